@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module dependencies point one way (see README, "Architecture"):
+//   switchboard (exe) -> SwitchboardUI -> {SwitchboardCore, Insight, Listening, ScreenKit}
+//   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "switchboard-bench", targets: ["switchboard-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SwitchboardCore"),
+        .target(name: "Insight", dependencies: ["SwitchboardCore"], resources: [.copy("Resources")]),
+        .target(name: "Listening", dependencies: ["SwitchboardCore"]),
+        .target(name: "CWidth"),
+        .target(name: "ScreenKit", dependencies: ["CWidth"]),
+        .systemLibrary(name: "CNCursesW"),
+        .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
+        .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "NCursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Demo")]
+        ),
+        .executableTarget(
+            name: "switchboard-bench",
+            dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI"]
+        ),
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
+        .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
+        .testTarget(name: "CLITests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// ScreenKit module

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The one action vocabulary: every change anybody makes, from the CLI or the workbench,
+/// is one of these, recorded with who and when in `log/actions-YYYY-MM.jsonl`.
+public enum Action: Hashable, Sendable {
+    case setStatus(mention: String, status: MentionStatus)
+    /// Assign to a user; nil unassigns.
+    case assign(mention: String, user: String?)
+    /// Take a mention for oneself because one started replying (the composer's claim).
+    case claim(mention: String)
+    case tag(mention: String, tags: [String])
+    case untag(mention: String, tags: [String])
+    case note(mention: String, text: String)
+    case reply(mention: String, reply: ReplyRecord)
+    case handoff(mention: String, team: String, note: String?)
+    /// A record type this version does not know; kept and written back unchanged.
+    case other(type: String, mention: String?, data: [String: JSONValue])
+
+    public var mention: String? {
+        switch self {
+        case .setStatus(let m, _), .assign(let m, _), .claim(let m), .tag(let m, _), .untag(let m, _),
+             .note(let m, _), .reply(let m, _), .handoff(let m, _, _):
+            return m
+        case .other(_, let m, _): return m
+        }
+    }
+
+    public var typeName: String {
+        switch self {
+        case .setStatus: return "status"
+        case .assign: return "assign"
+        case .claim: return "claim"
+        case .tag: return "tag"
+        case .untag: return "untag"
+        case .note: return "note"
+        case .reply: return "reply"
+        case .handoff: return "handoff"
+        case .other(let t, _, _): return t
+        }
+    }
+
+    /// One line for humans: `status → open`, `tag +billing +urgent`.
+    public var summary: String {
+        switch self {
+        case .setStatus(_, let s): return "status → \(s.rawValue)"
+        case .assign(_, let u): return u.map { "assign → \($0)" } ?? "unassign"
+        case .claim: return "claim"
+        case .tag(_, let t): return "tag " + t.map { "+" + $0 }.joined(separator: " ")
+        case .untag(_, let t): return "untag " + t.map { "-" + $0 }.joined(separator: " ")
+        case .note(_, let t): return "note: " + t
+        case .reply(_, let r): return "reply" + (r.manual == true ? " (by hand)" : "") + ": " + r.text
+        case .handoff(_, let team, let n): return "hand-off → \(team)" + (n.map { ": " + $0 } ?? "")
+        case .other(let t, _, let d): return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
+        }
+    }
+}
+
+/// One line of the actions log.
+public struct AuditEvent: Codable, Hashable, Sendable {
+    public static let schemaVersion = 1
+    public var schema: Int
+    public var id: String
+    public var at: Date
+    public var actor: String
+    public var action: Action
+
+    public init(id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action) {
+        self.schema = AuditEvent.schemaVersion; self.id = id; self.at = at; self.actor = actor; self.action = action
+    }
+
+    public static func newID() -> String {
+        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16).description
+    }
+
+    enum Keys: String, CodingKey { case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .v) ?? 1
+        id = try c.decode(String.self, forKey: .id)
+        at = try c.decode(Date.self, forKey: .at)
+        actor = try c.decode(String.self, forKey: .actor)
+        let type = try c.decode(String.self, forKey: .type)
+        let m = try c.decodeIfPresent(String.self, forKey: .mention)
+        func need() throws -> String {
+            guard let m else { throw DecodingError.keyNotFound(Keys.mention, .init(codingPath: c.codingPath, debugDescription: "\(type) needs a mention")) }
+            return m
+        }
+        switch type {
+        case "status": action = .setStatus(mention: try need(), status: try c.decode(MentionStatus.self, forKey: .status))
+        case "assign": action = .assign(mention: try need(), user: try c.decodeIfPresent(String.self, forKey: .user))
+        case "claim": action = .claim(mention: try need())
+        case "tag": action = .tag(mention: try need(), tags: try c.decode([String].self, forKey: .tags))
+        case "untag": action = .untag(mention: try need(), tags: try c.decode([String].self, forKey: .tags))
+        case "note": action = .note(mention: try need(), text: try c.decode(String.self, forKey: .text))
+        case "reply": action = .reply(mention: try need(), reply: try c.decode(ReplyRecord.self, forKey: .reply))
+        case "handoff": action = .handoff(mention: try need(), team: try c.decode(String.self, forKey: .team), note: try c.decodeIfPresent(String.self, forKey: .note))
+        default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(schema, forKey: .v)
+        try c.encode(id, forKey: .id)
+        try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor)
+        try c.encode(action.typeName, forKey: .type)
+        try c.encodeIfPresent(action.mention, forKey: .mention)
+        switch action {
+        case .setStatus(_, let s): try c.encode(s, forKey: .status)
+        case .assign(_, let u): try c.encodeIfPresent(u, forKey: .user)
+        case .claim: break
+        case .tag(_, let t), .untag(_, let t): try c.encode(t, forKey: .tags)
+        case .note(_, let t): try c.encode(t, forKey: .text)
+        case .reply(_, let r): try c.encode(r, forKey: .reply)
+        case .handoff(_, let team, let n): try c.encode(team, forKey: .team); try c.encodeIfPresent(n, forKey: .note)
+        case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
+        }
+    }
+}
+
+extension MentionState {
+    /// Applies one event: the fold step that turns the actions log into the current state.
+    public mutating func apply(_ e: AuditEvent) {
+        switch e.action {
+        case .setStatus(_, let s): status = s
+        case .assign(_, let u): assignee = u
+        case .claim:
+            assignee = e.actor
+            if status == .new { status = .open }
+        case .tag(_, let t): for x in t where !tags.contains(x) { tags.append(x) }
+        case .untag(_, let t): tags.removeAll { t.contains($0) }
+        case .note(_, let t): notes.append(Note(actor: e.actor, at: e.at, text: t))
+        case .reply(_, let r):
+            replies.append(r)
+            if firstResponseAt == nil { firstResponseAt = r.at }
+            status = .answered
+        case .handoff(_, let team, let n):
+            handoffTeam = team
+            status = .waiting
+            if let n { notes.append(Note(actor: e.actor, at: e.at, text: "hand-off to \(team): \(n)")) }
+        case .other: break
+        }
+        lastChangedAt = e.at
+        lastChangedBy = e.actor
+    }
+}

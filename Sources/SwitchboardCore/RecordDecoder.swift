@@ -1,0 +1,71 @@
+import Foundation
+
+/// One line of a JSON Lines file, without its newline.
+public struct LogLine: Sendable {
+    /// 0-based line number within the chunk.
+    public var number: Int
+    public var bytes: ArraySlice<UInt8>
+    public var isBlank: Bool { bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 } }
+}
+
+public enum LineSplitter {
+    public static func split(_ data: Data) -> [LogLine] {
+        let bytes = [UInt8](data)
+        var out: [LogLine] = []
+        out.reserveCapacity(bytes.count / 300 + 1)
+        var start = 0
+        var n = 0
+        for i in 0..<bytes.count where bytes[i] == 10 {
+            out.append(LogLine(number: n, bytes: bytes[start..<i]))
+            start = i + 1; n += 1
+        }
+        if start < bytes.count { out.append(LogLine(number: n, bytes: bytes[start..<bytes.count])) }
+        return out
+    }
+}
+
+/// Decodes JSON Lines records, spreading large batches over the available cores. A line that does
+/// not decode gives a reason instead of a record and never stops the others.
+public enum RecordDecoder {
+    public static func decode<T: Decodable & Sendable>(_ type: T.Type, lines: [LogLine]) -> [Result<T, LineError>] {
+        let n = lines.count
+        if n < 2000 { return decodeRange(type, lines: lines, 0..<n) }
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (n + chunks - 1) / chunks
+        let box = ResultBox<T>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * size, hi = min(n, lo + size)
+            box.set(c, lo < hi ? decodeRange(type, lines: lines, lo..<hi) : [])
+        }
+        return box.joined()
+    }
+
+    static func decodeRange<T: Decodable>(_ type: T.Type, lines: [LogLine], _ r: Range<Int>) -> [Result<T, LineError>] {
+        let dec = JSONDecoder()
+        dec.dateDecodingStrategy = .switchboard
+        var out: [Result<T, LineError>] = []
+        out.reserveCapacity(r.count)
+        for i in r {
+            let data = Data(lines[i].bytes)
+            do { out.append(.success(try dec.decode(type, from: data))) } catch let e as DecodingError {
+                out.append(.failure(LineError(FileIO.describe(e, data: data))))
+            } catch {
+                out.append(.failure(LineError("\(error)")))
+            }
+        }
+        return out
+    }
+
+    final class ResultBox<T>: @unchecked Sendable {
+        var parts: [[Result<T, LineError>]]
+        let lock = NSLock()
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ v: [Result<T, LineError>]) { lock.withLock { parts[i] = v } }
+        func joined() -> [Result<T, LineError>] { parts.flatMap { $0 } }
+    }
+}
+
+public struct LineError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ d: String) { description = d }
+}

@@ -1,0 +1,406 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What `refresh()` or a write found: new mentions and mentions whose state changed.
+public struct StoreChanges: Sendable, Equatable {
+    public var newMentions: [String] = []
+    public var changedStates: Set<String> = []
+    public var newEvents: Int = 0
+    public var reloaded = false
+    public init() {}
+    public var isEmpty: Bool { newMentions.isEmpty && changedStates.isEmpty && newEvents == 0 && !reloaded }
+    mutating func merge(_ o: StoreChanges) {
+        newMentions += o.newMentions; changedStates.formUnion(o.changedStates); newEvents += o.newEvents; reloaded = reloaded || o.reloaded
+    }
+}
+
+public struct IngestResult: Sendable, Equatable {
+    public var added: [String] = []
+    public var duplicates = 0
+    public init() {}
+}
+
+/// A later analysis of a stored mention (one line of `log/analysis-YYYY-MM.jsonl`).
+public struct AnalysisRecord: Codable, Sendable {
+    public var schema: Int = 1
+    public var key: String
+    public var analysis: Analysis
+    public init(key: String, analysis: Analysis) { self.key = key; self.analysis = analysis }
+    enum CodingKeys: String, CodingKey { case schema = "v", key, analysis }
+}
+
+/// The data-directory store: append-only JSON Lines logs, folded into the current state, shared safely
+/// between processes (flock + one write per record + fsync) and kept current by reading new log tails.
+public final class Store: @unchecked Sendable {
+    public let dir: DataDirectory
+    private let mutex = NSRecursiveLock()
+
+    private var _mentions: [Mention] = []
+    private var byKey: [String: Int] = [:]
+    private var _states: [String: MentionState] = [:]
+    private var _events: [AuditEvent] = []
+    private var _warnings: [String] = []
+    private var cursors: [String: Cursor] = [:]
+
+    struct Cursor { var offset: Int; var inode: UInt64; var line: Int }
+
+    /// Mentions in the order they were stored.
+    public var mentions: [Mention] { mutex.withLock { _mentions } }
+    public var events: [AuditEvent] { mutex.withLock { _events } }
+    /// Problems met while reading (torn tails set aside, lines that don't parse), with file and line.
+    public var warnings: [String] { mutex.withLock { _warnings } }
+    public var count: Int { mutex.withLock { _mentions.count } }
+
+    public func mention(_ key: String) -> Mention? { mutex.withLock { byKey[key].map { _mentions[$0] } } }
+    public func state(_ key: String) -> MentionState { mutex.withLock { _states[key] ?? MentionState() } }
+    public func states() -> [String: MentionState] { mutex.withLock { _states } }
+
+    /// Opens the store, setting aside torn last lines left by a crash (into `FILE.corrupt`), and folds the logs.
+    public init(dir: DataDirectory) throws {
+        self.dir = dir
+        try FileIO.makeDirectory(dir.logDir)
+        try FileIO.withLock(dir.lockFile) { try repairTornTails() }
+        _ = try refresh()
+    }
+
+    /// Resolves a key or an unambiguous key prefix (at least 4 characters) to a stored mention key.
+    public func resolveKey(_ s: String) throws -> String {
+        try mutex.withLock {
+            if byKey[s] != nil { return s }
+            guard s.count >= 4 else { throw SwitchboardError("no mention \(s): give at least 4 characters of a key") }
+            let hits = byKey.keys.filter { $0.hasPrefix(s) }
+            if hits.count == 1 { return hits[0] }
+            if hits.isEmpty { throw SwitchboardError("no mention \(s)") }
+            throw SwitchboardError("\(s) is ambiguous: \(hits.sorted().prefix(5).joined(separator: ", "))")
+        }
+    }
+
+    // MARK: Reading
+
+    func logFiles(_ kind: LogKind) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+        return names.filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted()
+            .map { dir.logDir.appendingPathComponent($0) }
+    }
+
+    /// Reads what other processes appended since the last look. Cheap when nothing changed (one stat per log file).
+    @discardableResult
+    public func refresh() throws -> StoreChanges {
+        try mutex.withLock {
+            var changes = StoreChanges()
+            // Mentions before analysis before actions, so everything refers to something already loaded.
+            for kind in [LogKind.mentions, .analysis, .actions] {
+                for file in logFiles(kind) {
+                    switch try readTail(file, kind: kind, into: &changes) {
+                    case .ok: break
+                    case .replaced:
+                        reset()
+                        var c = try refreshAll()
+                        c.reloaded = true
+                        return c
+                    }
+                }
+            }
+            return changes
+        }
+    }
+
+    private func refreshAll() throws -> StoreChanges {
+        var changes = StoreChanges()
+        for kind in [LogKind.mentions, .analysis, .actions] {
+            for file in logFiles(kind) { _ = try readTail(file, kind: kind, into: &changes) }
+        }
+        return changes
+    }
+
+    private func reset() {
+        _mentions = []; byKey = [:]; _states = [:]; _events = []; cursors = [:]
+    }
+
+    enum TailResult { case ok, replaced }
+
+    private func readTail(_ file: URL, kind: LogKind, into changes: inout StoreChanges) throws -> TailResult {
+        var st = stat()
+        guard stat(file.path, &st) == 0 else { return .ok }
+        let inode = UInt64(st.st_ino)
+        let size = Int(st.st_size)
+        var cur = cursors[file.path] ?? Cursor(offset: 0, inode: inode, line: 0)
+        if cur.inode != inode || size < cur.offset {
+            if cursors[file.path] != nil { return .replaced }
+            cur = Cursor(offset: 0, inode: inode, line: 0)
+        }
+        guard size > cur.offset else { cursors[file.path] = cur; return .ok }
+        guard let fh = FileHandle(forReadingAtPath: file.path) else {
+            throw SwitchboardError("cannot read \(file.path)")
+        }
+        defer { try? fh.close() }
+        try fh.seek(toOffset: UInt64(cur.offset))
+        let data = try fh.read(upToCount: size - cur.offset) ?? Data()
+        // Only complete lines: a writer may be between its write and our read.
+        guard let lastNL = data.lastIndex(of: 10) else { return .ok }
+        let complete = data[data.startIndex...lastNL]
+        let firstLine = cur.line + 1
+        cur.offset += complete.count
+        cur.line += complete.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+        cursors[file.path] = cur
+        try ingestLines(complete, kind: kind, file: file, firstLine: firstLine, into: &changes)
+        return .ok
+    }
+
+    private func ingestLines(_ data: Data, kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges) throws {
+        let lines = LineSplitter.split(data)
+        let name = "log/" + file.lastPathComponent
+        switch kind {
+        case .mentions:
+            let decoded = RecordDecoder.decode(Mention.self, lines: lines)
+            for (i, r) in decoded.enumerated() {
+                switch r {
+                case .success(let m):
+                    if let idx = byKey[m.key] {
+                        // The same post stored twice (e.g. by two processes before dedupe existed): first wins.
+                        if _mentions[idx].identity != m.identity { _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)") }
+                        continue
+                    }
+                    byKey[m.key] = _mentions.count
+                    _mentions.append(m)
+                    changes.newMentions.append(m.key)
+                case .failure(let why):
+                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
+                }
+            }
+        case .analysis:
+            for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
+                switch r {
+                case .success(let a):
+                    if let idx = byKey[a.key] { _mentions[idx].analysis = a.analysis; changes.changedStates.insert(a.key) }
+                case .failure(let why):
+                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
+                }
+            }
+        case .actions:
+            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines).enumerated() {
+                switch r {
+                case .success(let e):
+                    _events.append(e)
+                    changes.newEvents += 1
+                    if let k = e.action.mention {
+                        _states[k, default: MentionState()].apply(e)
+                        changes.changedStates.insert(k)
+                    }
+                case .failure(let why):
+                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
+                }
+            }
+        }
+    }
+
+    /// Moves an incomplete last line (a write cut short by a crash) into `FILE.corrupt`. Call holding the lock.
+    private func repairTornTails() throws {
+        for kind in LogKind.allCases {
+            for file in logFiles(kind) {
+                guard let fh = FileHandle(forUpdatingAtPath: file.path) else { continue }
+                defer { try? fh.close() }
+                let size = try fh.seekToEnd()
+                guard size > 0 else { continue }
+                try fh.seek(toOffset: size - 1)
+                if fh.readData(ofLength: 1).first == 10 { continue }
+                // Find the last newline, reading backwards in blocks.
+                var end = size
+                var cut: UInt64 = 0
+                search: while end > 0 {
+                    let start = end >= 65536 ? end - 65536 : 0
+                    try fh.seek(toOffset: start)
+                    let block = fh.readData(ofLength: Int(end - start))
+                    if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
+                    end = start
+                }
+                try fh.seek(toOffset: cut)
+                let torn = fh.readDataToEndOfFile()
+                let corrupt = URL(fileURLWithPath: file.path + ".corrupt")
+                try FileIO.append([UInt8](torn) + [10], to: corrupt)
+                try fh.truncate(atOffset: cut)
+                try fh.synchronize()
+                _warnings.append("log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)")
+            }
+        }
+    }
+
+    // MARK: Writing
+
+    private static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .switchboard
+        e.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return e
+    }
+
+    private func appendLines<T: Encodable>(_ records: [T], kind: LogKind, now: Date, sync: Bool) throws {
+        guard !records.isEmpty else { return }
+        let enc = Store.encoder()
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(records.count * 400)
+        for r in records {
+            bytes.append(contentsOf: try enc.encode(r))
+            bytes.append(10)
+        }
+        let file = dir.logFile(kind, month: Timestamp.monthKey(now))
+        try FileIO.append(bytes, to: file, sync: sync)
+    }
+
+    /// Stores new mentions, once each: a post already stored (same platform and id), or twice in the batch,
+    /// counts as a duplicate. One locked, fsynced write for the whole batch; done when it returns.
+    @discardableResult
+    public func ingest(_ batch: [Mention], now: Date = Date()) throws -> IngestResult {
+        try mutex.withLock {
+            try FileIO.withLock(dir.lockFile) {
+                _ = try refreshUnlockedTails()
+                var result = IngestResult()
+                var fresh: [Mention] = []
+                var seen = Set<String>()
+                for var m in batch {
+                    m.key = uniqueKey(for: m, pending: fresh)
+                    if byKey[m.key] != nil || !seen.insert(m.key).inserted { result.duplicates += 1; continue }
+                    fresh.append(m)
+                }
+                try appendLines(fresh, kind: .mentions, now: now, sync: true)
+                _ = try refreshUnlockedTails()
+                result.added = fresh.map(\.key).filter { byKey[$0] != nil }
+                return result
+            }
+        }
+    }
+
+    /// The key for a mention: derived from platform and id, with a suffix in the (rare) case of a hash collision.
+    private func uniqueKey(for m: Mention, pending: [Mention]) -> String {
+        var key = MentionKey.make(platform: m.platform, id: m.id)
+        var n = 1
+        while true {
+            if let idx = byKey[key], _mentions[idx].identity != m.identity {
+                n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
+            }
+            if let p = pending.first(where: { $0.key == key }), p.identity != m.identity {
+                n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
+            }
+            return key
+        }
+    }
+
+    private func refreshUnlockedTails() throws -> StoreChanges {
+        var changes = StoreChanges()
+        for kind in [LogKind.mentions, .analysis, .actions] {
+            for file in logFiles(kind) {
+                if case .replaced = try readTail(file, kind: kind, into: &changes) {
+                    reset(); return try refreshAll()
+                }
+            }
+        }
+        return changes
+    }
+
+    /// Records actions by `actor`; durable (fsynced) when it returns. The returned events are in the state already.
+    @discardableResult
+    public func record(_ actions: [Action], actor: String, now: Date = Date()) throws -> [AuditEvent] {
+        let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
+        try mutex.withLock {
+            try FileIO.withLock(dir.lockFile) {
+                _ = try refreshUnlockedTails()
+                try appendLines(events, kind: .actions, now: now, sync: true)
+                _ = try refreshUnlockedTails()
+            }
+        }
+        return events
+    }
+
+    /// Records new analysis results for stored mentions.
+    public func recordAnalysis(_ records: [AnalysisRecord], now: Date = Date()) throws {
+        try mutex.withLock {
+            try FileIO.withLock(dir.lockFile) {
+                _ = try refreshUnlockedTails()
+                try appendLines(records, kind: .analysis, now: now, sync: true)
+                _ = try refreshUnlockedTails()
+            }
+        }
+    }
+
+    /// Checks a condition and records actions atomically with respect to other processes
+    /// (e.g. "nobody else changed this mention since I opened it"). `check` sees the state after reading every tail.
+    @discardableResult
+    public func recordIf(_ actions: [Action], actor: String, now: Date = Date(), check: (Store) throws -> Void) throws -> [AuditEvent] {
+        let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
+        try mutex.withLock {
+            try FileIO.withLock(dir.lockFile) {
+                _ = try refreshUnlockedTails()
+                try check(self)
+                try appendLines(events, kind: .actions, now: now, sync: true)
+                _ = try refreshUnlockedTails()
+            }
+        }
+        return events
+    }
+
+    // MARK: Compaction
+
+    public struct CompactionReport: Sendable { public var files = 0; public var bytesBefore = 0; public var bytesAfter = 0; public var foldedAnalyses = 0; public var setAside = 0 }
+
+    /// Rewrites the logs in compact form: analysis updates folded into their mentions, duplicate mention
+    /// records dropped, every record in canonical one-line form; lines that don't parse go to `FILE.corrupt`.
+    /// The actions log keeps every event (it is the history).
+    public func compact() throws -> CompactionReport {
+        try mutex.withLock {
+            try FileIO.withLock(dir.lockFile) {
+                var report = CompactionReport()
+                var latestAnalysis: [String: Analysis] = [:]
+                var analysisFiles: [URL] = []
+                for f in logFiles(.analysis) {
+                    let data = try Data(contentsOf: f)
+                    for r in RecordDecoder.decode(AnalysisRecord.self, lines: LineSplitter.split(data)) {
+                        if case .success(let a) = r { latestAnalysis[a.key] = a.analysis }
+                    }
+                    analysisFiles.append(f)
+                }
+                let enc = Store.encoder()
+                var seen = Set<String>()
+                for kind in [LogKind.mentions, .actions] {
+                    for f in logFiles(kind) {
+                        let data = try Data(contentsOf: f)
+                        report.files += 1
+                        report.bytesBefore += data.count
+                        var out = [UInt8]()
+                        var bad = [UInt8]()
+                        let lines = LineSplitter.split(data)
+                        if kind == .mentions {
+                            for (i, r) in RecordDecoder.decode(Mention.self, lines: lines).enumerated() {
+                                switch r {
+                                case .success(var m):
+                                    guard seen.insert(m.key).inserted else { continue }
+                                    if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
+                                    out += try enc.encode(m); out.append(10)
+                                case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                }
+                            }
+                        } else {
+                            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines).enumerated() {
+                                switch r {
+                                case .success(let e): out += try enc.encode(e); out.append(10)
+                                case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                }
+                            }
+                        }
+                        if !bad.isEmpty { try FileIO.append(bad, to: URL(fileURLWithPath: f.path + ".corrupt")) }
+                        try FileIO.writeDocument(Data(out), to: f)
+                        report.bytesAfter += out.count
+                    }
+                }
+                // The analyses now live in the mention records.
+                for f in analysisFiles { report.bytesBefore += (try? Data(contentsOf: f).count) ?? 0; unlink(f.path) }
+                FileIO.syncDirectory(dir.logDir)
+                reset()
+                _warnings = []
+                _ = try refreshAll()
+                return report
+            }
+        }
+    }
+}

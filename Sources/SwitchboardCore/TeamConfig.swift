@@ -1,0 +1,197 @@
+import Foundation
+
+/// `team.json`: the team's shared, human-edited configuration.
+public struct TeamConfig: Codable, Hashable, Sendable {
+    public static let schemaVersion = 1
+
+    public struct Brand: Codable, Hashable, Sendable {
+        public var name: String
+        /// Terms that mean the brand (product names, handles, hashtags).
+        public var terms: [String]
+        public init(name: String, terms: [String]) { self.name = name; self.terms = terms }
+    }
+
+    public struct Competitor: Codable, Hashable, Sendable {
+        public var name: String
+        public var terms: [String]
+        public init(name: String, terms: [String]) { self.name = name; self.terms = terms }
+    }
+
+    public struct Member: Codable, Hashable, Sendable {
+        /// Login name (what `$SWITCHBOARD_USER` or the login says).
+        public var user: String
+        public var name: String
+        /// `lead`, `manager`, `agent` or `viewer`; leads and managers may suspend the queue.
+        public var role: String
+        public var signature: String?
+        public init(user: String, name: String, role: String, signature: String? = nil) {
+            self.user = user; self.name = name; self.role = role; self.signature = signature
+        }
+    }
+
+    public struct SLA: Codable, Hashable, Sendable {
+        /// First-response target in minutes.
+        public var firstResponseMinutes: Int
+        /// Tighter targets by priority band (`high`, `normal`, `low`).
+        public var byPriority: [String: Int]?
+        /// Business hours like `"Mon-Fri 08:00-18:00"`; absent means around the clock.
+        public var businessHours: String?
+        public init(firstResponseMinutes: Int, byPriority: [String: Int]? = nil, businessHours: String? = nil) {
+            self.firstResponseMinutes = firstResponseMinutes; self.byPriority = byPriority; self.businessHours = businessHours
+        }
+        enum CodingKeys: String, CodingKey {
+            case firstResponseMinutes = "first_response_minutes", byPriority = "by_priority", businessHours = "business_hours"
+        }
+    }
+
+    public struct Mute: Codable, Hashable, Sendable {
+        public var authors: [String]
+        public var terms: [String]
+        public init(authors: [String] = [], terms: [String] = []) { self.authors = authors; self.terms = terms }
+    }
+
+    public var schema: Int
+    public var brand: Brand
+    public var competitors: [Competitor]
+    public var sources: [SourceConfig]
+    public var team: [Member]
+    public var sla: SLA
+    public var sensitiveTerms: [String]
+    public var crisisTerms: [String]
+    public var timezone: String?
+    public var mute: Mute?
+    public var alertCommand: String?
+    /// Everything else in the file (routing rules, spike settings, …), kept as written.
+    public var extra: [String: JSONValue]
+
+    public init(brand: Brand, competitors: [Competitor] = [], sources: [SourceConfig] = [], team: [Member] = [],
+                sla: SLA = SLA(firstResponseMinutes: 60), sensitiveTerms: [String] = [], crisisTerms: [String] = [],
+                timezone: String? = nil, mute: Mute? = nil, alertCommand: String? = nil, extra: [String: JSONValue] = [:]) {
+        self.schema = TeamConfig.schemaVersion
+        self.brand = brand; self.competitors = competitors; self.sources = sources; self.team = team; self.sla = sla
+        self.sensitiveTerms = sensitiveTerms; self.crisisTerms = crisisTerms; self.timezone = timezone; self.mute = mute
+        self.alertCommand = alertCommand; self.extra = extra
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case schema = "v", brand, competitors, sources, team, sla, timezone, mute
+        case sensitiveTerms = "sensitive_terms", crisisTerms = "crisis_terms", alertCommand = "alert_command"
+    }
+
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        brand = try c.decode(Brand.self, forKey: .brand)
+        competitors = try c.decodeIfPresent([Competitor].self, forKey: .competitors) ?? []
+        sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
+        team = try c.decodeIfPresent([Member].self, forKey: .team) ?? []
+        sla = try c.decodeIfPresent(SLA.self, forKey: .sla) ?? SLA(firstResponseMinutes: 60)
+        sensitiveTerms = try c.decodeIfPresent([String].self, forKey: .sensitiveTerms) ?? []
+        crisisTerms = try c.decodeIfPresent([String].self, forKey: .crisisTerms) ?? []
+        timezone = try c.decodeIfPresent(String.self, forKey: .timezone)
+        mute = try c.decodeIfPresent(Mute.self, forKey: .mute)
+        alertCommand = try c.decodeIfPresent(String.self, forKey: .alertCommand)
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(CodingKeys.allCases.map(\.rawValue))
+        var ex: [String: JSONValue] = [:]
+        for k in all.allKeys where !known.contains(k.stringValue) { ex[k.stringValue] = try all.decode(JSONValue.self, forKey: k) }
+        extra = ex
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(brand, forKey: .brand)
+        try c.encode(competitors, forKey: .competitors)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(team, forKey: .team)
+        try c.encode(sla, forKey: .sla)
+        try c.encode(sensitiveTerms, forKey: .sensitiveTerms)
+        try c.encode(crisisTerms, forKey: .crisisTerms)
+        try c.encodeIfPresent(timezone, forKey: .timezone)
+        try c.encodeIfPresent(mute, forKey: .mute)
+        try c.encodeIfPresent(alertCommand, forKey: .alertCommand)
+        var all = encoder.container(keyedBy: AnyKey.self)
+        for (k, v) in extra.sorted(by: { $0.key < $1.key }) { try all.encode(v, forKey: AnyKey(stringValue: k)) }
+    }
+
+    public func member(_ user: String) -> Member? { team.first { $0.user == user } }
+}
+
+/// One entry of `team.json`'s `sources`: the documented source contract. Type-specific fields are optional.
+public struct SourceConfig: Codable, Hashable, Sendable {
+    public var id: String
+    /// `mastodon`, `bluesky`, `rss`, `jsonl` or `replay`.
+    public var type: String
+    public var enabled: Bool?
+    /// `60s`, `15m`, `1h`.
+    public var interval: String?
+    // Mastodon
+    public var instance: String?
+    public var tokenFile: String?
+    public var tokenCommand: String?
+    public var notifications: Bool?
+    public var hashtags: [String]?
+    public var search: [String]?
+    public var streaming: Bool?
+    // Bluesky
+    public var service: String?
+    public var handle: String?
+    public var appPasswordFile: String?
+    public var appPasswordCommand: String?
+    // RSS / JSON Lines / replay
+    public var url: String?
+    public var path: String?
+    /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
+    public var kind: String?
+
+    public init(id: String, type: String) { self.id = id; self.type = type }
+
+    public var isEnabled: Bool { enabled ?? true }
+
+    /// The polling interval in seconds (default 60 s; at least 5 s).
+    public var intervalSeconds: Double { max(5, SourceConfig.parseDuration(interval ?? "60s") ?? 60) }
+
+    /// `90`, `90s`, `15m`, `2h`, `1d` → seconds.
+    public static func parseDuration(_ s: String) -> Double? {
+        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let last = t.last else { return nil }
+        let mult: Double
+        var num = Substring(t)
+        switch last {
+        case "s": mult = 1; num = num.dropLast()
+        case "m": mult = 60; num = num.dropLast()
+        case "h": mult = 3600; num = num.dropLast()
+        case "d": mult = 86400; num = num.dropLast()
+        default: mult = 1
+        }
+        guard let v = Double(num), v >= 0 else { return nil }
+        return v * mult
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url, path, kind
+        case tokenFile = "token_file", tokenCommand = "token_command"
+        case appPasswordFile = "app_password_file", appPasswordCommand = "app_password_command"
+    }
+}
+
+/// A saved reply in `templates/NAME.json`.
+public struct ReplyTemplate: Codable, Hashable, Sendable {
+    public var schema: Int
+    public var name: String
+    public var description: String?
+    public var text: String
+    public var lang: String?
+    public init(name: String, description: String? = nil, text: String, lang: String? = nil) {
+        self.schema = 1; self.name = name; self.description = description; self.text = text; self.lang = lang
+    }
+    enum CodingKeys: String, CodingKey { case schema = "v", name, description, text, lang }
+}

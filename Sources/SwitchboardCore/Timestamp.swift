@@ -1,0 +1,127 @@
+import Foundation
+
+/// Fast ISO 8601 reading and writing for log records (the hot path of opening a store),
+/// with a lenient fallback for the forms people and APIs actually send.
+public enum Timestamp {
+    /// Parses `YYYY-MM-DD[T ]HH:MM[:SS[.fff…]][Z|±HH[:MM]]`; a bare date is midnight UTC. Nil when not ISO 8601.
+    public static func parse(_ s: String) -> Date? {
+        var s = s
+        return s.withUTF8 { parse(bytes: $0) }
+    }
+
+    public static func parse(bytes b: UnsafeBufferPointer<UInt8>) -> Date? {
+        var i = 0
+        let n = b.count
+        func digits(_ count: Int) -> Int? {
+            guard i + count <= n else { return nil }
+            var v = 0
+            for k in 0..<count {
+                let c = b[i + k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += count
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool { if i < n, b[i] == c { i += 1; return true }; return false }
+        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var frac = 0.0
+        var offset = 0
+        if i < n {
+            guard b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil } // T t space
+            i += 1
+            guard let h = digits(2), expect(58), let m = digits(2) else { return nil }
+            hour = h; minute = m
+            if expect(58) { guard let sec = digits(2) else { return nil }; second = sec }
+            if i < n, b[i] == 46 || b[i] == 44 { // . or ,
+                i += 1
+                var scale = 0.1
+                var any = false
+                while i < n, b[i] >= 48, b[i] <= 57 { frac += Double(b[i] - 48) * scale; scale /= 10; i += 1; any = true }
+                guard any else { return nil }
+            }
+            if i < n {
+                if b[i] == 90 || b[i] == 122 { i += 1 } // Z z
+                else if b[i] == 43 || b[i] == 45 {
+                    let sign = b[i] == 45 ? -1 : 1
+                    i += 1
+                    guard let oh = digits(2) else { return nil }
+                    var om = 0
+                    if expect(58) { guard let m = digits(2) else { return nil }; om = m }
+                    else if let m = digits(2) { om = m }
+                    offset = sign * (oh * 3600 + om * 60)
+                }
+            }
+            guard i == n, hour <= 24, minute <= 59, second <= 60 else { return nil }
+        }
+        let days = daysFromCivil(year, month, day)
+        let secs = Double(days * 86400 + hour * 3600 + minute * 60 + second - offset) + frac
+        return Date(timeIntervalSince1970: secs)
+    }
+
+    /// `2026-11-27T03:20:25Z`, or with milliseconds when the date has them.
+    public static func format(_ d: Date) -> String {
+        let t = d.timeIntervalSince1970
+        var secs = Int(t.rounded(.down))
+        var millis = Int(((t - Double(secs)) * 1000).rounded())
+        if millis == 1000 { secs += 1; millis = 0 }
+        let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
+        let rem = secs - days * 86400
+        let (y, m, dd) = civilFromDays(days)
+        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(dd, 2) + "T"
+        out += pad(rem / 3600, 2) + ":" + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2)
+        if millis != 0 { out += "." + pad(millis, 3) }
+        return out + "Z"
+    }
+
+    private static func pad(_ v: Int, _ w: Int) -> String {
+        let s = String(v)
+        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+    }
+
+    // Howard Hinnant's civil calendar algorithms.
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    /// `YYYY-MM` of a date in UTC: the month partition of a log record.
+    public static func monthKey(_ d: Date) -> String { String(format(d).prefix(7)) }
+}
+
+extension JSONEncoder.DateEncodingStrategy {
+    public static let switchboard = JSONEncoder.DateEncodingStrategy.custom { date, encoder in
+        var c = encoder.singleValueContainer()
+        try c.encode(Timestamp.format(date))
+    }
+}
+
+extension JSONDecoder.DateDecodingStrategy {
+    public static let switchboard = JSONDecoder.DateDecodingStrategy.custom { decoder in
+        let c = try decoder.singleValueContainer()
+        let s = try c.decode(String.self)
+        guard let d = Timestamp.parse(s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 date: \(s.prefix(40))")
+        }
+        return d
+    }
+}

@@ -1,0 +1,1 @@
+// SwitchboardUI module
