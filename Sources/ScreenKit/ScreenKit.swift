@@ -1,1 +1,0 @@
-// ScreenKit module

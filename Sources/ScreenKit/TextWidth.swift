@@ -1,0 +1,30 @@
+import CWidth
+
+/// Display width of text in terminal cells, from the same wcwidth table ncurses uses.
+public enum TextWidth {
+    /// Call once at start-up: UTF-8 locale from the environment, else C.UTF-8.
+    @discardableResult
+    public static func setupLocale() -> Bool { cwidth_setup_locale() != 0 }
+
+    /// Width of one scalar: 0 for combining marks and zero-width characters, 2 for wide ones.
+    @inline(__always)
+    public static func width(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        let w = Int(cwidth_scalar(v))
+        return w < 0 ? 0 : w
+    }
+
+    /// Width of a grapheme cluster: the sum of its scalars' widths, as ncurses adds them (at most 2).
+    public static func width(_ c: Character) -> Int {
+        var w = 0
+        for s in c.unicodeScalars { w += width(s) }
+        return min(w, 2)
+    }
+
+    public static func width(_ s: String) -> Int {
+        var w = 0
+        for c in s { w += width(c) }
+        return w
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+/// Options every command shares.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "The data directory (default: $SWITCHBOARD_HOME, $XDG_DATA_HOME/switchboard, ~/.local/share/switchboard).")
+    var dataDir: String?
+
+    var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
+
+    /// Opens the store of an initialised data directory, printing the warnings met while reading to stderr.
+    func openStore(quiet: Bool = false) throws -> Store {
+        let d = directory
+        guard d.exists else {
+            throw CLIError.failure("no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
+        }
+        let store = try Store(dir: d)
+        if !quiet { for w in store.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) } }
+        return store
+    }
+}
+
+/// Exit codes: 0 ok, 1 failure, 2 usage.
+enum CLIError: Error, CustomStringConvertible {
+    case failure(String)
+    case usage(String)
+    var description: String {
+        switch self { case .failure(let s), .usage(let s): return s }
+    }
+}
+
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A keyboard-driven terminal workbench for social media managers.",
+        discussion: "Without a subcommand, opens the workbench on the data directory.",
+        version: "0.1.0",
+        subcommands: SwitchboardSubcommands.all
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Open the workbench on a demo data directory with a live replay feed.")
+    var demo = false
+
+    @Option(help: "Colour theme (default, light, high-contrast, mono).")
+    var theme: String?
+
+    mutating func run() async throws {
+        try await runWorkbench(global: global, demo: demo, theme: theme)
+    }
+
+    /// Maps our errors onto exit codes 1 and 2 with a clean message.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
+        } catch let e as CLIError {
+            FileHandle.standardError.write(Data("switchboard: \(e)\n".utf8))
+            switch e { case .failure: Foundation.exit(1); case .usage: Foundation.exit(2) }
+        } catch let e as SwitchboardError {
+            FileHandle.standardError.write(Data("switchboard: \(e.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
