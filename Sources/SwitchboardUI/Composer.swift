@@ -114,8 +114,8 @@ public enum ReplyLimit {
         }
     }
 
-    nonisolated(unsafe) static let urlPattern = try! NSRegularExpression(pattern: #"https?://[^\s]+"#)
-    nonisolated(unsafe) static let remoteMention = try! NSRegularExpression(pattern: #"(?<![\w@])@([\w.]+)@[\w.-]+\w"#)
+    static let urlPattern = try! NSRegularExpression(pattern: #"https?://[^\s]+"#)
+    static let remoteMention = try! NSRegularExpression(pattern: #"(?<![\w@])@([\w.]+)@[\w.-]+\w"#)
 
     /// Mastodon counts characters (code points), every URL as 23, and `@user@domain` as `@user`.
     public static func mastodonLength(_ text: String) -> Int {
