@@ -1,8 +1,67 @@
 import Foundation
+import ScreenKit
 import SwitchboardCore
+import SwitchboardUI
 
-/// Opens the workbench (or, until it exists, prints a summary of the data directory).
+/// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
+/// the terminal, and the runtime. The terminal is restored on every way out.
 func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throws {
-    let store = try global.openStore()
-    print("\(store.count) mentions in \(store.dir.displayPath)")
+    TextWidth.setupLocale()
+    let keymap: Keymap
+    do { keymap = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
+    let themeDirs = ThemeLoader.searchDirectories()
+    let chosen: Theme
+    do { chosen = try ThemeLoader.load(try ThemeLoader.chooseName(flag: theme), from: themeDirs) } catch {
+        throw CLIError.usage("\(error)")
+    }
+
+    let store: Store
+    if demo {
+        store = try Store(dir: try prepareDemoDirectory())
+    } else {
+        store = try global.openStore(quiet: true)
+    }
+    let dir = store.dir
+    var problems = store.warnings
+    var team: TeamConfig?
+    if FileManager.default.fileExists(atPath: dir.teamFile.path) {
+        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { problems.append("\(error)") }
+    }
+
+    let terminal: Terminal
+    let waker: TerminalWaker?
+    do { (terminal, waker) = try makeTerminal() } catch {
+        throw CLIError.usage("\(error)")
+    }
+    defer { terminal.restore() }
+    terminal.setStyles(chosen.styles)
+
+    let settings = WorkbenchSettings(
+        dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
+        themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+        listener: listenerStatus(dir))
+    var state = AppState(settings: settings, size: terminal.size, now: Date())
+    if let first = problems.first {
+        state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
+                                      until: Date().addingTimeInterval(15))
+    }
+    let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
+    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
+                          listenerProbe: { listenerStatus(dir) })
+    runtime.run()
+    terminal.restore()
+    for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
+}
+
+/// "listener: running" when a `switchboard listen` process holds `state/listener.pid` (a live pid),
+/// else the workbench is the only one reading sources.
+/// TODO(lead): align with how the listener announces itself.
+@Sendable func listenerStatus(_ dir: DataDirectory) -> String {
+    let f = dir.stateDir.appendingPathComponent("listener.pid")
+    if let s = try? String(contentsOf: f, encoding: .utf8), let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)),
+       pid > 0, kill(pid, 0) == 0 || errno == EPERM {
+        return "listener: running"
+    }
+    return "sources: this workbench"
 }
