@@ -18,7 +18,7 @@ extension Renderer {
             out.append(("", "", true, false))
         }
         if s.focus == .composer { out.append(("", "Other keys type text; Esc goes back to the feed.", true, false)) }
-        out.append(("", "Type : then a command name (Tab completes): every command above works by name.", true, false))
+        out.append(("", "Every command works after : by name (Tab completes).", true, false))
         return out
     }
 
@@ -27,7 +27,8 @@ extension Renderer {
         let w = min(s.size.width - 4, 76)
         let h = min(s.size.height - 4, lines.count + 2)
         guard w > 10, h > 2 else { return }
-        let r = Rect(x: (s.size.width - w) / 2, y: (s.size.height - h) / 2, width: w, height: h)
+        // Over the panes, never over the status and hint bars.
+        let r = Rect(x: (s.size.width - w) / 2, y: 1 + (s.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
         let inner = box(r, title: "Keys — \(s.focus.title) (Esc closes)", focused: true)
         let top = min(scroll, max(0, lines.count - inner.height))

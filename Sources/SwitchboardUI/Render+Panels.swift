@@ -60,7 +60,7 @@ extension Renderer {
         buf.put("No active crisis.", x: inner.x + 1, y: y, role: .dim, clip: inner)
         y += 1
         if c.playbooks.isEmpty {
-            if y < inner.maxY { buf.put("No playbooks in playbooks/.", x: inner.x + 1, y: y, role: .dim, clip: inner) }
+            if y < inner.maxY { buf.put("No playbooks yet.", x: inner.x + 1, y: y, role: .dim, clip: inner) }
             return
         }
         if y < inner.maxY { buf.put("Playbooks:", x: inner.x + 1, y: y, role: .paneTitle, clip: inner) }

@@ -154,12 +154,15 @@ struct Renderer {
             return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
         }
         switch s.focus {
-        case .feed: wanted = [("down", "down"), ("up", "up"), ("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
+        case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
         case .composer: wanted = [("save", "save draft"), ("edit", "editor"), ("back", "back")]
-        case .queue, .crisis: wanted = [("down", "down"), ("up", "up")]
+        case .queue, .crisis: wanted = []
         }
         let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]
         var out: [(String, String)] = []
+        if s.focus != .composer, let d = s.keymap.keys(for: "down", in: s.focus.context).first, let u = s.keymap.keys(for: "up", in: s.focus.context).first {
+            out.append((KeyNames.name(d) + "/" + KeyNames.name(u), "move"))
+        }
         for (c, l) in wanted {
             if let k = s.keymap.keys(for: c, in: s.focus.context).first ?? s.keymap.keys(for: c, in: .global).first { out.append((KeyNames.name(k), l)) }
         }

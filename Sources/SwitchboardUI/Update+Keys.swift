@@ -138,9 +138,11 @@ extension Update {
             if lcp.count > partial.count {
                 cl.editor = TextEditor(head + lcp)
             } else {
+                // Nothing more in common: cycle through the candidates, starting with one that changes the text.
+                let start = cands.firstIndex(of: partial).map { ($0 + 1) % cands.count } ?? 0
                 cl.completionBase = head
-                cl.candidateIndex = 0
-                cl.editor = TextEditor(head + cands[0])
+                cl.candidateIndex = start
+                cl.editor = TextEditor(head + cands[start])
             }
         }
     }
