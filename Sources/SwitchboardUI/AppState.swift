@@ -95,8 +95,11 @@ public struct AppState: Sendable {
         listener = s.listener
     }
 
-    /// The mention shown in the Mention pane: the feed's selection.
-    public var shownKey: String? { feed.selectedKey }
+    /// The mention open in the Mention pane (Enter opens the feed's selection). It does not follow the
+    /// selection: moving in the feed stays cheap (a few cells per key), and the draft keeps its target.
+    public var opened: String?
+
+    public var shownKey: String? { opened }
 
     /// A mention is open for replying: the composer has the focus and shows a mention.
     public var isComposing: Bool { focus == .composer && shownKey != nil }

@@ -9,7 +9,9 @@ extension Renderer {
         let inner = box(r, title: s.isComposing ? "Mention · replying" : "Mention", focused: focused)
         guard inner.width > 2, inner.height > 2 else { return }
         guard let key = s.shownKey else {
-            buf.put("No mention selected.", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+            for (i, l) in TextWrap.wrap("No mention open: select one in the feed and press Enter.", width: inner.width - 1).prefix(inner.height).enumerated() {
+                buf.put(l, x: inner.x + 1, y: inner.y + i, role: .dim, clip: inner)
+            }
             return
         }
         let composerH = max(3, min(inner.height / 2, 3 + (s.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
@@ -98,7 +100,8 @@ extension Renderer {
         buf.put(TextWrap.clip(label, width: inner.width - 2), x: inner.x + 1, y: sepY, role: counterRole)
 
         guard let e = draft?.editor, !e.isEmpty || focused else {
-            buf.put("Enter on a mention to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
+            let k = s.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
+            buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
         }
         // Character wrap, so every character keeps a known cell (and the cursor one too).

@@ -46,11 +46,11 @@ extension Update {
             s.mode = .command(cl)
         case "focus":
             guard let p = Pane(rawValue: arg) else { say(&s, "no pane \"\(arg)\"", error: true); return [] }
-            s.focus = p
+            focus(&s, p)
         case "focus-next", "focus-prev":
             let all = Pane.allCases
             let i = all.firstIndex(of: s.focus) ?? 0
-            s.focus = all[(i + (name == "focus-next" ? 1 : all.count - 1)) % all.count]
+            focus(&s, all[(i + (name == "focus-next" ? 1 : all.count - 1)) % all.count])
         case "zoom":
             s.zoomed.toggle()
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
@@ -75,7 +75,8 @@ extension Update {
             guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
             return [.record([.setStatus(mention: k, status: st)], done: "\(k): status → \(st.rawValue)")]
         case "open":
-            guard s.feed.selectedKey != nil else { say(&s, "no mention selected"); return [] }
+            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+            s.opened = k
             s.focus = .composer
         case "edit":
             guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
@@ -93,6 +94,12 @@ extension Update {
             if !fromKeymap { say(&s, "\(name): only works from a key in its pane", error: true) }
         }
         return []
+    }
+
+    /// Focusing the composer with nothing open opens the feed's selection.
+    static func focus(_ s: inout AppState, _ p: Pane) {
+        s.focus = p
+        if p == .composer, s.opened == nil { s.opened = s.feed.selectedKey }
     }
 
     static func move(_ s: inout AppState, _ how: String) {

@@ -4,14 +4,14 @@ import SwitchboardCore
 
 /// The only place UI state changes: applies one message and returns the effects to run.
 public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
-    let before = s.feed.selectedKey
+    let before = s.opened
     var fx = Update.handle(&s, msg)
-    let after = s.feed.selectedKey
+    let after = s.opened
     if after != before {
         s.detailScroll = 0
+        s.detail = nil
         if let k = after { fx.append(.loadDetail(k)) }
     }
-    if after == nil { s.detail = nil }
     return fx
 }
 
@@ -19,7 +19,7 @@ enum Update {
     static func handle(_ s: inout AppState, _ msg: Message) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadPanels] + (s.feed.selectedKey.map { [.loadDetail($0)] } ?? [])
+            return [.loadPanels] + (s.opened.map { [.loadDetail($0)] } ?? [])
         case .key(let k):
             return key(&s, k)
         case .paste(let text):
@@ -131,13 +131,13 @@ enum Update {
         if let bar = l.tabBar, m.kind == .press, m.y == bar.y {
             // Tabs are drawn in Pane order with equal spacing.
             let w = max(1, bar.width / Pane.allCases.count)
-            if let p = Pane.allCases[safe: m.x / w] { s.focus = p }
+            if let p = Pane.allCases[safe: m.x / w] { focus(&s, p) }
             return []
         }
         guard let (pane, r) = l.panes.first(where: { $0.value.x <= m.x && m.x < $0.value.maxX && $0.value.y <= m.y && m.y < $0.value.maxY }) else { return [] }
         switch m.kind {
         case .press:
-            s.focus = pane
+            focus(&s, pane)
             if pane == .feed, m.y > r.y, m.y < r.maxY - 1 {
                 s.feed.move(to: s.feed.scrollTop + (m.y - r.y - 1), viewport: Layout.feedViewport(s))
             }

@@ -74,8 +74,8 @@ final class ComposerTests: XCTestCase {
 
         // A new workbench on the same directory shows the draft when the mention is opened again.
         let again = try TestApp(size: Size(width: 100, height: 30), root: app.root)
-        XCTAssertTrue(again.screen[12].contains("Sorry about that, we are on it."), again.dump())
         again.press("<Enter>")
+        XCTAssertTrue(again.screen[12].contains("Sorry about that, we are on it."), again.dump())
         again.type(" Thanks")
         XCTAssertEqual(again.state.currentDraft?.editor.text, "Sorry about that, we are on it. Thanks")
         _ = again.root // keep alive

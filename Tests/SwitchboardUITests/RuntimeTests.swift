@@ -71,8 +71,10 @@ final class RuntimeTests: XCTestCase {
         }
         thread.start()
 
-        XCTAssertTrue(term.waitForFrame { $0.contains("Feed — 3") && $0.contains("@anna") }, term.lastScreen)
+        XCTAssertTrue(term.waitForFrame { $0.contains("Feed — 3") && $0.contains("No mention open") }, term.lastScreen)
         term.push(.key(.char("j")))
+        term.push(.key(.enter))
+        term.push(.key(.escape))
         XCTAssertTrue(term.waitForFrame { $0.contains("│ @ben ") }, term.lastScreen)
 
         // Another process stores a mention: it shows up by itself, the selection stays on @ben.

@@ -9,6 +9,40 @@ final class ScreenTests: XCTestCase {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         assertScreen(app, """
 ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+│ 3m M anna         -! new  Why is my order late again││ No mention open: select one in the feed   │
+│ 2h B ben          +♥ new  Love the new release, grea││ and press Enter.                          │
+│ 5d R news            new  Blog post mentions the bra││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     │└───────────────────────────────────────────┘
+│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+│                                                     ││ No scheduled posts ││ No active crisis.   │
+│                                                     ││                    ││ No playbooks yet.   │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+ ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+""")
+        // Enter opens the selected mention; Esc goes back to the feed, the mention stays open.
+        app.press("<Enter> <Esc>")
+        assertScreen(app, """
+┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
 │ 3m M anna         -! new  Why is my order late again││ @anna · 1,200 followers                   │
 │ 2h B ben          +♥ new  Love the new release, grea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
 │ 5d R news            new  Blog post mentions the bra││ https://social.example/@anna/1            │
@@ -20,7 +54,7 @@ final class ScreenTests: XCTestCase {
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     ││─ Reply · 0/500 ───────────────────────────│
-│                                                     ││ Enter on a mention to write a reply.      │
+│                                                     ││ Press 2 to write a reply.                 │
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     │└───────────────────────────────────────────┘
@@ -52,17 +86,38 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         XCTAssertEqual(b[0, 29].role, .keyName)
     }
 
-    func testMovingTheSelectionShowsTheNextMention() throws {
+    func testMovingTheSelectionLeavesTheOpenMention() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.press("j")
+        app.press("<Enter> <Esc> j")
         XCTAssertEqual(app.buffer[10, 2].role, .selected)
         XCTAssertEqual(app.buffer[10, 1].role, .accent)
+        // The open mention stays (moving costs a few cells); Enter opens the new selection.
+        XCTAssertTrue(app.screen[1].hasSuffix("│ @anna · 1,200 followers                   │"), app.screen[1])
+        app.press("<Enter>")
         XCTAssertTrue(app.screen[1].hasSuffix("│ @ben                                      │"), app.screen[1])
         XCTAssertTrue(app.screen[2].contains("Bluesky · 2026-11-27 09:55 (2h ago)"), app.screen[2])
-        app.press("G")
+        app.press("<Esc> G")
         XCTAssertEqual(app.state.feed.selected, 2)
         app.press("g k")
         XCTAssertEqual(app.state.feed.selected, 0)
+        // Focusing the composer with nothing open opens the selection.
+        let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        b.press("j 2")
+        XCTAssertEqual(b.state.opened, b.state.feed.selectedKey)
+        XCTAssertTrue(b.screen[1].hasSuffix("│ @ben                                      │"), b.screen[1])
+    }
+
+    /// Moving the selection changes two feed rows (their roles) and nothing else.
+    func testMovingTheSelectionChangesOnlyTwoRows() throws {
+        let app = try TestApp(Fixtures.many(50), size: Size(width: 120, height: 40))
+        app.press("<Enter> <Esc> j j")
+        let before = app.buffer
+        app.press("j")
+        let after = app.buffer
+        var rows = Set<Int>()
+        for y in 0..<40 { for x in 0..<120 where before[x, y] != after[x, y] { rows.insert(y) } }
+        XCTAssertEqual(rows, [3, 4])
+        for x in 0..<120 { XCTAssertEqual(before[x, 3].text, after[x, 3].text) }
     }
 
     func testTabModeBelow100Columns() throws {
@@ -131,7 +186,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         app.press("2")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Mention · replying ───"), app.screen[0])
         XCTAssertEqual(app.screen[0].count, 100)
-        XCTAssertEqual(app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│")
+        XCTAssertEqual(app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│", "2 opens the selection")
         app.press("<Esc>")
         XCTAssertEqual(app.state.focus, .feed)
         XCTAssertTrue(app.state.zoomed)
