@@ -29,6 +29,20 @@ public struct FeedModel: Sendable {
     public var selectedKey: String? { selectedItem.map { items[Int($0)].key } }
     public var isEmpty: Bool { rows.isEmpty }
 
+    /// Sorts indices by the current order without copying items in the comparator (fast at 100,000).
+    func sorted(_ idx: [Int32]) -> [Int32] {
+        switch sort {
+        case .newest:
+            var keyed = idx.map { (items[Int($0)].time, $0) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }
+            return keyed.map(\.1)
+        case .priority:
+            var keyed = idx.map { (items[Int($0)].priority, items[Int($0)].time, $0) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2) }
+            return keyed.map(\.2)
+        }
+    }
+
     func before(_ a: Int32, _ b: Int32) -> Bool {
         let x = items[Int(a)], y = items[Int(b)]
         switch sort {
@@ -57,11 +71,12 @@ public struct FeedModel: Sendable {
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
         items = mentions.map { FeedItem($0, sla: slaMinutes, now: now) }
-        keyIndex = Dictionary(items.enumerated().map { ($1.key, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        keyIndex = [:]
+        keyIndex.reserveCapacity(items.count)
+        for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
         if baseline == nil { baseline = items.count }
         unseen = unseen.filter { Int($0) < items.count }
-        order = (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) }
-        order.sort(by: before)
+        order = sorted(mute.isEmpty ? Array(0..<Int32(items.count)) : (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) })
         rows = filter == nil ? order : order.filter { passes($0, states) }
         reanchor(selectedKey: oldKey.flatMap { keyIndex[$0] }, topItem: wasAtTop ? nil : oldTopKey.flatMap { keyIndex[$0] }, viewport: viewport)
     }
@@ -81,8 +96,7 @@ public struct FeedModel: Sendable {
             if !mute.hides(items[Int(idx)]) { fresh.append(idx) }
         }
         if fresh.count > 64 {
-            order += fresh
-            order.sort(by: before)
+            order = sorted(order + fresh)
             rows = filter == nil ? order : order.filter { passes($0, states) }
         } else {
             for i in fresh {
@@ -120,7 +134,7 @@ public struct FeedModel: Sendable {
 
     mutating func setSort(_ s: SortOrder, states: [String: MentionState], viewport: Int) {
         sort = s
-        order.sort(by: before)
+        order = sorted(order)
         refilter(states, viewport: viewport, keepTop: false)
     }
 

@@ -13,17 +13,15 @@ struct ThreadIndex {
     private static func k(_ platform: String, _ id: String) -> String { platform + "\u{1F}" + id }
 
     init(_ all: [Mention]) {
-        for m in all { addRefs(m) }
+        for m in all where m.threadRoot != nil || m.inReplyTo != nil { addRefs(m) }
         guard !refs.isEmpty else { return }
         for m in all where refs[ThreadIndex.k(m.platform, m.id)] != nil { byID[ThreadIndex.k(m.platform, m.id)] = m.key }
         searched = Set(refs.keys)
     }
 
     private mutating func addRefs(_ m: Mention) {
-        var seen: Set<String> = []
-        for r in [m.threadRoot, m.inReplyTo].compactMap({ $0 }) where !r.isEmpty && seen.insert(r).inserted {
-            refs[ThreadIndex.k(m.platform, r), default: []].append(m.key)
-        }
+        if let r = m.threadRoot, !r.isEmpty { refs[ThreadIndex.k(m.platform, r), default: []].append(m.key) }
+        if let r = m.inReplyTo, !r.isEmpty, r != m.threadRoot { refs[ThreadIndex.k(m.platform, r), default: []].append(m.key) }
     }
 
     /// Folds in newly stored mentions; `all` is searched once for a parent that arrived earlier.
