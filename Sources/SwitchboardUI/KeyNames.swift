@@ -30,6 +30,11 @@ enum KeyNames {
     }
 
     private static func parseModified(_ s: String) -> Key? {
+        // Alt-Backspace: `M-<BS>`.
+        if s.count > 3, s.hasPrefix("M-<") || s.hasPrefix("A-<") {
+            if let k = parse(String(s.dropFirst(2))), k == .backspace { return .alt("\u{7F}") }
+            return nil
+        }
         let parts = Array(s)
         guard parts.count == 3, parts[1] == "-", let base = parts.last else { return nil }
         switch parts[0] {
@@ -49,6 +54,7 @@ enum KeyNames {
         case .char(" "): return "<Space>"
         case .char(let c): return String(c)
         case .ctrl(let c): return "C-\(c)"
+        case .alt("\u{7F}"), .alt("\u{8}"): return "M-<BS>"
         case .alt(let c): return "M-\(c)"
         case .function(let n): return "<F\(n)>"
         default:

@@ -83,10 +83,7 @@ extension Keymap {
         var out: [Binding] = []
         for (ctx, keys, cmd, help, when) in defaultRows {
             for k in keys.split(separator: " ") {
-                let key: Key
-                if k == "M-<BS>" { key = .alt("\u{7F}") } else if let p = KeyNames.parse(String(k)) { key = p } else {
-                    preconditionFailure("bad default key \(k)")
-                }
+                guard let key = KeyNames.parse(String(k)) else { preconditionFailure("bad default key \(k)") }
                 out.append(Binding(context: ctx, key: key, command: cmd, help: help, when: when))
             }
         }

@@ -18,7 +18,7 @@ extension Update {
             if let b = s.keymap.binding(k, in: .cmdline) {
                 return commandLineKey(&s, b.command)
             }
-            if case .char(let c) = k {
+            if case .char(let c) = k, !isControl(c) {
                 cl.editor.insert(String(c))
                 cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
                 s.mode = .command(cl)
@@ -33,12 +33,17 @@ extension Update {
                 }
                 return run(&s, b.command, fromKeymap: true)
             }
-            if s.focus == .composer, case .char(let c) = k {
+            if s.focus == .composer, case .char(let c) = k, !isControl(c) {
                 guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
                 editDraft(&s) { $0.insert(String(c)) }
             }
             return []
         }
+    }
+
+    /// A "character" key that is really a control character never becomes text.
+    static func isControl(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) || ScreenText.isBidiControl($0.value) }
     }
 
     /// Global bindings apply everywhere, except printable keys while typing in the composer.

@@ -71,3 +71,36 @@ final class KeymapTests: XCTestCase {
         XCTAssertTrue(Keymap.defaults.table().hasPrefix("CONTEXT   KEY        COMMAND            HELP\nglobal    q          quit "))
     }
 }
+
+final class InputTests: XCTestCase {
+    func testAltBackspaceHasAPrintableName() {
+        XCTAssertEqual(KeyNames.parse("M-<BS>"), .alt("\u{7F}"))
+        XCTAssertEqual(KeyNames.name(.alt("\u{7F}")), "M-<BS>")
+        for b in Keymap.defaults.bindings {
+            XCTAssertFalse(b.notation.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, b.notation.debugDescription)
+        }
+    }
+
+    func testControlCharacterKeysNeverBecomeText() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("<Enter>")
+        for c: Character in ["\u{1B}", "\u{7}", "\u{9B}", "\u{202E}"] { app.send(.key(.char(c))) }
+        app.type("ok")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "ok")
+    }
+
+    func testMouseFocusesSelectsAndScrolls() throws {
+        let app = try TestApp(Fixtures.many(60), size: Size(width: 100, height: 30))
+        app.send(.mouse(MouseEvent(kind: .press, x: 10, y: 5)))
+        XCTAssertEqual(app.state.feed.selected, 4)
+        app.send(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
+        XCTAssertEqual(app.state.feed.selected, 7)
+        app.send(.mouse(MouseEvent(kind: .press, x: 70, y: 20)))
+        XCTAssertEqual(app.state.focus, .queue)
+        app.send(.mouse(MouseEvent(kind: .press, x: 90, y: 20)))
+        XCTAssertEqual(app.state.focus, .crisis)
+        app.resize(Size(width: 80, height: 24))
+        app.send(.mouse(MouseEvent(kind: .press, x: 25, y: 0)))
+        XCTAssertEqual(app.state.focus, .composer)
+    }
+}
