@@ -79,7 +79,7 @@ public enum FeedParser {
         }
         var bytes = enc.bytes
         var repaired = false
-        if let fixed = FeedRepair.fixReferences(bytes) { bytes = fixed; repaired = true }
+        if let fixed = FeedRepair.fixReferences(bytes) { bytes = fixed.bytes; repaired = fixed.illFormed }
         let handler = FeedHandler(base: base)
         let ok = handler.run(bytes)
         guard handler.sawFeed else { throw FeedError.notAFeed(sample: FeedError.sample(data)) }

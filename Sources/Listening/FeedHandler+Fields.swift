@@ -1,11 +1,15 @@
 import Foundation
 
 extension FeedHandler {
-    enum Field { case feedTitle, feedLink, id, guid, identifier, title, link, author, published, updated, summary, content, personName, personEmail, personURI }
+    enum Field {
+        case feedTitle, feedLink, id, guid, identifier, title, link, author, published, updated, summary, content
+        case personName, personEmail, personURI, mediaTitle, mediaDescription
+    }
 
     struct EntryBuilder {
         var id: String?, guid: String?, guidIsPermaLink = true, identifier: String?, about: String?
         var title: String?, link: String?, author: String?, person: PersonBuilder?
+        var mediaTitle: String?, mediaDescription: String?
         var published: Date?, updated: Date?, summary: String?, content: String?
     }
 
@@ -56,7 +60,9 @@ extension FeedHandler {
             begin(inEntry ? .title : .feedTitle, atom ? textMode(a, ns) : .guess)
         case "link" where atom:
             let rel = a["rel"]?.lowercased() ?? "alternate"
-            guard rel == "alternate", let href = a["href"], let url = resolveURL(href, against: base) else { break }
+            guard rel == "alternate" else { break }
+            guard let href = a["href"] else { begin(inEntry ? .link : .feedLink, .plain); break } // Atom 0.3 drafts: URL as text
+            guard let url = resolveURL(href, against: base) else { break }
             if inEntry { if entry?.link == nil { entry?.link = url } } else if feedLink == nil { feedLink = url }
         case "link" where rss: begin(inEntry ? .link : .feedLink, .plain)
         default: break
@@ -83,7 +89,10 @@ extension FeedHandler {
         case ("description", _) where rss || ns == .dc: begin(.summary, .guess)
         case ("abstract", .none), ("summary", .itunes): begin(.summary, .guess)
         case ("content", .atom10), ("content", .atom03): if a["src"] == nil { begin(.content, textMode(a, ns)) }
-        case ("encoded", .content): begin(.content, .html)
+        case ("encoded", .content), ("fullitem", .none): begin(.content, .html)
+        case ("group", .media): return .mediaGroup
+        case ("title", .media): begin(.mediaTitle, textMode(a, .media))
+        case ("description", .media): begin(.mediaDescription, textMode(a, .media))
         case ("body", .xhtml): begin(.content, .xhtml)
         default: break
         }
@@ -107,10 +116,12 @@ extension FeedHandler {
     /// Atom text constructs: `type` (text, html, xhtml or a MIME type) and, in Atom 0.3, `mode`.
     func textMode(_ a: [String: String], _ ns: NS) -> Capture.Mode {
         if ns == .atom03, a["mode"]?.lowercased() == "base64" { return .base64 }
-        let t = a["type"]?.lowercased() ?? (ns == .atom03 ? "" : "text")
+        let t = a["type"]?.lowercased() ?? (ns == .atom03 || ns == .media ? "" : "text")
         if t.contains("xhtml") { return .xhtml }
         if t.contains("html") { return .html }
-        if t == "text" || t == "text/plain" { return .plain }
+        if t == "text" || t == "text/plain" || t == "plain" { return .plain }
+        // Atom 1.0: any other MIME type that is neither text nor XML is base64.
+        if ns == .atom10, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") { return .base64 }
         return .guess
     }
 }

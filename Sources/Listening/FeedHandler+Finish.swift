@@ -17,15 +17,17 @@ extension FeedHandler {
     func finishEntryField(_ c: Capture) {
         guard entry != nil else { return }
         switch c.field {
-        case .id: if entry!.id == nil { entry!.id = plainValue(c.text) }
+        case .id: if entry!.id == nil { entry!.id = plainValue(c.text).map { $0.hasPrefix("/") ? resolveURL($0, against: base) ?? $0 : $0 } }
         case .guid:
             if entry!.guid == nil { entry!.guid = plainValue(c.text); entry!.guidIsPermaLink = c.permaLink }
         case .identifier: if entry!.identifier == nil { entry!.identifier = plainValue(c.text) }
         case .title: if entry!.title == nil { entry!.title = render(c, singleLine: true) }
         case .link: if entry!.link == nil { entry!.link = resolveURL(c.text, against: base) }
         case .author: if entry!.author == nil { entry!.author = render(c, singleLine: true) }
-        case .published: if entry!.published == nil { entry!.published = FeedDate.parse(c.text) }
-        case .updated: if entry!.updated == nil { entry!.updated = FeedDate.parse(c.text) }
+        case .published: if let d = FeedDate.parse(c.text) { entry!.published = d } // the last date wins, as in feedparser
+        case .updated: if let d = FeedDate.parse(c.text) { entry!.updated = d }
+        case .mediaTitle: if entry!.mediaTitle == nil { entry!.mediaTitle = render(c, singleLine: true) }
+        case .mediaDescription: if entry!.mediaDescription == nil { entry!.mediaDescription = render(c, singleLine: false) }
         case .summary: if entry!.summary == nil { entry!.summary = render(c, singleLine: false) }
         case .content: if entry!.content == nil { entry!.content = render(c, singleLine: false) }
         default: break
@@ -45,7 +47,7 @@ extension FeedHandler {
         entry = nil
         var out = FeedEntry()
         out.id = e.id ?? e.guid ?? e.identifier ?? e.about.flatMap(plainValue)
-        out.title = e.title
+        out.title = e.title ?? e.mediaTitle
         out.link = e.link
         if out.link == nil, let g = e.guid, e.guidIsPermaLink, g.hasPrefix("http://") || g.hasPrefix("https://") { out.link = g }
         if let p = e.person {
@@ -61,7 +63,7 @@ extension FeedHandler {
         }
         out.published = e.published
         out.updated = e.updated
-        out.summary = e.summary
+        out.summary = e.summary ?? e.mediaDescription
         out.content = e.content
         entries.append(out)
     }

@@ -7,8 +7,8 @@ import FoundationXML
 /// children of the channel/feed or item/entry element only, so `image/title`, `textinput/link` and an
 /// Atom entry's `source/title` never leak into the feed or entry.
 final class FeedHandler: NSObject, XMLParserDelegate {
-    enum NS { case none, atom10, atom03, rss10, rss090, rdf, dc, dcterms, content, xhtml, itunes, other }
-    enum Role { case other, root, channel, entry, person, skipped }
+    enum NS { case none, atom10, atom03, rss10, rss090, rdf, dc, dcterms, content, xhtml, itunes, media, other }
+    enum Role { case other, root, channel, entry, person, mediaGroup }
 
     struct Frame {
         var name: String
@@ -27,6 +27,7 @@ final class FeedHandler: NSObject, XMLParserDelegate {
     var person: PersonBuilder?
     var capture: Capture?
     let initialBase: URL?
+    var atomAlias: String?
 
     init(base: URL?) { initialBase = base }
 
@@ -47,6 +48,12 @@ final class FeedHandler: NSObject, XMLParserDelegate {
 
     // MARK: namespaces
 
+    /// A namespace to read as Atom: a `feed` root in an unknown namespace (or none) is Atom to feedparser too.
+    func kind(_ uri: String?) -> NS {
+        if let a = atomAlias, (uri ?? "") == a { return .atom10 }
+        return FeedHandler.kind(uri)
+    }
+
     static func kind(_ uri: String?) -> NS {
         guard let u = uri, !u.isEmpty else { return .none }
         switch u {
@@ -59,7 +66,8 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         case "http://purl.org/dc/terms/": return .dcterms
         case "http://purl.org/rss/1.0/modules/content/": return .content
         case "http://www.w3.org/1999/xhtml": return .xhtml
-        case "http://www.itunes.com/dtds/podcast-1.0.dtd": return .itunes
+        case "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://www.itunes.com/DTDs/Podcast-1.0.dtd": return .itunes
+        case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": return .media
         case "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss": return .none
         default: return u.hasPrefix("http://purl.org/atom") ? .atom03 : .other
         }
@@ -75,7 +83,11 @@ final class FeedHandler: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
         let name = FeedHandler.lower(elementName)
-        let ns = FeedHandler.kind(namespaceURI)
+        if stack.isEmpty, name == "feed" {
+            let k = FeedHandler.kind(namespaceURI)
+            if k != .atom10 && k != .atom03 { atomAlias = namespaceURI ?? "" }
+        }
+        let ns = kind(namespaceURI)
         var frameBase = base
         if let xb = attributes["xml:base"] ?? (ns == .none && stack.isEmpty ? attributes["BASE"] ?? attributes["base"] : nil) { frameBase = resolveURL(xb, against: frameBase).flatMap { URL(string: $0) } ?? frameBase }
         let isEntryStart = (name == "item" && (ns == .none || ns == .rss10 || ns == .rss090)) || (name == "entry" && (ns == .atom10 || ns == .atom03))
@@ -114,6 +126,7 @@ final class FeedHandler: NSObject, XMLParserDelegate {
             case .channel: startField(name, ns, attributes, inEntry: false, base: frameBase)
             case .entry: role = startField(name, ns, attributes, inEntry: true, base: frameBase)
             case .person: startPersonField(name, ns)
+            case .mediaGroup: if ns == .media { startField(name, ns, attributes, inEntry: true, base: frameBase) }
             default: break
             }
         }
@@ -155,7 +168,7 @@ final class FeedHandler: NSObject, XMLParserDelegate {
             }
         case ("rdf", _): sawFeed = true; version = "rss10"
         case ("feed", .atom03): sawFeed = true; version = "atom03"
-        case ("feed", _): sawFeed = true; version = ns == .atom10 ? "atom10" : (attributes["version"] == "0.3" ? "atom03" : "atom10")
+        case ("feed", _): sawFeed = true; version = attributes["version"] == "0.3" ? "atom03" : "atom10"
         case ("channel", .none): sawFeed = true; version = "cdf"
         default: break
         }

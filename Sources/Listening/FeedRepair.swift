@@ -2,13 +2,19 @@ import Foundation
 
 /// Repairs the commonest ill-formedness of real feeds before the XML parser sees it: HTML named
 /// references (`&nbsp;`, `&eacute;`) that XML does not know become numeric references, and a stray `&`
-/// (`AT&T`, `?a=1&b=2`) becomes `&amp;`. CDATA sections, comments and documents that declare their
-/// own entities are left alone. Returns nil when nothing needed repair.
+/// (`AT&T`, `?a=1&b=2`) becomes `&amp;`. Numeric references to 128–159 (`&#146;`) mean Windows-1252
+/// characters on the web and are rewritten so. Simple internal entities a document declares
+/// (`<!ENTITY id "tag:x,">`) are substituted here, since the SAX interface drops them. CDATA sections and
+/// comments are left alone. Returns nil when nothing changed; `illFormed` says whether the input was broken.
 enum FeedRepair {
-    static func fixReferences(_ b: [UInt8]) -> [UInt8]? {
+    struct Repaired { var bytes: [UInt8]; var illFormed: Bool }
+
+    static func fixReferences(_ b: [UInt8]) -> Repaired? {
         let n = b.count
         guard b.contains(0x26) else { return nil }
-        let declaresEntities = containsENTITY(b)
+        let declared = containsENTITY(b) ? entityDeclarations(b) : [:]
+        var budget = 4 * n + 65536 // bounds entity expansion
+        var illFormed = false
         var out: [UInt8] = []
         var copied = 0
         var i = 0
@@ -27,7 +33,13 @@ enum FeedRepair {
                 if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
                 let s = j
                 while j < n, isHexOrDigit(b[j], hex) { j += 1 }
-                if j > s, j < n, b[j] == 0x3B { i = j + 1; continue }
+                if j > s, j < n, b[j] == 0x3B {
+                    if j - s <= 3, let v = UInt32(String(decoding: b[s..<j], as: UTF8.self), radix: hex ? 16 : 10), v >= 0x80, v <= 0x9F {
+                        replace(&out, &copied, b, i, j + 1, Array("&#\(HTMLText.cp1252High[Int(v - 0x80)]);".utf8))
+                    }
+                    i = j + 1; continue
+                }
+                illFormed = true
                 replace(&out, &copied, b, i, i + 1, Array("&amp;".utf8)); i += 1; continue
             }
             let s = j
@@ -35,15 +47,45 @@ enum FeedRepair {
             let semicolon = j > s && j < n && b[j] == 0x3B
             if semicolon {
                 let name = String(decoding: b[s..<j], as: UTF8.self)
-                if xmlEntities.contains(name) || declaresEntities { i = j + 1; continue }
+                if xmlEntities.contains(name) { i = j + 1; continue }
+                if let value = declared[name] {
+                    if budget > value.count { budget -= value.count; replace(&out, &copied, b, i, j + 1, value) }
+                    i = j + 1; continue
+                }
+                illFormed = true
                 if let v = HTMLText.namedEntities[name] {
                     replace(&out, &copied, b, i, j + 1, Array("&#\(v);".utf8)); i = j + 1; continue
                 }
             }
+            illFormed = true
             replace(&out, &copied, b, i, i + 1, Array("&amp;".utf8)); i += 1
         }
         if copied == 0 && out.isEmpty { return nil }
         out.append(contentsOf: b[copied...])
+        return Repaired(bytes: out, illFormed: illFormed)
+    }
+
+    /// `<!ENTITY name "value">` / `'value'` general entities of the internal subset (not parameter entities).
+    static func entityDeclarations(_ b: [UInt8]) -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        let key = Array("<!ENTITY".utf8)
+        var k = 0
+        while k + key.count < b.count, out.count < 256 {
+            guard b[k] == 0x3C, b[k..<(k + key.count)].elementsEqual(key) else { k += 1; continue }
+            var j = k + key.count
+            while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
+            let s = j
+            while j < b.count, HTMLText.isAlnum(b[j]) || b[j] == 0x2D || b[j] == 0x5F || b[j] == 0x2E { j += 1 }
+            let name = String(decoding: b[s..<j], as: UTF8.self)
+            while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
+            k = j
+            guard !name.isEmpty, j < b.count, b[j] == 0x22 || b[j] == 0x27 else { continue }
+            let q = b[j]
+            var e = j + 1
+            while e < b.count, b[e] != q { e += 1 }
+            if e - j - 1 <= 4096, out[name] == nil { out[name] = Array(b[(j + 1)..<e]) }
+            k = e
+        }
         return out
     }
 

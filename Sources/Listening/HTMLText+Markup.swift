@@ -32,13 +32,16 @@ extension TextCleaner {
             if b[j - 1] == UInt8(ascii: ":") { name.removeAll() } // drop a namespace prefix
         }
         // Skip attributes, respecting quotes.
+        // Skip attributes; a quote opens a value only right after `=` (`href=x"` keeps its quote literal).
         var quote: UInt8 = 0
+        var afterEquals = false
         var selfClosing = false
         while j < n {
             let c = b[j]
             if quote != 0 { if c == quote { quote = 0 } }
-            else if c == 0x22 || c == 0x27 { quote = c }
+            else if (c == 0x22 || c == 0x27) && afterEquals { quote = c }
             else if c == UInt8(ascii: ">") { selfClosing = j > i && b[j - 1] == UInt8(ascii: "/"); break }
+            if quote == 0 && c != 0x20 && c != 0x09 && c != 0x0A { afterEquals = c == UInt8(ascii: "=") }
             j += 1
         }
         let end = min(n, j + 1)
