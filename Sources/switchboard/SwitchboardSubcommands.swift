@@ -12,5 +12,6 @@ enum SwitchboardSubcommands {
         LogCommand.self,
         DoctorCommand.self,
         CompactCommand.self,
+        FeedCommand.self,
     ]
 }
