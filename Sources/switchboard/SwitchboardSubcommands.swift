@@ -11,6 +11,7 @@ enum SwitchboardSubcommands {
         NoteCommand.self,
         LogCommand.self,
         DoctorCommand.self,
+        IngestCommand.self,
         CompactCommand.self,
         FeedCommand.self,
     ]
