@@ -14,5 +14,6 @@ enum SwitchboardSubcommands {
         IngestCommand.self,
         CompactCommand.self,
         FeedCommand.self,
+        TerminalCheckCommand.self,
     ]
 }
