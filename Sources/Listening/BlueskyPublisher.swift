@@ -10,8 +10,9 @@ public struct BlueskyPublisher: Publisher {
     /// The network's limit on post text, in graphemes.
     public static let maxGraphemes = 300
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        client = try BlueskySource(config: config, dataDir: dataDir, http: http, now: now).client
+    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        client = try BlueskySource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
     }
 
     /// The `app.bsky.feed.post` record for `draft` with resolved facets.

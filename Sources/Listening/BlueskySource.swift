@@ -13,7 +13,8 @@ public struct BlueskySource: Source {
     public var pageSize = 50
     static let reasons: Set<String> = ["mention", "reply", "quote"]
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
         let s = config.service ?? "https://bsky.social"
         guard let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
             throw SourceError.configuration("source \(config.id): `service` must be the PDS address, like https://bsky.social")
@@ -28,6 +29,7 @@ public struct BlueskySource: Source {
         self.client = BlueskyClient(service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
                                     password: TokenCache { try Secrets.resolve(file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir, what: "app password of source \(config.id)") },
                                     sessionFile: BlueskySource.sessionFile(dataDir, id: config.id))
+        self.client.timeout = timeout
     }
 
     /// `state/bluesky-<id>.session.json`.

@@ -9,11 +9,12 @@ public struct MastodonPublisher: Publisher {
     /// Mastodon's default status length; servers may allow more, so this only warns via `check`.
     public static let defaultLimit = 500
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        let source = try MastodonSource(config: config, dataDir: dataDir, http: http, now: now)
-        var c = source.client
-        c.timeout = 30
-        self.client = MastodonClient(instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)
+    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        let c = try MastodonSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
+        var client = MastodonClient(instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)
+        client.timeout = timeout
+        self.client = client
     }
 
     public init(instance: URL, token: String, http: HTTPClient, label: String = "mastodon") {

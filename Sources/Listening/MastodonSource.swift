@@ -13,15 +13,18 @@ public struct MastodonSource: Source {
     public var maxPages = 5
     public var pageSize = 40
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
         guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
             throw SourceError.configuration("source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         self.id = config.id
         self.instance = url
         self.config = config
-        self.client = MastodonClient(instance: url, label: "mastodon source \(config.id)", http: http, now: now,
-                                     token: TokenCache { try Secrets.resolve(file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir, what: "token of source \(config.id)") })
+        var c = MastodonClient(instance: url, label: "mastodon source \(config.id)", http: http, now: now,
+                               token: TokenCache { try Secrets.resolve(file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir, what: "token of source \(config.id)") })
+        c.timeout = timeout
+        self.client = c
     }
 
     /// The feeds this source reads, in polling order, with their cursor keys.
@@ -32,7 +35,7 @@ public struct MastodonSource: Source {
         }
         for tag in config.hashtags ?? [] {
             let t = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
-            f.append(("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t), [], "#" + t))
+            f.append(("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t.lowercased()), [], "#" + t))
         }
         for q in config.search ?? [] {
             f.append(("search:" + q, "/api/v2/search", [("type", "statuses"), ("q", q), ("resolve", "false")], "search"))
