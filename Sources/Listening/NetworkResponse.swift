@@ -15,7 +15,9 @@ enum NetworkCall {
     /// Sends `request`; a transport failure (timeout, refused connection) becomes `.transient`.
     static func send(_ http: HTTPClient, _ request: HTTPRequest, label: String) async throws -> HTTPResponse {
         do {
-            return try await http.send(request)
+            return try await withDeadline(request.timeout + 1) { try await http.send(request) }
+        } catch is DeadlineExceeded {
+            throw SourceError.transient("\(label): cannot reach \(request.url.host ?? "the server"): timed out")
         } catch let e as SourceError {
             throw e
         } catch is CancellationError {
@@ -23,6 +25,23 @@ enum NetworkCall {
         } catch {
             let host = request.url.host ?? "the server"
             throw SourceError.transient("\(label): cannot reach \(host): \(NetworkText.clean(transportReason(error), max: 120))")
+        }
+    }
+
+    struct DeadlineExceeded: Error {}
+
+    /// Runs `body`, giving up after `seconds` even when the transport ignores its own timeout
+    /// (the body is cancelled; its result, if any, is dropped).
+    static func withDeadline<T: Sendable>(_ seconds: TimeInterval, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { g in
+            g.addTask { try await body() }
+            g.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0.05, seconds) * 1e9))
+                throw DeadlineExceeded()
+            }
+            defer { g.cancelAll() }
+            guard let first = try await g.next() else { throw DeadlineExceeded() }
+            return first
         }
     }
 
