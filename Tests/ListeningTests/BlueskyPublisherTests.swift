@@ -91,7 +91,7 @@ final class BlueskyPublisherTests: XCTestCase {
         // 300 graphemes made of many bytes each are fine.
         server.on("POST", "/xrpc/com.atproto.repo.createRecord", .json(#"{"error":"InvalidRequest","message":"Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 bytes"}"#, status: 400))
         do { _ = try await p.post(OutgoingPost(text: String(repeating: "👩‍👩‍👧‍👦", count: 300)), idempotencyKey: "k"); XCTFail() } catch let e as PublishError {
-            XCTAssertEqual(e, .rejected("bluesky source bsky: HTTP 400: InvalidRequest: Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 bytes"))
+            XCTAssertEqual(e, .rejected("bluesky source bsky: HTTP 400: InvalidRequest: Invalid app.bsky.feed.post record: Record/text must not be longer than 3000 bytes"), "\(server.requests.map { "\($0.method) \($0.path) \($0.body.count)" })")
         }
     }
 

@@ -84,7 +84,9 @@ final class NetworkTestServer: @unchecked Sendable {
 
     func stop() {
         let already = lock.withLock { let s = stopped; stopped = true; return s }
-        if !already { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+        // Only shut down here: the accept thread closes the descriptor when it leaves, so its number cannot be
+        // reused by the next test's server while this thread might still call accept() on it.
+        if !already { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     /// Scripts the answers to `method path`: each request takes the next; the last repeats.
@@ -98,12 +100,15 @@ final class NetworkTestServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { close(fd) }
         while true {
+            if lock.withLock({ stopped }) { return }
             let c = accept(fd, nil, nil)
             if c < 0 {
                 if errno == EINTR { continue }
                 return
             }
+            if lock.withLock({ stopped }) { close(c); return }
             var one: Int32 = 1
             setsockopt(c, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             let t = Thread { [self] in serve(c) }
