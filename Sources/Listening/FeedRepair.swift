@@ -1,0 +1,123 @@
+import Foundation
+
+/// Repairs the commonest ill-formedness of real feeds before the XML parser sees it: HTML named
+/// references (`&nbsp;`, `&eacute;`) that XML does not know become numeric references, and a stray `&`
+/// (`AT&T`, `?a=1&b=2`) becomes `&amp;`. Numeric references to 128–159 (`&#146;`) mean Windows-1252
+/// characters on the web and are rewritten so. Simple internal entities a document declares
+/// (`<!ENTITY id "tag:x,">`) are substituted here, since the SAX interface drops them. CDATA sections and
+/// comments are left alone. Returns nil when nothing changed; `illFormed` says whether the input was broken.
+enum FeedRepair {
+    struct Repaired { var bytes: [UInt8]; var illFormed: Bool }
+
+    static func fixReferences(_ b: [UInt8]) -> Repaired? {
+        let n = b.count
+        guard b.contains(0x26) else { return nil }
+        let declared = containsENTITY(b) ? entityDeclarations(b) : [:]
+        var budget = 4 * n + 65536 // bounds entity expansion
+        var illFormed = false
+        var out: [UInt8] = []
+        var copied = 0
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x3C, i + 3 < n, b[i + 1] == 0x21 {
+                if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E]); continue }
+                if b[i + 2] == 0x5B, i + 8 < n, b[i + 3] == 0x43 { i = skip(b, i + 9, to: [0x5D, 0x5D, 0x3E]); continue }
+                i += 2; continue
+            }
+            guard c == 0x26 else { i += 1; continue }
+            var j = i + 1
+            if j < n, b[j] == 0x23 { // numeric: leave well-formed ones
+                j += 1
+                var hex = false
+                if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
+                let s = j
+                while j < n, isHexOrDigit(b[j], hex) { j += 1 }
+                if j > s, j < n, b[j] == 0x3B {
+                    if j - s <= 3, let v = UInt32(String(decoding: b[s..<j], as: UTF8.self), radix: hex ? 16 : 10), v >= 0x80, v <= 0x9F {
+                        replace(&out, &copied, b, i, j + 1, Array("&#\(HTMLText.cp1252High[Int(v - 0x80)]);".utf8))
+                    }
+                    i = j + 1; continue
+                }
+                illFormed = true
+                replace(&out, &copied, b, i, i + 1, Array("&amp;".utf8)); i += 1; continue
+            }
+            let s = j
+            while j < n, j - s < 32, HTMLText.isAlnum(b[j]) || (j > s && (b[j] == 0x2E || b[j] == 0x2D || b[j] == 0x5F)) { j += 1 }
+            let semicolon = j > s && j < n && b[j] == 0x3B
+            if semicolon {
+                let name = String(decoding: b[s..<j], as: UTF8.self)
+                if xmlEntities.contains(name) { i = j + 1; continue }
+                if let value = declared[name] {
+                    if budget > value.count { budget -= value.count; replace(&out, &copied, b, i, j + 1, value) }
+                    i = j + 1; continue
+                }
+                illFormed = true
+                if let v = HTMLText.namedEntities[name] {
+                    replace(&out, &copied, b, i, j + 1, Array("&#\(v);".utf8)); i = j + 1; continue
+                }
+            }
+            illFormed = true
+            replace(&out, &copied, b, i, i + 1, Array("&amp;".utf8)); i += 1
+        }
+        if copied == 0 && out.isEmpty { return nil }
+        out.append(contentsOf: b[copied...])
+        return Repaired(bytes: out, illFormed: illFormed)
+    }
+
+    /// `<!ENTITY name "value">` / `'value'` general entities of the internal subset (not parameter entities).
+    static func entityDeclarations(_ b: [UInt8]) -> [String: [UInt8]] {
+        var out: [String: [UInt8]] = [:]
+        let key = Array("<!ENTITY".utf8)
+        var k = 0
+        while k + key.count < b.count, out.count < 256 {
+            guard b[k] == 0x3C, b[k..<(k + key.count)].elementsEqual(key) else { k += 1; continue }
+            var j = k + key.count
+            while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
+            let s = j
+            while j < b.count, HTMLText.isAlnum(b[j]) || b[j] == 0x2D || b[j] == 0x5F || b[j] == 0x2E { j += 1 }
+            let name = String(decoding: b[s..<j], as: UTF8.self)
+            while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
+            k = j
+            guard !name.isEmpty, j < b.count, b[j] == 0x22 || b[j] == 0x27 else { continue }
+            let q = b[j]
+            var e = j + 1
+            while e < b.count, b[e] != q { e += 1 }
+            if e - j - 1 <= 4096, out[name] == nil { out[name] = Array(b[(j + 1)..<e]) }
+            k = e
+        }
+        return out
+    }
+
+    static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+
+    @inline(__always) static func isHexOrDigit(_ c: UInt8, _ hex: Bool) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66)
+    }
+
+    static func replace(_ out: inout [UInt8], _ copied: inout Int, _ b: [UInt8], _ from: Int, _ to: Int, _ with: [UInt8]) {
+        if out.isEmpty { out.reserveCapacity(b.count + 64) }
+        out.append(contentsOf: b[copied..<from])
+        out.append(contentsOf: with)
+        copied = to
+    }
+
+    static func skip(_ b: [UInt8], _ from: Int, to end: [UInt8]) -> Int {
+        var k = from
+        while k + end.count <= b.count {
+            if b[k] == end[0], b[k..<(k + end.count)].elementsEqual(end) { return k + end.count }
+            k += 1
+        }
+        return b.count
+    }
+
+    static func containsENTITY(_ b: [UInt8]) -> Bool {
+        let key = Array("<!ENTITY".utf8)
+        var k = 0
+        while k + key.count <= b.count {
+            if b[k] == 0x3C, b[k + 1] == 0x21, b[k..<(k + key.count)].elementsEqual(key) { return true }
+            k += 1
+        }
+        return false
+    }
+}
