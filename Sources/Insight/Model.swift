@@ -121,7 +121,7 @@ final class InsightModel: @unchecked Sendable {
         var eng = LinearWeights(), lex = LinearWeights()
         var shiftPos: Float = 0, shiftNeg: Float = 0
         var version = "insight-1"
-        for line in lines("weights-en.tsv") {
+        for line in lines("weights-en.tsv") + lines("tuning.tsv") {
             let p = line.split(separator: "\t")
             guard p.count >= 3 else {
                 if p.count == 2, p[0] == "@version" { version = String(p[1]) }
