@@ -23,6 +23,7 @@ struct WordInfo {
     static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21, questionCue: UInt32 = 1 << 22
     static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
     static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
+    static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
 }
 
 /// A two-word phrase: its score per language replaces the words' own.
@@ -106,6 +107,7 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.spamCues, WordInfo.spam); mark(WordLists.pleaseWords, WordInfo.please)
         mark(WordLists.questionCues, WordInfo.questionCue)
         mark(WordLists.greetings, WordInfo.greeting); mark(WordLists.strongHelp, WordInfo.strongHelp); mark(WordLists.wantWords, WordInfo.want)
+        mark(WordLists.personalEN, WordInfo.personalEN); mark(WordLists.personalDE, WordInfo.personalDE)
         for (word, b) in WordLists.boostersEN { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b } }
         for (word, b) in WordLists.boostersDE { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostDE = b } }
 

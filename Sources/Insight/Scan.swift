@@ -2,8 +2,8 @@ import SwitchboardCore
 
 /// Dense rule features the learned model combines (Scripts/train-sentiment.py reads them via `analyze --features`).
 enum Features {
-    static let denseCount = 8
-    static let names = ["pos", "neg", "emoji_pos", "emoji_neg", "exclaim", "question", "irony", "length"]
+    static let denseCount = 10
+    static let names = ["pos", "neg", "emoji_pos", "emoji_neg", "exclaim", "question", "irony", "length", "personal", "url"]
 }
 
 enum Lang: UInt8 { case en, de, other
@@ -128,6 +128,8 @@ extension Analyzer {
         let aux = isDE ? WordInfo.auxDE : WordInfo.auxEN
         let pron = isDE ? WordInfo.pronounDE : WordInfo.pronounEN
         let allCaps = stats.lowerLetters == 0 && stats.upperLetters > 0
+        let personalFlag = isDE ? WordInfo.personalDE : WordInfo.personalEN
+        var personal = 0
 
         // Pass 2: sentiment rules, intent cues, learned token weights.
         var posA: Float = 0, negA: Float = 0, posB: Float = 0, negB: Float = 0
@@ -187,6 +189,7 @@ extension Analyzer {
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
             // Intent cues.
+            if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
             if f & WordInfo.praise != 0 { r.praiseCues += 1 }
             if f & WordInfo.help != 0 { r.helpCues += 1 }
@@ -280,6 +283,8 @@ extension Analyzer {
         r.dense[5] = stats.questions > 0 ? 1 : 0
         r.dense[6] = r.irony ? 1 : 0
         r.dense[7] = min(Float(nt) / 30, 2)
+        r.dense[8] = Float(min(personal, 3))
+        r.dense[9] = stats.urls > 0 ? 1 : 0
         if stats.questions > 0 { r.question = true }
         if !crisisTerms.isEmpty { r.crisisFound = findCrisis(scratch, toks, nt) }
         return r

@@ -55,6 +55,8 @@ enum WordLists {
     static let helpCues = "help helping support assist assistance login log password account locked reset error issue issues problem problems bug crash crashes crashing troubleshoot stuck fix hilfe helfen helft unterstützung anmelden anmeldung einloggen login passwort konto zugang fehler fehlermeldung problem probleme gesperrt zurücksetzen absturz stürzt"
     static let purchaseCues = "buy buying purchase purchasing price prices pricing cost costs order ordering preorder available availability subscribe subscription upgrade plan plans quote shipping ship stock kaufen kaufe gekauft bestellen bestellung bestelle preis preise kostet kosten verfügbar lieferbar abo abonnement tarif angebot vorbestellen lieferung versand liefern"
     static let spamCues = "giveaway giveaways follow followers follower free win winner click promo promocode coupon discount crypto bitcoin btc nft forex earn income investment invest casino bet betting viagra onlyfans dm subscribe gewinnspiel gewinnen gewinne gratis kostenlos rabatt gutschein rabattcode klick klicke folgt folge verdienen sale deal deals cashback airdrop"
+    static let personalEN = "i me my mine im ive id you your youre u ur we us our ya yall"
+    static let personalDE = "ich mir mich mein meine meinen meinem meiner du dir dich dein deine ihr euch euer eure wir uns unser unsere"
     static let pleaseWords = "please pls plz bitte"
 
     // Irony markers (hashtags or words).
