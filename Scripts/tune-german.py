@@ -3,6 +3,7 @@
 
 Rerun:  python3 Scripts/tune-german.py     (needs ../shared)
 
+Constraint: a text without sentiment evidence stays neutral.
 Uses ONLY the tuning half of the GermEval 2017 dev set (CC BY-NC 4.0, development use): a grid search over two
 numbers that maximises macro-averaged recall. Nothing else is learned from German data; the held-out half stays
 untouched for reporting (Scripts/eval-sentiment). Writes Sources/Insight/Resources/tuning.tsv.
@@ -28,8 +29,12 @@ wp = np.array([W[f"d{i}"][0] for i in range(X.shape[1])]); wn = np.array([W[f"d{
 zp = X @ wp + W["bias"][0]; zn = X @ wn + W["bias"][1]
 gold = [g for g, _ in rows]
 best = None
+# A text without any sentiment evidence must stay neutral: both logits of an empty short text below 0.
+d7 = W["d7"]
 for sp in np.arange(-3, 2.01, 0.25):
     for sn in np.arange(-3, 2.01, 0.25):
+        if W["bias"][0] + sp + 0.2 * d7[0] >= 0 or W["bias"][1] + sn + 0.2 * d7[1] >= 0:
+            continue
         Z = np.column_stack([zn + sn, np.zeros(len(rows)), zp + sp])
         pred = [LABELS[i] for i in Z.argmax(1)]
         mr, acc = macro_recall(gold, pred, LABELS)

@@ -44,8 +44,9 @@ public struct Analyzer: Sendable {
         let complaint = !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
         if complaint { intents.append(.complaint) }
         if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint { intents.append(.praise) }
-        if !spam && r.helpCues > 0 && (r.question || r.please || r.negatedExpect > 0 || r.strongHelp) { intents.append(.help) }
-        else if !spam && r.strongHelp && (r.question || r.please) { intents.append(.help) }
+        if !spam && (r.helpCues > 0 || r.strongHelp) && (r.question || r.please || r.negatedExpect > 0 || r.want || r.helpStart) {
+            intents.append(.help)
+        }
         if !spam && r.purchaseCues > 0 && (r.question || r.want) { intents.append(.purchase) }
         if spam { intents.append(.spam) }
         var found: [String]? = nil

@@ -18,6 +18,7 @@ struct Scan {
     var tokNeg: Float = 0
     var question = false
     var complaintCues = 0, praiseCues = 0, helpCues = 0, purchaseCues = 0, spamCues = 0
+    var helpStart = false
     var please = false, strongHelp = false, want = false, negatedExpect = 0, irony = false
     var urls = 0, mentions = 0, hashtags = 0, brand = false
     var crisisFound: UInt64 = 0
@@ -204,6 +205,7 @@ extension Analyzer {
                 if sentenceStart && f & WordInfo.greeting != 0 {
                     // "Hallo, wie …": a greeting does not start the sentence.
                 } else if startWord == 0 && sentenceStart {
+                    if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 { r.question = true; startWord = 2 }
                     else if f & aux != 0 { startWord = 1 }
                     else { startWord = 2 }
