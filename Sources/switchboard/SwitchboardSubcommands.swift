@@ -15,5 +15,7 @@ enum SwitchboardSubcommands {
         CompactCommand.self,
         FeedCommand.self,
         TerminalCheckCommand.self,
+        AnalyzeCommand.self,
+        ReanalyzeCommand.self,
     ]
 }
