@@ -84,4 +84,26 @@ final class JSONLImportFormatTests: XCTestCase {
         XCTAssertEqual(r.mentions.last?.id, "5998")
         XCTAssertEqual(r.rejects.map(\.line), [1000, 2000, 3000, 4000, 5000, 6000])
     }
+
+    func testJSONGrammarEdgeCases() throws {
+        let ok = #"{"platform":"x","id":1234567890123456789,"text":"smile \ud83d\ude00 \u00e9\/\"q\" lone \ud800!","created_at":"2026-11-26T08:00:00Z","n":-1.5e3,"deep":[[{"a":[true,false,null]}]]}"#
+        let m = try ImportFormat.decode(line: ok).get()
+        XCTAssertEqual(m.id, "1234567890123456789") // digits kept exactly, no Double rounding
+        XCTAssertEqual(m.text, "smile 😀 é/\"q\" lone \u{FFFD}!")
+        XCTAssertEqual(m.extra?["n"], .number(-1500))
+        XCTAssertEqual(m.extra?["deep"], .array([.array([.object(["a": .array([.bool(true), .bool(false), .null])])])]))
+        let bad = [
+            #"{"platform":"x","id":"1","text":"t","created_at":"2026-11-26T08:00:00Z"} trailing"#,
+            #"{"platform":"x","id":"1","text":"t","created_at":"2026-11-26T08:00:00Z",}"#,
+            #"{"platform":"x","id":"1","text":"bad \q escape","created_at":"2026-11-26T08:00:00Z"}"#,
+            "{\"platform\":\"x\",\"id\":\"1\",\"text\":\"raw\ttab\",\"created_at\":\"2026-11-26T08:00:00Z\"}",
+            #"{"platform":"x","id":01,"text":"t","created_at":"2026-11-26T08:00:00Z"}"#,
+            #"{"platform":'x'}"#,
+            "{\"platform\":\"x\",\"a\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}",
+        ]
+        for line in bad {
+            guard case .failure(let e) = ImportFormat.decode(line: line) else { XCTFail("accepted: \(line)"); continue }
+            XCTAssertEqual(e.description, "not JSON", line)
+        }
+    }
 }
