@@ -80,6 +80,7 @@ public enum FeedParser {
         var bytes = enc.bytes
         var repaired = false
         if let fixed = FeedRepair.fixReferences(bytes) { bytes = fixed.bytes; repaired = fixed.illFormed }
+        if let cut = FeedRepair.cutHostileTags(bytes) { bytes = cut; repaired = true }
         let handler = FeedHandler(base: base)
         let ok = handler.run(bytes)
         guard handler.sawFeed else { throw FeedError.notAFeed(sample: FeedError.sample(data)) }

@@ -98,6 +98,31 @@ enum FeedRepair {
         return out
     }
 
+    /// Most `=` signs one tag may hold. libxml2 checks attributes for duplicates pairwise, so a tag with
+    /// a hundred thousand attributes takes it seconds (and millions, hours): such a document is cut before that tag.
+    static let maxAttributes = 1024
+
+    /// Truncates the document before the first tag with more than `maxAttributes` attributes; nil when none.
+    static func cutHostileTags(_ b: [UInt8]) -> [UInt8]? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            guard b[i] == 0x3C else { i += 1; continue }
+            if i + 3 < n, b[i + 1] == 0x21 {
+                if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E]); continue }
+                if b[i + 2] == 0x5B { i = skip(b, i + 3, to: [0x5D, 0x5D, 0x3E]); continue }
+            }
+            let start = i
+            var equals = 0
+            i += 1
+            while i < n, b[i] != 0x3E, b[i] != 0x3C {
+                if b[i] == 0x3D { equals += 1; if equals > maxAttributes { return Array(b[..<start]) } }
+                i += 1
+            }
+        }
+        return nil
+    }
+
     static let xmlEntities: [String: [UInt8]] = [
         "amp": Array("&#38;".utf8), "lt": Array("&#60;".utf8), "gt": Array("&#62;".utf8),
         "quot": Array("&#34;".utf8), "apos": Array("&#39;".utf8),
