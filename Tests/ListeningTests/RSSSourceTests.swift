@@ -120,6 +120,31 @@ final class RSSSourceTests: XCTestCase {
         }
     }
 
+    func testSlowServerTimesOutAsTransient() async throws {
+        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data("<rss/>".utf8), delay: 3) })
+        defer { server.stop() }
+        var c = SourceConfig(id: "slow", type: "rss")
+        c.url = server.url("/slow.xml").absoluteString
+        let src = RSSSource(config: c, http: URLSessionHTTPClient(timeout: 1), dataDir: FileManager.default.temporaryDirectory)
+        do { _ = try await src.poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
+            guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
+            XCTAssertTrue(msg.contains("timed out"), msg)
+            XCTAssertTrue(msg.contains("/slow.xml"), msg)
+        }
+    }
+
+    func testTruncatedBodyIsAnErrorNotAFeed() async throws {
+        let body = RSSSourceTests.rss([("1", "One", "Thu, 26 Nov 2026 10:00:00 GMT"), ("2", "Two", "Thu, 26 Nov 2026 11:00:00 GMT")])
+        // Cut right after the first item: a half-read body would still parse to one entry.
+        let cut = body.range(of: "</item>")!.upperBound.utf16Offset(in: body)
+        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data(body.utf8), truncateAt: cut) })
+        defer { server.stop() }
+        do { _ = try await source(server.url("/cut.xml")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
+            guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
+            XCTAssertTrue(msg.contains("/cut.xml"), msg) // the connection was cut: nothing half-read is taken for a feed
+        }
+    }
+
     func testLocalFileRelativeToDataDirectory() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rss-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("feeds"), withIntermediateDirectories: true)
