@@ -145,6 +145,32 @@ final class RSSSourceTests: XCTestCase {
         }
     }
 
+    func testGoogleAlertsAtomFeed() async throws {
+        // The shape of Google Alerts' RSS delivery: Atom, HTML titles, links through a google.com redirect.
+        let atom = """
+        <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:idx="urn:atom-extension:indexing">
+        <id>tag:google.com,2005:reference:feed/123</id><title>Google Alert - &quot;Acme Cloud&quot;</title>
+        <link href="https://www.google.com/alerts/feeds/1/2" rel="self"/><updated>2026-11-26T09:00:00Z</updated>
+        <entry><id>tag:google.com,2013:googlealerts/feed:4242</id>
+          <title type="html">&lt;b&gt;Acme Cloud&lt;/b&gt; outage hits retailers</title>
+          <link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://news.example/acme-outage%3Fref%3Drss&amp;ct=ga&amp;cd=CAI"/>
+          <published>2026-11-26T08:10:00Z</published><updated>2026-11-26T08:10:00Z</updated>
+          <content type="html">Customers of &lt;b&gt;Acme Cloud&lt;/b&gt; reported errors &amp;amp; timeouts ...</content>
+          <author><name/></author></entry></feed>
+        """
+        let server = try LoopbackServer { _ in (200, ["Content-Type": "application/atom+xml; charset=utf-8"], Data(atom.utf8)) }
+        defer { server.stop() }
+        let r = try await source(server.url("/alerts/feeds/1/2"), kind: "news").poll(cursor: [:])
+        XCTAssertEqual(r.mentions.count, 1)
+        let m = r.mentions[0]
+        XCTAssertEqual(m.id, "tag:google.com,2013:googlealerts/feed:4242")
+        XCTAssertEqual(m.title, "Acme Cloud outage hits retailers")
+        XCTAssertEqual(m.text, "Acme Cloud outage hits retailers\nCustomers of Acme Cloud reported errors & timeouts ...")
+        XCTAssertEqual(m.url, "https://news.example/acme-outage?ref=rss")
+        XCTAssertNil(m.author)
+        XCTAssertEqual(m.extra?["feed_title"], .string("Google Alert - \"Acme Cloud\""))
+    }
+
     func testLocalFileRelativeToDataDirectory() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rss-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("feeds"), withIntermediateDirectories: true)
