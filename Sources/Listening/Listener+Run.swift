@@ -1,0 +1,62 @@
+import Foundation
+import SwitchboardCore
+
+extension Listener {
+    /// The enabled sources of the current team config.
+    public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
+
+    /// Polls every enabled source once, concurrently (for `listen --once` and tests).
+    @discardableResult
+    public func runOnce() async -> [PollOutcome] {
+        await withTaskGroup(of: PollOutcome.self) { g in
+            for c in enabledSources { g.addTask { await self.poll(c) } }
+            var out: [PollOutcome] = []
+            for await o in g { out.append(o) }
+            return out.sorted { $0.source < $1.source }
+        }
+    }
+
+    /// Runs until `stop()`: each enabled source in its own loop, polled when its `next_run` comes (a listener
+    /// restarted after a crash keeps the schedule and backoff it had). When `reloadTeam` returns a changed
+    /// config, the loops restart with it, so sources added by `switchboard sources add` start without a restart.
+    public func run(reloadTeam: (@Sendable () -> TeamConfig?)? = nil, reloadEvery: TimeInterval = 30) async {
+        let task = Task {
+            while !Task.isCancelled {
+                let team = self.team
+                await withTaskGroup(of: Void.self) { g in
+                    for c in team.sources where c.isEnabled { g.addTask { await self.loop(c) } }
+                    if let reloadTeam {
+                        g.addTask {
+                            while !Task.isCancelled {
+                                try? await Task.sleep(nanoseconds: UInt64(reloadEvery * 1e9))
+                                if Task.isCancelled { return }
+                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return }
+                            }
+                        }
+                        await g.next()
+                        g.cancelAll()
+                    }
+                }
+                if reloadTeam == nil { break }
+            }
+        }
+        setRunTask(task)
+        await task.value
+    }
+
+    /// Ends `run()`: sleeping loops wake, requests in flight are cancelled; a poll whose mentions are
+    /// already in hand finishes storing them and saving its cursor first (those steps are not interruptible).
+    public func stop() { cancelRunTask() }
+
+    func loop(_ config: SourceConfig) async {
+        while !Task.isCancelled {
+            let due = state.health(config.id).nextRun ?? now()
+            let wait = due.timeIntervalSince(now())
+            if wait > 0 {
+                do { try await Task.sleep(nanoseconds: UInt64(min(wait, 86400) * 1e9)) } catch { return }
+            }
+            if Task.isCancelled { return }
+            await poll(config)
+        }
+    }
+}
