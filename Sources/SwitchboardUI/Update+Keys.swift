@@ -111,7 +111,7 @@ extension Update {
         }
         let name = String(text[..<sp])
         guard let spec = Commands.spec(name) else { return (text, "", [], false) }
-        let argText = String(text[text.index(after: sp)...])
+        let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
         if spec.argument == .filter {
             let lastSpace = argText.lastIndex(of: " ")
             let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")

@@ -1,5 +1,6 @@
 import Foundation
 import ScreenKit
+import Listening
 import SwitchboardCore
 import SwitchboardUI
 
@@ -17,7 +18,8 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 
     let store: Store
     if demo {
-        store = try Store(dir: try prepareDemoDirectory())
+        let dir = try Demo.prepare(explicit: global.dataDir) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        store = try Store(dir: dir)
     } else {
         store = try global.openStore(quiet: true)
     }
@@ -36,10 +38,16 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     defer { terminal.restore() }
     terminal.setStyles(chosen.styles)
 
+    // Poll the sources here unless a `switchboard listen` process does.
+    let ownSources = WorkbenchSources.startIfNeeded(store: store, team: team)
+    defer { ownSources?.stop(); ownSources?.releaseLock() }
+    let pollsHere = ownSources != nil
+    let listenerText: @Sendable () -> String = { pollsHere ? "sources: this workbench" : listenerStatus(dir) }
+
     let settings = WorkbenchSettings(
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
         themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-        listener: listenerStatus(dir))
+        listener: listenerText())
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
         state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
@@ -48,20 +56,13 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
     let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
-                          listenerProbe: { listenerStatus(dir) })
+                          listenerProbe: listenerText)
     runtime.run()
     terminal.restore()
     for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
 }
 
-/// "listener: running" when a `switchboard listen` process holds `state/listener.pid` (a live pid),
-/// else the workbench is the only one reading sources.
-/// TODO(lead): align with how the listener announces itself.
+/// "listener: running" while a `switchboard listen` process holds the listener lock of the data directory.
 @Sendable func listenerStatus(_ dir: DataDirectory) -> String {
-    let f = dir.stateDir.appendingPathComponent("listener.pid")
-    if let s = try? String(contentsOf: f, encoding: .utf8), let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)),
-       pid > 0, kill(pid, 0) == 0 || errno == EPERM {
-        return "listener: running"
-    }
-    return "sources: this workbench"
+    Listener.isRunning(dir: dir) ? "listener: running" : "sources: not polled (no listener)"
 }
