@@ -24,7 +24,8 @@ final class FeedTests: XCTestCase {
         // At the top, the new ones come into view; looking at them clears "new".
         app.press("g")
         XCTAssertTrue(app.screen[1].contains("another new one"), app.dump())
-        XCTAssertEqual(app.buffer[30, 1].role, .selected)
+        XCTAssertEqual(app.buffer[10, 1].role, .selected)
+        XCTAssertEqual(app.buffer[10, 2].role, .feedNew)
         XCTAssertEqual(app.buffer[30, 2].role, .feedNew)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 1 new "), app.screen[0])
     }
