@@ -126,3 +126,11 @@ public struct BlueskySource: Source {
                        extra: ["via": .string(via), "did": .string(author.did)])
     }
 }
+
+extension BlueskySource {
+    /// Logs in (or reuses the stored session) and returns the account: for `sources add`.
+    public func verifyLogin() async throws -> (did: String, handle: String) {
+        let s = try await client.session()
+        return (s.did, s.handle)
+    }
+}

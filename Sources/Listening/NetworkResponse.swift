@@ -18,6 +18,8 @@ enum NetworkCall {
             return try await withDeadline(request.timeout + 1) { try await http.send(request) }
         } catch is DeadlineExceeded {
             throw SourceError.transient("\(label): cannot reach \(request.url.host ?? "the server"): timed out")
+        } catch SourceError.transient(let why) {
+            throw SourceError.transient("\(label): \(NetworkText.clean(why, max: 200))")
         } catch let e as SourceError {
             throw e
         } catch is CancellationError {

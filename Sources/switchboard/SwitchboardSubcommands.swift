@@ -13,5 +13,7 @@ enum SwitchboardSubcommands {
         DoctorCommand.self,
         CompactCommand.self,
         FeedCommand.self,
+        ListenCommand.self,
+        SourcesCommand.self,
     ]
 }
