@@ -159,3 +159,12 @@ struct MastodonClient: Sendable {
 
     static let userAgent = "Switchboard/0.1 (social listening; +https://github.com/switchboard)"
 }
+
+extension MastodonSource {
+    /// Decodes one `GET /api/v1/notifications` page into mentions (for benchmarks and replaying saved pages).
+    public func mentions(fromNotificationsPage data: Data) throws -> [Mention] {
+        let r = HTTPResponse(status: 200, headers: [:], body: data)
+        return try NetworkCall.decode([Mastodon.Notification].self, from: r, label: client.label)
+            .filter { $0.type == "mention" }.compactMap(\.status).map { mention($0, via: "notification") }
+    }
+}
