@@ -5,11 +5,15 @@ extension Listener {
     /// The enabled sources of the current team config.
     public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
 
-    /// Polls every enabled source once, concurrently (for `listen --once` and tests).
+    /// Polls every enabled source once, concurrently. With `onlyDue`, only those whose next run has come
+    /// (for `listen --once` from cron: intervals, backoff and rate limits are kept across runs).
     @discardableResult
-    public func runOnce() async -> [PollOutcome] {
-        await withTaskGroup(of: PollOutcome.self) { g in
-            for c in enabledSources { g.addTask { await self.poll(c) } }
+    public func runOnce(onlyDue: Bool = false) async -> [PollOutcome] {
+        let t = now()
+        let health = state.load()
+        let due = enabledSources.filter { c in !onlyDue || (health[c.id]?.nextRun ?? t) <= t }
+        return await withTaskGroup(of: PollOutcome.self) { g in
+            for c in due { g.addTask { await self.poll(c) } }
             var out: [PollOutcome] = []
             for await o in g { out.append(o) }
             return out.sorted { $0.source < $1.source }

@@ -210,3 +210,20 @@ final class ListenerPartialPollTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(h.nextRun).timeIntervalSince(before), 125, "polled again at the normal interval")
     }
 }
+
+final class ListenerOnceTests: XCTestCase {
+    func testOnceSkipsSourcesThatAreNotDue() async throws {
+        let dir = try makeDataDir()
+        let counter = Counter()
+        var team = TeamConfig(brand: .init(name: "Acme", terms: []))
+        var c = SourceConfig(id: "fake", type: "fake")
+        c.interval = "15m"
+        team.sources = [c]
+        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        await l.runOnce(onlyDue: true)
+        await l.runOnce(onlyDue: true)
+        XCTAssertEqual(counter.value, 1, "the second run comes before the 15-minute interval is over")
+        await l.runOnce()
+        XCTAssertEqual(counter.value, 2)
+    }
+}

@@ -23,7 +23,7 @@ struct ListenCommand: AsyncParsableCommand {
     @Option(help: "Append log lines to FILE instead of stderr.")
     var log: String?
 
-    @Flag(help: "Poll every enabled source once, then exit (status 1 when a source failed): for cron.")
+    @Flag(help: "Poll every enabled source that is due once, then exit (status 1 when a source failed): for cron.")
     var once = false
 
     mutating func run() async throws {
@@ -39,7 +39,7 @@ struct ListenCommand: AsyncParsableCommand {
         if enabled.isEmpty { logger.write("\(Timestamp.format(Date())) no enabled sources in team.json (add one with `switchboard sources add`)") }
 
         if once {
-            let outcomes = await listener.runOnce()
+            let outcomes = await listener.runOnce(onlyDue: true)
             if outcomes.contains(where: { $0.error != nil }) { throw ExitCode(1) }
             return
         }
