@@ -53,14 +53,17 @@ extension Listener {
     public func stop() { cancelRunTask() }
 
     func loop(_ config: SourceConfig) async {
+        // The schedule comes from state/sources.json once, then from each poll's outcome (so a state file that
+        // cannot be written never turns into a tight loop).
+        var due = state.health(config.id).nextRun ?? now()
         while !Task.isCancelled {
-            let due = state.health(config.id).nextRun ?? now()
             let wait = due.timeIntervalSince(now())
             if wait > 0 {
                 do { try await Task.sleep(nanoseconds: UInt64(min(wait, 86400) * 1e9)) } catch { return }
             }
             if Task.isCancelled { return }
-            await poll(config)
+            let o = await poll(config)
+            due = max(o.nextRun, now().addingTimeInterval(1))
         }
     }
 }

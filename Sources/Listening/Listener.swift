@@ -120,10 +120,13 @@ public final class Listener: @unchecked Sendable {
         } catch let p as PartialPoll {
             result = p.result; outcome.error = p.error
         } catch let e as SourceError {
+            // Shutting down: a request cut short is no failure of the source.
+            if Task.isCancelled { return outcome }
             outcome.error = e
         } catch is CancellationError {
             return outcome
         } catch {
+            if Task.isCancelled { return outcome }
             outcome.error = .transient("source \(config.id): \(NetworkText.clean(String(describing: error), max: 160))")
         }
         if let r = result {
