@@ -136,7 +136,8 @@ public enum NetworkText {
         var count = 0
         for u in stripEscapes(s).unicodeScalars {
             if isDangerous(u) { continue }
-            let space = u.properties.isWhitespace || u.value < 0x20
+            let space = u.properties.isWhitespace
+            if !space && u.value < 0x20 { continue }
             if space { if lastSpace || out.isEmpty { continue }; out.append(" "); lastSpace = true }
             else { out.unicodeScalars.append(u); lastSpace = false }
             count += 1
