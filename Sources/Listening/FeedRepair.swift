@@ -5,7 +5,8 @@ import Foundation
 /// (`AT&T`, `?a=1&b=2`) becomes `&amp;`. Numeric references to 128–159 (`&#146;`) mean Windows-1252
 /// characters on the web and are rewritten so. Simple internal entities a document declares
 /// (`<!ENTITY id "tag:x,">`) are substituted here, since the SAX interface drops them. CDATA sections and
-/// comments are left alone. Returns nil when nothing changed; `illFormed` says whether the input was broken.
+/// comments are left alone. The five XML entities become numeric references too (see below).
+/// Returns nil when nothing changed; `illFormed` says whether the input was broken.
 enum FeedRepair {
     struct Repaired { var bytes: [UInt8]; var illFormed: Bool }
 
@@ -34,8 +35,13 @@ enum FeedRepair {
                 let s = j
                 while j < n, isHexOrDigit(b[j], hex) { j += 1 }
                 if j > s, j < n, b[j] == 0x3B {
-                    if j - s <= 3, let v = UInt32(String(decoding: b[s..<j], as: UTF8.self), radix: hex ? 16 : 10), v >= 0x80, v <= 0x9F {
+                    let v = j - s <= 8 ? UInt32(String(decoding: b[s..<j], as: UTF8.self), radix: hex ? 16 : 10) ?? 0xFFFFFFFF : 0xFFFFFFFF
+                    if v >= 0x80 && v <= 0x9F {
                         replace(&out, &copied, b, i, j + 1, Array("&#\(HTMLText.cp1252High[Int(v - 0x80)]);".utf8))
+                    } else if (v < 0x20 && v != 9 && v != 10 && v != 13) || (v >= 0xD800 && v <= 0xDFFF) || v == 0xFFFE || v == 0xFFFF || v > 0x10FFFF {
+                        // A reference XML forbids (ESC, NUL, …): dropped here, before it can put the parser in error.
+                        illFormed = true
+                        replace(&out, &copied, b, i, j + 1, [])
                     }
                     i = j + 1; continue
                 }
@@ -47,7 +53,10 @@ enum FeedRepair {
             let semicolon = j > s && j < n && b[j] == 0x3B
             if semicolon {
                 let name = String(decoding: b[s..<j], as: UTF8.self)
-                if xmlEntities.contains(name) { i = j + 1; continue }
+                if let code = xmlEntities[name] {
+                    // libxml2's SAX interface drops named references after any earlier error; numeric ones survive.
+                    replace(&out, &copied, b, i, j + 1, code); i = j + 1; continue
+                }
                 if let value = declared[name] {
                     if budget > value.count { budget -= value.count; replace(&out, &copied, b, i, j + 1, value) }
                     i = j + 1; continue
@@ -89,7 +98,10 @@ enum FeedRepair {
         return out
     }
 
-    static let xmlEntities: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+    static let xmlEntities: [String: [UInt8]] = [
+        "amp": Array("&#38;".utf8), "lt": Array("&#60;".utf8), "gt": Array("&#62;".utf8),
+        "quot": Array("&#34;".utf8), "apos": Array("&#39;".utf8),
+    ]
 
     @inline(__always) static func isHexOrDigit(_ c: UInt8, _ hex: Bool) -> Bool {
         (c >= 0x30 && c <= 0x39) || (hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66)

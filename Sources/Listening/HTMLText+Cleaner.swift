@@ -40,7 +40,7 @@ struct TextCleaner {
     mutating func emit(scalar v: UInt32) {
         switch v {
         case 0x09, 0x20, 0xA0, 0x3000, 0x1680, 0x2000...0x200A, 0x202F, 0x205F: space()
-        case 0x0A, 0x0D, 0x0C, 0x0B, 0x85, 0x2028, 0x2029: if markup { space() } else { lineBreak() }
+        case 0x0A, 0x0D, 0x0C, 0x0B, 0x85, 0x2028, 0x2029: if markup { space() } else { lineBreak(true) }
         case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0xFEFF: return
         case 0xD800...0xDFFF: emit(scalar: 0xFFFD)
         default:
@@ -64,7 +64,7 @@ struct TextCleaner {
                 case 0x1B: i = skipEscape(b, i + 1)
                 case 0x20, 0x09: space(); i += 1
                 case 0x0A, 0x0D, 0x0C, 0x0B:
-                    if markup { space() } else { lineBreak() }
+                    if markup { space() } else { lineBreak(true) }
                     if c == 0x0D, i + 1 < n, b[i + 1] == 0x0A { i += 1 }
                     i += 1
                 case 0..<0x20, 0x7F: i += 1
@@ -79,7 +79,7 @@ struct TextCleaner {
             for k in 1..<len { v = v << 6 | UInt32(b[i + k] & 0x3F) }
             if v == 0x9B { i = skipEscape(b, i + len, csi: true); continue }
             if v == 0x9D || v == 0x90 || v == 0x9E || v == 0x9F { i = skipString(b, i + len); continue }
-            if v < 0xA0 || (v >= 0x2000 && v <= 0x206F) || v == 0xFEFF || v == 0x3000 || v == 0x1680 || v == 0x061C {
+            if v <= 0xA0 || (v >= 0x2000 && v <= 0x206F) || v == 0xFEFF || v == 0x3000 || v == 0x1680 || v == 0x061C {
                 emit(scalar: v)
             } else {
                 flush()

@@ -1,1 +1,209 @@
-// NCursesTerminal module
+import CNCursesW
+import Dispatch
+import Foundation
+import ScreenKit
+
+/// Why the terminal could not be opened; the program prints the message and exits 2.
+public struct TerminalOpenError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}
+
+/// The real terminal, on ncurses (the only code in the project that calls it). Keep every call on the
+/// thread that created it; other threads use `makeWaker()`.
+///
+/// Start-up: UTF-8 locale, terminal check (unknown or dumb TERM, no cursor addressing → error), `newterm`
+/// on /dev/tty (else stdin/stdout), raw/noecho/nonl/keypad, 25 ms escape delay, bracketed paste and
+/// optional mouse. SIGTERM/SIGHUP/SIGINT become a `.terminate` event; SIGWINCH a `.resize`; a crash
+/// restores the terminal before the process dies; `restore()` runs at exit too.
+public final class NCursesTerminal: Terminal {
+    let screen: OpaquePointer
+    let inFile: UnsafeMutablePointer<FILE>
+    let outFile: UnsafeMutablePointer<FILE>
+    let ttyFile: UnsafeMutablePointer<FILE>?
+    let inFD: Int32
+    let outFD: Int32
+    let pipeRead: Int32
+    let pipeWrite: Int32
+    public let termName: String
+    /// Colours the terminal offers (0 = monochrome).
+    public let colorCount: Int
+    let mouseEnabled: Bool
+    var signalSources: [DispatchSourceSignal] = []
+    var restored = false
+
+    // Drawing state (NCursesTerminal+Present.swift).
+    var shadow: ScreenBuffer?
+    var styleTable: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
+    var plainStyle: (attr: attr_t, pair: Int16) = (0, 0)
+    var cursorVisible: Int32 = -1
+
+    // Event state (NCursesTerminal+Events.swift).
+    var queued: [TerminalEvent] = []
+    var lastSize: Size
+
+    static let pasteStartCode: Int32 = 0o1001
+    static let pasteEndCode: Int32 = 0o1002
+
+    /// Opens the terminal named `termName` (default: $TERM). Throws `TerminalOpenError` with a message
+    /// such as "unknown terminal type 'foo'" or "terminal 'dumb' cannot address the cursor".
+    public init(termName: String? = nil, mouse: Bool = true) throws {
+        TextWidth.setupLocale()
+        let name: String = termName ?? ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !name.isEmpty else { throw TerminalOpenError(message: "TERM is not set: cannot open the terminal") }
+        self.termName = name
+
+        // Prefer the controlling terminal, so that stdout may be redirected.
+        if let tty = fopen("/dev/tty", "r+") {
+            ttyFile = tty; inFile = tty; outFile = tty
+        } else {
+            guard isatty(0) != 0 else { throw TerminalOpenError(message: "not a terminal: standard input is not a tty") }
+            ttyFile = nil; inFile = sb_stdin(); outFile = sb_stdout()
+        }
+        inFD = fileno(inFile); outFD = fileno(outFile)
+
+        switch sb_check_terminal(name, outFD) {
+        case 0: break
+        case 2:
+            if let t = ttyFile { fclose(t) }
+            throw TerminalOpenError(message: "terminal '\(Sanitizer.line(name))' cannot address the cursor")
+        case 3:
+            if let t = ttyFile { fclose(t) }
+            throw TerminalOpenError(message: "no terminfo database found (install ncurses-base / ncurses-term)")
+        default:
+            if let t = ttyFile { fclose(t) }
+            throw TerminalOpenError(message: "unknown terminal type '\(Sanitizer.line(name))'")
+        }
+
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
+            if let t = ttyFile { fclose(t) }
+            throw TerminalOpenError(message: "cannot create the wake-up pipe: \(String(cString: strerror(errno)))")
+        }
+        pipeRead = fds[0]; pipeWrite = fds[1]
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+
+        sb_save_termios(inFD)
+        guard let scr = newterm(name, outFile, inFile) else {
+            close(pipeRead); close(pipeWrite)
+            if let t = ttyFile { fclose(t) }
+            throw TerminalOpenError(message: "unknown terminal type '\(Sanitizer.line(name))'")
+        }
+        screen = scr
+        _ = set_term(scr)
+        raw(); noecho(); nonl()
+        _ = keypad(sb_stdscr(), true)
+        _ = set_escdelay(25)
+        wtimeout(sb_stdscr(), 0)
+        _ = intrflush(sb_stdscr(), false)
+        _ = define_key("\u{1B}[200~", Self.pasteStartCode)
+        _ = define_key("\u{1B}[201~", Self.pasteEndCode)
+
+        if has_colors() {
+            _ = start_color()
+            _ = use_default_colors()
+        }
+        colorCount = has_colors() ? Int(sb_colors()) : 0
+        mouseEnabled = mouse
+        if mouse {
+            _ = mousemask(sb_mouse_mask(), nil)
+            mouseinterval(0)
+        }
+        var h: Int32 = 0, w: Int32 = 0
+        sb_getmaxyx(sb_stdscr(), &h, &w)
+        lastSize = Size(width: Int(w), height: Int(h))
+
+        writeRaw("\u{1B}[?2004h")
+        installSignalHandling()
+        Self.current = self
+        Self.registerAtExit()
+    }
+
+    deinit { restore() }
+
+    public var size: Size {
+        var h: Int32 = 0, w: Int32 = 0
+        sb_getmaxyx(sb_stdscr(), &h, &w)
+        return Size(width: Int(w), height: Int(h))
+    }
+
+    /// Ends curses mode (idempotent): leaves the alternate screen, shows the cursor, turns bracketed
+    /// paste and mouse reporting off, and puts the tty back in the mode it had.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        for s in signalSources { s.cancel() }
+        signalSources = []
+        if mouseEnabled { _ = mousemask(0, nil) }
+        _ = curs_set(1)
+        writeRaw("\u{1B}[?2004l")
+        _ = endwin()
+        fflush(outFile)
+        sb_disarm_crash_restore()
+        if Self.current === self { Self.current = nil }
+    }
+
+    /// OSC 52: the terminal (and tmux with `set-clipboard on`) puts the text on the system clipboard.
+    public func copyToClipboard(_ text: String) {
+        let b64 = Data(Sanitizer.text(text).utf8).base64EncodedString()
+        writeRaw("\u{1B}]52;c;\(b64)\u{07}")
+    }
+
+    public func makeWaker() -> TerminalWaker { PipeWaker(fd: pipeWrite) }
+
+    /// Bytes straight to the terminal, outside ncurses' picture of the screen (mode switches, OSC 52).
+    func writeRaw(_ s: String) {
+        fflush(outFile)
+        var bytes = Array(s.utf8)
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(outFD, $0.baseAddress! + off, $0.count - off) }
+            if n <= 0 { if errno == EINTR { continue }; break }
+            off += n
+        }
+    }
+
+    // MARK: - Signals and exit
+
+    nonisolated(unsafe) static weak var current: NCursesTerminal?
+    nonisolated(unsafe) static var atExitRegistered = false
+
+    static func registerAtExit() {
+        guard !atExitRegistered else { return }
+        atExitRegistered = true
+        atexit { NCursesTerminal.current?.restore() }
+    }
+
+    func installSignalHandling() {
+        _ = sb_forward_sigwinch(pipeWrite)
+        var reset = ""
+        for cap in ["rmcup", "cnorm", "sgr0"] {
+            if let s = sb_tigetstr(cap) { reset += String(cString: s) }
+        }
+        reset += "\u{1B}[?2004l" + (mouseEnabled ? "\u{1B}[?1000l\u{1B}[?1006l" : "") + "\r\n"
+        sb_install_crash_restore(outFD, reset)
+        let fd = pipeWrite
+        for sig in [SIGTERM, SIGHUP, SIGINT] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { @Sendable in
+                var c: UInt8 = UInt8(ascii: "t")
+                _ = write(fd, &c, 1)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+}
+
+/// Writes a byte to the terminal's wake-up pipe: `nextEvent` returns `.wake`.
+struct PipeWaker: TerminalWaker {
+    let fd: Int32
+    func wake() {
+        var c: UInt8 = UInt8(ascii: "w")
+        _ = write(fd, &c, 1)
+    }
+}

@@ -18,40 +18,96 @@ public struct ScreenBuffer: Hashable, Sendable {
         cells = Array(repeating: .blank, count: max(0, size.width * size.height))
     }
 
+    /// Builds a buffer from rows of text (role `.normal`), padded or clipped to `width`: handy in tests.
+    public init(lines: [String], width: Int? = nil) {
+        let w = width ?? lines.map { TextWidth.width($0) }.max() ?? 0
+        self.init(size: Size(width: w, height: lines.count))
+        for (y, line) in lines.enumerated() { put(line, x: 0, y: y) }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
         set { cells[y * size.width + x] = newValue }
     }
 
     /// Writes `text` at (x, y) clipped to `clip` (default: the whole screen), never splitting a wide
-    /// character. Returns the x after the last written cell.
+    /// character: one that does not fit at either edge is left out. Control and invisible format
+    /// characters are dropped (defence in depth: text should go through `Sanitizer` first).
+    /// Writing over half of an existing wide character blanks its other half.
+    /// Returns the x after the last written cell.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, clip: Rect? = nil) -> Int {
-        let c = clip ?? Rect(x: 0, y: 0, width: size.width, height: size.height)
-        guard y >= c.y, y < c.maxY, y >= 0, y < size.height else { return x }
+        guard y >= 0, y < size.height else { return x }
+        let left: Int, limit: Int
+        if let c = clip {
+            guard y >= c.y, y < c.maxY else { return x }
+            left = max(c.x, 0); limit = min(c.maxX, size.width)
+        } else {
+            left = 0; limit = size.width
+        }
+        let rowStart = y * size.width
         var cx = x
-        let limit = min(c.maxX, size.width)
+        var lastWritten = -1
         for ch in text {
-            let w = TextWidth.width(ch)
+            let w: Int
+            if let a = ch.asciiValue {
+                guard a >= 0x20 && a != 0x7F else { continue }
+                w = 1
+            } else {
+                if Self.isUnsafe(ch) { continue }
+                w = TextWidth.width(ch)
+            }
             if w == 0 {
-                // Combining mark: attach to the previous cell.
-                if cx - 1 >= max(c.x, 0), cx - 1 < limit { self[cx - 1, y].text += String(ch) }
+                // Combining mark: attach to the cell just written (never to someone else's cell).
+                if lastWritten >= 0 { cells[rowStart + lastWritten].text.append(ch) }
                 continue
             }
             if cx + w > limit { break }
-            if cx >= c.x && cx >= 0 {
-                self[cx, y] = Cell(String(ch), role: role)
-                if w == 2 { self[cx + 1, y] = Cell("", role: role) }
+            if cx >= left {
+                breakWide(at: cx, row: rowStart)
+                if w == 2 { breakWide(at: cx + 1, row: rowStart) }
+                cells[rowStart + cx] = Cell(String(ch), role: role)
+                if w == 2 { cells[rowStart + cx + 1] = Cell("", role: role) }
+                lastWritten = cx
+            } else {
+                lastWritten = -1
             }
             cx += w
         }
         return cx
     }
 
+    /// Before cell `x` of a row is overwritten: blank the other half of a wide character it belongs to.
+    @inline(__always)
+    private mutating func breakWide(at x: Int, row: Int) {
+        let i = row + x
+        if cells[i].text.isEmpty {
+            if x > 0, TextWidth.width(cells[i - 1].text) == 2 { cells[i - 1].text = " " }
+        } else if x + 1 < size.width, cells[i + 1].text.isEmpty, cells[i].text.utf8.count > 1 {
+            cells[i + 1].text = " "
+        }
+    }
+
+    @inline(__always)
+    static func isUnsafe(_ ch: Character) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for u in ch.unicodeScalars {
+            if Sanitizer.isUnsafe(u, after: previous) { return true }
+            previous = u
+        }
+        return false
+    }
+
     /// Fills a rectangle with one character and role.
     public mutating func fill(_ r: Rect, with text: String = " ", role: StyleRole = .normal) {
+        let x0 = max(0, r.x), x1 = min(size.width, r.maxX)
+        guard x0 < x1 else { return }
+        let cell = Cell(text, role: role)
         for y in max(0, r.y)..<min(size.height, r.maxY) {
-            for x in max(0, r.x)..<min(size.width, r.maxX) { self[x, y] = Cell(text, role: role) }
+            let row = y * size.width
+            breakWide(at: x0, row: row)
+            if x1 - 1 > x0 { breakWide(at: x1 - 1, row: row) }
+            for x in x0..<x1 { cells[row + x] = cell }
         }
     }
 

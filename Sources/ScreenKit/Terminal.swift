@@ -1,5 +1,5 @@
 /// The one seam between the UI and a real terminal. `NCursesTerminal` implements it for the program;
-/// tests use an in-memory implementation and never need a real one.
+/// tests use an in-memory implementation (`TestTerminal`) and never need a real one.
 public protocol Terminal: AnyObject {
     var size: Size { get }
     /// Shows `buffer`, sending only the cells that changed since the last call; places the cursor or hides it.
@@ -12,9 +12,22 @@ public protocol Terminal: AnyObject {
     func restore()
     /// Writes an OSC 52 clipboard sequence (works over SSH); the text is ours (already sanitised).
     func copyToClipboard(_ text: String)
+    /// A waker that makes a pending `nextEvent` return `.wake`; callable from any thread.
+    /// The default does nothing (for test doubles that never wait).
+    func makeWaker() -> TerminalWaker
+}
+
+extension Terminal {
+    public func makeWaker() -> TerminalWaker { NoWaker() }
 }
 
 /// Thread-safe wake-up for a terminal's event wait: background work calls `wake()` after posting a message.
 public protocol TerminalWaker: Sendable {
     func wake()
+}
+
+/// A waker that does nothing.
+public struct NoWaker: TerminalWaker {
+    public init() {}
+    public func wake() {}
 }

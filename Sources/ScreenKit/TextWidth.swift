@@ -1,6 +1,8 @@
 import CWidth
 
-/// Display width of text in terminal cells, from the same wcwidth table ncurses uses.
+/// Display width of text in terminal cells, from the same wcwidth table ncurses uses (cached per scalar).
+/// The first query sets up a UTF-8 locale when the program has not (wcwidth needs one); programs call
+/// `setupLocale()` once at start-up anyway, before ncurses starts.
 public enum TextWidth {
     /// Call once at start-up: UTF-8 locale from the environment, else C.UTF-8.
     @discardableResult
@@ -16,13 +18,27 @@ public enum TextWidth {
     }
 
     /// Width of a grapheme cluster: the sum of its scalars' widths, as ncurses adds them (at most 2).
+    @inline(__always)
     public static func width(_ c: Character) -> Int {
+        if let a = c.asciiValue { return a >= 0x20 && a < 0x7F ? 1 : 0 }
         var w = 0
         for s in c.unicodeScalars { w += width(s) }
         return min(w, 2)
     }
 
     public static func width(_ s: String) -> Int {
+        // ASCII fast path: printable ASCII is one cell per byte.
+        var ascii = true
+        var n = 0
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b >= 0x20 && b != 0x7F { n += 1 }
+        }
+        if ascii { return n }
+        return width(s[...])
+    }
+
+    public static func width(_ s: Substring) -> Int {
         var w = 0
         for c in s { w += width(c) }
         return w

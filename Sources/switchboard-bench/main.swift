@@ -23,3 +23,4 @@ let sizes = large ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
 print("switchboard-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(String(format: "%.0f", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)) GB")
 if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
+if wants("insight") { runInsightBench() }

@@ -4,51 +4,13 @@ import SwitchboardCore
 
 /// Printing for humans and scripts: aligned tables with terminal-safe text, and JSON.
 enum Output {
-    /// Text from the network made safe for a terminal: no control characters, escape sequences or bidi overrides.
-    static func safe(_ s: String, keepNewlines: Bool = false) -> String {
-        var out = String.UnicodeScalarView()
-        var it = s.unicodeScalars.makeIterator()
-        while let u = it.next() {
-            let v = u.value
-            if v == 0x1B {
-                // Skip an escape sequence: CSI/OSC/DCS/… up to its terminator, or one following character.
-                guard let n = it.next() else { break }
-                switch n {
-                case "[": while let c = it.next(), !(0x40...0x7E).contains(c.value) {}
-                case "]", "P", "X", "^", "_":
-                    var prevEsc = false
-                    while let c = it.next() {
-                        if c.value == 0x07 || (prevEsc && c == "\\") || c.value == 0x9C { break }
-                        prevEsc = c.value == 0x1B
-                    }
-                default: break
-                }
-                continue
-            }
-            if v == 10 && keepNewlines { out.append(u); continue }
-            if v == 9 || v == 10 || v == 13 { out.append(" "); continue }
-            if v < 0x20 || (0x7F...0x9F).contains(v) { continue }
-            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C { continue }
-            out.append(u)
-        }
-        return String(out)
-    }
+    /// Text from the network made safe for a terminal (ScreenKit's sanitiser).
+    static func safe(_ s: String, keepNewlines: Bool = false) -> String { keepNewlines ? Sanitizer.text(s) : Sanitizer.line(s) }
 
     static func width(_ s: String) -> Int { TextWidth.width(s) }
 
     /// Clips to `width` display cells without splitting a wide character, with "…" when cut.
-    static func clip(_ s: String, _ width: Int) -> String {
-        if width <= 0 { return "" }
-        if TextWidth.width(s) <= width { return s }
-        var out = ""
-        var w = 0
-        for ch in s {
-            let cw = TextWidth.width(ch)
-            if w + cw > width - 1 { break }
-            out.append(ch); w += cw
-        }
-        return out + "…"
-    }
+    static func clip(_ s: String, _ width: Int) -> String { TextLayout.clip(s, width: width) }
 
     static func pad(_ s: String, _ width: Int) -> String {
         let w = TextWidth.width(s)

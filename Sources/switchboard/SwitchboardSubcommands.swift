@@ -11,8 +11,12 @@ enum SwitchboardSubcommands {
         NoteCommand.self,
         LogCommand.self,
         DoctorCommand.self,
+        IngestCommand.self,
         CompactCommand.self,
         FeedCommand.self,
+        TerminalCheckCommand.self,
+        AnalyzeCommand.self,
+        ReanalyzeCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
     ]

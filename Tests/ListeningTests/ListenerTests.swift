@@ -135,7 +135,7 @@ final class ListenerTests: XCTestCase {
 
     func testRunPollsDueSourcesAndStops() async throws {
         let dir = try makeDataDir()
-        let counter = Counter()
+        let counter = ListenerCounter()
         var team = TeamConfig(brand: .init(name: "Acme", terms: []))
         var c = SourceConfig(id: "fake", type: "fake")
         c.interval = "1h"
@@ -171,7 +171,7 @@ final class LogBox: @unchecked Sendable {
     var lines: [String] { lock.withLock { _lines } }
 }
 
-final class Counter: @unchecked Sendable {
+final class ListenerCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
     func next() -> Int { lock.withLock { n += 1; return n } }
@@ -180,7 +180,7 @@ final class Counter: @unchecked Sendable {
 
 struct FakeSource: Source {
     let id: String
-    let counter: Counter
+    let counter: ListenerCounter
     func poll(cursor: [String: String]) async throws -> PollResult {
         let n = counter.next()
         return PollResult(mentions: [Mention(platform: "fake", id: "p\(n)", text: "post \(n)", createdAt: Date())], cursor: ["n": String(n)])
@@ -214,7 +214,7 @@ final class ListenerPartialPollTests: XCTestCase {
 final class ListenerOnceTests: XCTestCase {
     func testOnceSkipsSourcesThatAreNotDue() async throws {
         let dir = try makeDataDir()
-        let counter = Counter()
+        let counter = ListenerCounter()
         var team = TeamConfig(brand: .init(name: "Acme", terms: []))
         var c = SourceConfig(id: "fake", type: "fake")
         c.interval = "15m"
