@@ -52,13 +52,20 @@ struct ListenCommand: AsyncParsableCommand {
     }
 }
 
-/// Maps source configs to sources. Mastodon and Bluesky come from this module; the feed sources
-/// (rss, jsonl, replay) are chained here as they land on main.
+/// Maps source configs to sources: Mastodon and Bluesky (`Listener.networkSource`), RSS/Atom, JSON Lines and
+/// the demo's replay. Nil for an unknown type (the listener reports it on that source).
 enum SourceFactory {
     static func make(dir: DataDirectory, http: HTTPClient = URLSessionHTTPClient(timeout: 30)) -> Listener.SourceFactory {
         { config in
             if let s = try Listener.networkSource(config, dataDir: dir, http: http) { return s }
-            return nil
+            switch config.type.lowercased() {
+            case "rss", "atom": return RSSSource(config: config, http: http, dataDir: dir.root)
+            case "jsonl": return JSONLinesSource(config: config, dataDir: dir.root)
+            case "replay":
+                guard let p = config.path, !p.isEmpty else { throw SourceError.configuration("source \(config.id): a replay source needs a \"path\"") }
+                return ReplaySource(id: config.id, fileURL: p.hasPrefix("/") ? URL(fileURLWithPath: p) : dir.root.appendingPathComponent(p))
+            default: return nil
+            }
         }
     }
 }
