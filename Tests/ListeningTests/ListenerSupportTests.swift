@@ -64,3 +64,19 @@ final class ListenerSupportTests: XCTestCase {
         XCTAssertTrue(Mastodon.idLess("999", "1000"), "ids compare as numbers")
     }
 }
+
+final class NetworkTextScanTests: XCTestCase {
+    func testTheFastScanAgreesWithTheSlowPathOnEveryDangerousCharacter() {
+        let dangerous: [UInt32] = [0x00, 0x07, 0x0D, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9B, 0x9F, 0x061C, 0x200E, 0x200F, 0x202A, 0x202E, 0x2066, 0x2069]
+        for v in dangerous {
+            let s = "ok " + String(Character(Unicode.Scalar(v)!)) + " ok"
+            XCTAssertTrue(NetworkText.needsCleaning(s), String(format: "U+%04X", v))
+            // ESC and CSI start sequences that swallow what follows; every other one is simply dropped.
+            if v != 0x1B && v != 0x9B { XCTAssertEqual(NetworkText.content(s), "ok  ok", String(format: "U+%04X", v)) }
+        }
+        for safe in ["Grüße\n\tok", "emoji 👋🏽 ZWJ 👩‍👩‍👧", "U+2010 ‐ U+2030 ‰ U+2070 ⁰ U+00A0\u{00A0}", "arabic عربي"] {
+            XCTAssertFalse(NetworkText.needsCleaning(safe), safe)
+            XCTAssertEqual(NetworkText.content(safe), safe)
+        }
+    }
+}
