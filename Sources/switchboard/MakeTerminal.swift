@@ -1,11 +1,9 @@
+import NCursesTerminal
 import ScreenKit
+import SwitchboardUI
 
-/// Creates the real terminal and its waker.
-/// TODO(lead): once NCursesTerminal lands on main, replace the body with
-///     let t = try NCursesTerminal()
-///     return (t, t.makeWaker())
-/// (and `import NCursesTerminal`). NCursesTerminal should also conform to SwitchboardUI.SuspendableTerminal
-/// (suspend: def_prog_mode + endwin; resume: reset_prog_mode + full repaint) so `$EDITOR` gets a clean terminal.
+/// Creates the real terminal and its waker (an unknown or dumb TERM is an error: exit 2).
 func makeTerminal() throws -> (Terminal, TerminalWaker?) {
-    throw CLIError.usage("this build has no terminal backend yet (NCursesTerminal)")
+    let t = try NCursesTerminal()
+    return (t, t.makeWaker())
 }

@@ -205,3 +205,12 @@ final class MastodonSourceTests: XCTestCase {
         }
     }
 }
+
+final class MastodonHTMLTests: XCTestCase {
+    func testTagNamesAreCaseInsensitiveAndAttributesQuotedAnyWay() {
+        XCTAssertEqual(MastodonHTML.text("<P>one</P><P>two<BR>three</P>"), "one\n\ntwo\nthree")
+        XCTAssertEqual(MastodonHTML.text("<a class='mention hashtag' href='https://x.example/tags/a'>#<span>A</span></a> <a href=https://e.example/x>e.example/x</a>"),
+                       "#A https://e.example/x")
+        XCTAssertEqual(MastodonHTML.text("<p>caf&eacute; &#xZZ; &#99999999; &</p>"), "caf&eacute; &#xZZ; &#99999999; &")
+    }
+}
