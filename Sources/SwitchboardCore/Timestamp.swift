@@ -76,6 +76,24 @@ public enum Timestamp {
         return out + "Z"
     }
 
+    /// Appends `"2026-11-27T03:20:25Z"` (with milliseconds when present), quotes included, without building Strings.
+    static func write(_ d: Date, into out: inout [UInt8]) {
+        let t = d.timeIntervalSince1970
+        var secs = Int(t.rounded(.down))
+        var millis = Int(((t - Double(secs)) * 1000).rounded())
+        if millis == 1000 { secs += 1; millis = 0 }
+        let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
+        let rem = secs - days * 86400
+        let (y, m, dd) = civilFromDays(days)
+        guard (0...9999).contains(y) else { out.append(34); out.append(contentsOf: Array(format(d).utf8)); out.append(34); return }
+        @inline(__always) func two(_ v: Int) { out.append(48 + UInt8(v / 10)); out.append(48 + UInt8(v % 10)) }
+        out.append(34)
+        two(y / 100); two(y % 100); out.append(45); two(m); out.append(45); two(dd); out.append(84)
+        two(rem / 3600); out.append(58); two(rem % 3600 / 60); out.append(58); two(rem % 60)
+        if millis != 0 { out.append(46); out.append(48 + UInt8(millis / 100)); two(millis % 100) }
+        out.append(90); out.append(34)
+    }
+
     private static func pad(_ v: Int, _ w: Int) -> String {
         let s = String(v)
         return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
