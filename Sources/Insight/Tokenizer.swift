@@ -81,7 +81,10 @@ struct Tokenizer {
             if isWordLead(b) {
                 let start = out
                 var tok = Token()
+                let before = i
                 i = word(t, i, scratch, &out, &tok, &stats)
+                // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
+                if i == before { i += b < 0xE0 ? 2 : 3; continue }
                 tok.start = Int32(start); tok.len = Int32(out - start)
                 if tok.len == 0 { continue }
                 var digits = true

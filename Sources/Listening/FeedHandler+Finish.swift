@@ -102,8 +102,15 @@ extension FeedHandler {
             default: out = HTMLText.clean(text, keepNewlines: !singleLine)
             }
         }
-        return out.isEmpty ? nil : out
+        if out.isEmpty { return nil }
+        let cap = singleLine ? FeedHandler.maxLineField : FeedHandler.maxTextField
+        return out.utf8.count > cap ? String(out.prefix(cap)) + "…" : out
     }
+
+    /// Longest title/author kept, and longest summary/content (characters): a hostile feed cannot make
+    /// every later step handle megabytes.
+    static let maxLineField = 2000
+    static let maxTextField = 100_000
 
     func plainValue(_ s: String) -> String? {
         let v = HTMLText.clean(s)

@@ -92,12 +92,11 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         if let xb = attributes["xml:base"] ?? (ns == .none && stack.isEmpty ? attributes["BASE"] ?? attributes["base"] : nil) { frameBase = resolveURL(xb, against: frameBase).flatMap { URL(string: $0) } ?? frameBase }
         let isEntryStart = (name == "item" && (ns == .none || ns == .rss10 || ns == .rss090)) || (name == "entry" && (ns == .atom10 || ns == .atom03))
 
-        if var c = capture {
-            if isEntryStart && c.mode != .xhtml {
+        if let mode = capture?.mode {
+            if isEntryStart && mode != .xhtml {
                 finishCapture() // an unclosed field: an item starts here, so the field ended before it
             } else {
-                c.child(start: elementName, attributes: attributes)
-                capture = c
+                capture!.child(start: elementName, attributes: attributes) // in place: no copy of the text so far
                 stack.append(Frame(name: name, ns: ns, base: frameBase, role: .other))
                 return
             }

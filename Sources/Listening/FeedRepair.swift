@@ -98,6 +98,61 @@ enum FeedRepair {
         return out
     }
 
+    /// Removes control characters XML forbids (all C0 but tab, LF, CR), and with an ESC the whole terminal
+    /// sequence it starts (CSI `ESC [ … final`, OSC/DCS strings up to BEL or `ESC \`), so no `[31m` residue is
+    /// left where the parser would only have dropped the ESC. Nil when there were none.
+    static func stripControls(_ b: [UInt8]) -> [UInt8]? {
+        guard b.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { out.append(c); i += 1; continue }
+            i += 1
+            guard c == 0x1B, i < n else { continue }
+            switch b[i] {
+            case 0x5B: // CSI
+                i += 1
+                while i < n, b[i] >= 0x20, b[i] <= 0x3F { i += 1 }
+                if i < n, b[i] >= 0x40, b[i] <= 0x7E { i += 1 }
+            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: // OSC, DCS, SOS, PM, APC
+                i += 1
+                while i < n, b[i] != 0x07, b[i] != 0x1B, b[i] != 0x3C { i += 1 }
+                if i < n, b[i] == 0x07 { i += 1 } else if i + 1 < n, b[i] == 0x1B, b[i + 1] == 0x5C { i += 2 }
+            default:
+                if b[i] >= 0x40, b[i] <= 0x5F { i += 1 }
+            }
+        }
+        return out
+    }
+
+    /// Most `=` signs one tag may hold. libxml2 checks attributes for duplicates pairwise, so a tag with
+    /// a hundred thousand attributes takes it seconds (and millions, hours): such a document is cut before that tag.
+    static let maxAttributes = 1024
+
+    /// Truncates the document before the first tag with more than `maxAttributes` attributes; nil when none.
+    static func cutHostileTags(_ b: [UInt8]) -> [UInt8]? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            guard b[i] == 0x3C else { i += 1; continue }
+            if i + 3 < n, b[i + 1] == 0x21 {
+                if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E]); continue }
+                if b[i + 2] == 0x5B { i = skip(b, i + 3, to: [0x5D, 0x5D, 0x3E]); continue }
+            }
+            let start = i
+            var equals = 0
+            i += 1
+            while i < n, b[i] != 0x3E, b[i] != 0x3C {
+                if b[i] == 0x3D { equals += 1; if equals > maxAttributes { return Array(b[..<start]) } }
+                i += 1
+            }
+        }
+        return nil
+    }
+
     static let xmlEntities: [String: [UInt8]] = [
         "amp": Array("&#38;".utf8), "lt": Array("&#60;".utf8), "gt": Array("&#62;".utf8),
         "quot": Array("&#34;".utf8), "apos": Array("&#39;".utf8),

@@ -23,6 +23,8 @@ public struct JSONLinesSource: Source {
         self.id = config.id; self.config = config; self.dataDir = dataDir; self.now = now
     }
 
+    public init(config: SourceConfig, dataDir: DataDirectory) { self.init(config: config, dataDir: dataDir.root) }
+
     var location: URL? {
         guard let p = config.path?.trimmingCharacters(in: .whitespaces), !p.isEmpty else { return nil }
         return p.hasPrefix("/") ? URL(fileURLWithPath: p) : dataDir.appendingPathComponent(p)

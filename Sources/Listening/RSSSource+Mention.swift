@@ -29,7 +29,16 @@ extension RSSSource {
         if let k = config.kind, !k.isEmpty { extra["kind"] = .string(k) }
         if let t = feed.title { extra["feed_title"] = .string(t) }
         return Mention(platform: "rss", id: id, text: text, createdAt: e.published ?? e.updated ?? fetchedAt,
-                       fetchedAt: fetchedAt, url: e.link, author: author, source: config.id, title: e.title,
-                       extra: extra.isEmpty ? nil : extra)
+                       fetchedAt: fetchedAt, url: e.link.map(RSSSource.unwrapRedirect), author: author, source: config.id,
+                       title: e.title, extra: extra.isEmpty ? nil : extra)
+    }
+
+    /// Google Alerts links go through `https://www.google.com/url?…&url=REAL&…`: keep the real page.
+    static func unwrapRedirect(_ link: String) -> String {
+        guard link.hasPrefix("https://www.google.com/url?") || link.hasPrefix("http://www.google.com/url?"),
+              let items = URLComponents(string: link)?.queryItems,
+              let real = items.first(where: { $0.name == "url" || $0.name == "q" })?.value,
+              real.hasPrefix("http://") || real.hasPrefix("https://") else { return link }
+        return real
     }
 }

@@ -25,6 +25,10 @@ public struct RSSSource: Source {
         self.id = config.id; self.config = config; self.http = http; self.dataDir = dataDir; self.now = now
     }
 
+    public init(config: SourceConfig, http: HTTPClient, dataDir: DataDirectory) {
+        self.init(config: config, http: http, dataDir: dataDir.root)
+    }
+
     public func poll(cursor: [String: String]) async throws -> PollResult {
         guard let raw = config.url?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
             throw SourceError.configuration("source \(id): an rss source needs a \"url\"")

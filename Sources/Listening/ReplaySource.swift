@@ -22,6 +22,14 @@ public struct ReplaySource: Source {
         self.burstSize = max(1, burstSize); self.maxPerPoll = max(1, maxPerPoll); self.now = now
     }
 
+    /// From a `{"id": "demo", "type": "replay", "path": "demo/mentions.jsonl", "interval": "5s"}` entry:
+    /// `path` relative to the data directory, one mention per `interval` on average.
+    public init(config: SourceConfig, dataDir: URL) {
+        let p = config.path ?? ""
+        let url = p.hasPrefix("/") ? URL(fileURLWithPath: p) : dataDir.appendingPathComponent(p)
+        self.init(id: config.id, fileURL: url, rateSeconds: config.intervalSeconds)
+    }
+
     public func poll(cursor: [String: String]) async throws -> PollResult {
         guard let data = FileManager.default.contents(atPath: fileURL.path) else {
             throw SourceError.configuration("replay file \(fileURL.path) cannot be read")

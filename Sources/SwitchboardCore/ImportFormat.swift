@@ -21,90 +21,82 @@ public enum ImportFormat {
     }
 
     public static func decode(bytes: Data, now: Date = Date()) -> Result<Mention, LineError> {
-        let obj: Any
-        do { obj = try JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed]) } catch {
-            return .failure(LineError("not JSON"))
+        bytes.withUnsafeBytes { raw in decode(raw.bindMemory(to: UInt8.self), now: now) }
+    }
+
+    static func decode(_ buf: UnsafeBufferPointer<UInt8>, now: Date) -> Result<Mention, LineError> {
+        var scanner = ImportScanner(buf)
+        let parsed: [(key: String, value: JSONValue, raw: String?)]?
+        do { parsed = try scanner.topLevelObject() } catch { return .failure(LineError("not JSON")) }
+        guard let pairs = parsed else { return .failure(LineError("not a JSON object")) }
+        var f: [String: JSONValue] = [:]
+        var idRaw: String?
+        var extra: [String: JSONValue] = [:]
+        for p in pairs {
+            if known.contains(p.key) { f[p.key] = p.value; if p.key == "id" { idRaw = p.raw } }
+            else { extra[p.key] = cleanValue(p.value) }
         }
-        guard let o = obj as? [String: Any] else { return .failure(LineError("not a JSON object")) }
-        guard let platformValue = o["platform"] else { return .failure(LineError("missing required field \"platform\"")) }
-        guard let platform = platformValue as? String, isPlatformWord(platform) else {
+        guard let platformValue = f["platform"] else { return .failure(LineError("missing required field \"platform\"")) }
+        guard case .string(let platform) = platformValue, isPlatformWord(platform) else {
             return .failure(LineError("\"platform\" must be a lowercase word like \"mastodon\""))
         }
-        guard let idValue = o["id"] else { return .failure(LineError("missing required field \"id\"")) }
+        guard let idValue = f["id"] else { return .failure(LineError("missing required field \"id\"")) }
         let id: String
-        if let s = idValue as? String, !s.isEmpty { id = clean(s, newlines: false) }
-        else if let n = idValue as? NSNumber, !isBool(n) { id = n.stringValue }
-        else { return .failure(LineError("\"id\" must be a non-empty string or a number")) }
-        guard let textValue = o["text"] else { return .failure(LineError("missing required field \"text\"")) }
-        guard let text = textValue as? String else { return .failure(LineError("\"text\" must be a string")) }
-        guard let createdValue = o["created_at"] else { return .failure(LineError("missing required field \"created_at\"")) }
-        guard let createdString = createdValue as? String, let created = Timestamp.parse(createdString) else {
+        switch idValue {
+        case .string(let s) where !clean(s, newlines: false).isEmpty: id = clean(s, newlines: false)
+        case .number: id = idRaw ?? ""
+        default: return .failure(LineError("\"id\" must be a non-empty string or a number"))
+        }
+        guard let textValue = f["text"] else { return .failure(LineError("missing required field \"text\"")) }
+        guard case .string(let text) = textValue else { return .failure(LineError("\"text\" must be a string")) }
+        guard let createdValue = f["created_at"] else { return .failure(LineError("missing required field \"created_at\"")) }
+        guard case .string(let createdString) = createdValue, let created = Timestamp.parse(createdString) else {
             return .failure(LineError("\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"))
         }
         var m = Mention(platform: platform, id: id, text: clean(text, newlines: true), createdAt: created, fetchedAt: now)
-        m.url = string(o["url"])
-        m.lang = string(o["lang"])
-        m.inReplyTo = string(o["in_reply_to"])
-        m.threadRoot = string(o["thread_root"])
-        m.source = string(o["source"])
-        m.title = string(o["title"])
-        if let f = o["fetched_at"] as? String, let d = Timestamp.parse(f) { m.fetchedAt = d }
-        if let a = o["author"] {
-            if let ad = a as? [String: Any] {
-                guard let handle = string(ad["handle"]) ?? string(ad["name"]) else {
-                    return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
-                }
-                let followers = (ad["followers"] as? NSNumber).flatMap { isBool($0) ? nil : $0.intValue }
-                m.author = Author(handle: handle, name: string(ad["name"]), url: string(ad["url"]), followers: followers)
-            } else if let s = string(a) {
-                m.author = Author(handle: s)
-            } else if !(a is NSNull) {
-                return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
+        m.url = string(f["url"])
+        m.lang = string(f["lang"])
+        m.inReplyTo = string(f["in_reply_to"])
+        m.threadRoot = string(f["thread_root"])
+        m.source = string(f["source"])
+        m.title = string(f["title"])
+        if let s = string(f["fetched_at"]), let d = Timestamp.parse(s) { m.fetchedAt = d }
+        switch f["author"] {
+        case .object(let a)?:
+            guard let handle = string(a["handle"]) ?? string(a["name"]) else {
+                return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
             }
+            m.author = Author(handle: handle, name: string(a["name"]), url: string(a["url"]), followers: a["followers"]?.intValue)
+        case .string(let s)? where !clean(s, newlines: false).isEmpty: m.author = Author(handle: clean(s, newlines: false))
+        case nil, .null?: break
+        default: return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
         }
-        if let r = o["reply"] as? [String: Any] {
+        if case .object(let r)? = f["reply"] {
             m.reply = ReplyRef(uri: string(r["uri"]), cid: string(r["cid"]), rootURI: string(r["root_uri"]),
                                rootCID: string(r["root_cid"]), visibility: string(r["visibility"]))
         }
-        var extra: [String: JSONValue] = [:]
-        if let e = o["extra"] {
-            guard let eo = e as? [String: Any] else { if !(e is NSNull) { return .failure(LineError("\"extra\" must be an object")) }; return .success(m) }
-            for (k, v) in eo { extra[k] = jsonValue(v) }
+        switch f["extra"] {
+        case .object(let e)?: for (k, v) in e { extra[k] = cleanValue(v) }
+        case nil, .null?: break
+        default: return .failure(LineError("\"extra\" must be an object"))
         }
-        for (k, v) in o where !known.contains(k) { extra[k] = jsonValue(v) }
         if !extra.isEmpty { m.extra = extra }
         return .success(m)
     }
 
     /// Decodes a whole file or stream; blank lines are skipped; `line` numbers are 1-based.
-    /// Large inputs are decoded on all cores; the order of mentions and rejects is the input order.
     public static func decodeAll(_ data: Data, now: Date = Date()) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
-        let lines = LineSplitter.split(data).filter { !$0.isBlank }
-        let n = lines.count
-        let chunks = n < 4_000_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let size = (n + chunks - 1) / max(chunks, 1)
-        let box = RecordDecoder.ResultBox<Mention>(count: chunks)
-        let work: @Sendable (Int) -> Void = { c in
-            let lo = c * size, hi = min(n, lo + size)
-            var part: [Result<Mention, LineError>] = []
-            part.reserveCapacity(max(0, hi - lo))
-            if lo < hi {
-                for i in lo..<hi {
-                    var bytes = lines[i].bytes
-                    if lines[i].number == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-                    part.append(decode(bytes: Data(bytes), now: now))
-                }
-            }
-            box.set(c, part)
-        }
-        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
         var mentions: [Mention] = []
         var rejects: [(line: Int, reason: String)] = []
-        mentions.reserveCapacity(n)
-        for (i, r) in box.joined().enumerated() {
+        let lines = LineSplitter.split(data)
+        mentions.reserveCapacity(lines.count)
+        for l in lines where !l.isBlank {
+            var bytes = l.bytes
+            if l.number == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            let r = bytes.withUnsafeBufferPointer { decode($0, now: now) }
             switch r {
             case .success(let m): mentions.append(m)
-            case .failure(let e): rejects.append((line: lines[i].number + 1, reason: e.description))
+            case .failure(let e): rejects.append((line: l.number + 1, reason: e.description))
             }
         }
         return (mentions, rejects)
@@ -115,25 +107,23 @@ public enum ImportFormat {
         return s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
     }
 
-    static func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
-
-    static func string(_ v: Any?) -> String? {
-        if let s = v as? String {
+    static func string(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?:
             let c = clean(s, newlines: false)
             return c.isEmpty ? nil : c
+        case .number(let d)?:
+            return d.rounded() == d && abs(d) < 9e15 ? String(Int64(d)) : String(d)
+        default: return nil
         }
-        if let n = v as? NSNumber, !isBool(n) { return n.stringValue }
-        return nil
     }
 
-    static func jsonValue(_ v: Any) -> JSONValue {
+    static func cleanValue(_ v: JSONValue) -> JSONValue {
         switch v {
-        case is NSNull: return .null
-        case let n as NSNumber: return isBool(n) ? .bool(n.boolValue) : .number(n.doubleValue)
-        case let s as String: return .string(clean(s, newlines: true))
-        case let a as [Any]: return .array(a.map(jsonValue))
-        case let o as [String: Any]: return .object(o.mapValues(jsonValue))
-        default: return .null
+        case .string(let s): return .string(clean(s, newlines: true))
+        case .array(let a): return .array(a.map(cleanValue))
+        case .object(let o): return .object(o.mapValues(cleanValue))
+        default: return v
         }
     }
 

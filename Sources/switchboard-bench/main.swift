@@ -24,3 +24,5 @@ print("switchboard-bench on \(ProcessInfo.processInfo.activeProcessorCount) core
 if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
+if wants("ui") { runUIBench() }
+if wants("network") { runNetworkBench() }

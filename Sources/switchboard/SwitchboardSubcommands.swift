@@ -17,6 +17,7 @@ enum SwitchboardSubcommands {
         TerminalCheckCommand.self,
         AnalyzeCommand.self,
         ReanalyzeCommand.self,
+        KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
     ]

@@ -180,4 +180,23 @@ final class FeedParserTests: XCTestCase {
         let f = try parse(doc)
         XCTAssertLessThan(f.title?.utf8.count ?? 0, 4 * doc.utf8.count + 70000)
     }
+
+    func testRawEscapeSequencesLeaveNoResidue() throws {
+        let f = try parse("<rss><channel><title>Acme\u{1B}[31m red\u{1B}]0;pwned\u{07} news\u{1B}[0m</title><item><title>a\u{0}b\u{8}c</title></item></channel></rss>")
+        XCTAssertEqual(f.title, "Acme red news")
+        XCTAssertEqual(f.entries[0].title, "abc")
+        XCTAssertTrue(f.recovered)
+    }
+
+    func testHostileStructureStillParses() throws {
+        let attrs = (0..<5000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let f = try parse("<rss><channel><title>kept</title><item><title>first</title></item><item \(attrs)><title>second</title></item></channel></rss>")
+        XCTAssertEqual(f.title, "kept")
+        XCTAssertEqual(f.entries.map(\.title), ["first"])
+        XCTAssertTrue(f.recovered)
+        let deep = try parse("<rss><channel><item><title>" + String(repeating: "<b>", count: 20000) + "x" + String(repeating: "</b>", count: 20000) + "</title></item></channel></rss>")
+        XCTAssertEqual(deep.entries.first?.title, "x")
+        let long = try parse("<rss><channel><item><title>" + String(repeating: "word ", count: 10000) + "</title></item></channel></rss>")
+        XCTAssertLessThanOrEqual(long.entries[0].title?.count ?? 0, 2001)
+    }
 }

@@ -120,6 +120,57 @@ final class RSSSourceTests: XCTestCase {
         }
     }
 
+    func testSlowServerTimesOutAsTransient() async throws {
+        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data("<rss/>".utf8), delay: 3) })
+        defer { server.stop() }
+        var c = SourceConfig(id: "slow", type: "rss")
+        c.url = server.url("/slow.xml").absoluteString
+        let src = RSSSource(config: c, http: URLSessionHTTPClient(timeout: 1), dataDir: FileManager.default.temporaryDirectory)
+        do { _ = try await src.poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
+            guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
+            XCTAssertTrue(msg.contains("timed out"), msg)
+            XCTAssertTrue(msg.contains("/slow.xml"), msg)
+        }
+    }
+
+    func testTruncatedBodyIsAnErrorNotAFeed() async throws {
+        let body = RSSSourceTests.rss([("1", "One", "Thu, 26 Nov 2026 10:00:00 GMT"), ("2", "Two", "Thu, 26 Nov 2026 11:00:00 GMT")])
+        // Cut right after the first item: a half-read body would still parse to one entry.
+        let cut = body.range(of: "</item>")!.upperBound.utf16Offset(in: body)
+        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data(body.utf8), truncateAt: cut) })
+        defer { server.stop() }
+        do { _ = try await source(server.url("/cut.xml")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
+            guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
+            XCTAssertTrue(msg.contains("/cut.xml"), msg) // the connection was cut: nothing half-read is taken for a feed
+        }
+    }
+
+    func testGoogleAlertsAtomFeed() async throws {
+        // The shape of Google Alerts' RSS delivery: Atom, HTML titles, links through a google.com redirect.
+        let atom = """
+        <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom" xmlns:idx="urn:atom-extension:indexing">
+        <id>tag:google.com,2005:reference:feed/123</id><title>Google Alert - &quot;Acme Cloud&quot;</title>
+        <link href="https://www.google.com/alerts/feeds/1/2" rel="self"/><updated>2026-11-26T09:00:00Z</updated>
+        <entry><id>tag:google.com,2013:googlealerts/feed:4242</id>
+          <title type="html">&lt;b&gt;Acme Cloud&lt;/b&gt; outage hits retailers</title>
+          <link href="https://www.google.com/url?rct=j&amp;sa=t&amp;url=https://news.example/acme-outage%3Fref%3Drss&amp;ct=ga&amp;cd=CAI"/>
+          <published>2026-11-26T08:10:00Z</published><updated>2026-11-26T08:10:00Z</updated>
+          <content type="html">Customers of &lt;b&gt;Acme Cloud&lt;/b&gt; reported errors &amp;amp; timeouts ...</content>
+          <author><name/></author></entry></feed>
+        """
+        let server = try LoopbackServer { _ in (200, ["Content-Type": "application/atom+xml; charset=utf-8"], Data(atom.utf8)) }
+        defer { server.stop() }
+        let r = try await source(server.url("/alerts/feeds/1/2"), kind: "news").poll(cursor: [:])
+        XCTAssertEqual(r.mentions.count, 1)
+        let m = r.mentions[0]
+        XCTAssertEqual(m.id, "tag:google.com,2013:googlealerts/feed:4242")
+        XCTAssertEqual(m.title, "Acme Cloud outage hits retailers")
+        XCTAssertEqual(m.text, "Acme Cloud outage hits retailers\nCustomers of Acme Cloud reported errors & timeouts ...")
+        XCTAssertEqual(m.url, "https://news.example/acme-outage?ref=rss")
+        XCTAssertNil(m.author)
+        XCTAssertEqual(m.extra?["feed_title"], .string("Google Alert - \"Acme Cloud\""))
+    }
+
     func testLocalFileRelativeToDataDirectory() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rss-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("feeds"), withIntermediateDirectories: true)

@@ -17,7 +17,7 @@ struct FeedCommand: AsyncParsableCommand {
             discussion: "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order."
         )
 
-        @Argument(help: "Feed files, file:// or http(s):// URLs.")
+        @Argument(help: "Feed files, file:// or http(s):// URLs; - reads standard input.")
         var inputs: [String]
 
         @Flag(help: "Print JSON (one document per input, one per line).")
@@ -70,6 +70,8 @@ enum FeedInput {
             } catch {
                 return .failure("\(error)")
             }
+        } else if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             let fileURL = input.hasPrefix("file://") ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
             guard let d = FileManager.default.contents(atPath: fileURL.path) else { return .failure("cannot read the file") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Insight
 import SwitchboardCore
 
 struct IngestCommand: ParsableCommand {
@@ -57,6 +58,27 @@ struct IngestCommand: ParsableCommand {
 
 /// What happens to mentions on their way into the store, whoever brings them (ingest, listener, demo).
 enum Ingestion {
-    /// Fills in the analysis of mentions that have none. (Insight plugs in here.)
-    static func analyse(_ mentions: [Mention], dir: DataDirectory) -> [Mention] { mentions }
+    /// The analyzer configured with the team's crisis and brand terms (defaults when team.json can't be read).
+    static func analyzer(for dir: DataDirectory) -> Analyzer {
+        guard let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) else { return Analyzer() }
+        return Analyzer(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms)
+    }
+
+    /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.
+    static func text(of m: Mention) -> String {
+        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t) else { return m.text }
+        return t + "\n" + m.text
+    }
+
+    /// Fills in the analysis of mentions that have none.
+    static func analyse(_ mentions: [Mention], dir: DataDirectory) -> [Mention] { analyse(mentions, with: analyzer(for: dir)) }
+
+    static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
+        mentions.map { m in
+            guard m.analysis == nil else { return m }
+            var m = m
+            m.analysis = analyzer.analyze(text(of: m))
+            return m
+        }
+    }
 }

@@ -55,7 +55,14 @@ struct ListenCommand: AsyncParsableCommand {
 /// Maps source configs to sources: Mastodon and Bluesky (`Listener.networkSource`), RSS/Atom, JSON Lines and
 /// the demo's replay. Nil for an unknown type (the listener reports it on that source).
 enum SourceFactory {
+    /// Every source's mentions are analysed (language, sentiment, intents) before they are stored.
     static func make(dir: DataDirectory, http: HTTPClient = URLSessionHTTPClient(timeout: 30)) -> Listener.SourceFactory {
+        let raw = makeRaw(dir: dir, http: http)
+        let analyzer = Ingestion.analyzer(for: dir)
+        return { config in try raw(config).map { AnalysingSource(inner: $0, analyzer: analyzer) } }
+    }
+
+    static func makeRaw(dir: DataDirectory, http: HTTPClient) -> Listener.SourceFactory {
         { config in
             if let s = try Listener.networkSource(config, dataDir: dir, http: http) { return s }
             switch config.type.lowercased() {

@@ -17,12 +17,12 @@ struct ReanalyzeCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-        let analyzer = Analyzer(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms)
+        _ = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)  // a broken team.json is an error here
+        let analyzer = Ingestion.analyzer(for: store.dir)
         var records: [AnalysisRecord] = []
         let mentions = store.mentions
         for m in mentions {
-            let a = analyzer.analyze(m.title.map { $0 + " " + m.text } ?? m.text)
+            let a = analyzer.analyze(Ingestion.text(of: m))
             if m.analysis != a { records.append(AnalysisRecord(key: m.key, analysis: a)) }
         }
         try store.recordAnalysis(records)
