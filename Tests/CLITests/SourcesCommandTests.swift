@@ -10,6 +10,7 @@ import Glibc
 final class SourcesCommandTests: XCTestCase {
     func newDataDir() throws -> String {
         let d = CLI.tempDataDir()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
         XCTAssertEqual(try CLI.run(["init", "--data-dir", d, "--brand", "Acme"]).status, 0)
         return d
     }
