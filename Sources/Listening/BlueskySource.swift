@@ -121,8 +121,16 @@ public struct BlueskySource: Source {
         return Mention(platform: "bluesky", id: uri, text: NetworkText.content(BlueskyFacets.render(record.text, facets: record.facets)),
                        createdAt: created, fetchedAt: client.now(), url: Bluesky.webURL(handle: handle, atURI: uri),
                        author: Author(handle: "@" + handle, name: name, url: "https://bsky.app/profile/" + handle),
-                       lang: record.langs?.first, inReplyTo: record.reply?.parent.uri, threadRoot: root?.uri, source: id,
+                       lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: record.reply?.parent.uri, threadRoot: root?.uri, source: id,
                        reply: ReplyRef(uri: uri, cid: cid, rootURI: root?.uri ?? uri, rootCID: root?.cid ?? cid),
                        extra: ["via": .string(via), "did": .string(author.did)])
+    }
+}
+
+extension BlueskySource {
+    /// Logs in (or reuses the stored session) and returns the account: for `sources add`.
+    public func verifyLogin() async throws -> (did: String, handle: String) {
+        let s = try await client.session()
+        return (s.did, s.handle)
     }
 }

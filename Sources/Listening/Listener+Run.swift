@@ -5,11 +5,15 @@ extension Listener {
     /// The enabled sources of the current team config.
     public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
 
-    /// Polls every enabled source once, concurrently (for `listen --once` and tests).
+    /// Polls every enabled source once, concurrently. With `onlyDue`, only those whose next run has come
+    /// (for `listen --once` from cron: intervals, backoff and rate limits are kept across runs).
     @discardableResult
-    public func runOnce() async -> [PollOutcome] {
-        await withTaskGroup(of: PollOutcome.self) { g in
-            for c in enabledSources { g.addTask { await self.poll(c) } }
+    public func runOnce(onlyDue: Bool = false) async -> [PollOutcome] {
+        let t = now()
+        let health = state.load()
+        let due = enabledSources.filter { c in !onlyDue || (health[c.id]?.nextRun ?? t) <= t }
+        return await withTaskGroup(of: PollOutcome.self) { g in
+            for c in due { g.addTask { await self.poll(c) } }
             var out: [PollOutcome] = []
             for await o in g { out.append(o) }
             return out.sorted { $0.source < $1.source }
@@ -23,18 +27,25 @@ extension Listener {
         let task = Task {
             while !Task.isCancelled {
                 let team = self.team
-                await withTaskGroup(of: Void.self) { g in
-                    for c in team.sources where c.isEnabled { g.addTask { await self.loop(c) } }
+                // Children answer true only for "the team config changed": a source loop that ends early
+                // (a stream the source cannot offer) never restarts the others.
+                await withTaskGroup(of: Bool.self) { g in
+                    for c in team.sources where c.isEnabled {
+                        g.addTask { await self.loop(c); return false }
+                        if c.streaming == true { g.addTask { await self.streamLoop(c); return false } }
+                    }
                     if let reloadTeam {
                         g.addTask {
                             while !Task.isCancelled {
                                 try? await Task.sleep(nanoseconds: UInt64(reloadEvery * 1e9))
-                                if Task.isCancelled { return }
-                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return }
+                                if Task.isCancelled { return false }
+                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return true }
                             }
+                            return false
                         }
-                        await g.next()
-                        g.cancelAll()
+                    }
+                    while let changed = await g.next() {
+                        if changed { g.cancelAll(); break }
                     }
                 }
                 if reloadTeam == nil { break }
@@ -49,14 +60,55 @@ extension Listener {
     public func stop() { cancelRunTask() }
 
     func loop(_ config: SourceConfig) async {
+        // The schedule comes from state/sources.json once, then from each poll's outcome (so a state file that
+        // cannot be written never turns into a tight loop).
+        var due = state.health(config.id).nextRun ?? now()
         while !Task.isCancelled {
-            let due = state.health(config.id).nextRun ?? now()
             let wait = due.timeIntervalSince(now())
             if wait > 0 {
                 do { try await Task.sleep(nanoseconds: UInt64(min(wait, 86400) * 1e9)) } catch { return }
             }
             if Task.isCancelled { return }
-            await poll(config)
+            let o = await poll(config)
+            due = max(o.nextRun, now().addingTimeInterval(1))
+        }
+    }
+
+    /// Keeps a streaming connection open for a source that wants one (Mastodon `streaming: true`), storing
+    /// mentions the moment they arrive. Polling goes on beside it and owns the cursor; the store dedupes.
+    /// A dropped stream reconnects with backoff; a refused login pauses it like polling.
+    func streamLoop(_ config: SourceConfig) async {
+        var failures = 0
+        while !Task.isCancelled {
+            guard let s = (try? source(for: config)) as? StreamingSource, s.wantsStreaming else { return }
+            var pause: TimeInterval
+            do {
+                try await s.stream { mentions in self.deliverStreamed(mentions, from: config) }
+                failures = 0
+                pause = 5
+            } catch {
+                if Task.isCancelled { return }
+                failures += 1
+                let why = (error as? SourceError)?.description ?? String(describing: error)
+                log("\(Timestamp.format(now())) \(config.id): streaming stopped: \(NetworkText.clean(why, max: 300)); polling continues")
+                if case .needsLogin? = error as? SourceError { pause = pauseAfterLoginError }
+                else if case .rateLimited(let at, _)? = error as? SourceError { pause = max(5, at.timeIntervalSince(now())) }
+                else { pause = backoff.delay(failures: failures) }
+            }
+            do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { return }
+        }
+    }
+
+    func deliverStreamed(_ mentions: [Mention], from config: SourceConfig) {
+        guard !mentions.isEmpty else { return }
+        do {
+            let r = try store.ingest(mentions)
+            guard !r.added.isEmpty else { return }
+            onIngest?(r.added.compactMap { store.mention($0) })
+            _ = try? state.update(config.id) { h in h.fetched += mentions.count; h.added += r.added.count }
+            log("\(Timestamp.format(now())) \(config.id): \(r.added.count) new from the stream")
+        } catch {
+            log("\(Timestamp.format(now())) \(config.id): cannot store streamed mentions: \(error)")
         }
     }
 }

@@ -120,10 +120,13 @@ public final class Listener: @unchecked Sendable {
         } catch let p as PartialPoll {
             result = p.result; outcome.error = p.error
         } catch let e as SourceError {
+            // Shutting down: a request cut short is no failure of the source.
+            if Task.isCancelled { return outcome }
             outcome.error = e
         } catch is CancellationError {
             return outcome
         } catch {
+            if Task.isCancelled { return outcome }
             outcome.error = .transient("source \(config.id): \(NetworkText.clean(String(describing: error), max: 160))")
         }
         if let r = result {
@@ -148,9 +151,15 @@ public final class Listener: @unchecked Sendable {
                 cb(outcome.added.compactMap { store.mention($0) })
             }
         }
+        // A partial poll (one feed failed, the others worked) keeps the normal schedule unless rate limited,
+        // so one broken hashtag never delays the account's mentions.
+        let partial = result != nil && outcome.error != nil
         if let e = outcome.error {
-            let failures = health.failures + 1
-            outcome.nextRun = max(outcome.nextRun, nextTry(after: e, failures: failures, interval: config.intervalSeconds, from: started))
+            if case .rateLimited = e {
+                outcome.nextRun = max(outcome.nextRun, nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
+            } else if !partial {
+                outcome.nextRun = max(outcome.nextRun, nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
+            }
         }
         let saved = outcome
         let stored = result != nil
@@ -166,7 +175,7 @@ public final class Listener: @unchecked Sendable {
                     h.lastNew = saved.added.count
                 }
                 if let e = saved.error {
-                    h.failures += 1
+                    if !partial { h.failures += 1 }
                     h.lastError = NetworkText.clean(e.description, max: 300)
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)

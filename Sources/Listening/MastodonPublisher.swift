@@ -43,8 +43,9 @@ public struct MastodonPublisher: Publisher {
             authed.headers["User-Agent"] = MastodonClient.userAgent
             r = try await NetworkCall.send(client.http, authed, label: client.label)
         } catch let e as SourceError { throw PublishError(e) }
-        if r.status == 422 || r.status == 400 || r.status == 404 {
-            // Validation failed (too long, blank, the replied-to status is gone): retrying cannot help.
+        if r.status == 422 || r.status == 400 || r.status == 404 || r.status == 403 {
+            // Validation failed (too long, blank), the replied-to status is gone or may not be answered:
+            // retrying cannot help.
             throw PublishError.rejected(NetworkCall.errorMessage(r.body) ?? "HTTP \(r.status)")
         }
         if r.status == 401 { client.token.reset() }

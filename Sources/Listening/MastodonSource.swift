@@ -107,9 +107,10 @@ public struct MastodonSource: Source {
         let acct = s.account.acct.contains("@") ? s.account.acct : s.account.acct + "@" + host
         let author = Author(handle: "@" + NetworkText.clean(acct, max: 200),
                             name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
-                            url: s.account.url, followers: s.account.followersCount)
+                            url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
         return Mention(platform: "mastodon", id: s.uri, text: text, createdAt: s.createdAt, fetchedAt: client.now(),
-                       url: s.url ?? s.uri, author: author, lang: s.language, inReplyTo: s.inReplyToId, source: id,
+                       url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author, lang: s.language.map { NetworkText.clean($0, max: 20) },
+                       inReplyTo: s.inReplyToId, source: id,
                        reply: ReplyRef(uri: s.id, visibility: s.visibility),
                        extra: ["instance": .string(host), "via": .string(via)])
     }
@@ -158,4 +159,13 @@ struct MastodonClient: Sendable {
     }
 
     static let userAgent = "Switchboard/0.1 (social listening; +https://github.com/switchboard)"
+}
+
+extension MastodonSource {
+    /// Decodes one `GET /api/v1/notifications` page into mentions (for benchmarks and replaying saved pages).
+    public func mentions(fromNotificationsPage data: Data) throws -> [Mention] {
+        let r = HTTPResponse(status: 200, headers: [:], body: data)
+        return try NetworkCall.decode([Mastodon.Notification].self, from: r, label: client.label)
+            .filter { $0.type == "mention" }.compactMap(\.status).map { mention($0, via: "notification") }
+    }
 }

@@ -18,6 +18,8 @@ enum NetworkCall {
             return try await withDeadline(request.timeout + 1) { try await http.send(request) }
         } catch is DeadlineExceeded {
             throw SourceError.transient("\(label): cannot reach \(request.url.host ?? "the server"): timed out")
+        } catch SourceError.transient(let why) {
+            throw SourceError.transient("\(label): \(NetworkText.clean(why, max: 200))")
         } catch let e as SourceError {
             throw e
         } catch is CancellationError {
@@ -134,7 +136,8 @@ public enum NetworkText {
         var count = 0
         for u in stripEscapes(s).unicodeScalars {
             if isDangerous(u) { continue }
-            let space = u.properties.isWhitespace || u.value < 0x20
+            let space = u.properties.isWhitespace
+            if !space && u.value < 0x20 { continue }
             if space { if lastSpace || out.isEmpty { continue }; out.append(" "); lastSpace = true }
             else { out.unicodeScalars.append(u); lastSpace = false }
             count += 1
@@ -145,6 +148,7 @@ public enum NetworkText {
 
     /// Post text kept with its line breaks: other controls, escape sequences and bidi overrides removed.
     public static func content(_ s: String) -> String {
+        if !needsCleaning(s) { return s }
         var out = String.UnicodeScalarView()
         for u in stripEscapes(s).unicodeScalars {
             if u == "\n" || u == "\t" { out.append(u); continue }
@@ -153,6 +157,30 @@ public enum NetworkText {
             out.append(u)
         }
         return String(out)
+    }
+
+    /// A fast UTF-8 scan: true when `s` holds anything `content` would remove (C0 controls other than
+    /// newline and tab, DEL, C1 controls, bidi overrides and marks).
+    static func needsCleaning(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x20 { if c != 10 && c != 9 { return true } }
+                else if c == 0x7F { return true }
+                else if c == 0xC2, i + 1 < n, (0x80...0x9F).contains(b[i + 1]) { return true }
+                else if c == 0xD8, i + 1 < n, b[i + 1] == 0x9C { return true }
+                else if c == 0xE2, i + 2 < n {
+                    let c1 = b[i + 1], c2 = b[i + 2]
+                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2) { return true }
+                    if c1 == 0x81, (0xA6...0xA9).contains(c2) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func isDangerous(_ u: Unicode.Scalar) -> Bool {

@@ -43,6 +43,8 @@ public final class Store: @unchecked Sendable {
     private var _events: [AuditEvent] = []
     private var _warnings: [String] = []
     private var cursors: [String: Cursor] = [:]
+    /// What this process wrote since the last `refresh()` (another thread may be waiting to hear of it).
+    private var ownChanges = StoreChanges()
 
     struct Cursor { var offset: Int; var inode: UInt64; var line: Int }
 
@@ -92,7 +94,8 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func refresh() throws -> StoreChanges {
         try mutex.withLock {
-            var changes = StoreChanges()
+            var changes = ownChanges
+            ownChanges = StoreChanges()
             // Mentions before analysis before actions, so everything refers to something already loaded.
             for kind in [LogKind.mentions, .analysis, .actions] {
                 for file in logFiles(kind) {
@@ -270,7 +273,7 @@ public final class Store: @unchecked Sendable {
     public func ingest(_ batch: [Mention], now: Date = Date()) throws -> IngestResult {
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 var result = IngestResult()
                 var fresh: [Mention] = []
                 var pending: [String: String] = [:]  // key → identity, for this batch
@@ -287,11 +290,12 @@ public final class Store: @unchecked Sendable {
                 let file = dir.logFile(.mentions, month: Timestamp.monthKey(now))
                 try FileIO.append(w.out, to: file)
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
-                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) { _ = try refreshUnlockedTails() }
+                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) { ownChanges.merge(try refreshUnlockedTails()) }
                 else {
                     _mentions.reserveCapacity(_mentions.count + fresh.count)
                     for m in fresh { byKey[m.key] = _mentions.count; _mentions.append(m) }
                 }
+                ownChanges.newMentions += fresh.map(\.key)
                 result.added = fresh.map(\.key)
                 return result
             }
@@ -343,9 +347,9 @@ public final class Store: @unchecked Sendable {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(events, kind: .actions, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
         return events
@@ -355,9 +359,9 @@ public final class Store: @unchecked Sendable {
     public func recordAnalysis(_ records: [AnalysisRecord], now: Date = Date()) throws {
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(records, kind: .analysis, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
     }
@@ -369,10 +373,10 @@ public final class Store: @unchecked Sendable {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try check(self)
                 try appendLines(events, kind: .actions, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
         return events

@@ -25,3 +25,4 @@ if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
+if wants("network") { runNetworkBench() }

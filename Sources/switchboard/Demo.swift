@@ -33,8 +33,32 @@ enum Demo {
         let seed = ImportFormat.decodeAll(try Data(contentsOf: try bundled("mentions.jsonl")), now: now)
         let store = try Store(dir: dir)
         try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
+        try triageHistory(store, team: team, now: now)
         log("Created the demo data directory \(dir.displayPath) with \(store.count) mentions.")
         return dir
+    }
+
+    /// The team has been at work: what is older than eight hours was triaged by its members at realistic
+    /// response times (questions and complaints answered, spam marked, the rest ignored or left open).
+    static func triageHistory(_ store: Store, team: TeamConfig, now: Date) throws {
+        let agents = team.team.filter { $0.role != "viewer" }.map(\.user)
+        guard !agents.isEmpty else { return }
+        let brand = Set(team.brand.terms.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@#")) })
+        for m in store.mentions where now.timeIntervalSince(m.createdAt) > 8 * 3600 {
+            let h = Int(m.key.utf8.reduce(UInt32(7)) { $0 &* 31 &+ UInt32($1) } % 1000)
+            let handle = (m.author?.handle ?? "").lowercased()
+            if brand.contains(where: { handle.hasPrefix($0) }) { continue }  // our own posts
+            let intents = Set(m.analysis?.intents ?? [])
+            let agent = agents[h % agents.count]
+            let status: MentionStatus
+            if intents.contains(.spam) { status = .spam }
+            else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) { status = h % 10 == 0 ? .waiting : .answered }
+            else { status = h % 7 == 0 ? .open : .ignored }
+            var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
+            if status == .waiting { actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting.")) }
+            let at = min(now, m.createdAt.addingTimeInterval(Double(8 + h % 110) * 60))
+            try store.record(actions, actor: agent, now: at)
+        }
     }
 
     /// Shifts every mention so the newest is two minutes old, keeping their spacing.

@@ -18,5 +18,7 @@ enum SwitchboardSubcommands {
         AnalyzeCommand.self,
         ReanalyzeCommand.self,
         KeysCommand.self,
+        ListenCommand.self,
+        SourcesCommand.self,
     ]
 }

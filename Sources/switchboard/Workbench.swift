@@ -1,8 +1,8 @@
 import Foundation
 import ScreenKit
-import Listening
 import SwitchboardCore
 import SwitchboardUI
+import Listening
 
 /// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
 /// the terminal, and the runtime. The terminal is restored on every way out.
@@ -18,8 +18,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 
     let store: Store
     if demo {
-        let dir = try Demo.prepare(explicit: global.dataDir) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
-        store = try Store(dir: dir)
+        store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
     } else {
         store = try global.openStore(quiet: true)
     }
@@ -30,6 +29,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { problems.append("\(error)") }
     }
 
+    // Sources: this workbench runs them itself unless a `switchboard listen` holds the listener lock.
+    let sources = team.map { WorkbenchSources(store: store, team: $0) }
+    defer { sources?.stop() }
+
     let terminal: Terminal
     let waker: TerminalWaker?
     do { (terminal, waker) = try makeTerminal() } catch {
@@ -38,16 +41,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     defer { terminal.restore() }
     terminal.setStyles(chosen.styles)
 
-    // Poll the sources here unless a `switchboard listen` process does.
-    let ownSources = WorkbenchSources.startIfNeeded(store: store, team: team)
-    defer { ownSources?.stop(); ownSources?.releaseLock() }
-    let pollsHere = ownSources != nil
-    let listenerText: @Sendable () -> String = { pollsHere ? "sources: this workbench" : listenerStatus(dir) }
-
     let settings = WorkbenchSettings(
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
         themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-        listener: listenerText())
+        listener: listenerStatus(dir, own: sources))
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
         state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
@@ -56,13 +53,37 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
     let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
-                          listenerProbe: listenerText)
+                          listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()
     terminal.restore()
     for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
 }
 
-/// "listener: running" while a `switchboard listen` process holds the listener lock of the data directory.
-@Sendable func listenerStatus(_ dir: DataDirectory) -> String {
-    Listener.isRunning(dir: dir) ? "listener: running" : "sources: not polled (no listener)"
+/// "sources: this workbench" when this process polls the sources, "listener: running" when a
+/// `switchboard listen` does, else "sources: off".
+@Sendable func listenerStatus(_ dir: DataDirectory, own: WorkbenchSources?) -> String {
+    if own?.isRunning == true { return "sources: this workbench" }
+    return Listener.isRunning(dir: dir) ? "listener: running" : "sources: off"
+}
+
+/// The listener inside the workbench, started only when no other process holds the listener lock.
+final class WorkbenchSources: @unchecked Sendable {
+    private let listener: Listener
+    private(set) var isRunning = false
+
+    init(store: Store, team: TeamConfig) {
+        let spikes = SpikeWatch(store: store, log: { _ in })
+        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir), onIngest: { _ in spikes.check() })
+        guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
+        isRunning = true
+        let l = listener
+        let dir = store.dir
+        Task.detached { await l.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) }) }
+    }
+
+    func stop() {
+        guard isRunning else { return }
+        listener.stop()
+        listener.releaseLock()
+    }
 }

@@ -186,3 +186,80 @@ struct FakeSource: Source {
         return PollResult(mentions: [Mention(platform: "fake", id: "p\(n)", text: "post \(n)", createdAt: Date())], cursor: ["n": String(n)])
     }
 }
+
+final class ListenerPartialPollTests: XCTestCase {
+    func testABrokenHashtagDoesNotDelayMentions() async throws {
+        let server = try NetworkTestServer()
+        defer { server.stop() }
+        let dir = try makeDataDir()
+        server.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
+        server.on("GET", "/api/v1/timelines/tag/gone", .json(#"{"error":"Record not found"}"#, status: 404))
+        var config = mastodonConfig(server, hashtags: ["gone"])
+        config.interval = "2m"
+        var team = TeamConfig(brand: .init(name: "Acme", terms: []))
+        team.sources = [config]
+        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { c in try Listener.networkSource(c, dataDir: dir, http: TestHTTPClient()) })
+        let before = Date()
+        let o = await l.poll(config)
+        XCTAssertEqual(o.added.count, 1)
+        let h = l.state.health("masto")
+        XCTAssertEqual(h.cursor, ["notifications": "9"], "the feeds that worked advance")
+        XCTAssertEqual(h.status, .error)
+        XCTAssertEqual(h.lastError, "mastodon source masto: HTTP 404: Record not found")
+        XCTAssertEqual(h.failures, 0)
+        XCTAssertLessThan(try XCTUnwrap(h.nextRun).timeIntervalSince(before), 125, "polled again at the normal interval")
+    }
+}
+
+final class ListenerOnceTests: XCTestCase {
+    func testOnceSkipsSourcesThatAreNotDue() async throws {
+        let dir = try makeDataDir()
+        let counter = ListenerCounter()
+        var team = TeamConfig(brand: .init(name: "Acme", terms: []))
+        var c = SourceConfig(id: "fake", type: "fake")
+        c.interval = "15m"
+        team.sources = [c]
+        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        await l.runOnce(onlyDue: true)
+        await l.runOnce(onlyDue: true)
+        XCTAssertEqual(counter.value, 1, "the second run comes before the 15-minute interval is over")
+        await l.runOnce()
+        XCTAssertEqual(counter.value, 2)
+    }
+}
+
+final class ListenerReloadTests: XCTestCase {
+    func testTeamChangesRestartTheSourcesAndAStreamlessSourceDoesNotSpin() async throws {
+        let dir = try makeDataDir()
+        let counter = ListenerCounter()
+        var team = TeamConfig(brand: .init(name: "Acme", terms: []))
+        var a = SourceConfig(id: "a", type: "fake")
+        a.interval = "1h"
+        a.streaming = true   // a source that cannot stream: its stream loop ends at once
+        team.sources = [a]
+        let box = TeamBox(team)
+        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        let task = Task { await l.run(reloadTeam: { box.team }, reloadEvery: 0.05) }
+        while counter.value < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        XCTAssertEqual(counter.value, 1, "no restart without a change")
+        var b = SourceConfig(id: "b", type: "fake")
+        b.interval = "1h"
+        box.team.sources.append(b)
+        while l.state.health("b").lastSuccess == nil { try await Task.sleep(nanoseconds: 10_000_000) }
+        l.stop()
+        await task.value
+        XCTAssertEqual(counter.value, 2, "the new source was polled; the old one kept its schedule")
+        XCTAssertEqual(l.team.sources.map(\.id), ["a", "b"])
+    }
+}
+
+final class TeamBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _team: TeamConfig
+    init(_ t: TeamConfig) { _team = t }
+    var team: TeamConfig {
+        get { lock.withLock { _team } }
+        set { lock.withLock { _team = newValue } }
+    }
+}

@@ -142,3 +142,15 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try Store(dir: dir).count, 2)
     }
 }
+
+final class StoreOwnWritesTests: XCTestCase {
+    func testRefreshReportsWhatOtherThreadsOfThisProcessWrote() throws {
+        let store = try Store(dir: makeTempDir())
+        let k = try store.ingest([mention("w1")]).added[0]
+        try store.record([.setStatus(mention: k, status: .open)], actor: "a")
+        let c = try store.refresh()
+        XCTAssertEqual(c.newMentions, [k])
+        XCTAssertEqual(c.changedStates, [k])
+        XCTAssertTrue(try store.refresh().isEmpty, "reported once")
+    }
+}
