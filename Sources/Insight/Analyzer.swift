@@ -11,7 +11,7 @@ public struct Analyzer: Sendable {
     /// The configured crisis terms as written, and as normalised words.
     public let crisisTerms: [String]
     let crisisTokens: [[[UInt8]]]
-    let brandHashes: Set<UInt64>
+    let brandHashes: [UInt64]
 
     /// The model version stored with every analysis (`Analysis.model`), so `reanalyze` can tell what is stale.
     public static var modelVersion: String { InsightModel.shared.version }
@@ -25,10 +25,10 @@ public struct Analyzer: Sendable {
         let terms = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         self.crisisTerms = Array(terms.prefix(64))
         self.crisisTokens = self.crisisTerms.map { InsightModel.normalizedWords($0) }
-        var bh = Set<UInt64>()
+        var bh: [UInt64] = []
         for b in brandTerms {
             let keys = InsightModel.keys(b.hasPrefix("@") || b.hasPrefix("#") ? String(b.dropFirst()) : b)
-            if keys.count == 1 { bh.insert(keys[0]) }
+            if keys.count == 1 && !bh.contains(keys[0]) { bh.append(keys[0]) }
         }
         self.brandHashes = bh
     }
@@ -61,6 +61,8 @@ public struct Analyzer: Sendable {
 
     /// Sentiment from the scan: a three-class linear model (softmax); the score is P(positive) − P(negative).
     func classify(_ r: Scan) -> (Sentiment, Double) {
+        // Without a learned token model, no sentiment word, emoji or emoticon means neutral.
+        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 { return (.neutral, 0) }
         let w = r.lang == .en ? model.english : model.lexiconOnly
         var zp = w.biasPos, zn = w.biasNeg
         if r.lang == .de { zp += model.germanShiftPos; zn += model.germanShiftNeg }
@@ -82,7 +84,7 @@ public struct Analyzer: Sendable {
     public func features(_ text: String) -> (lang: String, tokens: [String], dense: [Float]) {
         let c = TokenCollector()
         let r = scan(text, collect: c)
-        return (r.lang.code, c.tokens, r.dense)
+        return (r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] })
     }
 }
 

@@ -54,6 +54,10 @@ final class InsightModel: @unchecked Sendable {
     let english: LinearWeights
     let lexiconOnly: LinearWeights
     /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see Docs/insight.md).
+    /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
+    let germanPolarFilter: KeyFilter
+    let germanHeads: KeyTable<Float>
+    let germanHeadFilter: KeyFilter
     let germanShiftPos: Float
     let germanShiftNeg: Float
     let version: String
@@ -73,6 +77,7 @@ final class InsightModel: @unchecked Sendable {
         }
         var w: [UInt64: WordInfo] = [:]
         var ph: [UInt64: PhraseInfo] = [:]
+        var germanWords: [UInt64: [UInt8]] = [:]
 
         // Lexicons and our own additions (which come last and win).
         for (file, de) in [("lexicon-en.tsv", false), ("custom-en.tsv", false), ("lexicon-de.tsv", true), ("custom-de.tsv", true),
@@ -82,7 +87,10 @@ final class InsightModel: @unchecked Sendable {
                 guard parts.count >= 2, let v = Float(parts[1]) else { continue }
                 let keys = InsightModel.keys(String(parts[0]))
                 if keys.count == 1 {
-                    if de { w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE }
+                    if de {
+                        w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE
+                        if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
+                    }
                     else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
@@ -155,6 +163,19 @@ final class InsightModel: @unchecked Sendable {
                 w[h, default: WordInfo()].wNeg = wn
             }
         }
+        var heads: [UInt64: Float] = [:]
+        for (k, bytes) in germanWords {
+            guard let v = w[k]?.lexDE, v != 0, bytes.count >= 5 else { continue }
+            for suffix in [[], [110], [101, 110], [115], [101]] as [[UInt8]] {
+                var h = fnvOffset
+                for b in (bytes + suffix).reversed() { h = reverseStep(h, b) }
+                if h == 0 { h = 1 }
+                if suffix.isEmpty || heads[h] == nil { heads[h] = v }
+            }
+        }
+        germanPolarFilter = KeyFilter(w.filter { $0.value.lexDE != 0 }.keys)
+        germanHeads = KeyTable(heads, empty: 0)
+        germanHeadFilter = KeyFilter(heads.keys)
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)

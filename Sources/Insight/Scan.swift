@@ -13,7 +13,7 @@ enum Lang: UInt8 { case en, de, other
 /// What one pass over a text found: the inputs of sentiment, intents and crisis terms.
 struct Scan {
     var lang: Lang = .other
-    var dense = [Float](repeating: 0, count: Features.denseCount)
+    var dense = SIMD16<Float>(repeating: 0)
     var tokPos: Float = 0
     var tokNeg: Float = 0
     var question = false
@@ -34,33 +34,43 @@ extension Analyzer {
     /// German inflection endings tried when a word is unknown (longest first).
     static let germanEndings: [[UInt8]] = ["sten", "ste", "ern", "en", "er", "es", "em", "st", "e", "n", "s", "t"].map { Array($0.utf8) }
 
-    /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound.
+    /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound
+    /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
-    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
-        let words = model.words
+    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
+        // Prefix hashes of the word without its last 1…4 bytes.
+        var pre = SIMD4<UInt64>(repeating: 0)
+        var h = fnvOffset
+        for k in 0..<len {
+            let cut = len - k
+            if cut <= 4 { pre[cut - 1] = h == 0 ? 1 : h }
+            h = fnvStep(h, p[k])
+        }
+        let filter = model.germanPolarFilter
         for e in Analyzer.germanEndings where len - e.count >= 4 {
             var ok = true
             for k in 0..<e.count where p[len - e.count + k] != e[k] { ok = false; break }
             if !ok { continue }
-            let s = words.slot(fnv(p, len - e.count))
+            let key = pre[e.count - 1]
+            guard filter.mayContain(key) else { continue }
+            let s = words.slot(key)
             if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
         }
         guard len >= 9 else { return 0 }
-        // Compound: the longest known head of at least 5 bytes after a modifier of at least 3 bytes.
-        var start = 3
-        while start <= len - 5 {
-            if p[start] & 0xC0 != 0x80 {
-                let h = p + start, hl = len - start
-                let s = words.slot(fnv(h, hl))
-                if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v * 0.9 } }
-                for e in [1, 2] where hl - e >= 5 && (h[hl - 1] == 110 || h[hl - 1] == 115) {
-                    let s2 = words.slot(fnv(h, hl - e))
-                    if s2 >= 0 { let v = words.value(at: s2).lexDE; if v != 0 { return v * 0.9 } }
-                }
+        // Compound heads: every suffix of at least 5 bytes after a modifier of at least 3 bytes; the longest wins.
+        let heads = model.germanHeads.view, hf = model.germanHeadFilter
+        var rh = fnvOffset
+        var found: Float = 0
+        var i = len - 1
+        while i >= 3 {
+            rh = reverseStep(rh, p[i])
+            if len - i >= 5 && p[i] & 0xC0 != 0x80 {
+                let key = rh == 0 ? 1 : rh
+                if hf.mayContain(key), let v = heads[key] { found = v }
             }
-            start += 1
+            i -= 1
         }
-        return 0
+        return found * 0.9
     }
 
     func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
@@ -83,7 +93,9 @@ extension Analyzer {
                             _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?) -> Scan {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
-        let words = model.words
+        let words = model.words.view
+        let phrases = model.phrases.view
+        let emojiTable = model.emoji.view
         var r = Scan()
         r.urls = stats.urls; r.mentions = stats.mentions; r.hashtags = stats.hashtags
 
@@ -146,15 +158,15 @@ extension Analyzer {
             let t = toks[i]
             switch t.kind {
             case .url:
-                if useTokens { addToken(&r, urlKey, collect, "<url>") }
+                if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
                 prevWasWord = false; continue
             case .mention:
-                if useTokens { addToken(&r, mentionKey, collect, "<mention>") }
+                if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
                 continue
             case .number:
                 prevWasWord = false; startWord = 2; continue
             case .emoji:
-                let e = model.emoji[UInt64(t.extra) + 1] ?? .zero
+                let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
                 if useTokens { r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16)) }
                 continue
@@ -185,10 +197,10 @@ extension Analyzer {
             let f = info.flags
             var lex: Float = isDE ? info.lexDE : info.lexEN
             if isDE && lex == 0 && s < 0 || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5 {
-                lex = germanFallback(p, len)
+                lex = germanFallback(p, len, words)
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
-            if brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
+            if !brandHashes.isEmpty && brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -259,9 +271,9 @@ extension Analyzer {
             }
             // Two-word phrases replace what their words gave.
             if prevWasWord {
-                let ps = model.phrases.slot(phraseKey(prevHash, t.hash))
+                let ps = phrases.slot(phraseKey(prevHash, t.hash))
                 if ps >= 0 {
-                    let ph = model.phrases.value(at: ps)
+                    let ph = phrases.value(at: ps)
                     let has = isDE ? ph.hasDE : ph.hasEN
                     if has || ph.hasEN || ph.hasDE {
                         let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
@@ -293,9 +305,9 @@ extension Analyzer {
     }
 
     @inline(__always)
-    private func addToken(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String) {
-        let s = model.words.slot(key)
-        if s >= 0 { let i = model.words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
+    private func addToken(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>) {
+        let s = words.slot(key)
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
         collect?.tokens.append(name)
     }
 
@@ -309,7 +321,7 @@ extension Analyzer {
             if t.kind == .word || t.kind == .hashtag {
                 let s = Int(slots[k])
                 if s < 0 { return de && t.len >= 6 }
-                let i = model.words.value(at: s)
+                let i = model.words.view.value(at: s)
                 if (de ? i.lexDE : i.lexEN) != 0 || (de ? i.boostDE : i.boostEN) != 0 { return true }
             }
             k += 1
@@ -327,7 +339,7 @@ extension Analyzer {
             if t.kind == .punct && t.has(Token.boundary) { return false }
             if t.kind == .word {
                 let s = Int(slots[k])
-                if s >= 0 && model.words.value(at: s).flags & negFlag != 0 {
+                if s >= 0 && model.words.view.value(at: s).flags & negFlag != 0 {
                     // The negator must close the clause.
                     let after = k + 1
                     if after >= nt { return true }
