@@ -57,6 +57,12 @@ extension Analyzer {
             if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
         }
         guard len >= 9 else { return 0 }
+        return compoundHead(p, len)
+    }
+
+    /// The value of the longest known German head of a compound, times 0.9 (0 when there is none).
+    @inline(__always)
+    func compoundHead(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
         // Compound heads: every suffix of at least 5 bytes after a modifier of at least 3 bytes; the longest wins.
         let heads = model.germanHeads.view, hf = model.germanHeadFilter
         var rh = fnvOffset
@@ -71,6 +77,32 @@ extension Analyzer {
             i -= 1
         }
         return found * 0.9
+    }
+
+    /// Spelling that gives an unknown word away: German "sch", "ung", "keit", "heit", "lich", "tz", "ck"+e;
+    /// English "th", "ing", "tion", "ly", "wh", "ough". Weak evidence (0.2 each), for short texts of unknown words.
+    @inline(__always)
+    static func spellingCue(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ de: inout Float, _ en: inout Float) {
+        @inline(__always) func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard len > n else { return false }
+            let q = s.utf8Start
+            for k in 0..<n where p[len - n + k] != q[k] { return false }
+            return true
+        }
+        if ends("ung") || ends("ungen") || ends("keit") || ends("heit") || ends("lich") || ends("chen") || ends("isch") { de += 0.25 }
+        if ends("ing") || ends("tion") || ends("ly") || ends("ness") || ends("ment") || ends("ough") { en += 0.25 }
+        var k = 0
+        var sch = false, th = false
+        while k + 1 < len {
+            let a = p[k], b = p[k + 1]
+            if a == 115 && b == 99 && k + 2 < len && p[k + 2] == 104 { sch = true }
+            if a == 116 && b == 104 { th = true }
+            if a == 116 && b == 122 { sch = true }
+            k += 1
+        }
+        if sch { de += 0.2 }
+        if th { en += 0.2 }
     }
 
     func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
@@ -117,7 +149,13 @@ extension Analyzer {
             slots[i] = Int32(s)
             guard t.kind != .punct else { continue }
             if t.kind == .word { wordCount += 1 }
-            guard s >= 0 else { continue }
+            guard s >= 0 else {
+                if t.kind == .word && t.len >= 5 {
+                    Analyzer.spellingCue(scratch + Int(t.start), Int(t.len), &de, &en)
+                    if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
+                }
+                continue
+            }
             let f = words.value(at: s).flags
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
@@ -129,8 +167,8 @@ extension Analyzer {
         }
         de += Float(min(stats.umlauts, 3)) * 0.6
         other += Float(stats.otherLatin) * 0.5 + Float(stats.nonLatin) * 0.5
-        if en >= de && en >= other && en > 0.25 { r.lang = .en }
-        else if de > en && de >= other && de > 0.25 { r.lang = .de }
+        if en >= de && en >= other && en > 0.15 { r.lang = .en }
+        else if de > en && de >= other && de > 0.15 { r.lang = .de }
         else { r.lang = .other }
         if r.lang == .other && de == 0 && en == 0 && other == 0 && wordCount == 0 { r.lang = .other }
         let isDE = r.lang == .de
@@ -200,6 +238,7 @@ extension Analyzer {
                 lex = germanFallback(p, len, words)
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
+            if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
             if !brandHashes.isEmpty && brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
