@@ -32,18 +32,18 @@ let mentionKey: UInt64 = { var b = Array("<mention>".utf8); return b.withUnsafeM
 
 extension Analyzer {
     /// German inflection endings tried when a word is unknown (longest first).
-    static let germanEndings: [[UInt8]] = ["sten", "ste", "ern", "en", "er", "es", "em", "st", "e", "n", "s", "t"].map { Array($0.utf8) }
+    static let germanEndings: [[UInt8]] = ["esten", "ester", "estem", "estes", "sten", "este", "ste", "ern", "en", "er", "es", "em", "st", "e", "n", "s", "t"].map { Array($0.utf8) }
 
     /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound
     /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
     func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
-        // Prefix hashes of the word without its last 1…4 bytes.
-        var pre = SIMD4<UInt64>(repeating: 0)
+        // Prefix hashes of the word without its last 1…5 bytes.
+        var pre = SIMD8<UInt64>(repeating: 0)
         var h = fnvOffset
         for k in 0..<len {
             let cut = len - k
-            if cut <= 4 { pre[cut - 1] = h == 0 ? 1 : h }
+            if cut <= 5 { pre[cut - 1] = h == 0 ? 1 : h }
             h = fnvStep(h, p[k])
         }
         let filter = model.germanPolarFilter
