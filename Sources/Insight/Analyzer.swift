@@ -75,7 +75,7 @@ public struct Analyzer: Sendable {
         let ep = exp(zp - m), en = exp(zn - m), e0 = exp(-m)
         let sum = ep + en + e0
         let pp = Double(ep / sum), pn = Double(en / sum), p0 = Double(e0 / sum)
-        let score = (pp - pn).clamped(-1, 1)
+        let score = ((pp - pn) * 10000).rounded() / 10000
         let sentiment: Sentiment = pp > pn && pp > p0 ? .positive : (pn > pp && pn > p0 ? .negative : .neutral)
         return (sentiment, score)
     }
