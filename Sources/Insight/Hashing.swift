@@ -86,6 +86,13 @@ final class KeyFilter: @unchecked Sendable {
         for k in keys { let b = (k >> 7) & mask; bits[Int(b >> 6)] |= 1 << (b & 63) }
     }
     deinit { bits.deallocate() }
+    var view: FilterView { FilterView(bits: bits, mask: mask) }
+}
+
+/// A reference-free view of a `KeyFilter`.
+struct FilterView {
+    let bits: UnsafeMutablePointer<UInt64>
+    let mask: UInt64
     @inline(__always) func mayContain(_ k: UInt64) -> Bool {
         let b = (k >> 7) & mask
         return bits[Int(b >> 6)] & (1 << (b & 63)) != 0

@@ -40,8 +40,8 @@ struct LinearWeights {
     var biasPos: Float = 0
     var biasNeg: Float = 0
     /// Dense-feature weights toward positive / negative.
-    var densePos = [Float](repeating: 0, count: Features.denseCount)
-    var denseNeg = [Float](repeating: 0, count: Features.denseCount)
+    var densePos = SIMD16<Float>(repeating: 0)
+    var denseNeg = SIMD16<Float>(repeating: 0)
 }
 
 /// The loaded resources: built once, shared by every `Analyzer`, read without locks.
@@ -61,6 +61,13 @@ final class InsightModel: @unchecked Sendable {
     let germanShiftPos: Float
     let germanShiftNeg: Float
     let version: String
+
+    /// Raw views of everything the hot path reads, so analysing touches no reference counts.
+    var hot: HotModel {
+        HotModel(words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
+                 germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
+                 english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
+    }
 
     static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
 
@@ -202,4 +209,18 @@ final class InsightModel: @unchecked Sendable {
         }
         return out
     }
+}
+
+/// The model as plain values and raw pointers into the (immortal) shared tables.
+struct HotModel: @unchecked Sendable {
+    let words: TableView<WordInfo>
+    let phrases: TableView<PhraseInfo>
+    let emoji: TableView<SIMD4<Float>>
+    let germanHeads: TableView<Float>
+    let germanPolarFilter: FilterView
+    let germanHeadFilter: FilterView
+    let english: LinearWeights
+    let lexiconOnly: LinearWeights
+    let germanShiftPos: Float
+    let germanShiftNeg: Float
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardCore
 
 /// Dense rule features the learned model combines (Scripts/train-sentiment.py reads them via `analyze --features`).
@@ -46,7 +47,7 @@ extension Analyzer {
             if cut <= 5 { pre[cut - 1] = h == 0 ? 1 : h }
             h = fnvStep(h, p[k])
         }
-        let filter = model.germanPolarFilter
+        let filter = hot.germanPolarFilter
         for e in Analyzer.germanEndings where len - e.count >= 4 {
             var ok = true
             for k in 0..<e.count where p[len - e.count + k] != e[k] { ok = false; break }
@@ -64,7 +65,7 @@ extension Analyzer {
     @inline(__always)
     func compoundHead(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
         // Compound heads: every suffix of at least 5 bytes after a modifier of at least 3 bytes; the longest wins.
-        let heads = model.germanHeads.view, hf = model.germanHeadFilter
+        let heads = hot.germanHeads, hf = hot.germanHeadFilter
         var rh = fnvOffset
         var found: Float = 0
         var i = len - 1
@@ -125,9 +126,9 @@ extension Analyzer {
                             _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?) -> Scan {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
-        let words = model.words.view
-        let phrases = model.phrases.view
-        let emojiTable = model.emoji.view
+        let words = hot.words
+        let phrases = hot.phrases
+        let emojiTable = hot.emoji
         var r = Scan()
         r.urls = stats.urls; r.mentions = stats.mentions; r.hashtags = stats.hashtags
 
@@ -239,7 +240,7 @@ extension Analyzer {
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
-            if !brandHashes.isEmpty && brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
+            if terms.brandCount > 0 && terms.isBrand(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -339,7 +340,7 @@ extension Analyzer {
         r.dense[8] = Float(min(personal, 3))
         r.dense[9] = stats.urls > 0 ? 1 : 0
         if stats.questions > 0 { r.question = true }
-        if !crisisTerms.isEmpty { r.crisisFound = findCrisis(scratch, toks, nt) }
+        if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         return r
     }
 
@@ -360,7 +361,7 @@ extension Analyzer {
             if t.kind == .word || t.kind == .hashtag {
                 let s = Int(slots[k])
                 if s < 0 { return de && t.len >= 6 }
-                let i = model.words.view.value(at: s)
+                let i = hot.words.value(at: s)
                 if (de ? i.lexDE : i.lexEN) != 0 || (de ? i.boostDE : i.boostEN) != 0 { return true }
             }
             k += 1
@@ -378,7 +379,7 @@ extension Analyzer {
             if t.kind == .punct && t.has(Token.boundary) { return false }
             if t.kind == .word {
                 let s = Int(slots[k])
-                if s >= 0 && model.words.view.value(at: s).flags & negFlag != 0 {
+                if s >= 0 && hot.words.value(at: s).flags & negFlag != 0 {
                     // The negator must close the clause.
                     let after = k + 1
                     if after >= nt { return true }
@@ -395,20 +396,28 @@ extension Analyzer {
     /// Crisis terms found among the tokens: a bit per configured term.
     private func findCrisis(_ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>, _ nt: Int) -> UInt64 {
         var found: UInt64 = 0
-        for (ti, term) in crisisTokens.enumerated() where ti < 64 {
-            guard let first = term.first, !first.isEmpty else { continue }
+        let tv = terms
+        // The scratch buffer holds every normalised token back to back: a term word that is nowhere in it
+        // cannot match, and one fast memmem says so for the common case.
+        var scratchLen = 0
+        if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
+        for ti in 0..<tv.termCount {
+            let (firstWord, wordCount) = tv.terms[ti]
+            let first = tv.word(Int(firstWord))
+            guard first.len > 0, scratchLen >= first.len,
+                   Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen) else { continue }
             var i = 0
             while i < nt {
                 let t = toks[i]
-                if t.kind == .word || t.kind == .hashtag {
+                if t.kind == .word || t.kind == .hashtag || t.kind == .number {
                     let p = scratch + Int(t.start), len = Int(t.len)
                     let ok: Bool
-                    if term.count == 1 && first.count >= 4 {
-                        ok = contains(p, len, first)
-                    } else if term.count > 1 {
-                        ok = endsWith(p, len, first) && (i + term.count <= nt) && restMatches(term, scratch, toks, i, nt)
+                    if wordCount == 1 && first.len >= 4 {
+                        ok = contains(p, len, first.ptr, first.len)
+                    } else if wordCount > 1 {
+                        ok = endsWith(p, len, first.ptr, first.len) && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
                     } else {
-                        ok = equals(p, len, first)
+                        ok = equals(p, len, first.ptr, first.len)
                     }
                     if ok { found |= 1 << UInt64(ti); break }
                 }
@@ -418,36 +427,50 @@ extension Analyzer {
         return found
     }
 
-    private func restMatches(_ term: [[UInt8]], _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int) -> Bool {
+    private func restMatches(_ tv: TermsView, _ firstWord: Int, _ wordCount: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+                             _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int) -> Bool {
         var k = i + 1
-        for w in term.dropFirst() {
+        for w in (firstWord + 1)..<(firstWord + wordCount) {
             while k < nt && toks[k].kind != .word && toks[k].kind != .hashtag && toks[k].kind != .number { k += 1 }
             guard k < nt else { return false }
             let t = toks[k]
-            if !equals(scratch + Int(t.start), Int(t.len), w) { return false }
+            let word = tv.word(w)
+            if !equals(scratch + Int(t.start), Int(t.len), word.ptr, word.len) { return false }
             k += 1
         }
         return true
     }
 
-    @inline(__always) private func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        guard len == w.count else { return false }
+    /// Whether `w` occurs in `hay` (memchr for the first byte, then a compare).
+    static func occurs(_ w: UnsafePointer<UInt8>, _ m: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        var start = 0
+        let f = Int32(w[0])
+        while n - start >= m {
+            guard let hit = memchr(hay + start, f, n - start - m + 1) else { return false }
+            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hay + at, w, m) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    @inline(__always) private func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+        guard len == m else { return false }
         for k in 0..<len where p[k] != w[k] { return false }
         return true
     }
 
-    @inline(__always) private func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        guard len >= w.count else { return false }
-        return equals(p + (len - w.count), w.count, w)
+    @inline(__always) private func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+        guard len >= m else { return false }
+        return equals(p + (len - m), m, w, m)
     }
 
-    @inline(__always) private func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        let m = w.count
+    @inline(__always) private func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
         guard len >= m else { return false }
         let f = w[0]
         var k = 0
         while k <= len - m {
-            if p[k] == f && equals(p + k, m, w) { return true }
+            if p[k] == f && equals(p + k, m, w, m) { return true }
             k += 1
         }
         return false

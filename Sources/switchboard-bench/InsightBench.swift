@@ -10,6 +10,15 @@ func runInsightBench() {
     let texts = found.isEmpty ? generatedTexts(4000) : found
     let analyzer = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "boycott"], brandTerms: ["Switchboard"])
     _ = analyzer.analyze("warm up")
+    // Fixed work for instruction counting (valgrind --tool=callgrind): INSIGHT_BENCH_PASSES=N [INSIGHT_BENCH_LANG=en|de].
+    if let p = ProcessInfo.processInfo.environment["INSIGHT_BENCH_PASSES"], let passes = Int(p) {
+        let lang = ProcessInfo.processInfo.environment["INSIGHT_BENCH_LANG"]
+        let part = lang == "en" ? Array(texts.prefix(2000)) : lang == "de" ? Array(texts.dropFirst(2000)) : texts
+        var c = 0.0
+        for _ in 0..<passes { for t in part { c += analyzer.analyze(t).score } }
+        print("insight: \(passes) passes over \(part.count) texts (checksum \(c))")
+        return
+    }
     let avgBytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / Double(texts.count)
 
     // Single thread: wall clock, and this thread's CPU time (steady when other processes share the cores).
