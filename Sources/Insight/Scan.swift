@@ -32,9 +32,6 @@ let urlKey: UInt64 = { var b = Array("<url>".utf8); return b.withUnsafeMutableBu
 let mentionKey: UInt64 = { var b = Array("<mention>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) } }()
 
 extension Analyzer {
-    /// German inflection endings tried when a word is unknown (longest first).
-    static let germanEndings: [[UInt8]] = ["esten", "ester", "estem", "estes", "sten", "este", "ste", "ern", "en", "er", "es", "em", "st", "e", "n", "s", "t"].map { Array($0.utf8) }
-
     /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound
     /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
@@ -48,14 +45,28 @@ extension Analyzer {
             h = fnvStep(h, p[k])
         }
         let filter = hot.germanPolarFilter
-        for e in Analyzer.germanEndings where len - e.count >= 4 {
-            var ok = true
-            for k in 0..<e.count where p[len - e.count + k] != e[k] { ok = false; break }
-            if !ok { continue }
-            let key = pre[e.count - 1]
-            guard filter.mayContain(key) else { continue }
-            let s = words.slot(key)
-            if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
+        // Endings, longest first, compared as packed integers: -esten -ester -estem -estes | -sten -este | -ste -ern |
+        // -en -er -es -em -st | -e -n -s -t.
+        var k = min(5, len - 4)
+        while k >= 1 {
+            var v: UInt64 = 0
+            for j in 0..<k { v = v << 8 | UInt64(p[len - k + j]) }
+            let isEnding: Bool
+            switch k {
+            case 5: isEnding = v == 0x65_73_74_65_6E || v == 0x65_73_74_65_72 || v == 0x65_73_74_65_6D || v == 0x65_73_74_65_73
+            case 4: isEnding = v == 0x73_74_65_6E || v == 0x65_73_74_65
+            case 3: isEnding = v == 0x73_74_65 || v == 0x65_72_6E
+            case 2: isEnding = v == 0x65_6E || v == 0x65_72 || v == 0x65_73 || v == 0x65_6D || v == 0x73_74
+            default: isEnding = v == 0x65 || v == 0x6E || v == 0x73 || v == 0x74
+            }
+            if isEnding {
+                let key = pre[k - 1]
+                if filter.mayContain(key) {
+                    let s = words.slot(key)
+                    if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
+                }
+            }
+            k -= 1
         }
         guard len >= 9 else { return 0 }
         return compoundHead(p, len)
