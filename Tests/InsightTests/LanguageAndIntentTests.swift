@@ -75,8 +75,9 @@ final class IntentTests: XCTestCase {
     }
 
     func testBrandTermsCarryNoSentiment() {
-        let plain = Analyzer().analyze("Joy")
-        let branded = Analyzer(brandTerms: ["Joy"]).analyze("Joy")
+        // A shop called "Happy": its name is no praise.
+        let plain = Analyzer().analyze("Happy is open today")
+        let branded = Analyzer(brandTerms: ["@Happy"]).analyze("Happy is open today")
         XCTAssertEqual(plain.sentiment, .positive)
         XCTAssertEqual(branded.sentiment, .neutral)
     }
