@@ -23,6 +23,11 @@ public struct Analyzer: Sendable {
         self.init(model: InsightModel.shared, crisisTerms: crisisTerms, brandTerms: brandTerms)
     }
 
+    /// An analyser for a team: its crisis terms, and its brand terms (which carry no sentiment of their own).
+    public init(team: TeamConfig) {
+        self.init(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms + [team.brand.name])
+    }
+
     init(model: InsightModel, crisisTerms: [String], brandTerms: [String]) {
         self.model = model
         self.hot = model.hot

@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
         var brand: [String] = []
         if terms.isEmpty, let team = try? FileIO.readDocument(TeamConfig.self, from: global.directory.teamFile) {
             terms = team.crisisTerms
-            brand = team.brand.terms
+            brand = team.brand.terms + [team.brand.name]
         }
         let analyzer = Analyzer(crisisTerms: terms, brandTerms: brand)
         var out = OutputBuffer()

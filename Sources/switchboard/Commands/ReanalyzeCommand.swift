@@ -18,7 +18,7 @@ struct ReanalyzeCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-        let analyzer = Analyzer(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms)
+        let analyzer = Analyzer(team: team)
         var records: [AnalysisRecord] = []
         let mentions = store.mentions
         for m in mentions {
