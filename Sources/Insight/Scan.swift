@@ -161,13 +161,7 @@ extension Analyzer {
             slots[i] = Int32(s)
             guard t.kind != .punct else { continue }
             if t.kind == .word { wordCount += 1 }
-            guard s >= 0 else {
-                if t.kind == .word && t.len >= 5 {
-                    Analyzer.spellingCue(scratch + Int(t.start), Int(t.len), &de, &en)
-                    if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
-                }
-                continue
-            }
+            guard s >= 0 else { continue }
             let f = words.value(at: s).flags
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
@@ -179,6 +173,15 @@ extension Analyzer {
         }
         de += Float(min(stats.umlauts, 3)) * 0.6
         other += Float(stats.otherLatin) * 0.5 + Float(stats.nonLatin) * 0.5
+        // Weak evidence only when the strong kind leaves the choice open (short texts of unknown words):
+        // spelling, and known German compound heads.
+        if abs(de - en) < 1.5 || max(de, en) < other + 1.5 {
+            for i in 0..<nt where slots[i] < 0 && toks[i].kind == .word && toks[i].len >= 5 {
+                let t = toks[i]
+                Analyzer.spellingCue(scratch + Int(t.start), Int(t.len), &de, &en)
+                if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
+            }
+        }
         if en >= de && en >= other && en > 0.15 { r.lang = .en }
         else if de > en && de >= other && de > 0.15 { r.lang = .de }
         else { r.lang = .other }
