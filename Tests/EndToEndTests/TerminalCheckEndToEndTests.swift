@@ -14,8 +14,9 @@ final class TerminalCheckEndToEndTests: XCTestCase {
     func start(_ args: [String] = [], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
                record: Bool = false) throws -> TmuxSession {
         let bin = try TmuxSession.switchboardBinary()
+        // The Swift runtime's crash backtrace must not wait for a key press.
         let s = try TmuxSession(command: [bin.path, "terminal-check"] + args, width: width, height: height,
-                                term: term, recordOutput: record)
+                                term: term, environment: ["SWIFT_BACKTRACE": "interactive=no"], recordOutput: record)
         sessions.append(s)
         try s.waitFor("q quit")
         return s
@@ -96,14 +97,20 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         XCTAssertFalse(s.screenText.contains("terminal-check ─"), "the app screen must be gone")
     }
 
-    func testSigtermRestoresTheTerminal() throws {
-        let s = try start()
-        let pids = s.commandPIDs
-        XCTAssertEqual(pids.count, 1, "the shell runs one command")
-        for pid in pids { XCTAssertEqual(kill(pid, SIGTERM), 0) }
-        XCTAssertEqual(try s.waitForExit(), 0)
-        XCTAssertFalse(s.alternateScreen, s.dump())
-        try s.waitFor("terminal-check: restored after")
+    func testSignalsRestoreTheTerminal() throws {
+        // SIGTERM, SIGHUP, SIGINT: a clean quit. SIGSEGV, SIGABRT: the crash handler restores the terminal,
+        // then the process dies of the signal.
+        for (sig, status) in [(SIGTERM, 0), (SIGHUP, 0), (SIGINT, 0), (SIGSEGV, 128 + 11), (SIGABRT, 128 + 6)] {
+            let s = try start()
+            let pids = s.commandPIDs
+            XCTAssertEqual(pids.count, 1, "the shell runs one command")
+            for pid in pids { XCTAssertEqual(kill(pid, sig), 0) }
+            XCTAssertEqual(try s.waitForExit(), status, "signal \(sig)")
+            XCTAssertFalse(s.alternateScreen, "signal \(sig)\n" + s.dump())
+            XCTAssertEqual(s.format("#{cursor_flag}"), "1", "signal \(sig)")
+            if status == 0 { try s.waitFor("terminal-check: restored after") }
+            s.close()
+        }
     }
 
     func testUnknownAndDumbTerminalsExitWithUsageError() throws {

@@ -81,13 +81,16 @@ struct TerminalCheckScreen {
         .warning: TerminalStyle(fg: 214, fg16: 3, bold: true),
     ]
 
+    /// List rows on screen (j/k wrap around them).
+    var visibleRows: Int { max(1, min(rows, size.height - 18)) }
+
     /// Returns false to quit.
     mutating func handle(_ e: TerminalEvent) -> Bool {
         eventCount += 1
         switch e {
         case .key(.char("q")), .terminate: return false
-        case .key(.char("j")), .key(.down): selected = min(rows - 1, selected + 1)
-        case .key(.char("k")), .key(.up): selected = max(0, selected - 1)
+        case .key(.char("j")), .key(.down): selected = (selected + 1) % visibleRows
+        case .key(.char("k")), .key(.up): selected = (selected + visibleRows - 1) % visibleRows
         case .wake: wakes += 1; return true
         default: break
         }
@@ -128,7 +131,7 @@ struct TerminalCheckScreen {
             b.setRole(Rect(x: w - 1, y: 1 + i, width: 1, height: 1), .border)
         }
         let listTop = 9
-        let listHeight = min(rows, size.height - listTop - 9)
+        let listHeight = visibleRows
         if listHeight > 0 {
             box(&b, Rect(x: 0, y: listTop, width: w, height: listHeight + 2), title: "list")
             for i in 0..<listHeight {
