@@ -121,6 +121,25 @@ public enum FileIO {
         fchmod(fd, (fs.st_mode & 0o7777) | 0o060)
     }
 
+    /// Reads `count` bytes from `offset` (fewer at end of file) straight into an array.
+    public static func readBytes(_ file: URL, from offset: Int, count: Int) throws -> [UInt8] {
+        let fd = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SwitchboardError("cannot read \(file.path): \(errnoText())") }
+        defer { close(fd) }
+        var out = [UInt8](repeating: 0, count: count)
+        var done = 0
+        try out.withUnsafeMutableBytes { raw in
+            while done < count {
+                let n = pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 { if errno == EINTR { continue }; throw SwitchboardError("cannot read \(file.path): \(errnoText())") }
+                if n == 0 { break }
+                done += n
+            }
+        }
+        if done < count { out.removeSubrange(done...) }
+        return out
+    }
+
     public static func errnoText(_ e: Int32 = errno) -> String { String(cString: strerror(e)) }
 
     /// Reads and decodes a human-edited JSON document; errors name the file, and line and column or the field.

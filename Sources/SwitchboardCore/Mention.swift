@@ -102,6 +102,27 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
         self.source = source; self.title = title; self.reply = reply; self.extra = extra; self.analysis = analysis
     }
 
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        platform = try c.decode(String.self, forKey: .platform)
+        id = try c.decode(String.self, forKey: .id)
+        key = try c.decodeIfPresent(String.self, forKey: .key) ?? MentionKey.make(platform: platform, id: id)
+        text = try c.decode(String.self, forKey: .text)
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        fetchedAt = try c.decodeIfPresent(Date.self, forKey: .fetchedAt) ?? createdAt
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        author = try c.decodeIfPresent(Author.self, forKey: .author)
+        lang = try c.decodeIfPresent(String.self, forKey: .lang)
+        inReplyTo = try c.decodeIfPresent(String.self, forKey: .inReplyTo)
+        threadRoot = try c.decodeIfPresent(String.self, forKey: .threadRoot)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        reply = try c.decodeIfPresent(ReplyRef.self, forKey: .reply)
+        extra = try c.decodeIfPresent([String: JSONValue].self, forKey: .extra)
+        analysis = try c.decodeIfPresent(Analysis.self, forKey: .analysis)
+    }
+
     /// Dedupe identity: the same post from the same network is one mention.
     public var identity: String { platform + "\u{1F}" + id }
 

@@ -43,6 +43,8 @@ public final class Store: @unchecked Sendable {
     private var _events: [AuditEvent] = []
     private var _warnings: [String] = []
     private var cursors: [String: Cursor] = [:]
+    /// What this process wrote since the last `refresh()` (another thread may be waiting to hear of it).
+    private var ownChanges = StoreChanges()
 
     struct Cursor { var offset: Int; var inode: UInt64; var line: Int }
 
@@ -62,6 +64,9 @@ public final class Store: @unchecked Sendable {
         self.dir = dir
         try FileIO.makeDirectory(dir.logDir)
         try FileIO.withLock(dir.lockFile) { try repairTornTails() }
+        // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
+        let bytes = logFiles(.mentions).reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        _mentions.reserveCapacity(bytes / 380 + 16)
         _ = try refresh()
     }
 
@@ -89,7 +94,8 @@ public final class Store: @unchecked Sendable {
     @discardableResult
     public func refresh() throws -> StoreChanges {
         try mutex.withLock {
-            var changes = StoreChanges()
+            var changes = ownChanges
+            ownChanges = StoreChanges()
             // Mentions before analysis before actions, so everything refers to something already loaded.
             for kind in [LogKind.mentions, .analysis, .actions] {
                 for file in logFiles(kind) {
@@ -132,29 +138,41 @@ public final class Store: @unchecked Sendable {
             cur = Cursor(offset: 0, inode: inode, line: 0)
         }
         guard size > cur.offset else { cursors[file.path] = cur; return .ok }
-        guard let fh = FileHandle(forReadingAtPath: file.path) else {
-            throw SwitchboardError("cannot read \(file.path)")
+        // In blocks, so a large log never sits in memory twice.
+        while cur.offset < size {
+            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
+            // Only complete lines: a writer may be between its write and our read.
+            guard let lastNL = data.lastIndex(of: 10) else {
+                if data.count < Store.readBlock { break }
+                // A single line longer than a block: read it whole.
+                data = try FileIO.readBytes(file, from: cur.offset, count: size - cur.offset)
+                guard let nl = data.lastIndex(of: 10) else { break }
+                data.removeSubrange((nl + 1)...)
+                try consume(data, file: file, kind: kind, cursor: &cur, into: &changes)
+                continue
+            }
+            data.removeSubrange((lastNL + 1)...)
+            try consume(data, file: file, kind: kind, cursor: &cur, into: &changes)
         }
-        defer { try? fh.close() }
-        try fh.seek(toOffset: UInt64(cur.offset))
-        let data = try fh.read(upToCount: size - cur.offset) ?? Data()
-        // Only complete lines: a writer may be between its write and our read.
-        guard let lastNL = data.lastIndex(of: 10) else { return .ok }
-        let complete = data[data.startIndex...lastNL]
-        let firstLine = cur.line + 1
-        cur.offset += complete.count
-        cur.line += complete.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-        cursors[file.path] = cur
-        try ingestLines(complete, kind: kind, file: file, firstLine: firstLine, into: &changes)
         return .ok
     }
 
-    private func ingestLines(_ data: Data, kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges) throws {
+    static let readBlock = 8 << 20
+
+    private func consume(_ data: [UInt8], file: URL, kind: LogKind, cursor cur: inout Cursor, into changes: inout StoreChanges) throws {
+        let firstLine = cur.line + 1
         let lines = LineSplitter.split(data)
+        cur.offset += data.count
+        cur.line += lines.count
+        cursors[file.path] = cur
+        try ingestLines(lines, kind: kind, file: file, firstLine: firstLine, into: &changes)
+    }
+
+    private func ingestLines(_ lines: [LogLine], kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges) throws {
         let name = "log/" + file.lastPathComponent
         switch kind {
         case .mentions:
-            let decoded = RecordDecoder.decode(Mention.self, lines: lines)
+            let decoded = RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode)
             for (i, r) in decoded.enumerated() {
                 switch r {
                 case .success(let m):
@@ -180,7 +198,7 @@ public final class Store: @unchecked Sendable {
                 }
             }
         case .actions:
-            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines).enumerated() {
+            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated() {
                 switch r {
                 case .success(let e):
                     _events.append(e)
@@ -255,36 +273,60 @@ public final class Store: @unchecked Sendable {
     public func ingest(_ batch: [Mention], now: Date = Date()) throws -> IngestResult {
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 var result = IngestResult()
                 var fresh: [Mention] = []
-                var seen = Set<String>()
+                var pending: [String: String] = [:]  // key → identity, for this batch
                 for var m in batch {
-                    m.key = uniqueKey(for: m, pending: fresh)
-                    if byKey[m.key] != nil || !seen.insert(m.key).inserted { result.duplicates += 1; continue }
+                    m.key = uniqueKey(for: m, pending: pending)
+                    if byKey[m.key] != nil || pending[m.key] != nil { result.duplicates += 1; continue }
+                    pending[m.key] = m.identity
                     fresh.append(m)
                 }
-                try appendLines(fresh, kind: .mentions, now: now, sync: true)
-                _ = try refreshUnlockedTails()
-                result.added = fresh.map(\.key).filter { byKey[$0] != nil }
+                var w = JSONWriter()
+                w.out.reserveCapacity(fresh.count * 450)
+                for m in fresh { m.fastEncode(into: &w); w.out.append(10) }
+                guard !w.out.isEmpty else { return result }
+                let file = dir.logFile(.mentions, month: Timestamp.monthKey(now))
+                try FileIO.append(w.out, to: file)
+                // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
+                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) { ownChanges.merge(try refreshUnlockedTails()) }
+                else {
+                    _mentions.reserveCapacity(_mentions.count + fresh.count)
+                    for m in fresh { byKey[m.key] = _mentions.count; _mentions.append(m) }
+                }
+                ownChanges.newMentions += fresh.map(\.key)
+                result.added = fresh.map(\.key)
                 return result
             }
         }
     }
 
     /// The key for a mention: derived from platform and id, with a suffix in the (rare) case of a hash collision.
-    private func uniqueKey(for m: Mention, pending: [Mention]) -> String {
+    private func uniqueKey(for m: Mention, pending: [String: String]) -> String {
         var key = MentionKey.make(platform: m.platform, id: m.id)
         var n = 1
         while true {
             if let idx = byKey[key], _mentions[idx].identity != m.identity {
                 n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
             }
-            if let p = pending.first(where: { $0.key == key }), p.identity != m.identity {
+            if let p = pending[key], p != m.identity {
                 n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
             }
             return key
         }
+    }
+
+    /// Moves our cursor over a record batch we just appended (holding the lock), so we don't read it back.
+    private func adoptOwnAppend(file: URL, bytes: Int, lines: Int) -> Bool {
+        var st = stat()
+        guard stat(file.path, &st) == 0 else { return false }
+        var cur = cursors[file.path] ?? Cursor(offset: 0, inode: UInt64(st.st_ino), line: 0)
+        guard cur.inode == UInt64(st.st_ino), cur.offset + bytes == Int(st.st_size) else { return false }
+        cur.offset += bytes
+        cur.line += lines
+        cursors[file.path] = cur
+        return true
     }
 
     private func refreshUnlockedTails() throws -> StoreChanges {
@@ -305,9 +347,9 @@ public final class Store: @unchecked Sendable {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(events, kind: .actions, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
         return events
@@ -317,9 +359,9 @@ public final class Store: @unchecked Sendable {
     public func recordAnalysis(_ records: [AnalysisRecord], now: Date = Date()) throws {
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(records, kind: .analysis, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
     }
@@ -331,10 +373,10 @@ public final class Store: @unchecked Sendable {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
                 try check(self)
                 try appendLines(events, kind: .actions, now: now, sync: true)
-                _ = try refreshUnlockedTails()
+                ownChanges.merge(try refreshUnlockedTails())
             }
         }
         return events
@@ -371,17 +413,17 @@ public final class Store: @unchecked Sendable {
                         var bad = [UInt8]()
                         let lines = LineSplitter.split(data)
                         if kind == .mentions {
-                            for (i, r) in RecordDecoder.decode(Mention.self, lines: lines).enumerated() {
+                            for (i, r) in RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode).enumerated() {
                                 switch r {
                                 case .success(var m):
                                     guard seen.insert(m.key).inserted else { continue }
                                     if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
-                                    out += try enc.encode(m); out.append(10)
+                                    var w = JSONWriter(); m.fastEncode(into: &w); out += w.out; out.append(10)
                                 case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                                 }
                             }
                         } else {
-                            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines).enumerated() {
+                            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated() {
                                 switch r {
                                 case .success(let e): out += try enc.encode(e); out.append(10)
                                 case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }

@@ -1,1 +1,28 @@
-print("bench")
+import Foundation
+
+// switchboard-bench [all|store|SECTION…] — release-mode benchmarks that print figures.
+//   swift run -c release switchboard-bench            every section at 10k and 100k
+//   swift run -c release switchboard-bench --large    also 1M mentions
+
+var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "open", args.count == 2 {
+    try StoreBench.openAndReport(args[1])
+    exit(0)
+}
+if args.first == "make-store", args.count == 2, let n = Int(args[1]) {
+    let (dir, rate) = try StoreBench.build(n, name: "kept\(n)")
+    print(dir.root.path, Int(rate))
+    exit(0)
+}
+let large = args.contains("--large")
+args.removeAll { $0.hasPrefix("--") }
+let sections = args.isEmpty ? ["all"] : args
+func wants(_ s: String) -> Bool { sections.contains("all") || sections.contains(s) }
+let sizes = large ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
+
+print("switchboard-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(String(format: "%.0f", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)) GB")
+if wants("store") { try StoreBench.run(sizes: sizes) }
+if wants("feeds") { runFeedBench() }
+if wants("insight") { runInsightBench() }
+if wants("ui") { runUIBench() }
+if wants("network") { runNetworkBench() }

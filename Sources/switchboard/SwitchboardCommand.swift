@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScreenKit
 import SwitchboardCore
 
 /// Options every command shares.
@@ -54,6 +55,7 @@ struct Switchboard: AsyncParsableCommand {
 
     /// Maps our errors onto exit codes 1 and 2 with a clean message.
     static func main() async {
+        TextWidth.setupLocale()
         do {
             var command = try parseAsRoot()
             if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
@@ -64,7 +66,13 @@ struct Switchboard: AsyncParsableCommand {
             FileHandle.standardError.write(Data("switchboard: \(e.message)\n".utf8))
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            // swift-argument-parser says 64 (EX_USAGE) for usage errors; we promise 2.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }
     }
 }

@@ -3,6 +3,22 @@ import ArgumentParser
 /// Every subcommand, in the order `--help` lists them. One file per command under Commands/.
 enum SwitchboardSubcommands {
     static let all: [ParsableCommand.Type] = [
+        InitCommand.self,
+        MentionsCommand.self,
+        StatusCommand.self,
+        AssignCommand.self,
+        TagCommand.self,
+        NoteCommand.self,
+        LogCommand.self,
+        DoctorCommand.self,
+        IngestCommand.self,
+        CompactCommand.self,
+        FeedCommand.self,
         TerminalCheckCommand.self,
+        AnalyzeCommand.self,
+        ReanalyzeCommand.self,
+        KeysCommand.self,
+        ListenCommand.self,
+        SourcesCommand.self,
     ]
 }

@@ -1,8 +1,88 @@
 import Foundation
+import ScreenKit
 import SwitchboardCore
+import SwitchboardUI
+import Listening
 
-/// Opens the workbench (or, until it exists, prints a summary of the data directory).
+/// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
+/// the terminal, and the runtime. The terminal is restored on every way out.
 func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throws {
-    let store = try global.openStore()
-    print("\(store.count) mentions in \(store.dir.displayPath)")
+    TextWidth.setupLocale()
+    let keymap: Keymap
+    do { keymap = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
+    let themeDirs = ThemeLoader.searchDirectories()
+    let chosen: Theme
+    do { chosen = try ThemeLoader.load(try ThemeLoader.chooseName(flag: theme), from: themeDirs) } catch {
+        throw CLIError.usage("\(error)")
+    }
+
+    let store: Store
+    if demo {
+        store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
+    } else {
+        store = try global.openStore(quiet: true)
+    }
+    let dir = store.dir
+    var problems = store.warnings
+    var team: TeamConfig?
+    if FileManager.default.fileExists(atPath: dir.teamFile.path) {
+        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { problems.append("\(error)") }
+    }
+
+    // Sources: this workbench runs them itself unless a `switchboard listen` holds the listener lock.
+    let sources = team.map { WorkbenchSources(store: store, team: $0) }
+    defer { sources?.stop() }
+
+    let terminal: Terminal
+    let waker: TerminalWaker?
+    do { (terminal, waker) = try makeTerminal() } catch {
+        throw CLIError.usage("\(error)")
+    }
+    defer { terminal.restore() }
+    terminal.setStyles(chosen.styles)
+
+    let settings = WorkbenchSettings(
+        dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
+        themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+        listener: listenerStatus(dir, own: sources))
+    var state = AppState(settings: settings, size: terminal.size, now: Date())
+    if let first = problems.first {
+        state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
+                                      until: Date().addingTimeInterval(15))
+    }
+    let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
+    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
+                          listenerProbe: { listenerStatus(dir, own: sources) })
+    runtime.run()
+    terminal.restore()
+    for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
+}
+
+/// "sources: this workbench" when this process polls the sources, "listener: running" when a
+/// `switchboard listen` does, else "sources: off".
+@Sendable func listenerStatus(_ dir: DataDirectory, own: WorkbenchSources?) -> String {
+    if own?.isRunning == true { return "sources: this workbench" }
+    return Listener.isRunning(dir: dir) ? "listener: running" : "sources: off"
+}
+
+/// The listener inside the workbench, started only when no other process holds the listener lock.
+final class WorkbenchSources: @unchecked Sendable {
+    private let listener: Listener
+    private(set) var isRunning = false
+
+    init(store: Store, team: TeamConfig) {
+        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir))
+        guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
+        isRunning = true
+        let l = listener
+        let dir = store.dir
+        Task.detached { await l.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) }) }
+    }
+
+    func stop() {
+        guard isRunning else { return }
+        listener.stop()
+        listener.releaseLock()
+    }
 }

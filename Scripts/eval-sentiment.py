@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Macro-averaged recall and accuracy of `switchboard analyze --json` per language on ../shared.
+
+Run:  Scripts/eval-sentiment            (skips cleanly when ../shared is absent)
+
+Dev sets are split deterministically (md5 of the text) into a tuning half and a held-out half; only the German
+tuning half was used to choose the two German bias shifts (Scripts/tune-german.py), nothing else was tuned on the
+dev sets. mozetic2016 (EN, DE; positive/negative only) and million_posts (DE) are extra held-out checks; they
+were never used for anything else.
+"""
+import json, os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from insightlib import *
+
+sh = shared_dir()
+if not sh:
+    print("skip: ../shared not found (set SHARED=/path/to/shared)"); sys.exit(0)
+binary = switchboard_binary()
+
+def evaluate(name, rows, split=True):
+    texts = [t for _, t in rows]
+    out = run_lines(binary, ["--json"], texts)
+    pred = [json.loads(l)["sentiment"] for l in out]
+    langs = [json.loads(l)["lang"] for l in out]
+    gold = [g for g, _ in rows]
+    labels = sorted(set(gold))
+    parts = [("all", range(len(rows)))]
+    if split:
+        parts = [("tuning half", [i for i, t in enumerate(texts) if not held_out(t)]),
+                 ("held-out half", [i for i, t in enumerate(texts) if held_out(t)])] + parts
+    for pname, idx in parts:
+        idx = list(idx)
+        mr, acc = macro_recall([gold[i] for i in idx], [pred[i] for i in idx], labels)
+        print(f"{name:34s} {pname:14s} n={len(idx):6d}  macro-recall {mr:.3f}  accuracy {acc:.3f}")
+    share = {l: langs.count(l) / len(langs) for l in set(langs)}
+    print(f"{'':34s} detected languages: " + ", ".join(f"{k} {v:.1%}" for k, v in sorted(share.items())))
+
+dev = os.path.join(sh, "devsets")
+evaluate("en dev (TweetEval val)", read_tsv(os.path.join(dev, "sentiment-en-dev.tsv"), 0, 1))
+evaluate("de dev (GermEval 2017 dev)", read_tsv(os.path.join(dev, "sentiment-de-dev.tsv"), 0, 2))
+tr = os.path.join(sh, "training")
+p = os.path.join(tr, "en/mozetic2016_en/mozetic2016_eng_clean.tsv")
+if os.path.exists(p): evaluate("en mozetic2016 (pos/neg)", read_tsv(p, 1, 2), split=False)
+p = os.path.join(tr, "de/mozetic2016_de/mozetic2016_deu_clean.tsv")
+if os.path.exists(p): evaluate("de mozetic2016 (pos/neg)", read_tsv(p, 1, 2), split=False)
+p = os.path.join(tr, "de/million_posts_sentiment_de/million_posts_sentiment.tsv")
+if os.path.exists(p): evaluate("de million_posts (3 classes)", read_tsv(p, 1, 4), split=False)

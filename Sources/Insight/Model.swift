@@ -1,0 +1,184 @@
+import Foundation
+
+/// What the model knows about one normalised word.
+struct WordInfo {
+    var lexEN: Float = 0
+    var lexDE: Float = 0
+    /// Learned English weights toward positive and negative (neutral is the reference class).
+    var wPos: Float = 0
+    var wNeg: Float = 0
+    var boostEN: Float = 0
+    var boostDE: Float = 0
+    var flags: UInt32 = 0
+
+    static let negEN: UInt32 = 1 << 0, negDE: UInt32 = 1 << 1
+    static let contrastEN: UInt32 = 1 << 2, contrastDE: UInt32 = 1 << 3
+    static let fnEN: UInt32 = 1 << 4, fnDE: UInt32 = 1 << 5, fnOther: UInt32 = 1 << 6
+    static let qStartEN: UInt32 = 1 << 7, qStartDE: UInt32 = 1 << 8
+    static let auxEN: UInt32 = 1 << 9, auxDE: UInt32 = 1 << 10
+    static let pronounEN: UInt32 = 1 << 11, pronounDE: UInt32 = 1 << 12
+    static let expectPosEN: UInt32 = 1 << 13, expectPosDE: UInt32 = 1 << 14
+    static let irony: UInt32 = 1 << 15
+    static let complaint: UInt32 = 1 << 16, praise: UInt32 = 1 << 17, help: UInt32 = 1 << 18
+    static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21, questionCue: UInt32 = 1 << 22
+    static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
+    static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
+    static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
+}
+
+/// A two-word phrase: its score per language replaces the words' own.
+struct PhraseInfo {
+    var en: Float = 0
+    var de: Float = 0
+    var hasEN = false
+    var hasDE = false
+}
+
+/// Learned combination of the rule features (see Scripts/train-sentiment.py).
+struct LinearWeights {
+    /// Bias toward positive / negative.
+    var biasPos: Float = 0
+    var biasNeg: Float = 0
+    /// Dense-feature weights toward positive / negative.
+    var densePos = [Float](repeating: 0, count: Features.denseCount)
+    var denseNeg = [Float](repeating: 0, count: Features.denseCount)
+}
+
+/// The loaded resources: built once, shared by every `Analyzer`, read without locks.
+final class InsightModel: @unchecked Sendable {
+    let words: KeyTable<WordInfo>
+    let phrases: KeyTable<PhraseInfo>
+    /// Emoji by code point: (lexicon score, learned wPos, learned wNeg).
+    let emoji: KeyTable<SIMD4<Float>>
+    /// English: token weights plus dense weights. German / other: the lexicon-only model.
+    let english: LinearWeights
+    let lexiconOnly: LinearWeights
+    /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see Docs/insight.md).
+    let germanShiftPos: Float
+    let germanShiftNeg: Float
+    let version: String
+
+    static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
+
+    static func resourceDirectory() -> URL? {
+        if let u = Bundle.module.url(forResource: "Resources", withExtension: nil) { return u }
+        return Bundle.module.resourceURL
+    }
+
+    init(directory: URL?) {
+        func lines(_ name: String) -> [Substring] {
+            guard let dir = directory,
+                  let s = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { return [] }
+            return s.split(separator: "\n", omittingEmptySubsequences: true).filter { !$0.hasPrefix("#") }
+        }
+        var w: [UInt64: WordInfo] = [:]
+        var ph: [UInt64: PhraseInfo] = [:]
+
+        // Lexicons and our own additions (which come last and win).
+        for (file, de) in [("lexicon-en.tsv", false), ("custom-en.tsv", false), ("lexicon-de.tsv", true), ("custom-de.tsv", true),
+                           ("phrases-en.tsv", false), ("phrases-de.tsv", true)] {
+            for line in lines(file) {
+                let parts = line.split(separator: "\t")
+                guard parts.count >= 2, let v = Float(parts[1]) else { continue }
+                let keys = InsightModel.keys(String(parts[0]))
+                if keys.count == 1 {
+                    if de { w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE }
+                    else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
+                } else if keys.count == 2 {
+                    let k = phraseKey(keys[0], keys[1])
+                    if de { ph[k, default: PhraseInfo()].de = v; ph[k]!.hasDE = true }
+                    else { ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true }
+                }
+            }
+        }
+        func mark(_ list: String, _ flag: UInt32) {
+            for word in list.split(separator: " ") { for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].flags |= flag } }
+        }
+        mark(WordLists.negatorsEN, WordInfo.negEN); mark(WordLists.negatorsDE, WordInfo.negDE)
+        mark(WordLists.contrastEN, WordInfo.contrastEN); mark(WordLists.contrastDE, WordInfo.contrastDE)
+        mark(WordLists.functionEN, WordInfo.fnEN); mark(WordLists.functionDE, WordInfo.fnDE); mark(WordLists.functionOther, WordInfo.fnOther)
+        mark(WordLists.questionStartEN, WordInfo.qStartEN); mark(WordLists.questionStartDE, WordInfo.qStartDE)
+        mark(WordLists.auxiliaryEN, WordInfo.auxEN); mark(WordLists.auxiliaryDE, WordInfo.auxDE)
+        mark(WordLists.pronounsEN, WordInfo.pronounEN); mark(WordLists.pronounsDE, WordInfo.pronounDE)
+        mark(WordLists.expectPositiveEN, WordInfo.expectPosEN); mark(WordLists.expectPositiveDE, WordInfo.expectPosDE)
+        mark(WordLists.ironyWords, WordInfo.irony)
+        mark(WordLists.complaintCues, WordInfo.complaint); mark(WordLists.praiseCues, WordInfo.praise)
+        mark(WordLists.helpCues, WordInfo.help); mark(WordLists.purchaseCues, WordInfo.purchase)
+        mark(WordLists.spamCues, WordInfo.spam); mark(WordLists.pleaseWords, WordInfo.please)
+        mark(WordLists.questionCues, WordInfo.questionCue)
+        mark(WordLists.greetings, WordInfo.greeting); mark(WordLists.strongHelp, WordInfo.strongHelp); mark(WordLists.wantWords, WordInfo.want)
+        mark(WordLists.personalEN, WordInfo.personalEN); mark(WordLists.personalDE, WordInfo.personalDE)
+        for (word, b) in WordLists.boostersEN { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b } }
+        for (word, b) in WordLists.boostersDE { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostDE = b } }
+
+        // Emoji lexicon.
+        var em: [UInt64: SIMD4<Float>] = [:]
+        for line in lines("emoji.tsv") {
+            let p = line.split(separator: "\t")
+            guard p.count >= 2, let cp = UInt32(p[0], radix: 16), let v = Float(p[1]) else { continue }
+            em[UInt64(cp) + 1, default: .zero][0] = v
+        }
+
+        // Learned weights.
+        var eng = LinearWeights(), lex = LinearWeights()
+        var shiftPos: Float = 0, shiftNeg: Float = 0
+        var version = "insight-1"
+        for line in lines("weights-en.tsv") + lines("tuning.tsv") {
+            let p = line.split(separator: "\t")
+            guard p.count >= 3 else {
+                if p.count == 2, p[0] == "@version" { version = String(p[1]) }
+                if p.count == 2, p[0] == "@de.shift.pos", let v = Float(p[1]) { shiftPos = v }
+                if p.count == 2, p[0] == "@de.shift.neg", let v = Float(p[1]) { shiftNeg = v }
+                continue
+            }
+            guard let wp = Float(p[1]), let wn = Float(p[2]) else { continue }
+            let key = p[0]
+            if key.hasPrefix("@") {
+                let name = key.dropFirst()
+                for (target, prefix) in [(0, "en."), (1, "lex.")] where name.hasPrefix(prefix) {
+                    let field = name.dropFirst(prefix.count)
+                    if field == "bias" {
+                        if target == 0 { eng.biasPos = wp; eng.biasNeg = wn } else { lex.biasPos = wp; lex.biasNeg = wn }
+                    } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
+                        if target == 0 { eng.densePos[i] = wp; eng.denseNeg[i] = wn } else { lex.densePos[i] = wp; lex.denseNeg[i] = wn }
+                    }
+                }
+            } else if key.hasPrefix("e:"), let cp = UInt32(key.dropFirst(2), radix: 16) {
+                em[UInt64(cp) + 1, default: .zero][1] = wp
+                em[UInt64(cp) + 1, default: .zero][2] = wn
+            } else {
+                var bytes = Array(key.utf8)
+                var seed = fnvOffset
+                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 { bytes.removeFirst(); seed = negationSeed }
+                let h = bytes.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count, seed: seed) }
+                w[h, default: WordInfo()].wPos = wp
+                w[h, default: WordInfo()].wNeg = wn
+            }
+        }
+        words = KeyTable(w, empty: WordInfo())
+        phrases = KeyTable(ph, empty: PhraseInfo())
+        emoji = KeyTable(em, empty: .zero)
+        english = eng; lexiconOnly = lex
+        germanShiftPos = shiftPos; germanShiftNeg = shiftNeg
+        self.version = version
+    }
+
+    /// The table keys of a lexicon entry: one per word or emoticon token, as the tokenizer normalises them.
+    static func keys(_ s: String) -> [UInt64] {
+        var bytes = Array(s.utf8)
+        let n = bytes.count
+        guard n > 0 else { return [] }
+        var stats = TextStats()
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
+        let toks = UnsafeMutablePointer<Token>.allocate(capacity: n + 1)
+        defer { scratch.deallocate(); toks.deallocate() }
+        let count = bytes.withUnsafeMutableBufferPointer { Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: n + 1, stats: &stats) }
+        var out: [UInt64] = []
+        for i in 0..<count {
+            let t = toks[i]
+            if t.hash == 0 { return [] }
+            out.append(t.hash)
+        }
+        return out
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SwitchboardCore
+
+/// Mentions from a Bluesky account: notifications with reason mention, reply or quote, and brand terms
+/// (and hashtags) from `app.bsky.feed.searchPosts` sorted by latest. Both return newest first with a cursor
+/// to older pages, so each feed keeps the newest `indexedAt` seen and pages back until it reaches it.
+public struct BlueskySource: Source {
+    public let id: String
+    public let service: URL
+    let config: SourceConfig
+    let client: BlueskyClient
+    public var maxPages = 5
+    public var pageSize = 50
+    static let reasons: Set<String> = ["mention", "reply", "quote"]
+
+    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+                now: @escaping @Sendable () -> Date = { Date() }) throws {
+        let s = config.service ?? "https://bsky.social"
+        guard let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
+            throw SourceError.configuration("source \(config.id): `service` must be the PDS address, like https://bsky.social")
+        }
+        guard let handle = config.handle, !handle.isEmpty else {
+            throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
+        }
+        self.id = config.id
+        self.service = url
+        self.config = config
+        let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+        self.client = BlueskyClient(service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
+                                    password: TokenCache { try Secrets.resolve(file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir, what: "app password of source \(config.id)") },
+                                    sessionFile: BlueskySource.sessionFile(dataDir, id: config.id))
+        self.client.timeout = timeout
+    }
+
+    /// `state/bluesky-<id>.session.json`.
+    public static func sessionFile(_ dir: DataDirectory, id: String) -> URL {
+        dir.stateDir.appendingPathComponent("bluesky-\(id).session.json")
+    }
+
+    var feeds: [(key: String, query: String?)] {
+        var f: [(String, String?)] = []
+        if config.notifications ?? true { f.append(("notifications", nil)) }
+        for t in config.hashtags ?? [] { let q = t.hasPrefix("#") ? t : "#" + t; f.append(("search:" + q, q)) }
+        for q in config.search ?? [] { f.append(("search:" + q, q)) }
+        return f
+    }
+
+    public func poll(cursor: [String: String]) async throws -> PollResult {
+        var result = PollResult(mentions: [], cursor: cursor)
+        var seen = Set<String>()
+        for feed in feeds {
+            do {
+                let (posts, newest) = feed.query == nil
+                    ? try await notifications(since: cursor[feed.key])
+                    : try await search(feed.query!, since: cursor[feed.key])
+                for p in posts where seen.insert(p.id).inserted { result.mentions.append(p) }
+                if let newest { result.cursor[feed.key] = newest }
+            } catch let e as SourceError {
+                if case .needsLogin = e { throw e }
+                if result.mentions.isEmpty && result.cursor == cursor { throw e }
+                if case .rateLimited(let at, _) = e { result.notBefore = at }
+                throw PartialPoll(result: result, error: e)
+            }
+        }
+        return result
+    }
+
+    /// Pages back from the newest until an item not newer than `since` (the first poll reads one page).
+    func notifications(since: String?) async throws -> ([Mention], String?) {
+        var out: [Mention] = []
+        var newest = since
+        var cursor: String? = nil
+        let sinceDate = since.flatMap(Timestamp.parse)
+        for _ in 0..<max(1, maxPages) {
+            var q: [(String, String)] = [("limit", String(pageSize))] + BlueskySource.reasons.sorted().map { ("reasons", $0) }
+            if let cursor { q.append(("cursor", cursor)) }
+            let r = try await client.get("app.bsky.notification.listNotifications", q)
+            let page = try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label)
+            var reachedOld = false
+            for n in page.notifications {
+                let at = Timestamp.parse(n.indexedAt)
+                if let s = sinceDate, let at, at < s { reachedOld = true; continue }
+                if newest == nil || (at != nil && at! > (newest.flatMap(Timestamp.parse) ?? .distantPast)) { newest = n.indexedAt }
+                guard BlueskySource.reasons.contains(n.reason) else { continue }
+                out.append(mention(uri: n.uri, cid: n.cid, author: n.author, record: n.record, indexedAt: n.indexedAt, via: n.reason))
+            }
+            guard since != nil, !reachedOld, !page.notifications.isEmpty, let next = page.cursor, next != cursor else { break }
+            cursor = next
+        }
+        return (out, newest)
+    }
+
+    func search(_ query: String, since: String?) async throws -> ([Mention], String?) {
+        var out: [Mention] = []
+        var newest = since
+        var cursor: String? = nil
+        let sinceDate = since.flatMap(Timestamp.parse)
+        for _ in 0..<max(1, maxPages) {
+            var q: [(String, String)] = [("q", query), ("sort", "latest"), ("limit", String(pageSize))]
+            if let cursor { q.append(("cursor", cursor)) }
+            let r = try await client.get("app.bsky.feed.searchPosts", q)
+            let page = try NetworkCall.decode(Bluesky.SearchPage.self, from: r, label: client.label)
+            var reachedOld = false
+            for p in page.posts {
+                let at = Timestamp.parse(p.indexedAt)
+                if let s = sinceDate, let at, at < s { reachedOld = true; continue }
+                if newest == nil || (at != nil && at! > (newest.flatMap(Timestamp.parse) ?? .distantPast)) { newest = p.indexedAt }
+                out.append(mention(uri: p.uri, cid: p.cid, author: p.author, record: p.record, indexedAt: p.indexedAt, via: "search"))
+            }
+            guard since != nil, !reachedOld, !page.posts.isEmpty, let next = page.cursor, next != cursor else { break }
+            cursor = next
+        }
+        return (out, newest)
+    }
+
+    func mention(uri: String, cid: String, author: Bluesky.Profile, record: Bluesky.PostRecord, indexedAt: String, via: String) -> Mention {
+        let handle = NetworkText.clean(author.handle, max: 253)
+        let created = record.createdAt.flatMap(Timestamp.parse) ?? Timestamp.parse(indexedAt) ?? client.now()
+        let root = record.reply?.root
+        let name = author.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
+        return Mention(platform: "bluesky", id: uri, text: NetworkText.content(BlueskyFacets.render(record.text, facets: record.facets)),
+                       createdAt: created, fetchedAt: client.now(), url: Bluesky.webURL(handle: handle, atURI: uri),
+                       author: Author(handle: "@" + handle, name: name, url: "https://bsky.app/profile/" + handle),
+                       lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: record.reply?.parent.uri, threadRoot: root?.uri, source: id,
+                       reply: ReplyRef(uri: uri, cid: cid, rootURI: root?.uri ?? uri, rootCID: root?.cid ?? cid),
+                       extra: ["via": .string(via), "did": .string(author.did)])
+    }
+}
+
+extension BlueskySource {
+    /// Logs in (or reuses the stored session) and returns the account: for `sources add`.
+    public func verifyLogin() async throws -> (did: String, handle: String) {
+        let s = try await client.session()
+        return (s.did, s.handle)
+    }
+}

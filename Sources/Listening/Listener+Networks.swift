@@ -1,0 +1,24 @@
+import Foundation
+import SwitchboardCore
+
+extension Listener {
+    /// The network connectors of this module for a source config: Mastodon and Bluesky. Nil for other types,
+    /// so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
+    public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
+        switch c.type.lowercased() {
+        case "mastodon": return try MastodonSource(config: c, dataDir: dataDir, http: http)
+        case "bluesky", "bsky": return try BlueskySource(config: c, dataDir: dataDir, http: http)
+        default: return nil
+        }
+    }
+
+    /// The publisher that answers mentions found by source `c` (same account), or nil when its network
+    /// has no reply API (RSS, JSON Lines).
+    public static func publisher(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Publisher? {
+        switch c.type.lowercased() {
+        case "mastodon": return try MastodonPublisher(config: c, dataDir: dataDir, http: http)
+        case "bluesky", "bsky": return try BlueskyPublisher(config: c, dataDir: dataDir, http: http)
+        default: return nil
+        }
+    }
+}

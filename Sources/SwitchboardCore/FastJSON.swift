@@ -1,0 +1,331 @@
+import Foundation
+
+/// A small pull parser over UTF-8 bytes for the hot path of reading logs (JSONDecoder is ~10× slower
+/// and allocates far more). Any surprise throws, and the caller falls back to JSONDecoder, which
+/// also produces the error message a person reads.
+struct JSONScanner {
+    struct Failure: Error {}
+    let p: UnsafeBufferPointer<UInt8>
+    var i: Int
+    var first = true
+
+    init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p; i = 0 }
+
+    @inline(__always) mutating func ws() {
+        while i < p.count {
+            let c = p[i]
+            if c == 32 || c == 10 || c == 13 || c == 9 { i += 1 } else { return }
+        }
+    }
+
+    @inline(__always) mutating func expect(_ c: UInt8) throws {
+        ws()
+        guard i < p.count, p[i] == c else { throw Failure() }
+        i += 1
+    }
+
+    @inline(__always) mutating func peek() -> UInt8 { ws(); return i < p.count ? p[i] : 0 }
+
+    /// Iterates an object's keys; `body` must consume the value.
+    mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try expect(123) // {
+        if peek() == 125 { i += 1; return }
+        while true {
+            ws()
+            guard i < p.count, p[i] == 34 else { throw Failure() }
+            let key = try rawStringNoEscape()
+            try expect(58) // :
+            try body(&self, key)
+            ws()
+            guard i < p.count else { throw Failure() }
+            if p[i] == 44 { i += 1; continue }
+            if p[i] == 125 { i += 1; return }
+            throw Failure()
+        }
+    }
+
+    /// Manual object iteration without closures: call `beginObject()`, then `nextKey()` until nil.
+    mutating func beginObject() throws { try expect(123); first = true }
+
+    mutating func nextKey() throws -> UnsafeBufferPointer<UInt8>? {
+        ws()
+        guard i < p.count else { throw Failure() }
+        if p[i] == 125 { i += 1; return nil }
+        if !first {
+            guard p[i] == 44 else { throw Failure() }
+            i += 1
+            ws()
+        }
+        first = false
+        guard i < p.count, p[i] == 34 else { throw Failure() }
+        let key = try rawStringNoEscape()
+        try expect(58)
+        return key
+    }
+
+    mutating func array(_ body: (inout JSONScanner) throws -> Void) throws {
+        try expect(91) // [
+        if peek() == 93 { i += 1; return }
+        while true {
+            try body(&self)
+            ws()
+            guard i < p.count else { throw Failure() }
+            if p[i] == 44 { i += 1; continue }
+            if p[i] == 93 { i += 1; return }
+            throw Failure()
+        }
+    }
+
+    /// A key without escapes (our keys never have any); the bytes between the quotes.
+    mutating func rawStringNoEscape() throws -> UnsafeBufferPointer<UInt8> {
+        i += 1
+        let start = i
+        while i < p.count {
+            let c = p[i]
+            if c == 34 { let r = UnsafeBufferPointer(rebasing: p[start..<i]); i += 1; return r }
+            if c == 92 { throw Failure() }
+            i += 1
+        }
+        throw Failure()
+    }
+
+    mutating func string() throws -> String {
+        ws()
+        guard i < p.count, p[i] == 34 else { throw Failure() }
+        i += 1
+        let start = i
+        while i < p.count {
+            let c = p[i]
+            if c == 34 {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if c == 92 { i = start; return try escapedString() }
+            if c < 0x20 { throw Failure() }
+            i += 1
+        }
+        throw Failure()
+    }
+
+    private mutating func escapedString() throws -> String {
+        var out = [UInt8]()
+        while i < p.count {
+            let c = p[i]
+            if c == 34 { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c < 0x20 { throw Failure() }
+            if c != 92 { out.append(c); i += 1; continue }
+            i += 1
+            guard i < p.count else { throw Failure() }
+            let e = p[i]; i += 1
+            switch e {
+            case 34: out.append(34)
+            case 92: out.append(92)
+            case 47: out.append(47)
+            case 98: out.append(8)
+            case 102: out.append(12)
+            case 110: out.append(10)
+            case 114: out.append(13)
+            case 116: out.append(9)
+            case 117:
+                var u = try hex4()
+                if (0xD800..<0xDC00).contains(u) {
+                    guard i + 1 < p.count, p[i] == 92, p[i + 1] == 117 else { throw Failure() }
+                    i += 2
+                    let lo = try hex4()
+                    guard (0xDC00..<0xE000).contains(lo) else { throw Failure() }
+                    u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(u) { throw Failure() }
+                guard let sc = Unicode.Scalar(u) else { throw Failure() }
+                out.append(contentsOf: Array(String(Character(sc)).utf8))
+            default: throw Failure()
+            }
+        }
+        throw Failure()
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= p.count else { throw Failure() }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = p[i]; i += 1
+            let d: UInt32
+            switch c {
+            case 48...57: d = UInt32(c - 48)
+            case 65...70: d = UInt32(c - 55)
+            case 97...102: d = UInt32(c - 87)
+            default: throw Failure()
+            }
+            v = v * 16 + d
+        }
+        return v
+    }
+
+    mutating func optionalString() throws -> String? {
+        if peek() == 110 { try literal("null"); return nil }
+        return try string()
+    }
+
+    mutating func literal(_ s: StaticString) throws {
+        ws()
+        let n = s.utf8CodeUnitCount
+        guard i + n <= p.count else { throw Failure() }
+        for k in 0..<n where p[i + k] != s.utf8Start[k] { throw Failure() }
+        i += n
+    }
+
+    mutating func number() throws -> Double {
+        ws()
+        let start = i
+        while i < p.count {
+            let c = p[i]
+            if (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 { i += 1 } else { break }
+        }
+        guard i > start else { throw Failure() }
+        // Fast path for plain integers.
+        var v = 0.0
+        var neg = false
+        var k = start
+        if p[k] == 45 { neg = true; k += 1 }
+        var plain = k < i
+        while k < i { let c = p[k]; if c >= 48 && c <= 57 { v = v * 10 + Double(c - 48) } else { plain = false; break }; k += 1 }
+        if plain { return neg ? -v : v }
+        guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) else { throw Failure() }
+        return d
+    }
+
+    mutating func int() throws -> Int {
+        let d = try number()
+        guard d.rounded() == d, abs(d) < 9e15 else { throw Failure() }
+        return Int(d)
+    }
+
+    mutating func optionalInt() throws -> Int? {
+        if peek() == 110 { try literal("null"); return nil }
+        return try int()
+    }
+
+    mutating func bool() throws -> Bool {
+        if peek() == 116 { try literal("true"); return true }
+        try literal("false"); return false
+    }
+
+    mutating func date() throws -> Date {
+        ws()
+        guard i < p.count, p[i] == 34 else { throw Failure() }
+        let s = try rawStringNoEscape()
+        guard let d = Timestamp.parse(bytes: s) else { throw Failure() }
+        return d
+    }
+
+    mutating func stringArray() throws -> [String] {
+        var out: [String] = []
+        try array { out.append(try $0.string()) }
+        return out
+    }
+
+    mutating func value() throws -> JSONValue {
+        switch peek() {
+        case 34: return .string(try string())
+        case 123:
+            var o: [String: JSONValue] = [:]
+            try object { s, k in o[String(decoding: k, as: UTF8.self)] = try s.value() }
+            return .object(o)
+        case 91:
+            var a: [JSONValue] = []
+            try array { a.append(try $0.value()) }
+            return .array(a)
+        case 116, 102: return .bool(try bool())
+        case 110: try literal("null"); return .null
+        default: return .number(try number())
+        }
+    }
+
+    mutating func end() throws {
+        ws()
+        guard i == p.count else { throw Failure() }
+    }
+}
+
+@inline(__always) func keyIs(_ k: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
+    let n = s.utf8CodeUnitCount
+    guard k.count == n else { return false }
+    let b = s.utf8Start
+    for j in 0..<n where k[j] != b[j] { return false }
+    return true
+}
+
+/// Appends JSON text to a byte buffer: the hot path of writing logs.
+struct JSONWriter {
+    var out: [UInt8] = []
+    var needComma = false
+
+    mutating func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+
+    mutating func string(_ s: String) {
+        out.append(34)
+        var s = s
+        s.withUTF8 { b in
+            var start = 0
+            for j in 0..<b.count {
+                let c = b[j]
+                if c >= 0x20 && c != 34 && c != 92 { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<j]))
+                switch c {
+                case 34: raw("\\\"")
+                case 92: raw("\\\\")
+                case 10: raw("\\n")
+                case 13: raw("\\r")
+                case 9: raw("\\t")
+                default:
+                    raw("\\u00")
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)])
+                }
+                start = j + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
+        }
+        out.append(34)
+    }
+
+    mutating func key(_ k: StaticString) {
+        if needComma { out.append(44) }
+        needComma = true
+        out.append(34); raw(k); out.append(34); out.append(58)
+    }
+
+    mutating func field(_ k: StaticString, _ v: String) { key(k); string(v) }
+    mutating func field(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
+    mutating func field(_ k: StaticString, _ v: Int) { key(k); out.append(contentsOf: Array(String(v).utf8)) }
+    mutating func field(_ k: StaticString, _ v: Int?) { if let v { field(k, v) } }
+    mutating func field(_ k: StaticString, _ v: Date) { key(k); string(Timestamp.format(v)) }
+    mutating func field(_ k: StaticString, _ v: Double) {
+        key(k)
+        let r = (v * 10000).rounded() / 10000
+        out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
+    }
+    mutating func beginObject() { out.append(123); needComma = false }
+    mutating func endObject() { out.append(125); needComma = true }
+
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: raw("null")
+        case .bool(let b): if b { raw("true") } else { raw("false") }
+        case .number(let d):
+            out.append(contentsOf: Array((d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8))
+        case .string(let s): string(s)
+        case .array(let a):
+            out.append(91)
+            for (j, x) in a.enumerated() { if j > 0 { out.append(44) }; value(x) }
+            out.append(93)
+        case .object(let o):
+            out.append(123)
+            for (j, k) in o.keys.sorted().enumerated() {
+                if j > 0 { out.append(44) }
+                string(k); out.append(58); value(o[k]!)
+            }
+            out.append(125)
+        }
+    }
+}

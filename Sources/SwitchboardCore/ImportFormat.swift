@@ -1,0 +1,164 @@
+import Foundation
+
+/// The JSON Lines import format: one JSON object per line, one mention per object.
+///
+/// Required: `platform` (a lowercase word: `mastodon`, `bluesky`, `rss`, `reddit`, `x`, …), `id` (string or
+/// number), `text`, `created_at` (ISO 8601). Optional: `url`, `author` {`handle`, `name`, `url`, `followers`},
+/// `lang`, `in_reply_to`, `thread_root`, `source`, `title`, `extra` (an object, kept as is).
+/// Any other field is kept in `extra` rather than rejected. Switchboard's own stored fields are accepted too,
+/// so an export imports again: `fetched_at` and `reply` are read, `v`, `key` and `analysis` are recomputed.
+/// A line that is not a JSON object, lacks a required field or has one of the wrong type is rejected
+/// with a reason (`LineError.description`). Text fields lose control characters and terminal escape sequences (newlines stay).
+public enum ImportFormat {
+    static let known: Set<String> = [
+        "platform", "id", "text", "created_at", "url", "author", "lang", "in_reply_to", "thread_root", "source",
+        "title", "extra", "fetched_at", "reply", "v", "key", "analysis",
+    ]
+
+    /// Decodes one line (without its newline).
+    public static func decode(line: String, now: Date = Date()) -> Result<Mention, LineError> {
+        decode(bytes: Data(line.utf8), now: now)
+    }
+
+    public static func decode(bytes: Data, now: Date = Date()) -> Result<Mention, LineError> {
+        bytes.withUnsafeBytes { raw in decode(raw.bindMemory(to: UInt8.self), now: now) }
+    }
+
+    static func decode(_ buf: UnsafeBufferPointer<UInt8>, now: Date) -> Result<Mention, LineError> {
+        var scanner = ImportScanner(buf)
+        let parsed: [(key: String, value: JSONValue, raw: String?)]?
+        do { parsed = try scanner.topLevelObject() } catch { return .failure(LineError("not JSON")) }
+        guard let pairs = parsed else { return .failure(LineError("not a JSON object")) }
+        var f: [String: JSONValue] = [:]
+        var idRaw: String?
+        var extra: [String: JSONValue] = [:]
+        for p in pairs {
+            if known.contains(p.key) { f[p.key] = p.value; if p.key == "id" { idRaw = p.raw } }
+            else { extra[p.key] = cleanValue(p.value) }
+        }
+        guard let platformValue = f["platform"] else { return .failure(LineError("missing required field \"platform\"")) }
+        guard case .string(let platform) = platformValue, isPlatformWord(platform) else {
+            return .failure(LineError("\"platform\" must be a lowercase word like \"mastodon\""))
+        }
+        guard let idValue = f["id"] else { return .failure(LineError("missing required field \"id\"")) }
+        let id: String
+        switch idValue {
+        case .string(let s) where !clean(s, newlines: false).isEmpty: id = clean(s, newlines: false)
+        case .number: id = idRaw ?? ""
+        default: return .failure(LineError("\"id\" must be a non-empty string or a number"))
+        }
+        guard let textValue = f["text"] else { return .failure(LineError("missing required field \"text\"")) }
+        guard case .string(let text) = textValue else { return .failure(LineError("\"text\" must be a string")) }
+        guard let createdValue = f["created_at"] else { return .failure(LineError("missing required field \"created_at\"")) }
+        guard case .string(let createdString) = createdValue, let created = Timestamp.parse(createdString) else {
+            return .failure(LineError("\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"))
+        }
+        var m = Mention(platform: platform, id: id, text: clean(text, newlines: true), createdAt: created, fetchedAt: now)
+        m.url = string(f["url"])
+        m.lang = string(f["lang"])
+        m.inReplyTo = string(f["in_reply_to"])
+        m.threadRoot = string(f["thread_root"])
+        m.source = string(f["source"])
+        m.title = string(f["title"])
+        if let s = string(f["fetched_at"]), let d = Timestamp.parse(s) { m.fetchedAt = d }
+        switch f["author"] {
+        case .object(let a)?:
+            guard let handle = string(a["handle"]) ?? string(a["name"]) else {
+                return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
+            }
+            m.author = Author(handle: handle, name: string(a["name"]), url: string(a["url"]), followers: a["followers"]?.intValue)
+        case .string(let s)? where !clean(s, newlines: false).isEmpty: m.author = Author(handle: clean(s, newlines: false))
+        case nil, .null?: break
+        default: return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
+        }
+        if case .object(let r)? = f["reply"] {
+            m.reply = ReplyRef(uri: string(r["uri"]), cid: string(r["cid"]), rootURI: string(r["root_uri"]),
+                               rootCID: string(r["root_cid"]), visibility: string(r["visibility"]))
+        }
+        switch f["extra"] {
+        case .object(let e)?: for (k, v) in e { extra[k] = cleanValue(v) }
+        case nil, .null?: break
+        default: return .failure(LineError("\"extra\" must be an object"))
+        }
+        if !extra.isEmpty { m.extra = extra }
+        return .success(m)
+    }
+
+    /// Decodes a whole file or stream; blank lines are skipped; `line` numbers are 1-based.
+    public static func decodeAll(_ data: Data, now: Date = Date()) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
+        var mentions: [Mention] = []
+        var rejects: [(line: Int, reason: String)] = []
+        let lines = LineSplitter.split(data)
+        mentions.reserveCapacity(lines.count)
+        for l in lines where !l.isBlank {
+            var bytes = l.bytes
+            if l.number == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            let r = bytes.withUnsafeBufferPointer { decode($0, now: now) }
+            switch r {
+            case .success(let m): mentions.append(m)
+            case .failure(let e): rejects.append((line: l.number + 1, reason: e.description))
+            }
+        }
+        return (mentions, rejects)
+    }
+
+    static func isPlatformWord(_ s: String) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= 32 else { return false }
+        return s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+    }
+
+    static func string(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?:
+            let c = clean(s, newlines: false)
+            return c.isEmpty ? nil : c
+        case .number(let d)?:
+            return d.rounded() == d && abs(d) < 9e15 ? String(Int64(d)) : String(d)
+        default: return nil
+        }
+    }
+
+    static func cleanValue(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .string(let s): return .string(clean(s, newlines: true))
+        case .array(let a): return .array(a.map(cleanValue))
+        case .object(let o): return .object(o.mapValues(cleanValue))
+        default: return v
+        }
+    }
+
+    /// Removes C0/C1 controls (keeping `\n` when asked; tabs become spaces), ESC/CSI/OSC sequences and bidi overrides.
+    public static func clean(_ s: String, newlines: Bool) -> String {
+        var dirty = false
+        for u in s.utf8 where u < 0x20 || u == 0x7F || u == 0xC2 || u == 0xE2 { dirty = true; break }
+        guard dirty else { return s }
+        let u = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < u.count {
+            let v = u[i].value
+            i += 1
+            switch v {
+            case 0x0A: out.append(newlines ? u[i - 1] : " ")
+            case 0x09, 0x0D: out.append(" ")
+            case 0x1B, 0x9B, 0x9D, 0x90, 0x9E, 0x9F, 0x98:
+                var kind = v
+                if v == 0x1B {
+                    guard i < u.count else { break }
+                    switch u[i] { case "[": kind = 0x9B; case "]": kind = 0x9D; case "P", "X", "^", "_": kind = 0x90; default: i += 1; continue }
+                    i += 1
+                }
+                if kind == 0x9B {
+                    while i < u.count, (0x20...0x3F).contains(u[i].value) { i += 1 }
+                    if i < u.count, (0x40...0x7E).contains(u[i].value) { i += 1 }
+                } else {
+                    while i < u.count, u[i].value != 0x07, u[i].value != 0x9C, u[i].value != 0x1B { i += 1 }
+                    if i < u.count { i += u[i].value == 0x1B && i + 1 < u.count && u[i + 1] == "\\" ? 2 : 1 }
+                }
+            case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: continue
+            default: out.append(u[i - 1])
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+extension Mention {
+    /// Reads a stored mention line with the fast scanner; nil when anything is unexpected (the caller
+    /// then uses JSONDecoder, which also explains the problem).
+    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
+        var s = JSONScanner(bytes)
+        var schema = 1
+        var key: String?, platform: String?, id: String?, text: String?
+        var created: Date?, fetched: Date?
+        var url: String?, lang: String?, source: String?, title: String?, inReplyTo: String?, threadRoot: String?
+        var author: Author?, analysis: Analysis?, reply: ReplyRef?, extra: [String: JSONValue]?
+        do {
+            try s.beginObject()
+            while let k = try s.nextKey() {
+                switch k.count {
+                case 1 where k[0] == 118: schema = try s.int() // v
+                case 2 where keyIs(k, "id"): id = try s.string()
+                case 3 where keyIs(k, "key"): key = try s.string()
+                case 3 where keyIs(k, "url"): url = try s.optionalString()
+                case 4 where keyIs(k, "text"): text = try s.string()
+                case 4 where keyIs(k, "lang"): lang = try s.optionalString()
+                case 5 where keyIs(k, "title"): title = try s.optionalString()
+                case 5 where keyIs(k, "reply"): reply = try decodeReply(&s)
+                case 5 where keyIs(k, "extra"):
+                    if case .object(let o) = try s.value() { extra = o } else { throw JSONScanner.Failure() }
+                case 6 where keyIs(k, "source"): source = try s.optionalString()
+                case 6 where keyIs(k, "author"): author = try decodeAuthor(&s)
+                case 8 where keyIs(k, "platform"): platform = try s.string()
+                case 8 where keyIs(k, "analysis"): analysis = try decodeAnalysis(&s)
+                case 10 where keyIs(k, "created_at"): created = try s.date()
+                case 10 where keyIs(k, "fetched_at"): fetched = try s.date()
+                case 11 where keyIs(k, "in_reply_to"): inReplyTo = try s.optionalString()
+                case 11 where keyIs(k, "thread_root"): threadRoot = try s.optionalString()
+                default: throw JSONScanner.Failure()
+                }
+            }
+            try s.end()
+        } catch { return nil }
+        guard let key, let platform, let id, let text, let created else { return nil }
+        return Mention(schema: schema, key: key, platform: platform, id: id, text: text, createdAt: created, fetchedAt: fetched ?? created,
+                       url: url, author: author, lang: lang, inReplyTo: inReplyTo, threadRoot: threadRoot, source: source,
+                       title: title, reply: reply, extra: extra, analysis: analysis)
+    }
+
+    /// Memberwise, with the key as stored.
+    init(schema: Int, key: String, platform: String, id: String, text: String, createdAt: Date, fetchedAt: Date, url: String?,
+         author: Author?, lang: String?, inReplyTo: String?, threadRoot: String?, source: String?, title: String?,
+         reply: ReplyRef?, extra: [String: JSONValue]?, analysis: Analysis?) {
+        self.schema = schema; self.key = key; self.platform = platform; self.id = id; self.text = text
+        self.createdAt = createdAt; self.fetchedAt = fetchedAt; self.url = url; self.author = author; self.lang = lang
+        self.inReplyTo = inReplyTo; self.threadRoot = threadRoot; self.source = source; self.title = title
+        self.reply = reply; self.extra = extra; self.analysis = analysis
+    }
+
+    private static func decodeAuthor(_ s: inout JSONScanner) throws -> Author? {
+        if s.peek() == 110 { try s.literal("null"); return nil }
+        var handle: String?, name: String?, url: String?, followers: Int?
+        try s.beginObject()
+        while let k = try s.nextKey() {
+            if keyIs(k, "handle") { handle = try s.string() }
+            else if keyIs(k, "name") { name = try s.optionalString() }
+            else if keyIs(k, "url") { url = try s.optionalString() }
+            else if keyIs(k, "followers") { followers = try s.optionalInt() }
+            else { throw JSONScanner.Failure() }
+        }
+        guard let handle else { throw JSONScanner.Failure() }
+        return Author(handle: handle, name: name, url: url, followers: followers)
+    }
+
+    private static func decodeReply(_ s: inout JSONScanner) throws -> ReplyRef? {
+        if s.peek() == 110 { try s.literal("null"); return nil }
+        var r = ReplyRef()
+        try s.object { s, k in
+            if keyIs(k, "uri") { r.uri = try s.optionalString() }
+            else if keyIs(k, "cid") { r.cid = try s.optionalString() }
+            else if keyIs(k, "root_uri") { r.rootURI = try s.optionalString() }
+            else if keyIs(k, "root_cid") { r.rootCID = try s.optionalString() }
+            else if keyIs(k, "visibility") { r.visibility = try s.optionalString() }
+            else { throw JSONScanner.Failure() }
+        }
+        return r
+    }
+
+    static func decodeAnalysis(_ s: inout JSONScanner) throws -> Analysis? {
+        if s.peek() == 110 { try s.literal("null"); return nil }
+        var lang: String?, sentiment: Sentiment?, score: Double?
+        var intents: [Intent] = []
+        var a = Analysis(lang: "", sentiment: .neutral, score: 0, intents: [])
+        try s.object { s, k in
+            if keyIs(k, "lang") { lang = try s.string() }
+            else if keyIs(k, "sentiment") { guard let v = Sentiment(rawValue: try s.string()) else { throw JSONScanner.Failure() }; sentiment = v }
+            else if keyIs(k, "score") { score = try s.number() }
+            else if keyIs(k, "intents") {
+                try s.array { s in guard let v = Intent(rawValue: try s.string()) else { throw JSONScanner.Failure() }; intents.append(v) }
+            }
+            else if keyIs(k, "crisis_terms") { a.crisisTerms = s.peek() == 110 ? try { try s.literal("null"); return nil }() : try s.stringArray() }
+            else if keyIs(k, "model") { a.model = try s.optionalString() }
+            else { throw JSONScanner.Failure() }
+        }
+        guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
+        a.lang = lang; a.sentiment = sentiment; a.score = score; a.intents = intents
+        return a
+    }
+
+    /// The stored line for this mention (sorted keys, like the JSONEncoder path), without the newline.
+    func fastEncode(into w: inout JSONWriter) {
+        w.beginObject()
+        if let a = analysis {
+            w.key("analysis"); w.beginObject()
+            if let c = a.crisisTerms { w.key("crisis_terms"); w.value(.array(c.map { .string($0) })) }
+            w.key("intents"); w.value(.array(a.intents.map { .string($0.rawValue) }))
+            w.field("lang", a.lang)
+            w.field("model", a.model)
+            w.field("score", a.score)
+            w.field("sentiment", a.sentiment.rawValue)
+            w.endObject()
+        }
+        if let au = author {
+            w.key("author"); w.beginObject()
+            w.field("followers", au.followers)
+            w.field("handle", au.handle)
+            w.field("name", au.name)
+            w.field("url", au.url)
+            w.endObject()
+        }
+        w.field("created_at", createdAt)
+        if let e = extra { w.key("extra"); w.value(.object(e)) }
+        w.field("fetched_at", fetchedAt)
+        w.field("id", id)
+        w.field("in_reply_to", inReplyTo)
+        w.field("key", key)
+        w.field("lang", lang)
+        w.field("platform", platform)
+        if let r = reply {
+            w.key("reply"); w.beginObject()
+            w.field("cid", r.cid); w.field("root_cid", r.rootCID); w.field("root_uri", r.rootURI); w.field("uri", r.uri); w.field("visibility", r.visibility)
+            w.endObject()
+        }
+        w.field("source", source)
+        w.field("text", text)
+        w.field("thread_root", threadRoot)
+        w.field("title", title)
+        w.field("url", url)
+        w.field("v", schema)
+        w.endObject()
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// The full mention behind the selection, loaded by an effect (the feed keeps only small items).
+public struct MentionDetail: Sendable, Equatable {
+    public var mention: Mention
+    /// Other stored mentions of the same thread (same root or reply chain), oldest first.
+    public var thread: [Mention]
+    public init(mention: Mention, thread: [Mention]) { self.mention = mention; self.thread = thread }
+}
+
+/// The `:` command line.
+public struct CommandLineState: Sendable, Equatable {
+    public var editor = TextEditor()
+    /// Candidates of the last Tab (shown above the line); Tab again cycles through them.
+    public var candidates: [String] = []
+    public var candidateIndex: Int?
+    /// The text before completion started cycling.
+    var completionBase: String?
+}
+
+/// Modal states over the panes.
+public enum Mode: Sendable, Equatable {
+    case normal
+    case help(scroll: Int)
+    case command(CommandLineState)
+    case confirmQuit
+}
+
+/// A transient message in the status bar.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public var until: Date
+    public init(text: String, isError: Bool, until: Date) { self.text = text; self.isError = isError; self.until = until }
+}
+
+/// What the workbench is given at start-up (everything outside the store).
+public struct WorkbenchSettings: Sendable {
+    public var dataPath: String
+    public var user: String
+    public var team: TeamConfig?
+    public var keymap: Keymap
+    public var themeName: String
+    public var themes: [String]
+    public var timeZone: TimeZone
+    public var listener: String
+    public init(dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
+                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench") {
+        self.dataPath = dataPath; self.user = user; self.team = team; self.keymap = keymap; self.themeName = themeName
+        self.themes = themes; self.timeZone = timeZone; self.listener = listener
+    }
+}
+
+/// Everything the screen shows. A value: only `update` changes it.
+public struct AppState: Sendable {
+    public var size: Size
+    public var now: Date
+    public var timeZone: TimeZone
+    public var focus: Pane = .feed
+    public var zoomed = false
+    public var mode: Mode = .normal
+    public var keymap: Keymap
+    public var themeName: String
+    public var themes: [String]
+    public var feed: FeedModel
+    public var states: [String: MentionState] = [:]
+    public var counts = FeedCounts()
+    public var detail: MentionDetail?
+    public var detailScroll = 0
+    public var drafts: [String: Draft] = [:]
+    public var queue = QueueInfo()
+    public var queueSelected = 0
+    public var crisis = CrisisInfo()
+    public var crisisSelected = 0
+    public var dataPath: String
+    public var user: String
+    public var slaMinutes: Int
+    public var listener: String
+    public var message: StatusMessage?
+    public var quit = false
+
+    public init(settings s: WorkbenchSettings, size: Size, now: Date) {
+        self.size = size
+        self.now = now
+        timeZone = s.timeZone
+        keymap = s.keymap
+        themeName = s.themeName
+        themes = s.themes
+        slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
+        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes)
+        dataPath = s.dataPath
+        user = s.user
+        listener = s.listener
+    }
+
+    /// The mention open in the Mention pane (Enter opens the feed's selection). It does not follow the
+    /// selection: moving in the feed stays cheap (a few cells per key), and the draft keeps its target.
+    public var opened: String?
+
+    public var shownKey: String? { opened }
+
+    /// A mention is open for replying: the composer has the focus and shows a mention.
+    public var isComposing: Bool { focus == .composer && shownKey != nil }
+
+    public var currentDraft: Draft? { shownKey.flatMap { drafts[$0] } }
+
+    public var hasUnsavedDraft: Bool { drafts.values.contains { $0.isDirty } }
+
+    func enabled(_ c: BindingCondition) -> Bool {
+        switch c {
+        case .always: return true
+        case .selection: return feed.selectedItem != nil
+        case .composing: return isComposing
+        }
+    }
+}

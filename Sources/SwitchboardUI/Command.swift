@@ -1,0 +1,123 @@
+import Foundation
+import SwitchboardCore
+
+/// The panes of the workbench, in Tab order.
+public enum Pane: String, CaseIterable, Sendable {
+    case feed, composer, queue, crisis
+    public var title: String {
+        switch self { case .feed: return "Feed"; case .composer: return "Mention"; case .queue: return "Queue"; case .crisis: return "Crisis" }
+    }
+    /// The key context whose bindings apply while this pane has the focus.
+    var context: KeyContext {
+        switch self { case .feed: return .feed; case .composer: return .composer; case .queue: return .queue; case .crisis: return .crisis }
+    }
+}
+
+/// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
+/// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
+public enum KeyContext: String, CaseIterable, Sendable {
+    case global, feed, composer, queue, crisis, help, cmdline
+}
+
+/// What a command's argument is (drives `:` completion).
+public enum CommandArgument: Sendable, Equatable {
+    case none
+    case pane
+    case sortOrder
+    case theme
+    case status
+    case filter
+}
+
+/// A named command: what every key runs and what `:` accepts.
+public struct CommandSpec: Sendable {
+    public var name: String
+    public var argument: CommandArgument
+    public var argumentRequired: Bool
+    public var help: String
+}
+
+public enum SortOrder: String, CaseIterable, Sendable { case newest, priority }
+
+/// The command vocabulary of the workbench.
+public enum Commands {
+    public static let all: [CommandSpec] = [
+        .init(name: "quit", argument: .none, argumentRequired: false, help: "Quit (asks first when a draft is unsaved)"),
+        .init(name: "help", argument: .none, argumentRequired: false, help: "Show the keys of the focused pane"),
+        .init(name: "command", argument: .none, argumentRequired: false, help: "Open the command line"),
+        .init(name: "focus", argument: .pane, argumentRequired: true, help: "Focus a pane: feed, composer, queue, crisis"),
+        .init(name: "focus-next", argument: .none, argumentRequired: false, help: "Focus the next pane"),
+        .init(name: "focus-prev", argument: .none, argumentRequired: false, help: "Focus the previous pane"),
+        .init(name: "zoom", argument: .none, argumentRequired: false, help: "Show the focused pane alone (again: all panes)"),
+        .init(name: "back", argument: .none, argumentRequired: false, help: "Back out: close, leave the composer, unzoom"),
+        .init(name: "theme", argument: .theme, argumentRequired: true, help: "Switch the colour theme"),
+        .init(name: "filter", argument: .filter, argumentRequired: false, help: "Filter the feed (text, is:question, is:negative, status:X, net:X; empty clears)"),
+        .init(name: "search", argument: .none, argumentRequired: false, help: "Type a feed filter (opens :filter)"),
+        .init(name: "sort", argument: .sortOrder, argumentRequired: true, help: "Sort the feed: newest or priority"),
+        .init(name: "toggle-sort", argument: .none, argumentRequired: false, help: "Toggle newest first / by priority"),
+        .init(name: "status", argument: .status, argumentRequired: true, help: "Set the status of the selected mention"),
+        .init(name: "open", argument: .none, argumentRequired: false, help: "Open the selected mention in the composer"),
+        .init(name: "edit", argument: .none, argumentRequired: false, help: "Edit the draft in $VISUAL / $EDITOR"),
+        .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
+        .init(name: "refresh", argument: .none, argumentRequired: false, help: "Re-read the queue, crisis and playbook files"),
+        .init(name: "down", argument: .none, argumentRequired: false, help: "Move down"),
+        .init(name: "up", argument: .none, argumentRequired: false, help: "Move up"),
+        .init(name: "top", argument: .none, argumentRequired: false, help: "Go to the first line"),
+        .init(name: "bottom", argument: .none, argumentRequired: false, help: "Go to the last line"),
+        .init(name: "page-down", argument: .none, argumentRequired: false, help: "Page down"),
+        .init(name: "page-up", argument: .none, argumentRequired: false, help: "Page up"),
+        .init(name: "half-down", argument: .none, argumentRequired: false, help: "Half a page down"),
+        .init(name: "half-up", argument: .none, argumentRequired: false, help: "Half a page up"),
+        .init(name: "cursor-left", argument: .none, argumentRequired: false, help: "Cursor left"),
+        .init(name: "cursor-right", argument: .none, argumentRequired: false, help: "Cursor right"),
+        .init(name: "cursor-up", argument: .none, argumentRequired: false, help: "Cursor up a line"),
+        .init(name: "cursor-down", argument: .none, argumentRequired: false, help: "Cursor down a line"),
+        .init(name: "word-left", argument: .none, argumentRequired: false, help: "Cursor one word left"),
+        .init(name: "word-right", argument: .none, argumentRequired: false, help: "Cursor one word right"),
+        .init(name: "line-start", argument: .none, argumentRequired: false, help: "Cursor to the start of the line"),
+        .init(name: "line-end", argument: .none, argumentRequired: false, help: "Cursor to the end of the line"),
+        .init(name: "backspace", argument: .none, argumentRequired: false, help: "Delete the character before the cursor"),
+        .init(name: "delete", argument: .none, argumentRequired: false, help: "Delete the character under the cursor"),
+        .init(name: "delete-word", argument: .none, argumentRequired: false, help: "Delete the word before the cursor"),
+        .init(name: "kill-line", argument: .none, argumentRequired: false, help: "Delete to the end of the line"),
+        .init(name: "newline", argument: .none, argumentRequired: false, help: "Start a new line"),
+        .init(name: "complete", argument: .none, argumentRequired: false, help: "Complete the command or argument"),
+        .init(name: "run", argument: .none, argumentRequired: false, help: "Run the command"),
+        .init(name: "cancel", argument: .none, argumentRequired: false, help: "Close without running"),
+    ]
+
+    static let byName: [String: CommandSpec] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+
+    public static func spec(_ name: String) -> CommandSpec? { byName[name] }
+
+    /// Splits `focus queue` into ("focus", "queue").
+    static func split(_ line: String) -> (String, String) {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        guard let sp = t.firstIndex(of: " ") else { return (t, "") }
+        return (String(t[..<sp]), t[t.index(after: sp)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Values an argument can take (for completion and validation); nil when free text.
+    static func values(_ a: CommandArgument, themes: [String]) -> [String]? {
+        switch a {
+        case .none: return []
+        case .pane: return Pane.allCases.map(\.rawValue)
+        case .sortOrder: return SortOrder.allCases.map(\.rawValue)
+        case .theme: return themes
+        case .status: return MentionStatus.allCases.map(\.rawValue)
+        case .filter: return nil
+        }
+    }
+
+    /// Checks a command line (`focus queue`): nil when valid, else what is wrong.
+    static func validate(_ line: String, themes: [String]?) -> String? {
+        let (name, arg) = split(line)
+        guard let spec = spec(name) else { return "unknown command \"\(name)\"" }
+        if spec.argument == .none, !arg.isEmpty { return "\(name) takes no argument" }
+        if spec.argumentRequired, arg.isEmpty { return "\(name) needs an argument" }
+        if !arg.isEmpty, spec.argument != .theme || themes != nil, let vals = values(spec.argument, themes: themes ?? []), !vals.contains(arg) {
+            return "\(name): \"\(arg)\" is not one of \(vals.joined(separator: ", "))"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import SwitchboardCore
+
+/// The feed: every stored mention as a small item, a sorted order, the filtered rows on screen, and a
+/// selection and scroll position kept by mention (not by row number) while new mentions arrive.
+public struct FeedModel: Sendable {
+    /// Items in store order (index = position in the store's log).
+    public internal(set) var items: [FeedItem] = []
+    var keyIndex: [String: Int32] = [:]
+    /// Every item not muted, sorted.
+    var order: [Int32] = []
+    /// What the feed shows: `order` through the filter.
+    public internal(set) var rows: [Int32] = []
+    public internal(set) var sort: SortOrder = .newest
+    public internal(set) var filter: FeedFilter?
+    var mute: MuteList
+    var slaMinutes: Int
+    /// Items at or after this index arrived while the workbench was open.
+    var baseline: Int?
+    /// New arrivals not looked at yet (counted in the title, drawn as `feed_new`).
+    public internal(set) var unseen: Set<Int32> = []
+    /// Row of the selection and its item; row of the top line.
+    public internal(set) var selected = 0
+    public internal(set) var selectedItem: Int32?
+    public internal(set) var scrollTop = 0
+
+    init(mute: MuteList, slaMinutes: Int) { self.mute = mute; self.slaMinutes = slaMinutes }
+
+    public var selectedKey: String? { selectedItem.map { items[Int($0)].key } }
+    public var isEmpty: Bool { rows.isEmpty }
+
+    /// Sorts indices by the current order without copying items in the comparator (fast at 100,000).
+    func sorted(_ idx: [Int32]) -> [Int32] {
+        switch sort {
+        case .newest:
+            var keyed = idx.map { (items[Int($0)].time, $0) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }
+            return keyed.map(\.1)
+        case .priority:
+            var keyed = idx.map { (items[Int($0)].priority, items[Int($0)].time, $0) }
+            keyed.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1 != $1.1 ? $0.1 > $1.1 : $0.2 > $1.2) }
+            return keyed.map(\.2)
+        }
+    }
+
+    func before(_ a: Int32, _ b: Int32) -> Bool {
+        let x = items[Int(a)], y = items[Int(b)]
+        switch sort {
+        case .newest:
+            return x.time != y.time ? x.time > y.time : a > b
+        case .priority:
+            if x.priority != y.priority { return x.priority > y.priority }
+            return x.time != y.time ? x.time > y.time : a > b
+        }
+    }
+
+    func status(_ i: Int32, _ states: [String: MentionState]) -> MentionStatus {
+        states.isEmpty ? .new : (states[items[Int(i)].key]?.status ?? .new)
+    }
+
+    func passes(_ i: Int32, _ states: [String: MentionState]) -> Bool {
+        guard let f = filter else { return true }
+        return f.matches(items[Int(i)], status: status(i, states))
+    }
+
+    // MARK: Building
+
+    /// Replaces everything (first load, or the store was rewritten), keeping the selection by key.
+    mutating func rebuild(_ mentions: [Mention], states: [String: MentionState], now: Date, viewport: Int) {
+        let oldKey = selectedKey
+        let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
+        let wasAtTop = scrollTop == 0
+        items = mentions.map { FeedItem($0, sla: slaMinutes, now: now) }
+        keyIndex = [:]
+        keyIndex.reserveCapacity(items.count)
+        for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
+        if baseline == nil { baseline = items.count }
+        unseen = unseen.filter { Int($0) < items.count }
+        order = sorted(mute.isEmpty ? Array(0..<Int32(items.count)) : (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) })
+        rows = filter == nil ? order : order.filter { passes($0, states) }
+        reanchor(selectedKey: oldKey.flatMap { keyIndex[$0] }, topItem: wasAtTop ? nil : oldTopKey.flatMap { keyIndex[$0] }, viewport: viewport)
+    }
+
+    /// Folds in mentions that arrived since the last look. The selection stays on its mention and the
+    /// view on the same lines, unless the view is at the very top (then new mentions appear there).
+    mutating func append(_ mentions: [Mention], states: [String: MentionState], now: Date, viewport: Int) {
+        guard !mentions.isEmpty else { return }
+        let topItem = rows.indices.contains(scrollTop) && scrollTop > 0 ? rows[scrollTop] : nil
+        var fresh: [Int32] = []
+        for m in mentions {
+            if keyIndex[m.key] != nil { continue }
+            let idx = Int32(items.count)
+            items.append(FeedItem(m, sla: slaMinutes, now: now))
+            keyIndex[m.key] = idx
+            if let b = baseline, Int(idx) >= b { unseen.insert(idx) }
+            if !mute.hides(items[Int(idx)]) { fresh.append(idx) }
+        }
+        if fresh.count > 64 {
+            order = sorted(order + fresh)
+            rows = filter == nil ? order : order.filter { passes($0, states) }
+        } else {
+            for i in fresh {
+                order.insert(i, at: insertionPoint(i, in: order))
+                if passes(i, states) { rows.insert(i, at: insertionPoint(i, in: rows)) }
+            }
+        }
+        reanchor(selectedKey: selectedItem, topItem: topItem, viewport: viewport)
+    }
+
+    private func insertionPoint(_ i: Int32, in a: [Int32]) -> Int {
+        var lo = 0, hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(a[mid], i) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// New analysis for stored mentions: marks and priority change, positions stay.
+    mutating func updateAnalysis(_ updates: [String: Analysis], now: Date) {
+        for (k, a) in updates {
+            guard let i = keyIndex[k] else { continue }
+            items[Int(i)].sentiment = a.sentiment
+            items[Int(i)].intents = IntentSet(a.intents)
+            items[Int(i)].priority = Priority.score(items[Int(i)], slaMinutes: slaMinutes, now: now.timeIntervalSince1970)
+        }
+    }
+
+    /// States changed: a filter that looks at states is re-run.
+    mutating func statesChanged(_ states: [String: MentionState], viewport: Int) {
+        guard let f = filter, f.dependsOnState else { return }
+        refilter(states, viewport: viewport)
+    }
+
+    mutating func setSort(_ s: SortOrder, states: [String: MentionState], viewport: Int) {
+        sort = s
+        order = sorted(order)
+        refilter(states, viewport: viewport, keepTop: false)
+    }
+
+    mutating func setFilter(_ f: FeedFilter?, states: [String: MentionState], viewport: Int) {
+        filter = f
+        refilter(states, viewport: viewport, keepTop: false)
+    }
+
+    private mutating func refilter(_ states: [String: MentionState], viewport: Int, keepTop: Bool = true) {
+        let top = keepTop && scrollTop > 0 && rows.indices.contains(scrollTop) ? rows[scrollTop] : nil
+        rows = filter == nil ? order : order.filter { passes($0, states) }
+        reanchor(selectedKey: selectedItem, topItem: top, viewport: viewport)
+    }
+
+    /// Finds the selected item and the top item again after rows changed.
+    private mutating func reanchor(selectedKey item: Int32?, topItem: Int32?, viewport: Int) {
+        if let item, let r = rows.firstIndex(of: item) {
+            selected = r
+        } else {
+            selected = min(selected, max(0, rows.count - 1))
+        }
+        if let t = topItem, let r = rows.firstIndex(of: t) { scrollTop = r } else if topItem != nil { scrollTop = min(scrollTop, max(0, rows.count - 1)) }
+        selectedItem = rows.isEmpty ? nil : rows[selected]
+        clampScroll(viewport: viewport)
+        markSeen()
+    }
+
+    // MARK: Moving
+
+    mutating func move(to row: Int, viewport: Int) {
+        guard !rows.isEmpty else { selected = 0; selectedItem = nil; scrollTop = 0; return }
+        selected = max(0, min(rows.count - 1, row))
+        selectedItem = rows[selected]
+        clampScroll(viewport: viewport)
+        markSeen()
+    }
+
+    /// Keeps the selection inside the viewport.
+    mutating func clampScroll(viewport: Int) {
+        let h = max(1, viewport)
+        if selected < scrollTop { scrollTop = selected }
+        if selected >= scrollTop + h { scrollTop = selected - h + 1 }
+        scrollTop = max(0, min(scrollTop, max(0, rows.count - h)))
+        if selected < scrollTop || selected >= scrollTop + h { scrollTop = max(0, selected - h + 1) }
+    }
+
+    private mutating func markSeen() {
+        if let s = selectedItem, !unseen.isEmpty { unseen.remove(s) }
+    }
+
+    func item(atRow r: Int) -> FeedItem { items[Int(rows[r])] }
+    func isNew(row r: Int) -> Bool { unseen.contains(rows[r]) }
+
+    /// Counts for the status bar: status new, open (needs someone), overdue (open, unanswered, older than the SLA).
+    func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
+        var c = FeedCounts()
+        let deadline = now.timeIntervalSince1970 - Double(slaMinutes) * 60
+        for i in order {
+            let it = items[Int(i)]
+            let st = states.isEmpty ? nil : states[it.key]
+            let s = st?.status ?? .new
+            if s == .new { c.new += 1 }
+            if s.isOpen {
+                c.open += 1
+                if slaMinutes > 0, it.time < deadline, st?.firstResponseAt == nil { c.overdue += 1 }
+            }
+        }
+        return c
+    }
+}
+
+public struct FeedCounts: Sendable, Equatable {
+    public var new = 0
+    public var open = 0
+    public var overdue = 0
+}

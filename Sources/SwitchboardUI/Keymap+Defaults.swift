@@ -1,0 +1,92 @@
+import ScreenKit
+
+extension Keymap {
+    /// (context, keys in notation separated by spaces, command, help, when)
+    typealias Row = (KeyContext, String, String, String, BindingCondition)
+
+    static let movement: [(String, String, String)] = [
+        ("j <Down>", "down", "Move down"),
+        ("k <Up>", "up", "Move up"),
+        ("g <Home>", "top", "Go to the top"),
+        ("G <End>", "bottom", "Go to the bottom"),
+        ("<PgDn> C-f", "page-down", "Page down"),
+        ("<PgUp> C-b", "page-up", "Page up"),
+        ("C-d", "half-down", "Half a page down"),
+        ("C-u", "half-up", "Half a page up"),
+    ]
+
+    static let defaultRows: [Row] = {
+        var rows: [Row] = [
+            (.global, "q C-c", "quit", "Quit (asks first when a draft is unsaved)", .always),
+            (.global, "? <F1>", "help", "Show the keys of the focused pane", .always),
+            (.global, ":", "command", "Open the command line", .always),
+            (.global, "<Tab>", "focus-next", "Next pane", .always),
+            (.global, "<S-Tab>", "focus-prev", "Previous pane", .always),
+            (.global, "1", "focus feed", "Focus the feed", .always),
+            (.global, "2", "focus composer", "Focus the mention and composer", .always),
+            (.global, "3", "focus queue", "Focus the queue", .always),
+            (.global, "4", "focus crisis", "Focus the crisis pane", .always),
+            (.global, "z", "zoom", "Show the focused pane alone", .always),
+            (.global, "<Esc>", "back", "Back out", .always),
+            (.global, "C-e", "edit", "Edit the draft in $EDITOR", .composing),
+            (.global, "C-s", "save", "Save the draft", .composing),
+        ]
+        for ctx in [KeyContext.feed, .queue, .crisis] {
+            for (keys, cmd, help) in movement { rows.append((ctx, keys, cmd, help, .always)) }
+        }
+        rows += [
+            (.feed, "<Enter>", "open", "Open the mention in the composer", .selection),
+            (.feed, "o", "toggle-sort", "Toggle newest first / by priority", .always),
+            (.feed, "/", "search", "Filter the feed", .always),
+            (.feed, "O", "status open", "Status: open", .selection),
+            (.feed, "a", "status answered", "Status: answered", .selection),
+            (.feed, "w", "status waiting", "Status: waiting", .selection),
+            (.feed, "e", "status escalated", "Status: escalated", .selection),
+            (.feed, "i", "status ignored", "Status: ignored", .selection),
+            (.feed, "s", "status spam", "Status: spam", .selection),
+            (.feed, "r", "refresh", "Re-read queue and crisis files", .always),
+            (.composer, "<Left>", "cursor-left", "Cursor left", .always),
+            (.composer, "<Right>", "cursor-right", "Cursor right", .always),
+            (.composer, "<Up>", "cursor-up", "Cursor up a line", .always),
+            (.composer, "<Down>", "cursor-down", "Cursor down a line", .always),
+            (.composer, "M-b", "word-left", "Word left", .always),
+            (.composer, "M-f", "word-right", "Word right", .always),
+            (.composer, "<Home> C-a", "line-start", "Start of line", .always),
+            (.composer, "<End>", "line-end", "End of line", .always),
+            (.composer, "<BS>", "backspace", "Delete before the cursor", .always),
+            (.composer, "<Del> C-d", "delete", "Delete under the cursor", .always),
+            (.composer, "C-w M-<BS>", "delete-word", "Delete the word before the cursor", .always),
+            (.composer, "C-k", "kill-line", "Delete to the end of the line", .always),
+            (.composer, "<Enter>", "newline", "New line", .composing),
+            (.composer, "<PgDn>", "page-down", "Scroll the mention down", .always),
+            (.composer, "<PgUp>", "page-up", "Scroll the mention up", .always),
+        ]
+        for (keys, cmd, help) in movement { rows.append((.help, keys, cmd, help, .always)) }
+        rows += [
+            (.help, "<Esc> q ?", "back", "Close the help", .always),
+            (.cmdline, "<Tab>", "complete", "Complete the command or argument", .always),
+            (.cmdline, "<Enter>", "run", "Run the command", .always),
+            (.cmdline, "<Esc> C-c", "cancel", "Close the command line", .always),
+            (.cmdline, "<BS>", "backspace", "Delete before the cursor", .always),
+            (.cmdline, "<Del>", "delete", "Delete under the cursor", .always),
+            (.cmdline, "<Left>", "cursor-left", "Cursor left", .always),
+            (.cmdline, "<Right>", "cursor-right", "Cursor right", .always),
+            (.cmdline, "<Home> C-a", "line-start", "Start of line", .always),
+            (.cmdline, "<End> C-e", "line-end", "End of line", .always),
+            (.cmdline, "C-w", "delete-word", "Delete the word before the cursor", .always),
+        ]
+        return rows
+    }()
+
+    /// The built-in key bindings.
+    public static let defaults: Keymap = {
+        var out: [Binding] = []
+        for (ctx, keys, cmd, help, when) in defaultRows {
+            for k in keys.split(separator: " ") {
+                guard let key = KeyNames.parse(String(k)) else { preconditionFailure("bad default key \(k)") }
+                out.append(Binding(context: ctx, key: key, command: cmd, help: help, when: when))
+            }
+        }
+        return Keymap(bindings: out)
+    }()
+}

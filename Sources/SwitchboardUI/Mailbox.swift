@@ -1,0 +1,104 @@
+import Foundation
+import SwitchboardCore
+
+/// What background work hands to the main thread.
+enum Incoming: Sendable {
+    case message(Message)
+    /// `Store.refresh()` found something: the main thread turns it into a delta.
+    case storeChanges(StoreChanges)
+    /// queue.json, crisis/active.json or playbooks/ changed on disk.
+    case panelFilesChanged
+}
+
+/// A thread-safe queue from background threads to the main loop.
+final class Mailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Incoming] = []
+
+    func post(_ i: Incoming) { lock.withLock { items.append(i) } }
+
+    func drain() -> [Incoming] {
+        lock.withLock {
+            let out = items
+            items = []
+            return out
+        }
+    }
+}
+
+/// The background refresher: every `interval` it reads new log tails (one stat per log file when nothing
+/// changed), watches the queue/crisis/playbook files, and posts a tick every few seconds; it wakes the
+/// terminal only when it posted something. No busy polling: it sleeps on a semaphore between rounds.
+final class Refresher: @unchecked Sendable {
+    let store: Store
+    let mailbox: Mailbox
+    let waker: TerminalWakerBox
+    let interval: Double
+    let listenerProbe: (@Sendable () -> String)?
+    private let stopSignal = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double, listenerProbe: (@Sendable () -> String)?) {
+        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval; self.listenerProbe = listenerProbe
+    }
+
+    func start() {
+        let t = Thread { [self] in loop(); done.signal() }
+        t.name = "switchboard-refresher"
+        t.start()
+    }
+
+    func stop() {
+        stopSignal.signal()
+        _ = done.wait(timeout: .now() + 2)
+    }
+
+    private func loop() {
+        var lastTick = Date()
+        var lastPanels = panelStamp()
+        var lastListener = ""
+        var round = 0
+        var lastError = ""
+        while stopSignal.wait(timeout: .now() + interval) == .timedOut {
+            var posted = false
+            do {
+                let c = try store.refresh()
+                if !c.isEmpty { mailbox.post(.storeChanges(c)); posted = true }
+                lastError = ""
+            } catch {
+                let e = "\(error)"
+                if e != lastError { mailbox.post(.message(.failed("reading the store: \(e)"))); posted = true; lastError = e }
+            }
+            round += 1
+            if round % 4 == 0 {
+                let p = panelStamp()
+                if p != lastPanels { lastPanels = p; mailbox.post(.panelFilesChanged); posted = true }
+                if let probe = listenerProbe {
+                    let l = probe()
+                    if l != lastListener { lastListener = l; mailbox.post(.message(.listener(l))); posted = true }
+                }
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 5 { lastTick = now; mailbox.post(.message(.tick(now))); posted = true }
+            if posted { waker.wake() }
+        }
+    }
+
+    /// Modification times of the files the side panes show.
+    private func panelStamp() -> [Double] {
+        let d = store.dir
+        return [PanelFiles.queueFile(d), PanelFiles.crisisFile(d), d.playbooksDir].map { url in
+            var st = stat()
+            guard stat(url.path, &st) == 0 else { return -1 }
+            return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9 + Double(st.st_size) * 1e-12
+        }
+    }
+}
+
+import ScreenKit
+
+/// A Sendable holder for an optional waker.
+struct TerminalWakerBox: Sendable {
+    let waker: (any TerminalWaker)?
+    func wake() { waker?.wake() }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// What changed in the store since the UI last looked.
+public struct StoreDelta: Sendable {
+    /// Mentions stored since the last delta (all of them when `reloaded`).
+    public var newMentions: [Mention]
+    /// The current working state of every mention that has one.
+    public var states: [String: MentionState]
+    /// New analysis results for mentions the UI already has.
+    public var analysis: [String: Analysis]
+    /// The store was rewritten (compaction): rebuild from `newMentions`.
+    public var reloaded: Bool
+    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool) {
+        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded
+    }
+}
+
+/// Everything that can happen to the workbench: one mailbox, one `update`.
+public enum Message: Sendable {
+    /// The runtime started: load what the panes need.
+    case start
+    case key(Key)
+    case paste(String)
+    case mouse(MouseEvent)
+    case resize(Size)
+    /// The clock moved (relative times, overdue counts, transient messages).
+    case tick(Date)
+    case storeChanged(StoreDelta)
+    /// The full mention (and its thread, and a saved draft) for the selection.
+    case detailLoaded(MentionDetail, draft: String?)
+    case recorded(String)
+    case draftSaved(key: String, text: String, path: String)
+    /// The editor finished; nil when it failed or left the file unchanged.
+    case editorFinished(key: String, text: String?)
+    case panelsLoaded(QueueInfo, CrisisInfo)
+    case themeLoaded(String)
+    case listener(String)
+    case failed(String)
+    /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
+    case terminate
+}
+
+/// Side effects, as values: the runtime (or TestApp) performs them and answers with messages.
+public enum Effect: Sendable, Equatable {
+    case record([Action], done: String)
+    case loadDetail(String)
+    case saveDraft(key: String, text: String)
+    case openEditor(key: String, text: String)
+    case loadPanels
+    case loadTheme(String)
+    case quit
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Renderer {
+    func feedTitle() -> String {
+        let f = s.feed
+        var t = "Feed — " + (f.filter == nil ? Format.thousands(f.rows.count) : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
+        if !f.unseen.isEmpty { t += " · \(f.unseen.count) new" }
+        if f.sort == .priority { t += " · by priority" }
+        return t
+    }
+
+    /// One line per mention: time, network, author, sentiment, intent, status, text. Only visible rows are drawn.
+    mutating func drawFeed(_ r: Rect) {
+        let focused = s.focus == .feed
+        let inner = box(r, title: feedTitle(), focused: focused)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let f = s.feed
+        if f.rows.isEmpty {
+            buf.put(f.filter == nil ? "No mentions yet." : "Nothing matches the filter.", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+            return
+        }
+        let now = s.now.timeIntervalSince1970
+        let authorW = inner.width >= 70 ? 16 : (inner.width >= 50 ? 12 : 8)
+        let deadline = now - Double(s.slaMinutes) * 60
+        for line in 0..<inner.height {
+            let row = f.scrollTop + line
+            guard row < f.rows.count else { break }
+            let it = f.item(atRow: row)
+            let y = inner.y + line
+            let isNew = f.isNew(row: row)
+            let st = s.states.isEmpty ? nil : s.states[it.key]
+            let status = st?.status ?? .new
+            let overdue = status.isOpen && st?.firstResponseAt == nil && it.time < deadline && s.slaMinutes > 0
+            let metaRole: StyleRole = isNew ? .feedNew : .meta
+            var x = inner.x
+            x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3) + " ", x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
+            x = buf.put(it.networkMark + " ", x: x, y: y, role: metaRole, clip: inner)
+            x = buf.put(TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y, role: isNew ? .feedNew : .accent, clip: inner)
+            let (sm, sr) = Marks.sentiment(it.sentiment)
+            x = buf.put(sm, x: x, y: y, role: sr, clip: inner)
+            let (im, ir) = Marks.intent(it.intents)
+            x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
+            x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
+            let room = inner.maxX - x
+            if room > 0 {
+                // Only as much text as fits is sanitised: long posts cost nothing off screen.
+                let raw = it.text.count > room * 4 + 16 ? String(it.text.prefix(room * 4 + 16)) : it.text
+                buf.put(TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y, role: isNew ? .feedNew : .normal, clip: inner)
+            }
+            if row == f.selected {
+                buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected)
+            }
+        }
+    }
+}

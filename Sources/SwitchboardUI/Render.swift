@@ -1,0 +1,177 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// Draws the whole workbench into a fresh buffer: a pure function of the state (and size).
+public func render(_ s: AppState, size: Size? = nil) -> ScreenBuffer { renderFrame(s, size: size).buffer }
+
+/// The buffer plus where the terminal cursor goes (composer or command line), if anywhere.
+public func renderFrame(_ s: AppState, size: Size? = nil) -> (buffer: ScreenBuffer, cursor: Point?) {
+    var st = s
+    if let size { st.size = size }
+    var r = Renderer(s: st, buf: ScreenBuffer(size: st.size))
+    r.draw()
+    return (r.buf, r.cursor)
+}
+
+struct Renderer {
+    let s: AppState
+    var buf: ScreenBuffer
+    var cursor: Point?
+
+    init(s: AppState, buf: ScreenBuffer) { self.s = s; self.buf = buf }
+
+    mutating func draw() {
+        let layout = Layout.compute(size: s.size, focus: s.focus, zoomed: s.zoomed)
+        if layout.kind == .tooSmall { drawTooSmall(); return }
+        if let bar = layout.tabBar { drawTabBar(bar) }
+        for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            switch pane {
+            case .feed: drawFeed(rect)
+            case .composer: drawMention(rect)
+            case .queue: drawQueue(rect)
+            case .crisis: drawCrisis(rect)
+            }
+        }
+        drawStatusBar(layout.statusBar)
+        drawHintBar(layout.hintBar)
+        if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
+    }
+
+    // MARK: Chrome
+
+    mutating func drawTooSmall() {
+        let w = s.size.width, h = s.size.height
+        let lines = ["Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)", "(q quits)"]
+        let top = max(0, (h - lines.count) / 2)
+        for (i, l) in lines.enumerated() where top + i < h {
+            let text = TextWrap.clip(l, width: w)
+            buf.put(text, x: max(0, (w - TextWidth.width(text)) / 2), y: top + i, role: i == 0 ? .warning : .normal)
+        }
+    }
+
+    /// A pane frame with its title in the top border; returns the inside.
+    @discardableResult
+    mutating func box(_ r: Rect, title: String, focused: Bool) -> Rect {
+        guard r.width >= 2, r.height >= 2 else { return Rect(x: r.x, y: r.y, width: 0, height: 0) }
+        let role: StyleRole = focused ? .borderFocused : .border
+        let horiz = String(repeating: "─", count: r.width - 2)
+        buf.put("┌" + horiz + "┐", x: r.x, y: r.y, role: role)
+        buf.put("└" + horiz + "┘", x: r.x, y: r.maxY - 1, role: role)
+        for y in (r.y + 1)..<(r.maxY - 1) {
+            buf.put("│", x: r.x, y: y, role: role)
+            buf.put("│", x: r.maxX - 1, y: y, role: role)
+        }
+        let t = TextWrap.clip(" " + title + " ", width: max(0, r.width - 4))
+        buf.put(t, x: r.x + 2, y: r.y, role: focused ? .paneTitleFocused : .paneTitle)
+        return r.inset(1)
+    }
+
+    mutating func drawTabBar(_ bar: Rect) {
+        buf.fill(bar, role: .tabInactive)
+        let w = bar.width / Pane.allCases.count
+        for (i, p) in Pane.allCases.enumerated() {
+            var label = "\(i + 1) \(p.title)"
+            if p == .feed, !s.feed.unseen.isEmpty { label += " (\(s.feed.unseen.count) new)" }
+            if p == .crisis, s.crisis.active != nil { label += " !" }
+            let cell = TextWrap.pad(" " + label, width: w)
+            buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.focus ? .tabActive : .tabInactive)
+        }
+    }
+
+    mutating func drawStatusBar(_ r: Rect) {
+        buf.fill(r, role: .statusBar)
+        var x = r.x
+        if let name = s.crisis.active {
+            x = buf.put(" CRISIS: \(sanitizeForScreen(name)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
+        }
+        if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
+            var cx = buf.put(" ", x: x, y: r.y, role: .overlay, clip: r)
+            for (i, c) in cl.candidates.enumerated() {
+                cx = buf.put(c, x: cx, y: r.y, role: i == cl.candidateIndex ? .selected : .overlay, clip: r)
+                cx = buf.put("  ", x: cx, y: r.y, role: .overlay, clip: r)
+            }
+            return
+        }
+        var parts = [s.dataPath, s.user, "\(s.counts.new) new", "\(s.counts.open) open"]
+        if s.counts.overdue > 0 { parts.append("\(s.counts.overdue) overdue") }
+        if let f = s.feed.filter { parts.append("filter: " + sanitizeForScreen(f.text)) }
+        if s.feed.sort == .priority { parts.append("by priority") }
+        parts.append(s.listener)
+        var msgText = ""
+        var msgRole: StyleRole = .statusBar
+        if let m = s.message { msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning }
+        let msgW = min(TextWidth.width(msgText), r.width / 2)
+        let leftW = r.maxX - x - msgW
+        var cx = x
+        for (i, p) in parts.enumerated() {
+            let sep = i == 0 ? " " : " · "
+            let role: StyleRole = p.hasSuffix(" overdue") ? .overdue : .statusBar
+            cx = buf.put(sep, x: cx, y: r.y, role: .statusBar, clip: Rect(x: x, y: r.y, width: leftW, height: 1))
+            cx = buf.put(p, x: cx, y: r.y, role: role, clip: Rect(x: x, y: r.y, width: leftW, height: 1))
+        }
+        if msgW > 0 { buf.put(TextWrap.clip(msgText, width: msgW), x: r.maxX - msgW, y: r.y, role: msgRole) }
+    }
+
+    mutating func drawHintBar(_ r: Rect) {
+        switch s.mode {
+        case .command(let cl):
+            buf.fill(r, role: .input)
+            buf.put(":", x: r.x, y: r.y, role: .input)
+            let text = cl.editor.text
+            // Keep the cursor visible on long lines.
+            let before = String(cl.editor.chars[..<cl.editor.cursor])
+            let bw = TextWidth.width(before)
+            var shown = text
+            var shift = 0
+            if bw > r.width - 2 { shift = bw - (r.width - 2); shown = String(text.dropFirst(dropCount(text, cells: shift))) }
+            buf.put(shown, x: r.x + 1, y: r.y, role: .input, clip: r)
+            cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
+        case .confirmQuit:
+            buf.fill(r, role: .warning)
+            buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
+        default:
+            var x = r.x
+            for (k, label) in hints() {
+                if x > r.x { x = buf.put("  ", x: x, y: r.y, role: .hint, clip: r) }
+                x = buf.put(k, x: x, y: r.y, role: .keyName, clip: r)
+                x = buf.put(" " + label, x: x, y: r.y, role: .hint, clip: r)
+            }
+        }
+    }
+
+    func dropCount(_ text: String, cells: Int) -> Int {
+        var w = 0, n = 0
+        for c in text { if w >= cells { break }; w += TextWidth.width(c); n += 1 }
+        return n
+    }
+
+    /// The key hint: the first key of a few commands, read from the keymap (so remapped keys show).
+    func hints() -> [(String, String)] {
+        let wanted: [(String, String)]
+        if case .help = s.mode {
+            wanted = [("down", "scroll"), ("back", "close")]
+            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
+        }
+        switch s.focus {
+        case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
+        case .composer: wanted = [("save", "save draft"), ("edit", "editor"), ("back", "back")]
+        case .queue, .crisis: wanted = []
+        }
+        let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]
+        var out: [(String, String)] = []
+        if s.focus != .composer, let d = s.keymap.keys(for: "down", in: s.focus.context).first, let u = s.keymap.keys(for: "up", in: s.focus.context).first {
+            out.append((KeyNames.name(d) + "/" + KeyNames.name(u), "move"))
+        }
+        for (c, l) in wanted {
+            if let k = s.keymap.keys(for: c, in: s.focus.context).first ?? s.keymap.keys(for: c, in: .global).first { out.append((KeyNames.name(k), l)) }
+        }
+        for (c, l) in global {
+            let keys = s.keymap.keys(for: c, in: .global)
+            // Printable keys type text in the composer: show a key that works there.
+            let k = s.focus == .composer ? keys.first { if case .char = $0 { return false } else { return true } } : keys.first
+            if let k { out.append((KeyNames.name(k), l)) }
+        }
+        return out
+    }
+}

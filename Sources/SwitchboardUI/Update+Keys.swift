@@ -1,0 +1,154 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    /// Finds what a key does in the current mode and context, through the keymap table.
+    static func key(_ s: inout AppState, _ k: Key) -> [Effect] {
+        switch s.mode {
+        case .confirmQuit:
+            switch k {
+            case .char("y"), .char("Y"): s.quit = true; return [.quit]
+            default: s.mode = .normal; say(&s, "not quitting"); return []
+            }
+        case .help:
+            guard let b = s.keymap.binding(k, in: .help) else { return [] }
+            return run(&s, b.command, fromKeymap: true)
+        case .command(var cl):
+            if let b = s.keymap.binding(k, in: .cmdline) {
+                return commandLineKey(&s, b.command)
+            }
+            if case .char(let c) = k, !isControl(c) {
+                cl.editor.insert(String(c))
+                cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+                s.mode = .command(cl)
+            }
+            return []
+        case .normal:
+            let ctx = s.focus.context
+            if let b = s.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
+                guard s.enabled(b.when) else {
+                    say(&s, "\(b.command): not available here")
+                    return []
+                }
+                return run(&s, b.command, fromKeymap: true)
+            }
+            if s.focus == .composer, case .char(let c) = k, !isControl(c) {
+                guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
+                editDraft(&s) { $0.insert(String(c)) }
+            }
+            return []
+        }
+    }
+
+    /// A "character" key that is really a control character never becomes text.
+    static func isControl(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) || ScreenText.isBidiControl($0.value) }
+    }
+
+    /// Global bindings apply everywhere, except printable keys while typing in the composer.
+    static func globalBinding(_ s: AppState, _ k: Key) -> Binding? {
+        if s.focus == .composer, case .char = k { return nil }
+        return s.keymap.binding(k, in: .global)
+    }
+
+    static func commandLineKey(_ s: inout AppState, _ command: String) -> [Effect] {
+        guard case .command(var cl) = s.mode else { return [] }
+        switch command {
+        case "cancel":
+            s.mode = .normal
+            return []
+        case "run":
+            s.mode = .normal
+            let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { return [] }
+            if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
+            return run(&s, line, fromKeymap: false)
+        case "complete":
+            complete(&cl, themes: s.themes)
+            s.mode = .command(cl)
+            return []
+        default:
+            if command == "backspace", cl.editor.isEmpty { s.mode = .normal; return [] }
+            editText(&cl.editor, command)
+            cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+            s.mode = .command(cl)
+            return []
+        }
+    }
+
+    /// Text editing commands shared by the composer and the command line. True when `command` was one.
+    @discardableResult
+    static func editText(_ e: inout TextEditor, _ command: String) -> Bool {
+        switch command {
+        case "cursor-left": e.left()
+        case "cursor-right": e.right()
+        case "cursor-up": e.up()
+        case "cursor-down": e.down()
+        case "word-left": e.wordLeft()
+        case "word-right": e.wordRight()
+        case "line-start": e.lineStart()
+        case "line-end": e.lineEnd()
+        case "backspace": e.backspace()
+        case "delete": e.delete()
+        case "delete-word": e.deleteWordBack()
+        case "kill-line": e.killLine()
+        case "newline": e.insert("\n")
+        default: return false
+        }
+        return true
+    }
+
+    static let filterWords = ["is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
+                              "is:new", "is:open"] + MentionStatus.allCases.map { "status:" + $0.rawValue } + ["net:mastodon", "net:bluesky", "net:rss"]
+
+    /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
+    static func candidates(_ text: String, themes: [String]) -> (String, String, [String], Bool) {
+        guard let sp = text.firstIndex(of: " ") else {
+            let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
+            let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
+            return ("", text, names, needsArg)
+        }
+        let name = String(text[..<sp])
+        guard let spec = Commands.spec(name) else { return (text, "", [], false) }
+        let argText = String(text[text.index(after: sp)...])
+        if spec.argument == .filter {
+            let lastSpace = argText.lastIndex(of: " ")
+            let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")
+            let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
+            return (head, partial, filterWords.filter { $0.hasPrefix(partial.lowercased()) }, false)
+        }
+        let vals = Commands.values(spec.argument, themes: themes) ?? []
+        return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
+    }
+
+    static func complete(_ cl: inout CommandLineState, themes: [String]) {
+        if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
+            let n = (i + 1) % cl.candidates.count
+            cl.candidateIndex = n
+            cl.editor = TextEditor(base + cl.candidates[n])
+            return
+        }
+        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes)
+        switch cands.count {
+        case 0:
+            cl.candidates = []
+        case 1:
+            cl.editor = TextEditor(head + cands[0] + (needsArg ? " " : ""))
+            cl.candidates = []
+        default:
+            var lcp = cands[0]
+            for c in cands.dropFirst() { while !c.hasPrefix(lcp) { lcp.removeLast() } }
+            cl.candidates = cands
+            if lcp.count > partial.count {
+                cl.editor = TextEditor(head + lcp)
+            } else {
+                // Nothing more in common: cycle through the candidates, starting with one that changes the text.
+                let start = cands.firstIndex(of: partial).map { ($0 + 1) % cands.count } ?? 0
+                cl.completionBase = head
+                cl.candidateIndex = start
+                cl.editor = TextEditor(head + cands[start])
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// The only place UI state changes: applies one message and returns the effects to run.
+public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
+    let before = s.opened
+    var fx = Update.handle(&s, msg)
+    let after = s.opened
+    if after != before {
+        s.detailScroll = 0
+        s.detail = nil
+        if let k = after { fx.append(.loadDetail(k)) }
+    }
+    return fx
+}
+
+enum Update {
+    static func handle(_ s: inout AppState, _ msg: Message) -> [Effect] {
+        switch msg {
+        case .start:
+            return [.loadPanels] + (s.opened.map { [.loadDetail($0)] } ?? [])
+        case .key(let k):
+            return key(&s, k)
+        case .paste(let text):
+            return paste(&s, text)
+        case .mouse(let m):
+            return mouse(&s, m)
+        case .resize(let size):
+            s.size = size
+            s.feed.clampScroll(viewport: Layout.feedViewport(s))
+            return []
+        case .tick(let now):
+            s.now = now
+            if let m = s.message, m.until <= now { s.message = nil }
+            s.counts = s.feed.counts(s.states, now: now)
+            return []
+        case .storeChanged(let d):
+            storeChanged(&s, d)
+            return []
+        case .detailLoaded(let d, let draft):
+            guard d.mention.key == s.shownKey else { return [] }
+            s.detail = d
+            if s.drafts[d.mention.key] == nil, let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+            return []
+        case .recorded(let text):
+            say(&s, text)
+            return []
+        case .draftSaved(let key, let text, let path):
+            s.drafts[key, default: Draft()].savedText = text
+            say(&s, "draft saved: \(path)")
+            return []
+        case .editorFinished(let key, let text):
+            if let text {
+                let clean = sanitizeForScreen(text, singleLine: false)
+                var d = s.drafts[key] ?? Draft()
+                d.editor = TextEditor(clean.hasSuffix("\n") ? String(clean.dropLast()) : clean)
+                s.drafts[key] = d
+                say(&s, "draft updated from the editor")
+            }
+            return []
+        case .panelsLoaded(let q, let c):
+            s.queue = q
+            s.crisis = c
+            s.queueSelected = min(s.queueSelected, max(0, q.entries.count - 1))
+            s.crisisSelected = min(s.crisisSelected, max(0, (c.active != nil ? c.steps.count : c.playbooks.count) - 1))
+            return []
+        case .themeLoaded(let name):
+            s.themeName = name
+            say(&s, "theme: \(name)")
+            return []
+        case .listener(let l):
+            s.listener = l
+            return []
+        case .failed(let why):
+            say(&s, why, error: true)
+            return []
+        case .terminate:
+            var fx: [Effect] = []
+            for (k, d) in s.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty { fx.append(.saveDraft(key: k, text: d.editor.text)) }
+            s.quit = true
+            return fx + [.quit]
+        }
+    }
+
+    static func say(_ s: inout AppState, _ text: String, error: Bool = false) {
+        s.message = StatusMessage(text: text, isError: error, until: s.now.addingTimeInterval(error ? 10 : 5))
+    }
+
+    static func storeChanged(_ s: inout AppState, _ d: StoreDelta) {
+        let vp = Layout.feedViewport(s)
+        s.states = d.states
+        let firstLoad = s.feed.baseline == nil
+        if d.reloaded || firstLoad {
+            s.feed.rebuild(d.newMentions, states: d.states, now: s.now, viewport: vp)
+        } else {
+            let before = s.feed.items.count
+            s.feed.append(d.newMentions, states: d.states, now: s.now, viewport: vp)
+            let added = s.feed.items.count - before
+            if added > 0 { say(&s, added == 1 ? "1 new mention" : "\(added) new mentions") }
+            s.feed.statesChanged(d.states, viewport: vp)
+        }
+        if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
+        s.counts = s.feed.counts(s.states, now: s.now)
+    }
+
+    static func paste(_ s: inout AppState, _ text: String) -> [Effect] {
+        switch s.mode {
+        case .command(var cl):
+            cl.editor.insert(sanitizeForScreen(text))
+            s.mode = .command(cl)
+        case .normal where s.isComposing:
+            let clean = sanitizeForScreen(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"), singleLine: false)
+            editDraft(&s) { $0.insert(clean) }
+        default:
+            say(&s, "paste into the composer: press Enter on a mention first")
+        }
+        return []
+    }
+
+    static func editDraft(_ s: inout AppState, _ f: (inout TextEditor) -> Void) {
+        guard let k = s.shownKey else { return }
+        var d = s.drafts[k] ?? Draft()
+        f(&d.editor)
+        s.drafts[k] = d
+    }
+
+    static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
+        guard case .normal = s.mode else { return [] }
+        let l = Layout.compute(size: s.size, focus: s.focus, zoomed: s.zoomed)
+        if let bar = l.tabBar, m.kind == .press, m.y == bar.y {
+            // Tabs are drawn in Pane order with equal spacing.
+            let w = max(1, bar.width / Pane.allCases.count)
+            if let p = Pane.allCases[safe: m.x / w] { focus(&s, p) }
+            return []
+        }
+        guard let (pane, r) = l.panes.first(where: { $0.value.x <= m.x && m.x < $0.value.maxX && $0.value.y <= m.y && m.y < $0.value.maxY }) else { return [] }
+        switch m.kind {
+        case .press:
+            focus(&s, pane)
+            if pane == .feed, m.y > r.y, m.y < r.maxY - 1 {
+                s.feed.move(to: s.feed.scrollTop + (m.y - r.y - 1), viewport: Layout.feedViewport(s))
+            }
+        case .wheelUp, .wheelDown:
+            let d = m.kind == .wheelUp ? -3 : 3
+            if pane == .feed { s.feed.move(to: s.feed.selected + d, viewport: Layout.feedViewport(s)) }
+            if pane == .composer { s.detailScroll = max(0, s.detailScroll + d) }
+        case .release: break
+        }
+        return []
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// Texts per second of `Analyzer.analyze` (language + sentiment + intents + crisis terms together), on one thread
+/// and on every core, over the dev sets in ../shared when present, else over generated tweet-like texts.
+func runInsightBench() {
+    let found = insightBenchTexts()
+    let source = found.isEmpty ? "generated" : "dev sets"
+    let texts = found.isEmpty ? generatedTexts(4000) : found
+    let analyzer = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "boycott"], brandTerms: ["Switchboard"])
+    _ = analyzer.analyze("warm up")
+    let avgBytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / Double(texts.count)
+
+    // Single thread.
+    var checksum = 0.0
+    var n = 0
+    let t0 = Date()
+    while Date().timeIntervalSince(t0) < 2.0 {
+        for t in texts { checksum += analyzer.analyze(t).score }
+        n += texts.count
+    }
+    let single = Double(n) / Date().timeIntervalSince(t0)
+
+    // All cores.
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let rounds = max(1, Int(single * 2 / Double(texts.count)))
+    let t1 = Date()
+    DispatchQueue.concurrentPerform(iterations: cores) { _ in
+        var c = 0.0
+        for _ in 0..<rounds { for t in texts { c += analyzer.analyze(t).score } }
+        if c == .infinity { print(c) }
+    }
+    let multi = Double(rounds * texts.count * cores) / Date().timeIntervalSince(t1)
+    print(String(format: "insight: %d texts (%@, %.0f bytes average)", texts.count, source, avgBytes))
+    if found.count > 2000 {
+        for (name, part) in [("en dev", Array(found.prefix(2000))), ("de dev", Array(found.dropFirst(2000)))] {
+            var m = 0
+            let t = Date()
+            while Date().timeIntervalSince(t) < 1.0 { for x in part { checksum += analyzer.analyze(x).score }; m += part.count }
+            let bytes = Double(part.reduce(0) { $0 + $1.utf8.count }) / Double(part.count)
+            print(String(format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s", name, bytes, Double(m) / Date().timeIntervalSince(t)))
+        }
+    }
+    print(String(format: "insight: analyze 1 thread   %9.0f texts/s", single))
+    print(String(format: "insight: analyze %d threads  %9.0f texts/s", cores, multi))
+    if checksum == .infinity { print(checksum) }
+}
+
+/// The English and German dev-set texts (tweet-length mix), when ../shared is there.
+private func insightBenchTexts() -> [String] {
+    let env = ProcessInfo.processInfo.environment
+    let shared = env["SHARED"] ?? FileManager.default.currentDirectoryPath + "/../shared"
+    var out: [String] = []
+    for (file, col) in [("devsets/sentiment-en-dev.tsv", 1), ("devsets/sentiment-de-dev.tsv", 2)] {
+        guard let s = try? String(contentsOfFile: shared + "/" + file, encoding: .utf8) else { continue }
+        for line in s.split(separator: "\n").dropFirst() {
+            let p = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if p.count > col { out.append(String(p[col])) }
+        }
+    }
+    return out
+}
+
+/// Tweet-like English and German texts with mentions, hashtags, URLs and emoji.
+private func generatedTexts(_ count: Int) -> [String] {
+    let openers = ["@support", "@DB_Bahn", "Hey @acme", "", "Hallo @kundenservice,", "RT @news:"]
+    let bodies = [
+        "the new update is sooo good, thanks for the quick help!", "still waiting for my refund after 3 weeks, not happy",
+        "wie kann ich mein Passwort zurücksetzen", "Zug fällt schon wieder aus, seit Stunden keine Info", "does anyone know when the store opens",
+        "Die App ist schlecht, aber der Support ist trotzdem super", "I can't log in to my account since this morning",
+        "Serverausfall? Nichts geht mehr", "not bad at all, but the price is too high", "Danke für die schnelle Antwort",
+        "WIN a FREE phone, click the link", "where can I buy the premium plan?", "Kundenservicekatastrophe, nie wieder",
+    ]
+    let tails = ["", " 😡", " 😍", " :)", " #fail", " #danke", " https://t.co/abc123", "!!!", " 🙄🙄", "?"]
+    var out: [String] = []
+    var seed: UInt64 = 42
+    func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+    for _ in 0..<count {
+        out.append([openers[next(openers.count)], bodies[next(bodies.count)], tails[next(tails.count)]].joined(separator: " "))
+    }
+    return out
+}

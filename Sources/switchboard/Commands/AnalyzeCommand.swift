@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// `switchboard analyze [--json] [TEXT]`: language, sentiment and intents of a text, or of each line of stdin.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse a text (or one text per line of standard input): language, sentiment, intents.",
+        discussion: """
+            With --json, prints one object per line:
+              {"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question", "complaint"]}
+            Crisis terms come from --crisis-term, else from the team configuration when a data directory exists.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print one JSON object per text.")
+    var json = false
+
+    @Option(name: .customLong("crisis-term"), help: "A crisis term to flag (repeatable; default: the team's crisis_terms).")
+    var crisisTerms: [String] = []
+
+    @Flag(help: .hidden)
+    var features = false
+
+    @Argument(help: "The text to analyse (default: read one text per line from standard input).")
+    var text: [String] = []
+
+    func run() throws {
+        var terms = crisisTerms
+        var brand: [String] = []
+        if terms.isEmpty, let team = try? FileIO.readDocument(TeamConfig.self, from: global.directory.teamFile) {
+            terms = team.crisisTerms
+            brand = team.brand.terms
+        }
+        let analyzer = Analyzer(crisisTerms: terms, brandTerms: brand)
+        var out = OutputBuffer()
+        let handle: (String) -> Void = { line in
+            if features {
+                let f = analyzer.features(line)
+                out.write(f.lang + "\t" + f.tokens.joined(separator: " ") + "\t" + f.dense.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\n")
+            } else {
+                let a = analyzer.analyze(line)
+                out.write((json ? AnalyzeCommand.jsonLine(a) : AnalyzeCommand.humanLine(a, text: line)) + "\n")
+            }
+        }
+        if !text.isEmpty {
+            handle(text.joined(separator: " "))
+        } else {
+            while let line = readLine(strippingNewline: true) { handle(line) }
+        }
+        out.flush()
+    }
+
+    /// `{"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question"], "crisis_terms": ["Ausfall"]}`
+    static func jsonLine(_ a: Analysis) -> String {
+        var s = "{\"lang\": \"\(a.lang)\", \"sentiment\": \"\(a.sentiment.rawValue)\", \"score\": \(formatScore(a.score)), \"intents\": ["
+        s += a.intents.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
+        if let c = a.crisisTerms, !c.isEmpty {
+            s += ", \"crisis_terms\": [" + c.map { jsonString($0) }.joined(separator: ", ") + "]"
+        }
+        return s + "}"
+    }
+
+    static func formatScore(_ x: Double) -> String {
+        let r = (x * 100).rounded() / 100
+        let v = r == 0 ? 0 : r
+        return String(format: "%.2f", v)
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var o = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": o += "\\\""
+            case "\\": o += "\\\\"
+            case "\n": o += "\\n"
+            case "\t": o += "\\t"
+            case "\r": o += "\\r"
+            default:
+                if u.value < 0x20 || u.value == 0x7F { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+            }
+        }
+        return o + "\""
+    }
+
+    /// `de     negative  -0.62  question, complaint  | text…` (control characters in the text made visible).
+    static func humanLine(_ a: Analysis, text: String) -> String {
+        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+        var intents = a.intents.map(\.rawValue).joined(separator: ",")
+        if let c = a.crisisTerms, !c.isEmpty { intents += " [" + c.joined(separator: ",") + "]" }
+        let score = formatScore(a.score)
+        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) ? " " : $0 }))
+        let shown = clean.count > 60 ? String(clean.prefix(59)) + "…" : clean
+        return pad(a.lang, 6) + pad(a.sentiment.rawValue, 9) + pad(String(repeating: " ", count: max(0, 5 - score.count)) + score, 6)
+            + pad(intents.isEmpty ? "-" : intents, 30) + shown
+    }
+}
+
+/// Buffered stdout for line-per-text output.
+struct OutputBuffer {
+    private var bytes: [UInt8] = []
+    mutating func write(_ s: String) {
+        bytes.append(contentsOf: s.utf8)
+        if bytes.count > 1 << 16 { flush() }
+    }
+    mutating func flush() {
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the data directory: every file parses, logs intact, permissions sane.",
+        discussion: "Lists each problem with file and line. Exit status 1 when there are problems.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "JSON Lines: one finding per line.") var json = false
+
+    func run() throws {
+        let dir = global.directory
+        let findings = Doctor.check(dir)
+        let problems = findings.filter { $0.level == .problem }
+        if json {
+            for f in findings { try Output.printJSON(["level": f.level.rawValue, "place": f.place, "message": f.message]) }
+        } else {
+            for f in findings { print((f.level == .problem ? "problem  " : "note     ") + Output.safe(f.description)) }
+            print(problems.isEmpty ? "\(dir.displayPath): no problems found." : "\(problems.count) problem(s) in \(dir.displayPath).")
+        }
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}

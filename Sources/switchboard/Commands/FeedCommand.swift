@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import Listening
+import SwitchboardCore
+
+/// `switchboard feed parse FILE|URL… [--json]`: a feed as Switchboard reads it.
+struct FeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Inspect RSS/Atom feeds.",
+        subcommands: [Parse.self]
+    )
+
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a feed as Switchboard reads it: title, link and each entry's id, title, link, author, dates and summary.",
+            discussion: "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order."
+        )
+
+        @Argument(help: "Feed files, file:// or http(s):// URLs; - reads standard input.")
+        var inputs: [String]
+
+        @Flag(help: "Print JSON (one document per input, one per line).")
+        var json = false
+
+        @Option(help: "Base URL for relative links in local files (default: the file's URL).")
+        var base: String?
+
+        @Option(name: .customLong("content-type"), help: "Content-Type to assume for local files (for its charset).")
+        var contentType: String?
+
+        @Flag(name: .customLong("corpus-headers"), help: .hidden)
+        var corpusHeaders = false
+
+        mutating func run() async throws {
+            guard !inputs.isEmpty else { throw CLIError.usage("feed parse needs a FILE or URL") }
+            var failures = 0
+            let http = URLSessionHTTPClient(timeout: 20)
+            for input in inputs {
+                let outcome = await FeedInput.read(input, http: http, base: base, contentType: contentType, corpusHeaders: corpusHeaders)
+                switch outcome {
+                case .success(let feed):
+                    if json { FeedPrinter.printJSON(source: input, feed: feed, error: nil) } else { FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input) }
+                case .failure(let message):
+                    failures += 1
+                    if json { FeedPrinter.printJSON(source: input, feed: nil, error: message) }
+                    else { FileHandle.standardError.write(Data("switchboard: \(HTMLText.clean(input)): \(message)\n".utf8)) }
+                }
+            }
+            if failures > 0 && !json { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Reading one input of `feed parse`: a local file or a URL.
+enum FeedInput {
+    enum Outcome { case success(Feed), failure(String) }
+
+    static func read(_ input: String, http: HTTPClient, base: String?, contentType: String?, corpusHeaders: Bool) async -> Outcome {
+        let data: Data
+        var url: URL?
+        var ct = contentType
+        var location: String?
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            guard let u = URL(string: input) else { return .failure("not a valid URL") }
+            do {
+                let r = try await http.send(HTTPRequest(url: u, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept]))
+                guard (200..<300).contains(r.status) else { return .failure("HTTP \(r.status)") }
+                data = r.body; url = u; ct = r.header("content-type") ?? ct; location = r.header("content-location")
+            } catch {
+                return .failure("\(error)")
+            }
+        } else if input == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            let fileURL = input.hasPrefix("file://") ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
+            guard let d = FileManager.default.contents(atPath: fileURL.path) else { return .failure("cannot read the file") }
+            data = d; url = fileURL
+        }
+        if let b = base { url = URL(string: b) ?? url }
+        if corpusHeaders {
+            for (k, v) in corpusHeaderLines(data) {
+                if k == "content-type" { ct = v } else if k == "content-location" { location = v }
+            }
+        }
+        do { return .success(try FeedParser.parse(data, url: url, contentType: ct, contentLocation: location)) }
+        catch { return .failure("\(error)") }
+    }
+
+    /// `Header: Name: value` lines of a test-corpus file's leading comment (feedparser's test suite format).
+    static func corpusHeaderLines(_ data: Data) -> [(String, String)] {
+        let head = String(decoding: data.prefix(2048), as: UTF8.self)
+        guard let end = head.range(of: "-->") else { return [] }
+        var out: [(String, String)] = []
+        for line in head[..<end.lowerBound].split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("Header:") else { continue }
+            let h = t.dropFirst(7).trimmingCharacters(in: .whitespaces)
+            guard let colon = h.firstIndex(of: ":") else { continue }
+            out.append((h[..<colon].lowercased(), h[h.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        return out
+    }
+}

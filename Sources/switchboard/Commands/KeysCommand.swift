@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+import SwitchboardUI
+
+/// `switchboard keys`: the key bindings in effect (defaults plus the user's keymap file), as a table.
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Print the workbench's key bindings (defaults plus ~/.config/switchboard/keymap.json).")
+
+    @Flag(help: "Print the built-in bindings, ignoring the keymap file.")
+    var defaults = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let map: Keymap
+        if defaults { map = .defaults } else {
+            do { map = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
+        }
+        if json {
+            let rows: [[String: String]] = map.bindings.map {
+                ["context": $0.context.rawValue, "key": $0.notation, "command": $0.command, "help": $0.help, "when": $0.when.rawValue]
+            }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(map.table(), terminator: "")
+        }
+    }
+}

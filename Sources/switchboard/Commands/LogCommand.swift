@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit trail: who did what, when.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only since then: a duration ago (30m, 2h, 7d) or an ISO 8601 time.")
+    var since: String?
+    @Option(help: "Only events on this mention.")
+    var mention: String?
+    @Flag(help: "JSON Lines: one event per line.")
+    var json = false
+
+    func run() throws {
+        let store = try global.openStore()
+        var events = store.events
+        if let since {
+            guard let t = parseSince(since) else { throw CLIError.usage("--since: \"\(since)\" is neither a duration like 2h nor an ISO 8601 time") }
+            events = events.filter { $0.at >= t }
+        }
+        if let mention {
+            let k = try store.resolveKey(mention)
+            events = events.filter { $0.action.mention == k }
+        }
+        events.sort { $0.at < $1.at }
+        if json {
+            let enc = Output.jsonEncoder()
+            var out = Data()
+            for e in events { out += try enc.encode(e); out.append(10) }
+            FileHandle.standardOutput.write(out)
+            return
+        }
+        if events.isEmpty { print("Nothing recorded."); return }
+        Output.table(["TIME", "WHO", "MENTION", "WHAT"], events.map {
+            [Timestamp.format($0.at), Output.safe($0.actor), $0.action.mention ?? "-", Output.clip(Output.safe($0.action.summary), 70)]
+        })
+    }
+}
+
+/// `2h`, `30m`, `7d` ago, or an ISO 8601 time.
+func parseSince(_ s: String, now: Date = Date()) -> Date? {
+    if let d = Timestamp.parse(s) { return d }
+    if let secs = SourceConfig.parseDuration(s), s.last.map({ !$0.isNumber }) ?? false { return now.addingTimeInterval(-secs) }
+    return nil
+}

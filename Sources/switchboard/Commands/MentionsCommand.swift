@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+struct MentionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentions",
+        abstract: "List and show stored mentions.",
+        subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List mentions, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only this status (\(MentionStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
+        var status: MentionStatus?
+        @Option(help: "At most this many (0: all).")
+        var limit = 50
+        @Flag(help: "JSON Lines: one mention per line.")
+        var json = false
+
+        func run() throws {
+            let store = try global.openStore()
+            let states = store.states()
+            var list = store.mentions
+            if let status { list = list.filter { (states[$0.key]?.status ?? .new) == status } }
+            list.sort { $0.createdAt > $1.createdAt }
+            if limit > 0 { list = Array(list.prefix(limit)) }
+            if json {
+                let enc = Output.jsonEncoder()
+                var out = Data()
+                for m in list { out += try enc.encode(MentionJSON(m: m, state: states[m.key] ?? MentionState())); out.append(10) }
+                FileHandle.standardOutput.write(out)
+                return
+            }
+            if list.isEmpty { print("No mentions."); return }
+            let now = Date()
+            let rows = list.map { m -> [String] in
+                let st = states[m.key] ?? MentionState()
+                return [m.key, Output.relative(m.createdAt, now: now), m.platform,
+                        Output.clip(Output.safe(m.author?.handle ?? "-"), 22), st.status.rawValue,
+                        Output.clip(Output.safe(m.text), 60)]
+            }
+            Output.table(["KEY", "AGE", "NETWORK", "AUTHOR", "STATUS", "TEXT"], rows)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one mention in full.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The mention's key (or an unambiguous prefix).")
+        var key: String
+        @Flag(help: "One JSON document.")
+        var json = false
+
+        func run() throws {
+            let store = try global.openStore()
+            let k = try store.resolveKey(key)
+            guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
+            let st = store.state(k)
+            if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
+            var lines: [(String, String)] = [
+                ("key", m.key), ("network", m.platform + (m.source.map { " (source \($0))" } ?? "")),
+                ("author", Output.safe([m.author?.name, m.author.map { "@" + $0.handle }].compactMap { $0 }.joined(separator: " ")) +
+                    (m.author?.followers.map { " · \($0) followers" } ?? "")),
+                ("created", Timestamp.format(m.createdAt) + " (\(Output.relative(m.createdAt)) ago)"),
+            ]
+            if let u = m.url { lines.append(("url", Output.safe(u))) }
+            if let t = m.title { lines.append(("title", Output.safe(t))) }
+            if let r = m.inReplyTo { lines.append(("in reply to", Output.safe(r))) }
+            if let l = m.lang ?? m.analysis?.lang { lines.append(("language", l)) }
+            if let a = m.analysis {
+                lines.append(("sentiment", "\(a.sentiment.rawValue) (\(String(format: "%+.2f", a.score)))"))
+                if !a.intents.isEmpty { lines.append(("intents", a.intents.map(\.rawValue).joined(separator: ", "))) }
+            }
+            lines.append(("status", st.status.rawValue + (st.handoffTeam.map { " (with \($0))" } ?? "")))
+            lines.append(("assignee", st.assignee ?? "-"))
+            if !st.tags.isEmpty { lines.append(("tags", st.tags.joined(separator: ", "))) }
+            for (k, v) in lines { print(Output.pad(k + ":", 13) + v) }
+            print("")
+            print(Output.safe(m.text, keepNewlines: true))
+            if !st.notes.isEmpty {
+                print("\nNotes:")
+                for n in st.notes { print("  \(Timestamp.format(n.at)) \(n.actor): \(Output.safe(n.text))") }
+            }
+            if !st.replies.isEmpty {
+                print("\nReplies:")
+                for r in st.replies { print("  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))") }
+            }
+        }
+    }
+}
+
+extension MentionStatus: ExpressibleByArgument {}

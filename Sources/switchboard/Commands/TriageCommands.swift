@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+/// Records actions on mentions and prints what was done (or JSON with --json).
+private func perform(_ global: GlobalOptions, key: String, json: Bool, _ make: (String) -> [Action]) throws {
+    let store = try global.openStore()
+    let k = try store.resolveKey(key)
+    let events = try store.record(make(k), actor: Actor.current())
+    if json {
+        for e in events { try Output.printJSON(e) }
+    } else {
+        for e in events { print("\(k): \(Output.safe(e.action.summary)) (by \(e.actor))") }
+    }
+}
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Set a mention's status: \(MentionStatus.allCases.map(\.rawValue).joined(separator: "|")).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mention key.") var key: String
+    @Argument(help: "New status.") var status: MentionStatus
+    @Flag(help: "Print the recorded event as JSON.") var json = false
+    func run() throws { try perform(global, key: key, json: json) { [.setStatus(mention: $0, status: status)] } }
+}
+
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a mention to a team member (\"-\" unassigns).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mention key.") var key: String
+    @Argument(help: "User (login name), or - to unassign.") var user: String
+    @Flag(help: "Print the recorded event as JSON.") var json = false
+    func run() throws {
+        let u = user == "-" || user == "none" ? nil : user
+        try perform(global, key: key, json: json) { [.assign(mention: $0, user: u)] }
+    }
+}
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Add tags to a mention (-TAG removes one).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mention key.") var key: String
+    @Argument(parsing: .allUnrecognized, help: "Tags; prefix with - to remove.") var tags: [String]
+    @Flag(help: "Print the recorded events as JSON.") var json = false
+    func validate() throws {
+        if tags.isEmpty { throw ValidationError("give at least one tag") }
+        for t in tags where t.trimmingCharacters(in: CharacterSet(charactersIn: "-+")).isEmpty || t.contains(where: \.isWhitespace) {
+            throw ValidationError("not a tag: \"\(t)\"")
+        }
+    }
+    func run() throws {
+        let add = tags.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }
+        let remove = tags.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }
+        try perform(global, key: key, json: json) { k in
+            (add.isEmpty ? [] : [.tag(mention: k, tags: add)]) + (remove.isEmpty ? [] : [.untag(mention: k, tags: remove)])
+        }
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add an internal note to a mention (never published).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Mention key.") var key: String
+    @Argument(help: "The note.") var text: [String]
+    @Flag(help: "Print the recorded event as JSON.") var json = false
+    func validate() throws { if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") } }
+    func run() throws { try perform(global, key: key, json: json) { [.note(mention: $0, text: text.joined(separator: " "))] } }
+}

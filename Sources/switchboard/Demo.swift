@@ -1,0 +1,75 @@
+import Foundation
+import SwitchboardCore
+
+/// `switchboard --demo`: a data directory seeded with the bundled demo mentions (timestamps re-based to now)
+/// and a replay source that keeps adding mentions from a second bundled set every few seconds.
+enum Demo {
+    /// `--data-dir` when given, else `$XDG_DATA_HOME/switchboard-demo` (or `~/.local/share/switchboard-demo`).
+    static func directory(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment) -> DataDirectory {
+        if let e = explicit, !e.isEmpty { return DataDirectory.resolve(explicit: e, environment: env) }
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        return DataDirectory(root: URL(fileURLWithPath: base).appendingPathComponent("switchboard-demo"))
+    }
+
+    /// Where the bundled demo files are.
+    static func bundled(_ name: String) throws -> URL {
+        if let u = Bundle.module.url(forResource: "Demo/" + name, withExtension: nil) { return u }
+        if let d = Bundle.module.resourceURL?.appendingPathComponent("Demo").appendingPathComponent(name),
+           FileManager.default.fileExists(atPath: d.path) { return d }
+        throw CLIError.failure("the bundled demo data (\(name)) is missing from this installation")
+    }
+
+    /// Creates the demo directory, or reuses it when it exists. Returns it.
+    @discardableResult
+    static func prepare(explicit: String?, now: Date = Date(), log: (String) -> Void = { _ in }) throws -> DataDirectory {
+        let dir = directory(explicit: explicit)
+        if dir.exists { return dir }
+        try StarterKit.initialise(dir, brand: "Acme Cloud", user: Actor.current())
+        // The demo's own team config and the replay set.
+        let team = try FileIO.readDocument(TeamConfig.self, from: try bundled("team.json"))
+        try StarterKit.writeJSON(team, to: dir.teamFile)
+        try FileIO.writeDocument(try Data(contentsOf: try bundled("replay.jsonl")), to: dir.root.appendingPathComponent("replay.jsonl"))
+        let seed = ImportFormat.decodeAll(try Data(contentsOf: try bundled("mentions.jsonl")), now: now)
+        let store = try Store(dir: dir)
+        try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
+        try triageHistory(store, team: team, now: now)
+        log("Created the demo data directory \(dir.displayPath) with \(store.count) mentions.")
+        return dir
+    }
+
+    /// The team has been at work: what is older than eight hours was triaged by its members at realistic
+    /// response times (questions and complaints answered, spam marked, the rest ignored or left open).
+    static func triageHistory(_ store: Store, team: TeamConfig, now: Date) throws {
+        let agents = team.team.filter { $0.role != "viewer" }.map(\.user)
+        guard !agents.isEmpty else { return }
+        let brand = Set(team.brand.terms.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@#")) })
+        for m in store.mentions where now.timeIntervalSince(m.createdAt) > 8 * 3600 {
+            let h = Int(m.key.utf8.reduce(UInt32(7)) { $0 &* 31 &+ UInt32($1) } % 1000)
+            let handle = (m.author?.handle ?? "").lowercased()
+            if brand.contains(where: { handle.hasPrefix($0) }) { continue }  // our own posts
+            let intents = Set(m.analysis?.intents ?? [])
+            let agent = agents[h % agents.count]
+            let status: MentionStatus
+            if intents.contains(.spam) { status = .spam }
+            else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) { status = h % 10 == 0 ? .waiting : .answered }
+            else { status = h % 7 == 0 ? .open : .ignored }
+            var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
+            if status == .waiting { actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting.")) }
+            let at = min(now, m.createdAt.addingTimeInterval(Double(8 + h % 110) * 60))
+            try store.record(actions, actor: agent, now: at)
+        }
+    }
+
+    /// Shifts every mention so the newest is two minutes old, keeping their spacing.
+    static func rebase(_ mentions: [Mention], to now: Date) -> [Mention] {
+        guard let newest = mentions.map(\.createdAt).max() else { return mentions }
+        let shift = now.addingTimeInterval(-120).timeIntervalSince(newest)
+        return mentions.map { m in
+            var m = m
+            m.createdAt = m.createdAt.addingTimeInterval(shift)
+            m.fetchedAt = min(now, m.createdAt.addingTimeInterval(30))
+            return m
+        }
+    }
+}

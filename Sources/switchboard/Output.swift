@@ -1,0 +1,105 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// Printing for humans and scripts: aligned tables with terminal-safe text, and JSON.
+enum Output {
+    /// Text from the network made safe for a terminal (ScreenKit's sanitiser).
+    static func safe(_ s: String, keepNewlines: Bool = false) -> String { keepNewlines ? Sanitizer.text(s) : Sanitizer.line(s) }
+
+    static func width(_ s: String) -> Int { TextWidth.width(s) }
+
+    /// Clips to `width` display cells without splitting a wide character, with "…" when cut.
+    static func clip(_ s: String, _ width: Int) -> String { TextLayout.clip(s, width: width) }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        let w = TextWidth.width(s)
+        return w >= width ? s : s + String(repeating: " ", count: width - w)
+    }
+
+    /// Prints rows as aligned columns; the last column is not padded.
+    static func table(_ header: [String], _ rows: [[String]]) {
+        var widths = header.map(width)
+        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], width(c)) } }
+        func line(_ cols: [String]) -> String {
+            cols.enumerated().map { i, c in i == cols.count - 1 ? c : pad(c, widths[i]) }.joined(separator: "  ")
+        }
+        print(line(header))
+        for r in rows { print(line(r)) }
+    }
+
+    static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .switchboard
+        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    static func printJSON<T: Encodable>(_ v: T, pretty: Bool = false) throws {
+        let d = try jsonEncoder(pretty: pretty).encode(v)
+        FileHandle.standardOutput.write(d + Data([10]))
+    }
+
+    /// "3m", "2h", "5d" ago (or ahead with a leading "in ").
+    static func relative(_ d: Date, now: Date = Date()) -> String {
+        let s = now.timeIntervalSince(d)
+        let a = abs(s)
+        let v: String
+        if a < 60 { v = "\(Int(a))s" } else if a < 3600 { v = "\(Int(a / 60))m" } else if a < 86400 { v = "\(Int(a / 3600))h" } else { v = "\(Int(a / 86400))d" }
+        return s >= 0 ? v : "in " + v
+    }
+
+    static func warn(_ s: String) { FileHandle.standardError.write(Data("warning: \(s)\n".utf8)) }
+    static func err(_ s: String) { FileHandle.standardError.write(Data("\(s)\n".utf8)) }
+}
+
+/// A mention as `mentions list --json` prints it: the import format plus key, state and analysis.
+struct MentionJSON: Encodable {
+    let m: Mention
+    let state: MentionState
+
+    struct StateJSON: Encodable {
+        let status: String
+        let assignee: String?
+        let tags: [String]
+        let notes: [Note]
+        let handoffTeam: String?
+        let firstResponseAt: Date?
+        enum CodingKeys: String, CodingKey { case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at" }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(status, forKey: .status)
+            try c.encode(assignee, forKey: .assignee)
+            try c.encode(tags, forKey: .tags)
+            try c.encode(notes, forKey: .notes)
+            try c.encodeIfPresent(handoffTeam, forKey: .handoffTeam)
+            try c.encodeIfPresent(firstResponseAt, forKey: .firstResponseAt)
+        }
+    }
+
+    enum Keys: String, CodingKey {
+        case key, platform, id, text, url, author, lang, source, title, extra, analysis, state
+        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to", threadRoot = "thread_root"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(m.key, forKey: .key)
+        try c.encode(m.platform, forKey: .platform)
+        try c.encode(m.id, forKey: .id)
+        try c.encode(m.text, forKey: .text)
+        try c.encode(m.createdAt, forKey: .createdAt)
+        try c.encode(m.fetchedAt, forKey: .fetchedAt)
+        try c.encodeIfPresent(m.url, forKey: .url)
+        try c.encodeIfPresent(m.author, forKey: .author)
+        try c.encodeIfPresent(m.lang, forKey: .lang)
+        try c.encodeIfPresent(m.inReplyTo, forKey: .inReplyTo)
+        try c.encodeIfPresent(m.threadRoot, forKey: .threadRoot)
+        try c.encodeIfPresent(m.source, forKey: .source)
+        try c.encodeIfPresent(m.title, forKey: .title)
+        try c.encodeIfPresent(m.extra, forKey: .extra)
+        try c.encodeIfPresent(m.analysis, forKey: .analysis)
+        try c.encode(StateJSON(status: state.status.rawValue, assignee: state.assignee, tags: state.tags, notes: state.notes,
+                               handoffTeam: state.handoffTeam, firstResponseAt: state.firstResponseAt), forKey: .state)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+import SwitchboardCore
+
+/// Runs the real `switchboard` binary against temporary data directories.
+struct CLI {
+    static var binary: URL {
+        if let p = ProcessInfo.processInfo.environment["SWITCHBOARD_BIN"] { return URL(fileURLWithPath: p) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/switchboard")
+    }
+
+    struct Result { var status: Int32; var out: String; var err: String }
+
+    @discardableResult
+    static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var e = ProcessInfo.processInfo.environment
+        e["SWITCHBOARD_USER"] = "anna"
+        e["LANG"] = "C.UTF-8"
+        for (k, v) in env { e[k] = v }
+        p.environment = e
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        // Read both pipes concurrently so a large output can't block the child.
+        let errData = LockedData()
+        let t = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        t.start()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        while !errData.done { usleep(1000) }
+        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: errData.get(), as: UTF8.self))
+    }
+
+    static func tempDataDir() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString.prefix(8))").path
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    private var finished = false
+    func set(_ d: Data) { lock.withLock { data = d; finished = true } }
+    func get() -> Data { lock.withLock { data } }
+    var done: Bool { lock.withLock { finished } }
+}
+
+/// Import-format lines: `n` mentions with ids prefixed by `prefix`.
+func importLines(_ prefix: String, _ n: Int, platform: String = "mastodon") -> String {
+    (0..<n).map { i in
+        #"{"platform":"\#(platform)","id":"\#(prefix)-\#(i)","text":"Post \#(i) über „Acme“ 🎉","created_at":"2026-11-2\#(i % 7)T10:\#(String(format: "%02d", i % 60)):00Z","author":{"handle":"user\#(i % 13)@example.social","followers":\#(i * 7)}}"#
+    }.joined(separator: "\n") + "\n"
+}

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+@testable import SwitchboardCore
+
+final class DocumentTests: XCTestCase {
+    func testSyntaxErrorNamesFileLineAndColumnAndOverwritesNothing() throws {
+        let dir = makeTempDir()
+        try StarterKit.initialise(dir, brand: "Acme", user: "anna")
+        let broken = "{\n  \"v\": 1,\n  \"brand\": {\"name\": \"Acme\", \"terms\": [\"Acme\" \"Cloud\"]}\n}\n"
+        try broken.write(to: dir.teamFile, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)) { e in
+            let s = "\(e)"
+            XCTAssertTrue(s.hasPrefix(dir.teamFile.path + ": line 3, column"), s)
+        }
+        XCTAssertEqual(try String(contentsOf: dir.teamFile, encoding: .utf8), broken, "nothing overwritten")
+        let findings = Doctor.check(dir).filter { $0.level == .problem }
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertEqual(findings.first?.place, "team.json")
+        XCTAssertTrue(findings.first?.message.hasPrefix("line 3, column") ?? false, "\(findings)")
+    }
+
+    func testShapeErrorNamesTheField() throws {
+        let data = Data(#"{"brand": {"name": 5, "terms": []}}"#.utf8)
+        XCTAssertThrowsError(try FileIO.decodeDocument(TeamConfig.self, from: data, name: "team.json")) { e in
+            XCTAssertEqual("\(e)", "team.json: field brand.name: expected a string")
+        }
+        let missing = Data(#"{"brand": {"terms": []}}"#.utf8)
+        XCTAssertThrowsError(try FileIO.decodeDocument(TeamConfig.self, from: missing, name: "team.json")) { e in
+            XCTAssertEqual("\(e)", "team.json: field brand.name: missing")
+        }
+    }
+
+    func testTeamConfigKeepsUnknownFields() throws {
+        let data = Data(#"{"v":1,"brand":{"name":"A","terms":[]},"routing":[{"when":"is:complaint","team":"support"}]}"#.utf8)
+        let t = try FileIO.decodeDocument(TeamConfig.self, from: data, name: "t")
+        XCTAssertEqual(t.extra["routing"]?.arrayValue?.count, 1)
+        let round = try JSONEncoder().encode(t)
+        let again = try FileIO.decodeDocument(TeamConfig.self, from: round, name: "t")
+        XCTAssertEqual(again.extra, t.extra)
+    }
+
+    func testInitRefusesExistingDirectoryAndWritesUsableFiles() throws {
+        let dir = makeTempDir()
+        try StarterKit.initialise(dir, brand: "Acme Cloud", user: "anna")
+        XCTAssertThrowsError(try StarterKit.initialise(dir, brand: "X", user: "y"))
+        let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
+        XCTAssertEqual(team.brand.name, "Acme Cloud")
+        XCTAssertEqual(team.team.first?.role, "lead")
+        XCTAssertEqual(Doctor.jsonFiles(dir.templatesDir).count, 2)
+        let playbooks = try Doctor.jsonFiles(dir.playbooksDir).map { try FileIO.readDocument(Playbook.self, from: $0) }
+        XCTAssertEqual(Set(playbooks.map(\.id)), ["service-outage", "backlash", "data-leak"])
+        for p in playbooks { XCTAssertEqual(p.validate(), [], p.id) }
+        var st = stat()
+        XCTAssertEqual(stat(dir.secretsDir.path, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o700)
+        XCTAssertTrue(Doctor.check(dir).filter { $0.level == .problem }.isEmpty)
+    }
+
+    func testPlaybookValidationNamesStepAndField() {
+        var p = StarterKit.playbooks[0]
+        p.steps[1].due = "soon"
+        p.steps[2].statement = "nope"
+        XCTAssertEqual(p.validate(), [
+            "step 2 (suspend): field \"due\": \"soon\" is not a duration like 15m or 2h",
+            "step 3 (holding): field \"statement\": no holding statement \"nope\"",
+        ])
+    }
+
+    func testSecretDocumentsAre0600() throws {
+        let dir = makeTempDir()
+        try FileIO.makeDirectory(dir.secretsDir, mode: 0o700)
+        let f = dir.secretsDir.appendingPathComponent("x.token")
+        try FileIO.writeDocument(Data("s3cret".utf8), to: f, mode: 0o600)
+        var st = stat()
+        stat(f.path, &st)
+        XCTAssertEqual(st.st_mode & 0o777, 0o600)
+    }
+}

@@ -1,0 +1,148 @@
+import XCTest
+import ScreenKit
+import SwitchboardCore
+@testable import SwitchboardUI
+
+final class ComposerTests: XCTestCase {
+    func testTypingMovingAndDeleting() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("<Enter>")
+        XCTAssertEqual(app.state.focus, .composer)
+        app.type("Hello world again")
+        app.press("M-b M-b")
+        app.type("big ")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "Hello big world again")
+        app.press("C-w")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "Hello world again")
+        app.press("M-f <Right> <Del> <Del> <Del> <Del> <Del> <Del>")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "Hello world ")
+        app.press("<BS> <Enter>")
+        app.type("Second line: q and ? and j type text")
+        app.press("<Up> <Home>")
+        app.type(">")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\nSecond line: q and ? and j type text")
+        XCTAssertEqual(app.state.focus, .composer)
+        // Two lines: the composer grows by one line.
+        XCTAssertTrue(app.screen[10].contains("─ Reply · 49/500 · unsaved ─"), app.screen[10])
+        XCTAssertEqual(app.screen[11], "│                                                     ││ >Hello world                              │")
+        XCTAssertEqual(app.screen[12], "│                                                     ││ Second line: q and ? and j type text      │")
+        XCTAssertEqual(app.cursor, Point(x: 58, y: 11))
+        app.press("<Down> <End>")
+        XCTAssertEqual(app.cursor, Point(x: 93, y: 12))
+        app.press("C-a C-k")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\n")
+        XCTAssertTrue(app.screen[10].contains("Reply · 13/500 · unsaved"), app.screen[10])
+        app.press("<Esc>")
+        XCTAssertEqual(app.state.focus, .feed)
+        XCTAssertNil(app.cursor)
+    }
+
+    func testPasteAndCounterAgainstTheNetworkLimit() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("<Enter>")
+        app.send(.paste("See https://example.com/a/very/long/path/that/is/way/more/than/twenty/three/characters ok"))
+        // Mastodon: the URL counts 23.
+        XCTAssertTrue(app.screen[11].contains("Reply · 30/500"), app.screen[11])
+        app.send(.paste(String(repeating: "x", count: 480)))
+        XCTAssertTrue(app.screen[11].contains("Reply · 510/500"), app.screen[11])
+        XCTAssertEqual(app.buffer[58, 11].role, .error)
+        // Bluesky counts graphemes, 300.
+        app.press("<Esc> j <Enter>")
+        app.send(.paste("👨‍👩‍👧 é"))
+        XCTAssertTrue(app.screen[11].contains("Reply · 3/300"), app.screen[11])
+        // RSS: no limit shown.
+        app.press("<Esc> j <Enter>")
+        app.type("hi")
+        XCTAssertTrue(app.screen[11].contains("Reply · unsaved"), app.screen[11])
+        XCTAssertEqual(ReplyLimit.mastodonLength("hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50)), 3 + 4 + 5 + 23)
+    }
+
+    func testSaveDraftAndReloadWhenOpenedAgain() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        let key = app.state.feed.selectedKey!
+        app.press("<Enter>")
+        app.type("Sorry about that, we are on it.")
+        app.press("C-s")
+        let file = app.root.appendingPathComponent("drafts/\(key).json")
+        let doc = try FileIO.readDocument(PanelFiles.DraftDocument.self, from: file)
+        XCTAssertEqual(doc.text, "Sorry about that, we are on it.")
+        XCTAssertEqual(doc.mention, key)
+        XCTAssertEqual(doc.savedBy, "alice")
+        XCTAssertTrue(app.screen[11].contains("· saved"), app.screen[11])
+        XCTAssertTrue(app.screen[28].contains("draft saved: drafts/\(key).json"), app.screen[28])
+        XCTAssertFalse(app.state.hasUnsavedDraft)
+
+        // A new workbench on the same directory shows the draft when the mention is opened again.
+        let again = try TestApp(size: Size(width: 100, height: 30), root: app.root)
+        again.press("<Enter>")
+        XCTAssertTrue(again.screen[12].contains("Sorry about that, we are on it."), again.dump())
+        again.type(" Thanks")
+        XCTAssertEqual(again.state.currentDraft?.editor.text, "Sorry about that, we are on it. Thanks")
+        _ = again.root // keep alive
+        withExtendedLifetime(app) {}
+    }
+
+    func testQuitAsksWhenADraftIsUnsaved() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("q")
+        XCTAssertTrue(app.state.quit)
+
+        let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        b.press("<Enter>")
+        b.type("draft")
+        b.press("<Esc> q")
+        XCTAssertFalse(b.state.quit)
+        XCTAssertEqual(b.screen[29], "Discard unsent draft? y/n")
+        b.press("n")
+        XCTAssertFalse(b.state.quit)
+        XCTAssertEqual(b.state.mode, .normal)
+        b.press(":")
+        b.type("quit")
+        b.press("<Enter> y")
+        XCTAssertTrue(b.state.quit)
+    }
+
+    func testTerminateSavesUnsavedDrafts() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        let key = app.state.feed.selectedKey!
+        app.press("<Enter>")
+        app.type("half written")
+        app.send(.terminate)
+        XCTAssertTrue(app.state.quit)
+        XCTAssertEqual(PanelFiles.loadDraft(app.dir, key: key), "half written")
+    }
+
+    func testEditorTakesTheResultBack() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        var seen: String?
+        var suspended = 0, resumed = 0
+        app.runner.suspendTerminal = { suspended += 1 }
+        app.runner.resumeTerminal = { resumed += 1 }
+        app.runner.editor = { text in seen = text; return text + " — edited\u{1B}[31m\nwith a second line\n" }
+        app.press("C-e")
+        XCTAssertNil(seen, "C-e only works while composing")
+        app.press("<Enter>")
+        app.type("first")
+        app.press("C-e")
+        XCTAssertEqual(seen, "first")
+        XCTAssertEqual(suspended, 1)
+        XCTAssertEqual(resumed, 1)
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "first — edited\nwith a second line")
+        app.runner.editor = { _ in throw SwitchboardError("the editor vi exited with status 1: draft unchanged") }
+        app.press("<Esc> :")
+        app.type("edit")
+        app.press("<Enter>")
+        XCTAssertEqual(app.state.currentDraft?.editor.text, "first — edited\nwith a second line")
+        XCTAssertTrue(app.screen[28].contains("exited with status 1"), app.screen[28])
+    }
+
+    func testRealEditorCommandRunsOnATempFile() throws {
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("fake-editor-\(UUID().uuidString).sh")
+        try "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        defer { try? FileManager.default.removeItem(at: script) }
+        setenv("VISUAL", script.path, 1)
+        defer { unsetenv("VISUAL") }
+        XCTAssertEqual(try EffectRunner.runEditor("old text"), "from the editor")
+    }
+}

@@ -1,0 +1,309 @@
+import XCTest
+import ScreenKit
+import SwitchboardCore
+@testable import SwitchboardUI
+
+/// Whole screens, compared row by row.
+final class ScreenTests: XCTestCase {
+    func testFourPanesAt100x30() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        assertScreen(app, """
+┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+│ 3m M anna         -! new  Why is my order late again││ No mention open: select one in the feed   │
+│ 2h B ben          +♥ new  Love the new release, grea││ and press Enter.                          │
+│ 5d R news            new  Blog post mentions the bra││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     │└───────────────────────────────────────────┘
+│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+│                                                     ││ No scheduled posts ││ No active crisis.   │
+│                                                     ││                    ││ No playbooks yet.   │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+ ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+""")
+        // Enter opens the selected mention; Esc goes back to the feed, the mention stays open.
+        app.press("<Enter> <Esc>")
+        assertScreen(app, """
+┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+│ 3m M anna         -! new  Why is my order late again││ @anna · 1,200 followers                   │
+│ 2h B ben          +♥ new  Love the new release, grea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
+│ 5d R news            new  Blog post mentions the bra││ https://social.example/@anna/1            │
+│                                                     ││ status: new                               │
+│                                                     ││ negative (-0.6) · question, complaint · en│
+│                                                     ││                                           │
+│                                                     ││ Why is my order late again? Third time    │
+│                                                     ││ this month.                               │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     ││─ Reply · 0/500 ───────────────────────────│
+│                                                     ││ Press 2 to write a reply.                 │
+│                                                     ││                                           │
+│                                                     ││                                           │
+│                                                     │└───────────────────────────────────────────┘
+│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+│                                                     ││ No scheduled posts ││ No active crisis.   │
+│                                                     ││                    ││ No playbooks yet.   │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+│                                                     ││                    ││                     │
+└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+ ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+""")
+        // Roles where style matters: the focused pane's frame, the selection, the marks.
+        let b = app.buffer
+        XCTAssertEqual(b[0, 0].role, .borderFocused)
+        XCTAssertEqual(b[2, 0].role, .paneTitleFocused)
+        XCTAssertEqual(b[55, 0].role, .border)
+        XCTAssertEqual(b[10, 1].role, .selected)
+        XCTAssertEqual(b[53, 1].role, .selected)
+        XCTAssertEqual(b[20, 2].role, .positive)
+        XCTAssertEqual(b[21, 2].role, .praise)
+        XCTAssertEqual(b[1, 28].role, .statusBar)
+        XCTAssertEqual(b[0, 29].role, .keyName)
+    }
+
+    func testMovingTheSelectionLeavesTheOpenMention() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("<Enter> <Esc> j")
+        XCTAssertEqual(app.buffer[10, 2].role, .selected)
+        XCTAssertEqual(app.buffer[10, 1].role, .accent)
+        // The open mention stays (moving costs a few cells); Enter opens the new selection.
+        XCTAssertTrue(app.screen[1].hasSuffix("│ @anna · 1,200 followers                   │"), app.screen[1])
+        app.press("<Enter>")
+        XCTAssertTrue(app.screen[1].hasSuffix("│ @ben                                      │"), app.screen[1])
+        XCTAssertTrue(app.screen[2].contains("Bluesky · 2026-11-27 09:55 (2h ago)"), app.screen[2])
+        app.press("<Esc> G")
+        XCTAssertEqual(app.state.feed.selected, 2)
+        app.press("g k")
+        XCTAssertEqual(app.state.feed.selected, 0)
+        // Focusing the composer with nothing open opens the selection.
+        let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        b.press("j 2")
+        XCTAssertEqual(b.state.opened, b.state.feed.selectedKey)
+        XCTAssertTrue(b.screen[1].hasSuffix("│ @ben                                      │"), b.screen[1])
+    }
+
+    /// Moving the selection changes two feed rows (their roles) and nothing else.
+    func testMovingTheSelectionChangesOnlyTwoRows() throws {
+        let app = try TestApp(Fixtures.many(50), size: Size(width: 120, height: 40))
+        app.press("<Enter> <Esc> j j")
+        let before = app.buffer
+        app.press("j")
+        let after = app.buffer
+        var rows = Set<Int>()
+        for y in 0..<40 { for x in 0..<120 where before[x, y] != after[x, y] { rows.insert(y) } }
+        XCTAssertEqual(rows, [3, 4])
+        for x in 0..<120 { XCTAssertEqual(before[x, 3].text, after[x, 3].text) }
+    }
+
+    func testTabModeBelow100Columns() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 80, height: 24))
+        assertScreen(app, """
+ 1 Feed              2 Mention           3 Queue             4 Crisis
+┌─ Feed — 3 ───────────────────────────────────────────────────────────────────┐
+│ 3m M anna             -! new  Why is my order late again? Third time this mon│
+│ 2h B ben              +♥ new  Love the new release, great work!              │
+│ 5d R news                new  Blog post mentions the brand                   │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+│                                                                              │
+└──────────────────────────────────────────────────────────────────────────────┘
+ ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
+""")
+        XCTAssertEqual(app.buffer[1, 0].role, .tabActive)
+        XCTAssertEqual(app.buffer[21, 0].role, .tabInactive)
+        app.press("3")
+        XCTAssertEqual(app.screen[1], "┌─ Queue " + String(repeating: "─", count: 70) + "┐")
+        XCTAssertEqual(app.screen[2], "│ No scheduled posts                                                           │")
+        XCTAssertEqual(app.buffer[41, 0].role, .tabActive)
+        app.press("<Tab>")
+        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertTrue(app.screen[1].hasPrefix("┌─ Crisis "))
+    }
+
+    func testTinyTerminal() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 39, height: 9))
+        assertScreen(app, """
+
+
+
+          Terminal too small
+       39×9: need at least 40×10
+               (q quits)
+
+
+
+""")
+        app.press("j j k ? : <Esc> z")
+        XCTAssertEqual(app.screen[3], "          Terminal too small")
+        app.resize(Size(width: 100, height: 30))
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3"))
+    }
+
+    func testZoomShowsTheFocusedPaneAlone() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press("z")
+        XCTAssertEqual(app.screen[0], "┌─ Feed — 3 " + String(repeating: "─", count: 87) + "┐")
+        XCTAssertEqual(app.screen[27], "└" + String(repeating: "─", count: 98) + "┘")
+        app.press("2")
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Mention · replying ───"), app.screen[0])
+        XCTAssertEqual(app.screen[0].count, 100)
+        XCTAssertEqual(app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│", "2 opens the selection")
+        app.press("<Esc>")
+        XCTAssertEqual(app.state.focus, .feed)
+        XCTAssertTrue(app.state.zoomed)
+        app.press(":")
+        app.type("zoom")
+        app.press("<Enter>")
+        XCTAssertFalse(app.state.zoomed)
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3"))
+    }
+
+    func testHelpOverlayListsEveryBindingOfTheFocusedPane() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 40))
+        app.press("?")
+        let text = app.screen.joined(separator: "\n")
+        XCTAssertTrue(app.screen.contains { $0.contains("┌─ Keys — Feed (Esc closes) ") }, app.dump())
+        // Every feed binding appears, generated from the table.
+        for b in app.state.keymap.bindings(in: .feed) {
+            XCTAssertTrue(text.contains(b.help), "missing \(b.help)")
+            XCTAssertTrue(text.contains(b.notation), "missing \(b.notation)")
+        }
+        XCTAssertTrue(text.contains("j, <Down>              Move down"), app.dump())
+        XCTAssertTrue(text.contains("Everywhere"))
+        // Keys of another pane are not listed.
+        XCTAssertFalse(text.contains("Word left"))
+        app.press("j j j")
+        XCTAssertEqual(app.state.mode, .help(scroll: 3))
+        app.press("<Esc>")
+        XCTAssertEqual(app.state.mode, .normal)
+        // The composer's help shows its editing keys and not the printable global ones.
+        app.press("<Enter> <F1>")
+        let comp = app.screen.joined(separator: "\n")
+        XCTAssertTrue(comp.contains("Keys — Mention"), app.dump())
+        XCTAssertTrue(comp.contains("M-b"))
+        XCTAssertTrue(comp.contains("Other keys type text"))
+    }
+
+    func testHelpOverlayScreen() throws {
+        let app = try TestApp([], size: Size(width: 60, height: 14))
+        app.press("3 ?")
+        assertScreen(app, """
+ 1 Feed         2 Mention      3 Queue        4 Crisis
+┌─┌─ Keys — Queue (Esc closes) ──────────────────────────┐─┐
+│ │ Queue pane                                           │ │
+│ │  j, <Down>          Move down                        │ │
+│ │  k, <Up>            Move up                          │ │
+│ │  g, <Home>          Go to the top                    │ │
+│ │  G, <End>           Go to the bottom                 │ │
+│ │  <PgDn>, C-f        Page down                        │ │
+│ │  <PgUp>, C-b        Page up                          │ │
+│ │  C-d                Half a page down                 │ │
+│ └──────────────────────────────────────────────────────┘ │
+└──────────────────────────────────────────────────────────┘
+ ~/sb · alice · 0 new · 0 open · sources: this workbench
+j scroll  <Esc> close
+""")
+        XCTAssertEqual(app.buffer[5, 3].role, .keyName)
+        XCTAssertEqual(app.buffer[40, 3].role, .overlay)
+        app.press("j j G")
+        XCTAssertEqual(app.screen[9], "│ │ Every command works after : by name (Tab completes). │ │")
+        XCTAssertEqual(app.buffer[5, 7].role, .dim) // C-s: only while composing
+    }
+
+    func testCommandLineWithCompletion() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.press(":")
+        app.type("fo")
+        app.press("<Tab>")
+        XCTAssertEqual(app.screen[29], ":focus")
+        XCTAssertEqual(app.screen[28], " focus  focus-next  focus-prev")
+        XCTAssertEqual(app.cursor, Point(x: 6, y: 29))
+        app.press("<Tab>")
+        XCTAssertEqual(app.screen[29], ":focus-next")
+        app.press("<BS> <BS> <BS> <BS> <BS> <Space>")
+        app.type("q")
+        app.press("<Tab>")
+        XCTAssertEqual(app.screen[29], ":focus queue")
+        app.press("<Enter>")
+        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(app.state.mode, .normal)
+        // Arguments complete too: sort orders, themes, statuses.
+        app.press(":")
+        app.type("so")
+        app.press("<Tab>")
+        XCTAssertEqual(app.screen[29], ":sort")
+        app.type("p")
+        app.press("<Tab> <Enter>")
+        XCTAssertEqual(app.state.feed.sort, .priority)
+        app.press(":")
+        app.type("theme hi")
+        app.press("<Tab>")
+        XCTAssertEqual(app.screen[29], ":theme high-contrast")
+        // Unknown commands are reported, not run.
+        app.press("<Esc> :")
+        app.type("frobnicate")
+        app.press("<Enter>")
+        XCTAssertTrue(app.screen[28].contains("unknown command \"frobnicate\""), app.screen[28])
+        XCTAssertEqual(app.state.message?.isError, true)
+    }
+
+    func testEveryBoundCommandCanBeTypedByName() throws {
+        for spec in Commands.all {
+            let line = spec.name + (spec.argumentRequired ? " " + (Commands.values(spec.argument, themes: ["default"])?.first ?? "x") : "")
+            XCTAssertNil(Commands.validate(line, themes: ["default"]), line)
+        }
+        for b in Keymap.defaults.bindings { XCTAssertNil(Commands.validate(b.command, themes: nil), b.command) }
+    }
+
+    func testStatusBarShowsFilterCrisisAndMessages() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30),
+                              files: ["crisis/active.json": #"{"name": "Outage", "started_at": "2026-11-27T11:00:00Z", "steps": [{"text": "Pause the queue", "done": true}, {"text": "Post a holding statement"}]}"#])
+        app.press(":")
+        app.type("filter is:question")
+        app.press("<Enter>")
+        let status = app.screen[28]
+        XCTAssertTrue(status.hasPrefix(" CRISIS: Outage  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question"), status)
+        XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
+        XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
+        XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))
+    }
+}

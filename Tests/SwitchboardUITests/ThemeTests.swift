@@ -1,0 +1,96 @@
+import XCTest
+import ScreenKit
+import SwitchboardCore
+@testable import SwitchboardUI
+
+final class ThemeTests: XCTestCase {
+    func testEveryShippedThemeParsesAndDefinesEveryRole() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestApp.themesDir.path).filter { $0.hasSuffix(".json") }.sorted()
+        XCTAssertEqual(files, ["default.json", "high-contrast.json", "light.json", "mono.json"])
+        for f in files {
+            let t = try Theme.load(TestApp.themesDir.appendingPathComponent(f))
+            XCTAssertEqual(t.missingRoles, [], f)
+            XCTAssertEqual(t.name + ".json", f)
+            // Every role the screen draws with is in the theme.
+            for r in UIRoles.all { XCTAssertNotNil(t.styles[r], "\(f): \(r.rawValue)") }
+        }
+        let mono = try Theme.load(TestApp.themesDir.appendingPathComponent("mono.json"))
+        for (_, s) in mono.styles { XCTAssertEqual(s.fg, -1); XCTAssertEqual(s.bg, -1) }
+        XCTAssertTrue(mono.styles[.selected]!.reverse)
+    }
+
+    func testBuiltInThemeIsTheDefaultFile() throws {
+        let file = try Theme.load(TestApp.themesDir.appendingPathComponent("default.json"))
+        XCTAssertEqual(BuiltinTheme.theme.styles, file.styles)
+        XCTAssertEqual(BuiltinTheme.theme.missingRoles, [])
+        XCTAssertEqual(file.styles[.selected], TerminalStyle(fg: 231, bg: 24, fg16: 15, bg16: 4))
+        XCTAssertEqual(file.styles[.normal], TerminalStyle())
+    }
+
+    func testEveryRoleTheRendererUsesIsKnown() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40),
+                              files: ["crisis/active.json": #"{"name": "Outage", "steps": ["one"]}"#])
+        var used = Set<StyleRole>()
+        for keys in ["", "j", "<Enter>", "<Esc> ?", "<Esc> :", "<Esc> 3", "4"] {
+            app.press(keys.isEmpty ? "1" : keys)
+            used.formUnion(app.buffer.cells.map(\.role))
+        }
+        XCTAssertTrue(used.isSubset(of: Set(UIRoles.all)), "\(used.subtracting(UIRoles.all))")
+    }
+
+    func testErrorsNameFileLineAndColumn() {
+        XCTAssertThrowsError(try Theme.parse(Data("{\n \"roles\": {\n  \"normal\": {\"fg\" 1}\n }\n}".utf8), name: "x", file: "Themes/x.json")) {
+            XCTAssertTrue("\($0)".hasPrefix("Themes/x.json: line 3, column"), "\($0)")
+        }
+        XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {"fg": "purple"}}}"#.utf8), name: "x", file: "x.json")) {
+            XCTAssertTrue("\($0)".contains("x.json: field roles.normal.fg: unknown colour \"purple\""), "\($0)")
+        }
+        XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {"fg": 300}}}"#.utf8), name: "x", file: "x.json")) {
+            XCTAssertTrue("\($0)".contains("colour 300 is not in -1…255"), "\($0)")
+        }
+        XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {}}}"#.utf8), name: "x", file: "x.json")) {
+            XCTAssertTrue("\($0)".hasPrefix("x.json: roles missing: dim, border, border_focused"), "\($0)")
+        }
+    }
+
+    func testChoosingAndFindingThemes() throws {
+        let cfg = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cfg) }
+        XCTAssertEqual(try ThemeLoader.chooseName(flag: "light", environment: ["NO_COLOR": "1"]), "light")
+        XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": cfg.path]), "mono")
+        XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["XDG_CONFIG_HOME": cfg.path]), "default")
+        try FileIO.makeDirectory(cfg.appendingPathComponent("switchboard"))
+        try #"{"theme": "high-contrast"}"#.write(to: cfg.appendingPathComponent("switchboard/config.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["XDG_CONFIG_HOME": cfg.path]), "high-contrast")
+
+        // Run from the checkout (.build/debug/switchboard) the Themes directory is found by walking up.
+        let exe = TestApp.repoRoot.appendingPathComponent(".build/debug/switchboard")
+        let dirs = ThemeLoader.searchDirectories(executable: exe, environment: ["XDG_CONFIG_HOME": cfg.path])
+        XCTAssertTrue(dirs.contains(TestApp.themesDir.standardizedFileURL) || dirs.map(\.path).contains(TestApp.themesDir.path), "\(dirs)")
+        XCTAssertEqual(try ThemeLoader.load("light", from: dirs).name, "light")
+        XCTAssertEqual(ThemeLoader.available(in: dirs), ["default", "high-contrast", "light", "mono"])
+        // Installed: PREFIX/bin/switchboard → PREFIX/share/switchboard/themes.
+        XCTAssertTrue(ThemeLoader.searchDirectories(executable: URL(fileURLWithPath: "/opt/sb/bin/switchboard"), environment: [:])
+            .map(\.path).contains("/opt/sb/share/switchboard/themes"))
+        // Nothing found: the compiled-in default, and a clear error for anything else.
+        XCTAssertEqual(try ThemeLoader.load("default", from: []).styles, BuiltinTheme.theme.styles)
+        XCTAssertThrowsError(try ThemeLoader.load("neon", from: [])) { XCTAssertTrue("\($0)".hasPrefix("no theme named \"neon\"")) }
+        XCTAssertThrowsError(try ThemeLoader.load("../etc/passwd", from: dirs))
+    }
+
+    func testThemeCommandSwitchesTheme() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        var applied: Theme?
+        app.runner.applyTheme = { applied = $0 }
+        app.press(":")
+        app.type("theme light")
+        app.press("<Enter>")
+        XCTAssertEqual(applied?.name, "light")
+        XCTAssertEqual(app.state.themeName, "light")
+        app.press(":")
+        app.type("theme neon")
+        app.press("<Enter>")
+        XCTAssertEqual(app.state.message?.isError, true)
+        XCTAssertTrue(app.screen[28].contains("\"neon\" is not one of"), app.screen[28])
+    }
+}
