@@ -25,6 +25,9 @@ struct TerminalCheckCommand: ParsableCommand {
     @Flag(help: "Disable mouse reporting.")
     var noMouse = false
 
+    @Flag(help: "Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without ech/bce, e.g. screen and tmux).")
+    var highlightText = false
+
     func run() throws {
         var lines: [String] = []
         if let path = text {
@@ -47,6 +50,7 @@ struct TerminalCheckCommand: ParsableCommand {
             }
         }
         var screen = TerminalCheckScreen(term: terminal.termName, colors: terminal.colorCount, rows: rows, textLines: lines)
+        screen.highlightTextOnly = highlightText
         screen.size = terminal.size
         terminal.present(screen.render(), cursor: nil)
         while true {
@@ -71,6 +75,7 @@ struct TerminalCheckScreen {
     var log: [String] = []
     var eventCount = 0
     var wakes = 0
+    var highlightTextOnly = false
 
     static let styles: [StyleRole: TerminalStyle] = [
         .normal: TerminalStyle(),
@@ -138,7 +143,11 @@ struct TerminalCheckScreen {
                 let y = listTop + 1 + i
                 let label = "row \(i + 1)  " + (i % 3 == 0 ? "Grüße 東京 👍" : "plain ascii line number \(i + 1)")
                 b.put("│", x: 0, y: y, role: .border)
-                b.put(TextLayout.pad(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                if highlightTextOnly {
+                    b.put(TextLayout.clip(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                } else {
+                    b.put(TextLayout.pad(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                }
                 b.put("│", x: w - 1, y: y, role: .border)
             }
         }
