@@ -72,6 +72,32 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         XCTAssertFalse(s.screenText.contains("[31m"))
     }
 
+    func testMouseReports() throws {
+        // ncurses asks for the mouse protocol terminfo names: SGR (1006) for xterm-256color, X10 for tmux-256color.
+        let s = try start()
+        s.sendBytes("\u{1B}[<0;10;5M")
+        try s.waitFor("mouse press 9,4")
+        s.sendBytes("\u{1B}[<0;10;5m")
+        try s.waitFor("mouse release 9,4")
+        s.sendBytes("\u{1B}[<65;3;2M")
+        try s.waitFor("mouse wheelDown 2,1")
+        s.sendBytes("\u{1B}[<64;3;2M")
+        try s.waitFor("mouse wheelUp 2,1")
+        let t = try start(term: "tmux-256color")
+        t.sendBytes([0x1B, 0x5B, 0x4D, 0x20, 0x2A, 0x26])   // X10: button 1 at column 10, row 6
+        try t.waitFor("mouse press 9,5")
+    }
+
+    func testWakerFromAnotherThread() throws {
+        // A background thread calls wake() every 50 ms: the idle loop sees each as a .wake.
+        let s = try start(["--tick-ms", "50"])
+        try s.waitUntil("several wakes") { rows in
+            guard let r = rows.first(where: { $0.contains("wakes ") }),
+                  let n = Int(r.components(separatedBy: "wakes ").last!.prefix { $0.isNumber }) else { return false }
+            return n >= 5
+        }
+    }
+
     func testResizeRelaysOut() throws {
         let s = try start()
         s.resize(width: 90, height: 30)

@@ -11,6 +11,7 @@ import XCTest
 ///     try s.waitFor("terminal-check")
 ///     s.sendKeys("j", "C-d", "Escape")       // tmux key names
 ///     s.sendText("Grüße")                   // literal text
+///     s.sendBytes("\u{1B}[<0;10;5M")         // raw bytes (a mouse click)
 ///     let rows = s.capture()                // [String], one per row
 public final class TmuxSession {
     public let server: String
@@ -96,6 +97,11 @@ public final class TmuxSession {
     /// Keys by tmux name: "j", "Enter", "Escape", "C-d", "M-x", "Tab", "BTab", "Up", "PageDown", "F1", …
     public func sendKeys(_ keys: String...) { sendKeys(keys) }
     public func sendKeys(_ keys: [String]) { _ = tmux(["send-keys", "-t", target] + keys) }
+    /// Raw bytes, exactly as a terminal would send them (mouse reports, odd escape sequences).
+    public func sendBytes(_ bytes: [UInt8]) {
+        _ = tmux(["send-keys", "-t", target, "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+    public func sendBytes(_ s: String) { sendBytes(Array(s.utf8)) }
     /// Literal text (no key-name lookup).
     public func sendText(_ text: String) { _ = tmux(["send-keys", "-t", target, "-l", text]) }
     /// Pastes `text` the way a terminal does: bracketed when the program asked for bracketed paste.
