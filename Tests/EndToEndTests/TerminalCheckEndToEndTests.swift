@@ -12,11 +12,12 @@ final class TerminalCheckEndToEndTests: XCTestCase {
     }
 
     func start(_ args: [String] = [], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-               record: Bool = false) throws -> TmuxSession {
+               environment: [String: String] = [:], record: Bool = false) throws -> TmuxSession {
         let bin = try TmuxSession.switchboardBinary()
         // The Swift runtime's crash backtrace must not wait for a key press.
+        let env = environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { a, _ in a }
         let s = try TmuxSession(command: [bin.path, "terminal-check"] + args, width: width, height: height,
-                                term: term, environment: ["SWIFT_BACKTRACE": "interactive=no"], recordOutput: record)
+                                term: term, environment: env, recordOutput: record)
         sessions.append(s)
         try s.waitFor("q quit")
         return s
@@ -39,6 +40,14 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         XCTAssertEqual(rows[4], boxRow("Emoji: 👍 🇩🇪 👨 ✓ é", contentWidth: 19), s.dump(rows))
         XCTAssertEqual(rows[10], boxRow("row 1  Grüße 東京 👍", contentWidth: 20), s.dump(rows))
         XCTAssertEqual(rows[39], "q quit · j/k move · paste, click, resize to test")
+    }
+
+    func testNonUTF8LocaleFallsBackToCUTF8() throws {
+        // LANG unset and LC_ALL=C (as on many CI machines and over SSH): widths still come out right.
+        let s = try start(environment: ["LANG": "", "LC_ALL": "C"])
+        let rows = s.capture()
+        XCTAssertEqual(rows[3], boxRow("東京都渋谷区 · 日本語のテキスト · 한국어", contentWidth: 40), s.dump(rows))
+        XCTAssertEqual(rows[2], boxRow("Grüße aus München: Äpfel, Öl, Übermaß, Straße", contentWidth: 45), s.dump(rows))
     }
 
     func testKeysAreDecoded() throws {
