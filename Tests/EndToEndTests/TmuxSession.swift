@@ -69,6 +69,9 @@ public final class TmuxSession {
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(k)=\(v)") }
         var argv = ["env"] + env + command
         if recordOutput {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") || FileManager.default.isExecutableFile(atPath: "/bin/script") else {
+                throw XCTSkip("script(1) (util-linux) is not installed: cannot record the output")
+            }
             let out = tmp.appendingPathComponent("\(server).out")
             outputFile = out
             argv = ["script", "-q", "-f", "-e", "-c", argv.map(Self.shellQuote).joined(separator: " "), out.path]
