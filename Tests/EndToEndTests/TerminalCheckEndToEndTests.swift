@@ -167,6 +167,12 @@ final class TerminalCheckEndToEndTests: XCTestCase {
             XCTAssertEqual(rows[3], boxRow("東京都渋谷区 · 日本語のテキスト · 한국어", contentWidth: 40), "\(term)\n" + s.dump(rows))
             s.sendKeys("j")
             try s.waitFor("key j")
+            if term == "xterm" || term == "linux" {
+                // 8 colours: the theme's fallback colours (black on cyan), never a 256-colour index.
+                let styled = s.capture(escapes: true)
+                XCTAssertTrue(styled[11].contains("\u{1B}[30m\u{1B}[46mrow 2"), s.dump(styled))
+                XCTAssertFalse(styled.joined().contains("\u{1B}[38;5;"), "no 256-colour codes on \(term)")
+            }
             if term == "vt100" {
                 // Monochrome: the selection is shown in reverse video, no colour.
                 let styled = s.capture(escapes: true)
