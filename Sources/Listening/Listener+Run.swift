@@ -27,21 +27,25 @@ extension Listener {
         let task = Task {
             while !Task.isCancelled {
                 let team = self.team
-                await withTaskGroup(of: Void.self) { g in
+                // Children answer true only for "the team config changed": a source loop that ends early
+                // (a stream the source cannot offer) never restarts the others.
+                await withTaskGroup(of: Bool.self) { g in
                     for c in team.sources where c.isEnabled {
-                        g.addTask { await self.loop(c) }
-                        if c.streaming == true { g.addTask { await self.streamLoop(c) } }
+                        g.addTask { await self.loop(c); return false }
+                        if c.streaming == true { g.addTask { await self.streamLoop(c); return false } }
                     }
                     if let reloadTeam {
                         g.addTask {
                             while !Task.isCancelled {
                                 try? await Task.sleep(nanoseconds: UInt64(reloadEvery * 1e9))
-                                if Task.isCancelled { return }
-                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return }
+                                if Task.isCancelled { return false }
+                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return true }
                             }
+                            return false
                         }
-                        await g.next()
-                        g.cancelAll()
+                    }
+                    while let changed = await g.next() {
+                        if changed { g.cancelAll(); break }
                     }
                 }
                 if reloadTeam == nil { break }

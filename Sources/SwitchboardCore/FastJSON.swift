@@ -297,9 +297,22 @@ struct JSONWriter {
 
     mutating func field(_ k: StaticString, _ v: String) { key(k); string(v) }
     mutating func field(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
-    mutating func field(_ k: StaticString, _ v: Int) { key(k); out.append(contentsOf: Array(String(v).utf8)) }
+    mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
+
+    mutating func int(_ v: Int) {
+        if v < 0 { out.append(45) }
+        var m = v.magnitude
+        if m < 10 { out.append(48 + UInt8(m)); return }
+        var buf: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &buf) { b in
+            while m > 0 { b[19 - n] = 48 + UInt8(m % 10); m /= 10; n += 1 }
+            out.append(contentsOf: b[(20 - n)...])
+        }
+    }
     mutating func field(_ k: StaticString, _ v: Int?) { if let v { field(k, v) } }
-    mutating func field(_ k: StaticString, _ v: Date) { key(k); string(Timestamp.format(v)) }
+    mutating func field(_ k: StaticString, _ v: Date) { key(k); Timestamp.write(v, into: &out) }
     mutating func field(_ k: StaticString, _ v: Double) {
         key(k)
         let r = (v * 10000).rounded() / 10000

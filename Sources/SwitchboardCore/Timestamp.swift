@@ -63,6 +63,14 @@ public enum Timestamp {
 
     /// `2026-11-27T03:20:25Z`, or with milliseconds when the date has them.
     public static func format(_ d: Date) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(26)
+        write(d, into: &out)
+        return String(decoding: out.dropFirst().dropLast(), as: UTF8.self)
+    }
+
+    /// Appends `"2026-11-27T03:20:25Z"` (with milliseconds when present), quotes included, without building Strings.
+    static func write(_ d: Date, into out: inout [UInt8]) {
         let t = d.timeIntervalSince1970
         var secs = Int(t.rounded(.down))
         var millis = Int(((t - Double(secs)) * 1000).rounded())
@@ -70,15 +78,12 @@ public enum Timestamp {
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
         let (y, m, dd) = civilFromDays(days)
-        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(dd, 2) + "T"
-        out += pad(rem / 3600, 2) + ":" + pad(rem % 3600 / 60, 2) + ":" + pad(rem % 60, 2)
-        if millis != 0 { out += "." + pad(millis, 3) }
-        return out + "Z"
-    }
-
-    private static func pad(_ v: Int, _ w: Int) -> String {
-        let s = String(v)
-        return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        @inline(__always) func two(_ v: Int) { out.append(48 + UInt8(v / 10)); out.append(48 + UInt8(v % 10)) }
+        out.append(34)
+        if (0...9999).contains(y) { two(y / 100); two(y % 100) } else { out.append(contentsOf: Array(String(y).utf8)) }; out.append(45); two(m); out.append(45); two(dd); out.append(84)
+        two(rem / 3600); out.append(58); two(rem % 3600 / 60); out.append(58); two(rem % 60)
+        if millis != 0 { out.append(46); out.append(48 + UInt8(millis / 100)); two(millis % 100) }
+        out.append(90); out.append(34)
     }
 
     // Howard Hinnant's civil calendar algorithms.

@@ -1,4 +1,5 @@
 import Foundation
+import Insight
 import SwitchboardCore
 
 /// What the feed keeps of one stored mention: enough to draw its row, sort, filter and count it.
@@ -13,8 +14,10 @@ public struct FeedItem: Sendable {
     public var sentiment: Sentiment?
     public var intents: IntentSet
     public var followers: Int32
+    /// Part of a conversation (in_reply_to or thread_root): Insight's priority weighs it.
+    public var isReply: Bool
 
-    public init(_ m: Mention, sla: Int, now: Date) {
+    public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new) {
         key = m.key
         platform = m.platform
         author = m.author?.handle ?? ""
@@ -23,8 +26,14 @@ public struct FeedItem: Sendable {
         sentiment = m.analysis?.sentiment
         intents = IntentSet(m.analysis?.intents ?? [])
         followers = Int32(clamping: m.author?.followers ?? 0)
-        priority = 0
-        priority = Priority.score(self, slaMinutes: sla, now: now.timeIntervalSince1970)
+        isReply = m.inReplyTo != nil || m.threadRoot != nil
+        priority = FeedItem.priority(m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now)
+    }
+
+    /// Insight's priority score (intent, mood, reach, age against the SLA, conversation; closed work sinks).
+    static func priority(_ a: Analysis?, followers: Int?, time: Double, isReply: Bool, status: MentionStatus, sla: Int, now: Date) -> Float {
+        Float(Priority.score(analysis: a, followers: followers, createdAt: Date(timeIntervalSince1970: time), isReply: isReply,
+                             status: status, slaMinutes: sla, now: now))
     }
 
     /// One-letter network code shown in the feed: M(astodon), B(luesky), R(SS), J(SON Lines), else the first letter.
@@ -65,27 +74,5 @@ public struct IntentSet: OptionSet, Sendable, Hashable {
             }
         }
         self = s
-    }
-}
-
-/// A simple local priority (0…100) until Insight's priority lands: what needs an answer first.
-public enum Priority {
-    public static func score(_ item: FeedItem, slaMinutes: Int, now: Double) -> Float {
-        var s: Float = 10
-        let i = item.intents
-        if i.contains(.crisis) { s += 40 }
-        if i.contains(.complaint) { s += 25 }
-        if i.contains(.question) || i.contains(.help) { s += 20 }
-        if i.contains(.purchase) { s += 10 }
-        if i.contains(.spam) { s -= 30 }
-        if item.sentiment == .negative { s += 15 }
-        if item.followers > 0 { s += min(15, Float(log10(Double(item.followers) + 1)) * 3) }
-        let ageMinutes = (now - item.time) / 60
-        if slaMinutes > 0, ageMinutes >= 0 {
-            let ratio = ageMinutes / Double(slaMinutes)
-            // Rising toward the SLA, highest just past it, fading once very old (days).
-            if ratio <= 1 { s += Float(ratio) * 10 } else if ratio < 24 { s += 12 } else { s -= 10 }
-        }
-        return max(0, min(100, s))
     }
 }

@@ -70,7 +70,7 @@ public struct FeedModel: Sendable {
         let oldKey = selectedKey
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
-        items = mentions.map { FeedItem($0, sla: slaMinutes, now: now) }
+        items = mentions.map { FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new)) }
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
@@ -90,7 +90,7 @@ public struct FeedModel: Sendable {
         for m in mentions {
             if keyIndex[m.key] != nil { continue }
             let idx = Int32(items.count)
-            items.append(FeedItem(m, sla: slaMinutes, now: now))
+            items.append(FeedItem(m, sla: slaMinutes, now: now, status: states[m.key]?.status ?? .new))
             keyIndex[m.key] = idx
             if let b = baseline, Int(idx) >= b { unseen.insert(idx) }
             if !mute.hides(items[Int(idx)]) { fresh.append(idx) }
@@ -122,7 +122,8 @@ public struct FeedModel: Sendable {
             guard let i = keyIndex[k] else { continue }
             items[Int(i)].sentiment = a.sentiment
             items[Int(i)].intents = IntentSet(a.intents)
-            items[Int(i)].priority = Priority.score(items[Int(i)], slaMinutes: slaMinutes, now: now.timeIntervalSince1970)
+            let it = items[Int(i)]
+            items[Int(i)].priority = FeedItem.priority(a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: .new, sla: slaMinutes, now: now)
         }
     }
 

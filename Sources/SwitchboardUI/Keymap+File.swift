@@ -34,8 +34,9 @@ extension Keymap {
             }
             guard case .object(let entries) = body.value else { throw err(body.at, "\"\(ctxName)\" must be an object of key: command") }
             for (keyText, keyAt, value) in entries {
-                guard let key = KeyNames.parse(keyText) else {
-                    throw err(keyAt, "unknown key \"\(keyText)\" (examples: j, G, C-d, M-b, <Tab>, <S-Tab>, <PgDn>, <Enter>, <Esc>, <F1>, <Space>)")
+                let key: Key
+                do { key = try KeyNames.parseOrThrow(keyText) } catch {
+                    throw err(keyAt, "\(error)")
                 }
                 switch value.value {
                 case .null: map.set(key, in: ctx, to: nil)

@@ -59,11 +59,15 @@ final class Refresher: @unchecked Sendable {
         var lastListener = ""
         var round = 0
         var lastError = ""
+        var lastCount = store.count
         while stopSignal.wait(timeout: .now() + interval) == .timedOut {
             var posted = false
             do {
                 let c = try store.refresh()
-                if !c.isEmpty { mailbox.post(.storeChanges(c)); posted = true }
+                // Writes through this same Store (the workbench's own sources) are folded in already: the count tells.
+                let count = store.count
+                if !c.isEmpty || count != lastCount { mailbox.post(.storeChanges(c)); posted = true }
+                lastCount = count
                 lastError = ""
             } catch {
                 let e = "\(error)"

@@ -43,6 +43,7 @@ extension Renderer {
             let (im, ir) = Marks.intent(it.intents)
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
             x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
+            let textX = x
             let room = inner.maxX - x
             if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.
@@ -50,7 +51,9 @@ extension Renderer {
                 buf.put(TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y, role: isNew ? .feedNew : .normal, clip: inner)
             }
             if row == f.selected {
-                buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected)
+                // The selection marks the row's time-to-status columns, not the text: moving it then
+                // rewrites ~2×27 cells (a `j` stays under 200 bytes over SSH).
+                buf.setRole(Rect(x: inner.x, y: y, width: textX - inner.x - 1, height: 1), .selected)
             }
         }
     }

@@ -99,7 +99,8 @@ extension Renderer {
         buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)
         buf.put(TextWrap.clip(label, width: inner.width - 2), x: inner.x + 1, y: sepY, role: counterRole)
 
-        guard let e = draft?.editor, !e.isEmpty || focused else {
+        let e = draft?.editor ?? TextEditor()
+        guard !e.isEmpty || focused else {
             let k = s.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return

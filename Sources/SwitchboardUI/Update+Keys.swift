@@ -43,7 +43,7 @@ extension Update {
 
     /// A "character" key that is really a control character never becomes text.
     static func isControl(_ c: Character) -> Bool {
-        c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value) || ScreenText.isBidiControl($0.value) }
+        c.unicodeScalars.contains { ScreenText.isUnsafe($0) }
     }
 
     /// Global bindings apply everywhere, except printable keys while typing in the composer.
@@ -111,7 +111,7 @@ extension Update {
         }
         let name = String(text[..<sp])
         guard let spec = Commands.spec(name) else { return (text, "", [], false) }
-        let argText = String(text[text.index(after: sp)...])
+        let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
         if spec.argument == .filter {
             let lastSpace = argText.lastIndex(of: " ")
             let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")

@@ -72,7 +72,8 @@ final class WorkbenchSources: @unchecked Sendable {
     private(set) var isRunning = false
 
     init(store: Store, team: TeamConfig) {
-        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir))
+        let spikes = SpikeWatch(store: store, log: { _ in })
+        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir), onIngest: { _ in spikes.check() })
         guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
         isRunning = true
         let l = listener

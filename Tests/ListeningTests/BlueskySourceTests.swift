@@ -38,10 +38,12 @@ func blueskyConfig(_ server: NetworkTestServer, id: String = "bsky", search: [St
     return c
 }
 
-func blueskyDataDir() throws -> DataDirectory {
-    let dir = try makeDataDir()
-    try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
-    return dir
+extension XCTestCase {
+    func blueskyDataDir() throws -> DataDirectory {
+        let dir = try makeDataDir()
+        try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
+        return dir
+    }
 }
 
 final class BlueskySourceTests: XCTestCase {

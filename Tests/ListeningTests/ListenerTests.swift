@@ -227,3 +227,39 @@ final class ListenerOnceTests: XCTestCase {
         XCTAssertEqual(counter.value, 2)
     }
 }
+
+final class ListenerReloadTests: XCTestCase {
+    func testTeamChangesRestartTheSourcesAndAStreamlessSourceDoesNotSpin() async throws {
+        let dir = try makeDataDir()
+        let counter = ListenerCounter()
+        var team = TeamConfig(brand: .init(name: "Acme", terms: []))
+        var a = SourceConfig(id: "a", type: "fake")
+        a.interval = "1h"
+        a.streaming = true   // a source that cannot stream: its stream loop ends at once
+        team.sources = [a]
+        let box = TeamBox(team)
+        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        let task = Task { await l.run(reloadTeam: { box.team }, reloadEvery: 0.05) }
+        while counter.value < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        XCTAssertEqual(counter.value, 1, "no restart without a change")
+        var b = SourceConfig(id: "b", type: "fake")
+        b.interval = "1h"
+        box.team.sources.append(b)
+        while l.state.health("b").lastSuccess == nil { try await Task.sleep(nanoseconds: 10_000_000) }
+        l.stop()
+        await task.value
+        XCTAssertEqual(counter.value, 2, "the new source was polled; the old one kept its schedule")
+        XCTAssertEqual(l.team.sources.map(\.id), ["a", "b"])
+    }
+}
+
+final class TeamBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _team: TeamConfig
+    init(_ t: TeamConfig) { _team = t }
+    var team: TeamConfig {
+        get { lock.withLock { _team } }
+        set { lock.withLock { _team = newValue } }
+    }
+}

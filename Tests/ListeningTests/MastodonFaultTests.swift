@@ -115,4 +115,25 @@ final class MastodonFaultTests: XCTestCase {
         let r = try await source.poll(cursor: [:])
         XCTAssertEqual(r.mentions.first?.text, "hi there evil ok")
     }
+
+    func testProductionClientFaultsReadTheSame() async throws {
+        let dir = try makeDataDir()
+        server.on("GET", "/api/v1/notifications", NetworkTestServer.Response(body: Data("[]".utf8), delay: 4))
+        let source = try MastodonSource(config: mastodonConfig(server), dataDir: dir, http: URLSessionHTTPClient(timeout: 1), timeout: 1)
+        do {
+            _ = try await source.poll(cursor: [:])
+            XCTFail("must time out")
+        } catch SourceError.transient(let s) {
+            XCTAssertTrue(s.hasPrefix("mastodon source masto: "), s)
+            XCTAssertTrue(s.hasSuffix("timed out"), s)
+            XCTAssertFalse(s.contains("masto-secret-token-123"))
+        }
+        server.on("GET", "/api/v1/notifications", .json(#"{"error":"The access token is invalid"}"#, status: 401))
+        do {
+            _ = try await source.poll(cursor: [:])
+            XCTFail("must need login")
+        } catch SourceError.needsLogin(let s) {
+            XCTAssertTrue(s.contains("HTTP 401: The access token is invalid"), s)
+        }
+    }
 }

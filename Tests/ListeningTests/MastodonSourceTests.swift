@@ -44,15 +44,18 @@ enum MastodonFixture {
     static func list(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 }
 
-/// A data directory in a fresh temporary folder, with the Mastodon token written as a secret file.
-func makeDataDir(token: String = "masto-secret-token-123", file: String = "secrets/masto.token") throws -> DataDirectory {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-net-\(UUID().uuidString)")
-    let dir = DataDirectory(root: root)
-    try FileIO.makeDirectory(dir.root)
-    try Secrets.write(token, to: dir.root.appendingPathComponent(file))
-    let team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
-    try FileIO.writeDocument(try JSONEncoder().encode(team), to: dir.teamFile)
-    return dir
+extension XCTestCase {
+    /// A data directory in a fresh temporary folder (removed after the test), with the Mastodon token as a secret file.
+    func makeDataDir(token: String = "masto-secret-token-123", file: String = "secrets/masto.token") throws -> DataDirectory {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-net-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
+        let dir = DataDirectory(root: root)
+        try FileIO.makeDirectory(dir.root)
+        try Secrets.write(token, to: dir.root.appendingPathComponent(file))
+        let team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
+        try FileIO.writeDocument(try JSONEncoder().encode(team), to: dir.teamFile)
+        return dir
+    }
 }
 
 func mastodonConfig(_ server: NetworkTestServer, id: String = "masto", hashtags: [String] = [], search: [String] = [], notifications: Bool = true) -> SourceConfig {

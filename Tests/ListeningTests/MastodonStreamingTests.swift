@@ -26,9 +26,26 @@ final class MastodonStreamingTests: XCTestCase {
         try await source.stream { got.add($0) }
         XCTAssertEqual(got.all.map(\.reply?.uri), ["150001"], "only mention notifications; updates, favourites and broken events are skipped")
         XCTAssertEqual(got.all.first?.extra?["via"], .string("stream"))
-        let req = try XCTUnwrap(server.requests.first)
+        XCTAssertEqual(server.requests.map(\.path), ["/api/v2/instance", "/api/v1/streaming/user/notification"], "no streaming host named: the instance itself")
+        let req = try XCTUnwrap(server.requests.last)
         XCTAssertEqual(req.header("authorization"), "Bearer masto-secret-token-123")
         XCTAssertEqual(req.header("accept"), "text/event-stream")
+    }
+
+    func testStreamingFromTheHostTheInstanceNames() async throws {
+        let streamingHost = try NetworkTestServer()
+        defer { streamingHost.stop() }
+        let dir = try makeDataDir()
+        let wsURL = streamingHost.baseURL.absoluteString.replacingOccurrences(of: "http://", with: "ws://")
+        server.on("GET", "/api/v2/instance", .json(#"{"domain":"social.example","title":"Social","configuration":{"urls":{"streaming":"\#(wsURL)"}}}"#))
+        streamingHost.on("GET", "/api/v1/streaming/user/notification", eventStream())
+        var c = mastodonConfig(server)
+        c.streaming = true
+        let got = MentionBox()
+        try await MastodonSource(config: c, dataDir: dir, http: TestHTTPClient()).stream { got.add($0) }
+        XCTAssertEqual(got.all.count, 1)
+        XCTAssertEqual(server.requests.map(\.path), ["/api/v2/instance"])
+        XCTAssertEqual(streamingHost.requests.first?.header("authorization"), "Bearer masto-secret-token-123")
     }
 
     func testRefusedStreamNeedsLogin() async throws {

@@ -76,3 +76,29 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(st.st_mode & 0o777, 0o600)
     }
 }
+
+final class SharedDirectoryTests: XCTestCase {
+    /// A data directory shared by a Unix group (setgid) keeps every new file group-writable whatever the umask.
+    func testSetgidDirectoryKeepsFilesGroupWritable() throws {
+        let dir = makeTempDir("shared")
+        XCTAssertEqual(chmod(dir.root.path, 0o2775), 0)
+        let old = umask(0o022)
+        defer { umask(old) }
+        try StarterKit.initialise(DataDirectory(root: dir.root.appendingPathComponent("d")), brand: "A", user: "u")
+        let d = DataDirectory(root: dir.root.appendingPathComponent("d"))
+        chmod(d.root.path, 0o2775)
+        let store = try Store(dir: d)
+        try store.ingest([mention("1")])
+        try store.record([.note(mention: store.mentions[0].key, text: "x")], actor: "u")
+        var st = stat()
+        for f in try FileManager.default.contentsOfDirectory(atPath: d.logDir.path) {
+            XCTAssertEqual(stat(d.logDir.appendingPathComponent(f).path, &st), 0)
+            XCTAssertEqual(st.st_mode & 0o060, 0o060, "\(f) is group-writable")
+        }
+        stat(d.logDir.path, &st)
+        XCTAssertNotEqual(st.st_mode & S_ISGID, 0, "subdirectories inherit setgid")
+        stat(d.secretsDir.path, &st)
+        XCTAssertEqual(st.st_mode & 0o077, 0, "secrets stay private")
+        XCTAssertEqual(Doctor.check(d).filter { $0.level == .problem }.map(\.description), [])
+    }
+}

@@ -50,3 +50,16 @@ final class ResolutionTests: XCTestCase {
         XCTAssertEqual(String(decoding: try enc.encode(e), as: UTF8.self), #"{"actor":"anna","at":"2026-11-27T03:00:00Z","data":{"reason":"outage"},"id":"e1","type":"queue_suspend","v":1}"#)
     }
 }
+
+final class TimestampWriterTests: XCTestCase {
+    func testByteWriterMatchesFormat() {
+        for s in ["2026-11-27T03:20:25Z", "2026-11-27T03:20:25.250Z", "1970-01-01T00:00:00Z", "2000-02-29T23:59:59.999Z", "1969-12-31T23:59:59Z"] {
+            let d = Timestamp.parse(s)!
+            var out: [UInt8] = []
+            Timestamp.write(d, into: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), "\"" + Timestamp.format(d) + "\"")
+        }
+        var w = JSONWriter()
+        for v in [0, 7, 10, 12345, -42, Int.max] { w.out = []; w.int(v); XCTAssertEqual(String(decoding: w.out, as: UTF8.self), String(v)) }
+    }
+}

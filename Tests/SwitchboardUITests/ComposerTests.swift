@@ -8,6 +8,9 @@ final class ComposerTests: XCTestCase {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         app.press("<Enter>")
         XCTAssertEqual(app.state.focus, .composer)
+        // An empty composer with the focus: the cursor waits in it.
+        XCTAssertEqual(app.screen[12], "│                                                     ││                                           │")
+        XCTAssertEqual(app.cursor, Point(x: 57, y: 12))
         app.type("Hello world again")
         app.press("M-b M-b")
         app.type("big ")

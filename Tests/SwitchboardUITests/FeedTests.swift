@@ -24,7 +24,8 @@ final class FeedTests: XCTestCase {
         // At the top, the new ones come into view; looking at them clears "new".
         app.press("g")
         XCTAssertTrue(app.screen[1].contains("another new one"), app.dump())
-        XCTAssertEqual(app.buffer[30, 1].role, .selected)
+        XCTAssertEqual(app.buffer[10, 1].role, .selected)
+        XCTAssertEqual(app.buffer[10, 2].role, .feedNew)
         XCTAssertEqual(app.buffer[30, 2].role, .feedNew)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 1 new "), app.screen[0])
     }
@@ -93,7 +94,7 @@ final class FeedTests: XCTestCase {
                 for u in cell.text.unicodeScalars {
                     let v = u.value
                     XCTAssertFalse(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v), "control U+\(String(v, radix: 16)) in a cell")
-                    XCTAssertFalse(ScreenText.isBidiControl(v), "bidi control in a cell")
+                    XCTAssertFalse((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F, "bidi control in a cell")
                 }
             }
         }
@@ -104,7 +105,7 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(all.contains("txet desrever"))
         XCTAssertTrue(all.contains("schedled  qu"), all)
         XCTAssertTrue(all.contains("Playbook"))
-        XCTAssertTrue(all.contains("bob, 8h ago: note ok") || all.contains(": note ok"), all)
+        XCTAssertTrue(all.contains(" ago: note  ok"), all)
         XCTAssertTrue(all.contains("@evil (Name)"), all)
         XCTAssertFalse(all.contains("pwned"))
         XCTAssertFalse(all.contains("ZXZpbA"))

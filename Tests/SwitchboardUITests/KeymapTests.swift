@@ -42,8 +42,7 @@ final class KeymapTests: XCTestCase {
         }
         XCTAssertEqual(error("{\n  \"feed\": {\n    \"j\": \"dwon\"\n  }\n}"),
                        "keymap.json:3:10: unknown command \"dwon\" (commands: `switchboard keys` lists them)")
-        XCTAssertEqual(error("{\n  \"feed\": {\"<Nope>\": \"down\"}\n}"),
-                       "keymap.json:2:12: unknown key \"<Nope>\" (examples: j, G, C-d, M-b, <Tab>, <S-Tab>, <PgDn>, <Enter>, <Esc>, <F1>, <Space>)")
+        XCTAssertTrue(error("{\n  \"feed\": {\"<Nope>\": \"down\"}\n}").hasPrefix("keymap.json:2:12: unknown key name '<Nope>'; known names:"))
         XCTAssertEqual(error("{\"fed\": {}}"), "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline)")
         XCTAssertEqual(error("{\"feed\": {\"j\": \"down\",}}"), "keymap.json:1:23: expected a quoted key")
         XCTAssertEqual(error("{\"feed\": {\"j\": 3}}"), "keymap.json:1:16: the command for \"j\" must be a string like \"down\" or \"focus queue\"")

@@ -31,7 +31,9 @@ struct ListenCommand: AsyncParsableCommand {
         let dir = store.dir
         let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let logger = try LineLogger(path: log)
-        let listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: dir), log: { logger.write($0) })
+        let spikes = SpikeWatch(store: store, log: { logger.write($0) })
+        let listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: dir), log: { logger.write($0) },
+                                onIngest: { _ in spikes.check() })
         do { try listener.acquireLock() } catch { throw CLIError.failure("\(error)") }
         defer { listener.releaseLock() }
         for w in store.warnings { logger.write("warning: \(w)") }
