@@ -81,6 +81,18 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         XCTAssertFalse(s.screenText.contains("[31m"))
     }
 
+    func testCursorShownWhereAskedAndHiddenOtherwise() throws {
+        let hidden = try start()
+        XCTAssertEqual(hidden.format("#{cursor_flag}"), "0", "no cursor while nothing is edited")
+        let s = try start(["--show-cursor"])
+        try s.waitUntil("cursor visible after 'events:'") { _ in
+            s.format("#{cursor_flag} #{cursor_x},#{cursor_y}") == "1 8,23"
+        }
+        s.sendKeys("j")
+        try s.waitFor("key j")
+        XCTAssertEqual(s.format("#{cursor_flag} #{cursor_x},#{cursor_y}"), "1 8,23", "the cursor stays put")
+    }
+
     func testMouseReports() throws {
         // ncurses asks for the mouse protocol terminfo names: SGR (1006) for xterm-256color, X10 for tmux-256color.
         let s = try start()

@@ -25,6 +25,9 @@ struct TerminalCheckCommand: ParsableCommand {
     @Flag(help: "Disable mouse reporting.")
     var noMouse = false
 
+    @Flag(help: "Show the cursor after the 'events:' title (otherwise it is hidden).")
+    var showCursor = false
+
     @Flag(help: "Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without ech/bce, e.g. screen and tmux).")
     var highlightText = false
 
@@ -52,12 +55,13 @@ struct TerminalCheckCommand: ParsableCommand {
         var screen = TerminalCheckScreen(term: terminal.termName, colors: terminal.colorCount, rows: rows, textLines: lines)
         screen.highlightTextOnly = highlightText
         screen.size = terminal.size
-        terminal.present(screen.render(), cursor: nil)
+        let cursor = { showCursor ? screen.cursorPosition : nil }
+        terminal.present(screen.render(), cursor: cursor())
         while true {
             guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
             if !screen.handle(event) { break }
             if case .resize(let s) = event { screen.size = s }
-            terminal.present(screen.render(), cursor: nil)
+            terminal.present(screen.render(), cursor: cursor())
         }
         terminal.restore()
         print("terminal-check: restored after \(screen.eventCount) events")
@@ -115,6 +119,10 @@ struct TerminalCheckScreen {
         }
     }
 
+    var logTop: Int { 9 + visibleRows + 2 }
+    /// Where --show-cursor puts the cursor: after "events:".
+    var cursorPosition: Point { Point(x: 8, y: logTop) }
+
     func render() -> ScreenBuffer {
         var b = ScreenBuffer(size: size)
         guard size.width >= 40, size.height >= 12 else {
@@ -151,7 +159,6 @@ struct TerminalCheckScreen {
                 b.put("│", x: w - 1, y: y, role: .border)
             }
         }
-        let logTop = listTop + max(listHeight, 0) + 2
         b.put("events:", x: 0, y: logTop, role: .paneTitle)
         for (i, line) in log.enumerated() where logTop + 1 + i < size.height - 1 {
             b.put(TextLayout.clip(line, width: w), x: 0, y: logTop + 1 + i)
