@@ -73,10 +73,12 @@ extension NCursesTerminal {
             let r = wget_wch(sb_stdscr(), &next)
             if r == ERR { return .key(.escape) }
             if r == sb_key_code_yes() {
+                if Int32(bitPattern: next) == KEY_BACKSPACE { return .key(.alt("\u{7F}")) }
                 if let e = keyCodeEvent(Int32(bitPattern: next)) { queued.append(e) }
                 return .key(.escape)
             }
             let n = UInt32(next)
+            if n == 0x7F || n == 0x08 { return .key(.alt("\u{7F}")) } // Alt-Backspace
             if n >= 0x20, n != 0x7F, let s = Unicode.Scalar(n), !Sanitizer.isUnsafe(s) {
                 return .key(.alt(Character(s)))
             }

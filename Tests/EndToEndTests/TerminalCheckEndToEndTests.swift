@@ -56,7 +56,7 @@ final class TerminalCheckEndToEndTests: XCTestCase {
             (["Escape"], "key <Esc>"), (["M-x"], "key M-x"), (["C-d"], "key C-d"), (["Tab"], "key <Tab>"),
             (["BTab"], "key <S-Tab>"), (["PageDown"], "key <PgDn>"), (["F1"], "key <F1>"), (["Home"], "key <Home>"),
             (["End"], "key <End>"), (["BSpace"], "key <BS>"), (["DC"], "key <Del>"), (["Enter"], "key <Enter>"),
-            (["Left"], "key <Left>"),
+            (["Left"], "key <Left>"), (["M-BSpace"], "key M-<BS>"),
         ]
         for (keys, expected) in cases {
             s.sendKeys(keys)
