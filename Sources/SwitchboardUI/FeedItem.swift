@@ -16,6 +16,8 @@ public struct FeedItem: Sendable {
     public var followers: Int32
     /// Part of a conversation (in_reply_to or thread_root): Insight's priority weighs it.
     public var isReply: Bool
+    /// The analysis' mood score (-1…1), kept to recompute the priority later.
+    public var moodScore: Float
 
     public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new) {
         key = m.key
@@ -27,7 +29,14 @@ public struct FeedItem: Sendable {
         intents = IntentSet(m.analysis?.intents ?? [])
         followers = Int32(clamping: m.author?.followers ?? 0)
         isReply = m.inReplyTo != nil || m.threadRoot != nil
+        moodScore = Float(m.analysis?.score ?? 0)
         priority = FeedItem.priority(m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now)
+    }
+
+    /// The priority again at `now` (age against the SLA moves on; closed work sinks).
+    func currentPriority(status: MentionStatus, sla: Int, now: Date) -> Float {
+        let a = sentiment.map { Analysis(lang: "", sentiment: $0, score: Double(moodScore), intents: intents.list) }
+        return FeedItem.priority(a, followers: Int(followers), time: time, isReply: isReply, status: status, sla: sla, now: now)
     }
 
     /// Insight's priority score (intent, mood, reach, age against the SLA, conversation; closed work sinks).
@@ -59,6 +68,18 @@ public struct IntentSet: OptionSet, Sendable, Hashable {
     public static let purchase = IntentSet(rawValue: 16)
     public static let spam = IntentSet(rawValue: 32)
     public static let crisis = IntentSet(rawValue: 64)
+
+    var list: [Intent] {
+        var out: [Intent] = []
+        if contains(.question) { out.append(.question) }
+        if contains(.complaint) { out.append(.complaint) }
+        if contains(.praise) { out.append(.praise) }
+        if contains(.help) { out.append(.help) }
+        if contains(.purchase) { out.append(.purchase) }
+        if contains(.spam) { out.append(.spam) }
+        if contains(.crisis) { out.append(.crisis) }
+        return out
+    }
 
     public init(_ intents: [Intent]) {
         var s: IntentSet = []

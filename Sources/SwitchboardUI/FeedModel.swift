@@ -122,6 +122,7 @@ public struct FeedModel: Sendable {
             guard let i = keyIndex[k] else { continue }
             items[Int(i)].sentiment = a.sentiment
             items[Int(i)].intents = IntentSet(a.intents)
+            items[Int(i)].moodScore = Float(a.score)
             let it = items[Int(i)]
             items[Int(i)].priority = FeedItem.priority(a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: .new, sla: slaMinutes, now: now)
         }
@@ -133,8 +134,15 @@ public struct FeedModel: Sendable {
         refilter(states, viewport: viewport)
     }
 
-    mutating func setSort(_ s: SortOrder, states: [String: MentionState], viewport: Int) {
+    mutating func setSort(_ s: SortOrder, states: [String: MentionState], viewport: Int, now: Date) {
         sort = s
+        if s == .priority {
+            // Priorities move with time (the SLA) and state: recompute before sorting.
+            for i in items.indices {
+                let st = states.isEmpty ? MentionStatus.new : (states[items[i].key]?.status ?? .new)
+                items[i].priority = items[i].currentPriority(status: st, sla: slaMinutes, now: now)
+            }
+        }
         order = sorted(order)
         refilter(states, viewport: viewport, keepTop: false)
     }
@@ -194,13 +202,13 @@ public struct FeedModel: Sendable {
         var c = FeedCounts()
         let deadline = now.timeIntervalSince1970 - Double(slaMinutes) * 60
         for i in order {
-            let it = items[Int(i)]
-            let st = states.isEmpty ? nil : states[it.key]
+            let idx = Int(i)
+            let st = states.isEmpty ? nil : states[items[idx].key]
             let s = st?.status ?? .new
             if s == .new { c.new += 1 }
             if s.isOpen {
                 c.open += 1
-                if slaMinutes > 0, it.time < deadline, st?.firstResponseAt == nil { c.overdue += 1 }
+                if slaMinutes > 0, items[idx].time < deadline, st?.firstResponseAt == nil { c.overdue += 1 }
             }
         }
         return c

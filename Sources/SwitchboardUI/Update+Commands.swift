@@ -66,7 +66,7 @@ extension Update {
             say(&s, f == nil ? "filter cleared" : "filter: \(f!.text) — \(s.feed.rows.count) of \(s.feed.order.count)")
         case "sort":
             guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return [] }
-            s.feed.setSort(o, states: s.states, viewport: vp)
+            s.feed.setSort(o, states: s.states, viewport: vp, now: s.now)
             say(&s, o == .newest ? "newest first" : "by priority")
         case "toggle-sort":
             return run(&s, "sort " + (s.feed.sort == .newest ? "priority" : "newest"), fromKeymap: fromKeymap)

@@ -150,6 +150,10 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(app.state.feed.selectedKey, MentionKey.make(platform: "mastodon", id: "calm"))
         app.press("o")
         XCTAssertTrue(app.screen[1].contains("nice day"))
+        // Answered work sinks when the priority order is made again.
+        app.press("g j j a o")
+        XCTAssertTrue(app.screen[1].contains("this is broken") == false, app.dump())
+        XCTAssertTrue(app.screen[3].contains("this is broken"), app.dump())
     }
 
     func testFilterAndMute() throws {
