@@ -36,10 +36,11 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         self.manual = manual
     }
 
-    /// A draft answering `m` through its network, to go out after `delay` seconds.
+    /// A draft answering `m` through its network, to go out after `delay` seconds. Manual (answered by hand) when
+    /// the network has no reply API or the mention lacks the ids a reply needs (never a top-level post by mistake).
     public static func reply(to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil) -> OutboxDraft {
         let p = m.platform.lowercased()
-        let hasAPI = p == "mastodon" || p == "bluesky" || p == "bsky"
+        let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
         return OutboxDraft(mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
                            visibility: m.reply?.visibility, language: m.lang ?? m.analysis?.lang, createdAt: now,
                            sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
