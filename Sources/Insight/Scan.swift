@@ -145,7 +145,6 @@ extension Analyzer {
 
         // Pass 1: look words up once; guess the language.
         var de: Float = 0, en: Float = 0, other: Float = 0
-        var wordCount = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -159,9 +158,7 @@ extension Analyzer {
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
-            guard t.kind != .punct else { continue }
-            if t.kind == .word { wordCount += 1 }
-            guard s >= 0 else { continue }
+            guard t.kind != .punct, s >= 0 else { continue }
             let f = words.value(at: s).flags
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
@@ -185,7 +182,6 @@ extension Analyzer {
         if en >= de && en >= other && en > 0.15 { r.lang = .en }
         else if de > en && de >= other && de > 0.15 { r.lang = .de }
         else { r.lang = .other }
-        if r.lang == .other && de == 0 && en == 0 && other == 0 && wordCount == 0 { r.lang = .other }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -236,7 +232,6 @@ extension Analyzer {
                 }
                 if t.has(Token.boundary) {
                     negWindow = 0; boostLeft = 0; sentenceStart = true; startWord = 0
-                    if t.has(Token.ellipsis) && posB > 0 && negB == 0 && i + 1 < nt { /* "great..." keeps its value */ }
                 }
                 prevWasWord = false
                 continue

@@ -86,6 +86,12 @@ struct Tokenizer {
                 // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
                 if i == before { i += b < 0xE0 ? 2 : 3; continue }
                 tok.start = Int32(start); tok.len = Int32(out - start)
+                if i == before {
+                    // A letter-like lead byte that starts no word (× ÷): skip the whole character.
+                    i += 1
+                    while i < n && t[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
                 if tok.len == 0 { continue }
                 var digits = true
                 for k in start..<out where scratch[k] < 48 || scratch[k] > 57 { digits = false; break }
