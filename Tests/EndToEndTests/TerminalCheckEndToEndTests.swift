@@ -13,11 +13,8 @@ final class TerminalCheckEndToEndTests: XCTestCase {
 
     func start(_ args: [String] = [], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
                environment: [String: String] = [:], record: Bool = false) throws -> TmuxSession {
-        let bin = try TmuxSession.switchboardBinary()
-        // The Swift runtime's crash backtrace must not wait for a key press.
-        let env = environment.merging(["SWIFT_BACKTRACE": "interactive=no"]) { a, _ in a }
-        let s = try TmuxSession(command: [bin.path, "terminal-check"] + args, width: width, height: height,
-                                term: term, environment: env, recordOutput: record)
+        let s = try TmuxSession.switchboard(["terminal-check"] + args, width: width, height: height, term: term,
+                                            environment: environment, recordOutput: record)
         sessions.append(s)
         try s.waitFor("q quit")
         return s

@@ -84,6 +84,18 @@ public final class TmuxSession {
         guard r.status == 0 else { throw TmuxError("tmux new-session failed: \(r.output)") }
     }
 
+    /// `switchboard ARGS` in a new session, with SWITCHBOARD_HOME set when `home` is given and the Swift
+    /// runtime's crash backtrace non-interactive (a crash must not wait for a key press).
+    public static func switchboard(_ args: [String], home: URL? = nil, width: Int = 120, height: Int = 40,
+                                   term: String = "xterm-256color", environment: [String: String] = [:],
+                                   recordOutput: Bool = false) throws -> TmuxSession {
+        var env = environment
+        if let home { env["SWITCHBOARD_HOME"] = home.path }
+        env["SWIFT_BACKTRACE"] = env["SWIFT_BACKTRACE"] ?? "interactive=no"
+        return try TmuxSession(command: [try switchboardBinary().path] + args, width: width, height: height,
+                               term: term, environment: env, recordOutput: recordOutput)
+    }
+
     deinit { close() }
 
     /// Kills the private server and removes its files.

@@ -57,14 +57,23 @@ struct TerminalCheckCommand: ParsableCommand {
         screen.size = terminal.size
         let cursor = { showCursor ? screen.cursorPosition : nil }
         terminal.present(screen.render(), cursor: cursor())
+        var frameTimes: [Duration] = []   // event handled → frame on the terminal
+        let clock = ContinuousClock()
         while true {
             guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
+            let start = clock.now
             if !screen.handle(event) { break }
             if case .resize(let s) = event { screen.size = s }
             terminal.present(screen.render(), cursor: cursor())
+            if case .key = event { frameTimes.append(clock.now - start) }
         }
         terminal.restore()
         print("terminal-check: restored after \(screen.eventCount) events")
+        if !frameTimes.isEmpty {
+            let us = frameTimes.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
+            let p50 = us[us.count / 2], p99 = us[min(us.count - 1, us.count * 99 / 100)]
+            print(String(format: "terminal-check: key to frame p50 %.0f µs, p99 %.0f µs over %d keys", p50, p99, us.count))
+        }
     }
 }
 
