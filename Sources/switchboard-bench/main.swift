@@ -26,3 +26,4 @@ if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("network") { runNetworkBench() }
+if wants("triage") { runTriageBench() }

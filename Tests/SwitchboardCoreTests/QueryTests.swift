@@ -164,3 +164,15 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+final class QueryTextTests: XCTestCase {
+    func fold(_ s: String) -> String { String(decoding: QueryText.fold(s), as: UTF8.self) }
+    func testFolding() {
+        XCTAssertEqual(fold("Grüße aus KÖLN"), "grusse aus koln")
+        XCTAssertEqual(fold("Ærø Łódź Œuvre ſ"), "aero lodz oeuvre s")
+        XCTAssertEqual(fold("Cafe\u{301}"), "cafe", "decomposed accents dropped")
+        XCTAssertEqual(fold("ПРИВЕТ 👋🏽"), "привет 👋🏽")
+        XCTAssertTrue(QueryText.contains(QueryText.fold("xx ab abc"), QueryText.fold("ABC")))
+        XCTAssertFalse(QueryText.contains(QueryText.fold("ab"), QueryText.fold("abc")))
+    }
+}
