@@ -39,6 +39,10 @@ public final class QueryMatcher {
     private var texts: [[UInt8]] = []
     private var hasText: [Bool] = []
     private var atoms: [String: UInt16] = ["": 0]
+    /// The team's state of each row (kept by `setStates` / `updateStates`, or filled by `filter(_:states:)`).
+    private var stateRows: [MentionState] = []
+    /// Rows of the last mentions array filtered (reused while the array only grows at the end).
+    private var lastRows: [Int32] = []
 
     public init(_ query: Query, environment: QueryEnvironment, cacheText: Bool = true) {
         self.query = query; self.environment = environment
@@ -51,35 +55,67 @@ public final class QueryMatcher {
     /// Forgets every column (after `reanalyze` changed analyses); mentions never change their text otherwise.
     public func clearCache() {
         keys = []; rowOf = [:]; intents = []; sentiment = []; platform = []; lang = []; source = []; created = []
-        handle = []; texts = []; hasText = []
+        handle = []; texts = []; hasText = []; stateRows = []; lastRows = []
     }
 
     public func matches(_ m: Mention, _ st: MentionState) -> Bool {
         let r = row(m)
-        return eval(compiled, r, m, st)
+        stateRows[Int(r)] = st
+        return eval(compiled, r, m)
     }
 
-    /// Indices of the mentions that match, in order. `states` is the store's `states()`; a mention without one is new.
+    /// Indices of the mentions that match, in order, with `states` (the store's `states()`; a mention without one
+    /// is new). Looks every state up: for repeated filtering use `setStates` once, then `filter(_:)`.
     public func filter(_ mentions: [Mention], states: [String: MentionState]) -> [Int] {
-        var rows = [Int32](repeating: 0, count: mentions.count)
-        let needsText = compiled.needsText
-        for i in mentions.indices {
-            let r = row(mentions[i])
-            rows[i] = r
-            if needsText, !hasText[Int(r)] { fillText(Int(r), mentions[i]) }
+        let rows = rows(mentions)
+        if query.dependsOnState || compiled.needsMention {
+            let empty = MentionState()
+            for (i, m) in mentions.enumerated() { stateRows[Int(rows[i])] = states[m.key] ?? empty }
         }
-        let needsState = query.dependsOnState || compiled.needsMention
+        return run(mentions, rows)
+    }
+
+    /// Indices of the mentions that match, with the states given to `setStates`/`updateStates` (the fast path for
+    /// a workbench re-filtering on every keystroke).
+    public func filter(_ mentions: [Mention]) -> [Int] { run(mentions, rows(mentions)) }
+
+    /// Loads every mention's state (after opening the store).
+    public func setStates(_ states: [String: MentionState]) {
+        for i in stateRows.indices { stateRows[i] = MentionState() }
+        updateStates(states)
+    }
+
+    /// Updates the states that changed (`StoreChanges.changedStates` after a refresh); unknown keys are kept for
+    /// when their mention is first seen.
+    public func updateStates(_ changed: [String: MentionState]) {
+        for (k, st) in changed {
+            if let r = rowOf[k] { stateRows[Int(r)] = st } else { pendingStates[k] = st }
+        }
+    }
+    private var pendingStates: [String: MentionState] = [:]
+
+    private func run(_ mentions: [Mention], _ rows: [Int32]) -> [Int] {
         var out: [Int] = []
-        let empty = MentionState()
-        if !needsState {
-            for i in mentions.indices where eval(compiled, rows[i], nil, empty) { out.append(i) }
-            return out
-        }
-        for i in mentions.indices {
-            let st = states[keys[Int(rows[i])]] ?? empty
-            if eval(compiled, rows[i], compiled.needsMention ? mentions[i] : nil, st) { out.append(i) }
+        if compiled.needsMention {
+            for i in mentions.indices where eval(compiled, rows[i], mentions[i]) { out.append(i) }
+        } else {
+            for i in rows.indices where eval(compiled, rows[i], nil) { out.append(i) }
         }
         return out
+    }
+
+    /// The row of each mention: reused from the last call while the array only grew at its end.
+    private func rows(_ mentions: [Mention]) -> [Int32] {
+        let n = lastRows.count
+        if n > 0, mentions.count >= n, keys[Int(lastRows[0])] == mentions[0].key, keys[Int(lastRows[n - 1])] == mentions[n - 1].key {
+            if mentions.count > n { for i in n..<mentions.count { lastRows.append(row(mentions[i])) } }
+        } else {
+            lastRows = mentions.map { row($0) }
+        }
+        if compiled.needsText {
+            for i in mentions.indices where !hasText[Int(lastRows[i])] { fillText(Int(lastRows[i]), mentions[i]) }
+        }
+        return lastRows
     }
 
     // MARK: Columns
@@ -109,6 +145,7 @@ public final class QueryMatcher {
         handle.append(h)
         texts.append([])
         hasText.append(false)
+        stateRows.append(pendingStates.removeValue(forKey: m.key) ?? MentionState())
         if compiled.needsText { fillText(Int(r), m) }
         return r
     }
@@ -188,26 +225,26 @@ public final class QueryMatcher {
         }
     }
 
-    private func eval(_ n: R, _ r: Int32, _ m: Mention?, _ st: MentionState) -> Bool {
+    private func eval(_ n: R, _ r: Int32, _ m: Mention?) -> Bool {
         let i = Int(r)
         switch n {
         case .all: return true
         case .none: return false
-        case .and(let ns): for x in ns where !eval(x, r, m, st) { return false }; return true
-        case .or(let ns): for x in ns where eval(x, r, m, st) { return true }; return false
-        case .not(let x): return !eval(x, r, m, st)
+        case .and(let ns): for x in ns where !eval(x, r, m) { return false }; return true
+        case .or(let ns): for x in ns where eval(x, r, m) { return true }; return false
+        case .not(let x): return !eval(x, r, m)
         case .intents(let b): return intents[i] & b != 0
         case .sentiment(let s): return sentiment[i] == s
         case .platform(let p): return platform[i] == p
         case .lang(let l): return lang[i] == l && l != 0
         case .source(let s): return source[i] == s && s != 0
-        case .status(let s): return st.status == s
-        case .open: return st.status.isOpen
-        case .unassigned: return st.assignee == nil
-        case .assigned: return st.assignee != nil
-        case .mine: return st.assignee == environment.me
-        case .assignee(let u): return st.assignee?.lowercased() == u
-        case .tag(let t): return st.tags.contains { $0.lowercased() == t }
+        case .status(let s): return stateRows[i].status == s
+        case .open: return stateRows[i].status.isOpen
+        case .unassigned: return stateRows[i].assignee == nil
+        case .assigned: return stateRows[i].assignee != nil
+        case .mine: return stateRows[i].assignee == environment.me
+        case .assignee(let u): return stateRows[i].assignee?.lowercased() == u
+        case .tag(let t): return stateRows[i].tags.contains { $0.lowercased() == t }
         case .from(let prefix): return handle[i].starts(with: prefix)
         case .created(let lo, let hi): return created[i] >= lo && created[i] < hi
         case .ageBelow(let d): return environment.now.timeIntervalSince1970 - created[i] < d
@@ -217,6 +254,7 @@ public final class QueryMatcher {
             return QueryText.contains(texts[i], needle)
         case .overdue:
             guard let m else { return false }
+            let st = stateRows[i]
             if let f = environment.overdue { return f(m, st, environment.now) }
             return st.status.isOpen && st.firstResponseAt == nil
                 && environment.now.timeIntervalSince(m.createdAt) > Double(environment.defaultSLAMinutes) * 60

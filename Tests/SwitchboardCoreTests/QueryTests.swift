@@ -141,14 +141,28 @@ final class QueryTests: XCTestCase {
             ("is:open -is:spam grusse", { m, s in s.status.isOpen && !m.analysis!.intents.contains(.spam) && s.status != .spam && m.text.contains("Grüße") }),
         ]
         let matcher = QueryMatcher(.all, environment: QueryEnvironment(me: "anna", now: now))
+        let fast = QueryMatcher(.all, environment: QueryEnvironment(me: "anna", now: now))
+        fast.setStates(states)
         for (text, ref) in cases {
             matcher.set(try q(text))
+            fast.set(try q(text))
             let got = matcher.filter(mentions, states: states)
             let want = mentions.indices.filter { ref(mentions[$0], states[mentions[$0].key]!) }
             XCTAssertEqual(got, want, text)
+            XCTAssertEqual(fast.filter(mentions), want, "cached states: \(text)")
             XCTAssertGreaterThan(want.count, 100, "the case selects a real subset: \(text)")
             XCTAssertLessThan(want.count, 90_000, text)
         }
+        // A state change reaches the cached columns through updateStates.
+        fast.set(try q("assignee:me"))
+        let before = fast.filter(mentions).count
+        let k = mentions.first { states[$0.key]!.assignee == nil }!.key
+        var st = states[k]!; st.assignee = "anna"
+        fast.updateStates([k: st])
+        XCTAssertEqual(fast.filter(mentions).count, before + 1)
+        // New mentions appended to the array are picked up.
+        let extra = m("new", "export", intents: [.question])
+        XCTAssertEqual(fast.filter(mentions + [extra]).count, before + 1, "a new mention without state is unassigned")
     }
 }
 
