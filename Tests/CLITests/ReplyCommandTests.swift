@@ -132,6 +132,20 @@ final class ReplyCommandTests: XCTestCase {
         XCTAssertEqual(server.requests.count, 0)
     }
 
+    func testCtrlCDuringTheSendDelayTakesTheReplyBack() throws {
+        let (d, k, _, _) = try dataDir()
+        let p = try Interactive(["reply", "--data-dir", d, k, "--text", "Settings → Export invoices", "--yes", "--delay", "20"])
+        XCTAssertTrue(p.waitForOutput("Sending in 20 s (Ctrl-C takes it back"), p.output)
+        kill(p.process.processIdentifier, SIGINT)
+        let (status, err) = p.finish()
+        XCTAssertEqual(status, 130)
+        XCTAssertEqual(err, "\nTaken back: not sent.\n")
+        XCTAssertEqual(server.requests.count, 0)
+        let list = try CLI.run(["outbox", "list", "--data-dir", d, "--all", "--json"])
+        let entry = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as! [String: Any]
+        XCTAssertEqual(entry["state"] as? String, "cancelled")
+    }
+
     /// Two real processes: ben holds a mention, anna must take over; and a change by ben while anna's reply waits
     /// for confirmation stops the send and says what changed.
     func testClaimAndCollisionBetweenTwoProcesses() throws {
