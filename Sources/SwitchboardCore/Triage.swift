@@ -44,6 +44,13 @@ public enum Triage {
     public static func claim(store: Store, key: String, me: String, force: Bool = false, now: Date = Date()) throws(ClaimError) -> Claim {
         var previous: String?
         do {
+            // Already mine (and not new): nothing to record, so opening the composer again adds no log line.
+            var mine = false
+            try store.recordIf([], actor: me, now: now) { s in
+                let st = s.state(key)
+                mine = s.mention(key) != nil && st.assignee == me && st.status != .new
+            }
+            if mine { return Claim(openedAt: now, tookOverFrom: nil) }
             try store.recordIf([.claim(mention: key)], actor: me, now: now) { s in
                 guard s.mention(key) != nil else { throw ClaimError.noSuchMention(key) }
                 let st = s.state(key)
