@@ -101,3 +101,20 @@ public enum Triage {
         try store.record(keys.flatMap(make), actor: actor, now: now)
     }
 }
+
+extension Triage {
+    /// What a reply should start with so its author is notified: on Mastodon `@user@server ` (a reply without the
+    /// mention threads but notifies nobody); elsewhere nothing (Bluesky notifies the parent's author itself).
+    public static func replyPrefix(for m: Mention) -> String {
+        guard m.platform.lowercased() == "mastodon", let h = m.author?.handle, !h.isEmpty else { return "" }
+        return (h.hasPrefix("@") ? h : "@" + h) + " "
+    }
+
+    /// `text` with the reply prefix in front unless it already mentions the author.
+    public static func addressed(_ text: String, to m: Mention) -> String {
+        let p = replyPrefix(for: m)
+        guard !p.isEmpty else { return text }
+        if text.lowercased().contains(p.trimmingCharacters(in: .whitespaces).lowercased()) { return text }
+        return p + text
+    }
+}

@@ -57,7 +57,7 @@ final class ReplyCommandTests: XCTestCase {
         let posts = server.requests("POST", "/api/v1/statuses")
         XCTAssertEqual(posts.count, 1)
         let ticket = "SB-" + k.prefix(6).uppercased()
-        let text = "Hi Jo, sorry about the trouble. We're looking into it now. Could you send us a direct message with your account e-mail so we can check? Ticket \(ticket). ^AS"
+        let text = "@jo@other.example Hi Jo, sorry about the trouble. We're looking into it now. Could you send us a direct message with your account e-mail so we can check? Ticket \(ticket). ^AS"
         XCTAssertEqual(posts[0].json as? [String: String], ["status": text, "in_reply_to_id": "110002", "visibility": "unlisted", "language": "en"])
         XCTAssertEqual(posts[0].header("authorization"), "Bearer token-abc")
         let key = try XCTUnwrap(posts[0].header("idempotency-key"))
@@ -98,7 +98,7 @@ final class ReplyCommandTests: XCTestCase {
         let list = try CLI.run(["outbox", "list", "--data-dir", d, "--json"])
         let entry = try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as! [String: Any]
         XCTAssertEqual(entry["state"] as? String, "failed")
-        XCTAssertEqual(entry["text"] as? String, "We're on it — status at https://status.example ^AS")
+        XCTAssertEqual(entry["text"] as? String, "@kim@other.example We're on it — status at https://status.example ^AS", "addressed to the author")
 
         let ids = created
         server.handle("POST", "/api/v1/statuses") { r in

@@ -63,4 +63,12 @@ final class ClaimTests: XCTestCase {
         XCTAssertNil(Outbox(store: anna)[second.id], "nothing was queued")
         XCTAssertNotNil(Outbox(store: anna)[first.id])
     }
+
+    func testRepliesOnMastodonAreAddressedToTheAuthor() {
+        let m = Mention(platform: "mastodon", id: "1", text: "?", createdAt: Date(), author: Author(handle: "jo@other.example"))
+        XCTAssertEqual(Triage.addressed("Hi!", to: m), "@jo@other.example Hi!")
+        XCTAssertEqual(Triage.addressed("Hi @Jo@other.example!", to: m), "Hi @Jo@other.example!")
+        let b = Mention(platform: "bluesky", id: "2", text: "?", createdAt: Date(), author: Author(handle: "jo.bsky.social"))
+        XCTAssertEqual(Triage.addressed("Hi!", to: b), "Hi!")
+    }
 }

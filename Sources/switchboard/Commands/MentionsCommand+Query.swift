@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Insight
 import SwitchboardCore
 
 /// `mentions list --query`: the query language over stored mentions, with a caret under a malformed query.
@@ -15,7 +16,7 @@ enum QueryOption {
         }
         var env = QueryEnvironment(me: Actor.current(), now: Date(), defaultSLAMinutes: team?.sla.firstResponseMinutes ?? 60)
         if let team, let sla = try? SLA(team: team) {
-            env.overdue = { m, st, now in sla.isOverdue(m, state: st, now: now) }
+            env.overdue = { m, st, now in sla.isOverdue(m, state: st, band: Priority.band(mention: m, state: st, team: team, now: now), now: now) }
         }
         let matcher = QueryMatcher(q, environment: env)
         let empty = MentionState()

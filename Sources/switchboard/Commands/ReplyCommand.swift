@@ -92,7 +92,7 @@ struct ReplyCommand: AsyncParsableCommand {
             }
             raw = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: member)).text
         }
-        return TemplateRenderer.withSignature(raw, member: member)
+        return TemplateRenderer.withSignature(Triage.addressed(raw, to: m), member: member)
     }
 
     func preview(_ m: Mention, _ body: String, _ warnings: [ReplyWarning]) {
