@@ -54,7 +54,7 @@ struct ReplyCommand: AsyncParsableCommand {
         let body = try replyText(store: store, mention: m, member: member)
         let warnings = ReplyChecks.check(reply: body, to: m)
         if !json { preview(m, body, warnings) }
-        if !yes, !Prompt.ask("Send? [y/N] ") {
+        if !yes, !Prompt.ask("Send? [y/N] ", stderr: json) {
             if json { try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message))) } else { print("Not sent.") }
             throw ExitCode(1)
         }
@@ -111,7 +111,7 @@ struct ReplyCommand: AsyncParsableCommand {
             print("Where: \(Output.safe(m.url ?? "(no address known)"))")
             print("Text:\n\(Output.safe(entry.draft.text, keepNewlines: true))")
         }
-        if !yes, !Prompt.ask("Answered by hand? [y/N] ") {
+        if !yes, !Prompt.ask("Answered by hand? [y/N] ", stderr: json) {
             if !json { print("Kept in the outbox as to-do (confirm later: switchboard outbox confirm \(entry.id)).") }
             else { try Output.printJSON(ReplyResultJSON(key: m.key, outbox: entry.id, state: "manual", url: m.url, warnings: warnings.map(\.message))) }
             return
@@ -163,9 +163,10 @@ struct ReplyResultJSON: Encodable {
 
 /// A yes/no question on the terminal (stdin); anything but y/yes is no.
 enum Prompt {
-    static func ask(_ q: String) -> Bool {
+    /// With `stderr` (for --json) the question goes to standard error, keeping standard output one JSON object.
+    static func ask(_ q: String, stderr: Bool = false) -> Bool {
         fflush(nil)   // what print() buffered goes first
-        FileHandle.standardOutput.write(Data(q.utf8))
+        (stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(q.utf8))
         guard let line = readLine() else { return false }
         let a = line.trimmingCharacters(in: .whitespaces).lowercased()
         return a == "y" || a == "yes"
