@@ -116,7 +116,7 @@ final class ReplyCommandTests: XCTestCase {
     }
 
     func testDecliningSendsNothingAndFeedMentionsAreAnsweredByHand() throws {
-        let (d, k, _, rss) = try dataDir()
+        let (d, k, k2, rss) = try dataDir()
         let no = try CLI.run(["reply", "--data-dir", d, k, "--text", "ok"], stdin: "n\n")
         XCTAssertEqual(no.status, 1)
         XCTAssertTrue(no.out.contains("warning: the mention asks a question; this reply doesn't seem to address it"), no.out)
@@ -130,6 +130,16 @@ final class ReplyCommandTests: XCTestCase {
         let show = try JSONSerialization.jsonObject(with: Data(try CLI.run(["mentions", "show", "--data-dir", d, rss, "--json"]).out.utf8)) as! [String: Any]
         XCTAssertEqual((show["state"] as! [String: Any])["status"] as? String, "answered")
         XCTAssertEqual(server.requests.count, 0)
+
+        // --json: one object on stdout (the question goes to stderr).
+        let j = try CLI.run(["reply", "--data-dir", d, k2, "--text", "Sorry! Check out our discount", "--no-delay", "--json"], stdin: "y\n")
+        XCTAssertEqual(j.status, 0, j.err)
+        XCTAssertEqual(j.err, "Send? [y/N] ")
+        let obj = try JSONSerialization.jsonObject(with: Data(j.out.utf8)) as! [String: Any]
+        XCTAssertEqual(obj["state"] as? String, "sent")
+        XCTAssertEqual(obj["url"] as? String, "https://social.example/@acme/200001")
+        XCTAssertEqual(obj["post_id"] as? String, "200001")
+        XCTAssertEqual(obj["warnings"] as? [String], ["promotional phrasing (\"discount\") in a reply to a complaint"])
     }
 
     func testCtrlCDuringTheSendDelayTakesTheReplyBack() throws {
