@@ -47,7 +47,7 @@ public final class OutboxSender: @unchecked Sendable {
     /// expired lease), one after another.
     public func sendDue(publisherFor: PublisherFor, now: Date = Date()) async -> [OutboxResult] {
         let due: [OutboxEntry]
-        do { due = try Outbox.current(store).due(now) } catch { return [] }
+        do { due = try outbox().due(now) } catch { return [] }
         var out: [OutboxResult] = []
         for e in due { out.append(await send(e.id, publisherFor: publisherFor, now: now)) }
         return out
@@ -97,6 +97,27 @@ public final class OutboxSender: @unchecked Sendable {
             return OutboxResult(id: d.id, mention: d.mention, outcome: .skipped("crashed: \(e.reason)"))
         } catch {
             return fail(entry, NetworkText.clean(String(describing: error), max: 300), retryAt: now.addingTimeInterval(backoff.delay(failures: max(1, entry.attempts))), now: now)
+        }
+    }
+
+    // The outbox folded incrementally: the actions log only grows (compaction keeps every event in order).
+    private let foldLock = NSLock()
+    private var folded = Outbox()
+    private var foldedCount = 0
+    private var lastFoldedID: String?
+
+    /// The outbox as of now, including other processes' writes; folds only the events new since the last call.
+    public func outbox() throws -> Outbox {
+        try store.recordIf([], actor: actor) { _ in }
+        let events = store.events
+        return foldLock.withLock {
+            if foldedCount > events.count || (foldedCount > 0 && events[foldedCount - 1].id != lastFoldedID) {
+                folded = Outbox(); foldedCount = 0
+            }
+            for e in events[foldedCount...] { folded.apply(e) }
+            foldedCount = events.count
+            lastFoldedID = events.last?.id
+            return folded
         }
     }
 

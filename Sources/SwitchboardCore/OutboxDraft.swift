@@ -42,8 +42,15 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         let p = m.platform.lowercased()
         let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
         return OutboxDraft(mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
-                           visibility: m.reply?.visibility, language: m.lang ?? m.analysis?.lang, createdAt: now,
+                           visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
                            sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
+    }
+
+    /// A language tag a network accepts (`de`, `pt-BR`), or nil for "other", "und" and anything malformed.
+    static func languageTag(_ l: String?) -> String? {
+        guard let l, l != "und", l.count <= 12, l.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else { return nil }
+        let primary = l.prefix { $0 != "-" && $0 != "_" }
+        return (2...3).contains(primary.count) ? l : nil
     }
 
     public static func newID() -> String {

@@ -44,6 +44,13 @@ public enum Triage {
     public static func claim(store: Store, key: String, me: String, force: Bool = false, now: Date = Date()) throws(ClaimError) -> Claim {
         var previous: String?
         do {
+            // Already mine (and not new): nothing to record, so opening the composer again adds no log line.
+            var mine = false
+            try store.recordIf([], actor: me, now: now) { s in
+                let st = s.state(key)
+                mine = s.mention(key) != nil && st.assignee == me && st.status != .new
+            }
+            if mine { return Claim(openedAt: now, tookOverFrom: nil) }
             try store.recordIf([.claim(mention: key)], actor: me, now: now) { s in
                 guard s.mention(key) != nil else { throw ClaimError.noSuchMention(key) }
                 let st = s.state(key)
@@ -92,5 +99,22 @@ public enum Triage {
     @discardableResult
     public static func bulk(store: Store, keys: [String], actor: String, now: Date = Date(), _ make: (String) -> [Action]) throws -> [AuditEvent] {
         try store.record(keys.flatMap(make), actor: actor, now: now)
+    }
+}
+
+extension Triage {
+    /// What a reply should start with so its author is notified: on Mastodon `@user@server ` (a reply without the
+    /// mention threads but notifies nobody); elsewhere nothing (Bluesky notifies the parent's author itself).
+    public static func replyPrefix(for m: Mention) -> String {
+        guard m.platform.lowercased() == "mastodon", let h = m.author?.handle, !h.isEmpty else { return "" }
+        return (h.hasPrefix("@") ? h : "@" + h) + " "
+    }
+
+    /// `text` with the reply prefix in front unless it already mentions the author.
+    public static func addressed(_ text: String, to m: Mention) -> String {
+        let p = replyPrefix(for: m)
+        guard !p.isEmpty else { return text }
+        if text.lowercased().contains(p.trimmingCharacters(in: .whitespaces).lowercased()) { return text }
+        return p + text
     }
 }

@@ -26,4 +26,8 @@ if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("network") { runNetworkBench() }
+<<<<<<< HEAD
 if wants("terminal") { runTerminalBench() }
+=======
+if wants("triage") { runTriageBench() }
+>>>>>>> triage

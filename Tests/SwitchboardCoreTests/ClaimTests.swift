@@ -18,14 +18,16 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(c, Triage.Claim(openedAt: t0.addingTimeInterval(1), tookOverFrom: nil))
         XCTAssertEqual(anna.state(k).assignee, "anna")
         XCTAssertEqual(anna.state(k).status, .open)
-        // Claiming again is fine for the holder.
-        XCTAssertNoThrow(try Triage.claim(store: anna, key: k, me: "anna", now: t0.addingTimeInterval(2)))
+        // Claiming again is fine for the holder, and writes nothing.
+        let events = anna.events.count
+        XCTAssertEqual(try Triage.claim(store: anna, key: k, me: "anna", now: t0.addingTimeInterval(2)).openedAt, t0.addingTimeInterval(2))
+        XCTAssertEqual(anna.events.count, events)
 
         do {
             try Triage.claim(store: ben, key: k, me: "ben", now: t0.addingTimeInterval(3))
             XCTFail("ben must see anna holds it")
         } catch {
-            XCTAssertEqual(error, .heldBy(user: "anna", since: t0.addingTimeInterval(2)))
+            XCTAssertEqual(error, .heldBy(user: "anna", since: t0.addingTimeInterval(1)))
         }
         XCTAssertEqual(ben.state(k).assignee, "anna", "nothing recorded for the refused claim")
         let taken = try Triage.claim(store: ben, key: k, me: "ben", force: true, now: t0.addingTimeInterval(4))
@@ -60,5 +62,13 @@ final class ClaimTests: XCTestCase {
         }
         XCTAssertNil(Outbox(store: anna)[second.id], "nothing was queued")
         XCTAssertNotNil(Outbox(store: anna)[first.id])
+    }
+
+    func testRepliesOnMastodonAreAddressedToTheAuthor() {
+        let m = Mention(platform: "mastodon", id: "1", text: "?", createdAt: Date(), author: Author(handle: "jo@other.example"))
+        XCTAssertEqual(Triage.addressed("Hi!", to: m), "@jo@other.example Hi!")
+        XCTAssertEqual(Triage.addressed("Hi @Jo@other.example!", to: m), "Hi @Jo@other.example!")
+        let b = Mention(platform: "bluesky", id: "2", text: "?", createdAt: Date(), author: Author(handle: "jo.bsky.social"))
+        XCTAssertEqual(Triage.addressed("Hi!", to: b), "Hi!")
     }
 }

@@ -141,14 +141,28 @@ final class QueryTests: XCTestCase {
             ("is:open -is:spam grusse", { m, s in s.status.isOpen && !m.analysis!.intents.contains(.spam) && s.status != .spam && m.text.contains("Grüße") }),
         ]
         let matcher = QueryMatcher(.all, environment: QueryEnvironment(me: "anna", now: now))
+        let fast = QueryMatcher(.all, environment: QueryEnvironment(me: "anna", now: now))
+        fast.setStates(states)
         for (text, ref) in cases {
             matcher.set(try q(text))
+            fast.set(try q(text))
             let got = matcher.filter(mentions, states: states)
             let want = mentions.indices.filter { ref(mentions[$0], states[mentions[$0].key]!) }
             XCTAssertEqual(got, want, text)
+            XCTAssertEqual(fast.filter(mentions), want, "cached states: \(text)")
             XCTAssertGreaterThan(want.count, 100, "the case selects a real subset: \(text)")
             XCTAssertLessThan(want.count, 90_000, text)
         }
+        // A state change reaches the cached columns through updateStates.
+        fast.set(try q("assignee:me"))
+        let before = fast.filter(mentions).count
+        let k = mentions.first { states[$0.key]!.assignee == nil }!.key
+        var st = states[k]!; st.assignee = "anna"
+        fast.updateStates([k: st])
+        XCTAssertEqual(fast.filter(mentions).count, before + 1)
+        // New mentions appended to the array are picked up.
+        let extra = m("new", "export", intents: [.question])
+        XCTAssertEqual(fast.filter(mentions + [extra]).count, before + 1, "a new mention without state is unassigned")
     }
 }
 
@@ -162,5 +176,17 @@ struct SplitMix {
         z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
         z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
         return z ^ (z >> 31)
+    }
+}
+
+final class QueryTextTests: XCTestCase {
+    func fold(_ s: String) -> String { String(decoding: QueryText.fold(s), as: UTF8.self) }
+    func testFolding() {
+        XCTAssertEqual(fold("Grüße aus KÖLN"), "grusse aus koln")
+        XCTAssertEqual(fold("Ærø Łódź Œuvre ſ"), "aero lodz oeuvre s")
+        XCTAssertEqual(fold("Cafe\u{301}"), "cafe", "decomposed accents dropped")
+        XCTAssertEqual(fold("ПРИВЕТ 👋🏽"), "привет 👋🏽")
+        XCTAssertTrue(QueryText.contains(QueryText.fold("xx ab abc"), QueryText.fold("ABC")))
+        XCTAssertFalse(QueryText.contains(QueryText.fold("ab"), QueryText.fold("abc")))
     }
 }
