@@ -26,8 +26,5 @@ if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("network") { runNetworkBench() }
-<<<<<<< HEAD
 if wants("terminal") { runTerminalBench() }
-=======
 if wants("triage") { runTriageBench() }
->>>>>>> triage
