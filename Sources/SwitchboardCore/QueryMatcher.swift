@@ -41,6 +41,16 @@ public final class QueryMatcher {
     private var atoms: [String: UInt16] = ["": 0]
     /// The team's state of each row (kept by `setStates` / `updateStates`, or filled by `filter(_:states:)`).
     private var stateRows: [MentionState] = []
+    /// Status of each row as a byte (index in `MentionStatus.allCases`): the most used state field, read without
+    /// touching the state's arrays.
+    private var statusCol: [UInt8] = []
+    private static let statusIndex: [MentionStatus: UInt8] = Dictionary(uniqueKeysWithValues: MentionStatus.allCases.enumerated().map { ($1, UInt8($0)) })
+    private static let openMask: UInt16 = MentionStatus.allCases.enumerated().reduce(0) { $1.element.isOpen ? $0 | (1 << $1.offset) : $0 }
+
+    private func setState(_ r: Int, _ st: MentionState) {
+        stateRows[r] = st
+        statusCol[r] = QueryMatcher.statusIndex[st.status] ?? 0
+    }
     /// Rows of the last mentions array filtered (reused while the array only grows at the end).
     private var lastRows: [Int32] = []
 
@@ -55,12 +65,12 @@ public final class QueryMatcher {
     /// Forgets every column (after `reanalyze` changed analyses); mentions never change their text otherwise.
     public func clearCache() {
         keys = []; rowOf = [:]; intents = []; sentiment = []; platform = []; lang = []; source = []; created = []
-        handle = []; texts = []; hasText = []; stateRows = []; lastRows = []
+        handle = []; texts = []; hasText = []; stateRows = []; statusCol = []; lastRows = []
     }
 
     public func matches(_ m: Mention, _ st: MentionState) -> Bool {
         let r = row(m)
-        stateRows[Int(r)] = st
+        setState(Int(r), st)
         return eval(compiled, r, m)
     }
 
@@ -70,7 +80,7 @@ public final class QueryMatcher {
         let rows = rows(mentions)
         if query.dependsOnState || compiled.needsMention {
             let empty = MentionState()
-            for (i, m) in mentions.enumerated() { stateRows[Int(rows[i])] = states[m.key] ?? empty }
+            for (i, m) in mentions.enumerated() { setState(Int(rows[i]), states[m.key] ?? empty) }
         }
         return run(mentions, rows)
     }
@@ -81,7 +91,7 @@ public final class QueryMatcher {
 
     /// Loads every mention's state (after opening the store).
     public func setStates(_ states: [String: MentionState]) {
-        for i in stateRows.indices { stateRows[i] = MentionState() }
+        for i in stateRows.indices { setState(i, MentionState()) }
         updateStates(states)
     }
 
@@ -89,7 +99,7 @@ public final class QueryMatcher {
     /// when their mention is first seen.
     public func updateStates(_ changed: [String: MentionState]) {
         for (k, st) in changed {
-            if let r = rowOf[k] { stateRows[Int(r)] = st } else { pendingStates[k] = st }
+            if let r = rowOf[k] { setState(Int(r), st) } else { pendingStates[k] = st }
         }
     }
     private var pendingStates: [String: MentionState] = [:]
@@ -145,7 +155,9 @@ public final class QueryMatcher {
         handle.append(h)
         texts.append([])
         hasText.append(false)
-        stateRows.append(pendingStates.removeValue(forKey: m.key) ?? MentionState())
+        let st = pendingStates.removeValue(forKey: m.key) ?? MentionState()
+        stateRows.append(st)
+        statusCol.append(QueryMatcher.statusIndex[st.status] ?? 0)
         if compiled.needsText { fillText(Int(r), m) }
         return r
     }
@@ -168,7 +180,7 @@ public final class QueryMatcher {
         case all, none
         case and([R]), or([R]), not(R)
         case intents(UInt8), sentiment(UInt8), platform(UInt16), lang(UInt16), source(UInt16)
-        case status(MentionStatus), open, unassigned, assigned, mine, assignee(String), tag(String)
+        case status(UInt8), open, unassigned, assigned, mine, assignee(String), tag(String)
         case from([UInt8])
         case created(min: Double, max: Double)
         case ageBelow(Double), ageAbove(Double)
@@ -204,7 +216,7 @@ public final class QueryMatcher {
         case .not(let x): return .not(compile(x))
         case .intent(let i): return .intents(QueryMatcher.bit(i))
         case .sentiment(let s): return .sentiment(QueryMatcher.sentimentCode(s))
-        case .status(let s): return .status(s)
+        case .status(let s): return .status(QueryMatcher.statusIndex[s] ?? 0)
         case .open: return .open
         case .unassigned: return .unassigned
         case .assigned: return .assigned
@@ -238,8 +250,8 @@ public final class QueryMatcher {
         case .platform(let p): return platform[i] == p
         case .lang(let l): return lang[i] == l && l != 0
         case .source(let s): return source[i] == s && s != 0
-        case .status(let s): return stateRows[i].status == s
-        case .open: return stateRows[i].status.isOpen
+        case .status(let s): return statusCol[i] == s
+        case .open: return QueryMatcher.openMask & (1 << UInt16(statusCol[i])) != 0
         case .unassigned: return stateRows[i].assignee == nil
         case .assigned: return stateRows[i].assignee != nil
         case .mine: return stateRows[i].assignee == environment.me
