@@ -78,6 +78,8 @@ static inline char *sb_crash_reset(void) { static char reset[512]; return reset;
 static inline volatile int *sb_crash_fd(void) { static volatile int fd = -1; return &fd; }
 static inline struct termios *sb_crash_termios(void) { static struct termios t; return &t; }
 static inline volatile int *sb_crash_have_termios(void) { static volatile int have = 0; return &have; }
+/* The handlers that were there before ours (e.g. the Swift runtime's backtracer), indexed by signal. */
+static inline struct sigaction *sb_crash_previous(int sig) { static struct sigaction a[65]; return &a[sig & 63]; }
 
 /* SIGWINCH: ncurses keeps its handler (it queues KEY_RESIZE); ours also writes a byte to the wake-up
    pipe so that poll() returns. (A DispatchSource would replace ncurses's handler and break KEY_RESIZE.) */
@@ -109,6 +111,10 @@ static inline void sb_crash_handler(int sig) {
         ssize_t r = write(fd, reset, strlen(reset)); (void)r;
         if (*sb_crash_have_termios()) tcsetattr(fd, TCSANOW, sb_crash_termios());
     }
+    /* Hand the signal to whoever handled it before us (or the default action) and let it happen again. */
+    sigaction(sig, sb_crash_previous(sig), NULL);
+    raise(sig);
+    /* Still here (the previous handler returned, e.g. for a signal sent with kill): die by the signal. */
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -122,7 +128,14 @@ static inline void sb_install_crash_restore(int fd, const char *reset) {
     buf[511] = 0;
     *sb_crash_fd() = fd;
     int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) signal(sigs[i], sb_crash_handler);
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction act;
+        memset(&act, 0, sizeof act);
+        sigemptyset(&act.sa_mask);
+        act.sa_handler = sb_crash_handler;
+        act.sa_flags = SA_RESETHAND | SA_NODEFER;
+        sigaction(sigs[i], &act, sb_crash_previous(sigs[i]));
+    }
 }
 static inline void sb_disarm_crash_restore(void) { *sb_crash_fd() = -1; }
 #endif

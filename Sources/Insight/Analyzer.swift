@@ -8,10 +8,13 @@ import SwitchboardCore
 /// A value type holding only immutable data: safe to share between threads.
 public struct Analyzer: Sendable {
     let model: InsightModel
-    /// The configured crisis terms as written, and as normalised words.
+    let hot: HotModel
+    /// The configured crisis terms as written.
     public let crisisTerms: [String]
-    let crisisTokens: [[[UInt8]]]
-    let brandHashes: Set<UInt64>
+    /// Crisis terms as normalised words and brand-term keys, in memory owned by `termStorage`.
+    let termStorage: TermStorage
+    let terms: TermsView
+    let version: String
 
     /// The model version stored with every analysis (`Analysis.model`), so `reanalyze` can tell what is stale.
     public static var modelVersion: String { InsightModel.shared.version }
@@ -20,17 +23,29 @@ public struct Analyzer: Sendable {
         self.init(model: InsightModel.shared, crisisTerms: crisisTerms, brandTerms: brandTerms)
     }
 
+    /// An analyser for a team: its crisis terms, and its brand terms (which carry no sentiment of their own).
+    public init(team: TeamConfig) {
+        self.init(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms + [team.brand.name])
+    }
+
     init(model: InsightModel, crisisTerms: [String], brandTerms: [String]) {
         self.model = model
-        let terms = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        self.crisisTerms = Array(terms.prefix(64))
-        self.crisisTokens = self.crisisTerms.map { InsightModel.normalizedWords($0) }
-        var bh = Set<UInt64>()
+        self.hot = model.hot
+        self.version = model.version
+        let cleaned = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var kept: [String] = [], words: [[[UInt8]]] = []
+        for t in cleaned where kept.count < 64 {
+            let w = InsightModel.normalizedWords(t)
+            if !w.isEmpty { kept.append(t); words.append(w) }
+        }
+        self.crisisTerms = kept
+        var bh: [UInt64] = []
         for b in brandTerms {
             let keys = InsightModel.keys(b.hasPrefix("@") || b.hasPrefix("#") ? String(b.dropFirst()) : b)
-            if keys.count == 1 { bh.insert(keys[0]) }
+            if keys.count == 1 && !bh.contains(keys[0]) { bh.append(keys[0]) }
         }
-        self.brandHashes = bh
+        self.termStorage = TermStorage(terms: words, brand: bh)
+        self.terms = termStorage.view
     }
 
     /// Analyses one text.
@@ -56,24 +71,24 @@ public struct Analyzer: Sendable {
             found = f
             intents.append(.crisis)
         }
-        return Analysis(lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: model.version)
+        return Analysis(lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
     }
 
     /// Sentiment from the scan: a three-class linear model (softmax); the score is P(positive) − P(negative).
     func classify(_ r: Scan) -> (Sentiment, Double) {
-        let w = r.lang == .en ? model.english : model.lexiconOnly
+        // Without a learned token model, no sentiment word, emoji or emoticon means neutral.
+        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 { return (.neutral, 0) }
+        let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos, zn = w.biasNeg
-        if r.lang == .de { zp += model.germanShiftPos; zn += model.germanShiftNeg }
-        for i in 0..<Features.denseCount {
-            zp += r.dense[i] * w.densePos[i]
-            zn += r.dense[i] * w.denseNeg[i]
-        }
+        if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }
+        zp += (r.dense * w.densePos).sum()
+        zn += (r.dense * w.denseNeg).sum()
         if r.lang == .en { zp += r.tokPos; zn += r.tokNeg }
         let m = max(0, zp, zn)
         let ep = exp(zp - m), en = exp(zn - m), e0 = exp(-m)
         let sum = ep + en + e0
         let pp = Double(ep / sum), pn = Double(en / sum), p0 = Double(e0 / sum)
-        let score = (pp - pn).clamped(-1, 1)
+        let score = ((pp - pn) * 10000).rounded() / 10000
         let sentiment: Sentiment = pp > pn && pp > p0 ? .positive : (pn > pp && pn > p0 ? .negative : .neutral)
         return (sentiment, score)
     }
@@ -82,7 +97,7 @@ public struct Analyzer: Sendable {
     public func features(_ text: String) -> (lang: String, tokens: [String], dense: [Float]) {
         let c = TokenCollector()
         let r = scan(text, collect: c)
-        return (r.lang.code, c.tokens, r.dense)
+        return (r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] })
     }
 }
 
@@ -106,5 +121,59 @@ extension InsightModel {
             out.append(Array(UnsafeBufferPointer(start: scratch + Int(toks[i].start), count: Int(toks[i].len))))
         }
         return out
+    }
+}
+
+/// Crisis-term words and brand keys in one block of memory that lives as long as any copy of its `Analyzer`.
+final class TermStorage: @unchecked Sendable {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let words: UnsafeMutablePointer<(Int32, Int32)>
+    let terms: UnsafeMutablePointer<(Int32, Int32)>
+    let brand: UnsafeMutablePointer<UInt64>
+    let termCount: Int, brandCount: Int
+
+    init(terms t: [[[UInt8]]], brand b: [UInt64]) {
+        let flat = t.flatMap { $0 }
+        let total = flat.reduce(0) { $0 + $1.count }
+        bytes = .allocate(capacity: max(1, total))
+        words = .allocate(capacity: max(1, flat.count))
+        terms = .allocate(capacity: max(1, t.count))
+        brand = .allocate(capacity: max(1, b.count))
+        var off = 0, wi = 0
+        for (ti, term) in t.enumerated() {
+            terms[ti] = (Int32(wi), Int32(term.count))
+            for w in term {
+                for (k, byte) in w.enumerated() { bytes[off + k] = byte }
+                words[wi] = (Int32(off), Int32(w.count))
+                off += w.count; wi += 1
+            }
+        }
+        for (i, k) in b.enumerated() { brand[i] = k }
+        termCount = t.count; brandCount = b.count
+    }
+
+    deinit { bytes.deallocate(); words.deallocate(); terms.deallocate(); brand.deallocate() }
+
+    var view: TermsView {
+        TermsView(bytes: bytes, words: words, terms: terms, brand: brand, termCount: termCount, brandCount: brandCount)
+    }
+}
+
+/// A reference-free view of a `TermStorage`.
+struct TermsView: @unchecked Sendable {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let words: UnsafeMutablePointer<(Int32, Int32)>
+    let terms: UnsafeMutablePointer<(Int32, Int32)>
+    let brand: UnsafeMutablePointer<UInt64>
+    let termCount: Int, brandCount: Int
+
+    @inline(__always) func word(_ i: Int) -> (ptr: UnsafePointer<UInt8>, len: Int) {
+        let (off, len) = words[i]
+        return (UnsafePointer(bytes + Int(off)), Int(len))
+    }
+
+    @inline(__always) func isBrand(_ h: UInt64) -> Bool {
+        for i in 0..<brandCount where brand[i] == h { return true }
+        return false
     }
 }

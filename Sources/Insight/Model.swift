@@ -40,8 +40,8 @@ struct LinearWeights {
     var biasPos: Float = 0
     var biasNeg: Float = 0
     /// Dense-feature weights toward positive / negative.
-    var densePos = [Float](repeating: 0, count: Features.denseCount)
-    var denseNeg = [Float](repeating: 0, count: Features.denseCount)
+    var densePos = SIMD16<Float>(repeating: 0)
+    var denseNeg = SIMD16<Float>(repeating: 0)
 }
 
 /// The loaded resources: built once, shared by every `Analyzer`, read without locks.
@@ -54,15 +54,48 @@ final class InsightModel: @unchecked Sendable {
     let english: LinearWeights
     let lexiconOnly: LinearWeights
     /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see Docs/insight.md).
+    /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
+    let germanPolarFilter: KeyFilter
+    let germanHeads: KeyTable<Float>
+    let germanHeadFilter: KeyFilter
     let germanShiftPos: Float
     let germanShiftNeg: Float
     let version: String
 
+    /// Raw views of everything the hot path reads, so analysing touches no reference counts.
+    var hot: HotModel {
+        HotModel(words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
+                 germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
+                 english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
+    }
+
     static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
 
+    /// The directory holding the `.tsv` files: the module's resource bundle next to the executable (where SwiftPM puts
+    /// `Bundle.module`), `$SWITCHBOARD_INSIGHT_RESOURCES`, or the source tree of a development build. Looked up by hand
+    /// rather than through `Bundle.module`, whose accessor stops the process when the bundle is missing; without
+    /// resources the analyser still runs (every text neutral, no language evidence beyond the built-in word lists).
     static func resourceDirectory() -> URL? {
-        if let u = Bundle.module.url(forResource: "Resources", withExtension: nil) { return u }
-        return Bundle.module.resourceURL
+        let name = "Switchboard_Insight.resources"
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["SWITCHBOARD_INSIGHT_RESOURCES"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            candidates.append(exe.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        for b in Bundle.allBundles where b.bundleURL.lastPathComponent.hasSuffix(".xctest") {
+            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
+        let fm = FileManager.default
+        for c in candidates {
+            for dir in [c.appendingPathComponent("Resources"), c.appendingPathComponent("Contents/Resources/Resources"), c] {
+                if fm.fileExists(atPath: dir.appendingPathComponent("lexicon-en.tsv").path) { return dir }
+            }
+        }
+        return nil
     }
 
     init(directory: URL?) {
@@ -73,6 +106,7 @@ final class InsightModel: @unchecked Sendable {
         }
         var w: [UInt64: WordInfo] = [:]
         var ph: [UInt64: PhraseInfo] = [:]
+        var germanWords: [UInt64: [UInt8]] = [:]
 
         // Lexicons and our own additions (which come last and win).
         for (file, de) in [("lexicon-en.tsv", false), ("custom-en.tsv", false), ("lexicon-de.tsv", true), ("custom-de.tsv", true),
@@ -82,7 +116,10 @@ final class InsightModel: @unchecked Sendable {
                 guard parts.count >= 2, let v = Float(parts[1]) else { continue }
                 let keys = InsightModel.keys(String(parts[0]))
                 if keys.count == 1 {
-                    if de { w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE }
+                    if de {
+                        w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE
+                        if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
+                    }
                     else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
@@ -155,6 +192,19 @@ final class InsightModel: @unchecked Sendable {
                 w[h, default: WordInfo()].wNeg = wn
             }
         }
+        var heads: [UInt64: Float] = [:]
+        for (k, bytes) in germanWords {
+            guard let v = w[k]?.lexDE, v != 0, bytes.count >= 5 else { continue }
+            for suffix in [[], [110], [101, 110], [115], [101]] as [[UInt8]] {
+                var h = fnvOffset
+                for b in (bytes + suffix).reversed() { h = reverseStep(h, b) }
+                if h == 0 { h = 1 }
+                if suffix.isEmpty || heads[h] == nil { heads[h] = v }
+            }
+        }
+        germanPolarFilter = KeyFilter(w.filter { $0.value.lexDE != 0 }.keys)
+        germanHeads = KeyTable(heads, empty: 0)
+        germanHeadFilter = KeyFilter(heads.keys)
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
@@ -181,4 +231,18 @@ final class InsightModel: @unchecked Sendable {
         }
         return out
     }
+}
+
+/// The model as plain values and raw pointers into the (immortal) shared tables.
+struct HotModel: @unchecked Sendable {
+    let words: TableView<WordInfo>
+    let phrases: TableView<PhraseInfo>
+    let emoji: TableView<SIMD4<Float>>
+    let germanHeads: TableView<Float>
+    let germanPolarFilter: FilterView
+    let germanHeadFilter: FilterView
+    let english: LinearWeights
+    let lexiconOnly: LinearWeights
+    let germanShiftPos: Float
+    let germanShiftNeg: Float
 }

@@ -5,7 +5,7 @@ import SwitchboardCore
 ///
 ///     score = intent + sentiment + reach + sla + reply            (open mentions, 0 … ~1.6)
 ///     intent    = max over intents: crisis 0.45, complaint 0.30, help_request 0.30, question 0.25,
-///                 purchase_interest 0.20, praise 0.05; none 0.0; spam → the whole score × 0.2
+///                 purchase_interest 0.20, praise 0.05; none 0.0; spam → the whole score × 0.05
 ///     sentiment = 0.25 × max(0, −score)            (only negative mood raises urgency)
 ///     reach     = 0.15 × min(1, log10(1 + followers) / 6)   (1M followers = full 0.15)
 ///     sla       = 0.30 × min(1, age / SLA)  while inside the first-response SLA; 0.50 once overdue
@@ -39,7 +39,7 @@ public enum Priority {
         let age = max(0, now.timeIntervalSince(createdAt))
         s += age >= sla ? 0.50 : 0.30 * (age / sla)
         if isReply { s += 0.10 }
-        if intents.contains(.spam) { s *= 0.2 }
+        if intents.contains(.spam) { s *= 0.05 }
         if status == .answered || status == .ignored || status == .spam { s *= 0.02 }
         return (s * 1000).rounded() / 1000
     }

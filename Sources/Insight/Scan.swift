@@ -1,3 +1,4 @@
+import Foundation
 import SwitchboardCore
 
 /// Dense rule features the learned model combines (Scripts/train-sentiment.py reads them via `analyze --features`).
@@ -13,7 +14,7 @@ enum Lang: UInt8 { case en, de, other
 /// What one pass over a text found: the inputs of sentiment, intents and crisis terms.
 struct Scan {
     var lang: Lang = .other
-    var dense = [Float](repeating: 0, count: Features.denseCount)
+    var dense = SIMD16<Float>(repeating: 0)
     var tokPos: Float = 0
     var tokNeg: Float = 0
     var question = false
@@ -31,36 +32,89 @@ let urlKey: UInt64 = { var b = Array("<url>".utf8); return b.withUnsafeMutableBu
 let mentionKey: UInt64 = { var b = Array("<mention>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) } }()
 
 extension Analyzer {
-    /// German inflection endings tried when a word is unknown (longest first).
-    static let germanEndings: [[UInt8]] = ["sten", "ste", "ern", "en", "er", "es", "em", "st", "e", "n", "s", "t"].map { Array($0.utf8) }
-
-    /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound.
+    /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound
+    /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
-    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
-        let words = model.words
-        for e in Analyzer.germanEndings where len - e.count >= 4 {
-            var ok = true
-            for k in 0..<e.count where p[len - e.count + k] != e[k] { ok = false; break }
-            if !ok { continue }
-            let s = words.slot(fnv(p, len - e.count))
-            if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
+    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
+        // Prefix hashes of the word without its last 1…5 bytes.
+        var pre = SIMD8<UInt64>(repeating: 0)
+        var h = fnvOffset
+        for k in 0..<len {
+            let cut = len - k
+            if cut <= 5 { pre[cut - 1] = h == 0 ? 1 : h }
+            h = fnvStep(h, p[k])
         }
-        guard len >= 9 else { return 0 }
-        // Compound: the longest known head of at least 5 bytes after a modifier of at least 3 bytes.
-        var start = 3
-        while start <= len - 5 {
-            if p[start] & 0xC0 != 0x80 {
-                let h = p + start, hl = len - start
-                let s = words.slot(fnv(h, hl))
-                if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v * 0.9 } }
-                for e in [1, 2] where hl - e >= 5 && (h[hl - 1] == 110 || h[hl - 1] == 115) {
-                    let s2 = words.slot(fnv(h, hl - e))
-                    if s2 >= 0 { let v = words.value(at: s2).lexDE; if v != 0 { return v * 0.9 } }
+        let filter = hot.germanPolarFilter
+        // Endings, longest first, compared as packed integers: -esten -ester -estem -estes | -sten -este | -ste -ern |
+        // -en -er -es -em -st | -e -n -s -t.
+        var k = min(5, len - 4)
+        while k >= 1 {
+            var v: UInt64 = 0
+            for j in 0..<k { v = v << 8 | UInt64(p[len - k + j]) }
+            let isEnding: Bool
+            switch k {
+            case 5: isEnding = v == 0x65_73_74_65_6E || v == 0x65_73_74_65_72 || v == 0x65_73_74_65_6D || v == 0x65_73_74_65_73
+            case 4: isEnding = v == 0x73_74_65_6E || v == 0x65_73_74_65
+            case 3: isEnding = v == 0x73_74_65 || v == 0x65_72_6E
+            case 2: isEnding = v == 0x65_6E || v == 0x65_72 || v == 0x65_73 || v == 0x65_6D || v == 0x73_74
+            default: isEnding = v == 0x65 || v == 0x6E || v == 0x73 || v == 0x74
+            }
+            if isEnding {
+                let key = pre[k - 1]
+                if filter.mayContain(key) {
+                    let s = words.slot(key)
+                    if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
                 }
             }
-            start += 1
+            k -= 1
         }
-        return 0
+        guard len >= 9 else { return 0 }
+        return compoundHead(p, len)
+    }
+
+    /// The value of the longest known German head of a compound, times 0.9 (0 when there is none).
+    @inline(__always)
+    func compoundHead(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
+        // Compound heads: every suffix of at least 5 bytes after a modifier of at least 3 bytes; the longest wins.
+        let heads = hot.germanHeads, hf = hot.germanHeadFilter
+        var rh = fnvOffset
+        var found: Float = 0
+        var i = len - 1
+        while i >= 3 {
+            rh = reverseStep(rh, p[i])
+            if len - i >= 5 && p[i] & 0xC0 != 0x80 {
+                let key = rh == 0 ? 1 : rh
+                if hf.mayContain(key), let v = heads[key] { found = v }
+            }
+            i -= 1
+        }
+        return found * 0.9
+    }
+
+    /// Spelling that gives an unknown word away: German "sch", "ung", "keit", "heit", "lich", "tz", "ck"+e;
+    /// English "th", "ing", "tion", "ly", "wh", "ough". Weak evidence (0.2 each), for short texts of unknown words.
+    @inline(__always)
+    static func spellingCue(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ de: inout Float, _ en: inout Float) {
+        @inline(__always) func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard len > n else { return false }
+            let q = s.utf8Start
+            for k in 0..<n where p[len - n + k] != q[k] { return false }
+            return true
+        }
+        if ends("ung") || ends("ungen") || ends("keit") || ends("heit") || ends("lich") || ends("chen") || ends("isch") { de += 0.25 }
+        if ends("ing") || ends("tion") || ends("ly") || ends("ness") || ends("ment") || ends("ough") { en += 0.25 }
+        var k = 0
+        var sch = false, th = false
+        while k + 1 < len {
+            let a = p[k], b = p[k + 1]
+            if a == 115 && b == 99 && k + 2 < len && p[k + 2] == 104 { sch = true }
+            if a == 116 && b == 104 { th = true }
+            if a == 116 && b == 122 { sch = true }
+            k += 1
+        }
+        if sch { de += 0.2 }
+        if th { en += 0.2 }
     }
 
     func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
@@ -83,13 +137,14 @@ extension Analyzer {
                             _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?) -> Scan {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
-        let words = model.words
+        let words = hot.words
+        let phrases = hot.phrases
+        let emojiTable = hot.emoji
         var r = Scan()
         r.urls = stats.urls; r.mentions = stats.mentions; r.hashtags = stats.hashtags
 
         // Pass 1: look words up once; guess the language.
         var de: Float = 0, en: Float = 0, other: Float = 0
-        var wordCount = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -103,9 +158,7 @@ extension Analyzer {
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
-            guard t.kind != .punct else { continue }
-            if t.kind == .word { wordCount += 1 }
-            guard s >= 0 else { continue }
+            guard t.kind != .punct, s >= 0 else { continue }
             let f = words.value(at: s).flags
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
@@ -117,10 +170,18 @@ extension Analyzer {
         }
         de += Float(min(stats.umlauts, 3)) * 0.6
         other += Float(stats.otherLatin) * 0.5 + Float(stats.nonLatin) * 0.5
-        if en >= de && en >= other && en > 0.25 { r.lang = .en }
-        else if de > en && de >= other && de > 0.25 { r.lang = .de }
+        // Weak evidence only when the strong kind leaves the choice open (short texts of unknown words):
+        // spelling, and known German compound heads.
+        if abs(de - en) < 1.5 || max(de, en) < other + 1.5 {
+            for i in 0..<nt where slots[i] < 0 && toks[i].kind == .word && toks[i].len >= 5 {
+                let t = toks[i]
+                Analyzer.spellingCue(scratch + Int(t.start), Int(t.len), &de, &en)
+                if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
+            }
+        }
+        if en >= de && en >= other && en > 0.15 { r.lang = .en }
+        else if de > en && de >= other && de > 0.15 { r.lang = .de }
         else { r.lang = .other }
-        if r.lang == .other && de == 0 && en == 0 && other == 0 && wordCount == 0 { r.lang = .other }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -146,15 +207,15 @@ extension Analyzer {
             let t = toks[i]
             switch t.kind {
             case .url:
-                if useTokens { addToken(&r, urlKey, collect, "<url>") }
+                if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
                 prevWasWord = false; continue
             case .mention:
-                if useTokens { addToken(&r, mentionKey, collect, "<mention>") }
+                if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
                 continue
             case .number:
                 prevWasWord = false; startWord = 2; continue
             case .emoji:
-                let e = model.emoji[UInt64(t.extra) + 1] ?? .zero
+                let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
                 if useTokens { r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16)) }
                 continue
@@ -171,7 +232,6 @@ extension Analyzer {
                 }
                 if t.has(Token.boundary) {
                     negWindow = 0; boostLeft = 0; sentenceStart = true; startWord = 0
-                    if t.has(Token.ellipsis) && posB > 0 && negB == 0 && i + 1 < nt { /* "great..." keeps its value */ }
                 }
                 prevWasWord = false
                 continue
@@ -185,10 +245,11 @@ extension Analyzer {
             let f = info.flags
             var lex: Float = isDE ? info.lexDE : info.lexEN
             if isDE && lex == 0 && s < 0 || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5 {
-                lex = germanFallback(p, len)
+                lex = germanFallback(p, len, words)
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
-            if brandHashes.contains(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
+            if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
+            if terms.brandCount > 0 && terms.isBrand(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -259,9 +320,9 @@ extension Analyzer {
             }
             // Two-word phrases replace what their words gave.
             if prevWasWord {
-                let ps = model.phrases.slot(phraseKey(prevHash, t.hash))
+                let ps = phrases.slot(phraseKey(prevHash, t.hash))
                 if ps >= 0 {
-                    let ph = model.phrases.value(at: ps)
+                    let ph = phrases.value(at: ps)
                     let has = isDE ? ph.hasDE : ph.hasEN
                     if has || ph.hasEN || ph.hasDE {
                         let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
@@ -288,14 +349,14 @@ extension Analyzer {
         r.dense[8] = Float(min(personal, 3))
         r.dense[9] = stats.urls > 0 ? 1 : 0
         if stats.questions > 0 { r.question = true }
-        if !crisisTerms.isEmpty { r.crisisFound = findCrisis(scratch, toks, nt) }
+        if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         return r
     }
 
     @inline(__always)
-    private func addToken(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String) {
-        let s = model.words.slot(key)
-        if s >= 0 { let i = model.words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
+    private func addToken(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>) {
+        let s = words.slot(key)
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
         collect?.tokens.append(name)
     }
 
@@ -309,7 +370,7 @@ extension Analyzer {
             if t.kind == .word || t.kind == .hashtag {
                 let s = Int(slots[k])
                 if s < 0 { return de && t.len >= 6 }
-                let i = model.words.value(at: s)
+                let i = hot.words.value(at: s)
                 if (de ? i.lexDE : i.lexEN) != 0 || (de ? i.boostDE : i.boostEN) != 0 { return true }
             }
             k += 1
@@ -327,7 +388,7 @@ extension Analyzer {
             if t.kind == .punct && t.has(Token.boundary) { return false }
             if t.kind == .word {
                 let s = Int(slots[k])
-                if s >= 0 && model.words.value(at: s).flags & negFlag != 0 {
+                if s >= 0 && hot.words.value(at: s).flags & negFlag != 0 {
                     // The negator must close the clause.
                     let after = k + 1
                     if after >= nt { return true }
@@ -344,20 +405,28 @@ extension Analyzer {
     /// Crisis terms found among the tokens: a bit per configured term.
     private func findCrisis(_ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>, _ nt: Int) -> UInt64 {
         var found: UInt64 = 0
-        for (ti, term) in crisisTokens.enumerated() where ti < 64 {
-            guard let first = term.first, !first.isEmpty else { continue }
+        let tv = terms
+        // The scratch buffer holds every normalised token back to back: a term word that is nowhere in it
+        // cannot match, and one fast memmem says so for the common case.
+        var scratchLen = 0
+        if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
+        for ti in 0..<tv.termCount {
+            let (firstWord, wordCount) = tv.terms[ti]
+            let first = tv.word(Int(firstWord))
+            guard first.len > 0, scratchLen >= first.len,
+                   Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen) else { continue }
             var i = 0
             while i < nt {
                 let t = toks[i]
-                if t.kind == .word || t.kind == .hashtag {
+                if t.kind == .word || t.kind == .hashtag || t.kind == .number {
                     let p = scratch + Int(t.start), len = Int(t.len)
                     let ok: Bool
-                    if term.count == 1 && first.count >= 4 {
-                        ok = contains(p, len, first)
-                    } else if term.count > 1 {
-                        ok = endsWith(p, len, first) && (i + term.count <= nt) && restMatches(term, scratch, toks, i, nt)
+                    if wordCount == 1 && first.len >= 4 {
+                        ok = contains(p, len, first.ptr, first.len)
+                    } else if wordCount > 1 {
+                        ok = endsWith(p, len, first.ptr, first.len) && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
                     } else {
-                        ok = equals(p, len, first)
+                        ok = equals(p, len, first.ptr, first.len)
                     }
                     if ok { found |= 1 << UInt64(ti); break }
                 }
@@ -367,36 +436,50 @@ extension Analyzer {
         return found
     }
 
-    private func restMatches(_ term: [[UInt8]], _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int) -> Bool {
+    private func restMatches(_ tv: TermsView, _ firstWord: Int, _ wordCount: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+                             _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int) -> Bool {
         var k = i + 1
-        for w in term.dropFirst() {
+        for w in (firstWord + 1)..<(firstWord + wordCount) {
             while k < nt && toks[k].kind != .word && toks[k].kind != .hashtag && toks[k].kind != .number { k += 1 }
             guard k < nt else { return false }
             let t = toks[k]
-            if !equals(scratch + Int(t.start), Int(t.len), w) { return false }
+            let word = tv.word(w)
+            if !equals(scratch + Int(t.start), Int(t.len), word.ptr, word.len) { return false }
             k += 1
         }
         return true
     }
 
-    @inline(__always) private func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        guard len == w.count else { return false }
+    /// Whether `w` occurs in `hay` (memchr for the first byte, then a compare).
+    static func occurs(_ w: UnsafePointer<UInt8>, _ m: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
+        var start = 0
+        let f = Int32(w[0])
+        while n - start >= m {
+            guard let hit = memchr(hay + start, f, n - start - m + 1) else { return false }
+            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hay + at, w, m) == 0 { return true }
+            start = at + 1
+        }
+        return false
+    }
+
+    @inline(__always) private func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+        guard len == m else { return false }
         for k in 0..<len where p[k] != w[k] { return false }
         return true
     }
 
-    @inline(__always) private func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        guard len >= w.count else { return false }
-        return equals(p + (len - w.count), w.count, w)
+    @inline(__always) private func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+        guard len >= m else { return false }
+        return equals(p + (len - m), m, w, m)
     }
 
-    @inline(__always) private func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: [UInt8]) -> Bool {
-        let m = w.count
+    @inline(__always) private func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
         guard len >= m else { return false }
         let f = w[0]
         var k = 0
         while k <= len - m {
-            if p[k] == f && equals(p + k, m, w) { return true }
+            if p[k] == f && equals(p + k, m, w, m) { return true }
             k += 1
         }
         return false

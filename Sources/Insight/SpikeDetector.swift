@@ -78,7 +78,7 @@ public enum SpikeDetector {
             else if age < 25 * hour { day[0] += 1; day[1] += neg }
             else if age >= week && age < week + hour { weekAgo[0] += 1; weekAgo[1] += neg }
         }
-        let haveWeek = now.timeIntervalSince(oldest) >= week + hour * 0.5
+        let haveWeek = now.timeIntervalSince(oldest) >= week
         for (k, kind) in [(1, SpikeAlert.Kind.negative), (0, SpikeAlert.Kind.all)] {
             let minCount = kind == .all ? settings.minCount : max(3, settings.minCount / 2)
             let count = last[k]

@@ -86,6 +86,12 @@ struct Tokenizer {
                 // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
                 if i == before { i += b < 0xE0 ? 2 : 3; continue }
                 tok.start = Int32(start); tok.len = Int32(out - start)
+                if i == before {
+                    // A letter-like lead byte that starts no word (× ÷): skip the whole character.
+                    i += 1
+                    while i < n && t[i] & 0xC0 == 0x80 { i += 1 }
+                    continue
+                }
                 if tok.len == 0 { continue }
                 var digits = true
                 for k in start..<out where scratch[k] < 48 || scratch[k] > 57 { digits = false; break }
@@ -164,51 +170,54 @@ struct Tokenizer {
         var upper = 0, lower = 0
         var flags: UInt8 = 0
         let start = out
+        // A local copy of the output index: `scratch` could alias an inout, so keep `o` in a register.
+        var o = out
+        defer { out = o }
         while i < n {
             var c = t[i]
             if c < 0x80 {
-                if c >= 65 && c <= 90 { c |= 0x20; upper += 1 }
-                else if c >= 97 && c <= 122 { lower += 1 }
-                else if c >= 48 && c <= 57 {
-                    scratch[out] = c; out += 1; h = fnvStep(h, c); last = 0; run = 0; i += 1; continue
+                if c &- 97 < 26 { lower &+= 1 }
+                else if c &- 65 < 26 { c |= 0x20; upper &+= 1 }
+                else if c &- 48 < 10 {
+                    scratch[o] = c; o &+= 1; h = fnvStep(h, c); last = 0; run = 0; i &+= 1; continue
                 }
-                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && out > start { i += 1; continue }
+                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start { i &+= 1; continue }
                 else { break }
-                i += 1
+                i &+= 1
             } else if c == 0xC3 && i + 1 < n {
                 var d = t[i + 1]
-                if d >= 0x80 && d <= 0x9E && d != 0x97 { d += 0x20; upper += 1 } else { lower += 1 }
+                if d >= 0x80 && d <= 0x9E && d != 0x97 { d += 0x20; upper &+= 1 } else { lower &+= 1 }
                 if d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F { flags |= Token.umlaut; stats.umlauts += 1 }
                 else if d == 0x97 || d == 0xB7 { break }
                 else { stats.otherLatin += 1 }
                 // Two-byte letter: append both bytes (runs are counted on the second byte).
-                if d == last && run >= 2 && out - start >= 2 && scratch[out - 2] == 0xC3 { flags |= Token.elongated; i += 2; continue }
-                scratch[out] = 0xC3; out += 1; h = fnvStep(h, 0xC3)
-                if d == last { run += 1 } else { last = d; run = 1 }
-                scratch[out] = d; out += 1; h = fnvStep(h, d)
-                i += 2; continue
+                if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 { flags |= Token.elongated; i &+= 2; continue }
+                scratch[o] = 0xC3; o &+= 1; h = fnvStep(h, 0xC3)
+                if d == last { run &+= 1 } else { last = d; run = 1 }
+                scratch[o] = d; o &+= 1; h = fnvStep(h, d)
+                i &+= 2; continue
             } else if c >= 0xC4 && c <= 0xDF && i + 1 < n {
                 if c <= 0xCD { stats.otherLatin += 1 } else { stats.nonLatin += 1 }
-                scratch[out] = c; scratch[out + 1] = t[i + 1]; out += 2
+                scratch[o] = c; scratch[o + 1] = t[i + 1]; o &+= 2
                 h = fnvStep(fnvStep(h, c), t[i + 1]); last = 0; run = 0
-                lower += 1
-                i += 2; continue
+                lower &+= 1
+                i &+= 2; continue
             } else if c >= 0xE3 && c <= 0xED && i + 2 < n {
                 stats.nonLatin += 1
-                scratch[out] = c; scratch[out + 1] = t[i + 1]; scratch[out + 2] = t[i + 2]; out += 3
+                scratch[o] = c; scratch[o + 1] = t[i + 1]; scratch[o + 2] = t[i + 2]; o &+= 3
                 h = fnvStep(fnvStep(fnvStep(h, c), t[i + 1]), t[i + 2]); last = 0; run = 0
-                lower += 1
-                i += 3; continue
-            } else if c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && (t[i + 2] == 0x99 || t[i + 2] == 0x98) && out > start
+                lower &+= 1
+                i &+= 3; continue
+            } else if c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && (t[i + 2] == 0x99 || t[i + 2] == 0x98) && o > start
                         && i + 3 < n && isASCIIWordByte(t[i + 3]) {
-                i += 3; continue  // ’ inside a word
+                i &+= 3; continue  // ’ inside a word
             } else { break }
             if c == last {
-                run += 1
+                run &+= 1
                 if run > 2 { flags |= Token.elongated; continue }
                 if run == 2 && c >= 97 { flags |= Token.repeatedLetters }
             } else { last = c; run = 1 }
-            scratch[out] = c; out += 1; h = fnvStep(h, c)
+            scratch[o] = c; o &+= 1; h = fnvStep(h, c)
         }
         if upper >= 2 && lower == 0 { flags |= Token.caps }
         stats.upperLetters += upper; stats.lowerLetters += lower

@@ -10,19 +10,33 @@ extension NCursesTerminal {
         guard !restored else { return .terminate }
         // ncurses may hold bytes it already read: drain those first.
         if let e = readEvent() { return e }
-        var fds = [pollfd(fd: inFD, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0)]
-        let timeout = Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds)
-        let n = poll(&fds, 2, timeout)
-        if n < 0 {
-            // EINTR: a signal (SIGWINCH) arrived; ncurses may have a KEY_RESIZE ready.
-            return readEvent()
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
+        while true {
+            var timeout: Int32 = -1
+            if let deadline {
+                let left = clock.now.duration(to: deadline)
+                let ms = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+                timeout = Int32(clamping: max(0, ms))
+            }
+            var fds = [pollfd(fd: inFD, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0)]
+            let n = poll(&fds, 2, timeout)
+            if n < 0 {
+                // EINTR: a signal (SIGWINCH) arrived; ncurses may have a KEY_RESIZE ready.
+                if let e = readEvent() { return e }
+            } else if n > 0 {
+                if fds[1].revents != 0, let e = drainPipe() { return e }
+                if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
+                    return .terminate // the terminal went away
+                }
+                if let e = readEvent() { return e }
+                if !queued.isEmpty { return queued.removeFirst() }
+            }
+            // Nothing we map (an unknown key, a lone resize byte): wait on until the deadline.
+            if let deadline, clock.now >= deadline { return nil }
+            if n == 0 { return nil }
         }
-        if fds[1].revents != 0, let e = drainPipe() { return e }
-        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-            return .terminate // the terminal went away
-        }
-        return readEvent()
     }
 
     /// Reads the wake-up pipe: 't' (a terminating signal) wins over 'r' (resize) over 'w' (wake).
@@ -73,10 +87,12 @@ extension NCursesTerminal {
             let r = wget_wch(sb_stdscr(), &next)
             if r == ERR { return .key(.escape) }
             if r == sb_key_code_yes() {
+                if Int32(bitPattern: next) == KEY_BACKSPACE { return .key(.alt("\u{7F}")) }
                 if let e = keyCodeEvent(Int32(bitPattern: next)) { queued.append(e) }
                 return .key(.escape)
             }
             let n = UInt32(next)
+            if n == 0x7F || n == 0x08 { return .key(.alt("\u{7F}")) } // Alt-Backspace
             if n >= 0x20, n != 0x7F, let s = Unicode.Scalar(n), !Sanitizer.isUnsafe(s) {
                 return .key(.alt(Character(s)))
             }

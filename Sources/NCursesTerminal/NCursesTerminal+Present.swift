@@ -11,7 +11,10 @@ extension NCursesTerminal {
         var full = false
         if shadow == nil || shadow!.size != buffer.size || current != lastSize {
             // First frame, a resize, or a buffer of another size: repaint everything.
+            // clearok: ncurses repaints the whole screen too (after a resize or a child program such as
+            // $EDITOR drew over it, its idea of the screen is stale).
             _ = werase(win)
+            _ = clearok(win, true)
             full = true
             lastSize = current
         }

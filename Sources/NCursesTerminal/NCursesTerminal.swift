@@ -101,6 +101,7 @@ public final class NCursesTerminal: Terminal {
         _ = intrflush(sb_stdscr(), false)
         _ = define_key("\u{1B}[200~", Self.pasteStartCode)
         _ = define_key("\u{1B}[201~", Self.pasteEndCode)
+        Self.defineAlternateKeySequences()
 
         if has_colors() {
             _ = start_color()
@@ -163,6 +164,38 @@ public final class NCursesTerminal: Terminal {
             let n = bytes.withUnsafeMutableBytes { write(outFD, $0.baseAddress! + off, $0.count - off) }
             if n <= 0 { if errno == EINTR { continue }; break }
             off += n
+        }
+    }
+
+    /// Teaches ncurses the sequences other terminals send for the same keys (tmux sends `ESC [1~` for
+    /// Home whatever TERM says, the Linux console `ESC [[A` for F1, …), where terminfo left them unbound.
+    static func defineAlternateKeySequences() {
+        func code(_ k: Key) -> Int32? {
+            switch k {
+            case .up: return KEY_UP
+            case .down: return KEY_DOWN
+            case .left: return KEY_LEFT
+            case .right: return KEY_RIGHT
+            case .home: return KEY_HOME
+            case .end: return KEY_END
+            case .pageUp: return KEY_PPAGE
+            case .pageDown: return KEY_NPAGE
+            case .insert: return KEY_IC
+            case .delete: return KEY_DC
+            case .backTab: return KEY_BTAB
+            case .enter: return KEY_ENTER
+            case .function(let n): return sb_key_f(Int32(n))
+            default: return nil
+            }
+        }
+        var table: [(String, Key)] = []
+        for (b, k) in KeyTables.csiFinal { table.append(("\u{1B}[" + String(UnicodeScalar(b)), k)) }
+        for (b, k) in KeyTables.ss3 { table.append(("\u{1B}O" + String(UnicodeScalar(b)), k)) }
+        for (n, k) in KeyTables.tilde { table.append(("\u{1B}[\(n)~", k)) }
+        for (b, k) in KeyTables.linuxFunction { table.append(("\u{1B}[[" + String(UnicodeScalar(b)), k)) }
+        for (seq, key) in table {
+            guard let c = code(key), key_defined(seq) == 0 else { continue }
+            _ = define_key(seq, c)
         }
     }
 

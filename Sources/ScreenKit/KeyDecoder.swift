@@ -131,6 +131,8 @@ public struct KeyDecoder: Sendable {
             return .event(.key(.alt("O")), i + 2)
         case 0x1B:
             return .event(.key(.escape), i + 1)
+        case 0x7F, 0x08:
+            return .event(.key(.alt("\u{7F}")), i + 2)   // Alt-Backspace
         case 0x20..<0x7F:
             return .event(.key(.alt(Character(Unicode.Scalar(c)))), i + 2)
         case 0x80...:

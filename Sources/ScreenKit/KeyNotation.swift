@@ -18,6 +18,7 @@ public enum KeyNotation {
         case .char(let c): return printable(c) ? String(c) : "<U+\(hex(c))>"
         case .ctrl(let c): return "C-\(ctrlName(c))"
         case .alt(" "): return "M-<Space>"
+        case .alt("\u{7F}"), .alt("\u{8}"): return "M-<BS>"
         case .alt(let c): return "M-\(c)"
         case .function(let n): return "<F\(n)>"
         default:
@@ -42,6 +43,10 @@ public enum KeyNotation {
         var bracketed = false
         if body.hasPrefix("<") && body.hasSuffix(">") && body.count > 2 {
             body = body.dropFirst().dropLast(); bracketed = true
+        }
+        // Alt-Backspace is .alt(DEL), as terminals send it (ESC DEL).
+        if ["m-<bs>", "<m-bs>", "a-<bs>", "<a-bs>", "m-<backspace>", "<m-backspace>"].contains(text.lowercased()) {
+            return .alt("\u{7F}")
         }
         // C-x, M-x (and M-<Space>, C-<Space>)
         if body.count >= 3, let p = body.first, body.dropFirst().first == "-", "CcMmAa".contains(p) {

@@ -47,6 +47,7 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         let rowStart = y * size.width
         var cx = x
+        if let end = putASCII(text, x: x, rowStart: rowStart, left: left, limit: limit, role: role) { return end }
         var lastWritten = -1
         for ch in text {
             let w: Int
@@ -76,6 +77,29 @@ public struct ScreenBuffer: Hashable, Sendable {
         }
         return cx
     }
+
+    /// The fast path for ASCII text (one cell per printable byte); nil when `text` is not ASCII.
+    @inline(__always)
+    private mutating func putASCII(_ text: String, x: Int, rowStart: Int, left: Int, limit: Int, role: StyleRole) -> Int? {
+        let result: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for b in bytes where b >= 0x80 { return nil }
+            var cx = x
+            for b in bytes {
+                guard b >= 0x20 && b != 0x7F else { continue }
+                if cx >= limit { break }
+                if cx >= left {
+                    breakWide(at: cx, row: rowStart)
+                    cells[rowStart + cx] = Cell(Self.asciiStrings[Int(b)], role: role)
+                }
+                cx += 1
+            }
+            return cx
+        }
+        return result ?? nil
+    }
+
+    /// One-character strings for every ASCII byte.
+    private static let asciiStrings: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Before cell `x` of a row is overwritten: blank the other half of a wide character it belongs to.
     @inline(__always)

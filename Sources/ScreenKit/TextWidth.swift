@@ -35,7 +35,29 @@ public enum TextWidth {
             if b >= 0x20 && b != 0x7F { n += 1 }
         }
         if ascii { return n }
-        return width(s[...])
+        // Scalar path: the sum of scalar widths equals the sum of grapheme widths unless a cluster holds
+        // more than one spacing scalar (emoji ZWJ sequences and modifiers, Indic and other complex scripts);
+        // only those fall back to grapheme iteration.
+        var w = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x7F { if v >= 0x20 { w += 1 }; continue }
+            if mayJoinSpacingScalars(v) { return width(s[...]) }
+            w += width(u)
+        }
+        return w
+    }
+
+    /// Scalars that can put two spacing scalars into one grapheme cluster.
+    @inline(__always)
+    static func mayJoinSpacingScalars(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0900...0x0DFF, 0x0E00...0x0FFF, 0x1000...0x109F, 0x1780...0x17FF, 0x1B00...0x1BFF,
+             0xA800...0xABFF, 0x200D, 0x1F3FB...0x1F3FF, 0x11000...0x11FFF:
+            return true
+        default:
+            return false
+        }
     }
 
     public static func width(_ s: Substring) -> Int {

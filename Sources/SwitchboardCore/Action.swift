@@ -13,6 +13,18 @@ public enum Action: Hashable, Sendable {
     case note(mention: String, text: String)
     case reply(mention: String, reply: ReplyRecord)
     case handoff(mention: String, team: String, note: String?)
+    /// A reply stored in the outbox before it is sent (see Docs/triage.md, "Outbox").
+    case outboxQueued(OutboxDraft)
+    /// A sender claimed the entry (`by`: `pid@host`) until `until`; a later sender may take it over after that.
+    case outboxSending(id: String, mention: String, by: String, until: Date, attempt: Int)
+    /// The reply went out (or was answered by hand: `reply.manual`); the mention is answered.
+    case outboxSent(id: String, mention: String, reply: ReplyRecord, postID: String?)
+    /// Sending failed: retried at `retryAt`, or never automatically when nil (rejected, needs login).
+    case outboxFailed(id: String, mention: String, error: String, retryAt: Date?)
+    /// Someone asked to send a failed entry again now.
+    case outboxRetry(id: String, mention: String)
+    /// Taken back before it was sent.
+    case outboxCancelled(id: String, mention: String)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -20,6 +32,10 @@ public enum Action: Hashable, Sendable {
         switch self {
         case .setStatus(let m, _), .assign(let m, _), .claim(let m), .tag(let m, _), .untag(let m, _),
              .note(let m, _), .reply(let m, _), .handoff(let m, _, _):
+            return m
+        case .outboxQueued(let d): return d.mention
+        case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
+             .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
         case .other(_, let m, _): return m
         }
@@ -35,7 +51,32 @@ public enum Action: Hashable, Sendable {
         case .note: return "note"
         case .reply: return "reply"
         case .handoff: return "handoff"
+        case .outboxQueued: return "outbox_queued"
+        case .outboxSending: return "outbox_sending"
+        case .outboxSent: return "outbox_sent"
+        case .outboxFailed: return "outbox_failed"
+        case .outboxRetry: return "outbox_retry"
+        case .outboxCancelled: return "outbox_cancelled"
         case .other(let t, _, _): return t
+        }
+    }
+
+    /// The outbox entry this action is about, if any.
+    public var outboxID: String? {
+        switch self {
+        case .outboxQueued(let d): return d.id
+        case .outboxSending(let id, _, _, _, _), .outboxSent(let id, _, _, _), .outboxFailed(let id, _, _, _),
+             .outboxRetry(let id, _), .outboxCancelled(let id, _):
+            return id
+        default: return nil
+        }
+    }
+
+    /// Outbox bookkeeping that does not change the mention itself (queued, sending, failed, retry, cancelled).
+    public var isOutboxBookkeeping: Bool {
+        switch self {
+        case .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled, .outboxQueued: return true
+        default: return false
         }
     }
 
@@ -50,6 +91,12 @@ public enum Action: Hashable, Sendable {
         case .note(_, let t): return "note: " + t
         case .reply(_, let r): return "reply" + (r.manual == true ? " (by hand)" : "") + ": " + r.text
         case .handoff(_, let team, let n): return "hand-off → \(team)" + (n.map { ": " + $0 } ?? "")
+        case .outboxQueued(let d): return "reply queued" + (d.manual ? " (to answer by hand)" : "") + ": " + d.text
+        case .outboxSending(_, _, let by, _, let n): return "sending (attempt \(n), \(by))"
+        case .outboxSent(_, _, let r, _): return "reply sent" + (r.manual == true ? " (by hand)" : "") + (r.url.map { ": " + $0 } ?? "")
+        case .outboxFailed(_, _, let e, let at): return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
+        case .outboxRetry: return "retry requested"
+        case .outboxCancelled: return "reply taken back"
         case .other(let t, _, let d): return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
         }
     }
@@ -72,7 +119,11 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16).description
     }
 
-    enum Keys: String, CodingKey { case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data }
+    enum Keys: String, CodingKey {
+        case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data
+        case outbox, by, until, attempt, error
+        case postID = "post_id", retryAt = "retry_at"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -95,6 +146,18 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case "note": action = .note(mention: try need(), text: try c.decode(String.self, forKey: .text))
         case "reply": action = .reply(mention: try need(), reply: try c.decode(ReplyRecord.self, forKey: .reply))
         case "handoff": action = .handoff(mention: try need(), team: try c.decode(String.self, forKey: .team), note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "outbox_queued": action = .outboxQueued(try OutboxDraft(from: decoder))
+        case "outbox_sending":
+            action = .outboxSending(id: try c.decode(String.self, forKey: .outbox), mention: try need(), by: try c.decode(String.self, forKey: .by),
+                                    until: try c.decode(Date.self, forKey: .until), attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
+        case "outbox_sent":
+            action = .outboxSent(id: try c.decode(String.self, forKey: .outbox), mention: try need(), reply: try c.decode(ReplyRecord.self, forKey: .reply),
+                                 postID: try c.decodeIfPresent(String.self, forKey: .postID))
+        case "outbox_failed":
+            action = .outboxFailed(id: try c.decode(String.self, forKey: .outbox), mention: try need(), error: try c.decode(String.self, forKey: .error),
+                                   retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
+        case "outbox_retry": action = .outboxRetry(id: try c.decode(String.self, forKey: .outbox), mention: try need())
+        case "outbox_cancelled": action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
         }
     }
@@ -115,6 +178,14 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .note(_, let t): try c.encode(t, forKey: .text)
         case .reply(_, let r): try c.encode(r, forKey: .reply)
         case .handoff(_, let team, let n): try c.encode(team, forKey: .team); try c.encodeIfPresent(n, forKey: .note)
+        case .outboxQueued(let d): try d.encode(to: encoder)
+        case .outboxSending(let id, _, let by, let until, let n):
+            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until); try c.encode(n, forKey: .attempt)
+        case .outboxSent(let id, _, let r, let pid):
+            try c.encode(id, forKey: .outbox); try c.encode(r, forKey: .reply); try c.encodeIfPresent(pid, forKey: .postID)
+        case .outboxFailed(let id, _, let e, let at):
+            try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
+        case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -123,6 +194,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
 extension MentionState {
     /// Applies one event: the fold step that turns the actions log into the current state.
     public mutating func apply(_ e: AuditEvent) {
+        // Outbox bookkeeping is not a change of the mention (the outbox fold reads it).
+        if e.action.isOutboxBookkeeping { return }
         switch e.action {
         case .setStatus(_, let s): status = s
         case .assign(_, let u): assignee = u
@@ -140,6 +213,11 @@ extension MentionState {
             handoffTeam = team
             status = .waiting
             if let n { notes.append(Note(actor: e.actor, at: e.at, text: "hand-off to \(team): \(n)")) }
+        case .outboxSent(_, _, let r, _):
+            replies.append(r)
+            if firstResponseAt == nil { firstResponseAt = r.at }
+            status = .answered
+        case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
         case .other: break
         }
         lastChangedAt = e.at

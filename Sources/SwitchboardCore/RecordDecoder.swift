@@ -47,6 +47,54 @@ public enum RecordDecoder {
         return box.joined()
     }
 
+    /// Records decoded in order, in batches (no per-record wrapper to copy), and the lines that failed.
+    public struct Batches<T> {
+        public struct Batch { public var lines: [Int] = []; public var records: [T] = [] }
+        public var batches: [Batch]
+        public var failures: [(line: Int, reason: LineError)]
+    }
+
+    public static func decodeBatches<T: Decodable & Sendable>(_ type: T.Type, lines: [LogLine],
+                                                              fast: (@Sendable (UnsafeBufferPointer<UInt8>) -> T?)? = nil) -> Batches<T> {
+        let n = lines.count
+        let chunks = n < 2000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (n + chunks - 1) / max(chunks, 1)
+        let box = BatchBox<T>(count: chunks)
+        let work: @Sendable (Int) -> Void = { c in
+            let lo = c * size, hi = min(n, lo + size)
+            var batch = Batches<T>.Batch()
+            var failures: [(line: Int, reason: LineError)] = []
+            batch.records.reserveCapacity(max(0, hi - lo))
+            batch.lines.reserveCapacity(max(0, hi - lo))
+            let dec = JSONDecoder()
+            dec.dateDecodingStrategy = .switchboard
+            if lo < hi {
+                for i in lo..<hi {
+                    if let fast, let v = lines[i].bytes.withUnsafeBufferPointer({ fast($0) }) {
+                        batch.records.append(v); batch.lines.append(i); continue
+                    }
+                    let data = Data(lines[i].bytes)
+                    do { batch.records.append(try dec.decode(type, from: data)); batch.lines.append(i) } catch let e as DecodingError {
+                        failures.append((i, LineError(FileIO.describe(e, data: data))))
+                    } catch {
+                        failures.append((i, LineError("\(error)")))
+                    }
+                }
+            }
+            box.set(c, batch, failures)
+        }
+        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        return Batches(batches: box.batches, failures: box.failures.flatMap { $0 })
+    }
+
+    final class BatchBox<T>: @unchecked Sendable {
+        var batches: [Batches<T>.Batch]
+        var failures: [[(line: Int, reason: LineError)]]
+        let lock = NSLock()
+        init(count: Int) { batches = Array(repeating: .init(), count: count); failures = Array(repeating: [], count: count) }
+        func set(_ i: Int, _ b: Batches<T>.Batch, _ f: [(line: Int, reason: LineError)]) { lock.withLock { batches[i] = b; failures[i] = f } }
+    }
+
     static func decodeRange<T: Decodable>(_ type: T.Type, lines: [LogLine], _ r: Range<Int>,
                                           fast: ((UnsafeBufferPointer<UInt8>) -> T?)?) -> [Result<T, LineError>] {
         let dec = JSONDecoder()

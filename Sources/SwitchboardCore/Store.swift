@@ -172,10 +172,9 @@ public final class Store: @unchecked Sendable {
         let name = "log/" + file.lastPathComponent
         switch kind {
         case .mentions:
-            let decoded = RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode)
-            for (i, r) in decoded.enumerated() {
-                switch r {
-                case .success(let m):
+            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            for batch in decoded.batches {
+                for (i, m) in zip(batch.lines, batch.records) {
                     if let idx = byKey[m.key] {
                         // The same post stored twice (e.g. by two processes before dedupe existed): first wins.
                         if _mentions[idx].identity != m.identity { _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)") }
@@ -184,9 +183,10 @@ public final class Store: @unchecked Sendable {
                     byKey[m.key] = _mentions.count
                     _mentions.append(m)
                     changes.newMentions.append(m.key)
-                case .failure(let why):
-                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
                 }
+            }
+            for (i, why) in decoded.failures where !lines[i].isBlank {
+                _warnings.append("\(name):\(firstLine + lines[i].number): \(why)")
             }
         case .analysis:
             for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {

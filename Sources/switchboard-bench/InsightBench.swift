@@ -10,17 +10,28 @@ func runInsightBench() {
     let texts = found.isEmpty ? generatedTexts(4000) : found
     let analyzer = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "boycott"], brandTerms: ["Switchboard"])
     _ = analyzer.analyze("warm up")
+    // Fixed work for instruction counting (valgrind --tool=callgrind): INSIGHT_BENCH_PASSES=N [INSIGHT_BENCH_LANG=en|de].
+    if let p = ProcessInfo.processInfo.environment["INSIGHT_BENCH_PASSES"], let passes = Int(p) {
+        let lang = ProcessInfo.processInfo.environment["INSIGHT_BENCH_LANG"]
+        let part = lang == "en" ? Array(texts.prefix(2000)) : lang == "de" ? Array(texts.dropFirst(2000)) : texts
+        var c = 0.0
+        for _ in 0..<passes { for t in part { c += analyzer.analyze(t).score } }
+        print("insight: \(passes) passes over \(part.count) texts (checksum \(c))")
+        return
+    }
     let avgBytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / Double(texts.count)
 
-    // Single thread.
+    // Single thread: wall clock, and this thread's CPU time (steady when other processes share the cores).
     var checksum = 0.0
     var n = 0
     let t0 = Date()
+    let c0 = threadCPUTime()
     while Date().timeIntervalSince(t0) < 2.0 {
         for t in texts { checksum += analyzer.analyze(t).score }
         n += texts.count
     }
     let single = Double(n) / Date().timeIntervalSince(t0)
+    let singleCPU = Double(n) / (threadCPUTime() - c0)
 
     // All cores.
     let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -36,13 +47,14 @@ func runInsightBench() {
     if found.count > 2000 {
         for (name, part) in [("en dev", Array(found.prefix(2000))), ("de dev", Array(found.dropFirst(2000)))] {
             var m = 0
-            let t = Date()
+            let t = Date(), c = threadCPUTime()
             while Date().timeIntervalSince(t) < 1.0 { for x in part { checksum += analyzer.analyze(x).score }; m += part.count }
             let bytes = Double(part.reduce(0) { $0 + $1.utf8.count }) / Double(part.count)
-            print(String(format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s", name, bytes, Double(m) / Date().timeIntervalSince(t)))
+            print(String(format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s (%9.0f per CPU-second)", name, bytes,
+                         Double(m) / Date().timeIntervalSince(t), Double(m) / (threadCPUTime() - c)))
         }
     }
-    print(String(format: "insight: analyze 1 thread   %9.0f texts/s", single))
+    print(String(format: "insight: analyze 1 thread   %9.0f texts/s (%9.0f per CPU-second)", single, singleCPU))
     print(String(format: "insight: analyze %d threads  %9.0f texts/s", cores, multi))
     if checksum == .infinity { print(checksum) }
 }
@@ -80,4 +92,11 @@ private func generatedTexts(_ count: Int) -> [String] {
         out.append([openers[next(openers.count)], bodies[next(bodies.count)], tails[next(tails.count)]].joined(separator: " "))
     }
     return out
+}
+
+/// CPU time this thread has used, in seconds.
+private func threadCPUTime() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }

@@ -26,3 +26,5 @@ if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("network") { runNetworkBench() }
+if wants("terminal") { runTerminalBench() }
+if wants("triage") { runTriageBench() }

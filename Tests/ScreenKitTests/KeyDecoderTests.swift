@@ -16,7 +16,7 @@ final class KeyDecoderTests: XCTestCase {
         ("\u{1B}[[E", .function(5)), ("\u{1B}[Z", .backTab), ("\u{1B}OM", .enter),
         ("\r", .enter), ("\n", .enter), ("\t", .tab), ("\u{7F}", .backspace), ("\u{08}", .backspace),
         ("\u{1B}", .escape), ("\u{04}", .ctrl("d")), ("\u{15}", .ctrl("u")), ("\u{01}", .ctrl("a")),
-        ("\u{00}", .ctrl("@")), ("\u{1B}x", .alt("x")), ("\u{1B}X", .alt("X")), ("\u{1B}ü", .alt("ü")),
+        ("\u{00}", .ctrl("@")), ("\u{1B}x", .alt("x")), ("\u{1B}X", .alt("X")), ("\u{1B}ü", .alt("ü")), ("\u{1B}\u{7F}", .alt("\u{7F}")), ("\u{1B}\u{8}", .alt("\u{7F}")),
         ("j", .char("j")), ("G", .char("G")), (" ", .char(" ")), ("ü", .char("ü")), ("ß", .char("ß")),
         ("東", .char("東")), ("👍", .char("👍")), ("👍🏽", .char("👍🏽")), ("e\u{301}", .char("e\u{301}")),
     ]

@@ -6,7 +6,7 @@ final class KeyNotationTests: XCTestCase {
         (.char("j"), "j"), (.char("G"), "G"), (.char("?"), "?"), (.char(":"), ":"), (.char("<"), "<"),
         (.char("-"), "-"), (.char("ü"), "ü"), (.char("1"), "1"),
         (.ctrl("d"), "C-d"), (.ctrl("u"), "C-u"), (.ctrl("@"), "C-@"),
-        (.alt("x"), "M-x"), (.alt("X"), "M-X"), (.alt("-"), "M--"),
+        (.alt("x"), "M-x"), (.alt("X"), "M-X"), (.alt("-"), "M--"), (.alt("\u{7F}"), "M-<BS>"),
         (.tab, "<Tab>"), (.backTab, "<S-Tab>"), (.enter, "<Enter>"), (.escape, "<Esc>"), (.char(" "), "<Space>"),
         (.up, "<Up>"), (.down, "<Down>"), (.left, "<Left>"), (.right, "<Right>"), (.pageUp, "<PgUp>"),
         (.pageDown, "<PgDn>"), (.home, "<Home>"), (.end, "<End>"), (.backspace, "<BS>"), (.delete, "<Del>"),
@@ -31,6 +31,7 @@ final class KeyNotationTests: XCTestCase {
         XCTAssertEqual(KeyNotation.parse("Tab"), .tab)
         XCTAssertEqual(KeyNotation.parse("<lt>"), .char("<"))
         XCTAssertEqual(KeyNotation.parse("<f5>"), .function(5))
+        XCTAssertEqual(KeyNotation.parse("<M-BS>"), .alt("\u{7F}"))
     }
 
     func testErrorsSayWhatIsWrong() {

@@ -50,6 +50,17 @@ final class ScreenBufferTests: XCTestCase {
         }
     }
 
+    func testASCIIFastPathClipsAndDropsControls() {
+        var b = ScreenBuffer(size: Size(width: 8, height: 1))
+        XCTAssertEqual(b.put("a\u{1B}[31mb\tc\u{7F}", x: 0, y: 0), 7)
+        XCTAssertEqual(b.lines, ["a[31mbc "])
+        var c = ScreenBuffer(size: Size(width: 6, height: 1))
+        c.put("東京", x: 0, y: 0)
+        c.put("abcdef", x: -3, y: 0, clip: Rect(x: 1, y: 0, width: 4, height: 1))
+        XCTAssertEqual(c.lines, [" ef   "], "x<0 and the clip cut a-d; the halves of 東 and 京 left behind are blanked")
+        for x in 0..<6 where c[x, 0].isContinuation { XCTFail("orphan continuation at \(x)") }
+    }
+
     func testCombiningMarksAndClusters() {
         var b = ScreenBuffer(size: Size(width: 8, height: 1))
         b.put("e\u{301}👨‍👩‍👧🇩🇪x", x: 0, y: 0)

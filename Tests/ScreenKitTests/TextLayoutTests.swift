@@ -65,3 +65,17 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(w, 2)
     }
 }
+
+final class TextWidthTests: XCTestCase {
+    /// The fast string path must agree with the sum of grapheme widths (what ScreenBuffer.put lays out).
+    func testStringWidthAgreesWithGraphemeWidths() {
+        let samples = [
+            "Grüße aus München", "東京都渋谷区", "한국어 텍스트", "👍🏽 ❤️ 👨‍👩‍👧‍👦 🏳️‍🌈 🇩🇪 1️⃣", "e\u{301}a\u{308}",
+            "नमस्ते क्षत्रिय", "ภาษาไทย", "မြန်မာ", "ខ្មែរ", "مرحبا", "עברית", "Ελληνικά", "Русский", "½ € ™ …",
+            "ｆｕｌｌｗｉｄｔｈ", "ﾊﾝｶｸ", "\u{1100}\u{1161}\u{11A8}", "a\u{7}b\u{1B}c",
+        ]
+        for s in samples {
+            XCTAssertEqual(TextWidth.width(s), s.reduce(0) { $0 + TextWidth.width($1) }, s)
+        }
+    }
+}

@@ -34,7 +34,7 @@ struct AnalyzeCommand: ParsableCommand {
         var brand: [String] = []
         if terms.isEmpty, let team = try? FileIO.readDocument(TeamConfig.self, from: global.directory.teamFile) {
             terms = team.crisisTerms
-            brand = team.brand.terms
+            brand = team.brand.terms + [team.brand.name]
         }
         let analyzer = Analyzer(crisisTerms: terms, brandTerms: brand)
         var out = OutputBuffer()
@@ -93,10 +93,18 @@ struct AnalyzeCommand: ParsableCommand {
         var intents = a.intents.map(\.rawValue).joined(separator: ",")
         if let c = a.crisisTerms, !c.isEmpty { intents += " [" + c.joined(separator: ",") + "]" }
         let score = formatScore(a.score)
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) ? " " : $0 }))
+        let clean = visible(text)
         let shown = clean.count > 60 ? String(clean.prefix(59)) + "…" : clean
         return pad(a.lang, 6) + pad(a.sentiment.rawValue, 9) + pad(String(repeating: " ", count: max(0, 5 - score.count)) + score, 6)
-            + pad(intents.isEmpty ? "-" : intents, 30) + shown
+            + pad(intents.isEmpty ? "-" : visible(intents), 30) + shown
+    }
+
+    /// Control characters (escape sequences included) and bidi overrides become spaces before reaching a terminal.
+    static func visible(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+            let v = u.value
+            return v < 0x20 || (v >= 0x7F && v < 0xA0) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) ? " " : u
+        }))
     }
 }
 

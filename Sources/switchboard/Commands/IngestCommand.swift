@@ -61,7 +61,7 @@ enum Ingestion {
     /// The analyzer configured with the team's crisis and brand terms (defaults when team.json can't be read).
     static func analyzer(for dir: DataDirectory) -> Analyzer {
         guard let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) else { return Analyzer() }
-        return Analyzer(crisisTerms: team.crisisTerms, brandTerms: team.brand.terms)
+        return Analyzer(team: team)
     }
 
     /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.

@@ -47,10 +47,33 @@ struct ListenCommand: AsyncParsableCommand {
         }
 
         logger.write("\(Timestamp.format(Date())) listening on \(dir.displayPath): \(enabled.map(\.id).joined(separator: ", "))")
-        let signals = SignalStop.install { listener.stop() }
+        // Replies in the outbox (queued by a workbench or `reply`, or waiting for a retry) go out from here too.
+        let outbox = Task.detached { await OutboxLoop.run(store: store, logger: logger) }
+        let signals = SignalStop.install { listener.stop(); outbox.cancel() }
         await listener.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) })
+        outbox.cancel()
         signals.cancel()
         logger.write("\(Timestamp.format(Date())) stopped")
+    }
+}
+
+/// Sends due outbox entries every few seconds while the listener runs.
+enum OutboxLoop {
+    static func run(store: Store, logger: LineLogger, every seconds: Double = 5) async {
+        let sender = OutboxSender(store: store, actor: Actor.current())
+        let http = URLSessionHTTPClient(timeout: 30)
+        while !Task.isCancelled {
+            if let team = try? FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) {
+                for r in await sender.sendDue(publisherFor: OutboxSender.publishers(team: team, dataDir: store.dir, http: http)) {
+                    switch r.outcome {
+                    case .sent(let ref): logger.write("\(Timestamp.format(Date())) outbox \(r.id): sent \(ref.url ?? ref.id)")
+                    case .failed(let m, _): logger.write("\(Timestamp.format(Date())) outbox \(r.id): failed: \(m)")
+                    case .skipped: break
+                    }
+                }
+            }
+            try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+        }
     }
 }
 

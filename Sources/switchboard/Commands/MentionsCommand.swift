@@ -13,6 +13,8 @@ struct MentionsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status (\(MentionStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
         var status: MentionStatus?
+        @Option(help: "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see Docs/triage.md).")
+        var query: String?
         @Option(help: "At most this many (0: all).")
         var limit = 50
         @Flag(help: "JSON Lines: one mention per line.")
@@ -23,6 +25,7 @@ struct MentionsCommand: ParsableCommand {
             let states = store.states()
             var list = store.mentions
             if let status { list = list.filter { (states[$0.key]?.status ?? .new) == status } }
+            if let query { list = try QueryOption.filter(list, states: states, query: query, dir: store.dir) }
             list.sort { $0.createdAt > $1.createdAt }
             if limit > 0 { list = Array(list.prefix(limit)) }
             if json {

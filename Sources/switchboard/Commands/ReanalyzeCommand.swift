@@ -17,8 +17,8 @@ struct ReanalyzeCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openStore()
-        _ = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)  // a broken team.json is an error here
-        let analyzer = Ingestion.analyzer(for: store.dir)
+        let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+        let analyzer = Analyzer(team: team)
         var records: [AnalysisRecord] = []
         let mentions = store.mentions
         for m in mentions {

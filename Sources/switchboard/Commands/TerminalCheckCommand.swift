@@ -25,6 +25,12 @@ struct TerminalCheckCommand: ParsableCommand {
     @Flag(help: "Disable mouse reporting.")
     var noMouse = false
 
+    @Flag(help: "Show the cursor after the 'events:' title (otherwise it is hidden).")
+    var showCursor = false
+
+    @Flag(help: "Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without ech/bce, e.g. screen and tmux).")
+    var highlightText = false
+
     func run() throws {
         var lines: [String] = []
         if let path = text {
@@ -47,16 +53,27 @@ struct TerminalCheckCommand: ParsableCommand {
             }
         }
         var screen = TerminalCheckScreen(term: terminal.termName, colors: terminal.colorCount, rows: rows, textLines: lines)
+        screen.highlightTextOnly = highlightText
         screen.size = terminal.size
-        terminal.present(screen.render(), cursor: nil)
+        let cursor = { showCursor ? screen.cursorPosition : nil }
+        terminal.present(screen.render(), cursor: cursor())
+        var frameTimes: [Duration] = []   // event handled → frame on the terminal
+        let clock = ContinuousClock()
         while true {
             guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
+            let start = clock.now
             if !screen.handle(event) { break }
             if case .resize(let s) = event { screen.size = s }
-            terminal.present(screen.render(), cursor: nil)
+            terminal.present(screen.render(), cursor: cursor())
+            if case .key = event { frameTimes.append(clock.now - start) }
         }
         terminal.restore()
         print("terminal-check: restored after \(screen.eventCount) events")
+        if !frameTimes.isEmpty {
+            let us = frameTimes.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
+            let p50 = us[us.count / 2], p99 = us[min(us.count - 1, us.count * 99 / 100)]
+            print(String(format: "terminal-check: key to frame p50 %.0f µs, p99 %.0f µs over %d keys", p50, p99, us.count))
+        }
     }
 }
 
@@ -71,6 +88,7 @@ struct TerminalCheckScreen {
     var log: [String] = []
     var eventCount = 0
     var wakes = 0
+    var highlightTextOnly = false
 
     static let styles: [StyleRole: TerminalStyle] = [
         .normal: TerminalStyle(),
@@ -81,13 +99,16 @@ struct TerminalCheckScreen {
         .warning: TerminalStyle(fg: 214, fg16: 3, bold: true),
     ]
 
+    /// List rows on screen (j/k wrap around them).
+    var visibleRows: Int { max(1, min(rows, size.height - 18)) }
+
     /// Returns false to quit.
     mutating func handle(_ e: TerminalEvent) -> Bool {
         eventCount += 1
         switch e {
         case .key(.char("q")), .terminate: return false
-        case .key(.char("j")), .key(.down): selected = min(rows - 1, selected + 1)
-        case .key(.char("k")), .key(.up): selected = max(0, selected - 1)
+        case .key(.char("j")), .key(.down): selected = (selected + 1) % visibleRows
+        case .key(.char("k")), .key(.up): selected = (selected + visibleRows - 1) % visibleRows
         case .wake: wakes += 1; return true
         default: break
         }
@@ -106,6 +127,10 @@ struct TerminalCheckScreen {
         case .terminate: return "terminate"
         }
     }
+
+    var logTop: Int { 9 + visibleRows + 2 }
+    /// Where --show-cursor puts the cursor: after "events:".
+    var cursorPosition: Point { Point(x: 8, y: logTop) }
 
     func render() -> ScreenBuffer {
         var b = ScreenBuffer(size: size)
@@ -128,18 +153,21 @@ struct TerminalCheckScreen {
             b.setRole(Rect(x: w - 1, y: 1 + i, width: 1, height: 1), .border)
         }
         let listTop = 9
-        let listHeight = min(rows, size.height - listTop - 9)
+        let listHeight = visibleRows
         if listHeight > 0 {
             box(&b, Rect(x: 0, y: listTop, width: w, height: listHeight + 2), title: "list")
             for i in 0..<listHeight {
                 let y = listTop + 1 + i
                 let label = "row \(i + 1)  " + (i % 3 == 0 ? "Grüße 東京 👍" : "plain ascii line number \(i + 1)")
                 b.put("│", x: 0, y: y, role: .border)
-                b.put(TextLayout.pad(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                if highlightTextOnly {
+                    b.put(TextLayout.clip(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                } else {
+                    b.put(TextLayout.pad(label, width: inner), x: 1, y: y, role: i == selected ? .selected : .normal)
+                }
                 b.put("│", x: w - 1, y: y, role: .border)
             }
         }
-        let logTop = listTop + max(listHeight, 0) + 2
         b.put("events:", x: 0, y: logTop, role: .paneTitle)
         for (i, line) in log.enumerated() where logTop + 1 + i < size.height - 1 {
             b.put(TextLayout.clip(line, width: w), x: 0, y: logTop + 1 + i)

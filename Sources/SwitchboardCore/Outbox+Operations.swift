@@ -1,0 +1,88 @@
+import Foundation
+
+/// Why an outbox operation did not happen.
+public struct OutboxError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension Outbox {
+    /// Stores a reply durably in the outbox (fsynced before it returns); nothing is sent yet.
+    /// With `openedAt` (when the composer claimed the mention) it first checks, atomically with the write, that
+    /// nobody else replied to or changed the mention since: otherwise it throws `CollisionError` and stores nothing.
+    @discardableResult
+    public static func queue(_ draft: OutboxDraft, store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()) throws -> OutboxEntry {
+        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw OutboxError("the reply is empty") }
+        try store.recordIf([.outboxQueued(draft)], actor: actor, now: now) { s in
+            guard s.mention(draft.mention) != nil else { throw OutboxError("no mention \(draft.mention)") }
+            if let since = openedAt { try Triage.checkUnchanged(store: s, key: draft.mention, since: since, me: actor) }
+        }
+        guard let e = Outbox(store: store)[draft.id] else { throw OutboxError("the outbox entry \(draft.id) was not stored") }
+        return e
+    }
+
+    /// Takes a reply back: only while it is queued (within the send delay) or after it failed.
+    public static func cancel(_ id: String, store: Store, actor: String, now: Date = Date()) throws {
+        let e = try Outbox.current(store).resolve(id)
+        try store.recordIf([.outboxCancelled(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
+            guard let cur = Outbox(store: s)[e.id], cur.isCancellable else {
+                throw OutboxError("outbox entry \(e.id) is \(Outbox(store: s)[e.id]?.stateName ?? "gone"): it can no longer be taken back")
+            }
+        }
+    }
+
+    /// Asks for a failed entry to be sent again now (a sender picks it up: `OutboxSender.sendDue`).
+    public static func retry(_ id: String, store: Store, actor: String, now: Date = Date()) throws {
+        let e = try Outbox.current(store).resolve(id)
+        try store.recordIf([.outboxRetry(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
+            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
+            guard case .failed = cur.state else { throw OutboxError("outbox entry \(e.id) is \(cur.stateName), not failed") }
+        }
+    }
+
+    /// Confirms that a reply to be given by hand (RSS, JSON Lines) was posted: the mention is answered,
+    /// with `url` (default: the mention's own address) as where the answer is.
+    public static func confirmManual(_ id: String, store: Store, actor: String, url: String? = nil, now: Date = Date()) throws {
+        let e = try Outbox.current(store).resolve(id)
+        let where_ = url ?? store.mention(e.mention)?.url
+        let reply = ReplyRecord(text: e.draft.text, actor: e.author, at: now, url: where_, manual: true)
+        try store.recordIf([.outboxSent(id: e.id, mention: e.mention, reply: reply, postID: nil)], actor: actor, now: now) { s in
+            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
+            guard cur.isPending else { throw OutboxError("outbox entry \(e.id) is \(cur.stateName)") }
+        }
+    }
+
+    /// Claims a due entry for sending by `holder` until `now + lease`, atomically across processes: of two
+    /// senders, exactly one gets the entry; the other gets nil. Returns the entry as claimed.
+    public static func claim(_ id: String, store: Store, holder: String, lease: TimeInterval, actor: String, now: Date = Date()) throws -> OutboxEntry? {
+        var claimed: OutboxEntry?
+        var attempt = 1
+        do {
+            let known = try Outbox.current(store)[id]
+            guard let known, known.isDue(now) else { return nil }
+            attempt = known.attempts + 1
+            try store.recordIf([.outboxSending(id: id, mention: known.mention, by: holder, until: now.addingTimeInterval(lease), attempt: attempt)],
+                               actor: actor, now: now) { s in
+                guard let cur = Outbox(store: s)[id], cur.isDue(now), cur.attempts + 1 == attempt else { throw NotDue() }
+                claimed = cur
+            }
+        } catch is NotDue {
+            return nil
+        }
+        guard var c = claimed else { return nil }
+        c.state = .sending(by: holder, until: now.addingTimeInterval(lease))
+        c.attempts = attempt
+        return c
+    }
+
+    struct NotDue: Error {}
+
+    /// The outbox after reading what other processes appended (without consuming the store's change report,
+    /// so a workbench refreshing on its own thread still hears of everything).
+    public static func current(_ store: Store) throws -> Outbox {
+        var out = Outbox()
+        try store.recordIf([], actor: "-") { s in out = Outbox(store: s) }
+        return out
+    }
+}

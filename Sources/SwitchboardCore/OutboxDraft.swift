@@ -1,0 +1,65 @@
+import Foundation
+
+/// A reply waiting in the outbox: everything needed to send it, stored durably (as an `outbox_queued` action)
+/// before anything goes to the network. `createdAt` and `idempotencyKey` never change across retries, so a
+/// retried entry can never become a second post (Mastodon `Idempotency-Key`, Bluesky record key).
+public struct OutboxDraft: Codable, Hashable, Sendable {
+    /// The outbox entry's id (short, unique).
+    public var id: String
+    /// The mention being answered.
+    public var mention: String
+    public var text: String
+    /// The mention's network (`mastodon`, `bluesky`, `rss`, …).
+    public var network: String
+    /// The source (team.json `sources[].id`) whose account answers.
+    public var source: String?
+    /// The post being answered, as the connector stored it on the mention.
+    public var inReplyTo: ReplyRef?
+    /// Mastodon visibility; nil means the original's.
+    public var visibility: String?
+    public var language: String?
+    /// When the draft was made (Bluesky derives the record key from it).
+    public var createdAt: Date
+    public var idempotencyKey: String
+    /// Not sent before this time (the send delay during which it can be taken back).
+    public var sendAfter: Date
+    /// True when the network has no reply API (RSS, JSON Lines): copied and answered by hand, then confirmed.
+    public var manual: Bool
+
+    public init(id: String = OutboxDraft.newID(), mention: String, text: String, network: String, source: String? = nil,
+                inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date(),
+                idempotencyKey: String? = nil, sendAfter: Date? = nil, manual: Bool = false) {
+        self.id = id; self.mention = mention; self.text = text; self.network = network; self.source = source
+        self.inReplyTo = inReplyTo; self.visibility = visibility; self.language = language; self.createdAt = createdAt
+        self.idempotencyKey = idempotencyKey ?? "sb-\(id)"
+        self.sendAfter = sendAfter ?? createdAt
+        self.manual = manual
+    }
+
+    /// A draft answering `m` through its network, to go out after `delay` seconds. Manual (answered by hand) when
+    /// the network has no reply API or the mention lacks the ids a reply needs (never a top-level post by mistake).
+    public static func reply(to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil) -> OutboxDraft {
+        let p = m.platform.lowercased()
+        let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
+        return OutboxDraft(mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
+                           visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
+                           sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
+    }
+
+    /// A language tag a network accepts (`de`, `pt-BR`), or nil for "other", "und" and anything malformed.
+    static func languageTag(_ l: String?) -> String? {
+        guard let l, l != "und", l.count <= 12, l.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else { return nil }
+        let primary = l.prefix { $0 != "-" && $0 != "_" }
+        return (2...3).contains(primary.count) ? l : nil
+    }
+
+    public static func newID() -> String {
+        String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "outbox", mention, text, network, source, visibility, manual
+        case inReplyTo = "reply_ref", language = "lang", createdAt = "created_at"
+        case idempotencyKey = "idempotency_key", sendAfter = "send_after"
+    }
+}
