@@ -1,0 +1,83 @@
+import Foundation
+import XCTest
+
+/// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
+/// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent).
+final class WorkbenchBytesTests: XCTestCase {
+    var sessions: [TmuxSession] = []
+    override func tearDown() { for s in sessions { s.close() }; sessions = [] }
+
+    @discardableResult
+    func run(_ args: [String], stdin: String? = nil) throws -> Int32 {
+        let p = Process()
+        p.executableURL = try TmuxSession.switchboardBinary()
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_USER": "e2e"]) { $1 }
+        let inp = Pipe()
+        p.standardInput = inp
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
+    func settle(_ s: TmuxSession) -> Int {
+        var last = s.recordedOutput().count
+        var quiet = 0
+        while quiet < 3 {
+            usleep(100_000)
+            let n = s.recordedOutput().count
+            if n == last { quiet += 1 } else { quiet = 0; last = n }
+        }
+        return last
+    }
+
+    func testHostileTextNeverReachesTheTerminalAndMovingIsCheap() throws {
+        try TmuxSession.requireTmux()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ui-bytes-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try run(["init", "--data-dir", dir.path, "--brand", "Acme"]), 0)
+        // Days old, so relative times don't change while we measure.
+        var lines = (0..<60).map { i in
+            #"{"platform":"mastodon","id":"p\#(i)","text":"Post \#(i) about Acme, Grüße 🎉","created_at":"2026-01-0\#(1 + i % 9)T10:00:00Z","author":{"handle":"user\#(i)"}}"#
+        }
+        lines.append(#"{"platform":"mastodon","id":"evil","text":"EVIL \u001b]52;c;ZXZpbA==\u0007 osc52 \u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\ \u001b[2J clear \u202etxet\u202c \u009b31m c1","created_at":"2026-01-10T10:00:00Z","author":{"handle":"ev\u001b[31mil"}}"#)
+        XCTAssertEqual(try run(["ingest", "--data-dir", dir.path, "-"], stdin: lines.joined(separator: "\n") + "\n"), 0)
+
+        let s = try TmuxSession.switchboard(["--data-dir", dir.path], width: 120, height: 40,
+                                            environment: ["SWITCHBOARD_USER": "e2e"], recordOutput: true)
+        sessions.append(s)
+        var rows = try s.waitFor("EVIL")
+        XCTAssertTrue(rows.joined().contains("EVIL  osc52 link  clear txet  c1") || rows.joined().contains("EVIL"), s.dump(rows))
+
+        // Open the hostile mention too, so its text is drawn in full.
+        s.sendKeys("Enter")
+        rows = try s.waitFor("Mention · replying")
+        s.sendKeys("Escape")
+        usleep(300_000)
+
+        // Moving the selection by one row: at most 200 bytes each time.
+        var before = settle(s)
+        for _ in 0..<4 {
+            s.sendKeys("j")
+            let after = settle(s)
+            XCTAssertGreaterThan(after, before, "the selection did not move")
+            XCTAssertLessThanOrEqual(after - before, 200, "one j wrote \(after - before) bytes")
+            before = after
+        }
+
+        s.sendKeys("q")
+        XCTAssertEqual(try s.waitForExit(), 0)
+        let bytes = String(decoding: s.recordedOutput(), as: UTF8.self)
+        XCTAssertTrue(bytes.contains("EVIL"))
+        XCTAssertFalse(bytes.contains("ZXZpbA"), "an OSC 52 payload from a mention reached the terminal")
+        XCTAssertFalse(bytes.contains("evil.example"), "an OSC 8 link from a mention reached the terminal")
+        XCTAssertFalse(bytes.contains("\u{202E}"), "a bidi override reached the terminal")
+        XCTAssertFalse(bytes.contains("\u{1B}[2J clear"), "a mention's CSI reached the terminal")
+        XCTAssertFalse(bytes.unicodeScalars.contains { $0.value == 0x9B }, "a C1 CSI reached the terminal")
+    }
+}
