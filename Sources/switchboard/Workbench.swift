@@ -61,9 +61,16 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 
 /// "sources: this workbench" when this process polls the sources, "listener: running" when a
 /// `switchboard listen` does, else "sources: off".
+/// Polled every second or so, so it reads the pid a listener writes into its lock file instead of taking
+/// the lock (a probe holding the lock, however briefly, could make a starting listener fail).
 @Sendable func listenerStatus(_ dir: DataDirectory, own: WorkbenchSources?) -> String {
     if own?.isRunning == true { return "sources: this workbench" }
-    return Listener.isRunning(dir: dir) ? "listener: running" : "sources: off"
+    if let s = try? String(contentsOf: Listener.lockFile(dir), encoding: .utf8),
+       let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid(),
+       kill(pid, 0) == 0 || errno == EPERM {
+        return "listener: running"
+    }
+    return "sources: off"
 }
 
 /// The listener inside the workbench, started only when no other process holds the listener lock.
