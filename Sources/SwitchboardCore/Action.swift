@@ -97,7 +97,9 @@ public enum Action: Hashable, Sendable {
         case .outboxFailed(_, _, let e, let at): return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
         case .outboxRetry: return "retry requested"
         case .outboxCancelled: return "reply taken back"
-        case .other(let t, _, let d): return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
+        case .other(let t, _, let d):
+            if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
+            return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
         }
     }
 }
