@@ -35,12 +35,14 @@ let package = Package(
             name: "switchboard-bench",
             dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI"]
         ),
+        // Test helpers shared by the test targets (a loopback HTTP server).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
-        .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore"]),
+        .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
-        .testTarget(name: "CLITests", dependencies: ["SwitchboardCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import SwitchboardCore
 #if canImport(Glibc)
@@ -8,10 +9,10 @@ import Glibc
 /// `switchboard reply` and `outbox` end to end: the real binary, a data directory whose Mastodon source points at a
 /// server this test starts on 127.0.0.1, and the requests that server received.
 final class ReplyCommandTests: XCTestCase {
-    var server: CLITestServer!
+    var server: NetworkTestServer!
     var created = StatusIDs()
     override func setUpWithError() throws {
-        server = try CLITestServer()
+        server = try NetworkTestServer()
         let ids = created
         // Like Mastodon: the same Idempotency-Key answers with the status already created.
         server.handle("POST", "/api/v1/statuses") { r in

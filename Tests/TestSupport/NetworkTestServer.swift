@@ -3,67 +3,67 @@ import Foundation
 import Glibc
 #endif
 
-/// A copy of ListeningTests/NetworkTestServer for the CLI tests (test targets cannot share files). A tiny HTTP/1.1 server on 127.0.0.1: an ephemeral port, scripted responses per
+/// A tiny HTTP/1.1 server on 127.0.0.1 for connector tests: an ephemeral port, scripted responses per
 /// method and path (a queue: each request takes the next, the last one repeats), and a record of every
 /// request (method, path, query, headers, body). Responses can be delayed or cut short.
-final class CLITestServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
+public final class NetworkTestServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
         /// The raw query string (without `?`), percent-encoded as sent.
-        var query: String
-        var headers: [String: String]
-        var body: Data
+        public var query: String
+        public var headers: [String: String]
+        public var body: Data
 
         /// Decoded query items in order (`types[]=mention&x=1` → [("types[]", "mention"), ("x", "1")]).
-        var queryItems: [(String, String)] {
+        public var queryItems: [(String, String)] {
             query.split(separator: "&").map { pair in
                 let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
                 return (kv[0], kv.count > 1 ? kv[1] : "")
             }
         }
-        func query(_ name: String) -> String? { queryItems.first { $0.0 == name }?.1 }
-        func header(_ name: String) -> String? { headers[name.lowercased()] }
-        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+        public func query(_ name: String) -> String? { queryItems.first { $0.0 == name }?.1 }
+        public func header(_ name: String) -> String? { headers[name.lowercased()] }
+        public var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
     }
 
-    struct Response: Sendable {
-        var status: Int
-        var headers: [String: String]
-        var body: Data
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Data
         /// Seconds to wait before answering.
-        var delay: TimeInterval = 0
+        public var delay: TimeInterval = 0
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
-        var truncateAt: Int? = nil
+        public var truncateAt: Int? = nil
 
-        init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0, truncateAt: Int? = nil) {
+        public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0, truncateAt: Int? = nil) {
             self.status = status; self.headers = headers; self.body = body; self.delay = delay; self.truncateAt = truncateAt
         }
-        static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
+        public static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
             var h = headers; h["Content-Type"] = "application/json; charset=utf-8"
             return Response(status: status, headers: h, body: Data(s.utf8))
         }
-        static func json(object: Any, status: Int = 200, headers: [String: String] = [:]) -> Response {
+        public static func json(object: Any, status: Int = 200, headers: [String: String] = [:]) -> Response {
             let d = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             return json(String(decoding: d, as: UTF8.self), status: status, headers: headers)
         }
     }
 
     private let fd: Int32
-    let port: Int
+    public let port: Int
     private let lock = NSLock()
     private var routes: [String: [Response]] = [:]
     private var handlers: [String: @Sendable (Request) -> Response] = [:]
     private var _requests: [Request] = []
     private var stopped = false
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
-    var requests: [Request] { lock.withLock { _requests } }
-    func requests(_ method: String, _ path: String) -> [Request] { requests.filter { $0.method == method && $0.path == path } }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var requests: [Request] { lock.withLock { _requests } }
+    public func requests(_ method: String, _ path: String) -> [Request] { requests.filter { $0.method == method && $0.path == path } }
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw NSError(domain: "CLITestServer", code: Int(errno)) }
+        guard fd >= 0 else { throw NSError(domain: "NetworkTestServer", code: Int(errno)) }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var addr = sockaddr_in()
@@ -71,7 +71,7 @@ final class CLITestServer: @unchecked Sendable {
         addr.sin_port = 0
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw NSError(domain: "CLITestServer", code: Int(errno)) }
+        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw NSError(domain: "NetworkTestServer", code: Int(errno)) }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
         self.fd = fd
@@ -82,7 +82,7 @@ final class CLITestServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         let already = lock.withLock { let s = stopped; stopped = true; return s }
         // Only shut down here: the accept thread closes the descriptor when it leaves, so its number cannot be
         // reused by the next test's server while this thread might still call accept() on it.
@@ -90,12 +90,12 @@ final class CLITestServer: @unchecked Sendable {
     }
 
     /// Scripts the answers to `method path`: each request takes the next; the last repeats.
-    func on(_ method: String, _ path: String, _ responses: Response...) {
+    public func on(_ method: String, _ path: String, _ responses: Response...) {
         lock.withLock { routes[method + " " + path] = responses; handlers[method + " " + path] = nil }
     }
 
     /// Answers `method path` with a function of the request.
-    func handle(_ method: String, _ path: String, _ h: @escaping @Sendable (Request) -> Response) {
+    public func handle(_ method: String, _ path: String, _ h: @escaping @Sendable (Request) -> Response) {
         lock.withLock { handlers[method + " " + path] = h; routes[method + " " + path] = nil }
     }
 
