@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 /// The full mention behind the selection, loaded by an effect (the feed keeps only small items).
 public struct MentionDetail: Sendable, Equatable {
@@ -80,6 +81,11 @@ public struct AppState: Sendable {
     public var listener: String
     public var message: StatusMessage?
     public var quit = false
+    /// The newest spike alert from the actions log, shown while younger than `spikeCooldown`.
+    public var spike: SpikeNotice?
+    public var spikeCooldown: TimeInterval
+    /// The `:trends` overlay: terms rising in the last hour (nil when closed).
+    public var trends: TrendsOverlay?
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         self.size = size
@@ -93,6 +99,7 @@ public struct AppState: Sendable {
         dataPath = s.dataPath
         user = s.user
         listener = s.listener
+        spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
     }
 
     /// The mention open in the Mention pane (Enter opens the feed's selection). It does not follow the

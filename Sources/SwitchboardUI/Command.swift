@@ -16,7 +16,7 @@ public enum Pane: String, CaseIterable, Sendable {
 /// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
 /// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, feed, composer, queue, crisis, help, cmdline
+    case global, feed, composer, queue, crisis, help, cmdline, trends
 }
 
 /// What a command's argument is (drives `:` completion).
@@ -59,6 +59,9 @@ public enum Commands {
         .init(name: "open", argument: .none, argumentRequired: false, help: "Open the selected mention in the composer"),
         .init(name: "edit", argument: .none, argumentRequired: false, help: "Edit the draft in $VISUAL / $EDITOR"),
         .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
+        .init(name: "trends", argument: .none, argumentRequired: false, help: "Show terms and hashtags rising in the last hour"),
+        .init(name: "pick", argument: .none, argumentRequired: false, help: "Filter the feed by the selected trend"),
+        .init(name: "crisis", argument: .none, argumentRequired: false, help: "Focus the crisis pane (playbooks, active checklist)"),
         .init(name: "refresh", argument: .none, argumentRequired: false, help: "Re-read the queue, crisis and playbook files"),
         .init(name: "down", argument: .none, argumentRequired: false, help: "Move down"),
         .init(name: "up", argument: .none, argumentRequired: false, help: "Move up"),

@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import Insight
 
 /// Performs effects against the store and the file system and answers with messages. Used by the
 /// Runtime and by tests (TestApp), so both run the same code. Main thread only.
@@ -8,6 +9,7 @@ public final class EffectRunner {
     public let actor: String
     let themeDirs: [URL]
     private var knownCount = 0
+    private var knownEvents = 0
     private var threads = ThreadIndex([])
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
@@ -26,7 +28,9 @@ public final class EffectRunner {
         let all = store.mentions
         knownCount = all.count
         threads = ThreadIndex(all)
-        return StoreDelta(newMentions: all, states: store.states(), reloaded: true)
+        let events = store.events
+        knownEvents = events.count
+        return StoreDelta(newMentions: all, states: store.states(), reloaded: true, spike: SpikeNotice.latest(in: events))
     }
 
     /// What changed since the last delta (new mentions are found by count, so changes folded in by our own
@@ -41,7 +45,11 @@ public final class EffectRunner {
         if !reloaded {
             for k in changes.changedStates { if let a = store.mention(k)?.analysis { analysis[k] = a } }
         }
-        return StoreDelta(newMentions: new, states: store.states(), analysis: analysis, reloaded: reloaded)
+        let events = store.events
+        let newEvents = reloaded || events.count < knownEvents ? events[...] : events[knownEvents...]
+        knownEvents = events.count
+        return StoreDelta(newMentions: new, states: store.states(), analysis: analysis, reloaded: reloaded,
+                          spike: SpikeNotice.latest(in: newEvents))
     }
 
     public func perform(_ e: Effect) -> [Message] {
@@ -80,6 +88,10 @@ public final class EffectRunner {
             } catch {
                 return [.failed("\(error)")]
             }
+        case .loadTrends(let now):
+            let since = now.addingTimeInterval(-25 * 3600)
+            let recent = store.mentions.filter { $0.createdAt >= since }
+            return [.trendsLoaded(Trends.rising(mentions: recent, now: now))]
         case .quit:
             return []
         }

@@ -44,6 +44,7 @@ extension Keymap {
             (.feed, "e", "status escalated", "Status: escalated", .selection),
             (.feed, "i", "status ignored", "Status: ignored", .selection),
             (.feed, "s", "status spam", "Status: spam", .selection),
+            (.feed, "T", "trends", "Terms rising in the last hour", .always),
             (.feed, "r", "refresh", "Re-read queue and crisis files", .always),
             (.composer, "<Left>", "cursor-left", "Cursor left", .always),
             (.composer, "<Right>", "cursor-right", "Cursor right", .always),
@@ -62,6 +63,11 @@ extension Keymap {
             (.composer, "<PgUp>", "page-up", "Scroll the mention up", .always),
         ]
         for (keys, cmd, help) in movement { rows.append((.help, keys, cmd, help, .always)) }
+        for (keys, cmd, help) in movement { rows.append((.trends, keys, cmd, help, .always)) }
+        rows += [
+            (.trends, "<Enter>", "pick", "Filter the feed by this trend", .always),
+            (.trends, "<Esc> q", "back", "Close the trends", .always),
+        ]
         rows += [
             (.help, "<Esc> q ?", "back", "Close the help", .always),
             (.cmdline, "<Tab>", "complete", "Complete the command or argument", .always),

@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 /// What changed in the store since the UI last looked.
 public struct StoreDelta: Sendable {
@@ -12,8 +13,11 @@ public struct StoreDelta: Sendable {
     public var analysis: [String: Analysis]
     /// The store was rewritten (compaction): rebuild from `newMentions`.
     public var reloaded: Bool
-    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool) {
-        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded
+    /// The newest spike alert among the new actions (all actions when `reloaded`), if any.
+    public var spike: SpikeNotice?
+    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
+                spike: SpikeNotice? = nil) {
+        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
     }
 }
 
@@ -36,6 +40,7 @@ public enum Message: Sendable {
     case editorFinished(key: String, text: String?)
     case panelsLoaded(QueueInfo, CrisisInfo)
     case themeLoaded(String)
+    case trendsLoaded([TrendingTerm])
     case listener(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
@@ -50,5 +55,7 @@ public enum Effect: Sendable, Equatable {
     case openEditor(key: String, text: String)
     case loadPanels
     case loadTheme(String)
+    /// Terms rising in the last hour against the previous 24 hours (Insight's Trends.rising).
+    case loadTrends(now: Date)
     case quit
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 extension Renderer {
     /// The selected mention in full above the reply composer.
@@ -48,7 +49,9 @@ extension Renderer {
         out.append((TextWrap.ellipsize(sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta))
         if let u = m.url { out.append((TextWrap.ellipsize(sanitizeForScreen(u), width: w), .meta)) }
         let st = s.states[m.key] ?? MentionState()
-        var stateLine = "status: \(st.status.rawValue)"
+        let score = Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+                                   isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.slaMinutes, now: s.now)
+        var stateLine = "status: \(st.status.rawValue) · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
         if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
         out.append((TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w), st.status.isOpen ? .warning : .dim))

@@ -35,6 +35,7 @@ struct Renderer {
         }
         drawStatusBar(layout.statusBar)
         drawHintBar(layout.hintBar)
+        if let t = s.trends { drawTrends(t) }
         if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
     }
 
@@ -84,6 +85,10 @@ struct Renderer {
         var x = r.x
         if let name = s.crisis.active {
             x = buf.put(" CRISIS: \(sanitizeForScreen(name)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
+        }
+        if let sp = s.spike, sp.isActive(now: s.now, cooldown: s.spikeCooldown) {
+            let hint = s.crisis.active == nil ? " — :crisis to open a playbook" : ""
+            x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
             var cx = buf.put(" ", x: x, y: r.y, role: .overlay, clip: r)

@@ -86,6 +86,10 @@ extension Update {
             return [.saveDraft(key: k, text: s.drafts[k]?.editor.text ?? "")]
         case "refresh":
             return [.loadPanels]
+        case "trends":
+            return [.loadTrends(now: s.now)]
+        case "crisis":
+            focus(&s, .crisis)
         case "down", "up", "top", "bottom", "page-down", "page-up", "half-down", "half-up":
             move(&s, name)
         case "complete", "run", "cancel":

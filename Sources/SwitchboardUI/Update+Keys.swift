@@ -24,6 +24,9 @@ extension Update {
                 s.mode = .command(cl)
             }
             return []
+        case .normal where s.trends != nil:
+            guard let b = s.keymap.binding(k, in: .trends) else { return [] }
+            return trendsCommand(&s, b.command)
         case .normal:
             let ctx = s.focus.context
             if let b = s.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {

@@ -69,6 +69,9 @@ enum Update {
             s.themeName = name
             say(&s, "theme: \(name)")
             return []
+        case .trendsLoaded(let t):
+            s.trends = TrendsOverlay(terms: t)
+            return []
         case .listener(let l):
             s.listener = l
             return []
@@ -101,6 +104,7 @@ enum Update {
             s.feed.statesChanged(d.states, viewport: vp)
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
+        if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
         s.counts = s.feed.counts(s.states, now: s.now)
     }
 

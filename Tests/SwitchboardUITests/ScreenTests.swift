@@ -46,7 +46,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
 │ 3m M anna         -! new  Why is my order late again││ @anna · 1,200 followers                   │
 │ 2h B ben          +♥ new  Love the new release, grea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
 │ 5d R news            new  Blog post mentions the bra││ https://social.example/@anna/1            │
-│                                                     ││ status: new                               │
+│                                                     ││ status: new · priority: normal            │
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Why is my order late again? Third time    │
