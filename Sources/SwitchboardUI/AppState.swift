@@ -19,6 +19,10 @@ public struct CommandLineState: Sendable, Equatable {
     public var candidateIndex: Int?
     /// The text before completion started cycling.
     var completionBase: String?
+    /// A `filter …` line whose query does not parse: where and why (shown with a caret above the line).
+    public var problem: QueryProblem?
+    /// The filter active when live filtering started (Esc puts it back); nil when not filtering.
+    var filterBefore: String??
 }
 
 /// Modal states over the panes.
@@ -47,10 +51,13 @@ public struct WorkbenchSettings: Sendable {
     public var themes: [String]
     public var timeZone: TimeZone
     public var listener: String
+    /// Saved views (named queries from `views.json` in the personal config), for `:view NAME`.
+    public var views: [SavedViews.View]
     public init(dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
-                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench") {
+                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
+                views: [SavedViews.View] = []) {
         self.dataPath = dataPath; self.user = user; self.team = team; self.keymap = keymap; self.themeName = themeName
-        self.themes = themes; self.timeZone = timeZone; self.listener = listener
+        self.themes = themes; self.timeZone = timeZone; self.listener = listener; self.views = views
     }
 }
 
@@ -86,6 +93,9 @@ public struct AppState: Sendable {
     public var spikeCooldown: TimeInterval
     /// The `:trends` overlay: terms rising in the last hour (nil when closed).
     public var trends: TrendsOverlay?
+    public var views: [SavedViews.View]
+    /// The saved view last chosen (shown in the status bar while its query is the filter).
+    public var activeView: String?
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         self.size = size
@@ -99,6 +109,7 @@ public struct AppState: Sendable {
         dataPath = s.dataPath
         user = s.user
         listener = s.listener
+        views = s.views
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
     }
 

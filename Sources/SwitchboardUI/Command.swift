@@ -27,6 +27,7 @@ public enum CommandArgument: Sendable, Equatable {
     case theme
     case status
     case filter
+    case view
 }
 
 /// A named command: what every key runs and what `:` accepts.
@@ -52,6 +53,7 @@ public enum Commands {
         .init(name: "back", argument: .none, argumentRequired: false, help: "Back out: close, leave the composer, unzoom"),
         .init(name: "theme", argument: .theme, argumentRequired: true, help: "Switch the colour theme"),
         .init(name: "filter", argument: .filter, argumentRequired: false, help: "Filter the feed (text, is:question, is:negative, status:X, net:X; empty clears)"),
+        .init(name: "view", argument: .view, argumentRequired: true, help: "Filter the feed by a saved view (views.json)"),
         .init(name: "search", argument: .none, argumentRequired: false, help: "Type a feed filter (opens :filter)"),
         .init(name: "sort", argument: .sortOrder, argumentRequired: true, help: "Sort the feed: newest or priority"),
         .init(name: "toggle-sort", argument: .none, argumentRequired: false, help: "Toggle newest first / by priority"),
@@ -108,7 +110,7 @@ public enum Commands {
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter: return nil
+        case .filter, .view: return nil
         }
     }
 

@@ -10,6 +10,7 @@ public final class EffectRunner {
     let themeDirs: [URL]
     private var knownCount = 0
     private var knownEvents = 0
+    private var matcher: QueryMatcher?
     private var threads = ThreadIndex([])
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
@@ -92,6 +93,11 @@ public final class EffectRunner {
             let since = now.addingTimeInterval(-25 * 3600)
             let recent = store.mentions.filter { $0.createdAt >= since }
             return [.trendsLoaded(Trends.rising(mentions: recent, now: now))]
+        case .matchFeed(let q, let now, let sla):
+            let env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
+            let m: QueryMatcher
+            if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
+            return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
         case .quit:
             return []
         }

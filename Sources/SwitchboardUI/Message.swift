@@ -41,6 +41,8 @@ public enum Message: Sendable {
     case panelsLoaded(QueueInfo, CrisisInfo)
     case themeLoaded(String)
     case trendsLoaded([TrendingTerm])
+    /// The matcher's answer for a feed query: indices (feed items = store mentions) that match.
+    case feedMatched(Query, [Int])
     case listener(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
@@ -57,5 +59,7 @@ public enum Effect: Sendable, Equatable {
     case loadTheme(String)
     /// Terms rising in the last hour against the previous 24 hours (Insight's Trends.rising).
     case loadTrends(now: Date)
+    /// Run the feed's query over the store's mentions (one QueryMatcher, columns reused per keystroke).
+    case matchFeed(Query, now: Date, slaMinutes: Int)
     case quit
 }

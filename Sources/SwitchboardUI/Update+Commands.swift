@@ -61,9 +61,16 @@ extension Update {
         case "theme":
             return [.loadTheme(arg)]
         case "filter":
-            let f = FeedFilter(arg)
-            s.feed.setFilter(f, states: s.states, viewport: vp)
-            say(&s, f == nil ? "filter cleared" : "filter: \(f!.text) — \(s.feed.rows.count) of \(s.feed.order.count)")
+            return applyFilter(&s, arg, announce: true)
+        case "view":
+            guard let v = s.views.first(where: { $0.name == arg }) else {
+                say(&s, s.views.isEmpty ? "no saved views (views.json in the personal config)" : "no view \"\(arg)\": " + s.views.map(\.name).joined(separator: ", "), error: true)
+                return []
+            }
+            s.activeView = v.name
+            let fx = applyFilter(&s, v.query.text, announce: false)
+            if fx.isEmpty { say(&s, "view: \(v.name) — \(s.feed.rows.count) of \(s.feed.order.count)") }
+            return fx
         case "sort":
             guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return [] }
             s.feed.setSort(o, states: s.states, viewport: vp, now: s.now)

@@ -21,7 +21,9 @@ extension Update {
             if case .char(let c) = k, !isControl(c) {
                 cl.editor.insert(String(c))
                 cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+                let fx = liveFilter(&s, &cl)
                 s.mode = .command(cl)
+                return fx
             }
             return []
         case .normal where s.trends != nil:
@@ -60,23 +62,33 @@ extension Update {
         switch command {
         case "cancel":
             s.mode = .normal
+            if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         case "run":
+            if let p = cl.problem {
+                say(&s, "filter: " + p.message, error: true)
+                return []
+            }
             s.mode = .normal
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
             if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
         case "complete":
-            complete(&cl, themes: s.themes)
+            complete(&cl, themes: s.themes, views: s.views.map(\.name))
             s.mode = .command(cl)
             return []
         default:
-            if command == "backspace", cl.editor.isEmpty { s.mode = .normal; return [] }
+            if command == "backspace", cl.editor.isEmpty {
+                s.mode = .normal
+                if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
+                return []
+            }
             editText(&cl.editor, command)
             cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+            let fx = liveFilter(&s, &cl)
             s.mode = .command(cl)
-            return []
+            return fx
         }
     }
 
@@ -106,7 +118,7 @@ extension Update {
                               "is:new", "is:open"] + MentionStatus.allCases.map { "status:" + $0.rawValue } + ["net:mastodon", "net:bluesky", "net:rss"]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
-    static func candidates(_ text: String, themes: [String]) -> (String, String, [String], Bool) {
+    static func candidates(_ text: String, themes: [String], views: [String] = []) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
@@ -121,18 +133,18 @@ extension Update {
             let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
             return (head, partial, filterWords.filter { $0.hasPrefix(partial.lowercased()) }, false)
         }
-        let vals = Commands.values(spec.argument, themes: themes) ?? []
+        let vals = spec.argument == .view ? views : (Commands.values(spec.argument, themes: themes) ?? [])
         return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
     }
 
-    static func complete(_ cl: inout CommandLineState, themes: [String]) {
+    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = []) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = (i + 1) % cl.candidates.count
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
         }
-        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes)
+        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views)
         switch cands.count {
         case 0:
             cl.candidates = []

@@ -32,11 +32,24 @@ enum Update {
             return []
         case .tick(let now):
             s.now = now
+            if let f = s.feed.filter, f.query.dependsOnTime { return [.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)] }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
             return []
         case .storeChanged(let d):
+            let before = s.feed.items.count
             storeChanged(&s, d)
+            if let f = s.feed.filter, s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime {
+                return [.matchFeed(f.query, now: s.now, slaMinutes: s.slaMinutes)]
+            }
+            return []
+        case .feedMatched(let q, let idx):
+            let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
+            s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
+            if first, case .normal = s.mode, let f = s.feed.filter {
+                let name = s.activeView.flatMap { v in s.views.first { $0.name == v && $0.query == f.query } }.map { "view: " + $0.name } ?? "filter: \(f.text)"
+                say(&s, "\(name) — \(s.feed.rows.count) of \(s.feed.order.count)")
+            }
             return []
         case .detailLoaded(let d, let draft):
             guard d.mention.key == s.shownKey else { return [] }

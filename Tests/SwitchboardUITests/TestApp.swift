@@ -17,7 +17,7 @@ final class TestApp {
     var size: Size
 
     init(_ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
-         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil) throws {
+         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil, views: [SavedViews.View] = []) throws {
         TextWidth.setupLocale()
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("sbui-\(UUID().uuidString)")
         dir = DataDirectory(root: root)
@@ -33,7 +33,7 @@ final class TestApp {
         runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
         let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: team, keymap: keymap,
                                          themes: ["default", "high-contrast", "light", "mono"],
-                                         timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench")
+                                         timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
         state = AppState(settings: settings, size: size, now: TestApp.now)
         send(.storeChanged(runner.initialDelta()))
         send(.start)
