@@ -94,6 +94,10 @@ public struct AppState: Sendable {
     /// The `:trends` overlay: terms rising in the last hour (nil when closed).
     public var trends: TrendsOverlay?
     public var views: [SavedViews.View]
+    /// Marked mentions (Space), for bulk status, assignment and tags.
+    public var marks: Set<String> = []
+    /// The row where a visual range (`v`) started: rows between it and the selection count as marked.
+    public var visualAnchor: String?
     /// The saved view last chosen (shown in the status bar while its query is the filter).
     public var activeView: String?
 

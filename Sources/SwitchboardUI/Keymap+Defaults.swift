@@ -38,6 +38,8 @@ extension Keymap {
             (.feed, "<Enter>", "open", "Open the mention in the composer", .selection),
             (.feed, "o", "toggle-sort", "Toggle newest first / by priority", .always),
             (.feed, "/", "search", "Filter the feed", .always),
+            (.feed, "<Space>", "mark", "Mark / unmark for bulk actions", .selection),
+            (.feed, "v", "visual", "Visual range: mark from here to the selection", .selection),
             (.feed, "O", "status open", "Status: open", .selection),
             (.feed, "a", "status answered", "Status: answered", .selection),
             (.feed, "w", "status waiting", "Status: waiting", .selection),

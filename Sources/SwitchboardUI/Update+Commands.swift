@@ -56,6 +56,7 @@ extension Update {
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
         case "back":
             if s.focus == .composer { s.focus = .feed }
+            else if s.visualAnchor != nil || !s.marks.isEmpty { s.marks = []; s.visualAnchor = nil; say(&s, "marks cleared") }
             else if s.zoomed { s.zoomed = false }
             else if s.feed.filter != nil { s.feed.setFilter(nil, states: s.states, viewport: vp); say(&s, "filter cleared") }
         case "theme":
@@ -79,8 +80,27 @@ extension Update {
             return run(&s, "sort " + (s.feed.sort == .newest ? "priority" : "newest"), fromKeymap: fromKeymap)
         case "status":
             guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
-            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
-            return [.record([.setStatus(mention: k, status: st)], done: "\(k): status → \(st.rawValue)")]
+            return bulk(&s, "status → \(st.rawValue)") { .setStatus(mention: $0, status: st) }
+        case "assign":
+            let user: String? = arg.isEmpty ? nil : (arg == "me" ? s.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
+            return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
+        case "tag":
+            let tags = arg.split(separator: " ").map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
+            guard !tags.isEmpty else { say(&s, "tag needs a name", error: true); return [] }
+            return bulk(&s, "tagged " + tags.joined(separator: ", ")) { .tag(mention: $0, tags: tags) }
+        case "mark":
+            guard let k = s.feed.selectedKey else { return [] }
+            if s.marks.contains(k) { s.marks.remove(k) } else { s.marks.insert(k) }
+            move(&s, "down")
+        case "visual":
+            if s.visualAnchor != nil {
+                s.marks = s.markedKeys
+                s.visualAnchor = nil
+            } else {
+                s.visualAnchor = s.feed.selectedKey
+            }
+        case "unmark-all":
+            s.marks = []; s.visualAnchor = nil
         case "open":
             guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
             s.opened = k
