@@ -31,6 +31,8 @@ public enum Mode: Sendable, Equatable {
     case help(scroll: Int)
     case command(CommandLineState)
     case confirmQuit
+    /// Someone else holds the mention the composer opened: Enter (or y) takes it over.
+    case confirmTakeover(key: String, user: String, since: Date?)
 }
 
 /// A transient message in the status bar.
@@ -94,6 +96,8 @@ public struct AppState: Sendable {
     /// The `:trends` overlay: terms rising in the last hour (nil when closed).
     public var trends: TrendsOverlay?
     public var views: [SavedViews.View]
+    /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
+    public var claims: [String: Date] = [:]
     /// Marked mentions (Space), for bulk status, assignment and tags.
     public var marks: Set<String> = []
     /// The row where a visual range (`v`) started: rows between it and the selection count as marked.

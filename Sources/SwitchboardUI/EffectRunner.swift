@@ -19,6 +19,8 @@ public final class EffectRunner {
     public var resumeTerminal: (() -> Void)?
     /// How the editor is run; tests replace it. Default: `$VISUAL`, else `$EDITOR`, else `vi`, on a temp file.
     public var editor: (String) throws -> String = EffectRunner.runEditor
+    /// The time written into claims and outbox entries (tests pin it to their clock).
+    public var clock: () -> Date = { Date() }
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         self.store = store; self.actor = actor; self.themeDirs = themeDirs
@@ -98,6 +100,16 @@ public final class EffectRunner {
             let m: QueryMatcher
             if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
             return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
+        case .claim(let key, let force):
+            do {
+                let c = try Triage.claim(store: store, key: key, me: actor, force: force, now: clock())
+                return [.storeChanged(delta()), .claimed(key: key, openedAt: c.openedAt, tookOverFrom: c.tookOverFrom)]
+            } catch {
+                switch error {
+                case .heldBy(let user, let since): return [.claimHeld(key: key, user: user, since: since)]
+                default: return [.failed("could not claim: \(error)")]
+                }
+            }
         case .quit:
             return []
         }

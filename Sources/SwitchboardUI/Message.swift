@@ -43,6 +43,10 @@ public enum Message: Sendable {
     case trendsLoaded([TrendingTerm])
     /// The matcher's answer for a feed query: indices (feed items = store mentions) that match.
     case feedMatched(Query, [Int])
+    /// The composer's claim went through (`tookOverFrom`: who held it before a forced take-over).
+    case claimed(key: String, openedAt: Date, tookOverFrom: String?)
+    /// Someone else holds the mention: ask before taking over.
+    case claimHeld(key: String, user: String, since: Date?)
     case listener(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
@@ -61,5 +65,7 @@ public enum Effect: Sendable, Equatable {
     case loadTrends(now: Date)
     /// Run the feed's query over the store's mentions (one QueryMatcher, columns reused per keystroke).
     case matchFeed(Query, now: Date, slaMinutes: Int)
+    /// Claim a mention for me (Triage.claim); `force` takes it over from someone else.
+    case claim(String, force: Bool)
     case quit
 }

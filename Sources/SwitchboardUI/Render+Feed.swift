@@ -47,6 +47,10 @@ extension Renderer {
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
             x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
             let textX = x
+            // Someone else is on it (assigned or claimed, live through the log).
+            if let who = st?.assignee, who != s.user, status.isOpen {
+                x = buf.put("→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent, clip: inner)
+            }
             let room = inner.maxX - x
             if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.

@@ -150,6 +150,10 @@ struct Renderer {
             if shift > 0 { shown = String(text.dropFirst(dropCount(text, cells: shift))) }
             buf.put(shown, x: r.x + 1, y: r.y, role: .input, clip: r)
             cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
+        case .confirmTakeover(_, let user, let since):
+            buf.fill(r, role: .warning)
+            let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.now.timeIntervalSince1970) } ?? ""
+            buf.put("held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x, y: r.y, role: .warning, clip: r)
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)

@@ -11,6 +11,16 @@ extension Update {
             case .char("y"), .char("Y"): s.quit = true; return [.quit]
             default: s.mode = .normal; say(&s, "not quitting"); return []
             }
+        case .confirmTakeover(let key, let user, _):
+            s.mode = .normal
+            switch k {
+            case .enter, .char("y"), .char("Y"):
+                return [.claim(key, force: true)]
+            default:
+                s.focus = .feed
+                say(&s, "left to \(user)")
+                return []
+            }
         case .help:
             guard let b = s.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)

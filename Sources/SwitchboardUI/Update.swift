@@ -85,6 +85,14 @@ enum Update {
         case .trendsLoaded(let t):
             s.trends = TrendsOverlay(terms: t)
             return []
+        case .claimed(let key, let at, let from):
+            s.claims[key] = at
+            if let from { say(&s, "taken over from \(from)") }
+            return []
+        case .claimHeld(let key, let user, let since):
+            guard s.opened == key else { return [] }
+            s.mode = .confirmTakeover(key: key, user: user, since: since)
+            return []
         case .listener(let l):
             s.listener = l
             return []

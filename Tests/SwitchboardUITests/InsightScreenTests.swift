@@ -106,8 +106,8 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
                                mention("p", "nice", author: "calm", minutesAgo: 1, sentiment: .positive)],
                               size: Size(width: 100, height: 30))
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[4], "│                                                     ││ status: new · priority: low               │")
+        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · priority: low · assignee: …│")
         app.press("<Esc> j <Enter>")
-        XCTAssertEqual(app.screen[4], "│                                                     ││ status: new · priority: high              │")
+        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · priority: high · assignee:…│")
     }
 }
