@@ -33,6 +33,12 @@ public enum Mode: Sendable, Equatable {
     case confirmQuit
     /// Someone else holds the mention the composer opened: Enter (or y) takes it over.
     case confirmTakeover(key: String, user: String, since: Date?)
+    case templates(TemplatePicker)
+    case review(ReplyReview)
+    /// A reply to give by hand was copied: `y` marks the mention answered.
+    case confirmManual(key: String, id: String, url: String?)
+    /// Sending stopped: the mention changed since I opened it (what others did).
+    case collision(key: String, lines: [String])
 }
 
 /// A transient message in the status bar.
@@ -96,6 +102,14 @@ public struct AppState: Sendable {
     /// The `:trends` overlay: terms rising in the last hour (nil when closed).
     public var trends: TrendsOverlay?
     public var views: [SavedViews.View]
+    /// The team member I am (for {{agent}} and the signature).
+    public var agent: TeamConfig.Member?
+    public var sendDelay: TimeInterval
+    public var templates: TemplateLibrary?
+    /// The newest outbox entry per mention (folded from the log by the EffectRunner).
+    public var outbox: [String: OutboxEntry] = [:]
+    /// A sendDue effect is running.
+    public var sending = false
     /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
     public var claims: [String: Date] = [:]
     /// Marked mentions (Space), for bulk status, assignment and tags.
@@ -118,6 +132,8 @@ public struct AppState: Sendable {
         user = s.user
         listener = s.listener
         views = s.views
+        agent = s.team?.member(s.user)
+        sendDelay = AppState.sendDelay(s.team)
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
     }
 

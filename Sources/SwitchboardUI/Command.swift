@@ -16,7 +16,7 @@ public enum Pane: String, CaseIterable, Sendable {
 /// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
 /// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, feed, composer, queue, crisis, help, cmdline, trends
+    case global, feed, composer, queue, crisis, help, cmdline, trends, templates
 }
 
 /// What a command's argument is (drives `:` completion).
@@ -63,11 +63,16 @@ public enum Commands {
         .init(name: "unmark-all", argument: .none, argumentRequired: false, help: "Clear every mark"),
         .init(name: "assign", argument: .filter, argumentRequired: false, help: "Assign the marked (or selected) mentions: assign USER, assign me, assign with nothing unassigns"),
         .init(name: "tag", argument: .filter, argumentRequired: true, help: "Tag the marked (or selected) mentions"),
+        .init(name: "send", argument: .none, argumentRequired: false, help: "Review the reply, then send it (y send, e edit, n back)"),
+        .init(name: "template", argument: .filter, argumentRequired: false, help: "Pick a saved reply (fuzzy search) into the draft"),
+        .init(name: "undo-send", argument: .none, argumentRequired: false, help: "Take back the reply during its send delay"),
+        .init(name: "retry", argument: .none, argumentRequired: false, help: "Retry a failed reply (else re-read queue and crisis files)"),
+        .init(name: "note", argument: .filter, argumentRequired: false, help: "Add an internal note to the mention (never published)"),
         .init(name: "open", argument: .none, argumentRequired: false, help: "Open the selected mention in the composer"),
         .init(name: "edit", argument: .none, argumentRequired: false, help: "Edit the draft in $VISUAL / $EDITOR"),
         .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
         .init(name: "trends", argument: .none, argumentRequired: false, help: "Show terms and hashtags rising in the last hour"),
-        .init(name: "pick", argument: .none, argumentRequired: false, help: "Filter the feed by the selected trend"),
+        .init(name: "pick", argument: .none, argumentRequired: false, help: "Choose the selected entry (trend, template)"),
         .init(name: "crisis", argument: .none, argumentRequired: false, help: "Focus the crisis pane (playbooks, active checklist)"),
         .init(name: "refresh", argument: .none, argumentRequired: false, help: "Re-read the queue, crisis and playbook files"),
         .init(name: "down", argument: .none, argumentRequired: false, help: "Move down"),

@@ -47,6 +47,12 @@ extension Renderer {
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
             x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
             let textX = x
+            if let e = s.outbox[it.key], e.state != .cancelled {
+                let (t, role) = s.outboxLine(e)
+                let short: String
+                switch e.state { case .sent: short = "sent ✓ "; case .failed: short = "failed — r to retry "; default: short = t.hasPrefix("sending in") ? "sending… " : t + " " }
+                x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
+            }
             // Someone else is on it (assigned or claimed, live through the log).
             if let who = st?.assignee, who != s.user, status.isOpen {
                 x = buf.put("→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent, clip: inner)

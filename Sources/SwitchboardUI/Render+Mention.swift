@@ -74,6 +74,11 @@ extension Renderer {
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
         }
+        if let e = s.outbox[m.key] {
+            let (t, role) = s.outboxLine(e)
+            out.append(("", .normal))
+            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
+        }
         if !st.notes.isEmpty {
             out.append(("", .normal))
             out.append(("Notes:", .paneTitle))
@@ -107,6 +112,16 @@ extension Renderer {
             let k = s.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
+        }
+        // Pre-send warnings (ReplyChecks) inline under the text, as many as fit below one line of text.
+        var rect = rect
+        let warnings = composerWarnings(key)
+        if !warnings.isEmpty, rect.height >= 2 {
+            let n = min(warnings.count, rect.height - 1)
+            for (i, wline) in warnings.prefix(n).enumerated() {
+                buf.put(TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i, role: .warning, clip: rect)
+            }
+            rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
         }
         // Character wrap, so every character keeps a known cell (and the cursor one too).
         let width = rect.width - 1

@@ -36,6 +36,12 @@ struct Renderer {
         drawStatusBar(layout.statusBar)
         drawHintBar(layout.hintBar)
         if let t = s.trends { drawTrends(t) }
+        switch s.mode {
+        case .review(let r): drawReview(r)
+        case .templates(let p): drawPicker(p)
+        case .collision(_, let lines): drawCollision(lines)
+        default: break
+        }
         if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
     }
 
@@ -154,6 +160,16 @@ struct Renderer {
             buf.fill(r, role: .warning)
             let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.now.timeIntervalSince1970) } ?? ""
             buf.put("held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x, y: r.y, role: .warning, clip: r)
+        case .review:
+            buf.fill(r, role: .warning)
+            buf.put("Send this reply? y send · e edit · n back", x: r.x, y: r.y, role: .warning, clip: r)
+        case .confirmManual(_, _, let url):
+            buf.fill(r, role: .warning)
+            buf.put("Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), then y marks it answered (n: later)",
+                    x: r.x, y: r.y, role: .warning, clip: r)
+        case .collision:
+            buf.fill(r, role: .error)
+            buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)

@@ -31,6 +31,7 @@ extension Update {
             return []
         }
 
+        if let fx = replyCommand(&s, name, arg) { return fx }
         switch name {
         case "quit":
             if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }

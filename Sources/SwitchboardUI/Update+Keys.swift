@@ -11,6 +11,22 @@ extension Update {
             case .char("y"), .char("Y"): s.quit = true; return [.quit]
             default: s.mode = .normal; say(&s, "not quitting"); return []
             }
+        case .review(let r):
+            return reviewKey(&s, r, k)
+        case .templates(let p):
+            return pickerKey(&s, p, k)
+        case .confirmManual(_, let id, _):
+            s.mode = .normal
+            switch k {
+            case .char("y"), .char("Y"): return [.confirmManual(id: id)]
+            default: say(&s, "not marked answered; the reply is still in the clipboard"); return []
+            }
+        case .collision(let key, _):
+            s.mode = .normal
+            // Seen: sending again (y on the review) goes through now.
+            s.claims[key] = s.now
+            s.focus = .composer
+            return []
         case .confirmTakeover(let key, let user, _):
             s.mode = .normal
             switch k {

@@ -35,7 +35,7 @@ enum Update {
             if let f = s.feed.filter, f.query.dependsOnTime { return [.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)] }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return []
+            return sendIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
@@ -54,7 +54,14 @@ enum Update {
         case .detailLoaded(let d, let draft):
             guard d.mention.key == s.shownKey else { return [] }
             s.detail = d
-            if s.drafts[d.mention.key] == nil, let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+            if s.drafts[d.mention.key] == nil {
+                if let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+                else {
+                    // Prefilled with the handle the network needs to notify the author (Mastodon @user@server).
+                    let p = sanitizeForScreen(Triage.replyPrefix(for: d.mention))
+                    if !p.isEmpty { var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p; s.drafts[d.mention.key] = dr }
+                }
+            }
             return []
         case .recorded(let text):
             say(&s, text)
@@ -93,6 +100,8 @@ enum Update {
             guard s.opened == key else { return [] }
             s.mode = .confirmTakeover(key: key, user: user, since: since)
             return []
+        case .templatesLoaded, .replyQueued, .collision, .sendFinished:
+            return replyMessage(&s, msg)
         case .listener(let l):
             s.listener = l
             return []
@@ -126,6 +135,7 @@ enum Update {
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
         if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
+        if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
         s.counts = s.feed.counts(s.states, now: s.now)
     }
 

@@ -59,6 +59,8 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    // Replies go out through the mention's network: the publisher of the team's source that found it.
+    if let team { runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient()) }
     let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
                           listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()

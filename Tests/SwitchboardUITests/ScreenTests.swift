@@ -53,8 +53,8 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
 │                                                     ││ this month.                               │
 │                                                     ││                                           │
 │                                                     ││                                           │
-│                                                     ││─ Reply · 0/500 ───────────────────────────│
-│                                                     ││ Press 2 to write a reply.                 │
+│                                                     ││─ Reply · 6/500 ───────────────────────────│
+│                                                     ││ @anna                                     │
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     │└───────────────────────────────────────────┘
@@ -202,7 +202,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
     }
 
     func testHelpOverlayListsEveryBindingOfTheFocusedPane() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 40))
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 50))
         app.press("?")
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(app.screen.contains { $0.contains("┌─ Keys — Feed (Esc closes) ") }, app.dump())
