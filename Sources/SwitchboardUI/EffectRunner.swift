@@ -82,7 +82,7 @@ public final class EffectRunner {
         switch e {
         case .record(let actions, let done):
             do {
-                try store.record(actions, actor: actor)
+                try store.record(actions, actor: actor, now: clock())
                 return [.storeChanged(delta()), .recorded(done)]
             } catch {
                 return [.failed("could not record: \(error)")]
