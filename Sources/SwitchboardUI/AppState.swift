@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 /// The full mention behind the selection, loaded by an effect (the feed keeps only small items).
 public struct MentionDetail: Sendable, Equatable {
@@ -18,6 +19,10 @@ public struct CommandLineState: Sendable, Equatable {
     public var candidateIndex: Int?
     /// The text before completion started cycling.
     var completionBase: String?
+    /// A `filter …` line whose query does not parse: where and why (shown with a caret above the line).
+    public var problem: QueryProblem?
+    /// The filter active when live filtering started (Esc puts it back); nil when not filtering.
+    var filterBefore: String??
 }
 
 /// Modal states over the panes.
@@ -26,6 +31,14 @@ public enum Mode: Sendable, Equatable {
     case help(scroll: Int)
     case command(CommandLineState)
     case confirmQuit
+    /// Someone else holds the mention the composer opened: Enter (or y) takes it over.
+    case confirmTakeover(key: String, user: String, since: Date?)
+    case templates(TemplatePicker)
+    case review(ReplyReview)
+    /// A reply to give by hand was copied: `y` marks the mention answered.
+    case confirmManual(key: String, id: String, url: String?)
+    /// Sending stopped: the mention changed since I opened it (what others did).
+    case collision(key: String, lines: [String])
 }
 
 /// A transient message in the status bar.
@@ -46,10 +59,13 @@ public struct WorkbenchSettings: Sendable {
     public var themes: [String]
     public var timeZone: TimeZone
     public var listener: String
+    /// Saved views (named queries from `views.json` in the personal config), for `:view NAME`.
+    public var views: [SavedViews.View]
     public init(dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
-                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench") {
+                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
+                views: [SavedViews.View] = []) {
         self.dataPath = dataPath; self.user = user; self.team = team; self.keymap = keymap; self.themeName = themeName
-        self.themes = themes; self.timeZone = timeZone; self.listener = listener
+        self.themes = themes; self.timeZone = timeZone; self.listener = listener; self.views = views
     }
 }
 
@@ -80,6 +96,28 @@ public struct AppState: Sendable {
     public var listener: String
     public var message: StatusMessage?
     public var quit = false
+    /// The newest spike alert from the actions log, shown while younger than `spikeCooldown`.
+    public var spike: SpikeNotice?
+    public var spikeCooldown: TimeInterval
+    /// The `:trends` overlay: terms rising in the last hour (nil when closed).
+    public var trends: TrendsOverlay?
+    public var views: [SavedViews.View]
+    /// The team member I am (for {{agent}} and the signature).
+    public var agent: TeamConfig.Member?
+    public var sendDelay: TimeInterval
+    public var templates: TemplateLibrary?
+    /// The newest outbox entry per mention (folded from the log by the EffectRunner).
+    public var outbox: [String: OutboxEntry] = [:]
+    /// A sendDue effect is running.
+    public var sending = false
+    /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
+    public var claims: [String: Date] = [:]
+    /// Marked mentions (Space), for bulk status, assignment and tags.
+    public var marks: Set<String> = []
+    /// The row where a visual range (`v`) started: rows between it and the selection count as marked.
+    public var visualAnchor: String?
+    /// The saved view last chosen (shown in the status bar while its query is the filter).
+    public var activeView: String?
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         self.size = size
@@ -93,6 +131,10 @@ public struct AppState: Sendable {
         dataPath = s.dataPath
         user = s.user
         listener = s.listener
+        views = s.views
+        agent = s.team?.member(s.user)
+        sendDelay = AppState.sendDelay(s.team)
+        spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
     }
 
     /// The mention open in the Mention pane (Enter opens the feed's selection). It does not follow the

@@ -16,7 +16,7 @@ public enum Pane: String, CaseIterable, Sendable {
 /// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
 /// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, feed, composer, queue, crisis, help, cmdline
+    case global, feed, composer, queue, crisis, help, cmdline, trends, templates
 }
 
 /// What a command's argument is (drives `:` completion).
@@ -27,6 +27,7 @@ public enum CommandArgument: Sendable, Equatable {
     case theme
     case status
     case filter
+    case view
 }
 
 /// A named command: what every key runs and what `:` accepts.
@@ -52,13 +53,27 @@ public enum Commands {
         .init(name: "back", argument: .none, argumentRequired: false, help: "Back out: close, leave the composer, unzoom"),
         .init(name: "theme", argument: .theme, argumentRequired: true, help: "Switch the colour theme"),
         .init(name: "filter", argument: .filter, argumentRequired: false, help: "Filter the feed (text, is:question, is:negative, status:X, net:X; empty clears)"),
+        .init(name: "view", argument: .view, argumentRequired: true, help: "Filter the feed by a saved view (views.json)"),
         .init(name: "search", argument: .none, argumentRequired: false, help: "Type a feed filter (opens :filter)"),
         .init(name: "sort", argument: .sortOrder, argumentRequired: true, help: "Sort the feed: newest or priority"),
         .init(name: "toggle-sort", argument: .none, argumentRequired: false, help: "Toggle newest first / by priority"),
         .init(name: "status", argument: .status, argumentRequired: true, help: "Set the status of the selected mention"),
+        .init(name: "mark", argument: .none, argumentRequired: false, help: "Mark or unmark the selected mention (for bulk actions)"),
+        .init(name: "visual", argument: .none, argumentRequired: false, help: "Start (or end) a visual range of marked mentions"),
+        .init(name: "unmark-all", argument: .none, argumentRequired: false, help: "Clear every mark"),
+        .init(name: "assign", argument: .filter, argumentRequired: false, help: "Assign the marked (or selected) mentions: assign USER, assign me, assign with nothing unassigns"),
+        .init(name: "tag", argument: .filter, argumentRequired: true, help: "Tag the marked (or selected) mentions"),
+        .init(name: "send", argument: .none, argumentRequired: false, help: "Review the reply, then send it (y send, e edit, n back)"),
+        .init(name: "template", argument: .filter, argumentRequired: false, help: "Pick a saved reply (fuzzy search) into the draft"),
+        .init(name: "undo-send", argument: .none, argumentRequired: false, help: "Take back the reply during its send delay"),
+        .init(name: "retry", argument: .none, argumentRequired: false, help: "Retry a failed reply (else re-read queue and crisis files)"),
+        .init(name: "note", argument: .filter, argumentRequired: false, help: "Add an internal note to the mention (never published)"),
         .init(name: "open", argument: .none, argumentRequired: false, help: "Open the selected mention in the composer"),
         .init(name: "edit", argument: .none, argumentRequired: false, help: "Edit the draft in $VISUAL / $EDITOR"),
         .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
+        .init(name: "trends", argument: .none, argumentRequired: false, help: "Show terms and hashtags rising in the last hour"),
+        .init(name: "pick", argument: .none, argumentRequired: false, help: "Choose the selected entry (trend, template)"),
+        .init(name: "crisis", argument: .none, argumentRequired: false, help: "Focus the crisis pane (playbooks, active checklist)"),
         .init(name: "refresh", argument: .none, argumentRequired: false, help: "Re-read the queue, crisis and playbook files"),
         .init(name: "down", argument: .none, argumentRequired: false, help: "Move down"),
         .init(name: "up", argument: .none, argumentRequired: false, help: "Move up"),
@@ -105,7 +120,7 @@ public enum Commands {
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter: return nil
+        case .filter, .view: return nil
         }
     }
 

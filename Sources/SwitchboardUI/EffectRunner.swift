@@ -1,5 +1,7 @@
 import Foundation
 import SwitchboardCore
+import Insight
+import Listening
 
 /// Performs effects against the store and the file system and answers with messages. Used by the
 /// Runtime and by tests (TestApp), so both run the same code. Main thread only.
@@ -8,6 +10,17 @@ public final class EffectRunner {
     public let actor: String
     let themeDirs: [URL]
     private var knownCount = 0
+    private var knownEvents = 0
+    private var matcher: QueryMatcher?
+    private var outbox = Outbox()
+    /// Finds the publisher for an outbox entry (injected by Workbench.swift from the team's sources; tests
+    /// inject a fake or a loopback-server-backed one). Nil: replies are queued but only another process sends.
+    public var publisherFor: OutboxSender.PublisherFor?
+    /// Writes OSC 52 (the runtime hands it the terminal's copyToClipboard).
+    public var copyToClipboard: ((String) -> Void)?
+    /// Posts a message from a background task (the runtime's mailbox). Nil (tests): sends run to completion inline.
+    public var post: (@Sendable (Message) -> Void)?
+    private lazy var sender = OutboxSender(store: store, actor: actor)
     private var threads = ThreadIndex([])
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
@@ -16,6 +29,8 @@ public final class EffectRunner {
     public var resumeTerminal: (() -> Void)?
     /// How the editor is run; tests replace it. Default: `$VISUAL`, else `$EDITOR`, else `vi`, on a temp file.
     public var editor: (String) throws -> String = EffectRunner.runEditor
+    /// The time written into claims and outbox entries (tests pin it to their clock).
+    public var clock: () -> Date = { Date() }
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         self.store = store; self.actor = actor; self.themeDirs = themeDirs
@@ -26,7 +41,12 @@ public final class EffectRunner {
         let all = store.mentions
         knownCount = all.count
         threads = ThreadIndex(all)
-        return StoreDelta(newMentions: all, states: store.states(), reloaded: true)
+        let events = store.events
+        knownEvents = events.count
+        outbox = Outbox(events: events)
+        var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true, spike: SpikeNotice.latest(in: events))
+        d.outbox = latestOutbox(outbox.all)
+        return d
     }
 
     /// What changed since the last delta (new mentions are found by count, so changes folded in by our own
@@ -41,14 +61,28 @@ public final class EffectRunner {
         if !reloaded {
             for k in changes.changedStates { if let a = store.mention(k)?.analysis { analysis[k] = a } }
         }
-        return StoreDelta(newMentions: new, states: store.states(), analysis: analysis, reloaded: reloaded)
+        let events = store.events
+        let fresh = reloaded || events.count < knownEvents
+        let newEvents = fresh ? events[...] : events[knownEvents...]
+        knownEvents = events.count
+        var d = StoreDelta(newMentions: new, states: store.states(), analysis: analysis, reloaded: reloaded,
+                           spike: SpikeNotice.latest(in: newEvents))
+        if fresh { outbox = Outbox(events: events); d.outbox = latestOutbox(outbox.all) } else {
+            var touched: Set<String> = []
+            for e in newEvents where e.action.outboxID != nil {
+                outbox.apply(e)
+                if let m = e.action.mention { touched.insert(m) }
+            }
+            for m in touched { if let l = outbox.latest(for: m) { d.outbox[m] = l } }
+        }
+        return d
     }
 
     public func perform(_ e: Effect) -> [Message] {
         switch e {
         case .record(let actions, let done):
             do {
-                try store.record(actions, actor: actor)
+                try store.record(actions, actor: actor, now: clock())
                 return [.storeChanged(delta()), .recorded(done)]
             } catch {
                 return [.failed("could not record: \(error)")]
@@ -80,9 +114,84 @@ public final class EffectRunner {
             } catch {
                 return [.failed("\(error)")]
             }
+        case .loadTrends(let now):
+            let since = now.addingTimeInterval(-25 * 3600)
+            let recent = store.mentions.filter { $0.createdAt >= since }
+            return [.trendsLoaded(Trends.rising(mentions: recent, now: now))]
+        case .matchFeed(let q, let now, let sla):
+            let env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
+            let m: QueryMatcher
+            if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
+            return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
+        case .claim(let key, let force):
+            do {
+                let c = try Triage.claim(store: store, key: key, me: actor, force: force, now: clock())
+                return [.storeChanged(delta()), .claimed(key: key, openedAt: c.openedAt, tookOverFrom: c.tookOverFrom)]
+            } catch {
+                switch error {
+                case .heldBy(let user, let since): return [.claimHeld(key: key, user: user, since: since)]
+                default: return [.failed("could not claim: \(error)")]
+                }
+            }
+        case .loadTemplates:
+            return [.templatesLoaded(TemplateLibrary.load(store.dir))]
+        case .queueReply(let key, let text, let delay, let openedAt):
+            guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
+            let now = clock()
+            do {
+                let entry = try Outbox.queue(OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
+                                             openedAt: openedAt, now: now)
+                return [.storeChanged(delta()), .replyQueued(entry)]
+            } catch let c as CollisionError {
+                return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
+            } catch {
+                return [.failed("not sent: \(error)")]
+            }
+        case .cancelSend(let id):
+            do { try Outbox.cancel(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("reply taken back")] }
+            catch { return [.storeChanged(delta()), .failed("\(error)")] }
+        case .retrySend(let id):
+            do { try Outbox.retry(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("retrying the reply")] }
+            catch { return [.failed("\(error)")] }
+        case .confirmManual(let id):
+            do { try Outbox.confirmManual(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("marked answered (replied by hand)")] }
+            catch { return [.failed("\(error)")] }
+        case .refreshStore:
+            return [.storeChanged(delta())]
+        case .copyToClipboard(let text):
+            copyToClipboard?(text)
+            return []
+        case .sendDue:
+            guard let publisherFor else { return [.sendFinished(["no publisher: the listener sends queued replies"])] }
+            let sender = self.sender
+            let now = clock()
+            let work: @Sendable () async -> [String] = {
+                await sender.sendDue(publisherFor: publisherFor, now: now).map { r in
+                    switch r.outcome {
+                    case .sent(let ref): return "sent ✓ " + (ref.url ?? ref.uri)
+                    case .failed(let m, _): return "failed: " + m
+                    case .skipped(let why): return "skipped: " + why
+                    }
+                }
+            }
+            if let post {
+                Task.detached { post(.sendFinished(await work())) }
+                return []
+            }
+            let box = ResultBox()
+            let sem = DispatchSemaphore(value: 0)
+            Task.detached { box.set(await work()); sem.signal() }
+            sem.wait()
+            return [.storeChanged(delta()), .sendFinished(box.get())]
         case .quit:
             return []
         }
+    }
+
+    private func latestOutbox(_ all: [OutboxEntry]) -> [String: OutboxEntry] {
+        var out: [String: OutboxEntry] = [:]
+        for e in all { out[e.mention] = e }
+        return out
     }
 
     /// Writes the draft to a private temp file, runs the editor on it with the terminal, reads it back.
@@ -102,4 +211,12 @@ public final class EffectRunner {
         if out.hasSuffix("\n") { out.removeLast() }
         return out
     }
+}
+
+/// Carries a background task's result back to a waiting thread (tests run sends inline).
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: [String] = []
+    func set(_ v: [String]) { lock.withLock { value = v } }
+    func get() -> [String] { lock.withLock { value } }
 }

@@ -60,7 +60,7 @@ public struct FeedModel: Sendable {
 
     func passes(_ i: Int32, _ states: [String: MentionState]) -> Bool {
         guard let f = filter else { return true }
-        return f.matches(items[Int(i)], status: status(i, states))
+        return f.matches(i)
     }
 
     // MARK: Building
@@ -147,7 +147,20 @@ public struct FeedModel: Sendable {
         refilter(states, viewport: viewport, keepTop: false)
     }
 
+    /// The matcher's answer for the current query: indices of matching items.
+    mutating func applyMatches(_ q: Query, _ matched: [Int], states: [String: MentionState], viewport: Int) {
+        guard var f = filter, f.query == q else { return }
+        var bits = [Bool](repeating: false, count: items.count)
+        for i in matched where i < bits.count { bits[i] = true }
+        let first = f.bits == nil
+        f.bits = bits
+        filter = f
+        refilter(states, viewport: viewport, keepTop: !first)
+    }
+
     mutating func setFilter(_ f: FeedFilter?, states: [String: MentionState], viewport: Int) {
+        var f = f
+        if let old = filter, f?.query == old.query { f?.bits = old.bits }
         filter = f
         refilter(states, viewport: viewport, keepTop: false)
     }

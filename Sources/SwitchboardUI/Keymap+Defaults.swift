@@ -29,7 +29,9 @@ extension Keymap {
             (.global, "z", "zoom", "Show the focused pane alone", .always),
             (.global, "<Esc>", "back", "Back out", .always),
             (.global, "C-e", "edit", "Edit the draft in $EDITOR", .composing),
-            (.global, "C-s", "save", "Save the draft", .composing),
+            (.global, "C-s", "send", "Review and send the reply", .composing),
+            (.global, "M-s", "save", "Save the draft", .composing),
+            (.global, "C-t", "template", "Insert a saved reply (fuzzy search)", .composing),
         ]
         for ctx in [KeyContext.feed, .queue, .crisis] {
             for (keys, cmd, help) in movement { rows.append((ctx, keys, cmd, help, .always)) }
@@ -38,13 +40,18 @@ extension Keymap {
             (.feed, "<Enter>", "open", "Open the mention in the composer", .selection),
             (.feed, "o", "toggle-sort", "Toggle newest first / by priority", .always),
             (.feed, "/", "search", "Filter the feed", .always),
+            (.feed, "<Space>", "mark", "Mark / unmark for bulk actions", .selection),
+            (.feed, "v", "visual", "Visual range: mark from here to the selection", .selection),
             (.feed, "O", "status open", "Status: open", .selection),
             (.feed, "a", "status answered", "Status: answered", .selection),
             (.feed, "w", "status waiting", "Status: waiting", .selection),
             (.feed, "e", "status escalated", "Status: escalated", .selection),
             (.feed, "i", "status ignored", "Status: ignored", .selection),
             (.feed, "s", "status spam", "Status: spam", .selection),
-            (.feed, "r", "refresh", "Re-read queue and crisis files", .always),
+            (.feed, "T", "trends", "Terms rising in the last hour", .always),
+            (.feed, "r", "retry", "Retry a failed reply (else re-read files)", .always),
+            (.feed, "u", "undo-send", "Take back the reply during its send delay", .always),
+            (.feed, "N", "note", "Add an internal note (never published)", .selection),
             (.composer, "<Left>", "cursor-left", "Cursor left", .always),
             (.composer, "<Right>", "cursor-right", "Cursor right", .always),
             (.composer, "<Up>", "cursor-up", "Cursor up a line", .always),
@@ -62,6 +69,17 @@ extension Keymap {
             (.composer, "<PgUp>", "page-up", "Scroll the mention up", .always),
         ]
         for (keys, cmd, help) in movement { rows.append((.help, keys, cmd, help, .always)) }
+        for (keys, cmd, help) in movement { rows.append((.trends, keys, cmd, help, .always)) }
+        rows += [
+            (.trends, "<Enter>", "pick", "Filter the feed by this trend", .always),
+            (.trends, "<Esc> q", "back", "Close the trends", .always),
+            (.templates, "<Down> C-n", "down", "Next template", .always),
+            (.templates, "<Up> C-p", "up", "Previous template", .always),
+            (.templates, "<Enter>", "pick", "Insert the template", .always),
+            (.templates, "<Esc> C-c", "back", "Close the picker", .always),
+            (.templates, "<BS>", "backspace", "Delete before the cursor", .always),
+            (.templates, "C-w", "delete-word", "Delete the word before the cursor", .always),
+        ]
         rows += [
             (.help, "<Esc> q ?", "back", "Close the help", .always),
             (.cmdline, "<Tab>", "complete", "Complete the command or argument", .always),

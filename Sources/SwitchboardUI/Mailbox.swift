@@ -37,6 +37,13 @@ final class Refresher: @unchecked Sendable {
     let listenerProbe: (@Sendable () -> String)?
     private let stopSignal = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
+    private let tickLock = NSLock()
+    private var _fastTicks = false
+    /// Tick every second instead of every 5 (a send delay is counting down, a reply is being sent).
+    var fastTicks: Bool {
+        get { tickLock.withLock { _fastTicks } }
+        set { tickLock.withLock { _fastTicks = newValue } }
+    }
 
     init(store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double, listenerProbe: (@Sendable () -> String)?) {
         self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval; self.listenerProbe = listenerProbe
@@ -83,7 +90,7 @@ final class Refresher: @unchecked Sendable {
                 }
             }
             let now = Date()
-            if now.timeIntervalSince(lastTick) >= 5 { lastTick = now; mailbox.post(.message(.tick(now))); posted = true }
+            if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) { lastTick = now; mailbox.post(.message(.tick(now))); posted = true }
             if posted { waker.wake() }
         }
     }

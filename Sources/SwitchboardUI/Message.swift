@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 /// What changed in the store since the UI last looked.
 public struct StoreDelta: Sendable {
@@ -12,8 +13,13 @@ public struct StoreDelta: Sendable {
     public var analysis: [String: Analysis]
     /// The store was rewritten (compaction): rebuild from `newMentions`.
     public var reloaded: Bool
-    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool) {
-        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded
+    /// The newest outbox entry of every mention whose outbox changed (all of them when `reloaded`).
+    public var outbox: [String: OutboxEntry] = [:]
+    /// The newest spike alert among the new actions (all actions when `reloaded`), if any.
+    public var spike: SpikeNotice?
+    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
+                spike: SpikeNotice? = nil) {
+        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
     }
 }
 
@@ -36,6 +42,20 @@ public enum Message: Sendable {
     case editorFinished(key: String, text: String?)
     case panelsLoaded(QueueInfo, CrisisInfo)
     case themeLoaded(String)
+    case trendsLoaded([TrendingTerm])
+    /// The matcher's answer for a feed query: indices (feed items = store mentions) that match.
+    case feedMatched(Query, [Int])
+    /// The composer's claim went through (`tookOverFrom`: who held it before a forced take-over).
+    case claimed(key: String, openedAt: Date, tookOverFrom: String?)
+    /// Someone else holds the mention: ask before taking over.
+    case claimHeld(key: String, user: String, since: Date?)
+    case templatesLoaded(TemplateLibrary)
+    /// The reply is in the outbox (durably): counting down, or to be given by hand.
+    case replyQueued(OutboxEntry)
+    /// Sending stopped before anything was stored: someone else changed the mention.
+    case collision(key: String, lines: [String])
+    /// A sender pass finished (sent, failed or skipped per entry).
+    case sendFinished([String])
     case listener(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
@@ -50,5 +70,23 @@ public enum Effect: Sendable, Equatable {
     case openEditor(key: String, text: String)
     case loadPanels
     case loadTheme(String)
+    /// Terms rising in the last hour against the previous 24 hours (Insight's Trends.rising).
+    case loadTrends(now: Date)
+    /// Run the feed's query over the store's mentions (one QueryMatcher, columns reused per keystroke).
+    case matchFeed(Query, now: Date, slaMinutes: Int)
+    /// Claim a mention for me (Triage.claim); `force` takes it over from someone else.
+    case claim(String, force: Bool)
+    case loadTemplates
+    /// Store the reply in the outbox, checking nobody changed the mention since `openedAt` (atomic).
+    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?)
+    case cancelSend(id: String)
+    case retrySend(id: String)
+    case confirmManual(id: String)
+    /// OSC 52 through the terminal (works over SSH).
+    case copyToClipboard(String)
+    /// Post what is due through the mentions' networks (OutboxSender).
+    case sendDue
+    /// Fold in what this process wrote from a background task (a send).
+    case refreshStore
     case quit
 }

@@ -24,6 +24,7 @@ extension Renderer {
         let now = s.now.timeIntervalSince1970
         let authorW = inner.width >= 70 ? 16 : (inner.width >= 50 ? 12 : 8)
         let deadline = now - Double(s.slaMinutes) * 60
+        let marked = s.marks.isEmpty && s.visualAnchor == nil ? [] : s.markedKeys
         for line in 0..<inner.height {
             let row = f.scrollTop + line
             guard row < f.rows.count else { break }
@@ -35,7 +36,9 @@ extension Renderer {
             let overdue = status.isOpen && st?.firstResponseAt == nil && it.time < deadline && s.slaMinutes > 0
             let metaRole: StyleRole = isNew ? .feedNew : .meta
             var x = inner.x
-            x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3) + " ", x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
+            x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3), x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
+            // Marked for a bulk action (Space, or inside the visual range): a `*` after the time.
+            x = marked.contains(it.key) ? buf.put("*", x: x, y: y, role: .warning, clip: inner) : buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
             x = buf.put(it.networkMark + " ", x: x, y: y, role: metaRole, clip: inner)
             x = buf.put(TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y, role: isNew ? .feedNew : .accent, clip: inner)
             let (sm, sr) = Marks.sentiment(it.sentiment)
@@ -44,6 +47,16 @@ extension Renderer {
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
             x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
             let textX = x
+            if let e = s.outbox[it.key], e.state != .cancelled {
+                let (t, role) = s.outboxLine(e)
+                let short: String
+                switch e.state { case .sent: short = "sent ✓ "; case .failed: short = "failed — r to retry "; default: short = t.hasPrefix("sending in") ? "sending… " : t + " " }
+                x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
+            }
+            // Someone else is on it (assigned or claimed, live through the log).
+            if let who = st?.assignee, who != s.user, status.isOpen {
+                x = buf.put("→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent, clip: inner)
+            }
             let room = inner.maxX - x
             if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.

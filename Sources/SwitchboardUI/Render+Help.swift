@@ -18,6 +18,11 @@ extension Renderer {
             out.append(("", "", true, false))
         }
         if s.focus == .composer { out.append(("", "Other keys type text; Esc goes back to the feed.", true, false)) }
+        if !s.views.isEmpty {
+            out.append(("Saved views (:view NAME)", "", true, true))
+            for v in s.views { out.append((v.name, v.query.text, true, false)) }
+            out.append(("", "", true, false))
+        }
         out.append(("", "Every command works after : by name (Tab completes).", true, false))
         return out
     }

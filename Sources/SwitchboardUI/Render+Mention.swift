@@ -1,6 +1,7 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
+import Insight
 
 extension Renderer {
     /// The selected mention in full above the reply composer.
@@ -48,7 +49,9 @@ extension Renderer {
         out.append((TextWrap.ellipsize(sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta))
         if let u = m.url { out.append((TextWrap.ellipsize(sanitizeForScreen(u), width: w), .meta)) }
         let st = s.states[m.key] ?? MentionState()
-        var stateLine = "status: \(st.status.rawValue)"
+        let score = Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+                                   isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.slaMinutes, now: s.now)
+        var stateLine = "status: \(st.status.rawValue) · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
         if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
         out.append((TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w), st.status.isOpen ? .warning : .dim))
@@ -70,6 +73,11 @@ extension Renderer {
                 let line = "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
+        }
+        if let e = s.outbox[m.key] {
+            let (t, role) = s.outboxLine(e)
+            out.append(("", .normal))
+            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
         }
         if !st.notes.isEmpty {
             out.append(("", .normal))
@@ -104,6 +112,16 @@ extension Renderer {
             let k = s.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
+        }
+        // Pre-send warnings (ReplyChecks) inline under the text, as many as fit below one line of text.
+        var rect = rect
+        let warnings = composerWarnings(key)
+        if !warnings.isEmpty, rect.height >= 2 {
+            let n = min(warnings.count, rect.height - 1)
+            for (i, wline) in warnings.prefix(n).enumerated() {
+                buf.put(TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i, role: .warning, clip: rect)
+            }
+            rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
         }
         // Character wrap, so every character keeps a known cell (and the cursor one too).
         let width = rect.width - 1

@@ -35,6 +35,13 @@ struct Renderer {
         }
         drawStatusBar(layout.statusBar)
         drawHintBar(layout.hintBar)
+        if let t = s.trends { drawTrends(t) }
+        switch s.mode {
+        case .review(let r): drawReview(r)
+        case .templates(let p): drawPicker(p)
+        case .collision(_, let lines): drawCollision(lines)
+        default: break
+        }
         if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
     }
 
@@ -85,6 +92,10 @@ struct Renderer {
         if let name = s.crisis.active {
             x = buf.put(" CRISIS: \(sanitizeForScreen(name)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
+        if let sp = s.spike, sp.isActive(now: s.now, cooldown: s.spikeCooldown) {
+            let hint = s.crisis.active == nil ? " — :crisis to open a playbook" : ""
+            x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
+        }
         if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
             var cx = buf.put(" ", x: x, y: r.y, role: .overlay, clip: r)
             for (i, c) in cl.candidates.enumerated() {
@@ -93,9 +104,27 @@ struct Renderer {
             }
             return
         }
+        if case .command(let cl) = s.mode, let p = cl.problem {
+            // The caret sits right above the offending character of the command line below.
+            let text = cl.editor.text
+            let before = String(text.prefix(p.column))
+            let col = r.x + 1 + TextWidth.width(before) - commandShift(cl, width: r.width)
+            buf.fill(r, role: .error)
+            let msg = "^ " + sanitizeForScreen(p.message)
+            if col + TextWidth.width(msg) <= r.maxX || col < r.x + 20 {
+                buf.put(msg, x: max(r.x, col), y: r.y, role: .error, clip: r)
+            } else {
+                let left = sanitizeForScreen(p.message) + " ^"
+                buf.put(left, x: max(r.x, col - TextWidth.width(left) + 1), y: r.y, role: .error, clip: r)
+            }
+            return
+        }
         var parts = [s.dataPath, s.user, "\(s.counts.new) new", "\(s.counts.open) open"]
         if s.counts.overdue > 0 { parts.append("\(s.counts.overdue) overdue") }
-        if let f = s.feed.filter { parts.append("filter: " + sanitizeForScreen(f.text)) }
+        if let f = s.feed.filter {
+            if let v = s.activeView, s.views.first(where: { $0.name == v })?.query == f.query { parts.append("view: " + sanitizeForScreen(v)) }
+            else { parts.append("filter: " + sanitizeForScreen(f.text)) }
+        }
         if s.feed.sort == .priority { parts.append("by priority") }
         parts.append(s.listener)
         var msgText = ""
@@ -123,10 +152,24 @@ struct Renderer {
             let before = String(cl.editor.chars[..<cl.editor.cursor])
             let bw = TextWidth.width(before)
             var shown = text
-            var shift = 0
-            if bw > r.width - 2 { shift = bw - (r.width - 2); shown = String(text.dropFirst(dropCount(text, cells: shift))) }
+            let shift = commandShift(cl, width: r.width)
+            if shift > 0 { shown = String(text.dropFirst(dropCount(text, cells: shift))) }
             buf.put(shown, x: r.x + 1, y: r.y, role: .input, clip: r)
             cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
+        case .confirmTakeover(_, let user, let since):
+            buf.fill(r, role: .warning)
+            let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.now.timeIntervalSince1970) } ?? ""
+            buf.put("held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x, y: r.y, role: .warning, clip: r)
+        case .review:
+            buf.fill(r, role: .warning)
+            buf.put("Send this reply? y send · e edit · n back", x: r.x, y: r.y, role: .warning, clip: r)
+        case .confirmManual(_, _, let url):
+            buf.fill(r, role: .warning)
+            buf.put("Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), then y marks it answered (n: later)",
+                    x: r.x, y: r.y, role: .warning, clip: r)
+        case .collision:
+            buf.fill(r, role: .error)
+            buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
@@ -138,6 +181,12 @@ struct Renderer {
                 x = buf.put(" " + label, x: x, y: r.y, role: .hint, clip: r)
             }
         }
+    }
+
+    /// How many cells the command line is scrolled left to keep the cursor visible.
+    func commandShift(_ cl: CommandLineState, width: Int) -> Int {
+        let bw = TextWidth.width(String(cl.editor.chars[..<cl.editor.cursor]))
+        return bw > width - 2 ? bw - (width - 2) : 0
     }
 
     func dropCount(_ text: String, cells: Int) -> Int {

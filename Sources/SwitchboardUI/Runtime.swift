@@ -35,6 +35,9 @@ public final class Runtime {
             guard let t = self?.terminal else { return }
             if let s = t as? SuspendableTerminal { s.suspend() } else { t.restore() }
         }
+        runner.copyToClipboard = { [terminal] text in terminal.copyToClipboard(text) }
+        let mailbox = self.mailbox, wakerBox = self.waker
+        runner.post = { m in mailbox.post(.message(m)); wakerBox.wake() }
         runner.resumeTerminal = { [weak self] in
             guard let self else { return }
             (terminal as? SuspendableTerminal)?.resume()
@@ -89,6 +92,7 @@ public final class Runtime {
                 case .panelFilesChanged: for m in runner.perform(.loadPanels) { send(m) }
                 }
             }
+            refresher.fastTicks = state.needsFastTicks
             if !state.quit { draw() }
         }
     }

@@ -31,6 +31,7 @@ extension Update {
             return []
         }
 
+        if let fx = replyCommand(&s, name, arg) { return fx }
         switch name {
         case "quit":
             if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }
@@ -56,14 +57,22 @@ extension Update {
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
         case "back":
             if s.focus == .composer { s.focus = .feed }
+            else if s.visualAnchor != nil || !s.marks.isEmpty { s.marks = []; s.visualAnchor = nil; say(&s, "marks cleared") }
             else if s.zoomed { s.zoomed = false }
             else if s.feed.filter != nil { s.feed.setFilter(nil, states: s.states, viewport: vp); say(&s, "filter cleared") }
         case "theme":
             return [.loadTheme(arg)]
         case "filter":
-            let f = FeedFilter(arg)
-            s.feed.setFilter(f, states: s.states, viewport: vp)
-            say(&s, f == nil ? "filter cleared" : "filter: \(f!.text) — \(s.feed.rows.count) of \(s.feed.order.count)")
+            return applyFilter(&s, arg, announce: true)
+        case "view":
+            guard let v = s.views.first(where: { $0.name == arg }) else {
+                say(&s, s.views.isEmpty ? "no saved views (views.json in the personal config)" : "no view \"\(arg)\": " + s.views.map(\.name).joined(separator: ", "), error: true)
+                return []
+            }
+            s.activeView = v.name
+            let fx = applyFilter(&s, v.query.text, announce: false)
+            if fx.isEmpty { say(&s, "view: \(v.name) — \(s.feed.rows.count) of \(s.feed.order.count)") }
+            return fx
         case "sort":
             guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return [] }
             s.feed.setSort(o, states: s.states, viewport: vp, now: s.now)
@@ -72,12 +81,32 @@ extension Update {
             return run(&s, "sort " + (s.feed.sort == .newest ? "priority" : "newest"), fromKeymap: fromKeymap)
         case "status":
             guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
-            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
-            return [.record([.setStatus(mention: k, status: st)], done: "\(k): status → \(st.rawValue)")]
+            return bulk(&s, "status → \(st.rawValue)") { .setStatus(mention: $0, status: st) }
+        case "assign":
+            let user: String? = arg.isEmpty ? nil : (arg == "me" ? s.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
+            return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
+        case "tag":
+            let tags = arg.split(separator: " ").map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
+            guard !tags.isEmpty else { say(&s, "tag needs a name", error: true); return [] }
+            return bulk(&s, "tagged " + tags.joined(separator: ", ")) { .tag(mention: $0, tags: tags) }
+        case "mark":
+            guard let k = s.feed.selectedKey else { return [] }
+            if s.marks.contains(k) { s.marks.remove(k) } else { s.marks.insert(k) }
+            move(&s, "down")
+        case "visual":
+            if s.visualAnchor != nil {
+                s.marks = s.markedKeys
+                s.visualAnchor = nil
+            } else {
+                s.visualAnchor = s.feed.selectedKey
+            }
+        case "unmark-all":
+            s.marks = []; s.visualAnchor = nil
         case "open":
             guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
             s.opened = k
             s.focus = .composer
+            if s.claims[k] == nil { return [.claim(k, force: false)] }
         case "edit":
             guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
             return [.openEditor(key: k, text: s.drafts[k]?.editor.text ?? "")]
@@ -86,6 +115,10 @@ extension Update {
             return [.saveDraft(key: k, text: s.drafts[k]?.editor.text ?? "")]
         case "refresh":
             return [.loadPanels]
+        case "trends":
+            return [.loadTrends(now: s.now)]
+        case "crisis":
+            focus(&s, .crisis)
         case "down", "up", "top", "bottom", "page-down", "page-up", "half-down", "half-up":
             move(&s, name)
         case "complete", "run", "cancel":

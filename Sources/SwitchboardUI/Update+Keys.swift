@@ -11,6 +11,32 @@ extension Update {
             case .char("y"), .char("Y"): s.quit = true; return [.quit]
             default: s.mode = .normal; say(&s, "not quitting"); return []
             }
+        case .review(let r):
+            return reviewKey(&s, r, k)
+        case .templates(let p):
+            return pickerKey(&s, p, k)
+        case .confirmManual(_, let id, _):
+            s.mode = .normal
+            switch k {
+            case .char("y"), .char("Y"): return [.confirmManual(id: id)]
+            default: say(&s, "not marked answered; the reply is still in the clipboard"); return []
+            }
+        case .collision(let key, _):
+            s.mode = .normal
+            // Seen: sending again (y on the review) goes through now.
+            s.claims[key] = s.now
+            s.focus = .composer
+            return []
+        case .confirmTakeover(let key, let user, _):
+            s.mode = .normal
+            switch k {
+            case .enter, .char("y"), .char("Y"):
+                return [.claim(key, force: true)]
+            default:
+                s.focus = .feed
+                say(&s, "left to \(user)")
+                return []
+            }
         case .help:
             guard let b = s.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)
@@ -21,9 +47,14 @@ extension Update {
             if case .char(let c) = k, !isControl(c) {
                 cl.editor.insert(String(c))
                 cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+                let fx = liveFilter(&s, &cl)
                 s.mode = .command(cl)
+                return fx
             }
             return []
+        case .normal where s.trends != nil:
+            guard let b = s.keymap.binding(k, in: .trends) else { return [] }
+            return trendsCommand(&s, b.command)
         case .normal:
             let ctx = s.focus.context
             if let b = s.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
@@ -57,23 +88,33 @@ extension Update {
         switch command {
         case "cancel":
             s.mode = .normal
+            if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         case "run":
+            if let p = cl.problem {
+                say(&s, "filter: " + p.message, error: true)
+                return []
+            }
             s.mode = .normal
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
             if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
         case "complete":
-            complete(&cl, themes: s.themes)
+            complete(&cl, themes: s.themes, views: s.views.map(\.name))
             s.mode = .command(cl)
             return []
         default:
-            if command == "backspace", cl.editor.isEmpty { s.mode = .normal; return [] }
+            if command == "backspace", cl.editor.isEmpty {
+                s.mode = .normal
+                if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
+                return []
+            }
             editText(&cl.editor, command)
             cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+            let fx = liveFilter(&s, &cl)
             s.mode = .command(cl)
-            return []
+            return fx
         }
     }
 
@@ -103,7 +144,7 @@ extension Update {
                               "is:new", "is:open"] + MentionStatus.allCases.map { "status:" + $0.rawValue } + ["net:mastodon", "net:bluesky", "net:rss"]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
-    static func candidates(_ text: String, themes: [String]) -> (String, String, [String], Bool) {
+    static func candidates(_ text: String, themes: [String], views: [String] = []) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
@@ -118,18 +159,18 @@ extension Update {
             let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
             return (head, partial, filterWords.filter { $0.hasPrefix(partial.lowercased()) }, false)
         }
-        let vals = Commands.values(spec.argument, themes: themes) ?? []
+        let vals = spec.argument == .view ? views : (Commands.values(spec.argument, themes: themes) ?? [])
         return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
     }
 
-    static func complete(_ cl: inout CommandLineState, themes: [String]) {
+    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = []) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = (i + 1) % cl.candidates.count
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
         }
-        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes)
+        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views)
         switch cands.count {
         case 0:
             cl.candidates = []

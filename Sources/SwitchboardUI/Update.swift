@@ -32,16 +32,36 @@ enum Update {
             return []
         case .tick(let now):
             s.now = now
+            if let f = s.feed.filter, f.query.dependsOnTime { return [.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)] }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return []
+            return sendIfDue(&s)
         case .storeChanged(let d):
+            let before = s.feed.items.count
             storeChanged(&s, d)
+            if let f = s.feed.filter, s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime {
+                return [.matchFeed(f.query, now: s.now, slaMinutes: s.slaMinutes)]
+            }
+            return []
+        case .feedMatched(let q, let idx):
+            let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
+            s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
+            if first, case .normal = s.mode, let f = s.feed.filter {
+                let name = s.activeView.flatMap { v in s.views.first { $0.name == v && $0.query == f.query } }.map { "view: " + $0.name } ?? "filter: \(f.text)"
+                say(&s, "\(name) — \(s.feed.rows.count) of \(s.feed.order.count)")
+            }
             return []
         case .detailLoaded(let d, let draft):
             guard d.mention.key == s.shownKey else { return [] }
             s.detail = d
-            if s.drafts[d.mention.key] == nil, let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+            if s.drafts[d.mention.key] == nil {
+                if let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+                else {
+                    // Prefilled with the handle the network needs to notify the author (Mastodon @user@server).
+                    let p = sanitizeForScreen(Triage.replyPrefix(for: d.mention))
+                    if !p.isEmpty { var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p; s.drafts[d.mention.key] = dr }
+                }
+            }
             return []
         case .recorded(let text):
             say(&s, text)
@@ -69,6 +89,19 @@ enum Update {
             s.themeName = name
             say(&s, "theme: \(name)")
             return []
+        case .trendsLoaded(let t):
+            s.trends = TrendsOverlay(terms: t)
+            return []
+        case .claimed(let key, let at, let from):
+            s.claims[key] = at
+            if let from { say(&s, "taken over from \(from)") }
+            return []
+        case .claimHeld(let key, let user, let since):
+            guard s.opened == key else { return [] }
+            s.mode = .confirmTakeover(key: key, user: user, since: since)
+            return []
+        case .templatesLoaded, .replyQueued, .collision, .sendFinished:
+            return replyMessage(&s, msg)
         case .listener(let l):
             s.listener = l
             return []
@@ -101,6 +134,8 @@ enum Update {
             s.feed.statesChanged(d.states, viewport: vp)
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
+        if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
+        if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
         s.counts = s.feed.counts(s.states, now: s.now)
     }
 

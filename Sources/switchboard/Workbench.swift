@@ -41,10 +41,17 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     defer { terminal.restore() }
     terminal.setStyles(chosen.styles)
 
+    // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
+    var views: [SavedViews.View] = []
+    let tz = team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current
+    if FileManager.default.fileExists(atPath: SavedViews.file().path) {
+        do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch { problems.append("\(error)") }
+    }
+
     let settings = WorkbenchSettings(
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
         themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-        listener: listenerStatus(dir, own: sources))
+        listener: listenerStatus(dir, own: sources), views: views)
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
         state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
@@ -52,6 +59,8 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    // Replies go out through the mention's network: the publisher of the team's source that found it.
+    if let team { runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient()) }
     let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
                           listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()

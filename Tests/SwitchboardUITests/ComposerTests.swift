@@ -6,7 +6,7 @@ import SwitchboardCore
 final class ComposerTests: XCTestCase {
     func testTypingMovingAndDeleting() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.press("<Enter>")
+        app.press("<Enter> C-a C-k") // clear the @anna prefill
         XCTAssertEqual(app.state.focus, .composer)
         // An empty composer with the focus: the cursor waits in it.
         XCTAssertEqual(app.screen[12], "│                                                     ││                                           │")
@@ -42,7 +42,7 @@ final class ComposerTests: XCTestCase {
 
     func testPasteAndCounterAgainstTheNetworkLimit() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.press("<Enter>")
+        app.press("<Enter> C-a C-k") // clear the @anna prefill
         app.send(.paste("See https://example.com/a/very/long/path/that/is/way/more/than/twenty/three/characters ok"))
         // Mastodon: the URL counts 23.
         XCTAssertTrue(app.screen[11].contains("Reply · 30/500"), app.screen[11])
@@ -63,9 +63,9 @@ final class ComposerTests: XCTestCase {
     func testSaveDraftAndReloadWhenOpenedAgain() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         let key = app.state.feed.selectedKey!
-        app.press("<Enter>")
+        app.press("<Enter> C-a C-k") // clear the @anna prefill
         app.type("Sorry about that, we are on it.")
-        app.press("C-s")
+        app.press("M-s")
         let file = app.root.appendingPathComponent("drafts/\(key).json")
         let doc = try FileIO.readDocument(PanelFiles.DraftDocument.self, from: file)
         XCTAssertEqual(doc.text, "Sorry about that, we are on it.")
@@ -108,7 +108,7 @@ final class ComposerTests: XCTestCase {
     func testTerminateSavesUnsavedDrafts() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         let key = app.state.feed.selectedKey!
-        app.press("<Enter>")
+        app.press("<Enter> C-a C-k") // clear the @anna prefill
         app.type("half written")
         app.send(.terminate)
         XCTAssertTrue(app.state.quit)
@@ -124,7 +124,7 @@ final class ComposerTests: XCTestCase {
         app.runner.editor = { text in seen = text; return text + " — edited\u{1B}[31m\nwith a second line\n" }
         app.press("C-e")
         XCTAssertNil(seen, "C-e only works while composing")
-        app.press("<Enter>")
+        app.press("<Enter> C-a C-k") // clear the @anna prefill
         app.type("first")
         app.press("C-e")
         XCTAssertEqual(seen, "first")

@@ -170,11 +170,11 @@ final class FeedTests: XCTestCase {
         app.press("<Enter>")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.screen[0])
         XCTAssertTrue(app.screen[1].contains("Why is my order late"))
-        for f in ["is:question", "is:negative", "net:bluesky", "status:new", "net:r"] {
+        for f in ["is:question", "is:negative", "net:bluesky", "status:new", "net:rss"] {
             app.press(":")
             app.type("filter " + f)
             app.press("<Enter>")
-            XCTAssertEqual(app.state.feed.rows.count, ["is:question": 1, "is:negative": 1, "net:bluesky": 1, "status:new": 3, "net:r": 1][f], f)
+            XCTAssertEqual(app.state.feed.rows.count, ["is:question": 1, "is:negative": 1, "net:bluesky": 1, "status:new": 3, "net:rss": 1][f], f)
         }
         app.press(":")
         app.type("filter status:answered")

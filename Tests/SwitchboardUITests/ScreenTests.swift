@@ -43,18 +43,18 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         app.press("<Enter> <Esc>")
         assertScreen(app, """
 ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 3m M anna         -! new  Why is my order late again││ @anna · 1,200 followers                   │
+│ 3m M anna         -! open Why is my order late again││ @anna · 1,200 followers                   │
 │ 2h B ben          +♥ new  Love the new release, grea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
 │ 5d R news            new  Blog post mentions the bra││ https://social.example/@anna/1            │
-│                                                     ││ status: new                               │
+│                                                     ││ status: open · priority: normal · assigne…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Why is my order late again? Third time    │
 │                                                     ││ this month.                               │
 │                                                     ││                                           │
 │                                                     ││                                           │
-│                                                     ││─ Reply · 0/500 ───────────────────────────│
-│                                                     ││ Press 2 to write a reply.                 │
+│                                                     ││─ Reply · 6/500 ───────────────────────────│
+│                                                     ││ @anna                                     │
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     │└───────────────────────────────────────────┘
@@ -70,7 +70,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
 │                                                     ││                    ││                     │
 │                                                     ││                    ││                     │
 └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
- ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+ ~/sb · alice · 2 new · 3 open · 2 overdue · sources: this workbench
 j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
 """)
         // Roles where style matters: the focused pane's frame, the selection, the marks.
@@ -202,7 +202,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
     }
 
     func testHelpOverlayListsEveryBindingOfTheFocusedPane() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 40))
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 50))
         app.press("?")
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(app.screen.contains { $0.contains("┌─ Keys — Feed (Esc closes) ") }, app.dump())

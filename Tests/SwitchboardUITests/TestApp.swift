@@ -17,7 +17,7 @@ final class TestApp {
     var size: Size
 
     init(_ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
-         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil) throws {
+         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil, views: [SavedViews.View] = [], user: String = "alice") throws {
         TextWidth.setupLocale()
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("sbui-\(UUID().uuidString)")
         dir = DataDirectory(root: root)
@@ -30,11 +30,13 @@ final class TestApp {
         store = try Store(dir: dir)
         if !mentions.isEmpty { try store.ingest(mentions, now: TestApp.now) }
         self.size = size
-        runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
-        let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: team, keymap: keymap,
+        runner = EffectRunner(store: store, actor: user, themeDirs: [TestApp.themesDir])
+        let settings = WorkbenchSettings(dataPath: "~/sb", user: user, team: team, keymap: keymap,
                                          themes: ["default", "high-contrast", "light", "mono"],
-                                         timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench")
+                                         timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
         state = AppState(settings: settings, size: size, now: TestApp.now)
+        // Claims and outbox entries are written at the workbench's clock (ticks move it).
+        runner.clock = { [weak self] in self?.state.now ?? TestApp.now }
         send(.storeChanged(runner.initialDelta()))
         send(.start)
     }
@@ -63,6 +65,12 @@ final class TestApp {
 
     /// Types text, one character key at a time.
     func type(_ text: String) { for c in text { send(.key(.char(c))) } }
+
+    /// Folds in what other processes wrote (the runtime's refresher does this every 0.3 s).
+    func refresh() throws {
+        let changes = try store.refresh()
+        send(.storeChanged(runner.delta(changes)))
+    }
 
     func resize(_ s: Size) { size = s; send(.resize(s)) }
 

@@ -1,0 +1,77 @@
+import Foundation
+import SwitchboardCore
+
+/// The templates picker (`C-t`, `:template`): fuzzy search over the team's saved replies.
+public struct TemplatePicker: Sendable, Equatable {
+    public var key: String
+    public var query = TextEditor()
+    public var selected = 0
+    public init(key: String, query: String = "") { self.key = key; self.query = TextEditor(query) }
+}
+
+/// The review screen before sending (as aerc): `y` send, `e` edit, `n` back.
+public struct ReplyReview: Sendable, Equatable {
+    public var key: String
+    /// The reply as it will go out (signature included).
+    public var text: String
+    public var warnings: [ReplyWarning]
+    public var network: String
+    /// To whom, as shown (`@anna@social.example on Mastodon`).
+    public var target: String
+    /// No reply API (RSS, JSON Lines): `y` copies the reply and shows the link instead.
+    public var manual: Bool
+    public var url: String?
+}
+
+extension AppState {
+    /// The team's send delay: `team.json` extra `"send_delay"` seconds (0 allowed), default 10.
+    static func sendDelay(_ team: TeamConfig?) -> TimeInterval {
+        guard let v = team?.extra["send_delay"] else { return 10 }
+        if let d = v.doubleValue, d >= 0 { return d }
+        if let s = v.stringValue, let d = SourceConfig.parseDuration(s) { return d }
+        return 10
+    }
+
+    /// The newest outbox entry of a mention, if any.
+    public func outboxEntry(_ key: String) -> OutboxEntry? { outbox[key] }
+
+    /// My entries still waiting for their send delay, newest first (`u` takes the first back).
+    var myQueued: [OutboxEntry] {
+        outbox.values.filter { $0.author == user && $0.state == .queued && !$0.draft.manual }.sorted { $0.queuedAt > $1.queuedAt }
+    }
+
+    /// Something is counting down or due: the runtime ticks every second while this holds.
+    public var needsFastTicks: Bool {
+        outbox.values.contains { e in
+            guard e.author == user else { return false }
+            switch e.state {
+            case .queued: return !e.draft.manual
+            case .sending: return true
+            case .failed(_, let at): return at != nil
+            default: return false
+            }
+        }
+    }
+
+    /// Entries of mine that a sender should post now.
+    var dueForSending: Bool {
+        outbox.values.contains { $0.author == user && $0.isDue(now) }
+    }
+
+    /// One line on a mention's reply, for the feed and the mention pane.
+    func outboxLine(_ e: OutboxEntry) -> (String, StyleRoleName) {
+        switch e.state {
+        case .queued:
+            if e.draft.manual { return ("reply to post by hand", .warning) }
+            let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(now).rounded(.up)))
+            return ("sending in \(left) s — u takes it back", .warning)
+        case .sending: return ("sending…", .warning)
+        case .sent(let url, _, _): return ("sent ✓" + (url.map { " " + $0 } ?? ""), .positive)
+        case .failed(let m, _): return ("failed — r to retry: \(m)", .error)
+        case .cancelled: return ("taken back", .dim)
+        }
+    }
+}
+
+/// Roles named here so ReplyFlow stays free of ScreenKit (mapped in the renderer).
+enum StyleRoleName { case warning, positive, error, dim }

@@ -1,0 +1,35 @@
+import Foundation
+import SwitchboardCore
+
+/// A spike alert recorded in the actions log (`spike_alert`, written by whichever process polls the
+/// sources); the status bar shows it until the team's cool-down has passed.
+public struct SpikeNotice: Sendable, Equatable {
+    public var message: String
+    public var at: Date
+    public init(message: String, at: Date) { self.message = message; self.at = at }
+
+    /// The alert an action log record holds, if it is one.
+    public init?(_ e: AuditEvent) {
+        guard case .other(let type, _, let data) = e.action, type == "spike_alert" else { return nil }
+        if let m = data["message"]?.stringValue, !m.isEmpty {
+            message = m
+        } else {
+            let kind = data["kind"]?.stringValue ?? "mentions"
+            let ratio = data["ratio"]?.doubleValue.map { String(format: "%g", $0) } ?? "?"
+            message = "\(kind) mentions ×\(ratio) in the last hour"
+        }
+        at = e.at
+    }
+
+    /// The newest alert in `events`.
+    static func latest<C: BidirectionalCollection>(in events: C) -> SpikeNotice? where C.Element == AuditEvent {
+        for e in events.reversed() { if let n = SpikeNotice(e) { return n } }
+        return nil
+    }
+
+    /// Whether the banner still shows at `now`.
+    func isActive(now: Date, cooldown: TimeInterval) -> Bool {
+        let age = now.timeIntervalSince(at)
+        return age >= -60 && age < cooldown
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    /// Messages of the reply flow (templates, outbox, sending).
+    static func replyMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
+        switch msg {
+        case .templatesLoaded(let lib):
+            s.templates = lib
+            if let p = lib.problems.first { say(&s, p, error: true) }
+        case .replyQueued(let e):
+            s.outbox[e.mention] = e
+            if e.draft.manual {
+                s.mode = .confirmManual(key: e.mention, id: e.id, url: s.detail?.mention.key == e.mention ? s.detail?.mention.url : nil)
+                return [.copyToClipboard(e.draft.text)]
+            }
+            // The draft is in the outbox now: the composer starts empty again for this mention.
+            s.drafts[e.mention] = nil
+            s.focus = .feed
+            say(&s, s.sendDelay > 0 ? "sending in \(Int(s.sendDelay)) s — u takes it back" : "sending…")
+            if s.sendDelay <= 0 { return sendIfDue(&s) }
+        case .collision(let key, let lines):
+            s.mode = .collision(key: key, lines: lines)
+        case .sendFinished(let lines):
+            s.sending = false
+            if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
+            return [.refreshStore]
+        default: break
+        }
+        return []
+    }
+
+    /// Starts a sender pass when one of my replies is due (and none is running).
+    static func sendIfDue(_ s: inout AppState) -> [Effect] {
+        guard !s.sending, s.dueForSending else { return [] }
+        s.sending = true
+        return [.sendDue]
+    }
+
+    /// Commands of the reply flow; nil when `name` is not one of them.
+    static func replyCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
+        switch name {
+        case "send":
+            guard let k = s.shownKey, let d = s.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
+            let raw = s.drafts[k]?.editor.text ?? ""
+            let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
+            let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
+            let text = TemplateRenderer.withSignature(raw, member: s.agent)
+            let m = d.mention
+            let manual = OutboxDraft.reply(to: m, text: text, now: s.now).manual
+            let who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? "the author"
+            s.mode = .review(ReplyReview(key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m), network: m.platform,
+                                         target: "\(who) on \(Format.network(m.platform))", manual: manual, url: m.url))
+            return []
+        case "template":
+            guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
+            s.mode = .templates(TemplatePicker(key: k, query: arg))
+            s.focus = .composer
+            return s.templates == nil ? [.loadTemplates] : []
+        case "undo-send":
+            guard let e = s.myQueued.first else { say(&s, "nothing to take back"); return [] }
+            return [.cancelSend(id: e.id)]
+        case "retry":
+            guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.outbox[k], case .failed = e.state else {
+                return [.loadPanels]
+            }
+            return [.retrySend(id: e.id)]
+        case "note":
+            guard let k = s.shownKey ?? s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+            let text = arg.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                var cl = CommandLineState()
+                cl.editor = TextEditor("note ")
+                s.mode = .command(cl)
+                return []
+            }
+            return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
+        default:
+            return nil
+        }
+    }
+
+    /// Keys on the review screen: y send, e edit, n back.
+    static func reviewKey(_ s: inout AppState, _ r: ReplyReview, _ k: Key) -> [Effect] {
+        switch k {
+        case .char("y"), .char("Y"):
+            s.mode = .normal
+            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.sendDelay, openedAt: s.claims[r.key])]
+        case .char("e"):
+            s.mode = .normal
+            s.focus = .composer
+        case .char("n"), .escape:
+            s.mode = .normal
+            s.focus = .composer
+            say(&s, "not sent; the draft is kept")
+        default: break
+        }
+        return []
+    }
+
+    /// Keys in the templates picker (context `templates`); printable keys type the search.
+    static func pickerKey(_ s: inout AppState, _ p: TemplatePicker, _ k: Key) -> [Effect] {
+        var p = p
+        let matches = s.templates?.search(p.query.text) ?? []
+        if let b = s.keymap.binding(k, in: .templates) {
+            switch b.command {
+            case "down": p.selected = min(max(0, matches.count - 1), p.selected + 1)
+            case "up": p.selected = max(0, p.selected - 1)
+            case "back": s.mode = .normal; return []
+            case "pick":
+                s.mode = .normal
+                guard let t = matches[safe: p.selected] else { return [] }
+                insertTemplate(&s, p.key, t)
+                return []
+            default:
+                editText(&p.query, b.command)
+                p.selected = 0
+            }
+        } else if case .char(let c) = k, !isControl(c) {
+            p.query.insert(String(c))
+            p.selected = 0
+        }
+        s.mode = .templates(p)
+        return []
+    }
+
+    static func insertTemplate(_ s: inout AppState, _ key: String, _ t: ReplyTemplate) {
+        guard let m = s.detail?.mention, m.key == key else { return }
+        let r = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: s.agent))
+        let text = sanitizeForScreen(r.text, singleLine: false)
+        var d = s.drafts[key] ?? Draft()
+        let prefix = Triage.replyPrefix(for: m)
+        if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
+            d.editor = TextEditor(Triage.addressed(text, to: m))
+        } else {
+            d.editor.insert(text)
+        }
+        s.drafts[key] = d
+        say(&s, r.unknown.isEmpty ? "template: \(t.name)" : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
+            error: !r.unknown.isEmpty)
+    }
+}
