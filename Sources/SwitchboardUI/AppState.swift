@@ -127,7 +127,7 @@ public struct AppState: Sendable {
         themeName = s.themeName
         themes = s.themes
         slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
-        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes)
+        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes, sla: s.team.flatMap { try? SLA(team: $0) })
         dataPath = s.dataPath
         user = s.user
         listener = s.listener

@@ -55,10 +55,10 @@ final class ReplyScreenTests: XCTestCase {
         app.type("refu")
         assertScreen(app, """
 ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │
-│30m R news            new  Blog post: Acme refunds ar││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
+│ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+│30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
 │                                                     ││ https://social.example/@anna@social.examp…│
-│                                                     ││ status: open · priority: normal · assigne…│
+│                                                     ││ status: open · due in 57m · priority: nor…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Where is my refund for the late order?    │
@@ -93,10 +93,10 @@ M-s save draft  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
         app.press("C-s")
         assertScreen(app, """
 ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │
-│30m R news            new  Blog post: Acme refunds ar││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
+│ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+│30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
 │                                                     ││ https://social.example/@anna@social.examp…│
-│                                                     ││ status: open · priority: normal · assigne…│
+│                                                     ││ status: open · due in 57m · priority: nor…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Where is my refund for the late order?    │
@@ -172,7 +172,7 @@ Send this reply? y send · e edit · n back
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "cancelled")
         app.send(.tick(TestApp.now.addingTimeInterval(20)))
         XCTAssertEqual(pub.posts.count, 0)
-        XCTAssertEqual(app.screen[1], "│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │")
+        XCTAssertEqual(app.screen[1], "│ 3m M anna@social. -! open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(app.screen[9], "│                                                     ││ Reply: taken back                         │")
     }
 
