@@ -240,6 +240,23 @@ Send this reply? y send · e edit · n back
         XCTAssertTrue(app.screen[2].contains(" done sent ✓ "), app.screen[2])
     }
 
+    func testPreSendWarningsShowInlineUnderTheComposer() throws {
+        let app = try app()
+        app.press("<Enter>")
+        app.type("CHECK OUT OUR SPECIAL OFFER AT http://shop.example")
+        // The text keeps its last line in view above the warnings.
+        XCTAssertEqual(Array(app.screen[12...14]), [
+            "│                                                     ││  OFFER AT http://shop.example             │",
+            "│                                                     ││ ⚠ promotional phrasing (\"check out our\") …│",
+            "│                                                     ││ ⚠ mostly capital letters: reads as shouti…│",
+        ])
+        XCTAssertEqual(app.buffer[57, 13].role, .warning)
+        // The review lists all of them.
+        app.press("C-s")
+        XCTAssertTrue(app.screen.contains { $0.contains("⚠ link without https: http://shop.example") }, app.dump())
+        XCTAssertTrue(app.screen.contains { $0.contains("⚠ promotional phrasing (\"check out our\") in a reply to a complaint") }, app.dump())
+    }
+
     func testNotesAreInternal() throws {
         let app = try app()
         let key = app.state.feed.selectedKey!
