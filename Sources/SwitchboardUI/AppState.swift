@@ -110,6 +110,8 @@ public struct AppState: Sendable {
     public var outbox: [String: OutboxEntry] = [:]
     /// A sendDue effect is running.
     public var sending = false
+    /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.
+    public var noSender = false
     /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
     public var claims: [String: Date] = [:]
     /// Marked mentions (Space), for bulk status, assignment and tags.

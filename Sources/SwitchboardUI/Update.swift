@@ -32,10 +32,11 @@ enum Update {
             return []
         case .tick(let now):
             s.now = now
-            if let f = s.feed.filter, f.query.dependsOnTime { return [.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)] }
+            var fx: [Effect] = []
+            if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)) }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return sendIfDue(&s)
+            return fx + sendIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
