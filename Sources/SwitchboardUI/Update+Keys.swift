@@ -34,6 +34,8 @@ extension Update {
                 return [.claim(key, force: true)]
             default:
                 s.focus = .feed
+                // Closed again: opening it later asks again.
+                if s.opened == key { s.opened = nil }
                 say(&s, "left to \(user)")
                 return []
             }

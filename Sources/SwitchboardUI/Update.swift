@@ -10,7 +10,11 @@ public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
     if after != before {
         s.detailScroll = 0
         s.detail = nil
-        if let k = after { fx.append(.loadDetail(k)) }
+        if let k = after {
+            fx.append(.loadDetail(k))
+            // Opening the composer on a mention claims it for me (Triage.claim), visible to everyone through the log.
+            if s.claims[k] == nil { fx.append(.claim(k, force: false)) }
+        }
     }
     return fx
 }
