@@ -83,7 +83,7 @@ final class ReplyScreenTests: XCTestCase {
 │                                                     ││                    ││                     │
 └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
  ~/sb · alice · 1 new · 2 open · sources: this workbench
-M-s save draft  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
+C-s send  C-t template  M-s save  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
 """)
         app.press("<Enter>")
         XCTAssertEqual(app.state.currentDraft?.editor.text,
