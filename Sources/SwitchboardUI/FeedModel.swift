@@ -94,6 +94,7 @@ public struct FeedModel: Sendable {
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
         items = mentions.map { FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new)) }
+        dueCache = []
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
@@ -141,6 +142,8 @@ public struct FeedModel: Sendable {
 
     /// New analysis for stored mentions: marks and priority change, positions stay.
     mutating func updateAnalysis(_ updates: [String: Analysis], now: Date) {
+        // Priority bands may change: due times are computed again when next needed.
+        dueCache = []
         for (k, a) in updates {
             guard let i = keyIndex[k] else { continue }
             items[Int(i)].sentiment = a.sentiment
