@@ -142,10 +142,10 @@ public struct FeedModel: Sendable {
 
     /// New analysis for stored mentions: marks and priority change, positions stay.
     mutating func updateAnalysis(_ updates: [String: Analysis], now: Date) {
-        // Priority bands may change: due times are computed again when next needed.
-        dueCache = []
         for (k, a) in updates {
             guard let i = keyIndex[k] else { continue }
+            // Its priority band may change: its due time is computed again when next needed.
+            if Int(i) < dueCache.count { dueCache[Int(i)] = .nan }
             items[Int(i)].sentiment = a.sentiment
             items[Int(i)].intents = IntentSet(a.intents)
             items[Int(i)].moodScore = Float(a.score)
