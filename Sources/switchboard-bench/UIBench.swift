@@ -103,6 +103,19 @@ func runUIBench(count: Int = 100_000) {
     }
     filterLat.sort()
 
+    // The SLA with business hours and bands (Core's calendar arithmetic per mention): the feed state is built
+    // again with such a team; the first overdue count computes every due time, later ticks reuse them.
+    let slaTeam = TeamConfig(brand: .init(name: "Bench", terms: ["bench"]),
+                             sla: .init(firstResponseMinutes: 60, byPriority: ["high": 15], businessHours: "Mon-Fri 08:00-18:00"))
+    var slaState = AppState(settings: WorkbenchSettings(dataPath: "~/bench", user: "bench", team: slaTeam), size: Size(width: 120, height: 40), now: now)
+    let slaDelta = runner.initialDelta()
+    let s0 = DispatchTime.now()
+    _ = update(&slaState, .storeChanged(slaDelta))
+    let s1 = DispatchTime.now()
+    _ = update(&slaState, .tick(now.addingTimeInterval(5)))
+    let s2 = DispatchTime.now()
+    let slaOverdue = slaState.counts.overdue
+
     latencies.sort()
     changed.sort()
     changedScrolling.sort()
@@ -116,6 +129,7 @@ func runUIBench(count: Int = 100_000) {
     print(String(format: "ui: key-to-frame while filtering p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes typing %d queries char by char",
                  filterLat[filterLat.count / 2], filterLat[filterLat.count * 99 / 100], filterLat.last ?? 0, filterLat.count, queries.count))
     print("ui: filter matches             " + queries.map { "\($0) → \(matched[$0] ?? 0)" }.joined(separator: "; "))
+    print("ui: feed state with business-hours SLA \(ms(s0, s1)) (feed state + every due time), next tick \(ms(s1, s2)); \(Format.grouped(slaOverdue)) overdue")
     print("ui: peak resident memory before filtering \(hwmBeforeFilter)")
     print("ui: peak resident memory       \(procStatus("VmHWM")) (target ≤ 150 MB; resident with the store open \(rssStore), after the first frame \(rssFrame), now \(procStatus("VmRSS")))")
     withExtendedLifetime(store) {}
