@@ -110,6 +110,8 @@ public struct AppState: Sendable {
     public var outbox: [String: OutboxEntry] = [:]
     /// A sendDue effect is running.
     public var sending = false
+    /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.
+    public var noSender = false
     /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
     public var claims: [String: Date] = [:]
     /// Marked mentions (Space), for bulk status, assignment and tags.
@@ -127,7 +129,7 @@ public struct AppState: Sendable {
         themeName = s.themeName
         themes = s.themes
         slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
-        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes)
+        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes, sla: s.team.flatMap { try? SLA(team: $0) })
         dataPath = s.dataPath
         user = s.user
         listener = s.listener

@@ -28,6 +28,8 @@ public enum CommandArgument: Sendable, Equatable {
     case status
     case filter
     case view
+    /// Free text (a user, a tag, a note): no completion.
+    case text
 }
 
 /// A named command: what every key runs and what `:` accepts.
@@ -52,7 +54,7 @@ public enum Commands {
         .init(name: "zoom", argument: .none, argumentRequired: false, help: "Show the focused pane alone (again: all panes)"),
         .init(name: "back", argument: .none, argumentRequired: false, help: "Back out: close, leave the composer, unzoom"),
         .init(name: "theme", argument: .theme, argumentRequired: true, help: "Switch the colour theme"),
-        .init(name: "filter", argument: .filter, argumentRequired: false, help: "Filter the feed (text, is:question, is:negative, status:X, net:X; empty clears)"),
+        .init(name: "filter", argument: .filter, argumentRequired: false, help: "Filter the feed with a query (is:question from:@anna age:<2h \"phrase\" -spam, OR; empty clears)"),
         .init(name: "view", argument: .view, argumentRequired: true, help: "Filter the feed by a saved view (views.json)"),
         .init(name: "search", argument: .none, argumentRequired: false, help: "Type a feed filter (opens :filter)"),
         .init(name: "sort", argument: .sortOrder, argumentRequired: true, help: "Sort the feed: newest or priority"),
@@ -61,13 +63,13 @@ public enum Commands {
         .init(name: "mark", argument: .none, argumentRequired: false, help: "Mark or unmark the selected mention (for bulk actions)"),
         .init(name: "visual", argument: .none, argumentRequired: false, help: "Start (or end) a visual range of marked mentions"),
         .init(name: "unmark-all", argument: .none, argumentRequired: false, help: "Clear every mark"),
-        .init(name: "assign", argument: .filter, argumentRequired: false, help: "Assign the marked (or selected) mentions: assign USER, assign me, assign with nothing unassigns"),
-        .init(name: "tag", argument: .filter, argumentRequired: true, help: "Tag the marked (or selected) mentions"),
+        .init(name: "assign", argument: .text, argumentRequired: false, help: "Assign the marked (or selected) mentions: assign USER, assign me, assign with nothing unassigns"),
+        .init(name: "tag", argument: .text, argumentRequired: true, help: "Tag the marked (or selected) mentions"),
         .init(name: "send", argument: .none, argumentRequired: false, help: "Review the reply, then send it (y send, e edit, n back)"),
-        .init(name: "template", argument: .filter, argumentRequired: false, help: "Pick a saved reply (fuzzy search) into the draft"),
+        .init(name: "template", argument: .text, argumentRequired: false, help: "Pick a saved reply (fuzzy search) into the draft"),
         .init(name: "undo-send", argument: .none, argumentRequired: false, help: "Take back the reply during its send delay"),
         .init(name: "retry", argument: .none, argumentRequired: false, help: "Retry a failed reply (else re-read queue and crisis files)"),
-        .init(name: "note", argument: .filter, argumentRequired: false, help: "Add an internal note to the mention (never published)"),
+        .init(name: "note", argument: .text, argumentRequired: false, help: "Add an internal note to the mention (never published)"),
         .init(name: "open", argument: .none, argumentRequired: false, help: "Open the selected mention in the composer"),
         .init(name: "edit", argument: .none, argumentRequired: false, help: "Edit the draft in $VISUAL / $EDITOR"),
         .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
@@ -120,7 +122,7 @@ public enum Commands {
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter, .view: return nil
+        case .filter, .view, .text: return nil
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SwitchboardCore
+import Insight
 
 /// The feed: every stored mention as a small item, a sorted order, the filtered rows on screen, and a
 /// selection and scroll position kept by mention (not by row number) while new mentions arrive.
@@ -24,7 +25,29 @@ public struct FeedModel: Sendable {
     public internal(set) var selectedItem: Int32?
     public internal(set) var scrollTop = 0
 
-    init(mute: MuteList, slaMinutes: Int) { self.mute = mute; self.slaMinutes = slaMinutes }
+    /// Core's SLA (targets per priority band, business hours): due times and overdue counts.
+    var sla: SLA?
+    /// Due time per item (seconds since 1970), computed once (NaN: not yet).
+    var dueCache: [Double] = []
+    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) { self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla }
+
+    /// When the first response to item `i` is due: Core's SLA with the item's priority band and business hours.
+    func dueTime(_ i: Int) -> Double {
+        if i < dueCache.count, !dueCache[i].isNaN { return dueCache[i] }
+        let it = items[i]
+        guard let sla else { return it.time + Double(slaMinutes) * 60 }
+        let band = Priority.band(Double(it.priority))
+        if sla.hours == nil { return it.time + sla.target(band: band) }
+        return sla.due(from: Date(timeIntervalSince1970: it.time), band: band).timeIntervalSince1970
+    }
+
+    mutating func cacheDue(_ i: Int) -> Double {
+        if dueCache.count < items.count { dueCache += [Double](repeating: .nan, count: items.count - dueCache.count) }
+        if !dueCache[i].isNaN { return dueCache[i] }
+        let d = dueTime(i)
+        dueCache[i] = d
+        return d
+    }
 
     public var selectedKey: String? { selectedItem.map { items[Int($0)].key } }
     public var isEmpty: Bool { rows.isEmpty }
@@ -71,6 +94,7 @@ public struct FeedModel: Sendable {
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
         items = mentions.map { FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new)) }
+        dueCache = []
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
@@ -120,6 +144,8 @@ public struct FeedModel: Sendable {
     mutating func updateAnalysis(_ updates: [String: Analysis], now: Date) {
         for (k, a) in updates {
             guard let i = keyIndex[k] else { continue }
+            // Its priority band may change: its due time is computed again when next needed.
+            if Int(i) < dueCache.count { dueCache[Int(i)] = .nan }
             items[Int(i)].sentiment = a.sentiment
             items[Int(i)].intents = IntentSet(a.intents)
             items[Int(i)].moodScore = Float(a.score)
@@ -211,9 +237,9 @@ public struct FeedModel: Sendable {
     func isNew(row r: Int) -> Bool { unseen.contains(rows[r]) }
 
     /// Counts for the status bar: status new, open (needs someone), overdue (open, unanswered, older than the SLA).
-    func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
+    mutating func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
         var c = FeedCounts()
-        let deadline = now.timeIntervalSince1970 - Double(slaMinutes) * 60
+        let t = now.timeIntervalSince1970
         for i in order {
             let idx = Int(i)
             let st = states.isEmpty ? nil : states[items[idx].key]
@@ -221,7 +247,7 @@ public struct FeedModel: Sendable {
             if s == .new { c.new += 1 }
             if s.isOpen {
                 c.open += 1
-                if slaMinutes > 0, items[idx].time < deadline, st?.firstResponseAt == nil { c.overdue += 1 }
+                if slaMinutes > 0, st?.firstResponseAt == nil, t > cacheDue(idx) { c.overdue += 1 }
             }
         }
         return c

@@ -23,7 +23,6 @@ extension Renderer {
         }
         let now = s.now.timeIntervalSince1970
         let authorW = inner.width >= 70 ? 16 : (inner.width >= 50 ? 12 : 8)
-        let deadline = now - Double(s.slaMinutes) * 60
         let marked = s.marks.isEmpty && s.visualAnchor == nil ? [] : s.markedKeys
         for line in 0..<inner.height {
             let row = f.scrollTop + line
@@ -33,7 +32,9 @@ extension Renderer {
             let isNew = f.isNew(row: row)
             let st = s.states.isEmpty ? nil : s.states[it.key]
             let status = st?.status ?? .new
-            let overdue = status.isOpen && st?.firstResponseAt == nil && it.time < deadline && s.slaMinutes > 0
+            let waiting = status.isOpen && st?.firstResponseAt == nil && s.slaMinutes > 0
+            let due = waiting ? f.dueTime(Int(f.rows[row])) : 0
+            let overdue = waiting && now > due
             let metaRole: StyleRole = isNew ? .feedNew : .meta
             var x = inner.x
             x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3), x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
@@ -52,6 +53,12 @@ extension Renderer {
                 let short: String
                 switch e.state { case .sent: short = "sent ✓ "; case .failed: short = "failed — r to retry "; default: short = t.hasPrefix("sending in") ? "sending… " : t + " " }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
+            }
+            // SLA: time left for the first response, or how late it is.
+            if waiting, s.outbox[it.key].map({ !$0.isPending }) ?? true {
+                let left = due - now
+                let label = left >= 0 ? "due " + Format.relative(now - left, now: now) : "late " + Format.relative(due, now: now)
+                x = buf.put(label + " ", x: x, y: y, role: left >= 0 ? (left < 15 * 60 ? .warning : .dim) : .overdue, clip: inner)
             }
             // Someone else is on it (assigned or claimed, live through the log).
             if let who = st?.assignee, who != s.user, status.isOpen {

@@ -51,10 +51,15 @@ extension Renderer {
         let st = s.states[m.key] ?? MentionState()
         let score = Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
                                    isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.slaMinutes, now: s.now)
-        var stateLine = "status: \(st.status.rawValue) · priority: \(Priority.band(score))"
+        var stateLine = "status: \(st.status.rawValue)"
+        if st.status.isOpen, st.firstResponseAt == nil, s.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
+            let now = s.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
+            stateLine += due >= now ? " · due in " + Format.relative(now - (due - now), now: now) : " · overdue " + Format.relative(due, now: now)
+        }
+        stateLine += " · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
         if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
-        out.append((TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w), st.status.isOpen ? .warning : .dim))
+        out.append((TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w), stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)))
         if let a = m.analysis {
             var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }

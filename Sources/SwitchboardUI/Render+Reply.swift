@@ -43,7 +43,9 @@ extension Renderer {
         if r.warnings.isEmpty { lines.append(("No warnings.", .dim)) }
         lines.append(("", .overlay))
         if r.manual {
-            lines.append(("\(Format.network(r.network)) has no reply API: y copies the reply to the clipboard", .overlay))
+            let net = r.network.lowercased()
+            let why = net == "mastodon" || net == "bluesky" || net == "bsky" ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
+            lines.append(("\(why): y copies the reply to the clipboard", .overlay))
             lines.append(("and shows the link to answer by hand.", .overlay))
         } else {
             lines.append((s.sendDelay > 0 ? "y sends it in \(Int(s.sendDelay)) s (u takes it back until then)." : "y sends it now.", .overlay))

@@ -204,7 +204,7 @@ struct Renderer {
         }
         switch s.focus {
         case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
-        case .composer: wanted = [("save", "save draft"), ("edit", "editor"), ("back", "back")]
+        case .composer: wanted = [("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back")]
         case .queue, .crisis: wanted = []
         }
         let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]

@@ -106,7 +106,6 @@ extension Update {
             guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
             s.opened = k
             s.focus = .composer
-            if s.claims[k] == nil { return [.claim(k, force: false)] }
         case "edit":
             guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
             return [.openEditor(key: k, text: s.drafts[k]?.editor.text ?? "")]

@@ -34,6 +34,8 @@ extension Update {
                 return [.claim(key, force: true)]
             default:
                 s.focus = .feed
+                // Closed again: opening it later asks again.
+                if s.opened == key { s.opened = nil }
                 say(&s, "left to \(user)")
                 return []
             }
@@ -141,7 +143,9 @@ extension Update {
     }
 
     static let filterWords = ["is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
-                              "is:new", "is:open"] + MentionStatus.allCases.map { "status:" + $0.rawValue } + ["net:mastodon", "net:bluesky", "net:rss"]
+                              "is:new", "is:open", "is:overdue", "is:unassigned", "is:mine", "is:spam", "is:crisis", "is:purchase"]
+        + MentionStatus.allCases.map { "status:" + $0.rawValue }
+        + ["net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:", "OR"]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
     static func candidates(_ text: String, themes: [String], views: [String] = []) -> (String, String, [String], Bool) {
@@ -153,6 +157,7 @@ extension Update {
         let name = String(text[..<sp])
         guard let spec = Commands.spec(name) else { return (text, "", [], false) }
         let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
+        if spec.argument == .text { return (text, "", [], false) }
         if spec.argument == .filter {
             let lastSpace = argText.lastIndex(of: " ")
             let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")

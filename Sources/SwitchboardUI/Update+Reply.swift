@@ -24,6 +24,8 @@ extension Update {
             s.mode = .collision(key: key, lines: lines)
         case .sendFinished(let lines):
             s.sending = false
+            // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
+            if lines.first?.hasPrefix("no publisher") == true { s.noSender = true }
             if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
             return [.refreshStore]
         default: break
@@ -33,7 +35,7 @@ extension Update {
 
     /// Starts a sender pass when one of my replies is due (and none is running).
     static func sendIfDue(_ s: inout AppState) -> [Effect] {
-        guard !s.sending, s.dueForSending else { return [] }
+        guard !s.sending, !s.noSender, s.dueForSending else { return [] }
         s.sending = true
         return [.sendDue]
     }

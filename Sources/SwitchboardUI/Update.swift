@@ -10,7 +10,11 @@ public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
     if after != before {
         s.detailScroll = 0
         s.detail = nil
-        if let k = after { fx.append(.loadDetail(k)) }
+        if let k = after {
+            fx.append(.loadDetail(k))
+            // Opening the composer on a mention claims it for me (Triage.claim), visible to everyone through the log.
+            if s.claims[k] == nil { fx.append(.claim(k, force: false)) }
+        }
     }
     return fx
 }
@@ -32,10 +36,11 @@ enum Update {
             return []
         case .tick(let now):
             s.now = now
-            if let f = s.feed.filter, f.query.dependsOnTime { return [.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)] }
+            var fx: [Effect] = []
+            if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)) }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return sendIfDue(&s)
+            return fx + sendIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)

@@ -79,6 +79,43 @@ func runUIBench(count: Int = 100_000) {
         latencies.append(Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6)
         if scrolling { changedScrolling.append(diff) } else { changed.append(diff) }
     }
+    let hwmBeforeFilter = procStatus("VmHWM")
+
+    // Key-to-frame while filtering: `/` then a query typed one character at a time (every keystroke re-parses the
+    // query and, when it parses, re-runs the matcher over all mentions and redraws), Esc between queries.
+    let queries = ["is:question", "is:negative refund", "net:mastodon -is:spam", "order OR delivery", "\"mention number 4\"", "age:<2h is:open"]
+    var filterLat: [Double] = []
+    var matched: [String: Int] = [:]
+    for round in 0..<3 {
+        for q in queries {
+            send(.key(.char("/")))
+            for c in q {
+                let a = DispatchTime.now()
+                send(.key(.char(c)))
+                frame = render(state)
+                let b = DispatchTime.now()
+                filterLat.append(Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6)
+            }
+            if round == 0 { matched[q] = state.feed.rows.count }
+            send(.key(.escape))
+            send(.key(.escape))
+        }
+    }
+    filterLat.sort()
+
+    // The SLA with business hours and bands (Core's calendar arithmetic per mention): the feed state is built
+    // again with such a team; the first overdue count computes every due time, later ticks reuse them.
+    let slaTeam = TeamConfig(brand: .init(name: "Bench", terms: ["bench"]),
+                             sla: .init(firstResponseMinutes: 60, byPriority: ["high": 15], businessHours: "Mon-Fri 08:00-18:00"))
+    var slaState = AppState(settings: WorkbenchSettings(dataPath: "~/bench", user: "bench", team: slaTeam), size: Size(width: 120, height: 40), now: now)
+    let slaDelta = runner.initialDelta()
+    let s0 = DispatchTime.now()
+    _ = update(&slaState, .storeChanged(slaDelta))
+    let s1 = DispatchTime.now()
+    _ = update(&slaState, .tick(now.addingTimeInterval(5)))
+    let s2 = DispatchTime.now()
+    let slaOverdue = slaState.counts.overdue
+
     latencies.sort()
     changed.sort()
     changedScrolling.sort()
@@ -89,6 +126,11 @@ func runUIBench(count: Int = 100_000) {
     print("ui: first full frame (120×40)  \(ms(t1, t2)) after the store is open (target ≤ 300 ms): snapshot \(ms(t1, ta)), feed state \(ms(ta, tb)), render \(ms(tb, t2))")
     print(String(format: "ui: j key-to-frame             p50 %.3f ms, p99 %.3f ms (target p99 ≤ 5 ms)", p50, p99))
     print("ui: cells changed per j/k      within the page p50 \(changed[changed.count / 2]), max \(changed.last ?? 0); scrolling p50 \(changedScrolling[changedScrolling.count / 2])")
+    print(String(format: "ui: key-to-frame while filtering p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d keystrokes typing %d queries char by char",
+                 filterLat[filterLat.count / 2], filterLat[filterLat.count * 99 / 100], filterLat.last ?? 0, filterLat.count, queries.count))
+    print("ui: filter matches             " + queries.map { "\($0) → \(matched[$0] ?? 0)" }.joined(separator: "; "))
+    print("ui: feed state with business-hours SLA \(ms(s0, s1)) (feed state + every due time), next tick \(ms(s1, s2)); \(Format.grouped(slaOverdue)) overdue")
+    print("ui: peak resident memory before filtering \(hwmBeforeFilter)")
     print("ui: peak resident memory       \(procStatus("VmHWM")) (target ≤ 150 MB; resident with the store open \(rssStore), after the first frame \(rssFrame), now \(procStatus("VmRSS")))")
     withExtendedLifetime(store) {}
 }

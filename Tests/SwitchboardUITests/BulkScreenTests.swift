@@ -10,22 +10,22 @@ final class BulkScreenTests: XCTestCase {
         // Space marks m0 and moves on; skip m1; v from m2 to m4.
         app.press("<Space> j v j j")
         XCTAssertEqual(Array(app.screen[1...6]).map { String($0.prefix(40)) }, [
-            "│ 1m*M u0              new  mention numb",
-            "│ 2m M u1              new  mention numb",
-            "│ 3m*M u2              new  mention numb",
-            "│ 4m*M u3              new  mention numb",
-            "│ 5m*M u4              new  mention numb",
-            "│ 6m M u5              new  mention numb",
+            "│ 1m*M u0              new  due 59m ment",
+            "│ 2m M u1              new  due 58m ment",
+            "│ 3m*M u2              new  due 57m ment",
+            "│ 4m*M u3              new  due 56m ment",
+            "│ 5m*M u4              new  due 55m ment",
+            "│ 6m M u5              new  due 54m ment",
         ])
         XCTAssertEqual(app.buffer[4, 1].role, .warning)
         app.press("i")
         XCTAssertEqual(Array(app.screen[1...6]).map { String($0.prefix(40)) }, [
             "│ 1m M u0              ign  mention numb",
-            "│ 2m M u1              new  mention numb",
+            "│ 2m M u1              new  due 58m ment",
             "│ 3m M u2              ign  mention numb",
             "│ 4m M u3              ign  mention numb",
             "│ 5m M u4              ign  mention numb",
-            "│ 6m M u5              new  mention numb",
+            "│ 6m M u5              new  due 54m ment",
         ])
         XCTAssertTrue(app.screen[28].hasSuffix("4 mentions: status → ignored"), app.screen[28])
         // One durable write with every action, in feed order, by alice.

@@ -26,7 +26,7 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(app.screen[1].contains("another new one"), app.dump())
         XCTAssertEqual(app.buffer[10, 1].role, .selected)
         XCTAssertEqual(app.buffer[10, 2].role, .feedNew)
-        XCTAssertEqual(app.buffer[30, 2].role, .feedNew)
+        XCTAssertEqual(app.buffer[40, 2].role, .feedNew)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 1 new "), app.screen[0])
     }
 
@@ -55,10 +55,10 @@ final class FeedTests: XCTestCase {
             XCTAssertEqual(b[0, y].text, "│")
             XCTAssertEqual(b[23, y].text, "n", "row \(y): \(app.screen[y])")
         }
-        XCTAssertEqual(app.screen[1], "│ 1m M jürgen          new  Grüße aus München, ß und U││ No mention open: select one in the feed   │")
-        XCTAssertEqual(app.screen[2], "│ 2m M 山田太郎        new  日本語のテキストがここにあ││ and press Enter.                          │")
+        XCTAssertEqual(app.screen[1], "│ 1m M jürgen          new  due 59m Grüße aus München,││ No mention open: select one in the feed   │")
+        XCTAssertEqual(app.screen[2], "│ 2m M 山田太郎        new  due 58m 日本語のテキストが││ and press Enter.                          │")
                 XCTAssertTrue(b[53, 2].isContinuation)
-        XCTAssertTrue(app.screen[3].contains("Emoji 🎉🚀👍🏽 and a family"), app.screen[3])
+        XCTAssertTrue(app.screen[3].contains("Emoji 🎉🚀👍🏽 and a"), app.screen[3])
         XCTAssertTrue(app.screen[4].contains("e\u{301}cole combining"), app.screen[4])
     }
 
@@ -169,7 +169,7 @@ final class FeedTests: XCTestCase {
         app.type("order")
         app.press("<Enter>")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.screen[0])
-        XCTAssertTrue(app.screen[1].contains("Why is my order late"))
+        XCTAssertTrue(app.screen[1].contains("Why is my order la"))
         for f in ["is:question", "is:negative", "net:bluesky", "status:new", "net:rss"] {
             app.press(":")
             app.type("filter " + f)

@@ -58,12 +58,12 @@ final class InsightScreenTests: XCTestCase {
         app.press("T")
         assertScreen(app, """
 ┌─ Feed — 6 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 5m M u0              new  Is there an #outage right ││ No mention open: select one in the feed   │
-│ 6m M u1              new  Is there an #outage right ││ and press Enter.                          │
-│ 7m M u2              new  Is there an #outage right ││                                           │
-│ 8m M u3              new  Is there an #outage right ││                                           │
-│20m M happy           new  Lovely shoes, thanks      ││                                           │
-│10h M old             new  Checkout was slow yesterda││                                           │
+│ 5m M u0              new  due 55m Is there an #outag││ No mention open: select one in the feed   │
+│ 6m M u1              new  due 54m Is there an #outag││ and press Enter.                          │
+│ 7m M u2              new  due 53m Is there an #outag││                                           │
+│ 8m M u3              new  due 52m Is there an #outag││                                           │
+│20m M happy           new  due 40m Lovely shoes, than││                                           │
+│10h M old             new  late 9h Checkout was slow ││                                           │
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     ││                                           │
@@ -106,8 +106,8 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
                                mention("p", "nice", author: "calm", minutesAgo: 1, sentiment: .positive)],
                               size: Size(width: 100, height: 30))
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · priority: low · assignee: …│")
+        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · due in 59m · priority: low…│")
         app.press("<Esc> j <Enter>")
-        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · priority: high · assignee:…│")
+        XCTAssertEqual(app.screen[4], "│                                                     ││ status: open · overdue 30m · priority: hi…│")
     }
 }

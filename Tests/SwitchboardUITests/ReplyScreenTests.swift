@@ -55,10 +55,10 @@ final class ReplyScreenTests: XCTestCase {
         app.type("refu")
         assertScreen(app, """
 ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │
-│30m R news            new  Blog post: Acme refunds ar││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
+│ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+│30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
 │                                                     ││ https://social.example/@anna@social.examp…│
-│                                                     ││ status: open · priority: normal · assigne…│
+│                                                     ││ status: open · due in 57m · priority: nor…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Where is my refund for the late order?    │
@@ -83,7 +83,7 @@ final class ReplyScreenTests: XCTestCase {
 │                                                     ││                    ││                     │
 └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
  ~/sb · alice · 1 new · 2 open · sources: this workbench
-M-s save draft  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
+C-s send  C-t template  M-s save  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
 """)
         app.press("<Enter>")
         XCTAssertEqual(app.state.currentDraft?.editor.text,
@@ -93,10 +93,10 @@ M-s save draft  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
         app.press("C-s")
         assertScreen(app, """
 ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │
-│30m R news            new  Blog post: Acme refunds ar││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
+│ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+│30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
 │                                                     ││ https://social.example/@anna@social.examp…│
-│                                                     ││ status: open · priority: normal · assigne…│
+│                                                     ││ status: open · due in 57m · priority: nor…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Where is my refund for the late order?    │
@@ -172,7 +172,7 @@ Send this reply? y send · e edit · n back
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "cancelled")
         app.send(.tick(TestApp.now.addingTimeInterval(20)))
         XCTAssertEqual(pub.posts.count, 0)
-        XCTAssertEqual(app.screen[1], "│ 3m M anna@social. -! open Where is my refund for the││ @anna@social.example (Anna Berg)          │")
+        XCTAssertEqual(app.screen[1], "│ 3m M anna@social. -! open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(app.screen[9], "│                                                     ││ Reply: taken back                         │")
     }
 
@@ -238,6 +238,23 @@ Send this reply? y send · e edit · n back
         XCTAssertEqual(st.replies.last?.manual, true)
         XCTAssertEqual(st.replies.last?.url, "https://blog.example/acme-refunds")
         XCTAssertTrue(app.screen[2].contains(" done sent ✓ "), app.screen[2])
+    }
+
+    func testPreSendWarningsShowInlineUnderTheComposer() throws {
+        let app = try app()
+        app.press("<Enter>")
+        app.type("CHECK OUT OUR SPECIAL OFFER AT http://shop.example")
+        // The text keeps its last line in view above the warnings.
+        XCTAssertEqual(Array(app.screen[12...14]), [
+            "│                                                     ││  OFFER AT http://shop.example             │",
+            "│                                                     ││ ⚠ promotional phrasing (\"check out our\") …│",
+            "│                                                     ││ ⚠ mostly capital letters: reads as shouti…│",
+        ])
+        XCTAssertEqual(app.buffer[57, 13].role, .warning)
+        // The review lists all of them.
+        app.press("C-s")
+        XCTAssertTrue(app.screen.contains { $0.contains("⚠ link without https: http://shop.example") }, app.dump())
+        XCTAssertTrue(app.screen.contains { $0.contains("⚠ promotional phrasing (\"check out our\") in a reply to a complaint") }, app.dump())
     }
 
     func testNotesAreInternal() throws {

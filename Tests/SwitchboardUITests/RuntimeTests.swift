@@ -79,7 +79,7 @@ final class RuntimeTests: XCTestCase {
 
         // Another process stores a mention: it shows up by itself, the selection stays on @ben.
         try Store(dir: dir).ingest([mention("live", "arrived while the workbench was open", author: "live", minutesAgo: 0)])
-        XCTAssertTrue(term.waitForFrame { $0.contains("arrived while the workbenc") }, term.lastScreen)
+        XCTAssertTrue(term.waitForFrame { $0.contains("arrived while the") }, term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("Feed — 4 · 1 new"), term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("│ @ben "), term.lastScreen)
         XCTAssertTrue(term.waitForFrame { $0.contains("listener: running") }, term.lastScreen)

@@ -9,9 +9,9 @@ final class ScreenTests: XCTestCase {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         assertScreen(app, """
 ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 3m M anna         -! new  Why is my order late again││ No mention open: select one in the feed   │
-│ 2h B ben          +♥ new  Love the new release, grea││ and press Enter.                          │
-│ 5d R news            new  Blog post mentions the bra││                                           │
+│ 3m M anna         -! new  due 57m Why is my order la││ No mention open: select one in the feed   │
+│ 2h B ben          +♥ new  late 1h Love the new relea││ and press Enter.                          │
+│ 5d R news            new  late 4d Blog post mentions││                                           │
 │                                                     ││                                           │
 │                                                     ││                                           │
 │                                                     ││                                           │
@@ -43,10 +43,10 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         app.press("<Enter> <Esc>")
         assertScreen(app, """
 ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 3m M anna         -! open Why is my order late again││ @anna · 1,200 followers                   │
-│ 2h B ben          +♥ new  Love the new release, grea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
-│ 5d R news            new  Blog post mentions the bra││ https://social.example/@anna/1            │
-│                                                     ││ status: open · priority: normal · assigne…│
+│ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │
+│ 2h B ben          +♥ new  late 1h Love the new relea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
+│ 5d R news            new  late 4d Blog post mentions││ https://social.example/@anna/1            │
+│                                                     ││ status: open · due in 57m · priority: nor…│
 │                                                     ││ negative (-0.6) · question, complaint · en│
 │                                                     ││                                           │
 │                                                     ││ Why is my order late again? Third time    │
@@ -80,7 +80,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         XCTAssertEqual(b[55, 0].role, .border)
         XCTAssertEqual(b[10, 1].role, .selected)
         XCTAssertEqual(b[26, 1].role, .selected)
-        XCTAssertEqual(b[28, 1].role, .normal)
+        XCTAssertEqual(b[40, 1].role, .normal)
         XCTAssertEqual(b[20, 2].role, .positive)
         XCTAssertEqual(b[21, 2].role, .praise)
         XCTAssertEqual(b[1, 28].role, .statusBar)
@@ -129,9 +129,9 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         assertScreen(app, """
  1 Feed              2 Mention           3 Queue             4 Crisis
 ┌─ Feed — 3 ───────────────────────────────────────────────────────────────────┐
-│ 3m M anna             -! new  Why is my order late again? Third time this mon│
-│ 2h B ben              +♥ new  Love the new release, great work!              │
-│ 5d R news                new  Blog post mentions the brand                   │
+│ 3m M anna             -! new  due 57m Why is my order late again? Third time │
+│ 2h B ben              +♥ new  late 1h Love the new release, great work!      │
+│ 5d R news                new  late 4d Blog post mentions the brand           │
 │                                                                              │
 │                                                                              │
 │                                                                              │
