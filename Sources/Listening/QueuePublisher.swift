@@ -1,0 +1,121 @@
+import Foundation
+import SwitchboardCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What one publish attempt for one account did.
+public struct QueuePublishResult: Sendable, Equatable, Codable {
+    public enum Outcome: String, Sendable, Codable { case published, failed, suspended, skipped }
+    public var id: String
+    public var account: String
+    public var outcome: Outcome
+    public var url: String?
+    public var postID: String?
+    /// The network's message (failed), or why nothing happened (suspended, skipped).
+    public var message: String?
+}
+
+/// Publishes due queue items, each exactly once per target account even with several publishers (listener, cron,
+/// workbench) on one data directory. Per (item, account): a `queue_publishing` claim is written under the store's lock
+/// — the same locked step checks the suspend switch, so a suspend recorded up to that moment holds the post — then
+/// the network is called with the idempotency key `ITEM-ACCOUNT` (Mastodon `Idempotency-Key`; Bluesky record key
+/// from the item's `createdAt` and that key), then `queue_published` or `queue_failed` is recorded. A crash between
+/// post and record leaves a claim whose lease runs out; the retry uses the same key and finds the post made.
+public final class QueuePublisher: @unchecked Sendable {
+    /// The publisher for a target account (a source id from team.json); nil when the network has no post API.
+    public typealias PublisherFor = @Sendable (String) throws -> Publisher?
+
+    public let store: Store
+    public let actor: String
+    public let holder: String
+    public var lease: TimeInterval = 120
+    /// Test hook: runs after a successful post and before it is recorded (throw to simulate a crash there).
+    var afterPost: (@Sendable (QueueItem, String, PostedRef) throws -> Void)?
+    /// Test hook: runs after the due list is read and before the claim (to suspend "at the last second").
+    var beforeClaim: (@Sendable (QueueItem, String) -> Void)?
+
+    public init(store: Store, actor: String, holder: String = OutboxSender.defaultHolder) {
+        self.store = store; self.actor = actor; self.holder = holder
+    }
+
+    /// `ITEM-ACCOUNT`: the same for every attempt of one item on one account.
+    public static func idempotencyKey(item: String, account: String) -> String { "\(item)-\(account)" }
+
+    /// Publishes everything due at `now`, one post after another.
+    public static func publishDue(store: Store, publisherFor: PublisherFor, now: Date = Date(), actor: String = Actor.current()) async -> [QueuePublishResult] {
+        await QueuePublisher(store: store, actor: actor).publishDue(publisherFor: publisherFor, now: now)
+    }
+
+    public func publishDue(publisherFor: PublisherFor, now: Date = Date()) async -> [QueuePublishResult] {
+        guard let q = try? Queue.current(store) else { return [] }
+        var out: [QueuePublishResult] = []
+        for (item, account) in q.due(now) { out.append(await publish(item, account: account, publisherFor: publisherFor, now: now)) }
+        return out
+    }
+
+    /// Claims and posts one item to one account, if it is due and the switch is off at the moment of the claim.
+    public func publish(_ item: QueueItem, account: String, publisherFor: PublisherFor, now: Date = Date()) async -> QueuePublishResult {
+        func result(_ o: QueuePublishResult.Outcome, _ msg: String? = nil, _ ref: PostedRef? = nil) -> QueuePublishResult {
+            QueuePublishResult(id: item.id, account: account, outcome: o, url: ref.map { $0.url ?? $0.uri }, postID: ref?.id, message: msg)
+        }
+        beforeClaim?(item, account)
+        let claimed: QueueItem
+        do {
+            switch try Queue.claim(item.id, account: account, store: store, holder: holder, lease: lease, actor: actor, now: now) {
+            case .claimed(let i, _): claimed = i
+            case .suspended(let why): return result(.suspended, why)
+            case .notDue: return result(.skipped, "not due, or another publisher has it")
+            }
+        } catch {
+            return result(.skipped, "cannot claim: \(error)")
+        }
+        let publisher: Publisher
+        do {
+            guard let p = try publisherFor(account) else { return fail(claimed, account, "\(account) has no post API", now) }
+            publisher = p
+        } catch {
+            return fail(claimed, account, String(describing: error), now)
+        }
+        let d = claimed.draft
+        if !d.media.isEmpty {
+            return fail(claimed, account, "media upload is not supported yet: remove the media or post it by hand", now)
+        }
+        let post = OutgoingPost(text: d.body(for: publisher.platform), createdAt: d.createdAt)
+        do {
+            let ref = try await publisher.post(post, idempotencyKey: Self.idempotencyKey(item: d.id, account: account))
+            if let hook = afterPost { try hook(claimed, account, ref) }
+            do {
+                try store.record([.queue(.published(id: d.id, account: account, postID: ref.id, url: ref.url ?? ref.uri))], actor: actor, now: now)
+            } catch {
+                return result(.failed, "posted, but not recorded: \(error) (the retry after the lease finds the post)", ref)
+            }
+            return result(.published, nil, ref)
+        } catch let e as QueueCrash {
+            return result(.skipped, "crashed: \(e.reason)")
+        } catch let e as PublishError {
+            return fail(claimed, account, e.description, now)
+        } catch {
+            return fail(claimed, account, String(describing: error), now)
+        }
+    }
+
+    private func fail(_ i: QueueItem, _ account: String, _ message: String, _ now: Date) -> QueuePublishResult {
+        let msg = NetworkText.clean(message, max: 300)
+        _ = try? store.record([.queue(.failed(id: i.id, account: account, error: msg))], actor: actor, now: now)
+        return QueuePublishResult(id: i.id, account: account, outcome: .failed, url: nil, postID: nil, message: msg)
+    }
+
+    /// Publishers for target accounts from the team's sources (`Listener.publisher(for:dataDir:http:)`).
+    public static func publishers(team: TeamConfig, dataDir: DataDirectory, http: HTTPClient) -> PublisherFor {
+        { account in
+            guard let src = team.sources.first(where: { $0.id == account }) else {
+                throw PublishError.configuration("no source \"\(account)\" in team.json")
+            }
+            return try Listener.publisher(for: src, dataDir: dataDir, http: http)
+        }
+    }
+}
+
+/// Thrown by the test hook to simulate a crash between posting and recording.
+struct QueueCrash: Error { var reason: String }
