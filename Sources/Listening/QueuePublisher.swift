@@ -78,12 +78,14 @@ public final class QueuePublisher: @unchecked Sendable {
             return fail(claimed, account, String(describing: error), now)
         }
         let d = claimed.draft
-        if !d.media.isEmpty {
-            return fail(claimed, account, "media upload is not supported yet: remove the media or post it by hand", now)
+        let media = publisher as? MediaPublisher
+        if !d.media.isEmpty && media == nil {
+            return fail(claimed, account, "media upload to \(publisher.platform) is not supported yet: remove the media or post it by hand", now)
         }
         let post = OutgoingPost(text: d.body(for: publisher.platform), createdAt: d.createdAt)
+        let key = Self.idempotencyKey(item: d.id, account: account)
         do {
-            let ref = try await publisher.post(post, idempotencyKey: Self.idempotencyKey(item: d.id, account: account))
+            let ref = try await (d.media.isEmpty || media == nil ? publisher.post(post, idempotencyKey: key) : media!.post(post, media: d.media, idempotencyKey: key))
             if let hook = afterPost { try hook(claimed, account, ref) }
             do {
                 try store.record([.queue(.published(id: d.id, account: account, postID: ref.id, url: ref.url ?? ref.uri))], actor: actor, now: now)

@@ -147,4 +147,25 @@ final class QueuePublisherTests: XCTestCase {
         XCTAssertEqual(Queue(store: store)["qfail"]?.state, .published)
         XCTAssertEqual(Set(server.requests.map { $0.header("idempotency-key") ?? "" }), ["qfail-masto"])
     }
+
+    func testMastodonMediaIsUploadedWithAltTextAndAttached() async throws {
+        let (store, team) = try setUp()
+        server.on("POST", "/api/v2/media", .json(#"{"id":"m77","type":"image"}"#, status: 202))
+        server.on("POST", "/api/v1/statuses", .json(MastodonFixture.status(id: "140009", acct: "acme")))
+        let file = store.dir.root.appendingPathComponent("chart.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: file)
+        try Queue.add(QueueDraft(id: "qmedia", text: "Our numbers", accounts: ["masto"], media: [QueueMedia(path: file.path, alt: "Bar chart: sales up 12 %")],
+                                 scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
+        let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        XCTAssertEqual(r.map(\.outcome), [.published], "\(r)")
+        let upload = try XCTUnwrap(server.requests("POST", "/api/v2/media").first)
+        XCTAssertTrue(upload.header("content-type")?.hasPrefix("multipart/form-data; boundary=") ?? false)
+        let text = String(decoding: upload.body, as: UTF8.self)
+        XCTAssertTrue(text.contains("name=\"file\"; filename=\"chart.png\"\r\nContent-Type: image/png"), text)
+        XCTAssertTrue(text.contains("name=\"description\"\r\n\r\nBar chart: sales up 12 %\r\n"), text)
+        let status = try XCTUnwrap(server.requests("POST", "/api/v1/statuses").first)
+        XCTAssertEqual(String(decoding: status.body, as: UTF8.self), #"{"media_ids":["m77"],"status":"Our numbers"}"#)
+        XCTAssertEqual(status.header("idempotency-key"), "qmedia-masto")
+    }
 }

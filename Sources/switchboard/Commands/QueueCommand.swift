@@ -62,7 +62,12 @@ struct QueueCommand: ParsableCommand {
                 guard let eq = v.firstIndex(of: "=") else { throw CLIError.usage("--variant: NETWORK=TEXT") }
                 variants[String(v[..<eq]).lowercased()] = String(v[v.index(after: eq)...])
             }
-            let media = self.media.enumerated().map { QueueMedia(path: $0.element, alt: $0.offset < alt.count ? alt[$0.offset] : nil) }
+            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let media = try self.media.enumerated().map { (n, p) -> QueueMedia in
+                let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
+                guard FileManager.default.isReadableFile(atPath: abs) else { throw CLIError.failure("cannot read the media file \(p)") }
+                return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
+            }
             var d = QueueDraft(text: text, variants: variants, accounts: accounts, media: media, link: link, via: via.map(QueueAttribution.parse),
                                tags: tag, campaign: campaign)
             let at = try when.resolve(queue: q, accounts: accounts, team: team)
