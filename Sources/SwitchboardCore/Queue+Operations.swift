@@ -147,3 +147,28 @@ extension Queue {
 
     struct Skip: Error {}
 }
+
+extension Queue {
+    /// A copy of an item as a new draft (same text, accounts, media, link, attribution, tags), for reuse or a variant.
+    @discardableResult
+    public static func duplicate(_ id: String, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws -> QueueItem {
+        let src = try Queue.current(store).resolve(id)
+        var d = src.draft
+        d = QueueDraft(text: d.text, variants: d.variants, accounts: d.accounts, media: d.media, link: d.link, via: d.via, tags: d.tags,
+                       campaign: d.campaign, scheduledAt: nil, createdAt: now)
+        return try add(d, team: team, store: store, actor: actor, now: now)
+    }
+
+    /// Reorders two scheduled items by swapping their times, in one write.
+    public static func swap(_ a: String, _ b: String, store: Store, actor: String, now: Date = Date()) throws {
+        let q = try Queue.current(store)
+        let x = try q.resolve(a), y = try q.resolve(b)
+        guard let tx = x.scheduledAt, let ty = y.scheduledAt else { throw QueueError("both items must be scheduled to swap their times") }
+        try store.recordIf([.queue(.schedule(id: x.id, at: ty)), .queue(.schedule(id: y.id, at: tx))], actor: actor, now: now) { s in
+            let cur = Queue(store: s)
+            for i in [x.id, y.id] {
+                guard let c = cur[i], c.isEditable, c.scheduledAt != nil else { throw QueueError("queue item \(i) is \(cur[i]?.state.rawValue ?? "gone"): it cannot be moved") }
+            }
+        }
+    }
+}

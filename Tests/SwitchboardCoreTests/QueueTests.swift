@@ -123,4 +123,26 @@ final class QueueTests: XCTestCase {
         guard case .claimed(_, let n) = try Queue.claim("q1", account: "masto", store: other, holder: "2@h", lease: 60, actor: "x", now: t0.addingTimeInterval(61)) else { return XCTFail() }
         XCTAssertEqual(n, 2)
     }
+
+    func testDuplicateSwapAndCompactionKeepTheQueue() throws {
+        let s = try store(), team = queueTeam()
+        try Queue.add(QueueDraft(id: "qa", text: "A", accounts: ["masto"], link: "https://a.example", tags: ["x"], scheduledAt: t0, createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        try Queue.add(QueueDraft(id: "qb", text: "B", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60), createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        let copy = try Queue.duplicate("qa", team: team, store: s, actor: "max", now: t0.addingTimeInterval(5))
+        XCTAssertNotEqual(copy.id, "qa")
+        XCTAssertEqual(copy.state, .draft)
+        XCTAssertEqual(copy.draft.link, "https://a.example")
+        XCTAssertEqual(copy.draft.tags, ["x"])
+        try Queue.swap("qa", "qb", store: s, actor: "max", now: t0)
+        var q = try Queue.current(s)
+        XCTAssertEqual(q["qa"]?.scheduledAt, t0.addingTimeInterval(60))
+        XCTAssertEqual(q["qb"]?.scheduledAt, t0)
+        XCTAssertThrowsError(try Queue.swap("qa", copy.id, store: s, actor: "max", now: t0))
+        try Queue.suspendAll(reason: "r", team: team, store: s, actor: "lea", now: t0)
+        _ = try s.compact()
+        q = Queue(store: try Store(dir: s.dir))
+        XCTAssertEqual(q.agenda.map(\.id), ["qb", "qa", copy.id])
+        XCTAssertEqual(q.suspension?.reason, "r")
+        XCTAssertEqual(q["qa"]?.state, .suspended)
+    }
 }

@@ -3,6 +3,30 @@ import Foundation
 import SwitchboardCore
 
 extension QueueCommand {
+    struct Swap: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reorder: swap the scheduled times of two items.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var first: String
+        @Argument(help: "Another queue id (or prefix).") var second: String
+        func run() throws {
+            let store = try global.openStore()
+            try QueueCommand.op { try Queue.swap(first, second, store: store, actor: Actor.current()) }
+            print("swapped \(first) and \(second)")
+        }
+    }
+
+    struct Duplicate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy an item as a new draft.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var id: String
+        func run() throws {
+            let store = try global.openStore()
+            let team = try QueueCommand.team(store)
+            let i = try QueueCommand.op { try Queue.duplicate(id, team: team, store: store, actor: Actor.current()) }
+            print("\(i.id): draft (a copy of \(id))")
+        }
+    }
+
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete an item not yet published (undo with `queue restore`).")
         @OptionGroup var global: GlobalOptions
