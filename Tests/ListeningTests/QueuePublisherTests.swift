@@ -168,4 +168,28 @@ final class QueuePublisherTests: XCTestCase {
         XCTAssertEqual(String(decoding: status.body, as: UTF8.self), #"{"media_ids":["m77"],"status":"Our numbers"}"#)
         XCTAssertEqual(status.header("idempotency-key"), "qmedia-masto")
     }
+
+    func testBlueskyImagesAreUploadedAsBlobsAndEmbeddedWithAltText() async throws {
+        let (store, team) = try setUp(bluesky: true)
+        server.on("POST", "/xrpc/com.atproto.server.createSession", .json(BlueskyFixture.session(1)))
+        server.on("POST", "/xrpc/com.atproto.repo.uploadBlob", .json(#"{"blob":{"$type":"blob","ref":{"$link":"bafkblob1"},"mimeType":"image/jpeg","size":5}}"#))
+        server.on("POST", "/xrpc/com.atproto.repo.createRecord", .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lm","cid":"bafym"}"#))
+        let file = store.dir.root.appendingPathComponent("team photo.jpg")
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 9]).write(to: file)
+        try Queue.add(QueueDraft(id: "qpic", text: "Meet the team", accounts: ["bsky"], media: [QueueMedia(path: file.path, alt: "Five people laughing")],
+                                 scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
+        let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        XCTAssertEqual(r.map(\.outcome), [.published], "\(r)")
+        let upload = try XCTUnwrap(server.requests("POST", "/xrpc/com.atproto.repo.uploadBlob").first)
+        XCTAssertEqual(upload.header("content-type"), "image/jpeg")
+        XCTAssertEqual(upload.body, Data([0xFF, 0xD8, 0xFF, 0xE0, 9]))
+        let post = try XCTUnwrap(server.requests("POST", "/xrpc/com.atproto.repo.createRecord").first)
+        XCTAssertEqual(post.json?["rkey"] as? String, BlueskyFacets.tid(date: t0, key: "qpic-bsky"))
+        let embed = try XCTUnwrap((post.json?["record"] as? [String: Any])?["embed"] as? [String: Any])
+        XCTAssertEqual(embed["$type"] as? String, "app.bsky.embed.images")
+        let image = try XCTUnwrap((embed["images"] as? [[String: Any]])?.first)
+        XCTAssertEqual(image["alt"] as? String, "Five people laughing")
+        XCTAssertEqual(((image["image"] as? [String: Any])?["ref"] as? [String: String])?["$link"], "bafkblob1")
+    }
 }
