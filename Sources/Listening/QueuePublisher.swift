@@ -14,6 +14,10 @@ public struct QueuePublishResult: Sendable, Equatable, Codable {
     public var postID: String?
     /// The network's message (failed), or why nothing happened (suspended, skipped).
     public var message: String?
+    /// A transient failure is retried automatically then.
+    public var retryAt: Date?
+
+    enum CodingKeys: String, CodingKey { case id, account, outcome, url, message, postID = "post_id", retryAt = "retry_at" }
 }
 
 /// Publishes due queue items, each exactly once per target account even with several publishers (listener, cron,
@@ -30,6 +34,10 @@ public final class QueuePublisher: @unchecked Sendable {
     public let actor: String
     public let holder: String
     public var lease: TimeInterval = 120
+    /// Delay before retrying a transient failure (5xx, timeout), by attempts so far.
+    public var backoff = Backoff(base: 30, cap: 30 * 60)
+    /// Attempts after which a transient failure waits for a person (`queue retry`).
+    public var maxAttempts = 5
     /// Test hook: runs after a successful post and before it is recorded (throw to simulate a crash there).
     var afterPost: (@Sendable (QueueItem, String, PostedRef) throws -> Void)?
     /// Test hook: runs after the due list is read and before the claim (to suspend "at the last second").
@@ -96,16 +104,24 @@ public final class QueuePublisher: @unchecked Sendable {
         } catch let e as QueueCrash {
             return result(.skipped, "crashed: \(e.reason)")
         } catch let e as PublishError {
-            return fail(claimed, account, e.description, now)
+            let attempts = claimed.result(account).attempts
+            switch e {
+            case .rateLimited(let at, _): return fail(claimed, account, e.description, now, retryAt: max(at, now.addingTimeInterval(1)))
+            case .transient where attempts < maxAttempts:
+                return fail(claimed, account, e.description, now, retryAt: now.addingTimeInterval(backoff.delay(failures: max(1, attempts))))
+            default: return fail(claimed, account, e.description, now)
+            }
         } catch {
             return fail(claimed, account, String(describing: error), now)
         }
     }
 
-    private func fail(_ i: QueueItem, _ account: String, _ message: String, _ now: Date) -> QueuePublishResult {
+    private func fail(_ i: QueueItem, _ account: String, _ message: String, _ now: Date, retryAt: Date? = nil) -> QueuePublishResult {
         let msg = NetworkText.clean(message, max: 300)
-        _ = try? store.record([.queue(.failed(id: i.id, account: account, error: msg))], actor: actor, now: now)
-        return QueuePublishResult(id: i.id, account: account, outcome: .failed, url: nil, postID: nil, message: msg)
+        // The log keeps milliseconds: round up so the time reported is the time stored.
+        let retryAt = retryAt.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.up) / 1000) }
+        _ = try? store.record([.queue(.failed(id: i.id, account: account, error: msg, retryAt: retryAt))], actor: actor, now: now)
+        return QueuePublishResult(id: i.id, account: account, outcome: .failed, url: nil, postID: nil, message: msg, retryAt: retryAt)
     }
 
     /// Publishers for target accounts from the team's sources (`Listener.publisher(for:dataDir:http:)`).

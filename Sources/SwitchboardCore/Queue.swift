@@ -18,6 +18,8 @@ public struct QueueItem: Hashable, Sendable {
         public var url: String?
         /// The network's message of the last failure (kept after a retry succeeds).
         public var error: String?
+        /// When a transient failure is retried automatically (nil: only when asked).
+        public var retryAt: Date?
         public var at: Date?
     }
 
@@ -53,7 +55,8 @@ public struct QueueItem: Hashable, Sendable {
         switch r.state {
         case .pending: return true
         case .publishing: return (r.until ?? .distantPast) <= now
-        case .published, .failed: return false
+        case .failed: return r.retryAt.map { $0 <= now } ?? false
+        case .published: return false
         }
     }
 
@@ -131,7 +134,7 @@ public struct Queue: Sendable {
                 x.draft.scheduledAt = at
                 x.held = suspended && at != nil
                 // Scheduling again is the retry of a failed account.
-                for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending }
+                for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending; x.results[a]?.retryAt = nil }
             }
         case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
         case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil }
@@ -139,7 +142,7 @@ public struct Queue: Sendable {
             update(id, e.at) { x in
                 var r = x.result(a)
                 guard r.state != .published else { return }
-                r.state = .publishing; r.by = by; r.until = until; r.attempts = max(r.attempts, n); r.at = e.at
+                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n); r.at = e.at
                 x.results[a] = r
             }
         case .published(let id, let a, let pid, let url):
@@ -148,12 +151,12 @@ public struct Queue: Sendable {
                 r.state = .published; r.postID = pid; r.url = url; r.at = e.at; r.by = nil; r.until = nil
                 x.results[a] = r
             }
-        case .failed(let id, let a, let msg):
+        case .failed(let id, let a, let msg, let retryAt):
             update(id, e.at) { x in
                 var r = x.result(a)
                 // A late failure report never undoes a post that went out.
                 guard r.state != .published else { return }
-                r.state = .failed; r.error = msg; r.at = e.at; r.by = nil; r.until = nil
+                r.state = .failed; r.error = msg; r.retryAt = retryAt; r.at = e.at; r.by = nil; r.until = nil
                 x.results[a] = r
             }
         case .suspendAll(let reason):

@@ -23,7 +23,8 @@ public enum QueueAction: Hashable, Sendable {
     /// A publisher (`by`: `pid@host`) claimed the item for one account until `until`.
     case publishing(id: String, account: String, by: String, until: Date, attempt: Int)
     case published(id: String, account: String, postID: String?, url: String?)
-    case failed(id: String, account: String, error: String)
+    /// Failed on one account: retried automatically at `retryAt` (a transient failure), or only when asked (nil).
+    case failed(id: String, account: String, error: String, retryAt: Date?)
     /// The kill switch: every scheduled item is held.
     case suspendAll(reason: String)
     case resumeAll(policy: ResumePolicy)
@@ -51,7 +52,7 @@ public enum QueueAction: Hashable, Sendable {
         switch self {
         case .add(let d): return d.id
         case .edit(let id, _, _), .schedule(let id, _), .delete(let id), .restore(let id), .publishing(let id, _, _, _, _),
-             .published(let id, _, _, _), .failed(let id, _, _):
+             .published(let id, _, _, _), .failed(let id, _, _, _):
             return id
         case .suspendAll, .resumeAll: return nil
         }
@@ -66,7 +67,7 @@ public enum QueueAction: Hashable, Sendable {
         case .restore: return "queue restore"
         case .publishing(_, let a, let by, _, let n): return "publishing to \(a) (attempt \(n), \(by))"
         case .published(_, let a, _, let url): return "published to \(a)" + (url.map { ": " + $0 } ?? "")
-        case .failed(_, let a, let e): return "publishing to \(a) failed: \(e)"
+        case .failed(_, let a, let e, let at): return "publishing to \(a) failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
         case .suspendAll(let r): return "queue suspended: " + r
         case .resumeAll(let p): return "queue resumed (\(p.rawValue))"
         }
@@ -74,7 +75,7 @@ public enum QueueAction: Hashable, Sendable {
 
     enum Keys: String, CodingKey {
         case queue, text, variants, account, by, until, attempt, url, error, reason, policy
-        case scheduledAt = "scheduled_at", postID = "post_id"
+        case scheduledAt = "scheduled_at", postID = "post_id", retryAt = "retry_at"
     }
 
     init(type: String, from decoder: Decoder) throws {
@@ -92,7 +93,9 @@ public enum QueueAction: Hashable, Sendable {
         case "queue_published":
             self = .published(id: try id(), account: try c.decode(String.self, forKey: .account), postID: try c.decodeIfPresent(String.self, forKey: .postID),
                               url: try c.decodeIfPresent(String.self, forKey: .url))
-        case "queue_failed": self = .failed(id: try id(), account: try c.decode(String.self, forKey: .account), error: try c.decode(String.self, forKey: .error))
+        case "queue_failed":
+            self = .failed(id: try id(), account: try c.decode(String.self, forKey: .account), error: try c.decode(String.self, forKey: .error),
+                           retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
         case "queue_suspend_all": self = .suspendAll(reason: try c.decode(String.self, forKey: .reason))
         case "queue_resume_all": self = .resumeAll(policy: try c.decode(ResumePolicy.self, forKey: .policy))
         default: throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "unknown queue action \(type)"))
@@ -111,7 +114,8 @@ public enum QueueAction: Hashable, Sendable {
             try c.encode(until, forKey: .until); try c.encode(n, forKey: .attempt)
         case .published(let id, let a, let pid, let url):
             try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encodeIfPresent(pid, forKey: .postID); try c.encodeIfPresent(url, forKey: .url)
-        case .failed(let id, let a, let e): try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(e, forKey: .error)
+        case .failed(let id, let a, let e, let at):
+            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
         case .suspendAll(let r): try c.encode(r, forKey: .reason)
         case .resumeAll(let p): try c.encode(p, forKey: .policy)
         }

@@ -192,4 +192,24 @@ final class QueuePublisherTests: XCTestCase {
         XCTAssertEqual(image["alt"] as? String, "Five people laughing")
         XCTAssertEqual(((image["image"] as? [String: Any])?["ref"] as? [String: String])?["$link"], "bafkblob1")
     }
+
+    func testTransientFailureIsRetriedAutomaticallyWithTheSameKey() async throws {
+        let (store, team) = try setUp()
+        server.on("POST", "/api/v1/statuses", .json(#"{"error":"Service Unavailable"}"#, status: 503), .json(MastodonFixture.status(id: "140011", acct: "acme")))
+        try add(store, team, id: "qflaky", text: "Flaky network")
+        let publisher = QueuePublisher(store: store, actor: "lea")
+        publisher.backoff = Backoff(base: 30, cap: 30)
+        let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let r1 = await publisher.publishDue(publisherFor: publishers, now: t0.addingTimeInterval(1))
+        XCTAssertEqual(r1.map(\.outcome), [.failed])
+        let retry = try XCTUnwrap(r1.first?.retryAt)
+        XCTAssertTrue(r1.first?.message?.contains("503") ?? false, "\(r1)")
+        XCTAssertEqual(Queue(store: store)["qflaky"]?.result("masto").retryAt, retry)
+        let early = await publisher.publishDue(publisherFor: publishers, now: retry.addingTimeInterval(-1))
+        XCTAssertEqual(early, [])
+        let r2 = await publisher.publishDue(publisherFor: publishers, now: retry)
+        XCTAssertEqual(r2.map(\.outcome), [.published])
+        XCTAssertEqual(server.requests.map { $0.header("idempotency-key") ?? "" }, ["qflaky-masto", "qflaky-masto"])
+        XCTAssertEqual(Queue(store: store)["qflaky"]?.state, .published)
+    }
 }

@@ -20,7 +20,7 @@ struct PublishDueCommand: AsyncParsableCommand {
             if json { try Output.printJSON(r); continue }
             switch r.outcome {
             case .published: print("\(r.id) → \(r.account): published \(Output.safe(r.url ?? r.postID ?? ""))")
-            case .failed: print("\(r.id) → \(r.account): failed: \(Output.safe(r.message ?? ""))")
+            case .failed: print("\(r.id) → \(r.account): failed: \(Output.safe(r.message ?? ""))" + (r.retryAt.map { " (retried at \(Timestamp.format($0)))" } ?? " (retry: switchboard queue retry \(r.id))"))
             case .suspended: print("\(r.id) → \(r.account): held: \(Output.safe(r.message ?? ""))")
             case .skipped: print("\(r.id) → \(r.account): not published: \(Output.safe(r.message ?? ""))")
             }
