@@ -124,4 +124,35 @@ final class QueueCommandTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["queue", "restore", two, "--data-dir", d]).out, "\(two): restored (scheduled)\n")
         XCTAssertEqual(try CLI.run(["queue", "restore", two, "--data-dir", d]).status, 1)
     }
+
+    func testTheListenerPublishesDueQueueItems() throws {
+        let d = try dataDir()
+        // Listen to nothing (the source is disabled for polling); the listener still publishes the queue.
+        let teamURL = URL(fileURLWithPath: d + "/team.json")
+        var team = try JSONSerialization.jsonObject(with: Data(contentsOf: teamURL)) as! [String: Any]
+        var src = (team["sources"] as! [[String: Any]])[0]; src["enabled"] = false
+        team["sources"] = [src]
+        try JSONSerialization.data(withJSONObject: team).write(to: teamURL)
+        let a = try CLI.run(["queue", "add", "From the listener", "--account", "masto", "--now", "--data-dir", d])
+        XCTAssertEqual(a.status, 0, a.err)
+        let item = id(a.out)
+        let log = d + "/listen.log"
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = ["listen", "--data-dir", d, "--log", log]
+        var env = ProcessInfo.processInfo.environment; env["SWITCHBOARD_USER"] = "anna"; p.environment = env
+        try p.run()
+        defer { if p.isRunning { kill(p.processIdentifier, SIGTERM); p.waitUntilExit() } }
+        var logged = ""
+        for _ in 0..<1500 {
+            logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if logged.contains("queue \(item) → masto: published") { break }
+            usleep(10_000)
+        }
+        XCTAssertTrue(logged.contains("queue \(item) → masto: published https://social.example/@acme/200001"), logged)
+        XCTAssertEqual(server.requests("POST", "/api/v1/statuses").map { $0.header("idempotency-key") }, ["\(item)-masto"])
+        kill(p.processIdentifier, SIGTERM)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+    }
 }
