@@ -25,6 +25,8 @@ public enum Action: Hashable, Sendable {
     case outboxRetry(id: String, mention: String)
     /// Taken back before it was sent.
     case outboxCancelled(id: String, mention: String)
+    /// The content queue (`queue_*`; see Docs/queue.md). Not about a mention.
+    case queue(QueueAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -37,6 +39,7 @@ public enum Action: Hashable, Sendable {
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
              .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
+        case .queue: return nil
         case .other(_, let m, _): return m
         }
     }
@@ -57,6 +60,7 @@ public enum Action: Hashable, Sendable {
         case .outboxFailed: return "outbox_failed"
         case .outboxRetry: return "outbox_retry"
         case .outboxCancelled: return "outbox_cancelled"
+        case .queue(let q): return q.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -97,6 +101,7 @@ public enum Action: Hashable, Sendable {
         case .outboxFailed(_, _, let e, let at): return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
         case .outboxRetry: return "retry requested"
         case .outboxCancelled: return "reply taken back"
+        case .queue(let q): return q.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -160,6 +165,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
                                    retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
         case "outbox_retry": action = .outboxRetry(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case "outbox_cancelled": action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
+        case _ where QueueAction.typeNames.contains(type): action = .queue(try QueueAction(type: type, from: decoder))
         default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
         }
     }
@@ -188,6 +194,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .outboxFailed(let id, _, let e, let at):
             try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
         case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
+        case .queue(let q): try q.encode(to: encoder)
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -220,7 +227,7 @@ extension MentionState {
             if firstResponseAt == nil { firstResponseAt = r.at }
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
-        case .other: break
+        case .queue, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

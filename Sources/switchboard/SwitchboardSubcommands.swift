@@ -12,6 +12,8 @@ enum SwitchboardSubcommands {
         ClaimCommand.self,
         ReplyCommand.self,
         OutboxCommand.self,
+        QueueCommand.self,
+        PublishDueCommand.self,
         LogCommand.self,
         DoctorCommand.self,
         IngestCommand.self,

@@ -49,9 +49,12 @@ struct ListenCommand: AsyncParsableCommand {
         logger.write("\(Timestamp.format(Date())) listening on \(dir.displayPath): \(enabled.map(\.id).joined(separator: ", "))")
         // Replies in the outbox (queued by a workbench or `reply`, or waiting for a retry) go out from here too.
         let outbox = Task.detached { await OutboxLoop.run(store: store, logger: logger) }
-        let signals = SignalStop.install { listener.stop(); outbox.cancel() }
+        // Due posts of the content queue too (the suspend switch is checked at each post).
+        let queue = Task.detached { await QueueLoop.run(store: store, logger: logger) }
+        let signals = SignalStop.install { listener.stop(); outbox.cancel(); queue.cancel() }
         await listener.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) })
         outbox.cancel()
+        queue.cancel()
         signals.cancel()
         logger.write("\(Timestamp.format(Date())) stopped")
     }

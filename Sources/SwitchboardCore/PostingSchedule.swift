@@ -1,0 +1,84 @@
+import Foundation
+
+/// Posting slots per account: team.json `"posting_schedule": {"masto": {"mon": ["09:00", "13:00"], …}}`, in the team's
+/// time zone (`timezone`, default UTC). Like Buffer: "next free slot" takes the first slot no other item holds.
+public struct PostingSchedule: Hashable, Sendable {
+    public static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
+    /// account → weekday (`mon`…`sun`) → minutes after midnight, sorted.
+    public var slots: [String: [String: [Int]]]
+    public var timeZone: TimeZone
+
+    public init(slots: [String: [String: [Int]]], timeZone: TimeZone) { self.slots = slots; self.timeZone = timeZone }
+
+    /// Reads the schedule from team.json's extra fields; unreadable times are left out.
+    public init(team: TeamConfig) {
+        var out: [String: [String: [Int]]] = [:]
+        if case .object(let accounts)? = team.extra["posting_schedule"] {
+            for (account, v) in accounts {
+                guard case .object(let days) = v else { continue }
+                for (day, times) in days {
+                    guard case .array(let list) = times else { continue }
+                    let mins = list.compactMap { $0.stringValue.flatMap(Self.parseTime) }.sorted()
+                    out[account, default: [:]][String(day.lowercased().prefix(3))] = mins
+                }
+            }
+        }
+        self.init(slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+    }
+
+    /// `09:00` → 540.
+    public static func parseTime(_ s: String) -> Int? {
+        let p = s.split(separator: ":")
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
+    }
+
+    public func hasSchedule(_ account: String) -> Bool { slots[account].map { !$0.values.allSatisfy(\.isEmpty) } ?? false }
+
+    /// The slots of `account` from `after` (exclusive) on, in time order, for `days` days. A slot that falls into a DST
+    /// gap (02:30 on the spring-forward night) moves to the same wall time after the change (03:30); on the
+    /// fall-back night a repeated wall time is used once (the first).
+    public func slots(after: Date, account: String, days: Int = 7 * 6) -> [Date] {
+        guard let week = slots[account] else { return [] }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = timeZone
+        let startDay = cal.startOfDay(for: after)
+        var out: [Date] = []
+        for d in 0...days {
+            guard let noon = cal.date(byAdding: .hour, value: 12, to: startDay).flatMap({ cal.date(byAdding: .day, value: d, to: $0) }) else { continue }
+            let c = cal.dateComponents([.year, .month, .day, .weekday], from: noon)
+            guard let wd = c.weekday, let mins = week[Self.weekdays[wd - 1]] else { continue }
+            for m in mins {
+                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60; dc.minute = m % 60
+                guard var t = cal.date(from: dc) else { continue }
+                // Normalise a wall time that does not exist (DST gap) to the time after the gap, wall-clock wise.
+                let back = cal.dateComponents([.hour, .minute], from: t)
+                if back.hour != dc.hour || back.minute != dc.minute {
+                    let off = (dc.hour! * 60 + dc.minute!) - ((back.hour ?? 0) * 60 + (back.minute ?? 0))
+                    if off > 0 { t = t.addingTimeInterval(Double(off) * 60) }
+                }
+                if t > after, !out.contains(t) { out.append(t) }
+            }
+        }
+        return out.sorted()
+    }
+}
+
+extension Queue {
+    /// The first slot after `after` in the schedule of `accounts[0]` that no other live item (not deleted) targeting any
+    /// of `accounts` holds. Skips full days; throws when the account has no schedule or six weeks are full.
+    public func nextFreeSlot(after: Date, accounts: [String], schedule: PostingSchedule, ignoring: String? = nil) throws -> Date {
+        guard let first = accounts.first else { throw QueueError("no target account") }
+        guard schedule.hasSchedule(first) else { throw QueueError("no posting_schedule for \"\(first)\" in team.json") }
+        let taken = Set(all.filter { !$0.deleted && $0.id != ignoring && $0.state != .draft && !Set($0.draft.accounts).isDisjoint(with: accounts) }
+            .compactMap { $0.scheduledAt.map { Int($0.timeIntervalSince1970 / 60) } })
+        guard let slot = schedule.slots(after: after, account: first).first(where: { !taken.contains(Int($0.timeIntervalSince1970 / 60)) }) else {
+            throw QueueError("no free slot for \"\(first)\" in the next six weeks")
+        }
+        return slot
+    }
+
+    public func nextFreeSlot(after: Date, account: String, schedule: PostingSchedule) throws -> Date {
+        try nextFreeSlot(after: after, accounts: [account], schedule: schedule)
+    }
+}

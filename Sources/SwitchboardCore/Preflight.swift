@@ -1,0 +1,134 @@
+import Foundation
+
+/// One pre-flight warning: the manager decides (schedule anyway with `--yes`, or change the post).
+public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case openQuestion = "open_question", competitor, sensitive, crisis, mediaWithoutAlt = "media_without_alt", tooLong = "too_long", duplicate
+    }
+    public var kind: Kind
+    public var message: String
+    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
+    public var description: String { "\(kind.rawValue): \(message)" }
+}
+
+/// Checks a queue item before it is scheduled: the lessons of brand accounts that asked the crowd the wrong question.
+public enum Preflight {
+    /// Open questions that invite the crowd to answer anything, including what the brand won't like
+    /// (the desert-island lesson). Lower-cased; apostrophes normalised to `'`.
+    public static let openQuestionPatterns: [String] = [
+        "which one would you", "which would you choose", "which would you take", "which would you pick", "which one do you",
+        "what's your favourite", "what's your favorite", "what is your favourite", "what is your favorite", "your favourite", "your favorite",
+        "would you rather", "desert island", "tell us your", "tell us what you", "describe us in", "what do you think of us",
+        "ask us anything", "what would you take",
+        "was ist euer liebstes", "was ist dein liebstes", "was ist eure liebste", "was ist deine liebste", "euer liebstes", "dein liebstes",
+        "eure lieblings", "deine lieblings", "euer lieblings", "dein lieblings", "welches würdet ihr", "welche würdet ihr",
+        "welchen würdet ihr", "was würdet ihr mitnehmen", "welches würdest du", "welche würdest du", "einsame insel", "sagt uns eure meinung",
+        "erzählt uns",
+    ]
+
+    public struct Context: Sendable {
+        public var team: TeamConfig
+        /// Events of the actions log (for crisis markers, spike alerts and recent posts).
+        public var events: [AuditEvent]
+        public var queue: Queue
+        public var now: Date
+        public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) { self.team = team; self.events = events; self.queue = queue; self.now = now }
+        public init(team: TeamConfig, store: Store, now: Date = Date()) {
+            self.init(team: team, events: store.events, queue: Queue(store: store), now: now)
+        }
+    }
+
+    /// Every warning for `d`, in a stable order (the rules in `Kind` order).
+    public static func check(_ d: QueueDraft, _ ctx: Context) -> [PreflightWarning] {
+        var out: [PreflightWarning] = []
+        let networks = d.accounts.map { a in ctx.team.sources.first { $0.id == a }?.type.lowercased() ?? "" }
+        let texts = Array(Set([d.text] + d.variants.values))
+        let lowered = texts.map(normalise)
+
+        let competitors = ctx.team.competitors.map(\.name)
+        if let hit = openQuestionPatterns.first(where: { p in lowered.contains { $0.contains(p) } }) {
+            let also = competitors.isEmpty ? "" : " — people may answer with a competitor (\(competitors.joined(separator: ", ")))"
+            out.append(.init(.openQuestion, "an open question to the crowd (\"\(hit)\") invites answers the brand may not like\(also)"))
+        }
+        for c in ctx.team.competitors {
+            if let t = ([c.name] + c.terms).first(where: { term in lowered.contains { containsWord($0, term.lowercased()) } }) {
+                out.append(.init(.competitor, "names the competitor \(c.name) (\"\(t)\")"))
+            }
+        }
+        for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
+            out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
+        }
+        if let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
+        for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
+        }
+        for net in Set(networks) where !net.isEmpty {
+            guard let limit = PostLength.limit(net) else { continue }
+            let n = PostLength.count(d.body(for: net), net)
+            if n > limit { out.append(.init(.tooLong, "\(n) characters on \(net), over its limit of \(limit)")) }
+        }
+        if let dup = recentDuplicate(d, ctx) {
+            out.append(.init(.duplicate, "nearly the same as \(dup.id) (\(dup.scheduledAt.map(Timestamp.format) ?? "draft")): \"\(String(dup.draft.text.prefix(60)))\""))
+        }
+        return out
+    }
+
+    /// A reason when a crisis is on: a `crisis_start` without a later `crisis_end`, or a `spike_alert` in the last hour.
+    public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
+        var crisis: AuditEvent?
+        var spike: AuditEvent?
+        for e in events {
+            switch e.action.typeName {
+            case "crisis_start": crisis = e
+            case "crisis_end": crisis = nil
+            case "spike_alert": if e.at <= now, now.timeIntervalSince(e.at) < 3600 { spike = e }
+            default: break
+            }
+        }
+        if let c = crisis {
+            let msg: String
+            if case .other(_, _, let data) = c.action, let m = data["message"]?.stringValue ?? data["reason"]?.stringValue { msg = ": " + m } else { msg = "" }
+            return "a crisis is on (since \(Timestamp.format(c.at)), by \(c.actor))\(msg)"
+        }
+        if let s = spike { return "a spike alert came \(Int(now.timeIntervalSince(s.at) / 60)) minutes ago: \(s.action.summary)" }
+        return nil
+    }
+
+    /// The same or nearly the same text (word overlap ≥ 80 %) among items published or scheduled within 14 days of now.
+    public static func recentDuplicate(_ d: QueueDraft, _ ctx: Context) -> QueueItem? {
+        let mine = words(d.text)
+        guard !mine.isEmpty else { return nil }
+        let window: TimeInterval = 14 * 86400
+        return ctx.queue.all.first { i in
+            guard i.id != d.id, !i.deleted else { return false }
+            let when = i.draft.accounts.compactMap { i.result($0).state == .published ? i.result($0).at : nil }.max() ?? i.scheduledAt
+            guard let w = when, abs(w.timeIntervalSince(ctx.now)) <= window else { return false }
+            let theirs = words(i.draft.text)
+            let inter = mine.intersection(theirs).count, union = mine.union(theirs).count
+            return union > 0 && Double(inter) / Double(union) >= 0.8
+        }
+    }
+
+    static func normalise(_ s: String) -> String {
+        s.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// Words without links, punctuation and case.
+    static func words(_ s: String) -> Set<String> {
+        Set(normalise(s).split(whereSeparator: { $0.isWhitespace }).filter { !$0.hasPrefix("http") }
+            .map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty })
+    }
+
+    /// `term` as a whole word (or phrase) in `text` (both lower-cased).
+    static func containsWord(_ text: String, _ term: String) -> Bool {
+        guard !term.isEmpty else { return false }
+        var from = text.startIndex
+        while let r = text.range(of: term, range: from..<text.endIndex) {
+            let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
+            let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
+            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) { return true }
+            from = text.index(after: r.lowerBound)
+        }
+        return false
+    }
+}

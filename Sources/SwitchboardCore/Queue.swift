@@ -1,0 +1,191 @@
+import Foundation
+
+/// One item of the content queue and where it stands: the fold of its `queue_*` actions.
+public struct QueueItem: Hashable, Sendable {
+    public enum State: String, Codable, Hashable, Sendable {
+        case draft, scheduled, publishing, published, failed, suspended, deleted
+    }
+
+    /// How the item stands on one target account.
+    public struct AccountResult: Hashable, Sendable, Codable {
+        public enum State: String, Codable, Hashable, Sendable { case pending, publishing, published, failed }
+        public var state: State = .pending
+        /// The claim's holder and lease (publishing).
+        public var by: String?
+        public var until: Date?
+        public var attempts = 0
+        public var postID: String?
+        public var url: String?
+        /// The network's message of the last failure (kept after a retry succeeds).
+        public var error: String?
+        /// When a transient failure is retried automatically (nil: only when asked).
+        public var retryAt: Date?
+        public var at: Date?
+    }
+
+    public var draft: QueueDraft
+    public var author: String
+    public var addedAt: Date
+    public var updatedAt: Date
+    public var deleted = false
+    /// Held by the suspend switch (or kept holding on resume).
+    public var held = false
+    public var results: [String: AccountResult] = [:]
+
+    public var id: String { draft.id }
+    public var scheduledAt: Date? { draft.scheduledAt }
+
+    public func result(_ account: String) -> AccountResult { results[account] ?? AccountResult() }
+
+    public var state: State {
+        if deleted { return .deleted }
+        let rs = draft.accounts.map(result)
+        if !rs.isEmpty, rs.allSatisfy({ $0.state == .published }) { return .published }
+        if rs.contains(where: { $0.state == .publishing }) { return .publishing }
+        if rs.contains(where: { $0.state == .failed }) { return .failed }
+        if held { return .suspended }
+        return draft.scheduledAt == nil ? .draft : .scheduled
+    }
+
+    /// True when a publisher should post it to `account` at `now`: scheduled, not held, its time has come, and
+    /// that account has nothing yet, or a claim whose lease ran out (a crashed publisher).
+    public func isDue(_ account: String, now: Date) -> Bool {
+        guard !deleted, !held, let at = draft.scheduledAt, at <= now, draft.accounts.contains(account) else { return false }
+        let r = result(account)
+        switch r.state {
+        case .pending: return true
+        case .publishing: return (r.until ?? .distantPast) <= now
+        case .failed: return r.retryAt.map { $0 <= now } ?? false
+        case .published: return false
+        }
+    }
+
+    /// Can still be changed (edited, rescheduled, deleted): nothing in flight or out yet.
+    public var isEditable: Bool {
+        !deleted && !draft.accounts.contains { [.publishing, .published].contains(result($0).state) }
+    }
+}
+
+/// The suspend switch as it stands.
+public struct QueueSuspension: Hashable, Sendable, Codable {
+    public var reason: String
+    public var by: String
+    public var at: Date
+}
+
+/// The content queue: every item folded from the actions log, and the suspend switch.
+public struct Queue: Sendable {
+    public private(set) var items: [String: QueueItem] = [:]
+    public private(set) var order: [String] = []
+    /// Non-nil while the kill switch is on.
+    public private(set) var suspension: QueueSuspension?
+    /// Every flip of the switch, oldest first (`queue_suspend_all` / `queue_resume_all` events).
+    public private(set) var flips: [AuditEvent] = []
+
+    public init() {}
+    public init<S: Sequence>(events: S) where S.Element == AuditEvent { for e in events { apply(e) } }
+    public init(store: Store) { self.init(events: store.events) }
+
+    public var isSuspended: Bool { suspension != nil }
+    public subscript(id: String) -> QueueItem? { items[id] }
+
+    /// Every item (deleted ones too), in the order added.
+    public var all: [QueueItem] { order.compactMap { items[$0] } }
+    /// Items not deleted, by scheduled time (drafts last, in the order added).
+    public var agenda: [QueueItem] {
+        all.filter { !$0.deleted }.enumerated().sorted { a, b in
+            switch (a.element.scheduledAt, b.element.scheduledAt) {
+            case let (x?, y?): return x != y ? x < y : a.offset < b.offset
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil): return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+
+    /// (item, account) pairs to publish at `now`. Empty while suspended.
+    public func due(_ now: Date) -> [(item: QueueItem, account: String)] {
+        if isSuspended { return [] }
+        return agenda.flatMap { i in i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) } }
+    }
+
+    /// Resolves an id or an unambiguous prefix (at least 4 characters).
+    public func resolve(_ s: String) throws -> QueueItem {
+        if let e = items[s] { return e }
+        let hits = order.filter { $0.hasPrefix(s) }
+        guard s.count >= 4, hits.count == 1, let e = items[hits[0]] else {
+            throw QueueError(hits.count > 1 && s.count >= 4 ? "queue id \(s) is ambiguous" : "no queue item \(s)")
+        }
+        return e
+    }
+
+    public mutating func apply(_ e: AuditEvent) {
+        guard case .queue(let q) = e.action else { return }
+        let suspended = isSuspended
+        switch q {
+        case .add(let d):
+            if items[d.id] == nil { order.append(d.id) }
+            items[d.id] = QueueItem(draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at, held: isSuspended && d.scheduledAt != nil)
+        case .edit(let id, let t, let v):
+            update(id, e.at) { x in guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v } }
+        case .schedule(let id, let at):
+            update(id, e.at) { x in
+                guard !x.deleted else { return }
+                x.draft.scheduledAt = at
+                x.held = suspended && at != nil
+                // Scheduling again is the retry of a failed account.
+                for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending; x.results[a]?.retryAt = nil }
+            }
+        case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
+        case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil }
+        case .publishing(let id, let a, let by, let until, let n):
+            update(id, e.at) { x in
+                var r = x.result(a)
+                guard r.state != .published else { return }
+                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n); r.at = e.at
+                x.results[a] = r
+            }
+        case .published(let id, let a, let pid, let url):
+            update(id, e.at) { x in
+                var r = x.result(a)
+                r.state = .published; r.postID = pid; r.url = url; r.at = e.at; r.by = nil; r.until = nil
+                x.results[a] = r
+            }
+        case .failed(let id, let a, let msg, let retryAt):
+            update(id, e.at) { x in
+                var r = x.result(a)
+                // A late failure report never undoes a post that went out.
+                guard r.state != .published else { return }
+                r.state = .failed; r.error = msg; r.retryAt = retryAt; r.at = e.at; r.by = nil; r.until = nil
+                x.results[a] = r
+            }
+        case .suspendAll(let reason):
+            suspension = QueueSuspension(reason: reason, by: e.actor, at: e.at)
+            flips.append(e)
+            for id in order { if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.state == .scheduled { x.held = true; items[id] = x } }
+        case .resumeAll(let policy):
+            suspension = nil
+            flips.append(e)
+            for id in order {
+                guard var x = items[id], x.held else { continue }
+                if policy == .keepHolding, let at = x.draft.scheduledAt, at <= e.at { continue }
+                x.held = false
+                items[id] = x
+            }
+        }
+    }
+
+    private mutating func update(_ id: String, _ at: Date, _ f: (inout QueueItem) -> Void) {
+        guard var x = items[id] else { return }
+        f(&x)
+        x.updatedAt = at
+        items[id] = x
+    }
+}
+
+/// Why a queue operation did not happen.
+public struct QueueError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import SwitchboardCore
+
+extension QueueCommand {
+    struct Swap: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reorder: swap the scheduled times of two items.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var first: String
+        @Argument(help: "Another queue id (or prefix).") var second: String
+        func run() throws {
+            let store = try global.openStore()
+            try QueueCommand.op { try Queue.swap(first, second, store: store, actor: Actor.current()) }
+            print("swapped \(first) and \(second)")
+        }
+    }
+
+    struct Duplicate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Copy an item as a new draft.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var id: String
+        func run() throws {
+            let store = try global.openStore()
+            let team = try QueueCommand.team(store)
+            let i = try QueueCommand.op { try Queue.duplicate(id, team: team, store: store, actor: Actor.current()) }
+            print("\(i.id): draft (a copy of \(id))")
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete an item not yet published (undo with `queue restore`).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var id: String
+        func run() throws {
+            let store = try global.openStore()
+            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
+            try QueueCommand.op { try Queue.delete(i.id, store: store, actor: Actor.current()) }
+            print("\(i.id): deleted (undo: switchboard queue restore \(i.id))")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Undo a delete.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var id: String
+        func run() throws {
+            let store = try global.openStore()
+            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
+            try QueueCommand.op { try Queue.restore(i.id, store: store, actor: Actor.current()) }
+            print("\(i.id): restored (\(try Queue.current(store)[i.id]?.state.rawValue ?? "?"))")
+        }
+    }
+
+    struct Retry: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Publish a failed item again (its failed accounts) at the next publish-due.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A queue id (or prefix).") var id: String
+        func run() throws {
+            let store = try global.openStore()
+            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
+            try QueueCommand.op { try Queue.retry(i.id, store: store, actor: Actor.current()) }
+            print("\(i.id): scheduled again for now")
+        }
+    }
+
+    struct Suspend: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Why (recorded in the actions log).") var reason: String
+        func run() throws {
+            let store = try global.openStore()
+            let team = try QueueCommand.team(store)
+            try QueueCommand.op { try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current()) }
+            let held = Queue(store: store).all.filter { $0.state == .suspended }.count
+            print("queue suspended: \(held) item(s) held")
+        }
+    }
+
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Turn the switch off; say what to do with held items whose time has passed.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(name: .customLong("post-now"), help: "Post them now.") var postNow = false
+        @Flag(name: .customLong("next-slot"), help: "Move each to its next free slot.") var nextSlot = false
+        @Flag(name: .customLong("keep-holding"), help: "Keep them held until rescheduled.") var keepHolding = false
+        func run() throws {
+            let store = try global.openStore()
+            let team = try QueueCommand.team(store)
+            let chosen = [(postNow, ResumePolicy.postNow), (nextSlot, .nextSlot), (keepHolding, .keepHolding)].filter(\.0)
+            let now = Date()
+            let past = Queue(store: store).all.filter { $0.held && ($0.scheduledAt ?? .distantFuture) <= now }
+            guard chosen.count == 1 else {
+                if chosen.count > 1 { throw CLIError.usage("give one of --post-now, --next-slot, --keep-holding") }
+                if !past.isEmpty {
+                    throw CLIError.usage("\(past.count) held item(s) are past their time: choose --post-now, --next-slot or --keep-holding")
+                }
+                return try run(.postNow, store: store, team: team)
+            }
+            try run(chosen[0].1, store: store, team: team)
+        }
+
+        func run(_ p: ResumePolicy, store: Store, team: TeamConfig) throws {
+            let moved = try QueueCommand.op { try Queue.resumeAll(policy: p, team: team, store: store, actor: Actor.current()) }
+            print("queue resumed (\(p.rawValue))")
+            for m in moved { print("\(m.id): moved to \(Timestamp.format(m.at))") }
+            let held = Queue(store: store).all.filter { $0.state == .suspended }
+            if !held.isEmpty { print("still held: " + held.map(\.id).joined(separator: ", ")) }
+        }
+    }
+}
+
+/// The suspend switch as `queue list --json` prints it first.
+struct QueueSwitchJSON: Encodable {
+    var suspended: Bool
+    var reason: String?
+    var by: String?
+    var at: Date?
+    init(_ q: Queue) { suspended = q.isSuspended; reason = q.suspension?.reason; by = q.suspension?.by; at = q.suspension?.at }
+}
+
+/// One queue item for `--json` (and the workbench's Queue pane if it wants the same shape).
+struct QueueItemJSON: Encodable {
+    var id: String
+    var state: String
+    var text: String
+    var variants: [String: String]?
+    var accounts: [String]
+    var scheduledAt: Date?
+    var createdAt: Date
+    var author: String
+    var link: String?
+    var via: QueueAttribution?
+    var media: [QueueMedia]?
+    var tags: [String]?
+    var campaign: String?
+    var results: [String: QueueItem.AccountResult]
+    var warnings: [PreflightWarning]?
+
+    init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
+        id = i.id; state = i.state.rawValue; text = i.draft.text; variants = i.draft.variants.isEmpty ? nil : i.draft.variants
+        accounts = i.draft.accounts; scheduledAt = i.scheduledAt; createdAt = i.draft.createdAt; author = i.author
+        link = i.draft.link; via = i.draft.via; media = i.draft.media.isEmpty ? nil : i.draft.media
+        tags = i.draft.tags.isEmpty ? nil : i.draft.tags; campaign = i.draft.campaign
+        results = Dictionary(uniqueKeysWithValues: i.draft.accounts.map { ($0, i.result($0)) })
+        self.warnings = warnings
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, warnings
+        case scheduledAt = "scheduled_at", createdAt = "created_at"
+    }
+}
