@@ -155,4 +155,25 @@ final class QueueCommandTests: XCTestCase {
         p.waitUntilExit()
         XCTAssertEqual(p.terminationStatus, 0)
     }
+
+    func testAFailedPostShowsTheNetworkErrorAndRetrySendsIt() throws {
+        let d = try dataDir()
+        server.on("POST", "/api/v1/statuses", .json(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#, status: 422))
+        let a = try CLI.run(["queue", "add", "Rejected once", "--now", "--data-dir", d])
+        let item = id(a.out)
+        let p = try CLI.run(["publish-due", "--data-dir", d])
+        XCTAssertEqual(p.status, 1)
+        XCTAssertEqual(p.out, "\(item) → masto: failed: rejected: Validation failed: Text character limit of 500 exceeded (retry: switchboard queue retry \(item))\n")
+        let list = try CLI.run(["queue", "list", "--data-dir", d])
+        XCTAssertTrue(list.out.contains("failed"), list.out)
+        XCTAssertTrue(list.out.contains("masto: rejected: Validation failed"), list.out)
+        let ids = created
+        server.handle("POST", "/api/v1/statuses") { r in
+            let id = ids.id(for: r.header("idempotency-key") ?? "")
+            return .json(#"{"id":"\#(id)","uri":"https://social.example/users/acme/statuses/\#(id)","url":"https://social.example/@acme/\#(id)","content":"<p>ok</p>","created_at":"2026-11-27T10:00:00.000Z","visibility":"public","account":{"id":"1","username":"acme","acct":"acme","display_name":"Acme","url":"https://social.example/@acme"}}"#)
+        }
+        XCTAssertEqual(try CLI.run(["queue", "retry", item, "--data-dir", d]).status, 0)
+        XCTAssertTrue(try CLI.run(["publish-due", "--data-dir", d]).out.contains("published https://social.example/@acme/200001"))
+        XCTAssertEqual(server.requests("POST", "/api/v1/statuses").count, 2)
+    }
 }

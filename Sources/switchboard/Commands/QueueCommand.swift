@@ -99,9 +99,19 @@ struct QueueCommand: ParsableCommand {
             }
             if let s = q.suspension { print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))") }
             if list.isEmpty { print("The queue is empty."); return }
-            Output.table(["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT"], list.map { i in
-                [i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-", i.draft.accounts.joined(separator: ","), Output.clip(Output.safe(i.draft.text), 50)]
+            Output.table(["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"], list.map { i in
+                [i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-", i.draft.accounts.joined(separator: ","),
+                 Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60)]
             })
+        }
+
+        /// The network's error of a failed account, or where the item went out.
+        static func detail(_ i: QueueItem) -> String {
+            let rs = i.draft.accounts.map { ($0, i.result($0)) }
+            if let (a, r) = rs.first(where: { $0.1.state == .failed }) {
+                return "\(a): \(r.error ?? "failed")" + (r.retryAt.map { " (retry \(Timestamp.format($0)))" } ?? "")
+            }
+            return rs.compactMap { $0.1.url }.joined(separator: " ")
         }
     }
 
