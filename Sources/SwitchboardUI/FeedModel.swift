@@ -41,6 +41,30 @@ public struct FeedModel: Sendable {
         return sla.due(from: Date(timeIntervalSince1970: it.time), band: band).timeIntervalSince1970
     }
 
+    /// Whether item `i` is past its deadline at `t`, without calendar arithmetic when the answer is certain: the
+    /// deadline is never earlier than created + target (business time runs no faster than the wall clock) and, with
+    /// business hours of W seconds a week, never later than created + ⌈target / W⌉ weeks + 1 hour (DST).
+    mutating func isOverdue(_ i: Int, at t: Double) -> Bool {
+        guard let sla, sla.hours != nil else { return t > cacheDue(i) }
+        if i < dueCache.count, !dueCache[i].isNaN { return t > dueCache[i] }
+        let it = items[i]
+        let target = sla.target(band: Priority.band(Double(it.priority)))
+        if t <= it.time + target { return false }
+        let weekly = FeedModel.weeklySeconds(sla)
+        if weekly > 0, t > it.time + (target / weekly).rounded(.up) * 7 * 86400 + 3600 { return true }
+        return t > cacheDue(i)
+    }
+
+    static func weeklySeconds(_ sla: SLA) -> Double {
+        Double((sla.hours ?? [:]).values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.upperBound - $1.lowerBound } }) * 60
+    }
+
+    /// Computes the due times of the rows on screen (so drawing needs no calendar arithmetic).
+    mutating func cacheVisibleDue(viewport: Int) {
+        guard sla?.hours != nil, !rows.isEmpty else { return }
+        for r in scrollTop..<min(rows.count, scrollTop + max(1, viewport)) { _ = cacheDue(Int(rows[r])) }
+    }
+
     mutating func cacheDue(_ i: Int) -> Double {
         if dueCache.count < items.count { dueCache += [Double](repeating: .nan, count: items.count - dueCache.count) }
         if !dueCache[i].isNaN { return dueCache[i] }
@@ -247,7 +271,7 @@ public struct FeedModel: Sendable {
             if s == .new { c.new += 1 }
             if s.isOpen {
                 c.open += 1
-                if slaMinutes > 0, st?.firstResponseAt == nil, t > cacheDue(idx) { c.overdue += 1 }
+                if slaMinutes > 0, st?.firstResponseAt == nil, isOverdue(idx, at: t) { c.overdue += 1 }
             }
         }
         return c
