@@ -44,7 +44,7 @@ public struct FeedModel: Sendable {
     /// Whether item `i` is past its deadline at `t`, without calendar arithmetic when the answer is certain: the
     /// deadline is never earlier than created + target (business time runs no faster than the wall clock) and, with
     /// business hours of W seconds a week, never later than created + ⌈target / W⌉ weeks + 1 hour (DST).
-    mutating func isOverdue(_ i: Int, at t: Double) -> Bool {
+    mutating func isOverdue(_ i: Int, at t: Double, clock: BusinessClock? = nil) -> Bool {
         guard let sla, sla.hours != nil else { return t > cacheDue(i) }
         if i < dueCache.count, !dueCache[i].isNaN { return t > dueCache[i] }
         let it = items[i]
@@ -52,7 +52,18 @@ public struct FeedModel: Sendable {
         if t <= it.time + target { return false }
         let weekly = FeedModel.weeklySeconds(sla)
         if weekly > 0, t > it.time + (target / weekly).rounded(.up) * 7 * 86400 + 3600 { return true }
+        // In between: as much business time as the target has passed since it arrived.
+        if let clock { return clock.between(it.time, t) >= target }
         return t > cacheDue(i)
+    }
+
+    /// The business clock covering every mention whose overdue state needs it at `t`.
+    func businessClock(at t: Double) -> BusinessClock? {
+        guard let sla, sla.hours != nil else { return nil }
+        let weekly = FeedModel.weeklySeconds(sla)
+        guard weekly > 0 else { return nil }
+        let longest = ([Double(sla.firstResponseMinutes) * 60] + sla.byPriority.values.map { Double($0) * 60 }).max() ?? 0
+        return BusinessClock(sla: sla, from: t - (longest / weekly).rounded(.up) * 7 * 86400 - 7200, to: t)
     }
 
     static func weeklySeconds(_ sla: SLA) -> Double {
@@ -264,6 +275,7 @@ public struct FeedModel: Sendable {
     mutating func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
         var c = FeedCounts()
         let t = now.timeIntervalSince1970
+        let clock = businessClock(at: t)
         for i in order {
             let idx = Int(i)
             let st = states.isEmpty ? nil : states[items[idx].key]
@@ -271,7 +283,7 @@ public struct FeedModel: Sendable {
             if s == .new { c.new += 1 }
             if s.isOpen {
                 c.open += 1
-                if slaMinutes > 0, st?.firstResponseAt == nil, isOverdue(idx, at: t) { c.overdue += 1 }
+                if slaMinutes > 0, st?.firstResponseAt == nil, isOverdue(idx, at: t, clock: clock) { c.overdue += 1 }
             }
         }
         return c
