@@ -29,7 +29,12 @@ public struct FeedModel: Sendable {
     var sla: SLA?
     /// Due time per item (seconds since 1970), computed once (NaN: not yet).
     var dueCache: [Double] = []
-    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) { self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla }
+    /// Business seconds per week of the SLA's hours (0: none).
+    let weekly: Double
+    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) {
+        self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla
+        weekly = sla.map(FeedModel.weeklySeconds) ?? 0
+    }
 
     /// When the first response to item `i` is due: Core's SLA with the item's priority band and business hours.
     func dueTime(_ i: Int) -> Double {
@@ -50,7 +55,6 @@ public struct FeedModel: Sendable {
         let it = items[i]
         let target = sla.target(band: Priority.band(Double(it.priority)))
         if t <= it.time + target { return false }
-        let weekly = FeedModel.weeklySeconds(sla)
         if weekly > 0, t > it.time + (target / weekly).rounded(.up) * 7 * 86400 + 3600 { return true }
         // In between: as much business time as the target has passed since it arrived.
         if let clock { return clock.between(it.time, t) >= target }
@@ -60,7 +64,6 @@ public struct FeedModel: Sendable {
     /// The business clock covering every mention whose overdue state needs it at `t`.
     func businessClock(at t: Double) -> BusinessClock? {
         guard let sla, sla.hours != nil else { return nil }
-        let weekly = FeedModel.weeklySeconds(sla)
         guard weekly > 0 else { return nil }
         let longest = ([Double(sla.firstResponseMinutes) * 60] + sla.byPriority.values.map { Double($0) * 60 }).max() ?? 0
         return BusinessClock(sla: sla, from: t - (longest / weekly).rounded(.up) * 7 * 86400 - 7200, to: t)
