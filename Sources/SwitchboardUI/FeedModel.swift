@@ -29,7 +29,12 @@ public struct FeedModel: Sendable {
     var sla: SLA?
     /// Due time per item (seconds since 1970), computed once (NaN: not yet).
     var dueCache: [Double] = []
-    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) { self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla }
+    /// Business seconds per week of the SLA's hours (0: none).
+    let weekly: Double
+    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) {
+        self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla
+        weekly = sla.map(FeedModel.weeklySeconds) ?? 0
+    }
 
     /// When the first response to item `i` is due: Core's SLA with the item's priority band and business hours.
     func dueTime(_ i: Int) -> Double {
@@ -39,6 +44,39 @@ public struct FeedModel: Sendable {
         let band = Priority.band(Double(it.priority))
         if sla.hours == nil { return it.time + sla.target(band: band) }
         return sla.due(from: Date(timeIntervalSince1970: it.time), band: band).timeIntervalSince1970
+    }
+
+    /// Whether item `i` is past its deadline at `t`, without calendar arithmetic when the answer is certain: the
+    /// deadline is never earlier than created + target (business time runs no faster than the wall clock) and, with
+    /// business hours of W seconds a week, never later than created + ⌈target / W⌉ weeks + 1 hour (DST).
+    mutating func isOverdue(_ i: Int, at t: Double, clock: BusinessClock? = nil) -> Bool {
+        guard let sla, sla.hours != nil else { return t > cacheDue(i) }
+        if i < dueCache.count, !dueCache[i].isNaN { return t > dueCache[i] }
+        let it = items[i]
+        let target = sla.target(band: Priority.band(Double(it.priority)))
+        if t <= it.time + target { return false }
+        if weekly > 0, t > it.time + (target / weekly).rounded(.up) * 7 * 86400 + 3600 { return true }
+        // In between: as much business time as the target has passed since it arrived.
+        if let clock { return clock.between(it.time, t) >= target }
+        return t > cacheDue(i)
+    }
+
+    /// The business clock covering every mention whose overdue state needs it at `t`.
+    func businessClock(at t: Double) -> BusinessClock? {
+        guard let sla, sla.hours != nil else { return nil }
+        guard weekly > 0 else { return nil }
+        let longest = ([Double(sla.firstResponseMinutes) * 60] + sla.byPriority.values.map { Double($0) * 60 }).max() ?? 0
+        return BusinessClock(sla: sla, from: t - (longest / weekly).rounded(.up) * 7 * 86400 - 7200, to: t)
+    }
+
+    static func weeklySeconds(_ sla: SLA) -> Double {
+        Double((sla.hours ?? [:]).values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.upperBound - $1.lowerBound } }) * 60
+    }
+
+    /// Computes the due times of the rows on screen (so drawing needs no calendar arithmetic).
+    mutating func cacheVisibleDue(viewport: Int) {
+        guard sla?.hours != nil, !rows.isEmpty else { return }
+        for r in scrollTop..<min(rows.count, scrollTop + max(1, viewport)) { _ = cacheDue(Int(rows[r])) }
     }
 
     mutating func cacheDue(_ i: Int) -> Double {
@@ -240,6 +278,7 @@ public struct FeedModel: Sendable {
     mutating func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
         var c = FeedCounts()
         let t = now.timeIntervalSince1970
+        let clock = businessClock(at: t)
         for i in order {
             let idx = Int(i)
             let st = states.isEmpty ? nil : states[items[idx].key]
@@ -247,7 +286,7 @@ public struct FeedModel: Sendable {
             if s == .new { c.new += 1 }
             if s.isOpen {
                 c.open += 1
-                if slaMinutes > 0, st?.firstResponseAt == nil, t > cacheDue(idx) { c.overdue += 1 }
+                if slaMinutes > 0, st?.firstResponseAt == nil, isOverdue(idx, at: t, clock: clock) { c.overdue += 1 }
             }
         }
         return c

@@ -16,6 +16,8 @@ public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
             if s.claims[k] == nil { fx.append(.claim(k, force: false)) }
         }
     }
+    // Due times (business-hours calendar arithmetic) of the rows on screen are computed here, once, not per frame.
+    s.feed.cacheVisibleDue(viewport: Layout.feedViewport(s))
     return fx
 }
 

@@ -102,6 +102,7 @@ func runUIBench(count: Int = 100_000) {
         }
     }
     filterLat.sort()
+    let hwmAfterFilter = procStatus("VmHWM")
 
     // The SLA with business hours and bands (Core's calendar arithmetic per mention): the feed state is built
     // again with such a team; the first overdue count computes every due time, later ticks reuse them.
@@ -130,7 +131,7 @@ func runUIBench(count: Int = 100_000) {
                  filterLat[filterLat.count / 2], filterLat[filterLat.count * 99 / 100], filterLat.last ?? 0, filterLat.count, queries.count))
     print("ui: filter matches             " + queries.map { "\($0) → \(matched[$0] ?? 0)" }.joined(separator: "; "))
     print("ui: feed state with business-hours SLA \(ms(s0, s1)) (feed state + every due time), next tick \(ms(s1, s2)); \(Format.grouped(slaOverdue)) overdue")
-    print("ui: peak resident memory before filtering \(hwmBeforeFilter)")
+    print("ui: peak resident memory before filtering \(hwmBeforeFilter), after filtering \(hwmAfterFilter) (the matcher's columns); the total below includes the second feed state of the SLA row")
     print("ui: peak resident memory       \(procStatus("VmHWM")) (target ≤ 150 MB; resident with the store open \(rssStore), after the first frame \(rssFrame), now \(procStatus("VmRSS")))")
     withExtendedLifetime(store) {}
 }

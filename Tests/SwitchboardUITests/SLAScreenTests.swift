@@ -1,6 +1,7 @@
 import XCTest
 import ScreenKit
 import SwitchboardCore
+import Insight
 @testable import SwitchboardUI
 
 /// Core's SLA in the feed, the mention pane and the status bar: targets per priority band, business hours.
@@ -32,5 +33,37 @@ final class SLAScreenTests: XCTestCase {
         // Answering stops the clock.
         app.press("<Esc> a")
         XCTAssertTrue(app.screen[28].hasPrefix(" ~/sb · alice · 2 new · 2 open · 1 overdue · sources: this workbench"), app.screen[28])
+    }
+
+    /// The overdue count's fast path (bounds + a business clock with prefix sums) agrees with Core's SLA.isOverdue,
+    /// also across a daylight-saving change.
+    func testOverdueCountMatchesCoreSLAAcrossDST() throws {
+        var sla = try SLA(.init(firstResponseMinutes: 90, byPriority: ["high": 20, "low": 600], businessHours: "Mon-Fri 08:00-18:00, Sat 10:00-12:30"),
+                          timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        sla.timeZone = TimeZone(identifier: "Europe/Berlin")!
+        let end = Timestamp.parse("2026-10-27T09:00:00Z")!  // two days after the clocks went back
+        var rng = SystemRandomNumberGenerator()
+        var ms: [Mention] = []
+        for i in 0..<600 {
+            let ago = Double.random(in: 0...(20 * 86400), using: &rng)
+            var m = mention("s\(i)", "m \(i)", author: "a\(i)", minutesAgo: 0,
+                            sentiment: [.negative, .neutral, .positive][i % 3], intents: i % 4 == 0 ? [.crisis] : (i % 4 == 1 ? [.question] : []),
+                            followers: i * 37)
+            m.createdAt = end.addingTimeInterval(-ago)
+            ms.append(m)
+        }
+        var feed = FeedModel(mute: MuteList(nil), slaMinutes: 90, sla: sla)
+        feed.rebuild(ms, states: [:], now: end, viewport: 20)
+        for step in 0..<12 {
+            let now = end.addingTimeInterval(Double(step) * -37 * 3600)
+            var expected = 0
+            for it in feed.items {
+                let m = ms.first { $0.key == it.key }!
+                if sla.isOverdue(m, state: MentionState(), band: Priority.band(Double(it.priority)), now: now) { expected += 1 }
+            }
+            var f = feed
+            f.dueCache = []
+            XCTAssertEqual(f.counts([:], now: now).overdue, expected, "at \(now)")
+        }
     }
 }
