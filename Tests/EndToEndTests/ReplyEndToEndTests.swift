@@ -4,27 +4,7 @@ import XCTest
 
 /// Triage and reply in the real workbench: filter to questions, reply to one with a template, send, see it
 /// answered — and the (loopback) Mastodon server received exactly one post.
-final class ReplyEndToEndTests: XCTestCase {
-    var sessions: [TmuxSession] = []
-    override func tearDown() { for s in sessions { s.close() }; sessions = [] }
-
-    @discardableResult
-    func run(_ args: [String], stdin: String? = nil) throws -> Int32 {
-        let p = Process()
-        p.executableURL = try TmuxSession.switchboardBinary()
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_USER": "e2e"]) { $1 }
-        let inp = Pipe()
-        p.standardInput = inp
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
+final class ReplyEndToEndTests: EndToEndTestCase {
     func testFilterToQuestionsReplyWithATemplateAndSendExactlyOnce() throws {
         try TmuxSession.requireTmux()
         let server = try NetworkTestServer()

@@ -3,27 +3,7 @@ import XCTest
 
 /// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
 /// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent).
-final class WorkbenchBytesTests: XCTestCase {
-    var sessions: [TmuxSession] = []
-    override func tearDown() { for s in sessions { s.close() }; sessions = [] }
-
-    @discardableResult
-    func run(_ args: [String], stdin: String? = nil) throws -> Int32 {
-        let p = Process()
-        p.executableURL = try TmuxSession.switchboardBinary()
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_USER": "e2e"]) { $1 }
-        let inp = Pipe()
-        p.standardInput = inp
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
+final class WorkbenchBytesTests: EndToEndTestCase {
     /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
     func settle(_ s: TmuxSession) -> Int {
         var last = s.recordedOutput().count

@@ -3,28 +3,8 @@ import XCTest
 
 /// The real workbench under tmux: four panes, moving, help, a `:` command, resize to tabs, a mention
 /// appended by a separate `switchboard ingest` process appearing by itself, and a clean quit.
-final class WorkbenchEndToEndTests: XCTestCase {
-    var sessions: [TmuxSession] = []
-    override func tearDown() { for s in sessions { s.close() }; sessions = [] }
-
+final class WorkbenchEndToEndTests: EndToEndTestCase {
     /// Runs the binary to completion (init, ingest) and returns its exit status.
-    @discardableResult
-    func run(_ args: [String], stdin: String? = nil) throws -> Int32 {
-        let p = Process()
-        p.executableURL = try TmuxSession.switchboardBinary()
-        p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.merging(["SWITCHBOARD_USER": "e2e"]) { $1 }
-        let inp = Pipe()
-        p.standardInput = inp
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
-
     func line(_ id: String, _ text: String, minutesAgo: Double, author: String = "anna@social.example") -> String {
         let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-minutesAgo * 60))
         return #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(at)","author":{"handle":"\#(author)","followers":10}}"#
