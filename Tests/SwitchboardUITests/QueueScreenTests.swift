@@ -49,4 +49,104 @@ final class QueueScreenTests: XCTestCase {
             "",
         ])
     }
+
+    func testZoomedWeekCalendarShowsItemsAndFreeSlotsAsGaps() throws {
+        let app = try app(size: Size(width: 120, height: 30))
+        _ = try Self.add(app, "Barista tips", at: "2026-11-27T13:00:00Z")
+        _ = try Self.add(app, "Winter blend", at: "2026-11-28T11:00:00Z")
+        app.press("3 z")
+        let rows = pane(app)
+        XCTAssertEqual(Array(rows.prefix(5)), [
+            "      Mon 23          Tue 24          Wed 25          Thu 26          Fri 27          Sat 28          Sun 29",
+            "09:00 · free",
+            "11:00                                                                                 Winter blend",
+            "13:00                                                                 Barista tips",
+            "17:00                                                                 · free",
+        ])
+        XCTAssertEqual(rows[5], "")
+    }
+
+    func testScheduleNextSlotDeleteAndUndo() throws {
+        let app = try app()
+        let a = try Self.add(app, "Barista tips", at: "2026-11-27T13:00:00Z")
+        _ = try Self.add(app, "Latte contest", at: nil)
+        app.press("3 j s")
+        // 13:00 today is taken: the next free slot is 17:00.
+        XCTAssertEqual(pane(app)[1], " Fri 27 17:00 masto scheduled   Latte contest")
+        XCTAssertTrue(app.screen[28].contains("scheduled 2026-11-27 17:00"), app.screen[28])
+        app.press("k d")
+        XCTAssertEqual(pane(app)[0], " Fri 27 17:00 masto scheduled   Latte contest")
+        XCTAssertEqual(try Queue.current(app.store)[a.id]?.state, .deleted)
+        app.press("u")
+        XCTAssertEqual(Array(pane(app).prefix(2)), [
+            " Fri 27 13:00 masto scheduled   Barista tips",
+            " Fri 27 17:00 masto scheduled   Latte contest",
+        ])
+        // J swaps the times of the selected item and the next one.
+        app.press("g J")
+        XCTAssertEqual(Array(pane(app).prefix(2)), [
+            " Fri 27 13:00 masto scheduled   Latte contest",
+            " Fri 27 17:00 masto scheduled   Barista tips",
+        ])
+        app.press("D")
+        XCTAssertEqual(pane(app)[2], " —            masto draft       Barista tips")
+    }
+
+    func testSuspendBannerForEveryoneAndRoleCheck() throws {
+        let agent = try app(user: "ali")
+        agent.press(":"); agent.type("suspend storm"); agent.press("<Enter>")
+        XCTAssertTrue(agent.screen[28].contains("ali is agent: only a lead or manager may suspend"), agent.screen[28])
+        XCTAssertNil(try Queue.current(agent.store).suspension)
+
+        let lead = try TestApp(Fixtures.three, size: Size(width: 220, height: 30), team: Self.team(), root: agent.root, user: "lea")
+        _ = try Self.add(lead, "Barista tips", at: "2026-11-27T13:00:00Z")
+        lead.press(":"); lead.type("suspend outage at the roastery"); lead.press("<Enter>")
+        XCTAssertTrue(lead.screen[28].hasPrefix(" QUEUE SUSPENDED: outage at the roastery "), lead.screen[28])
+        XCTAssertEqual(pane(lead)[0], " Fri 27 13:00 masto suspended   Barista tips")
+        // The agent's workbench sees the switch through the log.
+        try agent.refresh()
+        XCTAssertTrue(agent.screen[28].hasPrefix(" QUEUE SUSPENDED: outage at the roastery "), agent.screen[28])
+        lead.press(":"); lead.type("resume keep"); lead.press("<Enter>")
+        XCTAssertFalse(lead.screen[28].contains("QUEUE SUSPENDED"), lead.screen[28])
+        XCTAssertEqual(pane(lead)[0], " Fri 27 13:00 masto scheduled   Barista tips")
+    }
+
+    func testQueueAddShowsPreflightWarningsAndYConfirms() throws {
+        let app = try app()
+        app.press(":"); app.type("queue add --next-slot Which one would you take to a desert island?"); app.press("<Enter>")
+        XCTAssertTrue(app.screen[29].hasPrefix("Pre-flight: open_question: "), app.screen[29])
+        XCTAssertTrue(try Queue.current(app.store).all.isEmpty)
+        app.press("y")
+        XCTAssertEqual(pane(app)[0], " Fri 27 13:00 masto scheduled   Which one would")
+        app.press(":"); app.type("queue add Fresh beans today"); app.press("<Enter>")
+        XCTAssertEqual(pane(app)[1], " —            masto draft       Fresh beans tod")
+    }
+
+    func testCurateFromTheFeedQuotesWithAttribution() throws {
+        let app = try app()
+        app.press("c")
+        XCTAssertEqual(app.state.focus, .queue)
+        let items = try Queue.current(app.store).all
+        XCTAssertEqual(items.count, 1)
+        let m = app.store.mention(app.state.feed.selectedKey!)!
+        XCTAssertEqual(items[0].draft.via?.handle, "@" + m.author!.handle)
+        XCTAssertTrue(items[0].draft.text.contains(m.text), items[0].draft.text)
+        XCTAssertTrue(pane(app)[0].hasPrefix(" —            masto draft       “"), pane(app)[0])
+        XCTAssertTrue(app.screen[28].contains("draft added from the feed"), app.screen[28])
+    }
+
+    func testDueItemIsPublishedOnceAndShownPublished() throws {
+        let app = try app()
+        let fake = RecordingPublisher()
+        app.runner.queuePublisherFor = { _ in fake }
+        app.state.publishesQueue = true
+        _ = try Self.add(app, "Barista tips", at: "2026-11-27T12:00:30Z")
+        app.send(.tick(TestApp.now.addingTimeInterval(10)))
+        XCTAssertEqual(fake.posts.count, 0)
+        app.send(.tick(TestApp.now.addingTimeInterval(31)))
+        app.send(.tick(TestApp.now.addingTimeInterval(40)))
+        XCTAssertEqual(fake.posts.map(\.0.text), ["Barista tips"])
+        XCTAssertEqual(fake.posts.first?.1, QueuePublisher.idempotencyKey(item: try Queue.current(app.store).all[0].id, account: "masto"))
+        XCTAssertEqual(pane(app)[0], " Fri 27 12:00 masto published ✓ Barista tips")
+    }
 }
