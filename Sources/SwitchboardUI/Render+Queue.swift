@@ -59,6 +59,7 @@ extension Renderer {
         }
         let clock = QueueClock(s.timeZone)
         let top = max(0, s.queueSelected - inner.height + 1)
+        let stateW = max(11, q.items.map { TextWidth.width($0.label) }.max() ?? 0)
         let accW = min(12, q.items.map { TextWidth.width($0.draft.accounts.joined(separator: ",")) }.max() ?? 0)
         for (i, e) in q.items.enumerated().dropFirst(top).prefix(inner.height) {
             let y = inner.y + i - top
@@ -66,7 +67,7 @@ extension Renderer {
             let when = e.scheduledAt.map(clock.short) ?? "—"
             x = buf.put(TextWrap.pad(when, width: 12) + " ", x: x, y: y, role: .meta, clip: inner)
             x = buf.put(TextWrap.pad(TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW) + " ", x: x, y: y, role: .dim, clip: inner)
-            x = buf.put(TextWrap.pad(e.label, width: 11) + " ", x: x, y: y, role: e.role, clip: inner)
+            x = buf.put(TextWrap.pad(e.label, width: stateW) + " ", x: x, y: y, role: e.role, clip: inner)
             buf.put(TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y, role: .normal, clip: inner)
             if i == s.queueSelected, s.focus == .queue { buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected) }
         }

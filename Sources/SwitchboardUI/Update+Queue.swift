@@ -75,7 +75,10 @@ extension Update {
             switch arg.trimmingCharacters(in: .whitespaces) {
             case "post-now": p = .postNow
             case "next-slot": p = .nextSlot
-            case "keep", "keep-holding", "": p = .keepHolding
+            case "keep", "keep-holding": p = .keepHolding
+            case "" where s.queue.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.now }):
+                say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true); return []
+            case "": p = .keepHolding
             default: say(&s, "resume: post-now, next-slot or keep", error: true); return []
             }
             return [.queue(.resume(p))]

@@ -149,4 +149,35 @@ final class QueueScreenTests: XCTestCase {
         XCTAssertEqual(fake.posts.first?.1, QueuePublisher.idempotencyKey(item: try Queue.current(app.store).all[0].id, account: "masto"))
         XCTAssertEqual(pane(app)[0], " Fri 27 12:00 masto published ✓ Barista tips")
     }
+
+    func testTrendsLeaveOutBrandTermsAndPPostsAboutTheTermNow() throws {
+        var ms: [Mention] = []
+        for i in 0..<4 { ms.append(mention("o\(i)", "Acme #outage right now? Checkout broken \(i)", author: "u\(i)", minutesAgo: Double(5 + i))) }
+        let app = try TestApp(ms, size: Size(width: 220, height: 30), team: Self.team(), user: "lea")
+        var edited: [String] = []
+        app.runner.editor = { text in edited.append(text); return text + "is over, thanks for your patience\n" }
+        app.press("T")
+        let terms = app.state.trends!.terms.map(\.term)
+        XCTAssertTrue(terms.contains("#outage"), "\(terms)")
+        XCTAssertFalse(terms.contains { $0.lowercased().contains("acme") }, "\(terms)")
+        let i = terms.firstIndex(of: "#outage")!
+        for _ in 0..<i { app.press("j") }
+        app.press("p")
+        XCTAssertEqual(edited, ["#outage "])
+        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(pane(app)[0], " Fri 27 12:00 masto scheduled   #outage is over")
+    }
+
+    func testEditOpensTheEditorOnTheItemAndRetriesAFailedOne() throws {
+        let app = try app()
+        let a = try Self.add(app, "Barista tips", at: "2026-11-27T11:00:00Z")
+        app.runner.editor = { text in text.replacingOccurrences(of: "tips", with: "secrets") + "\n" }
+        app.press("3 e")
+        XCTAssertEqual(pane(app)[0], " Fri 27 11:00 masto scheduled   Barista secrets")
+        try app.store.record([.queue(.failed(id: a.id, account: "masto", error: "422 text too long", retryAt: nil))], actor: "bot")
+        app.send(.storeChanged(app.runner.delta()))
+        XCTAssertEqual(pane(app)[0], " Fri 27 11:00 masto failed — r to retry Barista")
+        app.press("r")
+        XCTAssertEqual(pane(app)[0], " Fri 27 12:00 masto scheduled   Barista secrets")
+    }
 }
