@@ -7,7 +7,10 @@ extension EffectRunner {
     public func loadQueue() -> QueueInfo {
         do {
             let q = try Queue.current(store)
-            return QueueInfo(items: q.agenda.filter { !$0.deleted }, suspension: q.suspension)
+            // Published posts stay on the agenda for a day, then leave it (the CLI lists them all).
+            let since = clock().addingTimeInterval(-86400)
+            let items = q.agenda.filter { !$0.deleted && !($0.state == .published && ($0.scheduledAt ?? .distantPast) < since) }
+            return QueueInfo(items: items, suspension: q.suspension)
         } catch {
             return QueueInfo(error: "\(error)")
         }
@@ -64,7 +67,7 @@ extension EffectRunner {
                 var d = QueueDraft(text: "“\(quote)”", accounts: Self.defaultAccounts(team), createdAt: now)
                 d.via = QueueAttribution(handle: handle, url: m.url)
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
-                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "draft added from the feed — e edits, s schedules")]
+                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "draft added from the feed — e edits, s schedules", edit: i.draft.text)]
             case .edit(let id, let text):
                 try Queue.edit(id, text: text, store: store, actor: actor, now: now)
                 return done("queue item edited")

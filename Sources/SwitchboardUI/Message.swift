@@ -62,7 +62,7 @@ public enum Message: Sendable {
     /// Pre-flight warnings of a new post (none: it is added at once; else y confirms).
     case queueChecked(text: String, when: QueueWhen, warnings: [String])
     /// A queue item was added: focus the queue pane on it.
-    case queueSelect(id: String, text: String)
+    case queueSelect(id: String, text: String, edit: String? = nil)
     /// A queue publishing pass finished (one line per post).
     case queuePublished([String])
     case failed(String)

@@ -124,11 +124,12 @@ extension Update {
             if warnings.isEmpty { return [.queue(.add(text: text, when: when))] }
             s.mode = .confirmQueueAdd(text: text, when: when, warnings: warnings)
             return []
-        case .queueSelect(let id, let text):
+        case .queueSelect(let id, let text, let edit):
             s.focus = .queue
             if let i = s.queue.items.firstIndex(where: { $0.id == id }) { s.queueSelected = i }
             say(&s, text)
-            return []
+            // A curated draft opens for editing at once.
+            return edit.map { [.openEditor(key: "queue:" + id, text: $0)] } ?? []
         case .queuePublished(let lines):
             s.queuePublishing = false
             if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }

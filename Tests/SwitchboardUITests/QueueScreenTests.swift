@@ -124,6 +124,8 @@ final class QueueScreenTests: XCTestCase {
 
     func testCurateFromTheFeedQuotesWithAttribution() throws {
         let app = try app()
+        var edited: [String] = []
+        app.runner.editor = { text in edited.append(text); return text + " Worth a read.\n" }
         app.press("c")
         XCTAssertEqual(app.state.focus, .queue)
         let items = try Queue.current(app.store).all
@@ -131,8 +133,11 @@ final class QueueScreenTests: XCTestCase {
         let m = app.store.mention(app.state.feed.selectedKey!)!
         XCTAssertEqual(items[0].draft.via?.handle, "@" + m.author!.handle)
         XCTAssertTrue(items[0].draft.text.contains(m.text), items[0].draft.text)
+        // It opens for editing at once; the edit is a queue_edit.
+        XCTAssertEqual(edited, ["“\(m.text)”"])
+        XCTAssertEqual(items[0].draft.text, "“\(m.text)” Worth a read.")
         XCTAssertTrue(pane(app)[0].hasPrefix(" —            masto draft       “"), pane(app)[0])
-        XCTAssertTrue(app.screen[28].contains("draft added from the feed"), app.screen[28])
+        XCTAssertTrue(app.screen[28].contains("queue item edited"), app.screen[28])
     }
 
     func testDueItemIsPublishedOnceAndShownPublished() throws {
