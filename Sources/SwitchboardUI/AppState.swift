@@ -37,8 +37,8 @@ public enum Mode: Sendable, Equatable {
     case review(ReplyReview)
     /// A reply to give by hand was copied: `y` marks the mention answered.
     case confirmManual(key: String, id: String, url: String?)
-    /// A new queue post has pre-flight warnings: y adds it anyway.
-    case confirmQueueAdd(text: String, when: QueueWhen, warnings: [String])
+    /// A post to add or schedule has pre-flight warnings: y goes ahead anyway.
+    case confirmQueue(QueueOp, warnings: [String])
     /// Sending stopped: the mention changed since I opened it (what others did).
     case collision(key: String, lines: [String])
 }

@@ -54,7 +54,13 @@ extension EffectRunner {
             case .check(let text, let when):
                 let d = try draft(text, when, queue: try Queue.current(store))
                 let w = Preflight.check(d, Preflight.Context(team: team, store: store, now: now))
-                return [.queueChecked(text: text, when: when, warnings: w.map(\.description))]
+                return [.queueChecked(.add(text: text, when: when), warnings: w.map(\.description))]
+            case .checkSchedule(let id):
+                let q = try Queue.current(store)
+                var d = try q.resolve(id).draft
+                d.scheduledAt = nil
+                let w = Preflight.check(d, Preflight.Context(team: team, events: store.events, queue: q, now: now))
+                return [.queueChecked(.nextSlot(id: id), warnings: w.map(\.description))]
             case .add(let text, let when):
                 let d = try draft(text, when, queue: try Queue.current(store))
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)

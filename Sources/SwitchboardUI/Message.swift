@@ -60,7 +60,7 @@ public enum Message: Sendable {
     case sendFinished([String])
     case listener(String)
     /// Pre-flight warnings of a new post (none: it is added at once; else y confirms).
-    case queueChecked(text: String, when: QueueWhen, warnings: [String])
+    case queueChecked(QueueOp, warnings: [String])
     /// A queue item was added: focus the queue pane on it.
     case queueSelect(id: String, text: String, edit: String? = nil)
     /// A queue publishing pass finished (one line per post).

@@ -173,7 +173,7 @@ struct Renderer {
         case .collision:
             buf.fill(r, role: .error)
             buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
-        case .confirmQueueAdd(_, _, let warnings):
+        case .confirmQueue(_, let warnings):
             buf.fill(r, role: .warning)
             let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
             buf.put("Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning, clip: r)

@@ -7,6 +7,8 @@ public enum QueueOp: Sendable, Equatable {
     /// Run the pre-flight checks on a new post; answers `.queueChecked` (nothing is stored yet).
     case check(text: String, when: QueueWhen)
     case add(text: String, when: QueueWhen)
+    /// Run the pre-flight checks on an item before scheduling it at the next free slot; answers `.queueChecked`.
+    case checkSchedule(id: String)
     /// A draft quoting a mention, with attribution ("via @handle URL").
     case curate(mention: String)
     case edit(id: String, text: String)
@@ -42,7 +44,7 @@ extension Update {
             return [.openEditor(key: "queue:" + i.id, text: i.draft.text)]
         case "queue-schedule":
             guard let i = item() else { return [] }
-            return [.queue(.nextSlot(id: i.id))]
+            return [.queue(.checkSchedule(id: i.id))]
         case "queue-delete":
             guard let i = item() else { return [] }
             s.queueUndo = i.id
@@ -120,9 +122,9 @@ extension Update {
     /// Messages of the queue.
     static func queueMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
         switch msg {
-        case .queueChecked(let text, let when, let warnings):
-            if warnings.isEmpty { return [.queue(.add(text: text, when: when))] }
-            s.mode = .confirmQueueAdd(text: text, when: when, warnings: warnings)
+        case .queueChecked(let op, let warnings):
+            if warnings.isEmpty { return [.queue(op)] }
+            s.mode = .confirmQueue(op, warnings: warnings)
             return []
         case .queueSelect(let id, let text, let edit):
             s.focus = .queue
@@ -140,10 +142,10 @@ extension Update {
     }
 
     /// y adds despite the warnings; anything else keeps nothing.
-    static func confirmQueueKey(_ s: inout AppState, _ text: String, _ when: QueueWhen, _ k: Key) -> [Effect] {
+    static func confirmQueueKey(_ s: inout AppState, _ op: QueueOp, _ k: Key) -> [Effect] {
         s.mode = .normal
-        if k == .char("y") || k == .char("Y") { return [.queue(.add(text: text, when: when))] }
-        say(&s, "not queued")
+        if k == .char("y") || k == .char("Y") { return [.queue(op)] }
+        say(&s, "left as it was")
         return []
     }
 

@@ -90,6 +90,13 @@ final class QueueScreenTests: XCTestCase {
         ])
         app.press("D")
         XCTAssertEqual(pane(app)[2], " —            masto draft       Barista tips")
+        // The duplicate is nearly the same as a scheduled post: s asks first (pre-flight), n leaves it a draft, y schedules.
+        app.press("s")
+        XCTAssertTrue(app.screen[29].hasPrefix("Pre-flight: duplicate: nearly the same as "), app.screen[29])
+        app.press("n")
+        XCTAssertEqual(pane(app)[2], " —            masto draft       Barista tips")
+        app.press("s y")
+        XCTAssertEqual(pane(app)[2], " Sat 28 11:00 masto scheduled   Barista tips")
     }
 
     func testSuspendBannerForEveryoneAndRoleCheck() throws {
