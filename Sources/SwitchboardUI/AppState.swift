@@ -37,6 +37,8 @@ public enum Mode: Sendable, Equatable {
     case review(ReplyReview)
     /// A reply to give by hand was copied: `y` marks the mention answered.
     case confirmManual(key: String, id: String, url: String?)
+    /// A post to add or schedule has pre-flight warnings: y goes ahead anyway.
+    case confirmQueue(QueueOp, warnings: [String])
     /// Sending stopped: the mention changed since I opened it (what others did).
     case collision(key: String, lines: [String])
 }
@@ -61,6 +63,8 @@ public struct WorkbenchSettings: Sendable {
     public var listener: String
     /// Saved views (named queries from `views.json` in the personal config), for `:view NAME`.
     public var views: [SavedViews.View]
+    /// Publish due queue items from this process (Workbench.swift: when it runs the sources).
+    public var publishesQueue = false
     public init(dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
                 themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
                 views: [SavedViews.View] = []) {
@@ -88,6 +92,14 @@ public struct AppState: Sendable {
     public var drafts: [String: Draft] = [:]
     public var queue = QueueInfo()
     public var queueSelected = 0
+    /// The queue item `u` restores (the last one deleted here).
+    public var queueUndo: String?
+    /// This workbench publishes due queue items (it runs the sources; else the listener does).
+    public var publishesQueue: Bool
+    /// A publishQueue effect is running.
+    public var queuePublishing = false
+    /// The posting schedule (team.json `posting_schedule`), for the week calendar.
+    public var postingSchedule: PostingSchedule?
     public var crisis = CrisisInfo()
     public var crisisSelected = 0
     public var dataPath: String
@@ -136,6 +148,8 @@ public struct AppState: Sendable {
         views = s.views
         agent = s.team?.member(s.user)
         sendDelay = AppState.sendDelay(s.team)
+        publishesQueue = s.publishesQueue
+        postingSchedule = s.team.map { PostingSchedule(team: $0) }
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
     }
 

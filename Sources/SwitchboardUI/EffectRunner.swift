@@ -16,6 +16,12 @@ public final class EffectRunner {
     /// Finds the publisher for an outbox entry (injected by Workbench.swift from the team's sources; tests
     /// inject a fake or a loopback-server-backed one). Nil: replies are queued but only another process sends.
     public var publisherFor: OutboxSender.PublisherFor?
+    /// Publishes due queue items (injected by Workbench.swift when this workbench runs the sources; tests inject a fake).
+    public var queuePublisherFor: QueuePublisher.PublisherFor?
+    /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
+    public var team: TeamConfig?
+    /// For the times in status messages.
+    public var timeZone = TimeZone(identifier: "UTC")!
     /// Writes OSC 52 (the runtime hands it the terminal's copyToClipboard).
     public var copyToClipboard: ((String) -> Void)?
     /// Posts a message from a background task (the runtime's mailbox). Nil (tests): sends run to completion inline.
@@ -46,6 +52,7 @@ public final class EffectRunner {
         outbox = Outbox(events: events)
         var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true, spike: SpikeNotice.latest(in: events))
         d.outbox = latestOutbox(outbox.all)
+        d.queue = loadQueue()
         return d
     }
 
@@ -75,6 +82,7 @@ public final class EffectRunner {
             }
             for m in touched { if let l = outbox.latest(for: m) { d.outbox[m] = l } }
         }
+        if fresh || newEvents.contains(where: { if case .queue = $0.action { return true } else { return false } }) { d.queue = loadQueue() }
         return d
     }
 
@@ -105,7 +113,7 @@ public final class EffectRunner {
                 return [.editorFinished(key: key, text: nil), .failed("\(error)")]
             }
         case .loadPanels:
-            return [.panelsLoaded(PanelFiles.loadQueue(store.dir), PanelFiles.loadCrisis(store.dir))]
+            return [.panelsLoaded(loadQueue(), PanelFiles.loadCrisis(store.dir))]
         case .loadTheme(let name):
             do {
                 let t = try ThemeLoader.load(name, from: themeDirs)
@@ -117,7 +125,7 @@ public final class EffectRunner {
         case .loadTrends(let now):
             let since = now.addingTimeInterval(-25 * 3600)
             let recent = store.mentions.filter { $0.createdAt >= since }
-            return [.trendsLoaded(Trends.rising(mentions: recent, now: now))]
+            return [.trendsLoaded(Trends.rising(mentions: recent, now: now, exclude: brandTerms()))]
         case .matchFeed(let q, let now, let sla):
             let env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
             let m: QueryMatcher
@@ -183,6 +191,10 @@ public final class EffectRunner {
             Task.detached { box.set(await work()); sem.signal() }
             sem.wait()
             return [.storeChanged(delta()), .sendFinished(box.get())]
+        case .queue(let op):
+            return performQueue(op)
+        case .publishQueue:
+            return performPublishQueue()
         case .quit:
             return []
         }
@@ -214,7 +226,7 @@ public final class EffectRunner {
 }
 
 /// Carries a background task's result back to a waiting thread (tests run sends inline).
-private final class ResultBox: @unchecked Sendable {
+final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value: [String] = []
     func set(_ v: [String]) { lock.withLock { value = v } }

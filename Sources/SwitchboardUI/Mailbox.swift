@@ -6,7 +6,7 @@ enum Incoming: Sendable {
     case message(Message)
     /// `Store.refresh()` found something: the main thread turns it into a delta.
     case storeChanges(StoreChanges)
-    /// queue.json, crisis/active.json or playbooks/ changed on disk.
+    /// crisis/active.json or playbooks/ changed on disk.
     case panelFilesChanged
 }
 
@@ -98,7 +98,7 @@ final class Refresher: @unchecked Sendable {
     /// Modification times of the files the side panes show.
     private func panelStamp() -> [Double] {
         let d = store.dir
-        return [PanelFiles.queueFile(d), PanelFiles.crisisFile(d), d.playbooksDir].map { url in
+        return [PanelFiles.crisisFile(d), d.playbooksDir].map { url in
             var st = stat()
             guard stat(url.path, &st) == 0 else { return -1 }
             return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9 + Double(st.st_size) * 1e-12

@@ -17,6 +17,8 @@ public struct StoreDelta: Sendable {
     public var outbox: [String: OutboxEntry] = [:]
     /// The newest spike alert among the new actions (all actions when `reloaded`), if any.
     public var spike: SpikeNotice?
+    /// The queue, when a queue action came in (or everything was reloaded).
+    public var queue: QueueInfo?
     public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
                 spike: SpikeNotice? = nil) {
         self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
@@ -57,6 +59,12 @@ public enum Message: Sendable {
     /// A sender pass finished (sent, failed or skipped per entry).
     case sendFinished([String])
     case listener(String)
+    /// Pre-flight warnings of a new post (none: it is added at once; else y confirms).
+    case queueChecked(QueueOp, warnings: [String])
+    /// A queue item was added: focus the queue pane on it.
+    case queueSelect(id: String, text: String, edit: String? = nil)
+    /// A queue publishing pass finished (one line per post).
+    case queuePublished([String])
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate
@@ -88,5 +96,9 @@ public enum Effect: Sendable, Equatable {
     case sendDue
     /// Fold in what this process wrote from a background task (a send).
     case refreshStore
+    /// A change to the content queue (an action in the log).
+    case queue(QueueOp)
+    /// Publish due queue items (QueuePublisher) in a background task.
+    case publishQueue
     case quit
 }

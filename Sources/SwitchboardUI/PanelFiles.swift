@@ -1,26 +1,16 @@
 import Foundation
 import SwitchboardCore
 
-/// One scheduled post of `DATA/queue.json`.
-public struct QueueEntry: Sendable, Equatable, Decodable {
-    public var id: String
-    public var text: String
-    public var scheduledAt: Date?
-    public var state: String?
-    public var accounts: [String]?
-    enum CodingKeys: String, CodingKey { case id, text, state, accounts, scheduledAt = "scheduled_at" }
-    public init(id: String, text: String, scheduledAt: Date?, state: String?, accounts: [String]?) {
-        self.id = id; self.text = text; self.scheduledAt = scheduledAt; self.state = state; self.accounts = accounts
-    }
-}
-
-struct QueueDocument: Decodable { var v: Int?; var items: [QueueEntry] }
-
-/// What the Queue pane shows.
+/// What the Queue pane shows: the content queue folded from the actions log (`Queue.current`).
 public struct QueueInfo: Sendable, Equatable {
-    public var entries: [QueueEntry] = []
+    /// The agenda: by time, drafts last; deleted items left out.
+    public var items: [QueueItem] = []
+    /// The suspend switch, when on.
+    public var suspension: QueueSuspension?
     public var error: String?
-    public init(entries: [QueueEntry] = [], error: String? = nil) { self.entries = entries; self.error = error }
+    public init(items: [QueueItem] = [], suspension: QueueSuspension? = nil, error: String? = nil) {
+        self.items = items; self.suspension = suspension; self.error = error
+    }
 }
 
 /// What the Crisis pane shows: the active checklist, or the playbooks to start one from.
@@ -35,24 +25,11 @@ public struct CrisisInfo: Sendable, Equatable {
     public init() {}
 }
 
-/// Reads the queue, crisis and playbook files of a data directory (missing files are not errors).
+/// Reads the crisis and playbook files of a data directory (missing files are not errors).
 public enum PanelFiles {
-    public static func queueFile(_ d: DataDirectory) -> URL { d.root.appendingPathComponent("queue.json") }
     public static func crisisFile(_ d: DataDirectory) -> URL { d.root.appendingPathComponent("crisis/active.json") }
     public static func draftsDir(_ d: DataDirectory) -> URL { d.root.appendingPathComponent("drafts") }
     public static func draftFile(_ d: DataDirectory, key: String) -> URL { draftsDir(d).appendingPathComponent(key + ".json") }
-
-    public static func loadQueue(_ d: DataDirectory) -> QueueInfo {
-        let f = queueFile(d)
-        guard FileManager.default.fileExists(atPath: f.path) else { return QueueInfo() }
-        do {
-            var items = try FileIO.readDocument(QueueDocument.self, from: f).items
-            items.sort { ($0.scheduledAt ?? .distantFuture) < ($1.scheduledAt ?? .distantFuture) }
-            return QueueInfo(entries: items)
-        } catch {
-            return QueueInfo(error: "\(error)")
-        }
-    }
 
     public static func loadCrisis(_ d: DataDirectory) -> CrisisInfo {
         var info = CrisisInfo()

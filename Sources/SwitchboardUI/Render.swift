@@ -92,6 +92,9 @@ struct Renderer {
         if let name = s.crisis.active {
             x = buf.put(" CRISIS: \(sanitizeForScreen(name)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
+        if let q = s.queue.suspension {
+            x = buf.put(" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
+        }
         if let sp = s.spike, sp.isActive(now: s.now, cooldown: s.spikeCooldown) {
             let hint = s.crisis.active == nil ? " — :crisis to open a playbook" : ""
             x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
@@ -170,6 +173,10 @@ struct Renderer {
         case .collision:
             buf.fill(r, role: .error)
             buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
+        case .confirmQueue(_, let warnings):
+            buf.fill(r, role: .warning)
+            let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
+            buf.put("Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning, clip: r)
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)

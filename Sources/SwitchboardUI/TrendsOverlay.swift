@@ -29,6 +29,10 @@ extension Update {
             s.trends = nil
             guard let term = t.terms[safe: t.selected] else { return [] }
             return run(&s, "filter " + term.term, fromKeymap: true)
+        case "post":
+            s.trends = nil
+            guard let term = t.terms[safe: t.selected] else { return [] }
+            return [.openEditor(key: "queue-new:now", text: term.term + " ")]
         default: break
         }
         s.trends = t

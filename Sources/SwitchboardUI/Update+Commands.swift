@@ -32,6 +32,7 @@ extension Update {
         }
 
         if let fx = replyCommand(&s, name, arg) { return fx }
+        if let fx = queueCommand(&s, name, arg) { return fx }
         switch name {
         case "quit":
             if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }
@@ -159,7 +160,7 @@ extension Update {
             }
             s.feed.move(to: t, viewport: vp)
         case .queue:
-            s.queueSelected = max(0, min(max(0, s.queue.entries.count - 1), target(s.queueSelected, count: s.queue.entries.count, page: 5)))
+            s.queueSelected = max(0, min(max(0, s.queue.items.count - 1), target(s.queueSelected, count: s.queue.items.count, page: 5)))
         case .crisis:
             let n = s.crisis.active != nil ? s.crisis.steps.count : s.crisis.playbooks.count
             s.crisisSelected = max(0, min(max(0, n - 1), target(s.crisisSelected, count: n, page: 5)))

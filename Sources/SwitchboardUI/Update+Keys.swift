@@ -11,6 +11,8 @@ extension Update {
             case .char("y"), .char("Y"): s.quit = true; return [.quit]
             default: s.mode = .normal; say(&s, "not quitting"); return []
             }
+        case .confirmQueue(let op, _):
+            return confirmQueueKey(&s, op, k)
         case .review(let r):
             return reviewKey(&s, r, k)
         case .templates(let p):

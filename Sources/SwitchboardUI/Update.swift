@@ -42,7 +42,7 @@ enum Update {
             if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)) }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return fx + sendIfDue(&s)
+            return fx + sendIfDue(&s) + publishQueueIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
@@ -77,6 +77,8 @@ enum Update {
             s.drafts[key, default: Draft()].savedText = text
             say(&s, "draft saved: \(path)")
             return []
+        case .editorFinished(let key, let text) where key.hasPrefix("queue"):
+            return queueEditorFinished(&s, key: key, text: text)
         case .editorFinished(let key, let text):
             if let text {
                 let clean = sanitizeForScreen(text, singleLine: false)
@@ -89,7 +91,7 @@ enum Update {
         case .panelsLoaded(let q, let c):
             s.queue = q
             s.crisis = c
-            s.queueSelected = min(s.queueSelected, max(0, q.entries.count - 1))
+            s.queueSelected = min(s.queueSelected, max(0, q.items.count - 1))
             s.crisisSelected = min(s.crisisSelected, max(0, (c.active != nil ? c.steps.count : c.playbooks.count) - 1))
             return []
         case .themeLoaded(let name):
@@ -109,6 +111,10 @@ enum Update {
             return []
         case .templatesLoaded, .replyQueued, .collision, .sendFinished:
             return replyMessage(&s, msg)
+        case .queueChecked, .queueSelect:
+            return queueMessage(&s, msg)
+        case .queuePublished:
+            return queueMessage(&s, msg) + [.refreshStore]
         case .listener(let l):
             s.listener = l
             return []
@@ -130,6 +136,10 @@ enum Update {
     static func storeChanged(_ s: inout AppState, _ d: StoreDelta) {
         let vp = Layout.feedViewport(s)
         s.states = d.states
+        if let q = d.queue {
+            s.queue = q
+            s.queueSelected = min(s.queueSelected, max(0, q.items.count - 1))
+        }
         let firstLoad = s.feed.baseline == nil
         if d.reloaded || firstLoad {
             s.feed.rebuild(d.newMentions, states: d.states, now: s.now, viewport: vp)

@@ -48,10 +48,11 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch { problems.append("\(error)") }
     }
 
-    let settings = WorkbenchSettings(
+    var settings = WorkbenchSettings(
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
         themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
         listener: listenerStatus(dir, own: sources), views: views)
+    settings.publishesQueue = sources?.isRunning == true
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
         state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
@@ -61,6 +62,12 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
     // Replies go out through the mention's network: the publisher of the team's source that found it.
     if let team { runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient()) }
+    // Due queue items go out from here only when this workbench runs the sources; a running listener publishes otherwise.
+    runner.team = team
+    runner.timeZone = tz
+    if let team, sources?.isRunning == true {
+        runner.queuePublisherFor = QueuePublisher.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
+    }
     let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
                           listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()

@@ -78,8 +78,8 @@ final class FeedTests: XCTestCase {
         ms[0].author?.name = "Name\u{1B}]0;pwned\u{07}"
         ms[0].title = "Title\u{9B}2J"
         let app = try TestApp(ms, size: Size(width: 120, height: 40),
-                              files: ["queue.json": #"{"v":1,"items":[{"id":"q1","text":"queued \u001b[5m blink","scheduled_at":"2026-11-27T13:00:00Z","state":"sched\u001buled"}]}"#,
-                                      "playbooks/p.json": #"{"name":"Play\u009b2Jbook"}"#])
+                              team: QueueScreenTests.team(), files: ["playbooks/p.json": #"{"name":"Play\u009b2Jbook"}"#])
+        _ = try QueueScreenTests.add(app, "q \u{1B}[5m blink\u{202E}", at: "2026-11-27T13:00:00Z")
         try app.store.record([.note(mention: ms[0].key, text: "note \u{1B}]52;c;eA==\u{07} ok")], actor: "bob")
         app.send(.storeChanged(app.runner.delta()))
         app.press("<Enter>")
@@ -103,7 +103,7 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(all.contains("osc52  clipboard"))
         XCTAssertTrue(all.contains("link click here"), all)
         XCTAssertTrue(all.contains("txet desrever"))
-        XCTAssertTrue(all.contains("schedled  qu"), all)
+        XCTAssertTrue(all.contains("Fri 27 13:00 masto sched"), all)
         XCTAssertTrue(all.contains("Playbook"))
         XCTAssertTrue(all.contains(" ago: note  ok"), all)
         XCTAssertTrue(all.contains("@evil (Name)"), all)

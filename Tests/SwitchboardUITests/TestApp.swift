@@ -31,6 +31,8 @@ final class TestApp {
         if !mentions.isEmpty { try store.ingest(mentions, now: TestApp.now) }
         self.size = size
         runner = EffectRunner(store: store, actor: user, themeDirs: [TestApp.themesDir])
+        runner.team = team
+        runner.timeZone = TimeZone(identifier: "UTC")!
         let settings = WorkbenchSettings(dataPath: "~/sb", user: user, team: team, keymap: keymap,
                                          themes: ["default", "high-contrast", "light", "mono"],
                                          timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)

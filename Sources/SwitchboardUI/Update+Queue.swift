@@ -1,0 +1,171 @@
+import Foundation
+import SwitchboardCore
+import ScreenKit
+
+/// A change to the content queue, performed by the EffectRunner through `Queue.*` (every change is an action in the log).
+public enum QueueOp: Sendable, Equatable {
+    /// Run the pre-flight checks on a new post; answers `.queueChecked` (nothing is stored yet).
+    case check(text: String, when: QueueWhen)
+    case add(text: String, when: QueueWhen)
+    /// Run the pre-flight checks on an item before scheduling it at the next free slot; answers `.queueChecked`.
+    case checkSchedule(id: String)
+    /// A draft quoting a mention, with attribution ("via @handle URL").
+    case curate(mention: String)
+    case edit(id: String, text: String)
+    case nextSlot(id: String)
+    case delete(id: String)
+    case restore(id: String)
+    case duplicate(id: String)
+    case swap(String, String)
+    case retry(id: String)
+    case suspend(reason: String)
+    case resume(ResumePolicy)
+}
+
+/// When a new post goes out.
+public enum QueueWhen: Sendable, Equatable {
+    case draft, now, nextSlot
+    case at(Date)
+}
+
+extension Update {
+    /// The selected queue item (agenda order).
+    static func selectedQueueItem(_ s: AppState) -> QueueItem? { s.queue.items[safe: s.queueSelected] }
+
+    /// Queue commands (pane keys and `:queue`, `:suspend`, `:resume`, `:post`, `:curate`); nil when `name` is none of them.
+    static func queueCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
+        func item() -> QueueItem? {
+            guard let i = selectedQueueItem(s) else { say(&s, "no queue item selected"); return nil }
+            return i
+        }
+        switch name {
+        case "queue-edit":
+            guard let i = item() else { return [] }
+            return [.openEditor(key: "queue:" + i.id, text: i.draft.text)]
+        case "queue-schedule":
+            guard let i = item() else { return [] }
+            return [.queue(.checkSchedule(id: i.id))]
+        case "queue-delete":
+            guard let i = item() else { return [] }
+            s.queueUndo = i.id
+            return [.queue(.delete(id: i.id))]
+        case "queue-undo":
+            guard let id = s.queueUndo else { say(&s, "nothing to undo"); return [] }
+            s.queueUndo = nil
+            return [.queue(.restore(id: id))]
+        case "queue-duplicate":
+            guard let i = item() else { return [] }
+            return [.queue(.duplicate(id: i.id))]
+        case "queue-swap-down", "queue-swap-up":
+            guard let i = item() else { return [] }
+            let j = s.queueSelected + (name == "queue-swap-down" ? 1 : -1)
+            guard let other = s.queue.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
+            s.queueSelected = j
+            return [.queue(.swap(i.id, other.id))]
+        case "queue-retry":
+            guard let i = item() else { return [] }
+            guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
+            return [.queue(.retry(id: i.id))]
+        case "queue":
+            return queueLine(&s, arg)
+        case "suspend":
+            let reason = arg.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
+            return [.queue(.suspend(reason: reason))]
+        case "resume":
+            let p: ResumePolicy
+            switch arg.trimmingCharacters(in: .whitespaces) {
+            case "post-now": p = .postNow
+            case "next-slot": p = .nextSlot
+            case "keep", "keep-holding": p = .keepHolding
+            case "" where s.queue.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.now }):
+                say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true); return []
+            case "": p = .keepHolding
+            default: say(&s, "resume: post-now, next-slot or keep", error: true); return []
+            }
+            return [.queue(.resume(p))]
+        case "post":
+            // An immediate post: written in $EDITOR, queued for now (published by the next pass).
+            let text = arg.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { return [.queue(.check(text: text, when: .now))] }
+            return [.openEditor(key: "queue-new:now", text: "")]
+        case "curate":
+            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+            return [.queue(.curate(mention: k))]
+        default:
+            return nil
+        }
+    }
+
+    /// `:queue add [--now|--next-slot|--at ISO] TEXT`.
+    static func queueLine(_ s: inout AppState, _ arg: String) -> [Effect] {
+        var words = arg.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard words.first == "add" else { say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true); return [] }
+        words.removeFirst()
+        var when = QueueWhen.draft
+        while let w = words.first, w.hasPrefix("--") {
+            words.removeFirst()
+            switch w {
+            case "--now": when = .now
+            case "--next-slot": when = .nextSlot
+            case "--at":
+                guard let t = words.first, let d = Timestamp.parse(t) else { say(&s, "--at: give an ISO 8601 time", error: true); return [] }
+                words.removeFirst(); when = .at(d)
+            default: say(&s, "queue add: unknown option \(w)", error: true); return []
+            }
+        }
+        let text = words.joined(separator: " ")
+        guard !text.isEmpty else { say(&s, "queue add: no text", error: true); return [] }
+        return [.queue(.check(text: text, when: when))]
+    }
+
+    /// Messages of the queue.
+    static func queueMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
+        switch msg {
+        case .queueChecked(let op, let warnings):
+            if warnings.isEmpty { return [.queue(op)] }
+            s.mode = .confirmQueue(op, warnings: warnings)
+            return []
+        case .queueSelect(let id, let text, let edit):
+            s.focus = .queue
+            if let i = s.queue.items.firstIndex(where: { $0.id == id }) { s.queueSelected = i }
+            say(&s, text)
+            // A curated draft opens for editing at once.
+            return edit.map { [.openEditor(key: "queue:" + id, text: $0)] } ?? []
+        case .queuePublished(let lines):
+            s.queuePublishing = false
+            if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// y adds despite the warnings; anything else keeps nothing.
+    static func confirmQueueKey(_ s: inout AppState, _ op: QueueOp, _ k: Key) -> [Effect] {
+        s.mode = .normal
+        if k == .char("y") || k == .char("Y") { return [.queue(op)] }
+        say(&s, "left as it was")
+        return []
+    }
+
+    /// An editor session for the queue finished (`queue:ID` edits, `queue-new:now` posts now).
+    static func queueEditorFinished(_ s: inout AppState, key: String, text: String?) -> [Effect] {
+        guard let text else { return [] }
+        let clean = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { say(&s, "empty: nothing queued"); return [] }
+        if key.hasPrefix("queue:") { return [.queue(.edit(id: String(key.dropFirst(6)), text: clean))] }
+        return [.queue(.check(text: clean, when: .now))]
+    }
+
+    /// On the clock tick: publish what is due, when this workbench runs the sources (else the listener does).
+    static func publishQueueIfDue(_ s: inout AppState) -> [Effect] {
+        guard s.publishesQueue, !s.queuePublishing, s.queue.suspension == nil else { return [] }
+        let due = s.queue.items.contains { i in
+            !i.deleted && i.draft.accounts.contains { i.isDue($0, now: s.now) }
+        }
+        guard due else { return [] }
+        s.queuePublishing = true
+        return [.publishQueue]
+    }
+}
