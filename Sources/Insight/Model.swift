@@ -53,7 +53,7 @@ final class InsightModel: @unchecked Sendable {
     /// English: token weights plus dense weights. German / other: the lexicon-only model.
     let english: LinearWeights
     let lexiconOnly: LinearWeights
-    /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see Docs/insight.md).
+    /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see the README, "Insight").
     /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
     let germanPolarFilter: KeyFilter
     let germanHeads: KeyTable<Float>

@@ -1,7 +1,7 @@
 import Foundation
 import SwitchboardCore
 
-/// How urgent a mention is for the team: a documented sum of components (Docs/insight.md, "Priority").
+/// How urgent a mention is for the team: a documented sum of components (README, "Insight", "Priority").
 ///
 ///     score = intent + sentiment + reach + sla + reply            (open mentions, 0 … ~1.6)
 ///     intent    = max over intents: crisis 0.45, complaint 0.30, help_request 0.30, question 0.25,

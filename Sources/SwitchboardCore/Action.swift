@@ -13,7 +13,7 @@ public enum Action: Hashable, Sendable {
     case note(mention: String, text: String)
     case reply(mention: String, reply: ReplyRecord)
     case handoff(mention: String, team: String, note: String?)
-    /// A reply stored in the outbox before it is sent (see Docs/triage.md, "Outbox").
+    /// A reply stored in the outbox before it is sent (see the README, "Sending: the outbox").
     case outboxQueued(OutboxDraft)
     /// A sender claimed the entry (`by`: `pid@host`) until `until`; a later sender may take it over after that.
     case outboxSending(id: String, mention: String, by: String, until: Date, attempt: Int)
@@ -25,7 +25,7 @@ public enum Action: Hashable, Sendable {
     case outboxRetry(id: String, mention: String)
     /// Taken back before it was sent.
     case outboxCancelled(id: String, mention: String)
-    /// The content queue (`queue_*`; see Docs/queue.md). Not about a mention.
+    /// The content queue (`queue_*`; see the README, "The content queue"). Not about a mention.
     case queue(QueueAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])

@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     is:question is:negative status:open net:mastodon from:@anna assignee:me lang:de tag:billing age:<2h "exact phrase" -spam
 ///
-/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See Docs/triage.md for every field.
+/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See the README, "Triage and reply", for every field.
 public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The text as typed.
     public let text: String
