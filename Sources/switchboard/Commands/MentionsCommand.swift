@@ -13,7 +13,7 @@ struct MentionsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status (\(MentionStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
         var status: MentionStatus?
-        @Option(help: "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see the README, "Triage and reply").")
+        @Option(help: "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see the README, 'Triage and reply').")
         var query: String?
         @Option(help: "At most this many (0: all).")
         var limit = 50
