@@ -34,6 +34,7 @@ enum Demo {
         let store = try Store(dir: dir)
         try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
         try triageHistory(store, team: team, now: now)
+        try seedQueue(store, team: team, now: now)
         log("Created the demo data directory \(dir.displayPath) with \(store.count) mentions.")
         return dir
     }
@@ -58,6 +59,25 @@ enum Demo {
             if status == .waiting { actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting.")) }
             let at = min(now, m.createdAt.addingTimeInterval(Double(8 + h % 110) * 60))
             try store.record(actions, actor: agent, now: at)
+        }
+    }
+
+    /// A few posts in the queue, in the next free slots of the posting schedule (the demo's accounts have no
+    /// tokens, so one that comes due fails visibly, with `r` to retry).
+    static func seedQueue(_ store: Store, team: TeamConfig, now: Date) throws {
+        let lead = team.team.first { $0.role == "lead" || $0.role == "manager" }?.user ?? Actor.current()
+        let posts: [(String, [String])] = [
+            ("Status update: sync is restored for every region. If a folder still looks empty, sign out and in once — your files were never lost. Details: https://status.acme.example", ["masto", "bsky"]),
+            ("Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: https://help.acme.example/offline", ["masto"]),
+            ("Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 https://blog.acme.example/bakery", ["bsky"]),
+        ]
+        for (text, accounts) in posts {
+            let d = QueueDraft(text: text, accounts: accounts)
+            let item = try Queue.add(d, team: team, store: store, actor: lead, now: now)
+            let schedule = PostingSchedule(team: team)
+            if let at = try? Queue.current(store).nextFreeSlot(after: now.addingTimeInterval(3600), accounts: accounts, schedule: schedule) {
+                try Queue.schedule(item.id, at: at, store: store, actor: lead, now: now)
+            }
         }
     }
 
