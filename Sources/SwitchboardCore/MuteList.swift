@@ -1,8 +1,7 @@
 import Foundation
 
 /// The team's mute list (`team.json` `mute`): authors (with or without @, case-insensitive, whole handle) and
-/// terms (case-insensitive substrings of the text) whose mentions are hidden. Same rules as the workbench's feed
-/// (SwitchboardUI's internal `MuteList` over feed items).
+/// terms (case-insensitive substrings of the text) whose mentions are hidden: in the workbench's feed and in queries.
 public struct MuteList: Sendable, Equatable {
     public var authors: Set<String>
     public var terms: [String]
@@ -14,10 +13,13 @@ public struct MuteList: Sendable, Equatable {
 
     public var isEmpty: Bool { authors.isEmpty && terms.isEmpty }
 
-    public func hides(_ m: Mention) -> Bool {
+    public func hides(_ m: Mention) -> Bool { hides(author: m.author?.handle, text: m.text) }
+
+    /// The rule itself, for callers that keep their own copy of the handle and text (the workbench's feed rows).
+    public func hides(author: String?, text: String) -> Bool {
         if isEmpty { return false }
-        if let h = m.author?.handle, !authors.isEmpty, authors.contains(h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@"))) { return true }
-        for t in terms where m.text.range(of: t, options: .caseInsensitive) != nil { return true }
+        if let h = author, !authors.isEmpty, authors.contains(h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@"))) { return true }
+        for t in terms where text.range(of: t, options: .caseInsensitive) != nil { return true }
         return false
     }
 }

@@ -21,19 +21,7 @@ public struct FeedFilter: Sendable, Equatable {
     }
 }
 
-/// The team's mute list: authors (with or without @, case-insensitive) and terms (substrings) hidden from the feed.
-struct MuteList: Sendable {
-    var authors: Set<String>
-    var terms: [String]
-    init(_ m: TeamConfig.Mute?) {
-        authors = Set((m?.authors ?? []).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@")) })
-        terms = (m?.terms ?? []).filter { !$0.isEmpty }
-    }
-    var isEmpty: Bool { authors.isEmpty && terms.isEmpty }
-    func hides(_ item: FeedItem) -> Bool {
-        if isEmpty { return false }
-        if !authors.isEmpty, authors.contains(item.author.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@"))) { return true }
-        for t in terms where item.text.range(of: t, options: .caseInsensitive) != nil { return true }
-        return false
-    }
+extension MuteList {
+    /// The team's mute rule over a feed row.
+    func hides(_ item: FeedItem) -> Bool { hides(author: item.author, text: item.text) }
 }
