@@ -114,16 +114,4 @@ public enum ReplyLimit {
         guard let limit = PostLength.limit(platform.lowercased()) else { return nil }
         return (PostLength.count(text, platform.lowercased()), limit)
     }
-
-    static let urlPattern = try! NSRegularExpression(pattern: #"https?://[^\s]+"#)
-    static let remoteMention = try! NSRegularExpression(pattern: #"(?<![\w@])@([\w.]+)@[\w.-]+\w"#)
-
-    /// Mastodon counts characters (code points), every URL as 23, and `@user@domain` as `@user`.
-    public static func mastodonLength(_ text: String) -> Int {
-        let ns = text as NSString
-        var t = urlPattern.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length), withTemplate: "xxxxxxxxxxxxxxxxxxxxxxx")
-        let ns2 = t as NSString
-        t = remoteMention.stringByReplacingMatches(in: t, range: NSRange(location: 0, length: ns2.length), withTemplate: "@$1")
-        return t.unicodeScalars.count
-    }
 }

@@ -57,7 +57,7 @@ final class ComposerTests: XCTestCase {
         app.press("<Esc> j <Enter>")
         app.type("hi")
         XCTAssertTrue(app.screen[11].contains("Reply · unsaved"), app.screen[11])
-        XCTAssertEqual(ReplyLimit.mastodonLength("hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50)), 3 + 4 + 5 + 23)
+        XCTAssertEqual(ReplyLimit.count("hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50), platform: "mastodon")?.used, 3 + 4 + 5 + 23)
     }
 
     func testSaveDraftAndReloadWhenOpenedAgain() throws {
