@@ -27,6 +27,10 @@ public enum Action: Hashable, Sendable {
     case outboxCancelled(id: String, mention: String)
     /// The content queue (`queue_*`; see the README, "The content queue"). Not about a mention.
     case queue(QueueAction)
+    /// Contacts (`contact_*`; see `ContactAction`). Not about a mention.
+    case contact(ContactAction)
+    /// After a hand-off: delivery bookkeeping and the answer from inside (`handoff_*`; see `HandoffAction`).
+    case handoffFollowUp(HandoffAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -39,7 +43,8 @@ public enum Action: Hashable, Sendable {
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
              .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
-        case .queue: return nil
+        case .queue, .contact: return nil
+        case .handoffFollowUp(let h): return h.mention
         case .other(_, let m, _): return m
         }
     }
@@ -61,6 +66,8 @@ public enum Action: Hashable, Sendable {
         case .outboxRetry: return "outbox_retry"
         case .outboxCancelled: return "outbox_cancelled"
         case .queue(let q): return q.typeName
+        case .contact(let c): return c.typeName
+        case .handoffFollowUp(let h): return h.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -80,6 +87,7 @@ public enum Action: Hashable, Sendable {
     public var isOutboxBookkeeping: Bool {
         switch self {
         case .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled, .outboxQueued: return true
+        case .handoffFollowUp(let h): return h.isBookkeeping
         default: return false
         }
     }
@@ -102,6 +110,8 @@ public enum Action: Hashable, Sendable {
         case .outboxRetry: return "retry requested"
         case .outboxCancelled: return "reply taken back"
         case .queue(let q): return q.summary
+        case .contact(let c): return c.summary
+        case .handoffFollowUp(let h): return h.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -166,6 +176,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case "outbox_retry": action = .outboxRetry(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case "outbox_cancelled": action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case _ where QueueAction.typeNames.contains(type): action = .queue(try QueueAction(type: type, from: decoder))
+        case _ where ContactAction.typeNames.contains(type): action = .contact(try ContactAction(type: type, from: decoder))
+        case _ where HandoffAction.typeNames.contains(type): action = .handoffFollowUp(try HandoffAction(type: type, from: decoder))
         default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
         }
     }
@@ -195,6 +207,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
             try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
         case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
         case .queue(let q): try q.encode(to: encoder)
+        case .contact(let a): try a.encode(to: encoder)
+        case .handoffFollowUp(let h): try h.encode(to: encoder)
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -227,7 +241,8 @@ extension MentionState {
             if firstResponseAt == nil { firstResponseAt = r.at }
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
-        case .queue, .other: break
+        case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
+        case .queue, .contact, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

@@ -33,6 +33,7 @@ public enum Doctor {
                 for s in team.sources where s.interval != nil && SourceConfig.parseDuration(s.interval!) == nil {
                     problem("team.json", "source \"\(s.id)\": interval \"\(s.interval!)\" is not a duration like 60s or 15m")
                 }
+                for p in team.routingProblems { problem("team.json", p) }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {

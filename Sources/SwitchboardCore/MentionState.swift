@@ -28,11 +28,14 @@ public struct MentionState: Codable, Hashable, Sendable {
     public var lastChangedAt: Date?
     public var lastChangedBy: String?
     public var replies: [ReplyRecord] = []
+    /// Answers from internal teams to a hand-off (`handoff reply`), oldest first.
+    public var handoffReplies: [HandoffReply] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case status, assignee, tags, notes, replies
+        case handoffReplies = "handoff_replies"
         case handoffTeam = "handoff_team", firstResponseAt = "first_response_at"
         case lastChangedAt = "last_changed_at", lastChangedBy = "last_changed_by"
     }

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What a person is to the brand. Some are suggested from the mentions (see `Contacts+Roles.swift`); all can be set
+/// or removed by hand (`ContactAction.role`), and a hand-made choice always wins over a suggestion.
+public enum ContactRole: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
+    case fan, multiplier, critic, customer, employee
+    case formerEmployee = "former-employee"
+    case journalist, competitor
+
+    /// Parses a role as people type it: `former-employee`, `former_employee`, `ex-employee`, `press` (journalist).
+    public init?(parsing s: String) {
+        let v = s.lowercased().replacingOccurrences(of: "_", with: "-")
+        switch v {
+        case "former-employee", "formeremployee", "ex-employee", "former": self = .formerEmployee
+        case "press", "journalists": self = .journalist
+        case "fans": self = .fan
+        case "critics": self = .critic
+        case "multipliers", "influencer": self = .multiplier
+        default:
+            guard let r = ContactRole(rawValue: v) else { return nil }
+            self = r
+        }
+    }
+
+    public static func < (a: ContactRole, b: ContactRole) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One account of a person on one network: platform + handle (feeds: platform + site + author name).
+/// Built from the mentions that account wrote.
+public struct ContactIdentity: Hashable, Sendable {
+    /// `mastodon:anna@social.example`, `bluesky:anna.bsky.social`, `rss:reviewroost.com/marc t.` (lower-case).
+    public var key: String
+    public var platform: String
+    /// The handle as last seen (original case).
+    public var handle: String
+    public var name: String?
+    public var url: String?
+    /// Followers as last reported (the reach).
+    public var followers: Int?
+    public var firstSeen: Date
+    public var lastSeen: Date
+    /// Keys of this account's mentions, in the order they were stored.
+    public var mentions: [String]
+    public var positive = 0, neutral = 0, negative = 0
+    /// Sum and count of sentiment scores (-1…+1) of the analysed mentions.
+    public var scoreSum: Double = 0
+    public var scored = 0
+    /// Evidence for suggested roles, counted while folding.
+    var employeeReviews = 0, formerEmployeeReviews = 0, newsItems = 0, customerReviews = 0, praise = 0
+    var competitor: String?
+
+    /// The identity key of a mention's author, or nil when it has no author.
+    public static func key(of m: Mention) -> String? {
+        guard let a = m.author else { return nil }
+        return key(platform: m.platform, handle: a.handle, url: a.url ?? m.url)
+    }
+
+    /// Networks with global handles (Mastodon `user@server`, Bluesky domains) use the handle alone; for feeds and
+    /// other sources, where an author is just a name on a site, the site's host is part of the identity.
+    public static func key(platform: String, handle: String, url: String?) -> String {
+        let p = platform.lowercased()
+        var h = handle.trimmingCharacters(in: .whitespaces).lowercased()
+        while h.hasPrefix("@") { h.removeFirst() }
+        if p == "mastodon" || p == "bluesky" { return p + ":" + h }
+        if let host = url.flatMap(host(of:)), !host.isEmpty { return p + ":" + host + "/" + h }
+        return p + ":" + h
+    }
+
+    /// The host of an URL without `www.`, lower-case (`https://www.reviewroost.com/x` → `reviewroost.com`).
+    static func host(of url: String) -> String? {
+        guard let r = url.range(of: "://") else { return nil }
+        var h = url[r.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = h.lastIndex(of: "@") { h = h[h.index(after: at)...] }
+        if let colon = h.lastIndex(of: ":") { h = h[..<colon] }
+        var s = h.lowercased()
+        if s.hasPrefix("www.") { s.removeFirst(4) }
+        return s
+    }
+
+    /// `@anna@social.example` for Mastodon, `@anna.bsky.social` for Bluesky, else the name as written.
+    public var displayHandle: String {
+        platform == "mastodon" || platform == "bluesky" ? "@" + (handle.hasPrefix("@") ? String(handle.dropFirst()) : handle) : handle
+    }
+
+    public var averageScore: Double? { scored > 0 ? scoreSum / Double(scored) : nil }
+}
+
+/// A person: one or more identities merged by hand, with roles, notes and what they wrote.
+public struct Contact: Hashable, Sendable, Identifiable {
+    /// Short id (10 characters, like mention keys; commands take an unambiguous prefix of 4 or more).
+    public var id: String
+    /// The identity the contact is named after (its first); `ContactAction`s refer to contacts by it.
+    public var primary: String
+    /// The primary identity first, then the merged ones in the order they were merged.
+    public var identities: [ContactIdentity]
+    /// The display name (the primary identity's name, else its handle).
+    public var name: String
+    /// Followers over all identities.
+    public var reach: Int
+    public var firstSeen: Date
+    public var lastSeen: Date
+    public var mentionCount: Int
+    public var positive: Int, neutral: Int, negative: Int
+    /// Mean sentiment score (-1…+1) over the analysed mentions; nil when none is analysed.
+    public var averageScore: Double?
+    /// Roles suggested from the mentions, each with the reason (`reach 248,900 and 2 positive mentions`).
+    public var suggested: [ContactRole: String]
+    /// Roles set by hand (always shown) and suggestions removed by hand (never shown again).
+    public var setRoles: Set<ContactRole>
+    public var removedRoles: Set<ContactRole>
+    public var notes: [Note]
+
+    /// The roles in effect: set by hand, plus suggestions not removed by hand; in `ContactRole.allCases` order.
+    public var roles: [ContactRole] {
+        ContactRole.allCases.filter { setRoles.contains($0) || (suggested[$0] != nil && !removedRoles.contains($0)) }
+    }
+
+    public func has(_ role: ContactRole) -> Bool { setRoles.contains(role) || (suggested[role] != nil && !removedRoles.contains(role)) }
+
+    /// Whether the role is only suggested (not set by hand).
+    public func isSuggestedOnly(_ role: ContactRole) -> Bool { !setRoles.contains(role) && suggested[role] != nil && !removedRoles.contains(role) }
+
+    /// A very important person for the feed's VIP mark: a multiplier or a journalist.
+    public var isVIP: Bool { has(.multiplier) || has(.journalist) }
+
+    /// Every mention key of every identity.
+    public var mentionKeys: [String] { identities.flatMap(\.mentions) }
+
+    /// The short id of the contact named after identity `key`.
+    public static func id(forPrimary key: String) -> String { MentionKey.make(platform: "contact", id: key) }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// Every contact: the fold of the mentions (one identity per author account) and the `contact_*` actions (merges,
+/// splits, roles, notes). One pass over the mentions with dictionaries; rebuild it after `store.refresh()` brought
+/// new mentions or contact actions (`Contacts.current(store, team:)`).
+public struct Contacts: Sendable {
+    /// Every contact, ordered by first appearance.
+    public private(set) var all: [Contact] = []
+    private var byID: [String: Int] = [:]
+    private var byIdentity: [String: Int] = [:]
+    public let settings: ContactSettings
+
+    /// Folds `mentions` (in store order) and `events` (the actions log) with the role settings of `team`.
+    public init(mentions: [Mention], events: [AuditEvent], team: TeamConfig? = nil, now: Date = Date()) {
+        settings = ContactSettings(team: team)
+        var identities: [ContactIdentity] = []
+        var index: [String: Int] = [:]
+        let suggester = RoleSuggester(settings: settings, team: team)
+        for m in mentions {
+            guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
+            if suggester.isOwn(platform: m.platform, handle: a.handle) { continue }
+            let i: Int
+            if let j = index[key] { i = j } else {
+                i = identities.count
+                index[key] = i
+                identities.append(ContactIdentity(key: key, platform: m.platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
+                                                  followers: a.followers, firstSeen: m.createdAt, lastSeen: m.createdAt, mentions: []))
+            }
+            suggester.count(m, into: &identities[i])
+        }
+        let book = ContactBook(events: events)
+        // Group identities by their contact (the primary identity key).
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, id) in identities.enumerated() {
+            let p = book.owner(of: id.key)
+            if groups[p] == nil { order.append(p) }
+            groups[p, default: []].append(i)
+        }
+        all.reserveCapacity(order.count)
+        for p in order {
+            var members = groups[p]!.map { identities[$0] }
+            // Primary first, then in merge order.
+            let rank = book.rank(in: p)
+            members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
+            let data = book.data[p] ?? ContactBook.Data()
+            var c = Contact(id: Contact.id(forPrimary: p), primary: p, identities: members,
+                            name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name ?? members[0].handle,
+                            reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
+                            firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
+                            mentionCount: members.reduce(0) { $0 + $1.mentions.count },
+                            positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
+                            negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
+                            setRoles: data.set, removedRoles: data.removed, notes: data.notes)
+            let scored = members.reduce(0) { $0 + $1.scored }
+            if scored > 0 { c.averageScore = members.reduce(0.0) { $0 + $1.scoreSum } / Double(scored) }
+            c.suggested = suggester.suggest(for: c)
+            byID[c.id] = all.count
+            for m in members { byIdentity[m.key] = all.count }
+            all.append(c)
+        }
+    }
+
+    /// The contacts of a store as of now (reads other processes' writes first).
+    public static func current(_ store: Store, team: TeamConfig?) -> Contacts {
+        _ = try? store.refresh()
+        return Contacts(mentions: store.mentions, events: store.events, team: team)
+    }
+
+    public var count: Int { all.count }
+
+    public func contact(id: String) -> Contact? { byID[id].map { all[$0] } }
+    public func contact(identity key: String) -> Contact? { byIdentity[key].map { all[$0] } }
+    public func contact(for m: Mention) -> Contact? { ContactIdentity.key(of: m).flatMap { contact(identity: $0) } }
+
+    /// The roles in effect for a mention's author (empty when the author is no contact).
+    public func roles(of m: Mention) -> [ContactRole] { contact(for: m)?.roles ?? [] }
+
+    /// Finds a contact by id or unambiguous id prefix (4+ characters), identity key (`mastodon:anna@social.example`),
+    /// or handle (`@anna@social.example`, `anna.bsky.social`).
+    public func resolve(_ s: String) throws -> Contact {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if let c = contact(id: t) ?? contact(identity: t.lowercased()) { return c }
+        var h = t.lowercased()
+        while h.hasPrefix("@") { h.removeFirst() }
+        let byHandle = Set(byIdentity.compactMap { k, i -> Int? in
+            guard let colon = k.firstIndex(of: ":") else { return nil }
+            let rest = k[k.index(after: colon)...]
+            return rest == h || rest.hasSuffix("/" + h) ? i : nil
+        })
+        if byHandle.count == 1 { return all[byHandle.first!] }
+        if byHandle.count > 1 {
+            throw SwitchboardError("\(s) is ambiguous: " + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", "))
+        }
+        guard t.count >= 4 else { throw SwitchboardError("no contact \(s): give at least 4 characters of an id, or a handle") }
+        let hits = byID.keys.filter { $0.hasPrefix(t) }
+        if hits.count == 1 { return all[byID[hits[0]]!] }
+        if hits.isEmpty { throw SwitchboardError("no contact \(s)") }
+        throw SwitchboardError("\(s) is ambiguous: \(hits.sorted().prefix(5).joined(separator: ", "))")
+    }
+
+    /// The query language's `role:` hook: `QueryEnvironment(role: contacts.roleHook())`. `role:fan,critic` means either;
+    /// `role:vip` is a multiplier or a journalist; an unknown role matches nothing.
+    public func roleHook() -> @Sendable (Mention, String) -> Bool {
+        var roles: [String: Set<ContactRole>] = [:]
+        roles.reserveCapacity(byIdentity.count)
+        for c in all {
+            let r = Set(c.roles)
+            if r.isEmpty { continue }
+            for i in c.identities { roles[i.key] = r }
+        }
+        let table = roles
+        return { m, value in
+            guard let key = ContactIdentity.key(of: m), let have = table[key] else { return false }
+            for v in value.split(separator: ",") {
+                if v == "vip" { if have.contains(.multiplier) || have.contains(.journalist) { return true }; continue }
+                if let r = ContactRole(parsing: String(v)), have.contains(r) { return true }
+            }
+            return false
+        }
+    }
+}
+
+/// How `contacts list` sorts.
+public enum ContactSort: String, CaseIterable, Sendable {
+    /// Most followers first.
+    case reach
+    /// Most mentions first, then the latest.
+    case activity
+    /// Most negative first (mean sentiment score; contacts without analysed mentions last).
+    case sentiment
+    /// Most recently seen first.
+    case recent
+}
+
+extension Contacts {
+    public func sorted(by sort: ContactSort) -> [Contact] {
+        switch sort {
+        case .reach: return all.sorted { ($0.reach, $0.mentionCount, $0.lastSeen) > ($1.reach, $1.mentionCount, $1.lastSeen) }
+        case .activity: return all.sorted { ($0.mentionCount, $0.lastSeen) > ($1.mentionCount, $1.lastSeen) }
+        case .recent: return all.sorted { $0.lastSeen > $1.lastSeen }
+        case .sentiment:
+            return all.sorted { a, b in
+                switch (a.averageScore, b.averageScore) {
+                case let (x?, y?): return x != y ? x < y : a.mentionCount > b.mentionCount
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return a.lastSeen > b.lastSeen
+                }
+            }
+        }
+    }
+
+    /// Contacts whose name, handles, identity keys or notes contain `text` (case- and accent-insensitive).
+    public func search(_ text: String) -> [Contact] {
+        let needle = QueryText.fold(text.trimmingCharacters(in: .whitespaces))
+        if needle.isEmpty { return all }
+        return all.filter { c in
+            var hay = QueryText.fold(c.name)
+            for i in c.identities { hay += [10] + QueryText.fold(i.key) + [10] + QueryText.fold(i.name ?? "") }
+            for n in c.notes { hay += [10] + QueryText.fold(n.text) }
+            return QueryText.contains(hay, needle)
+        }
+    }
+}
