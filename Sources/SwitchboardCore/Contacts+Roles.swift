@@ -124,7 +124,8 @@ struct RoleSuggester: Sendable {
         if c.reach >= s.multiplierFollowers && positive > 0 {
             out[.multiplier] = "reach \(c.reach.grouped) and " + n(positive, "positive mention")
         }
-        if positive >= s.fanPositive && positive > c.negative { out[.fan] = n(positive, "positive mention") }
+        // Fans are clearly positive (at least twice as many positive as negative mentions); critics repeatedly negative.
+        if positive >= s.fanPositive && positive >= 2 * c.negative && (c.averageScore ?? 0) > 0 { out[.fan] = n(positive, "positive mention") }
         if c.negative >= s.criticNegative && c.negative > positive { out[.critic] = n(c.negative, "negative mention") }
         let former = c.identities.reduce(0) { $0 + $1.formerEmployeeReviews }
         let current = c.identities.reduce(0) { $0 + $1.employeeReviews }

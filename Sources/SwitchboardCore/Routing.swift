@@ -113,3 +113,8 @@ extension TeamConfig {
         return (rules, problems)
     }
 }
+
+extension Query {
+    /// Whether the query uses `role:` (then its environment needs the contacts' `roleHook()`).
+    public var usesRoles: Bool { root.usesRole }
+}

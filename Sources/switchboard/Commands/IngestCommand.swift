@@ -34,23 +34,37 @@ struct IngestCommand: ParsableCommand {
         let analysed = Ingestion.analyse(decoded.mentions, dir: store.dir)
         var added = 0, duplicates = 0
         var i = 0
+        // Routing rules (team.json "routing") hand new mentions to internal teams: recorded, then delivered.
+        let routing = HandoffRouting(store: store, log: { Output.warn($0) }).router()
+        var routed: [RoutingOutcome] = []
         while i < analysed.count {
             let batch = Array(analysed[i..<min(analysed.count, i + batchSize)])
             let r = try store.ingest(batch)
             added += r.added.count
             duplicates += r.duplicates
+            if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
             i += batch.count
             if progress { FileHandle.standardOutput.write(Data("stored \(i)\n".utf8)) }
         }
         if json {
             struct Reject: Encodable { let line: Int; let reason: String }
-            struct Summary: Encodable { let new: Int; let duplicate: Int; let rejected: Int; let rejects: [Reject] }
+            struct Handoff: Encodable { let mention, rule, team: String; let delivered: Bool; let error: String? }
+            struct Summary: Encodable { let new: Int; let duplicate: Int; let rejected: Int; let rejects: [Reject]; let handoffs: [Handoff]? }
+            let handoffs = routed.compactMap { o -> Handoff? in
+                switch o.result {
+                case .delivered: return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: true, error: nil)
+                case .failed(let e): return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: false, error: e)
+                case .alreadyRouted: return nil
+                }
+            }
             try Output.printJSON(Summary(new: added, duplicate: duplicates, rejected: decoded.rejects.count,
-                                         rejects: decoded.rejects.map { Reject(line: $0.line, reason: $0.reason) }))
+                                         rejects: decoded.rejects.map { Reject(line: $0.line, reason: $0.reason) },
+                                         handoffs: handoffs.isEmpty ? nil : handoffs))
         } else {
             print("\(added) new, \(duplicates) duplicate, \(decoded.rejects.count) rejected")
             for r in decoded.rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
             if decoded.rejects.count > 50 { Output.err("… and \(decoded.rejects.count - 50) more rejected lines") }
+            for o in routed { if case .alreadyRouted = o.result { continue }; print(Output.safe(RoutingReport.line(o))) }
         }
         if !decoded.rejects.isEmpty { throw ExitCode(1) }
     }

@@ -32,8 +32,10 @@ struct ListenCommand: AsyncParsableCommand {
         let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let logger = try LineLogger(path: log)
         let spikes = SpikeWatch(store: store, log: { logger.write($0) })
+        let routing = HandoffRouting(store: store, log: { logger.write($0) })
+        defer { routing.drain() }
         let listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: dir), log: { logger.write($0) },
-                                onIngest: { _ in spikes.check() })
+                                onIngest: { added in spikes.check(); routing.handle(added) })
         do { try listener.acquireLock() } catch { throw CLIError.failure("\(error)") }
         defer { listener.releaseLock() }
         for w in store.warnings { logger.write("warning: \(w)") }
@@ -51,10 +53,13 @@ struct ListenCommand: AsyncParsableCommand {
         let outbox = Task.detached { await OutboxLoop.run(store: store, logger: logger) }
         // Due posts of the content queue too (the suspend switch is checked at each post).
         let queue = Task.detached { await QueueLoop.run(store: store, logger: logger) }
-        let signals = SignalStop.install { listener.stop(); outbox.cancel(); queue.cancel() }
+        // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
+        let handoffs = Task.detached { await HandoffRouting.retryLoop(routing) }
+        let signals = SignalStop.install { listener.stop(); outbox.cancel(); queue.cancel(); handoffs.cancel() }
         await listener.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) })
         outbox.cancel()
         queue.cancel()
+        handoffs.cancel()
         signals.cancel()
         logger.write("\(Timestamp.format(Date())) stopped")
     }

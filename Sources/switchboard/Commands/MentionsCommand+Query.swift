@@ -18,6 +18,9 @@ enum QueryOption {
         if let team, let sla = try? SLA(team: team) {
             env.overdue = { m, st, now in sla.isOverdue(m, state: st, band: Priority.band(mention: m, state: st, team: team, now: now), now: now) }
         }
+        if q.usesRoles, let store = try? Store(dir: dir) {
+            env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook()
+        }
         let matcher = QueryMatcher(q, environment: env)
         let empty = MentionState()
         return list.filter { matcher.matches($0, states[$0.key] ?? empty) }

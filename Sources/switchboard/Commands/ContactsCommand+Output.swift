@@ -1,0 +1,125 @@
+import Foundation
+import SwitchboardCore
+
+/// `contacts show` for people.
+enum ContactPrinter {
+    static func print(_ c: Contact, history: [ContactHistoryItem], timeline: [SentimentPoint], weekly: Bool) {
+        Swift.print("\(Output.safe(c.name))  (contact \(c.id))")
+        Swift.print("\nIdentities:")
+        Output.table(["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"], c.identities.map { i in
+            [i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""), i.followers.map { $0.formattedGrouped } ?? "-",
+             "\(i.mentions.count)", Output.safe(i.url ?? "-")]
+        }.map { ["  " + $0[0]] + $0.dropFirst() })
+        Swift.print("")
+        var lines: [(String, String)] = [
+            ("reach", c.reach.formattedGrouped + " followers"),
+            ("mentions", "\(c.mentionCount) (\(c.positive) positive, \(c.neutral) neutral, \(c.negative) negative)"
+                + (c.averageScore.map { String(format: ", mean %+.2f", $0) } ?? "")),
+            ("seen", Timestamp.format(c.firstSeen) + " … " + Timestamp.format(c.lastSeen)),
+        ]
+        let roles = c.roles.map { r -> String in
+            if c.setRoles.contains(r) { return r.rawValue + " (set)" }
+            return r.rawValue + " (suggested: \(c.suggested[r] ?? ""))"
+        }
+        lines.append(("roles", roles.isEmpty ? "-" : roles.joined(separator: ", ")))
+        let removed = c.removedRoles.sorted().filter { !c.setRoles.contains($0) }
+        if !removed.isEmpty { lines.append(("removed", removed.map(\.rawValue).joined(separator: ", "))) }
+        for (k, v) in lines { Swift.print(Output.pad(k + ":", 10) + v) }
+        if !c.notes.isEmpty {
+            Swift.print("\nNotes:")
+            for n in c.notes { Swift.print("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))") }
+        }
+        if !timeline.isEmpty {
+            Swift.print("\nSentiment by \(weekly ? "week" : "day"):")
+            for p in timeline {
+                Swift.print("  \(p.period)  \(String(format: "%+.2f", p.mean))  \(bar(p.mean))  \(p.count) (\(p.positive)+ \(p.neutral)= \(p.negative)-)")
+            }
+        }
+        if !history.isEmpty {
+            Swift.print("\nHistory:")
+            Output.table(["  TIME", "WHAT", "MENTION", "WHO", "TEXT"], history.map { h in
+                let what: String
+                switch h.kind {
+                case .mention: what = h.sentiment.map { "mention " + mark($0) } ?? "mention"
+                case .reply: what = "reply"
+                case .handoff: what = "hand-off"
+                case .handoffReply: what = "answer"
+                }
+                return ["  " + Timestamp.format(h.at), what, h.mention, Output.safe(h.actor ?? "-"), Output.clip(Output.safe(h.text), 70)]
+            })
+        }
+    }
+
+    static func mark(_ s: Sentiment) -> String { s == .positive ? "+" : s == .negative ? "-" : "=" }
+
+    /// A ten-cell bar centred on zero: `     ███  ` for +0.6, `  ███     ` for -0.6.
+    static func bar(_ mean: Double) -> String {
+        let n = min(5, Int((abs(mean) * 5).rounded()))
+        let full = String(repeating: "█", count: n), pad = String(repeating: " ", count: 5 - n)
+        return mean < 0 ? "[" + pad + full + "|     ]" : "[     |" + full + pad + "]"
+    }
+}
+
+/// A contact as `contacts list --json` and `contacts show --json` print it.
+struct ContactJSON: Encodable {
+    let c: Contact
+    var history: [ContactHistoryItem]?
+    var timeline: [SentimentPoint]?
+
+    init(_ c: Contact, history: [ContactHistoryItem]? = nil, timeline: [SentimentPoint]? = nil) {
+        self.c = c; self.history = history; self.timeline = timeline
+    }
+
+    struct IdentityJSON: Encodable {
+        let key, platform, handle: String
+        let name, url: String?
+        let followers: Int?
+        let mentions: Int
+        let firstSeen, lastSeen: Date
+        enum CodingKeys: String, CodingKey { case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen", lastSeen = "last_seen" }
+    }
+    struct HistoryJSON: Encodable {
+        let at: Date; let kind: String; let mention: String; let identity: String; let text: String
+        let sentiment: String?; let score: Double?; let actor: String?; let url: String?
+    }
+    struct PointJSON: Encodable {
+        let period: String; let count: Int; let positive: Int; let neutral: Int; let negative: Int; let mean: Double
+    }
+
+    enum Keys: String, CodingKey {
+        case id, primary, name, reach, mentions, positive, neutral, negative, roles, notes, identities, history
+        case firstSeen = "first_seen", lastSeen = "last_seen", averageScore = "average_score", setRoles = "set_roles"
+        case removedRoles = "removed_roles", suggestedRoles = "suggested_roles", sentiment = "sentiment_over_time"
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var k = encoder.container(keyedBy: Keys.self)
+        try k.encode(c.id, forKey: .id)
+        try k.encode(c.primary, forKey: .primary)
+        try k.encode(c.name, forKey: .name)
+        try k.encode(c.reach, forKey: .reach)
+        try k.encode(c.mentionCount, forKey: .mentions)
+        try k.encode(c.positive, forKey: .positive)
+        try k.encode(c.neutral, forKey: .neutral)
+        try k.encode(c.negative, forKey: .negative)
+        try k.encodeIfPresent(c.averageScore.map { ($0 * 1000).rounded() / 1000 }, forKey: .averageScore)
+        try k.encode(c.firstSeen, forKey: .firstSeen)
+        try k.encode(c.lastSeen, forKey: .lastSeen)
+        try k.encode(c.roles.map(\.rawValue), forKey: .roles)
+        try k.encode(c.setRoles.sorted().map(\.rawValue), forKey: .setRoles)
+        try k.encode(c.removedRoles.sorted().map(\.rawValue), forKey: .removedRoles)
+        try k.encode(Dictionary(uniqueKeysWithValues: c.suggested.map { ($0.key.rawValue, $0.value) }), forKey: .suggestedRoles)
+        try k.encode(c.notes, forKey: .notes)
+        try k.encode(c.identities.map { IdentityJSON(key: $0.key, platform: $0.platform, handle: $0.handle, name: $0.name, url: $0.url,
+                                                     followers: $0.followers, mentions: $0.mentions.count, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen) },
+                     forKey: .identities)
+        if let history {
+            try k.encode(history.map { HistoryJSON(at: $0.at, kind: $0.kind.rawValue, mention: $0.mention, identity: $0.identity, text: $0.text,
+                                                   sentiment: $0.sentiment?.rawValue, score: $0.score, actor: $0.actor, url: $0.url) }, forKey: .history)
+        }
+        if let timeline {
+            try k.encode(timeline.map { PointJSON(period: $0.period, count: $0.count, positive: $0.positive, neutral: $0.neutral, negative: $0.negative,
+                                                  mean: ($0.mean * 1000).rounded() / 1000) }, forKey: .sentiment)
+        }
+    }
+}
