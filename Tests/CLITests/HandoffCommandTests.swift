@@ -153,6 +153,27 @@ final class HandoffCommandTests: XCTestCase {
         XCTAssertEqual(never.status, 0, "k2 was handed off by hand")
     }
 
+    func testTheListenerRoutesWhatItStores() throws {
+        let d = CLI.tempDataDir()
+        XCTAssertEqual(try CLI.run(["init", "--data-dir", d]).status, 0)
+        let url = URL(fileURLWithPath: d + "/team.json")
+        var team = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        team["sources"] = [["id": "drop", "type": "jsonl", "path": "drop.jsonl"]]
+        team["routing"] = [["name": "press", "when": "from:@reporter", "team": "pr", "dir": "handoff/pr"]]
+        try JSONSerialization.data(withJSONObject: team).write(to: url)
+        try (#"{"platform":"mastodon","id":"p1","text":"Comment on the outage?","created_at":"2026-11-26T10:00:00Z","author":{"handle":"reporter@news.example"}}"# + "\n"
+            + #"{"platform":"mastodon","id":"p2","text":"Hello","created_at":"2026-11-26T10:01:00Z","author":{"handle":"someone@x.social"}}"# + "\n")
+            .write(toFile: d + "/drop.jsonl", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["listen", "--once", "--data-dir", d])
+        XCTAssertEqual(r.status, 0, r.err)
+        let store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: d)))
+        let k = store.mentions[0].key
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: d + "/handoff/pr"), [k + ".json"])
+        XCTAssertEqual(try String(contentsOfFile: d + "/handoff/pr/\(k).json", encoding: .utf8), try expectedPayload(store, key: k, rule: "press", team: "pr"))
+        XCTAssertEqual(store.state(k).status, .waiting)
+        XCTAssertTrue(r.err.contains("\(k): handed off to pr (rule press): delivered to \(d)/handoff/pr/\(k).json"), r.err)
+    }
+
     func testDoctorReportsBrokenRules() throws {
         let d = CLI.tempDataDir()
         XCTAssertEqual(try CLI.run(["init", "--data-dir", d]).status, 0)

@@ -1,0 +1,45 @@
+import Foundation
+import SwitchboardCore
+
+/// The contacts fold over 100,000 mentions (one identity per author account, merges, roles and notes from the
+/// actions log), sorting, search, the `role:` hook, and planning the routing rules for a batch of new mentions.
+func runContactsBench() {
+    print("\ncontacts")
+    let n = 100_000
+    let now = Date()
+    var gen = MentionGenerator(seed: 11)
+    var mentions = gen.mentions(n, base: now)
+    for i in mentions.indices {
+        let s = Sentiment.allCases[Int(gen.next() % 3)]
+        mentions[i].analysis = Analysis(lang: mentions[i].lang ?? "en", sentiment: s, score: s == .positive ? 0.5 : s == .negative ? -0.5 : 0,
+                                        intents: gen.next() % 5 == 0 ? [.complaint] : [])
+    }
+    // 1,000 merges (a Mastodon account with a Bluesky one), 2,000 role changes, 1,000 notes.
+    var events: [AuditEvent] = []
+    for i in 0..<1000 {
+        let h = MentionGenerator.handles[i]
+        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.merge(contact: "mastodon:" + h, identities: ["bluesky:" + h]))))
+        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.role(contact: "mastodon:" + h, add: ["customer"], remove: ["critic"]))))
+        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.role(contact: "rss:example.social/" + h, add: ["journalist"], remove: []))))
+        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + h, text: "note \(i)"))))
+    }
+    let team = TeamConfig(brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]), competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
+    var times: [Double] = []
+    var contacts = Contacts(mentions: [], events: [])
+    for _ in 0..<5 {
+        let (c, t) = Bench.time { Contacts(mentions: mentions, events: events, team: team) }
+        times.append(t); contacts = c
+    }
+    Bench.row("fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
+              String(format: "p50 %.0f ms  min %.0f ms", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000), "fast: one pass")
+    let (_, sort) = Bench.time { contacts.sorted(by: .reach).count }
+    Bench.row("sort by reach", String(format: "%.1f ms", sort * 1000))
+    let (hits, search) = Bench.time { contacts.search("user42").count }
+    Bench.row("search \"user42\" (\(hits) hits)", String(format: "%.1f ms", search * 1000))
+    let (hook, hookTime) = Bench.time { contacts.roleHook() }
+    Bench.row("role: hook table", String(format: "%.1f ms", hookTime * 1000))
+    let matcher = QueryMatcher(try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
+    _ = matcher.filter(mentions)
+    let (fans, q) = Bench.time { matcher.filter(mentions).count }
+    Bench.row("query role:fan is:negative over \(n / 1000)k (\(fans) hits)", String(format: "%.1f ms", q * 1000), "≤ 30 ms")
+}
