@@ -16,11 +16,14 @@ public struct Contacts: Sendable {
         var identities: [ContactIdentity] = []
         var index: [String: Int] = [:]
         let suggester = RoleSuggester(settings: settings, team: team)
+        var own = Set<String>()
         for m in mentions {
             guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
-            if suggester.isOwn(platform: m.platform, handle: a.handle) { continue }
             let i: Int
             if let j = index[key] { i = j } else {
+                // The brand's own accounts are checked once per account.
+                if own.contains(key) { continue }
+                if suggester.isOwn(platform: m.platform, handle: a.handle) { own.insert(key); continue }
                 i = identities.count
                 index[key] = i
                 identities.append(ContactIdentity(key: key, platform: m.platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
@@ -102,23 +105,41 @@ public struct Contacts: Sendable {
     /// The query language's `role:` hook: `QueryEnvironment(role: contacts.roleHook())`. `role:fan,critic` means either;
     /// `role:vip` is a multiplier or a journalist; an unknown role matches nothing.
     public func roleHook() -> @Sendable (Mention, String) -> Bool {
-        var roles: [String: Set<ContactRole>] = [:]
-        roles.reserveCapacity(byIdentity.count)
+        // Roles as bits, by mention key (every stored mention of a contact) and by identity (mentions that came later).
+        var byMention: [String: UInt16] = [:], byIdentity: [String: UInt16] = [:]
+        byMention.reserveCapacity(all.reduce(0) { $0 + $1.mentionCount })
         for c in all {
-            let r = Set(c.roles)
-            if r.isEmpty { continue }
-            for i in c.identities { roles[i.key] = r }
-        }
-        let table = roles
-        return { m, value in
-            guard let key = ContactIdentity.key(of: m), let have = table[key] else { return false }
-            for v in value.split(separator: ",") {
-                if v == "vip" { if have.contains(.multiplier) || have.contains(.journalist) { return true }; continue }
-                if let r = ContactRole(parsing: String(v)), have.contains(r) { return true }
+            let bits = c.roles.reduce(UInt16(0)) { $0 | Contacts.bit($1) }
+            for i in c.identities {
+                if bits != 0 { byIdentity[i.key] = bits }
+                for k in i.mentions { byMention[k] = bits }
             }
-            return false
+        }
+        let (mentionTable, identityTable) = (byMention, byIdentity)
+        return { m, value in
+            let have: UInt16
+            if let b = mentionTable[m.key] { have = b } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] { have = b } else { return false }
+            if have == 0 { return false }
+            return have & Contacts.wanted(value) != 0
         }
     }
+
+    /// The role bits a `role:` value asks for (`fan`, `fan,critic`, `vip`); 0 for unknown roles.
+    static func wanted(_ value: String) -> UInt16 {
+        if let w = wantedTable[value] { return w }
+        return value.split(separator: ",").reduce(0) { $0 | (wantedTable[String($1)] ?? 0) }
+    }
+
+    static let wantedTable: [String: UInt16] = {
+        var t: [String: UInt16] = ["vip": bit(.multiplier) | bit(.journalist)]
+        for r in ContactRole.allCases { t[r.rawValue] = bit(r) }
+        for alias in ["former_employee", "formeremployee", "ex-employee", "former", "press", "journalists", "fans", "critics", "multipliers", "influencer"] {
+            t[alias] = ContactRole(parsing: alias).map(bit)
+        }
+        return t
+    }()
+
+    static func bit(_ r: ContactRole) -> UInt16 { UInt16(1) << UInt16(ContactRole.allCases.firstIndex(of: r)!) }
 }
 
 /// How `contacts list` sorts.

@@ -96,7 +96,9 @@ final class WorkbenchSources: @unchecked Sendable {
 
     init(store: Store, team: TeamConfig) {
         let spikes = SpikeWatch(store: store, log: { _ in })
-        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir), onIngest: { _ in spikes.check() })
+        let routing = HandoffRouting(store: store, log: { _ in })  // failures show in `handoff list`; retried by a listener or `handoff retry`
+        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
+                            onIngest: { added in spikes.check(); routing.handle(added) })
         guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
         isRunning = true
         let l = listener
