@@ -17,19 +17,24 @@ public struct Contacts: Sendable {
         var index: [String: Int] = [:]
         let suggester = RoleSuggester(settings: settings, team: team)
         var own = Set<String>()
-        for m in mentions {
-            guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
-            let i: Int
-            if let j = index[key] { i = j } else {
-                // The brand's own accounts are checked once per account.
-                if own.contains(key) { continue }
-                if suggester.isOwn(platform: m.platform, handle: a.handle) { own.insert(key); continue }
-                i = identities.count
-                index[key] = i
-                identities.append(ContactIdentity(key: key, platform: m.platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
-                                                  followers: a.followers, firstSeen: m.createdAt, lastSeen: m.createdAt, mentions: []))
+        index.reserveCapacity(mentions.count / 4)
+        // Through the buffer, so no mention is copied on the way (a mention has many reference-counted fields).
+        mentions.withUnsafeBufferPointer { buf in
+            for j in 0..<buf.count {
+                guard let handle = buf[j].author?.handle, !handle.isEmpty, let key = ContactIdentity.key(of: buf[j]) else { continue }
+                let i: Int
+                if let x = index[key] { i = x } else {
+                    // The brand's own accounts are checked once per account.
+                    if own.contains(key) { continue }
+                    if suggester.isOwn(platform: buf[j].platform, handle: handle) { own.insert(key); continue }
+                    i = identities.count
+                    index[key] = i
+                    let a = buf[j].author!
+                    identities.append(ContactIdentity(key: key, platform: buf[j].platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
+                                                      followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: []))
+                }
+                suggester.count(buf[j], into: &identities[i])
             }
-            suggester.count(m, into: &identities[i])
         }
         let book = ContactBook(events: events)
         // Group identities by their contact (the primary identity key).

@@ -24,14 +24,16 @@ func runContactsBench() {
         events.append(AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + h, text: "note \(i)"))))
     }
     let team = TeamConfig(brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]), competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
-    var times: [Double] = []
+    var times: [Double] = [], cpu: [Double] = []
     var contacts = Contacts(mentions: [], events: [])
     for _ in 0..<5 {
+        let c0 = threadCPU()
         let (c, t) = Bench.time { Contacts(mentions: mentions, events: events, team: team) }
-        times.append(t); contacts = c
+        times.append(t); cpu.append(threadCPU() - c0); contacts = c
     }
     Bench.row("fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
-              String(format: "p50 %.0f ms  min %.0f ms", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000), "fast: one pass")
+              String(format: "p50 %.0f ms  min %.0f ms  (CPU p50 %.0f ms)", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000,
+                     Bench.percentile(cpu, 0.5) * 1000), "fast: one pass")
     let (_, sort) = Bench.time { contacts.sorted(by: .reach).count }
     Bench.row("sort by reach", String(format: "%.1f ms", sort * 1000))
     let (hits, search) = Bench.time { contacts.search("user42").count }
@@ -40,6 +42,20 @@ func runContactsBench() {
     Bench.row("role: hook table", String(format: "%.1f ms", hookTime * 1000))
     let matcher = QueryMatcher(try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
     _ = matcher.filter(mentions)
-    let (fans, q) = Bench.time { matcher.filter(mentions).count }
-    Bench.row("query role:fan is:negative over \(n / 1000)k (\(fans) hits)", String(format: "%.1f ms", q * 1000), "≤ 30 ms")
+    var qs: [Double] = [], qcpu: [Double] = []
+    var fans = 0
+    for _ in 0..<10 {
+        let c0 = threadCPU()
+        let (h, q) = Bench.time { matcher.filter(mentions).count }
+        qs.append(q); qcpu.append(threadCPU() - c0); fans = h
+    }
+    Bench.row("query role:fan is:negative over \(n / 1000)k (\(fans) hits)",
+              String(format: "p50 %.1f ms  (CPU p50 %.1f ms)", Bench.percentile(qs, 0.5) * 1000, Bench.percentile(qcpu, 0.5) * 1000), "≤ 30 ms")
+}
+
+/// CPU time of this thread (the figures above are wall time; on a busy machine CPU time says more).
+func threadCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
