@@ -124,14 +124,16 @@ struct RoleSuggester: Sendable {
         if c.reach >= s.multiplierFollowers && positive > 0 {
             out[.multiplier] = "reach \(c.reach.grouped) and " + n(positive, "positive mention")
         }
+        // Reporting is no opinion: contacts who only appear as authors of news items are neither fans nor critics.
+        let news = c.identities.reduce(0) { $0 + $1.newsItems }
+        let opinions = news < c.mentionCount
         // Fans are clearly positive (at least twice as many positive as negative mentions); critics repeatedly negative.
-        if positive >= s.fanPositive && positive >= 2 * c.negative && (c.averageScore ?? 0) > 0 { out[.fan] = n(positive, "positive mention") }
-        if c.negative >= s.criticNegative && c.negative > positive { out[.critic] = n(c.negative, "negative mention") }
+        if opinions && positive >= s.fanPositive && positive >= 2 * c.negative && (c.averageScore ?? 0) > 0 { out[.fan] = n(positive, "positive mention") }
+        if opinions && c.negative >= s.criticNegative && c.negative > positive { out[.critic] = n(c.negative, "negative mention") }
         let former = c.identities.reduce(0) { $0 + $1.formerEmployeeReviews }
         let current = c.identities.reduce(0) { $0 + $1.employeeReviews }
         if former > 0 { out[.formerEmployee] = n(former, "review") + " as a former employee" }
         else if current > 0 { out[.employee] = n(current, "employee review") }
-        let news = c.identities.reduce(0) { $0 + $1.newsItems }
         if news > 0 { out[.journalist] = n(news, "news item") }
         let reviews = c.identities.reduce(0) { $0 + $1.customerReviews }
         if reviews > 0 { out[.customer] = n(reviews, "customer review") }

@@ -96,6 +96,8 @@ final class ContactsTests: XCTestCase {
             authored("r3", "rss", "Anonymous", url: "https://www.glassdoor.com/Reviews/acme", kind: "reviews"),
             authored("r4", "rss", "Tammy L.", url: "https://www.reviewroost.com/r/4", kind: "reviews"),
             authored("n1", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/1", kind: "news"),
+            authored("n2", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/2", sentiment: .negative, kind: "news", day: 21),
+            authored("n3", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/3", sentiment: .negative, kind: "news", day: 22),
             authored("x1", "mastodon", "nimbusdrive_deals@spam.example", name: "Nimbus Deals"),
             authored("o1", "mastodon", "acmecloud@mastodon.social"), authored("o2", "bluesky", "acmecloud.bsky.social"),
         ]
@@ -115,7 +117,7 @@ final class ContactsTests: XCTestCase {
         XCTAssertEqual(roles("rss:arbeitgeberblick.de/angestellte/r engineering, berlin"), [.employee])
         XCTAssertEqual(roles("rss:glassdoor.com/anonymous"), [.employee], "every review on an employer-review portal")
         XCTAssertEqual(roles("rss:reviewroost.com/tammy l."), [.customer])
-        XCTAssertEqual(roles("rss:netzrundschau.de/sabine roth"), [.journalist])
+        XCTAssertEqual(roles("rss:netzrundschau.de/sabine roth"), [.journalist], "reporting bad news makes no critic")
         XCTAssertEqual(roles("mastodon:nimbusdrive_deals@spam.example"), [.competitor])
         XCTAssertNil(c.contact(identity: "mastodon:acmecloud@mastodon.social"), "the brand's own accounts are no contacts")
         XCTAssertNil(c.contact(identity: "bluesky:acmecloud.bsky.social"))
@@ -153,7 +155,7 @@ final class ContactsTests: XCTestCase {
         XCTAssertEqual(try ids("role:former-employee net:rss"), ["r1"])
         XCTAssertEqual(try ids("role:employee"), ["r2", "r3"])
         XCTAssertEqual(try ids("role:fan,critic"), ["f1", "f2", "c1", "c2", "c3"])
-        XCTAssertEqual(try ids("role:vip"), ["a1", "f1", "f2", "n1"], "multipliers and journalists")
+        XCTAssertEqual(try ids("role:vip"), ["a1", "f1", "f2", "n1", "n2", "n3"], "multipliers and journalists")
         XCTAssertEqual(try ids("role:press -net:rss"), ["f1", "f2"])
         XCTAssertEqual(try ids("role:nonsense"), [])
         XCTAssertTrue(try Query.parse("is:question OR role:fan").usesRoles)
