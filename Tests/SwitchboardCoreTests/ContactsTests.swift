@@ -96,8 +96,8 @@ final class ContactsTests: XCTestCase {
             authored("r3", "rss", "Anonymous", url: "https://www.glassdoor.com/Reviews/acme", kind: "reviews"),
             authored("r4", "rss", "Tammy L.", url: "https://www.reviewroost.com/r/4", kind: "reviews"),
             authored("n1", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/1", kind: "news"),
-            authored("n2", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/2", sentiment: .negative, kind: "news", day: 21),
-            authored("n3", "rss", "Sabine Roth", url: "https://netzrundschau.de/a/3", sentiment: .negative, kind: "news", day: 22),
+            authored("n2", "rss", "Sabine Roth", sentiment: .negative, url: "https://netzrundschau.de/a/2", kind: "news", day: 21),
+            authored("n3", "rss", "Sabine Roth", sentiment: .negative, url: "https://netzrundschau.de/a/3", kind: "news", day: 22),
             authored("x1", "mastodon", "nimbusdrive_deals@spam.example", name: "Nimbus Deals"),
             authored("o1", "mastodon", "acmecloud@mastodon.social"), authored("o2", "bluesky", "acmecloud.bsky.social"),
         ]
