@@ -1,23 +1,57 @@
 import Foundation
 
 /// Every contact: the fold of the mentions (one identity per author account) and the `contact_*` actions (merges,
-/// splits, roles, notes). One pass over the mentions with dictionaries; rebuild it after `store.refresh()` brought
-/// new mentions or contact actions (`Contacts.current(store, team:)`).
+/// splits, roles, notes). One pass over the mentions with dictionaries. Keep one and `update` it with what
+/// `store.refresh()` brought (only the contacts touched are rebuilt), or fold again (`Contacts.current(store, team:)`).
 public struct Contacts: Sendable {
     /// Every contact, ordered by first appearance.
     public private(set) var all: [Contact] = []
     private var byID: [String: Int] = [:]
     private var byIdentity: [String: Int] = [:]
     public let settings: ContactSettings
+    // The fold's state, kept for `update`.
+    private var identities: [ContactIdentity] = []
+    private var index: [String: Int] = [:]
+    private var own = Set<String>()
+    private var book: ContactBook
+    private let suggester: RoleSuggester
 
     /// Folds `mentions` (in store order) and `events` (the actions log) with the role settings of `team`.
-    public init(mentions: [Mention], events: [AuditEvent], team: TeamConfig? = nil, now: Date = Date()) {
+    public init(mentions: [Mention], events: [AuditEvent], team: TeamConfig? = nil) {
         settings = ContactSettings(team: team)
-        var identities: [ContactIdentity] = []
-        var index: [String: Int] = [:]
-        let suggester = RoleSuggester(settings: settings, team: team)
-        var own = Set<String>()
+        suggester = RoleSuggester(settings: settings, team: team)
+        book = ContactBook(events: events)
         index.reserveCapacity(mentions.count / 4)
+        _ = count(mentions)
+        regroup()
+    }
+
+    /// Adds mentions stored and actions recorded since the fold (e.g. `StoreChanges.newMentions` and the last
+    /// `newEvents` of `store.events`). Contact actions regroup every contact (cheap: no pass over the mentions);
+    /// otherwise only the contacts of the new mentions' authors are rebuilt.
+    public mutating func update(newMentions: [Mention], newEvents: [AuditEvent]) {
+        var regroupAll = false
+        for e in newEvents {
+            if case .contact(let a) = e.action { book.apply(a, actor: e.actor, at: e.at); regroupAll = true }
+        }
+        let touched = count(newMentions)
+        if regroupAll { regroup(); return }
+        var seen = Set<String>()
+        for i in touched.sorted() {
+            let p = book.owner(of: identities[i].key)
+            guard seen.insert(p).inserted else { continue }
+            let c = makeContact(p, book.members(of: p).compactMap { index[$0] })
+            let at = byID[c.id] ?? all.count
+            if at == all.count { all.append(c) } else { all[at] = c }
+            byID[c.id] = at
+            for m in c.identities { byIdentity[m.key] = at }
+        }
+    }
+
+    /// Counts mentions into their authors' identities; the indexes of the identities touched.
+    private mutating func count(_ mentions: [Mention]) -> Set<Int> {
+        var touched = Set<Int>()
+        let suggester = self.suggester
         // Through the buffer, so no mention is copied on the way (a mention has many reference-counted fields).
         mentions.withUnsafeBufferPointer { buf in
             for j in 0..<buf.count {
@@ -34,10 +68,14 @@ public struct Contacts: Sendable {
                                                       followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: []))
                 }
                 suggester.count(buf[j], into: &identities[i])
+                touched.insert(i)
             }
         }
-        let book = ContactBook(events: events)
-        // Group identities by their contact (the primary identity key).
+        return touched
+    }
+
+    /// Builds every contact from the identities and the contact actions.
+    private mutating func regroup() {
         var groups: [String: [Int]] = [:]
         var order: [String] = []
         for (i, id) in identities.enumerated() {
@@ -45,28 +83,35 @@ public struct Contacts: Sendable {
             if groups[p] == nil { order.append(p) }
             groups[p, default: []].append(i)
         }
+        all = []; byID = [:]; byIdentity = [:]
         all.reserveCapacity(order.count)
         for p in order {
-            var members = groups[p]!.map { identities[$0] }
-            // Primary first, then in merge order.
-            let rank = book.rank(in: p)
-            members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
-            let data = book.data[p] ?? ContactBook.Data()
-            var c = Contact(id: Contact.id(forPrimary: p), primary: p, identities: members,
-                            name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name ?? members[0].handle,
-                            reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
-                            firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
-                            mentionCount: members.reduce(0) { $0 + $1.mentions.count },
-                            positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
-                            negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
-                            setRoles: data.set, removedRoles: data.removed, notes: data.notes)
-            let scored = members.reduce(0) { $0 + $1.scored }
-            if scored > 0 { c.averageScore = members.reduce(0.0) { $0 + $1.scoreSum } / Double(scored) }
-            c.suggested = suggester.suggest(for: c)
+            let c = makeContact(p, groups[p]!)
             byID[c.id] = all.count
-            for m in members { byIdentity[m.key] = all.count }
+            for m in c.identities { byIdentity[m.key] = all.count }
             all.append(c)
         }
+    }
+
+    /// The contact named after `p` with the identities at `idxs` (at least one).
+    private func makeContact(_ p: String, _ idxs: [Int]) -> Contact {
+        var members = idxs.map { identities[$0] }
+        // Primary first, then in merge order.
+        let rank = book.rank(in: p)
+        members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
+        let data = book.data[p] ?? ContactBook.Data()
+        var c = Contact(id: Contact.id(forPrimary: p), primary: p, identities: members,
+                        name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name ?? members[0].handle,
+                        reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
+                        firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
+                        mentionCount: members.reduce(0) { $0 + $1.mentions.count },
+                        positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
+                        negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
+                        setRoles: data.set, removedRoles: data.removed, notes: data.notes)
+        let scored = members.reduce(0) { $0 + $1.scored }
+        if scored > 0 { c.averageScore = members.reduce(0.0) { $0 + $1.scoreSum } / Double(scored) }
+        c.suggested = suggester.suggest(for: c)
+        return c
     }
 
     /// The contacts of a store as of now (reads other processes' writes first).

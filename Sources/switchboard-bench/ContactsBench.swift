@@ -34,6 +34,16 @@ func runContactsBench() {
     Bench.row("fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
               String(format: "p50 %.0f ms  min %.0f ms  (CPU p50 %.0f ms)", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000,
                      Bench.percentile(cpu, 0.5) * 1000), "fast: one pass")
+    // The workbench's path: keep the fold and add what a refresh brought.
+    var live = contacts
+    var fresh = MentionGenerator(seed: 99).mentions(200, base: now)
+    for i in fresh.indices { fresh[i].analysis = Analysis(lang: "en", sentiment: .positive, score: 0.5, intents: []) }
+    live.update(newMentions: Array(fresh[0..<100]), newEvents: [])
+    let (_, upd) = Bench.time { live.update(newMentions: Array(fresh[100..<200]), newEvents: []) }
+    Bench.row("update with 100 new mentions", String(format: "%.2f ms", upd * 1000))
+    let note = AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + MentionGenerator.handles[7], text: "x")))
+    let (_, regroup) = Bench.time { live.update(newMentions: [], newEvents: [note]) }
+    Bench.row("update with 1 contact action (regroup)", String(format: "%.1f ms", regroup * 1000))
     let (_, sort) = Bench.time { contacts.sorted(by: .reach).count }
     Bench.row("sort by reach", String(format: "%.1f ms", sort * 1000))
     let (hits, search) = Bench.time { contacts.search("user42").count }

@@ -144,6 +144,22 @@ final class ContactsTests: XCTestCase {
         XCTAssertEqual(c.contact(identity: fan)?.removedRoles, [.critic])
     }
 
+    func testUpdatingGivesTheSameContactsAsFoldingEverything() {
+        let (m, team) = fixture()
+        let more = m + mentions + [authored("f9", "mastodon", "fan@x.social", sentiment: .negative, day: 26),
+                                   authored("z1", "bluesky", "anna.bsky.social", sentiment: .positive, day: 26)]
+        let events = [event(.merge(contact: annaM, identities: [annaB])), event(.role(contact: "mastodon:crit@x.social", add: ["customer"], remove: []), minute: 1)]
+        var c = Contacts(mentions: Array(more.prefix(10)), events: [], team: team)
+        c.update(newMentions: Array(more[10..<16]), newEvents: [])
+        c.update(newMentions: [], newEvents: [events[0]])
+        c.update(newMentions: Array(more[16...]), newEvents: [events[1]])
+        XCTAssertEqual(c.all, Contacts(mentions: more, events: events, team: team).all)
+        var d = Contacts(mentions: Array(more.prefix(12)), events: events, team: team)
+        d.update(newMentions: Array(more[12...]), newEvents: [])
+        XCTAssertEqual(d.all, Contacts(mentions: more, events: events, team: team).all, "new mentions alone rebuild only their contacts")
+        XCTAssertEqual(d.contact(identity: annaB)?.mentionCount, 4)
+    }
+
     func testRoleQueries() throws {
         let (m, team) = fixture()
         let contacts = Contacts(mentions: m, events: [event(.role(contact: "mastodon:fan@x.social", add: ["journalist"], remove: []))], team: team)
