@@ -31,6 +31,8 @@ struct ContactBook: Sendable {
 
     func owner(of identity: String) -> String { ownerOf[identity] ?? identity }
     func members(of primary: String) -> [String] { members[primary] ?? [primary] }
+    /// Whether `primary` names a contact of several identities.
+    func isMerged(_ primary: String) -> Bool { members[primary] != nil }
 
     /// The position of each member of `primary`'s contact (for ordering identities: primary, then merge order).
     func rank(in primary: String) -> [String: Int] {

@@ -137,15 +137,14 @@ struct RoleSuggester: Sendable {
         if news > 0 { out[.journalist] = n(news, "news item") }
         let reviews = c.identities.reduce(0) { $0 + $1.customerReviews }
         if reviews > 0 { out[.customer] = n(reviews, "customer review") }
-        if !competitors.isEmpty {
-            outer: for i in c.identities {
-                let hay = RoleSuggester.alnum(i.handle) + [32] + RoleSuggester.alnum(i.name ?? "")
-                for (term, name) in competitors where QueryText.contains(hay, term) {
-                    out[.competitor] = "account named like competitor \(name)"
-                    break outer
-                }
-            }
-        }
+        if let name = c.identities.lazy.compactMap(\.competitor).first { out[.competitor] = "account named like competitor \(name)" }
         return out
+    }
+
+    /// The competitor whose name or term the account's handle or display name contains (checked once per account).
+    func competitor(handle: String, name: String?) -> String? {
+        if competitors.isEmpty { return nil }
+        let hay = RoleSuggester.alnum(handle) + [32] + RoleSuggester.alnum(name ?? "")
+        return competitors.first { QueryText.contains(hay, $0.term) }?.name
     }
 }

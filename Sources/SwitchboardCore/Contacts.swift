@@ -64,8 +64,10 @@ public struct Contacts: Sendable {
                     i = identities.count
                     index[key] = i
                     let a = buf[j].author!
-                    identities.append(ContactIdentity(key: key, platform: buf[j].platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
-                                                      followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: []))
+                    var id = ContactIdentity(key: key, platform: buf[j].platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
+                                             followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: [])
+                    id.competitor = suggester.competitor(handle: a.handle, name: a.name)
+                    identities.append(id)
                 }
                 suggester.count(buf[j], into: &identities[i])
                 touched.insert(i)
@@ -76,17 +78,21 @@ public struct Contacts: Sendable {
 
     /// Builds every contact from the identities and the contact actions.
     private mutating func regroup() {
+        // Most identities are a contact of their own; only merged ones are grouped.
         var groups: [String: [Int]] = [:]
-        var order: [String] = []
+        var order: [(primary: String, single: Int?)] = []
         for (i, id) in identities.enumerated() {
             let p = book.owner(of: id.key)
-            if groups[p] == nil { order.append(p) }
+            if p == id.key && !book.isMerged(p) { order.append((p, i)); continue }
+            if groups[p] == nil { order.append((p, nil)) }
             groups[p, default: []].append(i)
         }
         all = []; byID = [:]; byIdentity = [:]
         all.reserveCapacity(order.count)
-        for p in order {
-            let c = makeContact(p, groups[p]!)
+        byID.reserveCapacity(order.count)
+        byIdentity.reserveCapacity(identities.count)
+        for (p, single) in order {
+            let c = makeContact(p, single.map { [$0] } ?? groups[p]!)
             byID[c.id] = all.count
             for m in c.identities { byIdentity[m.key] = all.count }
             all.append(c)
@@ -96,9 +102,11 @@ public struct Contacts: Sendable {
     /// The contact named after `p` with the identities at `idxs` (at least one).
     private func makeContact(_ p: String, _ idxs: [Int]) -> Contact {
         var members = idxs.map { identities[$0] }
-        // Primary first, then in merge order.
-        let rank = book.rank(in: p)
-        members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
+        if members.count > 1 {
+            // Primary first, then in merge order.
+            let rank = book.rank(in: p)
+            members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
+        }
         let data = book.data[p] ?? ContactBook.Data()
         var c = Contact(id: Contact.id(forPrimary: p), primary: p, identities: members,
                         name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name ?? members[0].handle,
