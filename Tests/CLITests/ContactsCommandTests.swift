@@ -92,6 +92,19 @@ final class ContactsCommandTests: XCTestCase {
         XCTAssertEqual(after.out.split(separator: "\n").count, 4)
     }
 
+    func testHostileNamesNeverReachTheTerminal() throws {
+        let d = CLI.tempDataDir()
+        XCTAssertEqual(try CLI.run(["init", "--data-dir", d]).status, 0)
+        let evil = m("e1", "mastodon", "evil\u{1B}[2J@x.social", name: "Eve\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{202E}fdp.exe", .negative, hoursAgo: 1)
+        try Store(dir: DataDirectory(root: URL(fileURLWithPath: d))).ingest([evil])
+        for args in [["contacts", "list"], ["contacts", "show", Contact.id(forPrimary: ContactIdentity.key(of: evil)!)], ["contacts", "note", "@evil\u{1B}[2J@x.social", "hi"]] {
+            let r = try CLI.run(args + ["--data-dir", d])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertFalse(r.out.contains("\u{1B}") || r.out.contains("\u{202E}") || r.err.contains("\u{1B}"), r.out)
+            XCTAssertTrue(r.out.contains("Evefdp.exe") || r.out.contains("hi"), r.out)
+        }
+    }
+
     func dayUTC(_ d: Date) -> String { String(Timestamp.format(d).prefix(10)) }
 
     func testRoleFiltersAndRoleQueries() throws {

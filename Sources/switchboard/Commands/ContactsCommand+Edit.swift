@@ -26,7 +26,7 @@ extension ContactsCommand {
             var identities: [String] = []
             for s in ids.dropFirst() {
                 let c = try contacts.resolve(s)
-                if c.id == target.id { throw CLIError.failure("\(s) is already part of \(target.name) (\(target.id))") }
+                if c.id == target.id { throw CLIError.failure(Output.safe("\(s) is already part of \(target.name) (\(target.id))")) }
                 for i in c.identities where !identities.contains(i.key) { identities.append(i.key) }
             }
             try record(store, .merge(contact: target.primary, identities: identities), json: json,
@@ -50,11 +50,11 @@ extension ContactsCommand {
                 i.key == h || i.key.hasSuffix(":" + h) || i.key.hasSuffix("/" + h)
             }
             guard let i = hits.first, hits.count == 1 else {
-                throw CLIError.failure("\(c.name) (\(c.id)) has no identity \(identity); it has: " + c.identities.map(\.key).joined(separator: ", "))
+                throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has no identity \(identity); it has: " + c.identities.map(\.key).joined(separator: ", ")))
             }
-            if c.identities.count == 1 { throw CLIError.failure("\(c.name) (\(c.id)) has only this identity: nothing to split") }
+            if c.identities.count == 1 { throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has only this identity: nothing to split")) }
             if i.key == c.primary {
-                throw CLIError.failure("\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off instead")
+                throw CLIError.failure(Output.safe("\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off instead"))
             }
             try record(store, .split(contact: c.primary, identity: i.key), json: json, say: "\(c.id): split \(i.key) off \(c.name)")
         }
