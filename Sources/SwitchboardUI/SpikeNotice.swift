@@ -6,11 +6,14 @@ import SwitchboardCore
 public struct SpikeNotice: Sendable, Equatable {
     public var message: String
     public var at: Date
-    public init(message: String, at: Date) { self.message = message; self.at = at }
+    /// `negative` for a spike of negative mentions, else `mentions` (nil when the record does not say).
+    public var kind: String?
+    public init(message: String, at: Date, kind: String? = nil) { self.message = message; self.at = at; self.kind = kind }
 
     /// The alert an action log record holds, if it is one.
     public init?(_ e: AuditEvent) {
         guard case .other(let type, _, let data) = e.action, type == "spike_alert" else { return nil }
+        kind = data["kind"]?.stringValue
         if let m = data["message"]?.stringValue, !m.isEmpty {
             message = m
         } else {
