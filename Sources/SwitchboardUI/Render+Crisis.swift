@@ -82,34 +82,37 @@ extension Renderer {
     mutating func drawChart(_ r: Rect) -> Int {
         let label = 10
         let b = s.crisis.buckets
-        let n = min(b.count, max(0, r.width - label - 16))
+        let avail = max(0, r.width - label - 16)
+        let n = min(b.count, avail)
         guard n > 0 else { return r.y }
+        // Few slots are drawn wider (up to 3 cells a slot) so the chart reads at a glance.
+        let cw = max(1, min(3, avail / n))
         let shown = Array(b.suffix(n))
+        func widen(_ line: String) -> String { String(line.flatMap { Array(repeating: $0, count: cw) }) }
         let peak = shown.map(\.total).max() ?? 0
-        let volume = TextBars.sparkline(shown.map { Double($0.total) })
+        let volume = widen(TextBars.sparkline(shown.map { Double($0.total) }))
         // Shares on a fixed 0–100 % scale (the sentinel 1.0 is cut off again).
-        let neg = String(TextBars.sparkline(shown.map(\.negativeShare) + [1.0]).dropLast())
+        let neg = widen(String(TextBars.sparkline(shown.map(\.negativeShare) + [1.0]).dropLast()))
         let last = shown.last { $0.total > 0 }
+        let x0 = r.x + label, end = x0 + n * cw
         buf.put(" mentions", x: r.x, y: r.y, role: .meta, clip: r)
-        buf.put(volume, x: r.x + label, y: r.y, role: .accent, clip: r)
-        buf.put(" max \(peak)/15m", x: r.x + label + n, y: r.y, role: .meta, clip: r)
+        buf.put(volume, x: x0, y: r.y, role: .accent, clip: r)
+        buf.put(" max \(peak)/15m", x: end, y: r.y, role: .meta, clip: r)
         buf.put(" negative", x: r.x, y: r.y + 1, role: .meta, clip: r)
-        buf.put(neg, x: r.x + label, y: r.y + 1, role: .negative, clip: r)
-        buf.put(" \(Int(((last?.negativeShare ?? 0) * 100).rounded()))% last", x: r.x + label + n, y: r.y + 1, role: .meta, clip: r)
-        // The axis: the clock at each full hour (where it fits), ▲ under the slot the run started in.
-        var free = r.x + label
+        buf.put(neg, x: x0, y: r.y + 1, role: .negative, clip: r)
+        buf.put(" \(Int(((last?.negativeShare ?? 0) * 100).rounded()))% last", x: end, y: r.y + 1, role: .meta, clip: r)
+        // The axis: ▲ under the slot the run started in, the clock at each full hour where it fits.
+        let started = s.crisis.run?.startedAt ?? .distantPast
+        let mark = shown.firstIndex { $0.start <= started && started < $0.start.addingTimeInterval(900) }.map { x0 + $0 * cw }
+        if let mark { buf.put("▲ start", x: mark, y: r.y + 2, role: .crisisBanner, clip: r) }
+        var free = x0
         for (i, bucket) in shown.enumerated() {
-            let x = r.x + label + i
-            if bucket.start <= s.crisis.run?.startedAt ?? .distantPast, s.crisis.run!.startedAt < bucket.start.addingTimeInterval(900) {
-                buf.put("▲", x: x, y: r.y + 2, role: .crisisBanner, clip: r)
-                free = max(free, x + 1)
-                continue
-            }
+            let x = x0 + i * cw
             let t = Renderer.clock(bucket.start, s.timeZone)
-            if t.hasSuffix(":00"), x >= free, x + 5 <= r.x + label + n + 6 {
-                buf.put(t, x: x, y: r.y + 2, role: .dim, clip: r)
-                free = x + 6
-            }
+            guard t.hasSuffix(":00"), x >= free, x + 5 <= end + 6 else { continue }
+            if let m = mark, x + 5 >= m, x <= m + 7 { continue }
+            buf.put(t, x: x, y: r.y + 2, role: .dim, clip: r)
+            free = x + 6
         }
         return r.y + 3
     }
