@@ -132,7 +132,9 @@ extension Renderer {
         let w = r.width - 1
         let ownerW = w >= 50 ? 8 : 0
         let whoW = w >= 72 ? min(28, w / 4) : 0
-        let dueW = 15
+        // Narrow panes show the relative due time only (zoom for the clock time and who did it).
+        let narrow = w < 40
+        let dueW = narrow ? 10 : 15
         let titleW = max(8, w - 4 - ownerW - dueW - whoW - 3)
         let top = max(0, s.crisisSelected - room + 1)
         for (i, st) in run.steps.enumerated().dropFirst(top).prefix(room) {
@@ -144,9 +146,10 @@ extension Renderer {
             case .skipped: glyph = "[-]"
             case .blocked: glyph = "[!]"
             }
-            var line = glyph + " " + TextWrap.pad(sanitizeForScreen(st.step.title), width: titleW)
+            var line = glyph + " " + TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(st.step.title), width: titleW), width: titleW)
             if ownerW > 0 { line += " " + TextWrap.pad(sanitizeForScreen(st.step.owner), width: ownerW) }
-            line += " " + TextWrap.pad(Renderer.clock(st.dueAt, s.timeZone) + " " + (run.dueText(st, now: s.now) ?? st.state.rawValue), width: dueW)
+            let due = run.dueText(st, now: s.now) ?? st.state.rawValue
+            line += " " + TextWrap.pad(narrow ? due : Renderer.clock(st.dueAt, s.timeZone) + " " + due, width: dueW)
             if whoW > 0, let by = st.by, st.state != .open {
                 line += " " + TextWrap.ellipsize(sanitizeForScreen(by) + " " + Renderer.clock(st.at ?? s.now, s.timeZone)
                                                  + (st.reason.map { ": " + sanitizeForScreen($0) } ?? ""), width: whoW)

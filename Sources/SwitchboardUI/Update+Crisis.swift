@@ -107,7 +107,7 @@ extension Update {
                 say(&s, "drill: the statement is shown, not queued")
                 return []
             }
-            say(&s, "holding statement \(h.id): queued for now")
+            // The queue's own path: pre-flight checks (y confirms warnings), then a post scheduled now.
             return [.queue(.check(text: text, when: .now))]
         }
     }
