@@ -22,9 +22,13 @@ extension EffectRunner {
             c.timeline = CrisisReport(run: run, mentions: [], states: [:], events: Array(events[i...]), now: now).timeline.reversed()
         }
         if let sp = lastSpike {
-            let since = sp.at.addingTimeInterval(-3600)
-            let texts = store.mentions.filter { $0.createdAt >= since && $0.analysis?.sentiment == .negative }.map(\.text)
-            c.offer = playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
+            if let o = offer, o.spike == sp.at { c.offer = o.playbook } else {
+                // The negative mentions of the hour before the alert: their words pick the playbook.
+                let since = sp.at.addingTimeInterval(-3600)
+                let texts = store.mentions.filter { $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60) && $0.analysis?.sentiment == .negative }.map(\.text)
+                c.offer = playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
+                offer = (c.offer, sp.at)
+            }
         }
         return c
     }
@@ -37,6 +41,7 @@ extension EffectRunner {
                 return [.panelsLoaded(loadQueue(), crisisInfo())]
             case .start(let id, let severity, let drill, let suspend):
                 playbookLibrary = PlaybookLibrary.load(store.dir)
+                offer = nil
                 let p = try playbookLibrary.resolve(id)
                 let run = try CrisisOps.start(p, severity: severity, drill: drill, suspendQueue: suspend,
                                               team: team ?? TeamConfig(brand: .init(name: "", terms: [])), store: store, actor: actor, now: now)

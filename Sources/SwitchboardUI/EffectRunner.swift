@@ -32,7 +32,9 @@ public final class EffectRunner {
     var crisisLog = CrisisLog()
     var playbookLibrary = PlaybookLibrary(playbooks: [])
     /// The newest spike alert seen (for the playbook offer).
-    var lastSpike: SpikeNotice?
+    var lastSpike: SpikeNotice? { didSet { if lastSpike != oldValue { offer = nil } } }
+    /// The playbook offered for `lastSpike` (computed once per spike and playbook reload: it reads every mention).
+    var offer: (playbook: Playbook?, spike: Date)?
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
     /// Runs around an external program (the editor): give the terminal back, then take it again.
@@ -130,6 +132,7 @@ public final class EffectRunner {
             }
         case .loadPanels:
             playbookLibrary = PlaybookLibrary.load(store.dir)
+            offer = nil
             return [.panelsLoaded(loadQueue(), crisisInfo())]
         case .loadTheme(let name):
             do {
