@@ -106,6 +106,8 @@ public struct AppState: Sendable {
     /// The selected playbook (no run) or checklist step (a run); the scroll position in the timeline.
     public var crisisSelected = 0
     public var crisisView: CrisisView = .checklist
+    /// Why the last crisis change was refused (shown in full in the crisis pane; the status line clips).
+    public var crisisError: String?
     /// The composer's holding-statement cycle (`C-o` again inserts the next statement).
     public var statementCycle: StatementCycle?
     /// The team (roles, brand and time zone for holding statements); nil without team.json.

@@ -86,7 +86,7 @@ extension EffectRunner {
                 return [.storeChanged(delta()), .recorded(text)]
             }
         } catch {
-            return [.storeChanged(delta()), .failed("\(error)")]
+            return [.storeChanged(delta()), .crisisFailed("\(error)")]
         }
     }
 }

@@ -69,6 +69,8 @@ public enum Message: Sendable {
     case queuePublished([String])
     /// A notify step's command finished (or was recorded): what happened, and whether it worked.
     case crisisNotified(String, ok: Bool)
+    /// A crisis change was refused (CrisisError, the queue's role rule): shown in the pane until the next try.
+    case crisisFailed(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate

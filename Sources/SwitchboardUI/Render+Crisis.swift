@@ -11,6 +11,15 @@ extension Renderer {
         let inner = box(r, title: title, focused: s.focus == .crisis)
         guard inner.width > 2, inner.height > 0 else { return }
         if let run = c.run { drawRun(run, inner) } else { drawPlaybooks(inner) }
+        // A refused change in full, over the bottom of the pane (the status line clips long messages).
+        if let e = s.crisisError {
+            let lines = TextWrap.wrap("✗ " + sanitizeForScreen(e), width: max(1, inner.width - 2)).prefix(max(1, inner.height / 3))
+            for (i, l) in lines.enumerated() {
+                let y = inner.maxY - lines.count + i
+                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .error)
+                buf.put(l, x: inner.x + 1, y: y, role: .error, clip: inner)
+            }
+        }
     }
 
     mutating func drawPlaybooks(_ inner: Rect) {

@@ -33,6 +33,7 @@ extension Update {
 
     /// Crisis commands (pane keys, `C`, `C-o` and `:crisis …`); nil when `name` is none of them.
     static func crisisCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
+        if name.hasPrefix("crisis") { s.crisisError = nil }
         switch name {
         case "crisis":
             if arg.isEmpty { focus(&s, .crisis); return [] }

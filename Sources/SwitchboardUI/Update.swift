@@ -95,7 +95,12 @@ enum Update {
             return []
         case .crisisNotified(let text, let ok):
             say(&s, text, error: !ok)
+            if !ok { s.crisisError = text }
             return [.refreshStore]
+        case .crisisFailed(let text):
+            say(&s, text, error: true)
+            s.crisisError = text
+            return []
         case .themeLoaded(let name):
             s.themeName = name
             say(&s, "theme: \(name)")

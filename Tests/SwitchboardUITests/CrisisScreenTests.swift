@@ -266,8 +266,15 @@ Pick the severity: j/k and Enter, or its number · Esc cancels
         XCTAssertNil(CrisisLog(store: app.store).current)
         XCTAssertEqual(app.state.message?.isError, true)
         XCTAssertEqual(app.state.message?.text, "bob is agent: only a lead or manager may suspend or resume the queue — start it without suspending the queue, or ask a lead")
-        // Without suspending, the agent may start it.
+        // The status line clips it; the pane shows it in full.
+        XCTAssertEqual(Array(app.screen[21...22]), [
+            "│ ✗ bob is agent: only a lead or manager may suspend or resume the queue — start it without        │",
+            "│ suspending the queue, or ask a lead                                                              │",
+        ], app.dump())
+        XCTAssertEqual(app.buffer[50, 22].role, .error)
+        // Without suspending, the agent may start it (and the error goes).
         app.press("<Enter> 2 n")
+        XCTAssertNil(app.state.crisisError)
         XCTAssertEqual(CrisisLog(store: app.store).current?.startedBy, "bob")
         XCTAssertNil(Queue(store: app.store).suspension)
     }
