@@ -13,7 +13,7 @@ extension EffectRunner {
         c.realActive = crisisLog.active != nil
         c.computedAt = now
         if let run = c.run {
-            c.buckets = CrisisReport.buckets(store.mentions, from: run.startedAt.addingTimeInterval(-3600), to: run.endedAt ?? now)
+            c.buckets = buckets(run, now: now)
             // The log is in write order, nearly in time order: look back from the end with an hour of slack.
             let events = store.events
             let from = run.startedAt.addingTimeInterval(-3600)
@@ -33,11 +33,35 @@ extension EffectRunner {
         return c
     }
 
+    /// Mentions per 15 minutes from an hour before the run's start: only the mentions stored since the last call
+    /// are counted, unless a new slot began (then all of them again).
+    func buckets(_ run: CrisisRun, now: Date) -> [CrisisBucket] {
+        let mentions = store.mentions
+        let from = run.startedAt.addingTimeInterval(-3600), to = run.endedAt ?? now
+        if var c = chart, c.run == run.id, c.counted <= mentions.count {
+            let add = CrisisReport.buckets(Array(mentions[c.counted...]), from: from, to: to)
+            if add.count == c.buckets.count, add.first?.start == c.buckets.first?.start {
+                for i in add.indices where add[i].total > 0 {
+                    c.buckets[i].total += add[i].total
+                    c.buckets[i].negative += add[i].negative
+                    c.buckets[i].positive += add[i].positive
+                }
+                c.counted = mentions.count
+                chart = c
+                return c.buckets
+            }
+        }
+        let all = CrisisReport.buckets(mentions, from: from, to: to)
+        chart = (run.id, mentions.count, all)
+        return all
+    }
+
     func performCrisis(_ op: CrisisOp) -> [Message] {
         let now = clock()
         do {
             switch op {
             case .refresh:
+                chart = nil
                 return [.panelsLoaded(loadQueue(), crisisInfo())]
             case .start(let id, let severity, let drill, let suspend):
                 playbookLibrary = PlaybookLibrary.load(store.dir)

@@ -33,6 +33,9 @@ public final class EffectRunner {
     var playbookLibrary = PlaybookLibrary(playbooks: [])
     /// The newest spike alert seen (for the playbook offer).
     var lastSpike: SpikeNotice? { didSet { if lastSpike != oldValue { offer = nil } } }
+    /// The chart of the current run between deltas: new mentions are counted into their slots (`counted`: how many
+    /// of the store's mentions are in it). Computed again when a slot begins, on reload and on re-analysis.
+    var chart: (run: String, counted: Int, buckets: [CrisisBucket])?
     /// The playbook offered for `lastSpike` (computed once per spike and playbook reload: it reads every mention).
     var offer: (playbook: Playbook?, spike: Date)?
     /// Called with a loaded theme (the runtime hands it to the terminal).
@@ -95,6 +98,7 @@ public final class EffectRunner {
         }
         if fresh || newEvents.contains(where: { if case .queue = $0.action { return true } else { return false } }) { d.queue = loadQueue() }
         if fresh { crisisLog = CrisisLog(events: events) } else { for e in newEvents { crisisLog.apply(e) } }
+        if reloaded || fresh || !analysis.isEmpty { chart = nil }
         if let sp = d.spike { lastSpike = sp }
         let crisisChanged = newEvents.contains { if case .crisis = $0.action { return true } else { return false } }
         // During a run the chart and the timeline follow every new mention and action.

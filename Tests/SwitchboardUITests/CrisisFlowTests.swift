@@ -179,4 +179,23 @@ final class CrisisFlowTests: XCTestCase {
         guard case .normal = app.state.mode else { return XCTFail("a prompt opened") }
         XCTAssertEqual(app.state.message?.text, "crisis-offer: not available here")
     }
+
+    func testChartFollowsNewMentionsAndANewSlot() throws {
+        let app = try F.app(F.burst("a", minutesAgo: 40, n: 4, neg: 1))
+        let run = try F.start(app)
+        app.press("4")
+        XCTAssertTrue(app.screen[3].contains("max 4/15m"), app.dump())
+        // Another process stores a burst: the chart counts it with the next refresh.
+        try app.ingest(F.burst("b", minutesAgo: 2, n: 6, neg: 6))
+        XCTAssertTrue(app.screen[3].contains("max 6/15m"), app.dump())
+        XCTAssertTrue(app.screen[4].contains("100% last"), app.dump())
+        func full(_ now: Date) -> [CrisisBucket] { CrisisReport.buckets(app.store.mentions, from: run.startedAt.addingTimeInterval(-3600), to: now) }
+        XCTAssertEqual(app.state.crisis.buckets, full(TestApp.now))
+        // Twenty minutes on, a new slot has begun: the tick asks for the chart again.
+        app.send(.tick(TestApp.now.addingTimeInterval(20 * 60)))
+        app.runner.clock = { TestApp.now.addingTimeInterval(20 * 60) }
+        app.send(.tick(TestApp.now.addingTimeInterval(21 * 60)))
+        XCTAssertEqual(app.state.crisis.buckets, full(TestApp.now.addingTimeInterval(21 * 60)))
+        XCTAssertEqual(app.state.crisis.buckets.count, full(TestApp.now).count + 1)
+    }
 }
