@@ -60,7 +60,6 @@ extension CrisisOps {
         guard !run.drill else { throw CrisisError("this is a drill: nothing is published (the statement is shown, not queued)") }
         let targets = accounts.isEmpty
             ? team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased()) }.map(\.id) : accounts
-        guard !targets.isEmpty else { throw CrisisError("no Mastodon or Bluesky account in team.json to publish to") }
         let networks = targets.compactMap { a in team.sources.first { $0.id == a }.map { $0.type.lowercased() == "bsky" ? "bluesky" : $0.type.lowercased() } }
         let s = try statement(run, id: id, step: step, lang: lang, networks: networks, team: team, agent: team.member(actor), now: now)
         let body = text ?? s.text
@@ -69,6 +68,7 @@ extension CrisisOps {
             throw CrisisError("fill the placeholders first: " + (open.isEmpty ? s.unknown : open).map { "{{\($0)}}" }.joined(separator: ", ")
                               + " (add them to the playbook's \"placeholders\", or give the text)")
         }
+        guard !targets.isEmpty else { throw CrisisError("no Mastodon or Bluesky account in team.json to publish to") }
         let d = QueueDraft(text: body, variants: text == nil ? s.variants : [:], accounts: targets, tags: ["crisis"], campaign: run.id,
                            scheduledAt: now, createdAt: now, crisis: run.id)
         let item: QueueItem

@@ -50,7 +50,7 @@ extension CrisisReport {
         return f
     }
 
-    static func duration(_ seconds: TimeInterval) -> String {
+    public static func duration(_ seconds: TimeInterval) -> String {
         let m = Int((seconds / 60).rounded())
         return m < 60 ? "\(m) min" : "\(m / 60) h \(m % 60) min"
     }
