@@ -9,6 +9,8 @@ import Glibc
 enum ScaleTerminal {
     struct Result {
         var firstFrameSeconds: Double
+        /// Launch until the first byte reached the terminal.
+        var firstByteSeconds: Double
         var firstFrameBytes: Int
         var bytesPerJ: [Int]
         var peakMB: Double?
@@ -40,7 +42,7 @@ enum ScaleTerminal {
         let t0 = Bench.now()
         try tmux(server, ["-f", conf, "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
                           "script -q -f -c \(shellQuote(inner)) \(shellQuote(out)); sleep 86400"])
-        let (first, lastGrowth) = settle(out, since: t0, timeout: 120)
+        let (first, lastGrowth, firstByte) = settle(out, since: t0, timeout: 120)
         guard first > 0 else { throw ChildProcess.Failure.exit(binary, -1, "the workbench wrote nothing within 120 s") }
         let pid = workbenchPID(binary: binary, dataDir: dataDir.path)
         var counts: [Int] = []
@@ -54,7 +56,7 @@ enum ScaleTerminal {
         }
         let peak = pid.flatMap { statusMB($0, "VmHWM") }
         _ = try? tmux(server, ["send-keys", "-t", "m", "q"])
-        return Result(firstFrameSeconds: lastGrowth - t0, firstFrameBytes: first, bytesPerJ: counts, peakMB: peak)
+        return Result(firstFrameSeconds: lastGrowth - t0, firstByteSeconds: firstByte - t0, firstFrameBytes: first, bytesPerJ: counts, peakMB: peak)
     }
 
     @discardableResult
@@ -70,15 +72,15 @@ enum ScaleTerminal {
 
     /// Polls the recording every 2 ms until it has output and has not grown for 300 ms; returns its size and
     /// the moment it last grew.
-    static func settle(_ path: String, since t0: Double, timeout: Double) -> (Int, Double) {
-        var last = size(path), lastGrowth = t0
+    static func settle(_ path: String, since t0: Double, timeout: Double) -> (Int, Double, Double) {
+        var last = size(path), lastGrowth = t0, firstGrowth = 0.0
         while Bench.now() - t0 < timeout {
             usleep(2000)
             let now = size(path)
-            if now != last { last = now; lastGrowth = Bench.now() }
+            if now != last { last = now; lastGrowth = Bench.now(); if firstGrowth == 0 { firstGrowth = lastGrowth } }
             if last > 0 && Bench.now() - lastGrowth >= 0.3 { break }
         }
-        return (last, lastGrowth)
+        return (last, lastGrowth, firstGrowth)
     }
 
     /// The workbench process: the one whose command line is our binary with this data directory.

@@ -1,7 +1,7 @@
 import Foundation
 import SwitchboardCore
 
-/// `switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--python PATH] [--keep]`: one run at every size —
+/// `switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep] [--seconds S]`: one run at every size —
 /// realistic data generated as a JSON Lines export, ingested with the real `switchboard ingest`, a team's
 /// triage recorded, then each phase in a fresh process (open + fold, the workbench without a terminal, the
 /// queries, the real workbench in tmux) — and one table with how each figure grows. Analysis and feed parsing
@@ -11,6 +11,7 @@ enum ScaleBench {
     struct Options {
         var sizes = [10_000, 100_000, 1_000_000]
         var json = false
+        var jsonFile: String?
         var python: String?
         var keep = false
         var seconds = 3.0
@@ -29,6 +30,7 @@ enum ScaleBench {
             switch a {
             case "--sizes": o.sizes = try value().split(separator: ",").map { try size(String($0)) }
             case "--json": o.json = true
+            case "--json-file": o.jsonFile = try value()
             case "--python": o.python = try value()
             case "--keep": o.keep = true
             case "--seconds": o.seconds = Double(try value()) ?? 3
@@ -82,6 +84,7 @@ enum ScaleBench {
         let report = ScaleReport(options: o, perSize: perSize, analysis: analysis.values, feeds: feeds?.values,
                                  manifest: manifest, peers: peers, notes: [peerNote, terminalProblem.map { "real-binary rows skipped: \($0)" } ?? ""].filter { !$0.isEmpty },
                                  loadBefore: loadBefore, loadAfter: loadAverage(), started: started)
+        if let f = o.jsonFile { try Data(try report.json().utf8).write(to: URL(fileURLWithPath: f)) }
         if o.json { print(try report.json()) } else { print(report.text()) }
     }
 
@@ -138,6 +141,7 @@ enum ScaleBench {
             do {
                 let t = try ScaleTerminal.run(binary: binary, dataDir: dir)
                 r["tty_first_frame_s"] = t.firstFrameSeconds
+                r["tty_first_byte_s"] = t.firstByteSeconds
                 r["tty_first_frame_bytes"] = Double(t.firstFrameBytes)
                 let sorted = t.bytesPerJ.sorted()
                 if !sorted.isEmpty { r["bytes_per_j"] = Double(sorted[sorted.count / 2]); r["bytes_per_j_max"] = Double(sorted.last!) }

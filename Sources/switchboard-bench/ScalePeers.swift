@@ -21,14 +21,14 @@ enum ScalePeers {
     /// (the English dev set when ../shared is there, else generated English posts).
     static func writeManifest(to url: URL, seconds: Double) throws -> Manifest {
         var feeds: [String] = []
-        if let corpus = findFeedCorpus(), let e = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil) {
+        let shared = findShared()
+        if let shared, let e = FileManager.default.enumerator(at: shared.appendingPathComponent("corpora/feeds"), includingPropertiesForKeys: nil) {
             for case let u as URL in e where ["xml", "rdf", "rss", "atom"].contains(u.pathExtension) { feeds.append(u.path) }
         }
         feeds.sort()
         var texts: [String] = []
         var source = "generated English posts"
-        let shared = ProcessInfo.processInfo.environment["SHARED"] ?? FileManager.default.currentDirectoryPath + "/../shared"
-        if let s = try? String(contentsOfFile: shared + "/devsets/sentiment-en-dev.tsv", encoding: .utf8) {
+        if let shared, let s = try? String(contentsOfFile: shared.appendingPathComponent("devsets/sentiment-en-dev.tsv").path, encoding: .utf8) {
             for line in s.split(separator: "\n").dropFirst() {
                 let p = line.split(separator: "\t", omittingEmptySubsequences: false)
                 if p.count > 1 { texts.append(String(p[1])) }
@@ -42,6 +42,19 @@ enum ScalePeers {
         let m = Manifest(feeds: feeds, texts: texts, textSource: source, seconds: seconds)
         try JSONEncoder().encode(m).write(to: url)
         return m
+    }
+
+    /// The material beside the project: $SHARED, else ../shared or ../../shared from the working directory
+    /// (a worktree under wt/ sits one level deeper than the main checkout).
+    static func findShared() -> URL? {
+        let fm = FileManager.default
+        if let s = ProcessInfo.processInfo.environment["SHARED"], fm.fileExists(atPath: s) { return URL(fileURLWithPath: s) }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
+        for up in ["..", "../.."] {
+            let u = cwd.appendingPathComponent(up).appendingPathComponent("shared").standardizedFileURL
+            if fm.fileExists(atPath: u.appendingPathComponent("README.md").path) { return u }
+        }
+        return nil
     }
 
     static func load(_ url: URL) -> Manifest? {

@@ -3,7 +3,7 @@ import Foundation
 // switchboard-bench [all|store|SECTION…] — release-mode benchmarks that print figures.
 //   swift run -c release switchboard-bench            every section at 10k and 100k
 //   swift run -c release switchboard-bench --large    also 1M mentions
-//   switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--python PATH] [--keep]
+//   switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep]
 //                                                     one table at every size with growth, peers (Scripts/bench)
 
 var args = Array(CommandLine.arguments.dropFirst())
