@@ -13,6 +13,8 @@ struct ChildProcess {
         var seconds: Double
         /// Peak resident set size of the child, in MB.
         var peakMB: Double
+        /// User + system CPU time of the child (all its threads), in seconds.
+        var cpuSeconds: Double
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -67,11 +69,12 @@ struct ChildProcess {
         if check && exitStatus != 0 {
             throw Failure.exit(([path] + args).joined(separator: " "), exitStatus, String(err.suffix(2000)))
         }
-        return Result(status: exitStatus, stdout: out, stderr: err, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Result(status: exitStatus, stdout: out, stderr: err, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, cpuSeconds: cpu)
     }
 
     /// Runs this bench again as `switchboard-bench PHASE args…` and decodes the JSON object it prints last.
-    static func phase(_ name: String, _ args: [String]) throws -> (values: [String: Double], peakMB: Double, seconds: Double) {
+    static func phase(_ name: String, _ args: [String]) throws -> (values: [String: Double], peakMB: Double, seconds: Double, cpuSeconds: Double) {
         let r = try run(selfPath, [name] + args)
         guard let line = r.stdout.split(separator: "\n").last,
               let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -79,6 +82,13 @@ struct ChildProcess {
         }
         var values: [String: Double] = [:]
         for (k, v) in obj { if let n = v as? NSNumber { values[k] = n.doubleValue } }
-        return (values, r.peakMB, r.seconds)
+        return (values, r.peakMB, r.seconds, r.cpuSeconds)
     }
+}
+
+/// CPU time (user + system, every thread) this process has used so far, in seconds.
+func processCPUSeconds() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
 }

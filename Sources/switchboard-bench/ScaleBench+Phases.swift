@@ -18,6 +18,8 @@ enum ScalePhases {
         case "scale-query": out = try queries(dir)
         case "scale-analysis": out = ScalePeers.analysis(manifest: URL(fileURLWithPath: args[1]))
         case "scale-feeds": out = ScalePeers.feeds(manifest: URL(fileURLWithPath: args[1]))
+        case "scale-export": // scale-export FILE N: the generated export alone (for profiling `switchboard ingest`)
+            out = ["bytes": Double(try ScaleData.writeExport(count: Int(args.count > 2 ? args[2] : "") ?? 10_000, to: URL(fileURLWithPath: args[1])))]
         default: return false
         }
         let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
@@ -46,9 +48,11 @@ enum ScalePhases {
 
     /// Open the store and fold the state, as every command and the workbench do first.
     static func open(_ dir: DataDirectory) throws -> [String: Double] {
+        let c0 = processCPUSeconds()
         let (store, secs) = try Bench.time { try Store(dir: dir) }
         let states = store.states().count
-        return ["seconds": secs, "mentions": Double(store.count), "states": Double(states), "hwm_mb": Bench.memoryMB("VmHWM")]
+        return ["seconds": secs, "cpu_s": processCPUSeconds() - c0, "mentions": Double(store.count), "states": Double(states),
+                "hwm_mb": Bench.memoryMB("VmHWM")]
     }
 
     /// The workbench without a terminal: open, first frame at 120×40 with the team config, then 3,000 `j`/`k`
@@ -56,6 +60,7 @@ enum ScalePhases {
     static func workbench(_ dir: DataDirectory) throws -> [String: Double] {
         TextWidth.setupLocale()
         let now = Date()
+        let c0 = processCPUSeconds()
         let t0 = Bench.now()
         let store = try Store(dir: dir)
         let t1 = Bench.now()
@@ -71,6 +76,7 @@ enum ScalePhases {
         send(.start)
         var frame = render(state)
         let t2 = Bench.now()
+        let frameCPU = processCPUSeconds() - c0
         let hwmFrame = Bench.memoryMB("VmHWM")
         var latencies: [Double] = []
         let j = Message.key(.char("j")), k = Message.key(.char("k"))
@@ -85,7 +91,7 @@ enum ScalePhases {
             latencies.append(Bench.now() - a)
         }
         withExtendedLifetime(store) {}
-        return ["open_s": t1 - t0, "first_frame_s": t2 - t1, "open_and_frame_s": t2 - t0,
+        return ["open_s": t1 - t0, "first_frame_s": t2 - t1, "open_and_frame_s": t2 - t0, "open_and_frame_cpu_s": frameCPU,
                 "j_p50_ms": Bench.percentile(latencies, 0.5) * 1000, "j_p99_ms": Bench.percentile(latencies, 0.99) * 1000,
                 "rows": Double(state.feed.rows.count), "cells_changed": Double(changed), "hwm_frame_mb": hwmFrame]
     }
@@ -105,9 +111,14 @@ enum ScalePhases {
         for (qi, text) in queryTexts.enumerated() {
             matcher.set(try Query.parse(text))
             let (hits, first) = Bench.time { matcher.filter(mentions).count }
-            var times: [Double] = []
-            for _ in 0..<25 { times.append(Bench.time { matcher.filter(mentions).count }.1) }
+            var times: [Double] = [], cpu: [Double] = []
+            for _ in 0..<25 {
+                let c = threadCPUSeconds()
+                times.append(Bench.time { matcher.filter(mentions).count }.1)
+                cpu.append(threadCPUSeconds() - c)
+            }
             out["q\(qi)_p50_ms"] = Bench.percentile(times, 0.5) * 1000
+            out["q\(qi)_cpu_p50_ms"] = Bench.percentile(cpu, 0.5) * 1000
             out["q\(qi)_p99_ms"] = Bench.percentile(times, 0.99) * 1000
             out["q\(qi)_first_ms"] = first * 1000
             out["q\(qi)_hits"] = Double(hits)

@@ -42,8 +42,9 @@ enum ScaleTerminal {
         let t0 = Bench.now()
         try tmux(server, ["-f", conf, "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
                           "script -q -f -c \(shellQuote(inner)) \(shellQuote(out)); sleep 86400"])
-        let (first, lastGrowth, firstByte) = settle(out, since: t0, timeout: 120)
-        guard first > 0 else { throw ChildProcess.Failure.exit(binary, -1, "the workbench wrote nothing within 120 s") }
+        // The terminal is set up before the feed state is built: wait for a whole frame (a few KB), then quiet.
+        let (first, lastGrowth, firstByte) = settle(out, since: t0, timeout: 180, atLeast: 3000)
+        guard first >= 3000 else { throw ChildProcess.Failure.exit(binary, -1, "the workbench wrote no full frame within 180 s") }
         let pid = workbenchPID(binary: binary, dataDir: dataDir.path)
         var counts: [Int] = []
         for i in 0..<(presses + 2) {
@@ -70,15 +71,15 @@ enum ScaleTerminal {
         return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
-    /// Polls the recording every 2 ms until it has output and has not grown for 300 ms; returns its size and
-    /// the moment it last grew.
-    static func settle(_ path: String, since t0: Double, timeout: Double) -> (Int, Double, Double) {
+    /// Polls the recording every 2 ms until it holds at least `atLeast` bytes and has not grown for 300 ms;
+    /// returns its size, the moment it last grew and the moment it first grew.
+    static func settle(_ path: String, since t0: Double, timeout: Double, atLeast: Int = 1) -> (Int, Double, Double) {
         var last = size(path), lastGrowth = t0, firstGrowth = 0.0
         while Bench.now() - t0 < timeout {
             usleep(2000)
             let now = size(path)
             if now != last { last = now; lastGrowth = Bench.now(); if firstGrowth == 0 { firstGrowth = lastGrowth } }
-            if last > 0 && Bench.now() - lastGrowth >= 0.3 { break }
+            if last >= atLeast && Bench.now() - lastGrowth >= 0.3 { break }
         }
         return (last, lastGrowth, firstGrowth)
     }

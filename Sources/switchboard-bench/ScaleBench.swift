@@ -115,6 +115,7 @@ enum ScaleBench {
         r["ingest_rate"] = Double(n) / ingest.seconds
         r["ingest_s"] = ingest.seconds
         r["ingest_mb"] = ingest.peakMB
+        r["ingest_cpu_rate"] = Double(n) / ingest.cpuSeconds
         try? FileManager.default.removeItem(at: export)
 
         progress("\(label): recording a team's triage")
@@ -124,11 +125,12 @@ enum ScaleBench {
         progress("\(label): open + fold")
         let open = try ChildProcess.phase("scale-open", [dir.path])
         r["open_s"] = open.values["seconds"]
+        r["open_cpu_s"] = open.values["cpu_s"]
         r["open_mb"] = open.peakMB
 
         progress("\(label): workbench (first frame, 3,000 keys)")
         let ui = try ChildProcess.phase("scale-ui", [dir.path])
-        for k in ["first_frame_s", "open_and_frame_s", "j_p50_ms", "j_p99_ms"] { r[k] = ui.values[k] }
+        for k in ["first_frame_s", "open_and_frame_s", "open_and_frame_cpu_s", "j_p50_ms", "j_p99_ms"] { r[k] = ui.values[k] }
         r["ui_mb"] = ui.peakMB
 
         progress("\(label): queries")

@@ -20,10 +20,13 @@ struct ScaleReport {
         func v(_ key: String, _ f: (Double) -> Double = { $0 }) -> [Double?] { perSize.map { $0[key].map(f) } }
         var rows = [
             ScaleRow(name: "ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", unit: "/s", kind: .throughput, values: v("ingest_rate")),
+            ScaleRow(name: "  per CPU-second (user + system)", unit: "/s", kind: .throughput, values: v("ingest_cpu_rate")),
             ScaleRow(name: "open the store + fold the state", unit: "s", kind: .total, values: v("open_s")),
+            ScaleRow(name: "  CPU time (both cores' decoders)", unit: "s", kind: .total, values: v("open_cpu_s")),
             ScaleRow(name: "time to first frame, real binary in tmux (launch → frame written)", unit: "s", kind: .total, values: v("tty_first_frame_s")),
             ScaleRow(name: "time to first frame in-process (open + state + render 120×40)", unit: "s", kind: .total, values: v("open_and_frame_s")),
-            ScaleRow(name: "  of which first frame after the open", unit: "s", kind: .total, values: v("first_frame_s")),
+            ScaleRow(name: "  CPU time", unit: "s", kind: .total, values: v("open_and_frame_cpu_s")),
+            ScaleRow(name: "  of which first frame after the open (wall)", unit: "s", kind: .total, values: v("first_frame_s")),
             ScaleRow(name: "`j` key-to-frame p50 (3,000 keys)", unit: "ms", kind: .perOperation, values: v("j_p50_ms")),
             ScaleRow(name: "`j` key-to-frame p99", unit: "ms", kind: .perOperation, values: v("j_p99_ms")),
             ScaleRow(name: "bytes written per `j` (real binary, median of 20)", unit: "B", kind: .perOperation, values: v("bytes_per_j")),
@@ -35,7 +38,12 @@ struct ScaleReport {
             let ps = ScalePhases.queryTexts.indices.compactMap { r["q\($0)_p99_ms"] }
             return ps.max()
         }
+        let cpuMean: [Double?] = perSize.map { r in
+            let ps = ScalePhases.queryTexts.indices.compactMap { r["q\($0)_cpu_p50_ms"] }
+            return ps.isEmpty ? nil : ps.reduce(0, +) / Double(ps.count)
+        }
         rows += [
+            ScaleRow(name: "queries: CPU time p50, mean of the \(ScalePhases.queryTexts.count)", unit: "ms", kind: .perOperation, values: cpuMean),
             ScaleRow(name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms", kind: .perOperation, values: worst),
             ScaleRow(name: "peak memory: ingest", unit: "MB", kind: .total, values: v("ingest_mb")),
             ScaleRow(name: "peak memory: open + fold", unit: "MB", kind: .total, values: v("open_mb")),
