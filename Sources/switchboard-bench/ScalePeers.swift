@@ -97,8 +97,14 @@ enum ScalePeers {
 
     /// Runs Scripts/bench-peers.py with `python` on the manifest; nil (with the reason) when it can't.
     static func runPython(_ python: String, manifest: URL) -> (result: [String: Any]?, note: String) {
-        let script = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Scripts/bench-peers.py").path
-        guard FileManager.default.fileExists(atPath: script) else { return (nil, "Scripts/bench-peers.py not found (run from the repository root)") }
+        // Scripts/bench-peers.py from the working directory, else from the checkout the binary was built in (.build/…/release).
+        var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
+        var up = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
+        for _ in 0..<4 { up = up.deletingLastPathComponent(); candidates.append(up) }
+        guard let script = candidates.map({ $0.appendingPathComponent("Scripts/bench-peers.py").path })
+            .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            return (nil, "peers not measured: Scripts/bench-peers.py not found")
+        }
         do {
             let r = try ChildProcess.run(python, [script, manifest.path], check: false)
             guard r.status == 0, let line = r.stdout.split(separator: "\n").last,
