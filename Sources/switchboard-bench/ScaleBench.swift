@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
 
-/// `switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep] [--seconds S]`: one run at every size —
+/// `switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep] [--seconds S]`
+/// (`switchboard-bench scale --from-json F` prints a saved run's table again): one run at every size —
 /// realistic data generated as a JSON Lines export, ingested with the real `switchboard ingest`, a team's
 /// triage recorded, then each phase in a fresh process (open + fold, the workbench without a terminal, the
 /// queries, the real workbench in tmux) — and one table with how each figure grows. Analysis and feed parsing
@@ -58,6 +59,11 @@ enum ScaleBench {
     }
 
     static func run(_ args: [String]) throws {
+        if args.first == "--from-json", args.count >= 2 {
+            let report = try ScaleReport(json: try Data(contentsOf: URL(fileURLWithPath: args[1])))
+            print(args.contains("--json") ? try report.json() : report.text())
+            return
+        }
         let o = try parse(args)
         let binDir = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
         let binary = binDir.appendingPathComponent("switchboard").path
@@ -83,7 +89,8 @@ enum ScaleBench {
 
         let report = ScaleReport(options: o, perSize: perSize, analysis: analysis.values, feeds: feeds?.values,
                                  manifest: manifest, peers: peers, notes: [peerNote, terminalProblem.map { "real-binary rows skipped: \($0)" } ?? ""].filter { !$0.isEmpty },
-                                 loadBefore: loadBefore, loadAfter: loadAverage(), started: started)
+                                 loadBefore: loadBefore, loadAfter: loadAverage(), started: started,
+                                 seconds: Date().timeIntervalSince(started), machineLine: nil)
         if let f = o.jsonFile { try Data(try report.json().utf8).write(to: URL(fileURLWithPath: f)) }
         if o.json { print(try report.json()) } else { print(report.text()) }
     }

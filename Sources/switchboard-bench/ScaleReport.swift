@@ -13,6 +13,9 @@ struct ScaleReport {
     var loadBefore: String
     var loadAfter: String
     var started: Date
+    var seconds: Double
+    /// The machine line, as measured (kept when a saved run is printed again).
+    var machineLine: String?
 
     var sizes: [Int] { options.sizes }
 
@@ -83,6 +86,7 @@ struct ScaleReport {
     }
 
     func machine() -> String {
+        if let machineLine { return machineLine }
         let p = ProcessInfo.processInfo
         var s = "\(p.activeProcessorCount) cores, \(String(format: "%.0f", Double(p.physicalMemory) / 1_073_741_824)) GB"
         if let v = p.environment["SB_SWIFT_VERSION"], !v.isEmpty { s += ", \(v)" }
@@ -90,13 +94,15 @@ struct ScaleReport {
     }
 
     func text() -> String {
-        let secs = Int(Date().timeIntervalSince(started))
+        let secs = Int(seconds)
         var out = ["switchboard-bench scale on \(machine()); load average \(loadBefore) before, \(loadAfter) after; \(secs / 60) min \(secs % 60) s",
                    "", ScaleTable.render(rows(), sizes: sizes), "", throughputTable()]
         if feeds == nil { out.append("feed parsing skipped: ../shared/corpora/feeds not found") }
         out += notes
         out.append("Scaling: the exponent k in cost ∝ N^k from the smallest to the largest size (for rates, of the total time N/rate): "
-                   + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear.")
+                   + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear. For times and memory with a fixed base "
+                   + "(process, runtime) the marginal cost decides: what each added mention costs between the last two sizes "
+                   + "over the first two (0.8–1.25: linear above a base).")
         return out.joined(separator: "\n")
     }
 
@@ -105,11 +111,36 @@ struct ScaleReport {
         for k in ["vader", "feedparser"] { if let p = peers?[k] { peerObj[k] = p } }
         let doc: [String: Any] = [
             "machine": machine(), "load_before": loadBefore, "load_after": loadAfter, "started": Timestamp.format(started),
-            "seconds": Date().timeIntervalSince(started), "sizes": sizes.map(ScaleTable.label),
+            "seconds": seconds, "sizes": sizes.map(ScaleTable.label),
             "rows": ScaleTable.json(rows(), sizes: sizes), "raw": perSize,
             "analysis": analysis, "analysis_texts": manifest.textSource, "feeds": feeds ?? NSNull(), "feed_files": manifest.feeds.count,
             "peers": peerObj, "python": peers?["python"] ?? NSNull(), "notes": notes,
         ]
         return String(decoding: try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+    }
+}
+
+extension ScaleReport {
+    /// A saved run (`--json-file`) read back, to print its table again: `switchboard-bench scale --from-json FILE`.
+    init(json data: Data) throws {
+        guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let raw = d["raw"] as? [[String: Any]], let labels = d["sizes"] as? [String] else {
+            throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run")
+        }
+        func numbers(_ o: Any?) -> [String: Double] {
+            var out: [String: Double] = [:]
+            for (k, v) in (o as? [String: Any]) ?? [:] { if let n = v as? NSNumber { out[k] = n.doubleValue } }
+            return out
+        }
+        var o = ScaleBench.Options()
+        o.sizes = try labels.map(ScaleBench.size)
+        let feeds = numbers(d["feeds"])
+        self.init(options: o, perSize: raw.map(numbers), analysis: numbers(d["analysis"]), feeds: feeds.isEmpty ? nil : feeds,
+                  manifest: ScalePeers.Manifest(feeds: Array(repeating: "", count: (d["feed_files"] as? NSNumber)?.intValue ?? 0), texts: [],
+                                                textSource: d["analysis_texts"] as? String ?? "", seconds: 0),
+                  peers: d["peers"] as? [String: Any], notes: d["notes"] as? [String] ?? [],
+                  loadBefore: d["load_before"] as? String ?? "", loadAfter: d["load_after"] as? String ?? "",
+                  started: (d["started"] as? String).flatMap(Timestamp.parse) ?? Date(),
+                  seconds: (d["seconds"] as? NSNumber)?.doubleValue ?? 0, machineLine: d["machine"] as? String)
     }
 }

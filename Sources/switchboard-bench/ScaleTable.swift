@@ -29,8 +29,23 @@ struct ScaleRow {
     func verdict(sizes: [Int]) -> String {
         guard let g = growth(sizes: sizes) else { return "" }
         let e = g.exponent
+        if kind == .total, let m = marginal(sizes: sizes), e < 0.85 || e > 1.15 {
+            // A fixed base (the runtime, the process) hides linear growth in the end-to-end exponent: judge by
+            // what each extra mention costs between the last two sizes against the first two.
+            let shape = m < 0.8 ? "sublinear" : m <= 1.25 ? "linear" : "superlinear"
+            return String(format: "%@ above a base (N^%.2f, marginal ×%.2f)", shape, e, m)
+        }
         let shape = e < 0.15 ? "flat" : e < 0.85 ? "sublinear" : e <= 1.15 ? "linear" : "superlinear"
         return String(format: "%@ (N^%.2f)", shape, e)
+    }
+
+    /// (v3 − v2)/(n3 − n2) over (v2 − v1)/(n2 − n1) for the first and last two of three or more sizes.
+    func marginal(sizes: [Int]) -> Double? {
+        let pairs = zip(sizes, values).compactMap { s, v in v.map { (Double(s), $0) } }
+        guard pairs.count >= 3 else { return nil }
+        let (a, b) = (pairs[0], pairs[1]), (c, d) = (pairs[pairs.count - 2], pairs[pairs.count - 1])
+        let m1 = (b.1 - a.1) / (b.0 - a.0), m2 = (d.1 - c.1) / (d.0 - c.0)
+        return m1 > 0 ? m2 / m1 : nil
     }
 
     func format(_ v: Double?) -> String {
