@@ -37,8 +37,8 @@ extension CrisisReport {
             var mark = ""
             if b.start <= startedAt, startedAt < b.start.addingTimeInterval(900) { mark = "  ◀ start" }
             if let e = endedAt, b.start <= e, e < b.start.addingTimeInterval(900) { mark += "  ◀ end" }
+            if b.total == 0 { return "\(fmt.string(from: b.start))  \(count)\(mark)" }
             return "\(fmt.string(from: b.start))  \(count) \(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
     }
 
@@ -50,7 +50,7 @@ extension CrisisReport {
         return f
     }
 
-    static func duration(_ seconds: TimeInterval) -> String {
+    public static func duration(_ seconds: TimeInterval) -> String {
         let m = Int((seconds / 60).rounded())
         return m < 60 ? "\(m) min" : "\(m / 60) h \(m % 60) min"
     }
@@ -59,6 +59,11 @@ extension CrisisReport {
     public func markdown(timeZone: TimeZone = .current) -> String {
         let full = CrisisReport.formatter("yyyy-MM-dd HH:mm", timeZone)
         let hm = CrisisReport.formatter("HH:mm", timeZone)
+        let day = CrisisReport.formatter("MMM d HH:mm", timeZone)
+        let startDay = CrisisReport.formatter("yyyyMMdd", timeZone).string(from: startedAt)
+        let dayFmt = CrisisReport.formatter("yyyyMMdd", timeZone)
+        /// HH:mm on the start's day, else with the date.
+        func when(_ d: Date) -> String { dayFmt.string(from: d) == startDay ? hm.string(from: d) : day.string(from: d) }
         func cell(_ s: String?) -> String {
             (s ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
         }
@@ -90,8 +95,8 @@ extension CrisisReport {
         o.append("|---|---|---|---|---|---|---|---|")
         for s in steps {
             let state = s.state + (s.reason.map { ": " + $0 } ?? "")
-            o.append("| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(hm.string(from: s.due)) | \(cell(state)) | \(cell(s.by)) | "
-                     + "\(s.at.map { hm.string(from: $0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
+            o.append("| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(when(s.due)) | \(cell(state)) | \(cell(s.by)) | "
+                     + "\(s.at.map { when($0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
         }
         o.append("")
         o.append("## Volume and sentiment per 15 minutes")
@@ -106,7 +111,7 @@ extension CrisisReport {
         o.append("")
         if posts.isEmpty { o.append(drill ? "None (a drill publishes nothing)." : "None.") }
         for p in posts {
-            var line = "- \(hm.string(from: p.at)) \(cell(p.actor)) — \(cell(p.kind))"
+            var line = "- \(when(p.at)) \(cell(p.actor)) — \(cell(p.kind))"
             if let t = p.text { line += ": \(cell(t))" }
             if let u = p.url { line += " (\(cell(u)))" }
             o.append(line)
@@ -125,7 +130,7 @@ extension CrisisReport {
         o.append("| Time | Who | What |")
         o.append("|---|---|---|")
         for e in timeline {
-            o.append("| \(hm.string(from: e.at)) | \(cell(e.actor)) | \(cell((e.mention.map { "[\($0)] " } ?? "") + e.text)) |")
+            o.append("| \(when(e.at)) | \(cell(e.actor)) | \(cell((e.mention.map { "[\($0)] " } ?? "") + e.text)) |")
         }
         return o.joined(separator: "\n") + "\n"
     }

@@ -86,7 +86,8 @@ public struct PlaybookLibrary: Sendable {
     public func resolve(_ s: String) throws -> Playbook {
         let q = s.lowercased().replacingOccurrences(of: ".json", with: "")
         if let p = playbooks.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return p }
-        let hits = playbooks.filter { $0.id.lowercased().hasPrefix(q) || $0.name.lowercased().hasPrefix(q) }
+        var hits = playbooks.filter { $0.id.lowercased().hasPrefix(q) || $0.name.lowercased().hasPrefix(q) }
+        if hits.isEmpty, !q.isEmpty { hits = playbooks.filter { $0.id.lowercased().contains(q) || $0.name.lowercased().contains(q) } }
         if hits.count == 1 { return hits[0] }
         if let bad = problems.first(where: { $0.file.lowercased().contains(q) }) {
             throw CrisisError("the playbook \(bad.file) cannot be used: \(problems.filter { $0.file == bad.file }.map(\.message).joined(separator: "; "))")

@@ -58,7 +58,7 @@ public enum Preflight {
         for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
             out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
         }
-        if let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
+        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
         }

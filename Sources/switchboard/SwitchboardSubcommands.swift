@@ -25,5 +25,6 @@ enum SwitchboardSubcommands {
         KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
+        CrisisCommand.self,
     ]
 }

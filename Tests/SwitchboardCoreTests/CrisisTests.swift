@@ -199,6 +199,29 @@ final class CrisisTests: XCTestCase {
         XCTAssertEqual(CrisisLog(store: s).active?.step("notify-it")?.notifications.last?.how, "by_hand")
     }
 
+    func testTheHoldingStatementGoesOutWhileTheQueueIsSuspendedAndNothingElseDoes() throws {
+        let s = try store(), team = queueTeam()
+        try Queue.add(QueueDraft(id: "q-cheer", text: "Happy Friday!", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60)), team: team, store: s, actor: "max", now: t0)
+        var p = outage
+        p.placeholders = ["service": "Acme Cloud", "status_url": "https://status.acme.example"]
+        let run = try CrisisOps.start(p, suspendQueue: true, team: team, store: s, actor: "lea", now: t0)
+        let item = try CrisisOps.publishStatement(step: "holding", accounts: ["masto", "bsky"], team: team, store: s, actor: "max", now: t0.addingTimeInterval(120))
+        XCTAssertEqual(item.draft.crisis, run.id)
+        XCTAssertTrue(item.draft.text.hasPrefix("We know Acme Cloud isn't working properly"), item.draft.text)
+        XCTAssertTrue(item.draft.text.hasSuffix("Status: https://status.acme.example"))
+        let q = Queue(store: s)
+        XCTAssertEqual(q.due(t0.addingTimeInterval(180)).map { "\($0.item.id)→\($0.account)" }.sorted(), ["\(item.id)→bsky", "\(item.id)→masto"])
+        XCTAssertEqual(q["q-cheer"]?.state, .suspended)
+        guard case .claimed = try Queue.claim(item.id, account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard", now: t0.addingTimeInterval(180)) else {
+            return XCTFail("the holding statement could not be claimed while suspended")
+        }
+        guard case .suspended = try Queue.claim("q-cheer", account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard", now: t0.addingTimeInterval(180)) else {
+            return XCTFail("a normal post went out during the crisis")
+        }
+        XCTAssertEqual(CrisisLog(store: s).active?.step("holding")?.state, .done)
+        XCTAssertEqual(CrisisLog(store: s).active?.step("holding")?.reason, "queued as \(item.id)")
+    }
+
     func testADrillRunsNoCommand() throws {
         var p = outage
         p.steps[3].command = "exit 1"
