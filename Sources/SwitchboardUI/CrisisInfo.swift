@@ -66,6 +66,9 @@ public enum CrisisOp: Sendable, Equatable {
     /// Runs the notify step's command (off the main loop), or records it as done by hand.
     case notify(crisis: String, step: String, byHand: Bool)
     case severity(crisis: String, level: String)
+    /// Queues the step's holding statement to go out now (`CrisisOps.publishStatement`: even while the queue is
+    /// suspended; the step is marked done).
+    case statement(crisis: String, step: String)
     /// Ends the current run and writes its report (crisis/reports/ID.md).
     case end(summary: String)
     /// Recompute the chart and timeline (a new 15-minute slot began).

@@ -22,7 +22,10 @@ extension EffectRunner {
             c.timeline = CrisisReport(run: run, mentions: [], states: [:], events: Array(events[i...]), now: now).timeline.reversed()
         }
         if let sp = lastSpike {
-            if let o = offer, o.spike == sp.at { c.offer = o.playbook } else {
+            if let id = sp.playbook, let p = playbookLibrary.playbooks.first(where: { $0.id == id }) {
+                // The process that raised the alert recorded the playbook it suggests.
+                c.offer = p
+            } else if let o = offer, o.spike == sp.at { c.offer = o.playbook } else {
                 // The negative mentions of the hour before the alert: their words pick the playbook.
                 let since = sp.at.addingTimeInterval(-3600)
                 let texts = store.mentions.filter { $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60) && $0.analysis?.sentiment == .negative }.map(\.text)
@@ -93,6 +96,14 @@ extension EffectRunner {
                     return [.recorded("\(step): notifying…")]
                 }
                 return [work(), .storeChanged(delta())]
+            case .statement(let crisis, let step):
+                guard let team else { return [.crisisFailed("no team.json: no accounts to publish the statement to")] }
+                let run = try CrisisOps.current(crisis, store: store)
+                let st = try run.resolveStep(step)
+                let item = try CrisisOps.publishStatement(crisis: crisis, step: st.step.kind == .holdingStatement ? st.step.id : nil,
+                                                          team: team, store: store, actor: actor, now: now)
+                let held = Queue(store: store).isSuspended ? ", although the queue is suspended" : ""
+                return [.storeChanged(delta()), .recorded("holding statement queued to go out now (\(item.id))" + held)]
             case .severity(let crisis, let level):
                 let l = try CrisisOps.setSeverity(crisis: crisis, level, store: store, actor: actor, now: now)
                 return [.storeChanged(delta()), .recorded("severity → \(l)")]

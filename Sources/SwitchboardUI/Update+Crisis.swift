@@ -98,18 +98,23 @@ extension Update {
             guard st.step.kind == .notify else { say(&s, "\(id) is not a notify step: x marks it done", error: true); return [] }
             return [.crisis(.notify(crisis: run.id, step: id, byHand: name == "crisis-notify-by-hand"))]
         default:
-            let list = run.playbook.holdingStatements
-            guard let h = list.first(where: { $0.id == st.step.statement }) ?? run.playbook.statements().first else {
+            guard st.step.kind == .holdingStatement || !run.playbook.holdingStatements.isEmpty else {
                 say(&s, "the playbook has no holding statements", error: true); return []
             }
-            let text = sanitizeForScreen(run.playbook.render(h, team: s.team, agent: s.agent, now: s.now).text, singleLine: false)
             if run.drill {
-                s.crisisView = .statement(title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))", text: text)
-                say(&s, "drill: the statement is shown, not queued")
+                // A drill shows the statement, filled in, and queues nothing.
+                let step = st.step.kind == .holdingStatement ? id : nil
+                do {
+                    let d = try CrisisOps.statement(run, step: step, networks: [], team: s.team, agent: s.agent, now: s.now)
+                    let h = d.statement
+                    s.crisisView = .statement(title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))", text: sanitizeForScreen(d.text, singleLine: false))
+                    say(&s, "drill: the statement is shown, not queued")
+                } catch {
+                    say(&s, "\(error)", error: true)
+                }
                 return []
             }
-            // The queue's own path: pre-flight checks (y confirms warnings), then a post scheduled now.
-            return [.queue(.check(text: text, when: .now))]
+            return [.crisis(.statement(crisis: run.id, step: id))]
         }
     }
 

@@ -137,16 +137,22 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertTrue(try Queue.current(app.store).agenda.isEmpty)
         let drill = try run(app)
         try CrisisOps.end(crisis: drill.id, summary: "drill done", store: try Store(dir: app.dir), actor: "alice", now: TestApp.now)
-        try F.start(app)
+        // A real crisis that suspended the queue: the statement goes out anyway, and the step is done.
+        try F.start(app, suspend: true)
         app.press("4 j j h")
-        // The pre-flight check warns that a crisis is on (as for every post); y queues it.
-        XCTAssertTrue(app.screen[25].hasPrefix("Pre-flight: crisis: a crisis is on: Service outage (since 2026-11-27T11:35:00Z, by alice)"), app.screen[25])
-        app.press("y")
         let items = try Queue.current(app.store).agenda
         XCTAssertEqual(items.count, 1)
-        XCTAssertEqual(items.first?.draft.text, "We know Acme Cloud is down for many of you. Next update by 13:00.")
-        XCTAssertEqual(items.first?.draft.scheduledAt, TestApp.now)
-        XCTAssertEqual(app.state.focus, .queue)
+        let item = try XCTUnwrap(items.first)
+        XCTAssertEqual(item.draft.text, "We know Acme Cloud is down for many of you. Next update by 13:00.")
+        XCTAssertEqual(item.draft.scheduledAt, TestApp.now)
+        XCTAssertEqual(item.draft.crisis, try run(app).id)
+        XCTAssertFalse(item.held)
+        XCTAssertEqual(app.state.message?.text, "holding statement queued to go out now (\(item.id)), although the queue is suspended")
+        let st = try run(app).steps[2]
+        XCTAssertEqual(st.state, .done)
+        XCTAssertEqual(st.by, "alice")
+        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertTrue(app.screen[8].contains("[x] Publish the holding statement"), app.dump())
     }
 
     func testNotifyRunsTheStepsCommandWithItsTextOrRecordsItByHand() throws {
@@ -197,5 +203,21 @@ final class CrisisFlowTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(21 * 60)))
         XCTAssertEqual(app.state.crisis.buckets, full(TestApp.now.addingTimeInterval(21 * 60)))
         XCTAssertEqual(app.state.crisis.buckets.count, full(TestApp.now).count + 1)
+    }
+
+    func testTheAlertsRecordedPlaybookIsOfferedElseTheWordsPickOne() throws {
+        let app = try F.app(F.burst("n", minutesAgo: 10, n: 6, neg: 6), size: Size(width: 160, height: 26))
+        func alert(_ data: [String: JSONValue], minutesAgo: Double) throws {
+            try Store(dir: app.dir).record([.other(type: "spike_alert", mention: nil, data: data)], actor: "switchboard",
+                                           now: TestApp.now.addingTimeInterval(-minutesAgo * 60))
+            try app.refresh()
+        }
+        // No playbook in the record: "the service is down" matches the outage playbook's keywords.
+        try alert(["kind": .string("negative"), "message": .string("negative mentions ×5 in the last hour")], minutesAgo: 2)
+        XCTAssertEqual(app.state.crisisOffer?.id, "outage")
+        // The listener recorded its suggestion: that one is offered.
+        try alert(["kind": .string("negative"), "message": .string("negative mentions ×6 in the last hour"), "playbook": .string("backlash")], minutesAgo: 1)
+        XCTAssertEqual(app.state.crisisOffer?.id, "backlash")
+        XCTAssertTrue(app.screen[24].hasPrefix(" ⚠ negative mentions ×6 in the last hour — open the Backlash playbook? (C) "), app.screen[24])
     }
 }
