@@ -35,6 +35,7 @@ if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
+if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
