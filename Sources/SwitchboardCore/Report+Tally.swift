@@ -68,7 +68,8 @@ extension Report {
             }
             return SentimentShares(analysed: sentiment.reduce(0, +), positive: sentiment[0], neutral: sentiment[1], negative: sentiment[2],
                                    previousAnalysed: previousSentiment.reduce(0, +), previousPositive: previousSentiment[0],
-                                   previousNeutral: previousSentiment[1], previousNegative: previousSentiment[2], netPerBucket: net)
+                                   previousNeutral: previousSentiment[1], previousNegative: previousSentiment[2],
+                                   analysedPerBucket: analysedBucket, netPerBucket: net)
         }
 
         func shareOfVoice(brandTerms: [String], names: [String]) -> ShareOfVoice {

@@ -27,10 +27,11 @@ extension Report {
         let span = f.isoDay(since) == f.isoDay(last) ? lastDay : f.day(since) + " – " + lastDay
         let d = days
         let length = d == d.rounded() ? "\(Int(d)) day\(d == 1 ? "" : "s")" : ReportFormat.duration(d * 86400)
+        let before = length == "1 day" ? "day" : length
         return [
-            "\(brand) — report for \(span)",
+            "\(BlockChart.clip(brand, 30)) — report for \(span)",
             "\(f.dateTime(since)) to \(f.dateTime(until)) (\(timeZone)), \(length)",
-            "Compared with \(f.dateTime(previousSince)) to \(f.dateTime(since)); generated \(f.dateTime(generatedAt))",
+            "Compared with the \(before) before. Generated \(f.dateTime(generatedAt)).",
         ]
     }
 
@@ -134,7 +135,7 @@ extension Report {
 
     func authorTable(_ list: [AuthorStats]) -> [String] {
         Report.table(["person", "networks", "mentions", "+", "−", "followers", "score"], list.map { a in
-            [BlockChart.clip(a.name, 26), a.networks.joined(separator: ","), String(a.mentions), String(a.positive), String(a.negative),
+            [BlockChart.clip(a.name, 24), BlockChart.clip(a.networks.joined(separator: ","), 12), String(a.mentions), String(a.positive), String(a.negative),
              ReportFormat.number(a.followers), ReportFormat.score(a.score)]
         }, right: [2, 3, 4, 5, 6])
     }
@@ -160,7 +161,7 @@ extension Report {
                    "replies      \(p.replies) sent, \(p.manualReplies) by hand\(counts(p.repliesByNetwork))"]
         if !p.items.isEmpty {
             out.append("")
-            out += Report.table(["when", "account", "post"], p.items.map { [f.dayTime($0.at), $0.account, BlockChart.clip($0.text, 34)] })
+            out += Report.table(["when", "account", "post"], p.items.map { [f.dayTime($0.at), BlockChart.clip($0.account, 14), BlockChart.clip($0.text, 34)] })
         }
         return out
     }
@@ -170,7 +171,7 @@ extension Report {
         var out: [String] = []
         for c in crises {
             let end = c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" } ?? "still running"
-            out.append("\(c.drill ? "[drill] " : "")\(c.name)\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)")
+            out.append("\(c.drill ? "[drill] " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)")
             out.append("  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? ""))
             if let s = c.summary { out.append("  " + BlockChart.clip(s, 66)) }
         }

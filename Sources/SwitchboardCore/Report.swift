@@ -55,6 +55,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var previousPositive: Int
         public var previousNeutral: Int
         public var previousNegative: Int
+        /// Analysed mentions per bucket.
+        public var analysedPerBucket: [Int]
         /// (positive − negative) / analysed per bucket, −1…+1; nil where nothing was analysed.
         public var netPerBucket: [Double?]
 
