@@ -57,13 +57,13 @@ public enum ReportPeriod {
     }
 
     /// The chart buckets of [since, until): days up to 35 days, weeks up to 245 days (35 weeks), else months.
-    /// The first bucket starts at `since`; the others at local midnight.
+    /// The first bucket starts at `since`; the others at local midnight (months: on the 1st).
     static func buckets(since: Date, until: Date, timeZone: TimeZone) -> (unit: String, starts: [Date]) {
         let cal = calendar(timeZone)
         let days = until.timeIntervalSince(since) / 86400
         let (unit, component, step): (String, Calendar.Component, Int) =
             days <= 35 ? ("day", .day, 1) : days <= 245 ? ("week", .day, 7) : ("month", .month, 1)
-        let base = cal.startOfDay(for: since)
+        let base = unit == "month" ? cal.date(from: cal.dateComponents([.year, .month], from: since)) ?? since : cal.startOfDay(for: since)
         var starts = [since]
         var i = 1
         while let next = cal.date(byAdding: component, value: step * i, to: base), next < until, i < 400 {

@@ -28,3 +28,4 @@ if wants("ui") { runUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
+if wants("report") { runReportBench(sizes: sizes) }
