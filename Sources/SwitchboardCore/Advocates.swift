@@ -62,7 +62,7 @@ extension Report {
 
         mutating func add(_ m: Mention) {
             mentions += 1
-            networks.insert(m.platform.lowercased())
+            networks.insert(Report.cleanName(m.platform))
             switch m.analysis?.sentiment {
             case .positive?: positive += 1
             case .neutral?: neutral += 1
@@ -100,8 +100,9 @@ extension Report {
         func best(_ key: (AuthorStats) -> Int) -> AuthorStats? {
             pro.max { a, b in key(a) != key(b) ? key(a) < key(b) : order(b, a) }
         }
-        return Advocates(advocates: Array(pro.prefix(limit)), critics: Array(contra.prefix(limit)),
-                         mostPositive: best(\.positive), mostActive: best(\.mentions), widestReach: best(\.followers),
+        func cleaned(_ a: AuthorStats?) -> AuthorStats? { a.map { var x = $0; x.id = Report.clean(x.id); return x } }
+        return Advocates(advocates: pro.prefix(limit).compactMap(cleaned), critics: contra.prefix(limit).compactMap(cleaned),
+                         mostPositive: cleaned(best(\.positive)), mostActive: cleaned(best(\.mentions)), widestReach: cleaned(best(\.followers)),
                          people: tallies.count)
     }
 }

@@ -68,14 +68,17 @@ extension Report {
         var responseTimes: [Double] = [], previousResponseTimes: [Double] = []
         var worst: [Breach] = []
 
+        var first = Date.distantFuture, last = Date.distantPast
         for m in mentions {
-            if let r = replyKeys[m.key] { repliesByNetwork[m.platform.lowercased(), default: 0] += r.count }
+            if m.createdAt < first { first = m.createdAt }
+            if m.createdAt > last { last = m.createdAt }
+            if let r = replyKeys[m.key] { repliesByNetwork[cleanName(m.platform), default: 0] += r.count }
             let t = m.createdAt
             guard t >= previousSince, t < until else { continue }
             let st = states[m.key]
             if st?.status == .spam || mute.hides(m) { continue }
             let current = t >= since
-            let network = m.platform.lowercased()
+            let network = cleanName(m.platform)
             let b = current ? ReportPeriod.bucket(t.timeIntervalSince1970, starts) : 0
             tally.count(network: network, bucket: b, current: current)
             if let a = m.analysis { tally.sentiment(a.sentiment, bucket: b, current: current) }
@@ -144,7 +147,8 @@ extension Report {
             advocates: rankAuthors(authors, limit: options.authorLimit),
             published: Published(posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
                                  repliesByNetwork: ranked(repliesByNetwork), items: posts),
-            crises: crisisRuns(marks, since: since, until: until))
+            crises: crisisRuns(marks, since: since, until: until),
+            stored: Stored(mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
     }
 
     /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and
@@ -182,6 +186,13 @@ extension Report {
     /// Text from the network or a file, safe for a terminal, a log and a table cell: one line, no controls.
     static func clean(_ s: String) -> String {
         ImportFormat.clean(s, newlines: false).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A network or account name: lower case, cleaned only when it holds something else than printable ASCII.
+    @inline(__always)
+    static func cleanName(_ s: String) -> String {
+        let l = s.lowercased()
+        return l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? l : clean(l)
     }
 
     static func firstLine(_ s: String) -> String {

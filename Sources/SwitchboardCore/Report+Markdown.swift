@@ -34,7 +34,9 @@ extension Report {
         out += ["", "## Share of voice", ""]
         let v = shareOfVoice
         out.append("\(Report.md(brand)) named in \(v.brand) mentions (previous \(v.previousBrand)).")
-        if v.competitors.isEmpty {
+        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 {
+            out += ["", v.competitors.isEmpty ? "No competitors in team.json (`competitors`)." : "No competitor named either."]
+        } else if v.competitors.isEmpty {
             out += ["", "No competitors in team.json (`competitors`)."]
         } else {
             out += [""] + Report.mdTable(["against", "them", "share", "previous", "change"], v.competitors.map { c in
@@ -47,8 +49,9 @@ extension Report {
         out += ["", "## Questions and responses", ""]
         let r = responses
         let lines = responseLines()
-        out += lines.prefix(3).map { "- " + Report.md($0.replacingOccurrences(of: "\\s{2,}", with: ": ", options: .regularExpression)) }
-        out.append("- SLA target \(r.slaMinutes) min (team.json `sla`)")
+        out += lines.prefix(r.slaChecked > 0 ? 2 : 3).map { "- " + Report.md($0.replacingOccurrences(of: "\\s{2,}", with: ": ", options: .regularExpression)) }
+        if r.slaChecked > 0 { out.append("- SLA breaches: \(r.breaches) of \(r.slaChecked) answered or still open: \(r.answeredLate) answered late, "
+                   + "\(r.overdue) open past due (target \(r.slaMinutes) min, team.json `sla`)") }
         if !r.worst.isEmpty {
             out += ["", "Worst breaches:", ""] + Report.mdTable(["mention", "network", "author", "late by", "state"], r.worst.prefix(5).map { b in
                 [Report.code(b.key), b.network, Report.code(b.author), ReportFormat.duration(b.lateSeconds), b.answered ? "answered" : "open"]

@@ -50,7 +50,13 @@ extension Report {
 
     func volumeLines(_ f: ReportFormat) -> [String] {
         guard !isEmpty else {
-            return ["No mentions in this period" + (volume.previousTotal > 0 ? " (\(volume.previousTotal) in the one before)." : ".")]
+            var out = ["No mentions in this period" + (volume.previousTotal > 0 ? " (\(volume.previousTotal) in the one before)." : ".")]
+            if let a = stored.first, let b = stored.last {
+                out.append("The data directory holds \(ReportFormat.number(stored.mentions)) mention\(stored.mentions == 1 ? "" : "s"), \(f.date(a)) to \(f.date(b)).")
+            } else {
+                out.append("The data directory holds no mentions yet: see `switchboard sources`.")
+            }
+            return out
         }
         var out = ["\(ReportFormat.number(volume.total)) mentions, \(ReportFormat.change(volume.total, volume.previousTotal)) on the previous period (\(ReportFormat.number(volume.previousTotal)))", ""]
         out += volumeChart(f)
@@ -95,6 +101,7 @@ extension Report {
         let v = shareOfVoice
         var out = ["\(brand) named in \(v.brand) mentions (previous \(v.previousBrand))"]
         guard !v.competitors.isEmpty else { return out + ["No competitors in team.json (\"competitors\")."] }
+        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 { return out + ["No competitor named either."] }
         out.append("")
         out += Report.table(["against", "them", "share", "", "previous", "change"], v.competitors.map { c in
             [c.name, String(c.mentions), ReportFormat.percent(c.share), BlockChart.bar(c.share ?? 0, of: 1, width: 20),
@@ -114,8 +121,9 @@ extension Report {
         } else {
             out.append("first response   no answered questions")
         }
-        out.append("SLA breaches     \(r.breaches) of \(r.slaChecked) needing a response: \(r.answeredLate) answered late, \(r.overdue) still open")
-        out.append("                 (target \(r.slaMinutes) min, team.json \"sla\")")
+        guard r.slaChecked > 0 else { return out + ["SLA breaches     none: no mention was answered or is still open"] }
+        out.append("SLA breaches     \(r.breaches) of \(r.slaChecked) answered or still open")
+        out.append("                 \(r.answeredLate) answered late, \(r.overdue) open past due (target \(r.slaMinutes) min)")
         if !r.worst.isEmpty {
             out.append("")
             out += Report.table(["mention", "network", "author", "late by", ""], r.worst.prefix(5).map { b in
@@ -142,7 +150,9 @@ extension Report {
 
     func advocateLines() -> [String] {
         let a = advocates
-        guard !a.advocates.isEmpty else { return ["Nobody was more positive than negative in this period (\(a.people) people wrote)."] }
+        guard !a.advocates.isEmpty else {
+            return [a.people == 0 ? "Nobody wrote in this period." : "Nobody was more positive than negative in this period (\(a.people) people wrote)."]
+        }
         var out = authorTable(a.advocates) + [""]
         if let p = a.mostPositive { out.append("most positive  \(BlockChart.clip(p.name, 40)) (\(p.positive) positive)") }
         if let p = a.mostActive { out.append("most active    \(BlockChart.clip(p.name, 40)) (\(p.mentions) mentions)") }

@@ -28,6 +28,14 @@ public struct Report: Codable, Sendable, Equatable {
     public var advocates: Advocates
     public var published: Published
     public var crises: [CrisisRun]
+    /// Every mention the report looked at (all periods), and the oldest and newest: an empty period says where data is.
+    public var stored: Stored
+
+    public struct Stored: Codable, Sendable, Equatable {
+        public var mentions: Int
+        public var first: Date?
+        public var last: Date?
+    }
 
     public struct Volume: Codable, Sendable, Equatable {
         public var total: Int
@@ -198,7 +206,7 @@ public struct Report: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case schema = "v", brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume, sentiment
-        case shareOfVoice, responses, topics, hashtags, advocates, published, crises
+        case shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
     }
 }
 

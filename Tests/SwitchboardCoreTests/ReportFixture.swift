@@ -38,7 +38,7 @@ enum ReportFixture {
         m("m4", "bluesky", "ben.bsky.social", "2026-11-18T13:00:00Z", "Acme beats Boxly on sync speed #acmecloud", .positive, followers: 11800),
         m("m5", "bluesky", "ben.bsky.social", "2026-11-19T09:00:00Z", "How do I share folders in Acme? #help", .neutral, [.question], followers: 12000),
         m("m6", "rss", "techblog", "2026-11-18T07:00:00Z", "Acme Cloud vs NimbusDrive: sync speed compared", .neutral),
-        m("m7", "mastodon", "carla@social.example", "2026-11-19T11:00:00Z", "Große Freude: Acme-Sync läuft wieder stabil, danke!", .positive, [.praise], followers: 300),
+        m("m7", "mastodon", "jürgen.weiß@social.example", "2026-11-19T11:00:00Z", "Große Freude: Acme-Sync läuft wieder stabil, danke!", .positive, [.praise], followers: 300),
         m("m8", "mastodon", "dieter@social.example", "2026-11-20T16:30:00Z", "Warum ist Acme so teuer? NimbusDrive kostet die Hälfte", .negative, [.question], followers: 80),
         m("m9", "bluesky", "erik.bsky.social", "2026-11-21T09:00:00Z", "Does Acme have a Linux client?", .neutral, [.question], followers: 20),
         m("m10", "mastodon", "bot@spam.example", "2026-11-21T10:00:00Z", "Get followers cheap acme", .neutral, [.spam], followers: 5),

@@ -69,8 +69,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.topics.map(\.count), [7, 3, 2, 2])
         XCTAssertEqual(r.hashtags.map(\.term), ["#outage"])   // #acmecloud is the brand's; #help and #sync once each
         // ben: 2 positive, 0 negative, 12,000 followers → 2 × (1 + log10(12,001) / 6) = 2 × 1.6799 = 3.36.
-        // hanna: 1 × (1 + log10(250,001) / 6) = 1.90; carla: 1 × (1 + log10(301) / 6) = 1.41.
-        XCTAssertEqual(r.advocates.advocates.map(\.name), ["@ben.bsky.social", "@hanna.bsky.social", "@carla@social.example"])
+        // hanna: 1 × (1 + log10(250,001) / 6) = 1.90; jürgen: 1 × (1 + log10(301) / 6) = 1.41.
+        XCTAssertEqual(r.advocates.advocates.map(\.name), ["@ben.bsky.social", "@hanna.bsky.social", "@jürgen.weiß@social.example"])
         XCTAssertEqual(r.advocates.advocates.map(\.score), [3.36, 1.90, 1.41])
         XCTAssertEqual(r.advocates.widestReach?.name, "@hanna.bsky.social")
         // anna: −2 × (1 + log10(151) / 6) → 2.73; dieter 1 × (1 + log10(81) / 6) → 1.32.
@@ -90,7 +90,7 @@ final class ReportTests: XCTestCase {
         var options = ReportOptions()
         options.authorOf = { m in
             let h = m.author?.handle ?? ""
-            if h.hasPrefix("ben.") || h.hasPrefix("carla@") { return ReportAuthor(id: "contact:ben", name: "Ben Brandt") }
+            if h.hasPrefix("ben.") || h.hasPrefix("jürgen.") { return ReportAuthor(id: "contact:ben", name: "Ben Brandt") }
             return ReportAuthor.byAccount(m)
         }
         let r = try ReportFixture.report(store, options: options)
