@@ -12,7 +12,13 @@ public struct ReportAuthor: Hashable, Sendable {
     public static func byAccount(_ m: Mention) -> ReportAuthor? {
         guard let h = m.author?.handle, !h.isEmpty else { return nil }
         let bare = h.hasPrefix("@") ? String(h.dropFirst()) : h
-        return ReportAuthor(id: m.platform.lowercased() + ":" + bare.lowercased(), name: "@" + bare)
+        return ReportAuthor(id: lower(m.platform) + ":" + lower(bare), name: "@" + bare)
+    }
+
+    /// Lower case, without a copy when it already is (most handles and network names).
+    @inline(__always)
+    static func lower(_ s: String) -> String {
+        s.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? s.lowercased() : s
     }
 }
 
@@ -53,33 +59,37 @@ extension Report {
     /// Accumulates one person's mentions (the report's pass over the mentions feeds it).
     struct AuthorTally {
         var name: String
-        var networks: Set<String> = []
+        /// Platforms as stored (normalised in `stats`).
+        var networks: [String] = []
         var mentions = 0, positive = 0, neutral = 0, negative = 0
-        /// Most followers seen per account (`platform:handle`).
-        var followers: [String: Int] = [:]
+        /// Most followers seen per account (platform and handle).
+        var followers: [(platform: String, handle: String, count: Int)] = []
 
         init(name: String) { self.name = name }
 
         mutating func add(_ m: Mention) {
             mentions += 1
-            networks.insert(Report.cleanName(m.platform))
+            if !networks.contains(m.platform) { networks.append(m.platform) }
             switch m.analysis?.sentiment {
             case .positive?: positive += 1
             case .neutral?: neutral += 1
             case .negative?: negative += 1
             case nil: break
             }
-            if let f = m.author?.followers {
-                let account = m.platform.lowercased() + ":" + (m.author?.handle.lowercased() ?? "")
-                followers[account] = max(followers[account] ?? 0, f)
+            if let f = m.author?.followers, let h = m.author?.handle {
+                if let i = followers.firstIndex(where: { $0.handle == h && $0.platform == m.platform }) {
+                    followers[i].count = max(followers[i].count, f)
+                } else {
+                    followers.append((m.platform, h, f))
+                }
             }
         }
 
         func stats(id: String) -> AuthorStats {
-            let reach = followers.values.reduce(0, +)
+            let reach = followers.reduce(0) { $0 + $1.count }
             let net = Double(positive - negative)
             let score = ((abs(net) * (1 + log10(1 + Double(reach)) / 6)) * 100).rounded() / 100
-            return AuthorStats(id: id, name: name, networks: networks.sorted(), mentions: mentions, positive: positive,
+            return AuthorStats(id: id, name: name, networks: Array(Set(networks.map(Report.cleanName))).sorted(), mentions: mentions, positive: positive,
                                neutral: neutral, negative: negative, followers: reach, score: score)
         }
     }

@@ -66,10 +66,10 @@ extension Report {
         var authors: [String: AuthorTally] = [:]
         var repliesByNetwork: [String: Int] = [:]
         var responseTimes: [Double] = [], previousResponseTimes: [Double] = []
-        var worst: [Breach] = []
+        var worst: [(late: Double, index: Int, answered: Bool)] = []   // the ten latest, latest first
 
         var first = Date.distantFuture, last = Date.distantPast
-        for m in mentions {
+        for (index, m) in mentions.enumerated() {
             if m.createdAt < first { first = m.createdAt }
             if m.createdAt > last { last = m.createdAt }
             if let r = replyKeys[m.key] { repliesByNetwork[cleanName(m.platform), default: 0] += r.count }
@@ -78,9 +78,9 @@ extension Report {
             let st = states[m.key]
             if st?.status == .spam || mute.hides(m) { continue }
             let current = t >= since
-            let network = cleanName(m.platform)
+            let net = tally.network(m.platform)
             let b = current ? ReportPeriod.bucket(t.timeIntervalSince1970, starts) : 0
-            tally.count(network: network, bucket: b, current: current)
+            tally.count(network: net, bucket: b, current: current)
             if let a = m.analysis { tally.sentiment(a.sentiment, bucket: b, current: current) }
 
             // Share of voice and topics.
@@ -89,7 +89,8 @@ extension Report {
             var named = [Bool](repeating: false, count: rivals.count)
             for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
             tally.voice(brand: brand, competitors: named, current: current)
-            for term in Set(options.terms(m.text)) where !excluded.contains(term) {
+            let words = options.terms(m.text)
+            for (i, term) in words.enumerated() where !words[..<i].contains(term) && !excluded.contains(term) {
                 tally.term(term, current: current)
             }
 
@@ -115,8 +116,11 @@ extension Report {
                 let late = clock.between(t, end) - target
                 if late > 0 || (late == 0 && end > sla.due(for: m, band: band)) {
                     if firstResponse != nil { tally.answeredLate += 1 } else { tally.overdue += 1 }
-                    worst.append(Breach(key: m.key, network: network, author: clean(m.author.map { "@" + $0.handle } ?? "-"),
-                                        createdAt: t, lateSeconds: late, answered: firstResponse != nil))
+                    if worst.count < 10 || late > worst[worst.count - 1].late {
+                        let at = worst.firstIndex { late > $0.late } ?? worst.count
+                        worst.insert((late, index, firstResponse != nil), at: at)
+                        if worst.count > 10 { worst.removeLast() }
+                    }
                 }
             }
 
@@ -126,7 +130,12 @@ extension Report {
             }
         }
 
-        worst.sort { $0.lateSeconds != $1.lateSeconds ? $0.lateSeconds > $1.lateSeconds : $0.key < $1.key }
+        // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.
+        let breaches = worst.map { w -> Breach in
+            let m = mentions[w.index]
+            return Breach(key: m.key, network: cleanName(m.platform), author: clean(m.author.map { "@" + $0.handle } ?? "-"),
+                          createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
+        }
         posts.sort { $0.at != $1.at ? $0.at < $1.at : $0.account < $1.account }
         var byAccount: [String: Int] = [:]
         for p in posts { byAccount[p.account, default: 0] += 1 }
@@ -141,7 +150,7 @@ extension Report {
                                  p90Seconds: percentile(responseTimes, 0.9), previousQuestions: tally.previousQuestions,
                                  previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
                                  slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
-                                 worst: Array(worst.prefix(10))),
+                                 worst: breaches),
             topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount),
             hashtags: tally.top(hashtags: true, limit: options.topLimit, min: options.minTermCount),
             advocates: rankAuthors(authors, limit: options.authorLimit),

@@ -5,7 +5,9 @@ extension Report {
     struct Tally {
         var total = 0, previousTotal = 0
         var perBucket: [Int]
-        var networks: [String: (total: Int, previous: Int, perBucket: [Int])] = [:]
+        /// Networks by index (`network(_:)`): raw platform names as stored, their display names, counts.
+        var rawNetworks: [String] = [], rawToNetwork: [Int] = [], networkNames: [String] = []
+        var networkTotal: [Int] = [], networkPrevious: [Int] = [], networkBuckets: [[Int]] = []
         var sentiment: [Int] = [0, 0, 0], previousSentiment: [Int] = [0, 0, 0]
         var positiveBucket: [Int], negativeBucket: [Int], analysedBucket: [Int]
         var brand = 0, previousBrand = 0
@@ -20,14 +22,28 @@ extension Report {
             rivals = Array(repeating: 0, count: competitors); previousRivals = rivals
         }
 
-        mutating func count(network: String, bucket: Int, current: Bool) {
-            if networks[network] == nil { networks[network] = (0, 0, Array(repeating: 0, count: perBucket.count)) }
+        /// The index of a platform name (a handful of networks: a linear scan beats hashing).
+        @inline(__always)
+        mutating func network(_ raw: String) -> Int {
+            for i in rawNetworks.indices where rawNetworks[i] == raw { return rawToNetwork[i] }
+            let name = Report.cleanName(raw)
+            var n = networkNames.firstIndex(of: name) ?? -1
+            if n < 0 {
+                networkNames.append(name)
+                networkTotal.append(0); networkPrevious.append(0); networkBuckets.append(Array(repeating: 0, count: perBucket.count))
+                n = networkNames.count - 1
+            }
+            rawNetworks.append(raw); rawToNetwork.append(n)
+            return n
+        }
+
+        mutating func count(network n: Int, bucket: Int, current: Bool) {
             if current {
                 total += 1; perBucket[bucket] += 1
-                networks[network]!.total += 1; networks[network]!.perBucket[bucket] += 1
+                networkTotal[n] += 1; networkBuckets[n][bucket] += 1
             } else {
                 previousTotal += 1
-                networks[network]!.previous += 1
+                networkPrevious[n] += 1
             }
         }
 
@@ -51,8 +67,8 @@ extension Report {
 
         func volume() -> Volume {
             var nets: [NetworkVolume] = []
-            for (name, v) in networks {
-                nets.append(NetworkVolume(network: clean(name), total: v.total, previousTotal: v.previous, perBucket: v.perBucket))
+            for i in networkTotal.indices {
+                nets.append(NetworkVolume(network: networkNames[i], total: networkTotal[i], previousTotal: networkPrevious[i], perBucket: networkBuckets[i]))
             }
             nets.sort { a, b in
                 if a.total != b.total { return a.total > b.total }
