@@ -69,12 +69,14 @@ extension Report {
         var worst: [(late: Double, index: Int, answered: Bool)] = []   // the ten latest, latest first
 
         var first = Date.distantFuture, last = Date.distantPast
-        for (index, m) in mentions.enumerated() {
-            if m.createdAt < first { first = m.createdAt }
-            if m.createdAt > last { last = m.createdAt }
-            if let r = replyKeys[m.key] { repliesByNetwork[cleanName(m.platform), default: 0] += r.count }
-            let t = m.createdAt
+        for index in mentions.indices {
+            // Only the fields needed until the mention is known to be in one of the two periods (no copy of it).
+            let t = mentions[index].createdAt
+            if t < first { first = t }
+            if t > last { last = t }
+            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] { repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r.count }
             guard t >= previousSince, t < until else { continue }
+            let m = mentions[index]
             let st = states[m.key]
             if st?.status == .spam || mute.hides(m) { continue }
             let current = t >= since
@@ -194,7 +196,11 @@ extension Report {
 
     /// Text from the network or a file, safe for a terminal, a log and a table cell: one line, no controls.
     static func clean(_ s: String) -> String {
-        ImportFormat.clean(s, newlines: false).trimmingCharacters(in: .whitespaces)
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f != 32, l != 32, u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        let c = ImportFormat.clean(s, newlines: false)
+        guard c.first?.isWhitespace == true || c.last?.isWhitespace == true else { return c }
+        return String(c.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
     /// A network or account name: lower case, cleaned only when it holds something else than printable ASCII.
