@@ -214,3 +214,18 @@ extension Report {
         clean(String(s.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""))
     }
 }
+
+extension Report {
+    /// The report over a store as it is now (what the CLI and the workbench's `:report` view call).
+    public static func compute(store: Store, team: TeamConfig, since: Date, until: Date, now: Date = Date(),
+                               options: ReportOptions = ReportOptions()) throws -> Report {
+        try compute(mentions: store.mentions, states: store.states(), events: store.events, team: team,
+                    since: since, until: until, now: now, options: options)
+    }
+
+    /// The default report: today and the 6 days before it (from midnight in the team's time zone) up to `now`.
+    public static func lastWeek(store: Store, team: TeamConfig, now: Date = Date(), options: ReportOptions = ReportOptions()) throws -> Report {
+        let (since, until) = ReportPeriod.lastDays(7, now: now, timeZone: try ReportPeriod.timeZone(team))
+        return try compute(store: store, team: team, since: since, until: until, now: now, options: options)
+    }
+}

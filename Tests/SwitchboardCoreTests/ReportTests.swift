@@ -114,6 +114,16 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(r.markdown().contains("No mentions in this period."))
     }
 
+    /// The workbench's default: Tue 17 – Mon 23 Nov (today), from midnight Berlin time up to now.
+    func testLastWeekFromTheStore() throws {
+        let r = try Report.lastWeek(store: try ReportFixture.store(), team: ReportFixture.team, now: ReportFixture.now)
+        XCTAssertEqual(r.since, ReportFixture.t("2026-11-16T23:00:00Z"))
+        XCTAssertEqual(r.until, ReportFixture.now)
+        // m3 … m14 without m1 m2 (Monday the 16th) and the spam, plus n1 (Mon 23 08:00 Berlin): 10 + 1.
+        XCTAssertEqual(r.volume.total, 11)
+        XCTAssertEqual(r.volume.perBucket, [1, 2, 2, 1, 2, 2, 1])
+    }
+
     func testGoldenText() { XCTAssertEqual(report.text(), ReportGolden.text) }
     func testGoldenMarkdown() { XCTAssertEqual(report.markdown(), ReportGolden.markdown) }
     func testGoldenCSV() { XCTAssertEqual(report.csv(), ReportGolden.csv) }
