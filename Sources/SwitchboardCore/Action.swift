@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     case outboxCancelled(id: String, mention: String)
     /// The content queue (`queue_*`; see the README, "The content queue"). Not about a mention.
     case queue(QueueAction)
+    /// The crisis drawer (`crisis_*`; see the README, "The crisis drawer"). Not about a mention.
+    case crisis(CrisisAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -39,7 +41,7 @@ public enum Action: Hashable, Sendable {
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
              .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
-        case .queue: return nil
+        case .queue, .crisis: return nil
         case .other(_, let m, _): return m
         }
     }
@@ -61,6 +63,7 @@ public enum Action: Hashable, Sendable {
         case .outboxRetry: return "outbox_retry"
         case .outboxCancelled: return "outbox_cancelled"
         case .queue(let q): return q.typeName
+        case .crisis(let c): return c.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -102,6 +105,7 @@ public enum Action: Hashable, Sendable {
         case .outboxRetry: return "retry requested"
         case .outboxCancelled: return "reply taken back"
         case .queue(let q): return q.summary
+        case .crisis(let c): return c.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -166,6 +170,10 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case "outbox_retry": action = .outboxRetry(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case "outbox_cancelled": action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case _ where QueueAction.typeNames.contains(type): action = .queue(try QueueAction(type: type, from: decoder))
+        case _ where CrisisAction.typeNames.contains(type):
+            // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
+            if let a = try? CrisisAction(type: type, from: decoder) { action = .crisis(a) }
+            else { action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]) }
         default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
         }
     }
@@ -195,6 +203,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
             try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
         case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
         case .queue(let q): try q.encode(to: encoder)
+        case .crisis(let a): try a.encode(to: encoder)
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -227,7 +236,7 @@ extension MentionState {
             if firstResponseAt == nil { firstResponseAt = r.at }
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
-        case .queue, .other: break
+        case .queue, .crisis, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

@@ -26,5 +26,6 @@ enum SwitchboardSubcommands {
         KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
+        CrisisCommand.self,
     ]
 }
