@@ -66,9 +66,10 @@ extension Report {
         blocks.append([["section", "at", "account", "text", "url"]] + p.items.map {
             ["posts", Timestamp.format($0.at), Report.safe($0.account), Report.safe($0.text), Report.safe($0.url ?? "")]
         })
-        blocks.append([["section", "id", "name", "severity", "drill", "started_at", "started_by", "ended_at", "ended_by", "summary"]] + crises.map { c in
-            ["crises", Report.safe(c.id ?? ""), Report.safe(c.name), Report.safe(c.severity ?? ""), String(c.drill), Timestamp.format(c.startedAt),
-             Report.safe(c.startedBy), c.endedAt.map(Timestamp.format) ?? "", Report.safe(c.endedBy ?? ""), Report.safe(c.summary ?? "")]
+        blocks.append([["section", "id", "name", "severity", "drill", "started_at", "started_by", "ended_at", "ended_by", "summary", "steps_done", "steps"]] + crises.map { c in
+            ["crises", Report.safe(c.id), Report.safe(c.name), Report.safe(c.severity ?? ""), String(c.drill), Timestamp.format(c.startedAt),
+             Report.safe(c.startedBy), c.endedAt.map(Timestamp.format) ?? "", Report.safe(c.endedBy ?? ""), Report.safe(c.summary ?? ""),
+             String(c.stepsDone), String(c.steps)]
         })
         return blocks.map { $0.map { $0.map(Report.field).joined(separator: ",") }.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }

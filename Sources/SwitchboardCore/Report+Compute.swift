@@ -34,12 +34,12 @@ extension Report {
         let starts = bucketStarts.map(\.timeIntervalSince1970)
         let nb = starts.count
 
-        // Actions: what was published, replies (their mentions' networks come from the mention pass), crises.
+        // Actions: what was published, replies (their mentions' networks come from the mention pass), crisis runs.
         var queueText: [String: String] = [:]
         var posts: [PublishedPost] = []
         var replyKeys: [String: (manual: Bool, count: Int)] = [:]
         var replies = 0, manual = 0
-        var marks: [(AuditEvent, CrisisMark)] = []
+        var crisisLog = CrisisLog()
         for e in events {
             let inPeriod = e.at >= since && e.at < until
             switch e.action {
@@ -50,8 +50,8 @@ extension Report {
             case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
                 if r.manual == true { manual += 1 } else { replies += 1 }
                 replyKeys[key, default: (r.manual == true, 0)].count += 1
-            default:
-                if let m = crisisMark(e) { marks.append((e, m)) }
+            case .crisis: crisisLog.apply(e)
+            default: break
             }
         }
 
@@ -158,7 +158,7 @@ extension Report {
             advocates: rankAuthors(authors, limit: options.authorLimit),
             published: Published(posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
                                  repliesByNetwork: ranked(repliesByNetwork), items: posts),
-            crises: crisisRuns(marks, since: since, until: until),
+            crises: crises(crisisLog, since: since, until: until),
             stored: Stored(mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
     }
 

@@ -91,7 +91,7 @@ extension Report {
         for c in crises {
             let end = c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" } ?? "still running"
             out.append("- \(c.drill ? "[drill] " : "")**\(Report.md(c.name))**\(c.severity.map { " (\(Report.md($0)))" } ?? ""): "
-                       + "\(f.dayTime(c.startedAt)) – \(end), started by \(Report.md(c.startedBy))" + (c.endedBy.map { ", ended by \(Report.md($0))" } ?? "")
+                       + "\(f.dayTime(c.startedAt)) – \(end), started by \(Report.md(c.startedBy))" + (c.endedBy.map { ", ended by \(Report.md($0))" } ?? "") + ", \(c.stepsDone) of \(c.steps) steps done"
                        + (c.summary.map { ". " + Report.md($0) } ?? ""))
         }
         return out.joined(separator: "\n") + "\n"

@@ -182,7 +182,7 @@ extension Report {
         for c in crises {
             let end = c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" } ?? "still running"
             out.append("\(c.drill ? "[drill] " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)")
-            out.append("  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? ""))
+            out.append("  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? "") + ", \(c.stepsDone) of \(c.steps) steps done")
             if let s = c.summary { out.append("  " + BlockChart.clip(s, 66)) }
         }
         return out

@@ -27,7 +27,7 @@ public struct Report: Codable, Sendable, Equatable {
     public var hashtags: [TermCount]
     public var advocates: Advocates
     public var published: Published
-    public var crises: [CrisisRun]
+    public var crises: [Crisis]
     /// Every mention the report looked at (all periods), and the oldest and newest: an empty period says where data is.
     public var stored: Stored
 
@@ -191,10 +191,11 @@ public struct Report: Codable, Sendable, Equatable {
         public var url: String?
     }
 
-    /// A crisis run that overlaps the period.
-    public struct CrisisRun: Codable, Sendable, Equatable {
-        public var id: String?
+    /// A crisis (or drill) run that overlaps the period.
+    public struct Crisis: Codable, Sendable, Equatable {
+        public var id: String
         public var name: String
+        /// The latest severity (a run's severity may change while it is on).
         public var severity: String?
         public var drill: Bool
         public var startedAt: Date
@@ -202,6 +203,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var endedAt: Date?
         public var endedBy: String?
         public var summary: String?
+        /// Checklist steps done or skipped, of all.
+        public var stepsDone: Int
+        public var steps: Int
     }
 
     enum CodingKeys: String, CodingKey {

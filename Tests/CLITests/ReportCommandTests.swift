@@ -116,7 +116,7 @@ final class ReportCommandTests: XCTestCase {
 
         section,at,account,text,url
 
-        section,id,name,severity,drill,started_at,started_by,ended_at,ended_by,summary
+        section,id,name,severity,drill,started_at,started_by,ended_at,ended_by,summary,steps_done,steps
 
         """
         XCTAssertEqual(r.out, expected)

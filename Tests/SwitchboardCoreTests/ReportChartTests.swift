@@ -42,7 +42,7 @@ final class ReportChartTests: XCTestCase {
             Mention(platform: "mastodon\u{1B}[2J", id: "h\(i)", text: "Acme \(evil) #\(evil)", createdAt: at, fetchedAt: at,
                     author: Author(handle: evil, followers: 10), analysis: Analysis(lang: "en", sentiment: .positive, score: 0.5, intents: []))
         }
-        let crisis = AuditEvent(at: at, actor: evil, action: .other(type: "crisis_start", mention: nil, data: ["playbook": .string(evil)]))
+        let crisis = AuditEvent(at: at, actor: evil, action: .crisis(.start(CrisisStart(crisis: evil, playbook: ReportFixture.playbook(evil), severity: evil))))
         let r = try Report.compute(mentions: ms, states: [:], events: [crisis], team: ReportFixture.team,
                                    since: ReportFixture.since, until: ReportFixture.until, now: ReportFixture.now)
         for out in [r.text(), r.markdown(), r.csv(), String(decoding: try r.json(), as: UTF8.self)] {
@@ -89,8 +89,7 @@ final class ReportChartTests: XCTestCase {
     }
 
     func testCrisisStillRunningAndStartedBefore() throws {
-        let e1 = AuditEvent(at: ReportFixture.t("2026-11-14T10:00:00Z"), actor: "lea",
-                            action: .other(type: "crisis_start", mention: nil, data: ["crisis": .string("c9"), "playbook": .string("Data leak")]))
+        let e1 = AuditEvent(at: ReportFixture.t("2026-11-14T10:00:00Z"), actor: "lea", action: ReportFixture.start("c9", "Data leak"))
         let r = try Report.compute(mentions: [], states: [:], events: [e1], team: ReportFixture.team,
                                    since: ReportFixture.since, until: ReportFixture.until, now: ReportFixture.now)
         XCTAssertEqual(r.crises.count, 1)

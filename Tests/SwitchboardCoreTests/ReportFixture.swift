@@ -58,7 +58,16 @@ enum ReportFixture {
         ReplyRecord(text: text, actor: "lea", at: t(at), manual: manual ? true : nil)
     }
 
-    static func other(_ type: String, _ data: [String: JSONValue]) -> Action { .other(type: type, mention: nil, data: data) }
+    static func playbook(_ name: String) -> Playbook {
+        Playbook(id: name.lowercased(), name: name, severityLevels: ["low", "high"],
+                 steps: [.init(id: "assess", title: "Assess", owner: "lead", due: "15m", kind: .action),
+                         .init(id: "inform", title: "Inform support", owner: "lead", due: "30m", kind: .action)],
+                 holdingStatements: [], escalation: [])
+    }
+
+    static func start(_ id: String, _ name: String, severity: String? = nil, drill: Bool = false) -> Action {
+        .crisis(.start(CrisisStart(crisis: id, playbook: playbook(name), severity: severity, drill: drill)))
+    }
 
     /// (time, actor, action) in the order they happened.
     static var actions: [(String, String, Action)] {
@@ -69,13 +78,15 @@ enum ReportFixture {
             ("2026-11-09T09:00:00Z", "lea", .queue(.add(q0))),
             ("2026-11-10T09:00:00Z", "lea", .queue(.published(id: "q0", account: "acme-masto", postID: "0", url: nil))),
             ("2026-11-10T11:00:00Z", "lea", .reply(mention: key("p1"), reply: reply("p1", "Sorry! Looking into it", at: "2026-11-10T11:00:00Z"))),
-            ("2026-11-11T10:00:00Z", "lea", other("crisis_start", ["crisis": .string("c0"), "playbook": .string("Drill"), "drill": .bool(true)])),
-            ("2026-11-11T11:00:00Z", "lea", other("crisis_end", ["crisis": .string("c0"), "summary": .string("")])),
+            ("2026-11-11T10:00:00Z", "lea", start("c0", "Drill", drill: true)),
+            ("2026-11-11T11:00:00Z", "lea", .crisis(.end(crisis: "c0", summary: ""))),
             ("2026-11-14T09:00:00Z", "lea", .queue(.add(q1))),
             // Mon 16: m1 answered after 30 min.
             ("2026-11-16T09:30:00Z", "lea", .outboxSent(id: "o1", mention: key("m1"), reply: reply("m1", "We're on it", at: "2026-11-16T09:30:00Z"), postID: "r1")),
-            ("2026-11-16T10:30:00Z", "lea", other("crisis_start", ["crisis": .string("c1"), "playbook": .string("Outage"), "severity": .string("high")])),
-            ("2026-11-16T14:45:00Z", "lea", other("crisis_end", ["crisis": .string("c1"), "summary": .string("Sync restored, post-mortem filed")])),
+            ("2026-11-16T10:30:00Z", "lea", start("c1", "Outage", severity: "low")),
+            ("2026-11-16T10:40:00Z", "lea", .crisis(.severity(crisis: "c1", level: "high"))),
+            ("2026-11-16T10:45:00Z", "ben", .crisis(.step(crisis: "c1", step: "assess", state: .done, reason: nil))),
+            ("2026-11-16T14:45:00Z", "lea", .crisis(.end(crisis: "c1", summary: "Sync restored, post-mortem filed"))),
             // Tue 17: the queue post goes out on both accounts; m3 marked answered without a reply.
             ("2026-11-17T09:00:00Z", "pub", .queue(.published(id: "q1", account: "acme-masto", postID: "1", url: "https://social.example/@acme/1"))),
             ("2026-11-17T09:01:00Z", "pub", .queue(.published(id: "q1", account: "acme-bsky", postID: "2", url: nil))),

@@ -90,7 +90,7 @@ POSTS PUBLISHED
 
 CRISIS RUNS
   Outage (high): Mon 16 Nov 11:30 – Mon 16 Nov 15:45 (4h 15m)
-    started by lea, ended by lea
+    started by lea, ended by lea, 1 of 2 steps done
     Sync restored, post-mortem filed
 
 """#
@@ -209,7 +209,7 @@ Score = (positive − negative) × (1 + log10(1 + followers) / 6).
 
 ## Crisis runs
 
-- **Outage** (high): Mon 16 Nov 11:30 – Mon 16 Nov 15:45 (4h 15m), started by lea, ended by lea. Sync restored, post-mortem filed
+- **Outage** (high): Mon 16 Nov 11:30 – Mon 16 Nov 15:45 (4h 15m), started by lea, ended by lea, 1 of 2 steps done. Sync restored, post-mortem filed
 
 """#
 
@@ -318,8 +318,8 @@ section,at,account,text,url
 posts,2026-11-17T09:00:00Z,acme-masto,Winter update: faster sync for everyone,https://social.example/@acme/1
 posts,2026-11-17T09:01:00Z,acme-bsky,Winter update: faster sync for everyone,
 
-section,id,name,severity,drill,started_at,started_by,ended_at,ended_by,summary
-crises,c1,Outage,high,false,2026-11-16T10:30:00Z,lea,2026-11-16T14:45:00Z,lea,"Sync restored, post-mortem filed"
+section,id,name,severity,drill,started_at,started_by,ended_at,ended_by,summary,steps_done,steps
+crises,c1,Outage,high,false,2026-11-16T10:30:00Z,lea,2026-11-16T14:45:00Z,lea,"Sync restored, post-mortem filed",1,2
 
 """#
 
@@ -457,6 +457,8 @@ crises,c1,Outage,high,false,2026-11-16T10:30:00Z,lea,2026-11-16T14:45:00Z,lea,"S
       "severity" : "high",
       "started_at" : "2026-11-16T10:30:00Z",
       "started_by" : "lea",
+      "steps" : 2,
+      "steps_done" : 1,
       "summary" : "Sync restored, post-mortem filed"
     }
   ],

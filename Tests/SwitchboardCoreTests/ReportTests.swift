@@ -81,6 +81,8 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual([r.published.replies, r.published.manualReplies], [3, 1])
         // The drill of the week before is not in the period.
         XCTAssertEqual(r.crises.map(\.name), ["Outage"])
+        XCTAssertEqual(r.crises[0].severity, "high")   // raised from low 10 minutes in
+        XCTAssertEqual([r.crises[0].stepsDone, r.crises[0].steps], [1, 2])
         XCTAssertEqual(r.crises[0].endedAt!.timeIntervalSince(r.crises[0].startedAt), 4 * 3600 + 15 * 60)
     }
 
