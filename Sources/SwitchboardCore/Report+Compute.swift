@@ -37,7 +37,7 @@ extension Report {
         // Actions: what was published, replies (their mentions' networks come from the mention pass), crisis runs.
         var queueText: [String: String] = [:]
         var posts: [PublishedPost] = []
-        var replyKeys: [String: (manual: Bool, count: Int)] = [:]
+        var replyKeys: [String: Int] = [:]
         var replies = 0, manual = 0
         var crisisLog = CrisisLog()
         for e in events {
@@ -49,7 +49,7 @@ extension Report {
                 posts.append(PublishedPost(at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
             case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
                 if r.manual == true { manual += 1 } else { replies += 1 }
-                replyKeys[key, default: (r.manual == true, 0)].count += 1
+                replyKeys[key, default: 0] += 1
             case .crisis: crisisLog.apply(e)
             default: break
             }
@@ -74,7 +74,7 @@ extension Report {
             let t = mentions[index].createdAt
             if t < first { first = t }
             if t > last { last = t }
-            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] { repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r.count }
+            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] { repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r }
             guard t >= previousSince, t < until else { continue }
             let m = mentions[index]
             let st = states[m.key]
@@ -99,7 +99,8 @@ extension Report {
             // Questions and first responses.
             let intents = m.analysis?.intents ?? []
             let question = intents.contains(.question) || intents.contains(.help)
-            let firstResponse = st?.firstResponseAt
+            // A response after `now` (a report --as-of an earlier time) had not happened yet.
+            let firstResponse = st?.firstResponseAt.flatMap { $0 <= now ? $0 : nil }
             if question {
                 if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
                 if let f = firstResponse {
