@@ -111,7 +111,8 @@ extension Report {
 
             // SLA: answered mentions, and open ones not yet answered.
             let status = st?.status ?? .new
-            if firstResponse != nil || status.isOpen {
+            let answeredLater = firstResponse == nil && st?.firstResponseAt != nil
+            if firstResponse != nil || status.isOpen || answeredLater {
                 tally.slaChecked += 1
                 let band = options.band?(m, st ?? MentionState())
                 let target = sla.target(band: band)

@@ -105,6 +105,18 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.advocates.people, 8)
     }
 
+    /// As of Mon 23 Nov 08:40 Berlin, m8's reply (08:45) had not gone out: it was open and 10 business minutes late
+    /// (Fri 17:30–18:00 and Mon 08:00–08:40 = 70 min against 60), not answered 15 minutes late.
+    func testAsOfAnEarlierTime() throws {
+        let store = try ReportFixture.store()
+        let r = try Report.compute(store: store, team: ReportFixture.team, since: ReportFixture.since, until: ReportFixture.until,
+                                   now: ReportFixture.t("2026-11-23T07:40:00Z"))
+        XCTAssertEqual(r.responses.answered, 3)
+        XCTAssertEqual([r.responses.slaChecked, r.responses.answeredLate, r.responses.overdue], [7, 1, 2])
+        XCTAssertEqual(r.responses.worst.map(\.lateSeconds), [46 * 3600 + 40 * 60, 1800, 600])
+        XCTAssertEqual(r.responses.worst.map(\.answered), [false, true, false])
+    }
+
     func testEmptyPeriodIsAClearReport() throws {
         let store = try ReportFixture.store()
         let r = try ReportFixture.report(store, since: ReportFixture.t("2026-10-04T22:00:00Z"), until: ReportFixture.t("2026-10-11T22:00:00Z"))
