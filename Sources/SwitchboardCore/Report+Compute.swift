@@ -92,7 +92,7 @@ extension Report {
             for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
             tally.voice(brand: brand, competitors: named, current: current)
             let words = options.terms(m.text)
-            for (i, term) in words.enumerated() where !words[..<i].contains(term) && !excluded.contains(term) {
+            for (i, term) in words.enumerated() where !words[..<i].contains(term) {
                 tally.term(term, current: current)
             }
 
@@ -155,8 +155,8 @@ extension Report {
                                  previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
                                  slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
                                  worst: breaches),
-            topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount),
-            hashtags: tally.top(hashtags: true, limit: options.topLimit, min: options.minTermCount),
+            topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
+            hashtags: tally.top(hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
             advocates: rankAuthors(authors, limit: options.authorLimit),
             published: Published(posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
                                  repliesByNetwork: ranked(repliesByNetwork), items: posts),

@@ -97,8 +97,8 @@ extension Report {
             return ShareOfVoice(brandTerms: brandTerms, brand: brand, previousBrand: previousBrand, competitors: comps)
         }
 
-        func top(hashtags: Bool, limit: Int, min: Int) -> [TermCount] {
-            terms.filter { $0.key.hasPrefix("#") == hashtags && $0.value.current >= min }
+        func top(hashtags: Bool, limit: Int, min: Int, excluding excluded: Set<String>) -> [TermCount] {
+            terms.filter { $0.value.current >= min && $0.key.hasPrefix("#") == hashtags && !excluded.contains($0.key) }
                 .map { TermCount(term: clean($0.key), count: $0.value.current, previousCount: $0.value.previous) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
                 .prefix(limit).map { $0 }

@@ -25,8 +25,10 @@ extension Report {
         let last = until.addingTimeInterval(-1)
         let lastDay = f.day(last) + " \(f.parts(last).year ?? 0)"
         let span = f.isoDay(since) == f.isoDay(last) ? lastDay : f.day(since) + " – " + lastDay
-        let d = days
-        let length = d == d.rounded() ? "\(Int(d)) day\(d == 1 ? "" : "s")" : ReportFormat.duration(d * 86400)
+        // Whole local days (also across a daylight-saving change, when a day has 23 or 25 hours), else the duration.
+        let midnights = [since, until].allSatisfy { f.parts($0).hour == 0 && f.parts($0).minute == 0 }
+        let wholeDays = f.calendar.dateComponents([.day], from: since, to: until).day ?? 0
+        let length = midnights ? "\(wholeDays) day\(wholeDays == 1 ? "" : "s")" : ReportFormat.duration(days * 86400)
         let before = length == "1 day" ? "day" : length
         return [
             "\(BlockChart.clip(brand, 30)) — report for \(span)",

@@ -88,6 +88,15 @@ final class ReportChartTests: XCTestCase {
         }
     }
 
+    /// A week over the end of summer time has 169 hours and is still "7 days".
+    func testWeekAcrossTheClockChangeIsSevenDays() throws {
+        let team = ReportFixture.team
+        let r = try Report.compute(mentions: [], states: [:], events: [], team: team, since: ReportFixture.t("2026-10-18T22:00:00Z"),
+                                   until: ReportFixture.t("2026-10-25T23:00:00Z"), now: ReportFixture.now)
+        XCTAssertEqual(r.buckets.count, 7)
+        XCTAssertTrue(r.text().contains("2026-10-19 00:00 to 2026-10-26 00:00 (Europe/Berlin), 7 days\n"), r.text())
+    }
+
     func testCrisisStillRunningAndStartedBefore() throws {
         let e1 = AuditEvent(at: ReportFixture.t("2026-11-14T10:00:00Z"), actor: "lea", action: ReportFixture.start("c9", "Data leak"))
         let r = try Report.compute(mentions: [], states: [:], events: [e1], team: ReportFixture.team,
