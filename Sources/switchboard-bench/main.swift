@@ -39,3 +39,4 @@ if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
+if wants("report") { runReportBench(sizes: sizes) }

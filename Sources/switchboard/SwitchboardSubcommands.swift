@@ -15,6 +15,7 @@ enum SwitchboardSubcommands {
         QueueCommand.self,
         PublishDueCommand.self,
         LogCommand.self,
+        ReportCommand.self,
         DoctorCommand.self,
         IngestCommand.self,
         CompactCommand.self,
