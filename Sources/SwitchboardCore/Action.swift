@@ -31,6 +31,8 @@ public enum Action: Hashable, Sendable {
     case contact(ContactAction)
     /// After a hand-off: delivery bookkeeping and the answer from inside (`handoff_*`; see `HandoffAction`).
     case handoffFollowUp(HandoffAction)
+    /// The crisis drawer (`crisis_*`; see the README, "The crisis drawer"). Not about a mention.
+    case crisis(CrisisAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -43,7 +45,7 @@ public enum Action: Hashable, Sendable {
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
              .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
-        case .queue, .contact: return nil
+        case .queue, .contact, .crisis: return nil
         case .handoffFollowUp(let h): return h.mention
         case .other(_, let m, _): return m
         }
@@ -68,6 +70,7 @@ public enum Action: Hashable, Sendable {
         case .queue(let q): return q.typeName
         case .contact(let c): return c.typeName
         case .handoffFollowUp(let h): return h.typeName
+        case .crisis(let c): return c.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -112,6 +115,7 @@ public enum Action: Hashable, Sendable {
         case .queue(let q): return q.summary
         case .contact(let c): return c.summary
         case .handoffFollowUp(let h): return h.summary
+        case .crisis(let c): return c.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -178,6 +182,10 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case _ where QueueAction.typeNames.contains(type): action = .queue(try QueueAction(type: type, from: decoder))
         case _ where ContactAction.typeNames.contains(type): action = .contact(try ContactAction(type: type, from: decoder))
         case _ where HandoffAction.typeNames.contains(type): action = .handoffFollowUp(try HandoffAction(type: type, from: decoder))
+        case _ where CrisisAction.typeNames.contains(type):
+            // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
+            if let a = try? CrisisAction(type: type, from: decoder) { action = .crisis(a) }
+            else { action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]) }
         default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
         }
     }
@@ -209,6 +217,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .queue(let q): try q.encode(to: encoder)
         case .contact(let a): try a.encode(to: encoder)
         case .handoffFollowUp(let h): try h.encode(to: encoder)
+        case .crisis(let a): try a.encode(to: encoder)
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -242,7 +251,7 @@ extension MentionState {
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
         case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
-        case .queue, .contact, .other: break
+        case .queue, .contact, .crisis, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

@@ -39,12 +39,7 @@ public enum Doctor {
         for f in jsonFiles(dir.templatesDir) {
             do { _ = try FileIO.readDocument(ReplyTemplate.self, from: f) } catch { problem(rel(f, dir), strip(error, dir)) }
         }
-        for f in jsonFiles(dir.playbooksDir) {
-            do {
-                let p = try FileIO.readDocument(Playbook.self, from: f)
-                for v in p.validate() { problem(rel(f, dir), v) }
-            } catch { problem(rel(f, dir), strip(error, dir)) }
-        }
+        for p in PlaybookLibrary.load(dir).problems { problem(p.file, p.message) }
         for sub in ["drafts", "state"] {
             for f in jsonFiles(dir.root.appendingPathComponent(sub)) {
                 if let data = try? Data(contentsOf: f), let (l, c, why) = FileIO.syntaxErrorPosition(data) {

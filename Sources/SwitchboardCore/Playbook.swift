@@ -62,37 +62,32 @@ public struct Playbook: Codable, Hashable, Sendable {
     public var steps: [Step]
     public var holdingStatements: [HoldingStatement]
     public var escalation: [Contact]
+    /// Values for the holding statements' `{{placeholders}}` (`service`, `status_url`, …), kept with the plan.
+    public var placeholders: [String: String]?
 
     public init(id: String, name: String, description: String? = nil, triggers: Triggers? = nil, severityLevels: [String],
-                steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact]) {
+                steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact], placeholders: [String: String]? = nil) {
         self.schema = 1; self.id = id; self.name = name; self.description = description; self.triggers = triggers
         self.severityLevels = severityLevels; self.steps = steps; self.holdingStatements = holdingStatements; self.escalation = escalation
+        self.placeholders = placeholders
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v", id, name, description, triggers, steps, escalation
+        case schema = "v", id, name, description, triggers, steps, escalation, placeholders
         case severityLevels = "severity_levels", holdingStatements = "holding_statements"
     }
 
-    /// Problems a person must fix, each naming the step and field (`step 3 (notify-it): field "due": "soon" is not a duration`).
-    public func validate() -> [String] {
-        var problems: [String] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("field \"name\": empty") }
-        if steps.isEmpty { problems.append("field \"steps\": a playbook needs at least one step") }
-        var ids = Set<String>()
-        let statementIDs = Set(holdingStatements.map(\.id))
-        for (i, s) in steps.enumerated() {
-            let at = "step \(i + 1) (\(s.id))"
-            if !ids.insert(s.id).inserted { problems.append("\(at): field \"id\": used twice") }
-            if s.title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(at): field \"title\": empty") }
-            if SourceConfig.parseDuration(s.due) == nil { problems.append("\(at): field \"due\": \"\(s.due)\" is not a duration like 15m or 2h") }
-            if s.kind == .holdingStatement, let st = s.statement, !statementIDs.contains(st) {
-                problems.append("\(at): field \"statement\": no holding statement \"\(st)\"")
-            }
-        }
-        for (i, h) in holdingStatements.enumerated() where h.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("holding statement \(i + 1) (\(h.id)): field \"text\": empty")
-        }
-        return problems
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        triggers = try c.decodeIfPresent(Triggers.self, forKey: .triggers)
+        severityLevels = try c.decodeIfPresent([String].self, forKey: .severityLevels) ?? []
+        steps = try c.decode([Step].self, forKey: .steps)
+        holdingStatements = try c.decodeIfPresent([HoldingStatement].self, forKey: .holdingStatements) ?? []
+        escalation = try c.decodeIfPresent([Contact].self, forKey: .escalation) ?? []
+        placeholders = try c.decodeIfPresent([String: String].self, forKey: .placeholders)
     }
 }

@@ -58,7 +58,7 @@ public enum Preflight {
         for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
             out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
         }
-        if let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
+        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
         }
@@ -73,22 +73,12 @@ public enum Preflight {
         return out
     }
 
-    /// A reason when a crisis is on: a `crisis_start` without a later `crisis_end`, or a `spike_alert` in the last hour.
+    /// A reason when a crisis is on (a real one, not a drill), or a `spike_alert` came in the last hour.
     public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
-        var crisis: AuditEvent?
         var spike: AuditEvent?
-        for e in events {
-            switch e.action.typeName {
-            case "crisis_start": crisis = e
-            case "crisis_end": crisis = nil
-            case "spike_alert": if e.at <= now, now.timeIntervalSince(e.at) < 3600 { spike = e }
-            default: break
-            }
-        }
-        if let c = crisis {
-            let msg: String
-            if case .other(_, _, let data) = c.action, let m = data["message"]?.stringValue ?? data["reason"]?.stringValue { msg = ": " + m } else { msg = "" }
-            return "a crisis is on (since \(Timestamp.format(c.at)), by \(c.actor))\(msg)"
+        for e in events where e.action.typeName == "spike_alert" && e.at <= now && now.timeIntervalSince(e.at) < 3600 { spike = e }
+        if let c = CrisisLog(events: events).active {
+            return "a crisis is on: \(c.name) (since \(Timestamp.format(c.startedAt)), by \(c.startedBy))" + (c.severity.map { ", \($0)" } ?? "")
         }
         if let s = spike { return "a spike alert came \(Int(now.timeIntervalSince(s.at) / 60)) minutes ago: \(s.action.summary)" }
         return nil

@@ -135,8 +135,8 @@ extension Queue {
             try store.recordIf([.queue(.publishing(id: id, account: account, by: holder, until: now.addingTimeInterval(lease), attempt: attempt))],
                                actor: actor, now: now) { s in
                 let q = Queue(store: s)
-                if let sus = q.suspension { result = .suspended("the queue is suspended by \(sus.by): \(sus.reason)"); throw Skip() }
                 guard let cur = q[id] else { throw Skip() }
+                if let sus = q.suspension, cur.draft.crisis == nil { result = .suspended("the queue is suspended by \(sus.by): \(sus.reason)"); throw Skip() }
                 if cur.held { result = .suspended("held"); throw Skip() }
                 guard cur.isDue(account, now: now), cur.result(account).attempts + 1 == attempt else { throw Skip() }
                 result = .claimed(cur, attempt: attempt)

@@ -103,10 +103,9 @@ public struct Queue: Sendable {
         }.map(\.element)
     }
 
-    /// (item, account) pairs to publish at `now`. Empty while suspended.
+    /// (item, account) pairs to publish at `now`. While suspended, only a crisis's holding statements.
     public func due(_ now: Date) -> [(item: QueueItem, account: String)] {
-        if isSuspended { return [] }
-        return agenda.flatMap { i in i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) } }
+        agenda.filter { !isSuspended || $0.draft.crisis != nil }.flatMap { i in i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) } }
     }
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
@@ -125,19 +124,19 @@ public struct Queue: Sendable {
         switch q {
         case .add(let d):
             if items[d.id] == nil { order.append(d.id) }
-            items[d.id] = QueueItem(draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at, held: isSuspended && d.scheduledAt != nil)
+            items[d.id] = QueueItem(draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at, held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
         case .edit(let id, let t, let v):
             update(id, e.at) { x in guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v } }
         case .schedule(let id, let at):
             update(id, e.at) { x in
                 guard !x.deleted else { return }
                 x.draft.scheduledAt = at
-                x.held = suspended && at != nil
+                x.held = suspended && at != nil && x.draft.crisis == nil
                 // Scheduling again is the retry of a failed account.
                 for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending; x.results[a]?.retryAt = nil }
             }
         case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
-        case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil }
+        case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil }
         case .publishing(let id, let a, let by, let until, let n):
             update(id, e.at) { x in
                 var r = x.result(a)
@@ -162,7 +161,7 @@ public struct Queue: Sendable {
         case .suspendAll(let reason):
             suspension = QueueSuspension(reason: reason, by: e.actor, at: e.at)
             flips.append(e)
-            for id in order { if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.state == .scheduled { x.held = true; items[id] = x } }
+            for id in order { if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil, x.state == .scheduled { x.held = true; items[id] = x } }
         case .resumeAll(let policy):
             suspension = nil
             flips.append(e)

@@ -44,18 +44,20 @@ public struct QueueDraft: Codable, Hashable, Sendable {
     public var scheduledAt: Date?
     /// Kept with the item: the Bluesky record key derives from it (with the idempotency key).
     public var createdAt: Date
+    /// A crisis's holding statement (the run id): published even while the queue is suspended.
+    public var crisis: String?
 
     public init(id: String = QueueDraft.newID(), text: String, variants: [String: String] = [:], accounts: [String], media: [QueueMedia] = [],
-                link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil, scheduledAt: Date? = nil, createdAt: Date = Date()) {
+                link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil, scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil) {
         self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media; self.link = link
-        self.via = via; self.tags = tags; self.campaign = campaign; self.scheduledAt = scheduledAt
+        self.via = via; self.tags = tags; self.campaign = campaign; self.scheduledAt = scheduledAt; self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
     public static func newID() -> String { "q" + AuditEvent.newID().prefix(11) }
 
     enum CodingKeys: String, CodingKey {
-        case id = "queue", text, variants, accounts, media, link, via, tags, campaign
+        case id = "queue", text, variants, accounts, media, link, via, tags, campaign, crisis
         case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 
@@ -71,6 +73,7 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         campaign = try c.decodeIfPresent(String.self, forKey: .campaign)
         scheduledAt = try c.decodeIfPresent(Date.self, forKey: .scheduledAt)
+        crisis = try c.decodeIfPresent(String.self, forKey: .crisis)
         createdAt = try c.decode(Date.self, forKey: .createdAt)
     }
 
@@ -84,6 +87,7 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
         try c.encodeIfPresent(campaign, forKey: .campaign)
         try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)
+        try c.encodeIfPresent(crisis, forKey: .crisis)
         try c.encode(createdAt, forKey: .createdAt)
     }
 

@@ -125,7 +125,11 @@ public enum StarterKit {
         chmod(dir.secretsDir.path, 0o700)
         try writeJSON(teamConfig(brand: brand, user: user), to: dir.teamFile)
         for t in templates { try writeJSON(t, to: dir.templatesDir.appendingPathComponent(t.name + ".json")) }
-        for p in playbooks { try writeJSON(p, to: dir.playbooksDir.appendingPathComponent(p.id + ".json")) }
+        for var p in playbooks {
+            // The brand fills {{service}}; the rest ({{status_url}}, {{topic}}, …) is for the team to fill in before the storm.
+            p.placeholders = ["service": brand]
+            try writeJSON(p, to: dir.playbooksDir.appendingPathComponent(p.id + ".json"))
+        }
     }
 
     public static func writeJSON<T: Encodable>(_ value: T, to file: URL, mode: mode_t = 0o664) throws {

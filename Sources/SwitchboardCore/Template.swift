@@ -29,6 +29,11 @@ public enum TemplateRenderer {
     /// Fills `{{author}}` (`@handle`), `{{first_name}}` (first word of the author's name, else `@handle`), `{{agent}}`
     /// and `{{ticket}}`; spaces inside the braces are allowed (`{{ agent }}`). Unknown placeholders stay as written.
     public static func render(_ text: String, _ ctx: TemplateContext) -> RenderedTemplate {
+        fill(text) { value($0.lowercased(), ctx) }
+    }
+
+    /// Replaces every `{{name}}` that `lookup` knows (spaces inside the braces allowed); unknown ones stay as written.
+    public static func fill(_ text: String, _ lookup: (String) -> String?) -> RenderedTemplate {
         var out = ""
         var unknown: [String] = []
         var rest = Substring(text)
@@ -36,7 +41,7 @@ public enum TemplateRenderer {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else { out += rest[open.lowerBound...]; rest = ""; break }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let v = value(name.lowercased(), ctx) { out += v } else {
+            if let v = lookup(name) { out += v } else {
                 out += rest[open.lowerBound..<close.upperBound]
                 if !unknown.contains(name) { unknown.append(name) }
             }

@@ -41,6 +41,8 @@ public enum Mode: Sendable, Equatable {
     case confirmQueue(QueueOp, warnings: [String])
     /// Sending stopped: the mention changed since I opened it (what others did).
     case collision(key: String, lines: [String])
+    /// Starting a playbook (severity, then whether to suspend the queue), or changing a run's severity.
+    case crisisPrompt(CrisisPrompt)
 }
 
 /// A transient message in the status bar.
@@ -101,7 +103,15 @@ public struct AppState: Sendable {
     /// The posting schedule (team.json `posting_schedule`), for the week calendar.
     public var postingSchedule: PostingSchedule?
     public var crisis = CrisisInfo()
+    /// The selected playbook (no run) or checklist step (a run); the scroll position in the timeline.
     public var crisisSelected = 0
+    public var crisisView: CrisisView = .checklist
+    /// Why the last crisis change was refused (shown in full in the crisis pane; the status line clips).
+    public var crisisError: String?
+    /// The composer's holding-statement cycle (`C-o` again inserts the next statement).
+    public var statementCycle: StatementCycle?
+    /// The team (roles, brand and time zone for holding statements); nil without team.json.
+    public var team: TeamConfig?
     public var dataPath: String
     public var user: String
     public var slaMinutes: Int
@@ -147,6 +157,7 @@ public struct AppState: Sendable {
         listener = s.listener
         views = s.views
         agent = s.team?.member(s.user)
+        team = s.team
         sendDelay = AppState.sendDelay(s.team)
         publishesQueue = s.publishesQueue
         postingSchedule = s.team.map { PostingSchedule(team: $0) }
@@ -162,6 +173,12 @@ public struct AppState: Sendable {
     /// A mention is open for replying: the composer has the focus and shows a mention.
     public var isComposing: Bool { focus == .composer && shownKey != nil }
 
+    /// The playbook the spike banner offers: while a spike alert shows and no real crisis is on.
+    public var crisisOffer: Playbook? {
+        guard !crisis.realActive, let sp = spike, sp.isActive(now: now, cooldown: spikeCooldown) else { return nil }
+        return crisis.offer
+    }
+
     public var currentDraft: Draft? { shownKey.flatMap { drafts[$0] } }
 
     public var hasUnsavedDraft: Bool { drafts.values.contains { $0.isDirty } }
@@ -171,6 +188,7 @@ public struct AppState: Sendable {
         case .always: return true
         case .selection: return feed.selectedItem != nil
         case .composing: return isComposing
+        case .crisisOffer: return crisisOffer != nil
         }
     }
 }

@@ -28,6 +28,8 @@ public enum CommandArgument: Sendable, Equatable {
     case status
     case filter
     case view
+    /// `crisis` sub-commands: start|drill PLAYBOOK, end SUMMARY, severity LEVEL, step ID done|skip|block|open [REASON].
+    case crisis
     /// Free text (a user, a tag, a note): no completion.
     case text
 }
@@ -75,7 +77,22 @@ public enum Commands {
         .init(name: "save", argument: .none, argumentRequired: false, help: "Save the draft (sending comes later)"),
         .init(name: "trends", argument: .none, argumentRequired: false, help: "Show terms and hashtags rising in the last hour"),
         .init(name: "pick", argument: .none, argumentRequired: false, help: "Choose the selected entry (trend, template)"),
-        .init(name: "crisis", argument: .none, argumentRequired: false, help: "Focus the crisis pane (playbooks, active checklist)"),
+        .init(name: "crisis", argument: .crisis, argumentRequired: false,
+              help: "Focus the crisis pane; crisis start|drill PLAYBOOK, crisis end SUMMARY, crisis severity LEVEL, crisis step ID done|skip|block|open [REASON]"),
+        .init(name: "crisis-start", argument: .none, argumentRequired: false, help: "Start the selected playbook (severity, then whether to suspend the queue)"),
+        .init(name: "crisis-drill", argument: .none, argumentRequired: false, help: "Run the selected playbook as a drill (nothing published or suspended)"),
+        .init(name: "crisis-offer", argument: .none, argumentRequired: false, help: "Start the playbook the spike banner offers"),
+        .init(name: "crisis-done", argument: .none, argumentRequired: false, help: "Mark the checklist step done"),
+        .init(name: "crisis-skip", argument: .none, argumentRequired: false, help: "Skip the step (asks for a reason)"),
+        .init(name: "crisis-block", argument: .none, argumentRequired: false, help: "Mark the step blocked (asks for a reason)"),
+        .init(name: "crisis-reopen", argument: .none, argumentRequired: false, help: "Reopen the step"),
+        .init(name: "crisis-notify", argument: .none, argumentRequired: false, help: "Notify: run the step's command (in a drill nothing is sent)"),
+        .init(name: "crisis-notify-by-hand", argument: .none, argumentRequired: false, help: "Record the notification as done by hand"),
+        .init(name: "crisis-statement", argument: .none, argumentRequired: false, help: "Holding statement: queue it for now (in a drill: only show it)"),
+        .init(name: "crisis-timeline", argument: .none, argumentRequired: false, help: "Show or hide the timeline of the crisis"),
+        .init(name: "crisis-severity", argument: .none, argumentRequired: false, help: "Change the severity"),
+        .init(name: "crisis-escalation", argument: .none, argumentRequired: false, help: "Show or hide the escalation list"),
+        .init(name: "holding-statement", argument: .none, argumentRequired: false, help: "Insert the crisis's holding statement (again: the next one)"),
         .init(name: "refresh", argument: .none, argumentRequired: false, help: "Re-read the queue, crisis and playbook files"),
         .init(name: "queue", argument: .text, argumentRequired: true, help: "Queue a post: queue add [--now|--next-slot|--at ISO] TEXT (pre-flight warnings: y confirms)"),
         .init(name: "queue-edit", argument: .none, argumentRequired: false, help: "Edit the queue item's text in $EDITOR"),
@@ -135,7 +152,7 @@ public enum Commands {
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter, .view, .text: return nil
+        case .filter, .view, .crisis, .text: return nil
         }
     }
 

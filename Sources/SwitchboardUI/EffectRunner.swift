@@ -28,6 +28,16 @@ public final class EffectRunner {
     public var post: (@Sendable (Message) -> Void)?
     private lazy var sender = OutboxSender(store: store, actor: actor)
     private var threads = ThreadIndex([])
+    /// The crisis runs folded from the log (kept up to date with every delta) and the playbooks last read.
+    var crisisLog = CrisisLog()
+    var playbookLibrary = PlaybookLibrary(playbooks: [])
+    /// The newest spike alert seen (for the playbook offer).
+    var lastSpike: SpikeNotice? { didSet { if lastSpike != oldValue { offer = nil } } }
+    /// The chart of the current run between deltas: new mentions are counted into their slots (`counted`: how many
+    /// of the store's mentions are in it). Computed again when a slot begins, on reload and on re-analysis.
+    var chart: (run: String, counted: Int, buckets: [CrisisBucket])?
+    /// The playbook offered for `lastSpike` (computed once per spike and playbook reload: it reads every mention).
+    var offer: (playbook: Playbook?, spike: Date)?
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
     /// Runs around an external program (the editor): give the terminal back, then take it again.
@@ -53,6 +63,10 @@ public final class EffectRunner {
         var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true, spike: SpikeNotice.latest(in: events))
         d.outbox = latestOutbox(outbox.all)
         d.queue = loadQueue()
+        crisisLog = CrisisLog(events: events)
+        playbookLibrary = PlaybookLibrary.load(store.dir)
+        lastSpike = d.spike
+        d.crisis = crisisInfo()
         return d
     }
 
@@ -83,6 +97,14 @@ public final class EffectRunner {
             for m in touched { if let l = outbox.latest(for: m) { d.outbox[m] = l } }
         }
         if fresh || newEvents.contains(where: { if case .queue = $0.action { return true } else { return false } }) { d.queue = loadQueue() }
+        if fresh { crisisLog = CrisisLog(events: events) } else { for e in newEvents { crisisLog.apply(e) } }
+        if reloaded || fresh || !analysis.isEmpty { chart = nil }
+        if let sp = d.spike { lastSpike = sp }
+        let crisisChanged = newEvents.contains { if case .crisis = $0.action { return true } else { return false } }
+        // During a run the chart and the timeline follow every new mention and action.
+        if fresh || crisisChanged || d.spike != nil || (crisisLog.current != nil && (!new.isEmpty || !newEvents.isEmpty)) {
+            d.crisis = crisisInfo()
+        }
         return d
     }
 
@@ -113,7 +135,9 @@ public final class EffectRunner {
                 return [.editorFinished(key: key, text: nil), .failed("\(error)")]
             }
         case .loadPanels:
-            return [.panelsLoaded(loadQueue(), PanelFiles.loadCrisis(store.dir))]
+            playbookLibrary = PlaybookLibrary.load(store.dir)
+            offer = nil
+            return [.panelsLoaded(loadQueue(), crisisInfo())]
         case .loadTheme(let name):
             do {
                 let t = try ThemeLoader.load(name, from: themeDirs)
@@ -195,6 +219,8 @@ public final class EffectRunner {
             return performQueue(op)
         case .publishQueue:
             return performPublishQueue()
+        case .crisis(let op):
+            return performCrisis(op)
         case .quit:
             return []
         }

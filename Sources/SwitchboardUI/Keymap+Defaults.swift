@@ -32,6 +32,8 @@ extension Keymap {
             (.global, "C-s", "send", "Review and send the reply", .composing),
             (.global, "M-s", "save", "Save the draft", .composing),
             (.global, "C-t", "template", "Insert a saved reply (fuzzy search)", .composing),
+            (.global, "C-o", "holding-statement", "Insert the crisis's holding statement (again: the next)", .composing),
+            (.global, "C", "crisis-offer", "Start the playbook the spike banner offers", .crisisOffer),
         ]
         for ctx in [KeyContext.feed, .queue, .crisis] {
             for (keys, cmd, help) in movement { rows.append((ctx, keys, cmd, help, .always)) }
@@ -62,6 +64,18 @@ extension Keymap {
             (.queue, "K", "queue-swap-up", "Move earlier (swap with the previous)", .always),
             (.queue, "r", "queue-retry", "Retry a failed item", .always),
             (.feed, "N", "note", "Add an internal note (never published)", .selection),
+            (.crisis, "<Enter>", "crisis-start", "Start the playbook (severity, suspend the queue?)", .always),
+            (.crisis, "D", "crisis-drill", "Run the playbook as a drill", .always),
+            (.crisis, "x <Space>", "crisis-done", "Step done", .always),
+            (.crisis, "s", "crisis-skip", "Skip the step (with a reason)", .always),
+            (.crisis, "b", "crisis-block", "Step blocked (with a reason)", .always),
+            (.crisis, "o", "crisis-reopen", "Reopen the step", .always),
+            (.crisis, "n", "crisis-notify", "Notify: run the step's command", .always),
+            (.crisis, "N", "crisis-notify-by-hand", "Notified by hand: record it", .always),
+            (.crisis, "h", "crisis-statement", "Holding statement: queue it now (drill: show it)", .always),
+            (.crisis, "t", "crisis-timeline", "Timeline of the crisis", .always),
+            (.crisis, "S", "crisis-severity", "Change the severity", .always),
+            (.crisis, "e", "crisis-escalation", "Escalation list", .always),
             (.composer, "<Left>", "cursor-left", "Cursor left", .always),
             (.composer, "<Right>", "cursor-right", "Cursor right", .always),
             (.composer, "<Up>", "cursor-up", "Cursor up a line", .always),

@@ -8,6 +8,8 @@ public enum BindingCondition: String, Sendable {
     case selection
     /// A mention is open in the composer.
     case composing
+    /// The spike banner offers a playbook.
+    case crisisOffer = "crisis-offer"
 }
 
 /// One key binding: data, not code. The help overlay, `switchboard keys` and `:` all read this table.

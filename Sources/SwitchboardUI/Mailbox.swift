@@ -6,7 +6,7 @@ enum Incoming: Sendable {
     case message(Message)
     /// `Store.refresh()` found something: the main thread turns it into a delta.
     case storeChanges(StoreChanges)
-    /// crisis/active.json or playbooks/ changed on disk.
+    /// A playbook file changed on disk (added, edited, removed).
     case panelFilesChanged
 }
 
@@ -27,7 +27,7 @@ final class Mailbox: @unchecked Sendable {
 }
 
 /// The background refresher: every `interval` it reads new log tails (one stat per log file when nothing
-/// changed), watches the queue/crisis/playbook files, and posts a tick every few seconds; it wakes the
+/// changed), watches the playbook files, and posts a tick every few seconds; it wakes the
 /// terminal only when it posted something. No busy polling: it sleeps on a semaphore between rounds.
 final class Refresher: @unchecked Sendable {
     let store: Store
@@ -95,10 +95,12 @@ final class Refresher: @unchecked Sendable {
         }
     }
 
-    /// Modification times of the files the side panes show.
+    /// Modification times (and sizes) of playbooks/ and every file in it: an edit in place changes the file's,
+    /// an added, renamed or removed file the directory's.
     private func panelStamp() -> [Double] {
-        let d = store.dir
-        return [PanelFiles.crisisFile(d), d.playbooksDir].map { url in
+        let dir = store.dir.playbooksDir
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted()
+        return ([dir] + names.map { dir.appendingPathComponent($0) }).map { url in
             var st = stat()
             guard stat(url.path, &st) == 0 else { return -1 }
             return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9 + Double(st.st_size) * 1e-12

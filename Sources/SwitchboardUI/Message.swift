@@ -19,6 +19,8 @@ public struct StoreDelta: Sendable {
     public var spike: SpikeNotice?
     /// The queue, when a queue action came in (or everything was reloaded).
     public var queue: QueueInfo?
+    /// The crisis drawer, when a crisis action, a spike, or (during a run) anything new came in.
+    public var crisis: CrisisInfo?
     public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
                 spike: SpikeNotice? = nil) {
         self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
@@ -65,6 +67,10 @@ public enum Message: Sendable {
     case queueSelect(id: String, text: String, edit: String? = nil)
     /// A queue publishing pass finished (one line per post).
     case queuePublished([String])
+    /// A notify step's command finished (or was recorded): what happened, and whether it worked.
+    case crisisNotified(String, ok: Bool)
+    /// A crisis change was refused (CrisisError, the queue's role rule): shown in the pane until the next try.
+    case crisisFailed(String)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate
@@ -100,5 +106,7 @@ public enum Effect: Sendable, Equatable {
     case queue(QueueOp)
     /// Publish due queue items (QueuePublisher) in a background task.
     case publishQueue
+    /// A change to the crisis drawer (CrisisOps; notify commands run in a background task).
+    case crisis(CrisisOp)
     case quit
 }

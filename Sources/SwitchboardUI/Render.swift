@@ -40,6 +40,7 @@ struct Renderer {
         case .review(let r): drawReview(r)
         case .templates(let p): drawPicker(p)
         case .collision(_, let lines): drawCollision(lines)
+        case .crisisPrompt(let p): drawCrisisPrompt(p)
         default: break
         }
         if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
@@ -80,7 +81,7 @@ struct Renderer {
         for (i, p) in Pane.allCases.enumerated() {
             var label = "\(i + 1) \(p.title)"
             if p == .feed, !s.feed.unseen.isEmpty { label += " (\(s.feed.unseen.count) new)" }
-            if p == .crisis, s.crisis.active != nil { label += " !" }
+            if p == .crisis, s.crisis.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
             buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.focus ? .tabActive : .tabInactive)
         }
@@ -89,14 +90,18 @@ struct Renderer {
     mutating func drawStatusBar(_ r: Rect) {
         buf.fill(r, role: .statusBar)
         var x = r.x
-        if let name = s.crisis.active {
-            x = buf.put(" CRISIS: \(sanitizeForScreen(name)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
+        if let run = s.crisis.run {
+            let overdue = run.overdue(s.now).count
+            let (done, total) = run.progress
+            x = buf.put(" \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)\(overdue > 0 ? " · \(overdue) overdue" : "") ",
+                        x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if let q = s.queue.suspension {
             x = buf.put(" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if let sp = s.spike, sp.isActive(now: s.now, cooldown: s.spikeCooldown) {
-            let hint = s.crisis.active == nil ? " — :crisis to open a playbook" : ""
+            var hint = s.crisis.realActive ? "" : " — :crisis to open a playbook"
+            if let p = s.crisisOffer { hint = " — open the \(sanitizeForScreen(p.name)) playbook? (\(key("crisis-offer", .global)))" }
             x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
@@ -177,6 +182,13 @@ struct Renderer {
             buf.fill(r, role: .warning)
             let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
             buf.put("Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning, clip: r)
+        case .crisisPrompt(let p) where p.stage == .suspend:
+            buf.fill(r, role: .warning)
+            buf.put("\(sanitizeForScreen(p.playbook.name))\(p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? ""): Suspend the content queue? [y/n] (Esc cancels)",
+                    x: r.x, y: r.y, role: .warning, clip: r)
+        case .crisisPrompt:
+            buf.fill(r, role: .warning)
+            buf.put("Pick the severity: j/k and Enter, or its number · Esc cancels", x: r.x, y: r.y, role: .warning, clip: r)
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
@@ -212,7 +224,10 @@ struct Renderer {
         switch s.focus {
         case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
         case .composer: wanted = [("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back")]
-        case .queue, .crisis: wanted = []
+        case .queue: wanted = []
+        case .crisis where s.crisis.run == nil: wanted = [("crisis-start", "start"), ("crisis-drill", "drill")]
+        case .crisis: wanted = [("crisis-done", "done"), ("crisis-skip", "skip"), ("crisis-block", "block"), ("crisis-notify", "notify"),
+                                ("crisis-statement", "statement"), ("crisis-timeline", "timeline")]
         }
         let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]
         var out: [(String, String)] = []

@@ -6,11 +6,19 @@ import SwitchboardCore
 public struct SpikeNotice: Sendable, Equatable {
     public var message: String
     public var at: Date
-    public init(message: String, at: Date) { self.message = message; self.at = at }
+    /// `negative` for a spike of negative mentions, else `mentions` (nil when the record does not say).
+    public var kind: String?
+    /// The playbook the alert suggests (recorded by the process that raised it), if any.
+    public var playbook: String?
+    public init(message: String, at: Date, kind: String? = nil, playbook: String? = nil) {
+        self.message = message; self.at = at; self.kind = kind; self.playbook = playbook
+    }
 
     /// The alert an action log record holds, if it is one.
     public init?(_ e: AuditEvent) {
         guard case .other(let type, _, let data) = e.action, type == "spike_alert" else { return nil }
+        kind = data["kind"]?.stringValue
+        playbook = data["playbook"]?.stringValue
         if let m = data["message"]?.stringValue, !m.isEmpty {
             message = m
         } else {

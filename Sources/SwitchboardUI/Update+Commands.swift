@@ -33,6 +33,7 @@ extension Update {
 
         if let fx = replyCommand(&s, name, arg) { return fx }
         if let fx = queueCommand(&s, name, arg) { return fx }
+        if let fx = crisisCommand(&s, name, arg) { return fx }
         switch name {
         case "quit":
             if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }
@@ -117,8 +118,6 @@ extension Update {
             return [.loadPanels]
         case "trends":
             return [.loadTrends(now: s.now)]
-        case "crisis":
-            focus(&s, .crisis)
         case "down", "up", "top", "bottom", "page-down", "page-up", "half-down", "half-up":
             move(&s, name)
         case "complete", "run", "cancel":
@@ -162,7 +161,7 @@ extension Update {
         case .queue:
             s.queueSelected = max(0, min(max(0, s.queue.items.count - 1), target(s.queueSelected, count: s.queue.items.count, page: 5)))
         case .crisis:
-            let n = s.crisis.active != nil ? s.crisis.steps.count : s.crisis.playbooks.count
+            let n = crisisRowCount(s)
             s.crisisSelected = max(0, min(max(0, n - 1), target(s.crisisSelected, count: n, page: 5)))
         case .composer:
             s.detailScroll = max(0, target(s.detailScroll, count: 1000, page: 5))

@@ -41,6 +41,8 @@ extension Update {
                 say(&s, "left to \(user)")
                 return []
             }
+        case .crisisPrompt(let p):
+            return crisisPromptKey(&s, p, k)
         case .help:
             guard let b = s.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)
@@ -105,7 +107,7 @@ extension Update {
             if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
         case "complete":
-            complete(&cl, themes: s.themes, views: s.views.map(\.name))
+            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id))
             s.mode = .command(cl)
             return []
         default:
@@ -150,7 +152,7 @@ extension Update {
         + ["net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:", "OR"]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
-    static func candidates(_ text: String, themes: [String], views: [String] = []) -> (String, String, [String], Bool) {
+    static func candidates(_ text: String, themes: [String], views: [String] = [], playbooks: [String] = []) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
@@ -160,6 +162,14 @@ extension Update {
         guard let spec = Commands.spec(name) else { return (text, "", [], false) }
         let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
         if spec.argument == .text { return (text, "", [], false) }
+        if spec.argument == .crisis {
+            let words = argText.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            if words.count <= 1 { return (name + " ", argText, crisisWords.filter { $0.hasPrefix(argText) }, true) }
+            if words.count == 2, ["start", "drill"].contains(words[0]) {
+                return (name + " " + words[0] + " ", words[1], playbooks.filter { $0.hasPrefix(words[1]) }, false)
+            }
+            return (text, "", [], false)
+        }
         if spec.argument == .filter {
             let lastSpace = argText.lastIndex(of: " ")
             let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")
@@ -170,14 +180,16 @@ extension Update {
         return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
     }
 
-    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = []) {
+    static let crisisWords = ["start", "drill", "end", "severity", "step"]
+
+    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = []) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = (i + 1) % cl.candidates.count
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
         }
-        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views)
+        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views, playbooks: playbooks)
         switch cands.count {
         case 0:
             cl.candidates = []

@@ -42,7 +42,7 @@ enum Update {
             if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)) }
             if let m = s.message, m.until <= now { s.message = nil }
             s.counts = s.feed.counts(s.states, now: now)
-            return fx + sendIfDue(&s) + publishQueueIfDue(&s)
+            return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
@@ -90,9 +90,16 @@ enum Update {
             return []
         case .panelsLoaded(let q, let c):
             s.queue = q
-            s.crisis = c
             s.queueSelected = min(s.queueSelected, max(0, q.items.count - 1))
-            s.crisisSelected = min(s.crisisSelected, max(0, (c.active != nil ? c.steps.count : c.playbooks.count) - 1))
+            setCrisis(&s, c)
+            return []
+        case .crisisNotified(let text, let ok):
+            say(&s, text, error: !ok)
+            if !ok { s.crisisError = text }
+            return [.refreshStore]
+        case .crisisFailed(let text):
+            say(&s, text, error: true)
+            s.crisisError = text
             return []
         case .themeLoaded(let name):
             s.themeName = name
@@ -152,6 +159,7 @@ enum Update {
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
         if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
+        if let c = d.crisis { setCrisis(&s, c) }
         if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
         s.counts = s.feed.counts(s.states, now: s.now)
     }

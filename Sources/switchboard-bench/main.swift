@@ -3,8 +3,18 @@ import Foundation
 // switchboard-bench [all|store|SECTION…] — release-mode benchmarks that print figures.
 //   swift run -c release switchboard-bench            every section at 10k and 100k
 //   swift run -c release switchboard-bench --large    also 1M mentions
+//   switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep]
+//                                                     one table at every size with growth, peers (Scripts/bench)
 
 var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "scale" {
+    do { try ScaleBench.run(Array(args.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("switchboard-bench scale: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if try ScalePhases.dispatch(args) { exit(0) }
 if args.first == "open", args.count == 2 {
     try StoreBench.openAndReport(args[1])
     exit(0)
@@ -25,7 +35,9 @@ if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
+if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
+if wants("report") { runReportBench(sizes: sizes) }

@@ -35,6 +35,7 @@ enum Demo {
         try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
         try triageHistory(store, team: team, now: now)
         try seedQueue(store, team: team, now: now)
+        try seedCrisisDrill(store, team: team, now: now)
         log("Created the demo data directory \(dir.displayPath) with \(store.count) mentions.")
         return dir
     }
@@ -79,6 +80,32 @@ enum Demo {
                 try Queue.schedule(item.id, at: at, store: store, actor: lead, now: now)
             }
         }
+    }
+
+    /// The demo's playbooks know the status page, and the team ran a data-leak drill last week (its report is in
+    /// `crisis/reports/`).
+    static func seedCrisisDrill(_ store: Store, team: TeamConfig, now: Date) throws {
+        for f in (try? FileManager.default.contentsOfDirectory(at: store.dir.playbooksDir, includingPropertiesForKeys: nil)) ?? [] where f.pathExtension == "json" {
+            guard var p = try? FileIO.readDocument(Playbook.self, from: f) else { continue }
+            p.placeholders = (p.placeholders ?? [:]).merging(["status_url": "https://status.acme.example", "statement_url": "https://acme.example/security"]) { a, _ in a }
+            try StarterKit.writeJSON(p, to: f)
+        }
+        guard let leak = PlaybookLibrary.load(store.dir).playbooks.first(where: { $0.id == "data-leak" }) else { return }
+        let members = team.team.map(\.user)
+        func who(_ role: String) -> String { team.team.first { $0.role == role }?.user ?? members.first ?? Actor.current() }
+        let t0 = now.addingTimeInterval(-6 * 86400 - 5 * 3600)
+        let run = try CrisisOps.start(leak, severity: "suspected", drill: true, suspendQueue: false, note: "Quarterly drill", team: team, store: store, actor: who("lead"), now: t0)
+        let plan: [(String, CrisisStepState, String?, String, Double)] = [
+            ("legal", .done, nil, who("lead"), 8), ("suspend", .done, "would suspend: drill", who("lead"), 9),
+            ("holding", .done, nil, who("manager"), 31), ("no-details", .done, nil, who("agent"), 40),
+            ("faq", .blocked, "no FAQ template yet", who("manager"), 75), ("authority", .skipped, "not part of this drill", who("lead"), 80),
+        ]
+        for (step, state, reason, actor, minutes) in plan {
+            try CrisisOps.setStep(crisis: run.id, step: step, to: state, reason: reason, store: store, actor: actor, now: t0.addingTimeInterval(minutes * 60))
+        }
+        try CrisisOps.end(crisis: run.id, summary: "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval in 31. Missing: a FAQ template for support — added to the backlog.",
+                          store: store, actor: who("lead"), now: t0.addingTimeInterval(90 * 60))
+        if let ended = CrisisLog(store: store)[run.id] { try CrisisOps.writeReport(ended, store: store, team: team, now: now) }
     }
 
     /// Shifts every mention so the newest is two minutes old, keeping their spacing.

@@ -37,9 +37,18 @@ final class SpikeWatch: @unchecked Sendable {
             "baseline": .number((alert.baseline * 10).rounded() / 10), "ratio": .number((alert.ratio * 10).rounded() / 10),
             "message": .string(alert.message),
         ]
-        _ = try? store.record([.other(type: "spike_alert", mention: nil, data: data)], actor: "switchboard", now: now)
-        log("\(Timestamp.format(now)) spike: \(alert.message)")
-        if let cmd = team.alertCommand, !cmd.isEmpty { run(cmd, message: alert.message) }
+        // The playbook to offer: keywords in the last hour's negative mentions, else one made for negative spikes.
+        var data2 = data
+        var text = alert.message
+        let recent = store.mentions.lazy.filter { $0.createdAt >= now.addingTimeInterval(-3600) && $0.analysis?.sentiment == .negative }.map(\.text)
+        if CrisisLog(store: store).active == nil,
+           let p = PlaybookLibrary.load(store.dir).suggest(negativeSpike: alert.kind == .negative, recentTexts: Array(recent)) {
+            data2["playbook"] = .string(p.id)
+            text += "\nSuggested playbook: \(p.name) — switchboard crisis start \(p.id)"
+        }
+        _ = try? store.record([.other(type: "spike_alert", mention: nil, data: data2)], actor: "switchboard", now: now)
+        log("\(Timestamp.format(now)) spike: \(alert.message)" + (data2["playbook"].map { " (playbook: \($0.stringValue ?? ""))" } ?? ""))
+        if let cmd = team.alertCommand, !cmd.isEmpty { run(cmd, message: text) }
         return alert
     }
 

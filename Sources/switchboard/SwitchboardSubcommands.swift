@@ -18,6 +18,7 @@ enum SwitchboardSubcommands {
         QueueCommand.self,
         PublishDueCommand.self,
         LogCommand.self,
+        ReportCommand.self,
         DoctorCommand.self,
         IngestCommand.self,
         CompactCommand.self,
@@ -28,5 +29,6 @@ enum SwitchboardSubcommands {
         KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
+        CrisisCommand.self,
     ]
 }

@@ -31,7 +31,11 @@ final class SpikeAlertTests: XCTestCase {
         XCTAssertEqual(alerts.count, 1)
         // The alert command gets the message on stdin (it runs in the background: give it a moment).
         for _ in 0..<50 where !FileManager.default.fileExists(atPath: alertFile) { usleep(100_000) }
-        XCTAssertTrue((try? String(contentsOfFile: alertFile, encoding: .utf8))?.hasPrefix("negative mentions ×30 in the last hour") ?? false)
+        let sent = (try? String(contentsOfFile: alertFile, encoding: .utf8)) ?? ""
+        XCTAssertTrue(sent.hasPrefix("negative mentions ×30 in the last hour"), sent)
+        // "Ausfall" is a keyword of the outage playbook init writes: the alert offers it, to the command and in the log.
+        XCTAssertTrue(sent.contains("Suggested playbook: Service outage — switchboard crisis start service-outage"), sent)
+        XCTAssertTrue(alerts[0].contains("\"playbook\":\"service-outage\""), String(alerts[0]))
 
         // Within the cool-down, more mentions raise nothing new.
         try (#"{"platform":"mastodon","id":"more","text":"Immer noch Ausfall","created_at":"\#(iso(now))"}"# + "\n").write(toFile: d + "/inbox/more.jsonl", atomically: true, encoding: .utf8)

@@ -61,8 +61,8 @@ final class DocumentTests: XCTestCase {
         p.steps[1].due = "soon"
         p.steps[2].statement = "nope"
         XCTAssertEqual(p.validate(), [
-            "step 2 (suspend): field \"due\": \"soon\" is not a duration like 15m or 2h",
-            "step 3 (holding): field \"statement\": no holding statement \"nope\"",
+            "step 2 (suspend): field \"due\": \"soon\" is not a duration like 15m, 2h or \"within 15 min\"",
+            "step 3 (holding): field \"statement\": no holding statement \"nope\" (have: outage-de, outage-en)",
         ])
     }
 

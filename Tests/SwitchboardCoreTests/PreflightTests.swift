@@ -32,10 +32,13 @@ final class PreflightTests: XCTestCase {
     }
 
     func testPostingDuringACrisisOrRightAfterASpike() {
-        let start = AuditEvent(at: now.addingTimeInterval(-86400), actor: "lea", action: .other(type: "crisis_start", mention: nil, data: ["reason": .string("outage")]))
-        let end = AuditEvent(at: now.addingTimeInterval(-3600), actor: "lea", action: .other(type: "crisis_end", mention: nil, data: [:]))
+        let plan = StarterKit.playbooks[0]
+        let start = AuditEvent(at: now.addingTimeInterval(-86400), actor: "lea", action: .crisis(.start(CrisisStart(crisis: "c1", playbook: plan))))
+        let end = AuditEvent(at: now.addingTimeInterval(-3600), actor: "lea", action: .crisis(.end(crisis: "c1", summary: "fixed")))
+        let drill = AuditEvent(at: now.addingTimeInterval(-600), actor: "lea", action: .crisis(.start(CrisisStart(crisis: "d1", playbook: plan, drill: true))))
         XCTAssertEqual(kinds("Hello", events: [start]), [.crisis])
         XCTAssertEqual(kinds("Hello", events: [start, end]), [])
+        XCTAssertEqual(kinds("Hello", events: [start, end, drill]), [], "a drill does not hold posts back")
         let spike = AuditEvent(at: now.addingTimeInterval(-1200), actor: "switchboard", action: .other(type: "spike_alert", mention: nil, data: ["message": .string("42 mentions in 10 min")]))
         XCTAssertEqual(kinds("Hallo", events: [spike]), [.crisis])
         var old = spike; old.at = now.addingTimeInterval(-7200)

@@ -6,7 +6,7 @@ import SwitchboardCore
 final class PanelTests: XCTestCase {
     func testQueueAndPlaybooks() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(), files: [
-            "playbooks/outage.json": #"{"name": "Service outage", "steps": []}"#,
+            "playbooks/outage.json": CrisisFixtures.json(CrisisFixtures.playbook),
             "playbooks/recall.json": #"{"steps": []}"#,
         ])
         _ = try QueueScreenTests.add(app, "Our autumn sale starts today", at: "2026-11-28T09:00:00Z")
@@ -15,32 +15,45 @@ final class PanelTests: XCTestCase {
         XCTAssertTrue(rows[16].hasSuffix("┌─ Queue — 2 ─────────────┐┌─ Crisis ────────────────┐"), rows[16])
         XCTAssertTrue(rows[17].hasSuffix("│ Fri 27 18:30 masto sched││ No active crisis.       │"), rows[17])
         XCTAssertTrue(rows[18].hasSuffix("│ Sat 28 09:00 masto sched││ Playbooks:              │"), rows[18])
-        XCTAssertTrue(rows[19].hasSuffix("│                         ││ • Service outage        │"), rows[19])
-        XCTAssertTrue(rows[20].hasSuffix("│                         ││ • recall                │"), rows[20])
+        XCTAssertTrue(rows[19].hasSuffix("│                         ││ • Service outa  3 level…│"), rows[19])
+        XCTAssertTrue(rows[20].hasSuffix("│                         ││ Cannot be used:         │"), rows[20])
+        XCTAssertTrue(rows[21].hasSuffix("│                         ││ ✗ playbooks/recall.json:│"), rows[21])
     }
 
     func testActiveCrisisChecklistAndBanner() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), files: [
-            "crisis/active.json": #"{"name": "Data leak rumour", "started_at": "2026-11-27T10:00:00Z", "steps": [{"text": "Tell legal", "done": true}, {"title": "Pause scheduled posts"}, "Draft statement"]}"#,
-        ])
+        let app = try CrisisFixtures.app(size: Size(width: 120, height: 30))
+        try CrisisFixtures.start(app, minutesAgo: 120)
+        try CrisisFixtures.step(app, "confirm", .done, by: "alice", minutesAgo: 100)
         let rows = app.screen
         XCTAssertTrue(rows[16].hasSuffix("┌─ Crisis — ACTIVE ───────┐"), rows[16])
-        XCTAssertTrue(rows[17].hasSuffix("│ Data leak rumour · start│"), rows[17])
-        XCTAssertTrue(rows[18].hasSuffix("│ [x] Tell legal          │"), rows[18])
-        XCTAssertTrue(rows[19].hasSuffix("│ [ ] Pause scheduled post│"), rows[19])
-        XCTAssertTrue(rows[20].hasSuffix("│ [ ] Draft statement     │"), rows[20])
+        XCTAssertTrue(rows[17].hasSuffix("│ CRISIS · Service outage │"), rows[17])
+        XCTAssertTrue(rows[18].hasSuffix("│ [x] Confirm… done       │"), rows[18])
+        XCTAssertTrue(rows[19].hasSuffix("│ [ ] Suspend… 1h50m late │"), rows[19])
         XCTAssertEqual(app.buffer[100, 17].role, .crisisBanner)
-        XCTAssertTrue(rows[28].hasPrefix(" CRISIS: Data leak rumour  ~/sb"), rows[28])
+        XCTAssertEqual(app.buffer[100, 19].role, .overdue)
+        XCTAssertTrue(rows[28].hasPrefix(" CRISIS: Service outage 1/5 · 4 overdue  ~/sb"), rows[28])
         app.resize(Size(width: 80, height: 24))
         XCTAssertTrue(app.screen[0].hasSuffix("4 Crisis !"), app.screen[0])
     }
 
-    func testBrokenFilesShowAnErrorAndStopNothingElse() throws {
+    func testBrokenPlaybookShowsItsProblemAndStopsNothingElse() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), files: [
-            "crisis/active.json": "{nope",
+            "playbooks/broken.json": "{nope",
         ])
-        XCTAssertEqual(app.buffer[100, 17].role, .error)
-        XCTAssertTrue(app.screen[17].contains("│ crisis/active.json: "), app.screen[17])
+        XCTAssertEqual(app.buffer[100, 19].role, .error)
+        XCTAssertTrue(app.screen[19].contains("│ ✗ playbooks/broken.json:"), app.dump())
         XCTAssertTrue(app.screen[1].contains("Why is my order late"))
+    }
+
+    func testEditedPlaybookIsReadAgain() throws {
+        let app = try CrisisFixtures.app(size: Size(width: 100, height: 26))
+        app.press("4")
+        XCTAssertTrue(app.screen[5].contains("• Service outage  3 levels · 5 steps"), app.dump())
+        var p = CrisisFixtures.playbook
+        p.name = "Outage (edited)"
+        try Data(CrisisFixtures.json(p).utf8).write(to: app.root.appendingPathComponent("playbooks/outage.json"))
+        // The runtime's refresher notices the file changed and asks for the panels again.
+        app.send(.start)
+        XCTAssertTrue(app.screen[5].contains("• Outage (edited)  3 levels · 5 steps"), app.dump())
     }
 }

@@ -299,13 +299,13 @@ j scroll  <Esc> close
     }
 
     func testStatusBarShowsFilterCrisisAndMessages() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30),
-                              files: ["crisis/active.json": #"{"name": "Outage", "started_at": "2026-11-27T11:00:00Z", "steps": [{"text": "Pause the queue", "done": true}, {"text": "Post a holding statement"}]}"#])
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), files: CrisisFixtures.files)
+        try CrisisFixtures.start(app, minutesAgo: 5)
         app.press(":")
         app.type("filter is:question")
         app.press("<Enter>")
         let status = app.screen[28]
-        XCTAssertTrue(status.hasPrefix(" CRISIS: Outage  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question"), status)
+        XCTAssertTrue(status.hasPrefix(" CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:"), status)
         XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))

@@ -28,10 +28,9 @@ final class ThemeTests: XCTestCase {
     }
 
     func testEveryRoleTheRendererUsesIsKnown() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40),
-                              files: ["crisis/active.json": #"{"name": "Outage", "steps": ["one"]}"#])
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: CrisisFixtures.team(), files: CrisisFixtures.files)
         var used = Set<StyleRole>()
-        for keys in ["", "j", "<Enter>", "<Esc> ?", "<Esc> :", "<Esc> 3", "4"] {
+        for keys in ["", "j", "<Enter>", "<Esc> ?", "<Esc> :", "<Esc> 3", "4", "j <Enter>", "<Esc> D 2", "t", "e", "j j h", "<Esc> S", "<Esc> z"] {
             app.press(keys.isEmpty ? "1" : keys)
             used.formUnion(app.buffer.cells.map(\.role))
         }

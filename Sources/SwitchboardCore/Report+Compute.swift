@@ -1,0 +1,233 @@
+import Foundation
+
+/// How a report groups people, finds topics and picks SLA targets. The defaults need nothing but Core; the CLI
+/// and the workbench pass Insight's topic extractor and priority band.
+public struct ReportOptions {
+    /// Who a mention is from (one person per network account by default; a contact book merges identities).
+    public var authorOf: (Mention) -> ReportAuthor?
+    /// The topic words and `#hashtags` of a text (each mention counts a term once).
+    public var terms: (String) -> [String]
+    /// The priority band (`high`, `normal`, `low`) whose SLA target applies; nil → the team's default target.
+    public var band: ((Mention, MentionState) -> String?)?
+    public var topLimit = 10
+    public var authorLimit = 10
+    /// A topic or hashtag needs at least this many mentions to be listed.
+    public var minTermCount = 2
+
+    public init(authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
+                terms: @escaping (String) -> [String] = ReportTerms.simple,
+                band: ((Mention, MentionState) -> String?)? = nil) {
+        self.authorOf = authorOf; self.terms = terms; self.band = band
+    }
+}
+
+extension Report {
+    /// The report for [since, until) at `now`, in one pass over the actions and one over the mentions.
+    /// Left out: mentions with status `spam` and those the team's mute list hides. Throws on a bad time zone or
+    /// business-hours setting in the team config.
+    public static func compute(mentions: [Mention], states: [String: MentionState], events: [AuditEvent], team: TeamConfig,
+                               since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()) throws -> Report {
+        let tz = try ReportPeriod.timeZone(team)
+        let sla = try SLA(team.sla, timeZone: tz)
+        let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
+        let (unit, bucketStarts) = ReportPeriod.buckets(since: since, until: until, timeZone: tz)
+        let starts = bucketStarts.map(\.timeIntervalSince1970)
+        let nb = starts.count
+
+        // Actions: what was published, replies (their mentions' networks come from the mention pass), crisis runs.
+        var queueText: [String: String] = [:]
+        var posts: [PublishedPost] = []
+        var replyKeys: [String: Int] = [:]
+        var replies = 0, manual = 0
+        var crisisLog = CrisisLog()
+        for e in events {
+            let inPeriod = e.at >= since && e.at < until
+            switch e.action {
+            case .queue(.add(let d)): queueText[d.id] = d.text
+            case .queue(.edit(let id, let text, _)): queueText[id] = text
+            case .queue(.published(let id, let account, _, let url)) where inPeriod:
+                posts.append(PublishedPost(at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
+            case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
+                if r.manual == true { manual += 1 } else { replies += 1 }
+                replyKeys[key, default: 0] += 1
+            case .crisis: crisisLog.apply(e)
+            default: break
+            }
+        }
+
+        // Mentions.
+        let mute = MuteList(team.mute)
+        let brandTerms = [team.brand.name] + team.brand.terms
+        let brandMatcher = ReportTerms.Matcher(brandTerms)
+        let rivals = team.competitors.map { ReportTerms.Matcher([$0.name] + $0.terms) }
+        let excluded = excludedTerms(team)
+        let clock = SLA.Clock(sla, from: since, to: max(until, now))
+        var tally = Tally(buckets: nb, competitors: rivals.count)
+        var authors: [String: AuthorTally] = [:]
+        var repliesByNetwork: [String: Int] = [:]
+        var responseTimes: [Double] = [], previousResponseTimes: [Double] = []
+        var worst: [(late: Double, index: Int, answered: Bool)] = []   // the ten latest, latest first
+
+        var first = Date.distantFuture, last = Date.distantPast
+        for index in mentions.indices {
+            // Only the fields needed until the mention is known to be in one of the two periods (no copy of it).
+            let t = mentions[index].createdAt
+            if t < first { first = t }
+            if t > last { last = t }
+            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] { repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r }
+            guard t >= previousSince, t < until else { continue }
+            let m = mentions[index]
+            let st = states[m.key]
+            if st?.status == .spam || mute.hides(m) { continue }
+            let current = t >= since
+            let net = tally.network(m.platform)
+            let b = current ? ReportPeriod.bucket(t.timeIntervalSince1970, starts) : 0
+            tally.count(network: net, bucket: b, current: current)
+            if let a = m.analysis { tally.sentiment(a.sentiment, bucket: b, current: current) }
+
+            // Share of voice and topics.
+            let folded = QueryText.fold(m.text)
+            let brand = brandMatcher.matches(folded)
+            var named = [Bool](repeating: false, count: rivals.count)
+            for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
+            tally.voice(brand: brand, competitors: named, current: current)
+            let words = options.terms(m.text)
+            for (i, term) in words.enumerated() where !words[..<i].contains(term) {
+                tally.term(term, current: current)
+            }
+
+            // Questions and first responses.
+            let intents = m.analysis?.intents ?? []
+            let question = intents.contains(.question) || intents.contains(.help)
+            // A response after `now` (a report --as-of an earlier time) had not happened yet.
+            let firstResponse = st?.firstResponseAt.flatMap { $0 <= now ? $0 : nil }
+            if question {
+                if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
+                if let f = firstResponse {
+                    if current { responseTimes.append(max(0, f.timeIntervalSince(t))) } else { previousResponseTimes.append(max(0, f.timeIntervalSince(t))) }
+                }
+            }
+            guard current else { continue }
+
+            // SLA: answered mentions, and open ones not yet answered.
+            let status = st?.status ?? .new
+            let answeredLater = firstResponse == nil && st?.firstResponseAt != nil
+            if firstResponse != nil || status.isOpen || answeredLater {
+                tally.slaChecked += 1
+                let band = options.band?(m, st ?? MentionState())
+                let target = sla.target(band: band)
+                let end = firstResponse ?? now
+                let late = clock.between(t, end) - target
+                if late > 0 || (late == 0 && end > sla.due(for: m, band: band)) {
+                    if firstResponse != nil { tally.answeredLate += 1 } else { tally.overdue += 1 }
+                    if worst.count < 10 || late > worst[worst.count - 1].late {
+                        let at = worst.firstIndex { late > $0.late } ?? worst.count
+                        worst.insert((late, index, firstResponse != nil), at: at)
+                        if worst.count > 10 { worst.removeLast() }
+                    }
+                }
+            }
+
+            // People.
+            if let who = options.authorOf(m) {
+                authors[who.id, default: AuthorTally(name: clean(who.name))].add(m)
+            }
+        }
+
+        // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.
+        let breaches = worst.map { w -> Breach in
+            let m = mentions[w.index]
+            return Breach(key: m.key, network: cleanName(m.platform), author: clean(m.author.map { "@" + $0.handle } ?? "-"),
+                          createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
+        }
+        posts.sort { $0.at != $1.at ? $0.at < $1.at : $0.account < $1.account }
+        var byAccount: [String: Int] = [:]
+        for p in posts { byAccount[p.account, default: 0] += 1 }
+
+        return Report(
+            brand: clean(team.brand.name), timeZone: tz.identifier, since: since, until: until, previousSince: previousSince,
+            generatedAt: now, bucketUnit: unit, buckets: bucketStarts,
+            volume: tally.volume(),
+            sentiment: tally.sentimentShares(),
+            shareOfVoice: tally.shareOfVoice(brandTerms: brandTerms.map(clean), names: team.competitors.map { clean($0.name) }),
+            responses: Responses(questions: tally.questions, answered: responseTimes.count, medianSeconds: median(responseTimes),
+                                 p90Seconds: percentile(responseTimes, 0.9), previousQuestions: tally.previousQuestions,
+                                 previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
+                                 slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
+                                 worst: breaches),
+            topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
+            hashtags: tally.top(hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
+            advocates: rankAuthors(authors, limit: options.authorLimit),
+            published: Published(posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
+                                 repliesByNetwork: ranked(repliesByNetwork), items: posts),
+            crises: crises(crisisLog, since: since, until: until),
+            stored: Stored(mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
+    }
+
+    /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and
+    /// as hashtags, "Acme Cloud" also as `#acmecloud`).
+    static func excludedTerms(_ team: TeamConfig) -> Set<String> {
+        var out = Set<String>()
+        for t in [team.brand.name] + team.brand.terms {
+            let l = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#@ "))
+            guard !l.isEmpty else { continue }
+            let squeezed = l.filter { $0.isLetter || $0.isNumber }
+            out.formUnion([l, "#" + l, squeezed, "#" + squeezed])
+            for w in l.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { out.insert(String(w)); out.insert("#" + w) }
+        }
+        return out
+    }
+
+    static func ranked(_ d: [String: Int]) -> [NamedCount] {
+        d.map { NamedCount(name: clean($0.key), count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+    }
+
+    /// The median (mean of the two middle values for an even count); nil for none.
+    static func median(_ xs: [Double]) -> Double? {
+        guard !xs.isEmpty else { return nil }
+        let s = xs.sorted(), n = s.count
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+    }
+
+    /// The nearest-rank percentile: the smallest value with at least `p` of the values at or below it.
+    static func percentile(_ xs: [Double], _ p: Double) -> Double? {
+        guard !xs.isEmpty else { return nil }
+        let s = xs.sorted()
+        return s[max(0, min(s.count - 1, Int((p * Double(s.count)).rounded(.up)) - 1))]
+    }
+
+    /// Text from the network or a file, safe for a terminal, a log and a table cell: one line, no controls.
+    static func clean(_ s: String) -> String {
+        let u = s.utf8
+        if let f = u.first, let l = u.last, f != 32, l != 32, u.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s }
+        let c = ImportFormat.clean(s, newlines: false)
+        guard c.first?.isWhitespace == true || c.last?.isWhitespace == true else { return c }
+        return String(c.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    /// A network or account name: lower case, cleaned only when it holds something else than printable ASCII.
+    @inline(__always)
+    static func cleanName(_ s: String) -> String {
+        let l = s.lowercased()
+        return l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? l : clean(l)
+    }
+
+    static func firstLine(_ s: String) -> String {
+        clean(String(s.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""))
+    }
+}
+
+extension Report {
+    /// The report over a store as it is now (what the CLI and the workbench's `:report` view call).
+    public static func compute(store: Store, team: TeamConfig, since: Date, until: Date, now: Date = Date(),
+                               options: ReportOptions = ReportOptions()) throws -> Report {
+        try compute(mentions: store.mentions, states: store.states(), events: store.events, team: team,
+                    since: since, until: until, now: now, options: options)
+    }
+
+    /// The default report: today and the 6 days before it (from midnight in the team's time zone) up to `now`.
+    public static func lastWeek(store: Store, team: TeamConfig, now: Date = Date(), options: ReportOptions = ReportOptions()) throws -> Report {
+        let (since, until) = ReportPeriod.lastDays(7, now: now, timeZone: try ReportPeriod.timeZone(team))
+        return try compute(store: store, team: team, since: since, until: until, now: now, options: options)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import SwitchboardCore
+
+/// `switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep] [--seconds S]`
+/// (`switchboard-bench scale --from-json F` prints a saved run's table again): one run at every size —
+/// realistic data generated as a JSON Lines export, ingested with the real `switchboard ingest`, a team's
+/// triage recorded, then each phase in a fresh process (open + fold, the workbench without a terminal, the
+/// queries, the real workbench in tmux) — and one table with how each figure grows. Analysis and feed parsing
+/// don't depend on the store's size: they run once, beside the peers (Python vaderSentiment and feedparser,
+/// when `--python` names an interpreter that has them).
+enum ScaleBench {
+    struct Options {
+        var sizes = [10_000, 100_000, 1_000_000]
+        var json = false
+        var jsonFile: String?
+        var python: String?
+        var keep = false
+        var seconds = 3.0
+    }
+
+    static func parse(_ args: [String]) throws -> Options {
+        var o = Options()
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            func value() throws -> String {
+                i += 1
+                guard i < args.count else { throw ChildProcess.Failure.exit("switchboard-bench scale", 2, "\(a) needs a value") }
+                return args[i]
+            }
+            switch a {
+            case "--sizes": o.sizes = try value().split(separator: ",").map { try size(String($0)) }
+            case "--json": o.json = true
+            case "--json-file": o.jsonFile = try value()
+            case "--python": o.python = try value()
+            case "--keep": o.keep = true
+            case "--seconds": o.seconds = Double(try value()) ?? 3
+            default: throw ChildProcess.Failure.exit("switchboard-bench scale", 2, "unknown option \(a)")
+            }
+            i += 1
+        }
+        o.sizes.sort()
+        return o
+    }
+
+    static func size(_ s: String) throws -> Int {
+        let t = s.lowercased().trimmingCharacters(in: .whitespaces)
+        let mult = t.hasSuffix("m") ? 1_000_000 : t.hasSuffix("k") ? 1000 : 1
+        guard let n = Int(mult == 1 ? t : String(t.dropLast())), n > 0 else {
+            throw ChildProcess.Failure.exit("switchboard-bench scale", 2, "bad size \(s) (like 10k, 100k, 1M)")
+        }
+        return n * mult
+    }
+
+    static func progress(_ s: String) { FileHandle.standardError.write(Data("[\(Timestamp.nowShort())] \(s)\n".utf8)) }
+
+    static func loadAverage() -> String {
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    static func run(_ args: [String]) throws {
+        if args.first == "--from-json", args.count >= 2 {
+            let report = try ScaleReport(json: try Data(contentsOf: URL(fileURLWithPath: args[1])))
+            print(args.contains("--json") ? try report.json() : report.text())
+            return
+        }
+        let o = try parse(args)
+        let binDir = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
+        let binary = binDir.appendingPathComponent("switchboard").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw ChildProcess.Failure.exit("switchboard-bench scale", 1, "\(binary) not found: build it first (Scripts/bench does: swift build -c release)")
+        }
+        let loadBefore = loadAverage()
+        let started = Date()
+        var perSize: [[String: Double]] = []
+        let terminalProblem = ScaleTerminal.available()
+        for n in o.sizes { perSize.append(try runSize(n, binary: binary, options: o, terminal: terminalProblem == nil)) }
+
+        progress("analysis and feed parsing, ours and the peers'")
+        let tmp = FileManager.default.temporaryDirectory
+        let manifestURL = tmp.appendingPathComponent("sb-scale-manifest-\(getpid()).json")
+        defer { try? FileManager.default.removeItem(at: manifestURL) }
+        let manifest = try ScalePeers.writeManifest(to: manifestURL, seconds: o.seconds)
+        let analysis = try ChildProcess.phase("scale-analysis", [manifestURL.path])
+        let feeds = manifest.feeds.isEmpty ? nil : try ChildProcess.phase("scale-feeds", [manifestURL.path])
+        var peers: [String: Any]?
+        var peerNote = o.python == nil ? "peers not measured: no --python given (Scripts/bench sets one up)" : ""
+        if let py = o.python { (peers, peerNote) = ScalePeers.runPython(py, manifest: manifestURL) }
+
+        let report = ScaleReport(options: o, perSize: perSize, analysis: analysis.values, feeds: feeds?.values,
+                                 manifest: manifest, peers: peers, notes: [peerNote, terminalProblem.map { "real-binary rows skipped: \($0)" } ?? ""].filter { !$0.isEmpty },
+                                 loadBefore: loadBefore, loadAfter: loadAverage(), started: started,
+                                 seconds: Date().timeIntervalSince(started), machineLine: nil)
+        if let f = o.jsonFile { try Data(try report.json().utf8).write(to: URL(fileURLWithPath: f)) }
+        if o.json { print(try report.json()) } else { print(report.text()) }
+    }
+
+    /// Everything measured at one size, each phase in its own process.
+    static func runSize(_ n: Int, binary: String, options o: Options, terminal: Bool) throws -> [String: Double] {
+        let label = ScaleTable.label(n)
+        let tmp = FileManager.default.temporaryDirectory
+        let dir = tmp.appendingPathComponent("sb-scale-\(label)-\(getpid())")
+        let export = tmp.appendingPathComponent("sb-scale-\(label)-\(getpid()).jsonl")
+        try? FileManager.default.removeItem(at: dir)
+        defer {
+            try? FileManager.default.removeItem(at: export)
+            if !o.keep { try? FileManager.default.removeItem(at: dir) } else { progress("kept \(dir.path)") }
+        }
+        var r: [String: Double] = ["n": Double(n)]
+        progress("\(label): generating the export")
+        let (bytes, gen) = try Bench.time { try ScaleData.writeExport(count: n, to: export) }
+        r["export_bytes"] = Double(bytes)
+        r["generate_s"] = gen
+        try ChildProcess.run(binary, ["init", "--data-dir", dir.path, "--brand", "Acme Cloud"], env: ["SWITCHBOARD_USER": "bench"])
+
+        progress("\(label): switchboard ingest (\(bytes / 1_048_576) MB)")
+        let ingest = try ChildProcess.run(binary, ["ingest", "--data-dir", dir.path, "--json", export.path], env: ["SWITCHBOARD_USER": "bench"])
+        if let obj = try? JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any],
+           let new = (obj["new"] as? NSNumber)?.intValue, new != n {
+            progress("\(label): warning: ingest stored \(new) of \(n) mentions")
+        }
+        r["ingest_rate"] = Double(n) / ingest.seconds
+        r["ingest_s"] = ingest.seconds
+        r["ingest_mb"] = ingest.peakMB
+        r["ingest_cpu_rate"] = Double(n) / ingest.cpuSeconds
+        try? FileManager.default.removeItem(at: export)
+
+        progress("\(label): recording a team's triage")
+        let triage = try ChildProcess.phase("scale-triage", [dir.path])
+        r["actions"] = triage.values["actions"]
+
+        progress("\(label): open + fold")
+        let open = try ChildProcess.phase("scale-open", [dir.path])
+        r["open_s"] = open.values["seconds"]
+        r["open_cpu_s"] = open.values["cpu_s"]
+        r["open_mb"] = open.peakMB
+
+        progress("\(label): workbench (first frame, 3,000 keys)")
+        let ui = try ChildProcess.phase("scale-ui", [dir.path])
+        for k in ["first_frame_s", "open_and_frame_s", "open_and_frame_cpu_s", "j_p50_ms", "j_p99_ms"] { r[k] = ui.values[k] }
+        r["ui_mb"] = ui.peakMB
+
+        progress("\(label): queries")
+        let q = try ChildProcess.phase("scale-query", [dir.path])
+        for (k, v) in q.values { r[k] = v }
+        r["query_mb"] = q.peakMB
+
+        if terminal {
+            progress("\(label): the real workbench in tmux")
+            do {
+                let t = try ScaleTerminal.run(binary: binary, dataDir: dir)
+                r["tty_first_frame_s"] = t.firstFrameSeconds
+                r["tty_first_byte_s"] = t.firstByteSeconds
+                r["tty_first_frame_bytes"] = Double(t.firstFrameBytes)
+                let sorted = t.bytesPerJ.sorted()
+                if !sorted.isEmpty { r["bytes_per_j"] = Double(sorted[sorted.count / 2]); r["bytes_per_j_max"] = Double(sorted.last!) }
+                if let p = t.peakMB { r["tty_mb"] = p }
+            } catch {
+                progress("\(label): the real workbench in tmux failed: \(error)")
+            }
+        }
+        let du = ScaleData.diskUsage(dir)
+        r["disk_bytes"] = Double(du.bytes)
+        r["disk_files"] = Double(du.files)
+        progress("\(label): done (load average \(loadAverage()))")
+        return r
+    }
+}
+
+extension Timestamp {
+    static func nowShort() -> String { String(Timestamp.format(Date()).dropFirst(11).prefix(8)) }
+}
