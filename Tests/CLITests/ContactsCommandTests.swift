@@ -92,6 +92,22 @@ final class ContactsCommandTests: XCTestCase {
         XCTAssertEqual(after.out.split(separator: "\n").count, 4)
     }
 
+    func testMergedIdentitiesAreOnePersonInTheReport() throws {
+        let (d, _) = try setUpData()
+        func advocates() throws -> [[String: Any]] {
+            let r = try CLI.run(["report", "--data-dir", d, "--since", "7d", "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.err)
+            let o = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+            return (o["advocates"] as! [String: Any])["advocates"] as! [[String: Any]]
+        }
+        XCTAssertEqual(try advocates().count, 2, "two accounts, two people")
+        XCTAssertEqual(try CLI.run(["contacts", "merge", "--data-dir", d, "@anna@social.example", "anna.bsky.social"]).status, 0)
+        let merged = try advocates()
+        XCTAssertEqual(merged.count, 1, "\(merged)")
+        XCTAssertEqual(merged.first?["name"] as? String, "Anna")
+        XCTAssertEqual(merged.first?["networks"] as? [String], ["bluesky", "mastodon"])
+    }
+
     func testHostileNamesNeverReachTheTerminal() throws {
         let d = CLI.tempDataDir()
         XCTAssertEqual(try CLI.run(["init", "--data-dir", d]).status, 0)

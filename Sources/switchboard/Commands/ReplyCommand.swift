@@ -69,9 +69,10 @@ struct ReplyCommand: AsyncParsableCommand {
 
         let wait = draft.sendAfter.timeIntervalSinceNow
         if wait > 0 {
+            // The handler first: whoever reads the line below may press Ctrl-C at once.
+            let interrupt = Interrupt.install(store: store, id: entry.id, me: me)
             if !json { print("Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel \(entry.id))") }
             fflush(nil)
-            let interrupt = Interrupt.install(store: store, id: entry.id, me: me)
             try? await Task.sleep(nanoseconds: UInt64((wait + 0.05) * 1e9))
             interrupt.cancel()
         }

@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
         guard from < to else { throw CLIError.usage("the period is empty: --since (\(Timestamp.format(from))) must be before --until (\(Timestamp.format(to)))") }
 
         let report = try Report.compute(mentions: store.mentions, states: store.states(), events: store.events, team: team,
-                                        since: from, until: to, now: now, options: ReportCommand.options(team))
+                                        since: from, until: to, now: now, options: ReportCommand.options(team, store: store))
         let data: Data
         switch json ? .json : format {
         case .text: data = Data(report.text().utf8)
@@ -76,8 +76,13 @@ struct ReportCommand: ParsableCommand {
 
     /// Insight's topic words (stopwords of English and German left out) and the priority band a mention had when
     /// it arrived (for the SLA target by band; computed only when the team sets targets by band).
-    static func options(_ team: TeamConfig) -> ReportOptions {
+    static func options(_ team: TeamConfig, store: Store? = nil) -> ReportOptions {
         var o = ReportOptions(terms: Trends.terms)
+        // Identities merged by hand into one contact count as one person among advocates and critics.
+        if let store, store.events.contains(where: { $0.action.typeName == "contact_merge" }) {
+            let contacts = Contacts.current(store, team: team)
+            o.authorOf = { m in contacts.contact(for: m).map { ReportAuthor(id: $0.id, name: $0.name) } ?? ReportAuthor.byAccount(m) }
+        }
         if let bands = team.sla.byPriority, !bands.isEmpty {
             let minutes = team.sla.firstResponseMinutes
             o.band = { m, _ in
