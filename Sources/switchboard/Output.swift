@@ -65,7 +65,10 @@ struct MentionJSON: Encodable {
         let notes: [Note]
         let handoffTeam: String?
         let firstResponseAt: Date?
-        enum CodingKeys: String, CodingKey { case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at" }
+        var handoffReplies: [HandoffReply] = []
+        enum CodingKeys: String, CodingKey {
+            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at", handoffReplies = "handoff_replies"
+        }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(status, forKey: .status)
@@ -74,6 +77,7 @@ struct MentionJSON: Encodable {
             try c.encode(notes, forKey: .notes)
             try c.encodeIfPresent(handoffTeam, forKey: .handoffTeam)
             try c.encodeIfPresent(firstResponseAt, forKey: .firstResponseAt)
+            if !handoffReplies.isEmpty { try c.encode(handoffReplies, forKey: .handoffReplies) }
         }
     }
 
@@ -100,6 +104,6 @@ struct MentionJSON: Encodable {
         try c.encodeIfPresent(m.extra, forKey: .extra)
         try c.encodeIfPresent(m.analysis, forKey: .analysis)
         try c.encode(StateJSON(status: state.status.rawValue, assignee: state.assignee, tags: state.tags, notes: state.notes,
-                               handoffTeam: state.handoffTeam, firstResponseAt: state.firstResponseAt), forKey: .state)
+                               handoffTeam: state.handoffTeam, firstResponseAt: state.firstResponseAt, handoffReplies: state.handoffReplies), forKey: .state)
     }
 }

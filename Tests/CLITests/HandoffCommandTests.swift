@@ -143,6 +143,11 @@ final class HandoffCommandTests: XCTestCase {
         // The answer from inside.
         let reply = try CLI.run(["handoff", "reply", "--data-dir", d, k1, "--text", "Forward to counsel; no public reply."])
         XCTAssertEqual(reply.out, "\(k1): answer from legal recorded; status open\n")
+        let shown = try CLI.run(["mentions", "show", "--data-dir", d, k1])
+        XCTAssertTrue(shown.out.contains("\nAnswers from inside:\n  "), shown.out)
+        XCTAssertTrue(shown.out.contains(" legal (recorded by anna): Forward to counsel; no public reply.\n"), shown.out)
+        let shownJSON = try JSONSerialization.jsonObject(with: Data(try CLI.run(["mentions", "show", "--data-dir", d, k1, "--json"]).out.utf8)) as! [String: Any]
+        XCTAssertEqual(((shownJSON["state"] as? [String: Any])?["handoff_replies"] as? [[String: Any]])?.first?["team"] as? String, "legal")
         let all = try CLI.run(["handoff", "list", "--data-dir", d, "--all", "--json"])
         let objs = try all.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         XCTAssertEqual(objs.map { $0["key"] as? String }, [k1, k2])

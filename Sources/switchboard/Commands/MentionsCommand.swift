@@ -85,6 +85,10 @@ struct MentionsCommand: ParsableCommand {
                 print("\nNotes:")
                 for n in st.notes { print("  \(Timestamp.format(n.at)) \(n.actor): \(Output.safe(n.text))") }
             }
+            if !st.handoffReplies.isEmpty {
+                print("\nAnswers from inside:")
+                for h in st.handoffReplies { print("  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): \(Output.safe(h.text))") }
+            }
             if !st.replies.isEmpty {
                 print("\nReplies:")
                 for r in st.replies { print("  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))") }
