@@ -1,6 +1,6 @@
 """Runs the fault scenarios and prints one line per scenario and a final `faults: N passed, M failed`.
 
-    python3 -m faultlib.run [--kills 200] [--only NAME[,NAME…]] [--list]
+    Scripts/faults [--kills 200] [--only NAME[,NAME…]] [--list]
 
 Kills are split evenly over ingest, triage, publishing and compaction. FAULTS_SEED=n repeats a run's
 random choices (timings still differ)."""
@@ -35,7 +35,7 @@ def scenarios(total_kills):
 
 
 def main():
-    ap = argparse.ArgumentParser(description="Switchboard fault scenarios")
+    ap = argparse.ArgumentParser(prog="Scripts/faults", description="Switchboard fault scenarios")
     ap.add_argument("--kills", type=int, default=200, help="SIGKILLs in all (split over 4 scenarios)")
     ap.add_argument("--only", default="", help="comma-separated scenario names (prefixes match)")
     ap.add_argument("--list", action="store_true")
