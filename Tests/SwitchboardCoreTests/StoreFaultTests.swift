@@ -91,4 +91,23 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertEqual(FileIO.tryLockResult(lock), .busy)
         close(held)
     }
+
+    /// In a shared (setgid) data directory a lock file is created group-writable whatever the umask, so the next
+    /// person of the group can open and take it (the listener lock made by one person blocked everyone else).
+    func testLockFilesInASharedDirectoryAreGroupWritable() throws {
+        let dir = makeTempDir()
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
+        XCTAssertEqual(chmod(dir.root.path, 0o2775), 0)
+        let old = umask(0o022)
+        defer { umask(old) }
+        let lock = dir.root.appendingPathComponent("listener.lock")
+        guard case .locked(let fd) = FileIO.tryLockResult(lock) else { return XCTFail("not locked") }
+        close(fd)
+        var st = stat()
+        XCTAssertEqual(stat(lock.path, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o664)
+        try FileIO.withLock(dir.root.appendingPathComponent(".lock")) {}
+        XCTAssertEqual(stat(dir.root.appendingPathComponent(".lock").path, &st), 0)
+        XCTAssertEqual(st.st_mode & 0o777, 0o664)
+    }
 }
