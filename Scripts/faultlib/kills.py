@@ -353,7 +353,7 @@ def compaction(kills):
             t = threading.Thread(target=guarded)
             t.start()
             p = spawn(["compact"], d)
-            time.sleep(RNG.uniform(0.0, span))
+            time.sleep(RNG.uniform(0.0, span) if stats["rounds"] % 2 else RNG.uniform(span * 0.5, span))  # half near the end: the writes
             if p.poll() is None:
                 stats["kills"] += 1
             else:

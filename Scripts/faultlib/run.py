@@ -11,7 +11,7 @@ import time
 import traceback
 
 from . import environment, kills
-from .common import Failure, reap_all
+from .common import COUNTS, Failure, reap_all
 
 
 class Skip(Exception):
@@ -67,7 +67,8 @@ def main():
         reap_all()
         print(f"{status} {name} ({time.monotonic() - start:.1f} s): {summary}", flush=True)
     extra = f", {skipped} skipped" if skipped else ""
-    print(f"total {time.monotonic() - t0:.0f} s")
+    print(f"total {time.monotonic() - t0:.0f} s; doctor ran {COUNTS['doctor runs']} times; "
+          f"{COUNTS['temp files removed']} temp files of killed compactions removed")
     print(f"faults: {passed} passed, {failed} failed{extra}")
     return 1 if failed else 0
 
