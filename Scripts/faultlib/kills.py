@@ -298,10 +298,11 @@ def compaction(kills):
     (`reanalyze`) are folded in by the compactions that finish. Nothing acknowledged is lost, no mention is
     stored twice, the analyses survive."""
     root, d = init_data_dir("compact")
-    stats = {"kills": 0, "rounds": 0, "completed": 0}
+    stats = {"kills": 0, "rounds": 0, "completed": 0, "aimed": 0}
+    logdir = os.path.join(d, "log")
     try:
         src = os.path.join(root, "m.jsonl")
-        acked_ids = set(write_mentions(src, "cmp", 4000))
+        acked_ids = set(write_mentions(src, "cmp", 3000))
         check(sb(["ingest", src], d).returncode == 0, "ingest failed")
         keys = [json.loads(l)["key"] for l in sb(["mentions", "list", "--json", "--limit", "100"], d).stdout.splitlines()]
         # How long a whole compaction takes here: kills land anywhere from its start to a little after its end.
@@ -312,7 +313,7 @@ def compaction(kills):
         n = 0
         while stats["kills"] < kills:
             stats["rounds"] += 1
-            if stats["rounds"] % 5 == 1:
+            if stats["rounds"] % 10 == 1:
                 # Make the analysis change (crisis terms), so `reanalyze` writes records for compaction to fold.
                 def flip(team):
                     team["crisis_terms"] = ["down"] if "outage" in team["crisis_terms"] else ["outage", "down", "Ausfall"]
@@ -353,7 +354,17 @@ def compaction(kills):
             t = threading.Thread(target=guarded)
             t.start()
             p = spawn(["compact"], d)
-            time.sleep(RNG.uniform(0.0, span) if stats["rounds"] % 2 else RNG.uniform(span * 0.5, span))  # half near the end: the writes
+            if stats["rounds"] % 2:
+                time.sleep(RNG.uniform(0.0, span))
+            else:
+                # The other half aims at the writes: killed the moment a temp file shows up beside the logs (or late).
+                deadline = time.monotonic() + span
+                while time.monotonic() < deadline and p.poll() is None:
+                    if any(".tmp-" in f for f in os.listdir(logdir)):
+                        time.sleep(RNG.uniform(0.0, 0.004))
+                        stats["aimed"] += 1
+                        break
+                    time.sleep(0.001)
             if p.poll() is None:
                 stats["kills"] += 1
             else:
@@ -381,5 +392,6 @@ def compaction(kills):
         stats["mentions"] = len(set(stored_ids(d)))
     finally:
         rmtree(root)
-    return (f"{stats['kills']} kills in {stats['rounds']} compactions ({stats['completed']} finished first) with concurrent "
-            f"writers; {stats['mentions']} mentions, every acknowledged record kept, none twice, analyses folded")
+    return (f"{stats['kills']} kills in {stats['rounds']} compactions ({stats['completed']} finished first, {stats['aimed']} killed "
+            f"while writing a temp file) with concurrent writers; {stats['mentions']} mentions, every acknowledged record kept, "
+            f"none twice, analyses folded")
