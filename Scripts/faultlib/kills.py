@@ -30,7 +30,7 @@ class Progress:
 def ingest(kills):
     """Several `ingest` processes at once over large files with overlapping ids; random ones are killed at a
     random moment. Acknowledged: the first N lines of a file after "stored N" (or all, after exit 0)."""
-    stats = {"kills": 0, "torn": 0, "acked": 0, "rounds": 0}
+    stats = {"kills": 0, "torn": 0, "acked": 0, "rounds": 0, "aimed": 0}
     per_dir = 6
     root = d = None
     acked_ids = set()
@@ -56,12 +56,27 @@ def ingest(kills):
                 ids += [x for i in range(0, 200, 2) for x in (f"r{rnd}shared-{i}", f"r{rnd - 1}p0-{i}")]
                 files.append((path, ids))
             procs = []
-            for path, ids in files:
-                batch = RNG.choice([50, 100, 250, 700])
+            aimed = rnd % 3 == 0 or os.environ.get("FAULTS_AIM_ALL")
+            if aimed:
+                # Aimed at a write: one process stores a 6,000-mention file in a single 2.6 MB write(2) and is killed
+                # the moment the log grows without ending on a newline (mid-write), while the others keep appending
+                # small batches to the same log with the store already open.
+                path = os.path.join(root, f"r{rnd}-big.jsonl")
+                files.append((path, write_mentions(path, f"r{rnd}big", 6000)))
+            for i, (path, ids) in enumerate(files):
+                big = aimed and i == len(files) - 1
+                batch = 100000 if big else (10 if aimed else RNG.choice([50, 100, 250, 700]))
                 p = spawn(["ingest", "--progress", "--batch-size", str(batch), path], d)
                 procs.append((p, Progress(p), ids))
-            time.sleep(RNG.uniform(0.05, 1.0))
-            victims = RNG.sample(procs, RNG.randint(min(2, len(procs)), len(procs)))
+            if aimed:
+                big = procs[-1][0]
+                if kill_mid_write(big, os.path.join(d, "log")):
+                    stats["aimed"] += 1
+                    stats["kills"] += 1
+                victims = [procs[-1]] + RNG.sample(procs[:-1], RNG.randint(0, 1))
+            else:
+                time.sleep(RNG.uniform(0.05, 1.0))
+                victims = RNG.sample(procs, RNG.randint(min(2, len(procs)), len(procs)))
             for p, _, _ in victims:
                 if p.poll() is None:
                     stats["kills"] += 1
@@ -85,8 +100,32 @@ def ingest(kills):
     finally:
         if root:
             rmtree(root)
-    return f"{stats['kills']} kills in {stats['rounds']} rounds of 2–3 concurrent ingests; " \
-           f"{stats['torn']} torn last records set aside; every acknowledged mention present, none twice"
+    return f"{stats['kills']} kills in {stats['rounds']} rounds of 2–4 concurrent ingests ({stats['aimed']} aimed into a " \
+           f"2.6 MB write); {stats['torn']} torn last records set aside; every acknowledged mention present, none twice"
+
+
+def kill_mid_write(p, logdir, timeout=20):
+    """SIGKILLs `p` as soon as a mentions log has grown by more than 64 KB since the last look and does not end
+    with a newline: a large write(2) in progress. Returns True when it caught one."""
+    def state():
+        out = {}
+        for f in os.listdir(logdir):
+            if f.startswith("mentions-") and f.endswith(".jsonl"):
+                out[f] = os.path.getsize(os.path.join(logdir, f))
+        return out
+    last = state()
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and p.poll() is None:
+        now = state()
+        for f, size in now.items():
+            if size - last.get(f, 0) > 65536:
+                with open(os.path.join(logdir, f), "rb") as fh:
+                    fh.seek(size - 1)
+                    if fh.read(1) != b"\n":
+                        p.kill()
+                        return True
+        last = now
+    return False
 
 
 TRIAGE_VERBS = ["status", "assign", "tag", "note", "claim"]
