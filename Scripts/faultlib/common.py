@@ -19,6 +19,10 @@ class Failure(Exception):
     """A broken promise: the scenario fails with this message."""
 
 
+class Skipped(Exception):
+    """The machine cannot stage this fault (no mount permission, not root, no libfaketime): reported, not counted."""
+
+
 def check(cond, msg):
     if not cond:
         raise Failure(msg)

@@ -11,13 +11,9 @@ import shutil
 import subprocess
 import time
 
-from .common import (BIN, LIBFAKETIME, Failure, add_mastodon_source, check, doctor_clean, faketime, init_data_dir, kill9, read_log,
+from .common import (BIN, LIBFAKETIME, Failure, Skipped, add_mastodon_source, check, doctor_clean, faketime, init_data_dir, kill9, read_log,
                      rmtree, sb, spawn, stored_ids, tempdir, write_mentions)
 from .mastodon import LoopbackMastodon
-
-
-class Skipped(Exception):
-    """The machine cannot stage this fault (no mount permission, not root): reported, not counted as passed."""
 
 
 # --- helpers --------------------------------------------------------------------------------------------

@@ -11,11 +11,7 @@ import time
 import traceback
 
 from . import environment, kills
-from .common import COUNTS, Failure, reap_all
-
-
-class Skip(Exception):
-    pass
+from .common import COUNTS, Failure, Skipped, reap_all
 
 
 def scenarios(total_kills):
@@ -55,7 +51,7 @@ def main():
             summary = run()
             passed += 1
             status = "PASS"
-        except environment.Skipped as e:
+        except Skipped as e:
             skipped += 1
             status, summary = "SKIP", str(e)
         except Failure as e:
@@ -73,5 +69,13 @@ def main():
     return 1 if failed else 0
 
 
+def cli():
+    """main(), and on any way out (Ctrl-C too) the end of every process this run started."""
+    try:
+        return main()
+    finally:
+        reap_all()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())
