@@ -1,4 +1,4 @@
-"""SIGKILL at random moments of ingest, triage, publishing and compaction. After every kill: `doctor` is clean
+"""SIGKILL at random moments of ingest, triage, publishing and compaction. After every round (1–3 kills): `doctor` is clean
 (see common.doctor_clean), every acknowledged record is in the log, nothing is stored twice, and no post
 reached the loopback server twice."""
 
