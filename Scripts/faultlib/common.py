@@ -41,8 +41,8 @@ def base_env(user="anna", extra=None):
 def sb(args, data=None, user="anna", stdin=None, env=None, timeout=60, prefix=None):
     """Runs the binary to completion; returns CompletedProcess with text output."""
     cmd = (prefix or []) + [BIN] + list(args) + (["--data-dir", data] if data else [])
-    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout,
-                          env=base_env(user, env))
+    feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=base_env(user, env), **feed)
 
 
 SPAWNED = []
