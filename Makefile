@@ -1,5 +1,6 @@
 # make install PREFIX=/usr/local   — the release binary, its resource bundles, themes, man page, completions.
-# make static                      — a binary with the Swift runtime linked in, to copy onto a server.
+# make static                      — a binary with the Swift runtime linked in, to copy onto a server
+#                                    (needs libcurl4-openssl-dev; `make install EXTRA=--static-swift-stdlib` installs it).
 PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
@@ -15,7 +16,10 @@ all: build
 build:
 	$(SWIFT) build -c $(CONFIG) $(EXTRA) --product switchboard
 
+# FoundationNetworking links libcurl: a static-stdlib build needs its development files (the .so to link against).
 static:
+	@printf 'int main(void){return 0;}' | clang -x c - -lcurl -o /dev/null 2>/dev/null || \
+	  { echo "make static: libcurl's development files are missing: apt-get install libcurl4-openssl-dev"; exit 1; }
 	$(MAKE) build EXTRA=--static-swift-stdlib
 
 test:

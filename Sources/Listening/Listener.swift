@@ -62,24 +62,48 @@ public final class Listener: @unchecked Sendable {
     public static func isRunning(dir: DataDirectory) -> Bool {
         let f = lockFile(dir)
         guard FileManager.default.fileExists(atPath: f.path) else { return false }
-        guard let fd = FileIO.tryLock(f) else { return true }
-        flock(fd, LOCK_UN); close(fd)
-        return false
+        switch FileIO.tryLockResult(f) {
+        case .locked(let fd): flock(fd, LOCK_UN); close(fd); return false
+        case .busy: return true
+        case .unavailable: return false
+        }
     }
 
-    /// Takes the listener lock for this process's lifetime; fails when another listener runs.
+    /// Takes the listener lock for this process's lifetime; fails when another listener runs, naming it.
     public func acquireLock() throws {
         try mutex.withLock {
             guard lockFD < 0 else { return }
             try FileIO.makeDirectory(store.dir.stateDir)
-            guard let fd = FileIO.tryLock(Listener.lockFile(store.dir)) else {
-                throw SwitchboardError("another listener is running on \(store.dir.displayPath) (it holds state/listener.lock)")
+            let file = Listener.lockFile(store.dir)
+            let fd: Int32
+            switch FileIO.tryLockResult(file) {
+            case .locked(let d): fd = d
+            case .busy:
+                throw SwitchboardError("another listener is running on \(store.dir.displayPath)" +
+                                       " (\(Listener.holder(file).map { "\($0), " } ?? "")it holds state/listener.lock)")
+            case .unavailable(let why):
+                throw SwitchboardError("cannot open \(file.path): \(why)")
             }
             lockFD = fd
             let pid = Data("\(getpid())\n".utf8)
             ftruncate(fd, 0)
             _ = pid.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
         }
+    }
+
+    /// "process 1234 of anna": the pid the running listener wrote into its lock file, and who runs it. The pid is
+    /// written right after the lock is taken, so a listener started at the same moment waits a little for it.
+    static func holder(_ file: URL) -> String? {
+        for attempt in 0..<20 {
+            if attempt > 0 { usleep(25_000) }
+            guard let s = try? String(contentsOf: file, encoding: .utf8),
+                  let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { continue }
+            var st = stat()
+            guard stat("/proc/\(pid)", &st) == 0 else { continue }
+            let user = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+            return "process \(pid)" + (user.map { " of \($0)" } ?? "")
+        }
+        return nil
     }
 
     public func releaseLock() {

@@ -52,7 +52,7 @@ public enum Doctor {
         do {
             let store = try Store(dir: dir)
             for w in store.warnings {
-                if w.contains("was moved to") { note(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2))) }
+                if w.contains("was moved to") || w.contains("was removed") { note(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2))) }
                 else {
                     let parts = w.split(separator: ":", maxSplits: 2).map(String.init)
                     if parts.count == 3 { problem(parts[0] + ":" + parts[1], parts[2].trimmingCharacters(in: .whitespaces)) } else { problem("log", w) }

@@ -14,11 +14,12 @@ public struct SwitchboardError: Error, CustomStringConvertible, Sendable, Equata
 /// atomic document replacement, and permission handling for shared (setgid) data directories.
 public enum FileIO {
     /// Runs `body` holding an exclusive `flock` on `lockFile` (created when missing).
+    /// A data directory one may only read (a read-only mount, a colleague's directory without group write) still
+    /// takes the lock, through a read-only descriptor: reading works, and writing fails where it writes, by name.
     public static func withLock<T>(_ lockFile: URL, shared: Bool = false, _ body: () throws -> T) throws -> T {
-        let fd = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        let fd = openLockFile(lockFile)
         guard fd >= 0 else { throw SwitchboardError("cannot open lock \(lockFile.path): \(errnoText())") }
         defer { close(fd) }
-        fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664)
         while flock(fd, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno != EINTR { throw SwitchboardError("cannot lock \(lockFile.path): \(errnoText())") }
         }
@@ -28,10 +29,40 @@ public enum FileIO {
 
     /// Tries to take an exclusive lock without waiting; returns the open descriptor (keep it open to hold the lock) or nil.
     public static func tryLock(_ lockFile: URL) -> Int32? {
+        switch tryLockResult(lockFile) { case .locked(let fd): return fd; default: return nil }
+    }
+
+    public enum TryLock: Equatable, Sendable {
+        /// Locked: keep the descriptor open to hold the lock.
+        case locked(Int32)
+        /// Another open file description holds the lock.
+        case busy
+        /// The lock file cannot be opened (errno text).
+        case unavailable(String)
+    }
+
+    /// Like `tryLock`, telling "someone holds it" from "cannot open the lock file".
+    public static func tryLockResult(_ lockFile: URL) -> TryLock {
+        let fd = openLockFile(lockFile)
+        guard fd >= 0 else { return .unavailable(errnoText()) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let e = errno
+            close(fd)
+            return e == EWOULDBLOCK ? .busy : .unavailable(errnoText(e))
+        }
+        return .locked(fd)
+    }
+
+    /// Opens (creating) a lock file read-write — group-writable in a shared directory, so the next person can
+    /// open it too — or read-only when that is all one may (flock works on either).
+    static func openLockFile(_ lockFile: URL) -> Int32 {
         let fd = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return nil }
-        if flock(fd, LOCK_EX | LOCK_NB) != 0 { close(fd); return nil }
-        return fd
+        if fd >= 0 { fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664); return fd }
+        let e = errno
+        guard e == EACCES || e == EROFS || e == EPERM else { return -1 }
+        let ro = open(lockFile.path, O_RDONLY | O_CLOEXEC)
+        if ro < 0 { errno = e }
+        return ro
     }
 
     /// Appends `bytes` to `file` with a single write(2) (retrying only the unwritten rest on a short write) and fsyncs.

@@ -63,7 +63,10 @@ public final class Store: @unchecked Sendable {
     public init(dir: DataDirectory) throws {
         self.dir = dir
         try FileIO.makeDirectory(dir.logDir)
-        try FileIO.withLock(dir.lockFile) { try repairTornTails() }
+        try FileIO.withLock(dir.lockFile) {
+            try repairTornTails()
+            removeStaleTempFiles()
+        }
         // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
         let bytes = logFiles(.mentions).reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
         _mentions.reserveCapacity(bytes / 380 + 16)
@@ -217,30 +220,47 @@ public final class Store: @unchecked Sendable {
     /// Moves an incomplete last line (a write cut short by a crash) into `FILE.corrupt`. Call holding the lock.
     private func repairTornTails() throws {
         for kind in LogKind.allCases {
-            for file in logFiles(kind) {
-                guard let fh = FileHandle(forUpdatingAtPath: file.path) else { continue }
-                defer { try? fh.close() }
-                let size = try fh.seekToEnd()
-                guard size > 0 else { continue }
-                try fh.seek(toOffset: size - 1)
-                if fh.readData(ofLength: 1).first == 10 { continue }
-                // Find the last newline, reading backwards in blocks.
-                var end = size
-                var cut: UInt64 = 0
-                search: while end > 0 {
-                    let start = end >= 65536 ? end - 65536 : 0
-                    try fh.seek(toOffset: start)
-                    let block = fh.readData(ofLength: Int(end - start))
-                    if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
-                    end = start
-                }
-                try fh.seek(toOffset: cut)
-                let torn = fh.readDataToEndOfFile()
-                let corrupt = URL(fileURLWithPath: file.path + ".corrupt")
-                try FileIO.append([UInt8](torn) + [10], to: corrupt)
-                try fh.truncate(atOffset: cut)
-                try fh.synchronize()
-                _warnings.append("log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)")
+            for file in logFiles(kind) { try setAsideTornTail(file) }
+        }
+    }
+
+    /// If `file` does not end with a newline, a writer died in the middle of its record: the incomplete line goes to
+    /// `FILE.corrupt` (with a warning) and the file is cut back to its last complete record. Call holding the lock —
+    /// also right before appending, so a record is never glued to the torn end left by another process that was
+    /// killed while this one had the store open.
+    private func setAsideTornTail(_ file: URL) throws {
+        guard let fh = FileHandle(forUpdatingAtPath: file.path) else { return }
+        defer { try? fh.close() }
+        let size = try fh.seekToEnd()
+        guard size > 0 else { return }
+        try fh.seek(toOffset: size - 1)
+        if fh.readData(ofLength: 1).first == 10 { return }
+        // Find the last newline, reading backwards in blocks.
+        var end = size
+        var cut: UInt64 = 0
+        search: while end > 0 {
+            let start = end >= 65536 ? end - 65536 : 0
+            try fh.seek(toOffset: start)
+            let block = fh.readData(ofLength: Int(end - start))
+            if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
+            end = start
+        }
+        try fh.seek(toOffset: cut)
+        let torn = fh.readDataToEndOfFile()
+        let corrupt = URL(fileURLWithPath: file.path + ".corrupt")
+        try FileIO.append([UInt8](torn) + [10], to: corrupt)
+        try fh.truncate(atOffset: cut)
+        try fh.synchronize()
+        _warnings.append("log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)")
+    }
+
+    /// Removes the temporary files of a compaction that was killed before it could rename them (`.NAME.tmp-PID-N`).
+    /// Call holding the lock: compaction holds it from start to end, so no temp file beside the logs is in use then.
+    private func removeStaleTempFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".jsonl.tmp-") {
+            if unlink(dir.logDir.appendingPathComponent(name).path) == 0 {
+                _warnings.append("log/\(name): a temporary file left by an interrupted compaction was removed")
             }
         }
     }
@@ -263,8 +283,18 @@ public final class Store: @unchecked Sendable {
             bytes.append(contentsOf: try enc.encode(r))
             bytes.append(10)
         }
-        let file = dir.logFile(kind, month: Timestamp.monthKey(now))
+        let file = appendTarget(kind, now: now)
+        try setAsideTornTail(file)
         try FileIO.append(bytes, to: file, sync: sync)
+    }
+
+    /// The log file new records of `kind` go to: this month's — unless the clock went back across a month boundary,
+    /// then the newest existing one, so that the order of the files stays the order of the appends (the fold applies
+    /// them in file order: a later action must never land in an earlier file). Call holding the lock.
+    func appendTarget(_ kind: LogKind, now: Date) -> URL {
+        let file = dir.logFile(kind, month: Timestamp.monthKey(now))
+        if let newest = logFiles(kind).last, newest.lastPathComponent > file.lastPathComponent { return newest }
+        return file
     }
 
     /// Stores new mentions, once each: a post already stored (same platform and id), or twice in the batch,
@@ -287,7 +317,8 @@ public final class Store: @unchecked Sendable {
                 w.out.reserveCapacity(fresh.count * 450)
                 for m in fresh { m.fastEncode(into: &w); w.out.append(10) }
                 guard !w.out.isEmpty else { return result }
-                let file = dir.logFile(.mentions, month: Timestamp.monthKey(now))
+                let file = appendTarget(.mentions, now: now)
+                try setAsideTornTail(file)
                 try FileIO.append(w.out, to: file)
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
                 if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) { ownChanges.merge(try refreshUnlockedTails()) }

@@ -1,0 +1,1 @@
+"""Switchboard's fault harness (run it with Scripts/faults)."""
