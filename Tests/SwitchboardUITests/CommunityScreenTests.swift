@@ -11,8 +11,8 @@ final class CommunityScreenTests: XCTestCase {
     func testFeedMarksMultipliersWithAStarAndCriticsWithAFlag() throws {
         let app = try F.app()
         assertScreen(app, FEED)
-        XCTAssertEqual(app.buffer[4, 2].role, .accent)
-        XCTAssertEqual(app.buffer[4, 1].role, .negative)
+        XCTAssertEqual(app.buffer[6, 2].role, .accent)
+        XCTAssertEqual(app.buffer[6, 5].role, .negative)
     }
 
     func testAuthorCardShowsRolesReachCountsSentimentAndNotes() throws {
@@ -90,8 +90,8 @@ final class CommunityScreenTests: XCTestCase {
         XCTAssertEqual(Array(app.screen[11...15]), [
             "│                                                                ││                                                    │",
             "│                                                                ││ Handed off to support                              │",
-            "│                                                                ││ Answer from support (bob, 2m ago): Refund approved,│",
-            "│                                                                ││   20 EUR back today.                               │",
+            "│                                                                ││ Answer from support (bob, 2m ago): Refund          │",
+            "│                                                                ││   approved, 20 EUR back today.                     │",
             "│                                                                ││   C-y in the composer starts the reply with it     │",
         ])
         app.type("Hi")
@@ -133,7 +133,8 @@ final class CommunityScreenTests: XCTestCase {
         app.press("<Enter>")
         XCTAssertEqual(app.screen[2], "│  Ben                      @ben.bsky.social                                                            40     1  +0.60│")
         XCTAssertEqual(app.screen[3], "│                                                                                                                      │")
-        app.press("<Esc> o <Enter>")
+        app.press("<Esc> o g <Enter>")
+        app.state.message = nil
         assertScreen(app, CCARD)
         app.press("<Esc> <Esc>")
         XCTAssertNil(app.state.contactsView)
@@ -147,7 +148,7 @@ final class CommunityScreenTests: XCTestCase {
         let merges = app.store.events.compactMap { e -> ContactAction? in if case .contact(let c) = e.action { return c } else { return nil } }
         XCTAssertEqual(merges, [.merge(contact: "mastodon:anna@social.example", identities: ["bluesky:annab.bsky.social"])])
         XCTAssertEqual(app.screen[0], "┌─ Contacts — 3 · by reach ────────────────────────────────────────────────────────────────────────────────────────────┐")
-        XCTAssertEqual(app.screen[3], "│ ⚑Anna Berg                @anna@social.example, @annab.bsky.social         critic?                     1,100     4  -0.45│")
+        XCTAssertEqual(app.screen[3], "│ ⚑Anna Berg                @anna@social.example, @annab.bsky.social     critic?                     1,100     4  -0.45│")
         // The feed's role: filter knows the merged person too.
         app.press("<Esc> :")
         app.type("filter role:critic")
@@ -334,7 +335,7 @@ private let REPORT = """
 │ QUESTIONS AND RESPONSES                                                                                              │
 │   questions        0 (previous 0), 0 answered                                                                        │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36/75 ─┘
- ~/sb · alice · 5 new · 6 open · 4 overdue · sources: this workbench
+ ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
 j scroll  <PgDn> page  r again  <Esc> close
 """
 
@@ -377,7 +378,7 @@ private let CONTACTS = """
 │                                                                                                                      │
 │                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- ~/sb · alice · 5 new · 6 open · 4 overdue · sources: this workbench
+ ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
 <Enter> card  / search  o sort  <Space> mark  m merge  + +role  N note  a advocates  <Esc> close
 """
 
@@ -420,7 +421,7 @@ private let CCARD = """
 │                                                                                                                      │
 │                                                                                                                      │
 └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- ~/sb · alice · 5 new · 6 open · 4 overdue · sources: this workbench
+ ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
 j scroll  + +role  - -role  N note  <Esc> back
 """
 
