@@ -67,7 +67,7 @@ extension Keymap {
             (.queue, "K", "queue-swap-up", "Move earlier (swap with the previous)", .always),
             (.queue, "r", "queue-retry", "Retry a failed item", .always),
             (.feed, "N", "note", "Add an internal note (never published)", .selection),
-            (.feed, "H", "handoff", "Hand off to an internal team (pick the team, add a note)", .selection),
+            (.feed, "H", "handoff", "Hand off to an internal team (team, note)", .selection),
             (.crisis, "<Enter>", "crisis-start", "Start the playbook (severity, suspend the queue?)", .always),
             (.crisis, "D", "crisis-drill", "Run the playbook as a drill", .always),
             (.crisis, "x <Space>", "crisis-done", "Step done", .always),
