@@ -33,8 +33,10 @@ final class CommunityEndToEndTests: EndToEndTestCase {
         s.sendKeys("Enter")
         rows = try s.waitFor("History (2):")
         XCTAssertTrue(rows.joined(separator: "\n").contains("→ hand-off to billing: please check the invoice"), s.dump(rows))
-        s.sendKeys("Escape"); s.sendKeys("Escape")
-        _ = try s.waitFor("My invoice is wrong")
+        s.sendKeys("Escape")
+        _ = try s.waitFor("Contacts — 2 · by reach")
+        s.sendKeys("q")
+        _ = try s.waitFor("┌─ Feed — 2")
         s.sendKeys("q")
         XCTAssertEqual(try s.waitForExit(), 0)
 
