@@ -86,9 +86,9 @@ extension Update {
         case "pick":
             guard let c = cv.selectedContact else { return [] }
             fx = [.community(.loadCard(id: c.id, now: s.now))]
-        case "command":
+        case "command", "help":
             s.contactsView = cv
-            s.mode = .command(CommandLineState())
+            s.mode = command == "help" ? .help(scroll: 0) : .command(CommandLineState())
             return []
         case "search":
             cv.searching = true

@@ -47,7 +47,9 @@ public final class EffectRunner {
     public var editor: (String) throws -> String = EffectRunner.runEditor
     /// Every contact: folded once at start-up, then updated with each delta's new mentions and actions
     /// (for `role:` in the feed filter, the author card, the feed's ★/⚑ marks and `:contacts`).
-    var contacts: Contacts?
+    var contacts: Contacts? { didSet { roleHook = nil } }
+    /// `role:` for the feed filter, made from `contacts` when a query needs it (kept until the contacts change).
+    var roleHook: (@Sendable (Mention, String) -> Bool)?
     /// The time written into claims and outbox entries (tests pin it to their clock).
     public var clock: () -> Date = { Date() }
 
@@ -160,7 +162,10 @@ public final class EffectRunner {
             return [.trendsLoaded(Trends.rising(mentions: recent, now: now, exclude: brandTerms()))]
         case .matchFeed(let q, let now, let sla):
             var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
-            env.role = contactBook().roleHook()
+            if q.usesRoles {
+                if roleHook == nil { roleHook = contactBook().roleHook() }
+                env.role = roleHook
+            }
             let m: QueryMatcher
             if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
             return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]

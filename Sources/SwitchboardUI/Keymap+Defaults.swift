@@ -103,6 +103,8 @@ extension Keymap {
         rows += [
             (.report, "<Esc> q", "back", "Close the report", .always),
             (.report, ":", "command", "Open the command line", .always),
+            (.report, "?", "help", "Show these keys", .always),
+            (.contacts, "?", "help", "Show these keys", .always),
             (.contacts, ":", "command", "Open the command line", .always),
             (.report, "r", "report", "Compute the report again", .always),
             (.contacts, "<Enter>", "pick", "Open the contact's card with the history", .always),

@@ -144,6 +144,7 @@ extension Update {
         switch command {
         case "back": s.report = nil; return []
         case "command": s.mode = .command(CommandLineState()); return []
+        case "help": s.mode = .help(scroll: 0); return []
         case "report": return [.community(.loadReport(now: s.now))]
         case "down": r.scroll += 1
         case "up": r.scroll -= 1

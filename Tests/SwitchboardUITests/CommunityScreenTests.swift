@@ -425,3 +425,18 @@ private let CCARD = """
 j scroll  + +role  - -role  N note  <Esc> back
 """
 
+
+extension CommunityScreenTests {
+    func testHelpInsideTheContactsViewListsItsKeys() throws {
+        let app = try F.app()
+        app.press(":")
+        app.type("contacts")
+        app.press("<Enter> ?")
+        let text = app.screen.joined(separator: "\n")
+        XCTAssertTrue(text.contains("┌─ Keys — Contacts (Esc closes)"), app.dump())
+        for b in app.state.keymap.bindings(in: .contacts) { XCTAssertTrue(text.contains(b.help), "missing \(b.help)\n" + app.dump()) }
+        app.press("<Esc>")
+        XCTAssertNotNil(app.state.contactsView)
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Contacts — 4"))
+    }
+}
