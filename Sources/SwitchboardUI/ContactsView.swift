@@ -5,7 +5,9 @@ import SwitchboardCore
 /// The `:contacts` view: every contact, searched and sorted, with marks for merging; Enter opens a card with the
 /// history; `a` shows the advocates of the last 7 days instead.
 public struct ContactsView: Sendable {
-    public var snapshot: ContactsSnapshot
+    public var snapshot: ContactsSnapshot { didSet { sortedCache = nil } }
+    /// Every contact in the current sort (a search keystroke filters it instead of sorting again).
+    private var sortedCache: (sort: ContactSort, contacts: [Contact])?
     public var sort: ContactSort = .reach
     public var search = ""
     /// `/` was pressed: printable keys go into the search until Enter or Esc.
@@ -36,7 +38,8 @@ public struct ContactsView: Sendable {
     /// Sorts and filters again, keeping the selected contact selected when it is still shown.
     mutating func refilter() {
         let keep = rows[safe: selected]?.id
-        let sorted = snapshot.contacts.sorted(by: sort)
+        if sortedCache?.sort != sort { sortedCache = (sort, snapshot.contacts.sorted(by: sort)) }
+        let sorted = sortedCache!.contacts
         if search.trimmingCharacters(in: .whitespaces).isEmpty { rows = sorted } else {
             let ids = Set(snapshot.contacts.search(search).map(\.id))
             rows = sorted.filter { ids.contains($0.id) }

@@ -59,13 +59,23 @@ extension EffectRunner {
         return ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: clock(), history: false)
     }
 
-    /// The report's options as `switchboard report` sets them: Insight's topic words, and merged contacts as one person.
+    /// The report's options as `switchboard report` sets them (Insight's topic words, the priority band a mention had
+    /// when it arrived for SLA targets by band), and merged contacts as one person.
     func reportOptions() -> ReportOptions {
         let book = contactBook()
-        return ReportOptions(authorOf: { m in
+        var o = ReportOptions(authorOf: { m in
             guard let c = book.contact(for: m) else { return ReportAuthor.byAccount(m) }
             return ReportAuthor(id: c.id, name: c.identities.first?.displayHandle ?? c.name)
         }, terms: Trends.terms)
+        if let team, let bands = team.sla.byPriority, !bands.isEmpty {
+            let minutes = team.sla.firstResponseMinutes
+            o.band = { m, _ in
+                Priority.band(Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+                                             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: .new,
+                                             slaMinutes: minutes, now: m.createdAt))
+            }
+        }
+        return o
     }
 
     func performCommunity(_ op: CommunityOp) -> [Message] {

@@ -90,7 +90,7 @@ extension Renderer {
         for h in c.handles { add("  " + sanitizeForScreen(h), .meta) }
         add("roles: " + (c.setRoles.isEmpty ? "none set" : c.setRoles.map(\.rawValue).joined(separator: ", ")), c.isCritic ? .negative : (c.isVIP ? .accent : .normal))
         for (r, why) in c.suggested { add("  suggested: \(r.rawValue)? — " + sanitizeForScreen(why), .dim) }
-        add("reach \(Format.thousands(c.reach)) · \(c.mentions) mentions (\(c.positive)+ \(c.neutral)= \(c.negative)-) · \(c.replies) replies", .normal)
+        add("reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s") (\(c.positive)+ \(c.neutral)= \(c.negative)-) · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")", .normal)
         add("sentiment by week (\(ContactCard.weeks) weeks) " + c.sparkline + (c.averageScore.map { " · mean " + String(format: "%+.2f", $0) } ?? ""), .neutral)
         if !c.notes.isEmpty {
             lines.append(("", .normal))

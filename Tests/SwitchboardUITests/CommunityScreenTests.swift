@@ -388,7 +388,7 @@ private let CCARD = """
 │   @mia@tech.example (mastodon)                                                                                       │
 │ roles: none set                                                                                                      │
 │   suggested: multiplier? — reach 52,000 and 1 positive mention                                                       │
-│ reach 52,000 · 1 mentions (1+ 0= 0-) · 0 replies                                                                     │
+│ reach 52,000 · 1 mention (1+ 0= 0-) · 0 replies                                                                      │
 │ sentiment by week (12 weeks)            ▇ · mean +0.60                                                               │
 │                                                                                                                      │
 │ History (1):                                                                                                         │
