@@ -32,21 +32,29 @@ extension EffectRunner {
     /// Folds a delta's new mentions and actions into the contacts; new person marks when anything changed.
     func updateContacts(_ d: inout StoreDelta, new: [Mention], newEvents: [AuditEvent], reload: Bool) {
         guard contacts != nil else { return }
+        let contactActions = newEvents.contains { if case .contact = $0.action { return true } else { return false } }
         if reload {
             contacts = Contacts(mentions: store.mentions, events: store.events, team: team)
         } else {
-            guard !new.isEmpty || newEvents.contains(where: { if case .contact = $0.action { return true } else { return false } }) else { return }
+            guard !new.isEmpty || contactActions else { return }
             contacts!.update(newMentions: new, newEvents: newEvents)
         }
-        d.personMarks = personMarks()
+        if reload || contactActions { d.personMarks = personMarks(); return }
+        // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
+        let book = contacts!
+        var seen = Set<String>()
+        for m in new {
+            guard let c = book.contact(for: m), seen.insert(c.id).inserted else { continue }
+            let mark = PersonMark(c)
+            for k in c.mentionKeys { d.personMarkChanges[k] = .some(mark) }
+        }
     }
 
     /// ★ for every mention of a multiplier or journalist, ⚑ for every mention of a critic (VIP wins).
     func personMarks() -> [String: PersonMark] {
         var out: [String: PersonMark] = [:]
         for c in contactBook().all {
-            let mark: PersonMark? = c.isVIP ? .vip : (c.has(.critic) ? .critic : nil)
-            guard let mark else { continue }
+            guard let mark = PersonMark(c) else { continue }
             for k in c.mentionKeys { out[k] = mark }
         }
         return out

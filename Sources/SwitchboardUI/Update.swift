@@ -163,6 +163,7 @@ enum Update {
         if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
         if let c = d.crisis { setCrisis(&s, c) }
         if let pm = d.personMarks { s.personMarks = pm }
+        for (k, m) in d.personMarkChanges { s.personMarks[k] = m }
         if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
         s.counts = s.feed.counts(s.states, now: s.now)
     }

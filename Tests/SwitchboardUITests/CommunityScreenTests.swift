@@ -440,3 +440,20 @@ extension CommunityScreenTests {
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Contacts — 4"))
     }
 }
+
+extension CommunityScreenTests {
+    func testANewMentionThatMakesACriticMarksAllTheirRows() throws {
+        let app = try F.app()
+        XCTAssertTrue(app.screen[3].hasPrefix("│ 1h B ben.bsky.soc +  new  late 30m Acme support"), app.dump())
+        try app.ingest([mention("b2", "Acme broke my sync", author: "ben.bsky.social", minutesAgo: 1, platform: "bluesky", sentiment: .negative),
+                        mention("b3", "Acme still broken", author: "ben.bsky.social", minutesAgo: 0.5, platform: "bluesky", sentiment: .negative)])
+        let rows = app.screen.filter { $0.contains("ben.bsky.soc") }
+        XCTAssertEqual(rows.count, 3, app.dump())
+        XCTAssertTrue(rows.allSatisfy { $0.contains(" B⚑ben.bsky.soc ") }, app.dump())
+        // A role removed elsewhere (the CLI) takes the marks away on the next refresh.
+        let other = try Store(dir: app.dir)
+        try other.record([.contact(.role(contact: "bluesky:ben.bsky.social", add: [], remove: ["critic"]))], actor: "bob")
+        try app.refresh()
+        XCTAssertTrue(app.screen.filter { $0.contains("ben.bsky.soc") }.allSatisfy { $0.contains(" B ben.bsky.soc ") }, app.dump())
+    }
+}
