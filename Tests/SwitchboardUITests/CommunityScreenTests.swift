@@ -457,3 +457,24 @@ extension CommunityScreenTests {
         XCTAssertTrue(app.screen.filter { $0.contains("ben.bsky.soc") }.allSatisfy { $0.contains(" B ben.bsky.soc ") }, app.dump())
     }
 }
+
+extension CommunityScreenTests {
+    func testRoleAndNoteKeysInTheContactsView() throws {
+        let app = try F.app()
+        app.press(":")
+        app.type("contacts")
+        app.press("<Enter> G +")
+        XCTAssertEqual(app.screen[39], ":role +")
+        app.type("fan")
+        app.press("<Enter>")
+        XCTAssertEqual(app.screen[5], "│  Ben                      @ben.bsky.social                             fan                            40     1  +0.60│")
+        app.press("<Enter> N")
+        app.type("met at the fair")
+        app.press("<Enter>")
+        let actions = app.store.events.compactMap { e -> ContactAction? in if case .contact(let c) = e.action { return c } else { return nil } }
+        XCTAssertEqual(actions, [.role(contact: "bluesky:ben.bsky.social", add: ["fan"], remove: []),
+                                 .note(contact: "bluesky:ben.bsky.social", text: "met at the fair")])
+        XCTAssertTrue(app.screen.contains { $0.contains("alice, 2026-11-27 12:00: met at the fair") }, app.dump())
+        XCTAssertEqual(app.screen[3], "│ roles: fan                                                                                                           │")
+    }
+}
