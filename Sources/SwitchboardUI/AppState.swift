@@ -8,6 +8,8 @@ public struct MentionDetail: Sendable, Equatable {
     public var mention: Mention
     /// Other stored mentions of the same thread (same root or reply chain), oldest first.
     public var thread: [Mention]
+    /// The author's contact card (nil when the mention has no author, or the author is one of ours).
+    public var contact: ContactCard?
     public init(mention: Mention, thread: [Mention]) { self.mention = mention; self.thread = thread }
 }
 
@@ -142,6 +144,12 @@ public struct AppState: Sendable {
     public var visualAnchor: String?
     /// The saved view last chosen (shown in the status bar while its query is the filter).
     public var activeView: String?
+    /// ★ (multiplier, journalist) and ⚑ (critic) marks of the feed rows, by mention key.
+    public var personMarks: [String: PersonMark] = [:]
+    /// The `:report` view (nil when closed).
+    public var report: ReportView?
+    /// The `:contacts` view (nil when closed).
+    public var contactsView: ContactsView?
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         self.size = size

@@ -16,7 +16,7 @@ public enum Pane: String, CaseIterable, Sendable {
 /// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
 /// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, feed, composer, queue, crisis, help, cmdline, trends, templates
+    case global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report
 }
 
 /// What a command's argument is (drives `:` completion).
@@ -32,6 +32,10 @@ public enum CommandArgument: Sendable, Equatable {
     case crisis
     /// Free text (a user, a tag, a note): no completion.
     case text
+    /// An internal team (completed from the routing rules and earlier hand-offs), then a free-text note.
+    case team
+    /// Contact roles to add (+fan) or remove (-critic).
+    case roles
 }
 
 /// A named command: what every key runs and what `:` accepts.
@@ -107,6 +111,17 @@ public enum Commands {
         .init(name: "resume", argument: .text, argumentRequired: true, help: "Resume the queue: resume post-now | next-slot | keep"),
         .init(name: "post", argument: .text, argumentRequired: false, help: "Post now: write it in $EDITOR (or post TEXT), queued for now"),
         .init(name: "curate", argument: .none, argumentRequired: false, help: "Queue a draft quoting the selected mention (via @handle URL)"),
+        .init(name: "contacts", argument: .none, argumentRequired: false, help: "Show the contacts: search, sort, cards, merge, roles, advocates"),
+        .init(name: "report", argument: .none, argumentRequired: false, help: "Show the report of the last 7 days (switchboard report's charts)"),
+        .init(name: "handoff", argument: .team, argumentRequired: false, help: "Hand the mention to an internal team: handoff TEAM [NOTE] (it waits for them)"),
+        .init(name: "handoff-answer", argument: .none, argumentRequired: false, help: "Start the reply with the answer from inside (switchboard handoff reply)"),
+        .init(name: "role", argument: .roles, argumentRequired: false, help: "Set or remove the contact's roles: role +journalist -fan"),
+        .init(name: "contact-note", argument: .text, argumentRequired: false, help: "Add a note to the contact (the author, or the one selected in :contacts)"),
+        .init(name: "role-add", argument: .none, argumentRequired: false, help: "Add a role to the contact (asks which)"),
+        .init(name: "role-remove", argument: .none, argumentRequired: false, help: "Remove a role from the contact (asks which)"),
+        .init(name: "contacts-sort", argument: .none, argumentRequired: false, help: "Sort the contacts by reach, activity, sentiment (cycles)"),
+        .init(name: "contacts-merge", argument: .none, argumentRequired: false, help: "Merge the marked contacts into one person (the first marked keeps its name)"),
+        .init(name: "contacts-advocates", argument: .none, argumentRequired: false, help: "Show the advocates of the last 7 days (again: all contacts)"),
         .init(name: "down", argument: .none, argumentRequired: false, help: "Move down"),
         .init(name: "up", argument: .none, argumentRequired: false, help: "Move up"),
         .init(name: "top", argument: .none, argumentRequired: false, help: "Go to the first line"),
@@ -152,7 +167,7 @@ public enum Commands {
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter, .view, .crisis, .text: return nil
+        case .filter, .view, .crisis, .text, .team, .roles: return nil
         }
     }
 

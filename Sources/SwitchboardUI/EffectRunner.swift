@@ -45,6 +45,11 @@ public final class EffectRunner {
     public var resumeTerminal: (() -> Void)?
     /// How the editor is run; tests replace it. Default: `$VISUAL`, else `$EDITOR`, else `vi`, on a temp file.
     public var editor: (String) throws -> String = EffectRunner.runEditor
+    /// Every contact: folded once at start-up, then updated with each delta's new mentions and actions
+    /// (for `role:` in the feed filter, the author card, the feed's ★/⚑ marks and `:contacts`).
+    var contacts: Contacts? { didSet { roleHook = nil } }
+    /// `role:` for the feed filter, made from `contacts` when a query needs it (kept until the contacts change).
+    var roleHook: (@Sendable (Mention, String) -> Bool)?
     /// The time written into claims and outbox entries (tests pin it to their clock).
     public var clock: () -> Date = { Date() }
 
@@ -67,6 +72,8 @@ public final class EffectRunner {
         playbookLibrary = PlaybookLibrary.load(store.dir)
         lastSpike = d.spike
         d.crisis = crisisInfo()
+        contacts = Contacts(mentions: all, events: events, team: team)
+        d.personMarks = personMarks()
         return d
     }
 
@@ -100,6 +107,7 @@ public final class EffectRunner {
         if fresh { crisisLog = CrisisLog(events: events) } else { for e in newEvents { crisisLog.apply(e) } }
         if reloaded || fresh || !analysis.isEmpty { chart = nil }
         if let sp = d.spike { lastSpike = sp }
+        updateContacts(&d, new: new, newEvents: Array(newEvents), reload: reloaded || fresh)
         let crisisChanged = newEvents.contains { if case .crisis = $0.action { return true } else { return false } }
         // During a run the chart and the timeline follow every new mention and action.
         if fresh || crisisChanged || d.spike != nil || (crisisLog.current != nil && (!new.isEmpty || !newEvents.isEmpty)) {
@@ -120,7 +128,9 @@ public final class EffectRunner {
         case .loadDetail(let key):
             guard let m = store.mention(key) else { return [] }
             let thread = threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }.suffix(20)
-            return [.detailLoaded(MentionDetail(mention: m, thread: Array(thread)), draft: PanelFiles.loadDraft(store.dir, key: key))]
+            var detail = MentionDetail(mention: m, thread: Array(thread))
+            detail.contact = authorCard(m)
+            return [.detailLoaded(detail, draft: PanelFiles.loadDraft(store.dir, key: key))]
         case .saveDraft(let key, let text):
             do {
                 _ = try PanelFiles.saveDraft(store.dir, key: key, text: text, actor: actor)
@@ -151,7 +161,11 @@ public final class EffectRunner {
             let recent = store.mentions.filter { $0.createdAt >= since }
             return [.trendsLoaded(Trends.rising(mentions: recent, now: now, exclude: brandTerms()))]
         case .matchFeed(let q, let now, let sla):
-            let env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
+            var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
+            if q.usesRoles {
+                if roleHook == nil { roleHook = contactBook().roleHook() }
+                env.role = roleHook
+            }
             let m: QueryMatcher
             if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
             return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
@@ -221,6 +235,8 @@ public final class EffectRunner {
             return performPublishQueue()
         case .crisis(let op):
             return performCrisis(op)
+        case .community(let c):
+            return performCommunity(c)
         case .quit:
             return []
         }

@@ -33,6 +33,9 @@ extension Keymap {
             (.global, "M-s", "save", "Save the draft", .composing),
             (.global, "C-t", "template", "Insert a saved reply (fuzzy search)", .composing),
             (.global, "C-o", "holding-statement", "Insert the crisis's holding statement (again: the next)", .composing),
+            (.global, "C-y", "handoff-answer", "Start the reply with the answer from inside", .composing),
+            (.global, "M-r", "role", "Set or remove a role of the author", .composing),
+            (.global, "M-n", "contact-note", "Add a note to the author's contact", .composing),
             (.global, "C", "crisis-offer", "Start the playbook the spike banner offers", .crisisOffer),
         ]
         for ctx in [KeyContext.feed, .queue, .crisis] {
@@ -64,6 +67,7 @@ extension Keymap {
             (.queue, "K", "queue-swap-up", "Move earlier (swap with the previous)", .always),
             (.queue, "r", "queue-retry", "Retry a failed item", .always),
             (.feed, "N", "note", "Add an internal note (never published)", .selection),
+            (.feed, "H", "handoff", "Hand off to an internal team (team, note)", .selection),
             (.crisis, "<Enter>", "crisis-start", "Start the playbook (severity, suspend the queue?)", .always),
             (.crisis, "D", "crisis-drill", "Run the playbook as a drill", .always),
             (.crisis, "x <Space>", "crisis-done", "Step done", .always),
@@ -94,6 +98,26 @@ extension Keymap {
         ]
         for (keys, cmd, help) in movement { rows.append((.help, keys, cmd, help, .always)) }
         for (keys, cmd, help) in movement { rows.append((.trends, keys, cmd, help, .always)) }
+        for (keys, cmd, help) in movement { rows.append((.report, keys, cmd, help, .always)) }
+        for (keys, cmd, help) in movement { rows.append((.contacts, keys, cmd, help, .always)) }
+        rows += [
+            (.report, "<Esc> q", "back", "Close the report", .always),
+            (.report, ":", "command", "Open the command line", .always),
+            (.report, "?", "help", "Show these keys", .always),
+            (.contacts, "?", "help", "Show these keys", .always),
+            (.contacts, ":", "command", "Open the command line", .always),
+            (.report, "r", "report", "Compute the report again", .always),
+            (.contacts, "<Enter>", "pick", "Open the contact's card with the history", .always),
+            (.contacts, "/", "search", "Search (type, Enter or Esc ends)", .always),
+            (.contacts, "o", "contacts-sort", "Sort by reach, activity, sentiment", .always),
+            (.contacts, "<Space>", "mark", "Mark / unmark (for merging)", .always),
+            (.contacts, "m", "contacts-merge", "Merge the marked contacts: one person", .always),
+            (.contacts, "+", "role-add", "Add a role", .always),
+            (.contacts, "-", "role-remove", "Remove a role", .always),
+            (.contacts, "N", "contact-note", "Add a note", .always),
+            (.contacts, "a", "contacts-advocates", "Advocates of the last 7 days (again: all)", .always),
+            (.contacts, "<Esc> q", "back", "Close the card, clear the search, close", .always),
+        ]
         rows += [
             (.trends, "<Enter>", "pick", "Filter the feed by this trend", .always),
             (.trends, "<Esc> q", "back", "Close the trends", .always),

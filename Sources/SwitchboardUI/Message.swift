@@ -21,6 +21,10 @@ public struct StoreDelta: Sendable {
     public var queue: QueueInfo?
     /// The crisis drawer, when a crisis action, a spike, or (during a run) anything new came in.
     public var crisis: CrisisInfo?
+    /// The feed's person marks, when the contacts changed (all of them).
+    public var personMarks: [String: PersonMark]?
+    /// Marks of some mentions only (the authors of new mentions): nil inside removes the mark.
+    public var personMarkChanges: [String: PersonMark?] = [:]
     public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
                 spike: SpikeNotice? = nil) {
         self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
@@ -71,6 +75,12 @@ public enum Message: Sendable {
     case crisisNotified(String, ok: Bool)
     /// A crisis change was refused (CrisisError, the queue's role rule): shown in the pane until the next try.
     case crisisFailed(String)
+    /// The `:report` view's text (Core's Report.text for the last 7 days).
+    case reportLoaded([String])
+    /// The contacts for the `:contacts` view (and the advocates of the last 7 days).
+    case contactsLoaded(ContactsSnapshot)
+    /// A contact's card with its history (the `:contacts` view's Enter).
+    case contactCardLoaded(ContactCard)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate
@@ -108,5 +118,7 @@ public enum Effect: Sendable, Equatable {
     case publishQueue
     /// A change to the crisis drawer (CrisisOps; notify commands run in a background task).
     case crisis(CrisisOp)
+    /// Contacts, hand-offs and the report (EffectRunner+Community.swift).
+    case community(CommunityOp)
     case quit
 }

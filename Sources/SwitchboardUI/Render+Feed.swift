@@ -40,7 +40,13 @@ extension Renderer {
             x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3), x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
             // Marked for a bulk action (Space, or inside the visual range): a `*` after the time.
             x = marked.contains(it.key) ? buf.put("*", x: x, y: y, role: .warning, clip: inner) : buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
-            x = buf.put(it.networkMark + " ", x: x, y: y, role: metaRole, clip: inner)
+            x = buf.put(it.networkMark, x: x, y: y, role: metaRole, clip: inner)
+            // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
+            if let pm = s.personMarks.isEmpty ? nil : s.personMarks[it.key] {
+                x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
+            } else {
+                x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
+            }
             x = buf.put(TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y, role: isNew ? .feedNew : .accent, clip: inner)
             let (sm, sr) = Marks.sentiment(it.sentiment)
             x = buf.put(sm, x: x, y: y, role: sr, clip: inner)

@@ -5,7 +5,8 @@ extension Renderer {
     /// Lines of the help overlay for the focused pane: its bindings, then the global ones, grouped by command.
     static func helpLines(_ s: AppState) -> [(keys: String, help: String, enabled: Bool, heading: Bool)] {
         var out: [(keys: String, help: String, enabled: Bool, heading: Bool)] = []
-        let contexts: [(KeyContext, String)] = [(s.focus.context, s.focus.title + " pane"), (.global, "Everywhere")]
+        var contexts: [(KeyContext, String)] = [(s.focus.context, s.focus.title + " pane"), (.global, "Everywhere")]
+        if s.contactsView != nil { contexts = [(.contacts, "Contacts")] } else if s.report != nil { contexts = [(.report, "Report")] }
         for (ctx, title) in contexts {
             out.append((title, "", true, true))
             var seen: [String: Int] = [:]
@@ -35,7 +36,8 @@ extension Renderer {
         // Over the panes, never over the status and hint bars.
         let r = Rect(x: (s.size.width - w) / 2, y: 1 + (s.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
-        let inner = box(r, title: "Keys — \(s.focus.title) (Esc closes)", focused: true)
+        let name = s.contactsView != nil ? "Contacts" : (s.report != nil ? "Report" : s.focus.title)
+        let inner = box(r, title: "Keys — \(name) (Esc closes)", focused: true)
         let top = min(scroll, max(0, lines.count - inner.height))
         let keyW = min(22, inner.width / 3)
         for (i, l) in lines.dropFirst(top).prefix(inner.height).enumerated() {

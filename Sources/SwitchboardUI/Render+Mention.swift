@@ -66,6 +66,7 @@ extension Renderer {
             t += " · \(a.lang)"
             out.append((TextWrap.ellipsize(sanitizeForScreen(t), width: w), a.sentiment == .negative ? .negative : (a.sentiment == .positive ? .positive : .neutral)))
         }
+        if let c = d.contact { out += cardLines(c, width: w) }
         out.append(("", .normal))
         if let title = m.title, !title.isEmpty {
             for l in TextWrap.wrap(sanitizeForScreen(title), width: w) { out.append((l, .paneTitle)) }
@@ -84,6 +85,7 @@ extension Renderer {
             out.append(("", .normal))
             out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
         }
+        out += handoffLines(st, width: w)
         if !st.notes.isEmpty {
             out.append(("", .normal))
             out.append(("Notes:", .paneTitle))

@@ -36,6 +36,8 @@ struct Renderer {
         drawStatusBar(layout.statusBar)
         drawHintBar(layout.hintBar)
         if let t = s.trends { drawTrends(t) }
+        if let r = s.report { drawReport(r) }
+        if let cv = s.contactsView { drawContacts(cv) }
         switch s.mode {
         case .review(let r): drawReview(r)
         case .templates(let p): drawPicker(p)
@@ -220,6 +222,17 @@ struct Renderer {
         if case .help = s.mode {
             wanted = [("down", "scroll"), ("back", "close")]
             return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
+        }
+        if let cv = s.contactsView {
+            if cv.searching { return [("Enter", "end search"), ("Esc", "end search")] }
+            wanted = cv.card != nil ? [("down", "scroll"), ("role-add", "+role"), ("role-remove", "-role"), ("contact-note", "note"), ("back", "back")]
+                : [("pick", "card"), ("search", "search"), ("contacts-sort", "sort"), ("mark", "mark"), ("contacts-merge", "merge"),
+                   ("role-add", "+role"), ("contact-note", "note"), ("contacts-advocates", "advocates"), ("back", "close")]
+            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) } }
+        }
+        if s.report != nil {
+            wanted = [("down", "scroll"), ("page-down", "page"), ("report", "again"), ("back", "close")]
+            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) } }
         }
         switch s.focus {
         case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]

@@ -34,6 +34,7 @@ extension Update {
         if let fx = replyCommand(&s, name, arg) { return fx }
         if let fx = queueCommand(&s, name, arg) { return fx }
         if let fx = crisisCommand(&s, name, arg) { return fx }
+        if let fx = communityCommand(&s, name, arg) { return fx }
         switch name {
         case "quit":
             if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }

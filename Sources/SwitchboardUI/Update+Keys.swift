@@ -58,6 +58,11 @@ extension Update {
                 return fx
             }
             return []
+        case .normal where s.contactsView != nil:
+            return contactsKey(&s, k)
+        case .normal where s.report != nil:
+            guard let b = s.keymap.binding(k, in: .report) else { return [] }
+            return reportCommand(&s, b.command)
         case .normal where s.trends != nil:
             guard let b = s.keymap.binding(k, in: .trends) else { return [] }
             return trendsCommand(&s, b.command)
@@ -107,7 +112,7 @@ extension Update {
             if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
         case "complete":
-            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id))
+            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id), teams: handoffTeams(s))
             s.mode = .command(cl)
             return []
         default:
@@ -152,7 +157,7 @@ extension Update {
         + ["net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:", "OR"]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
-    static func candidates(_ text: String, themes: [String], views: [String] = [], playbooks: [String] = []) -> (String, String, [String], Bool) {
+    static func candidates(_ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
@@ -162,6 +167,18 @@ extension Update {
         guard let spec = Commands.spec(name) else { return (text, "", [], false) }
         let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
         if spec.argument == .text { return (text, "", [], false) }
+        if spec.argument == .team {
+            // The team is the first word; the note after it is free text.
+            if argText.contains(" ") { return (text, "", [], false) }
+            return (name + " ", argText, teams.filter { $0.hasPrefix(argText) }, true)
+        }
+        if spec.argument == .roles {
+            let lastSpace = argText.lastIndex(of: " ")
+            let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")
+            let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
+            let words = ContactRole.allCases.flatMap { ["+" + $0.rawValue, "-" + $0.rawValue] }
+            return (head, partial, words.filter { $0.hasPrefix(partial) }, false)
+        }
         if spec.argument == .crisis {
             let words = argText.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             if words.count <= 1 { return (name + " ", argText, crisisWords.filter { $0.hasPrefix(argText) }, true) }
@@ -182,14 +199,14 @@ extension Update {
 
     static let crisisWords = ["start", "drill", "end", "severity", "step"]
 
-    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = []) {
+    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = (i + 1) % cl.candidates.count
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
         }
-        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views, playbooks: playbooks)
+        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams)
         switch cands.count {
         case 0:
             cl.candidates = []

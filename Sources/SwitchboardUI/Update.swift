@@ -122,6 +122,8 @@ enum Update {
             return queueMessage(&s, msg)
         case .queuePublished:
             return queueMessage(&s, msg) + [.refreshStore]
+        case .reportLoaded, .contactsLoaded, .contactCardLoaded:
+            return communityMessage(&s, msg)
         case .listener(let l):
             s.listener = l
             return []
@@ -160,6 +162,8 @@ enum Update {
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
         if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
         if let c = d.crisis { setCrisis(&s, c) }
+        if let pm = d.personMarks { s.personMarks = pm }
+        for (k, m) in d.personMarkChanges { s.personMarks[k] = m }
         if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
         s.counts = s.feed.counts(s.states, now: s.now)
     }

@@ -77,7 +77,8 @@ final class FeedTests: XCTestCase {
         ms[0].threadRoot = ms.last!.id
         ms[0].author?.name = "Name\u{1B}]0;pwned\u{07}"
         ms[0].title = "Title\u{9B}2J"
-        let app = try TestApp(ms, size: Size(width: 120, height: 40),
+        // 50 rows: the author card (7 mentions by the same author) sits above the text, the notes stay in view.
+        let app = try TestApp(ms, size: Size(width: 120, height: 50),
                               team: QueueScreenTests.team(), files: ["playbooks/p.json": #"{"id": "p", "name":"Play\u009b2Jbook", "severity_levels": ["x"], "steps": [{"id": "a", "title": "A", "owner": "lead", "due": "10m", "kind": "action"}]}"#])
         _ = try QueueScreenTests.add(app, "q \u{1B}[5m blink\u{202E}", at: "2026-11-27T13:00:00Z")
         try app.store.record([.note(mention: ms[0].key, text: "note \u{1B}]52;c;eA==\u{07} ok")], actor: "bob")

@@ -43,7 +43,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertEqual(error("{\n  \"feed\": {\n    \"j\": \"dwon\"\n  }\n}"),
                        "keymap.json:3:10: unknown command \"dwon\" (commands: `switchboard keys` lists them)")
         XCTAssertTrue(error("{\n  \"feed\": {\"<Nope>\": \"down\"}\n}").hasPrefix("keymap.json:2:12: unknown key name '<Nope>'; known names:"))
-        XCTAssertEqual(error("{\"fed\": {}}"), "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates)")
+        XCTAssertEqual(error("{\"fed\": {}}"), "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report)")
         XCTAssertEqual(error("{\"feed\": {\"j\": \"down\",}}"), "keymap.json:1:23: expected a quoted key")
         XCTAssertEqual(error("{\"feed\": {\"j\": 3}}"), "keymap.json:1:16: the command for \"j\" must be a string like \"down\" or \"focus queue\"")
         XCTAssertEqual(error("{\"global\": {\"1\": \"focus nowhere\"}}"), "keymap.json:1:18: focus: \"nowhere\" is not one of feed, composer, queue, crisis (commands: `switchboard keys` lists them)")

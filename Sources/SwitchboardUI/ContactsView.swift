@@ -1,0 +1,139 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// The `:contacts` view: every contact, searched and sorted, with marks for merging; Enter opens a card with the
+/// history; `a` shows the advocates of the last 7 days instead.
+public struct ContactsView: Sendable {
+    public var snapshot: ContactsSnapshot { didSet { sortedCache = nil } }
+    /// Every contact in the current sort (a search keystroke filters it instead of sorting again).
+    private var sortedCache: (sort: ContactSort, contacts: [Contact])?
+    public var sort: ContactSort = .reach
+    public var search = ""
+    /// `/` was pressed: printable keys go into the search until Enter or Esc.
+    public var searching = false
+    /// The contacts shown (sorted, filtered).
+    public private(set) var rows: [Contact] = []
+    public var selected = 0
+    public var scroll = 0
+    /// Contact ids marked with Space, in the order marked (merge keeps the first).
+    public var marked: [String] = []
+    public var showAdvocates = false
+    /// The open card (Enter), with the history.
+    public var card: ContactCard?
+    public var cardScroll = 0
+
+    public init(_ snap: ContactsSnapshot) { snapshot = snap; refilter() }
+
+    /// The sorts `o` cycles through.
+    static let sorts: [ContactSort] = [.reach, .activity, .sentiment]
+
+    public var selectedContact: Contact? {
+        if showAdvocates { return snapshot.advocates[safe: selected].flatMap { snapshot.contacts.contact(id: $0.id) } }
+        return rows[safe: selected]
+    }
+
+    var count: Int { showAdvocates ? snapshot.advocates.count : rows.count }
+
+    /// Sorts and filters again, keeping the selected contact selected when it is still shown.
+    mutating func refilter() {
+        let keep = rows[safe: selected]?.id
+        if sortedCache?.sort != sort { sortedCache = (sort, snapshot.contacts.sorted(by: sort)) }
+        let sorted = sortedCache!.contacts
+        if search.trimmingCharacters(in: .whitespaces).isEmpty { rows = sorted } else {
+            let ids = Set(snapshot.contacts.search(search).map(\.id))
+            rows = sorted.filter { ids.contains($0.id) }
+        }
+        marked = marked.filter { snapshot.contacts.contact(id: $0) != nil }
+        selected = keep.flatMap { k in rows.firstIndex { $0.id == k } } ?? min(selected, max(0, rows.count - 1))
+        if !showAdvocates { selected = max(0, min(selected, rows.count - 1)) }
+    }
+}
+
+extension Update {
+    /// Keys while `:contacts` is open (context `contacts`; typing while searching).
+    static func contactsKey(_ s: inout AppState, _ k: Key) -> [Effect] {
+        guard var cv = s.contactsView else { return [] }
+        if cv.searching {
+            switch k {
+            case .enter, .escape: cv.searching = false
+            case .backspace: if !cv.search.isEmpty { cv.search.removeLast(); cv.refilter() }
+            case .char(let c) where !isControl(c): cv.search.append(c); cv.selected = 0; cv.refilter()
+            default: break
+            }
+            s.contactsView = cv
+            return []
+        }
+        guard let b = s.keymap.binding(k, in: .contacts) else { return [] }
+        return contactsCommand(&s, b.command)
+    }
+
+    static func contactsCommand(_ s: inout AppState, _ command: String) -> [Effect] {
+        guard var cv = s.contactsView else { return [] }
+        let page = max(1, s.size.height - 8)
+        func moveTo(_ i: Int) {
+            if cv.card != nil { cv.cardScroll = max(0, i); return }
+            cv.selected = max(0, min(cv.count - 1, i))
+        }
+        let cur = cv.card != nil ? cv.cardScroll : cv.selected
+        var fx: [Effect] = []
+        switch command {
+        case "back":
+            if cv.card != nil { cv.card = nil } else if cv.searching || !cv.search.isEmpty { cv.search = ""; cv.refilter() } else { s.contactsView = nil; return [] }
+        case "down": moveTo(cur + 1)
+        case "up": moveTo(cur - 1)
+        case "top": moveTo(0)
+        case "bottom": moveTo(cv.card != nil ? 10_000 : cv.count - 1)
+        case "page-down", "half-down": moveTo(cur + (command == "page-down" ? page : page / 2))
+        case "page-up", "half-up": moveTo(cur - (command == "page-up" ? page : page / 2))
+        case "pick":
+            guard let c = cv.selectedContact else { return [] }
+            fx = [.community(.loadCard(id: c.id, now: s.now))]
+        case "command", "help":
+            s.contactsView = cv
+            s.mode = command == "help" ? .help(scroll: 0) : .command(CommandLineState())
+            return []
+        case "search":
+            cv.searching = true
+            cv.showAdvocates = false
+        case "contacts-sort":
+            let all = ContactsView.sorts
+            cv.sort = all[((all.firstIndex(of: cv.sort) ?? 0) + 1) % all.count]
+            cv.refilter()
+            say(&s, "contacts by \(cv.sort.rawValue)")
+        case "contacts-advocates":
+            cv.showAdvocates.toggle()
+            cv.selected = 0
+            cv.card = nil
+            if cv.showAdvocates, let p = cv.snapshot.advocatesProblem { say(&s, p, error: true) }
+        case "mark":
+            guard let c = cv.selectedContact else { return [] }
+            if let i = cv.marked.firstIndex(of: c.id) { cv.marked.remove(at: i) } else { cv.marked.append(c.id) }
+            moveTo(cur + 1)
+        case "contacts-merge":
+            let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
+            guard marked.count >= 2 else { say(&s, "mark two contacts (Space) to merge them into one person", error: true); return [] }
+            let into = marked[0]
+            let ids = marked.dropFirst().flatMap { $0.identities.map(\.key) }
+            cv.marked = []
+            s.contactsView = cv
+            let names = marked.map { sanitizeForScreen($0.name) }.joined(separator: " + ")
+            return [.record([.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
+                    .community(.loadContacts(now: s.now))]
+        case "role-add", "role-remove":
+            s.contactsView = cv
+            guard targetContact(s) != nil else { return [] }
+            let sign = command == "role-add" ? "+" : "-"
+            prompt(&s, "role " + sign, candidates: ContactRole.allCases.map { sign + $0.rawValue })
+            return []
+        case "contact-note":
+            s.contactsView = cv
+            guard targetContact(s) != nil else { return [] }
+            prompt(&s, "contact-note ")
+            return []
+        default: break
+        }
+        s.contactsView = cv
+        return fx
+    }
+}

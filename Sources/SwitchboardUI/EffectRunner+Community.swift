@@ -1,0 +1,115 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// Contacts, hand-offs and reports, as effects (the `:contacts` and `:report` views, the author card).
+public enum CommunityOp: Sendable, Equatable {
+    /// Core's report for the last 7 days, as text (`switchboard report`'s charts).
+    case loadReport(now: Date)
+    /// Every contact, and the advocates of the last 7 days.
+    case loadContacts(now: Date)
+    /// One contact's card with the history of every mention and reply.
+    case loadCard(id: String, now: Date)
+}
+
+/// The `:contacts` view's data: the fold, and the Core advocates ranking of the last 7 days (ids are contact ids).
+public struct ContactsSnapshot: Sendable {
+    public var contacts: Contacts
+    public var advocates: [Report.AuthorStats]
+    /// Why there are no advocates (no team.json, a bad time zone); nil when computed.
+    public var advocatesProblem: String?
+}
+
+extension EffectRunner {
+    /// The contacts fold, made on first use (tests and the runtime make it in `initialDelta`).
+    func contactBook() -> Contacts {
+        if let c = contacts { return c }
+        let c = Contacts(mentions: store.mentions, events: store.events, team: team)
+        contacts = c
+        return c
+    }
+
+    /// Folds a delta's new mentions and actions into the contacts; new person marks when anything changed.
+    func updateContacts(_ d: inout StoreDelta, new: [Mention], newEvents: [AuditEvent], reload: Bool) {
+        guard contacts != nil else { return }
+        let contactActions = newEvents.contains { if case .contact = $0.action { return true } else { return false } }
+        if reload {
+            contacts = Contacts(mentions: store.mentions, events: store.events, team: team)
+        } else {
+            guard !new.isEmpty || contactActions else { return }
+            contacts!.update(newMentions: new, newEvents: newEvents)
+        }
+        if reload || contactActions { d.personMarks = personMarks(); return }
+        // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
+        let book = contacts!
+        var seen = Set<String>()
+        for m in new {
+            guard let c = book.contact(for: m), seen.insert(c.id).inserted else { continue }
+            let mark = PersonMark(c)
+            for k in c.mentionKeys { d.personMarkChanges[k] = .some(mark) }
+        }
+    }
+
+    /// ★ for every mention of a multiplier or journalist, ⚑ for every mention of a critic (VIP wins).
+    func personMarks() -> [String: PersonMark] {
+        var out: [String: PersonMark] = [:]
+        for c in contactBook().all {
+            guard let mark = PersonMark(c) else { continue }
+            for k in c.mentionKeys { out[k] = mark }
+        }
+        return out
+    }
+
+    /// The author card of a mention (nil without an author or for the brand's own accounts).
+    func authorCard(_ m: Mention) -> ContactCard? {
+        let book = contactBook()
+        guard let c = book.contact(for: m) else { return nil }
+        return ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: clock(), history: false)
+    }
+
+    /// The report's options as `switchboard report` sets them (Insight's topic words, the priority band a mention had
+    /// when it arrived for SLA targets by band), and merged contacts as one person.
+    func reportOptions() -> ReportOptions {
+        let book = contactBook()
+        var o = ReportOptions(authorOf: { m in
+            guard let c = book.contact(for: m) else { return ReportAuthor.byAccount(m) }
+            return ReportAuthor(id: c.id, name: c.identities.first?.displayHandle ?? c.name)
+        }, terms: Trends.terms)
+        if let team, let bands = team.sla.byPriority, !bands.isEmpty {
+            let minutes = team.sla.firstResponseMinutes
+            o.band = { m, _ in
+                Priority.band(Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+                                             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: .new,
+                                             slaMinutes: minutes, now: m.createdAt))
+            }
+        }
+        return o
+    }
+
+    func performCommunity(_ op: CommunityOp) -> [Message] {
+        switch op {
+        case .loadReport(let now):
+            guard let team else { return [.failed("the report needs team.json (switchboard init writes one)")] }
+            do {
+                let r = try Report.lastWeek(store: store, team: team, now: now, options: reportOptions())
+                return [.reportLoaded(r.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]
+            } catch {
+                return [.failed("report: \(error)")]
+            }
+        case .loadContacts(let now):
+            let book = contactBook()
+            var snap = ContactsSnapshot(contacts: book, advocates: [], advocatesProblem: nil)
+            if let team {
+                do { snap.advocates = try Report.lastWeek(store: store, team: team, now: now, options: reportOptions()).advocates.advocates }
+                catch { snap.advocatesProblem = "\(error)" }
+            } else {
+                snap.advocatesProblem = "advocates need team.json"
+            }
+            return [.contactsLoaded(snap)]
+        case .loadCard(let id, let now):
+            let book = contactBook()
+            guard let c = book.contact(id: id) else { return [.failed("no contact \(id)")] }
+            return [.contactCardLoaded(ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: now, history: true))]
+        }
+    }
+}

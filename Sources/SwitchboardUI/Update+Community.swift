@@ -1,0 +1,163 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// The `:report` view: Core's report text for the last 7 days, scrolled.
+public struct ReportView: Sendable, Equatable {
+    public var lines: [String]
+    public var scroll = 0
+    public init(lines: [String]) { self.lines = lines }
+}
+
+extension Update {
+    /// The internal teams a hand-off can go to: those named in the routing rules, then every team used before.
+    static func handoffTeams(_ s: AppState) -> [String] {
+        var seen = Set<String>(), out: [String] = []
+        for t in s.team?.handoffTeams ?? [] where seen.insert(t).inserted { out.append(t) }
+        for t in Set(s.states.values.compactMap(\.handoffTeam)).sorted() where seen.insert(t).inserted { out.append(t) }
+        return out
+    }
+
+    /// The contact that role and note commands change: the open card or selected row of `:contacts`, else the
+    /// author of the mention open in the composer.
+    static func targetContact(_ s: AppState) -> (primary: String, name: String)? {
+        if let cv = s.contactsView {
+            if let c = cv.card { return (c.primary, c.name) }
+            return cv.selectedContact.map { ($0.primary, $0.name) }
+        }
+        if let c = s.detail?.contact, s.detail?.mention.key == s.shownKey { return (c.primary, c.name) }
+        return nil
+    }
+
+    /// What to load again after a contact changed: the `:contacts` view (and its card), or the author card.
+    static func reloadContactViews(_ s: AppState) -> [Effect] {
+        if let cv = s.contactsView {
+            return [.community(.loadContacts(now: s.now))] + (cv.card.map { [.community(.loadCard(id: $0.id, now: s.now))] } ?? [])
+        }
+        return s.shownKey.map { [.loadDetail($0)] } ?? []
+    }
+
+    /// Opens the command line with `text` typed, and maybe candidates shown above it.
+    static func prompt(_ s: inout AppState, _ text: String, candidates: [String] = []) {
+        var cl = CommandLineState()
+        cl.editor = TextEditor(text)
+        cl.candidates = candidates
+        s.mode = .command(cl)
+    }
+
+    /// Community commands (contacts, roles, hand-offs, report); nil when `name` is none of them.
+    static func communityCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
+        switch name {
+        case "report":
+            say(&s, "computing the report…")
+            return [.community(.loadReport(now: s.now))]
+        case "contacts":
+            return [.community(.loadContacts(now: s.now))]
+        case "handoff":
+            let key = s.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
+            guard let k = key else { say(&s, "no mention selected"); return [] }
+            let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let team = words.first else {
+                let teams = handoffTeams(s)
+                prompt(&s, "handoff ", candidates: teams)
+                if teams.isEmpty { say(&s, "type the team, then a note: handoff TEAM NOTE") }
+                return []
+            }
+            let note = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+            return [.record([.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)], done: "handed off to \(team) (waiting)")]
+        case "handoff-answer":
+            return insertHandoffAnswer(&s)
+        case "role":
+            guard let c = targetContact(s) else { say(&s, "no contact: open a mention or :contacts first", error: true); return [] }
+            if arg.isEmpty { prompt(&s, "role ", candidates: ContactRole.allCases.map { "+" + $0.rawValue }); return [] }
+            var add: [String] = [], remove: [String] = []
+            for w in arg.split(separator: " ") {
+                let removing = w.hasPrefix("-")
+                let bare = String(w.drop { $0 == "+" || $0 == "-" })
+                guard let r = ContactRole(parsing: bare) else {
+                    say(&s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "), error: true)
+                    return []
+                }
+                if removing { remove.append(r.rawValue) } else { add.append(r.rawValue) }
+            }
+            let what = (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
+            return [.record([.contact(.role(contact: c.primary, add: add, remove: remove))], done: "\(c.name): roles \(what)")] + reloadContactViews(s)
+        case "contact-note":
+            guard let c = targetContact(s) else { say(&s, "no contact: open a mention or :contacts first", error: true); return [] }
+            let text = arg.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { prompt(&s, "contact-note "); return [] }
+            return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")] + reloadContactViews(s)
+        default:
+            return nil
+        }
+    }
+
+    /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
+    static func insertHandoffAnswer(_ s: inout AppState) -> [Effect] {
+        guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
+        guard let answer = s.states[k]?.handoffReplies.last else { say(&s, "no answer from inside for this mention (switchboard handoff reply)"); return [] }
+        let text = sanitizeForScreen(answer.text, singleLine: false)
+        var d = s.drafts[k] ?? Draft()
+        let current = d.editor.text
+        let prefix = s.detail.map { $0.mention.key == k ? sanitizeForScreen(Triage.replyPrefix(for: $0.mention)) : "" } ?? ""
+        let hasPrefix = !prefix.isEmpty && current.hasPrefix(prefix)
+        let rest = (hasPrefix ? String(current.dropFirst(prefix.count)) : current).trimmingCharacters(in: .whitespaces)
+        d.editor = TextEditor((hasPrefix ? prefix : "") + text + (rest.isEmpty ? "" : " " + rest))
+        s.drafts[k] = d
+        s.focus = .composer
+        say(&s, "answer from \(sanitizeForScreen(answer.team)) inserted")
+        return []
+    }
+
+    /// Messages of the community views.
+    static func communityMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
+        switch msg {
+        case .reportLoaded(let lines):
+            let keep = s.report?.scroll ?? 0
+            var r = ReportView(lines: lines.map { sanitizeForScreen($0) })
+            r.scroll = keep
+            s.report = r
+            s.message = nil
+        case .contactsLoaded(let snap):
+            if var cv = s.contactsView {
+                cv.snapshot = snap
+                cv.refilter()
+                s.contactsView = cv
+            } else {
+                s.contactsView = ContactsView(snap)
+            }
+        case .contactCardLoaded(let card):
+            guard var cv = s.contactsView else { return [] }
+            if cv.card?.id != card.id { cv.cardScroll = 0 }
+            cv.card = card
+            s.contactsView = cv
+        default: break
+        }
+        return []
+    }
+
+    /// Keys while the report view is open (context `report`).
+    static func reportCommand(_ s: inout AppState, _ command: String) -> [Effect] {
+        guard var r = s.report else { return [] }
+        let page = max(1, s.size.height - 4)
+        let last = max(0, r.lines.count - page)
+        switch command {
+        case "back": s.report = nil; return []
+        case "command": s.mode = .command(CommandLineState()); return []
+        case "help": s.mode = .help(scroll: 0); return []
+        case "report": return [.community(.loadReport(now: s.now))]
+        case "down": r.scroll += 1
+        case "up": r.scroll -= 1
+        case "top": r.scroll = 0
+        case "bottom": r.scroll = last
+        case "page-down": r.scroll += page
+        case "page-up": r.scroll -= page
+        case "half-down": r.scroll += page / 2
+        case "half-up": r.scroll -= page / 2
+        default: return []
+        }
+        r.scroll = max(0, min(last, r.scroll))
+        s.report = r
+        return []
+    }
+}
