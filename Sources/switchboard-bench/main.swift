@@ -41,3 +41,4 @@ if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
 if wants("report") { runReportBench(sizes: sizes) }
+if wants("community-ui") { runCommunityUIBench() }
