@@ -80,10 +80,18 @@ struct JSONScanner {
     mutating func rawStringNoEscape() throws -> UnsafeBufferPointer<UInt8> {
         i += 1
         let start = i
+        var ascii = true
         while i < p.count {
             let c = p[i]
-            if c == 34 { let r = UnsafeBufferPointer(rebasing: p[start..<i]); i += 1; return r }
-            if c == 92 { throw Failure() }
+            if c == 34 {
+                let r = UnsafeBufferPointer(rebasing: p[start..<i])
+                // Control characters and invalid UTF-8 make JSONDecoder reject the line: decline too.
+                if !ascii, String(validating: r, as: UTF8.self) == nil { throw Failure() }
+                i += 1
+                return r
+            }
+            if c == 92 || c < 0x20 { throw Failure() }
+            if c >= 0x80 { ascii = false }
             i += 1
         }
         throw Failure()
@@ -97,7 +105,8 @@ struct JSONScanner {
         while i < p.count {
             let c = p[i]
             if c == 34 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+                // Invalid UTF-8 is declined (JSONDecoder rejects it too), never repaired.
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) else { throw Failure() }
                 i += 1
                 return s
             }
@@ -112,7 +121,11 @@ struct JSONScanner {
         var out = [UInt8]()
         while i < p.count {
             let c = p[i]
-            if c == 34 { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c == 34 {
+                i += 1
+                guard let s = String(validating: out, as: UTF8.self) else { throw Failure() }
+                return s
+            }
             if c < 0x20 { throw Failure() }
             if c != 92 { out.append(c); i += 1; continue }
             i += 1
@@ -181,7 +194,7 @@ struct JSONScanner {
             let c = p[i]
             if (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 { i += 1 } else { break }
         }
-        guard i > start else { throw Failure() }
+        guard i > start, JSONScanner.isJSONNumber(UnsafeBufferPointer(rebasing: p[start..<i])) else { throw Failure() }
         // Fast path for plain integers.
         var v = 0.0
         var neg = false
@@ -192,6 +205,23 @@ struct JSONScanner {
         if plain { return neg ? -v : v }
         guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) else { throw Failure() }
         return d
+    }
+
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` (no `+1`, `01`, `1.` or `.5`).
+    static func isJSONNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = b.count
+        @inline(__always) func digits() -> Int { let s = k; while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }; return k - s }
+        if k < n, b[k] == 45 { k += 1 }
+        guard k < n else { return false }
+        if b[k] == 48 { k += 1 } else if digits() == 0 { return false }
+        if k < n, b[k] == 46 { k += 1; if digits() == 0 { return false } }
+        if k < n, b[k] == 101 || b[k] == 69 {
+            k += 1
+            if k < n, b[k] == 43 || b[k] == 45 { k += 1 }
+            if digits() == 0 { return false }
+        }
+        return k == n
     }
 
     mutating func int() throws -> Int {
@@ -229,7 +259,10 @@ struct JSONScanner {
         case 34: return .string(try string())
         case 123:
             var o: [String: JSONValue] = [:]
-            try object { s, k in o[String(decoding: k, as: UTF8.self)] = try s.value() }
+            try object { s, k in
+                guard let key = String(validating: k, as: UTF8.self) else { throw Failure() }
+                o[key] = try s.value()
+            }
             return .object(o)
         case 91:
             var a: [JSONValue] = []
