@@ -63,6 +63,13 @@ public enum Invariants {
         try terminalSafe(m.url, "url", newlines: false)
         try terminalSafe(m.lang, "lang", newlines: false)
         try terminalSafe(m.id, "id", newlines: false)
+        try terminalSafe(m.inReplyTo, "in_reply_to", newlines: false)
+        try terminalSafe(m.threadRoot, "thread_root", newlines: false)
+        try terminalSafe(m.reply?.uri, "reply.uri", newlines: false)
+        try terminalSafe(m.reply?.cid, "reply.cid", newlines: false)
+        try terminalSafe(m.reply?.rootURI, "reply.root_uri", newlines: false)
+        try terminalSafe(m.reply?.rootCID, "reply.root_cid", newlines: false)
+        try terminalSafe(m.reply?.visibility, "reply.visibility", newlines: false)
     }
 
     /// Bytes as a String the way the app reads text files and network bodies (invalid UTF-8 repaired).

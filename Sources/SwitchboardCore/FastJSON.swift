@@ -26,6 +26,14 @@ struct JSONScanner {
 
     @inline(__always) mutating func peek() -> UInt8 { ws(); return i < p.count ? p[i] : 0 }
 
+    /// Marks field `bit` of the object being read as seen; a second occurrence throws. JSONDecoder
+    /// keeps the first of duplicate keys, this scanner would keep the last: it declines instead.
+    @inline(__always) static func once(_ seen: inout UInt64, _ bit: Int) throws {
+        let b: UInt64 = 1 << UInt64(bit)
+        guard seen & b == 0 else { throw Failure() }
+        seen |= b
+    }
+
     /// Iterates an object's keys; `body` must consume the value.
     mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try expect(123) // {
@@ -260,8 +268,7 @@ struct JSONScanner {
         case 123:
             var o: [String: JSONValue] = [:]
             try object { s, k in
-                guard let key = String(validating: k, as: UTF8.self) else { throw Failure() }
-                o[key] = try s.value()
+                guard let key = String(validating: k, as: UTF8.self), o.updateValue(try s.value(), forKey: key) == nil else { throw Failure() }
             }
             return .object(o)
         case 91:

@@ -46,4 +46,17 @@ final class FastDecoderAgreementTests: XCTestCase {
             XCTAssertEqual(fast, try decoder.decode(Mention.self, from: Data(line.utf8)), n)
         }
     }
+
+    /// JSONDecoder keeps the first of duplicate keys; the fast scanner declines rather than keep the last.
+    func testDuplicateKeysAreDeclinedAndJSONDecoderDecides() throws {
+        let action = #"{"v":1,"id":"0123456789abcdef","at":"2026-11-27T09:30:00.000Z","actor":"anna","type":"status","mention":"7k2mq3x9a6","mention":"7b","status":"answered"}"#
+        XCTAssertNil(Array(action.utf8).withUnsafeBufferPointer { AuditEvent.fastDecode($0) })
+        let slow = try decoder.decode(AuditEvent.self, from: Data(action.utf8))
+        XCTAssertEqual(slow.action, .setStatus(mention: "7k2mq3x9a6", status: .answered))
+        let base = #"{"v":1,"key":"abcdefghij","platform":"rss","id":"x","text":"t","created_at":"2026-11-27T09:30:00Z","fetched_at":"2026-11-27T09:30:00Z""#
+        for dup in [#","text":"again"}"#, #","author":{"handle":"a","handle":"b"}}"#, #","extra":{"n":1,"n":2}}"#,
+                    #","reply":{"uri":"a","uri":null}}"#, #","analysis":{"lang":"en","sentiment":"neutral","score":0,"score":1}}"#] {
+            XCTAssertNil(Array((base + dup).utf8).withUnsafeBufferPointer { Mention.fastDecode($0) }, dup)
+        }
+    }
 }
