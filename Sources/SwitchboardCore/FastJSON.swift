@@ -355,6 +355,8 @@ struct JSONWriter {
     mutating func field(_ k: StaticString, _ v: Date) { key(k); Timestamp.write(v, into: &out) }
     mutating func field(_ k: StaticString, _ v: Double) {
         key(k)
+        // JSON has no infinity or NaN: `inf` would make a line nobody can read back (scores are required: 0).
+        guard v.isFinite else { out.append(48); return }
         let r = (v * 10000).rounded() / 10000
         out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
     }
@@ -365,6 +367,7 @@ struct JSONWriter {
         switch v {
         case .null: raw("null")
         case .bool(let b): if b { raw("true") } else { raw("false") }
+        case .number(let d) where !d.isFinite: raw("null") // `1e999` imports as infinity; JSON has none
         case .number(let d):
             out.append(contentsOf: Array((d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8))
         case .string(let s): string(s)

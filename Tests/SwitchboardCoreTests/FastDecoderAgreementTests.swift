@@ -59,4 +59,24 @@ final class FastDecoderAgreementTests: XCTestCase {
             XCTAssertNil(Array((base + dup).utf8).withUnsafeBufferPointer { Mention.fastDecode($0) }, dup)
         }
     }
+
+    /// Found by `Scripts/fuzz jsonl`: `1e999` in an imported line's extra is infinity, and the store's writer wrote
+    /// `inf`, a line nobody could read back. JSON has no infinity: it is written as null.
+    func testTheStoreWriterNeverWritesANonFiniteNumber() throws {
+        var m = Mention(platform: "x", id: "1", text: "t", createdAt: Date(timeIntervalSince1970: 1_795_000_000))
+        m.extra = ["big": .number(.infinity), "nan": .number(.nan), "ok": .number(2.5)]
+        m.analysis = Analysis(lang: "en", sentiment: .neutral, score: -.infinity, intents: [])
+        var w = JSONWriter()
+        m.fastEncode(into: &w)
+        let back = try decoder.decode(Mention.self, from: Data(w.out))
+        XCTAssertEqual(back.extra?["big"], .null)
+        XCTAssertEqual(back.extra?["nan"], .null)
+        XCTAssertEqual(back.extra?["ok"], .number(2.5))
+        XCTAssertEqual(back.analysis?.score, 0)
+        let imported = ImportFormat.decodeAll(Data(#"{"platform":"x","id":"1","text":"t","created_at":"2026-11-27T09:30:00Z","th":{"f":1201e3080}}"#.utf8))
+        let first = try XCTUnwrap(imported.mentions.first)
+        var w2 = JSONWriter()
+        first.fastEncode(into: &w2)
+        XCTAssertNoThrow(try decoder.decode(Mention.self, from: Data(w2.out)), String(decoding: w2.out, as: UTF8.self))
+    }
 }
