@@ -35,6 +35,9 @@ let package = Package(
             name: "switchboard-bench",
             dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI"]
         ),
+        // Fuzz targets (libFuzzer) and their regression runner: see Scripts/fuzz.
+        .target(name: "FuzzTargets", dependencies: ["SwitchboardCore", "Listening", "ScreenKit", "SwitchboardUI"]),
+        .executableTarget(name: "switchboard-fuzz", dependencies: ["FuzzTargets"]),
         // Test helpers shared by the test targets (a loopback HTTP server).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
@@ -43,6 +46,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),
     ]
 )

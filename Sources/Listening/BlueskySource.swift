@@ -113,17 +113,20 @@ public struct BlueskySource: Source {
         return (out, newest)
     }
 
-    func mention(uri: String, cid: String, author: Bluesky.Profile, record: Bluesky.PostRecord, indexedAt: String, via: String) -> Mention {
+    func mention(uri rawURI: String, cid rawCID: String, author: Bluesky.Profile, record: Bluesky.PostRecord, indexedAt: String, via: String) -> Mention {
         let handle = NetworkText.clean(author.handle, max: 253)
         let created = record.createdAt.flatMap(Timestamp.parse) ?? Timestamp.parse(indexedAt) ?? client.now()
-        let root = record.reply?.root
+        // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
+        let uri = NetworkText.identifier(rawURI), cid = NetworkText.identifier(rawCID)
+        let root = record.reply.map { Bluesky.StrongRef(uri: NetworkText.identifier($0.root.uri), cid: NetworkText.identifier($0.root.cid)) }
+        let parent = record.reply.map { NetworkText.identifier($0.parent.uri) }
         let name = author.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
         return Mention(platform: "bluesky", id: uri, text: NetworkText.content(BlueskyFacets.render(record.text, facets: record.facets)),
                        createdAt: created, fetchedAt: client.now(), url: Bluesky.webURL(handle: handle, atURI: uri),
                        author: Author(handle: "@" + handle, name: name, url: "https://bsky.app/profile/" + handle),
-                       lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: record.reply?.parent.uri, threadRoot: root?.uri, source: id,
+                       lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: parent, threadRoot: root?.uri, source: id,
                        reply: ReplyRef(uri: uri, cid: cid, rootURI: root?.uri ?? uri, rootCID: root?.cid ?? cid),
-                       extra: ["via": .string(via), "did": .string(author.did)])
+                       extra: ["via": .string(via), "did": .string(NetworkText.identifier(author.did))])
     }
 }
 

@@ -99,7 +99,9 @@ struct TextCleaner {
             case UInt8(ascii: "["): i += 1
             case UInt8(ascii: "]"), UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
                 return skipString(b, i + 1)
-            default: return i + 1
+            // A two-character sequence; never half a UTF-8 character: after ESC + lead byte the decoder
+            // would read a continuation byte as a lead and could make an ESC of it (found by fuzzing).
+            default: return b[i] < 0x80 ? i + 1 : i
             }
         }
         while i < n, b[i] >= 0x20, b[i] <= 0x3F { i += 1 } // parameters and intermediates

@@ -108,10 +108,11 @@ public struct MastodonSource: Source {
         let author = Author(handle: "@" + NetworkText.clean(acct, max: 200),
                             name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
                             url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
-        return Mention(platform: "mastodon", id: s.uri, text: text, createdAt: s.createdAt, fetchedAt: client.now(),
+        // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
+        return Mention(platform: "mastodon", id: NetworkText.identifier(s.uri), text: text, createdAt: s.createdAt, fetchedAt: client.now(),
                        url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author, lang: s.language.map { NetworkText.clean($0, max: 20) },
-                       inReplyTo: s.inReplyToId, source: id,
-                       reply: ReplyRef(uri: s.id, visibility: s.visibility),
+                       inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
+                       reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
                        extra: ["instance": .string(host), "via": .string(via)])
     }
 }

@@ -8,21 +8,22 @@ extension AuditEvent {
         var id: String?, at: Date?, actor: String?, type: String?, mention: String?
         var status: MentionStatus?, user: String?, tags: [String]?, text: String?, team: String?, note: String?
         var hasUser = false
+        var seen: UInt64 = 0
         do {
             try s.beginObject()
             while let k = try s.nextKey() {
-                if k.count == 1 && k[0] == 118 { schema = try s.int() }
-                else if keyIs(k, "id") { id = try s.string() }
-                else if keyIs(k, "at") { at = try s.date() }
-                else if keyIs(k, "actor") { actor = try s.string() }
-                else if keyIs(k, "type") { type = try s.string() }
-                else if keyIs(k, "mention") { mention = try s.string() }
-                else if keyIs(k, "status") { guard let v = MentionStatus(rawValue: try s.string()) else { return nil }; status = v }
-                else if keyIs(k, "user") { user = try s.optionalString(); hasUser = true }
-                else if keyIs(k, "tags") { tags = try s.stringArray() }
-                else if keyIs(k, "text") { text = try s.string() }
-                else if keyIs(k, "team") { team = try s.string() }
-                else if keyIs(k, "note") { note = try s.optionalString() }
+                if k.count == 1 && k[0] == 118 { try JSONScanner.once(&seen, 0); schema = try s.int() }
+                else if keyIs(k, "id") { try JSONScanner.once(&seen, 1); id = try s.string() }
+                else if keyIs(k, "at") { try JSONScanner.once(&seen, 2); at = try s.date() }
+                else if keyIs(k, "actor") { try JSONScanner.once(&seen, 3); actor = try s.string() }
+                else if keyIs(k, "type") { try JSONScanner.once(&seen, 4); type = try s.string() }
+                else if keyIs(k, "mention") { try JSONScanner.once(&seen, 5); mention = try s.string() }
+                else if keyIs(k, "status") { try JSONScanner.once(&seen, 6); guard let v = MentionStatus(rawValue: try s.string()) else { return nil }; status = v }
+                else if keyIs(k, "user") { try JSONScanner.once(&seen, 7); user = try s.optionalString(); hasUser = true }
+                else if keyIs(k, "tags") { try JSONScanner.once(&seen, 8); tags = try s.stringArray() }
+                else if keyIs(k, "text") { try JSONScanner.once(&seen, 9); text = try s.string() }
+                else if keyIs(k, "team") { try JSONScanner.once(&seen, 10); team = try s.string() }
+                else if keyIs(k, "note") { try JSONScanner.once(&seen, 11); note = try s.optionalString() }
                 else { return nil }
             }
             try s.end()

@@ -26,6 +26,14 @@ struct JSONScanner {
 
     @inline(__always) mutating func peek() -> UInt8 { ws(); return i < p.count ? p[i] : 0 }
 
+    /// Marks field `bit` of the object being read as seen; a second occurrence throws. JSONDecoder
+    /// keeps the first of duplicate keys, this scanner would keep the last: it declines instead.
+    @inline(__always) static func once(_ seen: inout UInt64, _ bit: Int) throws {
+        let b: UInt64 = 1 << UInt64(bit)
+        guard seen & b == 0 else { throw Failure() }
+        seen |= b
+    }
+
     /// Iterates an object's keys; `body` must consume the value.
     mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try expect(123) // {
@@ -80,10 +88,18 @@ struct JSONScanner {
     mutating func rawStringNoEscape() throws -> UnsafeBufferPointer<UInt8> {
         i += 1
         let start = i
+        var ascii = true
         while i < p.count {
             let c = p[i]
-            if c == 34 { let r = UnsafeBufferPointer(rebasing: p[start..<i]); i += 1; return r }
-            if c == 92 { throw Failure() }
+            if c == 34 {
+                let r = UnsafeBufferPointer(rebasing: p[start..<i])
+                // Control characters and invalid UTF-8 make JSONDecoder reject the line: decline too.
+                if !ascii, String(validating: r, as: UTF8.self) == nil { throw Failure() }
+                i += 1
+                return r
+            }
+            if c == 92 || c < 0x20 { throw Failure() }
+            if c >= 0x80 { ascii = false }
             i += 1
         }
         throw Failure()
@@ -97,7 +113,8 @@ struct JSONScanner {
         while i < p.count {
             let c = p[i]
             if c == 34 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+                // Invalid UTF-8 is declined (JSONDecoder rejects it too), never repaired.
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) else { throw Failure() }
                 i += 1
                 return s
             }
@@ -112,7 +129,11 @@ struct JSONScanner {
         var out = [UInt8]()
         while i < p.count {
             let c = p[i]
-            if c == 34 { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c == 34 {
+                i += 1
+                guard let s = String(validating: out, as: UTF8.self) else { throw Failure() }
+                return s
+            }
             if c < 0x20 { throw Failure() }
             if c != 92 { out.append(c); i += 1; continue }
             i += 1
@@ -181,7 +202,7 @@ struct JSONScanner {
             let c = p[i]
             if (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 { i += 1 } else { break }
         }
-        guard i > start else { throw Failure() }
+        guard i > start, JSONScanner.isJSONNumber(UnsafeBufferPointer(rebasing: p[start..<i])) else { throw Failure() }
         // Fast path for plain integers.
         var v = 0.0
         var neg = false
@@ -192,6 +213,23 @@ struct JSONScanner {
         if plain { return neg ? -v : v }
         guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) else { throw Failure() }
         return d
+    }
+
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` (no `+1`, `01`, `1.` or `.5`).
+    static func isJSONNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        let n = b.count
+        @inline(__always) func digits() -> Int { let s = k; while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }; return k - s }
+        if k < n, b[k] == 45 { k += 1 }
+        guard k < n else { return false }
+        if b[k] == 48 { k += 1 } else if digits() == 0 { return false }
+        if k < n, b[k] == 46 { k += 1; if digits() == 0 { return false } }
+        if k < n, b[k] == 101 || b[k] == 69 {
+            k += 1
+            if k < n, b[k] == 43 || b[k] == 45 { k += 1 }
+            if digits() == 0 { return false }
+        }
+        return k == n
     }
 
     mutating func int() throws -> Int {
@@ -229,7 +267,9 @@ struct JSONScanner {
         case 34: return .string(try string())
         case 123:
             var o: [String: JSONValue] = [:]
-            try object { s, k in o[String(decoding: k, as: UTF8.self)] = try s.value() }
+            try object { s, k in
+                guard let key = String(validating: k, as: UTF8.self), o.updateValue(try s.value(), forKey: key) == nil else { throw Failure() }
+            }
             return .object(o)
         case 91:
             var a: [JSONValue] = []
@@ -315,6 +355,8 @@ struct JSONWriter {
     mutating func field(_ k: StaticString, _ v: Date) { key(k); Timestamp.write(v, into: &out) }
     mutating func field(_ k: StaticString, _ v: Double) {
         key(k)
+        // JSON has no infinity or NaN: `inf` would make a line nobody can read back (scores are required: 0).
+        guard v.isFinite else { out.append(48); return }
         let r = (v * 10000).rounded() / 10000
         out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
     }
@@ -325,6 +367,7 @@ struct JSONWriter {
         switch v {
         case .null: raw("null")
         case .bool(let b): if b { raw("true") } else { raw("false") }
+        case .number(let d) where !d.isFinite: raw("null") // `1e999` imports as infinity; JSON has none
         case .number(let d):
             out.append(contentsOf: Array((d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8))
         case .string(let s): string(s)

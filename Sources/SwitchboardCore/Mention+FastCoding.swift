@@ -10,28 +10,30 @@ extension Mention {
         var created: Date?, fetched: Date?
         var url: String?, lang: String?, source: String?, title: String?, inReplyTo: String?, threadRoot: String?
         var author: Author?, analysis: Analysis?, reply: ReplyRef?, extra: [String: JSONValue]?
+        var seen: UInt64 = 0
         do {
             try s.beginObject()
             while let k = try s.nextKey() {
                 switch k.count {
-                case 1 where k[0] == 118: schema = try s.int() // v
-                case 2 where keyIs(k, "id"): id = try s.string()
-                case 3 where keyIs(k, "key"): key = try s.string()
-                case 3 where keyIs(k, "url"): url = try s.optionalString()
-                case 4 where keyIs(k, "text"): text = try s.string()
-                case 4 where keyIs(k, "lang"): lang = try s.optionalString()
-                case 5 where keyIs(k, "title"): title = try s.optionalString()
-                case 5 where keyIs(k, "reply"): reply = try decodeReply(&s)
+                case 1 where k[0] == 118: try JSONScanner.once(&seen, 0); schema = try s.int() // v
+                case 2 where keyIs(k, "id"): try JSONScanner.once(&seen, 1); id = try s.string()
+                case 3 where keyIs(k, "key"): try JSONScanner.once(&seen, 2); key = try s.string()
+                case 3 where keyIs(k, "url"): try JSONScanner.once(&seen, 3); url = try s.optionalString()
+                case 4 where keyIs(k, "text"): try JSONScanner.once(&seen, 4); text = try s.string()
+                case 4 where keyIs(k, "lang"): try JSONScanner.once(&seen, 5); lang = try s.optionalString()
+                case 5 where keyIs(k, "title"): try JSONScanner.once(&seen, 6); title = try s.optionalString()
+                case 5 where keyIs(k, "reply"): try JSONScanner.once(&seen, 7); reply = try decodeReply(&s)
                 case 5 where keyIs(k, "extra"):
+                    try JSONScanner.once(&seen, 16)
                     if case .object(let o) = try s.value() { extra = o } else { throw JSONScanner.Failure() }
-                case 6 where keyIs(k, "source"): source = try s.optionalString()
-                case 6 where keyIs(k, "author"): author = try decodeAuthor(&s)
-                case 8 where keyIs(k, "platform"): platform = try s.string()
-                case 8 where keyIs(k, "analysis"): analysis = try decodeAnalysis(&s)
-                case 10 where keyIs(k, "created_at"): created = try s.date()
-                case 10 where keyIs(k, "fetched_at"): fetched = try s.date()
-                case 11 where keyIs(k, "in_reply_to"): inReplyTo = try s.optionalString()
-                case 11 where keyIs(k, "thread_root"): threadRoot = try s.optionalString()
+                case 6 where keyIs(k, "source"): try JSONScanner.once(&seen, 8); source = try s.optionalString()
+                case 6 where keyIs(k, "author"): try JSONScanner.once(&seen, 9); author = try decodeAuthor(&s)
+                case 8 where keyIs(k, "platform"): try JSONScanner.once(&seen, 10); platform = try s.string()
+                case 8 where keyIs(k, "analysis"): try JSONScanner.once(&seen, 11); analysis = try decodeAnalysis(&s)
+                case 10 where keyIs(k, "created_at"): try JSONScanner.once(&seen, 12); created = try s.date()
+                case 10 where keyIs(k, "fetched_at"): try JSONScanner.once(&seen, 13); fetched = try s.date()
+                case 11 where keyIs(k, "in_reply_to"): try JSONScanner.once(&seen, 14); inReplyTo = try s.optionalString()
+                case 11 where keyIs(k, "thread_root"): try JSONScanner.once(&seen, 15); threadRoot = try s.optionalString()
                 default: throw JSONScanner.Failure()
                 }
             }
@@ -56,12 +58,13 @@ extension Mention {
     private static func decodeAuthor(_ s: inout JSONScanner) throws -> Author? {
         if s.peek() == 110 { try s.literal("null"); return nil }
         var handle: String?, name: String?, url: String?, followers: Int?
+        var seen: UInt64 = 0
         try s.beginObject()
         while let k = try s.nextKey() {
-            if keyIs(k, "handle") { handle = try s.string() }
-            else if keyIs(k, "name") { name = try s.optionalString() }
-            else if keyIs(k, "url") { url = try s.optionalString() }
-            else if keyIs(k, "followers") { followers = try s.optionalInt() }
+            if keyIs(k, "handle") { try JSONScanner.once(&seen, 0); handle = try s.string() }
+            else if keyIs(k, "name") { try JSONScanner.once(&seen, 1); name = try s.optionalString() }
+            else if keyIs(k, "url") { try JSONScanner.once(&seen, 2); url = try s.optionalString() }
+            else if keyIs(k, "followers") { try JSONScanner.once(&seen, 3); followers = try s.optionalInt() }
             else { throw JSONScanner.Failure() }
         }
         guard let handle else { throw JSONScanner.Failure() }
@@ -71,12 +74,13 @@ extension Mention {
     private static func decodeReply(_ s: inout JSONScanner) throws -> ReplyRef? {
         if s.peek() == 110 { try s.literal("null"); return nil }
         var r = ReplyRef()
+        var seen: UInt64 = 0
         try s.object { s, k in
-            if keyIs(k, "uri") { r.uri = try s.optionalString() }
-            else if keyIs(k, "cid") { r.cid = try s.optionalString() }
-            else if keyIs(k, "root_uri") { r.rootURI = try s.optionalString() }
-            else if keyIs(k, "root_cid") { r.rootCID = try s.optionalString() }
-            else if keyIs(k, "visibility") { r.visibility = try s.optionalString() }
+            if keyIs(k, "uri") { try JSONScanner.once(&seen, 0); r.uri = try s.optionalString() }
+            else if keyIs(k, "cid") { try JSONScanner.once(&seen, 1); r.cid = try s.optionalString() }
+            else if keyIs(k, "root_uri") { try JSONScanner.once(&seen, 2); r.rootURI = try s.optionalString() }
+            else if keyIs(k, "root_cid") { try JSONScanner.once(&seen, 3); r.rootCID = try s.optionalString() }
+            else if keyIs(k, "visibility") { try JSONScanner.once(&seen, 4); r.visibility = try s.optionalString() }
             else { throw JSONScanner.Failure() }
         }
         return r
@@ -87,15 +91,17 @@ extension Mention {
         var lang: String?, sentiment: Sentiment?, score: Double?
         var intents: [Intent] = []
         var a = Analysis(lang: "", sentiment: .neutral, score: 0, intents: [])
+        var seen: UInt64 = 0
         try s.object { s, k in
-            if keyIs(k, "lang") { lang = try s.string() }
-            else if keyIs(k, "sentiment") { guard let v = Sentiment(rawValue: try s.string()) else { throw JSONScanner.Failure() }; sentiment = v }
-            else if keyIs(k, "score") { score = try s.number() }
+            if keyIs(k, "lang") { try JSONScanner.once(&seen, 0); lang = try s.string() }
+            else if keyIs(k, "sentiment") { try JSONScanner.once(&seen, 1); guard let v = Sentiment(rawValue: try s.string()) else { throw JSONScanner.Failure() }; sentiment = v }
+            else if keyIs(k, "score") { try JSONScanner.once(&seen, 2); score = try s.number() }
             else if keyIs(k, "intents") {
+                try JSONScanner.once(&seen, 5)
                 try s.array { s in guard let v = Intent(rawValue: try s.string()) else { throw JSONScanner.Failure() }; intents.append(v) }
             }
-            else if keyIs(k, "crisis_terms") { a.crisisTerms = s.peek() == 110 ? try { try s.literal("null"); return nil }() : try s.stringArray() }
-            else if keyIs(k, "model") { a.model = try s.optionalString() }
+            else if keyIs(k, "crisis_terms") { try JSONScanner.once(&seen, 3); a.crisisTerms = s.peek() == 110 ? try { try s.literal("null"); return nil }() : try s.stringArray() }
+            else if keyIs(k, "model") { try JSONScanner.once(&seen, 4); a.model = try s.optionalString() }
             else { throw JSONScanner.Failure() }
         }
         guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }

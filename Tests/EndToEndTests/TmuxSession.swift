@@ -91,7 +91,9 @@ public final class TmuxSession {
                                    recordOutput: Bool = false) throws -> TmuxSession {
         var env = environment
         if let home { env["SWITCHBOARD_HOME"] = home.path }
-        env["SWIFT_BACKTRACE"] = env["SWIFT_BACKTRACE"] ?? "interactive=no"
+        // A SWIFT_BACKTRACE of the test run wins: under AddressSanitizer the runtime's backtracer must be off
+        // (`enable=no`), since it reads raw stack memory that ASan reports as a stack-buffer-underflow.
+        env["SWIFT_BACKTRACE"] = env["SWIFT_BACKTRACE"] ?? ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "interactive=no"
         return try TmuxSession(command: [try switchboardBinary().path] + args, width: width, height: height,
                                term: term, environment: env, recordOutput: recordOutput)
     }
