@@ -31,7 +31,7 @@ public struct ContactSettings: Hashable, Sendable {
 
 extension Int {
     /// `248900` → `248,900`.
-    var grouped: String {
+    public var grouped: String {
         let s = String(abs(self))
         var out = ""
         for (i, ch) in s.enumerated() {

@@ -71,19 +71,12 @@ extension EffectRunner {
     /// when it arrived for SLA targets by band), and merged contacts as one person.
     func reportOptions() -> ReportOptions {
         let book = contactBook()
-        var o = ReportOptions(authorOf: { m in
+        let authorOf: (Mention) -> ReportAuthor? = { m in
             guard let c = book.contact(for: m) else { return ReportAuthor.byAccount(m) }
             return ReportAuthor(id: c.id, name: c.identities.first?.displayHandle ?? c.name)
-        }, terms: Trends.terms)
-        if let team, let bands = team.sla.byPriority, !bands.isEmpty {
-            let minutes = team.sla.firstResponseMinutes
-            o.band = { m, _ in
-                Priority.band(Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
-                                             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: .new,
-                                             slaMinutes: minutes, now: m.createdAt))
-            }
         }
-        return o
+        guard let team else { return ReportOptions(authorOf: authorOf, terms: Trends.terms) }
+        return .insight(team: team, authorOf: authorOf)
     }
 
     func performCommunity(_ op: CommunityOp) -> [Message] {

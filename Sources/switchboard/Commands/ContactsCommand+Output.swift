@@ -7,12 +7,12 @@ enum ContactPrinter {
         Swift.print("\(Output.safe(c.name))  (contact \(c.id))")
         Swift.print("\nIdentities:")
         Output.table(["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"], c.identities.map { i in
-            [i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""), i.followers.map { $0.formattedGrouped } ?? "-",
+            [i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""), i.followers.map { $0.grouped } ?? "-",
              "\(i.mentions.count)", Output.safe(i.url ?? "-")]
         }.map { ["  " + $0[0]] + $0.dropFirst() })
         Swift.print("")
         var lines: [(String, String)] = [
-            ("reach", c.reach.formattedGrouped + " followers"),
+            ("reach", c.reach.grouped + " followers"),
             ("mentions", "\(c.mentionCount) (\(c.positive) positive, \(c.neutral) neutral, \(c.negative) negative)"
                 + (c.averageScore.map { String(format: ", mean %+.2f", $0) } ?? "")),
             ("seen", Timestamp.format(c.firstSeen) + " … " + Timestamp.format(c.lastSeen)),

@@ -51,7 +51,7 @@ struct ContactsCommand: ParsableCommand {
             Output.table(["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"], list.map { c in
                 [c.id, Output.clip(Output.safe(c.name), 24),
                  Output.clip(Output.safe(c.identities[0].displayHandle), 30) + (c.identities.count > 1 ? " +\(c.identities.count - 1)" : ""),
-                 c.reach.formattedGrouped, "\(c.mentionCount)", c.averageScore.map { String(format: "%+.2f", $0) } ?? "-",
+                 c.reach.grouped, "\(c.mentionCount)", c.averageScore.map { String(format: "%+.2f", $0) } ?? "-",
                  ContactsCommand.roleList(c), Output.relative(c.lastSeen, now: now)]
             })
         }
@@ -97,16 +97,3 @@ struct ContactsCommand: ParsableCommand {
 }
 
 extension ContactSort: ExpressibleByArgument {}
-
-extension Int {
-    /// `248900` → `248,900`.
-    var formattedGrouped: String {
-        let s = String(abs(self))
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (self < 0 ? "-" : "") + out
-    }
-}

@@ -77,20 +77,11 @@ struct ReportCommand: ParsableCommand {
     /// Insight's topic words (stopwords of English and German left out) and the priority band a mention had when
     /// it arrived (for the SLA target by band; computed only when the team sets targets by band).
     static func options(_ team: TeamConfig, store: Store? = nil) -> ReportOptions {
-        var o = ReportOptions(terms: Trends.terms)
         // Identities merged by hand into one contact count as one person among advocates and critics.
         if let store, store.events.contains(where: { $0.action.typeName == "contact_merge" }) {
             let contacts = Contacts.current(store, team: team)
-            o.authorOf = { m in contacts.contact(for: m).map { ReportAuthor(id: $0.id, name: $0.name) } ?? ReportAuthor.byAccount(m) }
+            return .insight(team: team) { m in contacts.contact(for: m).map { ReportAuthor(id: $0.id, name: $0.name) } ?? ReportAuthor.byAccount(m) }
         }
-        if let bands = team.sla.byPriority, !bands.isEmpty {
-            let minutes = team.sla.firstResponseMinutes
-            o.band = { m, _ in
-                Priority.band(Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
-                                             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: .new,
-                                             slaMinutes: minutes, now: m.createdAt))
-            }
-        }
-        return o
+        return .insight(team: team)
     }
 }
