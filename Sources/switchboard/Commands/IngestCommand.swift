@@ -31,14 +31,16 @@ struct IngestCommand: ParsableCommand {
         }
         let store = try global.openStore()
         let decoded = ImportFormat.decodeAll(data)
-        let analysed = Ingestion.analyse(decoded.mentions, dir: store.dir)
+        // Analysed a batch at a time, so a large file never holds a second analysed copy of every mention.
+        let analyzer = Ingestion.analyzer(for: store.dir)
+        let mentions = decoded.mentions
         var added = 0, duplicates = 0
         var i = 0
         // Routing rules (team.json "routing") hand new mentions to internal teams: recorded, then delivered.
         let routing = HandoffRouting(store: store, log: { Output.warn($0) }).router()
         var routed: [RoutingOutcome] = []
-        while i < analysed.count {
-            let batch = Array(analysed[i..<min(analysed.count, i + batchSize)])
+        while i < mentions.count {
+            let batch = Ingestion.analyse(Array(mentions[i..<min(mentions.count, i + batchSize)]), with: analyzer)
             let r = try store.ingest(batch)
             added += r.added.count
             duplicates += r.duplicates
