@@ -63,9 +63,23 @@ public final class Runtime {
         }
     }
 
+    /// From this many mentions the first frame is a loading line (building the feed of 1M mentions takes seconds).
+    public var loadingFrameFrom = 50_000
+
+    /// One line in the middle of the screen while the first feed state is built.
+    func drawLoading(_ count: Int) {
+        var buf = ScreenBuffer(size: terminal.size)
+        let text = "Switchboard — sorting \(count.grouped) mentions…"
+        let x = max(0, (terminal.size.width - TextWidth.width(text)) / 2)
+        _ = buf.put(text, x: x, y: terminal.size.height / 2, role: .dim)
+        terminal.present(buf, cursor: nil)
+    }
+
     /// Runs until the user quits or a terminate signal arrives. The caller restores the terminal.
     public func run() {
         state.size = terminal.size
+        // A large store takes a moment to turn into the feed: say so at once instead of a blank screen.
+        if runner.store.count >= loadingFrameFrom { drawLoading(runner.store.count) }
         send(.storeChanged(runner.initialDelta()))
         send(.start)
         draw()

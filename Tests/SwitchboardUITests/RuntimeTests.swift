@@ -50,6 +50,31 @@ final class FakeTerminal: Terminal, TerminalWaker, @unchecked Sendable {
 }
 
 final class RuntimeTests: XCTestCase {
+    func testALargeStoreSaysItIsLoadingBeforeTheFirstFeedFrame() throws {
+        TextWidth.setupLocale()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dir = DataDirectory(root: root)
+        try Store(dir: dir).ingest(Fixtures.three, now: TestApp.now)
+        let term = FakeTerminal(size: Size(width: 80, height: 24))
+        let store = try Store(dir: dir)
+        let runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
+        let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: nil, timeZone: TimeZone(identifier: "UTC")!)
+        let rt = Runtime(terminal: term, waker: term, runner: runner, state: AppState(settings: settings, size: term.size, now: Date()),
+                         refreshInterval: 0.1, listenerProbe: { "listener: running" })
+        rt.loadingFrameFrom = 3
+        term.push(.key(.char("q")))
+        rt.run()
+        let first = try XCTUnwrap(term.frames.first?.lines)
+        XCTAssertEqual(first.count, 24)
+        for (i, line) in first.enumerated() {
+            XCTAssertEqual(line, i == 12 ? String(repeating: " ", count: 23) + "Switchboard — sorting 3 mentions…" + String(repeating: " ", count: 24)
+                                         : String(repeating: " ", count: 80), "row \(i)")
+        }
+        XCTAssertEqual(term.frames.count, 2, "then the feed")
+        XCTAssertTrue(term.frames.last?.lines.joined().contains("Feed") ?? false, term.lastScreen)
+    }
+
     func testMentionsWrittenByAnotherProcessAppearWithoutMovingTheSelection() throws {
         TextWidth.setupLocale()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("rt-\(UUID().uuidString)")
