@@ -18,7 +18,18 @@ extension QueryParser {
             var v = value.lowercased()
             while v.hasPrefix("@") { v.removeFirst() }
             return .from(v)
-        case "role": return .role(value.lowercased())
+        case "role":
+            // Every value must be a role people can have (or `vip`): a typo would otherwise match nothing, silently.
+            var offset = valuePos
+            for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
+                defer { offset += raw.count + 1 }
+                let v = String(raw)
+                if v.lowercased() == "vip" || ContactRole(parsing: v) != nil { continue }
+                let names = ContactRole.allCases.map(\.rawValue) + ["vip"]
+                throw QueryError(position: offset, message: v.isEmpty ? "expected a value after role:" : "unknown role '\(v)'",
+                                 hint: QueryError.suggest(v.lowercased(), from: names).map { "did you mean \($0)?" } ?? "roles: " + names.joined(separator: ", "))
+            }
+            return .role(value.lowercased())
         default: break
         }
         var parts: [Node] = []

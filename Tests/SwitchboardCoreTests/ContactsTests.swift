@@ -173,7 +173,7 @@ final class ContactsTests: XCTestCase {
         XCTAssertEqual(try ids("role:fan,critic"), ["f1", "f2", "c1", "c2", "c3"])
         XCTAssertEqual(try ids("role:vip"), ["a1", "f1", "f2", "n1", "n2", "n3"], "multipliers and journalists")
         XCTAssertEqual(try ids("role:press -net:rss"), ["f1", "f2"])
-        XCTAssertEqual(try ids("role:nonsense"), [])
+        XCTAssertThrowsError(try ids("role:nonsense"), "a typo is an error, not an empty result")
         XCTAssertTrue(try Query.parse("is:question OR role:fan").usesRoles)
         XCTAssertFalse(try Query.parse("is:question").usesRoles)
     }

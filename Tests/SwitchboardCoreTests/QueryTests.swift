@@ -85,6 +85,8 @@ final class QueryTests: XCTestCase {
     func testErrorsPointAtThePosition() {
         func err(_ s: String) -> QueryError? { do { _ = try Query.parse(s); return nil } catch { return error } }
         XCTAssertEqual(err("is:new stauts:open")?.description, "unknown field 'stauts' at 7 — did you mean status?")
+        XCTAssertEqual(err("is:negative role:fan,critc")?.description, "unknown role 'critc' at 21 — did you mean critic?")
+        XCTAssertNil(err("role:vip,press,former_employee"), "aliases and vip are roles")
         XCTAssertEqual(err("is:new stauts:open")?.position, 7)
         XCTAssertEqual(err(#"is:new "exact phr"#)?.description, "unclosed quote at 7")
         XCTAssertEqual(err("is:new age:<")?.description, "expected a duration after age:< at 12")
