@@ -7,6 +7,7 @@ extension ReportOptions {
     /// arrived (so answering it does not change its target).
     public static func insight(team: TeamConfig, authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount) -> ReportOptions {
         var o = ReportOptions(authorOf: authorOf, terms: Trends.terms)
+        o.isOwn = Contacts.ownAccountTest(team: team)
         if let bands = team.sla.byPriority, !bands.isEmpty {
             let minutes = team.sla.firstResponseMinutes
             o.band = { m, _ in

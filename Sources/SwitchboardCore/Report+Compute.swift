@@ -13,6 +13,9 @@ public struct ReportOptions {
     public var authorLimit = 10
     /// A topic or hashtag needs at least this many mentions to be listed.
     public var minTermCount = 2
+    /// Posts of the brand's own accounts, left out like spam (default: the accounts the contacts know as ours —
+    /// `team.json` `contacts.own_accounts`, the sources' handles, brand terms that look like handles).
+    public var isOwn: ((Mention) -> Bool)?
 
     public init(authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
                 terms: @escaping (String) -> [String] = ReportTerms.simple,
@@ -78,7 +81,7 @@ extension Report {
             guard t >= previousSince, t < until else { continue }
             let m = mentions[index]
             let st = states[m.key]
-            if st?.status == .spam || mute.hides(m) { continue }
+            if st?.status == .spam || mute.hides(m) || options.isOwn?(m) == true { continue }
             let current = t >= since
             let net = tally.network(m.platform)
             let b = current ? ReportPeriod.bucket(t.timeIntervalSince1970, starts) : 0

@@ -151,4 +151,21 @@ final class ReportCommandTests: XCTestCase {
         let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         XCTAssertEqual((obj["volume"] as? [String: Any])?["total"] as? Int, 0)
     }
+
+    func testTheBrandsOwnPostsAreNotCounted() throws {
+        let d = try makeDataDir()
+        func total() throws -> Int {
+            let r = try CLI.run(["report", "--data-dir", d, "--since", "2026-11-16", "--until", "2026-11-22", "--as-of", "2026-11-23T00:00:00Z", "--json"])
+            XCTAssertEqual(r.status, 0, r.err)
+            let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+            return try XCTUnwrap((obj["volume"] as? [String: Any])?["total"] as? Int)
+        }
+        XCTAssertEqual(try total(), 4)
+        // Carl turns out to be the brand's own account: his post is ours, not the public's.
+        let file = URL(fileURLWithPath: d + "/team.json")
+        var team = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        team["contacts"] = ["own_accounts": ["@carl@social.example"]]
+        try JSONSerialization.data(withJSONObject: team).write(to: file)
+        XCTAssertEqual(try total(), 3)
+    }
 }
