@@ -151,7 +151,7 @@ public struct Contacts: Sendable {
         })
         if byHandle.count == 1 { return all[byHandle.first!] }
         if byHandle.count > 1 {
-            throw SwitchboardError(ControlText.clean("\(s) is ambiguous: " + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", ")))
+            throw SwitchboardError(ImportFormat.clean("\(s) is ambiguous: " + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", "), newlines: false))
         }
         guard t.count >= 4 else { throw SwitchboardError("no contact \(s): give at least 4 characters of an id, or a handle") }
         let hits = byID.keys.filter { $0.hasPrefix(t) }

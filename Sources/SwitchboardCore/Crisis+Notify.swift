@@ -56,12 +56,13 @@ extension CrisisOps {
         do { result = try runner(command, notifyText(run, st), env) } catch {
             result = ShellCommand.Result(status: 127, output: "could not start: \(error)", timedOut: false)
         }
-        let output = clean(result.output)
+        let output = clip(ImportFormat.clean(result.output, newlines: true))
         var after: [Action] = [.crisis(.notified(crisis: run.id, step: st.step.id, how: "command", exitStatus: Int(result.status), output: output.isEmpty ? nil : output))]
-        let ok = result.status == 0 && !result.timedOut
+        let ok = result.succeeded
         if !ok {
             after.append(.crisis(.step(crisis: run.id, step: st.step.id, state: .open,
-                                       reason: result.timedOut ? "notify command timed out" : "notify command failed (exit status \(result.status))")))
+                                       reason: result.timedOut ? "notify command timed out"
+                                           : result.signal.map { "notify command killed by signal \($0)" } ?? "notify command failed (exit status \(result.status))")))
         }
         _ = try store.record(after, actor: actor, now: Date())
         return NotifyOutcome(how: how, status: result.status, output: output, ok: ok,
@@ -69,11 +70,9 @@ extension CrisisOps {
                                          : "\(st.step.id): the notify command " + (result.timedOut ? "timed out" : "failed with exit status \(result.status)") + " — the step is open again")
     }
 
-    /// Output kept in the log: printable text only, at most 500 characters.
-    static func clean(_ s: String) -> String {
-        let kept = s.unicodeScalars.filter { $0 == "\n" || ($0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value)) }
-        var t = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.count > 500 { t = "…" + String(t.suffix(499)) }
-        return t
+    /// Output kept in the log: at most 500 characters (the end, where the error usually is).
+    static func clip(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.count > 500 ? "…" + String(t.suffix(499)) : t
     }
 }

@@ -78,14 +78,18 @@ public struct CrisisReport: Codable, Sendable {
 
     public init(run: CrisisRun, mentions: [Mention], states: [String: MentionState], events: [AuditEvent], now: Date = Date()) {
         let end = run.endedAt ?? now
-        id = run.id; playbook = run.playbook.id; name = run.name; drill = run.drill; severity = run.severity
-        startedAt = run.startedAt; startedBy = run.startedBy; endedAt = run.endedAt; endedBy = run.endedBy; summary = run.summary
+        // Every string from people's files or the network is cleaned once here, so no format can carry controls,
+        // escape sequences or bidi overrides into a file, a log or a terminal.
+        func c(_ s: String) -> String { ImportFormat.clean(s, newlines: false) }
+        func c(_ s: String?) -> String? { s.map { ImportFormat.clean($0, newlines: false) } }
+        id = c(run.id); playbook = c(run.playbook.id); name = c(run.name); drill = run.drill; severity = c(run.severity)
+        startedAt = run.startedAt; startedBy = c(run.startedBy); endedAt = run.endedAt; endedBy = c(run.endedBy); summary = c(run.summary)
         queueSuspended = run.suspendedQueue
         steps = run.steps.enumerated().map { i, s in
             let finishedAt = s.isFinished ? (s.at ?? end) : end
             let late = finishedAt > s.dueAt && (s.state != .skipped) ? Int((finishedAt.timeIntervalSince(s.dueAt) / 60).rounded(.up)) : nil
-            return Step(number: i + 1, id: s.step.id, title: s.step.title, owner: s.step.owner, kind: s.step.kind.rawValue, due: s.dueAt,
-                        state: s.state.rawValue, by: s.by, at: s.at, reason: s.reason, lateMinutes: late)
+            return Step(number: i + 1, id: c(s.step.id), title: c(s.step.title), owner: c(s.step.owner), kind: s.step.kind.rawValue, due: s.dueAt,
+                        state: s.state.rawValue, by: c(s.by), at: s.at, reason: c(s.reason), lateMinutes: late)
         }
         let window = run.startedAt...end
         var timeline: [Entry] = []
@@ -95,14 +99,14 @@ public struct CrisisReport: Codable, Sendable {
             case .crisis(let a) where a.crisisID != run.id: continue
             case .outboxSending, .outboxFailed, .outboxRetry, .queue(.publishing): continue
             case .queue(.published(_, let account, _, let url)):
-                posts.append(Post(at: e.at, actor: e.actor, kind: "queue → \(account)", text: nil, url: url))
+                posts.append(Post(at: e.at, actor: c(e.actor), kind: c("queue → \(account)"), text: nil, url: c(url)))
             case .outboxSent(_, _, let r, _):
-                posts.append(Post(at: e.at, actor: e.actor, kind: "reply", text: r.text, url: r.url))
+                posts.append(Post(at: e.at, actor: c(e.actor), kind: "reply", text: c(r.text) as String, url: c(r.url)))
             case .reply(_, let r):
-                posts.append(Post(at: e.at, actor: e.actor, kind: "reply", text: r.text, url: r.url))
+                posts.append(Post(at: e.at, actor: c(e.actor), kind: "reply", text: c(r.text) as String, url: c(r.url)))
             default: break
             }
-            timeline.append(Entry(at: e.at, actor: e.actor, type: e.action.typeName, mention: e.action.mention, text: e.action.summary))
+            timeline.append(Entry(at: e.at, actor: c(e.actor), type: c(e.action.typeName), mention: c(e.action.mention), text: c(e.action.summary)))
         }
         // In time order (a write may carry an earlier time than the one before it: a clock step, a late sender).
         self.timeline = timeline.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)

@@ -1,66 +1,66 @@
 import Foundation
 
-/// Runs a configured shell command (`sh -c`) with text on standard input: notify steps, hand-offs, alerts.
+/// Runs a configured shell command (`sh -c`) with text on standard input: notify steps, hand-off deliveries.
+/// Standard input comes from a temporary file, not a pipe, so a command that ignores it can never kill us with
+/// SIGPIPE; its output goes to another temporary file, so it can never fill a pipe and stall.
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
+        /// The exit status (when it exited), -1 when it timed out.
         public var status: Int32
-        /// Standard output and error, at most the last 2,000 bytes, as text.
+        /// Standard output and error, the last 2,000 bytes, without terminal controls.
         public var output: String
         public var timedOut: Bool
+        /// The signal that ended it, if one did.
+        public var signal: Int32?
+        public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
+            self.status = status; self.output = output; self.timedOut = timedOut; self.signal = signal
+        }
+        public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
     }
 
     /// Runs `command` and waits at most `timeout` seconds (then terminates it). Throws when it cannot start.
-    public static func run(_ command: String, input: String, environment: [String: String] = [:], timeout: TimeInterval = 30) throws -> Result {
+    public static func run(_ command: String, input: String, environment: [String: String] = [:], cwd: URL? = nil,
+                           timeout: TimeInterval = 30) throws -> Result {
+        try run(command, input: Data(input.utf8), environment: environment, cwd: cwd, timeout: timeout)
+    }
+
+    public static func run(_ command: String, input: Data, environment: [String: String] = [:], cwd: URL? = nil,
+                           timeout: TimeInterval = 30) throws -> Result {
+        let tmp = FileManager.default.temporaryDirectory
+        let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)"), outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
+        defer { unlink(inFile.path); unlink(outFile.path) }
+        guard FileManager.default.createFile(atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
+              FileManager.default.createFile(atPath: outFile.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let stdin = FileHandle(forReadingAtPath: inFile.path), let stdout = FileHandle(forWritingAtPath: outFile.path) else {
+            throw SwitchboardError("cannot create temporary files in \(tmp.path)")
+        }
+        defer { try? stdin.close(); try? stdout.close() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
+        if let cwd { p.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        let stdin = Pipe(), out = Pipe()
         p.standardInput = stdin
-        p.standardOutput = out
-        p.standardError = out
-        let collected = Collected()
-        out.fileHandleForReading.readabilityHandler = { h in
-            let d = h.availableData
-            if !d.isEmpty { collected.append(d) }
-        }
-        let done = DispatchSemaphore(value: 0)
-        p.terminationHandler = { _ in done.signal() }
+        p.standardOutput = stdout
+        p.standardError = stdout
         try p.run()
-        // Write in the background so a command that doesn't read its input cannot block us.
-        let writer = stdin.fileHandleForWriting
-        let bytes = Data(input.utf8)
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: bytes)
-            try? writer.close()
-        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { usleep(5_000) }
         var timedOut = false
-        if done.wait(timeout: .now() + timeout) == .timedOut {
+        if p.isRunning {
             timedOut = true
             p.terminate()
-            _ = done.wait(timeout: .now() + 2)
+            usleep(200_000)
+            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
         }
-        out.fileHandleForReading.readabilityHandler = nil
-        if let rest = try? out.fileHandleForReading.readToEnd() { collected.append(rest) }
-        return Result(status: timedOut ? -1 : p.terminationStatus, output: collected.text, timedOut: timedOut)
-    }
-
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func append(_ d: Data) {
-            lock.withLock {
-                data.append(d)
-                if data.count > 4096 { data = data.suffix(2000) }
-            }
-        }
-        var text: String {
-            lock.withLock {
-                let tail = data.suffix(2000)
-                return String(decoding: tail, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-        }
+        p.waitUntilExit()
+        let said = String(decoding: ((try? Data(contentsOf: outFile)) ?? Data()).suffix(2000), as: UTF8.self)
+        let output = ImportFormat.clean(said, newlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        let killed = p.terminationReason == .uncaughtSignal
+        return Result(status: timedOut ? -1 : (killed ? -1 : p.terminationStatus), output: output, timedOut: timedOut,
+                      signal: killed && !timedOut ? p.terminationStatus : nil)
     }
 }

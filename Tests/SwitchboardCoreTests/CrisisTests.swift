@@ -193,7 +193,7 @@ final class CrisisTests: XCTestCase {
         let st = try XCTUnwrap(CrisisLog(store: s).active?.step("notify-it"))
         XCTAssertEqual(st.state, .open)
         XCTAssertEqual(st.reason, "notify command failed (exit status 22)")
-        XCTAssertEqual(st.notifications.last?.output, "curl: (22) 503[31m", "control characters never reach the log")
+        XCTAssertEqual(st.notifications.last?.output, "curl: (22) 503", "control characters and escape sequences never reach the log")
         // By hand.
         try CrisisOps.notify(step: "notify-it", byHand: true, store: s, actor: "ali")
         XCTAssertEqual(CrisisLog(store: s).active?.step("notify-it")?.notifications.last?.how, "by_hand")
@@ -220,6 +220,33 @@ final class CrisisTests: XCTestCase {
         }
         XCTAssertEqual(CrisisLog(store: s).active?.step("holding")?.state, .done)
         XCTAssertEqual(CrisisLog(store: s).active?.step("holding")?.reason, "queued as \(item.id)")
+    }
+
+    func testCommandsThatIgnoreTheirInputDieOrHangAreReportedNotFatal() throws {
+        // A megabyte the command never reads: with a pipe this could end us with SIGPIPE.
+        let big = String(repeating: "x", count: 1 << 20)
+        let ignored = try ShellCommand.run("true", input: big)
+        XCTAssertTrue(ignored.succeeded)
+        let echoed = try ShellCommand.run("printf 'ok \\033[31mred\\033]52;c;aGk=\\007 \\342\\200\\256x'; cat >/dev/null; exit 3", input: "hello")
+        XCTAssertEqual(echoed.status, 3)
+        XCTAssertEqual(echoed.output, "ok red x", "escape sequences, OSC 52 and bidi overrides are removed")
+        let killed = try ShellCommand.run("kill -9 $$", input: "")
+        XCTAssertEqual(killed.signal, 9)
+        XCTAssertFalse(killed.succeeded)
+        let slow = try ShellCommand.run("sleep 5", input: "", timeout: 0.3)
+        XCTAssertTrue(slow.timedOut)
+    }
+
+    func testTheReportCarriesNoControlCharacters() throws {
+        let s = try store()
+        let run = try CrisisOps.start(outage, suspendQueue: false, team: queueTeam(), store: s, actor: "lea", now: t0)
+        _ = try s.record([.crisis(.step(crisis: run.id, step: "confirm", state: .blocked, reason: "IT says \u{1B}[2J\u{1B}]8;;http://evil\u{07}hi\u{202E}"))],
+                         actor: "lea", now: t0.addingTimeInterval(60))
+        let r = CrisisReport(run: try XCTUnwrap(CrisisLog(store: s)[run.id]), store: s, now: t0.addingTimeInterval(120))
+        let md = r.markdown(timeZone: TimeZone(identifier: "UTC")!)
+        XCTAssertTrue(md.contains("blocked: IT says hi"), md)
+        XCTAssertFalse(md.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        XCTAssertFalse(String(decoding: try r.json(), as: UTF8.self).contains("\\u001b"))
     }
 
     func testADrillRunsNoCommand() throws {
