@@ -1,43 +1,5 @@
 import Foundation
 
-/// One line of a contact's history: a mention they wrote, or what the team did about it.
-public struct ContactHistoryItem: Hashable, Sendable {
-    public enum Kind: String, Sendable, Codable {
-        /// A mention by the contact (with its sentiment).
-        case mention
-        /// Our reply to it.
-        case reply
-        /// Handed to an internal team.
-        case handoff
-        /// The internal team's answer.
-        case handoffReply = "handoff_reply"
-    }
-    public var at: Date
-    public var kind: Kind
-    /// The mention this is about.
-    public var mention: String
-    /// The identity that wrote the mention.
-    public var identity: String
-    /// The mention's text, the reply, the team (hand-off) or the answer.
-    public var text: String
-    public var sentiment: Sentiment?
-    public var score: Double?
-    /// Who on the team did it (replies, hand-offs, answers).
-    public var actor: String?
-    public var url: String?
-}
-
-/// A contact's sentiment in one period (a day or a week in the team's time zone).
-public struct SentimentPoint: Hashable, Sendable {
-    /// First day of the period, `YYYY-MM-DD`.
-    public var period: String
-    public var start: Date
-    public var count: Int
-    public var positive: Int, neutral: Int, negative: Int
-    /// Mean score (-1…+1) of the analysed mentions.
-    public var mean: Double
-}
-
 extension Contacts {
     /// Everything that happened with a contact, oldest first: their mentions, our replies (sent or by hand), hand-offs
     /// and the answers from inside.

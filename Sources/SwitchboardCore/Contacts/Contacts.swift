@@ -200,18 +200,6 @@ public struct Contacts: Sendable {
     static func bit(_ r: ContactRole) -> UInt16 { UInt16(1) << UInt16(ContactRole.allCases.firstIndex(of: r)!) }
 }
 
-/// How `contacts list` sorts.
-public enum ContactSort: String, CaseIterable, Sendable {
-    /// Most followers first.
-    case reach
-    /// Most mentions first, then the latest.
-    case activity
-    /// Most negative first (mean sentiment score; contacts without analysed mentions last).
-    case sentiment
-    /// Most recently seen first.
-    case recent
-}
-
 extension Contacts {
     public func sorted(by sort: ContactSort) -> [Contact] {
         switch sort {
