@@ -1,29 +1,5 @@
 import Foundation
 
-/// Horizontal bars from Unicode eighth blocks, for charts that read well in a terminal, an email and Markdown.
-public enum TextBars {
-    static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-
-    /// A bar of `value / max` of `width` cells (at least a sliver for a non-zero value).
-    public static func bar(_ value: Double, max: Double, width: Int) -> String {
-        guard max > 0, value > 0, width > 0 else { return "" }
-        let cells = Swift.min(Double(width), value / max * Double(width))
-        let full = Int(cells)
-        let rest = Int(((cells - Double(full)) * 8).rounded(.down))
-        var s = String(repeating: "█", count: full)
-        if rest > 0 { s.append(eighths[rest - 1]) } else if full == 0 { s.append("▏") }
-        return s
-    }
-
-    static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// One character per value, ▁ to █ (a space for zero).
-    public static func sparkline(_ values: [Double]) -> String {
-        let m = values.max() ?? 0
-        return String(values.map { v in v <= 0 || m <= 0 ? " " : levels[Swift.min(7, Int((v / m * 7).rounded()))] })
-    }
-}
-
 extension CrisisReport {
     /// The chart of volume and negative share per 15 minutes, one line a slot, as fixed-width text.
     public func chartLines(timeZone: TimeZone, width: Int = 28) -> [String] {
@@ -145,25 +121,5 @@ extension CrisisReport {
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         enc.dateEncodingStrategy = .custom { d, e in var c = e.singleValueContainer(); try c.encode(Timestamp.format(d)) }
         return try enc.encode(self)
-    }
-}
-
-extension CrisisOps {
-    /// The time zone reports are written in: the team's, else the machine's.
-    public static func timeZone(_ team: TeamConfig?) -> TimeZone {
-        team?.timezone.flatMap { TimeZone(identifier: $0) } ?? .current
-    }
-
-    /// Writes `crisis/reports/ID.md` and `ID.json` (atomically); returns the Markdown file.
-    @discardableResult
-    public static func writeReport(_ run: CrisisRun, store: Store, team: TeamConfig?, now: Date = Date()) throws -> URL {
-        let r = CrisisReport(run: run, store: store, now: now)
-        let dir = store.dir.root.appendingPathComponent("crisis/reports")
-        try FileIO.makeDirectory(store.dir.root.appendingPathComponent("crisis"))
-        try FileIO.makeDirectory(dir)
-        let md = dir.appendingPathComponent(run.id + ".md")
-        try FileIO.writeDocument(Data(r.markdown(timeZone: timeZone(team)).utf8), to: md)
-        try FileIO.writeDocument(try r.json(), to: dir.appendingPathComponent(run.id + ".json"))
-        return md
     }
 }
