@@ -1,12 +1,5 @@
 import Foundation
 
-/// Why an outbox operation did not happen.
-public struct OutboxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 extension Outbox {
     /// Stores a reply durably in the outbox (fsynced before it returns); nothing is sent yet.
     /// With `openedAt` (when the composer claimed the mention) it first checks, atomically with the write, that

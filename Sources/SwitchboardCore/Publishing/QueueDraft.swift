@@ -1,32 +1,5 @@
 import Foundation
 
-/// An image or video to attach, from a local path, with its alt text (nil = none given: pre-flight warns).
-public struct QueueMedia: Codable, Hashable, Sendable {
-    public var path: String
-    public var alt: String?
-    public init(path: String, alt: String? = nil) { self.path = path; self.alt = alt }
-}
-
-/// Where curated content came from: shown as "via HANDLE URL" in the post.
-public struct QueueAttribution: Codable, Hashable, Sendable {
-    public var handle: String?
-    public var url: String?
-    public init(handle: String? = nil, url: String? = nil) { self.handle = handle; self.url = url }
-
-    /// Parses `@user`, a URL, or `@user URL` / `@user/URL`-style input from the CLI.
-    public static func parse(_ s: String) -> QueueAttribution {
-        var handle: String?, url: String?
-        for part in s.split(whereSeparator: { $0 == " " }) {
-            let p = String(part)
-            if p.hasPrefix("http://") || p.hasPrefix("https://") { url = p } else { handle = p }
-        }
-        return QueueAttribution(handle: handle, url: url)
-    }
-
-    /// `via @user https://…`.
-    public var line: String { "via " + [handle, url].compactMap { $0 }.joined(separator: " ") }
-}
-
 /// A post for the content queue as written: what `queue_add` stores (flat, next to the event's own fields).
 public struct QueueDraft: Codable, Hashable, Sendable {
     public var id: String
