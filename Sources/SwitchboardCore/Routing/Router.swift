@@ -1,29 +1,5 @@
 import Foundation
 
-/// A hand-off this process recorded and now has to deliver (one rule, one mention, one attempt).
-public struct RoutedHandoff: Sendable {
-    public var mention: Mention
-    public var rule: RoutingRule
-    /// When it was handed off (the payload's `at`, the same on every attempt).
-    public var at: Date
-    public var attempt: Int
-}
-
-/// What happened to one rule's hand-off of one mention.
-public struct RoutingOutcome: Hashable, Sendable {
-    public enum Result: Hashable, Sendable {
-        case delivered(target: String)
-        /// Recorded as `handoff_failed` (retried later) — or, when nothing could be recorded, only reported.
-        case failed(String)
-        /// Another process (or an earlier run) already handed it off with this rule.
-        case alreadyRouted
-    }
-    public var mention: String
-    public var rule: String
-    public var team: String
-    public var result: Result
-}
-
 /// Applies the routing rules to mentions: records the hand-off first (`Action.handoff`, status waiting with the
 /// team named; once per mention and rule, checked and written under the log's lock so two listeners or ingest
 /// processes never both do it), then delivers (command or file) and records `handoff_delivered` or `handoff_failed`.
