@@ -1,11 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-/// A publisher that can attach media (local files with alt text) to a new post.
-public protocol MediaPublisher: Publisher {
-    func post(_ draft: OutgoingPost, media: [QueueMedia], idempotencyKey: String) async throws -> PostedRef
-}
-
 extension MastodonPublisher: MediaPublisher {
     /// The MIME type Mastodon is told for a file, from its extension.
     static func mimeType(_ path: String) -> String {
