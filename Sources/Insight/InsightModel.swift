@@ -1,49 +1,5 @@
 import Foundation
 
-/// What the model knows about one normalised word.
-struct WordInfo {
-    var lexEN: Float = 0
-    var lexDE: Float = 0
-    /// Learned English weights toward positive and negative (neutral is the reference class).
-    var wPos: Float = 0
-    var wNeg: Float = 0
-    var boostEN: Float = 0
-    var boostDE: Float = 0
-    var flags: UInt32 = 0
-
-    static let negEN: UInt32 = 1 << 0, negDE: UInt32 = 1 << 1
-    static let contrastEN: UInt32 = 1 << 2, contrastDE: UInt32 = 1 << 3
-    static let fnEN: UInt32 = 1 << 4, fnDE: UInt32 = 1 << 5, fnOther: UInt32 = 1 << 6
-    static let qStartEN: UInt32 = 1 << 7, qStartDE: UInt32 = 1 << 8
-    static let auxEN: UInt32 = 1 << 9, auxDE: UInt32 = 1 << 10
-    static let pronounEN: UInt32 = 1 << 11, pronounDE: UInt32 = 1 << 12
-    static let expectPosEN: UInt32 = 1 << 13, expectPosDE: UInt32 = 1 << 14
-    static let irony: UInt32 = 1 << 15
-    static let complaint: UInt32 = 1 << 16, praise: UInt32 = 1 << 17, help: UInt32 = 1 << 18
-    static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21, questionCue: UInt32 = 1 << 22
-    static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
-    static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
-    static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
-}
-
-/// A two-word phrase: its score per language replaces the words' own.
-struct PhraseInfo {
-    var en: Float = 0
-    var de: Float = 0
-    var hasEN = false
-    var hasDE = false
-}
-
-/// Learned combination of the rule features (see Scripts/train-sentiment.py).
-struct LinearWeights {
-    /// Bias toward positive / negative.
-    var biasPos: Float = 0
-    var biasNeg: Float = 0
-    /// Dense-feature weights toward positive / negative.
-    var densePos = SIMD16<Float>(repeating: 0)
-    var denseNeg = SIMD16<Float>(repeating: 0)
-}
-
 /// The loaded resources: built once, shared by every `Analyzer`, read without locks.
 final class InsightModel: @unchecked Sendable {
     let words: KeyTable<WordInfo>
@@ -215,34 +171,14 @@ final class InsightModel: @unchecked Sendable {
 
     /// The table keys of a lexicon entry: one per word or emoticon token, as the tokenizer normalises them.
     static func keys(_ s: String) -> [UInt64] {
-        var bytes = Array(s.utf8)
-        let n = bytes.count
-        guard n > 0 else { return [] }
-        var stats = TextStats()
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
-        let toks = UnsafeMutablePointer<Token>.allocate(capacity: n + 1)
-        defer { scratch.deallocate(); toks.deallocate() }
-        let count = bytes.withUnsafeMutableBufferPointer { Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: n + 1, stats: &stats) }
-        var out: [UInt64] = []
-        for i in 0..<count {
-            let t = toks[i]
-            if t.hash == 0 { return [] }
-            out.append(t.hash)
+        withTokens(s) { _, toks, count in
+            var out: [UInt64] = []
+            for i in 0..<count {
+                let t = toks[i]
+                if t.hash == 0 { return [] }
+                out.append(t.hash)
+            }
+            return out
         }
-        return out
     }
-}
-
-/// The model as plain values and raw pointers into the (immortal) shared tables.
-struct HotModel: @unchecked Sendable {
-    let words: TableView<WordInfo>
-    let phrases: TableView<PhraseInfo>
-    let emoji: TableView<SIMD4<Float>>
-    let germanHeads: TableView<Float>
-    let germanPolarFilter: FilterView
-    let germanHeadFilter: FilterView
-    let english: LinearWeights
-    let lexiconOnly: LinearWeights
-    let germanShiftPos: Float
-    let germanShiftNeg: Float
 }

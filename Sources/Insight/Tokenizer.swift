@@ -1,33 +1,3 @@
-/// One token of a text, pointing into the normalised scratch buffer.
-struct Token {
-    enum Kind: UInt8 { case word, hashtag, punct, emoji, mention, url, number }
-    var hash: UInt64 = 0
-    var start: Int32 = 0
-    var len: Int32 = 0
-    var kind: Kind = .word
-    var flags: UInt8 = 0
-    /// Emoji: its code point. Punctuation: exclamation marks in the run.
-    var extra: UInt32 = 0
-
-    static let caps: UInt8 = 1, elongated: UInt8 = 2, umlaut: UInt8 = 4, boundary: UInt8 = 8
-    static let question: UInt8 = 16, ellipsis: UInt8 = 32, repeatedLetters: UInt8 = 64
-
-    @inline(__always) func has(_ f: UInt8) -> Bool { flags & f != 0 }
-}
-
-/// Counts over the whole text that the language guess and the intents use.
-struct TextStats {
-    var exclamations = 0
-    var questions = 0
-    var urls = 0
-    var mentions = 0
-    var hashtags = 0
-    var upperLetters = 0
-    var lowerLetters = 0
-    var umlauts = 0
-    var otherLatin = 0
-    var nonLatin = 0
-}
 
 /// Splits UTF-8 bytes into tokens in one pass: lower-cases ASCII and Latin-1 letters, drops apostrophes inside
 /// words, caps letter runs at two (`gooood` → `good`, flagged elongated), recognises URLs, @mentions, #hashtags,
