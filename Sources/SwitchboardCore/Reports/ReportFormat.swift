@@ -88,15 +88,7 @@ public struct ReportFormat {
     }
 
     /// `120,000`
-    public static func number(_ n: Int) -> String {
-        let s = String(abs(n))
-        var out = ""
-        for (i, c) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    public static func number(_ n: Int) -> String { n.grouped }
 
     /// The score with two decimals.
     public static func score(_ x: Double) -> String { String(format: "%.2f", x) }
