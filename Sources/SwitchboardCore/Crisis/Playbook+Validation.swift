@@ -45,12 +45,17 @@ extension Playbook {
         if severityLevels.isEmpty { problems.append("field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")") }
         for (i, l) in severityLevels.enumerated() where blank(l) { problems.append("severity level \(i + 1): empty") }
         if steps.isEmpty { problems.append("field \"steps\": a playbook needs at least one step") }
+        /// Names an element (`step 3 (notify-it)`) and checks its id: not empty, not used before (`seen`).
+        func label(_ kind: String, _ i: Int, _ id: String, seen: inout Set<String>) -> String {
+            let at = "\(kind) \(i + 1) (\(id.isEmpty ? "no id" : id))"
+            if blank(id) { problems.append("\(at): field \"id\": empty") }
+            else if !seen.insert(id).inserted { problems.append("\(at): field \"id\": used twice") }
+            return at
+        }
         var ids = Set<String>()
         let statementIDs = Set(holdingStatements.map(\.id))
         for (i, s) in steps.enumerated() {
-            let at = "step \(i + 1) (\(s.id.isEmpty ? "no id" : s.id))"
-            if blank(s.id) { problems.append("\(at): field \"id\": empty") }
-            else if !ids.insert(s.id).inserted { problems.append("\(at): field \"id\": used twice") }
+            let at = label("step", i, s.id, seen: &ids)
             if blank(s.title) { problems.append("\(at): field \"title\": empty") }
             if blank(s.owner) { problems.append("\(at): field \"owner\": empty (a team role like lead, manager, agent, or legal, pr, it)") }
             if Playbook.dueOffset(s.due) == nil { problems.append("\(at): field \"due\": \"\(s.due)\" is not a duration like 15m, 2h or \"within 15 min\"") }
@@ -69,9 +74,7 @@ extension Playbook {
         }
         var hsIDs = Set<String>()
         for (i, h) in holdingStatements.enumerated() {
-            let at = "holding statement \(i + 1) (\(h.id.isEmpty ? "no id" : h.id))"
-            if blank(h.id) { problems.append("\(at): field \"id\": empty") }
-            else if !hsIDs.insert(h.id).inserted { problems.append("\(at): field \"id\": used twice") }
+            let at = label("holding statement", i, h.id, seen: &hsIDs)
             if blank(h.text) { problems.append("\(at): field \"text\": empty") }
             if blank(h.lang) { problems.append("\(at): field \"lang\": empty (e.g. \"en\", \"de\")") }
             if let n = h.network, !["mastodon", "bluesky"].contains(n.lowercased()) {
