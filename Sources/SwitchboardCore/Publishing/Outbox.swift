@@ -24,12 +24,9 @@ public struct Outbox: Sendable {
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> OutboxEntry {
-        if let e = entries[s] { return e }
-        let hits = order.filter { $0.hasPrefix(s) }
-        guard s.count >= 4, hits.count == 1, let e = entries[hits[0]] else {
-            throw SwitchboardError(hits.count > 1 && s.count >= 4 ? "outbox id \(s) is ambiguous" : "no outbox entry \(s)")
+        try IDPrefix.resolve(s, ids: order, lookup: { entries[$0] }) { ambiguous in
+            SwitchboardError(ambiguous ? "outbox id \(s) is ambiguous" : "no outbox entry \(s)")
         }
-        return e
     }
 
     public mutating func apply(_ e: AuditEvent) {

@@ -37,12 +37,9 @@ public struct Queue: Sendable {
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> QueueItem {
-        if let e = items[s] { return e }
-        let hits = order.filter { $0.hasPrefix(s) }
-        guard s.count >= 4, hits.count == 1, let e = items[hits[0]] else {
-            throw QueueError(hits.count > 1 && s.count >= 4 ? "queue id \(s) is ambiguous" : "no queue item \(s)")
+        try IDPrefix.resolve(s, ids: order, lookup: { items[$0] }) { ambiguous in
+            QueueError(ambiguous ? "queue id \(s) is ambiguous" : "no queue item \(s)")
         }
-        return e
     }
 
     public mutating func apply(_ e: AuditEvent) {
