@@ -1,8 +1,4 @@
 import Foundation
-import SwitchboardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A Bluesky login as persisted in `state/bluesky-<source>.session.json` (mode 0600): the JWTs, the account,
 /// and the times of recent logins, so the network's login limit (30 per 5 minutes, 300 per day) is never hit.

@@ -1,8 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import SwitchboardCore
 
 /// Parses `event:` / `data:` lines into events; comments (`:thump`) and unknown fields are ignored.
 struct ServerSentEvents {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SwitchboardCore
 
 /// A source that can also push mentions as they happen (the listener keeps polling as the fallback and

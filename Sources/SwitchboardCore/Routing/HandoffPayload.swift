@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What an internal team gets for a hand-off: one JSON object (keys sorted, one line, newline-terminated), on the
 /// command's stdin or in `<dir>/<mention-key>.json`.
