@@ -44,24 +44,10 @@ public struct MastodonSource: Source {
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        var result = PollResult(mentions: [], cursor: cursor)
-        var seen = Set<String>()
-        for feed in feeds {
-            do {
-                let (statuses, newest, wait) = try await fetch(feed.path, query: feed.query, since: cursor[feed.key], isNotifications: feed.key == "notifications", isSearch: feed.key.hasPrefix("search:"))
-                for s in statuses where seen.insert(s.uri).inserted {
-                    result.mentions.append(mention(s, via: feed.via))
-                }
-                if let newest { result.cursor[feed.key] = newest }
-                if let wait { result.notBefore = wait; break }
-            } catch let e as SourceError {
-                if case .needsLogin = e { throw e }
-                if result.mentions.isEmpty && result.cursor == cursor { throw e }
-                if case .rateLimited(let at, _) = e { result.notBefore = at }
-                throw PartialPoll(result: result, error: e)
-            }
-        }
-        return result
+        try await PollResult.gather(feeds, cursor: cursor, key: \.key, read: { feed, since in
+            try await fetch(feed.path, query: feed.query, since: since, isNotifications: feed.key == "notifications",
+                            isSearch: feed.key.hasPrefix("search:"))
+        }, id: \.uri) { status, feed in mention(status, via: feed.via) }
     }
 
     /// Reads one feed from `since` forward. Returns its statuses, the new cursor, and a time to wait until
