@@ -30,10 +30,14 @@ public struct Contact: Hashable, Sendable, Identifiable {
         ContactRole.allCases.filter { setRoles.contains($0) || (suggested[$0] != nil && !removedRoles.contains($0)) }
     }
 
-    public func has(_ role: ContactRole) -> Bool { setRoles.contains(role) || (suggested[role] != nil && !removedRoles.contains(role)) }
+    public func has(_ role: ContactRole) -> Bool {
+        setRoles.contains(role) || (suggested[role] != nil && !removedRoles.contains(role))
+    }
 
     /// Whether the role is only suggested (not set by hand).
-    public func isSuggestedOnly(_ role: ContactRole) -> Bool { !setRoles.contains(role) && suggested[role] != nil && !removedRoles.contains(role) }
+    public func isSuggestedOnly(_ role: ContactRole) -> Bool {
+        !setRoles.contains(role) && suggested[role] != nil && !removedRoles.contains(role)
+    }
 
     /// A very important person for the feed's VIP mark: a multiplier or a journalist.
     public var isVIP: Bool { has(.multiplier) || has(.journalist) }

@@ -97,7 +97,8 @@ public struct ContactIdentity: Hashable, Sendable {
 
     /// `@anna@social.example` for Mastodon, `@anna.bsky.social` for Bluesky, else the name as written.
     public var displayHandle: String {
-        platform == "mastodon" || platform == "bluesky" ? "@" + (handle.hasPrefix("@") ? String(handle.dropFirst()) : handle) : handle
+        platform == "mastodon" || platform == "bluesky"
+            ? "@" + (handle.hasPrefix("@") ? String(handle.dropFirst()) : handle) : handle
     }
 
     public var averageScore: Double? { scored > 0 ? scoreSum / Double(scored) : nil }

@@ -12,7 +12,9 @@ public struct ContactSettings: Hashable, Sendable {
     /// Negative mentions (more than positive ones) that make a critic.
     public var criticNegative = 2
     /// Hosts of employer-review portals: every review there is by an employee or former employee.
-    public var employeeReviewSites = ["glassdoor.com", "glassdoor.de", "kununu.com", "indeed.com", "comparably.com", "teamblind.com"]
+    public var employeeReviewSites = [
+        "glassdoor.com", "glassdoor.de", "kununu.com", "indeed.com", "comparably.com", "teamblind.com",
+    ]
     /// Handles of the brand's own accounts (never contacts), besides the brand terms that look like handles.
     public var ownAccounts: [String] = []
 
@@ -24,7 +26,9 @@ public struct ContactSettings: Hashable, Sendable {
         if let v = o["multiplier_followers"]?.intValue { multiplierFollowers = v }
         if let v = o["fan_positive"]?.intValue { fanPositive = v }
         if let v = o["critic_negative"]?.intValue { criticNegative = v }
-        if case .array(let a)? = o["employee_review_sites"] { employeeReviewSites = a.compactMap(\.stringValue).map { $0.lowercased() } }
+        if case .array(let a)? = o["employee_review_sites"] {
+            employeeReviewSites = a.compactMap(\.stringValue).map { $0.lowercased() }
+        }
         if case .array(let a)? = o["own_accounts"] { ownAccounts = a.compactMap(\.stringValue) }
     }
 }

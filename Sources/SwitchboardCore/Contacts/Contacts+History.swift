@@ -14,18 +14,30 @@ extension Contacts {
         for i in c.identities {
             for k in i.mentions {
                 guard let m = store.mention(k) else { continue }
-                out.append(ContactHistoryItem(at: m.createdAt, kind: .mention, mention: k, identity: i.key, text: m.title.map { $0 + " — " + m.text } ?? m.text,
-                                              sentiment: m.analysis?.sentiment, score: m.analysis?.score, actor: nil, url: m.url))
+                out.append(
+                    ContactHistoryItem(
+                        at: m.createdAt, kind: .mention, mention: k, identity: i.key,
+                        text: m.title.map { $0 + " — " + m.text } ?? m.text,
+                        sentiment: m.analysis?.sentiment, score: m.analysis?.score, actor: nil, url: m.url))
                 let st = store.state(k)
                 for r in st.replies {
-                    out.append(ContactHistoryItem(at: r.at, kind: .reply, mention: k, identity: i.key, text: r.text, actor: r.actor, url: r.url))
+                    out.append(
+                        ContactHistoryItem(
+                            at: r.at, kind: .reply, mention: k, identity: i.key, text: r.text, actor: r.actor,
+                            url: r.url))
                 }
                 for e in handoffs[k] ?? [] {
                     guard case .handoff(_, let team, let note) = e.action else { continue }
-                    out.append(ContactHistoryItem(at: e.at, kind: .handoff, mention: k, identity: i.key, text: team + (note.map { ": " + $0 } ?? ""), actor: e.actor))
+                    out.append(
+                        ContactHistoryItem(
+                            at: e.at, kind: .handoff, mention: k, identity: i.key,
+                            text: team + (note.map { ": " + $0 } ?? ""), actor: e.actor))
                 }
                 for r in st.handoffReplies {
-                    out.append(ContactHistoryItem(at: r.at, kind: .handoffReply, mention: k, identity: i.key, text: r.team + ": " + r.text, actor: r.actor))
+                    out.append(
+                        ContactHistoryItem(
+                            at: r.at, kind: .handoffReply, mention: k, identity: i.key, text: r.team + ": " + r.text,
+                            actor: r.actor))
                 }
             }
         }
@@ -33,19 +45,33 @@ extension Contacts {
     }
 
     /// Sentiment over time: one point per day (or per week, Monday first, when `weekly`) with analysed mentions.
-    public func sentimentTimeline(of c: Contact, store: Store, timeZone: TimeZone = TimeZone(identifier: "UTC")!, weekly: Bool = false) -> [SentimentPoint] {
+    public func sentimentTimeline(
+        of c: Contact, store: Store, timeZone: TimeZone = TimeZone(identifier: "UTC")!, weekly: Bool = false
+    ) -> [SentimentPoint] {
         var cal = Calendar(identifier: .iso8601)
         cal.timeZone = timeZone
         var buckets: [Date: SentimentPoint] = [:]
         let fmt = DateFormatter()
-        fmt.calendar = cal; fmt.timeZone = timeZone; fmt.locale = Locale(identifier: "en_US_POSIX"); fmt.dateFormat = "yyyy-MM-dd"
+        fmt.calendar = cal; fmt.timeZone = timeZone; fmt.locale = Locale(identifier: "en_US_POSIX")
+        fmt.dateFormat = "yyyy-MM-dd"
         for k in c.mentionKeys {
             guard let m = store.mention(k), let a = m.analysis else { continue }
-            let start = weekly ? (cal.dateInterval(of: .weekOfYear, for: m.createdAt)?.start ?? cal.startOfDay(for: m.createdAt)) : cal.startOfDay(for: m.createdAt)
-            var p = buckets[start] ?? SentimentPoint(period: fmt.string(from: start), start: start, count: 0, positive: 0, neutral: 0, negative: 0, mean: 0)
+            let start =
+                weekly
+                ? (cal.dateInterval(of: .weekOfYear, for: m.createdAt)?.start ?? cal.startOfDay(for: m.createdAt))
+                : cal.startOfDay(for: m.createdAt)
+            var p =
+                buckets[start]
+                ?? SentimentPoint(
+                    period: fmt.string(from: start), start: start, count: 0, positive: 0, neutral: 0, negative: 0,
+                    mean: 0)
             p.mean = (p.mean * Double(p.count) + a.score) / Double(p.count + 1)
             p.count += 1
-            switch a.sentiment { case .positive: p.positive += 1; case .neutral: p.neutral += 1; case .negative: p.negative += 1 }
+            switch a.sentiment {
+            case .positive: p.positive += 1
+            case .neutral: p.neutral += 1
+            case .negative: p.negative += 1
+            }
             buckets[start] = p
         }
         return buckets.values.sorted { $0.start < $1.start }

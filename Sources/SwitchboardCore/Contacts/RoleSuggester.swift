@@ -12,11 +12,17 @@ struct RoleSuggester: Sendable {
     init(settings: ContactSettings, team: TeamConfig?) {
         self.settings = settings
         var handles = Set<String>(), locals = Set<String>()
-        func norm(_ s: String) -> String { var h = s.lowercased(); while h.hasPrefix("@") { h.removeFirst() }; return h }
+        func norm(_ s: String) -> String {
+            var h = s.lowercased(); while h.hasPrefix("@") { h.removeFirst() }; return h
+        }
         for a in settings.ownAccounts { handles.insert(norm(a)) }
         for t in team?.brand.terms ?? [] {
             let h = norm(t)
-            if t.hasPrefix("@") && !h.contains("@") { locals.insert(h) } else if h.contains(".") && !h.contains(" ") || h.contains("@") { handles.insert(h) }
+            if t.hasPrefix("@") && !h.contains("@") {
+                locals.insert(h)
+            } else if h.contains(".") && !h.contains(" ") || h.contains("@") {
+                handles.insert(h)
+            }
         }
         for s in team?.sources ?? [] { if let h = s.handle { handles.insert(norm(h)) } }
         ownHandles = handles; ownLocalParts = locals
@@ -25,7 +31,9 @@ struct RoleSuggester: Sendable {
         }
     }
 
-    static func alnum(_ s: String) -> [UInt8] { QueryText.fold(s).filter { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 } }
+    static func alnum(_ s: String) -> [UInt8] {
+        QueryText.fold(s).filter { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }
+    }
 
     func isOwn(platform: String, handle: String) -> Bool {
         if ownHandles.isEmpty && ownLocalParts.isEmpty { return false }
@@ -36,10 +44,14 @@ struct RoleSuggester: Sendable {
         return false
     }
 
-    static let formerPatterns = ["former employee", "former-employee", "ex-employee", "ex employee", "ex-mitarbeiter", "ehemalige",
-                                 "ex-werkstudent", "ex-praktikant", "ex-angestellte", "former intern", "former contractor"]
-    static let currentPatterns = ["current employee", "angestellte", "mitarbeiter/in", "mitarbeiter", "mitarbeiterin", "werkstudent",
-                                  "praktikant", "employee", "intern -", "contractor -"]
+    static let formerPatterns = [
+        "former employee", "former-employee", "ex-employee", "ex employee", "ex-mitarbeiter", "ehemalige",
+        "ex-werkstudent", "ex-praktikant", "ex-angestellte", "former intern", "former contractor",
+    ]
+    static let currentPatterns = [
+        "current employee", "angestellte", "mitarbeiter/in", "mitarbeiter", "mitarbeiterin", "werkstudent",
+        "praktikant", "employee", "intern -", "contractor -",
+    ]
 
     /// Adds one mention's evidence to its author's identity.
     func count(_ m: Mention, into id: inout ContactIdentity) {
@@ -57,11 +69,16 @@ struct RoleSuggester: Sendable {
             id.followers = f
         }
         if let an = m.analysis {
-            switch an.sentiment { case .positive: id.positive += 1; case .neutral: id.neutral += 1; case .negative: id.negative += 1 }
+            switch an.sentiment {
+            case .positive: id.positive += 1
+            case .neutral: id.neutral += 1
+            case .negative: id.negative += 1
+            }
             id.scoreSum += an.score; id.scored += 1
             if an.intents.contains(.praise) { id.praise += 1 }
         }
-        guard let ex = m.extra, let kind = ex["kind"]?.stringValue?.lowercased() ?? (m.platform == "rss" ? "" : nil) else { return }
+        guard let ex = m.extra, let kind = ex["kind"]?.stringValue?.lowercased() ?? (m.platform == "rss" ? "" : nil)
+        else { return }
         if kind == "news" || kind == "press" { id.newsItems += 1; return }
         let host = m.url.flatMap(ContactIdentity.host(of:)) ?? ""
         let employerPortal = kind.contains("employ") || kind.contains("job")
@@ -85,9 +102,14 @@ struct RoleSuggester: Sendable {
         // Reporting is no opinion: contacts who only appear as authors of news items are neither fans nor critics.
         let news = c.identities.reduce(0) { $0 + $1.newsItems }
         let opinions = news < c.mentionCount
-        // Fans are clearly positive (at least twice as many positive as negative mentions); critics repeatedly negative.
-        if opinions && positive >= s.fanPositive && positive >= 2 * c.negative && (c.averageScore ?? 0) > 0 { out[.fan] = n(positive, "positive mention") }
-        if opinions && c.negative >= s.criticNegative && c.negative > positive { out[.critic] = n(c.negative, "negative mention") }
+        // Fans are clearly positive (at least twice as many positive as negative mentions); critics repeatedly
+        // negative.
+        if opinions && positive >= s.fanPositive && positive >= 2 * c.negative && (c.averageScore ?? 0) > 0 {
+            out[.fan] = n(positive, "positive mention")
+        }
+        if opinions && c.negative >= s.criticNegative && c.negative > positive {
+            out[.critic] = n(c.negative, "negative mention")
+        }
         let former = c.identities.reduce(0) { $0 + $1.formerEmployeeReviews }
         let current = c.identities.reduce(0) { $0 + $1.employeeReviews }
         if former > 0 { out[.formerEmployee] = n(former, "review") + " as a former employee" }
@@ -95,7 +117,9 @@ struct RoleSuggester: Sendable {
         if news > 0 { out[.journalist] = n(news, "news item") }
         let reviews = c.identities.reduce(0) { $0 + $1.customerReviews }
         if reviews > 0 { out[.customer] = n(reviews, "customer review") }
-        if let name = c.identities.lazy.compactMap(\.competitor).first { out[.competitor] = "account named like competitor \(name)" }
+        if let name = c.identities.lazy.compactMap(\.competitor).first {
+            out[.competitor] = "account named like competitor \(name)"
+        }
         return out
     }
 

@@ -28,7 +28,9 @@ public struct CrisisLog: Sendable {
         if let r = self[s] { return r }
         let hits = runs.filter { $0.id.hasPrefix(s) }
         guard hits.count == 1 else {
-            throw CrisisError(hits.isEmpty ? "no crisis run \"\(s)\" (switchboard crisis list shows them)" : "crisis id \"\(s)\" is ambiguous")
+            throw CrisisError(
+                hits.isEmpty
+                    ? "no crisis run \"\(s)\" (switchboard crisis list shows them)" : "crisis id \"\(s)\" is ambiguous")
         }
         return hits[0]
     }

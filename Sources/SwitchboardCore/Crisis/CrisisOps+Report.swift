@@ -8,7 +8,8 @@ extension CrisisOps {
 
     /// Writes `crisis/reports/ID.md` and `ID.json` (atomically); returns the Markdown file.
     @discardableResult
-    public static func writeReport(_ run: CrisisRun, store: Store, team: TeamConfig?, now: Date = Date()) throws -> URL {
+    public static func writeReport(_ run: CrisisRun, store: Store, team: TeamConfig?, now: Date = Date()) throws -> URL
+    {
         let r = CrisisReport(run: run, store: store, now: now)
         let dir = store.dir.root.appendingPathComponent("crisis/reports")
         try FileIO.makeDirectory(store.dir.root.appendingPathComponent("crisis"))

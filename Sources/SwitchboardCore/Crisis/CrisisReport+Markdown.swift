@@ -14,7 +14,9 @@ extension CrisisReport {
             if b.start <= startedAt, startedAt < b.start.addingTimeInterval(900) { mark = "  ◀ start" }
             if let e = endedAt, b.start <= e, e < b.start.addingTimeInterval(900) { mark += "  ◀ end" }
             if b.total == 0 { return "\(fmt.string(from: b.start))  \(count)\(mark)" }
-            return "\(fmt.string(from: b.start))  \(count) \(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
+            return
+                "\(fmt.string(from: b.start))  \(count) "
+                    + "\(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
         }
     }
 
@@ -41,7 +43,8 @@ extension CrisisReport {
         /// HH:mm on the start's day, else with the date.
         func when(_ d: Date) -> String { dayFmt.string(from: d) == startDay ? hm.string(from: d) : day.string(from: d) }
         func cell(_ s: String?) -> String {
-            (s ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            (s ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
+                .replacingOccurrences(of: "\n", with: " ")
         }
         var o: [String] = []
         o.append("# Incident report: \(cell(name))" + (drill ? " (DRILL — an exercise)" : ""))
@@ -53,13 +56,21 @@ extension CrisisReport {
         if let s = severity { o.append("| Severity | \(cell(s)) |") }
         o.append("| Started | \(full.string(from: startedAt)) by \(cell(startedBy)) |")
         if let e = endedAt {
-            o.append("| Ended | \(full.string(from: e)) by \(cell(endedBy)) (\(CrisisReport.duration(e.timeIntervalSince(startedAt)))) |")
+            o.append(
+                "| Ended | \(full.string(from: e)) by \(cell(endedBy)) "
+                    + "(\(CrisisReport.duration(e.timeIntervalSince(startedAt)))) |"
+            )
         } else {
             o.append("| Ended | still active |")
         }
-        o.append("| Queue | " + (drill ? "not touched (drill)" : queueSuspended ? "suspended at the start" : "not suspended by the start") + " |")
+        o.append(
+            "| Queue | "
+                + (drill
+                    ? "not touched (drill)" : queueSuspended ? "suspended at the start" : "not suspended by the start")
+                + " |")
         let finished = steps.filter { $0.state == "done" || $0.state == "skipped" }.count
-        o.append("| Steps | \(finished) of \(steps.count) finished, \(steps.filter { $0.lateMinutes != nil }.count) late |")
+        o.append(
+            "| Steps | \(finished) of \(steps.count) finished, \(steps.filter { $0.lateMinutes != nil }.count) late |")
         o.append("")
         o.append("## Summary")
         o.append("")
@@ -71,8 +82,10 @@ extension CrisisReport {
         o.append("|---|---|---|---|---|---|---|---|")
         for s in steps {
             let state = s.state + (s.reason.map { ": " + $0 } ?? "")
-            o.append("| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(when(s.due)) | \(cell(state)) | \(cell(s.by)) | "
-                     + "\(s.at.map { when($0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
+            o.append(
+                "| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(when(s.due)) | \(cell(state)) | "
+                    + "\(cell(s.by)) | "
+                    + "\(s.at.map { when($0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
         }
         o.append("")
         o.append("## Volume and sentiment per 15 minutes")
@@ -119,7 +132,9 @@ extension CrisisReport {
     public func json() throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        enc.dateEncodingStrategy = .custom { d, e in var c = e.singleValueContainer(); try c.encode(Timestamp.format(d)) }
+        enc.dateEncodingStrategy = .custom { d, e in
+            var c = e.singleValueContainer(); try c.encode(Timestamp.format(d))
+        }
         return try enc.encode(self)
     }
 }

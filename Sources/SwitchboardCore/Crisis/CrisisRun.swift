@@ -40,8 +40,10 @@ public struct CrisisRun: Hashable, Sendable {
         if let n = Int(s), n >= 1, n <= steps.count { return steps[n - 1] }
         let hits = steps.filter { $0.step.id.hasPrefix(s) }
         guard hits.count == 1 else {
-            throw CrisisError(hits.isEmpty ? "no step \"\(s)\" in \(playbook.name) (steps: \(steps.map(\.step.id).joined(separator: ", ")))"
-                                           : "step \"\(s)\" is ambiguous: \(hits.map(\.step.id).joined(separator: ", "))")
+            throw CrisisError(
+                hits.isEmpty
+                    ? "no step \"\(s)\" in \(playbook.name) (steps: \(steps.map(\.step.id).joined(separator: ", ")))"
+                    : "step \"\(s)\" is ambiguous: \(hits.map(\.step.id).joined(separator: ", "))")
         }
         return hits[0]
     }

@@ -12,7 +12,10 @@ public struct CrisisStart: Hashable, Sendable {
     /// Whether the start also suspended the content queue (in the same write).
     public var suspendedQueue: Bool
 
-    public init(crisis: String, playbook: Playbook, severity: String? = nil, drill: Bool = false, note: String? = nil, suspendedQueue: Bool = false) {
+    public init(
+        crisis: String, playbook: Playbook, severity: String? = nil, drill: Bool = false, note: String? = nil,
+        suspendedQueue: Bool = false
+    ) {
         self.crisis = crisis; self.playbook = playbook; self.severity = severity; self.drill = drill; self.note = note
         self.suspendedQueue = suspendedQueue
     }

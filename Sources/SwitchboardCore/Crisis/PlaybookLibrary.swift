@@ -14,10 +14,14 @@ public struct PlaybookLibrary: Sendable {
     /// One entry per problem: the file, then the step and field (`playbooks/x.json: step 2 (notify): field "due": …`).
     public var problems: [Problem]
 
-    public init(playbooks: [Playbook], problems: [Problem] = []) { self.playbooks = playbooks; self.problems = problems }
+    public init(playbooks: [Playbook], problems: [Problem] = []) {
+        self.playbooks = playbooks; self.problems = problems
+    }
 
     public static func load(_ dir: DataDirectory) -> PlaybookLibrary {
-        let files = ((try? FileManager.default.contentsOfDirectory(at: dir.playbooksDir, includingPropertiesForKeys: nil)) ?? [])
+        let files =
+            ((try? FileManager.default.contentsOfDirectory(at: dir.playbooksDir, includingPropertiesForKeys: nil))
+                ?? [])
             .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var out = PlaybookLibrary(playbooks: [])
@@ -42,7 +46,9 @@ public struct PlaybookLibrary: Sendable {
     /// step and field.
     public static func check(file: URL) -> (Playbook?, [String]) {
         let data: Data
-        do { data = try Data(contentsOf: file) } catch { return (nil, ["cannot read: \((error as NSError).localizedDescription)"]) }
+        do { data = try Data(contentsOf: file) } catch {
+            return (nil, ["cannot read: \((error as NSError).localizedDescription)"])
+        }
         do {
             let p = try FileIO.decodeDocument(Playbook.self, from: data, name: "")
             return (p, p.validate())
@@ -55,7 +61,9 @@ public struct PlaybookLibrary: Sendable {
 
     /// `field steps[2].due: missing` → `step 3 (notify-it): field "due": missing`, so a person finds the step.
     static func explain(_ message: String, data: Data) -> String {
-        for (key, label) in [("steps", "step"), ("holding_statements", "holding statement"), ("escalation", "escalation")] {
+        for (key, label) in [
+            ("steps", "step"), ("holding_statements", "holding statement"), ("escalation", "escalation"),
+        ] {
             let prefix = "field \(key)["
             guard message.hasPrefix(prefix) else { continue }
             let rest = message.dropFirst(prefix.count)
@@ -69,8 +77,10 @@ public struct PlaybookLibrary: Sendable {
                 after = after.dropFirst(name.count)
             }
             var id = ""
-            if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let arr = obj[key] as? [Any], n < arr.count,
-               let el = arr[n] as? [String: Any] {
+            if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let arr = obj[key] as? [Any],
+                n < arr.count,
+                let el = arr[n] as? [String: Any]
+            {
                 id = (el["id"] as? String ?? el["role"] as? String).map { " (\($0))" } ?? ""
             }
             var detail = String(after)
@@ -87,14 +97,21 @@ public struct PlaybookLibrary: Sendable {
         let q = s.lowercased().replacingOccurrences(of: ".json", with: "")
         if let p = playbooks.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return p }
         var hits = playbooks.filter { $0.id.lowercased().hasPrefix(q) || $0.name.lowercased().hasPrefix(q) }
-        if hits.isEmpty, !q.isEmpty { hits = playbooks.filter { $0.id.lowercased().contains(q) || $0.name.lowercased().contains(q) } }
+        if hits.isEmpty, !q.isEmpty {
+            hits = playbooks.filter { $0.id.lowercased().contains(q) || $0.name.lowercased().contains(q) }
+        }
         if hits.count == 1 { return hits[0] }
         if let bad = problems.first(where: { $0.file.lowercased().contains(q) }) {
-            throw CrisisError("the playbook \(bad.file) cannot be used: \(problems.filter { $0.file == bad.file }.map(\.message).joined(separator: "; "))")
+            throw CrisisError(
+                "the playbook \(bad.file) cannot be used: "
+                    + "\(problems.filter { $0.file == bad.file }.map(\.message).joined(separator: "; "))"
+            )
         }
         let names = playbooks.map(\.id).joined(separator: ", ")
-        throw CrisisError(hits.isEmpty ? "no playbook \"\(s)\" (have: \(names.isEmpty ? "none — switchboard init writes three" : names))"
-                                       : "\"\(s)\" matches several playbooks: \(hits.map(\.id).joined(separator: ", "))")
+        throw CrisisError(
+            hits.isEmpty
+                ? "no playbook \"\(s)\" (have: \(names.isEmpty ? "none — switchboard init writes three" : names))"
+                : "\"\(s)\" matches several playbooks: \(hits.map(\.id).joined(separator: ", "))")
     }
 
     /// The playbook to offer for a spike: one whose keywords appear in the recent negative texts (most hits wins),

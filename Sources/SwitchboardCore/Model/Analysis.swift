@@ -12,7 +12,10 @@ public struct Analysis: Codable, Hashable, Sendable {
     /// Analysis model version, so `reanalyze` knows what is stale.
     public var model: String?
 
-    public init(lang: String, sentiment: Sentiment, score: Double, intents: [Intent], crisisTerms: [String]? = nil, model: String? = nil) {
+    public init(
+        lang: String, sentiment: Sentiment, score: Double, intents: [Intent], crisisTerms: [String]? = nil,
+        model: String? = nil
+    ) {
         self.lang = lang; self.sentiment = sentiment; self.score = score; self.intents = intents
         self.crisisTerms = crisisTerms; self.model = model
     }

@@ -12,7 +12,10 @@ public struct ReplyRef: Codable, Hashable, Sendable {
     /// Mastodon visibility of the original (public, unlisted, private, direct).
     public var visibility: String?
 
-    public init(uri: String? = nil, cid: String? = nil, rootURI: String? = nil, rootCID: String? = nil, visibility: String? = nil) {
+    public init(
+        uri: String? = nil, cid: String? = nil, rootURI: String? = nil, rootCID: String? = nil,
+        visibility: String? = nil
+    ) {
         self.uri = uri; self.cid = cid; self.rootURI = rootURI; self.rootCID = rootCID; self.visibility = visibility
     }
 

@@ -20,7 +20,9 @@ public struct Outbox: Sendable {
     public var pending: [OutboxEntry] { all.filter(\.isPending) }
     public func due(_ now: Date) -> [OutboxEntry] { all.filter { $0.isDue(now) } }
     /// The newest entry for a mention (the workbench shows its state on the mention's row).
-    public func latest(for mention: String) -> OutboxEntry? { order.reversed().lazy.compactMap { entries[$0] }.first { $0.mention == mention } }
+    public func latest(for mention: String) -> OutboxEntry? {
+        order.reversed().lazy.compactMap { entries[$0] }.first { $0.mention == mention }
+    }
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> OutboxEntry {
@@ -33,7 +35,8 @@ public struct Outbox: Sendable {
         switch e.action {
         case .outboxQueued(let d):
             if entries[d.id] == nil { order.append(d.id) }
-            entries[d.id] = OutboxEntry(draft: d, state: .queued, author: e.actor, queuedAt: e.at, attempts: 0, lastError: nil, updatedAt: e.at)
+            entries[d.id] = OutboxEntry(
+                draft: d, state: .queued, author: e.actor, queuedAt: e.at, attempts: 0, lastError: nil, updatedAt: e.at)
         case .outboxSending(let id, _, let by, let until, let n):
             update(id, e.at) { $0.state = .sending(by: by, until: until); $0.attempts = max($0.attempts, n) }
         case .outboxSent(let id, _, let r, let pid):

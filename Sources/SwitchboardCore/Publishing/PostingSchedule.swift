@@ -23,17 +23,22 @@ public struct PostingSchedule: Hashable, Sendable {
                 }
             }
         }
-        self.init(slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+        self.init(
+            slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
     }
 
     /// `09:00` → 540.
     public static func parseTime(_ s: String) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+            return nil
+        }
         return h * 60 + m
     }
 
-    public func hasSchedule(_ account: String) -> Bool { slots[account].map { !$0.values.allSatisfy(\.isEmpty) } ?? false }
+    public func hasSchedule(_ account: String) -> Bool {
+        slots[account].map { !$0.values.allSatisfy(\.isEmpty) } ?? false
+    }
 
     /// The slots of `account` from `after` (exclusive) on, in time order, for `days` days. A slot that falls into a DST
     /// gap (02:30 on the spring-forward night) moves to the same wall time after the change (03:30); on the
@@ -45,11 +50,16 @@ public struct PostingSchedule: Hashable, Sendable {
         let startDay = cal.startOfDay(for: after)
         var out: [Date] = []
         for d in 0...days {
-            guard let noon = cal.date(byAdding: .hour, value: 12, to: startDay).flatMap({ cal.date(byAdding: .day, value: d, to: $0) }) else { continue }
+            guard
+                let noon = cal.date(byAdding: .hour, value: 12, to: startDay).flatMap({
+                    cal.date(byAdding: .day, value: d, to: $0)
+                })
+            else { continue }
             let c = cal.dateComponents([.year, .month, .day, .weekday], from: noon)
             guard let wd = c.weekday, let mins = week[Self.weekdays[wd - 1]] else { continue }
             for m in mins {
-                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60; dc.minute = m % 60
+                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60
+                dc.minute = m % 60
                 guard var t = cal.date(from: dc) else { continue }
                 // Normalise a wall time that does not exist (DST gap) to the time after the gap, wall-clock wise.
                 let back = cal.dateComponents([.hour, .minute], from: t)

@@ -3,7 +3,8 @@ import Foundation
 /// One pre-flight warning: the manager decides (schedule anyway with `--yes`, or change the post).
 public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case openQuestion = "open_question", competitor, sensitive, crisis, mediaWithoutAlt = "media_without_alt", tooLong = "too_long", duplicate
+        case openQuestion = "open_question", competitor, sensitive, crisis, mediaWithoutAlt = "media_without_alt",
+            tooLong = "too_long", duplicate
     }
     public var kind: Kind
     public var message: String

@@ -32,7 +32,9 @@ public struct Queue: Sendable {
 
     /// (item, account) pairs to publish at `now`. While suspended, only a crisis's holding statements.
     public func due(_ now: Date) -> [(item: QueueItem, account: String)] {
-        agenda.filter { !isSuspended || $0.draft.crisis != nil }.flatMap { i in i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) } }
+        agenda.filter { !isSuspended || $0.draft.crisis != nil }.flatMap { i in
+            i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) }
+        }
     }
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
@@ -48,24 +50,34 @@ public struct Queue: Sendable {
         switch q {
         case .add(let d):
             if items[d.id] == nil { order.append(d.id) }
-            items[d.id] = QueueItem(draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at, held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
+            items[d.id] = QueueItem(
+                draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at,
+                held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
         case .edit(let id, let t, let v):
-            update(id, e.at) { x in guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v } }
+            update(id, e.at) { x in
+                guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v }
+            }
         case .schedule(let id, let at):
             update(id, e.at) { x in
                 guard !x.deleted else { return }
                 x.draft.scheduledAt = at
                 x.held = suspended && at != nil && x.draft.crisis == nil
                 // Scheduling again is the retry of a failed account.
-                for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending; x.results[a]?.retryAt = nil }
+                for (a, r) in x.results where r.state == .failed {
+                    x.results[a]?.state = .pending; x.results[a]?.retryAt = nil
+                }
             }
         case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
-        case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil }
+        case .restore(let id):
+            update(id, e.at) { x in
+                x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil
+            }
         case .publishing(let id, let a, let by, let until, let n):
             update(id, e.at) { x in
                 var r = x.result(a)
                 guard r.state != .published else { return }
-                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n); r.at = e.at
+                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n)
+                r.at = e.at
                 x.results[a] = r
             }
         case .published(let id, let a, let pid, let url):
@@ -85,7 +97,13 @@ public struct Queue: Sendable {
         case .suspendAll(let reason):
             suspension = QueueSuspension(reason: reason, by: e.actor, at: e.at)
             flips.append(e)
-            for id in order { if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil, x.state == .scheduled { x.held = true; items[id] = x } }
+            for id in order {
+                if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil,
+                    x.state == .scheduled
+                {
+                    x.held = true; items[id] = x
+                }
+            }
         case .resumeAll(let policy):
             suspension = nil
             flips.append(e)

@@ -20,9 +20,14 @@ public struct QueueDraft: Codable, Hashable, Sendable {
     /// A crisis's holding statement (the run id): published even while the queue is suspended.
     public var crisis: String?
 
-    public init(id: String = QueueDraft.newID(), text: String, variants: [String: String] = [:], accounts: [String], media: [QueueMedia] = [],
-                link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil, scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil) {
-        self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media; self.link = link
+    public init(
+        id: String = QueueDraft.newID(), text: String, variants: [String: String] = [:], accounts: [String],
+        media: [QueueMedia] = [],
+        link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil,
+        scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil
+    ) {
+        self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media
+        self.link = link
         self.via = via; self.tags = tags; self.campaign = campaign; self.scheduledAt = scheduledAt; self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }

@@ -50,7 +50,9 @@ public struct QueueItem: Hashable, Sendable {
     /// True when a publisher should post it to `account` at `now`: scheduled, not held, its time has come, and
     /// that account has nothing yet, or a claim whose lease ran out (a crashed publisher).
     public func isDue(_ account: String, now: Date) -> Bool {
-        guard !deleted, !held, let at = draft.scheduledAt, at <= now, draft.accounts.contains(account) else { return false }
+        guard !deleted, !held, let at = draft.scheduledAt, at <= now, draft.accounts.contains(account) else {
+            return false
+        }
         let r = result(account)
         switch r.state {
         case .pending: return true

@@ -12,7 +12,9 @@ public struct TemplateContext: Sendable, Equatable {
         self.author = author; self.agent = agent; self.mentionKey = mentionKey
     }
 
-    public init(mention: Mention, agent: TeamConfig.Member?) { self.init(author: mention.author, agent: agent, mentionKey: mention.key) }
+    public init(mention: Mention, agent: TeamConfig.Member?) {
+        self.init(author: mention.author, agent: agent, mentionKey: mention.key)
+    }
 
     public static func ticket(_ key: String) -> String { "SB-" + key.prefix(6).uppercased() }
 }

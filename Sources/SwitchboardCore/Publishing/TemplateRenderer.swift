@@ -16,7 +16,9 @@ public enum TemplateRenderer {
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
             out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { out += rest[open.lowerBound...]; rest = ""; break }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                out += rest[open.lowerBound...]; rest = ""; break
+            }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if let v = lookup(name) { out += v } else {
                 out += rest[open.lowerBound..<close.upperBound]
@@ -33,7 +35,9 @@ public enum TemplateRenderer {
         switch name {
         case "author": return handle ?? ""
         case "first_name":
-            if let n = ctx.author?.name?.split(whereSeparator: { $0.isWhitespace }).first, !n.isEmpty { return String(n) }
+            if let n = ctx.author?.name?.split(whereSeparator: { $0.isWhitespace }).first, !n.isEmpty {
+                return String(n)
+            }
             return handle ?? ""
         case "agent":
             guard let a = ctx.agent else { return nil }

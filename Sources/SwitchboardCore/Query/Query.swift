@@ -2,16 +2,20 @@ import Foundation
 
 /// A parsed search query (the `/` and `:filter` language, `mentions list --query`, saved views):
 ///
-///     is:question is:negative status:open net:mastodon from:@anna assignee:me lang:de tag:billing age:<2h "exact phrase" -spam
+///     is:question is:negative status:open net:mastodon from:@anna assignee:me lang:de tag:billing
+///         age:<2h "exact phrase" -spam
 ///
-/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See the README, "Triage and reply", for every field.
+/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See the README, "Triage and
+/// reply", for every field.
 public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The text as typed.
     public let text: String
     let root: Node
 
     /// Parses `text`; an empty query matches everything. Dates (`since:2026-11-20`) are days in `timeZone`.
-    public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(QueryError) -> Query {
+    public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(QueryError)
+        -> Query
+    {
         var p = QueryParser(text, timeZone: timeZone)
         return Query(text: text, root: try p.parse())
     }

@@ -11,8 +11,11 @@ public struct QueryEnvironment: Sendable {
     public var role: (@Sendable (Mention, String) -> Bool)?
     public var defaultSLAMinutes: Int
 
-    public init(me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
-                role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60) {
-        self.me = me; self.now = now; self.overdue = overdue; self.role = role; self.defaultSLAMinutes = defaultSLAMinutes
+    public init(
+        me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
+        role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60
+    ) {
+        self.me = me; self.now = now; self.overdue = overdue; self.role = role
+        self.defaultSLAMinutes = defaultSLAMinutes
     }
 }

@@ -27,8 +27,11 @@ public final class QueryMatcher {
     /// Status of each row as a byte (index in `MentionStatus.allCases`): the most used state field, read without
     /// touching the state's arrays.
     private var statusCol: [UInt8] = []
-    private static let statusIndex: [MentionStatus: UInt8] = Dictionary(uniqueKeysWithValues: MentionStatus.allCases.enumerated().map { ($1, UInt8($0)) })
-    private static let openMask: UInt16 = MentionStatus.allCases.enumerated().reduce(0) { $1.element.isOpen ? $0 | (1 << $1.offset) : $0 }
+    private static let statusIndex: [MentionStatus: UInt8] = Dictionary(
+        uniqueKeysWithValues: MentionStatus.allCases.enumerated().map { ($1, UInt8($0)) })
+    private static let openMask: UInt16 = MentionStatus.allCases.enumerated().reduce(0) {
+        $1.element.isOpen ? $0 | (1 << $1.offset) : $0
+    }
 
     private func setState(_ r: Int, _ st: MentionState) {
         stateRows[r] = st
@@ -100,7 +103,9 @@ public final class QueryMatcher {
     /// The row of each mention: reused from the last call while the array only grew at its end.
     private func rows(_ mentions: [Mention]) -> [Int32] {
         let n = lastRows.count
-        if n > 0, mentions.count >= n, keys[Int(lastRows[0])] == mentions[0].key, keys[Int(lastRows[n - 1])] == mentions[n - 1].key {
+        if n > 0, mentions.count >= n, keys[Int(lastRows[0])] == mentions[0].key,
+            keys[Int(lastRows[n - 1])] == mentions[n - 1].key
+        {
             if mentions.count > n { for i in n..<mentions.count { lastRows.append(row(mentions[i])) } }
         } else {
             lastRows = mentions.map { row($0) }

@@ -67,15 +67,21 @@ extension Report {
             let reach = followers.reduce(0) { $0 + $1.count }
             let net = Double(positive - negative)
             let score = ((abs(net) * (1 + log10(1 + Double(reach)) / 6)) * 100).rounded() / 100
-            return AuthorStats(id: id, name: name, networks: Array(Set(networks.map(Report.cleanName))).sorted(), mentions: mentions, positive: positive,
-                               neutral: neutral, negative: negative, followers: reach, score: score)
+            return AuthorStats(
+                id: id, name: name, networks: Array(Set(networks.map(Report.cleanName))).sorted(), mentions: mentions,
+                positive: positive,
+                neutral: neutral, negative: negative, followers: reach, score: score)
         }
     }
 
     static func rankAuthors(_ tallies: [String: AuthorTally], limit: Int) -> Advocates {
         var pro: [AuthorStats] = [], contra: [AuthorStats] = []
         for (id, t) in tallies {
-            if t.positive > t.negative { pro.append(t.stats(id: id)) } else if t.negative > t.positive { contra.append(t.stats(id: id)) }
+            if t.positive > t.negative {
+                pro.append(t.stats(id: id))
+            } else if t.negative > t.positive {
+                contra.append(t.stats(id: id))
+            }
         }
         func order(_ a: AuthorStats, _ b: AuthorStats) -> Bool {
             if a.score != b.score { return a.score > b.score }
@@ -88,9 +94,15 @@ extension Report {
         func best(_ key: (AuthorStats) -> Int) -> AuthorStats? {
             pro.max { a, b in key(a) != key(b) ? key(a) < key(b) : order(b, a) }
         }
-        func cleaned(_ a: AuthorStats?) -> AuthorStats? { a.map { var x = $0; x.id = Report.clean(x.id); return x } }
-        return Advocates(advocates: pro.prefix(limit).compactMap(cleaned), critics: contra.prefix(limit).compactMap(cleaned),
-                         mostPositive: cleaned(best(\.positive)), mostActive: cleaned(best(\.mentions)), widestReach: cleaned(best(\.followers)),
-                         people: tallies.count)
+        func cleaned(_ a: AuthorStats?) -> AuthorStats? {
+            a.map {
+                var x = $0; x.id = Report.clean(x.id); return x
+            }
+        }
+        return Advocates(
+            advocates: pro.prefix(limit).compactMap(cleaned), critics: contra.prefix(limit).compactMap(cleaned),
+            mostPositive: cleaned(best(\.positive)), mostActive: cleaned(best(\.mentions)),
+            widestReach: cleaned(best(\.followers)),
+            people: tallies.count)
     }
 }

@@ -15,7 +15,9 @@ public struct ReportFormat {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    func parts(_ d: Date) -> DateComponents { calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d) }
+    func parts(_ d: Date) -> DateComponents {
+        calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d)
+    }
 
     /// `Mon 16 Nov`
     public func day(_ d: Date) -> String {
@@ -32,7 +34,8 @@ public struct ReportFormat {
     /// `2026-11-16 09:05`
     public func dateTime(_ d: Date) -> String {
         let c = parts(d)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// `Tue 17 Nov 09:05`

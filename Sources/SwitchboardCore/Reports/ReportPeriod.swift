@@ -5,7 +5,9 @@ public enum ReportPeriod {
     /// The team's time zone (`team.json` `timezone`), UTC when none is set; an unknown name is an error.
     public static func timeZone(_ team: TeamConfig) throws -> TimeZone {
         guard let name = team.timezone, !name.isEmpty else { return TimeZone(identifier: "UTC")! }
-        guard let tz = TimeZone(identifier: name) else { throw SwitchboardError("team.json: unknown timezone \"\(name)\"") }
+        guard let tz = TimeZone(identifier: name) else {
+            throw SwitchboardError("team.json: unknown timezone \"\(name)\"")
+        }
         return tz
     }
 
@@ -63,7 +65,9 @@ public enum ReportPeriod {
         let days = until.timeIntervalSince(since) / 86400
         let (unit, component, step): (String, Calendar.Component, Int) =
             days <= 35 ? ("day", .day, 1) : days <= 245 ? ("week", .day, 7) : ("month", .month, 1)
-        let base = unit == "month" ? cal.date(from: cal.dateComponents([.year, .month], from: since)) ?? since : cal.startOfDay(for: since)
+        let base =
+            unit == "month"
+            ? cal.date(from: cal.dateComponents([.year, .month], from: since)) ?? since : cal.startOfDay(for: since)
         var starts = [since]
         var i = 1
         while let next = cal.date(byAdding: component, value: step * i, to: base), next < until, i < 400 {

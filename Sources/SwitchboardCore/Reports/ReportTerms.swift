@@ -11,7 +11,9 @@ public enum ReportTerms {
         let needles: [[UInt8]]
         public init(_ terms: [String]) {
             var seen = Set<[UInt8]>()
-            needles = terms.map { QueryText.fold($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+            needles = terms.map { QueryText.fold($0.trimmingCharacters(in: .whitespaces)) }.filter {
+                !$0.isEmpty && seen.insert($0).inserted
+            }
         }
         public var isEmpty: Bool { needles.isEmpty }
 
@@ -71,7 +73,8 @@ public enum ReportTerms {
     }
 
     static let stopwords: Set<String> = Set("""
-        this that with have from they your what when will just been were about would there their which could them than then \
+        this that with have from they your what when will just been were about would there their which could
+        them than then \
         into only also more some here very much even like over such after back what's yeah http https www \
         eine einer einem einen eines sich nicht auch noch aber oder wenn dass weil sind wird wurde werden haben hatte \
         schon mehr kann nach beim euch ihre ihr mein meine dein deine unser unsere dies diese dieser dieses jetzt heute

@@ -7,7 +7,9 @@ import Glibc
 public enum HandoffDelivery {
     /// Delivers `payload` for mention `key`; returns where it went (`command`, or the file's path). Throws
     /// `SwitchboardError` with what went wrong (exit status and the end of stderr, a timeout, a write error).
-    public static func deliver(_ payload: Data, key: String, rule: RoutingRule, dataDir: DataDirectory, timeout: TimeInterval = 30) throws -> String {
+    public static func deliver(
+        _ payload: Data, key: String, rule: RoutingRule, dataDir: DataDirectory, timeout: TimeInterval = 30
+    ) throws -> String {
         switch rule.delivery {
         case .directory(let d):
             let dir = d.hasPrefix("/") ? URL(fileURLWithPath: d) : dataDir.root.appendingPathComponent(d)
@@ -16,16 +18,25 @@ public enum HandoffDelivery {
             try FileIO.writeDocument(payload, to: file)
             return file.path
         case .command(let c):
-            try run(c, stdin: payload, environment: ["SWITCHBOARD_MENTION": key, "SWITCHBOARD_RULE": rule.name, "SWITCHBOARD_TEAM": rule.team,
-                                                      "SWITCHBOARD_DATA_DIR": dataDir.root.path], cwd: dataDir.root, timeout: timeout)
+            try run(
+                c, stdin: payload,
+                environment: [
+                    "SWITCHBOARD_MENTION": key, "SWITCHBOARD_RULE": rule.name, "SWITCHBOARD_TEAM": rule.team,
+                    "SWITCHBOARD_DATA_DIR": dataDir.root.path,
+                ], cwd: dataDir.root, timeout: timeout)
             return "command"
         }
     }
 
-    /// `sh -c command` with the payload on stdin (`ShellCommand`). Throws unless it exits with status 0 within `timeout`.
-    static func run(_ command: String, stdin: Data, environment: [String: String], cwd: URL, timeout: TimeInterval) throws {
+    /// `sh -c command` with the payload on stdin (`ShellCommand`). Throws unless it exits with status 0 within
+    /// `timeout`.
+    static func run(_ command: String, stdin: Data, environment: [String: String], cwd: URL, timeout: TimeInterval)
+        throws
+    {
         let r: ShellCommand.Result
-        do { r = try ShellCommand.run(command, input: stdin, environment: environment, cwd: cwd, timeout: timeout) } catch {
+        do {
+            r = try ShellCommand.run(command, input: stdin, environment: environment, cwd: cwd, timeout: timeout)
+        } catch {
             throw SwitchboardError("command could not start: \(error)")
         }
         if r.timedOut { throw SwitchboardError("command timed out after \(Int(timeout)) s") }

@@ -7,5 +7,7 @@ public struct HandoffReply: Codable, Hashable, Sendable {
     /// Who recorded it.
     public var actor: String
     public var at: Date
-    public init(team: String, text: String, actor: String, at: Date) { self.team = team; self.text = text; self.actor = actor; self.at = at }
+    public init(team: String, text: String, actor: String, at: Date) {
+        self.team = team; self.text = text; self.actor = actor; self.at = at
+    }
 }

@@ -35,7 +35,9 @@ public final class Router: @unchecked Sendable {
     public func plan(_ mentions: [Mention], now: Date = Date()) -> [(mention: Mention, rule: RoutingRule)] {
         guard !rules.isEmpty, !mentions.isEmpty else { return [] }
         var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: team.sla.firstResponseMinutes)
-        if rules.contains(where: \.usesRoles) { env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook() }
+        if rules.contains(where: \.usesRoles) {
+            env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook()
+        }
         let states = store.states()
         let matchers = rules.map { QueryMatcher($0.query, environment: env) }
         let empty = MentionState()
@@ -48,18 +50,26 @@ public final class Router: @unchecked Sendable {
     }
 
     /// Records the hand-offs of newly stored mentions: only those this process wins come back (deliver them).
-    public func record(_ mentions: [Mention], now: Date = Date()) -> (won: [RoutedHandoff], outcomes: [RoutingOutcome]) {
+    public func record(_ mentions: [Mention], now: Date = Date()) -> (won: [RoutedHandoff], outcomes: [RoutingOutcome])
+    {
         var won: [RoutedHandoff] = [], outcomes: [RoutingOutcome] = []
         for (m, rule) in plan(mentions, now: now) {
             do {
-                try store.recordIf([.handoff(mention: m.key, team: rule.team, note: Router.note(rule: rule.name))], actor: actor, now: now) { s in
+                try store.recordIf(
+                    [.handoff(mention: m.key, team: rule.team, note: Router.note(rule: rule.name))], actor: actor,
+                    now: now
+                ) { s in
                     if self.isRouted(m.key, rule.name, in: s) { throw AlreadyRouted() }
                 }
                 won.append(RoutedHandoff(mention: m, rule: rule, at: now, attempt: 1))
             } catch is AlreadyRouted {
-                outcomes.append(RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .alreadyRouted))
+                outcomes.append(
+                    RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .alreadyRouted))
             } catch {
-                outcomes.append(RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .failed("cannot record the hand-off: \(error)")))
+                outcomes.append(
+                    RoutingOutcome(
+                        mention: m.key, rule: rule.name, team: rule.team,
+                        result: .failed("cannot record the hand-off: \(error)")))
             }
         }
         return (won, outcomes)
@@ -68,11 +78,14 @@ public final class Router: @unchecked Sendable {
     /// Delivers one recorded hand-off and records the outcome.
     public func deliver(_ h: RoutedHandoff) -> RoutingOutcome {
         let key = h.mention.key
-        let payload = HandoffPayload(mention: store.mention(key) ?? h.mention, state: store.state(key), rule: h.rule.name, team: h.rule.team, at: h.at)
+        let payload = HandoffPayload(
+            mention: store.mention(key) ?? h.mention, state: store.state(key), rule: h.rule.name, team: h.rule.team,
+            at: h.at)
         let outcome: RoutingOutcome.Result
         let action: HandoffAction
         do {
-            let target = try HandoffDelivery.deliver(try payload.encoded(), key: key, rule: h.rule, dataDir: store.dir, timeout: timeout)
+            let target = try HandoffDelivery.deliver(
+                try payload.encoded(), key: key, rule: h.rule, dataDir: store.dir, timeout: timeout)
             outcome = .delivered(target: target)
             action = .delivered(mention: key, rule: h.rule.name, team: h.rule.team, target: target)
         } catch {
@@ -99,7 +112,9 @@ public final class Router: @unchecked Sendable {
             let events = s.events
             if events.count < scanned { routed = []; scanned = 0 }
             for e in events[scanned...] {
-                if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) { routed.insert(m + "\u{1F}" + r) }
+                if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) {
+                    routed.insert(m + "\u{1F}" + r)
+                }
             }
             scanned = events.count
             return routed.contains(key + "\u{1F}" + rule)

@@ -1,11 +1,13 @@
 import Foundation
 
 /// One routing rule from `team.json`'s `"routing"` list: mentions matching `when` (the query language) are handed to
-/// an internal `team`, by running `command` (`sh -c`, the JSON payload on stdin) or by writing `dir/<mention-key>.json`.
+/// an internal `team`, by running `command` (`sh -c`, the JSON payload on stdin) or by writing
+/// `dir/<mention-key>.json`.
 ///
 ///     "routing": [{"name": "billing complaints", "when": "is:complaint tag:billing", "team": "support",
 ///                  "command": "curl -s -X POST -d @- https://chat.example/hook"},
-///                 {"name": "ex-staff", "when": "role:former-employee net:rss", "team": "hr", "dir": "/srv/handoff/hr"}]
+///                 {"name": "ex-staff", "when": "role:former-employee net:rss", "team": "hr",
+///                  "dir": "/srv/handoff/hr"}]
 public struct RoutingRule: Hashable, Sendable {
     public enum Delivery: Hashable, Sendable {
         /// A shell command (`sh -c`, run in the data directory) that gets the payload on stdin.

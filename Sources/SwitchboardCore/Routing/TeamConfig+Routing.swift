@@ -22,7 +22,11 @@ extension TeamConfig {
 
     func parseRouting() -> (rules: [RoutingRule], problems: [String]) {
         guard let raw = extra["routing"] else { return ([], []) }
-        guard case .array(let list) = raw else { return ([], ["\"routing\" must be a list of rules like {\"name\", \"when\", \"team\", \"command\" or \"dir\"}"]) }
+        guard case .array(let list) = raw else {
+            return (
+                [], ["\"routing\" must be a list of rules like {\"name\", \"when\", \"team\", \"command\" or \"dir\"}"]
+            )
+        }
         let tz = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
         var rules: [RoutingRule] = [], problems: [String] = []
         var names = Set<String>()
@@ -37,21 +41,32 @@ extension TeamConfig {
                 return t
             }
             let name = text("name")
-            if let name { label += " (\"\(name)\")" } else if o["name"] == nil { problems.append("\(label): missing \"name\"") }
-            if let name, !names.insert(name).inserted { problems.append("\(label): the name \"\(name)\" is used by an earlier rule") }
+            if let name {
+                label += " (\"\(name)\")"
+            } else if o["name"] == nil {
+                problems.append("\(label): missing \"name\"")
+            }
+            if let name, !names.insert(name).inserted {
+                problems.append("\(label): the name \"\(name)\" is used by an earlier rule")
+            }
             for k in o.keys.sorted() where !TeamConfig.routingFields.contains(k) {
-                let hint = QueryError.suggest(k, from: Array(TeamConfig.routingFields)).map { " — did you mean \"\($0)\"?" } ?? ""
+                let hint =
+                    QueryError.suggest(k, from: Array(TeamConfig.routingFields)).map { " — did you mean \"\($0)\"?" }
+                    ?? ""
                 problems.append("\(label): unknown field \"\(k)\"\(hint)")
             }
             let when = text("when")
-            if o["when"] == nil { problems.append("\(label): missing \"when\" (a query like \"is:complaint tag:billing\")") }
+            if o["when"] == nil {
+                problems.append("\(label): missing \"when\" (a query like \"is:complaint tag:billing\")")
+            }
             let team = text("team")
             if o["team"] == nil { problems.append("\(label): missing \"team\" (the internal team, e.g. \"support\")") }
             let command = text("command"), dir = text("dir")
             var delivery: RoutingRule.Delivery?
             switch (o["command"] != nil, o["dir"] != nil) {
             case (true, true): problems.append("\(label): give exactly one of \"command\" and \"dir\", not both")
-            case (false, false): problems.append("\(label): missing \"command\" or \"dir\" (how the team gets the hand-off)")
+            case (false, false):
+                problems.append("\(label): missing \"command\" or \"dir\" (how the team gets the hand-off)")
             default: delivery = command.map(RoutingRule.Delivery.command) ?? dir.map(RoutingRule.Delivery.directory)
             }
             var query: Query?
