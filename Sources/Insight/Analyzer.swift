@@ -54,12 +54,18 @@ public struct Analyzer: Sendable {
         let (sentiment, score) = classify(r)
         var intents: [Intent] = []
         intents.reserveCapacity(4)
-        let spam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
+        let spam =
+            r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
         if r.question { intents.append(.question) }
-        let complaint = !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
+        let complaint =
+            !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
         if complaint { intents.append(.complaint) }
-        if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint { intents.append(.praise) }
-        if !spam && (r.helpCues > 0 || r.strongHelp) && (r.question || r.please || r.negatedExpect > 0 || r.want || r.helpStart) {
+        if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint {
+            intents.append(.praise)
+        }
+        if !spam && (r.helpCues > 0 || r.strongHelp)
+            && (r.question || r.please || r.negatedExpect > 0 || r.want || r.helpStart)
+        {
             intents.append(.help)
         }
         if !spam && r.purchaseCues > 0 && (r.question || r.want) { intents.append(.purchase) }
@@ -71,13 +77,16 @@ public struct Analyzer: Sendable {
             found = f
             intents.append(.crisis)
         }
-        return Analysis(lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
+        return Analysis(
+            lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
     }
 
     /// Sentiment from the scan: a three-class linear model (softmax); the score is P(positive) − P(negative).
     func classify(_ r: Scan) -> (Sentiment, Double) {
         // Without a learned token model, no sentiment word, emoji or emoticon means neutral.
-        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 { return (.neutral, 0) }
+        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 {
+            return (.neutral, 0)
+        }
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos, zn = w.biasNeg
         if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }

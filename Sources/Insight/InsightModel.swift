@@ -20,9 +20,10 @@ final class InsightModel: @unchecked Sendable {
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
-        HotModel(words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
-                 germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
-                 english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
+        HotModel(
+            words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
+            germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
+            english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
     }
 
     static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
@@ -44,10 +45,13 @@ final class InsightModel: @unchecked Sendable {
         for b in Bundle.allBundles where b.bundleURL.lastPathComponent.hasSuffix(".xctest") {
             candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
         }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
+        candidates.append(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
         let fm = FileManager.default
         for c in candidates {
-            for dir in [c.appendingPathComponent("Resources"), c.appendingPathComponent("Contents/Resources/Resources"), c] {
+            for dir in [
+                c.appendingPathComponent("Resources"), c.appendingPathComponent("Contents/Resources/Resources"), c,
+            ] {
                 if fm.fileExists(atPath: dir.appendingPathComponent("lexicon-en.tsv").path) { return dir }
             }
         }
@@ -65,8 +69,10 @@ final class InsightModel: @unchecked Sendable {
         var germanWords: [UInt64: [UInt8]] = [:]
 
         // Lexicons and our own additions (which come last and win).
-        for (file, de) in [("lexicon-en.tsv", false), ("custom-en.tsv", false), ("lexicon-de.tsv", true), ("custom-de.tsv", true),
-                           ("phrases-en.tsv", false), ("phrases-de.tsv", true)] {
+        for (file, de) in [
+            ("lexicon-en.tsv", false), ("custom-en.tsv", false), ("lexicon-de.tsv", true), ("custom-de.tsv", true),
+            ("phrases-en.tsv", false), ("phrases-de.tsv", true),
+        ] {
             for line in lines(file) {
                 let parts = line.split(separator: "\t")
                 guard parts.count >= 2, let v = Float(parts[1]) else { continue }
@@ -85,11 +91,14 @@ final class InsightModel: @unchecked Sendable {
             }
         }
         func mark(_ list: String, _ flag: UInt32) {
-            for word in list.split(separator: " ") { for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].flags |= flag } }
+            for word in list.split(separator: " ") {
+                for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].flags |= flag }
+            }
         }
         mark(WordLists.negatorsEN, WordInfo.negEN); mark(WordLists.negatorsDE, WordInfo.negDE)
         mark(WordLists.contrastEN, WordInfo.contrastEN); mark(WordLists.contrastDE, WordInfo.contrastDE)
-        mark(WordLists.functionEN, WordInfo.fnEN); mark(WordLists.functionDE, WordInfo.fnDE); mark(WordLists.functionOther, WordInfo.fnOther)
+        mark(WordLists.functionEN, WordInfo.fnEN); mark(WordLists.functionDE, WordInfo.fnDE)
+        mark(WordLists.functionOther, WordInfo.fnOther)
         mark(WordLists.questionStartEN, WordInfo.qStartEN); mark(WordLists.questionStartDE, WordInfo.qStartDE)
         mark(WordLists.auxiliaryEN, WordInfo.auxEN); mark(WordLists.auxiliaryDE, WordInfo.auxDE)
         mark(WordLists.pronounsEN, WordInfo.pronounEN); mark(WordLists.pronounsDE, WordInfo.pronounDE)
@@ -99,10 +108,15 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.helpCues, WordInfo.help); mark(WordLists.purchaseCues, WordInfo.purchase)
         mark(WordLists.spamCues, WordInfo.spam); mark(WordLists.pleaseWords, WordInfo.please)
         mark(WordLists.questionCues, WordInfo.questionCue)
-        mark(WordLists.greetings, WordInfo.greeting); mark(WordLists.strongHelp, WordInfo.strongHelp); mark(WordLists.wantWords, WordInfo.want)
+        mark(WordLists.greetings, WordInfo.greeting); mark(WordLists.strongHelp, WordInfo.strongHelp)
+        mark(WordLists.wantWords, WordInfo.want)
         mark(WordLists.personalEN, WordInfo.personalEN); mark(WordLists.personalDE, WordInfo.personalDE)
-        for (word, b) in WordLists.boostersEN { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b } }
-        for (word, b) in WordLists.boostersDE { if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostDE = b } }
+        for (word, b) in WordLists.boostersEN {
+            if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
+        }
+        for (word, b) in WordLists.boostersDE {
+            if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostDE = b }
+        }
 
         // Emoji lexicon.
         var em: [UInt64: SIMD4<Float>] = [:]
@@ -131,9 +145,17 @@ final class InsightModel: @unchecked Sendable {
                 for (target, prefix) in [(0, "en."), (1, "lex.")] where name.hasPrefix(prefix) {
                     let field = name.dropFirst(prefix.count)
                     if field == "bias" {
-                        if target == 0 { eng.biasPos = wp; eng.biasNeg = wn } else { lex.biasPos = wp; lex.biasNeg = wn }
+                        if target == 0 {
+                            eng.biasPos = wp; eng.biasNeg = wn
+                        } else {
+                            lex.biasPos = wp; lex.biasNeg = wn
+                        }
                     } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
-                        if target == 0 { eng.densePos[i] = wp; eng.denseNeg[i] = wn } else { lex.densePos[i] = wp; lex.denseNeg[i] = wn }
+                        if target == 0 {
+                            eng.densePos[i] = wp; eng.denseNeg[i] = wn
+                        } else {
+                            lex.densePos[i] = wp; lex.denseNeg[i] = wn
+                        }
                     }
                 }
             } else if key.hasPrefix("e:"), let cp = UInt32(key.dropFirst(2), radix: 16) {

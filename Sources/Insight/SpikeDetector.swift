@@ -33,9 +33,12 @@ public enum SpikeDetector {
             if let t = state.lastAlert[kind.rawValue], now.timeIntervalSince(t) < settings.cooldown { continue }
             state.lastAlert[kind.rawValue] = now
             let what = kind == .negative ? "negative mentions" : "mentions"
-            let message = "\(what) ×\(formatRatio(ratio)) in the last hour (\(count) against \(String(format: "%.1f", base)) per hour)"
-            return SpikeAlert(kind: kind, count: count, baseline: base, ratio: ratio, dayBaseline: dayBase,
-                              weekBaseline: weekBase, at: now, message: message)
+            let message =
+                "\(what) ×\(formatRatio(ratio)) in the last hour (\(count) against \(String(format: "%.1f", base)) "
+                    + "per hour)"
+            return SpikeAlert(
+                kind: kind, count: count, baseline: base, ratio: ratio, dayBaseline: dayBase,
+                weekBaseline: weekBase, at: now, message: message)
         }
         return nil
     }
@@ -47,6 +50,8 @@ public enum SpikeDetector {
     }
 
     static func formatRatio(_ r: Double) -> String {
-        r >= 10 ? String(Int(r.rounded())) : (r * 10).rounded() == (r.rounded() * 10) ? String(Int(r.rounded())) : String(format: "%.1f", r)
+        r >= 10
+            ? String(Int(r.rounded()))
+            : (r * 10).rounded() == (r.rounded() * 10) ? String(Int(r.rounded())) : String(format: "%.1f", r)
     }
 }

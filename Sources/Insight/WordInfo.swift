@@ -20,7 +20,8 @@ struct WordInfo {
     static let expectPosEN: UInt32 = 1 << 13, expectPosDE: UInt32 = 1 << 14
     static let irony: UInt32 = 1 << 15
     static let complaint: UInt32 = 1 << 16, praise: UInt32 = 1 << 17, help: UInt32 = 1 << 18
-    static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21, questionCue: UInt32 = 1 << 22
+    static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21,
+        questionCue: UInt32 = 1 << 22
     static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
     static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
     static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
