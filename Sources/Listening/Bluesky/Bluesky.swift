@@ -53,8 +53,10 @@ public enum Bluesky {
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
             switch self {
-            case .mention(let d): try c.encode("app.bsky.richtext.facet#mention", forKey: .type); try c.encode(d, forKey: .did)
-            case .link(let u): try c.encode("app.bsky.richtext.facet#link", forKey: .type); try c.encode(u, forKey: .uri)
+            case .mention(let d):
+                try c.encode("app.bsky.richtext.facet#mention", forKey: .type); try c.encode(d, forKey: .did)
+            case .link(let u):
+                try c.encode("app.bsky.richtext.facet#link", forKey: .type); try c.encode(u, forKey: .uri)
             case .tag(let t): try c.encode("app.bsky.richtext.facet#tag", forKey: .type); try c.encode(t, forKey: .tag)
             case .other(let t): try c.encode(t, forKey: .type)
             }

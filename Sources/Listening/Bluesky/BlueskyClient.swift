@@ -21,12 +21,17 @@ final class BlueskyClient: @unchecked Sendable {
     private let lock = NSLock()
     private var cached: BlueskyStoredSession?
 
-    init(service: URL, identifier: String, label: String, http: HTTPClient, now: @escaping @Sendable () -> Date, password: TokenCache, sessionFile: URL) {
+    init(
+        service: URL, identifier: String, label: String, http: HTTPClient, now: @escaping @Sendable () -> Date,
+        password: TokenCache, sessionFile: URL
+    ) {
         self.service = service; self.identifier = identifier; self.label = label; self.http = http; self.now = now
         self.password = password; self.sessionFile = sessionFile
     }
 
-    var loginHint: String { "check the handle and the app password (app_password_file/app_password_command), or create a new app password" }
+    var loginHint: String {
+        "check the handle and the app password (app_password_file/app_password_command), or create a new app password"
+    }
 
     // MARK: Calls
 
@@ -45,7 +50,9 @@ final class BlueskyClient: @unchecked Sendable {
         return try await withFileLock { try await self.freshSession(replacing: nil) }
     }
 
-    private func call(_ method: String, _ nsid: String, query: [(String, String)], body: Data?) async throws -> HTTPResponse {
+    private func call(_ method: String, _ nsid: String, query: [(String, String)], body: Data?) async throws
+        -> HTTPResponse
+    {
         var s = try await session()
         if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) {
             s = try await renew(s)
@@ -59,10 +66,16 @@ final class BlueskyClient: @unchecked Sendable {
         return r
     }
 
-    private func send(_ method: String, _ nsid: String, query: [(String, String)], body: Data?, token: String) async throws -> HTTPResponse {
-        var headers = ["Authorization": "Bearer " + token, "Accept": "application/json", "User-Agent": MastodonClient.userAgent]
+    private func send(_ method: String, _ nsid: String, query: [(String, String)], body: Data?, token: String)
+        async throws -> HTTPResponse
+    {
+        var headers = [
+            "Authorization": "Bearer " + token, "Accept": "application/json", "User-Agent": MastodonClient.userAgent,
+        ]
         if body != nil { headers["Content-Type"] = "application/json" }
-        let req = HTTPRequest(method: method, url: NetworkCall.url(service, path: "/xrpc/" + nsid, query: query), headers: headers, body: body, timeout: timeout)
+        let req = HTTPRequest(
+            method: method, url: NetworkCall.url(service, path: "/xrpc/" + nsid, query: query), headers: headers,
+            body: body, timeout: timeout)
         return try await NetworkCall.send(http, req, label: label)
     }
 
@@ -85,14 +98,19 @@ final class BlueskyClient: @unchecked Sendable {
                 return disk
             }
             let current = self.readFile() ?? old
-            let req = HTTPRequest(method: "POST", url: NetworkCall.url(self.service, path: "/xrpc/com.atproto.server.refreshSession"),
-                                  headers: ["Authorization": "Bearer " + current.refreshJwt, "Accept": "application/json", "User-Agent": MastodonClient.userAgent],
-                                  timeout: self.timeout)
+            let req = HTTPRequest(
+                method: "POST", url: NetworkCall.url(self.service, path: "/xrpc/com.atproto.server.refreshSession"),
+                headers: [
+                    "Authorization": "Bearer " + current.refreshJwt, "Accept": "application/json",
+                    "User-Agent": MastodonClient.userAgent,
+                ],
+                timeout: self.timeout)
             let r = try await NetworkCall.send(self.http, req, label: self.label)
             if (200..<300).contains(r.status) {
                 let out = try NetworkCall.decode(Bluesky.SessionOutput.self, from: r, label: self.label)
                 var s = current
-                s.accessJwt = out.accessJwt; s.refreshJwt = out.refreshJwt; s.did = out.did; s.handle = out.handle; s.updatedAt = self.now()
+                s.accessJwt = out.accessJwt; s.refreshJwt = out.refreshJwt; s.did = out.did; s.handle = out.handle
+                s.updatedAt = self.now()
                 try self.store(s)
                 return s
             }
@@ -110,19 +128,27 @@ final class BlueskyClient: @unchecked Sendable {
         var logins = (readFile() ?? old)?.logins.filter { $0 > t.addingTimeInterval(-86400) } ?? []
         let recent = logins.filter { $0 > t.addingTimeInterval(-300) }
         if recent.count >= maxLogins5m, let first = recent.first {
-            throw SourceError.rateLimited(retryAt: first.addingTimeInterval(300), detail: "\(label): \(recent.count) logins in 5 minutes; waiting before logging in again")
+            throw SourceError.rateLimited(
+                retryAt: first.addingTimeInterval(300),
+                detail: "\(label): \(recent.count) logins in 5 minutes; waiting before logging in again")
         }
         if logins.count >= maxLoginsDay, let first = logins.first {
-            throw SourceError.rateLimited(retryAt: first.addingTimeInterval(86400), detail: "\(label): \(logins.count) logins today; waiting before logging in again")
+            throw SourceError.rateLimited(
+                retryAt: first.addingTimeInterval(86400),
+                detail: "\(label): \(logins.count) logins today; waiting before logging in again")
         }
         let pass = try password.get()
         logins.append(t)
         // Record the attempt before making it: a failed login counts against the limit too.
         if var o = readFile() ?? old { o.logins = logins; try? store(o, cache: false) }
         let body = try JSONSerialization.data(withJSONObject: ["identifier": identifier, "password": pass])
-        let req = HTTPRequest(method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.server.createSession"),
-                              headers: ["Content-Type": "application/json", "Accept": "application/json", "User-Agent": MastodonClient.userAgent],
-                              body: body, timeout: timeout)
+        let req = HTTPRequest(
+            method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.server.createSession"),
+            headers: [
+                "Content-Type": "application/json", "Accept": "application/json",
+                "User-Agent": MastodonClient.userAgent,
+            ],
+            body: body, timeout: timeout)
         let r = try await NetworkCall.send(http, req, label: label)
         if r.status == 400 || r.status == 401 {
             password.reset()
@@ -131,8 +157,9 @@ final class BlueskyClient: @unchecked Sendable {
         }
         try NetworkCall.check(r, label: label, loginHint: loginHint, now: now())
         let out = try NetworkCall.decode(Bluesky.SessionOutput.self, from: r, label: label)
-        let s = BlueskyStoredSession(service: service.absoluteString, did: out.did, handle: out.handle, accessJwt: out.accessJwt,
-                                     refreshJwt: out.refreshJwt, updatedAt: t, logins: logins)
+        let s = BlueskyStoredSession(
+            service: service.absoluteString, did: out.did, handle: out.handle, accessJwt: out.accessJwt,
+            refreshJwt: out.refreshJwt, updatedAt: t, logins: logins)
         try store(s)
         return s
     }
@@ -143,7 +170,9 @@ final class BlueskyClient: @unchecked Sendable {
         guard let d = FileManager.default.contents(atPath: sessionFile.path) else { return nil }
         let dec = JSONDecoder()
         dec.dateDecodingStrategy = .switchboard
-        guard let s = try? dec.decode(BlueskyStoredSession.self, from: d), s.service == service.absoluteString, !s.accessJwt.isEmpty else { return nil }
+        guard let s = try? dec.decode(BlueskyStoredSession.self, from: d), s.service == service.absoluteString,
+            !s.accessJwt.isEmpty
+        else { return nil }
         return s
     }
 

@@ -8,14 +8,20 @@ extension BlueskyPublisher: MediaPublisher {
         if media.isEmpty { return try await post(draft, idempotencyKey: idempotencyKey) }
         guard media.count <= 4 else { throw PublishError.rejected("Bluesky allows at most 4 images per post") }
         guard draft.text.count <= BlueskyPublisher.maxGraphemes else {
-            throw PublishError.rejected("\(draft.text.count) characters: Bluesky allows \(BlueskyPublisher.maxGraphemes)")
+            throw PublishError.rejected(
+                "\(draft.text.count) characters: Bluesky allows \(BlueskyPublisher.maxGraphemes)")
         }
         do {
             var images: [[String: Any]] = []
             for m in media {
                 let mime = MastodonPublisher.mimeType(m.path)
-                guard mime.hasPrefix("image/") else { throw PublishError.rejected("\((m.path as NSString).lastPathComponent): Bluesky posts take images only here") }
-                guard let data = FileManager.default.contents(atPath: m.path) else { throw PublishError.configuration("cannot read the media file \(m.path)") }
+                guard mime.hasPrefix("image/") else {
+                    throw PublishError.rejected(
+                        "\((m.path as NSString).lastPathComponent): Bluesky posts take images only here")
+                }
+                guard let data = FileManager.default.contents(atPath: m.path) else {
+                    throw PublishError.configuration("cannot read the media file \(m.path)")
+                }
                 let blob = try JSONSerialization.jsonObject(with: try await client.uploadBlob(data, mimeType: mime))
                 images.append(["alt": m.alt ?? "", "image": blob])
             }
@@ -23,18 +29,25 @@ extension BlueskyPublisher: MediaPublisher {
             let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
             var record = try BlueskyPublisher.record(for: draft, facets: try await resolveFacets(draft.text))
             record["embed"] = ["$type": "app.bsky.embed.images", "images": images]
-            let body: [String: Any] = ["repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record]
-            let json = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+            let body: [String: Any] = [
+                "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record,
+            ]
+            let json = try JSONSerialization.data(
+                withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
             let uri = "at://\(session.did)/app.bsky.feed.post/\(rkey)"
             let r: HTTPResponse
             do {
                 r = try await client.post("com.atproto.repo.createRecord", json: json)
             } catch SourceError.configuration(let why) {
-                if why.lowercased().contains("already exist") { return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri)) }
+                if why.lowercased().contains("already exist") {
+                    return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri))
+                }
                 throw PublishError.rejected(why)
             }
             let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
-            return PostedRef(id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri, url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
+            return PostedRef(
+                id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
+                url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
         } catch let e as SourceError {
             throw PublishError(e)
         }

@@ -36,13 +36,21 @@ extension BlueskySource {
         let r = HTTPResponse(status: 200, headers: [:], body: data)
         return try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label).notifications
             .filter { BlueskySource.reasons.contains($0.reason) }
-            .map { mention(uri: $0.uri, cid: $0.cid, author: $0.author, record: $0.record, indexedAt: $0.indexedAt, via: $0.reason) }
+            .map {
+                mention(
+                    uri: $0.uri, cid: $0.cid, author: $0.author, record: $0.record, indexedAt: $0.indexedAt,
+                    via: $0.reason)
+            }
     }
 
     /// Decodes one `app.bsky.feed.searchPosts` page into mentions, as a poll would.
     public func mentions(fromSearchPage data: Data) throws -> [Mention] {
         let r = HTTPResponse(status: 200, headers: [:], body: data)
         return try NetworkCall.decode(Bluesky.SearchPage.self, from: r, label: client.label).posts
-            .map { mention(uri: $0.uri, cid: $0.cid, author: $0.author, record: $0.record, indexedAt: $0.indexedAt, via: "search") }
+            .map {
+                mention(
+                    uri: $0.uri, cid: $0.cid, author: $0.author, record: $0.record, indexedAt: $0.indexedAt,
+                    via: "search")
+            }
     }
 }

@@ -7,7 +7,8 @@ public struct Feed: Sendable, Hashable, Codable {
     /// The site the feed belongs to (absolute URL when the feed gave enough to resolve it).
     public var link: String?
     public var entries: [FeedEntry]
-    /// `rss090`, `rss091`, `rss092`, `rss093`, `rss094`, `rss20`, `rss10`, `atom03`, `atom10`, `cdf`, or nil when unknown.
+    /// `rss090`, `rss091`, `rss092`, `rss093`, `rss094`, `rss20`, `rss10`, `atom03`, `atom10`, `cdf`, or nil when
+    /// unknown.
     public var version: String?
     /// The character encoding the bytes were read in (`utf-8`, `iso-8859-1`, `gb18030`, …).
     public var encoding: String

@@ -7,7 +7,9 @@ public enum FeedParser {
     ///   - url: where the feed came from: the base for relative links (after `Content-Location`).
     ///   - contentType: the HTTP `Content-Type`, for its `charset`.
     ///   - contentLocation: the HTTP `Content-Location`, the base when present.
-    public static func parse(_ data: Data, url: URL? = nil, contentType: String? = nil, contentLocation: String? = nil) throws -> Feed {
+    public static func parse(_ data: Data, url: URL? = nil, contentType: String? = nil, contentLocation: String? = nil)
+        throws -> Feed
+    {
         let enc = FeedEncoding.utf8(data, httpCharset: FeedEncoding.charset(fromContentType: contentType))
         var base = url
         if let cl = contentLocation?.trimmingCharacters(in: .whitespaces), !cl.isEmpty {

@@ -23,7 +23,8 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
             config.timeoutIntervalForResource = 7 * 86400
             config.urlCache = nil
             let session = URLSession(configuration: config, delegate: client, delegateQueue: nil)
-            var r = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
+            var r = URLRequest(
+                url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
             r.httpMethod = request.method
             for (k, v) in request.headers { r.setValue(v, forHTTPHeaderField: k) }
             let task = session.dataTask(with: r)
@@ -55,10 +56,16 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
         lock.withLock {
             if !(200..<300).contains(status), status != 0 {
                 let r = HTTPResponse(status: status, headers: [:], body: Data(errorBody))
-                do { try NetworkCall.check(r, label: "streaming", loginHint: "check the token") } catch { continuation?.finish(throwing: error); return }
+                do { try NetworkCall.check(r, label: "streaming", loginHint: "check the token") } catch {
+                    continuation?.finish(throwing: error); return
+                }
             }
-            if let error { continuation?.finish(throwing: SourceError.transient("streaming: \(NetworkCall.transportReason(error))")) }
-            else { continuation?.finish() }
+            if let error {
+                continuation?.finish(
+                    throwing: SourceError.transient("streaming: \(NetworkCall.transportReason(error))"))
+            } else {
+                continuation?.finish()
+            }
         }
         session.finishTasksAndInvalidate()
     }

@@ -12,13 +12,15 @@ public struct MastodonPublisher: Publisher {
     public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
         let c = try MastodonSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
-        var client = MastodonClient(instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)
+        var client = MastodonClient(
+            instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)
         client.timeout = timeout
         self.client = client
     }
 
     public init(instance: URL, token: String, http: HTTPClient, label: String = "mastodon") {
-        client = MastodonClient(instance: instance, label: label, http: http, now: { Date() }, token: TokenCache { token })
+        client = MastodonClient(
+            instance: instance, label: label, http: http, now: { Date() }, token: TokenCache { token })
     }
 
     /// The JSON body sent for `draft` (exposed for tests and the outbox's "what will be sent").
@@ -31,11 +33,17 @@ public struct MastodonPublisher: Publisher {
     }
 
     public func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef {
-        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw PublishError.rejected("the post is empty") }
-        let body = try JSONSerialization.data(withJSONObject: MastodonPublisher.body(for: draft), options: [.sortedKeys, .withoutEscapingSlashes])
-        let req = HTTPRequest(method: "POST", url: NetworkCall.url(client.instance, path: "/api/v1/statuses"),
-                              headers: ["Content-Type": "application/json", "Accept": "application/json", "Idempotency-Key": idempotencyKey],
-                              body: body, timeout: client.timeout)
+        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PublishError.rejected("the post is empty")
+        }
+        let body = try JSONSerialization.data(
+            withJSONObject: MastodonPublisher.body(for: draft), options: [.sortedKeys, .withoutEscapingSlashes])
+        let req = HTTPRequest(
+            method: "POST", url: NetworkCall.url(client.instance, path: "/api/v1/statuses"),
+            headers: [
+                "Content-Type": "application/json", "Accept": "application/json", "Idempotency-Key": idempotencyKey,
+            ],
+            body: body, timeout: client.timeout)
         let r: HTTPResponse
         do {
             var authed = req

@@ -13,16 +13,25 @@ public struct MastodonSource: Source {
     public var maxPages = 5
     public var pageSize = 40
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
-        guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
-            throw SourceError.configuration("source \(config.id): `instance` must be the server's address, like https://mastodon.social")
+    public init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil
+        else {
+            throw SourceError.configuration(
+                "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         self.id = config.id
         self.instance = url
         self.config = config
-        var c = MastodonClient(instance: url, label: "mastodon source \(config.id)", http: http, now: now,
-                               token: TokenCache { try Secrets.resolve(file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir, what: "token of source \(config.id)") })
+        var c = MastodonClient(
+            instance: url, label: "mastodon source \(config.id)", http: http, now: now,
+            token: TokenCache {
+                try Secrets.resolve(
+                    file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir,
+                    what: "token of source \(config.id)")
+            })
         c.timeout = timeout
         self.client = c
     }
@@ -35,10 +44,12 @@ public struct MastodonSource: Source {
         }
         for tag in config.hashtags ?? [] {
             let t = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
-            f.append(("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t.lowercased()), [], "#" + t))
+            f.append(
+                ("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t.lowercased()), [], "#" + t))
         }
         for q in config.search ?? [] {
-            f.append(("search:" + q, "/api/v2/search", [("type", "statuses"), ("q", q), ("resolve", "false")], "search"))
+            f.append(
+                ("search:" + q, "/api/v2/search", [("type", "statuses"), ("q", q), ("resolve", "false")], "search"))
         }
         return f
     }
@@ -52,7 +63,9 @@ public struct MastodonSource: Source {
 
     /// Reads one feed from `since` forward. Returns its statuses, the new cursor, and a time to wait until
     /// when the server's rate limit is exhausted.
-    func fetch(_ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool) async throws -> ([Mastodon.Status], String?, Date?) {
+    func fetch(_ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool)
+        async throws -> ([Mastodon.Status], String?, Date?)
+    {
         var all: [Mastodon.Status] = []
         var newest = since
         var baseQuery = query + [("limit", String(pageSize))]
@@ -79,8 +92,12 @@ public struct MastodonSource: Source {
             // First poll: the latest page only. Later polls: page forward until the gap is closed.
             guard since != nil, ids.count >= pageSize, let top = newest else { return (all, newest, wait) }
             if wait != nil { return (all, newest, wait) }
-            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == instance.host { url = prev }
-            else { url = NetworkCall.url(instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)]) }
+            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == instance.host {
+                url = prev
+            } else {
+                url = NetworkCall.url(
+                    instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)])
+            }
         }
         return (all, newest, nil)
     }
@@ -91,15 +108,19 @@ public struct MastodonSource: Source {
         if let cw = s.spoilerText, !cw.isEmpty { text = "CW: " + NetworkText.content(cw) + "\n\n" + text }
         let host = instance.host ?? ""
         let acct = s.account.acct.contains("@") ? s.account.acct : s.account.acct + "@" + host
-        let author = Author(handle: "@" + NetworkText.clean(acct, max: 200),
-                            name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
-                            url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
+        let author = Author(
+            handle: "@" + NetworkText.clean(acct, max: 200),
+            name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
+            url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
         // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
-        return Mention(platform: "mastodon", id: NetworkText.identifier(s.uri), text: text, createdAt: s.createdAt, fetchedAt: client.now(),
-                       url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author, lang: s.language.map { NetworkText.clean($0, max: 20) },
-                       inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
-                       reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
-                       extra: ["instance": .string(host), "via": .string(via)])
+        return Mention(
+            platform: "mastodon", id: NetworkText.identifier(s.uri), text: text, createdAt: s.createdAt,
+            fetchedAt: client.now(),
+            url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author,
+            lang: s.language.map { NetworkText.clean($0, max: 20) },
+            inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
+            reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
+            extra: ["instance": .string(host), "via": .string(via)])
     }
 }
 
