@@ -82,8 +82,7 @@ struct Tokenizer {
                     continue
                 }
                 if (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 || cp == 0x2B55
-                    || cp == 0x2764
-                {
+                    || cp == 0x2764 {
                     tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .emoji, flags: 0, extra: cp); nt += 1
                     continue
                 }
@@ -138,10 +137,9 @@ struct Tokenizer {
 
     /// Reads one word starting at `i`; writes its normalised bytes to `scratch` and returns the index after it.
     @inline(__always)
-    static func word(
-        _ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>, _ out: inout Int,
-        _ tok: inout Token, _ stats: inout TextStats
-    ) -> Int {
+    static func word(_ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+                     _ out: inout Int,
+                     _ tok: inout Token, _ stats: inout TextStats) -> Int {
         let n = t.count
         var i = i0
         var h = fnvOffset
@@ -160,6 +158,10 @@ struct Tokenizer {
                 else if c &- 48 < 10 {
                     scratch[o] = c; o &+= 1; h = fnvStep(h, c); last = 0; run = 0; i &+= 1; continue
                 }
+                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
+                    i &+= 1; continue
+                }
+                else { break }
                 i &+= 1
             } else if c == 0xC3 && i + 1 < n {
                 var d = t[i + 1]
