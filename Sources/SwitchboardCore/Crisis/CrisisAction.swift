@@ -90,8 +90,8 @@ public enum CrisisAction: Hashable, Sendable {
         case "crisis_severity": self = .severity(crisis: id, level: try c.decode(String.self, forKey: .level))
         case "crisis_end": self = .end(crisis: id, summary: try c.decodeIfPresent(String.self, forKey: .summary) ?? "")
         default:
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: c.codingPath, debugDescription: "unknown crisis action \(type)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
+                                                    debugDescription: "unknown crisis action \(type)"))
         }
     }
 
