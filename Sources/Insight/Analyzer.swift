@@ -54,12 +54,18 @@ public struct Analyzer: Sendable {
         let (sentiment, score) = classify(r)
         var intents: [Intent] = []
         intents.reserveCapacity(4)
-        let spam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
+        let spam =
+            r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
         if r.question { intents.append(.question) }
-        let complaint = !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
+        let complaint =
+            !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
         if complaint { intents.append(.complaint) }
-        if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint { intents.append(.praise) }
-        if !spam && (r.helpCues > 0 || r.strongHelp) && (r.question || r.please || r.negatedExpect > 0 || r.want || r.helpStart) {
+        if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint {
+            intents.append(.praise)
+        }
+        if !spam && (r.helpCues > 0 || r.strongHelp)
+            && (r.question || r.please || r.negatedExpect > 0 || r.want || r.helpStart)
+        {
             intents.append(.help)
         }
         if !spam && r.purchaseCues > 0 && (r.question || r.want) { intents.append(.purchase) }
@@ -71,13 +77,16 @@ public struct Analyzer: Sendable {
             found = f
             intents.append(.crisis)
         }
-        return Analysis(lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
+        return Analysis(
+            lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
     }
 
     /// Sentiment from the scan: a three-class linear model (softmax); the score is P(positive) − P(negative).
     func classify(_ r: Scan) -> (Sentiment, Double) {
         // Without a learned token model, no sentiment word, emoji or emoticon means neutral.
-        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 { return (.neutral, 0) }
+        if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 {
+            return (.neutral, 0)
+        }
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos, zn = w.biasNeg
         if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }
@@ -98,82 +107,5 @@ public struct Analyzer: Sendable {
         let c = TokenCollector()
         let r = scan(text, collect: c)
         return (r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] })
-    }
-}
-
-extension Double {
-    func clamped(_ lo: Double, _ hi: Double) -> Double { Swift.min(hi, Swift.max(lo, self)) }
-}
-
-extension InsightModel {
-    /// The normalised bytes of each word of `s` (crisis terms).
-    static func normalizedWords(_ s: String) -> [[UInt8]] {
-        var bytes = Array(s.utf8)
-        let n = bytes.count
-        guard n > 0 else { return [] }
-        var stats = TextStats()
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
-        let toks = UnsafeMutablePointer<Token>.allocate(capacity: n + 1)
-        defer { scratch.deallocate(); toks.deallocate() }
-        let count = bytes.withUnsafeMutableBufferPointer { Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: n + 1, stats: &stats) }
-        var out: [[UInt8]] = []
-        for i in 0..<count where toks[i].kind == .word || toks[i].kind == .hashtag || toks[i].kind == .number {
-            out.append(Array(UnsafeBufferPointer(start: scratch + Int(toks[i].start), count: Int(toks[i].len))))
-        }
-        return out
-    }
-}
-
-/// Crisis-term words and brand keys in one block of memory that lives as long as any copy of its `Analyzer`.
-final class TermStorage: @unchecked Sendable {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let words: UnsafeMutablePointer<(Int32, Int32)>
-    let terms: UnsafeMutablePointer<(Int32, Int32)>
-    let brand: UnsafeMutablePointer<UInt64>
-    let termCount: Int, brandCount: Int
-
-    init(terms t: [[[UInt8]]], brand b: [UInt64]) {
-        let flat = t.flatMap { $0 }
-        let total = flat.reduce(0) { $0 + $1.count }
-        bytes = .allocate(capacity: max(1, total))
-        words = .allocate(capacity: max(1, flat.count))
-        terms = .allocate(capacity: max(1, t.count))
-        brand = .allocate(capacity: max(1, b.count))
-        var off = 0, wi = 0
-        for (ti, term) in t.enumerated() {
-            terms[ti] = (Int32(wi), Int32(term.count))
-            for w in term {
-                for (k, byte) in w.enumerated() { bytes[off + k] = byte }
-                words[wi] = (Int32(off), Int32(w.count))
-                off += w.count; wi += 1
-            }
-        }
-        for (i, k) in b.enumerated() { brand[i] = k }
-        termCount = t.count; brandCount = b.count
-    }
-
-    deinit { bytes.deallocate(); words.deallocate(); terms.deallocate(); brand.deallocate() }
-
-    var view: TermsView {
-        TermsView(bytes: bytes, words: words, terms: terms, brand: brand, termCount: termCount, brandCount: brandCount)
-    }
-}
-
-/// A reference-free view of a `TermStorage`.
-struct TermsView: @unchecked Sendable {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let words: UnsafeMutablePointer<(Int32, Int32)>
-    let terms: UnsafeMutablePointer<(Int32, Int32)>
-    let brand: UnsafeMutablePointer<UInt64>
-    let termCount: Int, brandCount: Int
-
-    @inline(__always) func word(_ i: Int) -> (ptr: UnsafePointer<UInt8>, len: Int) {
-        let (off, len) = words[i]
-        return (UnsafePointer(bytes + Int(off)), Int(len))
-    }
-
-    @inline(__always) func isBrand(_ h: UInt64) -> Bool {
-        for i in 0..<brandCount where brand[i] == h { return true }
-        return false
     }
 }

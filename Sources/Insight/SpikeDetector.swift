@@ -1,64 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-/// Spike settings, from `team.json` → `"spikes": {"sensitivity": 3.0, "min_count": 10, "cooldown": "30m"}`.
-public struct SpikeSettings: Sendable, Hashable {
-    /// How many times the baseline the last hour must reach.
-    public var sensitivity: Double
-    /// The fewest mentions in the last hour that can make a spike (negative spikes: half of it, at least 3).
-    public var minCount: Int
-    /// Seconds after an alert during which the same kind stays quiet.
-    public var cooldown: TimeInterval
-
-    public init(sensitivity: Double = 3.0, minCount: Int = 10, cooldown: TimeInterval = 1800) {
-        self.sensitivity = sensitivity; self.minCount = minCount; self.cooldown = cooldown
-    }
-
-    /// Reads `extra["spikes"]` of the team configuration; missing or malformed fields keep their defaults.
-    public init(team: TeamConfig) {
-        self.init()
-        guard let o = team.extra["spikes"]?.objectValue else { return }
-        if let s = o["sensitivity"]?.doubleValue, s > 0 { sensitivity = s }
-        if let m = o["min_count"]?.intValue, m > 0 { minCount = m }
-        if let c = o["cooldown"] {
-            if let s = c.stringValue, let d = SourceConfig.parseDuration(s) { cooldown = d }
-            else if let d = c.doubleValue, d >= 0 { cooldown = d }
-        }
-    }
-}
-
-/// A raised spike alert.
-public struct SpikeAlert: Sendable, Hashable {
-    public enum Kind: String, Sendable { case all, negative }
-    public var kind: Kind
-    /// Mentions in the last hour.
-    public var count: Int
-    /// The baseline per hour it was measured against (the larger of the two baselines).
-    public var baseline: Double
-    /// count / max(baseline, 1).
-    public var ratio: Double
-    /// Mean per hour over the previous 24 hours, and the same hour a week earlier (nil without data that old).
-    public var dayBaseline: Double
-    public var weekBaseline: Double?
-    public var at: Date
-    /// "negative mentions ×5 in the last hour (25 against 5.0 per hour)".
-    public var message: String
-}
-
-/// Cool-down memory between checks: when each kind last alerted. A value the caller keeps and passes back.
-public struct SpikeState: Sendable, Hashable, Codable {
-    public var lastAlert: [String: Date] = [:]
-    public init() {}
-}
-
-/// One event the detector counts: when a mention was created and its sentiment.
-public struct SpikeEvent: Sendable, Hashable {
-    public var at: Date
-    public var negative: Bool
-    public init(at: Date, negative: Bool) { self.at = at; self.negative = negative }
-    public init(_ m: Mention) { at = m.createdAt; negative = m.analysis?.sentiment == .negative }
-}
-
 /// Detects a rise in mentions per hour: the last hour against the mean of the previous 24 hours, and, when data
 /// that old exists, against the same hour a week earlier. A spike needs at least `minCount` mentions and
 /// `sensitivity` × every available baseline (a baseline counts as at least 1 per hour). Negative mentions are
@@ -91,9 +33,12 @@ public enum SpikeDetector {
             if let t = state.lastAlert[kind.rawValue], now.timeIntervalSince(t) < settings.cooldown { continue }
             state.lastAlert[kind.rawValue] = now
             let what = kind == .negative ? "negative mentions" : "mentions"
-            let message = "\(what) ×\(formatRatio(ratio)) in the last hour (\(count) against \(String(format: "%.1f", base)) per hour)"
-            return SpikeAlert(kind: kind, count: count, baseline: base, ratio: ratio, dayBaseline: dayBase,
-                              weekBaseline: weekBase, at: now, message: message)
+            let message =
+                "\(what) ×\(formatRatio(ratio)) in the last hour (\(count) against \(String(format: "%.1f", base)) "
+                    + "per hour)"
+            return SpikeAlert(
+                kind: kind, count: count, baseline: base, ratio: ratio, dayBaseline: dayBase,
+                weekBaseline: weekBase, at: now, message: message)
         }
         return nil
     }
@@ -105,6 +50,8 @@ public enum SpikeDetector {
     }
 
     static func formatRatio(_ r: Double) -> String {
-        r >= 10 ? String(Int(r.rounded())) : (r * 10).rounded() == (r.rounded() * 10) ? String(Int(r.rounded())) : String(format: "%.1f", r)
+        r >= 10
+            ? String(Int(r.rounded()))
+            : (r * 10).rounded() == (r.rounded() * 10) ? String(Int(r.rounded())) : String(format: "%.1f", r)
     }
 }

@@ -1,33 +1,3 @@
-/// One token of a text, pointing into the normalised scratch buffer.
-struct Token {
-    enum Kind: UInt8 { case word, hashtag, punct, emoji, mention, url, number }
-    var hash: UInt64 = 0
-    var start: Int32 = 0
-    var len: Int32 = 0
-    var kind: Kind = .word
-    var flags: UInt8 = 0
-    /// Emoji: its code point. Punctuation: exclamation marks in the run.
-    var extra: UInt32 = 0
-
-    static let caps: UInt8 = 1, elongated: UInt8 = 2, umlaut: UInt8 = 4, boundary: UInt8 = 8
-    static let question: UInt8 = 16, ellipsis: UInt8 = 32, repeatedLetters: UInt8 = 64
-
-    @inline(__always) func has(_ f: UInt8) -> Bool { flags & f != 0 }
-}
-
-/// Counts over the whole text that the language guess and the intents use.
-struct TextStats {
-    var exclamations = 0
-    var questions = 0
-    var urls = 0
-    var mentions = 0
-    var hashtags = 0
-    var upperLetters = 0
-    var lowerLetters = 0
-    var umlauts = 0
-    var otherLatin = 0
-    var nonLatin = 0
-}
 
 /// Splits UTF-8 bytes into tokens in one pass: lower-cases ASCII and Latin-1 letters, drops apostrophes inside
 /// words, caps letter runs at two (`gooood` → `good`, flagged elongated), recognises URLs, @mentions, #hashtags,
@@ -64,7 +34,9 @@ struct Tokenizer {
             if (b == 64 || b == 35) && i + 1 < n && isWordLead(t[i + 1]) && (i == 0 || !isASCIIWordByte(t[i - 1])) {
                 if b == 64 {
                     var j = i + 1
-                    while j < n && (isASCIIWordByte(t[j]) || t[j] == 95 || t[j] == 46 || t[j] >= 0x80) && t[j] != 0xE2 { j += 1 }
+                    while j < n && (isASCIIWordByte(t[j]) || t[j] == 95 || t[j] == 46 || t[j] >= 0x80) && t[j] != 0xE2 {
+                        j += 1
+                    }
                     if j > i + 1 && t[j - 1] == 46 { j -= 1 }
                     tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .mention); nt += 1
                     stats.mentions += 1; i = j; continue
@@ -106,8 +78,11 @@ struct Tokenizer {
                 var cp = UInt32(b & (len == 4 ? 0x07 : 0x0F))
                 for k in 1..<len { cp = (cp << 6) | UInt32(t[i + k] & 0x3F) }
                 i += len
-                if cp == 0x2019 || cp == 0x2018 || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) { continue }
-                if (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 || cp == 0x2B55 || cp == 0x2764 {
+                if cp == 0x2019 || cp == 0x2018 || cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF) {
+                    continue
+                }
+                if (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 || cp == 0x2B55
+                    || cp == 0x2764 {
                     tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .emoji, flags: 0, extra: cp); nt += 1
                     continue
                 }
@@ -153,7 +128,8 @@ struct Tokenizer {
             stats.exclamations += Int(ex)
             if j == i { i += 1; continue }
             i = j
-            tokens[nt] = Token(hash: h == 0 ? 1 : h, start: Int32(start), len: Int32(out - start), kind: .punct, flags: f, extra: ex)
+            tokens[nt] = Token(
+                hash: h == 0 ? 1 : h, start: Int32(start), len: Int32(out - start), kind: .punct, flags: f, extra: ex)
             nt += 1
         }
         return nt
@@ -161,7 +137,8 @@ struct Tokenizer {
 
     /// Reads one word starting at `i`; writes its normalised bytes to `scratch` and returns the index after it.
     @inline(__always)
-    static func word(_ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>, _ out: inout Int,
+    static func word(_ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+                     _ out: inout Int,
                      _ tok: inout Token, _ stats: inout TextStats) -> Int {
         let n = t.count
         var i = i0
@@ -181,7 +158,9 @@ struct Tokenizer {
                 else if c &- 48 < 10 {
                     scratch[o] = c; o &+= 1; h = fnvStep(h, c); last = 0; run = 0; i &+= 1; continue
                 }
-                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start { i &+= 1; continue }
+                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
+                    i &+= 1; continue
+                }
                 else { break }
                 i &+= 1
             } else if c == 0xC3 && i + 1 < n {
@@ -191,7 +170,9 @@ struct Tokenizer {
                 else if d == 0x97 || d == 0xB7 { break }
                 else { stats.otherLatin += 1 }
                 // Two-byte letter: append both bytes (runs are counted on the second byte).
-                if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 { flags |= Token.elongated; i &+= 2; continue }
+                if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 {
+                    flags |= Token.elongated; i &+= 2; continue
+                }
                 scratch[o] = 0xC3; o &+= 1; h = fnvStep(h, 0xC3)
                 if d == last { run &+= 1 } else { last = d; run = 1 }
                 scratch[o] = d; o &+= 1; h = fnvStep(h, d)

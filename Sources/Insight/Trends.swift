@@ -1,19 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-/// A term or hashtag rising in the last hour.
-public struct TrendingTerm: Sendable, Hashable {
-    /// The normalised term (lower case); hashtags keep their `#`.
-    public var term: String
-    /// Mentions containing it in the last hour.
-    public var count: Int
-    /// Mean mentions per hour containing it over the previous 24 hours.
-    public var baseline: Double
-    /// (count + 1) / (baseline + 1): how many times its usual rate.
-    public var ratio: Double
-    public var isHashtag: Bool { term.hasPrefix("#") }
-}
-
 /// Terms and hashtags rising in the last hour against the previous 24 hours. English and German stopwords,
 /// numbers, @mentions, URLs and words under three letters are left out; each mention counts a term once.
 public enum Trends {
@@ -36,20 +23,29 @@ public enum Trends {
             let ratio = (Double(c) + 1) / (base + 1)
             if ratio >= minRatio { out.append(TrendingTerm(term: t, count: c, baseline: base, ratio: ratio)) }
         }
-        out.sort { $0.ratio != $1.ratio ? $0.ratio > $1.ratio : ($0.count != $1.count ? $0.count > $1.count : $0.term < $1.term) }
+        out.sort {
+            $0.ratio != $1.ratio
+                ? $0.ratio > $1.ratio : ($0.count != $1.count ? $0.count > $1.count : $0.term < $1.term)
+        }
         return Array(out.prefix(limit))
     }
 
-    public static func rising(mentions: [Mention], now: Date, limit: Int = 10, minCount: Int = 3, minRatio: Double = 2.0,
-                              exclude: [String] = []) -> [TrendingTerm] {
-        rising(mentions.map { (at: $0.createdAt, text: $0.text) }, now: now, limit: limit, minCount: minCount,
-               minRatio: minRatio, exclude: exclude)
+    public static func rising(
+        mentions: [Mention], now: Date, limit: Int = 10, minCount: Int = 3, minRatio: Double = 2.0,
+        exclude: [String] = []
+    ) -> [TrendingTerm] {
+        rising(
+            mentions.map { (at: $0.createdAt, text: $0.text) }, now: now, limit: limit, minCount: minCount,
+            minRatio: minRatio, exclude: exclude)
     }
 
     static let stopwords: Set<String> = {
         var s = Set<String>()
-        for list in [WordLists.functionEN, WordLists.functionDE, WordLists.stopwordsEN, WordLists.stopwordsDE, WordLists.negatorsEN,
-                     WordLists.negatorsDE, WordLists.contrastEN, WordLists.contrastDE] {
+        for list in [
+            WordLists.functionEN, WordLists.functionDE, WordLists.stopwordsEN, WordLists.stopwordsDE,
+            WordLists.negatorsEN,
+            WordLists.negatorsDE, WordLists.contrastEN, WordLists.contrastDE,
+        ] {
             for w in list.split(separator: " ") { s.insert(String(w)) }
         }
         return s
@@ -65,12 +61,15 @@ public enum Trends {
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         let toks = UnsafeMutablePointer<Token>.allocate(capacity: cap)
         defer { scratch.deallocate(); toks.deallocate() }
-        let count = bytes.withUnsafeMutableBufferPointer { Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: cap, stats: &stats) }
+        let count = bytes.withUnsafeMutableBufferPointer {
+            Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
+        }
         var out: [String] = []
         for i in 0..<count {
             let t = toks[i]
             guard t.kind == .word || t.kind == .hashtag, t.len >= 3 else { continue }
-            let w = String(decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)), as: UTF8.self)
+            let w = String(
+                decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)), as: UTF8.self)
             if t.kind == .hashtag { out.append("#" + w); continue }
             if w.count < 3 || stopwords.contains(w) { continue }
             out.append(w)

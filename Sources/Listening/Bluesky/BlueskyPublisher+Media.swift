@@ -1,26 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-extension BlueskyClient {
-    /// `com.atproto.repo.uploadBlob` with the raw bytes; returns the `blob` object to embed, as JSON.
-    func uploadBlob(_ data: Data, mimeType: String) async throws -> Data {
-        func send(_ token: String) async throws -> HTTPResponse {
-            let headers = ["Authorization": "Bearer " + token, "Accept": "application/json", "User-Agent": MastodonClient.userAgent, "Content-Type": mimeType]
-            let req = HTTPRequest(method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.repo.uploadBlob"), headers: headers, body: data, timeout: timeout)
-            return try await NetworkCall.send(http, req, label: label)
-        }
-        var s = try await session()
-        if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) { s = try await renew(s) }
-        var r = try await send(s.accessJwt)
-        if BlueskyClient.isExpired(r) { s = try await renew(s); r = try await send(s.accessJwt) }
-        try NetworkCall.check(r, label: label, loginHint: loginHint, now: now())
-        guard let obj = (try? JSONSerialization.jsonObject(with: r.body)) as? [String: Any], let blob = obj["blob"] as? [String: Any] else {
-            throw SourceError.malformed("\(label): uploadBlob answered without a blob", sample: NetworkCall.sample(r.body))
-        }
-        return try JSONSerialization.data(withJSONObject: blob, options: [.sortedKeys])
-    }
-}
-
 extension BlueskyPublisher: MediaPublisher {
     /// Uploads up to four images (`uploadBlob`) and posts them as an `app.bsky.embed.images` embed with their alt
     /// texts. Same record key as a post without media, so a retry finds the post already made.
@@ -28,14 +8,20 @@ extension BlueskyPublisher: MediaPublisher {
         if media.isEmpty { return try await post(draft, idempotencyKey: idempotencyKey) }
         guard media.count <= 4 else { throw PublishError.rejected("Bluesky allows at most 4 images per post") }
         guard draft.text.count <= BlueskyPublisher.maxGraphemes else {
-            throw PublishError.rejected("\(draft.text.count) characters: Bluesky allows \(BlueskyPublisher.maxGraphemes)")
+            throw PublishError.rejected(
+                "\(draft.text.count) characters: Bluesky allows \(BlueskyPublisher.maxGraphemes)")
         }
         do {
             var images: [[String: Any]] = []
             for m in media {
                 let mime = MastodonPublisher.mimeType(m.path)
-                guard mime.hasPrefix("image/") else { throw PublishError.rejected("\((m.path as NSString).lastPathComponent): Bluesky posts take images only here") }
-                guard let data = FileManager.default.contents(atPath: m.path) else { throw PublishError.configuration("cannot read the media file \(m.path)") }
+                guard mime.hasPrefix("image/") else {
+                    throw PublishError.rejected(
+                        "\((m.path as NSString).lastPathComponent): Bluesky posts take images only here")
+                }
+                guard let data = FileManager.default.contents(atPath: m.path) else {
+                    throw PublishError.configuration("cannot read the media file \(m.path)")
+                }
                 let blob = try JSONSerialization.jsonObject(with: try await client.uploadBlob(data, mimeType: mime))
                 images.append(["alt": m.alt ?? "", "image": blob])
             }
@@ -43,18 +29,25 @@ extension BlueskyPublisher: MediaPublisher {
             let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
             var record = try BlueskyPublisher.record(for: draft, facets: try await resolveFacets(draft.text))
             record["embed"] = ["$type": "app.bsky.embed.images", "images": images]
-            let body: [String: Any] = ["repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record]
-            let json = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+            let body: [String: Any] = [
+                "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record,
+            ]
+            let json = try JSONSerialization.data(
+                withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
             let uri = "at://\(session.did)/app.bsky.feed.post/\(rkey)"
             let r: HTTPResponse
             do {
                 r = try await client.post("com.atproto.repo.createRecord", json: json)
             } catch SourceError.configuration(let why) {
-                if why.lowercased().contains("already exist") { return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri)) }
+                if why.lowercased().contains("already exist") {
+                    return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri))
+                }
                 throw PublishError.rejected(why)
             }
             let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
-            return PostedRef(id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri, url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
+            return PostedRef(
+                id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
+                url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
         } catch let e as SourceError {
             throw PublishError(e)
         }

@@ -17,7 +17,8 @@ public struct BlueskySource: Source {
                 now: @escaping @Sendable () -> Date = { Date() }) throws {
         let s = config.service ?? "https://bsky.social"
         guard let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
-            throw SourceError.configuration("source \(config.id): `service` must be the PDS address, like https://bsky.social")
+            throw SourceError.configuration(
+                "source \(config.id): `service` must be the PDS address, like https://bsky.social")
         }
         guard let handle = config.handle, !handle.isEmpty else {
             throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
@@ -26,9 +27,14 @@ public struct BlueskySource: Source {
         self.service = url
         self.config = config
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
-        self.client = BlueskyClient(service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
-                                    password: TokenCache { try Secrets.resolve(file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir, what: "app password of source \(config.id)") },
-                                    sessionFile: BlueskySource.sessionFile(dataDir, id: config.id))
+        self.client = BlueskyClient(
+            service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
+            password: TokenCache {
+                try Secrets.resolve(
+                    file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir,
+                    what: "app password of source \(config.id)")
+            },
+            sessionFile: BlueskySource.sessionFile(dataDir, id: config.id))
         self.client.timeout = timeout
     }
 
@@ -46,87 +52,67 @@ public struct BlueskySource: Source {
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        var result = PollResult(mentions: [], cursor: cursor)
-        var seen = Set<String>()
-        for feed in feeds {
-            do {
-                let (posts, newest) = feed.query == nil
-                    ? try await notifications(since: cursor[feed.key])
-                    : try await search(feed.query!, since: cursor[feed.key])
-                for p in posts where seen.insert(p.id).inserted { result.mentions.append(p) }
-                if let newest { result.cursor[feed.key] = newest }
-            } catch let e as SourceError {
-                if case .needsLogin = e { throw e }
-                if result.mentions.isEmpty && result.cursor == cursor { throw e }
-                if case .rateLimited(let at, _) = e { result.notBefore = at }
-                throw PartialPoll(result: result, error: e)
-            }
-        }
-        return result
+        try await PollResult.gather(feeds, cursor: cursor, key: \.key, read: { feed, since in
+            let (posts, newest) = feed.query == nil
+                ? try await notifications(since: since)
+                : try await search(feed.query!, since: since)
+            return (posts, newest, nil)
+        }, id: \.id) { post, _ in post }
     }
 
     /// Pages back from the newest until an item not newer than `since` (the first poll reads one page).
     func notifications(since: String?) async throws -> ([Mention], String?) {
-        var out: [Mention] = []
-        var newest = since
-        var cursor: String? = nil
-        let sinceDate = since.flatMap(Timestamp.parse)
-        for _ in 0..<max(1, maxPages) {
-            var q: [(String, String)] = [("limit", String(pageSize))] + BlueskySource.reasons.sorted().map { ("reasons", $0) }
-            if let cursor { q.append(("cursor", cursor)) }
-            let r = try await client.get("app.bsky.notification.listNotifications", q)
-            let page = try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label)
-            var reachedOld = false
-            for n in page.notifications {
-                let at = Timestamp.parse(n.indexedAt)
-                if let s = sinceDate, let at, at < s { reachedOld = true; continue }
-                if newest == nil || (at != nil && at! > (newest.flatMap(Timestamp.parse) ?? .distantPast)) { newest = n.indexedAt }
-                guard BlueskySource.reasons.contains(n.reason) else { continue }
-                out.append(mention(uri: n.uri, cid: n.cid, author: n.author, record: n.record, indexedAt: n.indexedAt, via: n.reason))
+        try await pages(
+            since: since, indexedAt: \.indexedAt,
+            page: { (cursor: String?) in
+                var q: [(String, String)] =
+                    [("limit", String(pageSize))] + BlueskySource.reasons.sorted().map { ("reasons", $0) }
+                if let cursor { q.append(("cursor", cursor)) }
+                let r = try await client.get("app.bsky.notification.listNotifications", q)
+                let page = try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label)
+                return (page.notifications, page.cursor)
             }
-            guard since != nil, !reachedOld, !page.notifications.isEmpty, let next = page.cursor, next != cursor else { break }
-            cursor = next
+        ) { n in
+            guard BlueskySource.reasons.contains(n.reason) else { return nil }
+            return mention(
+                uri: n.uri, cid: n.cid, author: n.author, record: n.record, indexedAt: n.indexedAt, via: n.reason)
         }
-        return (out, newest)
     }
 
     func search(_ query: String, since: String?) async throws -> ([Mention], String?) {
-        var out: [Mention] = []
-        var newest = since
-        var cursor: String? = nil
-        let sinceDate = since.flatMap(Timestamp.parse)
-        for _ in 0..<max(1, maxPages) {
+        try await pages(since: since, indexedAt: \.indexedAt, page: { (cursor: String?) in
             var q: [(String, String)] = [("q", query), ("sort", "latest"), ("limit", String(pageSize))]
             if let cursor { q.append(("cursor", cursor)) }
             let r = try await client.get("app.bsky.feed.searchPosts", q)
             let page = try NetworkCall.decode(Bluesky.SearchPage.self, from: r, label: client.label)
-            var reachedOld = false
-            for p in page.posts {
-                let at = Timestamp.parse(p.indexedAt)
-                if let s = sinceDate, let at, at < s { reachedOld = true; continue }
-                if newest == nil || (at != nil && at! > (newest.flatMap(Timestamp.parse) ?? .distantPast)) { newest = p.indexedAt }
-                out.append(mention(uri: p.uri, cid: p.cid, author: p.author, record: p.record, indexedAt: p.indexedAt, via: "search"))
-            }
-            guard since != nil, !reachedOld, !page.posts.isEmpty, let next = page.cursor, next != cursor else { break }
-            cursor = next
+            return (page.posts, page.cursor)
+        }) { p in
+            mention(uri: p.uri, cid: p.cid, author: p.author, record: p.record, indexedAt: p.indexedAt, via: "search")
         }
-        return (out, newest)
     }
 
-    func mention(uri rawURI: String, cid rawCID: String, author: Bluesky.Profile, record: Bluesky.PostRecord, indexedAt: String, via: String) -> Mention {
+    func mention(
+        uri rawURI: String, cid rawCID: String, author: Bluesky.Profile, record: Bluesky.PostRecord, indexedAt: String,
+        via: String
+    ) -> Mention {
         let handle = NetworkText.clean(author.handle, max: 253)
         let created = record.createdAt.flatMap(Timestamp.parse) ?? Timestamp.parse(indexedAt) ?? client.now()
         // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
         let uri = NetworkText.identifier(rawURI), cid = NetworkText.identifier(rawCID)
-        let root = record.reply.map { Bluesky.StrongRef(uri: NetworkText.identifier($0.root.uri), cid: NetworkText.identifier($0.root.cid)) }
+        let root = record.reply.map {
+            Bluesky.StrongRef(uri: NetworkText.identifier($0.root.uri), cid: NetworkText.identifier($0.root.cid))
+        }
         let parent = record.reply.map { NetworkText.identifier($0.parent.uri) }
         let name = author.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
-        return Mention(platform: "bluesky", id: uri, text: NetworkText.content(BlueskyFacets.render(record.text, facets: record.facets)),
-                       createdAt: created, fetchedAt: client.now(), url: Bluesky.webURL(handle: handle, atURI: uri),
-                       author: Author(handle: "@" + handle, name: name, url: "https://bsky.app/profile/" + handle),
-                       lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: parent, threadRoot: root?.uri, source: id,
-                       reply: ReplyRef(uri: uri, cid: cid, rootURI: root?.uri ?? uri, rootCID: root?.cid ?? cid),
-                       extra: ["via": .string(via), "did": .string(NetworkText.identifier(author.did))])
+        return Mention(
+            platform: "bluesky", id: uri,
+            text: NetworkText.content(BlueskyFacets.render(record.text, facets: record.facets)),
+            createdAt: created, fetchedAt: client.now(), url: Bluesky.webURL(handle: handle, atURI: uri),
+            author: Author(handle: "@" + handle, name: name, url: "https://bsky.app/profile/" + handle),
+            lang: record.langs?.first.map { NetworkText.clean($0, max: 20) }, inReplyTo: parent, threadRoot: root?.uri,
+            source: id,
+            reply: ReplyRef(uri: uri, cid: cid, rootURI: root?.uri ?? uri, rootCID: root?.cid ?? cid),
+            extra: ["via": .string(via), "did": .string(NetworkText.identifier(author.did))])
     }
 }
 

@@ -13,16 +13,25 @@ public struct MastodonSource: Source {
     public var maxPages = 5
     public var pageSize = 40
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
-        guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
-            throw SourceError.configuration("source \(config.id): `instance` must be the server's address, like https://mastodon.social")
+    public init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil
+        else {
+            throw SourceError.configuration(
+                "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         self.id = config.id
         self.instance = url
         self.config = config
-        var c = MastodonClient(instance: url, label: "mastodon source \(config.id)", http: http, now: now,
-                               token: TokenCache { try Secrets.resolve(file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir, what: "token of source \(config.id)") })
+        var c = MastodonClient(
+            instance: url, label: "mastodon source \(config.id)", http: http, now: now,
+            token: TokenCache {
+                try Secrets.resolve(
+                    file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir,
+                    what: "token of source \(config.id)")
+            })
         c.timeout = timeout
         self.client = c
     }
@@ -35,38 +44,28 @@ public struct MastodonSource: Source {
         }
         for tag in config.hashtags ?? [] {
             let t = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
-            f.append(("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t.lowercased()), [], "#" + t))
+            f.append(
+                ("tag:" + t.lowercased(), "/api/v1/timelines/tag/" + NetworkCall.escape(t.lowercased()), [], "#" + t))
         }
         for q in config.search ?? [] {
-            f.append(("search:" + q, "/api/v2/search", [("type", "statuses"), ("q", q), ("resolve", "false")], "search"))
+            f.append(
+                ("search:" + q, "/api/v2/search", [("type", "statuses"), ("q", q), ("resolve", "false")], "search"))
         }
         return f
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        var result = PollResult(mentions: [], cursor: cursor)
-        var seen = Set<String>()
-        for feed in feeds {
-            do {
-                let (statuses, newest, wait) = try await fetch(feed.path, query: feed.query, since: cursor[feed.key], isNotifications: feed.key == "notifications", isSearch: feed.key.hasPrefix("search:"))
-                for s in statuses where seen.insert(s.uri).inserted {
-                    result.mentions.append(mention(s, via: feed.via))
-                }
-                if let newest { result.cursor[feed.key] = newest }
-                if let wait { result.notBefore = wait; break }
-            } catch let e as SourceError {
-                if case .needsLogin = e { throw e }
-                if result.mentions.isEmpty && result.cursor == cursor { throw e }
-                if case .rateLimited(let at, _) = e { result.notBefore = at }
-                throw PartialPoll(result: result, error: e)
-            }
-        }
-        return result
+        try await PollResult.gather(feeds, cursor: cursor, key: \.key, read: { feed, since in
+            try await fetch(feed.path, query: feed.query, since: since, isNotifications: feed.key == "notifications",
+                            isSearch: feed.key.hasPrefix("search:"))
+        }, id: \.uri) { status, feed in mention(status, via: feed.via) }
     }
 
     /// Reads one feed from `since` forward. Returns its statuses, the new cursor, and a time to wait until
     /// when the server's rate limit is exhausted.
-    func fetch(_ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool) async throws -> ([Mastodon.Status], String?, Date?) {
+    func fetch(_ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool)
+        async throws -> ([Mastodon.Status], String?, Date?)
+    {
         var all: [Mastodon.Status] = []
         var newest = since
         var baseQuery = query + [("limit", String(pageSize))]
@@ -93,8 +92,12 @@ public struct MastodonSource: Source {
             // First poll: the latest page only. Later polls: page forward until the gap is closed.
             guard since != nil, ids.count >= pageSize, let top = newest else { return (all, newest, wait) }
             if wait != nil { return (all, newest, wait) }
-            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == instance.host { url = prev }
-            else { url = NetworkCall.url(instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)]) }
+            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == instance.host {
+                url = prev
+            } else {
+                url = NetworkCall.url(
+                    instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)])
+            }
         }
         return (all, newest, nil)
     }
@@ -105,61 +108,20 @@ public struct MastodonSource: Source {
         if let cw = s.spoilerText, !cw.isEmpty { text = "CW: " + NetworkText.content(cw) + "\n\n" + text }
         let host = instance.host ?? ""
         let acct = s.account.acct.contains("@") ? s.account.acct : s.account.acct + "@" + host
-        let author = Author(handle: "@" + NetworkText.clean(acct, max: 200),
-                            name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
-                            url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
+        let author = Author(
+            handle: "@" + NetworkText.clean(acct, max: 200),
+            name: s.account.displayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 },
+            url: s.account.url.map { NetworkText.clean($0, max: 2000) }, followers: s.account.followersCount)
         // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
-        return Mention(platform: "mastodon", id: NetworkText.identifier(s.uri), text: text, createdAt: s.createdAt, fetchedAt: client.now(),
-                       url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author, lang: s.language.map { NetworkText.clean($0, max: 20) },
-                       inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
-                       reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
-                       extra: ["instance": .string(host), "via": .string(via)])
+        return Mention(
+            platform: "mastodon", id: NetworkText.identifier(s.uri), text: text, createdAt: s.createdAt,
+            fetchedAt: client.now(),
+            url: NetworkText.clean(s.url ?? s.uri, max: 2000), author: author,
+            lang: s.language.map { NetworkText.clean($0, max: 20) },
+            inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
+            reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
+            extra: ["instance": .string(host), "via": .string(via)])
     }
-}
-
-/// Caches a secret after the first read; `reset()` after a 401 so a fixed token file is picked up.
-final class TokenCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: String?
-    private let load: @Sendable () throws -> String
-    init(_ load: @escaping @Sendable () throws -> String) { self.load = load }
-    func get() throws -> String {
-        try lock.withLock {
-            if let v = value { return v }
-            let v = try load()
-            value = v
-            return v
-        }
-    }
-    func reset() { lock.withLock { value = nil } }
-}
-
-/// Authorised requests to one Mastodon instance, with errors mapped onto `SourceError`.
-struct MastodonClient: Sendable {
-    let instance: URL
-    let label: String
-    let http: HTTPClient
-    let now: @Sendable () -> Date
-    let token: TokenCache
-    var timeout: TimeInterval = 30
-
-    var loginHint: String { "check the token (token_file/token_command) or run `switchboard sources add` again" }
-
-    func get(_ url: URL) async throws -> HTTPResponse {
-        try await send(HTTPRequest(method: "GET", url: url, headers: ["Accept": "application/json"], timeout: timeout))
-    }
-
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var req = request
-        req.headers["Authorization"] = "Bearer " + (try token.get())
-        req.headers["User-Agent"] = MastodonClient.userAgent
-        let r = try await NetworkCall.send(http, req, label: label)
-        if r.status == 401 { token.reset() }
-        try NetworkCall.check(r, label: label, loginHint: loginHint, now: now())
-        return r
-    }
-
-    static let userAgent = "Switchboard/0.1 (social listening; +https://github.com/switchboard)"
 }
 
 extension MastodonSource {

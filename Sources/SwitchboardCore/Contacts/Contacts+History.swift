@@ -1,43 +1,5 @@
 import Foundation
 
-/// One line of a contact's history: a mention they wrote, or what the team did about it.
-public struct ContactHistoryItem: Hashable, Sendable {
-    public enum Kind: String, Sendable, Codable {
-        /// A mention by the contact (with its sentiment).
-        case mention
-        /// Our reply to it.
-        case reply
-        /// Handed to an internal team.
-        case handoff
-        /// The internal team's answer.
-        case handoffReply = "handoff_reply"
-    }
-    public var at: Date
-    public var kind: Kind
-    /// The mention this is about.
-    public var mention: String
-    /// The identity that wrote the mention.
-    public var identity: String
-    /// The mention's text, the reply, the team (hand-off) or the answer.
-    public var text: String
-    public var sentiment: Sentiment?
-    public var score: Double?
-    /// Who on the team did it (replies, hand-offs, answers).
-    public var actor: String?
-    public var url: String?
-}
-
-/// A contact's sentiment in one period (a day or a week in the team's time zone).
-public struct SentimentPoint: Hashable, Sendable {
-    /// First day of the period, `YYYY-MM-DD`.
-    public var period: String
-    public var start: Date
-    public var count: Int
-    public var positive: Int, neutral: Int, negative: Int
-    /// Mean score (-1…+1) of the analysed mentions.
-    public var mean: Double
-}
-
 extension Contacts {
     /// Everything that happened with a contact, oldest first: their mentions, our replies (sent or by hand), hand-offs
     /// and the answers from inside.
@@ -52,18 +14,30 @@ extension Contacts {
         for i in c.identities {
             for k in i.mentions {
                 guard let m = store.mention(k) else { continue }
-                out.append(ContactHistoryItem(at: m.createdAt, kind: .mention, mention: k, identity: i.key, text: m.title.map { $0 + " — " + m.text } ?? m.text,
-                                              sentiment: m.analysis?.sentiment, score: m.analysis?.score, actor: nil, url: m.url))
+                out.append(
+                    ContactHistoryItem(
+                        at: m.createdAt, kind: .mention, mention: k, identity: i.key,
+                        text: m.title.map { $0 + " — " + m.text } ?? m.text,
+                        sentiment: m.analysis?.sentiment, score: m.analysis?.score, actor: nil, url: m.url))
                 let st = store.state(k)
                 for r in st.replies {
-                    out.append(ContactHistoryItem(at: r.at, kind: .reply, mention: k, identity: i.key, text: r.text, actor: r.actor, url: r.url))
+                    out.append(
+                        ContactHistoryItem(
+                            at: r.at, kind: .reply, mention: k, identity: i.key, text: r.text, actor: r.actor,
+                            url: r.url))
                 }
                 for e in handoffs[k] ?? [] {
                     guard case .handoff(_, let team, let note) = e.action else { continue }
-                    out.append(ContactHistoryItem(at: e.at, kind: .handoff, mention: k, identity: i.key, text: team + (note.map { ": " + $0 } ?? ""), actor: e.actor))
+                    out.append(
+                        ContactHistoryItem(
+                            at: e.at, kind: .handoff, mention: k, identity: i.key,
+                            text: team + (note.map { ": " + $0 } ?? ""), actor: e.actor))
                 }
                 for r in st.handoffReplies {
-                    out.append(ContactHistoryItem(at: r.at, kind: .handoffReply, mention: k, identity: i.key, text: r.team + ": " + r.text, actor: r.actor))
+                    out.append(
+                        ContactHistoryItem(
+                            at: r.at, kind: .handoffReply, mention: k, identity: i.key, text: r.team + ": " + r.text,
+                            actor: r.actor))
                 }
             }
         }
@@ -71,19 +45,33 @@ extension Contacts {
     }
 
     /// Sentiment over time: one point per day (or per week, Monday first, when `weekly`) with analysed mentions.
-    public func sentimentTimeline(of c: Contact, store: Store, timeZone: TimeZone = TimeZone(identifier: "UTC")!, weekly: Bool = false) -> [SentimentPoint] {
+    public func sentimentTimeline(
+        of c: Contact, store: Store, timeZone: TimeZone = TimeZone(identifier: "UTC")!, weekly: Bool = false
+    ) -> [SentimentPoint] {
         var cal = Calendar(identifier: .iso8601)
         cal.timeZone = timeZone
         var buckets: [Date: SentimentPoint] = [:]
         let fmt = DateFormatter()
-        fmt.calendar = cal; fmt.timeZone = timeZone; fmt.locale = Locale(identifier: "en_US_POSIX"); fmt.dateFormat = "yyyy-MM-dd"
+        fmt.calendar = cal; fmt.timeZone = timeZone; fmt.locale = Locale(identifier: "en_US_POSIX")
+        fmt.dateFormat = "yyyy-MM-dd"
         for k in c.mentionKeys {
             guard let m = store.mention(k), let a = m.analysis else { continue }
-            let start = weekly ? (cal.dateInterval(of: .weekOfYear, for: m.createdAt)?.start ?? cal.startOfDay(for: m.createdAt)) : cal.startOfDay(for: m.createdAt)
-            var p = buckets[start] ?? SentimentPoint(period: fmt.string(from: start), start: start, count: 0, positive: 0, neutral: 0, negative: 0, mean: 0)
+            let start =
+                weekly
+                ? (cal.dateInterval(of: .weekOfYear, for: m.createdAt)?.start ?? cal.startOfDay(for: m.createdAt))
+                : cal.startOfDay(for: m.createdAt)
+            var p =
+                buckets[start]
+                ?? SentimentPoint(
+                    period: fmt.string(from: start), start: start, count: 0, positive: 0, neutral: 0, negative: 0,
+                    mean: 0)
             p.mean = (p.mean * Double(p.count) + a.score) / Double(p.count + 1)
             p.count += 1
-            switch a.sentiment { case .positive: p.positive += 1; case .neutral: p.neutral += 1; case .negative: p.negative += 1 }
+            switch a.sentiment {
+            case .positive: p.positive += 1
+            case .neutral: p.neutral += 1
+            case .negative: p.negative += 1
+            }
             buckets[start] = p
         }
         return buckets.values.sorted { $0.start < $1.start }

@@ -55,7 +55,8 @@ public struct Contacts: Sendable {
         // Through the buffer, so no mention is copied on the way (a mention has many reference-counted fields).
         mentions.withUnsafeBufferPointer { buf in
             for j in 0..<buf.count {
-                guard let handle = buf[j].author?.handle, !handle.isEmpty, let key = ContactIdentity.key(of: buf[j]) else { continue }
+                guard let handle = buf[j].author?.handle, !handle.isEmpty, let key = ContactIdentity.key(of: buf[j])
+                else { continue }
                 let i: Int
                 if let x = index[key] { i = x } else {
                     // The brand's own accounts are checked once per account.
@@ -64,8 +65,9 @@ public struct Contacts: Sendable {
                     i = identities.count
                     index[key] = i
                     let a = buf[j].author!
-                    var id = ContactIdentity(key: key, platform: buf[j].platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
-                                             followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: [])
+                    var id = ContactIdentity(
+                        key: key, platform: buf[j].platform.lowercased(), handle: a.handle, name: a.name, url: a.url,
+                        followers: a.followers, firstSeen: buf[j].createdAt, lastSeen: buf[j].createdAt, mentions: [])
                     id.competitor = suggester.competitor(handle: a.handle, name: a.name)
                     identities.append(id)
                 }
@@ -108,14 +110,16 @@ public struct Contacts: Sendable {
             members.sort { (rank[$0.key] ?? Int.max, $0.firstSeen) < (rank[$1.key] ?? Int.max, $1.firstSeen) }
         }
         let data = book.data[p] ?? ContactBook.Data()
-        var c = Contact(id: Contact.id(forPrimary: p), primary: p, identities: members,
-                        name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name ?? members[0].handle,
-                        reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
-                        firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
-                        mentionCount: members.reduce(0) { $0 + $1.mentions.count },
-                        positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
-                        negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
-                        setRoles: data.set, removedRoles: data.removed, notes: data.notes)
+        var c = Contact(
+            id: Contact.id(forPrimary: p), primary: p, identities: members,
+            name: members.first { $0.key == p }.flatMap { $0.name ?? $0.handle } ?? members[0].name
+                ?? members[0].handle,
+            reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
+            firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
+            mentionCount: members.reduce(0) { $0 + $1.mentions.count },
+            positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
+            negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
+            setRoles: data.set, removedRoles: data.removed, notes: data.notes)
         let scored = members.reduce(0) { $0 + $1.scored }
         if scored > 0 { c.averageScore = members.reduce(0.0) { $0 + $1.scoreSum } / Double(scored) }
         c.suggested = suggester.suggest(for: c)
@@ -151,16 +155,23 @@ public struct Contacts: Sendable {
         })
         if byHandle.count == 1 { return all[byHandle.first!] }
         if byHandle.count > 1 {
-            throw SwitchboardError(ImportFormat.clean("\(s) is ambiguous: " + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", "), newlines: false))
+            throw SwitchboardError(
+                ImportFormat.clean(
+                    "\(s) is ambiguous: "
+                        + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", "),
+                    newlines: false))
         }
-        guard t.count >= 4 else { throw SwitchboardError("no contact \(s): give at least 4 characters of an id, or a handle") }
+        guard t.count >= 4 else {
+            throw SwitchboardError("no contact \(s): give at least 4 characters of an id, or a handle")
+        }
         let hits = byID.keys.filter { $0.hasPrefix(t) }
         if hits.count == 1 { return all[byID[hits[0]]!] }
         if hits.isEmpty { throw SwitchboardError("no contact \(s)") }
         throw SwitchboardError("\(s) is ambiguous: \(hits.sorted().prefix(5).joined(separator: ", "))")
     }
 
-    /// The query language's `role:` hook: `QueryEnvironment(role: contacts.roleHook())`. `role:fan,critic` means either;
+    /// The query language's `role:` hook: `QueryEnvironment(role: contacts.roleHook())`. `role:fan,critic` means
+    /// either;
     /// `role:vip` is a multiplier or a journalist; an unknown role matches nothing.
     public func roleHook() -> @Sendable (Mention, String) -> Bool {
         // Roles as bits, by mention key (every stored mention of a contact) and by identity (mentions that came later).
@@ -176,7 +187,13 @@ public struct Contacts: Sendable {
         let (mentionTable, identityTable) = (byMention, byIdentity)
         return { m, value in
             let have: UInt16
-            if let b = mentionTable[m.key] { have = b } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] { have = b } else { return false }
+            if let b = mentionTable[m.key] {
+                have = b
+            } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] {
+                have = b
+            } else {
+                return false
+            }
             if have == 0 { return false }
             return have & Contacts.wanted(value) != 0
         }
@@ -191,7 +208,10 @@ public struct Contacts: Sendable {
     static let wantedTable: [String: UInt16] = {
         var t: [String: UInt16] = ["vip": bit(.multiplier) | bit(.journalist)]
         for r in ContactRole.allCases { t[r.rawValue] = bit(r) }
-        for alias in ["former_employee", "formeremployee", "ex-employee", "former", "press", "journalists", "fans", "critics", "multipliers", "influencer"] {
+        for alias in [
+            "former_employee", "formeremployee", "ex-employee", "former", "press", "journalists", "fans", "critics",
+            "multipliers", "influencer",
+        ] {
             t[alias] = ContactRole(parsing: alias).map(bit)
         }
         return t
@@ -200,22 +220,11 @@ public struct Contacts: Sendable {
     static func bit(_ r: ContactRole) -> UInt16 { UInt16(1) << UInt16(ContactRole.allCases.firstIndex(of: r)!) }
 }
 
-/// How `contacts list` sorts.
-public enum ContactSort: String, CaseIterable, Sendable {
-    /// Most followers first.
-    case reach
-    /// Most mentions first, then the latest.
-    case activity
-    /// Most negative first (mean sentiment score; contacts without analysed mentions last).
-    case sentiment
-    /// Most recently seen first.
-    case recent
-}
-
 extension Contacts {
     public func sorted(by sort: ContactSort) -> [Contact] {
         switch sort {
-        case .reach: return all.sorted { ($0.reach, $0.mentionCount, $0.lastSeen) > ($1.reach, $1.mentionCount, $1.lastSeen) }
+        case .reach:
+            return all.sorted { ($0.reach, $0.mentionCount, $0.lastSeen) > ($1.reach, $1.mentionCount, $1.lastSeen) }
         case .activity: return all.sorted { ($0.mentionCount, $0.lastSeen) > ($1.mentionCount, $1.lastSeen) }
         case .recent: return all.sorted { $0.lastSeen > $1.lastSeen }
         case .sentiment:

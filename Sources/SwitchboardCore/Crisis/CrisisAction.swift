@@ -1,28 +1,5 @@
 import Foundation
 
-/// The state of one checklist step of a crisis run.
-public enum CrisisStepState: String, Codable, Hashable, Sendable, CaseIterable {
-    case open, done, skipped, blocked
-}
-
-/// What a `crisis_start` record holds: the run's id, the playbook as it was when the run started (later edits of
-/// the file do not change a running checklist), the severity, and whether it is a drill.
-public struct CrisisStart: Hashable, Sendable {
-    public var crisis: String
-    public var playbook: Playbook
-    public var severity: String?
-    /// An exercise: clearly marked, nothing published and nothing suspended.
-    public var drill: Bool
-    public var note: String?
-    /// Whether the start also suspended the content queue (in the same write).
-    public var suspendedQueue: Bool
-
-    public init(crisis: String, playbook: Playbook, severity: String? = nil, drill: Bool = false, note: String? = nil, suspendedQueue: Bool = false) {
-        self.crisis = crisis; self.playbook = playbook; self.severity = severity; self.drill = drill; self.note = note
-        self.suspendedQueue = suspendedQueue
-    }
-}
-
 /// The crisis drawer's actions (`crisis_*` in the actions log, flat like every other action).
 public enum CrisisAction: Hashable, Sendable {
     case start(CrisisStart)
@@ -34,7 +11,9 @@ public enum CrisisAction: Hashable, Sendable {
     case severity(crisis: String, level: String)
     case end(crisis: String, summary: String)
 
-    public static let typeNames: Set<String> = ["crisis_start", "crisis_step", "crisis_notify", "crisis_severity", "crisis_end"]
+    public static let typeNames: Set<String> = [
+        "crisis_start", "crisis_step", "crisis_notify", "crisis_severity", "crisis_end",
+    ]
 
     public var typeName: String {
         switch self {
@@ -57,7 +36,8 @@ public enum CrisisAction: Hashable, Sendable {
     public var summary: String {
         switch self {
         case .start(let s):
-            return (s.drill ? "drill started: " : "crisis started: ") + s.playbook.name + (s.severity.map { " (\($0))" } ?? "")
+            return (s.drill ? "drill started: " : "crisis started: ") + s.playbook.name
+                + (s.severity.map { " (\($0))" } ?? "")
                 + (s.suspendedQueue ? ", queue suspended" : "")
         case .step(_, let st, let state, let r):
             let verb: String
@@ -89,20 +69,29 @@ public enum CrisisAction: Hashable, Sendable {
         let id = try c.decode(String.self, forKey: .crisis)
         switch type {
         case "crisis_start":
-            self = .start(CrisisStart(crisis: id, playbook: try c.decode(Playbook.self, forKey: .plan),
-                                      severity: try c.decodeIfPresent(String.self, forKey: .severity),
-                                      drill: try c.decodeIfPresent(Bool.self, forKey: .drill) ?? false,
-                                      note: try c.decodeIfPresent(String.self, forKey: .note),
-                                      suspendedQueue: try c.decodeIfPresent(Bool.self, forKey: .suspendedQueue) ?? false))
+            self = .start(
+                CrisisStart(
+                    crisis: id, playbook: try c.decode(Playbook.self, forKey: .plan),
+                    severity: try c.decodeIfPresent(String.self, forKey: .severity),
+                    drill: try c.decodeIfPresent(Bool.self, forKey: .drill) ?? false,
+                    note: try c.decodeIfPresent(String.self, forKey: .note),
+                    suspendedQueue: try c.decodeIfPresent(Bool.self, forKey: .suspendedQueue) ?? false))
         case "crisis_step":
-            self = .step(crisis: id, step: try c.decode(String.self, forKey: .step), state: try c.decode(CrisisStepState.self, forKey: .state),
-                         reason: try c.decodeIfPresent(String.self, forKey: .reason))
+            self = .step(
+                crisis: id, step: try c.decode(String.self, forKey: .step),
+                state: try c.decode(CrisisStepState.self, forKey: .state),
+                reason: try c.decodeIfPresent(String.self, forKey: .reason))
         case "crisis_notify":
-            self = .notified(crisis: id, step: try c.decode(String.self, forKey: .step), how: try c.decode(String.self, forKey: .how),
-                             exitStatus: try c.decodeIfPresent(Int.self, forKey: .exitStatus), output: try c.decodeIfPresent(String.self, forKey: .output))
+            self = .notified(
+                crisis: id, step: try c.decode(String.self, forKey: .step),
+                how: try c.decode(String.self, forKey: .how),
+                exitStatus: try c.decodeIfPresent(Int.self, forKey: .exitStatus),
+                output: try c.decodeIfPresent(String.self, forKey: .output))
         case "crisis_severity": self = .severity(crisis: id, level: try c.decode(String.self, forKey: .level))
         case "crisis_end": self = .end(crisis: id, summary: try c.decodeIfPresent(String.self, forKey: .summary) ?? "")
-        default: throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "unknown crisis action \(type)"))
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
+                                                    debugDescription: "unknown crisis action \(type)"))
         }
     }
 
@@ -118,7 +107,8 @@ public enum CrisisAction: Hashable, Sendable {
             try c.encodeIfPresent(s.note, forKey: .note)
             try c.encode(s.playbook, forKey: .plan)
         case .step(_, let st, let state, let r):
-            try c.encode(st, forKey: .step); try c.encode(state, forKey: .state); try c.encodeIfPresent(r, forKey: .reason)
+            try c.encode(st, forKey: .step); try c.encode(state, forKey: .state)
+            try c.encodeIfPresent(r, forKey: .reason)
         case .notified(_, let st, let how, let status, let out):
             try c.encode(st, forKey: .step); try c.encode(how, forKey: .how)
             try c.encodeIfPresent(status, forKey: .exitStatus); try c.encodeIfPresent(out, forKey: .output)

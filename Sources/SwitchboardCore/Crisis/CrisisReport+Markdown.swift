@@ -1,29 +1,5 @@
 import Foundation
 
-/// Horizontal bars from Unicode eighth blocks, for charts that read well in a terminal, an email and Markdown.
-public enum TextBars {
-    static let eighths: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
-
-    /// A bar of `value / max` of `width` cells (at least a sliver for a non-zero value).
-    public static func bar(_ value: Double, max: Double, width: Int) -> String {
-        guard max > 0, value > 0, width > 0 else { return "" }
-        let cells = Swift.min(Double(width), value / max * Double(width))
-        let full = Int(cells)
-        let rest = Int(((cells - Double(full)) * 8).rounded(.down))
-        var s = String(repeating: "█", count: full)
-        if rest > 0 { s.append(eighths[rest - 1]) } else if full == 0 { s.append("▏") }
-        return s
-    }
-
-    static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-
-    /// One character per value, ▁ to █ (a space for zero).
-    public static func sparkline(_ values: [Double]) -> String {
-        let m = values.max() ?? 0
-        return String(values.map { v in v <= 0 || m <= 0 ? " " : levels[Swift.min(7, Int((v / m * 7).rounded()))] })
-    }
-}
-
 extension CrisisReport {
     /// The chart of volume and negative share per 15 minutes, one line a slot, as fixed-width text.
     public func chartLines(timeZone: TimeZone, width: Int = 28) -> [String] {
@@ -38,7 +14,9 @@ extension CrisisReport {
             if b.start <= startedAt, startedAt < b.start.addingTimeInterval(900) { mark = "  ◀ start" }
             if let e = endedAt, b.start <= e, e < b.start.addingTimeInterval(900) { mark += "  ◀ end" }
             if b.total == 0 { return "\(fmt.string(from: b.start))  \(count)\(mark)" }
-            return "\(fmt.string(from: b.start))  \(count) \(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
+            return
+                "\(fmt.string(from: b.start))  \(count) "
+                    + "\(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
         }
     }
 
@@ -65,7 +43,8 @@ extension CrisisReport {
         /// HH:mm on the start's day, else with the date.
         func when(_ d: Date) -> String { dayFmt.string(from: d) == startDay ? hm.string(from: d) : day.string(from: d) }
         func cell(_ s: String?) -> String {
-            (s ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            (s ?? "").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r", with: " ")
+                .replacingOccurrences(of: "\n", with: " ")
         }
         var o: [String] = []
         o.append("# Incident report: \(cell(name))" + (drill ? " (DRILL — an exercise)" : ""))
@@ -77,13 +56,21 @@ extension CrisisReport {
         if let s = severity { o.append("| Severity | \(cell(s)) |") }
         o.append("| Started | \(full.string(from: startedAt)) by \(cell(startedBy)) |")
         if let e = endedAt {
-            o.append("| Ended | \(full.string(from: e)) by \(cell(endedBy)) (\(CrisisReport.duration(e.timeIntervalSince(startedAt)))) |")
+            o.append(
+                "| Ended | \(full.string(from: e)) by \(cell(endedBy)) "
+                    + "(\(CrisisReport.duration(e.timeIntervalSince(startedAt)))) |"
+            )
         } else {
             o.append("| Ended | still active |")
         }
-        o.append("| Queue | " + (drill ? "not touched (drill)" : queueSuspended ? "suspended at the start" : "not suspended by the start") + " |")
+        o.append(
+            "| Queue | "
+                + (drill
+                    ? "not touched (drill)" : queueSuspended ? "suspended at the start" : "not suspended by the start")
+                + " |")
         let finished = steps.filter { $0.state == "done" || $0.state == "skipped" }.count
-        o.append("| Steps | \(finished) of \(steps.count) finished, \(steps.filter { $0.lateMinutes != nil }.count) late |")
+        o.append(
+            "| Steps | \(finished) of \(steps.count) finished, \(steps.filter { $0.lateMinutes != nil }.count) late |")
         o.append("")
         o.append("## Summary")
         o.append("")
@@ -95,8 +82,10 @@ extension CrisisReport {
         o.append("|---|---|---|---|---|---|---|---|")
         for s in steps {
             let state = s.state + (s.reason.map { ": " + $0 } ?? "")
-            o.append("| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(when(s.due)) | \(cell(state)) | \(cell(s.by)) | "
-                     + "\(s.at.map { when($0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
+            o.append(
+                "| \(s.number) | \(cell(s.title)) | \(cell(s.owner)) | \(when(s.due)) | \(cell(state)) | "
+                    + "\(cell(s.by)) | "
+                    + "\(s.at.map { when($0) } ?? "") | \(s.lateMinutes.map { "\($0) min" } ?? "") |")
         }
         o.append("")
         o.append("## Volume and sentiment per 15 minutes")
@@ -143,27 +132,9 @@ extension CrisisReport {
     public func json() throws -> Data {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        enc.dateEncodingStrategy = .custom { d, e in var c = e.singleValueContainer(); try c.encode(Timestamp.format(d)) }
+        enc.dateEncodingStrategy = .custom { d, e in
+            var c = e.singleValueContainer(); try c.encode(Timestamp.format(d))
+        }
         return try enc.encode(self)
-    }
-}
-
-extension CrisisOps {
-    /// The time zone reports are written in: the team's, else the machine's.
-    public static func timeZone(_ team: TeamConfig?) -> TimeZone {
-        team?.timezone.flatMap { TimeZone(identifier: $0) } ?? .current
-    }
-
-    /// Writes `crisis/reports/ID.md` and `ID.json` (atomically); returns the Markdown file.
-    @discardableResult
-    public static func writeReport(_ run: CrisisRun, store: Store, team: TeamConfig?, now: Date = Date()) throws -> URL {
-        let r = CrisisReport(run: run, store: store, now: now)
-        let dir = store.dir.root.appendingPathComponent("crisis/reports")
-        try FileIO.makeDirectory(store.dir.root.appendingPathComponent("crisis"))
-        try FileIO.makeDirectory(dir)
-        let md = dir.appendingPathComponent(run.id + ".md")
-        try FileIO.writeDocument(Data(r.markdown(timeZone: timeZone(team)).utf8), to: md)
-        try FileIO.writeDocument(try r.json(), to: dir.appendingPathComponent(run.id + ".json"))
-        return md
     }
 }

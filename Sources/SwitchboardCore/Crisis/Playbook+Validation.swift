@@ -4,13 +4,16 @@ extension Playbook {
     /// A due offset as people write it: `15m`, `15 min`, `within 15 min`, `+1h`, `2 hours`, `1h30m`, `1 day`.
     public static func dueOffset(_ text: String) -> TimeInterval? {
         var t = text.lowercased().trimmingCharacters(in: .whitespaces)
-        for p in ["within ", "in ", "+"] where t.hasPrefix(p) { t = String(t.dropFirst(p.count)).trimmingCharacters(in: .whitespaces) }
+        for p in ["within ", "in ", "+"] where t.hasPrefix(p) {
+            t = String(t.dropFirst(p.count)).trimmingCharacters(in: .whitespaces)
+        }
         if t.isEmpty { return nil }
         if let v = SourceConfig.parseDuration(t), t.last.map({ !$0.isNumber }) ?? false { return v }
         // Number-unit pairs: "1h30m", "1 h 30 min", "2 hours".
         let units: [(names: [String], seconds: Double)] = [
             (["seconds", "second", "secs", "sec", "s"], 1), (["minutes", "minute", "mins", "min", "m"], 60),
-            (["hours", "hour", "hrs", "hr", "h", "std", "stunden", "stunde"], 3600), (["days", "day", "d", "tage", "tag"], 86400),
+            (["hours", "hour", "hrs", "hr", "h", "std", "stunden", "stunde"], 3600),
+            (["days", "day", "d", "tage", "tag"], 86400),
         ]
         var rest = Substring(t)
         var total = 0.0
@@ -39,53 +42,84 @@ extension Playbook {
     public func validate() -> [String] {
         var problems: [String] = []
         func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        if blank(id) { problems.append("field \"id\": empty") }
-        else if id.contains(where: { $0 == "/" || $0.isWhitespace }) { problems.append("field \"id\": \"\(id)\" must be one word (no spaces or slashes)") }
+        if blank(id) {
+            problems.append("field \"id\": empty")
+        } else if id.contains(where: { $0 == "/" || $0.isWhitespace }) {
+            problems.append("field \"id\": \"\(id)\" must be one word (no spaces or slashes)")
+        }
         if blank(name) { problems.append("field \"name\": empty") }
-        if severityLevels.isEmpty { problems.append("field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")") }
+        if severityLevels.isEmpty {
+            problems.append(
+                "field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")")
+        }
         for (i, l) in severityLevels.enumerated() where blank(l) { problems.append("severity level \(i + 1): empty") }
         if steps.isEmpty { problems.append("field \"steps\": a playbook needs at least one step") }
+        /// Names an element (`step 3 (notify-it)`) and checks its id: not empty, not used before (`seen`).
+        func label(_ kind: String, _ i: Int, _ id: String, seen: inout Set<String>) -> String {
+            let at = "\(kind) \(i + 1) (\(id.isEmpty ? "no id" : id))"
+            if blank(id) { problems.append("\(at): field \"id\": empty") }
+            else if !seen.insert(id).inserted { problems.append("\(at): field \"id\": used twice") }
+            return at
+        }
         var ids = Set<String>()
         let statementIDs = Set(holdingStatements.map(\.id))
         for (i, s) in steps.enumerated() {
-            let at = "step \(i + 1) (\(s.id.isEmpty ? "no id" : s.id))"
-            if blank(s.id) { problems.append("\(at): field \"id\": empty") }
-            else if !ids.insert(s.id).inserted { problems.append("\(at): field \"id\": used twice") }
+            let at = label("step", i, s.id, seen: &ids)
             if blank(s.title) { problems.append("\(at): field \"title\": empty") }
-            if blank(s.owner) { problems.append("\(at): field \"owner\": empty (a team role like lead, manager, agent, or legal, pr, it)") }
-            if Playbook.dueOffset(s.due) == nil { problems.append("\(at): field \"due\": \"\(s.due)\" is not a duration like 15m, 2h or \"within 15 min\"") }
+            if blank(s.owner) {
+                problems.append(
+                    "\(at): field \"owner\": empty (a team role like lead, manager, agent, or legal, pr, it)")
+            }
+            if Playbook.dueOffset(s.due) == nil {
+                problems.append(
+                    "\(at): field \"due\": \"\(s.due)\" is not a duration like 15m, 2h or \"within 15 min\"")
+            }
             switch s.kind {
             case .holdingStatement:
                 if let st = s.statement {
-                    if !statementIDs.contains(st) { problems.append("\(at): field \"statement\": no holding statement \"\(st)\" (have: \(statementIDs.sorted().joined(separator: ", ")))") }
+                    if !statementIDs.contains(st) {
+                        problems.append(
+                            "\(at): field \"statement\": no holding statement \"\(st)\" (have: "
+                                + "\(statementIDs.sorted().joined(separator: ", ")))"
+                        )
+                    }
                 } else if holdingStatements.isEmpty {
-                    problems.append("\(at): field \"statement\": a holding_statement step needs a holding statement to publish")
+                    problems.append(
+                        "\(at): field \"statement\": a holding_statement step needs a holding statement to publish")
                 }
             case .notify:
-                if let c = s.command, blank(c) { problems.append("\(at): field \"command\": empty (leave it out to record the notification by hand)") }
+                if let c = s.command, blank(c) {
+                    problems.append("\(at): field \"command\": empty (leave it out to record the notification by hand)")
+                }
             case .action, .decision:
                 if s.command != nil { problems.append("\(at): field \"command\": only notify steps run a command") }
             }
         }
         var hsIDs = Set<String>()
         for (i, h) in holdingStatements.enumerated() {
-            let at = "holding statement \(i + 1) (\(h.id.isEmpty ? "no id" : h.id))"
-            if blank(h.id) { problems.append("\(at): field \"id\": empty") }
-            else if !hsIDs.insert(h.id).inserted { problems.append("\(at): field \"id\": used twice") }
+            let at = label("holding statement", i, h.id, seen: &hsIDs)
             if blank(h.text) { problems.append("\(at): field \"text\": empty") }
             if blank(h.lang) { problems.append("\(at): field \"lang\": empty (e.g. \"en\", \"de\")") }
             if let n = h.network, !["mastodon", "bluesky"].contains(n.lowercased()) {
-                problems.append("\(at): field \"network\": \"\(n)\" is not mastodon or bluesky (leave it out for every network)")
+                problems.append(
+                    "\(at): field \"network\": \"\(n)\" is not mastodon or bluesky (leave it out for every network)")
             }
-            if let n = h.network, let limit = PostLength.limit(n.lowercased()), PostLength.count(h.text, n.lowercased()) > limit {
-                problems.append("\(at): field \"text\": \(PostLength.count(h.text, n.lowercased())) characters, over \(n)'s \(limit)")
+            if let n = h.network, let limit = PostLength.limit(n.lowercased()),
+                PostLength.count(h.text, n.lowercased()) > limit
+            {
+                problems.append(
+                    "\(at): field \"text\": \(PostLength.count(h.text, n.lowercased())) characters, over \(n)'s "
+                        + "\(limit)"
+                )
             }
         }
         for (i, c) in escalation.enumerated() {
             let at = "escalation \(i + 1) (\(c.role))"
             if blank(c.role) { problems.append("escalation \(i + 1): field \"role\": empty") }
             if blank(c.name) { problems.append("\(at): field \"name\": empty") }
-            if blank(c.reach) { problems.append("\(at): field \"reach\": empty (how to reach them: phone, mail, chat)") }
+            if blank(c.reach) {
+                problems.append("\(at): field \"reach\": empty (how to reach them: phone, mail, chat)")
+            }
         }
         return problems
     }

@@ -14,10 +14,14 @@ public struct PlaybookLibrary: Sendable {
     /// One entry per problem: the file, then the step and field (`playbooks/x.json: step 2 (notify): field "due": …`).
     public var problems: [Problem]
 
-    public init(playbooks: [Playbook], problems: [Problem] = []) { self.playbooks = playbooks; self.problems = problems }
+    public init(playbooks: [Playbook], problems: [Problem] = []) {
+        self.playbooks = playbooks; self.problems = problems
+    }
 
     public static func load(_ dir: DataDirectory) -> PlaybookLibrary {
-        let files = ((try? FileManager.default.contentsOfDirectory(at: dir.playbooksDir, includingPropertiesForKeys: nil)) ?? [])
+        let files =
+            ((try? FileManager.default.contentsOfDirectory(at: dir.playbooksDir, includingPropertiesForKeys: nil))
+                ?? [])
             .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var out = PlaybookLibrary(playbooks: [])
@@ -42,7 +46,9 @@ public struct PlaybookLibrary: Sendable {
     /// step and field.
     public static func check(file: URL) -> (Playbook?, [String]) {
         let data: Data
-        do { data = try Data(contentsOf: file) } catch { return (nil, ["cannot read: \((error as NSError).localizedDescription)"]) }
+        do { data = try Data(contentsOf: file) } catch {
+            return (nil, ["cannot read: \((error as NSError).localizedDescription)"])
+        }
         do {
             let p = try FileIO.decodeDocument(Playbook.self, from: data, name: "")
             return (p, p.validate())
@@ -55,7 +61,9 @@ public struct PlaybookLibrary: Sendable {
 
     /// `field steps[2].due: missing` → `step 3 (notify-it): field "due": missing`, so a person finds the step.
     static func explain(_ message: String, data: Data) -> String {
-        for (key, label) in [("steps", "step"), ("holding_statements", "holding statement"), ("escalation", "escalation")] {
+        for (key, label) in [
+            ("steps", "step"), ("holding_statements", "holding statement"), ("escalation", "escalation"),
+        ] {
             let prefix = "field \(key)["
             guard message.hasPrefix(prefix) else { continue }
             let rest = message.dropFirst(prefix.count)
@@ -69,8 +77,10 @@ public struct PlaybookLibrary: Sendable {
                 after = after.dropFirst(name.count)
             }
             var id = ""
-            if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let arr = obj[key] as? [Any], n < arr.count,
-               let el = arr[n] as? [String: Any] {
+            if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let arr = obj[key] as? [Any],
+                n < arr.count,
+                let el = arr[n] as? [String: Any]
+            {
                 id = (el["id"] as? String ?? el["role"] as? String).map { " (\($0))" } ?? ""
             }
             var detail = String(after)
@@ -87,14 +97,21 @@ public struct PlaybookLibrary: Sendable {
         let q = s.lowercased().replacingOccurrences(of: ".json", with: "")
         if let p = playbooks.first(where: { $0.id.lowercased() == q || $0.name.lowercased() == q }) { return p }
         var hits = playbooks.filter { $0.id.lowercased().hasPrefix(q) || $0.name.lowercased().hasPrefix(q) }
-        if hits.isEmpty, !q.isEmpty { hits = playbooks.filter { $0.id.lowercased().contains(q) || $0.name.lowercased().contains(q) } }
+        if hits.isEmpty, !q.isEmpty {
+            hits = playbooks.filter { $0.id.lowercased().contains(q) || $0.name.lowercased().contains(q) }
+        }
         if hits.count == 1 { return hits[0] }
         if let bad = problems.first(where: { $0.file.lowercased().contains(q) }) {
-            throw CrisisError("the playbook \(bad.file) cannot be used: \(problems.filter { $0.file == bad.file }.map(\.message).joined(separator: "; "))")
+            throw CrisisError(
+                "the playbook \(bad.file) cannot be used: "
+                    + "\(problems.filter { $0.file == bad.file }.map(\.message).joined(separator: "; "))"
+            )
         }
         let names = playbooks.map(\.id).joined(separator: ", ")
-        throw CrisisError(hits.isEmpty ? "no playbook \"\(s)\" (have: \(names.isEmpty ? "none — switchboard init writes three" : names))"
-                                       : "\"\(s)\" matches several playbooks: \(hits.map(\.id).joined(separator: ", "))")
+        throw CrisisError(
+            hits.isEmpty
+                ? "no playbook \"\(s)\" (have: \(names.isEmpty ? "none — switchboard init writes three" : names))"
+                : "\"\(s)\" matches several playbooks: \(hits.map(\.id).joined(separator: ", "))")
     }
 
     /// The playbook to offer for a spike: one whose keywords appear in the recent negative texts (most hits wins),
@@ -111,37 +128,5 @@ public struct PlaybookLibrary: Sendable {
         }
         if let best { return best.0 }
         return negativeSpike ? playbooks.first { $0.triggers?.negativeSpike == true } : nil
-    }
-}
-
-extension Playbook {
-    /// The holding statements for a network and language, best first: network-specific before general, the
-    /// language asked for before the others.
-    public func statements(network: String? = nil, lang: String? = nil) -> [HoldingStatement] {
-        holdingStatements.filter { h in h.network == nil || network == nil || h.network?.lowercased() == network?.lowercased() }
-            .enumerated().sorted { a, b in
-                func rank(_ h: HoldingStatement) -> Int {
-                    (h.network != nil && h.network?.lowercased() == network?.lowercased() ? 0 : 1) + (lang != nil && h.lang == lang ? 0 : 2)
-                }
-                let ra = rank(a.element), rb = rank(b.element)
-                return ra != rb ? ra < rb : a.offset < b.offset
-            }.map(\.element)
-    }
-
-    /// A holding statement filled in: the playbook's `placeholders`, then `{{brand}}`, `{{next_update}}` (an hour from
-    /// now, in the team's time zone), `{{time}}`, `{{date}}` and `{{agent}}`. Unknown ones stay visible.
-    public func render(_ h: HoldingStatement, team: TeamConfig?, agent: TeamConfig.Member?, now: Date = Date()) -> RenderedTemplate {
-        var values = placeholders ?? [:]
-        let fmt = DateFormatter()
-        fmt.locale = Locale(identifier: h.lang == "de" ? "de_DE" : "en_GB")
-        fmt.timeZone = team.flatMap { TimeZone(identifier: $0.timezone ?? "") } ?? TimeZone.current
-        fmt.dateFormat = "HH:mm"
-        if values["next_update"] == nil { values["next_update"] = fmt.string(from: now.addingTimeInterval(3600)) }
-        if values["time"] == nil { values["time"] = fmt.string(from: now) }
-        fmt.dateFormat = h.lang == "de" ? "d. MMMM" : "d MMMM"
-        if values["date"] == nil { values["date"] = fmt.string(from: now) }
-        if values["brand"] == nil, let b = team?.brand.name { values["brand"] = b }
-        if values["agent"] == nil, let a = agent { values["agent"] = (a.signature?.isEmpty == false ? a.signature : nil) ?? a.name }
-        return TemplateRenderer.fill(h.text) { values[$0] }
     }
 }

@@ -1,71 +1,5 @@
 import Foundation
 
-/// Who wrote a mention, as the network shows them.
-public struct Author: Codable, Hashable, Sendable {
-    public var handle: String
-    public var name: String?
-    public var url: String?
-    public var followers: Int?
-
-    public init(handle: String, name: String? = nil, url: String? = nil, followers: Int? = nil) {
-        self.handle = handle; self.name = name; self.url = url; self.followers = followers
-    }
-}
-
-/// What a connector needs to answer a post through the network's own API.
-public struct ReplyRef: Codable, Hashable, Sendable {
-    /// Mastodon status id / Bluesky AT-URI of the post itself.
-    public var uri: String?
-    /// Bluesky CID of the post.
-    public var cid: String?
-    /// Bluesky thread root (AT-URI and CID), when the post is itself a reply.
-    public var rootURI: String?
-    public var rootCID: String?
-    /// Mastodon visibility of the original (public, unlisted, private, direct).
-    public var visibility: String?
-
-    public init(uri: String? = nil, cid: String? = nil, rootURI: String? = nil, rootCID: String? = nil, visibility: String? = nil) {
-        self.uri = uri; self.cid = cid; self.rootURI = rootURI; self.rootCID = rootCID; self.visibility = visibility
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case uri, cid, visibility
-        case rootURI = "root_uri"
-        case rootCID = "root_cid"
-    }
-}
-
-public enum Sentiment: String, Codable, Sendable, CaseIterable {
-    case negative, neutral, positive
-}
-
-public enum Intent: String, Codable, Sendable, CaseIterable {
-    case question, complaint, praise, help = "help_request", purchase = "purchase_interest", spam, crisis
-}
-
-/// What the Insight module read in a mention.
-public struct Analysis: Codable, Hashable, Sendable {
-    public var lang: String
-    public var sentiment: Sentiment
-    /// -1 (very negative) … +1 (very positive).
-    public var score: Double
-    public var intents: [Intent]
-    /// Configured crisis terms found in the text.
-    public var crisisTerms: [String]?
-    /// Analysis model version, so `reanalyze` knows what is stale.
-    public var model: String?
-
-    public init(lang: String, sentiment: Sentiment, score: Double, intents: [Intent], crisisTerms: [String]? = nil, model: String? = nil) {
-        self.lang = lang; self.sentiment = sentiment; self.score = score; self.intents = intents
-        self.crisisTerms = crisisTerms; self.model = model
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lang, sentiment, score, intents, model
-        case crisisTerms = "crisis_terms"
-    }
-}
-
 /// One post about the brand, from any network. Stored as one line of `log/mentions-YYYY-MM.jsonl`
 /// in the JSON Lines import format plus Switchboard's own fields.
 public struct Mention: Codable, Hashable, Sendable, Identifiable {
@@ -130,21 +64,5 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
         case schema = "v", key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
         case createdAt = "created_at", fetchedAt = "fetched_at"
         case inReplyTo = "in_reply_to", threadRoot = "thread_root"
-    }
-}
-
-/// Stable short keys: 10 characters of Crockford base32 over a 64-bit FNV-1a hash of platform and id.
-public enum MentionKey {
-    static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
-
-    public static func make(platform: String, id: String) -> String {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in platform.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        h = (h ^ 0x1F) &* 0x100000001b3
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        var out = [UInt8]()
-        out.reserveCapacity(10)
-        for _ in 0..<10 { out.append(alphabet[Int(h & 31)]); h >>= 5 }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,19 +1,5 @@
 import Foundation
 
-public enum MentionStatus: String, Codable, Sendable, CaseIterable {
-    case new, open, waiting, answered, escalated, ignored, spam
-
-    /// Still needs someone: counts toward the open/overdue figures and the SLA.
-    public var isOpen: Bool { self == .new || self == .open || self == .waiting || self == .escalated }
-}
-
-public struct Note: Codable, Hashable, Sendable {
-    public var actor: String
-    public var at: Date
-    public var text: String
-    public init(actor: String, at: Date, text: String) { self.actor = actor; self.at = at; self.text = text }
-}
-
 /// The team's working state of one mention: the fold of every action on it.
 public struct MentionState: Codable, Hashable, Sendable {
     public var status: MentionStatus = .new
@@ -38,17 +24,5 @@ public struct MentionState: Codable, Hashable, Sendable {
         case handoffReplies = "handoff_replies"
         case handoffTeam = "handoff_team", firstResponseAt = "first_response_at"
         case lastChangedAt = "last_changed_at", lastChangedBy = "last_changed_by"
-    }
-}
-
-/// A reply that went out (or was handed over by hand) for a mention.
-public struct ReplyRecord: Codable, Hashable, Sendable {
-    public var text: String
-    public var actor: String
-    public var at: Date
-    public var url: String?
-    public var manual: Bool?
-    public init(text: String, actor: String, at: Date, url: String? = nil, manual: Bool? = nil) {
-        self.text = text; self.actor = actor; self.at = at; self.url = url; self.manual = manual
     }
 }

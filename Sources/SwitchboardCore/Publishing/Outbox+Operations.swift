@@ -1,24 +1,23 @@
 import Foundation
 
-/// Why an outbox operation did not happen.
-public struct OutboxError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 extension Outbox {
     /// Stores a reply durably in the outbox (fsynced before it returns); nothing is sent yet.
     /// With `openedAt` (when the composer claimed the mention) it first checks, atomically with the write, that
     /// nobody else replied to or changed the mention since: otherwise it throws `CollisionError` and stores nothing.
     @discardableResult
-    public static func queue(_ draft: OutboxDraft, store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()) throws -> OutboxEntry {
-        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw OutboxError("the reply is empty") }
+    public static func queue(
+        _ draft: OutboxDraft, store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()
+    ) throws -> OutboxEntry {
+        guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw OutboxError("the reply is empty")
+        }
         try store.recordIf([.outboxQueued(draft)], actor: actor, now: now) { s in
             guard s.mention(draft.mention) != nil else { throw OutboxError("no mention \(draft.mention)") }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: draft.mention, since: since, me: actor) }
         }
-        guard let e = Outbox(store: store)[draft.id] else { throw OutboxError("the outbox entry \(draft.id) was not stored") }
+        guard let e = Outbox(store: store)[draft.id] else {
+            throw OutboxError("the outbox entry \(draft.id) was not stored")
+        }
         return e
     }
 
@@ -27,7 +26,10 @@ extension Outbox {
         let e = try Outbox.current(store).resolve(id)
         try store.recordIf([.outboxCancelled(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
             guard let cur = Outbox(store: s)[e.id], cur.isCancellable else {
-                throw OutboxError("outbox entry \(e.id) is \(Outbox(store: s)[e.id]?.stateName ?? "gone"): it can no longer be taken back")
+                throw OutboxError(
+                    "outbox entry \(e.id) is \(Outbox(store: s)[e.id]?.stateName ?? "gone"): it can no longer be "
+                        + "taken back"
+                )
             }
         }
     }
@@ -37,17 +39,23 @@ extension Outbox {
         let e = try Outbox.current(store).resolve(id)
         try store.recordIf([.outboxRetry(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
             guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
-            guard case .failed = cur.state else { throw OutboxError("outbox entry \(e.id) is \(cur.stateName), not failed") }
+            guard case .failed = cur.state else {
+                throw OutboxError("outbox entry \(e.id) is \(cur.stateName), not failed")
+            }
         }
     }
 
     /// Confirms that a reply to be given by hand (RSS, JSON Lines) was posted: the mention is answered,
     /// with `url` (default: the mention's own address) as where the answer is.
-    public static func confirmManual(_ id: String, store: Store, actor: String, url: String? = nil, now: Date = Date()) throws {
+    public static func confirmManual(_ id: String, store: Store, actor: String, url: String? = nil, now: Date = Date())
+        throws
+    {
         let e = try Outbox.current(store).resolve(id)
         let where_ = url ?? store.mention(e.mention)?.url
         let reply = ReplyRecord(text: e.draft.text, actor: e.author, at: now, url: where_, manual: true)
-        try store.recordIf([.outboxSent(id: e.id, mention: e.mention, reply: reply, postID: nil)], actor: actor, now: now) { s in
+        try store.recordIf(
+            [.outboxSent(id: e.id, mention: e.mention, reply: reply, postID: nil)], actor: actor, now: now
+        ) { s in
             guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
             guard cur.isPending else { throw OutboxError("outbox entry \(e.id) is \(cur.stateName)") }
         }
@@ -55,16 +63,26 @@ extension Outbox {
 
     /// Claims a due entry for sending by `holder` until `now + lease`, atomically across processes: of two
     /// senders, exactly one gets the entry; the other gets nil. Returns the entry as claimed.
-    public static func claim(_ id: String, store: Store, holder: String, lease: TimeInterval, actor: String, now: Date = Date()) throws -> OutboxEntry? {
+    public static func claim(
+        _ id: String, store: Store, holder: String, lease: TimeInterval, actor: String, now: Date = Date()
+    ) throws -> OutboxEntry? {
         var claimed: OutboxEntry?
         var attempt = 1
         do {
             let known = try Outbox.current(store)[id]
             guard let known, known.isDue(now) else { return nil }
             attempt = known.attempts + 1
-            try store.recordIf([.outboxSending(id: id, mention: known.mention, by: holder, until: now.addingTimeInterval(lease), attempt: attempt)],
-                               actor: actor, now: now) { s in
-                guard let cur = Outbox(store: s)[id], cur.isDue(now), cur.attempts + 1 == attempt else { throw NotDue() }
+            try store.recordIf(
+                [
+                    .outboxSending(
+                        id: id, mention: known.mention, by: holder, until: now.addingTimeInterval(lease),
+                        attempt: attempt)
+                ],
+                actor: actor, now: now
+            ) { s in
+                guard let cur = Outbox(store: s)[id], cur.isDue(now), cur.attempts + 1 == attempt else {
+                    throw NotDue()
+                }
                 claimed = cur
             }
         } catch is NotDue {

@@ -1,67 +1,5 @@
 import Foundation
 
-/// One reply in the outbox and where it stands: the fold of its `outbox_*` actions.
-public struct OutboxEntry: Hashable, Sendable {
-    public enum State: Hashable, Sendable {
-        /// Waiting for `draft.sendAfter` (the send delay: `cancel` takes it back until then).
-        case queued
-        /// A sender (`by`: `pid@host`) is posting it; after `until` another sender may take over (a crashed sender).
-        case sending(by: String, until: Date)
-        /// Out; `url` is where people see it (the mention's own address for a reply made by hand).
-        case sent(url: String?, postID: String?, at: Date)
-        /// The network refused it or could not be reached: retried at `retryAt`, or only when asked (nil).
-        case failed(message: String, retryAt: Date?)
-        case cancelled
-    }
-
-    public var draft: OutboxDraft
-    public var state: State
-    /// Who wrote the reply (the actor of `outbox_queued`).
-    public var author: String
-    public var queuedAt: Date
-    /// Send attempts so far (claims by a sender).
-    public var attempts: Int
-    /// The last failure message, kept after a retry succeeds.
-    public var lastError: String?
-    public var updatedAt: Date
-
-    public var id: String { draft.id }
-    public var mention: String { draft.mention }
-
-    /// True when a sender should post it at `now`: queued and past its send delay, failed with a retry time
-    /// that has come, or `sending` by a sender whose lease ran out. Manual entries are never sent by a sender.
-    public func isDue(_ now: Date) -> Bool {
-        guard !draft.manual else { return false }
-        switch state {
-        case .queued: return draft.sendAfter <= now
-        case .failed(_, let at): return at.map { $0 <= now } ?? false
-        case .sending(_, let until): return until <= now
-        case .sent, .cancelled: return false
-        }
-    }
-
-    /// Still to be sent or confirmed (queued, sending, or failed).
-    public var isPending: Bool {
-        switch state { case .queued, .sending, .failed: return true; case .sent, .cancelled: return false }
-    }
-
-    /// The entry can be taken back: queued (and not yet claimed) or failed.
-    public var isCancellable: Bool {
-        switch state { case .queued, .failed: return true; default: return false }
-    }
-
-    /// `queued`, `sending`, `sent`, `failed`, `cancelled` (for JSON and tables).
-    public var stateName: String {
-        switch state {
-        case .queued: return "queued"
-        case .sending: return "sending"
-        case .sent: return "sent"
-        case .failed: return "failed"
-        case .cancelled: return "cancelled"
-        }
-    }
-}
-
 /// The outbox: every entry folded from the actions log, in the order they were queued.
 /// Fold once with `init(events:)`, then keep it current with `apply(_:)` for each new event.
 public struct Outbox: Sendable {
@@ -82,23 +20,23 @@ public struct Outbox: Sendable {
     public var pending: [OutboxEntry] { all.filter(\.isPending) }
     public func due(_ now: Date) -> [OutboxEntry] { all.filter { $0.isDue(now) } }
     /// The newest entry for a mention (the workbench shows its state on the mention's row).
-    public func latest(for mention: String) -> OutboxEntry? { order.reversed().lazy.compactMap { entries[$0] }.first { $0.mention == mention } }
+    public func latest(for mention: String) -> OutboxEntry? {
+        order.reversed().lazy.compactMap { entries[$0] }.first { $0.mention == mention }
+    }
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> OutboxEntry {
-        if let e = entries[s] { return e }
-        let hits = order.filter { $0.hasPrefix(s) }
-        guard s.count >= 4, hits.count == 1, let e = entries[hits[0]] else {
-            throw SwitchboardError(hits.count > 1 && s.count >= 4 ? "outbox id \(s) is ambiguous" : "no outbox entry \(s)")
+        try IDPrefix.resolve(s, ids: order, lookup: { entries[$0] }) { ambiguous in
+            SwitchboardError(ambiguous ? "outbox id \(s) is ambiguous" : "no outbox entry \(s)")
         }
-        return e
     }
 
     public mutating func apply(_ e: AuditEvent) {
         switch e.action {
         case .outboxQueued(let d):
             if entries[d.id] == nil { order.append(d.id) }
-            entries[d.id] = OutboxEntry(draft: d, state: .queued, author: e.actor, queuedAt: e.at, attempts: 0, lastError: nil, updatedAt: e.at)
+            entries[d.id] = OutboxEntry(
+                draft: d, state: .queued, author: e.actor, queuedAt: e.at, attempts: 0, lastError: nil, updatedAt: e.at)
         case .outboxSending(let id, _, let by, let until, let n):
             update(id, e.at) { $0.state = .sending(by: by, until: until); $0.attempts = max($0.attempts, n) }
         case .outboxSent(let id, _, let r, let pid):

@@ -23,17 +23,22 @@ public struct PostingSchedule: Hashable, Sendable {
                 }
             }
         }
-        self.init(slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+        self.init(
+            slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
     }
 
     /// `09:00` → 540.
     public static func parseTime(_ s: String) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+            return nil
+        }
         return h * 60 + m
     }
 
-    public func hasSchedule(_ account: String) -> Bool { slots[account].map { !$0.values.allSatisfy(\.isEmpty) } ?? false }
+    public func hasSchedule(_ account: String) -> Bool {
+        slots[account].map { !$0.values.allSatisfy(\.isEmpty) } ?? false
+    }
 
     /// The slots of `account` from `after` (exclusive) on, in time order, for `days` days. A slot that falls into a DST
     /// gap (02:30 on the spring-forward night) moves to the same wall time after the change (03:30); on the
@@ -45,11 +50,16 @@ public struct PostingSchedule: Hashable, Sendable {
         let startDay = cal.startOfDay(for: after)
         var out: [Date] = []
         for d in 0...days {
-            guard let noon = cal.date(byAdding: .hour, value: 12, to: startDay).flatMap({ cal.date(byAdding: .day, value: d, to: $0) }) else { continue }
+            guard
+                let noon = cal.date(byAdding: .hour, value: 12, to: startDay).flatMap({
+                    cal.date(byAdding: .day, value: d, to: $0)
+                })
+            else { continue }
             let c = cal.dateComponents([.year, .month, .day, .weekday], from: noon)
             guard let wd = c.weekday, let mins = week[Self.weekdays[wd - 1]] else { continue }
             for m in mins {
-                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60; dc.minute = m % 60
+                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60
+                dc.minute = m % 60
                 guard var t = cal.date(from: dc) else { continue }
                 // Normalise a wall time that does not exist (DST gap) to the time after the gap, wall-clock wise.
                 let back = cal.dateComponents([.hour, .minute], from: t)
@@ -61,24 +71,5 @@ public struct PostingSchedule: Hashable, Sendable {
             }
         }
         return out.sorted()
-    }
-}
-
-extension Queue {
-    /// The first slot after `after` in the schedule of `accounts[0]` that no other live item (not deleted) targeting any
-    /// of `accounts` holds. Skips full days; throws when the account has no schedule or six weeks are full.
-    public func nextFreeSlot(after: Date, accounts: [String], schedule: PostingSchedule, ignoring: String? = nil) throws -> Date {
-        guard let first = accounts.first else { throw QueueError("no target account") }
-        guard schedule.hasSchedule(first) else { throw QueueError("no posting_schedule for \"\(first)\" in team.json") }
-        let taken = Set(all.filter { !$0.deleted && $0.id != ignoring && $0.state != .draft && !Set($0.draft.accounts).isDisjoint(with: accounts) }
-            .compactMap { $0.scheduledAt.map { Int($0.timeIntervalSince1970 / 60) } })
-        guard let slot = schedule.slots(after: after, account: first).first(where: { !taken.contains(Int($0.timeIntervalSince1970 / 60)) }) else {
-            throw QueueError("no free slot for \"\(first)\" in the next six weeks")
-        }
-        return slot
-    }
-
-    public func nextFreeSlot(after: Date, account: String, schedule: PostingSchedule) throws -> Date {
-        try nextFreeSlot(after: after, accounts: [account], schedule: schedule)
     }
 }

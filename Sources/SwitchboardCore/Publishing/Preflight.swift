@@ -1,28 +1,23 @@
 import Foundation
 
-/// One pre-flight warning: the manager decides (schedule anyway with `--yes`, or change the post).
-public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvertible {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
-        case openQuestion = "open_question", competitor, sensitive, crisis, mediaWithoutAlt = "media_without_alt", tooLong = "too_long", duplicate
-    }
-    public var kind: Kind
-    public var message: String
-    public init(_ kind: Kind, _ message: String) { self.kind = kind; self.message = message }
-    public var description: String { "\(kind.rawValue): \(message)" }
-}
-
 /// Checks a queue item before it is scheduled: the lessons of brand accounts that asked the crowd the wrong question.
 public enum Preflight {
     /// Open questions that invite the crowd to answer anything, including what the brand won't like
     /// (the desert-island lesson). Lower-cased; apostrophes normalised to `'`.
     public static let openQuestionPatterns: [String] = [
-        "which one would you", "which would you choose", "which would you take", "which would you pick", "which one do you",
-        "what's your favourite", "what's your favorite", "what is your favourite", "what is your favorite", "your favourite", "your favorite",
-        "would you rather", "desert island", "tell us your", "tell us what you", "describe us in", "what do you think of us",
+        "which one would you", "which would you choose", "which would you take", "which would you pick",
+        "which one do you",
+        "what's your favourite", "what's your favorite", "what is your favourite", "what is your favorite",
+        "your favourite", "your favorite",
+        "would you rather", "desert island", "tell us your", "tell us what you", "describe us in",
+        "what do you think of us",
         "ask us anything", "what would you take",
-        "was ist euer liebstes", "was ist dein liebstes", "was ist eure liebste", "was ist deine liebste", "euer liebstes", "dein liebstes",
-        "eure lieblings", "deine lieblings", "euer lieblings", "dein lieblings", "welches würdet ihr", "welche würdet ihr",
-        "welchen würdet ihr", "was würdet ihr mitnehmen", "welches würdest du", "welche würdest du", "einsame insel", "sagt uns eure meinung",
+        "was ist euer liebstes", "was ist dein liebstes", "was ist eure liebste", "was ist deine liebste",
+        "euer liebstes", "dein liebstes",
+        "eure lieblings", "deine lieblings", "euer lieblings", "dein lieblings", "welches würdet ihr",
+        "welche würdet ihr",
+        "welchen würdet ihr", "was würdet ihr mitnehmen", "welches würdest du", "welche würdest du", "einsame insel",
+        "sagt uns eure meinung",
         "erzählt uns",
     ]
 
@@ -32,7 +27,9 @@ public enum Preflight {
         public var events: [AuditEvent]
         public var queue: Queue
         public var now: Date
-        public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) { self.team = team; self.events = events; self.queue = queue; self.now = now }
+        public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) {
+            self.team = team; self.events = events; self.queue = queue; self.now = now
+        }
         public init(team: TeamConfig, store: Store, now: Date = Date()) {
             self.init(team: team, events: store.events, queue: Queue(store: store), now: now)
         }
@@ -47,11 +44,18 @@ public enum Preflight {
 
         let competitors = ctx.team.competitors.map(\.name)
         if let hit = openQuestionPatterns.first(where: { p in lowered.contains { $0.contains(p) } }) {
-            let also = competitors.isEmpty ? "" : " — people may answer with a competitor (\(competitors.joined(separator: ", ")))"
-            out.append(.init(.openQuestion, "an open question to the crowd (\"\(hit)\") invites answers the brand may not like\(also)"))
+            let also =
+                competitors.isEmpty
+                ? "" : " — people may answer with a competitor (\(competitors.joined(separator: ", ")))"
+            out.append(
+                .init(
+                    .openQuestion,
+                    "an open question to the crowd (\"\(hit)\") invites answers the brand may not like\(also)"))
         }
         for c in ctx.team.competitors {
-            if let t = ([c.name] + c.terms).first(where: { term in lowered.contains { containsWord($0, term.lowercased()) } }) {
+            if let t = ([c.name] + c.terms).first(where: { term in
+                lowered.contains { containsWord($0, term.lowercased()) }
+            }) {
                 out.append(.init(.competitor, "names the competitor \(c.name) (\"\(t)\")"))
             }
         }
@@ -68,7 +72,12 @@ public enum Preflight {
             if n > limit { out.append(.init(.tooLong, "\(n) characters on \(net), over its limit of \(limit)")) }
         }
         if let dup = recentDuplicate(d, ctx) {
-            out.append(.init(.duplicate, "nearly the same as \(dup.id) (\(dup.scheduledAt.map(Timestamp.format) ?? "draft")): \"\(String(dup.draft.text.prefix(60)))\""))
+            out.append(
+                .init(
+                    .duplicate,
+                    "nearly the same as \(dup.id) (\(dup.scheduledAt.map(Timestamp.format) ?? "draft")): "
+                        + "\"\(String(dup.draft.text.prefix(60)))\""
+                ))
         }
         return out
     }
@@ -76,11 +85,16 @@ public enum Preflight {
     /// A reason when a crisis is on (a real one, not a drill), or a `spike_alert` came in the last hour.
     public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
         var spike: AuditEvent?
-        for e in events where e.action.typeName == "spike_alert" && e.at <= now && now.timeIntervalSince(e.at) < 3600 { spike = e }
-        if let c = CrisisLog(events: events).active {
-            return "a crisis is on: \(c.name) (since \(Timestamp.format(c.startedAt)), by \(c.startedBy))" + (c.severity.map { ", \($0)" } ?? "")
+        for e in events where e.action.typeName == "spike_alert" && e.at <= now && now.timeIntervalSince(e.at) < 3600 {
+            spike = e
         }
-        if let s = spike { return "a spike alert came \(Int(now.timeIntervalSince(s.at) / 60)) minutes ago: \(s.action.summary)" }
+        if let c = CrisisLog(events: events).active {
+            return "a crisis is on: \(c.name) (since \(Timestamp.format(c.startedAt)), by \(c.startedBy))"
+                + (c.severity.map { ", \($0)" } ?? "")
+        }
+        if let s = spike {
+            return "a spike alert came \(Int(now.timeIntervalSince(s.at) / 60)) minutes ago: \(s.action.summary)"
+        }
         return nil
     }
 
@@ -91,7 +105,9 @@ public enum Preflight {
         let window: TimeInterval = 14 * 86400
         return ctx.queue.all.first { i in
             guard i.id != d.id, !i.deleted else { return false }
-            let when = i.draft.accounts.compactMap { i.result($0).state == .published ? i.result($0).at : nil }.max() ?? i.scheduledAt
+            let when =
+                i.draft.accounts.compactMap { i.result($0).state == .published ? i.result($0).at : nil }.max()
+                ?? i.scheduledAt
             guard let w = when, abs(w.timeIntervalSince(ctx.now)) <= window else { return false }
             let theirs = words(i.draft.text)
             let inter = mine.intersection(theirs).count, union = mine.union(theirs).count
@@ -116,7 +132,11 @@ public enum Preflight {
         while let r = text.range(of: term, range: from..<text.endIndex) {
             let before = r.lowerBound == text.startIndex ? nil : text[text.index(before: r.lowerBound)]
             let after = r.upperBound == text.endIndex ? nil : text[r.upperBound]
-            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false) && !(after?.isNumber ?? false) { return true }
+            if !(before?.isLetter ?? false) && !(before?.isNumber ?? false) && !(after?.isLetter ?? false)
+                && !(after?.isNumber ?? false)
+            {
+                return true
+            }
             from = text.index(after: r.lowerBound)
         }
         return false

@@ -1,78 +1,5 @@
 import Foundation
 
-/// One item of the content queue and where it stands: the fold of its `queue_*` actions.
-public struct QueueItem: Hashable, Sendable {
-    public enum State: String, Codable, Hashable, Sendable {
-        case draft, scheduled, publishing, published, failed, suspended, deleted
-    }
-
-    /// How the item stands on one target account.
-    public struct AccountResult: Hashable, Sendable, Codable {
-        public enum State: String, Codable, Hashable, Sendable { case pending, publishing, published, failed }
-        public var state: State = .pending
-        /// The claim's holder and lease (publishing).
-        public var by: String?
-        public var until: Date?
-        public var attempts = 0
-        public var postID: String?
-        public var url: String?
-        /// The network's message of the last failure (kept after a retry succeeds).
-        public var error: String?
-        /// When a transient failure is retried automatically (nil: only when asked).
-        public var retryAt: Date?
-        public var at: Date?
-    }
-
-    public var draft: QueueDraft
-    public var author: String
-    public var addedAt: Date
-    public var updatedAt: Date
-    public var deleted = false
-    /// Held by the suspend switch (or kept holding on resume).
-    public var held = false
-    public var results: [String: AccountResult] = [:]
-
-    public var id: String { draft.id }
-    public var scheduledAt: Date? { draft.scheduledAt }
-
-    public func result(_ account: String) -> AccountResult { results[account] ?? AccountResult() }
-
-    public var state: State {
-        if deleted { return .deleted }
-        let rs = draft.accounts.map(result)
-        if !rs.isEmpty, rs.allSatisfy({ $0.state == .published }) { return .published }
-        if rs.contains(where: { $0.state == .publishing }) { return .publishing }
-        if rs.contains(where: { $0.state == .failed }) { return .failed }
-        if held { return .suspended }
-        return draft.scheduledAt == nil ? .draft : .scheduled
-    }
-
-    /// True when a publisher should post it to `account` at `now`: scheduled, not held, its time has come, and
-    /// that account has nothing yet, or a claim whose lease ran out (a crashed publisher).
-    public func isDue(_ account: String, now: Date) -> Bool {
-        guard !deleted, !held, let at = draft.scheduledAt, at <= now, draft.accounts.contains(account) else { return false }
-        let r = result(account)
-        switch r.state {
-        case .pending: return true
-        case .publishing: return (r.until ?? .distantPast) <= now
-        case .failed: return r.retryAt.map { $0 <= now } ?? false
-        case .published: return false
-        }
-    }
-
-    /// Can still be changed (edited, rescheduled, deleted): nothing in flight or out yet.
-    public var isEditable: Bool {
-        !deleted && !draft.accounts.contains { [.publishing, .published].contains(result($0).state) }
-    }
-}
-
-/// The suspend switch as it stands.
-public struct QueueSuspension: Hashable, Sendable, Codable {
-    public var reason: String
-    public var by: String
-    public var at: Date
-}
-
 /// The content queue: every item folded from the actions log, and the suspend switch.
 public struct Queue: Sendable {
     public private(set) var items: [String: QueueItem] = [:]
@@ -105,17 +32,16 @@ public struct Queue: Sendable {
 
     /// (item, account) pairs to publish at `now`. While suspended, only a crisis's holding statements.
     public func due(_ now: Date) -> [(item: QueueItem, account: String)] {
-        agenda.filter { !isSuspended || $0.draft.crisis != nil }.flatMap { i in i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) } }
+        agenda.filter { !isSuspended || $0.draft.crisis != nil }.flatMap { i in
+            i.draft.accounts.filter { i.isDue($0, now: now) }.map { (i, $0) }
+        }
     }
 
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> QueueItem {
-        if let e = items[s] { return e }
-        let hits = order.filter { $0.hasPrefix(s) }
-        guard s.count >= 4, hits.count == 1, let e = items[hits[0]] else {
-            throw QueueError(hits.count > 1 && s.count >= 4 ? "queue id \(s) is ambiguous" : "no queue item \(s)")
+        try IDPrefix.resolve(s, ids: order, lookup: { items[$0] }) { ambiguous in
+            QueueError(ambiguous ? "queue id \(s) is ambiguous" : "no queue item \(s)")
         }
-        return e
     }
 
     public mutating func apply(_ e: AuditEvent) {
@@ -124,24 +50,34 @@ public struct Queue: Sendable {
         switch q {
         case .add(let d):
             if items[d.id] == nil { order.append(d.id) }
-            items[d.id] = QueueItem(draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at, held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
+            items[d.id] = QueueItem(
+                draft: d, author: e.actor, addedAt: e.at, updatedAt: e.at,
+                held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
         case .edit(let id, let t, let v):
-            update(id, e.at) { x in guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v } }
+            update(id, e.at) { x in
+                guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v }
+            }
         case .schedule(let id, let at):
             update(id, e.at) { x in
                 guard !x.deleted else { return }
                 x.draft.scheduledAt = at
                 x.held = suspended && at != nil && x.draft.crisis == nil
                 // Scheduling again is the retry of a failed account.
-                for (a, r) in x.results where r.state == .failed { x.results[a]?.state = .pending; x.results[a]?.retryAt = nil }
+                for (a, r) in x.results where r.state == .failed {
+                    x.results[a]?.state = .pending; x.results[a]?.retryAt = nil
+                }
             }
         case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
-        case .restore(let id): update(id, e.at) { x in x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil }
+        case .restore(let id):
+            update(id, e.at) { x in
+                x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil
+            }
         case .publishing(let id, let a, let by, let until, let n):
             update(id, e.at) { x in
                 var r = x.result(a)
                 guard r.state != .published else { return }
-                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n); r.at = e.at
+                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n)
+                r.at = e.at
                 x.results[a] = r
             }
         case .published(let id, let a, let pid, let url):
@@ -161,7 +97,13 @@ public struct Queue: Sendable {
         case .suspendAll(let reason):
             suspension = QueueSuspension(reason: reason, by: e.actor, at: e.at)
             flips.append(e)
-            for id in order { if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil, x.state == .scheduled { x.held = true; items[id] = x } }
+            for id in order {
+                if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil,
+                    x.state == .scheduled
+                {
+                    x.held = true; items[id] = x
+                }
+            }
         case .resumeAll(let policy):
             suspension = nil
             flips.append(e)
@@ -180,11 +122,4 @@ public struct Queue: Sendable {
         x.updatedAt = at
         items[id] = x
     }
-}
-
-/// Why a queue operation did not happen.
-public struct QueueError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

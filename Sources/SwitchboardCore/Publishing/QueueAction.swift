@@ -1,15 +1,5 @@
 import Foundation
 
-/// What to do on resume with held items whose time has passed.
-public enum ResumePolicy: String, Codable, Hashable, Sendable, CaseIterable {
-    /// Post them now (they are due at once).
-    case postNow = "post_now"
-    /// Move each to its account's next free slot (recorded as `queue_schedule` in the same write).
-    case nextSlot = "next_slot"
-    /// Keep them held (suspended) until someone schedules them again.
-    case keepHolding = "keep_holding"
-}
-
 /// The content queue's actions (`queue_*` in the actions log, flat like every other action).
 public enum QueueAction: Hashable, Sendable {
     case add(QueueDraft)
@@ -44,15 +34,18 @@ public enum QueueAction: Hashable, Sendable {
         }
     }
 
-    public static let typeNames: Set<String> = ["queue_add", "queue_edit", "queue_schedule", "queue_delete", "queue_restore",
-                                                "queue_publishing", "queue_published", "queue_failed", "queue_suspend_all", "queue_resume_all"]
+    public static let typeNames: Set<String> = [
+        "queue_add", "queue_edit", "queue_schedule", "queue_delete", "queue_restore",
+        "queue_publishing", "queue_published", "queue_failed", "queue_suspend_all", "queue_resume_all",
+    ]
 
     /// The queue item this is about (nil for the switch).
     public var itemID: String? {
         switch self {
         case .add(let d): return d.id
-        case .edit(let id, _, _), .schedule(let id, _), .delete(let id), .restore(let id), .publishing(let id, _, _, _, _),
-             .published(let id, _, _, _), .failed(let id, _, _, _):
+        case .edit(let id, _, _), .schedule(let id, _), .delete(let id), .restore(let id),
+            .publishing(let id, _, _, _, _),
+            .published(let id, _, _, _), .failed(let id, _, _, _):
             return id
         case .suspendAll, .resumeAll: return nil
         }
@@ -62,12 +55,14 @@ public enum QueueAction: Hashable, Sendable {
         switch self {
         case .add(let d): return "queue add: " + d.text
         case .edit(_, let t, _): return "queue edit: " + t
-        case .schedule(_, let at): return at.map { "queue schedule → \(Timestamp.format($0))" } ?? "queue unschedule (draft)"
+        case .schedule(_, let at):
+            return at.map { "queue schedule → \(Timestamp.format($0))" } ?? "queue unschedule (draft)"
         case .delete: return "queue delete"
         case .restore: return "queue restore"
         case .publishing(_, let a, let by, _, let n): return "publishing to \(a) (attempt \(n), \(by))"
         case .published(_, let a, _, let url): return "published to \(a)" + (url.map { ": " + $0 } ?? "")
-        case .failed(_, let a, let e, let at): return "publishing to \(a) failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
+        case .failed(_, let a, let e, let at):
+            return "publishing to \(a) failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
         case .suspendAll(let r): return "queue suspended: " + r
         case .resumeAll(let p): return "queue resumed (\(p.rawValue))"
         }
@@ -83,22 +78,35 @@ public enum QueueAction: Hashable, Sendable {
         func id() throws -> String { try c.decode(String.self, forKey: .queue) }
         switch type {
         case "queue_add": self = .add(try QueueDraft(from: decoder))
-        case "queue_edit": self = .edit(id: try id(), text: try c.decode(String.self, forKey: .text), variants: try c.decodeIfPresent([String: String].self, forKey: .variants))
-        case "queue_schedule": self = .schedule(id: try id(), at: try c.decodeIfPresent(Date.self, forKey: .scheduledAt))
+        case "queue_edit":
+            self = .edit(
+                id: try id(), text: try c.decode(String.self, forKey: .text),
+                variants: try c.decodeIfPresent([String: String].self, forKey: .variants))
+        case "queue_schedule":
+            self = .schedule(id: try id(), at: try c.decodeIfPresent(Date.self, forKey: .scheduledAt))
         case "queue_delete": self = .delete(id: try id())
         case "queue_restore": self = .restore(id: try id())
         case "queue_publishing":
-            self = .publishing(id: try id(), account: try c.decode(String.self, forKey: .account), by: try c.decode(String.self, forKey: .by),
-                               until: try c.decode(Date.self, forKey: .until), attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
+            self = .publishing(
+                id: try id(), account: try c.decode(String.self, forKey: .account),
+                by: try c.decode(String.self, forKey: .by),
+                until: try c.decode(Date.self, forKey: .until),
+                attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
         case "queue_published":
-            self = .published(id: try id(), account: try c.decode(String.self, forKey: .account), postID: try c.decodeIfPresent(String.self, forKey: .postID),
-                              url: try c.decodeIfPresent(String.self, forKey: .url))
+            self = .published(
+                id: try id(), account: try c.decode(String.self, forKey: .account),
+                postID: try c.decodeIfPresent(String.self, forKey: .postID),
+                url: try c.decodeIfPresent(String.self, forKey: .url))
         case "queue_failed":
-            self = .failed(id: try id(), account: try c.decode(String.self, forKey: .account), error: try c.decode(String.self, forKey: .error),
-                           retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
+            self = .failed(
+                id: try id(), account: try c.decode(String.self, forKey: .account),
+                error: try c.decode(String.self, forKey: .error),
+                retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
         case "queue_suspend_all": self = .suspendAll(reason: try c.decode(String.self, forKey: .reason))
         case "queue_resume_all": self = .resumeAll(policy: try c.decode(ResumePolicy.self, forKey: .policy))
-        default: throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "unknown queue action \(type)"))
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: c.codingPath, debugDescription: "unknown queue action \(type)"))
         }
     }
 
@@ -106,16 +114,21 @@ public enum QueueAction: Hashable, Sendable {
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
         case .add(let d): try d.encode(to: encoder)
-        case .edit(let id, let t, let v): try c.encode(id, forKey: .queue); try c.encode(t, forKey: .text); try c.encodeIfPresent(v, forKey: .variants)
-        case .schedule(let id, let at): try c.encode(id, forKey: .queue); try c.encodeIfPresent(at, forKey: .scheduledAt)
+        case .edit(let id, let t, let v):
+            try c.encode(id, forKey: .queue); try c.encode(t, forKey: .text)
+            try c.encodeIfPresent(v, forKey: .variants)
+        case .schedule(let id, let at):
+            try c.encode(id, forKey: .queue); try c.encodeIfPresent(at, forKey: .scheduledAt)
         case .delete(let id), .restore(let id): try c.encode(id, forKey: .queue)
         case .publishing(let id, let a, let by, let until, let n):
             try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(by, forKey: .by)
             try c.encode(until, forKey: .until); try c.encode(n, forKey: .attempt)
         case .published(let id, let a, let pid, let url):
-            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encodeIfPresent(pid, forKey: .postID); try c.encodeIfPresent(url, forKey: .url)
+            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account)
+            try c.encodeIfPresent(pid, forKey: .postID); try c.encodeIfPresent(url, forKey: .url)
         case .failed(let id, let a, let e, let at):
-            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
+            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(e, forKey: .error)
+            try c.encodeIfPresent(at, forKey: .retryAt)
         case .suspendAll(let r): try c.encode(r, forKey: .reason)
         case .resumeAll(let p): try c.encode(p, forKey: .policy)
         }

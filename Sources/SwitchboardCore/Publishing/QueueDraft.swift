@@ -1,32 +1,5 @@
 import Foundation
 
-/// An image or video to attach, from a local path, with its alt text (nil = none given: pre-flight warns).
-public struct QueueMedia: Codable, Hashable, Sendable {
-    public var path: String
-    public var alt: String?
-    public init(path: String, alt: String? = nil) { self.path = path; self.alt = alt }
-}
-
-/// Where curated content came from: shown as "via HANDLE URL" in the post.
-public struct QueueAttribution: Codable, Hashable, Sendable {
-    public var handle: String?
-    public var url: String?
-    public init(handle: String? = nil, url: String? = nil) { self.handle = handle; self.url = url }
-
-    /// Parses `@user`, a URL, or `@user URL` / `@user/URL`-style input from the CLI.
-    public static func parse(_ s: String) -> QueueAttribution {
-        var handle: String?, url: String?
-        for part in s.split(whereSeparator: { $0 == " " }) {
-            let p = String(part)
-            if p.hasPrefix("http://") || p.hasPrefix("https://") { url = p } else { handle = p }
-        }
-        return QueueAttribution(handle: handle, url: url)
-    }
-
-    /// `via @user https://…`.
-    public var line: String { "via " + [handle, url].compactMap { $0 }.joined(separator: " ") }
-}
-
 /// A post for the content queue as written: what `queue_add` stores (flat, next to the event's own fields).
 public struct QueueDraft: Codable, Hashable, Sendable {
     public var id: String
@@ -47,9 +20,14 @@ public struct QueueDraft: Codable, Hashable, Sendable {
     /// A crisis's holding statement (the run id): published even while the queue is suspended.
     public var crisis: String?
 
-    public init(id: String = QueueDraft.newID(), text: String, variants: [String: String] = [:], accounts: [String], media: [QueueMedia] = [],
-                link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil, scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil) {
-        self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media; self.link = link
+    public init(
+        id: String = QueueDraft.newID(), text: String, variants: [String: String] = [:], accounts: [String],
+        media: [QueueMedia] = [],
+        link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil,
+        scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil
+    ) {
+        self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media
+        self.link = link
         self.via = via; self.tags = tags; self.campaign = campaign; self.scheduledAt = scheduledAt; self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }

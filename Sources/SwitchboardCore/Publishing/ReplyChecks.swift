@@ -1,34 +1,27 @@
 import Foundation
 
-/// A pre-send warning: shown inline, never a block (the manager decides).
-public struct ReplyWarning: Hashable, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable, CaseIterable {
-        case tooLong = "too_long"
-        case unfilledPlaceholder = "placeholder"
-        case salesyToComplaint = "salesy"
-        case allCaps = "all_caps"
-        case unanswered = "unanswered"
-        case insecureLink = "insecure_link"
-    }
-    public var kind: Kind
-    public var message: String
-    public var description: String { message }
-}
-
 /// Checks a reply before it is sent (EN and DE phrasing).
 public enum ReplyChecks {
-    static let salesy = ["discount", "upgrade now", "check out our", "special offer", "limited time", "buy now", "promo code", "coupon",
-                         "sign up today", "don't miss", "sale ends", "offer ends", "best deal",
-                         "angebot", "jetzt kaufen", "rabatt", "gutschein", "jetzt upgraden", "schau dir unser", "nur für kurze zeit",
-                         "aktionscode", "jetzt bestellen", "sonderangebot"]
+    static let salesy = [
+        "discount", "upgrade now", "check out our", "special offer", "limited time", "buy now", "promo code", "coupon",
+        "sign up today", "don't miss", "sale ends", "offer ends", "best deal",
+        "angebot", "jetzt kaufen", "rabatt", "gutschein", "jetzt upgraden", "schau dir unser", "nur für kurze zeit",
+        "aktionscode", "jetzt bestellen", "sonderangebot",
+    ]
 
     static let stopwords: Set<String> = [
-        "the", "and", "for", "you", "your", "are", "was", "with", "this", "that", "have", "has", "can", "could", "would", "will", "how",
-        "what", "why", "when", "where", "who", "which", "not", "but", "our", "out", "any", "all", "get", "got", "does", "did", "there",
-        "here", "from", "about", "just", "into", "they", "them", "their", "its", "it's", "i'm", "yes", "hey", "thanks", "thank", "please",
-        "der", "die", "das", "und", "ist", "ich", "mir", "mich", "mein", "meine", "wie", "was", "warum", "wann", "wer", "wo", "kann",
-        "können", "sie", "ihr", "ihre", "euch", "eure", "uns", "unser", "nicht", "auch", "noch", "schon", "mit", "für", "von", "bei",
-        "auf", "aus", "ein", "eine", "einen", "dem", "den", "des", "hallo", "danke", "bitte", "gibt", "habe", "hat", "sind", "wird",
+        "the", "and", "for", "you", "your", "are", "was", "with", "this", "that", "have", "has", "can", "could",
+        "would", "will", "how",
+        "what", "why", "when", "where", "who", "which", "not", "but", "our", "out", "any", "all", "get", "got", "does",
+        "did", "there",
+        "here", "from", "about", "just", "into", "they", "them", "their", "its", "it's", "i'm", "yes", "hey", "thanks",
+        "thank", "please",
+        "der", "die", "das", "und", "ist", "ich", "mir", "mich", "mein", "meine", "wie", "was", "warum", "wann", "wer",
+        "wo", "kann",
+        "können", "sie", "ihr", "ihre", "euch", "eure", "uns", "unser", "nicht", "auch", "noch", "schon", "mit", "für",
+        "von", "bei",
+        "auf", "aus", "ein", "eine", "einen", "dem", "den", "des", "hallo", "danke", "bitte", "gibt", "habe", "hat",
+        "sind", "wird",
     ]
 
     /// Warnings for `reply` answering `mention` on `network` (default: the mention's).
@@ -39,23 +32,35 @@ public enum ReplyChecks {
             let n = PostLength.count(reply, net)
             if n > limit {
                 let unit = net == "mastodon" ? "characters (links count 23)" : "characters"
-                out.append(.init(kind: .tooLong, message: "\(n) \(unit): \(net.capitalized) allows \(limit) — \(n - limit) too many"))
+                out.append(
+                    .init(
+                        kind: .tooLong,
+                        message: "\(n) \(unit): \(net.capitalized) allows \(limit) — \(n - limit) too many"))
             }
         }
         let placeholders = unfilled(reply)
         if !placeholders.isEmpty {
-            out.append(.init(kind: .unfilledPlaceholder, message: "unfilled placeholder " + placeholders.map { "{{\($0)}}" }.joined(separator: ", ")))
+            out.append(
+                .init(
+                    kind: .unfilledPlaceholder,
+                    message: "unfilled placeholder " + placeholders.map { "{{\($0)}}" }.joined(separator: ", ")))
         }
         let lower = reply.lowercased()
         if let m = mention, isComplaint(m), let phrase = salesy.first(where: { lower.contains($0) }) {
-            out.append(.init(kind: .salesyToComplaint, message: "promotional phrasing (\"\(phrase)\") in a reply to a complaint"))
+            out.append(
+                .init(
+                    kind: .salesyToComplaint, message: "promotional phrasing (\"\(phrase)\") in a reply to a complaint")
+            )
         }
         if isAllCaps(reply) { out.append(.init(kind: .allCaps, message: "mostly capital letters: reads as shouting")) }
         if let m = mention, isQuestion(m), !addresses(reply, m.text) {
-            out.append(.init(kind: .unanswered, message: "the mention asks a question; this reply doesn't seem to address it"))
+            out.append(
+                .init(kind: .unanswered, message: "the mention asks a question; this reply doesn't seem to address it"))
         }
         let http = links(reply).filter { $0.lowercased().hasPrefix("http://") }
-        if !http.isEmpty { out.append(.init(kind: .insecureLink, message: "link without https: " + http.joined(separator: ", "))) }
+        if !http.isEmpty {
+            out.append(.init(kind: .insecureLink, message: "link without https: " + http.joined(separator: ", ")))
+        }
         return out
     }
 
@@ -82,14 +87,19 @@ public enum ReplyChecks {
     }
 
     static func links(_ s: String) -> [String] {
-        s.split(whereSeparator: { $0.isWhitespace }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>\"'.,;!?")) }
-            .filter { let l = $0.lowercased(); return l.hasPrefix("http://") || l.hasPrefix("https://") }
+        s.split(whereSeparator: { $0.isWhitespace }).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>\"'.,;!?"))
+        }
+        .filter {
+            let l = $0.lowercased(); return l.hasPrefix("http://") || l.hasPrefix("https://")
+        }
     }
 
     /// Most letters upper-case (at least 8 letters, 70 %), ignoring handles, tags and links.
     static func isAllCaps(_ s: String) -> Bool {
         var upper = 0, letters = 0
-        for w in s.split(whereSeparator: { $0.isWhitespace }) where !(w.hasPrefix("@") || w.hasPrefix("#") || w.lowercased().hasPrefix("http")) {
+        for w in s.split(whereSeparator: { $0.isWhitespace })
+        where !(w.hasPrefix("@") || w.hasPrefix("#") || w.lowercased().hasPrefix("http")) {
             for c in w where c.isLetter { letters += 1; if c.isUppercase { upper += 1 } }
         }
         return letters >= 8 && Double(upper) >= 0.7 * Double(letters)

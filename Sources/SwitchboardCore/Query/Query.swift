@@ -2,16 +2,20 @@ import Foundation
 
 /// A parsed search query (the `/` and `:filter` language, `mentions list --query`, saved views):
 ///
-///     is:question is:negative status:open net:mastodon from:@anna assignee:me lang:de tag:billing age:<2h "exact phrase" -spam
+///     is:question is:negative status:open net:mastodon from:@anna assignee:me lang:de tag:billing
+///         age:<2h "exact phrase" -spam
 ///
-/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See the README, "Triage and reply", for every field.
+/// Terms are ANDed; `OR` (or `|`) between terms, parentheses to group, `-` to negate. See the README, "Triage and
+/// reply", for every field.
 public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The text as typed.
     public let text: String
     let root: Node
 
     /// Parses `text`; an empty query matches everything. Dates (`since:2026-11-20`) are days in `timeZone`.
-    public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(QueryError) -> Query {
+    public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(QueryError)
+        -> Query
+    {
         var p = QueryParser(text, timeZone: timeZone)
         return Query(text: text, root: try p.parse())
     }
@@ -30,47 +34,5 @@ public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// One mention against the query. For many mentions use a `QueryMatcher` (it caches folded text).
     public func matches(mention: Mention, state: MentionState, now: Date = Date(), me: String) -> Bool {
         QueryMatcher(self, environment: QueryEnvironment(me: me, now: now), cacheText: false).matches(mention, state)
-    }
-}
-
-/// The compiled query: a small tree evaluated per mention.
-indirect enum Node: Hashable, Sendable {
-    case all, none
-    case and([Node]), or([Node]), not(Node)
-    case intent(Intent)
-    case sentiment(Sentiment)
-    case status(MentionStatus)
-    /// new, open, waiting or escalated.
-    case open
-    case unassigned, assigned, mine, overdue
-    case assignee(String)
-    case net(String)
-    /// Lower-cased author handle prefix without `@`.
-    case from(String)
-    case lang(String)
-    case tag(String)
-    case source(String)
-    case role(String)
-    case ageBelow(TimeInterval), ageAbove(TimeInterval)
-    case since(Date), until(Date)
-    /// Folded (lower-case, no diacritics) UTF-8 needle searched in text, title and author.
-    case text([UInt8])
-
-    var dependsOnState: Bool {
-        switch self {
-        case .and(let n), .or(let n): return n.contains { $0.dependsOnState }
-        case .not(let n): return n.dependsOnState
-        case .status, .open, .unassigned, .assigned, .mine, .overdue, .assignee, .tag: return true
-        default: return false
-        }
-    }
-
-    var dependsOnTime: Bool {
-        switch self {
-        case .and(let n), .or(let n): return n.contains { $0.dependsOnTime }
-        case .not(let n): return n.dependsOnTime
-        case .overdue, .ageBelow, .ageAbove: return true
-        default: return false
-        }
     }
 }

@@ -1,22 +1,5 @@
 import Foundation
 
-/// What a query is evaluated against besides the mention: who "me" is, the time, and hooks for what Core
-/// cannot know by itself (the SLA's priority bands, contacts for `role:`).
-public struct QueryEnvironment: Sendable {
-    public var me: String
-    public var now: Date
-    /// `is:overdue`; default: open, unanswered and older than `defaultSLAMinutes`.
-    public var overdue: (@Sendable (Mention, MentionState, Date) -> Bool)?
-    /// `role:VALUE` (contacts: press, vip, partner…); nil → `role:` matches nothing.
-    public var role: (@Sendable (Mention, String) -> Bool)?
-    public var defaultSLAMinutes: Int
-
-    public init(me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
-                role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60) {
-        self.me = me; self.now = now; self.overdue = overdue; self.role = role; self.defaultSLAMinutes = defaultSLAMinutes
-    }
-}
-
 /// Evaluates one query over many mentions. It keeps a column per field it reads (intents as bits, interned
 /// network/language/source, folded handle, creation time, and the folded text once a text term needs it), built
 /// once per mention and reused by every later query, so a keystroke's query costs one pass over small columns.
@@ -44,8 +27,11 @@ public final class QueryMatcher {
     /// Status of each row as a byte (index in `MentionStatus.allCases`): the most used state field, read without
     /// touching the state's arrays.
     private var statusCol: [UInt8] = []
-    private static let statusIndex: [MentionStatus: UInt8] = Dictionary(uniqueKeysWithValues: MentionStatus.allCases.enumerated().map { ($1, UInt8($0)) })
-    private static let openMask: UInt16 = MentionStatus.allCases.enumerated().reduce(0) { $1.element.isOpen ? $0 | (1 << $1.offset) : $0 }
+    private static let statusIndex: [MentionStatus: UInt8] = Dictionary(
+        uniqueKeysWithValues: MentionStatus.allCases.enumerated().map { ($1, UInt8($0)) })
+    private static let openMask: UInt16 = MentionStatus.allCases.enumerated().reduce(0) {
+        $1.element.isOpen ? $0 | (1 << $1.offset) : $0
+    }
 
     private func setState(_ r: Int, _ st: MentionState) {
         stateRows[r] = st
@@ -117,7 +103,9 @@ public final class QueryMatcher {
     /// The row of each mention: reused from the last call while the array only grew at its end.
     private func rows(_ mentions: [Mention]) -> [Int32] {
         let n = lastRows.count
-        if n > 0, mentions.count >= n, keys[Int(lastRows[0])] == mentions[0].key, keys[Int(lastRows[n - 1])] == mentions[n - 1].key {
+        if n > 0, mentions.count >= n, keys[Int(lastRows[0])] == mentions[0].key,
+            keys[Int(lastRows[n - 1])] == mentions[n - 1].key
+        {
             if mentions.count > n { for i in n..<mentions.count { lastRows.append(row(mentions[i])) } }
         } else {
             lastRows = mentions.map { row($0) }

@@ -1,35 +1,13 @@
 import Foundation
 
-/// How a report groups people, finds topics and picks SLA targets. The defaults need nothing but Core; the CLI
-/// and the workbench pass Insight's topic extractor and priority band.
-public struct ReportOptions {
-    /// Who a mention is from (one person per network account by default; a contact book merges identities).
-    public var authorOf: (Mention) -> ReportAuthor?
-    /// The topic words and `#hashtags` of a text (each mention counts a term once).
-    public var terms: (String) -> [String]
-    /// The priority band (`high`, `normal`, `low`) whose SLA target applies; nil → the team's default target.
-    public var band: ((Mention, MentionState) -> String?)?
-    public var topLimit = 10
-    public var authorLimit = 10
-    /// A topic or hashtag needs at least this many mentions to be listed.
-    public var minTermCount = 2
-    /// Posts of the brand's own accounts, left out like spam (default: the accounts the contacts know as ours —
-    /// `team.json` `contacts.own_accounts`, the sources' handles, brand terms that look like handles).
-    public var isOwn: ((Mention) -> Bool)?
-
-    public init(authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
-                terms: @escaping (String) -> [String] = ReportTerms.simple,
-                band: ((Mention, MentionState) -> String?)? = nil) {
-        self.authorOf = authorOf; self.terms = terms; self.band = band
-    }
-}
-
 extension Report {
     /// The report for [since, until) at `now`, in one pass over the actions and one over the mentions.
     /// Left out: mentions with status `spam` and those the team's mute list hides. Throws on a bad time zone or
     /// business-hours setting in the team config.
-    public static func compute(mentions: [Mention], states: [String: MentionState], events: [AuditEvent], team: TeamConfig,
-                               since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()) throws -> Report {
+    public static func compute(
+        mentions: [Mention], states: [String: MentionState], events: [AuditEvent], team: TeamConfig,
+        since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
+    ) throws -> Report {
         let tz = try ReportPeriod.timeZone(team)
         let sla = try SLA(team.sla, timeZone: tz)
         let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
@@ -49,7 +27,9 @@ extension Report {
             case .queue(.add(let d)): queueText[d.id] = d.text
             case .queue(.edit(let id, let text, _)): queueText[id] = text
             case .queue(.published(let id, let account, _, let url)) where inPeriod:
-                posts.append(PublishedPost(at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
+                posts.append(
+                    PublishedPost(
+                        at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
             case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
                 if r.manual == true { manual += 1 } else { replies += 1 }
                 replyKeys[key, default: 0] += 1
@@ -77,7 +57,9 @@ extension Report {
             let t = mentions[index].createdAt
             if t < first { first = t }
             if t > last { last = t }
-            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] { repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r }
+            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] {
+                repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r
+            }
             guard t >= previousSince, t < until else { continue }
             let m = mentions[index]
             let st = states[m.key]
@@ -107,7 +89,11 @@ extension Report {
             if question {
                 if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
                 if let f = firstResponse {
-                    if current { responseTimes.append(max(0, f.timeIntervalSince(t))) } else { previousResponseTimes.append(max(0, f.timeIntervalSince(t))) }
+                    if current {
+                        responseTimes.append(max(0, f.timeIntervalSince(t)))
+                    } else {
+                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
+                    }
                 }
             }
             guard current else { continue }
@@ -140,31 +126,38 @@ extension Report {
         // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.
         let breaches = worst.map { w -> Breach in
             let m = mentions[w.index]
-            return Breach(key: m.key, network: cleanName(m.platform), author: clean(m.author.map { "@" + $0.handle } ?? "-"),
-                          createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
+            return Breach(
+                key: m.key, network: cleanName(m.platform), author: clean(m.author.map { "@" + $0.handle } ?? "-"),
+                createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
         }
         posts.sort { $0.at != $1.at ? $0.at < $1.at : $0.account < $1.account }
         var byAccount: [String: Int] = [:]
         for p in posts { byAccount[p.account, default: 0] += 1 }
 
         return Report(
-            brand: clean(team.brand.name), timeZone: tz.identifier, since: since, until: until, previousSince: previousSince,
+            brand: clean(team.brand.name), timeZone: tz.identifier, since: since, until: until,
+            previousSince: previousSince,
             generatedAt: now, bucketUnit: unit, buckets: bucketStarts,
             volume: tally.volume(),
             sentiment: tally.sentimentShares(),
-            shareOfVoice: tally.shareOfVoice(brandTerms: brandTerms.map(clean), names: team.competitors.map { clean($0.name) }),
-            responses: Responses(questions: tally.questions, answered: responseTimes.count, medianSeconds: median(responseTimes),
-                                 p90Seconds: percentile(responseTimes, 0.9), previousQuestions: tally.previousQuestions,
-                                 previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
-                                 slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
-                                 worst: breaches),
+            shareOfVoice: tally.shareOfVoice(
+                brandTerms: brandTerms.map(clean), names: team.competitors.map { clean($0.name) }),
+            responses: Responses(
+                questions: tally.questions, answered: responseTimes.count, medianSeconds: median(responseTimes),
+                p90Seconds: percentile(responseTimes, 0.9), previousQuestions: tally.previousQuestions,
+                previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
+                slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
+                worst: breaches),
             topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
-            hashtags: tally.top(hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
+            hashtags: tally.top(
+                hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
             advocates: rankAuthors(authors, limit: options.authorLimit),
-            published: Published(posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
-                                 repliesByNetwork: ranked(repliesByNetwork), items: posts),
+            published: Published(
+                posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
+                repliesByNetwork: ranked(repliesByNetwork), items: posts),
             crises: crises(crisisLog, since: since, until: until),
-            stored: Stored(mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
+            stored: Stored(
+                mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
     }
 
     /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and
@@ -176,13 +169,17 @@ extension Report {
             guard !l.isEmpty else { continue }
             let squeezed = l.filter { $0.isLetter || $0.isNumber }
             out.formUnion([l, "#" + l, squeezed, "#" + squeezed])
-            for w in l.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) { out.insert(String(w)); out.insert("#" + w) }
+            for w in l.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+                out.insert(String(w)); out.insert("#" + w)
+            }
         }
         return out
     }
 
     static func ranked(_ d: [String: Int]) -> [NamedCount] {
-        d.map { NamedCount(name: clean($0.key), count: $0.value) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+        d.map { NamedCount(name: clean($0.key), count: $0.value) }.sorted {
+            $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name
+        }
     }
 
     /// The median (mean of the two middle values for an even count); nil for none.
@@ -216,7 +213,9 @@ extension Report {
     }
 
     static func firstLine(_ s: String) -> String {
-        clean(String(s.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""))
+        clean(
+            String(
+                s.split(whereSeparator: \.isNewline).first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""))
     }
 }
 
@@ -229,7 +228,9 @@ extension Report {
     }
 
     /// The default report: today and the 6 days before it (from midnight in the team's time zone) up to `now`.
-    public static func lastWeek(store: Store, team: TeamConfig, now: Date = Date(), options: ReportOptions = ReportOptions()) throws -> Report {
+    public static func lastWeek(
+        store: Store, team: TeamConfig, now: Date = Date(), options: ReportOptions = ReportOptions()
+    ) throws -> Report {
         let (since, until) = ReportPeriod.lastDays(7, now: now, timeZone: try ReportPeriod.timeZone(team))
         return try compute(store: store, team: team, since: since, until: until, now: now, options: options)
     }

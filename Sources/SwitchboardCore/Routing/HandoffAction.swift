@@ -26,13 +26,15 @@ public enum HandoffAction: Hashable, Sendable {
 
     public var mention: String {
         switch self {
-        case .reply(let m, _, _), .delivered(let m, _, _, _), .failed(let m, _, _, _, _), .retry(let m, _, _, _): return m
+        case .reply(let m, _, _), .delivered(let m, _, _, _), .failed(let m, _, _, _, _), .retry(let m, _, _, _):
+            return m
         }
     }
 
     public var team: String {
         switch self {
-        case .reply(_, let t, _), .delivered(_, _, let t, _), .failed(_, _, let t, _, _), .retry(_, _, let t, _): return t
+        case .reply(_, let t, _), .delivered(_, _, let t, _), .failed(_, _, let t, _, _), .retry(_, _, let t, _):
+            return t
         }
     }
 
@@ -60,12 +62,20 @@ public enum HandoffAction: Hashable, Sendable {
         func rule() throws -> String { try c.decode(String.self, forKey: .rule) }
         switch type {
         case "handoff_reply": self = .reply(mention: m, team: team, text: try c.decode(String.self, forKey: .text))
-        case "handoff_delivered": self = .delivered(mention: m, rule: try rule(), team: team, target: try c.decode(String.self, forKey: .target))
+        case "handoff_delivered":
+            self = .delivered(
+                mention: m, rule: try rule(), team: team, target: try c.decode(String.self, forKey: .target))
         case "handoff_failed":
-            self = .failed(mention: m, rule: try rule(), team: team, error: try c.decode(String.self, forKey: .error),
-                           attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
-        case "handoff_retry": self = .retry(mention: m, rule: try rule(), team: team, attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 2)
-        default: throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "unknown hand-off action \(type)"))
+            self = .failed(
+                mention: m, rule: try rule(), team: team, error: try c.decode(String.self, forKey: .error),
+                attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
+        case "handoff_retry":
+            self = .retry(
+                mention: m, rule: try rule(), team: team,
+                attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 2)
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: c.codingPath, debugDescription: "unknown hand-off action \(type)"))
         }
     }
 
@@ -76,7 +86,8 @@ public enum HandoffAction: Hashable, Sendable {
         switch self {
         case .reply(_, _, let text): try c.encode(text, forKey: .text)
         case .delivered(_, let r, _, let target): try c.encode(r, forKey: .rule); try c.encode(target, forKey: .target)
-        case .failed(_, let r, _, let e, let n): try c.encode(r, forKey: .rule); try c.encode(e, forKey: .error); try c.encode(n, forKey: .attempt)
+        case .failed(_, let r, _, let e, let n):
+            try c.encode(r, forKey: .rule); try c.encode(e, forKey: .error); try c.encode(n, forKey: .attempt)
         case .retry(_, let r, _, let n): try c.encode(r, forKey: .rule); try c.encode(n, forKey: .attempt)
         }
     }
@@ -87,14 +98,4 @@ public enum HandoffAction: Hashable, Sendable {
         st.handoffReplies.append(HandoffReply(team: team, text: text, actor: actor, at: at))
         if st.status == .waiting { st.status = .open }
     }
-}
-
-/// An answer from an internal team to a handed-off mention (what the composer can offer).
-public struct HandoffReply: Codable, Hashable, Sendable {
-    public var team: String
-    public var text: String
-    /// Who recorded it.
-    public var actor: String
-    public var at: Date
-    public init(team: String, text: String, actor: String, at: Date) { self.team = team; self.text = text; self.actor = actor; self.at = at }
 }

@@ -1,27 +1,5 @@
 import Foundation
 
-/// Where one rule's hand-off of one mention stands, folded from the log.
-public struct HandoffDeliveryState: Hashable, Sendable {
-    public enum Status: String, Sendable, Codable {
-        /// Recorded, delivery in progress (or its process died: taken over after the router's lease).
-        case pending
-        case delivered
-        /// Waiting for a retry.
-        case failed
-    }
-    public var mention: String
-    public var rule: String
-    public var team: String
-    public var routedAt: Date
-    public var status: Status
-    /// Attempts started so far.
-    public var attempts: Int
-    /// When the latest attempt started or ended.
-    public var lastAt: Date
-    public var error: String?
-    public var target: String?
-}
-
 extension Router {
     /// Every rule hand-off's delivery state, keyed by mention key and rule name.
     public static func deliveries(_ events: [AuditEvent]) -> [String: HandoffDeliveryState] {
@@ -36,17 +14,20 @@ extension Router {
         switch e.action {
         case .handoff(let m, let team, let note):
             guard let r = Router.rule(ofNote: note) else { return }
-            out[deliveryKey(m, r)] = HandoffDeliveryState(mention: m, rule: r, team: team, routedAt: e.at, status: .pending, attempts: 1, lastAt: e.at)
+            out[deliveryKey(m, r)] = HandoffDeliveryState(
+                mention: m, rule: r, team: team, routedAt: e.at, status: .pending, attempts: 1, lastAt: e.at)
         case .handoffFollowUp(let h):
             switch h {
             case .delivered(let m, let r, _, let target):
-                out[deliveryKey(m, r)]?.status = .delivered; out[deliveryKey(m, r)]?.target = target; out[deliveryKey(m, r)]?.error = nil
+                out[deliveryKey(m, r)]?.status = .delivered; out[deliveryKey(m, r)]?.target = target
+                out[deliveryKey(m, r)]?.error = nil
                 out[deliveryKey(m, r)]?.lastAt = e.at
             case .failed(let m, let r, _, let error, let n):
                 out[deliveryKey(m, r)]?.status = .failed; out[deliveryKey(m, r)]?.error = error
                 out[deliveryKey(m, r)]?.attempts = n; out[deliveryKey(m, r)]?.lastAt = e.at
             case .retry(let m, let r, _, let n):
-                out[deliveryKey(m, r)]?.status = .pending; out[deliveryKey(m, r)]?.attempts = n; out[deliveryKey(m, r)]?.lastAt = e.at
+                out[deliveryKey(m, r)]?.status = .pending; out[deliveryKey(m, r)]?.attempts = n
+                out[deliveryKey(m, r)]?.lastAt = e.at
             case .reply: break
             }
         default: break
@@ -54,7 +35,9 @@ extension Router {
     }
 
     /// The wait before retrying a failed delivery automatically: 1 minute, doubling per attempt, at most an hour.
-    public static func retryDelay(attempts: Int) -> TimeInterval { min(3600, 60 * pow(2, Double(max(0, attempts - 1)))) }
+    public static func retryDelay(attempts: Int) -> TimeInterval {
+        min(3600, 60 * pow(2, Double(max(0, attempts - 1))))
+    }
 
     /// Deliveries to retry now: failed ones (with `onlyDue`, once their retry delay passed) and started ones whose
     /// lease ran out (the process delivering them died). Optionally only those of `mention`.
@@ -75,14 +58,19 @@ extension Router {
         var out: [RoutingOutcome] = []
         for d in retryable(mention: mention, onlyDue: onlyDue, now: now) {
             guard let rule = rules.first(where: { $0.name == d.rule }) else {
-                out.append(RoutingOutcome(mention: d.mention, rule: d.rule, team: d.team,
-                                          result: .failed("rule \"\(d.rule)\" is no longer in team.json: hand it off by hand")))
+                out.append(
+                    RoutingOutcome(
+                        mention: d.mention, rule: d.rule, team: d.team,
+                        result: .failed("rule \"\(d.rule)\" is no longer in team.json: hand it off by hand")))
                 continue
             }
             guard let m = store.mention(d.mention) else { continue }
             let attempt = d.attempts + 1
             do {
-                try store.recordIf([.handoffFollowUp(.retry(mention: d.mention, rule: d.rule, team: d.team, attempt: attempt))], actor: actor, now: now) { s in
+                try store.recordIf(
+                    [.handoffFollowUp(.retry(mention: d.mention, rule: d.rule, team: d.team, attempt: attempt))],
+                    actor: actor, now: now
+                ) { s in
                     var current: [String: HandoffDeliveryState] = [:]
                     for e in s.events where e.action.mention == d.mention { Router.apply(e, to: &current) }
                     let c = current[Router.deliveryKey(d.mention, d.rule)]

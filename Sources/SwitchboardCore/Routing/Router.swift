@@ -1,29 +1,5 @@
 import Foundation
 
-/// A hand-off this process recorded and now has to deliver (one rule, one mention, one attempt).
-public struct RoutedHandoff: Sendable {
-    public var mention: Mention
-    public var rule: RoutingRule
-    /// When it was handed off (the payload's `at`, the same on every attempt).
-    public var at: Date
-    public var attempt: Int
-}
-
-/// What happened to one rule's hand-off of one mention.
-public struct RoutingOutcome: Hashable, Sendable {
-    public enum Result: Hashable, Sendable {
-        case delivered(target: String)
-        /// Recorded as `handoff_failed` (retried later) — or, when nothing could be recorded, only reported.
-        case failed(String)
-        /// Another process (or an earlier run) already handed it off with this rule.
-        case alreadyRouted
-    }
-    public var mention: String
-    public var rule: String
-    public var team: String
-    public var result: Result
-}
-
 /// Applies the routing rules to mentions: records the hand-off first (`Action.handoff`, status waiting with the
 /// team named; once per mention and rule, checked and written under the log's lock so two listeners or ingest
 /// processes never both do it), then delivers (command or file) and records `handoff_delivered` or `handoff_failed`.
@@ -59,7 +35,9 @@ public final class Router: @unchecked Sendable {
     public func plan(_ mentions: [Mention], now: Date = Date()) -> [(mention: Mention, rule: RoutingRule)] {
         guard !rules.isEmpty, !mentions.isEmpty else { return [] }
         var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: team.sla.firstResponseMinutes)
-        if rules.contains(where: \.usesRoles) { env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook() }
+        if rules.contains(where: \.usesRoles) {
+            env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook()
+        }
         let states = store.states()
         let matchers = rules.map { QueryMatcher($0.query, environment: env) }
         let empty = MentionState()
@@ -72,18 +50,26 @@ public final class Router: @unchecked Sendable {
     }
 
     /// Records the hand-offs of newly stored mentions: only those this process wins come back (deliver them).
-    public func record(_ mentions: [Mention], now: Date = Date()) -> (won: [RoutedHandoff], outcomes: [RoutingOutcome]) {
+    public func record(_ mentions: [Mention], now: Date = Date()) -> (won: [RoutedHandoff], outcomes: [RoutingOutcome])
+    {
         var won: [RoutedHandoff] = [], outcomes: [RoutingOutcome] = []
         for (m, rule) in plan(mentions, now: now) {
             do {
-                try store.recordIf([.handoff(mention: m.key, team: rule.team, note: Router.note(rule: rule.name))], actor: actor, now: now) { s in
+                try store.recordIf(
+                    [.handoff(mention: m.key, team: rule.team, note: Router.note(rule: rule.name))], actor: actor,
+                    now: now
+                ) { s in
                     if self.isRouted(m.key, rule.name, in: s) { throw AlreadyRouted() }
                 }
                 won.append(RoutedHandoff(mention: m, rule: rule, at: now, attempt: 1))
             } catch is AlreadyRouted {
-                outcomes.append(RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .alreadyRouted))
+                outcomes.append(
+                    RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .alreadyRouted))
             } catch {
-                outcomes.append(RoutingOutcome(mention: m.key, rule: rule.name, team: rule.team, result: .failed("cannot record the hand-off: \(error)")))
+                outcomes.append(
+                    RoutingOutcome(
+                        mention: m.key, rule: rule.name, team: rule.team,
+                        result: .failed("cannot record the hand-off: \(error)")))
             }
         }
         return (won, outcomes)
@@ -92,11 +78,14 @@ public final class Router: @unchecked Sendable {
     /// Delivers one recorded hand-off and records the outcome.
     public func deliver(_ h: RoutedHandoff) -> RoutingOutcome {
         let key = h.mention.key
-        let payload = HandoffPayload(mention: store.mention(key) ?? h.mention, state: store.state(key), rule: h.rule.name, team: h.rule.team, at: h.at)
+        let payload = HandoffPayload(
+            mention: store.mention(key) ?? h.mention, state: store.state(key), rule: h.rule.name, team: h.rule.team,
+            at: h.at)
         let outcome: RoutingOutcome.Result
         let action: HandoffAction
         do {
-            let target = try HandoffDelivery.deliver(try payload.encoded(), key: key, rule: h.rule, dataDir: store.dir, timeout: timeout)
+            let target = try HandoffDelivery.deliver(
+                try payload.encoded(), key: key, rule: h.rule, dataDir: store.dir, timeout: timeout)
             outcome = .delivered(target: target)
             action = .delivered(mention: key, rule: h.rule.name, team: h.rule.team, target: target)
         } catch {
@@ -123,7 +112,9 @@ public final class Router: @unchecked Sendable {
             let events = s.events
             if events.count < scanned { routed = []; scanned = 0 }
             for e in events[scanned...] {
-                if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) { routed.insert(m + "\u{1F}" + r) }
+                if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) {
+                    routed.insert(m + "\u{1F}" + r)
+                }
             }
             scanned = events.count
             return routed.contains(key + "\u{1F}" + rule)

@@ -1,0 +1,28 @@
+import Foundation
+
+/// What the model knows about one normalised word.
+struct WordInfo {
+    var lexEN: Float = 0
+    var lexDE: Float = 0
+    /// Learned English weights toward positive and negative (neutral is the reference class).
+    var wPos: Float = 0
+    var wNeg: Float = 0
+    var boostEN: Float = 0
+    var boostDE: Float = 0
+    var flags: UInt32 = 0
+
+    static let negEN: UInt32 = 1 << 0, negDE: UInt32 = 1 << 1
+    static let contrastEN: UInt32 = 1 << 2, contrastDE: UInt32 = 1 << 3
+    static let fnEN: UInt32 = 1 << 4, fnDE: UInt32 = 1 << 5, fnOther: UInt32 = 1 << 6
+    static let qStartEN: UInt32 = 1 << 7, qStartDE: UInt32 = 1 << 8
+    static let auxEN: UInt32 = 1 << 9, auxDE: UInt32 = 1 << 10
+    static let pronounEN: UInt32 = 1 << 11, pronounDE: UInt32 = 1 << 12
+    static let expectPosEN: UInt32 = 1 << 13, expectPosDE: UInt32 = 1 << 14
+    static let irony: UInt32 = 1 << 15
+    static let complaint: UInt32 = 1 << 16, praise: UInt32 = 1 << 17, help: UInt32 = 1 << 18
+    static let purchase: UInt32 = 1 << 19, spam: UInt32 = 1 << 20, please: UInt32 = 1 << 21,
+        questionCue: UInt32 = 1 << 22
+    static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
+    static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
+    static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The compiled query: a small tree evaluated per mention.
+indirect enum Node: Hashable, Sendable {
+    case all, none
+    case and([Node]), or([Node]), not(Node)
+    case intent(Intent)
+    case sentiment(Sentiment)
+    case status(MentionStatus)
+    /// new, open, waiting or escalated.
+    case open
+    case unassigned, assigned, mine, overdue
+    case assignee(String)
+    case net(String)
+    /// Lower-cased author handle prefix without `@`.
+    case from(String)
+    case lang(String)
+    case tag(String)
+    case source(String)
+    case role(String)
+    case ageBelow(TimeInterval), ageAbove(TimeInterval)
+    case since(Date), until(Date)
+    /// Folded (lower-case, no diacritics) UTF-8 needle searched in text, title and author.
+    case text([UInt8])
+
+    var dependsOnState: Bool {
+        switch self {
+        case .and(let n), .or(let n): return n.contains { $0.dependsOnState }
+        case .not(let n): return n.dependsOnState
+        case .status, .open, .unassigned, .assigned, .mine, .overdue, .assignee, .tag: return true
+        default: return false
+        }
+    }
+
+    var dependsOnTime: Bool {
+        switch self {
+        case .and(let n), .or(let n): return n.contains { $0.dependsOnTime }
+        case .not(let n): return n.dependsOnTime
+        case .overdue, .ageBelow, .ageAbove: return true
+        default: return false
+        }
+    }
+}

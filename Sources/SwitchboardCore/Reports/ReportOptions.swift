@@ -1,0 +1,25 @@
+import Foundation
+
+/// How a report groups people, finds topics and picks SLA targets. The defaults need nothing but Core; the CLI
+/// and the workbench pass Insight's topic extractor and priority band.
+public struct ReportOptions {
+    /// Who a mention is from (one person per network account by default; a contact book merges identities).
+    public var authorOf: (Mention) -> ReportAuthor?
+    /// The topic words and `#hashtags` of a text (each mention counts a term once).
+    public var terms: (String) -> [String]
+    /// The priority band (`high`, `normal`, `low`) whose SLA target applies; nil → the team's default target.
+    public var band: ((Mention, MentionState) -> String?)?
+    public var topLimit = 10
+    public var authorLimit = 10
+    /// A topic or hashtag needs at least this many mentions to be listed.
+    public var minTermCount = 2
+    /// Posts of the brand's own accounts, left out like spam (default: the accounts the contacts know as ours —
+    /// `team.json` `contacts.own_accounts`, the sources' handles, brand terms that look like handles).
+    public var isOwn: ((Mention) -> Bool)?
+
+    public init(authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
+                terms: @escaping (String) -> [String] = ReportTerms.simple,
+                band: ((Mention, MentionState) -> String?)? = nil) {
+        self.authorOf = authorOf; self.terms = terms; self.band = band
+    }
+}
