@@ -14,35 +14,26 @@ public enum HTMLText {
     /// Clean text of an HTML fragment (line breaks kept where blocks were).
     /// With `keepNewlines: false` the text is one line (titles).
     public static func text(fromHTML html: String, keepNewlines: Bool = true) -> String {
-        var s = html
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: true, keepNewlines: keepNewlines, capacity: buf.count)
-            c.run(buf)
-            return c.result()
-        }
+        var c = TextCleaner(markup: true, keepNewlines: keepNewlines, capacity: html.utf8.count)
+        c.run(sanitizing: html)
+        return c.result()
     }
 
     /// Plain text from the network made safe: controls and escape sequences removed, whitespace collapsed.
     /// With `keepNewlines`, line breaks survive (at most two in a row); otherwise everything is one line.
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        var s = text
-        if isCleanLine(s) { return s }
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: buf.count)
-            c.run(buf)
-            return c.result()
-        }
+        if isCleanLine(text) { return text }
+        var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: text.utf8.count)
+        c.run(sanitizing: text)
+        return c.result()
     }
 
     /// Decodes character references only (no tag handling), then cleans like `clean(_:)`.
     public static func decodeEntities(_ text: String, keepNewlines: Bool = false) -> String {
-        var s = text
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: buf.count)
-            c.entities = true
-            c.run(buf)
-            return c.result()
-        }
+        var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: text.utf8.count)
+        c.entities = true
+        c.run(sanitizing: text)
+        return c.result()
     }
 
     /// Whether a string looks like HTML markup: a tag (`<p>`, `</a>`, `<br/>`) or a character reference.

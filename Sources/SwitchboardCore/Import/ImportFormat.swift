@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// The JSON Lines import format: one JSON object per line, one mention per object.
 ///
@@ -127,38 +128,9 @@ public enum ImportFormat {
         }
     }
 
-    /// Removes C0/C1 controls (keeping `\n` when asked; tabs become spaces), ESC/CSI/OSC sequences and bidi overrides.
+    /// TextSafety's one sanitiser: controls, escape sequences, bidi and invisible format characters removed;
+    /// line breaks become "\n" (`newlines`) or one space each; tabs become spaces.
     public static func clean(_ s: String, newlines: Bool) -> String {
-        var dirty = false
-        for u in s.utf8 where u < 0x20 || u == 0x7F || u == 0xC2 || u == 0xE2 { dirty = true; break }
-        guard dirty else { return s }
-        let u = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < u.count {
-            let v = u[i].value
-            i += 1
-            switch v {
-            case 0x0A: out.append(newlines ? u[i - 1] : " ")
-            case 0x09, 0x0D: out.append(" ")
-            case 0x1B, 0x9B, 0x9D, 0x90, 0x9E, 0x9F, 0x98:
-                var kind = v
-                if v == 0x1B {
-                    guard i < u.count else { break }
-                    switch u[i] { case "[": kind = 0x9B; case "]": kind = 0x9D; case "P", "X", "^", "_": kind = 0x90; default: i += 1; continue }
-                    i += 1
-                }
-                if kind == 0x9B {
-                    while i < u.count, (0x20...0x3F).contains(u[i].value) { i += 1 }
-                    if i < u.count, (0x40...0x7E).contains(u[i].value) { i += 1 }
-                } else {
-                    while i < u.count, u[i].value != 0x07, u[i].value != 0x9C, u[i].value != 0x1B { i += 1 }
-                    if i < u.count { i += u[i].value == 0x1B && i + 1 < u.count && u[i + 1] == "\\" ? 2 : 1 }
-                }
-            case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: out.append(u[i - 1])
-            }
-        }
-        return String(out)
+        SafeText.clean(s, newlines: newlines ? .keep : .space)
     }
 }
