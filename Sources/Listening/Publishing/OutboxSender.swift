@@ -4,20 +4,6 @@ import SwitchboardCore
 import Glibc
 #endif
 
-/// What one send attempt did.
-public struct OutboxResult: Sendable, Equatable {
-    public enum Outcome: Sendable, Equatable {
-        case sent(PostedRef)
-        /// Failed; retried automatically at `retryAt`, or only when asked (nil).
-        case failed(message: String, retryAt: Date?)
-        /// Not sent by this sender: not due, manual, or another sender has it.
-        case skipped(String)
-    }
-    public var id: String
-    public var mention: String
-    public var outcome: Outcome
-}
-
 /// Sends due outbox entries, each exactly once even with several senders (workbench, CLI, listener) on one
 /// data directory: an entry is claimed with an `outbox_sending` record under the store's lock (with a lease, so a
 /// crashed sender's entry is taken over later), then posted with its stored idempotency key, then recorded as
@@ -55,48 +41,23 @@ public final class OutboxSender: @unchecked Sendable {
 
     /// Claims and sends one entry, if it is due.
     public func send(_ id: String, publisherFor: PublisherFor, now: Date = Date()) async -> OutboxResult {
-        let entry: OutboxEntry
+        let engine = PublishingEngine(store: store, actor: actor, lease: lease, backoff: backoff, maxAttempts: nil,
+                                      retriesUnknownErrors: true)
+        let hook = afterPost
+        return await engine.run(claim: { claim(id, now: now) }, publisher: { try publisherFor($0.entry) },
+                                afterPost: hook.map { hook in { try hook($0.entry, $1) } }, now: now)
+    }
+
+    private func claim(_ id: String, now: Date) -> PublishingEngine.Claim<OutboxJob> {
         do {
             guard let e = try Outbox.claim(id, store: store, holder: holder, lease: lease, actor: actor, now: now) else {
                 let cur = try? Outbox.current(store)[id]
-                return OutboxResult(id: id, mention: cur?.mention ?? "", outcome: .skipped(cur.map(Self.whyNot) ?? "no outbox entry \(id)"))
+                let why = cur.map(Self.whyNot) ?? "no outbox entry \(id)"
+                return .skipped(OutboxResult(id: id, mention: cur?.mention ?? "", outcome: .skipped(why)))
             }
-            entry = e
+            return .claimed(OutboxJob(entry: e))
         } catch {
-            return OutboxResult(id: id, mention: "", outcome: .skipped("cannot claim: \(error)"))
-        }
-        let publisher: Publisher
-        do {
-            guard let p = try publisherFor(entry) else {
-                return fail(entry, "\(entry.draft.network) has no reply API: answer by hand", retryAt: nil, now: now)
-            }
-            publisher = p
-        } catch {
-            return fail(entry, NetworkText.clean(String(describing: error), max: 300), retryAt: nil, now: now)
-        }
-        let d = entry.draft
-        let post = OutgoingPost(text: d.text, inReplyTo: d.inReplyTo, visibility: d.visibility, language: d.language, createdAt: d.createdAt)
-        do {
-            let ref = try await publisher.post(post, idempotencyKey: d.idempotencyKey)
-            if let hook = afterPost { try hook(entry, ref) }
-            let reply = ReplyRecord(text: d.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
-            do {
-                try store.record([.outboxSent(id: d.id, mention: d.mention, reply: reply, postID: ref.id)], actor: actor, now: now)
-            } catch {
-                // Posted but not recorded: the lease runs out and a retry with the same key finds the post.
-                return OutboxResult(id: d.id, mention: d.mention, outcome: .failed(message: "posted, but not recorded: \(error)", retryAt: now.addingTimeInterval(lease)))
-            }
-            return OutboxResult(id: d.id, mention: d.mention, outcome: .sent(ref))
-        } catch let e as PublishError {
-            switch e {
-            case .rateLimited(let at, _): return fail(entry, e.description, retryAt: max(at, now.addingTimeInterval(1)), now: now)
-            case .transient: return fail(entry, e.description, retryAt: now.addingTimeInterval(backoff.delay(failures: max(1, entry.attempts))), now: now)
-            case .rejected, .needsLogin, .configuration: return fail(entry, e.description, retryAt: nil, now: now)
-            }
-        } catch let e as OutboxCrash {
-            return OutboxResult(id: d.id, mention: d.mention, outcome: .skipped("crashed: \(e.reason)"))
-        } catch {
-            return fail(entry, NetworkText.clean(String(describing: error), max: 300), retryAt: now.addingTimeInterval(backoff.delay(failures: max(1, entry.attempts))), now: now)
+            return .skipped(OutboxResult(id: id, mention: "", outcome: .skipped("cannot claim: \(error)")))
         }
     }
 
@@ -119,14 +80,6 @@ public final class OutboxSender: @unchecked Sendable {
             lastFoldedID = events.last?.id
             return folded
         }
-    }
-
-    private func fail(_ e: OutboxEntry, _ message: String, retryAt: Date?, now: Date) -> OutboxResult {
-        let msg = NetworkText.clean(message, max: 300)
-        // The log keeps milliseconds: round up so the time reported is the time stored.
-        let retryAt = retryAt.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.up) / 1000) }
-        _ = try? store.record([.outboxFailed(id: e.id, mention: e.mention, error: msg, retryAt: retryAt)], actor: actor, now: now)
-        return OutboxResult(id: e.id, mention: e.mention, outcome: .failed(message: msg, retryAt: retryAt))
     }
 
     static func whyNot(_ e: OutboxEntry) -> String {
@@ -153,6 +106,3 @@ public final class OutboxSender: @unchecked Sendable {
         }
     }
 }
-
-/// Thrown by the test hook to simulate a crash between posting and recording.
-struct OutboxCrash: Error { var reason: String }
