@@ -10,6 +10,9 @@ struct TextCleaner {
     var out: [UInt8] = []
     var pendingSpace = false
     var pendingBreaks = 0
+    var options = HTMLText.Options.feed
+    /// An open link being rewritten (`Options.rewritesLinks`): where its visible text starts in `out`.
+    var link: (start: Int, href: [UInt8], isTag: Bool)?
 
     init(markup: Bool, keepNewlines: Bool, capacity: Int) {
         self.markup = markup; self.keepNewlines = keepNewlines; self.entities = markup
@@ -22,9 +25,9 @@ struct TextCleaner {
 
     @inline(__always) mutating func space() { pendingSpace = true }
 
-    @inline(__always) mutating func lineBreak(_ add: Bool = false) {
+    @inline(__always) mutating func lineBreak(_ add: Bool = false, atLeast: Int = 1) {
         guard keepNewlines else { pendingSpace = true; return }
-        pendingBreaks = add ? min(2, pendingBreaks + 1) : max(1, pendingBreaks)
+        pendingBreaks = add ? min(2, pendingBreaks + 1) : max(atLeast, pendingBreaks)
     }
 
     @inline(__always) mutating func flush() {

@@ -44,8 +44,13 @@ extension TextCleaner {
             if quote == 0 && c != 0x20 && c != 0x09 && c != 0x0A { afterEquals = c == UInt8(ascii: "=") }
             j += 1
         }
+        if j == n && options.literalUnclosedTags { emit(0x3C); return i + 1 }
         let end = min(n, j + 1)
         let tagName = String(decoding: name, as: UTF8.self)
+        if tagName == "a" && options.rewritesLinks {
+            if closing { finishLink() } else { openLink(UnsafeBufferPointer(rebasing: b[(i + 2)..<j])) }
+            return end
+        }
         if !closing && !selfClosing && HTMLText.droppedElements.contains(tagName) {
             // Skip to the matching close tag (case-insensitive), or to the end.
             var k = end
@@ -56,13 +61,14 @@ extension TextCleaner {
             return n
         }
         if tagName == "br" { lineBreak(true) }
-        else if HTMLText.blockElements.contains(tagName) { lineBreak() }
+        else if HTMLText.blockElements.contains(tagName) { lineBreak(atLeast: options.blockBreaks) }
         else if HTMLText.spacedElements.contains(tagName) { space() }
         return end
     }
 
     /// At `&`: a character reference, or a literal `&`.
     mutating func reference(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        if options.strictReferences { return strictReference(b, i) }
         let n = b.count
         var j = i + 1
         if j < n, b[j] == UInt8(ascii: "#") {

@@ -13,8 +13,9 @@ import Foundation
 public enum HTMLText {
     /// Clean text of an HTML fragment (line breaks kept where blocks were).
     /// With `keepNewlines: false` the text is one line (titles).
-    public static func text(fromHTML html: String, keepNewlines: Bool = true) -> String {
+    public static func text(fromHTML html: String, keepNewlines: Bool = true, options: Options = .feed) -> String {
         var c = TextCleaner(markup: true, keepNewlines: keepNewlines, capacity: html.utf8.count)
+        c.options = options
         c.run(sanitizing: html)
         return c.result()
     }
