@@ -46,7 +46,9 @@ let package = Package(
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
-        .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
+        .testTarget(
+            name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),

@@ -26,7 +26,8 @@ enum NetworkCall {
             throw CancellationError()
         } catch {
             let host = request.url.host ?? "the server"
-            throw SourceError.transient("\(label): cannot reach \(host): \(NetworkText.clean(transportReason(error), max: 120))")
+            let why = NetworkText.clean(transportReason(error), max: 120)
+            throw SourceError.transient("\(label): cannot reach \(host): \(why)")
         }
     }
 
@@ -34,7 +35,8 @@ enum NetworkCall {
 
     /// Runs `body`, giving up after `seconds` even when the transport ignores its own timeout
     /// (the body is cancelled; its result, if any, is dropped).
-    static func withDeadline<T: Sendable>(_ seconds: TimeInterval, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func withDeadline<T: Sendable>(_ seconds: TimeInterval,
+                                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { g in
             g.addTask { try await body() }
             g.addTask {
@@ -69,7 +71,8 @@ enum NetworkCall {
         let why = errorMessage(r.body).map { ": \($0)" } ?? ""
         switch r.status {
         case 401, 403:
-            throw SourceError.needsLogin("\(label): the server refused the login (HTTP \(r.status)\(why)); \(loginHint)")
+            throw SourceError.needsLogin(
+                "\(label): the server refused the login (HTTP \(r.status)\(why)); \(loginHint)")
         case 429:
             let info = RateLimitInfo.parse(r.headers, now: now)
             throw SourceError.rateLimited(retryAt: info.retryAt(now: now), detail: "\(label): HTTP 429\(why)")
@@ -87,14 +90,16 @@ enum NetworkCall {
         do {
             return try dec.decode(type, from: r.body)
         } catch {
-            let kind = looksLikeHTML(r.body) ? "an HTML page instead of JSON" : (r.body.isEmpty ? "an empty body" : "a body that is not the documented JSON")
+            let kind = looksLikeHTML(r.body) ? "an HTML page instead of JSON"
+                : (r.body.isEmpty ? "an empty body" : "a body that is not the documented JSON")
             throw SourceError.malformed("\(label): the server sent \(kind)", sample: sample(r.body))
         }
     }
 
     static func looksLikeHTML(_ d: Data) -> Bool {
-        let head = String(decoding: d.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head") || head.hasPrefix("<body")
+        let head = String(decoding: d.prefix(200), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return ["<!doctype html", "<html", "<head", "<body"].contains { head.hasPrefix($0) }
     }
 
     /// At most 80 printable characters of a body, for error messages and logs.
@@ -122,6 +127,7 @@ enum NetworkCall {
         return URL(string: s) ?? base
     }
 
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~[]")
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~[]")
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s }
 }

@@ -1,33 +1,20 @@
 import Foundation
 import SwitchboardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Sends due outbox entries, each exactly once even with several senders (workbench, CLI, listener) on one
 /// data directory: an entry is claimed with an `outbox_sending` record under the store's lock (with a lease, so a
 /// crashed sender's entry is taken over later), then posted with its stored idempotency key, then recorded as
 /// sent or failed. A crash between posting and recording leads to a retry with the same key, which the network
 /// answers with the post already made (Mastodon `Idempotency-Key`, Bluesky record key), so nothing is posted twice.
-public final class OutboxSender: @unchecked Sendable {
+public final class OutboxSender: ExactlyOncePublisher {
     public typealias PublisherFor = @Sendable (OutboxEntry) throws -> Publisher?
 
-    public let store: Store
-    /// Who records the sent/failed events (the reply itself is credited to the entry's author).
-    public let actor: String
-    /// `pid@host`, shown in `outbox_sending`.
-    public let holder: String
-    /// How long a claim holds before another sender may take the entry over.
-    public var lease: TimeInterval = 120
-    public var backoff = Backoff(base: 15, cap: 30 * 60)
     /// Test hook: runs after a successful post and before it is recorded (throw to simulate a crash there).
     var afterPost: (@Sendable (OutboxEntry, PostedRef) throws -> Void)?
 
     public init(store: Store, actor: String, holder: String = OutboxSender.defaultHolder) {
-        self.store = store; self.actor = actor; self.holder = holder
+        super.init(store: store, actor: actor, holder: holder, backoff: Backoff(base: 15, cap: 30 * 60))
     }
-
-    public static var defaultHolder: String { "\(getpid())@\(ProcessInfo.processInfo.hostName)" }
 
     /// Sends every entry due at `now` (queued past its delay, failed with a retry time that has come, or held by an
     /// expired lease), one after another.
@@ -41,16 +28,16 @@ public final class OutboxSender: @unchecked Sendable {
 
     /// Claims and sends one entry, if it is due.
     public func send(_ id: String, publisherFor: PublisherFor, now: Date = Date()) async -> OutboxResult {
-        let engine = PublishingEngine(store: store, actor: actor, lease: lease, backoff: backoff, maxAttempts: nil,
-                                      retriesUnknownErrors: true)
         let hook = afterPost
-        return await engine.run(claim: { claim(id, now: now) }, publisher: { try publisherFor($0.entry) },
-                                afterPost: hook.map { hook in { try hook($0.entry, $1) } }, now: now)
+        return await engine(maxAttempts: nil, retriesUnknownErrors: true).run(
+            claim: { claim(id, now: now) }, publisher: { try publisherFor($0.entry) },
+            afterPost: hook.map { hook in { try hook($0.entry, $1) } }, now: now)
     }
 
     private func claim(_ id: String, now: Date) -> PublishingEngine.Claim<OutboxJob> {
         do {
-            guard let e = try Outbox.claim(id, store: store, holder: holder, lease: lease, actor: actor, now: now) else {
+            let claimed = try Outbox.claim(id, store: store, holder: holder, lease: lease, actor: actor, now: now)
+            guard let e = claimed else {
                 let cur = try? Outbox.current(store)[id]
                 let why = cur.map(Self.whyNot) ?? "no outbox entry \(id)"
                 return .skipped(OutboxResult(id: id, mention: cur?.mention ?? "", outcome: .skipped(why)))
@@ -88,7 +75,8 @@ public final class OutboxSender: @unchecked Sendable {
         case .queued: return "waiting for its send delay (until \(Timestamp.format(e.draft.sendAfter)))"
         case .sending(let by, let until): return "being sent by \(by) (until \(Timestamp.format(until)))"
         case .sent: return "already sent"
-        case .failed(_, let at): return at.map { "failed; retried at \(Timestamp.format($0))" } ?? "failed; retry it to send again"
+        case .failed(_, let at):
+            return at.map { "failed; retried at \(Timestamp.format($0))" } ?? "failed; retry it to send again"
         case .cancelled: return "cancelled"
         }
     }
@@ -98,9 +86,14 @@ public final class OutboxSender: @unchecked Sendable {
     public static func publishers(team: TeamConfig, dataDir: DataDirectory, http: HTTPClient) -> PublisherFor {
         { entry in
             let net = entry.draft.network == "bsky" ? "bluesky" : entry.draft.network
-            func isNet(_ c: SourceConfig) -> Bool { let t = c.type.lowercased(); return t == net || (net == "bluesky" && t == "bsky") }
-            guard let src = team.sources.first(where: { $0.id == entry.draft.source && isNet($0) }) ?? team.sources.first(where: { $0.isEnabled && isNet($0) }) else {
-                throw PublishError.configuration("no \(net) source in team.json to answer from" + (entry.draft.source.map { " (the mention came from \"\($0)\")" } ?? ""))
+            func isNet(_ c: SourceConfig) -> Bool {
+                let t = c.type.lowercased()
+                return t == net || (net == "bluesky" && t == "bsky")
+            }
+            guard let src = team.sources.first(where: { $0.id == entry.draft.source && isNet($0) })
+                    ?? team.sources.first(where: { $0.isEnabled && isNet($0) }) else {
+                let origin = entry.draft.source.map { " (the mention came from \"\($0)\")" } ?? ""
+                throw PublishError.configuration("no \(net) source in team.json to answer from" + origin)
             }
             return try Listener.publisher(for: src, dataDir: dataDir, http: http)
         }

@@ -41,7 +41,7 @@ struct QueueJob: PublishJob {
     }
 
     func result(_ o: QueuePublishResult.Outcome, _ msg: String? = nil, _ ref: PostedRef? = nil) -> QueuePublishResult {
-        QueuePublishResult(id: item.id, account: account, outcome: o, url: ref.map { $0.url ?? $0.uri }, postID: ref?.id,
-                           message: msg)
+        QueuePublishResult(id: item.id, account: account, outcome: o, url: ref.map { $0.url ?? $0.uri },
+                           postID: ref?.id, message: msg)
     }
 }

@@ -13,5 +13,7 @@ public struct QueuePublishResult: Sendable, Equatable, Codable {
     /// A transient failure is retried automatically then.
     public var retryAt: Date?
 
-    enum CodingKeys: String, CodingKey { case id, account, outcome, url, message, postID = "post_id", retryAt = "retry_at" }
+    enum CodingKeys: String, CodingKey {
+        case id, account, outcome, url, message, postID = "post_id", retryAt = "retry_at"
+    }
 }

@@ -1,8 +1,5 @@
 import Foundation
 import SwitchboardCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Publishes due queue items, each exactly once per target account even with several publishers (listener, cron,
 /// workbench) on one data directory. Per (item, account): a `queue_publishing` claim is written under the store's lock
@@ -10,16 +7,10 @@ import Glibc
 /// the network is called with the idempotency key `ITEM-ACCOUNT` (Mastodon `Idempotency-Key`; Bluesky record key
 /// from the item's `createdAt` and that key), then `queue_published` or `queue_failed` is recorded. A crash between
 /// post and record leaves a claim whose lease runs out; the retry uses the same key and finds the post made.
-public final class QueuePublisher: @unchecked Sendable {
+public final class QueuePublisher: ExactlyOncePublisher {
     /// The publisher for a target account (a source id from team.json); nil when the network has no post API.
     public typealias PublisherFor = @Sendable (String) throws -> Publisher?
 
-    public let store: Store
-    public let actor: String
-    public let holder: String
-    public var lease: TimeInterval = 120
-    /// Delay before retrying a transient failure (5xx, timeout), by attempts so far.
-    public var backoff = Backoff(base: 30, cap: 30 * 60)
     /// Attempts after which a transient failure waits for a person (`queue retry`).
     public var maxAttempts = 5
     /// Test hook: runs after a successful post and before it is recorded (throw to simulate a crash there).
@@ -28,34 +19,35 @@ public final class QueuePublisher: @unchecked Sendable {
     var beforeClaim: (@Sendable (QueueItem, String) -> Void)?
 
     public init(store: Store, actor: String, holder: String = OutboxSender.defaultHolder) {
-        self.store = store; self.actor = actor; self.holder = holder
+        super.init(store: store, actor: actor, holder: holder, backoff: Backoff(base: 30, cap: 30 * 60))
     }
 
     /// `ITEM-ACCOUNT`: the same for every attempt of one item on one account.
     public static func idempotencyKey(item: String, account: String) -> String { "\(item)-\(account)" }
 
     /// Publishes everything due at `now`, one post after another.
-    public static func publishDue(store: Store, publisherFor: PublisherFor, now: Date = Date(), actor: String = Actor.current()) async -> [QueuePublishResult] {
+    public static func publishDue(store: Store, publisherFor: PublisherFor, now: Date = Date(),
+                                  actor: String = Actor.current()) async -> [QueuePublishResult] {
         await QueuePublisher(store: store, actor: actor).publishDue(publisherFor: publisherFor, now: now)
     }
 
     public func publishDue(publisherFor: PublisherFor, now: Date = Date()) async -> [QueuePublishResult] {
         guard let q = try? Queue.current(store) else { return [] }
         var out: [QueuePublishResult] = []
-        for (item, account) in q.due(now) { out.append(await publish(item, account: account, publisherFor: publisherFor, now: now)) }
+        for (item, account) in q.due(now) {
+            out.append(await publish(item, account: account, publisherFor: publisherFor, now: now))
+        }
         return out
     }
 
     /// Claims and posts one item to one account, if it is due and the switch is off at the moment of the claim.
     public func publish(_ item: QueueItem, account: String, publisherFor: PublisherFor,
                         now: Date = Date()) async -> QueuePublishResult {
-        let engine = PublishingEngine(store: store, actor: actor, lease: lease, backoff: backoff,
-                                      maxAttempts: maxAttempts, retriesUnknownErrors: false)
         let hook = afterPost
         beforeClaim?(item, account)
-        return await engine.run(claim: { claim(item, account: account, now: now) },
-                                publisher: { try publisherFor($0.account) },
-                                afterPost: hook.map { hook in { try hook($0.item, $0.account, $1) } }, now: now)
+        return await engine(maxAttempts: maxAttempts, retriesUnknownErrors: false).run(
+            claim: { claim(item, account: account, now: now) }, publisher: { try publisherFor($0.account) },
+            afterPost: hook.map { hook in { try hook($0.item, $0.account, $1) } }, now: now)
     }
 
     private func claim(_ item: QueueItem, account: String, now: Date) -> PublishingEngine.Claim<QueueJob> {

@@ -23,7 +23,9 @@ extension TextCleaner {
         guard let l = link else { return }
         link = nil
         let visible = Array(out[l.start...])
-        if l.isTag || visible.first == UInt8(ascii: "@") || visible.first == UInt8(ascii: "#") || l.href.isEmpty { return }
+        if l.isTag || l.href.isEmpty || visible.first == UInt8(ascii: "@") || visible.first == UInt8(ascii: "#") {
+            return
+        }
         let v = String(decoding: visible, as: UTF8.self)
         out.removeSubrange(l.start...)
         if v.isEmpty || v.hasPrefix("http") || (!v.contains(" ") && v.contains(".")) {

@@ -55,7 +55,9 @@ extension TextCleaner {
             // Skip to the matching close tag (case-insensitive), or to the end.
             var k = end
             while k < n {
-                if b[k] == 0x3C, k + 1 < n, b[k + 1] == UInt8(ascii: "/"), matchesName(b, k + 2, name) { return after(b, k + 2, ">") }
+                if b[k] == 0x3C, k + 1 < n, b[k + 1] == UInt8(ascii: "/"), matchesName(b, k + 2, name) {
+                    return after(b, k + 2, ">")
+                }
                 k += 1
             }
             return n
@@ -108,7 +110,10 @@ extension TextCleaner {
         let len = s.utf8CodeUnitCount
         guard i + len <= b.count else { return false }
         let p = s.utf8Start
-        for k in 0..<len where (b[i + k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)) != (p[k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)) { return false }
+        for k in 0..<len {
+            let fold: UInt8 = p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0
+            if (b[i + k] | fold) != (p[k] | fold) { return false }
+        }
         return true
     }
 
@@ -134,5 +139,7 @@ extension TextCleaner {
 
 extension HTMLText {
     /// References browsers accept without the closing semicolon.
-    static let legacyEntities: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "AMP", "LT", "GT", "QUOT"]
+    static let legacyEntities: Set<String> = [
+        "amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "AMP", "LT", "GT", "QUOT",
+    ]
 }

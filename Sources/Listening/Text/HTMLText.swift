@@ -83,7 +83,9 @@ public enum HTMLText {
         "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
     /// Elements whose content is never text.
-    static let droppedElements: Set<String> = ["script", "style", "template", "head", "iframe", "object", "noembed", "noframes"]
+    static let droppedElements: Set<String> = [
+        "script", "style", "template", "head", "iframe", "object", "noembed", "noframes",
+    ]
     /// Table cells and similar: a space between neighbours.
     static let spacedElements: Set<String> = ["td", "th", "img", "input", "option"]
 }

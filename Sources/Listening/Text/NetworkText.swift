@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import TextSafety
 
 /// Text from the network is hostile: these helpers strip what must never reach a terminal or a log,
@@ -10,7 +11,7 @@ public enum NetworkText {
         var out = ""
         var lastSpace = false
         var count = 0
-        for u in SafeText.clean(s, newlines: .space).unicodeScalars {
+        for u in SafeText.clean(s, newlines: .space, nelBreaksLines: false).unicodeScalars {
             let space = u.properties.isWhitespace
             if space { if lastSpace || out.isEmpty { continue }; out.append(" "); lastSpace = true }
             else { out.unicodeScalars.append(u); lastSpace = false }
@@ -28,7 +29,7 @@ public enum NetworkText {
     /// An identifier from the network (a status URI, an AT URI, a CID, a reply id) made safe for the
     /// terminal and the logs: unsafe characters removed, line breaks and tabs made spaces, nothing else
     /// changed (no trimming, no length cut), so a real identifier comes back as it was.
-    public static func identifier(_ s: String) -> String { SafeText.clean(s, newlines: .space) }
+    public static func identifier(_ s: String) -> String { ImportFormat.clean(s, newlines: false) }
 
     /// True when `s` holds anything `content` would remove.
     static func needsCleaning(_ s: String) -> Bool {
