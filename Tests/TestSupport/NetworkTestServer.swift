@@ -40,7 +40,8 @@ public final class NetworkTestServer: @unchecked Sendable {
 
         public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
                     truncateAt: Int? = nil) {
-            self.status = status; self.headers = headers; self.body = body; self.delay = delay; self.truncateAt = truncateAt
+            self.status = status; self.headers = headers; self.body = body
+            self.delay = delay; self.truncateAt = truncateAt
         }
         public static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
             var h = headers; h["Content-Type"] = "application/json; charset=utf-8"
@@ -203,7 +204,7 @@ public final class NetworkTestServer: @unchecked Sendable {
 
     private func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
         guard hay.count >= needle.count else { return nil }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle {
+        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
             return i
         }
         return nil
