@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
-        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
         .testTarget(
             name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]
         ),

@@ -6,7 +6,7 @@ import SwitchboardCore
 /// crashed sender's entry is taken over later), then posted with its stored idempotency key, then recorded as
 /// sent or failed. A crash between posting and recording leads to a retry with the same key, which the network
 /// answers with the post already made (Mastodon `Idempotency-Key`, Bluesky record key), so nothing is posted twice.
-public final class OutboxSender: ExactlyOncePublisher {
+public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
     public typealias PublisherFor = @Sendable (OutboxEntry) throws -> Publisher?
 
     /// Test hook: runs after a successful post and before it is recorded (throw to simulate a crash there).

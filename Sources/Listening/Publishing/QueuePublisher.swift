@@ -7,7 +7,7 @@ import SwitchboardCore
 /// the network is called with the idempotency key `ITEM-ACCOUNT` (Mastodon `Idempotency-Key`; Bluesky record key
 /// from the item's `createdAt` and that key), then `queue_published` or `queue_failed` is recorded. A crash between
 /// post and record leaves a claim whose lease runs out; the retry uses the same key and finds the post made.
-public final class QueuePublisher: ExactlyOncePublisher {
+public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
     /// The publisher for a target account (a source id from team.json); nil when the network has no post API.
     public typealias PublisherFor = @Sendable (String) throws -> Publisher?
 
