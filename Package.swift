@@ -4,6 +4,7 @@ import PackageDescription
 // Module dependencies point one way (see README, "Architecture"):
 //   switchboard (exe) -> SwitchboardUI -> {SwitchboardCore, Insight, Listening, ScreenKit}
 //   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
+//   SwitchboardCore, Listening, ScreenKit -> TextSafety (what is unsafe, display width) -> CWidth
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v14)],
@@ -15,11 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "SwitchboardCore"),
+        .target(name: "TextSafety", dependencies: ["CWidth"]),
+        .target(name: "SwitchboardCore", dependencies: ["TextSafety"]),
         .target(name: "Insight", dependencies: ["SwitchboardCore"], resources: [.copy("Resources")]),
-        .target(name: "Listening", dependencies: ["SwitchboardCore"]),
+        .target(name: "Listening", dependencies: ["SwitchboardCore", "TextSafety"]),
         .target(name: "CWidth"),
-        .target(name: "ScreenKit", dependencies: ["CWidth"]),
+        .target(name: "ScreenKit", dependencies: ["TextSafety"]),
         .systemLibrary(name: "CNCursesW"),
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
@@ -43,8 +45,10 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
-        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
-        .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
+        .testTarget(
+            name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),

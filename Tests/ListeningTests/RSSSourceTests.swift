@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import Listening
 import SwitchboardCore
+import TestSupport
 
 /// RSSSource over real HTTP against a loopback server the test starts.
 final class RSSSourceTests: XCTestCase {
@@ -24,7 +25,9 @@ final class RSSSourceTests: XCTestCase {
 
     func testFirstPollSendsUserAgentAndMapsEntries() async throws {
         let body = RSSSourceTests.rss([("1", "Acme Cloud is down", "Thu, 26 Nov 2026 10:00:00 GMT"), ("2", "Acme praised", "Thu, 26 Nov 2026 11:30:00 +0100")])
-        let server = try LoopbackServer { _ in (200, ["Content-Type": "application/rss+xml", "ETag": "\"v1\""], Data(body.utf8)) }
+        let server = try NetworkTestServer { _ in
+            .init(status: 200, headers: ["Content-Type": "application/rss+xml", "ETag": "\"v1\""], body: Data(body.utf8))
+        }
         defer { server.stop() }
         let r = try await source(server.url("/feed.xml")).poll(cursor: [:])
         XCTAssertEqual(server.requests.count, 1)
@@ -49,9 +52,12 @@ final class RSSSourceTests: XCTestCase {
 
     func testETagRoundTripAnswers304WithNoMentions() async throws {
         let body = RSSSourceTests.rss([("1", "One", "Thu, 26 Nov 2026 10:00:00 GMT")])
-        let server = try LoopbackServer { req in
-            if req.header("if-none-match") == "\"v1\"" { return (304, ["ETag": "\"v1\""], Data()) }
-            return (200, ["ETag": "\"v1\"", "Last-Modified": "Thu, 26 Nov 2026 10:00:00 GMT"], Data(body.utf8))
+        let server = try NetworkTestServer { req in
+            if req.header("if-none-match") == "\"v1\"" {
+                return .init(status: 304, headers: ["ETag": "\"v1\""], body: Data())
+            }
+            let headers = ["ETag": "\"v1\"", "Last-Modified": "Thu, 26 Nov 2026 10:00:00 GMT"]
+            return .init(status: 200, headers: headers, body: Data(body.utf8))
         }
         defer { server.stop() }
         let src = source(server.url("/feed.xml"))
@@ -67,11 +73,11 @@ final class RSSSourceTests: XCTestCase {
 
     func testOnlyEntriesNotSeenBeforeBecomeMentions() async throws {
         let state = Counter()
-        let server = try LoopbackServer { _ in
+        let server = try NetworkTestServer { _ in
             let n = state.next()
             var items = [("1", "One", "Thu, 26 Nov 2026 10:00:00 GMT"), ("2", "Two", "Thu, 26 Nov 2026 11:00:00 GMT")]
             if n > 0 { items.insert(("3", "Three", "Thu, 26 Nov 2026 12:00:00 GMT"), at: 0) }
-            return (200, [:], Data(RSSSourceTests.rss(items).utf8))
+            return .init(status: 200, headers: [:], body: Data(RSSSourceTests.rss(items).utf8))
         }
         defer { server.stop() }
         let src = source(server.url("/feed.xml"))
@@ -83,7 +89,7 @@ final class RSSSourceTests: XCTestCase {
     }
 
     func testServerErrorIsTransient() async throws {
-        let server = try LoopbackServer { _ in (500, [:], Data("oops".utf8)) }
+        let server = try NetworkTestServer { _ in .init(status: 500, headers: [:], body: Data("oops".utf8)) }
         defer { server.stop() }
         do { _ = try await source(server.url("/feed.xml")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
             guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
@@ -92,7 +98,7 @@ final class RSSSourceTests: XCTestCase {
     }
 
     func testRateLimitHonoursRetryAfter() async throws {
-        let server = try LoopbackServer { _ in (429, ["Retry-After": "120"], Data()) }
+        let server = try NetworkTestServer { _ in .init(status: 429, headers: ["Retry-After": "120"], body: Data()) }
         defer { server.stop() }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         do { _ = try await source(server.url("/feed.xml"), now: { now }).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
@@ -102,7 +108,7 @@ final class RSSSourceTests: XCTestCase {
     }
 
     func testUnauthorizedNeedsLogin() async throws {
-        let server = try LoopbackServer { _ in (401, [:], Data()) }
+        let server = try NetworkTestServer { _ in .init(status: 401, headers: [:], body: Data()) }
         defer { server.stop() }
         do { _ = try await source(server.url("/private.rss")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
             guard case .needsLogin = e else { return XCTFail("got \(e)") }
@@ -111,7 +117,9 @@ final class RSSSourceTests: XCTestCase {
 
     func testHTMLErrorPageIsMalformedWithCleanSample() async throws {
         let page = "<!DOCTYPE html><html><head><title>Blocked</title></head><body>\u{1B}[31mAccess denied</body></html>"
-        let server = try LoopbackServer { _ in (200, ["Content-Type": "text/html"], Data(page.utf8)) }
+        let server = try NetworkTestServer { _ in
+            .init(status: 200, headers: ["Content-Type": "text/html"], body: Data(page.utf8))
+        }
         defer { server.stop() }
         do { _ = try await source(server.url("/feed.xml")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
             guard case .malformed(_, let sample) = e else { return XCTFail("got \(e)") }
@@ -121,7 +129,7 @@ final class RSSSourceTests: XCTestCase {
     }
 
     func testSlowServerTimesOutAsTransient() async throws {
-        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data("<rss/>".utf8), delay: 3) })
+        let server = try NetworkTestServer(responder: { _ in .init(status: 200, body: Data("<rss/>".utf8), delay: 3) })
         defer { server.stop() }
         var c = SourceConfig(id: "slow", type: "rss")
         c.url = server.url("/slow.xml").absoluteString
@@ -137,7 +145,7 @@ final class RSSSourceTests: XCTestCase {
         let body = RSSSourceTests.rss([("1", "One", "Thu, 26 Nov 2026 10:00:00 GMT"), ("2", "Two", "Thu, 26 Nov 2026 11:00:00 GMT")])
         // Cut right after the first item: a half-read body would still parse to one entry.
         let cut = body.range(of: "</item>")!.upperBound.utf16Offset(in: body)
-        let server = try LoopbackServer(responder: { _ in LoopbackResponse(status: 200, body: Data(body.utf8), truncateAt: cut) })
+        let server = try NetworkTestServer(responder: { _ in .init(status: 200, body: Data(body.utf8), truncateAt: cut) })
         defer { server.stop() }
         do { _ = try await source(server.url("/cut.xml")).poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
             guard case .transient(let msg) = e else { return XCTFail("got \(e)") }
@@ -158,7 +166,9 @@ final class RSSSourceTests: XCTestCase {
           <content type="html">Customers of &lt;b&gt;Acme Cloud&lt;/b&gt; reported errors &amp;amp; timeouts ...</content>
           <author><name/></author></entry></feed>
         """
-        let server = try LoopbackServer { _ in (200, ["Content-Type": "application/atom+xml; charset=utf-8"], Data(atom.utf8)) }
+        let server = try NetworkTestServer { _ in
+            .init(status: 200, headers: ["Content-Type": "application/atom+xml; charset=utf-8"], body: Data(atom.utf8))
+        }
         defer { server.stop() }
         let r = try await source(server.url("/alerts/feeds/1/2"), kind: "news").poll(cursor: [:])
         XCTAssertEqual(r.mentions.count, 1)

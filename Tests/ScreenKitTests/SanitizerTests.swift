@@ -1,5 +1,6 @@
 import XCTest
 @testable import ScreenKit
+import TextSafety
 
 final class SanitizerTests: XCTestCase {
     let esc = "\u{1B}"
@@ -109,5 +110,23 @@ final class SanitizerTests: XCTestCase {
         XCTAssertTrue(Sanitizer.isUnsafe("\u{E0067}", after: "a"))
         XCTAssertTrue(Sanitizer.isUnsafe("\u{202E}"))
         XCTAssertTrue(Sanitizer.isUnsafe("\u{9B}"))
+    }
+
+    /// TextSafety's options: what a caller keeps (line feeds, tabs) and whether NEL breaks lines.
+    func testSafeTextOptions() {
+        let s = "a\tb\r\nc\rd\u{85}e\u{2028}f\u{1B}[31mg"
+        XCTAssertEqual(SafeText.clean(s), "a b c d e fg")
+        XCTAssertEqual(SafeText.clean(s, newlines: .keep), "a b\nc\nd\ne\nfg")
+        XCTAssertEqual(SafeText.clean(s, newlines: .lineFeedOnly, tabs: .keep), "a\tb\ncdefg")
+        XCTAssertEqual(SafeText.clean(s, nelBreaksLines: false), "a b c de fg")
+        XCTAssertTrue(SafeText.isClean("a\tb\n", newlines: .keep, tabs: .keep))
+        XCTAssertFalse(SafeText.isClean("a\tb\n"))
+    }
+
+    /// A stray 8-bit string introducer (no terminator after it) goes alone; one started by ESC swallows the rest.
+    func testUnterminatedStringSequences() {
+        XCTAssertEqual(SafeText.clean("ok \u{9F} ok"), "ok  ok")
+        XCTAssertEqual(SafeText.clean("ok \u{9D}52;c;AAAA\u{07} ok"), "ok  ok")
+        XCTAssertEqual(SafeText.clean("ok \u{1B}_apc and more"), "ok ")
     }
 }

@@ -18,7 +18,9 @@ public final class NetworkTestServer: @unchecked Sendable {
         /// Decoded query items in order (`types[]=mention&x=1` → [("types[]", "mention"), ("x", "1")]).
         public var queryItems: [(String, String)] {
             query.split(separator: "&").map { pair in
-                let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
+                let kv = pair.split(separator: "=", maxSplits: 1).map {
+                    String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
+                }
                 return (kv[0], kv.count > 1 ? kv[1] : "")
             }
         }
@@ -36,8 +38,10 @@ public final class NetworkTestServer: @unchecked Sendable {
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
         public var truncateAt: Int? = nil
 
-        public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0, truncateAt: Int? = nil) {
-            self.status = status; self.headers = headers; self.body = body; self.delay = delay; self.truncateAt = truncateAt
+        public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
+                    truncateAt: Int? = nil) {
+            self.status = status; self.headers = headers; self.body = body
+            self.delay = delay; self.truncateAt = truncateAt
         }
         public static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
             var h = headers; h["Content-Type"] = "application/json; charset=utf-8"
@@ -54,12 +58,17 @@ public final class NetworkTestServer: @unchecked Sendable {
     private let lock = NSLock()
     private var routes: [String: [Response]] = [:]
     private var handlers: [String: @Sendable (Request) -> Response] = [:]
+    private var fallback: (@Sendable (Request) -> Response)?
     private var _requests: [Request] = []
     private var stopped = false
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    /// `path` (with its query, if any) on this server.
+    public func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
     public var requests: [Request] { lock.withLock { _requests } }
-    public func requests(_ method: String, _ path: String) -> [Request] { requests.filter { $0.method == method && $0.path == path } }
+    public func requests(_ method: String, _ path: String) -> [Request] {
+        requests.filter { $0.method == method && $0.path == path }
+    }
 
     public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -70,14 +79,27 @@ public final class NetworkTestServer: @unchecked Sendable {
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_port = 0
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw NSError(domain: "NetworkTestServer", code: Int(errno)) }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) } }
+        let bound = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            close(fd)
+            throw NSError(domain: "NetworkTestServer", code: Int(errno))
+        }
+        _ = withUnsafeMutablePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
+        }
         self.fd = fd
         port = Int(UInt16(bigEndian: addr.sin_port))
         let t = Thread { [self] in acceptLoop() }
         t.start()
+    }
+
+    /// A server that answers every request with a function of it (no scripted routes).
+    public convenience init(responder: @escaping @Sendable (Request) -> Response) throws {
+        try self.init()
+        lock.withLock { fallback = responder }
     }
 
     deinit { stop() }
@@ -126,6 +148,7 @@ public final class NetworkTestServer: @unchecked Sendable {
                 routes[key] = q
                 return first
             }
+            if let f = fallback { return f(r) }
             return .json(#"{"error":"Record not found"}"#, status: 404)
         }
     }
@@ -159,7 +182,8 @@ public final class NetworkTestServer: @unchecked Sendable {
         }
         let target = String(start[1])
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
-        let req = Request(method: String(start[0]), path: parts[0], query: parts.count > 1 ? parts[1] : "", headers: headers, body: Data(body))
+        let req = Request(method: String(start[0]), path: parts[0], query: parts.count > 1 ? parts[1] : "",
+                          headers: headers, body: Data(body))
         let resp = respond(to: req)
         if resp.delay > 0 { usleep(UInt32(resp.delay * 1_000_000)) }
         var out = "HTTP/1.1 \(resp.status) \(resp.status == 200 ? "OK" : "Status")\r\n"
@@ -180,7 +204,9 @@ public final class NetworkTestServer: @unchecked Sendable {
 
     private func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
         guard hay.count >= needle.count else { return nil }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { return i }
+        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
+            return i
+        }
         return nil
     }
 }

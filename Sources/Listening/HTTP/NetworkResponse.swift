@@ -26,7 +26,8 @@ enum NetworkCall {
             throw CancellationError()
         } catch {
             let host = request.url.host ?? "the server"
-            throw SourceError.transient("\(label): cannot reach \(host): \(NetworkText.clean(transportReason(error), max: 120))")
+            let why = NetworkText.clean(transportReason(error), max: 120)
+            throw SourceError.transient("\(label): cannot reach \(host): \(why)")
         }
     }
 
@@ -34,7 +35,8 @@ enum NetworkCall {
 
     /// Runs `body`, giving up after `seconds` even when the transport ignores its own timeout
     /// (the body is cancelled; its result, if any, is dropped).
-    static func withDeadline<T: Sendable>(_ seconds: TimeInterval, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func withDeadline<T: Sendable>(_ seconds: TimeInterval,
+                                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { g in
             g.addTask { try await body() }
             g.addTask {
@@ -69,7 +71,8 @@ enum NetworkCall {
         let why = errorMessage(r.body).map { ": \($0)" } ?? ""
         switch r.status {
         case 401, 403:
-            throw SourceError.needsLogin("\(label): the server refused the login (HTTP \(r.status)\(why)); \(loginHint)")
+            throw SourceError.needsLogin(
+                "\(label): the server refused the login (HTTP \(r.status)\(why)); \(loginHint)")
         case 429:
             let info = RateLimitInfo.parse(r.headers, now: now)
             throw SourceError.rateLimited(retryAt: info.retryAt(now: now), detail: "\(label): HTTP 429\(why)")
@@ -87,14 +90,16 @@ enum NetworkCall {
         do {
             return try dec.decode(type, from: r.body)
         } catch {
-            let kind = looksLikeHTML(r.body) ? "an HTML page instead of JSON" : (r.body.isEmpty ? "an empty body" : "a body that is not the documented JSON")
+            let kind = looksLikeHTML(r.body) ? "an HTML page instead of JSON"
+                : (r.body.isEmpty ? "an empty body" : "a body that is not the documented JSON")
             throw SourceError.malformed("\(label): the server sent \(kind)", sample: sample(r.body))
         }
     }
 
     static func looksLikeHTML(_ d: Data) -> Bool {
-        let head = String(decoding: d.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head") || head.hasPrefix("<body")
+        let head = String(decoding: d.prefix(200), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return ["<!doctype html", "<html", "<head", "<body"].contains { head.hasPrefix($0) }
     }
 
     /// At most 80 printable characters of a body, for error messages and logs.
@@ -122,96 +127,7 @@ enum NetworkCall {
         return URL(string: s) ?? base
     }
 
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~[]")
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~[]")
     static func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: unreserved) ?? s }
-}
-
-/// Text from the network is hostile: these helpers strip what must never reach a terminal or a log.
-public enum NetworkText {
-    /// One line for logs and error messages: controls, escape sequences and bidi overrides removed,
-    /// whitespace collapsed, cut to `max` characters.
-    public static func clean(_ s: String, max: Int = 200) -> String {
-        var out = ""
-        var lastSpace = false
-        var count = 0
-        for u in stripEscapes(s).unicodeScalars {
-            if isDangerous(u) { continue }
-            let space = u.properties.isWhitespace
-            if !space && u.value < 0x20 { continue }
-            if space { if lastSpace || out.isEmpty { continue }; out.append(" "); lastSpace = true }
-            else { out.unicodeScalars.append(u); lastSpace = false }
-            count += 1
-            if count >= max { out += "…"; break }
-        }
-        return out.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// Post text kept with its line breaks: other controls, escape sequences and bidi overrides removed.
-    public static func content(_ s: String) -> String {
-        if !needsCleaning(s) { return s }
-        var out = String.UnicodeScalarView()
-        for u in stripEscapes(s).unicodeScalars {
-            if u == "\n" || u == "\t" { out.append(u); continue }
-            if u == "\r" { continue }
-            if u.value < 0x20 || isDangerous(u) { continue }
-            out.append(u)
-        }
-        return String(out)
-    }
-
-    /// A fast UTF-8 scan: true when `s` holds anything `content` would remove (C0 controls other than
-    /// newline and tab, DEL, C1 controls, bidi overrides and marks).
-    static func needsCleaning(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x20 { if c != 10 && c != 9 { return true } }
-                else if c == 0x7F { return true }
-                else if c == 0xC2, i + 1 < n, (0x80...0x9F).contains(b[i + 1]) { return true }
-                else if c == 0xD8, i + 1 < n, b[i + 1] == 0x9C { return true }
-                else if c == 0xE2, i + 2 < n {
-                    let c1 = b[i + 1], c2 = b[i + 2]
-                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (0xAA...0xAE).contains(c2) { return true }
-                    if c1 == 0x81, (0xA6...0xA9).contains(c2) { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    static func isDangerous(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return v == 0x7F || (0x80...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0x200E || v == 0x200F || v == 0x061C
-    }
-
-    /// Removes ESC-introduced sequences (CSI, OSC, DCS and two-character escapes) before controls are dropped.
-    static func stripEscapes(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x9D }) else { return s }
-        var out = String.UnicodeScalarView()
-        var it = Array(s.unicodeScalars)[...]
-        while let u = it.popFirst() {
-            if u.value == 0x1B || u.value == 0x9B || u.value == 0x9D || u.value == 0x90 {
-                let kind: UInt32
-                if u.value == 0x1B { guard let n = it.popFirst() else { break }; kind = n.value } else { kind = u.value == 0x9B ? 0x5B : (u.value == 0x9D ? 0x5D : 0x50) }
-                switch kind {
-                case 0x5B: // CSI: parameters then one final byte 0x40–0x7E
-                    while let c = it.popFirst() { if (0x40...0x7E).contains(c.value) { break } }
-                case 0x5D, 0x50, 0x5F, 0x5E: // OSC, DCS, APC, PM: until BEL or ST
-                    while let c = it.popFirst() {
-                        if c.value == 0x07 || c.value == 0x9C { break }
-                        if c.value == 0x1B, it.first?.value == 0x5C { it.removeFirst(); break }
-                    }
-                default: break // two-character escape: already consumed
-                }
-                continue
-            }
-            out.append(u)
-        }
-        return String(out)
-    }
 }

@@ -42,29 +42,3 @@ public protocol Source: Sendable {
     var id: String { get }
     func poll(cursor: [String: String]) async throws -> PollResult
 }
-
-/// A minimal HTTP request/response, so connectors can be tested against a loopback server
-/// and the transport swapped (URLSession by default).
-public struct HTTPRequest: Sendable {
-    public var method: String
-    public var url: URL
-    public var headers: [String: String]
-    public var body: Data?
-    public var timeout: TimeInterval
-    public init(method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 30) {
-        self.method = method; self.url = url; self.headers = headers; self.body = body; self.timeout = timeout
-    }
-}
-
-public struct HTTPResponse: Sendable {
-    public var status: Int
-    /// Header names lower-cased.
-    public var headers: [String: String]
-    public var body: Data
-    public init(status: Int, headers: [String: String], body: Data) { self.status = status; self.headers = headers; self.body = body }
-    public func header(_ name: String) -> String? { headers[name.lowercased()] }
-}
-
-public protocol HTTPClient: Sendable {
-    func send(_ request: HTTPRequest) async throws -> HTTPResponse
-}

@@ -44,25 +44,33 @@ extension TextCleaner {
             if quote == 0 && c != 0x20 && c != 0x09 && c != 0x0A { afterEquals = c == UInt8(ascii: "=") }
             j += 1
         }
+        if j == n && options.literalUnclosedTags { emit(0x3C); return i + 1 }
         let end = min(n, j + 1)
         let tagName = String(decoding: name, as: UTF8.self)
+        if tagName == "a" && options.rewritesLinks {
+            if closing { finishLink() } else { openLink(UnsafeBufferPointer(rebasing: b[(i + 2)..<j])) }
+            return end
+        }
         if !closing && !selfClosing && HTMLText.droppedElements.contains(tagName) {
             // Skip to the matching close tag (case-insensitive), or to the end.
             var k = end
             while k < n {
-                if b[k] == 0x3C, k + 1 < n, b[k + 1] == UInt8(ascii: "/"), matchesName(b, k + 2, name) { return after(b, k + 2, ">") }
+                if b[k] == 0x3C, k + 1 < n, b[k + 1] == UInt8(ascii: "/"), matchesName(b, k + 2, name) {
+                    return after(b, k + 2, ">")
+                }
                 k += 1
             }
             return n
         }
         if tagName == "br" { lineBreak(true) }
-        else if HTMLText.blockElements.contains(tagName) { lineBreak() }
+        else if HTMLText.blockElements.contains(tagName) { lineBreak(atLeast: options.blockBreaks) }
         else if HTMLText.spacedElements.contains(tagName) { space() }
         return end
     }
 
     /// At `&`: a character reference, or a literal `&`.
     mutating func reference(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        if options.strictReferences { return strictReference(b, i) }
         let n = b.count
         var j = i + 1
         if j < n, b[j] == UInt8(ascii: "#") {
@@ -102,7 +110,10 @@ extension TextCleaner {
         let len = s.utf8CodeUnitCount
         guard i + len <= b.count else { return false }
         let p = s.utf8Start
-        for k in 0..<len where (b[i + k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)) != (p[k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)) { return false }
+        for k in 0..<len {
+            let fold: UInt8 = p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0
+            if (b[i + k] | fold) != (p[k] | fold) { return false }
+        }
         return true
     }
 
@@ -128,5 +139,7 @@ extension TextCleaner {
 
 extension HTMLText {
     /// References browsers accept without the closing semicolon.
-    static let legacyEntities: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "AMP", "LT", "GT", "QUOT"]
+    static let legacyEntities: Set<String> = [
+        "amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "AMP", "LT", "GT", "QUOT",
+    ]
 }

@@ -13,36 +13,28 @@ import Foundation
 public enum HTMLText {
     /// Clean text of an HTML fragment (line breaks kept where blocks were).
     /// With `keepNewlines: false` the text is one line (titles).
-    public static func text(fromHTML html: String, keepNewlines: Bool = true) -> String {
-        var s = html
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: true, keepNewlines: keepNewlines, capacity: buf.count)
-            c.run(buf)
-            return c.result()
-        }
+    public static func text(fromHTML html: String, keepNewlines: Bool = true, options: Options = .feed) -> String {
+        var c = TextCleaner(markup: true, keepNewlines: keepNewlines, capacity: html.utf8.count)
+        c.options = options
+        c.run(sanitizing: html)
+        return c.result()
     }
 
     /// Plain text from the network made safe: controls and escape sequences removed, whitespace collapsed.
     /// With `keepNewlines`, line breaks survive (at most two in a row); otherwise everything is one line.
     public static func clean(_ text: String, keepNewlines: Bool = false) -> String {
-        var s = text
-        if isCleanLine(s) { return s }
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: buf.count)
-            c.run(buf)
-            return c.result()
-        }
+        if isCleanLine(text) { return text }
+        var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: text.utf8.count)
+        c.run(sanitizing: text)
+        return c.result()
     }
 
     /// Decodes character references only (no tag handling), then cleans like `clean(_:)`.
     public static func decodeEntities(_ text: String, keepNewlines: Bool = false) -> String {
-        var s = text
-        return s.withUTF8 { buf in
-            var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: buf.count)
-            c.entities = true
-            c.run(buf)
-            return c.result()
-        }
+        var c = TextCleaner(markup: false, keepNewlines: keepNewlines, capacity: text.utf8.count)
+        c.entities = true
+        c.run(sanitizing: text)
+        return c.result()
     }
 
     /// Whether a string looks like HTML markup: a tag (`<p>`, `</a>`, `<br/>`) or a character reference.
@@ -91,7 +83,9 @@ public enum HTMLText {
         "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
     ]
     /// Elements whose content is never text.
-    static let droppedElements: Set<String> = ["script", "style", "template", "head", "iframe", "object", "noembed", "noframes"]
+    static let droppedElements: Set<String> = [
+        "script", "style", "template", "head", "iframe", "object", "noembed", "noframes",
+    ]
     /// Table cells and similar: a space between neighbours.
     static let spacedElements: Set<String> = ["td", "th", "img", "input", "option"]
 }

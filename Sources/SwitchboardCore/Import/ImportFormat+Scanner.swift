@@ -131,7 +131,8 @@ struct ImportScanner {
             while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
             guard i > d else { throw Failure() }
         }
-        guard let v = Double(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)) else { throw Failure() }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        guard let v = Double(text) else { throw Failure() }
         return v
     }
 
@@ -141,7 +142,11 @@ struct ImportScanner {
         let start = i
         while i < b.count {
             let c = b[i]
-            if c == 0x22 { let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self); i += 1; return s }
+            if c == 0x22 {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
             if c == 0x5C { break }
             if c < 0x20 { throw Failure() }
             i += 1
@@ -156,26 +161,22 @@ struct ImportScanner {
             guard i + 1 < b.count else { throw Failure() }
             let e = b[i + 1]
             i += 2
-            switch e {
-            case 0x22, 0x5C, 0x2F: out.append(e)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                var v = try hex4()
-                if v >= 0xD800 && v <= 0xDBFF {
-                    if i + 5 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
-                        let save = i
-                        i += 2
-                        let lo = try hex4()
-                        if lo >= 0xDC00 && lo <= 0xDFFF { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00) } else { i = save; v = 0xFFFD }
-                    } else { v = 0xFFFD }
-                } else if v >= 0xDC00 && v <= 0xDFFF { v = 0xFFFD }
-                out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
-            default: throw Failure()
-            }
+            if let u = JSONEscape.simple(e) { out.append(u); continue }
+            guard e == 0x75 else { throw Failure() }
+            var v = try hex4()
+            if v >= 0xD800 && v <= 0xDBFF {
+                if i + 5 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 {
+                    let save = i
+                    i += 2
+                    let lo = try hex4()
+                    if lo >= 0xDC00 && lo <= 0xDFFF {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                    } else {
+                        i = save; v = 0xFFFD
+                    }
+                } else { v = 0xFFFD }
+            } else if v >= 0xDC00 && v <= 0xDFFF { v = 0xFFFD }
+            out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
         }
         throw Failure()
     }

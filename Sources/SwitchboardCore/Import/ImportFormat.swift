@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// The JSON Lines import format: one JSON object per line, one mention per object.
 ///
@@ -8,7 +9,8 @@ import Foundation
 /// Any other field is kept in `extra` rather than rejected. Switchboard's own stored fields are accepted too,
 /// so an export imports again: `fetched_at` and `reply` are read, `v`, `key` and `analysis` are recomputed.
 /// A line that is not a JSON object, lacks a required field or has one of the wrong type is rejected
-/// with a reason (`LineError.description`). Text fields lose control characters and terminal escape sequences (newlines stay).
+/// with a reason (`LineError.description`). Text fields lose control characters and terminal escape sequences
+/// (newlines stay).
 public enum ImportFormat {
     static let known: Set<String> = [
         "platform", "id", "text", "created_at", "url", "author", "lang", "in_reply_to", "thread_root", "source",
@@ -36,24 +38,25 @@ public enum ImportFormat {
             if known.contains(p.key) { f[p.key] = p.value; if p.key == "id" { idRaw = p.raw } }
             else { extra[p.key] = cleanValue(p.value) }
         }
-        guard let platformValue = f["platform"] else { return .failure(LineError("missing required field \"platform\"")) }
+        guard let platformValue = f["platform"] else { return missing("platform") }
         guard case .string(let platform) = platformValue, isPlatformWord(platform) else {
             return .failure(LineError("\"platform\" must be a lowercase word like \"mastodon\""))
         }
-        guard let idValue = f["id"] else { return .failure(LineError("missing required field \"id\"")) }
+        guard let idValue = f["id"] else { return missing("id") }
         let id: String
         switch idValue {
         case .string(let s) where !clean(s, newlines: false).isEmpty: id = clean(s, newlines: false)
         case .number: id = idRaw ?? ""
         default: return .failure(LineError("\"id\" must be a non-empty string or a number"))
         }
-        guard let textValue = f["text"] else { return .failure(LineError("missing required field \"text\"")) }
+        guard let textValue = f["text"] else { return missing("text") }
         guard case .string(let text) = textValue else { return .failure(LineError("\"text\" must be a string")) }
-        guard let createdValue = f["created_at"] else { return .failure(LineError("missing required field \"created_at\"")) }
+        guard let createdValue = f["created_at"] else { return missing("created_at") }
         guard case .string(let createdString) = createdValue, let created = Timestamp.parse(createdString) else {
             return .failure(LineError("\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"))
         }
-        var m = Mention(platform: platform, id: id, text: clean(text, newlines: true), createdAt: created, fetchedAt: now)
+        var m = Mention(platform: platform, id: id, text: clean(text, newlines: true), createdAt: created,
+                        fetchedAt: now)
         m.url = string(f["url"])
         m.lang = string(f["lang"])
         m.inReplyTo = string(f["in_reply_to"])
@@ -66,10 +69,13 @@ public enum ImportFormat {
             guard let handle = string(a["handle"]) ?? string(a["name"]) else {
                 return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
             }
-            m.author = Author(handle: handle, name: string(a["name"]), url: string(a["url"]), followers: a["followers"]?.intValue)
-        case .string(let s)? where !clean(s, newlines: false).isEmpty: m.author = Author(handle: clean(s, newlines: false))
+            m.author = Author(handle: handle, name: string(a["name"]), url: string(a["url"]),
+                              followers: a["followers"]?.intValue)
+        case .string(let s)? where !clean(s, newlines: false).isEmpty:
+            m.author = Author(handle: clean(s, newlines: false))
         case nil, .null?: break
-        default: return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
+        default:
+            return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
         }
         if case .object(let r)? = f["reply"] {
             m.reply = ReplyRef(uri: string(r["uri"]), cid: string(r["cid"]), rootURI: string(r["root_uri"]),
@@ -85,7 +91,8 @@ public enum ImportFormat {
     }
 
     /// Decodes a whole file or stream; blank lines are skipped; `line` numbers are 1-based.
-    public static func decodeAll(_ data: Data, now: Date = Date()) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
+    public static func decodeAll(_ data: Data,
+                                 now: Date = Date()) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
         var mentions: [Mention] = []
         var rejects: [(line: Int, reason: String)] = []
         let lines = LineSplitter.split(data)
@@ -102,9 +109,15 @@ public enum ImportFormat {
         return (mentions, rejects)
     }
 
+    static func missing(_ field: String) -> Result<Mention, LineError> {
+        .failure(LineError("missing required field \"\(field)\""))
+    }
+
     static func isPlatformWord(_ s: String) -> Bool {
         guard !s.isEmpty, s.utf8.count <= 32 else { return false }
-        return s.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }
+        return s.utf8.allSatisfy {
+            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x5F || $0 == 0x2E
+        }
     }
 
     static func string(_ v: JSONValue?) -> String? {
@@ -127,38 +140,9 @@ public enum ImportFormat {
         }
     }
 
-    /// Removes C0/C1 controls (keeping `\n` when asked; tabs become spaces), ESC/CSI/OSC sequences and bidi overrides.
+    /// TextSafety's one sanitiser: controls (NEL too), escape sequences, bidi and invisible format characters
+    /// removed; line breaks become "\n" (`newlines`) or one space each; tabs become spaces.
     public static func clean(_ s: String, newlines: Bool) -> String {
-        var dirty = false
-        for u in s.utf8 where u < 0x20 || u == 0x7F || u == 0xC2 || u == 0xE2 { dirty = true; break }
-        guard dirty else { return s }
-        let u = Array(s.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var i = 0
-        while i < u.count {
-            let v = u[i].value
-            i += 1
-            switch v {
-            case 0x0A: out.append(newlines ? u[i - 1] : " ")
-            case 0x09, 0x0D: out.append(" ")
-            case 0x1B, 0x9B, 0x9D, 0x90, 0x9E, 0x9F, 0x98:
-                var kind = v
-                if v == 0x1B {
-                    guard i < u.count else { break }
-                    switch u[i] { case "[": kind = 0x9B; case "]": kind = 0x9D; case "P", "X", "^", "_": kind = 0x90; default: i += 1; continue }
-                    i += 1
-                }
-                if kind == 0x9B {
-                    while i < u.count, (0x20...0x3F).contains(u[i].value) { i += 1 }
-                    if i < u.count, (0x40...0x7E).contains(u[i].value) { i += 1 }
-                } else {
-                    while i < u.count, u[i].value != 0x07, u[i].value != 0x9C, u[i].value != 0x1B { i += 1 }
-                    if i < u.count { i += u[i].value == 0x1B && i + 1 < u.count && u[i + 1] == "\\" ? 2 : 1 }
-                }
-            case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: out.append(u[i - 1])
-            }
-        }
-        return String(out)
+        SafeText.clean(s, newlines: newlines ? .keep : .space, nelBreaksLines: false)
     }
 }

@@ -21,7 +21,9 @@ extension SLA {
             var windows: [(Double, Double)] = []
             var n = 0
             while day < end, n < 20_000 {
-                for (a, b) in sla.windows(onDayOf: day, cal) { windows.append((a.timeIntervalSince1970, b.timeIntervalSince1970)) }
+                for (a, b) in sla.windows(onDayOf: day, cal) {
+                    windows.append((a.timeIntervalSince1970, b.timeIntervalSince1970))
+                }
                 guard let next = cal.date(byAdding: .day, value: 1, to: day) else { break }
                 day = next
                 n += 1

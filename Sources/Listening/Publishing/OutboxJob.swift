@@ -1,0 +1,41 @@
+import Foundation
+import SwitchboardCore
+
+/// An outbox reply for `PublishingEngine`: posted with the draft's stored idempotency key, recorded as
+/// `outbox_sent` / `outbox_failed`.
+struct OutboxJob: PublishJob {
+    let entry: OutboxEntry
+
+    var attempts: Int { entry.attempts }
+    var idempotencyKey: String { entry.draft.idempotencyKey }
+    var noPublisher: String { "\(entry.draft.network) has no reply API: answer by hand" }
+
+    func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
+        let d = entry.draft
+        let post = OutgoingPost(text: d.text, inReplyTo: d.inReplyTo, visibility: d.visibility, language: d.language,
+                                createdAt: d.createdAt)
+        return try await publisher.post(post, idempotencyKey: idempotencyKey)
+    }
+
+    func published(_ ref: PostedRef, now: Date) -> Action {
+        let reply = ReplyRecord(text: entry.draft.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
+        return .outboxSent(id: entry.id, mention: entry.mention, reply: reply, postID: ref.id)
+    }
+
+    func failed(message: String, retryAt: Date?) -> Action {
+        .outboxFailed(id: entry.id, mention: entry.mention, error: message, retryAt: retryAt)
+    }
+
+    func sentResult(_ ref: PostedRef) -> OutboxResult { result(.sent(ref)) }
+    func failedResult(message: String, retryAt: Date?) -> OutboxResult {
+        result(.failed(message: message, retryAt: retryAt))
+    }
+    func skippedResult(_ why: String) -> OutboxResult { result(.skipped(why)) }
+    func unrecordedResult(_ error: Error, ref: PostedRef, leaseEnd: Date) -> OutboxResult {
+        result(.failed(message: "posted, but not recorded: \(error)", retryAt: leaseEnd))
+    }
+
+    private func result(_ outcome: OutboxResult.Outcome) -> OutboxResult {
+        OutboxResult(id: entry.id, mention: entry.mention, outcome: outcome)
+    }
+}
