@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// Charts drawn with Unicode block characters, for reports that read the same in a terminal, an email in a
 /// fixed-width font and a Markdown code block: sparklines (`▁▂▃▄▅▆▇█`) and horizontal bars (`▏▎▍▌▋▊▉█`).
@@ -45,34 +46,11 @@ public enum BlockChart {
 
     // MARK: Display width
 
-    /// Display cells of `s` in a fixed-width font: one per character, two for East Asian wide and full-width
-    /// characters and for emoji shown as pictures, zero for a character that is only combining marks or
-    /// invisible format characters. (ScreenKit's `TextWidth` asks the C library; Core cannot, so this is the
-    /// simple rule that agrees with it on Latin, German, CJK and common emoji.)
-    public static func width(_ s: String) -> Int {
-        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.utf8.count }
-        return s.reduce(0) { $0 + width($1) }
-    }
+    /// Display cells of `s` in a fixed-width font: TextSafety's rule (wcwidth, the table ncurses uses), so a
+    /// report's columns line up in the terminal exactly as the workbench's do.
+    public static func width(_ s: String) -> Int { TextWidth.width(s) }
 
-    public static func width(_ c: Character) -> Int {
-        let scalars = c.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x300 { return 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        if isWide(first.value) { return 2 }
-        switch first.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: return 1
-        }
-    }
-
-    static func isWide(_ v: UInt32) -> Bool {
-        (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF) ||
-        (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF) ||
-        (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F) ||
-        (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x20000 && v <= 0x3FFFD)
-    }
+    public static func width(_ c: Character) -> Int { TextWidth.width(c) }
 
     /// `s` padded with spaces to `width` display cells (left-aligned), or clipped with "…" when longer.
     public static func pad(_ s: String, _ width: Int) -> String {
