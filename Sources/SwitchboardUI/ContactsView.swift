@@ -69,48 +69,49 @@ extension Update {
     }
 
     static func contactsCommand(_ s: inout AppState, _ command: String) -> [Effect] {
-        guard var cv = s.contactsView else { return [] }
+        guard var cv = s.contactsView, let c = CommandName(rawValue: command) else { return [] }
         let page = max(1, s.size.height - 8)
-        func moveTo(_ i: Int) {
-            if cv.card != nil { cv.cardScroll = max(0, i); return }
-            cv.selected = max(0, min(cv.count - 1, i))
+        // The open card scrolls (the renderer clamps); the list moves its selection.
+        let cursor = cv.card != nil ? ListCursor(cv.cardScroll, count: 10_001, page: page, half: page / 2, bounded: false)
+            : ListCursor(cv.selected, count: cv.count, page: page, half: page / 2)
+        func moveTo(_ m: ListMotion) {
+            if cv.card != nil { cv.cardScroll = cursor.moved(m) } else { cv.selected = cursor.moved(m) }
         }
-        let cur = cv.card != nil ? cv.cardScroll : cv.selected
         var fx: [Effect] = []
-        switch command {
-        case "back":
-            if cv.card != nil { cv.card = nil } else if cv.searching || !cv.search.isEmpty { cv.search = ""; cv.refilter() } else { s.contactsView = nil; return [] }
-        case "down": moveTo(cur + 1)
-        case "up": moveTo(cur - 1)
-        case "top": moveTo(0)
-        case "bottom": moveTo(cv.card != nil ? 10_000 : cv.count - 1)
-        case "page-down", "half-down": moveTo(cur + (command == "page-down" ? page : page / 2))
-        case "page-up", "half-up": moveTo(cur - (command == "page-up" ? page : page / 2))
-        case "pick":
-            guard let c = cv.selectedContact else { return [] }
-            fx = [.community(.loadCard(id: c.id, now: s.now))]
-        case "command", "help":
+        switch c {
+        case .back:
+            if cv.card != nil {
+                cv.card = nil
+            } else if cv.searching || !cv.search.isEmpty {
+                cv.search = ""; cv.refilter()
+            } else {
+                s.contactsView = nil; return []
+            }
+        case .pick:
+            guard let contact = cv.selectedContact else { return [] }
+            fx = [.community(.loadCard(id: contact.id, now: s.now))]
+        case .command, .help:
             s.contactsView = cv
-            s.mode = command == "help" ? .help(scroll: 0) : .command(CommandLineState())
+            s.mode = c == .help ? .help(scroll: 0) : .command(CommandLineState())
             return []
-        case "search":
+        case .search:
             cv.searching = true
             cv.showAdvocates = false
-        case "contacts-sort":
+        case .contactsSort:
             let all = ContactsView.sorts
             cv.sort = all[((all.firstIndex(of: cv.sort) ?? 0) + 1) % all.count]
             cv.refilter()
             say(&s, "contacts by \(cv.sort.rawValue)")
-        case "contacts-advocates":
+        case .contactsAdvocates:
             cv.showAdvocates.toggle()
             cv.selected = 0
             cv.card = nil
             if cv.showAdvocates, let p = cv.snapshot.advocatesProblem { say(&s, p, error: true) }
-        case "mark":
-            guard let c = cv.selectedContact else { return [] }
-            if let i = cv.marked.firstIndex(of: c.id) { cv.marked.remove(at: i) } else { cv.marked.append(c.id) }
-            moveTo(cur + 1)
-        case "contacts-merge":
+        case .mark:
+            guard let contact = cv.selectedContact else { return [] }
+            if let i = cv.marked.firstIndex(of: contact.id) { cv.marked.remove(at: i) } else { cv.marked.append(contact.id) }
+            moveTo(.down)
+        case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
             guard marked.count >= 2 else { say(&s, "mark two contacts (Space) to merge them into one person", error: true); return [] }
             let into = marked[0]
@@ -120,18 +121,19 @@ extension Update {
             let names = marked.map { sanitizeForScreen($0.name) }.joined(separator: " + ")
             return [.record([.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
                     .community(.loadContacts(now: s.now))]
-        case "role-add", "role-remove":
+        case .roleAdd, .roleRemove:
             s.contactsView = cv
             guard targetContact(s) != nil else { return [] }
-            let sign = command == "role-add" ? "+" : "-"
+            let sign = c == .roleAdd ? "+" : "-"
             prompt(&s, "role " + sign, candidates: ContactRole.allCases.map { sign + $0.rawValue })
             return []
-        case "contact-note":
+        case .contactNote:
             s.contactsView = cv
             guard targetContact(s) != nil else { return [] }
             prompt(&s, "contact-note ")
             return []
-        default: break
+        default:
+            if let m = c.motion { moveTo(m) }
         }
         s.contactsView = cv
         return fx

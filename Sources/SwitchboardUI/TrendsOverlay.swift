@@ -13,27 +13,22 @@ public struct TrendsOverlay: Sendable, Equatable {
 extension Update {
     /// Keys while the trends overlay is open (context `trends`).
     static func trendsCommand(_ s: inout AppState, _ command: String) -> [Effect] {
-        guard var t = s.trends else { return [] }
-        let last = max(0, t.terms.count - 1)
-        switch command {
-        case "down": t.selected = min(last, t.selected + 1)
-        case "up": t.selected = max(0, t.selected - 1)
-        case "top": t.selected = 0
-        case "bottom": t.selected = last
-        case "page-down", "half-down": t.selected = min(last, t.selected + 5)
-        case "page-up", "half-up": t.selected = max(0, t.selected - 5)
-        case "back":
+        guard var t = s.trends, let c = CommandName(rawValue: command) else { return [] }
+        switch c {
+        case .back:
             s.trends = nil
             return []
-        case "pick":
+        case .pick:
             s.trends = nil
             guard let term = t.terms[safe: t.selected] else { return [] }
             return run(&s, "filter " + term.term, fromKeymap: true)
-        case "post":
+        case .post:
             s.trends = nil
             guard let term = t.terms[safe: t.selected] else { return [] }
             return [.openEditor(key: "queue-new:now", text: term.term + " ")]
-        default: break
+        default:
+            guard let m = c.motion else { break }
+            t.selected = ListCursor(t.selected, count: t.terms.count, page: 5, half: 5).moved(m)
         }
         s.trends = t
         return []

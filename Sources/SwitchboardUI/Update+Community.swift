@@ -45,51 +45,57 @@ extension Update {
         s.mode = .command(cl)
     }
 
-    /// Community commands (contacts, roles, hand-offs, report); nil when `name` is none of them.
-    static func communityCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
-        switch name {
-        case "report":
-            say(&s, "computing the report…")
-            return [.community(.loadReport(now: s.now))]
-        case "contacts":
-            return [.community(.loadContacts(now: s.now))]
-        case "handoff":
-            let key = s.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
-            guard let k = key else { say(&s, "no mention selected"); return [] }
-            let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
-            guard let team = words.first else {
-                let teams = handoffTeams(s)
-                prompt(&s, "handoff ", candidates: teams)
-                if teams.isEmpty { say(&s, "type the team, then a note: handoff TEAM NOTE") }
+    static func report(_ s: inout AppState) -> [Effect] {
+        say(&s, "computing the report…")
+        return [.community(.loadReport(now: s.now))]
+    }
+
+    /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
+    static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let key = s.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
+        guard let k = key else { say(&s, "no mention selected"); return [] }
+        let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let team = words.first else {
+            let teams = handoffTeams(s)
+            prompt(&s, "handoff ", candidates: teams)
+            if teams.isEmpty { say(&s, "type the team, then a note: handoff TEAM NOTE") }
+            return []
+        }
+        let note = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        return [.record([.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)],
+                        done: "handed off to \(team) (waiting)")]
+    }
+
+    /// `role +journalist -fan` on the target contact; without roles, asks for them.
+    static func role(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let c = targetContact(s) else {
+            say(&s, "no contact: open a mention or :contacts first", error: true); return []
+        }
+        if arg.isEmpty { prompt(&s, "role ", candidates: ContactRole.allCases.map { "+" + $0.rawValue }); return [] }
+        var add: [String] = [], remove: [String] = []
+        for w in arg.split(separator: " ") {
+            let removing = w.hasPrefix("-")
+            let bare = String(w.drop { $0 == "+" || $0 == "-" })
+            guard let r = ContactRole(parsing: bare) else {
+                say(&s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "),
+                    error: true)
                 return []
             }
-            let note = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-            return [.record([.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)], done: "handed off to \(team) (waiting)")]
-        case "handoff-answer":
-            return insertHandoffAnswer(&s)
-        case "role":
-            guard let c = targetContact(s) else { say(&s, "no contact: open a mention or :contacts first", error: true); return [] }
-            if arg.isEmpty { prompt(&s, "role ", candidates: ContactRole.allCases.map { "+" + $0.rawValue }); return [] }
-            var add: [String] = [], remove: [String] = []
-            for w in arg.split(separator: " ") {
-                let removing = w.hasPrefix("-")
-                let bare = String(w.drop { $0 == "+" || $0 == "-" })
-                guard let r = ContactRole(parsing: bare) else {
-                    say(&s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "), error: true)
-                    return []
-                }
-                if removing { remove.append(r.rawValue) } else { add.append(r.rawValue) }
-            }
-            let what = (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
-            return [.record([.contact(.role(contact: c.primary, add: add, remove: remove))], done: "\(c.name): roles \(what)")] + reloadContactViews(s)
-        case "contact-note":
-            guard let c = targetContact(s) else { say(&s, "no contact: open a mention or :contacts first", error: true); return [] }
-            let text = arg.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty { prompt(&s, "contact-note "); return [] }
-            return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")] + reloadContactViews(s)
-        default:
-            return nil
+            if removing { remove.append(r.rawValue) } else { add.append(r.rawValue) }
         }
+        let what = (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
+        return [.record([.contact(.role(contact: c.primary, add: add, remove: remove))],
+                        done: "\(c.name): roles \(what)")] + reloadContactViews(s)
+    }
+
+    static func contactNote(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let c = targetContact(s) else {
+            say(&s, "no contact: open a mention or :contacts first", error: true); return []
+        }
+        let text = arg.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { prompt(&s, "contact-note "); return [] }
+        return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")]
+            + reloadContactViews(s)
     }
 
     /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
@@ -138,26 +144,18 @@ extension Update {
 
     /// Keys while the report view is open (context `report`).
     static func reportCommand(_ s: inout AppState, _ command: String) -> [Effect] {
-        guard var r = s.report else { return [] }
+        guard var r = s.report, let c = CommandName(rawValue: command) else { return [] }
         let page = max(1, s.size.height - 4)
-        let last = max(0, r.lines.count - page)
-        switch command {
-        case "back": s.report = nil; return []
-        case "command": s.mode = .command(CommandLineState()); return []
-        case "help": s.mode = .help(scroll: 0); return []
-        case "report": return [.community(.loadReport(now: s.now))]
-        case "down": r.scroll += 1
-        case "up": r.scroll -= 1
-        case "top": r.scroll = 0
-        case "bottom": r.scroll = last
-        case "page-down": r.scroll += page
-        case "page-up": r.scroll -= page
-        case "half-down": r.scroll += page / 2
-        case "half-up": r.scroll -= page / 2
-        default: return []
+        switch c {
+        case .back: s.report = nil
+        case .command: s.mode = .command(CommandLineState())
+        case .help: s.mode = .help(scroll: 0)
+        case .report: return [.community(.loadReport(now: s.now))]
+        default:
+            guard let m = c.motion else { return [] }
+            r.scroll = ListCursor(r.scroll, count: max(0, r.lines.count - page) + 1, page: page, half: page / 2).moved(m)
+            s.report = r
         }
-        r.scroll = max(0, min(last, r.scroll))
-        s.report = r
         return []
     }
 }

@@ -2,6 +2,11 @@ import Foundation
 import ScreenKit
 import SwitchboardCore
 
+/// The sub-commands of `:crisis` (in completion order).
+enum CrisisSubcommand: String, CaseIterable {
+    case start, drill, end, severity, step
+}
+
 extension Update {
     /// Rows the crisis pane moves over: playbooks (no run), steps (checklist), or lines (timeline, escalation).
     static func crisisRowCount(_ s: AppState) -> Int {
@@ -31,72 +36,71 @@ extension Update {
         s.crisisSelected = max(0, min(s.crisisSelected, crisisRowCount(s) - 1))
     }
 
-    /// Crisis commands (pane keys, `C`, `C-o` and `:crisis …`); nil when `name` is none of them.
-    static func crisisCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
-        if name.hasPrefix("crisis") { s.crisisError = nil }
-        switch name {
-        case "crisis":
-            if arg.isEmpty { focus(&s, .crisis); return [] }
-            return crisisLine(&s, arg)
-        case "back" where s.focus == .crisis && s.crisisView != .checklist && s.crisis.run != nil:
-            s.crisisView = .checklist
-            s.crisisSelected = max(0, min(s.crisisSelected, crisisRowCount(s) - 1))
+    /// Starts the selected playbook (no run may be going on).
+    static func crisisStart(_ s: inout AppState, drill: Bool) -> [Effect] {
+        if let run = s.crisis.run {
+            say(&s, "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first",
+                error: true)
             return []
-        case "crisis-start", "crisis-drill":
-            if let run = s.crisis.run {
-                say(&s, "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first", error: true)
-                return []
-            }
-            guard let p = s.crisis.playbooks[safe: s.crisisSelected] else {
-                say(&s, s.crisis.problems.isEmpty ? "no playbooks in playbooks/ (switchboard init writes three)" : "no usable playbook: fix the files listed", error: true)
-                return []
-            }
-            return startPrompt(&s, p, drill: name == "crisis-drill")
-        case "crisis-offer":
-            guard let p = s.crisisOffer else { say(&s, "no playbook is offered (it comes with a spike alert)"); return [] }
-            return startPrompt(&s, p, drill: false)
-        case "crisis-done", "crisis-skip", "crisis-block", "crisis-reopen", "crisis-notify", "crisis-notify-by-hand", "crisis-statement":
-            guard let run = s.crisis.run else { say(&s, "no crisis is active: Enter starts the selected playbook"); return [] }
-            guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
-            return stepCommand(&s, name, run, st)
-        case "crisis-timeline", "crisis-escalation":
-            guard s.crisis.run != nil else { say(&s, "no crisis is active"); return [] }
-            let view: CrisisView = name == "crisis-timeline" ? .timeline : .escalation
-            s.crisisView = s.crisisView == view ? .checklist : view
-            s.crisisSelected = 0
-            if s.crisisView == .checklist, let run = s.crisis.run { s.crisisSelected = run.steps.firstIndex { !$0.isFinished } ?? 0 }
+        }
+        guard let p = s.crisis.playbooks[safe: s.crisisSelected] else {
+            say(&s, s.crisis.problems.isEmpty ? "no playbooks in playbooks/ (switchboard init writes three)"
+                    : "no usable playbook: fix the files listed", error: true)
             return []
-        case "crisis-severity":
-            guard let run = s.crisis.run else { say(&s, "no crisis is active"); return [] }
-            guard !run.playbook.severityLevels.isEmpty else { say(&s, "the playbook has no severity levels", error: true); return [] }
-            s.mode = .crisisPrompt(CrisisPrompt(playbook: run.playbook, drill: run.drill, changeSeverityOf: run.id, current: run.severity))
-            return []
-        case "holding-statement":
-            return insertHoldingStatement(&s)
-        default:
-            return nil
+        }
+        return startPrompt(&s, p, drill: drill)
+    }
+
+    static func crisisOffer(_ s: inout AppState) -> [Effect] {
+        guard let p = s.crisisOffer else { say(&s, "no playbook is offered (it comes with a spike alert)"); return [] }
+        return startPrompt(&s, p, drill: false)
+    }
+
+    /// A checklist step command (done, skip, block, reopen, notify, statement) on the selected step.
+    static func crisisStep(_ s: inout AppState, _ c: CommandName) -> [Effect] {
+        guard let run = s.crisis.run else { say(&s, "no crisis is active: Enter starts the selected playbook"); return [] }
+        guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
+        return stepCommand(&s, c, run, st)
+    }
+
+    /// Shows or hides the timeline or the escalation list.
+    static func crisisToggle(_ s: inout AppState, _ view: CrisisView) {
+        guard s.crisis.run != nil else { say(&s, "no crisis is active"); return }
+        s.crisisView = s.crisisView == view ? .checklist : view
+        s.crisisSelected = 0
+        if s.crisisView == .checklist, let run = s.crisis.run {
+            s.crisisSelected = run.steps.firstIndex { !$0.isFinished } ?? 0
         }
     }
 
-    static func stepCommand(_ s: inout AppState, _ name: String, _ run: CrisisRun, _ st: CrisisStepRun) -> [Effect] {
+    static func crisisSeverity(_ s: inout AppState) {
+        guard let run = s.crisis.run else { say(&s, "no crisis is active"); return }
+        guard !run.playbook.severityLevels.isEmpty else {
+            say(&s, "the playbook has no severity levels", error: true); return
+        }
+        s.mode = .crisisPrompt(CrisisPrompt(playbook: run.playbook, drill: run.drill, changeSeverityOf: run.id,
+                                            current: run.severity))
+    }
+
+    static func stepCommand(_ s: inout AppState, _ c: CommandName, _ run: CrisisRun, _ st: CrisisStepRun) -> [Effect] {
         let id = st.step.id
-        switch name {
-        case "crisis-done":
+        switch c {
+        case .crisisDone:
             if st.state == .done { say(&s, "\(id) is already done (by \(st.by ?? "?"))"); return [] }
             return [.crisis(.step(crisis: run.id, step: id, state: .done, reason: nil, expecting: st.state))]
-        case "crisis-reopen":
+        case .crisisReopen:
             if st.state == .open { say(&s, "\(id) is open"); return [] }
             return [.crisis(.step(crisis: run.id, step: id, state: .open, reason: nil, expecting: st.state))]
-        case "crisis-skip", "crisis-block":
+        case .crisisSkip, .crisisBlock:
             // The reason is typed on the command line: `crisis step ID skip REASON`.
             var cl = CommandLineState()
-            cl.editor = TextEditor("crisis step \(id) \(name == "crisis-skip" ? "skip" : "block") ")
+            cl.editor = TextEditor("crisis step \(id) \(c == .crisisSkip ? "skip" : "block") ")
             s.mode = .command(cl)
             say(&s, "why? type the reason, Enter records it")
             return []
-        case "crisis-notify", "crisis-notify-by-hand":
+        case .crisisNotify, .crisisNotifyByHand:
             guard st.step.kind == .notify else { say(&s, "\(id) is not a notify step: x marks it done", error: true); return [] }
-            return [.crisis(.notify(crisis: run.id, step: id, byHand: name == "crisis-notify-by-hand"))]
+            return [.crisis(.notify(crisis: run.id, step: id, byHand: c == .crisisNotifyByHand))]
         default:
             guard st.step.kind == .holdingStatement || !run.playbook.holdingStatements.isEmpty else {
                 say(&s, "the playbook has no holding statements", error: true); return []
@@ -120,43 +124,57 @@ extension Update {
 
     /// `:crisis start|drill PLAYBOOK`, `end SUMMARY`, `severity LEVEL`, `step ID done|skip|block|open [REASON]`.
     static func crisisLine(_ s: inout AppState, _ arg: String) -> [Effect] {
-        let (sub, rest) = Commands.split(arg)
-        let usage = "crisis start|drill PLAYBOOK · end SUMMARY · severity LEVEL · step ID done|skip|block|open [REASON]"
+        let (word, rest) = Commands.split(arg)
+        guard let sub = CrisisSubcommand(rawValue: word) else {
+            say(&s, "crisis start|drill PLAYBOOK · end SUMMARY · severity LEVEL · step ID done|skip|block|open [REASON]",
+                error: true)
+            return []
+        }
         switch sub {
-        case "start", "drill":
-            guard !rest.isEmpty else { say(&s, "crisis \(sub): which playbook? (" + s.crisis.playbooks.map(\.id).joined(separator: ", ") + ")", error: true); return [] }
+        case .start, .drill:
+            guard !rest.isEmpty else {
+                say(&s, "crisis \(word): which playbook? (" + s.crisis.playbooks.map(\.id).joined(separator: ", ") + ")",
+                    error: true)
+                return []
+            }
             do {
                 let p = try s.crisis.library.resolve(rest)
-                if sub == "start", s.crisis.realActive, let run = s.crisis.run {
-                    say(&s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first", error: true); return []
+                if sub == .start, s.crisis.realActive, let run = s.crisis.run {
+                    say(&s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first",
+                        error: true)
+                    return []
                 }
                 focus(&s, .crisis)
-                return startPrompt(&s, p, drill: sub == "drill")
+                return startPrompt(&s, p, drill: sub == .drill)
             } catch {
                 say(&s, sanitizeForScreen("\(error)"), error: true); return []
             }
-        case "end":
+        case .end:
             guard s.crisis.run != nil else { say(&s, "no crisis is active", error: true); return [] }
-            guard !rest.isEmpty else { say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true); return [] }
+            guard !rest.isEmpty else {
+                say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true)
+                return []
+            }
             return [.crisis(.end(summary: rest))]
-        case "severity":
+        case .severity:
             guard let run = s.crisis.run else { say(&s, "no crisis is active", error: true); return [] }
-            guard !rest.isEmpty else { return crisisCommand(&s, "crisis-severity", "") ?? [] }
+            guard !rest.isEmpty else { crisisSeverity(&s); return [] }
             return [.crisis(.severity(crisis: run.id, level: rest))]
-        case "step":
+        case .step:
             guard let run = s.crisis.run else { say(&s, "no crisis is active", error: true); return [] }
             let (id, tail) = Commands.split(rest)
             let (verb, reason) = Commands.split(tail)
-            let states: [String: CrisisStepState] = ["done": .done, "skip": .skipped, "skipped": .skipped, "block": .blocked,
-                                                     "blocked": .blocked, "open": .open, "reopen": .open]
-            guard !id.isEmpty, let state = states[verb] else { say(&s, "crisis step ID done|skip|block|open [REASON]", error: true); return [] }
+            let states: [String: CrisisStepState] = ["done": .done, "skip": .skipped, "skipped": .skipped,
+                                                     "block": .blocked, "blocked": .blocked, "open": .open,
+                                                     "reopen": .open]
+            guard !id.isEmpty, let state = states[verb] else {
+                say(&s, "crisis step ID done|skip|block|open [REASON]", error: true); return []
+            }
             if (state == .skipped || state == .blocked) && reason.isEmpty {
                 say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true); return []
             }
-            return [.crisis(.step(crisis: run.id, step: id, state: state, reason: reason.isEmpty ? nil : reason, expecting: nil))]
-        default:
-            say(&s, usage, error: true)
-            return []
+            return [.crisis(.step(crisis: run.id, step: id, state: state, reason: reason.isEmpty ? nil : reason,
+                                  expecting: nil))]
         }
     }
 

@@ -96,12 +96,13 @@ extension Update {
 
     static func commandLineKey(_ s: inout AppState, _ command: String) -> [Effect] {
         guard case .command(var cl) = s.mode else { return [] }
-        switch command {
-        case "cancel":
+        let c = CommandName(rawValue: command)
+        switch c {
+        case .cancel?:
             s.mode = .normal
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
-        case "run":
+        case .run?:
             if let p = cl.problem {
                 say(&s, "filter: " + p.message, error: true)
                 return []
@@ -111,44 +112,22 @@ extension Update {
             if line.isEmpty { return [] }
             if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
-        case "complete":
-            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id), teams: handoffTeams(s))
+        case .complete?:
+            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id),
+                     teams: handoffTeams(s))
             s.mode = .command(cl)
             return []
+        case .backspace? where cl.editor.isEmpty:
+            s.mode = .normal
+            if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
+            return []
         default:
-            if command == "backspace", cl.editor.isEmpty {
-                s.mode = .normal
-                if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
-                return []
-            }
-            editText(&cl.editor, command)
+            c?.textEdit?(&cl.editor)
             cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
             let fx = liveFilter(&s, &cl)
             s.mode = .command(cl)
             return fx
         }
-    }
-
-    /// Text editing commands shared by the composer and the command line. True when `command` was one.
-    @discardableResult
-    static func editText(_ e: inout TextEditor, _ command: String) -> Bool {
-        switch command {
-        case "cursor-left": e.left()
-        case "cursor-right": e.right()
-        case "cursor-up": e.up()
-        case "cursor-down": e.down()
-        case "word-left": e.wordLeft()
-        case "word-right": e.wordRight()
-        case "line-start": e.lineStart()
-        case "line-end": e.lineEnd()
-        case "backspace": e.backspace()
-        case "delete": e.delete()
-        case "delete-word": e.deleteWordBack()
-        case "kill-line": e.killLine()
-        case "newline": e.insert("\n")
-        default: return false
-        }
-        return true
     }
 
     static let filterWords = ["is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
@@ -182,7 +161,7 @@ extension Update {
         if spec.argument == .crisis {
             let words = argText.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
             if words.count <= 1 { return (name + " ", argText, crisisWords.filter { $0.hasPrefix(argText) }, true) }
-            if words.count == 2, ["start", "drill"].contains(words[0]) {
+            if words.count == 2, [.start, .drill].contains(CrisisSubcommand(rawValue: words[0])) {
                 return (name + " " + words[0] + " ", words[1], playbooks.filter { $0.hasPrefix(words[1]) }, false)
             }
             return (text, "", [], false)
@@ -197,7 +176,7 @@ extension Update {
         return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
     }
 
-    static let crisisWords = ["start", "drill", "end", "severity", "step"]
+    static let crisisWords = CrisisSubcommand.allCases.map(\.rawValue)
 
     static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {

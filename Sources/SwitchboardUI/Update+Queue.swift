@@ -22,6 +22,16 @@ public enum QueueOp: Sendable, Equatable {
     case resume(ResumePolicy)
 }
 
+extension ResumePolicy {
+    /// The word `:resume` takes (post-now, next-slot, keep).
+    init?(word: String) {
+        let words: [String: ResumePolicy] = ["post-now": .postNow, "next-slot": .nextSlot, "keep": .keepHolding,
+                                             "keep-holding": .keepHolding]
+        guard let p = words[word] else { return nil }
+        self = p
+    }
+}
+
 /// When a new post goes out.
 public enum QueueWhen: Sendable, Equatable {
     case draft, now, nextSlot
@@ -32,69 +42,88 @@ extension Update {
     /// The selected queue item (agenda order).
     static func selectedQueueItem(_ s: AppState) -> QueueItem? { s.queue.items[safe: s.queueSelected] }
 
-    /// Queue commands (pane keys and `:queue`, `:suspend`, `:resume`, `:post`, `:curate`); nil when `name` is none of them.
-    static func queueCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
-        func item() -> QueueItem? {
-            guard let i = selectedQueueItem(s) else { say(&s, "no queue item selected"); return nil }
-            return i
-        }
-        switch name {
-        case "queue-edit":
-            guard let i = item() else { return [] }
-            return [.openEditor(key: "queue:" + i.id, text: i.draft.text)]
-        case "queue-schedule":
-            guard let i = item() else { return [] }
-            return [.queue(.checkSchedule(id: i.id))]
-        case "queue-delete":
-            guard let i = item() else { return [] }
-            s.queueUndo = i.id
-            return [.queue(.delete(id: i.id))]
-        case "queue-undo":
-            guard let id = s.queueUndo else { say(&s, "nothing to undo"); return [] }
-            s.queueUndo = nil
-            return [.queue(.restore(id: id))]
-        case "queue-duplicate":
-            guard let i = item() else { return [] }
-            return [.queue(.duplicate(id: i.id))]
-        case "queue-swap-down", "queue-swap-up":
-            guard let i = item() else { return [] }
-            let j = s.queueSelected + (name == "queue-swap-down" ? 1 : -1)
-            guard let other = s.queue.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
-            s.queueSelected = j
-            return [.queue(.swap(i.id, other.id))]
-        case "queue-retry":
-            guard let i = item() else { return [] }
-            guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
-            return [.queue(.retry(id: i.id))]
-        case "queue":
-            return queueLine(&s, arg)
-        case "suspend":
-            let reason = arg.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
-            return [.queue(.suspend(reason: reason))]
-        case "resume":
-            let p: ResumePolicy
-            switch arg.trimmingCharacters(in: .whitespaces) {
-            case "post-now": p = .postNow
-            case "next-slot": p = .nextSlot
-            case "keep", "keep-holding": p = .keepHolding
-            case "" where s.queue.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.now }):
-                say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true); return []
-            case "": p = .keepHolding
-            default: say(&s, "resume: post-now, next-slot or keep", error: true); return []
+    /// The selected queue item, or a message saying there is none.
+    static func queueItem(_ s: inout AppState) -> QueueItem? {
+        guard let i = selectedQueueItem(s) else { say(&s, "no queue item selected"); return nil }
+        return i
+    }
+
+    static func queueEdit(_ s: inout AppState) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        return [.openEditor(key: "queue:" + i.id, text: i.draft.text)]
+    }
+
+    static func queueSchedule(_ s: inout AppState) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        return [.queue(.checkSchedule(id: i.id))]
+    }
+
+    static func queueDelete(_ s: inout AppState) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        s.queueUndo = i.id
+        return [.queue(.delete(id: i.id))]
+    }
+
+    static func queueUndo(_ s: inout AppState) -> [Effect] {
+        guard let id = s.queueUndo else { say(&s, "nothing to undo"); return [] }
+        s.queueUndo = nil
+        return [.queue(.restore(id: id))]
+    }
+
+    static func queueDuplicate(_ s: inout AppState) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        return [.queue(.duplicate(id: i.id))]
+    }
+
+    /// Swaps the item's time with the next (`step` 1) or previous (-1) item's.
+    static func queueSwap(_ s: inout AppState, by step: Int) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        let j = s.queueSelected + step
+        guard let other = s.queue.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
+        s.queueSelected = j
+        return [.queue(.swap(i.id, other.id))]
+    }
+
+    static func queueRetry(_ s: inout AppState) -> [Effect] {
+        guard let i = queueItem(&s) else { return [] }
+        guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
+        return [.queue(.retry(id: i.id))]
+    }
+
+    static func suspend(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let reason = arg.trimmingCharacters(in: .whitespaces)
+        guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
+        return [.queue(.suspend(reason: reason))]
+    }
+
+    static func resume(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let p: ResumePolicy
+        let word = arg.trimmingCharacters(in: .whitespaces)
+        if word.isEmpty {
+            if s.queue.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.now }) {
+                say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true)
+                return []
             }
-            return [.queue(.resume(p))]
-        case "post":
-            // An immediate post: written in $EDITOR, queued for now (published by the next pass).
-            let text = arg.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty { return [.queue(.check(text: text, when: .now))] }
-            return [.openEditor(key: "queue-new:now", text: "")]
-        case "curate":
-            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
-            return [.queue(.curate(mention: k))]
-        default:
-            return nil
+            p = .keepHolding
+        } else if let given = ResumePolicy(word: word) {
+            p = given
+        } else {
+            say(&s, "resume: post-now, next-slot or keep", error: true)
+            return []
         }
+        return [.queue(.resume(p))]
+    }
+
+    /// An immediate post: written in $EDITOR (or given), queued for now (published by the next pass).
+    static func post(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let text = arg.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty { return [.queue(.check(text: text, when: .now))] }
+        return [.openEditor(key: "queue-new:now", text: "")]
+    }
+
+    static func curate(_ s: inout AppState) -> [Effect] {
+        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        return [.queue(.curate(mention: k))]
     }
 
     /// `:queue add [--now|--next-slot|--at ISO] TEXT`.

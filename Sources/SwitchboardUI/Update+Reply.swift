@@ -12,7 +12,8 @@ extension Update {
         case .replyQueued(let e):
             s.outbox[e.mention] = e
             if e.draft.manual {
-                s.mode = .confirmManual(key: e.mention, id: e.id, url: s.detail?.mention.key == e.mention ? s.detail?.mention.url : nil)
+                let url = s.detail?.mention.key == e.mention ? s.detail?.mention.url : nil
+                s.mode = .confirmManual(key: e.mention, id: e.id, url: url)
                 return [.copyToClipboard(e.draft.text)]
             }
             // The draft is in the outbox now: the composer starts empty again for this mention.
@@ -40,48 +41,49 @@ extension Update {
         return [.sendDue]
     }
 
-    /// Commands of the reply flow; nil when `name` is not one of them.
-    static func replyCommand(_ s: inout AppState, _ name: String, _ arg: String) -> [Effect]? {
-        switch name {
-        case "send":
-            guard let k = s.shownKey, let d = s.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
-            let raw = s.drafts[k]?.editor.text ?? ""
-            let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
-            let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
-            let text = TemplateRenderer.withSignature(raw, member: s.agent)
-            let m = d.mention
-            let manual = OutboxDraft.reply(to: m, text: text, now: s.now).manual
-            let who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? "the author"
-            s.mode = .review(ReplyReview(key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m), network: m.platform,
-                                         target: "\(who) on \(Format.network(m.platform))", manual: manual, url: m.url))
-            return []
-        case "template":
-            guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
-            s.mode = .templates(TemplatePicker(key: k, query: arg))
-            s.focus = .composer
-            return s.templates == nil ? [.loadTemplates] : []
-        case "undo-send":
-            guard let e = s.myQueued.first else { say(&s, "nothing to take back"); return [] }
-            return [.cancelSend(id: e.id)]
-        case "retry":
-            guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.outbox[k], case .failed = e.state else {
-                return [.loadPanels]
-            }
-            return [.retrySend(id: e.id)]
-        case "note":
-            guard let k = s.shownKey ?? s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
-            let text = arg.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else {
-                var cl = CommandLineState()
-                cl.editor = TextEditor("note ")
-                s.mode = .command(cl)
-                return []
-            }
-            return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
-        default:
-            return nil
+    /// `send`: the review screen for the draft (y sends, e edits, n goes back).
+    static func review(_ s: inout AppState) -> [Effect] {
+        guard let k = s.shownKey, let d = s.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
+        let raw = s.drafts[k]?.editor.text ?? ""
+        let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
+        let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
+        let text = TemplateRenderer.withSignature(raw, member: s.agent)
+        let m = d.mention
+        let manual = OutboxDraft.reply(to: m, text: text, now: s.now).manual
+        let who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            ?? "the author"
+        s.mode = .review(ReplyReview(key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
+                                     network: m.platform, target: "\(who) on \(Format.network(m.platform))",
+                                     manual: manual, url: m.url))
+        return []
+    }
+
+    static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
+        s.mode = .templates(TemplatePicker(key: k, query: arg))
+        s.focus = .composer
+        return s.templates == nil ? [.loadTemplates] : []
+    }
+
+    static func undoSend(_ s: inout AppState) -> [Effect] {
+        guard let e = s.myQueued.first else { say(&s, "nothing to take back"); return [] }
+        return [.cancelSend(id: e.id)]
+    }
+
+    /// Retries a failed reply; else re-reads the queue and crisis files.
+    static func retry(_ s: inout AppState) -> [Effect] {
+        guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.outbox[k], case .failed = e.state else {
+            return [.loadPanels]
         }
+        return [.retrySend(id: e.id)]
+    }
+
+    static func note(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let k = s.shownKey ?? s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        let text = arg.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { prompt(&s, "note "); return [] }
+        return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
     }
 
     /// Keys on the review screen: y send, e edit, n back.
@@ -89,7 +91,8 @@ extension Update {
         switch k {
         case .char("y"), .char("Y"):
             s.mode = .normal
-            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.sendDelay, openedAt: s.claims[r.key])]
+            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.sendDelay,
+                                openedAt: s.claims[r.key])]
         case .char("e"):
             s.mode = .normal
             s.focus = .composer
@@ -107,17 +110,18 @@ extension Update {
         var p = p
         let matches = s.templates?.search(p.query.text) ?? []
         if let b = s.keymap.binding(k, in: .templates) {
-            switch b.command {
-            case "down": p.selected = min(max(0, matches.count - 1), p.selected + 1)
-            case "up": p.selected = max(0, p.selected - 1)
-            case "back": s.mode = .normal; return []
-            case "pick":
+            let c = CommandName(rawValue: b.command)
+            switch c {
+            case .down?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.down)
+            case .up?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.up)
+            case .back?: s.mode = .normal; return []
+            case .pick?:
                 s.mode = .normal
                 guard let t = matches[safe: p.selected] else { return [] }
                 insertTemplate(&s, p.key, t)
                 return []
             default:
-                editText(&p.query, b.command)
+                c?.textEdit?(&p.query)
                 p.selected = 0
             }
         } else if case .char(let c) = k, !isControl(c) {
@@ -140,7 +144,8 @@ extension Update {
             d.editor.insert(text)
         }
         s.drafts[key] = d
-        say(&s, r.unknown.isEmpty ? "template: \(t.name)" : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
+        say(&s, r.unknown.isEmpty ? "template: \(t.name)"
+                : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
             error: !r.unknown.isEmpty)
     }
 }
