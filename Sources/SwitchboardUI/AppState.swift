@@ -77,119 +77,51 @@ public struct WorkbenchSettings: Sendable {
     }
 }
 
-/// Everything the screen shows. A value: only `update` changes it.
+/// Everything the screen shows. A value: only `update` changes it. Settings fixed at start, the frame
+/// around the panes, one slice per pane, and the modal layer and views over them.
 public struct AppState: Sendable {
-    public var size: Size
-    public var now: Date
-    public var timeZone: TimeZone
-    public var focus: Pane = .feed
-    public var zoomed = false
-    public var mode: Mode = .normal
-    public var keymap: Keymap
-    public var themeName: String
-    public var themes: [String]
-    public var feed: FeedModel
+    /// What the workbench was started with (never changes).
+    public let settings: AppSettings
+    /// Size, clock, focus, zoom, theme, status line.
+    public var chrome: Chrome
+    /// The current working state of every mention that has one (from the store).
     public var states: [String: MentionState] = [:]
-    public var counts = FeedCounts()
-    public var detail: MentionDetail?
-    public var detailScroll = 0
-    public var drafts: [String: Draft] = [:]
-    public var queue = QueueInfo()
-    public var queueSelected = 0
-    /// The queue item `u` restores (the last one deleted here).
-    public var queueUndo: String?
-    /// This workbench publishes due queue items (it runs the sources; else the listener does).
-    public var publishesQueue: Bool
-    /// A publishQueue effect is running.
-    public var queuePublishing = false
-    /// The posting schedule (team.json `posting_schedule`), for the week calendar.
-    public var postingSchedule: PostingSchedule?
-    public var crisis = CrisisInfo()
-    /// The selected playbook (no run) or checklist step (a run); the scroll position in the timeline.
-    public var crisisSelected = 0
-    public var crisisView: CrisisView = .checklist
-    /// Why the last crisis change was refused (shown in full in the crisis pane; the status line clips).
-    public var crisisError: String?
-    /// The composer's holding-statement cycle (`C-o` again inserts the next statement).
-    public var statementCycle: StatementCycle?
-    /// The team (roles, brand and time zone for holding statements); nil without team.json.
-    public var team: TeamConfig?
-    public var dataPath: String
-    public var user: String
-    public var slaMinutes: Int
-    public var listener: String
-    public var message: StatusMessage?
-    public var quit = false
-    /// The newest spike alert from the actions log, shown while younger than `spikeCooldown`.
-    public var spike: SpikeNotice?
-    public var spikeCooldown: TimeInterval
+    public var feed: FeedModel
+    public var mention = MentionPane()
+    public var queue = QueuePane()
+    public var crisis = CrisisPane()
+    /// Modal states over the panes (help, the command line, prompts).
+    public var mode: Mode = .normal
     /// The `:trends` overlay: terms rising in the last hour (nil when closed).
     public var trends: TrendsOverlay?
-    public var views: [SavedViews.View]
-    /// The team member I am (for {{agent}} and the signature).
-    public var agent: TeamConfig.Member?
-    public var sendDelay: TimeInterval
-    public var templates: TemplateLibrary?
-    /// The newest outbox entry per mention (folded from the log by the EffectRunner).
-    public var outbox: [String: OutboxEntry] = [:]
-    /// A sendDue effect is running.
-    public var sending = false
-    /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.
-    public var noSender = false
-    /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
-    public var claims: [String: Date] = [:]
-    /// Marked mentions (Space), for bulk status, assignment and tags.
-    public var marks: Set<String> = []
-    /// The row where a visual range (`v`) started: rows between it and the selection count as marked.
-    public var visualAnchor: String?
-    /// The saved view last chosen (shown in the status bar while its query is the filter).
-    public var activeView: String?
-    /// ★ (multiplier, journalist) and ⚑ (critic) marks of the feed rows, by mention key.
-    public var personMarks: [String: PersonMark] = [:]
     /// The `:report` view (nil when closed).
     public var report: ReportView?
     /// The `:contacts` view (nil when closed).
     public var contactsView: ContactsView?
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
-        self.size = size
-        self.now = now
-        timeZone = s.timeZone
-        keymap = s.keymap
-        themeName = s.themeName
-        themes = s.themes
-        slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
-        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: slaMinutes, sla: s.team.flatMap { try? SLA(team: $0) })
-        dataPath = s.dataPath
-        user = s.user
-        listener = s.listener
-        views = s.views
-        agent = s.team?.member(s.user)
-        team = s.team
-        sendDelay = AppState.sendDelay(s.team)
-        publishesQueue = s.publishesQueue
-        postingSchedule = s.team.map { PostingSchedule(team: $0) }
-        spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
+        settings = AppSettings(s)
+        chrome = Chrome(size: size, now: now, themeName: s.themeName, listener: s.listener)
+        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
+                         sla: s.team.flatMap { try? SLA(team: $0) })
     }
 
-    /// The mention open in the Mention pane (Enter opens the feed's selection). It does not follow the
-    /// selection: moving in the feed stays cheap (a few cells per key), and the draft keeps its target.
-    public var opened: String?
-
-    public var shownKey: String? { opened }
+    /// The mention open in the Mention pane.
+    public var shownKey: String? { mention.opened }
 
     /// A mention is open for replying: the composer has the focus and shows a mention.
-    public var isComposing: Bool { focus == .composer && shownKey != nil }
+    public var isComposing: Bool { chrome.focus == .composer && shownKey != nil }
 
     /// The playbook the spike banner offers: while a spike alert shows and no real crisis is on.
     public var crisisOffer: Playbook? {
-        guard !crisis.realActive, let sp = spike, sp.isActive(now: now, cooldown: spikeCooldown) else { return nil }
-        return crisis.offer
+        guard !crisis.info.realActive, let sp = chrome.spike,
+              sp.isActive(now: chrome.now, cooldown: settings.spikeCooldown) else { return nil }
+        return crisis.info.offer
     }
 
-    public var currentDraft: Draft? { shownKey.flatMap { drafts[$0] } }
+    public var currentDraft: Draft? { shownKey.flatMap { mention.drafts[$0] } }
 
-    public var hasUnsavedDraft: Bool { drafts.values.contains { $0.isDirty } }
+    public var hasUnsavedDraft: Bool { mention.drafts.values.contains { $0.isDirty } }
 
     func enabled(_ c: BindingCondition) -> Bool {
         switch c {

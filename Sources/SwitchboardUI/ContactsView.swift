@@ -64,13 +64,13 @@ extension Update {
             s.contactsView = cv
             return []
         }
-        guard let b = s.keymap.binding(k, in: .contacts) else { return [] }
+        guard let b = s.settings.keymap.binding(k, in: .contacts) else { return [] }
         return contactsCommand(&s, b.command)
     }
 
     static func contactsCommand(_ s: inout AppState, _ command: String) -> [Effect] {
         guard var cv = s.contactsView, let c = CommandName(rawValue: command) else { return [] }
-        let page = max(1, s.size.height - 8)
+        let page = max(1, s.chrome.size.height - 8)
         // The open card scrolls (the renderer clamps); the list moves its selection.
         let cursor = cv.card != nil ? ListCursor(cv.cardScroll, count: 10_001, page: page, half: page / 2, bounded: false)
             : ListCursor(cv.selected, count: cv.count, page: page, half: page / 2)
@@ -89,7 +89,7 @@ extension Update {
             }
         case .pick:
             guard let contact = cv.selectedContact else { return [] }
-            fx = [.community(.loadCard(id: contact.id, now: s.now))]
+            fx = [.community(.loadCard(id: contact.id, now: s.chrome.now))]
         case .command, .help:
             s.contactsView = cv
             s.mode = c == .help ? .help(scroll: 0) : .command(CommandLineState())
@@ -120,7 +120,7 @@ extension Update {
             s.contactsView = cv
             let names = marked.map { sanitizeForScreen($0.name) }.joined(separator: " + ")
             return [.record([.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
-                    .community(.loadContacts(now: s.now))]
+                    .community(.loadContacts(now: s.chrome.now))]
         case .roleAdd, .roleRemove:
             s.contactsView = cv
             guard targetContact(s) != nil else { return [] }

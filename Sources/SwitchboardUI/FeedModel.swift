@@ -31,6 +31,15 @@ public struct FeedModel: Sendable {
     var dueCache: [Double] = []
     /// Business seconds per week of the SLA's hours (0: none).
     let weekly: Double
+    /// Marked mentions (Space), for bulk status, assignment and tags.
+    public var marks: Set<String> = []
+    /// The row where a visual range (`v`) started: rows between it and the selection count as marked.
+    public var visualAnchor: String?
+    /// The saved view last chosen (shown in the status bar while its query is the filter).
+    public var activeView: String?
+    /// ★ (multiplier, journalist) and ⚑ (critic) marks of the rows, by mention key.
+    public var personMarks: [String: PersonMark] = [:]
+
     init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) {
         self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0

@@ -46,8 +46,8 @@ public struct Layout: Equatable, Sendable {
 
     /// Rows of list content in the feed pane (inside the border), or a sensible guess when the feed is hidden.
     public static func feedViewport(_ s: AppState) -> Int {
-        let l = compute(size: s.size, focus: .feed, zoomed: s.zoomed && s.focus == .feed)
+        let l = compute(size: s.chrome.size, focus: .feed, zoomed: s.chrome.zoomed && s.chrome.focus == .feed)
         if let r = l.panes[.feed] { return max(1, r.height - 2) }
-        return max(1, s.size.height - 5)
+        return max(1, s.chrome.size.height - 5)
     }
 }

@@ -17,7 +17,7 @@ extension Renderer {
         if let a = c.averageScore { mood += " · mean " + String(format: "%+.2f", a) }
         out.append((TextWrap.ellipsize(mood, width: w), (c.averageScore ?? 0) < -0.2 ? .negative : ((c.averageScore ?? 0) > 0.2 ? .positive : .neutral)))
         for n in c.notes.suffix(2) {
-            let line = "note (\(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.now.timeIntervalSince1970)) ago): \(n.text)"
+            let line = "note (\(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): \(n.text)"
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .dim))
         }
         return out
@@ -32,19 +32,19 @@ extension Renderer {
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         for r in st.handoffReplies {
-            let head = "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(Format.relative(r.at.timeIntervalSince1970, now: s.now.timeIntervalSince1970)) ago): "
+            let head = "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(Format.relative(r.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): "
             for (i, l) in TextWrap.wrap(head + sanitizeForScreen(r.text, singleLine: false), width: max(1, w - 2)).enumerated() {
                 out.append(((i == 0 ? "" : "  ") + l, .accent))
             }
         }
-        if !st.handoffReplies.isEmpty, let k = s.keymap.keys(for: "handoff-answer", in: .global).first {
+        if !st.handoffReplies.isEmpty, let k = s.settings.keymap.keys(for: "handoff-answer", in: .global).first {
             out.append(("  \(KeyNames.name(k)) in the composer starts the reply with it", .dim))
         }
         return out
     }
 
     /// The area of the full-screen views: everything above the status and hint bars.
-    var viewArea: Rect { Rect(x: 0, y: 0, width: s.size.width, height: max(0, s.size.height - 2)) }
+    var viewArea: Rect { Rect(x: 0, y: 0, width: s.chrome.size.width, height: max(0, s.chrome.size.height - 2)) }
 
     mutating func drawReport(_ r: ReportView) {
         let area = viewArea

@@ -95,12 +95,12 @@ extension Renderer {
         if !c.notes.isEmpty {
             lines.append(("", .normal))
             add("Notes:", .paneTitle)
-            for n in c.notes { add("  \(sanitizeForScreen(n.actor)), \(Format.dateTime(n.at, s.timeZone)): " + sanitizeForScreen(n.text), .normal) }
+            for n in c.notes { add("  \(sanitizeForScreen(n.actor)), \(Format.dateTime(n.at, s.settings.timeZone)): " + sanitizeForScreen(n.text), .normal) }
         }
         lines.append(("", .normal))
         add("History (\(c.history.count)):", .paneTitle)
         for h in c.history {
-            let when = Format.dateTime(h.at, s.timeZone)
+            let when = Format.dateTime(h.at, s.settings.timeZone)
             switch h.kind {
             case .mention:
                 let (m, _) = Marks.sentiment(h.sentiment)

@@ -6,13 +6,13 @@ extension Renderer {
     /// The crisis pane: the playbooks (no run), or the run's header, chart and checklist (or timeline, escalation
     /// list, holding statement).
     mutating func drawCrisis(_ r: Rect) {
-        let c = s.crisis
+        let c = s.crisis.info
         let title = c.run.map { $0.drill ? "Crisis — DRILL" : "Crisis — ACTIVE" } ?? "Crisis"
-        let inner = box(r, title: title, focused: s.focus == .crisis)
+        let inner = box(r, title: title, focused: s.chrome.focus == .crisis)
         guard inner.width > 2, inner.height > 0 else { return }
         if let run = c.run { drawRun(run, inner) } else { drawPlaybooks(inner) }
         // A refused change in full, over the bottom of the pane (the status line clips long messages).
-        if let e = s.crisisError {
+        if let e = s.crisis.error {
             let lines = TextWrap.wrap("✗ " + sanitizeForScreen(e), width: max(1, inner.width - 2)).prefix(max(1, inner.height / 3))
             for (i, l) in lines.enumerated() {
                 let y = inner.maxY - lines.count + i
@@ -23,7 +23,7 @@ extension Renderer {
     }
 
     mutating func drawPlaybooks(_ inner: Rect) {
-        let c = s.crisis
+        let c = s.crisis.info
         var y = inner.y
         func line(_ text: String, _ role: StyleRole) {
             guard y < inner.maxY else { return }
@@ -34,18 +34,18 @@ extension Renderer {
         if c.playbooks.isEmpty, c.problems.isEmpty { line("No playbooks yet.", .dim); return }
         if !c.playbooks.isEmpty {
             let enter = key("crisis-start", .crisis), drill = key("crisis-drill", .crisis)
-            line("Playbooks" + (s.focus == .crisis ? " — \(enter) starts, \(drill) drill:" : ":"), .paneTitle)
+            line("Playbooks" + (s.chrome.focus == .crisis ? " — \(enter) starts, \(drill) drill:" : ":"), .paneTitle)
         }
         let nameW = min(c.playbooks.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0, max(8, inner.width / 2))
         let room = max(0, inner.maxY - y - (c.problems.isEmpty ? 0 : min(3, 1 + c.problems.count)))
-        let top = max(0, s.crisisSelected - room + 1)
+        let top = max(0, s.crisis.selected - room + 1)
         for (i, p) in c.playbooks.enumerated().dropFirst(top).prefix(room) {
             let levels = p.severityLevels.count
             let facts = (levels == 0 ? "" : "\(levels) level\(levels == 1 ? "" : "s") · ") + "\(p.steps.count) step\(p.steps.count == 1 ? "" : "s")"
             let yy = y + i - top
             buf.put(TextWrap.ellipsize("• " + TextWrap.pad(sanitizeForScreen(p.name), width: nameW) + "  " + facts, width: inner.width - 1),
                     x: inner.x + 1, y: yy, role: .normal, clip: inner)
-            if i == s.crisisSelected, s.focus == .crisis { buf.setRole(Rect(x: inner.x, y: yy, width: inner.width, height: 1), .selected) }
+            if i == s.crisis.selected, s.chrome.focus == .crisis { buf.setRole(Rect(x: inner.x, y: yy, width: inner.width, height: 1), .selected) }
         }
         y += min(room, c.playbooks.count)
         guard !c.problems.isEmpty else { return }
@@ -57,16 +57,16 @@ extension Renderer {
 
     /// The first key bound to `command` (for hints in the pane).
     func key(_ command: String, _ ctx: KeyContext) -> String {
-        (s.keymap.keys(for: command, in: ctx).first ?? s.keymap.keys(for: command, in: .global).first).map(KeyNames.name) ?? ":" + command
+        (s.settings.keymap.keys(for: command, in: ctx).first ?? s.settings.keymap.keys(for: command, in: .global).first).map(KeyNames.name) ?? ":" + command
     }
 
     mutating func drawRun(_ run: CrisisRun, _ inner: Rect) {
         var y = inner.y
         let (done, total) = run.progress
-        let overdue = run.overdue(s.now).count
+        let overdue = run.overdue(s.chrome.now).count
         var head = (run.drill ? " DRILL · " : " CRISIS · ") + sanitizeForScreen(run.name)
         if let sev = run.severity { head += " · " + sanitizeForScreen(sev) }
-        head += " · " + CrisisRun.span(s.now.timeIntervalSince(run.startedAt)) + " · \(done)/\(total) done"
+        head += " · " + CrisisRun.span(s.chrome.now.timeIntervalSince(run.startedAt)) + " · \(done)/\(total) done"
         if overdue > 0 { head += " · \(overdue) overdue" }
         buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .crisisBanner)
         buf.put(head, x: inner.x, y: y, role: .crisisBanner, clip: inner)
@@ -79,7 +79,7 @@ extension Renderer {
         // The chart when there is room for it and a few steps.
         if inner.height - (y - inner.y) >= 8, y + 3 < inner.maxY { y = drawChart(Rect(x: inner.x, y: y, width: inner.width, height: 3)) }
         let rest = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y))
-        switch s.crisisView {
+        switch s.crisis.view {
         case .checklist: drawChecklist(run, rest)
         case .timeline: drawTimeline(rest)
         case .escalation: drawEscalation(run, rest)
@@ -90,7 +90,7 @@ extension Renderer {
     /// Two sparklines (mentions and negative share per 15 minutes) over a time axis; returns the next free row.
     mutating func drawChart(_ r: Rect) -> Int {
         let label = 10
-        let b = s.crisis.buckets
+        let b = s.crisis.info.buckets
         let avail = max(0, r.width - label - 16)
         let n = min(b.count, avail)
         guard n > 0 else { return r.y }
@@ -111,13 +111,13 @@ extension Renderer {
         buf.put(neg, x: x0, y: r.y + 1, role: .negative, clip: r)
         buf.put(" \(Int(((last?.negativeShare ?? 0) * 100).rounded()))% last", x: end, y: r.y + 1, role: .meta, clip: r)
         // The axis: ▲ under the slot the run started in, the clock at each full hour where it fits.
-        let started = s.crisis.run?.startedAt ?? .distantPast
+        let started = s.crisis.info.run?.startedAt ?? .distantPast
         let mark = shown.firstIndex { $0.start <= started && started < $0.start.addingTimeInterval(900) }.map { x0 + $0 * cw }
         if let mark { buf.put("▲ start", x: mark, y: r.y + 2, role: .crisisBanner, clip: r) }
         var free = x0
         for (i, bucket) in shown.enumerated() {
             let x = x0 + i * cw
-            let t = Renderer.clock(bucket.start, s.timeZone)
+            let t = Renderer.clock(bucket.start, s.settings.timeZone)
             guard t.hasSuffix(":00"), x >= free, x + 5 <= end + 6 else { continue }
             if let m = mark, x + 5 >= m, x <= m + 7 { continue }
             buf.put(t, x: x, y: r.y + 2, role: .dim, clip: r)
@@ -135,7 +135,7 @@ extension Renderer {
 
     mutating func drawChecklist(_ run: CrisisRun, _ r: Rect) {
         guard r.height > 0 else { return }
-        let sel = run.steps[safe: s.crisisSelected]
+        let sel = run.steps[safe: s.crisis.selected]
         let footer = r.height >= 6 && sel != nil ? 2 : 0
         let room = r.height - footer
         let w = r.width - 1
@@ -145,7 +145,7 @@ extension Renderer {
         let narrow = w < 40
         let dueW = narrow ? 10 : 15
         let titleW = max(8, w - 4 - ownerW - dueW - whoW - 3)
-        let top = max(0, s.crisisSelected - room + 1)
+        let top = max(0, s.crisis.selected - room + 1)
         for (i, st) in run.steps.enumerated().dropFirst(top).prefix(room) {
             let y = r.y + i - top
             let glyph: String
@@ -157,19 +157,19 @@ extension Renderer {
             }
             var line = glyph + " " + TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(st.step.title), width: titleW), width: titleW)
             if ownerW > 0 { line += " " + TextWrap.pad(sanitizeForScreen(st.step.owner), width: ownerW) }
-            let due = run.dueText(st, now: s.now) ?? st.state.rawValue
-            line += " " + TextWrap.pad(narrow ? due : Renderer.clock(st.dueAt, s.timeZone) + " " + due, width: dueW)
+            let due = run.dueText(st, now: s.chrome.now) ?? st.state.rawValue
+            line += " " + TextWrap.pad(narrow ? due : Renderer.clock(st.dueAt, s.settings.timeZone) + " " + due, width: dueW)
             if whoW > 0, let by = st.by, st.state != .open {
-                line += " " + TextWrap.ellipsize(sanitizeForScreen(by) + " " + Renderer.clock(st.at ?? s.now, s.timeZone)
+                line += " " + TextWrap.ellipsize(sanitizeForScreen(by) + " " + Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone)
                                                  + (st.reason.map { ": " + sanitizeForScreen($0) } ?? ""), width: whoW)
             }
-            let role: StyleRole = st.isOverdue(s.now) ? .overdue : st.isFinished ? .dim : st.state == .blocked ? .warning : .normal
+            let role: StyleRole = st.isOverdue(s.chrome.now) ? .overdue : st.isFinished ? .dim : st.state == .blocked ? .warning : .normal
             buf.put(TextWrap.clip(line, width: w), x: r.x + 1, y: y, role: role, clip: r)
-            if i == s.crisisSelected, s.focus == .crisis { buf.setRole(Rect(x: r.x, y: y, width: r.width, height: 1), .selected) }
+            if i == s.crisis.selected, s.chrome.focus == .crisis { buf.setRole(Rect(x: r.x, y: y, width: r.width, height: 1), .selected) }
         }
         guard footer > 0, let st = sel else { return }
         var facts = [st.step.kind.rawValue.replacingOccurrences(of: "_", with: " "), "owner " + sanitizeForScreen(st.step.owner)]
-        if st.state != .open, let by = st.by { facts.append("\(st.state.rawValue) by \(sanitizeForScreen(by)) at \(Renderer.clock(st.at ?? s.now, s.timeZone))") }
+        if st.state != .open, let by = st.by { facts.append("\(st.state.rawValue) by \(sanitizeForScreen(by)) at \(Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone))") }
         if let why = st.reason { facts.append(sanitizeForScreen(why)) }
         if let n = st.notifications.last { facts.append("notified (\(n.how.replacingOccurrences(of: "_", with: " "))) by \(sanitizeForScreen(n.by))") }
         buf.put(TextWrap.ellipsize(" " + facts.joined(separator: " · "), width: r.width), x: r.x, y: r.maxY - 2, role: .meta, clip: r)
@@ -181,11 +181,11 @@ extension Renderer {
     mutating func drawTimeline(_ r: Rect) {
         guard r.height > 0 else { return }
         buf.put(TextWrap.ellipsize("Timeline, newest first — \(key("crisis-timeline", .crisis)) closes", width: r.width - 1), x: r.x + 1, y: r.y, role: .paneTitle, clip: r)
-        let list = s.crisis.timeline
+        let list = s.crisis.info.timeline
         if list.isEmpty { buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
         let actorW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.actor)) }.max() ?? 0)
-        for (i, e) in list.dropFirst(s.crisisSelected).prefix(r.height - 1).enumerated() {
-            let line = Renderer.clock(e.at, s.timeZone) + " " + TextWrap.pad(sanitizeForScreen(e.actor), width: actorW) + "  " + sanitizeForScreen(e.text)
+        for (i, e) in list.dropFirst(s.crisis.selected).prefix(r.height - 1).enumerated() {
+            let line = Renderer.clock(e.at, s.settings.timeZone) + " " + TextWrap.pad(sanitizeForScreen(e.actor), width: actorW) + "  " + sanitizeForScreen(e.text)
             let role: StyleRole = e.type.hasPrefix("crisis_") ? .normal : .meta
             buf.put(TextWrap.ellipsize(line, width: r.width - 1), x: r.x + 1, y: r.y + 1 + i, role: role, clip: r)
         }
@@ -198,7 +198,7 @@ extension Renderer {
         if list.isEmpty { buf.put("No escalation contacts in the playbook.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
         let roleW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.role)) }.max() ?? 0)
         let nameW = min(28, list.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0)
-        for (i, c) in list.dropFirst(s.crisisSelected).prefix(r.height - 1).enumerated() {
+        for (i, c) in list.dropFirst(s.crisis.selected).prefix(r.height - 1).enumerated() {
             let line = TextWrap.pad(sanitizeForScreen(c.role), width: roleW) + "  " + TextWrap.pad(sanitizeForScreen(c.name), width: nameW) + "  " + sanitizeForScreen(c.reach)
             buf.put(TextWrap.ellipsize(line, width: r.width - 1), x: r.x + 1, y: r.y + 1 + i, role: .normal, clip: r)
         }

@@ -13,7 +13,7 @@ extension Renderer {
 
     /// One line per mention: time, network, author, sentiment, intent, status, text. Only visible rows are drawn.
     mutating func drawFeed(_ r: Rect) {
-        let focused = s.focus == .feed
+        let focused = s.chrome.focus == .feed
         let inner = box(r, title: feedTitle(), focused: focused)
         guard inner.width > 0, inner.height > 0 else { return }
         let f = s.feed
@@ -21,9 +21,9 @@ extension Renderer {
             buf.put(f.filter == nil ? "No mentions yet." : "Nothing matches the filter.", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return
         }
-        let now = s.now.timeIntervalSince1970
+        let now = s.chrome.now.timeIntervalSince1970
         let authorW = inner.width >= 70 ? 16 : (inner.width >= 50 ? 12 : 8)
-        let marked = s.marks.isEmpty && s.visualAnchor == nil ? [] : s.markedKeys
+        let marked = s.feed.marks.isEmpty && s.feed.visualAnchor == nil ? [] : s.feed.markedKeys
         for line in 0..<inner.height {
             let row = f.scrollTop + line
             guard row < f.rows.count else { break }
@@ -32,7 +32,7 @@ extension Renderer {
             let isNew = f.isNew(row: row)
             let st = s.states.isEmpty ? nil : s.states[it.key]
             let status = st?.status ?? .new
-            let waiting = status.isOpen && st?.firstResponseAt == nil && s.slaMinutes > 0
+            let waiting = status.isOpen && st?.firstResponseAt == nil && s.settings.slaMinutes > 0
             let due = waiting ? f.dueTime(Int(f.rows[row])) : 0
             let overdue = waiting && now > due
             let metaRole: StyleRole = isNew ? .feedNew : .meta
@@ -42,7 +42,7 @@ extension Renderer {
             x = marked.contains(it.key) ? buf.put("*", x: x, y: y, role: .warning, clip: inner) : buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
             x = buf.put(it.networkMark, x: x, y: y, role: metaRole, clip: inner)
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
-            if let pm = s.personMarks.isEmpty ? nil : s.personMarks[it.key] {
+            if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
                 x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
             } else {
                 x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
@@ -54,20 +54,20 @@ extension Renderer {
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
             x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
             let textX = x
-            if let e = s.outbox[it.key], e.state != .cancelled {
+            if let e = s.mention.outbox[it.key], e.state != .cancelled {
                 let (t, role) = s.outboxLine(e)
                 let short: String
                 switch e.state { case .sent: short = "sent ✓ "; case .failed: short = "failed — r to retry "; default: short = t.hasPrefix("sending in") ? "sending… " : t + " " }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
             }
             // SLA: time left for the first response, or how late it is.
-            if waiting, s.outbox[it.key].map({ !$0.isPending }) ?? true {
+            if waiting, s.mention.outbox[it.key].map({ !$0.isPending }) ?? true {
                 let left = due - now
                 let label = left >= 0 ? "due " + Format.relative(now - left, now: now) : "late " + Format.relative(due, now: now)
                 x = buf.put(label + " ", x: x, y: y, role: left >= 0 ? (left < 15 * 60 ? .warning : .dim) : .overdue, clip: inner)
             }
             // Someone else is on it (assigned or claimed, live through the log).
-            if let who = st?.assignee, who != s.user, status.isOpen {
+            if let who = st?.assignee, who != s.settings.user, status.isOpen {
                 x = buf.put("→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent, clip: inner)
             }
             let room = inner.maxX - x

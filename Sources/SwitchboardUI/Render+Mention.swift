@@ -6,7 +6,7 @@ import Insight
 extension Renderer {
     /// The selected mention in full above the reply composer.
     mutating func drawMention(_ r: Rect) {
-        let focused = s.focus == .composer
+        let focused = s.chrome.focus == .composer
         let inner = box(r, title: s.isComposing ? "Mention · replying" : "Mention", focused: focused)
         guard inner.width > 2, inner.height > 2 else { return }
         guard let key = s.shownKey else {
@@ -15,7 +15,7 @@ extension Renderer {
             }
             return
         }
-        let composerH = max(3, min(inner.height / 2, 3 + (s.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
+        let composerH = max(3, min(inner.height / 2, 3 + (s.mention.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
         let detailRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - composerH - 1)
         let sepY = detailRect.maxY
         let composerRect = Rect(x: inner.x, y: sepY + 1, width: inner.width, height: composerH)
@@ -23,14 +23,14 @@ extension Renderer {
         // Details: the loaded mention, or what the feed knows while it loads.
         var lines: [(String, StyleRole)] = []
         let w = detailRect.width - 1
-        if let d = s.detail, d.mention.key == key {
+        if let d = s.mention.detail, d.mention.key == key {
             lines = detailLines(d, width: w)
         } else if let i = s.feed.keyIndex[key] {
             let it = s.feed.items[Int(i)]
             lines.append((sanitizeForScreen(it.author), .accent))
             for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) { lines.append((l, .normal)) }
         }
-        let top = min(s.detailScroll, max(0, lines.count - detailRect.height))
+        let top = min(s.mention.scroll, max(0, lines.count - detailRect.height))
         for (i, (text, role)) in lines.dropFirst(top).prefix(detailRect.height).enumerated() {
             buf.put(text, x: detailRect.x + 1, y: detailRect.y + i, role: role, clip: detailRect)
         }
@@ -45,15 +45,15 @@ extension Renderer {
         if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
         if let f = m.author?.followers { who += " · \(Format.thousands(f)) followers" }
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .accent))
-        let when = Format.dateTime(m.createdAt, s.timeZone) + " (" + Format.relative(m.createdAt.timeIntervalSince1970, now: s.now.timeIntervalSince1970) + " ago)"
+        let when = Format.dateTime(m.createdAt, s.settings.timeZone) + " (" + Format.relative(m.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) + " ago)"
         out.append((TextWrap.ellipsize(sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta))
         if let u = m.url { out.append((TextWrap.ellipsize(sanitizeForScreen(u), width: w), .meta)) }
         let st = s.states[m.key] ?? MentionState()
         let score = Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
-                                   isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.slaMinutes, now: s.now)
+                                   isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes, now: s.chrome.now)
         var stateLine = "status: \(st.status.rawValue)"
-        if st.status.isOpen, st.firstResponseAt == nil, s.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
-            let now = s.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
+        if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
+            let now = s.chrome.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
             stateLine += due >= now ? " · due in " + Format.relative(now - (due - now), now: now) : " · overdue " + Format.relative(due, now: now)
         }
         stateLine += " · priority: \(Priority.band(score))"
@@ -76,11 +76,11 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Thread (\(d.thread.count)):", .paneTitle))
             for t in d.thread {
-                let line = "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
+                let line = "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
         }
-        if let e = s.outbox[m.key] {
+        if let e = s.mention.outbox[m.key] {
             let (t, role) = s.outboxLine(e)
             out.append(("", .normal))
             out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
@@ -90,7 +90,7 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Notes:", .paneTitle))
             for n in st.notes {
-                let head = "  \(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.now.timeIntervalSince1970)) ago: "
+                let head = "  \(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago: "
                 for (i, l) in TextWrap.wrap(sanitizeForScreen(n.text, singleLine: false), width: max(1, w - TextWidth.width(head))).enumerated() {
                     out.append(((i == 0 ? head : String(repeating: " ", count: TextWidth.width(head))) + l, .normal))
                 }
@@ -100,8 +100,8 @@ extension Renderer {
     }
 
     mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
-        let draft = s.drafts[key]
-        let platform = s.detail?.mention.key == key ? s.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
+        let draft = s.mention.drafts[key]
+        let platform = s.mention.detail?.mention.key == key ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
         let text = draft?.editor.text ?? ""
         var label = " Reply "
         var counterRole: StyleRole = .dim
@@ -116,7 +116,7 @@ extension Renderer {
 
         let e = draft?.editor ?? TextEditor()
         guard !e.isEmpty || focused else {
-            let k = s.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
+            let k = s.settings.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
         }

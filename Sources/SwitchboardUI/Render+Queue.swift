@@ -41,10 +41,10 @@ extension QueueItem {
 
 extension Renderer {
     mutating func drawQueue(_ r: Rect) {
-        let q = s.queue
+        let q = s.queue.info
         var title = q.items.isEmpty ? "Queue" : "Queue — \(q.items.count)"
         if q.suspension != nil { title += " — SUSPENDED" }
-        let inner = box(r, title: title, focused: s.focus == .queue)
+        let inner = box(r, title: title, focused: s.chrome.focus == .queue)
         guard inner.width > 2, inner.height > 0 else { return }
         if let e = q.error {
             for (i, l) in TextWrap.wrap("queue: " + sanitizeForScreen(e), width: inner.width - 1).prefix(inner.height).enumerated() {
@@ -52,13 +52,13 @@ extension Renderer {
             }
             return
         }
-        if s.zoomed && s.focus == .queue { drawWeek(inner); return }
+        if s.chrome.zoomed && s.chrome.focus == .queue { drawWeek(inner); return }
         if q.items.isEmpty {
             buf.put("No scheduled posts", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return
         }
-        let clock = QueueClock(s.timeZone)
-        let top = max(0, s.queueSelected - inner.height + 1)
+        let clock = QueueClock(s.settings.timeZone)
+        let top = max(0, s.queue.selected - inner.height + 1)
         let stateW = max(11, q.items.map { TextWidth.width($0.label) }.max() ?? 0)
         let accW = min(12, q.items.map { TextWidth.width($0.draft.accounts.joined(separator: ",")) }.max() ?? 0)
         for (i, e) in q.items.enumerated().dropFirst(top).prefix(inner.height) {
@@ -69,18 +69,18 @@ extension Renderer {
             x = buf.put(TextWrap.pad(TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW) + " ", x: x, y: y, role: .dim, clip: inner)
             x = buf.put(TextWrap.pad(e.label, width: stateW) + " ", x: x, y: y, role: e.role, clip: inner)
             buf.put(TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y, role: .normal, clip: inner)
-            if i == s.queueSelected, s.focus == .queue { buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected) }
+            if i == s.queue.selected, s.chrome.focus == .queue { buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected) }
         }
     }
 
     /// The zoomed queue: this week, Monday to Sunday, one row per slot time of the posting schedule (and per time an
     /// item holds); a slot no item holds shows as a gap ("· free").
     mutating func drawWeek(_ inner: Rect) {
-        let clock = QueueClock(s.timeZone)
-        let start = clock.weekStart(s.now)
+        let clock = QueueClock(s.settings.timeZone)
+        let start = clock.weekStart(s.chrome.now)
         let end = start.addingTimeInterval(7 * 86400 + 3600)
         var free: Set<[Int]> = []
-        if let sched = s.postingSchedule {
+        if let sched = s.settings.postingSchedule {
             for account in sched.slots.keys.sorted() {
                 for d in sched.slots(after: start.addingTimeInterval(-1), account: account, days: 8) where d >= start && d < end {
                     free.insert([clock.weekday(d), clock.minute(d)])
@@ -88,7 +88,7 @@ extension Renderer {
             }
         }
         var held: [[Int]: QueueItem] = [:]
-        for i in s.queue.items {
+        for i in s.queue.info.items {
             guard let at = i.scheduledAt, at >= start, at < end else { continue }
             let k = [clock.weekday(at), clock.minute(at)]
             if held[k] == nil { held[k] = i }

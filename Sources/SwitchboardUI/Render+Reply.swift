@@ -11,10 +11,10 @@ extension StyleRoleName {
 extension Renderer {
     /// A centred overlay box over the panes (never over the status and hint bars); returns the inside.
     mutating func overlay(title: String, lines: Int, width: Int = 76) -> Rect? {
-        let w = min(s.size.width - 4, width)
-        let h = min(s.size.height - 4, lines + 2)
+        let w = min(s.chrome.size.width - 4, width)
+        let h = min(s.chrome.size.height - 4, lines + 2)
         guard w > 20, h > 2 else { return nil }
-        let r = Rect(x: (s.size.width - w) / 2, y: 1 + (s.size.height - 4 - h) / 2, width: w, height: h)
+        let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
         return box(r, title: title, focused: true)
     }
@@ -27,7 +27,7 @@ extension Renderer {
 
     /// The review screen: the reply as it goes out, the warnings, the target network.
     mutating func drawReview(_ r: ReplyReview) {
-        let w = min(s.size.width - 4, 76) - 3
+        let w = min(s.chrome.size.width - 4, 76) - 3
         var lines: [(String, StyleRole)] = []
         lines.append((TextWrap.ellipsize("To: " + sanitizeForScreen(r.target), width: w), .accent))
         if let u = r.url { lines.append((TextWrap.ellipsize("In reply to: " + sanitizeForScreen(u), width: w), .meta)) }
@@ -48,19 +48,19 @@ extension Renderer {
             lines.append(("\(why): y copies the reply to the clipboard", .overlay))
             lines.append(("and shows the link to answer by hand.", .overlay))
         } else {
-            lines.append((s.sendDelay > 0 ? "y sends it in \(Int(s.sendDelay)) s (u takes it back until then)." : "y sends it now.", .overlay))
+            lines.append((s.settings.sendDelay > 0 ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)." : "y sends it now.", .overlay))
         }
         guard let inner = overlay(title: "Review reply — y send · e edit · n back", lines: lines.count) else { return }
         drawLines(lines, in: inner)
     }
 
     mutating func drawPicker(_ p: TemplatePicker) {
-        let matches = s.templates?.search(p.query.text) ?? []
+        let matches = s.mention.templates?.search(p.query.text) ?? []
         let rows = max(3, min(12, matches.count + 2))
         guard let inner = overlay(title: "Templates — type to search, Enter inserts, Esc closes", lines: rows, width: 70) else { return }
         buf.put("> " + sanitizeForScreen(p.query.text), x: inner.x + 1, y: inner.y, role: .input, clip: inner)
         cursor = Point(x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
-        if s.templates == nil { buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return }
+        if s.mention.templates == nil { buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return }
         if matches.isEmpty { buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return }
         let nameW = min(20, inner.width / 3)
         let top = max(0, p.selected - (inner.height - 2))
@@ -75,7 +75,7 @@ extension Renderer {
     }
 
     mutating func drawCollision(_ lines: [String]) {
-        let w = min(s.size.width - 4, 76) - 3
+        let w = min(s.chrome.size.width - 4, 76) - 3
         var out: [(String, StyleRole)] = [("Not sent: the mention changed since you opened it.", .error), ("", .overlay)]
         for l in lines { out.append((TextWrap.ellipsize(sanitizeForScreen(l), width: w), .overlay)) }
         out.append(("", .overlay))
@@ -86,7 +86,7 @@ extension Renderer {
 
     /// The inline warnings under the composer (ReplyChecks), as many as fit.
     func composerWarnings(_ key: String) -> [String] {
-        guard let d = s.drafts[key], let m = s.detail?.mention, m.key == key else { return [] }
+        guard let d = s.mention.drafts[key], let m = s.mention.detail?.mention, m.key == key else { return [] }
         let body = d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty || body == Triage.replyPrefix(for: m).trimmingCharacters(in: .whitespaces) { return [] }
         return ReplyChecks.check(reply: d.editor.text, to: m).map { "⚠ " + $0.message }

@@ -8,8 +8,8 @@ public func render(_ s: AppState, size: Size? = nil) -> ScreenBuffer { renderFra
 /// The buffer plus where the terminal cursor goes (composer or command line), if anywhere.
 public func renderFrame(_ s: AppState, size: Size? = nil) -> (buffer: ScreenBuffer, cursor: Point?) {
     var st = s
-    if let size { st.size = size }
-    var r = Renderer(s: st, buf: ScreenBuffer(size: st.size))
+    if let size { st.chrome.size = size }
+    var r = Renderer(s: st, buf: ScreenBuffer(size: st.chrome.size))
     r.draw()
     return (r.buf, r.cursor)
 }
@@ -22,7 +22,7 @@ struct Renderer {
     init(s: AppState, buf: ScreenBuffer) { self.s = s; self.buf = buf }
 
     mutating func draw() {
-        let layout = Layout.compute(size: s.size, focus: s.focus, zoomed: s.zoomed)
+        let layout = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
         if layout.kind == .tooSmall { drawTooSmall(); return }
         if let bar = layout.tabBar { drawTabBar(bar) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -51,7 +51,7 @@ struct Renderer {
     // MARK: Chrome
 
     mutating func drawTooSmall() {
-        let w = s.size.width, h = s.size.height
+        let w = s.chrome.size.width, h = s.chrome.size.height
         let lines = ["Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)", "(q quits)"]
         let top = max(0, (h - lines.count) / 2)
         for (i, l) in lines.enumerated() where top + i < h {
@@ -83,26 +83,26 @@ struct Renderer {
         for (i, p) in Pane.allCases.enumerated() {
             var label = "\(i + 1) \(p.title)"
             if p == .feed, !s.feed.unseen.isEmpty { label += " (\(s.feed.unseen.count) new)" }
-            if p == .crisis, s.crisis.run != nil { label += " !" }
+            if p == .crisis, s.crisis.info.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
-            buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.focus ? .tabActive : .tabInactive)
+            buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.chrome.focus ? .tabActive : .tabInactive)
         }
     }
 
     mutating func drawStatusBar(_ r: Rect) {
         buf.fill(r, role: .statusBar)
         var x = r.x
-        if let run = s.crisis.run {
-            let overdue = run.overdue(s.now).count
+        if let run = s.crisis.info.run {
+            let overdue = run.overdue(s.chrome.now).count
             let (done, total) = run.progress
             x = buf.put(" \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)\(overdue > 0 ? " · \(overdue) overdue" : "") ",
                         x: x, y: r.y, role: .crisisBanner, clip: r)
         }
-        if let q = s.queue.suspension {
+        if let q = s.queue.info.suspension {
             x = buf.put(" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
-        if let sp = s.spike, sp.isActive(now: s.now, cooldown: s.spikeCooldown) {
-            var hint = s.crisis.realActive ? "" : " — :crisis to open a playbook"
+        if let sp = s.chrome.spike, sp.isActive(now: s.chrome.now, cooldown: s.settings.spikeCooldown) {
+            var hint = s.crisis.info.realActive ? "" : " — :crisis to open a playbook"
             if let p = s.crisisOffer { hint = " — open the \(sanitizeForScreen(p.name)) playbook? (\(key("crisis-offer", .global)))" }
             x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
@@ -129,17 +129,17 @@ struct Renderer {
             }
             return
         }
-        var parts = [s.dataPath, s.user, "\(s.counts.new) new", "\(s.counts.open) open"]
-        if s.counts.overdue > 0 { parts.append("\(s.counts.overdue) overdue") }
+        var parts = [s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open"]
+        if s.chrome.counts.overdue > 0 { parts.append("\(s.chrome.counts.overdue) overdue") }
         if let f = s.feed.filter {
-            if let v = s.activeView, s.views.first(where: { $0.name == v })?.query == f.query { parts.append("view: " + sanitizeForScreen(v)) }
+            if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query { parts.append("view: " + sanitizeForScreen(v)) }
             else { parts.append("filter: " + sanitizeForScreen(f.text)) }
         }
         if s.feed.sort == .priority { parts.append("by priority") }
-        parts.append(s.listener)
+        parts.append(s.chrome.listener)
         var msgText = ""
         var msgRole: StyleRole = .statusBar
-        if let m = s.message { msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning }
+        if let m = s.chrome.message { msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning }
         let msgW = min(TextWidth.width(msgText), r.width / 2)
         let leftW = r.maxX - x - msgW
         var cx = x
@@ -168,7 +168,7 @@ struct Renderer {
             cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
         case .confirmTakeover(_, let user, let since):
             buf.fill(r, role: .warning)
-            let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.now.timeIntervalSince1970) } ?? ""
+            let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) } ?? ""
             buf.put("held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x, y: r.y, role: .warning, clip: r)
         case .review:
             buf.fill(r, role: .warning)
@@ -221,39 +221,39 @@ struct Renderer {
         let wanted: [(String, String)]
         if case .help = s.mode {
             wanted = [("down", "scroll"), ("back", "close")]
-            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
+            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
         }
         if let cv = s.contactsView {
             if cv.searching { return [("Enter", "end search"), ("Esc", "end search")] }
             wanted = cv.card != nil ? [("down", "scroll"), ("role-add", "+role"), ("role-remove", "-role"), ("contact-note", "note"), ("back", "back")]
                 : [("pick", "card"), ("search", "search"), ("contacts-sort", "sort"), ("mark", "mark"), ("contacts-merge", "merge"),
                    ("role-add", "+role"), ("contact-note", "note"), ("contacts-advocates", "advocates"), ("back", "close")]
-            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) } }
+            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) } }
         }
         if s.report != nil {
             wanted = [("down", "scroll"), ("page-down", "page"), ("report", "again"), ("back", "close")]
-            return wanted.compactMap { c, l in s.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) } }
+            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) } }
         }
-        switch s.focus {
+        switch s.chrome.focus {
         case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
         case .composer: wanted = [("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back")]
         case .queue: wanted = []
-        case .crisis where s.crisis.run == nil: wanted = [("crisis-start", "start"), ("crisis-drill", "drill")]
+        case .crisis where s.crisis.info.run == nil: wanted = [("crisis-start", "start"), ("crisis-drill", "drill")]
         case .crisis: wanted = [("crisis-done", "done"), ("crisis-skip", "skip"), ("crisis-block", "block"), ("crisis-notify", "notify"),
                                 ("crisis-statement", "statement"), ("crisis-timeline", "timeline")]
         }
         let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]
         var out: [(String, String)] = []
-        if s.focus != .composer, let d = s.keymap.keys(for: "down", in: s.focus.context).first, let u = s.keymap.keys(for: "up", in: s.focus.context).first {
+        if s.chrome.focus != .composer, let d = s.settings.keymap.keys(for: "down", in: s.chrome.focus.context).first, let u = s.settings.keymap.keys(for: "up", in: s.chrome.focus.context).first {
             out.append((KeyNames.name(d) + "/" + KeyNames.name(u), "move"))
         }
         for (c, l) in wanted {
-            if let k = s.keymap.keys(for: c, in: s.focus.context).first ?? s.keymap.keys(for: c, in: .global).first { out.append((KeyNames.name(k), l)) }
+            if let k = s.settings.keymap.keys(for: c, in: s.chrome.focus.context).first ?? s.settings.keymap.keys(for: c, in: .global).first { out.append((KeyNames.name(k), l)) }
         }
         for (c, l) in global {
-            let keys = s.keymap.keys(for: c, in: .global)
+            let keys = s.settings.keymap.keys(for: c, in: .global)
             // Printable keys type text in the composer: show a key that works there.
-            let k = s.focus == .composer ? keys.first { if case .char = $0 { return false } else { return true } } : keys.first
+            let k = s.chrome.focus == .composer ? keys.first { if case .char = $0 { return false } else { return true } } : keys.first
             if let k { out.append((KeyNames.name(k), l)) }
         }
         return out

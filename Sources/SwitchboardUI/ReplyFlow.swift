@@ -32,18 +32,19 @@ extension AppState {
         return 10
     }
 
-    /// The newest outbox entry of a mention, if any.
-    public func outboxEntry(_ key: String) -> OutboxEntry? { outbox[key] }
+    /// The newest mention.outbox entry of a mention, if any.
+    public func outboxEntry(_ key: String) -> OutboxEntry? { mention.outbox[key] }
 
     /// My entries still waiting for their send delay, newest first (`u` takes the first back).
     var myQueued: [OutboxEntry] {
-        outbox.values.filter { $0.author == user && $0.state == .queued && !$0.draft.manual }.sorted { $0.queuedAt > $1.queuedAt }
+        mention.outbox.values.filter { $0.author == settings.user && $0.state == .queued && !$0.draft.manual }
+            .sorted { $0.queuedAt > $1.queuedAt }
     }
 
     /// Something is counting down or due: the runtime ticks every second while this holds.
     public var needsFastTicks: Bool {
-        outbox.values.contains { e in
-            guard e.author == user else { return false }
+        mention.outbox.values.contains { e in
+            guard e.author == settings.user else { return false }
             switch e.state {
             case .queued: return !e.draft.manual
             case .sending: return true
@@ -55,7 +56,7 @@ extension AppState {
 
     /// Entries of mine that a sender should post now.
     var dueForSending: Bool {
-        outbox.values.contains { $0.author == user && $0.isDue(now) }
+        mention.outbox.values.contains { $0.author == settings.user && $0.isDue(chrome.now) }
     }
 
     /// One line on a mention's reply, for the feed and the mention pane.
@@ -63,7 +64,7 @@ extension AppState {
         switch e.state {
         case .queued:
             if e.draft.manual { return ("reply to post by hand", .warning) }
-            let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(now).rounded(.up)))
+            let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(chrome.now).rounded(.up)))
             return ("sending in \(left) s — u takes it back", .warning)
         case .sending: return ("sending…", .warning)
         case .sent(let url, _, _): return ("sent ✓" + (url.map { " " + $0 } ?? ""), .positive)

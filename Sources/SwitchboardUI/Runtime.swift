@@ -77,7 +77,7 @@ public final class Runtime {
 
     /// Runs until the user quits or a terminate signal arrives. The caller restores the terminal.
     public func run() {
-        state.size = terminal.size
+        state.chrome.size = terminal.size
         // A large store takes a moment to turn into the feed: say so at once instead of a blank screen.
         if runner.store.count >= loadingFrameFrom { drawLoading(runner.store.count) }
         send(.storeChanged(runner.initialDelta()))
@@ -86,7 +86,7 @@ public final class Runtime {
         let refresher = Refresher(store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval, listenerProbe: listenerProbe)
         refresher.start()
         defer { refresher.stop() }
-        while !state.quit {
+        while !state.chrome.quit {
             // With a waker, wait without a timeout (no CPU while idle); without one, look at the mailbox now and then.
             let event = terminal.nextEvent(timeoutMilliseconds: waker.waker == nil ? 250 : -1)
             if let event {
@@ -99,7 +99,7 @@ public final class Runtime {
                 case .wake: break
                 }
             }
-            for item in mailbox.drain() where !state.quit {
+            for item in mailbox.drain() where !state.chrome.quit {
                 switch item {
                 case .message(let m): send(m)
                 case .storeChanges(let c): send(.storeChanged(runner.delta(c)))
@@ -107,7 +107,7 @@ public final class Runtime {
                 }
             }
             refresher.fastTicks = state.needsFastTicks
-            if !state.quit { draw() }
+            if !state.chrome.quit { draw() }
         }
     }
 }

@@ -37,10 +37,10 @@ extension Update {
 
 extension Renderer {
     mutating func drawTrends(_ t: TrendsOverlay) {
-        let w = min(s.size.width - 4, 60)
-        let h = min(s.size.height - 4, max(1, t.terms.count) + 4)
+        let w = min(s.chrome.size.width - 4, 60)
+        let h = min(s.chrome.size.height - 4, max(1, t.terms.count) + 4)
         guard w > 20, h > 3 else { return }
-        let r = Rect(x: (s.size.width - w) / 2, y: 1 + (s.size.height - 4 - h) / 2, width: w, height: h)
+        let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
         let inner = box(r, title: "Rising in the last hour (Enter filters, Esc closes)", focused: true)
         let header = TextWrap.pad("  term", width: inner.width - 26) + TextWrap.pad("last hour", width: 10) + TextWrap.pad("per hour", width: 9) + "ratio"

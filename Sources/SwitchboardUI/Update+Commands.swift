@@ -20,11 +20,11 @@ extension Update {
             helpCommand(&s, c, scroll: scroll)
             return []
         }
-        if s.focus == .composer, let edit = c.textEdit {
+        if s.chrome.focus == .composer, let edit = c.textEdit {
             if s.shownKey != nil { editDraft(&s, edit) }
             return []
         }
-        if c.rawValue.hasPrefix("crisis") { s.crisisError = nil }
+        if c.rawValue.hasPrefix("crisis") { s.crisis.error = nil }
         switch c {
         // The frame.
         case .quit: return quit(&s)
@@ -34,12 +34,12 @@ extension Update {
         case .focusNext: cycleFocus(&s, by: 1)
         case .focusPrev: cycleFocus(&s, by: Pane.allCases.count - 1)
         case .zoom:
-            s.zoomed.toggle()
+            s.chrome.zoomed.toggle()
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
         case .back: back(&s)
         case .theme: return [.loadTheme(arg)]
         case .refresh: return [.loadPanels]
-        case .trends: return [.loadTrends(now: s.now)]
+        case .trends: return [.loadTrends(now: s.chrome.now)]
         case .down: move(&s, .down)
         case .up: move(&s, .up)
         case .top: move(&s, .top)
@@ -59,7 +59,7 @@ extension Update {
         case .tag: return tag(&s, arg)
         case .mark: mark(&s)
         case .visual: visual(&s)
-        case .unmarkAll: s.marks = []; s.visualAnchor = nil
+        case .unmarkAll: s.feed.marks = []; s.feed.visualAnchor = nil
         case .open: open(&s)
         case .curate: return curate(&s)
         // The mention and its reply.
@@ -100,7 +100,7 @@ extension Update {
         case .crisisSeverity: crisisSeverity(&s)
         // Contacts and the report.
         case .report: return report(&s)
-        case .contacts: return [.community(.loadContacts(now: s.now))]
+        case .contacts: return [.community(.loadContacts(now: s.chrome.now))]
         case .role: return role(&s, arg)
         case .contactNote: return contactNote(&s, arg)
         // Commands of an overlay or the command line, and text editing outside the composer.
@@ -123,7 +123,7 @@ extension Update {
 
     static func quit(_ s: inout AppState) -> [Effect] {
         if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }
-        s.quit = true
+        s.chrome.quit = true
         return [.quit]
     }
 
@@ -134,21 +134,21 @@ extension Update {
 
     static func cycleFocus(_ s: inout AppState, by step: Int) {
         let all = Pane.allCases
-        let i = all.firstIndex(of: s.focus) ?? 0
+        let i = all.firstIndex(of: s.chrome.focus) ?? 0
         focus(&s, all[(i + step) % all.count])
     }
 
     /// Esc: a crisis sub-view goes back to the checklist; else leave the composer, clear marks, unzoom, unfilter.
     static func back(_ s: inout AppState) {
-        if s.focus == .crisis, s.crisisView != .checklist, s.crisis.run != nil {
-            s.crisisView = .checklist
-            s.crisisSelected = max(0, min(s.crisisSelected, crisisRowCount(s) - 1))
-        } else if s.focus == .composer {
-            s.focus = .feed
-        } else if s.visualAnchor != nil || !s.marks.isEmpty {
-            s.marks = []; s.visualAnchor = nil; say(&s, "marks cleared")
-        } else if s.zoomed {
-            s.zoomed = false
+        if s.chrome.focus == .crisis, s.crisis.view != .checklist, s.crisis.info.run != nil {
+            s.crisis.view = .checklist
+            s.crisis.selected = max(0, min(s.crisis.selected, crisisRowCount(s) - 1))
+        } else if s.chrome.focus == .composer {
+            s.chrome.focus = .feed
+        } else if s.feed.visualAnchor != nil || !s.feed.marks.isEmpty {
+            s.feed.marks = []; s.feed.visualAnchor = nil; say(&s, "marks cleared")
+        } else if s.chrome.zoomed {
+            s.chrome.zoomed = false
         } else if s.feed.filter != nil {
             s.feed.setFilter(nil, states: s.states, viewport: Layout.feedViewport(s))
             say(&s, "filter cleared")
@@ -157,13 +157,13 @@ extension Update {
 
     /// Focusing the composer with nothing open opens the feed's selection.
     static func focus(_ s: inout AppState, _ p: Pane) {
-        s.focus = p
-        if p == .composer, s.opened == nil { s.opened = s.feed.selectedKey }
+        s.chrome.focus = p
+        if p == .composer, s.mention.opened == nil { s.mention.opened = s.feed.selectedKey }
     }
 
     /// Moves in the focused pane's list (each with its own page size).
     static func move(_ s: inout AppState, _ how: ListMotion) {
-        switch s.focus {
+        switch s.chrome.focus {
         case .feed:
             let vp = Layout.feedViewport(s)
             let t = ListCursor(s.feed.selected, count: s.feed.rows.count, page: max(1, vp)).target(how)
@@ -173,11 +173,11 @@ extension Update {
             }
             s.feed.move(to: t, viewport: vp)
         case .queue:
-            s.queueSelected = ListCursor(s.queueSelected, count: s.queue.items.count, page: 5).moved(how)
+            s.queue.selected = ListCursor(s.queue.selected, count: s.queue.info.items.count, page: 5).moved(how)
         case .crisis:
-            s.crisisSelected = ListCursor(s.crisisSelected, count: crisisRowCount(s), page: 5).moved(how)
+            s.crisis.selected = ListCursor(s.crisis.selected, count: crisisRowCount(s), page: 5).moved(how)
         case .composer:
-            s.detailScroll = ListCursor(s.detailScroll, count: 1000, page: 5, bounded: false).moved(how)
+            s.mention.scroll = ListCursor(s.mention.scroll, count: 1000, page: 5, bounded: false).moved(how)
         }
     }
 }

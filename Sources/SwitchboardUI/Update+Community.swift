@@ -13,7 +13,7 @@ extension Update {
     /// The internal teams a hand-off can go to: those named in the routing rules, then every team used before.
     static func handoffTeams(_ s: AppState) -> [String] {
         var seen = Set<String>(), out: [String] = []
-        for t in s.team?.handoffTeams ?? [] where seen.insert(t).inserted { out.append(t) }
+        for t in s.settings.team?.handoffTeams ?? [] where seen.insert(t).inserted { out.append(t) }
         for t in Set(s.states.values.compactMap(\.handoffTeam)).sorted() where seen.insert(t).inserted { out.append(t) }
         return out
     }
@@ -25,14 +25,14 @@ extension Update {
             if let c = cv.card { return (c.primary, c.name) }
             return cv.selectedContact.map { ($0.primary, $0.name) }
         }
-        if let c = s.detail?.contact, s.detail?.mention.key == s.shownKey { return (c.primary, c.name) }
+        if let c = s.mention.detail?.contact, s.mention.detail?.mention.key == s.shownKey { return (c.primary, c.name) }
         return nil
     }
 
     /// What to load again after a contact changed: the `:contacts` view (and its card), or the author card.
     static func reloadContactViews(_ s: AppState) -> [Effect] {
         if let cv = s.contactsView {
-            return [.community(.loadContacts(now: s.now))] + (cv.card.map { [.community(.loadCard(id: $0.id, now: s.now))] } ?? [])
+            return [.community(.loadContacts(now: s.chrome.now))] + (cv.card.map { [.community(.loadCard(id: $0.id, now: s.chrome.now))] } ?? [])
         }
         return s.shownKey.map { [.loadDetail($0)] } ?? []
     }
@@ -47,12 +47,12 @@ extension Update {
 
     static func report(_ s: inout AppState) -> [Effect] {
         say(&s, "computing the report…")
-        return [.community(.loadReport(now: s.now))]
+        return [.community(.loadReport(now: s.chrome.now))]
     }
 
     /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
     static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
-        let key = s.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
+        let key = s.chrome.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
         guard let k = key else { say(&s, "no mention selected"); return [] }
         let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
         guard let team = words.first else {
@@ -103,14 +103,14 @@ extension Update {
         guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
         guard let answer = s.states[k]?.handoffReplies.last else { say(&s, "no answer from inside for this mention (switchboard handoff reply)"); return [] }
         let text = sanitizeForScreen(answer.text, singleLine: false)
-        var d = s.drafts[k] ?? Draft()
+        var d = s.mention.drafts[k] ?? Draft()
         let current = d.editor.text
-        let prefix = s.detail.map { $0.mention.key == k ? sanitizeForScreen(Triage.replyPrefix(for: $0.mention)) : "" } ?? ""
+        let prefix = s.mention.detail.map { $0.mention.key == k ? sanitizeForScreen(Triage.replyPrefix(for: $0.mention)) : "" } ?? ""
         let hasPrefix = !prefix.isEmpty && current.hasPrefix(prefix)
         let rest = (hasPrefix ? String(current.dropFirst(prefix.count)) : current).trimmingCharacters(in: .whitespaces)
         d.editor = TextEditor((hasPrefix ? prefix : "") + text + (rest.isEmpty ? "" : " " + rest))
-        s.drafts[k] = d
-        s.focus = .composer
+        s.mention.drafts[k] = d
+        s.chrome.focus = .composer
         say(&s, "answer from \(sanitizeForScreen(answer.team)) inserted")
         return []
     }
@@ -123,7 +123,7 @@ extension Update {
             var r = ReportView(lines: lines.map { sanitizeForScreen($0) })
             r.scroll = keep
             s.report = r
-            s.message = nil
+            s.chrome.message = nil
         case .contactsLoaded(let snap):
             if var cv = s.contactsView {
                 cv.snapshot = snap
@@ -145,12 +145,12 @@ extension Update {
     /// Keys while the report view is open (context `report`).
     static func reportCommand(_ s: inout AppState, _ command: String) -> [Effect] {
         guard var r = s.report, let c = CommandName(rawValue: command) else { return [] }
-        let page = max(1, s.size.height - 4)
+        let page = max(1, s.chrome.size.height - 4)
         switch c {
         case .back: s.report = nil
         case .command: s.mode = .command(CommandLineState())
         case .help: s.mode = .help(scroll: 0)
-        case .report: return [.community(.loadReport(now: s.now))]
+        case .report: return [.community(.loadReport(now: s.chrome.now))]
         default:
             guard let m = c.motion else { return [] }
             r.scroll = ListCursor(r.scroll, count: max(0, r.lines.count - page) + 1, page: page, half: page / 2).moved(m)

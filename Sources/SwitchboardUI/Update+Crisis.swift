@@ -10,10 +10,10 @@ enum CrisisSubcommand: String, CaseIterable {
 extension Update {
     /// Rows the crisis pane moves over: playbooks (no run), steps (checklist), or lines (timeline, escalation).
     static func crisisRowCount(_ s: AppState) -> Int {
-        guard let run = s.crisis.run else { return s.crisis.playbooks.count }
-        switch s.crisisView {
+        guard let run = s.crisis.info.run else { return s.crisis.info.playbooks.count }
+        switch s.crisis.view {
         case .checklist: return run.steps.count
-        case .timeline: return s.crisis.timeline.count
+        case .timeline: return s.crisis.info.timeline.count
         case .escalation: return run.playbook.escalation.count
         case .statement: return 1
         }
@@ -21,30 +21,30 @@ extension Update {
 
     /// The checklist step under the selection.
     static func selectedStep(_ s: AppState) -> CrisisStepRun? {
-        guard let run = s.crisis.run, s.crisisView == .checklist else { return nil }
-        return run.steps[safe: s.crisisSelected]
+        guard let run = s.crisis.info.run, s.crisis.view == .checklist else { return nil }
+        return run.steps[safe: s.crisis.selected]
     }
 
     /// New crisis state from the log: a different run starts at its first open step.
     static func setCrisis(_ s: inout AppState, _ c: CrisisInfo) {
-        let before = s.crisis.run?.id
-        s.crisis = c
+        let before = s.crisis.info.run?.id
+        s.crisis.info = c
         if c.run?.id != before {
-            s.crisisView = .checklist
-            s.crisisSelected = c.run.flatMap { r in r.steps.firstIndex { !$0.isFinished } } ?? 0
+            s.crisis.view = .checklist
+            s.crisis.selected = c.run.flatMap { r in r.steps.firstIndex { !$0.isFinished } } ?? 0
         }
-        s.crisisSelected = max(0, min(s.crisisSelected, crisisRowCount(s) - 1))
+        s.crisis.selected = max(0, min(s.crisis.selected, crisisRowCount(s) - 1))
     }
 
     /// Starts the selected playbook (no run may be going on).
     static func crisisStart(_ s: inout AppState, drill: Bool) -> [Effect] {
-        if let run = s.crisis.run {
+        if let run = s.crisis.info.run {
             say(&s, "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first",
                 error: true)
             return []
         }
-        guard let p = s.crisis.playbooks[safe: s.crisisSelected] else {
-            say(&s, s.crisis.problems.isEmpty ? "no playbooks in playbooks/ (switchboard init writes three)"
+        guard let p = s.crisis.info.playbooks[safe: s.crisis.selected] else {
+            say(&s, s.crisis.info.problems.isEmpty ? "no playbooks in playbooks/ (switchboard init writes three)"
                     : "no usable playbook: fix the files listed", error: true)
             return []
         }
@@ -58,23 +58,23 @@ extension Update {
 
     /// A checklist step command (done, skip, block, reopen, notify, statement) on the selected step.
     static func crisisStep(_ s: inout AppState, _ c: CommandName) -> [Effect] {
-        guard let run = s.crisis.run else { say(&s, "no crisis is active: Enter starts the selected playbook"); return [] }
+        guard let run = s.crisis.info.run else { say(&s, "no crisis is active: Enter starts the selected playbook"); return [] }
         guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
         return stepCommand(&s, c, run, st)
     }
 
     /// Shows or hides the timeline or the escalation list.
     static func crisisToggle(_ s: inout AppState, _ view: CrisisView) {
-        guard s.crisis.run != nil else { say(&s, "no crisis is active"); return }
-        s.crisisView = s.crisisView == view ? .checklist : view
-        s.crisisSelected = 0
-        if s.crisisView == .checklist, let run = s.crisis.run {
-            s.crisisSelected = run.steps.firstIndex { !$0.isFinished } ?? 0
+        guard s.crisis.info.run != nil else { say(&s, "no crisis is active"); return }
+        s.crisis.view = s.crisis.view == view ? .checklist : view
+        s.crisis.selected = 0
+        if s.crisis.view == .checklist, let run = s.crisis.info.run {
+            s.crisis.selected = run.steps.firstIndex { !$0.isFinished } ?? 0
         }
     }
 
     static func crisisSeverity(_ s: inout AppState) {
-        guard let run = s.crisis.run else { say(&s, "no crisis is active"); return }
+        guard let run = s.crisis.info.run else { say(&s, "no crisis is active"); return }
         guard !run.playbook.severityLevels.isEmpty else {
             say(&s, "the playbook has no severity levels", error: true); return
         }
@@ -109,9 +109,9 @@ extension Update {
                 // A drill shows the statement, filled in, and queues nothing.
                 let step = st.step.kind == .holdingStatement ? id : nil
                 do {
-                    let d = try CrisisOps.statement(run, step: step, networks: [], team: s.team, agent: s.agent, now: s.now)
+                    let d = try CrisisOps.statement(run, step: step, networks: [], team: s.settings.team, agent: s.settings.agent, now: s.chrome.now)
                     let h = d.statement
-                    s.crisisView = .statement(title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))", text: sanitizeForScreen(d.text, singleLine: false))
+                    s.crisis.view = .statement(title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))", text: sanitizeForScreen(d.text, singleLine: false))
                     say(&s, "drill: the statement is shown, not queued")
                 } catch {
                     say(&s, "\(error)", error: true)
@@ -133,13 +133,13 @@ extension Update {
         switch sub {
         case .start, .drill:
             guard !rest.isEmpty else {
-                say(&s, "crisis \(word): which playbook? (" + s.crisis.playbooks.map(\.id).joined(separator: ", ") + ")",
+                say(&s, "crisis \(word): which playbook? (" + s.crisis.info.playbooks.map(\.id).joined(separator: ", ") + ")",
                     error: true)
                 return []
             }
             do {
-                let p = try s.crisis.library.resolve(rest)
-                if sub == .start, s.crisis.realActive, let run = s.crisis.run {
+                let p = try s.crisis.info.library.resolve(rest)
+                if sub == .start, s.crisis.info.realActive, let run = s.crisis.info.run {
                     say(&s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first",
                         error: true)
                     return []
@@ -150,18 +150,18 @@ extension Update {
                 say(&s, sanitizeForScreen("\(error)"), error: true); return []
             }
         case .end:
-            guard s.crisis.run != nil else { say(&s, "no crisis is active", error: true); return [] }
+            guard s.crisis.info.run != nil else { say(&s, "no crisis is active", error: true); return [] }
             guard !rest.isEmpty else {
                 say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true)
                 return []
             }
             return [.crisis(.end(summary: rest))]
         case .severity:
-            guard let run = s.crisis.run else { say(&s, "no crisis is active", error: true); return [] }
+            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
             guard !rest.isEmpty else { crisisSeverity(&s); return [] }
             return [.crisis(.severity(crisis: run.id, level: rest))]
         case .step:
-            guard let run = s.crisis.run else { say(&s, "no crisis is active", error: true); return [] }
+            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
             let (id, tail) = Commands.split(rest)
             let (verb, reason) = Commands.split(tail)
             let states: [String: CrisisStepState] = ["done": .done, "skip": .skipped, "skipped": .skipped,
@@ -181,7 +181,7 @@ extension Update {
     /// Opens the start prompt: severity first (when the playbook has levels), then the queue question.
     static func startPrompt(_ s: inout AppState, _ p: Playbook, drill: Bool) -> [Effect] {
         let prompt = CrisisPrompt(playbook: p, drill: drill)
-        if prompt.stage == .suspend, drill || s.queue.suspension != nil {
+        if prompt.stage == .suspend, drill || s.queue.info.suspension != nil {
             return [.crisis(.start(playbook: p.id, severity: nil, drill: drill, suspendQueue: false))]
         }
         s.mode = .crisisPrompt(prompt)
@@ -219,7 +219,7 @@ extension Update {
                 return [.crisis(.severity(crisis: id, level: level))]
             }
             p.severity = level
-            if p.drill || s.queue.suspension != nil {
+            if p.drill || s.queue.info.suspension != nil {
                 s.mode = .normal
                 return [.crisis(.start(playbook: p.playbook.id, severity: level, drill: p.drill, suspendQueue: false))]
             }
@@ -242,23 +242,23 @@ extension Update {
     /// again right away, the next one replaces it.
     static func insertHoldingStatement(_ s: inout AppState) -> [Effect] {
         guard let key = s.shownKey else { say(&s, "no mention open"); return [] }
-        guard let run = s.crisis.run else { say(&s, "no crisis is active: holding statements come with a running playbook"); return [] }
-        let m = s.detail?.mention.key == key ? s.detail?.mention : nil
+        guard let run = s.crisis.info.run else { say(&s, "no crisis is active: holding statements come with a running playbook"); return [] }
+        let m = s.mention.detail?.mention.key == key ? s.mention.detail?.mention : nil
         let list = run.playbook.statements(network: m?.platform, lang: m?.analysis?.lang)
         guard !list.isEmpty else { say(&s, "\(sanitizeForScreen(run.name)) has no holding statements", error: true); return [] }
-        var d = s.drafts[key] ?? Draft()
+        var d = s.mention.drafts[key] ?? Draft()
         var index = 0
         var before = d.editor
-        if let c = s.statementCycle, c.key == key, c.after == d.editor {
+        if let c = s.mention.statementCycle, c.key == key, c.after == d.editor {
             index = (c.index + 1) % list.count
             before = c.before
         }
         let h = list[index]
         var e = before
-        e.insert(sanitizeForScreen(run.playbook.render(h, team: s.team, agent: s.agent, now: s.now).text, singleLine: false))
+        e.insert(sanitizeForScreen(run.playbook.render(h, team: s.settings.team, agent: s.settings.agent, now: s.chrome.now).text, singleLine: false))
         d.editor = e
-        s.drafts[key] = d
-        s.statementCycle = StatementCycle(key: key, index: index, before: before, after: e)
+        s.mention.drafts[key] = d
+        s.mention.statementCycle = StatementCycle(key: key, index: index, before: before, after: e)
         say(&s, "holding statement \(index + 1)/\(list.count): \(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))"
             + (list.count > 1 ? " — again for the next" : ""))
         return []
@@ -266,8 +266,8 @@ extension Update {
 
     /// On the clock tick: a new 15-minute slot of the chart began.
     static func crisisTick(_ s: inout AppState) -> [Effect] {
-        guard s.crisis.run != nil, let at = s.crisis.computedAt,
-              Int(s.now.timeIntervalSince1970 / 900) != Int(at.timeIntervalSince1970 / 900) else { return [] }
+        guard s.crisis.info.run != nil, let at = s.crisis.info.computedAt,
+              Int(s.chrome.now.timeIntervalSince1970 / 900) != Int(at.timeIntervalSince1970 / 900) else { return [] }
         return [.crisis(.refresh)]
     }
 }

@@ -10,12 +10,12 @@ extension Update {
 
     /// Filters the feed by a saved view.
     static func view(_ s: inout AppState, _ name: String) -> [Effect] {
-        guard let v = s.views.first(where: { $0.name == name }) else {
-            say(&s, s.views.isEmpty ? "no saved views (views.json in the personal config)"
-                    : "no view \"\(name)\": " + s.views.map(\.name).joined(separator: ", "), error: true)
+        guard let v = s.settings.views.first(where: { $0.name == name }) else {
+            say(&s, s.settings.views.isEmpty ? "no saved views (views.json in the personal config)"
+                    : "no view \"\(name)\": " + s.settings.views.map(\.name).joined(separator: ", "), error: true)
             return []
         }
-        s.activeView = v.name
+        s.feed.activeView = v.name
         let fx = applyFilter(&s, v.query.text, announce: false)
         if fx.isEmpty { say(&s, "view: \(v.name) — \(s.feed.rows.count) of \(s.feed.order.count)") }
         return fx
@@ -23,7 +23,7 @@ extension Update {
 
     static func sort(_ s: inout AppState, _ arg: String) {
         guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return }
-        s.feed.setSort(o, states: s.states, viewport: Layout.feedViewport(s), now: s.now)
+        s.feed.setSort(o, states: s.states, viewport: Layout.feedViewport(s), now: s.chrome.now)
         say(&s, o == .newest ? "newest first" : "by priority")
     }
 
@@ -34,7 +34,7 @@ extension Update {
 
     static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {
         let user: String? = arg.isEmpty ? nil
-            : (arg == "me" ? s.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
+            : (arg == "me" ? s.settings.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
         return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
     }
 
@@ -47,34 +47,34 @@ extension Update {
     /// Marks or unmarks the selected mention and moves down.
     static func mark(_ s: inout AppState) {
         guard let k = s.feed.selectedKey else { return }
-        if s.marks.contains(k) { s.marks.remove(k) } else { s.marks.insert(k) }
+        if s.feed.marks.contains(k) { s.feed.marks.remove(k) } else { s.feed.marks.insert(k) }
         move(&s, .down)
     }
 
     /// Starts a visual range, or ends it (its rows become marks).
     static func visual(_ s: inout AppState) {
-        if s.visualAnchor != nil {
-            s.marks = s.markedKeys
-            s.visualAnchor = nil
+        if s.feed.visualAnchor != nil {
+            s.feed.marks = s.feed.markedKeys
+            s.feed.visualAnchor = nil
         } else {
-            s.visualAnchor = s.feed.selectedKey
+            s.feed.visualAnchor = s.feed.selectedKey
         }
     }
 
     /// Opens the selected mention in the composer.
     static func open(_ s: inout AppState) {
         guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return }
-        s.opened = k
-        s.focus = .composer
+        s.mention.opened = k
+        s.chrome.focus = .composer
     }
 
     static func editDraftInEditor(_ s: inout AppState) -> [Effect] {
         guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
-        return [.openEditor(key: k, text: s.drafts[k]?.editor.text ?? "")]
+        return [.openEditor(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 
     static func saveDraft(_ s: inout AppState) -> [Effect] {
         guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
-        return [.saveDraft(key: k, text: s.drafts[k]?.editor.text ?? "")]
+        return [.saveDraft(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 }

@@ -22,14 +22,14 @@ extension Update {
             return []
         }
         do {
-            let q = try Query.parse(trimmed, timeZone: s.timeZone)
+            let q = try Query.parse(trimmed, timeZone: s.settings.timeZone)
             if q.isEmpty { s.feed.setFilter(nil, states: s.states, viewport: vp); return [] }
             s.feed.setFilter(FeedFilter(query: q), states: s.states, viewport: vp)
             if s.feed.filter?.bits != nil {
                 if announce { say(&s, "filter: \(q.text) — \(s.feed.rows.count) of \(s.feed.order.count)") }
                 return []
             }
-            return [.matchFeed(q, now: s.now, slaMinutes: s.slaMinutes)]
+            return [.matchFeed(q, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
         } catch {
             say(&s, "filter: \(error.message)" + (error.hint.map { " — " + $0 } ?? ""), error: true)
             return []
@@ -50,9 +50,9 @@ extension Update {
             return applyFilter(&s, "", announce: false)
         }
         do {
-            _ = try Query.parse(query, timeZone: s.timeZone)
+            _ = try Query.parse(query, timeZone: s.settings.timeZone)
             cl.problem = nil
-            if s.message?.isError == true { s.message = nil }
+            if s.chrome.message?.isError == true { s.chrome.message = nil }
             return applyFilter(&s, query, announce: false)
         } catch {
             cl.problem = QueryProblem(column: 7 + lead + error.position,

@@ -8,7 +8,7 @@ extension Update {
         switch s.mode {
         case .confirmQuit:
             switch k {
-            case .char("y"), .char("Y"): s.quit = true; return [.quit]
+            case .char("y"), .char("Y"): s.chrome.quit = true; return [.quit]
             default: s.mode = .normal; say(&s, "not quitting"); return []
             }
         case .confirmQueue(let op, _):
@@ -26,8 +26,8 @@ extension Update {
         case .collision(let key, _):
             s.mode = .normal
             // Seen: sending again (y on the review) goes through now.
-            s.claims[key] = s.now
-            s.focus = .composer
+            s.mention.claims[key] = s.chrome.now
+            s.chrome.focus = .composer
             return []
         case .confirmTakeover(let key, let user, _):
             s.mode = .normal
@@ -35,19 +35,19 @@ extension Update {
             case .enter, .char("y"), .char("Y"):
                 return [.claim(key, force: true)]
             default:
-                s.focus = .feed
+                s.chrome.focus = .feed
                 // Closed again: opening it later asks again.
-                if s.opened == key { s.opened = nil }
+                if s.mention.opened == key { s.mention.opened = nil }
                 say(&s, "left to \(user)")
                 return []
             }
         case .crisisPrompt(let p):
             return crisisPromptKey(&s, p, k)
         case .help:
-            guard let b = s.keymap.binding(k, in: .help) else { return [] }
+            guard let b = s.settings.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)
         case .command(var cl):
-            if let b = s.keymap.binding(k, in: .cmdline) {
+            if let b = s.settings.keymap.binding(k, in: .cmdline) {
                 return commandLineKey(&s, b.command)
             }
             if case .char(let c) = k, !isControl(c) {
@@ -61,21 +61,21 @@ extension Update {
         case .normal where s.contactsView != nil:
             return contactsKey(&s, k)
         case .normal where s.report != nil:
-            guard let b = s.keymap.binding(k, in: .report) else { return [] }
+            guard let b = s.settings.keymap.binding(k, in: .report) else { return [] }
             return reportCommand(&s, b.command)
         case .normal where s.trends != nil:
-            guard let b = s.keymap.binding(k, in: .trends) else { return [] }
+            guard let b = s.settings.keymap.binding(k, in: .trends) else { return [] }
             return trendsCommand(&s, b.command)
         case .normal:
-            let ctx = s.focus.context
-            if let b = s.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
+            let ctx = s.chrome.focus.context
+            if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
                 guard s.enabled(b.when) else {
                     say(&s, "\(b.command): not available here")
                     return []
                 }
                 return run(&s, b.command, fromKeymap: true)
             }
-            if s.focus == .composer, case .char(let c) = k, !isControl(c) {
+            if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
                 guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
                 editDraft(&s) { $0.insert(String(c)) }
             }
@@ -90,8 +90,8 @@ extension Update {
 
     /// Global bindings apply everywhere, except printable keys while typing in the composer.
     static func globalBinding(_ s: AppState, _ k: Key) -> Binding? {
-        if s.focus == .composer, case .char = k { return nil }
-        return s.keymap.binding(k, in: .global)
+        if s.chrome.focus == .composer, case .char = k { return nil }
+        return s.settings.keymap.binding(k, in: .global)
     }
 
     static func commandLineKey(_ s: inout AppState, _ command: String) -> [Effect] {
@@ -110,10 +110,10 @@ extension Update {
             s.mode = .normal
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
-            if let problem = Commands.validate(line, themes: s.themes) { say(&s, problem, error: true); return [] }
+            if let problem = Commands.validate(line, themes: s.settings.themes) { say(&s, problem, error: true); return [] }
             return run(&s, line, fromKeymap: false)
         case .complete?:
-            complete(&cl, themes: s.themes, views: s.views.map(\.name), playbooks: s.crisis.playbooks.map(\.id),
+            complete(&cl, themes: s.settings.themes, views: s.settings.views.map(\.name), playbooks: s.crisis.info.playbooks.map(\.id),
                      teams: handoffTeams(s))
             s.mode = .command(cl)
             return []

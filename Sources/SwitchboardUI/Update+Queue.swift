@@ -39,12 +39,9 @@ public enum QueueWhen: Sendable, Equatable {
 }
 
 extension Update {
-    /// The selected queue item (agenda order).
-    static func selectedQueueItem(_ s: AppState) -> QueueItem? { s.queue.items[safe: s.queueSelected] }
-
     /// The selected queue item, or a message saying there is none.
     static func queueItem(_ s: inout AppState) -> QueueItem? {
-        guard let i = selectedQueueItem(s) else { say(&s, "no queue item selected"); return nil }
+        guard let i = s.queue.selectedItem else { say(&s, "no queue item selected"); return nil }
         return i
     }
 
@@ -60,13 +57,13 @@ extension Update {
 
     static func queueDelete(_ s: inout AppState) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
-        s.queueUndo = i.id
+        s.queue.undo = i.id
         return [.queue(.delete(id: i.id))]
     }
 
     static func queueUndo(_ s: inout AppState) -> [Effect] {
-        guard let id = s.queueUndo else { say(&s, "nothing to undo"); return [] }
-        s.queueUndo = nil
+        guard let id = s.queue.undo else { say(&s, "nothing to undo"); return [] }
+        s.queue.undo = nil
         return [.queue(.restore(id: id))]
     }
 
@@ -78,9 +75,9 @@ extension Update {
     /// Swaps the item's time with the next (`step` 1) or previous (-1) item's.
     static func queueSwap(_ s: inout AppState, by step: Int) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
-        let j = s.queueSelected + step
-        guard let other = s.queue.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
-        s.queueSelected = j
+        let j = s.queue.selected + step
+        guard let other = s.queue.info.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
+        s.queue.selected = j
         return [.queue(.swap(i.id, other.id))]
     }
 
@@ -100,7 +97,7 @@ extension Update {
         let p: ResumePolicy
         let word = arg.trimmingCharacters(in: .whitespaces)
         if word.isEmpty {
-            if s.queue.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.now }) {
+            if s.queue.info.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.chrome.now }) {
                 say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true)
                 return []
             }
@@ -156,13 +153,13 @@ extension Update {
             s.mode = .confirmQueue(op, warnings: warnings)
             return []
         case .queueSelect(let id, let text, let edit):
-            s.focus = .queue
-            if let i = s.queue.items.firstIndex(where: { $0.id == id }) { s.queueSelected = i }
+            s.chrome.focus = .queue
+            if let i = s.queue.info.items.firstIndex(where: { $0.id == id }) { s.queue.selected = i }
             say(&s, text)
             // A curated draft opens for editing at once.
             return edit.map { [.openEditor(key: "queue:" + id, text: $0)] } ?? []
         case .queuePublished(let lines):
-            s.queuePublishing = false
+            s.queue.publishing = false
             if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }
             return []
         default:
@@ -189,12 +186,12 @@ extension Update {
 
     /// On the clock tick: publish what is due, when this workbench runs the sources (else the listener does).
     static func publishQueueIfDue(_ s: inout AppState) -> [Effect] {
-        guard s.publishesQueue, !s.queuePublishing, s.queue.suspension == nil else { return [] }
-        let due = s.queue.items.contains { i in
-            !i.deleted && i.draft.accounts.contains { i.isDue($0, now: s.now) }
+        guard s.settings.publishesQueue, !s.queue.publishing, s.queue.info.suspension == nil else { return [] }
+        let due = s.queue.info.items.contains { i in
+            !i.deleted && i.draft.accounts.contains { i.isDue($0, now: s.chrome.now) }
         }
         guard due else { return [] }
-        s.queuePublishing = true
+        s.queue.publishing = true
         return [.publishQueue]
     }
 }

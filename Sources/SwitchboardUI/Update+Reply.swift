@@ -7,26 +7,26 @@ extension Update {
     static func replyMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
         switch msg {
         case .templatesLoaded(let lib):
-            s.templates = lib
+            s.mention.templates = lib
             if let p = lib.problems.first { say(&s, p, error: true) }
         case .replyQueued(let e):
-            s.outbox[e.mention] = e
+            s.mention.outbox[e.mention] = e
             if e.draft.manual {
-                let url = s.detail?.mention.key == e.mention ? s.detail?.mention.url : nil
+                let url = s.mention.detail?.mention.key == e.mention ? s.mention.detail?.mention.url : nil
                 s.mode = .confirmManual(key: e.mention, id: e.id, url: url)
                 return [.copyToClipboard(e.draft.text)]
             }
             // The draft is in the outbox now: the composer starts empty again for this mention.
-            s.drafts[e.mention] = nil
-            s.focus = .feed
-            say(&s, s.sendDelay > 0 ? "sending in \(Int(s.sendDelay)) s — u takes it back" : "sending…")
-            if s.sendDelay <= 0 { return sendIfDue(&s) }
+            s.mention.drafts[e.mention] = nil
+            s.chrome.focus = .feed
+            say(&s, s.settings.sendDelay > 0 ? "sending in \(Int(s.settings.sendDelay)) s — u takes it back" : "sending…")
+            if s.settings.sendDelay <= 0 { return sendIfDue(&s) }
         case .collision(let key, let lines):
             s.mode = .collision(key: key, lines: lines)
         case .sendFinished(let lines):
-            s.sending = false
+            s.mention.sending = false
             // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
-            if lines.first?.hasPrefix("no publisher") == true { s.noSender = true }
+            if lines.first?.hasPrefix("no publisher") == true { s.mention.noSender = true }
             if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
             return [.refreshStore]
         default: break
@@ -36,21 +36,21 @@ extension Update {
 
     /// Starts a sender pass when one of my replies is due (and none is running).
     static func sendIfDue(_ s: inout AppState) -> [Effect] {
-        guard !s.sending, !s.noSender, s.dueForSending else { return [] }
-        s.sending = true
+        guard !s.mention.sending, !s.mention.noSender, s.dueForSending else { return [] }
+        s.mention.sending = true
         return [.sendDue]
     }
 
     /// `send`: the review screen for the draft (y sends, e edits, n goes back).
     static func review(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey, let d = s.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
-        let raw = s.drafts[k]?.editor.text ?? ""
+        guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
+        let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
-        let text = TemplateRenderer.withSignature(raw, member: s.agent)
+        let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
-        let manual = OutboxDraft.reply(to: m, text: text, now: s.now).manual
+        let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
         let who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
             ?? "the author"
         s.mode = .review(ReplyReview(key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
@@ -62,8 +62,8 @@ extension Update {
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
         s.mode = .templates(TemplatePicker(key: k, query: arg))
-        s.focus = .composer
-        return s.templates == nil ? [.loadTemplates] : []
+        s.chrome.focus = .composer
+        return s.mention.templates == nil ? [.loadTemplates] : []
     }
 
     static func undoSend(_ s: inout AppState) -> [Effect] {
@@ -73,7 +73,7 @@ extension Update {
 
     /// Retries a failed reply; else re-reads the queue and crisis files.
     static func retry(_ s: inout AppState) -> [Effect] {
-        guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.outbox[k], case .failed = e.state else {
+        guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.mention.outbox[k], case .failed = e.state else {
             return [.loadPanels]
         }
         return [.retrySend(id: e.id)]
@@ -91,14 +91,14 @@ extension Update {
         switch k {
         case .char("y"), .char("Y"):
             s.mode = .normal
-            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.sendDelay,
-                                openedAt: s.claims[r.key])]
+            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
+                                openedAt: s.mention.claims[r.key])]
         case .char("e"):
             s.mode = .normal
-            s.focus = .composer
+            s.chrome.focus = .composer
         case .char("n"), .escape:
             s.mode = .normal
-            s.focus = .composer
+            s.chrome.focus = .composer
             say(&s, "not sent; the draft is kept")
         default: break
         }
@@ -108,8 +108,8 @@ extension Update {
     /// Keys in the templates picker (context `templates`); printable keys type the search.
     static func pickerKey(_ s: inout AppState, _ p: TemplatePicker, _ k: Key) -> [Effect] {
         var p = p
-        let matches = s.templates?.search(p.query.text) ?? []
-        if let b = s.keymap.binding(k, in: .templates) {
+        let matches = s.mention.templates?.search(p.query.text) ?? []
+        if let b = s.settings.keymap.binding(k, in: .templates) {
             let c = CommandName(rawValue: b.command)
             switch c {
             case .down?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.down)
@@ -133,17 +133,17 @@ extension Update {
     }
 
     static func insertTemplate(_ s: inout AppState, _ key: String, _ t: ReplyTemplate) {
-        guard let m = s.detail?.mention, m.key == key else { return }
-        let r = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: s.agent))
+        guard let m = s.mention.detail?.mention, m.key == key else { return }
+        let r = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: s.settings.agent))
         let text = sanitizeForScreen(r.text, singleLine: false)
-        var d = s.drafts[key] ?? Draft()
+        var d = s.mention.drafts[key] ?? Draft()
         let prefix = Triage.replyPrefix(for: m)
         if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
             d.editor = TextEditor(Triage.addressed(text, to: m))
         } else {
             d.editor.insert(text)
         }
-        s.drafts[key] = d
+        s.mention.drafts[key] = d
         say(&s, r.unknown.isEmpty ? "template: \(t.name)"
                 : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
             error: !r.unknown.isEmpty)

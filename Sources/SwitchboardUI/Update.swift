@@ -4,16 +4,16 @@ import SwitchboardCore
 
 /// The only place UI state changes: applies one message and returns the effects to run.
 public func update(_ s: inout AppState, _ msg: Message) -> [Effect] {
-    let before = s.opened
+    let before = s.mention.opened
     var fx = Update.handle(&s, msg)
-    let after = s.opened
+    let after = s.mention.opened
     if after != before {
-        s.detailScroll = 0
-        s.detail = nil
+        s.mention.scroll = 0
+        s.mention.detail = nil
         if let k = after {
             fx.append(.loadDetail(k))
             // Opening the composer on a mention claims it for me (Triage.claim), visible to everyone through the log.
-            if s.claims[k] == nil { fx.append(.claim(k, force: false)) }
+            if s.mention.claims[k] == nil { fx.append(.claim(k, force: false)) }
         }
     }
     // Due times (business-hours calendar arithmetic) of the rows on screen are computed here, once, not per frame.
@@ -25,7 +25,7 @@ enum Update {
     static func handle(_ s: inout AppState, _ msg: Message) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadPanels] + (s.opened.map { [.loadDetail($0)] } ?? [])
+            return [.loadPanels] + (s.mention.opened.map { [.loadDetail($0)] } ?? [])
         case .key(let k):
             return key(&s, k)
         case .paste(let text):
@@ -33,40 +33,40 @@ enum Update {
         case .mouse(let m):
             return mouse(&s, m)
         case .resize(let size):
-            s.size = size
+            s.chrome.size = size
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
             return []
         case .tick(let now):
-            s.now = now
+            s.chrome.now = now
             var fx: [Effect] = []
-            if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.slaMinutes)) }
-            if let m = s.message, m.until <= now { s.message = nil }
-            s.counts = s.feed.counts(s.states, now: now)
+            if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.settings.slaMinutes)) }
+            if let m = s.chrome.message, m.until <= now { s.chrome.message = nil }
+            s.chrome.counts = s.feed.counts(s.states, now: now)
             return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
             if let f = s.feed.filter, s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime {
-                return [.matchFeed(f.query, now: s.now, slaMinutes: s.slaMinutes)]
+                return [.matchFeed(f.query, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
             }
             return []
         case .feedMatched(let q, let idx):
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
             if first, case .normal = s.mode, let f = s.feed.filter {
-                let name = s.activeView.flatMap { v in s.views.first { $0.name == v && $0.query == f.query } }.map { "view: " + $0.name } ?? "filter: \(f.text)"
+                let name = s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }.map { "view: " + $0.name } ?? "filter: \(f.text)"
                 say(&s, "\(name) — \(s.feed.rows.count) of \(s.feed.order.count)")
             }
             return []
         case .detailLoaded(let d, let draft):
             guard d.mention.key == s.shownKey else { return [] }
-            s.detail = d
-            if s.drafts[d.mention.key] == nil {
-                if let draft { s.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
+            s.mention.detail = d
+            if s.mention.drafts[d.mention.key] == nil {
+                if let draft { s.mention.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
                 else {
                     // Prefilled with the handle the network needs to notify the author (Mastodon @user@server).
                     let p = sanitizeForScreen(Triage.replyPrefix(for: d.mention))
-                    if !p.isEmpty { var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p; s.drafts[d.mention.key] = dr }
+                    if !p.isEmpty { var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p; s.mention.drafts[d.mention.key] = dr }
                 }
             }
             return []
@@ -74,7 +74,7 @@ enum Update {
             say(&s, text)
             return []
         case .draftSaved(let key, let text, let path):
-            s.drafts[key, default: Draft()].savedText = text
+            s.mention.drafts[key, default: Draft()].savedText = text
             say(&s, "draft saved: \(path)")
             return []
         case .editorFinished(let key, let text) where key.hasPrefix("queue"):
@@ -82,38 +82,38 @@ enum Update {
         case .editorFinished(let key, let text):
             if let text {
                 let clean = sanitizeForScreen(text, singleLine: false)
-                var d = s.drafts[key] ?? Draft()
+                var d = s.mention.drafts[key] ?? Draft()
                 d.editor = TextEditor(clean.hasSuffix("\n") ? String(clean.dropLast()) : clean)
-                s.drafts[key] = d
+                s.mention.drafts[key] = d
                 say(&s, "draft updated from the editor")
             }
             return []
         case .panelsLoaded(let q, let c):
-            s.queue = q
-            s.queueSelected = min(s.queueSelected, max(0, q.items.count - 1))
+            s.queue.info = q
+            s.queue.selected = min(s.queue.selected, max(0, q.items.count - 1))
             setCrisis(&s, c)
             return []
         case .crisisNotified(let text, let ok):
             say(&s, text, error: !ok)
-            if !ok { s.crisisError = text }
+            if !ok { s.crisis.error = text }
             return [.refreshStore]
         case .crisisFailed(let text):
             say(&s, text, error: true)
-            s.crisisError = text
+            s.crisis.error = text
             return []
         case .themeLoaded(let name):
-            s.themeName = name
+            s.chrome.themeName = name
             say(&s, "theme: \(name)")
             return []
         case .trendsLoaded(let t):
             s.trends = TrendsOverlay(terms: t)
             return []
         case .claimed(let key, let at, let from):
-            s.claims[key] = at
+            s.mention.claims[key] = at
             if let from { say(&s, "taken over from \(from)") }
             return []
         case .claimHeld(let key, let user, let since):
-            guard s.opened == key else { return [] }
+            guard s.mention.opened == key else { return [] }
             s.mode = .confirmTakeover(key: key, user: user, since: since)
             return []
         case .templatesLoaded, .replyQueued, .collision, .sendFinished:
@@ -125,47 +125,47 @@ enum Update {
         case .reportLoaded, .contactsLoaded, .contactCardLoaded:
             return communityMessage(&s, msg)
         case .listener(let l):
-            s.listener = l
+            s.chrome.listener = l
             return []
         case .failed(let why):
             say(&s, why, error: true)
             return []
         case .terminate:
             var fx: [Effect] = []
-            for (k, d) in s.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty { fx.append(.saveDraft(key: k, text: d.editor.text)) }
-            s.quit = true
+            for (k, d) in s.mention.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty { fx.append(.saveDraft(key: k, text: d.editor.text)) }
+            s.chrome.quit = true
             return fx + [.quit]
         }
     }
 
     static func say(_ s: inout AppState, _ text: String, error: Bool = false) {
-        s.message = StatusMessage(text: text, isError: error, until: s.now.addingTimeInterval(error ? 10 : 5))
+        s.chrome.message = StatusMessage(text: text, isError: error, until: s.chrome.now.addingTimeInterval(error ? 10 : 5))
     }
 
     static func storeChanged(_ s: inout AppState, _ d: StoreDelta) {
         let vp = Layout.feedViewport(s)
         s.states = d.states
         if let q = d.queue {
-            s.queue = q
-            s.queueSelected = min(s.queueSelected, max(0, q.items.count - 1))
+            s.queue.info = q
+            s.queue.selected = min(s.queue.selected, max(0, q.items.count - 1))
         }
         let firstLoad = s.feed.baseline == nil
         if d.reloaded || firstLoad {
-            s.feed.rebuild(d.newMentions, states: d.states, now: s.now, viewport: vp)
+            s.feed.rebuild(d.newMentions, states: d.states, now: s.chrome.now, viewport: vp)
         } else {
             let before = s.feed.items.count
-            s.feed.append(d.newMentions, states: d.states, now: s.now, viewport: vp)
+            s.feed.append(d.newMentions, states: d.states, now: s.chrome.now, viewport: vp)
             let added = s.feed.items.count - before
             if added > 0 { say(&s, added == 1 ? "1 new mention" : "\(added) new mentions") }
             s.feed.statesChanged(d.states, viewport: vp)
         }
-        if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.now) }
-        if let n = d.spike, s.spike == nil || n.at >= s.spike!.at { s.spike = n }
+        if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.chrome.now) }
+        if let n = d.spike, s.chrome.spike == nil || n.at >= s.chrome.spike!.at { s.chrome.spike = n }
         if let c = d.crisis { setCrisis(&s, c) }
-        if let pm = d.personMarks { s.personMarks = pm }
-        for (k, m) in d.personMarkChanges { s.personMarks[k] = m }
-        if d.reloaded { s.outbox = d.outbox } else { for (k, e) in d.outbox { s.outbox[k] = e } }
-        s.counts = s.feed.counts(s.states, now: s.now)
+        if let pm = d.personMarks { s.feed.personMarks = pm }
+        for (k, m) in d.personMarkChanges { s.feed.personMarks[k] = m }
+        if d.reloaded { s.mention.outbox = d.outbox } else { for (k, e) in d.outbox { s.mention.outbox[k] = e } }
+        s.chrome.counts = s.feed.counts(s.states, now: s.chrome.now)
     }
 
     static func paste(_ s: inout AppState, _ text: String) -> [Effect] {
@@ -184,14 +184,14 @@ enum Update {
 
     static func editDraft(_ s: inout AppState, _ f: (inout TextEditor) -> Void) {
         guard let k = s.shownKey else { return }
-        var d = s.drafts[k] ?? Draft()
+        var d = s.mention.drafts[k] ?? Draft()
         f(&d.editor)
-        s.drafts[k] = d
+        s.mention.drafts[k] = d
     }
 
     static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
         guard case .normal = s.mode else { return [] }
-        let l = Layout.compute(size: s.size, focus: s.focus, zoomed: s.zoomed)
+        let l = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
         if let bar = l.tabBar, m.kind == .press, m.y == bar.y {
             // Tabs are drawn in Pane order with equal spacing.
             let w = max(1, bar.width / Pane.allCases.count)
@@ -208,7 +208,7 @@ enum Update {
         case .wheelUp, .wheelDown:
             let d = m.kind == .wheelUp ? -3 : 3
             if pane == .feed { s.feed.move(to: s.feed.selected + d, viewport: Layout.feedViewport(s)) }
-            if pane == .composer { s.detailScroll = max(0, s.detailScroll + d) }
+            if pane == .composer { s.mention.scroll = max(0, s.mention.scroll + d) }
         case .release: break
         }
         return []

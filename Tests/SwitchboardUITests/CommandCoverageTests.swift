@@ -97,7 +97,7 @@ final class CommandCoverageTests: XCTestCase {
         }
         for step in c.setup {
             if step == "<CR-newline>" {
-                app.send(.key(app.state.keymap.keys(for: "newline", in: KeyContext.composer)[0]))
+                app.send(.key(app.state.settings.keymap.keys(for: "newline", in: KeyContext.composer)[0]))
             } else if step == ":" {
                 app.press(":")
             } else if step.hasPrefix(":") {
@@ -123,14 +123,14 @@ final class CommandCoverageTests: XCTestCase {
             case .line(let line):
                 fx = Update.run(&app.state, line, fromKeymap: false)
             case .key(let ctx):
-                guard let k = app.state.keymap.keys(for: c.rawValue, in: ctx).first else {
+                guard let k = app.state.settings.keymap.keys(for: c.rawValue, in: ctx).first else {
                     XCTFail("\(c.rawValue): no key in \(ctx)"); continue
                 }
                 fx = update(&app.state, .key(k))
             }
             let changed = app.buffer != before.0 || app.cursor != before.1
             XCTAssertTrue(changed || !fx.isEmpty, "\(c.rawValue) did nothing observable")
-            XCTAssertFalse(app.state.message?.isError == true, "\(c.rawValue): \(app.state.message?.text ?? "")")
+            XCTAssertFalse(app.state.chrome.message?.isError == true, "\(c.rawValue): \(app.state.chrome.message?.text ?? "")")
         }
     }
 }

@@ -125,7 +125,7 @@ Send this reply? y send · e edit · n back
 """)
         // e: back to editing; n: back, not sent; nothing queued either way.
         app.press("e")
-        XCTAssertEqual(app.state.focus, .composer)
+        XCTAssertEqual(app.state.chrome.focus, .composer)
         XCTAssertEqual(app.state.mode, .normal)
         app.type(" Sorry!")
         app.press("C-s n")
@@ -165,7 +165,7 @@ Send this reply? y send · e edit · n back
         app.press("<Enter>")
         app.type("We are on it, sorry for the late refund.")
         app.press("C-s y")
-        XCTAssertEqual(app.state.focus, .feed)
+        XCTAssertEqual(app.state.chrome.focus, .feed)
         app.send(.tick(TestApp.now.addingTimeInterval(3)))
         app.press("u")
         XCTAssertTrue(app.screen[28].hasSuffix("reply taken back"), app.screen[28])
