@@ -2,13 +2,6 @@ import Foundation
 import ScreenKit
 import SwitchboardCore
 
-/// A query that did not parse, shown under the command line with a caret at the position.
-public struct QueryProblem: Sendable, Equatable {
-    /// Column in the command line's text (after the `:`) where the caret goes.
-    public var column: Int
-    public var message: String
-}
-
 extension Update {
     /// Sets the feed filter from query text (empty clears). A malformed query keeps the current filter and
     /// returns the error; the matcher runs as an effect.

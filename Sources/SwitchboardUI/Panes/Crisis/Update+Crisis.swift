@@ -2,11 +2,6 @@ import Foundation
 import ScreenKit
 import SwitchboardCore
 
-/// The sub-commands of `:crisis` (in completion order).
-enum CrisisSubcommand: String, CaseIterable {
-    case start, drill, end, severity, step
-}
-
 extension Update {
     /// Rows the crisis pane moves over: playbooks (no run), steps (checklist), or lines (timeline, escalation).
     static func crisisRowCount(_ s: AppState) -> Int {

@@ -1,31 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-/// What background work hands to the main thread.
-enum Incoming: Sendable {
-    case message(Message)
-    /// `Store.refresh()` found something: the main thread turns it into a delta.
-    case storeChanges(StoreChanges)
-    /// A playbook file changed on disk (added, edited, removed).
-    case panelFilesChanged
-}
-
-/// A thread-safe queue from background threads to the main loop.
-final class Mailbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Incoming] = []
-
-    func post(_ i: Incoming) { lock.withLock { items.append(i) } }
-
-    func drain() -> [Incoming] {
-        lock.withLock {
-            let out = items
-            items = []
-            return out
-        }
-    }
-}
-
 /// The background refresher: every `interval` it reads new log tails (one stat per log file when nothing
 /// changed), watches the playbook files, and posts a tick every few seconds; it wakes the
 /// terminal only when it posted something. No busy polling: it sleeps on a semaphore between rounds.
@@ -106,12 +81,4 @@ final class Refresher: @unchecked Sendable {
             return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9 + Double(st.st_size) * 1e-12
         }
     }
-}
-
-import ScreenKit
-
-/// A Sendable holder for an optional waker.
-struct TerminalWakerBox: Sendable {
-    let waker: (any TerminalWaker)?
-    func wake() { waker?.wake() }
 }

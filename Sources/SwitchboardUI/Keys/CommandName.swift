@@ -1,64 +1,5 @@
 import Foundation
 import ScreenKit
-import SwitchboardCore
-
-/// The panes of the workbench, in Tab order.
-public enum Pane: String, CaseIterable, Sendable {
-    case feed, composer, queue, crisis
-    public var title: String {
-        switch self {
-        case .feed: return "Feed"
-        case .composer: return "Mention"
-        case .queue: return "Queue"
-        case .crisis: return "Crisis"
-        }
-    }
-    /// The key context whose bindings apply while this pane has the focus.
-    var context: KeyContext {
-        switch self {
-        case .feed: return .feed
-        case .composer: return .composer
-        case .queue: return .queue
-        case .crisis: return .crisis
-        }
-    }
-}
-
-/// Where a binding applies. `global` applies everywhere except to printable keys while typing in the
-/// composer; `help` and `cmdline` are the help overlay and the `:` command line (modal).
-public enum KeyContext: String, CaseIterable, Sendable {
-    case global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report
-}
-
-/// What a command's argument is (drives `:` completion).
-public enum CommandArgument: Sendable, Equatable {
-    case none
-    case pane
-    case sortOrder
-    case theme
-    case status
-    case filter
-    case view
-    /// `crisis` sub-commands: start|drill PLAYBOOK, end SUMMARY, severity LEVEL, step ID done|skip|block|open [REASON].
-    case crisis
-    /// Free text (a user, a tag, a note): no completion.
-    case text
-    /// An internal team (completed from the routing rules and earlier hand-offs), then a free-text note.
-    case team
-    /// Contact roles to add (+fan) or remove (-critic).
-    case roles
-}
-
-/// What a command takes and what the help says about it.
-public struct CommandSpec: Sendable {
-    public var command: CommandName
-    public var name: String { command.rawValue }
-    public var argument: CommandArgument
-    public var argumentRequired: Bool
-    public var help: String
-}
-
-public enum SortOrder: String, CaseIterable, Sendable { case newest, priority }
 
 /// Every command of the workbench: what every key runs and what `:` accepts. The raw value is the name in
 /// keymap files and on the command line; `Update.run` switches over it exhaustively, so a command without a
@@ -163,45 +104,6 @@ public enum CommandName: String, CaseIterable, Sendable {
     public var spec: CommandSpec {
         let d = details
         return CommandSpec(command: self, argument: d.argument, argumentRequired: d.required, help: d.help)
-    }
-}
-
-/// The command vocabulary of the workbench.
-public enum Commands {
-    public static let all: [CommandSpec] = CommandName.allCases.map(\.spec)
-
-    public static func spec(_ name: String) -> CommandSpec? { CommandName(rawValue: name)?.spec }
-
-    /// Splits `focus queue` into ("focus", "queue").
-    static func split(_ line: String) -> (String, String) {
-        let t = line.trimmingCharacters(in: .whitespaces)
-        guard let sp = t.firstIndex(of: " ") else { return (t, "") }
-        return (String(t[..<sp]), t[t.index(after: sp)...].trimmingCharacters(in: .whitespaces))
-    }
-
-    /// Values an argument can take (for completion and validation); nil when free text.
-    static func values(_ a: CommandArgument, themes: [String]) -> [String]? {
-        switch a {
-        case .none: return []
-        case .pane: return Pane.allCases.map(\.rawValue)
-        case .sortOrder: return SortOrder.allCases.map(\.rawValue)
-        case .theme: return themes
-        case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter, .view, .crisis, .text, .team, .roles: return nil
-        }
-    }
-
-    /// Checks a command line (`focus queue`): nil when valid, else what is wrong.
-    static func validate(_ line: String, themes: [String]?) -> String? {
-        let (name, arg) = split(line)
-        guard let spec = spec(name) else { return "unknown command \"\(name)\"" }
-        if spec.argument == .none, !arg.isEmpty { return "\(name) takes no argument" }
-        if spec.argumentRequired, arg.isEmpty { return "\(name) needs an argument" }
-        if !arg.isEmpty, spec.argument != .theme || themes != nil,
-           let vals = values(spec.argument, themes: themes ?? []), !vals.contains(arg) {
-            return "\(name): \"\(arg)\" is not one of \(vals.joined(separator: ", "))"
-        }
-        return nil
     }
 }
 

@@ -2,13 +2,6 @@ import Foundation
 import ScreenKit
 import SwitchboardCore
 
-/// The `:report` view: Core's report text for the last 7 days, scrolled.
-public struct ReportView: Sendable, Equatable {
-    public var lines: [String]
-    public var scroll = 0
-    public init(lines: [String]) { self.lines = lines }
-}
-
 extension Update {
     /// The internal teams a hand-off can go to: those named in the routing rules, then every team used before.
     static func handoffTeams(_ s: AppState) -> [String] {
