@@ -50,12 +50,17 @@ final class TestApp {
     static var repoRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static var themesDir: URL { repoRoot.appendingPathComponent("Themes") }
 
-    /// Applies a message and runs every effect it leads to, like Runtime.send.
+    /// Applies a message and runs every effect it leads to, like Runtime.send; then waits for the background
+    /// jobs and sends on what they posted to the mailbox, as the runtime's loop does when woken.
     func send(_ m: Message) {
         var queue = [m]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for e in update(&state, next) { queue += runner.perform(e) }
+            if queue.isEmpty {
+                runner.background.waitUntilIdle()
+                queue = runner.background.drainMessages()
+            }
         }
     }
 

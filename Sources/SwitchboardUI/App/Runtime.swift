@@ -17,7 +17,7 @@ public final class Runtime {
     let waker: TerminalWakerBox
     public let runner: EffectRunner
     public private(set) var state: AppState
-    let mailbox = Mailbox()
+    var mailbox: Mailbox { runner.background.mailbox }
     let refreshInterval: Double
     let listenerProbe: (@Sendable () -> String)?
     private var lastFrame: ScreenBuffer?
@@ -36,8 +36,8 @@ public final class Runtime {
             if let s = t as? SuspendableTerminal { s.suspend() } else { t.restore() }
         }
         runner.copyToClipboard = { [terminal] text in terminal.copyToClipboard(text) }
-        let mailbox = self.mailbox, wakerBox = self.waker
-        runner.post = { m in mailbox.post(.message(m)); wakerBox.wake() }
+        let wakerBox = self.waker
+        runner.background.wake = { wakerBox.wake() }
         runner.resumeTerminal = { [weak self] in
             guard let self else { return }
             (terminal as? SuspendableTerminal)?.resume()

@@ -93,12 +93,9 @@ extension EffectRunner {
                     return .failed("report: \(error)")
                 }
             }
-            // A week of 100k mentions takes ~150 ms: off the main loop when there is one, so keys never wait.
-            if let post {
-                Thread.detachNewThread { post(work()) }
-                return []
-            }
-            return [work()]
+            // A week of 100k mentions takes ~150 ms: off the main loop, so keys never wait.
+            background.startThread { [work()] }
+            return []
         case .loadContacts(let now):
             let book = contactBook(), store = self.store, team = self.team
             let work: @Sendable () -> Message = {
@@ -113,12 +110,9 @@ extension EffectRunner {
                 }
                 return .contactsLoaded(snap)
             }
-            // The advocates ranking reads a week of mentions: off the main loop when there is one.
-            if let post {
-                Thread.detachNewThread { post(work()) }
-                return []
-            }
-            return [work()]
+            // The advocates ranking reads a week of mentions: off the main loop.
+            background.startThread { [work()] }
+            return []
         case .loadCard(let id, let now):
             let book = contactBook()
             guard let c = book.contact(id: id) else { return [.failed("no contact \(id)")] }

@@ -24,8 +24,8 @@ public final class EffectRunner {
     public var timeZone = TimeZone(identifier: "UTC")!
     /// Writes OSC 52 (the runtime hands it the terminal's copyToClipboard).
     public var copyToClipboard: ((String) -> Void)?
-    /// Posts a message from a background task (the runtime's mailbox). Nil (tests): sends run to completion inline.
-    public var post: (@Sendable (Message) -> Void)?
+    /// Jobs off the main loop, answering through a mailbox (the runtime's and the TestApp's).
+    public let background = BackgroundWork()
     private lazy var sender = OutboxSender(store: store, actor: actor)
     private var threads = ThreadIndex([])
     /// The crisis runs folded from the log (kept up to date with every delta) and the playbooks last read.
@@ -220,15 +220,8 @@ public final class EffectRunner {
                     }
                 }
             }
-            if let post {
-                Task.detached { post(.sendFinished(await work())) }
-                return []
-            }
-            let box = ResultBox()
-            let sem = DispatchSemaphore(value: 0)
-            Task.detached { box.set(await work()); sem.signal() }
-            sem.wait()
-            return [.storeChanged(delta()), .sendFinished(box.get())]
+            background.start { [.sendFinished(await work())] }
+            return []
         case .queue(let op):
             return performQueue(op)
         case .publishQueue:
@@ -265,12 +258,4 @@ public final class EffectRunner {
         if out.hasSuffix("\n") { out.removeLast() }
         return out
     }
-}
-
-/// Carries a background task's result back to a waiting thread (tests run sends inline).
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: [String] = []
-    func set(_ v: [String]) { lock.withLock { value = v } }
-    func get() -> [String] { lock.withLock { value } }
 }

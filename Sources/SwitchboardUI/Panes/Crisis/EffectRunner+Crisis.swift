@@ -90,9 +90,9 @@ extension EffectRunner {
                         return .crisisNotified("\(error)", ok: false)
                     }
                 }
-                // The command may take seconds (mail, a webhook): never on the main loop when there is one.
-                if let post, !byHand {
-                    Thread.detachNewThread { post(work()) }
+                // The command may take seconds (mail, a webhook): never on the main loop.
+                if !byHand {
+                    background.startThread { [work()] }
                     return [.recorded("\(step): notifying…")]
                 }
                 return [work(), .storeChanged(delta())]

@@ -121,14 +121,7 @@ extension EffectRunner {
                 }
             }
         }
-        if let post {
-            Task.detached { post(.queuePublished(await work())) }
-            return []
-        }
-        let box = ResultBox()
-        let sem = DispatchSemaphore(value: 0)
-        Task.detached { box.set(await work()); sem.signal() }
-        sem.wait()
-        return [.storeChanged(delta()), .queuePublished(box.get())]
+        background.start { [.queuePublished(await work())] }
+        return []
     }
 }
