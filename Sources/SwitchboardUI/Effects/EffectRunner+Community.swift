@@ -23,25 +23,25 @@ public struct ContactsSnapshot: Sendable {
 extension EffectRunner {
     /// The contacts fold, made on first use (tests and the runtime make it in `initialDelta`).
     func contactBook() -> Contacts {
-        if let c = contacts { return c }
+        if let c = view.contacts { return c }
         let c = Contacts(mentions: store.mentions, events: store.events, team: team)
-        contacts = c
+        view.contacts = c
         return c
     }
 
     /// Folds a delta's new mentions and actions into the contacts; new person marks when anything changed.
     func updateContacts(_ d: inout StoreDelta, new: [Mention], newEvents: [AuditEvent], reload: Bool) {
-        guard contacts != nil else { return }
+        guard view.contacts != nil else { return }
         let contactActions = newEvents.contains { if case .contact = $0.action { return true } else { return false } }
         if reload {
-            contacts = Contacts(mentions: store.mentions, events: store.events, team: team)
+            view.contacts = Contacts(mentions: store.mentions, events: store.events, team: team)
         } else {
             guard !new.isEmpty || contactActions else { return }
-            contacts!.update(newMentions: new, newEvents: newEvents)
+            view.contacts!.update(newMentions: new, newEvents: newEvents)
         }
         if reload || contactActions { d.personMarks = personMarks(); return }
         // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
-        let book = contacts!
+        let book = view.contacts!
         var seen = Set<String>()
         for m in new {
             guard let c = book.contact(for: m), seen.insert(c.id).inserted else { continue }

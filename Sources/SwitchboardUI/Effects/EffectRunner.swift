@@ -9,10 +9,7 @@ public final class EffectRunner {
     public let store: Store
     public let actor: String
     let themeDirs: [URL]
-    private var knownCount = 0
-    private var knownEvents = 0
     private var matcher: QueryMatcher?
-    private var outbox = Outbox()
     /// Finds the publisher for an outbox entry (injected by Workbench.swift from the team's sources; tests
     /// inject a fake or a loopback-server-backed one). Nil: replies are queued but only another process sends.
     public var publisherFor: OutboxSender.PublisherFor?
@@ -27,17 +24,8 @@ public final class EffectRunner {
     /// Jobs off the main loop, answering through a mailbox (the runtime's and the TestApp's).
     public let background = BackgroundWork()
     private lazy var sender = OutboxSender(store: store, actor: actor)
-    private var threads = ThreadIndex([])
-    /// The crisis runs folded from the log (kept up to date with every delta) and the playbooks last read.
-    var crisisLog = CrisisLog()
-    var playbookLibrary = PlaybookLibrary(playbooks: [])
-    /// The newest spike alert seen (for the playbook offer).
-    var lastSpike: SpikeNotice? { didSet { if lastSpike != oldValue { offer = nil } } }
-    /// The chart of the current run between deltas: new mentions are counted into their slots (`counted`: how many
-    /// of the store's mentions are in it). Computed again when a slot begins, on reload and on re-analysis.
-    var chart: (run: String, counted: Int, buckets: [CrisisBucket])?
-    /// The playbook offered for `lastSpike` (computed once per spike and playbook reload: it reads every mention).
-    var offer: (playbook: Playbook?, spike: Date)?
+    /// The folds of the store the effects read, advanced with every delta (one value).
+    var view = StoreView()
     /// Called with a loaded theme (the runtime hands it to the terminal).
     public var applyTheme: ((Theme) -> Void)?
     /// Runs around an external program (the editor): give the terminal back, then take it again.
@@ -45,11 +33,6 @@ public final class EffectRunner {
     public var resumeTerminal: (() -> Void)?
     /// How the editor is run; tests replace it. Default: `$VISUAL`, else `$EDITOR`, else `vi`, on a temp file.
     public var editor: (String) throws -> String = EffectRunner.runEditor
-    /// Every contact: folded once at start-up, then updated with each delta's new mentions and actions
-    /// (for `role:` in the feed filter, the author card, the feed's ★/⚑ marks and `:contacts`).
-    var contacts: Contacts? { didSet { roleHook = nil } }
-    /// `role:` for the feed filter, made from `contacts` when a query needs it (kept until the contacts change).
-    var roleHook: (@Sendable (Mention, String) -> Bool)?
     /// The time written into claims and outbox entries (tests pin it to their clock).
     public var clock: () -> Date = { Date() }
 
@@ -60,19 +43,15 @@ public final class EffectRunner {
     /// Everything in the store, for the first frame.
     public func initialDelta() -> StoreDelta {
         let all = store.mentions
-        knownCount = all.count
-        threads = ThreadIndex(all)
         let events = store.events
-        knownEvents = events.count
-        outbox = Outbox(events: events)
-        var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true, spike: SpikeNotice.latest(in: events))
-        d.outbox = latestOutbox(outbox.all)
+        var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true,
+                           spike: SpikeNotice.latest(in: events))
+        view = StoreView()
+        d.outbox = view.start(mentions: all, events: events, spike: d.spike)
         d.queue = loadQueue()
-        crisisLog = CrisisLog(events: events)
-        playbookLibrary = PlaybookLibrary.load(store.dir)
-        lastSpike = d.spike
+        view.playbookLibrary = PlaybookLibrary.load(store.dir)
         d.crisis = crisisInfo()
-        contacts = Contacts(mentions: all, events: events, team: team)
+        view.contacts = Contacts(mentions: all, events: events, team: team)
         d.personMarks = personMarks()
         return d
     }
@@ -80,39 +59,23 @@ public final class EffectRunner {
     /// What changed since the last delta (new mentions are found by count, so changes folded in by our own
     /// writes are never missed).
     public func delta(_ changes: StoreChanges = StoreChanges()) -> StoreDelta {
-        let all = store.mentions
-        let reloaded = changes.reloaded || all.count < knownCount
-        let new = reloaded ? all : Array(all[knownCount...])
-        if reloaded { threads = ThreadIndex(all) } else if !new.isEmpty { threads.add(new, all: all) }
-        knownCount = all.count
+        let g = view.advance(mentions: store.mentions, events: store.events, reloaded: changes.reloaded)
         var analysis: [String: Analysis] = [:]
-        if !reloaded {
+        if !g.reloaded {
             for k in changes.changedStates { if let a = store.mention(k)?.analysis { analysis[k] = a } }
         }
-        let events = store.events
-        let fresh = reloaded || events.count < knownEvents
-        let newEvents = fresh ? events[...] : events[knownEvents...]
-        knownEvents = events.count
-        var d = StoreDelta(newMentions: new, states: store.states(), analysis: analysis, reloaded: reloaded,
-                           spike: SpikeNotice.latest(in: newEvents))
-        if fresh { outbox = Outbox(events: events); d.outbox = latestOutbox(outbox.all) } else {
-            var touched: Set<String> = []
-            for e in newEvents where e.action.outboxID != nil {
-                outbox.apply(e)
-                if let m = e.action.mention { touched.insert(m) }
-            }
-            for m in touched { if let l = outbox.latest(for: m) { d.outbox[m] = l } }
-        }
-        if fresh || newEvents.contains(where: { if case .queue = $0.action { return true } else { return false } }) { d.queue = loadQueue() }
-        if fresh { crisisLog = CrisisLog(events: events) } else { for e in newEvents { crisisLog.apply(e) } }
-        if reloaded || fresh || !analysis.isEmpty { chart = nil }
-        if let sp = d.spike { lastSpike = sp }
-        updateContacts(&d, new: new, newEvents: Array(newEvents), reload: reloaded || fresh)
-        let crisisChanged = newEvents.contains { if case .crisis = $0.action { return true } else { return false } }
+        var d = StoreDelta(newMentions: g.newMentions, states: store.states(), analysis: analysis, reloaded: g.reloaded,
+                           spike: SpikeNotice.latest(in: g.newEvents))
+        d.outbox = g.outbox
+        let queueChanged = g.newEvents.contains { if case .queue = $0.action { return true } else { return false } }
+        if g.fresh || queueChanged { d.queue = loadQueue() }
+        if g.reloaded || g.fresh || !analysis.isEmpty { view.chart = nil }
+        if let sp = d.spike { view.lastSpike = sp }
+        updateContacts(&d, new: g.newMentions, newEvents: Array(g.newEvents), reload: g.reloaded || g.fresh)
+        let crisisChanged = g.newEvents.contains { if case .crisis = $0.action { return true } else { return false } }
         // During a run the chart and the timeline follow every new mention and action.
-        if fresh || crisisChanged || d.spike != nil || (crisisLog.current != nil && (!new.isEmpty || !newEvents.isEmpty)) {
-            d.crisis = crisisInfo()
-        }
+        let running = view.crisisLog.current != nil && (!g.newMentions.isEmpty || !g.newEvents.isEmpty)
+        if g.fresh || crisisChanged || d.spike != nil || running { d.crisis = crisisInfo() }
         return d
     }
 
@@ -127,7 +90,7 @@ public final class EffectRunner {
             }
         case .loadDetail(let key):
             guard let m = store.mention(key) else { return [] }
-            let thread = threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }.suffix(20)
+            let thread = view.threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }.suffix(20)
             var detail = MentionDetail(mention: m, thread: Array(thread))
             detail.contact = authorCard(m)
             return [.detailLoaded(detail, draft: PanelFiles.loadDraft(store.dir, key: key))]
@@ -145,8 +108,8 @@ public final class EffectRunner {
                 return [.editorFinished(key: key, text: nil), .failed("\(error)")]
             }
         case .loadPanels:
-            playbookLibrary = PlaybookLibrary.load(store.dir)
-            offer = nil
+            view.playbookLibrary = PlaybookLibrary.load(store.dir)
+            view.offer = nil
             return [.panelsLoaded(loadQueue(), crisisInfo())]
         case .loadTheme(let name):
             do {
@@ -163,8 +126,8 @@ public final class EffectRunner {
         case .matchFeed(let q, let now, let sla):
             var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
             if q.usesRoles {
-                if roleHook == nil { roleHook = contactBook().roleHook() }
-                env.role = roleHook
+                if view.roleHook == nil { view.roleHook = contactBook().roleHook() }
+                env.role = view.roleHook
             }
             let m: QueryMatcher
             if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
@@ -233,12 +196,6 @@ public final class EffectRunner {
         case .quit:
             return []
         }
-    }
-
-    private func latestOutbox(_ all: [OutboxEntry]) -> [String: OutboxEntry] {
-        var out: [String: OutboxEntry] = [:]
-        for e in all { out[e.mention] = e }
-        return out
     }
 
     /// Writes the draft to a private temp file, runs the editor on it with the terminal, reads it back.

@@ -7,10 +7,10 @@ extension EffectRunner {
     func crisisInfo() -> CrisisInfo {
         let now = clock()
         var c = CrisisInfo()
-        c.playbooks = playbookLibrary.playbooks
-        c.problems = playbookLibrary.problems
-        c.run = crisisLog.current
-        c.realActive = crisisLog.active != nil
+        c.playbooks = view.playbookLibrary.playbooks
+        c.problems = view.playbookLibrary.problems
+        c.run = view.crisisLog.current
+        c.realActive = view.crisisLog.active != nil
         c.computedAt = now
         if let run = c.run {
             c.buckets = buckets(run, now: now)
@@ -21,16 +21,16 @@ extension EffectRunner {
             while i > 0, events[i - 1].at >= from { i -= 1 }
             c.timeline = CrisisReport(run: run, mentions: [], states: [:], events: Array(events[i...]), now: now).timeline.reversed()
         }
-        if let sp = lastSpike {
-            if let id = sp.playbook, let p = playbookLibrary.playbooks.first(where: { $0.id == id }) {
+        if let sp = view.lastSpike {
+            if let id = sp.playbook, let p = view.playbookLibrary.playbooks.first(where: { $0.id == id }) {
                 // The process that raised the alert recorded the playbook it suggests.
                 c.offer = p
-            } else if let o = offer, o.spike == sp.at { c.offer = o.playbook } else {
+            } else if let o = view.offer, o.spike == sp.at { c.offer = o.playbook } else {
                 // The negative mentions of the hour before the alert: their words pick the playbook.
                 let since = sp.at.addingTimeInterval(-3600)
                 let texts = store.mentions.filter { $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60) && $0.analysis?.sentiment == .negative }.map(\.text)
-                c.offer = playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
-                offer = (c.offer, sp.at)
+                c.offer = view.playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
+                view.offer = (c.offer, sp.at)
             }
         }
         return c
@@ -41,7 +41,7 @@ extension EffectRunner {
     func buckets(_ run: CrisisRun, now: Date) -> [CrisisBucket] {
         let mentions = store.mentions
         let from = run.startedAt.addingTimeInterval(-3600), to = run.endedAt ?? now
-        if var c = chart, c.run == run.id, c.counted <= mentions.count {
+        if var c = view.chart, c.run == run.id, c.counted <= mentions.count {
             let add = CrisisReport.buckets(Array(mentions[c.counted...]), from: from, to: to)
             if add.count == c.buckets.count, add.first?.start == c.buckets.first?.start {
                 for i in add.indices where add[i].total > 0 {
@@ -50,12 +50,12 @@ extension EffectRunner {
                     c.buckets[i].positive += add[i].positive
                 }
                 c.counted = mentions.count
-                chart = c
+                view.chart = c
                 return c.buckets
             }
         }
         let all = CrisisReport.buckets(mentions, from: from, to: to)
-        chart = (run.id, mentions.count, all)
+        view.chart = (run.id, mentions.count, all)
         return all
     }
 
@@ -64,12 +64,12 @@ extension EffectRunner {
         do {
             switch op {
             case .refresh:
-                chart = nil
+                view.chart = nil
                 return [.panelsLoaded(loadQueue(), crisisInfo())]
             case .start(let id, let severity, let drill, let suspend):
-                playbookLibrary = PlaybookLibrary.load(store.dir)
-                offer = nil
-                let p = try playbookLibrary.resolve(id)
+                view.playbookLibrary = PlaybookLibrary.load(store.dir)
+                view.offer = nil
+                let p = try view.playbookLibrary.resolve(id)
                 let run = try CrisisOps.start(p, severity: severity, drill: drill, suspendQueue: suspend,
                                               team: team ?? TeamConfig(brand: .init(name: "", terms: [])), store: store, actor: actor, now: now)
                 let what = (run.drill ? "drill started: " : "crisis started: ") + run.name + (run.severity.map { " (\($0))" } ?? "")
