@@ -44,42 +44,44 @@ struct PositionedJSON {
         }
         func fail(_ m: String) -> SyntaxError { SyntaxError(at: pos, message: m) }
 
+        /// The elements of an object or array after its opening bracket, separated by commas, up to `close`.
+        mutating func elements(close: Unicode.Scalar, _ element: (inout Parser) throws -> Void) throws {
+            let end = UInt8(ascii: close)
+            advance(); skipSpace()
+            if i < b.count, b[i] == end { advance(); return }
+            while true {
+                skipSpace()
+                try element(&self)
+                skipSpace()
+                guard i < b.count else { throw fail("unexpected end of file: missing '\(close)'") }
+                if b[i] == UInt8(ascii: ",") { advance(); continue }
+                if b[i] == end { advance(); return }
+                throw fail("expected ',' or '\(close)'")
+            }
+        }
+
         mutating func value() throws -> PositionedJSON {
             guard i < b.count else { throw fail("unexpected end of file") }
             let start = pos
             switch b[i] {
             case UInt8(ascii: "{"):
-                advance(); skipSpace()
                 var members: [(key: String, keyAt: Position, value: PositionedJSON)] = []
-                if i < b.count, b[i] == UInt8(ascii: "}") { advance(); return PositionedJSON(value: .object(members), at: start) }
-                while true {
-                    skipSpace()
-                    guard i < b.count, b[i] == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-                    let kp = pos
-                    let k = try string()
-                    skipSpace()
-                    guard i < b.count, b[i] == UInt8(ascii: ":") else { throw fail("expected ':' after the key") }
-                    advance(); skipSpace()
-                    members.append((k, kp, try value()))
-                    skipSpace()
-                    guard i < b.count else { throw fail("unexpected end of file: missing '}'") }
-                    if b[i] == UInt8(ascii: ",") { advance(); continue }
-                    if b[i] == UInt8(ascii: "}") { advance(); return PositionedJSON(value: .object(members), at: start) }
-                    throw fail("expected ',' or '}'")
+                try elements(close: "}") {
+                    guard $0.i < $0.b.count, $0.b[$0.i] == UInt8(ascii: "\"") else { throw $0.fail("expected a quoted key") }
+                    let kp = $0.pos
+                    let k = try $0.string()
+                    $0.skipSpace()
+                    guard $0.i < $0.b.count, $0.b[$0.i] == UInt8(ascii: ":") else {
+                        throw $0.fail("expected ':' after the key")
+                    }
+                    $0.advance(); $0.skipSpace()
+                    members.append((k, kp, try $0.value()))
                 }
+                return PositionedJSON(value: .object(members), at: start)
             case UInt8(ascii: "["):
-                advance(); skipSpace()
                 var items: [PositionedJSON] = []
-                if i < b.count, b[i] == UInt8(ascii: "]") { advance(); return PositionedJSON(value: .array(items), at: start) }
-                while true {
-                    skipSpace()
-                    items.append(try value())
-                    skipSpace()
-                    guard i < b.count else { throw fail("unexpected end of file: missing ']'") }
-                    if b[i] == UInt8(ascii: ",") { advance(); continue }
-                    if b[i] == UInt8(ascii: "]") { advance(); return PositionedJSON(value: .array(items), at: start) }
-                    throw fail("expected ',' or ']'")
-                }
+                try elements(close: "]") { items.append(try $0.value()) }
+                return PositionedJSON(value: .array(items), at: start)
             case UInt8(ascii: "\""):
                 return PositionedJSON(value: .string(try string()), at: start)
             case UInt8(ascii: "t"): try literal("true"); return PositionedJSON(value: .bool(true), at: start)
