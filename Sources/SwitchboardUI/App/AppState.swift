@@ -28,8 +28,9 @@ public struct AppState: Sendable {
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         settings = AppSettings(s)
         chrome = Chrome(size: size, now: now, themeName: s.themeName, listener: s.listener)
-        feed = FeedModel(mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
-                         sla: s.team.flatMap { try? SLA(team: $0) })
+        feed = FeedModel(
+            mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
+            sla: s.team.flatMap { try? SLA(team: $0) })
     }
 
     /// The mention open in the Mention pane.
@@ -41,7 +42,8 @@ public struct AppState: Sendable {
     /// The playbook the spike banner offers: while a spike alert shows and no real crisis is on.
     public var crisisOffer: Playbook? {
         guard !crisis.info.realActive, let sp = chrome.spike,
-              sp.isActive(now: chrome.now, cooldown: settings.spikeCooldown) else { return nil }
+            sp.isActive(now: chrome.now, cooldown: settings.spikeCooldown)
+        else { return nil }
         return crisis.info.offer
     }
 

@@ -18,14 +18,18 @@ public struct Layout: Equatable, Sendable {
     public static func compute(size: Size, focus: Pane, zoomed: Bool) -> Layout {
         let w = size.width, h = size.height
         if w < minimum.width || h < minimum.height {
-            return Layout(kind: .tooSmall, panes: [:], tabBar: nil, statusBar: Rect(x: 0, y: 0, width: 0, height: 0), hintBar: Rect(x: 0, y: 0, width: 0, height: 0))
+            return Layout(
+                kind: .tooSmall, panes: [:], tabBar: nil, statusBar: Rect(x: 0, y: 0, width: 0, height: 0),
+                hintBar: Rect(x: 0, y: 0, width: 0, height: 0))
         }
         let status = Rect(x: 0, y: h - 2, width: w, height: 1)
         let hint = Rect(x: 0, y: h - 1, width: w, height: 1)
         let tabs = w < fourPaneWidth || h < fourPaneHeight
         if tabs {
             let bar = Rect(x: 0, y: 0, width: w, height: 1)
-            return Layout(kind: .tabs, panes: [focus: Rect(x: 0, y: 1, width: w, height: h - 3)], tabBar: bar, statusBar: status, hintBar: hint)
+            return Layout(
+                kind: .tabs, panes: [focus: Rect(x: 0, y: 1, width: w, height: h - 3)], tabBar: bar, statusBar: status,
+                hintBar: hint)
         }
         let body = Rect(x: 0, y: 0, width: w, height: h - 2)
         if zoomed {
@@ -36,12 +40,14 @@ public struct Layout: Equatable, Sendable {
         let topH = body.height * 3 / 5
         let bottomH = body.height - topH
         let queueW = rightW / 2
-        return Layout(kind: .panes, panes: [
-            .feed: Rect(x: 0, y: 0, width: feedW, height: body.height),
-            .composer: Rect(x: feedW, y: 0, width: rightW, height: topH),
-            .queue: Rect(x: feedW, y: topH, width: queueW, height: bottomH),
-            .crisis: Rect(x: feedW + queueW, y: topH, width: rightW - queueW, height: bottomH),
-        ], tabBar: nil, statusBar: status, hintBar: hint)
+        return Layout(
+            kind: .panes,
+            panes: [
+                .feed: Rect(x: 0, y: 0, width: feedW, height: body.height),
+                .composer: Rect(x: feedW, y: 0, width: rightW, height: topH),
+                .queue: Rect(x: feedW, y: topH, width: queueW, height: bottomH),
+                .crisis: Rect(x: feedW + queueW, y: topH, width: rightW - queueW, height: bottomH),
+            ], tabBar: nil, statusBar: status, hintBar: hint)
     }
 
     /// Rows of list content in the feed pane (inside the border), or a sensible guess when the feed is hidden.

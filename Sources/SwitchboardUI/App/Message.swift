@@ -57,4 +57,3 @@ public enum Message: Sendable {
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate
 }
-

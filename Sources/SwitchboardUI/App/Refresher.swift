@@ -20,12 +20,18 @@ final class Refresher: @unchecked Sendable {
         set { tickLock.withLock { _fastTicks = newValue } }
     }
 
-    init(store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double, listenerProbe: (@Sendable () -> String)?) {
-        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval; self.listenerProbe = listenerProbe
+    init(
+        store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
+        listenerProbe: (@Sendable () -> String)?
+    ) {
+        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval;
+        self.listenerProbe = listenerProbe
     }
 
     func start() {
-        let t = Thread { [self] in loop(); done.signal() }
+        let t = Thread { [self] in
+            loop(); done.signal()
+        }
         t.name = "switchboard-refresher"
         t.start()
     }
@@ -53,7 +59,9 @@ final class Refresher: @unchecked Sendable {
                 lastError = ""
             } catch {
                 let e = "\(error)"
-                if e != lastError { mailbox.post(.message(.failed("reading the store: \(e)"))); posted = true; lastError = e }
+                if e != lastError {
+                    mailbox.post(.message(.failed("reading the store: \(e)"))); posted = true; lastError = e
+                }
             }
             round += 1
             if round % 4 == 0 {
@@ -65,7 +73,9 @@ final class Refresher: @unchecked Sendable {
                 }
             }
             let now = Date()
-            if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) { lastTick = now; mailbox.post(.message(.tick(now))); posted = true }
+            if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) {
+                lastTick = now; mailbox.post(.message(.tick(now))); posted = true
+            }
             if posted { waker.wake() }
         }
     }

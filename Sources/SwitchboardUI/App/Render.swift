@@ -52,7 +52,10 @@ struct Renderer {
 
     mutating func drawTooSmall() {
         let w = s.chrome.size.width, h = s.chrome.size.height
-        let lines = ["Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)", "(q quits)"]
+        let lines = [
+            "Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)",
+            "(q quits)",
+        ]
         let top = max(0, (h - lines.count) / 2)
         for (i, l) in lines.enumerated() where top + i < h {
             let text = TextWrap.clip(l, width: w)
@@ -95,15 +98,18 @@ struct Renderer {
         if let run = s.crisis.info.run {
             let overdue = run.overdue(s.chrome.now).count
             let (done, total) = run.progress
-            x = buf.put(" \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)\(overdue > 0 ? " · \(overdue) overdue" : "") ",
-                        x: x, y: r.y, role: .crisisBanner, clip: r)
+            x = buf.put(
+                " \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)\(overdue > 0 ? " · \(overdue) overdue" : "") ",
+                x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if let q = s.queue.info.suspension {
             x = buf.put(" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if let sp = s.chrome.spike, sp.isActive(now: s.chrome.now, cooldown: s.settings.spikeCooldown) {
             var hint = s.crisis.info.realActive ? "" : " — :crisis to open a playbook"
-            if let p = s.crisisOffer { hint = " — open the \(sanitizeForScreen(p.name)) playbook? (\(key("crisis-offer", .global)))" }
+            if let p = s.crisisOffer {
+                hint = " — open the \(sanitizeForScreen(p.name)) playbook? (\(key("crisis-offer", .global)))"
+            }
             x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
@@ -129,17 +135,24 @@ struct Renderer {
             }
             return
         }
-        var parts = [s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open"]
+        var parts = [
+            s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open",
+        ]
         if s.chrome.counts.overdue > 0 { parts.append("\(s.chrome.counts.overdue) overdue") }
         if let f = s.feed.filter {
-            if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query { parts.append("view: " + sanitizeForScreen(v)) }
-            else { parts.append("filter: " + sanitizeForScreen(f.text)) }
+            if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
+                parts.append("view: " + sanitizeForScreen(v))
+            } else {
+                parts.append("filter: " + sanitizeForScreen(f.text))
+            }
         }
         if s.feed.sort == .priority { parts.append("by priority") }
         parts.append(s.chrome.listener)
         var msgText = ""
         var msgRole: StyleRole = .statusBar
-        if let m = s.chrome.message { msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning }
+        if let m = s.chrome.message {
+            msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning
+        }
         let msgW = min(TextWidth.width(msgText), r.width / 2)
         let leftW = r.maxX - x - msgW
         var cx = x
@@ -168,29 +181,40 @@ struct Renderer {
             cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
         case .confirmTakeover(_, let user, let since):
             buf.fill(r, role: .warning)
-            let ago = since.map { " since " + Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) } ?? ""
-            buf.put("held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x, y: r.y, role: .warning, clip: r)
+            let ago =
+                since.map {
+                    " since " + Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)
+                } ?? ""
+            buf.put(
+                "held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x,
+                y: r.y, role: .warning, clip: r)
         case .review:
             buf.fill(r, role: .warning)
             buf.put("Send this reply? y send · e edit · n back", x: r.x, y: r.y, role: .warning, clip: r)
         case .confirmManual(_, _, let url):
             buf.fill(r, role: .warning)
-            buf.put("Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), then y marks it answered (n: later)",
-                    x: r.x, y: r.y, role: .warning, clip: r)
+            buf.put(
+                "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), then y marks it answered (n: later)",
+                x: r.x, y: r.y, role: .warning, clip: r)
         case .collision:
             buf.fill(r, role: .error)
             buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
         case .confirmQueue(_, let warnings):
             buf.fill(r, role: .warning)
             let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
-            buf.put("Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning, clip: r)
+            buf.put(
+                "Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning,
+                clip: r)
         case .crisisPrompt(let p) where p.stage == .suspend:
             buf.fill(r, role: .warning)
-            buf.put("\(sanitizeForScreen(p.playbook.name))\(p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? ""): Suspend the content queue? [y/n] (Esc cancels)",
-                    x: r.x, y: r.y, role: .warning, clip: r)
+            buf.put(
+                "\(sanitizeForScreen(p.playbook.name))\(p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? ""): Suspend the content queue? [y/n] (Esc cancels)",
+                x: r.x, y: r.y, role: .warning, clip: r)
         case .crisisPrompt:
             buf.fill(r, role: .warning)
-            buf.put("Pick the severity: j/k and Enter, or its number · Esc cancels", x: r.x, y: r.y, role: .warning, clip: r)
+            buf.put(
+                "Pick the severity: j/k and Enter, or its number · Esc cancels", x: r.x, y: r.y, role: .warning, clip: r
+            )
         case .confirmQuit:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
@@ -221,39 +245,74 @@ struct Renderer {
         let wanted: [(String, String)]
         if case .help = s.mode {
             wanted = [("down", "scroll"), ("back", "close")]
-            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) } }
+            return wanted.compactMap { c, l in
+                s.settings.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) }
+            }
         }
         if let cv = s.contactsView {
             if cv.searching { return [("Enter", "end search"), ("Esc", "end search")] }
-            wanted = cv.card != nil ? [("down", "scroll"), ("role-add", "+role"), ("role-remove", "-role"), ("contact-note", "note"), ("back", "back")]
-                : [("pick", "card"), ("search", "search"), ("contacts-sort", "sort"), ("mark", "mark"), ("contacts-merge", "merge"),
-                   ("role-add", "+role"), ("contact-note", "note"), ("contacts-advocates", "advocates"), ("back", "close")]
-            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) } }
+            wanted =
+                cv.card != nil
+                ? [
+                    ("down", "scroll"), ("role-add", "+role"), ("role-remove", "-role"), ("contact-note", "note"),
+                    ("back", "back"),
+                ]
+                : [
+                    ("pick", "card"), ("search", "search"), ("contacts-sort", "sort"), ("mark", "mark"),
+                    ("contacts-merge", "merge"),
+                    ("role-add", "+role"), ("contact-note", "note"), ("contacts-advocates", "advocates"),
+                    ("back", "close"),
+                ]
+            return wanted.compactMap { c, l in
+                s.settings.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) }
+            }
         }
         if s.report != nil {
             wanted = [("down", "scroll"), ("page-down", "page"), ("report", "again"), ("back", "close")]
-            return wanted.compactMap { c, l in s.settings.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) } }
+            return wanted.compactMap { c, l in
+                s.settings.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) }
+            }
         }
         switch s.chrome.focus {
-        case .feed: wanted = [("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter")]
-        case .composer: wanted = [("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back")]
+        case .feed:
+            wanted = [
+                ("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter"),
+            ]
+        case .composer:
+            wanted = [
+                ("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back"),
+            ]
         case .queue: wanted = []
         case .crisis where s.crisis.info.run == nil: wanted = [("crisis-start", "start"), ("crisis-drill", "drill")]
-        case .crisis: wanted = [("crisis-done", "done"), ("crisis-skip", "skip"), ("crisis-block", "block"), ("crisis-notify", "notify"),
-                                ("crisis-statement", "statement"), ("crisis-timeline", "timeline")]
+        case .crisis:
+            wanted = [
+                ("crisis-done", "done"), ("crisis-skip", "skip"), ("crisis-block", "block"),
+                ("crisis-notify", "notify"),
+                ("crisis-statement", "statement"), ("crisis-timeline", "timeline"),
+            ]
         }
-        let global: [(String, String)] = [("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit")]
+        let global: [(String, String)] = [
+            ("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit"),
+        ]
         var out: [(String, String)] = []
-        if s.chrome.focus != .composer, let d = s.settings.keymap.keys(for: "down", in: s.chrome.focus.context).first, let u = s.settings.keymap.keys(for: "up", in: s.chrome.focus.context).first {
+        if s.chrome.focus != .composer, let d = s.settings.keymap.keys(for: "down", in: s.chrome.focus.context).first,
+            let u = s.settings.keymap.keys(for: "up", in: s.chrome.focus.context).first
+        {
             out.append((KeyNames.name(d) + "/" + KeyNames.name(u), "move"))
         }
         for (c, l) in wanted {
-            if let k = s.settings.keymap.keys(for: c, in: s.chrome.focus.context).first ?? s.settings.keymap.keys(for: c, in: .global).first { out.append((KeyNames.name(k), l)) }
+            if let k = s.settings.keymap.keys(for: c, in: s.chrome.focus.context).first
+                ?? s.settings.keymap.keys(for: c, in: .global).first
+            {
+                out.append((KeyNames.name(k), l))
+            }
         }
         for (c, l) in global {
             let keys = s.settings.keymap.keys(for: c, in: .global)
             // Printable keys type text in the composer: show a key that works there.
-            let k = s.chrome.focus == .composer ? keys.first { if case .char = $0 { return false } else { return true } } : keys.first
+            let k =
+                s.chrome.focus == .composer
+                ? keys.first { if case .char = $0 { return false } else { return true } } : keys.first
             if let k { out.append((KeyNames.name(k), l)) }
         }
         return out

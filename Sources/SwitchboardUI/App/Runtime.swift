@@ -23,8 +23,10 @@ public final class Runtime {
     private var lastFrame: ScreenBuffer?
     private var lastCursor: Point?
 
-    public init(terminal: Terminal, waker: (any TerminalWaker)?, runner: EffectRunner, state: AppState,
-                refreshInterval: Double = 0.3, listenerProbe: (@Sendable () -> String)? = nil) {
+    public init(
+        terminal: Terminal, waker: (any TerminalWaker)?, runner: EffectRunner, state: AppState,
+        refreshInterval: Double = 0.3, listenerProbe: (@Sendable () -> String)? = nil
+    ) {
         self.terminal = terminal
         self.waker = TerminalWakerBox(waker: waker)
         self.runner = runner
@@ -83,7 +85,9 @@ public final class Runtime {
         send(.storeChanged(runner.initialDelta()))
         send(.start)
         draw()
-        let refresher = Refresher(store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval, listenerProbe: listenerProbe)
+        let refresher = Refresher(
+            store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval, listenerProbe: listenerProbe
+        )
         refresher.start()
         defer { refresher.stop() }
         while !state.chrome.quit {

@@ -5,5 +5,7 @@ public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
     public var until: Date
-    public init(text: String, isError: Bool, until: Date) { self.text = text; self.isError = isError; self.until = until }
+    public init(text: String, isError: Bool, until: Date) {
+        self.text = text; self.isError = isError; self.until = until
+    }
 }

@@ -24,8 +24,11 @@ public struct StoreDelta: Sendable {
     public var personMarks: [String: PersonMark]?
     /// Marks of some mentions only (the authors of new mentions): nil inside removes the mark.
     public var personMarkChanges: [String: PersonMark?] = [:]
-    public init(newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
-                spike: SpikeNotice? = nil) {
-        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded; self.spike = spike
+    public init(
+        newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
+        spike: SpikeNotice? = nil
+    ) {
+        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded;
+        self.spike = spike
     }
 }

@@ -93,7 +93,7 @@ extension Update {
         case .crisisDrill: return crisisStart(&s, drill: true)
         case .crisisOffer: return crisisOffer(&s)
         case .crisisDone, .crisisSkip, .crisisBlock, .crisisReopen, .crisisNotify, .crisisNotifyByHand,
-             .crisisStatement:
+            .crisisStatement:
             return crisisStep(&s, c)
         case .crisisTimeline: crisisToggle(&s, .timeline)
         case .crisisEscalation: crisisToggle(&s, .escalation)
@@ -105,8 +105,8 @@ extension Update {
         case .contactNote: return contactNote(&s, arg)
         // Commands of an overlay or the command line, and text editing outside the composer.
         case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove,
-             .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .wordLeft, .wordRight, .lineStart, .lineEnd,
-             .backspace, .delete, .deleteWord, .killLine, .newline:
+            .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .wordLeft, .wordRight, .lineStart, .lineEnd,
+            .backspace, .delete, .deleteWord, .killLine, .newline:
             if !fromKeymap { say(&s, "\(c.rawValue): only works from a key in its pane", error: true) }
         case .complete, .run, .cancel:
             break

@@ -39,14 +39,18 @@ enum Update {
         case .tick(let now):
             s.chrome.now = now
             var fx: [Effect] = []
-            if let f = s.feed.filter, f.query.dependsOnTime { fx.append(.matchFeed(f.query, now: now, slaMinutes: s.settings.slaMinutes)) }
+            if let f = s.feed.filter, f.query.dependsOnTime {
+                fx.append(.matchFeed(f.query, now: now, slaMinutes: s.settings.slaMinutes))
+            }
             if let m = s.chrome.message, m.until <= now { s.chrome.message = nil }
             s.chrome.counts = s.feed.counts(s.states, now: now)
             return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             storeChanged(&s, d)
-            if let f = s.feed.filter, s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime {
+            if let f = s.feed.filter,
+                s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime
+            {
                 return [.matchFeed(f.query, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
             }
             return []
@@ -54,7 +58,9 @@ enum Update {
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
             if first, case .normal = s.mode, let f = s.feed.filter {
-                let name = s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }.map { "view: " + $0.name } ?? "filter: \(f.text)"
+                let name =
+                    s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
+                    .map { "view: " + $0.name } ?? "filter: \(f.text)"
                 say(&s, "\(name) — \(s.feed.rows.count) of \(s.feed.order.count)")
             }
             return []
@@ -62,11 +68,15 @@ enum Update {
             guard d.mention.key == s.shownKey else { return [] }
             s.mention.detail = d
             if s.mention.drafts[d.mention.key] == nil {
-                if let draft { s.mention.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false)) }
-                else {
+                if let draft {
+                    s.mention.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false))
+                } else {
                     // Prefilled with the handle the network needs to notify the author (Mastodon @user@server).
                     let p = sanitizeForScreen(Triage.replyPrefix(for: d.mention))
-                    if !p.isEmpty { var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p; s.mention.drafts[d.mention.key] = dr }
+                    if !p.isEmpty {
+                        var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p;
+                        s.mention.drafts[d.mention.key] = dr
+                    }
                 }
             }
             return []
@@ -132,14 +142,17 @@ enum Update {
             return []
         case .terminate:
             var fx: [Effect] = []
-            for (k, d) in s.mention.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty { fx.append(.saveDraft(key: k, text: d.editor.text)) }
+            for (k, d) in s.mention.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty {
+                fx.append(.saveDraft(key: k, text: d.editor.text))
+            }
             s.chrome.quit = true
             return fx + [.quit]
         }
     }
 
     static func say(_ s: inout AppState, _ text: String, error: Bool = false) {
-        s.chrome.message = StatusMessage(text: text, isError: error, until: s.chrome.now.addingTimeInterval(error ? 10 : 5))
+        s.chrome.message = StatusMessage(
+            text: text, isError: error, until: s.chrome.now.addingTimeInterval(error ? 10 : 5))
     }
 
     static func storeChanged(_ s: inout AppState, _ d: StoreDelta) {
@@ -174,7 +187,9 @@ enum Update {
             cl.editor.insert(sanitizeForScreen(text))
             s.mode = .command(cl)
         case .normal where s.isComposing:
-            let clean = sanitizeForScreen(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"), singleLine: false)
+            let clean = sanitizeForScreen(
+                text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
+                singleLine: false)
             editDraft(&s) { $0.insert(clean) }
         default:
             say(&s, "paste into the composer: press Enter on a mention first")
@@ -198,7 +213,11 @@ enum Update {
             if let p = Pane.allCases[safe: m.x / w] { focus(&s, p) }
             return []
         }
-        guard let (pane, r) = l.panes.first(where: { $0.value.x <= m.x && m.x < $0.value.maxX && $0.value.y <= m.y && m.y < $0.value.maxY }) else { return [] }
+        guard
+            let (pane, r) = l.panes.first(where: {
+                $0.value.x <= m.x && m.x < $0.value.maxX && $0.value.y <= m.y && m.y < $0.value.maxY
+            })
+        else { return [] }
         switch m.kind {
         case .press:
             focus(&s, pane)

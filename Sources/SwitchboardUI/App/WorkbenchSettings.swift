@@ -15,9 +15,11 @@ public struct WorkbenchSettings: Sendable {
     public var views: [SavedViews.View]
     /// Publish due queue items from this process (Workbench.swift: when it runs the sources).
     public var publishesQueue = false
-    public init(dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
-                themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
-                views: [SavedViews.View] = []) {
+    public init(
+        dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
+        themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
+        views: [SavedViews.View] = []
+    ) {
         self.dataPath = dataPath; self.user = user; self.team = team; self.keymap = keymap; self.themeName = themeName
         self.themes = themes; self.timeZone = timeZone; self.listener = listener; self.views = views
     }

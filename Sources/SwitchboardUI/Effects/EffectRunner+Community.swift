@@ -87,8 +87,10 @@ extension EffectRunner {
             let store = self.store, book = contactBook()
             let work: @Sendable () -> Message = {
                 do {
-                    let r = try Report.lastWeek(store: store, team: team, now: now, options: EffectRunner.reportOptions(book: book, team: team))
-                    return .reportLoaded(r.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                    let r = try Report.lastWeek(
+                        store: store, team: team, now: now, options: EffectRunner.reportOptions(book: book, team: team))
+                    return .reportLoaded(
+                        r.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 } catch {
                     return .failed("report: \(error)")
                 }
@@ -102,8 +104,10 @@ extension EffectRunner {
                 var snap = ContactsSnapshot(contacts: book, advocates: [], advocatesProblem: nil)
                 if let team {
                     do {
-                        snap.advocates = try Report.lastWeek(store: store, team: team, now: now,
-                                                             options: EffectRunner.reportOptions(book: book, team: team)).advocates.advocates
+                        snap.advocates = try Report.lastWeek(
+                            store: store, team: team, now: now,
+                            options: EffectRunner.reportOptions(book: book, team: team)
+                        ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
                 } else {
                     snap.advocatesProblem = "advocates need team.json"
@@ -116,7 +120,10 @@ extension EffectRunner {
         case .loadCard(let id, let now):
             let book = contactBook()
             guard let c = book.contact(id: id) else { return [.failed("no contact \(id)")] }
-            return [.contactCardLoaded(ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: now, history: true))]
+            return [
+                .contactCardLoaded(
+                    ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: now, history: true))
+            ]
         }
     }
 }

@@ -44,8 +44,9 @@ public final class EffectRunner {
     public func initialDelta() -> StoreDelta {
         let all = store.mentions
         let events = store.events
-        var d = StoreDelta(newMentions: all, states: store.states(), reloaded: true,
-                           spike: SpikeNotice.latest(in: events))
+        var d = StoreDelta(
+            newMentions: all, states: store.states(), reloaded: true,
+            spike: SpikeNotice.latest(in: events))
         view = StoreView()
         d.outbox = view.start(mentions: all, events: events, spike: d.spike)
         d.queue = loadQueue()
@@ -64,8 +65,9 @@ public final class EffectRunner {
         if !g.reloaded {
             for k in changes.changedStates { if let a = store.mention(k)?.analysis { analysis[k] = a } }
         }
-        var d = StoreDelta(newMentions: g.newMentions, states: store.states(), analysis: analysis, reloaded: g.reloaded,
-                           spike: SpikeNotice.latest(in: g.newEvents))
+        var d = StoreDelta(
+            newMentions: g.newMentions, states: store.states(), analysis: analysis, reloaded: g.reloaded,
+            spike: SpikeNotice.latest(in: g.newEvents))
         d.outbox = g.outbox
         let queueChanged = g.newEvents.contains { if case .queue = $0.action { return true } else { return false } }
         if g.fresh || queueChanged { d.queue = loadQueue() }
@@ -90,7 +92,8 @@ public final class EffectRunner {
             }
         case .loadDetail(let key):
             guard let m = store.mention(key) else { return [] }
-            let thread = view.threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }.suffix(20)
+            let thread = view.threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }
+                .suffix(20)
             var detail = MentionDetail(mention: m, thread: Array(thread))
             detail.contact = authorCard(m)
             return [.detailLoaded(detail, draft: PanelFiles.loadDraft(store.dir, key: key))]
@@ -130,7 +133,11 @@ public final class EffectRunner {
                 env.role = view.roleHook
             }
             let m: QueryMatcher
-            if let existing = matcher { m = existing; m.environment = env; m.set(q) } else { m = QueryMatcher(q, environment: env); matcher = m }
+            if let existing = matcher {
+                m = existing; m.environment = env; m.set(q)
+            } else {
+                m = QueryMatcher(q, environment: env); matcher = m
+            }
             return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
         case .claim(let key, let force):
             do {
@@ -148,8 +155,9 @@ public final class EffectRunner {
             guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
             let now = clock()
             do {
-                let entry = try Outbox.queue(OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
-                                             openedAt: openedAt, now: now)
+                let entry = try Outbox.queue(
+                    OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
+                    openedAt: openedAt, now: now)
                 return [.storeChanged(delta()), .replyQueued(entry)]
             } catch let c as CollisionError {
                 return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
@@ -157,14 +165,20 @@ public final class EffectRunner {
                 return [.failed("not sent: \(error)")]
             }
         case .cancelSend(let id):
-            do { try Outbox.cancel(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("reply taken back")] }
-            catch { return [.storeChanged(delta()), .failed("\(error)")] }
+            do {
+                try Outbox.cancel(id, store: store, actor: actor, now: clock());
+                return [.storeChanged(delta()), .recorded("reply taken back")]
+            } catch { return [.storeChanged(delta()), .failed("\(error)")] }
         case .retrySend(let id):
-            do { try Outbox.retry(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("retrying the reply")] }
-            catch { return [.failed("\(error)")] }
+            do {
+                try Outbox.retry(id, store: store, actor: actor, now: clock());
+                return [.storeChanged(delta()), .recorded("retrying the reply")]
+            } catch { return [.failed("\(error)")] }
         case .confirmManual(let id):
-            do { try Outbox.confirmManual(id, store: store, actor: actor, now: clock()); return [.storeChanged(delta()), .recorded("marked answered (replied by hand)")] }
-            catch { return [.failed("\(error)")] }
+            do {
+                try Outbox.confirmManual(id, store: store, actor: actor, now: clock());
+                return [.storeChanged(delta()), .recorded("marked answered (replied by hand)")]
+            } catch { return [.failed("\(error)")] }
         case .refreshStore:
             return [.storeChanged(delta())]
         case .copyToClipboard(let text):
@@ -202,7 +216,8 @@ public final class EffectRunner {
     public static func runEditor(_ text: String) throws -> String {
         let env = ProcessInfo.processInfo.environment
         let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("switchboard-draft-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "switchboard-draft-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt")
         try FileIO.writeDocument(Data((text + "\n").utf8), to: file, mode: 0o600)
         defer { unlink(file.path) }
         let p = Process()
@@ -210,7 +225,9 @@ public final class EffectRunner {
         p.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
         do { try p.run() } catch { throw SwitchboardError("cannot start the editor \(editor): \(error)") }
         p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw SwitchboardError("the editor \(editor) exited with status \(p.terminationStatus): draft unchanged") }
+        guard p.terminationStatus == 0 else {
+            throw SwitchboardError("the editor \(editor) exited with status \(p.terminationStatus): draft unchanged")
+        }
         var out = (try? String(contentsOf: file, encoding: .utf8)) ?? text
         if out.hasSuffix("\n") { out.removeLast() }
         return out

@@ -23,9 +23,10 @@ extension CommandName {
         case .back: return Details(.none, "Back out: close, leave the composer, unzoom")
         case .theme: return Details(.theme, required: true, "Switch the colour theme")
         case .filter:
-            return Details(.filter,
-                           "Filter the feed with a query (is:question from:@anna age:<2h \"phrase\" -spam, OR; "
-                           + "empty clears)")
+            return Details(
+                .filter,
+                "Filter the feed with a query (is:question from:@anna age:<2h \"phrase\" -spam, OR; "
+                    + "empty clears)")
         case .view: return Details(.view, required: true, "Filter the feed by a saved view (views.json)")
         case .search: return Details(.none, "Type a feed filter (opens :filter)")
         case .sort: return Details(.sortOrder, required: true, "Sort the feed: newest or priority")
@@ -35,9 +36,10 @@ extension CommandName {
         case .visual: return Details(.none, "Start (or end) a visual range of marked mentions")
         case .unmarkAll: return Details(.none, "Clear every mark")
         case .assign:
-            return Details(.text,
-                           "Assign the marked (or selected) mentions: assign USER, assign me, "
-                           + "assign with nothing unassigns")
+            return Details(
+                .text,
+                "Assign the marked (or selected) mentions: assign USER, assign me, "
+                    + "assign with nothing unassigns")
         case .tag: return Details(.text, required: true, "Tag the marked (or selected) mentions")
         case .send: return Details(.none, "Review the reply, then send it (y send, e edit, n back)")
         case .template: return Details(.text, "Pick a saved reply (fuzzy search) into the draft")
@@ -50,12 +52,14 @@ extension CommandName {
         case .trends: return Details(.none, "Show terms and hashtags rising in the last hour")
         case .pick: return Details(.none, "Choose the selected entry (trend, template)")
         case .crisis:
-            return Details(.crisis,
-                           "Focus the crisis pane; crisis start|drill PLAYBOOK, crisis end SUMMARY, "
-                           + "crisis severity LEVEL, crisis step ID done|skip|block|open [REASON]")
+            return Details(
+                .crisis,
+                "Focus the crisis pane; crisis start|drill PLAYBOOK, crisis end SUMMARY, "
+                    + "crisis severity LEVEL, crisis step ID done|skip|block|open [REASON]")
         case .crisisStart:
-            return Details(.none,
-                           "Start the selected playbook (severity, then whether to suspend the queue)")
+            return Details(
+                .none,
+                "Start the selected playbook (severity, then whether to suspend the queue)")
         case .crisisDrill:
             return Details(.none, "Run the selected playbook as a drill (nothing published or suspended)")
         case .crisisOffer: return Details(.none, "Start the playbook the spike banner offers")
@@ -72,9 +76,10 @@ extension CommandName {
         case .holdingStatement: return Details(.none, "Insert the crisis's holding statement (again: the next one)")
         case .refresh: return Details(.none, "Re-read the queue, crisis and playbook files")
         case .queue:
-            return Details(.text, required: true,
-                           "Queue a post: queue add [--now|--next-slot|--at ISO] TEXT "
-                           + "(pre-flight warnings: y confirms)")
+            return Details(
+                .text, required: true,
+                "Queue a post: queue add [--now|--next-slot|--at ISO] TEXT "
+                    + "(pre-flight warnings: y confirms)")
         case .queueEdit: return Details(.none, "Edit the queue item's text in $EDITOR")
         case .queueSchedule: return Details(.none, "Schedule the queue item at the next free slot")
         case .queueDelete: return Details(.none, "Delete the queue item (u undoes)")
@@ -84,29 +89,34 @@ extension CommandName {
         case .queueSwapUp: return Details(.none, "Swap the time with the previous item")
         case .queueRetry: return Details(.none, "Retry a failed queue item")
         case .suspend:
-            return Details(.text, required: true,
-                           "Suspend all queued posts: suspend REASON (leads and managers)")
+            return Details(
+                .text, required: true,
+                "Suspend all queued posts: suspend REASON (leads and managers)")
         case .resume: return Details(.text, required: true, "Resume the queue: resume post-now | next-slot | keep")
         case .post: return Details(.text, "Post now: write it in $EDITOR (or post TEXT), queued for now")
         case .curate: return Details(.none, "Queue a draft quoting the selected mention (via @handle URL)")
         case .contacts: return Details(.none, "Show the contacts: search, sort, cards, merge, roles, advocates")
         case .report: return Details(.none, "Show the report of the last 7 days (switchboard report's charts)")
         case .handoff:
-            return Details(.team,
-                           "Hand the mention to an internal team: handoff TEAM [NOTE] (it waits for them)")
+            return Details(
+                .team,
+                "Hand the mention to an internal team: handoff TEAM [NOTE] (it waits for them)")
         case .handoffAnswer:
-            return Details(.none,
-                           "Start the reply with the answer from inside (switchboard handoff reply)")
+            return Details(
+                .none,
+                "Start the reply with the answer from inside (switchboard handoff reply)")
         case .role: return Details(.roles, "Set or remove the contact's roles: role +journalist -fan")
         case .contactNote:
-            return Details(.text,
-                           "Add a note to the contact (the author, or the one selected in :contacts)")
+            return Details(
+                .text,
+                "Add a note to the contact (the author, or the one selected in :contacts)")
         case .roleAdd: return Details(.none, "Add a role to the contact (asks which)")
         case .roleRemove: return Details(.none, "Remove a role from the contact (asks which)")
         case .contactsSort: return Details(.none, "Sort the contacts by reach, activity, sentiment (cycles)")
         case .contactsMerge:
-            return Details(.none,
-                           "Merge the marked contacts into one person (the first marked keeps its name)")
+            return Details(
+                .none,
+                "Merge the marked contacts into one person (the first marked keeps its name)")
         case .contactsAdvocates: return Details(.none, "Show the advocates of the last 7 days (again: all contacts)")
         case .down: return Details(.none, "Move down")
         case .up: return Details(.none, "Move up")

@@ -34,10 +34,10 @@ public enum Commands {
         if spec.argument == .none, !arg.isEmpty { return "\(name) takes no argument" }
         if spec.argumentRequired, arg.isEmpty { return "\(name) needs an argument" }
         if !arg.isEmpty, spec.argument != .theme || themes != nil,
-           let vals = values(spec.argument, themes: themes ?? []), !vals.contains(arg) {
+            let vals = values(spec.argument, themes: themes ?? []), !vals.contains(arg)
+        {
             return "\(name): \"\(arg)\" is not one of \(vals.joined(separator: ", "))"
         }
         return nil
     }
 }
-

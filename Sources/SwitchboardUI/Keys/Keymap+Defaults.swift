@@ -32,7 +32,10 @@ extension Keymap {
             (.global, "C-s", "send", "Review and send the reply", .composing),
             (.global, "M-s", "save", "Save the draft", .composing),
             (.global, "C-t", "template", "Insert a saved reply (fuzzy search)", .composing),
-            (.global, "C-o", "holding-statement", "Insert the crisis's holding statement (again: the next)", .composing),
+            (
+                .global, "C-o", "holding-statement", "Insert the crisis's holding statement (again: the next)",
+                .composing
+            ),
             (.global, "C-y", "handoff-answer", "Start the reply with the answer from inside", .composing),
             (.global, "M-r", "role", "Set or remove a role of the author", .composing),
             (.global, "M-n", "contact-note", "Add a note to the author's contact", .composing),

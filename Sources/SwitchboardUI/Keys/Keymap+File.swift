@@ -26,13 +26,20 @@ extension Keymap {
         func err(_ at: PositionedJSON.Position, _ m: String) -> SwitchboardError {
             SwitchboardError("\(name):\(at.line):\(at.column): \(m)")
         }
-        guard case .object(let contexts) = doc.value else { throw err(doc.at, "a keymap is an object of contexts, like {\"feed\": {\"j\": \"down\"}}") }
+        guard case .object(let contexts) = doc.value else {
+            throw err(doc.at, "a keymap is an object of contexts, like {\"feed\": {\"j\": \"down\"}}")
+        }
         var map = self
         for (ctxName, ctxAt, body) in contexts {
             guard let ctx = KeyContext(rawValue: ctxName) else {
-                throw err(ctxAt, "unknown context \"\(ctxName)\" (use one of: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw err(
+                    ctxAt,
+                    "unknown context \"\(ctxName)\" (use one of: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
-            guard case .object(let entries) = body.value else { throw err(body.at, "\"\(ctxName)\" must be an object of key: command") }
+            guard case .object(let entries) = body.value else {
+                throw err(body.at, "\"\(ctxName)\" must be an object of key: command")
+            }
             for (keyText, keyAt, value) in entries {
                 let key: Key
                 do { key = try KeyNames.parseOrThrow(keyText) } catch {
@@ -47,7 +54,8 @@ extension Keymap {
                     }
                     map.set(key, in: ctx, to: s.trimmingCharacters(in: .whitespaces))
                 default:
-                    throw err(value.at, "the command for \"\(keyText)\" must be a string like \"down\" or \"focus queue\"")
+                    throw err(
+                        value.at, "the command for \"\(keyText)\" must be a string like \"down\" or \"focus queue\"")
                 }
             }
         }

@@ -67,8 +67,10 @@ public struct Keymap: Sendable {
         var out = "CONTEXT   KEY        COMMAND            HELP\n"
         for ctx in KeyContext.allCases {
             for b in bindings(in: ctx) {
-                out += TextWrap.pad(ctx.rawValue, width: 10) + TextWrap.pad(b.notation, width: 11)
-                    + TextWrap.pad(b.command, width: 19) + b.help + (b.when == .always ? "" : " (when: \(b.when.rawValue))") + "\n"
+                out +=
+                    TextWrap.pad(ctx.rawValue, width: 10) + TextWrap.pad(b.notation, width: 11)
+                    + TextWrap.pad(b.command, width: 19) + b.help
+                    + (b.when == .always ? "" : " (when: \(b.when.rawValue))") + "\n"
             }
         }
         return out

@@ -67,7 +67,9 @@ struct PositionedJSON {
             case UInt8(ascii: "{"):
                 var members: [(key: String, keyAt: Position, value: PositionedJSON)] = []
                 try elements(close: "}") {
-                    guard $0.i < $0.b.count, $0.b[$0.i] == UInt8(ascii: "\"") else { throw $0.fail("expected a quoted key") }
+                    guard $0.i < $0.b.count, $0.b[$0.i] == UInt8(ascii: "\"") else {
+                        throw $0.fail("expected a quoted key")
+                    }
                     let kp = $0.pos
                     let k = try $0.string()
                     $0.skipSpace()
@@ -89,7 +91,9 @@ struct PositionedJSON {
             case UInt8(ascii: "n"): try literal("null"); return PositionedJSON(value: .null, at: start)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var s = ""
-                while i < b.count, let c = Optional(b[i]), (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69 {
+                while i < b.count, let c = Optional(b[i]),
+                    (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69
+                {
                     s.append(Character(Unicode.Scalar(c))); advance()
                 }
                 guard let d = Double(s) else { throw SyntaxError(at: start, message: "not a number: \(s)") }
@@ -107,7 +111,7 @@ struct PositionedJSON {
         }
 
         mutating func string() throws -> String {
-            advance() // opening quote
+            advance()  // opening quote
             var out = [UInt8]()
             while true {
                 guard i < b.count else { throw fail("unterminated string") }

@@ -110,11 +110,15 @@ extension Update {
             s.mode = .normal
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
-            if let problem = Commands.validate(line, themes: s.settings.themes) { say(&s, problem, error: true); return [] }
+            if let problem = Commands.validate(line, themes: s.settings.themes) {
+                say(&s, problem, error: true); return []
+            }
             return run(&s, line, fromKeymap: false)
         case .complete?:
-            complete(&cl, themes: s.settings.themes, views: s.settings.views.map(\.name), playbooks: s.crisis.info.playbooks.map(\.id),
-                     teams: handoffTeams(s))
+            complete(
+                &cl, themes: s.settings.themes, views: s.settings.views.map(\.name),
+                playbooks: s.crisis.info.playbooks.map(\.id),
+                teams: handoffTeams(s))
             s.mode = .command(cl)
             return []
         case .backspace? where cl.editor.isEmpty:
@@ -130,13 +134,21 @@ extension Update {
         }
     }
 
-    static let filterWords = ["is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
-                              "is:new", "is:open", "is:overdue", "is:unassigned", "is:mine", "is:spam", "is:crisis", "is:purchase"]
+    static let filterWords =
+        [
+            "is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
+            "is:new", "is:open", "is:overdue", "is:unassigned", "is:mine", "is:spam", "is:crisis", "is:purchase",
+        ]
         + MentionStatus.allCases.map { "status:" + $0.rawValue }
-        + ["net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:", "OR"]
+        + [
+            "net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:",
+            "OR",
+        ]
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
-    static func candidates(_ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []) -> (String, String, [String], Bool) {
+    static func candidates(
+        _ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []
+    ) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
@@ -178,14 +190,18 @@ extension Update {
 
     static let crisisWords = CrisisSubcommand.allCases.map(\.rawValue)
 
-    static func complete(_ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []) {
+    static func complete(
+        _ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [],
+        teams: [String] = []
+    ) {
         if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = (i + 1) % cl.candidates.count
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
         }
-        let (head, partial, cands, needsArg) = candidates(cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams)
+        let (head, partial, cands, needsArg) = candidates(
+            cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams)
         switch cands.count {
         case 0:
             cl.candidates = []

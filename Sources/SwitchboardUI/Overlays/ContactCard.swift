@@ -32,7 +32,8 @@ public struct ContactCard: Sendable, Equatable {
 
     public static func == (a: ContactCard, b: ContactCard) -> Bool {
         a.id == b.id && a.name == b.name && a.handles == b.handles && a.setRoles == b.setRoles
-            && a.suggested.map(\.role) == b.suggested.map(\.role) && a.suggested.map(\.reason) == b.suggested.map(\.reason)
+            && a.suggested.map(\.role) == b.suggested.map(\.role)
+            && a.suggested.map(\.reason) == b.suggested.map(\.reason)
             && a.reach == b.reach && a.mentions == b.mentions && a.replies == b.replies && a.weekly == b.weekly
             && a.notes == b.notes && a.history == b.history && a.averageScore == b.averageScore
     }
@@ -60,17 +61,20 @@ public enum PersonMark: Sendable, Equatable {
 
 extension ContactCard {
     /// The card of `c`; with `history`, every mention and reply with them (the `:contacts` card).
-    static func make(_ c: Contact, contacts: Contacts, store: Store, timeZone: TimeZone, now: Date, history withHistory: Bool) -> ContactCard {
+    static func make(
+        _ c: Contact, contacts: Contacts, store: Store, timeZone: TimeZone, now: Date, history withHistory: Bool
+    ) -> ContactCard {
         let history = contacts.history(of: c, store: store)
         var handles: [String] = []
         for i in c.identities { handles.append(i.displayHandle + " (" + i.platform + ")") }
         let setRoles = ContactRole.allCases.filter { c.setRoles.contains($0) }
         let suggested = ContactRole.allCases.compactMap { r in c.isSuggestedOnly(r) ? (r, c.suggested[r] ?? "") : nil }
-        return ContactCard(id: c.id, primary: c.primary, name: c.name, handles: handles, setRoles: setRoles, suggested: suggested,
-                           reach: c.reach, mentions: c.mentionCount, replies: history.filter { $0.kind == .reply }.count,
-                           positive: c.positive, neutral: c.neutral, negative: c.negative, averageScore: c.averageScore,
-                           weekly: weekly(c, contacts: contacts, store: store, timeZone: timeZone, now: now),
-                           notes: c.notes, history: withHistory ? history : [])
+        return ContactCard(
+            id: c.id, primary: c.primary, name: c.name, handles: handles, setRoles: setRoles, suggested: suggested,
+            reach: c.reach, mentions: c.mentionCount, replies: history.filter { $0.kind == .reply }.count,
+            positive: c.positive, neutral: c.neutral, negative: c.negative, averageScore: c.averageScore,
+            weekly: weekly(c, contacts: contacts, store: store, timeZone: timeZone, now: now),
+            notes: c.notes, history: withHistory ? history : [])
     }
 
     /// Mean sentiment per ISO week for the last `weeks` weeks up to `now`.

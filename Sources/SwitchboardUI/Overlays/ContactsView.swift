@@ -40,7 +40,9 @@ public struct ContactsView: Sendable {
         let keep = rows[safe: selected]?.id
         if sortedCache?.sort != sort { sortedCache = (sort, snapshot.contacts.sorted(by: sort)) }
         let sorted = sortedCache!.contacts
-        if search.trimmingCharacters(in: .whitespaces).isEmpty { rows = sorted } else {
+        if search.trimmingCharacters(in: .whitespaces).isEmpty {
+            rows = sorted
+        } else {
             let ids = Set(snapshot.contacts.search(search).map(\.id))
             rows = sorted.filter { ids.contains($0.id) }
         }
@@ -72,7 +74,9 @@ extension Update {
         guard var cv = s.contactsView, let c = CommandName(rawValue: command) else { return [] }
         let page = max(1, s.chrome.size.height - 8)
         // The open card scrolls (the renderer clamps); the list moves its selection.
-        let cursor = cv.card != nil ? ListCursor(cv.cardScroll, count: 10_001, page: page, half: page / 2, bounded: false)
+        let cursor =
+            cv.card != nil
+            ? ListCursor(cv.cardScroll, count: 10_001, page: page, half: page / 2, bounded: false)
             : ListCursor(cv.selected, count: cv.count, page: page, half: page / 2)
         func moveTo(_ m: ListMotion) {
             if cv.card != nil { cv.cardScroll = cursor.moved(m) } else { cv.selected = cursor.moved(m) }
@@ -109,18 +113,27 @@ extension Update {
             if cv.showAdvocates, let p = cv.snapshot.advocatesProblem { say(&s, p, error: true) }
         case .mark:
             guard let contact = cv.selectedContact else { return [] }
-            if let i = cv.marked.firstIndex(of: contact.id) { cv.marked.remove(at: i) } else { cv.marked.append(contact.id) }
+            if let i = cv.marked.firstIndex(of: contact.id) {
+                cv.marked.remove(at: i)
+            } else {
+                cv.marked.append(contact.id)
+            }
             moveTo(.down)
         case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
-            guard marked.count >= 2 else { say(&s, "mark two contacts (Space) to merge them into one person", error: true); return [] }
+            guard marked.count >= 2 else {
+                say(&s, "mark two contacts (Space) to merge them into one person", error: true); return []
+            }
             let into = marked[0]
             let ids = marked.dropFirst().flatMap { $0.identities.map(\.key) }
             cv.marked = []
             s.contactsView = cv
             let names = marked.map { sanitizeForScreen($0.name) }.joined(separator: " + ")
-            return [.record([.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
-                    .community(.loadContacts(now: s.chrome.now))]
+            return [
+                .record(
+                    [.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
+                .community(.loadContacts(now: s.chrome.now)),
+            ]
         case .roleAdd, .roleRemove:
             s.contactsView = cv
             guard targetContact(s) != nil else { return [] }

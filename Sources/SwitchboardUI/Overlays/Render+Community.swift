@@ -11,13 +11,23 @@ extension Renderer {
         let who = "Contact: " + c.name + (c.handles.count > 1 ? " · " + c.handles.joined(separator: " · ") : "")
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .paneTitle))
         var facts = "roles: " + (c.roles.isEmpty ? "none" : c.rolesText)
-        facts += " · reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s") · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")"
-        out.append((TextWrap.ellipsize(sanitizeForScreen(facts), width: w), c.isCritic ? .negative : (c.isVIP ? .accent : .meta)))
+        facts +=
+            " · reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s") · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")"
+        out.append(
+            (
+                TextWrap.ellipsize(sanitizeForScreen(facts), width: w),
+                c.isCritic ? .negative : (c.isVIP ? .accent : .meta)
+            ))
         var mood = "sentiment by week " + c.sparkline + " · \(c.positive)+ \(c.neutral)= \(c.negative)-"
         if let a = c.averageScore { mood += " · mean " + String(format: "%+.2f", a) }
-        out.append((TextWrap.ellipsize(mood, width: w), (c.averageScore ?? 0) < -0.2 ? .negative : ((c.averageScore ?? 0) > 0.2 ? .positive : .neutral)))
+        out.append(
+            (
+                TextWrap.ellipsize(mood, width: w),
+                (c.averageScore ?? 0) < -0.2 ? .negative : ((c.averageScore ?? 0) > 0.2 ? .positive : .neutral)
+            ))
         for n in c.notes.suffix(2) {
-            let line = "note (\(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): \(n.text)"
+            let line =
+                "note (\(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): \(n.text)"
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .dim))
         }
         return out
@@ -32,8 +42,11 @@ extension Renderer {
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         for r in st.handoffReplies {
-            let head = "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(Format.relative(r.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): "
-            for (i, l) in TextWrap.wrap(head + sanitizeForScreen(r.text, singleLine: false), width: max(1, w - 2)).enumerated() {
+            let head =
+                "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(Format.relative(r.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): "
+            for (i, l) in TextWrap.wrap(head + sanitizeForScreen(r.text, singleLine: false), width: max(1, w - 2))
+                .enumerated()
+            {
                 out.append(((i == 0 ? "" : "  ") + l, .accent))
             }
         }
@@ -54,11 +67,15 @@ extension Renderer {
         let top = min(r.scroll, max(0, r.lines.count - inner.height))
         for (i, l) in r.lines.dropFirst(top).prefix(inner.height).enumerated() {
             let heading = !l.isEmpty && !l.hasPrefix(" ") && l == l.uppercased() && l.contains(where: \.isLetter)
-            buf.put(TextWrap.clip(l, width: inner.width - 1), x: inner.x + 1, y: inner.y + i, role: heading ? .paneTitle : .normal, clip: inner)
+            buf.put(
+                TextWrap.clip(l, width: inner.width - 1), x: inner.x + 1, y: inner.y + i,
+                role: heading ? .paneTitle : .normal, clip: inner)
         }
         if r.lines.count > inner.height {
             let pos = "\(top + 1)–\(min(r.lines.count, top + inner.height))/\(r.lines.count)"
-            buf.put(" " + pos + " ", x: max(area.x + 2, area.maxX - TextWidth.width(pos) - 4), y: area.maxY - 1, role: .dim, clip: area)
+            buf.put(
+                " " + pos + " ", x: max(area.x + 2, area.maxX - TextWidth.width(pos) - 4), y: area.maxY - 1, role: .dim,
+                clip: area)
         }
     }
 }

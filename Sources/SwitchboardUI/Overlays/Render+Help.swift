@@ -5,8 +5,14 @@ extension Renderer {
     /// Lines of the help overlay for the focused pane: its bindings, then the global ones, grouped by command.
     static func helpLines(_ s: AppState) -> [(keys: String, help: String, enabled: Bool, heading: Bool)] {
         var out: [(keys: String, help: String, enabled: Bool, heading: Bool)] = []
-        var contexts: [(KeyContext, String)] = [(s.chrome.focus.context, s.chrome.focus.title + " pane"), (.global, "Everywhere")]
-        if s.contactsView != nil { contexts = [(.contacts, "Contacts")] } else if s.report != nil { contexts = [(.report, "Report")] }
+        var contexts: [(KeyContext, String)] = [
+            (s.chrome.focus.context, s.chrome.focus.title + " pane"), (.global, "Everywhere"),
+        ]
+        if s.contactsView != nil {
+            contexts = [(.contacts, "Contacts")]
+        } else if s.report != nil {
+            contexts = [(.report, "Report")]
+        }
         for (ctx, title) in contexts {
             out.append((title, "", true, true))
             var seen: [String: Int] = [:]
@@ -18,7 +24,9 @@ extension Renderer {
             }
             out.append(("", "", true, false))
         }
-        if s.chrome.focus == .composer { out.append(("", "Other keys type text; Esc goes back to the feed.", true, false)) }
+        if s.chrome.focus == .composer {
+            out.append(("", "Other keys type text; Esc goes back to the feed.", true, false))
+        }
         if !s.settings.views.isEmpty {
             out.append(("Saved views (:view NAME)", "", true, true))
             for v in s.settings.views { out.append((v.name, v.query.text, true, false)) }
@@ -51,7 +59,9 @@ extension Renderer {
                 buf.put(l.help, x: inner.x + 1, y: y, role: .dim, clip: inner)
                 continue
             }
-            buf.put(TextWrap.ellipsize(l.keys, width: keyW), x: inner.x + 2, y: y, role: l.enabled ? .keyName : .dim, clip: inner)
+            buf.put(
+                TextWrap.ellipsize(l.keys, width: keyW), x: inner.x + 2, y: y, role: l.enabled ? .keyName : .dim,
+                clip: inner)
             buf.put(l.help, x: inner.x + 3 + keyW, y: y, role: l.enabled ? .overlay : .dim, clip: inner)
         }
     }

@@ -43,17 +43,24 @@ extension Renderer {
         let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
         let inner = box(r, title: "Rising in the last hour (Enter filters, Esc closes)", focused: true)
-        let header = TextWrap.pad("  term", width: inner.width - 26) + TextWrap.pad("last hour", width: 10) + TextWrap.pad("per hour", width: 9) + "ratio"
+        let header =
+            TextWrap.pad("  term", width: inner.width - 26) + TextWrap.pad("last hour", width: 10)
+            + TextWrap.pad("per hour", width: 9) + "ratio"
         buf.put(header, x: inner.x, y: inner.y, role: .dim, clip: inner)
         if t.terms.isEmpty {
-            buf.put("  Nothing is rising (3+ mentions, 2× the usual rate).", x: inner.x, y: inner.y + 1, role: .dim, clip: inner)
+            buf.put(
+                "  Nothing is rising (3+ mentions, 2× the usual rate).", x: inner.x, y: inner.y + 1, role: .dim,
+                clip: inner)
             return
         }
         for (i, term) in t.terms.prefix(inner.height - 1).enumerated() {
             let y = inner.y + 1 + i
             let role: StyleRole = i == t.selected ? .selected : .overlay
             buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
-            let line = TextWrap.pad("  " + TextWrap.ellipsize(sanitizeForScreen(term.term), width: inner.width - 29), width: inner.width - 26)
+            let line =
+                TextWrap.pad(
+                    "  " + TextWrap.ellipsize(sanitizeForScreen(term.term), width: inner.width - 29),
+                    width: inner.width - 26)
                 + TextWrap.pad(String(term.count), width: 10)
                 + TextWrap.pad(String(format: "%.1f", term.baseline), width: 9)
                 + "×" + String(format: "%.1f", term.ratio)

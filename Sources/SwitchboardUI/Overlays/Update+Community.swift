@@ -25,7 +25,8 @@ extension Update {
     /// What to load again after a contact changed: the `:contacts` view (and its card), or the author card.
     static func reloadContactViews(_ s: AppState) -> [Effect] {
         if let cv = s.contactsView {
-            return [.community(.loadContacts(now: s.chrome.now))] + (cv.card.map { [.community(.loadCard(id: $0.id, now: s.chrome.now))] } ?? [])
+            return [.community(.loadContacts(now: s.chrome.now))]
+                + (cv.card.map { [.community(.loadCard(id: $0.id, now: s.chrome.now))] } ?? [])
         }
         return s.shownKey.map { [.loadDetail($0)] } ?? []
     }
@@ -55,8 +56,11 @@ extension Update {
             return []
         }
         let note = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-        return [.record([.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)],
-                        done: "handed off to \(team) (waiting)")]
+        return [
+            .record(
+                [.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)],
+                done: "handed off to \(team) (waiting)")
+        ]
     }
 
     /// `role +journalist -fan` on the target contact; without roles, asks for them.
@@ -70,15 +74,19 @@ extension Update {
             let removing = w.hasPrefix("-")
             let bare = String(w.drop { $0 == "+" || $0 == "-" })
             guard let r = ContactRole(parsing: bare) else {
-                say(&s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "),
+                say(
+                    &s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "),
                     error: true)
                 return []
             }
             if removing { remove.append(r.rawValue) } else { add.append(r.rawValue) }
         }
         let what = (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
-        return [.record([.contact(.role(contact: c.primary, add: add, remove: remove))],
-                        done: "\(c.name): roles \(what)")] + reloadContactViews(s)
+        return [
+            .record(
+                [.contact(.role(contact: c.primary, add: add, remove: remove))],
+                done: "\(c.name): roles \(what)")
+        ] + reloadContactViews(s)
     }
 
     static func contactNote(_ s: inout AppState, _ arg: String) -> [Effect] {
@@ -94,11 +102,15 @@ extension Update {
     /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
     static func insertHandoffAnswer(_ s: inout AppState) -> [Effect] {
         guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
-        guard let answer = s.states[k]?.handoffReplies.last else { say(&s, "no answer from inside for this mention (switchboard handoff reply)"); return [] }
+        guard let answer = s.states[k]?.handoffReplies.last else {
+            say(&s, "no answer from inside for this mention (switchboard handoff reply)"); return []
+        }
         let text = sanitizeForScreen(answer.text, singleLine: false)
         var d = s.mention.drafts[k] ?? Draft()
         let current = d.editor.text
-        let prefix = s.mention.detail.map { $0.mention.key == k ? sanitizeForScreen(Triage.replyPrefix(for: $0.mention)) : "" } ?? ""
+        let prefix =
+            s.mention.detail.map { $0.mention.key == k ? sanitizeForScreen(Triage.replyPrefix(for: $0.mention)) : "" }
+            ?? ""
         let hasPrefix = !prefix.isEmpty && current.hasPrefix(prefix)
         let rest = (hasPrefix ? String(current.dropFirst(prefix.count)) : current).trimmingCharacters(in: .whitespaces)
         d.editor = TextEditor((hasPrefix ? prefix : "") + text + (rest.isEmpty ? "" : " " + rest))
@@ -146,7 +158,8 @@ extension Update {
         case .report: return [.community(.loadReport(now: s.chrome.now))]
         default:
             guard let m = c.motion else { return [] }
-            r.scroll = ListCursor(r.scroll, count: max(0, r.lines.count - page) + 1, page: page, half: page / 2).moved(m)
+            r.scroll = ListCursor(r.scroll, count: max(0, r.lines.count - page) + 1, page: page, half: page / 2).moved(
+                m)
             s.report = r
         }
         return []

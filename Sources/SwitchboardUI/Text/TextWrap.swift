@@ -8,7 +8,9 @@ enum TextWrap {
     static func ellipsize(_ s: String, width: Int) -> String { TextLayout.clip(s, width: width) }
     /// Pads (or clips) to exactly `width` cells.
     static func pad(_ s: String, width: Int) -> String { TextLayout.pad(s, width: width, ellipsis: "") }
-    static func padLeft(_ s: String, width: Int) -> String { TextLayout.pad(s, width: width, alignment: .right, ellipsis: "") }
+    static func padLeft(_ s: String, width: Int) -> String {
+        TextLayout.pad(s, width: width, alignment: .right, ellipsis: "")
+    }
     /// Word wrap; explicit newlines start new lines; over-long words are broken.
     static func wrap(_ text: String, width: Int) -> [String] { TextLayout.wrap(text, width: width) }
 }

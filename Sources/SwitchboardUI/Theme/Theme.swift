@@ -13,15 +13,22 @@ struct ThemeColor: Decodable, Hashable {
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let i = try? c.decode(Int.self) {
-            guard (-1...255).contains(i) else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "colour \(i) is not in -1…255") }
+            guard (-1...255).contains(i) else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "colour \(i) is not in -1…255")
+            }
             index = i
         } else if let s = try? c.decode(String.self) {
             guard let i = ThemeColor.names[s.lowercased()] else {
-                throw DecodingError.dataCorruptedError(in: c, debugDescription: "unknown colour \"\(s)\" (use 0–255 or a name: \(ThemeColor.names.keys.sorted().joined(separator: ", ")))")
+                throw DecodingError.dataCorruptedError(
+                    in: c,
+                    debugDescription:
+                        "unknown colour \"\(s)\" (use 0–255 or a name: \(ThemeColor.names.keys.sorted().joined(separator: ", ")))"
+                )
             }
             index = i
         } else {
-            throw DecodingError.dataCorruptedError(in: c, debugDescription: "a colour is a number 0–255 or a name like \"red\"")
+            throw DecodingError.dataCorruptedError(
+                in: c, debugDescription: "a colour is a number 0–255 or a name like \"red\"")
         }
     }
 }
@@ -39,8 +46,11 @@ struct ThemeRoleSpec: Decodable {
     var italic: Bool?
 
     var style: TerminalStyle {
-        TerminalStyle(fg: fg?.index ?? -1, bg: bg?.index ?? -1, fg16: fg16.map { min($0.index, 15) }, bg16: bg16.map { min($0.index, 15) },
-                      bold: bold ?? false, underline: underline ?? false, reverse: reverse ?? false, dim: dim ?? false, italic: italic ?? false)
+        TerminalStyle(
+            fg: fg?.index ?? -1, bg: bg?.index ?? -1, fg16: fg16.map { min($0.index, 15) },
+            bg16: bg16.map { min($0.index, 15) },
+            bold: bold ?? false, underline: underline ?? false, reverse: reverse ?? false, dim: dim ?? false,
+            italic: italic ?? false)
     }
 }
 

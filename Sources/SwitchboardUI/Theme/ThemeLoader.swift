@@ -6,8 +6,10 @@ import SwitchboardCore
 /// the installed `PREFIX/share/switchboard/themes` (`../share/switchboard/themes` beside `PREFIX/bin`),
 /// and finally the compiled-in default.
 public enum ThemeLoader {
-    public static func searchDirectories(executable: URL? = Bundle.main.executableURL,
-                                         environment env: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
+    public static func searchDirectories(
+        executable: URL? = Bundle.main.executableURL,
+        environment env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [URL] {
         var dirs: [URL] = []
         dirs.append(DataDirectory.configDirectory(environment: env).appendingPathComponent("themes"))
         if let exe = executable?.resolvingSymlinksInPath() {
@@ -16,7 +18,9 @@ public enum ThemeLoader {
             var d = binDir
             for _ in 0..<6 {
                 let t = d.appendingPathComponent("Themes")
-                if FileManager.default.fileExists(atPath: t.appendingPathComponent("default.json").path) { dirs.append(t); break }
+                if FileManager.default.fileExists(atPath: t.appendingPathComponent("default.json").path) {
+                    dirs.append(t); break
+                }
                 let parent = d.deletingLastPathComponent()
                 if parent.path == d.path { break }
                 d = parent
@@ -37,17 +41,23 @@ public enum ThemeLoader {
 
     /// Loads theme `name` from the first directory that has it; `default` falls back to the compiled-in theme.
     public static func load(_ name: String, from dirs: [URL]) throws -> Theme {
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { throw SwitchboardError("no theme named \"\(name)\"") }
+        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+            throw SwitchboardError("no theme named \"\(name)\"")
+        }
         for d in dirs {
             let f = d.appendingPathComponent(name + ".json")
             if FileManager.default.fileExists(atPath: f.path) { return try Theme.load(f) }
         }
         if name == "default" { return BuiltinTheme.theme }
-        throw SwitchboardError("no theme named \"\(name)\" (looked in \(dirs.map(\.path).joined(separator: ", ")); available: \(available(in: dirs).joined(separator: ", ")))")
+        throw SwitchboardError(
+            "no theme named \"\(name)\" (looked in \(dirs.map(\.path).joined(separator: ", ")); available: \(available(in: dirs).joined(separator: ", ")))"
+        )
     }
 
     /// Which theme to use: `--theme`, else `NO_COLOR` → mono, else the personal config's `"theme"`, else default.
-    public static func chooseName(flag: String?, environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func chooseName(
+        flag: String?, environment env: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> String {
         if let f = flag, !f.isEmpty { return f }
         if let nc = env["NO_COLOR"], !nc.isEmpty { return "mono" }
         let cfg = DataDirectory.configDirectory(environment: env).appendingPathComponent("config.json")

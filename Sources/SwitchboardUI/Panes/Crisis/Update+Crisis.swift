@@ -34,12 +34,17 @@ extension Update {
     /// Starts the selected playbook (no run may be going on).
     static func crisisStart(_ s: inout AppState, drill: Bool) -> [Effect] {
         if let run = s.crisis.info.run {
-            say(&s, "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first",
+            say(
+                &s,
+                "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first",
                 error: true)
             return []
         }
         guard let p = s.crisis.info.playbooks[safe: s.crisis.selected] else {
-            say(&s, s.crisis.info.problems.isEmpty ? "no playbooks in playbooks/ (switchboard init writes three)"
+            say(
+                &s,
+                s.crisis.info.problems.isEmpty
+                    ? "no playbooks in playbooks/ (switchboard init writes three)"
                     : "no usable playbook: fix the files listed", error: true)
             return []
         }
@@ -53,7 +58,9 @@ extension Update {
 
     /// A checklist step command (done, skip, block, reopen, notify, statement) on the selected step.
     static func crisisStep(_ s: inout AppState, _ c: CommandName) -> [Effect] {
-        guard let run = s.crisis.info.run else { say(&s, "no crisis is active: Enter starts the selected playbook"); return [] }
+        guard let run = s.crisis.info.run else {
+            say(&s, "no crisis is active: Enter starts the selected playbook"); return []
+        }
         guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
         return stepCommand(&s, c, run, st)
     }
@@ -73,8 +80,10 @@ extension Update {
         guard !run.playbook.severityLevels.isEmpty else {
             say(&s, "the playbook has no severity levels", error: true); return
         }
-        s.mode = .crisisPrompt(CrisisPrompt(playbook: run.playbook, drill: run.drill, changeSeverityOf: run.id,
-                                            current: run.severity))
+        s.mode = .crisisPrompt(
+            CrisisPrompt(
+                playbook: run.playbook, drill: run.drill, changeSeverityOf: run.id,
+                current: run.severity))
     }
 
     static func stepCommand(_ s: inout AppState, _ c: CommandName, _ run: CrisisRun, _ st: CrisisStepRun) -> [Effect] {
@@ -94,7 +103,9 @@ extension Update {
             say(&s, "why? type the reason, Enter records it")
             return []
         case .crisisNotify, .crisisNotifyByHand:
-            guard st.step.kind == .notify else { say(&s, "\(id) is not a notify step: x marks it done", error: true); return [] }
+            guard st.step.kind == .notify else {
+                say(&s, "\(id) is not a notify step: x marks it done", error: true); return []
+            }
             return [.crisis(.notify(crisis: run.id, step: id, byHand: c == .crisisNotifyByHand))]
         default:
             guard st.step.kind == .holdingStatement || !run.playbook.holdingStatements.isEmpty else {
@@ -104,9 +115,13 @@ extension Update {
                 // A drill shows the statement, filled in, and queues nothing.
                 let step = st.step.kind == .holdingStatement ? id : nil
                 do {
-                    let d = try CrisisOps.statement(run, step: step, networks: [], team: s.settings.team, agent: s.settings.agent, now: s.chrome.now)
+                    let d = try CrisisOps.statement(
+                        run, step: step, networks: [], team: s.settings.team, agent: s.settings.agent, now: s.chrome.now
+                    )
                     let h = d.statement
-                    s.crisis.view = .statement(title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))", text: sanitizeForScreen(d.text, singleLine: false))
+                    s.crisis.view = .statement(
+                        title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))",
+                        text: sanitizeForScreen(d.text, singleLine: false))
                     say(&s, "drill: the statement is shown, not queued")
                 } catch {
                     say(&s, "\(error)", error: true)
@@ -121,21 +136,27 @@ extension Update {
     static func crisisLine(_ s: inout AppState, _ arg: String) -> [Effect] {
         let (word, rest) = Commands.split(arg)
         guard let sub = CrisisSubcommand(rawValue: word) else {
-            say(&s, "crisis start|drill PLAYBOOK · end SUMMARY · severity LEVEL · step ID done|skip|block|open [REASON]",
+            say(
+                &s,
+                "crisis start|drill PLAYBOOK · end SUMMARY · severity LEVEL · step ID done|skip|block|open [REASON]",
                 error: true)
             return []
         }
         switch sub {
         case .start, .drill:
             guard !rest.isEmpty else {
-                say(&s, "crisis \(word): which playbook? (" + s.crisis.info.playbooks.map(\.id).joined(separator: ", ") + ")",
+                say(
+                    &s,
+                    "crisis \(word): which playbook? (" + s.crisis.info.playbooks.map(\.id).joined(separator: ", ")
+                        + ")",
                     error: true)
                 return []
             }
             do {
                 let p = try s.crisis.info.library.resolve(rest)
                 if sub == .start, s.crisis.info.realActive, let run = s.crisis.info.run {
-                    say(&s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first",
+                    say(
+                        &s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first",
                         error: true)
                     return []
                 }
@@ -159,17 +180,24 @@ extension Update {
             guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
             let (id, tail) = Commands.split(rest)
             let (verb, reason) = Commands.split(tail)
-            let states: [String: CrisisStepState] = ["done": .done, "skip": .skipped, "skipped": .skipped,
-                                                     "block": .blocked, "blocked": .blocked, "open": .open,
-                                                     "reopen": .open]
+            let states: [String: CrisisStepState] = [
+                "done": .done, "skip": .skipped, "skipped": .skipped,
+                "block": .blocked, "blocked": .blocked, "open": .open,
+                "reopen": .open,
+            ]
             guard !id.isEmpty, let state = states[verb] else {
                 say(&s, "crisis step ID done|skip|block|open [REASON]", error: true); return []
             }
             if (state == .skipped || state == .blocked) && reason.isEmpty {
-                say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true); return []
+                say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true);
+                return []
             }
-            return [.crisis(.step(crisis: run.id, step: id, state: state, reason: reason.isEmpty ? nil : reason,
-                                  expecting: nil))]
+            return [
+                .crisis(
+                    .step(
+                        crisis: run.id, step: id, state: state, reason: reason.isEmpty ? nil : reason,
+                        expecting: nil))
+            ]
         }
     }
 
@@ -226,7 +254,9 @@ extension Update {
             case .char("y"), .char("Y"), .char("n"), .char("N"):
                 s.mode = .normal
                 let yes = k == .char("y") || k == .char("Y")
-                return [.crisis(.start(playbook: p.playbook.id, severity: p.severity, drill: p.drill, suspendQueue: yes))]
+                return [
+                    .crisis(.start(playbook: p.playbook.id, severity: p.severity, drill: p.drill, suspendQueue: yes))
+                ]
             default:
                 return []
             }
@@ -237,10 +267,14 @@ extension Update {
     /// again right away, the next one replaces it.
     static func insertHoldingStatement(_ s: inout AppState) -> [Effect] {
         guard let key = s.shownKey else { say(&s, "no mention open"); return [] }
-        guard let run = s.crisis.info.run else { say(&s, "no crisis is active: holding statements come with a running playbook"); return [] }
+        guard let run = s.crisis.info.run else {
+            say(&s, "no crisis is active: holding statements come with a running playbook"); return []
+        }
         let m = s.mention.detail?.mention.key == key ? s.mention.detail?.mention : nil
         let list = run.playbook.statements(network: m?.platform, lang: m?.analysis?.lang)
-        guard !list.isEmpty else { say(&s, "\(sanitizeForScreen(run.name)) has no holding statements", error: true); return [] }
+        guard !list.isEmpty else {
+            say(&s, "\(sanitizeForScreen(run.name)) has no holding statements", error: true); return []
+        }
         var d = s.mention.drafts[key] ?? Draft()
         var index = 0
         var before = d.editor
@@ -250,19 +284,25 @@ extension Update {
         }
         let h = list[index]
         var e = before
-        e.insert(sanitizeForScreen(run.playbook.render(h, team: s.settings.team, agent: s.settings.agent, now: s.chrome.now).text, singleLine: false))
+        e.insert(
+            sanitizeForScreen(
+                run.playbook.render(h, team: s.settings.team, agent: s.settings.agent, now: s.chrome.now).text,
+                singleLine: false))
         d.editor = e
         s.mention.drafts[key] = d
         s.mention.statementCycle = StatementCycle(key: key, index: index, before: before, after: e)
-        say(&s, "holding statement \(index + 1)/\(list.count): \(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))"
-            + (list.count > 1 ? " — again for the next" : ""))
+        say(
+            &s,
+            "holding statement \(index + 1)/\(list.count): \(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))"
+                + (list.count > 1 ? " — again for the next" : ""))
         return []
     }
 
     /// On the clock tick: a new 15-minute slot of the chart began.
     static func crisisTick(_ s: inout AppState) -> [Effect] {
         guard s.crisis.info.run != nil, let at = s.crisis.info.computedAt,
-              Int(s.chrome.now.timeIntervalSince1970 / 900) != Int(at.timeIntervalSince1970 / 900) else { return [] }
+            Int(s.chrome.now.timeIntervalSince1970 / 900) != Int(at.timeIntervalSince1970 / 900)
+        else { return [] }
         return [.crisis(.refresh)]
     }
 }

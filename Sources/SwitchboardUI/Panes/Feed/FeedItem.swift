@@ -30,19 +30,26 @@ public struct FeedItem: Sendable {
         followers = Int32(clamping: m.author?.followers ?? 0)
         isReply = m.inReplyTo != nil || m.threadRoot != nil
         moodScore = Float(m.analysis?.score ?? 0)
-        priority = FeedItem.priority(m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now)
+        priority = FeedItem.priority(
+            m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now
+        )
     }
 
     /// The priority again at `now` (age against the SLA moves on; closed work sinks).
     func currentPriority(status: MentionStatus, sla: Int, now: Date) -> Float {
         let a = sentiment.map { Analysis(lang: "", sentiment: $0, score: Double(moodScore), intents: intents.list) }
-        return FeedItem.priority(a, followers: Int(followers), time: time, isReply: isReply, status: status, sla: sla, now: now)
+        return FeedItem.priority(
+            a, followers: Int(followers), time: time, isReply: isReply, status: status, sla: sla, now: now)
     }
 
     /// Insight's priority score (intent, mood, reach, age against the SLA, conversation; closed work sinks).
-    static func priority(_ a: Analysis?, followers: Int?, time: Double, isReply: Bool, status: MentionStatus, sla: Int, now: Date) -> Float {
-        Float(Priority.score(analysis: a, followers: followers, createdAt: Date(timeIntervalSince1970: time), isReply: isReply,
-                             status: status, slaMinutes: sla, now: now))
+    static func priority(
+        _ a: Analysis?, followers: Int?, time: Double, isReply: Bool, status: MentionStatus, sla: Int, now: Date
+    ) -> Float {
+        Float(
+            Priority.score(
+                analysis: a, followers: followers, createdAt: Date(timeIntervalSince1970: time), isReply: isReply,
+                status: status, slaMinutes: sla, now: now))
     }
 
     /// One-letter network code shown in the feed: M(astodon), B(luesky), R(SS), J(SON Lines), else the first letter.

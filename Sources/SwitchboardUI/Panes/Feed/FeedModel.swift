@@ -74,7 +74,8 @@ public struct FeedModel: Sendable {
     func businessClock(at t: Double) -> BusinessClock? {
         guard let sla, sla.hours != nil else { return nil }
         guard weekly > 0 else { return nil }
-        let longest = ([Double(sla.firstResponseMinutes) * 60] + sla.byPriority.values.map { Double($0) * 60 }).max() ?? 0
+        let longest =
+            ([Double(sla.firstResponseMinutes) * 60] + sla.byPriority.values.map { Double($0) * 60 }).max() ?? 0
         return BusinessClock(sla: sla, from: t - (longest / weekly).rounded(.up) * 7 * 86400 - 7200, to: t)
     }
 
@@ -140,16 +141,22 @@ public struct FeedModel: Sendable {
         let oldKey = selectedKey
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
-        items = mentions.map { FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new)) }
+        items = mentions.map {
+            FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new))
+        }
         dueCache = []
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }
         if baseline == nil { baseline = items.count }
         unseen = unseen.filter { Int($0) < items.count }
-        order = sorted(mute.isEmpty ? Array(0..<Int32(items.count)) : (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) })
+        order = sorted(
+            mute.isEmpty
+                ? Array(0..<Int32(items.count)) : (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) })
         rows = filter == nil ? order : order.filter { passes($0, states) }
-        reanchor(selectedKey: oldKey.flatMap { keyIndex[$0] }, topItem: wasAtTop ? nil : oldTopKey.flatMap { keyIndex[$0] }, viewport: viewport)
+        reanchor(
+            selectedKey: oldKey.flatMap { keyIndex[$0] }, topItem: wasAtTop ? nil : oldTopKey.flatMap { keyIndex[$0] },
+            viewport: viewport)
     }
 
     /// Folds in mentions that arrived since the last look. The selection stays on its mention and the
@@ -197,7 +204,9 @@ public struct FeedModel: Sendable {
             items[Int(i)].intents = IntentSet(a.intents)
             items[Int(i)].moodScore = Float(a.score)
             let it = items[Int(i)]
-            items[Int(i)].priority = FeedItem.priority(a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: .new, sla: slaMinutes, now: now)
+            items[Int(i)].priority = FeedItem.priority(
+                a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: .new, sla: slaMinutes,
+                now: now)
         }
     }
 
@@ -251,7 +260,11 @@ public struct FeedModel: Sendable {
         } else {
             selected = min(selected, max(0, rows.count - 1))
         }
-        if let t = topItem, let r = rows.firstIndex(of: t) { scrollTop = r } else if topItem != nil { scrollTop = min(scrollTop, max(0, rows.count - 1)) }
+        if let t = topItem, let r = rows.firstIndex(of: t) {
+            scrollTop = r
+        } else if topItem != nil {
+            scrollTop = min(scrollTop, max(0, rows.count - 1))
+        }
         selectedItem = rows.isEmpty ? nil : rows[selected]
         clampScroll(viewport: viewport)
         markSeen()

@@ -5,7 +5,11 @@ import SwitchboardCore
 extension Renderer {
     func feedTitle() -> String {
         let f = s.feed
-        var t = "Feed — " + (f.filter == nil ? Format.thousands(f.rows.count) : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
+        var t =
+            "Feed — "
+            + (f.filter == nil
+                ? Format.thousands(f.rows.count)
+                : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
         if !f.unseen.isEmpty { t += " · \(f.unseen.count) new" }
         if f.sort == .priority { t += " · by priority" }
         return t
@@ -18,7 +22,9 @@ extension Renderer {
         guard inner.width > 0, inner.height > 0 else { return }
         let f = s.feed
         if f.rows.isEmpty {
-            buf.put(f.filter == nil ? "No mentions yet." : "Nothing matches the filter.", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+            buf.put(
+                f.filter == nil ? "No mentions yet." : "Nothing matches the filter.", x: inner.x + 1, y: inner.y,
+                role: .dim, clip: inner)
             return
         }
         let now = s.chrome.now.timeIntervalSince1970
@@ -37,9 +43,14 @@ extension Renderer {
             let overdue = waiting && now > due
             let metaRole: StyleRole = isNew ? .feedNew : .meta
             var x = inner.x
-            x = buf.put(TextWrap.padLeft(Format.relative(it.time, now: now), width: 3), x: x, y: y, role: overdue ? .overdue : metaRole, clip: inner)
+            x = buf.put(
+                TextWrap.padLeft(Format.relative(it.time, now: now), width: 3), x: x, y: y,
+                role: overdue ? .overdue : metaRole, clip: inner)
             // Marked for a bulk action (Space, or inside the visual range): a `*` after the time.
-            x = marked.contains(it.key) ? buf.put("*", x: x, y: y, role: .warning, clip: inner) : buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
+            x =
+                marked.contains(it.key)
+                ? buf.put("*", x: x, y: y, role: .warning, clip: inner)
+                : buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
             x = buf.put(it.networkMark, x: x, y: y, role: metaRole, clip: inner)
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
             if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
@@ -47,34 +58,50 @@ extension Renderer {
             } else {
                 x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
             }
-            x = buf.put(TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y, role: isNew ? .feedNew : .accent, clip: inner)
+            x = buf.put(
+                TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
+                role: isNew ? .feedNew : .accent, clip: inner)
             let (sm, sr) = Marks.sentiment(it.sentiment)
             x = buf.put(sm, x: x, y: y, role: sr, clip: inner)
             let (im, ir) = Marks.intent(it.intents)
             x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
-            x = buf.put(TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim, clip: inner)
+            x = buf.put(
+                TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim,
+                clip: inner)
             let textX = x
             if let e = s.mention.outbox[it.key], e.state != .cancelled {
                 let (t, role) = s.outboxLine(e)
                 let short: String
-                switch e.state { case .sent: short = "sent ✓ "; case .failed: short = "failed — r to retry "; default: short = t.hasPrefix("sending in") ? "sending… " : t + " " }
+                switch e.state {
+                case .sent: short = "sent ✓ ";
+                case .failed: short = "failed — r to retry ";
+                default: short = t.hasPrefix("sending in") ? "sending… " : t + " "
+                }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
             }
             // SLA: time left for the first response, or how late it is.
             if waiting, s.mention.outbox[it.key].map({ !$0.isPending }) ?? true {
                 let left = due - now
-                let label = left >= 0 ? "due " + Format.relative(now - left, now: now) : "late " + Format.relative(due, now: now)
-                x = buf.put(label + " ", x: x, y: y, role: left >= 0 ? (left < 15 * 60 ? .warning : .dim) : .overdue, clip: inner)
+                let label =
+                    left >= 0
+                    ? "due " + Format.relative(now - left, now: now) : "late " + Format.relative(due, now: now)
+                x = buf.put(
+                    label + " ", x: x, y: y, role: left >= 0 ? (left < 15 * 60 ? .warning : .dim) : .overdue,
+                    clip: inner)
             }
             // Someone else is on it (assigned or claimed, live through the log).
             if let who = st?.assignee, who != s.settings.user, status.isOpen {
-                x = buf.put("→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent, clip: inner)
+                x = buf.put(
+                    "→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent,
+                    clip: inner)
             }
             let room = inner.maxX - x
             if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.
                 let raw = it.text.count > room * 4 + 16 ? String(it.text.prefix(room * 4 + 16)) : it.text
-                buf.put(TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y, role: isNew ? .feedNew : .normal, clip: inner)
+                buf.put(
+                    TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y, role: isNew ? .feedNew : .normal,
+                    clip: inner)
             }
             if row == f.selected {
                 // The selection marks the row's time-to-status columns, not the text: moving it then

@@ -11,7 +11,10 @@ extension Update {
     /// Filters the feed by a saved view.
     static func view(_ s: inout AppState, _ name: String) -> [Effect] {
         guard let v = s.settings.views.first(where: { $0.name == name }) else {
-            say(&s, s.settings.views.isEmpty ? "no saved views (views.json in the personal config)"
+            say(
+                &s,
+                s.settings.views.isEmpty
+                    ? "no saved views (views.json in the personal config)"
                     : "no view \"\(name)\": " + s.settings.views.map(\.name).joined(separator: ", "), error: true)
             return []
         }
@@ -33,7 +36,9 @@ extension Update {
     }
 
     static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {
-        let user: String? = arg.isEmpty ? nil
+        let user: String? =
+            arg.isEmpty
+            ? nil
             : (arg == "me" ? s.settings.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
         return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
     }

@@ -48,8 +48,9 @@ extension Update {
             if s.chrome.message?.isError == true { s.chrome.message = nil }
             return applyFilter(&s, query, announce: false)
         } catch {
-            cl.problem = QueryProblem(column: 7 + lead + error.position,
-                                      message: error.message + (error.hint.map { " — " + $0 } ?? ""))
+            cl.problem = QueryProblem(
+                column: 7 + lead + error.position,
+                message: error.message + (error.hint.map { " — " + $0 } ?? ""))
             return []
         }
     }

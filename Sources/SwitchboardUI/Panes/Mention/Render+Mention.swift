@@ -10,12 +10,15 @@ extension Renderer {
         let inner = box(r, title: s.isComposing ? "Mention · replying" : "Mention", focused: focused)
         guard inner.width > 2, inner.height > 2 else { return }
         guard let key = s.shownKey else {
-            for (i, l) in TextWrap.wrap("No mention open: select one in the feed and press Enter.", width: inner.width - 1).prefix(inner.height).enumerated() {
+            for (i, l) in TextWrap.wrap(
+                "No mention open: select one in the feed and press Enter.", width: inner.width - 1
+            ).prefix(inner.height).enumerated() {
                 buf.put(l, x: inner.x + 1, y: inner.y + i, role: .dim, clip: inner)
             }
             return
         }
-        let composerH = max(3, min(inner.height / 2, 3 + (s.mention.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
+        let composerH = max(
+            3, min(inner.height / 2, 3 + (s.mention.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
         let detailRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - composerH - 1)
         let sepY = detailRect.maxY
         let composerRect = Rect(x: inner.x, y: sepY + 1, width: inner.width, height: composerH)
@@ -28,7 +31,9 @@ extension Renderer {
         } else if let i = s.feed.keyIndex[key] {
             let it = s.feed.items[Int(i)]
             lines.append((sanitizeForScreen(it.author), .accent))
-            for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) { lines.append((l, .normal)) }
+            for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
+                lines.append((l, .normal))
+            }
         }
         let top = min(s.mention.scroll, max(0, lines.count - detailRect.height))
         for (i, (text, role)) in lines.dropFirst(top).prefix(detailRect.height).enumerated() {
@@ -41,30 +46,51 @@ extension Renderer {
     func detailLines(_ d: MentionDetail, width w: Int) -> [(String, StyleRole)] {
         let m = d.mention
         var out: [(String, StyleRole)] = []
-        var who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? "(unknown author)"
+        var who =
+            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            ?? "(unknown author)"
         if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
         if let f = m.author?.followers { who += " · \(Format.thousands(f)) followers" }
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .accent))
-        let when = Format.dateTime(m.createdAt, s.settings.timeZone) + " (" + Format.relative(m.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) + " ago)"
-        out.append((TextWrap.ellipsize(sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta))
+        let when =
+            Format.dateTime(m.createdAt, s.settings.timeZone) + " ("
+            + Format.relative(m.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) + " ago)"
+        out.append(
+            (
+                TextWrap.ellipsize(
+                    sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta
+            ))
         if let u = m.url { out.append((TextWrap.ellipsize(sanitizeForScreen(u), width: w), .meta)) }
         let st = s.states[m.key] ?? MentionState()
-        let score = Priority.score(analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
-                                   isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes, now: s.chrome.now)
+        let score = Priority.score(
+            analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+            isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
+            now: s.chrome.now)
         var stateLine = "status: \(st.status.rawValue)"
         if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
             let now = s.chrome.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
-            stateLine += due >= now ? " · due in " + Format.relative(now - (due - now), now: now) : " · overdue " + Format.relative(due, now: now)
+            stateLine +=
+                due >= now
+                ? " · due in " + Format.relative(now - (due - now), now: now)
+                : " · overdue " + Format.relative(due, now: now)
         }
         stateLine += " · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
         if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
-        out.append((TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w), stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)))
+        out.append(
+            (
+                TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
+                stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
+            ))
         if let a = m.analysis {
             var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }
             t += " · \(a.lang)"
-            out.append((TextWrap.ellipsize(sanitizeForScreen(t), width: w), a.sentiment == .negative ? .negative : (a.sentiment == .positive ? .positive : .neutral)))
+            out.append(
+                (
+                    TextWrap.ellipsize(sanitizeForScreen(t), width: w),
+                    a.sentiment == .negative ? .negative : (a.sentiment == .positive ? .positive : .neutral)
+                ))
         }
         if let c = d.contact { out += cardLines(c, width: w) }
         out.append(("", .normal))
@@ -76,7 +102,8 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Thread (\(d.thread.count)):", .paneTitle))
             for t in d.thread {
-                let line = "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
+                let line =
+                    "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
         }
@@ -90,8 +117,11 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Notes:", .paneTitle))
             for n in st.notes {
-                let head = "  \(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago: "
-                for (i, l) in TextWrap.wrap(sanitizeForScreen(n.text, singleLine: false), width: max(1, w - TextWidth.width(head))).enumerated() {
+                let head =
+                    "  \(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago: "
+                for (i, l) in TextWrap.wrap(
+                    sanitizeForScreen(n.text, singleLine: false), width: max(1, w - TextWidth.width(head))
+                ).enumerated() {
                     out.append(((i == 0 ? head : String(repeating: " ", count: TextWidth.width(head))) + l, .normal))
                 }
             }
@@ -101,7 +131,9 @@ extension Renderer {
 
     mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
         let draft = s.mention.drafts[key]
-        let platform = s.mention.detail?.mention.key == key ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
+        let platform =
+            s.mention.detail?.mention.key == key
+            ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
         let text = draft?.editor.text ?? ""
         var label = " Reply "
         var counterRole: StyleRole = .dim
@@ -109,14 +141,20 @@ extension Renderer {
             label += "· \(used)/\(limit) "
             if used > limit { counterRole = .error }
         }
-        if draft?.isDirty == true { label += "· unsaved " } else if draft?.savedText.isEmpty == false { label += "· saved " }
+        if draft?.isDirty == true {
+            label += "· unsaved "
+        } else if draft?.savedText.isEmpty == false {
+            label += "· saved "
+        }
         let role: StyleRole = focused ? .borderFocused : .border
         buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)
         buf.put(TextWrap.clip(label, width: inner.width - 2), x: inner.x + 1, y: sepY, role: counterRole)
 
         let e = draft?.editor ?? TextEditor()
         guard !e.isEmpty || focused else {
-            let k = s.settings.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) } ?? ":focus composer"
+            let k =
+                s.settings.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) }
+                ?? ":focus composer"
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
         }
@@ -126,7 +164,9 @@ extension Renderer {
         if !warnings.isEmpty, rect.height >= 2 {
             let n = min(warnings.count, rect.height - 1)
             for (i, wline) in warnings.prefix(n).enumerated() {
-                buf.put(TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i, role: .warning, clip: rect)
+                buf.put(
+                    TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i,
+                    role: .warning, clip: rect)
             }
             rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
         }

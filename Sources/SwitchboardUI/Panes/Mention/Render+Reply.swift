@@ -4,7 +4,12 @@ import SwitchboardCore
 
 extension StyleRoleName {
     var role: StyleRole {
-        switch self { case .warning: return .warning; case .positive: return .positive; case .error: return .error; case .dim: return .dim }
+        switch self {
+        case .warning: return .warning;
+        case .positive: return .positive;
+        case .error: return .error;
+        case .dim: return .dim
+        }
     }
 }
 
@@ -38,17 +43,26 @@ extension Renderer {
             lines.append(("\(used)/\(limit) characters", used > limit ? .error : .dim))
         }
         for wn in r.warnings {
-            for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() { lines.append(((i == 0 ? "" : "  ") + l, .warning)) }
+            for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() {
+                lines.append(((i == 0 ? "" : "  ") + l, .warning))
+            }
         }
         if r.warnings.isEmpty { lines.append(("No warnings.", .dim)) }
         lines.append(("", .overlay))
         if r.manual {
             let net = r.network.lowercased()
-            let why = net == "mastodon" || net == "bluesky" || net == "bsky" ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
+            let why =
+                net == "mastodon" || net == "bluesky" || net == "bsky"
+                ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
             lines.append(("\(why): y copies the reply to the clipboard", .overlay))
             lines.append(("and shows the link to answer by hand.", .overlay))
         } else {
-            lines.append((s.settings.sendDelay > 0 ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)." : "y sends it now.", .overlay))
+            lines.append(
+                (
+                    s.settings.sendDelay > 0
+                        ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)."
+                        : "y sends it now.", .overlay
+                ))
         }
         guard let inner = overlay(title: "Review reply — y send · e edit · n back", lines: lines.count) else { return }
         drawLines(lines, in: inner)
@@ -57,11 +71,18 @@ extension Renderer {
     mutating func drawPicker(_ p: TemplatePicker) {
         let matches = s.mention.templates?.search(p.query.text) ?? []
         let rows = max(3, min(12, matches.count + 2))
-        guard let inner = overlay(title: "Templates — type to search, Enter inserts, Esc closes", lines: rows, width: 70) else { return }
+        guard
+            let inner = overlay(title: "Templates — type to search, Enter inserts, Esc closes", lines: rows, width: 70)
+        else { return }
         buf.put("> " + sanitizeForScreen(p.query.text), x: inner.x + 1, y: inner.y, role: .input, clip: inner)
-        cursor = Point(x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
-        if s.mention.templates == nil { buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return }
-        if matches.isEmpty { buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return }
+        cursor = Point(
+            x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
+        if s.mention.templates == nil {
+            buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+        }
+        if matches.isEmpty {
+            buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+        }
         let nameW = min(20, inner.width / 3)
         let top = max(0, p.selected - (inner.height - 2))
         for (i, t) in matches.dropFirst(top).prefix(inner.height - 1).enumerated() {
@@ -70,13 +91,17 @@ extension Renderer {
             let role: StyleRole = sel ? .selected : .overlay
             buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
             let preview = sanitizeForScreen(t.description ?? t.text)
-            buf.put(TextWrap.pad(" " + sanitizeForScreen(t.name), width: nameW + 2) + preview, x: inner.x, y: y, role: role, clip: inner)
+            buf.put(
+                TextWrap.pad(" " + sanitizeForScreen(t.name), width: nameW + 2) + preview, x: inner.x, y: y, role: role,
+                clip: inner)
         }
     }
 
     mutating func drawCollision(_ lines: [String]) {
         let w = min(s.chrome.size.width - 4, 76) - 3
-        var out: [(String, StyleRole)] = [("Not sent: the mention changed since you opened it.", .error), ("", .overlay)]
+        var out: [(String, StyleRole)] = [
+            ("Not sent: the mention changed since you opened it.", .error), ("", .overlay),
+        ]
         for l in lines { out.append((TextWrap.ellipsize(sanitizeForScreen(l), width: w), .overlay)) }
         out.append(("", .overlay))
         out.append(("The draft is kept. Any key closes; sending again goes through.", .dim))

@@ -15,13 +15,17 @@ struct ThreadIndex {
     init(_ all: [Mention]) {
         for m in all where m.threadRoot != nil || m.inReplyTo != nil { addRefs(m) }
         guard !refs.isEmpty else { return }
-        for m in all where refs[ThreadIndex.k(m.platform, m.id)] != nil { byID[ThreadIndex.k(m.platform, m.id)] = m.key }
+        for m in all where refs[ThreadIndex.k(m.platform, m.id)] != nil {
+            byID[ThreadIndex.k(m.platform, m.id)] = m.key
+        }
         searched = Set(refs.keys)
     }
 
     private mutating func addRefs(_ m: Mention) {
         if let r = m.threadRoot, !r.isEmpty { refs[ThreadIndex.k(m.platform, r), default: []].append(m.key) }
-        if let r = m.inReplyTo, !r.isEmpty, r != m.threadRoot { refs[ThreadIndex.k(m.platform, r), default: []].append(m.key) }
+        if let r = m.inReplyTo, !r.isEmpty, r != m.threadRoot {
+            refs[ThreadIndex.k(m.platform, r), default: []].append(m.key)
+        }
     }
 
     /// Folds in newly stored mentions; `all` is searched once for a parent that arrived earlier.
@@ -34,7 +38,9 @@ struct ThreadIndex {
                 if byID[key] == nil, !searched.contains(key) { wanted.insert(key) }
             }
         }
-        for m in new where refs[ThreadIndex.k(m.platform, m.id)] != nil { byID[ThreadIndex.k(m.platform, m.id)] = m.key }
+        for m in new where refs[ThreadIndex.k(m.platform, m.id)] != nil {
+            byID[ThreadIndex.k(m.platform, m.id)] = m.key
+        }
         guard !wanted.isEmpty else { return }
         searched.formUnion(wanted)
         for m in all {

@@ -19,7 +19,9 @@ extension Update {
             // The draft is in the outbox now: the composer starts empty again for this mention.
             s.mention.drafts[e.mention] = nil
             s.chrome.focus = .feed
-            say(&s, s.settings.sendDelay > 0 ? "sending in \(Int(s.settings.sendDelay)) s — u takes it back" : "sending…")
+            say(
+                &s,
+                s.settings.sendDelay > 0 ? "sending in \(Int(s.settings.sendDelay)) s — u takes it back" : "sending…")
             if s.settings.sendDelay <= 0 { return sendIfDue(&s) }
         case .collision(let key, let lines):
             s.mode = .collision(key: key, lines: lines)
@@ -43,7 +45,9 @@ extension Update {
 
     /// `send`: the review screen for the draft (y sends, e edits, n goes back).
     static func review(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else { say(&s, "no mention open"); return [] }
+        guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else {
+            say(&s, "no mention open"); return []
+        }
         let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -51,11 +55,14 @@ extension Update {
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
-        let who = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+        let who =
+            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
             ?? "the author"
-        s.mode = .review(ReplyReview(key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
-                                     network: m.platform, target: "\(who) on \(Format.network(m.platform))",
-                                     manual: manual, url: m.url))
+        s.mode = .review(
+            ReplyReview(
+                key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
+                network: m.platform, target: "\(who) on \(Format.network(m.platform))",
+                manual: manual, url: m.url))
         return []
     }
 
@@ -91,8 +98,11 @@ extension Update {
         switch k {
         case .char("y"), .char("Y"):
             s.mode = .normal
-            return [.queueReply(key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
-                                openedAt: s.mention.claims[r.key])]
+            return [
+                .queueReply(
+                    key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
+                    openedAt: s.mention.claims[r.key])
+            ]
         case .char("e"):
             s.mode = .normal
             s.chrome.focus = .composer
@@ -144,7 +154,10 @@ extension Update {
             d.editor.insert(text)
         }
         s.mention.drafts[key] = d
-        say(&s, r.unknown.isEmpty ? "template: \(t.name)"
+        say(
+            &s,
+            r.unknown.isEmpty
+                ? "template: \(t.name)"
                 : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
             error: !r.unknown.isEmpty)
     }

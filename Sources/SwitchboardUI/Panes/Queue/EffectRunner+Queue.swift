@@ -9,7 +9,9 @@ extension EffectRunner {
             let q = try Queue.current(store)
             // Published posts stay on the agenda for a day, then leave it (the CLI lists them all).
             let since = clock().addingTimeInterval(-86400)
-            let items = q.agenda.filter { !$0.deleted && !($0.state == .published && ($0.scheduledAt ?? .distantPast) < since) }
+            let items = q.agenda.filter {
+                !$0.deleted && !($0.state == .published && ($0.scheduledAt ?? .distantPast) < since)
+            }
             return QueueInfo(items: items, suspension: q.suspension)
         } catch {
             return QueueInfo(error: "\(error)")
@@ -45,7 +47,9 @@ extension EffectRunner {
             case .draft: break
             case .now: d.scheduledAt = now
             case .at(let t): d.scheduledAt = t
-            case .nextSlot: d.scheduledAt = try queue.nextFreeSlot(after: now, accounts: accounts, schedule: PostingSchedule(team: team))
+            case .nextSlot:
+                d.scheduledAt = try queue.nextFreeSlot(
+                    after: now, accounts: accounts, schedule: PostingSchedule(team: team))
             }
             return d
         }
@@ -73,14 +77,19 @@ extension EffectRunner {
                 var d = QueueDraft(text: "“\(quote)”", accounts: Self.defaultAccounts(team), createdAt: now)
                 d.via = QueueAttribution(handle: handle, url: m.url)
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
-                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "draft added from the feed — e edits, s schedules", edit: i.draft.text)]
+                return [
+                    .storeChanged(delta()),
+                    .queueSelect(
+                        id: i.id, text: "draft added from the feed — e edits, s schedules", edit: i.draft.text),
+                ]
             case .edit(let id, let text):
                 try Queue.edit(id, text: text, store: store, actor: actor, now: now)
                 return done("queue item edited")
             case .nextSlot(let id):
                 let q = try Queue.current(store)
                 let i = try q.resolve(id)
-                let at = try q.nextFreeSlot(after: now, accounts: i.draft.accounts, schedule: PostingSchedule(team: team), ignoring: id)
+                let at = try q.nextFreeSlot(
+                    after: now, accounts: i.draft.accounts, schedule: PostingSchedule(team: team), ignoring: id)
                 try Queue.schedule(id, at: at, store: store, actor: actor, now: now)
                 return done("scheduled " + Format.dateTime(at, timeZone))
             case .delete(let id):

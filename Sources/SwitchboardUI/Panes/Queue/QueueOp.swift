@@ -30,8 +30,10 @@ public enum QueueWhen: Sendable, Equatable {
 extension ResumePolicy {
     /// The word `:resume` takes (post-now, next-slot, keep).
     init?(word: String) {
-        let words: [String: ResumePolicy] = ["post-now": .postNow, "next-slot": .nextSlot, "keep": .keepHolding,
-                                             "keep-holding": .keepHolding]
+        let words: [String: ResumePolicy] = [
+            "post-now": .postNow, "next-slot": .nextSlot, "keep": .keepHolding,
+            "keep-holding": .keepHolding,
+        ]
         guard let p = words[word] else { return nil }
         self = p
     }

@@ -9,7 +9,9 @@ struct QueueClock {
     static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     /// 0 = Monday … 6 = Sunday.
     func weekday(_ d: Date) -> Int { (cal.component(.weekday, from: d) + 5) % 7 }
-    func minute(_ d: Date) -> Int { let c = cal.dateComponents([.hour, .minute], from: d); return (c.hour ?? 0) * 60 + (c.minute ?? 0) }
+    func minute(_ d: Date) -> Int {
+        let c = cal.dateComponents([.hour, .minute], from: d); return (c.hour ?? 0) * 60 + (c.minute ?? 0)
+    }
     /// Monday 00:00 of the week holding `d`.
     func weekStart(_ d: Date) -> Date { cal.dateInterval(of: .weekOfYear, for: d)?.start ?? cal.startOfDay(for: d) }
     /// `Fri 27 13:00`.
@@ -47,7 +49,9 @@ extension Renderer {
         let inner = box(r, title: title, focused: s.chrome.focus == .queue)
         guard inner.width > 2, inner.height > 0 else { return }
         if let e = q.error {
-            for (i, l) in TextWrap.wrap("queue: " + sanitizeForScreen(e), width: inner.width - 1).prefix(inner.height).enumerated() {
+            for (i, l) in TextWrap.wrap("queue: " + sanitizeForScreen(e), width: inner.width - 1).prefix(inner.height)
+                .enumerated()
+            {
                 buf.put(l, x: inner.x + 1, y: inner.y + i, role: .error, clip: inner)
             }
             return
@@ -66,10 +70,17 @@ extension Renderer {
             var x = inner.x + 1
             let when = e.scheduledAt.map(clock.short) ?? "—"
             x = buf.put(TextWrap.pad(when, width: 12) + " ", x: x, y: y, role: .meta, clip: inner)
-            x = buf.put(TextWrap.pad(TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW) + " ", x: x, y: y, role: .dim, clip: inner)
+            x = buf.put(
+                TextWrap.pad(
+                    TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW)
+                    + " ", x: x, y: y, role: .dim, clip: inner)
             x = buf.put(TextWrap.pad(e.label, width: stateW) + " ", x: x, y: y, role: e.role, clip: inner)
-            buf.put(TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y, role: .normal, clip: inner)
-            if i == s.queue.selected, s.chrome.focus == .queue { buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected) }
+            buf.put(
+                TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y,
+                role: .normal, clip: inner)
+            if i == s.queue.selected, s.chrome.focus == .queue {
+                buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected)
+            }
         }
     }
 
@@ -82,7 +93,8 @@ extension Renderer {
         var free: Set<[Int]> = []
         if let sched = s.settings.postingSchedule {
             for account in sched.slots.keys.sorted() {
-                for d in sched.slots(after: start.addingTimeInterval(-1), account: account, days: 8) where d >= start && d < end {
+                for d in sched.slots(after: start.addingTimeInterval(-1), account: account, days: 8)
+                where d >= start && d < end {
                     free.insert([clock.weekday(d), clock.minute(d)])
                 }
             }
@@ -99,7 +111,9 @@ extension Renderer {
         var x = inner.x + label
         for (d, name) in QueueClock.days.enumerated() {
             let day = clock.cal.date(byAdding: .day, value: d, to: start) ?? start
-            buf.put(TextWrap.clip("\(name) \(clock.cal.component(.day, from: day))", width: colW - 1), x: x, y: inner.y, role: .paneTitle, clip: inner)
+            buf.put(
+                TextWrap.clip("\(name) \(clock.cal.component(.day, from: day))", width: colW - 1), x: x, y: inner.y,
+                role: .paneTitle, clip: inner)
             x += colW
         }
         if times.isEmpty {
@@ -112,7 +126,9 @@ extension Renderer {
             for d in 0..<7 {
                 let cx = inner.x + label + d * colW
                 if let i = held[[d, m]] {
-                    buf.put(TextWrap.clip(sanitizeForScreen(i.draft.text), width: colW - 1), x: cx, y: y, role: i.role, clip: inner)
+                    buf.put(
+                        TextWrap.clip(sanitizeForScreen(i.draft.text), width: colW - 1), x: cx, y: y, role: i.role,
+                        clip: inner)
                 } else if free.contains([d, m]) {
                     buf.put(TextWrap.clip("· free", width: colW - 1), x: cx, y: y, role: .dim, clip: inner)
                 }

@@ -61,7 +61,9 @@ extension Update {
         let p: ResumePolicy
         let word = arg.trimmingCharacters(in: .whitespaces)
         if word.isEmpty {
-            if s.queue.info.items.contains(where: { $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.chrome.now }) {
+            if s.queue.info.items.contains(where: {
+                $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.chrome.now
+            }) {
                 say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true)
                 return []
             }
@@ -90,7 +92,9 @@ extension Update {
     /// `:queue add [--now|--next-slot|--at ISO] TEXT`.
     static func queueLine(_ s: inout AppState, _ arg: String) -> [Effect] {
         var words = arg.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard words.first == "add" else { say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true); return [] }
+        guard words.first == "add" else {
+            say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true); return []
+        }
         words.removeFirst()
         var when = QueueWhen.draft
         while let w = words.first, w.hasPrefix("--") {
@@ -99,7 +103,9 @@ extension Update {
             case "--now": when = .now
             case "--next-slot": when = .nextSlot
             case "--at":
-                guard let t = words.first, let d = Timestamp.parse(t) else { say(&s, "--at: give an ISO 8601 time", error: true); return [] }
+                guard let t = words.first, let d = Timestamp.parse(t) else {
+                    say(&s, "--at: give an ISO 8601 time", error: true); return []
+                }
                 words.removeFirst(); when = .at(d)
             default: say(&s, "queue add: unknown option \(w)", error: true); return []
             }
@@ -143,7 +149,9 @@ extension Update {
     static func queueEditorFinished(_ s: inout AppState, key: String, text: String?) -> [Effect] {
         guard let text else { return [] }
         let clean = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { say(&s, "empty: nothing queued"); return [] }
+        guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            say(&s, "empty: nothing queued"); return []
+        }
         if key.hasPrefix("queue:") { return [.queue(.edit(id: String(key.dropFirst(6)), text: clean))] }
         return [.queue(.check(text: clean, when: .now))]
     }
