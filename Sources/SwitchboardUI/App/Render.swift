@@ -21,6 +21,9 @@ struct Renderer {
 
     init(s: AppState, buf: ScreenBuffer) { self.s = s; self.buf = buf }
 
+    /// How long ago `t` was, as the panes write it (`5m`).
+    func ago(_ t: Date) -> String { Format.relative(t.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) }
+
     mutating func draw() {
         let layout = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
         if layout.kind == .tooSmall { drawTooSmall(); return }
@@ -99,7 +102,8 @@ struct Renderer {
             let overdue = run.overdue(s.chrome.now).count
             let (done, total) = run.progress
             x = buf.put(
-                " \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)\(overdue > 0 ? " · \(overdue) overdue" : "") ",
+                " \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)"
+                    + (overdue > 0 ? " · \(overdue) overdue" : "") + " ",
                 x: x, y: r.y, role: .crisisBanner, clip: r)
         }
         if let q = s.queue.info.suspension {
@@ -194,7 +198,8 @@ struct Renderer {
         case .confirmManual(_, _, let url):
             buf.fill(r, role: .warning)
             buf.put(
-                "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), then y marks it answered (n: later)",
+                "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), "
+                    + "then y marks it answered (n: later)",
                 x: r.x, y: r.y, role: .warning, clip: r)
         case .collision:
             buf.fill(r, role: .error)
@@ -208,7 +213,8 @@ struct Renderer {
         case .crisisPrompt(let p) where p.stage == .suspend:
             buf.fill(r, role: .warning)
             buf.put(
-                "\(sanitizeForScreen(p.playbook.name))\(p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? ""): Suspend the content queue? [y/n] (Esc cancels)",
+                sanitizeForScreen(p.playbook.name) + (p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? "")
+                    + ": Suspend the content queue? [y/n] (Esc cancels)",
                 x: r.x, y: r.y, role: .warning, clip: r)
         case .crisisPrompt:
             buf.fill(r, role: .warning)

@@ -13,7 +13,8 @@ public final class EffectRunner {
     /// Finds the publisher for an outbox entry (injected by Workbench.swift from the team's sources; tests
     /// inject a fake or a loopback-server-backed one). Nil: replies are queued but only another process sends.
     public var publisherFor: OutboxSender.PublisherFor?
-    /// Publishes due queue items (injected by Workbench.swift when this workbench runs the sources; tests inject a fake).
+    /// Publishes due queue items (injected by Workbench.swift when this workbench runs the sources; tests inject
+    /// a fake).
     public var queuePublisherFor: QueuePublisher.PublisherFor?
     /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
     public var team: TeamConfig?

@@ -34,7 +34,8 @@ extension Keymap {
             guard let ctx = KeyContext(rawValue: ctxName) else {
                 throw err(
                     ctxAt,
-                    "unknown context \"\(ctxName)\" (use one of: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", ")))"
+                    "unknown context \"\(ctxName)\" (use one of: "
+                        + KeyContext.allCases.map(\.rawValue).joined(separator: ", ") + ")"
                 )
             }
             guard case .object(let entries) = body.value else {

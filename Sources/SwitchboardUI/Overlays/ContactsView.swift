@@ -131,7 +131,8 @@ extension Update {
             let names = marked.map { sanitizeForScreen($0.name) }.joined(separator: " + ")
             return [
                 .record(
-                    [.contact(.merge(contact: into.primary, identities: ids))], done: "merged: \(names) are one person"),
+                    [.contact(.merge(contact: into.primary, identities: ids))],
+                    done: "merged: \(names) are one person"),
                 .community(.loadContacts(now: s.chrome.now)),
             ]
         case .roleAdd, .roleRemove:

@@ -12,7 +12,8 @@ extension Renderer {
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .paneTitle))
         var facts = "roles: " + (c.roles.isEmpty ? "none" : c.rolesText)
         facts +=
-            " · reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s") · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")"
+            " · reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s")"
+            + " · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")"
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(facts), width: w),
@@ -27,7 +28,7 @@ extension Renderer {
             ))
         for n in c.notes.suffix(2) {
             let line =
-                "note (\(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): \(n.text)"
+                "note (\(n.actor), \(ago(n.at)) ago): \(n.text)"
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .dim))
         }
         return out
@@ -43,7 +44,7 @@ extension Renderer {
         }
         for r in st.handoffReplies {
             let head =
-                "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(Format.relative(r.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago): "
+                "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(ago(r.at)) ago): "
             for (i, l) in TextWrap.wrap(head + sanitizeForScreen(r.text, singleLine: false), width: max(1, w - 2))
                 .enumerated()
             {

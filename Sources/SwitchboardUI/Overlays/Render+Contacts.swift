@@ -16,7 +16,8 @@ extension Renderer {
             title = "Contacts — \(Format.thousands(cv.rows.count))"
             if !cv.search.isEmpty || cv.searching {
                 title +=
-                    "/\(Format.thousands(cv.snapshot.contacts.count)) · search: \(sanitizeForScreen(cv.search))\(cv.searching ? "▏" : "")"
+                    "/\(Format.thousands(cv.snapshot.contacts.count)) · search: \(sanitizeForScreen(cv.search))"
+                    + (cv.searching ? "▏" : "")
             }
             title += " · by \(cv.sort.rawValue)"
             if !cv.marked.isEmpty { title += " · \(cv.marked.count) marked (m merges)" }
@@ -126,7 +127,8 @@ extension Renderer {
             c.isCritic ? .negative : (c.isVIP ? .accent : .normal))
         for (r, why) in c.suggested { add("  suggested: \(r.rawValue)? — " + sanitizeForScreen(why), .dim) }
         add(
-            "reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s") (\(c.positive)+ \(c.neutral)= \(c.negative)-) · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")",
+            "reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s")"
+                + " (\(c.positive)+ \(c.neutral)= \(c.negative)-) · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")",
             .normal)
         add(
             "sentiment by week (\(ContactCard.weeks) weeks) " + c.sparkline

@@ -40,6 +40,10 @@ enum BuiltinTheme {
 """#
 
     static let theme: Theme = {
-        do { return try Theme.parse(Data(json.utf8), name: "default", file: "(built-in default theme)") } catch { return Theme(name: "default", styles: [:]) }
+        do {
+            return try Theme.parse(Data(json.utf8), name: "default", file: "(built-in default theme)")
+        } catch {
+            return Theme(name: "default", styles: [:])
+        }
     }()
 }

@@ -22,7 +22,8 @@ struct ThemeColor: Decodable, Hashable {
                 throw DecodingError.dataCorruptedError(
                     in: c,
                     debugDescription:
-                        "unknown colour \"\(s)\" (use 0–255 or a name: \(ThemeColor.names.keys.sorted().joined(separator: ", ")))"
+                        "unknown colour \"\(s)\" (use 0–255 or a name: "
+                        + ThemeColor.names.keys.sorted().joined(separator: ", ") + ")"
                 )
             }
             index = i

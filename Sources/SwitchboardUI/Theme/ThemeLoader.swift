@@ -50,7 +50,8 @@ public enum ThemeLoader {
         }
         if name == "default" { return BuiltinTheme.theme }
         throw SwitchboardError(
-            "no theme named \"\(name)\" (looked in \(dirs.map(\.path).joined(separator: ", ")); available: \(available(in: dirs).joined(separator: ", ")))"
+            "no theme named \"\(name)\" (looked in \(dirs.map(\.path).joined(separator: ", ")); "
+                + "available: \(available(in: dirs).joined(separator: ", ")))"
         )
     }
 

@@ -49,7 +49,8 @@ extension Renderer {
             let yy = y + i - top
             buf.put(
                 TextWrap.ellipsize(
-                    "• " + TextWrap.pad(sanitizeForScreen(p.name), width: nameW) + "  " + facts, width: inner.width - 1),
+                    "• " + TextWrap.pad(sanitizeForScreen(p.name), width: nameW) + "  " + facts,
+                    width: inner.width - 1),
                 x: inner.x + 1, y: yy, role: .normal, clip: inner)
             if i == s.crisis.selected, s.chrome.focus == .crisis {
                 buf.setRole(Rect(x: inner.x, y: yy, width: inner.width, height: 1), .selected)
@@ -198,7 +199,8 @@ extension Renderer {
         ]
         if st.state != .open, let by = st.by {
             facts.append(
-                "\(st.state.rawValue) by \(sanitizeForScreen(by)) at \(Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone))"
+                "\(st.state.rawValue) by \(sanitizeForScreen(by)) at "
+                    + Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone)
             )
         }
         if let why = st.reason { facts.append(sanitizeForScreen(why)) }

@@ -36,7 +36,8 @@ extension Update {
         if let run = s.crisis.info.run {
             say(
                 &s,
-                "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name)) — :crisis end SUMMARY first",
+                "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name))"
+                    + " — :crisis end SUMMARY first",
                 error: true)
             return []
         }

@@ -103,7 +103,7 @@ extension Renderer {
             out.append(("Thread (\(d.thread.count)):", .paneTitle))
             for t in d.thread {
                 let line =
-                    "\(Format.relative(t.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) @\(t.author?.handle ?? "?"): \(t.text)"
+                    "\(ago(t.createdAt)) @\(t.author?.handle ?? "?"): \(t.text)"
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
         }
@@ -118,7 +118,7 @@ extension Renderer {
             out.append(("Notes:", .paneTitle))
             for n in st.notes {
                 let head =
-                    "  \(n.actor), \(Format.relative(n.at.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)) ago: "
+                    "  \(n.actor), \(ago(n.at)) ago: "
                 for (i, l) in TextWrap.wrap(
                     sanitizeForScreen(n.text, singleLine: false), width: max(1, w - TextWidth.width(head))
                 ).enumerated() {

@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
 
-/// A change to the content queue, performed by the EffectRunner through `Queue.*` (every change is an action in the log).
+/// A change to the content queue, performed by the EffectRunner through `Queue.*` (every change is an action in the
+/// log).
 public enum QueueOp: Sendable, Equatable {
     /// Run the pre-flight checks on a new post; answers `.queueChecked` (nothing is stored yet).
     case check(text: String, when: QueueWhen)
