@@ -130,7 +130,8 @@ final class CommandCoverageTests: XCTestCase {
             }
             let changed = app.buffer != before.0 || app.cursor != before.1
             XCTAssertTrue(changed || !fx.isEmpty, "\(c.rawValue) did nothing observable")
-            XCTAssertFalse(app.state.chrome.message?.isError == true, "\(c.rawValue): \(app.state.chrome.message?.text ?? "")")
+            let message = app.state.chrome.message
+            XCTAssertFalse(message?.isError == true, "\(c.rawValue): \(message?.text ?? "")")
         }
     }
 }
