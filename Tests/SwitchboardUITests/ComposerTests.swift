@@ -98,7 +98,7 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(b.screen[29], "Discard unsent draft? y/n")
         b.press("n")
         XCTAssertFalse(b.state.chrome.quit)
-        XCTAssertEqual(b.state.mode, .normal)
+        XCTAssertNil(b.state.modal)
         b.press(":")
         b.type("quit")
         b.press("<Enter> y")

@@ -73,7 +73,7 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app(size: Size(width: 160, height: 30))
         app.press(":"); app.type("crisis sta"); app.press("<Tab>")
         app.type("out"); app.press("<Tab>")
-        guard case .command(let cl) = app.state.mode else { return XCTFail("no command line") }
+        guard case .command(let cl)? = app.state.modal else { return XCTFail("no command line") }
         XCTAssertEqual(cl.editor.text, "crisis start outage")
         app.press("<Enter>")
         XCTAssertEqual(app.state.chrome.focus, .crisis)
@@ -182,7 +182,7 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app()
         app.press("C")
         XCTAssertNil(CrisisLog(store: app.store).current)
-        guard case .normal = app.state.mode else { return XCTFail("a prompt opened") }
+        guard case nil = app.state.modal else { return XCTFail("a prompt opened") }
         XCTAssertEqual(app.state.chrome.message?.text, "crisis-offer: not available here")
     }
 

@@ -126,7 +126,7 @@ Send this reply? y send · e edit · n back
         // e: back to editing; n: back, not sent; nothing queued either way.
         app.press("e")
         XCTAssertEqual(app.state.chrome.focus, .composer)
-        XCTAssertEqual(app.state.mode, .normal)
+        XCTAssertNil(app.state.modal)
         app.type(" Sorry!")
         app.press("C-s n")
         XCTAssertTrue(app.screen[28].hasSuffix("not sent; the draft is kept"), app.screen[28])

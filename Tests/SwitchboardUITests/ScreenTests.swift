@@ -216,9 +216,10 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         // Keys of another pane are not listed.
         XCTAssertFalse(text.contains("Word left"))
         app.press("j j j")
-        XCTAssertEqual(app.state.mode, .help(scroll: 3))
+        guard case .help(let scroll)? = app.state.modal else { return XCTFail("no help") }
+        XCTAssertEqual(scroll, 3)
         app.press("<Esc>")
-        XCTAssertEqual(app.state.mode, .normal)
+        XCTAssertNil(app.state.modal)
         // The composer's help shows its editing keys and not the printable global ones.
         app.press("<Enter> <F1>")
         let comp = app.screen.joined(separator: "\n")
@@ -269,7 +270,7 @@ j scroll  <Esc> close
         XCTAssertEqual(app.screen[29], ":focus queue")
         app.press("<Enter>")
         XCTAssertEqual(app.state.chrome.focus, .queue)
-        XCTAssertEqual(app.state.mode, .normal)
+        XCTAssertNil(app.state.modal)
         // Arguments complete too: sort orders, themes, statuses.
         app.press(":")
         app.type("so")

@@ -16,14 +16,8 @@ public struct AppState: Sendable {
     public var mention = MentionPane()
     public var queue = QueuePane()
     public var crisis = CrisisPane()
-    /// Modal states over the panes (help, the command line, prompts).
-    public var mode: Mode = .normal
-    /// The `:trends` overlay: terms rising in the last hour (nil when closed).
-    public var trends: TrendsOverlay?
-    /// The `:report` view (nil when closed).
-    public var report: ReportView?
-    /// The `:contacts` view (nil when closed).
-    public var contactsView: ContactsView?
+    /// What covers the panes, bottom to top (views, then at most one modal): see `Overlay`.
+    public var overlays: [Overlay] = []
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         settings = AppSettings(s)

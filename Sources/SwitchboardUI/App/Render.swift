@@ -38,17 +38,19 @@ struct Renderer {
         }
         drawStatusBar(layout.statusBar)
         drawHintBar(layout.hintBar)
-        if let t = s.trends { drawTrends(t) }
-        if let r = s.report { drawReport(r) }
-        if let cv = s.contactsView { drawContacts(cv) }
-        switch s.mode {
-        case .review(let r): drawReview(r)
-        case .templates(let p): drawPicker(p)
-        case .collision(_, let lines): drawCollision(lines)
-        case .crisisPrompt(let p): drawCrisisPrompt(p)
-        default: break
+        for overlay in s.overlays {
+            switch overlay {
+            case .trends(let t): drawTrends(t)
+            case .report(let r): drawReport(r)
+            case .contacts(let cv): drawContacts(cv)
+            case .review(let r): drawReview(r)
+            case .templates(let p): drawPicker(p)
+            case .collision(_, let lines): drawCollision(lines)
+            case .crisisPrompt(let p): drawCrisisPrompt(p)
+            case .help(let scroll): drawHelp(scroll: scroll)
+            case .command, .confirmQuit, .confirmTakeover, .confirmManual, .confirmQueue: break
+            }
         }
-        if case .help(let scroll) = s.mode { drawHelp(scroll: scroll) }
     }
 
     // MARK: Chrome
@@ -116,7 +118,7 @@ struct Renderer {
             }
             x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
         }
-        if case .command(let cl) = s.mode, !cl.candidates.isEmpty {
+        if case .command(let cl)? = s.modal, !cl.candidates.isEmpty {
             var cx = buf.put(" ", x: x, y: r.y, role: .overlay, clip: r)
             for (i, c) in cl.candidates.enumerated() {
                 cx = buf.put(c, x: cx, y: r.y, role: i == cl.candidateIndex ? .selected : .overlay, clip: r)
@@ -124,7 +126,7 @@ struct Renderer {
             }
             return
         }
-        if case .command(let cl) = s.mode, let p = cl.problem {
+        if case .command(let cl)? = s.modal, let p = cl.problem {
             // The caret sits right above the offending character of the command line below.
             let text = cl.editor.text
             let before = String(text.prefix(p.column))
@@ -170,8 +172,8 @@ struct Renderer {
     }
 
     mutating func drawHintBar(_ r: Rect) {
-        switch s.mode {
-        case .command(let cl):
+        switch s.modal {
+        case .command(let cl)?:
             buf.fill(r, role: .input)
             buf.put(":", x: r.x, y: r.y, role: .input)
             let text = cl.editor.text
@@ -183,7 +185,7 @@ struct Renderer {
             if shift > 0 { shown = String(text.dropFirst(dropCount(text, cells: shift))) }
             buf.put(shown, x: r.x + 1, y: r.y, role: .input, clip: r)
             cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
-        case .confirmTakeover(_, let user, let since):
+        case .confirmTakeover(_, let user, let since)?:
             buf.fill(r, role: .warning)
             let ago =
                 since.map {
@@ -192,36 +194,36 @@ struct Renderer {
             buf.put(
                 "held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x,
                 y: r.y, role: .warning, clip: r)
-        case .review:
+        case .review?:
             buf.fill(r, role: .warning)
             buf.put("Send this reply? y send · e edit · n back", x: r.x, y: r.y, role: .warning, clip: r)
-        case .confirmManual(_, _, let url):
+        case .confirmManual(_, _, let url)?:
             buf.fill(r, role: .warning)
             buf.put(
                 "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), "
                     + "then y marks it answered (n: later)",
                 x: r.x, y: r.y, role: .warning, clip: r)
-        case .collision:
+        case .collision?:
             buf.fill(r, role: .error)
             buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
-        case .confirmQueue(_, let warnings):
+        case .confirmQueue(_, let warnings)?:
             buf.fill(r, role: .warning)
             let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
             buf.put(
                 "Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning,
                 clip: r)
-        case .crisisPrompt(let p) where p.stage == .suspend:
+        case .crisisPrompt(let p)? where p.stage == .suspend:
             buf.fill(r, role: .warning)
             buf.put(
                 sanitizeForScreen(p.playbook.name) + (p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? "")
                     + ": Suspend the content queue? [y/n] (Esc cancels)",
                 x: r.x, y: r.y, role: .warning, clip: r)
-        case .crisisPrompt:
+        case .crisisPrompt?:
             buf.fill(r, role: .warning)
             buf.put(
                 "Pick the severity: j/k and Enter, or its number · Esc cancels", x: r.x, y: r.y, role: .warning, clip: r
             )
-        case .confirmQuit:
+        case .confirmQuit?:
             buf.fill(r, role: .warning)
             buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
         default:
@@ -249,7 +251,7 @@ struct Renderer {
     /// The key hint: the first key of a few commands, read from the keymap (so remapped keys show).
     func hints() -> [(String, String)] {
         let wanted: [(String, String)]
-        if case .help = s.mode {
+        if case .help? = s.modal {
             wanted = [("down", "scroll"), ("back", "close")]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) }

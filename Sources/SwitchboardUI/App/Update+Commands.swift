@@ -16,7 +16,7 @@ extension Update {
     /// Runs a command: the help overlay and the composer's text editing take theirs first, then one exhaustive
     /// switch hands every command to its pane.
     static func run(_ s: inout AppState, _ c: CommandName, _ arg: String, fromKeymap: Bool) -> [Effect] {
-        if case .help(let scroll) = s.mode {
+        if case .help(let scroll)? = s.modal {
             helpCommand(&s, c, scroll: scroll)
             return []
         }
@@ -28,8 +28,8 @@ extension Update {
         switch c {
         // The frame.
         case .quit: return quit(&s)
-        case .help: s.mode = .help(scroll: 0)
-        case .command: s.mode = .command(CommandLineState())
+        case .help: s.modal = .help(scroll: 0)
+        case .command: s.modal = .command(CommandLineState())
         case .focus: focusCommand(&s, arg)
         case .focusNext: cycleFocus(&s, by: 1)
         case .focusPrev: cycleFocus(&s, by: Pane.allCases.count - 1)
@@ -116,13 +116,13 @@ extension Update {
 
     /// Scrolling the help overlay (it takes every command while open).
     static func helpCommand(_ s: inout AppState, _ c: CommandName, scroll: Int) {
-        if c == .back || c == .help { s.mode = .normal; return }
+        if c == .back || c == .help { s.modal = nil; return }
         guard let m = c.motion else { return }
-        s.mode = .help(scroll: ListCursor(scroll, count: 10_001, page: 10, half: 10, bounded: false).moved(m))
+        s.modal = .help(scroll: ListCursor(scroll, count: 10_001, page: 10, half: 10, bounded: false).moved(m))
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
-        if s.hasUnsavedDraft { s.mode = .confirmQuit; return [] }
+        if s.hasUnsavedDraft { s.modal = .confirmQuit; return [] }
         s.chrome.quit = true
         return [.quit]
     }

@@ -57,7 +57,7 @@ enum Update {
         case .feedMatched(let q, let idx):
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
-            if first, case .normal = s.mode, let f = s.feed.filter {
+            if first, case nil = s.modal, let f = s.feed.filter {
                 let name =
                     s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
                     .map { "view: " + $0.name } ?? "filter: \(f.text)"
@@ -124,7 +124,7 @@ enum Update {
             return []
         case .claimHeld(let key, let user, let since):
             guard s.mention.opened == key else { return [] }
-            s.mode = .confirmTakeover(key: key, user: user, since: since)
+            s.modal = .confirmTakeover(key: key, user: user, since: since)
             return []
         case .templatesLoaded, .replyQueued, .collision, .sendFinished:
             return replyMessage(&s, msg)
@@ -182,11 +182,11 @@ enum Update {
     }
 
     static func paste(_ s: inout AppState, _ text: String) -> [Effect] {
-        switch s.mode {
-        case .command(var cl):
+        switch s.modal {
+        case .command(var cl)?:
             cl.editor.insert(sanitizeForScreen(text))
-            s.mode = .command(cl)
-        case .normal where s.isComposing:
+            s.modal = .command(cl)
+        case nil where s.isComposing:
             let clean = sanitizeForScreen(
                 text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"),
                 singleLine: false)
@@ -205,7 +205,7 @@ enum Update {
     }
 
     static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
-        guard case .normal = s.mode else { return [] }
+        guard case nil = s.modal else { return [] }
         let l = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
         if let bar = l.tabBar, m.kind == .press, m.y == bar.y {
             // Tabs are drawn in Pane order with equal spacing.

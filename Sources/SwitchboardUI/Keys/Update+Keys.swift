@@ -3,13 +3,14 @@ import ScreenKit
 import SwitchboardCore
 
 extension Update {
-    /// Finds what a key does in the current mode and context, through the keymap table.
+    /// Finds what a key does: the top overlay takes it, else the focused pane (through the keymap table).
     static func key(_ s: inout AppState, _ k: Key) -> [Effect] {
-        switch s.mode {
+        guard let top = s.overlays.last else { return paneKey(&s, k) }
+        switch top {
         case .confirmQuit:
             switch k {
             case .char("y"), .char("Y"): s.chrome.quit = true; return [.quit]
-            default: s.mode = .normal; say(&s, "not quitting"); return []
+            default: s.modal = nil; say(&s, "not quitting"); return []
             }
         case .confirmQueue(let op, _):
             return confirmQueueKey(&s, op, k)
@@ -18,19 +19,19 @@ extension Update {
         case .templates(let p):
             return pickerKey(&s, p, k)
         case .confirmManual(_, let id, _):
-            s.mode = .normal
+            s.modal = nil
             switch k {
             case .char("y"), .char("Y"): return [.confirmManual(id: id)]
             default: say(&s, "not marked answered; the reply is still in the clipboard"); return []
             }
         case .collision(let key, _):
-            s.mode = .normal
+            s.modal = nil
             // Seen: sending again (y on the review) goes through now.
             s.mention.claims[key] = s.chrome.now
             s.chrome.focus = .composer
             return []
         case .confirmTakeover(let key, let user, _):
-            s.mode = .normal
+            s.modal = nil
             switch k {
             case .enter, .char("y"), .char("Y"):
                 return [.claim(key, force: true)]
@@ -54,33 +55,36 @@ extension Update {
                 cl.editor.insert(String(c))
                 cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
                 let fx = liveFilter(&s, &cl)
-                s.mode = .command(cl)
+                s.modal = .command(cl)
                 return fx
             }
             return []
-        case .normal where s.contactsView != nil:
+        case .contacts:
             return contactsKey(&s, k)
-        case .normal where s.report != nil:
+        case .report:
             guard let b = s.settings.keymap.binding(k, in: .report) else { return [] }
             return reportCommand(&s, b.command)
-        case .normal where s.trends != nil:
+        case .trends:
             guard let b = s.settings.keymap.binding(k, in: .trends) else { return [] }
             return trendsCommand(&s, b.command)
-        case .normal:
-            let ctx = s.chrome.focus.context
-            if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
-                guard s.enabled(b.when) else {
-                    say(&s, "\(b.command): not available here")
-                    return []
-                }
-                return run(&s, b.command, fromKeymap: true)
-            }
-            if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
-                guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
-                editDraft(&s) { $0.insert(String(c)) }
-            }
-            return []
         }
+    }
+
+    /// A key for the focused pane: its context's binding, else a global one; printable keys type in the composer.
+    static func paneKey(_ s: inout AppState, _ k: Key) -> [Effect] {
+        let ctx = s.chrome.focus.context
+        if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
+            guard s.enabled(b.when) else {
+                say(&s, "\(b.command): not available here")
+                return []
+            }
+            return run(&s, b.command, fromKeymap: true)
+        }
+        if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
+            guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
+            editDraft(&s) { $0.insert(String(c)) }
+        }
+        return []
     }
 
     /// A "character" key that is really a control character never becomes text.
@@ -95,11 +99,11 @@ extension Update {
     }
 
     static func commandLineKey(_ s: inout AppState, _ command: String) -> [Effect] {
-        guard case .command(var cl) = s.mode else { return [] }
+        guard case .command(var cl)? = s.modal else { return [] }
         let c = CommandName(rawValue: command)
         switch c {
         case .cancel?:
-            s.mode = .normal
+            s.modal = nil
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         case .run?:
@@ -107,7 +111,7 @@ extension Update {
                 say(&s, "filter: " + p.message, error: true)
                 return []
             }
-            s.mode = .normal
+            s.modal = nil
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
             if let problem = Commands.validate(line, themes: s.settings.themes) {
@@ -119,17 +123,17 @@ extension Update {
                 &cl, themes: s.settings.themes, views: s.settings.views.map(\.name),
                 playbooks: s.crisis.info.playbooks.map(\.id),
                 teams: handoffTeams(s))
-            s.mode = .command(cl)
+            s.modal = .command(cl)
             return []
         case .backspace? where cl.editor.isEmpty:
-            s.mode = .normal
+            s.modal = nil
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         default:
             c?.textEdit?(&cl.editor)
             cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
             let fx = liveFilter(&s, &cl)
-            s.mode = .command(cl)
+            s.modal = .command(cl)
             return fx
         }
     }

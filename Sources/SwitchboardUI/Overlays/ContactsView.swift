@@ -96,7 +96,7 @@ extension Update {
             fx = [.community(.loadCard(id: contact.id, now: s.chrome.now))]
         case .command, .help:
             s.contactsView = cv
-            s.mode = c == .help ? .help(scroll: 0) : .command(CommandLineState())
+            s.modal = c == .help ? .help(scroll: 0) : .command(CommandLineState())
             return []
         case .search:
             cv.searching = true

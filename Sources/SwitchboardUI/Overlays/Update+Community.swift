@@ -36,7 +36,7 @@ extension Update {
         var cl = CommandLineState()
         cl.editor = TextEditor(text)
         cl.candidates = candidates
-        s.mode = .command(cl)
+        s.modal = .command(cl)
     }
 
     static func report(_ s: inout AppState) -> [Effect] {
@@ -153,8 +153,8 @@ extension Update {
         let page = max(1, s.chrome.size.height - 4)
         switch c {
         case .back: s.report = nil
-        case .command: s.mode = .command(CommandLineState())
-        case .help: s.mode = .help(scroll: 0)
+        case .command: s.modal = .command(CommandLineState())
+        case .help: s.modal = .help(scroll: 0)
         case .report: return [.community(.loadReport(now: s.chrome.now))]
         default:
             guard let m = c.motion else { return [] }

@@ -81,7 +81,7 @@ extension Update {
         guard !run.playbook.severityLevels.isEmpty else {
             say(&s, "the playbook has no severity levels", error: true); return
         }
-        s.mode = .crisisPrompt(
+        s.modal = .crisisPrompt(
             CrisisPrompt(
                 playbook: run.playbook, drill: run.drill, changeSeverityOf: run.id,
                 current: run.severity))
@@ -100,7 +100,7 @@ extension Update {
             // The reason is typed on the command line: `crisis step ID skip REASON`.
             var cl = CommandLineState()
             cl.editor = TextEditor("crisis step \(id) \(c == .crisisSkip ? "skip" : "block") ")
-            s.mode = .command(cl)
+            s.modal = .command(cl)
             say(&s, "why? type the reason, Enter records it")
             return []
         case .crisisNotify, .crisisNotifyByHand:
@@ -208,7 +208,7 @@ extension Update {
         if prompt.stage == .suspend, drill || s.queue.info.suspension != nil {
             return [.crisis(.start(playbook: p.id, severity: nil, drill: drill, suspendQueue: false))]
         }
-        s.mode = .crisisPrompt(prompt)
+        s.modal = .crisisPrompt(prompt)
         return []
     }
 
@@ -221,7 +221,7 @@ extension Update {
         default: cancel = false
         }
         if cancel {
-            s.mode = .normal
+            s.modal = nil
             say(&s, p.changeSeverityOf != nil ? "severity unchanged" : "not started")
             return []
         }
@@ -236,24 +236,24 @@ extension Update {
             case .char(let c) where c.isNumber: if let d = Int(String(c)), d >= 1, d <= n { pick = d - 1 }
             default: break
             }
-            guard let i = pick else { s.mode = .crisisPrompt(p); return [] }
+            guard let i = pick else { s.modal = .crisisPrompt(p); return [] }
             let level = p.playbook.severityLevels[i]
             if let id = p.changeSeverityOf {
-                s.mode = .normal
+                s.modal = nil
                 return [.crisis(.severity(crisis: id, level: level))]
             }
             p.severity = level
             if p.drill || s.queue.info.suspension != nil {
-                s.mode = .normal
+                s.modal = nil
                 return [.crisis(.start(playbook: p.playbook.id, severity: level, drill: p.drill, suspendQueue: false))]
             }
             p.stage = .suspend
-            s.mode = .crisisPrompt(p)
+            s.modal = .crisisPrompt(p)
             return []
         case .suspend:
             switch k {
             case .char("y"), .char("Y"), .char("n"), .char("N"):
-                s.mode = .normal
+                s.modal = nil
                 let yes = k == .char("y") || k == .char("Y")
                 return [
                     .crisis(.start(playbook: p.playbook.id, severity: p.severity, drill: p.drill, suspendQueue: yes))

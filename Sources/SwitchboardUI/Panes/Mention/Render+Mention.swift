@@ -191,6 +191,6 @@ extension Renderer {
         for (i, row) in rows.dropFirst(first).prefix(rect.height).enumerated() {
             for (c, cx) in row { buf.put(String(c), x: rect.x + 1 + cx, y: rect.y + i, role: .input, clip: rect) }
         }
-        if focused, case .normal = s.mode { cursor = Point(x: rect.x + 1 + cur.0, y: rect.y + cur.1 - first) }
+        if focused, case nil = s.modal { cursor = Point(x: rect.x + 1 + cur.0, y: rect.y + cur.1 - first) }
     }
 }

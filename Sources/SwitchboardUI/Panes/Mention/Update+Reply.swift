@@ -13,7 +13,7 @@ extension Update {
             s.mention.outbox[e.mention] = e
             if e.draft.manual {
                 let url = s.mention.detail?.mention.key == e.mention ? s.mention.detail?.mention.url : nil
-                s.mode = .confirmManual(key: e.mention, id: e.id, url: url)
+                s.modal = .confirmManual(key: e.mention, id: e.id, url: url)
                 return [.copyToClipboard(e.draft.text)]
             }
             // The draft is in the outbox now: the composer starts empty again for this mention.
@@ -24,7 +24,7 @@ extension Update {
                 s.settings.sendDelay > 0 ? "sending in \(Int(s.settings.sendDelay)) s — u takes it back" : "sending…")
             if s.settings.sendDelay <= 0 { return sendIfDue(&s) }
         case .collision(let key, let lines):
-            s.mode = .collision(key: key, lines: lines)
+            s.modal = .collision(key: key, lines: lines)
         case .sendFinished(let lines):
             s.mention.sending = false
             // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
@@ -58,7 +58,7 @@ extension Update {
         let who =
             m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
             ?? "the author"
-        s.mode = .review(
+        s.modal = .review(
             ReplyReview(
                 key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
                 network: m.platform, target: "\(who) on \(Format.network(m.platform))",
@@ -68,7 +68,7 @@ extension Update {
 
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
-        s.mode = .templates(TemplatePicker(key: k, query: arg))
+        s.modal = .templates(TemplatePicker(key: k, query: arg))
         s.chrome.focus = .composer
         return s.mention.templates == nil ? [.loadTemplates] : []
     }
@@ -97,17 +97,17 @@ extension Update {
     static func reviewKey(_ s: inout AppState, _ r: ReplyReview, _ k: Key) -> [Effect] {
         switch k {
         case .char("y"), .char("Y"):
-            s.mode = .normal
+            s.modal = nil
             return [
                 .queueReply(
                     key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
                     openedAt: s.mention.claims[r.key])
             ]
         case .char("e"):
-            s.mode = .normal
+            s.modal = nil
             s.chrome.focus = .composer
         case .char("n"), .escape:
-            s.mode = .normal
+            s.modal = nil
             s.chrome.focus = .composer
             say(&s, "not sent; the draft is kept")
         default: break
@@ -124,9 +124,9 @@ extension Update {
             switch c {
             case .down?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.down)
             case .up?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.up)
-            case .back?: s.mode = .normal; return []
+            case .back?: s.modal = nil; return []
             case .pick?:
-                s.mode = .normal
+                s.modal = nil
                 guard let t = matches[safe: p.selected] else { return [] }
                 insertTemplate(&s, p.key, t)
                 return []
@@ -138,7 +138,7 @@ extension Update {
             p.query.insert(String(c))
             p.selected = 0
         }
-        s.mode = .templates(p)
+        s.modal = .templates(p)
         return []
     }
 

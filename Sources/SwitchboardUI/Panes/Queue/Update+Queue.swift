@@ -120,7 +120,7 @@ extension Update {
         switch msg {
         case .queueChecked(let op, let warnings):
             if warnings.isEmpty { return [.queue(op)] }
-            s.mode = .confirmQueue(op, warnings: warnings)
+            s.modal = .confirmQueue(op, warnings: warnings)
             return []
         case .queueSelect(let id, let text, let edit):
             s.chrome.focus = .queue
@@ -139,7 +139,7 @@ extension Update {
 
     /// y adds despite the warnings; anything else keeps nothing.
     static func confirmQueueKey(_ s: inout AppState, _ op: QueueOp, _ k: Key) -> [Effect] {
-        s.mode = .normal
+        s.modal = nil
         if k == .char("y") || k == .char("Y") { return [.queue(op)] }
         say(&s, "left as it was")
         return []
