@@ -65,52 +65,24 @@ enum Update {
             }
             return []
         case .detailLoaded(let d, let draft):
-            guard d.mention.key == s.shownKey else { return [] }
-            s.mention.detail = d
-            if s.mention.drafts[d.mention.key] == nil {
-                if let draft {
-                    s.mention.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false))
-                } else {
-                    // Prefilled with the handle the network needs to notify the author (Mastodon @user@server).
-                    let p = sanitizeForScreen(Triage.replyPrefix(for: d.mention))
-                    if !p.isEmpty {
-                        var dr = Draft(saved: p); dr.savedText = ""; dr.pristine = p;
-                        s.mention.drafts[d.mention.key] = dr
-                    }
-                }
-            }
-            return []
+            return detailLoaded(&s, d, draft: draft)
         case .recorded(let text):
             say(&s, text)
             return []
         case .draftSaved(let key, let text, let path):
-            s.mention.drafts[key, default: Draft()].savedText = text
-            say(&s, "draft saved: \(path)")
-            return []
+            return draftSaved(&s, key: key, text: text, path: path)
         case .editorFinished(let key, let text) where key.hasPrefix("queue"):
             return queueEditorFinished(&s, key: key, text: text)
         case .editorFinished(let key, let text):
-            if let text {
-                let clean = sanitizeForScreen(text, singleLine: false)
-                var d = s.mention.drafts[key] ?? Draft()
-                d.editor = TextEditor(clean.hasSuffix("\n") ? String(clean.dropLast()) : clean)
-                s.mention.drafts[key] = d
-                say(&s, "draft updated from the editor")
-            }
-            return []
+            return draftEdited(&s, key: key, text: text)
         case .panelsLoaded(let q, let c):
-            s.queue.info = q
-            s.queue.selected = min(s.queue.selected, max(0, q.items.count - 1))
+            setQueue(&s, q)
             setCrisis(&s, c)
             return []
         case .crisisNotified(let text, let ok):
-            say(&s, text, error: !ok)
-            if !ok { s.crisis.error = text }
-            return [.refreshStore]
+            return crisisNotified(&s, text, ok: ok)
         case .crisisFailed(let text):
-            say(&s, text, error: true)
-            s.crisis.error = text
-            return []
+            return crisisFailed(&s, text)
         case .themeLoaded(let name):
             s.chrome.themeName = name
             say(&s, "theme: \(name)")
@@ -119,21 +91,30 @@ enum Update {
             s.trends = TrendsOverlay(terms: t)
             return []
         case .claimed(let key, let at, let from):
-            s.mention.claims[key] = at
-            if let from { say(&s, "taken over from \(from)") }
-            return []
+            return claimed(&s, key: key, at: at, from: from)
         case .claimHeld(let key, let user, let since):
-            guard s.mention.opened == key else { return [] }
-            s.modal = .confirmTakeover(key: key, user: user, since: since)
+            return claimHeld(&s, key: key, user: user, since: since)
+        case .templatesLoaded(let lib):
+            return templatesLoaded(&s, lib)
+        case .replyQueued(let e):
+            return replyQueued(&s, e)
+        case .collision(let key, let lines):
+            s.modal = .collision(key: key, lines: lines)
             return []
-        case .templatesLoaded, .replyQueued, .collision, .sendFinished:
-            return replyMessage(&s, msg)
-        case .queueChecked, .queueSelect:
-            return queueMessage(&s, msg)
-        case .queuePublished:
-            return queueMessage(&s, msg) + [.refreshStore]
-        case .reportLoaded, .contactsLoaded, .contactCardLoaded:
-            return communityMessage(&s, msg)
+        case .sendFinished(let lines):
+            return sendFinished(&s, lines)
+        case .queueChecked(let op, let warnings):
+            return queueChecked(&s, op, warnings: warnings)
+        case .queueSelect(let id, let text, let edit):
+            return queueSelect(&s, id: id, text: text, edit: edit)
+        case .queuePublished(let lines):
+            return queuePublished(&s, lines)
+        case .reportLoaded(let lines):
+            return reportLoaded(&s, lines)
+        case .contactsLoaded(let snap):
+            return contactsLoaded(&s, snap)
+        case .contactCardLoaded(let card):
+            return contactCardLoaded(&s, card)
         case .listener(let l):
             s.chrome.listener = l
             return []
@@ -158,10 +139,7 @@ enum Update {
     static func storeChanged(_ s: inout AppState, _ d: StoreDelta) {
         let vp = Layout.feedViewport(s)
         s.states = d.states
-        if let q = d.queue {
-            s.queue.info = q
-            s.queue.selected = min(s.queue.selected, max(0, q.items.count - 1))
-        }
+        if let q = d.queue { setQueue(&s, q) }
         let firstLoad = s.feed.baseline == nil
         if d.reloaded || firstLoad {
             s.feed.rebuild(d.newMentions, states: d.states, now: s.chrome.now, viewport: vp)

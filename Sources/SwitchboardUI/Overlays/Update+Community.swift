@@ -120,30 +120,32 @@ extension Update {
         return []
     }
 
-    /// Messages of the community views.
-    static func communityMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
-        switch msg {
-        case .reportLoaded(let lines):
-            let keep = s.report?.scroll ?? 0
-            var r = ReportView(lines: lines.map { sanitizeForScreen($0) })
-            r.scroll = keep
-            s.report = r
-            s.chrome.message = nil
-        case .contactsLoaded(let snap):
-            if var cv = s.contactsView {
-                cv.snapshot = snap
-                cv.refilter()
-                s.contactsView = cv
-            } else {
-                s.contactsView = ContactsView(snap)
-            }
-        case .contactCardLoaded(let card):
-            guard var cv = s.contactsView else { return [] }
-            if cv.card?.id != card.id { cv.cardScroll = 0 }
-            cv.card = card
+    /// The report's text: the view opens (or keeps its scroll position).
+    static func reportLoaded(_ s: inout AppState, _ lines: [String]) -> [Effect] {
+        let keep = s.report?.scroll ?? 0
+        var r = ReportView(lines: lines.map { sanitizeForScreen($0) })
+        r.scroll = keep
+        s.report = r
+        s.chrome.message = nil
+        return []
+    }
+
+    static func contactsLoaded(_ s: inout AppState, _ snap: ContactsSnapshot) -> [Effect] {
+        if var cv = s.contactsView {
+            cv.snapshot = snap
+            cv.refilter()
             s.contactsView = cv
-        default: break
+        } else {
+            s.contactsView = ContactsView(snap)
         }
+        return []
+    }
+
+    static func contactCardLoaded(_ s: inout AppState, _ card: ContactCard) -> [Effect] {
+        guard var cv = s.contactsView else { return [] }
+        if cv.card?.id != card.id { cv.cardScroll = 0 }
+        cv.card = card
+        s.contactsView = cv
         return []
     }
 

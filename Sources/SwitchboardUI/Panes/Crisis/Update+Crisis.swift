@@ -299,6 +299,20 @@ extension Update {
         return []
     }
 
+    /// A notify step's command finished (or was recorded).
+    static func crisisNotified(_ s: inout AppState, _ text: String, ok: Bool) -> [Effect] {
+        say(&s, text, error: !ok)
+        if !ok { s.crisis.error = text }
+        return [.refreshStore]
+    }
+
+    /// A crisis change was refused: shown in the pane until the next try.
+    static func crisisFailed(_ s: inout AppState, _ text: String) -> [Effect] {
+        say(&s, text, error: true)
+        s.crisis.error = text
+        return []
+    }
+
     /// On the clock tick: a new 15-minute slot of the chart began.
     static func crisisTick(_ s: inout AppState) -> [Effect] {
         guard s.crisis.info.run != nil, let at = s.crisis.info.computedAt,

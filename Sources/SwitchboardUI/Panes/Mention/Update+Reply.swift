@@ -3,37 +3,33 @@ import ScreenKit
 import SwitchboardCore
 
 extension Update {
-    /// Messages of the reply flow (templates, outbox, sending).
-    static func replyMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
-        switch msg {
-        case .templatesLoaded(let lib):
-            s.mention.templates = lib
-            if let p = lib.problems.first { say(&s, p, error: true) }
-        case .replyQueued(let e):
-            s.mention.outbox[e.mention] = e
-            if e.draft.manual {
-                let url = s.mention.detail?.mention.key == e.mention ? s.mention.detail?.mention.url : nil
-                s.modal = .confirmManual(key: e.mention, id: e.id, url: url)
-                return [.copyToClipboard(e.draft.text)]
-            }
-            // The draft is in the outbox now: the composer starts empty again for this mention.
-            s.mention.drafts[e.mention] = nil
-            s.chrome.focus = .feed
-            say(
-                &s,
-                s.settings.sendDelay > 0 ? "sending in \(Int(s.settings.sendDelay)) s — u takes it back" : "sending…")
-            if s.settings.sendDelay <= 0 { return sendIfDue(&s) }
-        case .collision(let key, let lines):
-            s.modal = .collision(key: key, lines: lines)
-        case .sendFinished(let lines):
-            s.mention.sending = false
-            // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
-            if lines.first?.hasPrefix("no publisher") == true { s.mention.noSender = true }
-            if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
-            return [.refreshStore]
-        default: break
-        }
+    static func templatesLoaded(_ s: inout AppState, _ lib: TemplateLibrary) -> [Effect] {
+        s.mention.templates = lib
+        if let p = lib.problems.first { say(&s, p, error: true) }
         return []
+    }
+
+    /// The reply is in the outbox: counting down (the composer starts empty again), or to be given by hand.
+    static func replyQueued(_ s: inout AppState, _ e: OutboxEntry) -> [Effect] {
+        s.mention.outbox[e.mention] = e
+        if e.draft.manual {
+            let url = s.mention.detail?.mention.key == e.mention ? s.mention.detail?.mention.url : nil
+            s.modal = .confirmManual(key: e.mention, id: e.id, url: url)
+            return [.copyToClipboard(e.draft.text)]
+        }
+        s.mention.drafts[e.mention] = nil
+        s.chrome.focus = .feed
+        let delay = s.settings.sendDelay
+        say(&s, delay > 0 ? "sending in \(Int(delay)) s — u takes it back" : "sending…")
+        return delay <= 0 ? sendIfDue(&s) : []
+    }
+
+    static func sendFinished(_ s: inout AppState, _ lines: [String]) -> [Effect] {
+        s.mention.sending = false
+        // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
+        if lines.first?.hasPrefix("no publisher") == true { s.mention.noSender = true }
+        if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
+        return [.refreshStore]
     }
 
     /// Starts a sender pass when one of my replies is due (and none is running).

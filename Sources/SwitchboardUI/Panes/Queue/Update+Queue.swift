@@ -115,26 +115,31 @@ extension Update {
         return [.queue(.check(text: text, when: when))]
     }
 
-    /// Messages of the queue.
-    static func queueMessage(_ s: inout AppState, _ msg: Message) -> [Effect] {
-        switch msg {
-        case .queueChecked(let op, let warnings):
-            if warnings.isEmpty { return [.queue(op)] }
-            s.modal = .confirmQueue(op, warnings: warnings)
-            return []
-        case .queueSelect(let id, let text, let edit):
-            s.chrome.focus = .queue
-            if let i = s.queue.info.items.firstIndex(where: { $0.id == id }) { s.queue.selected = i }
-            say(&s, text)
-            // A curated draft opens for editing at once.
-            return edit.map { [.openEditor(key: "queue:" + id, text: $0)] } ?? []
-        case .queuePublished(let lines):
-            s.queue.publishing = false
-            if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }
-            return []
-        default:
-            return []
-        }
+    /// Pre-flight warnings of a new post: none adds it at once, else y confirms.
+    static func queueChecked(_ s: inout AppState, _ op: QueueOp, warnings: [String]) -> [Effect] {
+        if warnings.isEmpty { return [.queue(op)] }
+        s.modal = .confirmQueue(op, warnings: warnings)
+        return []
+    }
+
+    /// An item was added: focus the queue on it (a curated draft opens for editing at once).
+    static func queueSelect(_ s: inout AppState, id: String, text: String, edit: String?) -> [Effect] {
+        s.chrome.focus = .queue
+        if let i = s.queue.info.items.firstIndex(where: { $0.id == id }) { s.queue.selected = i }
+        say(&s, text)
+        return edit.map { [.openEditor(key: "queue:" + id, text: $0)] } ?? []
+    }
+
+    static func queuePublished(_ s: inout AppState, _ lines: [String]) -> [Effect] {
+        s.queue.publishing = false
+        if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }
+        return [.refreshStore]
+    }
+
+    /// The queue from the log: the selection stays in range.
+    static func setQueue(_ s: inout AppState, _ q: QueueInfo) {
+        s.queue.info = q
+        s.queue.selected = min(s.queue.selected, max(0, q.items.count - 1))
     }
 
     /// y adds despite the warnings; anything else keeps nothing.
