@@ -2,24 +2,6 @@ import Foundation
 import Insight
 import SwitchboardCore
 
-/// Contacts, hand-offs and reports, as effects (the `:contacts` and `:report` views, the author card).
-public enum CommunityOp: Sendable, Equatable {
-    /// Core's report for the last 7 days, as text (`switchboard report`'s charts).
-    case loadReport(now: Date)
-    /// Every contact, and the advocates of the last 7 days.
-    case loadContacts(now: Date)
-    /// One contact's card with the history of every mention and reply.
-    case loadCard(id: String, now: Date)
-}
-
-/// The `:contacts` view's data: the fold, and the Core advocates ranking of the last 7 days (ids are contact ids).
-public struct ContactsSnapshot: Sendable {
-    public var contacts: Contacts
-    public var advocates: [Report.AuthorStats]
-    /// Why there are no advocates (no team.json, a bad time zone); nil when computed.
-    public var advocatesProblem: String?
-}
-
 extension EffectRunner {
     /// The contacts fold, made on first use (tests and the runtime make it in `initialDelta`).
     func contactBook() -> Contacts {

@@ -48,17 +48,6 @@ public struct ContactCard: Sendable, Equatable {
     public var sparkline: String { BlockChart.sparkline(weekly, low: -1, high: 1) }
 }
 
-/// The feed's mark for a person (★ multiplier or journalist, ⚑ critic), by mention key.
-public enum PersonMark: Sendable, Equatable {
-    case vip, critic
-    public var glyph: String { self == .vip ? "★" : "⚑" }
-
-    /// The mark of a contact: VIP (multiplier or journalist) before critic; nil for everyone else.
-    init?(_ c: Contact) {
-        if c.isVIP { self = .vip } else if c.has(.critic) { self = .critic } else { return nil }
-    }
-}
-
 extension ContactCard {
     /// The card of `c`; with `history`, every mention and reply with them (the `:contacts` card).
     static func make(

@@ -39,51 +39,6 @@ public enum CrisisView: Sendable, Equatable {
     case statement(title: String, text: String)
 }
 
-/// The start prompt (severity pick, then "Suspend the content queue?"), also used by `S` to change the severity.
-public struct CrisisPrompt: Sendable, Equatable {
-    public enum Stage: Sendable, Equatable { case severity, suspend }
-    public var playbook: Playbook
-    public var drill: Bool
-    public var stage: Stage
-    /// The highlighted severity level.
-    public var selected = 0
-    public var severity: String?
-    /// `S` on a running crisis: the pick sets the run's severity.
-    public var changeSeverityOf: String?
-
-    public init(playbook: Playbook, drill: Bool, changeSeverityOf: String? = nil, current: String? = nil) {
-        self.playbook = playbook; self.drill = drill; self.changeSeverityOf = changeSeverityOf
-        stage = playbook.severityLevels.isEmpty ? .suspend : .severity
-        if let current, let i = playbook.severityLevels.firstIndex(of: current) { selected = i }
-    }
-}
-
-/// A change to the crisis drawer, performed by the EffectRunner through `CrisisOps` (each is an action in the log).
-public enum CrisisOp: Sendable, Equatable {
-    case start(playbook: String, severity: String?, drill: Bool, suspendQueue: Bool)
-    /// `expecting`: the state the person saw (someone else changing it first wins, and is named).
-    case step(crisis: String, step: String, state: CrisisStepState, reason: String?, expecting: CrisisStepState?)
-    /// Runs the notify step's command (off the main loop), or records it as done by hand.
-    case notify(crisis: String, step: String, byHand: Bool)
-    case severity(crisis: String, level: String)
-    /// Queues the step's holding statement to go out now (`CrisisOps.publishStatement`: even while the queue is
-    /// suspended; the step is marked done).
-    case statement(crisis: String, step: String)
-    /// Ends the current run and writes its report (crisis/reports/ID.md).
-    case end(summary: String)
-    /// Recompute the chart and timeline (a new 15-minute slot began).
-    case refresh
-}
-
-/// The composer's holding-statement cycle: repeated presses replace the inserted statement with the next one.
-public struct StatementCycle: Sendable, Equatable {
-    public var key: String
-    public var index: Int
-    /// The draft before the first statement went in, and right after the last one did.
-    public var before: TextEditor
-    public var after: TextEditor
-}
-
 extension CrisisRun {
     /// "12m late" / "in 5m" for a step's due time at `now` (nil once the step is finished).
     func dueText(_ st: CrisisStepRun, now: Date) -> String? {

@@ -94,24 +94,3 @@ public struct TextEditor: Sendable, Equatable {
     }
 }
 
-/// The reply draft of one mention.
-public struct Draft: Sendable, Equatable {
-    public var editor = TextEditor()
-    /// The text as last saved (or loaded); differs from the editor's text when there are unsaved changes.
-    public var savedText = ""
-    /// The prefill (the author's handle): a draft that is only that has nothing to lose.
-    public var pristine = ""
-    public init() {}
-    public init(saved: String) { editor = TextEditor(saved); savedText = saved }
-    public var isDirty: Bool { editor.text != savedText && editor.text != pristine }
-}
-
-/// Reply length against the target network's limit.
-public enum ReplyLimit {
-    /// (used, limit) for the network, or nil when it has no limit (RSS, others).
-    public static func count(_ text: String, platform: String) -> (used: Int, limit: Int)? {
-        // One implementation with the CLI and the checks: Core's PostLength.
-        guard let limit = PostLength.limit(platform.lowercased()) else { return nil }
-        return (PostLength.count(text, platform.lowercased()), limit)
-    }
-}

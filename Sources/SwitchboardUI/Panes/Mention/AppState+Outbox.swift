@@ -1,28 +1,6 @@
 import Foundation
 import SwitchboardCore
 
-/// The templates picker (`C-t`, `:template`): fuzzy search over the team's saved replies.
-public struct TemplatePicker: Sendable, Equatable {
-    public var key: String
-    public var query = TextEditor()
-    public var selected = 0
-    public init(key: String, query: String = "") { self.key = key; self.query = TextEditor(query) }
-}
-
-/// The review screen before sending (as aerc): `y` send, `e` edit, `n` back.
-public struct ReplyReview: Sendable, Equatable {
-    public var key: String
-    /// The reply as it will go out (signature included).
-    public var text: String
-    public var warnings: [ReplyWarning]
-    public var network: String
-    /// To whom, as shown (`@anna@social.example on Mastodon`).
-    public var target: String
-    /// No reply API (RSS, JSON Lines): `y` copies the reply and shows the link instead.
-    public var manual: Bool
-    public var url: String?
-}
-
 extension AppState {
     /// The team's send delay: `team.json` extra `"send_delay"` seconds (0 allowed), default 10.
     static func sendDelay(_ team: TeamConfig?) -> TimeInterval {
@@ -74,5 +52,5 @@ extension AppState {
     }
 }
 
-/// Roles named here so ReplyFlow stays free of ScreenKit (mapped in the renderer).
+/// Roles named here so the outbox lines stay free of ScreenKit (mapped in the renderer).
 enum StyleRoleName { case warning, positive, error, dim }
