@@ -22,6 +22,13 @@ public enum QueueOp: Sendable, Equatable {
     case resume(ResumePolicy)
 }
 
+/// The options of `:queue add`: when the post goes out.
+enum QueueAddOption: String {
+    case now = "--now"
+    case nextSlot = "--next-slot"
+    case at = "--at"
+}
+
 /// When a new post goes out.
 public enum QueueWhen: Sendable, Equatable {
     case draft, now, nextSlot

@@ -99,15 +99,15 @@ extension Update {
         var when = QueueWhen.draft
         while let w = words.first, w.hasPrefix("--") {
             words.removeFirst()
-            switch w {
-            case "--now": when = .now
-            case "--next-slot": when = .nextSlot
-            case "--at":
+            switch QueueAddOption(rawValue: w) {
+            case .now?: when = .now
+            case .nextSlot?: when = .nextSlot
+            case .at?:
                 guard let t = words.first, let d = Timestamp.parse(t) else {
                     say(&s, "--at: give an ISO 8601 time", error: true); return []
                 }
                 words.removeFirst(); when = .at(d)
-            default: say(&s, "queue add: unknown option \(w)", error: true); return []
+            case nil: say(&s, "queue add: unknown option \(w)", error: true); return []
             }
         }
         let text = words.joined(separator: " ")
