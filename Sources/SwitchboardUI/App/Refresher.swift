@@ -24,7 +24,7 @@ final class Refresher: @unchecked Sendable {
         store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
         listenerProbe: (@Sendable () -> String)?
     ) {
-        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval;
+        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval
         self.listenerProbe = listenerProbe
     }
 

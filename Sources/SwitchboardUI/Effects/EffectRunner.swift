@@ -9,7 +9,8 @@ public final class EffectRunner {
     public let store: Store
     public let actor: String
     let themeDirs: [URL]
-    private var matcher: QueryMatcher?
+    /// The feed query matcher (its columns are reused from one keystroke to the next).
+    var matcher: QueryMatcher?
     /// Finds the publisher for an outbox entry (injected by Workbench.swift from the team's sources; tests
     /// inject a fake or a loopback-server-backed one). Nil: replies are queued but only another process sends.
     public var publisherFor: OutboxSender.PublisherFor?
@@ -24,7 +25,7 @@ public final class EffectRunner {
     public var copyToClipboard: ((String) -> Void)?
     /// Jobs off the main loop, answering through a mailbox (the runtime's and the TestApp's).
     public let background = BackgroundWork()
-    private lazy var sender = OutboxSender(store: store, actor: actor)
+    lazy var sender = OutboxSender(store: store, actor: actor)
     /// The folds of the store the effects read, advanced with every delta (one value).
     var view = StoreView()
     /// Called with a loaded theme (the runtime hands it to the terminal).
@@ -92,19 +93,9 @@ public final class EffectRunner {
                 return [.failed("could not record: \(error)")]
             }
         case .loadDetail(let key):
-            guard let m = store.mention(key) else { return [] }
-            let thread = view.threads.related(m).compactMap { store.mention($0) }.sorted { $0.createdAt < $1.createdAt }
-                .suffix(20)
-            var detail = MentionDetail(mention: m, thread: Array(thread))
-            detail.contact = authorCard(m)
-            return [.detailLoaded(detail, draft: PanelFiles.loadDraft(store.dir, key: key))]
+            return loadDetail(key)
         case .saveDraft(let key, let text):
-            do {
-                _ = try PanelFiles.saveDraft(store.dir, key: key, text: text, actor: actor)
-                return [.draftSaved(key: key, text: text, path: "drafts/\(key).json")]
-            } catch {
-                return [.failed("could not save the draft: \(error)")]
-            }
+            return saveDraft(key, text)
         case .openEditor(let key, let text):
             suspendTerminal?()
             defer { resumeTerminal?() }
@@ -124,82 +115,28 @@ public final class EffectRunner {
                 return [.failed("\(error)")]
             }
         case .loadTrends(let now):
-            let since = now.addingTimeInterval(-25 * 3600)
-            let recent = store.mentions.filter { $0.createdAt >= since }
-            return [.trendsLoaded(Trends.rising(mentions: recent, now: now, exclude: brandTerms()))]
+            return loadTrends(now: now)
         case .matchFeed(let q, let now, let sla):
-            var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: sla)
-            if q.usesRoles {
-                if view.roleHook == nil { view.roleHook = contactBook().roleHook() }
-                env.role = view.roleHook
-            }
-            let m: QueryMatcher
-            if let existing = matcher {
-                m = existing; m.environment = env; m.set(q)
-            } else {
-                m = QueryMatcher(q, environment: env); matcher = m
-            }
-            return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
+            return matchFeed(q, now: now, slaMinutes: sla)
         case .claim(let key, let force):
-            do {
-                let c = try Triage.claim(store: store, key: key, me: actor, force: force, now: clock())
-                return [.storeChanged(delta()), .claimed(key: key, openedAt: c.openedAt, tookOverFrom: c.tookOverFrom)]
-            } catch {
-                switch error {
-                case .heldBy(let user, let since): return [.claimHeld(key: key, user: user, since: since)]
-                default: return [.failed("could not claim: \(error)")]
-                }
-            }
+            return claim(key, force: force)
         case .loadTemplates:
             return [.templatesLoaded(TemplateLibrary.load(store.dir))]
         case .queueReply(let key, let text, let delay, let openedAt):
-            guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
-            let now = clock()
-            do {
-                let entry = try Outbox.queue(
-                    OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
-                    openedAt: openedAt, now: now)
-                return [.storeChanged(delta()), .replyQueued(entry)]
-            } catch let c as CollisionError {
-                return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
-            } catch {
-                return [.failed("not sent: \(error)")]
-            }
+            return queueReply(key, text: text, delay: delay, openedAt: openedAt)
         case .cancelSend(let id):
-            do {
-                try Outbox.cancel(id, store: store, actor: actor, now: clock());
-                return [.storeChanged(delta()), .recorded("reply taken back")]
-            } catch { return [.storeChanged(delta()), .failed("\(error)")] }
+            return cancelSend(id)
         case .retrySend(let id):
-            do {
-                try Outbox.retry(id, store: store, actor: actor, now: clock());
-                return [.storeChanged(delta()), .recorded("retrying the reply")]
-            } catch { return [.failed("\(error)")] }
+            return retrySend(id)
         case .confirmManual(let id):
-            do {
-                try Outbox.confirmManual(id, store: store, actor: actor, now: clock());
-                return [.storeChanged(delta()), .recorded("marked answered (replied by hand)")]
-            } catch { return [.failed("\(error)")] }
+            return confirmManual(id)
         case .refreshStore:
             return [.storeChanged(delta())]
         case .copyToClipboard(let text):
             copyToClipboard?(text)
             return []
         case .sendDue:
-            guard let publisherFor else { return [.sendFinished(["no publisher: the listener sends queued replies"])] }
-            let sender = self.sender
-            let now = clock()
-            let work: @Sendable () async -> [String] = {
-                await sender.sendDue(publisherFor: publisherFor, now: now).map { r in
-                    switch r.outcome {
-                    case .sent(let ref): return "sent ✓ " + (ref.url ?? ref.uri)
-                    case .failed(let m, _): return "failed: " + m
-                    case .skipped(let why): return "skipped: " + why
-                    }
-                }
-            }
-            background.start { [.sendFinished(await work())] }
-            return []
+            return sendDue()
         case .queue(let op):
             return performQueue(op)
         case .publishQueue:

@@ -190,7 +190,7 @@ extension Update {
                 say(&s, "crisis step ID done|skip|block|open [REASON]", error: true); return []
             }
             if (state == .skipped || state == .blocked) && reason.isEmpty {
-                say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true);
+                say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true)
                 return []
             }
             return [

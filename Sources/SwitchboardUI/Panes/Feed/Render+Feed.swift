@@ -73,8 +73,8 @@ extension Renderer {
                 let (t, role) = s.outboxLine(e)
                 let short: String
                 switch e.state {
-                case .sent: short = "sent ✓ ";
-                case .failed: short = "failed — r to retry ";
+                case .sent: short = "sent ✓ "
+                case .failed: short = "failed — r to retry "
                 default: short = t.hasPrefix("sending in") ? "sending… " : t + " "
                 }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)

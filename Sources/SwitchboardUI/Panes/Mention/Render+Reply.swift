@@ -5,9 +5,9 @@ import SwitchboardCore
 extension StyleRoleName {
     var role: StyleRole {
         switch self {
-        case .warning: return .warning;
-        case .positive: return .positive;
-        case .error: return .error;
+        case .warning: return .warning
+        case .positive: return .positive
+        case .error: return .error
         case .dim: return .dim
         }
     }
