@@ -53,29 +53,28 @@ extension EffectRunner {
     }
 
     func cancelSend(_ id: String) -> [Message] {
-        do {
+        outboxChange("reply taken back", deltaOnFailure: true) {
             try Outbox.cancel(id, store: store, actor: actor, now: clock())
-            return [.storeChanged(delta()), .recorded("reply taken back")]
-        } catch {
-            return [.storeChanged(delta()), .failed("\(error)")]
         }
     }
 
     func retrySend(_ id: String) -> [Message] {
-        do {
-            try Outbox.retry(id, store: store, actor: actor, now: clock())
-            return [.storeChanged(delta()), .recorded("retrying the reply")]
-        } catch {
-            return [.failed("\(error)")]
-        }
+        outboxChange("retrying the reply") { try Outbox.retry(id, store: store, actor: actor, now: clock()) }
     }
 
     func confirmManual(_ id: String) -> [Message] {
-        do {
+        outboxChange("marked answered (replied by hand)") {
             try Outbox.confirmManual(id, store: store, actor: actor, now: clock())
-            return [.storeChanged(delta()), .recorded("marked answered (replied by hand)")]
+        }
+    }
+
+    /// Runs a change to an outbox entry: the new delta and `done`, or the error.
+    private func outboxChange(_ done: String, deltaOnFailure: Bool = false, _ change: () throws -> Void) -> [Message] {
+        do {
+            try change()
+            return [.storeChanged(delta()), .recorded(done)]
         } catch {
-            return [.failed("\(error)")]
+            return (deltaOnFailure ? [.storeChanged(delta())] : []) + [.failed("\(error)")]
         }
     }
 
