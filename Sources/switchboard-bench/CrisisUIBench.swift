@@ -81,7 +81,7 @@ func runCrisisUIBench(count: Int = 100_000) {
         _ = render(state)
         if key != "j" { checks.append(ms(a, DispatchTime.now())) }
     }
-    let slots = state.crisis.buckets.count, entries = state.crisis.timeline.count
+    let slots = state.crisis.info.buckets.count, entries = state.crisis.info.timeline.count
     // The same refresh with no crisis running: what the crisis adds is the difference.
     _ = try? CrisisOps.end(summary: "bench", store: store, actor: "bench", now: now)
     send(.storeChanged(runner.delta()))

@@ -115,7 +115,7 @@ func runUIBench(count: Int = 100_000) {
     let s1 = DispatchTime.now()
     _ = update(&slaState, .tick(now.addingTimeInterval(5)))
     let s2 = DispatchTime.now()
-    let slaOverdue = slaState.counts.overdue
+    let slaOverdue = slaState.chrome.counts.overdue
 
     latencies.sort()
     changed.sort()

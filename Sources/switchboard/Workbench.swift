@@ -55,7 +55,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     settings.publishesQueue = sources?.isRunning == true
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
-        state.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
+        state.chrome.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
                                       until: Date().addingTimeInterval(15))
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)

@@ -54,6 +54,6 @@ final class BulkScreenTests: XCTestCase {
         XCTAssertTrue(app.screen[2].hasPrefix("│ 2m*M u1"), app.screen[2])
         app.press("<Esc>")
         XCTAssertTrue(app.screen[2].hasPrefix("│ 2m M u1"), app.screen[2])
-        XCTAssertTrue(app.state.marks.isEmpty)
+        XCTAssertTrue(app.state.feed.marks.isEmpty)
     }
 }

@@ -19,7 +19,7 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertEqual(app.store.state(key).assignee, "anna")
         // Esc leaves it to her: nothing recorded, back in the feed.
         app.press("<Esc>")
-        XCTAssertEqual(app.state.focus, .feed)
+        XCTAssertEqual(app.state.chrome.focus, .feed)
         XCTAssertEqual(app.store.state(key).assignee, "anna")
         XCTAssertTrue(app.screen[28].hasSuffix("left to anna"), app.screen[28])
         // Enter, then Enter again: taken over.
@@ -30,7 +30,7 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertEqual(try Store(dir: app.dir).state(key).assignee, "alice")
         XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna"), app.screen[28])
         XCTAssertEqual(app.screen[1], "│ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │")
-        XCTAssertEqual(app.state.claims[key], TestApp.now)
+        XCTAssertEqual(app.state.mention.claims[key], TestApp.now)
     }
 
     func testOpeningAFreeMentionClaimsItAndOthersSeeIt() throws {

@@ -45,7 +45,7 @@ final class CommunityScreenTests: XCTestCase {
         F.select(app, "b1", platform: "bluesky")
         app.press("<Enter>")
         XCTAssertFalse(app.screen.contains { $0.contains("Contact:") }, app.dump())
-        XCTAssertEqual(app.state.detail?.contact?.name, "Ben")
+        XCTAssertEqual(app.state.mention.detail?.contact?.name, "Ben")
     }
 
     func testHandoffKeyOffersTheTeamsAndRecordsTheHandoff() throws {
@@ -96,7 +96,7 @@ final class CommunityScreenTests: XCTestCase {
         ])
         app.type("Hi")
         app.press("C-y")
-        XCTAssertEqual(app.state.drafts[key]?.editor.text, "@anna@social.example Refund approved, 20 EUR back today. Hi")
+        XCTAssertEqual(app.state.mention.drafts[key]?.editor.text, "@anna@social.example Refund approved, 20 EUR back today. Hi")
         XCTAssertTrue(app.screen[38].hasSuffix("answer from support inserted"), app.screen[38])
     }
 
@@ -134,7 +134,7 @@ final class CommunityScreenTests: XCTestCase {
         XCTAssertEqual(app.screen[2], "│  Ben                      @ben.bsky.social                                                            40     1  +0.60│")
         XCTAssertEqual(app.screen[3], "│                                                                                                                      │")
         app.press("<Esc> o g <Enter>")
-        app.state.message = nil
+        app.state.chrome.message = nil
         assertScreen(app, CCARD)
         app.press("<Esc> <Esc>")
         XCTAssertNil(app.state.contactsView)
@@ -434,7 +434,7 @@ extension CommunityScreenTests {
         app.press("<Enter> ?")
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(text.contains("┌─ Keys — Contacts (Esc closes)"), app.dump())
-        for b in app.state.keymap.bindings(in: .contacts) { XCTAssertTrue(text.contains(b.help), "missing \(b.help)\n" + app.dump()) }
+        for b in app.state.settings.keymap.bindings(in: .contacts) { XCTAssertTrue(text.contains(b.help), "missing \(b.help)\n" + app.dump()) }
         app.press("<Esc>")
         XCTAssertNotNil(app.state.contactsView)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Contacts — 4"))

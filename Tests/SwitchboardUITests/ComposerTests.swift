@@ -7,7 +7,7 @@ final class ComposerTests: XCTestCase {
     func testTypingMovingAndDeleting() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         app.press("<Enter> C-a C-k") // clear the @anna prefill
-        XCTAssertEqual(app.state.focus, .composer)
+        XCTAssertEqual(app.state.chrome.focus, .composer)
         // An empty composer with the focus: the cursor waits in it.
         XCTAssertEqual(app.screen[12], "│                                                     ││                                           │")
         XCTAssertEqual(app.cursor, Point(x: 57, y: 12))
@@ -24,7 +24,7 @@ final class ComposerTests: XCTestCase {
         app.press("<Up> <Home>")
         app.type(">")
         XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\nSecond line: q and ? and j type text")
-        XCTAssertEqual(app.state.focus, .composer)
+        XCTAssertEqual(app.state.chrome.focus, .composer)
         // Two lines: the composer grows by one line.
         XCTAssertTrue(app.screen[10].contains("─ Reply · 49/500 · unsaved ─"), app.screen[10])
         XCTAssertEqual(app.screen[11], "│                                                     ││ >Hello world                              │")
@@ -36,7 +36,7 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\n")
         XCTAssertTrue(app.screen[10].contains("Reply · 13/500 · unsaved"), app.screen[10])
         app.press("<Esc>")
-        XCTAssertEqual(app.state.focus, .feed)
+        XCTAssertEqual(app.state.chrome.focus, .feed)
         XCTAssertNil(app.cursor)
     }
 
@@ -88,21 +88,21 @@ final class ComposerTests: XCTestCase {
     func testQuitAsksWhenADraftIsUnsaved() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         app.press("q")
-        XCTAssertTrue(app.state.quit)
+        XCTAssertTrue(app.state.chrome.quit)
 
         let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         b.press("<Enter>")
         b.type("draft")
         b.press("<Esc> q")
-        XCTAssertFalse(b.state.quit)
+        XCTAssertFalse(b.state.chrome.quit)
         XCTAssertEqual(b.screen[29], "Discard unsent draft? y/n")
         b.press("n")
-        XCTAssertFalse(b.state.quit)
-        XCTAssertEqual(b.state.mode, .normal)
+        XCTAssertFalse(b.state.chrome.quit)
+        XCTAssertNil(b.state.modal)
         b.press(":")
         b.type("quit")
         b.press("<Enter> y")
-        XCTAssertTrue(b.state.quit)
+        XCTAssertTrue(b.state.chrome.quit)
     }
 
     func testTerminateSavesUnsavedDrafts() throws {
@@ -111,7 +111,7 @@ final class ComposerTests: XCTestCase {
         app.press("<Enter> C-a C-k") // clear the @anna prefill
         app.type("half written")
         app.send(.terminate)
-        XCTAssertTrue(app.state.quit)
+        XCTAssertTrue(app.state.chrome.quit)
         XCTAssertEqual(PanelFiles.loadDraft(app.dir, key: key), "half written")
     }
 

@@ -37,15 +37,15 @@ final class CrisisFlowTests: XCTestCase {
         app.press("j")
         try CrisisOps.setStep(step: "suspend", to: .done, store: try Store(dir: app.dir), actor: "bob", now: TestApp.now.addingTimeInterval(-30))
         app.press("x")
-        XCTAssertEqual(app.state.message?.isError, true)
-        XCTAssertEqual(app.state.message?.text, "step suspend was marked done by bob at 2026-11-27T11:59:30Z meanwhile")
+        XCTAssertEqual(app.state.chrome.message?.isError, true)
+        XCTAssertEqual(app.state.chrome.message?.text, "step suspend was marked done by bob at 2026-11-27T11:59:30Z meanwhile")
         st = try run(app).steps[1]
         XCTAssertEqual(st.by, "bob")
         XCTAssertTrue(app.screen[7].contains("[x] Suspend the content queue"), app.dump())
         // Reopen, then done again.
         app.press("o")
         XCTAssertEqual(try run(app).steps[1].state, .open)
-        XCTAssertEqual(app.state.message?.text, "suspend reopened")
+        XCTAssertEqual(app.state.chrome.message?.text, "suspend reopened")
         app.press("<Space>")
         XCTAssertEqual(try run(app).steps[1].state, .done)
         XCTAssertEqual(try run(app).steps[1].by, "alice")
@@ -57,7 +57,7 @@ final class CrisisFlowTests: XCTestCase {
         app.press("4 j s")
         XCTAssertEqual(app.screen[25], ":crisis step suspend skip")
         app.press("<Enter>")
-        XCTAssertEqual(app.state.message?.text, "say why the step is skipped: crisis step suspend skip REASON")
+        XCTAssertEqual(app.state.chrome.message?.text, "say why the step is skipped: crisis step suspend skip REASON")
         XCTAssertEqual(try run(app).steps[1].state, .open)
         app.press("s"); app.type("nothing is scheduled today"); app.press("<Enter>")
         XCTAssertEqual(try run(app).steps[1].state, .skipped)
@@ -73,16 +73,16 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app(size: Size(width: 160, height: 30))
         app.press(":"); app.type("crisis sta"); app.press("<Tab>")
         app.type("out"); app.press("<Tab>")
-        guard case .command(let cl) = app.state.mode else { return XCTFail("no command line") }
+        guard case .command(let cl)? = app.state.modal else { return XCTFail("no command line") }
         XCTAssertEqual(cl.editor.text, "crisis start outage")
         app.press("<Enter>")
-        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertEqual(app.state.chrome.focus, .crisis)
         app.press("3 y")
         XCTAssertEqual(try run(app).severity, "critical: down for everyone")
         XCTAssertNotNil(Queue(store: app.store).suspension)
         app.press(":"); app.type("crisis severity major"); app.press("<Enter>")
         XCTAssertEqual(try run(app).severity, "major: core service down")
-        XCTAssertEqual(app.state.message?.text, "severity → major: core service down")
+        XCTAssertEqual(app.state.chrome.message?.text, "severity → major: core service down")
         app.press("S <Up> <Enter>")
         XCTAssertEqual(try run(app).severity, "minor: one feature")
         app.press(":"); app.type("crisis step 1 done"); app.press("<Enter>")
@@ -91,14 +91,14 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertEqual(try run(app).steps[3].state, .blocked)
         XCTAssertEqual(try run(app).steps[3].reason, "IT phone is busy")
         app.press(":"); app.type("crisis step nope done"); app.press("<Enter>")
-        XCTAssertTrue(app.state.message?.text.hasPrefix("no step \"nope\" in Service outage") ?? false, "\(String(describing: app.state.message))")
+        XCTAssertTrue(app.state.chrome.message?.text.hasPrefix("no step \"nope\" in Service outage") ?? false, "\(String(describing: app.state.chrome.message))")
         // A second start names the one that is on.
         app.press(":"); app.type("crisis start backlash"); app.press("<Enter>")
-        XCTAssertTrue(app.state.message?.text.hasPrefix("a crisis is already active: Service outage (") ?? false, "\(String(describing: app.state.message))")
+        XCTAssertTrue(app.state.chrome.message?.text.hasPrefix("a crisis is already active: Service outage (") ?? false, "\(String(describing: app.state.chrome.message))")
         let id = try run(app).id
         app.press(":"); app.type("crisis end Status page fixed, all clear at 12:00"); app.press("<Enter>")
         XCTAssertNil(CrisisLog(store: app.store).current)
-        XCTAssertEqual(app.state.message?.text, "crisis ended — report: crisis/reports/\(id).md · the queue stays suspended (:resume when ready)")
+        XCTAssertEqual(app.state.chrome.message?.text, "crisis ended — report: crisis/reports/\(id).md · the queue stays suspended (:resume when ready)")
         XCTAssertNotNil(Queue(store: app.store).suspension)
         let md = try String(contentsOf: app.root.appendingPathComponent("crisis/reports/\(id).md"), encoding: .utf8)
         XCTAssertTrue(md.contains("Status page fixed, all clear at 12:00"), md)
@@ -110,13 +110,13 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app([mention("m1", "is it down?", author: "anna", platform: "bluesky", sentiment: .negative)])
         app.press("<Enter>")
         app.press("C-o")
-        XCTAssertEqual(app.state.message?.text, "no crisis is active: holding statements come with a running playbook")
+        XCTAssertEqual(app.state.chrome.message?.text, "no crisis is active: holding statements come with a running playbook")
         try F.start(app)
         let before = app.state.currentDraft?.editor.text ?? ""
         app.press("C-o")
         // Bluesky first (network-specific), then the English ones, then German.
         XCTAssertEqual(app.state.currentDraft?.editor.text, before + "Acme Cloud is down; we're on it.")
-        XCTAssertEqual(app.state.message?.text, "holding statement 1/3: outage-bsky (en, bluesky) — again for the next")
+        XCTAssertEqual(app.state.chrome.message?.text, "holding statement 1/3: outage-bsky (en, bluesky) — again for the next")
         app.press("C-o")
         XCTAssertEqual(app.state.currentDraft?.editor.text, before + "We know Acme Cloud is down for many of you. Next update by 13:00.")
         app.press("C-o C-o")
@@ -131,7 +131,7 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app()
         try F.start(app, drill: true)
         app.press("4 j j h")
-        XCTAssertEqual(app.state.message?.text, "drill: the statement is shown, not queued")
+        XCTAssertEqual(app.state.chrome.message?.text, "drill: the statement is shown, not queued")
         XCTAssertTrue(app.screen[7].contains("Holding statement outage-en (en) — shown only (drill), Esc closes"), app.dump())
         XCTAssertTrue(app.screen[8].contains("We know Acme Cloud is down for many of you. Next update by 13:00."), app.dump())
         XCTAssertTrue(try Queue.current(app.store).agenda.isEmpty)
@@ -147,11 +147,11 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertEqual(item.draft.scheduledAt, TestApp.now)
         XCTAssertEqual(item.draft.crisis, try run(app).id)
         XCTAssertFalse(item.held)
-        XCTAssertEqual(app.state.message?.text, "holding statement queued to go out now (\(item.id)), although the queue is suspended")
+        XCTAssertEqual(app.state.chrome.message?.text, "holding statement queued to go out now (\(item.id)), although the queue is suspended")
         let st = try run(app).steps[2]
         XCTAssertEqual(st.state, .done)
         XCTAssertEqual(st.by, "alice")
-        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertEqual(app.state.chrome.focus, .crisis)
         XCTAssertTrue(app.screen[8].contains("[x] Publish the holding statement"), app.dump())
     }
 
@@ -164,9 +164,9 @@ final class CrisisFlowTests: XCTestCase {
         try CrisisOps.start(p, severity: "2", suspendQueue: false, team: F.team(), store: try Store(dir: app.dir), actor: "alice", now: TestApp.now)
         try app.refresh()
         app.press("4 n")
-        XCTAssertEqual(app.state.message?.text, "confirm is not a notify step: x marks it done")
+        XCTAssertEqual(app.state.chrome.message?.text, "confirm is not a notify step: x marks it done")
         app.press("j j j n")
-        XCTAssertEqual(app.state.message?.text, "notify-it: notified (command exited 0)")
+        XCTAssertEqual(app.state.chrome.message?.text, "notify-it: notified (command exited 0)")
         let text = try String(contentsOf: out, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("[CRISIS] Service outage — major: core service down\nStep: Tell IT where people report it\n"), text)
         let st = try run(app).steps[3]
@@ -174,7 +174,7 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertEqual(st.notifications.first?.exitStatus, 0)
         XCTAssertTrue(app.screen[21].contains("notified (command) by alice"), app.dump())
         app.press("o N")
-        XCTAssertEqual(app.state.message?.text, "notify-it: recorded as notified by hand")
+        XCTAssertEqual(app.state.chrome.message?.text, "notify-it: recorded as notified by hand")
         XCTAssertEqual(try run(app).steps[3].notifications.last?.how, "by_hand")
     }
 
@@ -182,8 +182,8 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app()
         app.press("C")
         XCTAssertNil(CrisisLog(store: app.store).current)
-        guard case .normal = app.state.mode else { return XCTFail("a prompt opened") }
-        XCTAssertEqual(app.state.message?.text, "crisis-offer: not available here")
+        guard case nil = app.state.modal else { return XCTFail("a prompt opened") }
+        XCTAssertEqual(app.state.chrome.message?.text, "crisis-offer: not available here")
     }
 
     func testChartFollowsNewMentionsAndANewSlot() throws {
@@ -196,13 +196,13 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertTrue(app.screen[3].contains("max 6/15m"), app.dump())
         XCTAssertTrue(app.screen[4].contains("100% last"), app.dump())
         func full(_ now: Date) -> [CrisisBucket] { CrisisReport.buckets(app.store.mentions, from: run.startedAt.addingTimeInterval(-3600), to: now) }
-        XCTAssertEqual(app.state.crisis.buckets, full(TestApp.now))
+        XCTAssertEqual(app.state.crisis.info.buckets, full(TestApp.now))
         // Twenty minutes on, a new slot has begun: the tick asks for the chart again.
         app.send(.tick(TestApp.now.addingTimeInterval(20 * 60)))
         app.runner.clock = { TestApp.now.addingTimeInterval(20 * 60) }
         app.send(.tick(TestApp.now.addingTimeInterval(21 * 60)))
-        XCTAssertEqual(app.state.crisis.buckets, full(TestApp.now.addingTimeInterval(21 * 60)))
-        XCTAssertEqual(app.state.crisis.buckets.count, full(TestApp.now).count + 1)
+        XCTAssertEqual(app.state.crisis.info.buckets, full(TestApp.now.addingTimeInterval(21 * 60)))
+        XCTAssertEqual(app.state.crisis.info.buckets.count, full(TestApp.now).count + 1)
     }
 
     func testTheAlertsRecordedPlaybookIsOfferedElseTheWordsPickOne() throws {

@@ -194,7 +194,7 @@ j/k move  x done  s skip  b block  n notify  h statement  t timeline  <Tab> pane
 j/k move  x done  s skip  b block  n notify  h statement  t timeline  <Tab> pane  z zoom  : command
 """)
         app.press("<Esc>")
-        XCTAssertEqual(app.state.crisisView, .checklist)
+        XCTAssertEqual(app.state.crisis.view, .checklist)
         XCTAssertTrue(app.screen[6].contains("[x] Confirm the incident with IT"), app.dump())
     }
 
@@ -251,7 +251,7 @@ Pick the severity: j/k and Enter, or its number · Esc cancels
         XCTAssertEqual(app.screen[25], "Service outage (minor: one feature): Suspend the content queue? [y/n] (Esc cancels)")
         app.press("y")
         XCTAssertTrue(app.screen[24].hasPrefix(" CRISIS: Service outage 0/5  QUEUE SUSPENDED: crisis: Service outage ("), app.screen[24])
-        XCTAssertEqual(app.state.message?.text, "crisis started: Service outage (minor: one feature) — the queue is suspended")
+        XCTAssertEqual(app.state.chrome.message?.text, "crisis started: Service outage (minor: one feature) — the queue is suspended")
         XCTAssertTrue(app.screen[0].hasSuffix("4 Crisis !"), app.screen[0])
         XCTAssertEqual(Queue(store: app.store).suspension?.by, "alice")
         // A real crisis is on: no offer, and C does nothing but say so.
@@ -264,8 +264,8 @@ Pick the severity: j/k and Enter, or its number · Esc cancels
         XCTAssertEqual(app.screen[25], "Service outage (major: core service down): Suspend the content queue? [y/n] (Esc cancels)")
         app.press("y")
         XCTAssertNil(CrisisLog(store: app.store).current)
-        XCTAssertEqual(app.state.message?.isError, true)
-        XCTAssertEqual(app.state.message?.text, "bob is agent: only a lead or manager may suspend or resume the queue — start it without suspending the queue, or ask a lead")
+        XCTAssertEqual(app.state.chrome.message?.isError, true)
+        XCTAssertEqual(app.state.chrome.message?.text, "bob is agent: only a lead or manager may suspend or resume the queue — start it without suspending the queue, or ask a lead")
         // The status line clips it; the pane shows it in full.
         XCTAssertEqual(Array(app.screen[21...22]), [
             "│ ✗ bob is agent: only a lead or manager may suspend or resume the queue — start it without        │",
@@ -274,7 +274,7 @@ Pick the severity: j/k and Enter, or its number · Esc cancels
         XCTAssertEqual(app.buffer[50, 22].role, .error)
         // Without suspending, the agent may start it (and the error goes).
         app.press("<Enter> 2 n")
-        XCTAssertNil(app.state.crisisError)
+        XCTAssertNil(app.state.crisis.error)
         XCTAssertEqual(CrisisLog(store: app.store).current?.startedBy, "bob")
         XCTAssertNil(Queue(store: app.store).suspension)
     }

@@ -27,7 +27,7 @@ final class InsightScreenTests: XCTestCase {
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         // `:crisis` goes to the playbooks.
         app.press(":"); app.type("crisis"); app.press("<Enter>")
-        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertEqual(app.state.chrome.focus, .crisis)
         // Still there 28 minutes later, gone once the default 30-minute cool-down has passed.
         app.send(.tick(TestApp.now.addingTimeInterval(28 * 60)))
         XCTAssertTrue(app.screen[28].hasPrefix(" ⚠ negative mentions ×5"), app.screen[28])

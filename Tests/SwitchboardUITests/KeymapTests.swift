@@ -28,11 +28,11 @@ final class KeymapTests: XCTestCase {
         app.press("J J")
         XCTAssertEqual(app.state.feed.selected, 2)
         app.press("Q")
-        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(app.state.chrome.focus, .queue)
         app.press("1 ?")
         XCTAssertTrue(app.screen.joined(separator: "\n").contains("j, <Down>, J"), app.dump())
         app.press("<Esc> C-q")
-        XCTAssertTrue(app.state.quit)
+        XCTAssertTrue(app.state.chrome.quit)
         XCTAssertTrue(map.table().contains("feed      x          status spam        Set the status of the selected mention: spam"), map.table())
     }
 
@@ -95,11 +95,11 @@ final class InputTests: XCTestCase {
         app.send(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
         XCTAssertEqual(app.state.feed.selected, 7)
         app.send(.mouse(MouseEvent(kind: .press, x: 70, y: 20)))
-        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(app.state.chrome.focus, .queue)
         app.send(.mouse(MouseEvent(kind: .press, x: 90, y: 20)))
-        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertEqual(app.state.chrome.focus, .crisis)
         app.resize(Size(width: 80, height: 24))
         app.send(.mouse(MouseEvent(kind: .press, x: 25, y: 0)))
-        XCTAssertEqual(app.state.focus, .composer)
+        XCTAssertEqual(app.state.chrome.focus, .composer)
     }
 }

@@ -17,8 +17,8 @@ final class QueueScreenTests: XCTestCase {
                           timezone: "UTC", extra: ["posting_schedule": sched])
     }
 
-    func app(user: String = "lea", size: Size = Size(width: 220, height: 30)) throws -> TestApp {
-        try TestApp(Fixtures.three, size: size, team: Self.team(), user: user)
+    func app(user: String = "lea", size: Size = Size(width: 220, height: 30), publishesQueue: Bool = false) throws -> TestApp {
+        try TestApp(Fixtures.three, size: size, team: Self.team(), user: user, publishesQueue: publishesQueue)
     }
 
     static func add(_ app: TestApp, _ text: String, at: String?) throws -> QueueItem {
@@ -30,7 +30,7 @@ final class QueueScreenTests: XCTestCase {
 
     /// The queue pane's rows (inside its box), trailing spaces cut.
     func pane(_ app: TestApp) -> [String] {
-        let r = Layout.compute(size: app.size, focus: app.state.focus, zoomed: app.state.zoomed).panes[.queue]!
+        let r = Layout.compute(size: app.size, focus: app.state.chrome.focus, zoomed: app.state.chrome.zoomed).panes[.queue]!
         return (r.y + 1 ..< r.maxY - 1).map { y in
             String((r.x + 1 ..< r.maxX - 1).map { app.buffer[$0, y].text }.joined()).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
@@ -134,7 +134,7 @@ final class QueueScreenTests: XCTestCase {
         var edited: [String] = []
         app.runner.editor = { text in edited.append(text); return text + " Worth a read.\n" }
         app.press("c")
-        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(app.state.chrome.focus, .queue)
         let items = try Queue.current(app.store).all
         XCTAssertEqual(items.count, 1)
         let m = app.store.mention(app.state.feed.selectedKey!)!
@@ -148,10 +148,9 @@ final class QueueScreenTests: XCTestCase {
     }
 
     func testDueItemIsPublishedOnceAndShownPublished() throws {
-        let app = try app()
+        let app = try app(publishesQueue: true)
         let fake = RecordingPublisher()
         app.runner.queuePublisherFor = { _ in fake }
-        app.state.publishesQueue = true
         _ = try Self.add(app, "Barista tips", at: "2026-11-27T12:00:30Z")
         app.send(.tick(TestApp.now.addingTimeInterval(10)))
         XCTAssertEqual(fake.posts.count, 0)
@@ -176,7 +175,7 @@ final class QueueScreenTests: XCTestCase {
         for _ in 0..<i { app.press("j") }
         app.press("p")
         XCTAssertEqual(edited, ["#outage "])
-        XCTAssertEqual(app.state.focus, .queue)
+        XCTAssertEqual(app.state.chrome.focus, .queue)
         XCTAssertEqual(pane(app)[0], " Fri 27 12:00 masto scheduled   #outage is over")
     }
 

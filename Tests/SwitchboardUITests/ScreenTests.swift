@@ -104,7 +104,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         // Focusing the composer with nothing open opens the selection.
         let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         b.press("j 2")
-        XCTAssertEqual(b.state.opened, b.state.feed.selectedKey)
+        XCTAssertEqual(b.state.mention.opened, b.state.feed.selectedKey)
         XCTAssertTrue(b.screen[1].hasSuffix("│ @ben                                      │"), b.screen[1])
     }
 
@@ -159,7 +159,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         XCTAssertEqual(app.screen[2], "│ No scheduled posts                                                           │")
         XCTAssertEqual(app.buffer[41, 0].role, .tabActive)
         app.press("<Tab>")
-        XCTAssertEqual(app.state.focus, .crisis)
+        XCTAssertEqual(app.state.chrome.focus, .crisis)
         XCTAssertTrue(app.screen[1].hasPrefix("┌─ Crisis "))
     }
 
@@ -192,12 +192,12 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         XCTAssertEqual(app.screen[0].count, 100)
         XCTAssertEqual(app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│", "2 opens the selection")
         app.press("<Esc>")
-        XCTAssertEqual(app.state.focus, .feed)
-        XCTAssertTrue(app.state.zoomed)
+        XCTAssertEqual(app.state.chrome.focus, .feed)
+        XCTAssertTrue(app.state.chrome.zoomed)
         app.press(":")
         app.type("zoom")
         app.press("<Enter>")
-        XCTAssertFalse(app.state.zoomed)
+        XCTAssertFalse(app.state.chrome.zoomed)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3"))
     }
 
@@ -207,7 +207,7 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(app.screen.contains { $0.contains("┌─ Keys — Feed (Esc closes) ") }, app.dump())
         // Every feed binding appears, generated from the table.
-        for b in app.state.keymap.bindings(in: .feed) {
+        for b in app.state.settings.keymap.bindings(in: .feed) {
             XCTAssertTrue(text.contains(b.help), "missing \(b.help)")
             XCTAssertTrue(text.contains(b.notation), "missing \(b.notation)")
         }
@@ -216,9 +216,10 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         // Keys of another pane are not listed.
         XCTAssertFalse(text.contains("Word left"))
         app.press("j j j")
-        XCTAssertEqual(app.state.mode, .help(scroll: 3))
+        guard case .help(let scroll)? = app.state.modal else { return XCTFail("no help") }
+        XCTAssertEqual(scroll, 3)
         app.press("<Esc>")
-        XCTAssertEqual(app.state.mode, .normal)
+        XCTAssertNil(app.state.modal)
         // The composer's help shows its editing keys and not the printable global ones.
         app.press("<Enter> <F1>")
         let comp = app.screen.joined(separator: "\n")
@@ -268,8 +269,8 @@ j scroll  <Esc> close
         app.press("<Tab>")
         XCTAssertEqual(app.screen[29], ":focus queue")
         app.press("<Enter>")
-        XCTAssertEqual(app.state.focus, .queue)
-        XCTAssertEqual(app.state.mode, .normal)
+        XCTAssertEqual(app.state.chrome.focus, .queue)
+        XCTAssertNil(app.state.modal)
         // Arguments complete too: sort orders, themes, statuses.
         app.press(":")
         app.type("so")
@@ -287,7 +288,7 @@ j scroll  <Esc> close
         app.type("frobnicate")
         app.press("<Enter>")
         XCTAssertTrue(app.screen[28].contains("unknown command \"frobnicate\""), app.screen[28])
-        XCTAssertEqual(app.state.message?.isError, true)
+        XCTAssertEqual(app.state.chrome.message?.isError, true)
     }
 
     func testEveryBoundCommandCanBeTypedByName() throws {

@@ -17,7 +17,8 @@ final class TestApp {
     var size: Size
 
     init(_ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
-         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil, views: [SavedViews.View] = [], user: String = "alice") throws {
+         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil, views: [SavedViews.View] = [], user: String = "alice",
+         publishesQueue: Bool = false) throws {
         TextWidth.setupLocale()
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("sbui-\(UUID().uuidString)")
         dir = DataDirectory(root: root)
@@ -33,12 +34,13 @@ final class TestApp {
         runner = EffectRunner(store: store, actor: user, themeDirs: [TestApp.themesDir])
         runner.team = team
         runner.timeZone = TimeZone(identifier: "UTC")!
-        let settings = WorkbenchSettings(dataPath: "~/sb", user: user, team: team, keymap: keymap,
+        var settings = WorkbenchSettings(dataPath: "~/sb", user: user, team: team, keymap: keymap,
                                          themes: ["default", "high-contrast", "light", "mono"],
                                          timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
+        settings.publishesQueue = publishesQueue
         state = AppState(settings: settings, size: size, now: TestApp.now)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).
-        runner.clock = { [weak self] in self?.state.now ?? TestApp.now }
+        runner.clock = { [weak self] in self?.state.chrome.now ?? TestApp.now }
         send(.storeChanged(runner.initialDelta()))
         send(.start)
     }
@@ -48,12 +50,17 @@ final class TestApp {
     static var repoRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static var themesDir: URL { repoRoot.appendingPathComponent("Themes") }
 
-    /// Applies a message and runs every effect it leads to, like Runtime.send.
+    /// Applies a message and runs every effect it leads to, like Runtime.send; then waits for the background
+    /// jobs and sends on what they posted to the mailbox, as the runtime's loop does when woken.
     func send(_ m: Message) {
         var queue = [m]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for e in update(&state, next) { queue += runner.perform(e) }
+            if queue.isEmpty {
+                runner.background.waitUntilIdle()
+                queue = runner.background.drainMessages()
+            }
         }
     }
 

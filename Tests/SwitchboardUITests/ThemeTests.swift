@@ -85,11 +85,11 @@ final class ThemeTests: XCTestCase {
         app.type("theme light")
         app.press("<Enter>")
         XCTAssertEqual(applied?.name, "light")
-        XCTAssertEqual(app.state.themeName, "light")
+        XCTAssertEqual(app.state.chrome.themeName, "light")
         app.press(":")
         app.type("theme neon")
         app.press("<Enter>")
-        XCTAssertEqual(app.state.message?.isError, true)
+        XCTAssertEqual(app.state.chrome.message?.isError, true)
         XCTAssertTrue(app.screen[28].contains("\"neon\" is not one of"), app.screen[28])
     }
 }

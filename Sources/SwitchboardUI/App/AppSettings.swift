@@ -1,0 +1,42 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// What the workbench knows from its start (settings, the team): fixed for the whole session.
+public struct AppSettings: Sendable {
+    public let timeZone: TimeZone
+    public let keymap: Keymap
+    public let themes: [String]
+    /// The team (roles, brand and time zone for holding statements); nil without team.json.
+    public let team: TeamConfig?
+    public let dataPath: String
+    public let user: String
+    public let slaMinutes: Int
+    /// Saved views (named queries), for `:view NAME`.
+    public let views: [SavedViews.View]
+    /// The team member I am (for {{agent}} and the signature).
+    public let agent: TeamConfig.Member?
+    public let sendDelay: TimeInterval
+    /// This workbench publishes due queue items (it runs the sources; else the listener does).
+    public let publishesQueue: Bool
+    /// The posting schedule (team.json `posting_schedule`), for the week calendar.
+    public let postingSchedule: PostingSchedule?
+    /// How long a spike alert shows.
+    public let spikeCooldown: TimeInterval
+
+    init(_ s: WorkbenchSettings) {
+        timeZone = s.timeZone
+        keymap = s.keymap
+        themes = s.themes
+        team = s.team
+        dataPath = s.dataPath
+        user = s.user
+        slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
+        views = s.views
+        agent = s.team?.member(s.user)
+        sendDelay = AppState.sendDelay(s.team)
+        publishesQueue = s.publishesQueue
+        postingSchedule = s.team.map { PostingSchedule(team: $0) }
+        spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+import Insight
+
+/// Everything the screen shows. A value: only `update` changes it. Settings fixed at start, the frame
+/// around the panes, one slice per pane, and the modal layer and views over them.
+public struct AppState: Sendable {
+    /// What the workbench was started with (never changes).
+    public let settings: AppSettings
+    /// Size, clock, focus, zoom, theme, status line.
+    public var chrome: Chrome
+    /// The current working state of every mention that has one (from the store).
+    public var states: [String: MentionState] = [:]
+    public var feed: FeedModel
+    public var mention = MentionPane()
+    public var queue = QueuePane()
+    public var crisis = CrisisPane()
+    /// What covers the panes, bottom to top (views, then at most one modal): see `Overlay`.
+    public var overlays: [Overlay] = []
+
+    public init(settings s: WorkbenchSettings, size: Size, now: Date) {
+        settings = AppSettings(s)
+        chrome = Chrome(size: size, now: now, themeName: s.themeName, listener: s.listener)
+        feed = FeedModel(
+            mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
+            sla: s.team.flatMap { try? SLA(team: $0) })
+    }
+
+    /// The mention open in the Mention pane.
+    public var shownKey: String? { mention.opened }
+
+    /// A mention is open for replying: the composer has the focus and shows a mention.
+    public var isComposing: Bool { chrome.focus == .composer && shownKey != nil }
+
+    /// The playbook the spike banner offers: while a spike alert shows and no real crisis is on.
+    public var crisisOffer: Playbook? {
+        guard !crisis.info.realActive, let sp = chrome.spike,
+            sp.isActive(now: chrome.now, cooldown: settings.spikeCooldown)
+        else { return nil }
+        return crisis.info.offer
+    }
+
+    public var currentDraft: Draft? { shownKey.flatMap { mention.drafts[$0] } }
+
+    public var hasUnsavedDraft: Bool { mention.drafts.values.contains { $0.isDirty } }
+
+    func enabled(_ c: BindingCondition) -> Bool {
+        switch c {
+        case .always: return true
+        case .selection: return feed.selectedItem != nil
+        case .composing: return isComposing
+        case .crisisOffer: return crisisOffer != nil
+        }
+    }
+}

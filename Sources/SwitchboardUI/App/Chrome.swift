@@ -1,0 +1,23 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// The frame around the panes: size, clock, focus and zoom, theme, listener line, status line, spike banner.
+public struct Chrome: Sendable {
+    public var size: Size
+    public var now: Date
+    public var focus: Pane = .feed
+    public var zoomed = false
+    public var themeName: String
+    public var listener: String
+    /// Feed counts for the status bar.
+    public var counts = FeedCounts()
+    public var message: StatusMessage?
+    public var quit = false
+    /// The newest spike alert from the actions log, shown while younger than the cooldown.
+    public var spike: SpikeNotice?
+
+    init(size: Size, now: Date, themeName: String, listener: String) {
+        self.size = size; self.now = now; self.themeName = themeName; self.listener = listener
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SwitchboardCore
+
+/// Side effects, as values: the runtime (or TestApp) performs them and answers with messages.
+public enum Effect: Sendable, Equatable {
+    case record([Action], done: String)
+    case loadDetail(String)
+    case saveDraft(key: String, text: String)
+    case openEditor(key: String, text: String)
+    case loadPanels
+    case loadTheme(String)
+    /// Terms rising in the last hour against the previous 24 hours (Insight's Trends.rising).
+    case loadTrends(now: Date)
+    /// Run the feed's query over the store's mentions (one QueryMatcher, columns reused per keystroke).
+    case matchFeed(Query, now: Date, slaMinutes: Int)
+    /// Claim a mention for me (Triage.claim); `force` takes it over from someone else.
+    case claim(String, force: Bool)
+    case loadTemplates
+    /// Store the reply in the outbox, checking nobody changed the mention since `openedAt` (atomic).
+    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?)
+    case cancelSend(id: String)
+    case retrySend(id: String)
+    case confirmManual(id: String)
+    /// OSC 52 through the terminal (works over SSH).
+    case copyToClipboard(String)
+    /// Post what is due through the mentions' networks (OutboxSender).
+    case sendDue
+    /// Fold in what this process wrote from a background task (a send).
+    case refreshStore
+    /// A change to the content queue (an action in the log).
+    case queue(QueueOp)
+    /// Publish due queue items (QueuePublisher) in a background task.
+    case publishQueue
+    /// A change to the crisis drawer (CrisisOps; notify commands run in a background task).
+    case crisis(CrisisOp)
+    /// Contacts, hand-offs and the report (EffectRunner+Community.swift).
+    case community(CommunityOp)
+    case quit
+}

@@ -1,0 +1,59 @@
+import ScreenKit
+
+/// Where everything goes: a pure function of the terminal size and the state.
+public struct Layout: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case tooSmall, tabs, panes }
+    public var kind: Kind
+    /// Outer rectangle (border included) of every visible pane.
+    public var panes: [Pane: Rect]
+    /// The tab bar (tab mode only).
+    public var tabBar: Rect?
+    public var statusBar: Rect
+    public var hintBar: Rect
+
+    public static let minimum = Size(width: 40, height: 10)
+    public static let fourPaneWidth = 100
+    public static let fourPaneHeight = 30
+
+    public static func compute(size: Size, focus: Pane, zoomed: Bool) -> Layout {
+        let w = size.width, h = size.height
+        if w < minimum.width || h < minimum.height {
+            return Layout(
+                kind: .tooSmall, panes: [:], tabBar: nil, statusBar: Rect(x: 0, y: 0, width: 0, height: 0),
+                hintBar: Rect(x: 0, y: 0, width: 0, height: 0))
+        }
+        let status = Rect(x: 0, y: h - 2, width: w, height: 1)
+        let hint = Rect(x: 0, y: h - 1, width: w, height: 1)
+        let tabs = w < fourPaneWidth || h < fourPaneHeight
+        if tabs {
+            let bar = Rect(x: 0, y: 0, width: w, height: 1)
+            return Layout(
+                kind: .tabs, panes: [focus: Rect(x: 0, y: 1, width: w, height: h - 3)], tabBar: bar, statusBar: status,
+                hintBar: hint)
+        }
+        let body = Rect(x: 0, y: 0, width: w, height: h - 2)
+        if zoomed {
+            return Layout(kind: .panes, panes: [focus: body], tabBar: nil, statusBar: status, hintBar: hint)
+        }
+        let feedW = w * 11 / 20
+        let rightW = w - feedW
+        let topH = body.height * 3 / 5
+        let bottomH = body.height - topH
+        let queueW = rightW / 2
+        return Layout(
+            kind: .panes,
+            panes: [
+                .feed: Rect(x: 0, y: 0, width: feedW, height: body.height),
+                .composer: Rect(x: feedW, y: 0, width: rightW, height: topH),
+                .queue: Rect(x: feedW, y: topH, width: queueW, height: bottomH),
+                .crisis: Rect(x: feedW + queueW, y: topH, width: rightW - queueW, height: bottomH),
+            ], tabBar: nil, statusBar: status, hintBar: hint)
+    }
+
+    /// Rows of list content in the feed pane (inside the border), or a sensible guess when the feed is hidden.
+    public static func feedViewport(_ s: AppState) -> Int {
+        let l = compute(size: s.chrome.size, focus: .feed, zoomed: s.chrome.zoomed && s.chrome.focus == .feed)
+        if let r = l.panes[.feed] { return max(1, r.height - 2) }
+        return max(1, s.chrome.size.height - 5)
+    }
+}

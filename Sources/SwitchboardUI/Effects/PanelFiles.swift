@@ -1,0 +1,39 @@
+import Foundation
+import SwitchboardCore
+
+/// Reply drafts saved in the data directory (missing files are not errors).
+public enum PanelFiles {
+    public static func draftsDir(_ d: DataDirectory) -> URL { d.root.appendingPathComponent("drafts") }
+    public static func draftFile(_ d: DataDirectory, key: String) -> URL {
+        draftsDir(d).appendingPathComponent(key + ".json")
+    }
+
+    /// A saved reply draft: `DATA/drafts/<mention-key>.json`.
+    public struct DraftDocument: Codable, Sendable {
+        public var v: Int = 1
+        public var mention: String
+        public var text: String
+        public var savedAt: Date
+        public var savedBy: String
+        enum CodingKeys: String, CodingKey { case v, mention, text, savedAt = "saved_at", savedBy = "saved_by" }
+    }
+
+    public static func saveDraft(
+        _ d: DataDirectory, key: String, text: String, actor: String, now: Date = Date()
+    ) throws -> URL {
+        try FileIO.makeDirectory(draftsDir(d))
+        let enc = JSONEncoder()
+        enc.dateEncodingStrategy = .switchboard
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let f = draftFile(d, key: key)
+        try FileIO.writeDocument(
+            try enc.encode(DraftDocument(mention: key, text: text, savedAt: now, savedBy: actor)), to: f)
+        return f
+    }
+
+    public static func loadDraft(_ d: DataDirectory, key: String) -> String? {
+        let f = draftFile(d, key: key)
+        guard FileManager.default.fileExists(atPath: f.path) else { return nil }
+        return (try? FileIO.readDocument(DraftDocument.self, from: f))?.text
+    }
+}

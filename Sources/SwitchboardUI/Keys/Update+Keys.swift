@@ -1,0 +1,230 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    /// Finds what a key does: the top overlay takes it, else the focused pane (through the keymap table).
+    static func key(_ s: inout AppState, _ k: Key) -> [Effect] {
+        guard let top = s.overlays.last else { return paneKey(&s, k) }
+        switch top {
+        case .confirmQuit:
+            switch k {
+            case .char("y"), .char("Y"): s.chrome.quit = true; return [.quit]
+            default: s.modal = nil; say(&s, "not quitting"); return []
+            }
+        case .confirmQueue(let op, _):
+            return confirmQueueKey(&s, op, k)
+        case .review(let r):
+            return reviewKey(&s, r, k)
+        case .templates(let p):
+            return pickerKey(&s, p, k)
+        case .confirmManual(_, let id, _):
+            s.modal = nil
+            switch k {
+            case .char("y"), .char("Y"): return [.confirmManual(id: id)]
+            default: say(&s, "not marked answered; the reply is still in the clipboard"); return []
+            }
+        case .collision(let key, _):
+            s.modal = nil
+            // Seen: sending again (y on the review) goes through now.
+            s.mention.claims[key] = s.chrome.now
+            s.chrome.focus = .composer
+            return []
+        case .confirmTakeover(let key, let user, _):
+            s.modal = nil
+            switch k {
+            case .enter, .char("y"), .char("Y"):
+                return [.claim(key, force: true)]
+            default:
+                s.chrome.focus = .feed
+                // Closed again: opening it later asks again.
+                if s.mention.opened == key { s.mention.opened = nil }
+                say(&s, "left to \(user)")
+                return []
+            }
+        case .crisisPrompt(let p):
+            return crisisPromptKey(&s, p, k)
+        case .help:
+            guard let b = s.settings.keymap.binding(k, in: .help) else { return [] }
+            return run(&s, b.command, fromKeymap: true)
+        case .command(var cl):
+            if let b = s.settings.keymap.binding(k, in: .cmdline) {
+                return commandLineKey(&s, b.command)
+            }
+            if case .char(let c) = k, !isControl(c) {
+                cl.editor.insert(String(c))
+                cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+                let fx = liveFilter(&s, &cl)
+                s.modal = .command(cl)
+                return fx
+            }
+            return []
+        case .contacts:
+            return contactsKey(&s, k)
+        case .report:
+            guard let b = s.settings.keymap.binding(k, in: .report) else { return [] }
+            return reportCommand(&s, b.command)
+        case .trends:
+            guard let b = s.settings.keymap.binding(k, in: .trends) else { return [] }
+            return trendsCommand(&s, b.command)
+        }
+    }
+
+    /// A key for the focused pane: its context's binding, else a global one; printable keys type in the composer.
+    static func paneKey(_ s: inout AppState, _ k: Key) -> [Effect] {
+        let ctx = s.chrome.focus.context
+        if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
+            guard s.enabled(b.when) else {
+                say(&s, "\(b.command): not available here")
+                return []
+            }
+            return run(&s, b.command, fromKeymap: true)
+        }
+        if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
+            guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
+            editDraft(&s) { $0.insert(String(c)) }
+        }
+        return []
+    }
+
+    /// A "character" key that is really a control character never becomes text.
+    static func isControl(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { ScreenText.isUnsafe($0) }
+    }
+
+    /// Global bindings apply everywhere, except printable keys while typing in the composer.
+    static func globalBinding(_ s: AppState, _ k: Key) -> Binding? {
+        if s.chrome.focus == .composer, case .char = k { return nil }
+        return s.settings.keymap.binding(k, in: .global)
+    }
+
+    static func commandLineKey(_ s: inout AppState, _ command: String) -> [Effect] {
+        guard case .command(var cl)? = s.modal else { return [] }
+        let c = CommandName(rawValue: command)
+        switch c {
+        case .cancel?:
+            s.modal = nil
+            if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
+            return []
+        case .run?:
+            if let p = cl.problem {
+                say(&s, "filter: " + p.message, error: true)
+                return []
+            }
+            s.modal = nil
+            let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { return [] }
+            if let problem = Commands.validate(line, themes: s.settings.themes) {
+                say(&s, problem, error: true); return []
+            }
+            return run(&s, line, fromKeymap: false)
+        case .complete?:
+            complete(
+                &cl, themes: s.settings.themes, views: s.settings.views.map(\.name),
+                playbooks: s.crisis.info.playbooks.map(\.id),
+                teams: handoffTeams(s))
+            s.modal = .command(cl)
+            return []
+        case .backspace? where cl.editor.isEmpty:
+            s.modal = nil
+            if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
+            return []
+        default:
+            c?.textEdit?(&cl.editor)
+            cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+            let fx = liveFilter(&s, &cl)
+            s.modal = .command(cl)
+            return fx
+        }
+    }
+
+    static let filterWords =
+        [
+            "is:question", "is:complaint", "is:praise", "is:negative", "is:positive", "is:neutral",
+            "is:new", "is:open", "is:overdue", "is:unassigned", "is:mine", "is:spam", "is:crisis", "is:purchase",
+        ]
+        + MentionStatus.allCases.map { "status:" + $0.rawValue }
+        + [
+            "net:mastodon", "net:bluesky", "net:rss", "assignee:me", "from:@", "lang:", "tag:", "age:<", "source:",
+            "OR",
+        ]
+
+    /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
+    static func candidates(
+        _ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []
+    ) -> (String, String, [String], Bool) {
+        guard let sp = text.firstIndex(of: " ") else {
+            let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
+            let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
+            return ("", text, names, needsArg)
+        }
+        let name = String(text[..<sp])
+        guard let spec = Commands.spec(name) else { return (text, "", [], false) }
+        let argText = String(text[text.index(after: sp)...].drop { $0 == " " })
+        if spec.argument == .text { return (text, "", [], false) }
+        if spec.argument == .team {
+            // The team is the first word; the note after it is free text.
+            if argText.contains(" ") { return (text, "", [], false) }
+            return (name + " ", argText, teams.filter { $0.hasPrefix(argText) }, true)
+        }
+        if spec.argument == .roles {
+            let lastSpace = argText.lastIndex(of: " ")
+            let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")
+            let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
+            let words = ContactRole.allCases.flatMap { ["+" + $0.rawValue, "-" + $0.rawValue] }
+            return (head, partial, words.filter { $0.hasPrefix(partial) }, false)
+        }
+        if spec.argument == .crisis {
+            let words = argText.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            if words.count <= 1 { return (name + " ", argText, crisisWords.filter { $0.hasPrefix(argText) }, true) }
+            if words.count == 2, [.start, .drill].contains(CrisisSubcommand(rawValue: words[0])) {
+                return (name + " " + words[0] + " ", words[1], playbooks.filter { $0.hasPrefix(words[1]) }, false)
+            }
+            return (text, "", [], false)
+        }
+        if spec.argument == .filter {
+            let lastSpace = argText.lastIndex(of: " ")
+            let head = name + " " + (lastSpace.map { String(argText[...$0]) } ?? "")
+            let partial = lastSpace.map { String(argText[argText.index(after: $0)...]) } ?? argText
+            return (head, partial, filterWords.filter { $0.hasPrefix(partial.lowercased()) }, false)
+        }
+        let vals = spec.argument == .view ? views : (Commands.values(spec.argument, themes: themes) ?? [])
+        return (name + " ", argText, vals.filter { $0.hasPrefix(argText) }, false)
+    }
+
+    static let crisisWords = CrisisSubcommand.allCases.map(\.rawValue)
+
+    static func complete(
+        _ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [],
+        teams: [String] = []
+    ) {
+        if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
+            let n = (i + 1) % cl.candidates.count
+            cl.candidateIndex = n
+            cl.editor = TextEditor(base + cl.candidates[n])
+            return
+        }
+        let (head, partial, cands, needsArg) = candidates(
+            cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams)
+        switch cands.count {
+        case 0:
+            cl.candidates = []
+        case 1:
+            cl.editor = TextEditor(head + cands[0] + (needsArg ? " " : ""))
+            cl.candidates = []
+        default:
+            var lcp = cands[0]
+            for c in cands.dropFirst() { while !c.hasPrefix(lcp) { lcp.removeLast() } }
+            cl.candidates = cands
+            if lcp.count > partial.count {
+                cl.editor = TextEditor(head + lcp)
+            } else {
+                // Nothing more in common: cycle through the candidates, starting with one that changes the text.
+                let start = cands.firstIndex(of: partial).map { ($0 + 1) % cands.count } ?? 0
+                cl.completionBase = head
+                cl.candidateIndex = start
+                cl.editor = TextEditor(head + cands[start])
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import SwitchboardCore
+
+extension EffectRunner {
+    /// The crisis pane's view of the log and the playbooks: the current run with its chart and timeline, and the
+    /// playbook a spike suggests.
+    func crisisInfo() -> CrisisInfo {
+        let now = clock()
+        var c = CrisisInfo()
+        c.playbooks = view.playbookLibrary.playbooks
+        c.problems = view.playbookLibrary.problems
+        c.run = view.crisisLog.current
+        c.realActive = view.crisisLog.active != nil
+        c.computedAt = now
+        if let run = c.run {
+            c.buckets = buckets(run, now: now)
+            // The log is in write order, nearly in time order: look back from the end with an hour of slack.
+            let events = store.events
+            let from = run.startedAt.addingTimeInterval(-3600)
+            var i = events.count
+            while i > 0, events[i - 1].at >= from { i -= 1 }
+            c.timeline = CrisisReport(run: run, mentions: [], states: [:], events: Array(events[i...]), now: now)
+                .timeline.reversed()
+        }
+        if let sp = view.lastSpike {
+            if let id = sp.playbook, let p = view.playbookLibrary.playbooks.first(where: { $0.id == id }) {
+                // The process that raised the alert recorded the playbook it suggests.
+                c.offer = p
+            } else if let o = view.offer, o.spike == sp.at {
+                c.offer = o.playbook
+            } else {
+                // The negative mentions of the hour before the alert: their words pick the playbook.
+                let since = sp.at.addingTimeInterval(-3600)
+                let texts = store.mentions.filter {
+                    $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60)
+                        && $0.analysis?.sentiment == .negative
+                }.map(\.text)
+                c.offer = view.playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
+                view.offer = (c.offer, sp.at)
+            }
+        }
+        return c
+    }
+
+    /// Mentions per 15 minutes from an hour before the run's start: only the mentions stored since the last call
+    /// are counted, unless a new slot began (then all of them again).
+    func buckets(_ run: CrisisRun, now: Date) -> [CrisisBucket] {
+        let mentions = store.mentions
+        let from = run.startedAt.addingTimeInterval(-3600), to = run.endedAt ?? now
+        if var c = view.chart, c.run == run.id, c.counted <= mentions.count {
+            let add = CrisisReport.buckets(Array(mentions[c.counted...]), from: from, to: to)
+            if add.count == c.buckets.count, add.first?.start == c.buckets.first?.start {
+                for i in add.indices where add[i].total > 0 {
+                    c.buckets[i].total += add[i].total
+                    c.buckets[i].negative += add[i].negative
+                    c.buckets[i].positive += add[i].positive
+                }
+                c.counted = mentions.count
+                view.chart = c
+                return c.buckets
+            }
+        }
+        let all = CrisisReport.buckets(mentions, from: from, to: to)
+        view.chart = (run.id, mentions.count, all)
+        return all
+    }
+
+    func performCrisis(_ op: CrisisOp) -> [Message] {
+        let now = clock()
+        do {
+            switch op {
+            case .refresh:
+                view.chart = nil
+                return [.panelsLoaded(loadQueue(), crisisInfo())]
+            case .start(let id, let severity, let drill, let suspend):
+                view.playbookLibrary = PlaybookLibrary.load(store.dir)
+                view.offer = nil
+                let p = try view.playbookLibrary.resolve(id)
+                let run = try CrisisOps.start(
+                    p, severity: severity, drill: drill, suspendQueue: suspend,
+                    team: team ?? TeamConfig(brand: .init(name: "", terms: [])), store: store, actor: actor, now: now)
+                let what =
+                    (run.drill ? "drill started: " : "crisis started: ") + run.name
+                    + (run.severity.map { " (\($0))" } ?? "")
+                let queue =
+                    run.drill
+                    ? " — nothing is published or suspended" : run.suspendedQueue ? " — the queue is suspended" : ""
+                return [.storeChanged(delta()), .recorded(what + queue)]
+            case .step(let crisis, let step, let state, let reason, let expecting):
+                let st = try CrisisOps.setStep(
+                    crisis: crisis, step: step, to: state, reason: reason, expecting: expecting,
+                    store: store, actor: actor, now: now)
+                let verb = state == .open ? "reopened" : state.rawValue
+                return [
+                    .storeChanged(delta()), .recorded("\(st.step.id) \(verb)" + (st.reason.map { ": " + $0 } ?? "")),
+                ]
+            case .notify(let crisis, let step, let byHand):
+                let store = self.store, actor = self.actor
+                let work: @Sendable () -> Message = {
+                    do {
+                        let o = try CrisisOps.notify(
+                            crisis: crisis, step: step, byHand: byHand, store: store, actor: actor, now: now)
+                        return .crisisNotified(o.message, ok: o.ok)
+                    } catch {
+                        return .crisisNotified("\(error)", ok: false)
+                    }
+                }
+                // The command may take seconds (mail, a webhook): never on the main loop.
+                if !byHand {
+                    background.startThread { [work()] }
+                    return [.recorded("\(step): notifying…")]
+                }
+                return [work(), .storeChanged(delta())]
+            case .statement(let crisis, let step):
+                guard let team else { return [.crisisFailed("no team.json: no accounts to publish the statement to")] }
+                let run = try CrisisOps.current(crisis, store: store)
+                let st = try run.resolveStep(step)
+                let item = try CrisisOps.publishStatement(
+                    crisis: crisis, step: st.step.kind == .holdingStatement ? st.step.id : nil,
+                    team: team, store: store, actor: actor, now: now)
+                let held = Queue(store: store).isSuspended ? ", although the queue is suspended" : ""
+                return [
+                    .storeChanged(delta()), .recorded("holding statement queued to go out now (\(item.id))" + held),
+                ]
+            case .severity(let crisis, let level):
+                let l = try CrisisOps.setSeverity(crisis: crisis, level, store: store, actor: actor, now: now)
+                return [.storeChanged(delta()), .recorded("severity → \(l)")]
+            case .end(let summary):
+                let run = try CrisisOps.end(summary: summary, store: store, actor: actor, now: now)
+                let kind = run.drill ? "drill" : "crisis"
+                var text = "\(kind) ended"
+                do {
+                    let url = try CrisisOps.writeReport(run, store: store, team: team, now: now)
+                    text += " — report: crisis/reports/" + url.lastPathComponent
+                } catch {
+                    return [
+                        .storeChanged(delta()), .failed("\(kind) ended, but the report could not be written: \(error)"),
+                    ]
+                }
+                if Queue(store: store).isSuspended { text += " · the queue stays suspended (:resume when ready)" }
+                return [.storeChanged(delta()), .recorded(text)]
+            }
+        } catch {
+            return [.storeChanged(delta()), .crisisFailed("\(error)")]
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// What the feed keeps of one stored mention: enough to draw its row, sort, filter and count it.
+/// (The full mention is loaded for the detail pane only; this keeps 100,000 rows small.)
+public struct FeedItem: Sendable {
+    public var key: String
+    public var platform: String
+    public var author: String
+    public var text: String
+    public var time: Double
+    public var priority: Float
+    public var sentiment: Sentiment?
+    public var intents: IntentSet
+    public var followers: Int32
+    /// Part of a conversation (in_reply_to or thread_root): Insight's priority weighs it.
+    public var isReply: Bool
+    /// The analysis' mood score (-1…1), kept to recompute the priority later.
+    public var moodScore: Float
+
+    public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new) {
+        key = m.key
+        platform = m.platform
+        author = m.author?.handle ?? ""
+        text = m.text
+        time = m.createdAt.timeIntervalSince1970
+        sentiment = m.analysis?.sentiment
+        intents = IntentSet(m.analysis?.intents ?? [])
+        followers = Int32(clamping: m.author?.followers ?? 0)
+        isReply = m.inReplyTo != nil || m.threadRoot != nil
+        moodScore = Float(m.analysis?.score ?? 0)
+        priority = FeedItem.priority(
+            m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now
+        )
+    }
+
+    /// The priority again at `now` (age against the SLA moves on; closed work sinks).
+    func currentPriority(status: MentionStatus, sla: Int, now: Date) -> Float {
+        let a = sentiment.map { Analysis(lang: "", sentiment: $0, score: Double(moodScore), intents: intents.list) }
+        return FeedItem.priority(
+            a, followers: Int(followers), time: time, isReply: isReply, status: status, sla: sla, now: now)
+    }
+
+    /// Insight's priority score (intent, mood, reach, age against the SLA, conversation; closed work sinks).
+    static func priority(
+        _ a: Analysis?, followers: Int?, time: Double, isReply: Bool, status: MentionStatus, sla: Int, now: Date
+    ) -> Float {
+        Float(
+            Priority.score(
+                analysis: a, followers: followers, createdAt: Date(timeIntervalSince1970: time), isReply: isReply,
+                status: status, slaMinutes: sla, now: now))
+    }
+
+    /// One-letter network code shown in the feed: M(astodon), B(luesky), R(SS), J(SON Lines), else the first letter.
+    public var networkMark: String {
+        switch platform.lowercased() {
+        case "mastodon": return "M"
+        case "bluesky": return "B"
+        case "rss", "atom": return "R"
+        case "jsonl": return "J"
+        default: return platform.first.map { String($0).uppercased() } ?? "?"
+        }
+    }
+}
+

@@ -1,0 +1,3 @@
+import Foundation
+
+public enum SortOrder: String, CaseIterable, Sendable { case newest, priority }

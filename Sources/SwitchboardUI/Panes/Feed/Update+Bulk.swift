@@ -1,0 +1,32 @@
+import Foundation
+import SwitchboardCore
+
+extension FeedModel {
+    /// The marked mentions: Space marks plus the visual range (anchor to selection), in feed order.
+    public var markedKeys: Set<String> {
+        var out = marks
+        if let a = visualAnchor, let ai = keyIndex[a], let ar = rows.firstIndex(of: ai) {
+            let lo = min(ar, selected), hi = max(ar, selected)
+            if lo <= hi, hi < rows.count { for r in lo...hi { out.insert(items[Int(rows[r])].key) } }
+        }
+        return out
+    }
+}
+
+extension Update {
+    /// Acts on every marked mention (or the selection when nothing is marked) in one durable write, then
+    /// clears the marks.
+    static func bulk(_ s: inout AppState, _ what: String, _ action: (String) -> Action) -> [Effect] {
+        let marked = s.feed.markedKeys
+        if marked.isEmpty {
+            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+            return [.record([action(k)], done: "\(k): \(what)")]
+        }
+        // Feed order, so the log reads like the screen.
+        let keys = s.feed.rows.map { s.feed.items[Int($0)].key }.filter { marked.contains($0) }
+        let rest = marked.subtracting(keys).sorted()
+        s.feed.marks = []
+        s.feed.visualAnchor = nil
+        return [.record((keys + rest).map(action), done: "\(keys.count + rest.count) mentions: \(what)")]
+    }
+}

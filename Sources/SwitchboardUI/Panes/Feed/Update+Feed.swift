@@ -1,0 +1,85 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    /// Opens the command line on a `filter` line with the current filter.
+    static func search(_ s: inout AppState) {
+        prompt(&s, "filter " + (s.feed.filter.map { $0.text + " " } ?? ""))
+    }
+
+    /// Filters the feed by a saved view.
+    static func view(_ s: inout AppState, _ name: String) -> [Effect] {
+        guard let v = s.settings.views.first(where: { $0.name == name }) else {
+            say(
+                &s,
+                s.settings.views.isEmpty
+                    ? "no saved views (views.json in the personal config)"
+                    : "no view \"\(name)\": " + s.settings.views.map(\.name).joined(separator: ", "), error: true)
+            return []
+        }
+        s.feed.activeView = v.name
+        let fx = applyFilter(&s, v.query.text, announce: false)
+        if fx.isEmpty { say(&s, "view: \(v.name) — \(s.feed.rows.count) of \(s.feed.order.count)") }
+        return fx
+    }
+
+    static func sort(_ s: inout AppState, _ arg: String) {
+        guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return }
+        s.feed.setSort(o, states: s.states, viewport: Layout.feedViewport(s), now: s.chrome.now)
+        say(&s, o == .newest ? "newest first" : "by priority")
+    }
+
+    static func status(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
+        return bulk(&s, "status → \(st.rawValue)") { .setStatus(mention: $0, status: st) }
+    }
+
+    static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let user: String? =
+            arg.isEmpty
+            ? nil
+            : (arg == "me" ? s.settings.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
+        return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
+    }
+
+    static func tag(_ s: inout AppState, _ arg: String) -> [Effect] {
+        let tags = arg.split(separator: " ").map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
+        guard !tags.isEmpty else { say(&s, "tag needs a name", error: true); return [] }
+        return bulk(&s, "tagged " + tags.joined(separator: ", ")) { .tag(mention: $0, tags: tags) }
+    }
+
+    /// Marks or unmarks the selected mention and moves down.
+    static func mark(_ s: inout AppState) {
+        guard let k = s.feed.selectedKey else { return }
+        if s.feed.marks.contains(k) { s.feed.marks.remove(k) } else { s.feed.marks.insert(k) }
+        move(&s, .down)
+    }
+
+    /// Starts a visual range, or ends it (its rows become marks).
+    static func visual(_ s: inout AppState) {
+        if s.feed.visualAnchor != nil {
+            s.feed.marks = s.feed.markedKeys
+            s.feed.visualAnchor = nil
+        } else {
+            s.feed.visualAnchor = s.feed.selectedKey
+        }
+    }
+
+    /// Opens the selected mention in the composer.
+    static func open(_ s: inout AppState) {
+        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return }
+        s.mention.opened = k
+        s.chrome.focus = .composer
+    }
+
+    static func editDraftInEditor(_ s: inout AppState) -> [Effect] {
+        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
+        return [.openEditor(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
+    }
+
+    static func saveDraft(_ s: inout AppState) -> [Effect] {
+        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
+        return [.saveDraft(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
+    }
+}

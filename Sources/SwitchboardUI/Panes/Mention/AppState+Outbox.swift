@@ -1,0 +1,56 @@
+import Foundation
+import SwitchboardCore
+
+extension AppState {
+    /// The team's send delay: `team.json` extra `"send_delay"` seconds (0 allowed), default 10.
+    static func sendDelay(_ team: TeamConfig?) -> TimeInterval {
+        guard let v = team?.extra["send_delay"] else { return 10 }
+        if let d = v.doubleValue, d >= 0 { return d }
+        if let s = v.stringValue, let d = SourceConfig.parseDuration(s) { return d }
+        return 10
+    }
+
+    /// The newest mention.outbox entry of a mention, if any.
+    public func outboxEntry(_ key: String) -> OutboxEntry? { mention.outbox[key] }
+
+    /// My entries still waiting for their send delay, newest first (`u` takes the first back).
+    var myQueued: [OutboxEntry] {
+        mention.outbox.values.filter { $0.author == settings.user && $0.state == .queued && !$0.draft.manual }
+            .sorted { $0.queuedAt > $1.queuedAt }
+    }
+
+    /// Something is counting down or due: the runtime ticks every second while this holds.
+    public var needsFastTicks: Bool {
+        mention.outbox.values.contains { e in
+            guard e.author == settings.user else { return false }
+            switch e.state {
+            case .queued: return !e.draft.manual
+            case .sending: return true
+            case .failed(_, let at): return at != nil
+            default: return false
+            }
+        }
+    }
+
+    /// Entries of mine that a sender should post now.
+    var dueForSending: Bool {
+        mention.outbox.values.contains { $0.author == settings.user && $0.isDue(chrome.now) }
+    }
+
+    /// One line on a mention's reply, for the feed and the mention pane.
+    func outboxLine(_ e: OutboxEntry) -> (String, StyleRoleName) {
+        switch e.state {
+        case .queued:
+            if e.draft.manual { return ("reply to post by hand", .warning) }
+            let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(chrome.now).rounded(.up)))
+            return ("sending in \(left) s — u takes it back", .warning)
+        case .sending: return ("sending…", .warning)
+        case .sent(let url, _, _): return ("sent ✓" + (url.map { " " + $0 } ?? ""), .positive)
+        case .failed(let m, _): return ("failed — r to retry: \(m)", .error)
+        case .cancelled: return ("taken back", .dim)
+        }
+    }
+}
+
+/// Roles named here so the outbox lines stay free of ScreenKit (mapped in the renderer).
+enum StyleRoleName { case warning, positive, error, dim }

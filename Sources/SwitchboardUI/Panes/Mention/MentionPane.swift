@@ -1,0 +1,24 @@
+import Foundation
+import SwitchboardCore
+
+/// The Mention pane: the open mention, its drafts and the reply flow's state.
+public struct MentionPane: Sendable {
+    /// The mention open in the pane (Enter opens the feed's selection). It does not follow the selection:
+    /// moving in the feed stays cheap (a few cells per key), and the draft keeps its target.
+    public var opened: String?
+    /// The full mention behind `opened`, loaded by an effect.
+    public var detail: MentionDetail?
+    public var scroll = 0
+    public var drafts: [String: Draft] = [:]
+    /// When I claimed each mention I opened (Triage.claim's `openedAt`): the collision check at send time.
+    public var claims: [String: Date] = [:]
+    /// The composer's holding-statement cycle (`C-o` again inserts the next statement).
+    public var statementCycle: StatementCycle?
+    public var templates: TemplateLibrary?
+    /// The newest outbox entry per mention (from the store's deltas).
+    public var outbox: [String: OutboxEntry] = [:]
+    /// A sendDue effect is running.
+    public var sending = false
+    /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.
+    public var noSender = false
+}

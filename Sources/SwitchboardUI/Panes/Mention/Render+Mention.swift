@@ -1,0 +1,196 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+import Insight
+
+extension Renderer {
+    /// The selected mention in full above the reply composer.
+    mutating func drawMention(_ r: Rect) {
+        let focused = s.chrome.focus == .composer
+        let inner = box(r, title: s.isComposing ? "Mention · replying" : "Mention", focused: focused)
+        guard inner.width > 2, inner.height > 2 else { return }
+        guard let key = s.shownKey else {
+            for (i, l) in TextWrap.wrap(
+                "No mention open: select one in the feed and press Enter.", width: inner.width - 1
+            ).prefix(inner.height).enumerated() {
+                buf.put(l, x: inner.x + 1, y: inner.y + i, role: .dim, clip: inner)
+            }
+            return
+        }
+        let composerH = max(
+            3, min(inner.height / 2, 3 + (s.mention.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
+        let detailRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - composerH - 1)
+        let sepY = detailRect.maxY
+        let composerRect = Rect(x: inner.x, y: sepY + 1, width: inner.width, height: composerH)
+
+        // Details: the loaded mention, or what the feed knows while it loads.
+        var lines: [(String, StyleRole)] = []
+        let w = detailRect.width - 1
+        if let d = s.mention.detail, d.mention.key == key {
+            lines = detailLines(d, width: w)
+        } else if let i = s.feed.keyIndex[key] {
+            let it = s.feed.items[Int(i)]
+            lines.append((sanitizeForScreen(it.author), .accent))
+            for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
+                lines.append((l, .normal))
+            }
+        }
+        let top = min(s.mention.scroll, max(0, lines.count - detailRect.height))
+        for (i, (text, role)) in lines.dropFirst(top).prefix(detailRect.height).enumerated() {
+            buf.put(text, x: detailRect.x + 1, y: detailRect.y + i, role: role, clip: detailRect)
+        }
+
+        drawComposer(key: key, sepY: sepY, inner: inner, rect: composerRect, focused: focused)
+    }
+
+    func detailLines(_ d: MentionDetail, width w: Int) -> [(String, StyleRole)] {
+        let m = d.mention
+        var out: [(String, StyleRole)] = []
+        var who =
+            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            ?? "(unknown author)"
+        if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
+        if let f = m.author?.followers { who += " · \(Format.thousands(f)) followers" }
+        out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .accent))
+        let when =
+            Format.dateTime(m.createdAt, s.settings.timeZone) + " ("
+            + Format.relative(m.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) + " ago)"
+        out.append(
+            (
+                TextWrap.ellipsize(
+                    sanitizeForScreen(Format.network(m.platform) + " · " + when + " · " + m.key), width: w), .meta
+            ))
+        if let u = m.url { out.append((TextWrap.ellipsize(sanitizeForScreen(u), width: w), .meta)) }
+        let st = s.states[m.key] ?? MentionState()
+        let score = Priority.score(
+            analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
+            isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
+            now: s.chrome.now)
+        var stateLine = "status: \(st.status.rawValue)"
+        if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
+            let now = s.chrome.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
+            stateLine +=
+                due >= now
+                ? " · due in " + Format.relative(now - (due - now), now: now)
+                : " · overdue " + Format.relative(due, now: now)
+        }
+        stateLine += " · priority: \(Priority.band(score))"
+        if let a = st.assignee { stateLine += " · assignee: \(a)" }
+        if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
+        out.append(
+            (
+                TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
+                stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
+            ))
+        if let a = m.analysis {
+            var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
+            if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }
+            t += " · \(a.lang)"
+            out.append(
+                (
+                    TextWrap.ellipsize(sanitizeForScreen(t), width: w),
+                    a.sentiment == .negative ? .negative : (a.sentiment == .positive ? .positive : .neutral)
+                ))
+        }
+        if let c = d.contact { out += cardLines(c, width: w) }
+        out.append(("", .normal))
+        if let title = m.title, !title.isEmpty {
+            for l in TextWrap.wrap(sanitizeForScreen(title), width: w) { out.append((l, .paneTitle)) }
+        }
+        for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
+        if !d.thread.isEmpty {
+            out.append(("", .normal))
+            out.append(("Thread (\(d.thread.count)):", .paneTitle))
+            for t in d.thread {
+                let line =
+                    "\(ago(t.createdAt)) @\(t.author?.handle ?? "?"): \(t.text)"
+                out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
+            }
+        }
+        if let e = s.mention.outbox[m.key] {
+            let (t, role) = s.outboxLine(e)
+            out.append(("", .normal))
+            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
+        }
+        out += handoffLines(st, width: w)
+        if !st.notes.isEmpty {
+            out.append(("", .normal))
+            out.append(("Notes:", .paneTitle))
+            for n in st.notes {
+                let head =
+                    "  \(n.actor), \(ago(n.at)) ago: "
+                for (i, l) in TextWrap.wrap(
+                    sanitizeForScreen(n.text, singleLine: false), width: max(1, w - TextWidth.width(head))
+                ).enumerated() {
+                    out.append(((i == 0 ? head : String(repeating: " ", count: TextWidth.width(head))) + l, .normal))
+                }
+            }
+        }
+        return out
+    }
+
+    mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
+        let draft = s.mention.drafts[key]
+        let platform =
+            s.mention.detail?.mention.key == key
+            ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
+        let text = draft?.editor.text ?? ""
+        var label = " Reply "
+        var counterRole: StyleRole = .dim
+        if let (used, limit) = ReplyLimit.count(text, platform: platform) {
+            label += "· \(used)/\(limit) "
+            if used > limit { counterRole = .error }
+        }
+        if draft?.isDirty == true {
+            label += "· unsaved "
+        } else if draft?.savedText.isEmpty == false {
+            label += "· saved "
+        }
+        let role: StyleRole = focused ? .borderFocused : .border
+        buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)
+        buf.put(TextWrap.clip(label, width: inner.width - 2), x: inner.x + 1, y: sepY, role: counterRole)
+
+        let e = draft?.editor ?? TextEditor()
+        guard !e.isEmpty || focused else {
+            let k =
+                s.settings.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) }
+                ?? ":focus composer"
+            buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
+            return
+        }
+        // Pre-send warnings (ReplyChecks) inline under the text, as many as fit below one line of text.
+        var rect = rect
+        let warnings = composerWarnings(key)
+        if !warnings.isEmpty, rect.height >= 2 {
+            let n = min(warnings.count, rect.height - 1)
+            for (i, wline) in warnings.prefix(n).enumerated() {
+                buf.put(
+                    TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i,
+                    role: .warning, clip: rect)
+            }
+            rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
+        }
+        // Character wrap, so every character keeps a known cell (and the cursor one too).
+        let width = rect.width - 1
+        var rows: [[(Character, Int)]] = [[]]
+        var x = 0
+        var cur = (0, 0)
+        for (i, c) in e.chars.enumerated() {
+            if i == e.cursor { cur = (x, rows.count - 1) }
+            if c == "\n" { rows.append([]); x = 0; continue }
+            let cw = TextWidth.width(c)
+            if x + cw > width { rows.append([]); x = 0 }
+            rows[rows.count - 1].append((c, x))
+            x += cw
+        }
+        if e.cursor >= e.chars.count {
+            if x >= width { rows.append([]); x = 0 }
+            cur = (x, rows.count - 1)
+        }
+        let first = max(0, cur.1 - rect.height + 1)
+        for (i, row) in rows.dropFirst(first).prefix(rect.height).enumerated() {
+            for (c, cx) in row { buf.put(String(c), x: rect.x + 1 + cx, y: rect.y + i, role: .input, clip: rect) }
+        }
+        if focused, case nil = s.modal { cursor = Point(x: rect.x + 1 + cur.0, y: rect.y + cur.1 - first) }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension StyleRoleName {
+    var role: StyleRole {
+        switch self {
+        case .warning: return .warning
+        case .positive: return .positive
+        case .error: return .error
+        case .dim: return .dim
+        }
+    }
+}
+
+extension Renderer {
+    /// A centred overlay box over the panes (never over the status and hint bars); returns the inside.
+    mutating func overlay(title: String, lines: Int, width: Int = 76) -> Rect? {
+        let w = min(s.chrome.size.width - 4, width)
+        let h = min(s.chrome.size.height - 4, lines + 2)
+        guard w > 20, h > 2 else { return nil }
+        let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
+        buf.fill(r, role: .overlay)
+        return box(r, title: title, focused: true)
+    }
+
+    mutating func drawLines(_ lines: [(String, StyleRole)], in inner: Rect) {
+        for (i, (t, role)) in lines.prefix(inner.height).enumerated() {
+            buf.put(t, x: inner.x + 1, y: inner.y + i, role: role, clip: inner)
+        }
+    }
+
+    /// The review screen: the reply as it goes out, the warnings, the target network.
+    mutating func drawReview(_ r: ReplyReview) {
+        let w = min(s.chrome.size.width - 4, 76) - 3
+        var lines: [(String, StyleRole)] = []
+        lines.append((TextWrap.ellipsize("To: " + sanitizeForScreen(r.target), width: w), .accent))
+        if let u = r.url { lines.append((TextWrap.ellipsize("In reply to: " + sanitizeForScreen(u), width: w), .meta)) }
+        lines.append(("", .overlay))
+        for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
+        lines.append(("", .overlay))
+        if let (used, limit) = ReplyLimit.count(r.text, platform: r.network) {
+            lines.append(("\(used)/\(limit) characters", used > limit ? .error : .dim))
+        }
+        for wn in r.warnings {
+            for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() {
+                lines.append(((i == 0 ? "" : "  ") + l, .warning))
+            }
+        }
+        if r.warnings.isEmpty { lines.append(("No warnings.", .dim)) }
+        lines.append(("", .overlay))
+        if r.manual {
+            let net = r.network.lowercased()
+            let why =
+                net == "mastodon" || net == "bluesky" || net == "bsky"
+                ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
+            lines.append(("\(why): y copies the reply to the clipboard", .overlay))
+            lines.append(("and shows the link to answer by hand.", .overlay))
+        } else {
+            lines.append(
+                (
+                    s.settings.sendDelay > 0
+                        ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)."
+                        : "y sends it now.", .overlay
+                ))
+        }
+        guard let inner = overlay(title: "Review reply — y send · e edit · n back", lines: lines.count) else { return }
+        drawLines(lines, in: inner)
+    }
+
+    mutating func drawPicker(_ p: TemplatePicker) {
+        let matches = s.mention.templates?.search(p.query.text) ?? []
+        let rows = max(3, min(12, matches.count + 2))
+        guard
+            let inner = overlay(title: "Templates — type to search, Enter inserts, Esc closes", lines: rows, width: 70)
+        else { return }
+        buf.put("> " + sanitizeForScreen(p.query.text), x: inner.x + 1, y: inner.y, role: .input, clip: inner)
+        cursor = Point(
+            x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
+        if s.mention.templates == nil {
+            buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+        }
+        if matches.isEmpty {
+            buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+        }
+        let nameW = min(20, inner.width / 3)
+        let top = max(0, p.selected - (inner.height - 2))
+        for (i, t) in matches.dropFirst(top).prefix(inner.height - 1).enumerated() {
+            let y = inner.y + 1 + i
+            let sel = top + i == p.selected
+            let role: StyleRole = sel ? .selected : .overlay
+            buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: role)
+            let preview = sanitizeForScreen(t.description ?? t.text)
+            buf.put(
+                TextWrap.pad(" " + sanitizeForScreen(t.name), width: nameW + 2) + preview, x: inner.x, y: y, role: role,
+                clip: inner)
+        }
+    }
+
+    mutating func drawCollision(_ lines: [String]) {
+        let w = min(s.chrome.size.width - 4, 76) - 3
+        var out: [(String, StyleRole)] = [
+            ("Not sent: the mention changed since you opened it.", .error), ("", .overlay),
+        ]
+        for l in lines { out.append((TextWrap.ellipsize(sanitizeForScreen(l), width: w), .overlay)) }
+        out.append(("", .overlay))
+        out.append(("The draft is kept. Any key closes; sending again goes through.", .dim))
+        guard let inner = overlay(title: "Someone else got there first", lines: out.count) else { return }
+        drawLines(out, in: inner)
+    }
+
+    /// The inline warnings under the composer (ReplyChecks), as many as fit.
+    func composerWarnings(_ key: String) -> [String] {
+        guard let d = s.mention.drafts[key], let m = s.mention.detail?.mention, m.key == key else { return [] }
+        let body = d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if body.isEmpty || body == Triage.replyPrefix(for: m).trimmingCharacters(in: .whitespaces) { return [] }
+        return ReplyChecks.check(reply: d.editor.text, to: m).map { "⚠ " + $0.message }
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import SwitchboardCore
+
+/// The review screen before sending (as aerc): `y` send, `e` edit, `n` back.
+public struct ReplyReview: Sendable, Equatable {
+    public var key: String
+    /// The reply as it will go out (signature included).
+    public var text: String
+    public var warnings: [ReplyWarning]
+    public var network: String
+    /// To whom, as shown (`@anna@social.example on Mastodon`).
+    public var target: String
+    /// No reply API (RSS, JSON Lines): `y` copies the reply and shows the link instead.
+    public var manual: Bool
+    public var url: String?
+}

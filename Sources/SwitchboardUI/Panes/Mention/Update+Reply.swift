@@ -1,0 +1,160 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    static func templatesLoaded(_ s: inout AppState, _ lib: TemplateLibrary) -> [Effect] {
+        s.mention.templates = lib
+        if let p = lib.problems.first { say(&s, p, error: true) }
+        return []
+    }
+
+    /// The reply is in the outbox: counting down (the composer starts empty again), or to be given by hand.
+    static func replyQueued(_ s: inout AppState, _ e: OutboxEntry) -> [Effect] {
+        s.mention.outbox[e.mention] = e
+        if e.draft.manual {
+            let url = s.mention.detail?.mention.key == e.mention ? s.mention.detail?.mention.url : nil
+            s.modal = .confirmManual(key: e.mention, id: e.id, url: url)
+            return [.copyToClipboard(e.draft.text)]
+        }
+        s.mention.drafts[e.mention] = nil
+        s.chrome.focus = .feed
+        let delay = s.settings.sendDelay
+        say(&s, delay > 0 ? "sending in \(Int(delay)) s — u takes it back" : "sending…")
+        return delay <= 0 ? sendIfDue(&s) : []
+    }
+
+    static func sendFinished(_ s: inout AppState, _ lines: [String]) -> [Effect] {
+        s.mention.sending = false
+        // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
+        if lines.first?.hasPrefix("no publisher") == true { s.mention.noSender = true }
+        if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
+        return [.refreshStore]
+    }
+
+    /// Starts a sender pass when one of my replies is due (and none is running).
+    static func sendIfDue(_ s: inout AppState) -> [Effect] {
+        guard !s.mention.sending, !s.mention.noSender, s.dueForSending else { return [] }
+        s.mention.sending = true
+        return [.sendDue]
+    }
+
+    /// `send`: the review screen for the draft (y sends, e edits, n goes back).
+    static func review(_ s: inout AppState) -> [Effect] {
+        guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else {
+            say(&s, "no mention open"); return []
+        }
+        let raw = s.mention.drafts[k]?.editor.text ?? ""
+        let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
+        let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
+        let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
+        let m = d.mention
+        let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
+        let who =
+            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            ?? "the author"
+        s.modal = .review(
+            ReplyReview(
+                key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
+                network: m.platform, target: "\(who) on \(Format.network(m.platform))",
+                manual: manual, url: m.url))
+        return []
+    }
+
+    static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
+        s.modal = .templates(TemplatePicker(key: k, query: arg))
+        s.chrome.focus = .composer
+        return s.mention.templates == nil ? [.loadTemplates] : []
+    }
+
+    static func undoSend(_ s: inout AppState) -> [Effect] {
+        guard let e = s.myQueued.first else { say(&s, "nothing to take back"); return [] }
+        return [.cancelSend(id: e.id)]
+    }
+
+    /// Retries a failed reply; else re-reads the queue and crisis files.
+    static func retry(_ s: inout AppState) -> [Effect] {
+        guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.mention.outbox[k], case .failed = e.state else {
+            return [.loadPanels]
+        }
+        return [.retrySend(id: e.id)]
+    }
+
+    static func note(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let k = s.shownKey ?? s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        let text = arg.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { prompt(&s, "note "); return [] }
+        return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
+    }
+
+    /// Keys on the review screen: y send, e edit, n back.
+    static func reviewKey(_ s: inout AppState, _ r: ReplyReview, _ k: Key) -> [Effect] {
+        switch k {
+        case .char("y"), .char("Y"):
+            s.modal = nil
+            return [
+                .queueReply(
+                    key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
+                    openedAt: s.mention.claims[r.key])
+            ]
+        case .char("e"):
+            s.modal = nil
+            s.chrome.focus = .composer
+        case .char("n"), .escape:
+            s.modal = nil
+            s.chrome.focus = .composer
+            say(&s, "not sent; the draft is kept")
+        default: break
+        }
+        return []
+    }
+
+    /// Keys in the templates picker (context `templates`); printable keys type the search.
+    static func pickerKey(_ s: inout AppState, _ p: TemplatePicker, _ k: Key) -> [Effect] {
+        var p = p
+        let matches = s.mention.templates?.search(p.query.text) ?? []
+        if let b = s.settings.keymap.binding(k, in: .templates) {
+            let c = CommandName(rawValue: b.command)
+            switch c {
+            case .down?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.down)
+            case .up?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.up)
+            case .back?: s.modal = nil; return []
+            case .pick?:
+                s.modal = nil
+                guard let t = matches[safe: p.selected] else { return [] }
+                insertTemplate(&s, p.key, t)
+                return []
+            default:
+                c?.textEdit?(&p.query)
+                p.selected = 0
+            }
+        } else if case .char(let c) = k, !isControl(c) {
+            p.query.insert(String(c))
+            p.selected = 0
+        }
+        s.modal = .templates(p)
+        return []
+    }
+
+    static func insertTemplate(_ s: inout AppState, _ key: String, _ t: ReplyTemplate) {
+        guard let m = s.mention.detail?.mention, m.key == key else { return }
+        let r = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: s.settings.agent))
+        let text = sanitizeForScreen(r.text, singleLine: false)
+        var d = s.mention.drafts[key] ?? Draft()
+        let prefix = Triage.replyPrefix(for: m)
+        if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
+            d.editor = TextEditor(Triage.addressed(text, to: m))
+        } else {
+            d.editor.insert(text)
+        }
+        s.mention.drafts[key] = d
+        say(
+            &s,
+            r.unknown.isEmpty
+                ? "template: \(t.name)"
+                : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
+            error: !r.unknown.isEmpty)
+    }
+}

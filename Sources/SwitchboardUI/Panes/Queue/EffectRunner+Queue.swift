@@ -1,0 +1,136 @@
+import Foundation
+import SwitchboardCore
+import Listening
+
+extension EffectRunner {
+    /// The queue as the pane shows it: the agenda (deleted items left out) and the switch.
+    public func loadQueue() -> QueueInfo {
+        do {
+            let q = try Queue.current(store)
+            // Published posts stay on the agenda for a day, then leave it (the CLI lists them all).
+            let since = clock().addingTimeInterval(-86400)
+            let items = q.agenda.filter {
+                !$0.deleted && !($0.state == .published && ($0.scheduledAt ?? .distantPast) < since)
+            }
+            return QueueInfo(items: items, suspension: q.suspension)
+        } catch {
+            return QueueInfo(error: "\(error)")
+        }
+    }
+
+    /// The brand's own terms and name words (with and without # and @): not news in the trends.
+    func brandTerms() -> [String] {
+        guard let b = team?.brand else { return [] }
+        var out: Set<String> = []
+        for t in b.terms + [b.name] + b.name.split(separator: " ").map(String.init) {
+            let w = t.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#@ "))
+            guard !w.isEmpty else { continue }
+            out.formUnion([w, "#" + w, "@" + w])
+            for part in w.split(separator: " ") { out.formUnion([String(part), "#" + part]) }
+        }
+        return out.sorted()
+    }
+
+    /// Target accounts of a new post: every enabled Mastodon and Bluesky source (like `switchboard queue add`).
+    static func defaultAccounts(_ team: TeamConfig) -> [String] {
+        team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased()) }.map(\.id)
+    }
+
+    func performQueue(_ op: QueueOp) -> [Message] {
+        let now = clock()
+        guard let team else { return [.failed("queue: no team.json in the data directory")] }
+        func done(_ text: String) -> [Message] { [.storeChanged(delta()), .recorded(text)] }
+        func draft(_ text: String, _ when: QueueWhen, queue: Queue) throws -> QueueDraft {
+            let accounts = Self.defaultAccounts(team)
+            var d = QueueDraft(text: text, accounts: accounts, createdAt: now)
+            switch when {
+            case .draft: break
+            case .now: d.scheduledAt = now
+            case .at(let t): d.scheduledAt = t
+            case .nextSlot:
+                d.scheduledAt = try queue.nextFreeSlot(
+                    after: now, accounts: accounts, schedule: PostingSchedule(team: team))
+            }
+            return d
+        }
+        do {
+            switch op {
+            case .check(let text, let when):
+                let d = try draft(text, when, queue: try Queue.current(store))
+                let w = Preflight.check(d, Preflight.Context(team: team, store: store, now: now))
+                return [.queueChecked(.add(text: text, when: when), warnings: w.map(\.description))]
+            case .checkSchedule(let id):
+                let q = try Queue.current(store)
+                var d = try q.resolve(id).draft
+                d.scheduledAt = nil
+                let w = Preflight.check(d, Preflight.Context(team: team, events: store.events, queue: q, now: now))
+                return [.queueChecked(.nextSlot(id: id), warnings: w.map(\.description))]
+            case .add(let text, let when):
+                let d = try draft(text, when, queue: try Queue.current(store))
+                let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
+                let what = i.scheduledAt.map { "scheduled " + Format.dateTime($0, timeZone) } ?? "draft"
+                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "queued (\(what))")]
+            case .curate(let key):
+                guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
+                let handle = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+                let quote = NetworkText.clean(m.text, max: 200)
+                var d = QueueDraft(text: "“\(quote)”", accounts: Self.defaultAccounts(team), createdAt: now)
+                d.via = QueueAttribution(handle: handle, url: m.url)
+                let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
+                return [
+                    .storeChanged(delta()),
+                    .queueSelect(
+                        id: i.id, text: "draft added from the feed — e edits, s schedules", edit: i.draft.text),
+                ]
+            case .edit(let id, let text):
+                try Queue.edit(id, text: text, store: store, actor: actor, now: now)
+                return done("queue item edited")
+            case .nextSlot(let id):
+                let q = try Queue.current(store)
+                let i = try q.resolve(id)
+                let at = try q.nextFreeSlot(
+                    after: now, accounts: i.draft.accounts, schedule: PostingSchedule(team: team), ignoring: id)
+                try Queue.schedule(id, at: at, store: store, actor: actor, now: now)
+                return done("scheduled " + Format.dateTime(at, timeZone))
+            case .delete(let id):
+                try Queue.delete(id, store: store, actor: actor, now: now)
+                return done("deleted — u undoes")
+            case .restore(let id):
+                try Queue.restore(id, store: store, actor: actor, now: now)
+                return done("restored")
+            case .duplicate(let id):
+                let i = try Queue.duplicate(id, team: team, store: store, actor: actor, now: now)
+                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "duplicated as a draft")]
+            case .swap(let a, let b):
+                try Queue.swap(a, b, store: store, actor: actor, now: now)
+                return done("swapped")
+            case .retry(let id):
+                try Queue.retry(id, store: store, actor: actor, now: now)
+                return done("retrying")
+            case .suspend(let reason):
+                try Queue.suspendAll(reason: reason, team: team, store: store, actor: actor, now: now)
+                return done("queue suspended")
+            case .resume(let policy):
+                let moved = try Queue.resumeAll(policy: policy, team: team, store: store, actor: actor, now: now)
+                return done("queue resumed" + (moved.isEmpty ? "" : " — \(moved.count) moved"))
+            }
+        } catch {
+            return [.storeChanged(delta()), .failed("\(error)")]
+        }
+    }
+
+    func performPublishQueue() -> [Message] {
+        guard let publisherFor = queuePublisherFor else { return [.queuePublished([])] }
+        let store = self.store, actor = self.actor, now = clock()
+        let work: @Sendable () async -> [String] = {
+            await QueuePublisher.publishDue(store: store, publisherFor: publisherFor, now: now, actor: actor).map { r in
+                switch r.outcome {
+                case .published: return "published ✓ " + (r.url ?? r.id)
+                default: return "\(r.outcome): " + (r.message ?? r.id)
+                }
+            }
+        }
+        background.start { [.queuePublished(await work())] }
+        return []
+    }
+}

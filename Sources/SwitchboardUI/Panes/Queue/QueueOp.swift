@@ -1,0 +1,48 @@
+import Foundation
+import SwitchboardCore
+
+/// A change to the content queue, performed by the EffectRunner through `Queue.*` (every change is an action in the
+/// log).
+public enum QueueOp: Sendable, Equatable {
+    /// Run the pre-flight checks on a new post; answers `.queueChecked` (nothing is stored yet).
+    case check(text: String, when: QueueWhen)
+    case add(text: String, when: QueueWhen)
+    /// Run the pre-flight checks on an item before scheduling it at the next free slot; answers `.queueChecked`.
+    case checkSchedule(id: String)
+    /// A draft quoting a mention, with attribution ("via @handle URL").
+    case curate(mention: String)
+    case edit(id: String, text: String)
+    case nextSlot(id: String)
+    case delete(id: String)
+    case restore(id: String)
+    case duplicate(id: String)
+    case swap(String, String)
+    case retry(id: String)
+    case suspend(reason: String)
+    case resume(ResumePolicy)
+}
+
+/// The options of `:queue add`: when the post goes out.
+enum QueueAddOption: String {
+    case now = "--now"
+    case nextSlot = "--next-slot"
+    case at = "--at"
+}
+
+/// When a new post goes out.
+public enum QueueWhen: Sendable, Equatable {
+    case draft, now, nextSlot
+    case at(Date)
+}
+
+extension ResumePolicy {
+    /// The word `:resume` takes (post-now, next-slot, keep).
+    init?(word: String) {
+        let words: [String: ResumePolicy] = [
+            "post-now": .postNow, "next-slot": .nextSlot, "keep": .keepHolding,
+            "keep-holding": .keepHolding,
+        ]
+        guard let p = words[word] else { return nil }
+        self = p
+    }
+}
