@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module dependencies point one way (see README, "Architecture"):
 //   switchboard (exe) -> SwitchboardUI -> {SwitchboardCore, Insight, Listening, ScreenKit}
+//   switchboard (exe) -> ListenerServices -> {SwitchboardCore, Insight, Listening}
 //   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
 let package = Package(
     name: "Switchboard",
@@ -13,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(name: "SwitchboardCore"),
@@ -23,11 +25,15 @@ let package = Package(
         .systemLibrary(name: "CNCursesW"),
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
+        // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
+        .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "NCursesTerminal",
+                "SwitchboardCore", "Insight", "Listening", "ListenerServices", "ScreenKit", "SwitchboardUI",
+                "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Demo")]
         ),
@@ -45,6 +51,10 @@ let package = Package(
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]),
+        .testTarget(
+            name: "ListenerServicesTests",
+            dependencies: ["ListenerServices", "Listening", "SwitchboardCore", "Insight", "TestSupport"]
+        ),
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard --demo`: a data directory seeded with the bundled demo mentions (timestamps re-based to now)

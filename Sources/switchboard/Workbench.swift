@@ -3,6 +3,7 @@ import ScreenKit
 import SwitchboardCore
 import SwitchboardUI
 import Listening
+import ListenerServices
 
 /// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
 /// the terminal, and the runtime. The terminal is restored on every way out.
@@ -87,28 +88,4 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         return "listener: running"
     }
     return "sources: off"
-}
-
-/// The listener inside the workbench, started only when no other process holds the listener lock.
-final class WorkbenchSources: @unchecked Sendable {
-    private let listener: Listener
-    private(set) var isRunning = false
-
-    init(store: Store, team: TeamConfig) {
-        let spikes = SpikeWatch(store: store, log: { _ in })
-        let routing = HandoffRouting(store: store, log: { _ in })  // failures show in `handoff list`; retried by a listener or `handoff retry`
-        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
-                            onIngest: { added in spikes.check(); routing.handle(added) })
-        guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
-        isRunning = true
-        let l = listener
-        let dir = store.dir
-        Task.detached { await l.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) }) }
-    }
-
-    func stop() {
-        guard isRunning else { return }
-        listener.stop()
-        listener.releaseLock()
-    }
 }

@@ -33,6 +33,8 @@ public enum Action: Hashable, Sendable {
     case handoffFollowUp(HandoffAction)
     /// The crisis drawer (`crisis_*`; see the README, "The crisis drawer"). Not about a mention.
     case crisis(CrisisAction)
+    /// A spike alert raised by the process that polls the sources (`spike_alert`). Not about a mention.
+    case spikeAlert(SpikeAlertRecord)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -45,7 +47,7 @@ public enum Action: Hashable, Sendable {
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
              .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
-        case .queue, .contact, .crisis: return nil
+        case .queue, .contact, .crisis, .spikeAlert: return nil
         case .handoffFollowUp(let h): return h.mention
         case .other(_, let m, _): return m
         }
@@ -71,6 +73,7 @@ public enum Action: Hashable, Sendable {
         case .contact(let c): return c.typeName
         case .handoffFollowUp(let h): return h.typeName
         case .crisis(let c): return c.typeName
+        case .spikeAlert: return SpikeAlertRecord.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -85,6 +88,9 @@ public enum Action: Hashable, Sendable {
         default: return nil
         }
     }
+
+    /// Whether this is a spike alert (`spike_alert`).
+    public var isSpikeAlert: Bool { if case .spikeAlert = self { return true }; return false }
 
     /// Outbox bookkeeping that does not change the mention itself (queued, sending, failed, retry, cancelled).
     public var isOutboxBookkeeping: Bool {
@@ -116,6 +122,7 @@ public enum Action: Hashable, Sendable {
         case .contact(let c): return c.summary
         case .handoffFollowUp(let h): return h.summary
         case .crisis(let c): return c.summary
+        case .spikeAlert(let s): return s.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -154,6 +161,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         actor = try c.decode(String.self, forKey: .actor)
         let type = try c.decode(String.self, forKey: .type)
         let m = try c.decodeIfPresent(String.self, forKey: .mention)
+        func data() throws -> [String: JSONValue] { try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:] }
         func need() throws -> String {
             guard let m else { throw DecodingError.keyNotFound(Keys.mention, .init(codingPath: c.codingPath, debugDescription: "\(type) needs a mention")) }
             return m
@@ -185,8 +193,9 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case _ where CrisisAction.typeNames.contains(type):
             // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
             if let a = try? CrisisAction(type: type, from: decoder) { action = .crisis(a) }
-            else { action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]) }
-        default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
+            else { action = .other(type: type, mention: m, data: try data()) }
+        case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
+        default: action = .other(type: type, mention: m, data: try data())
         }
     }
 
@@ -218,6 +227,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .contact(let a): try a.encode(to: encoder)
         case .handoffFollowUp(let h): try h.encode(to: encoder)
         case .crisis(let a): try a.encode(to: encoder)
+        case .spikeAlert(let s): let d = s.data; if !d.isEmpty { try c.encode(d, forKey: .data) }
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -251,7 +261,7 @@ extension MentionState {
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
         case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
-        case .queue, .contact, .crisis, .other: break
+        case .queue, .contact, .crisis, .spikeAlert, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

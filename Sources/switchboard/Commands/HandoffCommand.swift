@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard handoff …`: hand mentions to internal teams and record their answers.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Insight
+import ListenerServices
 import SwitchboardCore
 
 struct IngestCommand: ParsableCommand {
@@ -69,32 +70,5 @@ struct IngestCommand: ParsableCommand {
             for o in routed { if case .alreadyRouted = o.result { continue }; print(Output.safe(RoutingReport.line(o))) }
         }
         if !decoded.rejects.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// What happens to mentions on their way into the store, whoever brings them (ingest, listener, demo).
-enum Ingestion {
-    /// The analyzer configured with the team's crisis and brand terms (defaults when team.json can't be read).
-    static func analyzer(for dir: DataDirectory) -> Analyzer {
-        guard let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) else { return Analyzer() }
-        return Analyzer(team: team)
-    }
-
-    /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.
-    static func text(of m: Mention) -> String {
-        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t) else { return m.text }
-        return t + "\n" + m.text
-    }
-
-    /// Fills in the analysis of mentions that have none.
-    static func analyse(_ mentions: [Mention], dir: DataDirectory) -> [Mention] { analyse(mentions, with: analyzer(for: dir)) }
-
-    static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
-        mentions.map { m in
-            guard m.analysis == nil else { return m }
-            var m = m
-            m.analysis = analyzer.analyze(text(of: m))
-            return m
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import Insight
 import SwitchboardCore
 

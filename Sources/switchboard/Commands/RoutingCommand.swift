@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard routing test`: which rules would fire on which stored mentions, without doing anything.
@@ -51,32 +52,5 @@ struct RoutingCommand: ParsableCommand {
             })
             if total > rows.count { print("… and \(total - rows.count) more (--limit 0 shows all)") }
         }
-    }
-}
-
-/// Printing routing outcomes (ingest, handoff retry).
-enum RoutingReport {
-    static func line(_ o: RoutingOutcome) -> String {
-        switch o.result {
-        case .delivered(let t): return "\(o.mention): handed off to \(o.team) (rule \(o.rule)): delivered" + (t == "command" ? "" : " to \(t)")
-        case .failed(let e): return "\(o.mention): hand-off to \(o.team) (rule \(o.rule)) failed: \(e) — retry with `switchboard handoff retry \(o.mention)`"
-        case .alreadyRouted: return "\(o.mention): already handed off to \(o.team) (rule \(o.rule))"
-        }
-    }
-
-    static func print(_ outcomes: [RoutingOutcome], json: Bool, none: String? = nil) throws {
-        if json {
-            struct J: Encodable { let mention, rule, team, result: String; let target, error: String? }
-            for o in outcomes {
-                switch o.result {
-                case .delivered(let t): try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "delivered", target: t, error: nil))
-                case .failed(let e): try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "failed", target: nil, error: e))
-                case .alreadyRouted: try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "already_routed", target: nil, error: nil))
-                }
-            }
-            return
-        }
-        if outcomes.isEmpty, let none { Swift.print(none) }
-        for o in outcomes { Swift.print(Output.safe(line(o))) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Listening
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard sources list|poll|add`: the sources of team.json and their health.
