@@ -16,7 +16,7 @@ public struct SpikeNotice: Sendable, Equatable {
 
     /// The alert an action log record holds, if it is one.
     public init?(_ e: AuditEvent) {
-        guard case .spikeAlert(let alert) = e.action else { return nil }
+        guard let alert = e.action.spikeAlert else { return nil }
         kind = alert.kind
         playbook = alert.playbook
         if let m = alert.message, !m.isEmpty {

@@ -89,8 +89,14 @@ public enum Action: Hashable, Sendable {
         }
     }
 
-    /// Whether this is a spike alert (`spike_alert`).
-    public var isSpikeAlert: Bool { if case .spikeAlert = self { return true }; return false }
+    /// The spike alert this action is, if it is one: typed, or an untyped `spike_alert` record made in code.
+    public var spikeAlert: SpikeAlertRecord? {
+        switch self {
+        case .spikeAlert(let s): return s
+        case .other(SpikeAlertRecord.typeName, _, let d): return SpikeAlertRecord(data: d)
+        default: return nil
+        }
+    }
 
     /// Outbox bookkeeping that does not change the mention itself (queued, sending, failed, retry, cancelled).
     public var isOutboxBookkeeping: Bool {

@@ -76,7 +76,7 @@ public enum Preflight {
     /// A reason when a crisis is on (a real one, not a drill), or a `spike_alert` came in the last hour.
     public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
         var spike: AuditEvent?
-        for e in events where e.action.isSpikeAlert && e.at <= now && now.timeIntervalSince(e.at) < 3600 { spike = e }
+        for e in events where e.action.spikeAlert != nil && e.at <= now && now.timeIntervalSince(e.at) < 3600 { spike = e }
         if let c = CrisisLog(events: events).active {
             return "a crisis is on: \(c.name) (since \(Timestamp.format(c.startedAt)), by \(c.startedBy))" + (c.severity.map { ", \($0)" } ?? "")
         }
