@@ -53,9 +53,10 @@ public final class ListenService: @unchecked Sendable {
     public func run() async {
         log("\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
             + enabledSources.map(\.id).joined(separator: ", "))
-        let outbox = Task.detached { [store, log] in await OutboxLoop(store: store, log: log).run() }
+        let publishing = PublishingLoop(store: store, log: log)
+        let outbox = Task.detached { await publishing.runOutbox() }
         // Due posts of the content queue too (the suspend switch is checked at each post).
-        let queue = Task.detached { [store, log] in await QueueLoop(store: store, log: log).run() }
+        let queue = Task.detached { await publishing.runQueue() }
         // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
         let handoffs = Task.detached { [routing] in await HandoffRouting.retryLoop(routing) }
         let listener = self.listener

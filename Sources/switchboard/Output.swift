@@ -40,6 +40,14 @@ enum Output {
         FileHandle.standardOutput.write(d + Data([10]))
     }
 
+    /// JSON Lines: one document per item, written to stdout in one piece.
+    static func printJSONLines<S: Sequence>(_ items: S) throws where S.Element: Encodable {
+        let enc = jsonEncoder()
+        var out = Data()
+        for i in items { out += try enc.encode(i); out.append(10) }
+        FileHandle.standardOutput.write(out)
+    }
+
     /// "3m", "2h", "5d" ago (or ahead with a leading "in ").
     static func relative(_ d: Date, now: Date = Date()) -> String {
         let s = now.timeIntervalSince(d)

@@ -20,6 +20,18 @@ struct GlobalOptions: ParsableArguments {
         if !quiet { for w in store.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) } }
         return store
     }
+
+    /// Opens the store and reads team.json: what most commands start with.
+    func openStoreAndTeam(quiet: Bool = false) throws -> (Store, TeamConfig) {
+        let store = try openStore(quiet: quiet)
+        return (store, try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile))
+    }
+
+    /// Opens the store and resolves a mention key (or a 4+ character prefix).
+    func openStore(resolving key: String, quiet: Bool = false) throws -> (Store, String) {
+        let store = try openStore(quiet: quiet)
+        return (store, try store.resolveKey(key))
+    }
 }
 
 /// Exit codes: 0 ok, 1 failure, 2 usage.

@@ -10,8 +10,7 @@ struct ClaimCommand: ParsableCommand {
     @Flag(help: "Take it over from a colleague.") var force = false
     @Flag(help: "Print the result as JSON.") var json = false
     func run() throws {
-        let store = try global.openStore()
-        let k = try store.resolveKey(key)
+        let (store, k) = try global.openStore(resolving: key)
         let me = Actor.current()
         let c: Triage.Claim
         do { c = try Triage.claim(store: store, key: k, me: me, force: force) } catch {

@@ -40,10 +40,7 @@ struct ContactsCommand: ParsableCommand {
             }
             if limit > 0 { list = Array(list.prefix(limit)) }
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for c in list { out += try enc.encode(ContactJSON(c)); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(list.lazy.map { c in ContactJSON(c) })
                 return
             }
             if list.isEmpty { print("No contacts."); return }

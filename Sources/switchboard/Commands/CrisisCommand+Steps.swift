@@ -59,20 +59,14 @@ extension CrisisCommand {
         func run() throws { try CrisisCommand.change(global, args, .done, reason: note) }
     }
 
-    struct Skip: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Skip a step, with the reason.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var args: StepArgs
-        @Argument(help: "Why it is skipped.") var reason: [String]
-        func run() throws { try CrisisCommand.change(global, args, .skipped, reason: reason.joined(separator: " ")) }
+    enum Skip: ReasonStepKind {
+        static let info = ReasonStepInfo(name: "skip", state: .skipped, abstract: "Skip a step, with the reason.",
+                                         reasonHelp: "Why it is skipped.")
     }
 
-    struct Block: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a step blocked, with what blocks it.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var args: StepArgs
-        @Argument(help: "What blocks it.") var reason: [String]
-        func run() throws { try CrisisCommand.change(global, args, .blocked, reason: reason.joined(separator: " ")) }
+    enum Block: ReasonStepKind {
+        static let info = ReasonStepInfo(name: "block", state: .blocked, abstract: "Mark a step blocked, with what blocks it.",
+                                         reasonHelp: "What blocks it.")
     }
 
     struct Reopen: ParsableCommand {

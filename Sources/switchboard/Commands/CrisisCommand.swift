@@ -7,7 +7,8 @@ struct CrisisCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisis",
         abstract: "The crisis drawer: playbooks, start/drill, the checklist, holding statements, end, report.",
-        subcommands: [List.self, Validate.self, Start.self, Drill.self, Status.self, Done.self, Skip.self, Block.self, Reopen.self,
+        subcommands: [List.self, Validate.self, Start.self, Drill.self, Status.self, Done.self,
+                      ReasonStepCommand<Skip>.self, ReasonStepCommand<Block>.self, Reopen.self,
                       Notify.self, Severity.self, Statement.self, End.self, Report.self])
 
     /// Runs a crisis operation, turning its refusal into a clean CLI failure.

@@ -26,8 +26,7 @@ struct HandoffCommand: ParsableCommand {
         func validate() throws { if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team is empty") } }
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             let events = try store.record([.handoff(mention: k, team: team, note: note)], actor: Actor.current())
             if json { for e in events { try Output.printJSON(e) } } else { print("\(k): handed off to \(Output.safe(team)) (waiting)") }
         }
@@ -46,8 +45,7 @@ struct HandoffCommand: ParsableCommand {
         func validate() throws { if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--text is empty") } }
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             guard let t = team ?? store.state(k).handoffTeam else {
                 throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
             }
@@ -67,10 +65,7 @@ struct HandoffCommand: ParsableCommand {
             let store = try global.openStore()
             let rows = HandoffListing.rows(store, team: team, all: all)
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for r in rows { out += try enc.encode(r); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(rows)
                 return
             }
             if rows.isEmpty { print(all ? "No hand-offs." : "Nothing is waiting for an internal team."); return }
@@ -91,10 +86,8 @@ struct HandoffCommand: ParsableCommand {
         @Flag(help: "JSON Lines: one outcome per line.") var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-            let router: Router
-            do { router = try Router(store: store, team: team, actor: Actor.current()) } catch { throw CLIError.failure("team.json: \(error)") }
+            let (store, team) = try global.openStoreAndTeam()
+            let router = try RoutingReport.router(store, team)
             let k = try key.map { try store.resolveKey($0) }
             let outcomes = router.retry(mention: k, onlyDue: false)
             try RoutingReport.print(outcomes, json: json, none: "No failed hand-off deliveries.")

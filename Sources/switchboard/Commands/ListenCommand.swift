@@ -24,8 +24,7 @@ struct ListenCommand: AsyncParsableCommand {
     var once = false
 
     mutating func run() async throws {
-        let store = try global.openStore(quiet: true)
-        let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+        let (store, team) = try global.openStoreAndTeam(quiet: true)
         let logger = try LineLogHandler.logger(path: log)
         let service = ListenService(store: store, team: team, log: { logger.info("\($0)") })
         do { try service.start() } catch { throw CLIError.failure("\(error)") }

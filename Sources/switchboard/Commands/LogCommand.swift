@@ -25,10 +25,7 @@ struct LogCommand: ParsableCommand {
         }
         events.sort { $0.at < $1.at }
         if json {
-            let enc = Output.jsonEncoder()
-            var out = Data()
-            for e in events { out += try enc.encode(e); out.append(10) }
-            FileHandle.standardOutput.write(out)
+            try Output.printJSONLines(events)
             return
         }
         if events.isEmpty { print("Nothing recorded."); return }

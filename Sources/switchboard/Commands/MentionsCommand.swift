@@ -29,10 +29,7 @@ struct MentionsCommand: ParsableCommand {
             list.sort { $0.createdAt > $1.createdAt }
             if limit > 0 { list = Array(list.prefix(limit)) }
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for m in list { out += try enc.encode(MentionJSON(m: m, state: states[m.key] ?? MentionState())); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(list.lazy.map { m in MentionJSON(m: m, state: states[m.key] ?? MentionState()) })
                 return
             }
             if list.isEmpty { print("No mentions."); return }
@@ -56,8 +53,7 @@ struct MentionsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
             let st = store.state(k)
             if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }

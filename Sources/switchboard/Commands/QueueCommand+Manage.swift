@@ -27,41 +27,9 @@ extension QueueCommand {
         }
     }
 
-    struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an item not yet published (undo with `queue restore`).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.delete(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): deleted (undo: switchboard queue restore \(i.id))")
-        }
-    }
-
-    struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo a delete.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.restore(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): restored (\(try Queue.current(store)[i.id]?.state.rawValue ?? "?"))")
-        }
-    }
-
-    struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Publish a failed item again (its failed accounts) at the next publish-due.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.retry(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): scheduled again for now")
-        }
-    }
+    enum Delete: QueueItemStepKind { static let step = QueueItemStep.delete }
+    enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
+    enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }
 
     struct Suspend: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")

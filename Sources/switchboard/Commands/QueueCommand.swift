@@ -8,7 +8,9 @@ struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "The content queue: add, list, show, edit, schedule, delete/restore, suspend/resume.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, Duplicate.self, Delete.self, Restore.self, Retry.self, Suspend.self, Resume.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, Duplicate.self,
+                      QueueItemCommand<Delete>.self, QueueItemCommand<Restore>.self, QueueItemCommand<Retry>.self,
+                      Suspend.self, Resume.self])
 
     /// Runs a queue operation, turning its refusal into a clean CLI failure.
     static func op<T>(_ f: () throws -> T) throws -> T {

@@ -17,8 +17,7 @@ struct ReanalyzeCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try global.openStore()
-        let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+        let (store, team) = try global.openStoreAndTeam()
         let analyzer = Analyzer(team: team)
         var records: [AnalysisRecord] = []
         let mentions = store.mentions

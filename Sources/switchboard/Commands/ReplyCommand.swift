@@ -37,8 +37,7 @@ struct ReplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore(quiet: json)
-        let k = try store.resolveKey(key)
+        let (store, k) = try global.openStore(resolving: key, quiet: json)
         guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
         let me = Actor.current()

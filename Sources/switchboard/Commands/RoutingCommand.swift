@@ -20,10 +20,8 @@ struct RoutingCommand: ParsableCommand {
         @Flag(help: "JSON Lines: one match per line.") var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-            let router: Router
-            do { router = try Router(store: store, team: team, actor: Actor.current()) } catch { throw CLIError.failure("team.json:\n\(error)") }
+            let (store, team) = try global.openStoreAndTeam()
+            let router = try RoutingReport.router(store, team, separator: "\n")
             if router.rules.isEmpty { print("No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."); return }
             var list = store.mentions
             if let query { list = try QueryOption.filter(list, states: store.states(), query: query, dir: store.dir) }

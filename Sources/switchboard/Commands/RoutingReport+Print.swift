@@ -4,6 +4,13 @@ import SwitchboardCore
 
 /// Printing routing outcomes (ingest, handoff retry).
 extension RoutingReport {
+    /// The router of team.json's rules; its problems as a failure, after "team.json:" and `separator`.
+    static func router(_ store: Store, _ team: TeamConfig, separator: String = " ") throws -> Router {
+        do { return try Router(store: store, team: team, actor: Actor.current()) } catch {
+            throw CLIError.failure("team.json:\(separator)\(error)")
+        }
+    }
+
     static func print(_ outcomes: [RoutingOutcome], json: Bool, none: String? = nil) throws {
         if json {
             struct J: Encodable { let mention, rule, team, result: String; let target, error: String? }

@@ -59,8 +59,7 @@ struct SourcesCommand: AsyncParsableCommand {
         @Flag(help: "Print the mentions as JSON Lines.") var json = false
 
         func run() async throws {
-            let store = try global.openStore(quiet: true)
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+            let (store, team) = try global.openStoreAndTeam(quiet: true)
             guard let config = team.sources.first(where: { $0.id == id }) else {
                 throw CLIError.failure("no source \"\(id)\" in team.json (known: \(team.sources.map(\.id).joined(separator: ", ")))")
             }

@@ -4,8 +4,7 @@ import SwitchboardCore
 
 /// Records actions on mentions and prints what was done (or JSON with --json).
 private func perform(_ global: GlobalOptions, key: String, json: Bool, _ make: (String) -> [Action]) throws {
-    let store = try global.openStore()
-    let k = try store.resolveKey(key)
+    let (store, k) = try global.openStore(resolving: key)
     let events = try store.record(make(k), actor: Actor.current())
     if json {
         for e in events { try Output.printJSON(e) }

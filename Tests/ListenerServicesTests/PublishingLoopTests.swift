@@ -5,8 +5,8 @@ import SwitchboardCore
 import TestSupport
 import XCTest
 
-/// The queue loop publishes a due item once (over real HTTP to a loopback server) and logs one line for it.
-final class QueueLoopTests: XCTestCase {
+/// The publishing loop publishes a due item once (over real HTTP to a loopback server) and logs one line for it.
+final class PublishingLoopTests: XCTestCase {
     var server: NetworkTestServer!
     override func setUpWithError() throws { server = try NetworkTestServer() }
     override func tearDown() { server.stop() }
@@ -30,7 +30,8 @@ final class QueueLoopTests: XCTestCase {
         server.on("POST", "/api/v1/statuses", .json(ServiceFixture.status(id: "140001")))
 
         let log = LogLines()
-        let loop = QueueLoop(store: store, http: URLSessionHTTPClient(timeout: 10), actor: "lea", log: { log.append($0) })
+        let loop = PublishingLoop(store: store, http: URLSessionHTTPClient(timeout: 10), actor: "lea",
+                                  log: { log.append($0) })
         let first = await loop.publishDue(team: team)
         XCTAssertEqual(first.map(\.id), ["qdue"])
         XCTAssertEqual(first.map(\.outcome), [.published])
