@@ -50,6 +50,15 @@ struct MentionGenerator {
     var seed: UInt64
     init(seed: UInt64 = 42) { self.seed = seed }
 
+    /// Starts a bench section: prints its title; `n` generated mentions dated back from now, and the generator.
+    static func benchSet(_ title: String, seed: UInt64, n: Int = 100_000) -> (Date, MentionGenerator, [Mention]) {
+        print("\n" + title)
+        let now = Date()
+        var gen = MentionGenerator(seed: seed)
+        let mentions = gen.mentions(n, base: now)
+        return (now, gen, mentions)
+    }
+
     mutating func next() -> UInt64 {
         seed &+= 0x9E3779B97F4A7C15
         var z = seed

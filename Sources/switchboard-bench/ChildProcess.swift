@@ -8,8 +8,8 @@ import Glibc
 struct ChildProcess {
     struct Result {
         var status: Int32
-        var stdout: String
-        var stderr: String
+        /// What it wrote on standard output and standard error.
+        var stdout, stderr: String
         var seconds: Double
         /// Peak resident set size of the child, in MB.
         var peakMB: Double

@@ -4,11 +4,8 @@ import SwitchboardCore
 /// The contacts fold over 100,000 mentions (one identity per author account, merges, roles and notes from the
 /// actions log), sorting, search, the `role:` hook, and planning the routing rules for a batch of new mentions.
 func runContactsBench() {
-    print("\ncontacts")
-    let n = 100_000
-    let now = Date()
-    var gen = MentionGenerator(seed: 11)
-    var mentions = gen.mentions(n, base: now)
+    var (now, gen, mentions) = MentionGenerator.benchSet("contacts", seed: 11)
+    let n = mentions.count
     for i in mentions.indices {
         let s = Sentiment.allCases[Int(gen.next() % 3)]
         mentions[i].analysis = Analysis(lang: mentions[i].lang ?? "en", sentiment: s, score: s == .positive ? 0.5 : s == .negative ? -0.5 : 0,

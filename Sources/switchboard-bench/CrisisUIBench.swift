@@ -58,16 +58,19 @@ func runCrisisUIBench(count: Int = 100_000) {
     send(.key(.char("z")))
 
     // One new mention per refresh while the crisis runs.
-    var refresh: [Double] = []
-    for i in 0..<20 {
-        let m = Mention(platform: "mastodon", id: "late-\(i)", text: "still down", createdAt: now, fetchedAt: now,
-                        analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
-        _ = try? store.ingest([m], now: now)
-        let a = DispatchTime.now()
-        send(.storeChanged(runner.delta()))
-        _ = render(state)
-        refresh.append(ms(a, DispatchTime.now()))
+    /// 20 refreshes, one new negative mention (ids PREFIX-N) each: how long each delta and frame takes.
+    func refreshes(_ prefix: String) -> [Double] {
+        (0..<20).map { i in
+            let m = Mention(platform: "mastodon", id: "\(prefix)-\(i)", text: "still down", createdAt: now, fetchedAt: now,
+                            analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
+            _ = try? store.ingest([m], now: now)
+            let a = DispatchTime.now()
+            send(.storeChanged(runner.delta()))
+            _ = render(state)
+            return ms(a, DispatchTime.now())
+        }
     }
+    var refresh = refreshes("late")
     var frames: [Double] = []
     for _ in 0..<50 {
         let a = DispatchTime.now()
@@ -85,16 +88,7 @@ func runCrisisUIBench(count: Int = 100_000) {
     // The same refresh with no crisis running: what the crisis adds is the difference.
     _ = try? CrisisOps.end(summary: "bench", store: store, actor: "bench", now: now)
     send(.storeChanged(runner.delta()))
-    var baseline: [Double] = []
-    for i in 0..<20 {
-        let m = Mention(platform: "mastodon", id: "after-\(i)", text: "still down", createdAt: now, fetchedAt: now,
-                        analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
-        _ = try? store.ingest([m], now: now)
-        let a = DispatchTime.now()
-        send(.storeChanged(runner.delta()))
-        _ = render(state)
-        baseline.append(ms(a, DispatchTime.now()))
-    }
+    var baseline = refreshes("after")
     refresh.sort(); frames.sort(); checks.sort(); baseline.sort()
     print("crisis-ui: \(store.count) mentions, \(store.events.count) actions, a crisis 2 h old (\(slots) chart slots, \(entries) timeline entries)")
     print(String(format: "crisis-ui: first delta + panels with the log folded  %.1f ms", ms(t0, t1)))

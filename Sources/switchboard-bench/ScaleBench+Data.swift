@@ -78,19 +78,7 @@ enum ScaleData {
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONValue.literal(s) }
 
     /// Bytes of every file under `root`, and how many files.
     static func diskUsage(_ root: URL) -> (bytes: Int, files: Int) {

@@ -4,11 +4,8 @@ import SwitchboardCore
 /// Query latency over 100,000 mentions (the `/` filter and `mentions list --query`), the first-use cost of the
 /// folded-text cache, and folding the outbox from a large actions log.
 func runTriageBench() {
-    print("\ntriage")
-    let n = 100_000
-    let now = Date()
-    var gen = MentionGenerator(seed: 7)
-    var mentions = gen.mentions(n, base: now)
+    var (now, gen, mentions) = MentionGenerator.benchSet("triage", seed: 7)
+    let n = mentions.count
     var states: [String: MentionState] = [:]
     for i in mentions.indices {
         let r = gen.next()

@@ -71,21 +71,7 @@ struct AnalyzeCommand: ParsableCommand {
         return String(format: "%.2f", v)
     }
 
-    static func jsonString(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\t": o += "\\t"
-            case "\r": o += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-            }
-        }
-        return o + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONValue.literal(s) }
 
     /// `de     negative  -0.62  question, complaint  | text…` (control characters in the text made visible).
     static func humanLine(_ a: Analysis, text: String) -> String {
