@@ -3,12 +3,18 @@ import Foundation
 /// Runs a configured shell command (`sh -c`) with text on standard input: notify steps, hand-off deliveries.
 /// Standard input comes from a temporary file, not a pipe, so a command that ignores it can never kill us with
 /// SIGPIPE; its output goes to another temporary file, so it can never fill a pipe and stall.
+///
+/// Serves notify steps, hand-off deliveries and the listener's `alert_command`. It stays on Foundation's `Process`
+/// rather than swiftlang/swift-subprocess: Subprocess (1.0.2) is async-only while every caller here is synchronous
+/// (on a background queue), and it would give Core, which depends on nothing, its first dependency, for the same
+/// stdin-from-a-file, output-to-a-file and terminate-then-kill-after-a-timeout behaviour this file has.
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
         /// The exit status (when it exited), -1 when it timed out.
         public var status: Int32
         /// Standard output and error, the last 2,000 bytes, without terminal controls.
         public var output: String
+        /// Whether it ran out of time (it was terminated, then killed when it did not end).
         public var timedOut: Bool
         /// The signal that ended it, if one did.
         public var signal: Int32?

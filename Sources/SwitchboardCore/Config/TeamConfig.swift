@@ -105,19 +105,17 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         extra = ex
     }
 
+    /// The known fields as written: present ones always, optional ones when set (`extra` follows, sorted).
+    private struct Known: Encodable {
+        typealias CodingKeys = TeamConfig.CodingKeys
+        let schema: Int, brand: Brand, competitors: [Competitor], sources: [SourceConfig], team: [Member], sla: SLA
+        let sensitiveTerms: [String], crisisTerms: [String], timezone: String?, mute: Mute?, alertCommand: String?
+    }
+
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(brand, forKey: .brand)
-        try c.encode(competitors, forKey: .competitors)
-        try c.encode(sources, forKey: .sources)
-        try c.encode(team, forKey: .team)
-        try c.encode(sla, forKey: .sla)
-        try c.encode(sensitiveTerms, forKey: .sensitiveTerms)
-        try c.encode(crisisTerms, forKey: .crisisTerms)
-        try c.encodeIfPresent(timezone, forKey: .timezone)
-        try c.encodeIfPresent(mute, forKey: .mute)
-        try c.encodeIfPresent(alertCommand, forKey: .alertCommand)
+        try Known(schema: schema, brand: brand, competitors: competitors, sources: sources, team: team, sla: sla,
+                  sensitiveTerms: sensitiveTerms, crisisTerms: crisisTerms, timezone: timezone, mute: mute,
+                  alertCommand: alertCommand).encode(to: encoder)
         var all = encoder.container(keyedBy: AnyKey.self)
         for (k, v) in extra.sorted(by: { $0.key < $1.key }) { try all.encode(v, forKey: AnyKey(stringValue: k)) }
     }

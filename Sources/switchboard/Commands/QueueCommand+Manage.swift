@@ -15,18 +15,7 @@ extension QueueCommand {
         }
     }
 
-    struct Duplicate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy an item as a new draft.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let team = try QueueCommand.team(store)
-            let i = try QueueCommand.op { try Queue.duplicate(id, team: team, store: store, actor: Actor.current()) }
-            print("\(i.id): draft (a copy of \(id))")
-        }
-    }
-
+    enum Duplicate: QueueItemStepKind { static let step = QueueItemStep.duplicate }
     enum Delete: QueueItemStepKind { static let step = QueueItemStep.delete }
     enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
     enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }

@@ -8,7 +8,7 @@ struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "The content queue: add, list, show, edit, schedule, delete/restore, suspend/resume.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, Duplicate.self,
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, QueueItemCommand<Duplicate>.self,
                       QueueItemCommand<Delete>.self, QueueItemCommand<Restore>.self, QueueItemCommand<Retry>.self,
                       Suspend.self, Resume.self])
 
