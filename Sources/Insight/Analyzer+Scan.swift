@@ -11,7 +11,8 @@ extension Analyzer {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { scratchBuf in
                 withUnsafeTemporaryAllocation(of: Token.self, capacity: cap) { tokBuf in
                     withUnsafeTemporaryAllocation(of: Int32.self, capacity: cap) { slotBuf in
-                        scanTokens(buf, scratchBuf.baseAddress!, tokBuf.baseAddress!, slotBuf.baseAddress!, cap, collect)
+                        scanTokens(
+                            buf, scratchBuf.baseAddress!, tokBuf.baseAddress!, slotBuf.baseAddress!, cap, collect)
                     }
                 }
             }
@@ -19,8 +20,10 @@ extension Analyzer {
     }
 
     @inline(__always)
-    func scanTokens(_ buf: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>,
-                            _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?) -> Scan {
+    func scanTokens(
+        _ buf: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>,
+        _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?
+    ) -> Scan {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         let words = hot.words
@@ -65,9 +68,13 @@ extension Analyzer {
                 if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
             }
         }
-        if en >= de && en >= other && en > 0.15 { r.lang = .en }
-        else if de > en && de >= other && de > 0.15 { r.lang = .de }
-        else { r.lang = .other }
+        if en >= de && en >= other && en > 0.15 {
+            r.lang = .en
+        } else if de > en && de >= other && de > 0.15 {
+            r.lang = .de
+        } else {
+            r.lang = .other
+        }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -87,7 +94,7 @@ extension Analyzer {
         var boost: Float = 0, boostLeft = 0
         var prevHash: UInt64 = 0, prevContribution: Float = 0, prevWasWord = false
         var sentenceStart = true
-        var startWord = 0   // 0: expecting first word; 1: saw an auxiliary; 2: done
+        var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
         let useTokens = r.lang == .en || collect != nil
         for i in 0..<nt {
             let t = toks[i]
@@ -103,7 +110,9 @@ extension Analyzer {
             case .emoji:
                 let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
-                if useTokens { r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16)) }
+                if useTokens {
+                    r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16))
+                }
                 continue
             case .punct:
                 let s = Int(slots[i])
@@ -114,7 +123,10 @@ extension Analyzer {
                     if useTokens { r.tokPos += info.wPos; r.tokNeg += info.wNeg }
                 }
                 if let c = collect, t.len > 0, t.len <= 4 {
-                    c.tokens.append(String(decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)), as: UTF8.self))
+                    c.tokens.append(
+                        String(
+                            decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
+                            as: UTF8.self))
                 }
                 if t.has(Token.boundary) {
                     negWindow = 0; boostLeft = 0; sentenceStart = true; startWord = 0
@@ -130,7 +142,9 @@ extension Analyzer {
             var info = s >= 0 ? words.value(at: s) : WordInfo()
             let f = info.flags
             var lex: Float = isDE ? info.lexDE : info.lexEN
-            if isDE && lex == 0 && s < 0 || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5 {
+            if isDE && lex == 0 && s < 0
+                || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5
+            {
                 lex = germanFallback(p, len, words)
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
@@ -153,9 +167,13 @@ extension Analyzer {
                     // "Hallo, wie …": a greeting does not start the sentence.
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
-                    if f & qStart != 0 { r.question = true; startWord = 2 }
-                    else if f & aux != 0 { startWord = 1 }
-                    else { startWord = 2 }
+                    if f & qStart != 0 {
+                        r.question = true; startWord = 2
+                    } else if f & aux != 0 {
+                        startWord = 1
+                    } else {
+                        startWord = 2
+                    }
                     sentenceStart = false
                 } else if startWord == 1 {
                     if f & pron != 0 { r.question = true }
@@ -169,10 +187,15 @@ extension Analyzer {
                     let nh = fnv(p, len, seed: negationSeed)
                     let ns = words.slot(nh)
                     if ns >= 0 { let ni = words.value(at: ns); r.tokPos += ni.wPos; r.tokNeg += ni.wNeg }
-                    if let c = collect { c.tokens.append("!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)) }
+                    if let c = collect {
+                        c.tokens.append(
+                            "!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+                    }
                 } else {
                     r.tokPos += info.wPos; r.tokNeg += info.wNeg
-                    if let c = collect { c.tokens.append(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self)) }
+                    if let c = collect {
+                        c.tokens.append(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+                    }
                 }
             }
             // Modifiers.
@@ -191,15 +214,15 @@ extension Analyzer {
                 boost = b; boostLeft = 2
             } else {
                 var v = lex
-                if v == 0 && negated && f & expectFlag != 0 { v = -0.45; r.negatedExpect += 1 }
-                else if v == 0 && isDE && f & expectFlag != 0 && postNegated(i + 1, nt, toks, slots, negFlag) {
+                if v == 0 && negated && f & expectFlag != 0 {
+                    v = -0.45; r.negatedExpect += 1
+                } else if v == 0 && isDE && f & expectFlag != 0 && postNegated(i + 1, nt, toks, slots, negFlag) {
                     v = -0.45; r.negatedExpect += 1
                 } else if v != 0 {
                     if boostLeft > 0 { v *= 1 + boost }
                     if t.has(Token.caps) && !allCaps { v *= 1.4 }
                     if t.has(Token.elongated) { v *= 1.25 }
-                    if negated { v *= -0.6 }
-                    else if isDE && postNegated(i + 1, nt, toks, slots, negFlag) { v *= -0.6 }
+                    if negated { v *= -0.6 } else if isDE && postNegated(i + 1, nt, toks, slots, negFlag) { v *= -0.6 }
                     boostLeft = 0
                 }
                 contribution = v
@@ -240,7 +263,9 @@ extension Analyzer {
     }
 
     @inline(__always)
-    func addToken(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>) {
+    func addToken(
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
+    ) {
         let s = words.slot(key)
         if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
         collect?.tokens.append(name)
@@ -248,7 +273,9 @@ extension Analyzer {
 
     /// Whether the next word (before a clause boundary) carries sentiment: then a booster modifies it.
     @inline(__always)
-    func nextIsPolar(_ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ de: Bool) -> Bool {
+    func nextIsPolar(
+        _ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ de: Bool
+    ) -> Bool {
         var k = j
         while k < nt && k < j + 2 {
             let t = toks[k]
@@ -266,7 +293,10 @@ extension Analyzer {
 
     /// German clause-final negation: "gefällt mir nicht", "funktioniert leider nicht".
     @inline(__always)
-    func postNegated(_ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ negFlag: UInt32) -> Bool {
+    func postNegated(
+        _ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>,
+        _ negFlag: UInt32
+    ) -> Bool {
         var k = j
         var seen = 0
         while k < nt && seen < 3 {
@@ -279,7 +309,8 @@ extension Analyzer {
                     let after = k + 1
                     if after >= nt { return true }
                     let a = toks[after]
-                    return a.kind == .punct || a.kind == .emoji || a.kind == .url || a.kind == .hashtag || a.kind == .mention
+                    return a.kind == .punct || a.kind == .emoji || a.kind == .url || a.kind == .hashtag
+                        || a.kind == .mention
                 }
                 seen += 1
             }

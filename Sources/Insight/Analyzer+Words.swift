@@ -24,7 +24,9 @@ extension Analyzer {
             for j in 0..<k { v = v << 8 | UInt64(p[len - k + j]) }
             let isEnding: Bool
             switch k {
-            case 5: isEnding = v == 0x65_73_74_65_6E || v == 0x65_73_74_65_72 || v == 0x65_73_74_65_6D || v == 0x65_73_74_65_73
+            case 5:
+                isEnding =
+                    v == 0x65_73_74_65_6E || v == 0x65_73_74_65_72 || v == 0x65_73_74_65_6D || v == 0x65_73_74_65_73
             case 4: isEnding = v == 0x73_74_65_6E || v == 0x65_73_74_65
             case 3: isEnding = v == 0x73_74_65 || v == 0x65_72_6E
             case 2: isEnding = v == 0x65_6E || v == 0x65_72 || v == 0x65_73 || v == 0x65_6D || v == 0x73_74
@@ -73,7 +75,10 @@ extension Analyzer {
             for k in 0..<n where p[len - n + k] != q[k] { return false }
             return true
         }
-        if ends("ung") || ends("ungen") || ends("keit") || ends("heit") || ends("lich") || ends("chen") || ends("isch") { de += 0.25 }
+        if ends("ung") || ends("ungen") || ends("keit") || ends("heit") || ends("lich") || ends("chen") || ends("isch")
+        {
+            de += 0.25
+        }
         if ends("ing") || ends("tion") || ends("ly") || ends("ness") || ends("ment") || ends("ough") { en += 0.25 }
         var k = 0
         var sch = false, th = false
@@ -100,7 +105,8 @@ extension Analyzer {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
             guard first.len > 0, scratchLen >= first.len,
-                   Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen) else { continue }
+                Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen)
+            else { continue }
             var i = 0
             while i < nt {
                 let t = toks[i]
@@ -110,7 +116,9 @@ extension Analyzer {
                     if wordCount == 1 && first.len >= 4 {
                         ok = contains(p, len, first.ptr, first.len)
                     } else if wordCount > 1 {
-                        ok = endsWith(p, len, first.ptr, first.len) && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
+                        ok =
+                            endsWith(p, len, first.ptr, first.len)
+                            && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
                     } else {
                         ok = equals(p, len, first.ptr, first.len)
                     }
@@ -122,8 +130,10 @@ extension Analyzer {
         return found
     }
 
-    func restMatches(_ tv: TermsView, _ firstWord: Int, _ wordCount: Int, _ scratch: UnsafeMutablePointer<UInt8>,
-                             _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int) -> Bool {
+    func restMatches(
+        _ tv: TermsView, _ firstWord: Int, _ wordCount: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+        _ toks: UnsafeMutablePointer<Token>, _ i: Int, _ nt: Int
+    ) -> Bool {
         var k = i + 1
         for w in (firstWord + 1)..<(firstWord + wordCount) {
             while k < nt && toks[k].kind != .word && toks[k].kind != .hashtag && toks[k].kind != .number { k += 1 }
@@ -149,18 +159,24 @@ extension Analyzer {
         return false
     }
 
-    @inline(__always) func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+    @inline(__always) func equals(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int)
+        -> Bool
+    {
         guard len == m else { return false }
         for k in 0..<len where p[k] != w[k] { return false }
         return true
     }
 
-    @inline(__always) func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+    @inline(__always) func endsWith(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int)
+        -> Bool
+    {
         guard len >= m else { return false }
         return equals(p + (len - m), m, w, m)
     }
 
-    @inline(__always) func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int) -> Bool {
+    @inline(__always) func contains(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ w: UnsafePointer<UInt8>, _ m: Int)
+        -> Bool
+    {
         guard len >= m else { return false }
         let f = w[0]
         var k = 0

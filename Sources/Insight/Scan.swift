@@ -15,5 +15,9 @@ struct Scan {
     var crisisFound: UInt64 = 0
 }
 
-let urlKey: UInt64 = { var b = Array("<url>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) } }()
-let mentionKey: UInt64 = { var b = Array("<mention>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) } }()
+let urlKey: UInt64 = {
+    var b = Array("<url>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
+}()
+let mentionKey: UInt64 = {
+    var b = Array("<mention>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
+}()

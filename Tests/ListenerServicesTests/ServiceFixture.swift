@@ -22,20 +22,21 @@ enum ServiceFixture {
     /// A Mastodon status as `POST /api/v1/statuses` answers it.
     static func status(id: String) -> String {
         let account = """
-        {"id":"7001","username":"acme","acct":"acme","display_name":"Acme","locked":false,"bot":false,\
-        "discoverable":true,"group":false,"created_at":"2021-03-16T14:34:26.392Z","note":"","url":"https://social.example/@acme",\
-        "avatar":"https://files.example/a.png","avatar_static":"https://files.example/a.png",\
-        "header":"https://files.example/h.png","header_static":"https://files.example/h.png","followers_count":3,\
-        "following_count":1,"statuses_count":5,"last_status_at":"2026-11-26","emojis":[],"fields":[]}
-        """
+            {"id":"7001","username":"acme","acct":"acme","display_name":"Acme","locked":false,"bot":false,\
+            "discoverable":true,"group":false,"created_at":"2021-03-16T14:34:26.392Z","note":"",\
+            "url":"https://social.example/@acme",\
+            "avatar":"https://files.example/a.png","avatar_static":"https://files.example/a.png",\
+            "header":"https://files.example/h.png","header_static":"https://files.example/h.png","followers_count":3,\
+            "following_count":1,"statuses_count":5,"last_status_at":"2026-11-26","emojis":[],"fields":[]}
+            """
         return """
-        {"id":"\(id)","created_at":"2026-11-26T10:00:00.000Z","in_reply_to_id":null,"in_reply_to_account_id":null,\
-        "sensitive":false,"spoiler_text":"","visibility":"public","language":"en",\
-        "uri":"https://social.example/users/acme/statuses/9\(id)","url":"https://social.example/@acme/9\(id)",\
-        "replies_count":0,"reblogs_count":0,"favourites_count":0,"edited_at":null,"content":"<p>Hello</p>",\
-        "reblog":null,"account":\(account),"media_attachments":[],"mentions":[],"tags":[],"emojis":[],"card":null,\
-        "poll":null}
-        """
+            {"id":"\(id)","created_at":"2026-11-26T10:00:00.000Z","in_reply_to_id":null,"in_reply_to_account_id":null,\
+            "sensitive":false,"spoiler_text":"","visibility":"public","language":"en",\
+            "uri":"https://social.example/users/acme/statuses/9\(id)","url":"https://social.example/@acme/9\(id)",\
+            "replies_count":0,"reblogs_count":0,"favourites_count":0,"edited_at":null,"content":"<p>Hello</p>",\
+            "reblog":null,"account":\(account),"media_attachments":[],"mentions":[],"tags":[],"emojis":[],"card":null,\
+            "poll":null}
+            """
     }
 }
 

@@ -16,8 +16,12 @@ final class SourceFactoryTests: XCTestCase {
     func testEverySourceTypeOfTheTeamIsBuiltAndAnalysed() throws {
         var team = ServiceFixture.team()
         team.sources = [
-            config("masto", "mastodon") { $0.instance = "https://social.example"; $0.tokenFile = "secrets/masto.token" },
-            config("bsky", "bluesky") { $0.handle = "acme.bsky.social"; $0.appPasswordFile = "secrets/bsky.pass" },
+            config("masto", "mastodon") {
+                $0.instance = "https://social.example"; $0.tokenFile = "secrets/masto.token"
+            },
+            config("bsky", "bluesky") {
+                $0.handle = "acme.bsky.social"; $0.appPasswordFile = "secrets/bsky.pass"
+            },
             config("blog", "rss") { $0.url = "https://acme.example/feed.xml" },
             config("atom", "atom") { $0.url = "https://acme.example/atom.xml" },
             config("inbox", "jsonl") { $0.path = "inbox" },
@@ -35,8 +39,12 @@ final class SourceFactoryTests: XCTestCase {
             built[c.id] = "\(type(of: analysing.inner))"
             XCTAssertEqual("\(type(of: try XCTUnwrap(try raw(c))))", built[c.id])
         }
-        XCTAssertEqual(built, ["masto": "MastodonSource", "bsky": "BlueskySource", "blog": "RSSSource",
-                               "atom": "RSSSource", "inbox": "JSONLinesSource", "demo": "ReplaySource"])
+        XCTAssertEqual(
+            built,
+            [
+                "masto": "MastodonSource", "bsky": "BlueskySource", "blog": "RSSSource",
+                "atom": "RSSSource", "inbox": "JSONLinesSource", "demo": "ReplaySource",
+            ])
     }
 
     func testAnUnknownTypeIsNilAndABadSourceAClearError() throws {

@@ -12,19 +12,25 @@ final class SpikeWatchTests: XCTestCase {
         let store = try Store(dir: dir)
         var ms: [Mention] = []
         for i in 0..<30 {
-            ms.append(Mention(platform: "mastodon", id: "burst-\(i)", text: "Totaler Ausfall, seit einer Stunde geht nichts 😡",
-                              createdAt: now.addingTimeInterval(-Double(i) * 60)))
+            ms.append(
+                Mention(
+                    platform: "mastodon", id: "burst-\(i)", text: "Totaler Ausfall, seit einer Stunde geht nichts 😡",
+                    createdAt: now.addingTimeInterval(-Double(i) * 60)))
         }
         for i in 0..<6 {
-            ms.append(Mention(platform: "mastodon", id: "calm-\(i)", text: "Nice update",
-                              createdAt: now.addingTimeInterval(-Double(i + 2) * 3600)))
+            ms.append(
+                Mention(
+                    platform: "mastodon", id: "calm-\(i)", text: "Nice update",
+                    createdAt: now.addingTimeInterval(-Double(i + 2) * 3600)))
         }
         _ = try store.ingest(Ingestion.analyse(ms, dir: dir), now: now)
         return store
     }
 
     func alerts(_ store: Store) -> [SpikeAlertRecord] {
-        store.events.compactMap { if case .spikeAlert(let a) = $0.action { return a }; return nil }
+        store.events.compactMap {
+            if case .spikeAlert(let a) = $0.action { return a }; return nil
+        }
     }
 
     func testOneTypedAlertPerSpikeAndNoneDuringTheCooldown() throws {

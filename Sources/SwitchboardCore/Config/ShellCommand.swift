@@ -25,20 +25,29 @@ public enum ShellCommand {
     }
 
     /// Runs `command` and waits at most `timeout` seconds (then terminates it). Throws when it cannot start.
-    public static func run(_ command: String, input: String, environment: [String: String] = [:], cwd: URL? = nil,
-                           timeout: TimeInterval = 30) throws -> Result {
+    public static func run(
+        _ command: String, input: String, environment: [String: String] = [:], cwd: URL? = nil,
+        timeout: TimeInterval = 30
+    ) throws -> Result {
         try run(command, input: Data(input.utf8), environment: environment, cwd: cwd, timeout: timeout)
     }
 
-    public static func run(_ command: String, input: Data, environment: [String: String] = [:], cwd: URL? = nil,
-                           timeout: TimeInterval = 30) throws -> Result {
+    public static func run(
+        _ command: String, input: Data, environment: [String: String] = [:], cwd: URL? = nil,
+        timeout: TimeInterval = 30
+    ) throws -> Result {
         let tmp = FileManager.default.temporaryDirectory
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)"), outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
+        let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)"),
+            outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
         defer { unlink(inFile.path); unlink(outFile.path) }
-        guard FileManager.default.createFile(atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
-              FileManager.default.createFile(atPath: outFile.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let stdin = FileHandle(forReadingAtPath: inFile.path), let stdout = FileHandle(forWritingAtPath: outFile.path) else {
+        guard
+            FileManager.default.createFile(
+                atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
+            FileManager.default.createFile(atPath: outFile.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let stdin = FileHandle(forReadingAtPath: inFile.path),
+            let stdout = FileHandle(forWritingAtPath: outFile.path)
+        else {
             throw SwitchboardError("cannot create temporary files in \(tmp.path)")
         }
         defer { try? stdin.close(); try? stdout.close() }
@@ -66,7 +75,8 @@ public enum ShellCommand {
         let said = String(decoding: ((try? Data(contentsOf: outFile)) ?? Data()).suffix(2000), as: UTF8.self)
         let output = ImportFormat.clean(said, newlines: true).trimmingCharacters(in: .whitespacesAndNewlines)
         let killed = p.terminationReason == .uncaughtSignal
-        return Result(status: timedOut ? -1 : (killed ? -1 : p.terminationStatus), output: output, timedOut: timedOut,
-                      signal: killed && !timedOut ? p.terminationStatus : nil)
+        return Result(
+            status: timedOut ? -1 : (killed ? -1 : p.terminationStatus), output: output, timedOut: timedOut,
+            signal: killed && !timedOut ? p.terminationStatus : nil)
     }
 }

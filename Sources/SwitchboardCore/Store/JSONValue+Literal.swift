@@ -13,7 +13,11 @@ extension JSONValue {
             case "\t": o += "\\t"
             case "\r": o += "\\r"
             default:
-                if u.value < 0x20 || u.value == 0x7F { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
+                if u.value < 0x20 || u.value == 0x7F {
+                    o += String(format: "\\u%04x", u.value)
+                } else {
+                    o.unicodeScalars.append(u)
+                }
             }
         }
         return o + "\""

@@ -5,7 +5,10 @@ import Glibc
 
 /// Compaction: rewriting the logs in compact, canonical form.
 extension Store {
-    public struct CompactionReport: Sendable { public var files = 0; public var bytesBefore = 0; public var bytesAfter = 0; public var foldedAnalyses = 0; public var setAside = 0 }
+    public struct CompactionReport: Sendable {
+        public var files = 0; public var bytesBefore = 0; public var bytesAfter = 0; public var foldedAnalyses = 0;
+        public var setAside = 0
+    }
 
     /// Rewrites the logs in compact form: analysis updates folded into their mentions, duplicate mention
     /// records dropped, every record in canonical one-line form; lines that don't parse go to `FILE.corrupt`.
@@ -34,20 +37,26 @@ extension Store {
                         var bad = [UInt8]()
                         let lines = LineSplitter.split(data)
                         if kind == .mentions {
-                            for (i, r) in RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode).enumerated() {
+                            for (i, r) in RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode)
+                                .enumerated()
+                            {
                                 switch r {
                                 case .success(var m):
                                     guard seen.insert(m.key).inserted else { continue }
                                     if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
                                     var w = JSONWriter(); m.fastEncode(into: &w); out += w.out; out.append(10)
-                                case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                case .failure:
+                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                                 }
                             }
                         } else {
-                            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated() {
+                            for (i, r) in RecordDecoder.decode(
+                                AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode
+                            ).enumerated() {
                                 switch r {
                                 case .success(let e): out += try enc.encode(e); out.append(10)
-                                case .failure: if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                case .failure:
+                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                                 }
                             }
                         }

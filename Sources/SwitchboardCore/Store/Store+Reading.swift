@@ -80,7 +80,9 @@ extension Store {
 
     static let readBlock = 8 << 20
 
-    func consume(_ data: [UInt8], file: URL, kind: LogKind, cursor cur: inout Cursor, into changes: inout StoreChanges) throws {
+    func consume(_ data: [UInt8], file: URL, kind: LogKind, cursor cur: inout Cursor, into changes: inout StoreChanges)
+        throws
+    {
         let firstLine = cur.line + 1
         let lines = LineSplitter.split(data)
         cur.offset += data.count
@@ -89,7 +91,9 @@ extension Store {
         try ingestLines(lines, kind: kind, file: file, firstLine: firstLine, into: &changes)
     }
 
-    func ingestLines(_ lines: [LogLine], kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges) throws {
+    func ingestLines(_ lines: [LogLine], kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges)
+        throws
+    {
         let name = "log/" + file.lastPathComponent
         switch kind {
         case .mentions:
@@ -98,7 +102,9 @@ extension Store {
                 for (i, m) in zip(batch.lines, batch.records) {
                     if let idx = byKey[m.key] {
                         // The same post stored twice (e.g. by two processes before dedupe existed): first wins.
-                        if _mentions[idx].identity != m.identity { _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)") }
+                        if _mentions[idx].identity != m.identity {
+                            _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)")
+                        }
                         continue
                     }
                     byKey[m.key] = _mentions.count
@@ -113,13 +119,16 @@ extension Store {
             for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
                 switch r {
                 case .success(let a):
-                    if let idx = byKey[a.key] { _mentions[idx].analysis = a.analysis; changes.changedStates.insert(a.key) }
+                    if let idx = byKey[a.key] {
+                        _mentions[idx].analysis = a.analysis; changes.changedStates.insert(a.key)
+                    }
                 case .failure(let why):
                     if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
                 }
             }
         case .actions:
-            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated() {
+            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
+            {
                 switch r {
                 case .success(let e):
                     _events.append(e)
@@ -169,7 +178,9 @@ extension Store {
         try FileIO.append([UInt8](torn) + [10], to: corrupt)
         try fh.truncate(atOffset: cut)
         try fh.synchronize()
-        _warnings.append("log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)")
+        _warnings.append(
+            "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)"
+        )
     }
 
     /// Removes the temporary files of a compaction that was killed before it could rename them (`.NAME.tmp-PID-N`).

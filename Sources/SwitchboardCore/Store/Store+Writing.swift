@@ -59,8 +59,9 @@ extension Store {
                 try setAsideTornTail(file)
                 try FileIO.append(w.out, to: file)
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
-                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) { ownChanges.merge(try refreshUnlockedTails()) }
-                else {
+                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) {
+                    ownChanges.merge(try refreshUnlockedTails())
+                } else {
                     // Geometric growth: an exact reserve per batch reallocated and copied the whole array every
                     // batch (quadratic: 1M mentions in batches of 5,000 took minutes).
                     if _mentions.capacity < _mentions.count + fresh.count {
@@ -142,7 +143,9 @@ extension Store {
     /// Checks a condition and records actions atomically with respect to other processes
     /// (e.g. "nobody else changed this mention since I opened it"). `check` sees the state after reading every tail.
     @discardableResult
-    public func recordIf(_ actions: [Action], actor: String, now: Date = Date(), check: (Store) throws -> Void) throws -> [AuditEvent] {
+    public func recordIf(_ actions: [Action], actor: String, now: Date = Date(), check: (Store) throws -> Void) throws
+        -> [AuditEvent]
+    {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
             try FileIO.withLock(dir.lockFile) {

@@ -40,7 +40,9 @@ public final class Store: @unchecked Sendable {
             removeStaleTempFiles()
         }
         // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
-        let bytes = logFiles(.mentions).reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
+        let bytes = logFiles(.mentions).reduce(0) {
+            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0)
+        }
         _mentions.reserveCapacity(bytes / 380 + 16)
         _ = try refresh()
     }

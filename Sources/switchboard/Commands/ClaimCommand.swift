@@ -4,7 +4,8 @@ import SwitchboardCore
 
 /// `switchboard claim KEY [--force]`: take a mention (as opening the composer does); refuses when a colleague holds it.
 struct ClaimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim a mention for yourself (someone else's needs --force).")
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Claim a mention for yourself (someone else's needs --force).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Flag(help: "Take it over from a colleague.") var force = false
@@ -14,10 +15,17 @@ struct ClaimCommand: ParsableCommand {
         let me = Actor.current()
         let c: Triage.Claim
         do { c = try Triage.claim(store: store, key: k, me: me, force: force) } catch {
-            if case .heldBy = error { throw CLIError.failure("\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))") }
+            if case .heldBy = error {
+                throw CLIError.failure(
+                    "\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))"
+                )
+            }
             throw CLIError.failure("\(error)")
         }
-        if json { try Output.printJSON(["key": k, "assignee": me, "took_over_from": c.tookOverFrom ?? ""]) }
-        else { print("\(k): claimed by \(me)" + (c.tookOverFrom.map { " (taken over from \($0))" } ?? "")) }
+        if json {
+            try Output.printJSON(["key": k, "assignee": me, "took_over_from": c.tookOverFrom ?? ""])
+        } else {
+            print("\(k): claimed by \(me)" + (c.tookOverFrom.map { " (taken over from \($0))" } ?? ""))
+        }
     }
 }

@@ -27,7 +27,9 @@ struct ReanalyzeCommand: ParsableCommand {
         }
         try store.recordAnalysis(records)
         if json {
-            print("{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": \"\(Analyzer.modelVersion)\"}")
+            print(
+                "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": \"\(Analyzer.modelVersion)\"}"
+            )
         } else {
             print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))")
         }

@@ -13,7 +13,9 @@ struct RoutingCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which rules would hand off which stored mentions (nothing is recorded or delivered).",
-            discussion: "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select among the stored ones.")
+            discussion:
+                "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select among the stored ones."
+        )
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only mentions matching this query too.") var query: String?
         @Option(help: "At most this many matches (0: all).") var limit = 50
@@ -22,7 +24,11 @@ struct RoutingCommand: ParsableCommand {
         func run() throws {
             let (store, team) = try global.openStoreAndTeam()
             let router = try RoutingReport.router(store, team, separator: "\n")
-            if router.rules.isEmpty { print("No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."); return }
+            if router.rules.isEmpty {
+                print(
+                    "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."
+                ); return
+            }
             var list = store.mentions
             if let query { list = try QueryOption.filter(list, states: store.states(), query: query, dir: store.dir) }
             let full = router.plan(list)
@@ -30,9 +36,13 @@ struct RoutingCommand: ParsableCommand {
             let total = plan.count
             if limit > 0 { plan = Array(plan.prefix(limit)) }
             let delivered = Router.deliveries(store.events)
-            struct Row: Encodable { let key: String; let rule: String; let team: String; let delivery: String; let routed: Bool; let text: String }
+            struct Row: Encodable {
+                let key: String; let rule: String; let team: String; let delivery: String; let routed: Bool;
+                let text: String
+            }
             let rows = plan.map { p in
-                Row(key: p.mention.key, rule: p.rule.name, team: p.rule.team, delivery: p.rule.deliveryDescription,
+                Row(
+                    key: p.mention.key, rule: p.rule.name, team: p.rule.team, delivery: p.rule.deliveryDescription,
                     routed: delivered[p.mention.key + "\u{1F}" + p.rule.name] != nil, text: p.mention.text)
             }
             if json {
@@ -41,13 +51,20 @@ struct RoutingCommand: ParsableCommand {
             }
             for r in router.rules {
                 let n = full.filter { $0.rule.name == r.name }.count
-                print("rule \"\(Output.safe(r.name))\" → \(Output.safe(r.team)) (\(Output.safe(r.deliveryDescription))): \(n) stored mention\(n == 1 ? "" : "s") match \(Output.safe(r.when))")
+                print(
+                    "rule \"\(Output.safe(r.name))\" → \(Output.safe(r.team)) (\(Output.safe(r.deliveryDescription))): \(n) stored mention\(n == 1 ? "" : "s") match \(Output.safe(r.when))"
+                )
             }
             if rows.isEmpty { return }
             print("")
-            Output.table(["KEY", "RULE", "TEAM", "DONE", "TEXT"], rows.map {
-                [$0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? "yes" : "-", Output.clip(Output.safe($0.text), 60)]
-            })
+            Output.table(
+                ["KEY", "RULE", "TEAM", "DONE", "TEXT"],
+                rows.map {
+                    [
+                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? "yes" : "-",
+                        Output.clip(Output.safe($0.text), 60),
+                    ]
+                })
             if total > rows.count { print("… and \(total - rows.count) more (--limit 0 shows all)") }
         }
     }
