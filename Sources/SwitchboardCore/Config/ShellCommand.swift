@@ -10,6 +10,11 @@ import Foundation
 /// stdin-from-a-file, output-to-a-file and terminate-then-kill-after-a-timeout behaviour this file has.
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
+        public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
+            self.status = status; self.output = output; self.timedOut = timedOut; self.signal = signal
+        }
+        public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
+
         /// The exit status (when it exited), -1 when it timed out.
         public var status: Int32
         /// Standard output and error, the last 2,000 bytes, without terminal controls.
@@ -18,10 +23,6 @@ public enum ShellCommand {
         public var timedOut: Bool
         /// The signal that ended it, if one did.
         public var signal: Int32?
-        public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
-            self.status = status; self.output = output; self.timedOut = timedOut; self.signal = signal
-        }
-        public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
     }
 
     /// Runs `command` and waits at most `timeout` seconds (then terminates it). Throws when it cannot start.

@@ -10,18 +10,22 @@ struct ClaimCommand: ParsableCommand {
     @Argument(help: "Mention key.") var key: String
     @Flag(help: "Take it over from a colleague.") var force = false
     @Flag(help: "Print the result as JSON.") var json = false
-    func run() throws {
-        let (store, k) = try global.openStore(resolving: key)
-        let me = Actor.current()
-        let c: Triage.Claim
-        do { c = try Triage.claim(store: store, key: k, me: me, force: force) } catch {
+    /// Claims mention `key` for `me` (as `claim` and `reply` do); a colleague's claim fails with a hint to --force.
+    static func claim(_ store: Store, key k: String, me: String, force: Bool) throws -> Triage.Claim {
+        do { return try Triage.claim(store: store, key: k, me: me, force: force) } catch {
             if case .heldBy = error {
-                throw CLIError.failure(
-                    "\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))"
-                )
+                let hint = error.description.replacingOccurrences(of: "(take over to reply anyway)",
+                                                                  with: "(pass --force to take over)")
+                throw CLIError.failure("\(k): \(hint)")
             }
             throw CLIError.failure("\(error)")
         }
+    }
+
+    func run() throws {
+        let (store, k) = try global.openStore(resolving: key)
+        let me = Actor.current()
+        let c = try ClaimCommand.claim(store, key: k, me: me, force: force)
         if json {
             try Output.printJSON(["key": k, "assignee": me, "took_over_from": c.tookOverFrom ?? ""])
         } else {

@@ -43,15 +43,7 @@ struct ReplyCommand: AsyncParsableCommand {
         let me = Actor.current()
         let member = team.member(me)
 
-        let claim: Triage.Claim
-        do { claim = try Triage.claim(store: store, key: k, me: me, force: force) } catch {
-            if case .heldBy = error {
-                throw CLIError.failure(
-                    "\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))"
-                )
-            }
-            throw CLIError.failure("\(error)")
-        }
+        let claim = try ClaimCommand.claim(store, key: k, me: me, force: force)
         if let was = claim.tookOverFrom, !json { print("Took \(k) over from \(was).") }
 
         let body = try replyText(store: store, mention: m, member: member)
