@@ -51,6 +51,12 @@ enum Output {
         FileHandle.standardOutput.write(out)
     }
 
+    /// Encodes `fields` in their order, each under its key (a nil value as null).
+    static func encode<K: CodingKey>(_ fields: KeyValuePairs<K, any Encodable>, to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: K.self)
+        for (k, v) in fields { try c.encode(v, forKey: k) }
+    }
+
     /// "3m", "2h", "5d" ago (or ahead with a leading "in ").
     static func relative(_ d: Date, now: Date = Date()) -> String {
         let s = now.timeIntervalSince(d)

@@ -109,24 +109,18 @@ struct SourceRow: Encodable {
     let health: SourceHealth
     enum Keys: String, CodingKey {
         case id, type, enabled, interval, status, fetched, added, failures, cursor
-        case lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at", nextRun =
-            "next_run", lastPoll = "last_poll"
+        case lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at"
+        case nextRun = "next_run", lastPoll = "last_poll"
     }
+    /// Every field, absent values as null.
     func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(config.id, forKey: .id)
-        try c.encode(config.type, forKey: .type)
-        try c.encode(config.isEnabled, forKey: .enabled)
-        try c.encode(config.intervalSeconds, forKey: .interval)
-        try c.encode(health.status.rawValue, forKey: .status)
-        try c.encode(health.fetched, forKey: .fetched)
-        try c.encode(health.added, forKey: .added)
-        try c.encode(health.failures, forKey: .failures)
-        try c.encode(health.cursor, forKey: .cursor)
-        try c.encode(health.lastSuccess, forKey: .lastSuccess)
-        try c.encode(health.lastError, forKey: .lastError)
-        try c.encode(health.lastErrorAt, forKey: .lastErrorAt)
-        try c.encode(health.nextRun, forKey: .nextRun)
-        try c.encode(health.lastPoll, forKey: .lastPoll)
+        let h = health
+        let fields: KeyValuePairs<Keys, any Encodable> = [
+            .id: config.id, .type: config.type, .enabled: config.isEnabled, .interval: config.intervalSeconds,
+            .status: h.status.rawValue, .fetched: h.fetched, .added: h.added, .failures: h.failures, .cursor: h.cursor,
+            .lastSuccess: h.lastSuccess, .lastError: h.lastError, .lastErrorAt: h.lastErrorAt, .nextRun: h.nextRun,
+            .lastPoll: h.lastPoll,
+        ]
+        try Output.encode(fields, to: encoder)
     }
 }
