@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module dependencies point one way (see README, "Architecture"):
 //   switchboard (exe) -> SwitchboardUI -> {SwitchboardCore, Insight, Listening, ScreenKit}
+//   switchboard (exe) -> ListenerServices -> {SwitchboardCore, Insight, Listening}
 //   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
 //   SwitchboardCore, Listening, ScreenKit -> TextSafety (what is unsafe, display width) -> CWidth
 let package = Package(
@@ -14,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .target(name: "TextSafety", dependencies: ["CWidth"]),
@@ -25,11 +27,15 @@ let package = Package(
         .systemLibrary(name: "CNCursesW"),
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
+        // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
+        .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "NCursesTerminal",
+                "SwitchboardCore", "Insight", "Listening", "ListenerServices", "ScreenKit", "SwitchboardUI",
+                "NCursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Demo")]
         ),
@@ -48,6 +54,10 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
         .testTarget(
             name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]
+        ),
+        .testTarget(
+            name: "ListenerServicesTests",
+            dependencies: ["ListenerServices", "Listening", "SwitchboardCore", "Insight", "TestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),

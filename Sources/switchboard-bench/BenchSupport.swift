@@ -50,6 +50,15 @@ struct MentionGenerator {
     var seed: UInt64
     init(seed: UInt64 = 42) { self.seed = seed }
 
+    /// Starts a bench section: prints its title; `n` generated mentions dated back from now, and the generator.
+    static func benchSet(_ title: String, seed: UInt64, n: Int = 100_000) -> (Date, MentionGenerator, [Mention]) {
+        print("\n" + title)
+        let now = Date()
+        var gen = MentionGenerator(seed: seed)
+        let mentions = gen.mentions(n, base: now)
+        return (now, gen, mentions)
+    }
+
     mutating func next() -> UInt64 {
         seed &+= 0x9E3779B97F4A7C15
         var z = seed
@@ -86,13 +95,17 @@ struct MentionGenerator {
     mutating func mention(_ i: Int, base: Date) -> Mention {
         let platform = pick(["mastodon", "mastodon", "bluesky", "bluesky", "rss"])
         let german = next() % 100 < 45
-        let text = (german ? pick(MentionGenerator.de) : pick(MentionGenerator.en)) + (next() % 3 == 0 ? " #AcmeCloud" : "")
+        let text =
+            (german ? pick(MentionGenerator.de) : pick(MentionGenerator.en)) + (next() % 3 == 0 ? " #AcmeCloud" : "")
         let h = pick(MentionGenerator.handles)
         let followers = Int(next() % 100 < 95 ? next() % 2000 : next() % 250_000)
         let at = base.addingTimeInterval(-Double(next() % (30 * 86400)))
-        return Mention(platform: platform, id: "\(platform)-post-\(i)-\(next() % 1_000_000)", text: text, createdAt: at, fetchedAt: at,
-                       url: "https://example.social/@\(h)/\(i)", author: Author(handle: h, name: "User \(i % 5000)", followers: followers),
-                       lang: german ? "de" : "en", source: platform)
+        return Mention(
+            platform: platform, id: "\(platform)-post-\(i)-\(next() % 1_000_000)", text: text, createdAt: at,
+            fetchedAt: at,
+            url: "https://example.social/@\(h)/\(i)",
+            author: Author(handle: h, name: "User \(i % 5000)", followers: followers),
+            lang: german ? "de" : "en", source: platform)
     }
 
     mutating func mentions(_ n: Int, base: Date = Date()) -> [Mention] { (0..<n).map { mention($0, base: base) } }

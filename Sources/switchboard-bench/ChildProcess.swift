@@ -8,8 +8,8 @@ import Glibc
 struct ChildProcess {
     struct Result {
         var status: Int32
-        var stdout: String
-        var stderr: String
+        /// What it wrote on standard output and standard error.
+        var stdout, stderr: String
         var seconds: Double
         /// Peak resident set size of the child, in MB.
         var peakMB: Double
@@ -36,7 +36,8 @@ struct ChildProcess {
     /// Runs `path args…` with the current environment plus `env`; stdout and stderr go to temporary files.
     /// Throws when the program cannot start or exits with a non-zero status (and `check` is set).
     @discardableResult
-    static func run(_ path: String, _ args: [String], env: [String: String] = [:], check: Bool = true) throws -> Result {
+    static func run(_ path: String, _ args: [String], env: [String: String] = [:], check: Bool = true) throws -> Result
+    {
         let tmp = FileManager.default.temporaryDirectory
         let outPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-out").path
         let errPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-err").path
@@ -69,16 +70,24 @@ struct ChildProcess {
         if check && exitStatus != 0 {
             throw Failure.exit(([path] + args).joined(separator: " "), exitStatus, String(err.suffix(2000)))
         }
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return Result(status: exitStatus, stdout: out, stderr: err, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024, cpuSeconds: cpu)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+                usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Result(
+            status: exitStatus, stdout: out, stderr: err, seconds: seconds, peakMB: Double(usage.ru_maxrss) / 1024,
+            cpuSeconds: cpu)
     }
 
     /// Runs this bench again as `switchboard-bench PHASE args…` and decodes the JSON object it prints last.
-    static func phase(_ name: String, _ args: [String]) throws -> (values: [String: Double], peakMB: Double, seconds: Double, cpuSeconds: Double) {
+    static func phase(_ name: String, _ args: [String]) throws -> (
+        values: [String: Double], peakMB: Double, seconds: Double, cpuSeconds: Double
+    ) {
         let r = try run(selfPath, [name] + args)
         guard let line = r.stdout.split(separator: "\n").last,
-              let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw Failure.exit("switchboard-bench \(name)", r.status, "no JSON result in its output: \(r.stdout.suffix(500))")
+            let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        else {
+            throw Failure.exit(
+                "switchboard-bench \(name)", r.status, "no JSON result in its output: \(r.stdout.suffix(500))")
         }
         var values: [String: Double] = [:]
         for (k, v) in obj { if let n = v as? NSNumber { values[k] = n.doubleValue } }

@@ -4,26 +4,36 @@ import SwitchboardCore
 /// The contacts fold over 100,000 mentions (one identity per author account, merges, roles and notes from the
 /// actions log), sorting, search, the `role:` hook, and planning the routing rules for a batch of new mentions.
 func runContactsBench() {
-    print("\ncontacts")
-    let n = 100_000
-    let now = Date()
-    var gen = MentionGenerator(seed: 11)
-    var mentions = gen.mentions(n, base: now)
+    var (now, gen, mentions) = MentionGenerator.benchSet("contacts", seed: 11)
+    let n = mentions.count
     for i in mentions.indices {
         let s = Sentiment.allCases[Int(gen.next() % 3)]
-        mentions[i].analysis = Analysis(lang: mentions[i].lang ?? "en", sentiment: s, score: s == .positive ? 0.5 : s == .negative ? -0.5 : 0,
-                                        intents: gen.next() % 5 == 0 ? [.complaint] : [])
+        mentions[i].analysis = Analysis(
+            lang: mentions[i].lang ?? "en", sentiment: s, score: s == .positive ? 0.5 : s == .negative ? -0.5 : 0,
+            intents: gen.next() % 5 == 0 ? [.complaint] : [])
     }
     // 1,000 merges (a Mastodon account with a Bluesky one), 2,000 role changes, 1,000 notes.
     var events: [AuditEvent] = []
     for i in 0..<1000 {
         let h = MentionGenerator.handles[i]
-        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.merge(contact: "mastodon:" + h, identities: ["bluesky:" + h]))))
-        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.role(contact: "mastodon:" + h, add: ["customer"], remove: ["critic"]))))
-        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.role(contact: "rss:example.social/" + h, add: ["journalist"], remove: []))))
-        events.append(AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + h, text: "note \(i)"))))
+        events.append(
+            AuditEvent(
+                at: now, actor: "anna", action: .contact(.merge(contact: "mastodon:" + h, identities: ["bluesky:" + h]))
+            ))
+        events.append(
+            AuditEvent(
+                at: now, actor: "anna",
+                action: .contact(.role(contact: "mastodon:" + h, add: ["customer"], remove: ["critic"]))))
+        events.append(
+            AuditEvent(
+                at: now, actor: "anna",
+                action: .contact(.role(contact: "rss:example.social/" + h, add: ["journalist"], remove: []))))
+        events.append(
+            AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + h, text: "note \(i)"))))
     }
-    let team = TeamConfig(brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]), competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
+    let team = TeamConfig(
+        brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]),
+        competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
     var times: [Double] = [], cpu: [Double] = []
     var contacts = Contacts(mentions: [], events: [])
     for _ in 0..<5 {
@@ -31,9 +41,12 @@ func runContactsBench() {
         let (c, t) = Bench.time { Contacts(mentions: mentions, events: events, team: team) }
         times.append(t); cpu.append(threadCPU() - c0); contacts = c
     }
-    Bench.row("fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
-              String(format: "p50 %.0f ms  min %.0f ms  (CPU p50 %.0f ms)", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000,
-                     Bench.percentile(cpu, 0.5) * 1000), "fast: one pass")
+    Bench.row(
+        "fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
+        String(
+            format: "p50 %.0f ms  min %.0f ms  (CPU p50 %.0f ms)", Bench.percentile(times, 0.5) * 1000,
+            times.min()! * 1000,
+            Bench.percentile(cpu, 0.5) * 1000), "fast: one pass")
     // The workbench's path: keep the fold and add what a refresh brought.
     var live = contacts
     var freshGen = MentionGenerator(seed: 99)
@@ -42,7 +55,8 @@ func runContactsBench() {
     live.update(newMentions: Array(fresh[0..<100]), newEvents: [])
     let (_, upd) = Bench.time { live.update(newMentions: Array(fresh[100..<200]), newEvents: []) }
     Bench.row("update with 100 new mentions", String(format: "%.2f ms", upd * 1000))
-    let note = AuditEvent(at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + MentionGenerator.handles[7], text: "x")))
+    let note = AuditEvent(
+        at: now, actor: "anna", action: .contact(.note(contact: "mastodon:" + MentionGenerator.handles[7], text: "x")))
     let (_, regroup) = Bench.time { live.update(newMentions: [], newEvents: [note]) }
     Bench.row("update with 1 contact action (regroup)", String(format: "%.1f ms", regroup * 1000))
     let (_, sort) = Bench.time { contacts.sorted(by: .reach).count }
@@ -51,7 +65,8 @@ func runContactsBench() {
     Bench.row("search \"user42\" (\(hits) hits)", String(format: "%.1f ms", search * 1000))
     let (hook, hookTime) = Bench.time { contacts.roleHook() }
     Bench.row("role: hook table", String(format: "%.1f ms", hookTime * 1000))
-    let matcher = QueryMatcher(try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
+    let matcher = QueryMatcher(
+        try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
     _ = matcher.filter(mentions)
     var qs: [Double] = [], qcpu: [Double] = []
     var fans = 0
@@ -60,8 +75,11 @@ func runContactsBench() {
         let (h, q) = Bench.time { matcher.filter(mentions).count }
         qs.append(q); qcpu.append(threadCPU() - c0); fans = h
     }
-    Bench.row("query role:fan is:negative over \(n / 1000)k (\(fans) hits)",
-              String(format: "p50 %.1f ms  (CPU p50 %.1f ms)", Bench.percentile(qs, 0.5) * 1000, Bench.percentile(qcpu, 0.5) * 1000), "≤ 30 ms")
+    Bench.row(
+        "query role:fan is:negative over \(n / 1000)k (\(fans) hits)",
+        String(
+            format: "p50 %.1f ms  (CPU p50 %.1f ms)", Bench.percentile(qs, 0.5) * 1000,
+            Bench.percentile(qcpu, 0.5) * 1000), "≤ 30 ms")
 }
 
 /// CPU time of this thread (the figures above are wall time; on a busy machine CPU time says more).

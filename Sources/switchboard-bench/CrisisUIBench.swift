@@ -13,27 +13,36 @@ func runCrisisUIBench(count: Int = 100_000) {
     let dir = DataDirectory(root: root)
     let now = Date()
     let playbook = StarterKit.playbooks[0]
-    let team = TeamConfig(brand: .init(name: "Bench", terms: ["bench"]), team: [.init(user: "bench", name: "Bench", role: "lead")], timezone: "UTC")
+    let team = TeamConfig(
+        brand: .init(name: "Bench", terms: ["bench"]), team: [.init(user: "bench", name: "Bench", role: "lead")],
+        timezone: "UTC")
     let store: Store
     do {
         try FileIO.makeDirectory(dir.playbooksDir)
         let enc = JSONEncoder()
-        try FileIO.writeDocument(try enc.encode(playbook), to: dir.playbooksDir.appendingPathComponent(playbook.id + ".json"))
+        try FileIO.writeDocument(
+            try enc.encode(playbook), to: dir.playbooksDir.appendingPathComponent(playbook.id + ".json"))
         store = try Store(dir: dir)
         var batch: [Mention] = []
         batch.reserveCapacity(count)
         for i in 0..<count {
             let s: Sentiment = i % 4 == 0 ? .negative : .neutral
-            batch.append(Mention(platform: "mastodon", id: "cb-\(i)", text: "the service is down again \(i)",
-                                 createdAt: now.addingTimeInterval(-Double(count - i) * 6), fetchedAt: now,
-                                 url: "https://social.example/@u\(i % 999)/\(i)", author: Author(handle: "u\(i % 999)"),
-                                 analysis: Analysis(lang: "en", sentiment: s, score: 0, intents: [])))
+            batch.append(
+                Mention(
+                    platform: "mastodon", id: "cb-\(i)", text: "the service is down again \(i)",
+                    createdAt: now.addingTimeInterval(-Double(count - i) * 6), fetchedAt: now,
+                    url: "https://social.example/@u\(i % 999)/\(i)", author: Author(handle: "u\(i % 999)"),
+                    analysis: Analysis(lang: "en", sentiment: s, score: 0, intents: [])))
         }
         try store.ingest(batch, now: now)
         // A crisis two hours old with a few hundred actions during it.
-        try CrisisOps.start(playbook, severity: "2", suspendQueue: true, team: team, store: store, actor: "bench", now: now.addingTimeInterval(-7200))
+        try CrisisOps.start(
+            playbook, severity: "2", suspendQueue: true, team: team, store: store, actor: "bench",
+            now: now.addingTimeInterval(-7200))
         for i in 0..<300 {
-            try store.record([.note(mention: batch[count - 1 - i].key, text: "looked at it")], actor: "bench", now: now.addingTimeInterval(-Double(i) * 20))
+            try store.record(
+                [.note(mention: batch[count - 1 - i].key, text: "looked at it")], actor: "bench",
+                now: now.addingTimeInterval(-Double(i) * 20))
         }
     } catch {
         print("crisis-ui bench: cannot prepare the store: \(error)")
@@ -58,16 +67,20 @@ func runCrisisUIBench(count: Int = 100_000) {
     send(.key(.char("z")))
 
     // One new mention per refresh while the crisis runs.
-    var refresh: [Double] = []
-    for i in 0..<20 {
-        let m = Mention(platform: "mastodon", id: "late-\(i)", text: "still down", createdAt: now, fetchedAt: now,
-                        analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
-        _ = try? store.ingest([m], now: now)
-        let a = DispatchTime.now()
-        send(.storeChanged(runner.delta()))
-        _ = render(state)
-        refresh.append(ms(a, DispatchTime.now()))
+    /// 20 refreshes, one new negative mention (ids PREFIX-N) each: how long each delta and frame takes.
+    func refreshes(_ prefix: String) -> [Double] {
+        (0..<20).map { i in
+            let m = Mention(
+                platform: "mastodon", id: "\(prefix)-\(i)", text: "still down", createdAt: now, fetchedAt: now,
+                analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
+            _ = try? store.ingest([m], now: now)
+            let a = DispatchTime.now()
+            send(.storeChanged(runner.delta()))
+            _ = render(state)
+            return ms(a, DispatchTime.now())
+        }
     }
+    var refresh = refreshes("late")
     var frames: [Double] = []
     for _ in 0..<50 {
         let a = DispatchTime.now()
@@ -85,21 +98,24 @@ func runCrisisUIBench(count: Int = 100_000) {
     // The same refresh with no crisis running: what the crisis adds is the difference.
     _ = try? CrisisOps.end(summary: "bench", store: store, actor: "bench", now: now)
     send(.storeChanged(runner.delta()))
-    var baseline: [Double] = []
-    for i in 0..<20 {
-        let m = Mention(platform: "mastodon", id: "after-\(i)", text: "still down", createdAt: now, fetchedAt: now,
-                        analysis: Analysis(lang: "en", sentiment: .negative, score: 0, intents: []))
-        _ = try? store.ingest([m], now: now)
-        let a = DispatchTime.now()
-        send(.storeChanged(runner.delta()))
-        _ = render(state)
-        baseline.append(ms(a, DispatchTime.now()))
-    }
+    var baseline = refreshes("after")
     refresh.sort(); frames.sort(); checks.sort(); baseline.sort()
-    print("crisis-ui: \(store.count) mentions, \(store.events.count) actions, a crisis 2 h old (\(slots) chart slots, \(entries) timeline entries)")
+    print(
+        "crisis-ui: \(store.count) mentions, \(store.events.count) actions, a crisis 2 h old (\(slots) chart slots, \(entries) timeline entries)"
+    )
     print(String(format: "crisis-ui: first delta + panels with the log folded  %.1f ms", ms(t0, t1)))
-    print(String(format: "crisis-ui: refresh during a run (1 new mention → chart, timeline, frame)  p50 %.1f ms, max %.1f ms", refresh[refresh.count / 2], refresh.last ?? 0))
-    print(String(format: "crisis-ui: the same refresh with no crisis running  p50 %.1f ms, max %.1f ms", baseline[baseline.count / 2], baseline.last ?? 0))
+    print(
+        String(
+            format:
+                "crisis-ui: refresh during a run (1 new mention → chart, timeline, frame)  p50 %.1f ms, max %.1f ms",
+            refresh[refresh.count / 2], refresh.last ?? 0))
+    print(
+        String(
+            format: "crisis-ui: the same refresh with no crisis running  p50 %.1f ms, max %.1f ms",
+            baseline[baseline.count / 2], baseline.last ?? 0))
     print(String(format: "crisis-ui: frame of the zoomed crisis pane (160×48)  p50 %.2f ms", frames[frames.count / 2]))
-    print(String(format: "crisis-ui: step key (record under the lock + delta + frame)  p50 %.1f ms, max %.1f ms", checks[checks.count / 2], checks.last ?? 0))
+    print(
+        String(
+            format: "crisis-ui: step key (record under the lock + delta + frame)  p50 %.1f ms, max %.1f ms",
+            checks[checks.count / 2], checks.last ?? 0))
 }

@@ -6,21 +6,31 @@ import SwitchboardCore
 /// openers, hashtags, links, order numbers, emoji, replies in threads, news items with a headline — so text
 /// queries, thread indexing and the bytes on disk behave as with real data. Deterministic for a given N.
 enum ScaleData {
-    static let openers = ["", "", "", "@acmecloud ", "Hey @acmecloud, ", "RT @techweekly: ", "Ehrlich gesagt: ", "Update: "]
-    static let tails = ["", "", "", " #AcmeCloud", " #outage", " #help", " 😡", " 🙏", " 👍🏻", " :(", "!!!",
-                        " https://example.social/link/", " order #", " Ticket ", " (day ", " Grüße aus München", " 東京からです"]
-    static let headlines = ["Acme Cloud raises prices for family plans", "Outage hits Acme Cloud users across Europe",
-                            "Acme Cloud im Test: schnell, aber teuer", "Review: Acme Cloud Business after six months",
-                            "Acme Cloud kündigt neues Rechenzentrum in Frankfurt an"]
-    static let bodies = ["The cloud storage provider said on Tuesday that it would change its plans for families and small teams, "
-                         + "citing rising costs. Customers on existing plans keep their price until their next renewal.",
-                         "Nutzerinnen und Nutzer berichten seit dem Vormittag von Problemen beim Synchronisieren. Der Anbieter "
-                         + "bestätigte eine Störung und arbeitet nach eigenen Angaben an einer Lösung."]
+    static let openers = [
+        "", "", "", "@acmecloud ", "Hey @acmecloud, ", "RT @techweekly: ", "Ehrlich gesagt: ", "Update: ",
+    ]
+    static let tails = [
+        "", "", "", " #AcmeCloud", " #outage", " #help", " 😡", " 🙏", " 👍🏻", " :(", "!!!",
+        " https://example.social/link/", " order #", " Ticket ", " (day ", " Grüße aus München", " 東京からです",
+    ]
+    static let headlines = [
+        "Acme Cloud raises prices for family plans", "Outage hits Acme Cloud users across Europe",
+        "Acme Cloud im Test: schnell, aber teuer", "Review: Acme Cloud Business after six months",
+        "Acme Cloud kündigt neues Rechenzentrum in Frankfurt an",
+    ]
+    static let bodies = [
+        "The cloud storage provider said on Tuesday that it would change its plans for families and small teams, "
+            + "citing rising costs. Customers on existing plans keep their price until their next renewal.",
+        "Nutzerinnen und Nutzer berichten seit dem Vormittag von Problemen beim Synchronisieren. Der Anbieter "
+            + "bestätigte eine Störung und arbeitet nach eigenen Angaben an einer Lösung.",
+    ]
 
     /// Writes N lines to `file` and returns its size in bytes.
     @discardableResult
     static func writeExport(count n: Int, to file: URL, now: Date = Date()) throws -> Int {
-        guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         let h = try FileHandle(forWritingTo: file)
         defer { try? h.close() }
         var gen = MentionGenerator(seed: 1_000_003)
@@ -62,7 +72,8 @@ enum ScaleData {
             if tail == " (day " { text += "\(gen.next() % 30))" }
         }
         let followers = gen.next() % 100 < 95 ? gen.next() % 2_000 : gen.next() % 250_000
-        var s = "{\"platform\":\"\(platform)\",\"id\":\"\(id)\",\"text\":\(quote(text)),\"created_at\":\"\(Timestamp.format(at))\""
+        var s =
+            "{\"platform\":\"\(platform)\",\"id\":\"\(id)\",\"text\":\(quote(text)),\"created_at\":\"\(Timestamp.format(at))\""
         s += ",\"url\":\"https://example.social/@user\(handleNo)/\(id)\""
         s += ",\"author\":{\"handle\":\(quote(handle)),\"name\":\"User \(handleNo)\",\"followers\":\(followers)}"
         s += ",\"lang\":\"\(german ? "de" : "en")\",\"source\":\"\(platform == "rss" ? "alerts" : platform)\""
@@ -78,26 +89,18 @@ enum ScaleData {
     }
 
     /// A JSON string literal (quotes, backslashes and control characters escaped).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONValue.literal(s) }
 
     /// Bytes of every file under `root`, and how many files.
     static func diskUsage(_ root: URL) -> (bytes: Int, files: Int) {
         var bytes = 0, files = 0
-        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return (0, 0) }
+        guard
+            let e = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])
+        else { return (0, 0) }
         for case let u as URL in e {
-            guard let v = try? u.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true else { continue }
+            guard let v = try? u.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey]), v.isRegularFile == true
+            else { continue }
             bytes += v.fileSize ?? 0
             files += 1
         }

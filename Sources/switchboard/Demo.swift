@@ -1,13 +1,17 @@
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard --demo`: a data directory seeded with the bundled demo mentions (timestamps re-based to now)
 /// and a replay source that keeps adding mentions from a second bundled set every few seconds.
 enum Demo {
     /// `--data-dir` when given, else `$XDG_DATA_HOME/switchboard-demo` (or `~/.local/share/switchboard-demo`).
-    static func directory(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment) -> DataDirectory {
+    static func directory(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment)
+        -> DataDirectory
+    {
         if let e = explicit, !e.isEmpty { return DataDirectory.resolve(explicit: e, environment: env) }
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return DataDirectory(root: URL(fileURLWithPath: base).appendingPathComponent("switchboard-demo"))
     }
@@ -16,20 +20,25 @@ enum Demo {
     static func bundled(_ name: String) throws -> URL {
         if let u = Bundle.module.url(forResource: "Demo/" + name, withExtension: nil) { return u }
         if let d = Bundle.module.resourceURL?.appendingPathComponent("Demo").appendingPathComponent(name),
-           FileManager.default.fileExists(atPath: d.path) { return d }
+            FileManager.default.fileExists(atPath: d.path)
+        {
+            return d
+        }
         throw CLIError.failure("the bundled demo data (\(name)) is missing from this installation")
     }
 
     /// Creates the demo directory, or reuses it when it exists. Returns it.
     @discardableResult
-    static func prepare(explicit: String?, now: Date = Date(), log: (String) -> Void = { _ in }) throws -> DataDirectory {
+    static func prepare(explicit: String?, now: Date = Date(), log: (String) -> Void = { _ in }) throws -> DataDirectory
+    {
         let dir = directory(explicit: explicit)
         if dir.exists { return dir }
         try StarterKit.initialise(dir, brand: "Acme Cloud", user: Actor.current())
         // The demo's own team config and the replay set.
         let team = try FileIO.readDocument(TeamConfig.self, from: try bundled("team.json"))
         try StarterKit.writeJSON(team, to: dir.teamFile)
-        try FileIO.writeDocument(try Data(contentsOf: try bundled("replay.jsonl")), to: dir.root.appendingPathComponent("replay.jsonl"))
+        try FileIO.writeDocument(
+            try Data(contentsOf: try bundled("replay.jsonl")), to: dir.root.appendingPathComponent("replay.jsonl"))
         let seed = ImportFormat.decodeAll(try Data(contentsOf: try bundled("mentions.jsonl")), now: now)
         let store = try Store(dir: dir)
         try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
@@ -45,7 +54,8 @@ enum Demo {
     static func triageHistory(_ store: Store, team: TeamConfig, now: Date) throws {
         let agents = team.team.filter { $0.role != "viewer" }.map(\.user)
         guard !agents.isEmpty else { return }
-        let brand = Set(team.brand.terms.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@#")) })
+        let brand = Set(
+            team.brand.terms.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@#")) })
         for m in store.mentions where now.timeIntervalSince(m.createdAt) > 8 * 3600 {
             let h = Int(m.key.utf8.reduce(UInt32(7)) { $0 &* 31 &+ UInt32($1) } % 1000)
             let handle = (m.author?.handle ?? "").lowercased()
@@ -53,11 +63,17 @@ enum Demo {
             let intents = Set(m.analysis?.intents ?? [])
             let agent = agents[h % agents.count]
             let status: MentionStatus
-            if intents.contains(.spam) { status = .spam }
-            else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) { status = h % 10 == 0 ? .waiting : .answered }
-            else { status = h % 7 == 0 ? .open : .ignored }
+            if intents.contains(.spam) {
+                status = .spam
+            } else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) {
+                status = h % 10 == 0 ? .waiting : .answered
+            } else {
+                status = h % 7 == 0 ? .open : .ignored
+            }
             var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
-            if status == .waiting { actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting.")) }
+            if status == .waiting {
+                actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting."))
+            }
             let at = min(now, m.createdAt.addingTimeInterval(Double(8 + h % 110) * 60))
             try store.record(actions, actor: agent, now: at)
         }
@@ -68,15 +84,26 @@ enum Demo {
     static func seedQueue(_ store: Store, team: TeamConfig, now: Date) throws {
         let lead = team.team.first { $0.role == "lead" || $0.role == "manager" }?.user ?? Actor.current()
         let posts: [(String, [String])] = [
-            ("Status update: sync is restored for every region. If a folder still looks empty, sign out and in once — your files were never lost. Details: https://status.acme.example", ["masto", "bsky"]),
-            ("Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: https://help.acme.example/offline", ["masto"]),
-            ("Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 https://blog.acme.example/bakery", ["bsky"]),
+            (
+                "Status update: sync is restored for every region. If a folder still looks empty, sign out and in once — your files were never lost. Details: https://status.acme.example",
+                ["masto", "bsky"]
+            ),
+            (
+                "Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: https://help.acme.example/offline",
+                ["masto"]
+            ),
+            (
+                "Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 https://blog.acme.example/bakery",
+                ["bsky"]
+            ),
         ]
         for (text, accounts) in posts {
             let d = QueueDraft(text: text, accounts: accounts)
             let item = try Queue.add(d, team: team, store: store, actor: lead, now: now)
             let schedule = PostingSchedule(team: team)
-            if let at = try? Queue.current(store).nextFreeSlot(after: now.addingTimeInterval(3600), accounts: accounts, schedule: schedule) {
+            if let at = try? Queue.current(store).nextFreeSlot(
+                after: now.addingTimeInterval(3600), accounts: accounts, schedule: schedule)
+            {
                 try Queue.schedule(item.id, at: at, store: store, actor: lead, now: now)
             }
         }
@@ -85,27 +112,46 @@ enum Demo {
     /// The demo's playbooks know the status page, and the team ran a data-leak drill last week (its report is in
     /// `crisis/reports/`).
     static func seedCrisisDrill(_ store: Store, team: TeamConfig, now: Date) throws {
-        for f in (try? FileManager.default.contentsOfDirectory(at: store.dir.playbooksDir, includingPropertiesForKeys: nil)) ?? [] where f.pathExtension == "json" {
+        for f
+            in (try? FileManager.default.contentsOfDirectory(
+                at: store.dir.playbooksDir, includingPropertiesForKeys: nil)) ?? [] where f.pathExtension == "json"
+        {
             guard var p = try? FileIO.readDocument(Playbook.self, from: f) else { continue }
-            p.placeholders = (p.placeholders ?? [:]).merging(["status_url": "https://status.acme.example", "statement_url": "https://acme.example/security"]) { a, _ in a }
+            p.placeholders = (p.placeholders ?? [:]).merging([
+                "status_url": "https://status.acme.example", "statement_url": "https://acme.example/security",
+            ]) { a, _ in a }
             try StarterKit.writeJSON(p, to: f)
         }
-        guard let leak = PlaybookLibrary.load(store.dir).playbooks.first(where: { $0.id == "data-leak" }) else { return }
+        guard let leak = PlaybookLibrary.load(store.dir).playbooks.first(where: { $0.id == "data-leak" }) else {
+            return
+        }
         let members = team.team.map(\.user)
-        func who(_ role: String) -> String { team.team.first { $0.role == role }?.user ?? members.first ?? Actor.current() }
+        func who(_ role: String) -> String {
+            team.team.first { $0.role == role }?.user ?? members.first ?? Actor.current()
+        }
         let t0 = now.addingTimeInterval(-6 * 86400 - 5 * 3600)
-        let run = try CrisisOps.start(leak, severity: "suspected", drill: true, suspendQueue: false, note: "Quarterly drill", team: team, store: store, actor: who("lead"), now: t0)
+        let run = try CrisisOps.start(
+            leak, severity: "suspected", drill: true, suspendQueue: false, note: "Quarterly drill", team: team,
+            store: store, actor: who("lead"), now: t0)
         let plan: [(String, CrisisStepState, String?, String, Double)] = [
             ("legal", .done, nil, who("lead"), 8), ("suspend", .done, "would suspend: drill", who("lead"), 9),
             ("holding", .done, nil, who("manager"), 31), ("no-details", .done, nil, who("agent"), 40),
-            ("faq", .blocked, "no FAQ template yet", who("manager"), 75), ("authority", .skipped, "not part of this drill", who("lead"), 80),
+            ("faq", .blocked, "no FAQ template yet", who("manager"), 75),
+            ("authority", .skipped, "not part of this drill", who("lead"), 80),
         ]
         for (step, state, reason, actor, minutes) in plan {
-            try CrisisOps.setStep(crisis: run.id, step: step, to: state, reason: reason, store: store, actor: actor, now: t0.addingTimeInterval(minutes * 60))
+            try CrisisOps.setStep(
+                crisis: run.id, step: step, to: state, reason: reason, store: store, actor: actor,
+                now: t0.addingTimeInterval(minutes * 60))
         }
-        try CrisisOps.end(crisis: run.id, summary: "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval in 31. Missing: a FAQ template for support — added to the backlog.",
-                          store: store, actor: who("lead"), now: t0.addingTimeInterval(90 * 60))
-        if let ended = CrisisLog(store: store)[run.id] { try CrisisOps.writeReport(ended, store: store, team: team, now: now) }
+        try CrisisOps.end(
+            crisis: run.id,
+            summary:
+                "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval in 31. Missing: a FAQ template for support — added to the backlog.",
+            store: store, actor: who("lead"), now: t0.addingTimeInterval(90 * 60))
+        if let ended = CrisisLog(store: store)[run.id] {
+            try CrisisOps.writeReport(ended, store: store, team: team, now: now)
+        }
     }
 
     /// Shifts every mention so the newest is two minutes old, keeping their spacing.

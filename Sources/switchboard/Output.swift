@@ -5,7 +5,9 @@ import SwitchboardCore
 /// Printing for humans and scripts: aligned tables with terminal-safe text, and JSON.
 enum Output {
     /// Text from the network made safe for a terminal (ScreenKit's sanitiser).
-    static func safe(_ s: String, keepNewlines: Bool = false) -> String { keepNewlines ? Sanitizer.text(s) : Sanitizer.line(s) }
+    static func safe(_ s: String, keepNewlines: Bool = false) -> String {
+        keepNewlines ? Sanitizer.text(s) : Sanitizer.line(s)
+    }
 
     static func width(_ s: String) -> Int { TextWidth.width(s) }
 
@@ -31,7 +33,8 @@ enum Output {
     static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .switchboard
-        e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting =
+            pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 
@@ -40,12 +43,34 @@ enum Output {
         FileHandle.standardOutput.write(d + Data([10]))
     }
 
+    /// JSON Lines: one document per item, written to stdout in one piece.
+    static func printJSONLines<S: Sequence>(_ items: S) throws where S.Element: Encodable {
+        let enc = jsonEncoder()
+        var out = Data()
+        for i in items { out += try enc.encode(i); out.append(10) }
+        FileHandle.standardOutput.write(out)
+    }
+
+    /// Encodes `fields` in their order, each under its key (a nil value as null).
+    static func encode<K: CodingKey>(_ fields: KeyValuePairs<K, any Encodable>, to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: K.self)
+        for (k, v) in fields { try c.encode(v, forKey: k) }
+    }
+
     /// "3m", "2h", "5d" ago (or ahead with a leading "in ").
     static func relative(_ d: Date, now: Date = Date()) -> String {
         let s = now.timeIntervalSince(d)
         let a = abs(s)
         let v: String
-        if a < 60 { v = "\(Int(a))s" } else if a < 3600 { v = "\(Int(a / 60))m" } else if a < 86400 { v = "\(Int(a / 3600))h" } else { v = "\(Int(a / 86400))d" }
+        if a < 60 {
+            v = "\(Int(a))s"
+        } else if a < 3600 {
+            v = "\(Int(a / 60))m"
+        } else if a < 86400 {
+            v = "\(Int(a / 3600))h"
+        } else {
+            v = "\(Int(a / 86400))d"
+        }
         return s >= 0 ? v : "in " + v
     }
 
@@ -67,7 +92,8 @@ struct MentionJSON: Encodable {
         let firstResponseAt: Date?
         var handoffReplies: [HandoffReply] = []
         enum CodingKeys: String, CodingKey {
-            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at", handoffReplies = "handoff_replies"
+            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at",
+                handoffReplies = "handoff_replies"
         }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -103,7 +129,10 @@ struct MentionJSON: Encodable {
         try c.encodeIfPresent(m.title, forKey: .title)
         try c.encodeIfPresent(m.extra, forKey: .extra)
         try c.encodeIfPresent(m.analysis, forKey: .analysis)
-        try c.encode(StateJSON(status: state.status.rawValue, assignee: state.assignee, tags: state.tags, notes: state.notes,
-                               handoffTeam: state.handoffTeam, firstResponseAt: state.firstResponseAt, handoffReplies: state.handoffReplies), forKey: .state)
+        try c.encode(
+            StateJSON(
+                status: state.status.rawValue, assignee: state.assignee, tags: state.tags, notes: state.notes,
+                handoffTeam: state.handoffTeam, firstResponseAt: state.firstResponseAt,
+                handoffReplies: state.handoffReplies), forKey: .state)
     }
 }

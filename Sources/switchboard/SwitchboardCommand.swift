@@ -5,7 +5,10 @@ import SwitchboardCore
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("data-dir"), help: "The data directory (default: $SWITCHBOARD_HOME, $XDG_DATA_HOME/switchboard, ~/.local/share/switchboard).")
+    @Option(
+        name: .customLong("data-dir"),
+        help: "The data directory (default: $SWITCHBOARD_HOME, $XDG_DATA_HOME/switchboard, ~/.local/share/switchboard)."
+    )
     var dataDir: String?
 
     var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
@@ -14,11 +17,24 @@ struct GlobalOptions: ParsableArguments {
     func openStore(quiet: Bool = false) throws -> Store {
         let d = directory
         guard d.exists else {
-            throw CLIError.failure("no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
+            throw CLIError.failure(
+                "no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         let store = try Store(dir: d)
         if !quiet { for w in store.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) } }
         return store
+    }
+
+    /// Opens the store and reads team.json: what most commands start with.
+    func openStoreAndTeam(quiet: Bool = false) throws -> (Store, TeamConfig) {
+        let store = try openStore(quiet: quiet)
+        return (store, try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile))
+    }
+
+    /// Opens the store and resolves a mention key (or a 4+ character prefix).
+    func openStore(resolving key: String, quiet: Bool = false) throws -> (Store, String) {
+        let store = try openStore(quiet: quiet)
+        return (store, try store.resolveKey(key))
     }
 }
 
@@ -27,7 +43,9 @@ enum CLIError: Error, CustomStringConvertible {
     case failure(String)
     case usage(String)
     var description: String {
-        switch self { case .failure(let s), .usage(let s): return s }
+        switch self {
+        case .failure(let s), .usage(let s): return s
+        }
     }
 }
 
@@ -61,7 +79,10 @@ struct Switchboard: AsyncParsableCommand {
             if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
         } catch let e as CLIError {
             FileHandle.standardError.write(Data("switchboard: \(e)\n".utf8))
-            switch e { case .failure: Foundation.exit(1); case .usage: Foundation.exit(2) }
+            switch e {
+            case .failure: Foundation.exit(1);
+            case .usage: Foundation.exit(2)
+            }
         } catch let e as SwitchboardError {
             FileHandle.standardError.write(Data("switchboard: \(e.message)\n".utf8))
             Foundation.exit(1)
@@ -70,7 +91,11 @@ struct Switchboard: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                if code == .success {
+                    print(message)
+                } else {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
             }
             Foundation.exit(code.rawValue == 64 ? 2 : code.rawValue)
         }

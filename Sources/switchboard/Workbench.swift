@@ -3,6 +3,7 @@ import ScreenKit
 import SwitchboardCore
 import SwitchboardUI
 import Listening
+import ListenerServices
 
 /// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
 /// the terminal, and the runtime. The terminal is restored on every way out.
@@ -45,31 +46,39 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     var views: [SavedViews.View] = []
     let tz = team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current
     if FileManager.default.fileExists(atPath: SavedViews.file().path) {
-        do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch { problems.append("\(error)") }
+        do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch {
+            problems.append("\(error)")
+        }
     }
 
     var settings = WorkbenchSettings(
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
-        themes: ThemeLoader.available(in: themeDirs), timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+        themes: ThemeLoader.available(in: themeDirs),
+        timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
         listener: listenerStatus(dir, own: sources), views: views)
     settings.publishesQueue = sources?.isRunning == true
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
-        state.chrome.message = StatusMessage(text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
-                                      until: Date().addingTimeInterval(15))
+        state.chrome.message = StatusMessage(
+            text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
+            until: Date().addingTimeInterval(15))
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
     // Replies go out through the mention's network: the publisher of the team's source that found it.
-    if let team { runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient()) }
-    // Due queue items go out from here only when this workbench runs the sources; a running listener publishes otherwise.
+    if let team {
+        runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
+    }
+    // Due queue items go out from here only when this workbench runs the sources;
+    // a running listener publishes otherwise.
     runner.team = team
     runner.timeZone = tz
     if let team, sources?.isRunning == true {
         runner.queuePublisherFor = QueuePublisher.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
     }
-    let runtime = Runtime(terminal: terminal, waker: waker, runner: runner, state: state,
-                          listenerProbe: { listenerStatus(dir, own: sources) })
+    let runtime = Runtime(
+        terminal: terminal, waker: waker, runner: runner, state: state,
+        listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()
     terminal.restore()
     for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
@@ -82,33 +91,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 @Sendable func listenerStatus(_ dir: DataDirectory, own: WorkbenchSources?) -> String {
     if own?.isRunning == true { return "sources: this workbench" }
     if let s = try? String(contentsOf: Listener.lockFile(dir), encoding: .utf8),
-       let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid(),
-       kill(pid, 0) == 0 || errno == EPERM {
+        let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid(),
+        kill(pid, 0) == 0 || errno == EPERM
+    {
         return "listener: running"
     }
     return "sources: off"
-}
-
-/// The listener inside the workbench, started only when no other process holds the listener lock.
-final class WorkbenchSources: @unchecked Sendable {
-    private let listener: Listener
-    private(set) var isRunning = false
-
-    init(store: Store, team: TeamConfig) {
-        let spikes = SpikeWatch(store: store, log: { _ in })
-        let routing = HandoffRouting(store: store, log: { _ in })  // failures show in `handoff list`; retried by a listener or `handoff retry`
-        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
-                            onIngest: { added in spikes.check(); routing.handle(added) })
-        guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
-        isRunning = true
-        let l = listener
-        let dir = store.dir
-        Task.detached { await l.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) }) }
-    }
-
-    func stop() {
-        guard isRunning else { return }
-        listener.stop()
-        listener.releaseLock()
-    }
 }

@@ -37,10 +37,12 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         /// Business hours like `"Mon-Fri 08:00-18:00"`; absent means around the clock.
         public var businessHours: String?
         public init(firstResponseMinutes: Int, byPriority: [String: Int]? = nil, businessHours: String? = nil) {
-            self.firstResponseMinutes = firstResponseMinutes; self.byPriority = byPriority; self.businessHours = businessHours
+            self.firstResponseMinutes = firstResponseMinutes; self.byPriority = byPriority;
+            self.businessHours = businessHours
         }
         enum CodingKeys: String, CodingKey {
-            case firstResponseMinutes = "first_response_minutes", byPriority = "by_priority", businessHours = "business_hours"
+            case firstResponseMinutes = "first_response_minutes", byPriority = "by_priority", businessHours =
+                "business_hours"
         }
     }
 
@@ -64,9 +66,11 @@ public struct TeamConfig: Codable, Hashable, Sendable {
     /// Everything else in the file (routing rules, spike settings, …), kept as written.
     public var extra: [String: JSONValue]
 
-    public init(brand: Brand, competitors: [Competitor] = [], sources: [SourceConfig] = [], team: [Member] = [],
-                sla: SLA = SLA(firstResponseMinutes: 60), sensitiveTerms: [String] = [], crisisTerms: [String] = [],
-                timezone: String? = nil, mute: Mute? = nil, alertCommand: String? = nil, extra: [String: JSONValue] = [:]) {
+    public init(
+        brand: Brand, competitors: [Competitor] = [], sources: [SourceConfig] = [], team: [Member] = [],
+        sla: SLA = SLA(firstResponseMinutes: 60), sensitiveTerms: [String] = [], crisisTerms: [String] = [],
+        timezone: String? = nil, mute: Mute? = nil, alertCommand: String? = nil, extra: [String: JSONValue] = [:]
+    ) {
         self.schema = TeamConfig.schemaVersion
         self.brand = brand; self.competitors = competitors; self.sources = sources; self.team = team; self.sla = sla
         self.sensitiveTerms = sensitiveTerms; self.crisisTerms = crisisTerms; self.timezone = timezone; self.mute = mute
@@ -101,23 +105,25 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         let all = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(CodingKeys.allCases.map(\.rawValue))
         var ex: [String: JSONValue] = [:]
-        for k in all.allKeys where !known.contains(k.stringValue) { ex[k.stringValue] = try all.decode(JSONValue.self, forKey: k) }
+        for k in all.allKeys where !known.contains(k.stringValue) {
+            ex[k.stringValue] = try all.decode(JSONValue.self, forKey: k)
+        }
         extra = ex
     }
 
+    /// The known fields as written: present ones always, optional ones when set (`extra` follows, sorted).
+    private struct Known: Encodable {
+        typealias CodingKeys = TeamConfig.CodingKeys
+        let schema: Int, brand: Brand, competitors: [Competitor], sources: [SourceConfig], team: [Member], sla: SLA
+        let sensitiveTerms: [String], crisisTerms: [String], timezone: String?, mute: Mute?, alertCommand: String?
+    }
+
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(schema, forKey: .schema)
-        try c.encode(brand, forKey: .brand)
-        try c.encode(competitors, forKey: .competitors)
-        try c.encode(sources, forKey: .sources)
-        try c.encode(team, forKey: .team)
-        try c.encode(sla, forKey: .sla)
-        try c.encode(sensitiveTerms, forKey: .sensitiveTerms)
-        try c.encode(crisisTerms, forKey: .crisisTerms)
-        try c.encodeIfPresent(timezone, forKey: .timezone)
-        try c.encodeIfPresent(mute, forKey: .mute)
-        try c.encodeIfPresent(alertCommand, forKey: .alertCommand)
+        try Known(
+            schema: schema, brand: brand, competitors: competitors, sources: sources, team: team, sla: sla,
+            sensitiveTerms: sensitiveTerms, crisisTerms: crisisTerms, timezone: timezone, mute: mute,
+            alertCommand: alertCommand
+        ).encode(to: encoder)
         var all = encoder.container(keyedBy: AnyKey.self)
         for (k, v) in extra.sorted(by: { $0.key < $1.key }) { try all.encode(v, forKey: AnyKey(stringValue: k)) }
     }
@@ -177,7 +183,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url, path, kind
+        case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url,
+            path, kind
         case tokenFile = "token_file", tokenCommand = "token_command"
         case appPasswordFile = "app_password_file", appPasswordCommand = "app_password_command"
     }

@@ -33,19 +33,21 @@ public enum Action: Hashable, Sendable {
     case handoffFollowUp(HandoffAction)
     /// The crisis drawer (`crisis_*`; see the README, "The crisis drawer"). Not about a mention.
     case crisis(CrisisAction)
+    /// A spike alert raised by the process that polls the sources (`spike_alert`). Not about a mention.
+    case spikeAlert(SpikeAlertRecord)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
     public var mention: String? {
         switch self {
         case .setStatus(let m, _), .assign(let m, _), .claim(let m), .tag(let m, _), .untag(let m, _),
-             .note(let m, _), .reply(let m, _), .handoff(let m, _, _):
+            .note(let m, _), .reply(let m, _), .handoff(let m, _, _):
             return m
         case .outboxQueued(let d): return d.mention
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
-             .outboxRetry(_, let m), .outboxCancelled(_, let m):
+            .outboxRetry(_, let m), .outboxCancelled(_, let m):
             return m
-        case .queue, .contact, .crisis: return nil
+        case .queue, .contact, .crisis, .spikeAlert: return nil
         case .handoffFollowUp(let h): return h.mention
         case .other(_, let m, _): return m
         }
@@ -71,6 +73,7 @@ public enum Action: Hashable, Sendable {
         case .contact(let c): return c.typeName
         case .handoffFollowUp(let h): return h.typeName
         case .crisis(let c): return c.typeName
+        case .spikeAlert: return SpikeAlertRecord.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -80,8 +83,17 @@ public enum Action: Hashable, Sendable {
         switch self {
         case .outboxQueued(let d): return d.id
         case .outboxSending(let id, _, _, _, _), .outboxSent(let id, _, _, _), .outboxFailed(let id, _, _, _),
-             .outboxRetry(let id, _), .outboxCancelled(let id, _):
+            .outboxRetry(let id, _), .outboxCancelled(let id, _):
             return id
+        default: return nil
+        }
+    }
+
+    /// The spike alert this action is, if it is one: typed, or an untyped `spike_alert` record made in code.
+    public var spikeAlert: SpikeAlertRecord? {
+        switch self {
+        case .spikeAlert(let s): return s
+        case .other(SpikeAlertRecord.typeName, _, let d): return SpikeAlertRecord(data: d)
         default: return nil
         }
     }
@@ -108,14 +120,17 @@ public enum Action: Hashable, Sendable {
         case .handoff(_, let team, let n): return "hand-off → \(team)" + (n.map { ": " + $0 } ?? "")
         case .outboxQueued(let d): return "reply queued" + (d.manual ? " (to answer by hand)" : "") + ": " + d.text
         case .outboxSending(_, _, let by, _, let n): return "sending (attempt \(n), \(by))"
-        case .outboxSent(_, _, let r, _): return "reply sent" + (r.manual == true ? " (by hand)" : "") + (r.url.map { ": " + $0 } ?? "")
-        case .outboxFailed(_, _, let e, let at): return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
+        case .outboxSent(_, _, let r, _):
+            return "reply sent" + (r.manual == true ? " (by hand)" : "") + (r.url.map { ": " + $0 } ?? "")
+        case .outboxFailed(_, _, let e, let at):
+            return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
         case .outboxRetry: return "retry requested"
         case .outboxCancelled: return "reply taken back"
         case .queue(let q): return q.summary
         case .contact(let c): return c.summary
         case .handoffFollowUp(let h): return h.summary
         case .crisis(let c): return c.summary
+        case .spikeAlert(let s): return s.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -154,39 +169,63 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         actor = try c.decode(String.self, forKey: .actor)
         let type = try c.decode(String.self, forKey: .type)
         let m = try c.decodeIfPresent(String.self, forKey: .mention)
+        func data() throws -> [String: JSONValue] {
+            try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]
+        }
         func need() throws -> String {
-            guard let m else { throw DecodingError.keyNotFound(Keys.mention, .init(codingPath: c.codingPath, debugDescription: "\(type) needs a mention")) }
+            guard let m else {
+                throw DecodingError.keyNotFound(
+                    Keys.mention, .init(codingPath: c.codingPath, debugDescription: "\(type) needs a mention"))
+            }
             return m
         }
         switch type {
-        case "status": action = .setStatus(mention: try need(), status: try c.decode(MentionStatus.self, forKey: .status))
+        case "status":
+            action = .setStatus(mention: try need(), status: try c.decode(MentionStatus.self, forKey: .status))
         case "assign": action = .assign(mention: try need(), user: try c.decodeIfPresent(String.self, forKey: .user))
         case "claim": action = .claim(mention: try need())
         case "tag": action = .tag(mention: try need(), tags: try c.decode([String].self, forKey: .tags))
         case "untag": action = .untag(mention: try need(), tags: try c.decode([String].self, forKey: .tags))
         case "note": action = .note(mention: try need(), text: try c.decode(String.self, forKey: .text))
         case "reply": action = .reply(mention: try need(), reply: try c.decode(ReplyRecord.self, forKey: .reply))
-        case "handoff": action = .handoff(mention: try need(), team: try c.decode(String.self, forKey: .team), note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "handoff":
+            action = .handoff(
+                mention: try need(), team: try c.decode(String.self, forKey: .team),
+                note: try c.decodeIfPresent(String.self, forKey: .note))
         case "outbox_queued": action = .outboxQueued(try OutboxDraft(from: decoder))
         case "outbox_sending":
-            action = .outboxSending(id: try c.decode(String.self, forKey: .outbox), mention: try need(), by: try c.decode(String.self, forKey: .by),
-                                    until: try c.decode(Date.self, forKey: .until), attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
+            action = .outboxSending(
+                id: try c.decode(String.self, forKey: .outbox), mention: try need(),
+                by: try c.decode(String.self, forKey: .by),
+                until: try c.decode(Date.self, forKey: .until),
+                attempt: try c.decodeIfPresent(Int.self, forKey: .attempt) ?? 1)
         case "outbox_sent":
-            action = .outboxSent(id: try c.decode(String.self, forKey: .outbox), mention: try need(), reply: try c.decode(ReplyRecord.self, forKey: .reply),
-                                 postID: try c.decodeIfPresent(String.self, forKey: .postID))
+            action = .outboxSent(
+                id: try c.decode(String.self, forKey: .outbox), mention: try need(),
+                reply: try c.decode(ReplyRecord.self, forKey: .reply),
+                postID: try c.decodeIfPresent(String.self, forKey: .postID))
         case "outbox_failed":
-            action = .outboxFailed(id: try c.decode(String.self, forKey: .outbox), mention: try need(), error: try c.decode(String.self, forKey: .error),
-                                   retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
+            action = .outboxFailed(
+                id: try c.decode(String.self, forKey: .outbox), mention: try need(),
+                error: try c.decode(String.self, forKey: .error),
+                retryAt: try c.decodeIfPresent(Date.self, forKey: .retryAt))
         case "outbox_retry": action = .outboxRetry(id: try c.decode(String.self, forKey: .outbox), mention: try need())
-        case "outbox_cancelled": action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
+        case "outbox_cancelled":
+            action = .outboxCancelled(id: try c.decode(String.self, forKey: .outbox), mention: try need())
         case _ where QueueAction.typeNames.contains(type): action = .queue(try QueueAction(type: type, from: decoder))
-        case _ where ContactAction.typeNames.contains(type): action = .contact(try ContactAction(type: type, from: decoder))
-        case _ where HandoffAction.typeNames.contains(type): action = .handoffFollowUp(try HandoffAction(type: type, from: decoder))
+        case _ where ContactAction.typeNames.contains(type):
+            action = .contact(try ContactAction(type: type, from: decoder))
+        case _ where HandoffAction.typeNames.contains(type):
+            action = .handoffFollowUp(try HandoffAction(type: type, from: decoder))
         case _ where CrisisAction.typeNames.contains(type):
             // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
-            if let a = try? CrisisAction(type: type, from: decoder) { action = .crisis(a) }
-            else { action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:]) }
-        default: action = .other(type: type, mention: m, data: try c.decodeIfPresent([String: JSONValue].self, forKey: .data) ?? [:])
+            if let a = try? CrisisAction(type: type, from: decoder) {
+                action = .crisis(a)
+            } else {
+                action = .other(type: type, mention: m, data: try data())
+            }
+        case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
+        default: action = .other(type: type, mention: m, data: try data())
         }
     }
 
@@ -208,16 +247,20 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .handoff(_, let team, let n): try c.encode(team, forKey: .team); try c.encodeIfPresent(n, forKey: .note)
         case .outboxQueued(let d): try d.encode(to: encoder)
         case .outboxSending(let id, _, let by, let until, let n):
-            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until); try c.encode(n, forKey: .attempt)
+            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until);
+            try c.encode(n, forKey: .attempt)
         case .outboxSent(let id, _, let r, let pid):
-            try c.encode(id, forKey: .outbox); try c.encode(r, forKey: .reply); try c.encodeIfPresent(pid, forKey: .postID)
+            try c.encode(id, forKey: .outbox); try c.encode(r, forKey: .reply);
+            try c.encodeIfPresent(pid, forKey: .postID)
         case .outboxFailed(let id, _, let e, let at):
-            try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error); try c.encodeIfPresent(at, forKey: .retryAt)
+            try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error);
+            try c.encodeIfPresent(at, forKey: .retryAt)
         case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
         case .queue(let q): try q.encode(to: encoder)
         case .contact(let a): try a.encode(to: encoder)
         case .handoffFollowUp(let h): try h.encode(to: encoder)
         case .crisis(let a): try a.encode(to: encoder)
+        case .spikeAlert(let s): let d = s.data; if !d.isEmpty { try c.encode(d, forKey: .data) }
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }
@@ -251,7 +294,7 @@ extension MentionState {
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
         case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
-        case .queue, .contact, .crisis, .other: break
+        case .queue, .contact, .crisis, .spikeAlert, .other: break
         }
         lastChangedAt = e.at
         lastChangedBy = e.actor

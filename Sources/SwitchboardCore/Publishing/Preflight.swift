@@ -85,7 +85,7 @@ public enum Preflight {
     /// A reason when a crisis is on (a real one, not a drill), or a `spike_alert` came in the last hour.
     public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
         var spike: AuditEvent?
-        for e in events where e.action.typeName == "spike_alert" && e.at <= now && now.timeIntervalSince(e.at) < 3600 {
+        for e in events where e.action.spikeAlert != nil && e.at <= now && now.timeIntervalSince(e.at) < 3600 {
             spike = e
         }
         if let c = CrisisLog(events: events).active {

@@ -20,7 +20,8 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per text.")
     var json = false
 
-    @Option(name: .customLong("crisis-term"), help: "A crisis term to flag (repeatable; default: the team's crisis_terms).")
+    @Option(
+        name: .customLong("crisis-term"), help: "A crisis term to flag (repeatable; default: the team's crisis_terms).")
     var crisisTerms: [String] = []
 
     @Flag(help: .hidden)
@@ -41,7 +42,9 @@ struct AnalyzeCommand: ParsableCommand {
         let handle: (String) -> Void = { line in
             if features {
                 let f = analyzer.features(line)
-                out.write(f.lang + "\t" + f.tokens.joined(separator: " ") + "\t" + f.dense.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\n")
+                out.write(
+                    f.lang + "\t" + f.tokens.joined(separator: " ") + "\t"
+                        + f.dense.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\n")
             } else {
                 let a = analyzer.analyze(line)
                 out.write((json ? AnalyzeCommand.jsonLine(a) : AnalyzeCommand.humanLine(a, text: line)) + "\n")
@@ -57,7 +60,8 @@ struct AnalyzeCommand: ParsableCommand {
 
     /// `{"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question"], "crisis_terms": ["Ausfall"]}`
     static func jsonLine(_ a: Analysis) -> String {
-        var s = "{\"lang\": \"\(a.lang)\", \"sentiment\": \"\(a.sentiment.rawValue)\", \"score\": \(formatScore(a.score)), \"intents\": ["
+        var s =
+            "{\"lang\": \"\(a.lang)\", \"sentiment\": \"\(a.sentiment.rawValue)\", \"score\": \(formatScore(a.score)), \"intents\": ["
         s += a.intents.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
         if let c = a.crisisTerms, !c.isEmpty {
             s += ", \"crisis_terms\": [" + c.map { jsonString($0) }.joined(separator: ", ") + "]"
@@ -71,40 +75,32 @@ struct AnalyzeCommand: ParsableCommand {
         return String(format: "%.2f", v)
     }
 
-    static func jsonString(_ s: String) -> String {
-        var o = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\t": o += "\\t"
-            case "\r": o += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7F { o += String(format: "\\u%04x", u.value) } else { o.unicodeScalars.append(u) }
-            }
-        }
-        return o + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONValue.literal(s) }
 
     /// `de     negative  -0.62  question, complaint  | text…` (control characters in the text made visible).
     static func humanLine(_ a: Analysis, text: String) -> String {
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+        func pad(_ s: String, _ n: Int) -> String {
+            s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+        }
         var intents = a.intents.map(\.rawValue).joined(separator: ",")
         if let c = a.crisisTerms, !c.isEmpty { intents += " [" + c.joined(separator: ",") + "]" }
         let score = formatScore(a.score)
         let clean = visible(text)
         let shown = clean.count > 60 ? String(clean.prefix(59)) + "…" : clean
-        return pad(a.lang, 6) + pad(a.sentiment.rawValue, 9) + pad(String(repeating: " ", count: max(0, 5 - score.count)) + score, 6)
+        return pad(a.lang, 6) + pad(a.sentiment.rawValue, 9)
+            + pad(String(repeating: " ", count: max(0, 5 - score.count)) + score, 6)
             + pad(intents.isEmpty ? "-" : visible(intents), 30) + shown
     }
 
     /// Control characters (escape sequences included) and bidi overrides become spaces before reaching a terminal.
     static func visible(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { u in
-            let v = u.value
-            return v < 0x20 || (v >= 0x7F && v < 0xA0) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069) ? " " : u
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { u in
+                    let v = u.value
+                    return v < 0x20 || (v >= 0x7F && v < 0xA0) || (v >= 0x202A && v <= 0x202E)
+                        || (v >= 0x2066 && v <= 0x2069) ? " " : u
+                }))
     }
 }
 

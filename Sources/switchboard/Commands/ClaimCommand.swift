@@ -4,21 +4,32 @@ import SwitchboardCore
 
 /// `switchboard claim KEY [--force]`: take a mention (as opening the composer does); refuses when a colleague holds it.
 struct ClaimCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "claim", abstract: "Claim a mention for yourself (someone else's needs --force).")
+    static let configuration = CommandConfiguration(
+        commandName: "claim", abstract: "Claim a mention for yourself (someone else's needs --force).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Flag(help: "Take it over from a colleague.") var force = false
     @Flag(help: "Print the result as JSON.") var json = false
-    func run() throws {
-        let store = try global.openStore()
-        let k = try store.resolveKey(key)
-        let me = Actor.current()
-        let c: Triage.Claim
-        do { c = try Triage.claim(store: store, key: k, me: me, force: force) } catch {
-            if case .heldBy = error { throw CLIError.failure("\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))") }
+    /// Claims mention `key` for `me` (as `claim` and `reply` do); a colleague's claim fails with a hint to --force.
+    static func claim(_ store: Store, key k: String, me: String, force: Bool) throws -> Triage.Claim {
+        do { return try Triage.claim(store: store, key: k, me: me, force: force) } catch {
+            if case .heldBy = error {
+                let hint = error.description.replacingOccurrences(of: "(take over to reply anyway)",
+                                                                  with: "(pass --force to take over)")
+                throw CLIError.failure("\(k): \(hint)")
+            }
             throw CLIError.failure("\(error)")
         }
-        if json { try Output.printJSON(["key": k, "assignee": me, "took_over_from": c.tookOverFrom ?? ""]) }
-        else { print("\(k): claimed by \(me)" + (c.tookOverFrom.map { " (taken over from \($0))" } ?? "")) }
+    }
+
+    func run() throws {
+        let (store, k) = try global.openStore(resolving: key)
+        let me = Actor.current()
+        let c = try ClaimCommand.claim(store, key: k, me: me, force: force)
+        if json {
+            try Output.printJSON(["key": k, "assignee": me, "took_over_from": c.tookOverFrom ?? ""])
+        } else {
+            print("\(k): claimed by \(me)" + (c.tookOverFrom.map { " (taken over from \($0))" } ?? ""))
+        }
     }
 }

@@ -6,15 +6,23 @@ enum ContactPrinter {
     static func print(_ c: Contact, history: [ContactHistoryItem], timeline: [SentimentPoint], weekly: Bool) {
         Swift.print("\(Output.safe(c.name))  (contact \(c.id))")
         Swift.print("\nIdentities:")
-        Output.table(["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"], c.identities.map { i in
-            [i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""), i.followers.map { $0.grouped } ?? "-",
-             "\(i.mentions.count)", Output.safe(i.url ?? "-")]
-        }.map { ["  " + $0[0]] + $0.dropFirst() })
+        Output.table(
+            ["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"],
+            c.identities.map { i in
+                [
+                    i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""),
+                    i.followers.map { $0.grouped } ?? "-",
+                    "\(i.mentions.count)", Output.safe(i.url ?? "-"),
+                ]
+            }.map { ["  " + $0[0]] + $0.dropFirst() })
         Swift.print("")
         var lines: [(String, String)] = [
             ("reach", c.reach.grouped + " followers"),
-            ("mentions", "\(c.mentionCount) (\(c.positive) positive, \(c.neutral) neutral, \(c.negative) negative)"
-                + (c.averageScore.map { String(format: ", mean %+.2f", $0) } ?? "")),
+            (
+                "mentions",
+                "\(c.mentionCount) (\(c.positive) positive, \(c.neutral) neutral, \(c.negative) negative)"
+                    + (c.averageScore.map { String(format: ", mean %+.2f", $0) } ?? "")
+            ),
             ("seen", Timestamp.format(c.firstSeen) + " … " + Timestamp.format(c.lastSeen)),
         ]
         let roles = c.roles.map { r -> String in
@@ -27,26 +35,35 @@ enum ContactPrinter {
         for (k, v) in lines { Swift.print(Output.pad(k + ":", 10) + v) }
         if !c.notes.isEmpty {
             Swift.print("\nNotes:")
-            for n in c.notes { Swift.print("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))") }
+            for n in c.notes {
+                Swift.print("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))")
+            }
         }
         if !timeline.isEmpty {
             Swift.print("\nSentiment by \(weekly ? "week" : "day"):")
             for p in timeline {
-                Swift.print("  \(p.period)  \(String(format: "%+.2f", p.mean))  \(bar(p.mean))  \(p.count) (\(p.positive)+ \(p.neutral)= \(p.negative)-)")
+                Swift.print(
+                    "  \(p.period)  \(String(format: "%+.2f", p.mean))  \(bar(p.mean))  \(p.count) (\(p.positive)+ \(p.neutral)= \(p.negative)-)"
+                )
             }
         }
         if !history.isEmpty {
             Swift.print("\nHistory:")
-            Output.table(["  TIME", "WHAT", "MENTION", "WHO", "TEXT"], history.map { h in
-                let what: String
-                switch h.kind {
-                case .mention: what = h.sentiment.map { "mention " + mark($0) } ?? "mention"
-                case .reply: what = "reply"
-                case .handoff: what = "hand-off"
-                case .handoffReply: what = "answer"
-                }
-                return ["  " + Timestamp.format(h.at), what, h.mention, Output.safe(h.actor ?? "-"), Output.clip(Output.safe(h.text), 70)]
-            })
+            Output.table(
+                ["  TIME", "WHAT", "MENTION", "WHO", "TEXT"],
+                history.map { h in
+                    let what: String
+                    switch h.kind {
+                    case .mention: what = h.sentiment.map { "mention " + mark($0) } ?? "mention"
+                    case .reply: what = "reply"
+                    case .handoff: what = "hand-off"
+                    case .handoffReply: what = "answer"
+                    }
+                    return [
+                        "  " + Timestamp.format(h.at), what, h.mention, Output.safe(h.actor ?? "-"),
+                        Output.clip(Output.safe(h.text), 70),
+                    ]
+                })
         }
     }
 
@@ -76,7 +93,9 @@ struct ContactJSON: Encodable {
         let followers: Int?
         let mentions: Int
         let firstSeen, lastSeen: Date
-        enum CodingKeys: String, CodingKey { case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen", lastSeen = "last_seen" }
+        enum CodingKeys: String, CodingKey {
+            case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen", lastSeen = "last_seen"
+        }
     }
     struct HistoryJSON: Encodable {
         let at: Date; let kind: String; let mention: String; let identity: String; let text: String
@@ -93,33 +112,37 @@ struct ContactJSON: Encodable {
     }
 
     func encode(to encoder: Encoder) throws {
+        let identities = c.identities.map {
+            IdentityJSON(
+                key: $0.key, platform: $0.platform, handle: $0.handle, name: $0.name, url: $0.url,
+                followers: $0.followers, mentions: $0.mentions.count, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen)
+        }
+        let suggested = Dictionary(uniqueKeysWithValues: c.suggested.map { ($0.key.rawValue, $0.value) })
+        let fields: KeyValuePairs<Keys, any Encodable> = [
+            .id: c.id, .primary: c.primary, .name: c.name, .reach: c.reach, .mentions: c.mentionCount,
+            .positive: c.positive, .neutral: c.neutral, .negative: c.negative, .firstSeen: c.firstSeen,
+            .lastSeen: c.lastSeen, .roles: c.roles.map(\.rawValue), .setRoles: c.setRoles.sorted().map(\.rawValue),
+            .removedRoles: c.removedRoles.sorted().map(\.rawValue), .suggestedRoles: suggested, .notes: c.notes,
+            .identities: identities,
+        ]
+        try Output.encode(fields, to: encoder)
         var k = encoder.container(keyedBy: Keys.self)
-        try k.encode(c.id, forKey: .id)
-        try k.encode(c.primary, forKey: .primary)
-        try k.encode(c.name, forKey: .name)
-        try k.encode(c.reach, forKey: .reach)
-        try k.encode(c.mentionCount, forKey: .mentions)
-        try k.encode(c.positive, forKey: .positive)
-        try k.encode(c.neutral, forKey: .neutral)
-        try k.encode(c.negative, forKey: .negative)
         try k.encodeIfPresent(c.averageScore.map { ($0 * 1000).rounded() / 1000 }, forKey: .averageScore)
-        try k.encode(c.firstSeen, forKey: .firstSeen)
-        try k.encode(c.lastSeen, forKey: .lastSeen)
-        try k.encode(c.roles.map(\.rawValue), forKey: .roles)
-        try k.encode(c.setRoles.sorted().map(\.rawValue), forKey: .setRoles)
-        try k.encode(c.removedRoles.sorted().map(\.rawValue), forKey: .removedRoles)
-        try k.encode(Dictionary(uniqueKeysWithValues: c.suggested.map { ($0.key.rawValue, $0.value) }), forKey: .suggestedRoles)
-        try k.encode(c.notes, forKey: .notes)
-        try k.encode(c.identities.map { IdentityJSON(key: $0.key, platform: $0.platform, handle: $0.handle, name: $0.name, url: $0.url,
-                                                     followers: $0.followers, mentions: $0.mentions.count, firstSeen: $0.firstSeen, lastSeen: $0.lastSeen) },
-                     forKey: .identities)
         if let history {
-            try k.encode(history.map { HistoryJSON(at: $0.at, kind: $0.kind.rawValue, mention: $0.mention, identity: $0.identity, text: $0.text,
-                                                   sentiment: $0.sentiment?.rawValue, score: $0.score, actor: $0.actor, url: $0.url) }, forKey: .history)
+            try k.encode(
+                history.map {
+                    HistoryJSON(
+                        at: $0.at, kind: $0.kind.rawValue, mention: $0.mention, identity: $0.identity, text: $0.text,
+                        sentiment: $0.sentiment?.rawValue, score: $0.score, actor: $0.actor, url: $0.url)
+                }, forKey: .history)
         }
         if let timeline {
-            try k.encode(timeline.map { PointJSON(period: $0.period, count: $0.count, positive: $0.positive, neutral: $0.neutral, negative: $0.negative,
-                                                  mean: ($0.mean * 1000).rounded() / 1000) }, forKey: .sentiment)
+            try k.encode(
+                timeline.map {
+                    PointJSON(
+                        period: $0.period, count: $0.count, positive: $0.positive, neutral: $0.neutral,
+                        negative: $0.negative, mean: ($0.mean * 1000).rounded() / 1000)
+                }, forKey: .sentiment)
         }
     }
 }

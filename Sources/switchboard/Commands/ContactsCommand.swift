@@ -8,23 +8,29 @@ struct ContactsCommand: ParsableCommand {
         commandName: "contacts",
         abstract: "The people behind the mentions: identities, roles, notes, history.",
         discussion: """
-        Contacts are built from mention authors (one per network account); merge accounts of one person by hand. \
-        Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")). Roles marked * are suggested from \
-        the mentions; set or remove any with `contacts role`.
-        """,
+            Contacts are built from mention authors (one per network account); merge accounts of one person by hand. \
+            Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")). Roles marked * are suggested from \
+            the mentions; set or remove any with `contacts role`.
+            """,
         subcommands: [List.self, Show.self, Merge.self, Split.self, Role.self, Note.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List contacts (most active first).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only contacts whose name, handles or notes contain this text.") var query: String?
-        @Option(help: "Only contacts with this role (\(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")), or vip).") var role: String?
-        @Option(help: "Sort by reach, activity, sentiment (most negative first) or recent.") var sort: ContactSort = .activity
+        @Option(
+            help:
+                "Only contacts with this role (\(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")), or vip)."
+        ) var role: String?
+        @Option(help: "Sort by reach, activity, sentiment (most negative first) or recent.") var sort: ContactSort =
+            .activity
         @Option(help: "At most this many (0: all).") var limit = 50
         @Flag(help: "JSON Lines: one contact per line.") var json = false
 
         func validate() throws {
-            if let role, role != "vip", ContactRole(parsing: role) == nil { throw ValidationError(ContactsCommand.unknownRole(role)) }
+            if let role, role != "vip", ContactRole(parsing: role) == nil {
+                throw ValidationError(ContactsCommand.unknownRole(role))
+            }
         }
 
         func run() throws {
@@ -40,27 +46,33 @@ struct ContactsCommand: ParsableCommand {
             }
             if limit > 0 { list = Array(list.prefix(limit)) }
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for c in list { out += try enc.encode(ContactJSON(c)); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(list.lazy.map { c in ContactJSON(c) })
                 return
             }
             if list.isEmpty { print("No contacts."); return }
             let now = Date()
-            Output.table(["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"], list.map { c in
-                [c.id, Output.clip(Output.safe(c.name), 24),
-                 Output.clip(Output.safe(c.identities[0].displayHandle), 30) + (c.identities.count > 1 ? " +\(c.identities.count - 1)" : ""),
-                 c.reach.grouped, "\(c.mentionCount)", c.averageScore.map { String(format: "%+.2f", $0) } ?? "-",
-                 ContactsCommand.roleList(c), Output.relative(c.lastSeen, now: now)]
-            })
+            Output.table(
+                ["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"],
+                list.map { c in
+                    [
+                        c.id, Output.clip(Output.safe(c.name), 24),
+                        Output.clip(Output.safe(c.identities[0].displayHandle), 30)
+                            + (c.identities.count > 1 ? " +\(c.identities.count - 1)" : ""),
+                        c.reach.grouped, "\(c.mentionCount)", c.averageScore.map { String(format: "%+.2f", $0) } ?? "-",
+                        ContactsCommand.roleList(c), Output.relative(c.lastSeen, now: now),
+                    ]
+                })
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a contact: identities, roles, notes, sentiment over time, history.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show a contact: identities, roles, notes, sentiment over time, history.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contact id (or a 4+ character prefix), identity (mastodon:anna@social.example) or handle (@anna@social.example).") var id: String
+        @Argument(
+            help:
+                "Contact id (or a 4+ character prefix), identity (mastodon:anna@social.example) or handle (@anna@social.example)."
+        ) var id: String
         @Flag(help: "Sentiment by week instead of by day.") var weekly = false
         @Flag(help: "One JSON document.") var json = false
 

@@ -7,19 +7,30 @@ extension CrisisCommand {
     static func printChecklist(_ r: CrisisRun, now: Date, tz: TimeZone) {
         let hm = DateFormatter()
         hm.locale = Locale(identifier: "en_US_POSIX"); hm.timeZone = tz; hm.dateFormat = "HH:mm"
-        Output.table(["#", "STATE", "STEP", "OWNER", "DUE", "BY"], r.steps.enumerated().map { i, s in
-            var due = hm.string(from: s.dueAt)
-            if s.isOverdue(now) { due += " LATE \(Int(now.timeIntervalSince(s.dueAt) / 60))m" }
-            let mark: String
-            switch s.state { case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]"; case .done: mark = "[x]"; case .skipped: mark = "[-]"; case .blocked: mark = "[b]" }
-            let by = s.by.map { "\(Output.safe($0)) \(hm.string(from: s.at ?? now))" } ?? ""
-            return ["\(i + 1)", "\(mark) \(s.state.rawValue)", Output.clip(Output.safe(s.step.title) + (s.reason.map { " — " + Output.safe($0) } ?? ""), 70),
-                    Output.safe(s.step.owner), due, by]
-        })
+        Output.table(
+            ["#", "STATE", "STEP", "OWNER", "DUE", "BY"],
+            r.steps.enumerated().map { i, s in
+                var due = hm.string(from: s.dueAt)
+                if s.isOverdue(now) { due += " LATE \(Int(now.timeIntervalSince(s.dueAt) / 60))m" }
+                let mark: String
+                switch s.state {
+                case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]";
+                case .done: mark = "[x]";
+                case .skipped: mark = "[-]";
+                case .blocked: mark = "[b]"
+                }
+                let by = s.by.map { "\(Output.safe($0)) \(hm.string(from: s.at ?? now))" } ?? ""
+                return [
+                    "\(i + 1)", "\(mark) \(s.state.rawValue)",
+                    Output.clip(Output.safe(s.step.title) + (s.reason.map { " — " + Output.safe($0) } ?? ""), 70),
+                    Output.safe(s.step.owner), due, by,
+                ]
+            })
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The current run (or --crisis ID): its checklist, overdue steps marked.")
+        static let configuration = CommandConfiguration(
+            abstract: "The current run (or --crisis ID): its checklist, overdue steps marked.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
         @Flag(help: "JSON: the incident report of the run so far.") var json = false
@@ -28,14 +39,20 @@ extension CrisisCommand {
             let store = try global.openStore(quiet: json)
             let team = try? CrisisCommand.team(store)
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
-            if json { FileHandle.standardOutput.write(try CrisisReport(run: r, store: store).json()); print(""); return }
+            if json {
+                FileHandle.standardOutput.write(try CrisisReport(run: r, store: store).json()); print(""); return
+            }
             print((r.isActive ? "" : "ENDED ") + CrisisCommand.headline(r))
             let buckets = CrisisReport.buckets(store.mentions, from: Date().addingTimeInterval(-3 * 3600), to: Date())
             print("Mentions per 15 min, last 3 h:  " + TextBars.sparkline(buckets.map { Double($0.total) }))
             print("Negative per 15 min:            " + TextBars.sparkline(buckets.map { Double($0.negative) }))
             CrisisCommand.printChecklist(r, now: r.endedAt ?? Date(), tz: CrisisOps.timeZone(team))
             if !r.playbook.escalation.isEmpty {
-                print("Escalation: " + r.playbook.escalation.map { "\(Output.safe($0.role)): \(Output.safe($0.name)) (\(Output.safe($0.reach)))" }.joined(separator: "; "))
+                print(
+                    "Escalation: "
+                        + r.playbook.escalation.map {
+                            "\(Output.safe($0.role)): \(Output.safe($0.name)) (\(Output.safe($0.reach)))"
+                        }.joined(separator: "; "))
             }
         }
     }
@@ -47,7 +64,10 @@ extension CrisisCommand {
 
     static func change(_ global: GlobalOptions, _ args: StepArgs, _ state: CrisisStepState, reason: String?) throws {
         let store = try global.openStore()
-        let s = try op { try CrisisOps.setStep(crisis: args.which.id, step: args.step, to: state, reason: reason, store: store, actor: Actor.current()) }
+        let s = try op {
+            try CrisisOps.setStep(
+                crisis: args.which.id, step: args.step, to: state, reason: reason, store: store, actor: Actor.current())
+        }
         print("\(s.step.id): \(s.state.rawValue)" + (s.reason.map { " — \(Output.safe($0))" } ?? ""))
     }
 
@@ -59,20 +79,16 @@ extension CrisisCommand {
         func run() throws { try CrisisCommand.change(global, args, .done, reason: note) }
     }
 
-    struct Skip: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Skip a step, with the reason.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var args: StepArgs
-        @Argument(help: "Why it is skipped.") var reason: [String]
-        func run() throws { try CrisisCommand.change(global, args, .skipped, reason: reason.joined(separator: " ")) }
+    enum Skip: ReasonStepKind {
+        static let info = ReasonStepInfo(
+            name: "skip", state: .skipped, abstract: "Skip a step, with the reason.",
+            reasonHelp: "Why it is skipped.")
     }
 
-    struct Block: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a step blocked, with what blocks it.")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var args: StepArgs
-        @Argument(help: "What blocks it.") var reason: [String]
-        func run() throws { try CrisisCommand.change(global, args, .blocked, reason: reason.joined(separator: " ")) }
+    enum Block: ReasonStepKind {
+        static let info = ReasonStepInfo(
+            name: "block", state: .blocked, abstract: "Mark a step blocked, with what blocks it.",
+            reasonHelp: "What blocks it.")
     }
 
     struct Reopen: ParsableCommand {
@@ -83,14 +99,21 @@ extension CrisisCommand {
     }
 
     struct Notify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Carry out a notify step: run its command with the step's text on stdin, or record it was done by hand.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Carry out a notify step: run its command with the step's text on stdin, or record it was done by hand."
+        )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var args: StepArgs
-        @Flag(name: .customLong("by-hand"), help: "Record that the people were notified by hand (no command is run).") var byHand = false
+        @Flag(name: .customLong("by-hand"), help: "Record that the people were notified by hand (no command is run).")
+        var byHand = false
 
         func run() throws {
             let store = try global.openStore()
-            let r = try CrisisCommand.op { try CrisisOps.notify(crisis: args.which.id, step: args.step, byHand: byHand, store: store, actor: Actor.current()) }
+            let r = try CrisisCommand.op {
+                try CrisisOps.notify(
+                    crisis: args.which.id, step: args.step, byHand: byHand, store: store, actor: Actor.current())
+            }
             print(Output.safe(r.message))
             if !r.output.isEmpty { print(Output.safe(r.output, keepNewlines: true)) }
             if !r.ok { throw ExitCode(1) }
@@ -104,20 +127,29 @@ extension CrisisCommand {
         @Argument(help: "The level: its number, or its first word.") var level: String
         func run() throws {
             let store = try global.openStore()
-            let l = try CrisisCommand.op { try CrisisOps.setSeverity(crisis: which.id, level, store: store, actor: Actor.current()) }
+            let l = try CrisisCommand.op {
+                try CrisisOps.setSeverity(crisis: which.id, level, store: store, actor: Actor.current())
+            }
             print("severity: \(Output.safe(l))")
         }
     }
 
     struct Statement: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a holding statement filled in; --publish queues it to go out now (even with the queue suspended).")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Show a holding statement filled in; --publish queues it to go out now (even with the queue suspended)."
+        )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
         @Argument(help: "The statement id (default: the first for --lang).") var id: String?
         @Option(help: "Language (en, de, …).") var lang: String?
         @Option(help: "The holding-statement step this completes (marked done when published).") var step: String?
-        @Option(name: .customLong("account"), help: "A target account (source id); repeatable. Default: every Mastodon and Bluesky source.") var accounts: [String] = []
-        @Option(help: "The text to publish instead of the statement as written (e.g. with the placeholders filled).") var text: String?
+        @Option(
+            name: .customLong("account"),
+            help: "A target account (source id); repeatable. Default: every Mastodon and Bluesky source.") var accounts:
+            [String] = []
+        @Option(help: "The text to publish instead of the statement as written (e.g. with the placeholders filled).")
+        var text: String?
         @Flag(help: "Queue it to be published now (not in a drill).") var publish = false
 
         func run() throws {
@@ -126,22 +158,41 @@ extension CrisisCommand {
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
             if publish {
                 let item = try CrisisCommand.op {
-                    try CrisisOps.publishStatement(crisis: r.id, step: step, id: id, lang: lang, text: text, accounts: accounts, team: team, store: store, actor: Actor.current())
+                    try CrisisOps.publishStatement(
+                        crisis: r.id, step: step, id: id, lang: lang, text: text, accounts: accounts, team: team,
+                        store: store, actor: Actor.current())
                 }
-                print("\(item.id): queued for now on \(item.draft.accounts.joined(separator: ", ")) (publish-due or the listener sends it)")
+                print(
+                    "\(item.id): queued for now on \(item.draft.accounts.joined(separator: ", ")) (publish-due or the listener sends it)"
+                )
                 return
             }
-            let networks = team.sources.filter { ["mastodon", "bluesky"].contains($0.type.lowercased()) }.map { $0.type.lowercased() }
-            let s = try CrisisCommand.op { try CrisisOps.statement(r, id: id, step: step, lang: lang, networks: networks, team: team, agent: team.member(Actor.current())) }
+            let networks = team.sources.filter { ["mastodon", "bluesky"].contains($0.type.lowercased()) }.map {
+                $0.type.lowercased()
+            }
+            let s = try CrisisCommand.op {
+                try CrisisOps.statement(
+                    r, id: id, step: step, lang: lang, networks: networks, team: team,
+                    agent: team.member(Actor.current()))
+            }
             print(Output.safe(s.text, keepNewlines: true))
-            for (n, v) in s.variants.sorted(by: { $0.key < $1.key }) { print("[\(n)] " + Output.safe(v, keepNewlines: true)) }
-            if !s.unknown.isEmpty { Output.warn("unfilled: " + s.unknown.map { "{{\($0)}}" }.joined(separator: ", ") + " (the playbook's \"placeholders\")") }
+            for (n, v) in s.variants.sorted(by: { $0.key < $1.key }) {
+                print("[\(n)] " + Output.safe(v, keepNewlines: true))
+            }
+            if !s.unknown.isEmpty {
+                Output.warn(
+                    "unfilled: " + s.unknown.map { "{{\($0)}}" }.joined(separator: ", ")
+                        + " (the playbook's \"placeholders\")")
+            }
             if r.drill { Output.warn("a drill: shown only, nothing is published") }
         }
     }
 
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The incident report of a run: timeline, volume and sentiment chart, steps with times, posts, response times.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "The incident report of a run: timeline, volume and sentiment chart, steps with times, posts, response times."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The run (id, prefix, or `last`; default: the newest).") var id: String?
         @Option(help: "md or json.") var format: String = "md"
@@ -163,7 +214,8 @@ extension CrisisCommand {
                 print("wrote \(output)")
             } else {
                 // Text from the network (replies, notes) is in there: sanitised like every other output.
-                FileHandle.standardOutput.write(Data(Output.safe(String(decoding: data, as: UTF8.self), keepNewlines: true).utf8))
+                FileHandle.standardOutput.write(
+                    Data(Output.safe(String(decoding: data, as: UTF8.self), keepNewlines: true).utf8))
             }
         }
     }

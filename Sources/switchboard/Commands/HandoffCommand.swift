@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard handoff …`: hand mentions to internal teams and record their answers.
@@ -8,55 +9,70 @@ struct HandoffCommand: ParsableCommand {
         commandName: "handoff",
         abstract: "Hand a mention to an internal team (support, HR, product, legal) and record the answer.",
         discussion: """
-        `switchboard handoff KEY --team T [--note N]` hands a mention off by hand: it waits with that team named. \
-        Routing rules in team.json do it automatically for new mentions (see `switchboard routing test`).
-        """,
+            `switchboard handoff KEY --team T [--note N]` hands a mention off by hand: it waits with that team named. \
+            Routing rules in team.json do it automatically for new mentions (see `switchboard routing test`).
+            """,
         subcommands: [To.self, Reply.self, List.self, Retry.self],
         defaultSubcommand: To.self)
 
     struct To: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "to", abstract: "Hand a mention to a team (the default: `handoff KEY --team T`).")
+        static let configuration = CommandConfiguration(
+            commandName: "to", abstract: "Hand a mention to a team (the default: `handoff KEY --team T`).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
         @Option(help: "The internal team.") var team: String
         @Option(help: "A note for the team (kept in the mention's notes).") var note: String?
         @Flag(help: "Print the recorded event as JSON.") var json = false
 
-        func validate() throws { if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team is empty") } }
+        func validate() throws {
+            if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team is empty") }
+        }
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             let events = try store.record([.handoff(mention: k, team: team, note: note)], actor: Actor.current())
-            if json { for e in events { try Output.printJSON(e) } } else { print("\(k): handed off to \(Output.safe(team)) (waiting)") }
+            if json {
+                for e in events { try Output.printJSON(e) }
+            } else {
+                print("\(k): handed off to \(Output.safe(team)) (waiting)")
+            }
         }
     }
 
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the answer from inside for a handed-off mention.",
-            discussion: "The answer is kept with the mention (the composer offers it) and the mention goes from waiting back to open.")
+            discussion:
+                "The answer is kept with the mention (the composer offers it) and the mention goes from waiting back to open."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
         @Option(help: "The team's answer.") var text: String
         @Option(help: "The team that answers (default: the team it was handed to).") var team: String?
         @Flag(help: "Print the recorded event as JSON.") var json = false
 
-        func validate() throws { if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--text is empty") } }
+        func validate() throws {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--text is empty") }
+        }
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             guard let t = team ?? store.state(k).handoffTeam else {
                 throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
             }
-            let events = try store.record([.handoffFollowUp(.reply(mention: k, team: t, text: text))], actor: Actor.current())
-            if json { for e in events { try Output.printJSON(e) } } else { print("\(k): answer from \(Output.safe(t)) recorded; status \(store.state(k).status.rawValue)") }
+            let events = try store.record(
+                [.handoffFollowUp(.reply(mention: k, team: t, text: text))], actor: Actor.current())
+            if json {
+                for e in events { try Output.printJSON(e) }
+            } else {
+                print("\(k): answer from \(Output.safe(t)) recorded; status \(store.state(k).status.rawValue)")
+            }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mentions waiting for an internal team, oldest first, with the delivery state.")
+        static let configuration = CommandConfiguration(
+            abstract: "Mentions waiting for an internal team, oldest first, with the delivery state.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this team.") var team: String?
         @Flag(help: "Also hand-offs that were answered or closed.") var all = false
@@ -66,38 +82,44 @@ struct HandoffCommand: ParsableCommand {
             let store = try global.openStore()
             let rows = HandoffListing.rows(store, team: team, all: all)
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for r in rows { out += try enc.encode(r); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(rows)
                 return
             }
             if rows.isEmpty { print(all ? "No hand-offs." : "Nothing is waiting for an internal team."); return }
             let now = Date()
-            Output.table(["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"], rows.map { r in
-                [r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status, Output.clip(Output.safe(r.deliverySummary), 40),
-                 "\(r.answers.count)", Output.clip(Output.safe(r.text), 50)]
-            })
+            Output.table(
+                ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"],
+                rows.map { r in
+                    [
+                        r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
+                        Output.clip(Output.safe(r.deliverySummary), 40),
+                        "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
+                    ]
+                })
         }
     }
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver failed hand-offs again now (all, or those of one mention).",
-            discussion: "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). Exit status 1 when one fails again.")
+            discussion:
+                "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). Exit status 1 when one fails again."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (default: every failed delivery).") var key: String?
         @Flag(help: "JSON Lines: one outcome per line.") var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-            let router: Router
-            do { router = try Router(store: store, team: team, actor: Actor.current()) } catch { throw CLIError.failure("team.json: \(error)") }
+            let (store, team) = try global.openStoreAndTeam()
+            let router = try RoutingReport.router(store, team)
             let k = try key.map { try store.resolveKey($0) }
             let outcomes = router.retry(mention: k, onlyDue: false)
             try RoutingReport.print(outcomes, json: json, none: "No failed hand-off deliveries.")
-            if outcomes.contains(where: { if case .failed = $0.result { return true }; return false }) { throw ExitCode(1) }
+            if outcomes.contains(where: {
+                if case .failed = $0.result { return true }; return false
+            }) {
+                throw ExitCode(1)
+            }
         }
     }
 }
@@ -128,11 +150,14 @@ struct HandoffRow: Encodable {
 }
 
 extension HandoffDeliveryState: Encodable {
-    enum CodingKeys: String, CodingKey { case rule, team, status, attempts, error, target, routedAt = "routed_at", lastAt = "last_at" }
+    enum CodingKeys: String, CodingKey {
+        case rule, team, status, attempts, error, target, routedAt = "routed_at", lastAt = "last_at"
+    }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rule, forKey: .rule); try c.encode(team, forKey: .team); try c.encode(status, forKey: .status)
-        try c.encode(attempts, forKey: .attempts); try c.encodeIfPresent(error, forKey: .error); try c.encodeIfPresent(target, forKey: .target)
+        try c.encode(attempts, forKey: .attempts); try c.encodeIfPresent(error, forKey: .error);
+        try c.encodeIfPresent(target, forKey: .target)
         try c.encode(routedAt, forKey: .routedAt); try c.encode(lastAt, forKey: .lastAt)
     }
 }
@@ -150,13 +175,17 @@ enum HandoffListing {
         }
         var rows: [HandoffRow] = []
         for k in order {
-            guard let e = latest[k], case .handoff(_, let t, let note) = e.action, let m = store.mention(k) else { continue }
+            guard let e = latest[k], case .handoff(_, let t, let note) = e.action, let m = store.mention(k) else {
+                continue
+            }
             let st = store.state(k)
             if !all && !(st.status == .waiting && st.handoffTeam != nil) { continue }
             if let team, t.lowercased() != team.lowercased() { continue }
             let ds = deliveries.values.filter { $0.mention == k }.sorted { $0.rule < $1.rule }
-            rows.append(HandoffRow(key: k, team: t, since: e.at, status: st.status.rawValue, note: note, deliveries: ds,
-                                   answers: st.handoffReplies, text: m.text))
+            rows.append(
+                HandoffRow(
+                    key: k, team: t, since: e.at, status: st.status.rawValue, note: note, deliveries: ds,
+                    answers: st.handoffReplies, text: m.text))
         }
         return rows.sorted { $0.since < $1.since }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Insight
+import ListenerServices
 import SwitchboardCore
 
 struct IngestCommand: ParsableCommand {
@@ -8,15 +9,16 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Import mentions in the JSON Lines import format (see README).",
         discussion: """
-        Reads FILE, or standard input when FILE is - or absent. Prints how many mentions were new, duplicates \
-        and rejected (with line numbers and reasons). A bad line never stops the good ones. Exit status 0 when \
-        every line was stored or already known, 1 when some lines were rejected.
-        """)
+            Reads FILE, or standard input when FILE is - or absent. Prints how many mentions were new, duplicates \
+            and rejected (with line numbers and reasons). A bad line never stops the good ones. Exit status 0 when \
+            every line was stored or already known, 1 when some lines were rejected.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "A .jsonl file, or - for standard input.") var file: String?
     @Option(help: "Store in batches of this many mentions, each fsynced before the next.") var batchSize = 5000
-    @Flag(help: "Print \"stored N\" after each durable batch (for scripts that must know what is safe).") var progress = false
+    @Flag(help: "Print \"stored N\" after each durable batch (for scripts that must know what is safe).") var progress =
+        false
     @Flag(help: "One JSON summary document.") var json = false
 
     func validate() throws { if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") } }
@@ -26,7 +28,9 @@ struct IngestCommand: ParsableCommand {
         if file == nil || file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let d = FileManager.default.contents(atPath: file!) else { throw CLIError.failure("cannot read \(file!)") }
+            guard let d = FileManager.default.contents(atPath: file!) else {
+                throw CLIError.failure("cannot read \(file!)")
+            }
             data = d
         }
         let store = try global.openStore()
@@ -51,50 +55,31 @@ struct IngestCommand: ParsableCommand {
         if json {
             struct Reject: Encodable { let line: Int; let reason: String }
             struct Handoff: Encodable { let mention, rule, team: String; let delivered: Bool; let error: String? }
-            struct Summary: Encodable { let new: Int; let duplicate: Int; let rejected: Int; let rejects: [Reject]; let handoffs: [Handoff]? }
+            struct Summary: Encodable {
+                let new: Int; let duplicate: Int; let rejected: Int; let rejects: [Reject]; let handoffs: [Handoff]?
+            }
             let handoffs = routed.compactMap { o -> Handoff? in
                 switch o.result {
-                case .delivered: return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: true, error: nil)
-                case .failed(let e): return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: false, error: e)
+                case .delivered:
+                    return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: true, error: nil)
+                case .failed(let e):
+                    return Handoff(mention: o.mention, rule: o.rule, team: o.team, delivered: false, error: e)
                 case .alreadyRouted: return nil
                 }
             }
-            try Output.printJSON(Summary(new: added, duplicate: duplicates, rejected: decoded.rejects.count,
-                                         rejects: decoded.rejects.map { Reject(line: $0.line, reason: $0.reason) },
-                                         handoffs: handoffs.isEmpty ? nil : handoffs))
+            try Output.printJSON(
+                Summary(
+                    new: added, duplicate: duplicates, rejected: decoded.rejects.count,
+                    rejects: decoded.rejects.map { Reject(line: $0.line, reason: $0.reason) },
+                    handoffs: handoffs.isEmpty ? nil : handoffs))
         } else {
             print("\(added) new, \(duplicates) duplicate, \(decoded.rejects.count) rejected")
             for r in decoded.rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
             if decoded.rejects.count > 50 { Output.err("… and \(decoded.rejects.count - 50) more rejected lines") }
-            for o in routed { if case .alreadyRouted = o.result { continue }; print(Output.safe(RoutingReport.line(o))) }
+            for o in routed {
+                if case .alreadyRouted = o.result { continue }; print(Output.safe(RoutingReport.line(o)))
+            }
         }
         if !decoded.rejects.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// What happens to mentions on their way into the store, whoever brings them (ingest, listener, demo).
-enum Ingestion {
-    /// The analyzer configured with the team's crisis and brand terms (defaults when team.json can't be read).
-    static func analyzer(for dir: DataDirectory) -> Analyzer {
-        guard let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) else { return Analyzer() }
-        return Analyzer(team: team)
-    }
-
-    /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.
-    static func text(of m: Mention) -> String {
-        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t) else { return m.text }
-        return t + "\n" + m.text
-    }
-
-    /// Fills in the analysis of mentions that have none.
-    static func analyse(_ mentions: [Mention], dir: DataDirectory) -> [Mention] { analyse(mentions, with: analyzer(for: dir)) }
-
-    static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
-        mentions.map { m in
-            guard m.analysis == nil else { return m }
-            var m = m
-            m.analysis = analyzer.analyze(text(of: m))
-            return m
-        }
     }
 }

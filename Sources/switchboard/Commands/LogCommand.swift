@@ -3,7 +3,8 @@ import Foundation
 import SwitchboardCore
 
 struct LogCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "The audit trail: who did what, when.")
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "The audit trail: who did what, when.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only since then: a duration ago (30m, 2h, 7d) or an ISO 8601 time.")
     var since: String?
@@ -16,7 +17,9 @@ struct LogCommand: ParsableCommand {
         let store = try global.openStore()
         var events = store.events
         if let since {
-            guard let t = parseSince(since) else { throw CLIError.usage("--since: \"\(since)\" is neither a duration like 2h nor an ISO 8601 time") }
+            guard let t = parseSince(since) else {
+                throw CLIError.usage("--since: \"\(since)\" is neither a duration like 2h nor an ISO 8601 time")
+            }
             events = events.filter { $0.at >= t }
         }
         if let mention {
@@ -25,22 +28,26 @@ struct LogCommand: ParsableCommand {
         }
         events.sort { $0.at < $1.at }
         if json {
-            let enc = Output.jsonEncoder()
-            var out = Data()
-            for e in events { out += try enc.encode(e); out.append(10) }
-            FileHandle.standardOutput.write(out)
+            try Output.printJSONLines(events)
             return
         }
         if events.isEmpty { print("Nothing recorded."); return }
-        Output.table(["TIME", "WHO", "MENTION", "WHAT"], events.map {
-            [Timestamp.format($0.at), Output.safe($0.actor), $0.action.mention ?? "-", Output.clip(Output.safe($0.action.summary), 70)]
-        })
+        Output.table(
+            ["TIME", "WHO", "MENTION", "WHAT"],
+            events.map {
+                [
+                    Timestamp.format($0.at), Output.safe($0.actor), $0.action.mention ?? "-",
+                    Output.clip(Output.safe($0.action.summary), 70),
+                ]
+            })
     }
 }
 
 /// `2h`, `30m`, `7d` ago, or an ISO 8601 time.
 func parseSince(_ s: String, now: Date = Date()) -> Date? {
     if let d = Timestamp.parse(s) { return d }
-    if let secs = SourceConfig.parseDuration(s), s.last.map({ !$0.isNumber }) ?? false { return now.addingTimeInterval(-secs) }
+    if let secs = SourceConfig.parseDuration(s), s.last.map({ !$0.isNumber }) ?? false {
+        return now.addingTimeInterval(-secs)
+    }
     return nil
 }

@@ -13,7 +13,10 @@ struct MentionsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status (\(MentionStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
         var status: MentionStatus?
-        @Option(help: "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see the README, 'Triage and reply').")
+        @Option(
+            help:
+                "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see the README, 'Triage and reply')."
+        )
         var query: String?
         @Option(help: "At most this many (0: all).")
         var limit = 50
@@ -29,19 +32,19 @@ struct MentionsCommand: ParsableCommand {
             list.sort { $0.createdAt > $1.createdAt }
             if limit > 0 { list = Array(list.prefix(limit)) }
             if json {
-                let enc = Output.jsonEncoder()
-                var out = Data()
-                for m in list { out += try enc.encode(MentionJSON(m: m, state: states[m.key] ?? MentionState())); out.append(10) }
-                FileHandle.standardOutput.write(out)
+                try Output.printJSONLines(
+                    list.lazy.map { m in MentionJSON(m: m, state: states[m.key] ?? MentionState()) })
                 return
             }
             if list.isEmpty { print("No mentions."); return }
             let now = Date()
             let rows = list.map { m -> [String] in
                 let st = states[m.key] ?? MentionState()
-                return [m.key, Output.relative(m.createdAt, now: now), m.platform,
-                        Output.clip(Output.safe(m.author?.handle ?? "-"), 22), st.status.rawValue,
-                        Output.clip(Output.safe(m.text), 60)]
+                return [
+                    m.key, Output.relative(m.createdAt, now: now), m.platform,
+                    Output.clip(Output.safe(m.author?.handle ?? "-"), 22), st.status.rawValue,
+                    Output.clip(Output.safe(m.text), 60),
+                ]
             }
             Output.table(["KEY", "AGE", "NETWORK", "AUTHOR", "STATUS", "TEXT"], rows)
         }
@@ -56,15 +59,18 @@ struct MentionsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let k = try store.resolveKey(key)
+            let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
             let st = store.state(k)
             if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
             var lines: [(String, String)] = [
                 ("key", m.key), ("network", m.platform + (m.source.map { " (source \($0))" } ?? "")),
-                ("author", Output.safe([m.author?.name, m.author.map { "@" + $0.handle }].compactMap { $0 }.joined(separator: " ")) +
-                    (m.author?.followers.map { " · \($0) followers" } ?? "")),
+                (
+                    "author",
+                    Output.safe(
+                        [m.author?.name, m.author.map { "@" + $0.handle }].compactMap { $0 }.joined(separator: " "))
+                        + (m.author?.followers.map { " · \($0) followers" } ?? "")
+                ),
                 ("created", Timestamp.format(m.createdAt) + " (\(Output.relative(m.createdAt)) ago)"),
             ]
             if let u = m.url { lines.append(("url", Output.safe(u))) }
@@ -87,7 +93,11 @@ struct MentionsCommand: ParsableCommand {
             }
             if !st.handoffReplies.isEmpty {
                 print("\nAnswers from inside:")
-                for h in st.handoffReplies { print("  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): \(Output.safe(h.text))") }
+                for h in st.handoffReplies {
+                    print(
+                        "  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): \(Output.safe(h.text))"
+                    )
+                }
             }
             if !st.replies.isEmpty {
                 print("\nReplies:")

@@ -15,69 +15,30 @@ extension QueueCommand {
         }
     }
 
-    struct Duplicate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Copy an item as a new draft.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let team = try QueueCommand.team(store)
-            let i = try QueueCommand.op { try Queue.duplicate(id, team: team, store: store, actor: Actor.current()) }
-            print("\(i.id): draft (a copy of \(id))")
-        }
-    }
-
-    struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete an item not yet published (undo with `queue restore`).")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.delete(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): deleted (undo: switchboard queue restore \(i.id))")
-        }
-    }
-
-    struct Restore: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo a delete.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.restore(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): restored (\(try Queue.current(store)[i.id]?.state.rawValue ?? "?"))")
-        }
-    }
-
-    struct Retry: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Publish a failed item again (its failed accounts) at the next publish-due.")
-        @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            let i = try QueueCommand.op { try Queue.current(store).resolve(id) }
-            try QueueCommand.op { try Queue.retry(i.id, store: store, actor: Actor.current()) }
-            print("\(i.id): scheduled again for now")
-        }
-    }
+    enum Duplicate: QueueItemStepKind { static let step = QueueItemStep.duplicate }
+    enum Delete: QueueItemStepKind { static let step = QueueItemStep.delete }
+    enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
+    enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }
 
     struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")
+        static let configuration = CommandConfiguration(
+            abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Why (recorded in the actions log).") var reason: String
         func run() throws {
             let store = try global.openStore()
             let team = try QueueCommand.team(store)
-            try QueueCommand.op { try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current()) }
+            try QueueCommand.op {
+                try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current())
+            }
             let held = Queue(store: store).all.filter { $0.state == .suspended }.count
             print("queue suspended: \(held) item(s) held")
         }
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Turn the switch off; say what to do with held items whose time has passed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Turn the switch off; say what to do with held items whose time has passed.")
         @OptionGroup var global: GlobalOptions
         @Flag(name: .customLong("post-now"), help: "Post them now.") var postNow = false
         @Flag(name: .customLong("next-slot"), help: "Move each to its next free slot.") var nextSlot = false
@@ -85,13 +46,16 @@ extension QueueCommand {
         func run() throws {
             let store = try global.openStore()
             let team = try QueueCommand.team(store)
-            let chosen = [(postNow, ResumePolicy.postNow), (nextSlot, .nextSlot), (keepHolding, .keepHolding)].filter(\.0)
+            let chosen = [(postNow, ResumePolicy.postNow), (nextSlot, .nextSlot), (keepHolding, .keepHolding)].filter(
+                \.0)
             let now = Date()
             let past = Queue(store: store).all.filter { $0.held && ($0.scheduledAt ?? .distantFuture) <= now }
             guard chosen.count == 1 else {
                 if chosen.count > 1 { throw CLIError.usage("give one of --post-now, --next-slot, --keep-holding") }
                 if !past.isEmpty {
-                    throw CLIError.usage("\(past.count) held item(s) are past their time: choose --post-now, --next-slot or --keep-holding")
+                    throw CLIError.usage(
+                        "\(past.count) held item(s) are past their time: choose --post-now, --next-slot or --keep-holding"
+                    )
                 }
                 return try run(.postNow, store: store, team: team)
             }
@@ -99,7 +63,9 @@ extension QueueCommand {
         }
 
         func run(_ p: ResumePolicy, store: Store, team: TeamConfig) throws {
-            let moved = try QueueCommand.op { try Queue.resumeAll(policy: p, team: team, store: store, actor: Actor.current()) }
+            let moved = try QueueCommand.op {
+                try Queue.resumeAll(policy: p, team: team, store: store, actor: Actor.current())
+            }
             print("queue resumed (\(p.rawValue))")
             for m in moved { print("\(m.id): moved to \(Timestamp.format(m.at))") }
             let held = Queue(store: store).all.filter { $0.state == .suspended }
@@ -114,7 +80,9 @@ struct QueueSwitchJSON: Encodable {
     var reason: String?
     var by: String?
     var at: Date?
-    init(_ q: Queue) { suspended = q.isSuspended; reason = q.suspension?.reason; by = q.suspension?.by; at = q.suspension?.at }
+    init(_ q: Queue) {
+        suspended = q.isSuspended; reason = q.suspension?.reason; by = q.suspension?.by; at = q.suspension?.at
+    }
 }
 
 /// One queue item for `--json` (and the workbench's Queue pane if it wants the same shape).
@@ -136,7 +104,8 @@ struct QueueItemJSON: Encodable {
     var warnings: [PreflightWarning]?
 
     init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
-        id = i.id; state = i.state.rawValue; text = i.draft.text; variants = i.draft.variants.isEmpty ? nil : i.draft.variants
+        id = i.id; state = i.state.rawValue; text = i.draft.text;
+        variants = i.draft.variants.isEmpty ? nil : i.draft.variants
         accounts = i.draft.accounts; scheduledAt = i.scheduledAt; createdAt = i.draft.createdAt; author = i.author
         link = i.draft.link; via = i.draft.via; media = i.draft.media.isEmpty ? nil : i.draft.media
         tags = i.draft.tags.isEmpty ? nil : i.draft.tags; campaign = i.draft.campaign

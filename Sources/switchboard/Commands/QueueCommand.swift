@@ -8,40 +8,62 @@ struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "The content queue: add, list, show, edit, schedule, delete/restore, suspend/resume.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, Duplicate.self, Delete.self, Restore.self, Retry.self, Suspend.self, Resume.self])
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, QueueItemCommand<Duplicate>.self,
+            QueueItemCommand<Delete>.self, QueueItemCommand<Restore>.self, QueueItemCommand<Retry>.self,
+            Suspend.self, Resume.self,
+        ])
 
     /// Runs a queue operation, turning its refusal into a clean CLI failure.
     static func op<T>(_ f: () throws -> T) throws -> T {
         do { return try f() } catch let e as QueueError { throw CLIError.failure(e.message) }
     }
 
-    static func team(_ store: Store) throws -> TeamConfig { try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) }
+    static func team(_ store: Store) throws -> TeamConfig {
+        try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+    }
 
     struct When: ParsableArguments {
         @Option(help: "Schedule at this time (ISO 8601, e.g. 2026-12-01T09:00+01:00).") var at: String?
-        @Flag(name: .customLong("next-slot"), help: "Schedule at the account's next free slot (posting_schedule in team.json).") var nextSlot = false
+        @Flag(
+            name: .customLong("next-slot"),
+            help: "Schedule at the account's next free slot (posting_schedule in team.json).") var nextSlot = false
         @Flag(help: "Schedule for now (published by the next publish-due).") var now = false
 
         /// The time asked for; nil = none given (a draft).
-        func resolve(queue: Queue, accounts: [String], team: TeamConfig, ignoring: String? = nil, clock: Date = Date()) throws -> Date? {
-            if [at != nil, nextSlot, now].filter({ $0 }).count > 1 { throw CLIError.usage("give one of --at, --next-slot, --now") }
+        func resolve(queue: Queue, accounts: [String], team: TeamConfig, ignoring: String? = nil, clock: Date = Date())
+            throws -> Date?
+        {
+            if [at != nil, nextSlot, now].filter({ $0 }).count > 1 {
+                throw CLIError.usage("give one of --at, --next-slot, --now")
+            }
             if let at {
                 guard let d = Timestamp.parse(at) else { throw CLIError.usage("--at: not an ISO 8601 time: \(at)") }
                 return d
             }
             if now { return clock }
-            if nextSlot { return try QueueCommand.op { try queue.nextFreeSlot(after: clock, accounts: accounts, schedule: PostingSchedule(team: team), ignoring: ignoring) } }
+            if nextSlot {
+                return try QueueCommand.op {
+                    try queue.nextFreeSlot(
+                        after: clock, accounts: accounts, schedule: PostingSchedule(team: team), ignoring: ignoring)
+                }
+            }
             return nil
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a post; prints the pre-flight warnings (schedule despite them with --yes).")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a post; prints the pre-flight warnings (schedule despite them with --yes).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The text.") var text: String
-        @Option(name: .customLong("account"), help: "A target account (source id in team.json); repeatable. Default: every Mastodon and Bluesky source.") var accounts: [String] = []
+        @Option(
+            name: .customLong("account"),
+            help: "A target account (source id in team.json); repeatable. Default: every Mastodon and Bluesky source.")
+        var accounts: [String] = []
         @OptionGroup var when: When
-        @Option(help: "Text for one network instead of TEXT: NETWORK=TEXT (mastodon, bluesky); repeatable.") var variant: [String] = []
+        @Option(help: "Text for one network instead of TEXT: NETWORK=TEXT (mastodon, bluesky); repeatable.")
+        var variant: [String] = []
         @Option(help: "A local media file; repeatable (pair each with --alt).") var media: [String] = []
         @Option(help: "Alt text for the --media of the same position.") var alt: [String] = []
         @Option(help: "A link to add.") var link: String?
@@ -54,8 +76,11 @@ struct QueueCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore(quiet: json)
             let team = try QueueCommand.team(store)
-            let accounts = self.accounts.isEmpty
-                ? team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased()) }.map(\.id) : self.accounts
+            let accounts =
+                self.accounts.isEmpty
+                ? team.sources.filter {
+                    $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased())
+                }.map(\.id) : self.accounts
             let q = try Queue.current(store)
             var variants: [String: String] = [:]
             for v in variant {
@@ -65,11 +90,15 @@ struct QueueCommand: ParsableCommand {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let media = try self.media.enumerated().map { (n, p) -> QueueMedia in
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
-                guard FileManager.default.isReadableFile(atPath: abs) else { throw CLIError.failure("cannot read the media file \(p)") }
+                guard FileManager.default.isReadableFile(atPath: abs) else {
+                    throw CLIError.failure("cannot read the media file \(p)")
+                }
                 return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
             }
-            var d = QueueDraft(text: text, variants: variants, accounts: accounts, media: media, link: link, via: via.map(QueueAttribution.parse),
-                               tags: tag, campaign: campaign)
+            var d = QueueDraft(
+                text: text, variants: variants, accounts: accounts, media: media, link: link,
+                via: via.map(QueueAttribution.parse),
+                tags: tag, campaign: campaign)
             let at = try when.resolve(queue: q, accounts: accounts, team: team)
             let warnings = Preflight.check(d, Preflight.Context(team: team, store: store))
             let held = at != nil && !warnings.isEmpty && !yes
@@ -77,13 +106,21 @@ struct QueueCommand: ParsableCommand {
             let item = try QueueCommand.op { try Queue.add(d, team: team, store: store, actor: Actor.current()) }
             if json { try Output.printJSON(QueueItemJSON(item, warnings: warnings)); return }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
-            if held { print("\(item.id): kept as a draft because of the warnings; schedule it with `switchboard queue schedule \(item.id) …` or add with --yes") }
-            else { print("\(item.id): \(item.state.rawValue)" + (item.scheduledAt.map { " for \(Timestamp.format($0))" } ?? "")) }
+            if held {
+                print(
+                    "\(item.id): kept as a draft because of the warnings; schedule it with `switchboard queue schedule \(item.id) …` or add with --yes"
+                )
+            } else {
+                print(
+                    "\(item.id): \(item.state.rawValue)"
+                        + (item.scheduledAt.map { " for \(Timestamp.format($0))" } ?? ""))
+            }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The agenda: items by scheduled time, drafts last (--all: with deleted and published).")
+        static let configuration = CommandConfiguration(
+            abstract: "The agenda: items by scheduled time, drafts last (--all: with deleted and published).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also published and deleted items.") var all = false
         @Flag(help: "JSON Lines: the switch first ({\"suspended\":…}), then one item per line.") var json = false
@@ -97,12 +134,19 @@ struct QueueCommand: ParsableCommand {
                 for i in list { try Output.printJSON(QueueItemJSON(i)) }
                 return
             }
-            if let s = q.suspension { print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))") }
+            if let s = q.suspension {
+                print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
+            }
             if list.isEmpty { print("The queue is empty."); return }
-            Output.table(["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"], list.map { i in
-                [i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-", i.draft.accounts.joined(separator: ","),
-                 Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60)]
-            })
+            Output.table(
+                ["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"],
+                list.map { i in
+                    [
+                        i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-",
+                        i.draft.accounts.joined(separator: ","),
+                        Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60),
+                    ]
+                })
         }
 
         /// The network's error of a failed account, or where the item went out.
@@ -116,7 +160,8 @@ struct QueueCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One item: text, schedule, results per account, pre-flight warnings.")
+        static let configuration = CommandConfiguration(
+            abstract: "One item: text, schedule, results per account, pre-flight warnings.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var id: String
         @Flag(help: "JSON.") var json = false
@@ -124,18 +169,29 @@ struct QueueCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore(quiet: json)
             let i = try QueueCommand.op { try Queue(store: store).resolve(id) }
-            let warnings = (try? QueueCommand.team(store)).map { Preflight.check(i.draft, Preflight.Context(team: $0, store: store)) } ?? []
+            let warnings =
+                (try? QueueCommand.team(store)).map {
+                    Preflight.check(i.draft, Preflight.Context(team: $0, store: store))
+                } ?? []
             if json { try Output.printJSON(QueueItemJSON(i, warnings: warnings)); return }
-            print("\(i.id)  \(i.state.rawValue)  " + (i.scheduledAt.map(Timestamp.format) ?? "draft") + "  by \(Output.safe(i.author))")
+            print(
+                "\(i.id)  \(i.state.rawValue)  " + (i.scheduledAt.map(Timestamp.format) ?? "draft")
+                    + "  by \(Output.safe(i.author))")
             print(Output.safe(i.draft.text, keepNewlines: true))
-            for (n, v) in i.draft.variants.sorted(by: { $0.key < $1.key }) { print("[\(n)] " + Output.safe(v, keepNewlines: true)) }
+            for (n, v) in i.draft.variants.sorted(by: { $0.key < $1.key }) {
+                print("[\(n)] " + Output.safe(v, keepNewlines: true))
+            }
             if let l = i.draft.link { print("link: " + Output.safe(l)) }
             if let v = i.draft.via { print(Output.safe(v.line)) }
-            for m in i.draft.media { print("media: \(Output.safe(m.path))" + (m.alt.map { " — " + Output.safe($0) } ?? " (no alt text)")) }
+            for m in i.draft.media {
+                print("media: \(Output.safe(m.path))" + (m.alt.map { " — " + Output.safe($0) } ?? " (no alt text)"))
+            }
             if !i.draft.tags.isEmpty { print("tags: " + i.draft.tags.map { Output.safe($0) }.joined(separator: ", ")) }
             for a in i.draft.accounts {
                 let r = i.result(a)
-                print("\(a): \(r.state.rawValue)" + (r.url.map { " " + Output.safe($0) } ?? "") + (r.error.map { " — " + Output.safe($0) } ?? ""))
+                print(
+                    "\(a): \(r.state.rawValue)" + (r.url.map { " " + Output.safe($0) } ?? "")
+                        + (r.error.map { " — " + Output.safe($0) } ?? ""))
             }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
         }
@@ -154,7 +210,8 @@ struct QueueCommand: ParsableCommand {
     }
 
     struct Schedule: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schedule (or reschedule) an item; without a time it goes back to draft.")
+        static let configuration = CommandConfiguration(
+            abstract: "Schedule (or reschedule) an item; without a time it goes back to draft.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var id: String
         @OptionGroup var when: When

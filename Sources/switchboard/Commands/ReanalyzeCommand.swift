@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import Insight
 import SwitchboardCore
 
@@ -16,8 +17,7 @@ struct ReanalyzeCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try global.openStore()
-        let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+        let (store, team) = try global.openStoreAndTeam()
         let analyzer = Analyzer(team: team)
         var records: [AnalysisRecord] = []
         let mentions = store.mentions
@@ -27,7 +27,9 @@ struct ReanalyzeCommand: ParsableCommand {
         }
         try store.recordAnalysis(records)
         if json {
-            print("{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": \"\(Analyzer.modelVersion)\"}")
+            print(
+                "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": \"\(Analyzer.modelVersion)\"}"
+            )
         } else {
             print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))")
         }

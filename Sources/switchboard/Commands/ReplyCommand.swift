@@ -14,12 +14,12 @@ struct ReplyCommand: AsyncParsableCommand {
         commandName: "reply",
         abstract: "Reply to a mention (through its network, or by hand for feeds).",
         discussion: """
-        Claims the mention (someone else's claim needs --force), fills the template's placeholders and your \
-        signature, shows the reply with its warnings, asks "Send? [y/N]" (unless --yes), stores it in the outbox, \
-        waits the send delay (Ctrl-C takes it back), and posts it. Mastodon and Bluesky mentions are answered \
-        through the source that found them; RSS and JSON Lines mentions are answered by hand: the text and the \
-        address are printed and the mention is marked answered once you confirm.
-        """)
+            Claims the mention (someone else's claim needs --force), fills the template's placeholders and your \
+            signature, shows the reply with its warnings, asks "Send? [y/N]" (unless --yes), stores it in the outbox, \
+            waits the send delay (Ctrl-C takes it back), and posts it. Mastodon and Bluesky mentions are answered \
+            through the source that found them; RSS and JSON Lines mentions are answered by hand: the text and the \
+            address are printed and the mention is marked answered once you confirm.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The mention's key (or an unambiguous prefix).") var key: String
@@ -37,32 +37,35 @@ struct ReplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try global.openStore(quiet: json)
-        let k = try store.resolveKey(key)
+        let (store, k) = try global.openStore(resolving: key, quiet: json)
         guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
         let me = Actor.current()
         let member = team.member(me)
 
-        let claim: Triage.Claim
-        do { claim = try Triage.claim(store: store, key: k, me: me, force: force) } catch {
-            if case .heldBy = error { throw CLIError.failure("\(k): \(error.description.replacingOccurrences(of: "(take over to reply anyway)", with: "(pass --force to take over)"))") }
-            throw CLIError.failure("\(error)")
-        }
+        let claim = try ClaimCommand.claim(store, key: k, me: me, force: force)
         if let was = claim.tookOverFrom, !json { print("Took \(k) over from \(was).") }
 
         let body = try replyText(store: store, mention: m, member: member)
         let warnings = ReplyChecks.check(reply: body, to: m)
         if !json { preview(m, body, warnings) }
         if !yes, !Prompt.ask("Send? [y/N] ", stderr: json) {
-            if json { try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message))) } else { print("Not sent.") }
+            if json {
+                try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message)))
+            } else {
+                print("Not sent.")
+            }
             throw ExitCode(1)
         }
 
         let draft = OutboxDraft.reply(to: m, text: body, delay: noDelay ? 0 : delay)
         let entry: OutboxEntry
-        do { entry = try Outbox.queue(draft, store: store, actor: me, openedAt: claim.openedAt) } catch let c as CollisionError {
-            throw CLIError.failure("not sent: \(k) changed since you opened it:\n" + c.lines.map { "  " + Output.safe($0) }.joined(separator: "\n"))
+        do { entry = try Outbox.queue(draft, store: store, actor: me, openedAt: claim.openedAt) } catch let c
+            as CollisionError
+        {
+            throw CLIError.failure(
+                "not sent: \(k) changed since you opened it:\n"
+                    + c.lines.map { "  " + Output.safe($0) }.joined(separator: "\n"))
         }
 
         if draft.manual { return try answerByHand(store: store, mention: m, entry: entry, me: me, warnings: warnings) }
@@ -71,13 +74,18 @@ struct ReplyCommand: AsyncParsableCommand {
         if wait > 0 {
             // The handler first: whoever reads the line below may press Ctrl-C at once.
             let interrupt = Interrupt.install(store: store, id: entry.id, me: me)
-            if !json { print("Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel \(entry.id))") }
+            if !json {
+                print(
+                    "Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel \(entry.id))"
+                )
+            }
             fflush(nil)
             try? await Task.sleep(nanoseconds: UInt64((wait + 0.05) * 1e9))
             interrupt.cancel()
         }
         let sender = OutboxSender(store: store, actor: me)
-        let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
+        let publishers = OutboxSender.publishers(
+            team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
         let result = await sender.send(entry.id, publisherFor: publishers)
         try report(result, key: k, warnings: warnings)
     }
@@ -89,7 +97,8 @@ struct ReplyCommand: AsyncParsableCommand {
             let lib = TemplateLibrary.load(store.dir)
             for p in lib.problems { Output.warn(p) }
             guard let t = lib.named(name) ?? lib.search(name).first else {
-                throw CLIError.failure("no template \"\(name)\" (have: \(lib.templates.map(\.name).joined(separator: ", ")))")
+                throw CLIError.failure(
+                    "no template \"\(name)\" (have: \(lib.templates.map(\.name).joined(separator: ", ")))")
             }
             raw = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: member)).text
         }
@@ -100,45 +109,76 @@ struct ReplyCommand: AsyncParsableCommand {
         let who = m.author.map { "@" + $0.handle } ?? "the author"
         print("Reply to \(Output.safe(who)) on \(m.platform) (\(m.key)):")
         print("")
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) { print("  " + Output.safe(String(line))) }
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            print("  " + Output.safe(String(line)))
+        }
         print("")
-        if let limit = PostLength.limit(m.platform) { print("\(PostLength.count(body, m.platform))/\(limit) characters") }
+        if let limit = PostLength.limit(m.platform) {
+            print("\(PostLength.count(body, m.platform))/\(limit) characters")
+        }
         for w in warnings { print("warning: \(w.message)") }
     }
 
-    func answerByHand(store: Store, mention m: Mention, entry: OutboxEntry, me: String, warnings: [ReplyWarning]) throws {
+    func answerByHand(store: Store, mention m: Mention, entry: OutboxEntry, me: String, warnings: [ReplyWarning]) throws
+    {
         if !json {
             print("\(m.platform) has no reply API: answer by hand.")
             print("Where: \(Output.safe(m.url ?? "(no address known)"))")
             print("Text:\n\(Output.safe(entry.draft.text, keepNewlines: true))")
         }
         if !yes, !Prompt.ask("Answered by hand? [y/N] ", stderr: json) {
-            if !json { print("Kept in the outbox as to-do (confirm later: switchboard outbox confirm \(entry.id)).") }
-            else { try Output.printJSON(ReplyResultJSON(key: m.key, outbox: entry.id, state: "manual", url: m.url, warnings: warnings.map(\.message))) }
+            if !json {
+                print("Kept in the outbox as to-do (confirm later: switchboard outbox confirm \(entry.id)).")
+            } else {
+                try Output.printJSON(
+                    ReplyResultJSON(
+                        key: m.key, outbox: entry.id, state: "manual", url: m.url, warnings: warnings.map(\.message)))
+            }
             return
         }
         try Outbox.confirmManual(entry.id, store: store, actor: me)
-        if json { try Output.printJSON(ReplyResultJSON(key: m.key, outbox: entry.id, state: "sent", url: m.url, manual: true, warnings: warnings.map(\.message))) }
-        else { print("Marked \(m.key) answered (by hand).") }
+        if json {
+            try Output.printJSON(
+                ReplyResultJSON(
+                    key: m.key, outbox: entry.id, state: "sent", url: m.url, manual: true,
+                    warnings: warnings.map(\.message)))
+        } else {
+            print("Marked \(m.key) answered (by hand).")
+        }
     }
 
     func report(_ r: OutboxResult, key: String, warnings: [ReplyWarning]) throws {
         let w = warnings.map(\.message)
         switch r.outcome {
         case .sent(let ref):
-            if json { try Output.printJSON(ReplyResultJSON(key: key, outbox: r.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: w)) }
-            else { print("Sent: \(Output.safe(ref.url ?? ref.uri))") }
+            if json {
+                try Output.printJSON(
+                    ReplyResultJSON(
+                        key: key, outbox: r.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: w))
+            } else {
+                print("Sent: \(Output.safe(ref.url ?? ref.uri))")
+            }
         case .failed(let msg, let at):
-            if json { try Output.printJSON(ReplyResultJSON(key: key, outbox: r.id, state: "failed", error: msg, retryAt: at, warnings: w)) }
-            else {
+            if json {
+                try Output.printJSON(
+                    ReplyResultJSON(key: key, outbox: r.id, state: "failed", error: msg, retryAt: at, warnings: w))
+            } else {
                 print("Failed: \(Output.safe(msg))")
-                print(at.map { "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard outbox retry \(r.id))." }
-                      ?? "It stays in the outbox: fix the cause, then `switchboard outbox retry \(r.id)` (or cancel it).")
+                print(
+                    at.map {
+                        "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard outbox retry \(r.id))."
+                    }
+                        ?? "It stays in the outbox: fix the cause, then `switchboard outbox retry \(r.id)` (or cancel it)."
+                )
             }
             throw ExitCode(1)
         case .skipped(let why):
-            if json { try Output.printJSON(ReplyResultJSON(key: key, outbox: r.id, state: "not_sent", error: why, warnings: w)) }
-            else { print("Not sent: \(why)") }
+            if json {
+                try Output.printJSON(
+                    ReplyResultJSON(key: key, outbox: r.id, state: "not_sent", error: why, warnings: w))
+            } else {
+                print("Not sent: \(why)")
+            }
             throw ExitCode(1)
         }
     }
@@ -154,19 +194,25 @@ struct ReplyResultJSON: Encodable {
     var error: String?
     var retryAt: Date?
     var warnings: [String]
-    init(key: String, outbox: String? = nil, state: String, url: String? = nil, postID: String? = nil, manual: Bool? = nil,
-         error: String? = nil, retryAt: Date? = nil, warnings: [String]) {
-        self.key = key; self.outbox = outbox; self.state = state; self.url = url; self.postID = postID; self.manual = manual
+    init(
+        key: String, outbox: String? = nil, state: String, url: String? = nil, postID: String? = nil,
+        manual: Bool? = nil,
+        error: String? = nil, retryAt: Date? = nil, warnings: [String]
+    ) {
+        self.key = key; self.outbox = outbox; self.state = state; self.url = url; self.postID = postID;
+        self.manual = manual
         self.error = error; self.retryAt = retryAt; self.warnings = warnings
     }
-    enum CodingKeys: String, CodingKey { case key, outbox, state, url, manual, error, warnings, postID = "post_id", retryAt = "retry_at" }
+    enum CodingKeys: String, CodingKey {
+        case key, outbox, state, url, manual, error, warnings, postID = "post_id", retryAt = "retry_at"
+    }
 }
 
 /// A yes/no question on the terminal (stdin); anything but y/yes is no.
 enum Prompt {
     /// With `stderr` (for --json) the question goes to standard error, keeping standard output one JSON object.
     static func ask(_ q: String, stderr: Bool = false) -> Bool {
-        fflush(nil)   // what print() buffered goes first
+        fflush(nil)  // what print() buffered goes first
         (stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(q.utf8))
         guard let line = readLine() else { return false }
         let a = line.trimmingCharacters(in: .whitespaces).lowercased()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard routing test`: which rules would fire on which stored mentions, without doing anything.
@@ -12,18 +13,22 @@ struct RoutingCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which rules would hand off which stored mentions (nothing is recorded or delivered).",
-            discussion: "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select among the stored ones.")
+            discussion:
+                "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select among the stored ones."
+        )
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only mentions matching this query too.") var query: String?
         @Option(help: "At most this many matches (0: all).") var limit = 50
         @Flag(help: "JSON Lines: one match per line.") var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
-            let router: Router
-            do { router = try Router(store: store, team: team, actor: Actor.current()) } catch { throw CLIError.failure("team.json:\n\(error)") }
-            if router.rules.isEmpty { print("No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."); return }
+            let (store, team) = try global.openStoreAndTeam()
+            let router = try RoutingReport.router(store, team, separator: "\n")
+            if router.rules.isEmpty {
+                print(
+                    "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."
+                ); return
+            }
             var list = store.mentions
             if let query { list = try QueryOption.filter(list, states: store.states(), query: query, dir: store.dir) }
             let full = router.plan(list)
@@ -31,9 +36,13 @@ struct RoutingCommand: ParsableCommand {
             let total = plan.count
             if limit > 0 { plan = Array(plan.prefix(limit)) }
             let delivered = Router.deliveries(store.events)
-            struct Row: Encodable { let key: String; let rule: String; let team: String; let delivery: String; let routed: Bool; let text: String }
+            struct Row: Encodable {
+                let key: String; let rule: String; let team: String; let delivery: String; let routed: Bool;
+                let text: String
+            }
             let rows = plan.map { p in
-                Row(key: p.mention.key, rule: p.rule.name, team: p.rule.team, delivery: p.rule.deliveryDescription,
+                Row(
+                    key: p.mention.key, rule: p.rule.name, team: p.rule.team, delivery: p.rule.deliveryDescription,
                     routed: delivered[p.mention.key + "\u{1F}" + p.rule.name] != nil, text: p.mention.text)
             }
             if json {
@@ -42,41 +51,21 @@ struct RoutingCommand: ParsableCommand {
             }
             for r in router.rules {
                 let n = full.filter { $0.rule.name == r.name }.count
-                print("rule \"\(Output.safe(r.name))\" → \(Output.safe(r.team)) (\(Output.safe(r.deliveryDescription))): \(n) stored mention\(n == 1 ? "" : "s") match \(Output.safe(r.when))")
+                print(
+                    "rule \"\(Output.safe(r.name))\" → \(Output.safe(r.team)) (\(Output.safe(r.deliveryDescription))): \(n) stored mention\(n == 1 ? "" : "s") match \(Output.safe(r.when))"
+                )
             }
             if rows.isEmpty { return }
             print("")
-            Output.table(["KEY", "RULE", "TEAM", "DONE", "TEXT"], rows.map {
-                [$0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? "yes" : "-", Output.clip(Output.safe($0.text), 60)]
-            })
+            Output.table(
+                ["KEY", "RULE", "TEAM", "DONE", "TEXT"],
+                rows.map {
+                    [
+                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? "yes" : "-",
+                        Output.clip(Output.safe($0.text), 60),
+                    ]
+                })
             if total > rows.count { print("… and \(total - rows.count) more (--limit 0 shows all)") }
         }
-    }
-}
-
-/// Printing routing outcomes (ingest, handoff retry).
-enum RoutingReport {
-    static func line(_ o: RoutingOutcome) -> String {
-        switch o.result {
-        case .delivered(let t): return "\(o.mention): handed off to \(o.team) (rule \(o.rule)): delivered" + (t == "command" ? "" : " to \(t)")
-        case .failed(let e): return "\(o.mention): hand-off to \(o.team) (rule \(o.rule)) failed: \(e) — retry with `switchboard handoff retry \(o.mention)`"
-        case .alreadyRouted: return "\(o.mention): already handed off to \(o.team) (rule \(o.rule))"
-        }
-    }
-
-    static func print(_ outcomes: [RoutingOutcome], json: Bool, none: String? = nil) throws {
-        if json {
-            struct J: Encodable { let mention, rule, team, result: String; let target, error: String? }
-            for o in outcomes {
-                switch o.result {
-                case .delivered(let t): try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "delivered", target: t, error: nil))
-                case .failed(let e): try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "failed", target: nil, error: e))
-                case .alreadyRouted: try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: "already_routed", target: nil, error: nil))
-                }
-            }
-            return
-        }
-        if outcomes.isEmpty, let none { Swift.print(none) }
-        for o in outcomes { Swift.print(Output.safe(line(o))) }
     }
 }

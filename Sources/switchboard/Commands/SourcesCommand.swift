@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Listening
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard sources list|poll|add`: the sources of team.json and their health.
@@ -20,13 +21,18 @@ struct SourcesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let dir = global.directory
-            guard dir.exists else { throw CLIError.failure("no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)") }
+            guard dir.exists else {
+                throw CLIError.failure(
+                    "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+            }
             let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
             let state = SourceStateStore(dir: dir)
             let health = state.load()
             let running = Listener.isRunning(dir: dir)
             if json {
-                try Output.printJSON(team.sources.map { SourceRow(config: $0, health: health[$0.id] ?? SourceHealth(id: $0.id)) }, pretty: true)
+                try Output.printJSON(
+                    team.sources.map { SourceRow(config: $0, health: health[$0.id] ?? SourceHealth(id: $0.id)) },
+                    pretty: true)
                 return
             }
             for w in state.warnings { Output.warn(w) }
@@ -35,45 +41,60 @@ struct SourcesCommand: AsyncParsableCommand {
                 return
             }
             let now = Date()
-            Output.table(["ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "LAST ERROR"], team.sources.map { c in
-                let h = health[c.id] ?? SourceHealth(id: c.id)
-                return [Output.safe(c.id), Output.safe(c.type), c.isEnabled ? "yes" : "no", h.status.rawValue,
+            Output.table(
+                ["ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "LAST ERROR"],
+                team.sources.map { c in
+                    let h = health[c.id] ?? SourceHealth(id: c.id)
+                    return [
+                        Output.safe(c.id), Output.safe(c.type), c.isEnabled ? "yes" : "no", h.status.rawValue,
                         h.lastSuccess.map { Output.relative($0, now: now) + " ago" } ?? "-",
-                        c.isEnabled ? (h.nextRun.map { $0 <= now ? "due" : Output.relative($0, now: now) } ?? "due") : "-",
+                        c.isEnabled
+                            ? (h.nextRun.map { $0 <= now ? "due" : Output.relative($0, now: now) } ?? "due") : "-",
                         String(h.fetched), String(h.added),
-                        Output.clip(Output.safe(h.cursor.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")), 40),
-                        h.lastError.map { Output.clip(Output.safe($0), 80) } ?? "-"]
-            })
-            print(running ? "\nA listener is running on \(dir.displayPath)." : "\nNo listener is running: start one with `switchboard listen` (or the workbench polls while open).")
+                        Output.clip(
+                            Output.safe(
+                                h.cursor.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                                    separator: " ")), 40),
+                        h.lastError.map { Output.clip(Output.safe($0), 80) } ?? "-",
+                    ]
+                })
+            print(
+                running
+                    ? "\nA listener is running on \(dir.displayPath)."
+                    : "\nNo listener is running: start one with `switchboard listen` (or the workbench polls while open)."
+            )
         }
     }
 
     struct Poll: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Poll one source once: store what it finds and save its cursor.",
-            discussion: "With --dry-run, prints what would be stored and stores nothing (the cursor is not saved either).")
+            discussion:
+                "With --dry-run, prints what would be stored and stores nothing (the cursor is not saved either).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The source id.") var id: String
         @Flag(name: .customLong("dry-run"), help: "Print what would be stored; store nothing.") var dryRun = false
         @Flag(help: "Print the mentions as JSON Lines.") var json = false
 
         func run() async throws {
-            let store = try global.openStore(quiet: true)
-            let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
+            let (store, team) = try global.openStoreAndTeam(quiet: true)
             guard let config = team.sources.first(where: { $0.id == id }) else {
-                throw CLIError.failure("no source \"\(id)\" in team.json (known: \(team.sources.map(\.id).joined(separator: ", ")))")
+                throw CLIError.failure(
+                    "no source \"\(id)\" in team.json (known: \(team.sources.map(\.id).joined(separator: ", ")))")
             }
             let listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir))
             let o = await listener.poll(config, dryRun: dryRun)
             let shown = dryRun ? o.mentions : o.mentions.filter { Set(o.added).contains($0.key) }
             for m in shown {
-                if json { try Output.printJSON(MentionJSON(m: m, state: MentionState())) }
-                else {
+                if json {
+                    try Output.printJSON(MentionJSON(m: m, state: MentionState()))
+                } else {
                     let who = m.author?.handle ?? "-"
                     print("\(m.key)  \(Output.clip(Output.safe(who), 30))  \(Output.clip(Output.safe(m.text), 90))")
                 }
             }
-            let summary = dryRun
+            let summary =
+                dryRun
                 ? "\(id): \(o.mentions.count) fetched (dry run: nothing stored, cursor not saved)"
                 : "\(id): \(o.added.count) new, \(o.duplicates) already stored"
             Output.err(summary)
@@ -88,23 +109,18 @@ struct SourceRow: Encodable {
     let health: SourceHealth
     enum Keys: String, CodingKey {
         case id, type, enabled, interval, status, fetched, added, failures, cursor
-        case lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at", nextRun = "next_run", lastPoll = "last_poll"
+        case lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at"
+        case nextRun = "next_run", lastPoll = "last_poll"
     }
+    /// Every field, absent values as null.
     func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(config.id, forKey: .id)
-        try c.encode(config.type, forKey: .type)
-        try c.encode(config.isEnabled, forKey: .enabled)
-        try c.encode(config.intervalSeconds, forKey: .interval)
-        try c.encode(health.status.rawValue, forKey: .status)
-        try c.encode(health.fetched, forKey: .fetched)
-        try c.encode(health.added, forKey: .added)
-        try c.encode(health.failures, forKey: .failures)
-        try c.encode(health.cursor, forKey: .cursor)
-        try c.encode(health.lastSuccess, forKey: .lastSuccess)
-        try c.encode(health.lastError, forKey: .lastError)
-        try c.encode(health.lastErrorAt, forKey: .lastErrorAt)
-        try c.encode(health.nextRun, forKey: .nextRun)
-        try c.encode(health.lastPoll, forKey: .lastPoll)
+        let h = health
+        let fields: KeyValuePairs<Keys, any Encodable> = [
+            .id: config.id, .type: config.type, .enabled: config.isEnabled, .interval: config.intervalSeconds,
+            .status: h.status.rawValue, .fetched: h.fetched, .added: h.added, .failures: h.failures, .cursor: h.cursor,
+            .lastSuccess: h.lastSuccess, .lastError: h.lastError, .lastErrorAt: h.lastErrorAt, .nextRun: h.nextRun,
+            .lastPoll: h.lastPoll,
+        ]
+        try Output.encode(fields, to: encoder)
     }
 }

@@ -4,8 +4,7 @@ import SwitchboardCore
 
 /// Records actions on mentions and prints what was done (or JSON with --json).
 private func perform(_ global: GlobalOptions, key: String, json: Bool, _ make: (String) -> [Action]) throws {
-    let store = try global.openStore()
-    let k = try store.resolveKey(key)
+    let (store, k) = try global.openStore(resolving: key)
     let events = try store.record(make(k), actor: Actor.current())
     if json {
         for e in events { try Output.printJSON(e) }
@@ -16,7 +15,8 @@ private func perform(_ global: GlobalOptions, key: String, json: Bool, _ make: (
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Set a mention's status: \(MentionStatus.allCases.map(\.rawValue).joined(separator: "|")).")
+        commandName: "status",
+        abstract: "Set a mention's status: \(MentionStatus.allCases.map(\.rawValue).joined(separator: "|")).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(help: "New status.") var status: MentionStatus
@@ -25,7 +25,8 @@ struct StatusCommand: ParsableCommand {
 }
 
 struct AssignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a mention to a team member (\"-\" unassigns).")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Assign a mention to a team member (\"-\" unassigns).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(help: "User (login name), or - to unassign.") var user: String
@@ -37,14 +38,16 @@ struct AssignCommand: ParsableCommand {
 }
 
 struct TagCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Add tags to a mention (-TAG removes one).")
+    static let configuration = CommandConfiguration(
+        commandName: "tag", abstract: "Add tags to a mention (-TAG removes one).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(parsing: .allUnrecognized, help: "Tags; prefix with - to remove.") var tags: [String]
     @Flag(help: "Print the recorded events as JSON.") var json = false
     func validate() throws {
         if tags.isEmpty { throw ValidationError("give at least one tag") }
-        for t in tags where t.trimmingCharacters(in: CharacterSet(charactersIn: "-+")).isEmpty || t.contains(where: \.isWhitespace) {
+        for t in tags
+        where t.trimmingCharacters(in: CharacterSet(charactersIn: "-+")).isEmpty || t.contains(where: \.isWhitespace) {
             throw ValidationError("not a tag: \"\(t)\"")
         }
     }
@@ -52,17 +55,23 @@ struct TagCommand: ParsableCommand {
         let add = tags.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }
         let remove = tags.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }
         try perform(global, key: key, json: json) { k in
-            (add.isEmpty ? [] : [.tag(mention: k, tags: add)]) + (remove.isEmpty ? [] : [.untag(mention: k, tags: remove)])
+            (add.isEmpty ? [] : [.tag(mention: k, tags: add)])
+                + (remove.isEmpty ? [] : [.untag(mention: k, tags: remove)])
         }
     }
 }
 
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add an internal note to a mention (never published).")
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Add an internal note to a mention (never published).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(help: "The note.") var text: [String]
     @Flag(help: "Print the recorded event as JSON.") var json = false
-    func validate() throws { if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") } }
-    func run() throws { try perform(global, key: key, json: json) { [.note(mention: $0, text: text.joined(separator: " "))] } }
+    func validate() throws {
+        if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
+    }
+    func run() throws {
+        try perform(global, key: key, json: json) { [.note(mention: $0, text: text.joined(separator: " "))] }
+    }
 }

@@ -16,15 +16,14 @@ public struct SpikeNotice: Sendable, Equatable {
 
     /// The alert an action log record holds, if it is one.
     public init?(_ e: AuditEvent) {
-        guard case .other(let type, _, let data) = e.action, type == "spike_alert" else { return nil }
-        kind = data["kind"]?.stringValue
-        playbook = data["playbook"]?.stringValue
-        if let m = data["message"]?.stringValue, !m.isEmpty {
+        guard let alert = e.action.spikeAlert else { return nil }
+        kind = alert.kind
+        playbook = alert.playbook
+        if let m = alert.message, !m.isEmpty {
             message = m
         } else {
-            let kind = data["kind"]?.stringValue ?? "mentions"
-            let ratio = data["ratio"]?.doubleValue.map { String(format: "%g", $0) } ?? "?"
-            message = "\(kind) mentions ×\(ratio) in the last hour"
+            let ratio = alert.ratio.map { String(format: "%g", $0) } ?? "?"
+            message = "\(alert.kind ?? "mentions") mentions ×\(ratio) in the last hour"
         }
         at = e.at
     }

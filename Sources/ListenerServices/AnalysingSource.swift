@@ -4,12 +4,13 @@ import Listening
 import SwitchboardCore
 
 /// Wraps a source so what it brings is analysed before the listener stores it.
-struct AnalysingSource: Source {
-    let inner: Source
-    let analyzer: Analyzer
-    var id: String { inner.id }
+public struct AnalysingSource: Source {
+    public let inner: Source
+    public let analyzer: Analyzer
+    public init(inner: Source, analyzer: Analyzer) { self.inner = inner; self.analyzer = analyzer }
+    public var id: String { inner.id }
 
-    func poll(cursor: [String: String]) async throws -> PollResult {
+    public func poll(cursor: [String: String]) async throws -> PollResult {
         do {
             var r = try await inner.poll(cursor: cursor)
             r.mentions = Ingestion.analyse(r.mentions, with: analyzer)

@@ -1,0 +1,321 @@
+import Foundation
+import SwitchboardCore
+
+/// The one pass over a text: tokens, language, sentiment rules, intent cues and learned weights.
+extension Analyzer {
+    func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
+        var s = text
+        return s.withUTF8 { buf -> Scan in
+            let n = buf.count
+            let cap = min(n + 1, 2048)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { scratchBuf in
+                withUnsafeTemporaryAllocation(of: Token.self, capacity: cap) { tokBuf in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: cap) { slotBuf in
+                        scanTokens(
+                            buf, scratchBuf.baseAddress!, tokBuf.baseAddress!, slotBuf.baseAddress!, cap, collect)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func scanTokens(
+        _ buf: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>,
+        _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?
+    ) -> Scan {
+        var stats = TextStats()
+        let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
+        let words = hot.words
+        let phrases = hot.phrases
+        let emojiTable = hot.emoji
+        var r = Scan()
+        r.urls = stats.urls; r.mentions = stats.mentions; r.hashtags = stats.hashtags
+
+        // Pass 1: look words up once; guess the language.
+        var de: Float = 0, en: Float = 0, other: Float = 0
+        for i in 0..<nt {
+            let t = toks[i]
+            slots[i] = -1
+            guard t.kind == .word || t.kind == .hashtag || t.kind == .punct, t.hash != 0 else { continue }
+            var s = words.slot(t.hash)
+            if s < 0 && t.has(Token.elongated) && t.kind != .punct {
+                // "sooo" → "so": try the word with every letter run collapsed to one.
+                var h = fnvOffset, last: UInt8 = 0
+                let p = scratch + Int(t.start)
+                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 { h = fnvStep(h, p[k]); last = p[k] }
+                s = words.slot(h == 0 ? 1 : h)
+            }
+            slots[i] = Int32(s)
+            guard t.kind != .punct, s >= 0 else { continue }
+            let f = words.value(at: s).flags
+            if t.kind == .word {
+                if f & WordInfo.fnEN != 0 { en += 1 }
+                if f & WordInfo.fnDE != 0 { de += 1 }
+                if f & WordInfo.fnOther != 0 { other += 1 }
+                let le = f & WordInfo.hasLexEN != 0, ld = f & WordInfo.hasLexDE != 0
+                if le && !ld { en += 0.3 } else if ld && !le { de += 0.3 }
+            }
+        }
+        de += Float(min(stats.umlauts, 3)) * 0.6
+        other += Float(stats.otherLatin) * 0.5 + Float(stats.nonLatin) * 0.5
+        // Weak evidence only when the strong kind leaves the choice open (short texts of unknown words):
+        // spelling, and known German compound heads.
+        if abs(de - en) < 1.5 || max(de, en) < other + 1.5 {
+            for i in 0..<nt where slots[i] < 0 && toks[i].kind == .word && toks[i].len >= 5 {
+                let t = toks[i]
+                Analyzer.spellingCue(scratch + Int(t.start), Int(t.len), &de, &en)
+                if t.len >= 9 && compoundHead(scratch + Int(t.start), Int(t.len)) != 0 { de += 0.4 }
+            }
+        }
+        if en >= de && en >= other && en > 0.15 {
+            r.lang = .en
+        } else if de > en && de >= other && de > 0.15 {
+            r.lang = .de
+        } else {
+            r.lang = .other
+        }
+        let isDE = r.lang == .de
+        let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
+        let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
+        let expectFlag = isDE ? WordInfo.expectPosDE : WordInfo.expectPosEN
+        let qStart = isDE ? WordInfo.qStartDE : WordInfo.qStartEN
+        let aux = isDE ? WordInfo.auxDE : WordInfo.auxEN
+        let pron = isDE ? WordInfo.pronounDE : WordInfo.pronounEN
+        let allCaps = stats.lowerLetters == 0 && stats.upperLetters > 0
+        let personalFlag = isDE ? WordInfo.personalDE : WordInfo.personalEN
+        var personal = 0
+
+        // Pass 2: sentiment rules, intent cues, learned token weights.
+        var posA: Float = 0, negA: Float = 0, posB: Float = 0, negB: Float = 0
+        var emoPos: Float = 0, emoNeg: Float = 0
+        var contrast = false
+        var negWindow = 0
+        var boost: Float = 0, boostLeft = 0
+        var prevHash: UInt64 = 0, prevContribution: Float = 0, prevWasWord = false
+        var sentenceStart = true
+        var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
+        let useTokens = r.lang == .en || collect != nil
+        for i in 0..<nt {
+            let t = toks[i]
+            switch t.kind {
+            case .url:
+                if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
+                prevWasWord = false; continue
+            case .mention:
+                if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
+                continue
+            case .number:
+                prevWasWord = false; startWord = 2; continue
+            case .emoji:
+                let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
+                if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
+                if useTokens {
+                    r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16))
+                }
+                continue
+            case .punct:
+                let s = Int(slots[i])
+                if s >= 0 {
+                    let info = words.value(at: s)
+                    let v = isDE ? (info.lexDE != 0 ? info.lexDE : info.lexEN) : info.lexEN
+                    if v > 0 { emoPos += v } else { emoNeg -= v }
+                    if useTokens { r.tokPos += info.wPos; r.tokNeg += info.wNeg }
+                }
+                if let c = collect, t.len > 0, t.len <= 4 {
+                    c.tokens.append(
+                        String(
+                            decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
+                            as: UTF8.self))
+                }
+                if t.has(Token.boundary) {
+                    negWindow = 0; boostLeft = 0; sentenceStart = true; startWord = 0
+                }
+                prevWasWord = false
+                continue
+            case .word, .hashtag:
+                break
+            }
+            let s = Int(slots[i])
+            let p = scratch + Int(t.start)
+            let len = Int(t.len)
+            var info = s >= 0 ? words.value(at: s) : WordInfo()
+            let f = info.flags
+            var lex: Float = isDE ? info.lexDE : info.lexEN
+            if isDE && lex == 0 && s < 0
+                || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5
+            {
+                lex = germanFallback(p, len, words)
+            }
+            if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
+            if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
+            if terms.brandCount > 0 && terms.isBrand(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
+            // Intent cues.
+            if f & personalFlag != 0 && t.kind == .word { personal += 1 }
+            if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
+            if f & WordInfo.praise != 0 { r.praiseCues += 1 }
+            if f & WordInfo.help != 0 { r.helpCues += 1 }
+            if f & WordInfo.strongHelp != 0 { r.strongHelp = true }
+            if f & WordInfo.purchase != 0 { r.purchaseCues += 1 }
+            if f & WordInfo.spam != 0 { r.spamCues += 1 }
+            if f & WordInfo.please != 0 { r.please = true }
+            if f & WordInfo.want != 0 { r.want = true }
+            if f & WordInfo.questionCue != 0 && t.kind == .word { r.question = true }
+            if t.kind == .hashtag && f & WordInfo.irony != 0 { r.irony = true }
+            if t.kind == .word {
+                if sentenceStart && f & WordInfo.greeting != 0 {
+                    // "Hallo, wie …": a greeting does not start the sentence.
+                } else if startWord == 0 && sentenceStart {
+                    if f & WordInfo.strongHelp != 0 { r.helpStart = true }
+                    if f & qStart != 0 {
+                        r.question = true; startWord = 2
+                    } else if f & aux != 0 {
+                        startWord = 1
+                    } else {
+                        startWord = 2
+                    }
+                    sentenceStart = false
+                } else if startWord == 1 {
+                    if f & pron != 0 { r.question = true }
+                    startWord = 2
+                }
+            }
+            // Learned token weights (negated words have their own).
+            let negated = negWindow > 0
+            if useTokens {
+                if negated {
+                    let nh = fnv(p, len, seed: negationSeed)
+                    let ns = words.slot(nh)
+                    if ns >= 0 { let ni = words.value(at: ns); r.tokPos += ni.wPos; r.tokNeg += ni.wNeg }
+                    if let c = collect {
+                        c.tokens.append(
+                            "!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+                    }
+                } else {
+                    r.tokPos += info.wPos; r.tokNeg += info.wNeg
+                    if let c = collect {
+                        c.tokens.append(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+                    }
+                }
+            }
+            // Modifiers.
+            if f & negFlag != 0 {
+                negWindow = 4; prevHash = t.hash; prevContribution = 0; prevWasWord = true
+                continue
+            }
+            if f & contrastFlag != 0 {
+                posA = (posA + posB) * 0.5; negA = (negA + negB) * 0.5; posB = 0; negB = 0; contrast = true
+                negWindow = 0; prevWasWord = false
+                continue
+            }
+            let b = isDE ? info.boostDE : info.boostEN
+            var contribution: Float = 0
+            if b != 0 && i + 1 < nt && nextIsPolar(i + 1, nt, toks, slots, isDE) {
+                boost = b; boostLeft = 2
+            } else {
+                var v = lex
+                if v == 0 && negated && f & expectFlag != 0 {
+                    v = -0.45; r.negatedExpect += 1
+                } else if v == 0 && isDE && f & expectFlag != 0 && postNegated(i + 1, nt, toks, slots, negFlag) {
+                    v = -0.45; r.negatedExpect += 1
+                } else if v != 0 {
+                    if boostLeft > 0 { v *= 1 + boost }
+                    if t.has(Token.caps) && !allCaps { v *= 1.4 }
+                    if t.has(Token.elongated) { v *= 1.25 }
+                    if negated { v *= -0.6 } else if isDE && postNegated(i + 1, nt, toks, slots, negFlag) { v *= -0.6 }
+                    boostLeft = 0
+                }
+                contribution = v
+            }
+            // Two-word phrases replace what their words gave.
+            if prevWasWord {
+                let ps = phrases.slot(phraseKey(prevHash, t.hash))
+                if ps >= 0 {
+                    let ph = phrases.value(at: ps)
+                    let has = isDE ? ph.hasDE : ph.hasEN
+                    if has || ph.hasEN || ph.hasDE {
+                        let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
+                        if prevContribution > 0 { posB -= prevContribution } else { negB += prevContribution }
+                        contribution = pv
+                        if pv < -0.2 { r.complaintCues += 1 }
+                    }
+                }
+            }
+            if contribution > 0 { posB += contribution } else { negB -= contribution }
+            if negWindow > 0 { negWindow -= 1 }
+            if boostLeft > 0 { boostLeft -= 1 }
+            prevHash = t.hash; prevContribution = contribution; prevWasWord = true
+        }
+        var pos = posA + posB * (contrast ? 1.5 : 1)
+        var neg = negA + negB * (contrast ? 1.5 : 1)
+        if r.irony && pos > neg { neg += pos; pos = 0; emoNeg += emoPos; emoPos = 0 }
+        let polarity = pos + emoPos - neg - emoNeg
+        r.dense[0] = pos; r.dense[1] = neg; r.dense[2] = emoPos; r.dense[3] = emoNeg
+        r.dense[4] = Float(min(stats.exclamations, 3)) * (polarity > 0 ? 1 : polarity < 0 ? -1 : 0)
+        r.dense[5] = stats.questions > 0 ? 1 : 0
+        r.dense[6] = r.irony ? 1 : 0
+        r.dense[7] = min(Float(nt) / 30, 2)
+        r.dense[8] = Float(min(personal, 3))
+        r.dense[9] = stats.urls > 0 ? 1 : 0
+        if stats.questions > 0 { r.question = true }
+        if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
+        return r
+    }
+
+    @inline(__always)
+    func addToken(
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
+    ) {
+        let s = words.slot(key)
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
+        collect?.tokens.append(name)
+    }
+
+    /// Whether the next word (before a clause boundary) carries sentiment: then a booster modifies it.
+    @inline(__always)
+    func nextIsPolar(
+        _ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ de: Bool
+    ) -> Bool {
+        var k = j
+        while k < nt && k < j + 2 {
+            let t = toks[k]
+            if t.kind == .punct && t.has(Token.boundary) { return false }
+            if t.kind == .word || t.kind == .hashtag {
+                let s = Int(slots[k])
+                if s < 0 { return de && t.len >= 6 }
+                let i = hot.words.value(at: s)
+                if (de ? i.lexDE : i.lexEN) != 0 || (de ? i.boostDE : i.boostEN) != 0 { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// German clause-final negation: "gefällt mir nicht", "funktioniert leider nicht".
+    @inline(__always)
+    func postNegated(
+        _ j: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>,
+        _ negFlag: UInt32
+    ) -> Bool {
+        var k = j
+        var seen = 0
+        while k < nt && seen < 3 {
+            let t = toks[k]
+            if t.kind == .punct && t.has(Token.boundary) { return false }
+            if t.kind == .word {
+                let s = Int(slots[k])
+                if s >= 0 && hot.words.value(at: s).flags & negFlag != 0 {
+                    // The negator must close the clause.
+                    let after = k + 1
+                    if after >= nt { return true }
+                    let a = toks[after]
+                    return a.kind == .punct || a.kind == .emoji || a.kind == .url || a.kind == .hashtag
+                        || a.kind == .mention
+                }
+                seen += 1
+            }
+            k += 1
+        }
+        return false
+    }
+}

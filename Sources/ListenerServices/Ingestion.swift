@@ -1,0 +1,32 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// What happens to mentions on their way into the store, whoever brings them (ingest, listener, demo).
+public enum Ingestion {
+    /// The analyzer configured with the team's crisis and brand terms (defaults when team.json can't be read).
+    public static func analyzer(for dir: DataDirectory) -> Analyzer {
+        guard let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) else { return Analyzer() }
+        return Analyzer(team: team)
+    }
+
+    /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.
+    public static func text(of m: Mention) -> String {
+        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t) else { return m.text }
+        return t + "\n" + m.text
+    }
+
+    /// Fills in the analysis of mentions that have none.
+    public static func analyse(_ mentions: [Mention], dir: DataDirectory) -> [Mention] {
+        analyse(mentions, with: analyzer(for: dir))
+    }
+
+    public static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
+        mentions.map { m in
+            guard m.analysis == nil else { return m }
+            var m = m
+            m.analysis = analyzer.analyze(text(of: m))
+            return m
+        }
+    }
+}

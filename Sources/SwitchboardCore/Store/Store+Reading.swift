@@ -1,0 +1,196 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reading: folding the log tails other processes appended, and repairing torn tails.
+extension Store {
+    func logFiles(_ kind: LogKind) -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+        return names.filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted()
+            .map { dir.logDir.appendingPathComponent($0) }
+    }
+
+    /// Reads what other processes appended since the last look. Cheap when nothing changed (one stat per log file).
+    @discardableResult
+    public func refresh() throws -> StoreChanges {
+        try mutex.withLock {
+            var changes = ownChanges
+            ownChanges = StoreChanges()
+            // Mentions before analysis before actions, so everything refers to something already loaded.
+            for kind in [LogKind.mentions, .analysis, .actions] {
+                for file in logFiles(kind) {
+                    switch try readTail(file, kind: kind, into: &changes) {
+                    case .ok: break
+                    case .replaced:
+                        reset()
+                        var c = try refreshAll()
+                        c.reloaded = true
+                        return c
+                    }
+                }
+            }
+            return changes
+        }
+    }
+
+    func refreshAll() throws -> StoreChanges {
+        var changes = StoreChanges()
+        for kind in [LogKind.mentions, .analysis, .actions] {
+            for file in logFiles(kind) { _ = try readTail(file, kind: kind, into: &changes) }
+        }
+        return changes
+    }
+
+    func reset() {
+        _mentions = []; byKey = [:]; _states = [:]; _events = []; cursors = [:]
+    }
+
+    enum TailResult { case ok, replaced }
+
+    func readTail(_ file: URL, kind: LogKind, into changes: inout StoreChanges) throws -> TailResult {
+        var st = stat()
+        guard stat(file.path, &st) == 0 else { return .ok }
+        let inode = UInt64(st.st_ino)
+        let size = Int(st.st_size)
+        var cur = cursors[file.path] ?? Cursor(offset: 0, inode: inode, line: 0)
+        if cur.inode != inode || size < cur.offset {
+            if cursors[file.path] != nil { return .replaced }
+            cur = Cursor(offset: 0, inode: inode, line: 0)
+        }
+        guard size > cur.offset else { cursors[file.path] = cur; return .ok }
+        // In blocks, so a large log never sits in memory twice.
+        while cur.offset < size {
+            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
+            // Only complete lines: a writer may be between its write and our read.
+            guard let lastNL = data.lastIndex(of: 10) else {
+                if data.count < Store.readBlock { break }
+                // A single line longer than a block: read it whole.
+                data = try FileIO.readBytes(file, from: cur.offset, count: size - cur.offset)
+                guard let nl = data.lastIndex(of: 10) else { break }
+                data.removeSubrange((nl + 1)...)
+                try consume(data, file: file, kind: kind, cursor: &cur, into: &changes)
+                continue
+            }
+            data.removeSubrange((lastNL + 1)...)
+            try consume(data, file: file, kind: kind, cursor: &cur, into: &changes)
+        }
+        return .ok
+    }
+
+    static let readBlock = 8 << 20
+
+    func consume(_ data: [UInt8], file: URL, kind: LogKind, cursor cur: inout Cursor, into changes: inout StoreChanges)
+        throws
+    {
+        let firstLine = cur.line + 1
+        let lines = LineSplitter.split(data)
+        cur.offset += data.count
+        cur.line += lines.count
+        cursors[file.path] = cur
+        try ingestLines(lines, kind: kind, file: file, firstLine: firstLine, into: &changes)
+    }
+
+    func ingestLines(_ lines: [LogLine], kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges)
+        throws
+    {
+        let name = "log/" + file.lastPathComponent
+        switch kind {
+        case .mentions:
+            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            for batch in decoded.batches {
+                for (i, m) in zip(batch.lines, batch.records) {
+                    if let idx = byKey[m.key] {
+                        // The same post stored twice (e.g. by two processes before dedupe existed): first wins.
+                        if _mentions[idx].identity != m.identity {
+                            _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)")
+                        }
+                        continue
+                    }
+                    byKey[m.key] = _mentions.count
+                    _mentions.append(m)
+                    changes.newMentions.append(m.key)
+                }
+            }
+            for (i, why) in decoded.failures where !lines[i].isBlank {
+                _warnings.append("\(name):\(firstLine + lines[i].number): \(why)")
+            }
+        case .analysis:
+            for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
+                switch r {
+                case .success(let a):
+                    if let idx = byKey[a.key] {
+                        _mentions[idx].analysis = a.analysis; changes.changedStates.insert(a.key)
+                    }
+                case .failure(let why):
+                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
+                }
+            }
+        case .actions:
+            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
+            {
+                switch r {
+                case .success(let e):
+                    _events.append(e)
+                    changes.newEvents += 1
+                    if let k = e.action.mention {
+                        _states[k, default: MentionState()].apply(e)
+                        changes.changedStates.insert(k)
+                    }
+                case .failure(let why):
+                    if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
+                }
+            }
+        }
+    }
+
+    /// Moves an incomplete last line (a write cut short by a crash) into `FILE.corrupt`. Call holding the lock.
+    func repairTornTails() throws {
+        for kind in LogKind.allCases {
+            for file in logFiles(kind) { try setAsideTornTail(file) }
+        }
+    }
+
+    /// If `file` does not end with a newline, a writer died in the middle of its record: the incomplete line goes to
+    /// `FILE.corrupt` (with a warning) and the file is cut back to its last complete record. Call holding the lock —
+    /// also right before appending, so a record is never glued to the torn end left by another process that was
+    /// killed while this one had the store open.
+    func setAsideTornTail(_ file: URL) throws {
+        guard let fh = FileHandle(forUpdatingAtPath: file.path) else { return }
+        defer { try? fh.close() }
+        let size = try fh.seekToEnd()
+        guard size > 0 else { return }
+        try fh.seek(toOffset: size - 1)
+        if fh.readData(ofLength: 1).first == 10 { return }
+        // Find the last newline, reading backwards in blocks.
+        var end = size
+        var cut: UInt64 = 0
+        search: while end > 0 {
+            let start = end >= 65536 ? end - 65536 : 0
+            try fh.seek(toOffset: start)
+            let block = fh.readData(ofLength: Int(end - start))
+            if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
+            end = start
+        }
+        try fh.seek(toOffset: cut)
+        let torn = fh.readDataToEndOfFile()
+        let corrupt = URL(fileURLWithPath: file.path + ".corrupt")
+        try FileIO.append([UInt8](torn) + [10], to: corrupt)
+        try fh.truncate(atOffset: cut)
+        try fh.synchronize()
+        _warnings.append(
+            "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)"
+        )
+    }
+
+    /// Removes the temporary files of a compaction that was killed before it could rename them (`.NAME.tmp-PID-N`).
+    /// Call holding the lock: compaction holds it from start to end, so no temp file beside the logs is in use then.
+    func removeStaleTempFiles() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".jsonl.tmp-") {
+            if unlink(dir.logDir.appendingPathComponent(name).path) == 0 {
+                _warnings.append("log/\(name): a temporary file left by an interrupted compaction was removed")
+            }
+        }
+    }
+}
