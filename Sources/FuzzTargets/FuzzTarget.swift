@@ -11,7 +11,9 @@ public struct FuzzTarget: Sendable {
     public var run: @Sendable (Data) throws -> Void
 
     public init(name: String, summary: String, run: @escaping @Sendable (Data) throws -> Void) {
-        self.name = name; self.summary = summary; self.run = run
+        self.name = name
+        self.summary = summary
+        self.run = run
     }
 
     /// Every target, in the order Scripts/fuzz runs them.
@@ -39,7 +41,9 @@ public enum Invariants {
             if v == 0x0A && newlines { continue }
             if v == 0x09 && tabs { continue }
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) { return u }
-            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C {
+            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
+                || v == 0x061C
+            {
                 return u
             }
         }
@@ -49,7 +53,8 @@ public enum Invariants {
     /// Throws when `s` (a field called `what`) holds a scalar `unsafeScalar` finds.
     public static func terminalSafe(_ s: String?, _ what: String, newlines: Bool, tabs: Bool = false) throws {
         guard let s, let u = unsafeScalar(in: s, newlines: newlines, tabs: tabs) else { return }
-        throw FuzzViolation("\(what) holds U+\(String(u.value, radix: 16, uppercase: true)): \(s.debugDescription.prefix(200))")
+        throw FuzzViolation(
+            "\(what) holds U+\(String(u.value, radix: 16, uppercase: true)): \(s.debugDescription.prefix(200))")
     }
 
     /// The text fields of a mention a person reads are terminal-safe (text and extra keep newlines;

@@ -4,7 +4,9 @@ import Listening
 extension FuzzTarget {
     /// Listening's `FeedParser` (RSS 0.9x/1.0/2.0, Atom, repair of broken XML, encodings): never crashes,
     /// and every text field of the feed and its entries is terminal-safe.
-    public static let feed = FuzzTarget(name: "feed", summary: "Listening FeedParser: RSS/Atom, every field terminal-safe") { data in
+    public static let feed = FuzzTarget(
+        name: "feed", summary: "Listening FeedParser: RSS/Atom, every field terminal-safe"
+    ) { data in
         let parsed: Feed
         do {
             parsed = try FeedParser.parse(data, url: URL(string: "https://feeds.example/news/feed.xml"))
@@ -29,7 +31,8 @@ extension FuzzTarget {
 
     /// Listening's HTML-to-text (`HTMLText`; `MastodonHTML` + `NetworkText.content`): terminal-safe output, at most two line
     /// breaks in a row, no leading or trailing whitespace, one line when newlines are not kept.
-    public static let html = FuzzTarget(name: "html", summary: "Listening HTMLText/MastodonHTML: safe, tidy text") { data in
+    public static let html = FuzzTarget(name: "html", summary: "Listening HTMLText/MastodonHTML: safe, tidy text") {
+        data in
         let s = Invariants.text(data)
         let results: [(String, String, Bool)] = [
             ("HTMLText.text", HTMLText.text(fromHTML: s), true),
@@ -40,7 +43,9 @@ extension FuzzTarget {
         ]
         for (what, out, newlines) in results {
             try Invariants.terminalSafe(out, what, newlines: newlines)
-            if out.contains("\n\n\n") { throw FuzzViolation("\(what): three line breaks in a row in \(out.debugDescription.prefix(200))") }
+            if out.contains("\n\n\n") {
+                throw FuzzViolation("\(what): three line breaks in a row in \(out.debugDescription.prefix(200))")
+            }
             if let f = out.unicodeScalars.first, f == " " || f == "\n" {
                 throw FuzzViolation("\(what): leading whitespace in \(out.debugDescription.prefix(200))")
             }
@@ -50,6 +55,8 @@ extension FuzzTarget {
         }
         _ = HTMLText.looksLikeHTML(s)
         // Mastodon's converter leaves cleaning to NetworkText.content, as MastodonSource does.
-        try Invariants.terminalSafe(NetworkText.content(MastodonHTML.text(s)), "NetworkText.content(MastodonHTML.text)", newlines: true, tabs: true)
+        try Invariants.terminalSafe(
+            NetworkText.content(MastodonHTML.text(s)), "NetworkText.content(MastodonHTML.text)", newlines: true,
+            tabs: true)
     }
 }

@@ -5,7 +5,9 @@ extension FuzzTarget {
     /// Core's JSON Lines importer (`ImportFormat.decodeAll`, as `switchboard ingest` and the jsonl source
     /// read drops): every imported mention is terminal-safe, line numbers of rejects are real lines, and
     /// every mention survives the store's encoder and both of its decoders unchanged.
-    public static let jsonl = FuzzTarget(name: "jsonl", summary: "Core ImportFormat (JSON Lines): safe mentions, store round trip") { data in
+    public static let jsonl = FuzzTarget(
+        name: "jsonl", summary: "Core ImportFormat (JSON Lines): safe mentions, store round trip"
+    ) { data in
         let now = Date(timeIntervalSince1970: 1_795_000_000)
         let (mentions, rejects) = ImportFormat.decodeAll(data, now: now)
         let lines = LineSplitter.split(data).count
@@ -17,7 +19,9 @@ extension FuzzTarget {
             try Invariants.terminalSafe(m.source, "source", newlines: false)
             // Extra values are cleaned like text; their keys are data only (never shown, escaped in JSON output).
             for (k, v) in m.extra ?? [:] {
-                if case .string(let s) = v { try Invariants.terminalSafe(s, "extra[\(k.debugDescription)]", newlines: true) }
+                if case .string(let s) = v {
+                    try Invariants.terminalSafe(s, "extra[\(k.debugDescription)]", newlines: true)
+                }
             }
             try Invariants.storeRoundTrip(m)
         }
@@ -25,7 +29,9 @@ extension FuzzTarget {
 
     /// The store's record decoders, differential: on any line, the fast scanner (`Mention.fastDecode`,
     /// `AuditEvent.fastDecode`) either declines or returns exactly what JSONDecoder returns.
-    public static let record = FuzzTarget(name: "record", summary: "Core fast record decoder vs JSONDecoder (differential)") { data in
+    public static let record = FuzzTarget(
+        name: "record", summary: "Core fast record decoder vs JSONDecoder (differential)"
+    ) { data in
         let bytes = [UInt8](data)
         let dec = RecordCodec.decoder()
         if let fast = bytes.withUnsafeBufferPointer(RecordCodec.fastMention) {
@@ -33,14 +39,18 @@ extension FuzzTarget {
             do { slow = try dec.decode(Mention.self, from: data) } catch {
                 throw FuzzViolation("fast mention decoder accepted a line JSONDecoder rejects (\(error))")
             }
-            if fast != slow { throw FuzzViolation("fast and JSONDecoder mentions differ:\n fast: \(fast)\n slow: \(slow)") }
+            if fast != slow {
+                throw FuzzViolation("fast and JSONDecoder mentions differ:\n fast: \(fast)\n slow: \(slow)")
+            }
         }
         if let fast = bytes.withUnsafeBufferPointer(RecordCodec.fastEvent) {
             let slow: AuditEvent
             do { slow = try dec.decode(AuditEvent.self, from: data) } catch {
                 throw FuzzViolation("fast action decoder accepted a line JSONDecoder rejects (\(error))")
             }
-            if fast != slow { throw FuzzViolation("fast and JSONDecoder actions differ:\n fast: \(fast)\n slow: \(slow)") }
+            if fast != slow {
+                throw FuzzViolation("fast and JSONDecoder actions differ:\n fast: \(fast)\n slow: \(slow)")
+            }
         }
     }
 }
@@ -52,13 +62,22 @@ extension Invariants {
         let bytes = RecordCodec.encodeMention(m)
         let slow: Mention
         do { slow = try RecordCodec.decoder().decode(Mention.self, from: Data(bytes)) } catch {
-            throw FuzzViolation("the store cannot read back a mention it wrote (\(error)): \(String(decoding: bytes, as: UTF8.self).prefix(300))")
+            throw FuzzViolation(
+                "the store cannot read back a mention it wrote (\(error)): "
+                + "\(String(decoding: bytes, as: UTF8.self).prefix(300))"
+            )
         }
         if RecordCodec.encodeMention(slow) != bytes {
-            throw FuzzViolation("JSONDecoder read back a different mention: \(String(decoding: bytes, as: UTF8.self).prefix(300))")
+            throw FuzzViolation(
+                "JSONDecoder read back a different mention: \(String(decoding: bytes, as: UTF8.self).prefix(300))")
         }
         if let fast = bytes.withUnsafeBufferPointer(RecordCodec.fastMention) {
-            if fast != slow { throw FuzzViolation("fast decoder and JSONDecoder differ on the store's own line: \(String(decoding: bytes, as: UTF8.self).prefix(300))") }
+            if fast != slow {
+                throw FuzzViolation(
+                    "fast decoder and JSONDecoder differ on the store's own line: "
+                    + "\(String(decoding: bytes, as: UTF8.self).prefix(300))"
+                )
+            }
         }
     }
 }

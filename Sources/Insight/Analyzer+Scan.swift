@@ -30,10 +30,14 @@ extension Analyzer {
         let phrases = hot.phrases
         let emojiTable = hot.emoji
         var r = Scan()
-        r.urls = stats.urls; r.mentions = stats.mentions; r.hashtags = stats.hashtags
+        r.urls = stats.urls
+        r.mentions = stats.mentions
+        r.hashtags = stats.hashtags
 
         // Pass 1: look words up once; guess the language.
-        var de: Float = 0, en: Float = 0, other: Float = 0
+        var de: Float = 0
+        var en: Float = 0
+        var other: Float = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -41,9 +45,13 @@ extension Analyzer {
             var s = words.slot(t.hash)
             if s < 0 && t.has(Token.elongated) && t.kind != .punct {
                 // "sooo" → "so": try the word with every letter run collapsed to one.
-                var h = fnvOffset, last: UInt8 = 0
+                var h = fnvOffset
+                var last: UInt8 = 0
                 let p = scratch + Int(t.start)
-                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 { h = fnvStep(h, p[k]); last = p[k] }
+                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 {
+                    h = fnvStep(h, p[k])
+                    last = p[k]
+                }
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
@@ -53,7 +61,8 @@ extension Analyzer {
                 if f & WordInfo.fnEN != 0 { en += 1 }
                 if f & WordInfo.fnDE != 0 { de += 1 }
                 if f & WordInfo.fnOther != 0 { other += 1 }
-                let le = f & WordInfo.hasLexEN != 0, ld = f & WordInfo.hasLexDE != 0
+                let le = f & WordInfo.hasLexEN != 0
+                let ld = f & WordInfo.hasLexDE != 0
                 if le && !ld { en += 0.3 } else if ld && !le { de += 0.3 }
             }
         }
@@ -87,12 +96,19 @@ extension Analyzer {
         var personal = 0
 
         // Pass 2: sentiment rules, intent cues, learned token weights.
-        var posA: Float = 0, negA: Float = 0, posB: Float = 0, negB: Float = 0
-        var emoPos: Float = 0, emoNeg: Float = 0
+        var posA: Float = 0
+        var negA: Float = 0
+        var posB: Float = 0
+        var negB: Float = 0
+        var emoPos: Float = 0
+        var emoNeg: Float = 0
         var contrast = false
         var negWindow = 0
-        var boost: Float = 0, boostLeft = 0
-        var prevHash: UInt64 = 0, prevContribution: Float = 0, prevWasWord = false
+        var boost: Float = 0
+        var boostLeft = 0
+        var prevHash: UInt64 = 0
+        var prevContribution: Float = 0
+        var prevWasWord = false
         var sentenceStart = true
         var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
         let useTokens = r.lang == .en || collect != nil
@@ -101,17 +117,22 @@ extension Analyzer {
             switch t.kind {
             case .url:
                 if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
-                prevWasWord = false; continue
+                prevWasWord = false
+                continue
             case .mention:
                 if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
                 continue
             case .number:
-                prevWasWord = false; startWord = 2; continue
+                prevWasWord = false
+                startWord = 2
+                continue
             case .emoji:
                 let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
                 if useTokens {
-                    r.tokPos += e[1]; r.tokNeg += e[2]; collect?.tokens.append("e:" + String(t.extra, radix: 16))
+                    r.tokPos += e[1]
+                    r.tokNeg += e[2]
+                    collect?.tokens.append("e:" + String(t.extra, radix: 16))
                 }
                 continue
             case .punct:
@@ -120,7 +141,10 @@ extension Analyzer {
                     let info = words.value(at: s)
                     let v = isDE ? (info.lexDE != 0 ? info.lexDE : info.lexEN) : info.lexEN
                     if v > 0 { emoPos += v } else { emoNeg -= v }
-                    if useTokens { r.tokPos += info.wPos; r.tokNeg += info.wNeg }
+                    if useTokens {
+                        r.tokPos += info.wPos
+                        r.tokNeg += info.wNeg
+                    }
                 }
                 if let c = collect, t.len > 0, t.len <= 4 {
                     c.tokens.append(
@@ -129,7 +153,10 @@ extension Analyzer {
                             as: UTF8.self))
                 }
                 if t.has(Token.boundary) {
-                    negWindow = 0; boostLeft = 0; sentenceStart = true; startWord = 0
+                    negWindow = 0
+                    boostLeft = 0
+                    sentenceStart = true
+                    startWord = 0
                 }
                 prevWasWord = false
                 continue
@@ -149,7 +176,12 @@ extension Analyzer {
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
-            if terms.brandCount > 0 && terms.isBrand(t.hash) { lex = 0; r.brand = true; info.wPos = 0; info.wNeg = 0 }
+            if terms.brandCount > 0 && terms.isBrand(t.hash) {
+                lex = 0
+                r.brand = true
+                info.wPos = 0
+                info.wNeg = 0
+            }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -168,7 +200,8 @@ extension Analyzer {
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
-                        r.question = true; startWord = 2
+                        r.question = true
+                        startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
                     } else {
@@ -186,13 +219,18 @@ extension Analyzer {
                 if negated {
                     let nh = fnv(p, len, seed: negationSeed)
                     let ns = words.slot(nh)
-                    if ns >= 0 { let ni = words.value(at: ns); r.tokPos += ni.wPos; r.tokNeg += ni.wNeg }
+                    if ns >= 0 {
+                        let ni = words.value(at: ns)
+                        r.tokPos += ni.wPos
+                        r.tokNeg += ni.wNeg
+                    }
                     if let c = collect {
                         c.tokens.append(
                             "!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
                     }
                 } else {
-                    r.tokPos += info.wPos; r.tokNeg += info.wNeg
+                    r.tokPos += info.wPos
+                    r.tokNeg += info.wNeg
                     if let c = collect {
                         c.tokens.append(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
                     }
@@ -200,24 +238,35 @@ extension Analyzer {
             }
             // Modifiers.
             if f & negFlag != 0 {
-                negWindow = 4; prevHash = t.hash; prevContribution = 0; prevWasWord = true
+                negWindow = 4
+                prevHash = t.hash
+                prevContribution = 0
+                prevWasWord = true
                 continue
             }
             if f & contrastFlag != 0 {
-                posA = (posA + posB) * 0.5; negA = (negA + negB) * 0.5; posB = 0; negB = 0; contrast = true
-                negWindow = 0; prevWasWord = false
+                posA = (posA + posB) * 0.5
+                negA = (negA + negB) * 0.5
+                posB = 0
+                negB = 0
+                contrast = true
+                negWindow = 0
+                prevWasWord = false
                 continue
             }
             let b = isDE ? info.boostDE : info.boostEN
             var contribution: Float = 0
             if b != 0 && i + 1 < nt && nextIsPolar(i + 1, nt, toks, slots, isDE) {
-                boost = b; boostLeft = 2
+                boost = b
+                boostLeft = 2
             } else {
                 var v = lex
                 if v == 0 && negated && f & expectFlag != 0 {
-                    v = -0.45; r.negatedExpect += 1
+                    v = -0.45
+                    r.negatedExpect += 1
                 } else if v == 0 && isDE && f & expectFlag != 0 && postNegated(i + 1, nt, toks, slots, negFlag) {
-                    v = -0.45; r.negatedExpect += 1
+                    v = -0.45
+                    r.negatedExpect += 1
                 } else if v != 0 {
                     if boostLeft > 0 { v *= 1 + boost }
                     if t.has(Token.caps) && !allCaps { v *= 1.4 }
@@ -244,13 +293,23 @@ extension Analyzer {
             if contribution > 0 { posB += contribution } else { negB -= contribution }
             if negWindow > 0 { negWindow -= 1 }
             if boostLeft > 0 { boostLeft -= 1 }
-            prevHash = t.hash; prevContribution = contribution; prevWasWord = true
+            prevHash = t.hash
+            prevContribution = contribution
+            prevWasWord = true
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
-        if r.irony && pos > neg { neg += pos; pos = 0; emoNeg += emoPos; emoPos = 0 }
+        if r.irony && pos > neg {
+            neg += pos
+            pos = 0
+            emoNeg += emoPos
+            emoPos = 0
+        }
         let polarity = pos + emoPos - neg - emoNeg
-        r.dense[0] = pos; r.dense[1] = neg; r.dense[2] = emoPos; r.dense[3] = emoNeg
+        r.dense[0] = pos
+        r.dense[1] = neg
+        r.dense[2] = emoPos
+        r.dense[3] = emoNeg
         r.dense[4] = Float(min(stats.exclamations, 3)) * (polarity > 0 ? 1 : polarity < 0 ? -1 : 0)
         r.dense[5] = stats.questions > 0 ? 1 : 0
         r.dense[6] = r.irony ? 1 : 0
@@ -267,7 +326,11 @@ extension Analyzer {
         _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
     ) {
         let s = words.slot(key)
-        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
+        if s >= 0 {
+            let i = words.value(at: s)
+            r.tokPos += i.wPos
+            r.tokNeg += i.wNeg
+        }
         collect?.tokens.append(name)
     }
 

@@ -36,7 +36,10 @@ extension Analyzer {
                 let key = pre[k - 1]
                 if filter.mayContain(key) {
                     let s = words.slot(key)
-                    if s >= 0 { let v = words.value(at: s).lexDE; if v != 0 { return v } }
+                    if s >= 0 {
+                        let v = words.value(at: s).lexDE
+                        if v != 0 { return v }
+                    }
                 }
             }
             k -= 1
@@ -49,7 +52,8 @@ extension Analyzer {
     @inline(__always)
     func compoundHead(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Float {
         // Compound heads: every suffix of at least 5 bytes after a modifier of at least 3 bytes; the longest wins.
-        let heads = hot.germanHeads, hf = hot.germanHeadFilter
+        let heads = hot.germanHeads
+        let hf = hot.germanHeadFilter
         var rh = fnvOffset
         var found: Float = 0
         var i = len - 1
@@ -81,9 +85,11 @@ extension Analyzer {
         }
         if ends("ing") || ends("tion") || ends("ly") || ends("ness") || ends("ment") || ends("ough") { en += 0.25 }
         var k = 0
-        var sch = false, th = false
+        var sch = false
+        var th = false
         while k + 1 < len {
-            let a = p[k], b = p[k + 1]
+            let a = p[k]
+            let b = p[k + 1]
             if a == 115 && b == 99 && k + 2 < len && p[k + 2] == 104 { sch = true }
             if a == 116 && b == 104 { th = true }
             if a == 116 && b == 122 { sch = true }
@@ -100,7 +106,10 @@ extension Analyzer {
         // The scratch buffer holds every normalised token back to back: a term word that is nowhere in it
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
-        if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
+        if nt > 0 {
+            let last = toks[nt - 1]
+            scratchLen = Int(last.start) + Int(last.len)
+        }
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
@@ -111,7 +120,8 @@ extension Analyzer {
             while i < nt {
                 let t = toks[i]
                 if t.kind == .word || t.kind == .hashtag || t.kind == .number {
-                    let p = scratch + Int(t.start), len = Int(t.len)
+                    let p = scratch + Int(t.start)
+                    let len = Int(t.len)
                     let ok: Bool
                     if wordCount == 1 && first.len >= 4 {
                         ok = contains(p, len, first.ptr, first.len)
@@ -122,7 +132,10 @@ extension Analyzer {
                     } else {
                         ok = equals(p, len, first.ptr, first.len)
                     }
-                    if ok { found |= 1 << UInt64(ti); break }
+                    if ok {
+                        found |= 1 << UInt64(ti)
+                        break
+                    }
                 }
                 i += 1
             }

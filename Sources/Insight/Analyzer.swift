@@ -33,10 +33,14 @@ public struct Analyzer: Sendable {
         self.hot = model.hot
         self.version = model.version
         let cleaned = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var kept: [String] = [], words: [[[UInt8]]] = []
+        var kept: [String] = []
+        var words: [[[UInt8]]] = []
         for t in cleaned where kept.count < 64 {
             let w = InsightModel.normalizedWords(t)
-            if !w.isEmpty { kept.append(t); words.append(w) }
+            if !w.isEmpty {
+                kept.append(t)
+                words.append(w)
+            }
         }
         self.crisisTerms = kept
         var bh: [UInt64] = []
@@ -88,15 +92,26 @@ public struct Analyzer: Sendable {
             return (.neutral, 0)
         }
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
-        var zp = w.biasPos, zn = w.biasNeg
-        if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }
+        var zp = w.biasPos
+        var zn = w.biasNeg
+        if r.lang == .de {
+            zp += hot.germanShiftPos
+            zn += hot.germanShiftNeg
+        }
         zp += (r.dense * w.densePos).sum()
         zn += (r.dense * w.denseNeg).sum()
-        if r.lang == .en { zp += r.tokPos; zn += r.tokNeg }
+        if r.lang == .en {
+            zp += r.tokPos
+            zn += r.tokNeg
+        }
         let m = max(0, zp, zn)
-        let ep = exp(zp - m), en = exp(zn - m), e0 = exp(-m)
+        let ep = exp(zp - m)
+        let en = exp(zn - m)
+        let e0 = exp(-m)
         let sum = ep + en + e0
-        let pp = Double(ep / sum), pn = Double(en / sum), p0 = Double(e0 / sum)
+        let pp = Double(ep / sum)
+        let pn = Double(en / sum)
+        let p0 = Double(e0 / sum)
         let score = ((pp - pn) * 10000).rounded() / 10000
         let sentiment: Sentiment = pp > pn && pp > p0 ? .positive : (pn > pp && pn > p0 ? .negative : .neutral)
         return (sentiment, score)

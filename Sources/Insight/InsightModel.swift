@@ -61,7 +61,8 @@ final class InsightModel: @unchecked Sendable {
     init(directory: URL?) {
         func lines(_ name: String) -> [Substring] {
             guard let dir = directory,
-                  let s = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) else { return [] }
+                let s = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            else { return [] }
             return s.split(separator: "\n", omittingEmptySubsequences: true).filter { !$0.hasPrefix("#") }
         }
         var w: [UInt64: WordInfo] = [:]
@@ -79,14 +80,22 @@ final class InsightModel: @unchecked Sendable {
                 let keys = InsightModel.keys(String(parts[0]))
                 if keys.count == 1 {
                     if de {
-                        w[keys[0], default: WordInfo()].lexDE = v; w[keys[0]]!.flags |= WordInfo.hasLexDE
+                        w[keys[0], default: WordInfo()].lexDE = v
+                        w[keys[0]]!.flags |= WordInfo.hasLexDE
                         if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
+                    } else {
+                        w[keys[0], default: WordInfo()].lexEN = v
+                        w[keys[0]]!.flags |= WordInfo.hasLexEN
                     }
-                    else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
-                    if de { ph[k, default: PhraseInfo()].de = v; ph[k]!.hasDE = true }
-                    else { ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true }
+                    if de {
+                        ph[k, default: PhraseInfo()].de = v
+                        ph[k]!.hasDE = true
+                    } else {
+                        ph[k, default: PhraseInfo()].en = v
+                        ph[k]!.hasEN = true
+                    }
                 }
             }
         }
@@ -95,22 +104,34 @@ final class InsightModel: @unchecked Sendable {
                 for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].flags |= flag }
             }
         }
-        mark(WordLists.negatorsEN, WordInfo.negEN); mark(WordLists.negatorsDE, WordInfo.negDE)
-        mark(WordLists.contrastEN, WordInfo.contrastEN); mark(WordLists.contrastDE, WordInfo.contrastDE)
-        mark(WordLists.functionEN, WordInfo.fnEN); mark(WordLists.functionDE, WordInfo.fnDE)
+        mark(WordLists.negatorsEN, WordInfo.negEN)
+        mark(WordLists.negatorsDE, WordInfo.negDE)
+        mark(WordLists.contrastEN, WordInfo.contrastEN)
+        mark(WordLists.contrastDE, WordInfo.contrastDE)
+        mark(WordLists.functionEN, WordInfo.fnEN)
+        mark(WordLists.functionDE, WordInfo.fnDE)
         mark(WordLists.functionOther, WordInfo.fnOther)
-        mark(WordLists.questionStartEN, WordInfo.qStartEN); mark(WordLists.questionStartDE, WordInfo.qStartDE)
-        mark(WordLists.auxiliaryEN, WordInfo.auxEN); mark(WordLists.auxiliaryDE, WordInfo.auxDE)
-        mark(WordLists.pronounsEN, WordInfo.pronounEN); mark(WordLists.pronounsDE, WordInfo.pronounDE)
-        mark(WordLists.expectPositiveEN, WordInfo.expectPosEN); mark(WordLists.expectPositiveDE, WordInfo.expectPosDE)
+        mark(WordLists.questionStartEN, WordInfo.qStartEN)
+        mark(WordLists.questionStartDE, WordInfo.qStartDE)
+        mark(WordLists.auxiliaryEN, WordInfo.auxEN)
+        mark(WordLists.auxiliaryDE, WordInfo.auxDE)
+        mark(WordLists.pronounsEN, WordInfo.pronounEN)
+        mark(WordLists.pronounsDE, WordInfo.pronounDE)
+        mark(WordLists.expectPositiveEN, WordInfo.expectPosEN)
+        mark(WordLists.expectPositiveDE, WordInfo.expectPosDE)
         mark(WordLists.ironyWords, WordInfo.irony)
-        mark(WordLists.complaintCues, WordInfo.complaint); mark(WordLists.praiseCues, WordInfo.praise)
-        mark(WordLists.helpCues, WordInfo.help); mark(WordLists.purchaseCues, WordInfo.purchase)
-        mark(WordLists.spamCues, WordInfo.spam); mark(WordLists.pleaseWords, WordInfo.please)
+        mark(WordLists.complaintCues, WordInfo.complaint)
+        mark(WordLists.praiseCues, WordInfo.praise)
+        mark(WordLists.helpCues, WordInfo.help)
+        mark(WordLists.purchaseCues, WordInfo.purchase)
+        mark(WordLists.spamCues, WordInfo.spam)
+        mark(WordLists.pleaseWords, WordInfo.please)
         mark(WordLists.questionCues, WordInfo.questionCue)
-        mark(WordLists.greetings, WordInfo.greeting); mark(WordLists.strongHelp, WordInfo.strongHelp)
+        mark(WordLists.greetings, WordInfo.greeting)
+        mark(WordLists.strongHelp, WordInfo.strongHelp)
         mark(WordLists.wantWords, WordInfo.want)
-        mark(WordLists.personalEN, WordInfo.personalEN); mark(WordLists.personalDE, WordInfo.personalDE)
+        mark(WordLists.personalEN, WordInfo.personalEN)
+        mark(WordLists.personalDE, WordInfo.personalDE)
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }
@@ -127,8 +148,10 @@ final class InsightModel: @unchecked Sendable {
         }
 
         // Learned weights.
-        var eng = LinearWeights(), lex = LinearWeights()
-        var shiftPos: Float = 0, shiftNeg: Float = 0
+        var eng = LinearWeights()
+        var lex = LinearWeights()
+        var shiftPos: Float = 0
+        var shiftNeg: Float = 0
         var version = "insight-1"
         for line in lines("weights-en.tsv") + lines("tuning.tsv") {
             let p = line.split(separator: "\t")
@@ -146,15 +169,19 @@ final class InsightModel: @unchecked Sendable {
                     let field = name.dropFirst(prefix.count)
                     if field == "bias" {
                         if target == 0 {
-                            eng.biasPos = wp; eng.biasNeg = wn
+                            eng.biasPos = wp
+                            eng.biasNeg = wn
                         } else {
-                            lex.biasPos = wp; lex.biasNeg = wn
+                            lex.biasPos = wp
+                            lex.biasNeg = wn
                         }
                     } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
                         if target == 0 {
-                            eng.densePos[i] = wp; eng.denseNeg[i] = wn
+                            eng.densePos[i] = wp
+                            eng.denseNeg[i] = wn
                         } else {
-                            lex.densePos[i] = wp; lex.denseNeg[i] = wn
+                            lex.densePos[i] = wp
+                            lex.denseNeg[i] = wn
                         }
                     }
                 }
@@ -164,7 +191,10 @@ final class InsightModel: @unchecked Sendable {
             } else {
                 var bytes = Array(key.utf8)
                 var seed = fnvOffset
-                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 { bytes.removeFirst(); seed = negationSeed }
+                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 {
+                    bytes.removeFirst()
+                    seed = negationSeed
+                }
                 let h = bytes.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count, seed: seed) }
                 w[h, default: WordInfo()].wPos = wp
                 w[h, default: WordInfo()].wNeg = wn
@@ -186,8 +216,10 @@ final class InsightModel: @unchecked Sendable {
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
-        english = eng; lexiconOnly = lex
-        germanShiftPos = shiftPos; germanShiftNeg = shiftNeg
+        english = eng
+        lexiconOnly = lex
+        germanShiftPos = shiftPos
+        germanShiftNeg = shiftNeg
         self.version = version
     }
 

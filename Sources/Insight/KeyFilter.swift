@@ -5,9 +5,13 @@ final class KeyFilter: @unchecked Sendable {
     let mask: UInt64
     init(_ keys: some Sequence<UInt64>, log2Bits: Int = 20) {
         let words = 1 << (log2Bits - 6)
-        bits = .allocate(capacity: words); bits.initialize(repeating: 0, count: words)
+        bits = .allocate(capacity: words)
+        bits.initialize(repeating: 0, count: words)
         mask = UInt64((1 << log2Bits) - 1)
-        for k in keys { let b = (k >> 7) & mask; bits[Int(b >> 6)] |= 1 << (b & 63) }
+        for k in keys {
+            let b = (k >> 7) & mask
+            bits[Int(b >> 6)] |= 1 << (b & 63)
+        }
     }
     deinit { bits.deallocate() }
     var view: FilterView { FilterView(bits: bits, mask: mask) }

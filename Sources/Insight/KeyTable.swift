@@ -1,7 +1,10 @@
 /// An immutable open-addressing table from 64-bit keys to values, built once and read without locks.
 /// Key and value sit side by side, so a probe touches one cache line.
 final class KeyTable<Value>: @unchecked Sendable {
-    struct Slot { var key: UInt64; var value: Value }
+    struct Slot {
+        var key: UInt64
+        var value: Value
+    }
     let slots: UnsafeMutablePointer<Slot>
     let mask: Int
     let count: Int

@@ -22,14 +22,17 @@ public enum Priority {
 
     /// The priority score of a mention for the team at `now` (higher is more urgent).
     public static func score(mention: Mention, state: MentionState, team: TeamConfig, now: Date) -> Double {
-        score(analysis: mention.analysis, followers: mention.author?.followers, createdAt: mention.createdAt,
-              isReply: mention.inReplyTo != nil || mention.threadRoot != nil, status: state.status,
-              slaMinutes: team.sla.firstResponseMinutes, now: now)
+        score(
+            analysis: mention.analysis, followers: mention.author?.followers, createdAt: mention.createdAt,
+            isReply: mention.inReplyTo != nil || mention.threadRoot != nil, status: state.status,
+            slaMinutes: team.sla.firstResponseMinutes, now: now)
     }
 
     /// The same from the parts (what the formula reads).
-    public static func score(analysis: Analysis?, followers: Int?, createdAt: Date, isReply: Bool, status: MentionStatus,
-                             slaMinutes: Int, now: Date) -> Double {
+    public static func score(
+        analysis: Analysis?, followers: Int?, createdAt: Date, isReply: Bool, status: MentionStatus,
+        slaMinutes: Int, now: Date
+    ) -> Double {
         var s = 0.0
         let intents = analysis?.intents ?? []
         s += intents.map { intentWeights[$0] ?? 0 }.max() ?? 0

@@ -16,8 +16,10 @@ struct Scan {
 }
 
 let urlKey: UInt64 = {
-    var b = Array("<url>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
+    var b = Array("<url>".utf8)
+    return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
 }()
 let mentionKey: UInt64 = {
-    var b = Array("<mention>".utf8); return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
+    var b = Array("<mention>".utf8)
+    return b.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count) }
 }()

@@ -6,19 +6,31 @@ import SwitchboardCore
 /// `sensitivity` × every available baseline (a baseline counts as at least 1 per hour). Negative mentions are
 /// checked first; a kind that alerted stays quiet for `cooldown`. Pure: the state goes in and comes out.
 public enum SpikeDetector {
-    public static func check(_ events: [SpikeEvent], now: Date, settings: SpikeSettings = SpikeSettings(),
-                             state: inout SpikeState) -> SpikeAlert? {
-        let hour: TimeInterval = 3600, week: TimeInterval = 7 * 24 * hour
-        var last = [0, 0], day = [0, 0], weekAgo = [0, 0]
+    public static func check(
+        _ events: [SpikeEvent], now: Date, settings: SpikeSettings = SpikeSettings(),
+        state: inout SpikeState
+    ) -> SpikeAlert? {
+        let hour: TimeInterval = 3600
+        let week: TimeInterval = 7 * 24 * hour
+        var last = [0, 0]
+        var day = [0, 0]
+        var weekAgo = [0, 0]
         var oldest = now
         for e in events {
             let age = now.timeIntervalSince(e.at)
             if e.at < oldest { oldest = e.at }
             guard age >= 0 else { continue }
             let neg = e.negative ? 1 : 0
-            if age < hour { last[0] += 1; last[1] += neg }
-            else if age < 25 * hour { day[0] += 1; day[1] += neg }
-            else if age >= week && age < week + hour { weekAgo[0] += 1; weekAgo[1] += neg }
+            if age < hour {
+                last[0] += 1
+                last[1] += neg
+            } else if age < 25 * hour {
+                day[0] += 1
+                day[1] += neg
+            } else if age >= week && age < week + hour {
+                weekAgo[0] += 1
+                weekAgo[1] += neg
+            }
         }
         let haveWeek = now.timeIntervalSince(oldest) >= week
         for (k, kind) in [(1, SpikeAlert.Kind.negative), (0, SpikeAlert.Kind.all)] {
@@ -35,7 +47,7 @@ public enum SpikeDetector {
             let what = kind == .negative ? "negative mentions" : "mentions"
             let message =
                 "\(what) ×\(formatRatio(ratio)) in the last hour (\(count) against \(String(format: "%.1f", base)) "
-                    + "per hour)"
+                + "per hour)"
             return SpikeAlert(
                 kind: kind, count: count, baseline: base, ratio: ratio, dayBaseline: dayBase,
                 weekBaseline: weekBase, at: now, message: message)
@@ -44,8 +56,10 @@ public enum SpikeDetector {
     }
 
     /// The same over stored mentions.
-    public static func check(mentions: [Mention], now: Date, settings: SpikeSettings = SpikeSettings(),
-                             state: inout SpikeState) -> SpikeAlert? {
+    public static func check(
+        mentions: [Mention], now: Date, settings: SpikeSettings = SpikeSettings(),
+        state: inout SpikeState
+    ) -> SpikeAlert? {
         check(mentions.map(SpikeEvent.init), now: now, settings: settings, state: &state)
     }
 

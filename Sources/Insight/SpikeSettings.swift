@@ -11,7 +11,9 @@ public struct SpikeSettings: Sendable, Hashable {
     public var cooldown: TimeInterval
 
     public init(sensitivity: Double = 3.0, minCount: Int = 10, cooldown: TimeInterval = 1800) {
-        self.sensitivity = sensitivity; self.minCount = minCount; self.cooldown = cooldown
+        self.sensitivity = sensitivity
+        self.minCount = minCount
+        self.cooldown = cooldown
     }
 
     /// Reads `extra["spikes"]` of the team configuration; missing or malformed fields keep their defaults.
@@ -21,8 +23,11 @@ public struct SpikeSettings: Sendable, Hashable {
         if let s = o["sensitivity"]?.doubleValue, s > 0 { sensitivity = s }
         if let m = o["min_count"]?.intValue, m > 0 { minCount = m }
         if let c = o["cooldown"] {
-            if let s = c.stringValue, let d = SourceConfig.parseDuration(s) { cooldown = d }
-            else if let d = c.doubleValue, d >= 0 { cooldown = d }
+            if let s = c.stringValue, let d = SourceConfig.parseDuration(s) {
+                cooldown = d
+            } else if let d = c.doubleValue, d >= 0 {
+                cooldown = d
+            }
         }
     }
 }

@@ -16,20 +16,28 @@ final class TermStorage: @unchecked Sendable {
         words = .allocate(capacity: max(1, flat.count))
         terms = .allocate(capacity: max(1, t.count))
         brand = .allocate(capacity: max(1, b.count))
-        var off = 0, wi = 0
+        var off = 0
+        var wi = 0
         for (ti, term) in t.enumerated() {
             terms[ti] = (Int32(wi), Int32(term.count))
             for w in term {
                 for (k, byte) in w.enumerated() { bytes[off + k] = byte }
                 words[wi] = (Int32(off), Int32(w.count))
-                off += w.count; wi += 1
+                off += w.count
+                wi += 1
             }
         }
         for (i, k) in b.enumerated() { brand[i] = k }
-        termCount = t.count; brandCount = b.count
+        termCount = t.count
+        brandCount = b.count
     }
 
-    deinit { bytes.deallocate(); words.deallocate(); terms.deallocate(); brand.deallocate() }
+    deinit {
+        bytes.deallocate()
+        words.deallocate()
+        terms.deallocate()
+        brand.deallocate()
+    }
 
     var view: TermsView {
         TermsView(bytes: bytes, words: words, terms: terms, brand: brand, termCount: termCount, brandCount: brandCount)

@@ -1,4 +1,3 @@
-
 /// Splits UTF-8 bytes into tokens in one pass: lower-cases ASCII and Latin-1 letters, drops apostrophes inside
 /// words, caps letter runs at two (`gooood` → `good`, flagged elongated), recognises URLs, @mentions, #hashtags,
 /// emoji (by code point) and punctuation runs (emoticons like `:-)` are such runs). No allocation: the caller
@@ -12,22 +11,33 @@ struct Tokenizer {
         isASCIIWordByte(b) || (b >= 0xC3 && b <= 0xDF) || (b >= 0xE3 && b <= 0xED)
     }
 
-    static func tokenize(_ t: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>,
-                         tokens: UnsafeMutablePointer<Token>, capacity: Int, stats: inout TextStats) -> Int {
+    static func tokenize(
+        _ t: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>,
+        tokens: UnsafeMutablePointer<Token>, capacity: Int, stats: inout TextStats
+    ) -> Int {
         let n = t.count
-        var i = 0, out = 0, nt = 0
+        var i = 0
+        var out = 0
+        var nt = 0
         while i < n && nt < capacity {
             let b = t[i]
-            if b <= 32 { i += 1; continue }
+            if b <= 32 {
+                i += 1
+                continue
+            }
             // URLs
             if (b == 104 || b == 72 || b == 119) && i + 4 < n {
                 if (t[i + 1] | 0x20) == 116 && (t[i + 2] | 0x20) == 116 && (t[i + 3] | 0x20) == 112
                     && (t[i + 4] == 58 || (i + 5 < n && (t[i + 4] | 0x20) == 115 && t[i + 5] == 58))
-                    || (b == 119 && t[i + 1] == 119 && t[i + 2] == 119 && t[i + 3] == 46) {
+                    || (b == 119 && t[i + 1] == 119 && t[i + 2] == 119 && t[i + 3] == 46)
+                {
                     var j = i
                     while j < n && t[j] > 32 { j += 1 }
-                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .url); nt += 1
-                    stats.urls += 1; i = j; continue
+                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .url)
+                    nt += 1
+                    stats.urls += 1
+                    i = j
+                    continue
                 }
             }
             // @mention / #hashtag
@@ -38,16 +48,22 @@ struct Tokenizer {
                         j += 1
                     }
                     if j > i + 1 && t[j - 1] == 46 { j -= 1 }
-                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .mention); nt += 1
-                    stats.mentions += 1; i = j; continue
+                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .mention)
+                    nt += 1
+                    stats.mentions += 1
+                    i = j
+                    continue
                 }
                 stats.hashtags += 1
                 i += 1
                 let start = out
                 var tok = Token()
                 i = word(t, i, scratch, &out, &tok, &stats)
-                tok.start = Int32(start); tok.len = Int32(out - start); tok.kind = .hashtag
-                tokens[nt] = tok; nt += 1
+                tok.start = Int32(start)
+                tok.len = Int32(out - start)
+                tok.kind = .hashtag
+                tokens[nt] = tok
+                nt += 1
                 continue
             }
             if isWordLead(b) {
@@ -56,8 +72,12 @@ struct Tokenizer {
                 let before = i
                 i = word(t, i, scratch, &out, &tok, &stats)
                 // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
-                if i == before { i += b < 0xE0 ? 2 : 3; continue }
-                tok.start = Int32(start); tok.len = Int32(out - start)
+                if i == before {
+                    i += b < 0xE0 ? 2 : 3
+                    continue
+                }
+                tok.start = Int32(start)
+                tok.len = Int32(out - start)
                 if i == before {
                     // A letter-like lead byte that starts no word (× ÷): skip the whole character.
                     i += 1
@@ -66,15 +86,22 @@ struct Tokenizer {
                 }
                 if tok.len == 0 { continue }
                 var digits = true
-                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 { digits = false; break }
+                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 {
+                    digits = false
+                    break
+                }
                 if digits { tok.kind = .number }
-                tokens[nt] = tok; nt += 1
+                tokens[nt] = tok
+                nt += 1
                 continue
             }
             if b >= 0xE0 {
                 // Multi-byte symbols: emoji, typographic punctuation.
                 let len = b >= 0xF0 ? 4 : 3
-                guard i + len <= n else { i = n; break }
+                guard i + len <= n else {
+                    i = n
+                    break
+                }
                 var cp = UInt32(b & (len == 4 ? 0x07 : 0x0F))
                 for k in 1..<len { cp = (cp << 6) | UInt32(t[i + k] & 0x3F) }
                 i += len
@@ -82,17 +109,26 @@ struct Tokenizer {
                     continue
                 }
                 if (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50 || cp == 0x2B55
-                    || cp == 0x2764 {
-                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .emoji, flags: 0, extra: cp); nt += 1
+                    || cp == 0x2764
+                {
+                    tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .emoji, flags: 0, extra: cp)
+                    nt += 1
                     continue
                 }
                 var f: UInt8 = 0
-                if cp == 0x2026 { f = Token.boundary | Token.ellipsis }
-                else if cp >= 0x2010 && cp <= 0x2015 { f = Token.boundary }
-                tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .punct, flags: f); nt += 1
+                if cp == 0x2026 {
+                    f = Token.boundary | Token.ellipsis
+                } else if cp >= 0x2010 && cp <= 0x2015 {
+                    f = Token.boundary
+                }
+                tokens[nt] = Token(hash: 0, start: Int32(out), len: 0, kind: .punct, flags: f)
+                nt += 1
                 continue
             }
-            if b >= 0x80 { i += 1; continue }
+            if b >= 0x80 {
+                i += 1
+                continue
+            }
             // ASCII punctuation run (emoticons included).
             let start = out
             var h = fnvOffset
@@ -106,14 +142,22 @@ struct Tokenizer {
                 if c <= 32 || c >= 0x80 || isASCIIWordByte(c) { break }
                 if (c == 64 || c == 35) && j + 1 < n && isWordLead(t[j + 1]) { break }
                 switch c {
-                case 33: ex += 1; f |= Token.boundary
-                case 63: f |= Token.boundary | Token.question; stats.questions += 1
-                case 46: dots += 1; f |= Token.boundary
+                case 33:
+                    ex += 1
+                    f |= Token.boundary
+                case 63:
+                    f |= Token.boundary | Token.question
+                    stats.questions += 1
+                case 46:
+                    dots += 1
+                    f |= Token.boundary
                 case 44, 59: f |= Token.boundary
                 case 58, 61, 60: faceish = true
                 default: break
                 }
-                scratch[out] = c; out += 1; h = fnvStep(h, c)
+                scratch[out] = c
+                out += 1
+                h = fnvStep(h, c)
                 j += 1
             }
             // A face may end in a letter or digit: :D :P :o <3 xD
@@ -121,12 +165,18 @@ struct Tokenizer {
                 let c = t[j]
                 if c == 68 || c == 80 || c == 112 || c == 100 || c == 111 || c == 79 || c == 51 || c == 83 || c == 115 {
                     let l = (c >= 65 && c <= 90) ? c | 0x20 : c
-                    scratch[out] = l; out += 1; h = fnvStep(h, l); j += 1
+                    scratch[out] = l
+                    out += 1
+                    h = fnvStep(h, l)
+                    j += 1
                 }
             }
             if dots >= 2 { f |= Token.ellipsis }
             stats.exclamations += Int(ex)
-            if j == i { i += 1; continue }
+            if j == i {
+                i += 1
+                continue
+            }
             i = j
             tokens[nt] = Token(
                 hash: h == 0 ? 1 : h, start: Int32(start), len: Int32(out - start), kind: .punct, flags: f, extra: ex)
@@ -137,14 +187,18 @@ struct Tokenizer {
 
     /// Reads one word starting at `i`; writes its normalised bytes to `scratch` and returns the index after it.
     @inline(__always)
-    static func word(_ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>,
-                     _ out: inout Int,
-                     _ tok: inout Token, _ stats: inout TextStats) -> Int {
+    static func word(
+        _ t: UnsafeBufferPointer<UInt8>, _ i0: Int, _ scratch: UnsafeMutablePointer<UInt8>,
+        _ out: inout Int,
+        _ tok: inout Token, _ stats: inout TextStats
+    ) -> Int {
         let n = t.count
         var i = i0
         var h = fnvOffset
-        var last: UInt8 = 0, run = 0
-        var upper = 0, lower = 0
+        var last: UInt8 = 0
+        var run = 0
+        var upper = 0
+        var lower = 0
         var flags: UInt8 = 0
         let start = out
         // A local copy of the output index: `scratch` could alias an inout, so keep `o` in a register.
@@ -153,55 +207,111 @@ struct Tokenizer {
         while i < n {
             var c = t[i]
             if c < 0x80 {
-                if c &- 97 < 26 { lower &+= 1 }
-                else if c &- 65 < 26 { c |= 0x20; upper &+= 1 }
-                else if c &- 48 < 10 {
-                    scratch[o] = c; o &+= 1; h = fnvStep(h, c); last = 0; run = 0; i &+= 1; continue
+                if c &- 97 < 26 {
+                    lower &+= 1
+                } else if c &- 65 < 26 {
+                    c |= 0x20
+                    upper &+= 1
+                } else if c &- 48 < 10 {
+                    scratch[o] = c
+                    o &+= 1
+                    h = fnvStep(h, c)
+                    last = 0
+                    run = 0
+                    i &+= 1
+                    continue
+                } else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
+                    i &+= 1
+                    continue
+                } else {
+                    break
                 }
-                else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
-                    i &+= 1; continue
-                }
-                else { break }
                 i &+= 1
             } else if c == 0xC3 && i + 1 < n {
                 var d = t[i + 1]
-                if d >= 0x80 && d <= 0x9E && d != 0x97 { d += 0x20; upper &+= 1 } else { lower &+= 1 }
-                if d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F { flags |= Token.umlaut; stats.umlauts += 1 }
-                else if d == 0x97 || d == 0xB7 { break }
-                else { stats.otherLatin += 1 }
+                if d >= 0x80 && d <= 0x9E && d != 0x97 {
+                    d += 0x20
+                    upper &+= 1
+                } else {
+                    lower &+= 1
+                }
+                if d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F {
+                    flags |= Token.umlaut
+                    stats.umlauts += 1
+                } else if d == 0x97 || d == 0xB7 {
+                    break
+                } else {
+                    stats.otherLatin += 1
+                }
                 // Two-byte letter: append both bytes (runs are counted on the second byte).
                 if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 {
-                    flags |= Token.elongated; i &+= 2; continue
+                    flags |= Token.elongated
+                    i &+= 2
+                    continue
                 }
-                scratch[o] = 0xC3; o &+= 1; h = fnvStep(h, 0xC3)
-                if d == last { run &+= 1 } else { last = d; run = 1 }
-                scratch[o] = d; o &+= 1; h = fnvStep(h, d)
-                i &+= 2; continue
+                scratch[o] = 0xC3
+                o &+= 1
+                h = fnvStep(h, 0xC3)
+                if d == last {
+                    run &+= 1
+                } else {
+                    last = d
+                    run = 1
+                }
+                scratch[o] = d
+                o &+= 1
+                h = fnvStep(h, d)
+                i &+= 2
+                continue
             } else if c >= 0xC4 && c <= 0xDF && i + 1 < n {
                 if c <= 0xCD { stats.otherLatin += 1 } else { stats.nonLatin += 1 }
-                scratch[o] = c; scratch[o + 1] = t[i + 1]; o &+= 2
-                h = fnvStep(fnvStep(h, c), t[i + 1]); last = 0; run = 0
+                scratch[o] = c
+                scratch[o + 1] = t[i + 1]
+                o &+= 2
+                h = fnvStep(fnvStep(h, c), t[i + 1])
+                last = 0
+                run = 0
                 lower &+= 1
-                i &+= 2; continue
+                i &+= 2
+                continue
             } else if c >= 0xE3 && c <= 0xED && i + 2 < n {
                 stats.nonLatin += 1
-                scratch[o] = c; scratch[o + 1] = t[i + 1]; scratch[o + 2] = t[i + 2]; o &+= 3
-                h = fnvStep(fnvStep(fnvStep(h, c), t[i + 1]), t[i + 2]); last = 0; run = 0
+                scratch[o] = c
+                scratch[o + 1] = t[i + 1]
+                scratch[o + 2] = t[i + 2]
+                o &+= 3
+                h = fnvStep(fnvStep(fnvStep(h, c), t[i + 1]), t[i + 2])
+                last = 0
+                run = 0
                 lower &+= 1
-                i &+= 3; continue
+                i &+= 3
+                continue
             } else if c == 0xE2 && i + 2 < n && t[i + 1] == 0x80 && (t[i + 2] == 0x99 || t[i + 2] == 0x98) && o > start
-                        && i + 3 < n && isASCIIWordByte(t[i + 3]) {
-                i &+= 3; continue  // ’ inside a word
-            } else { break }
+                && i + 3 < n && isASCIIWordByte(t[i + 3])
+            {
+                i &+= 3
+                continue  // ’ inside a word
+            } else {
+                break
+            }
             if c == last {
                 run &+= 1
-                if run > 2 { flags |= Token.elongated; continue }
+                if run > 2 {
+                    flags |= Token.elongated
+                    continue
+                }
                 if run == 2 && c >= 97 { flags |= Token.repeatedLetters }
-            } else { last = c; run = 1 }
-            scratch[o] = c; o &+= 1; h = fnvStep(h, c)
+            } else {
+                last = c
+                run = 1
+            }
+            scratch[o] = c
+            o &+= 1
+            h = fnvStep(h, c)
         }
         if upper >= 2 && lower == 0 { flags |= Token.caps }
-        stats.upperLetters += upper; stats.lowerLetters += lower
+        stats.upperLetters += upper
+        stats.lowerLetters += lower
         tok.hash = h == 0 ? 1 : h
         tok.flags = flags
         return i

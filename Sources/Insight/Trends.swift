@@ -4,11 +4,14 @@ import SwitchboardCore
 /// Terms and hashtags rising in the last hour against the previous 24 hours. English and German stopwords,
 /// numbers, @mentions, URLs and words under three letters are left out; each mention counts a term once.
 public enum Trends {
-    public static func rising(_ texts: [(at: Date, text: String)], now: Date, limit: Int = 10, minCount: Int = 3,
-                              minRatio: Double = 2.0, exclude: [String] = []) -> [TrendingTerm] {
+    public static func rising(
+        _ texts: [(at: Date, text: String)], now: Date, limit: Int = 10, minCount: Int = 3,
+        minRatio: Double = 2.0, exclude: [String] = []
+    ) -> [TrendingTerm] {
         let hour: TimeInterval = 3600
         let excluded = Set(exclude.map { $0.lowercased() })
-        var last: [String: Int] = [:], before: [String: Int] = [:]
+        var last: [String: Int] = [:]
+        var before: [String: Int] = [:]
         for (at, text) in texts {
             let age = now.timeIntervalSince(at)
             guard age >= 0 && age < 25 * hour else { continue }
@@ -60,7 +63,10 @@ public enum Trends {
         let cap = min(n + 1, 2048)
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         let toks = UnsafeMutablePointer<Token>.allocate(capacity: cap)
-        defer { scratch.deallocate(); toks.deallocate() }
+        defer {
+            scratch.deallocate()
+            toks.deallocate()
+        }
         let count = bytes.withUnsafeMutableBufferPointer {
             Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         }
@@ -70,7 +76,10 @@ public enum Trends {
             guard t.kind == .word || t.kind == .hashtag, t.len >= 3 else { continue }
             let w = String(
                 decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)), as: UTF8.self)
-            if t.kind == .hashtag { out.append("#" + w); continue }
+            if t.kind == .hashtag {
+                out.append("#" + w)
+                continue
+            }
             if w.count < 3 || stopwords.contains(w) { continue }
             out.append(w)
         }

@@ -12,7 +12,10 @@ public final class HandoffRouting: @unchecked Sendable {
     private let lock = NSLock()
     private var reported: String?
 
-    public init(store: Store, log: @escaping @Sendable (String) -> Void) { self.store = store; self.log = log }
+    public init(store: Store, log: @escaping @Sendable (String) -> Void) {
+        self.store = store
+        self.log = log
+    }
 
     /// A router for the current team.json; nil (after logging the problems once) when the rules don't parse.
     public func router() -> Router? {
@@ -22,10 +25,14 @@ public final class HandoffRouting: @unchecked Sendable {
             return r.rules.isEmpty ? nil : r
         } catch {
             let text = "\(error)"
-            let first: Bool = lock.withLock { defer { reported = text }; return reported != text }
+            let first: Bool = lock.withLock {
+                defer { reported = text }
+                return reported != text
+            }
             if first {
-                log("\(Timestamp.format(Date())) routing rules not applied, team.json has problems: "
-                    + text.replacingOccurrences(of: "\n", with: "; "))
+                log(
+                    "\(Timestamp.format(Date())) routing rules not applied, team.json has problems: "
+                        + text.replacingOccurrences(of: "\n", with: "; "))
             }
             return nil
         }

@@ -14,14 +14,24 @@ public final class ListenService: @unchecked Sendable {
     public let routing: HandoffRouting
 
     /// `makeSource` defaults to `SourceFactory.make` for the store's data directory.
-    public init(store: Store, team: TeamConfig, makeSource: Listener.SourceFactory? = nil,
-                log: @escaping @Sendable (String) -> Void) {
-        self.store = store; self.team = team; self.log = log
+    public init(
+        store: Store, team: TeamConfig, makeSource: Listener.SourceFactory? = nil,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.store = store
+        self.team = team
+        self.log = log
         let spikes = SpikeWatch(store: store, log: log)
         let routing = HandoffRouting(store: store, log: log)
-        self.spikes = spikes; self.routing = routing
-        listener = Listener(store: store, team: team, makeSource: makeSource ?? SourceFactory.make(dir: store.dir),
-                            log: log, onIngest: { added in spikes.check(); routing.handle(added) })
+        self.spikes = spikes
+        self.routing = routing
+        listener = Listener(
+            store: store, team: team, makeSource: makeSource ?? SourceFactory.make(dir: store.dir),
+            log: log,
+            onIngest: { added in
+                spikes.check()
+                routing.handle(added)
+            })
     }
 
     /// Takes the listener lock (one listener per data directory), then logs the store's warnings and a line
@@ -51,8 +61,9 @@ public final class ListenService: @unchecked Sendable {
 
     /// Runs until SIGTERM or SIGINT (after the writes in flight), re-reading team.json as the listener does.
     public func run() async {
-        log("\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
-            + enabledSources.map(\.id).joined(separator: ", "))
+        log(
+            "\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
+                + enabledSources.map(\.id).joined(separator: ", "))
         let publishing = PublishingLoop(store: store, log: log)
         let outbox = Task.detached { await publishing.runOutbox() }
         // Due posts of the content queue too (the suspend switch is checked at each post).
@@ -60,7 +71,12 @@ public final class ListenService: @unchecked Sendable {
         // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
         let handoffs = Task.detached { [routing] in await HandoffRouting.retryLoop(routing) }
         let listener = self.listener
-        let signals = SignalStop.install { listener.stop(); outbox.cancel(); queue.cancel(); handoffs.cancel() }
+        let signals = SignalStop.install {
+            listener.stop()
+            outbox.cancel()
+            queue.cancel()
+            handoffs.cancel()
+        }
         let dir = store.dir
         await listener.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) })
         outbox.cancel()

@@ -11,9 +11,14 @@ public struct PublishingLoop: Sendable {
     public let actor: String
     public let log: @Sendable (String) -> Void
 
-    public init(store: Store, http: HTTPClient = URLSessionHTTPClient(timeout: 30), actor: String = Actor.current(),
-                log: @escaping @Sendable (String) -> Void) {
-        self.store = store; self.http = http; self.actor = actor; self.log = log
+    public init(
+        store: Store, http: HTTPClient = URLSessionHTTPClient(timeout: 30), actor: String = Actor.current(),
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.store = store
+        self.http = http
+        self.actor = actor
+        self.log = log
     }
 
     /// Logs `line` after the time stamp.

@@ -1,7 +1,8 @@
 import Dispatch
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// SIGTERM / SIGINT → `stop`; dispatch sources instead of signal handlers (handlers must be async-signal-safe).
@@ -22,6 +23,7 @@ public final class SignalStop: @unchecked Sendable {
 
     public func cancel() {
         for s in sources { s.cancel() }
-        signal(SIGTERM, SIG_DFL); signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
     }
 }

@@ -8,7 +8,8 @@ import SwitchboardCore
 public enum SourceFactory {
     /// Every source's mentions are analysed (language, sentiment, intents) before they are stored.
     public static func make(dir: DataDirectory, http: HTTPClient = URLSessionHTTPClient(timeout: 30))
-        -> Listener.SourceFactory {
+        -> Listener.SourceFactory
+    {
         let raw = makeRaw(dir: dir, http: http)
         let analyzer = Ingestion.analyzer(for: dir)
         return { config in try raw(config).map { AnalysingSource(inner: $0, analyzer: analyzer) } }

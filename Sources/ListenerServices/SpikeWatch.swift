@@ -38,17 +38,20 @@ public final class SpikeWatch: @unchecked Sendable {
             return a
         }
         guard let alert else { return nil }
-        var record = SpikeAlertRecord(kind: alert.kind.rawValue, count: alert.count,
-                                      baseline: (alert.baseline * 10).rounded() / 10,
-                                      ratio: (alert.ratio * 10).rounded() / 10, message: alert.message)
+        var record = SpikeAlertRecord(
+            kind: alert.kind.rawValue, count: alert.count,
+            baseline: (alert.baseline * 10).rounded() / 10,
+            ratio: (alert.ratio * 10).rounded() / 10, message: alert.message)
         // The playbook to offer: keywords in the last hour's negative mentions, else one made for negative spikes.
         var text = alert.message
         let recent = store.mentions.lazy.filter {
             $0.createdAt >= now.addingTimeInterval(-3600) && $0.analysis?.sentiment == .negative
         }.map(\.text)
         if CrisisLog(store: store).active == nil,
-           let p = PlaybookLibrary.load(store.dir).suggest(negativeSpike: alert.kind == .negative,
-                                                           recentTexts: Array(recent)) {
+            let p = PlaybookLibrary.load(store.dir).suggest(
+                negativeSpike: alert.kind == .negative,
+                recentTexts: Array(recent))
+        {
             record.playbook = p.id
             text += "\nSuggested playbook: \(p.name) — switchboard crisis start \(p.id)"
         }
@@ -64,7 +67,8 @@ public final class SpikeWatch: @unchecked Sendable {
     /// Runs `alert_command` in the background (through `ShellCommand`: stdin from a file, with a timeout).
     private func runCommand(_ command: String, message: String) {
         let env = ["SWITCHBOARD_ALERT": message, "SWITCHBOARD_DATA_DIR": store.dir.root.path]
-        let log = self.log, timeout = commandTimeout
+        let log = self.log
+        let timeout = commandTimeout
         commands.async {
             do {
                 let r = try ShellCommand.run(command, input: message + "\n", environment: env, timeout: timeout)

@@ -11,8 +11,12 @@ public final class WorkbenchSources: @unchecked Sendable {
         let spikes = SpikeWatch(store: store, log: { _ in })
         // Failures show in `handoff list`; retried by a listener or `handoff retry`.
         let routing = HandoffRouting(store: store, log: { _ in })
-        listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
-                            onIngest: { added in spikes.check(); routing.handle(added) })
+        listener = Listener(
+            store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
+            onIngest: { added in
+                spikes.check()
+                routing.handle(added)
+            })
         guard !team.sources.filter(\.isEnabled).isEmpty, (try? listener.acquireLock()) != nil else { return }
         isRunning = true
         let l = listener

@@ -19,8 +19,10 @@ extension NCursesTerminal {
                 let ms = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
                 timeout = Int32(clamping: max(0, ms))
             }
-            var fds = [pollfd(fd: inFD, events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: inFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: pipeRead, events: Int16(POLLIN), revents: 0),
+            ]
             let n = poll(&fds, 2, timeout)
             if n < 0 {
                 // EINTR: a signal (SIGWINCH) arrived; ncurses may have a KEY_RESIZE ready.
@@ -28,7 +30,7 @@ extension NCursesTerminal {
             } else if n > 0 {
                 if fds[1].revents != 0, let e = drainPipe() { return e }
                 if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && fds[0].revents & Int16(POLLIN) == 0 {
-                    return .terminate // the terminal went away
+                    return .terminate  // the terminal went away
                 }
                 if let e = readEvent() { return e }
                 if !queued.isEmpty { return queued.removeFirst() }
@@ -42,7 +44,9 @@ extension NCursesTerminal {
     /// Reads the wake-up pipe: 't' (a terminating signal) wins over 'r' (resize) over 'w' (wake).
     func drainPipe() -> TerminalEvent? {
         var buf = [UInt8](repeating: 0, count: 64)
-        var sawWake = false, sawTerm = false, sawResize = false
+        var sawWake = false
+        var sawTerm = false
+        var sawResize = false
         while true {
             let n = read(pipeRead, &buf, buf.count)
             if n <= 0 { break }
@@ -72,7 +76,7 @@ extension NCursesTerminal {
             if r == ERR { return nil }
             if r == sb_key_code_yes() {
                 if let e = keyCodeEvent(Int32(bitPattern: ch)) { return e }
-                continue // a key we do not map: read on
+                continue  // a key we do not map: read on
             }
             if let e = charEvent(UInt32(ch)) { return e }
         }
@@ -92,7 +96,7 @@ extension NCursesTerminal {
                 return .key(.escape)
             }
             let n = UInt32(next)
-            if n == 0x7F || n == 0x08 { return .key(.alt("\u{7F}")) } // Alt-Backspace
+            if n == 0x7F || n == 0x08 { return .key(.alt("\u{7F}")) }  // Alt-Backspace
             if n >= 0x20, n != 0x7F, let s = Unicode.Scalar(n), !Sanitizer.isUnsafe(s) {
                 return .key(.alt(Character(s)))
             }
@@ -137,7 +141,8 @@ extension NCursesTerminal {
     func mouseEvent() -> TerminalEvent? {
         var ev = MEVENT()
         guard getmouse(&ev) == OK else { return nil }
-        let x = Int(ev.x), y = Int(ev.y)
+        let x = Int(ev.x)
+        let y = Int(ev.y)
         if sb_mouse_is_wheel_up(ev.bstate) != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: x, y: y)) }
         if sb_mouse_is_wheel_down(ev.bstate) != 0 { return .mouse(MouseEvent(kind: .wheelDown, x: x, y: y)) }
         if sb_mouse_is_press(ev.bstate) != 0 { return .mouse(MouseEvent(kind: .press, x: x, y: y)) }
@@ -160,7 +165,10 @@ extension NCursesTerminal {
                 let code = Int32(bitPattern: ch)
                 if code == Self.pasteEndCode { break }
                 if code == KEY_ENTER { scalars.append("\n") }
-                if code == sb_key_resize() { queued.append(.resize(size)); shadow = nil }
+                if code == sb_key_resize() {
+                    queued.append(.resize(size))
+                    shadow = nil
+                }
                 continue
             }
             if let s = Unicode.Scalar(UInt32(ch)) { scalars.append(s) }

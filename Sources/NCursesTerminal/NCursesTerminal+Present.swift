@@ -28,7 +28,10 @@ extension NCursesTerminal {
                 var x = 0
                 while x < w {
                     let cell = cells[row + x]
-                    if let old, old.cells[row + x] == cell { x += 1; continue }
+                    if let old, old.cells[row + x] == cell {
+                        x += 1
+                        continue
+                    }
                     if cell.text.isEmpty {
                         // Right half of a wide character: drawn with its left half, unless orphaned.
                         if x == 0 || TextWidth.width(cells[row + x - 1].text) != 2 {
@@ -36,7 +39,8 @@ extension NCursesTerminal {
                         } else if let old, old.cells[row + x - 1] == cells[row + x - 1] {
                             draw(cells[row + x - 1], x: x - 1, y: y, room: 2, win: win)
                         }
-                        x += 1; continue
+                        x += 1
+                        continue
                     }
                     draw(cell, x: x, y: y, room: w - x, win: win)
                     x += 1
@@ -58,7 +62,10 @@ extension NCursesTerminal {
     }
 
     func setCursorVisibility(_ v: Int32) {
-        if cursorVisible != v { _ = curs_set(v); cursorVisible = v }
+        if cursorVisible != v {
+            _ = curs_set(v)
+            cursorVisible = v
+        }
     }
 
     /// Draws one cell's grapheme. ncurses holds one spacing character plus up to four zero-width ones per
@@ -77,7 +84,8 @@ extension NCursesTerminal {
             guard !run.isEmpty else { return }
             put(run, x: x + offset, y: y, style: style, win: win)
             offset += runWidth
-            run.removeAll(keepingCapacity: true); runWidth = 0
+            run.removeAll(keepingCapacity: true)
+            runWidth = 0
             drewAny = true
         }
 
@@ -93,7 +101,8 @@ extension NCursesTerminal {
             if sw > 0 {
                 if offset + runWidth + sw > min(cellWidth, room) { break }
                 flush()
-                run.append(wchar_t(bitPattern: v)); runWidth = sw
+                run.append(wchar_t(bitPattern: v))
+                runWidth = sw
             } else if !run.isEmpty && run.count < 5 {
                 run.append(wchar_t(bitPattern: v))
             }
@@ -102,7 +111,8 @@ extension NCursesTerminal {
         if !drewAny { put([0x20], x: x, y: y, style: style, win: win) }
     }
 
-    func put(_ chars: [wchar_t], x: Int, y: Int, style: (attr: attr_t, pair: Int16), win: UnsafeMutablePointer<WINDOW>) {
+    func put(_ chars: [wchar_t], x: Int, y: Int, style: (attr: attr_t, pair: Int16), win: UnsafeMutablePointer<WINDOW>)
+    {
         var cc = cchar_t()
         var buf = chars
         buf.append(0)
@@ -128,7 +138,10 @@ extension NCursesTerminal {
             if colorCount >= 8 {
                 var fg = colorCount >= 256 ? st.fg : st.fg16
                 var bg = colorCount >= 256 ? st.bg : st.bg16
-                if fg >= colorCount { fg = fg % 8; if fg >= 0 { attr |= sb_a_bold() } }
+                if fg >= colorCount {
+                    fg = fg % 8
+                    if fg >= 0 { attr |= sb_a_bold() }
+                }
                 if bg >= colorCount { bg = bg % 8 }
                 if fg != -1 || bg != -1 {
                     let key = [fg, bg]
@@ -148,6 +161,6 @@ extension NCursesTerminal {
         }
         styleTable = table
         plainStyle = table[.normal] ?? (sb_a_normal(), 0)
-        shadow = nil // repaint with the new styles
+        shadow = nil  // repaint with the new styles
     }
 }

@@ -55,12 +55,19 @@ public final class NCursesTerminal: Terminal {
 
         // Prefer the controlling terminal, so that stdout may be redirected.
         if let tty = fopen("/dev/tty", "r+") {
-            ttyFile = tty; inFile = tty; outFile = tty
+            ttyFile = tty
+            inFile = tty
+            outFile = tty
         } else {
-            guard isatty(0) != 0 else { throw TerminalOpenError(message: "not a terminal: standard input is not a tty") }
-            ttyFile = nil; inFile = sb_stdin(); outFile = sb_stdout()
+            guard isatty(0) != 0 else {
+                throw TerminalOpenError(message: "not a terminal: standard input is not a tty")
+            }
+            ttyFile = nil
+            inFile = sb_stdin()
+            outFile = sb_stdout()
         }
-        inFD = fileno(inFile); outFD = fileno(outFile)
+        inFD = fileno(inFile)
+        outFD = fileno(outFile)
 
         switch sb_check_terminal(name, outFD) {
         case 0: break
@@ -80,7 +87,8 @@ public final class NCursesTerminal: Terminal {
             if let t = ttyFile { fclose(t) }
             throw TerminalOpenError(message: "cannot create the wake-up pipe: \(String(cString: strerror(errno)))")
         }
-        pipeRead = fds[0]; pipeWrite = fds[1]
+        pipeRead = fds[0]
+        pipeWrite = fds[1]
         for fd in fds {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
@@ -88,13 +96,16 @@ public final class NCursesTerminal: Terminal {
 
         sb_save_termios(inFD)
         guard let scr = newterm(name, outFile, inFile) else {
-            close(pipeRead); close(pipeWrite)
+            close(pipeRead)
+            close(pipeWrite)
             if let t = ttyFile { fclose(t) }
             throw TerminalOpenError(message: "unknown terminal type '\(Sanitizer.line(name))'")
         }
         screen = scr
         _ = set_term(scr)
-        raw(); noecho(); nonl()
+        raw()
+        noecho()
+        nonl()
         _ = keypad(sb_stdscr(), true)
         _ = set_escdelay(25)
         wtimeout(sb_stdscr(), 0)
@@ -113,7 +124,8 @@ public final class NCursesTerminal: Terminal {
             _ = mousemask(sb_mouse_mask(), nil)
             mouseinterval(0)
         }
-        var h: Int32 = 0, w: Int32 = 0
+        var h: Int32 = 0
+        var w: Int32 = 0
         sb_getmaxyx(sb_stdscr(), &h, &w)
         lastSize = Size(width: Int(w), height: Int(h))
 
@@ -126,7 +138,8 @@ public final class NCursesTerminal: Terminal {
     deinit { restore() }
 
     public var size: Size {
-        var h: Int32 = 0, w: Int32 = 0
+        var h: Int32 = 0
+        var w: Int32 = 0
         sb_getmaxyx(sb_stdscr(), &h, &w)
         return Size(width: Int(w), height: Int(h))
     }
@@ -162,7 +175,10 @@ public final class NCursesTerminal: Terminal {
         var off = 0
         while off < bytes.count {
             let n = bytes.withUnsafeMutableBytes { write(outFD, $0.baseAddress! + off, $0.count - off) }
-            if n <= 0 { if errno == EINTR { continue }; break }
+            if n <= 0 {
+                if errno == EINTR { continue }
+                break
+            }
             off += n
         }
     }

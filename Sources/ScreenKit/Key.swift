@@ -18,7 +18,11 @@ public struct MouseEvent: Hashable, Sendable {
     public var kind: Kind
     public var x: Int
     public var y: Int
-    public init(kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
+    public init(kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }
 
 /// Everything a terminal can tell the program.
@@ -46,10 +50,19 @@ public struct TerminalStyle: Hashable, Sendable {
     public var reverse: Bool
     public var dim: Bool
     public var italic: Bool
-    public init(fg: Int = -1, bg: Int = -1, fg16: Int? = nil, bg16: Int? = nil, bold: Bool = false, underline: Bool = false,
-                reverse: Bool = false, dim: Bool = false, italic: Bool = false) {
-        self.fg = fg; self.bg = bg; self.fg16 = fg16 ?? (fg < 16 ? fg : -1); self.bg16 = bg16 ?? (bg < 16 ? bg : -1)
-        self.bold = bold; self.underline = underline; self.reverse = reverse; self.dim = dim; self.italic = italic
+    public init(
+        fg: Int = -1, bg: Int = -1, fg16: Int? = nil, bg16: Int? = nil, bold: Bool = false, underline: Bool = false,
+        reverse: Bool = false, dim: Bool = false, italic: Bool = false
+    ) {
+        self.fg = fg
+        self.bg = bg
+        self.fg16 = fg16 ?? (fg < 16 ? fg : -1)
+        self.bg16 = bg16 ?? (bg < 16 ? bg : -1)
+        self.bold = bold
+        self.underline = underline
+        self.reverse = reverse
+        self.dim = dim
+        self.italic = italic
     }
     public static let plain = TerminalStyle()
 }

@@ -56,7 +56,10 @@ public struct KeyDecoder: Sendable {
         var rest = pending
         pending = []
         var events: [TerminalEvent] = []
-        if rest.first == 0x1B { events.append(.key(.escape)); rest.removeFirst() }
+        if rest.first == 0x1B {
+            events.append(.key(.escape))
+            rest.removeFirst()
+        }
         events += feed(rest)
         if !pending.isEmpty, paste == nil {
             // A still-incomplete tail (a truncated UTF-8 character or sequence): drop it.
@@ -75,7 +78,11 @@ public struct KeyDecoder: Sendable {
 
     // MARK: - One event
 
-    enum Step { case incomplete, event(TerminalEvent?, Int), pasteStart(Int) }
+    enum Step {
+        case incomplete
+        case event(TerminalEvent?, Int)
+        case pasteStart(Int)
+    }
 
     func decodeOne(_ b: [UInt8], at i: Int) -> Step {
         let c = b[i]
@@ -90,14 +97,16 @@ public struct KeyDecoder: Sendable {
     /// A UTF-8 character plus any following combining scalars that arrived with it.
     func decodeUTF8(_ b: [UInt8], at i: Int) -> Step {
         guard let (s, next) = scalar(b, at: i) else { return .incomplete }
-        guard let s else { return .event(nil, next) } // invalid byte: skip it
+        guard let s else { return .event(nil, next) }  // invalid byte: skip it
         var text = String.UnicodeScalarView([s])
         var j = next
         // Attach following zero-width scalars (combining marks, ZWJ sequences, variation selectors).
         while j < b.count, b[j] >= 0x80, let (t, n) = scalar(b, at: j), let t {
-            var probe = text; probe.append(t)
+            var probe = text
+            probe.append(t)
             if String(probe).count > 1 { break }
-            text = probe; j = n
+            text = probe
+            j = n
         }
         let str = String(text)
         guard let ch = str.first, !ScreenBuffer.isUnsafe(ch) else { return .event(nil, j) }
@@ -132,7 +141,7 @@ public struct KeyDecoder: Sendable {
         case 0x1B:
             return .event(.key(.escape), i + 1)
         case 0x7F, 0x08:
-            return .event(.key(.alt("\u{7F}")), i + 2)   // Alt-Backspace
+            return .event(.key(.alt("\u{7F}")), i + 2)  // Alt-Backspace
         case 0x20..<0x7F:
             return .event(.key(.alt(Character(Unicode.Scalar(c)))), i + 2)
         case 0x80...:
@@ -164,11 +173,13 @@ public struct KeyDecoder: Sendable {
         guard k < b.count else { return .incomplete }
         let final = b[k]
         let next = k + 1
-        guard (0x40...0x7E).contains(final) else { return .event(nil, k) } // broken: drop what we read
+        guard (0x40...0x7E).contains(final) else { return .event(nil, k) }  // broken: drop what we read
         let params = b[j..<k]
         if params.first == UInt8(ascii: "<") {
             let nums = numbers(params.dropFirst())
-            guard nums.count == 3, final == UInt8(ascii: "M") || final == UInt8(ascii: "m") else { return .event(nil, next) }
+            guard nums.count == 3, final == UInt8(ascii: "M") || final == UInt8(ascii: "m") else {
+                return .event(nil, next)
+            }
             return .event(mouse(nums[0], nums[1] - 1, nums[2] - 1, release: final == UInt8(ascii: "m")), next)
         }
         let nums = numbers(params)
@@ -185,7 +196,7 @@ public struct KeyDecoder: Sendable {
         if button & 64 != 0 {
             return .mouse(MouseEvent(kind: button & 1 == 0 ? .wheelUp : .wheelDown, x: x, y: y))
         }
-        if button & 32 != 0 { return nil } // motion
+        if button & 32 != 0 { return nil }  // motion
         if release || button & 3 == 3 { return .mouse(MouseEvent(kind: .release, x: x, y: y)) }
         return .mouse(MouseEvent(kind: .press, x: x, y: y))
     }

@@ -36,13 +36,16 @@ public enum KeyNotation {
         if text.isEmpty { throw fail("empty key name") }
         if text.count == 1 {
             let c = text.first!
-            guard printable(c) else { throw fail("key name \(quoted(text)) is a control character: write it as C-x or <Name>") }
+            guard printable(c) else {
+                throw fail("key name \(quoted(text)) is a control character: write it as C-x or <Name>")
+            }
             return .char(c)
         }
         var body = Substring(text)
         var bracketed = false
         if body.hasPrefix("<") && body.hasSuffix(">") && body.count > 2 {
-            body = body.dropFirst().dropLast(); bracketed = true
+            body = body.dropFirst().dropLast()
+            bracketed = true
         }
         // Alt-Backspace is .alt(DEL), as terminals send it (ESC DEL).
         if ["m-<bs>", "<m-bs>", "a-<bs>", "<a-bs>", "m-<backspace>", "<m-backspace>"].contains(text.lowercased()) {
@@ -52,9 +55,13 @@ public enum KeyNotation {
         if body.count >= 3, let p = body.first, body.dropFirst().first == "-", "CcMmAa".contains(p) {
             let rest = String(body.dropFirst(2))
             let ch: Character
-            if rest.count == 1 { ch = rest.first! }
-            else if rest.lowercased() == "<space>" || rest.lowercased() == "space" { ch = " " }
-            else if p == "C" || p == "c", rest.count >= 3, let base = try? parseOrThrow(bracketed ? "<\(rest)>" : rest), base == .tab {
+            if rest.count == 1 {
+                ch = rest.first!
+            } else if rest.lowercased() == "<space>" || rest.lowercased() == "space" {
+                ch = " "
+            } else if p == "C" || p == "c", rest.count >= 3,
+                let base = try? parseOrThrow(bracketed ? "<\(rest)>" : rest), base == .tab
+            {
                 return .tab
             } else {
                 throw fail("unknown key name \(quoted(text)): after \(p)- comes one character, as in C-d or M-x")
@@ -71,12 +78,15 @@ public enum KeyNotation {
         }
         let lower = body.lowercased()
         if lower.count >= 2, lower.first == "f", let n = Int(lower.dropFirst()) {
-            guard (1...24).contains(n) else { throw fail("unknown key name \(quoted(text)): function keys are F1 … F24") }
+            guard (1...24).contains(n) else {
+                throw fail("unknown key name \(quoted(text)): function keys are F1 … F24")
+            }
             return .function(n)
         }
         if let k = aliases[lower] { return k }
-        throw fail("unknown key name \(quoted(text)); known names: a character, C-x, M-x, "
-            + named.map { "<\($0.1)>" }.joined(separator: ", ") + ", <F1> … <F24>")
+        throw fail(
+            "unknown key name \(quoted(text)); known names: a character, C-x, M-x, "
+                + named.map { "<\($0.1)>" }.joined(separator: ", ") + ", <F1> … <F24>")
     }
 
     /// Names of the non-character keys, canonical spelling first.

@@ -16,7 +16,10 @@ public struct ListCursor: Sendable, Equatable {
     public var bounded: Bool
 
     public init(_ index: Int, count: Int, page: Int, half: Int? = nil, bounded: Bool = true) {
-        self.index = index; self.count = count; self.page = page; self.half = half ?? max(1, page / 2)
+        self.index = index
+        self.count = count
+        self.page = page
+        self.half = half ?? max(1, page / 2)
         self.bounded = bounded
     }
 

@@ -2,7 +2,10 @@
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var role: StyleRole
-    public init(_ text: String = " ", role: StyleRole = .normal) { self.text = text; self.role = role }
+    public init(_ text: String = " ", role: StyleRole = .normal) {
+        self.text = text
+        self.role = role
+    }
     /// The right half of a wide character.
     public var isContinuation: Bool { text.isEmpty }
     public static let blank = Cell()
@@ -38,12 +41,15 @@ public struct ScreenBuffer: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .normal, clip: Rect? = nil) -> Int {
         guard y >= 0, y < size.height else { return x }
-        let left: Int, limit: Int
+        let left: Int
+        let limit: Int
         if let c = clip {
             guard y >= c.y, y < c.maxY else { return x }
-            left = max(c.x, 0); limit = min(c.maxX, size.width)
+            left = max(c.x, 0)
+            limit = min(c.maxX, size.width)
         } else {
-            left = 0; limit = size.width
+            left = 0
+            limit = size.width
         }
         let rowStart = y * size.width
         var cx = x
@@ -80,7 +86,9 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// The fast path for ASCII text (one cell per printable byte); nil when `text` is not ASCII.
     @inline(__always)
-    private mutating func putASCII(_ text: String, x: Int, rowStart: Int, left: Int, limit: Int, role: StyleRole) -> Int? {
+    private mutating func putASCII(_ text: String, x: Int, rowStart: Int, left: Int, limit: Int, role: StyleRole)
+        -> Int?
+    {
         let result: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             for b in bytes where b >= 0x80 { return nil }
             var cx = x
@@ -124,7 +132,8 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     /// Fills a rectangle with one character and role.
     public mutating func fill(_ r: Rect, with text: String = " ", role: StyleRole = .normal) {
-        let x0 = max(0, r.x), x1 = min(size.width, r.maxX)
+        let x0 = max(0, r.x)
+        let x1 = min(size.width, r.maxX)
         guard x0 < x1 else { return }
         let cell = Cell(text, role: role)
         for y in max(0, r.y)..<min(size.height, r.maxY) {

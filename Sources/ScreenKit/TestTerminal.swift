@@ -29,8 +29,12 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
     /// Keep at most this many presented buffers (the last ones).
     public var historyLimit = 1000
 
-    public init(size: Size = Size(width: 80, height: 24), events: [TerminalEvent] = [], whenExhausted: TerminalEvent? = nil) {
-        _size = size; _queue = events; self.whenExhausted = whenExhausted
+    public init(
+        size: Size = Size(width: 80, height: 24), events: [TerminalEvent] = [], whenExhausted: TerminalEvent? = nil
+    ) {
+        _size = size
+        _queue = events
+        self.whenExhausted = whenExhausted
     }
 
     public var size: Size { lock.withLock { _size } }
@@ -50,23 +54,31 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
 
     public func enqueue(_ events: TerminalEvent...) { enqueue(events) }
     public func enqueue(_ events: [TerminalEvent]) {
-        lock.withLock { _queue += events; lock.broadcast() }
+        lock.withLock {
+            _queue += events
+            lock.broadcast()
+        }
     }
     /// Queues one `.key(.char)` per character.
     public func enqueue(keys: String) { enqueue(keys.map { .key(.char($0)) }) }
     /// Queues keys in key notation ("j", "C-d", "<Tab>"); traps on an unknown name (a test bug).
     public func enqueue(notation: String...) {
-        enqueue(notation.map { n in
-            guard let k = KeyNotation.parse(n) else { preconditionFailure("unknown key notation \(n)") }
-            return .key(k)
-        })
+        enqueue(
+            notation.map { n in
+                guard let k = KeyNotation.parse(n) else { preconditionFailure("unknown key notation \(n)") }
+                return .key(k)
+            })
     }
     /// Queues the bytes a real terminal would send, decoded (`"\u{1B}[A"`, a bracketed paste, …).
     public func enqueue(bytes: String) { enqueue(KeyDecoder.decode(bytes)) }
 
     /// Changes the size and queues the `.resize` event the program would see.
     public func resize(to size: Size) {
-        lock.withLock { _size = size; _queue.append(.resize(size)); lock.broadcast() }
+        lock.withLock {
+            _size = size
+            _queue.append(.resize(size))
+            lock.broadcast()
+        }
     }
 
     public func present(_ buffer: ScreenBuffer, cursor: Point?) {
@@ -80,11 +92,15 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
     public func setStyles(_ styles: [StyleRole: TerminalStyle]) { lock.withLock { _styles = styles } }
 
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let wait = timeoutMilliseconds < 0 ? blockingWaitLimitMilliseconds : timeoutMilliseconds
         let deadline = Date(timeIntervalSinceNow: Double(wait) / 1000)
         while true {
-            if _wakes > 0 { _wakes -= 1; return .wake }
+            if _wakes > 0 {
+                _wakes -= 1
+                return .wake
+            }
             if !_queue.isEmpty { return _queue.removeFirst() }
             if let e = whenExhausted { return e }
             if wait == 0 || !lock.wait(until: deadline) { return nil }
@@ -98,6 +114,11 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
 
     struct Waker: TerminalWaker {
         let terminal: TestTerminal
-        func wake() { terminal.lock.withLock { terminal._wakes += 1; terminal.lock.broadcast() } }
+        func wake() {
+            terminal.lock.withLock {
+                terminal._wakes += 1
+                terminal.lock.broadcast()
+            }
+        }
     }
 }

@@ -15,10 +15,13 @@ public enum TextLayout {
     }
 
     static func wrapParagraph(_ p: Substring, width: Int, into lines: inout [String]) {
-        if TextWidth.width(p) <= width { lines.append(String(p)); return }
+        if TextWidth.width(p) <= width {
+            lines.append(String(p))
+            return
+        }
         var line = ""
         var lineWidth = 0
-        var pendingSpace = ""   // spaces between the line so far and the next word
+        var pendingSpace = ""  // spaces between the line so far and the next word
         var spaceWidth = 0
         var word = ""
         var wordWidth = 0
@@ -26,31 +29,45 @@ public enum TextLayout {
         func flushWord() {
             guard !word.isEmpty else { return }
             if lineWidth > 0 && lineWidth + spaceWidth + wordWidth > width {
-                lines.append(line); line = ""; lineWidth = 0
+                lines.append(line)
+                line = ""
+                lineWidth = 0
             } else if lineWidth > 0 {
-                line += pendingSpace; lineWidth += spaceWidth
+                line += pendingSpace
+                lineWidth += spaceWidth
             }
             // A word longer than a line: hard-break it.
             if wordWidth > width {
                 for ch in word {
                     let w = TextWidth.width(ch)
                     if lineWidth + w > width && lineWidth > 0 {
-                        lines.append(line); line = ""; lineWidth = 0
+                        lines.append(line)
+                        line = ""
+                        lineWidth = 0
                     }
-                    line.append(ch); lineWidth += w
+                    line.append(ch)
+                    lineWidth += w
                 }
             } else {
-                line += word; lineWidth += wordWidth
+                line += word
+                lineWidth += wordWidth
             }
-            word = ""; wordWidth = 0; pendingSpace = ""; spaceWidth = 0
+            word = ""
+            wordWidth = 0
+            pendingSpace = ""
+            spaceWidth = 0
         }
 
         for ch in p {
             if ch == " " {
                 flushWord()
-                if lineWidth > 0 { pendingSpace.append(" "); spaceWidth += 1 }
+                if lineWidth > 0 {
+                    pendingSpace.append(" ")
+                    spaceWidth += 1
+                }
             } else {
-                word.append(ch); wordWidth += TextWidth.width(ch)
+                word.append(ch)
+                wordWidth += TextWidth.width(ch)
             }
         }
         flushWord()
@@ -69,7 +86,8 @@ public enum TextLayout {
         for ch in text {
             let cw = TextWidth.width(ch)
             if w + cw > room { break }
-            out.append(ch); w += cw
+            out.append(ch)
+            w += cw
         }
         return ew > width ? out : out + ellipsis
     }

@@ -27,18 +27,18 @@ public enum EscapeSequence {
         guard i < s.count else { return i }
         let v = s[i].value
         switch v {
-        case 0x5B: return afterCSI(s, from: i + 1)                          // ESC [
-        case 0x5D, 0x50, 0x58, 0x5E, 0x5F: return afterString(s, from: i + 1) // ESC ] P X ^ _
-        case 0x4E, 0x4F:                                                    // SS2 / SS3 + one character
+        case 0x5B: return afterCSI(s, from: i + 1)  // ESC [
+        case 0x5D, 0x50, 0x58, 0x5E, 0x5F: return afterString(s, from: i + 1)  // ESC ] P X ^ _
+        case 0x4E, 0x4F:  // SS2 / SS3 + one character
             if i + 1 < s.count, s[i + 1].value >= 0x20, s[i + 1].value < 0x7F { return i + 2 }
             return i + 1
-        case 0x20...0x2F:                                                   // intermediates, then a final byte
+        case 0x20...0x2F:  // intermediates, then a final byte
             var j = i
             while j < s.count, (0x20...0x2F).contains(s[j].value) { j += 1 }
             if j < s.count, (0x30...0x7E).contains(s[j].value) { return j + 1 }
             return j
-        case 0x30...0x7E: return i + 1                                      // two-character sequence
-        default: return i                                                   // lone ESC: drop it only
+        case 0x30...0x7E: return i + 1  // two-character sequence
+        default: return i  // lone ESC: drop it only
         }
     }
 
@@ -52,7 +52,10 @@ public enum EscapeSequence {
         var j = from
         while j < s.count {
             let v = s[j].value
-            if v >= 0x20 && v <= 0x3F { j += 1; continue }
+            if v >= 0x20 && v <= 0x3F {
+                j += 1
+                continue
+            }
             if v >= 0x40 && v <= 0x7E { return j + 1 }
             return j
         }
@@ -67,7 +70,7 @@ public enum EscapeSequence {
             if v == 0x07 || v == 0x9C { return j + 1 }
             if v == 0x1B {
                 if j + 1 < s.count && s[j + 1].value == 0x5C { return j + 2 }
-                return j // ESC that is not ST ends the string; the ESC starts a new sequence
+                return j  // ESC that is not ST ends the string; the ESC starts a new sequence
             }
             j += 1
         }

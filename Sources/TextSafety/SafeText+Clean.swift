@@ -2,8 +2,10 @@ extension SafeText {
     /// `s` without anything unsafe: escape sequences go whole, unsafe scalars go, line breaks and tabs
     /// follow `newlines` and `tabs`. NEL (U+0085) is a line break, or with `nelBreaksLines: false` a C1 control
     /// removed without a trace. Text with nothing to remove is returned as is, without copying.
-    public static func clean(_ s: String, newlines: Newlines = .space, tabs: Tabs = .space,
-                             nelBreaksLines: Bool = true) -> String {
+    public static func clean(
+        _ s: String, newlines: Newlines = .space, tabs: Tabs = .space,
+        nelBreaksLines: Bool = true
+    ) -> String {
         if isClean(s, newlines: newlines, tabs: tabs) { return s }
         var out = String.UnicodeScalarView()
         let scalars = Array(s.unicodeScalars)
@@ -25,11 +27,14 @@ extension SafeText {
             let u = scalars[i]
             switch u.value {
             case 0x09:
-                append(tabs == .keep ? "\t" : " "); i += 1
+                append(tabs == .keep ? "\t" : " ")
+                i += 1
             case 0x0A:
-                lineBreak(lineFeed: true); i += 1
+                lineBreak(lineFeed: true)
+                i += 1
             case 0x0B, 0x0C, 0x2028, 0x2029:
-                lineBreak(lineFeed: false); i += 1
+                lineBreak(lineFeed: false)
+                i += 1
             case 0x85:
                 if nelBreaksLines { lineBreak(lineFeed: false) }
                 i += 1

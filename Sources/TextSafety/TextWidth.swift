@@ -31,7 +31,10 @@ public enum TextWidth {
         var ascii = true
         var n = 0
         for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
+            if b >= 0x80 {
+                ascii = false
+                break
+            }
             if b >= 0x20 && b != 0x7F { n += 1 }
         }
         if ascii { return n }
@@ -41,7 +44,10 @@ public enum TextWidth {
         var w = 0
         for u in s.unicodeScalars {
             let v = u.value
-            if v < 0x7F { if v >= 0x20 { w += 1 }; continue }
+            if v < 0x7F {
+                if v >= 0x20 { w += 1 }
+                continue
+            }
             if mayJoinSpacingScalars(v) { return width(s[...]) }
             w += width(u)
         }
@@ -53,7 +59,7 @@ public enum TextWidth {
     static func mayJoinSpacingScalars(_ v: UInt32) -> Bool {
         switch v {
         case 0x0900...0x0DFF, 0x0E00...0x0FFF, 0x1000...0x109F, 0x1780...0x17FF, 0x1B00...0x1BFF,
-             0xA800...0xABFF, 0x200D, 0x1F3FB...0x1F3FF, 0x11000...0x11FFF:
+            0xA800...0xABFF, 0x200D, 0x1F3FB...0x1F3FF, 0x11000...0x11FFF:
             return true
         default:
             return false

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program to completion with `posix_spawn` + `wait4`, so the caller gets the child's own peak
@@ -41,7 +42,10 @@ struct ChildProcess {
         let tmp = FileManager.default.temporaryDirectory
         let outPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-out").path
         let errPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-err").path
-        defer { unlink(outPath); unlink(errPath) }
+        defer {
+            unlink(outPath)
+            unlink(errPath)
+        }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -54,7 +58,10 @@ struct ChildProcess {
         for (k, v) in env { environment[k] = v }
         let argv = ([path] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
 
         var pid: pid_t = 0
         let t0 = Bench.now()

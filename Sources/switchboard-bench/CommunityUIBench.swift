@@ -18,11 +18,14 @@ func runCommunityUIBench(count: Int = 100_000) {
     func mentions(_ range: Range<Int>) -> [Mention] {
         range.map { i in
             let s: Sentiment = [.negative, .neutral, .positive][i % 3]
-            return Mention(platform: ["mastodon", "bluesky"][i % 2], id: "c-\(i)", text: "mention \(i) about acme, order late again",
-                           createdAt: now.addingTimeInterval(-Double(count - i) * 30), fetchedAt: now,
-                           url: "https://social.example/@user\(i % 5000)/\(i)",
-                           author: Author(handle: "user\(i % 5000)", followers: (i % 5000) * 7),
-                           analysis: Analysis(lang: "en", sentiment: s, score: s == .negative ? -0.6 : (s == .positive ? 0.6 : 0), intents: []))
+            return Mention(
+                platform: ["mastodon", "bluesky"][i % 2], id: "c-\(i)",
+                text: "mention \(i) about acme, order late again",
+                createdAt: now.addingTimeInterval(-Double(count - i) * 30), fetchedAt: now,
+                url: "https://social.example/@user\(i % 5000)/\(i)",
+                author: Author(handle: "user\(i % 5000)", followers: (i % 5000) * 7),
+                analysis: Analysis(
+                    lang: "en", sentiment: s, score: s == .negative ? -0.6 : (s == .positive ? 0.6 : 0), intents: []))
         }
     }
     let store: Store
@@ -30,11 +33,16 @@ func runCommunityUIBench(count: Int = 100_000) {
         try FileIO.makeDirectory(root)
         store = try Store(dir: dir)
         try store.ingest(mentions(0..<count), now: now)
-    } catch { print("community ui bench: cannot prepare the store: \(error)"); return }
+    } catch {
+        print("community ui bench: cannot prepare the store: \(error)")
+        return
+    }
     let team = TeamConfig(brand: .init(name: "Acme", terms: ["acme"]))
     let runner = EffectRunner(store: store, actor: "bench")
     runner.team = team
-    var state = AppState(settings: WorkbenchSettings(dataPath: "~/bench", user: "bench", team: team), size: Size(width: 120, height: 40), now: now)
+    var state = AppState(
+        settings: WorkbenchSettings(dataPath: "~/bench", user: "bench", team: team), size: Size(width: 120, height: 40),
+        now: now)
     func send(_ m: Message) {
         var q = [m]
         while !q.isEmpty { for e in update(&state, q.removeFirst()) { q += runner.perform(e) } }
@@ -56,28 +64,60 @@ func runCommunityUIBench(count: Int = 100_000) {
 
     var openTimes: [Double] = []
     for _ in 0..<5 {
-        let (_, t) = Bench.time { send(.key(.enter)); _ = render(state) }
+        let (_, t) = Bench.time {
+            send(.key(.enter))
+            _ = render(state)
+        }
         openTimes.append(t)
         send(.key(.escape))
         send(.key(.char("j")))
     }
-    Bench.row("Enter: open a mention with its author card (20 mentions)", ms(Bench.percentile(openTimes, 0.5)), "a key: < 50 ms")
+    Bench.row(
+        "Enter: open a mention with its author card (20 mentions)", ms(Bench.percentile(openTimes, 0.5)),
+        "a key: < 50 ms")
 
-    let (_, tRole1) = Bench.time { send(.key(.char(":"))); for c in "filter role:critic" { send(.key(.char(c))) }; send(.key(.enter)) }
-    let (_, tRole2) = Bench.time { send(.key(.char(":"))); for c in "filter role:fan" { send(.key(.char(c))) }; send(.key(.enter)) }
+    let (_, tRole1) = Bench.time {
+        send(.key(.char(":")))
+        for c in "filter role:critic" { send(.key(.char(c))) }
+        send(.key(.enter))
+    }
+    let (_, tRole2) = Bench.time {
+        send(.key(.char(":")))
+        for c in "filter role:fan" { send(.key(.char(c))) }
+        send(.key(.enter))
+    }
     Bench.row("filter role:critic typed (first: builds the role hook)", ms(tRole1), "")
     Bench.row("filter role:fan typed (hook cached)", ms(tRole2), "")
     send(.key(.escape))
 
-    let (_, tContacts) = Bench.time { send(.key(.char(":"))); for c in "contacts" { send(.key(.char(c))) }; send(.key(.enter)); _ = render(state) }
+    let (_, tContacts) = Bench.time {
+        send(.key(.char(":")))
+        for c in "contacts" { send(.key(.char(c))) }
+        send(.key(.enter))
+        _ = render(state)
+    }
     Bench.row(":contacts (load, sort by reach, advocates, render)", ms(tContacts), "")
-    let (_, tSort) = Bench.time { send(.key(.char("o"))); _ = render(state) }
+    let (_, tSort) = Bench.time {
+        send(.key(.char("o")))
+        _ = render(state)
+    }
     Bench.row("o: sort by activity + render", ms(tSort), "a key: < 50 ms")
     send(.key(.char("/")))
-    let (_, tSearch) = Bench.time { send(.key(.char("u"))); send(.key(.char("s"))); _ = render(state) }
+    let (_, tSearch) = Bench.time {
+        send(.key(.char("u")))
+        send(.key(.char("s")))
+        _ = render(state)
+    }
     Bench.row("search: 2 keystrokes + render", ms(tSearch), "a key: < 50 ms")
-    send(.key(.enter)); send(.key(.escape)); send(.key(.escape))
+    send(.key(.enter))
+    send(.key(.escape))
+    send(.key(.escape))
 
-    let (_, tReport) = Bench.time { send(.key(.char(":"))); for c in "report" { send(.key(.char(c))) }; send(.key(.enter)); _ = render(state) }
+    let (_, tReport) = Bench.time {
+        send(.key(.char(":")))
+        for c in "report" { send(.key(.char(c))) }
+        send(.key(.enter))
+        _ = render(state)
+    }
     Bench.row(":report (Report.lastWeek + text + render)", ms(tReport), "")
 }

@@ -34,12 +34,15 @@ func runContactsBench() {
     let team = TeamConfig(
         brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]),
         competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
-    var times: [Double] = [], cpu: [Double] = []
+    var times: [Double] = []
+    var cpu: [Double] = []
     var contacts = Contacts(mentions: [], events: [])
     for _ in 0..<5 {
         let c0 = threadCPU()
         let (c, t) = Bench.time { Contacts(mentions: mentions, events: events, team: team) }
-        times.append(t); cpu.append(threadCPU() - c0); contacts = c
+        times.append(t)
+        cpu.append(threadCPU() - c0)
+        contacts = c
     }
     Bench.row(
         "fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
@@ -68,12 +71,15 @@ func runContactsBench() {
     let matcher = QueryMatcher(
         try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
     _ = matcher.filter(mentions)
-    var qs: [Double] = [], qcpu: [Double] = []
+    var qs: [Double] = []
+    var qcpu: [Double] = []
     var fans = 0
     for _ in 0..<10 {
         let c0 = threadCPU()
         let (h, q) = Bench.time { matcher.filter(mentions).count }
-        qs.append(q); qcpu.append(threadCPU() - c0); fans = h
+        qs.append(q)
+        qcpu.append(threadCPU() - c0)
+        fans = h
     }
     Bench.row(
         "query role:fan is:negative over \(n / 1000)k (\(fans) hits)",

@@ -94,14 +94,19 @@ func runCrisisUIBench(count: Int = 100_000) {
         _ = render(state)
         if key != "j" { checks.append(ms(a, DispatchTime.now())) }
     }
-    let slots = state.crisis.info.buckets.count, entries = state.crisis.info.timeline.count
+    let slots = state.crisis.info.buckets.count
+    let entries = state.crisis.info.timeline.count
     // The same refresh with no crisis running: what the crisis adds is the difference.
     _ = try? CrisisOps.end(summary: "bench", store: store, actor: "bench", now: now)
     send(.storeChanged(runner.delta()))
     var baseline = refreshes("after")
-    refresh.sort(); frames.sort(); checks.sort(); baseline.sort()
+    refresh.sort()
+    frames.sort()
+    checks.sort()
+    baseline.sort()
     print(
-        "crisis-ui: \(store.count) mentions, \(store.events.count) actions, a crisis 2 h old (\(slots) chart slots, \(entries) timeline entries)"
+        "crisis-ui: \(store.count) mentions, \(store.events.count) actions, a crisis 2 h old (\(slots) chart slots, "
+        + "\(entries) timeline entries)"
     )
     print(String(format: "crisis-ui: first delta + panels with the log folded  %.1f ms", ms(t0, t1)))
     print(

@@ -14,8 +14,9 @@ func runFeedBench() {
             }
         }
         let base = URL(string: "http://127.0.0.1:8097/")
-        var entries = 0, failures = 0
-        for f in files { // warm-up and a sanity count
+        var entries = 0
+        var failures = 0
+        for f in files {  // warm-up and a sanity count
             if let feed = try? FeedParser.parse(f, url: base) { entries += feed.entries.count } else { failures += 1 }
         }
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -23,15 +24,20 @@ func runFeedBench() {
         var parsed = 0
         var elapsed = 0.0
         repeat {
-            for f in files { _ = try? FeedParser.parse(f, url: base); parsed += 1 }
+            for f in files {
+                _ = try? FeedParser.parse(f, url: base)
+                parsed += 1
+            }
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         } while elapsed < 2
         let cpu = threadCPUSeconds() - c0
         let rate = Double(parsed) / elapsed
         let cpuRate = Double(parsed) / cpu
         print("feed parse: \(files.count) corpus files (\(entries) entries, \(failures) not a feed)")
-        print("  \(Int(rate)) files/s wall clock, \(Int(cpuRate)) files per CPU-second "
-              + "(\(String(format: "%.1f", cpuRate / 4590))× feedparser's 4,590 files/s; wall/CPU differ when other processes share the cores)")
+        print(
+            "  \(Int(rate)) files/s wall clock, \(Int(cpuRate)) files per CPU-second "
+                + "(\(String(format: "%.1f", cpuRate / 4590))× feedparser's 4,590 files/s; wall/CPU differ when other processes share the cores)"
+        )
     } else {
         print("feed parse: corpus ../shared/corpora/feeds not found: skipped")
     }
@@ -40,12 +46,15 @@ func runFeedBench() {
     var lines: [String] = []
     lines.reserveCapacity(100_000)
     for i in 0..<100_000 {
-        lines.append(#"{"platform":"mastodon","id":"\#(109_000_000 + i)","text":"Is Acme Cloud down again? Third time this week #\#(i % 50) https://example.social/@user\#(i % 997)/\#(i)","created_at":"2026-11-\#(10 + i % 18)T\#(10 + i % 12):\#(10 + i % 50):00Z","url":"https://example.social/@user\#(i % 997)/\#(i)","author":{"handle":"user\#(i % 997)@example.social","name":"User \#(i % 997)","followers":\#(i % 5000)},"lang":"en","reblogs":\#(i % 7)}"#)
+        lines.append(
+            #"{"platform":"mastodon","id":"\#(109_000_000 + i)","text":"Is Acme Cloud down again? Third time this week #\#(i % 50) https://example.social/@user\#(i % 997)/\#(i)","created_at":"2026-11-\#(10 + i % 18)T\#(10 + i % 12):\#(10 + i % 50):00Z","url":"https://example.social/@user\#(i % 997)/\#(i)","author":{"handle":"user\#(i % 997)@example.social","name":"User \#(i % 997)","followers":\#(i % 5000)},"lang":"en","reblogs":\#(i % 7)}"#
+        )
     }
     let data = Data(lines.joined(separator: "\n").utf8)
     let t1 = DispatchTime.now().uptimeNanoseconds
     let c1 = threadCPUSeconds()
-    var decoded = 0, rounds = 0
+    var decoded = 0
+    var rounds = 0
     var el = 0.0
     repeat {
         let r = ImportFormat.decodeAll(data)
@@ -54,8 +63,10 @@ func runFeedBench() {
         el = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
     } while el < 2
     let cpu1 = threadCPUSeconds() - c1
-    print("import format: \(Int(Double(decoded) / el)) lines/s wall clock, \(Int(Double(decoded) / cpu1)) lines per CPU-second "
-          + "(\(data.count / lines.count) bytes/line, \(rounds) rounds of 100,000)")
+    print(
+        "import format: \(Int(Double(decoded) / el)) lines/s wall clock, \(Int(Double(decoded) / cpu1)) lines per "
+        + "CPU-second "
+            + "(\(data.count / lines.count) bytes/line, \(rounds) rounds of 100,000)")
 }
 
 /// CPU time of the calling thread: the fair figure on a machine whose cores are shared.

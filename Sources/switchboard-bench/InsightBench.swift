@@ -47,11 +47,18 @@ func runInsightBench() {
     if found.count > 2000 {
         for (name, part) in [("en dev", Array(found.prefix(2000))), ("de dev", Array(found.dropFirst(2000)))] {
             var m = 0
-            let t = Date(), c = threadCPUTime()
-            while Date().timeIntervalSince(t) < 1.0 { for x in part { checksum += analyzer.analyze(x).score }; m += part.count }
+            let t = Date()
+            let c = threadCPUTime()
+            while Date().timeIntervalSince(t) < 1.0 {
+                for x in part { checksum += analyzer.analyze(x).score }
+                m += part.count
+            }
             let bytes = Double(part.reduce(0) { $0 + $1.utf8.count }) / Double(part.count)
-            print(String(format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s (%9.0f per CPU-second)", name, bytes,
-                         Double(m) / Date().timeIntervalSince(t), Double(m) / (threadCPUTime() - c)))
+            print(
+                String(
+                    format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s (%9.0f per CPU-second)",
+                    name, bytes,
+                    Double(m) / Date().timeIntervalSince(t), Double(m) / (threadCPUTime() - c)))
         }
     }
     print(String(format: "insight: analyze 1 thread   %9.0f texts/s (%9.0f per CPU-second)", single, singleCPU))
@@ -78,18 +85,25 @@ private func insightBenchTexts() -> [String] {
 private func generatedTexts(_ count: Int) -> [String] {
     let openers = ["@support", "@DB_Bahn", "Hey @acme", "", "Hallo @kundenservice,", "RT @news:"]
     let bodies = [
-        "the new update is sooo good, thanks for the quick help!", "still waiting for my refund after 3 weeks, not happy",
-        "wie kann ich mein Passwort zurücksetzen", "Zug fällt schon wieder aus, seit Stunden keine Info", "does anyone know when the store opens",
+        "the new update is sooo good, thanks for the quick help!",
+        "still waiting for my refund after 3 weeks, not happy",
+        "wie kann ich mein Passwort zurücksetzen", "Zug fällt schon wieder aus, seit Stunden keine Info",
+        "does anyone know when the store opens",
         "Die App ist schlecht, aber der Support ist trotzdem super", "I can't log in to my account since this morning",
-        "Serverausfall? Nichts geht mehr", "not bad at all, but the price is too high", "Danke für die schnelle Antwort",
+        "Serverausfall? Nichts geht mehr", "not bad at all, but the price is too high",
+        "Danke für die schnelle Antwort",
         "WIN a FREE phone, click the link", "where can I buy the premium plan?", "Kundenservicekatastrophe, nie wieder",
     ]
     let tails = ["", " 😡", " 😍", " :)", " #fail", " #danke", " https://t.co/abc123", "!!!", " 🙄🙄", "?"]
     var out: [String] = []
     var seed: UInt64 = 42
-    func next(_ n: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int((seed >> 33) % UInt64(n)) }
+    func next(_ n: Int) -> Int {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        return Int((seed >> 33) % UInt64(n))
+    }
     for _ in 0..<count {
-        out.append([openers[next(openers.count)], bodies[next(bodies.count)], tails[next(tails.count)]].joined(separator: " "))
+        out.append(
+            [openers[next(openers.count)], bodies[next(bodies.count)], tails[next(tails.count)]].joined(separator: " "))
     }
     return out
 }

@@ -93,7 +93,8 @@ enum ScaleData {
 
     /// Bytes of every file under `root`, and how many files.
     static func diskUsage(_ root: URL) -> (bytes: Int, files: Int) {
-        var bytes = 0, files = 0
+        var bytes = 0
+        var files = 0
         guard
             let e = FileManager.default.enumerator(
                 at: root, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])

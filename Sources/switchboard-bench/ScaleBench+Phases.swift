@@ -18,8 +18,12 @@ enum ScalePhases {
         case "scale-query": out = try queries(dir)
         case "scale-analysis": out = ScalePeers.analysis(manifest: URL(fileURLWithPath: args[1]))
         case "scale-feeds": out = ScalePeers.feeds(manifest: URL(fileURLWithPath: args[1]))
-        case "scale-export": // scale-export FILE N: the generated export alone (for profiling `switchboard ingest`)
-            out = ["bytes": Double(try ScaleData.writeExport(count: Int(args.count > 2 ? args[2] : "") ?? 10_000, to: URL(fileURLWithPath: args[1])))]
+        case "scale-export":  // scale-export FILE N: the generated export alone (for profiling `switchboard ingest`)
+            out = [
+                "bytes": Double(
+                    try ScaleData.writeExport(
+                        count: Int(args.count > 2 ? args[2] : "") ?? 10_000, to: URL(fileURLWithPath: args[1])))
+            ]
         default: return false
         }
         let data = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
@@ -41,7 +45,10 @@ enum ScalePhases {
         }
         let (_, secs) = try Bench.time {
             var j = 0
-            while j < actions.count { _ = try store.record(Array(actions[j..<min(actions.count, j + 5000)]), actor: "bench"); j += 5000 }
+            while j < actions.count {
+                _ = try store.record(Array(actions[j..<min(actions.count, j + 5000)]), actor: "bench")
+                j += 5000
+            }
         }
         return ["actions": Double(actions.count), "seconds": secs]
     }
@@ -51,8 +58,11 @@ enum ScalePhases {
         let c0 = processCPUSeconds()
         let (store, secs) = try Bench.time { try Store(dir: dir) }
         let states = store.states().count
-        return ["seconds": secs, "cpu_s": processCPUSeconds() - c0, "mentions": Double(store.count), "states": Double(states),
-                "hwm_mb": Bench.memoryMB("VmHWM")]
+        return [
+            "seconds": secs, "cpu_s": processCPUSeconds() - c0, "mentions": Double(store.count),
+            "states": Double(states),
+            "hwm_mb": Bench.memoryMB("VmHWM"),
+        ]
     }
 
     /// The workbench without a terminal: open, first frame at 120×40 with the team config, then 3,000 `j`/`k`
@@ -66,8 +76,9 @@ enum ScalePhases {
         let t1 = Bench.now()
         let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let runner = EffectRunner(store: store, actor: "bench")
-        var state = AppState(settings: WorkbenchSettings(dataPath: dir.root.path, user: "bench", team: team),
-                             size: Size(width: 120, height: 40), now: now)
+        var state = AppState(
+            settings: WorkbenchSettings(dataPath: dir.root.path, user: "bench", team: team),
+            size: Size(width: 120, height: 40), now: now)
         func send(_ m: Message) {
             var q = [m]
             while !q.isEmpty { for e in update(&state, q.removeFirst()) { q += runner.perform(e) } }
@@ -79,7 +90,8 @@ enum ScalePhases {
         let frameCPU = processCPUSeconds() - c0
         let hwmFrame = Bench.memoryMB("VmHWM")
         var latencies: [Double] = []
-        let j = Message.key(.char("j")), k = Message.key(.char("k"))
+        let j = Message.key(.char("j"))
+        let k = Message.key(.char("k"))
         var changed = 0
         for i in 0..<3000 {
             let msg = i >= 1000 || (i / 10) % 2 == 0 ? j : k
@@ -91,15 +103,19 @@ enum ScalePhases {
             latencies.append(Bench.now() - a)
         }
         withExtendedLifetime(store) {}
-        return ["open_s": t1 - t0, "first_frame_s": t2 - t1, "open_and_frame_s": t2 - t0, "open_and_frame_cpu_s": frameCPU,
-                "j_p50_ms": Bench.percentile(latencies, 0.5) * 1000, "j_p99_ms": Bench.percentile(latencies, 0.99) * 1000,
-                "rows": Double(state.feed.rows.count), "cells_changed": Double(changed), "hwm_frame_mb": hwmFrame]
+        return [
+            "open_s": t1 - t0, "first_frame_s": t2 - t1, "open_and_frame_s": t2 - t0, "open_and_frame_cpu_s": frameCPU,
+            "j_p50_ms": Bench.percentile(latencies, 0.5) * 1000, "j_p99_ms": Bench.percentile(latencies, 0.99) * 1000,
+            "rows": Double(state.feed.rows.count), "cells_changed": Double(changed), "hwm_frame_mb": hwmFrame,
+        ]
     }
 
     /// Typical queries as the workbench's `/` filter runs them (`QueryMatcher` with its columns and the folded
     /// states), 25 times each after one run that builds the columns and folds the text.
-    static let queryTexts = ["is:question status:open", "is:negative net:mastodon age:<7d", "sync",
-                             #""acme cloud" -is:spam lang:de"#, "(is:complaint OR is:question) assignee:me is:open tag:billing"]
+    static let queryTexts = [
+        "is:question status:open", "is:negative net:mastodon age:<7d", "sync",
+        #""acme cloud" -is:spam lang:de"#, "(is:complaint OR is:question) assignee:me is:open tag:billing",
+    ]
 
     static func queries(_ dir: DataDirectory) throws -> [String: Double] {
         let store = try Store(dir: dir)
@@ -111,7 +127,8 @@ enum ScalePhases {
         for (qi, text) in queryTexts.enumerated() {
             matcher.set(try Query.parse(text))
             let (hits, first) = Bench.time { matcher.filter(mentions).count }
-            var times: [Double] = [], cpu: [Double] = []
+            var times: [Double] = []
+            var cpu: [Double] = []
             for _ in 0..<25 {
                 let c = threadCPUSeconds()
                 times.append(Bench.time { matcher.filter(mentions).count }.1)

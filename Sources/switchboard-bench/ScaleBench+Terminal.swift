@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real workbench binary in a private tmux server at 120×40 (`xterm-256color`), its output recorded with
@@ -17,7 +18,10 @@ enum ScaleTerminal {
     }
 
     static func available() -> String? {
-        for tool in ["tmux", "script"] where !["/usr/bin/", "/bin/", "/usr/local/bin/"].contains(where: { FileManager.default.isExecutableFile(atPath: $0 + tool) }) {
+        for tool in ["tmux", "script"]
+        where !["/usr/bin/", "/bin/", "/usr/local/bin/"].contains(where: {
+            FileManager.default.isExecutableFile(atPath: $0 + tool)
+        }) {
             return "\(tool) is not installed"
         }
         return nil
@@ -33,18 +37,27 @@ enum ScaleTerminal {
         try "set -g status off\nset -g escape-time 0\n".write(toFile: conf, atomically: true, encoding: .utf8)
         defer {
             _ = try? tmux(server, ["kill-server"])
-            unlink(out); unlink(conf)
+            unlink(out)
+            unlink(conf)
             try? FileManager.default.removeItem(atPath: home)
         }
         // A clean personal config (no keymap or theme of the user running the bench).
-        let inner = ["env", "TERM=xterm-256color", "HOME=\(home)", "XDG_CONFIG_HOME=\(home)/.config", "SWITCHBOARD_USER=bench",
-                     binary, "--data-dir", dataDir.path].map(shellQuote).joined(separator: " ")
+        let inner = [
+            "env", "TERM=xterm-256color", "HOME=\(home)", "XDG_CONFIG_HOME=\(home)/.config", "SWITCHBOARD_USER=bench",
+            binary, "--data-dir", dataDir.path,
+        ].map(shellQuote).joined(separator: " ")
         let t0 = Bench.now()
-        try tmux(server, ["-f", conf, "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
-                          "script -q -f -c \(shellQuote(inner)) \(shellQuote(out)); sleep 86400"])
+        try tmux(
+            server,
+            [
+                "-f", conf, "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
+                "script -q -f -c \(shellQuote(inner)) \(shellQuote(out)); sleep 86400",
+            ])
         // The terminal is set up before the feed state is built: wait for a whole frame (a few KB), then quiet.
         let (first, lastGrowth, firstByte) = settle(out, since: t0, timeout: 180, atLeast: 3000)
-        guard first >= 3000 else { throw ChildProcess.Failure.exit(binary, -1, "the workbench wrote no full frame within 180 s") }
+        guard first >= 3000 else {
+            throw ChildProcess.Failure.exit(binary, -1, "the workbench wrote no full frame within 180 s")
+        }
         let pid = workbenchPID(binary: binary, dataDir: dataDir.path)
         var counts: [Int] = []
         for i in 0..<(presses + 2) {
@@ -57,12 +70,17 @@ enum ScaleTerminal {
         }
         let peak = pid.flatMap { statusMB($0, "VmHWM") }
         _ = try? tmux(server, ["send-keys", "-t", "m", "q"])
-        return Result(firstFrameSeconds: lastGrowth - t0, firstByteSeconds: firstByte - t0, firstFrameBytes: first, bytesPerJ: counts, peakMB: peak)
+        return Result(
+            firstFrameSeconds: lastGrowth - t0, firstByteSeconds: firstByte - t0, firstFrameBytes: first,
+            bytesPerJ: counts, peakMB: peak)
     }
 
     @discardableResult
     static func tmux(_ server: String, _ args: [String]) throws -> ChildProcess.Result {
-        let path = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "tmux"
+        let path =
+            ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first {
+                FileManager.default.isExecutableFile(atPath: $0)
+            } ?? "tmux"
         return try ChildProcess.run(path, ["-L", server] + args, env: ["TMUX": ""])
     }
 
@@ -74,11 +92,17 @@ enum ScaleTerminal {
     /// Polls the recording every 2 ms until it holds at least `atLeast` bytes and has not grown for 300 ms;
     /// returns its size, the moment it last grew and the moment it first grew.
     static func settle(_ path: String, since t0: Double, timeout: Double, atLeast: Int = 1) -> (Int, Double, Double) {
-        var last = size(path), lastGrowth = t0, firstGrowth = 0.0
+        var last = size(path)
+        var lastGrowth = t0
+        var firstGrowth = 0.0
         while Bench.now() - t0 < timeout {
             usleep(2000)
             let now = size(path)
-            if now != last { last = now; lastGrowth = Bench.now(); if firstGrowth == 0 { firstGrowth = lastGrowth } }
+            if now != last {
+                last = now
+                lastGrowth = Bench.now()
+                if firstGrowth == 0 { firstGrowth = lastGrowth }
+            }
             if last >= atLeast && Bench.now() - lastGrowth >= 0.3 { break }
         }
         return (last, lastGrowth, firstGrowth)
@@ -88,7 +112,9 @@ enum ScaleTerminal {
     static func workbenchPID(binary: String, dataDir: String) -> Int32? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
         for n in names {
-            guard let pid = Int32(n), let raw = FileManager.default.contents(atPath: "/proc/\(n)/cmdline") else { continue }
+            guard let pid = Int32(n), let raw = FileManager.default.contents(atPath: "/proc/\(n)/cmdline") else {
+                continue
+            }
             let argv = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             if argv.first == binary && argv.contains(dataDir) { return pid }
         }

@@ -25,7 +25,9 @@ enum ScaleBench {
             let a = args[i]
             func value() throws -> String {
                 i += 1
-                guard i < args.count else { throw ChildProcess.Failure.exit("switchboard-bench scale", 2, "\(a) needs a value") }
+                guard i < args.count else {
+                    throw ChildProcess.Failure.exit("switchboard-bench scale", 2, "\(a) needs a value")
+                }
                 return args[i]
             }
             switch a {
@@ -55,7 +57,8 @@ enum ScaleBench {
     static func progress(_ s: String) { FileHandle.standardError.write(Data("[\(Timestamp.nowShort())] \(s)\n".utf8)) }
 
     static func loadAverage() -> String {
-        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(separator: " ")
+        ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "").split(separator: " ").prefix(3).joined(
+            separator: " ")
     }
 
     static func run(_ args: [String]) throws {
@@ -68,13 +71,17 @@ enum ScaleBench {
         let binDir = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
         let binary = binDir.appendingPathComponent("switchboard").path
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ChildProcess.Failure.exit("switchboard-bench scale", 1, "\(binary) not found: build it first (Scripts/bench does: swift build -c release)")
+            throw ChildProcess.Failure.exit(
+                "switchboard-bench scale", 1,
+                "\(binary) not found: build it first (Scripts/bench does: swift build -c release)")
         }
         let loadBefore = loadAverage()
         let started = Date()
         var perSize: [[String: Double]] = []
         let terminalProblem = ScaleTerminal.available()
-        for n in o.sizes { perSize.append(try runSize(n, binary: binary, options: o, terminal: terminalProblem == nil)) }
+        for n in o.sizes {
+            perSize.append(try runSize(n, binary: binary, options: o, terminal: terminalProblem == nil))
+        }
 
         progress("analysis and feed parsing, ours and the peers'")
         let tmp = FileManager.default.temporaryDirectory
@@ -87,10 +94,12 @@ enum ScaleBench {
         var peerNote = o.python == nil ? "peers not measured: no --python given (Scripts/bench sets one up)" : ""
         if let py = o.python { (peers, peerNote) = ScalePeers.runPython(py, manifest: manifestURL) }
 
-        let report = ScaleReport(options: o, perSize: perSize, analysis: analysis.values, feeds: feeds?.values,
-                                 manifest: manifest, peers: peers, notes: [peerNote, terminalProblem.map { "real-binary rows skipped: \($0)" } ?? ""].filter { !$0.isEmpty },
-                                 loadBefore: loadBefore, loadAfter: loadAverage(), started: started,
-                                 seconds: Date().timeIntervalSince(started), machineLine: nil)
+        let report = ScaleReport(
+            options: o, perSize: perSize, analysis: analysis.values, feeds: feeds?.values,
+            manifest: manifest, peers: peers,
+            notes: [peerNote, terminalProblem.map { "real-binary rows skipped: \($0)" } ?? ""].filter { !$0.isEmpty },
+            loadBefore: loadBefore, loadAfter: loadAverage(), started: started,
+            seconds: Date().timeIntervalSince(started), machineLine: nil)
         if let f = o.jsonFile { try Data(try report.json().utf8).write(to: URL(fileURLWithPath: f)) }
         if o.json { print(try report.json()) } else { print(report.text()) }
     }
@@ -111,12 +120,15 @@ enum ScaleBench {
         let (bytes, gen) = try Bench.time { try ScaleData.writeExport(count: n, to: export) }
         r["export_bytes"] = Double(bytes)
         r["generate_s"] = gen
-        try ChildProcess.run(binary, ["init", "--data-dir", dir.path, "--brand", "Acme Cloud"], env: ["SWITCHBOARD_USER": "bench"])
+        try ChildProcess.run(
+            binary, ["init", "--data-dir", dir.path, "--brand", "Acme Cloud"], env: ["SWITCHBOARD_USER": "bench"])
 
         progress("\(label): switchboard ingest (\(bytes / 1_048_576) MB)")
-        let ingest = try ChildProcess.run(binary, ["ingest", "--data-dir", dir.path, "--json", export.path], env: ["SWITCHBOARD_USER": "bench"])
+        let ingest = try ChildProcess.run(
+            binary, ["ingest", "--data-dir", dir.path, "--json", export.path], env: ["SWITCHBOARD_USER": "bench"])
         if let obj = try? JSONSerialization.jsonObject(with: Data(ingest.stdout.utf8)) as? [String: Any],
-           let new = (obj["new"] as? NSNumber)?.intValue, new != n {
+            let new = (obj["new"] as? NSNumber)?.intValue, new != n
+        {
             progress("\(label): warning: ingest stored \(new) of \(n) mentions")
         }
         r["ingest_rate"] = Double(n) / ingest.seconds
@@ -137,7 +149,9 @@ enum ScaleBench {
 
         progress("\(label): workbench (first frame, 3,000 keys)")
         let ui = try ChildProcess.phase("scale-ui", [dir.path])
-        for k in ["first_frame_s", "open_and_frame_s", "open_and_frame_cpu_s", "j_p50_ms", "j_p99_ms"] { r[k] = ui.values[k] }
+        for k in ["first_frame_s", "open_and_frame_s", "open_and_frame_cpu_s", "j_p50_ms", "j_p99_ms"] {
+            r[k] = ui.values[k]
+        }
         r["ui_mb"] = ui.peakMB
 
         progress("\(label): queries")
@@ -153,7 +167,10 @@ enum ScaleBench {
                 r["tty_first_byte_s"] = t.firstByteSeconds
                 r["tty_first_frame_bytes"] = Double(t.firstFrameBytes)
                 let sorted = t.bytesPerJ.sorted()
-                if !sorted.isEmpty { r["bytes_per_j"] = Double(sorted[sorted.count / 2]); r["bytes_per_j_max"] = Double(sorted.last!) }
+                if !sorted.isEmpty {
+                    r["bytes_per_j"] = Double(sorted[sorted.count / 2])
+                    r["bytes_per_j_max"] = Double(sorted.last!)
+                }
                 if let p = t.peakMB { r["tty_mb"] = p }
             } catch {
                 progress("\(label): the real workbench in tmux failed: \(error)")

@@ -22,13 +22,21 @@ enum ScalePeers {
     static func writeManifest(to url: URL, seconds: Double) throws -> Manifest {
         var feeds: [String] = []
         let shared = findShared()
-        if let shared, let e = FileManager.default.enumerator(at: shared.appendingPathComponent("corpora/feeds"), includingPropertiesForKeys: nil) {
-            for case let u as URL in e where ["xml", "rdf", "rss", "atom"].contains(u.pathExtension) { feeds.append(u.path) }
+        if let shared,
+            let e = FileManager.default.enumerator(
+                at: shared.appendingPathComponent("corpora/feeds"), includingPropertiesForKeys: nil)
+        {
+            for case let u as URL in e where ["xml", "rdf", "rss", "atom"].contains(u.pathExtension) {
+                feeds.append(u.path)
+            }
         }
         feeds.sort()
         var texts: [String] = []
         var source = "generated English posts"
-        if let shared, let s = try? String(contentsOfFile: shared.appendingPathComponent("devsets/sentiment-en-dev.tsv").path, encoding: .utf8) {
+        if let shared,
+            let s = try? String(
+                contentsOfFile: shared.appendingPathComponent("devsets/sentiment-en-dev.tsv").path, encoding: .utf8)
+        {
             for line in s.split(separator: "\n").dropFirst() {
                 let p = line.split(separator: "\t", omittingEmptySubsequences: false)
                 if p.count > 1 { texts.append(String(p[1])) }
@@ -48,7 +56,9 @@ enum ScalePeers {
     /// (a worktree under wt/ sits one level deeper than the main checkout).
     static func findShared() -> URL? {
         let fm = FileManager.default
-        if let s = ProcessInfo.processInfo.environment["SHARED"], fm.fileExists(atPath: s) { return URL(fileURLWithPath: s) }
+        if let s = ProcessInfo.processInfo.environment["SHARED"], fm.fileExists(atPath: s) {
+            return URL(fileURLWithPath: s)
+        }
         let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
         for up in ["..", "../.."] {
             let u = cwd.appendingPathComponent(up).appendingPathComponent("shared").standardizedFileURL
@@ -64,12 +74,20 @@ enum ScalePeers {
 
     /// Whole passes over `count` items until `seconds` have gone by; items per second wall clock and per CPU-second.
     static func measure(count: Int, seconds: Double, _ pass: () -> Void) -> [String: Double] {
-        pass() // warm-up
-        let t0 = Bench.now(), c0 = threadCPUSeconds()
+        pass()  // warm-up
+        let t0 = Bench.now()
+        let c0 = threadCPUSeconds()
         var passes = 0
-        repeat { pass(); passes += 1 } while Bench.now() - t0 < seconds
-        let wall = Bench.now() - t0, cpu = threadCPUSeconds() - c0
-        return ["per_s": Double(passes * count) / wall, "per_cpu_s": Double(passes * count) / cpu, "items": Double(count), "passes": Double(passes)]
+        repeat {
+            pass()
+            passes += 1
+        } while Bench.now() - t0 < seconds
+        let wall = Bench.now() - t0
+        let cpu = threadCPUSeconds() - c0
+        return [
+            "per_s": Double(passes * count) / wall, "per_cpu_s": Double(passes * count) / cpu, "items": Double(count),
+            "passes": Double(passes),
+        ]
     }
 
     /// `Analyzer.analyze` (language, sentiment, intents, crisis terms) with the starter team's terms.
@@ -77,7 +95,9 @@ enum ScalePeers {
         guard let m = load(manifest), !m.texts.isEmpty else { return [:] }
         let analyzer = Analyzer(team: StarterKit.teamConfig(brand: "Acme Cloud", user: "bench"))
         var sink = 0.0
-        var r = measure(count: m.texts.count, seconds: m.seconds) { for t in m.texts { sink += analyzer.analyze(t).score } }
+        var r = measure(count: m.texts.count, seconds: m.seconds) {
+            for t in m.texts { sink += analyzer.analyze(t).score }
+        }
         if sink.isNaN { r["nan"] = 1 }
         return r
     }
@@ -87,9 +107,14 @@ enum ScalePeers {
         guard let m = load(manifest), !m.feeds.isEmpty else { return [:] }
         let files = m.feeds.compactMap { FileManager.default.contents(atPath: $0) }
         let base = URL(string: "http://127.0.0.1:8097/")
-        var entries = 0, failures = 0
-        for f in files { if let feed = try? FeedParser.parse(f, url: base) { entries += feed.entries.count } else { failures += 1 } }
-        var r = measure(count: files.count, seconds: m.seconds) { for f in files { _ = try? FeedParser.parse(f, url: base) } }
+        var entries = 0
+        var failures = 0
+        for f in files {
+            if let feed = try? FeedParser.parse(f, url: base) { entries += feed.entries.count } else { failures += 1 }
+        }
+        var r = measure(count: files.count, seconds: m.seconds) {
+            for f in files { _ = try? FeedParser.parse(f, url: base) }
+        }
         r["entries"] = Double(entries)
         r["not_a_feed"] = Double(failures)
         return r
@@ -100,16 +125,25 @@ enum ScalePeers {
         // Scripts/bench-peers.py from the working directory, else from the checkout the binary was built in (.build/…/release).
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var up = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
-        for _ in 0..<4 { up = up.deletingLastPathComponent(); candidates.append(up) }
-        guard let script = candidates.map({ $0.appendingPathComponent("Scripts/bench-peers.py").path })
-            .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+        for _ in 0..<4 {
+            up = up.deletingLastPathComponent()
+            candidates.append(up)
+        }
+        guard
+            let script = candidates.map({ $0.appendingPathComponent("Scripts/bench-peers.py").path })
+                .first(where: { FileManager.default.fileExists(atPath: $0) })
+        else {
             return (nil, "peers not measured: Scripts/bench-peers.py not found")
         }
         do {
             let r = try ChildProcess.run(python, [script, manifest.path], check: false)
             guard r.status == 0, let line = r.stdout.split(separator: "\n").last,
-                  let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                return (nil, "peers not measured: \(r.stderr.split(separator: "\n").last.map(String.init) ?? "exit \(r.status)")")
+                let obj = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            else {
+                return (
+                    nil,
+                    "peers not measured: \(r.stderr.split(separator: "\n").last.map(String.init) ?? "exit \(r.status)")"
+                )
             }
             return (obj, "")
         } catch {

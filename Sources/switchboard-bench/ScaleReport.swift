@@ -22,17 +22,28 @@ struct ScaleReport {
     func rows() -> [ScaleRow] {
         func v(_ key: String, _ f: (Double) -> Double = { $0 }) -> [Double?] { perSize.map { $0[key].map(f) } }
         var rows = [
-            ScaleRow(name: "ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", unit: "/s", kind: .throughput, values: v("ingest_rate")),
-            ScaleRow(name: "  per CPU-second (user + system)", unit: "/s", kind: .throughput, values: v("ingest_cpu_rate")),
+            ScaleRow(
+                name: "ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", unit: "/s",
+                kind: .throughput, values: v("ingest_rate")),
+            ScaleRow(
+                name: "  per CPU-second (user + system)", unit: "/s", kind: .throughput, values: v("ingest_cpu_rate")),
             ScaleRow(name: "open the store + fold the state", unit: "s", kind: .total, values: v("open_s")),
             ScaleRow(name: "  CPU time (both cores' decoders)", unit: "s", kind: .total, values: v("open_cpu_s")),
-            ScaleRow(name: "time to first frame, real binary in tmux (launch → frame written)", unit: "s", kind: .total, values: v("tty_first_frame_s")),
-            ScaleRow(name: "time to first frame in-process (open + state + render 120×40)", unit: "s", kind: .total, values: v("open_and_frame_s")),
+            ScaleRow(
+                name: "time to first frame, real binary in tmux (launch → frame written)", unit: "s", kind: .total,
+                values: v("tty_first_frame_s")),
+            ScaleRow(
+                name: "time to first frame in-process (open + state + render 120×40)", unit: "s", kind: .total,
+                values: v("open_and_frame_s")),
             ScaleRow(name: "  CPU time", unit: "s", kind: .total, values: v("open_and_frame_cpu_s")),
-            ScaleRow(name: "  of which first frame after the open (wall)", unit: "s", kind: .total, values: v("first_frame_s")),
+            ScaleRow(
+                name: "  of which first frame after the open (wall)", unit: "s", kind: .total,
+                values: v("first_frame_s")),
             ScaleRow(name: "`j` key-to-frame p50 (3,000 keys)", unit: "ms", kind: .perOperation, values: v("j_p50_ms")),
             ScaleRow(name: "`j` key-to-frame p99", unit: "ms", kind: .perOperation, values: v("j_p99_ms")),
-            ScaleRow(name: "bytes written per `j` (real binary, median of 20)", unit: "B", kind: .perOperation, values: v("bytes_per_j")),
+            ScaleRow(
+                name: "bytes written per `j` (real binary, median of 20)", unit: "B", kind: .perOperation,
+                values: v("bytes_per_j")),
         ]
         for (i, q) in ScalePhases.queryTexts.enumerated() {
             rows.append(ScaleRow(name: "query `\(q)` p50", unit: "ms", kind: .perOperation, values: v("q\(i)_p50_ms")))
@@ -46,16 +57,24 @@ struct ScaleReport {
             return ps.isEmpty ? nil : ps.reduce(0, +) / Double(ps.count)
         }
         rows += [
-            ScaleRow(name: "queries: CPU time p50, mean of the \(ScalePhases.queryTexts.count)", unit: "ms", kind: .perOperation, values: cpuMean),
-            ScaleRow(name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms", kind: .perOperation, values: worst),
+            ScaleRow(
+                name: "queries: CPU time p50, mean of the \(ScalePhases.queryTexts.count)", unit: "ms",
+                kind: .perOperation, values: cpuMean),
+            ScaleRow(
+                name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms",
+                kind: .perOperation, values: worst),
             ScaleRow(name: "peak memory: ingest", unit: "MB", kind: .total, values: v("ingest_mb")),
             ScaleRow(name: "peak memory: open + fold", unit: "MB", kind: .total, values: v("open_mb")),
-            ScaleRow(name: "peak memory: workbench in-process (frame + 3,000 keys)", unit: "MB", kind: .total, values: v("ui_mb")),
+            ScaleRow(
+                name: "peak memory: workbench in-process (frame + 3,000 keys)", unit: "MB", kind: .total,
+                values: v("ui_mb")),
             ScaleRow(name: "peak memory: real workbench in tmux", unit: "MB", kind: .total, values: v("tty_mb")),
             ScaleRow(name: "peak memory: queries", unit: "MB", kind: .total, values: v("query_mb")),
-            ScaleRow(name: "data directory on disk", unit: "MB", kind: .total, values: v("disk_bytes") { $0 / 1_048_576 }),
-            ScaleRow(name: "  per mention (mentions + triage + analyses)", unit: "B", kind: .perOperation,
-                     values: perSize.map { r in r["disk_bytes"].flatMap { b in r["n"].map { b / $0 } } }),
+            ScaleRow(
+                name: "data directory on disk", unit: "MB", kind: .total, values: v("disk_bytes") { $0 / 1_048_576 }),
+            ScaleRow(
+                name: "  per mention (mentions + triage + analyses)", unit: "B", kind: .perOperation,
+                values: perSize.map { r in r["disk_bytes"].flatMap { b in r["n"].map { b / $0 } } }),
         ]
         return rows
     }
@@ -63,24 +82,39 @@ struct ScaleReport {
     /// Ours vs the peer: (our figures, the peer's, the ratio of per-CPU-second rates).
     func peer(_ key: String) -> (name: String, perS: Double, perCPU: Double)? {
         guard let p = peers?[key] as? [String: Any], let s = (p["per_s"] as? NSNumber)?.doubleValue,
-              let c = (p["per_cpu_s"] as? NSNumber)?.doubleValue else { return nil }
+            let c = (p["per_cpu_s"] as? NSNumber)?.doubleValue
+        else { return nil }
         let name = key == "vader" ? "vaderSentiment" : key
         return ("\(name) \(p["version"] as? String ?? "")", s, c)
     }
 
     func throughputTable() -> String {
-        var t = [["figure (1 thread, same input)", "Switchboard", "per CPU-second", "peer", "peer per CPU-second", "ratio (CPU)"]]
+        var t = [
+            [
+                "figure (1 thread, same input)", "Switchboard", "per CPU-second", "peer", "peer per CPU-second",
+                "ratio (CPU)",
+            ]
+        ]
         func add(_ name: String, _ ours: [String: Double]?, _ peerKey: String, unit: String) {
             guard let ours, let s = ours["per_s"], let c = ours["per_cpu_s"] else { return }
             var row = [name, ScaleTable.grouped(s) + unit, ScaleTable.grouped(c) + unit]
             if let p = peer(peerKey) {
-                row += [p.name + ": " + ScaleTable.grouped(p.perS) + unit, ScaleTable.grouped(p.perCPU) + unit, String(format: "%.1f×", c / p.perCPU)]
-            } else { row += ["—", "—", "—"] }
+                row += [
+                    p.name + ": " + ScaleTable.grouped(p.perS) + unit, ScaleTable.grouped(p.perCPU) + unit,
+                    String(format: "%.1f×", c / p.perCPU),
+                ]
+            } else {
+                row += ["—", "—", "—"]
+            }
             t.append(row)
         }
-        add("analysis: \(manifest.textSource) (ours: language + sentiment + intents; VADER: sentiment)", analysis, "vader", unit: " texts/s")
+        add(
+            "analysis: \(manifest.textSource) (ours: language + sentiment + intents; VADER: sentiment)", analysis,
+            "vader", unit: " texts/s")
         if let feeds {
-            add("feed parsing: \(manifest.feeds.count) files of ../shared/corpora/feeds", feeds, "feedparser", unit: " files/s")
+            add(
+                "feed parsing: \(manifest.feeds.count) files of ../shared/corpora/feeds", feeds, "feedparser",
+                unit: " files/s")
         }
         return ScaleTable.markdown(t)
     }
@@ -88,21 +122,27 @@ struct ScaleReport {
     func machine() -> String {
         if let machineLine { return machineLine }
         let p = ProcessInfo.processInfo
-        var s = "\(p.activeProcessorCount) cores, \(String(format: "%.0f", Double(p.physicalMemory) / 1_073_741_824)) GB"
+        var s =
+            "\(p.activeProcessorCount) cores, \(String(format: "%.0f", Double(p.physicalMemory) / 1_073_741_824)) GB"
         if let v = p.environment["SB_SWIFT_VERSION"], !v.isEmpty { s += ", \(v)" }
         return s
     }
 
     func text() -> String {
         let secs = Int(seconds)
-        var out = ["switchboard-bench scale on \(machine()); load average \(loadBefore) before, \(loadAfter) after; \(secs / 60) min \(secs % 60) s",
-                   "", ScaleTable.render(rows(), sizes: sizes), "", throughputTable()]
+        var out = [
+            "switchboard-bench scale on \(machine()); load average \(loadBefore) before, \(loadAfter) after; "
+            + "\(secs / 60) min \(secs % 60) s",
+            "", ScaleTable.render(rows(), sizes: sizes), "", throughputTable(),
+        ]
         if feeds == nil { out.append("feed parsing skipped: ../shared/corpora/feeds not found") }
         out += notes
-        out.append("Scaling: the exponent k in cost ∝ N^k from the smallest to the largest size (for rates, of the total time N/rate): "
-                   + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear. For times and memory with a fixed base "
-                   + "(process, runtime) the marginal cost decides: what each added mention costs between the last two sizes "
-                   + "over the first two (0.8–1.25: linear above a base).")
+        out.append(
+            "Scaling: the exponent k in cost ∝ N^k from the smallest to the largest size (for rates, of the total "
+            + "time N/rate): "
+                + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear. For times and memory with a fixed base "
+                + "(process, runtime) the marginal cost decides: what each added mention costs between the last two sizes "
+                + "over the first two (0.8–1.25: linear above a base).")
         return out.joined(separator: "\n")
     }
 
@@ -110,13 +150,17 @@ struct ScaleReport {
         var peerObj: [String: Any] = [:]
         for k in ["vader", "feedparser"] { if let p = peers?[k] { peerObj[k] = p } }
         let doc: [String: Any] = [
-            "machine": machine(), "load_before": loadBefore, "load_after": loadAfter, "started": Timestamp.format(started),
+            "machine": machine(), "load_before": loadBefore, "load_after": loadAfter,
+            "started": Timestamp.format(started),
             "seconds": seconds, "sizes": sizes.map(ScaleTable.label),
             "rows": ScaleTable.json(rows(), sizes: sizes), "raw": perSize,
-            "analysis": analysis, "analysis_texts": manifest.textSource, "feeds": feeds ?? NSNull(), "feed_files": manifest.feeds.count,
+            "analysis": analysis, "analysis_texts": manifest.textSource, "feeds": feeds ?? NSNull(),
+            "feed_files": manifest.feeds.count,
             "peers": peerObj, "python": peers?["python"] ?? NSNull(), "notes": notes,
         ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        return String(
+            decoding: try JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]),
+            as: UTF8.self)
     }
 }
 
@@ -124,7 +168,8 @@ extension ScaleReport {
     /// A saved run (`--json-file`) read back, to print its table again: `switchboard-bench scale --from-json FILE`.
     init(json data: Data) throws {
         guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let raw = d["raw"] as? [[String: Any]], let labels = d["sizes"] as? [String] else {
+            let raw = d["raw"] as? [[String: Any]], let labels = d["sizes"] as? [String]
+        else {
             throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run")
         }
         func numbers(_ o: Any?) -> [String: Double] {
@@ -135,12 +180,14 @@ extension ScaleReport {
         var o = ScaleBench.Options()
         o.sizes = try labels.map(ScaleBench.size)
         let feeds = numbers(d["feeds"])
-        self.init(options: o, perSize: raw.map(numbers), analysis: numbers(d["analysis"]), feeds: feeds.isEmpty ? nil : feeds,
-                  manifest: ScalePeers.Manifest(feeds: Array(repeating: "", count: (d["feed_files"] as? NSNumber)?.intValue ?? 0), texts: [],
-                                                textSource: d["analysis_texts"] as? String ?? "", seconds: 0),
-                  peers: d["peers"] as? [String: Any], notes: d["notes"] as? [String] ?? [],
-                  loadBefore: d["load_before"] as? String ?? "", loadAfter: d["load_after"] as? String ?? "",
-                  started: (d["started"] as? String).flatMap(Timestamp.parse) ?? Date(),
-                  seconds: (d["seconds"] as? NSNumber)?.doubleValue ?? 0, machineLine: d["machine"] as? String)
+        self.init(
+            options: o, perSize: raw.map(numbers), analysis: numbers(d["analysis"]), feeds: feeds.isEmpty ? nil : feeds,
+            manifest: ScalePeers.Manifest(
+                feeds: Array(repeating: "", count: (d["feed_files"] as? NSNumber)?.intValue ?? 0), texts: [],
+                textSource: d["analysis_texts"] as? String ?? "", seconds: 0),
+            peers: d["peers"] as? [String: Any], notes: d["notes"] as? [String] ?? [],
+            loadBefore: d["load_before"] as? String ?? "", loadAfter: d["load_after"] as? String ?? "",
+            started: (d["started"] as? String).flatMap(Timestamp.parse) ?? Date(),
+            seconds: (d["seconds"] as? NSNumber)?.doubleValue ?? 0, machineLine: d["machine"] as? String)
     }
 }

@@ -43,8 +43,10 @@ struct ScaleRow {
     func marginal(sizes: [Int]) -> Double? {
         let pairs = zip(sizes, values).compactMap { s, v in v.map { (Double(s), $0) } }
         guard pairs.count >= 3 else { return nil }
-        let (a, b) = (pairs[0], pairs[1]), (c, d) = (pairs[pairs.count - 2], pairs[pairs.count - 1])
-        let m1 = (b.1 - a.1) / (b.0 - a.0), m2 = (d.1 - c.1) / (d.0 - c.0)
+        let (a, b) = (pairs[0], pairs[1])
+        let (c, d) = (pairs[pairs.count - 2], pairs[pairs.count - 1])
+        let m1 = (b.1 - a.1) / (b.0 - a.0)
+        let m2 = (d.1 - c.1) / (d.0 - c.0)
         return m1 > 0 ? m2 / m1 : nil
     }
 
@@ -66,19 +68,29 @@ enum ScaleTable {
         let n = Int(v.rounded())
         var s = String(abs(n))
         var i = s.count - 3
-        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
+        while i > 0 {
+            s.insert(",", at: s.index(s.startIndex, offsetBy: i))
+            i -= 3
+        }
         return (n < 0 ? "-" : "") + s
     }
 
     static func label(_ n: Int) -> String {
-        n >= 1_000_000 && n % 1_000_000 == 0 ? "\(n / 1_000_000)M" : n >= 1000 && n % 1000 == 0 ? "\(n / 1000)k" : "\(n)"
+        n >= 1_000_000 && n % 1_000_000 == 0
+            ? "\(n / 1_000_000)M" : n >= 1000 && n % 1000 == 0 ? "\(n / 1000)k" : "\(n)"
     }
 
     /// A Markdown table (readable as plain text too): figure | each size | growth | scaling.
     static func render(_ rows: [ScaleRow], sizes: [Int]) -> String {
-        let first = label(sizes.first ?? 0), last = label(sizes.last ?? 0)
+        let first = label(sizes.first ?? 0)
+        let last = label(sizes.last ?? 0)
         var header = ["figure"] + sizes.map(label)
-        if sizes.count > 1 { header += ["growth \(first)→\(last)", "scaling (size ×\(grouped(Double((sizes.last ?? 1) / max(1, sizes.first ?? 1)))))"] }
+        if sizes.count > 1 {
+            header += [
+                "growth \(first)→\(last)",
+                "scaling (size ×\(grouped(Double((sizes.last ?? 1) / max(1, sizes.first ?? 1)))))",
+            ]
+        }
         var table = [header]
         for r in rows {
             var cells = [r.name] + r.values.map(r.format)
@@ -96,13 +108,21 @@ enum ScaleTable {
         var widths = [Int](repeating: 0, count: cols)
         for row in table { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         func line(_ row: [String]) -> String {
-            "| " + (0..<cols).map { i in
-                let c = i < row.count ? row[i] : ""
-                return i == 0 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                              : String(repeating: " ", count: widths[i] - c.count) + c
-            }.joined(separator: " | ") + " |"
+            "| "
+                + (0..<cols).map { i in
+                    let c = i < row.count ? row[i] : ""
+                    return i == 0
+                        ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                        : String(repeating: " ", count: widths[i] - c.count) + c
+                }.joined(separator: " | ") + " |"
         }
-        var out = [line(table[0]), "|" + widths.enumerated().map { i, w in i == 0 ? String(repeating: "-", count: w + 2) : String(repeating: "-", count: w + 1) + ":" }.joined(separator: "|") + "|"]
+        var out = [
+            line(table[0]),
+            "|"
+                + widths.enumerated().map { i, w in
+                    i == 0 ? String(repeating: "-", count: w + 2) : String(repeating: "-", count: w + 1) + ":"
+                }.joined(separator: "|") + "|",
+        ]
         out += table.dropFirst().map(line)
         return out.joined(separator: "\n")
     }
@@ -113,7 +133,11 @@ enum ScaleTable {
             var values: [String: Any] = [:]
             for (s, v) in zip(sizes, r.values) { values[label(s)] = v ?? NSNull() }
             var o: [String: Any] = ["figure": r.name, "unit": r.unit, "kind": r.kind.rawValue, "values": values]
-            if let g = r.growth(sizes: sizes) { o["growth"] = g.factor; o["exponent"] = g.exponent; o["scaling"] = r.verdict(sizes: sizes) }
+            if let g = r.growth(sizes: sizes) {
+                o["growth"] = g.factor
+                o["exponent"] = g.exponent
+                o["scaling"] = r.verdict(sizes: sizes)
+            }
             return o
         }
     }

@@ -6,7 +6,8 @@ enum StoreBench {
     /// Writes a store of `n` mentions (and some actions) and returns its directory.
     static func build(_ n: Int, name: String) throws -> (DataDirectory, Double) {
         let dir = Bench.tempDir(name)
-        try StarterKit.initialise(DataDirectory(root: dir.root.appendingPathComponent("x")), brand: "Acme", user: "bench")
+        try StarterKit.initialise(
+            DataDirectory(root: dir.root.appendingPathComponent("x")), brand: "Acme", user: "bench")
         var gen = MentionGenerator(seed: UInt64(n))
         let all = gen.mentions(n)
         let store = try Store(dir: dir)
@@ -26,7 +27,10 @@ enum StoreBench {
             if i % 30 == 0 { actions.append(.assign(mention: k, user: "anna")) }
         }
         var j = 0
-        while j < actions.count { try store.record(Array(actions[j..<min(actions.count, j + 5000)]), actor: "bench"); j += 5000 }
+        while j < actions.count {
+            try store.record(Array(actions[j..<min(actions.count, j + 5000)]), actor: "bench")
+            j += 5000
+        }
         return (dir, Double(n) / secs)
     }
 
@@ -51,13 +55,19 @@ enum StoreBench {
     static func openAndReport(_ path: String) throws {
         let (store, secs) = try Bench.time { try Store(dir: DataDirectory(root: URL(fileURLWithPath: path))) }
         _ = store.states().count
-        print(String(format: "%.4f %.1f", secs, Bench.memoryMB("VmHWM")), String(format: "rss %.1f", Bench.memoryMB("VmRSS")), MemoryLayout<Mention>.size)
+        print(
+            String(format: "%.4f %.1f", secs, Bench.memoryMB("VmHWM")),
+            String(format: "rss %.1f", Bench.memoryMB("VmRSS")), MemoryLayout<Mention>.size)
     }
 
     static func diskMB(_ dir: DataDirectory) -> Double {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
         var total = 0
-        for n in names { total += ((try? FileManager.default.attributesOfItem(atPath: dir.logDir.appendingPathComponent(n).path))?[.size] as? Int) ?? 0 }
+        for n in names {
+            total +=
+                ((try? FileManager.default.attributesOfItem(atPath: dir.logDir.appendingPathComponent(n).path))?[.size]
+                    as? Int) ?? 0
+        }
         return Double(total) / 1_048_576
     }
 
@@ -65,10 +75,13 @@ enum StoreBench {
         print("Store (JSON Lines logs, flock + fsync per ingest call of 5,000)")
         for n in sizes {
             let (dir, rate) = try build(n, name: "store\(n)")
-            Bench.row("\(n) mentions: ingest throughput", String(format: "%.0f mentions/s", rate), n == 100_000 ? "≥ 50,000/s" : "")
+            Bench.row(
+                "\(n) mentions: ingest throughput", String(format: "%.0f mentions/s", rate),
+                n == 100_000 ? "≥ 50,000/s" : "")
             if let (secs, mb) = openInChild(dir) {
                 Bench.row("\(n) mentions: open + fold", String(format: "%.3f s", secs), n == 100_000 ? "≤ 0.5 s" : "")
-                Bench.row("\(n) mentions: peak memory (open)", String(format: "%.1f MB", mb), n == 100_000 ? "≤ 150 MB" : "")
+                Bench.row(
+                    "\(n) mentions: peak memory (open)", String(format: "%.1f MB", mb), n == 100_000 ? "≤ 150 MB" : "")
             }
             Bench.row("\(n) mentions: size on disk", String(format: "%.1f MB", diskMB(dir)))
             let store = try Store(dir: dir)

@@ -10,23 +10,31 @@ func runTerminalBench() {
     TextWidth.setupLocale()
     let posts = terminalBenchPosts(10_000)
     let hostile = posts.enumerated().map { i, p in
-        i % 2 == 0 ? "\u{1B}[31m" + p + "\u{1B}]52;c;SGFja2Vk\u{07}\u{202E}x\u{9B}2J" : p + "\u{1B}]8;;http://x/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
+        i % 2 == 0
+            ? "\u{1B}[31m" + p + "\u{1B}]52;c;SGFja2Vk\u{07}\u{202E}x\u{9B}2J"
+            : p + "\u{1B}]8;;http://x/\u{1B}\\link\u{1B}]8;;\u{1B}\\"
     }
     let asciiPosts = posts.map { String($0.unicodeScalars.filter(\.isASCII).map(Character.init)) }
     let bytes = posts.reduce(0) { $0 + $1.utf8.count }
 
-    for (name, input) in [("clean ASCII", asciiPosts), ("clean UTF-8 (umlauts, CJK, emoji)", posts), ("hostile", hostile)] {
+    for (name, input) in [
+        ("clean ASCII", asciiPosts), ("clean UTF-8 (umlauts, CJK, emoji)", posts), ("hostile", hostile),
+    ] {
         let inBytes = input.reduce(0) { $0 + $1.utf8.count }
         var sink = 0
         let t = terminalBenchTime(rounds: 5) { for s in input { sink &+= Sanitizer.line(s).utf8.count } }
         let label = ("sanitize " + name).padding(toLength: 42, withPad: " ", startingAt: 0)
-        print(label + String(format: "%9.0f texts/s  %7.1f MB/s", Double(input.count) / t, Double(inBytes) / t / 1e6)
-              + (sink == 0 ? "!" : ""))
+        print(
+            label + String(format: "%9.0f texts/s  %7.1f MB/s", Double(input.count) / t, Double(inBytes) / t / 1e6)
+                + (sink == 0 ? "!" : ""))
     }
 
     var widthSink = 0
     let tw = terminalBenchTime(rounds: 5) { for s in posts { widthSink &+= TextWidth.width(s) } }
-    print(String(format: "TextWidth.width (mixed posts)             %9.0f texts/s  %7.1f MB/s", Double(posts.count) / tw, Double(bytes) / tw / 1e6))
+    print(
+        String(
+            format: "TextWidth.width (mixed posts)             %9.0f texts/s  %7.1f MB/s", Double(posts.count) / tw,
+            Double(bytes) / tw / 1e6))
     let twa = terminalBenchTime(rounds: 5) { for s in asciiPosts { widthSink &+= TextWidth.width(s) } }
     print(String(format: "TextWidth.width (ASCII posts)             %9.0f texts/s", Double(asciiPosts.count) / twa))
     var lineSink = 0
@@ -62,10 +70,14 @@ func runTerminalBench() {
         changed = terminalBenchDiff(previous, next)
         previous = next
     }
-    let a = frame(selected: 5), b2 = frame(selected: 6)
+    let a = frame(selected: 5)
+    let b2 = frame(selected: 6)
     let td = terminalBenchTime(rounds: 2000) { changed = terminalBenchDiff(a, b2) }
     print(String(format: "render 120x40 frame (38 feed rows)        %9.1f µs/frame", tf * 1e6))
-    print(String(format: "diff 120x40 against the previous frame    %9.1f µs/frame (%d cells changed on a j)", td * 1e6, changed))
+    print(
+        String(
+            format: "diff 120x40 against the previous frame    %9.1f µs/frame (%d cells changed on a j)", td * 1e6,
+            changed))
     if widthSink == 0 || lineSink == 0 { print("(sink)") }
 }
 
@@ -94,10 +106,12 @@ private func terminalBenchTime(rounds: Int, _ body: () -> Void) -> Double {
 
 /// Synthetic social-media posts: German, English, CJK, emoji, URLs, ~60–280 characters.
 private func terminalBenchPosts(_ count: Int) -> [String] {
-    let parts = ["Grüße aus München!", "Die Bahn ist schon wieder zu spät 😤", "Great support today, thanks @brand 👍",
-                 "東京駅で遅延が発生しています", "Why is my order #4711 still not shipped?", "Übermäßig lange Wartezeit…",
-                 "https://example.org/some/long/path?q=1", "🇩🇪 👨‍👩‍👧 ❤️", "Straße gesperrt, Umleitung über die Äußere Ringstraße",
-                 "#fail #help", "café naïve résumé"]
+    let parts = [
+        "Grüße aus München!", "Die Bahn ist schon wieder zu spät 😤", "Great support today, thanks @brand 👍",
+        "東京駅で遅延が発生しています", "Why is my order #4711 still not shipped?", "Übermäßig lange Wartezeit…",
+        "https://example.org/some/long/path?q=1", "🇩🇪 👨‍👩‍👧 ❤️", "Straße gesperrt, Umleitung über die Äußere Ringstraße",
+        "#fail #help", "café naïve résumé",
+    ]
     var rng = SystemRandomNumberGenerator()
     return (0..<count).map { _ in
         var s = ""

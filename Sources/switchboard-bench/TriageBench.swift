@@ -27,12 +27,14 @@ func runTriageBench() {
     ]
     let matcher = QueryMatcher(.all, environment: QueryEnvironment(me: "anna", now: now))
     let (_, load) = Bench.time {
-        matcher.filter(mentions); matcher.setStates(states)
+        matcher.filter(mentions)
+        matcher.setStates(states)
     }
     Bench.row("columns and states of \(n / 1000)k mentions (once)", String(format: "%.0f ms", load * 1000))
     // First text query pays for folding every mention once.
     let (_, cold) = Bench.time {
-        matcher.set(try! Query.parse("sync")); return matcher.filter(mentions).count
+        matcher.set(try! Query.parse("sync"))
+        return matcher.filter(mentions).count
     }
     Bench.row("first text query (folds \(n / 1000)k texts once)", String(format: "%.0f ms", cold * 1000))
     for text in queries {
@@ -42,7 +44,8 @@ func runTriageBench() {
         var hits = 0
         for _ in 0..<25 {
             let (h, t) = Bench.time { matcher.filter(mentions).count }
-            times.append(t); hits = h
+            times.append(t)
+            hits = h
         }
         Bench.row(
             "\(text) (\(hits) hits)",

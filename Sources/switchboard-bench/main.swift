@@ -30,7 +30,9 @@ let sections = args.isEmpty ? ["all"] : args
 func wants(_ s: String) -> Bool { sections.contains("all") || sections.contains(s) }
 let sizes = large ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]
 
-print("switchboard-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(String(format: "%.0f", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)) GB")
+print(
+    "switchboard-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(String(format: "%.0f", Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824)) GB"
+)
 if wants("store") { try StoreBench.run(sizes: sizes) }
 if wants("feeds") { runFeedBench() }
 if wants("insight") { runInsightBench() }

@@ -85,15 +85,18 @@ enum Demo {
         let lead = team.team.first { $0.role == "lead" || $0.role == "manager" }?.user ?? Actor.current()
         let posts: [(String, [String])] = [
             (
-                "Status update: sync is restored for every region. If a folder still looks empty, sign out and in once — your files were never lost. Details: https://status.acme.example",
+                "Status update: sync is restored for every region. If a folder still looks empty, sign out and in "
+                + "once — your files were never lost. Details: https://status.acme.example",
                 ["masto", "bsky"]
             ),
             (
-                "Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: https://help.acme.example/offline",
+                "Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: "
+                + "https://help.acme.example/offline",
                 ["masto"]
             ),
             (
-                "Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 https://blog.acme.example/bakery",
+                "Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 "
+                + "https://blog.acme.example/bakery",
                 ["bsky"]
             ),
         ]
@@ -147,7 +150,8 @@ enum Demo {
         try CrisisOps.end(
             crisis: run.id,
             summary:
-                "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval in 31. Missing: a FAQ template for support — added to the backlog.",
+                "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval "
+                + "in 31. Missing: a FAQ template for support — added to the backlog.",
             store: store, actor: who("lead"), now: t0.addingTimeInterval(90 * 60))
         if let ended = CrisisLog(store: store)[run.id] {
             try CrisisOps.writeReport(ended, store: store, team: team, now: now)

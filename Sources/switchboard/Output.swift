@@ -47,7 +47,10 @@ enum Output {
     static func printJSONLines<S: Sequence>(_ items: S) throws where S.Element: Encodable {
         let enc = jsonEncoder()
         var out = Data()
-        for i in items { out += try enc.encode(i); out.append(10) }
+        for i in items {
+            out += try enc.encode(i)
+            out.append(10)
+        }
         FileHandle.standardOutput.write(out)
     }
 
@@ -92,7 +95,10 @@ struct MentionJSON: Encodable {
         let firstResponseAt: Date?
         var handoffReplies: [HandoffReply] = []
         enum CodingKeys: String, CodingKey {
-            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at",
+            case status, assignee, tags, notes
+            case handoffTeam = "handoff_team"
+            case firstResponseAt = "first_response_at"
+            case
                 handoffReplies = "handoff_replies"
         }
         func encode(to encoder: Encoder) throws {
@@ -109,7 +115,10 @@ struct MentionJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case key, platform, id, text, url, author, lang, source, title, extra, analysis, state
-        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to", threadRoot = "thread_root"
+        case createdAt = "created_at"
+        case fetchedAt = "fetched_at"
+        case inReplyTo = "in_reply_to"
+        case threadRoot = "thread_root"
     }
 
     func encode(to encoder: Encoder) throws {

@@ -80,7 +80,7 @@ struct Switchboard: AsyncParsableCommand {
         } catch let e as CLIError {
             FileHandle.standardError.write(Data("switchboard: \(e)\n".utf8))
             switch e {
-            case .failure: Foundation.exit(1);
+            case .failure: Foundation.exit(1)
             case .usage: Foundation.exit(2)
             }
         } catch let e as SwitchboardError {

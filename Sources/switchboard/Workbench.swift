@@ -1,9 +1,9 @@
 import Foundation
+import ListenerServices
+import Listening
 import ScreenKit
 import SwitchboardCore
 import SwitchboardUI
-import Listening
-import ListenerServices
 
 /// Opens the workbench: keymap and theme first (errors exit 2 before the screen changes), then the store,
 /// the terminal, and the runtime. The terminal is restored on every way out.

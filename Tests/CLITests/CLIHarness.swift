@@ -1,16 +1,21 @@
 import Foundation
-import XCTest
 import SwitchboardCore
+import XCTest
 
 /// Runs the real `switchboard` binary against temporary data directories.
 struct CLI {
     static var binary: URL {
         if let p = ProcessInfo.processInfo.environment["SWITCHBOARD_BIN"] { return URL(fileURLWithPath: p) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/switchboard")
     }
 
-    struct Result { var status: Int32; var out: String; var err: String }
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
 
     @discardableResult
     static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
@@ -22,8 +27,12 @@ struct CLI {
         e["LANG"] = "C.UTF-8"
         for (k, v) in env { e[k] = v }
         p.environment = e
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = inp
+        let out = Pipe()
+        let err = Pipe()
+        let inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
         try p.run()
         if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
         try inp.fileHandleForWriting.close()
@@ -34,7 +43,9 @@ struct CLI {
         let o = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         while !errData.done { usleep(1000) }
-        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: errData.get(), as: UTF8.self))
+        return Result(
+            status: p.terminationStatus, out: String(decoding: o, as: UTF8.self),
+            err: String(decoding: errData.get(), as: UTF8.self))
     }
 
     static func tempDataDir() -> String {
@@ -46,7 +57,12 @@ final class LockedData: @unchecked Sendable {
     private let lock = NSLock()
     private var data = Data()
     private var finished = false
-    func set(_ d: Data) { lock.withLock { data = d; finished = true } }
+    func set(_ d: Data) {
+        lock.withLock {
+            data = d
+            finished = true
+        }
+    }
     func get() -> Data { lock.withLock { data } }
     var done: Bool { lock.withLock { finished } }
 }

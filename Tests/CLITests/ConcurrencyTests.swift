@@ -1,6 +1,6 @@
 import Foundation
-import XCTest
 import SwitchboardCore
+import XCTest
 
 /// Several real processes writing to one data directory at once, and processes killed mid-write.
 final class ConcurrencyTests: XCTestCase {
@@ -20,7 +20,10 @@ final class ConcurrencyTests: XCTestCase {
             try p.run()
             return p
         }
-        for p in procs { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        for p in procs {
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+        }
         let store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: d)))
         XCTAssertEqual(store.count, 4 * 300 + 100, "every mention once, the shared ones deduplicated across processes")
         XCTAssertTrue(store.warnings.isEmpty, "every line parses: \(store.warnings.prefix(3))")
@@ -31,17 +34,23 @@ final class ConcurrencyTests: XCTestCase {
         let writers: [Process] = try (0..<4).map { n in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            let cmds = keys.map { "\"\(CLI.binary.path)\" note --data-dir \"\(d)\" \($0) from-\(n)" }.joined(separator: " && ")
+            let cmds = keys.map { "\"\(CLI.binary.path)\" note --data-dir \"\(d)\" \($0) from-\(n)" }.joined(
+                separator: " && ")
             p.arguments = ["-c", cmds]
             p.environment = ["SWITCHBOARD_USER": "user\(n)", "PATH": "/usr/bin:/bin"]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             return p
         }
-        for p in writers { p.waitUntilExit(); XCTAssertEqual(p.terminationStatus, 0) }
+        for p in writers {
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0)
+        }
         let after = try Store(dir: DataDirectory(root: URL(fileURLWithPath: d)))
         XCTAssertEqual(after.events.count, 40)
-        for k in keys { XCTAssertEqual(Set(after.state(k).notes.map(\.text)), ["from-0", "from-1", "from-2", "from-3"]) }
+        for k in keys {
+            XCTAssertEqual(Set(after.state(k).notes.map(\.text)), ["from-0", "from-1", "from-2", "from-3"])
+        }
         XCTAssertEqual(Set(after.events.map(\.id)).count, 40)
         XCTAssertTrue(after.warnings.isEmpty)
     }
@@ -76,7 +85,10 @@ final class ConcurrencyTests: XCTestCase {
                 if chunk.isEmpty { break }
                 buffer += chunk
                 let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n")
-                if let last = lines.last(where: { $0.hasPrefix("stored ") }), let n = Int(last.dropFirst(7)) { acked = n / 25 ; maxAcked = max(maxAcked, n) }
+                if let last = lines.last(where: { $0.hasPrefix("stored ") }), let n = Int(last.dropFirst(7)) {
+                    acked = n / 25
+                    maxAcked = max(maxAcked, n)
+                }
             }
             if attempt % 3 == 2 { usleep(UInt32.random(in: 0...3000, using: &rng)) }
             kill(p.processIdentifier, SIGKILL)
@@ -85,7 +97,9 @@ final class ConcurrencyTests: XCTestCase {
             // that were new. Simplest invariant: every id up to the highest acknowledged position is stored.
             let store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: d)))
             let stored = Set(store.mentions.map(\.id))
-            for id in ids.prefix(maxAcked) { XCTAssertTrue(stored.contains(id), "acknowledged \(id) lost after kill \(attempt)") }
+            for id in ids.prefix(maxAcked) {
+                XCTAssertTrue(stored.contains(id), "acknowledged \(id) lost after kill \(attempt)")
+            }
             XCTAssertEqual(Set(store.mentions.map(\.identity)).count, store.count, "no duplicates")
             let doctor = try CLI.run(["doctor", "--data-dir", d])
             XCTAssertEqual(doctor.status, 0, doctor.out)

@@ -1,8 +1,9 @@
 import Foundation
-import XCTest
 import SwitchboardCore
+import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `switchboard sources add|list|poll` and `switchboard listen` through the real binary
@@ -23,8 +24,12 @@ final class SourcesCommandTests: XCTestCase {
 
     func testAddSavesTheSecretPrivatelyAndOnlyItsPathInTeamJSON() throws {
         let d = try newDataDir()
-        let add = try CLI.run(["sources", "add", "--data-dir", d, "--type", "mastodon", "--id", "masto", "--instance", "mastodon.example",
-                               "--hashtag", "acme", "--search", "Acme Cloud", "--token-stdin", "--no-verify"], stdin: "tok-very-secret\n")
+        let add = try CLI.run(
+            [
+                "sources", "add", "--data-dir", d, "--type", "mastodon", "--id", "masto", "--instance",
+                "mastodon.example",
+                "--hashtag", "acme", "--search", "Acme Cloud", "--token-stdin", "--no-verify",
+            ], stdin: "tok-very-secret\n")
         XCTAssertEqual(add.status, 0, add.err)
         XCTAssertTrue(add.out.contains("Saved the token to secrets/masto.token (mode 0600)."), add.out)
         let team = try String(contentsOfFile: d + "/team.json", encoding: .utf8)
@@ -36,18 +41,26 @@ final class SourcesCommandTests: XCTestCase {
         let masto = try XCTUnwrap(try sources(d).first { $0["id"] as? String == "masto" })
         XCTAssertEqual(masto["type"] as? String, "mastodon")
         XCTAssertEqual(masto["status"] as? String, "never")
-        let cfg = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(team.utf8)) as? [String: Any])?["sources"] as? [[String: Any]])
+        let cfg = try XCTUnwrap(
+            (try JSONSerialization.jsonObject(with: Data(team.utf8)) as? [String: Any])?["sources"] as? [[String: Any]])
         let entry = try XCTUnwrap(cfg.first { $0["id"] as? String == "masto" })
         XCTAssertEqual(entry["instance"] as? String, "https://mastodon.example")
         XCTAssertEqual(entry["token_file"] as? String, "secrets/masto.token")
         XCTAssertEqual(entry["hashtags"] as? [String], ["acme"])
         XCTAssertEqual(entry["search"] as? [String], ["Acme Cloud"])
-        XCTAssertNotNil((try JSONSerialization.jsonObject(with: Data(team.utf8)) as? [String: Any])?["brand"], "other fields are kept")
+        XCTAssertNotNil(
+            (try JSONSerialization.jsonObject(with: Data(team.utf8)) as? [String: Any])?["brand"],
+            "other fields are kept")
 
-        let dup = try CLI.run(["sources", "add", "--data-dir", d, "--type", "rss", "--id", "masto", "--url", "https://x.example/f.xml", "--no-verify"])
+        let dup = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "rss", "--id", "masto", "--url", "https://x.example/f.xml",
+            "--no-verify",
+        ])
         XCTAssertEqual(dup.status, 1)
         XCTAssertTrue(dup.err.contains("team.json has a source \"masto\" already"), dup.err)
-        let noTTY = try CLI.run(["sources", "add", "--data-dir", d, "--type", "bluesky", "--id", "bsky", "--handle", "acme.bsky.social"])
+        let noTTY = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "bluesky", "--id", "bsky", "--handle", "acme.bsky.social",
+        ])
         XCTAssertEqual(noTTY.status, 2)
         XCTAssertTrue(noTTY.err.contains("--app-password-file"), noTTY.err)
     }
@@ -66,7 +79,8 @@ final class SourcesCommandTests: XCTestCase {
         let once = try CLI.run(["listen", "--once", "--data-dir", d])
         XCTAssertEqual(once.status, 0, once.err)
         XCTAssertTrue(once.err.contains(" inbox: 3 new of 3 fetched; next "), once.err)
-        XCTAssertEqual(try CLI.run(["mentions", "list", "--json", "--data-dir", d]).out.split(separator: "\n").count, 3)
+        XCTAssertEqual(
+            try CLI.run(["mentions", "list", "--json", "--data-dir", d]).out.split(separator: "\n").count, 3)
         let inbox = try XCTUnwrap(try sources(d).first { $0["id"] as? String == "inbox" })
         XCTAssertEqual(inbox["status"] as? String, "ok")
         XCTAssertEqual(inbox["fetched"] as? Int, 3)
@@ -86,7 +100,10 @@ final class SourcesCommandTests: XCTestCase {
         try p.run()
         var running = false
         for _ in 0..<500 {
-            if (try? String(contentsOfFile: log, encoding: .utf8))?.contains("listening on") == true { running = true; break }
+            if (try? String(contentsOfFile: log, encoding: .utf8))?.contains("listening on") == true {
+                running = true
+                break
+            }
             usleep(10_000)
         }
         XCTAssertTrue(running)

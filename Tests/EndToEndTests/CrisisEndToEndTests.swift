@@ -6,7 +6,8 @@ import XCTest
 final class CrisisEndToEndTests: EndToEndTestCase {
     func testSpikeOfferStartsThePlaybookAndTheReportListsTheCheckedSteps() throws {
         try TmuxSession.requireTmux()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-crisis-e2e-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-crisis-e2e-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }
         // `init` run as e2e makes e2e the team's lead (who may suspend the queue) and writes the three playbooks.
         XCTAssertEqual(try run(["init", "--data-dir", dir.path, "--brand", "Acme"]), 0)
@@ -16,16 +17,21 @@ final class CrisisEndToEndTests: EndToEndTestCase {
         let now = Date()
         var lines = ""
         for i in 0..<30 {
-            lines += #"{"platform":"mastodon","id":"burst-\#(i)","text":"Totaler Ausfall, seit einer Stunde geht nichts 😡 #acme","created_at":"\#(iso.string(from: now.addingTimeInterval(-Double(i) * 60)))"}"# + "\n"
+            lines +=
+                #"{"platform":"mastodon","id":"burst-\#(i)","text":"Totaler Ausfall, seit einer Stunde geht nichts 😡 #acme","created_at":"\#(iso.string(from: now.addingTimeInterval(-Double(i) * 60)))"}"#
+                + "\n"
         }
         for i in 0..<6 {
-            lines += #"{"platform":"mastodon","id":"calm-\#(i)","text":"Nice update","created_at":"\#(iso.string(from: now.addingTimeInterval(-Double(i + 2) * 3600)))"}"# + "\n"
+            lines +=
+                #"{"platform":"mastodon","id":"calm-\#(i)","text":"Nice update","created_at":"\#(iso.string(from: now.addingTimeInterval(-Double(i + 2) * 3600)))"}"#
+                + "\n"
         }
         try lines.write(to: dir.appendingPathComponent("inbox/burst.jsonl"), atomically: true, encoding: .utf8)
         // The listener ingests them and records the spike alert in the actions log.
         XCTAssertEqual(try run(["listen", "--data-dir", dir.path, "--once"]), 0)
 
-        let s = try TmuxSession.switchboard(["--data-dir", dir.path], width: 160, height: 40, environment: ["SWITCHBOARD_USER": "e2e"])
+        let s = try TmuxSession.switchboard(
+            ["--data-dir", dir.path], width: 160, height: 40, environment: ["SWITCHBOARD_USER": "e2e"])
         sessions.append(s)
         var rows = try s.waitFor("open the Service outage playbook? (C)")
         s.sendKeys("C")
@@ -45,13 +51,18 @@ final class CrisisEndToEndTests: EndToEndTestCase {
         s.sendKeys("x")
         rows = try s.waitFor("CRISIS: Service outage 2/7")
 
-        s.sendKeys(":"); s.sendText("crisis end Outage fixed by IT, status page updated"); s.sendKeys("Enter")
+        s.sendKeys(":")
+        s.sendText("crisis end Outage fixed by IT, status page updated")
+        s.sendKeys("Enter")
         rows = try s.waitFor("report: crisis/reports/")
-        XCTAssertTrue(rows.joined(separator: "\n").contains("QUEUE SUSPENDED"), "the queue stays suspended\n" + s.dump(rows))
+        XCTAssertTrue(
+            rows.joined(separator: "\n").contains("QUEUE SUSPENDED"), "the queue stays suspended\n" + s.dump(rows))
         s.sendKeys("q")
         XCTAssertEqual(try s.waitForExit(), 0)
 
-        let reports = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("crisis/reports").path).filter { $0.hasSuffix(".md") }
+        let reports = try FileManager.default.contentsOfDirectory(
+            atPath: dir.appendingPathComponent("crisis/reports").path
+        ).filter { $0.hasSuffix(".md") }
         XCTAssertEqual(reports.count, 1)
         let md = try String(contentsOf: dir.appendingPathComponent("crisis/reports/" + reports[0]), encoding: .utf8)
         let doneRows = md.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("| done | e2e |") }

@@ -5,7 +5,10 @@ import XCTest
 /// for setup steps (init, ingest) as user "e2e".
 class EndToEndTestCase: XCTestCase {
     var sessions: [TmuxSession] = []
-    override func tearDown() { for s in sessions { s.close() }; sessions = [] }
+    override func tearDown() {
+        for s in sessions { s.close() }
+        sessions = []
+    }
 
     /// Runs `switchboard ARGS` to completion, feeding `stdin`; returns its exit status.
     @discardableResult

@@ -11,10 +11,13 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         sessions = []
     }
 
-    func start(_ args: [String] = [], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-               environment: [String: String] = [:], record: Bool = false) throws -> TmuxSession {
-        let s = try TmuxSession.switchboard(["terminal-check"] + args, width: width, height: height, term: term,
-                                            environment: environment, recordOutput: record)
+    func start(
+        _ args: [String] = [], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
+        environment: [String: String] = [:], record: Bool = false
+    ) throws -> TmuxSession {
+        let s = try TmuxSession.switchboard(
+            ["terminal-check"] + args, width: width, height: height, term: term,
+            environment: environment, recordOutput: record)
         sessions.append(s)
         try s.waitFor("q quit")
         return s
@@ -102,7 +105,7 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         s.sendBytes("\u{1B}[<64;3;2M")
         try s.waitFor("mouse wheelUp 2,1")
         let t = try start(term: "tmux-256color")
-        t.sendBytes([0x1B, 0x5B, 0x4D, 0x20, 0x2A, 0x26])   // X10: button 1 at column 10, row 6
+        t.sendBytes([0x1B, 0x5B, 0x4D, 0x20, 0x2A, 0x26])  // X10: button 1 at column 10, row 6
         try t.waitFor("mouse press 9,5")
     }
 
@@ -111,7 +114,8 @@ final class TerminalCheckEndToEndTests: XCTestCase {
         let s = try start(["--tick-ms", "50"])
         try s.waitUntil("several wakes") { rows in
             guard let r = rows.first(where: { $0.contains("wakes ") }),
-                  let n = Int(r.components(separatedBy: "wakes ").last!.prefix { $0.isNumber }) else { return false }
+                let n = Int(r.components(separatedBy: "wakes ").last!.prefix { $0.isNumber })
+            else { return false }
             return n >= 5
         }
     }
@@ -159,8 +163,10 @@ final class TerminalCheckEndToEndTests: XCTestCase {
 
     func testUnknownAndDumbTerminalsExitWithUsageError() throws {
         let bin = try TmuxSession.switchboardBinary()
-        for (term, message) in [("foo-unknown", "unknown terminal type 'foo-unknown'"),
-                                ("dumb", "terminal 'dumb' cannot address the cursor")] {
+        for (term, message) in [
+            ("foo-unknown", "unknown terminal type 'foo-unknown'"),
+            ("dumb", "terminal 'dumb' cannot address the cursor"),
+        ] {
             let s = try TmuxSession(command: [bin.path, "terminal-check"], term: term)
             sessions.append(s)
             XCTAssertEqual(try s.waitForExit(), 2, s.dump())
@@ -196,9 +202,11 @@ final class TerminalCheckEndToEndTests: XCTestCase {
     }
 
     func testHostileTextNeverReachesTheTerminal() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sb-hostile-\(UInt32.random(in: 0...UInt32.max)).txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-hostile-\(UInt32.random(in: 0...UInt32.max)).txt")
         defer { try? FileManager.default.removeItem(at: file) }
-        let hostile = "A\u{1B}]52;c;SGFja2Vk\u{07}B\u{1B}]0;PWNED\u{07}C\u{1B}[31;1;4mD\u{1B}[2J\u{1B}P+q544e\u{1B}\\E"
+        let hostile =
+            "A\u{1B}]52;c;SGFja2Vk\u{07}B\u{1B}]0;PWNED\u{07}C\u{1B}[31;1;4mD\u{1B}[2J\u{1B}P+q544e\u{1B}\\E"
             + "\u{202E}F\u{9B}6nG\u{1B}]8;;http://evil.example/\u{1B}\\H\n"
             + "second \u{1B}[?1049l\u{1B}c line\u{7}\u{8}"
         try hostile.write(to: file, atomically: true, encoding: .utf8)

@@ -27,7 +27,9 @@ public final class TmuxSession {
     }
 
     static let tmuxPath: String? = {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin", "/usr/local/bin"] {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + [
+            "/usr/bin", "/usr/local/bin",
+        ] {
             let p = "\(dir)/tmux"
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
@@ -42,13 +44,17 @@ public final class TmuxSession {
     /// directory `swift test` used: it builds the executables too), else .build/debug/switchboard.
     public static func switchboardBinary() throws -> URL {
         var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["SWITCHBOARD_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
+        if let env = ProcessInfo.processInfo.environment["SWITCHBOARD_BIN"] {
+            candidates.append(URL(fileURLWithPath: env))
+        }
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("switchboard"))
         }
         candidates.append(packageRoot.appendingPathComponent(".build/debug/switchboard"))
         for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
-        throw XCTSkip("switchboard binary not built (looked at \(candidates.map(\.path).joined(separator: ", "))): run `swift build` first")
+        throw XCTSkip(
+            "switchboard binary not built (looked at \(candidates.map(\.path).joined(separator: ", "))): run `swift build` first"
+        )
     }
 
     /// Starts `command` (argv) in a new private server, in a pane of `width`×`height`, with TERM=`term`
@@ -56,11 +62,14 @@ public final class TmuxSession {
     /// byte it writes to the terminal from the very first (read them with `recordedOutput()`).
     /// The command runs under `sh`, which prints "[exited N]" when it ends and then keeps the pane open
     /// (so every byte the command wrote reaches the screen, and its last screen stays to be checked).
-    public init(command: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
-                environment: [String: String] = [:], recordOutput: Bool = false) throws {
+    public init(
+        command: [String], width: Int = 120, height: Int = 40, term: String = "xterm-256color",
+        environment: [String: String] = [:], recordOutput: Bool = false
+    ) throws {
         try Self.requireTmux()
         server = "sb-e2e-\(UInt32.random(in: 0...UInt32.max))"
-        self.width = width; self.height = height
+        self.width = width
+        self.height = height
         let tmp = FileManager.default.temporaryDirectory
         configFile = tmp.appendingPathComponent("\(server).conf")
         try "set -g status off\nset -g history-limit 0\nset -g escape-time 0\n"
@@ -69,7 +78,10 @@ public final class TmuxSession {
         for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env.append("\(k)=\(v)") }
         var argv = ["env"] + env + command
         if recordOutput {
-            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") || FileManager.default.isExecutableFile(atPath: "/bin/script") else {
+            guard
+                FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+                    || FileManager.default.isExecutableFile(atPath: "/bin/script")
+            else {
                 throw XCTSkip("script(1) (util-linux) is not installed: cannot record the output")
             }
             let out = tmp.appendingPathComponent("\(server).out")
@@ -80,22 +92,28 @@ public final class TmuxSession {
         }
         let inner = argv.map(Self.shellQuote).joined(separator: " ")
         let shellCommand = "sh -c " + Self.shellQuote("\(inner); echo \"\(Self.exitMarker)$?]\"; exec sleep 86400")
-        let r = tmux(["-f", configFile.path, "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", shellCommand])
+        let r = tmux([
+            "-f", configFile.path, "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)", shellCommand,
+        ])
         guard r.status == 0 else { throw TmuxError("tmux new-session failed: \(r.output)") }
     }
 
     /// `switchboard ARGS` in a new session, with SWITCHBOARD_HOME set when `home` is given and the Swift
     /// runtime's crash backtrace non-interactive (a crash must not wait for a key press).
-    public static func switchboard(_ args: [String], home: URL? = nil, width: Int = 120, height: Int = 40,
-                                   term: String = "xterm-256color", environment: [String: String] = [:],
-                                   recordOutput: Bool = false) throws -> TmuxSession {
+    public static func switchboard(
+        _ args: [String], home: URL? = nil, width: Int = 120, height: Int = 40,
+        term: String = "xterm-256color", environment: [String: String] = [:],
+        recordOutput: Bool = false
+    ) throws -> TmuxSession {
         var env = environment
         if let home { env["SWITCHBOARD_HOME"] = home.path }
         // A SWIFT_BACKTRACE of the test run wins: under AddressSanitizer the runtime's backtracer must be off
         // (`enable=no`), since it reads raw stack memory that ASan reports as a stack-buffer-underflow.
-        env["SWIFT_BACKTRACE"] = env["SWIFT_BACKTRACE"] ?? ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "interactive=no"
-        return try TmuxSession(command: [try switchboardBinary().path] + args, width: width, height: height,
-                               term: term, environment: env, recordOutput: recordOutput)
+        env["SWIFT_BACKTRACE"] =
+            env["SWIFT_BACKTRACE"] ?? ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] ?? "interactive=no"
+        return try TmuxSession(
+            command: [try switchboardBinary().path] + args, width: width, height: height,
+            term: term, environment: env, recordOutput: recordOutput)
     }
 
     deinit { close() }
@@ -162,7 +180,10 @@ public final class TmuxSession {
         var queue = [shell]
         while let p = queue.popLast() {
             let children = (try? String(contentsOfFile: "/proc/\(p)/task/\(p)/children", encoding: .utf8)) ?? ""
-            for c in children.split(separator: " ").compactMap({ Int32($0) }) { result.append(c); queue.append(c) }
+            for c in children.split(separator: " ").compactMap({ Int32($0) }) {
+                result.append(c)
+                queue.append(c)
+            }
         }
         return result
     }
@@ -180,7 +201,9 @@ public final class TmuxSession {
 
     /// Polls the screen until it contains `text`; on timeout prints the screen and throws.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> [String] {
+    public func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line)
+        throws -> [String]
+    {
         try waitUntil("screen contains \(text.debugDescription)", timeout: timeout) { rows in
             rows.contains { $0.contains(text) }
         }
@@ -188,7 +211,9 @@ public final class TmuxSession {
 
     /// Polls the screen until `predicate` holds; on timeout prints the screen and throws.
     @discardableResult
-    public func waitUntil(_ what: String, timeout: TimeInterval = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    public func waitUntil(_ what: String, timeout: TimeInterval = 10, _ predicate: ([String]) -> Bool) throws
+        -> [String]
+    {
         let deadline = Date().addingTimeInterval(timeout)
         var rows = capture()
         while !predicate(rows) {
@@ -268,7 +293,11 @@ public final class TmuxSession {
     }
 
     static func shellQuote(_ s: String) -> String {
-        if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) }) && s.allSatisfy(\.isASCII) { return s }
+        if !s.isEmpty && s.allSatisfy({ $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) })
+            && s.allSatisfy(\.isASCII)
+        {
+            return s
+        }
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -11,28 +11,39 @@ final class WorkbenchBytesTests: EndToEndTestCase {
         while quiet < 3 {
             usleep(100_000)
             let n = s.recordedOutput().count
-            if n == last { quiet += 1 } else { quiet = 0; last = n }
+            if n == last {
+                quiet += 1
+            } else {
+                quiet = 0
+                last = n
+            }
         }
         return last
     }
 
     func testHostileTextNeverReachesTheTerminalAndMovingIsCheap() throws {
         try TmuxSession.requireTmux()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-ui-bytes-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-ui-bytes-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }
         XCTAssertEqual(try run(["init", "--data-dir", dir.path, "--brand", "Acme"]), 0)
         // Days old, so relative times don't change while we measure.
         var lines = (0..<60).map { i in
             #"{"platform":"mastodon","id":"p\#(i)","text":"Post \#(i) about Acme, Grüße 🎉","created_at":"2026-01-0\#(1 + i % 9)T10:00:00Z","author":{"handle":"user\#(i)"}}"#
         }
-        lines.append(#"{"platform":"mastodon","id":"evil","text":"EVIL \u001b]52;c;ZXZpbA==\u0007 osc52 \u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\ \u001b[2J clear \u202etxet\u202c \u009b31m c1","created_at":"2026-01-10T10:00:00Z","author":{"handle":"ev\u001b[31mil"}}"#)
-        XCTAssertEqual(try run(["ingest", "--data-dir", dir.path, "-"], stdin: lines.joined(separator: "\n") + "\n"), 0)
+        lines.append(
+            #"{"platform":"mastodon","id":"evil","text":"EVIL \u001b]52;c;ZXZpbA==\u0007 osc52 \u001b]8;;http://evil.example\u001b\\link\u001b]8;;\u001b\\ \u001b[2J clear \u202etxet\u202c \u009b31m c1","created_at":"2026-01-10T10:00:00Z","author":{"handle":"ev\u001b[31mil"}}"#
+        )
+        XCTAssertEqual(
+            try run(["ingest", "--data-dir", dir.path, "-"], stdin: lines.joined(separator: "\n") + "\n"), 0)
 
-        let s = try TmuxSession.switchboard(["--data-dir", dir.path], width: 120, height: 40,
-                                            environment: ["SWITCHBOARD_USER": "e2e"], recordOutput: true)
+        let s = try TmuxSession.switchboard(
+            ["--data-dir", dir.path], width: 120, height: 40,
+            environment: ["SWITCHBOARD_USER": "e2e"], recordOutput: true)
         sessions.append(s)
         var rows = try s.waitFor("EVIL")
-        XCTAssertTrue(rows.joined().contains("EVIL  osc52 link  clear txet  c1") || rows.joined().contains("EVIL"), s.dump(rows))
+        XCTAssertTrue(
+            rows.joined().contains("EVIL  osc52 link  clear txet  c1") || rows.joined().contains("EVIL"), s.dump(rows))
 
         // Open the hostile mention too, so its text is drawn in full.
         s.sendKeys("Enter")

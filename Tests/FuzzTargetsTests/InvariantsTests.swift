@@ -24,8 +24,10 @@ final class InvariantsTests: XCTestCase {
     }
 
     func testStoreRoundTripAcceptsAStoredMention() throws {
-        var m = Mention(platform: "mastodon", id: "https://social.example/1", text: "Zwei\nZeilen \"zitiert\" \\ 👍",
-                        createdAt: Date(timeIntervalSince1970: 1_795_000_000.123), fetchedAt: Date(timeIntervalSince1970: 1_795_000_001))
+        var m = Mention(
+            platform: "mastodon", id: "https://social.example/1", text: "Zwei\nZeilen \"zitiert\" \\ 👍",
+            createdAt: Date(timeIntervalSince1970: 1_795_000_000.123),
+            fetchedAt: Date(timeIntervalSince1970: 1_795_000_001))
         m.extra = ["n": .number(1.5), "list": .array([.string("a"), .bool(true), .null])]
         XCTAssertNoThrow(try Invariants.storeRoundTrip(m))
     }
@@ -40,6 +42,8 @@ final class InvariantsTests: XCTestCase {
     func testEveryTargetHasAUniqueName() {
         let names = FuzzTarget.all.map(\.name)
         XCTAssertEqual(Set(names).count, names.count)
-        XCTAssertEqual(Set(names), ["sanitizer", "feed", "html", "jsonl", "mastodon", "bluesky", "query", "keymap", "theme", "record"])
+        XCTAssertEqual(
+            Set(names),
+            ["sanitizer", "feed", "html", "jsonl", "mastodon", "bluesky", "query", "keymap", "theme", "record"])
     }
 }

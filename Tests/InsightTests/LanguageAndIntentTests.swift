@@ -1,6 +1,7 @@
-import XCTest
-@testable import Insight
 import SwitchboardCore
+import XCTest
+
+@testable import Insight
 
 final class LanguageTests: XCTestCase {
     let a = Analyzer()

@@ -1,6 +1,7 @@
-import XCTest
-@testable import Insight
 import SwitchboardCore
+import XCTest
+
+@testable import Insight
 
 final class PriorityTests: XCTestCase {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -8,15 +9,17 @@ final class PriorityTests: XCTestCase {
     let analyzer = Analyzer(crisisTerms: ["outage"])
 
     func mention(_ text: String, minutesAgo: Double, followers: Int? = nil, reply: Bool = false) -> Mention {
-        var m = Mention(platform: "test", id: text + "\(minutesAgo)\(followers ?? 0)\(reply)", text: text,
-                        createdAt: now.addingTimeInterval(-minutesAgo * 60), author: Author(handle: "u", followers: followers),
-                        inReplyTo: reply ? "ours-1" : nil)
+        var m = Mention(
+            platform: "test", id: text + "\(minutesAgo)\(followers ?? 0)\(reply)", text: text,
+            createdAt: now.addingTimeInterval(-minutesAgo * 60), author: Author(handle: "u", followers: followers),
+            inReplyTo: reply ? "ours-1" : nil)
         m.analysis = analyzer.analyze(text)
         return m
     }
 
     func score(_ m: Mention, _ status: MentionStatus = .new) -> Double {
-        var st = MentionState(); st.status = status
+        var st = MentionState()
+        st.status = status
         return Priority.score(mention: m, state: st, team: team, now: now)
     }
 
@@ -49,7 +52,9 @@ final class PriorityTests: XCTestCase {
 
     func testSLAClockRaisesItUntilOverdue() {
         let t = [1.0, 30, 59, 61, 600].map { score(mention("When does the store open?", minutesAgo: $0)) }
-        XCTAssertLessThan(t[0], t[1]); XCTAssertLessThan(t[1], t[2]); XCTAssertLessThan(t[2], t[3])
+        XCTAssertLessThan(t[0], t[1])
+        XCTAssertLessThan(t[1], t[2])
+        XCTAssertLessThan(t[2], t[3])
         XCTAssertEqual(t[3], t[4])
     }
 }
@@ -62,7 +67,8 @@ final class SpikeDetectorTests: XCTestCase {
         var out: [SpikeEvent] = []
         for h in 0..<hours {
             for k in 0..<perHour {
-                let at = now.addingTimeInterval(-start - Double(h) * 3600 - Double(k) * 3600 / Double(max(1, perHour)) - 1)
+                let at = now.addingTimeInterval(
+                    -start - Double(h) * 3600 - Double(k) * 3600 / Double(max(1, perHour)) - 1)
                 out.append(SpikeEvent(at: at, negative: negativeEvery > 0 && k % negativeEvery == 0))
             }
         }
@@ -96,8 +102,10 @@ final class SpikeDetectorTests: XCTestCase {
         var state = SpikeState()
         XCTAssertNil(SpikeDetector.check(lastHour(9), now: now, state: &state))
         XCTAssertNil(SpikeDetector.check(background(perHour: 10, hours: 24) + lastHour(25), now: now, state: &state))
-        XCTAssertNotNil(SpikeDetector.check(background(perHour: 10, hours: 24) + lastHour(25), now: now,
-                                            settings: SpikeSettings(sensitivity: 2, minCount: 10), state: &state))
+        XCTAssertNotNil(
+            SpikeDetector.check(
+                background(perHour: 10, hours: 24) + lastHour(25), now: now,
+                settings: SpikeSettings(sensitivity: 2, minCount: 10), state: &state))
     }
 
     func testCooldown() {
@@ -106,13 +114,16 @@ final class SpikeDetectorTests: XCTestCase {
         let events = background(perHour: 2, hours: 24) + lastHour(30)
         XCTAssertNotNil(SpikeDetector.check(events, now: now, settings: settings, state: &state))
         XCTAssertNil(SpikeDetector.check(events, now: now.addingTimeInterval(600), settings: settings, state: &state))
-        XCTAssertNotNil(SpikeDetector.check(events, now: now.addingTimeInterval(1801), settings: settings, state: &state))
+        XCTAssertNotNil(
+            SpikeDetector.check(events, now: now.addingTimeInterval(1801), settings: settings, state: &state))
     }
 
     func testSameHourLastWeekIsABaselineToo() {
         // A busy hour every week at this time: 30 mentions a week ago, 30 now, quiet in between.
         var state = SpikeState()
-        let weekAgo = (0..<30).map { SpikeEvent(at: now.addingTimeInterval(-7 * 86400 - Double($0) * 60 - 30), negative: false) }
+        let weekAgo = (0..<30).map {
+            SpikeEvent(at: now.addingTimeInterval(-7 * 86400 - Double($0) * 60 - 30), negative: false)
+        }
         let quiet = background(perHour: 1, hours: 24)
         XCTAssertNil(SpikeDetector.check(quiet + weekAgo + lastHour(30), now: now, state: &state))
         var fresh = SpikeState()
@@ -134,8 +145,16 @@ final class TrendsTests: XCTestCase {
 
     func testRisingTermsAndHashtags() {
         var texts: [(at: Date, text: String)] = []
-        for h in 1..<25 { texts.append((now.addingTimeInterval(-Double(h) * 3600 - 60), "the weather is nice and the app works")) }
-        for k in 0..<8 { texts.append((now.addingTimeInterval(-Double(k) * 300 - 10), "Checkout is broken again #checkoutfail and the app is slow")) }
+        for h in 1..<25 {
+            texts.append((now.addingTimeInterval(-Double(h) * 3600 - 60), "the weather is nice and the app works"))
+        }
+        for k in 0..<8 {
+            texts.append(
+                (
+                    now.addingTimeInterval(-Double(k) * 300 - 10),
+                    "Checkout is broken again #checkoutfail and the app is slow"
+                ))
+        }
         let trends = Trends.rising(texts, now: now)
         let terms = trends.map(\.term)
         XCTAssertTrue(terms.contains("checkout"))
@@ -144,7 +163,8 @@ final class TrendsTests: XCTestCase {
         XCTAssertFalse(terms.contains("the"))
         XCTAssertFalse(terms.contains("and"))
         // "app" was there all day (1 per hour), so it rises less than the new terms and ranks after them.
-        let app = trends.firstIndex { $0.term == "app" }!, broken = trends.firstIndex { $0.term == "broken" }!
+        let app = trends.firstIndex { $0.term == "app" }!
+        let broken = trends.firstIndex { $0.term == "broken" }!
         XCTAssertGreaterThan(app, broken)
         XCTAssertEqual(trends[app].baseline, 1)
         let checkout = trends.first { $0.term == "checkout" }!
@@ -154,10 +174,17 @@ final class TrendsTests: XCTestCase {
     }
 
     func testGermanStopwordsAndExclusions() {
-        let texts = (0..<5).map { (at: now.addingTimeInterval(-Double($0) * 60), text: "Der Zug nach Berlin ist schon wieder ausgefallen @DB_Bahn https://t.co/x") }
+        let texts = (0..<5).map {
+            (
+                at: now.addingTimeInterval(-Double($0) * 60),
+                text: "Der Zug nach Berlin ist schon wieder ausgefallen @DB_Bahn https://t.co/x"
+            )
+        }
         let terms = Trends.rising(texts, now: now, exclude: ["berlin"]).map(\.term)
         XCTAssertTrue(terms.contains("ausgefallen"))
         XCTAssertTrue(terms.contains("zug"))
-        for stop in ["der", "nach", "ist", "schon", "wieder", "berlin", "db_bahn", "https"] { XCTAssertFalse(terms.contains(stop), stop) }
+        for stop in ["der", "nach", "ist", "schon", "wieder", "berlin", "db_bahn", "https"] {
+            XCTAssertFalse(terms.contains(stop), stop)
+        }
     }
 }

@@ -1,6 +1,7 @@
-import XCTest
-@testable import Insight
 import SwitchboardCore
+import XCTest
+
+@testable import Insight
 
 /// The sentiment rules on our own examples: negation, compounds, emoji, contrast, emphasis, service phrasing.
 final class SentimentRuleTests: XCTestCase {

@@ -10,14 +10,18 @@ final class HandoffRoutingTests: XCTestCase {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("sb-route-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: out) }
         var team = ServiceFixture.team()
-        team.extra["routing"] = .array([.object([
-            "name": .string("refunds"), "when": .string("refund"), "team": .string("support"),
-            "command": .string("cat >> '\(out.path)'"),
-        ])])
+        team.extra["routing"] = .array([
+            .object([
+                "name": .string("refunds"), "when": .string("refund"), "team": .string("support"),
+                "command": .string("cat >> '\(out.path)'"),
+            ])
+        ])
         let dir = try ServiceFixture.dataDir(self, team: team)
         let store = try Store(dir: dir)
-        let ms = [Mention(platform: "mastodon", id: "r1", text: "I want a refund for order 1", createdAt: Date()),
-                  Mention(platform: "mastodon", id: "x1", text: "Nice weather", createdAt: Date())]
+        let ms = [
+            Mention(platform: "mastodon", id: "r1", text: "I want a refund for order 1", createdAt: Date()),
+            Mention(platform: "mastodon", id: "x1", text: "Nice weather", createdAt: Date()),
+        ]
         _ = try store.ingest(Ingestion.analyse(ms, dir: dir))
         let log = LogLines()
         let routing = HandoffRouting(store: store, log: { log.append($0) })

@@ -1,6 +1,6 @@
 import Foundation
-import Listening
 import ListenerServices
+import Listening
 import SwitchboardCore
 import TestSupport
 import XCTest

@@ -1,6 +1,6 @@
 import Foundation
-import Listening
 import ListenerServices
+import Listening
 import SwitchboardCore
 import XCTest
 
@@ -17,10 +17,12 @@ final class SourceFactoryTests: XCTestCase {
         var team = ServiceFixture.team()
         team.sources = [
             config("masto", "mastodon") {
-                $0.instance = "https://social.example"; $0.tokenFile = "secrets/masto.token"
+                $0.instance = "https://social.example"
+                $0.tokenFile = "secrets/masto.token"
             },
             config("bsky", "bluesky") {
-                $0.handle = "acme.bsky.social"; $0.appPasswordFile = "secrets/bsky.pass"
+                $0.handle = "acme.bsky.social"
+                $0.appPasswordFile = "secrets/bsky.pass"
             },
             config("blog", "rss") { $0.url = "https://acme.example/feed.xml" },
             config("atom", "atom") { $0.url = "https://acme.example/atom.xml" },

@@ -29,7 +29,8 @@ final class SpikeWatchTests: XCTestCase {
 
     func alerts(_ store: Store) -> [SpikeAlertRecord] {
         store.events.compactMap {
-            if case .spikeAlert(let a) = $0.action { return a }; return nil
+            if case .spikeAlert(let a) = $0.action { return a }
+            return nil
         }
     }
 

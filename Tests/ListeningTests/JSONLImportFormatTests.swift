@@ -1,13 +1,14 @@
 import Foundation
-import XCTest
 import SwitchboardCore
+import XCTest
 
 /// The JSON Lines import format contract (`ImportFormat`, in SwitchboardCore).
 final class JSONLImportFormatTests: XCTestCase {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     func testFullLine() throws {
-        let line = #"{"platform":"mastodon","id":"1093","text":"Is Acme down?\nAgain","created_at":"2026-11-26T08:00:00+01:00","url":"https://m.example/@a/1093","author":{"handle":"a@m.example","name":"Ann","url":"https://m.example/@a","followers":1200},"lang":"en","in_reply_to":"1000","thread_root":"990","source":"import","title":"t","extra":{"boosts":3,"tags":["acme"]}}"#
+        let line =
+            #"{"platform":"mastodon","id":"1093","text":"Is Acme down?\nAgain","created_at":"2026-11-26T08:00:00+01:00","url":"https://m.example/@a/1093","author":{"handle":"a@m.example","name":"Ann","url":"https://m.example/@a","followers":1200},"lang":"en","in_reply_to":"1000","thread_root":"990","source":"import","title":"t","extra":{"boosts":3,"tags":["acme"]}}"#
         let m = try ImportFormat.decode(line: line, now: now).get()
         XCTAssertEqual(m.platform, "mastodon")
         XCTAssertEqual(m.id, "1093")
@@ -16,7 +17,8 @@ final class JSONLImportFormatTests: XCTestCase {
         XCTAssertEqual(Timestamp.format(m.createdAt), "2026-11-26T07:00:00Z")
         XCTAssertEqual(m.fetchedAt, now)
         XCTAssertEqual(m.url, "https://m.example/@a/1093")
-        XCTAssertEqual(m.author, Author(handle: "a@m.example", name: "Ann", url: "https://m.example/@a", followers: 1200))
+        XCTAssertEqual(
+            m.author, Author(handle: "a@m.example", name: "Ann", url: "https://m.example/@a", followers: 1200))
         XCTAssertEqual(m.lang, "en")
         XCTAssertEqual(m.inReplyTo, "1000")
         XCTAssertEqual(m.threadRoot, "990")
@@ -25,7 +27,10 @@ final class JSONLImportFormatTests: XCTestCase {
     }
 
     func testUnknownFieldsAreKeptInExtra() throws {
-        let m = try ImportFormat.decode(line: #"{"platform":"reddit","id":7,"text":"hi","created_at":"2026-11-26T08:00:00Z","score":42,"nsfw":false,"flair":null,"extra":{"a":"b"}}"#).get()
+        let m = try ImportFormat.decode(
+            line:
+                #"{"platform":"reddit","id":7,"text":"hi","created_at":"2026-11-26T08:00:00Z","score":42,"nsfw":false,"flair":null,"extra":{"a":"b"}}"#
+        ).get()
         XCTAssertEqual(m.id, "7")
         XCTAssertEqual(m.extra, ["score": .number(42), "nsfw": .bool(false), "flair": .null, "a": .string("b")])
     }
@@ -36,9 +41,18 @@ final class JSONLImportFormatTests: XCTestCase {
             (#"{"platform":"x","text":"x","created_at":"2026-11-26T08:00:00Z"}"#, "missing required field \"id\""),
             (#"{"platform":"x","id":"1","created_at":"2026-11-26T08:00:00Z"}"#, "missing required field \"text\""),
             (#"{"platform":"x","id":"1","text":"x"}"#, "missing required field \"created_at\""),
-            (#"{"platform":"X Corp","id":"1","text":"x","created_at":"2026-11-26T08:00:00Z"}"#, "\"platform\" must be a lowercase word like \"mastodon\""),
-            (#"{"platform":"x","id":"1","text":"x","created_at":"last tuesday"}"#, "\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"),
-            (#"{"platform":"x","id":true,"text":"x","created_at":"2026-11-26T08:00:00Z"}"#, "\"id\" must be a non-empty string or a number"),
+            (
+                #"{"platform":"X Corp","id":"1","text":"x","created_at":"2026-11-26T08:00:00Z"}"#,
+                "\"platform\" must be a lowercase word like \"mastodon\""
+            ),
+            (
+                #"{"platform":"x","id":"1","text":"x","created_at":"last tuesday"}"#,
+                "\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"
+            ),
+            (
+                #"{"platform":"x","id":true,"text":"x","created_at":"2026-11-26T08:00:00Z"}"#,
+                "\"id\" must be a non-empty string or a number"
+            ),
             (#"{"platform":"x","id":"1","text":5,"created_at":"2026-11-26T08:00:00Z"}"#, "\"text\" must be a string"),
             (#"["platform"]"#, "not a JSON object"),
             (#"{"platform":"x","id":"1""#, "not JSON"),
@@ -52,14 +66,15 @@ final class JSONLImportFormatTests: XCTestCase {
     }
 
     func testDecodeAllReportsBadLinesWithLineNumbers() {
-        let data = Data(("\u{FEFF}" + """
-        {"platform":"x","id":"1","text":"one","created_at":"2026-11-26T08:00:00Z"}
+        let data = Data(
+            ("\u{FEFF}" + """
+                {"platform":"x","id":"1","text":"one","created_at":"2026-11-26T08:00:00Z"}
 
-        not json at all
-        {"platform":"x","id":"2","text":"two","created_at":"2026-11-26T09:00:00Z"}
-        {"platform":"x","id":"3","created_at":"2026-11-26T09:00:00Z"}
-        {"platform":"x","id":"4","text":"four","created_at":"2026-11-26T10:00:00Z"}
-        """).utf8)
+                not json at all
+                {"platform":"x","id":"2","text":"two","created_at":"2026-11-26T09:00:00Z"}
+                {"platform":"x","id":"3","created_at":"2026-11-26T09:00:00Z"}
+                {"platform":"x","id":"4","text":"four","created_at":"2026-11-26T10:00:00Z"}
+                """).utf8)
         let r = ImportFormat.decodeAll(data, now: now)
         XCTAssertEqual(r.mentions.map(\.id), ["1", "2", "4"])
         XCTAssertEqual(r.rejects.map(\.line), [3, 5])
@@ -67,7 +82,10 @@ final class JSONLImportFormatTests: XCTestCase {
     }
 
     func testHostileTextIsCleaned() throws {
-        let m = try ImportFormat.decode(line: #"{"platform":"x","id":"1\u001b[2J","text":"hi \u001b]52;c;SGVsbG8=\u0007there\u202e\tnow\nnext","created_at":"2026-11-26T08:00:00Z","author":{"handle":"\u001b[31mevil"}}"#).get()
+        let m = try ImportFormat.decode(
+            line:
+                #"{"platform":"x","id":"1\u001b[2J","text":"hi \u001b]52;c;SGVsbG8=\u0007there\u202e\tnow\nnext","created_at":"2026-11-26T08:00:00Z","author":{"handle":"\u001b[31mevil"}}"#
+        ).get()
         XCTAssertEqual(m.id, "1")
         XCTAssertEqual(m.text, "hi there now\nnext")
         XCTAssertEqual(m.author?.handle, "evil")
@@ -76,7 +94,9 @@ final class JSONLImportFormatTests: XCTestCase {
     func testLargeBatchKeepsOrder() {
         var lines: [String] = []
         for i in 0..<6000 {
-            lines.append(i % 1000 == 999 ? "{bad" : #"{"platform":"x","id":"\#(i)","text":"t","created_at":"2026-11-26T08:00:00Z"}"#)
+            lines.append(
+                i % 1000 == 999
+                    ? "{bad" : #"{"platform":"x","id":"\#(i)","text":"t","created_at":"2026-11-26T08:00:00Z"}"#)
         }
         let r = ImportFormat.decodeAll(Data(lines.joined(separator: "\n").utf8))
         XCTAssertEqual(r.mentions.count, 5994)
@@ -86,12 +106,14 @@ final class JSONLImportFormatTests: XCTestCase {
     }
 
     func testJSONGrammarEdgeCases() throws {
-        let ok = #"{"platform":"x","id":1234567890123456789,"text":"smile \ud83d\ude00 \u00e9\/\"q\" lone \ud800!","created_at":"2026-11-26T08:00:00Z","n":-1.5e3,"deep":[[{"a":[true,false,null]}]]}"#
+        let ok =
+            #"{"platform":"x","id":1234567890123456789,"text":"smile \ud83d\ude00 \u00e9\/\"q\" lone \ud800!","created_at":"2026-11-26T08:00:00Z","n":-1.5e3,"deep":[[{"a":[true,false,null]}]]}"#
         let m = try ImportFormat.decode(line: ok).get()
-        XCTAssertEqual(m.id, "1234567890123456789") // digits kept exactly, no Double rounding
+        XCTAssertEqual(m.id, "1234567890123456789")  // digits kept exactly, no Double rounding
         XCTAssertEqual(m.text, "smile 😀 é/\"q\" lone \u{FFFD}!")
         XCTAssertEqual(m.extra?["n"], .number(-1500))
-        XCTAssertEqual(m.extra?["deep"], .array([.array([.object(["a": .array([.bool(true), .bool(false), .null])])])]))
+        XCTAssertEqual(
+            m.extra?["deep"], .array([.array([.object(["a": .array([.bool(true), .bool(false), .null])])])]))
         let bad = [
             #"{"platform":"x","id":"1","text":"t","created_at":"2026-11-26T08:00:00Z"} trailing"#,
             #"{"platform":"x","id":"1","text":"t","created_at":"2026-11-26T08:00:00Z",}"#,
@@ -99,10 +121,14 @@ final class JSONLImportFormatTests: XCTestCase {
             "{\"platform\":\"x\",\"id\":\"1\",\"text\":\"raw\ttab\",\"created_at\":\"2026-11-26T08:00:00Z\"}",
             #"{"platform":"x","id":01,"text":"t","created_at":"2026-11-26T08:00:00Z"}"#,
             #"{"platform":'x'}"#,
-            "{\"platform\":\"x\",\"a\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}",
+            "{\"platform\":\"x\",\"a\":" + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+                + "}",
         ]
         for line in bad {
-            guard case .failure(let e) = ImportFormat.decode(line: line) else { XCTFail("accepted: \(line)"); continue }
+            guard case .failure(let e) = ImportFormat.decode(line: line) else {
+                XCTFail("accepted: \(line)")
+                continue
+            }
             XCTAssertEqual(e.description, "not JSON", line)
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import Listening
 import SwitchboardCore
+import XCTest
+
+@testable import Listening
 
 final class JSONLinesSourceTests: XCTestCase {
     var dir: URL!
@@ -44,12 +45,13 @@ final class JSONLinesSourceTests: XCTestCase {
         XCTAssertTrue(second.mentions.isEmpty)
         let remaining = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
         XCTAssertEqual(remaining, ["done", "partial.tmp"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("done").path).sorted(),
-                       ["one.jsonl", "one.jsonl.rejects", "two.jsonl"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("done").path).sorted(),
+            ["one.jsonl", "one.jsonl.rejects", "two.jsonl"])
 
         // A crash before the cursor was saved: the same poll again re-reads the files (the store dedupes).
         let again = try await src.poll(cursor: [:])
-        XCTAssertTrue(again.mentions.isEmpty) // already moved above
+        XCTAssertTrue(again.mentions.isEmpty)  // already moved above
     }
 
     func testCrashBeforeCursorSaveReimports() async throws {
@@ -58,7 +60,7 @@ final class JSONLinesSourceTests: XCTestCase {
         try Data(line("a").utf8).write(to: inbox.appendingPathComponent("one.jsonl"))
         let src = source("inbox")
         _ = try await src.poll(cursor: [:])
-        let retry = try await src.poll(cursor: [:]) // cursor never saved
+        let retry = try await src.poll(cursor: [:])  // cursor never saved
         XCTAssertEqual(retry.mentions.map(\.id), ["a"])
     }
 
@@ -80,7 +82,10 @@ final class JSONLinesSourceTests: XCTestCase {
     }
 
     func testMissingPathIsAConfigurationError() async {
-        do { _ = try await source("nope.jsonl").poll(cursor: [:]); XCTFail("expected an error") } catch let e as SourceError {
+        do {
+            _ = try await source("nope.jsonl").poll(cursor: [:])
+            XCTFail("expected an error")
+        } catch let e as SourceError {
             guard case .configuration = e else { return XCTFail("\(e)") }
         } catch { XCTFail("\(error)") }
     }

@@ -1,9 +1,11 @@
-import XCTest
 import Foundation
-@testable import Listening
 import SwitchboardCore
+import XCTest
+
+@testable import Listening
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Two listeners started at once: one gets the lock, the other is told which process holds it.
@@ -19,7 +21,10 @@ final class ListenerLockTests: XCTestCase {
         defer { a.releaseLock() }
         let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
         XCTAssertThrowsError(try b.acquireLock()) { e in
-            XCTAssertEqual("\(e)", "another listener is running on \(dir.displayPath) (process \(getpid()) of \(me), it holds state/listener.lock)")
+            XCTAssertEqual(
+                "\(e)",
+                "another listener is running on \(dir.displayPath) (process \(getpid()) of \(me), it holds state/listener.lock)"
+            )
         }
         XCTAssertTrue(Listener.isRunning(dir: dir))
         a.releaseLock()

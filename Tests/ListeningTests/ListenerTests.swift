@@ -1,8 +1,9 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 struct SimulatedCrash: Error {}
 
@@ -15,15 +16,22 @@ final class ListenerTests: XCTestCase {
         let store = try Store(dir: dir)
         var team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
         team.sources = sources
-        return Listener(store: store, team: team, makeSource: { c in try Listener.networkSource(c, dataDir: dir, http: TestHTTPClient()) },
-                        log: { log.append($0) })
+        return Listener(
+            store: store, team: team,
+            makeSource: { c in try Listener.networkSource(c, dataDir: dir, http: TestHTTPClient()) },
+            log: { log.append($0) })
     }
 
     func testCursorIsSavedOnlyAfterMentionsAreStored() async throws {
         let dir = try makeDataDir()
         server.handle("GET", "/api/v1/notifications") { r in
-            r.query("min_id") == "1002" ? .json("[]")
-                : .json(MastodonFixture.list([MastodonFixture.notification(id: "1002", status: "110002"), MastodonFixture.notification(id: "1001", status: "110001")]))
+            r.query("min_id") == "1002"
+                ? .json("[]")
+                : .json(
+                    MastodonFixture.list([
+                        MastodonFixture.notification(id: "1002", status: "110002"),
+                        MastodonFixture.notification(id: "1001", status: "110001"),
+                    ]))
         }
         let config = mastodonConfig(server)
         let l = try listener(dir, sources: [config])
@@ -42,7 +50,9 @@ final class ListenerTests: XCTestCase {
         XCTAssertEqual(o.duplicates, 2)
         let store = try Store(dir: dir)
         XCTAssertEqual(store.count, 2)
-        let lines = try String(contentsOf: dir.logDir.appendingPathComponent("mentions-\(Timestamp.monthKey(Date())).jsonl"), encoding: .utf8)
+        let lines = try String(
+            contentsOf: dir.logDir.appendingPathComponent("mentions-\(Timestamp.monthKey(Date())).jsonl"),
+            encoding: .utf8)
         XCTAssertEqual(lines.split(separator: "\n").count, 2, "no duplicate record on disk")
         XCTAssertEqual(restarted.state.health("masto").cursor, ["notifications": "1002"])
 
@@ -56,7 +66,9 @@ final class ListenerTests: XCTestCase {
         defer { other.stop() }
         let dir = try makeDataDir()
         server.on("GET", "/api/v1/notifications", .json(#"{"error":"The access token is invalid"}"#, status: 401))
-        other.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
+        other.on(
+            "GET", "/api/v1/notifications",
+            .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
         let bad = mastodonConfig(server, id: "expired")
         let good = mastodonConfig(other, id: "fine")
         let log = LogBox()
@@ -68,24 +80,31 @@ final class ListenerTests: XCTestCase {
 
         let health = SourceStateStore(dir: dir).load()
         XCTAssertEqual(health["expired"]?.status, .needsLogin)
-        XCTAssertEqual(health["expired"]?.lastError, "needs login: mastodon source expired: the server refused the login (HTTP 401: The access token is invalid); check the token (token_file/token_command) or run `switchboard sources add` again")
-        XCTAssertEqual(health["expired"]?.nextRun.map { $0 > Date().addingTimeInterval(14 * 60) }, true, "a source that needs login pauses")
+        XCTAssertEqual(
+            health["expired"]?.lastError,
+            "needs login: mastodon source expired: the server refused the login (HTTP 401: The access token is invalid); check the token (token_file/token_command) or run `switchboard sources add` again"
+        )
+        XCTAssertEqual(
+            health["expired"]?.nextRun.map { $0 > Date().addingTimeInterval(14 * 60) }, true,
+            "a source that needs login pauses")
         XCTAssertEqual(health["fine"]?.status, .ok)
         XCTAssertEqual(health["fine"]?.fetched, 1)
         XCTAssertEqual(health["fine"]?.cursor, ["notifications": "9"])
         XCTAssertNotNil(health["fine"]?.lastSuccess)
         XCTAssertTrue(log.lines.contains { $0.contains(" fine: 1 new of 1 fetched; next ") }, "\(log.lines)")
-        XCTAssertTrue(log.lines.contains { $0.contains(" expired: 0 new of 0 fetched; error: needs login:") }, "\(log.lines)")
+        XCTAssertTrue(
+            log.lines.contains { $0.contains(" expired: 0 new of 0 fetched; error: needs login:") }, "\(log.lines)")
         XCTAssertFalse(log.lines.joined().contains("masto-secret-token-123"))
     }
 
     func testFailuresBackOffAndRateLimitsWait() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications",
-                  .json("{}", status: 500), .json("{}", status: 500), .json("{}", status: 500),
-                  .json("<html>", status: 200),
-                  .json("{}", status: 429, headers: ["Retry-After": "600"]),
-                  .json("[]"))
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json("{}", status: 500), .json("{}", status: 500), .json("{}", status: 500),
+            .json("<html>", status: 200),
+            .json("{}", status: 429, headers: ["Retry-After": "600"]),
+            .json("[]"))
         var config = mastodonConfig(server)
         config.interval = "60s"
         let l = try listener(dir, sources: [config])
@@ -109,13 +128,20 @@ final class ListenerTests: XCTestCase {
 
     func testMalformedBodyIsRecordedWithASample() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications", NetworkTestServer.Response(status: 200, headers: ["Content-Type": "text/html"], body: Data("<html><body>Bad gateway</body></html>".utf8)))
+        server.on(
+            "GET", "/api/v1/notifications",
+            NetworkTestServer.Response(
+                status: 200, headers: ["Content-Type": "text/html"],
+                body: Data("<html><body>Bad gateway</body></html>".utf8)))
         let config = mastodonConfig(server)
         let l = try listener(dir, sources: [config])
         await l.poll(config)
         let h = l.state.health("masto")
         XCTAssertEqual(h.status, .error)
-        XCTAssertEqual(h.lastError, "mastodon source masto: the server sent an HTML page instead of JSON (body starts: <html><body>Bad gateway</body></html>)")
+        XCTAssertEqual(
+            h.lastError,
+            "mastodon source masto: the server sent an HTML page instead of JSON (body starts: <html><body>Bad gateway</body></html>)"
+        )
     }
 
     func testOneListenerPerDataDirectory() throws {
@@ -142,7 +168,9 @@ final class ListenerTests: XCTestCase {
         c.interval = "1h"
         team.sources = [c]
         let store = try Store(dir: dir)
-        let l = Listener(store: store, team: team, makeSource: { cfg in cfg.type == "fake" ? FakeSource(id: cfg.id, counter: counter) : nil })
+        let l = Listener(
+            store: store, team: team,
+            makeSource: { cfg in cfg.type == "fake" ? FakeSource(id: cfg.id, counter: counter) : nil })
         let task = Task { await l.run() }
         while counter.value < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
         l.stop()
@@ -155,7 +183,9 @@ final class ListenerTests: XCTestCase {
 
     func testDryRunStoresNothing() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
         let config = mastodonConfig(server)
         let l = try listener(dir, sources: [config])
         let o = await l.poll(config, dryRun: true)
@@ -175,7 +205,12 @@ final class LogBox: @unchecked Sendable {
 final class ListenerCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var n = 0
-    func next() -> Int { lock.withLock { n += 1; return n } }
+    func next() -> Int {
+        lock.withLock {
+            n += 1
+            return n
+        }
+    }
     var value: Int { lock.withLock { n } }
 }
 
@@ -184,7 +219,9 @@ struct FakeSource: Source {
     let counter: ListenerCounter
     func poll(cursor: [String: String]) async throws -> PollResult {
         let n = counter.next()
-        return PollResult(mentions: [Mention(platform: "fake", id: "p\(n)", text: "post \(n)", createdAt: Date())], cursor: ["n": String(n)])
+        return PollResult(
+            mentions: [Mention(platform: "fake", id: "p\(n)", text: "post \(n)", createdAt: Date())],
+            cursor: ["n": String(n)])
     }
 }
 
@@ -193,13 +230,17 @@ final class ListenerPartialPollTests: XCTestCase {
         let server = try NetworkTestServer()
         defer { server.stop() }
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json(MastodonFixture.list([MastodonFixture.notification(id: "9", status: "109")])))
         server.on("GET", "/api/v1/timelines/tag/gone", .json(#"{"error":"Record not found"}"#, status: 404))
         var config = mastodonConfig(server, hashtags: ["gone"])
         config.interval = "2m"
         var team = TeamConfig(brand: .init(name: "Acme", terms: []))
         team.sources = [config]
-        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { c in try Listener.networkSource(c, dataDir: dir, http: TestHTTPClient()) })
+        let l = Listener(
+            store: try Store(dir: dir), team: team,
+            makeSource: { c in try Listener.networkSource(c, dataDir: dir, http: TestHTTPClient()) })
         let before = Date()
         let o = await l.poll(config)
         XCTAssertEqual(o.added.count, 1)
@@ -208,7 +249,8 @@ final class ListenerPartialPollTests: XCTestCase {
         XCTAssertEqual(h.status, .error)
         XCTAssertEqual(h.lastError, "mastodon source masto: HTTP 404: Record not found")
         XCTAssertEqual(h.failures, 0)
-        XCTAssertLessThan(try XCTUnwrap(h.nextRun).timeIntervalSince(before), 125, "polled again at the normal interval")
+        XCTAssertLessThan(
+            try XCTUnwrap(h.nextRun).timeIntervalSince(before), 125, "polled again at the normal interval")
     }
 }
 
@@ -220,7 +262,8 @@ final class ListenerOnceTests: XCTestCase {
         var c = SourceConfig(id: "fake", type: "fake")
         c.interval = "15m"
         team.sources = [c]
-        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        let l = Listener(
+            store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
         await l.runOnce(onlyDue: true)
         await l.runOnce(onlyDue: true)
         XCTAssertEqual(counter.value, 1, "the second run comes before the 15-minute interval is over")
@@ -236,10 +279,11 @@ final class ListenerReloadTests: XCTestCase {
         var team = TeamConfig(brand: .init(name: "Acme", terms: []))
         var a = SourceConfig(id: "a", type: "fake")
         a.interval = "1h"
-        a.streaming = true   // a source that cannot stream: its stream loop ends at once
+        a.streaming = true  // a source that cannot stream: its stream loop ends at once
         team.sources = [a]
         let box = TeamBox(team)
-        let l = Listener(store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
+        let l = Listener(
+            store: try Store(dir: dir), team: team, makeSource: { cfg in FakeSource(id: cfg.id, counter: counter) })
         let task = Task { await l.run(reloadTeam: { box.team }, reloadEvery: 0.05) }
         while counter.value < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
         try await Task.sleep(nanoseconds: 200_000_000)

@@ -1,21 +1,26 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 /// Faults a real server produces, each against the loopback server: what the poll reports.
 final class MastodonFaultTests: XCTestCase {
     var server: NetworkTestServer!
-    let fixedNow = Date(timeIntervalSince1970: 1_900_000_000) // 2030-03-17T17:46:40Z
+    let fixedNow = Date(timeIntervalSince1970: 1_900_000_000)  // 2030-03-17T17:46:40Z
     override func setUpWithError() throws { server = try NetworkTestServer() }
     override func tearDown() { server.stop() }
 
-    func pollError(_ response: NetworkTestServer.Response, timeout: TimeInterval = 30, file: StaticString = #filePath, line: UInt = #line) async throws -> SourceError {
+    func pollError(
+        _ response: NetworkTestServer.Response, timeout: TimeInterval = 30, file: StaticString = #filePath,
+        line: UInt = #line
+    ) async throws -> SourceError {
         let dir = try makeDataDir()
         server.on("GET", "/api/v1/notifications", response)
         let now = fixedNow
-        let source = try MastodonSource(config: mastodonConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: timeout, now: { now })
+        let source = try MastodonSource(
+            config: mastodonConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: timeout, now: { now })
         do {
             let r = try await source.poll(cursor: [:])
             XCTFail("expected an error, got \(r.mentions.count) mentions", file: file, line: line)
@@ -26,7 +31,8 @@ final class MastodonFaultTests: XCTestCase {
     }
 
     func testTooManyRequestsWithRetryAfterSeconds() async throws {
-        let e = try await pollError(.json(#"{"error":"Too many requests"}"#, status: 429, headers: ["Retry-After": "120"]))
+        let e = try await pollError(
+            .json(#"{"error":"Too many requests"}"#, status: 429, headers: ["Retry-After": "120"]))
         guard case .rateLimited(let at, let detail) = e else { return XCTFail("\(e)") }
         XCTAssertEqual(at, fixedNow.addingTimeInterval(120))
         XCTAssertEqual(detail, "mastodon source masto: HTTP 429: Too many requests")
@@ -39,8 +45,13 @@ final class MastodonFaultTests: XCTestCase {
     }
 
     func testTooManyRequestsWithMastodonRateLimitReset() async throws {
-        let e = try await pollError(.json(#"{"error":"Too many requests"}"#, status: 429,
-                                          headers: ["X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2030-03-17T17:50:00.000Z"]))
+        let e = try await pollError(
+            .json(
+                #"{"error":"Too many requests"}"#, status: 429,
+                headers: [
+                    "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
+                    "X-RateLimit-Reset": "2030-03-17T17:50:00.000Z",
+                ]))
         guard case .rateLimited(let at, _) = e else { return XCTFail("\(e)") }
         XCTAssertEqual(Timestamp.format(at), "2030-03-17T17:50:00Z")
     }
@@ -80,23 +91,29 @@ final class MastodonFaultTests: XCTestCase {
     }
 
     func testHTMLPageInsteadOfJSON() async throws {
-        let page = "<!DOCTYPE html>\n<html><head><title>We'll be back</title></head><body><h1>\u{1B}[31mMaintenance</h1></body></html>"
-        let e = try await pollError(NetworkTestServer.Response(status: 200, headers: ["Content-Type": "text/html"], body: Data(page.utf8)))
+        let page =
+            "<!DOCTYPE html>\n<html><head><title>We'll be back</title></head><body><h1>\u{1B}[31mMaintenance</h1></body></html>"
+        let e = try await pollError(
+            NetworkTestServer.Response(status: 200, headers: ["Content-Type": "text/html"], body: Data(page.utf8)))
         guard case .malformed(let s, let sample) = e else { return XCTFail("\(e)") }
         XCTAssertEqual(s, "mastodon source masto: the server sent an HTML page instead of JSON")
         XCTAssertEqual(sample, "<!DOCTYPE html> <html><head><title>We'll be back</title></head><body><h1>Mainten…")
         XCTAssertFalse(sample.unicodeScalars.contains { $0.value < 0x20 }, "no control characters reach a log")
 
-        let e2 = try await pollError(NetworkTestServer.Response(status: 503, headers: ["Content-Type": "text/html"], body: Data(page.utf8)))
+        let e2 = try await pollError(
+            NetworkTestServer.Response(status: 503, headers: ["Content-Type": "text/html"], body: Data(page.utf8)))
         guard case .transient(let s2) = e2 else { return XCTFail("\(e2)") }
         XCTAssertEqual(s2, "mastodon source masto: HTTP 503")
     }
 
     func testOneFailingFeedKeepsWhatTheOthersFetched() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([MastodonFixture.notification(id: "31", status: "131")])))
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json(MastodonFixture.list([MastodonFixture.notification(id: "31", status: "131")])))
         server.on("GET", "/api/v1/timelines/tag/acme", .json("oops", status: 502))
-        let source = try MastodonSource(config: mastodonConfig(server, hashtags: ["acme"]), dataDir: dir, http: TestHTTPClient())
+        let source = try MastodonSource(
+            config: mastodonConfig(server, hashtags: ["acme"]), dataDir: dir, http: TestHTTPClient())
         do {
             _ = try await source.poll(cursor: [:])
             XCTFail("the failing hashtag must be reported")
@@ -111,8 +128,12 @@ final class MastodonFaultTests: XCTestCase {
     func testHostileTextIsCleanedBeforeStorage() async throws {
         let dir = try makeDataDir()
         let evil = "<p>hi \\u001b]52;c;ZWNobyBwd25lZA==\\u0007there \\u202eevil\\u202c \\u001b[2Jok</p>"
-        server.on("GET", "/api/v1/timelines/tag/acme", .json(MastodonFixture.list([MastodonFixture.status(id: "5", content: evil)])))
-        let source = try MastodonSource(config: mastodonConfig(server, hashtags: ["acme"], notifications: false), dataDir: dir, http: TestHTTPClient())
+        server.on(
+            "GET", "/api/v1/timelines/tag/acme",
+            .json(MastodonFixture.list([MastodonFixture.status(id: "5", content: evil)])))
+        let source = try MastodonSource(
+            config: mastodonConfig(server, hashtags: ["acme"], notifications: false), dataDir: dir,
+            http: TestHTTPClient())
         let r = try await source.poll(cursor: [:])
         XCTAssertEqual(r.mentions.first?.text, "hi there evil ok")
     }
@@ -120,7 +141,8 @@ final class MastodonFaultTests: XCTestCase {
     func testProductionClientFaultsReadTheSame() async throws {
         let dir = try makeDataDir()
         server.on("GET", "/api/v1/notifications", NetworkTestServer.Response(body: Data("[]".utf8), delay: 4))
-        let source = try MastodonSource(config: mastodonConfig(server), dataDir: dir, http: URLSessionHTTPClient(timeout: 1), timeout: 1)
+        let source = try MastodonSource(
+            config: mastodonConfig(server), dataDir: dir, http: URLSessionHTTPClient(timeout: 1), timeout: 1)
         do {
             _ = try await source.poll(cursor: [:])
             XCTFail("must time out")

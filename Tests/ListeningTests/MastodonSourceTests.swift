@@ -1,8 +1,9 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 /// Our own Mastodon payloads, shaped like the API documentation's Status, Account and Notification entities.
 enum MastodonFixture {
@@ -10,36 +11,43 @@ enum MastodonFixture {
         let user = acct.split(separator: "@").first.map(String.init) ?? acct
         let host = acct.contains("@") ? String(acct.split(separator: "@")[1]) : "social.example"
         return """
-        {"id":"\(id)","username":"\(user)","acct":"\(acct)","display_name":"\(name)","locked":false,"bot":false,"discoverable":true,\
-        "group":false,"created_at":"2021-03-16T14:34:26.392Z","note":"<p>Hello</p>","url":"https://\(host)/@\(user)",\
-        "avatar":"https://files.example/a.png","avatar_static":"https://files.example/a.png","header":"https://files.example/h.png",\
-        "header_static":"https://files.example/h.png","followers_count":\(followers),"following_count":12,"statuses_count":345,\
-        "last_status_at":"2026-11-26","emojis":[],"fields":[]}
-        """
+            {"id":"\(id)","username":"\(user)","acct":"\(acct)","display_name":"\(name)","locked":false,"bot":false,"discoverable":true,\
+            "group":false,"created_at":"2021-03-16T14:34:26.392Z","note":"<p>Hello</p>","url":"https://\(host)/@\(user)",\
+            "avatar":"https://files.example/a.png","avatar_static":"https://files.example/a.png","header":"https://files.example/h.png",\
+            "header_static":"https://files.example/h.png","followers_count":\(followers),"following_count":12,"statuses_count":345,\
+            "last_status_at":"2026-11-26","emojis":[],"fields":[]}
+            """
     }
 
-    static func status(id: String, acct: String = "anna@other.example", content: String = "<p>Hello <span class=\\\"h-card\\\"><a href=\\\"https://social.example/@acme\\\" class=\\\"u-url mention\\\">@<span>acme</span></a></span></p>",
-                       visibility: String = "public", inReplyTo: String? = nil, language: String? = "en", spoiler: String = "",
-                       created: String = "2026-11-26T10:00:00.000Z", followers: Int = 321) -> String {
+    static func status(
+        id: String, acct: String = "anna@other.example",
+        content: String =
+            "<p>Hello <span class=\\\"h-card\\\"><a href=\\\"https://social.example/@acme\\\" class=\\\"u-url mention\\\">@<span>acme</span></a></span></p>",
+        visibility: String = "public", inReplyTo: String? = nil, language: String? = "en", spoiler: String = "",
+        created: String = "2026-11-26T10:00:00.000Z", followers: Int = 321
+    ) -> String {
         let host = acct.contains("@") ? String(acct.split(separator: "@")[1]) : "social.example"
         let user = acct.split(separator: "@").first.map(String.init) ?? acct
         let reply = inReplyTo.map { "\"\($0)\"" } ?? "null"
         let lang = language.map { "\"\($0)\"" } ?? "null"
         return """
-        {"id":"\(id)","created_at":"\(created)","in_reply_to_id":\(reply),"in_reply_to_account_id":\(inReplyTo == nil ? "null" : "\"14715\""),\
-        "sensitive":\(spoiler.isEmpty ? "false" : "true"),"spoiler_text":"\(spoiler)","visibility":"\(visibility)","language":\(lang),\
-        "uri":"https://\(host)/users/\(user)/statuses/9\(id)","url":"https://\(host)/@\(user)/9\(id)","replies_count":0,"reblogs_count":1,\
-        "favourites_count":2,"quotes_count":0,"edited_at":null,"favourited":false,"reblogged":false,"muted":false,"bookmarked":false,\
-        "content":"\(content)","filtered":[],"reblog":null,"application":{"name":"Web","website":null},\
-        "account":\(account(id: "7\(id.suffix(3))", acct: acct, followers: followers)),"media_attachments":[],\
-        "mentions":[{"id":"14715","username":"acme","url":"https://social.example/@acme","acct":"acme"}],\
-        "tags":[],"emojis":[],"quote":null,"card":null,"poll":null}
-        """
+            {"id":"\(id)","created_at":"\(created)","in_reply_to_id":\(reply),"in_reply_to_account_id":\(inReplyTo == nil ? "null" : "\"14715\""),\
+            "sensitive":\(spoiler.isEmpty ? "false" : "true"),"spoiler_text":"\(spoiler)","visibility":"\(visibility)","language":\(lang),\
+            "uri":"https://\(host)/users/\(user)/statuses/9\(id)","url":"https://\(host)/@\(user)/9\(id)","replies_count":0,"reblogs_count":1,\
+            "favourites_count":2,"quotes_count":0,"edited_at":null,"favourited":false,"reblogged":false,"muted":false,"bookmarked":false,\
+            "content":"\(content)","filtered":[],"reblog":null,"application":{"name":"Web","website":null},\
+            "account":\(account(id: "7\(id.suffix(3))", acct: acct, followers: followers)),"media_attachments":[],\
+            "mentions":[{"id":"14715","username":"acme","url":"https://social.example/@acme","acct":"acme"}],\
+            "tags":[],"emojis":[],"quote":null,"card":null,"poll":null}
+            """
     }
 
-    static func notification(id: String, type: String = "mention", status statusID: String, acct: String = "anna@other.example") -> String {
+    static func notification(
+        id: String, type: String = "mention", status statusID: String, acct: String = "anna@other.example"
+    ) -> String {
         let s = type == "follow" ? "" : ",\"status\":" + status(id: statusID, acct: acct)
-        return "{\"id\":\"\(id)\",\"type\":\"\(type)\",\"created_at\":\"2026-11-26T10:00:01.000Z\",\"account\":\(account(id: "55", acct: acct))\(s)}"
+        return
+            "{\"id\":\"\(id)\",\"type\":\"\(type)\",\"created_at\":\"2026-11-26T10:00:01.000Z\",\"account\":\(account(id: "55", acct: acct))\(s)}"
     }
 
     static func list(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
@@ -47,7 +55,9 @@ enum MastodonFixture {
 
 extension XCTestCase {
     /// A data directory in a fresh temporary folder (removed after the test), with the Mastodon token as a secret file.
-    func makeDataDir(token: String = "masto-secret-token-123", file: String = "secrets/masto.token") throws -> DataDirectory {
+    func makeDataDir(token: String = "masto-secret-token-123", file: String = "secrets/masto.token") throws
+        -> DataDirectory
+    {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-net-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         let dir = DataDirectory(root: root)
@@ -59,7 +69,10 @@ extension XCTestCase {
     }
 }
 
-func mastodonConfig(_ server: NetworkTestServer, id: String = "masto", hashtags: [String] = [], search: [String] = [], notifications: Bool = true) -> SourceConfig {
+func mastodonConfig(
+    _ server: NetworkTestServer, id: String = "masto", hashtags: [String] = [], search: [String] = [],
+    notifications: Bool = true
+) -> SourceConfig {
     var c = SourceConfig(id: id, type: "mastodon")
     c.instance = server.baseURL.absoluteString
     c.tokenFile = "secrets/masto.token"
@@ -76,12 +89,16 @@ final class MastodonSourceTests: XCTestCase {
 
     func testFirstPollReadsLatestNotificationPageAndMapsMentions() async throws {
         let dir = try makeDataDir()
-        let html = "<p>&quot;Is <a href=\\\"https://social.example/tags/acme\\\" class=\\\"mention hashtag\\\" rel=\\\"tag\\\">#<span>Acme</span></a> down?&quot;<br>see <a href=\\\"https://status.example.com/incidents/2026/11/26/long-path\\\" rel=\\\"nofollow noopener\\\" target=\\\"_blank\\\"><span class=\\\"invisible\\\">https://</span><span class=\\\"ellipsis\\\">status.example.com/incidents/</span><span class=\\\"invisible\\\">2026/11/26/long-path</span></a></p><p>Gr&#252;&#xDF;e &amp; thanks</p>"
-        server.on("GET", "/api/v1/notifications", .json(MastodonFixture.list([
-            "{\"id\":\"1002\",\"type\":\"mention\",\"created_at\":\"2026-11-26T10:00:01.000Z\",\"account\":\(MastodonFixture.account(id: "55", acct: "bob"))," +
-                "\"status\":\(MastodonFixture.status(id: "110002", acct: "bob", content: html, visibility: "unlisted", inReplyTo: "109999", language: "de"))}",
-            MastodonFixture.notification(id: "1001", status: "110001"),
-        ])))
+        let html =
+            "<p>&quot;Is <a href=\\\"https://social.example/tags/acme\\\" class=\\\"mention hashtag\\\" rel=\\\"tag\\\">#<span>Acme</span></a> down?&quot;<br>see <a href=\\\"https://status.example.com/incidents/2026/11/26/long-path\\\" rel=\\\"nofollow noopener\\\" target=\\\"_blank\\\"><span class=\\\"invisible\\\">https://</span><span class=\\\"ellipsis\\\">status.example.com/incidents/</span><span class=\\\"invisible\\\">2026/11/26/long-path</span></a></p><p>Gr&#252;&#xDF;e &amp; thanks</p>"
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json(
+                MastodonFixture.list([
+                    "{\"id\":\"1002\",\"type\":\"mention\",\"created_at\":\"2026-11-26T10:00:01.000Z\",\"account\":\(MastodonFixture.account(id: "55", acct: "bob")),"
+                        + "\"status\":\(MastodonFixture.status(id: "110002", acct: "bob", content: html, visibility: "unlisted", inReplyTo: "109999", language: "de"))}",
+                    MastodonFixture.notification(id: "1001", status: "110001"),
+                ])))
         let source = try MastodonSource(config: mastodonConfig(server), dataDir: dir, http: TestHTTPClient())
         let r = try await source.poll(cursor: [:])
 
@@ -99,7 +116,9 @@ final class MastodonSourceTests: XCTestCase {
         XCTAssertEqual(m.platform, "mastodon")
         XCTAssertEqual(m.id, "https://social.example/users/bob/statuses/9110002")
         XCTAssertEqual(m.url, "https://social.example/@bob/9110002")
-        XCTAssertEqual(m.text, "\"Is #Acme down?\"\nsee https://status.example.com/incidents/2026/11/26/long-path\n\nGrüße & thanks")
+        XCTAssertEqual(
+            m.text,
+            "\"Is #Acme down?\"\nsee https://status.example.com/incidents/2026/11/26/long-path\n\nGrüße & thanks")
         XCTAssertEqual(m.author?.handle, "@bob@127.0.0.1")
         XCTAssertEqual(m.author?.name, "Anna Example")
         XCTAssertEqual(m.author?.followers, 321)
@@ -119,8 +138,15 @@ final class MastodonSourceTests: XCTestCase {
         server.handle("GET", "/api/v1/notifications") { r in
             switch r.query("min_id") {
             case "1000":
-                return .json(MastodonFixture.list([MastodonFixture.notification(id: "1002", status: "110002"), MastodonFixture.notification(id: "1001", status: "110001")]),
-                             headers: ["Link": "<\(base)/api/v1/notifications?types%5B%5D=mention&limit=2&max_id=1001>; rel=\"next\", <\(base)/api/v1/notifications?types%5B%5D=mention&limit=2&min_id=1002>; rel=\"prev\""])
+                return .json(
+                    MastodonFixture.list([
+                        MastodonFixture.notification(id: "1002", status: "110002"),
+                        MastodonFixture.notification(id: "1001", status: "110001"),
+                    ]),
+                    headers: [
+                        "Link":
+                            "<\(base)/api/v1/notifications?types%5B%5D=mention&limit=2&max_id=1001>; rel=\"next\", <\(base)/api/v1/notifications?types%5B%5D=mention&limit=2&min_id=1002>; rel=\"prev\""
+                    ])
             case "1002":
                 return .json(MastodonFixture.list([MastodonFixture.notification(id: "1003", status: "110003")]))
             default:
@@ -139,9 +165,13 @@ final class MastodonSourceTests: XCTestCase {
     func testHashtagTimelineAndSearchFindTheSamePostOnce() async throws {
         let dir = try makeDataDir()
         let shared = MastodonFixture.status(id: "120001", acct: "carol@x.example")
-        server.on("GET", "/api/v1/timelines/tag/acme", .json(MastodonFixture.list([shared, MastodonFixture.status(id: "120000", acct: "dave@y.example")])))
+        server.on(
+            "GET", "/api/v1/timelines/tag/acme",
+            .json(MastodonFixture.list([shared, MastodonFixture.status(id: "120000", acct: "dave@y.example")])))
         server.on("GET", "/api/v2/search", .json("{\"accounts\":[],\"statuses\":[\(shared)],\"hashtags\":[]}"))
-        let source = try MastodonSource(config: mastodonConfig(server, hashtags: ["#Acme"], search: ["Acme Cloud"], notifications: false), dataDir: dir, http: TestHTTPClient())
+        let source = try MastodonSource(
+            config: mastodonConfig(server, hashtags: ["#Acme"], search: ["Acme Cloud"], notifications: false),
+            dataDir: dir, http: TestHTTPClient())
         let r = try await source.poll(cursor: [:])
         XCTAssertEqual(server.requests.map(\.path), ["/api/v1/timelines/tag/acme", "/api/v2/search"])
         let search = server.requests[1]
@@ -165,18 +195,31 @@ final class MastodonSourceTests: XCTestCase {
 
     func testExhaustedRateLimitOnSuccessSetsNotBefore() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/notifications", .json("[]", headers: ["X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2031-01-02T03:04:05.123456Z"]))
+        server.on(
+            "GET", "/api/v1/notifications",
+            .json(
+                "[]",
+                headers: [
+                    "X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0",
+                    "X-RateLimit-Reset": "2031-01-02T03:04:05.123456Z",
+                ]))
         server.on("GET", "/api/v1/timelines/tag/acme", .json("[]"))
-        let source = try MastodonSource(config: mastodonConfig(server, hashtags: ["acme"]), dataDir: dir, http: TestHTTPClient())
+        let source = try MastodonSource(
+            config: mastodonConfig(server, hashtags: ["acme"]), dataDir: dir, http: TestHTTPClient())
         let r = try await source.poll(cursor: [:])
         XCTAssertEqual(r.notBefore.map(Timestamp.format), "2031-01-02T03:04:05.123Z")
         XCTAssertEqual(server.requests.count, 1, "no further requests once the limit is used up")
     }
 
     func testHTMLToText() {
-        XCTAssertEqual(MastodonHTML.text("<p>a<br />b</p><p>c &lt;3 &#128512; &#x1F600; &bogus; &amp;amp;</p>"), "a\nb\n\nc <3 😀 😀 &bogus; &amp;")
-        XCTAssertEqual(MastodonHTML.text("<p><a href=\"https://x.example/@a\" class=\"u-url mention\">@<span>a</span></a> <a href=\"https://example.org/docs\">the docs</a></p>"),
-                       "@a the docs (https://example.org/docs)")
+        XCTAssertEqual(
+            MastodonHTML.text("<p>a<br />b</p><p>c &lt;3 &#128512; &#x1F600; &bogus; &amp;amp;</p>"),
+            "a\nb\n\nc <3 😀 😀 &bogus; &amp;")
+        XCTAssertEqual(
+            MastodonHTML.text(
+                "<p><a href=\"https://x.example/@a\" class=\"u-url mention\">@<span>a</span></a> <a href=\"https://example.org/docs\">the docs</a></p>"
+            ),
+            "@a the docs (https://example.org/docs)")
         XCTAssertEqual(MastodonHTML.text("<p>x<script>alert(1)</script>y</p>"), "xy")
         XCTAssertEqual(MastodonHTML.text("unclosed <a href=\"u\">link"), "unclosed link")
         XCTAssertEqual(MastodonHTML.text("broken <p"), "broken <p")
@@ -213,8 +256,11 @@ final class MastodonSourceTests: XCTestCase {
 final class MastodonHTMLTests: XCTestCase {
     func testTagNamesAreCaseInsensitiveAndAttributesQuotedAnyWay() {
         XCTAssertEqual(MastodonHTML.text("<P>one</P><P>two<BR>three</P>"), "one\n\ntwo\nthree")
-        XCTAssertEqual(MastodonHTML.text("<a class='mention hashtag' href='https://x.example/tags/a'>#<span>A</span></a> <a href=https://e.example/x>e.example/x</a>"),
-                       "#A https://e.example/x")
+        XCTAssertEqual(
+            MastodonHTML.text(
+                "<a class='mention hashtag' href='https://x.example/tags/a'>#<span>A</span></a> <a href=https://e.example/x>e.example/x</a>"
+            ),
+            "#A https://e.example/x")
         XCTAssertEqual(MastodonHTML.text("<p>caf&eacute; &#xZZ; &#99999999; &</p>"), "caf&eacute; &#xZZ; &#99999999; &")
     }
 }

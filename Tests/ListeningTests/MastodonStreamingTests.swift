@@ -1,8 +1,9 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 final class MastodonStreamingTests: XCTestCase {
     var server: NetworkTestServer!
@@ -12,7 +13,8 @@ final class MastodonStreamingTests: XCTestCase {
     func eventStream() -> NetworkTestServer.Response {
         let mention = MastodonFixture.notification(id: "501", status: "150001")
         let favourite = MastodonFixture.notification(id: "502", type: "favourite", status: "150002")
-        let body = ":thump\n\nevent: update\ndata: \(MastodonFixture.status(id: "150003"))\n\nevent: notification\ndata: \(favourite)\n\nevent: notification\r\ndata: \(mention)\r\n\r\nevent: notification\ndata: {\"broken\n\n"
+        let body =
+            ":thump\n\nevent: update\ndata: \(MastodonFixture.status(id: "150003"))\n\nevent: notification\ndata: \(favourite)\n\nevent: notification\r\ndata: \(mention)\r\n\r\nevent: notification\ndata: {\"broken\n\n"
         return NetworkTestServer.Response(headers: ["Content-Type": "text/event-stream"], body: Data(body.utf8))
     }
 
@@ -25,9 +27,13 @@ final class MastodonStreamingTests: XCTestCase {
         XCTAssertTrue(source.wantsStreaming)
         let got = MentionBox()
         try await source.stream { got.add($0) }
-        XCTAssertEqual(got.all.map(\.reply?.uri), ["150001"], "only mention notifications; updates, favourites and broken events are skipped")
+        XCTAssertEqual(
+            got.all.map(\.reply?.uri), ["150001"],
+            "only mention notifications; updates, favourites and broken events are skipped")
         XCTAssertEqual(got.all.first?.extra?["via"], .string("stream"))
-        XCTAssertEqual(server.requests.map(\.path), ["/api/v2/instance", "/api/v1/streaming/user/notification"], "no streaming host named: the instance itself")
+        XCTAssertEqual(
+            server.requests.map(\.path), ["/api/v2/instance", "/api/v1/streaming/user/notification"],
+            "no streaming host named: the instance itself")
         let req = try XCTUnwrap(server.requests.last)
         XCTAssertEqual(req.header("authorization"), "Bearer masto-secret-token-123")
         XCTAssertEqual(req.header("accept"), "text/event-stream")
@@ -38,7 +44,9 @@ final class MastodonStreamingTests: XCTestCase {
         defer { streamingHost.stop() }
         let dir = try makeDataDir()
         let wsURL = streamingHost.baseURL.absoluteString.replacingOccurrences(of: "http://", with: "ws://")
-        server.on("GET", "/api/v2/instance", .json(#"{"domain":"social.example","title":"Social","configuration":{"urls":{"streaming":"\#(wsURL)"}}}"#))
+        server.on(
+            "GET", "/api/v2/instance",
+            .json(#"{"domain":"social.example","title":"Social","configuration":{"urls":{"streaming":"\#(wsURL)"}}}"#))
         streamingHost.on("GET", "/api/v1/streaming/user/notification", eventStream())
         var c = mastodonConfig(server)
         c.streaming = true
@@ -51,7 +59,9 @@ final class MastodonStreamingTests: XCTestCase {
 
     func testRefusedStreamNeedsLogin() async throws {
         let dir = try makeDataDir()
-        server.on("GET", "/api/v1/streaming/user/notification", .json(#"{"error":"The access token is invalid"}"#, status: 401))
+        server.on(
+            "GET", "/api/v1/streaming/user/notification",
+            .json(#"{"error":"The access token is invalid"}"#, status: 401))
         var c = mastodonConfig(server)
         c.streaming = true
         let source = try MastodonSource(config: c, dataDir: dir, http: TestHTTPClient())
@@ -59,7 +69,10 @@ final class MastodonStreamingTests: XCTestCase {
             try await source.stream { _ in }
             XCTFail("a 401 must end the stream with an error")
         } catch SourceError.needsLogin(let s) {
-            XCTAssertTrue(s.hasPrefix("mastodon source masto (streaming): the server refused the login (HTTP 401: The access token is invalid)"), s)
+            XCTAssertTrue(
+                s.hasPrefix(
+                    "mastodon source masto (streaming): the server refused the login (HTTP 401: The access token is invalid)"
+                ), s)
         }
     }
 
@@ -74,7 +87,10 @@ final class MastodonStreamingTests: XCTestCase {
         team.sources = [c]
         let store = try Store(dir: dir)
         let log = LogBox()
-        let l = Listener(store: store, team: team, makeSource: { cfg in try Listener.networkSource(cfg, dataDir: dir, http: TestHTTPClient()) }, log: { log.append($0) })
+        let l = Listener(
+            store: store, team: team,
+            makeSource: { cfg in try Listener.networkSource(cfg, dataDir: dir, http: TestHTTPClient()) },
+            log: { log.append($0) })
         let task = Task { await l.run() }
         for _ in 0..<500 where store.count < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
         l.stop()

@@ -1,8 +1,9 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 /// The outbox over real HTTP: a reply is stored, claimed, posted once, and recorded; failures are retried with the
 /// same idempotency key; two senders or a crash never produce a second post.
@@ -21,20 +22,27 @@ final class OutboxSenderTests: XCTestCase {
         let store = try Store(dir: dir)
         var m: Mention
         if platform == "bluesky" {
-            m = Mention(platform: "bluesky", id: "at://did:plc:bob/app.bsky.feed.post/3kreply", text: "Wo finde ich die Rechnung?", createdAt: t0,
-                        author: Author(handle: "bob.example.com"), lang: "de", source: "bsky",
-                        reply: ReplyRef(uri: "at://did:plc:bob/app.bsky.feed.post/3kreply", cid: "bafy3kreply",
-                                        rootURI: "at://did:plc:acme123/app.bsky.feed.post/3kroot", rootCID: "bafyroot"))
+            m = Mention(
+                platform: "bluesky", id: "at://did:plc:bob/app.bsky.feed.post/3kreply",
+                text: "Wo finde ich die Rechnung?", createdAt: t0,
+                author: Author(handle: "bob.example.com"), lang: "de", source: "bsky",
+                reply: ReplyRef(
+                    uri: "at://did:plc:bob/app.bsky.feed.post/3kreply", cid: "bafy3kreply",
+                    rootURI: "at://did:plc:acme123/app.bsky.feed.post/3kroot", rootCID: "bafyroot"))
         } else {
-            m = Mention(platform: "mastodon", id: "https://other.example/users/anna/statuses/1", text: "How do I export?", createdAt: t0,
-                        author: Author(handle: "anna@other.example", name: "Anna"), lang: "en", source: "masto",
-                        reply: ReplyRef(uri: "110002", visibility: "unlisted"))
+            m = Mention(
+                platform: "mastodon", id: "https://other.example/users/anna/statuses/1", text: "How do I export?",
+                createdAt: t0,
+                author: Author(handle: "anna@other.example", name: "Anna"), lang: "en", source: "masto",
+                reply: ReplyRef(uri: "110002", visibility: "unlisted"))
         }
         try store.ingest([m], now: t0)
         return (store, store.mention(m.key)!, team)
     }
 
-    func queue(_ store: Store, _ m: Mention, _ text: String, delay: TimeInterval = 0, now: Date? = nil) throws -> OutboxDraft {
+    func queue(_ store: Store, _ m: Mention, _ text: String, delay: TimeInterval = 0, now: Date? = nil) throws
+        -> OutboxDraft
+    {
         let d = OutboxDraft.reply(to: m, text: text, delay: delay, now: now ?? t0)
         try Outbox.queue(d, store: store, actor: "anna", now: now ?? t0)
         return d
@@ -42,7 +50,9 @@ final class OutboxSenderTests: XCTestCase {
 
     func testMastodonReplyIsSentOnceWithExactBodyAndHeadersAndRecorded() async throws {
         let (store, m, team) = try setUp()
-        server.on("POST", "/api/v1/statuses", .json(MastodonFixture.status(id: "130001", acct: "acme", visibility: "unlisted", inReplyTo: "110002")))
+        server.on(
+            "POST", "/api/v1/statuses",
+            .json(MastodonFixture.status(id: "130001", acct: "acme", visibility: "unlisted", inReplyTo: "110002")))
         let d = try queue(store, m, "@anna@other.example Settings → Export 👋", delay: 10)
         let sender = OutboxSender(store: store, actor: "anna", holder: "1@test")
         let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
@@ -52,17 +62,32 @@ final class OutboxSenderTests: XCTestCase {
         XCTAssertEqual(server.requests.count, 0)
 
         let results = await sender.sendDue(publisherFor: publishers, now: t0.addingTimeInterval(11))
-        XCTAssertEqual(results.map(\.outcome), [.sent(PostedRef(id: "130001", uri: "https://social.example/users/acme/statuses/9130001", url: "https://social.example/@acme/9130001"))])
+        XCTAssertEqual(
+            results.map(\.outcome),
+            [
+                .sent(
+                    PostedRef(
+                        id: "130001", uri: "https://social.example/users/acme/statuses/9130001",
+                        url: "https://social.example/@acme/9130001"))
+            ])
         let req = try XCTUnwrap(server.requests("POST", "/api/v1/statuses").first)
         XCTAssertEqual(req.header("idempotency-key"), "sb-" + d.id)
         XCTAssertEqual(req.header("authorization"), "Bearer masto-secret-token-123")
-        XCTAssertEqual(String(decoding: req.body, as: UTF8.self),
-                       #"{"in_reply_to_id":"110002","language":"en","status":"@anna@other.example Settings → Export 👋","visibility":"unlisted"}"#)
+        XCTAssertEqual(
+            String(decoding: req.body, as: UTF8.self),
+            #"{"in_reply_to_id":"110002","language":"en","status":"@anna@other.example Settings → Export 👋","visibility":"unlisted"}"#
+        )
 
         let st = store.state(m.key)
         XCTAssertEqual(st.status, .answered)
         XCTAssertEqual(st.firstResponseAt, t0.addingTimeInterval(11))
-        XCTAssertEqual(st.replies, [ReplyRecord(text: d.text, actor: "anna", at: t0.addingTimeInterval(11), url: "https://social.example/@acme/9130001")])
+        XCTAssertEqual(
+            st.replies,
+            [
+                ReplyRecord(
+                    text: d.text, actor: "anna", at: t0.addingTimeInterval(11),
+                    url: "https://social.example/@acme/9130001")
+            ])
         let again = await sender.sendDue(publisherFor: publishers, now: t0.addingTimeInterval(100))
         XCTAssertEqual(again, [])
         XCTAssertEqual(server.requests.count, 1, "sent exactly once")
@@ -72,18 +97,22 @@ final class OutboxSenderTests: XCTestCase {
 
     func testFailuresAreRetriedWithTheSameKeyAndRejectionIsPermanent() async throws {
         let (store, m, _) = try setUp()
-        server.on("POST", "/api/v1/statuses",
-                  .json(#"{"error":"Too many requests"}"#, status: 429, headers: ["Retry-After": "120"]),
-                  .json(#"{"error":"oops"}"#, status: 500),
-                  NetworkTestServer.Response(body: Data("{}".utf8), delay: 3),
-                  .json(MastodonFixture.status(id: "130009", acct: "acme")))
+        server.on(
+            "POST", "/api/v1/statuses",
+            .json(#"{"error":"Too many requests"}"#, status: 429, headers: ["Retry-After": "120"]),
+            .json(#"{"error":"oops"}"#, status: 500),
+            NetworkTestServer.Response(body: Data("{}".utf8), delay: 3),
+            .json(MastodonFixture.status(id: "130009", acct: "acme")))
         // Rate-limit times come from the real clock (Retry-After), so this test runs on it.
         let start = Date()
         let d = try queue(store, m, "Settings → Export", now: start)
         let sender = OutboxSender(store: store, actor: "anna")
         sender.backoff = Backoff(base: 10, cap: 10)
         // Short timeouts so the slow answer counts as a timeout.
-        let publishers: OutboxSender.PublisherFor = { [server] _ in try MastodonPublisher(config: mastodonConfig(server!), dataDir: store.dir, http: TestHTTPClient(), timeout: 1) }
+        let publishers: OutboxSender.PublisherFor = { [server] _ in
+            try MastodonPublisher(
+                config: mastodonConfig(server!), dataDir: store.dir, http: TestHTTPClient(), timeout: 1)
+        }
 
         var now = start.addingTimeInterval(1)
         var r = await sender.sendDue(publisherFor: publishers, now: now)
@@ -96,7 +125,10 @@ final class OutboxSenderTests: XCTestCase {
         now = at!
         // Backoff with jitter: between half and all of 10 s.
         func backedOff(_ r: [OutboxResult], _ message: String) -> Date? {
-            guard case .failed(let m, let at)? = r.first?.outcome, let at else { XCTFail("\(r)"); return nil }
+            guard case .failed(let m, let at)? = r.first?.outcome, let at else {
+                XCTFail("\(r)")
+                return nil
+            }
             XCTAssertEqual(m, message)
             XCTAssertTrue(at >= now.addingTimeInterval(5) && at <= now.addingTimeInterval(10), "\(at)")
             return at
@@ -117,10 +149,14 @@ final class OutboxSenderTests: XCTestCase {
         XCTAssertEqual(store.state(m.key).status, .answered)
 
         // 422: failed for good, with the network's message; only a person's retry sends it again.
-        server.on("POST", "/api/v1/statuses", .json(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#, status: 422))
+        server.on(
+            "POST", "/api/v1/statuses",
+            .json(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#, status: 422))
         let long = try queue(store, m, String(repeating: "a", count: 600), now: now)
         r = await sender.sendDue(publisherFor: publishers, now: now.addingTimeInterval(1))
-        XCTAssertEqual(r.first?.outcome, .failed(message: "rejected: Validation failed: Text character limit of 500 exceeded", retryAt: nil))
+        XCTAssertEqual(
+            r.first?.outcome,
+            .failed(message: "rejected: Validation failed: Text character limit of 500 exceeded", retryAt: nil))
         let never = await sender.sendDue(publisherFor: publishers, now: now.addingTimeInterval(99_999))
         XCTAssertEqual(never, [])
         try Outbox.retry(long.id, store: store, actor: "anna", now: now.addingTimeInterval(2))
@@ -131,8 +167,11 @@ final class OutboxSenderTests: XCTestCase {
     func testTwoSendersAtOnceMakeExactlyOnePost() async throws {
         let (storeA, m, team) = try setUp()
         let storeB = try Store(dir: storeA.dir)
-        server.on("POST", "/api/v1/statuses", NetworkTestServer.Response(status: 200, headers: ["Content-Type": "application/json"],
-                                                                          body: Data(MastodonFixture.status(id: "130002", acct: "acme").utf8), delay: 0.3))
+        server.on(
+            "POST", "/api/v1/statuses",
+            NetworkTestServer.Response(
+                status: 200, headers: ["Content-Type": "application/json"],
+                body: Data(MastodonFixture.status(id: "130002", acct: "acme").utf8), delay: 0.3))
         for i in 0..<5 { _ = try queue(storeA, m, "Reply number \(i)") }
         let a = OutboxSender(store: storeA, actor: "anna", holder: "1@a")
         let b = OutboxSender(store: storeB, actor: "anna", holder: "2@b")
@@ -142,7 +181,10 @@ final class OutboxSenderTests: XCTestCase {
         async let ra = a.sendDue(publisherFor: pa, now: now)
         async let rb = b.sendDue(publisherFor: pb, now: now)
         let (resA, resB) = await (ra, rb)
-        let sent = (resA + resB).filter { if case .sent = $0.outcome { return true }; return false }
+        let sent = (resA + resB).filter {
+            if case .sent = $0.outcome { return true }
+            return false
+        }
         XCTAssertEqual(sent.count, 5, "each entry sent by exactly one of the two")
         XCTAssertEqual(Set(sent.map(\.id)).count, 5)
         XCTAssertEqual(server.requests("POST", "/api/v1/statuses").count, 5, "the server saw one post per reply")
@@ -186,11 +228,14 @@ final class OutboxSenderTests: XCTestCase {
         let (store, m, team) = try setUp(platform: "bluesky")
         server.on("POST", "/xrpc/com.atproto.server.createSession", .json(BlueskyFixture.session(1)))
         server.handle("GET", "/xrpc/com.atproto.identity.resolveHandle") { r in
-            r.query("handle") == "bob.example.com" ? .json(#"{"did":"did:plc:bob"}"#) : .json(#"{"error":"InvalidRequest","message":"Unable to resolve handle"}"#, status: 400)
+            r.query("handle") == "bob.example.com"
+                ? .json(#"{"did":"did:plc:bob"}"#)
+                : .json(#"{"error":"InvalidRequest","message":"Unable to resolve handle"}"#, status: 400)
         }
-        server.on("POST", "/xrpc/com.atproto.repo.createRecord",
-                  .json(#"{"error":"InternalServerError","message":"boom"}"#, status: 500),
-                  .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lnew","cid":"bafynew"}"#))
+        server.on(
+            "POST", "/xrpc/com.atproto.repo.createRecord",
+            .json(#"{"error":"InternalServerError","message":"boom"}"#, status: 500),
+            .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lnew","cid":"bafynew"}"#))
         let text = "Hallo @bob.example.com 👋🏽 Grüße: https://acme.example/rechnung #Störung"
         let d = try queue(store, m, text)
         let sender = OutboxSender(store: store, actor: "anna")
@@ -207,7 +252,9 @@ final class OutboxSenderTests: XCTestCase {
         let posts = server.requests("POST", "/xrpc/com.atproto.repo.createRecord")
         XCTAssertEqual(posts.count, 2)
         let rkeys = posts.compactMap { $0.json?["rkey"] as? String }
-        XCTAssertEqual(rkeys, Array(repeating: BlueskyFacets.tid(date: t0, key: d.idempotencyKey), count: 2), "same record key on retry")
+        XCTAssertEqual(
+            rkeys, Array(repeating: BlueskyFacets.tid(date: t0, key: d.idempotencyKey), count: 2),
+            "same record key on retry")
         let record = try XCTUnwrap(posts[1].json?["record"] as? [String: Any])
         XCTAssertEqual(record["text"] as? String, text)
         XCTAssertEqual(record["createdAt"] as? String, Timestamp.format(t0), "createdAt kept with the entry")
@@ -244,12 +291,15 @@ final class OutboxSenderTests: XCTestCase {
         XCTAssertEqual(server.requests.count, 0)
 
         // A Bluesky mention with no Bluesky source configured: failed with a message, never retried by itself.
-        let b = Mention(platform: "bluesky", id: "at://x/app.bsky.feed.post/1", text: "?", createdAt: t0, reply: ReplyRef(uri: "at://x/app.bsky.feed.post/1", cid: "c"))
+        let b = Mention(
+            platform: "bluesky", id: "at://x/app.bsky.feed.post/1", text: "?", createdAt: t0,
+            reply: ReplyRef(uri: "at://x/app.bsky.feed.post/1", cid: "c"))
         try store.ingest([b], now: t0)
         let bd = OutboxDraft.reply(to: store.mention(b.key)!, text: "Hi", delay: 0, now: t0)
         try Outbox.queue(bd, store: store, actor: "anna", now: t0)
         let rb = await sender.sendDue(publisherFor: publishers, now: t0.addingTimeInterval(5))
-        XCTAssertEqual(rb.first?.outcome, .failed(message: "no bluesky source in team.json to answer from", retryAt: nil))
+        XCTAssertEqual(
+            rb.first?.outcome, .failed(message: "no bluesky source in team.json to answer from", retryAt: nil))
     }
 }
 
@@ -257,6 +307,13 @@ final class OutboxSenderTests: XCTestCase {
 final class Created: @unchecked Sendable {
     private let lock = NSLock()
     private var ids: [String: String] = [:]
-    func id(for key: String) -> String { lock.withLock { if let i = ids[key] { return i }; let i = "\(200001 + ids.count)"; ids[key] = i; return i } }
+    func id(for key: String) -> String {
+        lock.withLock {
+            if let i = ids[key] { return i }
+            let i = "\(200001 + ids.count)"
+            ids[key] = i
+            return i
+        }
+    }
     var count: Int { lock.withLock { ids.count } }
 }

@@ -1,8 +1,9 @@
+import Foundation
+import SwitchboardCore
 import TestSupport
 import XCTest
-import Foundation
+
 @testable import Listening
-import SwitchboardCore
 
 /// The content queue over real HTTP: due items are posted once per account with exact bodies and idempotency keys;
 /// the suspend switch holds a post even when flipped between "due" and the post; two publishers or a crash never
@@ -16,35 +17,52 @@ final class QueuePublisherTests: XCTestCase {
 
     func setUp(bluesky: Bool = false) throws -> (Store, TeamConfig) {
         let dir = try makeDataDir()
-        if bluesky { try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass")) }
+        if bluesky {
+            try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
+        }
         var team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
         team.sources = [mastodonConfig(server)] + (bluesky ? [blueskyConfig(server)] : [])
         team.team = [.init(user: "lea", name: "Lea", role: "lead"), .init(user: "ali", name: "Ali", role: "agent")]
         return (try Store(dir: dir), team)
     }
 
-    func add(_ store: Store, _ team: TeamConfig, id: String, text: String, accounts: [String] = ["masto"], at: Date? = nil, link: String? = nil) throws {
-        try Queue.add(QueueDraft(id: id, text: text, accounts: accounts, link: link, scheduledAt: at ?? t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
+    func add(
+        _ store: Store, _ team: TeamConfig, id: String, text: String, accounts: [String] = ["masto"], at: Date? = nil,
+        link: String? = nil
+    ) throws {
+        try Queue.add(
+            QueueDraft(id: id, text: text, accounts: accounts, link: link, scheduledAt: at ?? t0, createdAt: t0),
+            team: team, store: store, actor: "lea", now: t0)
     }
 
     func testDueItemsArePostedOnceToEveryAccountWithExactBodiesAndKeys() async throws {
         let (store, team) = try setUp(bluesky: true)
         server.on("POST", "/api/v1/statuses", .json(MastodonFixture.status(id: "140001", acct: "acme")))
         server.on("POST", "/xrpc/com.atproto.server.createSession", .json(BlueskyFixture.session(1)))
-        server.on("POST", "/xrpc/com.atproto.repo.createRecord", .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lq","cid":"bafyq"}"#))
-        try add(store, team, id: "qspring", text: "Spring release is out 🌱", accounts: ["masto", "bsky"], link: "https://acme.example/spring")
+        server.on(
+            "POST", "/xrpc/com.atproto.repo.createRecord",
+            .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lq","cid":"bafyq"}"#))
+        try add(
+            store, team, id: "qspring", text: "Spring release is out 🌱", accounts: ["masto", "bsky"],
+            link: "https://acme.example/spring")
         try add(store, team, id: "qlater", text: "Later post", at: t0.addingTimeInterval(3600))
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
 
-        let early = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(-1), actor: "lea")
+        let early = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(-1), actor: "lea")
         XCTAssertEqual(early, [])
-        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        let r = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
         XCTAssertEqual(r.map(\.outcome), [.published, .published])
-        XCTAssertEqual(r.map(\.url), ["https://social.example/@acme/9140001", "https://bsky.app/profile/acme.bsky.social/post/3lq"])
+        XCTAssertEqual(
+            r.map(\.url),
+            ["https://social.example/@acme/9140001", "https://bsky.app/profile/acme.bsky.social/post/3lq"])
 
         let masto = try XCTUnwrap(server.requests("POST", "/api/v1/statuses").first)
         XCTAssertEqual(masto.header("idempotency-key"), "qspring-masto")
-        XCTAssertEqual(String(decoding: masto.body, as: UTF8.self), #"{"status":"Spring release is out 🌱\n\nhttps://acme.example/spring"}"#)
+        XCTAssertEqual(
+            String(decoding: masto.body, as: UTF8.self),
+            #"{"status":"Spring release is out 🌱\n\nhttps://acme.example/spring"}"#)
         let bsky = try XCTUnwrap(server.requests("POST", "/xrpc/com.atproto.repo.createRecord").first)
         XCTAssertEqual(bsky.json?["rkey"] as? String, BlueskyFacets.tid(date: t0, key: "qspring-bsky"))
         let record = try XCTUnwrap(bsky.json?["record"] as? [String: Any])
@@ -55,7 +73,8 @@ final class QueuePublisherTests: XCTestCase {
         XCTAssertEqual(q["qspring"]?.state, .published)
         XCTAssertEqual(q["qspring"]?.result("masto").url, "https://social.example/@acme/9140001")
         XCTAssertEqual(q["qlater"]?.state, .scheduled)
-        let again = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(60), actor: "lea")
+        let again = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(60), actor: "lea")
         XCTAssertEqual(again, [])
         XCTAssertEqual(server.requests("POST", "/api/v1/statuses").count, 1)
     }
@@ -67,7 +86,9 @@ final class QueuePublisherTests: XCTestCase {
         let publisher = QueuePublisher(store: store, actor: "lea", holder: "1@a")
         let otherSSH = try Store(dir: store.dir)
         // The item was due when the list was read; another session flips the switch before the claim.
-        publisher.beforeClaim = { _, _ in try? Queue.suspendAll(reason: "brand under fire", team: team, store: otherSSH, actor: "lea") }
+        publisher.beforeClaim = { _, _ in
+            try? Queue.suspendAll(reason: "brand under fire", team: team, store: otherSSH, actor: "lea")
+        }
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
         let r = await publisher.publishDue(publisherFor: publishers, now: t0.addingTimeInterval(1))
         XCTAssertEqual(r.map(\.outcome), [.suspended])
@@ -78,7 +99,9 @@ final class QueuePublisherTests: XCTestCase {
         publisher.beforeClaim = nil
         let none = await publisher.publishDue(publisherFor: publishers, now: t0.addingTimeInterval(2))
         XCTAssertEqual(none, [])
-        XCTAssertThrowsError(try Queue.resumeAll(policy: .postNow, team: team, store: store, actor: "ali", now: t0.addingTimeInterval(3)))
+        XCTAssertThrowsError(
+            try Queue.resumeAll(policy: .postNow, team: team, store: store, actor: "ali", now: t0.addingTimeInterval(3))
+        )
         try Queue.resumeAll(policy: .postNow, team: team, store: store, actor: "lea", now: t0.addingTimeInterval(3))
         let r2 = await publisher.publishDue(publisherFor: publishers, now: t0.addingTimeInterval(4))
         XCTAssertEqual(r2.map(\.outcome), [.published])
@@ -88,10 +111,14 @@ final class QueuePublisherTests: XCTestCase {
     func testTwoPublishersAtOnceMakeOnePostPerItem() async throws {
         let (storeA, team) = try setUp()
         let storeB = try Store(dir: storeA.dir)
-        server.on("POST", "/api/v1/statuses", NetworkTestServer.Response(status: 200, headers: ["Content-Type": "application/json"],
-                                                                          body: Data(MastodonFixture.status(id: "140003", acct: "acme").utf8), delay: 0.3))
+        server.on(
+            "POST", "/api/v1/statuses",
+            NetworkTestServer.Response(
+                status: 200, headers: ["Content-Type": "application/json"],
+                body: Data(MastodonFixture.status(id: "140003", acct: "acme").utf8), delay: 0.3))
         for i in 0..<4 { try add(storeA, team, id: "q\(i)", text: "Post \(i)") }
-        let a = QueuePublisher(store: storeA, actor: "lea", holder: "1@a"), b = QueuePublisher(store: storeB, actor: "lea", holder: "2@b")
+        let a = QueuePublisher(store: storeA, actor: "lea", holder: "1@a")
+        let b = QueuePublisher(store: storeB, actor: "lea", holder: "2@b")
         let pa = QueuePublisher.publishers(team: team, dataDir: storeA.dir, http: TestHTTPClient())
         let pb = QueuePublisher.publishers(team: team, dataDir: storeB.dir, http: TestHTTPClient())
         let now = t0.addingTimeInterval(1)
@@ -100,13 +127,17 @@ final class QueuePublisherTests: XCTestCase {
         let (x, y) = await (ra, rb)
         XCTAssertEqual((x + y).filter { $0.outcome == .published }.count, 4)
         XCTAssertEqual(server.requests("POST", "/api/v1/statuses").count, 4)
-        XCTAssertEqual(Set(server.requests.map { $0.header("idempotency-key") ?? "" }), ["q0-masto", "q1-masto", "q2-masto", "q3-masto"])
+        XCTAssertEqual(
+            Set(server.requests.map { $0.header("idempotency-key") ?? "" }),
+            ["q0-masto", "q1-masto", "q2-masto", "q3-masto"])
     }
 
     func testACrashBetweenPostAndRecordRetriesWithTheSameKeyAndPostsOnce() async throws {
         let (store, team) = try setUp()
         let created = Created()
-        server.handle("POST", "/api/v1/statuses") { r in .json(MastodonFixture.status(id: created.id(for: r.header("idempotency-key") ?? ""), acct: "acme")) }
+        server.handle("POST", "/api/v1/statuses") { r in
+            .json(MastodonFixture.status(id: created.id(for: r.header("idempotency-key") ?? ""), acct: "acme"))
+        }
         try add(store, team, id: "qcrash", text: "Crash test")
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
         let crashing = QueuePublisher(store: store, actor: "lea", holder: "1@a")
@@ -130,19 +161,26 @@ final class QueuePublisherTests: XCTestCase {
 
     func testFailureKeepsTheNetworkMessageAndOneCallRetrySendsIt() async throws {
         let (store, team) = try setUp()
-        server.on("POST", "/api/v1/statuses", .json(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#, status: 422),
-                  .json(MastodonFixture.status(id: "140005", acct: "acme")))
+        server.on(
+            "POST", "/api/v1/statuses",
+            .json(#"{"error":"Validation failed: Text character limit of 500 exceeded"}"#, status: 422),
+            .json(MastodonFixture.status(id: "140005", acct: "acme")))
         try add(store, team, id: "qfail", text: "Too long, say")
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
-        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        let r = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
         XCTAssertEqual(r.map(\.outcome), [.failed])
         let item = try XCTUnwrap(Queue(store: store)["qfail"])
         XCTAssertEqual(item.state, .failed)
-        XCTAssertTrue(item.result("masto").error?.contains("Text character limit of 500 exceeded") ?? false, "\(item.result("masto"))")
-        let none = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(2), actor: "lea")
+        XCTAssertTrue(
+            item.result("masto").error?.contains("Text character limit of 500 exceeded") ?? false,
+            "\(item.result("masto"))")
+        let none = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(2), actor: "lea")
         XCTAssertEqual(none, [])
         try Queue.retry("qfail", store: store, actor: "lea", now: t0.addingTimeInterval(3))
-        let r2 = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(3), actor: "lea")
+        let r2 = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(3), actor: "lea")
         XCTAssertEqual(r2.map(\.outcome), [.published])
         XCTAssertEqual(Queue(store: store)["qfail"]?.state, .published)
         XCTAssertEqual(Set(server.requests.map { $0.header("idempotency-key") ?? "" }), ["qfail-masto"])
@@ -154,10 +192,14 @@ final class QueuePublisherTests: XCTestCase {
         server.on("POST", "/api/v1/statuses", .json(MastodonFixture.status(id: "140009", acct: "acme")))
         let file = store.dir.root.appendingPathComponent("chart.png")
         try Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]).write(to: file)
-        try Queue.add(QueueDraft(id: "qmedia", text: "Our numbers", accounts: ["masto"], media: [QueueMedia(path: file.path, alt: "Bar chart: sales up 12 %")],
-                                 scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
+        try Queue.add(
+            QueueDraft(
+                id: "qmedia", text: "Our numbers", accounts: ["masto"],
+                media: [QueueMedia(path: file.path, alt: "Bar chart: sales up 12 %")],
+                scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
-        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        let r = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
         XCTAssertEqual(r.map(\.outcome), [.published], "\(r)")
         let upload = try XCTUnwrap(server.requests("POST", "/api/v2/media").first)
         XCTAssertTrue(upload.header("content-type")?.hasPrefix("multipart/form-data; boundary=") ?? false)
@@ -172,14 +214,22 @@ final class QueuePublisherTests: XCTestCase {
     func testBlueskyImagesAreUploadedAsBlobsAndEmbeddedWithAltText() async throws {
         let (store, team) = try setUp(bluesky: true)
         server.on("POST", "/xrpc/com.atproto.server.createSession", .json(BlueskyFixture.session(1)))
-        server.on("POST", "/xrpc/com.atproto.repo.uploadBlob", .json(#"{"blob":{"$type":"blob","ref":{"$link":"bafkblob1"},"mimeType":"image/jpeg","size":5}}"#))
-        server.on("POST", "/xrpc/com.atproto.repo.createRecord", .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lm","cid":"bafym"}"#))
+        server.on(
+            "POST", "/xrpc/com.atproto.repo.uploadBlob",
+            .json(#"{"blob":{"$type":"blob","ref":{"$link":"bafkblob1"},"mimeType":"image/jpeg","size":5}}"#))
+        server.on(
+            "POST", "/xrpc/com.atproto.repo.createRecord",
+            .json(#"{"uri":"at://did:plc:acme123/app.bsky.feed.post/3lm","cid":"bafym"}"#))
         let file = store.dir.root.appendingPathComponent("team photo.jpg")
         try Data([0xFF, 0xD8, 0xFF, 0xE0, 9]).write(to: file)
-        try Queue.add(QueueDraft(id: "qpic", text: "Meet the team", accounts: ["bsky"], media: [QueueMedia(path: file.path, alt: "Five people laughing")],
-                                 scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
+        try Queue.add(
+            QueueDraft(
+                id: "qpic", text: "Meet the team", accounts: ["bsky"],
+                media: [QueueMedia(path: file.path, alt: "Five people laughing")],
+                scheduledAt: t0, createdAt: t0), team: team, store: store, actor: "lea", now: t0)
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
-        let r = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
+        let r = await QueuePublisher.publishDue(
+            store: store, publisherFor: publishers, now: t0.addingTimeInterval(1), actor: "lea")
         XCTAssertEqual(r.map(\.outcome), [.published], "\(r)")
         let upload = try XCTUnwrap(server.requests("POST", "/xrpc/com.atproto.repo.uploadBlob").first)
         XCTAssertEqual(upload.header("content-type"), "image/jpeg")
@@ -195,7 +245,9 @@ final class QueuePublisherTests: XCTestCase {
 
     func testTransientFailureIsRetriedAutomaticallyWithTheSameKey() async throws {
         let (store, team) = try setUp()
-        server.on("POST", "/api/v1/statuses", .json(#"{"error":"Service Unavailable"}"#, status: 503), .json(MastodonFixture.status(id: "140011", acct: "acme")))
+        server.on(
+            "POST", "/api/v1/statuses", .json(#"{"error":"Service Unavailable"}"#, status: 503),
+            .json(MastodonFixture.status(id: "140011", acct: "acme")))
         try add(store, team, id: "qflaky", text: "Flaky network")
         let publisher = QueuePublisher(store: store, actor: "lea")
         publisher.backoff = Backoff(base: 30, cap: 30)

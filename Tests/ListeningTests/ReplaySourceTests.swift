@@ -1,7 +1,8 @@
 import Foundation
-import XCTest
-@testable import Listening
 import SwitchboardCore
+import XCTest
+
+@testable import Listening
 
 final class ReplaySourceTests: XCTestCase {
     final class Clock: @unchecked Sendable {
@@ -11,7 +12,9 @@ final class ReplaySourceTests: XCTestCase {
 
     func makeFile(count: Int) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString).jsonl")
-        let lines = (0..<count).map { #"{"platform":"bluesky","id":"p\#($0)","text":"post \#($0)","created_at":"2025-01-01T00:00:00Z"}"# }
+        let lines = (0..<count).map {
+            #"{"platform":"bluesky","id":"p\#($0)","text":"post \#($0)","created_at":"2025-01-01T00:00:00Z"}"#
+        }
         try Data(lines.joined(separator: "\n").utf8).write(to: url)
         return url
     }
@@ -27,12 +30,13 @@ final class ReplaySourceTests: XCTestCase {
         XCTAssertEqual(first.mentions[0].createdAt, clock.t)
         XCTAssertEqual(first.mentions[0].source, "replay")
 
-        clock.advance(10) // two mentions' worth
+        clock.advance(10)  // two mentions' worth
         let second = try await src.poll(cursor: first.cursor)
         XCTAssertEqual(second.mentions.map(\.id), ["p1", "p2"])
-        XCTAssertTrue(second.mentions.allSatisfy { $0.createdAt <= clock.t && $0.createdAt > clock.t.addingTimeInterval(-5) })
+        XCTAssertTrue(
+            second.mentions.allSatisfy { $0.createdAt <= clock.t && $0.createdAt > clock.t.addingTimeInterval(-5) })
 
-        clock.advance(10) // would be p3, p4: p4 is the burst point
+        clock.advance(10)  // would be p3, p4: p4 is the burst point
         let burst = try await src.poll(cursor: second.cursor)
         XCTAssertEqual(burst.mentions.count, 21)
         XCTAssertEqual(burst.mentions.first?.id, "p3")

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Listening
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A plain URLSession client for tests (the production client lives elsewhere).
 struct TestHTTPClient: HTTPClient {
@@ -17,7 +18,8 @@ struct TestHTTPClient: HTTPClient {
     }
 
     func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var r = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
+        var r = URLRequest(
+            url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
         r.httpMethod = request.method
         for (k, v) in request.headers { r.setValue(v, forHTTPHeaderField: k) }
         r.httpBody = request.body

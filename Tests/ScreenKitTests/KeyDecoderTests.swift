@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScreenKit
 
 final class KeyDecoderTests: XCTestCase {
@@ -16,7 +17,8 @@ final class KeyDecoderTests: XCTestCase {
         ("\u{1B}[[E", .function(5)), ("\u{1B}[Z", .backTab), ("\u{1B}OM", .enter),
         ("\r", .enter), ("\n", .enter), ("\t", .tab), ("\u{7F}", .backspace), ("\u{08}", .backspace),
         ("\u{1B}", .escape), ("\u{04}", .ctrl("d")), ("\u{15}", .ctrl("u")), ("\u{01}", .ctrl("a")),
-        ("\u{00}", .ctrl("@")), ("\u{1B}x", .alt("x")), ("\u{1B}X", .alt("X")), ("\u{1B}ü", .alt("ü")), ("\u{1B}\u{7F}", .alt("\u{7F}")), ("\u{1B}\u{8}", .alt("\u{7F}")),
+        ("\u{00}", .ctrl("@")), ("\u{1B}x", .alt("x")), ("\u{1B}X", .alt("X")), ("\u{1B}ü", .alt("ü")),
+        ("\u{1B}\u{7F}", .alt("\u{7F}")), ("\u{1B}\u{8}", .alt("\u{7F}")),
         ("j", .char("j")), ("G", .char("G")), (" ", .char(" ")), ("ü", .char("ü")), ("ß", .char("ß")),
         ("東", .char("東")), ("👍", .char("👍")), ("👍🏽", .char("👍🏽")), ("e\u{301}", .char("e\u{301}")),
     ]
@@ -28,8 +30,9 @@ final class KeyDecoderTests: XCTestCase {
     }
 
     func testSequencesInOneRead() {
-        XCTAssertEqual(KeyDecoder.decode("jj\u{1B}[Bk\u{1B}[5~"),
-                       [.key(.char("j")), .key(.char("j")), .key(.down), .key(.char("k")), .key(.pageUp)])
+        XCTAssertEqual(
+            KeyDecoder.decode("jj\u{1B}[Bk\u{1B}[5~"),
+            [.key(.char("j")), .key(.char("j")), .key(.down), .key(.char("k")), .key(.pageUp)])
         XCTAssertEqual(KeyDecoder.decode("\u{1B}\u{1B}[A"), [.key(.escape), .key(.up)])
     }
 
@@ -53,8 +56,9 @@ final class KeyDecoderTests: XCTestCase {
 
     func testBracketedPaste() {
         let bytes = "x\u{1B}[200~Grüße\r\nzweite Zeile\u{1B}[31m\u{1B}]52;c;AA\u{07}\u{1B}[201~y"
-        XCTAssertEqual(KeyDecoder.decode(bytes),
-                       [.key(.char("x")), .paste("Grüße\nzweite Zeile"), .key(.char("y"))])
+        XCTAssertEqual(
+            KeyDecoder.decode(bytes),
+            [.key(.char("x")), .paste("Grüße\nzweite Zeile"), .key(.char("y"))])
         // Split across reads, end marker cut in half.
         var d = KeyDecoder()
         XCTAssertEqual(d.feed(Array("\u{1B}[200~ab".utf8)), [])

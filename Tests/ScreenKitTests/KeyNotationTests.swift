@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScreenKit
 
 final class KeyNotationTests: XCTestCase {
@@ -36,7 +37,10 @@ final class KeyNotationTests: XCTestCase {
 
     func testErrorsSayWhatIsWrong() {
         func message(_ s: String) -> String {
-            do { _ = try KeyNotation.parseOrThrow(s); return "no error" } catch { return "\(error)" }
+            do {
+                _ = try KeyNotation.parseOrThrow(s)
+                return "no error"
+            } catch { return "\(error)" }
         }
         XCTAssertTrue(message("<Foo>").contains("unknown key name '<Foo>'"), message("<Foo>"))
         XCTAssertTrue(message("<Foo>").contains("<PgDn>"))

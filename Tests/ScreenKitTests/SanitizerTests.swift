@@ -1,6 +1,7 @@
-import XCTest
-@testable import ScreenKit
 import TextSafety
+import XCTest
+
+@testable import ScreenKit
 
 final class SanitizerTests: XCTestCase {
     let esc = "\u{1B}"

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScreenKit
 
 final class ScreenBufferTests: XCTestCase {
@@ -31,9 +32,9 @@ final class ScreenBufferTests: XCTestCase {
     func testOverwritingHalfAWideCharacterBlanksTheOtherHalf() {
         var b = ScreenBuffer(size: Size(width: 6, height: 1))
         b.put("東京", x: 0, y: 0)
-        b.put("x", x: 1, y: 0)      // right half of 東
+        b.put("x", x: 1, y: 0)  // right half of 東
         XCTAssertEqual(b.lines, [" x京  "])
-        b.put("y", x: 2, y: 0)      // left half of 京
+        b.put("y", x: 2, y: 0)  // left half of 京
         XCTAssertEqual(b.lines, [" xy   "])
         b.put("東京", x: 0, y: 0)
         b.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: ".")

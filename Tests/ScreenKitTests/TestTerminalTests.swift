@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScreenKit
 
 final class TestTerminalTests: XCTestCase {
@@ -10,8 +11,12 @@ final class TestTerminalTests: XCTestCase {
         t.resize(to: Size(width: 20, height: 5))
         var got: [TerminalEvent] = []
         while let e = t.nextEvent(timeoutMilliseconds: 0) { got.append(e) }
-        XCTAssertEqual(got, [.key(.char("j")), .key(.char("k")), .key(.ctrl("d")), .key(.tab), .key(.down),
-                             .paste("pasted"), .resize(Size(width: 20, height: 5))])
+        XCTAssertEqual(
+            got,
+            [
+                .key(.char("j")), .key(.char("k")), .key(.ctrl("d")), .key(.tab), .key(.down),
+                .paste("pasted"), .resize(Size(width: 20, height: 5)),
+            ])
         XCTAssertEqual(t.size, Size(width: 20, height: 5))
 
         var b = ScreenBuffer(size: t.size)
@@ -20,7 +25,9 @@ final class TestTerminalTests: XCTestCase {
         XCTAssertEqual(t.screen?.lines.first, "hello               ")
         XCTAssertEqual(t.cursor, Point(x: 5, y: 0))
         XCTAssertEqual(t.presentCount, 1)
-        t.copyToClipboard("x"); t.restore(); t.restore()
+        t.copyToClipboard("x")
+        t.restore()
+        t.restore()
         XCTAssertEqual(t.clipboard, ["x"])
         XCTAssertEqual(t.restoreCount, 2)
     }

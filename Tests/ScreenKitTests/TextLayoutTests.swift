@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ScreenKit
 
 final class TextLayoutTests: XCTestCase {
@@ -15,8 +16,9 @@ final class TextLayoutTests: XCTestCase {
 
     func testWrapWords() {
         XCTAssertEqual(TextLayout.wrap("the quick brown fox jumps", width: 10), ["the quick", "brown fox", "jumps"])
-        XCTAssertEqual(TextLayout.wrap("Grüße aus München, schöne Straße", width: 12),
-                       ["Grüße aus", "München,", "schöne", "Straße"])
+        XCTAssertEqual(
+            TextLayout.wrap("Grüße aus München, schöne Straße", width: 12),
+            ["Grüße aus", "München,", "schöne", "Straße"])
         XCTAssertEqual(TextLayout.wrap("a\n\nb", width: 5), ["a", "", "b"])
         XCTAssertEqual(TextLayout.wrap("", width: 5), [""])
         XCTAssertEqual(TextLayout.wrap("short", width: 0), [])
@@ -28,8 +30,9 @@ final class TextLayoutTests: XCTestCase {
         XCTAssertEqual(lines, ["東京", "都渋", "谷区", "神"])
         for l in lines { XCTAssertLessThanOrEqual(TextWidth.width(l), 5) }
         XCTAssertEqual(TextLayout.wrap("abcdefgh", width: 3), ["abc", "def", "gh"])
-        XCTAssertEqual(TextLayout.wrap("see https://example.org/a/b", width: 8),
-                       ["see", "https://", "example.", "org/a/b"])
+        XCTAssertEqual(
+            TextLayout.wrap("see https://example.org/a/b", width: 8),
+            ["see", "https://", "example.", "org/a/b"])
     }
 
     func testWrapKeepsGraphemeClusters() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 /// Claim and collision with two stores (two workbenches) on one data directory.
@@ -20,7 +21,9 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(anna.state(k).status, .open)
         // Claiming again is fine for the holder, and writes nothing.
         let events = anna.events.count
-        XCTAssertEqual(try Triage.claim(store: anna, key: k, me: "anna", now: t0.addingTimeInterval(2)).openedAt, t0.addingTimeInterval(2))
+        XCTAssertEqual(
+            try Triage.claim(store: anna, key: k, me: "anna", now: t0.addingTimeInterval(2)).openedAt,
+            t0.addingTimeInterval(2))
         XCTAssertEqual(anna.events.count, events)
 
         do {
@@ -34,7 +37,9 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(taken.tookOverFrom, "anna")
         try anna.refresh()
         XCTAssertEqual(anna.state(k).assignee, "ben")
-        XCTAssertThrowsError(try Triage.claim(store: anna, key: "nope", me: "anna")) { XCTAssertEqual($0 as? ClaimError, .noSuchMention("nope")) }
+        XCTAssertThrowsError(try Triage.claim(store: anna, key: "nope", me: "anna")) {
+            XCTAssertEqual($0 as? ClaimError, .noSuchMention("nope"))
+        }
     }
 
     func testSendingStopsWhenSomeoneElseChangedTheMention() throws {
@@ -43,32 +48,40 @@ final class ClaimTests: XCTestCase {
         let anna = try Store(dir: dir)
         try anna.ingest([mention("1", at: t0), mention("2", at: t0)], now: t0)
         let ben = try Store(dir: dir)
-        let k = anna.mentions[0].key, k2 = anna.mentions[1].key
+        let k = anna.mentions[0].key
+        let k2 = anna.mentions[1].key
 
         let opened = try Triage.claim(store: anna, key: k, me: "anna", now: t0.addingTimeInterval(1)).openedAt
         // Ben changes another mention and adds nothing here: anna's send goes through.
         try ben.record([.setStatus(mention: k2, status: .ignored)], actor: "ben", now: t0.addingTimeInterval(2))
         let first = OutboxDraft.reply(to: anna.mentions[0], text: "Hello", delay: 0, now: t0.addingTimeInterval(3))
-        XCTAssertNoThrow(try Outbox.queue(first, store: anna, actor: "anna", openedAt: opened, now: t0.addingTimeInterval(3)))
+        XCTAssertNoThrow(
+            try Outbox.queue(first, store: anna, actor: "anna", openedAt: opened, now: t0.addingTimeInterval(3)))
 
         // Ben answers it by hand while anna writes a second reply.
         let reply = ReplyRecord(text: "Done by phone", actor: "ben", at: t0.addingTimeInterval(4), manual: true)
         try ben.record([.reply(mention: k, reply: reply)], actor: "ben", now: t0.addingTimeInterval(4))
-        let second = OutboxDraft.reply(to: anna.mentions[0], text: "Hello again", delay: 0, now: t0.addingTimeInterval(5))
-        XCTAssertThrowsError(try Outbox.queue(second, store: anna, actor: "anna", openedAt: opened, now: t0.addingTimeInterval(5))) { e in
+        let second = OutboxDraft.reply(
+            to: anna.mentions[0], text: "Hello again", delay: 0, now: t0.addingTimeInterval(5))
+        XCTAssertThrowsError(
+            try Outbox.queue(second, store: anna, actor: "anna", openedAt: opened, now: t0.addingTimeInterval(5))
+        ) { e in
             let c = e as? CollisionError
             XCTAssertEqual(c?.events.map(\.actor), ["ben"])
-            XCTAssertEqual(c?.lines, ["ben · \(Timestamp.format(t0.addingTimeInterval(4))) · reply (by hand): Done by phone"])
+            XCTAssertEqual(
+                c?.lines, ["ben · \(Timestamp.format(t0.addingTimeInterval(4))) · reply (by hand): Done by phone"])
         }
         XCTAssertNil(Outbox(store: anna)[second.id], "nothing was queued")
         XCTAssertNotNil(Outbox(store: anna)[first.id])
     }
 
     func testRepliesOnMastodonAreAddressedToTheAuthor() {
-        let m = Mention(platform: "mastodon", id: "1", text: "?", createdAt: Date(), author: Author(handle: "jo@other.example"))
+        let m = Mention(
+            platform: "mastodon", id: "1", text: "?", createdAt: Date(), author: Author(handle: "jo@other.example"))
         XCTAssertEqual(Triage.addressed("Hi!", to: m), "@jo@other.example Hi!")
         XCTAssertEqual(Triage.addressed("Hi @Jo@other.example!", to: m), "Hi @Jo@other.example!")
-        let b = Mention(platform: "bluesky", id: "2", text: "?", createdAt: Date(), author: Author(handle: "jo.bsky.social"))
+        let b = Mention(
+            platform: "bluesky", id: "2", text: "?", createdAt: Date(), author: Author(handle: "jo.bsky.social"))
         XCTAssertEqual(Triage.addressed("Hi!", to: b), "Hi!")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 final class CrisisTests: XCTestCase {
-    let t0 = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21T14:13:20Z
+    let t0 = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
     var outage: Playbook { StarterKit.playbooks[0] }
 
     func store() throws -> Store {
@@ -30,46 +31,58 @@ final class CrisisTests: XCTestCase {
     func testValidationErrorsNameTheFileTheStepAndTheField() throws {
         let s = try store()
         try FileIO.makeDirectory(s.dir.playbooksDir)
-        func write(_ name: String, _ json: String) throws { try Data(json.utf8).write(to: s.dir.playbooksDir.appendingPathComponent(name)) }
+        func write(_ name: String, _ json: String) throws {
+            try Data(json.utf8).write(to: s.dir.playbooksDir.appendingPathComponent(name))
+        }
         try write("good.json", String(decoding: try JSONEncoder().encode(outage), as: UTF8.self))
-        try write("missing-due.json", """
-        {"id": "m", "name": "Missing", "severity_levels": ["minor"], "steps": [
-          {"id": "a", "title": "First", "owner": "lead", "due": "10m", "kind": "action"},
-          {"id": "call-it", "title": "Call IT", "owner": "lead", "kind": "notify"}]}
-        """)
-        try write("bad-kind.json", """
-        {"id": "k", "name": "Kind", "severity_levels": ["minor"], "steps": [
-          {"id": "x", "title": "X", "owner": "lead", "due": "10m", "kind": "pray"}]}
-        """)
-        try write("semantic.json", """
-        {"id": "sem", "name": "Semantic", "severity_levels": [], "steps": [
-          {"id": "a", "title": "", "owner": "lead", "due": "soon", "kind": "action"},
-          {"id": "a", "title": "Publish", "owner": "", "due": "within 15 min", "kind": "holding_statement", "statement": "nope"}],
-         "holding_statements": [{"id": "h1", "lang": "en", "network": "bluesky", "text": "\(String(repeating: "x", count: 301))"}],
-         "escalation": [{"role": "legal", "name": "Counsel", "reach": ""}]}
-        """)
+        try write(
+            "missing-due.json",
+            """
+            {"id": "m", "name": "Missing", "severity_levels": ["minor"], "steps": [
+              {"id": "a", "title": "First", "owner": "lead", "due": "10m", "kind": "action"},
+              {"id": "call-it", "title": "Call IT", "owner": "lead", "kind": "notify"}]}
+            """)
+        try write(
+            "bad-kind.json",
+            """
+            {"id": "k", "name": "Kind", "severity_levels": ["minor"], "steps": [
+              {"id": "x", "title": "X", "owner": "lead", "due": "10m", "kind": "pray"}]}
+            """)
+        try write(
+            "semantic.json",
+            """
+            {"id": "sem", "name": "Semantic", "severity_levels": [], "steps": [
+              {"id": "a", "title": "", "owner": "lead", "due": "soon", "kind": "action"},
+              {"id": "a", "title": "Publish", "owner": "", "due": "within 15 min", "kind": "holding_statement", "statement": "nope"}],
+             "holding_statements": [{"id": "h1", "lang": "en", "network": "bluesky", "text": "\(String(repeating: "x", count: 301))"}],
+             "escalation": [{"role": "legal", "name": "Counsel", "reach": ""}]}
+            """)
         try write("syntax.json", "{\"id\": \"s\",\n \"name\": }")
         let lib = PlaybookLibrary.load(s.dir)
         XCTAssertEqual(lib.playbooks.map(\.id), ["service-outage"])
         let problems = lib.problems.map(\.description)
-        XCTAssertEqual(problems, [
-            "playbooks/bad-kind.json: step 1 (x): field \"kind\": must be one of action, decision, notify, holding_statement",
-            "playbooks/missing-due.json: step 2 (call-it): field \"due\": missing",
-            "playbooks/semantic.json: field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")",
-            "playbooks/semantic.json: step 1 (a): field \"title\": empty",
-            "playbooks/semantic.json: step 1 (a): field \"due\": \"soon\" is not a duration like 15m, 2h or \"within 15 min\"",
-            "playbooks/semantic.json: step 2 (a): field \"id\": used twice",
-            "playbooks/semantic.json: step 2 (a): field \"owner\": empty (a team role like lead, manager, agent, or legal, pr, it)",
-            "playbooks/semantic.json: step 2 (a): field \"statement\": no holding statement \"nope\" (have: h1)",
-            "playbooks/semantic.json: holding statement 1 (h1): field \"text\": 301 characters, over bluesky's 300",
-            "playbooks/semantic.json: escalation 1 (legal): field \"reach\": empty (how to reach them: phone, mail, chat)",
-            "playbooks/syntax.json: line 2, column 10: " + (problems.last?.components(separatedBy: "column 10: ").last ?? ""),
-        ])
+        XCTAssertEqual(
+            problems,
+            [
+                "playbooks/bad-kind.json: step 1 (x): field \"kind\": must be one of action, decision, notify, holding_statement",
+                "playbooks/missing-due.json: step 2 (call-it): field \"due\": missing",
+                "playbooks/semantic.json: field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")",
+                "playbooks/semantic.json: step 1 (a): field \"title\": empty",
+                "playbooks/semantic.json: step 1 (a): field \"due\": \"soon\" is not a duration like 15m, 2h or \"within 15 min\"",
+                "playbooks/semantic.json: step 2 (a): field \"id\": used twice",
+                "playbooks/semantic.json: step 2 (a): field \"owner\": empty (a team role like lead, manager, agent, or legal, pr, it)",
+                "playbooks/semantic.json: step 2 (a): field \"statement\": no holding statement \"nope\" (have: h1)",
+                "playbooks/semantic.json: holding statement 1 (h1): field \"text\": 301 characters, over bluesky's 300",
+                "playbooks/semantic.json: escalation 1 (legal): field \"reach\": empty (how to reach them: phone, mail, chat)",
+                "playbooks/syntax.json: line 2, column 10: "
+                    + (problems.last?.components(separatedBy: "column 10: ").last ?? ""),
+            ])
         XCTAssertThrowsError(try lib.resolve("semantic")) { XCTAssertTrue("\($0)".contains("cannot be used"), "\($0)") }
         XCTAssertEqual(try lib.resolve("Service").id, "service-outage")
         // Doctor reports the same problems.
         let findings = Doctor.check(s.dir).map(\.description)
-        XCTAssertTrue(findings.contains("playbooks/missing-due.json: step 2 (call-it): field \"due\": missing"), "\(findings)")
+        XCTAssertTrue(
+            findings.contains("playbooks/missing-due.json: step 2 (call-it): field \"due\": missing"), "\(findings)")
     }
 
     func testHoldingStatementsFillPlaceholdersAndLeaveUnknownOnesVisible() {
@@ -78,15 +91,20 @@ final class CrisisTests: XCTestCase {
         let team = TeamConfig(brand: .init(name: "Acme", terms: []), timezone: "Europe/Berlin")
         let de = p.statements(lang: "de").first!
         let r = p.render(de, team: team, agent: nil, now: t0)
-        XCTAssertEqual(r.text, "Wir wissen, dass Acme Cloud gerade bei vielen von euch nicht richtig funktioniert. Unser Team arbeitet daran, das nächste Update gibt es hier bis 17:13. Entschuldigt die Störung. Status: {{status_url}}")
+        XCTAssertEqual(
+            r.text,
+            "Wir wissen, dass Acme Cloud gerade bei vielen von euch nicht richtig funktioniert. Unser Team arbeitet daran, das nächste Update gibt es hier bis 17:13. Entschuldigt die Störung. Status: {{status_url}}"
+        )
         XCTAssertEqual(r.unknown, ["status_url"])
     }
 
     // MARK: The run
 
     func testStartStepsEndAndTheStateMachineRules() throws {
-        let s = try store(), team = queueTeam()
-        let run = try CrisisOps.start(outage, severity: "major", suspendQueue: true, team: team, store: s, actor: "lea", now: t0)
+        let s = try store()
+        let team = queueTeam()
+        let run = try CrisisOps.start(
+            outage, severity: "major", suspendQueue: true, team: team, store: s, actor: "lea", now: t0)
         XCTAssertEqual(run.id, "20260921-1413-service-outage")
         XCTAssertEqual(run.severity, "major: core service down for some")
         XCTAssertTrue(Queue(store: s).isSuspended)
@@ -95,30 +113,51 @@ final class CrisisTests: XCTestCase {
         XCTAssertEqual(run.steps[2].dueAt, t0.addingTimeInterval(900))
 
         // One crisis at a time: the second start names the first.
-        XCTAssertThrowsError(try CrisisOps.start(StarterKit.playbooks[1], suspendQueue: false, team: team, store: s, actor: "max", now: t0)) {
-            XCTAssertEqual("\($0)", "a crisis is already active: Service outage (20260921-1413-service-outage), started by lea at 2026-09-21T14:13:20Z — end it first (switchboard crisis end)")
+        XCTAssertThrowsError(
+            try CrisisOps.start(
+                StarterKit.playbooks[1], suspendQueue: false, team: team, store: s, actor: "max", now: t0)
+        ) {
+            XCTAssertEqual(
+                "\($0)",
+                "a crisis is already active: Service outage (20260921-1413-service-outage), started by lea at 2026-09-21T14:13:20Z — end it first (switchboard crisis end)"
+            )
         }
         try CrisisOps.setStep(step: "confirm", to: .done, store: s, actor: "lea", now: t0.addingTimeInterval(300))
-        XCTAssertThrowsError(try CrisisOps.setStep(step: "2", to: .skipped, store: s, actor: "lea", now: t0)) { XCTAssertTrue("\($0)".contains("say why")) }
-        try CrisisOps.setStep(step: "2", to: .skipped, reason: "suspended at the start", store: s, actor: "lea", now: t0.addingTimeInterval(310))
-        try CrisisOps.setStep(step: "notify", to: .blocked, reason: "IT phone busy", store: s, actor: "ali", now: t0.addingTimeInterval(320))
+        XCTAssertThrowsError(try CrisisOps.setStep(step: "2", to: .skipped, store: s, actor: "lea", now: t0)) {
+            XCTAssertTrue("\($0)".contains("say why"))
+        }
+        try CrisisOps.setStep(
+            step: "2", to: .skipped, reason: "suspended at the start", store: s, actor: "lea",
+            now: t0.addingTimeInterval(310))
+        try CrisisOps.setStep(
+            step: "notify", to: .blocked, reason: "IT phone busy", store: s, actor: "ali",
+            now: t0.addingTimeInterval(320))
         XCTAssertThrowsError(try CrisisOps.setStep(step: "confirm", to: .done, store: s, actor: "max", now: t0)) {
             XCTAssertEqual("\($0)", "step confirm is already done (by lea at 2026-09-21T14:18:20Z)")
         }
-        XCTAssertThrowsError(try CrisisOps.setStep(step: "nope", to: .done, store: s, actor: "max", now: t0)) { XCTAssertTrue("\($0)".hasPrefix("no step \"nope\"")) }
+        XCTAssertThrowsError(try CrisisOps.setStep(step: "nope", to: .done, store: s, actor: "max", now: t0)) {
+            XCTAssertTrue("\($0)".hasPrefix("no step \"nope\""))
+        }
         try CrisisOps.setStep(step: "confirm", to: .open, store: s, actor: "lea", now: t0.addingTimeInterval(330))
         let cur = try XCTUnwrap(CrisisLog(store: s).active)
         XCTAssertEqual(cur.steps.map(\.state), [.open, .skipped, .open, .blocked, .open, .open, .open])
         XCTAssertEqual(cur.step("notify-it")?.reason, "IT phone busy")
         XCTAssertEqual(cur.overdue(t0.addingTimeInterval(25 * 60)).map(\.step.id), ["confirm", "holding", "notify-it"])
-        XCTAssertEqual(try CrisisOps.setSeverity("3", store: s, actor: "lea", now: t0.addingTimeInterval(400)), "critical: down for everyone")
+        XCTAssertEqual(
+            try CrisisOps.setSeverity("3", store: s, actor: "lea", now: t0.addingTimeInterval(400)),
+            "critical: down for everyone")
 
-        XCTAssertThrowsError(try CrisisOps.end(summary: "  ", store: s, actor: "lea")) { XCTAssertTrue("\($0)".contains("summary")) }
-        let ended = try CrisisOps.end(summary: "DB failover; back after 40 min", store: s, actor: "lea", now: t0.addingTimeInterval(2400))
+        XCTAssertThrowsError(try CrisisOps.end(summary: "  ", store: s, actor: "lea")) {
+            XCTAssertTrue("\($0)".contains("summary"))
+        }
+        let ended = try CrisisOps.end(
+            summary: "DB failover; back after 40 min", store: s, actor: "lea", now: t0.addingTimeInterval(2400))
         XCTAssertEqual(ended.endedBy, "lea")
         XCTAssertNil(CrisisLog(store: s).active)
         XCTAssertTrue(Queue(store: s).isSuspended, "the queue stays suspended until resumed explicitly")
-        XCTAssertThrowsError(try CrisisOps.setStep(crisis: ended.id, step: "confirm", to: .done, store: s, actor: "lea")) { XCTAssertTrue("\($0)".contains("ended")) }
+        XCTAssertThrowsError(
+            try CrisisOps.setStep(crisis: ended.id, step: "confirm", to: .done, store: s, actor: "lea")
+        ) { XCTAssertTrue("\($0)".contains("ended")) }
 
         // Everything survives a reopen (the fold of the log).
         let again = try XCTUnwrap(CrisisLog(store: try Store(dir: s.dir))[ended.id])
@@ -128,19 +167,27 @@ final class CrisisTests: XCTestCase {
     }
 
     func testAnAgentCannotSuspendTheQueueButCanStartWithoutDrillsTouchNothingAndARealStartEndsADrill() throws {
-        let s = try store(), team = queueTeam()
-        XCTAssertThrowsError(try CrisisOps.start(outage, suspendQueue: true, team: team, store: s, actor: "ali", now: t0)) {
+        let s = try store()
+        let team = queueTeam()
+        XCTAssertThrowsError(
+            try CrisisOps.start(outage, suspendQueue: true, team: team, store: s, actor: "ali", now: t0)
+        ) {
             XCTAssertTrue("\($0)".contains("only a lead or manager may suspend"), "\($0)")
         }
         XCTAssertNil(CrisisLog(store: s).current, "nothing written")
-        let drill = try CrisisOps.start(outage, drill: true, suspendQueue: true, team: team, store: s, actor: "ali", now: t0)
+        let drill = try CrisisOps.start(
+            outage, drill: true, suspendQueue: true, team: team, store: s, actor: "ali", now: t0)
         XCTAssertTrue(drill.drill)
         XCTAssertFalse(Queue(store: s).isSuspended, "a drill suspends nothing")
         XCTAssertNil(Preflight.activeCrisis(s.events, now: t0))
-        XCTAssertThrowsError(try CrisisOps.start(outage, drill: true, suspendQueue: false, team: team, store: s, actor: "max", now: t0)) {
+        XCTAssertThrowsError(
+            try CrisisOps.start(outage, drill: true, suspendQueue: false, team: team, store: s, actor: "max", now: t0)
+        ) {
             XCTAssertTrue("\($0)".hasPrefix("a drill is already running: Service outage"))
         }
-        let real = try CrisisOps.start(StarterKit.playbooks[2], suspendQueue: false, team: team, store: s, actor: "ali", now: t0.addingTimeInterval(60))
+        let real = try CrisisOps.start(
+            StarterKit.playbooks[2], suspendQueue: false, team: team, store: s, actor: "ali",
+            now: t0.addingTimeInterval(60))
         let log = CrisisLog(store: s)
         XCTAssertEqual(log.active?.id, real.id)
         XCTAssertNil(log.activeDrill)
@@ -148,20 +195,24 @@ final class CrisisTests: XCTestCase {
     }
 
     func testTwoPeopleCheckingTheSameStepAtOnceOneWinsTheOtherIsTold() throws {
-        let s = try store(), team = queueTeam()
+        let s = try store()
+        let team = queueTeam()
         try CrisisOps.start(outage, suspendQueue: false, team: team, store: s, actor: "lea", now: t0)
         // Two processes' stores on the same directory: both saw the step open.
-        let a = try Store(dir: s.dir), b = try Store(dir: s.dir)
+        let a = try Store(dir: s.dir)
+        let b = try Store(dir: s.dir)
         let results = ThreadSafeList()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             do {
-                try CrisisOps.setStep(step: "confirm", to: .done, expecting: .open, store: i == 0 ? a : b, actor: i == 0 ? "lea" : "max")
+                try CrisisOps.setStep(
+                    step: "confirm", to: .done, expecting: .open, store: i == 0 ? a : b, actor: i == 0 ? "lea" : "max")
                 results.append("ok")
             } catch { results.append("\(error)") }
         }
         let r = results.items.sorted()
         XCTAssertEqual(r.filter { $0 == "ok" }.count, 1, "\(r)")
-        XCTAssertTrue(r.contains { $0.hasPrefix("step confirm was marked done by") && $0.hasSuffix("meanwhile") }, "\(r)")
+        XCTAssertTrue(
+            r.contains { $0.hasPrefix("step confirm was marked done by") && $0.hasSuffix("meanwhile") }, "\(r)")
         _ = try s.refresh()
         XCTAssertEqual(s.events.filter { $0.action.typeName == "crisis_step" }.count, 1)
     }
@@ -169,53 +220,80 @@ final class CrisisTests: XCTestCase {
     func testNotifyRunsTheCommandOnceWithTheStepsTextAndAFailureReopensTheStep() throws {
         var p = outage
         p.steps[3].command = "cat > \"$OUT\""
-        let s = try store(), team = queueTeam()
+        let s = try store()
+        let team = queueTeam()
         let run = try CrisisOps.start(p, suspendQueue: false, team: team, store: s, actor: "lea", now: t0)
         let out = s.dir.root.appendingPathComponent("notified.txt")
         setenv("OUT", out.path, 1)
         let ok = try CrisisOps.notify(step: "notify-it", byHand: false, store: s, actor: "ali", now: t0)
         XCTAssertTrue(ok.ok)
         let sent = try String(contentsOf: out, encoding: .utf8)
-        XCTAssertTrue(sent.hasPrefix("[CRISIS] Service outage\nStep: Tell IT and support where people are reporting it\n"), sent)
+        XCTAssertTrue(
+            sent.hasPrefix("[CRISIS] Service outage\nStep: Tell IT and support where people are reporting it\n"), sent)
         XCTAssertTrue(sent.contains("crisis id \(run.id)"))
         XCTAssertEqual(CrisisLog(store: s).active?.step("notify-it")?.state, .done)
-        XCTAssertThrowsError(try CrisisOps.notify(step: "notify-it", byHand: false, store: s, actor: "max")) { XCTAssertTrue("\($0)".contains("already done")) }
-        XCTAssertThrowsError(try CrisisOps.notify(step: "confirm", byHand: true, store: s, actor: "max")) { XCTAssertTrue("\($0)".contains("not a notify step")) }
+        XCTAssertThrowsError(try CrisisOps.notify(step: "notify-it", byHand: false, store: s, actor: "max")) {
+            XCTAssertTrue("\($0)".contains("already done"))
+        }
+        XCTAssertThrowsError(try CrisisOps.notify(step: "confirm", byHand: true, store: s, actor: "max")) {
+            XCTAssertTrue("\($0)".contains("not a notify step"))
+        }
 
         // A failing command: the step is open again, with the reason and the command's output kept.
         try CrisisOps.setStep(step: "notify-it", to: .open, store: s, actor: "lea")
         var calls = 0
-        let bad = try CrisisOps.notify(step: "notify-it", byHand: false, store: s, actor: "ali", run: { _, _, _ in
-            calls += 1; return ShellCommand.Result(status: 22, output: "curl: (22) 503\u{1B}[31m", timedOut: false)
-        })
+        let bad = try CrisisOps.notify(
+            step: "notify-it", byHand: false, store: s, actor: "ali",
+            run: { _, _, _ in
+                calls += 1
+                return ShellCommand.Result(status: 22, output: "curl: (22) 503\u{1B}[31m", timedOut: false)
+            })
         XCTAssertEqual(calls, 1)
         XCTAssertFalse(bad.ok)
         let st = try XCTUnwrap(CrisisLog(store: s).active?.step("notify-it"))
         XCTAssertEqual(st.state, .open)
         XCTAssertEqual(st.reason, "notify command failed (exit status 22)")
-        XCTAssertEqual(st.notifications.last?.output, "curl: (22) 503", "control characters and escape sequences never reach the log")
+        XCTAssertEqual(
+            st.notifications.last?.output, "curl: (22) 503",
+            "control characters and escape sequences never reach the log")
         // By hand.
         try CrisisOps.notify(step: "notify-it", byHand: true, store: s, actor: "ali")
         XCTAssertEqual(CrisisLog(store: s).active?.step("notify-it")?.notifications.last?.how, "by_hand")
     }
 
     func testTheHoldingStatementGoesOutWhileTheQueueIsSuspendedAndNothingElseDoes() throws {
-        let s = try store(), team = queueTeam()
-        try Queue.add(QueueDraft(id: "q-cheer", text: "Happy Friday!", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60)), team: team, store: s, actor: "max", now: t0)
+        let s = try store()
+        let team = queueTeam()
+        try Queue.add(
+            QueueDraft(
+                id: "q-cheer", text: "Happy Friday!", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60)),
+            team: team, store: s, actor: "max", now: t0)
         var p = outage
         p.placeholders = ["service": "Acme Cloud", "status_url": "https://status.acme.example"]
         let run = try CrisisOps.start(p, suspendQueue: true, team: team, store: s, actor: "lea", now: t0)
-        let item = try CrisisOps.publishStatement(step: "holding", accounts: ["masto", "bsky"], team: team, store: s, actor: "max", now: t0.addingTimeInterval(120))
+        let item = try CrisisOps.publishStatement(
+            step: "holding", accounts: ["masto", "bsky"], team: team, store: s, actor: "max",
+            now: t0.addingTimeInterval(120))
         XCTAssertEqual(item.draft.crisis, run.id)
         XCTAssertTrue(item.draft.text.hasPrefix("We know Acme Cloud isn't working properly"), item.draft.text)
         XCTAssertTrue(item.draft.text.hasSuffix("Status: https://status.acme.example"))
         let q = Queue(store: s)
-        XCTAssertEqual(q.due(t0.addingTimeInterval(180)).map { "\($0.item.id)→\($0.account)" }.sorted(), ["\(item.id)→bsky", "\(item.id)→masto"])
+        XCTAssertEqual(
+            q.due(t0.addingTimeInterval(180)).map { "\($0.item.id)→\($0.account)" }.sorted(),
+            ["\(item.id)→bsky", "\(item.id)→masto"])
         XCTAssertEqual(q["q-cheer"]?.state, .suspended)
-        guard case .claimed = try Queue.claim(item.id, account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard", now: t0.addingTimeInterval(180)) else {
+        guard
+            case .claimed = try Queue.claim(
+                item.id, account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard",
+                now: t0.addingTimeInterval(180))
+        else {
             return XCTFail("the holding statement could not be claimed while suspended")
         }
-        guard case .suspended = try Queue.claim("q-cheer", account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard", now: t0.addingTimeInterval(180)) else {
+        guard
+            case .suspended = try Queue.claim(
+                "q-cheer", account: "masto", store: s, holder: "1@h", lease: 60, actor: "switchboard",
+                now: t0.addingTimeInterval(180))
+        else {
             return XCTFail("a normal post went out during the crisis")
         }
         XCTAssertEqual(CrisisLog(store: s).active?.step("holding")?.state, .done)
@@ -227,7 +305,8 @@ final class CrisisTests: XCTestCase {
         let big = String(repeating: "x", count: 1 << 20)
         let ignored = try ShellCommand.run("true", input: big)
         XCTAssertTrue(ignored.succeeded)
-        let echoed = try ShellCommand.run("printf 'ok \\033[31mred\\033]52;c;aGk=\\007 \\342\\200\\256x'; cat >/dev/null; exit 3", input: "hello")
+        let echoed = try ShellCommand.run(
+            "printf 'ok \\033[31mred\\033]52;c;aGk=\\007 \\342\\200\\256x'; cat >/dev/null; exit 3", input: "hello")
         XCTAssertEqual(echoed.status, 3)
         XCTAssertEqual(echoed.output, "ok red x", "escape sequences, OSC 52 and bidi overrides are removed")
         let killed = try ShellCommand.run("kill -9 $$", input: "")
@@ -240,8 +319,14 @@ final class CrisisTests: XCTestCase {
     func testTheReportCarriesNoControlCharacters() throws {
         let s = try store()
         let run = try CrisisOps.start(outage, suspendQueue: false, team: queueTeam(), store: s, actor: "lea", now: t0)
-        _ = try s.record([.crisis(.step(crisis: run.id, step: "confirm", state: .blocked, reason: "IT says \u{1B}[2J\u{1B}]8;;http://evil\u{07}hi\u{202E}"))],
-                         actor: "lea", now: t0.addingTimeInterval(60))
+        _ = try s.record(
+            [
+                .crisis(
+                    .step(
+                        crisis: run.id, step: "confirm", state: .blocked,
+                        reason: "IT says \u{1B}[2J\u{1B}]8;;http://evil\u{07}hi\u{202E}"))
+            ],
+            actor: "lea", now: t0.addingTimeInterval(60))
         let r = CrisisReport(run: try XCTUnwrap(CrisisLog(store: s)[run.id]), store: s, now: t0.addingTimeInterval(120))
         let md = r.markdown(timeZone: TimeZone(identifier: "UTC")!)
         XCTAssertTrue(md.contains("blocked: IT says hi"), md)
@@ -254,21 +339,28 @@ final class CrisisTests: XCTestCase {
         p.steps[3].command = "exit 1"
         let s = try store()
         try CrisisOps.start(p, drill: true, suspendQueue: false, team: queueTeam(), store: s, actor: "lea", now: t0)
-        let r = try CrisisOps.notify(step: "notify-it", byHand: false, store: s, actor: "lea", run: { _, _, _ in XCTFail("ran"); return .init(status: 0, output: "", timedOut: false) })
+        let r = try CrisisOps.notify(
+            step: "notify-it", byHand: false, store: s, actor: "lea",
+            run: { _, _, _ in
+                XCTFail("ran")
+                return .init(status: 0, output: "", timedOut: false)
+            })
         XCTAssertEqual(r.message, "drill: notify-it recorded, nothing sent")
         XCTAssertEqual(CrisisLog(store: s).activeDrill?.step("notify-it")?.state, .done)
     }
 
     func testCrisisRecordsAreFlatJSONAndAnUnreadableOneIsKeptNotLost() throws {
         let s = try store()
-        try CrisisOps.start(outage, severity: "1", suspendQueue: false, team: queueTeam(), store: s, actor: "lea", now: t0)
+        try CrisisOps.start(
+            outage, severity: "1", suspendQueue: false, team: queueTeam(), store: s, actor: "lea", now: t0)
         let line = readLines(logFiles(s.dir, .actions)[0])[0]
         let o = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
         XCTAssertEqual(o["type"] as? String, "crisis_start")
         XCTAssertEqual(o["playbook"] as? String, "service-outage")
         XCTAssertEqual((o["plan"] as? [String: Any])?["name"] as? String, "Service outage")
         // A hand-written crisis_step without a state is kept as an unknown record, and the rest still folds.
-        let bad = #"{"v":1,"id":"x1","at":"2026-09-21T14:20:00Z","actor":"bob","type":"crisis_step","crisis":"20260921-1413-service-outage","step":"confirm"}"#
+        let bad =
+            #"{"v":1,"id":"x1","at":"2026-09-21T14:20:00Z","actor":"bob","type":"crisis_step","crisis":"20260921-1413-service-outage","step":"confirm"}"#
         try FileIO.append(Array((bad + "\n").utf8), to: logFiles(s.dir, .actions)[0])
         let reopened = try Store(dir: s.dir)
         XCTAssertEqual(reopened.events.count, 2)
@@ -285,7 +377,7 @@ final class ThreadSafeList: @unchecked Sendable {
 }
 
 final class CrisisReportTests: XCTestCase {
-    let t0 = Date(timeIntervalSince1970: 1_790_000_100) // 2026-09-21T14:15:00Z
+    let t0 = Date(timeIntervalSince1970: 1_790_000_100)  // 2026-09-21T14:15:00Z
 
     func testTheIncidentReportInMarkdownAndJSON() throws {
         let dir = makeTempDir("sb-report")
@@ -296,85 +388,110 @@ final class CrisisReportTests: XCTestCase {
             x.analysis = Analysis(lang: "en", sentiment: sentiment, score: 0, intents: [])
             return x
         }
-        _ = try s.ingest([m("a", -40, .positive), m("b", 2, .negative), m("c", 5, .negative), m("d", 8, .neutral), m("e", 20, .negative), m("f", 31, .negative)], now: t0)
-        let run = try CrisisOps.start(StarterKit.playbooks[0], severity: "major", suspendQueue: true, team: queueTeam(), store: s, actor: "lea", now: t0)
+        _ = try s.ingest(
+            [
+                m("a", -40, .positive), m("b", 2, .negative), m("c", 5, .negative), m("d", 8, .neutral),
+                m("e", 20, .negative), m("f", 31, .negative),
+            ], now: t0)
+        let run = try CrisisOps.start(
+            StarterKit.playbooks[0], severity: "major", suspendQueue: true, team: queueTeam(), store: s, actor: "lea",
+            now: t0)
         try CrisisOps.setStep(step: "confirm", to: .done, store: s, actor: "lea", now: t0.addingTimeInterval(4 * 60))
-        try CrisisOps.setStep(step: "suspend", to: .skipped, reason: "suspended at the start", store: s, actor: "lea", now: t0.addingTimeInterval(5 * 60))
+        try CrisisOps.setStep(
+            step: "suspend", to: .skipped, reason: "suspended at the start", store: s, actor: "lea",
+            now: t0.addingTimeInterval(5 * 60))
         try CrisisOps.setStep(step: "holding", to: .done, store: s, actor: "max", now: t0.addingTimeInterval(18 * 60))
         let key = { (id: String) in MentionKey.make(platform: "mastodon", id: id) }
-        _ = try s.record([.reply(mention: key("b"), reply: ReplyRecord(text: "We're on it | status: acme.example/status", actor: "ali", at: t0.addingTimeInterval(10 * 60)))], actor: "ali", now: t0.addingTimeInterval(10 * 60))
-        _ = try s.record([.reply(mention: key("c"), reply: ReplyRecord(text: "Sorry!", actor: "ali", at: t0.addingTimeInterval(35 * 60)))], actor: "ali", now: t0.addingTimeInterval(35 * 60))
-        _ = try s.record([.note(mention: key("e"), text: "press asking")], actor: "max", now: t0.addingTimeInterval(21 * 60))
-        let ended = try CrisisOps.end(crisis: run.id, summary: "Database failover; service back after 40 minutes.", store: s, actor: "lea", now: t0.addingTimeInterval(40 * 60))
+        _ = try s.record(
+            [
+                .reply(
+                    mention: key("b"),
+                    reply: ReplyRecord(
+                        text: "We're on it | status: acme.example/status", actor: "ali",
+                        at: t0.addingTimeInterval(10 * 60)))
+            ], actor: "ali", now: t0.addingTimeInterval(10 * 60))
+        _ = try s.record(
+            [
+                .reply(
+                    mention: key("c"),
+                    reply: ReplyRecord(text: "Sorry!", actor: "ali", at: t0.addingTimeInterval(35 * 60)))
+            ], actor: "ali", now: t0.addingTimeInterval(35 * 60))
+        _ = try s.record(
+            [.note(mention: key("e"), text: "press asking")], actor: "max", now: t0.addingTimeInterval(21 * 60))
+        let ended = try CrisisOps.end(
+            crisis: run.id, summary: "Database failover; service back after 40 minutes.", store: s, actor: "lea",
+            now: t0.addingTimeInterval(40 * 60))
         let report = CrisisReport(run: ended, store: s, now: t0.addingTimeInterval(3600))
         let md = report.markdown(timeZone: TimeZone(identifier: "Europe/Berlin")!)
-        XCTAssertEqual(md, """
-        # Incident report: Service outage
+        XCTAssertEqual(
+            md,
+            """
+            # Incident report: Service outage
 
-        | | |
-        |---|---|
-        | Crisis | 20260921-1415-service-outage |
-        | Playbook | service-outage |
-        | Severity | major: core service down for some |
-        | Started | 2026-09-21 16:15 by lea |
-        | Ended | 2026-09-21 16:55 by lea (40 min) |
-        | Queue | suspended at the start |
-        | Steps | 3 of 7 finished, 3 late |
+            | | |
+            |---|---|
+            | Crisis | 20260921-1415-service-outage |
+            | Playbook | service-outage |
+            | Severity | major: core service down for some |
+            | Started | 2026-09-21 16:15 by lea |
+            | Ended | 2026-09-21 16:55 by lea (40 min) |
+            | Queue | suspended at the start |
+            | Steps | 3 of 7 finished, 3 late |
 
-        ## Summary
+            ## Summary
 
-        Database failover; service back after 40 minutes.
+            Database failover; service back after 40 minutes.
 
-        ## Steps
+            ## Steps
 
-        | # | Step | Owner | Due | State | By | At | Late |
-        |---|---|---|---|---|---|---|---|
-        | 1 | Confirm the incident with IT on-call and get an ETA | lead | 16:25 | done | lea | 16:19 |  |
-        | 2 | Suspend the content queue | lead | 16:25 | skipped: suspended at the start | lea | 16:20 |  |
-        | 3 | Publish the holding statement | manager | 16:30 | done | max | 16:33 | 3 min |
-        | 4 | Tell IT and support where people are reporting it | agent | 16:35 | open |  |  | 20 min |
-        | 5 | Pin the status page link in replies | agent | 16:45 | open |  |  | 10 min |
-        | 6 | Post an update at least every 60 minutes | manager | 17:15 | open |  |  |  |
-        | 7 | All clear: thank people for their patience, resume the queue | lead | 20:15 | open |  |  |  |
+            | # | Step | Owner | Due | State | By | At | Late |
+            |---|---|---|---|---|---|---|---|
+            | 1 | Confirm the incident with IT on-call and get an ETA | lead | 16:25 | done | lea | 16:19 |  |
+            | 2 | Suspend the content queue | lead | 16:25 | skipped: suspended at the start | lea | 16:20 |  |
+            | 3 | Publish the holding statement | manager | 16:30 | done | max | 16:33 | 3 min |
+            | 4 | Tell IT and support where people are reporting it | agent | 16:35 | open |  |  | 20 min |
+            | 5 | Pin the status page link in replies | agent | 16:45 | open |  |  | 10 min |
+            | 6 | Post an update at least every 60 minutes | manager | 17:15 | open |  |  |  |
+            | 7 | All clear: thank people for their patience, resume the queue | lead | 20:15 | open |  |  |  |
 
-        ## Volume and sentiment per 15 minutes
+            ## Volume and sentiment per 15 minutes
 
-        From an hour before the start; mentions by the time they were written.
+            From an hour before the start; mentions by the time they were written.
 
-        ```
-        15:15  0
-        15:30  1 █████████▎                      0% negative
-        15:45  0
-        16:00  0
-        16:15  3 ████████████████████████████   67% negative  ◀ start
-        16:30  1 █████████▎                    100% negative
-        16:45  1 █████████▎                    100% negative  ◀ end
-        ```
+            ```
+            15:15  0
+            15:30  1 █████████▎                      0% negative
+            15:45  0
+            16:00  0
+            16:15  3 ████████████████████████████   67% negative  ◀ start
+            16:30  1 █████████▎                    100% negative
+            16:45  1 █████████▎                    100% negative  ◀ end
+            ```
 
-        ## Posts made (2)
+            ## Posts made (2)
 
-        - 16:25 ali — reply: We're on it \\| status: acme.example/status
-        - 16:50 ali — reply: Sorry!
+            - 16:25 ali — reply: We're on it \\| status: acme.example/status
+            - 16:50 ali — reply: Sorry!
 
-        ## Response times
+            ## Response times
 
-        5 mentions during the crisis, 2 answered; first response median 8 min, p90 30 min.
+            5 mentions during the crisis, 2 answered; first response median 8 min, p90 30 min.
 
-        ## Timeline
+            ## Timeline
 
-        | Time | Who | What |
-        |---|---|---|
-        | 16:15 | lea | crisis started: Service outage (major: core service down for some), queue suspended |
-        | 16:15 | lea | queue suspended: crisis: Service outage (20260921-1415-service-outage) |
-        | 16:19 | lea | step confirm done |
-        | 16:20 | lea | step suspend skipped: suspended at the start |
-        | 16:25 | ali | [\(key("b"))] reply: We're on it \\| status: acme.example/status |
-        | 16:33 | max | step holding done |
-        | 16:36 | max | [\(key("e"))] note: press asking |
-        | 16:50 | ali | [\(key("c"))] reply: Sorry! |
-        | 16:55 | lea | crisis ended: Database failover; service back after 40 minutes. |
+            | Time | Who | What |
+            |---|---|---|
+            | 16:15 | lea | crisis started: Service outage (major: core service down for some), queue suspended |
+            | 16:15 | lea | queue suspended: crisis: Service outage (20260921-1415-service-outage) |
+            | 16:19 | lea | step confirm done |
+            | 16:20 | lea | step suspend skipped: suspended at the start |
+            | 16:25 | ali | [\(key("b"))] reply: We're on it \\| status: acme.example/status |
+            | 16:33 | max | step holding done |
+            | 16:36 | max | [\(key("e"))] note: press asking |
+            | 16:50 | ali | [\(key("c"))] reply: Sorry! |
+            | 16:55 | lea | crisis ended: Database failover; service back after 40 minutes. |
 
-        """)
+            """)
         let json = try JSONSerialization.jsonObject(with: report.json()) as! [String: Any]
         XCTAssertEqual(json["id"] as? String, "20260921-1415-service-outage")
         XCTAssertEqual((json["steps"] as? [[String: Any]])?.count, 7)
@@ -383,6 +500,7 @@ final class CrisisReportTests: XCTestCase {
         // Ending wrote nothing by itself; writeReport puts both files beside each other.
         let file = try CrisisOps.writeReport(ended, store: s, team: queueTeam())
         XCTAssertEqual(file.lastPathComponent, "20260921-1415-service-outage.md")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: file.deletingPathExtension().appendingPathExtension("json").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: file.deletingPathExtension().appendingPathExtension("json").path))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 final class DocumentTests: XCTestCase {
@@ -31,7 +32,8 @@ final class DocumentTests: XCTestCase {
     }
 
     func testTeamConfigKeepsUnknownFields() throws {
-        let data = Data(#"{"v":1,"brand":{"name":"A","terms":[]},"routing":[{"when":"is:complaint","team":"support"}]}"#.utf8)
+        let data = Data(
+            #"{"v":1,"brand":{"name":"A","terms":[]},"routing":[{"when":"is:complaint","team":"support"}]}"#.utf8)
         let t = try FileIO.decodeDocument(TeamConfig.self, from: data, name: "t")
         XCTAssertEqual(t.extra["routing"]?.arrayValue?.count, 1)
         let round = try JSONEncoder().encode(t)
@@ -60,10 +62,12 @@ final class DocumentTests: XCTestCase {
         var p = StarterKit.playbooks[0]
         p.steps[1].due = "soon"
         p.steps[2].statement = "nope"
-        XCTAssertEqual(p.validate(), [
-            "step 2 (suspend): field \"due\": \"soon\" is not a duration like 15m, 2h or \"within 15 min\"",
-            "step 3 (holding): field \"statement\": no holding statement \"nope\" (have: outage-de, outage-en)",
-        ])
+        XCTAssertEqual(
+            p.validate(),
+            [
+                "step 2 (suspend): field \"due\": \"soon\" is not a duration like 15m, 2h or \"within 15 min\"",
+                "step 3 (holding): field \"statement\": no holding statement \"nope\" (have: outage-de, outage-en)",
+            ])
     }
 
     func testSecretDocumentsAre0600() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 final class OutboxTests: XCTestCase {
@@ -28,10 +29,16 @@ final class OutboxTests: XCTestCase {
         XCTAssertEqual(OutboxDraft.languageTag("pt-BR"), "pt-BR")
         XCTAssertEqual(OutboxDraft.languageTag("english"), nil)
         try Outbox.queue(d, store: s, actor: "anna", now: t0)
-        _ = try XCTUnwrap(Outbox.claim(d.id, store: s, holder: "42@host", lease: 60, actor: "anna", now: t0.addingTimeInterval(11)))
-        try s.record([.outboxFailed(id: d.id, mention: k, error: "HTTP 500", retryAt: t0.addingTimeInterval(30))], actor: "anna", now: t0.addingTimeInterval(12))
-        let reply = ReplyRecord(text: d.text, actor: "anna", at: t0.addingTimeInterval(31), url: "https://social.example/@acme/1")
-        try s.record([.outboxSent(id: d.id, mention: k, reply: reply, postID: "1")], actor: "anna", now: t0.addingTimeInterval(31))
+        _ = try XCTUnwrap(
+            Outbox.claim(d.id, store: s, holder: "42@host", lease: 60, actor: "anna", now: t0.addingTimeInterval(11)))
+        try s.record(
+            [.outboxFailed(id: d.id, mention: k, error: "HTTP 500", retryAt: t0.addingTimeInterval(30))], actor: "anna",
+            now: t0.addingTimeInterval(12))
+        let reply = ReplyRecord(
+            text: d.text, actor: "anna", at: t0.addingTimeInterval(31), url: "https://social.example/@acme/1")
+        try s.record(
+            [.outboxSent(id: d.id, mention: k, reply: reply, postID: "1")], actor: "anna",
+            now: t0.addingTimeInterval(31))
 
         let lines = readLines(logFiles(s.dir, .actions)[0])
         XCTAssertEqual(lines.count, 4)
@@ -51,14 +58,16 @@ final class OutboxTests: XCTestCase {
         XCTAssertEqual(again.events, s.events)
         XCTAssertTrue(again.warnings.isEmpty, "\(again.warnings)")
         let e = try XCTUnwrap(Outbox(store: again)[d.id])
-        XCTAssertEqual(e.state, .sent(url: "https://social.example/@acme/1", postID: "1", at: t0.addingTimeInterval(31)))
+        XCTAssertEqual(
+            e.state, .sent(url: "https://social.example/@acme/1", postID: "1", at: t0.addingTimeInterval(31)))
         XCTAssertEqual(e.attempts, 1)
         XCTAssertEqual(e.lastError, "HTTP 500")
         let st = again.state(k)
         XCTAssertEqual(st.status, .answered)
         XCTAssertEqual(st.firstResponseAt, t0.addingTimeInterval(31))
         XCTAssertEqual(st.replies, [reply])
-        XCTAssertEqual(st.lastChangedAt, t0.addingTimeInterval(31), "bookkeeping does not count as a change; the sent reply does")
+        XCTAssertEqual(
+            st.lastChangedAt, t0.addingTimeInterval(31), "bookkeeping does not count as a change; the sent reply does")
     }
 
     func testSendDelayCancelAndDueTimes() throws {
@@ -79,9 +88,13 @@ final class OutboxTests: XCTestCase {
         let b = try Store(dir: a.dir)
         let d = OutboxDraft.reply(to: a.mentions[0], text: "On it", delay: 0, now: t0)
         try Outbox.queue(d, store: a, actor: "anna", now: t0)
-        XCTAssertNotNil(try Outbox.claim(d.id, store: a, holder: "1@a", lease: 60, actor: "anna", now: t0.addingTimeInterval(1)))
-        XCTAssertNil(try Outbox.claim(d.id, store: b, holder: "2@b", lease: 60, actor: "anna", now: t0.addingTimeInterval(2)), "b sees a's claim")
-        let late = try XCTUnwrap(Outbox.claim(d.id, store: b, holder: "2@b", lease: 60, actor: "anna", now: t0.addingTimeInterval(62)))
+        XCTAssertNotNil(
+            try Outbox.claim(d.id, store: a, holder: "1@a", lease: 60, actor: "anna", now: t0.addingTimeInterval(1)))
+        XCTAssertNil(
+            try Outbox.claim(d.id, store: b, holder: "2@b", lease: 60, actor: "anna", now: t0.addingTimeInterval(2)),
+            "b sees a's claim")
+        let late = try XCTUnwrap(
+            Outbox.claim(d.id, store: b, holder: "2@b", lease: 60, actor: "anna", now: t0.addingTimeInterval(62)))
         XCTAssertEqual(late.attempts, 2, "after the lease ran out (a crashed sender) b takes over")
         XCTAssertEqual(late.draft.idempotencyKey, d.idempotencyKey)
         XCTAssertEqual(late.draft.createdAt, d.createdAt)
@@ -96,7 +109,8 @@ final class OutboxTests: XCTestCase {
         let manual = OutboxDraft.reply(to: m, text: "Thanks for the write-up!", delay: 0, now: t0)
         XCTAssertTrue(manual.manual)
         try Outbox.queue(manual, store: s, actor: "anna", now: t0)
-        XCTAssertEqual(Outbox(store: s).due(t0.addingTimeInterval(100)).count, 0, "manual entries are never sent by a sender")
+        XCTAssertEqual(
+            Outbox(store: s).due(t0.addingTimeInterval(100)).count, 0, "manual entries are never sent by a sender")
         try Outbox.confirmManual(manual.id, store: s, actor: "anna", now: t0.addingTimeInterval(5))
         XCTAssertEqual(s.state(m.key).status, .answered)
         XCTAssertEqual(s.state(m.key).replies.first?.manual, true)
@@ -105,8 +119,11 @@ final class OutboxTests: XCTestCase {
         let d = OutboxDraft.reply(to: s.mentions[0], text: "On it", delay: 0, now: t0)
         try Outbox.queue(d, store: s, actor: "anna", now: t0)
         XCTAssertThrowsError(try Outbox.retry(d.id, store: s, actor: "anna"), "only failed entries are retried")
-        try s.record([.outboxFailed(id: d.id, mention: d.mention, error: "rejected: too long", retryAt: nil)], actor: "anna", now: t0.addingTimeInterval(1))
-        XCTAssertEqual(Outbox(store: s).due(t0.addingTimeInterval(1000)).count, 0, "a permanent failure waits for a person")
+        try s.record(
+            [.outboxFailed(id: d.id, mention: d.mention, error: "rejected: too long", retryAt: nil)], actor: "anna",
+            now: t0.addingTimeInterval(1))
+        XCTAssertEqual(
+            Outbox(store: s).due(t0.addingTimeInterval(1000)).count, 0, "a permanent failure waits for a person")
         try Outbox.retry(d.id, store: s, actor: "anna", now: t0.addingTimeInterval(2000))
         XCTAssertEqual(Outbox(store: s).due(t0.addingTimeInterval(2000)).map(\.id), [d.id])
     }

@@ -1,15 +1,21 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 func queueTeam(timezone: String = "Europe/Berlin", schedule: [String: [String: [String]]] = [:]) -> TeamConfig {
-    var masto = SourceConfig(id: "masto", type: "mastodon"); masto.instance = "https://social.example"
+    var masto = SourceConfig(id: "masto", type: "mastodon")
+    masto.instance = "https://social.example"
     let bsky = SourceConfig(id: "bsky", type: "bluesky")
     let sched = JSONValue.object(schedule.mapValues { .object($0.mapValues { .array($0.map(JSONValue.string)) }) })
-    return TeamConfig(brand: .init(name: "Acme", terms: ["acme"]), competitors: [.init(name: "Globex", terms: ["globex", "gx"])],
-                      sources: [masto, bsky],
-                      team: [.init(user: "lea", name: "Lea", role: "lead"), .init(user: "max", name: "Max", role: "manager"), .init(user: "ali", name: "Ali", role: "agent")],
-                      sensitiveTerms: ["layoffs"], timezone: timezone, extra: ["posting_schedule": sched])
+    return TeamConfig(
+        brand: .init(name: "Acme", terms: ["acme"]), competitors: [.init(name: "Globex", terms: ["globex", "gx"])],
+        sources: [masto, bsky],
+        team: [
+            .init(user: "lea", name: "Lea", role: "lead"), .init(user: "max", name: "Max", role: "manager"),
+            .init(user: "ali", name: "Ali", role: "agent"),
+        ],
+        sensitiveTerms: ["layoffs"], timezone: timezone, extra: ["posting_schedule": sched])
 }
 
 final class QueueTests: XCTestCase {
@@ -22,11 +28,14 @@ final class QueueTests: XCTestCase {
     }
 
     func testQueueActionsAreFlatJSONAndFoldBackAfterReopening() throws {
-        let s = try store(), team = queueTeam()
-        let d = QueueDraft(id: "q1", text: "Our spring release is out", variants: ["bluesky": "Spring release!"], accounts: ["masto", "bsky"],
-                           media: [QueueMedia(path: "/tmp/a.png", alt: "A chart")], link: "https://acme.example/spring",
-                           via: QueueAttribution.parse("@anna https://social.example/@anna/1"), tags: ["launch"], campaign: "spring",
-                           scheduledAt: t0.addingTimeInterval(3600), createdAt: t0)
+        let s = try store()
+        let team = queueTeam()
+        let d = QueueDraft(
+            id: "q1", text: "Our spring release is out", variants: ["bluesky": "Spring release!"],
+            accounts: ["masto", "bsky"],
+            media: [QueueMedia(path: "/tmp/a.png", alt: "A chart")], link: "https://acme.example/spring",
+            via: QueueAttribution.parse("@anna https://social.example/@anna/1"), tags: ["launch"], campaign: "spring",
+            scheduledAt: t0.addingTimeInterval(3600), createdAt: t0)
         try Queue.add(d, team: team, store: s, actor: "max", now: t0)
         try Queue.edit("q1", text: "Our spring release is here", store: s, actor: "max", now: t0.addingTimeInterval(1))
         let line = readLines(logFiles(s.dir, .actions)[0])[0]
@@ -43,16 +52,25 @@ final class QueueTests: XCTestCase {
         XCTAssertEqual(i.draft.via, QueueAttribution(handle: "@anna", url: "https://social.example/@anna/1"))
         XCTAssertEqual(i.draft.createdAt, t0)
         XCTAssertEqual(i.state, .scheduled)
-        XCTAssertEqual(i.draft.body(for: "mastodon"), "Our spring release is here\n\nhttps://acme.example/spring\n\nvia @anna https://social.example/@anna/1")
-        XCTAssertEqual(i.draft.body(for: "bsky"), "Spring release!\n\nhttps://acme.example/spring\n\nvia @anna https://social.example/@anna/1")
-        XCTAssertThrowsError(try Queue.add(QueueDraft(text: "x", accounts: ["nope"]), team: team, store: s, actor: "max")) {
+        XCTAssertEqual(
+            i.draft.body(for: "mastodon"),
+            "Our spring release is here\n\nhttps://acme.example/spring\n\nvia @anna https://social.example/@anna/1")
+        XCTAssertEqual(
+            i.draft.body(for: "bsky"),
+            "Spring release!\n\nhttps://acme.example/spring\n\nvia @anna https://social.example/@anna/1")
+        XCTAssertThrowsError(
+            try Queue.add(QueueDraft(text: "x", accounts: ["nope"]), team: team, store: s, actor: "max")
+        ) {
             XCTAssertTrue("\($0)".contains("no source \"nope\""))
         }
     }
 
     func testDeleteRestoreAndScheduleStates() throws {
-        let s = try store(), team = queueTeam()
-        try Queue.add(QueueDraft(id: "q1", text: "Hello", accounts: ["masto"], createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        let s = try store()
+        let team = queueTeam()
+        try Queue.add(
+            QueueDraft(id: "q1", text: "Hello", accounts: ["masto"], createdAt: t0), team: team, store: s, actor: "max",
+            now: t0)
         XCTAssertEqual(try Queue.current(s)["q1"]?.state, .draft)
         XCTAssertTrue(try Queue.current(s).due(t0.addingTimeInterval(9999)).isEmpty)
         try Queue.schedule("q1", at: t0.addingTimeInterval(60), store: s, actor: "max", now: t0)
@@ -66,10 +84,25 @@ final class QueueTests: XCTestCase {
     }
 
     func testOnlyLeadOrManagerFlipsTheSwitchAndResumePoliciesHandlePastItems() throws {
-        let s = try store(), team = queueTeam(schedule: ["masto": ["mon": ["09:00"], "tue": ["09:00"], "wed": ["09:00"], "thu": ["09:00"], "fri": ["09:00"], "sat": ["09:00"], "sun": ["09:00"]]])
-        try Queue.add(QueueDraft(id: "past1", text: "A", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60), createdAt: t0), team: team, store: s, actor: "max", now: t0)
-        try Queue.add(QueueDraft(id: "past2", text: "B", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(120), createdAt: t0), team: team, store: s, actor: "max", now: t0)
-        try Queue.add(QueueDraft(id: "later", text: "C", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(86400 * 3), createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        let s = try store()
+        let team = queueTeam(schedule: [
+            "masto": [
+                "mon": ["09:00"], "tue": ["09:00"], "wed": ["09:00"], "thu": ["09:00"], "fri": ["09:00"],
+                "sat": ["09:00"], "sun": ["09:00"],
+            ]
+        ])
+        try Queue.add(
+            QueueDraft(
+                id: "past1", text: "A", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60), createdAt: t0),
+            team: team, store: s, actor: "max", now: t0)
+        try Queue.add(
+            QueueDraft(
+                id: "past2", text: "B", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(120), createdAt: t0),
+            team: team, store: s, actor: "max", now: t0)
+        try Queue.add(
+            QueueDraft(
+                id: "later", text: "C", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(86400 * 3),
+                createdAt: t0), team: team, store: s, actor: "max", now: t0)
         XCTAssertThrowsError(try Queue.suspendAll(reason: "crisis", team: team, store: s, actor: "ali", now: t0)) {
             XCTAssertEqual("\($0)", "ali is agent: only a lead or manager may suspend or resume the queue")
         }
@@ -82,7 +115,10 @@ final class QueueTests: XCTestCase {
         XCTAssertEqual(q.all.map(\.state), [.suspended, .suspended, .suspended])
         XCTAssertTrue(q.due(t0.addingTimeInterval(600)).isEmpty)
         // Added while suspended: held too.
-        try Queue.add(QueueDraft(id: "new", text: "D", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(30), createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        try Queue.add(
+            QueueDraft(
+                id: "new", text: "D", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(30), createdAt: t0),
+            team: team, store: s, actor: "max", now: t0)
         XCTAssertEqual(try Queue.current(s)["new"]?.state, .suspended)
         XCTAssertThrowsError(try Queue.resumeAll(policy: .postNow, team: team, store: s, actor: "ali", now: t0))
 
@@ -105,29 +141,52 @@ final class QueueTests: XCTestCase {
         XCTAssertEqual(times.count, 3, "each moved item gets its own slot")
         XCTAssertFalse(times.contains(q["later"]!.scheduledAt!), "the slot of a scheduled item stays its own")
         try Queue.suspendAll(reason: "third", team: team, store: s, actor: "lea", now: now)
-        try Queue.resumeAll(policy: .postNow, team: team, store: s, actor: "lea", now: now.addingTimeInterval(86400 * 9))
+        try Queue.resumeAll(
+            policy: .postNow, team: team, store: s, actor: "lea", now: now.addingTimeInterval(86400 * 9))
         XCTAssertEqual(try Queue.current(s).due(now.addingTimeInterval(86400 * 9)).count, 4)
     }
 
     func testClaimIsExclusiveAndRespectsTheSwitchUnderTheLock() throws {
-        let s = try store(), team = queueTeam()
-        try Queue.add(QueueDraft(id: "q1", text: "A", accounts: ["masto"], scheduledAt: t0, createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        let s = try store()
+        let team = queueTeam()
+        try Queue.add(
+            QueueDraft(id: "q1", text: "A", accounts: ["masto"], scheduledAt: t0, createdAt: t0), team: team, store: s,
+            actor: "max", now: t0)
         let other = try Store(dir: s.dir)
         try Queue.suspendAll(reason: "stop", team: team, store: other, actor: "lea", now: t0)
-        guard case .suspended(let why) = try Queue.claim("q1", account: "masto", store: s, holder: "1@h", lease: 60, actor: "x", now: t0) else { return XCTFail() }
+        guard
+            case .suspended(let why) = try Queue.claim(
+                "q1", account: "masto", store: s, holder: "1@h", lease: 60, actor: "x", now: t0)
+        else { return XCTFail() }
         XCTAssertTrue(why.contains("stop"))
         try Queue.resumeAll(policy: .postNow, team: team, store: other, actor: "lea", now: t0)
-        guard case .claimed = try Queue.claim("q1", account: "masto", store: s, holder: "1@h", lease: 60, actor: "x", now: t0) else { return XCTFail() }
-        guard case .notDue = try Queue.claim("q1", account: "masto", store: other, holder: "2@h", lease: 60, actor: "x", now: t0) else { return XCTFail() }
+        guard
+            case .claimed = try Queue.claim(
+                "q1", account: "masto", store: s, holder: "1@h", lease: 60, actor: "x", now: t0)
+        else { return XCTFail() }
+        guard
+            case .notDue = try Queue.claim(
+                "q1", account: "masto", store: other, holder: "2@h", lease: 60, actor: "x", now: t0)
+        else { return XCTFail() }
         // The lease runs out: another publisher may take over (same item, attempt 2).
-        guard case .claimed(_, let n) = try Queue.claim("q1", account: "masto", store: other, holder: "2@h", lease: 60, actor: "x", now: t0.addingTimeInterval(61)) else { return XCTFail() }
+        guard
+            case .claimed(_, let n) = try Queue.claim(
+                "q1", account: "masto", store: other, holder: "2@h", lease: 60, actor: "x",
+                now: t0.addingTimeInterval(61))
+        else { return XCTFail() }
         XCTAssertEqual(n, 2)
     }
 
     func testDuplicateSwapAndCompactionKeepTheQueue() throws {
-        let s = try store(), team = queueTeam()
-        try Queue.add(QueueDraft(id: "qa", text: "A", accounts: ["masto"], link: "https://a.example", tags: ["x"], scheduledAt: t0, createdAt: t0), team: team, store: s, actor: "max", now: t0)
-        try Queue.add(QueueDraft(id: "qb", text: "B", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60), createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        let s = try store()
+        let team = queueTeam()
+        try Queue.add(
+            QueueDraft(
+                id: "qa", text: "A", accounts: ["masto"], link: "https://a.example", tags: ["x"], scheduledAt: t0,
+                createdAt: t0), team: team, store: s, actor: "max", now: t0)
+        try Queue.add(
+            QueueDraft(id: "qb", text: "B", accounts: ["masto"], scheduledAt: t0.addingTimeInterval(60), createdAt: t0),
+            team: team, store: s, actor: "max", now: t0)
         let copy = try Queue.duplicate("qa", team: team, store: s, actor: "max", now: t0.addingTimeInterval(5))
         XCTAssertNotEqual(copy.id, "qa")
         XCTAssertEqual(copy.state, .draft)

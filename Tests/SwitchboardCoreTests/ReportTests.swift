@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 /// The report's numbers on the fixture, worked out by hand (ReportFixture.swift lists every mention and action).
@@ -17,11 +18,13 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(r.volume.previousTotal, 3)
         // Berlin days: Mon m1 m2 · Tue m3 · Wed m6 m4 · Thu m5 m7 · Fri m8 · Sat m9 m14 · Sun m13 m12.
         XCTAssertEqual(r.volume.perBucket, [2, 1, 2, 2, 1, 2, 2])
-        XCTAssertEqual(r.volume.networks.map(\.network), ["mastodon", "bluesky", "rss"])   // 5, 5 (2 before beats 1 before), 2
+        XCTAssertEqual(r.volume.networks.map(\.network), ["mastodon", "bluesky", "rss"])  // 5, 5 (2 before beats 1 before), 2
         XCTAssertEqual(r.volume.networks.map(\.total), [5, 5, 2])
         // m13 has no analysis: 11 analysed. Positive m3 m4 m7 m14, neutral m5 m6 m9 m12, negative m1 m2 m8.
-        XCTAssertEqual([r.sentiment.analysed, r.sentiment.positive, r.sentiment.neutral, r.sentiment.negative], [11, 4, 4, 3])
-        XCTAssertEqual([r.sentiment.previousPositive, r.sentiment.previousNeutral, r.sentiment.previousNegative], [1, 1, 1])
+        XCTAssertEqual(
+            [r.sentiment.analysed, r.sentiment.positive, r.sentiment.neutral, r.sentiment.negative], [11, 4, 4, 3])
+        XCTAssertEqual(
+            [r.sentiment.previousPositive, r.sentiment.previousNeutral, r.sentiment.previousNegative], [1, 1, 1])
         // Net per day: Mon (0−2)/2, Tue 1/1, Wed (1−0)/2, Thu 1/2, Fri −1/1, Sat 1/2, Sun 0/1.
         XCTAssertEqual(r.sentiment.netPerBucket, [-1, 1, 0.5, 0.5, -1, 0.5, 0])
     }
@@ -67,10 +70,12 @@ final class ReportTests: XCTestCase {
         // "sync" in m1 m3 m4 m6 m7 ("Acme-Sync") m12 m13; the brand's own words are left out.
         XCTAssertEqual(r.topics.map(\.term), ["sync", "nimbusdrive", "boxly", "speed"])
         XCTAssertEqual(r.topics.map(\.count), [7, 3, 2, 2])
-        XCTAssertEqual(r.hashtags.map(\.term), ["#outage"])   // #acmecloud is the brand's; #help and #sync once each
+        XCTAssertEqual(r.hashtags.map(\.term), ["#outage"])  // #acmecloud is the brand's; #help and #sync once each
         // ben: 2 positive, 0 negative, 12,000 followers → 2 × (1 + log10(12,001) / 6) = 2 × 1.6799 = 3.36.
         // hanna: 1 × (1 + log10(250,001) / 6) = 1.90; jürgen: 1 × (1 + log10(301) / 6) = 1.41.
-        XCTAssertEqual(r.advocates.advocates.map(\.name), ["@ben.bsky.social", "@hanna.bsky.social", "@jürgen.weiß@social.example"])
+        XCTAssertEqual(
+            r.advocates.advocates.map(\.name),
+            ["@ben.bsky.social", "@hanna.bsky.social", "@jürgen.weiß@social.example"])
         XCTAssertEqual(r.advocates.advocates.map(\.score), [3.36, 1.90, 1.41])
         XCTAssertEqual(r.advocates.widestReach?.name, "@hanna.bsky.social")
         // anna: −2 × (1 + log10(151) / 6) → 2.73; dieter 1 × (1 + log10(81) / 6) → 1.32.
@@ -81,7 +86,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual([r.published.replies, r.published.manualReplies], [3, 1])
         // The drill of the week before is not in the period.
         XCTAssertEqual(r.crises.map(\.name), ["Outage"])
-        XCTAssertEqual(r.crises[0].severity, "high")   // raised from low 10 minutes in
+        XCTAssertEqual(r.crises[0].severity, "high")  // raised from low 10 minutes in
         XCTAssertEqual([r.crises[0].stepsDone, r.crises[0].steps], [1, 2])
         XCTAssertEqual(r.crises[0].endedAt!.timeIntervalSince(r.crises[0].startedAt), 4 * 3600 + 15 * 60)
     }
@@ -92,7 +97,9 @@ final class ReportTests: XCTestCase {
         var options = ReportOptions()
         options.authorOf = { m in
             let h = m.author?.handle ?? ""
-            if h.hasPrefix("ben.") || h.hasPrefix("jürgen.") { return ReportAuthor(id: "contact:ben", name: "Ben Brandt") }
+            if h.hasPrefix("ben.") || h.hasPrefix("jürgen.") {
+                return ReportAuthor(id: "contact:ben", name: "Ben Brandt")
+            }
             return ReportAuthor.byAccount(m)
         }
         let r = try ReportFixture.report(store, options: options)
@@ -109,8 +116,9 @@ final class ReportTests: XCTestCase {
     /// (Fri 17:30–18:00 and Mon 08:00–08:40 = 70 min against 60), not answered 15 minutes late.
     func testAsOfAnEarlierTime() throws {
         let store = try ReportFixture.store()
-        let r = try Report.compute(store: store, team: ReportFixture.team, since: ReportFixture.since, until: ReportFixture.until,
-                                   now: ReportFixture.t("2026-11-23T07:40:00Z"))
+        let r = try Report.compute(
+            store: store, team: ReportFixture.team, since: ReportFixture.since, until: ReportFixture.until,
+            now: ReportFixture.t("2026-11-23T07:40:00Z"))
         XCTAssertEqual(r.responses.answered, 3)
         XCTAssertEqual([r.responses.slaChecked, r.responses.answeredLate, r.responses.overdue], [7, 1, 2])
         XCTAssertEqual(r.responses.worst.map(\.lateSeconds), [46 * 3600 + 40 * 60, 1800, 600])
@@ -119,7 +127,8 @@ final class ReportTests: XCTestCase {
 
     func testEmptyPeriodIsAClearReport() throws {
         let store = try ReportFixture.store()
-        let r = try ReportFixture.report(store, since: ReportFixture.t("2026-10-04T22:00:00Z"), until: ReportFixture.t("2026-10-11T22:00:00Z"))
+        let r = try ReportFixture.report(
+            store, since: ReportFixture.t("2026-10-04T22:00:00Z"), until: ReportFixture.t("2026-10-11T22:00:00Z"))
         XCTAssertTrue(r.isEmpty)
         XCTAssertNil(r.responses.medianSeconds)
         XCTAssertEqual(r.text(), ReportGolden.emptyText)
@@ -151,7 +160,8 @@ final class ReportTests: XCTestCase {
     func testTextFitsAnEmail() {
         for line in report.text().split(separator: "\n") {
             XCTAssertLessThanOrEqual(BlockChart.width(String(line)), 72, String(line))
-            XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }, String(line))
+            XCTAssertFalse(
+                line.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }, String(line))
         }
     }
 }

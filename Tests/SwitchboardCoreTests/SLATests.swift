@@ -1,12 +1,17 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 final class SLATests: XCTestCase {
     func at(_ s: String) -> Date { Timestamp.parse(s)! }
     func post(_ s: String) -> Mention { Mention(platform: "mastodon", id: s, text: "?", createdAt: at(s)) }
-    func sla(_ hours: String?, minutes: Int = 60, bands: [String: Int]? = nil, tz: String = "Europe/Berlin") throws -> SLA {
-        try SLA(TeamConfig.SLA(firstResponseMinutes: minutes, byPriority: bands, businessHours: hours), timeZone: TimeZone(identifier: tz)!)
+    func sla(_ hours: String?, minutes: Int = 60, bands: [String: Int]? = nil, tz: String = "Europe/Berlin") throws
+        -> SLA
+    {
+        try SLA(
+            TeamConfig.SLA(firstResponseMinutes: minutes, byPriority: bands, businessHours: hours),
+            timeZone: TimeZone(identifier: tz)!)
     }
 
     func testAroundTheClockAndBands() throws {
@@ -15,11 +20,14 @@ final class SLATests: XCTestCase {
         XCTAssertEqual(s.due(for: m), at("2026-11-27T11:00:00Z"))
         XCTAssertEqual(s.due(for: m, band: "high"), at("2026-11-27T10:15:00Z"))
         XCTAssertEqual(s.due(for: m, band: "low"), at("2026-11-27T14:00:00Z"))
-        XCTAssertEqual(s.due(for: m, band: "normal"), at("2026-11-27T11:00:00Z"), "a band without its own target uses the team's")
+        XCTAssertEqual(
+            s.due(for: m, band: "normal"), at("2026-11-27T11:00:00Z"), "a band without its own target uses the team's")
         XCTAssertEqual(s.timeLeft(for: m, now: at("2026-11-27T10:20:00Z")), 40 * 60)
         XCTAssertEqual(s.timeLeft(for: m, now: at("2026-11-27T11:30:00Z")), -30 * 60)
         XCTAssertTrue(s.isOverdue(m, state: MentionState(), now: at("2026-11-27T11:00:01Z")))
-        var answered = MentionState(); answered.firstResponseAt = at("2026-11-27T10:30:00Z"); answered.status = .answered
+        var answered = MentionState()
+        answered.firstResponseAt = at("2026-11-27T10:30:00Z")
+        answered.status = .answered
         XCTAssertFalse(s.isOverdue(m, state: answered, now: at("2026-11-27T12:00:00Z")))
     }
 
@@ -52,12 +60,19 @@ final class SLATests: XCTestCase {
 
     func testParsingBusinessHours() throws {
         let h = try SLA.parseHours("Mon-Fri 08:00-18:00, Sat 10:00-14:00")
-        XCTAssertEqual(h[2], [480...1080]); XCTAssertEqual(h[6], [480...1080]); XCTAssertEqual(h[7], [600...840]); XCTAssertNil(h[1])
+        XCTAssertEqual(h[2], [480...1080])
+        XCTAssertEqual(h[6], [480...1080])
+        XCTAssertEqual(h[7], [600...840])
+        XCTAssertNil(h[1])
         XCTAssertEqual(try SLA.parseHours("Fri-Mon 09:00-17:00").keys.sorted(), [1, 2, 6, 7])
-        XCTAssertThrowsError(try SLA.parseHours("weekdays 8-18")) { XCTAssertTrue("\($0)".contains("DAYS HH:MM-HH:MM") || "\($0)".contains("not")) }
+        XCTAssertThrowsError(try SLA.parseHours("weekdays 8-18")) {
+            XCTAssertTrue("\($0)".contains("DAYS HH:MM-HH:MM") || "\($0)".contains("not"))
+        }
         XCTAssertThrowsError(try SLA.parseHours("Mon-Fri 18:00-08:00"))
         var team = TeamConfig(brand: .init(name: "A", terms: []))
         team.timezone = "Mars/Olympus"
-        XCTAssertThrowsError(try SLA(team: team)) { XCTAssertEqual("\($0)", "team.json: unknown timezone \"Mars/Olympus\"") }
+        XCTAssertThrowsError(try SLA(team: team)) {
+            XCTAssertEqual("\($0)", "team.json: unknown timezone \"Mars/Olympus\"")
+        }
     }
 }

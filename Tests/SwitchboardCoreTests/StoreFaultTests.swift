@@ -1,8 +1,10 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Regressions found by `Scripts/faults`: what a store that is already open does after another process was killed
@@ -19,7 +21,8 @@ final class StoreFaultTests: XCTestCase {
         for file in [logFiles(dir, .actions)[0], logFiles(dir, .mentions)[0]] {
             let fh = try FileHandle(forWritingTo: file)
             try fh.seekToEnd()
-            try fh.write(contentsOf: Data(#"{"v":1,"id":"torn","at":"2026-11-27T10:00:00.000Z","actor":"ben","type":"no"#.utf8))
+            try fh.write(
+                contentsOf: Data(#"{"v":1,"id":"torn","at":"2026-11-27T10:00:00.000Z","actor":"ben","type":"no"#.utf8))
             try fh.close()
         }
         let events = try store.record([.note(mention: k, text: "after the crash")], actor: "anna")
@@ -47,7 +50,9 @@ final class StoreFaultTests: XCTestCase {
         try Data("half a compaction".utf8).write(to: stale)
         let store = try Store(dir: dir)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
-        XCTAssertEqual(store.warnings, ["log/.mentions-2026-11.jsonl.tmp-4242-77: a temporary file left by an interrupted compaction was removed"])
+        XCTAssertEqual(
+            store.warnings,
+            ["log/.mentions-2026-11.jsonl.tmp-4242-77: a temporary file left by an interrupted compaction was removed"])
         XCTAssertEqual(store.count, 1)
         try Data("again".utf8).write(to: stale)
         let findings = Doctor.check(dir)
@@ -60,7 +65,8 @@ final class StoreFaultTests: XCTestCase {
     func testAClockGoingBackAcrossAMonthKeepsTheOrderOfActions() throws {
         let dir = makeTempDir()
         let store = try Store(dir: dir)
-        let nov = Timestamp.parse("2026-11-27T10:00:00Z")!, dec = Timestamp.parse("2027-01-06T10:00:00Z")!
+        let nov = Timestamp.parse("2026-11-27T10:00:00Z")!
+        let dec = Timestamp.parse("2027-01-06T10:00:00Z")!
         let k = try store.ingest([mention("1")], now: nov).added[0]
         try store.record([.setStatus(mention: k, status: .open)], actor: "anna", now: dec)
         try store.record([.setStatus(mention: k, status: .answered)], actor: "anna", now: nov.addingTimeInterval(60))
@@ -71,8 +77,10 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertEqual(reopened.state(k).status, .answered, "the last action recorded wins, whatever the clock said")
         XCTAssertEqual(reopened.count, 2)
         // Once the clock has caught up, new months start new files as before.
-        try reopened.record([.setStatus(mention: k, status: .open)], actor: "anna", now: Timestamp.parse("2027-02-01T00:00:00Z")!)
-        XCTAssertEqual(logFiles(dir, .actions).map(\.lastPathComponent), ["actions-2027-01.jsonl", "actions-2027-02.jsonl"])
+        try reopened.record(
+            [.setStatus(mention: k, status: .open)], actor: "anna", now: Timestamp.parse("2027-02-01T00:00:00Z")!)
+        XCTAssertEqual(
+            logFiles(dir, .actions).map(\.lastPathComponent), ["actions-2027-01.jsonl", "actions-2027-02.jsonl"])
     }
 
     /// A lock file one may only read (a colleague created it without group write, or the directory is read-only)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 final class StoreTests: XCTestCase {
@@ -32,9 +33,12 @@ final class StoreTests: XCTestCase {
         let dir = makeTempDir()
         let store = try Store(dir: dir)
         let k = try store.ingest([mention("a")]).added[0]
-        try store.record([.setStatus(mention: k, status: .open), .assign(mention: k, user: "anna"),
-                          .tag(mention: k, tags: ["billing", "urgent"]), .untag(mention: k, tags: ["urgent"]),
-                          .note(mention: k, text: "Kunde hat „Premium“ – bitte prüfen")], actor: "bernd")
+        try store.record(
+            [
+                .setStatus(mention: k, status: .open), .assign(mention: k, user: "anna"),
+                .tag(mention: k, tags: ["billing", "urgent"]), .untag(mention: k, tags: ["urgent"]),
+                .note(mention: k, text: "Kunde hat „Premium“ – bitte prüfen"),
+            ], actor: "bernd")
         let reopened = try Store(dir: dir)
         let st = reopened.state(k)
         XCTAssertEqual(st.status, .open)
@@ -46,7 +50,12 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(reopened.events.count, 5)
         try reopened.record([.claim(mention: k)], actor: "carla")
         XCTAssertEqual(reopened.state(k).assignee, "carla")
-        try reopened.record([.reply(mention: k, reply: ReplyRecord(text: "Danke!", actor: "carla", at: Date(timeIntervalSince1970: 1_790_000_100)))], actor: "carla")
+        try reopened.record(
+            [
+                .reply(
+                    mention: k,
+                    reply: ReplyRecord(text: "Danke!", actor: "carla", at: Date(timeIntervalSince1970: 1_790_000_100)))
+            ], actor: "carla")
         XCTAssertEqual(reopened.state(k).status, .answered)
         XCTAssertEqual(reopened.state(k).firstResponseAt, Date(timeIntervalSince1970: 1_790_000_100))
     }
@@ -110,7 +119,10 @@ final class StoreTests: XCTestCase {
         let keys = try store.ingest((1...5).map { mention("\($0)") }).added
         try store.record(keys.map { .setStatus(mention: $0, status: .open) }, actor: "a")
         try store.record([.setStatus(mention: keys[0], status: .answered)], actor: "b")
-        try store.recordAnalysis([AnalysisRecord(key: keys[1], analysis: Analysis(lang: "de", sentiment: .negative, score: -0.5, intents: [.complaint]))])
+        try store.recordAnalysis([
+            AnalysisRecord(
+                key: keys[1], analysis: Analysis(lang: "de", sentiment: .negative, score: -0.5, intents: [.complaint]))
+        ])
         try FileIO.append(Array("garbage\n".utf8), to: logFiles(dir, .actions)[0])
         let before = try Store(dir: dir)
         let r = try before.compact()
@@ -138,7 +150,8 @@ final class StoreTests: XCTestCase {
         let store = try Store(dir: dir)
         try store.ingest([mention("1")], now: Timestamp.parse("2026-10-31T23:59:00Z")!)
         try store.ingest([mention("2")], now: Timestamp.parse("2026-11-01T00:01:00Z")!)
-        XCTAssertEqual(logFiles(dir, .mentions).map(\.lastPathComponent), ["mentions-2026-10.jsonl", "mentions-2026-11.jsonl"])
+        XCTAssertEqual(
+            logFiles(dir, .mentions).map(\.lastPathComponent), ["mentions-2026-10.jsonl", "mentions-2026-11.jsonl"])
         XCTAssertEqual(try Store(dir: dir).count, 2)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SwitchboardCore
 
 /// A fresh temporary data directory, removed after the test.
@@ -9,15 +10,23 @@ func makeTempDir(_ name: String = "sb") -> DataDirectory {
     return DataDirectory(root: root)
 }
 
-func mention(_ id: String, platform: String = "mastodon", text: String = "hello", at: Date = Date(timeIntervalSince1970: 1_790_000_000)) -> Mention {
-    Mention(platform: platform, id: id, text: text, createdAt: at, fetchedAt: at, author: Author(handle: "anna@example.social", name: "Anna", followers: 120))
+func mention(
+    _ id: String, platform: String = "mastodon", text: String = "hello",
+    at: Date = Date(timeIntervalSince1970: 1_790_000_000)
+) -> Mention {
+    Mention(
+        platform: platform, id: id, text: text, createdAt: at, fetchedAt: at,
+        author: Author(handle: "anna@example.social", name: "Anna", followers: 120))
 }
 
 func readLines(_ url: URL) -> [String] {
-    ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n", omittingEmptySubsequences: true).map(
+        String.init)
 }
 
 func logFiles(_ dir: DataDirectory, _ kind: LogKind) -> [URL] {
     ((try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? [])
-        .filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted().map { dir.logDir.appendingPathComponent($0) }
+        .filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted().map {
+            dir.logDir.appendingPathComponent($0)
+        }
 }

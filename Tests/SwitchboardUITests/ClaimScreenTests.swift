@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// Opening the composer claims the mention; someone else's claim shows in the feed and asks before a take-over.
@@ -12,7 +13,9 @@ final class ClaimScreenTests: XCTestCase {
         let anna = try Store(dir: app.dir)
         try Triage.claim(store: anna, key: key, me: "anna", now: TestApp.now.addingTimeInterval(-180))
         try app.refresh()
-        XCTAssertEqual(app.screen[1], "│ 3m M anna         -! open due 57m →anna Why is my or││ No mention open: select one in the feed   │")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 3m M anna         -! open due 57m →anna Why is my or││ No mention open: select one in the feed   │")
         app.press("<Enter>")
         XCTAssertEqual(app.screen[29], "held by anna since 3m — press Enter again to take over (Esc leaves it)")
         XCTAssertEqual(app.buffer[0, 29].role, .warning)
@@ -29,7 +32,9 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertEqual(app.store.state(key).assignee, "alice")
         XCTAssertEqual(try Store(dir: app.dir).state(key).assignee, "alice")
         XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna"), app.screen[28])
-        XCTAssertEqual(app.screen[1], "│ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │")
         XCTAssertEqual(app.state.mention.claims[key], TestApp.now)
     }
 
@@ -41,7 +46,9 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertEqual(app.store.state(key).status, .open)
         // Ben's workbench on the same directory sees alice's claim after its next refresh.
         let ben = try TestApp(size: Size(width: 100, height: 30), root: app.root, user: "ben")
-        XCTAssertEqual(ben.screen[1], "│ 3m M anna         -! open due 57m →alice Why is my o││ No mention open: select one in the feed   │")
+        XCTAssertEqual(
+            ben.screen[1],
+            "│ 3m M anna         -! open due 57m →alice Why is my o││ No mention open: select one in the feed   │")
         // Opening it again writes nothing more.
         let before = app.store.events.count
         app.press("<Esc> <Enter>")

@@ -1,8 +1,9 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
-@testable import SwitchboardUI
 import XCTest
+
+@testable import SwitchboardUI
 
 /// Every command does something observable: from a state where it applies, running it changes the frame (the
 /// panes, an overlay, the status line, the cursor) or asks for an effect. A command whose handler went missing
@@ -44,7 +45,7 @@ final class CommandCoverageTests: XCTestCase {
         case .crisis: return Case(drive: .line("crisis"))
         case .crisisStart, .crisisDrill: return Case(setup: [":focus crisis"], drive: .line(c.rawValue))
         case .crisisDone, .crisisSkip, .crisisBlock, .crisisStatement, .crisisTimeline, .crisisSeverity,
-             .crisisEscalation:
+            .crisisEscalation:
             return Case(setup: [":focus crisis"], crisis: true, drive: .line(c.rawValue))
         case .crisisReopen:
             return Case(setup: [":focus crisis", ":crisis-done"], crisis: true, drive: .line(c.rawValue))
@@ -82,16 +83,19 @@ final class CommandCoverageTests: XCTestCase {
 
     func app(_ c: Case) throws -> TestApp {
         let views = try SavedViews.decode(Data(#"{"views": {"ones": "number 1"}}"#.utf8)).views
-        let app = try TestApp(Fixtures.three + Fixtures.many(60), size: Size(width: 120, height: 30),
-                              team: CrisisFixtures.team(), files: CrisisFixtures.files, views: views)
+        let app = try TestApp(
+            Fixtures.three + Fixtures.many(60), size: Size(width: 120, height: 30),
+            team: CrisisFixtures.team(), files: CrisisFixtures.files, views: views)
         app.runner.editor = { $0 + " (edited)" }
         if c.crisis { try CrisisFixtures.start(app) }
         if c.queueItem {
             for (text, at) in [("First post", "2026-11-28T09:00:00Z"), ("Second post", "2026-11-29T09:00:00Z")] {
-                let d = QueueDraft(text: text, accounts: ["masto"], scheduledAt: Timestamp.parse(at),
-                                   createdAt: TestApp.now)
-                _ = try Queue.add(d, team: CrisisFixtures.team(), store: try Store(dir: app.dir), actor: "alice",
-                                  now: TestApp.now)
+                let d = QueueDraft(
+                    text: text, accounts: ["masto"], scheduledAt: Timestamp.parse(at),
+                    createdAt: TestApp.now)
+                _ = try Queue.add(
+                    d, team: CrisisFixtures.team(), store: try Store(dir: app.dir), actor: "alice",
+                    now: TestApp.now)
             }
             try app.refresh()
         }
@@ -124,7 +128,8 @@ final class CommandCoverageTests: XCTestCase {
                 fx = Update.run(&app.state, line, fromKeymap: false)
             case .key(let ctx):
                 guard let k = app.state.settings.keymap.keys(for: c.rawValue, in: ctx).first else {
-                    XCTFail("\(c.rawValue): no key in \(ctx)"); continue
+                    XCTFail("\(c.rawValue): no key in \(ctx)")
+                    continue
                 }
                 fx = update(&app.state, .key(k))
             }

@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// Issue 9 in the workbench: the author card, person marks in the feed, the hand-off key and the answer from inside,
@@ -28,16 +29,32 @@ final class CommunityScreenTests: XCTestCase {
         app.type("prefers email")
         app.press("<Enter>")
         let contact = "mastodon:anna@social.example"
-        let kinds = app.store.events.compactMap { e -> ContactAction? in if case .contact(let c) = e.action { return c } else { return nil } }
-        XCTAssertEqual(kinds, [.role(contact: contact, add: ["customer"], remove: []), .note(contact: contact, text: "prefers email")])
-        XCTAssertEqual(app.screen[7], "│                                                                ││ roles: critic?, customer · reach 800 · 3 mentions …│")
-        XCTAssertEqual(app.screen[9], "│                                                                ││ note (alice, 0s ago): prefers email                │")
+        let kinds = app.store.events.compactMap { e -> ContactAction? in
+            if case .contact(let c) = e.action { return c } else { return nil }
+        }
+        XCTAssertEqual(
+            kinds,
+            [.role(contact: contact, add: ["customer"], remove: []), .note(contact: contact, text: "prefers email")])
+        XCTAssertEqual(
+            app.screen[7],
+            "│                                                                ││ roles: critic?, customer · reach 800 · 3 mentions …│"
+        )
+        XCTAssertEqual(
+            app.screen[9],
+            "│                                                                ││ note (alice, 0s ago): prefers email                │"
+        )
         // Removing the suggestion hides it for good.
         app.press("M-r")
         app.type("-critic")
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[7], "│                                                                ││ roles: customer · reach 800 · 3 mentions · 0 repli…│")
-        XCTAssertEqual(app.screen[1], "│ 5m M anna@social. -! open due 55m Still no refund, this is the ││ @anna@social.example (Anna Berg) · 800 followers   │")
+        XCTAssertEqual(
+            app.screen[7],
+            "│                                                                ││ roles: customer · reach 800 · 3 mentions · 0 repli…│"
+        )
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 5m M anna@social. -! open due 55m Still no refund, this is the ││ @anna@social.example (Anna Berg) · 800 followers   │"
+        )
     }
 
     func testAFirstTimeAuthorGetsNoCard() throws {
@@ -65,7 +82,10 @@ final class CommunityScreenTests: XCTestCase {
         XCTAssertEqual(last.actor, "alice")
         XCTAssertEqual(app.store.state(key).status, .waiting)
         XCTAssertEqual(app.store.state(key).handoffTeam, "support")
-        XCTAssertEqual(app.screen[1], "│ 5m M⚑anna@social. -! wait due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 5m M⚑anna@social. -! wait due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │"
+        )
         XCTAssertTrue(app.screen[38].hasSuffix("handed off to support (waiting)"), app.screen[38])
         // A team used before is offered next time, after the routing rules' teams.
         F.select(app, "x1", platform: "bluesky")
@@ -81,22 +101,29 @@ final class CommunityScreenTests: XCTestCase {
         let key = MentionKey.make(platform: "mastodon", id: "a1")
         // Recorded by `switchboard handoff` and `switchboard handoff reply` in other processes.
         let other = try Store(dir: app.dir)
-        try other.record([.handoff(mention: key, team: "support", note: nil)], actor: "alice", now: TestApp.now.addingTimeInterval(-240))
-        try other.record([.handoffFollowUp(.reply(mention: key, team: "support", text: "Refund approved, 20 EUR back today."))], actor: "bob",
-                         now: TestApp.now.addingTimeInterval(-120))
+        try other.record(
+            [.handoff(mention: key, team: "support", note: nil)], actor: "alice",
+            now: TestApp.now.addingTimeInterval(-240))
+        try other.record(
+            [.handoffFollowUp(.reply(mention: key, team: "support", text: "Refund approved, 20 EUR back today."))],
+            actor: "bob",
+            now: TestApp.now.addingTimeInterval(-120))
         try app.refresh()
         F.select(app, "a1")
         app.press("<Enter>")
-        XCTAssertEqual(Array(app.screen[11...15]), [
-            "│                                                                ││                                                    │",
-            "│                                                                ││ Handed off to support                              │",
-            "│                                                                ││ Answer from support (bob, 2m ago): Refund          │",
-            "│                                                                ││   approved, 20 EUR back today.                     │",
-            "│                                                                ││   C-y in the composer starts the reply with it     │",
-        ])
+        XCTAssertEqual(
+            Array(app.screen[11...15]),
+            [
+                "│                                                                ││                                                    │",
+                "│                                                                ││ Handed off to support                              │",
+                "│                                                                ││ Answer from support (bob, 2m ago): Refund          │",
+                "│                                                                ││   approved, 20 EUR back today.                     │",
+                "│                                                                ││   C-y in the composer starts the reply with it     │",
+            ])
         app.type("Hi")
         app.press("C-y")
-        XCTAssertEqual(app.state.mention.drafts[key]?.editor.text, "@anna@social.example Refund approved, 20 EUR back today. Hi")
+        XCTAssertEqual(
+            app.state.mention.drafts[key]?.editor.text, "@anna@social.example Refund approved, 20 EUR back today. Hi")
         XCTAssertTrue(app.screen[38].hasSuffix("answer from support inserted"), app.screen[38])
     }
 
@@ -107,10 +134,16 @@ final class CommunityScreenTests: XCTestCase {
         app.press("<Enter>")
         assertScreen(app, REPORT)
         app.press("j")
-        XCTAssertEqual(app.screen[1], "│ 2026-11-21 00:00 to 2026-11-27 12:00 (GMT), 6d 12h                                                                   │")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 2026-11-21 00:00 to 2026-11-27 12:00 (GMT), 6d 12h                                                                   │"
+        )
         app.press("G")
         XCTAssertTrue(app.screen[37].hasSuffix("─ 40–75/75 ─┘"), app.screen[37])
-        XCTAssertTrue(app.screen.contains("│ ADVOCATES                                                                                                            │"), app.dump())
+        XCTAssertTrue(
+            app.screen.contains(
+                "│ ADVOCATES                                                                                                            │"
+            ), app.dump())
         app.press("<Esc>")
         XCTAssertNil(app.state.report)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 6 "))
@@ -123,16 +156,28 @@ final class CommunityScreenTests: XCTestCase {
         app.press("<Enter>")
         assertScreen(app, CONTACTS)
         app.press("o")
-        XCTAssertEqual(app.screen[0], "┌─ Contacts — 4 · by activity ─────────────────────────────────────────────────────────────────────────────────────────┐")
+        XCTAssertEqual(
+            app.screen[0],
+            "┌─ Contacts — 4 · by activity ─────────────────────────────────────────────────────────────────────────────────────────┐"
+        )
         XCTAssertTrue(app.screen[2].hasPrefix("│ ⚑Anna Berg "), app.screen[2])
         app.press("o")
         XCTAssertTrue(app.screen[2].hasPrefix("│  Anna B. "), app.screen[2])
         app.press("/")
         app.type("ben")
-        XCTAssertEqual(app.screen[0], "┌─ Contacts — 1/4 · search: ben▏ · by sentiment ───────────────────────────────────────────────────────────────────────┐")
+        XCTAssertEqual(
+            app.screen[0],
+            "┌─ Contacts — 1/4 · search: ben▏ · by sentiment ───────────────────────────────────────────────────────────────────────┐"
+        )
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[2], "│  Ben                      @ben.bsky.social                                                            40     1  +0.60│")
-        XCTAssertEqual(app.screen[3], "│                                                                                                                      │")
+        XCTAssertEqual(
+            app.screen[2],
+            "│  Ben                      @ben.bsky.social                                                            40     1  +0.60│"
+        )
+        XCTAssertEqual(
+            app.screen[3],
+            "│                                                                                                                      │"
+        )
         app.press("<Esc> o g <Enter>")
         app.state.chrome.message = nil
         assertScreen(app, CCARD)
@@ -145,10 +190,19 @@ final class CommunityScreenTests: XCTestCase {
         app.press(":")
         app.type("contacts")
         app.press("<Enter> j <Space> <Space> m")
-        let merges = app.store.events.compactMap { e -> ContactAction? in if case .contact(let c) = e.action { return c } else { return nil } }
-        XCTAssertEqual(merges, [.merge(contact: "mastodon:anna@social.example", identities: ["bluesky:annab.bsky.social"])])
-        XCTAssertEqual(app.screen[0], "┌─ Contacts — 3 · by reach ────────────────────────────────────────────────────────────────────────────────────────────┐")
-        XCTAssertEqual(app.screen[3], "│ ⚑Anna Berg                @anna@social.example, @annab.bsky.social     critic?                     1,100     4  -0.45│")
+        let merges = app.store.events.compactMap { e -> ContactAction? in
+            if case .contact(let c) = e.action { return c } else { return nil }
+        }
+        XCTAssertEqual(
+            merges, [.merge(contact: "mastodon:anna@social.example", identities: ["bluesky:annab.bsky.social"])])
+        XCTAssertEqual(
+            app.screen[0],
+            "┌─ Contacts — 3 · by reach ────────────────────────────────────────────────────────────────────────────────────────────┐"
+        )
+        XCTAssertEqual(
+            app.screen[3],
+            "│ ⚑Anna Berg                @anna@social.example, @annab.bsky.social     critic?                     1,100     4  -0.45│"
+        )
         // The feed's role: filter knows the merged person too.
         app.press("<Esc> :")
         app.type("filter role:critic")
@@ -173,12 +227,14 @@ final class CommunityScreenTests: XCTestCase {
         app.press(":")
         app.type("contacts")
         app.press("<Enter> a")
-        XCTAssertEqual(Array(app.screen[0...3]), [
-            "┌─ Advocates — last 7 days (a: all contacts, Enter: card, Esc closes) ─────────────────────────────────────────────────┐",
-            "│  #  person                         networks           ment   +   -  followers  score                                 │",
-            "│  1  @mia@tech.example              mastodon              1   1   0     52,000   1.79                                 │",
-            "│  2  @ben.bsky.social               bluesky               1   1   0         40   1.27                                 │",
-        ])
+        XCTAssertEqual(
+            Array(app.screen[0...3]),
+            [
+                "┌─ Advocates — last 7 days (a: all contacts, Enter: card, Esc closes) ─────────────────────────────────────────────────┐",
+                "│  #  person                         networks           ment   +   -  followers  score                                 │",
+                "│  1  @mia@tech.example              mastodon              1   1   0     52,000   1.79                                 │",
+                "│  2  @ben.bsky.social               bluesky               1   1   0         40   1.27                                 │",
+            ])
         app.press("j <Enter>")
         XCTAssertEqual(app.state.contactsView?.card?.name, "Ben")
     }
@@ -194,237 +250,243 @@ final class CommunityScreenTests: XCTestCase {
         app.press("<Enter>")
         app.press(": c o n t a c t s <Enter>")
         for screen in [app.screen.joined()] {
-            XCTAssertFalse(screen.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x202e }, app.dump())
+            XCTAssertFalse(
+                screen.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x202e },
+                app.dump())
         }
         app.press("<Enter>")
-        XCTAssertFalse(app.screen.joined().unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x202e }, app.dump())
+        XCTAssertFalse(
+            app.screen.joined().unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x202e }, app.dump())
     }
 
     func testNewKeysAreInTheKeymapTableAndTheHelp() {
         let t = Keymap.defaults.table()
-        for line in ["feed      H          handoff", "global    C-y        handoff-answer", "global    M-r        role", "global    M-n        contact-note",
-                     "contacts  o          contacts-sort", "contacts  m          contacts-merge", "contacts  a          contacts-advocates",
-                     "report    <Esc>      back"] {
+        for line in [
+            "feed      H          handoff", "global    C-y        handoff-answer", "global    M-r        role",
+            "global    M-n        contact-note",
+            "contacts  o          contacts-sort", "contacts  m          contacts-merge",
+            "contacts  a          contacts-advocates",
+            "report    <Esc>      back",
+        ] {
             XCTAssertTrue(t.contains(line), line)
         }
     }
 }
 
 private let FEED = """
-┌─ Feed — 6 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
-│ 5m M⚑anna@social. -! new  due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │
-│30m M★mia@tech.exa +♥ new  due 30m Acme's new release is great, ││ Enter.                                             │
-│ 1h B ben.bsky.soc +  new  late 30m Acme support was quick to he││                                                    │
-│ 2h B annab.bsky.s -  new  late 1h Acme refund still missing    ││                                                    │
-│ 8d M⚑anna@social. -! new  late 7d Acme lost my parcel again.   ││                                                    │
-│15d M⚑anna@social. =  new  late 14d Ordered from Acme today.    ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                │└────────────────────────────────────────────────────┘
-│                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
-│                                                                ││ No scheduled posts      ││ No active crisis.       │
-│                                                                ││                         ││ No playbooks yet.       │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-└────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
- ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
-j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
-"""
+    ┌─ Feed — 6 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
+    │ 5m M⚑anna@social. -! new  due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │
+    │30m M★mia@tech.exa +♥ new  due 30m Acme's new release is great, ││ Enter.                                             │
+    │ 1h B ben.bsky.soc +  new  late 30m Acme support was quick to he││                                                    │
+    │ 2h B annab.bsky.s -  new  late 1h Acme refund still missing    ││                                                    │
+    │ 8d M⚑anna@social. -! new  late 7d Acme lost my parcel again.   ││                                                    │
+    │15d M⚑anna@social. =  new  late 14d Ordered from Acme today.    ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                │└────────────────────────────────────────────────────┘
+    │                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
+    │                                                                ││ No scheduled posts      ││ No active crisis.       │
+    │                                                                ││                         ││ No playbooks yet.       │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+     ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
+    j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+    """
 
 private let CARD = """
-┌─ Feed — 6 ─────────────────────────────────────────────────────┐┌─ Mention · replying ───────────────────────────────┐
-│ 5m M⚑anna@social. -! open due 55m Still no refund, this is the ││ @anna@social.example (Anna Berg) · 800 followers   │
-│30m M★mia@tech.exa +♥ new  due 30m Acme's new release is great, ││ Mastodon · 2026-11-27 11:55 (5m ago) · 13ab7e94xp  │
-│ 1h B ben.bsky.soc +  new  late 30m Acme support was quick to he││ https://social.example/@anna@social.example/a1     │
-│ 2h B annab.bsky.s -  new  late 1h Acme refund still missing    ││ status: open · due in 55m · priority: normal · ass…│
-│ 8d M⚑anna@social. -! new  late 7d Acme lost my parcel again.   ││ negative (-0.6) · complaint · en                   │
-│15d M⚑anna@social. =  new  late 14d Ordered from Acme today.    ││ Contact: Anna Berg                                 │
-│                                                                ││ roles: critic? · reach 800 · 3 mentions · 0 replies│
-│                                                                ││ sentiment by week          ▅▂▂ · 0+ 1= 2- · mean -…│
-│                                                                ││                                                    │
-│                                                                ││ Still no refund, this is the worst support ever.   │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                ││─ Reply · 6/500 ────────────────────────────────────│
-│                                                                ││ @anna@social.example                               │
-│                                                                ││                                                    │
-│                                                                ││                                                    │
-│                                                                │└────────────────────────────────────────────────────┘
-│                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
-│                                                                ││ No scheduled posts      ││ No active crisis.       │
-│                                                                ││                         ││ No playbooks yet.       │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-│                                                                ││                         ││                         │
-└────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
- ~/sb · alice · 5 new · 6 open · 4 overdue · sources: this workbench
-C-s send  C-t template  M-s save  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
-"""
+    ┌─ Feed — 6 ─────────────────────────────────────────────────────┐┌─ Mention · replying ───────────────────────────────┐
+    │ 5m M⚑anna@social. -! open due 55m Still no refund, this is the ││ @anna@social.example (Anna Berg) · 800 followers   │
+    │30m M★mia@tech.exa +♥ new  due 30m Acme's new release is great, ││ Mastodon · 2026-11-27 11:55 (5m ago) · 13ab7e94xp  │
+    │ 1h B ben.bsky.soc +  new  late 30m Acme support was quick to he││ https://social.example/@anna@social.example/a1     │
+    │ 2h B annab.bsky.s -  new  late 1h Acme refund still missing    ││ status: open · due in 55m · priority: normal · ass…│
+    │ 8d M⚑anna@social. -! new  late 7d Acme lost my parcel again.   ││ negative (-0.6) · complaint · en                   │
+    │15d M⚑anna@social. =  new  late 14d Ordered from Acme today.    ││ Contact: Anna Berg                                 │
+    │                                                                ││ roles: critic? · reach 800 · 3 mentions · 0 replies│
+    │                                                                ││ sentiment by week          ▅▂▂ · 0+ 1= 2- · mean -…│
+    │                                                                ││                                                    │
+    │                                                                ││ Still no refund, this is the worst support ever.   │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                ││─ Reply · 6/500 ────────────────────────────────────│
+    │                                                                ││ @anna@social.example                               │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
+    │                                                                │└────────────────────────────────────────────────────┘
+    │                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
+    │                                                                ││ No scheduled posts      ││ No active crisis.       │
+    │                                                                ││                         ││ No playbooks yet.       │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    │                                                                ││                         ││                         │
+    └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+     ~/sb · alice · 5 new · 6 open · 4 overdue · sources: this workbench
+    C-s send  C-t template  M-s save  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
+    """
 
 private let REPORT = """
-┌─ Report — last 7 days (j/k scroll, r again, Esc closes) ─────────────────────────────────────────────────────────────┐
-│ Acme — report for Sat 21 Nov – Fri 27 Nov 2026                                                                       │
-│ 2026-11-21 00:00 to 2026-11-27 12:00 (GMT), 6d 12h                                                                   │
-│ Compared with the 6d 12h before. Generated 2026-11-27 12:00.                                                         │
-│                                                                                                                      │
-│ VOLUME                                                                                                               │
-│   4 mentions, +300% on the previous period (1)                                                                       │
-│                                                                                                                      │
-│   day         mastodon  bluesky  total                                                                               │
-│   Sat 21 Nov         0        0      0                                                                               │
-│   Sun 22 Nov         0        0      0                                                                               │
-│   Mon 23 Nov         0        0      0                                                                               │
-│   Tue 24 Nov         0        0      0                                                                               │
-│   Wed 25 Nov         0        0      0                                                                               │
-│   Thu 26 Nov         0        0      0                                                                               │
-│   Fri 27 Nov         2        2      4  ████████████████████                                                         │
-│                                                                                                                      │
-│   network   by day   total  share  previous  change                                                                  │
-│   mastodon        █      2    50%         1   +100%                                                                  │
-│   bluesky         █      2    50%         0     new                                                                  │
-│                                                                                                                      │
-│ SENTIMENT                                                                                                            │
-│   4 of 4 mentions analysed                                                                                           │
-│                                                                                                                      │
-│             share                        count  previous   change                                                    │
-│   positive    50%  ██████████                2        0%  +50 pts                                                    │
-│   neutral      0%                            0        0%   ±0 pts                                                    │
-│   negative    50%  ██████████                2      100%  −50 pts                                                    │
-│                                                                                                                      │
-│   net by day        ▅  (▁ all negative, █ all positive)                                                              │
-│                                                                                                                      │
-│ SHARE OF VOICE                                                                                                       │
-│   Acme named in 3 mentions (previous 1)                                                                              │
-│   No competitors in team.json ("competitors").                                                                       │
-│                                                                                                                      │
-│ QUESTIONS AND RESPONSES                                                                                              │
-│   questions        0 (previous 0), 0 answered                                                                        │
-└──────────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36/75 ─┘
- ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
-j scroll  <PgDn> page  r again  <Esc> close
-"""
+    ┌─ Report — last 7 days (j/k scroll, r again, Esc closes) ─────────────────────────────────────────────────────────────┐
+    │ Acme — report for Sat 21 Nov – Fri 27 Nov 2026                                                                       │
+    │ 2026-11-21 00:00 to 2026-11-27 12:00 (GMT), 6d 12h                                                                   │
+    │ Compared with the 6d 12h before. Generated 2026-11-27 12:00.                                                         │
+    │                                                                                                                      │
+    │ VOLUME                                                                                                               │
+    │   4 mentions, +300% on the previous period (1)                                                                       │
+    │                                                                                                                      │
+    │   day         mastodon  bluesky  total                                                                               │
+    │   Sat 21 Nov         0        0      0                                                                               │
+    │   Sun 22 Nov         0        0      0                                                                               │
+    │   Mon 23 Nov         0        0      0                                                                               │
+    │   Tue 24 Nov         0        0      0                                                                               │
+    │   Wed 25 Nov         0        0      0                                                                               │
+    │   Thu 26 Nov         0        0      0                                                                               │
+    │   Fri 27 Nov         2        2      4  ████████████████████                                                         │
+    │                                                                                                                      │
+    │   network   by day   total  share  previous  change                                                                  │
+    │   mastodon        █      2    50%         1   +100%                                                                  │
+    │   bluesky         █      2    50%         0     new                                                                  │
+    │                                                                                                                      │
+    │ SENTIMENT                                                                                                            │
+    │   4 of 4 mentions analysed                                                                                           │
+    │                                                                                                                      │
+    │             share                        count  previous   change                                                    │
+    │   positive    50%  ██████████                2        0%  +50 pts                                                    │
+    │   neutral      0%                            0        0%   ±0 pts                                                    │
+    │   negative    50%  ██████████                2      100%  −50 pts                                                    │
+    │                                                                                                                      │
+    │   net by day        ▅  (▁ all negative, █ all positive)                                                              │
+    │                                                                                                                      │
+    │ SHARE OF VOICE                                                                                                       │
+    │   Acme named in 3 mentions (previous 1)                                                                              │
+    │   No competitors in team.json ("competitors").                                                                       │
+    │                                                                                                                      │
+    │ QUESTIONS AND RESPONSES                                                                                              │
+    │   questions        0 (previous 0), 0 answered                                                                        │
+    └──────────────────────────────────────────────────────────────────────────────────────────────────────────── 1–36/75 ─┘
+     ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
+    j scroll  <PgDn> page  r again  <Esc> close
+    """
 
 private let CONTACTS = """
-┌─ Contacts — 4 · by reach ────────────────────────────────────────────────────────────────────────────────────────────┐
-│  name                     accounts                                     roles                       reach  ment   mood│
-│ ★Mia Tech                 @mia@tech.example                            multiplier?                52,000     1  +0.60│
-│ ⚑Anna Berg                @anna@social.example                         critic?                       800     3  -0.40│
-│  Anna B.                  @annab.bsky.social                                                         300     1  -0.60│
-│  Ben                      @ben.bsky.social                                                            40     1  +0.60│
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
-<Enter> card  / search  o sort  <Space> mark  m merge  + +role  N note  a advocates  <Esc> close
-"""
+    ┌─ Contacts — 4 · by reach ────────────────────────────────────────────────────────────────────────────────────────────┐
+    │  name                     accounts                                     roles                       reach  ment   mood│
+    │ ★Mia Tech                 @mia@tech.example                            multiplier?                52,000     1  +0.60│
+    │ ⚑Anna Berg                @anna@social.example                         critic?                       800     3  -0.40│
+    │  Anna B.                  @annab.bsky.social                                                         300     1  -0.60│
+    │  Ben                      @ben.bsky.social                                                            40     1  +0.60│
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+     ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
+    <Enter> card  / search  o sort  <Space> mark  m merge  + +role  N note  a advocates  <Esc> close
+    """
 
 private let CCARD = """
-┌─ Contact — Mia Tech (+/- role, N note, Esc back) ────────────────────────────────────────────────────────────────────┐
-│ Mia Tech · w1awpqat6c                                                                                                │
-│   @mia@tech.example (mastodon)                                                                                       │
-│ roles: none set                                                                                                      │
-│   suggested: multiplier? — reach 52,000 and 1 positive mention                                                       │
-│ reach 52,000 · 1 mention (1+ 0= 0-) · 0 replies                                                                      │
-│ sentiment by week (12 weeks)            ▇ · mean +0.60                                                               │
-│                                                                                                                      │
-│ History (1):                                                                                                         │
-│ 2026-11-27 11:30 + Acme's new release is great, recommended!                                                         │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-│                                                                                                                      │
-└──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
- ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
-j scroll  + +role  - -role  N note  <Esc> back
-"""
-
+    ┌─ Contact — Mia Tech (+/- role, N note, Esc back) ────────────────────────────────────────────────────────────────────┐
+    │ Mia Tech · w1awpqat6c                                                                                                │
+    │   @mia@tech.example (mastodon)                                                                                       │
+    │ roles: none set                                                                                                      │
+    │   suggested: multiplier? — reach 52,000 and 1 positive mention                                                       │
+    │ reach 52,000 · 1 mention (1+ 0= 0-) · 0 replies                                                                      │
+    │ sentiment by week (12 weeks)            ▇ · mean +0.60                                                               │
+    │                                                                                                                      │
+    │ History (1):                                                                                                         │
+    │ 2026-11-27 11:30 + Acme's new release is great, recommended!                                                         │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+     ~/sb · alice · 6 new · 6 open · 4 overdue · sources: this workbench
+    j scroll  + +role  - -role  N note  <Esc> back
+    """
 
 extension CommunityScreenTests {
     func testHelpInsideTheContactsViewListsItsKeys() throws {
@@ -434,7 +496,9 @@ extension CommunityScreenTests {
         app.press("<Enter> ?")
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(text.contains("┌─ Keys — Contacts (Esc closes)"), app.dump())
-        for b in app.state.settings.keymap.bindings(in: .contacts) { XCTAssertTrue(text.contains(b.help), "missing \(b.help)\n" + app.dump()) }
+        for b in app.state.settings.keymap.bindings(in: .contacts) {
+            XCTAssertTrue(text.contains(b.help), "missing \(b.help)\n" + app.dump())
+        }
         app.press("<Esc>")
         XCTAssertNotNil(app.state.contactsView)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Contacts — 4"))
@@ -445,16 +509,25 @@ extension CommunityScreenTests {
     func testANewMentionThatMakesACriticMarksAllTheirRows() throws {
         let app = try F.app()
         XCTAssertTrue(app.screen[3].hasPrefix("│ 1h B ben.bsky.soc +  new  late 30m Acme support"), app.dump())
-        try app.ingest([mention("b2", "Acme broke my sync", author: "ben.bsky.social", minutesAgo: 1, platform: "bluesky", sentiment: .negative),
-                        mention("b3", "Acme still broken", author: "ben.bsky.social", minutesAgo: 0.5, platform: "bluesky", sentiment: .negative)])
+        try app.ingest([
+            mention(
+                "b2", "Acme broke my sync", author: "ben.bsky.social", minutesAgo: 1, platform: "bluesky",
+                sentiment: .negative),
+            mention(
+                "b3", "Acme still broken", author: "ben.bsky.social", minutesAgo: 0.5, platform: "bluesky",
+                sentiment: .negative),
+        ])
         let rows = app.screen.filter { $0.contains("ben.bsky.soc") }
         XCTAssertEqual(rows.count, 3, app.dump())
         XCTAssertTrue(rows.allSatisfy { $0.contains(" B⚑ben.bsky.soc ") }, app.dump())
         // A role removed elsewhere (the CLI) takes the marks away on the next refresh.
         let other = try Store(dir: app.dir)
-        try other.record([.contact(.role(contact: "bluesky:ben.bsky.social", add: [], remove: ["critic"]))], actor: "bob")
+        try other.record(
+            [.contact(.role(contact: "bluesky:ben.bsky.social", add: [], remove: ["critic"]))], actor: "bob")
         try app.refresh()
-        XCTAssertTrue(app.screen.filter { $0.contains("ben.bsky.soc") }.allSatisfy { $0.contains(" B ben.bsky.soc ") }, app.dump())
+        XCTAssertTrue(
+            app.screen.filter { $0.contains("ben.bsky.soc") }.allSatisfy { $0.contains(" B ben.bsky.soc ") }, app.dump()
+        )
     }
 }
 
@@ -467,14 +540,26 @@ extension CommunityScreenTests {
         XCTAssertEqual(app.screen[39], ":role +")
         app.type("fan")
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[5], "│  Ben                      @ben.bsky.social                             fan                            40     1  +0.60│")
+        XCTAssertEqual(
+            app.screen[5],
+            "│  Ben                      @ben.bsky.social                             fan                            40     1  +0.60│"
+        )
         app.press("<Enter> N")
         app.type("met at the fair")
         app.press("<Enter>")
-        let actions = app.store.events.compactMap { e -> ContactAction? in if case .contact(let c) = e.action { return c } else { return nil } }
-        XCTAssertEqual(actions, [.role(contact: "bluesky:ben.bsky.social", add: ["fan"], remove: []),
-                                 .note(contact: "bluesky:ben.bsky.social", text: "met at the fair")])
+        let actions = app.store.events.compactMap { e -> ContactAction? in
+            if case .contact(let c) = e.action { return c } else { return nil }
+        }
+        XCTAssertEqual(
+            actions,
+            [
+                .role(contact: "bluesky:ben.bsky.social", add: ["fan"], remove: []),
+                .note(contact: "bluesky:ben.bsky.social", text: "met at the fair"),
+            ])
         XCTAssertTrue(app.screen.contains { $0.contains("alice, 2026-11-27 12:00: met at the fair") }, app.dump())
-        XCTAssertEqual(app.screen[3], "│ roles: fan                                                                                                           │")
+        XCTAssertEqual(
+            app.screen[3],
+            "│ roles: fan                                                                                                           │"
+        )
     }
 }

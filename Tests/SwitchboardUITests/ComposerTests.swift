@@ -1,15 +1,18 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 final class ComposerTests: XCTestCase {
     func testTypingMovingAndDeleting() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.press("<Enter> C-a C-k") // clear the @anna prefill
+        app.press("<Enter> C-a C-k")  // clear the @anna prefill
         XCTAssertEqual(app.state.chrome.focus, .composer)
         // An empty composer with the focus: the cursor waits in it.
-        XCTAssertEqual(app.screen[12], "│                                                     ││                                           │")
+        XCTAssertEqual(
+            app.screen[12],
+            "│                                                     ││                                           │")
         XCTAssertEqual(app.cursor, Point(x: 57, y: 12))
         app.type("Hello world again")
         app.press("M-b M-b")
@@ -27,8 +30,12 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(app.state.chrome.focus, .composer)
         // Two lines: the composer grows by one line.
         XCTAssertTrue(app.screen[10].contains("─ Reply · 49/500 · unsaved ─"), app.screen[10])
-        XCTAssertEqual(app.screen[11], "│                                                     ││ >Hello world                              │")
-        XCTAssertEqual(app.screen[12], "│                                                     ││ Second line: q and ? and j type text      │")
+        XCTAssertEqual(
+            app.screen[11],
+            "│                                                     ││ >Hello world                              │")
+        XCTAssertEqual(
+            app.screen[12],
+            "│                                                     ││ Second line: q and ? and j type text      │")
         XCTAssertEqual(app.cursor, Point(x: 58, y: 11))
         app.press("<Down> <End>")
         XCTAssertEqual(app.cursor, Point(x: 93, y: 12))
@@ -42,7 +49,7 @@ final class ComposerTests: XCTestCase {
 
     func testPasteAndCounterAgainstTheNetworkLimit() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.press("<Enter> C-a C-k") // clear the @anna prefill
+        app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.send(.paste("See https://example.com/a/very/long/path/that/is/way/more/than/twenty/three/characters ok"))
         // Mastodon: the URL counts 23.
         XCTAssertTrue(app.screen[11].contains("Reply · 30/500"), app.screen[11])
@@ -57,13 +64,16 @@ final class ComposerTests: XCTestCase {
         app.press("<Esc> j <Enter>")
         app.type("hi")
         XCTAssertTrue(app.screen[11].contains("Reply · unsaved"), app.screen[11])
-        XCTAssertEqual(ReplyLimit.count("hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50), platform: "mastodon")?.used, 3 + 4 + 5 + 23)
+        XCTAssertEqual(
+            ReplyLimit.count(
+                "hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50),
+                platform: "mastodon")?.used, 3 + 4 + 5 + 23)
     }
 
     func testSaveDraftAndReloadWhenOpenedAgain() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         let key = app.state.feed.selectedKey!
-        app.press("<Enter> C-a C-k") // clear the @anna prefill
+        app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.type("Sorry about that, we are on it.")
         app.press("M-s")
         let file = app.root.appendingPathComponent("drafts/\(key).json")
@@ -81,7 +91,7 @@ final class ComposerTests: XCTestCase {
         XCTAssertTrue(again.screen[12].contains("Sorry about that, we are on it."), again.dump())
         again.type(" Thanks")
         XCTAssertEqual(again.state.currentDraft?.editor.text, "Sorry about that, we are on it. Thanks")
-        _ = again.root // keep alive
+        _ = again.root  // keep alive
         withExtendedLifetime(app) {}
     }
 
@@ -108,7 +118,7 @@ final class ComposerTests: XCTestCase {
     func testTerminateSavesUnsavedDrafts() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         let key = app.state.feed.selectedKey!
-        app.press("<Enter> C-a C-k") // clear the @anna prefill
+        app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.type("half written")
         app.send(.terminate)
         XCTAssertTrue(app.state.chrome.quit)
@@ -118,13 +128,17 @@ final class ComposerTests: XCTestCase {
     func testEditorTakesTheResultBack() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
         var seen: String?
-        var suspended = 0, resumed = 0
+        var suspended = 0
+        var resumed = 0
         app.runner.suspendTerminal = { suspended += 1 }
         app.runner.resumeTerminal = { resumed += 1 }
-        app.runner.editor = { text in seen = text; return text + " — edited\u{1B}[31m\nwith a second line\n" }
+        app.runner.editor = { text in
+            seen = text
+            return text + " — edited\u{1B}[31m\nwith a second line\n"
+        }
         app.press("C-e")
         XCTAssertNil(seen, "C-e only works while composing")
-        app.press("<Enter> C-a C-k") // clear the @anna prefill
+        app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.type("first")
         app.press("C-e")
         XCTAssertEqual(seen, "first")
@@ -140,7 +154,8 @@ final class ComposerTests: XCTestCase {
     }
 
     func testRealEditorCommandRunsOnATempFile() throws {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("fake-editor-\(UUID().uuidString).sh")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fake-editor-\(UUID().uuidString).sh")
         try "#!/bin/sh\nprintf 'from the editor' > \"$1\"\n".write(to: script, atomically: true, encoding: .utf8)
         chmod(script.path, 0o755)
         defer { try? FileManager.default.removeItem(at: script) }

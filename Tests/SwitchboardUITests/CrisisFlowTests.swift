@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// Issue 8 in the workbench: what the crisis keys and commands record, and what the user is told.
@@ -18,7 +19,8 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertTrue(app.screen[18].hasSuffix("│ [ ] Confirm… in 9m      │"), app.dump())
         app.resize(Size(width: 80, height: 24))
         XCTAssertTrue(app.screen[0].hasSuffix("4 Crisis !"), app.screen[0])
-        try CrisisOps.end(crisis: r.id, summary: "false alarm", store: try Store(dir: app.dir), actor: "bob", now: TestApp.now)
+        try CrisisOps.end(
+            crisis: r.id, summary: "false alarm", store: try Store(dir: app.dir), actor: "bob", now: TestApp.now)
         try app.refresh()
         XCTAssertFalse(app.screen[0].contains("!"), app.screen[0])
         XCTAssertFalse(app.screen[22].contains("CRISIS"), app.screen[22])
@@ -35,10 +37,13 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertTrue(app.screen[6].contains("[x] Confirm the incident with IT"), app.dump())
         // Someone else marks the next step done first; my x (on what I saw: open) loses and names them.
         app.press("j")
-        try CrisisOps.setStep(step: "suspend", to: .done, store: try Store(dir: app.dir), actor: "bob", now: TestApp.now.addingTimeInterval(-30))
+        try CrisisOps.setStep(
+            step: "suspend", to: .done, store: try Store(dir: app.dir), actor: "bob",
+            now: TestApp.now.addingTimeInterval(-30))
         app.press("x")
         XCTAssertEqual(app.state.chrome.message?.isError, true)
-        XCTAssertEqual(app.state.chrome.message?.text, "step suspend was marked done by bob at 2026-11-27T11:59:30Z meanwhile")
+        XCTAssertEqual(
+            app.state.chrome.message?.text, "step suspend was marked done by bob at 2026-11-27T11:59:30Z meanwhile")
         st = try run(app).steps[1]
         XCTAssertEqual(st.by, "bob")
         XCTAssertTrue(app.screen[7].contains("[x] Suspend the content queue"), app.dump())
@@ -59,20 +64,30 @@ final class CrisisFlowTests: XCTestCase {
         app.press("<Enter>")
         XCTAssertEqual(app.state.chrome.message?.text, "say why the step is skipped: crisis step suspend skip REASON")
         XCTAssertEqual(try run(app).steps[1].state, .open)
-        app.press("s"); app.type("nothing is scheduled today"); app.press("<Enter>")
+        app.press("s")
+        app.type("nothing is scheduled today")
+        app.press("<Enter>")
         XCTAssertEqual(try run(app).steps[1].state, .skipped)
         XCTAssertEqual(try run(app).steps[1].reason, "nothing is scheduled today")
-        app.press("j b"); app.type("legal has not approved it"); app.press("<Enter>")
+        app.press("j b")
+        app.type("legal has not approved it")
+        app.press("<Enter>")
         XCTAssertEqual(try run(app).steps[2].state, .blocked)
         XCTAssertTrue(app.screen[8].contains("[!] Publish the holding statement"), app.dump())
         XCTAssertTrue(app.screen[8].contains("alice 12:00: legal has …"), app.dump())
-        XCTAssertTrue(app.screen[21].contains("holding statement · owner manager · blocked by alice at 12:00 · legal has not approved it"), app.dump())
+        XCTAssertTrue(
+            app.screen[21].contains(
+                "holding statement · owner manager · blocked by alice at 12:00 · legal has not approved it"), app.dump()
+        )
     }
 
     func testCrisisCommandsStartChangeSeverityCheckStepsAndEndWithTheReport() throws {
         let app = try F.app(size: Size(width: 160, height: 30))
-        app.press(":"); app.type("crisis sta"); app.press("<Tab>")
-        app.type("out"); app.press("<Tab>")
+        app.press(":")
+        app.type("crisis sta")
+        app.press("<Tab>")
+        app.type("out")
+        app.press("<Tab>")
         guard case .command(let cl)? = app.state.modal else { return XCTFail("no command line") }
         XCTAssertEqual(cl.editor.text, "crisis start outage")
         app.press("<Enter>")
@@ -80,29 +95,48 @@ final class CrisisFlowTests: XCTestCase {
         app.press("3 y")
         XCTAssertEqual(try run(app).severity, "critical: down for everyone")
         XCTAssertNotNil(Queue(store: app.store).suspension)
-        app.press(":"); app.type("crisis severity major"); app.press("<Enter>")
+        app.press(":")
+        app.type("crisis severity major")
+        app.press("<Enter>")
         XCTAssertEqual(try run(app).severity, "major: core service down")
         XCTAssertEqual(app.state.chrome.message?.text, "severity → major: core service down")
         app.press("S <Up> <Enter>")
         XCTAssertEqual(try run(app).severity, "minor: one feature")
-        app.press(":"); app.type("crisis step 1 done"); app.press("<Enter>")
-        app.press(":"); app.type("crisis step notify block IT phone is busy"); app.press("<Enter>")
+        app.press(":")
+        app.type("crisis step 1 done")
+        app.press("<Enter>")
+        app.press(":")
+        app.type("crisis step notify block IT phone is busy")
+        app.press("<Enter>")
         XCTAssertEqual(try run(app).steps[0].state, .done)
         XCTAssertEqual(try run(app).steps[3].state, .blocked)
         XCTAssertEqual(try run(app).steps[3].reason, "IT phone is busy")
-        app.press(":"); app.type("crisis step nope done"); app.press("<Enter>")
-        XCTAssertTrue(app.state.chrome.message?.text.hasPrefix("no step \"nope\" in Service outage") ?? false, "\(String(describing: app.state.chrome.message))")
+        app.press(":")
+        app.type("crisis step nope done")
+        app.press("<Enter>")
+        XCTAssertTrue(
+            app.state.chrome.message?.text.hasPrefix("no step \"nope\" in Service outage") ?? false,
+            "\(String(describing: app.state.chrome.message))")
         // A second start names the one that is on.
-        app.press(":"); app.type("crisis start backlash"); app.press("<Enter>")
-        XCTAssertTrue(app.state.chrome.message?.text.hasPrefix("a crisis is already active: Service outage (") ?? false, "\(String(describing: app.state.chrome.message))")
+        app.press(":")
+        app.type("crisis start backlash")
+        app.press("<Enter>")
+        XCTAssertTrue(
+            app.state.chrome.message?.text.hasPrefix("a crisis is already active: Service outage (") ?? false,
+            "\(String(describing: app.state.chrome.message))")
         let id = try run(app).id
-        app.press(":"); app.type("crisis end Status page fixed, all clear at 12:00"); app.press("<Enter>")
+        app.press(":")
+        app.type("crisis end Status page fixed, all clear at 12:00")
+        app.press("<Enter>")
         XCTAssertNil(CrisisLog(store: app.store).current)
-        XCTAssertEqual(app.state.chrome.message?.text, "crisis ended — report: crisis/reports/\(id).md · the queue stays suspended (:resume when ready)")
+        XCTAssertEqual(
+            app.state.chrome.message?.text,
+            "crisis ended — report: crisis/reports/\(id).md · the queue stays suspended (:resume when ready)")
         XCTAssertNotNil(Queue(store: app.store).suspension)
         let md = try String(contentsOf: app.root.appendingPathComponent("crisis/reports/\(id).md"), encoding: .utf8)
         XCTAssertTrue(md.contains("Status page fixed, all clear at 12:00"), md)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: app.root.appendingPathComponent("crisis/reports/\(id).json").path))
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: app.root.appendingPathComponent("crisis/reports/\(id).json").path))
         XCTAssertTrue(app.screen[17].hasSuffix("││ No active crisis.                │"), app.dump())
     }
 
@@ -110,21 +144,27 @@ final class CrisisFlowTests: XCTestCase {
         let app = try F.app([mention("m1", "is it down?", author: "anna", platform: "bluesky", sentiment: .negative)])
         app.press("<Enter>")
         app.press("C-o")
-        XCTAssertEqual(app.state.chrome.message?.text, "no crisis is active: holding statements come with a running playbook")
+        XCTAssertEqual(
+            app.state.chrome.message?.text, "no crisis is active: holding statements come with a running playbook")
         try F.start(app)
         let before = app.state.currentDraft?.editor.text ?? ""
         app.press("C-o")
         // Bluesky first (network-specific), then the English ones, then German.
         XCTAssertEqual(app.state.currentDraft?.editor.text, before + "Acme Cloud is down; we're on it.")
-        XCTAssertEqual(app.state.chrome.message?.text, "holding statement 1/3: outage-bsky (en, bluesky) — again for the next")
+        XCTAssertEqual(
+            app.state.chrome.message?.text, "holding statement 1/3: outage-bsky (en, bluesky) — again for the next")
         app.press("C-o")
-        XCTAssertEqual(app.state.currentDraft?.editor.text, before + "We know Acme Cloud is down for many of you. Next update by 13:00.")
+        XCTAssertEqual(
+            app.state.currentDraft?.editor.text,
+            before + "We know Acme Cloud is down for many of you. Next update by 13:00.")
         app.press("C-o C-o")
         XCTAssertEqual(app.state.currentDraft?.editor.text, before + "Acme Cloud is down; we're on it.")
         // Typed text ends the cycle: the next C-o adds, not replaces.
         app.type(" ")
         app.press("C-o")
-        XCTAssertEqual(app.state.currentDraft?.editor.text, before + "Acme Cloud is down; we're on it. Acme Cloud is down; we're on it.")
+        XCTAssertEqual(
+            app.state.currentDraft?.editor.text,
+            before + "Acme Cloud is down; we're on it. Acme Cloud is down; we're on it.")
     }
 
     func testStatementKeyQueuesThePostInACrisisAndOnlyShowsItInADrill() throws {
@@ -132,11 +172,14 @@ final class CrisisFlowTests: XCTestCase {
         try F.start(app, drill: true)
         app.press("4 j j h")
         XCTAssertEqual(app.state.chrome.message?.text, "drill: the statement is shown, not queued")
-        XCTAssertTrue(app.screen[7].contains("Holding statement outage-en (en) — shown only (drill), Esc closes"), app.dump())
-        XCTAssertTrue(app.screen[8].contains("We know Acme Cloud is down for many of you. Next update by 13:00."), app.dump())
+        XCTAssertTrue(
+            app.screen[7].contains("Holding statement outage-en (en) — shown only (drill), Esc closes"), app.dump())
+        XCTAssertTrue(
+            app.screen[8].contains("We know Acme Cloud is down for many of you. Next update by 13:00."), app.dump())
         XCTAssertTrue(try Queue.current(app.store).agenda.isEmpty)
         let drill = try run(app)
-        try CrisisOps.end(crisis: drill.id, summary: "drill done", store: try Store(dir: app.dir), actor: "alice", now: TestApp.now)
+        try CrisisOps.end(
+            crisis: drill.id, summary: "drill done", store: try Store(dir: app.dir), actor: "alice", now: TestApp.now)
         // A real crisis that suspended the queue: the statement goes out anyway, and the step is done.
         try F.start(app, suspend: true)
         app.press("4 j j h")
@@ -147,7 +190,9 @@ final class CrisisFlowTests: XCTestCase {
         XCTAssertEqual(item.draft.scheduledAt, TestApp.now)
         XCTAssertEqual(item.draft.crisis, try run(app).id)
         XCTAssertFalse(item.held)
-        XCTAssertEqual(app.state.chrome.message?.text, "holding statement queued to go out now (\(item.id)), although the queue is suspended")
+        XCTAssertEqual(
+            app.state.chrome.message?.text,
+            "holding statement queued to go out now (\(item.id)), although the queue is suspended")
         let st = try run(app).steps[2]
         XCTAssertEqual(st.state, .done)
         XCTAssertEqual(st.by, "alice")
@@ -160,15 +205,20 @@ final class CrisisFlowTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: out) }
         var p = F.playbook
         p.steps[3].command = "cat > '\(out.path)'"
-        let app = try TestApp([], size: Size(width: 100, height: 26), team: F.team(), files: ["playbooks/outage.json": F.json(p)])
-        try CrisisOps.start(p, severity: "2", suspendQueue: false, team: F.team(), store: try Store(dir: app.dir), actor: "alice", now: TestApp.now)
+        let app = try TestApp(
+            [], size: Size(width: 100, height: 26), team: F.team(), files: ["playbooks/outage.json": F.json(p)])
+        try CrisisOps.start(
+            p, severity: "2", suspendQueue: false, team: F.team(), store: try Store(dir: app.dir), actor: "alice",
+            now: TestApp.now)
         try app.refresh()
         app.press("4 n")
         XCTAssertEqual(app.state.chrome.message?.text, "confirm is not a notify step: x marks it done")
         app.press("j j j n")
         XCTAssertEqual(app.state.chrome.message?.text, "notify-it: notified (command exited 0)")
         let text = try String(contentsOf: out, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("[CRISIS] Service outage — major: core service down\nStep: Tell IT where people report it\n"), text)
+        XCTAssertTrue(
+            text.hasPrefix(
+                "[CRISIS] Service outage — major: core service down\nStep: Tell IT where people report it\n"), text)
         let st = try run(app).steps[3]
         XCTAssertEqual(st.state, .done)
         XCTAssertEqual(st.notifications.first?.exitStatus, 0)
@@ -195,7 +245,9 @@ final class CrisisFlowTests: XCTestCase {
         try app.ingest(F.burst("b", minutesAgo: 2, n: 6, neg: 6))
         XCTAssertTrue(app.screen[3].contains("max 6/15m"), app.dump())
         XCTAssertTrue(app.screen[4].contains("100% last"), app.dump())
-        func full(_ now: Date) -> [CrisisBucket] { CrisisReport.buckets(app.store.mentions, from: run.startedAt.addingTimeInterval(-3600), to: now) }
+        func full(_ now: Date) -> [CrisisBucket] {
+            CrisisReport.buckets(app.store.mentions, from: run.startedAt.addingTimeInterval(-3600), to: now)
+        }
         XCTAssertEqual(app.state.crisis.info.buckets, full(TestApp.now))
         // Twenty minutes on, a new slot has begun: the tick asks for the chart again.
         app.send(.tick(TestApp.now.addingTimeInterval(20 * 60)))
@@ -208,16 +260,24 @@ final class CrisisFlowTests: XCTestCase {
     func testTheAlertsRecordedPlaybookIsOfferedElseTheWordsPickOne() throws {
         let app = try F.app(F.burst("n", minutesAgo: 10, n: 6, neg: 6), size: Size(width: 160, height: 26))
         func alert(_ data: [String: JSONValue], minutesAgo: Double) throws {
-            try Store(dir: app.dir).record([.other(type: "spike_alert", mention: nil, data: data)], actor: "switchboard",
-                                           now: TestApp.now.addingTimeInterval(-minutesAgo * 60))
+            try Store(dir: app.dir).record(
+                [.other(type: "spike_alert", mention: nil, data: data)], actor: "switchboard",
+                now: TestApp.now.addingTimeInterval(-minutesAgo * 60))
             try app.refresh()
         }
         // No playbook in the record: "the service is down" matches the outage playbook's keywords.
-        try alert(["kind": .string("negative"), "message": .string("negative mentions ×5 in the last hour")], minutesAgo: 2)
+        try alert(
+            ["kind": .string("negative"), "message": .string("negative mentions ×5 in the last hour")], minutesAgo: 2)
         XCTAssertEqual(app.state.crisisOffer?.id, "outage")
         // The listener recorded its suggestion: that one is offered.
-        try alert(["kind": .string("negative"), "message": .string("negative mentions ×6 in the last hour"), "playbook": .string("backlash")], minutesAgo: 1)
+        try alert(
+            [
+                "kind": .string("negative"), "message": .string("negative mentions ×6 in the last hour"),
+                "playbook": .string("backlash"),
+            ], minutesAgo: 1)
         XCTAssertEqual(app.state.crisisOffer?.id, "backlash")
-        XCTAssertTrue(app.screen[24].hasPrefix(" ⚠ negative mentions ×6 in the last hour — open the Backlash playbook? (C) "), app.screen[24])
+        XCTAssertTrue(
+            app.screen[24].hasPrefix(" ⚠ negative mentions ×6 in the last hour — open the Backlash playbook? (C) "),
+            app.screen[24])
     }
 }

@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 final class FeedTests: XCTestCase {
@@ -14,11 +15,18 @@ final class FeedTests: XCTestCase {
         XCTAssertGreaterThan(top, 0)
         XCTAssertTrue(screenBefore[26].contains("mention number 40"), app.dump())
 
-        try app.ingest([mention("fresh1", "brand new one", author: "zed", minutesAgo: 0.5), mention("fresh2", "another new one", author: "zoe", minutesAgo: 0.2)])
+        try app.ingest([
+            mention("fresh1", "brand new one", author: "zed", minutesAgo: 0.5),
+            mention("fresh2", "another new one", author: "zoe", minutesAgo: 0.2),
+        ])
         XCTAssertEqual(app.state.feed.selectedKey, key)
         // Same mention on the same screen row, same lines around it.
         XCTAssertEqual(app.state.feed.selected - app.state.feed.scrollTop, 40 - top)
-        XCTAssertEqual(Array(app.screen[1..<27]).map { String($0.prefix(55)) }, Array(screenBefore[1..<27]).map { String($0.prefix(55)) }.map { $0.replacingOccurrences(of: "Feed — 60", with: "Feed — 62 · 2 new") })
+        XCTAssertEqual(
+            Array(app.screen[1..<27]).map { String($0.prefix(55)) },
+            Array(screenBefore[1..<27]).map { String($0.prefix(55)) }.map {
+                $0.replacingOccurrences(of: "Feed — 60", with: "Feed — 62 · 2 new")
+            })
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 2 new "), app.screen[0])
         XCTAssertTrue(app.screen[28].hasSuffix(" 2 new mentions"), app.screen[28])
         // At the top, the new ones come into view; looking at them clears "new".
@@ -41,23 +49,29 @@ final class FeedTests: XCTestCase {
     }
 
     func testWideCharactersStayAligned() throws {
-        let app = try TestApp([
-            mention("a", "Grüße aus München, ß und Umlaute äöü", author: "jürgen", minutesAgo: 1),
-            mention("b", "日本語のテキストがここにあります。とても長い文章です。日本語のテキストがここにあります。", author: "山田太郎", minutesAgo: 2),
-            mention("c", "Emoji 🎉🚀👍🏽 and a family 👨‍👩‍👧 here", author: "emoji😀", minutesAgo: 3),
-            mention("d", "e\u{301}cole combining accent", author: "plain", minutesAgo: 4),
-        ], size: Size(width: 100, height: 30))
+        let app = try TestApp(
+            [
+                mention("a", "Grüße aus München, ß und Umlaute äöü", author: "jürgen", minutesAgo: 1),
+                mention("b", "日本語のテキストがここにあります。とても長い文章です。日本語のテキストがここにあります。", author: "山田太郎", minutesAgo: 2),
+                mention("c", "Emoji 🎉🚀👍🏽 and a family 👨‍👩‍👧 here", author: "emoji😀", minutesAgo: 3),
+                mention("d", "e\u{301}cole combining accent", author: "plain", minutesAgo: 4),
+            ], size: Size(width: 100, height: 30))
         let b = app.buffer
         for y in 1...4 {
             // Every wide character is followed by its right half, the frame lines up, and columns start at the same place.
-            for x in 0..<99 where TextWidth.width(b[x, y].text) == 2 { XCTAssertTrue(b[x + 1, y].isContinuation, "row \(y) col \(x)") }
+            for x in 0..<99 where TextWidth.width(b[x, y].text) == 2 {
+                XCTAssertTrue(b[x + 1, y].isContinuation, "row \(y) col \(x)")
+            }
             XCTAssertEqual(b[54, y].text, "│", "row \(y): \(app.screen[y])")
             XCTAssertEqual(b[0, y].text, "│")
             XCTAssertEqual(b[23, y].text, "n", "row \(y): \(app.screen[y])")
         }
-        XCTAssertEqual(app.screen[1], "│ 1m M jürgen          new  due 59m Grüße aus München,││ No mention open: select one in the feed   │")
-        XCTAssertEqual(app.screen[2], "│ 2m M 山田太郎        new  due 58m 日本語のテキストが││ and press Enter.                          │")
-                XCTAssertTrue(b[53, 2].isContinuation)
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 1m M jürgen          new  due 59m Grüße aus München,││ No mention open: select one in the feed   │")
+        XCTAssertEqual(
+            app.screen[2], "│ 2m M 山田太郎        new  due 58m 日本語のテキストが││ and press Enter.                          │")
+        XCTAssertTrue(b[53, 2].isContinuation)
         XCTAssertTrue(app.screen[3].contains("Emoji 🎉🚀👍🏽 and a"), app.screen[3])
         XCTAssertTrue(app.screen[4].contains("e\u{301}cole combining"), app.screen[4])
     }
@@ -72,14 +86,21 @@ final class FeedTests: XCTestCase {
             "bidi \u{202E}txet desrever\u{202C} \u{2066}iso\u{2069}",
             "bell\u{07} backspace\u{08} del\u{7F} nul\u{0} tab\tcr\rlf\nend",
         ]
-        var ms = hostile.enumerated().map { mention("h\($0.offset)", $0.element, author: "ev\u{1B}[31mil\u{202E}", minutesAgo: Double($0.offset) + 1) }
+        var ms = hostile.enumerated().map {
+            mention("h\($0.offset)", $0.element, author: "ev\u{1B}[31mil\u{202E}", minutesAgo: Double($0.offset) + 1)
+        }
         ms.append(mention("t", "thread root \u{1B}[1m", author: "root", minutesAgo: 30))
         ms[0].threadRoot = ms.last!.id
         ms[0].author?.name = "Name\u{1B}]0;pwned\u{07}"
         ms[0].title = "Title\u{9B}2J"
         // 50 rows: the author card (7 mentions by the same author) sits above the text, the notes stay in view.
-        let app = try TestApp(ms, size: Size(width: 120, height: 50),
-                              team: QueueScreenTests.team(), files: ["playbooks/p.json": #"{"id": "p", "name":"Play\u009b2Jbook", "severity_levels": ["x"], "steps": [{"id": "a", "title": "A", "owner": "lead", "due": "10m", "kind": "action"}]}"#])
+        let app = try TestApp(
+            ms, size: Size(width: 120, height: 50),
+            team: QueueScreenTests.team(),
+            files: [
+                "playbooks/p.json":
+                    #"{"id": "p", "name":"Play\u009b2Jbook", "severity_levels": ["x"], "steps": [{"id": "a", "title": "A", "owner": "lead", "due": "10m", "kind": "action"}]}"#
+            ])
         _ = try QueueScreenTests.add(app, "q \u{1B}[5m blink\u{202E}", at: "2026-11-27T13:00:00Z")
         try app.store.record([.note(mention: ms[0].key, text: "note \u{1B}]52;c;eA==\u{07} ok")], actor: "bob")
         app.send(.storeChanged(app.runner.delta()))
@@ -87,15 +108,22 @@ final class FeedTests: XCTestCase {
         app.type("typed")
         app.send(.paste("pasted \u{1B}[31mred\u{1B}[0m\r\nline two\u{202E}"))
         var screens = [app.buffer]
-        for _ in 0..<hostile.count { app.press("<Esc> j <Enter>"); screens.append(app.buffer) }
+        for _ in 0..<hostile.count {
+            app.press("<Esc> j <Enter>")
+            screens.append(app.buffer)
+        }
         app.press("<Esc> ?")
         screens.append(app.buffer)
         for b in screens {
             for cell in b.cells {
                 for u in cell.text.unicodeScalars {
                     let v = u.value
-                    XCTAssertFalse(v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v), "control U+\(String(v, radix: 16)) in a cell")
-                    XCTAssertFalse((0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F, "bidi control in a cell")
+                    XCTAssertFalse(
+                        v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v),
+                        "control U+\(String(v, radix: 16)) in a cell")
+                    XCTAssertFalse(
+                        (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F,
+                        "bidi control in a cell")
                 }
             }
         }
@@ -138,11 +166,14 @@ final class FeedTests: XCTestCase {
     }
 
     func testSortByPriorityAndBack() throws {
-        let app = try TestApp([
-            mention("calm", "nice day", author: "a", minutesAgo: 1, sentiment: .positive, intents: [.praise]),
-            mention("angry", "this is broken, why?", author: "b", minutesAgo: 20, sentiment: .negative, intents: [.complaint, .question], followers: 50_000),
-            mention("meh", "ok", author: "c", minutesAgo: 5),
-        ], size: Size(width: 100, height: 30))
+        let app = try TestApp(
+            [
+                mention("calm", "nice day", author: "a", minutesAgo: 1, sentiment: .positive, intents: [.praise]),
+                mention(
+                    "angry", "this is broken, why?", author: "b", minutesAgo: 20, sentiment: .negative,
+                    intents: [.complaint, .question], followers: 50_000),
+                mention("meh", "ok", author: "c", minutesAgo: 5),
+            ], size: Size(width: 100, height: 30))
         XCTAssertTrue(app.screen[1].contains("nice day"))
         app.press("o")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3 · by priority "), app.screen[0])
@@ -158,11 +189,13 @@ final class FeedTests: XCTestCase {
     }
 
     func testFilterAndMute() throws {
-        let team = TeamConfig(brand: .init(name: "Acme", terms: ["acme"]), mute: .init(authors: ["@spammer"], terms: ["casino"]))
-        let app = try TestApp(Fixtures.three + [
-            mention("s1", "buy followers now", author: "spammer", minutesAgo: 2),
-            mention("s2", "best CASINO bonus", author: "other", minutesAgo: 4),
-        ], size: Size(width: 100, height: 30), team: team)
+        let team = TeamConfig(
+            brand: .init(name: "Acme", terms: ["acme"]), mute: .init(authors: ["@spammer"], terms: ["casino"]))
+        let app = try TestApp(
+            Fixtures.three + [
+                mention("s1", "buy followers now", author: "spammer", minutesAgo: 2),
+                mention("s2", "best CASINO bonus", author: "other", minutesAgo: 4),
+            ], size: Size(width: 100, height: 30), team: team)
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3 "), app.screen[0])
         XCTAssertFalse(app.screen.joined().contains("casino"))
         app.press("/")
@@ -175,7 +208,9 @@ final class FeedTests: XCTestCase {
             app.press(":")
             app.type("filter " + f)
             app.press("<Enter>")
-            XCTAssertEqual(app.state.feed.rows.count, ["is:question": 1, "is:negative": 1, "net:bluesky": 1, "status:new": 3, "net:rss": 1][f], f)
+            XCTAssertEqual(
+                app.state.feed.rows.count,
+                ["is:question": 1, "is:negative": 1, "net:bluesky": 1, "status:new": 3, "net:rss": 1][f], f)
         }
         app.press(":")
         app.type("filter status:answered")
@@ -188,7 +223,9 @@ final class FeedTests: XCTestCase {
 
     func testEmptyStore() throws {
         let app = try TestApp([], size: Size(width: 100, height: 30))
-        XCTAssertEqual(app.screen[1], "│ No mentions yet.                                    ││ No mention open: select one in the feed   │")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ No mentions yet.                                    ││ No mention open: select one in the feed   │")
         app.press("j k G g <Enter> a")
         XCTAssertNil(app.state.feed.selectedKey)
     }
@@ -196,11 +233,12 @@ final class FeedTests: XCTestCase {
     func testThreadContextAndDetails() throws {
         var reply = mention("r1", "Same here, no answer yet", author: "cara", minutesAgo: 2, inReplyTo: "root")
         reply.threadRoot = "root"
-        let app = try TestApp([
-            mention("root", "Is the app down for anyone else?", author: "dan", minutesAgo: 10, followers: 10),
-            reply,
-            mention("other", "unrelated", author: "eve", minutesAgo: 1),
-        ], size: Size(width: 120, height: 40))
+        let app = try TestApp(
+            [
+                mention("root", "Is the app down for anyone else?", author: "dan", minutesAgo: 10, followers: 10),
+                reply,
+                mention("other", "unrelated", author: "eve", minutesAgo: 1),
+            ], size: Size(width: 120, height: 40))
         app.press("j <Enter>")
         let text = app.screen.joined(separator: "\n")
         XCTAssertTrue(text.contains("Thread (1):"), app.dump())

@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// `/` and `:filter` in the query language, errors with a caret, saved views.
@@ -10,57 +11,68 @@ final class FilterScreenTests: XCTestCase {
         app.press("/")
         app.type("is:negative age:<2x")
         // The caret sits under the "2" of "<2x" (column 25 of ":filter is:negative age:<2x").
-        assertScreen(app, """
-┌─ Feed — 0/3 ────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ Nothing matches the filter.                         ││ No mention open: select one in the feed   │
-│                                                     ││ and press Enter.                          │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     │└───────────────────────────────────────────┘
-│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
-│                                                     ││ No scheduled posts ││ No active crisis.   │
-│                                                     ││                    ││ No playbooks yet.   │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-                         ^ expected a duration like 30m, 2h or 3d after age:< — '2x' is not one
-:filter is:negative age:<2x
-""")
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 0/3 ────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+            │ Nothing matches the filter.                         ││ No mention open: select one in the feed   │
+            │                                                     ││ and press Enter.                          │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     │└───────────────────────────────────────────┘
+            │                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+            │                                                     ││ No scheduled posts ││ No active crisis.   │
+            │                                                     ││                    ││ No playbooks yet.   │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+                                     ^ expected a duration like 30m, 2h or 3d after age:< — '2x' is not one
+            :filter is:negative age:<2x
+            """)
         XCTAssertEqual(app.buffer[25, 28].role, .error)
         // Enter does not run a broken query: the line stays, the error is repeated.
         app.press("<Enter>")
         XCTAssertEqual(app.screen[29], ":filter is:negative age:<2x")
         app.press("<BS>")
         app.type("h")
-        XCTAssertEqual(app.screen[28], " ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:negative age:<2h · sources: this workbench")
+        XCTAssertEqual(
+            app.screen[28],
+            " ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:negative age:<2h · sources: this workbench")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
         XCTAssertTrue(app.screen[1].contains("Why is my order la"), app.dump())
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[29], "j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit")
+        XCTAssertEqual(
+            app.screen[29],
+            "j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit")
         XCTAssertEqual(app.state.feed.filter?.text, "is:negative age:<2h")
         // OR, negation and phrases come from the query language.
-        app.press(":"); app.type("filter net:bluesky OR net:rss -\"blog post\""); app.press("<Enter>")
+        app.press(":")
+        app.type("filter net:bluesky OR net:rss -\"blog post\"")
+        app.press("<Enter>")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
         XCTAssertTrue(app.screen[1].contains("Love the new rel"), app.dump())
         // Esc while typing puts the previous filter back.
-        app.press(":"); app.type("filter is:negative"); app.press("<Enter>")
-        app.press("/"); app.type("zzz")
+        app.press(":")
+        app.type("filter is:negative")
+        app.press("<Enter>")
+        app.press("/")
+        app.type("zzz")
         XCTAssertEqual(app.screen[29], ":filter is:negative zzz")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 0/3 "), app.dump())
         app.press("<Esc>")
@@ -70,15 +82,23 @@ final class FilterScreenTests: XCTestCase {
     }
 
     func testSavedViewsByNameWithCompletionAndInHelp() throws {
-        let views = try SavedViews.decode(Data(#"{"views": {"angry": "is:negative is:open", "praise": "is:praise"}}"#.utf8)).views
+        let views = try SavedViews.decode(
+            Data(#"{"views": {"angry": "is:negative is:open", "praise": "is:praise"}}"#.utf8)
+        ).views
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30), views: views)
-        app.press(":"); app.type("view an"); app.press("<Tab>")
+        app.press(":")
+        app.type("view an")
+        app.press("<Tab>")
         XCTAssertEqual(app.screen[29], ":view angry")
         app.press("<Enter>")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
-        XCTAssertEqual(app.screen[28], " ~/sb · alice · 3 new · 3 open · 2 overdue · view: angry · sources: this workb view: angry — 1 of 3")
+        XCTAssertEqual(
+            app.screen[28],
+            " ~/sb · alice · 3 new · 3 open · 2 overdue · view: angry · sources: this workb view: angry — 1 of 3")
         XCTAssertTrue(app.screen[1].contains("Why is my order la"), app.dump())
-        app.press(":"); app.type("view nope"); app.press("<Enter>")
+        app.press(":")
+        app.type("view nope")
+        app.press("<Enter>")
         XCTAssertTrue(app.screen[28].hasSuffix("no view \"nope\": angry, praise"), app.screen[28])
         app.press("? G")
         let help = app.screen.joined(separator: "\n")

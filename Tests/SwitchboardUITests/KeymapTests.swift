@@ -1,12 +1,16 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 final class KeymapTests: XCTestCase {
     func testKeyNotationRoundTrips() {
-        let keys: [Key] = [.char("j"), .char("G"), .char(":"), .char(" "), .ctrl("d"), .alt("b"), .tab, .backTab, .enter, .escape,
-                           .pageDown, .pageUp, .up, .down, .left, .right, .home, .end, .backspace, .delete, .insert, .function(1), .function(12)]
+        let keys: [Key] = [
+            .char("j"), .char("G"), .char(":"), .char(" "), .ctrl("d"), .alt("b"), .tab, .backTab, .enter, .escape,
+            .pageDown, .pageUp, .up, .down, .left, .right, .home, .end, .backspace, .delete, .insert, .function(1),
+            .function(12),
+        ]
         for k in keys { XCTAssertEqual(KeyNames.parse(KeyNames.name(k)), k, KeyNames.name(k)) }
         XCTAssertEqual(KeyNames.parse("<S-Tab>"), .backTab)
         XCTAssertEqual(KeyNames.parse("C-q"), .ctrl("q"))
@@ -17,7 +21,8 @@ final class KeymapTests: XCTestCase {
     }
 
     func testUserFileOverridesByCommandName() throws {
-        let doc = #"{"feed": {"J": "down", "K": "up", "x": "status spam", "s": null}, "global": {"C-q": "quit", "Q": "focus queue"}}"#
+        let doc =
+            #"{"feed": {"J": "down", "K": "up", "x": "status spam", "s": null}, "global": {"C-q": "quit", "Q": "focus queue"}}"#
         let map = try Keymap.defaults.applying(Data(doc.utf8), name: "keymap.json")
         XCTAssertEqual(map.binding(.char("J"), in: .feed)?.command, "down")
         XCTAssertEqual(map.binding(.char("x"), in: .feed)?.command, "status spam")
@@ -33,22 +38,41 @@ final class KeymapTests: XCTestCase {
         XCTAssertTrue(app.screen.joined(separator: "\n").contains("j, <Down>, J"), app.dump())
         app.press("<Esc> C-q")
         XCTAssertTrue(app.state.chrome.quit)
-        XCTAssertTrue(map.table().contains("feed      x          status spam        Set the status of the selected mention: spam"), map.table())
+        XCTAssertTrue(
+            map.table().contains(
+                "feed      x          status spam        Set the status of the selected mention: spam"), map.table())
     }
 
     func testErrorsNameTheLineAndColumn() {
         func error(_ doc: String) -> String {
-            do { _ = try Keymap.defaults.applying(Data(doc.utf8), name: "keymap.json"); return "no error" } catch { return "\(error)" }
+            do {
+                _ = try Keymap.defaults.applying(Data(doc.utf8), name: "keymap.json")
+                return "no error"
+            } catch { return "\(error)" }
         }
-        XCTAssertEqual(error("{\n  \"feed\": {\n    \"j\": \"dwon\"\n  }\n}"),
-                       "keymap.json:3:10: unknown command \"dwon\" (commands: `switchboard keys` lists them)")
-        XCTAssertTrue(error("{\n  \"feed\": {\"<Nope>\": \"down\"}\n}").hasPrefix("keymap.json:2:12: unknown key name '<Nope>'; known names:"))
-        XCTAssertEqual(error("{\"fed\": {}}"), "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report)")
+        XCTAssertEqual(
+            error("{\n  \"feed\": {\n    \"j\": \"dwon\"\n  }\n}"),
+            "keymap.json:3:10: unknown command \"dwon\" (commands: `switchboard keys` lists them)")
+        XCTAssertTrue(
+            error("{\n  \"feed\": {\"<Nope>\": \"down\"}\n}").hasPrefix(
+                "keymap.json:2:12: unknown key name '<Nope>'; known names:"))
+        XCTAssertEqual(
+            error("{\"fed\": {}}"),
+            "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report)"
+        )
         XCTAssertEqual(error("{\"feed\": {\"j\": \"down\",}}"), "keymap.json:1:23: expected a quoted key")
-        XCTAssertEqual(error("{\"feed\": {\"j\": 3}}"), "keymap.json:1:16: the command for \"j\" must be a string like \"down\" or \"focus queue\"")
-        XCTAssertEqual(error("{\"global\": {\"1\": \"focus nowhere\"}}"), "keymap.json:1:18: focus: \"nowhere\" is not one of feed, composer, queue, crisis (commands: `switchboard keys` lists them)")
-        XCTAssertEqual(error("{\"global\": {\"1\": \"quit now\"}}"), "keymap.json:1:18: quit takes no argument (commands: `switchboard keys` lists them)")
-        XCTAssertEqual(error("[1]"), "keymap.json:1:1: a keymap is an object of contexts, like {\"feed\": {\"j\": \"down\"}}")
+        XCTAssertEqual(
+            error("{\"feed\": {\"j\": 3}}"),
+            "keymap.json:1:16: the command for \"j\" must be a string like \"down\" or \"focus queue\"")
+        XCTAssertEqual(
+            error("{\"global\": {\"1\": \"focus nowhere\"}}"),
+            "keymap.json:1:18: focus: \"nowhere\" is not one of feed, composer, queue, crisis (commands: `switchboard keys` lists them)"
+        )
+        XCTAssertEqual(
+            error("{\"global\": {\"1\": \"quit now\"}}"),
+            "keymap.json:1:18: quit takes no argument (commands: `switchboard keys` lists them)")
+        XCTAssertEqual(
+            error("[1]"), "keymap.json:1:1: a keymap is an object of contexts, like {\"feed\": {\"j\": \"down\"}}")
     }
 
     func testLoadFromFile() throws {
@@ -58,16 +82,21 @@ final class KeymapTests: XCTestCase {
         let f = dir.appendingPathComponent("keymap.json")
         XCTAssertEqual(try Keymap.load(file: f).bindings.count, Keymap.defaults.bindings.count)
         try "{\"feed\": {\"j\": \"nope\"}}".write(to: f, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try Keymap.load(file: f)) { XCTAssertTrue("\($0)".hasPrefix(f.path + ":1:16: unknown command \"nope\"")) }
+        XCTAssertThrowsError(try Keymap.load(file: f)) {
+            XCTAssertTrue("\($0)".hasPrefix(f.path + ":1:16: unknown command \"nope\""))
+        }
         XCTAssertEqual(Keymap.userFile(environment: ["XDG_CONFIG_HOME": "/cfg"]).path, "/cfg/switchboard/keymap.json")
     }
 
     func testDefaultTableHasNoDuplicateKeysPerContext() {
         var seen = Set<String>()
         for b in Keymap.defaults.bindings {
-            XCTAssertTrue(seen.insert(b.context.rawValue + " " + b.notation).inserted, "\(b.context) \(b.notation) bound twice")
+            XCTAssertTrue(
+                seen.insert(b.context.rawValue + " " + b.notation).inserted, "\(b.context) \(b.notation) bound twice")
         }
-        XCTAssertTrue(Keymap.defaults.table().hasPrefix("CONTEXT   KEY        COMMAND            HELP\nglobal    q          quit "))
+        XCTAssertTrue(
+            Keymap.defaults.table().hasPrefix(
+                "CONTEXT   KEY        COMMAND            HELP\nglobal    q          quit "))
     }
 }
 
@@ -76,7 +105,8 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(KeyNames.parse("M-<BS>"), .alt("\u{7F}"))
         XCTAssertEqual(KeyNames.name(.alt("\u{7F}")), "M-<BS>")
         for b in Keymap.defaults.bindings {
-            XCTAssertFalse(b.notation.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, b.notation.debugDescription)
+            XCTAssertFalse(
+                b.notation.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, b.notation.debugDescription)
         }
     }
 

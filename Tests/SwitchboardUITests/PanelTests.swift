@@ -1,14 +1,17 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 final class PanelTests: XCTestCase {
     func testQueueAndPlaybooks() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(), files: [
-            "playbooks/outage.json": CrisisFixtures.json(CrisisFixtures.playbook),
-            "playbooks/recall.json": #"{"steps": []}"#,
-        ])
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(),
+            files: [
+                "playbooks/outage.json": CrisisFixtures.json(CrisisFixtures.playbook),
+                "playbooks/recall.json": #"{"steps": []}"#,
+            ])
         _ = try QueueScreenTests.add(app, "Our autumn sale starts today", at: "2026-11-28T09:00:00Z")
         _ = try QueueScreenTests.add(app, "Maintenance tonight", at: "2026-11-27T18:30:00Z")
         let rows = app.screen
@@ -37,9 +40,11 @@ final class PanelTests: XCTestCase {
     }
 
     func testBrokenPlaybookShowsItsProblemAndStopsNothingElse() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), files: [
-            "playbooks/broken.json": "{nope",
-        ])
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 120, height: 30),
+            files: [
+                "playbooks/broken.json": "{nope"
+            ])
         XCTAssertEqual(app.buffer[100, 19].role, .error)
         XCTAssertTrue(app.screen[19].contains("│ ✗ playbooks/broken.json:"), app.dump())
         XCTAssertTrue(app.screen[1].contains("Why is my order late"))

@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// The real event loop: a reply sent from the review goes out in a background task and comes back through the
@@ -22,9 +23,12 @@ final class RuntimeSendTests: XCTestCase {
             let store = try! Store(dir: dir)
             let runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
             runner.publisherFor = { _ in pub }
-            let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: team, timeZone: TimeZone(identifier: "UTC")!)
-            let rt = Runtime(terminal: term, waker: term, runner: runner, state: AppState(settings: settings, size: term.size, now: Date()),
-                             refreshInterval: 0.1, listenerProbe: { "listener: running" })
+            let settings = WorkbenchSettings(
+                dataPath: "~/sb", user: "alice", team: team, timeZone: TimeZone(identifier: "UTC")!)
+            let rt = Runtime(
+                terminal: term, waker: term, runner: runner,
+                state: AppState(settings: settings, size: term.size, now: Date()),
+                refreshInterval: 0.1, listenerProbe: { "listener: running" })
             rt.run()
             finished.signal()
         }
@@ -36,11 +40,16 @@ final class RuntimeSendTests: XCTestCase {
         XCTAssertTrue(term.waitForFrame { $0.contains("│ @anna@social.example ") }, term.lastScreen)
         for c in "Your refund for the late order is on its way." { term.push(.key(.char(c))) }
         key("C-s")
-        XCTAssertTrue(term.waitForFrame { $0.contains("Review reply — y send") && $0.contains("y sends it now.") }, term.lastScreen)
+        XCTAssertTrue(
+            term.waitForFrame { $0.contains("Review reply — y send") && $0.contains("y sends it now.") },
+            term.lastScreen)
         key("y")
-        XCTAssertTrue(term.waitForFrame(timeout: 10) { $0.contains("Reply: sent ✓ https://social.example/@bra") }, term.lastScreen)
+        XCTAssertTrue(
+            term.waitForFrame(timeout: 10) { $0.contains("Reply: sent ✓ https://social.example/@bra") }, term.lastScreen
+        )
         XCTAssertEqual(pub.posts.count, 1)
-        XCTAssertEqual(pub.posts.first?.0.text, "@anna@social.example Your refund for the late order is on its way. ^AS")
+        XCTAssertEqual(
+            pub.posts.first?.0.text, "@anna@social.example Your refund for the late order is on its way. ^AS")
         key("q")
         XCTAssertEqual(finished.wait(timeout: .now() + 5), .success)
         XCTAssertEqual(pub.posts.count, 1)

@@ -1,6 +1,7 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// An in-memory terminal: scripted events in, presented buffers out.
@@ -14,7 +15,12 @@ final class FakeTerminal: Terminal, TerminalWaker, @unchecked Sendable {
 
     init(size: Size) { self.size = size }
 
-    func present(_ buffer: ScreenBuffer, cursor: Point?) { lock.withLock { frames.append(buffer); lock.broadcast() } }
+    func present(_ buffer: ScreenBuffer, cursor: Point?) {
+        lock.withLock {
+            frames.append(buffer)
+            lock.broadcast()
+        }
+    }
     func setStyles(_ styles: [StyleRole: TerminalStyle]) { lock.withLock { self.styles = styles } }
     func restore() {}
     func copyToClipboard(_ text: String) {}
@@ -31,8 +37,18 @@ final class FakeTerminal: Terminal, TerminalWaker, @unchecked Sendable {
         return .wake
     }
 
-    func wake() { lock.withLock { woken = true; lock.broadcast() } }
-    func push(_ e: TerminalEvent) { lock.withLock { events.append(e); lock.broadcast() } }
+    func wake() {
+        lock.withLock {
+            woken = true
+            lock.broadcast()
+        }
+    }
+    func push(_ e: TerminalEvent) {
+        lock.withLock {
+            events.append(e)
+            lock.broadcast()
+        }
+    }
 
     var lastScreen: String { lock.withLock { frames.last?.lines.joined(separator: "\n") ?? "" } }
     var frameCount: Int { lock.withLock { frames.count } }
@@ -59,17 +75,24 @@ final class RuntimeTests: XCTestCase {
         let term = FakeTerminal(size: Size(width: 80, height: 24))
         let store = try Store(dir: dir)
         let runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
-        let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: nil, timeZone: TimeZone(identifier: "UTC")!)
-        let rt = Runtime(terminal: term, waker: term, runner: runner, state: AppState(settings: settings, size: term.size, now: Date()),
-                         refreshInterval: 0.1, listenerProbe: { "listener: running" })
+        let settings = WorkbenchSettings(
+            dataPath: "~/sb", user: "alice", team: nil, timeZone: TimeZone(identifier: "UTC")!)
+        let rt = Runtime(
+            terminal: term, waker: term, runner: runner,
+            state: AppState(settings: settings, size: term.size, now: Date()),
+            refreshInterval: 0.1, listenerProbe: { "listener: running" })
         rt.loadingFrameFrom = 3
         term.push(.key(.char("q")))
         rt.run()
         let first = try XCTUnwrap(term.frames.first?.lines)
         XCTAssertEqual(first.count, 24)
         for (i, line) in first.enumerated() {
-            XCTAssertEqual(line, i == 12 ? String(repeating: " ", count: 23) + "Switchboard — sorting 3 mentions…" + String(repeating: " ", count: 24)
-                                         : String(repeating: " ", count: 80), "row \(i)")
+            XCTAssertEqual(
+                line,
+                i == 12
+                    ? String(repeating: " ", count: 23) + "Switchboard — sorting 3 mentions…"
+                        + String(repeating: " ", count: 24)
+                    : String(repeating: " ", count: 80), "row \(i)")
         }
         XCTAssertEqual(term.frames.count, 2, "then the feed")
         XCTAssertTrue(term.frames.last?.lines.joined().contains("Feed") ?? false, term.lastScreen)
@@ -88,9 +111,12 @@ final class RuntimeTests: XCTestCase {
         let thread = Thread {
             let store = try! Store(dir: dir)
             let runner = EffectRunner(store: store, actor: "alice", themeDirs: [TestApp.themesDir])
-            let settings = WorkbenchSettings(dataPath: "~/sb", user: "alice", team: nil, timeZone: TimeZone(identifier: "UTC")!)
-            let rt = Runtime(terminal: term, waker: term, runner: runner, state: AppState(settings: settings, size: term.size, now: Date()),
-                             refreshInterval: 0.1, listenerProbe: { "listener: running" })
+            let settings = WorkbenchSettings(
+                dataPath: "~/sb", user: "alice", team: nil, timeZone: TimeZone(identifier: "UTC")!)
+            let rt = Runtime(
+                terminal: term, waker: term, runner: runner,
+                state: AppState(settings: settings, size: term.size, now: Date()),
+                refreshInterval: 0.1, listenerProbe: { "listener: running" })
             rt.run()
             finished.signal()
         }
@@ -103,7 +129,9 @@ final class RuntimeTests: XCTestCase {
         XCTAssertTrue(term.waitForFrame { $0.contains("│ @ben ") }, term.lastScreen)
 
         // Another process stores a mention: it shows up by itself, the selection stays on @ben.
-        try Store(dir: dir).ingest([mention("live", "arrived while the workbench was open", author: "live", minutesAgo: 0)])
+        try Store(dir: dir).ingest([
+            mention("live", "arrived while the workbench was open", author: "live", minutesAgo: 0)
+        ])
         XCTAssertTrue(term.waitForFrame { $0.contains("arrived while the") }, term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("Feed — 4 · 1 new"), term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("│ @ben "), term.lastScreen)
@@ -138,8 +166,10 @@ final class RuntimeTests: XCTestCase {
         let finished = DispatchSemaphore(value: 0)
         Thread {
             let runner = EffectRunner(store: try! Store(dir: dir), actor: "alice")
-            let rt = Runtime(terminal: term, waker: term, runner: runner,
-                             state: AppState(settings: WorkbenchSettings(dataPath: "x", user: "alice", team: nil), size: term.size, now: Date()))
+            let rt = Runtime(
+                terminal: term, waker: term, runner: runner,
+                state: AppState(
+                    settings: WorkbenchSettings(dataPath: "x", user: "alice", team: nil), size: term.size, now: Date()))
             rt.run()
             finished.signal()
         }.start()

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SwitchboardUI
 
 final class SanitizeTests: XCTestCase {
@@ -12,7 +13,7 @@ final class SanitizeTests: XCTestCase {
             ("x\u{1B}P1$r0m\u{1B}\\y", "xy"),
             ("x\u{9B}2Jy", "xy"),
             ("x\u{9D}0;t\u{9C}y", "xy"),
-            ("x\u{85}\u{8D}y", "x y"), // NEL is a newline: one space on one line
+            ("x\u{85}\u{8D}y", "x y"),  // NEL is a newline: one space on one line
             ("a\u{202E}b\u{202D}c\u{2066}d\u{2069}e\u{200F}f", "abcdef"),
             ("tab\there", "tab here"),
             ("line\r\nbreak", "line break"),

@@ -1,78 +1,83 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 /// Whole screens, compared row by row.
 final class ScreenTests: XCTestCase {
     func testFourPanesAt100x30() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        assertScreen(app, """
-┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 3m M anna         -! new  due 57m Why is my order la││ No mention open: select one in the feed   │
-│ 2h B ben          +♥ new  late 1h Love the new relea││ and press Enter.                          │
-│ 5d R news            new  late 4d Blog post mentions││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     │└───────────────────────────────────────────┘
-│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
-│                                                     ││ No scheduled posts ││ No active crisis.   │
-│                                                     ││                    ││ No playbooks yet.   │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
- ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
-j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
-""")
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+            │ 3m M anna         -! new  due 57m Why is my order la││ No mention open: select one in the feed   │
+            │ 2h B ben          +♥ new  late 1h Love the new relea││ and press Enter.                          │
+            │ 5d R news            new  late 4d Blog post mentions││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     │└───────────────────────────────────────────┘
+            │                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+            │                                                     ││ No scheduled posts ││ No active crisis.   │
+            │                                                     ││                    ││ No playbooks yet.   │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+             ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+            """)
         // Enter opens the selected mention; Esc goes back to the feed, the mention stays open.
         app.press("<Enter> <Esc>")
-        assertScreen(app, """
-┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-│ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │
-│ 2h B ben          +♥ new  late 1h Love the new relea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
-│ 5d R news            new  late 4d Blog post mentions││ https://social.example/@anna/1            │
-│                                                     ││ status: open · due in 57m · priority: nor…│
-│                                                     ││ negative (-0.6) · question, complaint · en│
-│                                                     ││                                           │
-│                                                     ││ Why is my order late again? Third time    │
-│                                                     ││ this month.                               │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     ││─ Reply · 6/500 ───────────────────────────│
-│                                                     ││ @anna                                     │
-│                                                     ││                                           │
-│                                                     ││                                           │
-│                                                     │└───────────────────────────────────────────┘
-│                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
-│                                                     ││ No scheduled posts ││ No active crisis.   │
-│                                                     ││                    ││ No playbooks yet.   │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-│                                                     ││                    ││                     │
-└─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
- ~/sb · alice · 2 new · 3 open · 2 overdue · sources: this workbench
-j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
-""")
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
+            │ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │
+            │ 2h B ben          +♥ new  late 1h Love the new relea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
+            │ 5d R news            new  late 4d Blog post mentions││ https://social.example/@anna/1            │
+            │                                                     ││ status: open · due in 57m · priority: nor…│
+            │                                                     ││ negative (-0.6) · question, complaint · en│
+            │                                                     ││                                           │
+            │                                                     ││ Why is my order late again? Third time    │
+            │                                                     ││ this month.                               │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     ││─ Reply · 6/500 ───────────────────────────│
+            │                                                     ││ @anna                                     │
+            │                                                     ││                                           │
+            │                                                     ││                                           │
+            │                                                     │└───────────────────────────────────────────┘
+            │                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
+            │                                                     ││ No scheduled posts ││ No active crisis.   │
+            │                                                     ││                    ││ No playbooks yet.   │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            │                                                     ││                    ││                     │
+            └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+             ~/sb · alice · 2 new · 3 open · 2 overdue · sources: this workbench
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+            """)
         // Roles where style matters: the focused pane's frame, the selection, the marks.
         let b = app.buffer
         XCTAssertEqual(b[0, 0].role, .borderFocused)
@@ -126,37 +131,40 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
 
     func testTabModeBelow100Columns() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 80, height: 24))
-        assertScreen(app, """
- 1 Feed              2 Mention           3 Queue             4 Crisis
-┌─ Feed — 3 ───────────────────────────────────────────────────────────────────┐
-│ 3m M anna             -! new  due 57m Why is my order late again? Third time │
-│ 2h B ben              +♥ new  late 1h Love the new release, great work!      │
-│ 5d R news                new  late 4d Blog post mentions the brand           │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-│                                                                              │
-└──────────────────────────────────────────────────────────────────────────────┘
- ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
-j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
-""")
+        assertScreen(
+            app,
+            """
+             1 Feed              2 Mention           3 Queue             4 Crisis
+            ┌─ Feed — 3 ───────────────────────────────────────────────────────────────────┐
+            │ 3m M anna             -! new  due 57m Why is my order late again? Third time │
+            │ 2h B ben              +♥ new  late 1h Love the new release, great work!      │
+            │ 5d R news                new  late 4d Blog post mentions the brand           │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             ~/sb · alice · 3 new · 3 open · 2 overdue · sources: this workbench
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
+            """)
         XCTAssertEqual(app.buffer[1, 0].role, .tabActive)
         XCTAssertEqual(app.buffer[21, 0].role, .tabInactive)
         app.press("3")
         XCTAssertEqual(app.screen[1], "┌─ Queue " + String(repeating: "─", count: 70) + "┐")
-        XCTAssertEqual(app.screen[2], "│ No scheduled posts                                                           │")
+        XCTAssertEqual(
+            app.screen[2], "│ No scheduled posts                                                           │")
         XCTAssertEqual(app.buffer[41, 0].role, .tabActive)
         app.press("<Tab>")
         XCTAssertEqual(app.state.chrome.focus, .crisis)
@@ -165,17 +173,19 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
 
     func testTinyTerminal() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 39, height: 9))
-        assertScreen(app, """
+        assertScreen(
+            app,
+            """
 
 
 
-          Terminal too small
-       39×9: need at least 40×10
-               (q quits)
+                      Terminal too small
+                   39×9: need at least 40×10
+                           (q quits)
 
 
 
-""")
+            """)
         app.press("j j k ? : <Esc> z")
         XCTAssertEqual(app.screen[3], "          Terminal too small")
         app.resize(Size(width: 100, height: 30))
@@ -190,7 +200,9 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
         app.press("2")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Mention · replying ───"), app.screen[0])
         XCTAssertEqual(app.screen[0].count, 100)
-        XCTAssertEqual(app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│", "2 opens the selection")
+        XCTAssertEqual(
+            app.screen[1], "│ @anna · 1,200 followers" + String(repeating: " ", count: 74) + "│",
+            "2 opens the selection")
         app.press("<Esc>")
         XCTAssertEqual(app.state.chrome.focus, .feed)
         XCTAssertTrue(app.state.chrome.zoomed)
@@ -231,27 +243,29 @@ j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
     func testHelpOverlayScreen() throws {
         let app = try TestApp([], size: Size(width: 60, height: 14))
         app.press("3 ?")
-        assertScreen(app, """
- 1 Feed         2 Mention      3 Queue        4 Crisis
-┌─┌─ Keys — Queue (Esc closes) ──────────────────────────┐─┐
-│ │ Queue pane                                           │ │
-│ │  j, <Down>          Move down                        │ │
-│ │  k, <Up>            Move up                          │ │
-│ │  g, <Home>          Go to the top                    │ │
-│ │  G, <End>           Go to the bottom                 │ │
-│ │  <PgDn>, C-f        Page down                        │ │
-│ │  <PgUp>, C-b        Page up                          │ │
-│ │  C-d                Half a page down                 │ │
-│ └──────────────────────────────────────────────────────┘ │
-└──────────────────────────────────────────────────────────┘
- ~/sb · alice · 0 new · 0 open · sources: this workbench
-j scroll  <Esc> close
-""")
+        assertScreen(
+            app,
+            """
+             1 Feed         2 Mention      3 Queue        4 Crisis
+            ┌─┌─ Keys — Queue (Esc closes) ──────────────────────────┐─┐
+            │ │ Queue pane                                           │ │
+            │ │  j, <Down>          Move down                        │ │
+            │ │  k, <Up>            Move up                          │ │
+            │ │  g, <Home>          Go to the top                    │ │
+            │ │  G, <End>           Go to the bottom                 │ │
+            │ │  <PgDn>, C-f        Page down                        │ │
+            │ │  <PgUp>, C-b        Page up                          │ │
+            │ │  C-d                Half a page down                 │ │
+            │ └──────────────────────────────────────────────────────┘ │
+            └──────────────────────────────────────────────────────────┘
+             ~/sb · alice · 0 new · 0 open · sources: this workbench
+            j scroll  <Esc> close
+            """)
         XCTAssertEqual(app.buffer[5, 3].role, .keyName)
         XCTAssertEqual(app.buffer[40, 3].role, .overlay)
         app.press("j j G")
         XCTAssertEqual(app.screen[9], "│ │ Every command works after : by name (Tab completes). │ │")
-        XCTAssertEqual(app.buffer[5, 7].role, .dim) // C-s: only while composing
+        XCTAssertEqual(app.buffer[5, 7].role, .dim)  // C-s: only while composing
     }
 
     func testCommandLineWithCompletion() throws {
@@ -293,7 +307,10 @@ j scroll  <Esc> close
 
     func testEveryBoundCommandCanBeTypedByName() throws {
         for spec in Commands.all {
-            let line = spec.name + (spec.argumentRequired ? " " + (Commands.values(spec.argument, themes: ["default"])?.first ?? "x") : "")
+            let line =
+                spec.name
+                + (spec.argumentRequired
+                    ? " " + (Commands.values(spec.argument, themes: ["default"])?.first ?? "x") : "")
             XCTAssertNil(Commands.validate(line, themes: ["default"]), line)
         }
         for b in Keymap.defaults.bindings { XCTAssertNil(Commands.validate(b.command, themes: nil), b.command) }
@@ -306,7 +323,9 @@ j scroll  <Esc> close
         app.type("filter is:question")
         app.press("<Enter>")
         let status = app.screen[28]
-        XCTAssertTrue(status.hasPrefix(" CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:"), status)
+        XCTAssertTrue(
+            status.hasPrefix(" CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:"),
+            status)
         XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))

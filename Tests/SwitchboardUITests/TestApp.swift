@@ -1,8 +1,9 @@
 import Foundation
 import ScreenKit
 import SwitchboardCore
-@testable import SwitchboardUI
 import XCTest
+
+@testable import SwitchboardUI
 
 /// A workbench on a temporary store with a fixed clock: presses keys through the real keymap, runs the
 /// effects the way the runtime does, and renders into an in-memory screen.
@@ -16,9 +17,12 @@ final class TestApp {
     var state: AppState
     var size: Size
 
-    init(_ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
-         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil, views: [SavedViews.View] = [], user: String = "alice",
-         publishesQueue: Bool = false) throws {
+    init(
+        _ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
+        keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil,
+        views: [SavedViews.View] = [], user: String = "alice",
+        publishesQueue: Bool = false
+    ) throws {
         TextWidth.setupLocale()
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("sbui-\(UUID().uuidString)")
         dir = DataDirectory(root: root)
@@ -34,9 +38,10 @@ final class TestApp {
         runner = EffectRunner(store: store, actor: user, themeDirs: [TestApp.themesDir])
         runner.team = team
         runner.timeZone = TimeZone(identifier: "UTC")!
-        var settings = WorkbenchSettings(dataPath: "~/sb", user: user, team: team, keymap: keymap,
-                                         themes: ["default", "high-contrast", "light", "mono"],
-                                         timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
+        var settings = WorkbenchSettings(
+            dataPath: "~/sb", user: user, team: team, keymap: keymap,
+            themes: ["default", "high-contrast", "light", "mono"],
+            timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
         settings.publishesQueue = publishesQueue
         state = AppState(settings: settings, size: size, now: TestApp.now)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).
@@ -47,7 +52,10 @@ final class TestApp {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    static var repoRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+    static var repoRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
     static var themesDir: URL { repoRoot.appendingPathComponent("Themes") }
 
     /// Applies a message and runs every effect it leads to, like Runtime.send; then waits for the background
@@ -67,7 +75,10 @@ final class TestApp {
     /// Presses keys given in notation, separated by spaces: `press("j j <Enter>")`.
     func press(_ keys: String) {
         for k in keys.split(separator: " ") {
-            guard let key = KeyNames.parse(String(k)) else { XCTFail("bad key \(k)"); return }
+            guard let key = KeyNames.parse(String(k)) else {
+                XCTFail("bad key \(k)")
+                return
+            }
             send(.key(key))
         }
     }
@@ -81,7 +92,10 @@ final class TestApp {
         send(.storeChanged(runner.delta(changes)))
     }
 
-    func resize(_ s: Size) { size = s; send(.resize(s)) }
+    func resize(_ s: Size) {
+        size = s
+        send(.resize(s))
+    }
 
     /// Stores mentions (as another process would) and lets the runtime's refresh fold them in.
     func ingest(_ ms: [Mention]) throws {
@@ -92,24 +106,35 @@ final class TestApp {
     }
 
     var buffer: ScreenBuffer { render(state, size: size) }
-    var screen: [String] { buffer.lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) } }
+    var screen: [String] {
+        buffer.lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+    }
     var cursor: Point? { renderFrame(state, size: size).cursor }
 
     func dump() -> String { screen.enumerated().map { String(format: "%02d|", $0) + $1 }.joined(separator: "\n") }
 }
 
 /// Mentions for tests, at fixed times before `TestApp.now`.
-func mention(_ id: String, _ text: String, author: String = "user", minutesAgo: Double = 1, platform: String = "mastodon",
-             sentiment: Sentiment? = nil, intents: [Intent] = [], followers: Int? = nil, inReplyTo: String? = nil,
-             threadRoot: String? = nil) -> Mention {
-    let analysis = sentiment.map { Analysis(lang: "en", sentiment: $0, score: $0 == .negative ? -0.6 : ($0 == .positive ? 0.6 : 0), intents: intents) }
-    return Mention(platform: platform, id: id, text: text, createdAt: TestApp.now.addingTimeInterval(-minutesAgo * 60),
-                   fetchedAt: TestApp.now, url: "https://social.example/@\(author)/\(id)", author: Author(handle: author, followers: followers),
-                   inReplyTo: inReplyTo, threadRoot: threadRoot, analysis: analysis)
+func mention(
+    _ id: String, _ text: String, author: String = "user", minutesAgo: Double = 1, platform: String = "mastodon",
+    sentiment: Sentiment? = nil, intents: [Intent] = [], followers: Int? = nil, inReplyTo: String? = nil,
+    threadRoot: String? = nil
+) -> Mention {
+    let analysis = sentiment.map {
+        Analysis(
+            lang: "en", sentiment: $0, score: $0 == .negative ? -0.6 : ($0 == .positive ? 0.6 : 0), intents: intents)
+    }
+    return Mention(
+        platform: platform, id: id, text: text, createdAt: TestApp.now.addingTimeInterval(-minutesAgo * 60),
+        fetchedAt: TestApp.now, url: "https://social.example/@\(author)/\(id)",
+        author: Author(handle: author, followers: followers),
+        inReplyTo: inReplyTo, threadRoot: threadRoot, analysis: analysis)
 }
 
 func assertScreen(_ app: TestApp, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
-    let want = expected.split(separator: "\n", omittingEmptySubsequences: false).map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+    let want = expected.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
     let got = app.screen
     if want != got {
         var diff = ""

@@ -1,11 +1,14 @@
-import XCTest
 import ScreenKit
 import SwitchboardCore
+import XCTest
+
 @testable import SwitchboardUI
 
 final class ThemeTests: XCTestCase {
     func testEveryShippedThemeParsesAndDefinesEveryRole() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: TestApp.themesDir.path).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestApp.themesDir.path).filter {
+            $0.hasSuffix(".json")
+        }.sorted()
         XCTAssertEqual(files, ["default.json", "high-contrast.json", "light.json", "mono.json"])
         for f in files {
             let t = try Theme.load(TestApp.themesDir.appendingPathComponent(f))
@@ -15,7 +18,10 @@ final class ThemeTests: XCTestCase {
             for r in UIRoles.all { XCTAssertNotNil(t.styles[r], "\(f): \(r.rawValue)") }
         }
         let mono = try Theme.load(TestApp.themesDir.appendingPathComponent("mono.json"))
-        for (_, s) in mono.styles { XCTAssertEqual(s.fg, -1); XCTAssertEqual(s.bg, -1) }
+        for (_, s) in mono.styles {
+            XCTAssertEqual(s.fg, -1)
+            XCTAssertEqual(s.bg, -1)
+        }
         XCTAssertTrue(mono.styles[.selected]!.reverse)
     }
 
@@ -28,9 +34,14 @@ final class ThemeTests: XCTestCase {
     }
 
     func testEveryRoleTheRendererUsesIsKnown() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: CrisisFixtures.team(), files: CrisisFixtures.files)
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 120, height: 40), team: CrisisFixtures.team(), files: CrisisFixtures.files
+        )
         var used = Set<StyleRole>()
-        for keys in ["", "j", "<Enter>", "<Esc> ?", "<Esc> :", "<Esc> 3", "4", "j <Enter>", "<Esc> D 2", "t", "e", "j j h", "<Esc> S", "<Esc> z"] {
+        for keys in [
+            "", "j", "<Enter>", "<Esc> ?", "<Esc> :", "<Esc> 3", "4", "j <Enter>", "<Esc> D 2", "t", "e", "j j h",
+            "<Esc> S", "<Esc> z",
+        ] {
             app.press(keys.isEmpty ? "1" : keys)
             used.formUnion(app.buffer.cells.map(\.role))
         }
@@ -38,13 +49,20 @@ final class ThemeTests: XCTestCase {
     }
 
     func testErrorsNameFileLineAndColumn() {
-        XCTAssertThrowsError(try Theme.parse(Data("{\n \"roles\": {\n  \"normal\": {\"fg\" 1}\n }\n}".utf8), name: "x", file: "Themes/x.json")) {
+        XCTAssertThrowsError(
+            try Theme.parse(
+                Data("{\n \"roles\": {\n  \"normal\": {\"fg\" 1}\n }\n}".utf8), name: "x", file: "Themes/x.json")
+        ) {
             XCTAssertTrue("\($0)".hasPrefix("Themes/x.json: line 3, column"), "\($0)")
         }
-        XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {"fg": "purple"}}}"#.utf8), name: "x", file: "x.json")) {
+        XCTAssertThrowsError(
+            try Theme.parse(Data(#"{"roles": {"normal": {"fg": "purple"}}}"#.utf8), name: "x", file: "x.json")
+        ) {
             XCTAssertTrue("\($0)".contains("x.json: field roles.normal.fg: unknown colour \"purple\""), "\($0)")
         }
-        XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {"fg": 300}}}"#.utf8), name: "x", file: "x.json")) {
+        XCTAssertThrowsError(
+            try Theme.parse(Data(#"{"roles": {"normal": {"fg": 300}}}"#.utf8), name: "x", file: "x.json")
+        ) {
             XCTAssertTrue("\($0)".contains("colour 300 is not in -1…255"), "\($0)")
         }
         XCTAssertThrowsError(try Theme.parse(Data(#"{"roles": {"normal": {}}}"#.utf8), name: "x", file: "x.json")) {
@@ -56,24 +74,32 @@ final class ThemeTests: XCTestCase {
         let cfg = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cfg) }
         XCTAssertEqual(try ThemeLoader.chooseName(flag: "light", environment: ["NO_COLOR": "1"]), "light")
-        XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": cfg.path]), "mono")
+        XCTAssertEqual(
+            try ThemeLoader.chooseName(flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": cfg.path]), "mono")
         XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["XDG_CONFIG_HOME": cfg.path]), "default")
         try FileIO.makeDirectory(cfg.appendingPathComponent("switchboard"))
-        try #"{"theme": "high-contrast"}"#.write(to: cfg.appendingPathComponent("switchboard/config.json"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(try ThemeLoader.chooseName(flag: nil, environment: ["XDG_CONFIG_HOME": cfg.path]), "high-contrast")
+        try #"{"theme": "high-contrast"}"#.write(
+            to: cfg.appendingPathComponent("switchboard/config.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(
+            try ThemeLoader.chooseName(flag: nil, environment: ["XDG_CONFIG_HOME": cfg.path]), "high-contrast")
 
         // Run from the checkout (.build/debug/switchboard) the Themes directory is found by walking up.
         let exe = TestApp.repoRoot.appendingPathComponent(".build/debug/switchboard")
         let dirs = ThemeLoader.searchDirectories(executable: exe, environment: ["XDG_CONFIG_HOME": cfg.path])
-        XCTAssertTrue(dirs.contains(TestApp.themesDir.standardizedFileURL) || dirs.map(\.path).contains(TestApp.themesDir.path), "\(dirs)")
+        XCTAssertTrue(
+            dirs.contains(TestApp.themesDir.standardizedFileURL) || dirs.map(\.path).contains(TestApp.themesDir.path),
+            "\(dirs)")
         XCTAssertEqual(try ThemeLoader.load("light", from: dirs).name, "light")
         XCTAssertEqual(ThemeLoader.available(in: dirs), ["default", "high-contrast", "light", "mono"])
         // Installed: PREFIX/bin/switchboard → PREFIX/share/switchboard/themes.
-        XCTAssertTrue(ThemeLoader.searchDirectories(executable: URL(fileURLWithPath: "/opt/sb/bin/switchboard"), environment: [:])
-            .map(\.path).contains("/opt/sb/share/switchboard/themes"))
+        XCTAssertTrue(
+            ThemeLoader.searchDirectories(executable: URL(fileURLWithPath: "/opt/sb/bin/switchboard"), environment: [:])
+                .map(\.path).contains("/opt/sb/share/switchboard/themes"))
         // Nothing found: the compiled-in default, and a clear error for anything else.
         XCTAssertEqual(try ThemeLoader.load("default", from: []).styles, BuiltinTheme.theme.styles)
-        XCTAssertThrowsError(try ThemeLoader.load("neon", from: [])) { XCTAssertTrue("\($0)".hasPrefix("no theme named \"neon\"")) }
+        XCTAssertThrowsError(try ThemeLoader.load("neon", from: [])) {
+            XCTAssertTrue("\($0)".hasPrefix("no theme named \"neon\""))
+        }
         XCTAssertThrowsError(try ThemeLoader.load("../etc/passwd", from: dirs))
     }
 

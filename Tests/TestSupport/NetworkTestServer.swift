@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for connector tests: an ephemeral port, scripted responses per
@@ -38,13 +39,19 @@ public final class NetworkTestServer: @unchecked Sendable {
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
         public var truncateAt: Int? = nil
 
-        public init(status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
-                    truncateAt: Int? = nil) {
-            self.status = status; self.headers = headers; self.body = body
-            self.delay = delay; self.truncateAt = truncateAt
+        public init(
+            status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
+            truncateAt: Int? = nil
+        ) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+            self.truncateAt = truncateAt
         }
         public static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
-            var h = headers; h["Content-Type"] = "application/json; charset=utf-8"
+            var h = headers
+            h["Content-Type"] = "application/json; charset=utf-8"
             return Response(status: status, headers: h, body: Data(s.utf8))
         }
         public static func json(object: Any, status: Int = 200, headers: [String: String] = [:]) -> Response {
@@ -105,7 +112,11 @@ public final class NetworkTestServer: @unchecked Sendable {
     deinit { stop() }
 
     public func stop() {
-        let already = lock.withLock { let s = stopped; stopped = true; return s }
+        let already = lock.withLock {
+            let s = stopped
+            stopped = true
+            return s
+        }
         // Only shut down here: the accept thread closes the descriptor when it leaves, so its number cannot be
         // reused by the next test's server while this thread might still call accept() on it.
         if !already { shutdown(fd, Int32(SHUT_RDWR)) }
@@ -113,12 +124,18 @@ public final class NetworkTestServer: @unchecked Sendable {
 
     /// Scripts the answers to `method path`: each request takes the next; the last repeats.
     public func on(_ method: String, _ path: String, _ responses: Response...) {
-        lock.withLock { routes[method + " " + path] = responses; handlers[method + " " + path] = nil }
+        lock.withLock {
+            routes[method + " " + path] = responses
+            handlers[method + " " + path] = nil
+        }
     }
 
     /// Answers `method path` with a function of the request.
     public func handle(_ method: String, _ path: String, _ h: @escaping @Sendable (Request) -> Response) {
-        lock.withLock { handlers[method + " " + path] = h; routes[method + " " + path] = nil }
+        lock.withLock {
+            handlers[method + " " + path] = h
+            routes[method + " " + path] = nil
+        }
     }
 
     private func acceptLoop() {
@@ -130,7 +147,10 @@ public final class NetworkTestServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            if lock.withLock({ stopped }) { close(c); return }
+            if lock.withLock({ stopped }) {
+                close(c)
+                return
+            }
             var one: Int32 = 1
             setsockopt(c, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             let t = Thread { [self] in serve(c) }
@@ -182,8 +202,9 @@ public final class NetworkTestServer: @unchecked Sendable {
         }
         let target = String(start[1])
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
-        let req = Request(method: String(start[0]), path: parts[0], query: parts.count > 1 ? parts[1] : "",
-                          headers: headers, body: Data(body))
+        let req = Request(
+            method: String(start[0]), path: parts[0], query: parts.count > 1 ? parts[1] : "",
+            headers: headers, body: Data(body))
         let resp = respond(to: req)
         if resp.delay > 0 { usleep(UInt32(resp.delay * 1_000_000)) }
         var out = "HTTP/1.1 \(resp.status) \(resp.status == 200 ? "OK" : "Status")\r\n"

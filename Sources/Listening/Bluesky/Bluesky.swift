@@ -17,7 +17,10 @@ public enum Bluesky {
     public struct StrongRef: Codable, Sendable, Hashable {
         public var uri: String
         public var cid: String
-        public init(uri: String, cid: String) { self.uri = uri; self.cid = cid }
+        public init(uri: String, cid: String) {
+            self.uri = uri
+            self.cid = cid
+        }
     }
 
     public struct ReplyRefs: Codable, Sendable, Hashable {
@@ -54,10 +57,14 @@ public enum Bluesky {
             var c = encoder.container(keyedBy: Keys.self)
             switch self {
             case .mention(let d):
-                try c.encode("app.bsky.richtext.facet#mention", forKey: .type); try c.encode(d, forKey: .did)
+                try c.encode("app.bsky.richtext.facet#mention", forKey: .type)
+                try c.encode(d, forKey: .did)
             case .link(let u):
-                try c.encode("app.bsky.richtext.facet#link", forKey: .type); try c.encode(u, forKey: .uri)
-            case .tag(let t): try c.encode("app.bsky.richtext.facet#tag", forKey: .type); try c.encode(t, forKey: .tag)
+                try c.encode("app.bsky.richtext.facet#link", forKey: .type)
+                try c.encode(u, forKey: .uri)
+            case .tag(let t):
+                try c.encode("app.bsky.richtext.facet#tag", forKey: .type)
+                try c.encode(t, forKey: .tag)
             case .other(let t): try c.encode(t, forKey: .type)
             }
         }
@@ -67,7 +74,8 @@ public enum Bluesky {
         public var index: ByteSlice
         public var features: [Feature]
         public init(byteStart: Int, byteEnd: Int, features: [Feature]) {
-            index = ByteSlice(byteStart: byteStart, byteEnd: byteEnd); self.features = features
+            index = ByteSlice(byteStart: byteStart, byteEnd: byteEnd)
+            self.features = features
         }
     }
 

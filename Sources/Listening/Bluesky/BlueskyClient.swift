@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Authorised XRPC calls for one Bluesky account: one `createSession`, then `refreshSession` whenever the
@@ -25,8 +26,13 @@ final class BlueskyClient: @unchecked Sendable {
         service: URL, identifier: String, label: String, http: HTTPClient, now: @escaping @Sendable () -> Date,
         password: TokenCache, sessionFile: URL
     ) {
-        self.service = service; self.identifier = identifier; self.label = label; self.http = http; self.now = now
-        self.password = password; self.sessionFile = sessionFile
+        self.service = service
+        self.identifier = identifier
+        self.label = label
+        self.http = http
+        self.now = now
+        self.password = password
+        self.sessionFile = sessionFile
     }
 
     var loginHint: String {
@@ -46,7 +52,10 @@ final class BlueskyClient: @unchecked Sendable {
     /// The current session (logging in only when there is none at all).
     func session() async throws -> BlueskyStoredSession {
         if let s = lock.withLock({ cached }) { return s }
-        if let s = readFile() { lock.withLock { cached = s }; return s }
+        if let s = readFile() {
+            lock.withLock { cached = s }
+            return s
+        }
         return try await withFileLock { try await self.freshSession(replacing: nil) }
     }
 
@@ -93,7 +102,8 @@ final class BlueskyClient: @unchecked Sendable {
     func renew(_ old: BlueskyStoredSession) async throws -> BlueskyStoredSession {
         try await withFileLock {
             if let disk = self.readFile(), disk.accessJwt != old.accessJwt,
-               (BlueskyClient.jwtExpiry(disk.accessJwt) ?? .distantFuture) > self.now().addingTimeInterval(30) {
+                (BlueskyClient.jwtExpiry(disk.accessJwt) ?? .distantFuture) > self.now().addingTimeInterval(30)
+            {
                 self.lock.withLock { self.cached = disk }
                 return disk
             }
@@ -109,7 +119,10 @@ final class BlueskyClient: @unchecked Sendable {
             if (200..<300).contains(r.status) {
                 let out = try NetworkCall.decode(Bluesky.SessionOutput.self, from: r, label: self.label)
                 var s = current
-                s.accessJwt = out.accessJwt; s.refreshJwt = out.refreshJwt; s.did = out.did; s.handle = out.handle
+                s.accessJwt = out.accessJwt
+                s.refreshJwt = out.refreshJwt
+                s.did = out.did
+                s.handle = out.handle
                 s.updatedAt = self.now()
                 try self.store(s)
                 return s
@@ -123,7 +136,10 @@ final class BlueskyClient: @unchecked Sendable {
     /// One `createSession`, if the login budget allows. Call holding the file lock.
     private func freshSession(replacing old: BlueskyStoredSession?) async throws -> BlueskyStoredSession {
         // Another process may have logged in while we waited for the lock.
-        if let disk = readFile(), disk.accessJwt != old?.accessJwt { lock.withLock { cached = disk }; return disk }
+        if let disk = readFile(), disk.accessJwt != old?.accessJwt {
+            lock.withLock { cached = disk }
+            return disk
+        }
         let t = now()
         var logins = (readFile() ?? old)?.logins.filter { $0 > t.addingTimeInterval(-86400) } ?? []
         let recent = logins.filter { $0 > t.addingTimeInterval(-300) }
@@ -140,7 +156,10 @@ final class BlueskyClient: @unchecked Sendable {
         let pass = try password.get()
         logins.append(t)
         // Record the attempt before making it: a failed login counts against the limit too.
-        if var o = readFile() ?? old { o.logins = logins; try? store(o, cache: false) }
+        if var o = readFile() ?? old {
+            o.logins = logins
+            try? store(o, cache: false)
+        }
         let body = try JSONSerialization.data(withJSONObject: ["identifier": identifier, "password": pass])
         let req = HTTPRequest(
             method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.server.createSession"),
@@ -210,7 +229,8 @@ final class BlueskyClient: @unchecked Sendable {
         var b64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while b64.count % 4 != 0 { b64 += "=" }
         guard let d = Data(base64Encoded: b64), let obj = try? JSONSerialization.jsonObject(with: d) as? [String: Any],
-              let exp = obj["exp"] as? Double else { return nil }
+            let exp = obj["exp"] as? Double
+        else { return nil }
         return Date(timeIntervalSince1970: exp)
     }
 }

@@ -21,7 +21,10 @@ public enum BlueskyFacets {
         for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + String(s).utf8.count }
         var i = 0
         while i < scalars.count {
-            if scalars[i].properties.isWhitespace { i += 1; continue }
+            if scalars[i].properties.isWhitespace {
+                i += 1
+                continue
+            }
             var start = i
             var end = i
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
@@ -33,10 +36,17 @@ public enum BlueskyFacets {
             let token = String(String.UnicodeScalarView(scalars[start..<stop]))
             let lower = token.lowercased()
             if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
-                if token.count > 8 { out.append(Candidate(kind: .link(token), byteStart: offsets[start], byteEnd: offsets[stop])) }
+                if token.count > 8 {
+                    out.append(Candidate(kind: .link(token), byteStart: offsets[start], byteEnd: offsets[stop]))
+                }
             } else if token.hasPrefix("@") {
                 let handle = String(token.dropFirst())
-                if isHandle(handle) { out.append(Candidate(kind: .mention(handle: handle.lowercased()), byteStart: offsets[start], byteEnd: offsets[stop])) }
+                if isHandle(handle) {
+                    out.append(
+                        Candidate(
+                            kind: .mention(handle: handle.lowercased()), byteStart: offsets[start],
+                            byteEnd: offsets[stop]))
+                }
             } else if token.hasPrefix("#"), !token.hasPrefix("##") {
                 let tag = String(token.dropFirst())
                 if !tag.isEmpty, tag.count <= 64, !tag.allSatisfy(\.isNumber), !tag.contains("#") {
@@ -53,7 +63,8 @@ public enum BlueskyFacets {
         guard labels.count >= 2, h.count <= 253 else { return false }
         for l in labels {
             guard !l.isEmpty, l.count <= 63, l.first != "-", l.last != "-",
-                  l.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") }) else { return false }
+                l.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") })
+            else { return false }
         }
         return !(labels.last!.first!.isNumber)
     }
@@ -66,7 +77,8 @@ public enum BlueskyFacets {
         var links: [(Int, Int, String)] = []
         for f in facets {
             for case .link(let uri) in f.features {
-                let s = f.index.byteStart, e = f.index.byteEnd
+                let s = f.index.byteStart
+                let e = f.index.byteEnd
                 guard s >= 0, e <= bytes.count, s < e, isBoundary(bytes, s), isBoundary(bytes, e) else { continue }
                 links.append((s, e, uri))
             }
@@ -80,7 +92,7 @@ public enum BlueskyFacets {
             if shown == uri {
                 out += Array(shown.utf8)
             } else if !shown.contains(" ") && (shown.contains(".") || shown.hasSuffix("…")) {
-                out += Array(uri.utf8)   // a shortened address: show it in full
+                out += Array(uri.utf8)  // a shortened address: show it in full
             } else {
                 out += Array("\(shown) (\(uri))".utf8)
             }

@@ -10,20 +10,27 @@ public struct BlueskyPublisher: Publisher {
     /// The network's limit on post text, in graphemes.
     public static let maxGraphemes = 300
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         client = try BlueskySource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
     }
 
     /// The `app.bsky.feed.post` record for `draft` with resolved facets.
     public static func record(for draft: OutgoingPost, facets: [Bluesky.Facet]) throws -> [String: Any] {
-        var rec: [String: Any] = ["$type": "app.bsky.feed.post", "text": draft.text, "createdAt": Timestamp.format(draft.createdAt)]
+        var rec: [String: Any] = [
+            "$type": "app.bsky.feed.post", "text": draft.text, "createdAt": Timestamp.format(draft.createdAt),
+        ]
         if let l = draft.language, !l.isEmpty { rec["langs"] = [l] }
         if let r = draft.inReplyTo {
             guard let uri = r.uri, let cid = r.cid else {
-                throw PublishError.configuration("the post being answered has no AT-URI and CID: it cannot be replied to on Bluesky")
+                throw PublishError.configuration(
+                    "the post being answered has no AT-URI and CID: it cannot be replied to on Bluesky")
             }
-            rec["reply"] = ["root": ["uri": r.rootURI ?? uri, "cid": r.rootCID ?? cid], "parent": ["uri": uri, "cid": cid]]
+            rec["reply"] = [
+                "root": ["uri": r.rootURI ?? uri, "cid": r.rootCID ?? cid], "parent": ["uri": uri, "cid": cid],
+            ]
         }
         if !facets.isEmpty {
             let data = try JSONEncoder().encode(facets)
@@ -42,9 +49,12 @@ public struct BlueskyPublisher: Publisher {
             let session = try await client.session()
             let facets = try await resolveFacets(draft.text)
             let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
-            let body: [String: Any] = ["repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey,
-                                       "record": try BlueskyPublisher.record(for: draft, facets: facets)]
-            let json = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+            let body: [String: Any] = [
+                "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey,
+                "record": try BlueskyPublisher.record(for: draft, facets: facets),
+            ]
+            let json = try JSONSerialization.data(
+                withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
             let r: HTTPResponse
             do {
                 r = try await client.post("com.atproto.repo.createRecord", json: json)
@@ -57,7 +67,9 @@ public struct BlueskyPublisher: Publisher {
                 throw PublishError.rejected(why)
             }
             let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
-            return PostedRef(id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri, url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
+            return PostedRef(
+                id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
+                url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
         } catch let e as SourceError {
             throw PublishError(e)
         }
@@ -70,11 +82,15 @@ public struct BlueskyPublisher: Publisher {
         var dids: [String: String?] = [:]
         for c in BlueskyFacets.detect(text) {
             switch c.kind {
-            case .link(let u): out.append(Bluesky.Facet(byteStart: c.byteStart, byteEnd: c.byteEnd, features: [.link(uri: u)]))
+            case .link(let u):
+                out.append(Bluesky.Facet(byteStart: c.byteStart, byteEnd: c.byteEnd, features: [.link(uri: u)]))
             case .tag(let t): out.append(Bluesky.Facet(byteStart: c.byteStart, byteEnd: c.byteEnd, features: [.tag(t)]))
             case .mention(let h):
                 if dids[h] == nil { dids[h] = try await resolve(handle: h) }
-                if let did = dids[h] ?? nil { out.append(Bluesky.Facet(byteStart: c.byteStart, byteEnd: c.byteEnd, features: [.mention(did: did)])) }
+                if let did = dids[h] ?? nil {
+                    out.append(
+                        Bluesky.Facet(byteStart: c.byteStart, byteEnd: c.byteEnd, features: [.mention(did: did)]))
+                }
             }
         }
         return out
@@ -86,7 +102,7 @@ public struct BlueskyPublisher: Publisher {
             let obj = (try? JSONSerialization.jsonObject(with: r.body)) as? [String: Any]
             return (obj?["did"] as? String).flatMap { $0.hasPrefix("did:") ? $0 : nil }
         } catch SourceError.configuration {
-            return nil   // 400 "Unable to resolve handle"
+            return nil  // 400 "Unable to resolve handle"
         }
     }
 }

@@ -13,8 +13,10 @@ public struct BlueskySource: Source {
     public var pageSize = 50
     static let reasons: Set<String> = ["mention", "reply", "quote"]
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         let s = config.service ?? "https://bsky.social"
         guard let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
             throw SourceError.configuration(
@@ -46,18 +48,25 @@ public struct BlueskySource: Source {
     var feeds: [(key: String, query: String?)] {
         var f: [(String, String?)] = []
         if config.notifications ?? true { f.append(("notifications", nil)) }
-        for t in config.hashtags ?? [] { let q = t.hasPrefix("#") ? t : "#" + t; f.append(("search:" + q, q)) }
+        for t in config.hashtags ?? [] {
+            let q = t.hasPrefix("#") ? t : "#" + t
+            f.append(("search:" + q, q))
+        }
         for q in config.search ?? [] { f.append(("search:" + q, q)) }
         return f
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gather(feeds, cursor: cursor, key: \.key, read: { feed, since in
-            let (posts, newest) = feed.query == nil
-                ? try await notifications(since: since)
-                : try await search(feed.query!, since: since)
-            return (posts, newest, nil)
-        }, id: \.id) { post, _ in post }
+        try await PollResult.gather(
+            feeds, cursor: cursor, key: \.key,
+            read: { feed, since in
+                let (posts, newest) =
+                    feed.query == nil
+                    ? try await notifications(since: since)
+                    : try await search(feed.query!, since: since)
+                return (posts, newest, nil)
+            }, id: \.id
+        ) { post, _ in post }
     }
 
     /// Pages back from the newest until an item not newer than `since` (the first poll reads one page).
@@ -80,13 +89,16 @@ public struct BlueskySource: Source {
     }
 
     func search(_ query: String, since: String?) async throws -> ([Mention], String?) {
-        try await pages(since: since, indexedAt: \.indexedAt, page: { (cursor: String?) in
-            var q: [(String, String)] = [("q", query), ("sort", "latest"), ("limit", String(pageSize))]
-            if let cursor { q.append(("cursor", cursor)) }
-            let r = try await client.get("app.bsky.feed.searchPosts", q)
-            let page = try NetworkCall.decode(Bluesky.SearchPage.self, from: r, label: client.label)
-            return (page.posts, page.cursor)
-        }) { p in
+        try await pages(
+            since: since, indexedAt: \.indexedAt,
+            page: { (cursor: String?) in
+                var q: [(String, String)] = [("q", query), ("sort", "latest"), ("limit", String(pageSize))]
+                if let cursor { q.append(("cursor", cursor)) }
+                let r = try await client.get("app.bsky.feed.searchPosts", q)
+                let page = try NetworkCall.decode(Bluesky.SearchPage.self, from: r, label: client.label)
+                return (page.posts, page.cursor)
+            }
+        ) { p in
             mention(uri: p.uri, cid: p.cid, author: p.author, record: p.record, indexedAt: p.indexedAt, via: "search")
         }
     }
@@ -98,7 +110,8 @@ public struct BlueskySource: Source {
         let handle = NetworkText.clean(author.handle, max: 253)
         let created = record.createdAt.flatMap(Timestamp.parse) ?? Timestamp.parse(indexedAt) ?? client.now()
         // Identifiers reach the log and the screen too: no controls or escapes in them (found by fuzzing).
-        let uri = NetworkText.identifier(rawURI), cid = NetworkText.identifier(rawCID)
+        let uri = NetworkText.identifier(rawURI)
+        let cid = NetworkText.identifier(rawCID)
         let root = record.reply.map {
             Bluesky.StrongRef(uri: NetworkText.identifier($0.root.uri), cid: NetworkText.identifier($0.root.cid))
         }

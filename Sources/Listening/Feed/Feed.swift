@@ -15,9 +15,15 @@ public struct Feed: Sendable, Hashable, Codable {
     /// True when the document was not well-formed XML and had to be recovered (feedparser's "bozo").
     public var recovered: Bool
 
-    public init(title: String? = nil, link: String? = nil, entries: [FeedEntry] = [], version: String? = nil,
-                encoding: String = "utf-8", recovered: Bool = false) {
-        self.title = title; self.link = link; self.entries = entries; self.version = version
-        self.encoding = encoding; self.recovered = recovered
+    public init(
+        title: String? = nil, link: String? = nil, entries: [FeedEntry] = [], version: String? = nil,
+        encoding: String = "utf-8", recovered: Bool = false
+    ) {
+        self.title = title
+        self.link = link
+        self.entries = entries
+        self.version = version
+        self.encoding = encoding
+        self.recovered = recovered
     }
 }

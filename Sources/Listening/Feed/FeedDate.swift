@@ -9,7 +9,9 @@ public enum FeedDate {
         var bytes = Array(raw.utf8.prefix(80))
         while let l = bytes.last, l == 32 || l == 9 || l == 10 || l == 13 { bytes.removeLast() }
         var start = 0
-        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 { start += 1 }
+        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 {
+            start += 1
+        }
         guard start < bytes.count else { return nil }
         let b = Array(bytes[start...]).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         if b.count >= 4, b[0...3].allSatisfy(isDigit), b.count == 4 || !isDigit(b[4]) || b.count >= 8 {
@@ -25,18 +27,25 @@ public enum FeedDate {
     static func iso(_ b: [UInt8]) -> Date? {
         var i = 0
         let n = b.count
-        func num(_ maxLen: Int) -> (Int, Int)? { // value, digit count
-            var v = 0, k = 0
-            while i < n, k < maxLen, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
+        func num(_ maxLen: Int) -> (Int, Int)? {  // value, digit count
+            var v = 0
+            var k = 0
+            while i < n, k < maxLen, isDigit(b[i]) {
+                v = v * 10 + Int(b[i] - 48)
+                i += 1
+                k += 1
+            }
             return k == 0 ? nil : (v, k)
         }
         guard let (year, _) = num(4) else { return nil }
-        var month = 1, day = 1
+        var month = 1
+        var day = 1
         let compact = i < n && isDigit(b[i])
         if compact {
             guard let (m, _) = num(2), let (d, _) = num(2) else { return nil }
-            month = m; day = d
-        } else if i < n, b[i] == 45 || b[i] == 47 { // - or /
+            month = m
+            day = d
+        } else if i < n, b[i] == 45 || b[i] == 47 {  // - or /
             i += 1
             guard let (m, _) = num(2) else { return nil }
             month = m
@@ -46,16 +55,18 @@ public enum FeedDate {
                 day = d
             }
         }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var frac = 0.0
         var offset = 0
-        if i < n, b[i] == 116 || b[i] == 32 { // t or space
+        if i < n, b[i] == 116 || b[i] == 32 {  // t or space
             i += 1
             while i < n, b[i] == 32 { i += 1 }
             if i < n, isDigit(b[i]) {
                 guard let (h, hk) = num(2) else { return nil }
                 hour = h
-                if hk == 2, i < n, isDigit(b[i]) { // compact HHMM[SS]
+                if hk == 2, i < n, isDigit(b[i]) {  // compact HHMM[SS]
                     guard let (m, _) = num(2) else { return nil }
                     minute = m
                     if let (s, _) = num(2) { second = s }
@@ -63,12 +74,20 @@ public enum FeedDate {
                     i += 1
                     guard let (m, _) = num(2) else { return nil }
                     minute = m
-                    if i < n, b[i] == 58 { i += 1; guard let (s, _) = num(2) else { return nil }; second = s }
+                    if i < n, b[i] == 58 {
+                        i += 1
+                        guard let (s, _) = num(2) else { return nil }
+                        second = s
+                    }
                 }
                 if i < n, b[i] == 46 || b[i] == 44 {
                     i += 1
                     var scale = 0.1
-                    while i < n, isDigit(b[i]) { frac += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+                    while i < n, isDigit(b[i]) {
+                        frac += Double(b[i] - 48) * scale
+                        scale /= 10
+                        i += 1
+                    }
                 }
             }
         }
@@ -78,9 +97,18 @@ public enum FeedDate {
                 let sign = b[i] == 45 ? -1 : 1
                 i += 1
                 guard let (z, k) = num(4) else { return nil }
-                var oh = z, om = 0
-                if k == 4 { oh = z / 100; om = z % 100 } else if k == 3 { oh = z / 100; om = z % 100 }
-                else if i < n, b[i] == 58 { i += 1; om = num(2)?.0 ?? 0 }
+                var oh = z
+                var om = 0
+                if k == 4 {
+                    oh = z / 100
+                    om = z % 100
+                } else if k == 3 {
+                    oh = z / 100
+                    om = z % 100
+                } else if i < n, b[i] == 58 {
+                    i += 1
+                    om = num(2)?.0 ?? 0
+                }
                 offset = sign * (oh * 3600 + om * 60)
             } else {
                 let word = String(decoding: b[i...].prefix { $0 >= 97 && $0 <= 122 }, as: UTF8.self)
@@ -96,7 +124,7 @@ public enum FeedDate {
 
     static func rfc822(_ b: [UInt8]) -> Date? {
         var words: [String] = []
-        var numbers: [(Int, Int)] = [] // value, digits
+        var numbers: [(Int, Int)] = []  // value, digits
         var time: (Int, Int, Int)?
         var offset: Int?
         var i = 0
@@ -110,33 +138,59 @@ public enum FeedDate {
             } else if isDigit(c) {
                 let s = i
                 var v = 0
-                while i < n, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1 }
-                if i < n, b[i] == 58, time == nil { // hh:mm[:ss]
+                while i < n, isDigit(b[i]) {
+                    v = v * 10 + Int(b[i] - 48)
                     i += 1
-                    var m = 0, k = 0
-                    while i < n, isDigit(b[i]), k < 2 { m = m * 10 + Int(b[i] - 48); i += 1; k += 1 }
+                }
+                if i < n, b[i] == 58, time == nil {  // hh:mm[:ss]
+                    i += 1
+                    var m = 0
+                    var k = 0
+                    while i < n, isDigit(b[i]), k < 2 {
+                        m = m * 10 + Int(b[i] - 48)
+                        i += 1
+                        k += 1
+                    }
                     var sec = 0
                     if i < n, b[i] == 58 {
                         i += 1
                         k = 0
-                        while i < n, isDigit(b[i]), k < 2 { sec = sec * 10 + Int(b[i] - 48); i += 1; k += 1 }
-                        if i < n, b[i] == 46 { i += 1; while i < n, isDigit(b[i]) { i += 1 } }
+                        while i < n, isDigit(b[i]), k < 2 {
+                            sec = sec * 10 + Int(b[i] - 48)
+                            i += 1
+                            k += 1
+                        }
+                        if i < n, b[i] == 46 {
+                            i += 1
+                            while i < n, isDigit(b[i]) { i += 1 }
+                        }
                     }
                     time = (v, m, sec)
                 } else {
                     numbers.append((v, i - s))
                 }
-            } else if (c == 43 || c == 45), time != nil, i + 1 < n, isDigit(b[i + 1]) {
+            } else if c == 43 || c == 45, time != nil, i + 1 < n, isDigit(b[i + 1]) {
                 let sign = c == 45 ? -1 : 1
                 i += 1
-                var v = 0, k = 0
-                while i < n, isDigit(b[i]), k < 4 { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
+                var v = 0
+                var k = 0
+                while i < n, isDigit(b[i]), k < 4 {
+                    v = v * 10 + Int(b[i] - 48)
+                    i += 1
+                    k += 1
+                }
                 if i < n, b[i] == 58, k == 2 {
                     i += 1
                     var m = 0
-                    while i < n, isDigit(b[i]), k < 4 { m = m * 10 + Int(b[i] - 48); i += 1; k += 1 }
+                    while i < n, isDigit(b[i]), k < 4 {
+                        m = m * 10 + Int(b[i] - 48)
+                        i += 1
+                        k += 1
+                    }
                     v = v * 100 + m
-                } else if k <= 2 { v *= 100 }
+                } else if k <= 2 {
+                    v *= 100
+                }
                 offset = sign * ((v / 100) * 3600 + (v % 100) * 60)
             } else {
                 i += 1
@@ -145,9 +199,18 @@ public enum FeedDate {
         var month: Int?
         var pm: Bool?
         for w in words {
-            if month == nil, let m = monthNumber(w) { month = m; continue }
-            if w == "am" { pm = false; continue }
-            if w == "pm" { pm = true; continue }
+            if month == nil, let m = monthNumber(w) {
+                month = m
+                continue
+            }
+            if w == "am" {
+                pm = false
+                continue
+            }
+            if w == "pm" {
+                pm = true
+                continue
+            }
             if offset == nil, let z = zoneOffset(w) { offset = z }
         }
         guard let mon = month, !numbers.isEmpty else { return nil }
@@ -156,7 +219,9 @@ public enum FeedDate {
         for (v, digits) in numbers {
             if digits >= 3 || v > 31 || (day != nil && year == nil) {
                 if year == nil { year = digits <= 2 ? (v < 50 ? 2000 + v : 1900 + v) : v }
-            } else if day == nil { day = v }
+            } else if day == nil {
+                day = v
+            }
         }
         guard let d = day, let y = year else { return nil }
         var (h, m, s) = time ?? (0, 0, 0)
@@ -167,9 +232,18 @@ public enum FeedDate {
     static func monthNumber(_ w: String) -> Int? {
         guard w.utf8.count >= 3 else { return nil }
         switch w.prefix(3) {
-        case "jan": return 1; case "feb": return 2; case "mar": return 3; case "apr": return 4
-        case "may": return 5; case "jun": return 6; case "jul": return 7; case "aug": return 8
-        case "sep": return 9; case "oct": return 10; case "nov": return 11; case "dec": return 12
+        case "jan": return 1
+        case "feb": return 2
+        case "mar": return 3
+        case "apr": return 4
+        case "may": return 5
+        case "jun": return 6
+        case "jul": return 7
+        case "aug": return 8
+        case "sep": return 9
+        case "oct": return 10
+        case "nov": return 11
+        case "dec": return 12
         default: return nil
         }
     }
@@ -206,8 +280,12 @@ public enum FeedDate {
         }
     }
 
-    static func make(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ frac: Double, _ offset: Int) -> Date? {
-        guard (1...9999).contains(y), (1...12).contains(mo), (1...31).contains(d), h <= 24, mi <= 59, s <= 60 else { return nil }
+    static func make(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ frac: Double, _ offset: Int)
+        -> Date?
+    {
+        guard (1...9999).contains(y), (1...12).contains(mo), (1...31).contains(d), h <= 24, mi <= 59, s <= 60 else {
+            return nil
+        }
         let yy = mo <= 2 ? y - 1 : y
         let era = (yy >= 0 ? yy : yy - 399) / 400
         let yoe = yy - era * 400

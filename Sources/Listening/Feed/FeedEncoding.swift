@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Finds a feed's character encoding (byte-order mark, HTTP charset, XML declaration, in that order;
@@ -8,21 +9,40 @@ import Glibc
 /// rewriting the declaration so it no longer names another encoding. Undecodable bytes in a feed that
 /// claims UTF-8 are read as Windows-1252, the usual culprit.
 enum FeedEncoding {
-    struct Result { var bytes: [UInt8]; var encoding: String; var recovered: Bool }
+    struct Result {
+        var bytes: [UInt8]
+        var encoding: String
+        var recovered: Bool
+    }
 
     static func utf8(_ data: Data, httpCharset: String?) -> Result {
         let b = [UInt8](data)
         var body = b[...]
         var bomEncoding: String?
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { bomEncoding = "utf-8"; body = b[3...] }
-        else if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { bomEncoding = "utf-32be"; body = b[4...] }
-        else if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { bomEncoding = "utf-32le"; body = b[4...] }
-        else if b.starts(with: [0xFE, 0xFF]) { bomEncoding = "utf-16be"; body = b[2...] }
-        else if b.starts(with: [0xFF, 0xFE]) { bomEncoding = "utf-16le"; body = b[2...] }
-        else if b.starts(with: [0x00, 0x00, 0x00, 0x3C]) { bomEncoding = "utf-32be" }
-        else if b.starts(with: [0x3C, 0x00, 0x00, 0x00]) { bomEncoding = "utf-32le" }
-        else if b.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { bomEncoding = "utf-16be" }
-        else if b.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { bomEncoding = "utf-16le" }
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bomEncoding = "utf-8"
+            body = b[3...]
+        } else if b.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            bomEncoding = "utf-32be"
+            body = b[4...]
+        } else if b.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            bomEncoding = "utf-32le"
+            body = b[4...]
+        } else if b.starts(with: [0xFE, 0xFF]) {
+            bomEncoding = "utf-16be"
+            body = b[2...]
+        } else if b.starts(with: [0xFF, 0xFE]) {
+            bomEncoding = "utf-16le"
+            body = b[2...]
+        } else if b.starts(with: [0x00, 0x00, 0x00, 0x3C]) {
+            bomEncoding = "utf-32be"
+        } else if b.starts(with: [0x3C, 0x00, 0x00, 0x00]) {
+            bomEncoding = "utf-32le"
+        } else if b.starts(with: [0x00, 0x3C, 0x00, 0x3F]) {
+            bomEncoding = "utf-16be"
+        } else if b.starts(with: [0x3C, 0x00, 0x3F, 0x00]) {
+            bomEncoding = "utf-16le"
+        }
 
         let http = httpCharset.map(normalize).flatMap { $0.isEmpty ? nil : $0 }
         let declared = bomEncoding == nil || bomEncoding == "utf-8" ? declaredEncoding(body).map(normalize) : nil
@@ -33,13 +53,24 @@ enum FeedEncoding {
         var recovered = false
         switch chosen {
         case "utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968", "646", "iso646-us":
-            if isValidUTF8(body) { out = Array(body) } else { out = lenientUTF8(body); recovered = true }
+            if isValidUTF8(body) {
+                out = Array(body)
+            } else {
+                out = lenientUTF8(body)
+                recovered = true
+            }
         case "iso-8859-1", "latin1", "latin-1", "l1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252":
             out = windows1252(body)
         default:
-            if let t = iconv(body, from: chosen) { out = t }
-            else if isValidUTF8(body) { out = Array(body); recovered = true }
-            else { out = windows1252(body); recovered = true }
+            if let t = iconv(body, from: chosen) {
+                out = t
+            } else if isValidUTF8(body) {
+                out = Array(body)
+                recovered = true
+            } else {
+                out = windows1252(body)
+                recovered = true
+            }
         }
         rewriteDeclaration(&out)
         return Result(bytes: out, encoding: chosen, recovered: recovered)
@@ -67,7 +98,8 @@ enum FeedEncoding {
     /// Range of the encoding value (without quotes) in `<?xml … encoding="…" ?>`.
     static func declarationEncodingRange(_ b: ArraySlice<UInt8>) -> Range<Int>? {
         let s = b.startIndex
-        guard b.count > 5, b[s] == 0x3C, b[s + 1] == 0x3F, b[s + 2] | 0x20 == 0x78, b[s + 3] | 0x20 == 0x6D, b[s + 4] | 0x20 == 0x6C
+        guard b.count > 5, b[s] == 0x3C, b[s + 1] == 0x3F, b[s + 2] | 0x20 == 0x78, b[s + 3] | 0x20 == 0x6D,
+            b[s + 4] | 0x20 == 0x6C
         else { return nil }
         let end = min(b.endIndex, s + 240)
         var i = s + 5
@@ -99,7 +131,10 @@ enum FeedEncoding {
 
     static func isValidUTF8(_ b: ArraySlice<UInt8>) -> Bool {
         var ascii = true
-        for c in b where c >= 0x80 { ascii = false; break }
+        for c in b where c >= 0x80 {
+            ascii = false
+            break
+        }
         if ascii { return true }
         return b.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil } ?? false
     }
@@ -111,13 +146,20 @@ enum FeedEncoding {
         var i = b.startIndex
         while i < b.endIndex {
             let c = b[i]
-            if c < 0x80 { out.append(c); i += 1; continue }
+            if c < 0x80 {
+                out.append(c)
+                i += 1
+                continue
+            }
             let len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
             if len > 0, i + len <= b.endIndex, b[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }),
-               String(validating: b[i..<(i + len)], as: UTF8.self) != nil {
-                out.append(contentsOf: b[i..<(i + len)]); i += len
+                String(validating: b[i..<(i + len)], as: UTF8.self) != nil
+            {
+                out.append(contentsOf: b[i..<(i + len)])
+                i += len
             } else {
-                appendCP1252(c, &out); i += 1
+                appendCP1252(c, &out)
+                i += 1
             }
         }
         return out
@@ -138,34 +180,40 @@ enum FeedEncoding {
     /// Any other encoding through the C library's iconv; nil when unknown or undecodable.
     static func iconv(_ b: ArraySlice<UInt8>, from name: String) -> [UInt8]? {
         #if canImport(Glibc)
-        let cd = iconv_open("UTF-8", name.uppercased())
-        guard let cd, Int(bitPattern: cd) != -1 else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(b)
-        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
-        let used: Int? = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuf.count
-                var outLeft = outBuf.count
-                while inLeft > 0 {
-                    if Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
-                        guard errno == EILSEQ || errno == EINVAL, inLeft > 0, outLeft >= 3 else { return nil }
-                        // Skip one undecodable byte, leaving U+FFFD.
-                        inPtr = inPtr! + 1; inLeft -= 1
-                        outPtr![0] = CChar(bitPattern: 0xEF); outPtr![1] = CChar(bitPattern: 0xBF); outPtr![2] = CChar(bitPattern: 0xBD)
-                        outPtr = outPtr! + 3; outLeft -= 3
+            let cd = iconv_open("UTF-8", name.uppercased())
+            guard let cd, Int(bitPattern: cd) != -1 else { return nil }
+            defer { iconv_close(cd) }
+            var input = Array(b)
+            var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+            let used: Int? = input.withUnsafeMutableBufferPointer { inBuf in
+                output.withUnsafeMutableBufferPointer { outBuf in
+                    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+                        .assumingMemoryBound(to: CChar.self)
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+                        .assumingMemoryBound(to: CChar.self)
+                    var inLeft = inBuf.count
+                    var outLeft = outBuf.count
+                    while inLeft > 0 {
+                        if Glibc.iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 {
+                            guard errno == EILSEQ || errno == EINVAL, inLeft > 0, outLeft >= 3 else { return nil }
+                            // Skip one undecodable byte, leaving U+FFFD.
+                            inPtr = inPtr! + 1
+                            inLeft -= 1
+                            outPtr![0] = CChar(bitPattern: 0xEF)
+                            outPtr![1] = CChar(bitPattern: 0xBF)
+                            outPtr![2] = CChar(bitPattern: 0xBD)
+                            outPtr = outPtr! + 3
+                            outLeft -= 3
+                        }
                     }
+                    return outBuf.count - outLeft
                 }
-                return outBuf.count - outLeft
             }
-        }
-        guard let used else { return nil }
-        output.removeSubrange(used...)
-        return output
+            guard let used else { return nil }
+            output.removeSubrange(used...)
+            return output
         #else
-        return nil
+            return nil
         #endif
     }
 }

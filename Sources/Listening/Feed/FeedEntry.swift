@@ -19,9 +19,17 @@ public struct FeedEntry: Sendable, Hashable, Codable {
     /// Full content (`content:encoded`, Atom `content`, `xhtml:body`) as clean text.
     public var content: String?
 
-    public init(id: String? = nil, title: String? = nil, link: String? = nil, author: String? = nil,
-                published: Date? = nil, updated: Date? = nil, summary: String? = nil, content: String? = nil) {
-        self.id = id; self.title = title; self.link = link; self.author = author
-        self.published = published; self.updated = updated; self.summary = summary; self.content = content
+    public init(
+        id: String? = nil, title: String? = nil, link: String? = nil, author: String? = nil,
+        published: Date? = nil, updated: Date? = nil, summary: String? = nil, content: String? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.link = link
+        self.author = author
+        self.published = published
+        self.updated = updated
+        self.summary = summary
+        self.content = content
     }
 }

@@ -6,7 +6,9 @@ public enum FeedError: Error, Sendable, CustomStringConvertible, Equatable {
     case notAFeed(sample: String)
 
     public var description: String {
-        switch self { case .notAFeed(let s): return "not an RSS/Atom feed (body starts: \(s))" }
+        switch self {
+        case .notAFeed(let s): return "not an RSS/Atom feed (body starts: \(s))"
+        }
     }
 
     /// The first ~80 characters of a body, cleaned for a log line.

@@ -37,7 +37,9 @@ extension FeedHandler {
         mutating func child(start name: String, attributes: [String: String]) {
             if markup == nil { markup = mode == .html ? text : Capture.escape(text) }
             markup! += "<" + name
-            for (k, v) in attributes { markup! += " " + k + "=\"" + Capture.escape(v).replacingOccurrences(of: "\"", with: "&quot;") + "\"" }
+            for (k, v) in attributes {
+                markup! += " " + k + "=\"" + Capture.escape(v).replacingOccurrences(of: "\"", with: "&quot;") + "\""
+            }
             markup! += ">"
         }
 
@@ -61,7 +63,10 @@ extension FeedHandler {
         case "link" where atom:
             let rel = a["rel"]?.lowercased() ?? "alternate"
             guard rel == "alternate" else { break }
-            guard let href = a["href"] else { begin(inEntry ? .link : .feedLink, .plain); break } // Atom 0.3 drafts: URL as text
+            guard let href = a["href"] else {
+                begin(inEntry ? .link : .feedLink, .plain)
+                break
+            }  // Atom 0.3 drafts: URL as text
             guard let url = resolveURL(href, against: base) else { break }
             if inEntry { if entry?.link == nil { entry?.link = url } } else if feedLink == nil { feedLink = url }
         case "link" where rss: begin(inEntry ? .link : .feedLink, .plain)
@@ -80,8 +85,10 @@ extension FeedHandler {
         case ("contributor", .atom10), ("contributor", .atom03):
             person = PersonBuilder(target: .ignored)
             return .person
-        case ("author", .none), ("author", .rss10), ("creator", .dc), ("author", .dc), ("author", .itunes): begin(.author, .guess)
-        case ("published", .atom10), ("issued", .atom03), ("published", .atom03), ("pubdate", .none), ("issued", .dcterms):
+        case ("author", .none), ("author", .rss10), ("creator", .dc), ("author", .dc), ("author", .itunes):
+            begin(.author, .guess)
+        case ("published", .atom10), ("issued", .atom03), ("published", .atom03), ("pubdate", .none),
+            ("issued", .dcterms):
             begin(.published, .plain)
         case ("updated", .atom10), ("modified", .atom03), ("updated", .atom03), ("date", .dc), ("modified", .dcterms):
             begin(.updated, .plain)
@@ -121,7 +128,9 @@ extension FeedHandler {
         if t.contains("html") { return .html }
         if t == "text" || t == "text/plain" || t == "plain" { return .plain }
         // Atom 1.0: any other MIME type that is neither text nor XML is base64.
-        if ns == .atom10, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") { return .base64 }
+        if ns == .atom10, t.contains("/"), !t.hasPrefix("text/"), !t.hasSuffix("+xml"), !t.hasSuffix("/xml") {
+            return .base64
+        }
         return .guess
     }
 }

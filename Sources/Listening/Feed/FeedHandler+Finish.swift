@@ -17,17 +17,24 @@ extension FeedHandler {
     func finishEntryField(_ c: Capture) {
         guard entry != nil else { return }
         switch c.field {
-        case .id: if entry!.id == nil { entry!.id = plainValue(c.text).map { $0.hasPrefix("/") ? resolveURL($0, against: base) ?? $0 : $0 } }
+        case .id:
+            if entry!.id == nil {
+                entry!.id = plainValue(c.text).map { $0.hasPrefix("/") ? resolveURL($0, against: base) ?? $0 : $0 }
+            }
         case .guid:
-            if entry!.guid == nil { entry!.guid = plainValue(c.text); entry!.guidIsPermaLink = c.permaLink }
+            if entry!.guid == nil {
+                entry!.guid = plainValue(c.text)
+                entry!.guidIsPermaLink = c.permaLink
+            }
         case .identifier: if entry!.identifier == nil { entry!.identifier = plainValue(c.text) }
         case .title: if entry!.title == nil { entry!.title = render(c, singleLine: true) }
         case .link: if entry!.link == nil { entry!.link = resolveURL(c.text, against: base) }
         case .author: if entry!.author == nil { entry!.author = render(c, singleLine: true) }
-        case .published: if let d = FeedDate.parse(c.text) { entry!.published = d } // the last date wins, as in feedparser
+        case .published: if let d = FeedDate.parse(c.text) { entry!.published = d }  // the last date wins, as in feedparser
         case .updated: if let d = FeedDate.parse(c.text) { entry!.updated = d }
         case .mediaTitle: if entry!.mediaTitle == nil { entry!.mediaTitle = render(c, singleLine: true) }
-        case .mediaDescription: if entry!.mediaDescription == nil { entry!.mediaDescription = render(c, singleLine: false) }
+        case .mediaDescription:
+            if entry!.mediaDescription == nil { entry!.mediaDescription = render(c, singleLine: false) }
         case .summary: if entry!.summary == nil { entry!.summary = render(c, singleLine: false) }
         case .content: if entry!.content == nil { entry!.content = render(c, singleLine: false) }
         default: break
@@ -49,9 +56,13 @@ extension FeedHandler {
         out.id = e.id ?? e.guid ?? e.identifier ?? e.about.flatMap(plainValue)
         out.title = e.title ?? e.mediaTitle
         out.link = e.link
-        if out.link == nil, let g = e.guid, e.guidIsPermaLink, g.hasPrefix("http://") || g.hasPrefix("https://") { out.link = g }
+        if out.link == nil, let g = e.guid, e.guidIsPermaLink, g.hasPrefix("http://") || g.hasPrefix("https://") {
+            out.link = g
+        }
         if let p = e.person {
-            out.authorName = p.name; out.authorEmail = p.email; out.authorURL = p.uri
+            out.authorName = p.name
+            out.authorEmail = p.email
+            out.authorURL = p.uri
             switch (p.name, p.email) {
             case let (n?, m?): out.author = "\(n) (\(m))"
             case let (n?, nil): out.author = n
@@ -89,7 +100,10 @@ extension FeedHandler {
         var mode = c.mode
         if mode == .base64 {
             let compact = text.filter { !$0.isWhitespace }
-            text = Data(base64Encoded: compact, options: .ignoreUnknownCharacters).map { String(decoding: $0, as: UTF8.self) } ?? text
+            text =
+                Data(base64Encoded: compact, options: .ignoreUnknownCharacters).map {
+                    String(decoding: $0, as: UTF8.self)
+                } ?? text
             mode = .guess
         }
         let out: String
@@ -98,7 +112,8 @@ extension FeedHandler {
         } else {
             switch mode {
             case .html: out = HTMLText.text(fromHTML: text, keepNewlines: !singleLine)
-            case .guess where HTMLText.looksLikeHTML(text): out = HTMLText.text(fromHTML: text, keepNewlines: !singleLine)
+            case .guess where HTMLText.looksLikeHTML(text):
+                out = HTMLText.text(fromHTML: text, keepNewlines: !singleLine)
             default: out = HTMLText.clean(text, keepNewlines: !singleLine)
             }
         }
@@ -124,8 +139,12 @@ extension FeedHandler {
         if FeedHandler.hasScheme(s) { return s }
         guard let base else { return s }
         if let u = URL(string: s, relativeTo: base) { return u.absoluteString }
-        if let enc = s.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed.union(CharacterSet(charactersIn: "#%"))),
-           let u = URL(string: enc, relativeTo: base) { return u.absoluteString }
+        if let enc = s.addingPercentEncoding(
+            withAllowedCharacters: .urlFragmentAllowed.union(CharacterSet(charactersIn: "#%"))),
+            let u = URL(string: enc, relativeTo: base)
+        {
+            return u.absoluteString
+        }
         return s
     }
 
@@ -133,7 +152,8 @@ extension FeedHandler {
         var first = true
         for b in s.utf8 {
             if b == 0x3A { return !first }
-            let ok = HTMLText.isAlpha(b) || (!first && ((b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E))
+            let ok =
+                HTMLText.isAlpha(b) || (!first && ((b >= 0x30 && b <= 0x39) || b == 0x2B || b == 0x2D || b == 0x2E))
             if !ok { return false }
             first = false
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The XMLParser delegate that maps RSS/Atom/RDF/CDF elements onto `Feed`. Fields are taken from direct
@@ -38,7 +39,10 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         parser.delegate = self
         let ok = parser.parse()
         // Close whatever a truncated document left open.
-        while !stack.isEmpty { let f = stack.count; end(frame: stack.removeLast(), depth: f) }
+        while !stack.isEmpty {
+            let f = stack.count
+            end(frame: stack.removeLast(), depth: f)
+        }
         return ok
     }
 
@@ -68,7 +72,9 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         case "http://www.w3.org/1999/xhtml": return .xhtml
         case "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://www.itunes.com/DTDs/Podcast-1.0.dtd": return .itunes
         case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": return .media
-        case "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss": return .none
+        case "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss",
+            "http://backend.userland.com/rss":
+            return .none
         default: return u.hasPrefix("http://purl.org/atom") ? .atom03 : .other
         }
     }
@@ -80,8 +86,10 @@ final class FeedHandler: NSObject, XMLParserDelegate {
 
     // MARK: XMLParserDelegate
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes: [String: String] = [:]
+    ) {
         let name = FeedHandler.lower(elementName)
         if stack.isEmpty, name == "feed" {
             let k = FeedHandler.kind(namespaceURI)
@@ -89,14 +97,20 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         }
         let ns = kind(namespaceURI)
         var frameBase = base
-        if let xb = attributes["xml:base"] ?? (ns == .none && stack.isEmpty ? attributes["BASE"] ?? attributes["base"] : nil) { frameBase = resolveURL(xb, against: frameBase).flatMap { URL(string: $0) } ?? frameBase }
-        let isEntryStart = (name == "item" && (ns == .none || ns == .rss10 || ns == .rss090)) || (name == "entry" && (ns == .atom10 || ns == .atom03))
+        if let xb = attributes["xml:base"]
+            ?? (ns == .none && stack.isEmpty ? attributes["BASE"] ?? attributes["base"] : nil)
+        {
+            frameBase = resolveURL(xb, against: frameBase).flatMap { URL(string: $0) } ?? frameBase
+        }
+        let isEntryStart =
+            (name == "item" && (ns == .none || ns == .rss10 || ns == .rss090))
+            || (name == "entry" && (ns == .atom10 || ns == .atom03))
 
         if let mode = capture?.mode {
             if isEntryStart && mode != .xhtml {
-                finishCapture() // an unclosed field: an item starts here, so the field ended before it
+                finishCapture()  // an unclosed field: an item starts here, so the field ended before it
             } else {
-                capture!.child(start: elementName, attributes: attributes) // in place: no copy of the text so far
+                capture!.child(start: elementName, attributes: attributes)  // in place: no copy of the text so far
                 stack.append(Frame(name: name, ns: ns, base: frameBase, role: .other))
                 return
             }
@@ -106,7 +120,10 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         if stack.isEmpty {
             role = .root
             rootStarted(name, ns, attributes)
-            if name == "channel" { role = .channel; cdfChannel(attributes, base: frameBase) } // CDF
+            if name == "channel" {
+                role = .channel
+                cdfChannel(attributes, base: frameBase)
+            }  // CDF
             if name == "feed" { role = .channel }
         } else if isEntryStart {
             finishEntry()
@@ -114,7 +131,9 @@ final class FeedHandler: NSObject, XMLParserDelegate {
             entry = EntryBuilder()
             role = .entry
             if let about = attributes["rdf:about"] { entry?.about = about }
-            if ns == .none, let href = attributes["href"] ?? attributes["HREF"] { entry?.link = resolveURL(href, against: frameBase) } // CDF
+            if ns == .none, let href = attributes["href"] ?? attributes["HREF"] {
+                entry?.link = resolveURL(href, against: frameBase)
+            }  // CDF
             if let lm = attributes["lastmod"] ?? attributes["LASTMOD"] { entry?.updated = FeedDate.parse(lm) }
         } else if name == "channel", ns == .none || ns == .rss10 || ns == .rss090 {
             role = .channel
@@ -132,7 +151,9 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         stack.append(Frame(name: name, ns: ns, base: frameBase, role: role))
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
         guard !stack.isEmpty else { return }
         let depth = stack.count
         end(frame: stack.removeLast(), depth: depth)
@@ -140,7 +161,12 @@ final class FeedHandler: NSObject, XMLParserDelegate {
 
     func end(frame: Frame, depth: Int) {
         if let c = capture {
-            if c.depth == depth { finishCapture() } else if depth > c.depth { capture?.child(end: frame.name); return }
+            if c.depth == depth {
+                finishCapture()
+            } else if depth > c.depth {
+                capture?.child(end: frame.name)
+                return
+            }
         }
         switch frame.role {
         case .entry: finishEntry()
@@ -161,14 +187,26 @@ final class FeedHandler: NSObject, XMLParserDelegate {
             sawFeed = true
             let v = (attributes["version"] ?? "2.0").trimmingCharacters(in: .whitespaces)
             switch v {
-            case "0.91": version = "rss091"; case "0.92": version = "rss092"; case "0.93": version = "rss093"
-            case "0.94": version = "rss094"; case "0.90": version = "rss090"; case "1.0": version = "rss10"
+            case "0.91": version = "rss091"
+            case "0.92": version = "rss092"
+            case "0.93": version = "rss093"
+            case "0.94": version = "rss094"
+            case "0.90": version = "rss090"
+            case "1.0": version = "rss10"
             default: version = "rss20"
             }
-        case ("rdf", _): sawFeed = true; version = "rss10"
-        case ("feed", .atom03): sawFeed = true; version = "atom03"
-        case ("feed", _): sawFeed = true; version = attributes["version"] == "0.3" ? "atom03" : "atom10"
-        case ("channel", .none): sawFeed = true; version = "cdf"
+        case ("rdf", _):
+            sawFeed = true
+            version = "rss10"
+        case ("feed", .atom03):
+            sawFeed = true
+            version = "atom03"
+        case ("feed", _):
+            sawFeed = true
+            version = attributes["version"] == "0.3" ? "atom03" : "atom10"
+        case ("channel", .none):
+            sawFeed = true
+            version = "cdf"
         default: break
         }
     }

@@ -11,7 +11,9 @@ import SwitchboardCore
 /// nothing) and `seen`, the short keys of the last 500 entries, so only new entries become mentions.
 public struct RSSSource: Source {
     public static let userAgent = "Switchboard/0.1 (+https://github.com/switchboard-app/switchboard; feed reader)"
-    public static let accept = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
+    public static let accept =
+        "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, "
+        + "text/xml;q=0.8, */*;q=0.5"
     /// How many entry keys the cursor remembers.
     public static let seenLimit = 500
 
@@ -21,8 +23,13 @@ public struct RSSSource: Source {
     let dataDir: URL
     let now: @Sendable () -> Date
 
-    public init(config: SourceConfig, http: HTTPClient, dataDir: URL, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.id = config.id; self.config = config; self.http = http; self.dataDir = dataDir; self.now = now
+    public init(config: SourceConfig, http: HTTPClient, dataDir: URL, now: @escaping @Sendable () -> Date = { Date() })
+    {
+        self.id = config.id
+        self.config = config
+        self.http = http
+        self.dataDir = dataDir
+        self.now = now
     }
 
     public init(config: SourceConfig, http: HTTPClient, dataDir: DataDirectory) {
@@ -46,20 +53,26 @@ public struct RSSSource: Source {
             if r.status == 304 { return PollResult(mentions: [], cursor: cursor) }
             try RSSSource.check(r, now: now())
             do {
-                feed = try FeedParser.parse(r.body, url: url, contentType: r.header("content-type"), contentLocation: r.header("content-location"))
+                feed = try FeedParser.parse(
+                    r.body, url: url, contentType: r.header("content-type"),
+                    contentLocation: r.header("content-location"))
             } catch {
-                throw SourceError.malformed("\(url.host ?? "feed") did not send an RSS/Atom feed", sample: FeedError.sample(r.body))
+                throw SourceError.malformed(
+                    "\(url.host ?? "feed") did not send an RSS/Atom feed", sample: FeedError.sample(r.body))
             }
             next["etag"] = r.header("etag")
             next["last_modified"] = r.header("last-modified")
         } else {
-            feedURL = raw.hasPrefix("file://") ? URL(string: raw) ?? URL(fileURLWithPath: raw)
+            feedURL =
+                raw.hasPrefix("file://")
+                ? URL(string: raw) ?? URL(fileURLWithPath: raw)
                 : raw.hasPrefix("/") ? URL(fileURLWithPath: raw) : dataDir.appendingPathComponent(raw)
             guard let data = FileManager.default.contents(atPath: feedURL.path) else {
                 throw SourceError.configuration("source \(id): cannot read \(feedURL.path)")
             }
             do { feed = try FeedParser.parse(data, url: feedURL) } catch {
-                throw SourceError.malformed("\(feedURL.lastPathComponent) is not an RSS/Atom feed", sample: FeedError.sample(data))
+                throw SourceError.malformed(
+                    "\(feedURL.lastPathComponent) is not an RSS/Atom feed", sample: FeedError.sample(data))
             }
         }
         let seen = Set((cursor["seen"] ?? "").split(separator: " ").map(String.init))
@@ -74,7 +87,10 @@ public struct RSSSource: Source {
         // Newest keys first, then the older remembered ones, bounded.
         var remembered = keys
         var inList = Set(keys)
-        for k in (cursor["seen"] ?? "").split(separator: " ").map(String.init) where !inList.contains(k) { remembered.append(k); inList.insert(k) }
+        for k in (cursor["seen"] ?? "").split(separator: " ").map(String.init) where !inList.contains(k) {
+            remembered.append(k)
+            inList.insert(k)
+        }
         next["seen"] = remembered.prefix(RSSSource.seenLimit).joined(separator: " ")
         fresh.sort { $0.createdAt < $1.createdAt }
         return PollResult(mentions: fresh, cursor: next)
@@ -88,9 +104,11 @@ public struct RSSSource: Source {
         case 403: throw SourceError.transient("the feed server answered 403 Forbidden (blocked or private feed)")
         case 404, 410: throw SourceError.configuration("feed not found (HTTP \(r.status)): check the url")
         case 429:
-            throw SourceError.rateLimited(retryAt: retryAt(r, now: now) ?? now.addingTimeInterval(900), detail: "HTTP 429 Too Many Requests")
+            throw SourceError.rateLimited(
+                retryAt: retryAt(r, now: now) ?? now.addingTimeInterval(900), detail: "HTTP 429 Too Many Requests")
         case 503 where r.header("retry-after") != nil:
-            throw SourceError.rateLimited(retryAt: retryAt(r, now: now) ?? now.addingTimeInterval(900), detail: "HTTP 503 with Retry-After")
+            throw SourceError.rateLimited(
+                retryAt: retryAt(r, now: now) ?? now.addingTimeInterval(900), detail: "HTTP 503 with Retry-After")
         case 500..<600: throw SourceError.transient("the feed server answered HTTP \(r.status)")
         default: throw SourceError.transient("unexpected HTTP \(r.status)")
         }

@@ -7,8 +7,14 @@ public struct HTTPRequest: Sendable {
     public var headers: [String: String]
     public var body: Data?
     public var timeout: TimeInterval
-    public init(method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil,
-                timeout: TimeInterval = 30) {
-        self.method = method; self.url = url; self.headers = headers; self.body = body; self.timeout = timeout
+    public init(
+        method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil,
+        timeout: TimeInterval = 30
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
     }
 }

@@ -6,7 +6,10 @@ import SwitchboardCore
 public struct PartialPoll: Error, Sendable {
     public var result: PollResult
     public var error: SourceError
-    public init(result: PollResult, error: SourceError) { self.result = result; self.error = error }
+    public init(result: PollResult, error: SourceError) {
+        self.result = result
+        self.error = error
+    }
 }
 
 /// Shared HTTP plumbing of the network connectors: transport errors, status codes and bodies mapped
@@ -35,8 +38,10 @@ enum NetworkCall {
 
     /// Runs `body`, giving up after `seconds` even when the transport ignores its own timeout
     /// (the body is cancelled; its result, if any, is dropped).
-    static func withDeadline<T: Sendable>(_ seconds: TimeInterval,
-                                          _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    static func withDeadline<T: Sendable>(
+        _ seconds: TimeInterval,
+        _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
         try await withThrowingTaskGroup(of: T.self) { g in
             g.addTask { try await body() }
             g.addTask {
@@ -90,7 +95,9 @@ enum NetworkCall {
         do {
             return try dec.decode(type, from: r.body)
         } catch {
-            let kind = looksLikeHTML(r.body) ? "an HTML page instead of JSON"
+            let kind =
+                looksLikeHTML(r.body)
+                ? "an HTML page instead of JSON"
                 : (r.body.isEmpty ? "an empty body" : "a body that is not the documented JSON")
             throw SourceError.malformed("\(label): the server sent \(kind)", sample: sample(r.body))
         }

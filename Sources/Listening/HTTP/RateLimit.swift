@@ -11,7 +11,10 @@ public struct RateLimitInfo: Sendable, Hashable {
     public var retryAfter: Date?
 
     public init(limit: Int? = nil, remaining: Int? = nil, reset: Date? = nil, retryAfter: Date? = nil) {
-        self.limit = limit; self.remaining = remaining; self.reset = reset; self.retryAfter = retryAfter
+        self.limit = limit
+        self.remaining = remaining
+        self.reset = reset
+        self.retryAfter = retryAfter
     }
 
     /// Reads the headers (names lower-cased, as `HTTPResponse` keeps them).
@@ -19,7 +22,9 @@ public struct RateLimitInfo: Sendable, Hashable {
         func h(_ n: String) -> String? { headers[n]?.trimmingCharacters(in: .whitespaces) }
         var info = RateLimitInfo()
         info.limit = (h("x-ratelimit-limit") ?? h("ratelimit-limit")).flatMap { Int($0.prefix { $0.isNumber }) }
-        info.remaining = (h("x-ratelimit-remaining") ?? h("ratelimit-remaining")).flatMap { Int($0.prefix { $0.isNumber }) }
+        info.remaining = (h("x-ratelimit-remaining") ?? h("ratelimit-remaining")).flatMap {
+            Int($0.prefix { $0.isNumber })
+        }
         if let r = h("x-ratelimit-reset") ?? h("ratelimit-reset") { info.reset = parseReset(r, now: now) }
         if let r = h("retry-after") { info.retryAfter = parseRetryAfter(r, now: now) }
         return info

@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads secrets (tokens, app passwords) from a file under the data directory or from a command that
@@ -28,7 +29,9 @@ public enum Secrets {
     /// A secret path as configured: absolute, `~/…`, or relative to the data directory.
     public static func path(_ p: String, in dir: DataDirectory) -> URL {
         if p.hasPrefix("/") { return URL(fileURLWithPath: p) }
-        if p.hasPrefix("~/") { return URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(String(p.dropFirst(2))) }
+        if p.hasPrefix("~/") {
+            return URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(String(p.dropFirst(2)))
+        }
         return dir.root.appendingPathComponent(p)
     }
 

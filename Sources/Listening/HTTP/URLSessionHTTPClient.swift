@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The default `HTTPClient`: URLSession (FoundationNetworking on Linux) with an ephemeral configuration,
@@ -29,7 +30,8 @@ public final class URLSessionHTTPClient: HTTPClient, @unchecked Sendable {
     deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        var r = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
+        var r = URLRequest(
+            url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
         r.httpMethod = request.method
         r.httpBody = request.body
         for (k, v) in request.headers { r.setValue(v, forHTTPHeaderField: k) }
@@ -38,9 +40,11 @@ public final class URLSessionHTTPClient: HTTPClient, @unchecked Sendable {
         do {
             (data, response) = try await session.data(for: r)
         } catch let e as URLError {
-            throw SourceError.transient("\(request.method) \(URLSessionHTTPClient.redacted(request.url)): \(URLSessionHTTPClient.describe(e))")
+            throw SourceError.transient(
+                "\(request.method) \(URLSessionHTTPClient.redacted(request.url)): \(URLSessionHTTPClient.describe(e))")
         } catch {
-            throw SourceError.transient("\(request.method) \(URLSessionHTTPClient.redacted(request.url)): \(error.localizedDescription)")
+            throw SourceError.transient(
+                "\(request.method) \(URLSessionHTTPClient.redacted(request.url)): \(error.localizedDescription)")
         }
         guard let http = response as? HTTPURLResponse else {
             throw SourceError.transient("\(URLSessionHTTPClient.redacted(request.url)): not an HTTP response")
@@ -59,7 +63,10 @@ public final class URLSessionHTTPClient: HTTPClient, @unchecked Sendable {
     /// Scheme, host, port and path only: query strings may hold tokens.
     static func redacted(_ url: URL) -> String {
         var c = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        c?.query = nil; c?.user = nil; c?.password = nil; c?.fragment = nil
+        c?.query = nil
+        c?.user = nil
+        c?.password = nil
+        c?.fragment = nil
         return c?.string ?? url.host ?? "?"
     }
 
@@ -70,7 +77,8 @@ public final class URLSessionHTTPClient: HTTPClient, @unchecked Sendable {
         case .cannotFindHost, .dnsLookupFailed: return "host not found"
         case .networkConnectionLost: return "connection lost"
         case .notConnectedToInternet: return "no network"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid:
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid:
             return "TLS failure"
         default: return "network error \(e.code.rawValue)"
         }

@@ -20,7 +20,10 @@ public struct JSONLinesSource: Source {
     let now: @Sendable () -> Date
 
     public init(config: SourceConfig, dataDir: URL, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.id = config.id; self.config = config; self.dataDir = dataDir; self.now = now
+        self.id = config.id
+        self.config = config
+        self.dataDir = dataDir
+        self.now = now
     }
 
     public init(config: SourceConfig, dataDir: DataDirectory) { self.init(config: config, dataDir: dataDir.root) }
@@ -31,7 +34,9 @@ public struct JSONLinesSource: Source {
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        guard let loc = location else { throw SourceError.configuration("source \(id): a jsonl source needs a \"path\"") }
+        guard let loc = location else {
+            throw SourceError.configuration("source \(id): a jsonl source needs a \"path\"")
+        }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: loc.path, isDirectory: &isDir) else {
             if config.path?.hasSuffix("/") == true {
@@ -44,11 +49,17 @@ public struct JSONLinesSource: Source {
     }
 
     func stamp(_ ms: [Mention]) -> [Mention] {
-        ms.map { m in var m = m; if m.source == nil { m.source = id }; return m }
+        ms.map { m in
+            var m = m
+            if m.source == nil { m.source = id }
+            return m
+        }
     }
 
     func pollFile(_ url: URL, cursor: [String: String]) throws -> PollResult {
-        guard let h = try? FileHandle(forReadingFrom: url) else { throw SourceError.configuration("source \(id): cannot read \(url.path)") }
+        guard let h = try? FileHandle(forReadingFrom: url) else {
+            throw SourceError.configuration("source \(id): cannot read \(url.path)")
+        }
         defer { try? h.close() }
         let size = (try? h.seekToEnd()) ?? 0
         var offset = UInt64(cursor["offset"] ?? "0") ?? 0
@@ -68,19 +79,25 @@ public struct JSONLinesSource: Source {
         let done = dir.appendingPathComponent("done")
         // Files imported by the previous poll (its cursor is saved, so its mentions are stored): move them away.
         let imported = Set((cursor["imported"] ?? "").split(separator: "\n").map(String.init))
-        let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix(".") }.sorted()
+        let names = ((try? fm.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+            $0.hasSuffix(".jsonl") && !$0.hasPrefix(".")
+        }.sorted()
         var mentions: [Mention] = []
         var nowImported: [String] = []
         for name in names {
             let file = dir.appendingPathComponent(name)
-            guard let attrs = try? fm.attributesOfItem(atPath: file.path), (attrs[.type] as? FileAttributeType) == .typeRegular else { continue }
+            guard let attrs = try? fm.attributesOfItem(atPath: file.path),
+                (attrs[.type] as? FileAttributeType) == .typeRegular
+            else { continue }
             let size = (attrs[.size] as? NSNumber)?.int64Value ?? 0
             let mtime = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             let signature = "\(name)\u{1F}\(size)\u{1F}\(Int64(mtime * 1000))"
             if imported.contains(signature) {
                 try FileIO.makeDirectory(done)
                 var target = done.appendingPathComponent(name)
-                if fm.fileExists(atPath: target.path) { target = done.appendingPathComponent("\(Int(now().timeIntervalSince1970))-\(name)") }
+                if fm.fileExists(atPath: target.path) {
+                    target = done.appendingPathComponent("\(Int(now().timeIntervalSince1970))-\(name)")
+                }
                 try? fm.moveItem(at: file, to: target)
                 continue
             }

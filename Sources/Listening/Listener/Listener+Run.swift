@@ -31,21 +31,37 @@ extension Listener {
                 // (a stream the source cannot offer) never restarts the others.
                 await withTaskGroup(of: Bool.self) { g in
                     for c in team.sources where c.isEnabled {
-                        g.addTask { await self.loop(c); return false }
-                        if c.streaming == true { g.addTask { await self.streamLoop(c); return false } }
+                        g.addTask {
+                            await self.loop(c)
+                            return false
+                        }
+                        if c.streaming == true {
+                            g.addTask {
+                                await self.streamLoop(c)
+                                return false
+                            }
+                        }
                     }
                     if let reloadTeam {
                         g.addTask {
                             while !Task.isCancelled {
                                 try? await Task.sleep(nanoseconds: UInt64(reloadEvery * 1e9))
                                 if Task.isCancelled { return false }
-                                if let t = reloadTeam(), t != team { self.setTeam(t); self.log("\(Timestamp.format(self.now())) team config changed: restarting the sources"); return true }
+                                if let t = reloadTeam(), t != team {
+                                    self.setTeam(t)
+                                    self.log(
+                                        "\(Timestamp.format(self.now())) team config changed: restarting the sources")
+                                    return true
+                                }
                             }
                             return false
                         }
                     }
                     while let changed = await g.next() {
-                        if changed { g.cancelAll(); break }
+                        if changed {
+                            g.cancelAll()
+                            break
+                        }
                     }
                 }
                 if reloadTeam == nil { break }
@@ -90,10 +106,17 @@ extension Listener {
                 if Task.isCancelled { return }
                 failures += 1
                 let why = (error as? SourceError)?.description ?? String(describing: error)
-                log("\(Timestamp.format(now())) \(config.id): streaming stopped: \(NetworkText.clean(why, max: 300)); polling continues")
-                if case .needsLogin? = error as? SourceError { pause = pauseAfterLoginError }
-                else if case .rateLimited(let at, _)? = error as? SourceError { pause = max(5, at.timeIntervalSince(now())) }
-                else { pause = backoff.delay(failures: failures) }
+                log(
+                    "\(Timestamp.format(now())) \(config.id): streaming stopped: "
+                    + "\(NetworkText.clean(why, max: 300)); polling continues"
+                )
+                if case .needsLogin? = error as? SourceError {
+                    pause = pauseAfterLoginError
+                } else if case .rateLimited(let at, _)? = error as? SourceError {
+                    pause = max(5, at.timeIntervalSince(now()))
+                } else {
+                    pause = backoff.delay(failures: failures)
+                }
             }
             do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { return }
         }
@@ -105,7 +128,10 @@ extension Listener {
             let r = try store.ingest(mentions)
             guard !r.added.isEmpty else { return }
             onIngest?(r.added.compactMap { store.mention($0) })
-            _ = try? state.update(config.id) { h in h.fetched += mentions.count; h.added += r.added.count }
+            _ = try? state.update(config.id) { h in
+                h.fetched += mentions.count
+                h.added += r.added.count
+            }
             log("\(Timestamp.format(now())) \(config.id): \(r.added.count) new from the stream")
         } catch {
             log("\(Timestamp.format(now())) \(config.id): cannot store streamed mentions: \(error)")

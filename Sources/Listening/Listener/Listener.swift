@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What one poll of one source did.
@@ -41,11 +42,18 @@ public final class Listener: @unchecked Sendable {
     private var runTask: Task<Void, Never>?
     private var stopped = false
 
-    public init(store: Store, team: TeamConfig, makeSource: @escaping SourceFactory,
-                log: @escaping @Sendable (String) -> Void = { _ in },
-                onIngest: (@Sendable ([Mention]) -> Void)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store; self._team = team; self.makeSource = makeSource; self.log = log; self.onIngest = onIngest; self.now = now
+    public init(
+        store: Store, team: TeamConfig, makeSource: @escaping SourceFactory,
+        log: @escaping @Sendable (String) -> Void = { _ in },
+        onIngest: (@Sendable ([Mention]) -> Void)? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self._team = team
+        self.makeSource = makeSource
+        self.log = log
+        self.onIngest = onIngest
+        self.now = now
         self.state = SourceStateStore(dir: store.dir)
     }
 
@@ -63,7 +71,10 @@ public final class Listener: @unchecked Sendable {
         let f = lockFile(dir)
         guard FileManager.default.fileExists(atPath: f.path) else { return false }
         switch FileIO.tryLockResult(f) {
-        case .locked(let fd): flock(fd, LOCK_UN); close(fd); return false
+        case .locked(let fd):
+            flock(fd, LOCK_UN)
+            close(fd)
+            return false
         case .busy: return true
         case .unavailable: return false
         }
@@ -79,8 +90,9 @@ public final class Listener: @unchecked Sendable {
             switch FileIO.tryLockResult(file) {
             case .locked(let d): fd = d
             case .busy:
-                throw SwitchboardError("another listener is running on \(store.dir.displayPath)" +
-                                       " (\(Listener.holder(file).map { "\($0), " } ?? "")it holds state/listener.lock)")
+                throw SwitchboardError(
+                    "another listener is running on \(store.dir.displayPath)"
+                        + " (\(Listener.holder(file).map { "\($0), " } ?? "")it holds state/listener.lock)")
             case .unavailable(let why):
                 throw SwitchboardError("cannot open \(file.path): \(why)")
             }
@@ -97,7 +109,8 @@ public final class Listener: @unchecked Sendable {
         for attempt in 0..<20 {
             if attempt > 0 { usleep(25_000) }
             guard let s = try? String(contentsOf: file, encoding: .utf8),
-                  let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { continue }
+                let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0
+            else { continue }
             var st = stat()
             guard stat("/proc/\(pid)", &st) == 0 else { continue }
             let user = getpwuid(st.st_uid).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
@@ -107,16 +120,28 @@ public final class Listener: @unchecked Sendable {
     }
 
     public func releaseLock() {
-        mutex.withLock { if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD); lockFD = -1 } }
+        mutex.withLock {
+            if lockFD >= 0 {
+                flock(lockFD, LOCK_UN)
+                close(lockFD)
+                lockFD = -1
+            }
+        }
     }
 
     func setRunTask(_ t: Task<Void, Never>) {
-        let cancelNow = mutex.withLock { runTask = t; return stopped }
+        let cancelNow = mutex.withLock {
+            runTask = t
+            return stopped
+        }
         if cancelNow { t.cancel() }
     }
 
     func cancelRunTask() {
-        let t = mutex.withLock { stopped = true; return runTask }
+        let t = mutex.withLock {
+            stopped = true
+            return runTask
+        }
         t?.cancel()
     }
 
@@ -125,7 +150,8 @@ public final class Listener: @unchecked Sendable {
     func source(for config: SourceConfig) throws -> Source {
         if let (c, s) = mutex.withLock({ sources[config.id] }), c == config { return s }
         guard let s = try makeSource(config) else {
-            throw SourceError.configuration("source \(config.id): unknown type \"\(NetworkText.clean(config.type, max: 40))\"")
+            throw SourceError.configuration(
+                "source \(config.id): unknown type \"\(NetworkText.clean(config.type, max: 40))\"")
         }
         mutex.withLock { sources[config.id] = (config, s) }
         return s
@@ -136,13 +162,15 @@ public final class Listener: @unchecked Sendable {
     public func poll(_ config: SourceConfig, dryRun: Bool = false) async -> PollOutcome {
         let started = now()
         let health = state.health(config.id)
-        var outcome = PollOutcome(source: config.id, mentions: [], added: [], duplicates: 0, error: nil,
-                                  nextRun: started.addingTimeInterval(config.intervalSeconds), cursor: health.cursor)
+        var outcome = PollOutcome(
+            source: config.id, mentions: [], added: [], duplicates: 0, error: nil,
+            nextRun: started.addingTimeInterval(config.intervalSeconds), cursor: health.cursor)
         var result: PollResult?
         do {
             result = try await source(for: config).poll(cursor: health.cursor)
         } catch let p as PartialPoll {
-            result = p.result; outcome.error = p.error
+            result = p.result
+            outcome.error = p.error
         } catch let e as SourceError {
             // Shutting down: a request cut short is no failure of the source.
             if Task.isCancelled { return outcome }
@@ -162,7 +190,8 @@ public final class Listener: @unchecked Sendable {
         if let r = result {
             do {
                 let ing = try store.ingest(r.mentions)
-                outcome.added = ing.added; outcome.duplicates = ing.duplicates
+                outcome.added = ing.added
+                outcome.duplicates = ing.duplicates
             } catch {
                 // Nothing stored: keep the old cursor so the next poll fetches these again.
                 outcome.error = .transient("source \(config.id): cannot store mentions: \(error)")
@@ -180,9 +209,13 @@ public final class Listener: @unchecked Sendable {
         let partial = result != nil && outcome.error != nil
         if let e = outcome.error {
             if case .rateLimited = e {
-                outcome.nextRun = max(outcome.nextRun, nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
+                outcome.nextRun = max(
+                    outcome.nextRun,
+                    nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
             } else if !partial {
-                outcome.nextRun = max(outcome.nextRun, nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
+                outcome.nextRun = max(
+                    outcome.nextRun,
+                    nextTry(after: e, failures: health.failures + 1, interval: config.intervalSeconds, from: started))
             }
         }
         let saved = outcome

@@ -16,10 +16,17 @@ public struct ReplaySource: Source {
     public let maxPerPoll: Int
     let now: @Sendable () -> Date
 
-    public init(id: String = "replay", fileURL: URL, rateSeconds: Double = 4, burstAt: Int? = nil, burstSize: Int = 30,
-                maxPerPoll: Int = 10, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.id = id; self.fileURL = fileURL; self.rateSeconds = max(0.1, rateSeconds); self.burstAt = burstAt
-        self.burstSize = max(1, burstSize); self.maxPerPoll = max(1, maxPerPoll); self.now = now
+    public init(
+        id: String = "replay", fileURL: URL, rateSeconds: Double = 4, burstAt: Int? = nil, burstSize: Int = 30,
+        maxPerPoll: Int = 10, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.id = id
+        self.fileURL = fileURL
+        self.rateSeconds = max(0.1, rateSeconds)
+        self.burstAt = burstAt
+        self.burstSize = max(1, burstSize)
+        self.maxPerPoll = max(1, maxPerPoll)
+        self.now = now
     }
 
     /// From a `{"id": "demo", "type": "replay", "path": "demo/mentions.jsonl", "interval": "5s"}` entry:
@@ -35,7 +42,9 @@ public struct ReplaySource: Source {
             throw SourceError.configuration("replay file \(fileURL.path) cannot be read")
         }
         let pool = ImportFormat.decodeAll(data, now: now()).mentions
-        guard !pool.isEmpty else { throw SourceError.malformed("replay file has no valid mentions", sample: FeedError.sample(data)) }
+        guard !pool.isEmpty else {
+            throw SourceError.malformed("replay file has no valid mentions", sample: FeedError.sample(data))
+        }
         let t = now()
         let position = Int(cursor["position"] ?? "0") ?? 0
         var count = 1
@@ -49,9 +58,12 @@ public struct ReplaySource: Source {
             let p = position + k
             var m = pool[p % pool.count]
             let round = p / pool.count
-            if round > 0 { m = Mention(platform: m.platform, id: m.id + "~\(round + 1)", text: m.text, createdAt: m.createdAt, url: m.url,
-                                       author: m.author, lang: m.lang, inReplyTo: m.inReplyTo, threadRoot: m.threadRoot,
-                                       source: m.source, title: m.title, reply: m.reply, extra: m.extra) }
+            if round > 0 {
+                m = Mention(
+                    platform: m.platform, id: m.id + "~\(round + 1)", text: m.text, createdAt: m.createdAt, url: m.url,
+                    author: m.author, lang: m.lang, inReplyTo: m.inReplyTo, threadRoot: m.threadRoot,
+                    source: m.source, title: m.title, reply: m.reply, extra: m.extra)
+            }
             // Spread the batch over the last moments so the feed keeps its order.
             m.createdAt = t.addingTimeInterval(-Double(count - 1 - k) * 0.5)
             m.fetchedAt = t

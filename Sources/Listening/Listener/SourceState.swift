@@ -33,13 +33,22 @@ public struct SourceHealth: Codable, Sendable, Hashable {
     public var cursor: [String: String]
 
     public init(id: String) {
-        self.id = id; status = .never; fetched = 0; added = 0; failures = 0; cursor = [:]
+        self.id = id
+        status = .never
+        fetched = 0
+        added = 0
+        failures = 0
+        cursor = [:]
     }
 
     enum CodingKeys: String, CodingKey {
         case id, status, fetched, added, failures, cursor
-        case lastPoll = "last_poll", lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at"
-        case nextRun = "next_run", lastNew = "last_new"
+        case lastPoll = "last_poll"
+        case lastSuccess = "last_success"
+        case lastError = "last_error"
+        case lastErrorAt = "last_error_at"
+        case nextRun = "next_run"
+        case lastNew = "last_new"
     }
 }
 
@@ -50,7 +59,11 @@ public final class SourceStateStore: @unchecked Sendable {
         var schema = 1
         var updatedAt: Date
         var sources: [String: SourceHealth]
-        enum CodingKeys: String, CodingKey { case schema = "v", updatedAt = "updated_at", sources }
+        enum CodingKeys: String, CodingKey {
+            case schema = "v"
+            case updatedAt = "updated_at"
+            case sources
+        }
     }
 
     public let dir: DataDirectory

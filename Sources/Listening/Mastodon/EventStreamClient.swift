@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SwitchboardCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Server-sent events over a long-lived HTTP response, line by line (URLSession with a data delegate,
 /// so it works with FoundationNetworking on Linux).
@@ -28,20 +29,28 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
             r.httpMethod = request.method
             for (k, v) in request.headers { r.setValue(v, forHTTPHeaderField: k) }
             let task = session.dataTask(with: r)
-            cont.onTermination = { _ in task.cancel(); session.invalidateAndCancel() }
+            cont.onTermination = { _ in
+                task.cancel()
+                session.invalidateAndCancel()
+            }
             task.resume()
         }
     }
 
-    public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                           completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    public func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         lock.withLock { status = (response as? HTTPURLResponse)?.statusCode ?? 0 }
         completionHandler(.allow)
     }
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.withLock {
-            if !(200..<300).contains(status) { errorBody += data.prefix(2048); return }
+            if !(200..<300).contains(status) {
+                errorBody += data.prefix(2048)
+                return
+            }
             buffer += data
             while let nl = buffer.firstIndex(of: 10) {
                 var line = Array(buffer[..<nl])
@@ -57,7 +66,8 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
             if !(200..<300).contains(status), status != 0 {
                 let r = HTTPResponse(status: status, headers: [:], body: Data(errorBody))
                 do { try NetworkCall.check(r, label: "streaming", loginHint: "check the token") } catch {
-                    continuation?.finish(throwing: error); return
+                    continuation?.finish(throwing: error)
+                    return
                 }
             }
             if let error {

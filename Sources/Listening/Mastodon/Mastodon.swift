@@ -111,7 +111,8 @@ public enum Mastodon {
         for part in header.split(separator: ",") {
             let p = part.trimmingCharacters(in: .whitespaces)
             guard let lt = p.firstIndex(of: "<"), let gt = p.firstIndex(of: ">"), lt < gt,
-                  let url = URL(string: String(p[p.index(after: lt)..<gt])) else { continue }
+                let url = URL(string: String(p[p.index(after: lt)..<gt]))
+            else { continue }
             for attr in p[gt...].split(separator: ";") {
                 let kv = attr.trimmingCharacters(in: .whitespaces)
                 guard kv.hasPrefix("rel=") else { continue }

@@ -29,7 +29,9 @@ extension MastodonPublisher: MediaPublisher {
             }
             body.append(Data("\r\n".utf8))
             if let type { body.append(Data("Content-Type: \(type)\r\n".utf8)) }
-            body.append(Data("\r\n".utf8)); body.append(content); body.append(Data("\r\n".utf8))
+            body.append(Data("\r\n".utf8))
+            body.append(content)
+            body.append(Data("\r\n".utf8))
         }
         part("file", filename: (m.path as NSString).lastPathComponent, type: Self.mimeType(m.path), data)
         if let alt = m.alt, !alt.isEmpty { part("description", Data(alt.utf8)) }

@@ -9,8 +9,10 @@ public struct MastodonPublisher: Publisher {
     /// Mastodon's default status length; servers may allow more, so this only warns via `check`.
     public static let defaultLimit = 500
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-                now: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         let c = try MastodonSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
         var client = MastodonClient(
             instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import SwitchboardCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 extension MastodonSource: StreamingSource {
     public var wantsStreaming: Bool { config.streaming == true && (config.notifications ?? true) }
@@ -40,7 +41,10 @@ extension MastodonSource: StreamingSource {
     /// it from another host, like `wss://streaming.example`), else the instance itself.
     func streamingBase() async throws -> URL {
         struct Instance: Decodable {
-            struct Configuration: Decodable { struct URLs: Decodable { var streaming: String? }; var urls: URLs? }
+            struct Configuration: Decodable {
+                struct URLs: Decodable { var streaming: String? }
+                var urls: URLs?
+            }
             var configuration: Configuration?
         }
         let r: HTTPResponse

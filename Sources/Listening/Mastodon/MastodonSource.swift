@@ -55,10 +55,14 @@ public struct MastodonSource: Source {
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gather(feeds, cursor: cursor, key: \.key, read: { feed, since in
-            try await fetch(feed.path, query: feed.query, since: since, isNotifications: feed.key == "notifications",
-                            isSearch: feed.key.hasPrefix("search:"))
-        }, id: \.uri) { status, feed in mention(status, via: feed.via) }
+        try await PollResult.gather(
+            feeds, cursor: cursor, key: \.key,
+            read: { feed, since in
+                try await fetch(
+                    feed.path, query: feed.query, since: since, isNotifications: feed.key == "notifications",
+                    isSearch: feed.key.hasPrefix("search:"))
+            }, id: \.uri
+        ) { status, feed in mention(status, via: feed.via) }
     }
 
     /// Reads one feed from `since` forward. Returns its statuses, the new cursor, and a time to wait until

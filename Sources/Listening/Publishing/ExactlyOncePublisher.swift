@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `OutboxSender` and `QueuePublisher` share: the store, who records, the claim holder and its lease, and the
@@ -18,13 +19,17 @@ public class ExactlyOncePublisher: @unchecked Sendable {
     public var backoff: Backoff
 
     init(store: Store, actor: String, holder: String, backoff: Backoff) {
-        self.store = store; self.actor = actor; self.holder = holder; self.backoff = backoff
+        self.store = store
+        self.actor = actor
+        self.holder = holder
+        self.backoff = backoff
     }
 
     public static var defaultHolder: String { "\(getpid())@\(ProcessInfo.processInfo.hostName)" }
 
     func engine(maxAttempts: Int?, retriesUnknownErrors: Bool) -> PublishingEngine {
-        PublishingEngine(store: store, actor: actor, lease: lease, backoff: backoff, maxAttempts: maxAttempts,
-                         retriesUnknownErrors: retriesUnknownErrors)
+        PublishingEngine(
+            store: store, actor: actor, lease: lease, backoff: backoff, maxAttempts: maxAttempts,
+            retriesUnknownErrors: retriesUnknownErrors)
     }
 }

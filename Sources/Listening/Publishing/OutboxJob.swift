@@ -12,8 +12,9 @@ struct OutboxJob: PublishJob {
 
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
         let d = entry.draft
-        let post = OutgoingPost(text: d.text, inReplyTo: d.inReplyTo, visibility: d.visibility, language: d.language,
-                                createdAt: d.createdAt)
+        let post = OutgoingPost(
+            text: d.text, inReplyTo: d.inReplyTo, visibility: d.visibility, language: d.language,
+            createdAt: d.createdAt)
         return try await publisher.post(post, idempotencyKey: idempotencyKey)
     }
 

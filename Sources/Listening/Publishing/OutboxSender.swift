@@ -60,7 +60,8 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
         let events = store.events
         return foldLock.withLock {
             if foldedCount > events.count || (foldedCount > 0 && events[foldedCount - 1].id != lastFoldedID) {
-                folded = Outbox(); foldedCount = 0
+                folded = Outbox()
+                foldedCount = 0
             }
             for e in events[foldedCount...] { folded.apply(e) }
             foldedCount = events.count
@@ -90,8 +91,10 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
                 let t = c.type.lowercased()
                 return t == net || (net == "bluesky" && t == "bsky")
             }
-            guard let src = team.sources.first(where: { $0.id == entry.draft.source && isNet($0) })
-                    ?? team.sources.first(where: { $0.isEnabled && isNet($0) }) else {
+            guard
+                let src = team.sources.first(where: { $0.id == entry.draft.source && isNet($0) })
+                    ?? team.sources.first(where: { $0.isEnabled && isNet($0) })
+            else {
                 let origin = entry.draft.source.map { " (the mention came from \"\($0)\")" } ?? ""
                 throw PublishError.configuration("no \(net) source in team.json to answer from" + origin)
             }

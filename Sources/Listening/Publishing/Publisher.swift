@@ -14,8 +14,15 @@ public struct OutgoingPost: Sendable, Hashable, Codable {
     /// so a retry of the same draft can never create a second post.
     public var createdAt: Date
 
-    public init(text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date()) {
-        self.text = text; self.inReplyTo = inReplyTo; self.visibility = visibility; self.language = language; self.createdAt = createdAt
+    public init(
+        text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil,
+        createdAt: Date = Date()
+    ) {
+        self.text = text
+        self.inReplyTo = inReplyTo
+        self.visibility = visibility
+        self.language = language
+        self.createdAt = createdAt
     }
 }
 
@@ -29,7 +36,12 @@ public struct PostedRef: Sendable, Hashable, Codable {
     public var url: String?
     /// Bluesky record CID (nil when the post was found to exist already).
     public var cid: String?
-    public init(id: String, uri: String, url: String? = nil, cid: String? = nil) { self.id = id; self.uri = uri; self.url = url; self.cid = cid }
+    public init(id: String, uri: String, url: String? = nil, cid: String? = nil) {
+        self.id = id
+        self.uri = uri
+        self.url = url
+        self.cid = cid
+    }
 }
 
 /// Why a post failed, and whether trying again can help.
@@ -47,7 +59,10 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// True when the outbox should try again later.
     public var isRetryable: Bool {
-        switch self { case .rateLimited, .transient: return true; default: return false }
+        switch self {
+        case .rateLimited, .transient: return true
+        default: return false
+        }
     }
 
     public var description: String {

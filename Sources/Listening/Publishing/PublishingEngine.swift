@@ -24,8 +24,10 @@ struct PublishingEngine {
 
     /// Claims with `claim`, finds the publisher, posts, records. `afterPost` is a test hook (throw
     /// `PublishCrash` to simulate a crash between posting and recording).
-    func run<Job: PublishJob>(claim: () -> Claim<Job>, publisher publisherFor: (Job) throws -> Publisher?,
-                              afterPost: ((Job, PostedRef) throws -> Void)?, now: Date) async -> Job.Result {
+    func run<Job: PublishJob>(
+        claim: () -> Claim<Job>, publisher publisherFor: (Job) throws -> Publisher?,
+        afterPost: ((Job, PostedRef) throws -> Void)?, now: Date
+    ) async -> Job.Result {
         let job: Job
         switch claim() {
         case .claimed(let j): job = j

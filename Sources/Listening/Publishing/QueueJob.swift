@@ -32,8 +32,9 @@ struct QueueJob: PublishJob {
 
     func sentResult(_ ref: PostedRef) -> QueuePublishResult { result(.published, nil, ref) }
     func failedResult(message: String, retryAt: Date?) -> QueuePublishResult {
-        QueuePublishResult(id: item.id, account: account, outcome: .failed, url: nil, postID: nil, message: message,
-                           retryAt: retryAt)
+        QueuePublishResult(
+            id: item.id, account: account, outcome: .failed, url: nil, postID: nil, message: message,
+            retryAt: retryAt)
     }
     func skippedResult(_ why: String) -> QueuePublishResult { result(.skipped, why) }
     func unrecordedResult(_ error: Error, ref: PostedRef, leaseEnd: Date) -> QueuePublishResult {
@@ -41,7 +42,8 @@ struct QueueJob: PublishJob {
     }
 
     func result(_ o: QueuePublishResult.Outcome, _ msg: String? = nil, _ ref: PostedRef? = nil) -> QueuePublishResult {
-        QueuePublishResult(id: item.id, account: account, outcome: o, url: ref.map { $0.url ?? $0.uri },
-                           postID: ref?.id, message: msg)
+        QueuePublishResult(
+            id: item.id, account: account, outcome: o, url: ref.map { $0.url ?? $0.uri },
+            postID: ref?.id, message: msg)
     }
 }

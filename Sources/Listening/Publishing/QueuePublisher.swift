@@ -26,8 +26,10 @@ public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
     public static func idempotencyKey(item: String, account: String) -> String { "\(item)-\(account)" }
 
     /// Publishes everything due at `now`, one post after another.
-    public static func publishDue(store: Store, publisherFor: PublisherFor, now: Date = Date(),
-                                  actor: String = Actor.current()) async -> [QueuePublishResult] {
+    public static func publishDue(
+        store: Store, publisherFor: PublisherFor, now: Date = Date(),
+        actor: String = Actor.current()
+    ) async -> [QueuePublishResult] {
         await QueuePublisher(store: store, actor: actor).publishDue(publisherFor: publisherFor, now: now)
     }
 
@@ -41,8 +43,10 @@ public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
     }
 
     /// Claims and posts one item to one account, if it is due and the switch is off at the moment of the claim.
-    public func publish(_ item: QueueItem, account: String, publisherFor: PublisherFor,
-                        now: Date = Date()) async -> QueuePublishResult {
+    public func publish(
+        _ item: QueueItem, account: String, publisherFor: PublisherFor,
+        now: Date = Date()
+    ) async -> QueuePublishResult {
         let hook = afterPost
         beforeClaim?(item, account)
         return await engine(maxAttempts: maxAttempts, retriesUnknownErrors: false).run(
@@ -53,8 +57,10 @@ public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
     private func claim(_ item: QueueItem, account: String, now: Date) -> PublishingEngine.Claim<QueueJob> {
         let unclaimed = QueueJob(item: item, account: account)
         do {
-            switch try Queue.claim(item.id, account: account, store: store, holder: holder, lease: lease, actor: actor,
-                                   now: now) {
+            switch try Queue.claim(
+                item.id, account: account, store: store, holder: holder, lease: lease, actor: actor,
+                now: now)
+            {
             case .claimed(let i, _): return .claimed(QueueJob(item: i, account: account))
             case .suspended(let why): return .skipped(unclaimed.result(.suspended, why))
             case .notDue: return .skipped(unclaimed.result(.skipped, "not due, or another publisher has it"))

@@ -15,7 +15,9 @@ struct TextCleaner {
     var link: (start: Int, href: [UInt8], isTag: Bool)?
 
     init(markup: Bool, keepNewlines: Bool, capacity: Int) {
-        self.markup = markup; self.keepNewlines = keepNewlines; self.entities = markup
+        self.markup = markup
+        self.keepNewlines = keepNewlines
+        self.entities = markup
         out.reserveCapacity(capacity)
     }
 
@@ -26,19 +28,29 @@ struct TextCleaner {
     @inline(__always) mutating func space() { pendingSpace = true }
 
     @inline(__always) mutating func lineBreak(_ add: Bool = false, atLeast: Int = 1) {
-        guard keepNewlines else { pendingSpace = true; return }
+        guard keepNewlines else {
+            pendingSpace = true
+            return
+        }
         pendingBreaks = add ? min(2, pendingBreaks + 1) : max(atLeast, pendingBreaks)
     }
 
     @inline(__always) mutating func flush() {
         if !out.isEmpty {
-            if pendingBreaks > 0 { for _ in 0..<pendingBreaks { out.append(10) } }
-            else if pendingSpace { out.append(32) }
+            if pendingBreaks > 0 {
+                for _ in 0..<pendingBreaks { out.append(10) }
+            } else if pendingSpace {
+                out.append(32)
+            }
         }
-        pendingSpace = false; pendingBreaks = 0
+        pendingSpace = false
+        pendingBreaks = 0
     }
 
-    @inline(__always) mutating func emit(_ b: UInt8) { flush(); out.append(b) }
+    @inline(__always) mutating func emit(_ b: UInt8) {
+        flush()
+        out.append(b)
+    }
 
     /// A decoded scalar: whitespace like raw input; anything TextSafety calls unsafe is dropped.
     mutating func emit(scalar v: UInt32) {
@@ -77,10 +89,16 @@ struct TextCleaner {
                 switch c {
                 case 0x3C where markup: i = tag(b, i)
                 case 0x26 where entities: i = reference(b, i)
-                case 0x20, 0x09: space(); i += 1
-                case 0x0A: if markup { space() } else { lineBreak(true) }; i += 1
+                case 0x20, 0x09:
+                    space()
+                    i += 1
+                case 0x0A:
+                    if markup { space() } else { lineBreak(true) }
+                    i += 1
                 case 0..<0x20, 0x7F: i += 1
-                default: emit(c); i += 1
+                default:
+                    emit(c)
+                    i += 1
                 }
                 continue
             }

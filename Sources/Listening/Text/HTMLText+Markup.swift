@@ -4,7 +4,10 @@ extension TextCleaner {
     /// At `<`: a tag, comment, CDATA section, declaration, or a literal `<`. Returns the index after it.
     mutating func tag(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = b.count
-        guard i + 1 < n else { emit(0x3C); return i + 1 }
+        guard i + 1 < n else {
+            emit(0x3C)
+            return i + 1
+        }
         let d = b[i + 1]
         if d == UInt8(ascii: "!") {
             if starts(b, i, "<!--") { return after(b, i + 4, "-->") }
@@ -14,7 +17,8 @@ extension TextCleaner {
                 sub.run(UnsafeBufferPointer(rebasing: b[(i + 9)..<end]))
                 if !sub.out.isEmpty {
                     if sub.out.first == 32 || pendingSpace { space() }
-                    flush(); out.append(contentsOf: sub.out)
+                    flush()
+                    out.append(contentsOf: sub.out)
                 }
                 return min(n, end + 3)
             }
@@ -23,13 +27,16 @@ extension TextCleaner {
         if d == UInt8(ascii: "?") { return after(b, i + 2, ">") }
         let closing = d == UInt8(ascii: "/")
         var j = closing ? i + 2 : i + 1
-        guard j < n, HTMLText.isAlpha(b[j]) else { emit(0x3C); return i + 1 }
+        guard j < n, HTMLText.isAlpha(b[j]) else {
+            emit(0x3C)
+            return i + 1
+        }
         var name: [UInt8] = []
         while j < n, HTMLText.isAlnum(b[j]) || b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "-") {
             let c = b[j]
             name.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
             j += 1
-            if b[j - 1] == UInt8(ascii: ":") { name.removeAll() } // drop a namespace prefix
+            if b[j - 1] == UInt8(ascii: ":") { name.removeAll() }  // drop a namespace prefix
         }
         // Skip attributes, respecting quotes.
         // Skip attributes; a quote opens a value only right after `=` (`href=x"` keeps its quote literal).
@@ -38,13 +45,21 @@ extension TextCleaner {
         var selfClosing = false
         while j < n {
             let c = b[j]
-            if quote != 0 { if c == quote { quote = 0 } }
-            else if (c == 0x22 || c == 0x27) && afterEquals { quote = c }
-            else if c == UInt8(ascii: ">") { selfClosing = j > i && b[j - 1] == UInt8(ascii: "/"); break }
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if (c == 0x22 || c == 0x27) && afterEquals {
+                quote = c
+            } else if c == UInt8(ascii: ">") {
+                selfClosing = j > i && b[j - 1] == UInt8(ascii: "/")
+                break
+            }
             if quote == 0 && c != 0x20 && c != 0x09 && c != 0x0A { afterEquals = c == UInt8(ascii: "=") }
             j += 1
         }
-        if j == n && options.literalUnclosedTags { emit(0x3C); return i + 1 }
+        if j == n && options.literalUnclosedTags {
+            emit(0x3C)
+            return i + 1
+        }
         let end = min(n, j + 1)
         let tagName = String(decoding: name, as: UTF8.self)
         if tagName == "a" && options.rewritesLinks {
@@ -62,9 +77,13 @@ extension TextCleaner {
             }
             return n
         }
-        if tagName == "br" { lineBreak(true) }
-        else if HTMLText.blockElements.contains(tagName) { lineBreak(atLeast: options.blockBreaks) }
-        else if HTMLText.spacedElements.contains(tagName) { space() }
+        if tagName == "br" {
+            lineBreak(true)
+        } else if HTMLText.blockElements.contains(tagName) {
+            lineBreak(atLeast: options.blockBreaks)
+        } else if HTMLText.spacedElements.contains(tagName) {
+            space()
+        }
         return end
     }
 
@@ -76,26 +95,42 @@ extension TextCleaner {
         if j < n, b[j] == UInt8(ascii: "#") {
             j += 1
             var hex = false
-            if j < n, b[j] | 0x20 == UInt8(ascii: "x") { hex = true; j += 1 }
+            if j < n, b[j] | 0x20 == UInt8(ascii: "x") {
+                hex = true
+                j += 1
+            }
             var v: UInt32 = 0
             let start = j
             while j < n, j - start < 8 {
                 let c = b[j]
-                if c >= 0x30 && c <= 0x39 { v = v &* (hex ? 16 : 10) &+ UInt32(c - 0x30) }
-                else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 { v = v &* 16 &+ UInt32((c | 0x20) - 0x61 + 10) }
-                else { break }
+                if c >= 0x30 && c <= 0x39 {
+                    v = v &* (hex ? 16 : 10) &+ UInt32(c - 0x30)
+                } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
+                    v = v &* 16 &+ UInt32((c | 0x20) - 0x61 + 10)
+                } else {
+                    break
+                }
                 j += 1
             }
-            guard j > start else { emit(0x26); return i + 1 }
+            guard j > start else {
+                emit(0x26)
+                return i + 1
+            }
             if j < n, b[j] == UInt8(ascii: ";") { j += 1 }
-            if v >= 0x80 && v <= 0x9F { v = HTMLText.cp1252High[Int(v - 0x80)] }
-            else if v == 0 || v > 0x10FFFF { v = 0xFFFD }
+            if v >= 0x80 && v <= 0x9F {
+                v = HTMLText.cp1252High[Int(v - 0x80)]
+            } else if v == 0 || v > 0x10FFFF {
+                v = 0xFFFD
+            }
             emit(scalar: v)
             return j
         }
         let start = j
         while j < n, j - start < 32, HTMLText.isAlnum(b[j]) { j += 1 }
-        guard j > start else { emit(0x26); return i + 1 }
+        guard j > start else {
+            emit(0x26)
+            return i + 1
+        }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
         let semicolon = j < n && b[j] == UInt8(ascii: ";")
         if let v = HTMLText.namedEntities[name], semicolon || HTMLText.legacyEntities.contains(name) {
@@ -119,7 +154,10 @@ extension TextCleaner {
 
     func find(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ s: StaticString) -> Int? {
         var k = from
-        while k < b.count { if starts(b, k, s) { return k }; k += 1 }
+        while k < b.count {
+            if starts(b, k, s) { return k }
+            k += 1
+        }
         return nil
     }
 

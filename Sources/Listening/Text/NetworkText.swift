@@ -13,10 +13,19 @@ public enum NetworkText {
         var count = 0
         for u in SafeText.clean(s, newlines: .space, nelBreaksLines: false).unicodeScalars {
             let space = u.properties.isWhitespace
-            if space { if lastSpace || out.isEmpty { continue }; out.append(" "); lastSpace = true }
-            else { out.unicodeScalars.append(u); lastSpace = false }
+            if space {
+                if lastSpace || out.isEmpty { continue }
+                out.append(" ")
+                lastSpace = true
+            } else {
+                out.unicodeScalars.append(u)
+                lastSpace = false
+            }
             count += 1
-            if count >= max { out += "…"; break }
+            if count >= max {
+                out += "…"
+                break
+            }
         }
         return out.trimmingCharacters(in: .whitespaces)
     }

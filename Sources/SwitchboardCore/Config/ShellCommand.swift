@@ -11,7 +11,10 @@ import Foundation
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
         public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
-            self.status = status; self.output = output; self.timedOut = timedOut; self.signal = signal
+            self.status = status
+            self.output = output
+            self.timedOut = timedOut
+            self.signal = signal
         }
         public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
 
@@ -39,9 +42,12 @@ public enum ShellCommand {
     ) throws -> Result {
         let tmp = FileManager.default.temporaryDirectory
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)"),
-            outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
-        defer { unlink(inFile.path); unlink(outFile.path) }
+        let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)")
+        let outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
+        defer {
+            unlink(inFile.path)
+            unlink(outFile.path)
+        }
         guard
             FileManager.default.createFile(
                 atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
@@ -51,7 +57,10 @@ public enum ShellCommand {
         else {
             throw SwitchboardError("cannot create temporary files in \(tmp.path)")
         }
-        defer { try? stdin.close(); try? stdout.close() }
+        defer {
+            try? stdin.close()
+            try? stdout.close()
+        }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]

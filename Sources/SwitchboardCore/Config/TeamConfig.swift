@@ -8,13 +8,19 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         public var name: String
         /// Terms that mean the brand (product names, handles, hashtags).
         public var terms: [String]
-        public init(name: String, terms: [String]) { self.name = name; self.terms = terms }
+        public init(name: String, terms: [String]) {
+            self.name = name
+            self.terms = terms
+        }
     }
 
     public struct Competitor: Codable, Hashable, Sendable {
         public var name: String
         public var terms: [String]
-        public init(name: String, terms: [String]) { self.name = name; self.terms = terms }
+        public init(name: String, terms: [String]) {
+            self.name = name
+            self.terms = terms
+        }
     }
 
     public struct Member: Codable, Hashable, Sendable {
@@ -25,7 +31,10 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         public var role: String
         public var signature: String?
         public init(user: String, name: String, role: String, signature: String? = nil) {
-            self.user = user; self.name = name; self.role = role; self.signature = signature
+            self.user = user
+            self.name = name
+            self.role = role
+            self.signature = signature
         }
     }
 
@@ -37,11 +46,14 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         /// Business hours like `"Mon-Fri 08:00-18:00"`; absent means around the clock.
         public var businessHours: String?
         public init(firstResponseMinutes: Int, byPriority: [String: Int]? = nil, businessHours: String? = nil) {
-            self.firstResponseMinutes = firstResponseMinutes; self.byPriority = byPriority;
+            self.firstResponseMinutes = firstResponseMinutes
+            self.byPriority = byPriority
             self.businessHours = businessHours
         }
         enum CodingKeys: String, CodingKey {
-            case firstResponseMinutes = "first_response_minutes", byPriority = "by_priority", businessHours =
+            case firstResponseMinutes = "first_response_minutes"
+            case byPriority = "by_priority"
+            case businessHours =
                 "business_hours"
         }
     }
@@ -49,7 +61,10 @@ public struct TeamConfig: Codable, Hashable, Sendable {
     public struct Mute: Codable, Hashable, Sendable {
         public var authors: [String]
         public var terms: [String]
-        public init(authors: [String] = [], terms: [String] = []) { self.authors = authors; self.terms = terms }
+        public init(authors: [String] = [], terms: [String] = []) {
+            self.authors = authors
+            self.terms = terms
+        }
     }
 
     public var schema: Int
@@ -72,14 +87,25 @@ public struct TeamConfig: Codable, Hashable, Sendable {
         timezone: String? = nil, mute: Mute? = nil, alertCommand: String? = nil, extra: [String: JSONValue] = [:]
     ) {
         self.schema = TeamConfig.schemaVersion
-        self.brand = brand; self.competitors = competitors; self.sources = sources; self.team = team; self.sla = sla
-        self.sensitiveTerms = sensitiveTerms; self.crisisTerms = crisisTerms; self.timezone = timezone; self.mute = mute
-        self.alertCommand = alertCommand; self.extra = extra
+        self.brand = brand
+        self.competitors = competitors
+        self.sources = sources
+        self.team = team
+        self.sla = sla
+        self.sensitiveTerms = sensitiveTerms
+        self.crisisTerms = crisisTerms
+        self.timezone = timezone
+        self.mute = mute
+        self.alertCommand = alertCommand
+        self.extra = extra
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case schema = "v", brand, competitors, sources, team, sla, timezone, mute
-        case sensitiveTerms = "sensitive_terms", crisisTerms = "crisis_terms", alertCommand = "alert_command"
+        case schema = "v"
+        case brand, competitors, sources, team, sla, timezone, mute
+        case sensitiveTerms = "sensitive_terms"
+        case crisisTerms = "crisis_terms"
+        case alertCommand = "alert_command"
     }
 
     struct AnyKey: CodingKey {
@@ -158,7 +184,10 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
     public var kind: String?
 
-    public init(id: String, type: String) { self.id = id; self.type = type }
+    public init(id: String, type: String) {
+        self.id = id
+        self.type = type
+    }
 
     public var isEnabled: Bool { enabled ?? true }
 
@@ -172,10 +201,18 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         let mult: Double
         var num = Substring(t)
         switch last {
-        case "s": mult = 1; num = num.dropLast()
-        case "m": mult = 60; num = num.dropLast()
-        case "h": mult = 3600; num = num.dropLast()
-        case "d": mult = 86400; num = num.dropLast()
+        case "s":
+            mult = 1
+            num = num.dropLast()
+        case "m":
+            mult = 60
+            num = num.dropLast()
+        case "h":
+            mult = 3600
+            num = num.dropLast()
+        case "d":
+            mult = 86400
+            num = num.dropLast()
         default: mult = 1
         }
         guard let v = Double(num), v >= 0 else { return nil }
@@ -185,8 +222,10 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url,
             path, kind
-        case tokenFile = "token_file", tokenCommand = "token_command"
-        case appPasswordFile = "app_password_file", appPasswordCommand = "app_password_command"
+        case tokenFile = "token_file"
+        case tokenCommand = "token_command"
+        case appPasswordFile = "app_password_file"
+        case appPasswordCommand = "app_password_command"
     }
 }
 
@@ -198,7 +237,14 @@ public struct ReplyTemplate: Codable, Hashable, Sendable {
     public var text: String
     public var lang: String?
     public init(name: String, description: String? = nil, text: String, lang: String? = nil) {
-        self.schema = 1; self.name = name; self.description = description; self.text = text; self.lang = lang
+        self.schema = 1
+        self.name = name
+        self.description = description
+        self.text = text
+        self.lang = lang
     }
-    enum CodingKeys: String, CodingKey { case schema = "v", name, description, text, lang }
+    enum CodingKeys: String, CodingKey {
+        case schema = "v"
+        case name, description, text, lang
+    }
 }

@@ -45,13 +45,17 @@ public enum ContactAction: Hashable, Sendable {
         let c = try decoder.container(keyedBy: Keys.self)
         let contact = try c.decode(String.self, forKey: .contact)
         switch type {
-        case "contact_merge": self = .merge(contact: contact, identities: try c.decode([String].self, forKey: .identities))
+        case "contact_merge":
+            self = .merge(contact: contact, identities: try c.decode([String].self, forKey: .identities))
         case "contact_split": self = .split(contact: contact, identity: try c.decode(String.self, forKey: .identity))
         case "contact_role":
-            self = .role(contact: contact, add: try c.decodeIfPresent([String].self, forKey: .add) ?? [],
-                         remove: try c.decodeIfPresent([String].self, forKey: .remove) ?? [])
+            self = .role(
+                contact: contact, add: try c.decodeIfPresent([String].self, forKey: .add) ?? [],
+                remove: try c.decodeIfPresent([String].self, forKey: .remove) ?? [])
         case "contact_note": self = .note(contact: contact, text: try c.decode(String.self, forKey: .text))
-        default: throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath, debugDescription: "unknown contact action \(type)"))
+        default:
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: c.codingPath, debugDescription: "unknown contact action \(type)"))
         }
     }
 

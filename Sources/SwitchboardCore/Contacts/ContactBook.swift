@@ -48,7 +48,10 @@ struct ContactBook: Sendable {
                 let from = owner(of: i)
                 guard from != target else { continue }
                 // The whole contact of `i` moves, with its roles and notes.
-                for m in members(of: from) where !list.contains(m) { list.append(m); ownerOf[m] = target }
+                for m in members(of: from) where !list.contains(m) {
+                    list.append(m)
+                    ownerOf[m] = target
+                }
                 members[from] = nil
                 if let d = data.removeValue(forKey: from) { data[target, default: Data()].absorb(d) }
             }
@@ -60,12 +63,23 @@ struct ContactBook: Sendable {
             list.remove(at: at)
             ownerOf[i] = nil
             data[i] = nil
-            if list.count <= 1 { members[target] = nil; ownerOf[target] = nil } else { members[target] = list }
+            if list.count <= 1 {
+                members[target] = nil
+                ownerOf[target] = nil
+            } else {
+                members[target] = list
+            }
         case .role(let c, let add, let remove):
             let target = owner(of: c)
             var d = data[target] ?? Data()
-            for r in add.compactMap(ContactRole.init(parsing:)) { d.set.insert(r); d.removed.remove(r) }
-            for r in remove.compactMap(ContactRole.init(parsing:)) { d.set.remove(r); d.removed.insert(r) }
+            for r in add.compactMap(ContactRole.init(parsing:)) {
+                d.set.insert(r)
+                d.removed.remove(r)
+            }
+            for r in remove.compactMap(ContactRole.init(parsing:)) {
+                d.set.remove(r)
+                d.removed.insert(r)
+            }
             data[target] = d
         case .note(let c, let text):
             data[owner(of: c), default: Data()].notes.append(Note(actor: actor, at: at, text: text))

@@ -52,7 +52,9 @@ extension Contacts {
         cal.timeZone = timeZone
         var buckets: [Date: SentimentPoint] = [:]
         let fmt = DateFormatter()
-        fmt.calendar = cal; fmt.timeZone = timeZone; fmt.locale = Locale(identifier: "en_US_POSIX")
+        fmt.calendar = cal
+        fmt.timeZone = timeZone
+        fmt.locale = Locale(identifier: "en_US_POSIX")
         fmt.dateFormat = "yyyy-MM-dd"
         for k in c.mentionKeys {
             guard let m = store.mention(k), let a = m.analysis else { continue }

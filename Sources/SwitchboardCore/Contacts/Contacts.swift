@@ -32,10 +32,16 @@ public struct Contacts: Sendable {
     public mutating func update(newMentions: [Mention], newEvents: [AuditEvent]) {
         var regroupAll = false
         for e in newEvents {
-            if case .contact(let a) = e.action { book.apply(a, actor: e.actor, at: e.at); regroupAll = true }
+            if case .contact(let a) = e.action {
+                book.apply(a, actor: e.actor, at: e.at)
+                regroupAll = true
+            }
         }
         let touched = count(newMentions)
-        if regroupAll { regroup(); return }
+        if regroupAll {
+            regroup()
+            return
+        }
         var seen = Set<String>()
         for i in touched.sorted() {
             let p = book.owner(of: identities[i].key)
@@ -58,10 +64,15 @@ public struct Contacts: Sendable {
                 guard let handle = buf[j].author?.handle, !handle.isEmpty, let key = ContactIdentity.key(of: buf[j])
                 else { continue }
                 let i: Int
-                if let x = index[key] { i = x } else {
+                if let x = index[key] {
+                    i = x
+                } else {
                     // The brand's own accounts are checked once per account.
                     if own.contains(key) { continue }
-                    if suggester.isOwn(platform: buf[j].platform, handle: handle) { own.insert(key); continue }
+                    if suggester.isOwn(platform: buf[j].platform, handle: handle) {
+                        own.insert(key)
+                        continue
+                    }
                     i = identities.count
                     index[key] = i
                     let a = buf[j].author!
@@ -85,11 +96,16 @@ public struct Contacts: Sendable {
         var order: [(primary: String, single: Int?)] = []
         for (i, id) in identities.enumerated() {
             let p = book.owner(of: id.key)
-            if p == id.key && !book.isMerged(p) { order.append((p, i)); continue }
+            if p == id.key && !book.isMerged(p) {
+                order.append((p, i))
+                continue
+            }
             if groups[p] == nil { order.append((p, nil)) }
             groups[p, default: []].append(i)
         }
-        all = []; byID = [:]; byIdentity = [:]
+        all = []
+        byID = [:]
+        byIdentity = [:]
         all.reserveCapacity(order.count)
         byID.reserveCapacity(order.count)
         byIdentity.reserveCapacity(identities.count)
@@ -148,11 +164,12 @@ public struct Contacts: Sendable {
         if let c = contact(id: t) ?? contact(identity: t.lowercased()) { return c }
         var h = t.lowercased()
         while h.hasPrefix("@") { h.removeFirst() }
-        let byHandle = Set(byIdentity.compactMap { k, i -> Int? in
-            guard let colon = k.firstIndex(of: ":") else { return nil }
-            let rest = k[k.index(after: colon)...]
-            return rest == h || rest.hasSuffix("/" + h) ? i : nil
-        })
+        let byHandle = Set(
+            byIdentity.compactMap { k, i -> Int? in
+                guard let colon = k.firstIndex(of: ":") else { return nil }
+                let rest = k[k.index(after: colon)...]
+                return rest == h || rest.hasSuffix("/" + h) ? i : nil
+            })
         if byHandle.count == 1 { return all[byHandle.first!] }
         if byHandle.count > 1 {
             throw SwitchboardError(
@@ -175,7 +192,8 @@ public struct Contacts: Sendable {
     /// `role:vip` is a multiplier or a journalist; an unknown role matches nothing.
     public func roleHook() -> @Sendable (Mention, String) -> Bool {
         // Roles as bits, by mention key (every stored mention of a contact) and by identity (mentions that came later).
-        var byMention: [String: UInt16] = [:], byIdentity: [String: UInt16] = [:]
+        var byMention: [String: UInt16] = [:]
+        var byIdentity: [String: UInt16] = [:]
         byMention.reserveCapacity(all.reduce(0) { $0 + $1.mentionCount })
         for c in all {
             let bits = c.roles.reduce(UInt16(0)) { $0 | Contacts.bit($1) }

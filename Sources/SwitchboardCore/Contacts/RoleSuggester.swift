@@ -11,9 +11,12 @@ struct RoleSuggester: Sendable {
 
     init(settings: ContactSettings, team: TeamConfig?) {
         self.settings = settings
-        var handles = Set<String>(), locals = Set<String>()
+        var handles = Set<String>()
+        var locals = Set<String>()
         func norm(_ s: String) -> String {
-            var h = s.lowercased(); while h.hasPrefix("@") { h.removeFirst() }; return h
+            var h = s.lowercased()
+            while h.hasPrefix("@") { h.removeFirst() }
+            return h
         }
         for a in settings.ownAccounts { handles.insert(norm(a)) }
         for t in team?.brand.terms ?? [] {
@@ -25,7 +28,8 @@ struct RoleSuggester: Sendable {
             }
         }
         for s in team?.sources ?? [] { if let h = s.handle { handles.insert(norm(h)) } }
-        ownHandles = handles; ownLocalParts = locals
+        ownHandles = handles
+        ownLocalParts = locals
         competitors = (team?.competitors ?? []).flatMap { c in
             (c.terms + [c.name]).map { (RoleSuggester.alnum($0), c.name) }.filter { $0.0.count >= 4 }
         }
@@ -74,20 +78,29 @@ struct RoleSuggester: Sendable {
             case .neutral: id.neutral += 1
             case .negative: id.negative += 1
             }
-            id.scoreSum += an.score; id.scored += 1
+            id.scoreSum += an.score
+            id.scored += 1
             if an.intents.contains(.praise) { id.praise += 1 }
         }
         guard let ex = m.extra, let kind = ex["kind"]?.stringValue?.lowercased() ?? (m.platform == "rss" ? "" : nil)
         else { return }
-        if kind == "news" || kind == "press" { id.newsItems += 1; return }
+        if kind == "news" || kind == "press" {
+            id.newsItems += 1
+            return
+        }
         let host = m.url.flatMap(ContactIdentity.host(of:)) ?? ""
-        let employerPortal = kind.contains("employ") || kind.contains("job")
+        let employerPortal =
+            kind.contains("employ") || kind.contains("job")
             || settings.employeeReviewSites.contains { host == $0 || host.hasSuffix("." + $0) }
         guard employerPortal || kind.contains("review") else { return }
         let h = (m.author?.handle ?? "").lowercased()
-        if RoleSuggester.formerPatterns.contains(where: h.contains) { id.formerEmployeeReviews += 1 }
-        else if RoleSuggester.currentPatterns.contains(where: h.contains) || employerPortal { id.employeeReviews += 1 }
-        else { id.customerReviews += 1 }
+        if RoleSuggester.formerPatterns.contains(where: h.contains) {
+            id.formerEmployeeReviews += 1
+        } else if RoleSuggester.currentPatterns.contains(where: h.contains) || employerPortal {
+            id.employeeReviews += 1
+        } else {
+            id.customerReviews += 1
+        }
     }
 
     /// The suggested roles of a contact, each with its reason.
@@ -112,8 +125,11 @@ struct RoleSuggester: Sendable {
         }
         let former = c.identities.reduce(0) { $0 + $1.formerEmployeeReviews }
         let current = c.identities.reduce(0) { $0 + $1.employeeReviews }
-        if former > 0 { out[.formerEmployee] = n(former, "review") + " as a former employee" }
-        else if current > 0 { out[.employee] = n(current, "employee review") }
+        if former > 0 {
+            out[.formerEmployee] = n(former, "review") + " as a former employee"
+        } else if current > 0 {
+            out[.employee] = n(current, "employee review")
+        }
         if news > 0 { out[.journalist] = n(news, "news item") }
         let reviews = c.identities.reduce(0) { $0 + $1.customerReviews }
         if reviews > 0 { out[.customer] = n(reviews, "customer review") }

@@ -90,8 +90,10 @@ public enum CrisisAction: Hashable, Sendable {
         case "crisis_severity": self = .severity(crisis: id, level: try c.decode(String.self, forKey: .level))
         case "crisis_end": self = .end(crisis: id, summary: try c.decodeIfPresent(String.self, forKey: .summary) ?? "")
         default:
-            throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath,
-                                                    debugDescription: "unknown crisis action \(type)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: c.codingPath,
+                    debugDescription: "unknown crisis action \(type)"))
         }
     }
 
@@ -107,11 +109,14 @@ public enum CrisisAction: Hashable, Sendable {
             try c.encodeIfPresent(s.note, forKey: .note)
             try c.encode(s.playbook, forKey: .plan)
         case .step(_, let st, let state, let r):
-            try c.encode(st, forKey: .step); try c.encode(state, forKey: .state)
+            try c.encode(st, forKey: .step)
+            try c.encode(state, forKey: .state)
             try c.encodeIfPresent(r, forKey: .reason)
         case .notified(_, let st, let how, let status, let out):
-            try c.encode(st, forKey: .step); try c.encode(how, forKey: .how)
-            try c.encodeIfPresent(status, forKey: .exitStatus); try c.encodeIfPresent(out, forKey: .output)
+            try c.encode(st, forKey: .step)
+            try c.encode(how, forKey: .how)
+            try c.encodeIfPresent(status, forKey: .exitStatus)
+            try c.encodeIfPresent(out, forKey: .output)
         case .severity(_, let l): try c.encode(l, forKey: .level)
         case .end(_, let s): try c.encode(s, forKey: .summary)
         }

@@ -12,8 +12,10 @@ extension CrisisOps {
 
     /// The text a notify step sends (on the command's standard input).
     public static func notifyText(_ run: CrisisRun, _ s: CrisisStepRun) -> String {
-        var lines = ["[\(run.drill ? "DRILL" : "CRISIS")] \(run.name)" + (run.severity.map { " — \($0)" } ?? ""),
-                     "Step: \(s.step.title)"]
+        var lines = [
+            "[\(run.drill ? "DRILL" : "CRISIS")] \(run.name)" + (run.severity.map { " — \($0)" } ?? ""),
+            "Step: \(s.step.title)",
+        ]
         if let d = s.step.detail, !d.isEmpty { lines.append(d) }
         lines.append("Started \(Timestamp.format(run.startedAt)) by \(run.startedBy); crisis id \(run.id).")
         if !run.playbook.escalation.isEmpty {

@@ -62,7 +62,8 @@ extension CrisisOps {
     /// `outage-en` and `outage-de` are one statement in two languages.
     static func sameFamily(_ a: String, _ b: String) -> Bool {
         func stem(_ s: String) -> String {
-            let parts = s.split(separator: "-"); return parts.count > 1 ? parts.dropLast().joined(separator: "-") : s
+            let parts = s.split(separator: "-")
+            return parts.count > 1 ? parts.dropLast().joined(separator: "-") : s
         }
         return stem(a) == stem(b)
     }

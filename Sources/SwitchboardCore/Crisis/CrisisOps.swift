@@ -66,8 +66,12 @@ public enum CrisisOps {
         let base =
             String(format: "%04d%02d%02d-%02d%02d-", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
             + p.id + (drill ? "-drill" : "")
-        var id = base, n = 2
-        while taken.contains(id) { id = base + "-\(n)"; n += 1 }
+        var id = base
+        var n = 2
+        while taken.contains(id) {
+            id = base + "-\(n)"
+            n += 1
+        }
         return id
     }
 
@@ -106,7 +110,7 @@ public enum CrisisOps {
         let run = try current(crisis, store: store)
         let st = try run.resolveStep(step)
         let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if (state == .skipped || state == .blocked), why?.isEmpty ?? true {
+        if state == .skipped || state == .blocked, why?.isEmpty ?? true {
             throw CrisisError("say why the step is \(state.rawValue) (a reason)")
         }
         let seen = expecting ?? st.state

@@ -16,7 +16,7 @@ extension CrisisReport {
             if b.total == 0 { return "\(fmt.string(from: b.start))  \(count)\(mark)" }
             return
                 "\(fmt.string(from: b.start))  \(count) "
-                    + "\(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
+                + "\(bar.padding(toLength: width, withPad: " ", startingAt: 0))\(neg)\(mark)"
         }
     }
 
@@ -133,7 +133,8 @@ extension CrisisReport {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         enc.dateEncodingStrategy = .custom { d, e in
-            var c = e.singleValueContainer(); try c.encode(Timestamp.format(d))
+            var c = e.singleValueContainer()
+            try c.encode(Timestamp.format(d))
         }
         return try enc.encode(self)
     }

@@ -24,7 +24,10 @@ public struct CrisisReport: Codable, Sendable {
         public var reason: String?
         /// Minutes past due when finished late (or still open past due at the end).
         public var lateMinutes: Int?
-        enum CodingKeys: String, CodingKey { case number, id, title, owner, kind, due, state, by, at, reason, lateMinutes = "late_minutes" }
+        enum CodingKeys: String, CodingKey {
+            case number, id, title, owner, kind, due, state, by, at, reason
+            case lateMinutes = "late_minutes"
+        }
     }
     public struct Entry: Codable, Sendable, Hashable {
         public var at: Date
@@ -45,7 +48,11 @@ public struct CrisisReport: Codable, Sendable {
         public var answered: Int
         public var medianMinutes: Double?
         public var p90Minutes: Double?
-        enum CodingKeys: String, CodingKey { case mentions, answered, medianMinutes = "median_minutes", p90Minutes = "p90_minutes" }
+        enum CodingKeys: String, CodingKey {
+            case mentions, answered
+            case medianMinutes = "median_minutes"
+            case p90Minutes = "p90_minutes"
+        }
     }
 
     public var schema = 1
@@ -67,8 +74,13 @@ public struct CrisisReport: Codable, Sendable {
     public var responses: Responses
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v", id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
-        case startedAt = "started_at", startedBy = "started_by", endedAt = "ended_at", endedBy = "ended_by", queueSuspended = "queue_suspended"
+        case schema = "v"
+        case id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
+        case startedAt = "started_at"
+        case startedBy = "started_by"
+        case endedAt = "ended_at"
+        case endedBy = "ended_by"
+        case queueSuspended = "queue_suspended"
     }
 
     /// Builds the report of `run` from the store's mentions and actions. A run still going is reported up to `now`.
@@ -76,20 +88,34 @@ public struct CrisisReport: Codable, Sendable {
         self.init(run: run, mentions: store.mentions, states: store.states(), events: store.events, now: now)
     }
 
-    public init(run: CrisisRun, mentions: [Mention], states: [String: MentionState], events: [AuditEvent], now: Date = Date()) {
+    public init(
+        run: CrisisRun, mentions: [Mention], states: [String: MentionState], events: [AuditEvent], now: Date = Date()
+    ) {
         let end = run.endedAt ?? now
         // Every string from people's files or the network is cleaned once here, so no format can carry controls,
         // escape sequences or bidi overrides into a file, a log or a terminal.
         func c(_ s: String) -> String { ImportFormat.clean(s, newlines: false) }
         func c(_ s: String?) -> String? { s.map { ImportFormat.clean($0, newlines: false) } }
-        id = c(run.id); playbook = c(run.playbook.id); name = c(run.name); drill = run.drill; severity = c(run.severity)
-        startedAt = run.startedAt; startedBy = c(run.startedBy); endedAt = run.endedAt; endedBy = c(run.endedBy); summary = c(run.summary)
+        id = c(run.id)
+        playbook = c(run.playbook.id)
+        name = c(run.name)
+        drill = run.drill
+        severity = c(run.severity)
+        startedAt = run.startedAt
+        startedBy = c(run.startedBy)
+        endedAt = run.endedAt
+        endedBy = c(run.endedBy)
+        summary = c(run.summary)
         queueSuspended = run.suspendedQueue
         steps = run.steps.enumerated().map { i, s in
             let finishedAt = s.isFinished ? (s.at ?? end) : end
-            let late = finishedAt > s.dueAt && (s.state != .skipped) ? Int((finishedAt.timeIntervalSince(s.dueAt) / 60).rounded(.up)) : nil
-            return Step(number: i + 1, id: c(s.step.id), title: c(s.step.title), owner: c(s.step.owner), kind: s.step.kind.rawValue, due: s.dueAt,
-                        state: s.state.rawValue, by: c(s.by), at: s.at, reason: c(s.reason), lateMinutes: late)
+            let late =
+                finishedAt > s.dueAt && (s.state != .skipped)
+                ? Int((finishedAt.timeIntervalSince(s.dueAt) / 60).rounded(.up)) : nil
+            return Step(
+                number: i + 1, id: c(s.step.id), title: c(s.step.title), owner: c(s.step.owner),
+                kind: s.step.kind.rawValue, due: s.dueAt,
+                state: s.state.rawValue, by: c(s.by), at: s.at, reason: c(s.reason), lateMinutes: late)
         }
         let window = run.startedAt...end
         var timeline: [Entry] = []
@@ -106,10 +132,15 @@ public struct CrisisReport: Codable, Sendable {
                 posts.append(Post(at: e.at, actor: c(e.actor), kind: "reply", text: c(r.text) as String, url: c(r.url)))
             default: break
             }
-            timeline.append(Entry(at: e.at, actor: c(e.actor), type: c(e.action.typeName), mention: c(e.action.mention), text: c(e.action.summary)))
+            timeline.append(
+                Entry(
+                    at: e.at, actor: c(e.actor), type: c(e.action.typeName), mention: c(e.action.mention),
+                    text: c(e.action.summary)))
         }
         // In time order (a write may carry an earlier time than the one before it: a clock step, a late sender).
-        self.timeline = timeline.enumerated().sorted { $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset }.map(\.element)
+        self.timeline = timeline.enumerated().sorted {
+            $0.element.at != $1.element.at ? $0.element.at < $1.element.at : $0.offset < $1.offset
+        }.map(\.element)
         self.posts = posts.sorted { $0.at < $1.at }
         buckets = CrisisReport.buckets(mentions, from: run.startedAt.addingTimeInterval(-3600), to: end)
         var times: [Double] = []
@@ -133,7 +164,9 @@ public struct CrisisReport: Codable, Sendable {
         let first = (from.timeIntervalSince1970 / q).rounded(.down) * q
         let n = max(1, Int(((to.timeIntervalSince1970 - first) / q).rounded(.down)) + 1)
         guard n <= 4 * 24 * 14 else { return buckets(mentions, from: to.addingTimeInterval(-14 * 86400), to: to) }
-        var out = (0..<n).map { CrisisBucket(start: Date(timeIntervalSince1970: first + Double($0) * q), total: 0, negative: 0, positive: 0) }
+        var out = (0..<n).map {
+            CrisisBucket(start: Date(timeIntervalSince1970: first + Double($0) * q), total: 0, negative: 0, positive: 0)
+        }
         for m in mentions {
             let t = m.createdAt.timeIntervalSince1970
             guard t >= first, m.createdAt <= to else { continue }

@@ -21,8 +21,14 @@ public struct CrisisRun: Hashable, Sendable {
     public var name: String { playbook.name }
 
     init(start s: CrisisStart, event e: AuditEvent) {
-        id = s.crisis; playbook = s.playbook; severity = s.severity; drill = s.drill; note = s.note
-        startedAt = e.at; startedBy = e.actor; suspendedQueue = s.suspendedQueue
+        id = s.crisis
+        playbook = s.playbook
+        severity = s.severity
+        drill = s.drill
+        note = s.note
+        startedAt = e.at
+        startedBy = e.actor
+        suspendedQueue = s.suspendedQueue
         steps = s.playbook.steps.map { st in
             CrisisStepRun(step: st, dueAt: e.at.addingTimeInterval(SourceConfig.parseDuration(st.due) ?? 0))
         }
@@ -54,13 +60,20 @@ public struct CrisisRun: Hashable, Sendable {
         case .start: break
         case .step(_, let sid, let state, let reason):
             guard let i = steps.firstIndex(where: { $0.step.id == sid }) else { return }
-            steps[i].state = state; steps[i].by = e.actor; steps[i].at = e.at; steps[i].reason = reason
+            steps[i].state = state
+            steps[i].by = e.actor
+            steps[i].at = e.at
+            steps[i].reason = reason
         case .notified(_, let sid, let how, let status, let out):
             guard let i = steps.firstIndex(where: { $0.step.id == sid }) else { return }
             steps[i].notifications.append(.init(how: how, exitStatus: status, output: out, by: e.actor, at: e.at))
         case .severity(_, let l): severity = l
         case .end(_, let s):
-            if endedAt == nil { endedAt = e.at; endedBy = e.actor; summary = s }
+            if endedAt == nil {
+                endedAt = e.at
+                endedBy = e.actor
+                summary = s
+            }
         }
     }
 }

@@ -16,7 +16,11 @@ public struct CrisisStart: Hashable, Sendable {
         crisis: String, playbook: Playbook, severity: String? = nil, drill: Bool = false, note: String? = nil,
         suspendedQueue: Bool = false
     ) {
-        self.crisis = crisis; self.playbook = playbook; self.severity = severity; self.drill = drill; self.note = note
+        self.crisis = crisis
+        self.playbook = playbook
+        self.severity = severity
+        self.drill = drill
+        self.note = note
         self.suspendedQueue = suspendedQueue
     }
 }

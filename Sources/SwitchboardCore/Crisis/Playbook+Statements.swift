@@ -12,7 +12,8 @@ extension Playbook {
                 (h.network != nil && h.network?.lowercased() == network?.lowercased() ? 0 : 1)
                     + (lang != nil && h.lang == lang ? 0 : 2)
             }
-            let ra = rank(a.element), rb = rank(b.element)
+            let ra = rank(a.element)
+            let rb = rank(b.element)
             return ra != rb ? ra < rb : a.offset < b.offset
         }.map(\.element)
     }

@@ -57,8 +57,11 @@ extension Playbook {
         /// Names an element (`step 3 (notify-it)`) and checks its id: not empty, not used before (`seen`).
         func label(_ kind: String, _ i: Int, _ id: String, seen: inout Set<String>) -> String {
             let at = "\(kind) \(i + 1) (\(id.isEmpty ? "no id" : id))"
-            if blank(id) { problems.append("\(at): field \"id\": empty") }
-            else if !seen.insert(id).inserted { problems.append("\(at): field \"id\": used twice") }
+            if blank(id) {
+                problems.append("\(at): field \"id\": empty")
+            } else if !seen.insert(id).inserted {
+                problems.append("\(at): field \"id\": used twice")
+            }
             return at
         }
         var ids = Set<String>()

@@ -7,8 +7,14 @@ public struct Playbook: Codable, Hashable, Sendable {
         public var negativeSpike: Bool?
         /// Offer it when these terms show up.
         public var keywords: [String]?
-        public init(negativeSpike: Bool? = nil, keywords: [String]? = nil) { self.negativeSpike = negativeSpike; self.keywords = keywords }
-        enum CodingKeys: String, CodingKey { case negativeSpike = "negative_spike", keywords }
+        public init(negativeSpike: Bool? = nil, keywords: [String]? = nil) {
+            self.negativeSpike = negativeSpike
+            self.keywords = keywords
+        }
+        enum CodingKeys: String, CodingKey {
+            case negativeSpike = "negative_spike"
+            case keywords
+        }
     }
 
     public enum StepKind: String, Codable, Hashable, Sendable, CaseIterable {
@@ -29,9 +35,18 @@ public struct Playbook: Codable, Hashable, Sendable {
         public var command: String?
         /// For holding-statement steps: the statement id to publish.
         public var statement: String?
-        public init(id: String, title: String, owner: String, due: String, kind: StepKind, detail: String? = nil, command: String? = nil, statement: String? = nil) {
-            self.id = id; self.title = title; self.owner = owner; self.due = due; self.kind = kind
-            self.detail = detail; self.command = command; self.statement = statement
+        public init(
+            id: String, title: String, owner: String, due: String, kind: StepKind, detail: String? = nil,
+            command: String? = nil, statement: String? = nil
+        ) {
+            self.id = id
+            self.title = title
+            self.owner = owner
+            self.due = due
+            self.kind = kind
+            self.detail = detail
+            self.command = command
+            self.statement = statement
         }
     }
 
@@ -41,7 +56,12 @@ public struct Playbook: Codable, Hashable, Sendable {
         public var network: String?
         public var lang: String
         public var text: String
-        public init(id: String, network: String? = nil, lang: String, text: String) { self.id = id; self.network = network; self.lang = lang; self.text = text }
+        public init(id: String, network: String? = nil, lang: String, text: String) {
+            self.id = id
+            self.network = network
+            self.lang = lang
+            self.text = text
+        }
     }
 
     public struct Contact: Codable, Hashable, Sendable {
@@ -50,7 +70,11 @@ public struct Playbook: Codable, Hashable, Sendable {
         public var name: String
         /// How to reach them: phone, mail, chat handle.
         public var reach: String
-        public init(role: String, name: String, reach: String) { self.role = role; self.name = name; self.reach = reach }
+        public init(role: String, name: String, reach: String) {
+            self.role = role
+            self.name = name
+            self.reach = reach
+        }
     }
 
     public var schema: Int
@@ -65,16 +89,28 @@ public struct Playbook: Codable, Hashable, Sendable {
     /// Values for the holding statements' `{{placeholders}}` (`service`, `status_url`, …), kept with the plan.
     public var placeholders: [String: String]?
 
-    public init(id: String, name: String, description: String? = nil, triggers: Triggers? = nil, severityLevels: [String],
-                steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact], placeholders: [String: String]? = nil) {
-        self.schema = 1; self.id = id; self.name = name; self.description = description; self.triggers = triggers
-        self.severityLevels = severityLevels; self.steps = steps; self.holdingStatements = holdingStatements; self.escalation = escalation
+    public init(
+        id: String, name: String, description: String? = nil, triggers: Triggers? = nil, severityLevels: [String],
+        steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact],
+        placeholders: [String: String]? = nil
+    ) {
+        self.schema = 1
+        self.id = id
+        self.name = name
+        self.description = description
+        self.triggers = triggers
+        self.severityLevels = severityLevels
+        self.steps = steps
+        self.holdingStatements = holdingStatements
+        self.escalation = escalation
         self.placeholders = placeholders
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v", id, name, description, triggers, steps, escalation, placeholders
-        case severityLevels = "severity_levels", holdingStatements = "holding_statements"
+        case schema = "v"
+        case id, name, description, triggers, steps, escalation, placeholders
+        case severityLevels = "severity_levels"
+        case holdingStatements = "holding_statements"
     }
 
     public init(from decoder: Decoder) throws {

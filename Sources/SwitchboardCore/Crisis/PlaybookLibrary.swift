@@ -15,13 +15,14 @@ public struct PlaybookLibrary: Sendable {
     public var problems: [Problem]
 
     public init(playbooks: [Playbook], problems: [Problem] = []) {
-        self.playbooks = playbooks; self.problems = problems
+        self.playbooks = playbooks
+        self.problems = problems
     }
 
     public static func load(_ dir: DataDirectory) -> PlaybookLibrary {
         let files =
             ((try? FileManager.default.contentsOfDirectory(at: dir.playbooksDir, includingPropertiesForKeys: nil))
-                ?? [])
+            ?? [])
             .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasPrefix(".") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var out = PlaybookLibrary(playbooks: [])

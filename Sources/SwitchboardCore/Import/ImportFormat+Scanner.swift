@@ -27,11 +27,19 @@ struct ImportScanner {
     mutating func topLevelObject() throws -> [(key: String, value: JSONValue, raw: String?)]? {
         skipSpace()
         guard i < b.count else { throw Failure() }
-        guard b[i] == 0x7B else { _ = try value(); try end(); return nil }
+        guard b[i] == 0x7B else {
+            _ = try value()
+            try end()
+            return nil
+        }
         i += 1
         var out: [(key: String, value: JSONValue, raw: String?)] = []
         skipSpace()
-        if i < b.count, b[i] == 0x7D { i += 1; try end(); return out }
+        if i < b.count, b[i] == 0x7D {
+            i += 1
+            try end()
+            return out
+        }
         while true {
             skipSpace()
             guard i < b.count, b[i] == 0x22 else { throw Failure() }
@@ -45,8 +53,14 @@ struct ImportScanner {
             out.append((k, v, raw))
             skipSpace()
             guard i < b.count else { throw Failure() }
-            if b[i] == 0x2C { i += 1; continue }
-            if b[i] == 0x7D { i += 1; break }
+            if b[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if b[i] == 0x7D {
+                i += 1
+                break
+            }
             throw Failure()
         }
         try end()
@@ -70,7 +84,10 @@ struct ImportScanner {
             i += 1
             var o: [String: JSONValue] = [:]
             skipSpace()
-            if i < b.count, b[i] == 0x7D { i += 1; return .object(o) }
+            if i < b.count, b[i] == 0x7D {
+                i += 1
+                return .object(o)
+            }
             while true {
                 skipSpace()
                 guard i < b.count, b[i] == 0x22 else { throw Failure() }
@@ -79,8 +96,14 @@ struct ImportScanner {
                 o[k] = try value()
                 skipSpace()
                 guard i < b.count else { throw Failure() }
-                if b[i] == 0x2C { i += 1; continue }
-                if b[i] == 0x7D { i += 1; return .object(o) }
+                if b[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if b[i] == 0x7D {
+                    i += 1
+                    return .object(o)
+                }
                 throw Failure()
             }
         case 0x5B:
@@ -90,18 +113,33 @@ struct ImportScanner {
             i += 1
             var a: [JSONValue] = []
             skipSpace()
-            if i < b.count, b[i] == 0x5D { i += 1; return .array(a) }
+            if i < b.count, b[i] == 0x5D {
+                i += 1
+                return .array(a)
+            }
             while true {
                 a.append(try value())
                 skipSpace()
                 guard i < b.count else { throw Failure() }
-                if b[i] == 0x2C { i += 1; continue }
-                if b[i] == 0x5D { i += 1; return .array(a) }
+                if b[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                if b[i] == 0x5D {
+                    i += 1
+                    return .array(a)
+                }
                 throw Failure()
             }
-        case 0x74: try literal("true"); return .bool(true)
-        case 0x66: try literal("false"); return .bool(false)
-        case 0x6E: try literal("null"); return .null
+        case 0x74:
+            try literal("true")
+            return .bool(true)
+        case 0x66:
+            try literal("false")
+            return .bool(false)
+        case 0x6E:
+            try literal("null")
+            return .null
         default: return .number(try number())
         }
     }
@@ -155,13 +193,23 @@ struct ImportScanner {
         var out = Array(b[start..<i])
         while i < b.count {
             let c = b[i]
-            if c == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
+            if c == 0x22 {
+                i += 1
+                return String(decoding: out, as: UTF8.self)
+            }
             if c < 0x20 { throw Failure() }
-            guard c == 0x5C else { out.append(c); i += 1; continue }
+            guard c == 0x5C else {
+                out.append(c)
+                i += 1
+                continue
+            }
             guard i + 1 < b.count else { throw Failure() }
             let e = b[i + 1]
             i += 2
-            if let u = JSONEscape.simple(e) { out.append(u); continue }
+            if let u = JSONEscape.simple(e) {
+                out.append(u)
+                continue
+            }
             guard e == 0x75 else { throw Failure() }
             var v = try hex4()
             if v >= 0xD800 && v <= 0xDBFF {
@@ -172,10 +220,15 @@ struct ImportScanner {
                     if lo >= 0xDC00 && lo <= 0xDFFF {
                         v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
                     } else {
-                        i = save; v = 0xFFFD
+                        i = save
+                        v = 0xFFFD
                     }
-                } else { v = 0xFFFD }
-            } else if v >= 0xDC00 && v <= 0xDFFF { v = 0xFFFD }
+                } else {
+                    v = 0xFFFD
+                }
+            } else if v >= 0xDC00 && v <= 0xDFFF {
+                v = 0xFFFD
+            }
             out.append(contentsOf: UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")!)
         }
         throw Failure()

@@ -35,8 +35,12 @@ public enum ImportFormat {
         var idRaw: String?
         var extra: [String: JSONValue] = [:]
         for p in pairs {
-            if known.contains(p.key) { f[p.key] = p.value; if p.key == "id" { idRaw = p.raw } }
-            else { extra[p.key] = cleanValue(p.value) }
+            if known.contains(p.key) {
+                f[p.key] = p.value
+                if p.key == "id" { idRaw = p.raw }
+            } else {
+                extra[p.key] = cleanValue(p.value)
+            }
         }
         guard let platformValue = f["platform"] else { return missing("platform") }
         guard case .string(let platform) = platformValue, isPlatformWord(platform) else {
@@ -55,8 +59,9 @@ public enum ImportFormat {
         guard case .string(let createdString) = createdValue, let created = Timestamp.parse(createdString) else {
             return .failure(LineError("\"created_at\" must be an ISO 8601 date like 2026-11-27T09:30:00Z"))
         }
-        var m = Mention(platform: platform, id: id, text: clean(text, newlines: true), createdAt: created,
-                        fetchedAt: now)
+        var m = Mention(
+            platform: platform, id: id, text: clean(text, newlines: true), createdAt: created,
+            fetchedAt: now)
         m.url = string(f["url"])
         m.lang = string(f["lang"])
         m.inReplyTo = string(f["in_reply_to"])
@@ -69,8 +74,9 @@ public enum ImportFormat {
             guard let handle = string(a["handle"]) ?? string(a["name"]) else {
                 return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
             }
-            m.author = Author(handle: handle, name: string(a["name"]), url: string(a["url"]),
-                              followers: a["followers"]?.intValue)
+            m.author = Author(
+                handle: handle, name: string(a["name"]), url: string(a["url"]),
+                followers: a["followers"]?.intValue)
         case .string(let s)? where !clean(s, newlines: false).isEmpty:
             m.author = Author(handle: clean(s, newlines: false))
         case nil, .null?: break
@@ -78,8 +84,9 @@ public enum ImportFormat {
             return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))
         }
         if case .object(let r)? = f["reply"] {
-            m.reply = ReplyRef(uri: string(r["uri"]), cid: string(r["cid"]), rootURI: string(r["root_uri"]),
-                               rootCID: string(r["root_cid"]), visibility: string(r["visibility"]))
+            m.reply = ReplyRef(
+                uri: string(r["uri"]), cid: string(r["cid"]), rootURI: string(r["root_uri"]),
+                rootCID: string(r["root_cid"]), visibility: string(r["visibility"]))
         }
         switch f["extra"] {
         case .object(let e)?: for (k, v) in e { extra[k] = cleanValue(v) }
@@ -91,8 +98,10 @@ public enum ImportFormat {
     }
 
     /// Decodes a whole file or stream; blank lines are skipped; `line` numbers are 1-based.
-    public static func decodeAll(_ data: Data,
-                                 now: Date = Date()) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
+    public static func decodeAll(
+        _ data: Data,
+        now: Date = Date()
+    ) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
         var mentions: [Mention] = []
         var rejects: [(line: Int, reason: String)] = []
         let lines = LineSplitter.split(data)

@@ -148,7 +148,11 @@ public struct AuditEvent: Codable, Hashable, Sendable {
     public var action: Action
 
     public init(id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action) {
-        self.schema = AuditEvent.schemaVersion; self.id = id; self.at = at; self.actor = actor; self.action = action
+        self.schema = AuditEvent.schemaVersion
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
     }
 
     public static func newID() -> String {
@@ -158,7 +162,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
     enum Keys: String, CodingKey {
         case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data
         case outbox, by, until, attempt, error
-        case postID = "post_id", retryAt = "retry_at"
+        case postID = "post_id"
+        case retryAt = "retry_at"
     }
 
     public init(from decoder: Decoder) throws {
@@ -244,23 +249,31 @@ public struct AuditEvent: Codable, Hashable, Sendable {
         case .tag(_, let t), .untag(_, let t): try c.encode(t, forKey: .tags)
         case .note(_, let t): try c.encode(t, forKey: .text)
         case .reply(_, let r): try c.encode(r, forKey: .reply)
-        case .handoff(_, let team, let n): try c.encode(team, forKey: .team); try c.encodeIfPresent(n, forKey: .note)
+        case .handoff(_, let team, let n):
+            try c.encode(team, forKey: .team)
+            try c.encodeIfPresent(n, forKey: .note)
         case .outboxQueued(let d): try d.encode(to: encoder)
         case .outboxSending(let id, _, let by, let until, let n):
-            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until);
+            try c.encode(id, forKey: .outbox)
+            try c.encode(by, forKey: .by)
+            try c.encode(until, forKey: .until)
             try c.encode(n, forKey: .attempt)
         case .outboxSent(let id, _, let r, let pid):
-            try c.encode(id, forKey: .outbox); try c.encode(r, forKey: .reply);
+            try c.encode(id, forKey: .outbox)
+            try c.encode(r, forKey: .reply)
             try c.encodeIfPresent(pid, forKey: .postID)
         case .outboxFailed(let id, _, let e, let at):
-            try c.encode(id, forKey: .outbox); try c.encode(e, forKey: .error);
+            try c.encode(id, forKey: .outbox)
+            try c.encode(e, forKey: .error)
             try c.encodeIfPresent(at, forKey: .retryAt)
         case .outboxRetry(let id, _), .outboxCancelled(let id, _): try c.encode(id, forKey: .outbox)
         case .queue(let q): try q.encode(to: encoder)
         case .contact(let a): try a.encode(to: encoder)
         case .handoffFollowUp(let h): try h.encode(to: encoder)
         case .crisis(let a): try a.encode(to: encoder)
-        case .spikeAlert(let s): let d = s.data; if !d.isEmpty { try c.encode(d, forKey: .data) }
+        case .spikeAlert(let s):
+            let d = s.data
+            if !d.isEmpty { try c.encode(d, forKey: .data) }
         case .other(_, _, let d): if !d.isEmpty { try c.encode(d, forKey: .data) }
         }
     }

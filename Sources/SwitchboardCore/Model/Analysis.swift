@@ -16,8 +16,12 @@ public struct Analysis: Codable, Hashable, Sendable {
         lang: String, sentiment: Sentiment, score: Double, intents: [Intent], crisisTerms: [String]? = nil,
         model: String? = nil
     ) {
-        self.lang = lang; self.sentiment = sentiment; self.score = score; self.intents = intents
-        self.crisisTerms = crisisTerms; self.model = model
+        self.lang = lang
+        self.sentiment = sentiment
+        self.score = score
+        self.intents = intents
+        self.crisisTerms = crisisTerms
+        self.model = model
     }
 
     enum CodingKeys: String, CodingKey {

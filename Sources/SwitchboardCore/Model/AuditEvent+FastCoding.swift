@@ -5,39 +5,88 @@ extension AuditEvent {
     static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> AuditEvent? {
         var s = JSONScanner(bytes)
         var schema = 1
-        var id: String?, at: Date?, actor: String?, type: String?, mention: String?
-        var status: MentionStatus?, user: String?, tags: [String]?, text: String?, team: String?, note: String?
+        var id: String?
+        var at: Date?
+        var actor: String?
+        var type: String?
+        var mention: String?
+        var status: MentionStatus?
+        var user: String?
+        var tags: [String]?
+        var text: String?
+        var team: String?
+        var note: String?
         var hasUser = false
         var seen: UInt64 = 0
         do {
             try s.beginObject()
             while let k = try s.nextKey() {
-                if k.count == 1 && k[0] == 118 { try JSONScanner.once(&seen, 0); schema = try s.int() }
-                else if keyIs(k, "id") { try JSONScanner.once(&seen, 1); id = try s.string() }
-                else if keyIs(k, "at") { try JSONScanner.once(&seen, 2); at = try s.date() }
-                else if keyIs(k, "actor") { try JSONScanner.once(&seen, 3); actor = try s.string() }
-                else if keyIs(k, "type") { try JSONScanner.once(&seen, 4); type = try s.string() }
-                else if keyIs(k, "mention") { try JSONScanner.once(&seen, 5); mention = try s.string() }
-                else if keyIs(k, "status") { try JSONScanner.once(&seen, 6); guard let v = MentionStatus(rawValue: try s.string()) else { return nil }; status = v }
-                else if keyIs(k, "user") { try JSONScanner.once(&seen, 7); user = try s.optionalString(); hasUser = true }
-                else if keyIs(k, "tags") { try JSONScanner.once(&seen, 8); tags = try s.stringArray() }
-                else if keyIs(k, "text") { try JSONScanner.once(&seen, 9); text = try s.string() }
-                else if keyIs(k, "team") { try JSONScanner.once(&seen, 10); team = try s.string() }
-                else if keyIs(k, "note") { try JSONScanner.once(&seen, 11); note = try s.optionalString() }
-                else { return nil }
+                if k.count == 1 && k[0] == 118 {
+                    try JSONScanner.once(&seen, 0)
+                    schema = try s.int()
+                } else if keyIs(k, "id") {
+                    try JSONScanner.once(&seen, 1)
+                    id = try s.string()
+                } else if keyIs(k, "at") {
+                    try JSONScanner.once(&seen, 2)
+                    at = try s.date()
+                } else if keyIs(k, "actor") {
+                    try JSONScanner.once(&seen, 3)
+                    actor = try s.string()
+                } else if keyIs(k, "type") {
+                    try JSONScanner.once(&seen, 4)
+                    type = try s.string()
+                } else if keyIs(k, "mention") {
+                    try JSONScanner.once(&seen, 5)
+                    mention = try s.string()
+                } else if keyIs(k, "status") {
+                    try JSONScanner.once(&seen, 6)
+                    guard let v = MentionStatus(rawValue: try s.string()) else { return nil }
+                    status = v
+                } else if keyIs(k, "user") {
+                    try JSONScanner.once(&seen, 7)
+                    user = try s.optionalString()
+                    hasUser = true
+                } else if keyIs(k, "tags") {
+                    try JSONScanner.once(&seen, 8)
+                    tags = try s.stringArray()
+                } else if keyIs(k, "text") {
+                    try JSONScanner.once(&seen, 9)
+                    text = try s.string()
+                } else if keyIs(k, "team") {
+                    try JSONScanner.once(&seen, 10)
+                    team = try s.string()
+                } else if keyIs(k, "note") {
+                    try JSONScanner.once(&seen, 11)
+                    note = try s.optionalString()
+                } else {
+                    return nil
+                }
             }
             try s.end()
         } catch { return nil }
         guard let id, let at, let actor, let type, let m = mention else { return nil }
         let action: Action
         switch type {
-        case "status": guard let status else { return nil }; action = .setStatus(mention: m, status: status)
-        case "assign": _ = hasUser; action = .assign(mention: m, user: user)
+        case "status":
+            guard let status else { return nil }
+            action = .setStatus(mention: m, status: status)
+        case "assign":
+            _ = hasUser
+            action = .assign(mention: m, user: user)
         case "claim": action = .claim(mention: m)
-        case "tag": guard let tags else { return nil }; action = .tag(mention: m, tags: tags)
-        case "untag": guard let tags else { return nil }; action = .untag(mention: m, tags: tags)
-        case "note": guard let text else { return nil }; action = .note(mention: m, text: text)
-        case "handoff": guard let team else { return nil }; action = .handoff(mention: m, team: team, note: note)
+        case "tag":
+            guard let tags else { return nil }
+            action = .tag(mention: m, tags: tags)
+        case "untag":
+            guard let tags else { return nil }
+            action = .untag(mention: m, tags: tags)
+        case "note":
+            guard let text else { return nil }
+            action = .note(mention: m, text: text)
+        case "handoff":
+            guard let team else { return nil }
+            action = .handoff(mention: m, team: team, note: note)
         default: return nil
         }
         var e = AuditEvent(id: id, at: at, actor: actor, action: action)

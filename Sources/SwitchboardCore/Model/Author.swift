@@ -8,6 +8,9 @@ public struct Author: Codable, Hashable, Sendable {
     public var followers: Int?
 
     public init(handle: String, name: String? = nil, url: String? = nil, followers: Int? = nil) {
-        self.handle = handle; self.name = name; self.url = url; self.followers = followers
+        self.handle = handle
+        self.name = name
+        self.url = url
+        self.followers = followers
     }
 }

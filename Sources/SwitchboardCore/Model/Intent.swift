@@ -1,5 +1,8 @@
 import Foundation
 
 public enum Intent: String, Codable, Sendable, CaseIterable {
-    case question, complaint, praise, help = "help_request", purchase = "purchase_interest", spam, crisis
+    case question, complaint, praise
+    case help = "help_request"
+    case purchase = "purchase_interest"
+    case spam, crisis
 }

@@ -25,15 +25,29 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     public var extra: [String: JSONValue]?
     public var analysis: Analysis?
 
-    public init(platform: String, id: String, text: String, createdAt: Date, fetchedAt: Date = Date(),
-                url: String? = nil, author: Author? = nil, lang: String? = nil, inReplyTo: String? = nil,
-                threadRoot: String? = nil, source: String? = nil, title: String? = nil, reply: ReplyRef? = nil,
-                extra: [String: JSONValue]? = nil, analysis: Analysis? = nil) {
+    public init(
+        platform: String, id: String, text: String, createdAt: Date, fetchedAt: Date = Date(),
+        url: String? = nil, author: Author? = nil, lang: String? = nil, inReplyTo: String? = nil,
+        threadRoot: String? = nil, source: String? = nil, title: String? = nil, reply: ReplyRef? = nil,
+        extra: [String: JSONValue]? = nil, analysis: Analysis? = nil
+    ) {
         self.schema = Mention.schemaVersion
         self.key = MentionKey.make(platform: platform, id: id)
-        self.platform = platform; self.id = id; self.text = text; self.createdAt = createdAt; self.fetchedAt = fetchedAt
-        self.url = url; self.author = author; self.lang = lang; self.inReplyTo = inReplyTo; self.threadRoot = threadRoot
-        self.source = source; self.title = title; self.reply = reply; self.extra = extra; self.analysis = analysis
+        self.platform = platform
+        self.id = id
+        self.text = text
+        self.createdAt = createdAt
+        self.fetchedAt = fetchedAt
+        self.url = url
+        self.author = author
+        self.lang = lang
+        self.inReplyTo = inReplyTo
+        self.threadRoot = threadRoot
+        self.source = source
+        self.title = title
+        self.reply = reply
+        self.extra = extra
+        self.analysis = analysis
     }
 
     public init(from decoder: Decoder) throws {
@@ -61,8 +75,11 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     public var identity: String { platform + "\u{1F}" + id }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v", key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
-        case createdAt = "created_at", fetchedAt = "fetched_at"
-        case inReplyTo = "in_reply_to", threadRoot = "thread_root"
+        case schema = "v"
+        case key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
+        case createdAt = "created_at"
+        case fetchedAt = "fetched_at"
+        case inReplyTo = "in_reply_to"
+        case threadRoot = "thread_root"
     }
 }

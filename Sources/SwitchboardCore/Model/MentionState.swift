@@ -22,7 +22,9 @@ public struct MentionState: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case status, assignee, tags, notes, replies
         case handoffReplies = "handoff_replies"
-        case handoffTeam = "handoff_team", firstResponseAt = "first_response_at"
-        case lastChangedAt = "last_changed_at", lastChangedBy = "last_changed_by"
+        case handoffTeam = "handoff_team"
+        case firstResponseAt = "first_response_at"
+        case lastChangedAt = "last_changed_at"
+        case lastChangedBy = "last_changed_by"
     }
 }

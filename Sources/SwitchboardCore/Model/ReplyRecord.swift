@@ -8,6 +8,10 @@ public struct ReplyRecord: Codable, Hashable, Sendable {
     public var url: String?
     public var manual: Bool?
     public init(text: String, actor: String, at: Date, url: String? = nil, manual: Bool? = nil) {
-        self.text = text; self.actor = actor; self.at = at; self.url = url; self.manual = manual
+        self.text = text
+        self.actor = actor
+        self.at = at
+        self.url = url
+        self.manual = manual
     }
 }

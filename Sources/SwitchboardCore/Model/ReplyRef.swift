@@ -16,7 +16,11 @@ public struct ReplyRef: Codable, Hashable, Sendable {
         uri: String? = nil, cid: String? = nil, rootURI: String? = nil, rootCID: String? = nil,
         visibility: String? = nil
     ) {
-        self.uri = uri; self.cid = cid; self.rootURI = rootURI; self.rootCID = rootCID; self.visibility = visibility
+        self.uri = uri
+        self.cid = cid
+        self.rootURI = rootURI
+        self.rootCID = rootCID
+        self.visibility = visibility
     }
 
     enum CodingKeys: String, CodingKey {

@@ -16,10 +16,17 @@ public struct SpikeAlertRecord: Hashable, Sendable {
     public var playbook: String?
     public var extra: [String: JSONValue]
 
-    public init(kind: String? = nil, count: Int? = nil, baseline: Double? = nil, ratio: Double? = nil,
-                message: String? = nil, playbook: String? = nil, extra: [String: JSONValue] = [:]) {
-        self.kind = kind; self.count = count; self.baseline = baseline; self.ratio = ratio
-        self.message = message; self.playbook = playbook; self.extra = extra
+    public init(
+        kind: String? = nil, count: Int? = nil, baseline: Double? = nil, ratio: Double? = nil,
+        message: String? = nil, playbook: String? = nil, extra: [String: JSONValue] = [:]
+    ) {
+        self.kind = kind
+        self.count = count
+        self.baseline = baseline
+        self.ratio = ratio
+        self.message = message
+        self.playbook = playbook
+        self.extra = extra
     }
 
     /// Reads the record's `data` object.

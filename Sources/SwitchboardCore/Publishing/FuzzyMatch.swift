@@ -15,14 +15,18 @@ public enum FuzzyMatch {
         while start < t.count, tries < 64 {
             guard let s = t[start...].firstIndex(of: q[0]) else { break }
             tries += 1
-            var score = 0, qi = 0, ti = s, prev = -2
+            var score = 0
+            var qi = 0
+            var ti = s
+            var prev = -2
             while qi < q.count, ti < t.count {
                 if t[ti] == q[qi] {
                     score += 16
                     if ti == prev + 1 { score += 15 }
                     if ti == 0 || !(t[ti - 1].isLetter || t[ti - 1].isNumber) { score += 10 }
                     if prev >= 0 { score -= min(ti - prev - 1, 10) }
-                    prev = ti; qi += 1
+                    prev = ti
+                    qi += 1
                 }
                 ti += 1
             }

@@ -38,19 +38,24 @@ public struct Outbox: Sendable {
             entries[d.id] = OutboxEntry(
                 draft: d, state: .queued, author: e.actor, queuedAt: e.at, attempts: 0, lastError: nil, updatedAt: e.at)
         case .outboxSending(let id, _, let by, let until, let n):
-            update(id, e.at) { $0.state = .sending(by: by, until: until); $0.attempts = max($0.attempts, n) }
+            update(id, e.at) {
+                $0.state = .sending(by: by, until: until)
+                $0.attempts = max($0.attempts, n)
+            }
         case .outboxSent(let id, _, let r, let pid):
             update(id, e.at) { $0.state = .sent(url: r.url, postID: pid, at: r.at) }
         case .outboxFailed(let id, _, let msg, let at):
             update(id, e.at) { x in
                 // A late failure report never undoes a send that already succeeded.
                 if case .sent = x.state { return }
-                x.state = .failed(message: msg, retryAt: at); x.lastError = msg
+                x.state = .failed(message: msg, retryAt: at)
+                x.lastError = msg
             }
         case .outboxRetry(let id, _):
             update(id, e.at) { x in
                 guard case .failed = x.state else { return }
-                x.state = .queued; x.draft.sendAfter = e.at
+                x.state = .queued
+                x.draft.sendAfter = e.at
             }
         case .outboxCancelled(let id, _):
             update(id, e.at) { x in if x.isCancellable { x.state = .cancelled } }

@@ -26,11 +26,20 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     /// True when the network has no reply API (RSS, JSON Lines): copied and answered by hand, then confirmed.
     public var manual: Bool
 
-    public init(id: String = OutboxDraft.newID(), mention: String, text: String, network: String, source: String? = nil,
-                inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date(),
-                idempotencyKey: String? = nil, sendAfter: Date? = nil, manual: Bool = false) {
-        self.id = id; self.mention = mention; self.text = text; self.network = network; self.source = source
-        self.inReplyTo = inReplyTo; self.visibility = visibility; self.language = language; self.createdAt = createdAt
+    public init(
+        id: String = OutboxDraft.newID(), mention: String, text: String, network: String, source: String? = nil,
+        inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date(),
+        idempotencyKey: String? = nil, sendAfter: Date? = nil, manual: Bool = false
+    ) {
+        self.id = id
+        self.mention = mention
+        self.text = text
+        self.network = network
+        self.source = source
+        self.inReplyTo = inReplyTo
+        self.visibility = visibility
+        self.language = language
+        self.createdAt = createdAt
         self.idempotencyKey = idempotencyKey ?? "sb-\(id)"
         self.sendAfter = sendAfter ?? createdAt
         self.manual = manual
@@ -38,17 +47,21 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
 
     /// A draft answering `m` through its network, to go out after `delay` seconds. Manual (answered by hand) when
     /// the network has no reply API or the mention lacks the ids a reply needs (never a top-level post by mistake).
-    public static func reply(to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil) -> OutboxDraft {
+    public static func reply(
+        to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil
+    ) -> OutboxDraft {
         let p = m.platform.lowercased()
         let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
-        return OutboxDraft(mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
-                           visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
-                           sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
+        return OutboxDraft(
+            mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
+            visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
+            sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
     }
 
     /// A language tag a network accepts (`de`, `pt-BR`), or nil for "other", "und" and anything malformed.
     static func languageTag(_ l: String?) -> String? {
-        guard let l, l != "und", l.count <= 12, l.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }) else { return nil }
+        guard let l, l != "und", l.count <= 12, l.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") })
+        else { return nil }
         let primary = l.prefix { $0 != "-" && $0 != "_" }
         return (2...3).contains(primary.count) ? l : nil
     }
@@ -58,8 +71,12 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id = "outbox", mention, text, network, source, visibility, manual
-        case inReplyTo = "reply_ref", language = "lang", createdAt = "created_at"
-        case idempotencyKey = "idempotency_key", sendAfter = "send_after"
+        case id = "outbox"
+        case mention, text, network, source, visibility, manual
+        case inReplyTo = "reply_ref"
+        case language = "lang"
+        case createdAt = "created_at"
+        case idempotencyKey = "idempotency_key"
+        case sendAfter = "send_after"
     }
 }

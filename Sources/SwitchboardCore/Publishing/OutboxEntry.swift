@@ -42,12 +42,18 @@ public struct OutboxEntry: Hashable, Sendable {
 
     /// Still to be sent or confirmed (queued, sending, or failed).
     public var isPending: Bool {
-        switch state { case .queued, .sending, .failed: return true; case .sent, .cancelled: return false }
+        switch state {
+        case .queued, .sending, .failed: return true
+        case .sent, .cancelled: return false
+        }
     }
 
     /// The entry can be taken back: queued (and not yet claimed) or failed.
     public var isCancellable: Bool {
-        switch state { case .queued, .failed: return true; default: return false }
+        switch state {
+        case .queued, .failed: return true
+        default: return false
+        }
     }
 
     /// `queued`, `sending`, `sent`, `failed`, `cancelled` (for JSON and tables).

@@ -30,7 +30,9 @@ public enum PostLength {
             if let r = lower.range(of: "https://") ?? lower.range(of: "http://"), r.upperBound < lower.endIndex {
                 // Text before the URL on the same token ("(see" has no space) counts; the URL is 23.
                 total += s.unicodeScalars.count - lower[r.lowerBound...].unicodeScalars.count + 23
-            } else if s.hasPrefix("@"), let at = s.dropFirst().firstIndex(of: "@"), s[s.index(after: at)...].contains(".") {
+            } else if s.hasPrefix("@"), let at = s.dropFirst().firstIndex(of: "@"),
+                s[s.index(after: at)...].contains(".")
+            {
                 total += s[..<at].unicodeScalars.count + trailingPunctuation(s[s.index(after: at)...])
             } else {
                 total += token.count
@@ -38,7 +40,12 @@ public enum PostLength {
             token = String.UnicodeScalarView()
         }
         for u in text.unicodeScalars {
-            if u.properties.isWhitespace { flush(); total += 1 } else { token.append(u) }
+            if u.properties.isWhitespace {
+                flush()
+                total += 1
+            } else {
+                token.append(u)
+            }
         }
         flush()
         return total

@@ -8,7 +8,10 @@ public struct PostingSchedule: Hashable, Sendable {
     public var slots: [String: [String: [Int]]]
     public var timeZone: TimeZone
 
-    public init(slots: [String: [String: [Int]]], timeZone: TimeZone) { self.slots = slots; self.timeZone = timeZone }
+    public init(slots: [String: [String: [Int]]], timeZone: TimeZone) {
+        self.slots = slots
+        self.timeZone = timeZone
+    }
 
     /// Reads the schedule from team.json's extra fields; unreadable times are left out.
     public init(team: TeamConfig) {
@@ -58,7 +61,11 @@ public struct PostingSchedule: Hashable, Sendable {
             let c = cal.dateComponents([.year, .month, .day, .weekday], from: noon)
             guard let wd = c.weekday, let mins = week[Self.weekdays[wd - 1]] else { continue }
             for m in mins {
-                var dc = DateComponents(); dc.year = c.year; dc.month = c.month; dc.day = c.day; dc.hour = m / 60
+                var dc = DateComponents()
+                dc.year = c.year
+                dc.month = c.month
+                dc.day = c.day
+                dc.hour = m / 60
                 dc.minute = m % 60
                 guard var t = cal.date(from: dc) else { continue }
                 // Normalise a wall time that does not exist (DST gap) to the time after the gap, wall-clock wise.

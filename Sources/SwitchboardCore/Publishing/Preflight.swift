@@ -28,7 +28,10 @@ public enum Preflight {
         public var queue: Queue
         public var now: Date
         public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) {
-            self.team = team; self.events = events; self.queue = queue; self.now = now
+            self.team = team
+            self.events = events
+            self.queue = queue
+            self.now = now
         }
         public init(team: TeamConfig, store: Store, now: Date = Date()) {
             self.init(team: team, events: store.events, queue: Queue(store: store), now: now)
@@ -110,7 +113,8 @@ public enum Preflight {
                 ?? i.scheduledAt
             guard let w = when, abs(w.timeIntervalSince(ctx.now)) <= window else { return false }
             let theirs = words(i.draft.text)
-            let inter = mine.intersection(theirs).count, union = mine.union(theirs).count
+            let inter = mine.intersection(theirs).count
+            let union = mine.union(theirs).count
             return union > 0 && Double(inter) / Double(union) >= 0.8
         }
     }
@@ -121,8 +125,9 @@ public enum Preflight {
 
     /// Words without links, punctuation and case.
     static func words(_ s: String) -> Set<String> {
-        Set(normalise(s).split(whereSeparator: { $0.isWhitespace }).filter { !$0.hasPrefix("http") }
-            .map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty })
+        Set(
+            normalise(s).split(whereSeparator: { $0.isWhitespace }).filter { !$0.hasPrefix("http") }
+                .map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty })
     }
 
     /// `term` as a whole word (or phrase) in `text` (both lower-cased).

@@ -10,11 +10,18 @@ extension Queue {
 
     /// Adds an item (a draft when `scheduledAt` is nil). Accounts must be sources in `team`.
     @discardableResult
-    public static func add(_ d: QueueDraft, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws -> QueueItem {
-        guard !d.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw QueueError("the post is empty") }
-        guard !d.accounts.isEmpty else { throw QueueError("no target account: pass --account with a source id from team.json") }
+    public static func add(_ d: QueueDraft, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws
+        -> QueueItem
+    {
+        guard !d.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw QueueError("the post is empty")
+        }
+        guard !d.accounts.isEmpty else {
+            throw QueueError("no target account: pass --account with a source id from team.json")
+        }
         for a in d.accounts where !team.sources.contains(where: { $0.id == a }) {
-            throw QueueError("no source \"\(a)\" in team.json (accounts: \(team.sources.map(\.id).joined(separator: ", ")))")
+            throw QueueError(
+                "no source \"\(a)\" in team.json (accounts: \(team.sources.map(\.id).joined(separator: ", ")))")
         }
         try store.recordIf([.queue(.add(d))], actor: actor, now: now) { s in
             if Queue(store: s)[d.id] != nil { throw QueueError("queue item \(d.id) exists already") }
@@ -24,8 +31,10 @@ extension Queue {
     }
 
     /// Records `action` for item `id` if `allowed` holds for the item as it is under the lock.
-    static func change(_ id: String, store: Store, actor: String, now: Date, _ make: (QueueItem) -> [Action],
-                       allowed: (QueueItem) -> String?) throws {
+    static func change(
+        _ id: String, store: Store, actor: String, now: Date, _ make: (QueueItem) -> [Action],
+        allowed: (QueueItem) -> String?
+    ) throws {
         let known = try Queue.current(store).resolve(id)
         try store.recordIf(make(known), actor: actor, now: now) { s in
             guard let cur = Queue(store: s)[known.id] else { throw QueueError("no queue item \(id)") }
@@ -33,9 +42,15 @@ extension Queue {
         }
     }
 
-    public static func edit(_ id: String, text: String, variants: [String: String]? = nil, store: Store, actor: String, now: Date = Date()) throws {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw QueueError("the post is empty") }
-        try change(id, store: store, actor: actor, now: now, { [.queue(.edit(id: $0.id, text: text, variants: variants))] }) {
+    public static func edit(
+        _ id: String, text: String, variants: [String: String]? = nil, store: Store, actor: String, now: Date = Date()
+    ) throws {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw QueueError("the post is empty")
+        }
+        try change(
+            id, store: store, actor: actor, now: now, { [.queue(.edit(id: $0.id, text: text, variants: variants))] }
+        ) {
             $0.isEditable ? nil : "it can no longer be edited"
         }
     }
@@ -72,26 +87,35 @@ extension Queue {
 
     /// Checks that `actor` is a team member whose role may flip the switch.
     public static func checkMayFlip(_ actor: String, team: TeamConfig) throws {
-        guard let m = team.member(actor) else { throw QueueError("\(actor) is not in the team (team.json): only a lead or manager may suspend or resume the queue") }
+        guard let m = team.member(actor) else {
+            throw QueueError(
+                "\(actor) is not in the team (team.json): only a lead or manager may suspend or resume the queue")
+        }
         guard switchRoles.contains(m.role.lowercased()) else {
             throw QueueError("\(actor) is \(m.role): only a lead or manager may suspend or resume the queue")
         }
     }
 
     /// The kill switch: holds every scheduled item, in every process, from the moment it is written.
-    public static func suspendAll(reason: String, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws {
+    public static func suspendAll(reason: String, team: TeamConfig, store: Store, actor: String, now: Date = Date())
+        throws
+    {
         try checkMayFlip(actor, team: team)
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !r.isEmpty else { throw QueueError("give a reason (--reason)") }
         try store.recordIf([.queue(.suspendAll(reason: r))], actor: actor, now: now) { s in
-            if let cur = Queue(store: s).suspension { throw QueueError("the queue is suspended already (by \(cur.by): \(cur.reason))") }
+            if let cur = Queue(store: s).suspension {
+                throw QueueError("the queue is suspended already (by \(cur.by): \(cur.reason))")
+            }
         }
     }
 
     /// Turns the switch off. Held items whose time has passed are posted now, moved to their next free slot (in the same
     /// write, so no publisher sees them due in between), or kept holding, as `policy` says. Returns the items moved.
     @discardableResult
-    public static func resumeAll(policy: ResumePolicy, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws -> [(id: String, at: Date)] {
+    public static func resumeAll(
+        policy: ResumePolicy, team: TeamConfig, store: Store, actor: String, now: Date = Date()
+    ) throws -> [(id: String, at: Date)] {
         try checkMayFlip(actor, team: team)
         var moved: [(id: String, at: Date)] = []
         let schedule = PostingSchedule(team: team)
@@ -103,7 +127,8 @@ extension Queue {
             q.apply(AuditEvent(at: now, actor: actor, action: .queue(.resumeAll(policy: .keepHolding))))
             for i in known.agenda where i.held {
                 guard let at = i.scheduledAt, at <= now, let account = i.draft.accounts.first else { continue }
-                let slot = try q.nextFreeSlot(after: now, accounts: i.draft.accounts, schedule: schedule, ignoring: i.id)
+                let slot = try q.nextFreeSlot(
+                    after: now, accounts: i.draft.accounts, schedule: schedule, ignoring: i.id)
                 _ = account
                 let e = AuditEvent(at: now, actor: actor, action: .queue(.schedule(id: i.id, at: slot)))
                 q.apply(e)
@@ -126,18 +151,34 @@ extension Queue {
 
     /// Claims `account` of item `id` for `holder` until `now + lease`, atomically across processes: the last check of the
     /// suspend switch before the network call. Of two publishers, exactly one gets `.claimed`.
-    public static func claim(_ id: String, account: String, store: Store, holder: String, lease: TimeInterval, actor: String, now: Date = Date()) throws -> ClaimResult {
+    public static func claim(
+        _ id: String, account: String, store: Store, holder: String, lease: TimeInterval, actor: String,
+        now: Date = Date()
+    ) throws -> ClaimResult {
         let known = try Queue.current(store)
         guard let item = known[id] else { return .notDue }
         let attempt = item.result(account).attempts + 1
         var result = ClaimResult.notDue
         do {
-            try store.recordIf([.queue(.publishing(id: id, account: account, by: holder, until: now.addingTimeInterval(lease), attempt: attempt))],
-                               actor: actor, now: now) { s in
+            try store.recordIf(
+                [
+                    .queue(
+                        .publishing(
+                            id: id, account: account, by: holder, until: now.addingTimeInterval(lease), attempt: attempt
+                        ))
+                ],
+                actor: actor, now: now
+            ) { s in
                 let q = Queue(store: s)
                 guard let cur = q[id] else { throw Skip() }
-                if let sus = q.suspension, cur.draft.crisis == nil { result = .suspended("the queue is suspended by \(sus.by): \(sus.reason)"); throw Skip() }
-                if cur.held { result = .suspended("held"); throw Skip() }
+                if let sus = q.suspension, cur.draft.crisis == nil {
+                    result = .suspended("the queue is suspended by \(sus.by): \(sus.reason)")
+                    throw Skip()
+                }
+                if cur.held {
+                    result = .suspended("held")
+                    throw Skip()
+                }
                 guard cur.isDue(account, now: now), cur.result(account).attempts + 1 == attempt else { throw Skip() }
                 result = .claimed(cur, attempt: attempt)
             }
@@ -151,23 +192,34 @@ extension Queue {
 extension Queue {
     /// A copy of an item as a new draft (same text, accounts, media, link, attribution, tags), for reuse or a variant.
     @discardableResult
-    public static func duplicate(_ id: String, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws -> QueueItem {
+    public static func duplicate(_ id: String, team: TeamConfig, store: Store, actor: String, now: Date = Date()) throws
+        -> QueueItem
+    {
         let src = try Queue.current(store).resolve(id)
         var d = src.draft
-        d = QueueDraft(text: d.text, variants: d.variants, accounts: d.accounts, media: d.media, link: d.link, via: d.via, tags: d.tags,
-                       campaign: d.campaign, scheduledAt: nil, createdAt: now)
+        d = QueueDraft(
+            text: d.text, variants: d.variants, accounts: d.accounts, media: d.media, link: d.link, via: d.via,
+            tags: d.tags,
+            campaign: d.campaign, scheduledAt: nil, createdAt: now)
         return try add(d, team: team, store: store, actor: actor, now: now)
     }
 
     /// Reorders two scheduled items by swapping their times, in one write.
     public static func swap(_ a: String, _ b: String, store: Store, actor: String, now: Date = Date()) throws {
         let q = try Queue.current(store)
-        let x = try q.resolve(a), y = try q.resolve(b)
-        guard let tx = x.scheduledAt, let ty = y.scheduledAt else { throw QueueError("both items must be scheduled to swap their times") }
-        try store.recordIf([.queue(.schedule(id: x.id, at: ty)), .queue(.schedule(id: y.id, at: tx))], actor: actor, now: now) { s in
+        let x = try q.resolve(a)
+        let y = try q.resolve(b)
+        guard let tx = x.scheduledAt, let ty = y.scheduledAt else {
+            throw QueueError("both items must be scheduled to swap their times")
+        }
+        try store.recordIf(
+            [.queue(.schedule(id: x.id, at: ty)), .queue(.schedule(id: y.id, at: tx))], actor: actor, now: now
+        ) { s in
             let cur = Queue(store: s)
             for i in [x.id, y.id] {
-                guard let c = cur[i], c.isEditable, c.scheduledAt != nil else { throw QueueError("queue item \(i) is \(cur[i]?.state.rawValue ?? "gone"): it cannot be moved") }
+                guard let c = cur[i], c.isEditable, c.scheduledAt != nil else {
+                    throw QueueError("queue item \(i) is \(cur[i]?.state.rawValue ?? "gone"): it cannot be moved")
+                }
             }
         }
     }

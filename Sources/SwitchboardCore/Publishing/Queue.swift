@@ -55,7 +55,9 @@ public struct Queue: Sendable {
                 held: isSuspended && d.scheduledAt != nil && d.crisis == nil)
         case .edit(let id, let t, let v):
             update(id, e.at) { x in
-                guard x.isEditable else { return }; x.draft.text = t; if let v { x.draft.variants = v }
+                guard x.isEditable else { return }
+                x.draft.text = t
+                if let v { x.draft.variants = v }
             }
         case .schedule(let id, let at):
             update(id, e.at) { x in
@@ -64,26 +66,37 @@ public struct Queue: Sendable {
                 x.held = suspended && at != nil && x.draft.crisis == nil
                 // Scheduling again is the retry of a failed account.
                 for (a, r) in x.results where r.state == .failed {
-                    x.results[a]?.state = .pending; x.results[a]?.retryAt = nil
+                    x.results[a]?.state = .pending
+                    x.results[a]?.retryAt = nil
                 }
             }
         case .delete(let id): update(id, e.at) { x in if x.isEditable { x.deleted = true } }
         case .restore(let id):
             update(id, e.at) { x in
-                x.deleted = false; x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil
+                x.deleted = false
+                x.held = suspended && x.draft.scheduledAt != nil && x.draft.crisis == nil
             }
         case .publishing(let id, let a, let by, let until, let n):
             update(id, e.at) { x in
                 var r = x.result(a)
                 guard r.state != .published else { return }
-                r.state = .publishing; r.retryAt = nil; r.by = by; r.until = until; r.attempts = max(r.attempts, n)
+                r.state = .publishing
+                r.retryAt = nil
+                r.by = by
+                r.until = until
+                r.attempts = max(r.attempts, n)
                 r.at = e.at
                 x.results[a] = r
             }
         case .published(let id, let a, let pid, let url):
             update(id, e.at) { x in
                 var r = x.result(a)
-                r.state = .published; r.postID = pid; r.url = url; r.at = e.at; r.by = nil; r.until = nil
+                r.state = .published
+                r.postID = pid
+                r.url = url
+                r.at = e.at
+                r.by = nil
+                r.until = nil
                 x.results[a] = r
             }
         case .failed(let id, let a, let msg, let retryAt):
@@ -91,7 +104,12 @@ public struct Queue: Sendable {
                 var r = x.result(a)
                 // A late failure report never undoes a post that went out.
                 guard r.state != .published else { return }
-                r.state = .failed; r.error = msg; r.retryAt = retryAt; r.at = e.at; r.by = nil; r.until = nil
+                r.state = .failed
+                r.error = msg
+                r.retryAt = retryAt
+                r.at = e.at
+                r.by = nil
+                r.until = nil
                 x.results[a] = r
             }
         case .suspendAll(let reason):
@@ -101,7 +119,8 @@ public struct Queue: Sendable {
                 if var x = items[id], !x.deleted, x.draft.scheduledAt != nil, x.draft.crisis == nil,
                     x.state == .scheduled
                 {
-                    x.held = true; items[id] = x
+                    x.held = true
+                    items[id] = x
                 }
             }
         case .resumeAll(let policy):

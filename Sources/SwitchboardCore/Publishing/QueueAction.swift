@@ -115,19 +115,28 @@ public enum QueueAction: Hashable, Sendable {
         switch self {
         case .add(let d): try d.encode(to: encoder)
         case .edit(let id, let t, let v):
-            try c.encode(id, forKey: .queue); try c.encode(t, forKey: .text)
+            try c.encode(id, forKey: .queue)
+            try c.encode(t, forKey: .text)
             try c.encodeIfPresent(v, forKey: .variants)
         case .schedule(let id, let at):
-            try c.encode(id, forKey: .queue); try c.encodeIfPresent(at, forKey: .scheduledAt)
+            try c.encode(id, forKey: .queue)
+            try c.encodeIfPresent(at, forKey: .scheduledAt)
         case .delete(let id), .restore(let id): try c.encode(id, forKey: .queue)
         case .publishing(let id, let a, let by, let until, let n):
-            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(by, forKey: .by)
-            try c.encode(until, forKey: .until); try c.encode(n, forKey: .attempt)
+            try c.encode(id, forKey: .queue)
+            try c.encode(a, forKey: .account)
+            try c.encode(by, forKey: .by)
+            try c.encode(until, forKey: .until)
+            try c.encode(n, forKey: .attempt)
         case .published(let id, let a, let pid, let url):
-            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account)
-            try c.encodeIfPresent(pid, forKey: .postID); try c.encodeIfPresent(url, forKey: .url)
+            try c.encode(id, forKey: .queue)
+            try c.encode(a, forKey: .account)
+            try c.encodeIfPresent(pid, forKey: .postID)
+            try c.encodeIfPresent(url, forKey: .url)
         case .failed(let id, let a, let e, let at):
-            try c.encode(id, forKey: .queue); try c.encode(a, forKey: .account); try c.encode(e, forKey: .error)
+            try c.encode(id, forKey: .queue)
+            try c.encode(a, forKey: .account)
+            try c.encode(e, forKey: .error)
             try c.encodeIfPresent(at, forKey: .retryAt)
         case .suspendAll(let r): try c.encode(r, forKey: .reason)
         case .resumeAll(let p): try c.encode(p, forKey: .policy)

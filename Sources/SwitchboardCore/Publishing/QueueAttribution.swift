@@ -4,11 +4,15 @@ import Foundation
 public struct QueueAttribution: Codable, Hashable, Sendable {
     public var handle: String?
     public var url: String?
-    public init(handle: String? = nil, url: String? = nil) { self.handle = handle; self.url = url }
+    public init(handle: String? = nil, url: String? = nil) {
+        self.handle = handle
+        self.url = url
+    }
 
     /// Parses `@user`, a URL, or `@user URL` / `@user/URL`-style input from the CLI.
     public static func parse(_ s: String) -> QueueAttribution {
-        var handle: String?, url: String?
+        var handle: String?
+        var url: String?
         for part in s.split(whereSeparator: { $0 == " " }) {
             let p = String(part)
             if p.hasPrefix("http://") || p.hasPrefix("https://") { url = p } else { handle = p }

@@ -26,17 +26,27 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil,
         scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil
     ) {
-        self.id = id; self.text = text; self.variants = variants; self.accounts = accounts; self.media = media
+        self.id = id
+        self.text = text
+        self.variants = variants
+        self.accounts = accounts
+        self.media = media
         self.link = link
-        self.via = via; self.tags = tags; self.campaign = campaign; self.scheduledAt = scheduledAt; self.crisis = crisis
+        self.via = via
+        self.tags = tags
+        self.campaign = campaign
+        self.scheduledAt = scheduledAt
+        self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
     public static func newID() -> String { "q" + AuditEvent.newID().prefix(11) }
 
     enum CodingKeys: String, CodingKey {
-        case id = "queue", text, variants, accounts, media, link, via, tags, campaign, crisis
-        case scheduledAt = "scheduled_at", createdAt = "created_at"
+        case id = "queue"
+        case text, variants, accounts, media, link, via, tags, campaign, crisis
+        case scheduledAt = "scheduled_at"
+        case createdAt = "created_at"
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,11 +67,13 @@ public struct QueueDraft: Codable, Hashable, Sendable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(text, forKey: .text)
+        try c.encode(id, forKey: .id)
+        try c.encode(text, forKey: .text)
         if !variants.isEmpty { try c.encode(variants, forKey: .variants) }
         try c.encode(accounts, forKey: .accounts)
         if !media.isEmpty { try c.encode(media, forKey: .media) }
-        try c.encodeIfPresent(link, forKey: .link); try c.encodeIfPresent(via, forKey: .via)
+        try c.encodeIfPresent(link, forKey: .link)
+        try c.encodeIfPresent(via, forKey: .via)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
         try c.encodeIfPresent(campaign, forKey: .campaign)
         try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)

@@ -91,16 +91,21 @@ public enum ReplyChecks {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]<>\"'.,;!?"))
         }
         .filter {
-            let l = $0.lowercased(); return l.hasPrefix("http://") || l.hasPrefix("https://")
+            let l = $0.lowercased()
+            return l.hasPrefix("http://") || l.hasPrefix("https://")
         }
     }
 
     /// Most letters upper-case (at least 8 letters, 70 %), ignoring handles, tags and links.
     static func isAllCaps(_ s: String) -> Bool {
-        var upper = 0, letters = 0
+        var upper = 0
+        var letters = 0
         for w in s.split(whereSeparator: { $0.isWhitespace })
         where !(w.hasPrefix("@") || w.hasPrefix("#") || w.lowercased().hasPrefix("http")) {
-            for c in w where c.isLetter { letters += 1; if c.isUppercase { upper += 1 } }
+            for c in w where c.isLetter {
+                letters += 1
+                if c.isUppercase { upper += 1 }
+            }
         }
         return letters >= 8 && Double(upper) >= 0.7 * Double(letters)
     }

@@ -7,7 +7,8 @@ public struct TemplateLibrary: Sendable {
     public var problems: [String]
 
     public init(templates: [ReplyTemplate], problems: [String] = []) {
-        self.templates = templates; self.problems = problems
+        self.templates = templates
+        self.problems = problems
     }
 
     public static func load(_ dir: DataDirectory) -> TemplateLibrary {

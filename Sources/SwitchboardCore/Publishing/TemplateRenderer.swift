@@ -17,10 +17,14 @@ public enum TemplateRenderer {
         while let open = rest.range(of: "{{") {
             out += rest[..<open.lowerBound]
             guard let close = rest[open.upperBound...].range(of: "}}") else {
-                out += rest[open.lowerBound...]; rest = ""; break
+                out += rest[open.lowerBound...]
+                rest = ""
+                break
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let v = lookup(name) { out += v } else {
+            if let v = lookup(name) {
+                out += v
+            } else {
                 out += rest[open.lowerBound..<close.upperBound]
                 if !unknown.contains(name) { unknown.append(name) }
             }

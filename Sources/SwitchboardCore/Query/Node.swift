@@ -3,7 +3,9 @@ import Foundation
 /// The compiled query: a small tree evaluated per mention.
 indirect enum Node: Hashable, Sendable {
     case all, none
-    case and([Node]), or([Node]), not(Node)
+    case and([Node])
+    case or([Node])
+    case not(Node)
     case intent(Intent)
     case sentiment(Sentiment)
     case status(MentionStatus)
@@ -18,8 +20,10 @@ indirect enum Node: Hashable, Sendable {
     case tag(String)
     case source(String)
     case role(String)
-    case ageBelow(TimeInterval), ageAbove(TimeInterval)
-    case since(Date), until(Date)
+    case ageBelow(TimeInterval)
+    case ageAbove(TimeInterval)
+    case since(Date)
+    case until(Date)
     /// Folded (lower-case, no diacritics) UTF-8 needle searched in text, title and author.
     case text([UInt8])
 

@@ -15,7 +15,10 @@ public struct QueryEnvironment: Sendable {
         me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
         role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60
     ) {
-        self.me = me; self.now = now; self.overdue = overdue; self.role = role
+        self.me = me
+        self.now = now
+        self.overdue = overdue
+        self.role = role
         self.defaultSLAMinutes = defaultSLAMinutes
     }
 }

@@ -7,7 +7,11 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A suggestion (`did you mean status?`), when there is one.
     public var hint: String?
 
-    public init(position: Int, message: String, hint: String? = nil) { self.position = position; self.message = message; self.hint = hint }
+    public init(position: Int, message: String, hint: String? = nil) {
+        self.position = position
+        self.message = message
+        self.hint = hint
+    }
 
     /// `unknown field 'stauts' at 5 — did you mean status?`
     public var description: String { "\(message) at \(position)" + (hint.map { " — " + $0 } ?? "") }
@@ -36,7 +40,9 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
             }
         }
         return d[a.count][b.count]

@@ -41,17 +41,33 @@ public final class QueryMatcher {
     private var lastRows: [Int32] = []
 
     public init(_ query: Query, environment: QueryEnvironment, cacheText: Bool = true) {
-        self.query = query; self.environment = environment
+        self.query = query
+        self.environment = environment
         compiled = .all
         compiled = compile(query.root)
     }
 
     /// Swaps in a new query, keeping the columns.
-    public func set(_ q: Query) { query = q; compiled = compile(q.root) }
+    public func set(_ q: Query) {
+        query = q
+        compiled = compile(q.root)
+    }
     /// Forgets every column (after `reanalyze` changed analyses); mentions never change their text otherwise.
     public func clearCache() {
-        keys = []; rowOf = [:]; intents = []; sentiment = []; platform = []; lang = []; source = []; created = []
-        handle = []; texts = []; hasText = []; stateRows = []; statusCol = []; lastRows = []
+        keys = []
+        rowOf = [:]
+        intents = []
+        sentiment = []
+        platform = []
+        lang = []
+        source = []
+        created = []
+        handle = []
+        texts = []
+        hasText = []
+        stateRows = []
+        statusCol = []
+        lastRows = []
     }
 
     public func matches(_ m: Mention, _ st: MentionState) -> Bool {
@@ -166,12 +182,22 @@ public final class QueryMatcher {
 
     indirect enum R {
         case all, none
-        case and([R]), or([R]), not(R)
-        case intents(UInt8), sentiment(UInt8), platform(UInt16), lang(UInt16), source(UInt16)
-        case status(UInt8), open, unassigned, assigned, mine, assignee(String), tag(String)
+        case and([R])
+        case or([R])
+        case not(R)
+        case intents(UInt8)
+        case sentiment(UInt8)
+        case platform(UInt16)
+        case lang(UInt16)
+        case source(UInt16)
+        case status(UInt8)
+        case open, unassigned, assigned, mine
+        case assignee(String)
+        case tag(String)
         case from([UInt8])
         case created(min: Double, max: Double)
-        case ageBelow(Double), ageAbove(Double)
+        case ageBelow(Double)
+        case ageAbove(Double)
         case text([UInt8])
         case overdue
         case role(String)
@@ -230,8 +256,12 @@ public final class QueryMatcher {
         switch n {
         case .all: return true
         case .none: return false
-        case .and(let ns): for x in ns where !eval(x, r, m) { return false }; return true
-        case .or(let ns): for x in ns where eval(x, r, m) { return true }; return false
+        case .and(let ns):
+            for x in ns where !eval(x, r, m) { return false }
+            return true
+        case .or(let ns):
+            for x in ns where eval(x, r, m) { return true }
+            return false
         case .not(let x): return !eval(x, r, m)
         case .intents(let b): return intents[i] & b != 0
         case .sentiment(let s): return sentiment[i] == s

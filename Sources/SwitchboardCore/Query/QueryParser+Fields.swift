@@ -1,14 +1,17 @@
 import Foundation
 
 extension QueryParser {
-    static let isValues = ["question", "complaint", "praise", "help", "purchase", "spam", "crisis", "negative", "neutral", "positive",
-                           "new", "open", "waiting", "answered", "escalated", "ignored", "unassigned", "assigned", "mine", "overdue"]
+    static let isValues = [
+        "question", "complaint", "praise", "help", "purchase", "spam", "crisis", "negative", "neutral", "positive",
+        "new", "open", "waiting", "answered", "escalated", "ignored", "unassigned", "assigned", "mine", "overdue",
+    ]
 
     /// Compiles one `field:value` term; a comma-separated value (`status:new,open`) matches any of them.
     func compile(field: String, value: String, quoted: Bool, at pos: Int, valuePos: Int) throws(QueryError) -> Node {
         guard QueryParser.fields.contains(field) else {
-            throw QueryError(position: pos, message: "unknown field '\(field)'",
-                             hint: QueryError.suggest(field, from: QueryParser.fields).map { "did you mean \($0)?" })
+            throw QueryError(
+                position: pos, message: "unknown field '\(field)'",
+                hint: QueryError.suggest(field, from: QueryParser.fields).map { "did you mean \($0)?" })
         }
         if value.isEmpty { throw QueryError(position: valuePos, message: "expected a value after \(field):") }
         switch field {
@@ -26,8 +29,10 @@ extension QueryParser {
                 let v = String(raw)
                 if v.lowercased() == "vip" || ContactRole(parsing: v) != nil { continue }
                 let names = ContactRole.allCases.map(\.rawValue) + ["vip"]
-                throw QueryError(position: offset, message: v.isEmpty ? "expected a value after role:" : "unknown role '\(v)'",
-                                 hint: QueryError.suggest(v.lowercased(), from: names).map { "did you mean \($0)?" } ?? "roles: " + names.joined(separator: ", "))
+                throw QueryError(
+                    position: offset, message: v.isEmpty ? "expected a value after role:" : "unknown role '\(v)'",
+                    hint: QueryError.suggest(v.lowercased(), from: names).map { "did you mean \($0)?" } ?? "roles: "
+                        + names.joined(separator: ", "))
             }
             return .role(value.lowercased())
         default: break
@@ -64,14 +69,18 @@ extension QueryParser {
             case "overdue": return .overdue
             default:
                 if let s = MentionStatus(rawValue: v) { return .status(s) }
-                throw QueryError(position: pos, message: "unknown value '\(v)' for is:",
-                                 hint: QueryError.suggest(v, from: QueryParser.isValues).map { "did you mean is:\($0)?" } ?? "try " + QueryParser.isValues.prefix(8).joined(separator: ", "))
+                throw QueryError(
+                    position: pos, message: "unknown value '\(v)' for is:",
+                    hint: QueryError.suggest(v, from: QueryParser.isValues).map { "did you mean is:\($0)?" } ?? "try "
+                        + QueryParser.isValues.prefix(8).joined(separator: ", "))
             }
         case "status":
             guard let s = MentionStatus(rawValue: v) else {
                 let all = MentionStatus.allCases.map(\.rawValue)
-                throw QueryError(position: pos, message: "unknown status '\(v)'",
-                                 hint: QueryError.suggest(v, from: all).map { "did you mean \($0)?" } ?? "one of " + all.joined(separator: ", "))
+                throw QueryError(
+                    position: pos, message: "unknown status '\(v)'",
+                    hint: QueryError.suggest(v, from: all).map { "did you mean \($0)?" } ?? "one of "
+                        + all.joined(separator: ", "))
             }
             return .status(s)
         case "net", "platform", "network":
@@ -97,13 +106,20 @@ extension QueryParser {
     func age(_ value: String, at pos: Int) throws(QueryError) -> Node {
         var v = Substring(value)
         var op = "<"
-        if v.hasPrefix("<=") || v.hasPrefix(">=") { op = String(v.prefix(1)); v = v.dropFirst(2) }
-        else if v.hasPrefix("<") || v.hasPrefix(">") { op = String(v.prefix(1)); v = v.dropFirst() }
+        if v.hasPrefix("<=") || v.hasPrefix(">=") {
+            op = String(v.prefix(1))
+            v = v.dropFirst(2)
+        } else if v.hasPrefix("<") || v.hasPrefix(">") {
+            op = String(v.prefix(1))
+            v = v.dropFirst()
+        }
         let at = pos + (value.count - v.count)
         let shown = "age:" + value.prefix(value.count - v.count)
         guard !v.isEmpty else { throw QueryError(position: at, message: "expected a duration after \(shown)") }
         guard let d = QueryParser.duration(String(v)) else {
-            throw QueryError(position: at, message: "expected a duration like 30m, 2h or 3d after \(shown)", hint: "'\(v)' is not one")
+            throw QueryError(
+                position: at, message: "expected a duration like 30m, 2h or 3d after \(shown)",
+                hint: "'\(v)' is not one")
         }
         return op == "<" ? .ageBelow(d) : .ageAbove(d)
     }
@@ -113,7 +129,8 @@ extension QueryParser {
         let upper = field == "until" || field == "before"
         if let d = QueryParser.duration(value) { return upper ? .ageAbove(d) : .ageBelow(d) }
         guard let day = day(value) else {
-            throw QueryError(position: pos, message: "expected a date (YYYY-MM-DD) or a duration (2h, 3d) after \(field):")
+            throw QueryError(
+                position: pos, message: "expected a date (YYYY-MM-DD) or a duration (2h, 3d) after \(field):")
         }
         if field == "until" { return .until(day.addingTimeInterval(0).advanced(by: dayLength(from: day))) }
         if field == "before" { return .until(day) }
@@ -129,7 +146,9 @@ extension QueryParser {
     /// Midnight of `YYYY-MM-DD` in the query's time zone (or an ISO 8601 time as given).
     func day(_ s: String) -> Date? {
         let parts = s.split(separator: "-")
-        if s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d) {
+        if s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), (1...31).contains(d)
+        {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = timeZone
             return cal.date(from: DateComponents(year: y, month: m, day: d))

@@ -8,15 +8,20 @@ enum QueryToken: Equatable {
 }
 
 struct QueryParser {
-    static let fields = ["is", "status", "net", "platform", "network", "from", "author", "assignee", "assigned", "lang", "language",
-                         "tag", "age", "since", "after", "until", "before", "source", "role"]
+    static let fields = [
+        "is", "status", "net", "platform", "network", "from", "author", "assignee", "assigned", "lang", "language",
+        "tag", "age", "since", "after", "until", "before", "source", "role",
+    ]
 
     let chars: [Character]
     let timeZone: TimeZone
     var tokens: [(QueryToken, Int)] = []
     var i = 0
 
-    init(_ text: String, timeZone: TimeZone) { chars = Array(text); self.timeZone = timeZone }
+    init(_ text: String, timeZone: TimeZone) {
+        chars = Array(text)
+        self.timeZone = timeZone
+    }
 
     mutating func parse() throws(QueryError) -> Node {
         try lex()
@@ -36,36 +41,61 @@ struct QueryParser {
         var p = 0
         while p < chars.count {
             let c = chars[p]
-            if c.isWhitespace { p += 1; continue }
-            if c == "(" { tokens.append((.lparen, p)); p += 1; continue }
-            if c == ")" { tokens.append((.rparen, p)); p += 1; continue }
-            if c == "|" { tokens.append((.or, p)); p += 1; continue }
+            if c.isWhitespace {
+                p += 1
+                continue
+            }
+            if c == "(" {
+                tokens.append((.lparen, p))
+                p += 1
+                continue
+            }
+            if c == ")" {
+                tokens.append((.rparen, p))
+                p += 1
+                continue
+            }
+            if c == "|" {
+                tokens.append((.or, p))
+                p += 1
+                continue
+            }
             if c == "-" {
                 if p + 1 >= chars.count || chars[p + 1].isWhitespace || chars[p + 1] == ")" {
                     throw QueryError(position: p, message: "expected a term after -")
                 }
-                tokens.append((.minus, p)); p += 1; continue
+                tokens.append((.minus, p))
+                p += 1
+                continue
             }
             if c == "\"" {
                 let (s, next) = try quoted(from: p)
                 tokens.append((.term(field: nil, value: s, quoted: true, valuePos: p + 1), p))
-                p = next; continue
+                p = next
+                continue
             }
             let start = p
             while p < chars.count, !chars[p].isWhitespace, chars[p] != "(", chars[p] != ")", chars[p] != "\"" { p += 1 }
             let word = String(chars[start..<p])
-            if word == "OR" { tokens.append((.or, start)); continue }
+            if word == "OR" {
+                tokens.append((.or, start))
+                continue
+            }
             if word == "AND" { continue }
             if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
-               word[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }),
-               !["http", "https", "mailto"].contains(word[..<colon].lowercased()) {
+                word[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }),
+                !["http", "https", "mailto"].contains(word[..<colon].lowercased())
+            {
                 let field = word[..<colon].lowercased()
                 var value = String(word[word.index(after: colon)...])
                 var valuePos = start + word.distance(from: word.startIndex, to: colon) + 1
                 var quotedValue = false
                 if value.isEmpty, p < chars.count, chars[p] == "\"" {
                     let (s, next) = try quoted(from: p)
-                    value = s; valuePos = p + 1; quotedValue = true; p = next
+                    value = s
+                    valuePos = p + 1
+                    quotedValue = true
+                    p = next
                 }
                 tokens.append((.term(field: field, value: value, quoted: quotedValue, valuePos: valuePos), start))
             } else {
@@ -93,7 +123,9 @@ struct QueryParser {
         while peek() == .or {
             let orPos = position
             i += 1
-            if atEnd || peek() == .rparen || peek() == .or { throw QueryError(position: orPos, message: "expected a term after OR") }
+            if atEnd || peek() == .rparen || peek() == .or {
+                throw QueryError(position: orPos, message: "expected a term after OR")
+            }
             parts.append(try parseAnd())
         }
         return parts.count == 1 ? parts[0] : .or(parts)
@@ -113,7 +145,9 @@ struct QueryParser {
         if peek() == .minus {
             let pos = position
             i += 1
-            if atEnd || peek() == .or || peek() == .rparen { throw QueryError(position: pos, message: "expected a term after -") }
+            if atEnd || peek() == .or || peek() == .rparen {
+                throw QueryError(position: pos, message: "expected a term after -")
+            }
             return .not(try parseUnary())
         }
         return try parsePrimary()

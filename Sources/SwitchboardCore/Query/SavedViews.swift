@@ -30,7 +30,9 @@ public struct SavedViews: Sendable, Equatable {
         return try parse(doc, name: file.path, timeZone: timeZone)
     }
 
-    public static func decode(_ data: Data, name: String = "views.json", timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws -> SavedViews {
+    public static func decode(
+        _ data: Data, name: String = "views.json", timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    ) throws -> SavedViews {
         try parse(try FileIO.decodeDocument(Document.self, from: data, name: name), name: name, timeZone: timeZone)
     }
 

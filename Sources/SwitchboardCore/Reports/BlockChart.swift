@@ -12,11 +12,12 @@ public enum BlockChart {
     /// value above 0 is at least `▁`. nil is a blank too.
     public static func sparkline(_ values: [Double?]) -> String {
         let top = values.compactMap { $0 }.max() ?? 0
-        return String(values.map { v -> Character in
-            guard let v, v > 0, top > 0 else { return " " }
-            let i = Int((v / top * 8).rounded(.up)) - 1
-            return sparks[min(7, max(0, i))]
-        })
+        return String(
+            values.map { v -> Character in
+                guard let v, v > 0, top > 0 else { return " " }
+                let i = Int((v / top * 8).rounded(.up)) - 1
+                return sparks[min(7, max(0, i))]
+            })
     }
 
     public static func sparkline(_ values: [Int]) -> String { sparkline(values.map { Double($0) }) }
@@ -24,11 +25,12 @@ public enum BlockChart {
     /// One cell per value on a fixed scale `low…high` (e.g. net sentiment −1…+1): `low` is `▁`, `high` is `█`;
     /// nil (no data) is a blank.
     public static func sparkline(_ values: [Double?], low: Double, high: Double) -> String {
-        String(values.map { v -> Character in
-            guard let v, high > low else { return " " }
-            let f = (min(high, max(low, v)) - low) / (high - low)
-            return sparks[min(7, max(0, Int((f * 7).rounded())))]
-        })
+        String(
+            values.map { v -> Character in
+                guard let v, high > low else { return " " }
+                let f = (min(high, max(low, v)) - low) / (high - low)
+                return sparks[min(7, max(0, Int((f * 7).rounded())))]
+            })
     }
 
     /// A bar of `value / maximum × width` cells in eighths, padded with spaces to `width` cells. Any value above
@@ -42,7 +44,9 @@ public enum BlockChart {
         return s + String(repeating: " ", count: width - (total + 7) / 8)
     }
 
-    public static func bar(_ value: Int, of maximum: Int, width: Int) -> String { bar(Double(value), of: Double(maximum), width: width) }
+    public static func bar(_ value: Int, of maximum: Int, width: Int) -> String {
+        bar(Double(value), of: Double(maximum), width: width)
+    }
 
     // MARK: Display width
 
@@ -55,7 +59,9 @@ public enum BlockChart {
     /// `s` padded with spaces to `width` display cells (left-aligned), or clipped with "…" when longer.
     public static func pad(_ s: String, _ width: Int) -> String {
         let w = self.width(s)
-        if w > width { return clip(s, width) + String(repeating: " ", count: max(0, width - self.width(clip(s, width)))) }
+        if w > width {
+            return clip(s, width) + String(repeating: " ", count: max(0, width - self.width(clip(s, width))))
+        }
         return s + String(repeating: " ", count: width - w)
     }
 
@@ -74,7 +80,8 @@ public enum BlockChart {
         for c in s {
             let cw = self.width(c)
             if w + cw > width - 1 { break }
-            out.append(c); w += cw
+            out.append(c)
+            w += cw
         }
         return out + "…"
     }

@@ -75,7 +75,8 @@ extension Report {
     }
 
     static func rankAuthors(_ tallies: [String: AuthorTally], limit: Int) -> Advocates {
-        var pro: [AuthorStats] = [], contra: [AuthorStats] = []
+        var pro: [AuthorStats] = []
+        var contra: [AuthorStats] = []
         for (id, t) in tallies {
             if t.positive > t.negative {
                 pro.append(t.stats(id: id))
@@ -96,7 +97,9 @@ extension Report {
         }
         func cleaned(_ a: AuthorStats?) -> AuthorStats? {
             a.map {
-                var x = $0; x.id = Report.clean(x.id); return x
+                var x = $0
+                x.id = Report.clean(x.id)
+                return x
             }
         }
         return Advocates(

@@ -19,7 +19,8 @@ extension Report {
         var queueText: [String: String] = [:]
         var posts: [PublishedPost] = []
         var replyKeys: [String: Int] = [:]
-        var replies = 0, manual = 0
+        var replies = 0
+        var manual = 0
         var crisisLog = CrisisLog()
         for e in events {
             let inPeriod = e.at >= since && e.at < until
@@ -48,10 +49,12 @@ extension Report {
         var tally = Tally(buckets: nb, competitors: rivals.count)
         var authors: [String: AuthorTally] = [:]
         var repliesByNetwork: [String: Int] = [:]
-        var responseTimes: [Double] = [], previousResponseTimes: [Double] = []
-        var worst: [(late: Double, index: Int, answered: Bool)] = []   // the ten latest, latest first
+        var responseTimes: [Double] = []
+        var previousResponseTimes: [Double] = []
+        var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
 
-        var first = Date.distantFuture, last = Date.distantPast
+        var first = Date.distantFuture
+        var last = Date.distantPast
         for index in mentions.indices {
             // Only the fields needed until the mention is known to be in one of the two periods (no copy of it).
             let t = mentions[index].createdAt
@@ -170,7 +173,8 @@ extension Report {
             let squeezed = l.filter { $0.isLetter || $0.isNumber }
             out.formUnion([l, "#" + l, squeezed, "#" + squeezed])
             for w in l.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                out.insert(String(w)); out.insert("#" + w)
+                out.insert(String(w))
+                out.insert("#" + w)
             }
         }
         return out
@@ -185,7 +189,8 @@ extension Report {
     /// The median (mean of the two middle values for an even count); nil for none.
     static func median(_ xs: [Double]) -> Double? {
         guard !xs.isEmpty else { return nil }
-        let s = xs.sorted(), n = s.count
+        let s = xs.sorted()
+        let n = s.count
         return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
     }
 
@@ -221,10 +226,13 @@ extension Report {
 
 extension Report {
     /// The report over a store as it is now (what the CLI and the workbench's `:report` view call).
-    public static func compute(store: Store, team: TeamConfig, since: Date, until: Date, now: Date = Date(),
-                               options: ReportOptions = ReportOptions()) throws -> Report {
-        try compute(mentions: store.mentions, states: store.states(), events: store.events, team: team,
-                    since: since, until: until, now: now, options: options)
+    public static func compute(
+        store: Store, team: TeamConfig, since: Date, until: Date, now: Date = Date(),
+        options: ReportOptions = ReportOptions()
+    ) throws -> Report {
+        try compute(
+            mentions: store.mentions, states: store.states(), events: store.events, team: team,
+            since: since, until: until, now: now, options: options)
     }
 
     /// The default report: today and the 6 days before it (from midnight in the team's time zone) up to `now`.

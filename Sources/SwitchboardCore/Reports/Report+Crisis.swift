@@ -7,9 +7,12 @@ extension Report {
         log.runs.filter { $0.startedAt < until && ($0.endedAt ?? .distantFuture) >= since }
             .sorted { $0.startedAt < $1.startedAt }
             .map { r in
-                Crisis(id: clean(r.id), name: clean(r.name), severity: r.severity.map(clean), drill: r.drill,
-                       startedAt: r.startedAt, startedBy: clean(r.startedBy), endedAt: r.endedAt, endedBy: r.endedBy.map(clean),
-                       summary: r.summary.flatMap { $0.isEmpty ? nil : clean($0) }, stepsDone: r.progress.done, steps: r.progress.total)
+                Crisis(
+                    id: clean(r.id), name: clean(r.name), severity: r.severity.map(clean), drill: r.drill,
+                    startedAt: r.startedAt, startedBy: clean(r.startedBy), endedAt: r.endedAt,
+                    endedBy: r.endedBy.map(clean),
+                    summary: r.summary.flatMap { $0.isEmpty ? nil : clean($0) }, stepsDone: r.progress.done,
+                    steps: r.progress.total)
             }
     }
 }

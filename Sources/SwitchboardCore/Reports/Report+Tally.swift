@@ -18,8 +18,11 @@ extension Report {
 
         init(buckets: Int, competitors: Int) {
             perBucket = Array(repeating: 0, count: buckets)
-            positiveBucket = perBucket; negativeBucket = perBucket; analysedBucket = perBucket
-            rivals = Array(repeating: 0, count: competitors); previousRivals = rivals
+            positiveBucket = perBucket
+            negativeBucket = perBucket
+            analysedBucket = perBucket
+            rivals = Array(repeating: 0, count: competitors)
+            previousRivals = rivals
         }
 
         /// The index of a platform name (a handful of networks: a linear scan beats hashing).
@@ -30,17 +33,22 @@ extension Report {
             var n = networkNames.firstIndex(of: name) ?? -1
             if n < 0 {
                 networkNames.append(name)
-                networkTotal.append(0); networkPrevious.append(0); networkBuckets.append(Array(repeating: 0, count: perBucket.count))
+                networkTotal.append(0)
+                networkPrevious.append(0)
+                networkBuckets.append(Array(repeating: 0, count: perBucket.count))
                 n = networkNames.count - 1
             }
-            rawNetworks.append(raw); rawToNetwork.append(n)
+            rawNetworks.append(raw)
+            rawToNetwork.append(n)
             return n
         }
 
         mutating func count(network n: Int, bucket: Int, current: Bool) {
             if current {
-                total += 1; perBucket[bucket] += 1
-                networkTotal[n] += 1; networkBuckets[n][bucket] += 1
+                total += 1
+                perBucket[bucket] += 1
+                networkTotal[n] += 1
+                networkBuckets[n][bucket] += 1
             } else {
                 previousTotal += 1
                 networkPrevious[n] += 1
@@ -50,7 +58,10 @@ extension Report {
         static func index(_ s: Sentiment) -> Int { s == .positive ? 0 : s == .neutral ? 1 : 2 }
 
         mutating func sentiment(_ s: Sentiment, bucket: Int, current: Bool) {
-            guard current else { previousSentiment[Tally.index(s)] += 1; return }
+            guard current else {
+                previousSentiment[Tally.index(s)] += 1
+                return
+            }
             sentiment[Tally.index(s)] += 1
             analysedBucket[bucket] += 1
             if s == .positive { positiveBucket[bucket] += 1 } else if s == .negative { negativeBucket[bucket] += 1 }
@@ -58,7 +69,9 @@ extension Report {
 
         mutating func voice(brand named: Bool, competitors: [Bool], current: Bool) {
             if named { if current { brand += 1 } else { previousBrand += 1 } }
-            for (i, c) in competitors.enumerated() where c { if current { rivals[i] += 1 } else { previousRivals[i] += 1 } }
+            for (i, c) in competitors.enumerated() where c {
+                if current { rivals[i] += 1 } else { previousRivals[i] += 1 }
+            }
         }
 
         mutating func term(_ t: String, current: Bool) {
@@ -68,7 +81,10 @@ extension Report {
         func volume() -> Volume {
             var nets: [NetworkVolume] = []
             for i in networkTotal.indices {
-                nets.append(NetworkVolume(network: networkNames[i], total: networkTotal[i], previousTotal: networkPrevious[i], perBucket: networkBuckets[i]))
+                nets.append(
+                    NetworkVolume(
+                        network: networkNames[i], total: networkTotal[i], previousTotal: networkPrevious[i],
+                        perBucket: networkBuckets[i]))
             }
             nets.sort { a, b in
                 if a.total != b.total { return a.total > b.total }
@@ -82,17 +98,19 @@ extension Report {
             let net: [Double?] = analysedBucket.indices.map { i in
                 analysedBucket[i] > 0 ? Double(positiveBucket[i] - negativeBucket[i]) / Double(analysedBucket[i]) : nil
             }
-            return SentimentShares(analysed: sentiment.reduce(0, +), positive: sentiment[0], neutral: sentiment[1], negative: sentiment[2],
-                                   previousAnalysed: previousSentiment.reduce(0, +), previousPositive: previousSentiment[0],
-                                   previousNeutral: previousSentiment[1], previousNegative: previousSentiment[2],
-                                   analysedPerBucket: analysedBucket, netPerBucket: net)
+            return SentimentShares(
+                analysed: sentiment.reduce(0, +), positive: sentiment[0], neutral: sentiment[1], negative: sentiment[2],
+                previousAnalysed: previousSentiment.reduce(0, +), previousPositive: previousSentiment[0],
+                previousNeutral: previousSentiment[1], previousNegative: previousSentiment[2],
+                analysedPerBucket: analysedBucket, netPerBucket: net)
         }
 
         func shareOfVoice(brandTerms: [String], names: [String]) -> ShareOfVoice {
             func share(_ a: Int, _ b: Int) -> Double? { a + b > 0 ? Double(a) / Double(a + b) : nil }
             let comps = names.indices.map { i in
-                CompetitorVoice(name: names[i], mentions: rivals[i], previousMentions: previousRivals[i],
-                                share: share(brand, rivals[i]), previousShare: share(previousBrand, previousRivals[i]))
+                CompetitorVoice(
+                    name: names[i], mentions: rivals[i], previousMentions: previousRivals[i],
+                    share: share(brand, rivals[i]), previousShare: share(previousBrand, previousRivals[i]))
             }
             return ShareOfVoice(brandTerms: brandTerms, brand: brand, previousBrand: previousBrand, competitors: comps)
         }

@@ -16,7 +16,8 @@ extension Report {
         out += [""] + section("CRITICS", criticLines())
         out += [""] + section("POSTS PUBLISHED", publishedLines(f))
         out += [""] + section("CRISIS RUNS", crisisLines(f))
-        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(
+            separator: "\n") + "\n"
     }
 
     func section(_ title: String, _ body: [String]) -> [String] { [title] + body.map { $0.isEmpty ? "" : "  " + $0 } }
@@ -40,10 +41,14 @@ extension Report {
     /// Aligned columns (display width), two spaces apart; `right` columns are right-aligned.
     static func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) -> [String] {
         var widths = header.map(BlockChart.width)
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], BlockChart.width(c)) } }
+        for r in rows {
+            for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], BlockChart.width(c)) }
+        }
         func line(_ cols: [String]) -> String {
-            cols.enumerated().map { i, c in right.contains(i) ? BlockChart.padLeft(c, widths[i]) : BlockChart.pad(c, widths[i]) }
-                .joined(separator: "  ")
+            cols.enumerated().map { i, c in
+                right.contains(i) ? BlockChart.padLeft(c, widths[i]) : BlockChart.pad(c, widths[i])
+            }
+            .joined(separator: "  ")
         }
         return [line(header)] + rows.map(line)
     }
@@ -52,23 +57,37 @@ extension Report {
 
     func volumeLines(_ f: ReportFormat) -> [String] {
         guard !isEmpty else {
-            var out = ["No mentions in this period" + (volume.previousTotal > 0 ? " (\(volume.previousTotal) in the one before)." : ".")]
+            var out = [
+                "No mentions in this period"
+                    + (volume.previousTotal > 0 ? " (\(volume.previousTotal) in the one before)." : ".")
+            ]
             if let a = stored.first, let b = stored.last {
-                out.append("The data directory holds \(ReportFormat.number(stored.mentions)) mention\(stored.mentions == 1 ? "" : "s"), \(f.date(a)) to \(f.date(b)).")
+                out.append(
+                    "The data directory holds \(ReportFormat.number(stored.mentions)) mention\(stored.mentions == 1 ? "" : "s"), \(f.date(a)) to \(f.date(b))."
+                )
             } else {
                 out.append("The data directory holds no mentions yet: see `switchboard sources`.")
             }
             return out
         }
-        var out = ["\(ReportFormat.number(volume.total)) mentions, \(ReportFormat.change(volume.total, volume.previousTotal)) on the previous period (\(ReportFormat.number(volume.previousTotal)))", ""]
+        var out = [
+            "\(ReportFormat.number(volume.total)) mentions, "
+            + "\(ReportFormat.change(volume.total, volume.previousTotal)) on the previous period "
+            + "(\(ReportFormat.number(volume.previousTotal)))",
+            "",
+        ]
         out += volumeChart(f)
         out += [""]
         let nets = volume.networks.filter { $0.total > 0 || $0.previousTotal > 0 }
-        out += Report.table(["network", "by \(bucketUnit)", "total", "share", "previous", "change"], nets.map { n in
-            [n.network, BlockChart.sparkline(n.perBucket), ReportFormat.number(n.total),
-             ReportFormat.percent(Double(n.total) / Double(volume.total)), ReportFormat.number(n.previousTotal),
-             ReportFormat.change(n.total, n.previousTotal)]
-        }, right: [2, 3, 4, 5])
+        out += Report.table(
+            ["network", "by \(bucketUnit)", "total", "share", "previous", "change"],
+            nets.map { n in
+                [
+                    n.network, BlockChart.sparkline(n.perBucket), ReportFormat.number(n.total),
+                    ReportFormat.percent(Double(n.total) / Double(volume.total)), ReportFormat.number(n.previousTotal),
+                    ReportFormat.change(n.total, n.previousTotal),
+                ]
+            }, right: [2, 3, 4, 5])
         return out
     }
 
@@ -91,11 +110,20 @@ extension Report {
         let s = sentiment
         guard s.analysed > 0 else { return ["No analysed mentions in this period."] }
         var out = ["\(s.analysed) of \(volume.total) mentions analysed", ""]
-        out += Report.table(["", "share", "", "count", "previous", "change"], Sentiment.allCases.reversed().map { x in
-            [x.rawValue, ReportFormat.percent(s.share(x)), BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
-             String(s.count(x)), ReportFormat.percent(s.previousShare(x)), ReportFormat.points(s.share(x), s.previousShare(x))]
-        }, right: [1, 3, 4, 5])
-        out += ["", "net by \(bucketUnit)  " + BlockChart.sparkline(s.netPerBucket, low: -1, high: 1) + "  (▁ all negative, █ all positive)"]
+        out += Report.table(
+            ["", "share", "", "count", "previous", "change"],
+            Sentiment.allCases.reversed().map { x in
+                [
+                    x.rawValue, ReportFormat.percent(s.share(x)), BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
+                    String(s.count(x)), ReportFormat.percent(s.previousShare(x)),
+                    ReportFormat.points(s.share(x), s.previousShare(x)),
+                ]
+            }, right: [1, 3, 4, 5])
+        out += [
+            "",
+            "net by \(bucketUnit)  " + BlockChart.sparkline(s.netPerBucket, low: -1, high: 1)
+                + "  (▁ all negative, █ all positive)",
+        ]
         return out
     }
 
@@ -105,10 +133,15 @@ extension Report {
         guard !v.competitors.isEmpty else { return out + ["No competitors in team.json (\"competitors\")."] }
         if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 { return out + ["No competitor named either."] }
         out.append("")
-        out += Report.table(["against", "them", "share", "", "previous", "change"], v.competitors.map { c in
-            [c.name, String(c.mentions), ReportFormat.percent(c.share), BlockChart.bar(c.share ?? 0, of: 1, width: 20),
-             ReportFormat.percent(c.previousShare), ReportFormat.points(c.share, c.previousShare)]
-        }, right: [1, 2, 4, 5])
+        out += Report.table(
+            ["against", "them", "share", "", "previous", "change"],
+            v.competitors.map { c in
+                [
+                    c.name, String(c.mentions), ReportFormat.percent(c.share),
+                    BlockChart.bar(c.share ?? 0, of: 1, width: 20),
+                    ReportFormat.percent(c.previousShare), ReportFormat.points(c.share, c.previousShare),
+                ]
+            }, right: [1, 2, 4, 5])
         return out + ["", "share = \(brand) / (\(brand) + competitor), mentions naming each"]
     }
 
@@ -116,21 +149,29 @@ extension Report {
         let r = responses
         var out: [String] = []
         let answered = r.questions > 0 ? " (\(ReportFormat.percent(Double(r.answered) / Double(r.questions))))" : ""
-        out.append("questions        \(r.questions) (previous \(r.previousQuestions)), \(r.answered) answered\(answered)")
+        out.append(
+            "questions        \(r.questions) (previous \(r.previousQuestions)), \(r.answered) answered\(answered)")
         if let m = r.medianSeconds, let p = r.p90Seconds {
-            out.append("first response   median \(ReportFormat.duration(m)), p90 \(ReportFormat.duration(p))"
-                       + (r.previousMedianSeconds.map { " (previous median \(ReportFormat.duration($0)))" } ?? ""))
+            out.append(
+                "first response   median \(ReportFormat.duration(m)), p90 \(ReportFormat.duration(p))"
+                    + (r.previousMedianSeconds.map { " (previous median \(ReportFormat.duration($0)))" } ?? ""))
         } else {
             out.append("first response   no answered questions")
         }
         guard r.slaChecked > 0 else { return out + ["SLA breaches     none: no mention was answered or is still open"] }
         out.append("SLA breaches     \(r.breaches) of \(r.slaChecked) answered or still open")
-        out.append("                 \(r.answeredLate) answered late, \(r.overdue) open past due (target \(r.slaMinutes) min)")
+        out.append(
+            "                 \(r.answeredLate) answered late, \(r.overdue) open past due (target \(r.slaMinutes) min)")
         if !r.worst.isEmpty {
             out.append("")
-            out += Report.table(["mention", "network", "author", "late by", ""], r.worst.prefix(5).map { b in
-                [b.key, b.network, BlockChart.clip(b.author, 28), ReportFormat.duration(b.lateSeconds), b.answered ? "answered" : "open"]
-            }, right: [3])
+            out += Report.table(
+                ["mention", "network", "author", "late by", ""],
+                r.worst.prefix(5).map { b in
+                    [
+                        b.key, b.network, BlockChart.clip(b.author, 28), ReportFormat.duration(b.lateSeconds),
+                        b.answered ? "answered" : "open",
+                    ]
+                }, right: [3])
         }
         return out
     }
@@ -138,42 +179,67 @@ extension Report {
     func termLines(_ terms: [TermCount], empty: String) -> [String] {
         guard !terms.isEmpty else { return [empty] }
         let top = terms.map(\.count).max() ?? 1
-        return Report.table(["", "mentions", "", "previous"], terms.map { t in
-            [BlockChart.clip(t.term, 24), String(t.count), BlockChart.bar(t.count, of: top, width: 16), String(t.previousCount)]
-        }, right: [1, 3])
+        return Report.table(
+            ["", "mentions", "", "previous"],
+            terms.map { t in
+                [
+                    BlockChart.clip(t.term, 24), String(t.count), BlockChart.bar(t.count, of: top, width: 16),
+                    String(t.previousCount),
+                ]
+            }, right: [1, 3])
     }
 
     func authorTable(_ list: [AuthorStats]) -> [String] {
-        Report.table(["person", "networks", "mentions", "+", "−", "followers", "score"], list.map { a in
-            [BlockChart.clip(a.name, 24), BlockChart.clip(a.networks.joined(separator: ","), 12), String(a.mentions), String(a.positive), String(a.negative),
-             ReportFormat.number(a.followers), ReportFormat.score(a.score)]
-        }, right: [2, 3, 4, 5, 6])
+        Report.table(
+            ["person", "networks", "mentions", "+", "−", "followers", "score"],
+            list.map { a in
+                [
+                    BlockChart.clip(a.name, 24), BlockChart.clip(a.networks.joined(separator: ","), 12),
+                    String(a.mentions), String(a.positive), String(a.negative),
+                    ReportFormat.number(a.followers), ReportFormat.score(a.score),
+                ]
+            }, right: [2, 3, 4, 5, 6])
     }
 
     func advocateLines() -> [String] {
         let a = advocates
         guard !a.advocates.isEmpty else {
-            return [a.people == 0 ? "Nobody wrote in this period." : "Nobody was more positive than negative in this period (\(a.people) people wrote)."]
+            return [
+                a.people == 0
+                    ? "Nobody wrote in this period."
+                    : "Nobody was more positive than negative in this period (\(a.people) people wrote)."
+            ]
         }
         var out = authorTable(a.advocates) + [""]
-        if let p = a.mostPositive { out.append("most positive  \(BlockChart.clip(p.name, 40)) (\(p.positive) positive)") }
+        if let p = a.mostPositive {
+            out.append("most positive  \(BlockChart.clip(p.name, 40)) (\(p.positive) positive)")
+        }
         if let p = a.mostActive { out.append("most active    \(BlockChart.clip(p.name, 40)) (\(p.mentions) mentions)") }
-        if let p = a.widestReach { out.append("widest reach   \(BlockChart.clip(p.name, 40)) (\(ReportFormat.number(p.followers)) followers)") }
+        if let p = a.widestReach {
+            out.append("widest reach   \(BlockChart.clip(p.name, 40)) (\(ReportFormat.number(p.followers)) followers)")
+        }
         return out + ["", "score = (positive − negative) × (1 + log10(1 + followers) / 6)"]
     }
 
     func criticLines() -> [String] {
-        advocates.critics.isEmpty ? ["Nobody was more negative than positive in this period."] : authorTable(advocates.critics)
+        advocates.critics.isEmpty
+            ? ["Nobody was more negative than positive in this period."] : authorTable(advocates.critics)
     }
 
     func publishedLines(_ f: ReportFormat) -> [String] {
         let p = published
-        func counts(_ xs: [NamedCount]) -> String { xs.isEmpty ? "" : " (" + xs.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ")" }
-        var out = ["queue posts  \(p.posts)\(counts(p.byAccount))",
-                   "replies      \(p.replies) sent, \(p.manualReplies) by hand\(counts(p.repliesByNetwork))"]
+        func counts(_ xs: [NamedCount]) -> String {
+            xs.isEmpty ? "" : " (" + xs.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ")"
+        }
+        var out = [
+            "queue posts  \(p.posts)\(counts(p.byAccount))",
+            "replies      \(p.replies) sent, \(p.manualReplies) by hand\(counts(p.repliesByNetwork))",
+        ]
         if !p.items.isEmpty {
             out.append("")
-            out += Report.table(["when", "account", "post"], p.items.map { [f.dayTime($0.at), BlockChart.clip($0.account, 14), BlockChart.clip($0.text, 34)] })
+            out += Report.table(
+                ["when", "account", "post"],
+                p.items.map { [f.dayTime($0.at), BlockChart.clip($0.account, 14), BlockChart.clip($0.text, 34)] })
         }
         return out
     }
@@ -182,9 +248,15 @@ extension Report {
         guard !crises.isEmpty else { return ["No crisis runs."] }
         var out: [String] = []
         for c in crises {
-            let end = c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" } ?? "still running"
-            out.append("\(c.drill ? "[drill] " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)")
-            out.append("  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? "") + ", \(c.stepsDone) of \(c.steps) steps done")
+            let end =
+                c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" }
+                ?? "still running"
+            out.append(
+                "\(c.drill ? "[drill] " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)"
+            )
+            out.append(
+                "  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? "")
+                    + ", \(c.stepsDone) of \(c.steps) steps done")
             if let s = c.summary { out.append("  " + BlockChart.clip(s, 66)) }
         }
         return out

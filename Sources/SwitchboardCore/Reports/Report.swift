@@ -69,10 +69,14 @@ public struct Report: Codable, Sendable, Equatable {
         public var netPerBucket: [Double?]
 
         public func count(_ s: Sentiment) -> Int { s == .positive ? positive : s == .neutral ? neutral : negative }
-        public func previousCount(_ s: Sentiment) -> Int { s == .positive ? previousPositive : s == .neutral ? previousNeutral : previousNegative }
+        public func previousCount(_ s: Sentiment) -> Int {
+            s == .positive ? previousPositive : s == .neutral ? previousNeutral : previousNegative
+        }
         /// Share of the analysed mentions (nil when none was).
         public func share(_ s: Sentiment) -> Double? { analysed > 0 ? Double(count(s)) / Double(analysed) : nil }
-        public func previousShare(_ s: Sentiment) -> Double? { previousAnalysed > 0 ? Double(previousCount(s)) / Double(previousAnalysed) : nil }
+        public func previousShare(_ s: Sentiment) -> Double? {
+            previousAnalysed > 0 ? Double(previousCount(s)) / Double(previousAnalysed) : nil
+        }
     }
 
     /// Mentions naming the brand against mentions naming each competitor (a mention naming both counts for both).
@@ -119,30 +123,52 @@ public struct Report: Codable, Sendable, Equatable {
             case questions, answered, medianSeconds, p90Seconds, previousQuestions, previousMedianSeconds, slaMinutes
             case slaChecked, answeredLate, overdue, breaches, worst
         }
-        public init(questions: Int, answered: Int, medianSeconds: Double?, p90Seconds: Double?, previousQuestions: Int,
-                    previousMedianSeconds: Double?, slaMinutes: Int, slaChecked: Int, answeredLate: Int, overdue: Int, worst: [Breach]) {
-            self.questions = questions; self.answered = answered; self.medianSeconds = medianSeconds; self.p90Seconds = p90Seconds
-            self.previousQuestions = previousQuestions; self.previousMedianSeconds = previousMedianSeconds; self.slaMinutes = slaMinutes
-            self.slaChecked = slaChecked; self.answeredLate = answeredLate; self.overdue = overdue; self.worst = worst
+        public init(
+            questions: Int, answered: Int, medianSeconds: Double?, p90Seconds: Double?, previousQuestions: Int,
+            previousMedianSeconds: Double?, slaMinutes: Int, slaChecked: Int, answeredLate: Int, overdue: Int,
+            worst: [Breach]
+        ) {
+            self.questions = questions
+            self.answered = answered
+            self.medianSeconds = medianSeconds
+            self.p90Seconds = p90Seconds
+            self.previousQuestions = previousQuestions
+            self.previousMedianSeconds = previousMedianSeconds
+            self.slaMinutes = slaMinutes
+            self.slaChecked = slaChecked
+            self.answeredLate = answeredLate
+            self.overdue = overdue
+            self.worst = worst
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            self.init(questions: try c.decode(Int.self, forKey: .questions), answered: try c.decode(Int.self, forKey: .answered),
-                      medianSeconds: try c.decodeIfPresent(Double.self, forKey: .medianSeconds), p90Seconds: try c.decodeIfPresent(Double.self, forKey: .p90Seconds),
-                      previousQuestions: try c.decode(Int.self, forKey: .previousQuestions),
-                      previousMedianSeconds: try c.decodeIfPresent(Double.self, forKey: .previousMedianSeconds),
-                      slaMinutes: try c.decode(Int.self, forKey: .slaMinutes), slaChecked: try c.decode(Int.self, forKey: .slaChecked),
-                      answeredLate: try c.decode(Int.self, forKey: .answeredLate), overdue: try c.decode(Int.self, forKey: .overdue),
-                      worst: try c.decode([Breach].self, forKey: .worst))
+            self.init(
+                questions: try c.decode(Int.self, forKey: .questions),
+                answered: try c.decode(Int.self, forKey: .answered),
+                medianSeconds: try c.decodeIfPresent(Double.self, forKey: .medianSeconds),
+                p90Seconds: try c.decodeIfPresent(Double.self, forKey: .p90Seconds),
+                previousQuestions: try c.decode(Int.self, forKey: .previousQuestions),
+                previousMedianSeconds: try c.decodeIfPresent(Double.self, forKey: .previousMedianSeconds),
+                slaMinutes: try c.decode(Int.self, forKey: .slaMinutes),
+                slaChecked: try c.decode(Int.self, forKey: .slaChecked),
+                answeredLate: try c.decode(Int.self, forKey: .answeredLate),
+                overdue: try c.decode(Int.self, forKey: .overdue),
+                worst: try c.decode([Breach].self, forKey: .worst))
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(questions, forKey: .questions); try c.encode(answered, forKey: .answered)
-            try c.encode(medianSeconds, forKey: .medianSeconds); try c.encode(p90Seconds, forKey: .p90Seconds)
-            try c.encode(previousQuestions, forKey: .previousQuestions); try c.encode(previousMedianSeconds, forKey: .previousMedianSeconds)
-            try c.encode(slaMinutes, forKey: .slaMinutes); try c.encode(slaChecked, forKey: .slaChecked)
-            try c.encode(answeredLate, forKey: .answeredLate); try c.encode(overdue, forKey: .overdue)
-            try c.encode(breaches, forKey: .breaches); try c.encode(worst, forKey: .worst)
+            try c.encode(questions, forKey: .questions)
+            try c.encode(answered, forKey: .answered)
+            try c.encode(medianSeconds, forKey: .medianSeconds)
+            try c.encode(p90Seconds, forKey: .p90Seconds)
+            try c.encode(previousQuestions, forKey: .previousQuestions)
+            try c.encode(previousMedianSeconds, forKey: .previousMedianSeconds)
+            try c.encode(slaMinutes, forKey: .slaMinutes)
+            try c.encode(slaChecked, forKey: .slaChecked)
+            try c.encode(answeredLate, forKey: .answeredLate)
+            try c.encode(overdue, forKey: .overdue)
+            try c.encode(breaches, forKey: .breaches)
+            try c.encode(worst, forKey: .worst)
         }
     }
 
@@ -209,7 +235,8 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v", brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume, sentiment
+        case schema = "v"
+        case brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume, sentiment
         case shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
     }
 }

@@ -54,8 +54,12 @@ public struct ReportFormat {
     func bucket(_ d: Date, unit: String) -> String {
         switch unit {
         case "day": return day(d)
-        case "week": let c = parts(d); return "\(c.day ?? 0) \(ReportFormat.months[(c.month ?? 1) - 1])"
-        default: let c = parts(d); return "\(ReportFormat.months[(c.month ?? 1) - 1]) \(c.year ?? 0)"
+        case "week":
+            let c = parts(d)
+            return "\(c.day ?? 0) \(ReportFormat.months[(c.month ?? 1) - 1])"
+        default:
+            let c = parts(d)
+            return "\(ReportFormat.months[(c.month ?? 1) - 1]) \(c.year ?? 0)"
         }
     }
 

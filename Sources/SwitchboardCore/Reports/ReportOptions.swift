@@ -17,9 +17,13 @@ public struct ReportOptions {
     /// `team.json` `contacts.own_accounts`, the sources' handles, brand terms that look like handles).
     public var isOwn: ((Mention) -> Bool)?
 
-    public init(authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
-                terms: @escaping (String) -> [String] = ReportTerms.simple,
-                band: ((Mention, MentionState) -> String?)? = nil) {
-        self.authorOf = authorOf; self.terms = terms; self.band = band
+    public init(
+        authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
+        terms: @escaping (String) -> [String] = ReportTerms.simple,
+        band: ((Mention, MentionState) -> String?)? = nil
+    ) {
+        self.authorOf = authorOf
+        self.terms = terms
+        self.band = band
     }
 }

@@ -54,7 +54,8 @@ public enum ReportPeriod {
     static func localDay(_ s: String, _ tz: TimeZone) -> Date? {
         let p = s.split(separator: "-")
         guard s.count == 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+            (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
         return calendar(tz).date(from: DateComponents(year: y, month: m, day: d))
     }
 
@@ -80,7 +81,8 @@ public enum ReportPeriod {
     /// The bucket of `t` (the last start ≤ t).
     @inline(__always)
     static func bucket(_ t: Double, _ starts: [Double]) -> Int {
-        var lo = 0, hi = starts.count
+        var lo = 0
+        var hi = starts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if starts[mid] <= t { lo = mid + 1 } else { hi = mid }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Words for the report: which brand or competitor a text names, and its topics and hashtags.
@@ -31,10 +32,12 @@ public enum ReportTerms {
     /// `needle` in `haystack` with no word character right before or after it.
     static func containsWord(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        let leftWord = isWordByte(needle[0]), rightWord = isWordByte(needle[needle.count - 1])
+        let leftWord = isWordByte(needle[0])
+        let rightWord = isWordByte(needle[needle.count - 1])
         return haystack.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { n in
-                let base = h.baseAddress!, last = h.count - n.count
+                let base = h.baseAddress!
+                let last = h.count - n.count
                 var i = 0
                 while i <= last {
                     guard let p = memchr(base + i, Int32(n[0]), last - i + 1) else { return false }
@@ -72,7 +75,8 @@ public enum ReportTerms {
         return out
     }
 
-    static let stopwords: Set<String> = Set("""
+    static let stopwords: Set<String> = Set(
+        """
         this that with have from they your what when will just been were about would there their which could
         them than then \
         into only also more some here very much even like over such after back what's yeah http https www \

@@ -22,7 +22,9 @@ public enum HandoffAction: Hashable, Sendable {
         }
     }
 
-    public static let typeNames: Set<String> = ["handoff_reply", "handoff_delivered", "handoff_failed", "handoff_retry"]
+    public static let typeNames: Set<String> = [
+        "handoff_reply", "handoff_delivered", "handoff_failed", "handoff_retry",
+    ]
 
     public var mention: String {
         switch self {
@@ -85,10 +87,16 @@ public enum HandoffAction: Hashable, Sendable {
         try c.encode(team, forKey: .team)
         switch self {
         case .reply(_, _, let text): try c.encode(text, forKey: .text)
-        case .delivered(_, let r, _, let target): try c.encode(r, forKey: .rule); try c.encode(target, forKey: .target)
+        case .delivered(_, let r, _, let target):
+            try c.encode(r, forKey: .rule)
+            try c.encode(target, forKey: .target)
         case .failed(_, let r, _, let e, let n):
-            try c.encode(r, forKey: .rule); try c.encode(e, forKey: .error); try c.encode(n, forKey: .attempt)
-        case .retry(_, let r, _, let n): try c.encode(r, forKey: .rule); try c.encode(n, forKey: .attempt)
+            try c.encode(r, forKey: .rule)
+            try c.encode(e, forKey: .error)
+            try c.encode(n, forKey: .attempt)
+        case .retry(_, let r, _, let n):
+            try c.encode(r, forKey: .rule)
+            try c.encode(n, forKey: .attempt)
         }
     }
 

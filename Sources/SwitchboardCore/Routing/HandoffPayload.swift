@@ -25,17 +25,26 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
     public var at: Date
 
     public init(mention m: Mention, state: MentionState, rule: String, team: String, note: String? = nil, at: Date) {
-        mention = m.key; id = m.id; platform = m.platform
+        mention = m.key
+        id = m.id
+        platform = m.platform
         author = m.author.map {
             Author(
                 handle: ImportFormat.clean($0.handle, newlines: false),
                 name: $0.name.map { ImportFormat.clean($0, newlines: false) }, url: $0.url, followers: $0.followers)
         }
         text = ImportFormat.clean(m.text, newlines: true)
-        title = m.title.map { ImportFormat.clean($0, newlines: false) }; url = m.url; createdAt = m.createdAt
-        sentiment = m.analysis?.sentiment.rawValue; score = m.analysis.map { ($0.score * 1000).rounded() / 1000 }
-        intents = m.analysis?.intents.map(\.rawValue) ?? []; tags = state.tags
-        self.rule = rule; self.team = team; self.note = note; self.at = at
+        title = m.title.map { ImportFormat.clean($0, newlines: false) }
+        url = m.url
+        createdAt = m.createdAt
+        sentiment = m.analysis?.sentiment.rawValue
+        score = m.analysis.map { ($0.score * 1000).rounded() / 1000 }
+        intents = m.analysis?.intents.map(\.rawValue) ?? []
+        tags = state.tags
+        self.rule = rule
+        self.team = team
+        self.note = note
+        self.at = at
     }
 
     enum CodingKeys: String, CodingKey {

@@ -8,6 +8,9 @@ public struct HandoffReply: Codable, Hashable, Sendable {
     public var actor: String
     public var at: Date
     public init(team: String, text: String, actor: String, at: Date) {
-        self.team = team; self.text = text; self.actor = actor; self.at = at
+        self.team = team
+        self.text = text
+        self.actor = actor
+        self.at = at
     }
 }

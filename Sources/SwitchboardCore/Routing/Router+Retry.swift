@@ -19,14 +19,18 @@ extension Router {
         case .handoffFollowUp(let h):
             switch h {
             case .delivered(let m, let r, _, let target):
-                out[deliveryKey(m, r)]?.status = .delivered; out[deliveryKey(m, r)]?.target = target
+                out[deliveryKey(m, r)]?.status = .delivered
+                out[deliveryKey(m, r)]?.target = target
                 out[deliveryKey(m, r)]?.error = nil
                 out[deliveryKey(m, r)]?.lastAt = e.at
             case .failed(let m, let r, _, let error, let n):
-                out[deliveryKey(m, r)]?.status = .failed; out[deliveryKey(m, r)]?.error = error
-                out[deliveryKey(m, r)]?.attempts = n; out[deliveryKey(m, r)]?.lastAt = e.at
+                out[deliveryKey(m, r)]?.status = .failed
+                out[deliveryKey(m, r)]?.error = error
+                out[deliveryKey(m, r)]?.attempts = n
+                out[deliveryKey(m, r)]?.lastAt = e.at
             case .retry(let m, let r, _, let n):
-                out[deliveryKey(m, r)]?.status = .pending; out[deliveryKey(m, r)]?.attempts = n
+                out[deliveryKey(m, r)]?.status = .pending
+                out[deliveryKey(m, r)]?.attempts = n
                 out[deliveryKey(m, r)]?.lastAt = e.at
             case .reply: break
             }

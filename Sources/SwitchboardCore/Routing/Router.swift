@@ -19,7 +19,9 @@ public final class Router: @unchecked Sendable {
 
     /// Throws when the team config's routing rules have problems (each named).
     public init(store: Store, team: TeamConfig, actor: String = "switchboard") throws(RoutingConfigError) {
-        self.store = store; self.team = team; self.actor = actor
+        self.store = store
+        self.team = team
+        self.actor = actor
         rules = try team.routingRules()
     }
 
@@ -52,7 +54,8 @@ public final class Router: @unchecked Sendable {
     /// Records the hand-offs of newly stored mentions: only those this process wins come back (deliver them).
     public func record(_ mentions: [Mention], now: Date = Date()) -> (won: [RoutedHandoff], outcomes: [RoutingOutcome])
     {
-        var won: [RoutedHandoff] = [], outcomes: [RoutingOutcome] = []
+        var won: [RoutedHandoff] = []
+        var outcomes: [RoutingOutcome] = []
         for (m, rule) in plan(mentions, now: now) {
             do {
                 try store.recordIf(
@@ -110,7 +113,10 @@ public final class Router: @unchecked Sendable {
     private func isRouted(_ key: String, _ rule: String, in s: Store) -> Bool {
         lock.withLock {
             let events = s.events
-            if events.count < scanned { routed = []; scanned = 0 }
+            if events.count < scanned {
+                routed = []
+                scanned = 0
+            }
             for e in events[scanned...] {
                 if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) {
                     routed.insert(m + "\u{1F}" + r)

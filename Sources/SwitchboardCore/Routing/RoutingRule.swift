@@ -27,6 +27,9 @@ public struct RoutingRule: Hashable, Sendable {
 
     /// `command: …` or `dir: …` for people.
     public var deliveryDescription: String {
-        switch delivery { case .command(let c): return "command: " + c; case .directory(let d): return "dir: " + d }
+        switch delivery {
+        case .command(let c): return "command: " + c
+        case .directory(let d): return "dir: " + d
+        }
     }
 }

@@ -28,16 +28,26 @@ extension TeamConfig {
             )
         }
         let tz = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-        var rules: [RoutingRule] = [], problems: [String] = []
+        var rules: [RoutingRule] = []
+        var problems: [String] = []
         var names = Set<String>()
         for (i, item) in list.enumerated() {
             var label = "routing rule \(i + 1)"
-            guard case .object(let o) = item else { problems.append("\(label): must be an object"); continue }
+            guard case .object(let o) = item else {
+                problems.append("\(label): must be an object")
+                continue
+            }
             func text(_ k: String) -> String? {
                 guard let v = o[k] else { return nil }
-                guard let s = v.stringValue else { problems.append("\(label): \"\(k)\" must be a string"); return nil }
+                guard let s = v.stringValue else {
+                    problems.append("\(label): \"\(k)\" must be a string")
+                    return nil
+                }
                 let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                if t.isEmpty { problems.append("\(label): \"\(k)\" is empty") ; return nil }
+                if t.isEmpty {
+                    problems.append("\(label): \"\(k)\" is empty")
+                    return nil
+                }
                 return t
             }
             let name = text("name")
@@ -61,7 +71,8 @@ extension TeamConfig {
             }
             let team = text("team")
             if o["team"] == nil { problems.append("\(label): missing \"team\" (the internal team, e.g. \"support\")") }
-            let command = text("command"), dir = text("dir")
+            let command = text("command")
+            let dir = text("dir")
             var delivery: RoutingRule.Delivery?
             switch (o["command"] != nil, o["dir"] != nil) {
             case (true, true): problems.append("\(label): give exactly one of \"command\" and \"dir\", not both")

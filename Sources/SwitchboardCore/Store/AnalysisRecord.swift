@@ -5,6 +5,12 @@ public struct AnalysisRecord: Codable, Sendable {
     public var schema: Int = 1
     public var key: String
     public var analysis: Analysis
-    public init(key: String, analysis: Analysis) { self.key = key; self.analysis = analysis }
-    enum CodingKeys: String, CodingKey { case schema = "v", key, analysis }
+    public init(key: String, analysis: Analysis) {
+        self.key = key
+        self.analysis = analysis
+    }
+    enum CodingKeys: String, CodingKey {
+        case schema = "v"
+        case key, analysis
+    }
 }

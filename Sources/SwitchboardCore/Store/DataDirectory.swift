@@ -7,16 +7,24 @@ public struct DataDirectory: Sendable, Hashable {
     public init(root: URL) { self.root = root.standardizedFileURL }
 
     /// `--data-dir`, else `$SWITCHBOARD_HOME`, else `$XDG_DATA_HOME/switchboard`, else `~/.local/share/switchboard`.
-    public static func resolve(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment) -> DataDirectory {
+    public static func resolve(
+        explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> DataDirectory {
         if let e = explicit, !e.isEmpty { return DataDirectory(root: URL(fileURLWithPath: expandTilde(e, env))) }
-        if let h = env["SWITCHBOARD_HOME"], !h.isEmpty { return DataDirectory(root: URL(fileURLWithPath: expandTilde(h, env))) }
-        if let x = env["XDG_DATA_HOME"], !x.isEmpty { return DataDirectory(root: URL(fileURLWithPath: x).appendingPathComponent("switchboard")) }
+        if let h = env["SWITCHBOARD_HOME"], !h.isEmpty {
+            return DataDirectory(root: URL(fileURLWithPath: expandTilde(h, env)))
+        }
+        if let x = env["XDG_DATA_HOME"], !x.isEmpty {
+            return DataDirectory(root: URL(fileURLWithPath: x).appendingPathComponent("switchboard"))
+        }
         return DataDirectory(root: URL(fileURLWithPath: home(env)).appendingPathComponent(".local/share/switchboard"))
     }
 
     /// Personal settings: `$XDG_CONFIG_HOME/switchboard`, else `~/.config/switchboard`.
     public static func configDirectory(environment env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("switchboard") }
+        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty {
+            return URL(fileURLWithPath: x).appendingPathComponent("switchboard")
+        }
         return URL(fileURLWithPath: home(env)).appendingPathComponent(".config/switchboard")
     }
 
@@ -40,7 +48,9 @@ public struct DataDirectory: Sendable, Hashable {
     public var inboxDir: URL { root.appendingPathComponent("inbox") }
     public var lockFile: URL { logDir.appendingPathComponent(".lock") }
 
-    public func logFile(_ kind: LogKind, month: String) -> URL { logDir.appendingPathComponent("\(kind.rawValue)-\(month).jsonl") }
+    public func logFile(_ kind: LogKind, month: String) -> URL {
+        logDir.appendingPathComponent("\(kind.rawValue)-\(month).jsonl")
+    }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: teamFile.path) }
 

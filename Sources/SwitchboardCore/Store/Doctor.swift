@@ -24,20 +24,27 @@ public enum Doctor {
         if access(dir.root.path, W_OK) != 0 { problem(".", "the data directory is not writable for you") }
 
         // Human-edited documents.
-        if !fm.fileExists(atPath: dir.teamFile.path) { problem("team.json", "missing") }
-        else {
+        if !fm.fileExists(atPath: dir.teamFile.path) {
+            problem("team.json", "missing")
+        } else {
             do {
                 let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
                 var ids = Set<String>()
-                for s in team.sources where !ids.insert(s.id).inserted { problem("team.json", "source id \"\(s.id)\" is used twice") }
+                for s in team.sources where !ids.insert(s.id).inserted {
+                    problem("team.json", "source id \"\(s.id)\" is used twice")
+                }
                 for s in team.sources where s.interval != nil && SourceConfig.parseDuration(s.interval!) == nil {
-                    problem("team.json", "source \"\(s.id)\": interval \"\(s.interval!)\" is not a duration like 60s or 15m")
+                    problem(
+                        "team.json", "source \"\(s.id)\": interval \"\(s.interval!)\" is not a duration like 60s or 15m"
+                    )
                 }
                 for p in team.routingProblems { problem("team.json", p) }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {
-            do { _ = try FileIO.readDocument(ReplyTemplate.self, from: f) } catch { problem(rel(f, dir), strip(error, dir)) }
+            do { _ = try FileIO.readDocument(ReplyTemplate.self, from: f) } catch {
+                problem(rel(f, dir), strip(error, dir))
+            }
         }
         for p in PlaybookLibrary.load(dir).problems { problem(p.file, p.message) }
         for sub in ["drafts", "state"] {
@@ -52,24 +59,37 @@ public enum Doctor {
         do {
             let store = try Store(dir: dir)
             for w in store.warnings {
-                if w.contains("was moved to") || w.contains("was removed") { note(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2))) }
-                else {
+                if w.contains("was moved to") || w.contains("was removed") {
+                    note(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2)))
+                } else {
                     let parts = w.split(separator: ":", maxSplits: 2).map(String.init)
-                    if parts.count == 3 { problem(parts[0] + ":" + parts[1], parts[2].trimmingCharacters(in: .whitespaces)) } else { problem("log", w) }
+                    if parts.count == 3 {
+                        problem(parts[0] + ":" + parts[1], parts[2].trimmingCharacters(in: .whitespaces))
+                    } else {
+                        problem("log", w)
+                    }
                 }
             }
         } catch { problem("log", "\(error)") }
         let logNames = (try? fm.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
         for n in logNames.sorted() where n.hasSuffix(".corrupt") {
-            let lines = ((try? Data(contentsOf: dir.logDir.appendingPathComponent(n))) ?? Data()).reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-            note("log/" + n, "\(lines) record(s) set aside after a crash or by compaction; inspect, then delete the file")
+            let lines = ((try? Data(contentsOf: dir.logDir.appendingPathComponent(n))) ?? Data()).reduce(0) {
+                $1 == 10 ? $0 + 1 : $0
+            }
+            note(
+                "log/" + n, "\(lines) record(s) set aside after a crash or by compaction; inspect, then delete the file"
+            )
         }
 
         // Permissions.
         var st = stat()
         let shared = stat(dir.root.path, &st) == 0 && st.st_mode & S_ISGID != 0
         if fm.fileExists(atPath: dir.secretsDir.path), stat(dir.secretsDir.path, &st) == 0, st.st_mode & 0o007 != 0 {
-            problem("secrets", "readable by everybody (mode \(String(st.st_mode & 0o7777, radix: 8))); run: chmod 700 \(dir.secretsDir.path)")
+            problem(
+                "secrets",
+                "readable by everybody (mode \(String(st.st_mode & 0o7777, radix: 8))); run: chmod 700 "
+                + "\(dir.secretsDir.path)"
+            )
         }
         let walker = fm.enumerator(atPath: dir.root.path)
         while let p = walker?.nextObject() as? String {
@@ -78,13 +98,20 @@ public enum Doctor {
             let mode = st.st_mode & 0o7777
             let isDir = (st.st_mode & S_IFMT) == S_IFDIR
             if p == "secrets" { continue }  // checked above: private to whoever runs the sources
-            if p.hasPrefix("secrets/") || p.hasSuffix(".session.json") || p.hasSuffix(".token") || p.hasSuffix(".pass") {
-                if !isDir && mode & 0o077 != 0 { problem(p, "a secret readable by others (mode \(String(mode, radix: 8))); run: chmod 600 \(full)") }
+            if p.hasPrefix("secrets/") || p.hasSuffix(".session.json") || p.hasSuffix(".token") || p.hasSuffix(".pass")
+            {
+                if !isDir && mode & 0o077 != 0 {
+                    problem(p, "a secret readable by others (mode \(String(mode, radix: 8))); run: chmod 600 \(full)")
+                }
                 continue
             }
             if shared {
-                if isDir && mode & S_ISGID == 0 { problem(p, "directory in a shared data directory without the setgid bit; run: chmod g+ws \(full)") }
-                if mode & 0o060 != 0o060 { problem(p, "not group-writable in a shared data directory; run: chmod g+rw \(full)") }
+                if isDir && mode & S_ISGID == 0 {
+                    problem(p, "directory in a shared data directory without the setgid bit; run: chmod g+ws \(full)")
+                }
+                if mode & 0o060 != 0o060 {
+                    problem(p, "not group-writable in a shared data directory; run: chmod g+rw \(full)")
+                }
             } else if !isDir && access(full, W_OK) != 0 && (p.hasPrefix("log/") || p.hasPrefix("state/")) {
                 problem(p, "not writable for you")
             }
@@ -98,7 +125,8 @@ public enum Doctor {
     }
 
     static func rel(_ f: URL, _ dir: DataDirectory) -> String {
-        let p = f.standardizedFileURL.path, r = dir.root.path + "/"
+        let p = f.standardizedFileURL.path
+        let r = dir.root.path + "/"
         return p.hasPrefix(r) ? String(p.dropFirst(r.count)) : p
     }
 

@@ -9,7 +9,10 @@ struct JSONScanner {
     var i: Int
     var first = true
 
-    init(_ p: UnsafeBufferPointer<UInt8>) { self.p = p; i = 0 }
+    init(_ p: UnsafeBufferPointer<UInt8>) {
+        self.p = p
+        i = 0
+    }
 
     @inline(__always) mutating func ws() {
         while i < p.count {
@@ -24,7 +27,10 @@ struct JSONScanner {
         i += 1
     }
 
-    @inline(__always) mutating func peek() -> UInt8 { ws(); return i < p.count ? p[i] : 0 }
+    @inline(__always) mutating func peek() -> UInt8 {
+        ws()
+        return i < p.count ? p[i] : 0
+    }
 
     /// Marks field `bit` of the object being read as seen; a second occurrence throws. JSONDecoder
     /// keeps the first of duplicate keys, this scanner would keep the last: it declines instead.
@@ -36,29 +42,44 @@ struct JSONScanner {
 
     /// Iterates an object's keys; `body` must consume the value.
     mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try expect(123) // {
-        if peek() == 125 { i += 1; return }
+        try expect(123)  // {
+        if peek() == 125 {
+            i += 1
+            return
+        }
         while true {
             ws()
             guard i < p.count, p[i] == 34 else { throw Failure() }
             let key = try rawStringNoEscape()
-            try expect(58) // :
+            try expect(58)  // :
             try body(&self, key)
             ws()
             guard i < p.count else { throw Failure() }
-            if p[i] == 44 { i += 1; continue }
-            if p[i] == 125 { i += 1; return }
+            if p[i] == 44 {
+                i += 1
+                continue
+            }
+            if p[i] == 125 {
+                i += 1
+                return
+            }
             throw Failure()
         }
     }
 
     /// Manual object iteration without closures: call `beginObject()`, then `nextKey()` until nil.
-    mutating func beginObject() throws { try expect(123); first = true }
+    mutating func beginObject() throws {
+        try expect(123)
+        first = true
+    }
 
     mutating func nextKey() throws -> UnsafeBufferPointer<UInt8>? {
         ws()
         guard i < p.count else { throw Failure() }
-        if p[i] == 125 { i += 1; return nil }
+        if p[i] == 125 {
+            i += 1
+            return nil
+        }
         if !first {
             guard p[i] == 44 else { throw Failure() }
             i += 1
@@ -72,14 +93,23 @@ struct JSONScanner {
     }
 
     mutating func array(_ body: (inout JSONScanner) throws -> Void) throws {
-        try expect(91) // [
-        if peek() == 93 { i += 1; return }
+        try expect(91)  // [
+        if peek() == 93 {
+            i += 1
+            return
+        }
         while true {
             try body(&self)
             ws()
             guard i < p.count else { throw Failure() }
-            if p[i] == 44 { i += 1; continue }
-            if p[i] == 93 { i += 1; return }
+            if p[i] == 44 {
+                i += 1
+                continue
+            }
+            if p[i] == 93 {
+                i += 1
+                return
+            }
             throw Failure()
         }
     }
@@ -114,11 +144,16 @@ struct JSONScanner {
             let c = p[i]
             if c == 34 {
                 // Invalid UTF-8 is declined (JSONDecoder rejects it too), never repaired.
-                guard let s = String(validating: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) else { throw Failure() }
+                guard let s = String(validating: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self) else {
+                    throw Failure()
+                }
                 i += 1
                 return s
             }
-            if c == 92 { i = start; return try escapedString() }
+            if c == 92 {
+                i = start
+                return try escapedString()
+            }
             if c < 0x20 { throw Failure() }
             i += 1
         }
@@ -135,10 +170,15 @@ struct JSONScanner {
                 return s
             }
             if c < 0x20 { throw Failure() }
-            if c != 92 { out.append(c); i += 1; continue }
+            if c != 92 {
+                out.append(c)
+                i += 1
+                continue
+            }
             i += 1
             guard i < p.count else { throw Failure() }
-            let e = p[i]; i += 1
+            let e = p[i]
+            i += 1
             switch e {
             case 34: out.append(34)
             case 92: out.append(92)
@@ -156,7 +196,9 @@ struct JSONScanner {
                     let lo = try hex4()
                     guard (0xDC00..<0xE000).contains(lo) else { throw Failure() }
                     u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
-                } else if (0xDC00..<0xE000).contains(u) { throw Failure() }
+                } else if (0xDC00..<0xE000).contains(u) {
+                    throw Failure()
+                }
                 guard let sc = Unicode.Scalar(u) else { throw Failure() }
                 out.append(contentsOf: Array(String(Character(sc)).utf8))
             default: throw Failure()
@@ -169,7 +211,8 @@ struct JSONScanner {
         guard i + 4 <= p.count else { throw Failure() }
         var v: UInt32 = 0
         for _ in 0..<4 {
-            let c = p[i]; i += 1
+            let c = p[i]
+            i += 1
             let d: UInt32
             switch c {
             case 48...57: d = UInt32(c - 48)
@@ -183,7 +226,10 @@ struct JSONScanner {
     }
 
     mutating func optionalString() throws -> String? {
-        if peek() == 110 { try literal("null"); return nil }
+        if peek() == 110 {
+            try literal("null")
+            return nil
+        }
         return try string()
     }
 
@@ -207,11 +253,25 @@ struct JSONScanner {
         var v = 0.0
         var neg = false
         var k = start
-        if p[k] == 45 { neg = true; k += 1 }
+        if p[k] == 45 {
+            neg = true
+            k += 1
+        }
         var plain = k < i
-        while k < i { let c = p[k]; if c >= 48 && c <= 57 { v = v * 10 + Double(c - 48) } else { plain = false; break }; k += 1 }
+        while k < i {
+            let c = p[k]
+            if c >= 48 && c <= 57 {
+                v = v * 10 + Double(c - 48)
+            } else {
+                plain = false
+                break
+            }
+            k += 1
+        }
         if plain { return neg ? -v : v }
-        guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) else { throw Failure() }
+        guard let d = Double(String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)) else {
+            throw Failure()
+        }
         return d
     }
 
@@ -219,11 +279,18 @@ struct JSONScanner {
     static func isJSONNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 0
         let n = b.count
-        @inline(__always) func digits() -> Int { let s = k; while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }; return k - s }
+        @inline(__always) func digits() -> Int {
+            let s = k
+            while k < n, b[k] >= 48, b[k] <= 57 { k += 1 }
+            return k - s
+        }
         if k < n, b[k] == 45 { k += 1 }
         guard k < n else { return false }
         if b[k] == 48 { k += 1 } else if digits() == 0 { return false }
-        if k < n, b[k] == 46 { k += 1; if digits() == 0 { return false } }
+        if k < n, b[k] == 46 {
+            k += 1
+            if digits() == 0 { return false }
+        }
         if k < n, b[k] == 101 || b[k] == 69 {
             k += 1
             if k < n, b[k] == 43 || b[k] == 45 { k += 1 }
@@ -239,13 +306,20 @@ struct JSONScanner {
     }
 
     mutating func optionalInt() throws -> Int? {
-        if peek() == 110 { try literal("null"); return nil }
+        if peek() == 110 {
+            try literal("null")
+            return nil
+        }
         return try int()
     }
 
     mutating func bool() throws -> Bool {
-        if peek() == 116 { try literal("true"); return true }
-        try literal("false"); return false
+        if peek() == 116 {
+            try literal("true")
+            return true
+        }
+        try literal("false")
+        return false
     }
 
     mutating func date() throws -> Date {
@@ -268,7 +342,8 @@ struct JSONScanner {
         case 123:
             var o: [String: JSONValue] = [:]
             try object { s, k in
-                guard let key = String(validating: k, as: UTF8.self), o.updateValue(try s.value(), forKey: key) == nil else { throw Failure() }
+                guard let key = String(validating: k, as: UTF8.self), o.updateValue(try s.value(), forKey: key) == nil
+                else { throw Failure() }
             }
             return .object(o)
         case 91:
@@ -276,7 +351,9 @@ struct JSONScanner {
             try array { a.append(try $0.value()) }
             return .array(a)
         case 116, 102: return .bool(try bool())
-        case 110: try literal("null"); return .null
+        case 110:
+            try literal("null")
+            return .null
         default: return .number(try number())
         }
     }
@@ -300,7 +377,9 @@ struct JSONWriter {
     var out: [UInt8] = []
     var needComma = false
 
-    mutating func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+    mutating func raw(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
     mutating func string(_ s: String) {
         out.append(34)
@@ -320,7 +399,8 @@ struct JSONWriter {
                 default:
                     raw("\\u00")
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 15)])
+                    out.append(hex[Int(c >> 4)])
+                    out.append(hex[Int(c & 15)])
                 }
                 start = j + 1
             }
@@ -332,54 +412,96 @@ struct JSONWriter {
     mutating func key(_ k: StaticString) {
         if needComma { out.append(44) }
         needComma = true
-        out.append(34); raw(k); out.append(34); out.append(58)
+        out.append(34)
+        raw(k)
+        out.append(34)
+        out.append(58)
     }
 
-    mutating func field(_ k: StaticString, _ v: String) { key(k); string(v) }
-    mutating func field(_ k: StaticString, _ v: String?) { if let v { key(k); string(v) } }
-    mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
+    mutating func field(_ k: StaticString, _ v: String) {
+        key(k)
+        string(v)
+    }
+    mutating func field(_ k: StaticString, _ v: String?) {
+        if let v {
+            key(k)
+            string(v)
+        }
+    }
+    mutating func field(_ k: StaticString, _ v: Int) {
+        key(k)
+        int(v)
+    }
 
     mutating func int(_ v: Int) {
         if v < 0 { out.append(45) }
         var m = v.magnitude
-        if m < 10 { out.append(48 + UInt8(m)); return }
-        var buf: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        if m < 10 {
+            out.append(48 + UInt8(m))
+            return
+        }
+        var buf:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &buf) { b in
-            while m > 0 { b[19 - n] = 48 + UInt8(m % 10); m /= 10; n += 1 }
+            while m > 0 {
+                b[19 - n] = 48 + UInt8(m % 10)
+                m /= 10
+                n += 1
+            }
             out.append(contentsOf: b[(20 - n)...])
         }
     }
     mutating func field(_ k: StaticString, _ v: Int?) { if let v { field(k, v) } }
-    mutating func field(_ k: StaticString, _ v: Date) { key(k); Timestamp.write(v, into: &out) }
+    mutating func field(_ k: StaticString, _ v: Date) {
+        key(k)
+        Timestamp.write(v, into: &out)
+    }
     mutating func field(_ k: StaticString, _ v: Double) {
         key(k)
         // JSON has no infinity or NaN: `inf` would make a line nobody can read back (scores are required: 0).
-        guard v.isFinite else { out.append(48); return }
+        guard v.isFinite else {
+            out.append(48)
+            return
+        }
         let r = (v * 10000).rounded() / 10000
         out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
     }
-    mutating func beginObject() { out.append(123); needComma = false }
-    mutating func endObject() { out.append(125); needComma = true }
+    mutating func beginObject() {
+        out.append(123)
+        needComma = false
+    }
+    mutating func endObject() {
+        out.append(125)
+        needComma = true
+    }
 
     mutating func value(_ v: JSONValue) {
         switch v {
         case .null: raw("null")
         case .bool(let b): if b { raw("true") } else { raw("false") }
-        case .number(let d) where !d.isFinite: raw("null") // `1e999` imports as infinity; JSON has none
+        case .number(let d) where !d.isFinite: raw("null")  // `1e999` imports as infinity; JSON has none
         case .number(let d):
             out.append(contentsOf: Array((d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8))
         case .string(let s): string(s)
         case .array(let a):
             out.append(91)
-            for (j, x) in a.enumerated() { if j > 0 { out.append(44) }; value(x) }
+            for (j, x) in a.enumerated() {
+                if j > 0 { out.append(44) }
+                value(x)
+            }
             out.append(93)
         case .object(let o):
             out.append(123)
             for (j, k) in o.keys.sorted().enumerated() {
                 if j > 0 { out.append(44) }
-                string(k); out.append(58); value(o[k]!)
+                string(k)
+                out.append(58)
+                value(o[k]!)
             }
             out.append(125)
         }

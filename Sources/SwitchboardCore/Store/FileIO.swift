@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A failure with a message a person can act on (file, line, what to do).
@@ -29,7 +30,10 @@ public enum FileIO {
 
     /// Tries to take an exclusive lock without waiting; returns the open descriptor (keep it open to hold the lock) or nil.
     public static func tryLock(_ lockFile: URL) -> Int32? {
-        switch tryLockResult(lockFile) { case .locked(let fd): return fd; default: return nil }
+        switch tryLockResult(lockFile) {
+        case .locked(let fd): return fd
+        default: return nil
+        }
     }
 
     public enum TryLock: Equatable, Sendable {
@@ -57,7 +61,10 @@ public enum FileIO {
     /// open it too — or read-only when that is all one may (flock works on either).
     static func openLockFile(_ lockFile: URL) -> Int32 {
         let fd = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        if fd >= 0 { fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664); return fd }
+        if fd >= 0 {
+            fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664)
+            return fd
+        }
         let e = errno
         guard e == EACCES || e == EROFS || e == EPERM else { return -1 }
         let ro = open(lockFile.path, O_RDONLY | O_CLOEXEC)
@@ -101,7 +108,8 @@ public enum FileIO {
     /// Replaces `file` atomically: temp file in the same directory, fsync, rename, fsync of the directory.
     public static func writeDocument(_ data: Data, to file: URL, mode: mode_t = 0o664) throws {
         let dir = file.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(file.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let tmp = dir.appendingPathComponent(
+            ".\(file.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw SwitchboardError("cannot create \(tmp.path): \(errnoText())") }
         do {
@@ -111,10 +119,13 @@ public enum FileIO {
             guard fsync(fd) == 0 else { throw SwitchboardError("cannot sync \(tmp.path): \(errnoText())") }
             close(fd)
         } catch {
-            close(fd); unlink(tmp.path); throw error
+            close(fd)
+            unlink(tmp.path)
+            throw error
         }
         guard rename(tmp.path, file.path) == 0 else {
-            let m = errnoText(); unlink(tmp.path)
+            let m = errnoText()
+            unlink(tmp.path)
             throw SwitchboardError("cannot replace \(file.path): \(m)")
         }
         syncDirectory(dir)
@@ -122,7 +133,10 @@ public enum FileIO {
 
     public static func syncDirectory(_ dir: URL) {
         let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { fsync(fd); close(fd) }
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
     }
 
     /// Creates a directory (and parents); in a setgid parent the new one is group-writable and setgid too.
@@ -162,7 +176,10 @@ public enum FileIO {
         try out.withUnsafeMutableBytes { raw in
             while done < count {
                 let n = pread(fd, raw.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 { if errno == EINTR { continue }; throw SwitchboardError("cannot read \(file.path): \(errnoText())") }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SwitchboardError("cannot read \(file.path): \(errnoText())")
+                }
                 if n == 0 { break }
                 done += n
             }
@@ -193,11 +210,16 @@ public enum FileIO {
     /// Turns a DecodingError into `line L, column C: …` (syntax) or `field a.b: …` (shape).
     public static func describe(_ e: DecodingError, data: Data) -> String {
         func path(_ p: [CodingKey]) -> String {
-            p.isEmpty ? "top level" : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+            p.isEmpty
+                ? "top level"
+                : p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(
+                    of: ".[", with: "[")
         }
         switch e {
         case .dataCorrupted(let ctx):
-            if ctx.codingPath.isEmpty, let (l, c, why) = syntaxErrorPosition(data) { return "line \(l), column \(c): \(why)" }
+            if ctx.codingPath.isEmpty, let (l, c, why) = syntaxErrorPosition(data) {
+                return "line \(l), column \(c): \(why)"
+            }
             return "field \(path(ctx.codingPath)): \(ctx.debugDescription)"
         case .keyNotFound(let k, let ctx):
             return "field \(path(ctx.codingPath + [k])): missing"
@@ -214,23 +236,38 @@ public enum FileIO {
         let s = String(describing: t)
         if s.hasPrefix("Array") { return "a list" }
         if s.hasPrefix("Dictionary") { return "an object" }
-        switch s { case "String": return "a string"; case "Int", "Double": return "a number"; case "Bool": return "true or false"; default: return s }
+        switch s {
+        case "String": return "a string"
+        case "Int", "Double": return "a number"
+        case "Bool": return "true or false"
+        default: return s
+        }
     }
 
     /// Line and column (1-based) of the first JSON syntax error in `data`, from JSONSerialization's character offset.
     public static func syntaxErrorPosition(_ data: Data) -> (Int, Int, String)? {
-        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
             let desc = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             var offset = data.count
             if let r = desc.range(of: "character ") {
                 let digits = desc[r.upperBound...].prefix { $0.isNumber }
                 if let n = Int(digits) { offset = min(n, data.count) }
             }
-            var line = 1, col = 1
+            var line = 1
+            var col = 1
             for b in data.prefix(offset) {
-                if b == 10 { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+                if b == 10 {
+                    line += 1
+                    col = 1
+                } else if b & 0xC0 != 0x80 {
+                    col += 1
+                }
             }
-            let why = desc.replacingOccurrences(of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "", options: .regularExpression)
+            let why = desc.replacingOccurrences(
+                of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "", options: .regularExpression)
             return (line, col, why.isEmpty ? "not valid JSON" : why)
         }
     }

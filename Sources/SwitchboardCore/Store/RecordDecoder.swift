@@ -22,7 +22,9 @@ public enum LineSplitter {
                 guard let p = memchr(b.baseAddress! + i, 10, b.count - i) else { break }
                 let j = b.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
                 out.append(LogLine(number: n, bytes: bytes[start..<j]))
-                start = j + 1; n += 1; i = j + 1
+                start = j + 1
+                n += 1
+                i = j + 1
             }
         }
         if start < bytes.count { out.append(LogLine(number: n, bytes: bytes[start..<bytes.count])) }
@@ -33,15 +35,18 @@ public enum LineSplitter {
 /// Decodes JSON Lines records, spreading large batches over the available cores. A line that does
 /// not decode gives a reason instead of a record and never stops the others.
 public enum RecordDecoder {
-    public static func decode<T: Decodable & Sendable>(_ type: T.Type, lines: [LogLine],
-                                                       fast: (@Sendable (UnsafeBufferPointer<UInt8>) -> T?)? = nil) -> [Result<T, LineError>] {
+    public static func decode<T: Decodable & Sendable>(
+        _ type: T.Type, lines: [LogLine],
+        fast: (@Sendable (UnsafeBufferPointer<UInt8>) -> T?)? = nil
+    ) -> [Result<T, LineError>] {
         let n = lines.count
         if n < 2000 { return decodeRange(type, lines: lines, 0..<n, fast: fast) }
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (n + chunks - 1) / chunks
         let box = ResultBox<T>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * size, hi = min(n, lo + size)
+            let lo = c * size
+            let hi = min(n, lo + size)
             box.set(c, lo < hi ? decodeRange(type, lines: lines, lo..<hi, fast: fast) : [])
         }
         return box.joined()
@@ -49,19 +54,25 @@ public enum RecordDecoder {
 
     /// Records decoded in order, in batches (no per-record wrapper to copy), and the lines that failed.
     public struct Batches<T> {
-        public struct Batch { public var lines: [Int] = []; public var records: [T] = [] }
+        public struct Batch {
+            public var lines: [Int] = []
+            public var records: [T] = []
+        }
         public var batches: [Batch]
         public var failures: [(line: Int, reason: LineError)]
     }
 
-    public static func decodeBatches<T: Decodable & Sendable>(_ type: T.Type, lines: [LogLine],
-                                                              fast: (@Sendable (UnsafeBufferPointer<UInt8>) -> T?)? = nil) -> Batches<T> {
+    public static func decodeBatches<T: Decodable & Sendable>(
+        _ type: T.Type, lines: [LogLine],
+        fast: (@Sendable (UnsafeBufferPointer<UInt8>) -> T?)? = nil
+    ) -> Batches<T> {
         let n = lines.count
         let chunks = n < 2000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (n + chunks - 1) / max(chunks, 1)
         let box = BatchBox<T>(count: chunks)
         let work: @Sendable (Int) -> Void = { c in
-            let lo = c * size, hi = min(n, lo + size)
+            let lo = c * size
+            let hi = min(n, lo + size)
             var batch = Batches<T>.Batch()
             var failures: [(line: Int, reason: LineError)] = []
             batch.records.reserveCapacity(max(0, hi - lo))
@@ -71,10 +82,15 @@ public enum RecordDecoder {
             if lo < hi {
                 for i in lo..<hi {
                     if let fast, let v = lines[i].bytes.withUnsafeBufferPointer({ fast($0) }) {
-                        batch.records.append(v); batch.lines.append(i); continue
+                        batch.records.append(v)
+                        batch.lines.append(i)
+                        continue
                     }
                     let data = Data(lines[i].bytes)
-                    do { batch.records.append(try dec.decode(type, from: data)); batch.lines.append(i) } catch let e as DecodingError {
+                    do {
+                        batch.records.append(try dec.decode(type, from: data))
+                        batch.lines.append(i)
+                    } catch let e as DecodingError {
                         failures.append((i, LineError(FileIO.describe(e, data: data))))
                     } catch {
                         failures.append((i, LineError("\(error)")))
@@ -91,18 +107,31 @@ public enum RecordDecoder {
         var batches: [Batches<T>.Batch]
         var failures: [[(line: Int, reason: LineError)]]
         let lock = NSLock()
-        init(count: Int) { batches = Array(repeating: .init(), count: count); failures = Array(repeating: [], count: count) }
-        func set(_ i: Int, _ b: Batches<T>.Batch, _ f: [(line: Int, reason: LineError)]) { lock.withLock { batches[i] = b; failures[i] = f } }
+        init(count: Int) {
+            batches = Array(repeating: .init(), count: count)
+            failures = Array(repeating: [], count: count)
+        }
+        func set(_ i: Int, _ b: Batches<T>.Batch, _ f: [(line: Int, reason: LineError)]) {
+            lock.withLock {
+                batches[i] = b
+                failures[i] = f
+            }
+        }
     }
 
-    static func decodeRange<T: Decodable>(_ type: T.Type, lines: [LogLine], _ r: Range<Int>,
-                                          fast: ((UnsafeBufferPointer<UInt8>) -> T?)?) -> [Result<T, LineError>] {
+    static func decodeRange<T: Decodable>(
+        _ type: T.Type, lines: [LogLine], _ r: Range<Int>,
+        fast: ((UnsafeBufferPointer<UInt8>) -> T?)?
+    ) -> [Result<T, LineError>] {
         let dec = JSONDecoder()
         dec.dateDecodingStrategy = .switchboard
         var out: [Result<T, LineError>] = []
         out.reserveCapacity(r.count)
         for i in r {
-            if let fast, let v = lines[i].bytes.withUnsafeBufferPointer({ fast($0) }) { out.append(.success(v)); continue }
+            if let fast, let v = lines[i].bytes.withUnsafeBufferPointer({ fast($0) }) {
+                out.append(.success(v))
+                continue
+            }
             let data = Data(lines[i].bytes)
             do { out.append(.success(try dec.decode(type, from: data))) } catch let e as DecodingError {
                 out.append(.failure(LineError(FileIO.describe(e, data: data))))
@@ -122,7 +151,10 @@ public enum RecordDecoder {
             if parts.count == 1 { return parts[0] }
             var out: [Result<T, LineError>] = []
             out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for i in parts.indices { out.append(contentsOf: parts[i]); parts[i] = [] }
+            for i in parts.indices {
+                out.append(contentsOf: parts[i])
+                parts[i] = []
+            }
             return out
         }
     }

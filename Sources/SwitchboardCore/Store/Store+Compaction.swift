@@ -1,12 +1,16 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Compaction: rewriting the logs in compact, canonical form.
 extension Store {
     public struct CompactionReport: Sendable {
-        public var files = 0; public var bytesBefore = 0; public var bytesAfter = 0; public var foldedAnalyses = 0;
+        public var files = 0
+        public var bytesBefore = 0
+        public var bytesAfter = 0
+        public var foldedAnalyses = 0
         public var setAside = 0
     }
 
@@ -43,10 +47,20 @@ extension Store {
                                 switch r {
                                 case .success(var m):
                                     guard seen.insert(m.key).inserted else { continue }
-                                    if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
-                                    var w = JSONWriter(); m.fastEncode(into: &w); out += w.out; out.append(10)
+                                    if let a = latestAnalysis[m.key] {
+                                        m.analysis = a
+                                        report.foldedAnalyses += 1
+                                    }
+                                    var w = JSONWriter()
+                                    m.fastEncode(into: &w)
+                                    out += w.out
+                                    out.append(10)
                                 case .failure:
-                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                    if !lines[i].isBlank {
+                                        bad += lines[i].bytes
+                                        bad.append(10)
+                                        report.setAside += 1
+                                    }
                                 }
                             }
                         } else {
@@ -54,9 +68,15 @@ extension Store {
                                 AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode
                             ).enumerated() {
                                 switch r {
-                                case .success(let e): out += try enc.encode(e); out.append(10)
+                                case .success(let e):
+                                    out += try enc.encode(e)
+                                    out.append(10)
                                 case .failure:
-                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                                    if !lines[i].isBlank {
+                                        bad += lines[i].bytes
+                                        bad.append(10)
+                                        report.setAside += 1
+                                    }
                                 }
                             }
                         }
@@ -66,7 +86,10 @@ extension Store {
                     }
                 }
                 // The analyses now live in the mention records.
-                for f in analysisFiles { report.bytesBefore += (try? Data(contentsOf: f).count) ?? 0; unlink(f.path) }
+                for f in analysisFiles {
+                    report.bytesBefore += (try? Data(contentsOf: f).count) ?? 0
+                    unlink(f.path)
+                }
                 FileIO.syncDirectory(dir.logDir)
                 reset()
                 _warnings = []

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading: folding the log tails other processes appended, and repairing torn tails.
@@ -43,7 +44,11 @@ extension Store {
     }
 
     func reset() {
-        _mentions = []; byKey = [:]; _states = [:]; _events = []; cursors = [:]
+        _mentions = []
+        byKey = [:]
+        _states = [:]
+        _events = []
+        cursors = [:]
     }
 
     enum TailResult { case ok, replaced }
@@ -58,7 +63,10 @@ extension Store {
             if cursors[file.path] != nil { return .replaced }
             cur = Cursor(offset: 0, inode: inode, line: 0)
         }
-        guard size > cur.offset else { cursors[file.path] = cur; return .ok }
+        guard size > cur.offset else {
+            cursors[file.path] = cur
+            return .ok
+        }
         // In blocks, so a large log never sits in memory twice.
         while cur.offset < size {
             var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
@@ -120,7 +128,8 @@ extension Store {
                 switch r {
                 case .success(let a):
                     if let idx = byKey[a.key] {
-                        _mentions[idx].analysis = a.analysis; changes.changedStates.insert(a.key)
+                        _mentions[idx].analysis = a.analysis
+                        changes.changedStates.insert(a.key)
                     }
                 case .failure(let why):
                     if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
@@ -169,7 +178,10 @@ extension Store {
             let start = end >= 65536 ? end - 65536 : 0
             try fh.seek(toOffset: start)
             let block = fh.readData(ofLength: Int(end - start))
-            if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
+            if let i = block.lastIndex(of: 10) {
+                cut = start + UInt64(i - block.startIndex) + 1
+                break search
+            }
             end = start
         }
         try fh.seek(toOffset: cut)
@@ -179,7 +191,8 @@ extension Store {
         try fh.truncate(atOffset: cut)
         try fh.synchronize()
         _warnings.append(
-            "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted write) was moved to log/\(corrupt.lastPathComponent)"
+            "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted "
+            + "write) was moved to log/\(corrupt.lastPathComponent)"
         )
     }
 

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writing: storing mentions and recording actions and analyses (locked, fsynced appends).
@@ -47,13 +48,19 @@ extension Store {
                 var pending: [String: String] = [:]  // key → identity, for this batch
                 for var m in batch {
                     m.key = uniqueKey(for: m, pending: pending)
-                    if byKey[m.key] != nil || pending[m.key] != nil { result.duplicates += 1; continue }
+                    if byKey[m.key] != nil || pending[m.key] != nil {
+                        result.duplicates += 1
+                        continue
+                    }
                     pending[m.key] = m.identity
                     fresh.append(m)
                 }
                 var w = JSONWriter()
                 w.out.reserveCapacity(fresh.count * 450)
-                for m in fresh { m.fastEncode(into: &w); w.out.append(10) }
+                for m in fresh {
+                    m.fastEncode(into: &w)
+                    w.out.append(10)
+                }
                 guard !w.out.isEmpty else { return result }
                 let file = appendTarget(.mentions, now: now)
                 try setAsideTornTail(file)
@@ -67,7 +74,10 @@ extension Store {
                     if _mentions.capacity < _mentions.count + fresh.count {
                         _mentions.reserveCapacity(max(_mentions.count + fresh.count, _mentions.capacity * 2))
                     }
-                    for m in fresh { byKey[m.key] = _mentions.count; _mentions.append(m) }
+                    for m in fresh {
+                        byKey[m.key] = _mentions.count
+                        _mentions.append(m)
+                    }
                 }
                 ownChanges.newMentions += fresh.map(\.key)
                 result.added = fresh.map(\.key)
@@ -82,10 +92,14 @@ extension Store {
         var n = 1
         while true {
             if let idx = byKey[key], _mentions[idx].identity != m.identity {
-                n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
+                n += 1
+                key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)")
+                continue
             }
             if let p = pending[key], p != m.identity {
-                n += 1; key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)"); continue
+                n += 1
+                key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)")
+                continue
             }
             return key
         }
@@ -108,7 +122,8 @@ extension Store {
         for kind in [LogKind.mentions, .analysis, .actions] {
             for file in logFiles(kind) {
                 if case .replaced = try readTail(file, kind: kind, into: &changes) {
-                    reset(); return try refreshAll()
+                    reset()
+                    return try refreshAll()
                 }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The data-directory store: append-only JSON Lines logs, folded into the current state, shared safely
@@ -18,7 +19,11 @@ public final class Store: @unchecked Sendable {
     /// What this process wrote since the last `refresh()` (another thread may be waiting to hear of it).
     var ownChanges = StoreChanges()
 
-    struct Cursor { var offset: Int; var inode: UInt64; var line: Int }
+    struct Cursor {
+        var offset: Int
+        var inode: UInt64
+        var line: Int
+    }
 
     /// Mentions in the order they were stored.
     public var mentions: [Mention] { mutex.withLock { _mentions } }

@@ -9,7 +9,9 @@ public struct StoreChanges: Sendable, Equatable {
     public init() {}
     public var isEmpty: Bool { newMentions.isEmpty && changedStates.isEmpty && newEvents == 0 && !reloaded }
     mutating func merge(_ o: StoreChanges) {
-        newMentions += o.newMentions; changedStates.formUnion(o.changedStates); newEvents += o.newEvents;
+        newMentions += o.newMentions
+        changedStates.formUnion(o.changedStates)
+        newEvents += o.newEvents
         reloaded = reloaded || o.reloaded
     }
 }

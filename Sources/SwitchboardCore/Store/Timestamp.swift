@@ -23,34 +23,59 @@ public enum Timestamp {
             i += count
             return v
         }
-        func expect(_ c: UInt8) -> Bool { if i < n, b[i] == c { i += 1; return true }; return false }
-        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else { return nil }
+        func expect(_ c: UInt8) -> Bool {
+            if i < n, b[i] == c {
+                i += 1
+                return true
+            }
+            return false
+        }
+        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else {
+            return nil
+        }
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var frac = 0.0
         var offset = 0
         if i < n {
-            guard b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil } // T t space
+            guard b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil }  // T t space
             i += 1
             guard let h = digits(2), expect(58), let m = digits(2) else { return nil }
-            hour = h; minute = m
-            if expect(58) { guard let sec = digits(2) else { return nil }; second = sec }
-            if i < n, b[i] == 46 || b[i] == 44 { // . or ,
+            hour = h
+            minute = m
+            if expect(58) {
+                guard let sec = digits(2) else { return nil }
+                second = sec
+            }
+            if i < n, b[i] == 46 || b[i] == 44 {  // . or ,
                 i += 1
                 var scale = 0.1
                 var any = false
-                while i < n, b[i] >= 48, b[i] <= 57 { frac += Double(b[i] - 48) * scale; scale /= 10; i += 1; any = true }
+                while i < n, b[i] >= 48, b[i] <= 57 {
+                    frac += Double(b[i] - 48) * scale
+                    scale /= 10
+                    i += 1
+                    any = true
+                }
                 guard any else { return nil }
             }
             if i < n {
-                if b[i] == 90 || b[i] == 122 { i += 1 } // Z z
+                if b[i] == 90 || b[i] == 122 {
+                    i += 1
+                }  // Z z
                 else if b[i] == 43 || b[i] == 45 {
                     let sign = b[i] == 45 ? -1 : 1
                     i += 1
                     guard let oh = digits(2) else { return nil }
                     var om = 0
-                    if expect(58) { guard let m = digits(2) else { return nil }; om = m }
-                    else if let m = digits(2) { om = m }
+                    if expect(58) {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    } else if let m = digits(2) {
+                        om = m
+                    }
                     offset = sign * (oh * 3600 + om * 60)
                 }
             }
@@ -74,16 +99,41 @@ public enum Timestamp {
         let t = d.timeIntervalSince1970
         var secs = Int(t.rounded(.down))
         var millis = Int(((t - Double(secs)) * 1000).rounded())
-        if millis == 1000 { secs += 1; millis = 0 }
+        if millis == 1000 {
+            secs += 1
+            millis = 0
+        }
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
         let (y, m, dd) = civilFromDays(days)
-        @inline(__always) func two(_ v: Int) { out.append(48 + UInt8(v / 10)); out.append(48 + UInt8(v % 10)) }
+        @inline(__always) func two(_ v: Int) {
+            out.append(48 + UInt8(v / 10))
+            out.append(48 + UInt8(v % 10))
+        }
         out.append(34)
-        if (0...9999).contains(y) { two(y / 100); two(y % 100) } else { out.append(contentsOf: Array(String(y).utf8)) }; out.append(45); two(m); out.append(45); two(dd); out.append(84)
-        two(rem / 3600); out.append(58); two(rem % 3600 / 60); out.append(58); two(rem % 60)
-        if millis != 0 { out.append(46); out.append(48 + UInt8(millis / 100)); two(millis % 100) }
-        out.append(90); out.append(34)
+        if (0...9999).contains(y) {
+            two(y / 100)
+            two(y % 100)
+        } else {
+            out.append(contentsOf: Array(String(y).utf8))
+        }
+        out.append(45)
+        two(m)
+        out.append(45)
+        two(dd)
+        out.append(84)
+        two(rem / 3600)
+        out.append(58)
+        two(rem % 3600 / 60)
+        out.append(58)
+        two(rem % 60)
+        if millis != 0 {
+            out.append(46)
+            out.append(48 + UInt8(millis / 100))
+            two(millis % 100)
+        }
+        out.append(90)
+        out.append(34)
     }
 
     // Howard Hinnant's civil calendar algorithms.

@@ -7,7 +7,8 @@ public struct MuteList: Sendable, Equatable {
     public var terms: [String]
 
     public init(_ m: TeamConfig.Mute?) {
-        authors = Set((m?.authors ?? []).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@")) })
+        authors = Set(
+            (m?.authors ?? []).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@")) })
         terms = (m?.terms ?? []).filter { !$0.isEmpty }
     }
 
@@ -18,7 +19,11 @@ public struct MuteList: Sendable, Equatable {
     /// The rule itself, for callers that keep their own copy of the handle and text (the workbench's feed rows).
     public func hides(author: String?, text: String) -> Bool {
         if isEmpty { return false }
-        if let h = author, !authors.isEmpty, authors.contains(h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@"))) { return true }
+        if let h = author, !authors.isEmpty,
+            authors.contains(h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@")))
+        {
+            return true
+        }
         for t in terms where text.range(of: t, options: .caseInsensitive) != nil { return true }
         return false
     }

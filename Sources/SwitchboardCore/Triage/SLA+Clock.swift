@@ -13,7 +13,10 @@ extension SLA {
 
         /// Covers `from…to` (with a day's margin on both sides); instants outside count no business time.
         public init(_ sla: SLA, from: Date, to: Date) {
-            guard let hours = sla.hours, hours.values.contains(where: { !$0.isEmpty }) else { always = true; return }
+            guard let hours = sla.hours, hours.values.contains(where: { !$0.isEmpty }) else {
+                always = true
+                return
+            }
             always = false
             let cal = sla.calendar
             var day = cal.startOfDay(for: from.addingTimeInterval(-86400))
@@ -31,14 +34,17 @@ extension SLA {
             windows.sort { $0.0 < $1.0 }
             var total = 0.0
             for (a, b) in windows where b > a {
-                starts.append(a); ends.append(b); before.append(total)
+                starts.append(a)
+                ends.append(b)
+                before.append(total)
                 total += b - a
             }
         }
 
         /// Business seconds from the first window to `x`.
         func elapsed(_ x: Double) -> Double {
-            var lo = 0, hi = starts.count
+            var lo = 0
+            var hi = starts.count
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if starts[mid] <= x { lo = mid + 1 } else { hi = mid }

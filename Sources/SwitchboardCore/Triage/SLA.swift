@@ -22,7 +22,9 @@ public struct SLA: Sendable, Equatable {
     public init(team: TeamConfig) throws {
         var tz = TimeZone(identifier: "UTC")!
         if let name = team.timezone, !name.isEmpty {
-            guard let z = TimeZone(identifier: name) else { throw SwitchboardError("team.json: unknown timezone \"\(name)\"") }
+            guard let z = TimeZone(identifier: name) else {
+                throw SwitchboardError("team.json: unknown timezone \"\(name)\"")
+            }
             tz = z
         }
         try self.init(team.sla, timeZone: tz)
@@ -51,14 +53,20 @@ public struct SLA: Sendable, Equatable {
 
     // MARK: Business time
 
-    var calendar: Calendar { var c = Calendar(identifier: .gregorian); c.timeZone = timeZone; return c }
+    var calendar: Calendar {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = timeZone
+        return c
+    }
 
     /// The open windows of the local day that contains `date`, as absolute times.
     func windows(onDayOf date: Date, _ cal: Calendar) -> [(Date, Date)] {
         let dayStart = cal.startOfDay(for: date)
         let weekday = cal.component(.weekday, from: dayStart)
         return (hours?[weekday] ?? []).compactMap { r in
-            guard let a = time(dayStart, minutes: r.lowerBound, cal), let b = time(dayStart, minutes: r.upperBound, cal), a < b else { return nil }
+            guard let a = time(dayStart, minutes: r.lowerBound, cal),
+                let b = time(dayStart, minutes: r.upperBound, cal), a < b
+            else { return nil }
             return (a, b)
         }
     }
@@ -70,7 +78,9 @@ public struct SLA: Sendable, Equatable {
 
     /// `start` plus `seconds` of business time.
     public func adding(_ seconds: TimeInterval, to start: Date) -> Date {
-        guard let hours, !hours.isEmpty, hours.values.contains(where: { !$0.isEmpty }) else { return start.addingTimeInterval(seconds) }
+        guard let hours, !hours.isEmpty, hours.values.contains(where: { !$0.isEmpty }) else {
+            return start.addingTimeInterval(seconds)
+        }
         let cal = calendar
         var left = seconds
         var day = start
@@ -96,7 +106,8 @@ public struct SLA: Sendable, Equatable {
         var day = from
         while day < to {
             for (a, b) in windows(onDayOf: day, cal) {
-                let s = max(a, from), e = min(b, to)
+                let s = max(a, from)
+                let e = min(b, to)
                 if e > s { total += e.timeIntervalSince(s) }
             }
             guard let next = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: day)) else { break }
@@ -114,7 +125,10 @@ public struct SLA: Sendable, Equatable {
         var out: [Int: [ClosedRange<Int>]] = [:]
         for part in s.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let bits = part.split(separator: " ", omittingEmptySubsequences: true)
-            guard bits.count == 2 else { throw SwitchboardError("business_hours \"\(s)\": expected DAYS HH:MM-HH:MM like \"Mon-Fri 08:00-18:00\"") }
+            guard bits.count == 2 else {
+                throw SwitchboardError(
+                    "business_hours \"\(s)\": expected DAYS HH:MM-HH:MM like \"Mon-Fri 08:00-18:00\"")
+            }
             let days = try parseDays(String(bits[0]), whole: s)
             let times = bits[1].split(separator: "-")
             guard times.count == 2, let a = minutes(times[0]), let b = minutes(times[1]), a < b else {
@@ -129,17 +143,28 @@ public struct SLA: Sendable, Equatable {
         var out: [Int] = []
         for item in s.lowercased().split(separator: "/") {
             let ends = item.split(separator: "-").map { dayNames[String($0.prefix(3))] }
-            guard !ends.isEmpty, ends.allSatisfy({ $0 != nil }) else { throw SwitchboardError("business_hours \"\(whole)\": \"\(s)\" is not days like Mon-Fri") }
-            if ends.count == 1 { out.append(ends[0]!); continue }
+            guard !ends.isEmpty, ends.allSatisfy({ $0 != nil }) else {
+                throw SwitchboardError("business_hours \"\(whole)\": \"\(s)\" is not days like Mon-Fri")
+            }
+            if ends.count == 1 {
+                out.append(ends[0]!)
+                continue
+            }
             var d = ends[0]!
-            while true { out.append(d); if d == ends[1]! { break }; d = d % 7 + 1 }
+            while true {
+                out.append(d)
+                if d == ends[1]! { break }
+                d = d % 7 + 1
+            }
         }
         return out
     }
 
     static func minutes(_ s: Substring) -> Int? {
         let p = s.split(separator: ":")
-        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440 else { return nil }
+        guard p.count == 2, let h = Int(p[0]), let m = Int(p[1]), (0...24).contains(h), (0..<60).contains(m),
+            h * 60 + m <= 1440
+        else { return nil }
         return h * 60 + m
     }
 }

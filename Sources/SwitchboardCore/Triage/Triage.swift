@@ -10,7 +10,9 @@ public enum ClaimError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .heldBy(let u, let since): return "\(u) is on it" + (since.map { " since \(Timestamp.format($0))" } ?? "") + " (take over to reply anyway)"
+        case .heldBy(let u, let since):
+            return "\(u) is on it" + (since.map { " since \(Timestamp.format($0))" } ?? "")
+                + " (take over to reply anyway)"
         case .noSuchMention(let k): return "no mention \(k)"
         case .store(let s): return s
         }
@@ -22,7 +24,8 @@ public struct CollisionError: Error, Equatable, Sendable, CustomStringConvertibl
     public var mention: String
     public var events: [AuditEvent]
     public var description: String {
-        "the mention changed since you opened it: " + events.map { "\($0.actor) \($0.action.summary)" }.joined(separator: "; ")
+        "the mention changed since you opened it: "
+            + events.map { "\($0.actor) \($0.action.summary)" }.joined(separator: "; ")
     }
     /// One line per change (`anna · 10:02:13 · status → answered`) for the workbench.
     public var lines: [String] { events.map { "\($0.actor) · \(Timestamp.format($0.at)) · \($0.action.summary)" } }
@@ -41,7 +44,9 @@ public enum Triage {
     /// Claims mention `key` for `me` (an `Action.claim`): free or already mine → claimed; held by someone else
     /// → `.heldBy(user, since)` unless `force` (take over). Atomic with respect to other processes.
     @discardableResult
-    public static func claim(store: Store, key: String, me: String, force: Bool = false, now: Date = Date()) throws(ClaimError) -> Claim {
+    public static func claim(store: Store, key: String, me: String, force: Bool = false, now: Date = Date())
+        throws(ClaimError) -> Claim
+    {
         var previous: String?
         do {
             // Already mine (and not new): nothing to record, so opening the composer again adds no log line.
@@ -55,7 +60,9 @@ public enum Triage {
                 guard s.mention(key) != nil else { throw ClaimError.noSuchMention(key) }
                 let st = s.state(key)
                 if let holder = st.assignee, holder != me {
-                    if !force { throw ClaimError.heldBy(user: holder, since: heldSince(store: s, key: key, user: holder)) }
+                    if !force {
+                        throw ClaimError.heldBy(user: holder, since: heldSince(store: s, key: key, user: holder))
+                    }
                     previous = holder
                 }
             }
@@ -97,7 +104,9 @@ public enum Triage {
 
     /// Records `actions` for each of `keys` (bulk triage over marked mentions) in one durable write.
     @discardableResult
-    public static func bulk(store: Store, keys: [String], actor: String, now: Date = Date(), _ make: (String) -> [Action]) throws -> [AuditEvent] {
+    public static func bulk(
+        store: Store, keys: [String], actor: String, now: Date = Date(), _ make: (String) -> [Action]
+    ) throws -> [AuditEvent] {
         try store.record(keys.flatMap(make), actor: actor, now: now)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
+import Insight
 import ScreenKit
 import SwitchboardCore
-import Insight
 
 /// Everything the screen shows. A value: only `update` changes it. Settings fixed at start, the frame
 /// around the panes, one slice per pane, and the modal layer and views over them.

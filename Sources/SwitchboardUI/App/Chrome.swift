@@ -18,6 +18,9 @@ public struct Chrome: Sendable {
     public var spike: SpikeNotice?
 
     init(size: Size, now: Date, themeName: String, listener: String) {
-        self.size = size; self.now = now; self.themeName = themeName; self.listener = listener
+        self.size = size
+        self.now = now
+        self.themeName = themeName
+        self.listener = listener
     }
 }

@@ -16,7 +16,8 @@ public struct Layout: Equatable, Sendable {
     public static let fourPaneHeight = 30
 
     public static func compute(size: Size, focus: Pane, zoomed: Bool) -> Layout {
-        let w = size.width, h = size.height
+        let w = size.width
+        let h = size.height
         if w < minimum.width || h < minimum.height {
             return Layout(
                 kind: .tooSmall, panes: [:], tabBar: nil, statusBar: Rect(x: 0, y: 0, width: 0, height: 0),

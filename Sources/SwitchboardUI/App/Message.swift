@@ -1,7 +1,7 @@
 import Foundation
+import Insight
 import ScreenKit
 import SwitchboardCore
-import Insight
 
 /// Everything that can happen to the workbench: one mailbox, one `update`.
 public enum Message: Sendable {

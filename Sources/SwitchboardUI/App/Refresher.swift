@@ -24,13 +24,17 @@ final class Refresher: @unchecked Sendable {
         store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
         listenerProbe: (@Sendable () -> String)?
     ) {
-        self.store = store; self.mailbox = mailbox; self.waker = waker; self.interval = interval
+        self.store = store
+        self.mailbox = mailbox
+        self.waker = waker
+        self.interval = interval
         self.listenerProbe = listenerProbe
     }
 
     func start() {
         let t = Thread { [self] in
-            loop(); done.signal()
+            loop()
+            done.signal()
         }
         t.name = "switchboard-refresher"
         t.start()
@@ -54,27 +58,42 @@ final class Refresher: @unchecked Sendable {
                 let c = try store.refresh()
                 // Writes through this same Store (the workbench's own sources) are folded in already: the count tells.
                 let count = store.count
-                if !c.isEmpty || count != lastCount { mailbox.post(.storeChanges(c)); posted = true }
+                if !c.isEmpty || count != lastCount {
+                    mailbox.post(.storeChanges(c))
+                    posted = true
+                }
                 lastCount = count
                 lastError = ""
             } catch {
                 let e = "\(error)"
                 if e != lastError {
-                    mailbox.post(.message(.failed("reading the store: \(e)"))); posted = true; lastError = e
+                    mailbox.post(.message(.failed("reading the store: \(e)")))
+                    posted = true
+                    lastError = e
                 }
             }
             round += 1
             if round % 4 == 0 {
                 let p = panelStamp()
-                if p != lastPanels { lastPanels = p; mailbox.post(.panelFilesChanged); posted = true }
+                if p != lastPanels {
+                    lastPanels = p
+                    mailbox.post(.panelFilesChanged)
+                    posted = true
+                }
                 if let probe = listenerProbe {
                     let l = probe()
-                    if l != lastListener { lastListener = l; mailbox.post(.message(.listener(l))); posted = true }
+                    if l != lastListener {
+                        lastListener = l
+                        mailbox.post(.message(.listener(l)))
+                        posted = true
+                    }
                 }
             }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) {
-                lastTick = now; mailbox.post(.message(.tick(now))); posted = true
+                lastTick = now
+                mailbox.post(.message(.tick(now)))
+                posted = true
             }
             if posted { waker.wake() }
         }

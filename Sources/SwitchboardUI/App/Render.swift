@@ -19,14 +19,20 @@ struct Renderer {
     var buf: ScreenBuffer
     var cursor: Point?
 
-    init(s: AppState, buf: ScreenBuffer) { self.s = s; self.buf = buf }
+    init(s: AppState, buf: ScreenBuffer) {
+        self.s = s
+        self.buf = buf
+    }
 
     /// How long ago `t` was, as the panes write it (`5m`).
     func ago(_ t: Date) -> String { Format.relative(t.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) }
 
     mutating func draw() {
         let layout = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
-        if layout.kind == .tooSmall { drawTooSmall(); return }
+        if layout.kind == .tooSmall {
+            drawTooSmall()
+            return
+        }
         if let bar = layout.tabBar { drawTabBar(bar) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             switch pane {
@@ -56,7 +62,8 @@ struct Renderer {
     // MARK: Chrome
 
     mutating func drawTooSmall() {
-        let w = s.chrome.size.width, h = s.chrome.size.height
+        let w = s.chrome.size.width
+        let h = s.chrome.size.height
         let lines = [
             "Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)",
             "(q quits)",
@@ -157,7 +164,8 @@ struct Renderer {
         var msgText = ""
         var msgRole: StyleRole = .statusBar
         if let m = s.chrome.message {
-            msgText = " " + sanitizeForScreen(m.text) + " "; msgRole = m.isError ? .error : .warning
+            msgText = " " + sanitizeForScreen(m.text) + " "
+            msgRole = m.isError ? .error : .warning
         }
         let msgW = min(TextWidth.width(msgText), r.width / 2)
         let leftW = r.maxX - x - msgW
@@ -243,8 +251,13 @@ struct Renderer {
     }
 
     func dropCount(_ text: String, cells: Int) -> Int {
-        var w = 0, n = 0
-        for c in text { if w >= cells { break }; w += TextWidth.width(c); n += 1 }
+        var w = 0
+        var n = 0
+        for c in text {
+            if w >= cells { break }
+            w += TextWidth.width(c)
+            n += 1
+        }
         return n
     }
 

@@ -6,6 +6,8 @@ public struct StatusMessage: Sendable, Equatable {
     public var isError: Bool
     public var until: Date
     public init(text: String, isError: Bool, until: Date) {
-        self.text = text; self.isError = isError; self.until = until
+        self.text = text
+        self.isError = isError
+        self.until = until
     }
 }

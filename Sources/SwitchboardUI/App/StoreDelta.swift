@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import Insight
+import SwitchboardCore
 
 /// What changed in the store since the UI last looked.
 public struct StoreDelta: Sendable {
@@ -28,7 +28,10 @@ public struct StoreDelta: Sendable {
         newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
         spike: SpikeNotice? = nil
     ) {
-        self.newMentions = newMentions; self.states = states; self.analysis = analysis; self.reloaded = reloaded
+        self.newMentions = newMentions
+        self.states = states
+        self.analysis = analysis
+        self.reloaded = reloaded
         self.spike = spike
     }
 }

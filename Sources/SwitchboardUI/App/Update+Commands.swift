@@ -59,7 +59,9 @@ extension Update {
         case .tag: return tag(&s, arg)
         case .mark: mark(&s)
         case .visual: visual(&s)
-        case .unmarkAll: s.feed.marks = []; s.feed.visualAnchor = nil
+        case .unmarkAll:
+            s.feed.marks = []
+            s.feed.visualAnchor = nil
         case .open: open(&s)
         case .curate: return curate(&s)
         // The mention and its reply.
@@ -116,19 +118,28 @@ extension Update {
 
     /// Scrolling the help overlay (it takes every command while open).
     static func helpCommand(_ s: inout AppState, _ c: CommandName, scroll: Int) {
-        if c == .back || c == .help { s.modal = nil; return }
+        if c == .back || c == .help {
+            s.modal = nil
+            return
+        }
         guard let m = c.motion else { return }
         s.modal = .help(scroll: ListCursor(scroll, count: 10_001, page: 10, half: 10, bounded: false).moved(m))
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
-        if s.hasUnsavedDraft { s.modal = .confirmQuit; return [] }
+        if s.hasUnsavedDraft {
+            s.modal = .confirmQuit
+            return []
+        }
         s.chrome.quit = true
         return [.quit]
     }
 
     static func focusCommand(_ s: inout AppState, _ arg: String) {
-        guard let p = Pane(rawValue: arg) else { say(&s, "no pane \"\(arg)\"", error: true); return }
+        guard let p = Pane(rawValue: arg) else {
+            say(&s, "no pane \"\(arg)\"", error: true)
+            return
+        }
         focus(&s, p)
     }
 
@@ -146,7 +157,9 @@ extension Update {
         } else if s.chrome.focus == .composer {
             s.chrome.focus = .feed
         } else if s.feed.visualAnchor != nil || !s.feed.marks.isEmpty {
-            s.feed.marks = []; s.feed.visualAnchor = nil; say(&s, "marks cleared")
+            s.feed.marks = []
+            s.feed.visualAnchor = nil
+            say(&s, "marks cleared")
         } else if s.chrome.zoomed {
             s.chrome.zoomed = false
         } else if s.feed.filter != nil {

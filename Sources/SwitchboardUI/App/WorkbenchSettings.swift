@@ -20,7 +20,14 @@ public struct WorkbenchSettings: Sendable {
         themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
         views: [SavedViews.View] = []
     ) {
-        self.dataPath = dataPath; self.user = user; self.team = team; self.keymap = keymap; self.themeName = themeName
-        self.themes = themes; self.timeZone = timeZone; self.listener = listener; self.views = views
+        self.dataPath = dataPath
+        self.user = user
+        self.team = team
+        self.keymap = keymap
+        self.themeName = themeName
+        self.themes = themes
+        self.timeZone = timeZone
+        self.listener = listener
+        self.views = views
     }
 }

@@ -21,7 +21,10 @@ extension EffectRunner {
             guard !new.isEmpty || contactActions else { return }
             view.contacts!.update(newMentions: new, newEvents: newEvents)
         }
-        if reload || contactActions { d.personMarks = personMarks(); return }
+        if reload || contactActions {
+            d.personMarks = personMarks()
+            return
+        }
         // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
         let book = view.contacts!
         var seen = Set<String>()
@@ -66,7 +69,8 @@ extension EffectRunner {
         switch op {
         case .loadReport(let now):
             guard let team else { return [.failed("the report needs team.json (switchboard init writes one)")] }
-            let store = self.store, book = contactBook()
+            let store = self.store
+            let book = contactBook()
             let work: @Sendable () -> Message = {
                 do {
                     let r = try Report.lastWeek(
@@ -81,7 +85,9 @@ extension EffectRunner {
             background.startThread { [work()] }
             return []
         case .loadContacts(let now):
-            let book = contactBook(), store = self.store, team = self.team
+            let book = contactBook()
+            let store = self.store
+            let team = self.team
             let work: @Sendable () -> Message = {
                 var snap = ContactsSnapshot(contacts: book, advocates: [], advocatesProblem: nil)
                 if let team {

@@ -1,7 +1,7 @@
 import Foundation
-import SwitchboardCore
 import Insight
 import Listening
+import SwitchboardCore
 
 /// Performs effects against the store and the file system and answers with messages. Used by the
 /// Runtime and by tests (TestApp), so both run the same code. Main thread only.
@@ -39,7 +39,9 @@ public final class EffectRunner {
     public var clock: () -> Date = { Date() }
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
-        self.store = store; self.actor = actor; self.themeDirs = themeDirs
+        self.store = store
+        self.actor = actor
+        self.themeDirs = themeDirs
     }
 
     /// Everything in the store, for the first frame.

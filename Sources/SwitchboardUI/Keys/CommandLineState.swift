@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import ScreenKit
+import SwitchboardCore
 
 /// The `:` command line.
 public struct CommandLineState: Sendable, Equatable {

@@ -7,7 +7,9 @@ extension CommandName {
         var required: Bool
         var help: String
         init(_ argument: CommandArgument, required: Bool = false, _ help: String) {
-            self.argument = argument; self.required = required; self.help = help
+            self.argument = argument
+            self.required = required
+            self.help = help
         }
     }
 

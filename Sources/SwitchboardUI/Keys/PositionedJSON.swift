@@ -14,7 +14,10 @@ struct PositionedJSON {
         case bool(Bool)
         case null
     }
-    struct SyntaxError: Error { var at: Position; var message: String }
+    struct SyntaxError: Error {
+        var at: Position
+        var message: String
+    }
 
     var value: Value
     var at: Position
@@ -36,7 +39,12 @@ struct PositionedJSON {
         var pos: Position { Position(line: line, column: col) }
 
         mutating func advance() {
-            if b[i] == 10 { line += 1; col = 1 } else if b[i] & 0xC0 != 0x80 { col += 1 }
+            if b[i] == 10 {
+                line += 1
+                col = 1
+            } else if b[i] & 0xC0 != 0x80 {
+                col += 1
+            }
             i += 1
         }
         mutating func skipSpace() {
@@ -47,15 +55,25 @@ struct PositionedJSON {
         /// The elements of an object or array after its opening bracket, separated by commas, up to `close`.
         mutating func elements(close: Unicode.Scalar, _ element: (inout Parser) throws -> Void) throws {
             let end = UInt8(ascii: close)
-            advance(); skipSpace()
-            if i < b.count, b[i] == end { advance(); return }
+            advance()
+            skipSpace()
+            if i < b.count, b[i] == end {
+                advance()
+                return
+            }
             while true {
                 skipSpace()
                 try element(&self)
                 skipSpace()
                 guard i < b.count else { throw fail("unexpected end of file: missing '\(close)'") }
-                if b[i] == UInt8(ascii: ",") { advance(); continue }
-                if b[i] == end { advance(); return }
+                if b[i] == UInt8(ascii: ",") {
+                    advance()
+                    continue
+                }
+                if b[i] == end {
+                    advance()
+                    return
+                }
                 throw fail("expected ',' or '\(close)'")
             }
         }
@@ -76,7 +94,8 @@ struct PositionedJSON {
                     guard $0.i < $0.b.count, $0.b[$0.i] == UInt8(ascii: ":") else {
                         throw $0.fail("expected ':' after the key")
                     }
-                    $0.advance(); $0.skipSpace()
+                    $0.advance()
+                    $0.skipSpace()
                     members.append((k, kp, try $0.value()))
                 }
                 return PositionedJSON(value: .object(members), at: start)
@@ -86,15 +105,22 @@ struct PositionedJSON {
                 return PositionedJSON(value: .array(items), at: start)
             case UInt8(ascii: "\""):
                 return PositionedJSON(value: .string(try string()), at: start)
-            case UInt8(ascii: "t"): try literal("true"); return PositionedJSON(value: .bool(true), at: start)
-            case UInt8(ascii: "f"): try literal("false"); return PositionedJSON(value: .bool(false), at: start)
-            case UInt8(ascii: "n"): try literal("null"); return PositionedJSON(value: .null, at: start)
+            case UInt8(ascii: "t"):
+                try literal("true")
+                return PositionedJSON(value: .bool(true), at: start)
+            case UInt8(ascii: "f"):
+                try literal("false")
+                return PositionedJSON(value: .bool(false), at: start)
+            case UInt8(ascii: "n"):
+                try literal("null")
+                return PositionedJSON(value: .null, at: start)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 var s = ""
                 while i < b.count, let c = Optional(b[i]),
                     (c >= 48 && c <= 57) || c == 45 || c == 43 || c == 46 || c == 101 || c == 69
                 {
-                    s.append(Character(Unicode.Scalar(c))); advance()
+                    s.append(Character(Unicode.Scalar(c)))
+                    advance()
                 }
                 guard let d = Double(s) else { throw SyntaxError(at: start, message: "not a number: \(s)") }
                 return PositionedJSON(value: .number(d), at: start)
@@ -116,12 +142,16 @@ struct PositionedJSON {
             while true {
                 guard i < b.count else { throw fail("unterminated string") }
                 let c = b[i]
-                if c == UInt8(ascii: "\"") { advance(); break }
+                if c == UInt8(ascii: "\"") {
+                    advance()
+                    break
+                }
                 if c < 0x20 { throw fail("control character in a string") }
                 if c == UInt8(ascii: "\\") {
                     advance()
                     guard i < b.count else { throw fail("unterminated string") }
-                    let e = b[i]; advance()
+                    let e = b[i]
+                    advance()
                     switch e {
                     case UInt8(ascii: "n"): out.append(10)
                     case UInt8(ascii: "t"): out.append(9)
@@ -132,7 +162,8 @@ struct PositionedJSON {
                         var v: UInt32 = 0
                         for _ in 0..<4 {
                             guard i < b.count, let h = hex(b[i]) else { throw fail("bad \\u escape") }
-                            v = v * 16 + h; advance()
+                            v = v * 16 + h
+                            advance()
                         }
                         out.append(contentsOf: Array(String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}").utf8))
                     case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
@@ -140,7 +171,8 @@ struct PositionedJSON {
                     }
                     continue
                 }
-                out.append(c); advance()
+                out.append(c)
+                advance()
             }
             return String(decoding: out, as: UTF8.self)
         }

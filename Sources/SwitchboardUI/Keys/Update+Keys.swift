@@ -9,8 +9,13 @@ extension Update {
         switch top {
         case .confirmQuit:
             switch k {
-            case .char("y"), .char("Y"): s.chrome.quit = true; return [.quit]
-            default: s.modal = nil; say(&s, "not quitting"); return []
+            case .char("y"), .char("Y"):
+                s.chrome.quit = true
+                return [.quit]
+            default:
+                s.modal = nil
+                say(&s, "not quitting")
+                return []
             }
         case .confirmQueue(let op, _):
             return confirmQueueKey(&s, op, k)
@@ -22,7 +27,9 @@ extension Update {
             s.modal = nil
             switch k {
             case .char("y"), .char("Y"): return [.confirmManual(id: id)]
-            default: say(&s, "not marked answered; the reply is still in the clipboard"); return []
+            default:
+                say(&s, "not marked answered; the reply is still in the clipboard")
+                return []
             }
         case .collision(let key, _):
             s.modal = nil
@@ -53,7 +60,9 @@ extension Update {
             }
             if case .char(let c) = k, !isControl(c) {
                 cl.editor.insert(String(c))
-                cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+                cl.candidates = []
+                cl.candidateIndex = nil
+                cl.completionBase = nil
                 let fx = liveFilter(&s, &cl)
                 s.modal = .command(cl)
                 return fx
@@ -81,7 +90,10 @@ extension Update {
             return run(&s, b.command, fromKeymap: true)
         }
         if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
-            guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
+            guard s.shownKey != nil else {
+                say(&s, "no mention selected: pick one in the feed")
+                return []
+            }
             editDraft(&s) { $0.insert(String(c)) }
         }
         return []
@@ -115,7 +127,8 @@ extension Update {
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
             if let problem = Commands.validate(line, themes: s.settings.themes) {
-                say(&s, problem, error: true); return []
+                say(&s, problem, error: true)
+                return []
             }
             return run(&s, line, fromKeymap: false)
         case .complete?:
@@ -131,7 +144,9 @@ extension Update {
             return []
         default:
             c?.textEdit?(&cl.editor)
-            cl.candidates = []; cl.candidateIndex = nil; cl.completionBase = nil
+            cl.candidates = []
+            cl.candidateIndex = nil
+            cl.completionBase = nil
             let fx = liveFilter(&s, &cl)
             s.modal = .command(cl)
             return fx

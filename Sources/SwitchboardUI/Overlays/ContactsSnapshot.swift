@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import Insight
+import SwitchboardCore
 
 /// The `:contacts` view's data: the fold, and the Core advocates ranking of the last 7 days (ids are contact ids).
 public struct ContactsSnapshot: Sendable {

@@ -23,7 +23,10 @@ public struct ContactsView: Sendable {
     public var card: ContactCard?
     public var cardScroll = 0
 
-    public init(_ snap: ContactsSnapshot) { snapshot = snap; refilter() }
+    public init(_ snap: ContactsSnapshot) {
+        snapshot = snap
+        refilter()
+    }
 
     /// The sorts `o` cycles through.
     static let sorts: [ContactSort] = [.reach, .activity, .sentiment]
@@ -59,8 +62,15 @@ extension Update {
         if cv.searching {
             switch k {
             case .enter, .escape: cv.searching = false
-            case .backspace: if !cv.search.isEmpty { cv.search.removeLast(); cv.refilter() }
-            case .char(let c) where !isControl(c): cv.search.append(c); cv.selected = 0; cv.refilter()
+            case .backspace:
+                if !cv.search.isEmpty {
+                    cv.search.removeLast()
+                    cv.refilter()
+                }
+            case .char(let c) where !isControl(c):
+                cv.search.append(c)
+                cv.selected = 0
+                cv.refilter()
             default: break
             }
             s.contactsView = cv
@@ -87,9 +97,11 @@ extension Update {
             if cv.card != nil {
                 cv.card = nil
             } else if cv.searching || !cv.search.isEmpty {
-                cv.search = ""; cv.refilter()
+                cv.search = ""
+                cv.refilter()
             } else {
-                s.contactsView = nil; return []
+                s.contactsView = nil
+                return []
             }
         case .pick:
             guard let contact = cv.selectedContact else { return [] }
@@ -122,7 +134,8 @@ extension Update {
         case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
             guard marked.count >= 2 else {
-                say(&s, "mark two contacts (Space) to merge them into one person", error: true); return []
+                say(&s, "mark two contacts (Space) to merge them into one person", error: true)
+                return []
             }
             let into = marked[0]
             let ids = marked.dropFirst().flatMap { $0.identities.map(\.key) }

@@ -18,7 +18,10 @@ extension Renderer {
             var seen: [String: Int] = [:]
             for b in s.settings.keymap.bindings(in: ctx) {
                 if ctx == .global, s.chrome.focus == .composer, case .char = b.key { continue }
-                if let i = seen[b.command] { out[i].keys += ", " + b.notation; continue }
+                if let i = seen[b.command] {
+                    out[i].keys += ", " + b.notation
+                    continue
+                }
                 seen[b.command] = out.count
                 out.append((b.notation, b.help, s.enabled(b.when), false))
             }

@@ -5,7 +5,8 @@ import SwitchboardCore
 extension Update {
     /// The internal teams a hand-off can go to: those named in the routing rules, then every team used before.
     static func handoffTeams(_ s: AppState) -> [String] {
-        var seen = Set<String>(), out: [String] = []
+        var seen = Set<String>()
+        var out: [String] = []
         for t in s.settings.team?.handoffTeams ?? [] where seen.insert(t).inserted { out.append(t) }
         for t in Set(s.states.values.compactMap(\.handoffTeam)).sorted() where seen.insert(t).inserted { out.append(t) }
         return out
@@ -47,7 +48,10 @@ extension Update {
     /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
     static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
         let key = s.chrome.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
-        guard let k = key else { say(&s, "no mention selected"); return [] }
+        guard let k = key else {
+            say(&s, "no mention selected")
+            return []
+        }
         let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
         guard let team = words.first else {
             let teams = handoffTeams(s)
@@ -66,10 +70,15 @@ extension Update {
     /// `role +journalist -fan` on the target contact; without roles, asks for them.
     static func role(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let c = targetContact(s) else {
-            say(&s, "no contact: open a mention or :contacts first", error: true); return []
+            say(&s, "no contact: open a mention or :contacts first", error: true)
+            return []
         }
-        if arg.isEmpty { prompt(&s, "role ", candidates: ContactRole.allCases.map { "+" + $0.rawValue }); return [] }
-        var add: [String] = [], remove: [String] = []
+        if arg.isEmpty {
+            prompt(&s, "role ", candidates: ContactRole.allCases.map { "+" + $0.rawValue })
+            return []
+        }
+        var add: [String] = []
+        var remove: [String] = []
         for w in arg.split(separator: " ") {
             let removing = w.hasPrefix("-")
             let bare = String(w.drop { $0 == "+" || $0 == "-" })
@@ -91,19 +100,27 @@ extension Update {
 
     static func contactNote(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let c = targetContact(s) else {
-            say(&s, "no contact: open a mention or :contacts first", error: true); return []
+            say(&s, "no contact: open a mention or :contacts first", error: true)
+            return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { prompt(&s, "contact-note "); return [] }
+        if text.isEmpty {
+            prompt(&s, "contact-note ")
+            return []
+        }
         return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")]
             + reloadContactViews(s)
     }
 
     /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
     static func insertHandoffAnswer(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
+        guard let k = s.shownKey else {
+            say(&s, "no mention open")
+            return []
+        }
         guard let answer = s.states[k]?.handoffReplies.last else {
-            say(&s, "no answer from inside for this mention (switchboard handoff reply)"); return []
+            say(&s, "no answer from inside for this mention (switchboard handoff reply)")
+            return []
         }
         let text = sanitizeForScreen(answer.text, singleLine: false)
         var d = s.mention.drafts[k] ?? Draft()

@@ -1,4 +1,5 @@
 import Foundation
+import ScreenKit
 import SwitchboardCore
 
 /// Times and small labels as the panes show them.
@@ -45,7 +46,10 @@ enum Format {
     static func thousands(_ n: Int) -> String {
         let s = String(n)
         var out = ""
-        for (i, c) in s.reversed().enumerated() { if i > 0, i % 3 == 0 { out.append(",") }; out.append(c) }
+        for (i, c) in s.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
         return String(out.reversed())
     }
 }
@@ -74,5 +78,4 @@ enum Marks {
     }
 }
 
-import ScreenKit
 typealias ScreenKitRole = StyleRole

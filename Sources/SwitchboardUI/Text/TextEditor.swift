@@ -7,7 +7,10 @@ public struct TextEditor: Sendable, Equatable {
     /// Cursor position: an index into `chars` (0…count).
     public private(set) var cursor: Int
 
-    public init(_ text: String = "") { chars = Array(text); cursor = chars.count }
+    public init(_ text: String = "") {
+        chars = Array(text)
+        cursor = chars.count
+    }
 
     public var text: String { String(chars) }
     public var isEmpty: Bool { chars.isEmpty }
@@ -20,7 +23,8 @@ public struct TextEditor: Sendable, Equatable {
 
     public mutating func backspace() {
         guard cursor > 0 else { return }
-        chars.remove(at: cursor - 1); cursor -= 1
+        chars.remove(at: cursor - 1)
+        cursor -= 1
     }
 
     public mutating func delete() {
@@ -76,7 +80,10 @@ public struct TextEditor: Sendable, Equatable {
     /// Moves to the same column (in characters) of the previous / next logical line.
     public mutating func up() {
         let start = lineStartIndex
-        guard start > 0 else { cursor = 0; return }
+        guard start > 0 else {
+            cursor = 0
+            return
+        }
         let col = cursor - start
         var prevStart = start - 1
         while prevStart > 0, chars[prevStart - 1] != "\n" { prevStart -= 1 }
@@ -85,7 +92,10 @@ public struct TextEditor: Sendable, Equatable {
 
     public mutating func down() {
         let end = lineEndIndex
-        guard end < chars.count else { cursor = chars.count; return }
+        guard end < chars.count else {
+            cursor = chars.count
+            return
+        }
         let col = cursor - lineStartIndex
         let nextStart = end + 1
         var nextEnd = nextStart
@@ -93,4 +103,3 @@ public struct TextEditor: Sendable, Equatable {
         cursor = min(nextStart + col, nextEnd)
     }
 }
-

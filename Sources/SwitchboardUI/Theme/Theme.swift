@@ -67,7 +67,10 @@ public struct Theme: Sendable, Equatable {
     public var name: String
     public var styles: [StyleRole: TerminalStyle]
 
-    public init(name: String, styles: [StyleRole: TerminalStyle]) { self.name = name; self.styles = styles }
+    public init(name: String, styles: [StyleRole: TerminalStyle]) {
+        self.name = name
+        self.styles = styles
+    }
 
     /// Roles the workbench draws with that this theme does not define.
     public var missingRoles: [StyleRole] { UIRoles.all.filter { styles[$0] == nil } }

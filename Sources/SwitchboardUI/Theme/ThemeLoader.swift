@@ -19,7 +19,8 @@ public enum ThemeLoader {
             for _ in 0..<6 {
                 let t = d.appendingPathComponent("Themes")
                 if FileManager.default.fileExists(atPath: t.appendingPathComponent("default.json").path) {
-                    dirs.append(t); break
+                    dirs.append(t)
+                    break
                 }
                 let parent = d.deletingLastPathComponent()
                 if parent.path == d.path { break }
@@ -69,4 +70,3 @@ public enum ThemeLoader {
         return "default"
     }
 }
-

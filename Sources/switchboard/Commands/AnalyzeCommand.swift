@@ -61,7 +61,8 @@ struct AnalyzeCommand: ParsableCommand {
     /// `{"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question"], "crisis_terms": ["Ausfall"]}`
     static func jsonLine(_ a: Analysis) -> String {
         var s =
-            "{\"lang\": \"\(a.lang)\", \"sentiment\": \"\(a.sentiment.rawValue)\", \"score\": \(formatScore(a.score)), \"intents\": ["
+            "{\"lang\": \"\(a.lang)\", \"sentiment\": \"\(a.sentiment.rawValue)\", \"score\": "
+            + "\(formatScore(a.score)), \"intents\": ["
         s += a.intents.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
         if let c = a.crisisTerms, !c.isEmpty {
             s += ", \"crisis_terms\": [" + c.map { jsonString($0) }.joined(separator: ", ") + "]"

@@ -14,8 +14,9 @@ struct ClaimCommand: ParsableCommand {
     static func claim(_ store: Store, key k: String, me: String, force: Bool) throws -> Triage.Claim {
         do { return try Triage.claim(store: store, key: k, me: me, force: force) } catch {
             if case .heldBy = error {
-                let hint = error.description.replacingOccurrences(of: "(take over to reply anyway)",
-                                                                  with: "(pass --force to take over)")
+                let hint = error.description.replacingOccurrences(
+                    of: "(take over to reply anyway)",
+                    with: "(pass --force to take over)")
                 throw CLIError.failure("\(k): \(hint)")
             }
             throw CLIError.failure("\(error)")

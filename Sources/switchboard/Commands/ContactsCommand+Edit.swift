@@ -12,9 +12,13 @@ extension ContactsCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Merge contacts into the first one (\"these accounts are one person\").",
-            discussion: "The first contact keeps its id; the others' identities, roles and notes join it. Undo with `contacts split`.")
+            discussion:
+                "The first contact keeps its id; the others' identities, roles and notes join it. Undo with "
+                + "`contacts split`."
+        )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contacts (ids, identities or handles): the first one, then those to merge into it.") var ids: [String]
+        @Argument(help: "Contacts (ids, identities or handles): the first one, then those to merge into it.") var ids:
+            [String]
         @Flag(help: "Print the recorded event as JSON.") var json = false
 
         func validate() throws { if ids.count < 2 { throw ValidationError("give at least two contacts") } }
@@ -26,16 +30,20 @@ extension ContactsCommand {
             var identities: [String] = []
             for s in ids.dropFirst() {
                 let c = try contacts.resolve(s)
-                if c.id == target.id { throw CLIError.failure(Output.safe("\(s) is already part of \(target.name) (\(target.id))")) }
+                if c.id == target.id {
+                    throw CLIError.failure(Output.safe("\(s) is already part of \(target.name) (\(target.id))"))
+                }
                 for i in c.identities where !identities.contains(i.key) { identities.append(i.key) }
             }
-            try record(store, .merge(contact: target.primary, identities: identities), json: json,
-                       say: "\(target.id): merged \(identities.joined(separator: ", ")) into \(target.name)")
+            try record(
+                store, .merge(contact: target.primary, identities: identities), json: json,
+                say: "\(target.id): merged \(identities.joined(separator: ", ")) into \(target.name)")
         }
     }
 
     struct Split: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Split an identity off a contact (it becomes a contact of its own again).")
+        static let configuration = CommandConfiguration(
+            abstract: "Split an identity off a contact (it becomes a contact of its own again).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact.") var id: String
         @Argument(help: "The identity to split off: its key (bluesky:anna.bsky.social) or handle.") var identity: String
@@ -50,20 +58,33 @@ extension ContactsCommand {
                 i.key == h || i.key.hasSuffix(":" + h) || i.key.hasSuffix("/" + h)
             }
             guard let i = hits.first, hits.count == 1 else {
-                throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has no identity \(identity); it has: " + c.identities.map(\.key).joined(separator: ", ")))
+                throw CLIError.failure(
+                    Output.safe(
+                        "\(c.name) (\(c.id)) has no identity \(identity); it has: "
+                            + c.identities.map(\.key).joined(separator: ", ")))
             }
-            if c.identities.count == 1 { throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has only this identity: nothing to split")) }
+            if c.identities.count == 1 {
+                throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has only this identity: nothing to split"))
+            }
             if i.key == c.primary {
-                throw CLIError.failure(Output.safe("\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off instead"))
+                throw CLIError.failure(
+                    Output.safe(
+                        "\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off "
+                        + "instead"
+                    ))
             }
-            try record(store, .split(contact: c.primary, identity: i.key), json: json, say: "\(c.id): split \(i.key) off \(c.name)")
+            try record(
+                store, .split(contact: c.primary, identity: i.key), json: json,
+                say: "\(c.id): split \(i.key) off \(c.name)")
         }
     }
 
     struct Role: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set (+fan) or remove (-critic) roles of a contact.",
-            discussion: "A role set by hand always shows; a removed suggestion never comes back. Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")).")
+            discussion:
+                "A role set by hand always shows; a removed suggestion never comes back. Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))."
+        )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact.") var id: String
         @Argument(parsing: .allUnrecognized, help: "Roles: +ROLE (or ROLE) sets, -ROLE removes.") var roles: [String]
@@ -71,7 +92,8 @@ extension ContactsCommand {
 
         func validate() throws {
             if roles.isEmpty { throw ValidationError("give at least one role, like +fan or -critic") }
-            for r in roles where ContactRole(parsing: r.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) == nil {
+            for r in roles where ContactRole(parsing: r.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) == nil
+            {
                 throw ValidationError(ContactsCommand.unknownRole(r))
             }
         }
@@ -79,11 +101,15 @@ extension ContactsCommand {
         func run() throws {
             let store = try global.openStore()
             let c = try ContactsCommand.load(store).resolve(id)
-            func parse(_ r: String) -> String { ContactRole(parsing: String(r.drop { $0 == "+" || $0 == "-" }))!.rawValue }
+            func parse(_ r: String) -> String {
+                ContactRole(parsing: String(r.drop { $0 == "+" || $0 == "-" }))!.rawValue
+            }
             let remove = roles.filter { $0.hasPrefix("-") }.map(parse)
             let add = roles.filter { !$0.hasPrefix("-") }.map(parse)
-            try record(store, .role(contact: c.primary, add: add, remove: remove), json: json,
-                       say: "\(c.id): \(c.name): roles " + (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " "))
+            try record(
+                store, .role(contact: c.primary, add: add, remove: remove), json: json,
+                say: "\(c.id): \(c.name): roles "
+                    + (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " "))
         }
     }
 
@@ -94,7 +120,9 @@ extension ContactsCommand {
         @Argument(help: "The note.") var text: [String]
         @Flag(help: "Print the recorded event as JSON.") var json = false
 
-        func validate() throws { if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") } }
+        func validate() throws {
+            if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
+        }
 
         func run() throws {
             let store = try global.openStore()

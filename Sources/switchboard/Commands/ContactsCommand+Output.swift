@@ -72,7 +72,8 @@ enum ContactPrinter {
     /// A ten-cell bar centred on zero: `     ███  ` for +0.6, `  ███     ` for -0.6.
     static func bar(_ mean: Double) -> String {
         let n = min(5, Int((abs(mean) * 5).rounded()))
-        let full = String(repeating: "█", count: n), pad = String(repeating: " ", count: 5 - n)
+        let full = String(repeating: "█", count: n)
+        let pad = String(repeating: " ", count: 5 - n)
         return mean < 0 ? "[" + pad + full + "|     ]" : "[     |" + full + pad + "]"
     }
 }
@@ -84,7 +85,9 @@ struct ContactJSON: Encodable {
     var timeline: [SentimentPoint]?
 
     init(_ c: Contact, history: [ContactHistoryItem]? = nil, timeline: [SentimentPoint]? = nil) {
-        self.c = c; self.history = history; self.timeline = timeline
+        self.c = c
+        self.history = history
+        self.timeline = timeline
     }
 
     struct IdentityJSON: Encodable {
@@ -94,21 +97,40 @@ struct ContactJSON: Encodable {
         let mentions: Int
         let firstSeen, lastSeen: Date
         enum CodingKeys: String, CodingKey {
-            case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen", lastSeen = "last_seen"
+            case key, platform, handle, name, url, followers, mentions
+            case firstSeen = "first_seen"
+            case lastSeen = "last_seen"
         }
     }
     struct HistoryJSON: Encodable {
-        let at: Date; let kind: String; let mention: String; let identity: String; let text: String
-        let sentiment: String?; let score: Double?; let actor: String?; let url: String?
+        let at: Date
+        let kind: String
+        let mention: String
+        let identity: String
+        let text: String
+        let sentiment: String?
+        let score: Double?
+        let actor: String?
+        let url: String?
     }
     struct PointJSON: Encodable {
-        let period: String; let count: Int; let positive: Int; let neutral: Int; let negative: Int; let mean: Double
+        let period: String
+        let count: Int
+        let positive: Int
+        let neutral: Int
+        let negative: Int
+        let mean: Double
     }
 
     enum Keys: String, CodingKey {
         case id, primary, name, reach, mentions, positive, neutral, negative, roles, notes, identities, history
-        case firstSeen = "first_seen", lastSeen = "last_seen", averageScore = "average_score", setRoles = "set_roles"
-        case removedRoles = "removed_roles", suggestedRoles = "suggested_roles", sentiment = "sentiment_over_time"
+        case firstSeen = "first_seen"
+        case lastSeen = "last_seen"
+        case averageScore = "average_score"
+        case setRoles = "set_roles"
+        case removedRoles = "removed_roles"
+        case suggestedRoles = "suggested_roles"
+        case sentiment = "sentiment_over_time"
     }
 
     func encode(to encoder: Encoder) throws {

@@ -49,7 +49,10 @@ struct ContactsCommand: ParsableCommand {
                 try Output.printJSONLines(list.lazy.map { c in ContactJSON(c) })
                 return
             }
-            if list.isEmpty { print("No contacts."); return }
+            if list.isEmpty {
+                print("No contacts.")
+                return
+            }
             let now = Date()
             Output.table(
                 ["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"],
@@ -71,7 +74,10 @@ struct ContactsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(
             help:
-                "Contact id (or a 4+ character prefix), identity (mastodon:anna@social.example) or handle (@anna@social.example)."
+                """
+                Contact id (or a 4+ character prefix), identity (mastodon:anna@social.example) or handle \
+                (@anna@social.example).
+                """
         ) var id: String
         @Flag(help: "Sentiment by week instead of by day.") var weekly = false
         @Flag(help: "One JSON document.") var json = false

@@ -6,7 +6,9 @@ extension CrisisCommand {
     /// The checklist as a table: number, state, step, owner, due (and how late), who checked it.
     static func printChecklist(_ r: CrisisRun, now: Date, tz: TimeZone) {
         let hm = DateFormatter()
-        hm.locale = Locale(identifier: "en_US_POSIX"); hm.timeZone = tz; hm.dateFormat = "HH:mm"
+        hm.locale = Locale(identifier: "en_US_POSIX")
+        hm.timeZone = tz
+        hm.dateFormat = "HH:mm"
         Output.table(
             ["#", "STATE", "STEP", "OWNER", "DUE", "BY"],
             r.steps.enumerated().map { i, s in
@@ -14,9 +16,9 @@ extension CrisisCommand {
                 if s.isOverdue(now) { due += " LATE \(Int(now.timeIntervalSince(s.dueAt) / 60))m" }
                 let mark: String
                 switch s.state {
-                case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]";
-                case .done: mark = "[x]";
-                case .skipped: mark = "[-]";
+                case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]"
+                case .done: mark = "[x]"
+                case .skipped: mark = "[-]"
                 case .blocked: mark = "[b]"
                 }
                 let by = s.by.map { "\(Output.safe($0)) \(hm.string(from: s.at ?? now))" } ?? ""
@@ -40,7 +42,9 @@ extension CrisisCommand {
             let team = try? CrisisCommand.team(store)
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
             if json {
-                FileHandle.standardOutput.write(try CrisisReport(run: r, store: store).json()); print(""); return
+                FileHandle.standardOutput.write(try CrisisReport(run: r, store: store).json())
+                print("")
+                return
             }
             print((r.isActive ? "" : "ENDED ") + CrisisCommand.headline(r))
             let buckets = CrisisReport.buckets(store.mentions, from: Date().addingTimeInterval(-3 * 3600), to: Date())
@@ -191,7 +195,8 @@ extension CrisisCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The incident report of a run: timeline, volume and sentiment chart, steps with times, posts, response times."
+                "The incident report of a run: timeline, volume and sentiment chart, steps with times, posts, "
+                + "response times."
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The run (id, prefix, or `last`; default: the newest).") var id: String?

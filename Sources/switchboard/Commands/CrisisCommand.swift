@@ -186,7 +186,8 @@ struct CrisisCommand: ParsableCommand {
                     crisis: which.id, summary: summary.joined(separator: " "), store: store, actor: Actor.current())
             }
             print(
-                "Ended \(run.id) (\(Output.safe(run.name))) after \(CrisisReport.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)))."
+                "Ended \(run.id) (\(Output.safe(run.name))) after "
+                + "\(CrisisReport.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)))."
             )
             do {
                 let file = try CrisisOps.writeReport(run, store: store, team: team)
@@ -197,7 +198,8 @@ struct CrisisCommand: ParsableCommand {
             }
             if !run.drill, let s = Queue(store: store).suspension {
                 print(
-                    "The content queue stays suspended (\(Output.safe(s.reason))): resume it with `switchboard queue resume` when ready."
+                    "The content queue stays suspended (\(Output.safe(s.reason))): resume it with `switchboard "
+                    + "queue resume` when ready."
                 )
             }
         }
@@ -211,10 +213,22 @@ struct CrisisCommand: ParsableCommand {
 }
 
 struct CrisisListJSON: Encodable {
-    struct PB: Encodable { var id: String; var name: String; var steps: Int; var severity_levels: [String] }
+    struct PB: Encodable {
+        var id: String
+        var name: String
+        var steps: Int
+        var severity_levels: [String]
+    }
     struct Run: Encodable {
-        var id: String; var playbook: String; var name: String; var drill: Bool; var started_at: String;
-        var started_by: String; var ended_at: String?; var done: Int; var steps: Int
+        var id: String
+        var playbook: String
+        var name: String
+        var drill: Bool
+        var started_at: String
+        var started_by: String
+        var ended_at: String?
+        var done: Int
+        var steps: Int
     }
     var playbooks: [PB]
     var problems: [String]

@@ -15,10 +15,14 @@ struct DoctorCommand: ParsableCommand {
         let findings = Doctor.check(dir)
         let problems = findings.filter { $0.level == .problem }
         if json {
-            for f in findings { try Output.printJSON(["level": f.level.rawValue, "place": f.place, "message": f.message]) }
+            for f in findings {
+                try Output.printJSON(["level": f.level.rawValue, "place": f.place, "message": f.message])
+            }
         } else {
             for f in findings { print((f.level == .problem ? "problem  " : "note     ") + Output.safe(f.description)) }
-            print(problems.isEmpty ? "\(dir.displayPath): no problems found." : "\(problems.count) problem(s) in \(dir.displayPath).")
+            print(
+                problems.isEmpty
+                    ? "\(dir.displayPath): no problems found." : "\(problems.count) problem(s) in \(dir.displayPath).")
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

@@ -26,11 +26,12 @@ enum FeedPrinter {
             doc.encoding = f.encoding
             doc.recovered = f.recovered
             doc.entries = f.entries.map { e in
-                EntryJSON(id: e.id.map { HTMLText.clean($0) }, title: e.title.map { HTMLText.clean($0) },
-                          link: e.link.map { HTMLText.clean($0) }, author: e.author.map { HTMLText.clean($0) },
-                          published: e.published.map(Timestamp.format), updated: e.updated.map(Timestamp.format),
-                          summary: e.summary.map { HTMLText.clean($0, keepNewlines: true) },
-                          content: e.content.map { HTMLText.clean($0, keepNewlines: true) })
+                EntryJSON(
+                    id: e.id.map { HTMLText.clean($0) }, title: e.title.map { HTMLText.clean($0) },
+                    link: e.link.map { HTMLText.clean($0) }, author: e.author.map { HTMLText.clean($0) },
+                    published: e.published.map(Timestamp.format), updated: e.updated.map(Timestamp.format),
+                    summary: e.summary.map { HTMLText.clean($0, keepNewlines: true) },
+                    content: e.content.map { HTMLText.clean($0, keepNewlines: true) })
             }
         }
         let enc = JSONEncoder()
@@ -45,11 +46,14 @@ enum FeedPrinter {
         if multiple { out += "==> \(HTMLText.clean(source)) <==\n" }
         out += "Feed:    \(HTMLText.clean(f.title ?? "(no title)"))\n"
         out += "Link:    \(HTMLText.clean(f.link ?? "-"))\n"
-        out += "Format:  \(f.version ?? "unknown"), \(f.encoding)\(f.recovered ? ", recovered from ill-formed XML" : "")\n"
+        out +=
+            "Format:  \(f.version ?? "unknown"), \(f.encoding)\(f.recovered ? ", recovered from ill-formed XML" : "")\n"
         out += "Entries: \(f.entries.count)\n"
         for (i, e) in f.entries.enumerated() {
             out += "\n[\(i + 1)] \(HTMLText.clean(e.title ?? "(no title)"))\n"
-            func line(_ label: String, _ v: String?) { if let v, !v.isEmpty { out += "    \(label) \(HTMLText.clean(v))\n" } }
+            func line(_ label: String, _ v: String?) {
+                if let v, !v.isEmpty { out += "    \(label) \(HTMLText.clean(v))\n" }
+            }
             line("id:       ", e.id)
             line("link:     ", e.link)
             line("author:   ", e.author)

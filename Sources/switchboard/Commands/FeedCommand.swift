@@ -13,8 +13,11 @@ struct FeedCommand: AsyncParsableCommand {
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a feed as Switchboard reads it: title, link and each entry's id, title, link, author, dates and summary.",
-            discussion: "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order."
+            abstract:
+                "Print a feed as Switchboard reads it: title, link and each entry's id, title, link, author, dates "
+                + "and summary.",
+            discussion:
+                "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order."
         )
 
         @Argument(help: "Feed files, file:// or http(s):// URLs; - reads standard input.")
@@ -37,14 +40,22 @@ struct FeedCommand: AsyncParsableCommand {
             var failures = 0
             let http = URLSessionHTTPClient(timeout: 20)
             for input in inputs {
-                let outcome = await FeedInput.read(input, http: http, base: base, contentType: contentType, corpusHeaders: corpusHeaders)
+                let outcome = await FeedInput.read(
+                    input, http: http, base: base, contentType: contentType, corpusHeaders: corpusHeaders)
                 switch outcome {
                 case .success(let feed):
-                    if json { FeedPrinter.printJSON(source: input, feed: feed, error: nil) } else { FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input) }
+                    if json {
+                        FeedPrinter.printJSON(source: input, feed: feed, error: nil)
+                    } else {
+                        FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input)
+                    }
                 case .failure(let message):
                     failures += 1
-                    if json { FeedPrinter.printJSON(source: input, feed: nil, error: message) }
-                    else { FileHandle.standardError.write(Data("switchboard: \(HTMLText.clean(input)): \(message)\n".utf8)) }
+                    if json {
+                        FeedPrinter.printJSON(source: input, feed: nil, error: message)
+                    } else {
+                        FileHandle.standardError.write(Data("switchboard: \(HTMLText.clean(input)): \(message)\n".utf8))
+                    }
                 }
             }
             if failures > 0 && !json { throw ExitCode(1) }
@@ -56,7 +67,9 @@ struct FeedCommand: AsyncParsableCommand {
 enum FeedInput {
     enum Outcome { case success(Feed), failure(String) }
 
-    static func read(_ input: String, http: HTTPClient, base: String?, contentType: String?, corpusHeaders: Bool) async -> Outcome {
+    static func read(_ input: String, http: HTTPClient, base: String?, contentType: String?, corpusHeaders: Bool) async
+        -> Outcome
+    {
         let data: Data
         var url: URL?
         var ct = contentType
@@ -64,18 +77,27 @@ enum FeedInput {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             guard let u = URL(string: input) else { return .failure("not a valid URL") }
             do {
-                let r = try await http.send(HTTPRequest(url: u, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept]))
+                let r = try await http.send(
+                    HTTPRequest(url: u, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept]))
                 guard (200..<300).contains(r.status) else { return .failure("HTTP \(r.status)") }
-                data = r.body; url = u; ct = r.header("content-type") ?? ct; location = r.header("content-location")
+                data = r.body
+                url = u
+                ct = r.header("content-type") ?? ct
+                location = r.header("content-location")
             } catch {
                 return .failure("\(error)")
             }
         } else if input == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            let fileURL = input.hasPrefix("file://") ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
-            guard let d = FileManager.default.contents(atPath: fileURL.path) else { return .failure("cannot read the file") }
-            data = d; url = fileURL
+            let fileURL =
+                input.hasPrefix("file://")
+                ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
+            guard let d = FileManager.default.contents(atPath: fileURL.path) else {
+                return .failure("cannot read the file")
+            }
+            data = d
+            url = fileURL
         }
         if let b = base { url = URL(string: b) ?? url }
         if corpusHeaders {
@@ -83,8 +105,9 @@ enum FeedInput {
                 if k == "content-type" { ct = v } else if k == "content-location" { location = v }
             }
         }
-        do { return .success(try FeedParser.parse(data, url: url, contentType: ct, contentLocation: location)) }
-        catch { return .failure("\(error)") }
+        do { return .success(try FeedParser.parse(data, url: url, contentType: ct, contentLocation: location)) } catch {
+            return .failure("\(error)")
+        }
     }
 
     /// `Header: Name: value` lines of a test-corpus file's leading comment (feedparser's test suite format).

@@ -43,7 +43,8 @@ struct HandoffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the answer from inside for a handed-off mention.",
             discussion:
-                "The answer is kept with the mention (the composer offers it) and the mention goes from waiting back to open."
+                "The answer is kept with the mention (the composer offers it) and the mention goes from waiting "
+                + "back to open."
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
@@ -85,7 +86,10 @@ struct HandoffCommand: ParsableCommand {
                 try Output.printJSONLines(rows)
                 return
             }
-            if rows.isEmpty { print(all ? "No hand-offs." : "Nothing is waiting for an internal team."); return }
+            if rows.isEmpty {
+                print(all ? "No hand-offs." : "Nothing is waiting for an internal team.")
+                return
+            }
             let now = Date()
             Output.table(
                 ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"],
@@ -103,7 +107,8 @@ struct HandoffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver failed hand-offs again now (all, or those of one mention).",
             discussion:
-                "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). Exit status 1 when one fails again."
+                "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). "
+                + "Exit status 1 when one fails again."
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (default: every failed delivery).") var key: String?
@@ -116,7 +121,8 @@ struct HandoffCommand: ParsableCommand {
             let outcomes = router.retry(mention: k, onlyDue: false)
             try RoutingReport.print(outcomes, json: json, none: "No failed hand-off deliveries.")
             if outcomes.contains(where: {
-                if case .failed = $0.result { return true }; return false
+                if case .failed = $0.result { return true }
+                return false
             }) {
                 throw ExitCode(1)
             }
@@ -151,14 +157,20 @@ struct HandoffRow: Encodable {
 
 extension HandoffDeliveryState: Encodable {
     enum CodingKeys: String, CodingKey {
-        case rule, team, status, attempts, error, target, routedAt = "routed_at", lastAt = "last_at"
+        case rule, team, status, attempts, error, target
+        case routedAt = "routed_at"
+        case lastAt = "last_at"
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule); try c.encode(team, forKey: .team); try c.encode(status, forKey: .status)
-        try c.encode(attempts, forKey: .attempts); try c.encodeIfPresent(error, forKey: .error);
+        try c.encode(rule, forKey: .rule)
+        try c.encode(team, forKey: .team)
+        try c.encode(status, forKey: .status)
+        try c.encode(attempts, forKey: .attempts)
+        try c.encodeIfPresent(error, forKey: .error)
         try c.encodeIfPresent(target, forKey: .target)
-        try c.encode(routedAt, forKey: .routedAt); try c.encode(lastAt, forKey: .lastAt)
+        try c.encode(routedAt, forKey: .routedAt)
+        try c.encode(lastAt, forKey: .lastAt)
     }
 }
 

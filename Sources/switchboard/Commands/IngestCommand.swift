@@ -38,7 +38,8 @@ struct IngestCommand: ParsableCommand {
         // Analysed a batch at a time, so a large file never holds a second analysed copy of every mention.
         let analyzer = Ingestion.analyzer(for: store.dir)
         let mentions = decoded.mentions
-        var added = 0, duplicates = 0
+        var added = 0
+        var duplicates = 0
         var i = 0
         // Routing rules (team.json "routing") hand new mentions to internal teams: recorded, then delivered.
         let routing = HandoffRouting(store: store, log: { Output.warn($0) }).router()
@@ -53,10 +54,21 @@ struct IngestCommand: ParsableCommand {
             if progress { FileHandle.standardOutput.write(Data("stored \(i)\n".utf8)) }
         }
         if json {
-            struct Reject: Encodable { let line: Int; let reason: String }
-            struct Handoff: Encodable { let mention, rule, team: String; let delivered: Bool; let error: String? }
+            struct Reject: Encodable {
+                let line: Int
+                let reason: String
+            }
+            struct Handoff: Encodable {
+                let mention, rule, team: String
+                let delivered: Bool
+                let error: String?
+            }
             struct Summary: Encodable {
-                let new: Int; let duplicate: Int; let rejected: Int; let rejects: [Reject]; let handoffs: [Handoff]?
+                let new: Int
+                let duplicate: Int
+                let rejected: Int
+                let rejects: [Reject]
+                let handoffs: [Handoff]?
             }
             let handoffs = routed.compactMap { o -> Handoff? in
                 switch o.result {
@@ -77,7 +89,8 @@ struct IngestCommand: ParsableCommand {
             for r in decoded.rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
             if decoded.rejects.count > 50 { Output.err("… and \(decoded.rejects.count - 50) more rejected lines") }
             for o in routed {
-                if case .alreadyRouted = o.result { continue }; print(Output.safe(RoutingReport.line(o)))
+                if case .alreadyRouted = o.result { continue }
+                print(Output.safe(RoutingReport.line(o)))
             }
         }
         if !decoded.rejects.isEmpty { throw ExitCode(1) }

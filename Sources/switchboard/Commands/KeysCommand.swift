@@ -17,14 +17,20 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         let map: Keymap
-        if defaults { map = .defaults } else {
+        if defaults {
+            map = .defaults
+        } else {
             do { map = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
         }
         if json {
             let rows: [[String: String]] = map.bindings.map {
-                ["context": $0.context.rawValue, "key": $0.notation, "command": $0.command, "help": $0.help, "when": $0.when.rawValue]
+                [
+                    "context": $0.context.rawValue, "key": $0.notation, "command": $0.command, "help": $0.help,
+                    "when": $0.when.rawValue,
+                ]
             }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let data = try JSONSerialization.data(
+                withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         } else {
             print(map.table(), terminator: "")

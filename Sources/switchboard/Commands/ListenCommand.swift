@@ -10,10 +10,10 @@ struct ListenCommand: AsyncParsableCommand {
         commandName: "listen",
         abstract: "Run every enabled source at its interval (in the foreground; for systemd or cron).",
         discussion: """
-        One listener per data directory (it holds state/listener.lock); the workbench polls the sources itself \
-        only when no listener runs. One log line per poll goes to stderr, or to --log FILE. SIGTERM or Ctrl-C \
-        end it cleanly after the writes in flight. Source health: `switchboard sources list`.
-        """)
+            One listener per data directory (it holds state/listener.lock); the workbench polls the sources itself \
+            only when no listener runs. One log line per poll goes to stderr, or to --log FILE. SIGTERM or Ctrl-C \
+            end it cleanly after the writes in flight. Source health: `switchboard sources list`.
+            """)
 
     @OptionGroup var global: GlobalOptions
 

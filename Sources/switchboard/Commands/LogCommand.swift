@@ -31,7 +31,10 @@ struct LogCommand: ParsableCommand {
             try Output.printJSONLines(events)
             return
         }
-        if events.isEmpty { print("Nothing recorded."); return }
+        if events.isEmpty {
+            print("Nothing recorded.")
+            return
+        }
         Output.table(
             ["TIME", "WHO", "MENTION", "WHAT"],
             events.map {

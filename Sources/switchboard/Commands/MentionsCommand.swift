@@ -15,7 +15,10 @@ struct MentionsCommand: ParsableCommand {
         var status: MentionStatus?
         @Option(
             help:
-                "Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; see the README, 'Triage and reply')."
+                """
+                Only mentions matching this query (is:question status:open from:@anna age:<2h \"phrase\" -spam; \
+                see the README, 'Triage and reply').
+                """
         )
         var query: String?
         @Option(help: "At most this many (0: all).")
@@ -36,7 +39,10 @@ struct MentionsCommand: ParsableCommand {
                     list.lazy.map { m in MentionJSON(m: m, state: states[m.key] ?? MentionState()) })
                 return
             }
-            if list.isEmpty { print("No mentions."); return }
+            if list.isEmpty {
+                print("No mentions.")
+                return
+            }
             let now = Date()
             let rows = list.map { m -> [String] in
                 let st = states[m.key] ?? MentionState()
@@ -62,7 +68,10 @@ struct MentionsCommand: ParsableCommand {
             let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
             let st = store.state(k)
-            if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
+            if json {
+                try Output.printJSON(MentionJSON(m: m, state: st), pretty: true)
+                return
+            }
             var lines: [(String, String)] = [
                 ("key", m.key), ("network", m.platform + (m.source.map { " (source \($0))" } ?? "")),
                 (
@@ -95,7 +104,8 @@ struct MentionsCommand: ParsableCommand {
                 print("\nAnswers from inside:")
                 for h in st.handoffReplies {
                     print(
-                        "  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): \(Output.safe(h.text))"
+                        "  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): "
+                        + "\(Output.safe(h.text))"
                     )
                 }
             }

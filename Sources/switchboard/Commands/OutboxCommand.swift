@@ -11,7 +11,8 @@ struct OutboxCommand: AsyncParsableCommand {
         subcommands: [List.self, Retry.self, Cancel.self, Confirm.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List outbox entries (pending ones; --all for every one).")
+        static let configuration = CommandConfiguration(
+            abstract: "List outbox entries (pending ones; --all for every one).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also sent and cancelled entries.") var all = false
         @Flag(help: "JSON Lines: one entry per line.") var json = false
@@ -24,17 +25,26 @@ struct OutboxCommand: AsyncParsableCommand {
                 for e in list { try Output.printJSON(OutboxEntryJSON(e)) }
                 return
             }
-            if list.isEmpty { print(all ? "The outbox is empty." : "Nothing pending in the outbox."); return }
+            if list.isEmpty {
+                print(all ? "The outbox is empty." : "Nothing pending in the outbox.")
+                return
+            }
             let now = Date()
-            Output.table(["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"], list.map { e in
-                [e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""), Output.relative(e.queuedAt, now: now),
-                 e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e))]
-            })
+            Output.table(
+                ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"],
+                list.map { e in
+                    [
+                        e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
+                        Output.relative(e.queuedAt, now: now),
+                        e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
+                    ]
+                })
         }
     }
 
     struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send failed entries again now (one by ID, or all failed and due).")
+        static let configuration = CommandConfiguration(
+            abstract: "Send failed entries again now (one by ID, or all failed and due).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix); without it, every failed entry.") var id: String?
         @Flag(help: "JSON Lines: one result per line.") var json = false
@@ -47,29 +57,56 @@ struct OutboxCommand: AsyncParsableCommand {
             let targets: [OutboxEntry]
             if let id {
                 let e = try box.resolve(id)
-                if e.draft.manual { throw CLIError.failure("\(e.id) is answered by hand: confirm it with `switchboard outbox confirm \(e.id)`") }
+                if e.draft.manual {
+                    throw CLIError.failure(
+                        "\(e.id) is answered by hand: confirm it with `switchboard outbox confirm \(e.id)`")
+                }
                 targets = [e]
             } else {
-                targets = box.all.filter { e in if case .failed = e.state { return !e.draft.manual }; return e.isDue(Date()) }
+                targets = box.all.filter { e in
+                    if case .failed = e.state { return !e.draft.manual }
+                    return e.isDue(Date())
+                }
             }
-            if targets.isEmpty { if !json { print("Nothing to retry.") }; return }
+            if targets.isEmpty {
+                if !json { print("Nothing to retry.") }
+                return
+            }
             for e in targets { if case .failed = e.state { try Outbox.retry(e.id, store: store, actor: me) } }
             let sender = OutboxSender(store: store, actor: me)
-            let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
+            let publishers = OutboxSender.publishers(
+                team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
             var failed = false
             for e in targets {
                 let r = await sender.send(e.id, publisherFor: publishers)
                 switch r.outcome {
                 case .sent(let ref):
-                    if json { try Output.printJSON(ReplyResultJSON(key: e.mention, outbox: e.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: [])) }
-                    else { print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))") }
+                    if json {
+                        try Output.printJSON(
+                            ReplyResultJSON(
+                                key: e.mention, outbox: e.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id,
+                                warnings: []))
+                    } else {
+                        print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))")
+                    }
                 case .failed(let msg, let at):
                     failed = true
-                    if json { try Output.printJSON(ReplyResultJSON(key: e.mention, outbox: e.id, state: "failed", error: msg, retryAt: at, warnings: [])) }
-                    else { print("\(e.id): failed: \(Output.safe(msg))" + (at.map { " (next try \(Timestamp.format($0)))" } ?? "")) }
+                    if json {
+                        try Output.printJSON(
+                            ReplyResultJSON(
+                                key: e.mention, outbox: e.id, state: "failed", error: msg, retryAt: at, warnings: []))
+                    } else {
+                        print(
+                            "\(e.id): failed: \(Output.safe(msg))"
+                                + (at.map { " (next try \(Timestamp.format($0)))" } ?? ""))
+                    }
                 case .skipped(let why):
-                    if json { try Output.printJSON(ReplyResultJSON(key: e.mention, outbox: e.id, state: "not_sent", error: why, warnings: [])) }
-                    else { print("\(e.id): not sent: \(why)") }
+                    if json {
+                        try Output.printJSON(
+                            ReplyResultJSON(key: e.mention, outbox: e.id, state: "not_sent", error: why, warnings: []))
+                    } else {
+                        print("\(e.id): not sent: \(why)")
+                    }
                 }
             }
             if failed { throw ExitCode(1) }
@@ -77,24 +114,30 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take back a reply that is queued (in its send delay) or failed.")
+        static let configuration = CommandConfiguration(
+            abstract: "Take back a reply that is queued (in its send delay) or failed.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         func run() throws {
             let store = try global.openStore()
-            do { try Outbox.cancel(id, store: store, actor: Actor.current()) } catch { throw CLIError.failure("\(error)") }
+            do { try Outbox.cancel(id, store: store, actor: Actor.current()) } catch {
+                throw CLIError.failure("\(error)")
+            }
             print("\(id): taken back.")
         }
     }
 
     struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted.")
+        static let configuration = CommandConfiguration(
+            abstract: "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         @Option(help: "Where the answer is (default: the mention's address).") var url: String?
         func run() throws {
             let store = try global.openStore()
-            do { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) } catch { throw CLIError.failure("\(error)") }
+            do { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) } catch {
+                throw CLIError.failure("\(error)")
+            }
             print("\(id): marked answered (by hand).")
         }
     }
@@ -117,7 +160,11 @@ struct OutboxEntryJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case id, mention, state, network, source, text, author, manual, attempts, error, url
-        case queuedAt = "queued_at", sendAfter = "send_after", retryAt = "retry_at", postID = "post_id", idempotencyKey = "idempotency_key"
+        case queuedAt = "queued_at"
+        case sendAfter = "send_after"
+        case retryAt = "retry_at"
+        case postID = "post_id"
+        case idempotencyKey = "idempotency_key"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -137,7 +184,9 @@ struct OutboxEntryJSON: Encodable {
         try c.encodeIfPresent(e.lastError, forKey: .error)
         switch e.state {
         case .failed(_, let at): try c.encodeIfPresent(at, forKey: .retryAt)
-        case .sent(let url, let pid, _): try c.encodeIfPresent(url, forKey: .url); try c.encodeIfPresent(pid, forKey: .postID)
+        case .sent(let url, let pid, _):
+            try c.encodeIfPresent(url, forKey: .url)
+            try c.encodeIfPresent(pid, forKey: .postID)
         default: break
         }
     }

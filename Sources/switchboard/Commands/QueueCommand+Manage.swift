@@ -54,7 +54,8 @@ extension QueueCommand {
                 if chosen.count > 1 { throw CLIError.usage("give one of --post-now, --next-slot, --keep-holding") }
                 if !past.isEmpty {
                     throw CLIError.usage(
-                        "\(past.count) held item(s) are past their time: choose --post-now, --next-slot or --keep-holding"
+                        "\(past.count) held item(s) are past their time: choose --post-now, --next-slot or "
+                        + "--keep-holding"
                     )
                 }
                 return try run(.postNow, store: store, team: team)
@@ -81,7 +82,10 @@ struct QueueSwitchJSON: Encodable {
     var by: String?
     var at: Date?
     init(_ q: Queue) {
-        suspended = q.isSuspended; reason = q.suspension?.reason; by = q.suspension?.by; at = q.suspension?.at
+        suspended = q.isSuspended
+        reason = q.suspension?.reason
+        by = q.suspension?.by
+        at = q.suspension?.at
     }
 }
 
@@ -104,17 +108,26 @@ struct QueueItemJSON: Encodable {
     var warnings: [PreflightWarning]?
 
     init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
-        id = i.id; state = i.state.rawValue; text = i.draft.text;
+        id = i.id
+        state = i.state.rawValue
+        text = i.draft.text
         variants = i.draft.variants.isEmpty ? nil : i.draft.variants
-        accounts = i.draft.accounts; scheduledAt = i.scheduledAt; createdAt = i.draft.createdAt; author = i.author
-        link = i.draft.link; via = i.draft.via; media = i.draft.media.isEmpty ? nil : i.draft.media
-        tags = i.draft.tags.isEmpty ? nil : i.draft.tags; campaign = i.draft.campaign
+        accounts = i.draft.accounts
+        scheduledAt = i.scheduledAt
+        createdAt = i.draft.createdAt
+        author = i.author
+        link = i.draft.link
+        via = i.draft.via
+        media = i.draft.media.isEmpty ? nil : i.draft.media
+        tags = i.draft.tags.isEmpty ? nil : i.draft.tags
+        campaign = i.draft.campaign
         results = Dictionary(uniqueKeysWithValues: i.draft.accounts.map { ($0, i.result($0)) })
         self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
         case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, warnings
-        case scheduledAt = "scheduled_at", createdAt = "created_at"
+        case scheduledAt = "scheduled_at"
+        case createdAt = "created_at"
     }
 }

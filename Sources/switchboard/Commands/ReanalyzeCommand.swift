@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import ListenerServices
 import Insight
+import ListenerServices
 import SwitchboardCore
 
 /// `switchboard reanalyze`: runs the current analysis over every stored mention and records what changed.
@@ -28,7 +28,8 @@ struct ReanalyzeCommand: ParsableCommand {
         try store.recordAnalysis(records)
         if json {
             print(
-                "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": \"\(Analyzer.modelVersion)\"}"
+                "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": "
+                + "\"\(Analyzer.modelVersion)\"}"
             )
         } else {
             print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))")

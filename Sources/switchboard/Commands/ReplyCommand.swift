@@ -3,8 +3,9 @@ import Dispatch
 import Foundation
 import Listening
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `switchboard reply KEY --text TEXT | --template NAME [--yes] [--no-delay] [--json]`: claim, render, check,
@@ -76,7 +77,8 @@ struct ReplyCommand: AsyncParsableCommand {
             let interrupt = Interrupt.install(store: store, id: entry.id, me: me)
             if !json {
                 print(
-                    "Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel \(entry.id))"
+                    "Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel "
+                    + "\(entry.id))"
                 )
             }
             fflush(nil)
@@ -166,7 +168,8 @@ struct ReplyCommand: AsyncParsableCommand {
                 print("Failed: \(Output.safe(msg))")
                 print(
                     at.map {
-                        "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard outbox retry \(r.id))."
+                        "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard "
+                        + "outbox retry \(r.id))."
                     }
                         ?? "It stays in the outbox: fix the cause, then `switchboard outbox retry \(r.id)` (or cancel it)."
                 )
@@ -199,12 +202,20 @@ struct ReplyResultJSON: Encodable {
         manual: Bool? = nil,
         error: String? = nil, retryAt: Date? = nil, warnings: [String]
     ) {
-        self.key = key; self.outbox = outbox; self.state = state; self.url = url; self.postID = postID;
+        self.key = key
+        self.outbox = outbox
+        self.state = state
+        self.url = url
+        self.postID = postID
         self.manual = manual
-        self.error = error; self.retryAt = retryAt; self.warnings = warnings
+        self.error = error
+        self.retryAt = retryAt
+        self.warnings = warnings
     }
     enum CodingKeys: String, CodingKey {
-        case key, outbox, state, url, manual, error, warnings, postID = "post_id", retryAt = "retry_at"
+        case key, outbox, state, url, manual, error, warnings
+        case postID = "post_id"
+        case retryAt = "retry_at"
     }
 }
 
@@ -241,5 +252,8 @@ final class Interrupt: @unchecked Sendable {
         return Interrupt(s)
     }
 
-    func cancel() { source.cancel(); signal(SIGINT, SIG_DFL) }
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
 }

@@ -7,10 +7,14 @@ import SwitchboardCore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report on a period: volume, sentiment, share of voice, responses and SLA, topics, advocates, posts, crises.",
+        abstract:
+            "Report on a period: volume, sentiment, share of voice, responses and SLA, topics, advocates, posts, "
+            + "crises.",
         discussion: """
-            The period is [--since, --until) in the team's time zone (team.json "timezone"); by default the last 7 days \
-            (today and the 6 days before, from midnight) up to now. Each figure is compared with the period of the same \
+            The period is [--since, --until) in the team's time zone (team.json "timezone"); by default the last 7 \
+            days \
+            (today and the 6 days before, from midnight) up to now. Each figure is compared with the period of the \
+            same \
             length just before. See the README, "Reports", for every section and the CSV columns.
             """)
 
@@ -19,7 +23,13 @@ struct ReportCommand: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Start: 7d or 2w (calendar days, today included, from midnight), 12h, a date like 2026-11-01 (midnight), or an ISO 8601 time. Default: 7d.")
+    @Option(
+        help:
+            """
+            Start: 7d or 2w (calendar days, today included, from midnight), 12h, a date like 2026-11-01 \
+            (midnight), or an ISO 8601 time. Default: 7d.
+            """
+    )
     var since: String?
     @Option(help: "End: a date (that day included) or an ISO 8601 time. Default: now.")
     var until: String?
@@ -29,23 +39,32 @@ struct ReportCommand: ParsableCommand {
     var json = false
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
-    @Option(name: .customLong("as-of"), help: "Compute as of this ISO 8601 time instead of now (what was overdue then; reproducible reports).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Compute as of this ISO 8601 time instead of now (what was overdue then; reproducible reports).")
     var asOf: String?
 
     func run() throws {
         let store = try global.openStore()
         let team: TeamConfig
-        do { team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) } catch { throw CLIError.failure("\(error)") }
+        do { team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) } catch {
+            throw CLIError.failure("\(error)")
+        }
         let tz = try ReportPeriod.timeZone(team)
         var now = Date()
         if let asOf {
-            guard let t = Timestamp.parse(asOf) else { throw CLIError.usage("--as-of: \"\(asOf)\" is not an ISO 8601 time like 2026-11-23T09:00:00Z") }
+            guard let t = Timestamp.parse(asOf) else {
+                throw CLIError.usage("--as-of: \"\(asOf)\" is not an ISO 8601 time like 2026-11-23T09:00:00Z")
+            }
             now = t
         }
         var (from, to) = ReportPeriod.lastDays(7, now: now, timeZone: tz)
         if let since {
             guard let t = ReportPeriod.parseSince(since, now: now, timeZone: tz) else {
-                throw CLIError.usage("--since: \"\(since)\" is neither a duration like 7d or 12h, a date like 2026-11-01, nor an ISO 8601 time")
+                throw CLIError.usage(
+                    "--since: \"\(since)\" is neither a duration like 7d or 12h, a date like 2026-11-01, nor an ISO "
+                    + "8601 time"
+                )
             }
             from = t
         }
@@ -55,10 +74,16 @@ struct ReportCommand: ParsableCommand {
             }
             to = t
         }
-        guard from < to else { throw CLIError.usage("the period is empty: --since (\(Timestamp.format(from))) must be before --until (\(Timestamp.format(to)))") }
+        guard from < to else {
+            throw CLIError.usage(
+                "the period is empty: --since (\(Timestamp.format(from))) must be before --until "
+                + "(\(Timestamp.format(to)))"
+            )
+        }
 
-        let report = try Report.compute(mentions: store.mentions, states: store.states(), events: store.events, team: team,
-                                        since: from, until: to, now: now, options: ReportCommand.options(team, store: store))
+        let report = try Report.compute(
+            mentions: store.mentions, states: store.states(), events: store.events, team: team,
+            since: from, until: to, now: now, options: ReportCommand.options(team, store: store))
         let data: Data
         switch json ? .json : format {
         case .text: data = Data(report.text().utf8)
@@ -68,7 +93,9 @@ struct ReportCommand: ParsableCommand {
         }
         if let output {
             let url = URL(fileURLWithPath: output)
-            do { try FileIO.writeDocument(data, to: url) } catch { throw CLIError.failure("cannot write \(output): \(error)") }
+            do { try FileIO.writeDocument(data, to: url) } catch {
+                throw CLIError.failure("cannot write \(output): \(error)")
+            }
         } else {
             FileHandle.standardOutput.write(data)
         }
@@ -80,7 +107,9 @@ struct ReportCommand: ParsableCommand {
         // Identities merged by hand into one contact count as one person among advocates and critics.
         if let store, store.events.contains(where: { $0.action.typeName == "contact_merge" }) {
             let contacts = Contacts.current(store, team: team)
-            return .insight(team: team) { m in contacts.contact(for: m).map { ReportAuthor(id: $0.id, name: $0.name) } ?? ReportAuthor.byAccount(m) }
+            return .insight(team: team) { m in
+                contacts.contact(for: m).map { ReportAuthor(id: $0.id, name: $0.name) } ?? ReportAuthor.byAccount(m)
+            }
         }
         return .insight(team: team)
     }

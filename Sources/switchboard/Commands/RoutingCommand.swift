@@ -14,7 +14,8 @@ struct RoutingCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show which rules would hand off which stored mentions (nothing is recorded or delivered).",
             discussion:
-                "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select among the stored ones."
+                "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select "
+                + "among the stored ones."
         )
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only mentions matching this query too.") var query: String?
@@ -26,8 +27,10 @@ struct RoutingCommand: ParsableCommand {
             let router = try RoutingReport.router(store, team, separator: "\n")
             if router.rules.isEmpty {
                 print(
-                    "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or \"dir\"}])."
-                ); return
+                    "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or "
+                    + "\"dir\"}])."
+                )
+                return
             }
             var list = store.mentions
             if let query { list = try QueryOption.filter(list, states: store.states(), query: query, dir: store.dir) }
@@ -37,7 +40,11 @@ struct RoutingCommand: ParsableCommand {
             if limit > 0 { plan = Array(plan.prefix(limit)) }
             let delivered = Router.deliveries(store.events)
             struct Row: Encodable {
-                let key: String; let rule: String; let team: String; let delivery: String; let routed: Bool;
+                let key: String
+                let rule: String
+                let team: String
+                let delivery: String
+                let routed: Bool
                 let text: String
             }
             let rows = plan.map { p in

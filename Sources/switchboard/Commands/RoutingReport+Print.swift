@@ -13,7 +13,10 @@ extension RoutingReport {
 
     static func print(_ outcomes: [RoutingOutcome], json: Bool, none: String? = nil) throws {
         if json {
-            struct J: Encodable { let mention, rule, team, result: String; let target, error: String? }
+            struct J: Encodable {
+                let mention, rule, team, result: String
+                let target, error: String?
+            }
             for o in outcomes {
                 let (result, target, error): (String, String?, String?)
                 switch o.result {
@@ -21,8 +24,10 @@ extension RoutingReport {
                 case .failed(let e): (result, target, error) = ("failed", nil, e)
                 case .alreadyRouted: (result, target, error) = ("already_routed", nil, nil)
                 }
-                try Output.printJSON(J(mention: o.mention, rule: o.rule, team: o.team, result: result, target: target,
-                                       error: error))
+                try Output.printJSON(
+                    J(
+                        mention: o.mention, rule: o.rule, team: o.team, result: result, target: target,
+                        error: error))
             }
             return
         }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Listening
 import SwitchboardCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `switchboard sources add`: walks a person through adding a Mastodon account (out-of-band OAuth or a pasted
@@ -14,27 +15,38 @@ struct SourcesAddCommand: AsyncParsableCommand {
         commandName: "add",
         abstract: "Add a Mastodon or Bluesky account or an RSS/Atom feed as a source.",
         discussion: """
-        Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
-        mode 0600 under secrets/ in the data directory and only their path goes into team.json.
-        Examples:
-          switchboard sources add --type mastodon --id masto --instance https://mastodon.social --hashtag acme
-          switchboard sources add --type mastodon --id masto --instance https://mastodon.social --token-file secrets/masto.token
-          switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
-          switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
-        """)
+            Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
+            mode 0600 under secrets/ in the data directory and only their path goes into team.json.
+            Examples:
+              switchboard sources add --type mastodon --id masto --instance https://mastodon.social --hashtag acme
+              switchboard sources add --type mastodon --id masto --instance https://mastodon.social --token-file \
+              secrets/masto.token
+              switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
+              switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "mastodon, bluesky or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
-    @Option(name: .customLong("token-file"), help: "Mastodon: an existing file holding the access token (relative to the data directory).") var tokenFile: String?
-    @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.") var tokenCommand: String?
-    @Flag(name: .customLong("token-stdin"), help: "Mastodon: read the access token from stdin and save it under secrets/.") var tokenStdin = false
+    @Option(
+        name: .customLong("token-file"),
+        help: "Mastodon: an existing file holding the access token (relative to the data directory).") var tokenFile:
+        String?
+    @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.")
+    var tokenCommand: String?
+    @Flag(
+        name: .customLong("token-stdin"), help: "Mastodon: read the access token from stdin and save it under secrets/."
+    ) var tokenStdin = false
     @Option(help: "Bluesky: the account's handle, like acme.bsky.social.") var handle: String?
     @Option(help: "Bluesky: the PDS (default https://bsky.social).") var service: String?
-    @Option(name: .customLong("app-password-file"), help: "Bluesky: an existing file holding the app password.") var appPasswordFile: String?
-    @Option(name: .customLong("app-password-command"), help: "Bluesky: a command that prints the app password.") var appPasswordCommand: String?
-    @Flag(name: .customLong("app-password-stdin"), help: "Bluesky: read the app password from stdin and save it under secrets/.") var appPasswordStdin = false
+    @Option(name: .customLong("app-password-file"), help: "Bluesky: an existing file holding the app password.")
+    var appPasswordFile: String?
+    @Option(name: .customLong("app-password-command"), help: "Bluesky: a command that prints the app password.")
+    var appPasswordCommand: String?
+    @Flag(
+        name: .customLong("app-password-stdin"),
+        help: "Bluesky: read the app password from stdin and save it under secrets/.") var appPasswordStdin = false
     @Option(help: "RSS/Atom: the feed URL.") var url: String?
     @Option(name: .customLong("hashtag"), help: "A hashtag to follow (repeatable).") var hashtags: [String] = []
     @Option(name: .customLong("search"), help: "A search term (repeatable).") var search: [String] = []
@@ -46,14 +58,20 @@ struct SourcesAddCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         let dir = global.directory
-        guard dir.exists else { throw CLIError.failure("no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)") }
+        guard dir.exists else {
+            throw CLIError.failure(
+                "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+        }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
-        guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+        guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        else {
             throw CLIError.usage("the id may hold letters, digits, - and _ only")
         }
-        guard !team.sources.contains(where: { $0.id == sid }) else { throw CLIError.failure("team.json has a source \"\(sid)\" already") }
+        guard !team.sources.contains(where: { $0.id == sid }) else {
+            throw CLIError.failure("team.json has a source \"\(sid)\" already")
+        }
         var c = SourceConfig(id: sid, type: kind.lowercased())
         c.interval = interval
         if !hashtags.isEmpty { c.hashtags = hashtags }
@@ -67,7 +85,9 @@ struct SourcesAddCommand: AsyncParsableCommand {
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
-        print("Added source \"\(sid)\" to team.json.\(Listener.isRunning(dir: dir) ? " The running listener picks it up within 30 s." : " Start listening with `switchboard listen`.")")
+        print(
+            "Added source \"\(sid)\" to team.json.\(Listener.isRunning(dir: dir) ? " The running listener picks it up within 30 s." : " Start listening with `switchboard listen`.")"
+        )
     }
 
     // MARK: Mastodon
@@ -75,7 +95,9 @@ struct SourcesAddCommand: AsyncParsableCommand {
     func addMastodon(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
         let raw = try instance ?? ask("Mastodon server (like https://mastodon.social)")
         let inst = raw.hasPrefix("http") ? raw : "https://" + raw
-        guard let base = URL(string: inst), base.host != nil else { throw CLIError.usage("\(raw) is not a server address") }
+        guard let base = URL(string: inst), base.host != nil else {
+            throw CLIError.usage("\(raw) is not a server address")
+        }
         c.instance = inst
         c.notifications = noNotifications ? false : true
         if c.interval == nil { c.interval = "60s" }
@@ -89,10 +111,17 @@ struct SourcesAddCommand: AsyncParsableCommand {
             if tokenStdin {
                 token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
             } else if interactive {
-                let pasted = try ask("Paste an access token (Preferences → Development), or press Enter to authorise in the browser", allowEmpty: true)
-                if !pasted.isEmpty { token = pasted } else {
+                let pasted = try ask(
+                    "Paste an access token (Preferences → Development), or press Enter to authorise in the browser",
+                    allowEmpty: true)
+                if !pasted.isEmpty {
+                    token = pasted
+                } else {
                     let app = try await call { try await oauth.registerApp() }
-                    print("\nOpen this address, log in and approve Switchboard:\n\n  \(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n")
+                    print(
+                        "\nOpen this address, log in and approve Switchboard:\n\n  "
+                        + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
+                    )
                     let code = try ask("Paste the authorisation code shown")
                     token = try await call { try await oauth.exchange(code: code, app: app) }
                 }
@@ -106,7 +135,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
             print("Saved the token to \(path) (mode 0600).")
         }
         if noVerify { return }
-        let t = try Secrets.resolve(file: c.tokenFile, command: c.tokenCommand, dataDir: dir, what: "token of source \(c.id)")
+        let t = try Secrets.resolve(
+            file: c.tokenFile, command: c.tokenCommand, dataDir: dir, what: "token of source \(c.id)")
         let account = try await call { try await oauth.verify(token: t) }
         print("Logged in as @\(Output.safe(account.acct))@\(base.host ?? "").")
     }
@@ -120,16 +150,27 @@ struct SourcesAddCommand: AsyncParsableCommand {
         if let s = service { c.service = s }
         c.notifications = noNotifications ? false : true
         if c.interval == nil { c.interval = "60s" }
-        if let f = appPasswordFile { c.appPasswordFile = f }
-        else if let cmd = appPasswordCommand { c.appPasswordCommand = cmd }
-        else {
+        if let f = appPasswordFile {
+            c.appPasswordFile = f
+        } else if let cmd = appPasswordCommand {
+            c.appPasswordCommand = cmd
+        } else {
             var pass: String?
-            if appPasswordStdin { pass = readLine(strippingNewline: true) }
-            else if interactive {
-                print("Create an app password at https://bsky.app/settings/app-passwords (never use the account password).")
+            if appPasswordStdin {
+                pass = readLine(strippingNewline: true)
+            } else if interactive {
+                print(
+                    "Create an app password at https://bsky.app/settings/app-passwords (never use the account "
+                    + "password)."
+                )
                 pass = getpass("App password: ").map { String(cString: $0) }
-            } else { throw CLIError.usage("give --app-password-file, --app-password-command or --app-password-stdin (or run in a terminal)") }
-            guard let p = pass?.trimmingCharacters(in: .whitespaces), !p.isEmpty else { throw CLIError.failure("no app password given") }
+            } else {
+                throw CLIError.usage(
+                    "give --app-password-file, --app-password-command or --app-password-stdin (or run in a terminal)")
+            }
+            guard let p = pass?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
+                throw CLIError.failure("no app password given")
+            }
             let path = "secrets/\(c.id).pass"
             try Secrets.write(p, to: dir.root.appendingPathComponent(path))
             c.appPasswordFile = path
@@ -138,18 +179,26 @@ struct SourcesAddCommand: AsyncParsableCommand {
         if noVerify { return }
         let source = try BlueskySource(config: c, dataDir: dir, http: http)
         let who = try await call { try await source.verifyLogin() }
-        print("Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in state/bluesky-\(c.id).session.json.")
+        print(
+            "Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in "
+            + "state/bluesky-\(c.id).session.json."
+        )
     }
 
     // MARK: Feeds
 
     func addFeed(_ c: inout SourceConfig, http: HTTPClient) async throws {
         let u = try url ?? ask("Feed URL")
-        guard let feedURL = URL(string: u), feedURL.scheme == "http" || feedURL.scheme == "https" else { throw CLIError.usage("\(u) is not an http(s) URL") }
+        guard let feedURL = URL(string: u), feedURL.scheme == "http" || feedURL.scheme == "https" else {
+            throw CLIError.usage("\(u) is not an http(s) URL")
+        }
         c.url = u
         if c.interval == nil { c.interval = "15m" }
         if noVerify { return }
-        let r = try await call { try await http.send(HTTPRequest(url: feedURL, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept])) }
+        let r = try await call {
+            try await http.send(
+                HTTPRequest(url: feedURL, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept]))
+        }
         guard (200..<300).contains(r.status) else { throw CLIError.failure("\(u): HTTP \(r.status)") }
         do {
             let feed = try FeedParser.parse(r.body, url: feedURL, contentType: r.header("content-type"))
@@ -162,7 +211,9 @@ struct SourcesAddCommand: AsyncParsableCommand {
     // MARK: Helpers
 
     func ask(_ prompt: String, allowEmpty: Bool = false) throws -> String {
-        guard interactive else { throw CLIError.usage("missing a value for: \(prompt) (give it as a flag, see --help)") }
+        guard interactive else {
+            throw CLIError.usage("missing a value for: \(prompt) (give it as a flag, see --help)")
+        }
         while true {
             FileHandle.standardOutput.write(Data("\(prompt): ".utf8))
             guard let line = readLine(strippingNewline: true) else { throw CLIError.failure("cancelled") }

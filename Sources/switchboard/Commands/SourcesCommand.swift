@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import Listening
 import ListenerServices
+import Listening
 import SwitchboardCore
 
 /// `switchboard sources list|poll|add`: the sources of team.json and their health.
@@ -109,8 +109,11 @@ struct SourceRow: Encodable {
     let health: SourceHealth
     enum Keys: String, CodingKey {
         case id, type, enabled, interval, status, fetched, added, failures, cursor
-        case lastSuccess = "last_success", lastError = "last_error", lastErrorAt = "last_error_at"
-        case nextRun = "next_run", lastPoll = "last_poll"
+        case lastSuccess = "last_success"
+        case lastError = "last_error"
+        case lastErrorAt = "last_error_at"
+        case nextRun = "next_run"
+        case lastPoll = "last_poll"
     }
     /// Every field, absent values as null.
     func encode(to encoder: Encoder) throws {

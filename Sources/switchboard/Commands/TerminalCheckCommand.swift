@@ -28,7 +28,13 @@ struct TerminalCheckCommand: ParsableCommand {
     @Flag(help: "Show the cursor after the 'events:' title (otherwise it is hidden).")
     var showCursor = false
 
-    @Flag(help: "Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without ech/bce, e.g. screen and tmux).")
+    @Flag(
+        help:
+            """
+            Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without \
+            ech/bce, e.g. screen and tmux).
+            """
+    )
     var highlightText = false
 
     func run() throws {
@@ -49,15 +55,19 @@ struct TerminalCheckCommand: ParsableCommand {
             let waker = terminal.makeWaker()
             let interval = tickMs
             Thread.detachNewThread {
-                while true { usleep(useconds_t(interval * 1000)); waker.wake() }
+                while true {
+                    usleep(useconds_t(interval * 1000))
+                    waker.wake()
+                }
             }
         }
-        var screen = TerminalCheckScreen(term: terminal.termName, colors: terminal.colorCount, rows: rows, textLines: lines)
+        var screen = TerminalCheckScreen(
+            term: terminal.termName, colors: terminal.colorCount, rows: rows, textLines: lines)
         screen.highlightTextOnly = highlightText
         screen.size = terminal.size
         let cursor = { showCursor ? screen.cursorPosition : nil }
         terminal.present(screen.render(), cursor: cursor())
-        var frameTimes: [Duration] = []   // event handled → frame on the terminal
+        var frameTimes: [Duration] = []  // event handled → frame on the terminal
         let clock = ContinuousClock()
         while true {
             guard let event = terminal.nextEvent(timeoutMilliseconds: -1) else { continue }
@@ -70,9 +80,13 @@ struct TerminalCheckCommand: ParsableCommand {
         terminal.restore()
         print("terminal-check: restored after \(screen.eventCount) events")
         if !frameTimes.isEmpty {
-            let us = frameTimes.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
-            let p50 = us[us.count / 2], p99 = us[min(us.count - 1, us.count * 99 / 100)]
-            print(String(format: "terminal-check: key to frame p50 %.0f µs, p99 %.0f µs over %d keys", p50, p99, us.count))
+            let us = frameTimes.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }
+                .sorted()
+            let p50 = us[us.count / 2]
+            let p99 = us[min(us.count - 1, us.count * 99 / 100)]
+            print(
+                String(format: "terminal-check: key to frame p50 %.0f µs, p99 %.0f µs over %d keys", p50, p99, us.count)
+            )
         }
     }
 }
@@ -109,7 +123,9 @@ struct TerminalCheckScreen {
         case .key(.char("q")), .terminate: return false
         case .key(.char("j")), .key(.down): selected = (selected + 1) % visibleRows
         case .key(.char("k")), .key(.up): selected = (selected + visibleRows - 1) % visibleRows
-        case .wake: wakes += 1; return true
+        case .wake:
+            wakes += 1
+            return true
         default: break
         }
         log.append(Self.describe(e))
@@ -141,12 +157,13 @@ struct TerminalCheckScreen {
         let w = size.width
         box(&b, Rect(x: 0, y: 0, width: w, height: 9), title: "terminal-check")
         let inner = w - 2
-        let samples = [
-            "size \(size.width)x\(size.height)  TERM \(term)  colours \(colors)  wakes \(wakes)",
-            "Grüße aus München: Äpfel, Öl, Übermaß, Straße",
-            "東京都渋谷区 · 日本語のテキスト · 한국어",
-            "Emoji: 👍 🇩🇪 👨‍👩‍👧 ✓ e\u{301}",
-        ] + textLines.prefix(3).map { "text: " + Sanitizer.line($0) }
+        let samples =
+            [
+                "size \(size.width)x\(size.height)  TERM \(term)  colours \(colors)  wakes \(wakes)",
+                "Grüße aus München: Äpfel, Öl, Übermaß, Straße",
+                "東京都渋谷区 · 日本語のテキスト · 한국어",
+                "Emoji: 👍 🇩🇪 👨‍👩‍👧 ✓ e\u{301}",
+            ] + textLines.prefix(3).map { "text: " + Sanitizer.line($0) }
         for (i, s) in samples.prefix(7).enumerated() {
             b.put("│" + TextLayout.pad(s, width: inner) + "│", x: 0, y: 1 + i, role: .normal)
             b.setRole(Rect(x: 0, y: 1 + i, width: 1, height: 1), .border)
@@ -172,7 +189,9 @@ struct TerminalCheckScreen {
         for (i, line) in log.enumerated() where logTop + 1 + i < size.height - 1 {
             b.put(TextLayout.clip(line, width: w), x: 0, y: logTop + 1 + i)
         }
-        b.put(TextLayout.pad("q quit · j/k move · paste, click, resize to test", width: w), x: 0, y: size.height - 1, role: .hint)
+        b.put(
+            TextLayout.pad("q quit · j/k move · paste, click, resize to test", width: w), x: 0, y: size.height - 1,
+            role: .hint)
         return b
     }
 

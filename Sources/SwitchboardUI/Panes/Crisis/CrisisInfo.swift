@@ -50,7 +50,8 @@ extension CrisisRun {
     static func span(_ seconds: TimeInterval) -> String {
         let m = Int((seconds / 60).rounded(.up))
         if m < 60 { return "\(m)m" }
-        let h = m / 60, r = m % 60
+        let h = m / 60
+        let r = m % 60
         return r == 0 ? "\(h)h" : "\(h)h\(r)m"
     }
 }

@@ -14,7 +14,9 @@ public struct CrisisPrompt: Sendable, Equatable {
     public var changeSeverityOf: String?
 
     public init(playbook: Playbook, drill: Bool, changeSeverityOf: String? = nil, current: String? = nil) {
-        self.playbook = playbook; self.drill = drill; self.changeSeverityOf = changeSeverityOf
+        self.playbook = playbook
+        self.drill = drill
+        self.changeSeverityOf = changeSeverityOf
         stage = playbook.severityLevels.isEmpty ? .suspend : .severity
         if let current, let i = playbook.severityLevels.firstIndex(of: current) { selected = i }
     }

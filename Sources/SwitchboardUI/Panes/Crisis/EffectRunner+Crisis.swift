@@ -46,7 +46,8 @@ extension EffectRunner {
     /// are counted, unless a new slot began (then all of them again).
     func buckets(_ run: CrisisRun, now: Date) -> [CrisisBucket] {
         let mentions = store.mentions
-        let from = run.startedAt.addingTimeInterval(-3600), to = run.endedAt ?? now
+        let from = run.startedAt.addingTimeInterval(-3600)
+        let to = run.endedAt ?? now
         if var c = view.chart, c.run == run.id, c.counted <= mentions.count {
             let add = CrisisReport.buckets(Array(mentions[c.counted...]), from: from, to: to)
             if add.count == c.buckets.count, add.first?.start == c.buckets.first?.start {
@@ -95,7 +96,8 @@ extension EffectRunner {
                     .storeChanged(delta()), .recorded("\(st.step.id) \(verb)" + (st.reason.map { ": " + $0 } ?? "")),
                 ]
             case .notify(let crisis, let step, let byHand):
-                let store = self.store, actor = self.actor
+                let store = self.store
+                let actor = self.actor
                 let work: @Sendable () -> Message = {
                     do {
                         let o = try CrisisOps.notify(

@@ -32,9 +32,13 @@ extension Renderer {
             y += 1
         }
         line("No active crisis.", .dim)
-        if c.playbooks.isEmpty, c.problems.isEmpty { line("No playbooks yet.", .dim); return }
+        if c.playbooks.isEmpty, c.problems.isEmpty {
+            line("No playbooks yet.", .dim)
+            return
+        }
         if !c.playbooks.isEmpty {
-            let enter = key("crisis-start", .crisis), drill = key("crisis-drill", .crisis)
+            let enter = key("crisis-start", .crisis)
+            let drill = key("crisis-drill", .crisis)
             line("Playbooks" + (s.chrome.focus == .crisis ? " — \(enter) starts, \(drill) drill:" : ":"), .paneTitle)
         }
         let nameW = min(
@@ -117,7 +121,8 @@ extension Renderer {
         // Shares on a fixed 0–100 % scale (the sentinel 1.0 is cut off again).
         let neg = widen(String(TextBars.sparkline(shown.map(\.negativeShare) + [1.0]).dropLast()))
         let last = shown.last { $0.total > 0 }
-        let x0 = r.x + label, end = x0 + n * cw
+        let x0 = r.x + label
+        let end = x0 + n * cw
         buf.put(" mentions", x: r.x, y: r.y, role: .meta, clip: r)
         buf.put(volume, x: x0, y: r.y, role: .accent, clip: r)
         buf.put(" max \(peak)/15m", x: end, y: r.y, role: .meta, clip: r)
@@ -224,7 +229,10 @@ extension Renderer {
                 "Timeline, newest first — \(key("crisis-timeline", .crisis)) closes", width: r.width - 1), x: r.x + 1,
             y: r.y, role: .paneTitle, clip: r)
         let list = s.crisis.info.timeline
-        if list.isEmpty { buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
+        if list.isEmpty {
+            buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r)
+            return
+        }
         let actorW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.actor)) }.max() ?? 0)
         for (i, e) in list.dropFirst(s.crisis.selected).prefix(r.height - 1).enumerated() {
             let line =
@@ -242,7 +250,8 @@ extension Renderer {
             x: r.x + 1, y: r.y, role: .paneTitle, clip: r)
         let list = run.playbook.escalation
         if list.isEmpty {
-            buf.put("No escalation contacts in the playbook.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return
+            buf.put("No escalation contacts in the playbook.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r)
+            return
         }
         let roleW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.role)) }.max() ?? 0)
         let nameW = min(28, list.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0)

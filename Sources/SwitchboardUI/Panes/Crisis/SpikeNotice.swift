@@ -11,7 +11,10 @@ public struct SpikeNotice: Sendable, Equatable {
     /// The playbook the alert suggests (recorded by the process that raised it), if any.
     public var playbook: String?
     public init(message: String, at: Date, kind: String? = nil, playbook: String? = nil) {
-        self.message = message; self.at = at; self.kind = kind; self.playbook = playbook
+        self.message = message
+        self.at = at
+        self.kind = kind
+        self.playbook = playbook
     }
 
     /// The alert an action log record holds, if it is one.

@@ -63,4 +63,3 @@ public struct FeedItem: Sendable {
         }
     }
 }
-

@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import Insight
+import SwitchboardCore
 
 /// The feed: every stored mention as a small item, a sorted order, the filtered rows on screen, and a
 /// selection and scroll position kept by mention (not by row number) while new mentions arrive.
@@ -41,7 +41,9 @@ public struct FeedModel: Sendable {
     public var personMarks: [String: PersonMark] = [:]
 
     init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) {
-        self.mute = mute; self.slaMinutes = slaMinutes; self.sla = sla
+        self.mute = mute
+        self.slaMinutes = slaMinutes
+        self.sla = sla
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
     }
 
@@ -115,7 +117,8 @@ public struct FeedModel: Sendable {
     }
 
     func before(_ a: Int32, _ b: Int32) -> Bool {
-        let x = items[Int(a)], y = items[Int(b)]
+        let x = items[Int(a)]
+        let y = items[Int(b)]
         switch sort {
         case .newest:
             return x.time != y.time ? x.time > y.time : a > b
@@ -186,7 +189,8 @@ public struct FeedModel: Sendable {
     }
 
     private func insertionPoint(_ i: Int32, in a: [Int32]) -> Int {
-        var lo = 0, hi = a.count
+        var lo = 0
+        var hi = a.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if before(a[mid], i) { lo = mid + 1 } else { hi = mid }
@@ -273,7 +277,12 @@ public struct FeedModel: Sendable {
     // MARK: Moving
 
     mutating func move(to row: Int, viewport: Int) {
-        guard !rows.isEmpty else { selected = 0; selectedItem = nil; scrollTop = 0; return }
+        guard !rows.isEmpty else {
+            selected = 0
+            selectedItem = nil
+            scrollTop = 0
+            return
+        }
         selected = max(0, min(rows.count - 1, row))
         selectedItem = rows[selected]
         clampScroll(viewport: viewport)
@@ -314,4 +323,3 @@ public struct FeedModel: Sendable {
         return c
     }
 }
-

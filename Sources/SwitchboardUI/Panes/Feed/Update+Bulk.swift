@@ -6,7 +6,8 @@ extension FeedModel {
     public var markedKeys: Set<String> {
         var out = marks
         if let a = visualAnchor, let ai = keyIndex[a], let ar = rows.firstIndex(of: ai) {
-            let lo = min(ar, selected), hi = max(ar, selected)
+            let lo = min(ar, selected)
+            let hi = max(ar, selected)
             if lo <= hi, hi < rows.count { for r in lo...hi { out.insert(items[Int(rows[r])].key) } }
         }
         return out
@@ -19,7 +20,10 @@ extension Update {
     static func bulk(_ s: inout AppState, _ what: String, _ action: (String) -> Action) -> [Effect] {
         let marked = s.feed.markedKeys
         if marked.isEmpty {
-            guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+            guard let k = s.feed.selectedKey else {
+                say(&s, "no mention selected")
+                return []
+            }
             return [.record([action(k)], done: "\(k): \(what)")]
         }
         // Feed order, so the log reads like the screen.

@@ -9,6 +9,9 @@ public struct Draft: Sendable, Equatable {
     /// The prefill (the author's handle): a draft that is only that has nothing to lose.
     public var pristine = ""
     public init() {}
-    public init(saved: String) { editor = TextEditor(saved); savedText = saved }
+    public init(saved: String) {
+        editor = TextEditor(saved)
+        savedText = saved
+    }
     public var isDirty: Bool { editor.text != savedText && editor.text != pristine }
 }

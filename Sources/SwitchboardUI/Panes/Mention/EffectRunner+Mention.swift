@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import Listening
+import SwitchboardCore
 
 /// The Mention pane's effects: the full mention, drafts, claims and the reply's way through the outbox.
 extension EffectRunner {

@@ -1,7 +1,7 @@
 import Foundation
+import Insight
 import ScreenKit
 import SwitchboardCore
-import Insight
 
 extension Renderer {
     /// The selected mention in full above the reply composer.
@@ -68,7 +68,8 @@ extension Renderer {
             now: s.chrome.now)
         var stateLine = "status: \(st.status.rawValue)"
         if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
-            let now = s.chrome.now.timeIntervalSince1970, due = s.feed.dueTime(Int(i))
+            let now = s.chrome.now.timeIntervalSince1970
+            let due = s.feed.dueTime(Int(i))
             stateLine +=
                 due >= now
                 ? " · due in " + Format.relative(now - (due - now), now: now)
@@ -177,14 +178,24 @@ extension Renderer {
         var cur = (0, 0)
         for (i, c) in e.chars.enumerated() {
             if i == e.cursor { cur = (x, rows.count - 1) }
-            if c == "\n" { rows.append([]); x = 0; continue }
+            if c == "\n" {
+                rows.append([])
+                x = 0
+                continue
+            }
             let cw = TextWidth.width(c)
-            if x + cw > width { rows.append([]); x = 0 }
+            if x + cw > width {
+                rows.append([])
+                x = 0
+            }
             rows[rows.count - 1].append((c, x))
             x += cw
         }
         if e.cursor >= e.chars.count {
-            if x >= width { rows.append([]); x = 0 }
+            if x >= width {
+                rows.append([])
+                x = 0
+            }
             cur = (x, rows.count - 1)
         }
         let first = max(0, cur.1 - rect.height + 1)

@@ -78,10 +78,12 @@ extension Renderer {
         cursor = Point(
             x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
         if s.mention.templates == nil {
-            buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+            buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
+            return
         }
         if matches.isEmpty {
-            buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner); return
+            buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
+            return
         }
         let nameW = min(20, inner.width / 3)
         let top = max(0, p.selected - (inner.height - 2))

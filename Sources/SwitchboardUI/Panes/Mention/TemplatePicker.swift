@@ -6,6 +6,8 @@ public struct TemplatePicker: Sendable, Equatable {
     public var key: String
     public var query = TextEditor()
     public var selected = 0
-    public init(key: String, query: String = "") { self.key = key; self.query = TextEditor(query) }
+    public init(key: String, query: String = "") {
+        self.key = key
+        self.query = TextEditor(query)
+    }
 }
-

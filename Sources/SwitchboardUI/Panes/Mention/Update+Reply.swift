@@ -42,12 +42,16 @@ extension Update {
     /// `send`: the review screen for the draft (y sends, e edits, n goes back).
     static func review(_ s: inout AppState) -> [Effect] {
         guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else {
-            say(&s, "no mention open"); return []
+            say(&s, "no mention open")
+            return []
         }
         let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
+        guard !body.isEmpty, body != prefix else {
+            say(&s, "the reply is empty", error: true)
+            return []
+        }
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
@@ -63,14 +67,20 @@ extension Update {
     }
 
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
+        guard let k = s.shownKey else {
+            say(&s, "open a mention first (Enter)")
+            return []
+        }
         s.modal = .templates(TemplatePicker(key: k, query: arg))
         s.chrome.focus = .composer
         return s.mention.templates == nil ? [.loadTemplates] : []
     }
 
     static func undoSend(_ s: inout AppState) -> [Effect] {
-        guard let e = s.myQueued.first else { say(&s, "nothing to take back"); return [] }
+        guard let e = s.myQueued.first else {
+            say(&s, "nothing to take back")
+            return []
+        }
         return [.cancelSend(id: e.id)]
     }
 
@@ -83,9 +93,15 @@ extension Update {
     }
 
     static func note(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey ?? s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.shownKey ?? s.feed.selectedKey else {
+            say(&s, "no mention selected")
+            return []
+        }
         let text = arg.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { prompt(&s, "note "); return [] }
+        guard !text.isEmpty else {
+            prompt(&s, "note ")
+            return []
+        }
         return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
     }
 
@@ -120,7 +136,9 @@ extension Update {
             switch c {
             case .down?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.down)
             case .up?: p.selected = ListCursor(p.selected, count: matches.count, page: 1).moved(.up)
-            case .back?: s.modal = nil; return []
+            case .back?:
+                s.modal = nil
+                return []
             case .pick?:
                 s.modal = nil
                 guard let t = matches[safe: p.selected] else { return [] }

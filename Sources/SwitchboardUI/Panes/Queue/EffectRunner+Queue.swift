@@ -1,6 +1,6 @@
 import Foundation
-import SwitchboardCore
 import Listening
+import SwitchboardCore
 
 extension EffectRunner {
     /// The queue as the pane shows it: the agenda (deleted items left out) and the switch.
@@ -121,7 +121,9 @@ extension EffectRunner {
 
     func performPublishQueue() -> [Message] {
         guard let publisherFor = queuePublisherFor else { return [.queuePublished([])] }
-        let store = self.store, actor = self.actor, now = clock()
+        let store = self.store
+        let actor = self.actor
+        let now = clock()
         let work: @Sendable () async -> [String] = {
             await QueuePublisher.publishDue(store: store, publisherFor: publisherFor, now: now, actor: actor).map { r in
                 switch r.outcome {

@@ -5,12 +5,18 @@ import SwitchboardCore
 /// Local calendar arithmetic for the queue pane (the workbench's time zone).
 struct QueueClock {
     let cal: Calendar
-    init(_ tz: TimeZone) { var c = Calendar(identifier: .gregorian); c.timeZone = tz; c.firstWeekday = 2; cal = c }
+    init(_ tz: TimeZone) {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = tz
+        c.firstWeekday = 2
+        cal = c
+    }
     static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     /// 0 = Monday … 6 = Sunday.
     func weekday(_ d: Date) -> Int { (cal.component(.weekday, from: d) + 5) % 7 }
     func minute(_ d: Date) -> Int {
-        let c = cal.dateComponents([.hour, .minute], from: d); return (c.hour ?? 0) * 60 + (c.minute ?? 0)
+        let c = cal.dateComponents([.hour, .minute], from: d)
+        return (c.hour ?? 0) * 60 + (c.minute ?? 0)
     }
     /// Monday 00:00 of the week holding `d`.
     func weekStart(_ d: Date) -> Date { cal.dateInterval(of: .weekOfYear, for: d)?.start ?? cal.startOfDay(for: d) }
@@ -56,7 +62,10 @@ extension Renderer {
             }
             return
         }
-        if s.chrome.zoomed && s.chrome.focus == .queue { drawWeek(inner); return }
+        if s.chrome.zoomed && s.chrome.focus == .queue {
+            drawWeek(inner)
+            return
+        }
         if q.items.isEmpty {
             buf.put("No scheduled posts", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return

@@ -1,11 +1,14 @@
 import Foundation
-import SwitchboardCore
 import ScreenKit
+import SwitchboardCore
 
 extension Update {
     /// The selected queue item, or a message saying there is none.
     static func queueItem(_ s: inout AppState) -> QueueItem? {
-        guard let i = s.queue.selectedItem else { say(&s, "no queue item selected"); return nil }
+        guard let i = s.queue.selectedItem else {
+            say(&s, "no queue item selected")
+            return nil
+        }
         return i
     }
 
@@ -26,7 +29,10 @@ extension Update {
     }
 
     static func queueUndo(_ s: inout AppState) -> [Effect] {
-        guard let id = s.queue.undo else { say(&s, "nothing to undo"); return [] }
+        guard let id = s.queue.undo else {
+            say(&s, "nothing to undo")
+            return []
+        }
         s.queue.undo = nil
         return [.queue(.restore(id: id))]
     }
@@ -40,20 +46,29 @@ extension Update {
     static func queueSwap(_ s: inout AppState, by step: Int) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
         let j = s.queue.selected + step
-        guard let other = s.queue.info.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
+        guard let other = s.queue.info.items[safe: j] else {
+            say(&s, "nothing to swap with")
+            return []
+        }
         s.queue.selected = j
         return [.queue(.swap(i.id, other.id))]
     }
 
     static func queueRetry(_ s: inout AppState) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
-        guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
+        guard i.state == .failed else {
+            say(&s, "only a failed item is retried")
+            return []
+        }
         return [.queue(.retry(id: i.id))]
     }
 
     static func suspend(_ s: inout AppState, _ arg: String) -> [Effect] {
         let reason = arg.trimmingCharacters(in: .whitespaces)
-        guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
+        guard !reason.isEmpty else {
+            say(&s, "suspend: give a reason (:suspend REASON)", error: true)
+            return []
+        }
         return [.queue(.suspend(reason: reason))]
     }
 
@@ -85,7 +100,10 @@ extension Update {
     }
 
     static func curate(_ s: inout AppState) -> [Effect] {
-        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.feed.selectedKey else {
+            say(&s, "no mention selected")
+            return []
+        }
         return [.queue(.curate(mention: k))]
     }
 
@@ -93,7 +111,8 @@ extension Update {
     static func queueLine(_ s: inout AppState, _ arg: String) -> [Effect] {
         var words = arg.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.first == "add" else {
-            say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true); return []
+            say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true)
+            return []
         }
         words.removeFirst()
         var when = QueueWhen.draft
@@ -104,14 +123,21 @@ extension Update {
             case .nextSlot?: when = .nextSlot
             case .at?:
                 guard let t = words.first, let d = Timestamp.parse(t) else {
-                    say(&s, "--at: give an ISO 8601 time", error: true); return []
+                    say(&s, "--at: give an ISO 8601 time", error: true)
+                    return []
                 }
-                words.removeFirst(); when = .at(d)
-            case nil: say(&s, "queue add: unknown option \(w)", error: true); return []
+                words.removeFirst()
+                when = .at(d)
+            case nil:
+                say(&s, "queue add: unknown option \(w)", error: true)
+                return []
             }
         }
         let text = words.joined(separator: " ")
-        guard !text.isEmpty else { say(&s, "queue add: no text", error: true); return [] }
+        guard !text.isEmpty else {
+            say(&s, "queue add: no text", error: true)
+            return []
+        }
         return [.queue(.check(text: text, when: when))]
     }
 
@@ -155,7 +181,8 @@ extension Update {
         guard let text else { return [] }
         let clean = text.hasSuffix("\n") ? String(text.dropLast()) : text
         guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            say(&s, "empty: nothing queued"); return []
+            say(&s, "empty: nothing queued")
+            return []
         }
         if key.hasPrefix("queue:") { return [.queue(.edit(id: String(key.dropFirst(6)), text: clean))] }
         return [.queue(.check(text: clean, when: .now))]
