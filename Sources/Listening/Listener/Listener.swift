@@ -54,6 +54,9 @@ public final class Listener: @unchecked Sendable {
         self.log = log
         self.onIngest = onIngest
         self.now = now
+        // A secret file others can read is said where this listener logs, when a source first reads it.
+        let clock = now
+        Secrets.setWarningHandler { text in log("\(Timestamp.format(clock())) \(text)") }
         self.state = SourceStateStore(dir: store.dir)
     }
 

@@ -24,11 +24,13 @@ public enum Doctor {
         if access(dir.root.path, W_OK) != 0 { problem(".", "the data directory is not writable for you") }
 
         // Human-edited documents.
+        var secrets = Set<String>()
         if !fm.fileExists(atPath: dir.teamFile.path) {
             problem("team.json", "missing")
         } else {
             do {
                 let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
+                secrets = checkSecrets(team, dir, problem)
                 var ids = Set<String>()
                 for s in team.sources where !ids.insert(s.id).inserted {
                     problem("team.json", "source id \"\(s.id)\" is used twice")
@@ -81,6 +83,10 @@ public enum Doctor {
             )
         }
 
+        for p in staleTempFiles(dir) {
+            problem(p, "a temporary file left by a writer that is no longer running; run: switchboard doctor --fix")
+        }
+
         // Permissions.
         var st = stat()
         let shared = stat(dir.root.path, &st) == 0 && st.st_mode & S_ISGID != 0
@@ -88,7 +94,7 @@ public enum Doctor {
             problem(
                 "secrets",
                 "readable by everybody (mode \(String(st.st_mode & 0o7777, radix: 8))); run: chmod 700 "
-                + "\(dir.secretsDir.path)"
+                    + "\(dir.secretsDir.path)"
             )
         }
         let walker = fm.enumerator(atPath: dir.root.path)
@@ -98,6 +104,7 @@ public enum Doctor {
             let mode = st.st_mode & 0o7777
             let isDir = (st.st_mode & S_IFMT) == S_IFDIR
             if p == "secrets" { continue }  // checked above: private to whoever runs the sources
+            if secrets.contains(dir.root.appendingPathComponent(p).standardizedFileURL.path) { continue }
             if p.hasPrefix("secrets/") || p.hasSuffix(".session.json") || p.hasSuffix(".token") || p.hasSuffix(".pass")
             {
                 if !isDir && mode & 0o077 != 0 {

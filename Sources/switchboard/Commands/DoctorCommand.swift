@@ -9,9 +9,16 @@ struct DoctorCommand: ParsableCommand {
         discussion: "Lists each problem with file and line. Exit status 1 when there are problems.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "JSON Lines: one finding per line.") var json = false
+    @Flag(help: "Remove temporary files left by writers that are no longer running, then check.") var fix = false
 
     func run() throws {
         let dir = global.directory
+        if fix {
+            for p in Doctor.removeStaleTempFiles(dir) {
+                if json { try Output.printJSON(["level": "fixed", "place": p, "message": "removed"]) }
+                else { print("fixed    \(Output.safe(p)): removed") }
+            }
+        }
         let findings = Doctor.check(dir)
         let problems = findings.filter { $0.level == .problem }
         if json {
