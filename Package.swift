@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Module dependencies point one way (see README, "Architecture"):
+// Module dependencies point one way (see docs/architecture.md):
 //   switchboard (exe) -> SwitchboardUI -> {SwitchboardCore, Insight, Listening, ScreenKit}
 //   switchboard (exe) -> ListenerServices -> {SwitchboardCore, Insight, Listening}
 //   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
