@@ -33,29 +33,13 @@ final class InsightModel: @unchecked Sendable {
     /// rather than through `Bundle.module`, whose accessor stops the process when the bundle is missing; without
     /// resources the analyser still runs (every text neutral, no language evidence beyond the built-in word lists).
     static func resourceDirectory() -> URL? {
-        let name = "Switchboard_Insight.resources"
-        var candidates: [URL] = []
+        var extra: [URL] = []
         if let env = ProcessInfo.processInfo.environment["SWITCHBOARD_INSIGHT_RESOURCES"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env))
+            extra.append(URL(fileURLWithPath: env))
         }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(name))
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            candidates.append(exe.deletingLastPathComponent().appendingPathComponent(name))
-        }
-        for b in Bundle.allBundles where b.bundleURL.lastPathComponent.hasSuffix(".xctest") {
-            candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent(name))
-        }
-        candidates.append(
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
-        let fm = FileManager.default
-        for c in candidates {
-            for dir in [
-                c.appendingPathComponent("Resources"), c.appendingPathComponent("Contents/Resources/Resources"), c,
-            ] {
-                if fm.fileExists(atPath: dir.appendingPathComponent("lexicon-en.tsv").path) { return dir }
-            }
-        }
-        return nil
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources")
+        return Installation.locate("Switchboard_Insight.resources", containing: "lexicon-en.tsv", extra: extra)
+            ?? Installation.locate("Switchboard_Insight.resources", containing: "lexicon-en.tsv", extra: [source])
     }
 
     init(directory: URL?) {

@@ -18,11 +18,11 @@ enum Demo {
 
     /// Where the bundled demo files are.
     static func bundled(_ name: String) throws -> URL {
-        if let u = Bundle.module.url(forResource: "Demo/" + name, withExtension: nil) { return u }
-        if let d = Bundle.module.resourceURL?.appendingPathComponent("Demo").appendingPathComponent(name),
-            FileManager.default.fileExists(atPath: d.path)
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        if let dir = Installation.locate("Switchboard_switchboard.resources", containing: "Demo/" + name)
+            ?? Installation.locate("Switchboard_switchboard.resources", containing: "Demo/" + name, extra: [source])
         {
-            return d
+            return dir.appendingPathComponent("Demo").appendingPathComponent(name)
         }
         throw CLIError.failure("the bundled demo data (\(name)) is missing from this installation")
     }

@@ -64,7 +64,9 @@ struct Switchboard: AsyncParsableCommand {
     @Flag(help: "Open the workbench on a demo data directory with a live replay feed.")
     var demo = false
 
-    @Option(help: "Colour theme (default, light, high-contrast, mono).")
+    @Option(
+        help: "Colour theme (default, light, high-contrast, mono, or a theme file's name).",
+        completion: .list(["default", "light", "high-contrast", "mono"]))
     var theme: String?
 
     mutating func run() async throws {
