@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// The loaded resources: built once, shared by every `Analyzer`, read without locks.
 final class InsightModel: @unchecked Sendable {
