@@ -70,7 +70,7 @@ final class ActionTargetTests: XCTestCase {
         app.press("M-E")
         XCTAssertEqual(app.store.state(open).status, .escalated)
         XCTAssertEqual(app.store.state(highlighted).status, .new)
-        XCTAssertTrue(app.screen[38].hasSuffix("status → escalated: @anna \"Where is my…\""), app.screen[38])
+        XCTAssertTrue(app.screen[38].hasSuffix("escalated: @anna \"Where is my…\""), app.screen[38])
         // Marks are the feed's: with the Mention pane focused they are left alone.
         app.press("<Esc> <Space> 2 M-x")
         app.type("tag billing")
@@ -84,6 +84,6 @@ final class ActionTargetTests: XCTestCase {
         let app = try app()
         app.press("j i")
         XCTAssertTrue(
-            app.screen[38].hasSuffix("status → ignored: @news \"Blog post: Acme…\""), app.screen[38])
+            app.screen[38].hasSuffix("ignored: @news \"Blog post: Acme…\""), app.screen[38])
     }
 }

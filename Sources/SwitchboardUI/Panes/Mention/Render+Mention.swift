@@ -133,11 +133,12 @@ extension Renderer {
         return out
     }
 
-    /// The composer's rows: 3 while it is empty and not focused; else at least 5 lines of text (more as the text
+    /// The composer's rows: 3 while it is empty (or only the prefilled handle) and not focused; else at least 5 lines of text (more as the text
     /// grows, up to half the pane) and up to 2 lines of warnings under it.
     func composerHeight(key: String, inner: Rect, focused: Bool) -> Int {
-        let e = s.mention.drafts[key]?.editor ?? TextEditor()
-        if e.isEmpty && !focused { return 3 }
+        let d = s.mention.drafts[key]
+        let e = d?.editor ?? TextEditor()
+        if !focused && (e.isEmpty || e.text == d?.pristine) { return 3 }
         let rows = ComposerLayout(e.chars, cursor: e.cursor, width: inner.width - 1).rowCount
         let warnings = min(2, composerWarnings(key).count)
         return max(3, min(max(5, rows) + warnings, max(5, inner.height / 2), inner.height - 4))
