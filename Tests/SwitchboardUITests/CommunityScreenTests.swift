@@ -86,7 +86,8 @@ final class CommunityScreenTests: XCTestCase {
             app.screen[1],
             "│ 5m M⚑anna@social. -! wait due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │"
         )
-        XCTAssertTrue(app.screen[38].hasSuffix("handed off to support (waiting): @anna \"Still no refund,…\""), app.screen[38])
+        XCTAssertTrue(
+            app.screen[38].hasSuffix("handed off to support (waiting): @anna \"Still no refund,…\""), app.screen[38])
         // A team used before is offered next time, after the routing rules' teams.
         F.select(app, "x1", platform: "bluesky")
         app.press("H")
@@ -124,7 +125,8 @@ final class CommunityScreenTests: XCTestCase {
         app.press("<PgDn>")
         XCTAssertTrue(
             app.screen.contains(
-                "│                                                                ││   C-y in the composer starts the reply with it     │"),
+                "│                                                                ││   C-y in the composer starts the reply with it     │"
+            ),
             app.dump())
         app.type("Hi")
         app.press("C-y")

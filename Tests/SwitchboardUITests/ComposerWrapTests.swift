@@ -47,7 +47,8 @@ final class ComposerWrapTests: XCTestCase {
         app.type("Hallo {{first_name}}")
         app.press("C-w")
         XCTAssertEqual(app.state.currentDraft?.editor.text, "Hallo ")
-        XCTAssertTrue(app.screen.contains { $0.hasSuffix("││ Hallo                                     │") }, app.dump())
+        XCTAssertTrue(
+            app.screen.contains { $0.hasSuffix("││ Hallo                                     │") }, app.dump())
         app.type("{{agent}}, Grüße")
         app.press("C-w")
         XCTAssertEqual(app.state.currentDraft?.editor.text, "Hallo {{agent}}, ")

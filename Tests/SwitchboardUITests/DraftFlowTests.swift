@@ -137,7 +137,8 @@ final class DraftFlowTests: XCTestCase {
         XCTAssertTrue(alice.screen.contains { $0.contains("─ Reply · 35/500 · saved ─") }, alice.dump())
         try alice.refresh()
         XCTAssertNil(alice.state.mention.drafts[key])
-        XCTAssertFalse(alice.screen.contains { $0.contains("Die Erstattung ist unterwegs.") && $0.contains("││ @anna") })
+        XCTAssertFalse(
+            alice.screen.contains { $0.contains("Die Erstattung ist unterwegs.") && $0.contains("││ @anna") })
         XCTAssertFalse(alice.screen.contains { $0.contains("· saved") }, alice.dump())
         XCTAssertTrue(alice.screen.contains { $0.contains("Reply: sent ✓") }, alice.dump())
         XCTAssertNil(draftFile(alice, key))

@@ -45,7 +45,8 @@ final class SendDelayScreenTests: XCTestCase {
         // Opening it (held by alice: ben is asked before taking over) shows whose reply is going out.
         ben.press("<Enter>")
         XCTAssertEqual(
-            ben.screen[5], "│                                                     ││ Reply: alice's reply: sending in 7 s      │")
+            ben.screen[5],
+            "│                                                     ││ Reply: alice's reply: sending in 7 s      │")
         XCTAssertFalse(ben.screen.contains { $0.contains("u takes it back") }, ben.dump())
         withExtendedLifetime(alice) {}
     }

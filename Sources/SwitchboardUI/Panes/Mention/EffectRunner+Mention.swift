@@ -76,7 +76,8 @@ extension EffectRunner {
         }
         let saved = try? PanelFiles.saveDraft(store.dir, key: key, text: draft, actor: actor, now: clock())
         return [
-            .storeChanged(delta()), .replyTakenBack(key: key, text: draft, path: saved.map { _ in "drafts/\(key).json" }),
+            .storeChanged(delta()),
+            .replyTakenBack(key: key, text: draft, path: saved.map { _ in "drafts/\(key).json" }),
         ]
     }
 

@@ -40,7 +40,9 @@ extension Update {
             guard let who = st?.assignee, who != me, old[key]?.assignee == me, let by = st?.lastChangedBy, by != me
             else { continue }
             s.mention.takenOver[key] = who
-            say(&s, by == who ? "\(who) took over \(s.label(key))" : "\(by) gave \(s.label(key)) to \(who)", error: true)
+            say(
+                &s, by == who ? "\(who) took over \(s.label(key))" : "\(by) gave \(s.label(key)) to \(who)", error: true
+            )
         }
         return fx
     }
@@ -50,7 +52,8 @@ extension Update {
         guard let d = s.mention.drafts[key] else { return }
         let text = d.editor.text
         let sent =
-            !d.isDirty || text == e.draft.text || TemplateRenderer.withSignature(text, member: s.settings.agent) == e.draft.text
+            !d.isDirty || text == e.draft.text
+            || TemplateRenderer.withSignature(text, member: s.settings.agent) == e.draft.text
             || typedText(e.draft.text, member: s.settings.agent) == text
         if sent {
             s.mention.drafts[key] = nil
