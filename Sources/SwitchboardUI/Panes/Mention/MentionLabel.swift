@@ -12,7 +12,9 @@ enum MentionLabel {
         var handle = sanitizeForScreen(author).trimmingCharacters(in: CharacterSet(charactersIn: "@ "))
         // `anna@social.example` → `@anna`: the words say which mention it was.
         if let at = handle.firstIndex(of: "@") { handle = String(handle[..<at]) }
-        let who = handle.isEmpty ? "(unknown author)" : "@" + handle
+        // `fee.bsky.social` → `@fee`, and no handle wider than the words.
+        if handle.hasSuffix(".bsky.social"), handle.count > 12 { handle = String(handle.dropLast(12)) }
+        let who = handle.isEmpty ? "(unknown author)" : "@" + TextWrap.ellipsize(handle, width: cells)
         let all = sanitizeForScreen(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var shown: [String] = []
         var width = 0
