@@ -55,4 +55,23 @@ final class ComposerWrapTests: XCTestCase {
         app.press("<BS> <BS> C-w")
         XCTAssertEqual(app.state.currentDraft?.editor.text, "Hallo ")
     }
+
+    func testLayoutBreaksAfterSpacesAndKeepsTheCursorInAKnownCell() {
+        func rows(_ text: String, width: Int) -> [String] {
+            let chars = Array(text)
+            let l = ComposerLayout(chars, cursor: chars.count, width: width)
+            var out = Array(repeating: "", count: l.rowCount)
+            for (c, cell) in zip(chars, l.cells) where c != "\n" { out[cell.row].append(c) }
+            return out.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        XCTAssertEqual(rows("Grüße aus Köln und Wien", width: 10), ["Grüße aus", "Köln und", "Wien"])
+        XCTAssertEqual(rows("ab cd ef", width: 5), ["ab cd", "ef"])
+        XCTAssertEqual(rows("Straßenbahnhaltestelle", width: 8), ["Straßenb", "ahnhalte", "stelle"])
+        XCTAssertEqual(rows("eins\nzwei drei", width: 6), ["eins", "zwei", "drei"])
+        // The cursor on a space that hangs past a full line stays inside it; at the end of a full line it wraps.
+        XCTAssertEqual(ComposerLayout(Array("ab cd ef"), cursor: 5, width: 5).cursor.x, 4)
+        let full = ComposerLayout(Array("abcde"), cursor: 5, width: 5)
+        XCTAssertEqual(full.cursor.row, 1)
+        XCTAssertEqual(full.cursor.x, 0)
+    }
 }
