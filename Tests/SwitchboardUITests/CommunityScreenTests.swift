@@ -86,7 +86,8 @@ final class CommunityScreenTests: XCTestCase {
             app.screen[1],
             "│ 5m M⚑anna@social. -! wait due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │"
         )
-        XCTAssertTrue(app.screen[38].hasSuffix("handed off to support (waiting)"), app.screen[38])
+        XCTAssertTrue(
+            app.screen[38].hasSuffix("handed off to support (waiting): @anna \"Still no refund,…\""), app.screen[38])
         // A team used before is offered next time, after the routing rules' teams.
         F.select(app, "x1", platform: "bluesky")
         app.press("H")
@@ -118,8 +119,15 @@ final class CommunityScreenTests: XCTestCase {
                 "│                                                                ││ Handed off to support                              │",
                 "│                                                                ││ Answer from support (bob, 2m ago): Refund          │",
                 "│                                                                ││   approved, 20 EUR back today.                     │",
-                "│                                                                ││   C-y in the composer starts the reply with it     │",
+                "│                                                                ││─ Reply · 6/500 ────────────────────────────────────│",
             ])
+        // The composer's five lines leave the hint under the fold: scrolling the mention shows it.
+        app.press("<PgDn>")
+        XCTAssertTrue(
+            app.screen.contains(
+                "│                                                                ││   C-y in the composer starts the reply with it     │"
+            ),
+            app.dump())
         app.type("Hi")
         app.press("C-y")
         XCTAssertEqual(
@@ -332,10 +340,10 @@ private let CARD = """
     │                                                                ││                                                    │
     │                                                                ││                                                    │
     │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
     │                                                                ││─ Reply · 6/500 ────────────────────────────────────│
     │                                                                ││ @anna@social.example                               │
+    │                                                                ││                                                    │
+    │                                                                ││                                                    │
     │                                                                ││                                                    │
     │                                                                ││                                                    │
     │                                                                │└────────────────────────────────────────────────────┘

@@ -10,10 +10,11 @@ final class ComposerTests: XCTestCase {
         app.press("<Enter> C-a C-k")  // clear the @anna prefill
         XCTAssertEqual(app.state.chrome.focus, .composer)
         // An empty composer with the focus: the cursor waits in it.
+        // (The composer keeps 5 lines while it has the focus.)
         XCTAssertEqual(
-            app.screen[12],
+            app.screen[10],
             "│                                                     ││                                           │")
-        XCTAssertEqual(app.cursor, Point(x: 57, y: 12))
+        XCTAssertEqual(app.cursor, Point(x: 57, y: 10))
         app.type("Hello world again")
         app.press("M-b M-b")
         app.type("big ")
@@ -28,20 +29,21 @@ final class ComposerTests: XCTestCase {
         app.type(">")
         XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\nSecond line: q and ? and j type text")
         XCTAssertEqual(app.state.chrome.focus, .composer)
-        // Two lines: the composer grows by one line.
-        XCTAssertTrue(app.screen[10].contains("─ Reply · 49/500 · unsaved ─"), app.screen[10])
+        // Two lines, in the composer's five (and a warning line under them: it does not answer the question).
+        XCTAssertTrue(app.screen[8].contains("─ Reply · 49/500 · unsaved ─"), app.screen[8])
         XCTAssertEqual(
-            app.screen[11],
+            app.screen[9],
             "│                                                     ││ >Hello world                              │")
         XCTAssertEqual(
-            app.screen[12],
+            app.screen[10],
             "│                                                     ││ Second line: q and ? and j type text      │")
-        XCTAssertEqual(app.cursor, Point(x: 58, y: 11))
+        XCTAssertTrue(app.screen[14].contains("││ ⚠ "), app.screen[14])
+        XCTAssertEqual(app.cursor, Point(x: 58, y: 9))
         app.press("<Down> <End>")
-        XCTAssertEqual(app.cursor, Point(x: 93, y: 12))
+        XCTAssertEqual(app.cursor, Point(x: 93, y: 10))
         app.press("C-a C-k")
         XCTAssertEqual(app.state.currentDraft?.editor.text, ">Hello world\n")
-        XCTAssertTrue(app.screen[10].contains("Reply · 13/500 · unsaved"), app.screen[10])
+        XCTAssertTrue(app.screen[8].contains("Reply · 13/500 · unsaved"), app.screen[8])
         app.press("<Esc>")
         XCTAssertEqual(app.state.chrome.focus, .feed)
         XCTAssertNil(app.cursor)
@@ -52,18 +54,18 @@ final class ComposerTests: XCTestCase {
         app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.send(.paste("See https://example.com/a/very/long/path/that/is/way/more/than/twenty/three/characters ok"))
         // Mastodon: the URL counts 23.
-        XCTAssertTrue(app.screen[11].contains("Reply · 30/500"), app.screen[11])
+        XCTAssertTrue(replyRow(app).contains("Reply · 30/500"), replyRow(app))
         app.send(.paste(String(repeating: "x", count: 480)))
-        XCTAssertTrue(app.screen[11].contains("Reply · 510/500"), app.screen[11])
-        XCTAssertEqual(app.buffer[58, 11].role, .error)
+        XCTAssertTrue(replyRow(app).contains("Reply · 510/500"), replyRow(app))
+        XCTAssertEqual(app.buffer[58, app.screen.firstIndex { $0.contains("─ Reply") }!].role, .error)
         // Bluesky counts graphemes, 300.
         app.press("<Esc> j <Enter>")
         app.send(.paste("👨‍👩‍👧 é"))
-        XCTAssertTrue(app.screen[11].contains("Reply · 3/300"), app.screen[11])
+        XCTAssertTrue(replyRow(app).contains("Reply · 3/300"), replyRow(app))
         // RSS: no limit shown.
         app.press("<Esc> j <Enter>")
         app.type("hi")
-        XCTAssertTrue(app.screen[11].contains("Reply · unsaved"), app.screen[11])
+        XCTAssertTrue(replyRow(app).contains("Reply · unsaved"), replyRow(app))
         XCTAssertEqual(
             ReplyLimit.count(
                 "hi @bob@example.social and https://x.example/" + String(repeating: "y", count: 50),
@@ -81,14 +83,15 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(doc.text, "Sorry about that, we are on it.")
         XCTAssertEqual(doc.mention, key)
         XCTAssertEqual(doc.savedBy, "alice")
-        XCTAssertTrue(app.screen[11].contains("· saved"), app.screen[11])
+        XCTAssertTrue(replyRow(app).contains("· saved"), replyRow(app))
         XCTAssertTrue(app.screen[28].contains("draft saved: drafts/\(key).json"), app.screen[28])
         XCTAssertFalse(app.state.hasUnsavedDraft)
 
         // A new workbench on the same directory shows the draft when the mention is opened again.
         let again = try TestApp(size: Size(width: 100, height: 30), root: app.root)
         again.press("<Enter>")
-        XCTAssertTrue(again.screen[12].contains("Sorry about that, we are on it."), again.dump())
+        XCTAssertTrue(
+            again.screen.contains { $0.hasSuffix("││ Sorry about that, we are on it.           │") }, again.dump())
         again.type(" Thanks")
         XCTAssertEqual(again.state.currentDraft?.editor.text, "Sorry about that, we are on it. Thanks")
         _ = again.root  // keep alive
@@ -163,4 +166,7 @@ final class ComposerTests: XCTestCase {
         defer { unsetenv("VISUAL") }
         XCTAssertEqual(try EffectRunner.runEditor("old text"), "from the editor")
     }
+
+    /// The composer's separator line: `─ Reply · counter · saved/unsaved ─` (where it is depends on its height).
+    func replyRow(_ app: TestApp) -> String { app.screen.first { $0.contains("─ Reply") } ?? "(no composer)" }
 }

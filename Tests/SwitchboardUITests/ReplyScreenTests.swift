@@ -59,9 +59,9 @@ final class ReplyScreenTests: XCTestCase {
         app.runner.publisherFor = { _ in pub }
         let key = app.state.feed.selectedKey!
         app.press("<Enter>")
-        // Prefilled with the Mastodon handle.
+        // Prefilled with the Mastodon handle (the composer keeps 5 lines while it has the focus).
         XCTAssertEqual(
-            app.screen[12],
+            app.screen[10],
             "│                                                     ││ @anna@social.example                      │")
         app.press("C-t")
         app.type("refu")
@@ -77,9 +77,9 @@ final class ReplyScreenTests: XCTestCase {
             │                                                     ││                                           │
             │                                                     ││ Where is my refund for the late order?    │
             │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │              ┌─ Templates — type to search, Enter inserts, Esc closes ────────────┐──────────────│
+            │                                                     ││─ Reply · 6/500 ───────────────────────────│
+            │                                                     ││ @anna@social.example                      │
+            │              ┌─ Templates — type to search, Enter inserts, Esc closes ────────────┐              │
             │              │ > refu                                                             │              │
             │              │ refund               Refund on its way                             │              │
             │              │                                                                    │              │
@@ -104,7 +104,7 @@ final class ReplyScreenTests: XCTestCase {
             app.state.currentDraft?.editor.text,
             "@anna@social.example Hi Anna, your refund for the late order is on its way (ticket \(TemplateContext.ticket(key)))."
         )
-        XCTAssertTrue(app.screen[11].contains("Reply · 79/500 · unsaved"), app.screen[11])
+        XCTAssertTrue(app.screen[9].contains("Reply · 79/500 · unsaved"), app.screen[9])
         // Review: the reply with the signature, the target, the warnings.
         app.press("C-s")
         assertScreen(
@@ -119,11 +119,11 @@ final class ReplyScreenTests: XCTestCase {
             │                                                     ││                                           │
             │                                                     ││ Where is my refund for the late order?    │
             │           ┌─ Review reply — y send · e edit · n back ────────────────────────────────┐           │
-            │           │ To: @anna@social.example on Mastodon                                     │           │
-            │           │ In reply to: https://social.example/@anna@social.example/q1              │           │
-            │           │                                                                          │───────────│
-            │           │ @anna@social.example Hi Anna, your refund for the late order is on its   │our refund │
-            │           │ way (ticket SB-HA48AE). ^AS                                              │y (ticket S│
+            │           │ To: @anna@social.example on Mastodon                                     │───────────│
+            │           │ In reply to: https://social.example/@anna@social.example/q1              │our refund │
+            │           │                                                                          │y (ticket  │
+            │           │ @anna@social.example Hi Anna, your refund for the late order is on its   │           │
+            │           │ way (ticket SB-HA48AE). ^AS                                              │           │
             │           │                                                                          │           │
             │           │ 83/500 characters                                                        │───────────┘
             │           │ No warnings.                                                             │───────────┐
@@ -154,13 +154,16 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "queued")
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open sending… Where is my refun││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -! open sending in 10 s Where is m││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
-            app.screen[9],
+            app.screen[5],
             "│                                                     ││ Reply: sending in 10 s — u takes it back  │")
         app.send(.tick(TestApp.now.addingTimeInterval(4)))
         XCTAssertEqual(
-            app.screen[9],
+            app.screen[1],
+            "│ 3m M anna@social. -! open sending in 6 s Where is my││ @anna@social.example (Anna Berg)          │")
+        XCTAssertEqual(
+            app.screen[5],
             "│                                                     ││ Reply: sending in 6 s — u takes it back   │")
         XCTAssertEqual(pub.posts.count, 0)
         // After the delay: posted once through the mention's publisher, answered.
@@ -177,7 +180,7 @@ final class ReplyScreenTests: XCTestCase {
             app.screen[1],
             "│ 3m M anna@social. -! done sent ✓ Where is my refund ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
-            app.screen[9],
+            app.screen[5],
             "│                                                     ││ Reply: sent ✓ https://social.example/@bra…│")
         XCTAssertEqual(try Store(dir: app.dir).state(key).status, .answered)
         // A second sender pass (another tick, another process) never posts it again.
@@ -198,7 +201,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(app.state.chrome.focus, .feed)
         app.send(.tick(TestApp.now.addingTimeInterval(3)))
         app.press("u")
-        XCTAssertTrue(app.screen[28].hasSuffix("reply taken back"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("taken back, draft saved: @anna \"Where is my…\""), app.screen[28])
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "cancelled")
         app.send(.tick(TestApp.now.addingTimeInterval(20)))
         XCTAssertEqual(pub.posts.count, 0)
@@ -206,7 +209,7 @@ final class ReplyScreenTests: XCTestCase {
             app.screen[1],
             "│ 3m M anna@social. -! open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
-            app.screen[9],
+            app.screen[5],
             "│                                                     ││ Reply: taken back                         │")
     }
 
@@ -223,7 +226,7 @@ final class ReplyScreenTests: XCTestCase {
             app.screen[1],
             "│ 3m M anna@social. -! open failed — r to retry Where ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
-            app.screen[9],
+            app.screen[5],
             "│                                                     ││ Reply: failed — r to retry: rejected: 422…│")
         pub.fail = nil
         app.press("r")
@@ -293,11 +296,16 @@ final class ReplyScreenTests: XCTestCase {
         let app = try app()
         app.press("<Enter>")
         app.type("CHECK OUT OUR SPECIAL OFFER AT http://shop.example")
-        // The text keeps its last line in view above the warnings.
+        // Five lines of text (wrapped at words), two lines of warnings under them.
         XCTAssertEqual(
-            Array(app.screen[12...14]),
+            Array(app.screen[7...14]),
             [
-                "│                                                     ││  OFFER AT http://shop.example             │",
+                "│                                                     ││─ Reply · 60/500 · unsaved ────────────────│",
+                "│                                                     ││ @anna@social.example CHECK OUT OUR SPECIAL│",
+                "│                                                     ││ OFFER AT http://shop.example              │",
+                "│                                                     ││                                           │",
+                "│                                                     ││                                           │",
+                "│                                                     ││                                           │",
                 "│                                                     ││ ⚠ promotional phrasing (\"check out our\") …│",
                 "│                                                     ││ ⚠ mostly capital letters: reads as shouti…│",
             ])
@@ -316,7 +324,7 @@ final class ReplyScreenTests: XCTestCase {
         app.press(":")
         app.type("note customer called too, see ticket 42")
         app.press("<Enter>")
-        app.press("<Enter>")
+        app.press("<Enter> <Esc>")
         XCTAssertTrue(app.screen.contains { $0.contains("Notes:") }, app.dump())
         XCTAssertTrue(app.screen.contains { $0.contains("alice, 0s ago: customer called too, see") }, app.dump())
         XCTAssertEqual(app.store.state(key).notes.map(\.text), ["customer called too, see ticket 42"])

@@ -18,7 +18,12 @@ public enum Effect: Sendable, Equatable {
     case loadTemplates
     /// Store the reply in the outbox, checking nobody changed the mention since `openedAt` (atomic).
     case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?)
-    case cancelSend(id: String)
+    /// Take a reply back during its send delay; `draft` (the composer's text) goes back into the composer and to
+    /// `drafts/` as a saved draft.
+    case cancelSend(id: String, draft: String)
+    /// A reply to the mention went out (sent, or confirmed posted by hand): remove `drafts/KEY.json` if it was
+    /// saved at or before `sentAt` (a draft saved later is someone's new work).
+    case deleteDraft(key: String, sentAt: Date)
     case retrySend(id: String)
     case confirmManual(id: String)
     /// OSC 52 through the terminal (works over SSH).

@@ -32,6 +32,9 @@ public enum Message: Sendable {
     case templatesLoaded(TemplateLibrary)
     /// The reply is in the outbox (durably): counting down, or to be given by hand.
     case replyQueued(OutboxEntry)
+    /// A reply was taken back during its send delay: its text goes back into the composer (saved to `path`, nil:
+    /// the file could not be written).
+    case replyTakenBack(key: String, text: String, path: String?)
     /// Sending stopped before anything was stored: someone else changed the mention.
     case collision(key: String, lines: [String])
     /// A sender pass finished (sent, failed or skipped per entry).

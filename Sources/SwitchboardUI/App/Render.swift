@@ -296,9 +296,11 @@ struct Renderer {
         }
         switch s.chrome.focus {
         case .feed:
-            wanted = [
-                ("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter"),
-            ]
+            // `u` only for the one whose reply is in its send delay.
+            wanted =
+                (s.myQueued.isEmpty ? [] : [("undo-send", "take back")]) + [
+                    ("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter"),
+                ]
         case .composer:
             wanted = [
                 ("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back"),

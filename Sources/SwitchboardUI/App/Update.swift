@@ -47,13 +47,15 @@ enum Update {
             return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
+            let oldStates = s.states
             storeChanged(&s, d)
+            let fx = replyStoreChanged(&s, old: oldStates, d)
             if let f = s.feed.filter,
                 s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime
             {
-                return [.matchFeed(f.query, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
+                return fx + [.matchFeed(f.query, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
             }
-            return []
+            return fx
         case .feedMatched(let q, let idx):
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
@@ -98,6 +100,8 @@ enum Update {
             return templatesLoaded(&s, lib)
         case .replyQueued(let e):
             return replyQueued(&s, e)
+        case .replyTakenBack(let key, let text, let path):
+            return replyTakenBack(&s, key: key, text: text, path: path)
         case .collision(let key, let lines):
             s.modal = .collision(key: key, lines: lines)
             return []

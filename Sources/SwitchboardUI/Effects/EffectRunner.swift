@@ -126,8 +126,11 @@ public final class EffectRunner {
             return [.templatesLoaded(TemplateLibrary.load(store.dir))]
         case .queueReply(let key, let text, let delay, let openedAt):
             return queueReply(key, text: text, delay: delay, openedAt: openedAt)
-        case .cancelSend(let id):
-            return cancelSend(id)
+        case .cancelSend(let id, let draft):
+            return cancelSend(id, draft: draft)
+        case .deleteDraft(let key, let sentAt):
+            PanelFiles.deleteDraft(store.dir, key: key, savedUpTo: sentAt)
+            return []
         case .retrySend(let id):
             return retrySend(id)
         case .confirmManual(let id):

@@ -31,9 +31,25 @@ public enum PanelFiles {
         return f
     }
 
-    public static func loadDraft(_ d: DataDirectory, key: String) -> String? {
+    public static func loadDraft(_ d: DataDirectory, key: String) -> String? { loadDraftDocument(d, key: key)?.text }
+
+    public static func loadDraftDocument(_ d: DataDirectory, key: String) -> DraftDocument? {
         let f = draftFile(d, key: key)
         guard FileManager.default.fileExists(atPath: f.path) else { return nil }
-        return (try? FileIO.readDocument(DraftDocument.self, from: f))?.text
+        return try? FileIO.readDocument(DraftDocument.self, from: f)
+    }
+
+    /// Removes the saved draft of a mention whose reply went out: only a draft saved at or before `savedUpTo`
+    /// (nil: any), so a draft someone saved after the reply is kept. Returns whether a file was removed.
+    @discardableResult
+    public static func deleteDraft(_ d: DataDirectory, key: String, savedUpTo: Date? = nil) -> Bool {
+        let f = draftFile(d, key: key)
+        guard FileManager.default.fileExists(atPath: f.path) else { return false }
+        if let limit = savedUpTo, let doc = try? FileIO.readDocument(DraftDocument.self, from: f),
+            doc.savedAt > limit
+        {
+            return false
+        }
+        return unlink(f.path) == 0
     }
 }

@@ -47,8 +47,7 @@ extension Update {
 
     /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
     static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
-        let key = s.chrome.focus == .feed || s.shownKey == nil ? s.feed.selectedKey : s.shownKey
-        guard let k = key else {
+        guard let k = s.actionKey else {
             say(&s, "no mention selected")
             return []
         }
@@ -63,7 +62,7 @@ extension Update {
         return [
             .record(
                 [.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)],
-                done: "handed off to \(team) (waiting)")
+                done: "handed off to \(team) (waiting): \(s.label(k))")
         ]
     }
 

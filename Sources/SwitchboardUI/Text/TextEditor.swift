@@ -51,10 +51,28 @@ public struct TextEditor: Sendable, Equatable {
         cursor = i
     }
 
+    /// Deletes the word before the cursor; right after a `{{placeholder}}`, the whole placeholder.
     public mutating func deleteWordBack() {
         let end = cursor
-        wordLeft()
+        if let start = placeholderStart(before: end) {
+            cursor = start
+        } else {
+            wordLeft()
+        }
         chars.removeSubrange(cursor..<end)
+    }
+
+    /// Where the `{{…}}` that ends at `end` starts (its name on one line, without braces), if one does.
+    func placeholderStart(before end: Int) -> Int? {
+        guard end >= 4, chars[end - 1] == "}", chars[end - 2] == "}" else { return nil }
+        var i = end - 2
+        while i >= 2 {
+            let c = chars[i - 1]
+            if c == "{" { return chars[i - 2] == "{" && i < end - 2 ? i - 2 : nil }
+            if c == "}" || c == "\n" { return nil }
+            i -= 1
+        }
+        return nil
     }
 
     var lineStartIndex: Int {

@@ -75,7 +75,8 @@ extension Renderer {
                 switch e.state {
                 case .sent: short = "sent ✓ "
                 case .failed: short = "failed — r to retry "
-                default: short = t.hasPrefix("sending in") ? "sending… " : t + " "
+                case .queued where !e.draft.manual: short = s.countdown(e) + " "
+                default: short = t + " "
                 }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
             }

@@ -16,15 +16,17 @@ extension FeedModel {
 
 extension Update {
     /// Acts on every marked mention (or the selection when nothing is marked) in one durable write, then
-    /// clears the marks.
-    static func bulk(_ s: inout AppState, _ what: String, _ action: (String) -> Action) -> [Effect] {
-        let marked = s.feed.markedKeys
+    /// clears the marks. With the Mention pane focused it acts on the open mention only (`AppState.actionKey`).
+    static func bulk(_ s: inout AppState, _ what: String, one: String? = nil, _ action: (String) -> Action)
+        -> [Effect]
+    {
+        let marked = s.chrome.focus == .composer ? [] : s.feed.markedKeys
         if marked.isEmpty {
-            guard let k = s.feed.selectedKey else {
-                say(&s, "no mention selected")
+            guard let k = s.actionKey else {
+                say(&s, s.chrome.focus == .composer ? "no mention open" : "no mention selected")
                 return []
             }
-            return [.record([action(k)], done: "\(k): \(what)")]
+            return [.record([action(k)], done: "\(one ?? what): \(s.label(k))")]
         }
         // Feed order, so the log reads like the screen.
         let keys = s.feed.rows.map { s.feed.items[Int($0)].key }.filter { marked.contains($0) }

@@ -38,7 +38,7 @@ extension Update {
             say(&s, "no status \"\(arg)\"", error: true)
             return []
         }
-        return bulk(&s, "status → \(st.rawValue)") { .setStatus(mention: $0, status: st) }
+        return bulk(&s, "status → \(st.rawValue)", one: st.rawValue) { .setStatus(mention: $0, status: st) }
     }
 
     static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {

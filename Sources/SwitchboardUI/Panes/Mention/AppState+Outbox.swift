@@ -19,10 +19,13 @@ extension AppState {
             .sorted { $0.queuedAt > $1.queuedAt }
     }
 
-    /// Something is counting down or due: the runtime ticks every second while this holds.
+    /// Something is counting down or due: the runtime ticks every second while this holds (a colleague's reply
+    /// counts down on its feed row too).
     public var needsFastTicks: Bool {
         mention.outbox.values.contains { e in
-            guard e.author == settings.user else { return false }
+            guard e.author == settings.user else {
+                return e.state == .queued && !e.draft.manual && e.draft.sendAfter > chrome.now
+            }
             switch e.state {
             case .queued: return !e.draft.manual
             case .sending: return true
@@ -37,13 +40,19 @@ extension AppState {
         mention.outbox.values.contains { $0.author == settings.user && $0.isDue(chrome.now) }
     }
 
-    /// One line on a mention's reply, for the feed and the mention pane.
+    /// The countdown of a reply in its send delay: `sending in 8 s` (the feed row shows it as is).
+    func countdown(_ e: OutboxEntry) -> String {
+        let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(chrome.now).rounded(.up)))
+        return "sending in \(left) s"
+    }
+
+    /// One line on a mention's reply, for the mention pane. `u` is offered only to the one who wrote the reply.
     func outboxLine(_ e: OutboxEntry) -> (String, StyleRoleName) {
         switch e.state {
         case .queued:
             if e.draft.manual { return ("reply to post by hand", .warning) }
-            let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(chrome.now).rounded(.up)))
-            return ("sending in \(left) s — u takes it back", .warning)
+            if e.author != settings.user { return ("\(e.author)'s reply: \(countdown(e))", .warning) }
+            return ("\(countdown(e)) — u takes it back", .warning)
         case .sending: return ("sending…", .warning)
         case .sent(let url, _, _): return ("sent ✓" + (url.map { " " + $0 } ?? ""), .positive)
         case .failed(let m, _): return ("failed — r to retry: \(m)", .error)

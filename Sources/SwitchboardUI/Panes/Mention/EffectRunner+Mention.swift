@@ -11,12 +11,23 @@ extension EffectRunner {
             .suffix(20)
         var detail = MentionDetail(mention: m, thread: Array(thread))
         detail.contact = authorCard(m)
-        return [.detailLoaded(detail, draft: PanelFiles.loadDraft(store.dir, key: key))]
+        return [.detailLoaded(detail, draft: savedDraft(key))]
+    }
+
+    /// The saved draft of a mention, unless a reply went out since it was saved (sent, or posted by hand): such a
+    /// draft is stale (sending it would answer twice) and is removed.
+    func savedDraft(_ key: String) -> String? {
+        guard let doc = PanelFiles.loadDraftDocument(store.dir, key: key) else { return nil }
+        if let last = store.state(key).replies.map(\.at).max(), doc.savedAt <= last {
+            PanelFiles.deleteDraft(store.dir, key: key, savedUpTo: last)
+            return nil
+        }
+        return doc.text
     }
 
     func saveDraft(_ key: String, _ text: String) -> [Message] {
         do {
-            _ = try PanelFiles.saveDraft(store.dir, key: key, text: text, actor: actor)
+            _ = try PanelFiles.saveDraft(store.dir, key: key, text: text, actor: actor, now: clock())
             return [.draftSaved(key: key, text: text, path: "drafts/\(key).json")]
         } catch {
             return [.failed("could not save the draft: \(error)")]
@@ -44,6 +55,8 @@ extension EffectRunner {
             let entry = try Outbox.queue(
                 OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
                 openedAt: openedAt, now: now)
+            // Out of the composer and into the outbox: a saved copy would come back as a draft (`u` writes it again).
+            if !entry.draft.manual { PanelFiles.deleteDraft(store.dir, key: key) }
             return [.storeChanged(delta()), .replyQueued(entry)]
         } catch let c as CollisionError {
             return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
@@ -52,29 +65,49 @@ extension EffectRunner {
         }
     }
 
-    func cancelSend(_ id: String) -> [Message] {
-        outboxChange("reply taken back", deltaOnFailure: true) {
+    /// Takes the reply back and saves `draft` (the composer's text) as the mention's draft.
+    func cancelSend(_ id: String, draft: String) -> [Message] {
+        let key: String
+        do {
             try Outbox.cancel(id, store: store, actor: actor, now: clock())
+            key = try Outbox.current(store).resolve(id).mention
+        } catch {
+            return [.storeChanged(delta()), .failed("\(error)")]
         }
+        let saved = try? PanelFiles.saveDraft(store.dir, key: key, text: draft, actor: actor, now: clock())
+        return [
+            .storeChanged(delta()),
+            .replyTakenBack(key: key, text: draft, path: saved.map { _ in "drafts/\(key).json" }),
+        ]
     }
 
     func retrySend(_ id: String) -> [Message] {
-        outboxChange("retrying the reply") { try Outbox.retry(id, store: store, actor: actor, now: clock()) }
+        outboxChange("retrying the reply to \(label(entry: id))") {
+            try Outbox.retry(id, store: store, actor: actor, now: clock())
+        }
     }
 
     func confirmManual(_ id: String) -> [Message] {
-        outboxChange("marked answered (replied by hand)") {
+        outboxChange("marked answered (replied by hand): \(label(entry: id))") {
             try Outbox.confirmManual(id, store: store, actor: actor, now: clock())
         }
     }
 
+    /// The mention of an outbox entry, named for a confirmation (`@anna "Where is my…"`).
+    private func label(entry id: String) -> String {
+        guard let key = (try? Outbox.current(store).resolve(id))?.mention, let m = store.mention(key) else {
+            return "the mention"
+        }
+        return MentionLabel.text(author: m.author?.handle ?? "", text: m.text)
+    }
+
     /// Runs a change to an outbox entry: the new delta and `done`, or the error.
-    private func outboxChange(_ done: String, deltaOnFailure: Bool = false, _ change: () throws -> Void) -> [Message] {
+    private func outboxChange(_ done: String, _ change: () throws -> Void) -> [Message] {
         do {
             try change()
             return [.storeChanged(delta()), .recorded(done)]
         } catch {
-            return (deltaOnFailure ? [.storeChanged(delta())] : []) + [.failed("\(error)")]
+            return [.failed("\(error)")]
         }
     }
 

@@ -17,6 +17,11 @@ public struct MentionPane: Sendable {
     public var templates: TemplateLibrary?
     /// The newest outbox entry per mention (from the store's deltas).
     public var outbox: [String: OutboxEntry] = [:]
+    /// The composer's text of each reply of mine in the outbox (by entry id), as typed (without the signature the
+    /// review added): taking the reply back (`u`) puts exactly this back into the composer.
+    public var sentTexts: [String: String] = [:]
+    /// Mentions I had claimed that someone else took over since (key → who): stated in the Mention pane.
+    public var takenOver: [String: String] = [:]
     /// A sendDue effect is running.
     public var sending = false
     /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.

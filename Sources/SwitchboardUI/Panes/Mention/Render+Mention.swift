@@ -17,8 +17,7 @@ extension Renderer {
             }
             return
         }
-        let composerH = max(
-            3, min(inner.height / 2, 3 + (s.mention.drafts[key]?.editor.chars.filter { $0 == "\n" }.count ?? 0)))
+        let composerH = composerHeight(key: key, inner: inner, focused: focused)
         let detailRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - composerH - 1)
         let sepY = detailRect.maxY
         let composerRect = Rect(x: inner.x, y: sepY + 1, width: inner.width, height: composerH)
@@ -83,6 +82,15 @@ extension Renderer {
                 TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
                 stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
             ))
+        if let who = s.mention.takenOver[m.key], st.assignee == who {
+            out.append(
+                (TextWrap.ellipsize("⚠ " + sanitizeForScreen(who) + " took over this mention", width: w), .error))
+        }
+        // Where my reply stands: near the top, so a tall composer never hides it.
+        if let e = s.mention.outbox[m.key] {
+            let (t, role) = s.outboxLine(e)
+            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
+        }
         if let a = m.analysis {
             var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }
@@ -108,11 +116,6 @@ extension Renderer {
                 out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
             }
         }
-        if let e = s.mention.outbox[m.key] {
-            let (t, role) = s.outboxLine(e)
-            out.append(("", .normal))
-            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
-        }
         out += handoffLines(st, width: w)
         if !st.notes.isEmpty {
             out.append(("", .normal))
@@ -128,6 +131,17 @@ extension Renderer {
             }
         }
         return out
+    }
+
+    /// The composer's rows: 3 while it is empty (or only the prefilled handle) and not focused; else at least 5 lines of text (more as the text
+    /// grows, up to half the pane) and up to 2 lines of warnings under it.
+    func composerHeight(key: String, inner: Rect, focused: Bool) -> Int {
+        let d = s.mention.drafts[key]
+        let e = d?.editor ?? TextEditor()
+        if !focused && (e.isEmpty || e.text == d?.pristine) { return 3 }
+        let rows = ComposerLayout(e.chars, cursor: e.cursor, width: inner.width - 1).rowCount
+        let warnings = min(2, composerWarnings(key).count)
+        return max(3, min(max(5, rows) + warnings, max(5, inner.height / 2), inner.height - 4))
     }
 
     mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
@@ -159,49 +173,24 @@ extension Renderer {
             buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
         }
-        // Pre-send warnings (ReplyChecks) inline under the text, as many as fit below one line of text.
+        // Pre-send warnings (ReplyChecks) inline under the text, as many as fit under five lines of text.
         var rect = rect
         let warnings = composerWarnings(key)
-        if !warnings.isEmpty, rect.height >= 2 {
-            let n = min(warnings.count, rect.height - 1)
-            for (i, wline) in warnings.prefix(n).enumerated() {
-                buf.put(
-                    TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i,
-                    role: .warning, clip: rect)
-            }
-            rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
+        let n = min(warnings.count, max(0, rect.height - min(5, rect.height - 1)))
+        for (i, wline) in warnings.prefix(n).enumerated() {
+            buf.put(
+                TextWrap.ellipsize(wline, width: rect.width - 1), x: rect.x + 1, y: rect.maxY - n + i,
+                role: .warning, clip: rect)
         }
-        // Character wrap, so every character keeps a known cell (and the cursor one too).
-        let width = rect.width - 1
-        var rows: [[(Character, Int)]] = [[]]
-        var x = 0
-        var cur = (0, 0)
-        for (i, c) in e.chars.enumerated() {
-            if i == e.cursor { cur = (x, rows.count - 1) }
-            if c == "\n" {
-                rows.append([])
-                x = 0
-                continue
-            }
-            let cw = TextWidth.width(c)
-            if x + cw > width {
-                rows.append([])
-                x = 0
-            }
-            rows[rows.count - 1].append((c, x))
-            x += cw
+        rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - n)
+        // Word wrap with every character in a known cell (and the cursor too).
+        let layout = ComposerLayout(e.chars, cursor: e.cursor, width: rect.width - 1)
+        let first = max(0, layout.cursor.row - rect.height + 1)
+        for (c, cell) in zip(e.chars, layout.cells) where cell.row >= first && cell.row < first + rect.height {
+            if c == "\n" || c == " " { continue }
+            buf.put(String(c), x: rect.x + 1 + cell.x, y: rect.y + cell.row - first, role: .input, clip: rect)
         }
-        if e.cursor >= e.chars.count {
-            if x >= width {
-                rows.append([])
-                x = 0
-            }
-            cur = (x, rows.count - 1)
-        }
-        let first = max(0, cur.1 - rect.height + 1)
-        for (i, row) in rows.dropFirst(first).prefix(rect.height).enumerated() {
-            for (c, cx) in row { buf.put(String(c), x: rect.x + 1 + cx, y: rect.y + i, role: .input, clip: rect) }
-        }
+        let cur = (layout.cursor.x, layout.cursor.row)
         if focused, case nil = s.modal { cursor = Point(x: rect.x + 1 + cur.0, y: rect.y + cur.1 - first) }
     }
 }

@@ -42,6 +42,7 @@ extension Update {
 
     static func claimed(_ s: inout AppState, key: String, at: Date, from: String?) -> [Effect] {
         s.mention.claims[key] = at
+        s.mention.takenOver[key] = nil
         if let from { say(&s, "taken over from \(from)") }
         return []
     }

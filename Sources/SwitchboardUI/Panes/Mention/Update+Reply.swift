@@ -17,6 +17,7 @@ extension Update {
             s.modal = .confirmManual(key: e.mention, id: e.id, url: url)
             return [.copyToClipboard(e.draft.text)]
         }
+        if let typed = s.mention.drafts[e.mention]?.editor.text { s.mention.sentTexts[e.id] = typed }
         s.mention.drafts[e.mention] = nil
         s.chrome.focus = .feed
         let delay = s.settings.sendDelay
@@ -76,25 +77,47 @@ extension Update {
         return s.mention.templates == nil ? [.loadTemplates] : []
     }
 
+    /// `u`: takes my latest reply in its send delay back; its text returns to the composer as a saved draft.
+    /// Only the one who wrote a reply can take it back.
     static func undoSend(_ s: inout AppState) -> [Effect] {
         guard let e = s.myQueued.first else {
-            say(&s, "nothing to take back")
+            if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
+                say(&s, "only \(e.author) can take back this reply (theirs)")
+            } else {
+                say(&s, "nothing to take back")
+            }
             return []
         }
-        return [.cancelSend(id: e.id)]
+        var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
+        // Something typed for the mention since (the composer starts empty after sending) is kept after it.
+        if let d = s.mention.drafts[e.mention], d.isDirty,
+            !d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            text += "\n" + d.editor.text
+        }
+        return [.cancelSend(id: e.id, draft: text)]
     }
 
-    /// Retries a failed reply; else re-reads the queue and crisis files.
+    /// The reply as typed: without the signature the review appended (when it did).
+    static func typedText(_ sent: String, member: TeamConfig.Member?) -> String {
+        guard let sig = member?.signature?.trimmingCharacters(in: .whitespaces), !sig.isEmpty,
+            sent.hasSuffix(" " + sig)
+        else { return sent }
+        let typed = String(sent.dropLast(sig.count + 1))
+        return TemplateRenderer.withSignature(typed, member: member) == sent ? typed : sent
+    }
+
+    /// Retries a failed reply of the mention the action keys act on; else re-reads the queue and crisis files.
     static func retry(_ s: inout AppState) -> [Effect] {
-        guard let k = s.feed.selectedKey ?? s.shownKey, let e = s.mention.outbox[k], case .failed = e.state else {
+        guard let k = s.actionKey, let e = s.mention.outbox[k], case .failed = e.state else {
             return [.loadPanels]
         }
         return [.retrySend(id: e.id)]
     }
 
     static func note(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey ?? s.feed.selectedKey else {
-            say(&s, "no mention selected")
+        guard let k = s.actionKey else {
+            say(&s, s.chrome.focus == .composer ? "no mention open" : "no mention selected")
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
@@ -102,7 +125,7 @@ extension Update {
             prompt(&s, "note ")
             return []
         }
-        return [.record([.note(mention: k, text: text)], done: "note added (internal, never published)")]
+        return [.record([.note(mention: k, text: text)], done: "note added to \(s.label(k))")]
     }
 
     /// Keys on the review screen: y send, e edit, n back.
