@@ -17,10 +17,14 @@ struct CLI {
         var err: String
     }
 
+    /// Runs the binary; `stdout`, when given, is the child's standard output instead of a pipe (`out` is then empty).
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ args: [String], stdin: String? = nil, env: [String: String] = [:], stdout: FileHandle? = nil,
+        executable: URL? = nil
+    ) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable ?? binary
         p.arguments = args
         var e = ProcessInfo.processInfo.environment
         e["SWITCHBOARD_USER"] = "anna"
@@ -30,7 +34,7 @@ struct CLI {
         let out = Pipe()
         let err = Pipe()
         let inp = Pipe()
-        p.standardOutput = out
+        p.standardOutput = stdout ?? out
         p.standardError = err
         p.standardInput = inp
         try p.run()
@@ -40,6 +44,7 @@ struct CLI {
         let errData = LockedData()
         let t = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         t.start()
+        if stdout != nil { try out.fileHandleForWriting.close() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         while !errData.done { usleep(1000) }
