@@ -78,3 +78,14 @@ func importLines(_ prefix: String, _ n: Int, platform: String = "mastodon") -> S
         #"{"platform":"\#(platform)","id":"\#(prefix)-\#(i)","text":"Post \#(i) über „Acme“ 🎉","created_at":"2026-11-2\#(i % 7)T10:\#(String(format: "%02d", i % 60)):00Z","author":{"handle":"user\#(i % 13)@example.social","followers":\#(i * 7)}}"#
     }.joined(separator: "\n") + "\n"
 }
+
+extension XCTestCase {
+    /// A fresh data directory made by `switchboard init --brand Acme`, removed after the test.
+    func initialisedDataDir() throws -> String {
+        let d = CLI.tempDataDir()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
+        let r = try CLI.run(["init", "--data-dir", d, "--brand", "Acme"])
+        XCTAssertEqual(r.status, 0, r.err)
+        return d
+    }
+}

@@ -5,13 +5,6 @@ import XCTest
 /// The convention of docs/cli.md through the real binary: every list is JSON Lines (an empty list is no line at all),
 /// a single object is one document, and a command that failed exits 1 with --json too.
 final class JSONConventionTests: XCTestCase {
-    func dataDir() throws -> String {
-        let d = CLI.tempDataDir()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
-        XCTAssertEqual(try CLI.run(["init", "--data-dir", d, "--brand", "Acme"]).status, 0)
-        return d
-    }
-
     /// Each line of `out` as a JSON object; fails when a line is not one.
     func jsonLines(_ out: String, file: StaticString = #filePath, line: UInt = #line) throws -> [[String: Any]] {
         try out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
@@ -29,7 +22,7 @@ final class JSONConventionTests: XCTestCase {
     }
 
     func testListsAreJSONLines() throws {
-        let d = try dataDir()
+        let d = try initialisedDataDir()
         let teamFile = URL(fileURLWithPath: d + "/team.json")
         var team = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: teamFile)) as? [String: Any])
         team["sources"] = [
@@ -79,7 +72,7 @@ final class JSONConventionTests: XCTestCase {
     }
 
     func testCrisisReportAndValidateSpeakJSON() throws {
-        let d = try dataDir()
+        let d = try initialisedDataDir()
         let valid = try CLI.run(["crisis", "validate", "--json", "--data-dir", d])
         XCTAssertEqual(valid.status, 0, valid.err)
         let ok = try document(valid.out)

@@ -3,15 +3,8 @@ import XCTest
 
 /// What scripts and cron see: errors that say why, and silence when nothing happened.
 final class ScriptingTests: XCTestCase {
-    func dataDir() throws -> String {
-        let d = CLI.tempDataDir()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
-        XCTAssertEqual(try CLI.run(["init", "--data-dir", d, "--brand", "Acme"]).status, 0)
-        return d
-    }
-
     func testIngestSaysWhyAFileCannotBeRead() throws {
-        let d = try dataDir()
+        let d = try initialisedDataDir()
         let missing = try CLI.run(["ingest", d + "/nowhere.jsonl", "--data-dir", d])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.err, "switchboard: cannot read \(d)/nowhere.jsonl: No such file or directory\n")
@@ -34,7 +27,7 @@ final class ScriptingTests: XCTestCase {
     }
 
     func testPublishDueQuietPrintsNothingWhenNothingWasDue() throws {
-        let d = try dataDir()
+        let d = try initialisedDataDir()
         let loud = try CLI.run(["publish-due", "--data-dir", d])
         XCTAssertEqual(loud.status, 0, loud.err)
         XCTAssertEqual(loud.out, "Nothing due.\n")

@@ -6,9 +6,7 @@ import XCTest
 final class StdoutErrorTests: XCTestCase {
     /// A data directory with `n` mentions, one tagged (an entry in the actions log), one source and a note for doctor.
     func dataDir(mentions n: Int) throws -> String {
-        let d = CLI.tempDataDir()
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
-        XCTAssertEqual(try CLI.run(["init", "--data-dir", d, "--brand", "Acme"]).status, 0)
+        let d = try initialisedDataDir()
         let ingest = try CLI.run(["ingest", "--data-dir", d, "-"], stdin: importLines("w", n))
         XCTAssertEqual(ingest.status, 0, ingest.err)
         let first = try CLI.run(["mentions", "list", "--json", "--data-dir", d]).out.split(separator: "\n")[0]
