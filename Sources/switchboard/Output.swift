@@ -40,7 +40,7 @@ enum Output {
 
     static func printJSON<T: Encodable>(_ v: T, pretty: Bool = false) throws {
         let d = try jsonEncoder(pretty: pretty).encode(v)
-        FileHandle.standardOutput.write(d + Data([10]))
+        write(d + Data([10]))
     }
 
     /// JSON Lines: one document per item, written to stdout in one piece.
@@ -51,7 +51,7 @@ enum Output {
             out += try enc.encode(i)
             out.append(10)
         }
-        FileHandle.standardOutput.write(out)
+        write(out)
     }
 
     /// Encodes `fields` in their order, each under its key (a nil value as null).
@@ -77,8 +77,8 @@ enum Output {
         return s >= 0 ? v : "in " + v
     }
 
-    static func warn(_ s: String) { FileHandle.standardError.write(Data("warning: \(s)\n".utf8)) }
-    static func err(_ s: String) { FileHandle.standardError.write(Data("\(s)\n".utf8)) }
+    static func warn(_ s: String) { writeStderr("warning: \(s)\n") }
+    static func err(_ s: String) { writeStderr("\(s)\n") }
 }
 
 /// A mention as `mentions list --json` prints it: the import format plus key, state and analysis.

@@ -21,7 +21,7 @@ struct GlobalOptions: ParsableArguments {
                 "no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         let store = try Store(dir: d)
-        if !quiet { for w in store.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) } }
+        if !quiet { for w in store.warnings { Output.warn(w) } }
         return store
     }
 
@@ -73,33 +73,42 @@ struct Switchboard: AsyncParsableCommand {
         try await runWorkbench(global: global, demo: demo, theme: theme)
     }
 
-    /// Maps our errors onto exit codes 1 and 2 with a clean message.
+    /// Maps our errors onto exit codes 1 and 2 with a clean message; checks standard output last.
     static func main() async {
         TextWidth.setupLocale()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = CommandLineCheck.problem(in: arguments, root: Switchboard.self) {
+            Output.err("switchboard: \(problem)")
+            Foundation.exit(2)
+        }
+        let status = await run(arguments)
+        Output.finish()
+        Foundation.exit(status)
+    }
+
+    /// Runs the command; its exit status.
+    static func run(_ arguments: [String]) async -> Int32 {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
+            return 0
         } catch let e as CLIError {
-            FileHandle.standardError.write(Data("switchboard: \(e)\n".utf8))
+            Output.err("switchboard: \(e)")
             switch e {
-            case .failure: Foundation.exit(1)
-            case .usage: Foundation.exit(2)
+            case .failure: return 1
+            case .usage: return 2
             }
         } catch let e as SwitchboardError {
-            FileHandle.standardError.write(Data("switchboard: \(e.message)\n".utf8))
-            Foundation.exit(1)
+            Output.err("switchboard: \(e.message)")
+            return 1
         } catch {
             // swift-argument-parser says 64 (EX_USAGE) for usage errors; we promise 2.
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {
-                if code == .success {
-                    print(message)
-                } else {
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
-                }
+                if code == .success { print(message) } else { Output.err(message) }
             }
-            Foundation.exit(code.rawValue == 64 ? 2 : code.rawValue)
+            return code.rawValue == 64 ? 2 : code.rawValue
         }
     }
 }

@@ -81,7 +81,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         listenerProbe: { listenerStatus(dir, own: sources) })
     runtime.run()
     terminal.restore()
-    for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
+    for p in problems { Output.warn(p) }
 }
 
 /// "sources: this workbench" when this process polls the sources, "listener: running" when a

@@ -17,10 +17,14 @@ struct CLI {
         var err: String
     }
 
+    /// Runs the binary; `stdout`, when given, is the child's standard output instead of a pipe (`out` is then empty).
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ args: [String], stdin: String? = nil, env: [String: String] = [:], stdout: FileHandle? = nil,
+        executable: URL? = nil
+    ) throws -> Result {
         let p = Process()
-        p.executableURL = binary
+        p.executableURL = executable ?? binary
         p.arguments = args
         var e = ProcessInfo.processInfo.environment
         e["SWITCHBOARD_USER"] = "anna"
@@ -30,7 +34,7 @@ struct CLI {
         let out = Pipe()
         let err = Pipe()
         let inp = Pipe()
-        p.standardOutput = out
+        p.standardOutput = stdout ?? out
         p.standardError = err
         p.standardInput = inp
         try p.run()
@@ -40,6 +44,7 @@ struct CLI {
         let errData = LockedData()
         let t = Thread { errData.set(err.fileHandleForReading.readDataToEndOfFile()) }
         t.start()
+        if stdout != nil { try out.fileHandleForWriting.close() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         while !errData.done { usleep(1000) }
@@ -72,4 +77,15 @@ func importLines(_ prefix: String, _ n: Int, platform: String = "mastodon") -> S
     (0..<n).map { i in
         #"{"platform":"\#(platform)","id":"\#(prefix)-\#(i)","text":"Post \#(i) über „Acme“ 🎉","created_at":"2026-11-2\#(i % 7)T10:\#(String(format: "%02d", i % 60)):00Z","author":{"handle":"user\#(i % 13)@example.social","followers":\#(i * 7)}}"#
     }.joined(separator: "\n") + "\n"
+}
+
+extension XCTestCase {
+    /// A fresh data directory made by `switchboard init --brand Acme`, removed after the test.
+    func initialisedDataDir() throws -> String {
+        let d = CLI.tempDataDir()
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
+        let r = try CLI.run(["init", "--data-dir", d, "--brand", "Acme"])
+        XCTAssertEqual(r.status, 0, r.err)
+        return d
+    }
 }

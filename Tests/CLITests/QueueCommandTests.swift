@@ -124,7 +124,7 @@ final class QueueCommandTests: XCTestCase {
         let a = try CLI.run(["queue", "add", "Slot one", "--next-slot", "--data-dir", d])
         let b = try CLI.run(["queue", "add", "Slot two", "--next-slot", "--data-dir", d])
         XCTAssertEqual(a.status, 0, a.err)
-        let items = try CLI.run(["queue", "list", "--json", "--data-dir", d]).out.split(separator: "\n").dropFirst()
+        let items = try CLI.run(["queue", "list", "--json", "--data-dir", d]).out.split(separator: "\n")
             .map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         let times = items.compactMap { $0["scheduled_at"] as? String }
         XCTAssertEqual(times.count, 2)

@@ -19,7 +19,10 @@ final class SourcesCommandTests: XCTestCase {
     func sources(_ d: String) throws -> [[String: Any]] {
         let r = try CLI.run(["sources", "list", "--json", "--data-dir", d])
         XCTAssertEqual(r.status, 0, r.err)
-        return try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]] ?? []
+        // JSON Lines: one source per line.
+        return try r.out.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
     }
 
     func testAddSavesTheSecretPrivatelyAndOnlyItsPathInTeamJSON() throws {

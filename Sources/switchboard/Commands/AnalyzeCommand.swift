@@ -114,7 +114,7 @@ struct OutputBuffer {
     }
     mutating func flush() {
         guard !bytes.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(bytes))
+        Output.write(Data(bytes))
         bytes.removeAll(keepingCapacity: true)
     }
 }

@@ -4,8 +4,8 @@ import SwitchboardCore
 /// `contacts show` for people.
 enum ContactPrinter {
     static func print(_ c: Contact, history: [ContactHistoryItem], timeline: [SentimentPoint], weekly: Bool) {
-        Swift.print("\(Output.safe(c.name))  (contact \(c.id))")
-        Swift.print("\nIdentities:")
+        Output.line("\(Output.safe(c.name))  (contact \(c.id))")
+        Output.line("\nIdentities:")
         Output.table(
             ["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"],
             c.identities.map { i in
@@ -15,7 +15,7 @@ enum ContactPrinter {
                     "\(i.mentions.count)", Output.safe(i.url ?? "-"),
                 ]
             }.map { ["  " + $0[0]] + $0.dropFirst() })
-        Swift.print("")
+        Output.line("")
         var lines: [(String, String)] = [
             ("reach", c.reach.grouped + " followers"),
             (
@@ -32,23 +32,23 @@ enum ContactPrinter {
         lines.append(("roles", roles.isEmpty ? "-" : roles.joined(separator: ", ")))
         let removed = c.removedRoles.sorted().filter { !c.setRoles.contains($0) }
         if !removed.isEmpty { lines.append(("removed", removed.map(\.rawValue).joined(separator: ", "))) }
-        for (k, v) in lines { Swift.print(Output.pad(k + ":", 10) + v) }
+        for (k, v) in lines { Output.line(Output.pad(k + ":", 10) + v) }
         if !c.notes.isEmpty {
-            Swift.print("\nNotes:")
+            Output.line("\nNotes:")
             for n in c.notes {
-                Swift.print("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))")
+                Output.line("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))")
             }
         }
         if !timeline.isEmpty {
-            Swift.print("\nSentiment by \(weekly ? "week" : "day"):")
+            Output.line("\nSentiment by \(weekly ? "week" : "day"):")
             for p in timeline {
-                Swift.print(
+                Output.line(
                     "  \(p.period)  \(String(format: "%+.2f", p.mean))  \(bar(p.mean))  \(p.count) (\(p.positive)+ \(p.neutral)= \(p.negative)-)"
                 )
             }
         }
         if !history.isEmpty {
-            Swift.print("\nHistory:")
+            Output.line("\nHistory:")
             Output.table(
                 ["  TIME", "WHAT", "MENTION", "WHO", "TEXT"],
                 history.map { h in

@@ -42,8 +42,7 @@ extension CrisisCommand {
             let team = try? CrisisCommand.team(store)
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
             if json {
-                FileHandle.standardOutput.write(try CrisisReport(run: r, store: store).json())
-                print("")
+                Output.write(try CrisisReport(run: r, store: store).json() + Data([10]))
                 return
             }
             print((r.isActive ? "" : "ENDED ") + CrisisCommand.headline(r))
@@ -200,8 +199,15 @@ extension CrisisCommand {
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The run (id, prefix, or `last`; default: the newest).") var id: String?
-        @Option(help: "md or json.") var format: String = "md"
+        @Option(help: "md or json (default: md).") var format: String?
+        @Flag(help: "The report as one JSON document (the same as --format json).") var json = false
         @Option(help: "Write to this file instead of standard output.") var output: String?
+
+        func validate() throws {
+            if json, let format, format.lowercased() != "json" {
+                throw ValidationError("--json with --format \(format)")
+            }
+        }
 
         func run() throws {
             let store = try global.openStore(quiet: true)
@@ -209,18 +215,17 @@ extension CrisisCommand {
             let r = try CrisisCommand.op { try CrisisLog(store: store).resolve(id) }
             let report = CrisisReport(run: r, store: store)
             let data: Data
-            switch format.lowercased() {
+            switch (json ? "json" : format ?? "md").lowercased() {
             case "md", "markdown": data = Data(report.markdown(timeZone: CrisisOps.timeZone(team)).utf8)
             case "json": data = try report.json() + Data("\n".utf8)
             default: throw CLIError.usage("--format: md or json")
             }
             if let output {
                 try FileIO.writeDocument(data, to: URL(fileURLWithPath: output))
-                print("wrote \(output)")
+                if json { Output.err("wrote \(output)") } else { print("wrote \(output)") }
             } else {
                 // Text from the network (replies, notes) is in there: sanitised like every other output.
-                FileHandle.standardOutput.write(
-                    Data(Output.safe(String(decoding: data, as: UTF8.self), keepNewlines: true).utf8))
+                Output.write(Output.safe(String(decoding: data, as: UTF8.self), keepNewlines: true))
             }
         }
     }

@@ -83,23 +83,34 @@ struct CrisisCommand: ParsableCommand {
                 "Check playbook files (default: every file in the data directory's playbooks/); exit 1 on problems.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Playbook files to check instead.") var files: [String] = []
+        @Flag(help: "One JSON document: {\"ready\": N, \"problems\": [{\"file\", \"message\"}]}.") var json = false
 
         func run() throws {
-            var problems: [String] = []
+            var problems: [(file: String, message: String)] = []
             var ok = 0
             if files.isEmpty {
                 let store = try global.openStore(quiet: true)
                 let lib = PlaybookLibrary.load(store.dir)
-                problems = lib.problems.map(\.description)
+                problems = lib.problems.map { ($0.file, $0.message) }
                 ok = lib.playbooks.count
             } else {
                 for f in files {
                     let (p, found) = PlaybookLibrary.check(file: URL(fileURLWithPath: f))
-                    problems += found.map { "\(f): \($0)" }
+                    problems += found.map { (f, $0) }
                     if p != nil, found.isEmpty { ok += 1 }
                 }
             }
-            for p in problems { print(Output.safe(p)) }
+            if json {
+                struct Doc: Encodable {
+                    let ready: Int
+                    let problems: [[String: String]]
+                }
+                try Output.printJSON(
+                    Doc(ready: ok, problems: problems.map { ["file": $0.file, "message": $0.message] }))
+                if !problems.isEmpty { throw ExitCode(1) }
+                return
+            }
+            for p in problems { print(Output.safe("\(p.file): \(p.message)")) }
             print(
                 "\(ok) playbook\(ok == 1 ? "" : "s") ready, \(problems.count) problem\(problems.count == 1 ? "" : "s")")
             if !problems.isEmpty { throw ExitCode(1) }
@@ -128,8 +139,8 @@ struct CrisisCommand: ParsableCommand {
             let p = try CrisisCommand.op { try PlaybookLibrary.load(store.dir).resolve(options.playbook) }
             var suspend = suspendQueue
             if suspend == nil, isatty(0) == 1, !Queue(store: store).isSuspended {
-                FileHandle.standardError.write(
-                    Data("Suspend the content queue (scheduled posts are held)? [Y/n] ".utf8))
+                Output.flush()
+                Output.writeStderr("Suspend the content queue (scheduled posts are held)? [Y/n] ")
                 let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
                 suspend = answer.isEmpty || answer.hasPrefix("y") || answer.hasPrefix("j")
             }

@@ -38,7 +38,7 @@ enum FeedPrinter {
         enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var data = try? enc.encode(doc) else { return }
         data.append(10)
-        FileHandle.standardOutput.write(data)
+        Output.write(data)
     }
 
     static func printText(_ f: Feed, multiple: Bool, source: String) {
@@ -65,6 +65,6 @@ enum FeedPrinter {
                 for l in clipped.split(separator: "\n", omittingEmptySubsequences: false) { out += "    | \(l)\n" }
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Output.write(out)
     }
 }

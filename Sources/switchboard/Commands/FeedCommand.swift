@@ -17,7 +17,9 @@ struct FeedCommand: AsyncParsableCommand {
                 "Print a feed as Switchboard reads it: title, link and each entry's id, title, link, author, dates "
                 + "and summary.",
             discussion:
-                "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order."
+                "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order; "
+                + "an input that cannot be read or parsed gets a document with \"error\". Exit status 1 when any "
+                + "input failed (with --json too)."
         )
 
         @Argument(help: "Feed files, file:// or http(s):// URLs; - reads standard input.")
@@ -54,11 +56,11 @@ struct FeedCommand: AsyncParsableCommand {
                     if json {
                         FeedPrinter.printJSON(source: input, feed: nil, error: message)
                     } else {
-                        FileHandle.standardError.write(Data("switchboard: \(HTMLText.clean(input)): \(message)\n".utf8))
+                        Output.err("switchboard: \(HTMLText.clean(input)): \(message)")
                     }
                 }
             }
-            if failures > 0 && !json { throw ExitCode(1) }
+            if failures > 0 { throw ExitCode(1) }
         }
     }
 }
@@ -93,10 +95,7 @@ enum FeedInput {
             let fileURL =
                 input.hasPrefix("file://")
                 ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
-            guard let d = FileManager.default.contents(atPath: fileURL.path) else {
-                return .failure("cannot read the file")
-            }
-            data = d
+            do { data = try InputFile.read(fileURL.path, name: "the file") } catch { return .failure("\(error)") }
             url = fileURL
         }
         if let b = base { url = URL(string: b) ?? url }

@@ -28,10 +28,7 @@ struct IngestCommand: ParsableCommand {
         if file == nil || file == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let d = FileManager.default.contents(atPath: file!) else {
-                throw CLIError.failure("cannot read \(file!)")
-            }
-            data = d
+            data = try InputFile.read(file!)
         }
         let store = try global.openStore()
         let decoded = ImportFormat.decodeAll(data)
@@ -51,7 +48,10 @@ struct IngestCommand: ParsableCommand {
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
             i += batch.count
-            if progress { FileHandle.standardOutput.write(Data("stored \(i)\n".utf8)) }
+            if progress {
+                Output.write("stored \(i)\n")
+                Output.flush()
+            }
         }
         if json {
             struct Reject: Encodable {

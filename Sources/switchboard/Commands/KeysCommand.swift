@@ -12,7 +12,7 @@ struct KeysCommand: ParsableCommand {
     @Flag(help: "Print the built-in bindings, ignoring the keymap file.")
     var defaults = false
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "JSON Lines: one binding per line.")
     var json = false
 
     func run() throws {
@@ -23,15 +23,13 @@ struct KeysCommand: ParsableCommand {
             do { map = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
         }
         if json {
-            let rows: [[String: String]] = map.bindings.map {
-                [
-                    "context": $0.context.rawValue, "key": $0.notation, "command": $0.command, "help": $0.help,
-                    "when": $0.when.rawValue,
-                ]
-            }
-            let data = try JSONSerialization.data(
-                withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            try Output.printJSONLines(
+                map.bindings.map {
+                    [
+                        "context": $0.context.rawValue, "key": $0.notation, "command": $0.command, "help": $0.help,
+                        "when": $0.when.rawValue,
+                    ]
+                })
         } else {
             print(map.table(), terminator: "")
         }

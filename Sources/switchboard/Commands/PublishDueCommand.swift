@@ -10,6 +10,7 @@ struct PublishDueCommand: AsyncParsableCommand {
         abstract: "Publish due queue items (for cron/systemd). Exit 1 when a post failed.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "JSON Lines: one result per item and account.") var json = false
+    @Flag(help: "Print nothing when nothing was due (for cron, which mails any output).") var quiet = false
 
     func run() async throws {
         let store = try global.openStore(quiet: json)
@@ -33,7 +34,7 @@ struct PublishDueCommand: AsyncParsableCommand {
             case .skipped: print("\(r.id) → \(r.account): not published: \(Output.safe(r.message ?? ""))")
             }
         }
-        if results.isEmpty && !json {
+        if results.isEmpty && !json && !quiet {
             let q = Queue(store: store)
             print(
                 q.suspension.map { "The queue is suspended (\(Output.safe($0.reason))): nothing published." }

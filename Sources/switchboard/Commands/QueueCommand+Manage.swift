@@ -15,6 +15,35 @@ extension QueueCommand {
         }
     }
 
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The suspend switch: running, or suspended since when, by whom and why; items by state.")
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "One JSON document: {\"suspended\", \"reason\", \"by\", \"at\", \"counts\"}.") var json = false
+
+        func run() throws {
+            let store = try global.openStore(quiet: json)
+            let q = Queue(store: store)
+            var counts: [String: Int] = [:]
+            for i in q.all where !i.deleted { counts[i.state.rawValue, default: 0] += 1 }
+            if json {
+                var doc = QueueSwitchJSON(q)
+                doc.counts = counts
+                try Output.printJSON(doc)
+                return
+            }
+            if let s = q.suspension {
+                print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
+            } else {
+                print("The queue is running.")
+            }
+            print(
+                counts.isEmpty
+                    ? "No items."
+                    : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+        }
+    }
+
     enum Duplicate: QueueItemStepKind { static let step = QueueItemStep.duplicate }
     enum Delete: QueueItemStepKind { static let step = QueueItemStep.delete }
     enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
@@ -75,12 +104,13 @@ extension QueueCommand {
     }
 }
 
-/// The suspend switch as `queue list --json` prints it first.
+/// The suspend switch as `queue status --json` prints it.
 struct QueueSwitchJSON: Encodable {
     var suspended: Bool
     var reason: String?
     var by: String?
     var at: Date?
+    var counts: [String: Int]?
     init(_ q: Queue) {
         suspended = q.isSuspended
         reason = q.suspension?.reason

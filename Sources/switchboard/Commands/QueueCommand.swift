@@ -7,9 +7,10 @@ import SwitchboardCore
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "The content queue: add, list, show, edit, schedule, delete/restore, suspend/resume.",
+        abstract: "The content queue: add, list, show, status, edit, schedule, delete/restore, suspend/resume.",
         subcommands: [
-            Add.self, List.self, Show.self, Edit.self, Schedule.self, Swap.self, QueueItemCommand<Duplicate>.self,
+            Add.self, List.self, Show.self, Status.self, Edit.self, Schedule.self, Swap.self,
+            QueueItemCommand<Duplicate>.self,
             QueueItemCommand<Delete>.self, QueueItemCommand<Restore>.self, QueueItemCommand<Retry>.self,
             Suspend.self, Resume.self,
         ])
@@ -127,15 +128,14 @@ struct QueueCommand: ParsableCommand {
             abstract: "The agenda: items by scheduled time, drafts last (--all: with deleted and published).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also published and deleted items.") var all = false
-        @Flag(help: "JSON Lines: the switch first ({\"suspended\":…}), then one item per line.") var json = false
+        @Flag(help: "JSON Lines: one item per line (the suspend switch: `queue status --json`).") var json = false
 
         func run() throws {
             let store = try global.openStore(quiet: json)
             let q = Queue(store: store)
             let list = all ? q.agenda + q.all.filter(\.deleted) : q.agenda.filter { $0.state != .published }
             if json {
-                try Output.printJSON(QueueSwitchJSON(q))
-                for i in list { try Output.printJSON(QueueItemJSON(i)) }
+                try Output.printJSONLines(list.map { QueueItemJSON($0) })
                 return
             }
             if let s = q.suspension {

@@ -223,8 +223,9 @@ struct ReplyResultJSON: Encodable {
 enum Prompt {
     /// With `stderr` (for --json) the question goes to standard error, keeping standard output one JSON object.
     static func ask(_ q: String, stderr: Bool = false) -> Bool {
-        fflush(nil)  // what print() buffered goes first
-        (stderr ? FileHandle.standardError : FileHandle.standardOutput).write(Data(q.utf8))
+        Output.flush()  // what print() buffered goes first
+        if stderr { Output.writeStderr(q) } else { Output.write(q) }
+        Output.flush()
         guard let line = readLine() else { return false }
         let a = line.trimmingCharacters(in: .whitespaces).lowercased()
         return a == "y" || a == "yes"
@@ -242,9 +243,9 @@ final class Interrupt: @unchecked Sendable {
         s.setEventHandler { @Sendable in
             do {
                 try Outbox.cancel(id, store: store, actor: me)
-                FileHandle.standardError.write(Data("\nTaken back: not sent.\n".utf8))
+                Output.writeStderr("\nTaken back: not sent.\n")
             } catch {
-                FileHandle.standardError.write(Data("\ntoo late to take it back: \(error)\n".utf8))
+                Output.writeStderr("\ntoo late to take it back: \(error)\n")
             }
             exit(130)
         }

@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError.failure("cannot write \(output): \(error)")
             }
         } else {
-            FileHandle.standardOutput.write(data)
+            Output.write(data)
         }
     }
 

@@ -26,10 +26,11 @@ struct RoutingCommand: ParsableCommand {
             let (store, team) = try global.openStoreAndTeam()
             let router = try RoutingReport.router(store, team, separator: "\n")
             if router.rules.isEmpty {
-                print(
+                // With --json: no matches is no lines (JSON Lines); the note goes to standard error.
+                let note =
                     "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or "
                     + "\"dir\"}])."
-                )
+                if json { Output.err(note) } else { print(note) }
                 return
             }
             var list = store.mentions

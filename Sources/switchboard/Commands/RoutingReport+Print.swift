@@ -31,7 +31,7 @@ extension RoutingReport {
             }
             return
         }
-        if outcomes.isEmpty, let none { Swift.print(none) }
-        for o in outcomes { Swift.print(Output.safe(line(o))) }
+        if outcomes.isEmpty, let none { Output.line(none) }
+        for o in outcomes { Output.line(Output.safe(line(o))) }
     }
 }

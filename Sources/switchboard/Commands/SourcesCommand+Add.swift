@@ -215,7 +215,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
             throw CLIError.usage("missing a value for: \(prompt) (give it as a flag, see --help)")
         }
         while true {
-            FileHandle.standardOutput.write(Data("\(prompt): ".utf8))
+            Output.write("\(prompt): ")
+            Output.flush()
             guard let line = readLine(strippingNewline: true) else { throw CLIError.failure("cancelled") }
             let v = line.trimmingCharacters(in: .whitespaces)
             if !v.isEmpty || allowEmpty { return v }

@@ -17,7 +17,7 @@ struct SourcesCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Every source with its health: last success, last error, next run, items fetched, cursor.")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Print JSON (one array).") var json = false
+        @Flag(help: "JSON Lines: one source per line.") var json = false
 
         func run() async throws {
             let dir = global.directory
@@ -30,9 +30,8 @@ struct SourcesCommand: AsyncParsableCommand {
             let health = state.load()
             let running = Listener.isRunning(dir: dir)
             if json {
-                try Output.printJSON(
-                    team.sources.map { SourceRow(config: $0, health: health[$0.id] ?? SourceHealth(id: $0.id)) },
-                    pretty: true)
+                try Output.printJSONLines(
+                    team.sources.map { SourceRow(config: $0, health: health[$0.id] ?? SourceHealth(id: $0.id)) })
                 return
             }
             for w in state.warnings { Output.warn(w) }
