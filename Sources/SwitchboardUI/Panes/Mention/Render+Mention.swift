@@ -66,8 +66,11 @@ extension Renderer {
             analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
             now: s.chrome.now)
-        var stateLine = "status: \(st.status.rawValue)"
-        if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
+        let own = s.feed.own.contains(m)
+        var stateLine = own ? Marks.own + " our own post · needs no answer" : "status: \(st.status.rawValue)"
+        if !own, st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0,
+            let i = s.feed.keyIndex[m.key]
+        {
             let now = s.chrome.now.timeIntervalSince1970
             let due = s.feed.dueTime(Int(i))
             stateLine +=
@@ -81,7 +84,7 @@ extension Renderer {
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
-                stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
+                own ? .own : stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
             ))
         if let a = m.analysis {
             var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
@@ -103,9 +106,12 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Thread (\(d.thread.count)):", .paneTitle))
             for t in d.thread {
-                let line =
-                    "\(ago(t.createdAt)) @\(t.author?.handle ?? "?"): \(t.text)"
-                out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
+                // Our own replies are marked as ours (» and the own style), so the conversation reads at a glance.
+                let ours = s.feed.own.contains(t)
+                let handle = (t.author?.handle ?? "?").trimmingCharacters(in: CharacterSet(charactersIn: "@"))
+                let line = "\(ago(t.createdAt)) @\(handle): \(t.text)"
+                out.append(
+                    (TextWrap.ellipsize((ours ? Marks.own + " " : "  ") + sanitizeForScreen(line), width: w), ours ? .own : .dim))
             }
         }
         if let e = s.mention.outbox[m.key] {
