@@ -106,7 +106,7 @@ enum WordLists {
     static let courtesy =
         "guten gute good morning evening afternoon night abend nacht tag day hallo hello hi hey moin servus "
         + "thanks thank thx danke dank vielen merci cheers regards grüße grüsse gruesse gruß gruss lg vg mfg "
-        + "bye tschüss tschuess ciao bis bald wishes schönen schoenen"
+        + "bye tschüss tschuess ciao bis bald wishes schönen schoenen viele zusammen everyone"
     static let strongHelp = "help hilfe helfen helft assist assistance support"
     static let wantWords =
         "want wanna interested looking considering planning need thinking möchte möchten will würde würden "

@@ -16,7 +16,7 @@ extension Renderer {
         // Outside business hours the SLA clocks stand still: say so, and when they start again.
         if let sla = f.sla, let open = sla.nextOpening(after: s.chrome.now) {
             let at = open.timeIntervalSince1970
-            t += " · off hours till " + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: s.settings.timeZone)
+            t += " · off hours till " + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)
         }
         return t
     }
@@ -94,7 +94,8 @@ extension Renderer {
             // SLA: time left for the first response, the due moment when it is far off, or how late it is.
             if waiting, s.mention.outbox[it.key].map({ !$0.isPending }) ?? true {
                 let (label, role) = DueLabel.make(
-                    due: due, now: now, band: Priority.band(Double(it.priority)), timeZone: s.settings.timeZone)
+                    due: due, now: now, band: Priority.band(Double(it.priority)),
+                    timeZone: f.sla?.timeZone ?? s.settings.timeZone)
                 x = buf.put(label + " ", x: x, y: y, role: role, clip: inner)
             }
             // Someone else is on it (assigned or claimed, live through the log).
