@@ -73,9 +73,10 @@ final class OwnPostsTests: XCTestCase {
             let m = QueryMatcher(try Query.parse(q), environment: QueryEnvironment(me: "anna", now: now))
             return m.filter([umlaut, spelled], states: [:]).map { [umlaut, spelled][$0].id }
         }
-        for q in ["stoerung", "Störung", "STÖRUNG", "große", "grosse", "übertragung", "uebertragung", "ärgerlich",
-            "aergerlich", "\"große störung\"", "\"grosse stoerung\""]
-        {
+        for q in [
+            "stoerung", "Störung", "STÖRUNG", "große", "grosse", "übertragung", "uebertragung", "ärgerlich",
+            "aergerlich", "\"große störung\"", "\"grosse stoerung\"",
+        ] {
             XCTAssertEqual(try hits(q), ["u", "s"], q)
         }
         XCTAssertEqual(try hits("storung"), ["u"], "without the e only the umlaut spelling matches, as before")
@@ -83,10 +84,12 @@ final class OwnPostsTests: XCTestCase {
     }
 
     func testHandlesAreStoredWithoutLeadingAt() throws {
-        let line = #"{"platform":"mastodon","id":"1","text":"hi","created_at":"2026-11-27T09:00:00Z","author":{"handle":"@p0"}}"#
+        let line =
+            #"{"platform":"mastodon","id":"1","text":"hi","created_at":"2026-11-27T09:00:00Z","author":{"handle":"@p0"}}"#
         let m = try ImportFormat.decode(line: line).get()
         XCTAssertEqual(m.author?.handle, "p0")
-        let line2 = #"{"platform":"mastodon","id":"2","text":"hi","created_at":"2026-11-27T09:00:00Z","author":" @@anna@social.example"}"#
+        let line2 =
+            #"{"platform":"mastodon","id":"2","text":"hi","created_at":"2026-11-27T09:00:00Z","author":" @@anna@social.example"}"#
         XCTAssertEqual(try ImportFormat.decode(line: line2).get().author?.handle, "anna@social.example")
         XCTAssertEqual(Author.normalized(handle: "@"), "@")
         // Other ingestion paths (a source that sends `@acct`) are normalised when stored.
@@ -95,7 +98,10 @@ final class OwnPostsTests: XCTestCase {
         try FileIO.makeDirectory(root)
         let store = try Store(dir: DataDirectory(root: root))
         try store.ingest(
-            [Mention(platform: "mastodon", id: "3", text: "x", createdAt: now, author: Author(handle: "@bob@h.example"))],
+            [
+                Mention(
+                    platform: "mastodon", id: "3", text: "x", createdAt: now, author: Author(handle: "@bob@h.example"))
+            ],
             now: now)
         XCTAssertEqual(try Store(dir: DataDirectory(root: root)).mentions.first?.author?.handle, "bob@h.example")
     }

@@ -15,7 +15,8 @@ public struct QueryEnvironment: Sendable {
 
     public init(
         me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
-        role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60, own: OwnAccounts = OwnAccounts()
+        role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60,
+        own: OwnAccounts = OwnAccounts()
     ) {
         self.own = own
         self.me = me

@@ -3,7 +3,8 @@ import Foundation
 extension QueryParser {
     static let isValues = [
         "question", "complaint", "praise", "help", "purchase", "spam", "crisis", "negative", "neutral", "positive",
-        "new", "open", "waiting", "answered", "escalated", "ignored", "unassigned", "assigned", "mine", "overdue", "own",
+        "new", "open", "waiting", "answered", "escalated", "ignored", "unassigned", "assigned", "mine", "overdue",
+        "own",
     ]
 
     /// Compiles one `field:value` term; a comma-separated value (`status:new,open`) matches any of them.

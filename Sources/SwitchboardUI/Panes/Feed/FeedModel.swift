@@ -215,7 +215,8 @@ public struct FeedModel: Sendable {
             items[Int(i)].moodScore = Float(a.score)
             let it = items[Int(i)]
             items[Int(i)].priority = FeedItem.priority(
-                a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: it.isOwn ? .answered : .new,
+                a, followers: Int(it.followers), time: it.time, isReply: it.isReply,
+                status: it.isOwn ? .answered : .new,
                 sla: slaMinutes, now: now)
         }
     }

@@ -16,7 +16,9 @@ extension Renderer {
         // Outside business hours the SLA clocks stand still: say so, and when they start again.
         if let sla = f.sla, let open = sla.nextOpening(after: s.chrome.now) {
             let at = open.timeIntervalSince1970
-            t += " · off hours till " + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)
+            t +=
+                " · off hours till "
+                + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)
         }
         return t
     }

@@ -111,7 +111,10 @@ extension Renderer {
                 let handle = (t.author?.handle ?? "?").trimmingCharacters(in: CharacterSet(charactersIn: "@"))
                 let line = "\(ago(t.createdAt)) @\(handle): \(t.text)"
                 out.append(
-                    (TextWrap.ellipsize((ours ? Marks.own + " " : "  ") + sanitizeForScreen(line), width: w), ours ? .own : .dim))
+                    (
+                        TextWrap.ellipsize((ours ? Marks.own + " " : "  ") + sanitizeForScreen(line), width: w),
+                        ours ? .own : .dim
+                    ))
             }
         }
         if let e = s.mention.outbox[m.key] {
