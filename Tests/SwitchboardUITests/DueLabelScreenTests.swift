@@ -52,6 +52,10 @@ final class DueLabelScreenTests: XCTestCase {
         XCTAssertEqual(app.buffer[30, 1].role, .negative)
         XCTAssertEqual(app.buffer[30, 2].role, .dim)
         XCTAssertEqual(app.buffer[30, 4].role, .overdue)
+        // The mention pane names the moment too.
+        app.press("j <Enter>")
+        XCTAssertTrue(app.screen.contains { $0.contains("status: open · due Mon 09:00 · priority: normal") }, app.dump())
+        app.press("<Esc>")
         // Back in business hours (Monday 08:05 Berlin): near due moments count down again, and the title is plain.
         app.send(.tick(Timestamp.parse("2026-11-30T07:05:00Z")!))
         XCTAssertEqual(app.screen[0].prefix(14), "┌─ Feed — 4 ──")

@@ -15,8 +15,9 @@ public struct FeedModel: Sendable {
     public internal(set) var sort: SortOrder = .newest
     public internal(set) var filter: FeedFilter?
     var mute: MuteList
-    /// The brand's own accounts: their posts show as ours and need no answer.
-    let own: OwnAccounts
+    /// The brand's own accounts: their posts show as ours and need no answer (set again with `rebuild` when the
+    /// team changes).
+    var own: OwnAccounts
     var slaMinutes: Int
     /// Items at or after this index arrived while the workbench was open.
     var baseline: Int?

@@ -73,10 +73,13 @@ extension Renderer {
         {
             let now = s.chrome.now.timeIntervalSince1970
             let due = s.feed.dueTime(Int(i))
+            let tz = s.feed.sla?.timeZone ?? s.settings.timeZone
             stateLine +=
-                due >= now
-                ? " · due in " + Format.relative(now - (due - now), now: now)
-                : " · overdue " + Format.relative(due, now: now)
+                due < now
+                ? " · overdue " + Format.relative(due, now: now)
+                : due - now < DueLabel.countdownLimit
+                    ? " · due in " + Format.relative(now - (due - now), now: now)
+                    : " · due " + DueLabel.moment(due, now: now, timeZone: tz)
         }
         stateLine += " · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
