@@ -148,10 +148,22 @@ public struct FeedModel: Sendable {
         let oldKey = selectedKey
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
-        items = mentions.map {
-            FeedItem(
-                $0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new),
-                own: own.contains($0))
+        // One own-account test per author, not per mention (a start-up over 100,000 mentions).
+        var ownByHandle: [String: Bool] = [:]
+        let own = self.own
+        items = mentions.map { m in
+            var mine = false
+            if !own.isEmpty, let h = m.author?.handle {
+                if let v = ownByHandle[h] {
+                    mine = v
+                } else {
+                    mine = own.contains(handle: h)
+                    ownByHandle[h] = mine
+                }
+            }
+            return FeedItem(
+                m, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[m.key]?.status ?? .new), own: mine
+            )
         }
         dueCache = []
         keyIndex = [:]
