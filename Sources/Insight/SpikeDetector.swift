@@ -55,12 +55,12 @@ public enum SpikeDetector {
         return nil
     }
 
-    /// The same over stored mentions.
+    /// The same over stored mentions; posts by the brand's own accounts (`own`) are not counted.
     public static func check(
-        mentions: [Mention], now: Date, settings: SpikeSettings = SpikeSettings(),
+        mentions: [Mention], now: Date, settings: SpikeSettings = SpikeSettings(), own: OwnAccounts = OwnAccounts(),
         state: inout SpikeState
     ) -> SpikeAlert? {
-        check(mentions.map(SpikeEvent.init), now: now, settings: settings, state: &state)
+        check(mentions.filter { !own.contains($0) }.map(SpikeEvent.init), now: now, settings: settings, state: &state)
     }
 
     static func formatRatio(_ r: Double) -> String {

@@ -2,7 +2,8 @@ import Foundation
 import SwitchboardCore
 
 /// Terms and hashtags rising in the last hour against the previous 24 hours. English and German stopwords,
-/// numbers, @mentions, URLs and words under three letters are left out; each mention counts a term once.
+/// greetings, thanks and sign-offs ("guten", "hallo", "danke"), numbers, @mentions, URLs and words under three
+/// letters are left out; each mention counts a term once.
 public enum Trends {
     public static func rising(
         _ texts: [(at: Date, text: String)], now: Date, limit: Int = 10, minCount: Int = 3,
@@ -47,7 +48,8 @@ public enum Trends {
         for list in [
             WordLists.functionEN, WordLists.functionDE, WordLists.stopwordsEN, WordLists.stopwordsDE,
             WordLists.negatorsEN,
-            WordLists.negatorsDE, WordLists.contrastEN, WordLists.contrastDE,
+            WordLists.negatorsDE, WordLists.contrastEN, WordLists.contrastDE, WordLists.greetings,
+            WordLists.courtesy,
         ] {
             for w in list.split(separator: " ") { s.insert(String(w)) }
         }

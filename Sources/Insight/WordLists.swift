@@ -102,6 +102,11 @@ enum WordLists {
     static let questionCues = "wondering frage fragen anyone anybody irgendwer"
     static let greetings =
         "hi hey hello hallo moin servus liebe lieber hej hiya yo dear sehr geehrte geehrter guten tag morgen"
+    /// Greetings, thanks and sign-offs (with the greetings above): never a trend, however often people are polite.
+    static let courtesy =
+        "guten gute good morning evening afternoon night abend nacht tag day hallo hello hi hey moin servus "
+        + "thanks thank thx danke dank vielen merci cheers regards grüße grüsse gruesse gruß gruss lg vg mfg "
+        + "bye tschüss tschuess ciao bis bald wishes schönen schoenen viele zusammen everyone"
     static let strongHelp = "help hilfe helfen helft assist assistance support"
     static let wantWords =
         "want wanna interested looking considering planning need thinking möchte möchten will würde würden "

@@ -29,7 +29,10 @@ public final class SpikeWatch: @unchecked Sendable {
     public func check(now: Date = Date()) -> SpikeAlert? {
         guard let team = try? FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) else { return nil }
         let since = now.addingTimeInterval(-(8 * 86400 + 3600))
-        let events = Array(store.mentions.lazy.filter { $0.createdAt >= since }.map(SpikeEvent.init))
+        // Our own posts (a run of status updates during an outage) are no spike in what people say about us.
+        let own = OwnAccounts(team: team)
+        let events = Array(
+            store.mentions.lazy.filter { $0.createdAt >= since && !own.contains($0) }.map(SpikeEvent.init))
         let alert: SpikeAlert? = lock.withLock {
             let settings = SpikeSettings(team: team)
             guard let a = SpikeDetector.check(events, now: now, settings: settings, state: &state) else { return nil }
@@ -45,7 +48,7 @@ public final class SpikeWatch: @unchecked Sendable {
         // The playbook to offer: keywords in the last hour's negative mentions, else one made for negative spikes.
         var text = alert.message
         let recent = store.mentions.lazy.filter {
-            $0.createdAt >= now.addingTimeInterval(-3600) && $0.analysis?.sentiment == .negative
+            $0.createdAt >= now.addingTimeInterval(-3600) && $0.analysis?.sentiment == .negative && !own.contains($0)
         }.map(\.text)
         if CrisisLog(store: store).active == nil,
             let p = PlaybookLibrary.load(store.dir).suggest(

@@ -259,13 +259,13 @@ extension Contacts {
 
     /// Contacts whose name, handles, identity keys or notes contain `text` (case- and accent-insensitive).
     public func search(_ text: String) -> [Contact] {
-        let needle = QueryText.fold(text.trimmingCharacters(in: .whitespaces))
-        if needle.isEmpty { return all }
+        let needles = QueryText.needles(text.trimmingCharacters(in: .whitespaces))
+        if needles[0].isEmpty { return all }
         return all.filter { c in
             var hay = QueryText.fold(c.name)
             for i in c.identities { hay += [10] + QueryText.fold(i.key) + [10] + QueryText.fold(i.name ?? "") }
             for n in c.notes { hay += [10] + QueryText.fold(n.text) }
-            return QueryText.contains(hay, needle)
+            return needles.contains { QueryText.contains(hay, $0) }
         }
     }
 }

@@ -3,33 +3,14 @@ import Foundation
 /// Counts the evidence for roles while the contacts are folded, and turns it into suggestions.
 struct RoleSuggester: Sendable {
     let settings: ContactSettings
-    /// Lower-case handles of the brand's own accounts, and the local parts of `@name` brand terms.
-    let ownHandles: Set<String>
-    let ownLocalParts: Set<String>
+    /// The brand's own accounts (never contacts).
+    let own: OwnAccounts
     /// Competitor terms folded to letters and digits (4 or more), with the competitor's name.
     let competitors: [(term: [UInt8], name: String)]
 
     init(settings: ContactSettings, team: TeamConfig?) {
         self.settings = settings
-        var handles = Set<String>()
-        var locals = Set<String>()
-        func norm(_ s: String) -> String {
-            var h = s.lowercased()
-            while h.hasPrefix("@") { h.removeFirst() }
-            return h
-        }
-        for a in settings.ownAccounts { handles.insert(norm(a)) }
-        for t in team?.brand.terms ?? [] {
-            let h = norm(t)
-            if t.hasPrefix("@") && !h.contains("@") {
-                locals.insert(h)
-            } else if h.contains(".") && !h.contains(" ") || h.contains("@") {
-                handles.insert(h)
-            }
-        }
-        for s in team?.sources ?? [] { if let h = s.handle { handles.insert(norm(h)) } }
-        ownHandles = handles
-        ownLocalParts = locals
+        own = OwnAccounts(team: team)
         competitors = (team?.competitors ?? []).flatMap { c in
             (c.terms + [c.name]).map { (RoleSuggester.alnum($0), c.name) }.filter { $0.0.count >= 4 }
         }
@@ -39,14 +20,7 @@ struct RoleSuggester: Sendable {
         QueryText.fold(s).filter { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 }
     }
 
-    func isOwn(platform: String, handle: String) -> Bool {
-        if ownHandles.isEmpty && ownLocalParts.isEmpty { return false }
-        var h = handle.lowercased()
-        while h.hasPrefix("@") { h.removeFirst() }
-        if ownHandles.contains(h) { return true }
-        if let at = h.firstIndex(of: "@"), ownLocalParts.contains(String(h[..<at])) { return true }
-        return false
-    }
+    func isOwn(platform: String, handle: String) -> Bool { own.contains(handle: handle) }
 
     static let formerPatterns = [
         "former employee", "former-employee", "ex-employee", "ex employee", "ex-mitarbeiter", "ehemalige",

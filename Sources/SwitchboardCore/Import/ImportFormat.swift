@@ -75,10 +75,10 @@ public enum ImportFormat {
                 return .failure(LineError("\"author\" needs a \"handle\" (or a \"name\")"))
             }
             m.author = Author(
-                handle: handle, name: string(a["name"]), url: string(a["url"]),
+                handle: Author.normalized(handle: handle), name: string(a["name"]), url: string(a["url"]),
                 followers: a["followers"]?.intValue)
         case .string(let s)? where !clean(s, newlines: false).isEmpty:
-            m.author = Author(handle: clean(s, newlines: false))
+            m.author = Author(handle: Author.normalized(handle: clean(s, newlines: false)))
         case nil, .null?: break
         default:
             return .failure(LineError("\"author\" must be an object with \"handle\", \"name\", \"url\", \"followers\""))

@@ -7,6 +7,14 @@ public struct Author: Codable, Hashable, Sendable {
     public var url: String?
     public var followers: Int?
 
+    /// A handle as Switchboard stores it: without surrounding spaces and without leading `@` (`@p0` → `p0`,
+    /// `@anna@social.example` → `anna@social.example`), so it is printed as `@` + handle exactly once.
+    public static func normalized(handle: String) -> String {
+        var h = Substring(handle.trimmingCharacters(in: .whitespaces))
+        while h.first == "@" { h = h.dropFirst() }
+        return h.isEmpty ? handle.trimmingCharacters(in: .whitespaces) : String(h)
+    }
+
     public init(handle: String, name: String? = nil, url: String? = nil, followers: Int? = nil) {
         self.handle = handle
         self.name = name

@@ -12,6 +12,8 @@ indirect enum Node: Hashable, Sendable {
     /// new, open, waiting or escalated.
     case open
     case unassigned, assigned, mine, overdue
+    /// Posted by one of the brand's own accounts (`QueryEnvironment.own`).
+    case own
     case assignee(String)
     case net(String)
     /// Lower-cased author handle prefix without `@`.

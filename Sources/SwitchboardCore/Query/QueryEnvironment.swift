@@ -10,11 +10,15 @@ public struct QueryEnvironment: Sendable {
     /// `role:VALUE` (contacts: press, vip, partner…); nil → `role:` matches nothing.
     public var role: (@Sendable (Mention, String) -> Bool)?
     public var defaultSLAMinutes: Int
+    /// The brand's own accounts: `is:own` matches their posts, every other `is:` value leaves them out.
+    public var own: OwnAccounts
 
     public init(
         me: String, now: Date = Date(), overdue: (@Sendable (Mention, MentionState, Date) -> Bool)? = nil,
-        role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60
+        role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60,
+        own: OwnAccounts = OwnAccounts()
     ) {
+        self.own = own
         self.me = me
         self.now = now
         self.overdue = overdue

@@ -6,7 +6,9 @@ import Foundation
 /// Not thread-safe: one per thread (the UI's update loop).
 public final class QueryMatcher {
     public private(set) var query: Query
-    public var environment: QueryEnvironment
+    public var environment: QueryEnvironment {
+        didSet { if environment.own != oldValue.own { ownCol = [UInt8](repeating: 0, count: ownCol.count) } }
+    }
     private var compiled: R
 
     // Columns, one row per mention seen (rows are keyed by mention key).
@@ -21,6 +23,8 @@ public final class QueryMatcher {
     private var handle: [[UInt8]] = []
     private var texts: [[UInt8]] = []
     private var hasText: [Bool] = []
+    /// Posted by one of the brand's own accounts: 0 not known yet, 1 no, 2 yes.
+    private var ownCol: [UInt8] = []
     private var atoms: [String: UInt16] = ["": 0]
     /// The team's state of each row (kept by `setStates` / `updateStates`, or filled by `filter(_:states:)`).
     private var stateRows: [MentionState] = []
@@ -65,6 +69,7 @@ public final class QueryMatcher {
         handle = []
         texts = []
         hasText = []
+        ownCol = []
         stateRows = []
         statusCol = []
         lastRows = []
@@ -129,6 +134,9 @@ public final class QueryMatcher {
         if compiled.needsText {
             for i in mentions.indices where !hasText[Int(lastRows[i])] { fillText(Int(lastRows[i]), mentions[i]) }
         }
+        if compiled.needsOwn, !environment.own.isEmpty {
+            for i in mentions.indices where ownCol[Int(lastRows[i])] == 0 { _ = isOwn(Int(lastRows[i]), mentions[i]) }
+        }
         return lastRows
     }
 
@@ -159,6 +167,7 @@ public final class QueryMatcher {
         handle.append(h)
         texts.append([])
         hasText.append(false)
+        ownCol.append(0)
         let st = pendingStates.removeValue(forKey: m.key) ?? MentionState()
         stateRows.append(st)
         statusCol.append(QueryMatcher.statusIndex[st.status] ?? 0)
@@ -169,6 +178,13 @@ public final class QueryMatcher {
     private func fillText(_ r: Int, _ m: Mention) {
         texts[r] = QueryText.haystack(m)
         hasText[r] = true
+    }
+
+    /// Whether row `i` is one of our own posts (the column is filled by `rows` when the query needs it).
+    private func isOwn(_ i: Int, _ m: Mention?) -> Bool {
+        if environment.own.isEmpty { return false }
+        if ownCol[i] == 0, let m { ownCol[i] = environment.own.contains(m) ? 2 : 1 }
+        return ownCol[i] == 2
     }
 
     static func bit(_ i: Intent) -> UInt8 { UInt8(1) << UInt8(Intent.allCases.firstIndex(of: i)!) }
@@ -199,7 +215,7 @@ public final class QueryMatcher {
         case ageBelow(Double)
         case ageAbove(Double)
         case text([UInt8])
-        case overdue
+        case overdue, own
         case role(String)
 
         var needsText: Bool {
@@ -207,6 +223,14 @@ public final class QueryMatcher {
             case .text: return true
             case .and(let n), .or(let n): return n.contains { $0.needsText }
             case .not(let n): return n.needsText
+            default: return false
+            }
+        }
+        var needsOwn: Bool {
+            switch self {
+            case .own, .overdue: return true
+            case .and(let n), .or(let n): return n.contains { $0.needsOwn }
+            case .not(let n): return n.needsOwn
             default: return false
             }
         }
@@ -236,6 +260,7 @@ public final class QueryMatcher {
         case .assigned: return .assigned
         case .mine: return .mine
         case .overdue: return .overdue
+        case .own: return .own
         case .assignee(let u): return .assignee(u)
         case .net(let p): return .platform(atom(p))
         case .from(let h): return .from(QueryText.fold(h))
@@ -286,8 +311,9 @@ public final class QueryMatcher {
             guard let m else { return false }
             let st = stateRows[i]
             if let f = environment.overdue { return f(m, st, environment.now) }
-            return st.status.isOpen && st.firstResponseAt == nil
+            return st.status.isOpen && st.firstResponseAt == nil && !isOwn(i, m)
                 && environment.now.timeIntervalSince(m.createdAt) > Double(environment.defaultSLAMinutes) * 60
+        case .own: return isOwn(i, m)
         case .role(let role):
             guard let m else { return false }
             return environment.role?(m, role) ?? false

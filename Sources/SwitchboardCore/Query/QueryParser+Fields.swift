@@ -4,6 +4,7 @@ extension QueryParser {
     static let isValues = [
         "question", "complaint", "praise", "help", "purchase", "spam", "crisis", "negative", "neutral", "positive",
         "new", "open", "waiting", "answered", "escalated", "ignored", "unassigned", "assigned", "mine", "overdue",
+        "own",
     ]
 
     /// Compiles one `field:value` term; a comma-separated value (`status:new,open`) matches any of them.
@@ -45,7 +46,11 @@ extension QueryParser {
             if v.isEmpty { throw QueryError(position: offset, message: "expected a value after \(field):") }
             parts.append(try single(field, v, at: offset))
         }
-        return parts.count == 1 ? parts[0] : .or(parts)
+        let node = parts.count == 1 ? parts[0] : .or(parts)
+        // `is:` describes mentions that need the team (their intent, mood, triage): the brand's own posts never
+        // do, so every `is:` value but `is:own` leaves them out.
+        if field == "is", node != .own { return .and([node, .not(.own)]) }
+        return node
     }
 
     func single(_ field: String, _ v: String, at pos: Int) throws(QueryError) -> Node {
@@ -67,6 +72,7 @@ extension QueryParser {
             case "assigned": return .assigned
             case "mine": return .mine
             case "overdue": return .overdue
+            case "own", "ours": return .own
             default:
                 if let s = MentionStatus(rawValue: v) { return .status(s) }
                 throw QueryError(

@@ -166,7 +166,10 @@ struct QueryParser {
             return inner
         case .term(let field, let value, let quoted, let valuePos):
             i += 1
-            guard let field else { return .text(QueryText.fold(value)) }
+            guard let field else {
+                let forms = QueryText.needles(value)
+                return forms.count == 1 ? .text(forms[0]) : .or(forms.map { .text($0) })
+            }
             return try compile(field: field, value: value, quoted: quoted, at: pos, valuePos: valuePos)
         case .rparen: throw QueryError(position: pos, message: "unexpected ')'", hint: "no '(' opens it")
         case .or: throw QueryError(position: pos, message: "expected a term before OR")

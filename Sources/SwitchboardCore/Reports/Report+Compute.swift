@@ -130,7 +130,8 @@ extension Report {
         let breaches = worst.map { w -> Breach in
             let m = mentions[w.index]
             return Breach(
-                key: m.key, network: cleanName(m.platform), author: clean(m.author.map { "@" + $0.handle } ?? "-"),
+                key: m.key, network: cleanName(m.platform),
+                author: clean(m.author.map { "@" + Author.normalized(handle: $0.handle) } ?? "-"),
                 createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
         }
         posts.sort { $0.at != $1.at ? $0.at < $1.at : $0.account < $1.account }

@@ -36,7 +36,8 @@ public final class Router: @unchecked Sendable {
     /// Which rules match which mentions (every matching rule fires), without writing anything (`routing test`).
     public func plan(_ mentions: [Mention], now: Date = Date()) -> [(mention: Mention, rule: RoutingRule)] {
         guard !rules.isEmpty, !mentions.isEmpty else { return [] }
-        var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: team.sla.firstResponseMinutes)
+        var env = QueryEnvironment(
+            me: actor, now: now, defaultSLAMinutes: team.sla.firstResponseMinutes, own: OwnAccounts(team: team))
         if rules.contains(where: \.usesRoles) {
             env.role = Contacts(mentions: store.mentions, events: store.events, team: team).roleHook()
         }

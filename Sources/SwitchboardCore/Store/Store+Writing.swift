@@ -47,6 +47,10 @@ extension Store {
                 var fresh: [Mention] = []
                 var pending: [String: String] = [:]  // key → identity, for this batch
                 for var m in batch {
+                    // Handles are stored without a leading `@`, whichever source sent them (Mastodon's `@acct`).
+                    if let h = m.author?.handle, h.first == "@" || h.first == " " {
+                        m.author?.handle = Author.normalized(handle: h)
+                    }
                     m.key = uniqueKey(for: m, pending: pending)
                     if byKey[m.key] != nil || pending[m.key] != nil {
                         result.duplicates += 1

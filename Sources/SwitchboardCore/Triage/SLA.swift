@@ -10,6 +10,8 @@ public struct SLA: Sendable, Equatable {
     /// Open windows per weekday (1 = Sunday … 7 = Saturday, as `Calendar`), minutes since midnight; nil = always.
     public var hours: [Int: [ClosedRange<Int>]]?
     public var timeZone: TimeZone
+    /// The brand's own accounts: their posts never need an answer (no due time, never overdue).
+    public var own = OwnAccounts()
 
     public init(_ config: TeamConfig.SLA, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws {
         firstResponseMinutes = config.firstResponseMinutes
@@ -28,6 +30,7 @@ public struct SLA: Sendable, Equatable {
             tz = z
         }
         try self.init(team.sla, timeZone: tz)
+        own = OwnAccounts(team: team)
     }
 
     /// The target for a priority band (`high`, `normal`, `low`), else the team's first-response target.
@@ -46,9 +49,14 @@ public struct SLA: Sendable, Equatable {
         return now <= due ? businessTime(from: now, to: due) : -businessTime(from: due, to: now)
     }
 
-    /// Open, not yet answered, and past its due time.
+    /// Whether `mention` waits for a first response: open, not yet answered, and not one of our own posts.
+    public func needsAnswer(_ mention: Mention, state: MentionState) -> Bool {
+        state.status.isOpen && state.firstResponseAt == nil && !own.contains(mention)
+    }
+
+    /// Waiting for a first response (`needsAnswer`) and past its due time.
     public func isOverdue(_ mention: Mention, state: MentionState, band: String? = nil, now: Date) -> Bool {
-        state.status.isOpen && state.firstResponseAt == nil && now > due(for: mention, band: band)
+        needsAnswer(mention, state: state) && now > due(for: mention, band: band)
     }
 
     // MARK: Business time
@@ -74,6 +82,25 @@ public struct SLA: Sendable, Equatable {
     func time(_ dayStart: Date, minutes: Int, _ cal: Calendar) -> Date? {
         if minutes >= 1440 { return cal.date(byAdding: .day, value: 1, to: dayStart) }
         return cal.date(bySettingHour: minutes / 60, minute: minutes % 60, second: 0, of: dayStart)
+    }
+
+    /// Whether the SLA clock runs at `date`: inside business hours, or always without them.
+    public func isBusinessTime(_ date: Date) -> Bool {
+        guard let hours, hours.values.contains(where: { !$0.isEmpty }) else { return true }
+        return windows(onDayOf: date, calendar).contains { $0.0 <= date && date < $0.1 }
+    }
+
+    /// When the SLA clock starts running again after `date` (nil: it runs at `date`, or never within 8 weeks).
+    public func nextOpening(after date: Date) -> Date? {
+        if isBusinessTime(date) { return nil }
+        let cal = calendar
+        var day = date
+        for _ in 0..<56 {
+            if let w = windows(onDayOf: day, cal).first(where: { $0.0 > date }) { return w.0 }
+            guard let next = cal.date(byAdding: .day, value: 1, to: cal.startOfDay(for: day)) else { break }
+            day = next
+        }
+        return nil
     }
 
     /// `start` plus `seconds` of business time.

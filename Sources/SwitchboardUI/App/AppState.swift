@@ -24,7 +24,7 @@ public struct AppState: Sendable {
         chrome = Chrome(size: size, now: now, themeName: s.themeName, listener: s.listener)
         feed = FeedModel(
             mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
-            sla: s.team.flatMap { try? SLA(team: $0) })
+            sla: s.team.flatMap { try? SLA(team: $0) }, own: OwnAccounts(team: s.team))
     }
 
     /// The mention open in the Mention pane.

@@ -56,6 +56,9 @@ enum Format {
 
 /// Feed marks: one cell each.
 enum Marks {
+    /// A post by one of the brand's own accounts (in the feed and in a thread).
+    static let own = "»"
+
     static func sentiment(_ s: Sentiment?) -> (String, ScreenKitRole) {
         switch s {
         case .negative: return ("-", .negative)

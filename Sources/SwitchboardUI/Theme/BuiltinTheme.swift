@@ -33,6 +33,7 @@ enum BuiltinTheme {
             "accent":             {"fg": 75, "fg16": 12},
             "input":              {"fg": 231, "fg16": 15},
             "meta":               {"fg": 245, "fg16": 8},
+            "own":                {"fg": 73, "fg16": 6},
             "key":                {"fg": 117, "fg16": 14, "bold": true},
             "overlay":            {"fg": 252, "bg": 235, "fg16": 7, "bg16": 0}
           }

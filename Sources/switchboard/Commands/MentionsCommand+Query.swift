@@ -17,7 +17,8 @@ enum QueryOption {
             throw CLIError.usage("bad query: \(error)\n  \(line)\n  \(caret)")
         }
         var env = QueryEnvironment(
-            me: Actor.current(), now: Date(), defaultSLAMinutes: team?.sla.firstResponseMinutes ?? 60)
+            me: Actor.current(), now: Date(), defaultSLAMinutes: team?.sla.firstResponseMinutes ?? 60,
+            own: OwnAccounts(team: team))
         if let team, let sla = try? SLA(team: team) {
             env.overdue = { m, st, now in
                 sla.isOverdue(m, state: st, band: Priority.band(mention: m, state: st, team: team, now: now), now: now)

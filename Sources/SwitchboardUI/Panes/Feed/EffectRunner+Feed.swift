@@ -6,7 +6,7 @@ import SwitchboardCore
 extension EffectRunner {
     /// Runs the feed's query over the store's mentions (one QueryMatcher, columns reused per keystroke).
     func matchFeed(_ q: Query, now: Date, slaMinutes: Int) -> [Message] {
-        var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: slaMinutes)
+        var env = QueryEnvironment(me: actor, now: now, defaultSLAMinutes: slaMinutes, own: OwnAccounts(team: team))
         if q.usesRoles {
             if view.roleHook == nil { view.roleHook = contactBook().roleHook() }
             env.role = view.roleHook
@@ -26,7 +26,9 @@ extension EffectRunner {
     /// Terms rising in the last hour against the previous 24 hours (Insight's Trends.rising).
     func loadTrends(now: Date) -> [Message] {
         let since = now.addingTimeInterval(-25 * 3600)
-        let recent = store.mentions.filter { $0.createdAt >= since }
+        // What people say about us: our own posts are left out.
+        let own = OwnAccounts(team: team)
+        let recent = store.mentions.filter { $0.createdAt >= since && !own.contains($0) }
         return [.trendsLoaded(Trends.rising(mentions: recent, now: now, exclude: brandTerms()))]
     }
 }

@@ -18,8 +18,10 @@ public struct FeedItem: Sendable {
     public var isReply: Bool
     /// The analysis' mood score (-1…1), kept to recompute the priority later.
     public var moodScore: Float
+    /// Posted by one of the brand's own accounts: shown as ours, never waits for an answer, never counted.
+    public var isOwn: Bool
 
-    public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new) {
+    public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new, own: Bool = false) {
         key = m.key
         platform = m.platform
         author = m.author?.handle ?? ""
@@ -30,16 +32,19 @@ public struct FeedItem: Sendable {
         followers = Int32(clamping: m.author?.followers ?? 0)
         isReply = m.inReplyTo != nil || m.threadRoot != nil
         moodScore = Float(m.analysis?.score ?? 0)
+        isOwn = own
+        // Our own posts sink like closed work: nothing to do about them.
         priority = FeedItem.priority(
-            m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: status, sla: sla, now: now
-        )
+            m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: own ? .answered : status,
+            sla: sla, now: now)
     }
 
     /// The priority again at `now` (age against the SLA moves on; closed work sinks).
     func currentPriority(status: MentionStatus, sla: Int, now: Date) -> Float {
         let a = sentiment.map { Analysis(lang: "", sentiment: $0, score: Double(moodScore), intents: intents.list) }
         return FeedItem.priority(
-            a, followers: Int(followers), time: time, isReply: isReply, status: status, sla: sla, now: now)
+            a, followers: Int(followers), time: time, isReply: isReply, status: isOwn ? .answered : status, sla: sla,
+            now: now)
     }
 
     /// Insight's priority score (intent, mood, reach, age against the SLA, conversation; closed work sinks).

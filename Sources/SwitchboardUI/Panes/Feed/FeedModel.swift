@@ -15,6 +15,9 @@ public struct FeedModel: Sendable {
     public internal(set) var sort: SortOrder = .newest
     public internal(set) var filter: FeedFilter?
     var mute: MuteList
+    /// The brand's own accounts: their posts show as ours and need no answer (set again with `rebuild` when the
+    /// team changes).
+    var own: OwnAccounts
     var slaMinutes: Int
     /// Items at or after this index arrived while the workbench was open.
     var baseline: Int?
@@ -40,8 +43,9 @@ public struct FeedModel: Sendable {
     /// ★ (multiplier, journalist) and ⚑ (critic) marks of the rows, by mention key.
     public var personMarks: [String: PersonMark] = [:]
 
-    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil) {
+    init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil, own: OwnAccounts = OwnAccounts()) {
         self.mute = mute
+        self.own = own
         self.slaMinutes = slaMinutes
         self.sla = sla
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
@@ -144,8 +148,22 @@ public struct FeedModel: Sendable {
         let oldKey = selectedKey
         let oldTopKey = rows.indices.contains(scrollTop) ? items[Int(rows[scrollTop])].key : nil
         let wasAtTop = scrollTop == 0
-        items = mentions.map {
-            FeedItem($0, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[$0.key]?.status ?? .new))
+        // One own-account test per author, not per mention (a start-up over 100,000 mentions).
+        var ownByHandle: [String: Bool] = [:]
+        let own = self.own
+        items = mentions.map { m in
+            var mine = false
+            if !own.isEmpty, let h = m.author?.handle {
+                if let v = ownByHandle[h] {
+                    mine = v
+                } else {
+                    mine = own.contains(handle: h)
+                    ownByHandle[h] = mine
+                }
+            }
+            return FeedItem(
+                m, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[m.key]?.status ?? .new), own: mine
+            )
         }
         dueCache = []
         keyIndex = [:]
@@ -171,7 +189,8 @@ public struct FeedModel: Sendable {
         for m in mentions {
             if keyIndex[m.key] != nil { continue }
             let idx = Int32(items.count)
-            items.append(FeedItem(m, sla: slaMinutes, now: now, status: states[m.key]?.status ?? .new))
+            items.append(
+                FeedItem(m, sla: slaMinutes, now: now, status: states[m.key]?.status ?? .new, own: own.contains(m)))
             keyIndex[m.key] = idx
             if let b = baseline, Int(idx) >= b { unseen.insert(idx) }
             if !mute.hides(items[Int(idx)]) { fresh.append(idx) }
@@ -209,8 +228,9 @@ public struct FeedModel: Sendable {
             items[Int(i)].moodScore = Float(a.score)
             let it = items[Int(i)]
             items[Int(i)].priority = FeedItem.priority(
-                a, followers: Int(it.followers), time: it.time, isReply: it.isReply, status: .new, sla: slaMinutes,
-                now: now)
+                a, followers: Int(it.followers), time: it.time, isReply: it.isReply,
+                status: it.isOwn ? .answered : .new,
+                sla: slaMinutes, now: now)
         }
     }
 
@@ -305,13 +325,20 @@ public struct FeedModel: Sendable {
     func item(atRow r: Int) -> FeedItem { items[Int(rows[r])] }
     func isNew(row r: Int) -> Bool { unseen.contains(rows[r]) }
 
+    /// Whether item `i` waits for a first response: open, unanswered, not our own post, and an SLA to keep.
+    func waitsForAnswer(_ i: Int, _ st: MentionState?) -> Bool {
+        !items[i].isOwn && (st?.status ?? .new).isOpen && st?.firstResponseAt == nil && slaMinutes > 0
+    }
+
     /// Counts for the status bar: status new, open (needs someone), overdue (open, unanswered, older than the SLA).
+    /// Our own posts are none of these: they need no answer.
     mutating func counts(_ states: [String: MentionState], now: Date) -> FeedCounts {
         var c = FeedCounts()
         let t = now.timeIntervalSince1970
         let clock = businessClock(at: t)
         for i in order {
             let idx = Int(i)
+            if items[idx].isOwn { continue }
             let st = states.isEmpty ? nil : states[items[idx].key]
             let s = st?.status ?? .new
             if s == .new { c.new += 1 }

@@ -1,4 +1,5 @@
 import Foundation
+import Insight
 import ScreenKit
 import SwitchboardCore
 
@@ -12,6 +13,13 @@ extension Renderer {
                 : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
         if !f.unseen.isEmpty { t += " · \(f.unseen.count) new" }
         if f.sort == .priority { t += " · by priority" }
+        // Outside business hours the SLA clocks stand still: say so, and when they start again.
+        if let sla = f.sla, let open = sla.nextOpening(after: s.chrome.now) {
+            let at = open.timeIntervalSince1970
+            t +=
+                " · off hours till "
+                + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)
+        }
         return t
     }
 
@@ -38,7 +46,8 @@ extension Renderer {
             let isNew = f.isNew(row: row)
             let st = s.states.isEmpty ? nil : s.states[it.key]
             let status = st?.status ?? .new
-            let waiting = status.isOpen && st?.firstResponseAt == nil && s.settings.slaMinutes > 0
+            let own = it.isOwn
+            let waiting = f.waitsForAnswer(Int(f.rows[row]), st)
             let due = waiting ? f.dueTime(Int(f.rows[row])) : 0
             let overdue = waiting && now > due
             let metaRole: StyleRole = isNew ? .feedNew : .meta
@@ -60,14 +69,19 @@ extension Renderer {
             }
             x = buf.put(
                 TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
-                role: isNew ? .feedNew : .accent, clip: inner)
-            let (sm, sr) = Marks.sentiment(it.sentiment)
-            x = buf.put(sm, x: x, y: y, role: sr, clip: inner)
-            let (im, ir) = Marks.intent(it.intents)
-            x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
-            x = buf.put(
-                TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim,
-                clip: inner)
+                role: own ? .own : isNew ? .feedNew : .accent, clip: inner)
+            if own {
+                // Our own post: the » mark instead of mood and intent, "ours" instead of a triage status.
+                x = buf.put(Marks.own + "  ours ", x: x, y: y, role: .own, clip: inner)
+            } else {
+                let (sm, sr) = Marks.sentiment(it.sentiment)
+                x = buf.put(sm, x: x, y: y, role: sr, clip: inner)
+                let (im, ir) = Marks.intent(it.intents)
+                x = buf.put(im + " ", x: x, y: y, role: ir, clip: inner)
+                x = buf.put(
+                    TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim,
+                    clip: inner)
+            }
             let textX = x
             if let e = s.mention.outbox[it.key], e.state != .cancelled {
                 let (t, role) = s.outboxLine(e)
@@ -80,15 +94,12 @@ extension Renderer {
                 }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
             }
-            // SLA: time left for the first response, or how late it is.
+            // SLA: time left for the first response, the due moment when it is far off, or how late it is.
             if waiting, s.mention.outbox[it.key].map({ !$0.isPending }) ?? true {
-                let left = due - now
-                let label =
-                    left >= 0
-                    ? "due " + Format.relative(now - left, now: now) : "late " + Format.relative(due, now: now)
-                x = buf.put(
-                    label + " ", x: x, y: y, role: left >= 0 ? (left < 15 * 60 ? .warning : .dim) : .overdue,
-                    clip: inner)
+                let (label, role) = DueLabel.make(
+                    due: due, now: now, band: Priority.band(Double(it.priority)),
+                    timeZone: f.sla?.timeZone ?? s.settings.timeZone)
+                x = buf.put(label + " ", x: x, y: y, role: role, clip: inner)
             }
             // Someone else is on it (assigned or claimed, live through the log).
             if let who = st?.assignee, who != s.settings.user, status.isOpen {
@@ -101,8 +112,8 @@ extension Renderer {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.
                 let raw = it.text.count > room * 4 + 16 ? String(it.text.prefix(room * 4 + 16)) : it.text
                 buf.put(
-                    TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y, role: isNew ? .feedNew : .normal,
-                    clip: inner)
+                    TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y,
+                    role: own ? .own : isNew ? .feedNew : .normal, clip: inner)
             }
             if row == f.selected {
                 // The selection marks the row's time-to-status columns, not the text: moving it then

@@ -65,14 +65,20 @@ extension Renderer {
             analysis: m.analysis, followers: m.author?.followers, createdAt: m.createdAt,
             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
             now: s.chrome.now)
-        var stateLine = "status: \(st.status.rawValue)"
-        if st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0, let i = s.feed.keyIndex[m.key] {
+        let own = s.feed.own.contains(m)
+        var stateLine = own ? Marks.own + " our own post · needs no answer" : "status: \(st.status.rawValue)"
+        if !own, st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0,
+            let i = s.feed.keyIndex[m.key]
+        {
             let now = s.chrome.now.timeIntervalSince1970
             let due = s.feed.dueTime(Int(i))
+            let tz = s.feed.sla?.timeZone ?? s.settings.timeZone
             stateLine +=
-                due >= now
-                ? " · due in " + Format.relative(now - (due - now), now: now)
-                : " · overdue " + Format.relative(due, now: now)
+                due < now
+                ? " · overdue " + Format.relative(due, now: now)
+                : due - now < DueLabel.countdownLimit
+                    ? " · due in " + Format.relative(now - (due - now), now: now)
+                    : " · due " + DueLabel.moment(due, now: now, timeZone: tz)
         }
         stateLine += " · priority: \(Priority.band(score))"
         if let a = st.assignee { stateLine += " · assignee: \(a)" }
@@ -80,7 +86,7 @@ extension Renderer {
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
-                stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
+                own ? .own : stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
             ))
         if let who = s.mention.takenOver[m.key], st.assignee == who {
             out.append(
@@ -111,9 +117,15 @@ extension Renderer {
             out.append(("", .normal))
             out.append(("Thread (\(d.thread.count)):", .paneTitle))
             for t in d.thread {
-                let line =
-                    "\(ago(t.createdAt)) @\(t.author?.handle ?? "?"): \(t.text)"
-                out.append((TextWrap.ellipsize("  " + sanitizeForScreen(line), width: w), .dim))
+                // Our own replies are marked as ours (» and the own style), so the conversation reads at a glance.
+                let ours = s.feed.own.contains(t)
+                let handle = (t.author?.handle ?? "?").trimmingCharacters(in: CharacterSet(charactersIn: "@"))
+                let line = "\(ago(t.createdAt)) @\(handle): \(t.text)"
+                out.append(
+                    (
+                        TextWrap.ellipsize((ours ? Marks.own + " " : "  ") + sanitizeForScreen(line), width: w),
+                        ours ? .own : .dim
+                    ))
             }
         }
         out += handoffLines(st, width: w)
