@@ -36,7 +36,7 @@ final class AccountPickerScreenTests: XCTestCase {
             Array(app.screen[11...16]),
             [
                 "│                 ┌─ Queue this post for which accounts? ────────────────────────┐                 │",
-                "│                 │ [x] 1  masto  Mastodon https://social.example                │                 │",
+                "│                 │ [x] 1  masto  Mastodon social.example                        │                 │",
                 "│                 │ [x] 2  bsky  Bluesky @acmecoffee.bsky.social                 │                 │",
                 "│                 │                                                              │                 │",
                 "│                 │ Space ticks · a all · Enter goes ahead · Esc keeps nothing   │─────────────────┘",

@@ -38,7 +38,10 @@ public struct AccountPicker: Sendable, Equatable {
         guard let team else { return [] }
         return publishing(team).map { c in
             let bsky = c.type.lowercased() != "mastodon"
-            let account = bsky ? c.handle.map { "@" + $0.trimmingCharacters(in: ["@"]) } : c.instance
+            let instance = c.instance.map { i in
+                ["https://", "http://"].reduce(i) { $0.hasPrefix($1) ? String($0.dropFirst($1.count)) : $0 }
+            }
+            let account = bsky ? c.handle.map { "@" + $0.trimmingCharacters(in: ["@"]) } : instance
             return Choice(id: c.id, label: (bsky ? "Bluesky" : "Mastodon") + (account.map { " " + $0 } ?? ""))
         }
     }
