@@ -204,9 +204,3 @@ public final class LoopbackServer: @unchecked Sendable {
         return nil
     }
 }
-
-/// Why the loopback server could not start, with the system's reason.
-public struct LoopbackServerError: Error, CustomStringConvertible {
-    public let description: String
-    init(_ what: String, _ code: Int32) { description = what + ": " + String(cString: strerror(code)) }
-}
