@@ -6,6 +6,7 @@ import PackageDescription
 //   switchboard (exe) -> ListenerServices -> {SwitchboardCore, Insight, Listening}
 //   NCursesTerminal -> {ScreenKit, CNCursesW};  Insight, Listening -> SwitchboardCore
 //   SwitchboardCore, Listening, ScreenKit -> TextSafety (what is unsafe, display width) -> CWidth
+//   switchboard (exe) -> DemoNetwork (the demo's loopback Mastodon/Bluesky endpoint; Foundation only)
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v14)],
@@ -29,11 +30,13 @@ let package = Package(
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
         // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
         .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),
+        // The demo's network: a Mastodon- and Bluesky-compatible endpoint on 127.0.0.1 (and its HTTP server).
+        .target(name: "DemoNetwork"),
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "SwitchboardCore", "Insight", "Listening", "ListenerServices", "ScreenKit", "SwitchboardUI",
-                "NCursesTerminal",
+                "NCursesTerminal", "DemoNetwork",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -47,7 +50,7 @@ let package = Package(
         .target(name: "FuzzTargets", dependencies: ["SwitchboardCore", "Listening", "ScreenKit", "SwitchboardUI"]),
         .executableTarget(name: "switchboard-fuzz", dependencies: ["FuzzTargets"]),
         // Test helpers shared by the test targets (a loopback HTTP server).
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["DemoNetwork"], path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
@@ -62,5 +65,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),
+        .testTarget(name: "DemoNetworkTests", dependencies: ["DemoNetwork", "Listening", "SwitchboardCore"]),
     ]
 )

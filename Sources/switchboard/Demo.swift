@@ -2,8 +2,9 @@ import Foundation
 import ListenerServices
 import SwitchboardCore
 
-/// `switchboard --demo`: a data directory seeded with the bundled demo mentions (timestamps re-based to now)
-/// and a replay source that keeps adding mentions from a second bundled set every few seconds.
+/// `switchboard --demo`: a data directory seeded with the bundled demo mentions (timestamps re-based to now),
+/// a replay source that keeps adding mentions from a second bundled set every few seconds, and Mastodon and
+/// Bluesky accounts on the demo's own loopback network (Demo+Network).
 enum Demo {
     /// `--data-dir` when given, else `$XDG_DATA_HOME/switchboard-demo` (or `~/.local/share/switchboard-demo`).
     static func directory(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment)
@@ -41,7 +42,8 @@ enum Demo {
             try Data(contentsOf: try bundled("replay.jsonl")), to: dir.root.appendingPathComponent("replay.jsonl"))
         let seed = ImportFormat.decodeAll(try Data(contentsOf: try bundled("mentions.jsonl")), now: now)
         let store = try Store(dir: dir)
-        try store.ingest(Ingestion.analyse(rebase(seed.mentions, to: now), dir: dir), now: now)
+        // Answerable through the demo's network (Demo+Network): what a connector would have stored.
+        try store.ingest(Ingestion.analyse(rebase(withReplyRefs(seed.mentions), to: now), dir: dir), now: now)
         try triageHistory(store, team: team, now: now)
         try seedQueue(store, team: team, now: now)
         try seedCrisisDrill(store, team: team, now: now)
@@ -79,24 +81,24 @@ enum Demo {
         }
     }
 
-    /// A few posts in the queue, in the next free slots of the posting schedule (the demo's accounts have no
-    /// tokens, so one that comes due fails visibly, with `r` to retry).
+    /// A few posts in the queue, in the next free slots of the posting schedule (published through the demo's
+    /// network when they come due).
     static func seedQueue(_ store: Store, team: TeamConfig, now: Date) throws {
         let lead = team.team.first { $0.role == "lead" || $0.role == "manager" }?.user ?? Actor.current()
         let posts: [(String, [String])] = [
             (
                 "Status update: sync is restored for every region. If a folder still looks empty, sign out and in "
-                + "once — your files were never lost. Details: https://status.acme.example",
+                    + "once — your files were never lost. Details: https://status.acme.example",
                 ["masto", "bsky"]
             ),
             (
                 "Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: "
-                + "https://help.acme.example/offline",
+                    + "https://help.acme.example/offline",
                 ["masto"]
             ),
             (
                 "Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 "
-                + "https://blog.acme.example/bakery",
+                    + "https://blog.acme.example/bakery",
                 ["bsky"]
             ),
         ]

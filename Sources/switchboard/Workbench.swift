@@ -1,3 +1,4 @@
+import DemoNetwork
 import Foundation
 import ListenerServices
 import Listening
@@ -18,8 +19,12 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     }
 
     let store: Store
+    // The demo's network accounts answer on 127.0.0.1 while this workbench runs (team.json points there).
+    var demoNetwork: DemoNetwork?
+    defer { demoNetwork?.stop() }
     if demo {
         store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
+        demoNetwork = try Demo.startNetwork(store.dir)
     } else {
         store = try global.openStore(quiet: true)
     }

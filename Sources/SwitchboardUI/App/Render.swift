@@ -53,6 +53,7 @@ struct Renderer {
             case .templates(let p): drawPicker(p)
             case .collision(_, let lines): drawCollision(lines)
             case .crisisPrompt(let p): drawCrisisPrompt(p)
+            case .accounts(let p): drawAccountPicker(p)
             case .help(let scroll): drawHelp(scroll: scroll)
             case .command, .confirmQuit, .confirmTakeover, .confirmManual, .confirmQueue: break
             }
@@ -226,6 +227,11 @@ struct Renderer {
                 sanitizeForScreen(p.playbook.name) + (p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? "")
                     + ": Suspend the content queue? [y/n] (Esc cancels)",
                 x: r.x, y: r.y, role: .warning, clip: r)
+        case .accounts?:
+            buf.fill(r, role: .warning)
+            buf.put(
+                "Which accounts? j/k move · Space ticks · Enter goes ahead · Esc keeps nothing", x: r.x, y: r.y,
+                role: .warning, clip: r)
         case .crisisPrompt?:
             buf.fill(r, role: .warning)
             buf.put(

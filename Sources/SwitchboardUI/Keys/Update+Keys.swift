@@ -51,6 +51,8 @@ extension Update {
             }
         case .crisisPrompt(let p):
             return crisisPromptKey(&s, p, k)
+        case .accounts(let p):
+            return accountPickerKey(&s, p, k)
         case .help:
             guard let b = s.settings.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)

@@ -22,6 +22,8 @@ public enum Overlay: Sendable {
     case confirmManual(key: String, id: String, url: String?)
     /// A post to add or schedule has pre-flight warnings: y goes ahead anyway.
     case confirmQueue(QueueOp, warnings: [String])
+    /// A new post asks which accounts it goes to.
+    case accounts(AccountPicker)
     /// Sending stopped: the mention changed since I opened it (what others did).
     case collision(key: String, lines: [String])
     /// Starting a playbook (severity, then whether to suspend the queue), or changing a run's severity.

@@ -32,16 +32,15 @@ extension EffectRunner {
     }
 
     /// Target accounts of a new post: every enabled Mastodon and Bluesky source (like `switchboard queue add`).
-    static func defaultAccounts(_ team: TeamConfig) -> [String] {
-        team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased()) }.map(\.id)
-    }
+    static func defaultAccounts(_ team: TeamConfig) -> [String] { AccountPicker.publishing(team).map(\.id) }
 
     func performQueue(_ op: QueueOp) -> [Message] {
         let now = clock()
         guard let team else { return [.failed("queue: no team.json in the data directory")] }
         func done(_ text: String) -> [Message] { [.storeChanged(delta()), .recorded(text)] }
-        func draft(_ text: String, _ when: QueueWhen, queue: Queue) throws -> QueueDraft {
-            let accounts = Self.defaultAccounts(team)
+        func draft(_ text: String, _ when: QueueWhen, _ picked: [String]?, queue: Queue) throws -> QueueDraft {
+            let accounts = picked ?? Self.defaultAccounts(team)
+            guard !accounts.isEmpty else { throw QueueError(AccountPicker.noAccount) }
             var d = QueueDraft(text: text, accounts: accounts, createdAt: now)
             switch when {
             case .draft: break
@@ -55,26 +54,29 @@ extension EffectRunner {
         }
         do {
             switch op {
-            case .check(let text, let when):
-                let d = try draft(text, when, queue: try Queue.current(store))
+            case .check(let text, let when, let accounts):
+                let d = try draft(text, when, accounts, queue: try Queue.current(store))
                 let w = Preflight.check(d, Preflight.Context(team: team, store: store, now: now))
-                return [.queueChecked(.add(text: text, when: when), warnings: w.map(\.description))]
+                return [
+                    .queueChecked(.add(text: text, when: when, accounts: accounts), warnings: w.map(\.description))
+                ]
             case .checkSchedule(let id):
                 let q = try Queue.current(store)
                 var d = try q.resolve(id).draft
                 d.scheduledAt = nil
                 let w = Preflight.check(d, Preflight.Context(team: team, events: store.events, queue: q, now: now))
                 return [.queueChecked(.nextSlot(id: id), warnings: w.map(\.description))]
-            case .add(let text, let when):
-                let d = try draft(text, when, queue: try Queue.current(store))
+            case .add(let text, let when, let accounts):
+                let d = try draft(text, when, accounts, queue: try Queue.current(store))
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
                 let what = i.scheduledAt.map { "scheduled " + Format.dateTime($0, timeZone) } ?? "draft"
-                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "queued (\(what))")]
-            case .curate(let key):
+                let to = i.draft.accounts.joined(separator: ", ")
+                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "queued for \(to) (\(what))")]
+            case .curate(let key, let accounts):
                 guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
                 let handle = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
                 let quote = NetworkText.clean(m.text, max: 200)
-                var d = QueueDraft(text: "“\(quote)”", accounts: Self.defaultAccounts(team), createdAt: now)
+                var d = QueueDraft(text: "“\(quote)”", accounts: accounts ?? Self.defaultAccounts(team), createdAt: now)
                 d.via = QueueAttribution(handle: handle, url: m.url)
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
                 return [

@@ -95,7 +95,7 @@ extension Update {
     /// An immediate post: written in $EDITOR (or given), queued for now (published by the next pass).
     static func post(_ s: inout AppState, _ arg: String) -> [Effect] {
         let text = arg.trimmingCharacters(in: .whitespaces)
-        if !text.isEmpty { return [.queue(.check(text: text, when: .now))] }
+        if !text.isEmpty { return pickAccounts(&s, .check(text: text, when: .now)) }
         return [.openEditor(key: "queue-new:now", text: "")]
     }
 
@@ -104,7 +104,7 @@ extension Update {
             say(&s, "no mention selected")
             return []
         }
-        return [.queue(.curate(mention: k))]
+        return pickAccounts(&s, .curate(mention: k))
     }
 
     /// `:queue add [--now|--next-slot|--at ISO] TEXT`.
@@ -138,7 +138,7 @@ extension Update {
             say(&s, "queue add: no text", error: true)
             return []
         }
-        return [.queue(.check(text: text, when: when))]
+        return pickAccounts(&s, .check(text: text, when: when))
     }
 
     /// Pre-flight warnings of a new post: none adds it at once, else y confirms.
@@ -185,7 +185,7 @@ extension Update {
             return []
         }
         if key.hasPrefix("queue:") { return [.queue(.edit(id: String(key.dropFirst(6)), text: clean))] }
-        return [.queue(.check(text: clean, when: .now))]
+        return pickAccounts(&s, .check(text: clean, when: .now))
     }
 
     /// On the clock tick: publish what is due, when this workbench runs the sources (else the listener does).

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The brand's accounts on the demo's network and their secrets (the Mastodon access token and the Bluesky app
+/// password the demo writes into `secrets/`).
+public struct DemoAccounts: Sendable {
+    public var mastodonToken: String
+    public var blueskyPassword: String
+    /// The Mastodon account: `acct` as other servers see it (`acmecloud@mastodon.social`).
+    public var mastodonAcct = "acmecloud@mastodon.social"
+    public var blueskyHandle = "acmecloud.bsky.social"
+    public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
+    public var displayName = "Acme Cloud"
+    public var followers = 18400
+
+    public init(mastodonToken: String, blueskyPassword: String) {
+        self.mastodonToken = mastodonToken
+        self.blueskyPassword = blueskyPassword
+    }
+
+    var mastodonUser: String { String(mastodonAcct.split(separator: "@").first ?? "acmecloud") }
+    var mastodonHost: String {
+        let p = mastodonAcct.split(separator: "@")
+        return p.count > 1 ? String(p[1]) : "mastodon.social"
+    }
+
+    /// A random secret for a new demo directory (hex, 32 characters).
+    public static func newSecret() -> String {
+        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}
