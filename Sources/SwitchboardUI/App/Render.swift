@@ -28,10 +28,16 @@ struct Renderer {
     func ago(_ t: Date) -> String { Format.relative(t.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) }
 
     mutating func draw() {
-        let layout = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
+        let layout = Layout.of(s)
         if layout.kind == .tooSmall {
             drawTooSmall()
             return
+        }
+        if let r = layout.banner {
+            buf.fill(r, role: .error)
+            for (i, line) in s.bannerLines.prefix(r.height).enumerated() {
+                buf.put(" " + sanitizeForScreen(line), x: r.x, y: r.y + i, role: .error, clip: r)
+            }
         }
         if let bar = layout.tabBar { drawTabBar(bar) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -104,8 +110,14 @@ struct Renderer {
         }
     }
 
-    mutating func drawStatusBar(_ r: Rect) {
-        buf.fill(r, role: .statusBar)
+    mutating func drawStatusBar(_ bar: Rect) {
+        buf.fill(bar, role: .statusBar)
+        // Who polls the sources, at the right end at every width (nobody polling is a warning).
+        let mode = " \(s.chrome.sources.short) "
+        let modeW = min(TextWidth.width(mode), bar.width / 3)
+        buf.put(
+            mode, x: bar.maxX - modeW, y: bar.y, role: s.chrome.sources == .none ? .warning : .statusBar, clip: bar)
+        let r = Rect(x: bar.x, y: bar.y, width: bar.width - modeW, height: 1)
         var x = r.x
         if let run = s.crisis.info.run {
             let overdue = run.overdue(s.chrome.now).count
@@ -160,7 +172,6 @@ struct Renderer {
             }
         }
         if s.feed.sort == .priority { parts.append("by priority") }
-        parts.append(s.chrome.listener)
         var msgText = ""
         var msgRole: StyleRole = .statusBar
         if let m = s.chrome.message {
