@@ -23,7 +23,7 @@ final class WorkbenchTerminalTests: XCTestCase {
         for _ in 0..<3 {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: setsid)
-            p.arguments = [CLI.binary.path, "--data-dir", d]
+            p.arguments = ["--wait", CLI.binary.path, "--data-dir", d]
             var env = ProcessInfo.processInfo.environment
             env["SWITCHBOARD_USER"] = "anna"
             env["TERM"] = "xterm-256color"
