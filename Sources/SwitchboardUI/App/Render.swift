@@ -110,14 +110,8 @@ struct Renderer {
         }
     }
 
-    mutating func drawStatusBar(_ bar: Rect) {
-        buf.fill(bar, role: .statusBar)
-        // Who polls the sources, at the right end at every width (nobody polling is a warning).
-        let mode = " \(s.chrome.sources.short) "
-        let modeW = min(TextWidth.width(mode), bar.width / 3)
-        buf.put(
-            mode, x: bar.maxX - modeW, y: bar.y, role: s.chrome.sources == .none ? .warning : .statusBar, clip: bar)
-        let r = Rect(x: bar.x, y: bar.y, width: bar.width - modeW, height: 1)
+    mutating func drawStatusBar(_ r: Rect) {
+        buf.fill(r, role: .statusBar)
         var x = r.x
         if let run = s.crisis.info.run {
             let overdue = run.overdue(s.chrome.now).count
@@ -160,6 +154,11 @@ struct Renderer {
             }
             return
         }
+        // Who polls the sources, at the right end at every width (nobody polling is a warning); the rest fits left.
+        let mode = " \(s.chrome.sources.short) "
+        let modeW = min(TextWidth.width(mode), r.width / 3)
+        buf.put(mode, x: r.maxX - modeW, y: r.y, role: s.chrome.sources == .none ? .warning : .statusBar, clip: r)
+        let r = Rect(x: r.x, y: r.y, width: r.width - modeW, height: 1)
         var parts = [
             s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open",
         ]
