@@ -94,7 +94,9 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         }, teamWatch: teamWatch)
     runtime.run()
     terminal.restore()
-    if let why = runtime.state.settings.teamProblem { problems.append(why + " (nothing was saved while it did not parse)") }
+    if let why = runtime.state.settings.teamProblem {
+        problems.append(why + " (nothing was saved while it did not parse)")
+    }
     for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
 }
 

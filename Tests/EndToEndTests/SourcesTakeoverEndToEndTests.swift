@@ -6,7 +6,8 @@ import XCTest
 final class SourcesTakeoverEndToEndTests: EndToEndTestCase {
     static func line(_ id: String, _ text: String) -> String {
         let now = ISO8601DateFormatter().string(from: Date())
-        return #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(now)","author":{"handle":"p\#(id)"}}"#
+        return
+            #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(now)","author":{"handle":"p\#(id)"}}"#
             + "\n"
     }
 

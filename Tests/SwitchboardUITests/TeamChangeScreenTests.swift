@@ -31,7 +31,8 @@ final class TeamChangeScreenTests: XCTestCase {
         // A status change is refused with the reason, and stored nowhere.
         app.press("i")
         XCTAssertEqual(
-            app.state.chrome.message?.text, "not saved: team.json does not parse (line 3, column 5) — fix team.json first")
+            app.state.chrome.message?.text,
+            "not saved: team.json does not parse (line 3, column 5) — fix team.json first")
         XCTAssertTrue(app.screen[28].contains("not saved: team.json does not parse"), app.dump())
         XCTAssertTrue(app.store.states().isEmpty)
         // The banner stays (a tick and other messages do not remove it).
@@ -51,7 +52,9 @@ final class TeamChangeScreenTests: XCTestCase {
     func testBannerAtEightyColumnsSaysWhereOnItsOwnLine() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 80, height: 24), team: nil)
         app.send(.teamBroken("/x/team.json: line 12, column 3: Badly formed object"))
-        XCTAssertEqual(app.screen[0], " ⚠ team.json does not parse: nothing is saved until it does (settings from before)".prefix(80).description)
+        XCTAssertEqual(
+            app.screen[0],
+            " ⚠ team.json does not parse: nothing is saved until it does (settings from before)".prefix(80).description)
         XCTAssertEqual(app.screen[1], "   ~/sb/team.json: line 12, column 3: Badly formed object")
         XCTAssertTrue(app.screen[2].hasPrefix(" 1 Feed"), app.dump())
     }

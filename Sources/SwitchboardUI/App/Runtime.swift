@@ -89,7 +89,8 @@ public final class Runtime {
         send(.start)
         draw()
         let refresher = Refresher(
-            store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval, listenerProbe: listenerProbe,
+            store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval,
+            listenerProbe: listenerProbe,
             teamWatch: teamWatch)
         refresher.start()
         defer { refresher.stop() }
