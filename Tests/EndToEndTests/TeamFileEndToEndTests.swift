@@ -30,7 +30,7 @@ final class TeamFileEndToEndTests: EndToEndTestCase {
         var rows = try s.waitFor("team.json does not parse", timeout: 15)
         XCTAssertTrue(rows[0].contains("team.json does not parse"), s.dump(rows))
         XCTAssertTrue(rows.prefix(2).joined().contains("line 3, column"), s.dump(rows))
-        XCTAssertTrue(rows.prefix(2).joined().contains("running on defaults"), s.dump(rows))
+        XCTAssertTrue(rows.prefix(2).joined().contains("(on defaults)"), s.dump(rows))
 
         // A triage key is refused with the reason, and nothing reaches the actions log.
         _ = try s.waitFor("Grüße an Acme")

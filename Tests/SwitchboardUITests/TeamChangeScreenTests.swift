@@ -20,7 +20,7 @@ final class TeamChangeScreenTests: XCTestCase {
         XCTAssertEqual(
             Array(app.screen[0...3]),
             [
-                " ⚠ team.json does not parse: nothing is saved until it does (settings from before)",
+                " ⚠ team.json does not parse: nothing is saved until it does (on old settings)",
                 "   ~/sb/team.json: line 3, column 5: Unexpected character ';'",
                 " 1 Feed                   2 Mention                3 Queue                  4 Crisis",
                 "┌─ Feed — 3 ───────────────────────────────────────────────────────────────────────────────────────┐",
@@ -54,7 +54,7 @@ final class TeamChangeScreenTests: XCTestCase {
         app.send(.teamBroken("/x/team.json: line 12, column 3: Badly formed object"))
         XCTAssertEqual(
             app.screen[0],
-            " ⚠ team.json does not parse: nothing is saved until it does (settings from before)".prefix(80).description)
+            " ⚠ team.json does not parse: nothing is saved until it does (on old settings)")
         XCTAssertEqual(app.screen[1], "   ~/sb/team.json: line 12, column 3: Badly formed object")
         XCTAssertTrue(app.screen[2].hasPrefix(" 1 Feed"), app.dump())
     }

@@ -17,7 +17,7 @@ enum TeamProblem {
         var detail = why
         if let r = why.range(of: "team.json: ") { detail = String(why[r.upperBound...]) }
         let meaning =
-            "nothing is saved until it does" + (onDefaults ? " (running on defaults)" : " (settings from before)")
+            "nothing is saved until it does" + (onDefaults ? " (on defaults)" : " (on old settings)")
         let one = "⚠ \(dataPath)/team.json does not parse (\(detail)): " + meaning
         if TextWidth.width(one) <= width - 1 { return [one] }
         return ["⚠ team.json does not parse: " + meaning, "  \(dataPath)/team.json: \(detail)"]
