@@ -10,6 +10,7 @@ public final class WorkbenchSources: @unchecked Sendable {
     private let mutex = NSLock()
     private var team: TeamConfig?
     private var listener: Listener?
+    private var candidate: Listener?
     private var finished: DispatchSemaphore?
     private var stopped = false
     /// How often the running listener looks at team.json (sources added or changed start without a restart).
@@ -34,16 +35,10 @@ public final class WorkbenchSources: @unchecked Sendable {
         mutex.withLock {
             if listener != nil { return true }
             guard !stopped, let team, !team.sources.filter(\.isEnabled).isEmpty else { return false }
-            let store = self.store
-            let spikes = SpikeWatch(store: store, log: { _ in })
-            // Failures show in `handoff list`; retried by a listener or `handoff retry`.
-            let routing = HandoffRouting(store: store, log: { _ in })
-            let l = Listener(
-                store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
-                onIngest: { added in
-                    spikes.check()
-                    routing.handle(added)
-                })
+            // Made once and kept while another process polls: a try is then one open and one flock.
+            let l = candidate ?? makeListener(team)
+            candidate = l
+            l.setTeam(team)
             guard (try? l.acquireLock()) != nil else { return false }
             listener = l
             let done = DispatchSemaphore(value: 0)
@@ -57,6 +52,19 @@ public final class WorkbenchSources: @unchecked Sendable {
             }
             return true
         }
+    }
+
+    private func makeListener(_ team: TeamConfig) -> Listener {
+        let store = self.store
+        let spikes = SpikeWatch(store: store, log: { _ in })
+        // Failures show in `handoff list`; retried by a listener or `handoff retry`.
+        let routing = HandoffRouting(store: store, log: { _ in })
+        return Listener(
+            store: store, team: team, makeSource: SourceFactory.make(dir: store.dir),
+            onIngest: { added in
+                spikes.check()
+                routing.handle(added)
+            })
     }
 
     /// Stops polling: a poll whose mentions are in hand finishes storing them and saving its state first (waits up
