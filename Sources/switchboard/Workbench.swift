@@ -18,6 +18,15 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         throw CLIError.usage("\(error)")
     }
 
+    // The terminal first: without one (cron, `</dev/null` without a controlling terminal) nothing is opened,
+    // polled or written before the refusal.
+    let terminal: Terminal
+    let waker: TerminalWaker?
+    do { (terminal, waker) = try makeTerminal() } catch {
+        throw CLIError.usage("\(error): the workbench needs a terminal (the subcommands work without one)")
+    }
+    defer { terminal.restore() }
+
     let store: Store
     // The demo's network accounts answer on 127.0.0.1 while this workbench runs (team.json points there).
     var demoNetwork: DemoNetwork?
@@ -31,20 +40,18 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     let dir = store.dir
     var problems = store.warnings
     var team: TeamConfig?
+    // A team.json that does not parse is shown in a banner until it parses (no defaults are written meanwhile).
+    var teamProblem: String?
+    let teamWatch = TeamWatch(file: dir.teamFile)
     if FileManager.default.fileExists(atPath: dir.teamFile.path) {
-        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { problems.append("\(error)") }
+        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { teamProblem = "\(error)" }
     }
 
-    // Sources: this workbench runs them itself unless a `switchboard listen` holds the listener lock.
-    let sources = team.map { WorkbenchSources(store: store, team: $0) }
-    defer { sources?.stop() }
-
-    let terminal: Terminal
-    let waker: TerminalWaker?
-    do { (terminal, waker) = try makeTerminal() } catch {
-        throw CLIError.usage("\(error)")
-    }
-    defer { terminal.restore() }
+    // Sources: this workbench polls them unless another process holds the listener lock, and takes over when
+    // that process quits (the probe below tries every second or so).
+    let sources = WorkbenchSources(store: store, team: team)
+    sources.takeOverIfFree()
+    defer { sources.stop() }
     terminal.setStyles(chosen.styles)
 
     // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
@@ -60,8 +67,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
         themes: ThemeLoader.available(in: themeDirs),
         timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-        listener: listenerStatus(dir, own: sources), views: views)
-    settings.publishesQueue = sources?.isRunning == true
+        sources: sourcesMode(dir, own: sources), views: views)
+    settings.publishesQueue = sources.isRunning
+    settings.teamProblem = teamProblem
+    settings.onDefaults = teamProblem != nil
     var state = AppState(settings: settings, size: terminal.size, now: Date())
     if let first = problems.first {
         state.chrome.message = StatusMessage(
@@ -70,36 +79,43 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
     runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
-    // Replies go out through the mention's network: the publisher of the team's source that found it.
-    if let team {
-        runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
+    // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
+    // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does
+    // otherwise. Both follow team.json edits.
+    runner.teamChanged = { [weak runner] t in
+        runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
+        runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
+        sources.setTeam(t)
     }
-    // Due queue items go out from here only when this workbench runs the sources;
-    // a running listener publishes otherwise.
+    if let team { runner.teamChanged?(team) }
     runner.team = team
+    runner.teamProblem = teamProblem
     runner.timeZone = tz
-    if let team, sources?.isRunning == true {
-        runner.queuePublisherFor = QueuePublisher.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
-    }
     let runtime = Runtime(
         terminal: terminal, waker: waker, runner: runner, state: state,
-        listenerProbe: { listenerStatus(dir, own: sources) })
+        listenerProbe: {
+            sources.takeOverIfFree()
+            return sourcesMode(dir, own: sources)
+        }, teamWatch: teamWatch)
     runtime.run()
     terminal.restore()
+    if let why = runtime.state.settings.teamProblem {
+        problems.append(why + " (nothing was saved while it did not parse)")
+    }
     for p in problems { Output.warn(p) }
 }
 
-/// "sources: this workbench" when this process polls the sources, "listener: running" when a
-/// `switchboard listen` does, else "sources: off".
-/// Polled every second or so, so it reads the pid a listener writes into its lock file instead of taking
-/// the lock (a probe holding the lock, however briefly, could make a starting listener fail).
-@Sendable func listenerStatus(_ dir: DataDirectory, own: WorkbenchSources?) -> String {
-    if own?.isRunning == true { return "sources: this workbench" }
+/// `.polling` when this process polls the sources, `.listener(pid)` when another process (`switchboard listen`,
+/// another workbench) does, else `.none`. Polled every second or so, so it reads the pid the holder writes into
+/// the lock file instead of taking the lock (a probe holding the lock, however briefly, could make a starting
+/// listener fail).
+@Sendable func sourcesMode(_ dir: DataDirectory, own: WorkbenchSources) -> SourcesMode {
+    if own.isRunning { return .polling }
     if let s = try? String(contentsOf: Listener.lockFile(dir), encoding: .utf8),
         let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid(),
         kill(pid, 0) == 0 || errno == EPERM
     {
-        return "listener: running"
+        return .listener(pid: pid)
     }
-    return "sources: off"
+    return .none
 }

@@ -85,7 +85,7 @@ final class WorkbenchEndToEndTests: EndToEndTestCase {
         let s = try TmuxSession.switchboard(
             ["--demo"], width: 120, height: 40, environment: ["XDG_DATA_HOME": xdg.path])
         sessions.append(s)
-        var rows = try s.waitFor("sources: this workbench", timeout: 20)
+        var rows = try s.waitFor("⟳ polling", timeout: 20)
         func feedCount(_ rows: [String]) -> Int? {
             guard let r = rows.first(where: { $0.contains("─ Feed — ") }), let range = r.range(of: "Feed — ") else {
                 return nil

@@ -28,7 +28,7 @@ final class RuntimeSendTests: XCTestCase {
             let rt = Runtime(
                 terminal: term, waker: term, runner: runner,
                 state: AppState(settings: settings, size: term.size, now: Date()),
-                refreshInterval: 0.1, listenerProbe: { "listener: running" })
+                refreshInterval: 0.1, listenerProbe: { .listener(pid: 4242) })
             rt.run()
             finished.signal()
         }

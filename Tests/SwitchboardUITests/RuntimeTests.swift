@@ -80,7 +80,7 @@ final class RuntimeTests: XCTestCase {
         let rt = Runtime(
             terminal: term, waker: term, runner: runner,
             state: AppState(settings: settings, size: term.size, now: Date()),
-            refreshInterval: 0.1, listenerProbe: { "listener: running" })
+            refreshInterval: 0.1, listenerProbe: { .listener(pid: 4242) })
         rt.loadingFrameFrom = 3
         term.push(.key(.char("q")))
         rt.run()
@@ -116,7 +116,7 @@ final class RuntimeTests: XCTestCase {
             let rt = Runtime(
                 terminal: term, waker: term, runner: runner,
                 state: AppState(settings: settings, size: term.size, now: Date()),
-                refreshInterval: 0.1, listenerProbe: { "listener: running" })
+                refreshInterval: 0.1, listenerProbe: { .listener(pid: 4242) })
             rt.run()
             finished.signal()
         }
@@ -135,7 +135,7 @@ final class RuntimeTests: XCTestCase {
         XCTAssertTrue(term.waitForFrame { $0.contains("arrived while the") }, term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("Feed — 4 · 1 new"), term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("│ @ben "), term.lastScreen)
-        XCTAssertTrue(term.waitForFrame { $0.contains("listener: running") }, term.lastScreen)
+        XCTAssertTrue(term.waitForFrame { $0.contains(" listener ") }, term.lastScreen)
 
         // Another process changes a status: the row updates.
         let benKey = MentionKey.make(platform: "bluesky", id: "2")

@@ -41,7 +41,7 @@ final class TestApp {
         var settings = WorkbenchSettings(
             dataPath: "~/sb", user: user, team: team, keymap: keymap,
             themes: ["default", "high-contrast", "light", "mono"],
-            timeZone: TimeZone(identifier: "UTC")!, listener: "sources: this workbench", views: views)
+            timeZone: TimeZone(identifier: "UTC")!, sources: .polling, views: views)
         settings.publishesQueue = publishesQueue
         state = AppState(settings: settings, size: size, now: TestApp.now)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).

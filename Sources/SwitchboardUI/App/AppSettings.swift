@@ -23,6 +23,12 @@ public struct AppSettings: Sendable {
     public let postingSchedule: PostingSchedule?
     /// How long a spike alert shows.
     public let spikeCooldown: TimeInterval
+    /// Why team.json is not in use (file, line, column) while it does not parse: a banner says so, nothing is saved.
+    public let teamProblem: String?
+    /// The team is the default (team.json has not parsed since the start).
+    public let onDefaults: Bool
+    /// What these settings were made from (`AppState.reconfigure` changes it and makes new settings).
+    let base: WorkbenchSettings
 
     init(_ s: WorkbenchSettings) {
         timeZone = s.timeZone
@@ -38,5 +44,8 @@ public struct AppSettings: Sendable {
         publishesQueue = s.publishesQueue
         postingSchedule = s.team.map { PostingSchedule(team: $0) }
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
+        teamProblem = s.teamProblem
+        onDefaults = s.onDefaults
+        base = s
     }
 }

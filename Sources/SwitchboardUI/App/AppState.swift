@@ -6,8 +6,8 @@ import SwitchboardCore
 /// Everything the screen shows. A value: only `update` changes it. Settings fixed at start, the frame
 /// around the panes, one slice per pane, and the modal layer and views over them.
 public struct AppState: Sendable {
-    /// What the workbench was started with (never changes).
-    public let settings: AppSettings
+    /// What the workbench was started with: replaced only by `reconfigure` (a team.json change, a take-over).
+    public private(set) var settings: AppSettings
     /// Size, clock, focus, zoom, theme, status line.
     public var chrome: Chrome
     /// The current working state of every mention that has one (from the store).
@@ -21,10 +21,21 @@ public struct AppState: Sendable {
 
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         settings = AppSettings(s)
-        chrome = Chrome(size: size, now: now, themeName: s.themeName, listener: s.listener)
+        chrome = Chrome(size: size, now: now, themeName: s.themeName, sources: s.sources)
         feed = FeedModel(
             mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
             sla: s.team.flatMap { try? SLA(team: $0) }, own: OwnAccounts(team: s.team))
+    }
+
+    /// New settings from the ones in use (only `update` calls this: `.teamChanged`, `.teamBroken`, `.sources`);
+    /// the feed follows the team's mute list and SLA.
+    mutating func reconfigure(_ change: (inout WorkbenchSettings) -> Void) {
+        var w = settings.base
+        change(&w)
+        settings = AppSettings(w)
+        feed.reconfigure(
+            mute: MuteList(w.team?.mute), slaMinutes: settings.slaMinutes, sla: w.team.flatMap { try? SLA(team: $0) },
+            states: states, viewport: Layout.feedViewport(self))
     }
 
     /// The mention open in the Mention pane.

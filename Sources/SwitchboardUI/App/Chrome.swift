@@ -9,7 +9,10 @@ public struct Chrome: Sendable {
     public var focus: Pane = .feed
     public var zoomed = false
     public var themeName: String
-    public var listener: String
+    /// Who polls the sources (the status bar shows its short form at every width).
+    public var sources: SourcesMode
+    /// The long form of `sources`.
+    public var listener: String { sources.text }
     /// Feed counts for the status bar.
     public var counts = FeedCounts()
     public var message: StatusMessage?
@@ -17,10 +20,10 @@ public struct Chrome: Sendable {
     /// The newest spike alert from the actions log, shown while younger than the cooldown.
     public var spike: SpikeNotice?
 
-    init(size: Size, now: Date, themeName: String, listener: String) {
+    init(size: Size, now: Date, themeName: String, sources: SourcesMode) {
         self.size = size
         self.now = now
         self.themeName = themeName
-        self.listener = listener
+        self.sources = sources
     }
 }

@@ -40,5 +40,7 @@ public enum Effect: Sendable, Equatable {
     case crisis(CrisisOp)
     /// Contacts, hand-offs and the report (EffectRunner+Community.swift).
     case community(CommunityOp)
+    /// The team the effects use changed (team.json edited), or stopped parsing (`problem`: nothing is saved).
+    case useTeam(TeamConfig?, problem: String?)
     case quit
 }

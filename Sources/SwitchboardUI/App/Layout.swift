@@ -10,10 +10,31 @@ public struct Layout: Equatable, Sendable {
     public var tabBar: Rect?
     public var statusBar: Rect
     public var hintBar: Rect
+    /// Rows at the very top above everything else (the team.json banner), when asked for.
+    public var banner: Rect?
 
     public static let minimum = Size(width: 40, height: 10)
     public static let fourPaneWidth = 100
     public static let fourPaneHeight = 30
+
+    /// The layout for the state: with the team.json banner's rows on top while team.json does not parse.
+    public static func of(_ s: AppState) -> Layout {
+        compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed, bannerRows: s.bannerLines.count)
+    }
+
+    /// `bannerRows` rows at the top are kept free (the panes move down), unless the terminal is too small then.
+    public static func compute(size: Size, focus: Pane, zoomed: Bool, bannerRows: Int) -> Layout {
+        guard bannerRows > 0 else { return compute(size: size, focus: focus, zoomed: zoomed) }
+        var l = compute(size: Size(width: size.width, height: size.height - bannerRows), focus: focus, zoomed: zoomed)
+        guard l.kind != .tooSmall else { return compute(size: size, focus: focus, zoomed: zoomed) }
+        func down(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + bannerRows, width: r.width, height: r.height) }
+        l.panes = l.panes.mapValues(down)
+        l.tabBar = l.tabBar.map(down)
+        l.statusBar = down(l.statusBar)
+        l.hintBar = down(l.hintBar)
+        l.banner = Rect(x: 0, y: 0, width: size.width, height: bannerRows)
+        return l
+    }
 
     public static func compute(size: Size, focus: Pane, zoomed: Bool) -> Layout {
         let w = size.width
@@ -53,7 +74,9 @@ public struct Layout: Equatable, Sendable {
 
     /// Rows of list content in the feed pane (inside the border), or a sensible guess when the feed is hidden.
     public static func feedViewport(_ s: AppState) -> Int {
-        let l = compute(size: s.chrome.size, focus: .feed, zoomed: s.chrome.zoomed && s.chrome.focus == .feed)
+        let l = compute(
+            size: s.chrome.size, focus: .feed, zoomed: s.chrome.zoomed && s.chrome.focus == .feed,
+            bannerRows: s.bannerLines.count)
         if let r = l.panes[.feed] { return max(1, r.height - 2) }
         return max(1, s.chrome.size.height - 5)
     }

@@ -39,7 +39,12 @@ public enum Message: Sendable {
     case collision(key: String, lines: [String])
     /// A sender pass finished (sent, failed or skipped per entry).
     case sendFinished([String])
-    case listener(String)
+    /// Who polls the sources now (the Refresher's probe, when it changed).
+    case sources(SourcesMode)
+    /// team.json changed and parses: the new settings replace the old ones.
+    case teamChanged(TeamConfig)
+    /// team.json stopped parsing (file, line, column): the settings stay, a banner says so, nothing is saved.
+    case teamBroken(String)
     /// Pre-flight warnings of a new post (none: it is added at once; else y confirms).
     case queueChecked(QueueOp, warnings: [String])
     /// A queue item was added: focus the queue pane on it.

@@ -9,7 +9,9 @@ final class Refresher: @unchecked Sendable {
     let mailbox: Mailbox
     let waker: TerminalWakerBox
     let interval: Double
-    let listenerProbe: (@Sendable () -> String)?
+    let listenerProbe: (@Sendable () -> SourcesMode)?
+    /// Watches team.json (nil: nobody asked, as in tests).
+    var teamWatch: TeamWatch?
     private let stopSignal = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
     private let tickLock = NSLock()
@@ -22,8 +24,9 @@ final class Refresher: @unchecked Sendable {
 
     init(
         store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
-        listenerProbe: (@Sendable () -> String)?
+        listenerProbe: (@Sendable () -> SourcesMode)?, teamWatch: TeamWatch? = nil
     ) {
+        self.teamWatch = teamWatch
         self.store = store
         self.mailbox = mailbox
         self.waker = waker
@@ -48,7 +51,7 @@ final class Refresher: @unchecked Sendable {
     private func loop() {
         var lastTick = Date()
         var lastPanels = panelStamp()
-        var lastListener = ""
+        var lastListener: SourcesMode?
         var round = 0
         var lastError = ""
         var lastCount = store.count
@@ -84,9 +87,13 @@ final class Refresher: @unchecked Sendable {
                     let l = probe()
                     if l != lastListener {
                         lastListener = l
-                        mailbox.post(.message(.listener(l)))
+                        mailbox.post(.message(.sources(l)))
                         posted = true
                     }
+                }
+                if let m = teamWatch?.check() {
+                    mailbox.post(.message(m))
+                    posted = true
                 }
             }
             let now = Date()

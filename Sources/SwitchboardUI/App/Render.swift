@@ -28,10 +28,16 @@ struct Renderer {
     func ago(_ t: Date) -> String { Format.relative(t.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) }
 
     mutating func draw() {
-        let layout = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
+        let layout = Layout.of(s)
         if layout.kind == .tooSmall {
             drawTooSmall()
             return
+        }
+        if let r = layout.banner {
+            buf.fill(r, role: .error)
+            for (i, line) in s.bannerLines.prefix(r.height).enumerated() {
+                buf.put(" " + sanitizeForScreen(line), x: r.x, y: r.y + i, role: .error, clip: r)
+            }
         }
         if let bar = layout.tabBar { drawTabBar(bar) }
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -149,6 +155,11 @@ struct Renderer {
             }
             return
         }
+        // Who polls the sources, at the right end at every width (nobody polling is a warning); the rest fits left.
+        let mode = " \(s.chrome.sources.short) "
+        let modeW = min(TextWidth.width(mode), r.width / 3)
+        buf.put(mode, x: r.maxX - modeW, y: r.y, role: s.chrome.sources == .none ? .warning : .statusBar, clip: r)
+        let r = Rect(x: r.x, y: r.y, width: r.width - modeW, height: 1)
         var parts = [
             s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open",
         ]
@@ -161,7 +172,6 @@ struct Renderer {
             }
         }
         if s.feed.sort == .priority { parts.append("by priority") }
-        parts.append(s.chrome.listener)
         var msgText = ""
         var msgRole: StyleRole = .statusBar
         if let m = s.chrome.message {

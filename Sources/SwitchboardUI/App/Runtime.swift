@@ -19,14 +19,17 @@ public final class Runtime {
     public private(set) var state: AppState
     var mailbox: Mailbox { runner.background.mailbox }
     let refreshInterval: Double
-    let listenerProbe: (@Sendable () -> String)?
+    let listenerProbe: (@Sendable () -> SourcesMode)?
+    let teamWatch: TeamWatch?
     private var lastFrame: ScreenBuffer?
     private var lastCursor: Point?
 
     public init(
         terminal: Terminal, waker: (any TerminalWaker)?, runner: EffectRunner, state: AppState,
-        refreshInterval: Double = 0.3, listenerProbe: (@Sendable () -> String)? = nil
+        refreshInterval: Double = 0.3, listenerProbe: (@Sendable () -> SourcesMode)? = nil,
+        teamWatch: TeamWatch? = nil
     ) {
+        self.teamWatch = teamWatch
         self.terminal = terminal
         self.waker = TerminalWakerBox(waker: waker)
         self.runner = runner
@@ -86,8 +89,9 @@ public final class Runtime {
         send(.start)
         draw()
         let refresher = Refresher(
-            store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval, listenerProbe: listenerProbe
-        )
+            store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval,
+            listenerProbe: listenerProbe,
+            teamWatch: teamWatch)
         refresher.start()
         defer { refresher.stop() }
         while !state.chrome.quit {

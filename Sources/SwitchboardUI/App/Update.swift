@@ -119,9 +119,12 @@ enum Update {
             return contactsLoaded(&s, snap)
         case .contactCardLoaded(let card):
             return contactCardLoaded(&s, card)
-        case .listener(let l):
-            s.chrome.listener = l
-            return []
+        case .sources(let mode):
+            return sourcesChanged(&s, mode)
+        case .teamChanged(let team):
+            return teamChanged(&s, team)
+        case .teamBroken(let why):
+            return teamBroken(&s, why)
         case .failed(let why):
             say(&s, why, error: true)
             return []
@@ -188,7 +191,7 @@ enum Update {
 
     static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
         guard case nil = s.modal else { return [] }
-        let l = Layout.compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed)
+        let l = Layout.of(s)
         if let bar = l.tabBar, m.kind == .press, m.y == bar.y {
             // Tabs are drawn in Pane order with equal spacing.
             let w = max(1, bar.width / Pane.allCases.count)

@@ -10,14 +10,19 @@ public struct WorkbenchSettings: Sendable {
     public var themeName: String
     public var themes: [String]
     public var timeZone: TimeZone
-    public var listener: String
+    /// Who polls the sources at start (the Refresher's probe follows it).
+    public var sources: SourcesMode
     /// Saved views (named queries from `views.json` in the personal config), for `:view NAME`.
     public var views: [SavedViews.View]
     /// Publish due queue items from this process (Workbench.swift: when it runs the sources).
     public var publishesQueue = false
+    /// Why team.json is not in use (file, line and column), while it does not parse.
+    public var teamProblem: String?
+    /// The team in use is the built-in default (team.json never parsed in this session).
+    public var onDefaults = false
     public init(
         dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
-        themes: [String] = ["default"], timeZone: TimeZone = .current, listener: String = "sources: this workbench",
+        themes: [String] = ["default"], timeZone: TimeZone = .current, sources: SourcesMode = .polling,
         views: [SavedViews.View] = []
     ) {
         self.dataPath = dataPath
@@ -27,7 +32,7 @@ public struct WorkbenchSettings: Sendable {
         self.themeName = themeName
         self.themes = themes
         self.timeZone = timeZone
-        self.listener = listener
+        self.sources = sources
         self.views = views
     }
 }

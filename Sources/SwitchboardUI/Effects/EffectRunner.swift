@@ -19,6 +19,10 @@ public final class EffectRunner {
     public var queuePublisherFor: QueuePublisher.PublisherFor?
     /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
     public var team: TeamConfig?
+    /// Why team.json does not parse (file, line, column): while set, nothing is written (EffectRunner+Team.swift).
+    public var teamProblem: String?
+    /// Called with the team after a team.json change (Workbench.swift: publishers and the sources follow it).
+    public var teamChanged: ((TeamConfig) -> Void)?
     /// For the times in status messages.
     public var timeZone = TimeZone(identifier: "UTC")!
     /// Writes OSC 52 (the runtime hands it the terminal's copyToClipboard).
@@ -86,6 +90,7 @@ public final class EffectRunner {
     }
 
     public func perform(_ e: Effect) -> [Message] {
+        if let refused = refuseWithoutTeam(e) { return refused }
         switch e {
         case .record(let actions, let done):
             do {
@@ -150,6 +155,8 @@ public final class EffectRunner {
             return performCrisis(op)
         case .community(let c):
             return performCommunity(c)
+        case .useTeam(let t, let problem):
+            return useTeam(t, problem: problem)
         case .quit:
             return []
         }

@@ -33,7 +33,7 @@ public struct FeedModel: Sendable {
     /// Due time per item (seconds since 1970), computed once (NaN: not yet).
     var dueCache: [Double] = []
     /// Business seconds per week of the SLA's hours (0: none).
-    let weekly: Double
+    var weekly: Double
     /// Marked mentions (Space), for bulk status, assignment and tags.
     public var marks: Set<String> = []
     /// The row where a visual range (`v`) started: rows between it and the selection count as marked.
@@ -271,7 +271,7 @@ public struct FeedModel: Sendable {
         refilter(states, viewport: viewport, keepTop: false)
     }
 
-    private mutating func refilter(_ states: [String: MentionState], viewport: Int, keepTop: Bool = true) {
+    mutating func refilter(_ states: [String: MentionState], viewport: Int, keepTop: Bool = true) {
         let top = keepTop && scrollTop > 0 && rows.indices.contains(scrollTop) ? rows[scrollTop] : nil
         rows = filter == nil ? order : order.filter { passes($0, states) }
         reanchor(selectedKey: selectedItem, topItem: top, viewport: viewport)

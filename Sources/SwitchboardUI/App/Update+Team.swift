@@ -1,0 +1,63 @@
+import Foundation
+import SwitchboardCore
+
+extension Update {
+    /// Who polls changed: said once in the status line; a workbench that took over polling also publishes the
+    /// queue from now on (the process that did both has quit).
+    static func sourcesChanged(_ s: inout AppState, _ mode: SourcesMode) -> [Effect] {
+        let before = s.chrome.sources
+        guard mode != before else { return [] }
+        s.chrome.sources = mode
+        switch mode {
+        case .polling:
+            if !s.settings.publishesQueue { s.reconfigure { $0.publishesQueue = true } }
+            say(&s, "sources: this workbench polls now" + (before == .none ? "" : " (took over from the listener)"))
+        case .listener(let pid):
+            say(&s, "sources: polled by process \(pid)")
+        case .none:
+            say(&s, "sources: nobody polls — the feed does not grow until a listener or workbench starts", error: true)
+        }
+        return []
+    }
+
+    /// team.json changed and parses: new settings (members, roles, SLA, mute list, schedule, sources) from now on.
+    static func teamChanged(_ s: inout AppState, _ team: TeamConfig) -> [Effect] {
+        let old = s.settings.team
+        let wasBroken = s.settings.teamProblem != nil
+        guard team != old || wasBroken else { return [] }
+        s.reconfigure { w in
+            w.team = team
+            w.teamProblem = nil
+            w.onDefaults = false
+            if let tz = team.timezone.flatMap(TimeZone.init(identifier:)) { w.timeZone = tz }
+        }
+        let what = changes(from: old, to: team)
+        say(
+            &s,
+            (wasBroken ? "team.json parses again" : "team.json changed")
+                + (what.isEmpty ? "" : ": " + what.joined(separator: ", ")) + " — applied")
+        return [.useTeam(team, problem: nil)]
+    }
+
+    /// team.json stopped parsing: the banner shows where, writes are refused until it parses again.
+    static func teamBroken(_ s: inout AppState, _ why: String) -> [Effect] {
+        guard s.settings.teamProblem != why else { return [] }
+        s.reconfigure { $0.teamProblem = why }
+        return [.useTeam(nil, problem: why)]
+    }
+
+    /// What a person would notice: members added or removed, a role, the SLA, the sources.
+    static func changes(from old: TeamConfig?, to new: TeamConfig) -> [String] {
+        var out: [String] = []
+        let before = Dictionary((old?.team ?? []).map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(new.team.map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
+        for m in new.team where before[m.user] == nil { out.append("\(m.user) added (\(m.role))") }
+        for m in old?.team ?? [] where after[m.user] == nil { out.append("\(m.user) removed") }
+        for m in new.team {
+            if let b = before[m.user], b.role != m.role { out.append("\(m.user) is \(m.role) now") }
+        }
+        if old?.sla != new.sla { out.append("SLA \(new.sla.firstResponseMinutes) min") }
+        if old?.sources != new.sources { out.append("sources changed") }
+        return out.map { sanitizeForScreen($0) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+import XCTest
+
+@testable import SwitchboardUI
+
+/// team.json while the workbench runs (issue 15, items 5–7): a file that stops parsing is said in a banner and
+/// nothing is saved until it parses again; an edit is applied at once; who polls the sources shows at every width.
+final class TeamChangeScreenTests: XCTestCase {
+    static func team(_ members: [TeamConfig.Member]) -> TeamConfig {
+        TeamConfig(brand: .init(name: "Acme", terms: ["acme"]), team: members, timezone: "UTC")
+    }
+    static let lea = TeamConfig.Member(user: "lea", name: "Lea", role: "lead")
+
+    func testBrokenTeamFileBannerRefusesWritesUntilItParsesAgain() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30), team: Self.team([Self.lea]))
+        app.send(.teamBroken("\(app.root.path)/team.json: line 3, column 5: Unexpected character ';'"))
+        // Two banner lines on top at 100 columns; the panes moved down under them (28 rows left: tabs).
+        XCTAssertEqual(
+            Array(app.screen[0...3]),
+            [
+                " ⚠ team.json does not parse: nothing is saved until it does (on old settings)",
+                "   ~/sb/team.json: line 3, column 5: Unexpected character ';'",
+                " 1 Feed                   2 Mention                3 Queue                  4 Crisis",
+                "┌─ Feed — 3 ───────────────────────────────────────────────────────────────────────────────────────┐",
+            ], app.dump())
+        XCTAssertEqual(app.buffer[1, 0].role, .error)
+        XCTAssertEqual(app.buffer[99, 1].role, .error)
+
+        // A status change is refused with the reason, and stored nowhere.
+        app.press("i")
+        XCTAssertEqual(
+            app.state.chrome.message?.text,
+            "not saved: team.json does not parse (line 3, column 5) — fix team.json first")
+        XCTAssertTrue(app.screen[28].contains("not saved: team.json does not parse"), app.dump())
+        XCTAssertTrue(app.store.states().isEmpty)
+        // The banner stays (a tick and other messages do not remove it).
+        app.send(.tick(TestApp.now.addingTimeInterval(60)))
+        XCTAssertTrue(app.screen[0].contains("team.json does not parse"), app.dump())
+
+        // Fixed (and a member added): the banner goes, the change is named, writes work again.
+        app.send(.teamChanged(Self.team([Self.lea, .init(user: "alice", name: "Alice", role: "agent")])))
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3 "), app.dump())
+        XCTAssertEqual(app.state.chrome.message?.text, "team.json parses again: alice added (agent) — applied")
+        XCTAssertTrue(app.screen[28].contains("team.json parses again"), app.dump())
+        XCTAssertEqual(app.state.settings.agent?.name, "Alice")
+        app.press("i")
+        XCTAssertEqual(app.store.states().values.first?.status, .ignored, app.dump())
+    }
+
+    func testBannerAtEightyColumnsSaysWhereOnItsOwnLine() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 80, height: 24), team: nil)
+        app.send(.teamBroken("/x/team.json: line 12, column 3: Badly formed object"))
+        XCTAssertEqual(
+            app.screen[0],
+            " ⚠ team.json does not parse: nothing is saved until it does (on old settings)")
+        XCTAssertEqual(app.screen[1], "   ~/sb/team.json: line 12, column 3: Badly formed object")
+        XCTAssertTrue(app.screen[2].hasPrefix(" 1 Feed"), app.dump())
+    }
+
+    func testMemberAddedByTheLeadIsAcceptedWithoutARestart() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: Self.team([Self.lea]))
+        app.press(":")
+        app.type("suspend storm")
+        app.press("<Enter>")
+        XCTAssertTrue(app.screen[38].contains("alice is not in the team"), app.dump())
+        XCTAssertNil(try Queue.current(app.store).suspension)
+
+        app.send(.teamChanged(Self.team([Self.lea, .init(user: "alice", name: "Alice", role: "manager")])))
+        XCTAssertTrue(app.screen[38].contains("team.json changed: alice added (manager) — applied"), app.dump())
+        app.press(":")
+        app.type("suspend storm")
+        app.press("<Enter>")
+        XCTAssertTrue(app.screen[38].hasPrefix(" QUEUE SUSPENDED: storm "), app.dump())
+        XCTAssertEqual(try Queue.current(app.store).suspension?.reason, "storm")
+    }
+
+    func testSourcesModeShowsAtEveryWidthAndATakeOverIsSaid() throws {
+        for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 220, height: 40)] {
+            let app = try TestApp(Fixtures.three, size: size, team: Self.team([Self.lea]))
+            let bar = size.height - 2
+            XCTAssertTrue(app.screen[bar].hasSuffix(" ⟳ polling"), "\(size): " + app.screen[bar])
+
+            app.send(.sources(.listener(pid: 4242)))
+            XCTAssertTrue(app.screen[bar].hasSuffix(" listener"), "\(size): " + app.screen[bar])
+
+            // The polling process quit and nobody took over: a warning, in the status bar's own colour.
+            app.send(.sources(.none))
+            XCTAssertTrue(app.screen[bar].hasSuffix(" no sources"), "\(size): " + app.screen[bar])
+            XCTAssertEqual(app.buffer[size.width - 3, bar].role, .warning)
+
+            XCTAssertFalse(app.state.settings.publishesQueue)
+            app.send(.sources(.polling))
+            XCTAssertTrue(app.screen[bar].hasSuffix(" ⟳ polling"), "\(size): " + app.screen[bar])
+            // Taking over polling takes over publishing the queue too.
+            XCTAssertTrue(app.state.settings.publishesQueue)
+        }
+    }
+}
