@@ -69,7 +69,7 @@ final class ReplyScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-            │ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+            │ 3m M anna@social. -? open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
             │30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
             │                                                     ││ https://social.example/@anna@social.examp…│
             │                                                     ││ status: open · due in 57m · priority: nor…│
@@ -111,7 +111,7 @@ final class ReplyScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-            │ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+            │ 3m M anna@social. -? open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
             │30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
             │                                                     ││ https://social.example/@anna@social.examp…│
             │                                                     ││ status: open · due in 57m · priority: nor…│
@@ -154,7 +154,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "queued")
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open sending… Where is my refun││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open sending… Where is my refun││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[9],
             "│                                                     ││ Reply: sending in 10 s — u takes it back  │")
@@ -175,7 +175,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(pub.posts.first?.0.visibility, "unlisted")
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! done sent ✓ Where is my refund ││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? done sent ✓ Where is my refund ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[9],
             "│                                                     ││ Reply: sent ✓ https://social.example/@bra…│")
@@ -204,7 +204,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(pub.posts.count, 0)
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[9],
             "│                                                     ││ Reply: taken back                         │")
@@ -221,7 +221,7 @@ final class ReplyScreenTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(11)))
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open failed — r to retry Where ││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open failed — r to retry Where ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[9],
             "│                                                     ││ Reply: failed — r to retry: rejected: 422…│")

@@ -46,7 +46,7 @@ extension EffectRunner {
                 openedAt: openedAt, now: now)
             return [.storeChanged(delta()), .replyQueued(entry)]
         } catch let c as CollisionError {
-            return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
+            return [.storeChanged(delta()), .collision(key: key, lines: c.lines(in: timeZone))]
         } catch {
             return [.failed("not sent: \(error)")]
         }
