@@ -66,7 +66,7 @@ final class PromptScreenTests: XCTestCase {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 60))
         // anna asks and complains: `?`.
         XCTAssertTrue(app.screen[1].contains(" anna         -? new "), app.screen[1])
-        app.press("? C-d")
+        app.press("? G")
         let text = app.screen.joined(separator: "\n")
         for mark in ["Marks in the feed", "★", "⚑", "◆", "our own post", "- = +", "question or help request", "!", "♥"]
         {

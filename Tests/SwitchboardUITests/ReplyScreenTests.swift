@@ -248,7 +248,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertTrue(
             app.screen.contains { $0.contains("Not sent: the mention changed since you opened it.") }, app.dump())
         XCTAssertTrue(
-            app.screen.contains { $0.contains("ben · 2026-11-27T12:00:30") && $0.contains("answered") }, app.dump())
+            app.screen.contains { $0.contains("ben · 2026-11-27 12:00 ·") && $0.contains("answered") }, app.dump())
         XCTAssertEqual(app.screen[29], "Not sent: the mention changed — any key closes")
         XCTAssertNil(Outbox(store: try Store(dir: app.dir)).latest(for: key))
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
@@ -278,9 +278,13 @@ final class ReplyScreenTests: XCTestCase {
         )
         app.press("y")
         XCTAssertEqual(term.clipboard, ["Thanks for the write-up, refunds are faster since Monday. ^AS"])
+        // The whole hint, wrapped (issue 15, item 9).
         XCTAssertEqual(
-            app.screen[29],
-            "Reply copied to the clipboard — post it at https://blog.example/acme-refunds, then y marks it answer")
+            Array(app.screen[28...29]),
+            [
+                "Reply copied to the clipboard — post it at https://blog.example/acme-refunds, then y marks it",
+                "answered (n: later)",
+            ])
         app.press("y")
         let st = try Store(dir: app.dir).state(key)
         XCTAssertEqual(st.status, .answered)

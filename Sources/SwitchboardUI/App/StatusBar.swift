@@ -56,8 +56,9 @@ struct StatusBar {
                 Banner(
                     forms: [
                         " \(word): \(sanitizeForScreen(run.name)) \(done)/\(total)\(late) ",
+                        " \(word): \(TextWrap.ellipsize(sanitizeForScreen(run.name), width: 12)) \(done)/\(total)\(late) ",
                         " \(word) \(done)/\(total)\(late) ", " \(word) \(done)/\(total) ", " \(word) ",
-                    ], role: .crisisBanner))
+                    ], role: .crisisBanner, clips: false))
         }
         if let q = s.queue.info.suspension {
             banners.append(
@@ -76,10 +77,15 @@ struct StatusBar {
                     " ⚠ \(kind) — \(name)? (\(offerKey)) ", " ⚠ \(kind) (\(offerKey)) ", " ⚠ (\(offerKey)) ",
                 ]
             } else {
-                let hint = s.crisis.info.realActive ? "" : " — :crisis to open a playbook"
-                forms = [" ⚠ \(what)\(hint) ", " ⚠ \(what) ", " ⚠ \(kind) ", " ⚠ "]
+                forms =
+                    s.crisis.info.realActive
+                    ? [" ⚠ \(what) ", " ⚠ \(kind) ", " ⚠ "]
+                    : [
+                        " ⚠ \(what) — :crisis to open a playbook ", " ⚠ \(what) — :crisis ", " ⚠ \(what) ",
+                        " ⚠ \(kind) — :crisis ", " ⚠ \(kind) ", " ⚠ ",
+                    ]
             }
-            banners.append(Banner(forms: forms, role: .crisisBanner, clips: s.crisisOffer == nil))
+            banners.append(Banner(forms: forms, role: .crisisBanner, clips: false))
         }
         if let m = s.chrome.message {
             message = Piece(text: " " + sanitizeForScreen(m.text) + " ", role: m.isError ? .error : .warning)

@@ -14,11 +14,6 @@ extension Renderer {
             contexts = [(.report, "Report")]
         }
         for (ctx, title) in contexts {
-            if ctx == .global, s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
-                out.append(("Marks in the feed", "", true, true))
-                for (mark, meaning) in Renderer.feedMarks { out.append((mark, meaning, true, false)) }
-                out.append(("", "", true, false))
-            }
             out.append((title, "", true, true))
             var seen: [String: Int] = [:]
             for b in s.settings.keymap.bindings(in: ctx) {
@@ -34,6 +29,11 @@ extension Renderer {
         }
         if s.chrome.focus == .composer {
             out.append(("", "Other keys type text; Esc goes back to the feed.", true, false))
+        }
+        if s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
+            out.append(("Marks in the feed", "", true, true))
+            for (mark, meaning) in Renderer.feedMarks { out.append((mark, meaning, true, false)) }
+            out.append(("", "", true, false))
         }
         if !s.settings.views.isEmpty {
             out.append(("Saved views (:view NAME)", "", true, true))

@@ -73,8 +73,8 @@ extension Renderer {
         let clock = QueueClock(s.settings.timeZone)
         let stateW = max(11, q.items.map { TextWidth.width($0.label) }.max() ?? 0)
         let accW = min(12, q.items.map { TextWidth.width($0.draft.accounts.joined(separator: ",")) }.max() ?? 0)
-        // One line an item while at least 12 cells of text fit after time, accounts and state; else two.
-        if inner.width - 1 - 13 - (accW + 1) - (stateW + 1) < 12 {
+        // One line an item while at least 6 cells of text fit after time, accounts and state; else two.
+        if inner.width - 1 - 13 - (accW + 1) - (stateW + 1) < 6 {
             drawNarrowQueue(inner, clock)
             return
         }
