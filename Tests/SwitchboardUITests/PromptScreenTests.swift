@@ -95,7 +95,8 @@ final class PromptScreenTests: XCTestCase {
     }
 
     func testResumeWithoutArgumentNamesTheChoicesOrNeedsNone() throws {
-        let lead = try TestApp(Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(), user: "lea")
+        let lead = try TestApp(
+            Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(), user: "lea")
         _ = try QueueScreenTests.add(lead, "Barista tips", at: "2026-11-27T13:00:00Z")
         lead.press(":")
         lead.type("suspend storm")
@@ -121,7 +122,8 @@ final class PromptScreenTests: XCTestCase {
     func testCrisisReportNameAndStepConflictUseTheTeamsTimeZone() throws {
         var team = CrisisFixtures.team()
         team.timezone = "Europe/Berlin"
-        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: team, files: CrisisFixtures.files)
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 120, height: 40), team: team, files: CrisisFixtures.files)
         app.runner.timeZone = TimeZone(identifier: "Europe/Berlin")!
         let run = try CrisisOps.start(
             CrisisFixtures.playbook, severity: "2", suspendQueue: false, team: team, store: try Store(dir: app.dir),

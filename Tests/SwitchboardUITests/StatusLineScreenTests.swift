@@ -80,6 +80,8 @@ final class StatusLineScreenTests: XCTestCase {
 
     func assertBottom(_ app: TestApp, _ rows: [String], file: StaticString = #filePath, line: UInt = #line) {
         let got = Array(app.screen.suffix(rows.count))
-        if got != rows { XCTFail("bottom rows:\n" + got.joined(separator: "\n") + "\n" + app.dump(), file: file, line: line) }
+        if got != rows {
+            XCTFail("bottom rows:\n" + got.joined(separator: "\n") + "\n" + app.dump(), file: file, line: line)
+        }
     }
 }

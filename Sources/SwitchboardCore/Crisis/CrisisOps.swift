@@ -171,7 +171,8 @@ public enum CrisisOps {
             if let end = r.endedAt {
                 throw CrisisError(
                     "the crisis \(r.id) already ended at "
-                        + (timeZone.map { Timestamp.local(end, $0) } ?? Timestamp.format(end)) + " (by \(r.endedBy ?? "?"))")
+                        + (timeZone.map { Timestamp.local(end, $0) } ?? Timestamp.format(end))
+                        + " (by \(r.endedBy ?? "?"))")
             }
         }
         return try current(run.id, store: store)

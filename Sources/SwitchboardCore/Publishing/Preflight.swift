@@ -67,7 +67,9 @@ public enum Preflight {
         for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
             out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
         }
-        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now, timeZone: ctx.timeZone) { out.append(.init(.crisis, why)) }
+        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now, timeZone: ctx.timeZone) {
+            out.append(.init(.crisis, why))
+        }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
         }
@@ -94,7 +96,8 @@ public enum Preflight {
             spike = e
         }
         if let c = CrisisLog(events: events).active {
-            return "a crisis is on: \(c.name) (since \(timeZone.map { Timestamp.local(c.startedAt, $0) } ?? Timestamp.format(c.startedAt)), by \(c.startedBy))"
+            return
+                "a crisis is on: \(c.name) (since \(timeZone.map { Timestamp.local(c.startedAt, $0) } ?? Timestamp.format(c.startedAt)), by \(c.startedBy))"
                 + (c.severity.map { ", \($0)" } ?? "")
         }
         if let s = spike {

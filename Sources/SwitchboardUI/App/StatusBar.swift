@@ -38,7 +38,9 @@ struct StatusBar {
         polling = s.chrome.listener
         counts = [Piece(text: "\(s.chrome.counts.new) new", role: .statusBar)]
         counts.append(Piece(text: "\(s.chrome.counts.open) open", role: .statusBar))
-        if s.chrome.counts.overdue > 0 { counts.append(Piece(text: "\(s.chrome.counts.overdue) overdue", role: .overdue)) }
+        if s.chrome.counts.overdue > 0 {
+            counts.append(Piece(text: "\(s.chrome.counts.overdue) overdue", role: .overdue))
+        }
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
                 filter = "view: " + sanitizeForScreen(v)

@@ -96,7 +96,9 @@ extension CommandName {
                 "Suspend all queued posts: suspend REASON (leads and managers)")
         case .resume:
             return Details(
-                .text, "Resume the queue: resume [post-now | next-slot | keep-holding] (a choice only when posts are past due)")
+                .text,
+                "Resume the queue: resume [post-now | next-slot | keep-holding] (a choice only when posts are past due)"
+            )
         case .post: return Details(.text, "Post now: write it in $EDITOR (or post TEXT), queued for now")
         case .curate: return Details(.none, "Queue a draft quoting the selected mention (via @handle URL)")
         case .contacts: return Details(.none, "Show the contacts: search, sort, cards, merge, roles, advocates")
