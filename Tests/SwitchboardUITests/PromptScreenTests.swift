@@ -30,6 +30,19 @@ final class PromptScreenTests: XCTestCase {
         XCTAssertEqual(app.buffer[0, 28].role, .warning)
     }
 
+    func testPreflightWarningsWrapAt100Columns() throws {
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 100, height: 30), team: QueueScreenTests.team(), user: "lea")
+        app.press(":")
+        app.type("queue add --next-slot Globex fans: which one would you take to a desert island?")
+        app.press("<Enter>")
+        let bottom = app.screen.suffix(3).joined(separator: "\n")
+        XCTAssertTrue(app.screen[29].hasSuffix("y queues anyway, any other key keeps nothing"), app.dump())
+        XCTAssertTrue(bottom.contains("Pre-flight: "), app.dump())
+        XCTAssertTrue(app.screen.contains { $0.hasPrefix(" ~/sb · lea · 3 new") }, app.dump())
+        for row in app.screen.suffix(3) { XCTAssertLessThanOrEqual(TextWidth.width(row), 100) }
+    }
+
     func testQueuePaneShowsStateAndTextAt120Columns() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: QueueScreenTests.team())
         _ = try QueueScreenTests.add(app, "Winter blend is back in the shops", at: "2026-11-28T11:00:00Z")
