@@ -325,7 +325,8 @@ final class ScreenTests: XCTestCase {
         let status = app.screen[28]
         // The message first; the user, counts and polling mode stay (issue 15, item 8).
         XCTAssertTrue(
-            status.hasPrefix(" CRISIS: Service outage 0/5  alice · 3 new · 3 open · 2 overdue · sources: this workbench"),
+            status.hasPrefix(
+                " CRISIS: Service outage 0/5  alice · 3 new · 3 open · 2 overdue · sources: this workbench"),
             status)
         XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
@@ -334,6 +335,7 @@ final class ScreenTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(10)))
         XCTAssertEqual(
             app.screen[28],
-            " CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question · sources: this workbench")
+            " CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question · sources: this workbench"
+        )
     }
 }

@@ -44,6 +44,51 @@ final class StatusLineScreenTests: XCTestCase {
                 " bob is agent: only a lead or manager may suspend or resume the queue",
             ], app.dump())
         XCTAssertEqual(app.buffer[2, 39].role, .error)
+        // The whole screen at 120×40 (issue 15, item 8).
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 3 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
+            │ 3m M anna         -? new  due 57m Why is my order late again? T││ No mention open: select one in the feed and press  │
+            │ 2h B ben          +♥ new  late 1h Love the new release, great w││ Enter.                                             │
+            │ 5d R news            new  late 4d Blog post mentions the brand ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                │└────────────────────────────────────────────────────┘
+            │                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
+            │                                                                ││ No scheduled posts      ││ No active crisis.       │
+            │                                                                ││                         ││ Playbooks:              │
+            │                                                                ││                         ││ • Backlash        1 step│
+            │                                                                ││                         ││ • Service outage        │
+            │                                                                ││                         ││ Cannot be used:         │
+            │                                                                ││                         ││ ✗ playbooks/broken.json:│
+            │                                                                ││                         ││ step 1 (a): field "due":│
+            │                                                                ││                         ││ "soon" is not a duration│
+            │                                                                ││                         ││ like 15m, 2h or "within │
+            │                                                                ││                         ││ 15 min"                 │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+             ⚠ negative spike — Backlash? (C)  ~/sb · bob · 3 new · 3 open · 2 overdue · sources: this workbench
+             bob is agent: only a lead or manager may suspend or resume the queue
+            """)
         // A new mention arrives: its info message does not replace the error, nor does time.
         try app.ingest([mention("9", "hello again", author: "cleo", minutesAgo: 0)])
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
