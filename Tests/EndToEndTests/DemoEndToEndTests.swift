@@ -13,7 +13,7 @@ final class DemoEndToEndTests: EndToEndTestCase {
         let s = try TmuxSession.switchboard(
             ["--demo", "--data-dir", dir.path], width: 120, height: 40, environment: ["SWITCHBOARD_USER": "e2e"])
         sessions.append(s)
-        var rows = try s.waitFor("sources: this workbench", timeout: 30)
+        var rows = try s.waitFor("⟳ polling", timeout: 30)
 
         // Whoever runs the demo is a lead of the demo team; the accounts point at the loopback endpoint.
         let team =

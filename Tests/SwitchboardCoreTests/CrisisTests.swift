@@ -105,10 +105,10 @@ final class CrisisTests: XCTestCase {
         let team = queueTeam()
         let run = try CrisisOps.start(
             outage, severity: "major", suspendQueue: true, team: team, store: s, actor: "lea", now: t0)
-        XCTAssertEqual(run.id, "20260921-1413-service-outage")
+        XCTAssertEqual(run.id, "20260921-1613-service-outage")
         XCTAssertEqual(run.severity, "major: core service down for some")
         XCTAssertTrue(Queue(store: s).isSuspended)
-        XCTAssertEqual(Queue(store: s).suspension?.reason, "crisis: Service outage (20260921-1413-service-outage)")
+        XCTAssertEqual(Queue(store: s).suspension?.reason, "crisis: Service outage (20260921-1613-service-outage)")
         XCTAssertEqual(run.steps.map(\.state), Array(repeating: .open, count: 7))
         XCTAssertEqual(run.steps[2].dueAt, t0.addingTimeInterval(900))
 
@@ -119,7 +119,7 @@ final class CrisisTests: XCTestCase {
         ) {
             XCTAssertEqual(
                 "\($0)",
-                "a crisis is already active: Service outage (20260921-1413-service-outage), started by lea at 2026-09-21T14:13:20Z — end it first (switchboard crisis end)"
+                "a crisis is already active: Service outage (20260921-1613-service-outage), started by lea at 2026-09-21T14:13:20Z — end it first (switchboard crisis end)"
             )
         }
         try CrisisOps.setStep(step: "confirm", to: .done, store: s, actor: "lea", now: t0.addingTimeInterval(300))
@@ -360,7 +360,7 @@ final class CrisisTests: XCTestCase {
         XCTAssertEqual((o["plan"] as? [String: Any])?["name"] as? String, "Service outage")
         // A hand-written crisis_step without a state is kept as an unknown record, and the rest still folds.
         let bad =
-            #"{"v":1,"id":"x1","at":"2026-09-21T14:20:00Z","actor":"bob","type":"crisis_step","crisis":"20260921-1413-service-outage","step":"confirm"}"#
+            #"{"v":1,"id":"x1","at":"2026-09-21T14:20:00Z","actor":"bob","type":"crisis_step","crisis":"20260921-1613-service-outage","step":"confirm"}"#
         try FileIO.append(Array((bad + "\n").utf8), to: logFiles(s.dir, .actions)[0])
         let reopened = try Store(dir: s.dir)
         XCTAssertEqual(reopened.events.count, 2)
@@ -430,7 +430,7 @@ final class CrisisReportTests: XCTestCase {
 
             | | |
             |---|---|
-            | Crisis | 20260921-1415-service-outage |
+            | Crisis | 20260921-1615-service-outage |
             | Playbook | service-outage |
             | Severity | major: core service down for some |
             | Started | 2026-09-21 16:15 by lea |
@@ -482,7 +482,7 @@ final class CrisisReportTests: XCTestCase {
             | Time | Who | What |
             |---|---|---|
             | 16:15 | lea | crisis started: Service outage (major: core service down for some), queue suspended |
-            | 16:15 | lea | queue suspended: crisis: Service outage (20260921-1415-service-outage) |
+            | 16:15 | lea | queue suspended: crisis: Service outage (20260921-1615-service-outage) |
             | 16:19 | lea | step confirm done |
             | 16:20 | lea | step suspend skipped: suspended at the start |
             | 16:25 | ali | [\(key("b"))] reply: We're on it \\| status: acme.example/status |
@@ -493,13 +493,13 @@ final class CrisisReportTests: XCTestCase {
 
             """)
         let json = try JSONSerialization.jsonObject(with: report.json()) as! [String: Any]
-        XCTAssertEqual(json["id"] as? String, "20260921-1415-service-outage")
+        XCTAssertEqual(json["id"] as? String, "20260921-1615-service-outage")
         XCTAssertEqual((json["steps"] as? [[String: Any]])?.count, 7)
         XCTAssertEqual((json["responses"] as? [String: Any])?["median_minutes"] as? Double, 8)
         XCTAssertEqual((json["buckets"] as? [[String: Any]])?[4]["negative"] as? Int, 2)
         // Ending wrote nothing by itself; writeReport puts both files beside each other.
         let file = try CrisisOps.writeReport(ended, store: s, team: queueTeam())
-        XCTAssertEqual(file.lastPathComponent, "20260921-1415-service-outage.md")
+        XCTAssertEqual(file.lastPathComponent, "20260921-1615-service-outage.md")
         XCTAssertTrue(
             FileManager.default.fileExists(atPath: file.deletingPathExtension().appendingPathExtension("json").path))
     }

@@ -76,7 +76,7 @@ final class CommandCoverageTests: XCTestCase {
         case .cursorDown: return Case(setup: composing + ["<Up>"], drive: .key(.composer))
         case .complete: return Case(setup: [":", "foc"], drive: .key(.cmdline))
         case .run: return Case(setup: [":", "zoom"], drive: .key(.cmdline))
-        case .cancel: return Case(setup: [":", "zoom"], drive: .key(.cmdline))
+        case .cancel, .killLineStart: return Case(setup: [":", "zoom"], drive: .key(.cmdline))
         default: return Case(drive: .line(c.rawValue))
         }
     }

@@ -43,7 +43,7 @@ final class CrisisFlowTests: XCTestCase {
         app.press("x")
         XCTAssertEqual(app.state.chrome.message?.isError, true)
         XCTAssertEqual(
-            app.state.chrome.message?.text, "step suspend was marked done by bob at 2026-11-27T11:59:30Z meanwhile")
+            app.state.chrome.message?.text, "step suspend was marked done by bob at 2026-11-27 11:59 meanwhile")
         st = try run(app).steps[1]
         XCTAssertEqual(st.by, "bob")
         XCTAssertTrue(app.screen[7].contains("[x] Suspend the content queue"), app.dump())

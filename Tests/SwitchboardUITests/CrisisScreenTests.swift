@@ -82,7 +82,7 @@ final class CrisisScreenTests: XCTestCase {
             │ action · owner manager                                                                           │
             │                                                                                                  │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             CRISIS: Service outage 2/5 · 2 overdue  ~/sb · alice · 20 new · 20 open · 2 overdue      ⟳ polling
+             CRISIS 2/5 · 2 overdue  ~/sb · alice · 20 new · 20 open · 2 overdue · ⟳ polling
             j/k move  x done  s skip  b block  n notify  h statement  t timeline  <Tab> pane  z zoom  : command
             """)
         XCTAssertEqual(app.buffer[3, 6].role, .dim, "done")
@@ -158,8 +158,8 @@ final class CrisisScreenTests: XCTestCase {
             │ action · owner lead                                                                              │
             │ Ask what is affected and since when.                                                             │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             DRILL: Service outage 0/5  ~/sb · alice · 3  drill started: Service outage (minor: one f ⟳ polling
-            j/k move  x done  s skip  b block  n notify  h statement  t timeline  <Tab> pane  z zoom  : command
+             DRILL: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling
+             drill started: Service outage (minor: one feature) — nothing is published or suspended
             """)
         let run = try XCTUnwrap(CrisisLog(store: app.store).current)
         XCTAssertTrue(run.drill)
@@ -206,7 +206,7 @@ final class CrisisScreenTests: XCTestCase {
             │                                                                                                  │
             │                                                                                                  │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             CRISIS: Service outage 1/5 · 3 overdue  ~/sb · alice · 2 new · 3 open · 2 overdue        ⟳ polling
+             CRISIS: Service out… 1/5 · 3 overdue  alice · 2 new · 3 open · 2 overdue · ⟳ polling
             j/k move  x done  s skip  b block  n notify  h statement  t timeline  <Tab> pane  z zoom  : command
             """)
         app.press("<Esc>")

@@ -132,7 +132,7 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(all.contains("osc52  clipboard"))
         XCTAssertTrue(all.contains("link click here"), all)
         XCTAssertTrue(all.contains("txet desrever"))
-        XCTAssertTrue(all.contains("Fri 27 13:00 masto sched"), all)
+        XCTAssertTrue(all.contains("Fri 27 13:00 scheduled"), all)
         XCTAssertTrue(all.contains("Playbook"))
         XCTAssertTrue(all.contains(" ago: note  ok"), all)
         XCTAssertTrue(all.contains("@evil (Name)"), all)

@@ -94,7 +94,7 @@ final class FilterScreenTests: XCTestCase {
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
         XCTAssertEqual(
             app.screen[28],
-            " ~/sb · alice · 3 new · 3 open · 2 overdue · view: angry            view: angry — 1 of 3  ⟳ polling")
+            " alice · 3 new · 3 open · 2 overdue · view: angry · ⟳ polling    view: angry — 1 of 3")
         XCTAssertTrue(app.screen[1].contains("Why is my order la"), app.dump())
         app.press(":")
         app.type("view nope")

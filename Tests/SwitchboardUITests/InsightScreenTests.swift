@@ -32,7 +32,7 @@ final class InsightScreenTests: XCTestCase {
         try refresh(app)
         XCTAssertEqual(
             app.screen[28],
-            " ⚠ negative mentions ×5 in the last hour — :crisis to open a playbook  ~/sb · alice · 1 n ⟳ polling")
+            " ⚠ negative mentions ×5 in the last hour — :crisis  alice · 1 new · 1 open · ⟳ polling")
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         // `:crisis` goes to the playbooks.
         app.press(":")
@@ -57,7 +57,7 @@ final class InsightScreenTests: XCTestCase {
             actor: "switchboard", now: TestApp.now.addingTimeInterval(-4 * 60))
         let app = try TestApp([], size: Size(width: 100, height: 30), team: team, root: root)
         XCTAssertTrue(
-            app.screen[28].hasPrefix(" ⚠ mentions ×3.2 in the last hour — :crisis to open a playbook "), app.dump())
+            app.screen[28].hasPrefix(" ⚠ mentions ×3.2 in the last hour — :crisis "), app.dump())
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
         XCTAssertEqual(app.screen[28], " ~/sb · alice · 0 new · 0 open                                                            ⟳ polling")
     }

@@ -49,7 +49,7 @@ final class OwnPostsScreenTests: XCTestCase {
         XCTAssertEqual(app.buffer[2, 2].role, .meta, "the time of our post is not marked overdue")
         XCTAssertEqual(app.buffer[2, 3].role, .overdue, "the customer's is")
         // The status bar counts only the customers' mentions: 2 new, 2 open, 1 overdue (not 4, 4 and 3).
-        XCTAssertEqual(screen[38], " ~/sb · alice · 2 new · 2 open · 1 overdue · sources: this workbench")
+        XCTAssertEqual(screen[38], " ~/sb · alice · 2 new · 2 open · 1 overdue · ⟳ polling")
         // `is:` filters leave our posts out; is:own finds them.
         app.press(":")
         app.type("filter is:new")

@@ -16,10 +16,11 @@ final class PanelTests: XCTestCase {
         _ = try QueueScreenTests.add(app, "Maintenance tonight", at: "2026-11-27T18:30:00Z")
         let rows = app.screen
         XCTAssertTrue(rows[16].hasSuffix("┌─ Queue — 2 ─────────────┐┌─ Crisis ────────────────┐"), rows[16])
-        XCTAssertTrue(rows[17].hasSuffix("│ Fri 27 18:30 masto sched││ No active crisis.       │"), rows[17])
-        XCTAssertTrue(rows[18].hasSuffix("│ Sat 28 09:00 masto sched││ Playbooks:              │"), rows[18])
-        XCTAssertTrue(rows[19].hasSuffix("│                         ││ • Service outa  3 level…│"), rows[19])
-        XCTAssertTrue(rows[20].hasSuffix("│                         ││ Cannot be used:         │"), rows[20])
+        // Two lines an item in the narrow pane: time and state, then the text; playbook names whole (issue 15).
+        XCTAssertTrue(rows[17].hasSuffix("│ Fri 27 18:30 scheduled  ││ No active crisis.       │"), rows[17])
+        XCTAssertTrue(rows[18].hasSuffix("│   Maintenance tonight   ││ Playbooks:              │"), rows[18])
+        XCTAssertTrue(rows[19].hasSuffix("│ Sat 28 09:00 scheduled  ││ • Service outage        │"), rows[19])
+        XCTAssertTrue(rows[20].hasSuffix("│   Our autumn sale start…││ Cannot be used:         │"), rows[20])
         XCTAssertTrue(rows[21].hasSuffix("│                         ││ ✗ playbooks/recall.json:│"), rows[21])
     }
 

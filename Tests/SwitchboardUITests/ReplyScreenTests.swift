@@ -69,7 +69,7 @@ final class ReplyScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-            │ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+            │ 3m M anna@social. -? open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
             │30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
             │                                                     ││ https://social.example/@anna@social.examp…│
             │                                                     ││ status: open · due in 57m · priority: nor…│
@@ -111,7 +111,7 @@ final class ReplyScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 2 ──────────────────────────────────────────┐┌─ Mention · replying ──────────────────────┐
-            │ 3m M anna@social. -! open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
+            │ 3m M anna@social. -? open due 57m Where is my refund││ @anna@social.example (Anna Berg)          │
             │30m R news            new  due 30m Blog post: Acme re││ Mastodon · 2026-11-27 11:57 (3m ago) · ha…│
             │                                                     ││ https://social.example/@anna@social.examp…│
             │                                                     ││ status: open · due in 57m · priority: nor…│
@@ -154,7 +154,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "queued")
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open sending in 10 s Where is m││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open sending in 10 s Where is m││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[5],
             "│                                                     ││ Reply: sending in 10 s — u takes it back  │")
@@ -178,7 +178,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(pub.posts.first?.0.visibility, "unlisted")
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! done sent ✓ Where is my refund ││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? done sent ✓ Where is my refund ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[5],
             "│                                                     ││ Reply: sent ✓ https://social.example/@bra…│")
@@ -207,7 +207,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(pub.posts.count, 0)
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open due 56m Where is my refund││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[5],
             "│                                                     ││ Reply: taken back                         │")
@@ -224,7 +224,7 @@ final class ReplyScreenTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(11)))
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open failed — r to retry Where ││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open failed — r to retry Where ││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[5],
             "│                                                     ││ Reply: failed — r to retry: rejected: 422…│")
@@ -251,7 +251,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertTrue(
             app.screen.contains { $0.contains("Not sent: the mention changed since you opened it.") }, app.dump())
         XCTAssertTrue(
-            app.screen.contains { $0.contains("ben · 2026-11-27T12:00:30") && $0.contains("answered") }, app.dump())
+            app.screen.contains { $0.contains("ben · 2026-11-27 12:00 ·") && $0.contains("answered") }, app.dump())
         XCTAssertEqual(app.screen[29], "Not sent: the mention changed — any key closes")
         XCTAssertNil(Outbox(store: try Store(dir: app.dir)).latest(for: key))
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
@@ -281,9 +281,13 @@ final class ReplyScreenTests: XCTestCase {
         )
         app.press("y")
         XCTAssertEqual(term.clipboard, ["Thanks for the write-up, refunds are faster since Monday. ^AS"])
+        // The whole hint, wrapped (issue 15, item 9).
         XCTAssertEqual(
-            app.screen[29],
-            "Reply copied to the clipboard — post it at https://blog.example/acme-refunds, then y marks it answer")
+            Array(app.screen[28...29]),
+            [
+                "Reply copied to the clipboard — post it at https://blog.example/acme-refunds, then y marks it",
+                "answered (n: later)",
+            ])
         app.press("y")
         let st = try Store(dir: app.dir).state(key)
         XCTAssertEqual(st.status, .answered)

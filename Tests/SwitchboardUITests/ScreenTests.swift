@@ -12,7 +12,7 @@ final class ScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-            │ 3m M anna         -! new  due 57m Why is my order la││ No mention open: select one in the feed   │
+            │ 3m M anna         -? new  due 57m Why is my order la││ No mention open: select one in the feed   │
             │ 2h B ben          +♥ new  late 1h Love the new relea││ and press Enter.                          │
             │ 5d R news            new  late 4d Blog post mentions││                                           │
             │                                                     ││                                           │
@@ -48,7 +48,7 @@ final class ScreenTests: XCTestCase {
             app,
             """
             ┌─ Feed — 3 ──────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-            │ 3m M anna         -! open due 57m Why is my order la││ @anna · 1,200 followers                   │
+            │ 3m M anna         -? open due 57m Why is my order la││ @anna · 1,200 followers                   │
             │ 2h B ben          +♥ new  late 1h Love the new relea││ Mastodon · 2026-11-27 11:57 (3m ago) · tw…│
             │ 5d R news            new  late 4d Blog post mentions││ https://social.example/@anna/1            │
             │                                                     ││ status: open · due in 57m · priority: nor…│
@@ -136,7 +136,7 @@ final class ScreenTests: XCTestCase {
             """
              1 Feed              2 Mention           3 Queue             4 Crisis
             ┌─ Feed — 3 ───────────────────────────────────────────────────────────────────┐
-            │ 3m M anna             -! new  due 57m Why is my order late again? Third time │
+            │ 3m M anna             -? new  due 57m Why is my order late again? Third time │
             │ 2h B ben              +♥ new  late 1h Love the new release, great work!      │
             │ 5d R news                new  late 4d Blog post mentions the brand           │
             │                                                                              │
@@ -323,11 +323,19 @@ final class ScreenTests: XCTestCase {
         app.type("filter is:question")
         app.press("<Enter>")
         let status = app.screen[28]
+        // The message first; the user, counts and polling mode stay (issue 15, item 8).
         XCTAssertTrue(
-            status.hasPrefix(" CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter"),
+            status.hasPrefix(
+                " CRISIS: Service outage 0/5  alice · 3 new · 3 open · 2 overdue · ⟳ polling"),
             status)
         XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3  ⟳ polling"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))
+        // Once the message has gone, the filter shows in the status bar.
+        app.send(.tick(TestApp.now.addingTimeInterval(10)))
+        XCTAssertEqual(
+            app.screen[28],
+            " CRISIS: Service outage 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question · ⟳ polling"
+        )
     }
 }

@@ -116,6 +116,6 @@ final class ThemeTests: XCTestCase {
         app.type("theme neon")
         app.press("<Enter>")
         XCTAssertEqual(app.state.chrome.message?.isError, true)
-        XCTAssertTrue(app.screen[28].contains("\"neon\" is not one of"), app.screen[28])
+        XCTAssertTrue(app.screen[29].contains("\"neon\" is not one of"), app.dump())
     }
 }

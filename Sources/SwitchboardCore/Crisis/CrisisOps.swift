@@ -27,7 +27,8 @@ public enum CrisisOps {
         let log = CrisisLog(store: store)
         let drillToEnd = drill ? nil : log.activeDrill
         let suspend = wantSuspend && !Queue(store: store).isSuspended
-        let id = newID(playbook, drill: drill, now: now, taken: Set(log.runs.map(\.id)))
+        let tz = team.timezone.flatMap(TimeZone.init(identifier:)) ?? .current
+        let id = newID(playbook, drill: drill, now: now, timeZone: tz, taken: Set(log.runs.map(\.id)))
         var actions: [Action] = []
         if let d = drillToEnd {
             actions.append(.crisis(.end(crisis: d.id, summary: "ended: a real crisis started (\(playbook.name))")))
@@ -59,9 +60,10 @@ public enum CrisisOps {
             + "(switchboard crisis end)"
     }
 
-    static func newID(_ p: Playbook, drill: Bool, now: Date, taken: Set<String>) -> String {
+    /// `20261127-1355-outage`: the start in the team's time zone (the report file is named after it).
+    static func newID(_ p: Playbook, drill: Bool, now: Date, timeZone: TimeZone, taken: Set<String>) -> String {
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC")!
+        cal.timeZone = timeZone
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: now)
         let base =
             String(format: "%04d%02d%02d-%02d%02d-", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
@@ -104,8 +106,9 @@ public enum CrisisOps {
     @discardableResult
     public static func setStep(
         crisis: String? = nil, step: String, to state: CrisisStepState, reason: String? = nil,
-        expecting: CrisisStepState? = nil, store: Store, actor: String, now: Date = Date()
+        expecting: CrisisStepState? = nil, store: Store, actor: String, now: Date = Date(), timeZone: TimeZone? = nil
     ) throws -> CrisisStepRun {
+        let when = { (d: Date) in timeZone.map { Timestamp.local(d, $0) } ?? Timestamp.format(d) }
         _ = try store.refresh()
         let run = try current(crisis, store: store)
         let st = try run.resolveStep(step)
@@ -120,22 +123,22 @@ public enum CrisisOps {
         ) { s in
             guard let r = CrisisLog(store: s)[run.id] else { throw CrisisError("no crisis run \(run.id)") }
             if let end = r.endedAt {
-                throw CrisisError("the crisis \(r.id) ended at \(Timestamp.format(end)) (by \(r.endedBy ?? "?"))")
+                throw CrisisError("the crisis \(r.id) ended at \(when(end)) (by \(r.endedBy ?? "?"))")
             }
             guard let cur = r.step(st.step.id) else { throw CrisisError("no step \(st.step.id)") }
-            if cur.state != seen { throw CrisisError(changed(cur)) }
+            if cur.state != seen { throw CrisisError(changed(cur, when)) }
             if cur.state == state {
                 throw CrisisError(
                     "step \(cur.step.id) is already \(state.rawValue)"
-                        + (cur.by.map { " (by \($0) at \(Timestamp.format(cur.at ?? now)))" } ?? ""))
+                        + (cur.by.map { " (by \($0) at \(when(cur.at ?? now)))" } ?? ""))
             }
         }
         return try current(run.id, store: store).step(st.step.id) ?? st
     }
 
-    static func changed(_ s: CrisisStepRun) -> String {
+    static func changed(_ s: CrisisStepRun, _ when: (Date) -> String = Timestamp.format) -> String {
         "step \(s.step.id) was marked \(s.state.rawValue) by \(s.by ?? "someone") at "
-            + "\(Timestamp.format(s.at ?? Date())) meanwhile"
+            + "\(when(s.at ?? Date())) meanwhile"
             + (s.reason.map { " (\($0))" } ?? "")
     }
 
@@ -153,9 +156,10 @@ public enum CrisisOps {
 
     /// Ends the run with a summary. The queue stays suspended until someone resumes it. Returns the ended run.
     @discardableResult
-    public static func end(crisis: String? = nil, summary: String, store: Store, actor: String, now: Date = Date())
-        throws -> CrisisRun
-    {
+    public static func end(
+        crisis: String? = nil, summary: String, store: Store, actor: String, now: Date = Date(),
+        timeZone: TimeZone? = nil
+    ) throws -> CrisisRun {
         _ = try store.refresh()
         let run = try current(crisis, store: store)
         let text = summary.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -166,7 +170,9 @@ public enum CrisisOps {
             guard let r = CrisisLog(store: s)[run.id] else { throw CrisisError("no crisis run \(run.id)") }
             if let end = r.endedAt {
                 throw CrisisError(
-                    "the crisis \(r.id) already ended at \(Timestamp.format(end)) (by \(r.endedBy ?? "?"))")
+                    "the crisis \(r.id) already ended at "
+                        + (timeZone.map { Timestamp.local(end, $0) } ?? Timestamp.format(end))
+                        + " (by \(r.endedBy ?? "?"))")
             }
         }
         return try current(run.id, store: store)

@@ -27,6 +27,8 @@ public enum Preflight {
         public var events: [AuditEvent]
         public var queue: Queue
         public var now: Date
+        /// The team's time zone: times in the warnings are written in it.
+        public var timeZone: TimeZone { team.timezone.flatMap(TimeZone.init(identifier:)) ?? .current }
         public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) {
             self.team = team
             self.events = events
@@ -65,7 +67,9 @@ public enum Preflight {
         for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
             out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
         }
-        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now) { out.append(.init(.crisis, why)) }
+        if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now, timeZone: ctx.timeZone) {
+            out.append(.init(.crisis, why))
+        }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
         }
@@ -78,7 +82,7 @@ public enum Preflight {
             out.append(
                 .init(
                     .duplicate,
-                    "nearly the same as \(dup.id) (\(dup.scheduledAt.map(Timestamp.format) ?? "draft")): "
+                    "nearly the same as \(dup.id) (\(dup.scheduledAt.map { Timestamp.local($0, ctx.timeZone) } ?? "draft")): "
                         + "\"\(String(dup.draft.text.prefix(60)))\""
                 ))
         }
@@ -86,13 +90,14 @@ public enum Preflight {
     }
 
     /// A reason when a crisis is on (a real one, not a drill), or a `spike_alert` came in the last hour.
-    public static func activeCrisis(_ events: [AuditEvent], now: Date) -> String? {
+    public static func activeCrisis(_ events: [AuditEvent], now: Date, timeZone: TimeZone? = nil) -> String? {
         var spike: AuditEvent?
         for e in events where e.action.spikeAlert != nil && e.at <= now && now.timeIntervalSince(e.at) < 3600 {
             spike = e
         }
         if let c = CrisisLog(events: events).active {
-            return "a crisis is on: \(c.name) (since \(Timestamp.format(c.startedAt)), by \(c.startedBy))"
+            return
+                "a crisis is on: \(c.name) (since \(timeZone.map { Timestamp.local(c.startedAt, $0) } ?? Timestamp.format(c.startedAt)), by \(c.startedBy))"
                 + (c.severity.map { ", \($0)" } ?? "")
         }
         if let s = spike {

@@ -87,6 +87,13 @@ public enum Timestamp {
     }
 
     /// `2026-11-27T03:20:25Z`, or with milliseconds when the date has them.
+    /// `2026-11-27 14:05` in `tz`: a time for people (status lines, overlays), to the minute.
+    public static func local(_ d: Date, _ tz: TimeZone) -> String {
+        let shifted = d.addingTimeInterval(Double(tz.secondsFromGMT(for: d)))
+        let iso = format(Date(timeIntervalSince1970: shifted.timeIntervalSince1970.rounded(.down)))
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
+    }
+
     public static func format(_ d: Date) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(26)

@@ -29,6 +29,10 @@ public struct CollisionError: Error, Equatable, Sendable, CustomStringConvertibl
     }
     /// One line per change (`anna · 10:02:13 · status → answered`) for the workbench.
     public var lines: [String] { events.map { "\($0.actor) · \(Timestamp.format($0.at)) · \($0.action.summary)" } }
+    /// The same with the times in `tz` (`anna · 2026-11-27 11:02 · status → answered`).
+    public func lines(in tz: TimeZone) -> [String] {
+        events.map { "\($0.actor) · \(Timestamp.local($0.at, tz)) · \($0.action.summary)" }
+    }
 }
 
 /// Claim and collision: opening the composer claims a mention (visible to everyone through the log);

@@ -48,8 +48,6 @@ struct Renderer {
             case .crisis: drawCrisis(rect)
             }
         }
-        drawStatusBar(layout.statusBar)
-        drawHintBar(layout.hintBar)
         for overlay in s.overlays {
             switch overlay {
             case .trends(let t): drawTrends(t)
@@ -64,6 +62,8 @@ struct Renderer {
             case .command, .confirmQuit, .confirmTakeover, .confirmManual, .confirmQueue: break
             }
         }
+        // Drawn last: overlays never cover the status row and the prompt area.
+        drawBottom(status: layout.statusBar, hint: layout.hintBar)
     }
 
     // MARK: Chrome
@@ -108,155 +108,6 @@ struct Renderer {
             if p == .crisis, s.crisis.info.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
             buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.chrome.focus ? .tabActive : .tabInactive)
-        }
-    }
-
-    mutating func drawStatusBar(_ r: Rect) {
-        buf.fill(r, role: .statusBar)
-        var x = r.x
-        if let run = s.crisis.info.run {
-            let overdue = run.overdue(s.chrome.now).count
-            let (done, total) = run.progress
-            x = buf.put(
-                " \(run.drill ? "DRILL" : "CRISIS"): \(sanitizeForScreen(run.name)) \(done)/\(total)"
-                    + (overdue > 0 ? " · \(overdue) overdue" : "") + " ",
-                x: x, y: r.y, role: .crisisBanner, clip: r)
-        }
-        if let q = s.queue.info.suspension {
-            x = buf.put(" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", x: x, y: r.y, role: .crisisBanner, clip: r)
-        }
-        if let sp = s.chrome.spike, sp.isActive(now: s.chrome.now, cooldown: s.settings.spikeCooldown) {
-            var hint = s.crisis.info.realActive ? "" : " — :crisis to open a playbook"
-            if let p = s.crisisOffer {
-                hint = " — open the \(sanitizeForScreen(p.name)) playbook? (\(key("crisis-offer", .global)))"
-            }
-            x = buf.put(" ⚠ \(sanitizeForScreen(sp.message))\(hint) ", x: x, y: r.y, role: .crisisBanner, clip: r)
-        }
-        if case .command(let cl)? = s.modal, !cl.candidates.isEmpty {
-            var cx = buf.put(" ", x: x, y: r.y, role: .overlay, clip: r)
-            for (i, c) in cl.candidates.enumerated() {
-                cx = buf.put(c, x: cx, y: r.y, role: i == cl.candidateIndex ? .selected : .overlay, clip: r)
-                cx = buf.put("  ", x: cx, y: r.y, role: .overlay, clip: r)
-            }
-            return
-        }
-        if case .command(let cl)? = s.modal, let p = cl.problem {
-            // The caret sits right above the offending character of the command line below.
-            let text = cl.editor.text
-            let before = String(text.prefix(p.column))
-            let col = r.x + 1 + TextWidth.width(before) - commandShift(cl, width: r.width)
-            buf.fill(r, role: .error)
-            let msg = "^ " + sanitizeForScreen(p.message)
-            if col + TextWidth.width(msg) <= r.maxX || col < r.x + 20 {
-                buf.put(msg, x: max(r.x, col), y: r.y, role: .error, clip: r)
-            } else {
-                let left = sanitizeForScreen(p.message) + " ^"
-                buf.put(left, x: max(r.x, col - TextWidth.width(left) + 1), y: r.y, role: .error, clip: r)
-            }
-            return
-        }
-        // Who polls the sources, at the right end at every width (nobody polling is a warning); the rest fits left.
-        let mode = " \(s.chrome.sources.short) "
-        let modeW = min(TextWidth.width(mode), r.width / 3)
-        buf.put(mode, x: r.maxX - modeW, y: r.y, role: s.chrome.sources == .none ? .warning : .statusBar, clip: r)
-        let r = Rect(x: r.x, y: r.y, width: r.width - modeW, height: 1)
-        var parts = [
-            s.settings.dataPath, s.settings.user, "\(s.chrome.counts.new) new", "\(s.chrome.counts.open) open",
-        ]
-        if s.chrome.counts.overdue > 0 { parts.append("\(s.chrome.counts.overdue) overdue") }
-        if let f = s.feed.filter {
-            if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
-                parts.append("view: " + sanitizeForScreen(v))
-            } else {
-                parts.append("filter: " + sanitizeForScreen(f.text))
-            }
-        }
-        if s.feed.sort == .priority { parts.append("by priority") }
-        var msgText = ""
-        var msgRole: StyleRole = .statusBar
-        if let m = s.chrome.message {
-            msgText = " " + sanitizeForScreen(m.text) + " "
-            msgRole = m.isError ? .error : .warning
-        }
-        let msgW = min(TextWidth.width(msgText), r.width / 2)
-        let leftW = r.maxX - x - msgW
-        var cx = x
-        for (i, p) in parts.enumerated() {
-            let sep = i == 0 ? " " : " · "
-            let role: StyleRole = p.hasSuffix(" overdue") ? .overdue : .statusBar
-            cx = buf.put(sep, x: cx, y: r.y, role: .statusBar, clip: Rect(x: x, y: r.y, width: leftW, height: 1))
-            cx = buf.put(p, x: cx, y: r.y, role: role, clip: Rect(x: x, y: r.y, width: leftW, height: 1))
-        }
-        if msgW > 0 { buf.put(TextWrap.clip(msgText, width: msgW), x: r.maxX - msgW, y: r.y, role: msgRole) }
-    }
-
-    mutating func drawHintBar(_ r: Rect) {
-        switch s.modal {
-        case .command(let cl)?:
-            buf.fill(r, role: .input)
-            buf.put(":", x: r.x, y: r.y, role: .input)
-            let text = cl.editor.text
-            // Keep the cursor visible on long lines.
-            let before = String(cl.editor.chars[..<cl.editor.cursor])
-            let bw = TextWidth.width(before)
-            var shown = text
-            let shift = commandShift(cl, width: r.width)
-            if shift > 0 { shown = String(text.dropFirst(dropCount(text, cells: shift))) }
-            buf.put(shown, x: r.x + 1, y: r.y, role: .input, clip: r)
-            cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
-        case .confirmTakeover(_, let user, let since)?:
-            buf.fill(r, role: .warning)
-            let ago =
-                since.map {
-                    " since " + Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)
-                } ?? ""
-            buf.put(
-                "held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", x: r.x,
-                y: r.y, role: .warning, clip: r)
-        case .review?:
-            buf.fill(r, role: .warning)
-            buf.put("Send this reply? y send · e edit · n back", x: r.x, y: r.y, role: .warning, clip: r)
-        case .confirmManual(_, _, let url)?:
-            buf.fill(r, role: .warning)
-            buf.put(
-                "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), "
-                    + "then y marks it answered (n: later)",
-                x: r.x, y: r.y, role: .warning, clip: r)
-        case .collision?:
-            buf.fill(r, role: .error)
-            buf.put("Not sent: the mention changed — any key closes", x: r.x, y: r.y, role: .error, clip: r)
-        case .confirmQueue(_, let warnings)?:
-            buf.fill(r, role: .warning)
-            let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
-            buf.put(
-                "Pre-flight: \(w) — y queues anyway, any other key keeps nothing", x: r.x, y: r.y, role: .warning,
-                clip: r)
-        case .crisisPrompt(let p)? where p.stage == .suspend:
-            buf.fill(r, role: .warning)
-            buf.put(
-                sanitizeForScreen(p.playbook.name) + (p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? "")
-                    + ": Suspend the content queue? [y/n] (Esc cancels)",
-                x: r.x, y: r.y, role: .warning, clip: r)
-        case .accounts?:
-            buf.fill(r, role: .warning)
-            buf.put(
-                "Which accounts? j/k move · Space ticks · Enter goes ahead · Esc keeps nothing", x: r.x, y: r.y,
-                role: .warning, clip: r)
-        case .crisisPrompt?:
-            buf.fill(r, role: .warning)
-            buf.put(
-                "Pick the severity: j/k and Enter, or its number · Esc cancels", x: r.x, y: r.y, role: .warning, clip: r
-            )
-        case .confirmQuit?:
-            buf.fill(r, role: .warning)
-            buf.put("Discard unsent draft? y/n", x: r.x, y: r.y, role: .warning, clip: r)
-        default:
-            var x = r.x
-            for (k, label) in hints() {
-                if x > r.x { x = buf.put("  ", x: x, y: r.y, role: .hint, clip: r) }
-                x = buf.put(k, x: x, y: r.y, role: .keyName, clip: r)
-                x = buf.put(" " + label, x: x, y: r.y, role: .hint, clip: r)
-            }
         }
     }
 

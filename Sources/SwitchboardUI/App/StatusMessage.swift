@@ -1,6 +1,6 @@
 import Foundation
 
-/// A transient message in the status bar.
+/// A message in the status bar: an info message until `until`; an error until the next key.
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool

@@ -108,7 +108,7 @@ extension Update {
         // Commands of an overlay or the command line, and text editing outside the composer.
         case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove,
             .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .wordLeft, .wordRight, .lineStart, .lineEnd,
-            .backspace, .delete, .deleteWord, .killLine, .newline:
+            .backspace, .delete, .deleteWord, .killLine, .killLineStart, .newline:
             if !fromKeymap { say(&s, "\(c.rawValue): only works from a key in its pane", error: true) }
         case .complete, .run, .cancel:
             break

@@ -27,6 +27,8 @@ enum Update {
         case .start:
             return [.loadPanels] + (s.mention.opened.map { [.loadDetail($0)] } ?? [])
         case .key(let k):
+            // An error stays until the next key (that key's own message may follow).
+            if s.chrome.message?.isError == true { s.chrome.message = nil }
             return key(&s, k)
         case .paste(let text):
             return paste(&s, text)
@@ -42,7 +44,7 @@ enum Update {
             if let f = s.feed.filter, f.query.dependsOnTime {
                 fx.append(.matchFeed(f.query, now: now, slaMinutes: s.settings.slaMinutes))
             }
-            if let m = s.chrome.message, m.until <= now { s.chrome.message = nil }
+            if let m = s.chrome.message, !m.isError, m.until <= now { s.chrome.message = nil }
             s.chrome.counts = s.feed.counts(s.states, now: now)
             return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
         case .storeChanged(let d):
@@ -138,7 +140,9 @@ enum Update {
         }
     }
 
+    /// Shows a message in the status line. An error stays until the next key; an info message never replaces it.
     static func say(_ s: inout AppState, _ text: String, error: Bool = false) {
+        if !error, s.chrome.message?.isError == true { return }
         s.chrome.message = StatusMessage(
             text: text, isError: error, until: s.chrome.now.addingTimeInterval(error ? 10 : 5))
     }

@@ -94,7 +94,11 @@ extension CommandName {
             return Details(
                 .text, required: true,
                 "Suspend all queued posts: suspend REASON (leads and managers)")
-        case .resume: return Details(.text, required: true, "Resume the queue: resume post-now | next-slot | keep")
+        case .resume:
+            return Details(
+                .text,
+                "Resume the queue: resume [post-now | next-slot | keep-holding] (a choice only when posts are past due)"
+            )
         case .post: return Details(.text, "Post now: write it in $EDITOR (or post TEXT), queued for now")
         case .curate: return Details(.none, "Queue a draft quoting the selected mention (via @handle URL)")
         case .contacts: return Details(.none, "Show the contacts: search, sort, cards, merge, roles, advocates")
@@ -140,6 +144,7 @@ extension CommandName {
         case .delete: return Details(.none, "Delete the character under the cursor")
         case .deleteWord: return Details(.none, "Delete the word before the cursor")
         case .killLine: return Details(.none, "Delete to the end of the line")
+        case .killLineStart: return Details(.none, "Delete to the start of the line")
         case .newline: return Details(.none, "Start a new line")
         case .complete: return Details(.none, "Complete the command or argument")
         case .run: return Details(.none, "Run the command")

@@ -95,6 +95,7 @@ public enum CommandName: String, CaseIterable, Sendable {
     case delete
     case deleteWord = "delete-word"
     case killLine = "kill-line"
+    case killLineStart = "kill-line-start"
     case newline
     case complete
     case run
@@ -123,6 +124,16 @@ extension CommandName {
         }
     }
 
+    /// Whether the command does something typed after `:` (else it only works from a key in its pane or overlay);
+    /// only these are offered by Tab.
+    var isTypeable: Bool {
+        switch self {
+        case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove, .complete, .run, .cancel:
+            return false
+        default: return textEdit == nil
+        }
+    }
+
     /// The text edit of an editing command (composer, command line, template search).
     var textEdit: ((inout TextEditor) -> Void)? {
         switch self {
@@ -138,6 +149,7 @@ extension CommandName {
         case .delete: return { $0.delete() }
         case .deleteWord: return { $0.deleteWordBack() }
         case .killLine: return { $0.killLine() }
+        case .killLineStart: return { $0.killLineStart() }
         case .newline: return { $0.insert("\n") }
         default: return nil
         }

@@ -144,6 +144,8 @@ extension Keymap {
             (.cmdline, "<Home> C-a", "line-start", "Start of line", .always),
             (.cmdline, "<End> C-e", "line-end", "End of line", .always),
             (.cmdline, "C-w", "delete-word", "Delete the word before the cursor", .always),
+            (.cmdline, "C-u", "kill-line-start", "Delete to the start of the line", .always),
+            (.cmdline, "C-k", "kill-line", "Delete to the end of the line", .always),
         ]
         return rows
     }()

@@ -171,7 +171,7 @@ extension Update {
         _ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []
     ) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
-            let names = Commands.all.map(\.name).filter { $0.hasPrefix(text) }
+            let names = Commands.all.filter { $0.command.isTypeable }.map(\.name).filter { $0.hasPrefix(text) }
             let needsArg = names.count == 1 && Commands.spec(names[0])?.argument != CommandArgument.none
             return ("", text, names, needsArg)
         }
@@ -215,8 +215,8 @@ extension Update {
         _ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [],
         teams: [String] = []
     ) {
-        if let i = cl.candidateIndex, let base = cl.completionBase, !cl.candidates.isEmpty {
-            let n = (i + 1) % cl.candidates.count
+        if let base = cl.completionBase, !cl.candidates.isEmpty {
+            let n = cl.candidateIndex.map { ($0 + 1) % cl.candidates.count } ?? 0
             cl.candidateIndex = n
             cl.editor = TextEditor(base + cl.candidates[n])
             return
@@ -235,6 +235,10 @@ extension Update {
             cl.candidates = cands
             if lcp.count > partial.count {
                 cl.editor = TextEditor(head + lcp)
+            } else if partial.isEmpty {
+                // Nothing typed yet (`:` Tab): list the choices; Tab again cycles through them.
+                cl.completionBase = head
+                cl.candidateIndex = nil
             } else {
                 // Nothing more in common: cycle through the candidates, starting with one that changes the text.
                 let start = cands.firstIndex(of: partial).map { ($0 + 1) % cands.count } ?? 0

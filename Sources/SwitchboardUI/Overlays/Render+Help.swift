@@ -30,6 +30,11 @@ extension Renderer {
         if s.chrome.focus == .composer {
             out.append(("", "Other keys type text; Esc goes back to the feed.", true, false))
         }
+        if s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
+            out.append(("Marks in the feed", "", true, true))
+            for (mark, meaning) in Renderer.feedMarks { out.append((mark, meaning, true, false)) }
+            out.append(("", "", true, false))
+        }
         if !s.settings.views.isEmpty {
             out.append(("Saved views (:view NAME)", "", true, true))
             for v in s.settings.views { out.append((v.name, v.query.text, true, false)) }
@@ -38,6 +43,27 @@ extension Renderer {
         out.append(("", "Every command works after : by name (Tab completes).", true, false))
         return out
     }
+
+    /// What every mark in a feed row means, in the row's order (`3m*M★anna  -? new …`).
+    static let feedMarks: [(String, String)] = [
+        ("3m 2h 5d", "age of the mention"),
+        ("*", "after the age: marked (Space, v)"),
+        ("M B R J", "Mastodon, Bluesky, RSS/Atom, JSON Lines"),
+        ("★", "author: multiplier or journalist"),
+        ("⚑", "author: critic"),
+        ("◆", "our own post"),
+        ("- = +", "negative, neutral, positive"),
+        ("*", "crisis (-* a negative crisis)"),
+        ("?", "question or help request, also a complaint"),
+        ("!", "complaint (=! a neutral complaint)"),
+        ("$", "purchase interest"),
+        ("♥", "praise (+♥ positive praise)"),
+        ("~", "spam"),
+        ("new open wait", "status (done, esc, ign, spam)"),
+        ("due … late …", "time left to answer (SLA), or how late"),
+        ("→name", "assigned to or claimed by someone else"),
+        ("sending… sent ✓", "reply in its send delay, sent (failed: r)"),
+    ]
 
     mutating func drawHelp(scroll: Int) {
         let lines = Renderer.helpLines(s)

@@ -15,11 +15,7 @@ enum Format {
     }
 
     /// "2026-11-27 14:05" in the given time zone.
-    static func dateTime(_ d: Date, _ tz: TimeZone) -> String {
-        let shifted = d.addingTimeInterval(Double(tz.secondsFromGMT(for: d)))
-        let iso = Timestamp.format(Date(timeIntervalSince1970: shifted.timeIntervalSince1970.rounded(.down)))
-        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
-    }
+    static func dateTime(_ d: Date, _ tz: TimeZone) -> String { Timestamp.local(d, tz) }
 
     static func status(_ s: MentionStatus) -> String {
         switch s {
@@ -68,12 +64,12 @@ enum Marks {
         }
     }
 
-    /// The most urgent intent: `*` crisis, `!` complaint, `?` question or help request, `$` purchase interest,
-    /// `♥` praise, `~` spam.
+    /// The most urgent intent: `*` crisis, `?` question or help request (waiting for an answer, also when it is a
+    /// complaint), `!` complaint, `$` purchase interest, `♥` praise, `~` spam.
     static func intent(_ i: IntentSet) -> (String, ScreenKitRole) {
         if i.contains(.crisis) { return ("*", .crisisBanner) }
-        if i.contains(.complaint) { return ("!", .complaint) }
         if i.contains(.question) || i.contains(.help) { return ("?", .question) }
+        if i.contains(.complaint) { return ("!", .complaint) }
         if i.contains(.purchase) { return ("$", .accent) }
         if i.contains(.praise) { return ("♥", .praise) }
         if i.contains(.spam) { return ("~", .dim) }

@@ -95,6 +95,13 @@ public struct TextEditor: Sendable, Equatable {
         if end == cursor, cursor < chars.count { chars.remove(at: cursor) } else { chars.removeSubrange(cursor..<end) }
     }
 
+    /// Deletes from the start of the line to the cursor.
+    public mutating func killLineStart() {
+        let start = lineStartIndex
+        chars.removeSubrange(start..<cursor)
+        cursor = start
+    }
+
     /// Moves to the same column (in characters) of the previous / next logical line.
     public mutating func up() {
         let start = lineStartIndex

@@ -90,7 +90,7 @@ extension EffectRunner {
             case .step(let crisis, let step, let state, let reason, let expecting):
                 let st = try CrisisOps.setStep(
                     crisis: crisis, step: step, to: state, reason: reason, expecting: expecting,
-                    store: store, actor: actor, now: now)
+                    store: store, actor: actor, now: now, timeZone: timeZone)
                 let verb = state == .open ? "reopened" : state.rawValue
                 return [
                     .storeChanged(delta()), .recorded("\(st.step.id) \(verb)" + (st.reason.map { ": " + $0 } ?? "")),
@@ -128,7 +128,7 @@ extension EffectRunner {
                 let l = try CrisisOps.setSeverity(crisis: crisis, level, store: store, actor: actor, now: now)
                 return [.storeChanged(delta()), .recorded("severity → \(l)")]
             case .end(let summary):
-                let run = try CrisisOps.end(summary: summary, store: store, actor: actor, now: now)
+                let run = try CrisisOps.end(summary: summary, store: store, actor: actor, now: now, timeZone: timeZone)
                 let kind = run.drill ? "drill" : "crisis"
                 var text = "\(kind) ended"
                 do {

@@ -41,20 +41,20 @@ extension Renderer {
             let drill = key("crisis-drill", .crisis)
             line("Playbooks" + (s.chrome.focus == .crisis ? " — \(enter) starts, \(drill) drill:" : ":"), .paneTitle)
         }
-        let nameW = min(
-            c.playbooks.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0, max(8, inner.width / 2))
+        // Names in full (the facts give way first): "Service outage", not "Service outa".
+        let nameW = min(c.playbooks.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0, inner.width - 3)
         let room = max(0, inner.maxY - y - (c.problems.isEmpty ? 0 : min(3, 1 + c.problems.count)))
         let top = max(0, s.crisis.selected - room + 1)
         for (i, p) in c.playbooks.enumerated().dropFirst(top).prefix(room) {
             let levels = p.severityLevels.count
-            let facts =
-                (levels == 0 ? "" : "\(levels) level\(levels == 1 ? "" : "s") · ")
-                + "\(p.steps.count) step\(p.steps.count == 1 ? "" : "s")"
+            let steps = "\(p.steps.count) step\(p.steps.count == 1 ? "" : "s")"
+            let forms = [(levels == 0 ? "" : "\(levels) level\(levels == 1 ? "" : "s") · ") + steps, steps, ""]
+            let factsRoom = inner.width - 1 - 2 - nameW - 2
+            let facts = forms.first { TextWidth.width($0) <= factsRoom } ?? ""
             let yy = y + i - top
             buf.put(
-                TextWrap.ellipsize(
-                    "• " + TextWrap.pad(sanitizeForScreen(p.name), width: nameW) + "  " + facts,
-                    width: inner.width - 1),
+                "• " + TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(p.name), width: nameW), width: nameW)
+                    + (facts.isEmpty ? "" : "  " + facts),
                 x: inner.x + 1, y: yy, role: .normal, clip: inner)
             if i == s.crisis.selected, s.chrome.focus == .crisis {
                 buf.setRole(Rect(x: inner.x, y: yy, width: inner.width, height: 1), .selected)

@@ -59,7 +59,7 @@ extension EffectRunner {
             if !entry.draft.manual { PanelFiles.deleteDraft(store.dir, key: key) }
             return [.storeChanged(delta()), .replyQueued(entry)]
         } catch let c as CollisionError {
-            return [.storeChanged(delta()), .collision(key: key, lines: c.lines)]
+            return [.storeChanged(delta()), .collision(key: key, lines: c.lines(in: timeZone))]
         } catch {
             return [.failed("not sent: \(error)")]
         }

@@ -54,15 +54,13 @@ extension Renderer {
             let why =
                 net == "mastodon" || net == "bluesky" || net == "bsky"
                 ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
-            lines.append(("\(why): y copies the reply to the clipboard", .overlay))
-            lines.append(("and shows the link to answer by hand.", .overlay))
+            let how = "\(why): y copies the reply to the clipboard and shows the link to answer by hand."
+            for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
         } else {
-            lines.append(
-                (
-                    s.settings.sendDelay > 0
-                        ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)."
-                        : "y sends it now.", .overlay
-                ))
+            let how =
+                s.settings.sendDelay > 0
+                ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)." : "y sends it now."
+            for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
         }
         guard let inner = overlay(title: "Review reply — y send · e edit · n back", lines: lines.count) else { return }
         drawLines(lines, in: inner)

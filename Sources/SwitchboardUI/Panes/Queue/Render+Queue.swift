@@ -71,9 +71,14 @@ extension Renderer {
             return
         }
         let clock = QueueClock(s.settings.timeZone)
-        let top = max(0, s.queue.selected - inner.height + 1)
         let stateW = max(11, q.items.map { TextWidth.width($0.label) }.max() ?? 0)
         let accW = min(12, q.items.map { TextWidth.width($0.draft.accounts.joined(separator: ",")) }.max() ?? 0)
+        // One line an item while at least 6 cells of text fit after time, accounts and state; else two.
+        if inner.width - 1 - 13 - (accW + 1) - (stateW + 1) < 6 {
+            drawNarrowQueue(inner, clock)
+            return
+        }
+        let top = max(0, s.queue.selected - inner.height + 1)
         for (i, e) in q.items.enumerated().dropFirst(top).prefix(inner.height) {
             let y = inner.y + i - top
             var x = inner.x + 1
@@ -89,6 +94,27 @@ extension Renderer {
                 role: .normal, clip: inner)
             if i == s.queue.selected, s.chrome.focus == .queue {
                 buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selected)
+            }
+        }
+    }
+
+    /// The queue in a narrow pane: two lines an item, the time and state, then the start of the text.
+    mutating func drawNarrowQueue(_ inner: Rect, _ clock: QueueClock) {
+        let q = s.queue.info
+        let perPage = max(1, inner.height / 2)
+        let top = max(0, s.queue.selected - perPage + 1)
+        for (i, e) in q.items.enumerated().dropFirst(top).prefix(perPage) {
+            let y = inner.y + (i - top) * 2
+            var x = inner.x + 1
+            x = buf.put((e.scheduledAt.map(clock.short) ?? "—") + " ", x: x, y: y, role: .meta, clip: inner)
+            x = buf.put(TextWrap.ellipsize(e.label, width: inner.maxX - x), x: x, y: y, role: e.role, clip: inner)
+            let accounts = " " + sanitizeForScreen(e.draft.accounts.joined(separator: ","))
+            if x + TextWidth.width(accounts) <= inner.maxX { buf.put(accounts, x: x, y: y, role: .dim, clip: inner) }
+            buf.put(
+                TextWrap.ellipsize(sanitizeForScreen(e.draft.text), width: inner.width - 3), x: inner.x + 3, y: y + 1,
+                role: .normal, clip: inner)
+            if i == s.queue.selected, s.chrome.focus == .queue {
+                buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: min(2, inner.maxY - y)), .selected)
             }
         }
     }

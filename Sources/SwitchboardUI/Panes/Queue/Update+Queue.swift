@@ -79,14 +79,17 @@ extension Update {
             if s.queue.info.items.contains(where: {
                 $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.chrome.now
             }) {
-                say(&s, "held posts are past due: :resume post-now | next-slot | keep", error: true)
+                say(
+                    &s,
+                    "held posts are past due — choose: :resume post-now (send them now), next-slot (move each to its "
+                        + "next free slot) or keep-holding (stay held)", error: true)
                 return []
             }
             p = .keepHolding
         } else if let given = ResumePolicy(word: word) {
             p = given
         } else {
-            say(&s, "resume: post-now, next-slot or keep", error: true)
+            say(&s, "resume: \"\(word)\" is not one of post-now, next-slot, keep-holding", error: true)
             return []
         }
         return [.queue(.resume(p))]
