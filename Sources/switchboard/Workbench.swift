@@ -40,7 +40,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         throw CLIError.usage("\(error)")
     }
     defer { terminal.restore() }
-    terminal.setStyles(chosen.styles)
+    terminal.setStyles(chosen.styles, background: chosen.background)
 
     // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
     var views: [SavedViews.View] = []
@@ -64,7 +64,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
             until: Date().addingTimeInterval(15))
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
-    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
     // Replies go out through the mention's network: the publisher of the team's source that found it.
     if let team {
         runner.publisherFor = OutboxSender.publishers(team: team, dataDir: dir, http: URLSessionHTTPClient())
