@@ -58,7 +58,8 @@ final class ThemeTests: XCTestCase {
             XCTAssertEqual(builtIn.missingRoles, [], name)
         }
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
-        let chosen = try ThemeLoader.chooseName(flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": empty.path])
+        let chosen = try ThemeLoader.chooseName(
+            flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": empty.path])
         XCTAssertEqual(try ThemeLoader.load(chosen, from: [empty]).name, "mono")
         XCTAssertEqual(ThemeLoader.available(in: []), ["default", "high-contrast", "light", "mono"])
         XCTAssertEqual(try ThemeLoader.load("light", from: []).background, .light)
@@ -68,7 +69,8 @@ final class ThemeTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileIO.makeDirectory(dir)
         var doc = BuiltinTheme.documents["mono"]!
-        doc = doc.replacingOccurrences(of: #""selected":           {"reverse": true}"#, with: #""selected": {"underline": true}"#)
+        doc = doc.replacingOccurrences(
+            of: #""selected":           {"reverse": true}"#, with: #""selected": {"underline": true}"#)
         try doc.write(to: dir.appendingPathComponent("mono.json"), atomically: true, encoding: .utf8)
         XCTAssertEqual(try ThemeLoader.load("mono", from: [dir]).styles[.selected], TerminalStyle(underline: true))
     }
