@@ -1,5 +1,4 @@
 import CNCursesW
-import Foundation
 import ScreenKit
 
 extension NCursesTerminal {
@@ -19,7 +18,7 @@ extension NCursesTerminal {
             full = true
             lastSize = current
         }
-        if !full, canScroll, getenv("SB_NOSCROLL") == nil, buffer.size == current, let old = shadow,
+        if !full, canScroll, buffer.size == current, let old = shadow,
             let hint = ScrollHint.detect(old: old, new: buffer)
         {
             // The terminal scrolls the rows that moved; only what still differs is drawn below.
