@@ -18,6 +18,13 @@ extension NCursesTerminal {
             full = true
             lastSize = current
         }
+        if !full, canScroll, buffer.size == current, let old = shadow,
+            let hint = ScrollHint.detect(old: old, new: buffer)
+        {
+            // The terminal scrolls the rows that moved; only what still differs is drawn below.
+            scroll(hint, win: win)
+            shadow = old.scrolled(hint)
+        }
         let w = min(buffer.size.width, current.width)
         let h = min(buffer.size.height, current.height)
         let width = buffer.size.width
@@ -59,6 +66,23 @@ extension NCursesTerminal {
         }
         _ = wnoutrefresh(win)
         _ = doupdate()
+    }
+
+    /// Scrolls rows `hint.top...hint.bottom` on the terminal: ncurses' picture of the screen is scrolled the
+    /// same way and brought to the terminal with line operations allowed (`idlok`), so ncurses sends a scroll
+    /// region and a line feed (or deletes and inserts lines) instead of the rows. The caller then draws what
+    /// still differs. Line operations stay off otherwise (ncurses' own guesses on other frames cost more).
+    func scroll(_ hint: ScrollHint, win: UnsafeMutablePointer<WINDOW>) {
+        _ = wsetscrreg(win, Int32(hint.top), Int32(hint.bottom))
+        _ = scrollok(win, true)
+        _ = wscrl(win, Int32(hint.lines))
+        _ = scrollok(win, false)
+        _ = wsetscrreg(win, 0, Int32(max(0, lastSize.height - 1)))
+        _ = leaveok(win, true)
+        _ = idlok(win, true)
+        _ = wnoutrefresh(win)
+        _ = doupdate()
+        _ = idlok(win, false)
     }
 
     func setCursorVisibility(_ v: Int32) {
@@ -120,29 +144,27 @@ extension NCursesTerminal {
         _ = mvwadd_wch(win, Int32(y), Int32(x), &cc)
     }
 
-    /// Allocates a colour pair per distinct colour combination: 256-colour values when the terminal has
-    /// 256 colours, the 8/16-colour fallback otherwise, attributes only on a monochrome terminal (where a
-    /// style that relies on a background colour is drawn in reverse video).
-    public func setStyles(_ styles: [StyleRole: TerminalStyle]) {
+    /// Allocates a colour pair per distinct colour combination, the colours mapped to what the terminal has
+    /// (`TerminalStyle.resolved`: 256 → 16 → 8, never a foreground equal to its background); attributes only
+    /// on a monochrome terminal (where a style that relies on a background colour is drawn in reverse video).
+    public func setStyles(_ styles: [StyleRole: TerminalStyle]) { setStyles(styles, background: .dark) }
+
+    public func setStyles(_ styles: [StyleRole: TerminalStyle], background: TerminalBackground) {
         var pairs: [[Int]: Int16] = [:]
         var table: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
         let maxPairs = Int(sb_color_pairs())
         for (role, st) in styles {
+            let r = st.resolved(colors: colorCount, background: background)
             var attr = sb_a_normal()
-            if st.bold { attr |= sb_a_bold() }
-            if st.underline { attr |= sb_a_underline() }
-            if st.reverse { attr |= sb_a_reverse() }
-            if st.dim { attr |= sb_a_dim() }
-            if st.italic { attr |= sb_a_italic() }
+            if r.bold { attr |= sb_a_bold() }
+            if r.underline { attr |= sb_a_underline() }
+            if r.reverse { attr |= sb_a_reverse() }
+            if r.dim { attr |= sb_a_dim() }
+            if r.italic { attr |= sb_a_italic() }
             var pair: Int16 = 0
             if colorCount >= 8 {
-                var fg = colorCount >= 256 ? st.fg : st.fg16
-                var bg = colorCount >= 256 ? st.bg : st.bg16
-                if fg >= colorCount {
-                    fg = fg % 8
-                    if fg >= 0 { attr |= sb_a_bold() }
-                }
-                if bg >= colorCount { bg = bg % 8 }
+                let fg = r.fg < colorCount ? r.fg : r.fg % 8
+                let bg = r.bg < colorCount ? r.bg : r.bg % 8
                 if fg != -1 || bg != -1 {
                     let key = [fg, bg]
                     if let p = pairs[key] {

@@ -37,6 +37,8 @@ public final class NCursesTerminal: Terminal {
     var styleTable: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
     var plainStyle: (attr: attr_t, pair: Int16) = (0, 0)
     var cursorVisible: Int32 = -1
+    /// The terminal can scroll part of the screen (a scroll region, or inserting and deleting lines).
+    var canScroll = false
 
     // Event state (NCursesTerminal+Events.swift).
     var queued: [TerminalEvent] = []
@@ -119,6 +121,7 @@ public final class NCursesTerminal: Terminal {
             _ = use_default_colors()
         }
         colorCount = has_colors() ? Int(sb_colors()) : 0
+        canScroll = has_il() || sb_tigetstr("csr") != nil
         mouseEnabled = mouse
         if mouse {
             _ = mousemask(sb_mouse_mask(), nil)

@@ -56,8 +56,8 @@ public struct TerminalStyle: Hashable, Sendable {
     ) {
         self.fg = fg
         self.bg = bg
-        self.fg16 = fg16 ?? (fg < 16 ? fg : -1)
-        self.bg16 = bg16 ?? (bg < 16 ? bg : -1)
+        self.fg16 = fg16 ?? TerminalStyle.nearest16(fg)
+        self.bg16 = bg16 ?? TerminalStyle.nearest16(bg)
         self.bold = bold
         self.underline = underline
         self.reverse = reverse

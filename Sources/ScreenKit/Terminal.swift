@@ -6,6 +6,9 @@ public protocol Terminal: AnyObject {
     func present(_ buffer: ScreenBuffer, cursor: Point?)
     /// The styles to draw each role with (a theme); roles not in the table draw plain.
     func setStyles(_ styles: [StyleRole: TerminalStyle])
+    /// The same, for a theme made for a terminal with a `background` (dark or light) background: on 8 and
+    /// 16 colours no foreground is mapped to that background's colour. The default ignores `background`.
+    func setStyles(_ styles: [StyleRole: TerminalStyle], background: TerminalBackground)
     /// Waits up to `timeoutMilliseconds` (-1: forever) for the next event; nil on timeout. Uses no CPU while waiting.
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
     /// Restores the terminal (idempotent). Called on quit, errors and signals.
@@ -18,6 +21,9 @@ public protocol Terminal: AnyObject {
 }
 
 extension Terminal {
+    public func setStyles(_ styles: [StyleRole: TerminalStyle], background: TerminalBackground) {
+        setStyles(styles)
+    }
     public func makeWaker() -> TerminalWaker { NoWaker() }
 }
 

@@ -52,7 +52,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     let sources = WorkbenchSources(store: store, team: team)
     sources.takeOverIfFree()
     defer { sources.stop() }
-    terminal.setStyles(chosen.styles)
+    terminal.setStyles(chosen.styles, background: chosen.background)
 
     // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
     var views: [SavedViews.View] = []
@@ -78,7 +78,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
             until: Date().addingTimeInterval(15))
     }
     let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
-    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles) }
+    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
     // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
     // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does
     // otherwise. Both follow team.json edits.

@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
-/// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent).
+/// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent), and scrolling the
+/// zoomed feed by a row at most 400 (the terminal scrolls).
 final class WorkbenchBytesTests: EndToEndTestCase {
     /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
     func settle(_ s: TmuxSession) -> Int {
@@ -60,6 +61,23 @@ final class WorkbenchBytesTests: EndToEndTestCase {
             XCTAssertLessThanOrEqual(after - before, 200, "one j wrote \(after - before) bytes")
             before = after
         }
+
+        // Scrolling the feed by one row (the zoomed feed, whole rows): the terminal scrolls, and only the
+        // row that scrolled in and the selection are drawn: at most 400 bytes (issue 15 item 14).
+        s.sendKeys("z")
+        before = settle(s)
+        for _ in 0..<40 {
+            s.sendKeys("j")
+            before = settle(s)
+        }
+        for _ in 0..<3 {
+            s.sendKeys("j")
+            let after = settle(s)
+            XCTAssertGreaterThan(after, before, "the feed did not scroll")
+            XCTAssertLessThanOrEqual(after - before, 400, "a scrolling j wrote \(after - before) bytes")
+            before = after
+        }
+        s.sendKeys("z")
 
         s.sendKeys("q")
         XCTAssertEqual(try s.waitForExit(), 0)

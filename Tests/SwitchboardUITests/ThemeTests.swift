@@ -48,6 +48,71 @@ final class ThemeTests: XCTestCase {
         XCTAssertTrue(used.isSubset(of: Set(UIRoles.all)), "\(used.subtracting(UIRoles.all))")
     }
 
+    /// Issue 15 item 12: `NO_COLOR=1` chose "mono", which existed only as a file, so without a Themes
+    /// directory the workbench refused to start. Every shipped theme is compiled in; files override them.
+    func testEveryShippedThemeIsCompiledInAndNeedsNoFile() throws {
+        for name in ["default", "high-contrast", "light", "mono"] {
+            let file = try Theme.load(TestApp.themesDir.appendingPathComponent(name + ".json"))
+            let builtIn = try ThemeLoader.load(name, from: [])
+            XCTAssertEqual(builtIn, file, name)
+            XCTAssertEqual(builtIn.missingRoles, [], name)
+        }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString)")
+        let chosen = try ThemeLoader.chooseName(
+            flag: nil, environment: ["NO_COLOR": "1", "XDG_CONFIG_HOME": empty.path])
+        XCTAssertEqual(try ThemeLoader.load(chosen, from: [empty]).name, "mono")
+        XCTAssertEqual(ThemeLoader.available(in: []), ["default", "high-contrast", "light", "mono"])
+        XCTAssertEqual(try ThemeLoader.load("light", from: []).background, .light)
+        XCTAssertEqual(try ThemeLoader.load("default", from: []).background, .dark)
+        // A file of the same name overrides the compiled-in theme.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileIO.makeDirectory(dir)
+        var doc = BuiltinTheme.documents["mono"]!
+        doc = doc.replacingOccurrences(
+            of: #""selected":           {"reverse": true}"#, with: #""selected": {"underline": true}"#)
+        try doc.write(to: dir.appendingPathComponent("mono.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ThemeLoader.load("mono", from: [dir]).styles[.selected], TerminalStyle(underline: true))
+    }
+
+    /// Issue 15 item 13: on TERM=xterm (8 colours, PuTTY's default) and TERM=linux, grey text and inactive
+    /// borders came out black on black. For every built-in theme and colour depth, no role's text takes the
+    /// colour of the background it is drawn on (its own, else the terminal's as the theme assumes it).
+    func testNoRoleIsDrawnInItsBackgroundColourAtAnyDepth() throws {
+        for name in ThemeLoader.available(in: []) {
+            let theme = try ThemeLoader.load(name, from: [])
+            for colors in [8, 16, 256] {
+                for role in UIRoles.all {
+                    let style = try XCTUnwrap(theme.styles[role])
+                    let r = style.resolved(colors: colors, background: theme.background)
+                    XCTAssertTrue((-1..<colors).contains(r.fg) && (-1..<colors).contains(r.bg), "\(name) \(role)")
+                    if r.fg == -1 && r.bg == -1 { continue }  // the terminal's own pair
+                    let fg = r.effectiveForeground(colors: colors, background: theme.background)
+                    let bg = r.effectiveBackground(colors: colors, background: theme.background)
+                    XCTAssertNotEqual(
+                        fg, bg, "\(name) at \(colors) colours: \(role.rawValue) is drawn in \(fg) on \(bg)")
+                    if r.bg == -1 {
+                        XCTAssertNotEqual(fg, theme.background.color(colors: colors), "\(name) \(colors) \(role)")
+                    }
+                }
+            }
+        }
+        // What the report saw: the default theme's border and hint (grey, 16-colour 8) on 8 colours.
+        let dark = try ThemeLoader.load("default", from: [])
+        let border = dark.styles[.border]!.resolved(colors: 8, background: .dark)
+        XCTAssertEqual(border.fg, 7)
+        XCTAssertTrue(border.dim)
+        XCTAssertEqual(dark.styles[.hint]!.resolved(colors: 8, background: .dark).fg, 7)
+        // Bright colours on 8 colours: the base colour in bold.
+        let new = dark.styles[.feedNew]!.resolved(colors: 8, background: .dark)
+        XCTAssertEqual(new.fg, 3)
+        XCTAssertTrue(new.bold)
+        // A theme with 256 colours only is mapped to the nearest of the 16 (not dropped to the default).
+        XCTAssertEqual(TerminalStyle(fg: 196).resolved(colors: 16, background: .dark).fg, 9)
+        XCTAssertEqual(TerminalStyle(fg: 22, bg: 231).resolved(colors: 16, background: .dark).bg, 15)
+        XCTAssertEqual(TerminalStyle(fg: 231, bg: 231).resolved(colors: 256, background: .dark).fg, 0)
+    }
+
     func testErrorsNameFileLineAndColumn() {
         XCTAssertThrowsError(
             try Theme.parse(

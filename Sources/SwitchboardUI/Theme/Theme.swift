@@ -59,6 +59,8 @@ struct ThemeFile: Decodable {
     var v: Int?
     var name: String?
     var description: String?
+    /// `"dark"` (the default) or `"light"`: the terminal background the theme is made for.
+    var background: TerminalBackground?
     var roles: [String: ThemeRoleSpec]
 }
 
@@ -66,10 +68,13 @@ struct ThemeFile: Decodable {
 public struct Theme: Sendable, Equatable {
     public var name: String
     public var styles: [StyleRole: TerminalStyle]
+    /// The terminal background the theme is made for: on 8/16 colours no role's text takes its colour.
+    public var background: TerminalBackground
 
-    public init(name: String, styles: [StyleRole: TerminalStyle]) {
+    public init(name: String, styles: [StyleRole: TerminalStyle], background: TerminalBackground = .dark) {
         self.name = name
         self.styles = styles
+        self.background = background
     }
 
     /// Roles the workbench draws with that this theme does not define.
@@ -80,7 +85,7 @@ public struct Theme: Sendable, Equatable {
         let f = try FileIO.decodeDocument(ThemeFile.self, from: data, name: file)
         var styles: [StyleRole: TerminalStyle] = [:]
         for (k, v) in f.roles { styles[StyleRole(k)] = v.style }
-        let t = Theme(name: f.name ?? name, styles: styles)
+        let t = Theme(name: f.name ?? name, styles: styles, background: f.background ?? .dark)
         let missing = t.missingRoles
         if !missing.isEmpty {
             throw SwitchboardError("\(file): roles missing: \(missing.map(\.rawValue).joined(separator: ", "))")

@@ -4,7 +4,8 @@ import SwitchboardCore
 /// Finds and loads themes. Search order: `$XDG_CONFIG_HOME/switchboard/themes` (personal), a `Themes`
 /// directory in the checkout (walking up from the executable: `swift run` runs `.build/debug/switchboard`),
 /// the installed `PREFIX/share/switchboard/themes` (`../share/switchboard/themes` beside `PREFIX/bin`),
-/// and finally the compiled-in default.
+/// and finally the compiled-in themes (default, light, high-contrast, mono), which files of the same name
+/// override.
 public enum ThemeLoader {
     public static func searchDirectories(
         executable: URL? = Bundle.main.executableURL,
@@ -30,9 +31,9 @@ public enum ThemeLoader {
         return dirs
     }
 
-    /// Names of every theme found (plus the built-in `default`), sorted.
+    /// Names of every theme found (plus the compiled-in ones), sorted.
     public static func available(in dirs: [URL]) -> [String] {
-        var names: Set<String> = ["default"]
+        var names = Set(BuiltinTheme.names)
         for d in dirs {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: d.path)) ?? []
             for f in files where f.hasSuffix(".json") && !f.hasPrefix(".") { names.insert(String(f.dropLast(5))) }
@@ -40,7 +41,7 @@ public enum ThemeLoader {
         return names.sorted()
     }
 
-    /// Loads theme `name` from the first directory that has it; `default` falls back to the compiled-in theme.
+    /// Loads theme `name` from the first directory that has it, else the compiled-in theme of that name.
     public static func load(_ name: String, from dirs: [URL]) throws -> Theme {
         guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
             throw SwitchboardError("no theme named \"\(name)\"")
@@ -49,7 +50,7 @@ public enum ThemeLoader {
             let f = d.appendingPathComponent(name + ".json")
             if FileManager.default.fileExists(atPath: f.path) { return try Theme.load(f) }
         }
-        if name == "default" { return BuiltinTheme.theme }
+        if let t = BuiltinTheme.named(name) { return t }
         throw SwitchboardError(
             "no theme named \"\(name)\" (looked in \(dirs.map(\.path).joined(separator: ", ")); "
                 + "available: \(available(in: dirs).joined(separator: ", ")))"
