@@ -65,9 +65,6 @@ public final class ListenService: @unchecked Sendable {
 
     /// Runs until SIGTERM or SIGINT (after the writes in flight), re-reading team.json as the listener does.
     public func run() async {
-        log(
-            "\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
-                + enabledSources.map(\.id).joined(separator: ", "))
         let publishing = PublishingLoop(store: store, log: log)
         let outbox = Task.detached { await publishing.runOutbox() }
         // Due posts of the content queue too (the suspend switch is checked at each post).
@@ -89,6 +86,10 @@ public final class ListenService: @unchecked Sendable {
                 log("\(Timestamp.format(Date())) SIGHUP: log reopened, re-reading team.json")
                 listener.reloadSoon()
             })
+        // Said once the signals are handled (a SIGHUP right after this line must not end the listener).
+        log(
+            "\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
+                + enabledSources.map(\.id).joined(separator: ", "))
         // A team.json that stops parsing keeps the settings in use, said once (and to alert_command); once more
         // when it is fixed.
         let spikes = self.spikes
