@@ -51,8 +51,10 @@ final class SchemaVersionTests: XCTestCase {
         text = text.replacingOccurrences(of: "\"v\" : 1", with: "\"v\" : 99")
         XCTAssertTrue(text.contains("\"v\" : 99"), "team.json as written: \(text.prefix(200))")
         try text.write(to: dir.teamFile, atomically: true, encoding: .utf8)
-        let line = try XCTUnwrap(
-            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"v\" : 99") }) + 1
+        let line =
+            try XCTUnwrap(
+                text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"v\" : 99") })
+            + 1
         XCTAssertThrowsError(try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)) { e in
             XCTAssertEqual(
                 "\(e)",

@@ -11,7 +11,8 @@ public enum LineBlocks {
 
     /// Calls `body` with the lines of each block and the 1-based number of its first line.
     public static func forEach(
-        fd: Int32, path: String, block: Int = defaultBlock, _ body: (_ lines: [LogLine], _ firstLine: Int) throws -> Void
+        fd: Int32, path: String, block: Int = defaultBlock,
+        _ body: (_ lines: [LogLine], _ firstLine: Int) throws -> Void
     ) throws {
         var carry = [UInt8]()
         var firstLine = 1

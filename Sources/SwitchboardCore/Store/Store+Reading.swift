@@ -171,7 +171,8 @@ extension Store {
                 else { continue }
                 _warnings.append(
                     "log/\(file.lastPathComponent): ends in an incomplete record (left by an interrupted write); "
-                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)")
+                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)"
+                )
             }
         }
     }
@@ -215,7 +216,7 @@ extension Store {
         try fh.synchronize()
         _warnings.append(
             "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted "
-            + "write) was moved to log/\(corrupt.lastPathComponent)"
+                + "write) was moved to log/\(corrupt.lastPathComponent)"
         )
     }
 

@@ -18,7 +18,7 @@ struct CompactCommand: ParsableCommand {
         let r = try store.compact()
         print(
             "Compacted \(r.files) log files: \(r.bytesBefore) → \(r.bytesAfter) bytes; \(r.foldedAnalyses) analyses "
-            + "folded in"
+                + "folded in"
                 + (r.setAside > 0 ? "; \(r.setAside) unreadable lines moved to .corrupt files" : "")
                 + (r.newerKept > 0
                     ? "; \(r.newerKept) records written by a newer version of Switchboard kept as they were" : "")
