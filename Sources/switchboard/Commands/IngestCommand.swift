@@ -42,7 +42,7 @@ struct IngestCommand: ParsableCommand {
         // Routing rules match on roles drawn from every stored mention: then the store is read whole. Otherwise
         // only the stored keys are kept (to dedupe), so memory stays small for any store and file size.
         let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let routes = !((try? team?.routingRules()) ?? []).isEmpty
+        let routes = team?.extra["routing"] != nil
         let store = try global.openStore(mode: routes ? .normal : .keysOnly)
         // Read, analysed and stored a batch at a time, so neither the file nor the analysed mentions sit in memory.
         let analyzer = Ingestion.analyzer(for: store.dir)
@@ -68,7 +68,7 @@ struct IngestCommand: ParsableCommand {
         do {
             try LineBlocks.forEach(fd: fd, path: path, block: 4 << 20) { lines, firstLine in
                 let decoded = ImportFormat.decode(lines: lines, firstLine: firstLine)
-                rejects += rejects
+                rejects += decoded.rejects
                 for m in decoded.mentions {
                     pending.append(m)
                     if pending.count >= batchSize { try flush() }
