@@ -165,18 +165,20 @@ COUNTS = {"temp files removed": 0, "doctor runs": 0}
 
 
 def doctor_clean(d, env=None, prefix=None):
-    """"Clean" means: exit 0 and no problem; the only notes allowed are a torn last record (an append cut
-    short by the kill) set aside into FILE.corrupt, the .corrupt files holding such records, and the temp file
-    of a compaction killed before its rename, removed by the next process to open the store; every
-    set-aside line must be an incomplete record (never a whole one); no temp file is left beside the logs.
+    """"Clean" means: exit 0 and no problem; the only repairs and notes allowed are a torn last record (an append
+    cut short by the kill) set aside into FILE.corrupt, the .corrupt files holding such records, and the temp file
+    of a compaction killed before its rename; every set-aside line must be an incomplete record (never a whole one);
+    no temp file is left beside the logs. `doctor` only reads, so the repairs are `doctor --fix`'s ("fixed" lines;
+    the next process to open the store would make the same ones).
     Returns the number of torn records set aside so far."""
     COUNTS["doctor runs"] += 1
-    r = sb(["doctor", "--json"], d, env=env, prefix=prefix)
+    r = sb(["doctor", "--fix", "--json"], d, env=env, prefix=prefix)
     findings = [json.loads(l) for l in r.stdout.splitlines() if l.strip()]
     problems = [f for f in findings if f["level"] == "problem"]
     check(r.returncode == 0 and not problems, f"doctor not clean (exit {r.returncode}): {problems or r.stderr.strip()}")
     for f in findings:
-        temp = "temporary file left by an interrupted compaction was removed" in f["message"]
+        temp = ("temporary file left by an interrupted compaction was removed" in f["message"]) or \
+            (f["level"] == "fixed" and f["message"] == "removed" and ".jsonl.tmp-" in f["place"])
         ok = ("incomplete last record" in f["message"] and "was moved to" in f["message"]) or temp or \
              (f["place"].endswith(".corrupt") and "set aside" in f["message"])
         check(ok, f"doctor: unexpected note {f}")

@@ -36,10 +36,11 @@ public final class ListenService: @unchecked Sendable {
 
     /// Takes the listener lock (one listener per data directory), then logs the store's warnings and a line
     /// when no source is enabled.
-    public func start() throws {
+    /// `quiet`: no line for "no enabled sources" (cron with `--quiet`: nothing happened).
+    public func start(quiet: Bool = false) throws {
         try listener.acquireLock()
         for w in store.warnings { log("warning: \(w)") }
-        if enabledSources.isEmpty {
+        if enabledSources.isEmpty && !quiet {
             log("\(Timestamp.format(Date())) no enabled sources in team.json (add one with `switchboard sources add`)")
         }
     }
@@ -53,17 +54,17 @@ public final class ListenService: @unchecked Sendable {
 
     public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
 
-    /// Polls every enabled source that is due once; false when a source failed.
+    /// SIGHUP, besides re-reading team.json at once: the caller reopens its log file here (after logrotate).
+    public var onHangup: (@Sendable () -> Void)?
+
+    /// Polls every enabled source that is due once; false when a source failed or its state could not be saved.
     public func runOnce() async -> Bool {
         let outcomes = await listener.runOnce(onlyDue: true)
-        return !outcomes.contains { $0.error != nil }
+        return !outcomes.contains { $0.error != nil || $0.stateError != nil }
     }
 
     /// Runs until SIGTERM or SIGINT (after the writes in flight), re-reading team.json as the listener does.
     public func run() async {
-        log(
-            "\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
-                + enabledSources.map(\.id).joined(separator: ", "))
         let publishing = PublishingLoop(store: store, log: log)
         let outbox = Task.detached { await publishing.runOutbox() }
         // Due posts of the content queue too (the suspend switch is checked at each post).
@@ -71,14 +72,31 @@ public final class ListenService: @unchecked Sendable {
         // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
         let handoffs = Task.detached { [routing] in await HandoffRouting.retryLoop(routing) }
         let listener = self.listener
-        let signals = SignalStop.install {
-            listener.stop()
-            outbox.cancel()
-            queue.cancel()
-            handoffs.cancel()
-        }
-        let dir = store.dir
-        await listener.run(reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) })
+        let log = self.log
+        let hangup = onHangup
+        let signals = SignalStop.install(
+            {
+                listener.stop()
+                outbox.cancel()
+                queue.cancel()
+                handoffs.cancel()
+            },
+            hangup: {
+                hangup?()
+                log("\(Timestamp.format(Date())) SIGHUP: log reopened, re-reading team.json")
+                listener.reloadSoon()
+            })
+        // Said once the signals are handled (a SIGHUP right after this line must not end the listener).
+        log(
+            "\(Timestamp.format(Date())) listening on \(store.dir.displayPath): "
+                + enabledSources.map(\.id).joined(separator: ", "))
+        // A team.json that stops parsing keeps the settings in use, said once (and to alert_command); once more
+        // when it is fixed.
+        let spikes = self.spikes
+        let watch = TeamFileWatch(
+            file: store.dir.teamFile, log: log,
+            alert: { spikes.tell(listener.team.alertCommand, message: $0) })
+        await listener.run(reloadTeam: { watch.read() })
         outbox.cancel()
         queue.cancel()
         handoffs.cancel()

@@ -67,6 +67,11 @@ public final class SpikeWatch: @unchecked Sendable {
     /// Waits for the alert commands in flight (before the process exits).
     public func drain() { commands.sync {} }
 
+    /// Hands `message` to `alert_command` (when set) in the background, as a spike alert is.
+    public func tell(_ command: String?, message: String) {
+        if let command, !command.isEmpty { runCommand(command, message: message) }
+    }
+
     /// Runs `alert_command` in the background (through `ShellCommand`: stdin from a file, with a timeout).
     private func runCommand(_ command: String, message: String) {
         let env = ["SWITCHBOARD_ALERT": message, "SWITCHBOARD_DATA_DIR": store.dir.root.path]

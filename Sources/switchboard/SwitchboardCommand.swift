@@ -14,13 +14,13 @@ struct GlobalOptions: ParsableArguments {
     var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
 
     /// Opens the store of an initialised data directory, printing the warnings met while reading to stderr.
-    func openStore(quiet: Bool = false) throws -> Store {
+    func openStore(quiet: Bool = false, mode: Store.Mode = .normal) throws -> Store {
         let d = directory
         guard d.exists else {
             throw CLIError.failure(
                 "no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
         }
-        let store = try Store(dir: d)
+        let store = try Store(dir: d, mode: mode)
         if !quiet { for w in store.warnings { Output.warn(w) } }
         return store
     }

@@ -55,9 +55,16 @@ final class StoreFaultTests: XCTestCase {
             ["log/.mentions-2026-11.jsonl.tmp-4242-77: a temporary file left by an interrupted compaction was removed"])
         XCTAssertEqual(store.count, 1)
         try Data("again".utf8).write(to: stale)
+        // doctor only reads (issue 24): it reports the file and leaves it for `doctor --fix`.
         let findings = Doctor.check(dir)
-        XCTAssertEqual(findings.filter { $0.level == .problem }.map(\.description), [])
-        XCTAssertEqual(findings.map(\.place), ["log/.mentions-2026-11.jsonl.tmp-4242-77"])
+        XCTAssertEqual(
+            findings.filter { $0.level == .problem }.map(\.description),
+            [
+                "log/.mentions-2026-11.jsonl.tmp-4242-77: a temporary file left by a writer that is no longer running; "
+                    + "run: switchboard doctor --fix"
+            ])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: stale.path))
+        XCTAssertEqual(Doctor.removeStaleTempFiles(dir), ["log/.mentions-2026-11.jsonl.tmp-4242-77"])
     }
 
     /// The clock ran 40 days ahead (December), then was corrected (November): later actions must still fold after

@@ -45,7 +45,13 @@ extension Listener {
                     if let reloadTeam {
                         g.addTask {
                             while !Task.isCancelled {
-                                try? await Task.sleep(nanoseconds: UInt64(reloadEvery * 1e9))
+                                // In steps of a second, so a reload asked for (SIGHUP) happens at once.
+                                var waited: TimeInterval = 0
+                                while waited < reloadEvery, !Task.isCancelled, !self.takeReloadRequest() {
+                                    let step = min(1, reloadEvery - waited)
+                                    try? await Task.sleep(nanoseconds: UInt64(step * 1e9))
+                                    waited += step
+                                }
                                 if Task.isCancelled { return false }
                                 if let t = reloadTeam(), t != team {
                                     self.setTeam(t)

@@ -16,6 +16,8 @@ public struct PollOutcome: Sendable {
     public var error: SourceError?
     public var nextRun: Date
     public var cursor: [String: String]
+    /// Why the source's state (cursor, schedule, health) could not be saved; nil when it was.
+    public var stateError: String? = nil
 }
 
 /// Runs every enabled source at its interval: poll → store → (only then) save the cursor, with per-source
@@ -41,6 +43,9 @@ public final class Listener: @unchecked Sendable {
     private var lockFD: Int32 = -1
     private var runTask: Task<Void, Never>?
     private var stopped = false
+    private var reloadRequested = false
+    /// `listen --once --quiet`: a poll that found nothing new and failed nowhere logs no line.
+    public var quietWhenNothingHappened = false
 
     public init(
         store: Store, team: TeamConfig, makeSource: @escaping SourceFactory,
@@ -64,6 +69,17 @@ public final class Listener: @unchecked Sendable {
 
     public var team: TeamConfig { mutex.withLock { _team } }
     public func setTeam(_ t: TeamConfig) { mutex.withLock { _team = t } }
+
+    /// Asks `run(reloadTeam:)` to re-read the team config now rather than at its next interval (SIGHUP).
+    public func reloadSoon() { mutex.withLock { reloadRequested = true } }
+
+    /// True once after `reloadSoon()`.
+    func takeReloadRequest() -> Bool {
+        mutex.withLock {
+            defer { reloadRequested = false }
+            return reloadRequested
+        }
+    }
 
     // MARK: The listener lock
 
@@ -246,9 +262,12 @@ public final class Listener: @unchecked Sendable {
                 }
             }
         } catch {
+            outcome.stateError = "\(error)"
             log("\(Timestamp.format(now())) \(config.id): cannot save state: \(error)")
         }
-        log(Listener.logLine(outcome, at: now()))
+        if !(quietWhenNothingHappened && outcome.added.isEmpty && outcome.error == nil) {
+            log(Listener.logLine(outcome, at: now()))
+        }
         return outcome
     }
 

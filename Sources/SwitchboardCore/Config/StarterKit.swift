@@ -222,6 +222,7 @@ public enum StarterKit {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         enc.dateEncodingStrategy = .switchboard
+        try FileIO.refuseOverwritingNewer(T.self, at: file)
         var data = try enc.encode(value)
         data.append(10)
         try FileIO.writeDocument(data, to: file, mode: mode)

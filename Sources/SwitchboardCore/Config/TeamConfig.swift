@@ -1,7 +1,7 @@
 import Foundation
 
 /// `team.json`: the team's shared, human-edited configuration.
-public struct TeamConfig: Codable, Hashable, Sendable {
+public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
     public static let schemaVersion = 1
 
     public struct Brand: Codable, Hashable, Sendable {
@@ -118,6 +118,7 @@ public struct TeamConfig: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        try NewerVersionError.check(schema, supported: TeamConfig.schemaVersion)
         brand = try c.decode(Brand.self, forKey: .brand)
         competitors = try c.decodeIfPresent([Competitor].self, forKey: .competitors) ?? []
         sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
@@ -230,7 +231,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
 }
 
 /// A saved reply in `templates/NAME.json`.
-public struct ReplyTemplate: Codable, Hashable, Sendable {
+public struct ReplyTemplate: Codable, Hashable, Sendable, SchemaVersioned {
+    public static let schemaVersion = 1
     public var schema: Int
     public var name: String
     public var description: String?

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A crisis playbook: `playbooks/NAME.json`, written and edited by people before the storm.
-public struct Playbook: Codable, Hashable, Sendable {
+public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
+    public static let schemaVersion = 1
     public struct Triggers: Codable, Hashable, Sendable {
         /// Offer this playbook when negative mentions spike.
         public var negativeSpike: Bool?
@@ -116,6 +117,7 @@ public struct Playbook: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        try NewerVersionError.check(schema, supported: Playbook.schemaVersion)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         description = try c.decodeIfPresent(String.self, forKey: .description)

@@ -102,17 +102,24 @@ public enum ImportFormat {
         _ data: Data,
         now: Date = Date()
     ) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
+        decode(lines: LineSplitter.split(data), firstLine: 1, now: now)
+    }
+
+    /// Decodes a block of lines whose first is line `firstLine` (1-based) of the stream; a byte-order mark is
+    /// skipped on the stream's first line.
+    public static func decode(
+        lines: [LogLine], firstLine: Int, now: Date = Date()
+    ) -> (mentions: [Mention], rejects: [(line: Int, reason: String)]) {
         var mentions: [Mention] = []
         var rejects: [(line: Int, reason: String)] = []
-        let lines = LineSplitter.split(data)
         mentions.reserveCapacity(lines.count)
         for l in lines where !l.isBlank {
             var bytes = l.bytes
-            if l.number == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            if firstLine + l.number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             let r = bytes.withUnsafeBufferPointer { decode($0, now: now) }
             switch r {
             case .success(let m): mentions.append(m)
-            case .failure(let e): rejects.append((line: l.number + 1, reason: e.description))
+            case .failure(let e): rejects.append((line: firstLine + l.number, reason: e.description))
             }
         }
         return (mentions, rejects)

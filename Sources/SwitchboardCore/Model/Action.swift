@@ -139,7 +139,7 @@ public enum Action: Hashable, Sendable {
 }
 
 /// One line of the actions log.
-public struct AuditEvent: Codable, Hashable, Sendable {
+public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
     public static let schemaVersion = 1
     public var schema: Int
     public var id: String
@@ -169,6 +169,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .v) ?? 1
+        try NewerVersionError.check(schema, supported: AuditEvent.schemaVersion)
         id = try c.decode(String.self, forKey: .id)
         at = try c.decode(Date.self, forKey: .at)
         actor = try c.decode(String.self, forKey: .actor)

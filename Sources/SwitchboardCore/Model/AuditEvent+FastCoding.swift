@@ -65,7 +65,8 @@ extension AuditEvent {
             }
             try s.end()
         } catch { return nil }
-        guard let id, let at, let actor, let type, let m = mention else { return nil }
+        // A newer version's record: JSONDecoder refuses it with the reason.
+        guard schema <= AuditEvent.schemaVersion, let id, let at, let actor, let type, let m = mention else { return nil }
         let action: Action
         switch type {
         case "status":

@@ -83,7 +83,8 @@ extension Mention {
             }
             try s.end()
         } catch { return nil }
-        guard let key, let platform, let id, let text, let created else { return nil }
+        // A newer version's record: JSONDecoder refuses it with the reason.
+        guard schema <= Mention.schemaVersion, let key, let platform, let id, let text, let created else { return nil }
         return Mention(
             schema: schema, key: key, platform: platform, id: id, text: text, createdAt: created,
             fetchedAt: fetched ?? created,

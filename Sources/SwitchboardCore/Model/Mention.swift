@@ -2,7 +2,7 @@ import Foundation
 
 /// One post about the brand, from any network. Stored as one line of `log/mentions-YYYY-MM.jsonl`
 /// in the JSON Lines import format plus Switchboard's own fields.
-public struct Mention: Codable, Hashable, Sendable, Identifiable {
+public struct Mention: Codable, Hashable, Sendable, Identifiable, SchemaVersioned {
     public static let schemaVersion = 1
 
     public var schema: Int
@@ -53,6 +53,7 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
+        try NewerVersionError.check(schema, supported: Mention.schemaVersion)
         platform = try c.decode(String.self, forKey: .platform)
         id = try c.decode(String.self, forKey: .id)
         key = try c.decodeIfPresent(String.self, forKey: .key) ?? MentionKey.make(platform: platform, id: id)

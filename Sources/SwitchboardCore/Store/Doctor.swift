@@ -57,11 +57,14 @@ public enum Doctor {
             }
         }
 
-        // Logs: open the store (which sets torn tails aside) and report every line that does not parse.
+        // Logs: read the store (read-only: nothing is created, repaired or locked) and report every line that does
+        // not parse, every record from a newer version and every torn tail.
         do {
-            let store = try Store(dir: dir)
+            let store = try Store(dir: dir, mode: .readOnly)
             for w in store.warnings {
-                if w.contains("was moved to") || w.contains("was removed") {
+                if w.contains("ends in an incomplete record") {
+                    problem(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2)))
+                } else if w.contains("was moved to") || w.contains("was removed") {
                     note(String(w.prefix { $0 != ":" }), String(w.drop { $0 != ":" }.dropFirst(2)))
                 } else {
                     let parts = w.split(separator: ":", maxSplits: 2).map(String.init)

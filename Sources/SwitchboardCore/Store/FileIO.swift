@@ -107,28 +107,12 @@ public enum FileIO {
 
     /// Replaces `file` atomically: temp file in the same directory, fsync, rename, fsync of the directory.
     public static func writeDocument(_ data: Data, to file: URL, mode: mode_t = 0o664) throws {
-        let dir = file.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(
-            ".\(file.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw SwitchboardError("cannot create \(tmp.path): \(errnoText())") }
-        do {
-            fixGroupMode(fd: fd, in: dir, mode: mode)
-            if mode & 0o077 == 0 { fchmod(fd, mode) }
-            try writeAll(fd: fd, bytes: [UInt8](data), path: tmp.path)
-            guard fsync(fd) == 0 else { throw SwitchboardError("cannot sync \(tmp.path): \(errnoText())") }
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(tmp.path)
+        let w = try AtomicWriter(file, mode: mode)
+        do { try w.write([UInt8](data)) } catch {
+            w.abandon()
             throw error
         }
-        guard rename(tmp.path, file.path) == 0 else {
-            let m = errnoText()
-            unlink(tmp.path)
-            throw SwitchboardError("cannot replace \(file.path): \(m)")
-        }
-        syncDirectory(dir)
+        try w.commit()
     }
 
     public static func syncDirectory(_ dir: URL) {
@@ -188,6 +172,12 @@ public enum FileIO {
         return out
     }
 
+    /// The size of `file` in bytes (0 when it cannot be read).
+    public static func size(_ file: URL) -> Int {
+        var st = stat()
+        return stat(file.path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     public static func errnoText(_ e: Int32 = errno) -> String { String(cString: strerror(e)) }
 
     /// Reads and decodes a human-edited JSON document; errors name the file, and line and column or the field.
@@ -200,10 +190,13 @@ public enum FileIO {
     }
 
     public static func decodeDocument<T: Decodable>(_ type: T.Type, from data: Data, name: String) throws -> T {
+        try checkVersion(type, data: data, name: name)
         let dec = JSONDecoder()
         dec.dateDecodingStrategy = .switchboard
         do { return try dec.decode(type, from: data) } catch let e as DecodingError {
             throw SwitchboardError("\(name): " + describe(e, data: data))
+        } catch let e as NewerVersionError {
+            throw SwitchboardError("\(name): \(e)")
         }
     }
 

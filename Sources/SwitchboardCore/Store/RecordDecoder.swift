@@ -92,6 +92,8 @@ public enum RecordDecoder {
                         batch.lines.append(i)
                     } catch let e as DecodingError {
                         failures.append((i, LineError(FileIO.describe(e, data: data))))
+                    } catch let e as NewerVersionError {
+                        failures.append((i, LineError(e.description, newerVersion: true)))
                     } catch {
                         failures.append((i, LineError("\(error)")))
                     }
@@ -135,6 +137,8 @@ public enum RecordDecoder {
             let data = Data(lines[i].bytes)
             do { out.append(.success(try dec.decode(type, from: data))) } catch let e as DecodingError {
                 out.append(.failure(LineError(FileIO.describe(e, data: data))))
+            } catch let e as NewerVersionError {
+                out.append(.failure(LineError(e.description, newerVersion: true)))
             } catch {
                 out.append(.failure(LineError("\(error)")))
             }
@@ -162,5 +166,10 @@ public enum RecordDecoder {
 
 public struct LineError: Error, CustomStringConvertible, Sendable {
     public var description: String
-    public init(_ d: String) { description = d }
+    /// The line was written by a newer version of Switchboard: kept as it is, never rewritten or set aside.
+    public var newerVersion = false
+    public init(_ d: String, newerVersion: Bool = false) {
+        description = d
+        self.newerVersion = newerVersion
+    }
 }

@@ -46,6 +46,7 @@ extension Store {
     func reset() {
         _mentions = []
         byKey = [:]
+        keyIdentity = [:]
         _states = [:]
         _events = []
         cursors = [:]
@@ -108,11 +109,16 @@ extension Store {
             let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
             for batch in decoded.batches {
                 for (i, m) in zip(batch.lines, batch.records) {
-                    if let idx = byKey[m.key] {
+                    if let same = stored(m.key, identity: m.identity) {
                         // The same post stored twice (e.g. by two processes before dedupe existed): first wins.
-                        if _mentions[idx].identity != m.identity {
+                        if !same {
                             _warnings.append("\(name):\(firstLine + lines[i].number): key collision for \(m.key)")
                         }
+                        continue
+                    }
+                    if mode == .keysOnly {
+                        keyIdentity[m.key] = m.identity.hashValue
+                        changes.newMentions.append(m.key)
                         continue
                     }
                     byKey[m.key] = _mentions.count
@@ -124,6 +130,7 @@ extension Store {
                 _warnings.append("\(name):\(firstLine + lines[i].number): \(why)")
             }
         case .analysis:
+            if mode == .keysOnly { return }
             for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
                 switch r {
                 case .success(let a):
@@ -149,6 +156,23 @@ extension Store {
                 case .failure(let why):
                     if !lines[i].isBlank { _warnings.append("\(name):\(firstLine + lines[i].number): \(why)") }
                 }
+            }
+        }
+    }
+
+    /// A read-only open: each log that ends in an incomplete record is a warning (nothing is moved).
+    func reportTornTails() {
+        for kind in LogKind.allCases {
+            for file in logFiles(kind) {
+                guard let fh = FileHandle(forReadingAtPath: file.path) else { continue }
+                defer { try? fh.close() }
+                guard let size = try? fh.seekToEnd(), size > 0, (try? fh.seek(toOffset: size - 1)) != nil,
+                    fh.readData(ofLength: 1).first != 10
+                else { continue }
+                _warnings.append(
+                    "log/\(file.lastPathComponent): ends in an incomplete record (left by an interrupted write); "
+                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)"
+                )
             }
         }
     }
@@ -192,7 +216,7 @@ extension Store {
         try fh.synchronize()
         _warnings.append(
             "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted "
-            + "write) was moved to log/\(corrupt.lastPathComponent)"
+                + "write) was moved to log/\(corrupt.lastPathComponent)"
         )
     }
 

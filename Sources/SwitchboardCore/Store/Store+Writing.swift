@@ -41,7 +41,7 @@ extension Store {
     @discardableResult
     public func ingest(_ batch: [Mention], now: Date = Date()) throws -> IngestResult {
         try mutex.withLock {
-            try FileIO.withLock(dir.lockFile) {
+            try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 var result = IngestResult()
                 var fresh: [Mention] = []
@@ -52,7 +52,7 @@ extension Store {
                         m.author?.handle = Author.normalized(handle: h)
                     }
                     m.key = uniqueKey(for: m, pending: pending)
-                    if byKey[m.key] != nil || pending[m.key] != nil {
+                    if isStored(m.key) || pending[m.key] != nil {
                         result.duplicates += 1
                         continue
                     }
@@ -72,6 +72,8 @@ extension Store {
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
                 if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) {
                     ownChanges.merge(try refreshUnlockedTails())
+                } else if mode == .keysOnly {
+                    for m in fresh { keyIdentity[m.key] = m.identity.hashValue }
                 } else {
                     // Geometric growth: an exact reserve per batch reallocated and copied the whole array every
                     // batch (quadratic: 1M mentions in batches of 5,000 took minutes).
@@ -95,7 +97,7 @@ extension Store {
         var key = MentionKey.make(platform: m.platform, id: m.id)
         var n = 1
         while true {
-            if let idx = byKey[key], _mentions[idx].identity != m.identity {
+            if stored(key, identity: m.identity) == false {
                 n += 1
                 key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)")
                 continue
@@ -139,7 +141,7 @@ extension Store {
     public func record(_ actions: [Action], actor: String, now: Date = Date()) throws -> [AuditEvent] {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
-            try FileIO.withLock(dir.lockFile) {
+            try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(events, kind: .actions, now: now, sync: true)
                 ownChanges.merge(try refreshUnlockedTails())
@@ -151,7 +153,7 @@ extension Store {
     /// Records new analysis results for stored mentions.
     public func recordAnalysis(_ records: [AnalysisRecord], now: Date = Date()) throws {
         try mutex.withLock {
-            try FileIO.withLock(dir.lockFile) {
+            try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 try appendLines(records, kind: .analysis, now: now, sync: true)
                 ownChanges.merge(try refreshUnlockedTails())
@@ -167,7 +169,7 @@ extension Store {
     {
         let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
         try mutex.withLock {
-            try FileIO.withLock(dir.lockFile) {
+            try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 try check(self)
                 try appendLines(events, kind: .actions, now: now, sync: true)

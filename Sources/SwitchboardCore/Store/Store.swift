@@ -7,11 +7,25 @@ import Foundation
 /// The data-directory store: append-only JSON Lines logs, folded into the current state, shared safely
 /// between processes (flock + one write per record + fsync) and kept current by reading new log tails.
 public final class Store: @unchecked Sendable {
+    /// How a store is opened.
+    public enum Mode: Sendable, Equatable {
+        /// Everything in memory; opening sets torn tails aside (under the lock) so appends stay clean.
+        case normal
+        /// Only reads: no lock file, no directory created, nothing repaired (a torn tail is a warning). Writes throw.
+        case readOnly
+        /// For bulk writers (`ingest`, `compact`): the stored mentions are not kept, only their keys (to dedupe),
+        /// so memory stays small for any store size. `mention(_:)` answers nil and `mentions` is empty.
+        case keysOnly
+    }
+
     public let dir: DataDirectory
+    public let mode: Mode
     let mutex = NSRecursiveLock()
 
     var _mentions: [Mention] = []
     var byKey: [String: Int] = [:]
+    /// In `.keysOnly` mode: each stored key with a hash of its mention's identity (to tell a key collision).
+    var keyIdentity: [String: Int] = [:]
     var _states: [String: MentionState] = [:]
     var _events: [AuditEvent] = []
     var _warnings: [String] = []
@@ -37,19 +51,41 @@ public final class Store: @unchecked Sendable {
     public func states() -> [String: MentionState] { mutex.withLock { _states } }
 
     /// Opens the store, setting aside torn last lines left by a crash (into `FILE.corrupt`), and folds the logs.
-    public init(dir: DataDirectory) throws {
+    /// `.readOnly` changes nothing on disk and reports a torn tail as a warning instead.
+    public init(dir: DataDirectory, mode: Mode = .normal) throws {
         self.dir = dir
-        try FileIO.makeDirectory(dir.logDir)
-        try FileIO.withLock(dir.lockFile) {
-            try repairTornTails()
-            removeStaleTempFiles()
+        self.mode = mode
+        if mode == .readOnly {
+            reportTornTails()
+        } else {
+            try FileIO.makeDirectory(dir.logDir)
+            try FileIO.withLock(dir.lockFile) {
+                try repairTornTails()
+                removeStaleTempFiles()
+            }
         }
-        // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
-        let bytes = logFiles(.mentions).reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0)
+        if mode != .keysOnly {
+            // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
+            let bytes = logFiles(.mentions).reduce(0) {
+                $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0)
+            }
+            _mentions.reserveCapacity(bytes / 380 + 16)
         }
-        _mentions.reserveCapacity(bytes / 380 + 16)
         _ = try refresh()
+    }
+
+    /// Whether `key` is stored, and if so whether for the post with `identity` (false: a key collision).
+    func stored(_ key: String, identity: String) -> Bool? {
+        if mode == .keysOnly { return keyIdentity[key].map { $0 == identity.hashValue } }
+        return byKey[key].map { _mentions[$0].identity == identity }
+    }
+
+    func isStored(_ key: String) -> Bool { mode == .keysOnly ? keyIdentity[key] != nil : byKey[key] != nil }
+
+    /// Runs a write holding the data directory's lock; a read-only store refuses.
+    func withWriteLock<T>(_ body: () throws -> T) throws -> T {
+        guard mode != .readOnly else { throw SwitchboardError("\(dir.root.path): the store was opened read-only") }
+        return try FileIO.withLock(dir.lockFile, body)
     }
 
     /// Resolves a key or an unambiguous key prefix (at least 4 characters) to a stored mention key.

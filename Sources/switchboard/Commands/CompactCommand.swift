@@ -8,15 +8,20 @@ struct CompactCommand: ParsableCommand {
         abstract: "Rewrite the logs in compact form without losing history.",
         discussion:
             "Folds later analyses into their mentions, drops duplicate mention records and writes every record in "
-            + "canonical one-line form. Every action is kept. Lines that do not parse are moved to FILE.corrupt."
+            + "canonical one-line form. Every action is kept. Lines that do not parse are moved to FILE.corrupt; "
+            + "records written by a newer version of Switchboard are kept as they are."
     )
     @OptionGroup var global: GlobalOptions
     func run() throws {
-        let store = try global.openStore()
+        // Only the stored keys in memory: compaction streams the logs, whatever their size.
+        let store = try global.openStore(mode: .keysOnly)
         let r = try store.compact()
         print(
             "Compacted \(r.files) log files: \(r.bytesBefore) → \(r.bytesAfter) bytes; \(r.foldedAnalyses) analyses "
-            + "folded in"
-                + (r.setAside > 0 ? "; \(r.setAside) unreadable lines moved to .corrupt files" : "") + ".")
+                + "folded in"
+                + (r.setAside > 0 ? "; \(r.setAside) unreadable lines moved to .corrupt files" : "")
+                + (r.newerKept > 0
+                    ? "; \(r.newerKept) records written by a newer version of Switchboard kept as they were" : "")
+                + ".")
     }
 }

@@ -4,6 +4,10 @@ import Insight
 import ListenerServices
 import SwitchboardCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
@@ -24,34 +28,58 @@ struct IngestCommand: ParsableCommand {
     func validate() throws { if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") } }
 
     func run() throws {
-        let data: Data
+        let fd: Int32
+        let path: String
         if file == nil || file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            (fd, path) = (0, "standard input")
         } else {
-            data = try InputFile.read(file!)
+            path = file!
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw CLIError.failure("cannot read \(path): \(FileIO.errnoText())") }
         }
-        let store = try global.openStore()
-        let decoded = ImportFormat.decodeAll(data)
-        // Analysed a batch at a time, so a large file never holds a second analysed copy of every mention.
+        defer { if fd != 0 { close(fd) } }
+        let dir = global.directory
+        // Routing rules match on roles drawn from every stored mention: then the store is read whole. Otherwise
+        // only the stored keys are kept (to dedupe), so memory stays small for any store and file size.
+        let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
+        let routes = team?.extra["routing"] != nil
+        let store = try global.openStore(mode: routes ? .normal : .keysOnly)
+        // Read, analysed and stored a batch at a time, so neither the file nor the analysed mentions sit in memory.
         let analyzer = Ingestion.analyzer(for: store.dir)
-        let mentions = decoded.mentions
         var added = 0
         var duplicates = 0
-        var i = 0
+        var stored = 0
+        var rejects: [(line: Int, reason: String)] = []
         // Routing rules (team.json "routing") hand new mentions to internal teams: recorded, then delivered.
-        let routing = HandoffRouting(store: store, log: { Output.warn($0) }).router()
+        let routing = routes ? HandoffRouting(store: store, log: { Output.warn($0) }).router() : nil
         var routed: [RoutingOutcome] = []
-        while i < mentions.count {
-            let batch = Ingestion.analyse(Array(mentions[i..<min(mentions.count, i + batchSize)]), with: analyzer)
+        var pending: [Mention] = []
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let batch = Ingestion.analyse(pending, with: analyzer)
+            pending = []
             let r = try store.ingest(batch)
             added += r.added.count
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
-            i += batch.count
+            stored += batch.count
             if progress {
-                Output.write("stored \(i)\n")
+                Output.write("stored \(stored)\n")
                 Output.flush()
             }
+        }
+        do {
+            try LineBlocks.forEach(fd: fd, path: path, block: 4 << 20) { lines, firstLine in
+                let decoded = ImportFormat.decode(lines: lines, firstLine: firstLine)
+                rejects += decoded.rejects
+                for m in decoded.mentions {
+                    pending.append(m)
+                    if pending.count >= batchSize { try flush() }
+                }
+            }
+            try flush()
+        } catch let e as SwitchboardError where e.message.hasPrefix("cannot read") {
+            throw CLIError.failure(e.message)
         }
         if json {
             struct Reject: Encodable {
@@ -81,18 +109,18 @@ struct IngestCommand: ParsableCommand {
             }
             try Output.printJSON(
                 Summary(
-                    new: added, duplicate: duplicates, rejected: decoded.rejects.count,
-                    rejects: decoded.rejects.map { Reject(line: $0.line, reason: $0.reason) },
+                    new: added, duplicate: duplicates, rejected: rejects.count,
+                    rejects: rejects.map { Reject(line: $0.line, reason: $0.reason) },
                     handoffs: handoffs.isEmpty ? nil : handoffs))
         } else {
-            print("\(added) new, \(duplicates) duplicate, \(decoded.rejects.count) rejected")
-            for r in decoded.rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
-            if decoded.rejects.count > 50 { Output.err("… and \(decoded.rejects.count - 50) more rejected lines") }
+            print("\(added) new, \(duplicates) duplicate, \(rejects.count) rejected")
+            for r in rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
+            if rejects.count > 50 { Output.err("… and \(rejects.count - 50) more rejected lines") }
             for o in routed {
                 if case .alreadyRouted = o.result { continue }
                 print(Output.safe(RoutingReport.line(o)))
             }
         }
-        if !decoded.rejects.isEmpty { throw ExitCode(1) }
+        if !rejects.isEmpty { throw ExitCode(1) }
     }
 }

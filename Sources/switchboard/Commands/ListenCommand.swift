@@ -11,8 +11,10 @@ struct ListenCommand: AsyncParsableCommand {
         abstract: "Run every enabled source at its interval (in the foreground; for systemd or cron).",
         discussion: """
             One listener per data directory (it holds state/listener.lock); the workbench polls the sources itself \
-            only when no listener runs. One log line per poll goes to stderr, or to --log FILE. SIGTERM or Ctrl-C \
-            end it cleanly after the writes in flight. Source health: `switchboard sources list`.
+            only when no listener runs. One log line per poll goes to stderr, or to --log FILE (appended). SIGTERM or \
+            Ctrl-C end it cleanly after the writes in flight; SIGHUP reopens the log file (after logrotate) and \
+            re-reads team.json. With --once, the exit status is 1 when a source failed or its state could not be \
+            saved. Source health: `switchboard sources list`.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,11 +25,21 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(help: "Poll every enabled source that is due once, then exit (status 1 when a source failed): for cron.")
     var once = false
 
+    @Flag(help: "With --once: print nothing when nothing happened (no new mentions, no errors).")
+    var quiet = false
+
     mutating func run() async throws {
         let (store, team) = try global.openStoreAndTeam(quiet: true)
-        let logger = try LineLogHandler.logger(path: log)
+        let sink = try LineLogHandler.Sink(path: log)
+        let logger = LineLogHandler.logger(sink: sink)
         let service = ListenService(store: store, team: team, log: { logger.info("\($0)") })
-        do { try service.start() } catch { throw CLIError.failure("\(error)") }
+        service.onHangup = { sink.reopen() }
+        if once && quiet { service.listener.quietWhenNothingHappened = true }
+        do { try service.start(quiet: once && quiet) } catch {
+            // Said where this listener logs too (cron mails stderr; the log is where one looks later).
+            if log != nil { logger.info("\(Timestamp.format(Date())) not started: \(error)") }
+            throw CLIError.failure("\(error)")
+        }
         defer { service.finish() }
         if once {
             if await !service.runOnce() { throw ExitCode(1) }

@@ -1,0 +1,50 @@
+import Foundation
+import SwitchboardCore
+
+/// Re-reads team.json for the running listener. When it stops parsing, the settings in use are kept and one log line
+/// names the file, line and column (and `alert_command` is told); one more line when it is fixed.
+public final class TeamFileWatch: @unchecked Sendable {
+    let file: URL
+    let log: @Sendable (String) -> Void
+    let alert: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private var problem: String?
+
+    /// `alert` gets the message for `alert_command` (the caller knows the command in use).
+    public init(
+        file: URL, log: @escaping @Sendable (String) -> Void, alert: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.file = file
+        self.log = log
+        self.alert = alert
+    }
+
+    /// The current team.json; nil (after saying so once) when it cannot be read.
+    public func read(now: Date = Date()) -> TeamConfig? {
+        do {
+            let team = try FileIO.readDocument(TeamConfig.self, from: file)
+            let wasBroken: Bool = lock.withLock {
+                defer { problem = nil }
+                return problem != nil
+            }
+            if wasBroken {
+                let text = "\(file.path) is readable again: its settings apply from now on"
+                log("\(Timestamp.format(now)) \(text)")
+                alert("Switchboard listener: " + text)
+            }
+            return team
+        } catch {
+            let why = "\(error)".replacingOccurrences(of: "\n", with: "; ")
+            let first: Bool = lock.withLock {
+                defer { problem = why }
+                return problem != why
+            }
+            if first {
+                let text = "team.json cannot be read, the listener keeps the settings it has: \(why)"
+                log("\(Timestamp.format(now)) \(text)")
+                alert("Switchboard listener: " + text)
+            }
+            return nil
+        }
+    }
+}
