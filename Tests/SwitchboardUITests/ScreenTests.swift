@@ -328,7 +328,7 @@ final class ScreenTests: XCTestCase {
             status.hasPrefix(
                 " CRISIS: Service outage 0/5  alice · 3 new · 3 open · 2 overdue · ⟳ polling"),
             status)
-        XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3  ⟳ polling"), status)
+        XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))
         // Once the message has gone, the filter shows in the status bar.
