@@ -105,7 +105,7 @@ final class InsightScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 6 new · 6 open · 1 overdue                                                ⟳ polling
+             ~/sb · alice · 6 new · 6 open · 1 overdue · ⟳ polling
             j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
             """)
         XCTAssertEqual(app.buffer[25, 12].role, .selected)

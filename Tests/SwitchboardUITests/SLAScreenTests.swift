@@ -43,7 +43,7 @@ final class SLAScreenTests: XCTestCase {
         // Answering stops the clock.
         app.press("<Esc> a")
         XCTAssertTrue(
-            app.screen[28].hasPrefix(" ~/sb · alice · 2 new · 2 open · 1 overdue "),
+            app.screen[28].hasPrefix(" ~/sb · alice · 2 new · 2 open · 1 overdue · ⟳ polling"),
             app.screen[28])
     }
 
