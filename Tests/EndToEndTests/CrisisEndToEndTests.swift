@@ -33,8 +33,8 @@ final class CrisisEndToEndTests: EndToEndTestCase {
         let s = try TmuxSession.switchboard(
             ["--data-dir", dir.path], width: 160, height: 40, environment: ["SWITCHBOARD_USER": "e2e"])
         sessions.append(s)
-        // The banner shortens to fit beside the user, counts and polling mode; the offer and its key stay.
-        var rows = try s.waitFor("Service outage? (C)")
+        // At 160 columns the whole offer fits beside the user, counts and polling mode, with its key.
+        var rows = try s.waitFor("— open the Service outage playbook? (C)")
         s.sendKeys("C")
         rows = try s.waitFor("pick the severity")
         s.sendKeys("Enter")

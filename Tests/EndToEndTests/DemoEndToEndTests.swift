@@ -75,7 +75,7 @@ final class DemoEndToEndTests: EndToEndTestCase {
         }
         // Both come back from the network into the feed as the brand's own posts.
         rows = try s.waitUntil("the queued post is in the feed from both networks", timeout: 30) { rows in
-            rows.filter { $0.contains("Neu: Ordner offline") }.count == 2
+            rows.filter { $0.contains("»  ours Neu: Ordner offline") }.count == 2
         }
         // The reply too, from the brand's Mastodon account, answering the mention.
         let back = try mentions(dir).filter { m in

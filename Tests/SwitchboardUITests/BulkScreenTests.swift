@@ -32,7 +32,7 @@ final class BulkScreenTests: XCTestCase {
                 "│ 5m M u4              ign  mention numb",
                 "│ 6m M u5              new  due 54m ment",
             ])
-        XCTAssertTrue(app.screen[28].hasSuffix("4 mentions: status → ignored  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("4 mentions: status → ignored"), app.screen[28])
         // One durable write with every action, in feed order, by alice.
         let other = try Store(dir: app.dir)
         let statusEvents = other.events.filter {

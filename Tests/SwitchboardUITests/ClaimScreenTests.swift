@@ -24,14 +24,14 @@ final class ClaimScreenTests: XCTestCase {
         app.press("<Esc>")
         XCTAssertEqual(app.state.chrome.focus, .feed)
         XCTAssertEqual(app.store.state(key).assignee, "anna")
-        XCTAssertTrue(app.screen[28].hasSuffix("left to anna  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("left to anna"), app.screen[28])
         // Enter, then Enter again: taken over.
         app.press("<Enter>")
         XCTAssertEqual(app.screen[29], "held by anna since 3m — press Enter again to take over (Esc leaves it)")
         app.press("<Enter>")
         XCTAssertEqual(app.store.state(key).assignee, "alice")
         XCTAssertEqual(try Store(dir: app.dir).state(key).assignee, "alice")
-        XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna"), app.screen[28])
         XCTAssertEqual(
             app.screen[1],
             "│ 3m M anna         -? open due 57m Why is my order la││ @anna · 1,200 followers                   │")

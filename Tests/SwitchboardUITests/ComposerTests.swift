@@ -153,7 +153,7 @@ final class ComposerTests: XCTestCase {
         app.type("edit")
         app.press("<Enter>")
         XCTAssertEqual(app.state.currentDraft?.editor.text, "first — edited\nwith a second line")
-        XCTAssertTrue(app.screen[29].contains("exited with status 1"), app.dump())
+        XCTAssertTrue(app.screen[28].contains("exited with status 1"), app.dump())
     }
 
     func testRealEditorCommandRunsOnATempFile() throws {

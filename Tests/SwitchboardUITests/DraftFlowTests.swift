@@ -79,7 +79,7 @@ final class DraftFlowTests: XCTestCase {
         XCTAssertNotNil(draftFile(app, key))
         app.type(" Grüße")
         app.press("C-s y")
-        XCTAssertTrue(app.screen[29].hasPrefix("Reply copied to the clipboard"), app.screen[29])
+        XCTAssertTrue(app.screen[28].hasPrefix("Reply copied to the clipboard"), app.screen[28])
         app.press("y")
         XCTAssertEqual(try Store(dir: app.dir).state(key).status, .answered)
         // The composer no longer holds the reply: nothing unsaved, nothing saved.

@@ -28,7 +28,7 @@ final class FeedTests: XCTestCase {
                 $0.replacingOccurrences(of: "Feed — 60", with: "Feed — 62 · 2 new")
             })
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 2 new "), app.screen[0])
-        XCTAssertTrue(app.screen[28].hasSuffix(" 2 new mentions  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix(" 2 new mentions"), app.screen[28])
         // At the top, the new ones come into view; looking at them clears "new".
         app.press("g")
         XCTAssertTrue(app.screen[1].contains("another new one"), app.dump())

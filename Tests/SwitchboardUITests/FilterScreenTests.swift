@@ -53,7 +53,7 @@ final class FilterScreenTests: XCTestCase {
         app.type("h")
         XCTAssertEqual(
             app.screen[28],
-            " ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:negative age:<2h                  ⟳ polling")
+            " ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:negative age:<2h · ⟳ polling")
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
         XCTAssertTrue(app.screen[1].contains("Why is my order la"), app.dump())
         app.press("<Enter>")
@@ -94,12 +94,12 @@ final class FilterScreenTests: XCTestCase {
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 1/3 "), app.dump())
         XCTAssertEqual(
             app.screen[28],
-            " alice · 3 new · 3 open · 2 overdue · view: angry · ⟳ polling    view: angry — 1 of 3")
+            " ~/sb · alice · 3 new · 3 open · 2 overdue · view: angry · ⟳ polling           view: angry — 1 of 3")
         XCTAssertTrue(app.screen[1].contains("Why is my order la"), app.dump())
         app.press(":")
         app.type("view nope")
         app.press("<Enter>")
-        XCTAssertTrue(app.screen[28].hasSuffix("no view \"nope\": angry, praise  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("no view \"nope\": angry, praise"), app.screen[28])
         app.press("? G")
         let help = app.screen.joined(separator: "\n")
         XCTAssertTrue(help.contains("Saved views (:view NAME)"), app.dump())

@@ -32,7 +32,7 @@ final class InsightScreenTests: XCTestCase {
         try refresh(app)
         XCTAssertEqual(
             app.screen[28],
-            " ⚠ negative mentions ×5 in the last hour — :crisis  alice · 1 new · 1 open · ⟳ polling")
+            " ⚠ negative mentions ×5 in the last hour — :crisis  ~/sb · alice · 1 new · 1 open · ⟳ polling")
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         // `:crisis` goes to the playbooks.
         app.press(":")
@@ -43,7 +43,7 @@ final class InsightScreenTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(28 * 60)))
         XCTAssertTrue(app.screen[28].hasPrefix(" ⚠ negative mentions ×5"), app.screen[28])
         app.send(.tick(TestApp.now.addingTimeInterval(30 * 60)))
-        XCTAssertEqual(app.screen[28], " ~/sb · alice · 1 new · 1 open                                                            ⟳ polling")
+        XCTAssertEqual(app.screen[28], " ~/sb · alice · 1 new · 1 open · ⟳ polling")
     }
 
     func testSpikeAlreadyInTheLogShowsAtStartAndTeamCooldownApplies() throws {
@@ -59,7 +59,7 @@ final class InsightScreenTests: XCTestCase {
         XCTAssertTrue(
             app.screen[28].hasPrefix(" ⚠ mentions ×3.2 in the last hour — :crisis "), app.dump())
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
-        XCTAssertEqual(app.screen[28], " ~/sb · alice · 0 new · 0 open                                                            ⟳ polling")
+        XCTAssertEqual(app.screen[28], " ~/sb · alice · 0 new · 0 open · ⟳ polling")
     }
 
     func testTrendsOverlayListsRisingTermsAndEnterFilters() throws {
@@ -105,7 +105,7 @@ final class InsightScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 6 new · 6 open · 1 overdue                                                ⟳ polling
+             ~/sb · alice · 6 new · 6 open · 1 overdue · ⟳ polling
             j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
             """)
         XCTAssertEqual(app.buffer[25, 12].role, .selected)

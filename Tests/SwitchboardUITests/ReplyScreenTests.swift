@@ -96,7 +96,7 @@ final class ReplyScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 1 new · 2 open                                                            ⟳ polling
+             ~/sb · alice · 1 new · 2 open · ⟳ polling
             C-s send  C-t template  M-s save  C-e editor  <Esc> back  <Tab> pane  <F1> help  C-c quit
             """)
         app.press("<Enter>")
@@ -138,7 +138,7 @@ final class ReplyScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 1 new · 2 open                                          template: refund  ⟳ polling
+             ~/sb · alice · 1 new · 2 open · ⟳ polling                                         template: refund
             Send this reply? y send · e edit · n back
             """)
         // e: back to editing; n: back, not sent; nothing queued either way.
@@ -147,7 +147,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertNil(app.state.modal)
         app.type(" Sorry!")
         app.press("C-s n")
-        XCTAssertTrue(app.screen[28].hasSuffix("not sent; the draft is kept  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("not sent; the draft is kept"), app.screen[28])
         XCTAssertNil(Outbox(store: try Store(dir: app.dir)).latest(for: key))
         // y: queued durably, counting down; nothing posted yet.
         app.press("C-s y")
@@ -161,7 +161,7 @@ final class ReplyScreenTests: XCTestCase {
         app.send(.tick(TestApp.now.addingTimeInterval(4)))
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna@social. -! open sending in 6 s Where is my││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open sending in 6 s Where is my││ @anna@social.example (Anna Berg)          │")
         XCTAssertEqual(
             app.screen[5],
             "│                                                     ││ Reply: sending in 6 s — u takes it back   │")
@@ -201,7 +201,7 @@ final class ReplyScreenTests: XCTestCase {
         XCTAssertEqual(app.state.chrome.focus, .feed)
         app.send(.tick(TestApp.now.addingTimeInterval(3)))
         app.press("u")
-        XCTAssertTrue(app.screen[28].hasSuffix("taken back, draft saved: @anna \"Where is my…\"  ⟳ polling"), app.screen[28])
+        XCTAssertTrue(app.screen[28].hasSuffix("taken back, draft saved: @anna \"Where is my…\""), app.screen[28])
         XCTAssertEqual(Outbox(store: try Store(dir: app.dir)).latest(for: key)?.stateName, "cancelled")
         app.send(.tick(TestApp.now.addingTimeInterval(20)))
         XCTAssertEqual(pub.posts.count, 0)

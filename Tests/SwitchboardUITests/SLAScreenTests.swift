@@ -33,7 +33,7 @@ final class SLAScreenTests: XCTestCase {
         XCTAssertEqual(app.buffer[28, 2].role, .overdue)
         XCTAssertEqual(app.buffer[1, 2].role, .overdue)
         XCTAssertEqual(app.buffer[28, 1].role, .dim)
-        XCTAssertEqual(app.screen[28], " ~/sb · alice · 3 new · 3 open · 2 overdue                                                ⟳ polling")
+        XCTAssertEqual(app.screen[28], " ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling")
         // The mention pane says the same.
         app.press("j <Enter>")
         XCTAssertEqual(
@@ -43,7 +43,7 @@ final class SLAScreenTests: XCTestCase {
         // Answering stops the clock.
         app.press("<Esc> a")
         XCTAssertTrue(
-            app.screen[28].hasPrefix(" ~/sb · alice · 2 new · 2 open · 1 overdue "),
+            app.screen[28].hasPrefix(" ~/sb · alice · 2 new · 2 open · 1 overdue · ⟳ polling"),
             app.screen[28])
     }
 

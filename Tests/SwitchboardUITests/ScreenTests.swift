@@ -39,7 +39,7 @@ final class ScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 3 new · 3 open · 2 overdue                                                ⟳ polling
+             ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling
             j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
             """)
         // Enter opens the selected mention; Esc goes back to the feed, the mention stays open.
@@ -75,7 +75,7 @@ final class ScreenTests: XCTestCase {
             │                                                     ││                    ││                     │
             │                                                     ││                    ││                     │
             └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
-             ~/sb · alice · 2 new · 3 open · 2 overdue                                                ⟳ polling
+             ~/sb · alice · 2 new · 3 open · 2 overdue · ⟳ polling
             j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
             """)
         // Roles where style matters: the focused pane's frame, the selection, the marks.
@@ -156,7 +156,7 @@ final class ScreenTests: XCTestCase {
             │                                                                              │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
-             ~/sb · alice · 3 new · 3 open · 2 overdue                            ⟳ polling
+             ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling
             j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
             """)
         XCTAssertEqual(app.buffer[1, 0].role, .tabActive)
@@ -258,7 +258,7 @@ final class ScreenTests: XCTestCase {
             │ │  C-d                Half a page down                 │ │
             │ └──────────────────────────────────────────────────────┘ │
             └──────────────────────────────────────────────────────────┘
-             ~/sb · alice · 0 new · 0 open                    ⟳ polling
+             ~/sb · alice · 0 new · 0 open · ⟳ polling
             j scroll  <Esc> close
             """)
         XCTAssertEqual(app.buffer[5, 3].role, .keyName)
@@ -326,9 +326,9 @@ final class ScreenTests: XCTestCase {
         // The message first; the user, counts and polling mode stay (issue 15, item 8).
         XCTAssertTrue(
             status.hasPrefix(
-                " CRISIS: Service outage 0/5  alice · 3 new · 3 open · 2 overdue · ⟳ polling"),
+                " CRISIS 0/5  ~/sb · alice · 3 new · 3 open · 2 overdue · filter: is:question · ⟳ polling"),
             status)
-        XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3  ⟳ polling"), status)
+        XCTAssertTrue(status.hasSuffix("filter: is:question — 1 of 3"), status)
         XCTAssertEqual(app.buffer[1, 28].role, .crisisBanner)
         XCTAssertTrue(app.screen[0].contains("Feed — 1/3"))
         // Once the message has gone, the filter shows in the status bar.

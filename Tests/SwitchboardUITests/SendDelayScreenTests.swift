@@ -24,11 +24,11 @@ final class SendDelayScreenTests: XCTestCase {
         alice.press("C-s y")
         XCTAssertEqual(
             alice.screen[1],
-            "│ 3m M anna@social. -! open sending in 10 s Where is m││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open sending in 10 s Where is m││ @anna@social.example (Anna Berg)          │")
         alice.send(.tick(TestApp.now.addingTimeInterval(2)))
         XCTAssertEqual(
             alice.screen[1],
-            "│ 3m M anna@social. -! open sending in 8 s Where is my││ @anna@social.example (Anna Berg)          │")
+            "│ 3m M anna@social. -? open sending in 8 s Where is my││ @anna@social.example (Anna Berg)          │")
         XCTAssertTrue(alice.screen.contains { $0.contains("Reply: sending in 8 s — u takes it back") }, alice.dump())
         XCTAssertEqual(
             alice.screen[29],

@@ -110,15 +110,15 @@ final class StatusLineScreenTests: XCTestCase {
         assertBottom(
             app,
             [
-                " CRISIS 0/5  ⚠  alice · 3 new · 3 open · 2 overdue · filter: is:question · ⟳ polling",
-                " filter: is:question — 1 of 3",
+                " CRISIS 0/5  ⚠  ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling  filter: is:question — 1 of 3",
+                "j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit",
             ])
         // Info messages go after 5 s; the key hints come back.
         app.send(.tick(TestApp.now.addingTimeInterval(10)))
         assertBottom(
             app,
             [
-                " CRISIS 0/5  ⚠  alice · 3 new · 3 open · 2 overdue · filter: is:question · ⟳ polling",
+                " CRISIS: Service outage 0/5  ⚠  alice · 3 new · 3 open · 2 overdue · filter: is:question · ⟳ polling",
                 "j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit",
             ])
     }

@@ -33,7 +33,7 @@ final class TeamChangeScreenTests: XCTestCase {
         XCTAssertEqual(
             app.state.chrome.message?.text,
             "not saved: team.json does not parse (line 3, column 5) — fix team.json first")
-        XCTAssertTrue(app.screen[28].contains("not saved: team.json does not parse"), app.dump())
+        XCTAssertTrue(app.screen[29].contains("not saved: team.json does not parse"), app.dump())
         XCTAssertTrue(app.store.states().isEmpty)
         // The banner stays (a tick and other messages do not remove it).
         app.send(.tick(TestApp.now.addingTimeInterval(60)))
@@ -43,7 +43,7 @@ final class TeamChangeScreenTests: XCTestCase {
         app.send(.teamChanged(Self.team([Self.lea, .init(user: "alice", name: "Alice", role: "agent")])))
         XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 3 "), app.dump())
         XCTAssertEqual(app.state.chrome.message?.text, "team.json parses again: alice added (agent) — applied")
-        XCTAssertTrue(app.screen[28].contains("team.json parses again"), app.dump())
+        XCTAssertTrue(app.screen[29].contains("team.json parses again"), app.dump())
         XCTAssertEqual(app.state.settings.agent?.name, "Alice")
         app.press("i")
         XCTAssertEqual(app.store.states().values.first?.status, .ignored, app.dump())
@@ -64,7 +64,7 @@ final class TeamChangeScreenTests: XCTestCase {
         app.press(":")
         app.type("suspend storm")
         app.press("<Enter>")
-        XCTAssertTrue(app.screen[38].contains("alice is not in the team"), app.dump())
+        XCTAssertTrue(app.screen[39].contains("alice is not in the team"), app.dump())
         XCTAssertNil(try Queue.current(app.store).suspension)
 
         app.send(.teamChanged(Self.team([Self.lea, .init(user: "alice", name: "Alice", role: "manager")])))
@@ -82,17 +82,32 @@ final class TeamChangeScreenTests: XCTestCase {
             let bar = size.height - 2
             XCTAssertTrue(app.screen[bar].hasSuffix(" ⟳ polling"), "\(size): " + app.screen[bar])
 
+            // The mode in its slot after the counts; the change is said at the right end.
             app.send(.sources(.listener(pid: 4242)))
-            XCTAssertTrue(app.screen[bar].hasSuffix(" listener"), "\(size): " + app.screen[bar])
+            XCTAssertTrue(app.screen[bar].contains(" 2 overdue · listener "), "\(size): " + app.screen[bar])
+            XCTAssertTrue(app.screen[bar].hasSuffix(" sources: polled by process 4242"), "\(size): " + app.screen[bar])
 
-            // The polling process quit and nobody took over: a warning, in the status bar's own colour.
+            // The polling process quit and nobody took over: a warning, in the status bar's own colour; the error
+            // is said at the right end (220) or, too long for the row, below it (two lines at 80).
             app.send(.sources(.none))
-            XCTAssertTrue(app.screen[bar].hasSuffix(" no sources"), "\(size): " + app.screen[bar])
-            XCTAssertEqual(app.buffer[size.width - 3, bar].role, .warning)
+            let noneBar = size.width < 100 ? bar - 1 : bar
+            let row = app.screen[noneBar]
+            XCTAssertTrue(row.contains(" 2 overdue · no sources"), "\(size): " + row)
+            let col = TextWidth.width(String(row[..<row.range(of: "no sources")!.lowerBound]))
+            XCTAssertEqual(app.buffer[col + 3, noneBar].role, .warning)
+            let said = "sources: nobody polls — the feed does not grow until a listener or workbench starts"
+            if size.width >= 200 {
+                XCTAssertTrue(row.hasSuffix(" " + said), "\(size): " + row)
+            } else {
+                XCTAssertTrue(row.hasSuffix(" · no sources"), "\(size): " + row)
+                let below = app.screen[(noneBar + 1)...].map { $0.trimmingCharacters(in: .whitespaces) }
+                XCTAssertEqual(below.joined(separator: " "), said, "\(size)")
+            }
 
             XCTAssertFalse(app.state.settings.publishesQueue)
             app.send(.sources(.polling))
-            XCTAssertTrue(app.screen[bar].hasSuffix(" ⟳ polling"), "\(size): " + app.screen[bar])
+            XCTAssertTrue(app.screen[bar].contains(" 2 overdue · ⟳ polling"), "\(size): " + app.screen[bar])
+            XCTAssertFalse(app.screen.contains { $0.contains("nobody polls") }, app.dump())
             // Taking over polling takes over publishing the queue too.
             XCTAssertTrue(app.state.settings.publishesQueue)
         }

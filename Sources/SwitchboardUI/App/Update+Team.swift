@@ -8,6 +8,8 @@ extension Update {
         let before = s.chrome.sources
         guard mode != before else { return [] }
         s.chrome.sources = mode
+        // The news replaces the error it makes untrue (nobody polls); other errors stay until the next key.
+        if let m = s.chrome.message, m.isError, m.text.hasPrefix("sources: ") { s.chrome.message = nil }
         switch mode {
         case .polling:
             if !s.settings.publishesQueue { s.reconfigure { $0.publishesQueue = true } }
@@ -32,6 +34,8 @@ extension Update {
             if let tz = team.timezone.flatMap(TimeZone.init(identifier:)) { w.timeZone = tz }
         }
         let what = changes(from: old, to: team)
+        // An error shown now was about the old settings (a refused write, a missing member): the news replaces it.
+        if s.chrome.message?.isError == true { s.chrome.message = nil }
         say(
             &s,
             (wasBroken ? "team.json parses again" : "team.json changed")

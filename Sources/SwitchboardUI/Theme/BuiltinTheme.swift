@@ -92,6 +92,7 @@ enum BuiltinTheme {
             "accent":             {"fg": 51, "bg": 16, "fg16": 14, "bg16": 0, "bold": true},
             "input":              {"fg": 231, "bg": 16, "fg16": 15, "bg16": 0, "bold": true},
             "meta":               {"fg": 231, "bg": 16, "fg16": 15, "bg16": 0},
+            "own":                {"fg": 87, "bg": 16, "fg16": 14, "bg16": 0, "italic": true},
             "key":                {"fg": 226, "bg": 16, "fg16": 11, "bg16": 0, "bold": true},
             "overlay":            {"fg": 231, "bg": 16, "fg16": 15, "bg16": 0}
           }
@@ -129,6 +130,7 @@ enum BuiltinTheme {
             "accent":             {"fg": 26, "fg16": 4},
             "input":              {"fg": 16, "fg16": 0},
             "meta":               {"fg": 243, "fg16": 8},
+            "own":                {"fg": 30, "fg16": 6},
             "key":                {"fg": 25, "fg16": 4, "bold": true},
             "overlay":            {"fg": 16, "bg": 255, "fg16": 0, "bg16": 7}
           }
@@ -166,6 +168,7 @@ enum BuiltinTheme {
             "accent":             {"bold": true},
             "input":              {},
             "meta":               {"dim": true},
+            "own":                {"dim": true, "italic": true},
             "key":                {"bold": true},
             "overlay":            {}
           }
