@@ -12,9 +12,7 @@ public struct Analyzer: Sendable {
     /// The configured crisis terms as written.
     public let crisisTerms: [String]
     /// Crisis terms as normalised words and brand-term keys, in memory owned by `termStorage`.
-    let termStorage: TermStorage
-    let terms: TermsView
-    let version: String
+    let termStorage: TermStorage, terms: TermsView, version: String
 
     /// The model version stored with every analysis (`Analysis.model`), so `reanalyze` can tell what is stale.
     public static var modelVersion: String { InsightModel.shared.version }
@@ -29,9 +27,7 @@ public struct Analyzer: Sendable {
     }
 
     init(model: InsightModel, crisisTerms: [String], brandTerms: [String]) {
-        self.model = model
-        self.hot = model.hot
-        self.version = model.version
+        (self.model, self.hot, self.version) = (model, model.hot, model.version)
         let cleaned = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var kept: [String] = []
         var words: [[[UInt8]]] = []

@@ -12,12 +12,8 @@ final class InsightModel: @unchecked Sendable {
     let lexiconOnly: LinearWeights
     /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see the README, "Insight").
     /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
-    let germanPolarFilter: KeyFilter
-    let germanHeads: KeyTable<Float>
-    let germanHeadFilter: KeyFilter
-    let germanShiftPos: Float
-    let germanShiftNeg: Float
-    let version: String
+    let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
+    let germanShiftPos: Float, germanShiftNeg: Float, version: String
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {

@@ -17,14 +17,9 @@ public struct TerminalOpenError: Error, CustomStringConvertible, Sendable {
 /// optional mouse. SIGTERM/SIGHUP/SIGINT become a `.terminate` event; SIGWINCH a `.resize`; a crash
 /// restores the terminal before the process dies; `restore()` runs at exit too.
 public final class NCursesTerminal: Terminal {
-    let screen: OpaquePointer
-    let inFile: UnsafeMutablePointer<FILE>
-    let outFile: UnsafeMutablePointer<FILE>
+    let screen: OpaquePointer, inFile: UnsafeMutablePointer<FILE>, outFile: UnsafeMutablePointer<FILE>
     let ttyFile: UnsafeMutablePointer<FILE>?
-    let inFD: Int32
-    let outFD: Int32
-    let pipeRead: Int32
-    let pipeWrite: Int32
+    let inFD: Int32, outFD: Int32, pipeRead: Int32, pipeWrite: Int32
     public let termName: String
     /// Colours the terminal offers (0 = monochrome).
     public let colorCount: Int

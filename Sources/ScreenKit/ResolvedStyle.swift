@@ -1,13 +1,7 @@
 /// A role's style as a terminal with a given number of colours draws it: palette indexes (-1 = the
 /// terminal's default) and attributes. `TerminalStyle.resolved` maps 256 colours down to 16 and 8.
 public struct ResolvedStyle: Hashable, Sendable {
-    public var fg: Int
-    public var bg: Int
-    public var bold: Bool
-    public var underline: Bool
-    public var reverse: Bool
-    public var dim: Bool
-    public var italic: Bool
+    public var fg: Int, bg: Int, bold: Bool, underline: Bool, reverse: Bool, dim: Bool, italic: Bool
 
     /// The foreground as a palette colour, the default one taken to be `background`'s foreground.
     public func effectiveForeground(colors: Int, background: TerminalBackground) -> Int {

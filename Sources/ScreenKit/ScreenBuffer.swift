@@ -2,10 +2,7 @@
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var role: StyleRole
-    public init(_ text: String = " ", role: StyleRole = .normal) {
-        self.text = text
-        self.role = role
-    }
+    public init(_ text: String = " ", role: StyleRole = .normal) { (self.text, self.role) = (text, role) }
     /// The right half of a wide character.
     public var isContinuation: Bool { text.isEmpty }
     public static let blank = Cell()

@@ -10,11 +10,7 @@ public struct ScrollHint: Hashable, Sendable {
     /// Positive: the content moved up (the list scrolled down, `j` at the bottom); negative: down.
     public var lines: Int
 
-    public init(top: Int, bottom: Int, lines: Int) {
-        self.top = top
-        self.bottom = bottom
-        self.lines = lines
-    }
+    public init(top: Int, bottom: Int, lines: Int) { (self.top, self.bottom, self.lines) = (top, bottom, lines) }
 
     /// What a scroll costs beyond the cells it leaves to draw, in cells (scroll region, cursor moves,
     /// the region reset): a shift must save more than this.

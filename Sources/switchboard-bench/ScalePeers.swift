@@ -11,10 +11,7 @@ import SwitchboardCore
 /// thread's CPU time are both taken, and the ratio uses CPU time (steady when other processes share the cores).
 enum ScalePeers {
     struct Manifest: Codable {
-        var feeds: [String]
-        var texts: [String]
-        var textSource: String
-        var seconds: Double
+        var feeds: [String], texts: [String], textSource: String, seconds: Double
     }
 
     /// Writes the manifest: feed files from ../shared/corpora/feeds (none when absent) and English texts

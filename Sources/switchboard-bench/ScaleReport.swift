@@ -3,17 +3,11 @@ import SwitchboardCore
 
 /// The scale run's results as one table (text) or one JSON document.
 struct ScaleReport {
-    var options: ScaleBench.Options
-    var perSize: [[String: Double]]
-    var analysis: [String: Double]
+    var options: ScaleBench.Options, perSize: [[String: Double]], analysis: [String: Double]
     var feeds: [String: Double]?
     var manifest: ScalePeers.Manifest
     var peers: [String: Any]?
-    var notes: [String]
-    var loadBefore: String
-    var loadAfter: String
-    var started: Date
-    var seconds: Double
+    var notes: [String], loadBefore: String, loadAfter: String, started: Date, seconds: Double
     /// The machine line, as measured (kept when a saved run is printed again).
     var machineLine: String?
 

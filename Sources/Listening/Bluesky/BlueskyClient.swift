@@ -8,10 +8,7 @@ import SwitchboardCore
 /// Authorised XRPC calls for one Bluesky account: one `createSession`, then `refreshSession` whenever the
 /// access token expires (never a login per poll), shared safely between processes through the session file.
 final class BlueskyClient: @unchecked Sendable {
-    let service: URL
-    let identifier: String
-    let label: String
-    let http: HTTPClient
+    let service: URL, identifier: String, label: String, http: HTTPClient
     let now: @Sendable () -> Date
     let password: TokenCache
     let sessionFile: URL
@@ -26,13 +23,8 @@ final class BlueskyClient: @unchecked Sendable {
         service: URL, identifier: String, label: String, http: HTTPClient, now: @escaping @Sendable () -> Date,
         password: TokenCache, sessionFile: URL
     ) {
-        self.service = service
-        self.identifier = identifier
-        self.label = label
-        self.http = http
-        self.now = now
-        self.password = password
-        self.sessionFile = sessionFile
+        (self.service, self.identifier, self.label, self.http, self.now) = (service, identifier, label, http, now)
+        (self.password, self.sessionFile) = (password, sessionFile)
     }
 
     var loginHint: String {

@@ -6,9 +6,7 @@ public enum BlueskyFacets {
     /// A facet candidate found in text before handles are resolved to DIDs.
     public struct Candidate: Sendable, Hashable {
         public enum Kind: Sendable, Hashable { case mention(handle: String), link(String), tag(String) }
-        public var kind: Kind
-        public var byteStart: Int
-        public var byteEnd: Int
+        public var kind: Kind, byteStart: Int, byteEnd: Int
     }
 
     static let trailing = Set(".,;:!?)]}\"'…".unicodeScalars.map { $0 })

@@ -25,9 +25,7 @@ public struct BlueskySource: Source {
         guard let handle = config.handle, !handle.isEmpty else {
             throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
         }
-        self.id = config.id
-        self.service = url
-        self.config = config
+        (self.id, self.service, self.config) = (config.id, url, config)
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
             service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,

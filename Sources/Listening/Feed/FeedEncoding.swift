@@ -10,9 +10,7 @@ import Foundation
 /// claims UTF-8 are read as Windows-1252, the usual culprit.
 enum FeedEncoding {
     struct Result {
-        var bytes: [UInt8]
-        var encoding: String
-        var recovered: Bool
+        var bytes: [UInt8], encoding: String, recovered: Bool
     }
 
     static func utf8(_ data: Data, httpCharset: String?) -> Result {

@@ -48,11 +48,7 @@ public final class Listener: @unchecked Sendable {
         onIngest: (@Sendable ([Mention]) -> Void)? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.store = store
-        self._team = team
-        self.makeSource = makeSource
-        self.log = log
-        self.onIngest = onIngest
+        (self.store, self._team, self.makeSource, self.log, self.onIngest) = (store, team, makeSource, log, onIngest)
         self.now = now
         // A secret file others can read is said where this listener logs, when a source first reads it.
         let clock = now

@@ -22,9 +22,7 @@ public struct MastodonSource: Source {
             throw SourceError.configuration(
                 "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
-        self.id = config.id
-        self.instance = url
-        self.config = config
+        (self.id, self.instance, self.config) = (config.id, url, config)
         var c = MastodonClient(
             instance: url, label: "mastodon source \(config.id)", http: http, now: now,
             token: TokenCache {

@@ -15,9 +15,7 @@ struct TextCleaner {
     var link: (start: Int, href: [UInt8], isTag: Bool)?
 
     init(markup: Bool, keepNewlines: Bool, capacity: Int) {
-        self.markup = markup
-        self.keepNewlines = keepNewlines
-        self.entities = markup
+        (self.markup, self.keepNewlines, self.entities) = (markup, keepNewlines, markup)
         out.reserveCapacity(capacity)
     }
 

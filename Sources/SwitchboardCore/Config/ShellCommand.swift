@@ -11,10 +11,7 @@ import Foundation
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
         public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
-            self.status = status
-            self.output = output
-            self.timedOut = timedOut
-            self.signal = signal
+            (self.status, self.output, self.timedOut, self.signal) = (status, output, timedOut, signal)
         }
         public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
 

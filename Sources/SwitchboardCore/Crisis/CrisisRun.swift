@@ -7,9 +7,7 @@ public struct CrisisRun: Hashable, Sendable {
     public var severity: String?
     public var drill: Bool
     public var note: String?
-    public var startedAt: Date
-    public var startedBy: String
-    public var suspendedQueue: Bool
+    public var startedAt: Date, startedBy: String, suspendedQueue: Bool
     public var endedAt: Date?
     public var endedBy: String?
     public var summary: String?

@@ -141,18 +141,10 @@ public enum Action: Hashable, Sendable {
 /// One line of the actions log.
 public struct AuditEvent: Codable, Hashable, Sendable {
     public static let schemaVersion = 1
-    public var schema: Int
-    public var id: String
-    public var at: Date
-    public var actor: String
-    public var action: Action
+    public var schema: Int, id: String, at: Date, actor: String, action: Action
 
     public init(id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action) {
-        self.schema = AuditEvent.schemaVersion
-        self.id = id
-        self.at = at
-        self.actor = actor
-        self.action = action
+        (self.schema, self.id, self.at, self.actor, self.action) = (AuditEvent.schemaVersion, id, at, actor, action)
     }
 
     public static func newID() -> String {

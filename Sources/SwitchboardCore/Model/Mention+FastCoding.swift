@@ -98,23 +98,10 @@ extension Mention {
         author: Author?, lang: String?, inReplyTo: String?, threadRoot: String?, source: String?, title: String?,
         reply: ReplyRef?, extra: [String: JSONValue]?, analysis: Analysis?
     ) {
-        self.schema = schema
-        self.key = key
-        self.platform = platform
-        self.id = id
-        self.text = text
-        self.createdAt = createdAt
-        self.fetchedAt = fetchedAt
-        self.url = url
-        self.author = author
-        self.lang = lang
-        self.inReplyTo = inReplyTo
-        self.threadRoot = threadRoot
-        self.source = source
-        self.title = title
-        self.reply = reply
-        self.extra = extra
-        self.analysis = analysis
+        (self.schema, self.key, self.platform, self.id, self.text) = (schema, key, platform, id, text)
+        (self.createdAt, self.fetchedAt, self.url, self.author, self.lang) = (createdAt, fetchedAt, url, author, lang)
+        (self.inReplyTo, self.threadRoot, self.source, self.title) = (inReplyTo, threadRoot, source, title)
+        (self.reply, self.extra, self.analysis) = (reply, extra, analysis)
     }
 
     private static func decodeAuthor(_ s: inout JSONScanner) throws -> Author? {

@@ -10,10 +10,7 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     public var key: String
     public var platform: String
     /// The platform's id for the post.
-    public var id: String
-    public var text: String
-    public var createdAt: Date
-    public var fetchedAt: Date
+    public var id: String, text: String, createdAt: Date, fetchedAt: Date
     public var url: String?
     public var author: Author?
     public var lang: String?
@@ -33,21 +30,9 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     ) {
         self.schema = Mention.schemaVersion
         self.key = MentionKey.make(platform: platform, id: id)
-        self.platform = platform
-        self.id = id
-        self.text = text
-        self.createdAt = createdAt
-        self.fetchedAt = fetchedAt
-        self.url = url
-        self.author = author
-        self.lang = lang
-        self.inReplyTo = inReplyTo
-        self.threadRoot = threadRoot
-        self.source = source
-        self.title = title
-        self.reply = reply
-        self.extra = extra
-        self.analysis = analysis
+        (self.platform, self.id, self.text, self.createdAt, self.fetchedAt) = (platform, id, text, createdAt, fetchedAt)
+        (self.url, self.author, self.lang, self.inReplyTo, self.threadRoot) = (url, author, lang, inReplyTo, threadRoot)
+        (self.source, self.title, self.reply, self.extra, self.analysis) = (source, title, reply, extra, analysis)
     }
 
     public init(from decoder: Decoder) throws {

@@ -31,15 +31,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date(),
         idempotencyKey: String? = nil, sendAfter: Date? = nil, manual: Bool = false
     ) {
-        self.id = id
-        self.mention = mention
-        self.text = text
-        self.network = network
-        self.source = source
-        self.inReplyTo = inReplyTo
-        self.visibility = visibility
-        self.language = language
-        self.createdAt = createdAt
+        (self.id, self.mention, self.text, self.network, self.source) = (id, mention, text, network, source)
+        (self.inReplyTo, self.visibility, self.language, self.createdAt) = (inReplyTo, visibility, language, createdAt)
         self.idempotencyKey = idempotencyKey ?? "sb-\(id)"
         self.sendAfter = sendAfter ?? createdAt
         self.manual = manual

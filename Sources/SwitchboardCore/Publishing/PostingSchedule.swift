@@ -9,8 +9,7 @@ public struct PostingSchedule: Hashable, Sendable {
     public var timeZone: TimeZone
 
     public init(slots: [String: [String: [Int]]], timeZone: TimeZone) {
-        self.slots = slots
-        self.timeZone = timeZone
+        (self.slots, self.timeZone) = (slots, timeZone)
     }
 
     /// Reads the schedule from team.json's extra fields; unreadable times are left out.

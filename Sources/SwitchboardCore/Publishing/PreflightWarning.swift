@@ -12,9 +12,6 @@ public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvert
     }
     public var kind: Kind
     public var message: String
-    public init(_ kind: Kind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
+    public init(_ kind: Kind, _ message: String) { (self.kind, self.message) = (kind, message) }
     public var description: String { "\(kind.rawValue): \(message)" }
 }

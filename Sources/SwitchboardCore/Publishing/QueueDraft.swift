@@ -26,16 +26,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil,
         scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil
     ) {
-        self.id = id
-        self.text = text
-        self.variants = variants
-        self.accounts = accounts
-        self.media = media
-        self.link = link
-        self.via = via
-        self.tags = tags
-        self.campaign = campaign
-        self.scheduledAt = scheduledAt
+        (self.id, self.text, self.variants, self.accounts, self.media) = (id, text, variants, accounts, media)
+        (self.link, self.via, self.tags, self.campaign, self.scheduledAt) = (link, via, tags, campaign, scheduledAt)
         self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }

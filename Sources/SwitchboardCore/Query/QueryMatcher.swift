@@ -45,8 +45,7 @@ public final class QueryMatcher {
     private var lastRows: [Int32] = []
 
     public init(_ query: Query, environment: QueryEnvironment, cacheText: Bool = true) {
-        self.query = query
-        self.environment = environment
+        (self.query, self.environment) = (query, environment)
         compiled = .all
         compiled = compile(query.root)
     }

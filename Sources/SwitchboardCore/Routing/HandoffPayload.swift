@@ -16,10 +16,7 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
     public var createdAt: Date
     public var sentiment: String?
     public var score: Double?
-    public var intents: [String]
-    public var tags: [String]
-    public var rule: String
-    public var team: String
+    public var intents: [String], tags: [String], rule: String, team: String
     public var note: String?
     /// When it was handed off.
     public var at: Date
@@ -41,10 +38,7 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
         score = m.analysis.map { ($0.score * 1000).rounded() / 1000 }
         intents = m.analysis?.intents.map(\.rawValue) ?? []
         tags = state.tags
-        self.rule = rule
-        self.team = team
-        self.note = note
-        self.at = at
+        (self.rule, self.team, self.note, self.at) = (rule, team, note, at)
     }
 
     enum CodingKeys: String, CodingKey {

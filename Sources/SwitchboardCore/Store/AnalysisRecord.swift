@@ -5,10 +5,7 @@ public struct AnalysisRecord: Codable, Sendable {
     public var schema: Int = 1
     public var key: String
     public var analysis: Analysis
-    public init(key: String, analysis: Analysis) {
-        self.key = key
-        self.analysis = analysis
-    }
+    public init(key: String, analysis: Analysis) { (self.key, self.analysis) = (key, analysis) }
     enum CodingKeys: String, CodingKey {
         case schema = "v"
         case key, analysis

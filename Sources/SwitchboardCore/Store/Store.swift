@@ -20,9 +20,7 @@ public final class Store: @unchecked Sendable {
     var ownChanges = StoreChanges()
 
     struct Cursor {
-        var offset: Int
-        var inode: UInt64
-        var line: Int
+        var offset: Int, inode: UInt64, line: Int
     }
 
     /// Mentions in the order they were stored.

@@ -4,14 +4,10 @@ import SwitchboardCore
 
 /// What the workbench knows from its start (settings, the team): fixed for the whole session.
 public struct AppSettings: Sendable {
-    public let timeZone: TimeZone
-    public let keymap: Keymap
-    public let themes: [String]
+    public let timeZone: TimeZone, keymap: Keymap, themes: [String]
     /// The team (roles, brand and time zone for holding statements); nil without team.json.
     public let team: TeamConfig?
-    public let dataPath: String
-    public let user: String
-    public let slaMinutes: Int
+    public let dataPath: String, user: String, slaMinutes: Int
     /// Saved views (named queries), for `:view NAME`.
     public let views: [SavedViews.View]
     /// The team member I am (for {{agent}} and the signature).

@@ -5,10 +5,7 @@ import SwitchboardCore
 /// changed), watches the playbook files, and posts a tick every few seconds; it wakes the
 /// terminal only when it posted something. No busy polling: it sleeps on a semaphore between rounds.
 final class Refresher: @unchecked Sendable {
-    let store: Store
-    let mailbox: Mailbox
-    let waker: TerminalWakerBox
-    let interval: Double
+    let store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double
     let listenerProbe: (@Sendable () -> SourcesMode)?
     /// Watches team.json (nil: nobody asked, as in tests).
     var teamWatch: TeamWatch?
@@ -26,12 +23,8 @@ final class Refresher: @unchecked Sendable {
         store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
         listenerProbe: (@Sendable () -> SourcesMode)?, teamWatch: TeamWatch? = nil
     ) {
-        self.teamWatch = teamWatch
-        self.store = store
-        self.mailbox = mailbox
-        self.waker = waker
-        self.interval = interval
-        self.listenerProbe = listenerProbe
+        (self.teamWatch, self.store, self.mailbox, self.waker) = (teamWatch, store, mailbox, waker)
+        (self.interval, self.listenerProbe) = (interval, listenerProbe)
     }
 
     func start() {

@@ -23,7 +23,5 @@ public enum CommandArgument: Sendable, Equatable {
 public struct CommandSpec: Sendable {
     public var command: CommandName
     public var name: String { command.rawValue }
-    public var argument: CommandArgument
-    public var argumentRequired: Bool
-    public var help: String
+    public var argument: CommandArgument, argumentRequired: Bool, help: String
 }

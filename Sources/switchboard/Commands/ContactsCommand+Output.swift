@@ -85,9 +85,7 @@ struct ContactJSON: Encodable {
     var timeline: [SentimentPoint]?
 
     init(_ c: Contact, history: [ContactHistoryItem]? = nil, timeline: [SentimentPoint]? = nil) {
-        self.c = c
-        self.history = history
-        self.timeline = timeline
+        (self.c, self.history, self.timeline) = (c, history, timeline)
     }
 
     struct IdentityJSON: Encodable {
@@ -103,23 +101,14 @@ struct ContactJSON: Encodable {
         }
     }
     struct HistoryJSON: Encodable {
-        let at: Date
-        let kind: String
-        let mention: String
-        let identity: String
-        let text: String
+        let at: Date, kind: String, mention: String, identity: String, text: String
         let sentiment: String?
         let score: Double?
         let actor: String?
         let url: String?
     }
     struct PointJSON: Encodable {
-        let period: String
-        let count: Int
-        let positive: Int
-        let neutral: Int
-        let negative: Int
-        let mean: Double
+        let period: String, count: Int, positive: Int, neutral: Int, negative: Int, mean: Double
     }
 
     enum Keys: String, CodingKey {

@@ -132,14 +132,9 @@ struct HandoffCommand: ParsableCommand {
 
 /// One row of `handoff list`.
 struct HandoffRow: Encodable {
-    let key: String
-    let team: String
-    let since: Date
-    let status: String
+    let key: String, team: String, since: Date, status: String
     let note: String?
-    let deliveries: [HandoffDeliveryState]
-    let answers: [HandoffReply]
-    let text: String
+    let deliveries: [HandoffDeliveryState], answers: [HandoffReply], text: String
 
     var deliverySummary: String {
         if deliveries.isEmpty { return "by hand" }

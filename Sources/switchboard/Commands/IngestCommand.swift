@@ -64,10 +64,7 @@ struct IngestCommand: ParsableCommand {
                 let error: String?
             }
             struct Summary: Encodable {
-                let new: Int
-                let duplicate: Int
-                let rejected: Int
-                let rejects: [Reject]
+                let new: Int, duplicate: Int, rejected: Int, rejects: [Reject]
                 let handoffs: [Handoff]?
             }
             let handoffs = routed.compactMap { o -> Handoff? in

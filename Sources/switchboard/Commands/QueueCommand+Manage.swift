@@ -121,9 +121,7 @@ struct QueueSwitchJSON: Encodable {
 
 /// One queue item for `--json` (and the workbench's Queue pane if it wants the same shape).
 struct QueueItemJSON: Encodable {
-    var id: String
-    var state: String
-    var text: String
+    var id: String, state: String, text: String
     var variants: [String: String]?
     var accounts: [String]
     var scheduledAt: Date?

@@ -202,15 +202,8 @@ struct ReplyResultJSON: Encodable {
         manual: Bool? = nil,
         error: String? = nil, retryAt: Date? = nil, warnings: [String]
     ) {
-        self.key = key
-        self.outbox = outbox
-        self.state = state
-        self.url = url
-        self.postID = postID
-        self.manual = manual
-        self.error = error
-        self.retryAt = retryAt
-        self.warnings = warnings
+        (self.key, self.outbox, self.state, self.url, self.postID) = (key, outbox, state, url, postID)
+        (self.manual, self.error, self.retryAt, self.warnings) = (manual, error, retryAt, warnings)
     }
     enum CodingKeys: String, CodingKey {
         case key, outbox, state, url, manual, error, warnings

@@ -93,10 +93,7 @@ struct TerminalCheckCommand: ParsableCommand {
 
 /// The test screen's state and rendering (pure; the command feeds it events).
 struct TerminalCheckScreen {
-    let term: String
-    let colors: Int
-    let rows: Int
-    let textLines: [String]
+    let term: String, colors: Int, rows: Int, textLines: [String]
     var size = Size(width: 80, height: 24)
     var selected = 0
     var log: [String] = []

@@ -11,10 +11,7 @@ public struct SpikeNotice: Sendable, Equatable {
     /// The playbook the alert suggests (recorded by the process that raised it), if any.
     public var playbook: String?
     public init(message: String, at: Date, kind: String? = nil, playbook: String? = nil) {
-        self.message = message
-        self.at = at
-        self.kind = kind
-        self.playbook = playbook
+        (self.message, self.at, self.kind, self.playbook) = (message, at, kind, playbook)
     }
 
     /// The alert an action log record holds, if it is one.

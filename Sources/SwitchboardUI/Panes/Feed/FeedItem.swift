@@ -5,12 +5,7 @@ import SwitchboardCore
 /// What the feed keeps of one stored mention: enough to draw its row, sort, filter and count it.
 /// (The full mention is loaded for the detail pane only; this keeps 100,000 rows small.)
 public struct FeedItem: Sendable {
-    public var key: String
-    public var platform: String
-    public var author: String
-    public var text: String
-    public var time: Double
-    public var priority: Float
+    public var key: String, platform: String, author: String, text: String, time: Double, priority: Float
     public var sentiment: Sentiment?
     public var intents: IntentSet
     public var followers: Int32

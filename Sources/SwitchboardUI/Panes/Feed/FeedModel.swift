@@ -44,10 +44,7 @@ public struct FeedModel: Sendable {
     public var personMarks: [String: PersonMark] = [:]
 
     init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil, own: OwnAccounts = OwnAccounts()) {
-        self.mute = mute
-        self.own = own
-        self.slaMinutes = slaMinutes
-        self.sla = sla
+        (self.mute, self.own, self.slaMinutes, self.sla) = (mute, own, slaMinutes, sla)
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
     }
 
