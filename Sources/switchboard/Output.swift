@@ -95,9 +95,7 @@ struct MentionJSON: Encodable {
         let firstResponseAt: Date?
         var handoffReplies: [HandoffReply] = []
         enum CodingKeys: String, CodingKey {
-            case status, assignee, tags, notes
-            case handoffTeam = "handoff_team"
-            case firstResponseAt = "first_response_at"
+            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at"
             case
                 handoffReplies = "handoff_replies"
         }
@@ -115,9 +113,7 @@ struct MentionJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case key, platform, id, text, url, author, lang, source, title, extra, analysis, state
-        case createdAt = "created_at"
-        case fetchedAt = "fetched_at"
-        case inReplyTo = "in_reply_to"
+        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to"
         case threadRoot = "thread_root"
     }
 

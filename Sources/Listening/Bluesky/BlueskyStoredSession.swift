@@ -9,10 +9,7 @@ public struct BlueskyStoredSession: Codable, Sendable, Hashable {
     public var logins: [Date]
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case service, did, handle, logins
-        case accessJwt = "access_jwt"
-        case refreshJwt = "refresh_jwt"
+        case schema = "v", service, did, handle, logins, accessJwt = "access_jwt", refreshJwt = "refresh_jwt"
         case updatedAt = "updated_at"
     }
 }

@@ -12,8 +12,6 @@ public struct QueuePublishResult: Sendable, Equatable, Codable {
     public var retryAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, account, outcome, url, message
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case id, account, outcome, url, message, postID = "post_id", retryAt = "retry_at"
     }
 }

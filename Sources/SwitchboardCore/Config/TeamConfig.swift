@@ -74,11 +74,8 @@ public struct TeamConfig: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case schema = "v"
-        case brand, competitors, sources, team, sla, timezone, mute
-        case sensitiveTerms = "sensitive_terms"
-        case crisisTerms = "crisis_terms"
-        case alertCommand = "alert_command"
+        case schema = "v", brand, competitors, sources, team, sla, timezone, mute
+        case sensitiveTerms = "sensitive_terms", crisisTerms = "crisis_terms", alertCommand = "alert_command"
     }
 
     struct AnyKey: CodingKey {
@@ -192,9 +189,7 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url,
             path, kind
-        case tokenFile = "token_file"
-        case tokenCommand = "token_command"
-        case appPasswordFile = "app_password_file"
+        case tokenFile = "token_file", tokenCommand = "token_command", appPasswordFile = "app_password_file"
         case appPasswordCommand = "app_password_command"
     }
 }

@@ -36,9 +36,7 @@ public struct CrisisReport: Codable, Sendable {
         public var medianMinutes: Double?
         public var p90Minutes: Double?
         enum CodingKeys: String, CodingKey {
-            case mentions, answered
-            case medianMinutes = "median_minutes"
-            case p90Minutes = "p90_minutes"
+            case mentions, answered, medianMinutes = "median_minutes", p90Minutes = "p90_minutes"
         }
     }
 
@@ -54,12 +52,8 @@ public struct CrisisReport: Codable, Sendable {
     public var responses: Responses
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
-        case startedAt = "started_at"
-        case startedBy = "started_by"
-        case endedAt = "ended_at"
-        case endedBy = "ended_by"
+        case schema = "v", id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
+        case startedAt = "started_at", startedBy = "started_by", endedAt = "ended_at", endedBy = "ended_by"
         case queueSuspended = "queue_suspended"
     }
 

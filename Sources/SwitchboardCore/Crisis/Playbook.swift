@@ -83,10 +83,8 @@ public struct Playbook: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case id, name, description, triggers, steps, escalation, placeholders
-        case severityLevels = "severity_levels"
-        case holdingStatements = "holding_statements"
+        case schema = "v", id, name, description, triggers, steps, escalation, placeholders
+        case severityLevels = "severity_levels", holdingStatements = "holding_statements"
     }
 
     public init(from decoder: Decoder) throws {

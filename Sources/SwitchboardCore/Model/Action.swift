@@ -152,10 +152,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
     }
 
     enum Keys: String, CodingKey {
-        case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data
-        case outbox, by, until, attempt, error
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data, outbox, by, until
+        case attempt, error, postID = "post_id", retryAt = "retry_at"
     }
 
     public init(from decoder: Decoder) throws {

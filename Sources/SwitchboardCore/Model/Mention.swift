@@ -60,11 +60,8 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable {
     public var identity: String { platform + "\u{1F}" + id }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
-        case createdAt = "created_at"
-        case fetchedAt = "fetched_at"
-        case inReplyTo = "in_reply_to"
+        case schema = "v", key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
+        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to"
         case threadRoot = "thread_root"
     }
 }

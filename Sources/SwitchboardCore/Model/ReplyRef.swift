@@ -20,8 +20,6 @@ public struct ReplyRef: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case uri, cid, visibility
-        case rootURI = "root_uri"
-        case rootCID = "root_cid"
+        case uri, cid, visibility, rootURI = "root_uri", rootCID = "root_cid"
     }
 }

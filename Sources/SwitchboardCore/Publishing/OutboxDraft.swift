@@ -64,12 +64,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id = "outbox"
-        case mention, text, network, source, visibility, manual
-        case inReplyTo = "reply_ref"
-        case language = "lang"
-        case createdAt = "created_at"
-        case idempotencyKey = "idempotency_key"
+        case id = "outbox", mention, text, network, source, visibility, manual, inReplyTo = "reply_ref"
+        case language = "lang", createdAt = "created_at", idempotencyKey = "idempotency_key"
         case sendAfter = "send_after"
     }
 }

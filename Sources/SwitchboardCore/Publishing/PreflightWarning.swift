@@ -3,9 +3,7 @@ import Foundation
 /// One pre-flight warning: the manager decides (schedule anyway with `--yes`, or change the post).
 public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Codable, Sendable, CaseIterable {
-        case openQuestion = "open_question"
-        case competitor, sensitive, crisis
-        case mediaWithoutAlt = "media_without_alt"
+        case openQuestion = "open_question", competitor, sensitive, crisis, mediaWithoutAlt = "media_without_alt"
         case
             tooLong = "too_long"
         case duplicate

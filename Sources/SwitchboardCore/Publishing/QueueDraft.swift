@@ -35,10 +35,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
     public static func newID() -> String { "q" + AuditEvent.newID().prefix(11) }
 
     enum CodingKeys: String, CodingKey {
-        case id = "queue"
-        case text, variants, accounts, media, link, via, tags, campaign, crisis
-        case scheduledAt = "scheduled_at"
-        case createdAt = "created_at"
+        case id = "queue", text, variants, accounts, media, link, via, tags, campaign, crisis
+        case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 
     public init(from decoder: Decoder) throws {

@@ -199,9 +199,8 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume, sentiment
-        case shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
+        case schema = "v", brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume
+        case sentiment, shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
     }
 }
 

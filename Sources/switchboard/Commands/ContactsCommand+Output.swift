@@ -95,8 +95,7 @@ struct ContactJSON: Encodable {
         let mentions: Int
         let firstSeen, lastSeen: Date
         enum CodingKeys: String, CodingKey {
-            case key, platform, handle, name, url, followers, mentions
-            case firstSeen = "first_seen"
+            case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen"
             case lastSeen = "last_seen"
         }
     }
@@ -113,12 +112,8 @@ struct ContactJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case id, primary, name, reach, mentions, positive, neutral, negative, roles, notes, identities, history
-        case firstSeen = "first_seen"
-        case lastSeen = "last_seen"
-        case averageScore = "average_score"
-        case setRoles = "set_roles"
-        case removedRoles = "removed_roles"
-        case suggestedRoles = "suggested_roles"
+        case firstSeen = "first_seen", lastSeen = "last_seen", averageScore = "average_score"
+        case setRoles = "set_roles", removedRoles = "removed_roles", suggestedRoles = "suggested_roles"
         case sentiment = "sentiment_over_time"
     }
 

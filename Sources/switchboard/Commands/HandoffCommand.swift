@@ -152,9 +152,7 @@ struct HandoffRow: Encodable {
 
 extension HandoffDeliveryState: Encodable {
     enum CodingKeys: String, CodingKey {
-        case rule, team, status, attempts, error, target
-        case routedAt = "routed_at"
-        case lastAt = "last_at"
+        case rule, team, status, attempts, error, target, routedAt = "routed_at", lastAt = "last_at"
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -159,12 +159,8 @@ struct OutboxEntryJSON: Encodable {
     }
 
     enum Keys: String, CodingKey {
-        case id, mention, state, network, source, text, author, manual, attempts, error, url
-        case queuedAt = "queued_at"
-        case sendAfter = "send_after"
-        case retryAt = "retry_at"
-        case postID = "post_id"
-        case idempotencyKey = "idempotency_key"
+        case id, mention, state, network, source, text, author, manual, attempts, error, url, queuedAt = "queued_at"
+        case sendAfter = "send_after", retryAt = "retry_at", postID = "post_id", idempotencyKey = "idempotency_key"
     }
 
     func encode(to encoder: Encoder) throws {

@@ -155,7 +155,6 @@ struct QueueItemJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, warnings
-        case scheduledAt = "scheduled_at"
-        case createdAt = "created_at"
+        case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 }

@@ -206,9 +206,7 @@ struct ReplyResultJSON: Encodable {
         (self.manual, self.error, self.retryAt, self.warnings) = (manual, error, retryAt, warnings)
     }
     enum CodingKeys: String, CodingKey {
-        case key, outbox, state, url, manual, error, warnings
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case key, outbox, state, url, manual, error, warnings, postID = "post_id", retryAt = "retry_at"
     }
 }
 
