@@ -120,10 +120,7 @@ public final class LoopbackServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            if lock.withLock({ stopped }) {
-                close(c)
-                return
-            }
+            if lock.withLock({ stopped }) { close(c); return }
             _ = fcntl(c, F_SETFD, FD_CLOEXEC)
             var one: Int32 = 1
             setsockopt(c, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -189,9 +186,7 @@ public final class LoopbackServer: @unchecked Sendable {
 
     static func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
         guard hay.count >= needle.count else { return nil }
-        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
-            return i
-        }
+        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle { return i }
         return nil
     }
 }

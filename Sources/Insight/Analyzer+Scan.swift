@@ -48,10 +48,7 @@ extension Analyzer {
                 var h = fnvOffset
                 var last: UInt8 = 0
                 let p = scratch + Int(t.start)
-                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 {
-                    h = fnvStep(h, p[k])
-                    last = p[k]
-                }
+                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 { h = fnvStep(h, p[k]); last = p[k] }
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
@@ -141,10 +138,7 @@ extension Analyzer {
                     let info = words.value(at: s)
                     let v = isDE ? (info.lexDE != 0 ? info.lexDE : info.lexEN) : info.lexEN
                     if v > 0 { emoPos += v } else { emoNeg -= v }
-                    if useTokens {
-                        r.tokPos += info.wPos
-                        r.tokNeg += info.wNeg
-                    }
+                    if useTokens { r.tokPos += info.wPos; r.tokNeg += info.wNeg }
                 }
                 if let c = collect, t.len > 0, t.len <= 4 {
                     c.tokens.append(

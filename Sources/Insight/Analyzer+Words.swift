@@ -106,10 +106,7 @@ extension Analyzer {
         // The scratch buffer holds every normalised token back to back: a term word that is nowhere in it
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
-        if nt > 0 {
-            let last = toks[nt - 1]
-            scratchLen = Int(last.start) + Int(last.len)
-        }
+        if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
@@ -132,10 +129,7 @@ extension Analyzer {
                     } else {
                         ok = equals(p, len, first.ptr, first.len)
                     }
-                    if ok {
-                        found |= 1 << UInt64(ti)
-                        break
-                    }
+                    if ok { found |= 1 << UInt64(ti); break }
                 }
                 i += 1
             }

@@ -33,10 +33,7 @@ public struct Analyzer: Sendable {
         var words: [[[UInt8]]] = []
         for t in cleaned where kept.count < 64 {
             let w = InsightModel.normalizedWords(t)
-            if !w.isEmpty {
-                kept.append(t)
-                words.append(w)
-            }
+            if !w.isEmpty { kept.append(t); words.append(w) }
         }
         self.crisisTerms = kept
         var bh: [UInt64] = []
@@ -90,16 +87,10 @@ public struct Analyzer: Sendable {
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos
         var zn = w.biasNeg
-        if r.lang == .de {
-            zp += hot.germanShiftPos
-            zn += hot.germanShiftNeg
-        }
+        if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }
         zp += (r.dense * w.densePos).sum()
         zn += (r.dense * w.denseNeg).sum()
-        if r.lang == .en {
-            zp += r.tokPos
-            zn += r.tokNeg
-        }
+        if r.lang == .en { zp += r.tokPos; zn += r.tokNeg }
         let m = max(0, zp, zn)
         let ep = exp(zp - m)
         let en = exp(zn - m)

@@ -172,10 +172,7 @@ final class InsightModel: @unchecked Sendable {
             } else {
                 var bytes = Array(key.utf8)
                 var seed = fnvOffset
-                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 {
-                    bytes.removeFirst()
-                    seed = negationSeed
-                }
+                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 { bytes.removeFirst(); seed = negationSeed }
                 let h = bytes.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count, seed: seed) }
                 w[h, default: WordInfo()].wPos = wp
                 w[h, default: WordInfo()].wNeg = wn

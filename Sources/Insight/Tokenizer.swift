@@ -21,10 +21,7 @@ struct Tokenizer {
         var nt = 0
         while i < n && nt < capacity {
             let b = t[i]
-            if b <= 32 {
-                i += 1
-                continue
-            }
+            if b <= 32 { i += 1; continue }
             // URLs
             if (b == 104 || b == 72 || b == 119) && i + 4 < n {
                 if (t[i + 1] | 0x20) == 116 && (t[i + 2] | 0x20) == 116 && (t[i + 3] | 0x20) == 112
@@ -72,10 +69,7 @@ struct Tokenizer {
                 let before = i
                 i = word(t, i, scratch, &out, &tok, &stats)
                 // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
-                if i == before {
-                    i += b < 0xE0 ? 2 : 3
-                    continue
-                }
+                if i == before { i += b < 0xE0 ? 2 : 3; continue }
                 tok.start = Int32(start)
                 tok.len = Int32(out - start)
                 if i == before {
@@ -86,10 +80,7 @@ struct Tokenizer {
                 }
                 if tok.len == 0 { continue }
                 var digits = true
-                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 {
-                    digits = false
-                    break
-                }
+                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 { digits = false; break }
                 if digits { tok.kind = .number }
                 tokens[nt] = tok
                 nt += 1
@@ -98,10 +89,7 @@ struct Tokenizer {
             if b >= 0xE0 {
                 // Multi-byte symbols: emoji, typographic punctuation.
                 let len = b >= 0xF0 ? 4 : 3
-                guard i + len <= n else {
-                    i = n
-                    break
-                }
+                guard i + len <= n else { i = n; break }
                 var cp = UInt32(b & (len == 4 ? 0x07 : 0x0F))
                 for k in 1..<len { cp = (cp << 6) | UInt32(t[i + k] & 0x3F) }
                 i += len
@@ -125,10 +113,7 @@ struct Tokenizer {
                 nt += 1
                 continue
             }
-            if b >= 0x80 {
-                i += 1
-                continue
-            }
+            if b >= 0x80 { i += 1; continue }
             // ASCII punctuation run (emoticons included).
             let start = out
             var h = fnvOffset
@@ -173,10 +158,7 @@ struct Tokenizer {
             }
             if dots >= 2 { f |= Token.ellipsis }
             stats.exclamations += Int(ex)
-            if j == i {
-                i += 1
-                continue
-            }
+            if j == i { i += 1; continue }
             i = j
             tokens[nt] = Token(
                 hash: h == 0 ? 1 : h, start: Int32(start), len: Int32(out - start), kind: .punct, flags: f, extra: ex)
@@ -296,10 +278,7 @@ struct Tokenizer {
             }
             if c == last {
                 run &+= 1
-                if run > 2 {
-                    flags |= Token.elongated
-                    continue
-                }
+                if run > 2 { flags |= Token.elongated; continue }
                 if run == 2 && c >= 97 { flags |= Token.repeatedLetters }
             } else {
                 last = c

@@ -86,10 +86,7 @@ public final class NCursesTerminal: Terminal {
         }
         pipeRead = fds[0]
         pipeWrite = fds[1]
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         sb_save_termios(inFD)
         guard let scr = newterm(name, outFile, inFile) else {
@@ -111,17 +108,11 @@ public final class NCursesTerminal: Terminal {
         _ = define_key("\u{1B}[201~", Self.pasteEndCode)
         Self.defineAlternateKeySequences()
 
-        if has_colors() {
-            _ = start_color()
-            _ = use_default_colors()
-        }
+        if has_colors() { _ = start_color(); _ = use_default_colors() }
         colorCount = has_colors() ? Int(sb_colors()) : 0
         canScroll = has_il() || sb_tigetstr("csr") != nil
         mouseEnabled = mouse
-        if mouse {
-            _ = mousemask(sb_mouse_mask(), nil)
-            mouseinterval(0)
-        }
+        if mouse { _ = mousemask(sb_mouse_mask(), nil); mouseinterval(0) }
         var h: Int32 = 0
         var w: Int32 = 0
         sb_getmaxyx(sb_stdscr(), &h, &w)

@@ -32,10 +32,7 @@ extension TerminalStyle {
             out.fg = fg16
             out.bg = bg16
             if colors < 16 {
-                if out.fg >= 8 {
-                    out.fg -= 8
-                    out.bold = true
-                }
+                if out.fg >= 8 { out.fg -= 8; out.bold = true }
                 if out.bg >= 8 { out.bg -= 8 }
             }
         }
@@ -101,10 +98,7 @@ extension TerminalStyle {
         var bestDistance = Int.max
         for (i, b) in basic.enumerated() {
             let d = (b.0 - rgb.0) * (b.0 - rgb.0) + (b.1 - rgb.1) * (b.1 - rgb.1) + (b.2 - rgb.2) * (b.2 - rgb.2)
-            if d < bestDistance {
-                bestDistance = d
-                best = i
-            }
+            if d < bestDistance { bestDistance = d; best = i }
         }
         return best
     }

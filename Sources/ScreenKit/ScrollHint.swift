@@ -125,10 +125,7 @@ public struct ScrollHint: Hashable, Sendable {
                     ScrollHint(top: min(first, last), bottom: max(first, last), lines: up ? shift : -shift)
                 )
             }
-            if prefix < minPrefix {
-                minPrefix = prefix
-                minAt = b + 1
-            }
+            if prefix < minPrefix { minPrefix = prefix; minAt = b + 1 }
         }
         return best
     }
@@ -158,9 +155,7 @@ extension ScreenBuffer {
         guard hint.top >= 0, hint.bottom < size.height, hint.top <= hint.bottom, n != 0 else { return out }
         for y in hint.top...hint.bottom {
             let from = y + n
-            for x in 0..<w {
-                out[x, y] = from >= hint.top && from <= hint.bottom ? self[x, from] : filler
-            }
+            for x in 0..<w { out[x, y] = from >= hint.top && from <= hint.bottom ? self[x, from] : filler }
         }
         return out
     }

@@ -15,10 +15,7 @@ public enum TextLayout {
     }
 
     static func wrapParagraph(_ p: Substring, width: Int, into lines: inout [String]) {
-        if TextWidth.width(p) <= width {
-            lines.append(String(p))
-            return
-        }
+        if TextWidth.width(p) <= width { lines.append(String(p)); return }
         var line = ""
         var lineWidth = 0
         var pendingSpace = ""  // spaces between the line so far and the next word
@@ -61,10 +58,7 @@ public enum TextLayout {
         for ch in p {
             if ch == " " {
                 flushWord()
-                if lineWidth > 0 {
-                    pendingSpace.append(" ")
-                    spaceWidth += 1
-                }
+                if lineWidth > 0 { pendingSpace.append(" "); spaceWidth += 1 }
             } else {
                 word.append(ch)
                 wordWidth += TextWidth.width(ch)

@@ -24,10 +24,7 @@ func runFeedBench() {
         var parsed = 0
         var elapsed = 0.0
         repeat {
-            for f in files {
-                _ = try? FeedParser.parse(f, url: base)
-                parsed += 1
-            }
+            for f in files { _ = try? FeedParser.parse(f, url: base); parsed += 1 }
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         } while elapsed < 2
         let cpu = threadCPUSeconds() - c0

@@ -122,16 +122,11 @@ enum ScalePeers {
         // Scripts/bench-peers.py from the working directory, else from the checkout the binary was built in (.build/…/release).
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var up = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
-        for _ in 0..<4 {
-            up = up.deletingLastPathComponent()
-            candidates.append(up)
-        }
+        for _ in 0..<4 { up = up.deletingLastPathComponent(); candidates.append(up) }
         guard
             let script = candidates.map({ $0.appendingPathComponent("Scripts/bench-peers.py").path })
                 .first(where: { FileManager.default.fileExists(atPath: $0) })
-        else {
-            return (nil, "peers not measured: Scripts/bench-peers.py not found")
-        }
+        else { return (nil, "peers not measured: Scripts/bench-peers.py not found") }
         do {
             let r = try ChildProcess.run(python, [script, manifest.path], check: false)
             guard r.status == 0, let line = r.stdout.split(separator: "\n").last,

@@ -163,9 +163,7 @@ extension ScaleReport {
     init(json data: Data) throws {
         guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let raw = d["raw"] as? [[String: Any]], let labels = d["sizes"] as? [String]
-        else {
-            throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run")
-        }
+        else { throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run") }
         func numbers(_ o: Any?) -> [String: Double] {
             var out: [String: Double] = [:]
             for (k, v) in (o as? [String: Any]) ?? [:] { if let n = v as? NSNumber { out[k] = n.doubleValue } }

@@ -65,10 +65,7 @@ enum ScaleTable {
         let n = Int(v.rounded())
         var s = String(abs(n))
         var i = s.count - 3
-        while i > 0 {
-            s.insert(",", at: s.index(s.startIndex, offsetBy: i))
-            i -= 3
-        }
+        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
         return (n < 0 ? "-" : "") + s
     }
 

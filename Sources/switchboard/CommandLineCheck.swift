@@ -36,10 +36,7 @@ enum CommandLineCheck {
             if a == "--" { return nil }
             if a.hasPrefix("-") && a != "-" {
                 let name = String(a.prefix { $0 != "=" })
-                if valueOptions.contains(name) {
-                    i += name == a ? 2 : 1
-                    continue
-                }
+                if valueOptions.contains(name) { i += name == a ? 2 : 1; continue }
                 guard flags.contains(a) else { return nil }
                 i += 1
                 continue

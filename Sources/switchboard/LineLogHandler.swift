@@ -10,10 +10,7 @@ struct LineLogHandler: LogHandler {
         private let handle: FileHandle
 
         init(path: String?) throws {
-            guard let path else {
-                handle = FileHandle.standardError
-                return
-            }
+            guard let path else { handle = FileHandle.standardError; return }
             let url = URL(fileURLWithPath: path)
             if !FileManager.default.fileExists(atPath: url.path) {
                 guard FileManager.default.createFile(atPath: url.path, contents: nil) else {

@@ -47,10 +47,7 @@ enum Output {
     static func printJSONLines<S: Sequence>(_ items: S) throws where S.Element: Encodable {
         let enc = jsonEncoder()
         var out = Data()
-        for i in items {
-            out += try enc.encode(i)
-            out.append(10)
-        }
+        for i in items { out += try enc.encode(i); out.append(10) }
         write(out)
     }
 

@@ -55,9 +55,7 @@ final class BlueskyClient: @unchecked Sendable {
         -> HTTPResponse
     {
         var s = try await session()
-        if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) {
-            s = try await renew(s)
-        }
+        if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) { s = try await renew(s) }
         var r = try await send(method, nsid, query: query, body: body, token: s.accessJwt)
         if BlueskyClient.isExpired(r) {
             s = try await renew(s)
@@ -148,10 +146,7 @@ final class BlueskyClient: @unchecked Sendable {
         let pass = try password.get()
         logins.append(t)
         // Record the attempt before making it: a failed login counts against the limit too.
-        if var o = readFile() ?? old {
-            o.logins = logins
-            try? store(o, cache: false)
-        }
+        if var o = readFile() ?? old { o.logins = logins; try? store(o, cache: false) }
         let body = try JSONSerialization.data(withJSONObject: ["identifier": identifier, "password": pass])
         let req = HTTPRequest(
             method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.server.createSession"),

@@ -19,10 +19,7 @@ public enum BlueskyFacets {
         for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + String(s).utf8.count }
         var i = 0
         while i < scalars.count {
-            if scalars[i].properties.isWhitespace {
-                i += 1
-                continue
-            }
+            if scalars[i].properties.isWhitespace { i += 1; continue }
             var start = i
             var end = i
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }

@@ -46,10 +46,7 @@ public struct BlueskySource: Source {
     var feeds: [(key: String, query: String?)] {
         var f: [(String, String?)] = []
         if config.notifications ?? true { f.append(("notifications", nil)) }
-        for t in config.hashtags ?? [] {
-            let q = t.hasPrefix("#") ? t : "#" + t
-            f.append(("search:" + q, q))
-        }
+        for t in config.hashtags ?? [] { let q = t.hasPrefix("#") ? t : "#" + t; f.append(("search:" + q, q)) }
         for q in config.search ?? [] { f.append(("search:" + q, q)) }
         return f
     }

@@ -138,10 +138,7 @@ public enum FeedDate {
             } else if isDigit(c) {
                 let s = i
                 var v = 0
-                while i < n, isDigit(b[i]) {
-                    v = v * 10 + Int(b[i] - 48)
-                    i += 1
-                }
+                while i < n, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1 }
                 if i < n, b[i] == 58, time == nil {  // hh:mm[:ss]
                     i += 1
                     var m = 0
@@ -199,18 +196,9 @@ public enum FeedDate {
         var month: Int?
         var pm: Bool?
         for w in words {
-            if month == nil, let m = monthNumber(w) {
-                month = m
-                continue
-            }
-            if w == "am" {
-                pm = false
-                continue
-            }
-            if w == "pm" {
-                pm = true
-                continue
-            }
+            if month == nil, let m = monthNumber(w) { month = m; continue }
+            if w == "am" { pm = false; continue }
+            if w == "pm" { pm = true; continue }
             if offset == nil, let z = zoneOffset(w) { offset = z }
         }
         guard let mon = month, !numbers.isEmpty else { return nil }

@@ -129,10 +129,7 @@ enum FeedEncoding {
 
     static func isValidUTF8(_ b: ArraySlice<UInt8>) -> Bool {
         var ascii = true
-        for c in b where c >= 0x80 {
-            ascii = false
-            break
-        }
+        for c in b where c >= 0x80 { ascii = false; break }
         if ascii { return true }
         return b.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil } ?? false
     }

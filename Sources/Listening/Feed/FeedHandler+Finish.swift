@@ -22,10 +22,7 @@ extension FeedHandler {
                 entry!.id = plainValue(c.text).map { $0.hasPrefix("/") ? resolveURL($0, against: base) ?? $0 : $0 }
             }
         case .guid:
-            if entry!.guid == nil {
-                entry!.guid = plainValue(c.text)
-                entry!.guidIsPermaLink = c.permaLink
-            }
+            if entry!.guid == nil { entry!.guid = plainValue(c.text); entry!.guidIsPermaLink = c.permaLink }
         case .identifier: if entry!.identifier == nil { entry!.identifier = plainValue(c.text) }
         case .title: if entry!.title == nil { entry!.title = render(c, singleLine: true) }
         case .link: if entry!.link == nil { entry!.link = resolveURL(c.text, against: base) }

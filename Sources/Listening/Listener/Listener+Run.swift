@@ -58,10 +58,7 @@ extension Listener {
                         }
                     }
                     while let changed = await g.next() {
-                        if changed {
-                            g.cancelAll()
-                            break
-                        }
+                        if changed { g.cancelAll(); break }
                     }
                 }
                 if reloadTeam == nil { break }

@@ -8,10 +8,7 @@ struct ServerSentEvents {
     /// Feeds one line; returns an event when a blank line completes one.
     mutating func feed(_ line: String) -> (event: String, data: String)? {
         if line.isEmpty {
-            defer {
-                event = ""
-                data = []
-            }
+            defer { event = ""; data = [] }
             return data.isEmpty ? nil : (event.isEmpty ? "message" : event, data.joined(separator: "\n"))
         }
         if line.hasPrefix(":") { return nil }

@@ -26,10 +26,7 @@ struct TextCleaner {
     @inline(__always) mutating func space() { pendingSpace = true }
 
     @inline(__always) mutating func lineBreak(_ add: Bool = false, atLeast: Int = 1) {
-        guard keepNewlines else {
-            pendingSpace = true
-            return
-        }
+        guard keepNewlines else { pendingSpace = true; return }
         pendingBreaks = add ? min(2, pendingBreaks + 1) : max(atLeast, pendingBreaks)
     }
 

@@ -67,10 +67,7 @@ extension TextCleaner {
         let n = b.count
         var j = i + 1
         while j < n, j - i <= 12, b[j] != UInt8(ascii: ";"), b[j] != UInt8(ascii: "&") { j += 1 }
-        guard j < n, b[j] == UInt8(ascii: ";") else {
-            emit(0x26)
-            return i + 1
-        }
+        guard j < n, b[j] == UInt8(ascii: ";") else { emit(0x26); return i + 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
         let value: UInt32?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
@@ -80,10 +77,7 @@ extension TextCleaner {
         } else {
             value = HTMLText.mastodonEntities.contains(name) ? HTMLText.namedEntities[name] : nil
         }
-        guard let v = value, Unicode.Scalar(v) != nil else {
-            emit(0x26)
-            return i + 1
-        }
+        guard let v = value, Unicode.Scalar(v) != nil else { emit(0x26); return i + 1 }
         emit(scalar: v)
         return j + 1
     }

@@ -22,10 +22,7 @@ public enum NetworkText {
                 lastSpace = false
             }
             count += 1
-            if count >= max {
-                out += "…"
-                break
-            }
+            if count >= max { out += "…"; break }
         }
         return out.trimmingCharacters(in: .whitespaces)
     }

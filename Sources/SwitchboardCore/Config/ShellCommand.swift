@@ -41,23 +41,15 @@ public enum ShellCommand {
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)")
         let outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
-        defer {
-            unlink(inFile.path)
-            unlink(outFile.path)
-        }
+        defer { unlink(inFile.path); unlink(outFile.path) }
         guard
             FileManager.default.createFile(
                 atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
             FileManager.default.createFile(atPath: outFile.path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let stdin = FileHandle(forReadingAtPath: inFile.path),
             let stdout = FileHandle(forWritingAtPath: outFile.path)
-        else {
-            throw SwitchboardError("cannot create temporary files in \(tmp.path)")
-        }
-        defer {
-            try? stdin.close()
-            try? stdout.close()
-        }
+        else { throw SwitchboardError("cannot create temporary files in \(tmp.path)") }
+        defer { try? stdin.close(); try? stdout.close() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]

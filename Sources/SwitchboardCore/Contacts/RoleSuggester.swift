@@ -58,10 +58,7 @@ struct RoleSuggester: Sendable {
         }
         guard let ex = m.extra, let kind = ex["kind"]?.stringValue?.lowercased() ?? (m.platform == "rss" ? "" : nil)
         else { return }
-        if kind == "news" || kind == "press" {
-            id.newsItems += 1
-            return
-        }
+        if kind == "news" || kind == "press" { id.newsItems += 1; return }
         let host = m.url.flatMap(ContactIdentity.host(of:)) ?? ""
         let employerPortal =
             kind.contains("employ") || kind.contains("job")

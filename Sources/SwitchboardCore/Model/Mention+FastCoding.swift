@@ -105,10 +105,7 @@ extension Mention {
     }
 
     private static func decodeAuthor(_ s: inout JSONScanner) throws -> Author? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var handle: String?
         var name: String?
         var url: String?
@@ -137,10 +134,7 @@ extension Mention {
     }
 
     private static func decodeReply(_ s: inout JSONScanner) throws -> ReplyRef? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var r = ReplyRef()
         var seen: UInt64 = 0
         try s.object { s, k in
@@ -167,10 +161,7 @@ extension Mention {
     }
 
     static func decodeAnalysis(_ s: inout JSONScanner) throws -> Analysis? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var lang: String?
         var sentiment: Sentiment?
         var score: Double?
@@ -245,10 +236,7 @@ extension Mention {
             w.endObject()
         }
         w.field("created_at", createdAt)
-        if let e = extra {
-            w.key("extra")
-            w.value(.object(e))
-        }
+        if let e = extra { w.key("extra"); w.value(.object(e)) }
         w.field("fetched_at", fetchedAt)
         w.field("id", id)
         w.field("in_reply_to", inReplyTo)

@@ -41,10 +41,7 @@ struct QueryParser {
         var p = 0
         while p < chars.count {
             let c = chars[p]
-            if c.isWhitespace {
-                p += 1
-                continue
-            }
+            if c.isWhitespace { p += 1; continue }
             if c == "(" {
                 tokens.append((.lparen, p))
                 p += 1
@@ -77,10 +74,7 @@ struct QueryParser {
             let start = p
             while p < chars.count, !chars[p].isWhitespace, chars[p] != "(", chars[p] != ")", chars[p] != "\"" { p += 1 }
             let word = String(chars[start..<p])
-            if word == "OR" {
-                tokens.append((.or, start))
-                continue
-            }
+            if word == "OR" { tokens.append((.or, start)); continue }
             if word == "AND" { continue }
             if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
                 word[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }),

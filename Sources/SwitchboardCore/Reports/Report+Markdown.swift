@@ -98,10 +98,7 @@ extension Report {
             ("Hashtags", hashtags, "No hashtag came up in two mentions or more."),
         ] {
             out += ["", "## " + title, ""]
-            if terms.isEmpty {
-                out.append(empty)
-                continue
-            }
+            if terms.isEmpty { out.append(empty); continue }
             out += Report.mdTable(
                 ["term", "mentions", "previous"],
                 terms.map { [Report.code($0.term), String($0.count), String($0.previousCount)] },

@@ -58,10 +58,7 @@ extension Report {
         static func index(_ s: Sentiment) -> Int { s == .positive ? 0 : s == .neutral ? 1 : 2 }
 
         mutating func sentiment(_ s: Sentiment, bucket: Int, current: Bool) {
-            guard current else {
-                previousSentiment[Tally.index(s)] += 1
-                return
-            }
+            guard current else { previousSentiment[Tally.index(s)] += 1; return }
             sentiment[Tally.index(s)] += 1
             analysedBucket[bucket] += 1
             if s == .positive { positiveBucket[bucket] += 1 } else if s == .negative { negativeBucket[bucket] += 1 }

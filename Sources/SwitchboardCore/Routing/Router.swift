@@ -110,10 +110,7 @@ public final class Router: @unchecked Sendable {
     private func isRouted(_ key: String, _ rule: String, in s: Store) -> Bool {
         lock.withLock {
             let events = s.events
-            if events.count < scanned {
-                routed = []
-                scanned = 0
-            }
+            if events.count < scanned { routed = []; scanned = 0 }
             for e in events[scanned...] {
                 if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) {
                     routed.insert(m + "\u{1F}" + r)

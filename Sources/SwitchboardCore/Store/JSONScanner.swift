@@ -43,10 +43,7 @@ struct JSONScanner {
     /// Iterates an object's keys; `body` must consume the value.
     mutating func object(_ body: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try expect(123)  // {
-        if peek() == 125 {
-            i += 1
-            return
-        }
+        if peek() == 125 { i += 1; return }
         while true {
             ws()
             guard i < p.count, p[i] == 34 else { throw Failure() }
@@ -55,14 +52,8 @@ struct JSONScanner {
             try body(&self, key)
             ws()
             guard i < p.count else { throw Failure() }
-            if p[i] == 44 {
-                i += 1
-                continue
-            }
-            if p[i] == 125 {
-                i += 1
-                return
-            }
+            if p[i] == 44 { i += 1; continue }
+            if p[i] == 125 { i += 1; return }
             throw Failure()
         }
     }
@@ -76,10 +67,7 @@ struct JSONScanner {
     mutating func nextKey() throws -> UnsafeBufferPointer<UInt8>? {
         ws()
         guard i < p.count else { throw Failure() }
-        if p[i] == 125 {
-            i += 1
-            return nil
-        }
+        if p[i] == 125 { i += 1; return nil }
         if !first {
             guard p[i] == 44 else { throw Failure() }
             i += 1
@@ -94,22 +82,13 @@ struct JSONScanner {
 
     mutating func array(_ body: (inout JSONScanner) throws -> Void) throws {
         try expect(91)  // [
-        if peek() == 93 {
-            i += 1
-            return
-        }
+        if peek() == 93 { i += 1; return }
         while true {
             try body(&self)
             ws()
             guard i < p.count else { throw Failure() }
-            if p[i] == 44 {
-                i += 1
-                continue
-            }
-            if p[i] == 93 {
-                i += 1
-                return
-            }
+            if p[i] == 44 { i += 1; continue }
+            if p[i] == 93 { i += 1; return }
             throw Failure()
         }
     }
@@ -150,10 +129,7 @@ struct JSONScanner {
                 i += 1
                 return s
             }
-            if c == 92 {
-                i = start
-                return try escapedString()
-            }
+            if c == 92 { i = start; return try escapedString() }
             if c < 0x20 { throw Failure() }
             i += 1
         }
@@ -226,10 +202,7 @@ struct JSONScanner {
     }
 
     mutating func optionalString() throws -> String? {
-        if peek() == 110 {
-            try literal("null")
-            return nil
-        }
+        if peek() == 110 { try literal("null"); return nil }
         return try string()
     }
 
@@ -253,10 +226,7 @@ struct JSONScanner {
         var v = 0.0
         var neg = false
         var k = start
-        if p[k] == 45 {
-            neg = true
-            k += 1
-        }
+        if p[k] == 45 { neg = true; k += 1 }
         var plain = k < i
         while k < i {
             let c = p[k]
@@ -306,18 +276,12 @@ struct JSONScanner {
     }
 
     mutating func optionalInt() throws -> Int? {
-        if peek() == 110 {
-            try literal("null")
-            return nil
-        }
+        if peek() == 110 { try literal("null"); return nil }
         return try int()
     }
 
     mutating func bool() throws -> Bool {
-        if peek() == 116 {
-            try literal("true")
-            return true
-        }
+        if peek() == 116 { try literal("true"); return true }
         try literal("false")
         return false
     }

@@ -51,10 +51,7 @@ struct JSONWriter {
         string(v)
     }
     mutating func field(_ k: StaticString, _ v: String?) {
-        if let v {
-            key(k)
-            string(v)
-        }
+        if let v { key(k); string(v) }
     }
     mutating func field(_ k: StaticString, _ v: Int) {
         key(k)
@@ -64,10 +61,7 @@ struct JSONWriter {
     mutating func int(_ v: Int) {
         if v < 0 { out.append(45) }
         var m = v.magnitude
-        if m < 10 {
-            out.append(48 + UInt8(m))
-            return
-        }
+        if m < 10 { out.append(48 + UInt8(m)); return }
         var buf:
             (
                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -92,10 +86,7 @@ struct JSONWriter {
     mutating func field(_ k: StaticString, _ v: Double) {
         key(k)
         // JSON has no infinity or NaN: `inf` would make a line nobody can read back (scores are required: 0).
-        guard v.isFinite else {
-            out.append(48)
-            return
-        }
+        guard v.isFinite else { out.append(48); return }
         let r = (v * 10000).rounded() / 10000
         out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
     }

@@ -47,10 +47,7 @@ extension Store {
                                 switch r {
                                 case .success(var m):
                                     guard seen.insert(m.key).inserted else { continue }
-                                    if let a = latestAnalysis[m.key] {
-                                        m.analysis = a
-                                        report.foldedAnalyses += 1
-                                    }
+                                    if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
                                     var w = JSONWriter()
                                     m.fastEncode(into: &w)
                                     out += w.out
@@ -86,10 +83,7 @@ extension Store {
                     }
                 }
                 // The analyses now live in the mention records.
-                for f in analysisFiles {
-                    report.bytesBefore += (try? Data(contentsOf: f).count) ?? 0
-                    unlink(f.path)
-                }
+                for f in analysisFiles { report.bytesBefore += (try? Data(contentsOf: f).count) ?? 0; unlink(f.path) }
                 FileIO.syncDirectory(dir.logDir)
                 reset()
                 _warnings = []

@@ -24,10 +24,7 @@ public enum Timestamp {
             return v
         }
         func expect(_ c: UInt8) -> Bool {
-            if i < n, b[i] == c {
-                i += 1
-                return true
-            }
+            if i < n, b[i] == c { i += 1; return true }
             return false
         }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else {
@@ -106,10 +103,7 @@ public enum Timestamp {
         let t = d.timeIntervalSince1970
         var secs = Int(t.rounded(.down))
         var millis = Int(((t - Double(secs)) * 1000).rounded())
-        if millis == 1000 {
-            secs += 1
-            millis = 0
-        }
+        if millis == 1000 { secs += 1; millis = 0 }
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
         let (y, m, dd) = civilFromDays(days)

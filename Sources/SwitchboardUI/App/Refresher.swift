@@ -54,10 +54,7 @@ final class Refresher: @unchecked Sendable {
                 let c = try store.refresh()
                 // Writes through this same Store (the workbench's own sources) are folded in already: the count tells.
                 let count = store.count
-                if !c.isEmpty || count != lastCount {
-                    mailbox.post(.storeChanges(c))
-                    posted = true
-                }
+                if !c.isEmpty || count != lastCount { mailbox.post(.storeChanges(c)); posted = true }
                 lastCount = count
                 lastError = ""
             } catch {
@@ -84,10 +81,7 @@ final class Refresher: @unchecked Sendable {
                         posted = true
                     }
                 }
-                if let m = teamWatch?.check() {
-                    mailbox.post(.message(m))
-                    posted = true
-                }
+                if let m = teamWatch?.check() { mailbox.post(.message(m)); posted = true }
             }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) {

@@ -26,10 +26,7 @@ struct Renderer {
 
     mutating func draw() {
         let layout = Layout.of(s)
-        if layout.kind == .tooSmall {
-            drawTooSmall()
-            return
-        }
+        if layout.kind == .tooSmall { drawTooSmall(); return }
         if let r = layout.banner {
             buf.fill(r, role: .error)
             for (i, line) in s.bannerLines.prefix(r.height).enumerated() {

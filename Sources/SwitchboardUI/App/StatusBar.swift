@@ -117,14 +117,8 @@ struct StatusBar {
         // Optional parts, in priority order; each is shown only when it fits whole.
         var showFilter = false
         var showSort = false
-        if let f = filter, used + 3 + TextWidth.width(f) <= width {
-            showFilter = true
-            used += 3 + TextWidth.width(f)
-        }
-        if let so = sort, used + 3 + TextWidth.width(so) <= width {
-            showSort = true
-            used += 3 + TextWidth.width(so)
-        }
+        if let f = filter, used + 3 + TextWidth.width(f) <= width { showFilter = true; used += 3 + TextWidth.width(f) }
+        if let so = sort, used + 3 + TextWidth.width(so) <= width { showSort = true; used += 3 + TextWidth.width(so) }
         var texts = banners.map { $0.forms.last ?? "" }
         for (i, b) in banners.enumerated() {
             let base = TextWidth.width(texts[i])

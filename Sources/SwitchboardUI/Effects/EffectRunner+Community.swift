@@ -21,10 +21,7 @@ extension EffectRunner {
             guard !new.isEmpty || contactActions else { return }
             view.contacts!.update(newMentions: new, newEvents: newEvents)
         }
-        if reload || contactActions {
-            d.personMarks = personMarks()
-            return
-        }
+        if reload || contactActions { d.personMarks = personMarks(); return }
         // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
         let book = view.contacts!
         var seen = Set<String>()

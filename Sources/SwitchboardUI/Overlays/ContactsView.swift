@@ -63,10 +63,7 @@ extension Update {
             switch k {
             case .enter, .escape: cv.searching = false
             case .backspace:
-                if !cv.search.isEmpty {
-                    cv.search.removeLast()
-                    cv.refilter()
-                }
+                if !cv.search.isEmpty { cv.search.removeLast(); cv.refilter() }
             case .char(let c) where !isControl(c):
                 cv.search.append(c)
                 cv.selected = 0

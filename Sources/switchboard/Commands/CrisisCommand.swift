@@ -39,10 +39,7 @@ struct CrisisCommand: ParsableCommand {
             let store = try global.openStore(quiet: json)
             let lib = PlaybookLibrary.load(store.dir)
             let log = CrisisLog(store: store)
-            if json {
-                try Output.printJSON(CrisisListJSON(lib: lib, log: log))
-                return
-            }
+            if json { try Output.printJSON(CrisisListJSON(lib: lib, log: log)); return }
             if let c = log.current { print("ACTIVE: " + CrisisCommand.headline(c)) }
             if lib.playbooks.isEmpty {
                 print("No usable playbooks in \(store.dir.playbooksDir.path) (switchboard init writes three).")

@@ -82,14 +82,8 @@ struct HandoffCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let rows = HandoffListing.rows(store, team: team, all: all)
-            if json {
-                try Output.printJSONLines(rows)
-                return
-            }
-            if rows.isEmpty {
-                print(all ? "No hand-offs." : "Nothing is waiting for an internal team.")
-                return
-            }
+            if json { try Output.printJSONLines(rows); return }
+            if rows.isEmpty { print(all ? "No hand-offs." : "Nothing is waiting for an internal team."); return }
             let now = Date()
             Output.table(
                 ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"],

@@ -48,10 +48,7 @@ struct IngestCommand: ParsableCommand {
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
             i += batch.count
-            if progress {
-                Output.write("stored \(i)\n")
-                Output.flush()
-            }
+            if progress { Output.write("stored \(i)\n"); Output.flush() }
         }
         if json {
             struct Reject: Encodable {

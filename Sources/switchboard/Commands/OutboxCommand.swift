@@ -25,10 +25,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 for e in list { try Output.printJSON(OutboxEntryJSON(e)) }
                 return
             }
-            if list.isEmpty {
-                print(all ? "The outbox is empty." : "Nothing pending in the outbox.")
-                return
-            }
+            if list.isEmpty { print(all ? "The outbox is empty." : "Nothing pending in the outbox."); return }
             let now = Date()
             Output.table(
                 ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"],

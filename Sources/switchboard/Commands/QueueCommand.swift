@@ -105,10 +105,7 @@ struct QueueCommand: ParsableCommand {
             let held = at != nil && !warnings.isEmpty && !yes
             if !held { d.scheduledAt = at }
             let item = try QueueCommand.op { try Queue.add(d, team: team, store: store, actor: Actor.current()) }
-            if json {
-                try Output.printJSON(QueueItemJSON(item, warnings: warnings))
-                return
-            }
+            if json { try Output.printJSON(QueueItemJSON(item, warnings: warnings)); return }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
             if held {
                 print(
@@ -141,10 +138,7 @@ struct QueueCommand: ParsableCommand {
             if let s = q.suspension {
                 print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
             }
-            if list.isEmpty {
-                print("The queue is empty.")
-                return
-            }
+            if list.isEmpty { print("The queue is empty."); return }
             Output.table(
                 ["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"],
                 list.map { i in
@@ -180,10 +174,7 @@ struct QueueCommand: ParsableCommand {
                 (try? QueueCommand.team(store)).map {
                     Preflight.check(i.draft, Preflight.Context(team: $0, store: store))
                 } ?? []
-            if json {
-                try Output.printJSON(QueueItemJSON(i, warnings: warnings))
-                return
-            }
+            if json { try Output.printJSON(QueueItemJSON(i, warnings: warnings)); return }
             print(
                 "\(i.id)  \(i.state.rawValue)  " + (i.scheduledAt.map(Timestamp.format) ?? "draft")
                     + "  by \(Output.safe(i.author))")

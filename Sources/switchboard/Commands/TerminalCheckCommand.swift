@@ -55,10 +55,7 @@ struct TerminalCheckCommand: ParsableCommand {
             let waker = terminal.makeWaker()
             let interval = tickMs
             Thread.detachNewThread {
-                while true {
-                    usleep(useconds_t(interval * 1000))
-                    waker.wake()
-                }
+                while true { usleep(useconds_t(interval * 1000)); waker.wake() }
             }
         }
         var screen = TerminalCheckScreen(

@@ -47,10 +47,7 @@ struct ComposerLayout {
                 x = 0
                 if let b = breakAt, b > rowStart {
                     // The word so far moves down to the new line.
-                    for j in b..<i {
-                        cells[j] = (row, x)
-                        x += TextWidth.width(chars[j])
-                    }
+                    for j in b..<i { cells[j] = (row, x); x += TextWidth.width(chars[j]) }
                     rowStart = b
                     if x + cw > width {
                         row += 1

@@ -49,10 +49,7 @@ extension Update {
         let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body != prefix else {
-            say(&s, "the reply is empty", error: true)
-            return []
-        }
+        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
@@ -68,10 +65,7 @@ extension Update {
     }
 
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey else {
-            say(&s, "open a mention first (Enter)")
-            return []
-        }
+        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
         s.modal = .templates(TemplatePicker(key: k, query: arg))
         s.chrome.focus = .composer
         return s.mention.templates == nil ? [.loadTemplates] : []
@@ -109,9 +103,7 @@ extension Update {
 
     /// Retries a failed reply of the mention the action keys act on; else re-reads the queue and crisis files.
     static func retry(_ s: inout AppState) -> [Effect] {
-        guard let k = s.actionKey, let e = s.mention.outbox[k], case .failed = e.state else {
-            return [.loadPanels]
-        }
+        guard let k = s.actionKey, let e = s.mention.outbox[k], case .failed = e.state else { return [.loadPanels] }
         return [.retrySend(id: e.id)]
     }
 
@@ -121,10 +113,7 @@ extension Update {
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else {
-            prompt(&s, "note ")
-            return []
-        }
+        guard !text.isEmpty else { prompt(&s, "note "); return [] }
         return [.record([.note(mention: k, text: text)], done: "note added to \(s.label(k))")]
     }
 
