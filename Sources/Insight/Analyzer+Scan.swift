@@ -147,10 +147,7 @@ extension Analyzer {
                             as: UTF8.self))
                 }
                 if t.has(Token.boundary) {
-                    negWindow = 0
-                    boostLeft = 0
-                    sentenceStart = true
-                    startWord = 0
+                    (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
                 }
                 prevWasWord = false
                 continue
@@ -232,20 +229,13 @@ extension Analyzer {
             }
             // Modifiers.
             if f & negFlag != 0 {
-                negWindow = 4
-                prevHash = t.hash
-                prevContribution = 0
-                prevWasWord = true
+                (negWindow, prevHash, prevContribution, prevWasWord) = (4, t.hash, 0, true)
                 continue
             }
             if f & contrastFlag != 0 {
                 posA = (posA + posB) * 0.5
                 negA = (negA + negB) * 0.5
-                posB = 0
-                negB = 0
-                contrast = true
-                negWindow = 0
-                prevWasWord = false
+                (posB, negB, contrast, negWindow, prevWasWord) = (0, 0, true, 0, false)
                 continue
             }
             let b = isDE ? info.boostDE : info.boostEN
@@ -287,9 +277,7 @@ extension Analyzer {
             if contribution > 0 { posB += contribution } else { negB -= contribution }
             if negWindow > 0 { negWindow -= 1 }
             if boostLeft > 0 { boostLeft -= 1 }
-            prevHash = t.hash
-            prevContribution = contribution
-            prevWasWord = true
+            (prevHash, prevContribution, prevWasWord) = (t.hash, contribution, true)
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)

@@ -194,10 +194,7 @@ final class InsightModel: @unchecked Sendable {
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
-        english = eng
-        lexiconOnly = lex
-        germanShiftPos = shiftPos
-        germanShiftNeg = shiftNeg
+        (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
         self.version = version
     }
 

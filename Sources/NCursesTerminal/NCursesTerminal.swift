@@ -52,16 +52,12 @@ public final class NCursesTerminal: Terminal {
 
         // Prefer the controlling terminal, so that stdout may be redirected.
         if let tty = fopen("/dev/tty", "r+") {
-            ttyFile = tty
-            inFile = tty
-            outFile = tty
+            (ttyFile, inFile, outFile) = (tty, tty, tty)
         } else {
             guard isatty(0) != 0 else {
                 throw TerminalOpenError(message: "not a terminal: standard input is not a tty")
             }
-            ttyFile = nil
-            inFile = sb_stdin()
-            outFile = sb_stdout()
+            (ttyFile, inFile, outFile) = (nil, sb_stdin(), sb_stdout())
         }
         inFD = fileno(inFile)
         outFD = fileno(outFile)

@@ -49,10 +49,7 @@ public enum TextLayout {
                 line += word
                 lineWidth += wordWidth
             }
-            word = ""
-            wordWidth = 0
-            pendingSpace = ""
-            spaceWidth = 0
+            (word, wordWidth, pendingSpace, spaceWidth) = ("", 0, "", 0)
         }
 
         for ch in p {

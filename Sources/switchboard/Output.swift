@@ -98,10 +98,8 @@ struct MentionJSON: Encodable {
         }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(status, forKey: .status)
-            try c.encode(assignee, forKey: .assignee)
-            try c.encode(tags, forKey: .tags)
-            try c.encode(notes, forKey: .notes)
+            try c.encode(status, forKey: .status); try c.encode(assignee, forKey: .assignee)
+            try c.encode(tags, forKey: .tags); try c.encode(notes, forKey: .notes)
             try c.encodeIfPresent(handoffTeam, forKey: .handoffTeam)
             try c.encodeIfPresent(firstResponseAt, forKey: .firstResponseAt)
             if !handoffReplies.isEmpty { try c.encode(handoffReplies, forKey: .handoffReplies) }
@@ -116,20 +114,13 @@ struct MentionJSON: Encodable {
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(m.key, forKey: .key)
-        try c.encode(m.platform, forKey: .platform)
-        try c.encode(m.id, forKey: .id)
-        try c.encode(m.text, forKey: .text)
-        try c.encode(m.createdAt, forKey: .createdAt)
-        try c.encode(m.fetchedAt, forKey: .fetchedAt)
-        try c.encodeIfPresent(m.url, forKey: .url)
-        try c.encodeIfPresent(m.author, forKey: .author)
-        try c.encodeIfPresent(m.lang, forKey: .lang)
-        try c.encodeIfPresent(m.inReplyTo, forKey: .inReplyTo)
-        try c.encodeIfPresent(m.threadRoot, forKey: .threadRoot)
-        try c.encodeIfPresent(m.source, forKey: .source)
-        try c.encodeIfPresent(m.title, forKey: .title)
-        try c.encodeIfPresent(m.extra, forKey: .extra)
+        try c.encode(m.key, forKey: .key); try c.encode(m.platform, forKey: .platform)
+        try c.encode(m.id, forKey: .id); try c.encode(m.text, forKey: .text)
+        try c.encode(m.createdAt, forKey: .createdAt); try c.encode(m.fetchedAt, forKey: .fetchedAt)
+        try c.encodeIfPresent(m.url, forKey: .url); try c.encodeIfPresent(m.author, forKey: .author)
+        try c.encodeIfPresent(m.lang, forKey: .lang); try c.encodeIfPresent(m.inReplyTo, forKey: .inReplyTo)
+        try c.encodeIfPresent(m.threadRoot, forKey: .threadRoot); try c.encodeIfPresent(m.source, forKey: .source)
+        try c.encodeIfPresent(m.title, forKey: .title); try c.encodeIfPresent(m.extra, forKey: .extra)
         try c.encodeIfPresent(m.analysis, forKey: .analysis)
         try c.encode(
             StateJSON(

@@ -35,10 +35,7 @@ public struct SourceHealth: Codable, Sendable, Hashable {
     public init(id: String) {
         self.id = id
         status = .never
-        fetched = 0
-        added = 0
-        failures = 0
-        cursor = [:]
+        (fetched, added, failures, cursor) = (0, 0, 0, [:])
     }
 
     enum CodingKeys: String, CodingKey {

@@ -91,9 +91,7 @@ public struct Contacts: Sendable {
             if groups[p] == nil { order.append((p, nil)) }
             groups[p, default: []].append(i)
         }
-        all = []
-        byID = [:]
-        byIdentity = [:]
+        (all, byID, byIdentity) = ([], [:], [:])
         all.reserveCapacity(order.count)
         byID.reserveCapacity(order.count)
         byIdentity.reserveCapacity(identities.count)

@@ -19,14 +19,8 @@ public struct CrisisRun: Hashable, Sendable {
     public var name: String { playbook.name }
 
     init(start s: CrisisStart, event e: AuditEvent) {
-        id = s.crisis
-        playbook = s.playbook
-        severity = s.severity
-        drill = s.drill
-        note = s.note
-        startedAt = e.at
-        startedBy = e.actor
-        suspendedQueue = s.suspendedQueue
+        (id, playbook, severity, drill, note, startedAt) = (s.crisis, s.playbook, s.severity, s.drill, s.note, e.at)
+        (startedBy, suspendedQueue) = (e.actor, s.suspendedQueue)
         steps = s.playbook.steps.map { st in
             CrisisStepRun(step: st, dueAt: e.at.addingTimeInterval(SourceConfig.parseDuration(st.due) ?? 0))
         }
@@ -68,9 +62,7 @@ public struct CrisisRun: Hashable, Sendable {
         case .severity(_, let l): severity = l
         case .end(_, let s):
             if endedAt == nil {
-                endedAt = e.at
-                endedBy = e.actor
-                summary = s
+                (endedAt, endedBy, summary) = (e.at, e.actor, s)
             }
         }
     }

@@ -226,11 +226,8 @@ public struct AuditEvent: Codable, Hashable, Sendable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(schema, forKey: .v)
-        try c.encode(id, forKey: .id)
-        try c.encode(at, forKey: .at)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(action.typeName, forKey: .type)
+        try c.encode(schema, forKey: .v); try c.encode(id, forKey: .id); try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor); try c.encode(action.typeName, forKey: .type)
         try c.encodeIfPresent(action.mention, forKey: .mention)
         switch action {
         case .setStatus(_, let s): try c.encode(s, forKey: .status)
@@ -244,9 +241,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
             try c.encodeIfPresent(n, forKey: .note)
         case .outboxQueued(let d): try d.encode(to: encoder)
         case .outboxSending(let id, _, let by, let until, let n):
-            try c.encode(id, forKey: .outbox)
-            try c.encode(by, forKey: .by)
-            try c.encode(until, forKey: .until)
+            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until)
             try c.encode(n, forKey: .attempt)
         case .outboxSent(let id, _, let r, let pid):
             try c.encode(id, forKey: .outbox)

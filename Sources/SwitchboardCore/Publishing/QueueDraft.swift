@@ -65,10 +65,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         try c.encodeIfPresent(link, forKey: .link)
         try c.encodeIfPresent(via, forKey: .via)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
-        try c.encodeIfPresent(campaign, forKey: .campaign)
-        try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)
-        try c.encodeIfPresent(crisis, forKey: .crisis)
-        try c.encode(createdAt, forKey: .createdAt)
+        try c.encodeIfPresent(campaign, forKey: .campaign); try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)
+        try c.encodeIfPresent(crisis, forKey: .crisis); try c.encode(createdAt, forKey: .createdAt)
     }
 
     /// The text posted on `network` (`mastodon`, `bluesky`): its variant or the text, then the link and the

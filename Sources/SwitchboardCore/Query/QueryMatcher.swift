@@ -57,21 +57,8 @@ public final class QueryMatcher {
     }
     /// Forgets every column (after `reanalyze` changed analyses); mentions never change their text otherwise.
     public func clearCache() {
-        keys = []
-        rowOf = [:]
-        intents = []
-        sentiment = []
-        platform = []
-        lang = []
-        source = []
-        created = []
-        handle = []
-        texts = []
-        hasText = []
-        ownCol = []
-        stateRows = []
-        statusCol = []
-        lastRows = []
+        (keys, rowOf, intents, sentiment, platform, lang, source, created) = ([], [:], [], [], [], [], [], [])
+        (handle, texts, hasText, ownCol, stateRows, statusCol, lastRows) = ([], [], [], [], [], [], [])
     }
 
     public func matches(_ m: Mention, _ st: MentionState) -> Bool {

@@ -18,9 +18,7 @@ extension Report {
 
         init(buckets: Int, competitors: Int) {
             perBucket = Array(repeating: 0, count: buckets)
-            positiveBucket = perBucket
-            negativeBucket = perBucket
-            analysedBucket = perBucket
+            (positiveBucket, negativeBucket, analysedBucket) = (perBucket, perBucket, perBucket)
             rivals = Array(repeating: 0, count: competitors)
             previousRivals = rivals
         }

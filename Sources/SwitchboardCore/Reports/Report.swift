@@ -126,18 +126,13 @@ public struct Report: Codable, Sendable, Equatable {
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(questions, forKey: .questions)
-            try c.encode(answered, forKey: .answered)
-            try c.encode(medianSeconds, forKey: .medianSeconds)
-            try c.encode(p90Seconds, forKey: .p90Seconds)
+            try c.encode(questions, forKey: .questions); try c.encode(answered, forKey: .answered)
+            try c.encode(medianSeconds, forKey: .medianSeconds); try c.encode(p90Seconds, forKey: .p90Seconds)
             try c.encode(previousQuestions, forKey: .previousQuestions)
             try c.encode(previousMedianSeconds, forKey: .previousMedianSeconds)
-            try c.encode(slaMinutes, forKey: .slaMinutes)
-            try c.encode(slaChecked, forKey: .slaChecked)
-            try c.encode(answeredLate, forKey: .answeredLate)
-            try c.encode(overdue, forKey: .overdue)
-            try c.encode(breaches, forKey: .breaches)
-            try c.encode(worst, forKey: .worst)
+            try c.encode(slaMinutes, forKey: .slaMinutes); try c.encode(slaChecked, forKey: .slaChecked)
+            try c.encode(answeredLate, forKey: .answeredLate); try c.encode(overdue, forKey: .overdue)
+            try c.encode(breaches, forKey: .breaches); try c.encode(worst, forKey: .worst)
         }
     }
 

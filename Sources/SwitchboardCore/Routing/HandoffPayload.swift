@@ -22,9 +22,7 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
     public var at: Date
 
     public init(mention m: Mention, state: MentionState, rule: String, team: String, note: String? = nil, at: Date) {
-        mention = m.key
-        id = m.id
-        platform = m.platform
+        (mention, id, platform) = (m.key, m.id, m.platform)
         author = m.author.map {
             Author(
                 handle: ImportFormat.clean($0.handle, newlines: false),
@@ -32,9 +30,7 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
         }
         text = ImportFormat.clean(m.text, newlines: true)
         title = m.title.map { ImportFormat.clean($0, newlines: false) }
-        url = m.url
-        createdAt = m.createdAt
-        sentiment = m.analysis?.sentiment.rawValue
+        (url, createdAt, sentiment) = (m.url, m.createdAt, m.analysis?.sentiment.rawValue)
         score = m.analysis.map { ($0.score * 1000).rounded() / 1000 }
         intents = m.analysis?.intents.map(\.rawValue) ?? []
         tags = state.tags

@@ -44,11 +44,7 @@ extension Store {
     }
 
     func reset() {
-        _mentions = []
-        byKey = [:]
-        _states = [:]
-        _events = []
-        cursors = [:]
+        (_mentions, byKey, _states, _events, cursors) = ([], [:], [:], [], [:])
     }
 
     enum TailResult { case ok, replaced }

@@ -27,11 +27,7 @@ public struct AppSettings: Sendable {
     let base: WorkbenchSettings
 
     init(_ s: WorkbenchSettings) {
-        timeZone = s.timeZone
-        keymap = s.keymap
-        themes = s.themes
-        team = s.team
-        dataPath = s.dataPath
+        (timeZone, keymap, themes, team, dataPath) = (s.timeZone, s.keymap, s.themes, s.team, s.dataPath)
         user = s.user
         slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
         views = s.views
@@ -40,8 +36,6 @@ public struct AppSettings: Sendable {
         publishesQueue = s.publishesQueue
         postingSchedule = s.team.map { PostingSchedule(team: $0) }
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
-        teamProblem = s.teamProblem
-        onDefaults = s.onDefaults
-        base = s
+        (teamProblem, onDefaults, base) = (s.teamProblem, s.onDefaults, s)
     }
 }

@@ -150,13 +150,9 @@ extension HandoffDeliveryState: Encodable {
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(team, forKey: .team)
-        try c.encode(status, forKey: .status)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encodeIfPresent(error, forKey: .error)
-        try c.encodeIfPresent(target, forKey: .target)
-        try c.encode(routedAt, forKey: .routedAt)
+        try c.encode(rule, forKey: .rule); try c.encode(team, forKey: .team); try c.encode(status, forKey: .status)
+        try c.encode(attempts, forKey: .attempts); try c.encodeIfPresent(error, forKey: .error)
+        try c.encodeIfPresent(target, forKey: .target); try c.encode(routedAt, forKey: .routedAt)
         try c.encode(lastAt, forKey: .lastAt)
     }
 }

@@ -112,10 +112,7 @@ struct QueueSwitchJSON: Encodable {
     var at: Date?
     var counts: [String: Int]?
     init(_ q: Queue) {
-        suspended = q.isSuspended
-        reason = q.suspension?.reason
-        by = q.suspension?.by
-        at = q.suspension?.at
+        (suspended, reason, by, at) = (q.isSuspended, q.suspension?.reason, q.suspension?.by, q.suspension?.at)
     }
 }
 
@@ -136,16 +133,10 @@ struct QueueItemJSON: Encodable {
     var warnings: [PreflightWarning]?
 
     init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
-        id = i.id
-        state = i.state.rawValue
-        text = i.draft.text
+        (id, state, text) = (i.id, i.state.rawValue, i.draft.text)
         variants = i.draft.variants.isEmpty ? nil : i.draft.variants
-        accounts = i.draft.accounts
-        scheduledAt = i.scheduledAt
-        createdAt = i.draft.createdAt
-        author = i.author
-        link = i.draft.link
-        via = i.draft.via
+        (accounts, scheduledAt, createdAt, author) = (i.draft.accounts, i.scheduledAt, i.draft.createdAt, i.author)
+        (link, via) = (i.draft.link, i.draft.via)
         media = i.draft.media.isEmpty ? nil : i.draft.media
         tags = i.draft.tags.isEmpty ? nil : i.draft.tags
         campaign = i.draft.campaign

@@ -17,12 +17,8 @@ public struct FeedItem: Sendable {
     public var isOwn: Bool
 
     public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new, own: Bool = false) {
-        key = m.key
-        platform = m.platform
-        author = m.author?.handle ?? ""
-        text = m.text
-        time = m.createdAt.timeIntervalSince1970
-        sentiment = m.analysis?.sentiment
+        (key, platform, author, text) = (m.key, m.platform, m.author?.handle ?? "", m.text)
+        (time, sentiment) = (m.createdAt.timeIntervalSince1970, m.analysis?.sentiment)
         intents = IntentSet(m.analysis?.intents ?? [])
         followers = Int32(clamping: m.author?.followers ?? 0)
         isReply = m.inReplyTo != nil || m.threadRoot != nil

@@ -295,9 +295,7 @@ public struct FeedModel: Sendable {
 
     mutating func move(to row: Int, viewport: Int) {
         guard !rows.isEmpty else {
-            selected = 0
-            selectedItem = nil
-            scrollTop = 0
+            (selected, selectedItem, scrollTop) = (0, nil, 0)
             return
         }
         selected = max(0, min(rows.count - 1, row))
