@@ -30,9 +30,7 @@ extension Analyzer {
         let phrases = hot.phrases
         let emojiTable = hot.emoji
         var r = Scan()
-        r.urls = stats.urls
-        r.mentions = stats.mentions
-        r.hashtags = stats.hashtags
+        (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
 
         // Pass 1: look words up once; guess the language.
         var de: Float = 0
@@ -168,10 +166,7 @@ extension Analyzer {
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
             if terms.brandCount > 0 && terms.isBrand(t.hash) {
-                lex = 0
-                r.brand = true
-                info.wPos = 0
-                info.wNeg = 0
+                (lex, r.brand, info.wPos, info.wNeg) = (0, true, 0, 0)
             }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }

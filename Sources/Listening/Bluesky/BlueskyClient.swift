@@ -109,10 +109,7 @@ final class BlueskyClient: @unchecked Sendable {
             if (200..<300).contains(r.status) {
                 let out = try NetworkCall.decode(Bluesky.SessionOutput.self, from: r, label: self.label)
                 var s = current
-                s.accessJwt = out.accessJwt
-                s.refreshJwt = out.refreshJwt
-                s.did = out.did
-                s.handle = out.handle
+                (s.accessJwt, s.refreshJwt, s.did, s.handle) = (out.accessJwt, out.refreshJwt, out.did, out.handle)
                 s.updatedAt = self.now()
                 try self.store(s)
                 return s

@@ -57,9 +57,7 @@ extension FeedHandler {
             out.link = g
         }
         if let p = e.person {
-            out.authorName = p.name
-            out.authorEmail = p.email
-            out.authorURL = p.uri
+            (out.authorName, out.authorEmail, out.authorURL) = (p.name, p.email, p.uri)
             switch (p.name, p.email) {
             case let (n?, m?): out.author = "\(n) (\(m))"
             case let (n?, nil): out.author = n
@@ -69,9 +67,7 @@ extension FeedHandler {
             out.author = a
             (out.authorName, out.authorEmail) = FeedHandler.splitAuthor(a)
         }
-        out.published = e.published
-        out.updated = e.updated
-        out.summary = e.summary ?? e.mediaDescription
+        (out.published, out.updated, out.summary) = (e.published, e.updated, e.summary ?? e.mediaDescription)
         out.content = e.content
         entries.append(out)
     }

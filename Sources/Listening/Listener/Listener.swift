@@ -236,9 +236,7 @@ public final class Listener: @unchecked Sendable {
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)
                 } else {
-                    h.failures = 0
-                    h.lastSuccess = started
-                    h.status = .ok
+                    (h.failures, h.lastSuccess, h.status) = (0, started, .ok)
                 }
             }
         } catch {

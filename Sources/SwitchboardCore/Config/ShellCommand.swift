@@ -56,10 +56,7 @@ public enum ShellCommand {
         if let cwd { p.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        p.standardInput = stdin
-        p.standardOutput = stdout
-        p.standardError = stdout
+        (p.environment, p.standardInput, p.standardOutput, p.standardError) = (env, stdin, stdout, stdout)
         try p.run()
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(5_000) }

@@ -201,10 +201,7 @@ extension Mention {
             }
         }
         guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
-        a.lang = lang
-        a.sentiment = sentiment
-        a.score = score
-        a.intents = intents
+        (a.lang, a.sentiment, a.score, a.intents) = (lang, sentiment, score, intents)
         return a
     }
 

@@ -33,8 +33,7 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     ) {
         (self.id, self.mention, self.text, self.network, self.source) = (id, mention, text, network, source)
         (self.inReplyTo, self.visibility, self.language, self.createdAt) = (inReplyTo, visibility, language, createdAt)
-        self.idempotencyKey = idempotencyKey ?? "sb-\(id)"
-        self.sendAfter = sendAfter ?? createdAt
+        (self.idempotencyKey, self.sendAfter) = (idempotencyKey ?? "sb-\(id)", sendAfter ?? createdAt)
         self.manual = manual
     }
 

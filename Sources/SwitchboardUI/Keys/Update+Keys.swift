@@ -227,9 +227,7 @@ extension Update {
 
     /// After the command line's text changed: completion starts over, a `filter` line filters live.
     static func commandLineEdited(_ s: inout AppState, _ cl: inout CommandLineState) -> [Effect] {
-        cl.candidates = []
-        cl.candidateIndex = nil
-        cl.completionBase = nil
+        (cl.candidates, cl.candidateIndex, cl.completionBase) = ([], nil, nil)
         let fx = liveFilter(&s, &cl)
         s.modal = .command(cl)
         return fx
