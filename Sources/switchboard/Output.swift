@@ -30,6 +30,16 @@ enum Output {
         for r in rows { print(line(r)) }
     }
 
+    /// What a list command prints: the rows as JSON Lines (each as `encode` makes it) with `json`, else `empty` when
+    /// there are none, else a table of `header` and each row's `cells`.
+    static func listing<Row, J: Encodable>(
+        _ rows: [Row], json: Bool, encode: (Row) -> J, empty: String, header: [String], cells: (Row) -> [String]
+    ) throws {
+        if json { return try printJSONLines(rows.map(encode)) }
+        if rows.isEmpty { return print(empty) }
+        table(header, rows.map(cells))
+    }
+
     static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .switchboard

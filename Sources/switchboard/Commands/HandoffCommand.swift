@@ -29,12 +29,8 @@ struct HandoffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, k) = try global.openStore(resolving: key)
-            let events = try store.record([.handoff(mention: k, team: team, note: note)], actor: Actor.current())
-            if json {
-                for e in events { try Output.printJSON(e) }
-            } else {
-                print("\(k): handed off to \(Output.safe(team)) (waiting)")
+            try perform(global, key: key, json: json, say: { "\($1): handed off to \(Output.safe(team)) (waiting)" }) {
+                [.handoff(mention: $1, team: team, note: note)]
             }
         }
     }
@@ -57,16 +53,16 @@ struct HandoffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, k) = try global.openStore(resolving: key)
-            guard let t = team ?? store.state(k).handoffTeam else {
-                throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
+            var answering = ""
+            let say = { (store: Store, k: String) in
+                "\(k): answer from \(Output.safe(answering)) recorded; status \(store.state(k).status.rawValue)"
             }
-            let events = try store.record(
-                [.handoffFollowUp(.reply(mention: k, team: t, text: text))], actor: Actor.current())
-            if json {
-                for e in events { try Output.printJSON(e) }
-            } else {
-                print("\(k): answer from \(Output.safe(t)) recorded; status \(store.state(k).status.rawValue)")
+            try perform(global, key: key, json: json, say: say) { store, k in
+                guard let t = team ?? store.state(k).handoffTeam else {
+                    throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
+                }
+                answering = t
+                return [.handoffFollowUp(.reply(mention: k, team: t, text: text))]
             }
         }
     }
@@ -82,18 +78,18 @@ struct HandoffCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore()
             let rows = HandoffListing.rows(store, team: team, all: all)
-            if json { try Output.printJSONLines(rows); return }
-            if rows.isEmpty { print(all ? "No hand-offs." : "Nothing is waiting for an internal team."); return }
             let now = Date()
-            Output.table(
-                ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"],
-                rows.map { r in
-                    [
-                        r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
-                        Output.clip(Output.safe(r.deliverySummary), 40),
-                        "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
-                    ]
-                })
+            try Output.listing(
+                rows, json: json, encode: { $0 },
+                empty: all ? "No hand-offs." : "Nothing is waiting for an internal team.",
+                header: ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"]
+            ) { r in
+                [
+                    r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
+                    Output.clip(Output.safe(r.deliverySummary), 40),
+                    "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
+                ]
+            }
         }
     }
 

@@ -10,6 +10,11 @@ struct OutboxCommand: AsyncParsableCommand {
         abstract: "Replies waiting to be sent, sending, failed or sent.",
         subcommands: [List.self, Retry.self, Cancel.self, Confirm.self])
 
+    /// Runs an outbox operation, turning any error into a clean CLI failure.
+    static func op(_ f: () throws -> Void) throws {
+        do { try f() } catch { throw CLIError.failure("\(error)") }
+    }
+
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List outbox entries (pending ones; --all for every one).")
@@ -20,22 +25,18 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() throws {
             let store = try global.openStore(quiet: json)
             let box = Outbox(store: store)
-            let list = all ? box.all : box.pending
-            if json {
-                for e in list { try Output.printJSON(OutboxEntryJSON(e)) }
-                return
-            }
-            if list.isEmpty { print(all ? "The outbox is empty." : "Nothing pending in the outbox."); return }
             let now = Date()
-            Output.table(
-                ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"],
-                list.map { e in
-                    [
-                        e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
-                        Output.relative(e.queuedAt, now: now),
-                        e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
-                    ]
-                })
+            try Output.listing(
+                all ? box.all : box.pending, json: json, encode: OutboxEntryJSON.init,
+                empty: all ? "The outbox is empty." : "Nothing pending in the outbox.",
+                header: ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"]
+            ) { e in
+                [
+                    e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
+                    Output.relative(e.queuedAt, now: now),
+                    e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
+                ]
+            }
         }
     }
 
@@ -110,31 +111,23 @@ struct OutboxCommand: AsyncParsableCommand {
         }
     }
 
-    struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Take back a reply that is queued (in its send delay) or failed.")
+    struct Cancel: StoreCommand {
+        static let abstract = "Take back a reply that is queued (in its send delay) or failed."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            do { try Outbox.cancel(id, store: store, actor: Actor.current()) } catch {
-                throw CLIError.failure("\(error)")
-            }
+        func run(in store: Store) throws {
+            try OutboxCommand.op { try Outbox.cancel(id, store: store, actor: Actor.current()) }
             print("\(id): taken back.")
         }
     }
 
-    struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted.")
+    struct Confirm: StoreCommand {
+        static let abstract = "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         @Option(help: "Where the answer is (default: the mention's address).") var url: String?
-        func run() throws {
-            let store = try global.openStore()
-            do { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) } catch {
-                throw CLIError.failure("\(error)")
-            }
+        func run(in store: Store) throws {
+            try OutboxCommand.op { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) }
             print("\(id): marked answered (by hand).")
         }
     }

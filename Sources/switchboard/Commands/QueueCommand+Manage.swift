@@ -3,26 +3,24 @@ import Foundation
 import SwitchboardCore
 
 extension QueueCommand {
-    struct Swap: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reorder: swap the scheduled times of two items.")
+    struct Swap: StoreCommand {
+        static let abstract = "Reorder: swap the scheduled times of two items."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var first: String
         @Argument(help: "Another queue id (or prefix).") var second: String
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             try QueueCommand.op { try Queue.swap(first, second, store: store, actor: Actor.current()) }
             print("swapped \(first) and \(second)")
         }
     }
 
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The suspend switch: running, or suspended since when, by whom and why; items by state.")
+    struct Status: StoreCommand {
+        static let abstract = "The suspend switch: running, or suspended since when, by whom and why; items by state."
         @OptionGroup var global: GlobalOptions
         @Flag(help: "One JSON document: {\"suspended\", \"reason\", \"by\", \"at\", \"counts\"}.") var json = false
+        var quiet: Bool { json }
 
-        func run() throws {
-            let store = try global.openStore(quiet: json)
+        func run(in store: Store) throws {
             let q = Queue(store: store)
             var counts: [String: Int] = [:]
             for i in q.all where !i.deleted { counts[i.state.rawValue, default: 0] += 1 }
@@ -49,13 +47,11 @@ extension QueueCommand {
     enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
     enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }
 
-    struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")
+    struct Suspend: StoreCommand {
+        static let abstract = "The kill switch: hold every scheduled item now, in every process (lead or manager only)."
         @OptionGroup var global: GlobalOptions
         @Option(help: "Why (recorded in the actions log).") var reason: String
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             let team = try QueueCommand.team(store)
             try QueueCommand.op {
                 try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current())
