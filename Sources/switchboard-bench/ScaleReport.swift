@@ -31,13 +31,10 @@ struct ScaleReport {
         ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
     ]
 
-    /// Peak memory per phase, after the queries.
-    private static let memory: [Figure] = [
-        ("peak memory: ingest", "MB", .total, "ingest_mb"),
-        ("peak memory: open + fold", "MB", .total, "open_mb"),
-        ("peak memory: workbench in-process (frame + 3,000 keys)", "MB", .total, "ui_mb"),
-        ("peak memory: real workbench in tmux", "MB", .total, "tty_mb"),
-        ("peak memory: queries", "MB", .total, "query_mb"),
+    /// Peak memory (MB) per phase, after the queries: phase, key.
+    private static let memory = [
+        ("ingest", "ingest_mb"), ("open + fold", "open_mb"), ("workbench in-process (frame + 3,000 keys)", "ui_mb"),
+        ("real workbench in tmux", "tty_mb"), ("queries", "query_mb"),
     ]
 
     func rows() -> [ScaleRow] {
@@ -63,7 +60,7 @@ struct ScaleReport {
                 name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms",
                 kind: .perOperation, values: worst),
         ]
-        rows += Self.memory.map(row)
+        rows += Self.memory.map { ScaleRow(name: "peak memory: " + $0, unit: "MB", kind: .total, values: v($1)) }
         rows += [
             ScaleRow(
                 name: "data directory on disk", unit: "MB", kind: .total, values: v("disk_bytes") { $0 / 1_048_576 }),

@@ -15,15 +15,14 @@ struct OutboxCommand: AsyncParsableCommand {
         do { try f() } catch { throw CLIError.failure("\(error)") }
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List outbox entries (pending ones; --all for every one).")
+    struct List: StoreCommand {
+        static let abstract = "List outbox entries (pending ones; --all for every one)."
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also sent and cancelled entries.") var all = false
         @Flag(help: "JSON Lines: one entry per line.") var json = false
+        var quiet: Bool { json }
 
-        func run() throws {
-            let store = try global.openStore(quiet: json)
+        func run(in store: Store) throws {
             let box = Outbox(store: store)
             let now = Date()
             try Output.listing(

@@ -72,12 +72,16 @@ struct NoteCommand: ParsableCommand {
         commandName: "note", abstract: "Add an internal note to a mention (never published).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
-    @Argument(help: "The note.") var text: [String]
+    @OptionGroup var note: NoteText
     @Flag(help: "Print the recorded event as JSON.") var json = false
+    func run() throws { try perform(global, key: key, json: json) { [.note(mention: $1, text: note.joined)] } }
+}
+
+/// The words of a note (on a mention or a contact), joined with spaces; refused when empty.
+struct NoteText: ParsableArguments {
+    @Argument(help: "The note.") var text: [String]
+    var joined: String { text.joined(separator: " ") }
     func validate() throws {
         if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
-    }
-    func run() throws {
-        try perform(global, key: key, json: json) { [.note(mention: $1, text: text.joined(separator: " "))] }
     }
 }
