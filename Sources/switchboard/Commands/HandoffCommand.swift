@@ -67,16 +67,14 @@ struct HandoffCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Mentions waiting for an internal team, oldest first, with the delivery state.")
+    struct List: StoreCommand {
+        static let abstract = "Mentions waiting for an internal team, oldest first, with the delivery state."
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this team.") var team: String?
         @Flag(help: "Also hand-offs that were answered or closed.") var all = false
         @Flag(help: "JSON Lines: one hand-off per line.") var json = false
 
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             let rows = HandoffListing.rows(store, team: team, all: all)
             let now = Date()
             try Output.listing(
