@@ -33,9 +33,7 @@ extension Analyzer {
         (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
 
         // Pass 1: look words up once; guess the language.
-        var de: Float = 0
-        var en: Float = 0
-        var other: Float = 0
+        var de: Float = 0, en: Float = 0, other: Float = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -76,9 +74,7 @@ extension Analyzer {
             r.lang = .en
         } else if de > en && de >= other && de > 0.15 {
             r.lang = .de
-        } else {
-            r.lang = .other
-        }
+        } else { r.lang = .other }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -91,12 +87,7 @@ extension Analyzer {
         var personal = 0
 
         // Pass 2: sentiment rules, intent cues, learned token weights.
-        var posA: Float = 0
-        var negA: Float = 0
-        var posB: Float = 0
-        var negB: Float = 0
-        var emoPos: Float = 0
-        var emoNeg: Float = 0
+        var posA: Float = 0, negA: Float = 0, posB: Float = 0, negB: Float = 0, emoPos: Float = 0, emoNeg: Float = 0
         var contrast = false
         var negWindow = 0
         var boost: Float = 0
@@ -144,9 +135,7 @@ extension Analyzer {
                             decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
                             as: UTF8.self))
                 }
-                if t.has(Token.boundary) {
-                    (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
-                }
+                if t.has(Token.boundary) { (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0) }
                 prevWasWord = false
                 continue
             case .word, .hashtag:
@@ -165,9 +154,7 @@ extension Analyzer {
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
-            if terms.brandCount > 0 && terms.isBrand(t.hash) {
-                (lex, r.brand, info.wPos, info.wNeg) = (0, true, 0, 0)
-            }
+            if terms.brandCount > 0 && terms.isBrand(t.hash) { (lex, r.brand, info.wPos, info.wNeg) = (0, true, 0, 0) }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -190,9 +177,7 @@ extension Analyzer {
                         startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
-                    } else {
-                        startWord = 2
-                    }
+                    } else { startWord = 2 }
                     sentenceStart = false
                 } else if startWord == 1 {
                     if f & pron != 0 { r.question = true }
@@ -205,11 +190,7 @@ extension Analyzer {
                 if negated {
                     let nh = fnv(p, len, seed: negationSeed)
                     let ns = words.slot(nh)
-                    if ns >= 0 {
-                        let ni = words.value(at: ns)
-                        r.tokPos += ni.wPos
-                        r.tokNeg += ni.wNeg
-                    }
+                    if ns >= 0 { let ni = words.value(at: ns); r.tokPos += ni.wPos; r.tokNeg += ni.wNeg }
                     if let c = collect {
                         c.tokens.append(
                             "!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
@@ -303,11 +284,7 @@ extension Analyzer {
         _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
     ) {
         let s = words.slot(key)
-        if s >= 0 {
-            let i = words.value(at: s)
-            r.tokPos += i.wPos
-            r.tokNeg += i.wNeg
-        }
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
         collect?.tokens.append(name)
     }
 

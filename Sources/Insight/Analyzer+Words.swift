@@ -126,9 +126,7 @@ extension Analyzer {
                         ok =
                             endsWith(p, len, first.ptr, first.len)
                             && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
-                    } else {
-                        ok = equals(p, len, first.ptr, first.len)
-                    }
+                    } else { ok = equals(p, len, first.ptr, first.len) }
                     if ok { found |= 1 << UInt64(ti); break }
                 }
                 i += 1

@@ -57,10 +57,7 @@ extension NCursesTerminal {
             setCursorVisibility(1)
             _ = leaveok(win, false)
             _ = wmove(win, Int32(c.y), Int32(c.x))
-        } else {
-            setCursorVisibility(0)
-            _ = leaveok(win, true)
-        }
+        } else { setCursorVisibility(0); _ = leaveok(win, true) }
         _ = wnoutrefresh(win)
         _ = doupdate()
     }

@@ -37,18 +37,11 @@ public enum TextLayout {
             if wordWidth > width {
                 for ch in word {
                     let w = TextWidth.width(ch)
-                    if lineWidth + w > width && lineWidth > 0 {
-                        lines.append(line)
-                        line = ""
-                        lineWidth = 0
-                    }
+                    if lineWidth + w > width && lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
                     line.append(ch)
                     lineWidth += w
                 }
-            } else {
-                line += word
-                lineWidth += wordWidth
-            }
+            } else { line += word; lineWidth += wordWidth }
             (word, wordWidth, pendingSpace, spaceWidth) = ("", 0, "", 0)
         }
 
@@ -56,10 +49,7 @@ public enum TextLayout {
             if ch == " " {
                 flushWord()
                 if lineWidth > 0 { pendingSpace.append(" "); spaceWidth += 1 }
-            } else {
-                word.append(ch)
-                wordWidth += TextWidth.width(ch)
-            }
+            } else { word.append(ch); wordWidth += TextWidth.width(ch) }
         }
         flushWord()
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }

@@ -18,13 +18,11 @@ public enum Bluesky {
     }
 
     public struct ReplyRefs: Codable, Sendable, Hashable {
-        public var root: StrongRef
-        public var parent: StrongRef
+        public var root: StrongRef, parent: StrongRef
     }
 
     public struct ByteSlice: Codable, Sendable, Hashable {
-        public var byteStart: Int
-        public var byteEnd: Int
+        public var byteStart: Int, byteEnd: Int
     }
 
     /// One facet feature: a mention (DID), a link (URI) or a tag; other `$type`s are kept as `.other`.

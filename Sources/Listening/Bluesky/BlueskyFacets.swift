@@ -88,9 +88,7 @@ public enum BlueskyFacets {
                 out += Array(shown.utf8)
             } else if !shown.contains(" ") && (shown.contains(".") || shown.hasSuffix("…")) {
                 out += Array(uri.utf8)  // a shortened address: show it in full
-            } else {
-                out += Array("\(shown) (\(uri))".utf8)
-            }
+            } else { out += Array("\(shown) (\(uri))".utf8) }
             pos = e
         }
         out += bytes[pos...]

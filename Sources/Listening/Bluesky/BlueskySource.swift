@@ -5,12 +5,9 @@ import SwitchboardCore
 /// (and hashtags) from `app.bsky.feed.searchPosts` sorted by latest. Both return newest first with a cursor
 /// to older pages, so each feed keeps the newest `indexedAt` seen and pages back until it reaches it.
 public struct BlueskySource: Source {
-    public let id: String
-    public let service: URL
-    let config: SourceConfig
-    let client: BlueskyClient
-    public var maxPages = 5
-    public var pageSize = 50
+    public let id: String, service: URL
+    let config: SourceConfig, client: BlueskyClient
+    public var maxPages = 5, pageSize = 50
     static let reasons: Set<String> = ["mention", "reply", "quote"]
 
     public init(

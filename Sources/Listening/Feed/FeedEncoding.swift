@@ -53,10 +53,7 @@ enum FeedEncoding {
         case "utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968", "646", "iso646-us":
             if isValidUTF8(body) {
                 out = Array(body)
-            } else {
-                out = lenientUTF8(body)
-                recovered = true
-            }
+            } else { out = lenientUTF8(body); recovered = true }
         case "iso-8859-1", "latin1", "latin-1", "l1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252":
             out = windows1252(body)
         default:
@@ -65,10 +62,7 @@ enum FeedEncoding {
             } else if isValidUTF8(body) {
                 out = Array(body)
                 recovered = true
-            } else {
-                out = windows1252(body)
-                recovered = true
-            }
+            } else { out = windows1252(body); recovered = true }
         }
         rewriteDeclaration(&out)
         return Result(bytes: out, encoding: chosen, recovered: recovered)
@@ -141,21 +135,14 @@ enum FeedEncoding {
         var i = b.startIndex
         while i < b.endIndex {
             let c = b[i]
-            if c < 0x80 {
-                out.append(c)
-                i += 1
-                continue
-            }
+            if c < 0x80 { out.append(c); i += 1; continue }
             let len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
             if len > 0, i + len <= b.endIndex, b[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }),
                 String(validating: b[i..<(i + len)], as: UTF8.self) != nil
             {
                 out.append(contentsOf: b[i..<(i + len)])
                 i += len
-            } else {
-                appendCP1252(c, &out)
-                i += 1
-            }
+            } else { appendCP1252(c, &out); i += 1 }
         }
         return out
     }

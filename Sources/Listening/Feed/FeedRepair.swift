@@ -131,11 +131,7 @@ enum FeedRepair {
         let n = b.count
         while i < n {
             let c = b[i]
-            if c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                out.append(c)
-                i += 1
-                continue
-            }
+            if c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { out.append(c); i += 1; continue }
             i += 1
             guard c == 0x1B, i < n else { continue }
             switch b[i] {

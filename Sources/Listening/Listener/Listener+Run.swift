@@ -111,9 +111,7 @@ extension Listener {
                     pause = pauseAfterLoginError
                 } else if case .rateLimited(let at, _)? = error as? SourceError {
                     pause = max(5, at.timeIntervalSince(now()))
-                } else {
-                    pause = backoff.delay(failures: failures)
-                }
+                } else { pause = backoff.delay(failures: failures) }
             }
             do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { return }
         }

@@ -120,11 +120,7 @@ public final class Listener: @unchecked Sendable {
 
     public func releaseLock() {
         mutex.withLock {
-            if lockFD >= 0 {
-                flock(lockFD, LOCK_UN)
-                close(lockFD)
-                lockFD = -1
-            }
+            if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD); lockFD = -1 }
         }
     }
 
@@ -235,9 +231,7 @@ public final class Listener: @unchecked Sendable {
                     h.lastError = NetworkText.clean(e.description, max: 300)
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)
-                } else {
-                    (h.failures, h.lastSuccess, h.status) = (0, started, .ok)
-                }
+                } else { (h.failures, h.lastSuccess, h.status) = (0, started, .ok) }
             }
         } catch {
             log("\(Timestamp.format(now())) \(config.id): cannot save state: \(error)")

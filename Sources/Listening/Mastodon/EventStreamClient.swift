@@ -70,9 +70,7 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
             if let error {
                 continuation?.finish(
                     throwing: SourceError.transient("streaming: \(NetworkCall.transportReason(error))"))
-            } else {
-                continuation?.finish()
-            }
+            } else { continuation?.finish() }
         }
         session.finishTasksAndInvalidate()
     }

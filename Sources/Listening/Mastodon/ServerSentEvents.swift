@@ -18,10 +18,7 @@ struct ServerSentEvents {
             var v = line[line.index(after: colon)...]
             if v.first == " " { v = v.dropFirst() }
             value = v
-        } else {
-            field = Substring(line)
-            value = ""
-        }
+        } else { field = Substring(line); value = "" }
         switch field {
         case "event": event = String(value)
         case "data": data.append(String(value))

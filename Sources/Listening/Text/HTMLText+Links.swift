@@ -30,9 +30,7 @@ extension TextCleaner {
         out.removeSubrange(l.start...)
         if v.isEmpty || v.hasPrefix("http") || (!v.contains(" ") && v.contains(".")) {
             out += l.href
-        } else {
-            out += visible + Array(" (".utf8) + l.href + [UInt8(ascii: ")")]
-        }
+        } else { out += visible + Array(" (".utf8) + l.href + [UInt8(ascii: ")")] }
     }
 
     /// The value of `key="…"` (or single-quoted, or bare) among a tag's attributes.
@@ -74,9 +72,7 @@ extension TextCleaner {
             value = UInt32(name.dropFirst(2), radix: 16)
         } else if name.hasPrefix("#") {
             value = UInt32(name.dropFirst())
-        } else {
-            value = HTMLText.mastodonEntities.contains(name) ? HTMLText.namedEntities[name] : nil
-        }
+        } else { value = HTMLText.mastodonEntities.contains(name) ? HTMLText.namedEntities[name] : nil }
         guard let v = value, Unicode.Scalar(v) != nil else { emit(0x26); return i + 1 }
         emit(scalar: v)
         return j + 1

@@ -95,9 +95,7 @@ extension TextCleaner {
                     v = v &* (hex ? 16 : 10) &+ UInt32(c - 0x30)
                 } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
                     v = v &* 16 &+ UInt32((c | 0x20) - 0x61 + 10)
-                } else {
-                    break
-                }
+                } else { break }
                 j += 1
             }
             guard j > start else { emit(0x26); return i + 1 }

@@ -17,10 +17,7 @@ public enum NetworkText {
                 if lastSpace || out.isEmpty { continue }
                 out.append(" ")
                 lastSpace = true
-            } else {
-                out.unicodeScalars.append(u)
-                lastSpace = false
-            }
+            } else { out.unicodeScalars.append(u); lastSpace = false }
             count += 1
             if count >= max { out += "…"; break }
         }

@@ -165,23 +165,9 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public static func parseDuration(_ s: String) -> Double? {
         let t = s.trimmingCharacters(in: .whitespaces).lowercased()
         guard let last = t.last else { return nil }
-        let mult: Double
-        var num = Substring(t)
-        switch last {
-        case "s":
-            mult = 1
-            num = num.dropLast()
-        case "m":
-            mult = 60
-            num = num.dropLast()
-        case "h":
-            mult = 3600
-            num = num.dropLast()
-        case "d":
-            mult = 86400
-            num = num.dropLast()
-        default: mult = 1
-        }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let mult = units[last] ?? 1
+        let num = units[last] == nil ? Substring(t) : Substring(t).dropLast()
         guard let v = Double(num), v >= 0 else { return nil }
         return v * mult
     }

@@ -63,9 +63,7 @@ struct ContactBook: Sendable {
             if list.count <= 1 {
                 members[target] = nil
                 ownerOf[target] = nil
-            } else {
-                members[target] = list
-            }
+            } else { members[target] = list }
         case .role(let c, let add, let remove):
             let target = owner(of: c)
             var d = data[target] ?? Data()

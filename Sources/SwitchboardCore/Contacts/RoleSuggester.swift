@@ -69,9 +69,7 @@ struct RoleSuggester: Sendable {
             id.formerEmployeeReviews += 1
         } else if RoleSuggester.currentPatterns.contains(where: h.contains) || employerPortal {
             id.employeeReviews += 1
-        } else {
-            id.customerReviews += 1
-        }
+        } else { id.customerReviews += 1 }
     }
 
     /// The suggested roles of a contact, each with its reason.

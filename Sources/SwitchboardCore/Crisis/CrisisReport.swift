@@ -31,8 +31,7 @@ public struct CrisisReport: Codable, Sendable {
         public var url: String?
     }
     public struct Responses: Codable, Sendable, Hashable {
-        public var mentions: Int
-        public var answered: Int
+        public var mentions: Int, answered: Int
         public var medianMinutes: Double?
         public var p90Minutes: Double?
         enum CodingKeys: String, CodingKey {

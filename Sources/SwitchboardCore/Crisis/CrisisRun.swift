@@ -61,9 +61,7 @@ public struct CrisisRun: Hashable, Sendable {
             steps[i].notifications.append(.init(how: how, exitStatus: status, output: out, by: e.actor, at: e.at))
         case .severity(_, let l): severity = l
         case .end(_, let s):
-            if endedAt == nil {
-                (endedAt, endedBy, summary) = (e.at, e.actor, s)
-            }
+            if endedAt == nil { (endedAt, endedBy, summary) = (e.at, e.actor, s) }
         }
     }
 }

@@ -27,19 +27,11 @@ struct ImportScanner {
     mutating func topLevelObject() throws -> [(key: String, value: JSONValue, raw: String?)]? {
         skipSpace()
         guard i < b.count else { throw Failure() }
-        guard b[i] == 0x7B else {
-            _ = try value()
-            try end()
-            return nil
-        }
+        guard b[i] == 0x7B else { _ = try value(); try end(); return nil }
         i += 1
         var out: [(key: String, value: JSONValue, raw: String?)] = []
         skipSpace()
-        if i < b.count, b[i] == 0x7D {
-            i += 1
-            try end()
-            return out
-        }
+        if i < b.count, b[i] == 0x7D { i += 1; try end(); return out }
         while true {
             skipSpace()
             guard i < b.count, b[i] == 0x22 else { throw Failure() }
@@ -171,11 +163,7 @@ struct ImportScanner {
             let c = b[i]
             if c == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
             if c < 0x20 { throw Failure() }
-            guard c == 0x5C else {
-                out.append(c)
-                i += 1
-                continue
-            }
+            guard c == 0x5C else { out.append(c); i += 1; continue }
             guard i + 1 < b.count else { throw Failure() }
             let e = b[i + 1]
             i += 2
@@ -189,13 +177,8 @@ struct ImportScanner {
                     let lo = try hex4()
                     if lo >= 0xDC00 && lo <= 0xDFFF {
                         v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-                    } else {
-                        i = save
-                        v = 0xFFFD
-                    }
-                } else {
-                    v = 0xFFFD
-                }
+                    } else { i = save; v = 0xFFFD }
+                } else { v = 0xFFFD }
             } else if v >= 0xDC00 && v <= 0xDFFF {
                 v = 0xFFFD
             }

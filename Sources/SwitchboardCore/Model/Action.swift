@@ -216,9 +216,7 @@ public struct AuditEvent: Codable, Hashable, Sendable {
             // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
             if let a = try? CrisisAction(type: type, from: decoder) {
                 action = .crisis(a)
-            } else {
-                action = .other(type: type, mention: m, data: try data())
-            }
+            } else { action = .other(type: type, mention: m, data: try data()) }
         case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
         default: action = .other(type: type, mention: m, data: try data())
         }

@@ -125,9 +125,7 @@ extension Mention {
             } else if keyIs(k, "followers") {
                 try JSONScanner.once(&seen, 3)
                 followers = try s.optionalInt()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         guard let handle else { throw JSONScanner.Failure() }
         return Author(handle: handle, name: name, url: url, followers: followers)
@@ -153,9 +151,7 @@ extension Mention {
             } else if keyIs(k, "visibility") {
                 try JSONScanner.once(&seen, 4)
                 r.visibility = try s.optionalString()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         return r
     }
@@ -196,9 +192,7 @@ extension Mention {
             } else if keyIs(k, "model") {
                 try JSONScanner.once(&seen, 4)
                 a.model = try s.optionalString()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
         (a.lang, a.sentiment, a.score, a.intents) = (lang, sentiment, score, intents)

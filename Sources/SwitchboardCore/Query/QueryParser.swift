@@ -42,21 +42,9 @@ struct QueryParser {
         while p < chars.count {
             let c = chars[p]
             if c.isWhitespace { p += 1; continue }
-            if c == "(" {
-                tokens.append((.lparen, p))
-                p += 1
-                continue
-            }
-            if c == ")" {
-                tokens.append((.rparen, p))
-                p += 1
-                continue
-            }
-            if c == "|" {
-                tokens.append((.or, p))
-                p += 1
-                continue
-            }
+            if c == "(" { tokens.append((.lparen, p)); p += 1; continue }
+            if c == ")" { tokens.append((.rparen, p)); p += 1; continue }
+            if c == "|" { tokens.append((.or, p)); p += 1; continue }
             if c == "-" {
                 if p + 1 >= chars.count || chars[p + 1].isWhitespace || chars[p + 1] == ")" {
                     throw QueryError(position: p, message: "expected a term after -")
@@ -92,9 +80,7 @@ struct QueryParser {
                     p = next
                 }
                 tokens.append((.term(field: field, value: value, quoted: quotedValue, valuePos: valuePos), start))
-            } else {
-                tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start))
-            }
+            } else { tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start)) }
         }
     }
 

@@ -18,18 +18,12 @@ public enum QueryText {
         out.removeAll(keepingCapacity: true)
         for u in s.unicodeScalars {
             let v = u.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                continue
-            }
+            if v < 0x80 { let b = UInt8(v); out.append(b >= 65 && b <= 90 ? b + 32 : b); continue }
             if v >= 0xC0, v < 0x180 { out += latin[Int(v - 0xC0)]; continue }
             if (0x300...0x36F).contains(v) { continue }  // combining diacritics (decomposed text)
             if u.properties.changesWhenLowercased {
                 out += Array(u.properties.lowercaseMapping.utf8)
-            } else {
-                out += Array(String(u).utf8)
-            }
+            } else { out += Array(String(u).utf8) }
         }
         return out
     }

@@ -52,9 +52,7 @@ extension Report {
             if let f = m.author?.followers, let h = m.author?.handle {
                 if let i = followers.firstIndex(where: { $0.handle == h && $0.platform == m.platform }) {
                     followers[i].count = max(followers[i].count, f)
-                } else {
-                    followers.append((m.platform, h, f))
-                }
+                } else { followers.append((m.platform, h, f)) }
             }
         }
 

@@ -92,9 +92,7 @@ extension Report {
                 if let f = firstResponse {
                     if current {
                         responseTimes.append(max(0, f.timeIntervalSince(t)))
-                    } else {
-                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
-                    }
+                    } else { previousResponseTimes.append(max(0, f.timeIntervalSince(t))) }
                 }
             }
             guard current else { continue }

@@ -35,10 +35,7 @@ extension Report {
         out += ["", "## Sentiment", ""]
         if sentiment.analysed == 0 {
             out += sentimentLines(f)
-        } else {
-            let lines = sentimentLines(f)
-            out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2)))
-        }
+        } else { let lines = sentimentLines(f); out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2))) }
 
         out += ["", "## Share of voice", ""]
         let v = shareOfVoice

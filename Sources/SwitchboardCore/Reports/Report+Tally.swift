@@ -47,10 +47,7 @@ extension Report {
                 perBucket[bucket] += 1
                 networkTotal[n] += 1
                 networkBuckets[n][bucket] += 1
-            } else {
-                previousTotal += 1
-                networkPrevious[n] += 1
-            }
+            } else { previousTotal += 1; networkPrevious[n] += 1 }
         }
 
         static func index(_ s: Sentiment) -> Int { s == .positive ? 0 : s == .neutral ? 1 : 2 }

@@ -76,8 +76,7 @@ public struct Report: Codable, Sendable, Equatable {
     /// Questions (intent question or help request) and first responses; SLA breaches over every mention that
     /// needed a response.
     public struct Responses: Codable, Sendable, Equatable {
-        public var questions: Int
-        public var answered: Int
+        public var questions: Int, answered: Int
         /// First-response time of the answered questions, wall clock, in seconds.
         public var medianSeconds: Double?
         public var p90Seconds: Double?
@@ -166,8 +165,7 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     public struct NamedCount: Codable, Sendable, Equatable {
-        public var name: String
-        public var count: Int
+        public var name: String, count: Int
     }
 
     public struct PublishedPost: Codable, Sendable, Equatable {

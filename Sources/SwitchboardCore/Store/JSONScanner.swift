@@ -146,11 +146,7 @@ struct JSONScanner {
                 return s
             }
             if c < 0x20 { throw Failure() }
-            if c != 92 {
-                out.append(c)
-                i += 1
-                continue
-            }
+            if c != 92 { out.append(c); i += 1; continue }
             i += 1
             guard i < p.count else { throw Failure() }
             let e = p[i]
@@ -232,10 +228,7 @@ struct JSONScanner {
             let c = p[k]
             if c >= 48 && c <= 57 {
                 v = v * 10 + Double(c - 48)
-            } else {
-                plain = false
-                break
-            }
+            } else { plain = false; break }
             k += 1
         }
         if plain { return neg ? -v : v }

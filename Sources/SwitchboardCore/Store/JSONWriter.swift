@@ -70,11 +70,7 @@ struct JSONWriter {
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &buf) { b in
-            while m > 0 {
-                b[19 - n] = 48 + UInt8(m % 10)
-                m /= 10
-                n += 1
-            }
+            while m > 0 { b[19 - n] = 48 + UInt8(m % 10); m /= 10; n += 1 }
             out.append(contentsOf: b[(20 - n)...])
         }
     }

@@ -53,11 +53,7 @@ extension Store {
                                     out += w.out
                                     out.append(10)
                                 case .failure:
-                                    if !lines[i].isBlank {
-                                        bad += lines[i].bytes
-                                        bad.append(10)
-                                        report.setAside += 1
-                                    }
+                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                                 }
                             }
                         } else {
@@ -69,11 +65,7 @@ extension Store {
                                     out += try enc.encode(e)
                                     out.append(10)
                                 case .failure:
-                                    if !lines[i].isBlank {
-                                        bad += lines[i].bytes
-                                        bad.append(10)
-                                        report.setAside += 1
-                                    }
+                                    if !lines[i].isBlank { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                                 }
                             }
                         }

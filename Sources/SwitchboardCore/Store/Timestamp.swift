@@ -115,9 +115,7 @@ public enum Timestamp {
         if (0...9999).contains(y) {
             two(y / 100)
             two(y % 100)
-        } else {
-            out.append(contentsOf: Array(String(y).utf8))
-        }
+        } else { out.append(contentsOf: Array(String(y).utf8)) }
         out.append(45)
         two(m)
         out.append(45)
@@ -128,11 +126,7 @@ public enum Timestamp {
         two(rem % 3600 / 60)
         out.append(58)
         two(rem % 60)
-        if millis != 0 {
-            out.append(46)
-            out.append(48 + UInt8(millis / 100))
-            two(millis % 100)
-        }
+        if millis != 0 { out.append(46); out.append(48 + UInt8(millis / 100)); two(millis % 100) }
         out.append(90)
         out.append(34)
     }

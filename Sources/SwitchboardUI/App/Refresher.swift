@@ -68,18 +68,10 @@ final class Refresher: @unchecked Sendable {
             round += 1
             if round % 4 == 0 {
                 let p = panelStamp()
-                if p != lastPanels {
-                    lastPanels = p
-                    mailbox.post(.panelFilesChanged)
-                    posted = true
-                }
+                if p != lastPanels { lastPanels = p; mailbox.post(.panelFilesChanged); posted = true }
                 if let probe = listenerProbe {
                     let l = probe()
-                    if l != lastListener {
-                        lastListener = l
-                        mailbox.post(.message(.sources(l)))
-                        posted = true
-                    }
+                    if l != lastListener { lastListener = l; mailbox.post(.message(.sources(l))); posted = true }
                 }
                 if let m = teamWatch?.check() { mailbox.post(.message(m)); posted = true }
             }

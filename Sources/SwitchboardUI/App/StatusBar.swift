@@ -47,9 +47,7 @@ struct StatusBar {
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
                 filter = "view: " + sanitizeForScreen(v)
-            } else {
-                filter = "filter: " + sanitizeForScreen(f.text)
-            }
+            } else { filter = "filter: " + sanitizeForScreen(f.text) }
         }
         if s.feed.sort == .priority { sort = "by priority" }
         if let run = s.crisis.info.run {
@@ -109,9 +107,7 @@ struct StatusBar {
             if used + shortest + TextWidth.width(m.text) <= width {
                 shown = m
                 used += TextWidth.width(m.text)
-            } else {
-                below = true
-            }
+            } else { below = true }
         }
         used += shortest
         // Optional parts, in priority order; each is shown only when it fits whole.

@@ -94,9 +94,7 @@ extension EffectRunner {
                             options: EffectRunner.reportOptions(book: book, team: team)
                         ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
-                } else {
-                    snap.advocatesProblem = "advocates need team.json"
-                }
+                } else { snap.advocatesProblem = "advocates need team.json" }
                 return .contactsLoaded(snap)
             }
             // The advocates ranking reads a week of mentions: off the main loop.

@@ -142,9 +142,7 @@ extension Update {
             cv.snapshot = snap
             cv.refilter()
             s.contactsView = cv
-        } else {
-            s.contactsView = ContactsView(snap)
-        }
+        } else { s.contactsView = ContactsView(snap) }
         return []
     }
 

@@ -56,9 +56,7 @@ public struct TextEditor: Sendable, Equatable {
         let end = cursor
         if let start = placeholderStart(before: end) {
             cursor = start
-        } else {
-            wordLeft()
-        }
+        } else { wordLeft() }
         chars.removeSubrange(cursor..<end)
     }
 

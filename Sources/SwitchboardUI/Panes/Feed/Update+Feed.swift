@@ -61,9 +61,7 @@ extension Update {
         if s.feed.visualAnchor != nil {
             s.feed.marks = s.feed.markedKeys
             s.feed.visualAnchor = nil
-        } else {
-            s.feed.visualAnchor = s.feed.selectedKey
-        }
+        } else { s.feed.visualAnchor = s.feed.selectedKey }
     }
 
     /// Opens the selected mention in the composer.

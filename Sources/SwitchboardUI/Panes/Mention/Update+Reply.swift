@@ -77,9 +77,7 @@ extension Update {
         guard let e = s.myQueued.first else {
             if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
                 say(&s, "only \(e.author) can take back this reply (theirs)")
-            } else {
-                say(&s, "nothing to take back")
-            }
+            } else { say(&s, "nothing to take back") }
             return []
         }
         var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
@@ -176,9 +174,7 @@ extension Update {
         let prefix = Triage.replyPrefix(for: m)
         if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
             d.editor = TextEditor(Triage.addressed(text, to: m))
-        } else {
-            d.editor.insert(text)
-        }
+        } else { d.editor.insert(text) }
         s.mention.drafts[key] = d
         say(
             &s,
