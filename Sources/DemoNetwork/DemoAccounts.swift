@@ -13,8 +13,7 @@ public struct DemoAccounts: Sendable {
     public var followers = 18400
 
     public init(mastodonToken: String, blueskyPassword: String) {
-        self.mastodonToken = mastodonToken
-        self.blueskyPassword = blueskyPassword
+        (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)
     }
 
     var mastodonUser: String { String(mastodonAcct.split(separator: "@").first ?? "acmecloud") }

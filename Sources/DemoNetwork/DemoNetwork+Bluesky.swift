@@ -133,10 +133,7 @@ extension DemoNetwork {
         let alphabet = Array("234567abcdefghijklmnopqrstuvwxyz")
         var v = (UInt64(max(0, now().timeIntervalSince1970 * 1_000_000)) << 10) | UInt64.random(in: 0..<1024)
         var out = [Character](repeating: "2", count: 13)
-        for i in (0..<13).reversed() {
-            out[i] = alphabet[Int(v & 31)]
-            v >>= 5
-        }
+        for i in (0..<13).reversed() { out[i] = alphabet[Int(v & 31)]; v >>= 5 }
         return String(out)
     }
 

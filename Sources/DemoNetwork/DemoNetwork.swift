@@ -29,9 +29,7 @@ public final class DemoNetwork: @unchecked Sendable {
 
     /// Starts listening on 127.0.0.1 at a port the system picks; the posts in `logFile` are known again.
     public init(accounts: DemoAccounts, logFile: URL, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        self.accounts = accounts
-        self.logFile = logFile
-        self.now = now
+        (self.accounts, self.logFile, self.now) = (accounts, logFile, now)
         posts = DemoNetwork.load(logFile)
         lastSnowflake = posts.filter { $0.network == "mastodon" }.compactMap { UInt64($0.id) }.max() ?? 0
         server = try LoopbackServer { [weak self] r in

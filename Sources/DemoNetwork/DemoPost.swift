@@ -25,11 +25,7 @@ public struct DemoPost: Codable, Sendable, Hashable {
     public var key: String?
 
     enum CodingKeys: String, CodingKey {
-        case network, id, uri, cid, text, language, visibility, key
-        case inReplyTo = "in_reply_to"
-        case replyCID = "reply_cid"
-        case rootURI = "root_uri"
-        case rootCID = "root_cid"
-        case createdAt = "created_at"
+        case network, id, uri, cid, text, language, visibility, key, inReplyTo = "in_reply_to"
+        case replyCID = "reply_cid", rootURI = "root_uri", rootCID = "root_cid", createdAt = "created_at"
     }
 }

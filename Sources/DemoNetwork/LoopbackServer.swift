@@ -18,11 +18,7 @@ public final class LoopbackServer: @unchecked Sendable {
         public var body: Data
 
         public init(method: String, path: String, query: String = "", headers: [String: String] = [:], body: Data) {
-            self.method = method
-            self.path = path
-            self.query = query
-            self.headers = headers
-            self.body = body
+            (self.method, self.path, self.query, self.headers, self.body) = (method, path, query, headers, body)
         }
 
         /// Decoded query items in order (`types[]=mention&x=1` → [("types[]", "mention"), ("x", "1")]).
@@ -40,9 +36,7 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     public struct Response: Sendable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: Data
+        public var status: Int, headers: [String: String], body: Data
         /// Seconds to wait before answering.
         public var delay: TimeInterval = 0
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
@@ -52,10 +46,7 @@ public final class LoopbackServer: @unchecked Sendable {
             status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
             truncateAt: Int? = nil
         ) {
-            self.status = status
-            self.headers = headers
-            self.body = body
-            self.delay = delay
+            (self.status, self.headers, self.body, self.delay) = (status, headers, body, delay)
             self.truncateAt = truncateAt
         }
         public static func json(_ s: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
@@ -129,10 +120,7 @@ public final class LoopbackServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            if lock.withLock({ stopped }) {
-                close(c)
-                return
-            }
+            if lock.withLock({ stopped }) { close(c); return }
             _ = fcntl(c, F_SETFD, FD_CLOEXEC)
             var one: Int32 = 1
             setsockopt(c, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -198,9 +186,7 @@ public final class LoopbackServer: @unchecked Sendable {
 
     static func find(_ hay: [UInt8], _ needle: [UInt8]) -> Int? {
         guard hay.count >= needle.count else { return nil }
-        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
-            return i
-        }
+        for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle { return i }
         return nil
     }
 }

@@ -11,9 +11,7 @@ public struct FuzzTarget: Sendable {
     public var run: @Sendable (Data) throws -> Void
 
     public init(name: String, summary: String, run: @escaping @Sendable (Data) throws -> Void) {
-        self.name = name
-        self.summary = summary
-        self.run = run
+        (self.name, self.summary, self.run) = (name, summary, run)
     }
 
     /// Every target, in the order Scripts/fuzz runs them.

@@ -11,10 +11,7 @@ extension FuzzTarget {
     ) { data in
         let mentions: [Mention]
         do { mentions = try NetworkFixtures.mastodon.mentions(fromNotificationsPage: data) } catch { return }
-        for m in mentions {
-            try Invariants.mentionSafe(m, tabs: true)
-            try Invariants.storeRoundTrip(m)
-        }
+        for m in mentions { try Invariants.mentionSafe(m, tabs: true); try Invariants.storeRoundTrip(m) }
     }
 
     /// Listening's Bluesky decoder: the same bytes as a `listNotifications` page and as a `searchPosts`
@@ -24,10 +21,7 @@ extension FuzzTarget {
         var mentions: [Mention] = []
         if let n = try? NetworkFixtures.bluesky.mentions(fromNotificationsPage: data) { mentions += n }
         if let s = try? NetworkFixtures.bluesky.mentions(fromSearchPage: data) { mentions += s }
-        for m in mentions {
-            try Invariants.mentionSafe(m, tabs: true)
-            try Invariants.storeRoundTrip(m)
-        }
+        for m in mentions { try Invariants.mentionSafe(m, tabs: true); try Invariants.storeRoundTrip(m) }
     }
 }
 

@@ -34,24 +34,8 @@ extension FuzzTarget {
     ) { data in
         let bytes = [UInt8](data)
         let dec = RecordCodec.decoder()
-        if let fast = bytes.withUnsafeBufferPointer(RecordCodec.fastMention) {
-            let slow: Mention
-            do { slow = try dec.decode(Mention.self, from: data) } catch {
-                throw FuzzViolation("fast mention decoder accepted a line JSONDecoder rejects (\(error))")
-            }
-            if fast != slow {
-                throw FuzzViolation("fast and JSONDecoder mentions differ:\n fast: \(fast)\n slow: \(slow)")
-            }
-        }
-        if let fast = bytes.withUnsafeBufferPointer(RecordCodec.fastEvent) {
-            let slow: AuditEvent
-            do { slow = try dec.decode(AuditEvent.self, from: data) } catch {
-                throw FuzzViolation("fast action decoder accepted a line JSONDecoder rejects (\(error))")
-            }
-            if fast != slow {
-                throw FuzzViolation("fast and JSONDecoder actions differ:\n fast: \(fast)\n slow: \(slow)")
-            }
-        }
+        try Invariants.agree(bytes.withUnsafeBufferPointer(RecordCodec.fastMention), data, dec, "mention")
+        try Invariants.agree(bytes.withUnsafeBufferPointer(RecordCodec.fastEvent), data, dec, "action")
     }
 }
 
@@ -79,5 +63,15 @@ extension Invariants {
                 )
             }
         }
+    }
+
+    /// A record the fast decoder accepted must decode with JSONDecoder too, to the same value.
+    static func agree<T: Decodable & Equatable>(_ fast: T?, _ data: Data, _ dec: JSONDecoder, _ what: String) throws {
+        guard let fast else { return }
+        let slow: T
+        do { slow = try dec.decode(T.self, from: data) } catch {
+            throw FuzzViolation("fast \(what) decoder accepted a line JSONDecoder rejects (\(error))")
+        }
+        if fast != slow { throw FuzzViolation("fast and JSONDecoder \(what)s differ:\n fast: \(fast)\n slow: \(slow)") }
     }
 }

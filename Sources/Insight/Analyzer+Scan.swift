@@ -30,14 +30,10 @@ extension Analyzer {
         let phrases = hot.phrases
         let emojiTable = hot.emoji
         var r = Scan()
-        r.urls = stats.urls
-        r.mentions = stats.mentions
-        r.hashtags = stats.hashtags
+        (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
 
         // Pass 1: look words up once; guess the language.
-        var de: Float = 0
-        var en: Float = 0
-        var other: Float = 0
+        var de: Float = 0, en: Float = 0, other: Float = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -48,10 +44,7 @@ extension Analyzer {
                 var h = fnvOffset
                 var last: UInt8 = 0
                 let p = scratch + Int(t.start)
-                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 {
-                    h = fnvStep(h, p[k])
-                    last = p[k]
-                }
+                for k in 0..<Int(t.len) where p[k] != last || p[k] >= 0x80 { h = fnvStep(h, p[k]); last = p[k] }
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
@@ -81,9 +74,7 @@ extension Analyzer {
             r.lang = .en
         } else if de > en && de >= other && de > 0.15 {
             r.lang = .de
-        } else {
-            r.lang = .other
-        }
+        } else { r.lang = .other }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -96,12 +87,7 @@ extension Analyzer {
         var personal = 0
 
         // Pass 2: sentiment rules, intent cues, learned token weights.
-        var posA: Float = 0
-        var negA: Float = 0
-        var posB: Float = 0
-        var negB: Float = 0
-        var emoPos: Float = 0
-        var emoNeg: Float = 0
+        var posA: Float = 0, negA: Float = 0, posB: Float = 0, negB: Float = 0, emoPos: Float = 0, emoNeg: Float = 0
         var contrast = false
         var negWindow = 0
         var boost: Float = 0
@@ -141,10 +127,7 @@ extension Analyzer {
                     let info = words.value(at: s)
                     let v = isDE ? (info.lexDE != 0 ? info.lexDE : info.lexEN) : info.lexEN
                     if v > 0 { emoPos += v } else { emoNeg -= v }
-                    if useTokens {
-                        r.tokPos += info.wPos
-                        r.tokNeg += info.wNeg
-                    }
+                    if useTokens { r.tokPos += info.wPos; r.tokNeg += info.wNeg }
                 }
                 if let c = collect, t.len > 0, t.len <= 4 {
                     c.tokens.append(
@@ -152,12 +135,7 @@ extension Analyzer {
                             decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
                             as: UTF8.self))
                 }
-                if t.has(Token.boundary) {
-                    negWindow = 0
-                    boostLeft = 0
-                    sentenceStart = true
-                    startWord = 0
-                }
+                if t.has(Token.boundary) { (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0) }
                 prevWasWord = false
                 continue
             case .word, .hashtag:
@@ -176,12 +154,7 @@ extension Analyzer {
             }
             if r.lang == .other && lex == 0 { lex = info.lexEN != 0 ? info.lexEN : info.lexDE }
             if isDE && lex == 0 && t.kind == .hashtag { lex = info.lexEN }  // #fail, #love in German posts
-            if terms.brandCount > 0 && terms.isBrand(t.hash) {
-                lex = 0
-                r.brand = true
-                info.wPos = 0
-                info.wNeg = 0
-            }
+            if terms.brandCount > 0 && terms.isBrand(t.hash) { (lex, r.brand, info.wPos, info.wNeg) = (0, true, 0, 0) }
             // Intent cues.
             if f & personalFlag != 0 && t.kind == .word { personal += 1 }
             if f & WordInfo.complaint != 0 { r.complaintCues += 1 }
@@ -204,9 +177,7 @@ extension Analyzer {
                         startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
-                    } else {
-                        startWord = 2
-                    }
+                    } else { startWord = 2 }
                     sentenceStart = false
                 } else if startWord == 1 {
                     if f & pron != 0 { r.question = true }
@@ -219,11 +190,7 @@ extension Analyzer {
                 if negated {
                     let nh = fnv(p, len, seed: negationSeed)
                     let ns = words.slot(nh)
-                    if ns >= 0 {
-                        let ni = words.value(at: ns)
-                        r.tokPos += ni.wPos
-                        r.tokNeg += ni.wNeg
-                    }
+                    if ns >= 0 { let ni = words.value(at: ns); r.tokPos += ni.wPos; r.tokNeg += ni.wNeg }
                     if let c = collect {
                         c.tokens.append(
                             "!" + String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
@@ -238,20 +205,13 @@ extension Analyzer {
             }
             // Modifiers.
             if f & negFlag != 0 {
-                negWindow = 4
-                prevHash = t.hash
-                prevContribution = 0
-                prevWasWord = true
+                (negWindow, prevHash, prevContribution, prevWasWord) = (4, t.hash, 0, true)
                 continue
             }
             if f & contrastFlag != 0 {
                 posA = (posA + posB) * 0.5
                 negA = (negA + negB) * 0.5
-                posB = 0
-                negB = 0
-                contrast = true
-                negWindow = 0
-                prevWasWord = false
+                (posB, negB, contrast, negWindow, prevWasWord) = (0, 0, true, 0, false)
                 continue
             }
             let b = isDE ? info.boostDE : info.boostEN
@@ -293,9 +253,7 @@ extension Analyzer {
             if contribution > 0 { posB += contribution } else { negB -= contribution }
             if negWindow > 0 { negWindow -= 1 }
             if boostLeft > 0 { boostLeft -= 1 }
-            prevHash = t.hash
-            prevContribution = contribution
-            prevWasWord = true
+            (prevHash, prevContribution, prevWasWord) = (t.hash, contribution, true)
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
@@ -326,11 +284,7 @@ extension Analyzer {
         _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
     ) {
         let s = words.slot(key)
-        if s >= 0 {
-            let i = words.value(at: s)
-            r.tokPos += i.wPos
-            r.tokNeg += i.wNeg
-        }
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
         collect?.tokens.append(name)
     }
 

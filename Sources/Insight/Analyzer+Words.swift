@@ -106,10 +106,7 @@ extension Analyzer {
         // The scratch buffer holds every normalised token back to back: a term word that is nowhere in it
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
-        if nt > 0 {
-            let last = toks[nt - 1]
-            scratchLen = Int(last.start) + Int(last.len)
-        }
+        if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
@@ -129,13 +126,8 @@ extension Analyzer {
                         ok =
                             endsWith(p, len, first.ptr, first.len)
                             && restMatches(tv, Int(firstWord), Int(wordCount), scratch, toks, i, nt)
-                    } else {
-                        ok = equals(p, len, first.ptr, first.len)
-                    }
-                    if ok {
-                        found |= 1 << UInt64(ti)
-                        break
-                    }
+                    } else { ok = equals(p, len, first.ptr, first.len) }
+                    if ok { found |= 1 << UInt64(ti); break }
                 }
                 i += 1
             }

@@ -12,9 +12,7 @@ public struct Analyzer: Sendable {
     /// The configured crisis terms as written.
     public let crisisTerms: [String]
     /// Crisis terms as normalised words and brand-term keys, in memory owned by `termStorage`.
-    let termStorage: TermStorage
-    let terms: TermsView
-    let version: String
+    let termStorage: TermStorage, terms: TermsView, version: String
 
     /// The model version stored with every analysis (`Analysis.model`), so `reanalyze` can tell what is stale.
     public static var modelVersion: String { InsightModel.shared.version }
@@ -29,18 +27,13 @@ public struct Analyzer: Sendable {
     }
 
     init(model: InsightModel, crisisTerms: [String], brandTerms: [String]) {
-        self.model = model
-        self.hot = model.hot
-        self.version = model.version
+        (self.model, self.hot, self.version) = (model, model.hot, model.version)
         let cleaned = crisisTerms.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         var kept: [String] = []
         var words: [[[UInt8]]] = []
         for t in cleaned where kept.count < 64 {
             let w = InsightModel.normalizedWords(t)
-            if !w.isEmpty {
-                kept.append(t)
-                words.append(w)
-            }
+            if !w.isEmpty { kept.append(t); words.append(w) }
         }
         self.crisisTerms = kept
         var bh: [UInt64] = []
@@ -94,16 +87,10 @@ public struct Analyzer: Sendable {
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos
         var zn = w.biasNeg
-        if r.lang == .de {
-            zp += hot.germanShiftPos
-            zn += hot.germanShiftNeg
-        }
+        if r.lang == .de { zp += hot.germanShiftPos; zn += hot.germanShiftNeg }
         zp += (r.dense * w.densePos).sum()
         zn += (r.dense * w.denseNeg).sum()
-        if r.lang == .en {
-            zp += r.tokPos
-            zn += r.tokNeg
-        }
+        if r.lang == .en { zp += r.tokPos; zn += r.tokNeg }
         let m = max(0, zp, zn)
         let ep = exp(zp - m)
         let en = exp(zn - m)

@@ -13,10 +13,7 @@ extension InsightModel {
         var stats = TextStats()
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         let toks = UnsafeMutablePointer<Token>.allocate(capacity: n + 1)
-        defer {
-            scratch.deallocate()
-            toks.deallocate()
-        }
+        defer { scratch.deallocate(); toks.deallocate() }
         let count = bytes.withUnsafeMutableBufferPointer {
             Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: n + 1, stats: &stats)
         }

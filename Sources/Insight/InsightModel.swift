@@ -12,12 +12,8 @@ final class InsightModel: @unchecked Sendable {
     let lexiconOnly: LinearWeights
     /// Bias shifts per language for the lexicon-only model (tuned hyper-parameters, see the README, "Insight").
     /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
-    let germanPolarFilter: KeyFilter
-    let germanHeads: KeyTable<Float>
-    let germanHeadFilter: KeyFilter
-    let germanShiftPos: Float
-    let germanShiftNeg: Float
-    let version: String
+    let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
+    let germanShiftPos: Float, germanShiftNeg: Float, version: String
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
@@ -68,19 +64,13 @@ final class InsightModel: @unchecked Sendable {
                         w[keys[0], default: WordInfo()].lexDE = v
                         w[keys[0]]!.flags |= WordInfo.hasLexDE
                         if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
-                    } else {
-                        w[keys[0], default: WordInfo()].lexEN = v
-                        w[keys[0]]!.flags |= WordInfo.hasLexEN
-                    }
+                    } else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
                     if de {
                         ph[k, default: PhraseInfo()].de = v
                         ph[k]!.hasDE = true
-                    } else {
-                        ph[k, default: PhraseInfo()].en = v
-                        ph[k]!.hasEN = true
-                    }
+                    } else { ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true }
                 }
             }
         }
@@ -156,18 +146,12 @@ final class InsightModel: @unchecked Sendable {
                         if target == 0 {
                             eng.biasPos = wp
                             eng.biasNeg = wn
-                        } else {
-                            lex.biasPos = wp
-                            lex.biasNeg = wn
-                        }
+                        } else { lex.biasPos = wp; lex.biasNeg = wn }
                     } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
                         if target == 0 {
                             eng.densePos[i] = wp
                             eng.denseNeg[i] = wn
-                        } else {
-                            lex.densePos[i] = wp
-                            lex.denseNeg[i] = wn
-                        }
+                        } else { lex.densePos[i] = wp; lex.denseNeg[i] = wn }
                     }
                 }
             } else if key.hasPrefix("e:"), let cp = UInt32(key.dropFirst(2), radix: 16) {
@@ -176,10 +160,7 @@ final class InsightModel: @unchecked Sendable {
             } else {
                 var bytes = Array(key.utf8)
                 var seed = fnvOffset
-                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 {
-                    bytes.removeFirst()
-                    seed = negationSeed
-                }
+                if bytes.first == UInt8(ascii: "!") && bytes.count > 1 { bytes.removeFirst(); seed = negationSeed }
                 let h = bytes.withUnsafeMutableBufferPointer { fnv($0.baseAddress!, $0.count, seed: seed) }
                 w[h, default: WordInfo()].wPos = wp
                 w[h, default: WordInfo()].wNeg = wn
@@ -201,10 +182,7 @@ final class InsightModel: @unchecked Sendable {
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
-        english = eng
-        lexiconOnly = lex
-        germanShiftPos = shiftPos
-        germanShiftNeg = shiftNeg
+        (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
         self.version = version
     }
 

@@ -8,10 +8,7 @@ final class KeyFilter: @unchecked Sendable {
         bits = .allocate(capacity: words)
         bits.initialize(repeating: 0, count: words)
         mask = UInt64((1 << log2Bits) - 1)
-        for k in keys {
-            let b = (k >> 7) & mask
-            bits[Int(b >> 6)] |= 1 << (b & 63)
-        }
+        for k in keys { let b = (k >> 7) & mask; bits[Int(b >> 6)] |= 1 << (b & 63) }
     }
     deinit { bits.deallocate() }
     var view: FilterView { FilterView(bits: bits, mask: mask) }

@@ -5,9 +5,7 @@ final class KeyTable<Value>: @unchecked Sendable {
         var key: UInt64
         var value: Value
     }
-    let slots: UnsafeMutablePointer<Slot>
-    let mask: Int
-    let count: Int
+    let slots: UnsafeMutablePointer<Slot>, mask: Int, count: Int
 
     init(_ entries: [UInt64: Value], empty: Value) {
         var cap = 16

@@ -5,10 +5,7 @@ import SwitchboardCore
 public struct SpikeEvent: Sendable, Hashable {
     public var at: Date
     public var negative: Bool
-    public init(at: Date, negative: Bool) {
-        self.at = at
-        self.negative = negative
-    }
+    public init(at: Date, negative: Bool) { (self.at, self.negative) = (at, negative) }
     public init(_ m: Mention) {
         at = m.createdAt
         negative = m.analysis?.sentiment == .negative

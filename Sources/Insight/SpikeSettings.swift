@@ -11,9 +11,7 @@ public struct SpikeSettings: Sendable, Hashable {
     public var cooldown: TimeInterval
 
     public init(sensitivity: Double = 3.0, minCount: Int = 10, cooldown: TimeInterval = 1800) {
-        self.sensitivity = sensitivity
-        self.minCount = minCount
-        self.cooldown = cooldown
+        (self.sensitivity, self.minCount, self.cooldown) = (sensitivity, minCount, cooldown)
     }
 
     /// Reads `extra["spikes"]` of the team configuration; missing or malformed fields keep their defaults.

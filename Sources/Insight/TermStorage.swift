@@ -3,10 +3,8 @@ import SwitchboardCore
 
 /// Crisis-term words and brand keys in one block of memory that lives as long as any copy of its `Analyzer`.
 final class TermStorage: @unchecked Sendable {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let words: UnsafeMutablePointer<(Int32, Int32)>
-    let terms: UnsafeMutablePointer<(Int32, Int32)>
-    let brand: UnsafeMutablePointer<UInt64>
+    let bytes: UnsafeMutablePointer<UInt8>, words: UnsafeMutablePointer<(Int32, Int32)>
+    let terms: UnsafeMutablePointer<(Int32, Int32)>, brand: UnsafeMutablePointer<UInt64>
     let termCount: Int, brandCount: Int
 
     init(terms t: [[[UInt8]]], brand b: [UInt64]) {
@@ -46,10 +44,8 @@ final class TermStorage: @unchecked Sendable {
 
 /// A reference-free view of a `TermStorage`.
 struct TermsView: @unchecked Sendable {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let words: UnsafeMutablePointer<(Int32, Int32)>
-    let terms: UnsafeMutablePointer<(Int32, Int32)>
-    let brand: UnsafeMutablePointer<UInt64>
+    let bytes: UnsafeMutablePointer<UInt8>, words: UnsafeMutablePointer<(Int32, Int32)>
+    let terms: UnsafeMutablePointer<(Int32, Int32)>, brand: UnsafeMutablePointer<UInt64>
     let termCount: Int, brandCount: Int
 
     @inline(__always) func word(_ i: Int) -> (ptr: UnsafePointer<UInt8>, len: Int) {

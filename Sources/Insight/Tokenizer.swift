@@ -21,10 +21,7 @@ struct Tokenizer {
         var nt = 0
         while i < n && nt < capacity {
             let b = t[i]
-            if b <= 32 {
-                i += 1
-                continue
-            }
+            if b <= 32 { i += 1; continue }
             // URLs
             if (b == 104 || b == 72 || b == 119) && i + 4 < n {
                 if (t[i + 1] | 0x20) == 116 && (t[i + 2] | 0x20) == 116 && (t[i + 3] | 0x20) == 112
@@ -72,10 +69,7 @@ struct Tokenizer {
                 let before = i
                 i = word(t, i, scratch, &out, &tok, &stats)
                 // A lead byte that is no letter (× ÷): skip the whole character, never loop on it.
-                if i == before {
-                    i += b < 0xE0 ? 2 : 3
-                    continue
-                }
+                if i == before { i += b < 0xE0 ? 2 : 3; continue }
                 tok.start = Int32(start)
                 tok.len = Int32(out - start)
                 if i == before {
@@ -86,10 +80,7 @@ struct Tokenizer {
                 }
                 if tok.len == 0 { continue }
                 var digits = true
-                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 {
-                    digits = false
-                    break
-                }
+                for k in start..<out where scratch[k] < 48 || scratch[k] > 57 { digits = false; break }
                 if digits { tok.kind = .number }
                 tokens[nt] = tok
                 nt += 1
@@ -98,10 +89,7 @@ struct Tokenizer {
             if b >= 0xE0 {
                 // Multi-byte symbols: emoji, typographic punctuation.
                 let len = b >= 0xF0 ? 4 : 3
-                guard i + len <= n else {
-                    i = n
-                    break
-                }
+                guard i + len <= n else { i = n; break }
                 var cp = UInt32(b & (len == 4 ? 0x07 : 0x0F))
                 for k in 1..<len { cp = (cp << 6) | UInt32(t[i + k] & 0x3F) }
                 i += len
@@ -125,10 +113,7 @@ struct Tokenizer {
                 nt += 1
                 continue
             }
-            if b >= 0x80 {
-                i += 1
-                continue
-            }
+            if b >= 0x80 { i += 1; continue }
             // ASCII punctuation run (emoticons included).
             let start = out
             var h = fnvOffset
@@ -173,10 +158,7 @@ struct Tokenizer {
             }
             if dots >= 2 { f |= Token.ellipsis }
             stats.exclamations += Int(ex)
-            if j == i {
-                i += 1
-                continue
-            }
+            if j == i { i += 1; continue }
             i = j
             tokens[nt] = Token(
                 hash: h == 0 ? 1 : h, start: Int32(start), len: Int32(out - start), kind: .punct, flags: f, extra: ex)
@@ -223,26 +205,20 @@ struct Tokenizer {
                 } else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
                     i &+= 1
                     continue
-                } else {
-                    break
-                }
+                } else { break }
                 i &+= 1
             } else if c == 0xC3 && i + 1 < n {
                 var d = t[i + 1]
                 if d >= 0x80 && d <= 0x9E && d != 0x97 {
                     d += 0x20
                     upper &+= 1
-                } else {
-                    lower &+= 1
-                }
+                } else { lower &+= 1 }
                 if d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F {
                     flags |= Token.umlaut
                     stats.umlauts += 1
                 } else if d == 0x97 || d == 0xB7 {
                     break
-                } else {
-                    stats.otherLatin += 1
-                }
+                } else { stats.otherLatin += 1 }
                 // Two-byte letter: append both bytes (runs are counted on the second byte).
                 if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 {
                     flags |= Token.elongated
@@ -254,10 +230,7 @@ struct Tokenizer {
                 h = fnvStep(h, 0xC3)
                 if d == last {
                     run &+= 1
-                } else {
-                    last = d
-                    run = 1
-                }
+                } else { last = d; run = 1 }
                 scratch[o] = d
                 o &+= 1
                 h = fnvStep(h, d)
@@ -291,20 +264,12 @@ struct Tokenizer {
             {
                 i &+= 3
                 continue  // ’ inside a word
-            } else {
-                break
-            }
+            } else { break }
             if c == last {
                 run &+= 1
-                if run > 2 {
-                    flags |= Token.elongated
-                    continue
-                }
+                if run > 2 { flags |= Token.elongated; continue }
                 if run == 2 && c >= 97 { flags |= Token.repeatedLetters }
-            } else {
-                last = c
-                run = 1
-            }
+            } else { last = c; run = 1 }
             scratch[o] = c
             o &+= 1
             h = fnvStep(h, c)

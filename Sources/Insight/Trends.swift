@@ -65,10 +65,7 @@ public enum Trends {
         let cap = min(n + 1, 2048)
         let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 8)
         let toks = UnsafeMutablePointer<Token>.allocate(capacity: cap)
-        defer {
-            scratch.deallocate()
-            toks.deallocate()
-        }
+        defer { scratch.deallocate(); toks.deallocate() }
         let count = bytes.withUnsafeMutableBufferPointer {
             Tokenizer.tokenize(UnsafeBufferPointer($0), scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         }
@@ -78,10 +75,7 @@ public enum Trends {
             guard t.kind == .word || t.kind == .hashtag, t.len >= 3 else { continue }
             let w = String(
                 decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)), as: UTF8.self)
-            if t.kind == .hashtag {
-                out.append("#" + w)
-                continue
-            }
+            if t.kind == .hashtag { out.append("#" + w); continue }
             if w.count < 3 || stopwords.contains(w) { continue }
             out.append(w)
         }

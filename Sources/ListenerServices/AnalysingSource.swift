@@ -7,10 +7,7 @@ import SwitchboardCore
 public struct AnalysingSource: Source {
     public let inner: Source
     public let analyzer: Analyzer
-    public init(inner: Source, analyzer: Analyzer) {
-        self.inner = inner
-        self.analyzer = analyzer
-    }
+    public init(inner: Source, analyzer: Analyzer) { (self.inner, self.analyzer) = (inner, analyzer) }
     public var id: String { inner.id }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {

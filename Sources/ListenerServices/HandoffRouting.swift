@@ -12,10 +12,7 @@ public final class HandoffRouting: @unchecked Sendable {
     private let lock = NSLock()
     private var reported: String?
 
-    public init(store: Store, log: @escaping @Sendable (String) -> Void) {
-        self.store = store
-        self.log = log
-    }
+    public init(store: Store, log: @escaping @Sendable (String) -> Void) { (self.store, self.log) = (store, log) }
 
     /// A router for the current team.json; nil (after logging the problems once) when the rules don't parse.
     public func router() -> Router? {

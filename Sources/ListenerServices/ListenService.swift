@@ -9,22 +9,17 @@ public final class ListenService: @unchecked Sendable {
     public let store: Store
     public let team: TeamConfig
     public let log: @Sendable (String) -> Void
-    public let listener: Listener
-    public let spikes: SpikeWatch
-    public let routing: HandoffRouting
+    public let listener: Listener, spikes: SpikeWatch, routing: HandoffRouting
 
     /// `makeSource` defaults to `SourceFactory.make` for the store's data directory.
     public init(
         store: Store, team: TeamConfig, makeSource: Listener.SourceFactory? = nil,
         log: @escaping @Sendable (String) -> Void
     ) {
-        self.store = store
-        self.team = team
-        self.log = log
+        (self.store, self.team, self.log) = (store, team, log)
         let spikes = SpikeWatch(store: store, log: log)
         let routing = HandoffRouting(store: store, log: log)
-        self.spikes = spikes
-        self.routing = routing
+        (self.spikes, self.routing) = (spikes, routing)
         listener = Listener(
             store: store, team: team, makeSource: makeSource ?? SourceFactory.make(dir: store.dir),
             log: log,

@@ -6,19 +6,14 @@ import SwitchboardCore
 /// posts of the content queue (`+Queue`). Each pass reads team.json again (changes apply without a restart);
 /// a pass is skipped while team.json does not read.
 public struct PublishingLoop: Sendable {
-    public let store: Store
-    public let http: HTTPClient
-    public let actor: String
+    public let store: Store, http: HTTPClient, actor: String
     public let log: @Sendable (String) -> Void
 
     public init(
         store: Store, http: HTTPClient = URLSessionHTTPClient(timeout: 30), actor: String = Actor.current(),
         log: @escaping @Sendable (String) -> Void
     ) {
-        self.store = store
-        self.http = http
-        self.actor = actor
-        self.log = log
+        (self.store, self.http, self.actor, self.log) = (store, http, actor, log)
     }
 
     /// Logs `line` after the time stamp.

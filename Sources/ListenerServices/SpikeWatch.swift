@@ -18,8 +18,7 @@ public final class SpikeWatch: @unchecked Sendable {
     private var stateFile: URL { store.dir.stateDir.appendingPathComponent("spikes.json") }
 
     public init(store: Store, log: @escaping @Sendable (String) -> Void) {
-        self.store = store
-        self.log = log
+        (self.store, self.log) = (store, log)
         let file = store.dir.stateDir.appendingPathComponent("spikes.json")
         state = (try? FileIO.readDocument(SpikeState.self, from: file)) ?? SpikeState()
     }

@@ -14,9 +14,13 @@ public final class TeamFileWatch: @unchecked Sendable {
     public init(
         file: URL, log: @escaping @Sendable (String) -> Void, alert: @escaping @Sendable (String) -> Void = { _ in }
     ) {
-        self.file = file
-        self.log = log
-        self.alert = alert
+        (self.file, self.log, self.alert) = (file, log, alert)
+    }
+
+    /// One line in the listener's log, and the same to `alert_command`.
+    private func say(_ text: String, _ now: Date) {
+        log("\(Timestamp.format(now)) \(text)")
+        alert("Switchboard listener: " + text)
     }
 
     /// The current team.json; nil (after saying so once) when it cannot be read.
@@ -27,11 +31,7 @@ public final class TeamFileWatch: @unchecked Sendable {
                 defer { problem = nil }
                 return problem != nil
             }
-            if wasBroken {
-                let text = "\(file.path) is readable again: its settings apply from now on"
-                log("\(Timestamp.format(now)) \(text)")
-                alert("Switchboard listener: " + text)
-            }
+            if wasBroken { say("\(file.path) is readable again: its settings apply from now on", now) }
             return team
         } catch {
             let why = "\(error)".replacingOccurrences(of: "\n", with: "; ")
@@ -39,11 +39,7 @@ public final class TeamFileWatch: @unchecked Sendable {
                 defer { problem = why }
                 return problem != why
             }
-            if first {
-                let text = "team.json cannot be read, the listener keeps the settings it has: \(why)"
-                log("\(Timestamp.format(now)) \(text)")
-                alert("Switchboard listener: " + text)
-            }
+            if first { say("team.json cannot be read, the listener keeps the settings it has: \(why)", now) }
             return nil
         }
     }

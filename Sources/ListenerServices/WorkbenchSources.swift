@@ -16,10 +16,7 @@ public final class WorkbenchSources: @unchecked Sendable {
     /// How often the running listener looks at team.json (sources added or changed start without a restart).
     public var reloadEvery: TimeInterval = 5
 
-    public init(store: Store, team: TeamConfig?) {
-        self.store = store
-        self.team = team
-    }
+    public init(store: Store, team: TeamConfig?) { (self.store, self.team) = (store, team) }
 
     /// This process polls the sources.
     public var isRunning: Bool { mutex.withLock { listener != nil } }

@@ -165,10 +165,7 @@ extension NCursesTerminal {
                 let code = Int32(bitPattern: ch)
                 if code == Self.pasteEndCode { break }
                 if code == KEY_ENTER { scalars.append("\n") }
-                if code == sb_key_resize() {
-                    queued.append(.resize(size))
-                    shadow = nil
-                }
+                if code == sb_key_resize() { queued.append(.resize(size)); shadow = nil }
                 continue
             }
             if let s = Unicode.Scalar(UInt32(ch)) { scalars.append(s) }

@@ -35,10 +35,7 @@ extension NCursesTerminal {
                 var x = 0
                 while x < w {
                     let cell = cells[row + x]
-                    if let old, old.cells[row + x] == cell {
-                        x += 1
-                        continue
-                    }
+                    if let old, old.cells[row + x] == cell { x += 1; continue }
                     if cell.text.isEmpty {
                         // Right half of a wide character: drawn with its left half, unless orphaned.
                         if x == 0 || TextWidth.width(cells[row + x - 1].text) != 2 {
@@ -60,10 +57,7 @@ extension NCursesTerminal {
             setCursorVisibility(1)
             _ = leaveok(win, false)
             _ = wmove(win, Int32(c.y), Int32(c.x))
-        } else {
-            setCursorVisibility(0)
-            _ = leaveok(win, true)
-        }
+        } else { setCursorVisibility(0); _ = leaveok(win, true) }
         _ = wnoutrefresh(win)
         _ = doupdate()
     }
@@ -86,10 +80,7 @@ extension NCursesTerminal {
     }
 
     func setCursorVisibility(_ v: Int32) {
-        if cursorVisible != v {
-            _ = curs_set(v)
-            cursorVisible = v
-        }
+        if cursorVisible != v { _ = curs_set(v); cursorVisible = v }
     }
 
     /// Draws one cell's grapheme. ncurses holds one spacing character plus up to four zero-width ones per

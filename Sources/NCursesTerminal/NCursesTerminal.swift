@@ -17,14 +17,9 @@ public struct TerminalOpenError: Error, CustomStringConvertible, Sendable {
 /// optional mouse. SIGTERM/SIGHUP/SIGINT become a `.terminate` event; SIGWINCH a `.resize`; a crash
 /// restores the terminal before the process dies; `restore()` runs at exit too.
 public final class NCursesTerminal: Terminal {
-    let screen: OpaquePointer
-    let inFile: UnsafeMutablePointer<FILE>
-    let outFile: UnsafeMutablePointer<FILE>
+    let screen: OpaquePointer, inFile: UnsafeMutablePointer<FILE>, outFile: UnsafeMutablePointer<FILE>
     let ttyFile: UnsafeMutablePointer<FILE>?
-    let inFD: Int32
-    let outFD: Int32
-    let pipeRead: Int32
-    let pipeWrite: Int32
+    let inFD: Int32, outFD: Int32, pipeRead: Int32, pipeWrite: Int32
     public let termName: String
     /// Colours the terminal offers (0 = monochrome).
     public let colorCount: Int
@@ -57,16 +52,12 @@ public final class NCursesTerminal: Terminal {
 
         // Prefer the controlling terminal, so that stdout may be redirected.
         if let tty = fopen("/dev/tty", "r+") {
-            ttyFile = tty
-            inFile = tty
-            outFile = tty
+            (ttyFile, inFile, outFile) = (tty, tty, tty)
         } else {
             guard isatty(0) != 0 else {
                 throw TerminalOpenError(message: "not a terminal: standard input is not a tty")
             }
-            ttyFile = nil
-            inFile = sb_stdin()
-            outFile = sb_stdout()
+            (ttyFile, inFile, outFile) = (nil, sb_stdin(), sb_stdout())
         }
         inFD = fileno(inFile)
         outFD = fileno(outFile)
@@ -91,10 +82,7 @@ public final class NCursesTerminal: Terminal {
         }
         pipeRead = fds[0]
         pipeWrite = fds[1]
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         sb_save_termios(inFD)
         guard let scr = newterm(name, outFile, inFile) else {
@@ -116,17 +104,11 @@ public final class NCursesTerminal: Terminal {
         _ = define_key("\u{1B}[201~", Self.pasteEndCode)
         Self.defineAlternateKeySequences()
 
-        if has_colors() {
-            _ = start_color()
-            _ = use_default_colors()
-        }
+        if has_colors() { _ = start_color(); _ = use_default_colors() }
         colorCount = has_colors() ? Int(sb_colors()) : 0
         canScroll = has_il() || sb_tigetstr("csr") != nil
         mouseEnabled = mouse
-        if mouse {
-            _ = mousemask(sb_mouse_mask(), nil)
-            mouseinterval(0)
-        }
+        if mouse { _ = mousemask(sb_mouse_mask(), nil); mouseinterval(0) }
         var h: Int32 = 0
         var w: Int32 = 0
         sb_getmaxyx(sb_stdscr(), &h, &w)

@@ -2,18 +2,14 @@
 public struct Size: Hashable, Sendable {
     public var width: Int
     public var height: Int
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
+    public init(width: Int, height: Int) { (self.width, self.height) = (width, height) }
 }
 
 /// A rectangle of cells; `x`,`y` is the top-left corner.
 public struct Rect: Hashable, Sendable {
     public var x: Int, y: Int, width: Int, height: Int
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
+        (self.x, self.y) = (x, y)
         self.width = max(0, width)
         self.height = max(0, height)
     }
@@ -27,8 +23,5 @@ public struct Rect: Hashable, Sendable {
 /// A cell position.
 public struct Point: Hashable, Sendable {
     public var x: Int, y: Int
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
+    public init(x: Int, y: Int) { (self.x, self.y) = (x, y) }
 }

@@ -15,14 +15,8 @@ public enum Key: Hashable, Sendable {
 /// A mouse action, in cell coordinates.
 public struct MouseEvent: Hashable, Sendable {
     public enum Kind: Hashable, Sendable { case press, release, wheelUp, wheelDown }
-    public var kind: Kind
-    public var x: Int
-    public var y: Int
-    public init(kind: Kind, x: Int, y: Int) {
-        self.kind = kind
-        self.x = x
-        self.y = y
-    }
+    public var kind: Kind, x: Int, y: Int
+    public init(kind: Kind, x: Int, y: Int) { (self.kind, self.x, self.y) = (kind, x, y) }
 }
 
 /// Everything a terminal can tell the program.
@@ -41,28 +35,16 @@ public enum TerminalEvent: Hashable, Sendable {
 /// How a role looks on a real terminal: colours (256-colour index, -1 = terminal default) with an
 /// 8/16-colour fallback, and attributes. Themes produce these; NCursesTerminal applies them.
 public struct TerminalStyle: Hashable, Sendable {
-    public var fg: Int
-    public var bg: Int
-    public var fg16: Int
-    public var bg16: Int
-    public var bold: Bool
-    public var underline: Bool
-    public var reverse: Bool
-    public var dim: Bool
+    public var fg: Int, bg: Int, fg16: Int, bg16: Int, bold: Bool, underline: Bool, reverse: Bool, dim: Bool
     public var italic: Bool
     public init(
         fg: Int = -1, bg: Int = -1, fg16: Int? = nil, bg16: Int? = nil, bold: Bool = false, underline: Bool = false,
         reverse: Bool = false, dim: Bool = false, italic: Bool = false
     ) {
-        self.fg = fg
-        self.bg = bg
+        (self.fg, self.bg) = (fg, bg)
         self.fg16 = fg16 ?? TerminalStyle.nearest16(fg)
         self.bg16 = bg16 ?? TerminalStyle.nearest16(bg)
-        self.bold = bold
-        self.underline = underline
-        self.reverse = reverse
-        self.dim = dim
-        self.italic = italic
+        (self.bold, self.underline, self.reverse, self.dim, self.italic) = (bold, underline, reverse, dim, italic)
     }
     public static let plain = TerminalStyle()
 }

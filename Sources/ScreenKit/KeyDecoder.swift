@@ -56,10 +56,7 @@ public struct KeyDecoder: Sendable {
         var rest = pending
         pending = []
         var events: [TerminalEvent] = []
-        if rest.first == 0x1B {
-            events.append(.key(.escape))
-            rest.removeFirst()
-        }
+        if rest.first == 0x1B { events.append(.key(.escape)); rest.removeFirst() }
         events += feed(rest)
         if !pending.isEmpty, paste == nil {
             // A still-incomplete tail (a truncated UTF-8 character or sequence): drop it.
@@ -193,9 +190,7 @@ public struct KeyDecoder: Sendable {
 
     func mouse(_ button: Int, _ x: Int, _ y: Int, release: Bool) -> TerminalEvent? {
         guard x >= 0, y >= 0 else { return nil }
-        if button & 64 != 0 {
-            return .mouse(MouseEvent(kind: button & 1 == 0 ? .wheelUp : .wheelDown, x: x, y: y))
-        }
+        if button & 64 != 0 { return .mouse(MouseEvent(kind: button & 1 == 0 ? .wheelUp : .wheelDown, x: x, y: y)) }
         if button & 32 != 0 { return nil }  // motion
         if release || button & 3 == 3 { return .mouse(MouseEvent(kind: .release, x: x, y: y)) }
         return .mouse(MouseEvent(kind: .press, x: x, y: y))

@@ -63,9 +63,7 @@ public enum KeyNotation {
                 let base = try? parseOrThrow(bracketed ? "<\(rest)>" : rest), base == .tab
             {
                 return .tab
-            } else {
-                throw fail("unknown key name \(quoted(text)): after \(p)- comes one character, as in C-d or M-x")
-            }
+            } else { throw fail("unknown key name \(quoted(text)): after \(p)- comes one character, as in C-d or M-x") }
             if p == "C" || p == "c" {
                 let lower = Character(ch.lowercased())
                 guard lower.isASCII, lower.isLetter || "@[\\]^_ ".contains(lower) else {

@@ -16,9 +16,7 @@ public struct ListCursor: Sendable, Equatable {
     public var bounded: Bool
 
     public init(_ index: Int, count: Int, page: Int, half: Int? = nil, bounded: Bool = true) {
-        self.index = index
-        self.count = count
-        self.page = page
+        (self.index, self.count, self.page) = (index, count, page)
         self.half = half ?? max(1, page / 2)
         self.bounded = bounded
     }

@@ -1,13 +1,7 @@
 /// A role's style as a terminal with a given number of colours draws it: palette indexes (-1 = the
 /// terminal's default) and attributes. `TerminalStyle.resolved` maps 256 colours down to 16 and 8.
 public struct ResolvedStyle: Hashable, Sendable {
-    public var fg: Int
-    public var bg: Int
-    public var bold: Bool
-    public var underline: Bool
-    public var reverse: Bool
-    public var dim: Bool
-    public var italic: Bool
+    public var fg: Int, bg: Int, bold: Bool, underline: Bool, reverse: Bool, dim: Bool, italic: Bool
 
     /// The foreground as a palette colour, the default one taken to be `background`'s foreground.
     public func effectiveForeground(colors: Int, background: TerminalBackground) -> Int {
@@ -38,10 +32,7 @@ extension TerminalStyle {
             out.fg = fg16
             out.bg = bg16
             if colors < 16 {
-                if out.fg >= 8 {
-                    out.fg -= 8
-                    out.bold = true
-                }
+                if out.fg >= 8 { out.fg -= 8; out.bold = true }
                 if out.bg >= 8 { out.bg -= 8 }
             }
         }
@@ -107,10 +98,7 @@ extension TerminalStyle {
         var bestDistance = Int.max
         for (i, b) in basic.enumerated() {
             let d = (b.0 - rgb.0) * (b.0 - rgb.0) + (b.1 - rgb.1) * (b.1 - rgb.1) + (b.2 - rgb.2) * (b.2 - rgb.2)
-            if d < bestDistance {
-                bestDistance = d
-                best = i
-            }
+            if d < bestDistance { bestDistance = d; best = i }
         }
         return best
     }

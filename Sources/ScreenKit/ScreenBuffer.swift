@@ -2,10 +2,7 @@
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var role: StyleRole
-    public init(_ text: String = " ", role: StyleRole = .normal) {
-        self.text = text
-        self.role = role
-    }
+    public init(_ text: String = " ", role: StyleRole = .normal) { (self.text, self.role) = (text, role) }
     /// The right half of a wide character.
     public var isContinuation: Bool { text.isEmpty }
     public static let blank = Cell()
@@ -47,10 +44,7 @@ public struct ScreenBuffer: Hashable, Sendable {
             guard y >= c.y, y < c.maxY else { return x }
             left = max(c.x, 0)
             limit = min(c.maxX, size.width)
-        } else {
-            left = 0
-            limit = size.width
-        }
+        } else { left = 0; limit = size.width }
         let rowStart = y * size.width
         var cx = x
         if let end = putASCII(text, x: x, rowStart: rowStart, left: left, limit: limit, role: role) { return end }
@@ -76,9 +70,7 @@ public struct ScreenBuffer: Hashable, Sendable {
                 cells[rowStart + cx] = Cell(String(ch), role: role)
                 if w == 2 { cells[rowStart + cx + 1] = Cell("", role: role) }
                 lastWritten = cx
-            } else {
-                lastWritten = -1
-            }
+            } else { lastWritten = -1 }
             cx += w
         }
         return cx

@@ -10,11 +10,7 @@ public struct ScrollHint: Hashable, Sendable {
     /// Positive: the content moved up (the list scrolled down, `j` at the bottom); negative: down.
     public var lines: Int
 
-    public init(top: Int, bottom: Int, lines: Int) {
-        self.top = top
-        self.bottom = bottom
-        self.lines = lines
-    }
+    public init(top: Int, bottom: Int, lines: Int) { (self.top, self.bottom, self.lines) = (top, bottom, lines) }
 
     /// What a scroll costs beyond the cells it leaves to draw, in cells (scroll region, cursor moves,
     /// the region reset): a shift must save more than this.
@@ -129,10 +125,7 @@ public struct ScrollHint: Hashable, Sendable {
                     ScrollHint(top: min(first, last), bottom: max(first, last), lines: up ? shift : -shift)
                 )
             }
-            if prefix < minPrefix {
-                minPrefix = prefix
-                minAt = b + 1
-            }
+            if prefix < minPrefix { minPrefix = prefix; minAt = b + 1 }
         }
         return best
     }
@@ -162,9 +155,7 @@ extension ScreenBuffer {
         guard hint.top >= 0, hint.bottom < size.height, hint.top <= hint.bottom, n != 0 else { return out }
         for y in hint.top...hint.bottom {
             let from = y + n
-            for x in 0..<w {
-                out[x, y] = from >= hint.top && from <= hint.bottom ? self[x, from] : filler
-            }
+            for x in 0..<w { out[x, y] = from >= hint.top && from <= hint.bottom ? self[x, from] : filler }
         }
         return out
     }

@@ -97,10 +97,7 @@ public final class TestTerminal: Terminal, @unchecked Sendable {
         let wait = timeoutMilliseconds < 0 ? blockingWaitLimitMilliseconds : timeoutMilliseconds
         let deadline = Date(timeIntervalSinceNow: Double(wait) / 1000)
         while true {
-            if _wakes > 0 {
-                _wakes -= 1
-                return .wake
-            }
+            if _wakes > 0 { _wakes -= 1; return .wake }
             if !_queue.isEmpty { return _queue.removeFirst() }
             if let e = whenExhausted { return e }
             if wait == 0 || !lock.wait(until: deadline) { return nil }

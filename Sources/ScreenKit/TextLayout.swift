@@ -15,10 +15,7 @@ public enum TextLayout {
     }
 
     static func wrapParagraph(_ p: Substring, width: Int, into lines: inout [String]) {
-        if TextWidth.width(p) <= width {
-            lines.append(String(p))
-            return
-        }
+        if TextWidth.width(p) <= width { lines.append(String(p)); return }
         var line = ""
         var lineWidth = 0
         var pendingSpace = ""  // spaces between the line so far and the next word
@@ -40,35 +37,19 @@ public enum TextLayout {
             if wordWidth > width {
                 for ch in word {
                     let w = TextWidth.width(ch)
-                    if lineWidth + w > width && lineWidth > 0 {
-                        lines.append(line)
-                        line = ""
-                        lineWidth = 0
-                    }
+                    if lineWidth + w > width && lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
                     line.append(ch)
                     lineWidth += w
                 }
-            } else {
-                line += word
-                lineWidth += wordWidth
-            }
-            word = ""
-            wordWidth = 0
-            pendingSpace = ""
-            spaceWidth = 0
+            } else { line += word; lineWidth += wordWidth }
+            (word, wordWidth, pendingSpace, spaceWidth) = ("", 0, "", 0)
         }
 
         for ch in p {
             if ch == " " {
                 flushWord()
-                if lineWidth > 0 {
-                    pendingSpace.append(" ")
-                    spaceWidth += 1
-                }
-            } else {
-                word.append(ch)
-                wordWidth += TextWidth.width(ch)
-            }
+                if lineWidth > 0 { pendingSpace.append(" "); spaceWidth += 1 }
+            } else { word.append(ch); wordWidth += TextWidth.width(ch) }
         }
         flushWord()
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }

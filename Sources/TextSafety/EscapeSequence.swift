@@ -52,10 +52,7 @@ public enum EscapeSequence {
         var j = from
         while j < s.count {
             let v = s[j].value
-            if v >= 0x20 && v <= 0x3F {
-                j += 1
-                continue
-            }
+            if v >= 0x20 && v <= 0x3F { j += 1; continue }
             if v >= 0x40 && v <= 0x7E { return j + 1 }
             return j
         }

@@ -31,10 +31,7 @@ public enum TextWidth {
         var ascii = true
         var n = 0
         for b in s.utf8 {
-            if b >= 0x80 {
-                ascii = false
-                break
-            }
+            if b >= 0x80 { ascii = false; break }
             if b >= 0x20 && b != 0x7F { n += 1 }
         }
         if ascii { return n }

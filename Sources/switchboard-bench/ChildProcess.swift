@@ -42,10 +42,7 @@ struct ChildProcess {
         let tmp = FileManager.default.temporaryDirectory
         let outPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-out").path
         let errPath = tmp.appendingPathComponent("sb-bench-child-\(getpid())-err").path
-        defer {
-            unlink(outPath)
-            unlink(errPath)
-        }
+        defer { unlink(outPath); unlink(errPath) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

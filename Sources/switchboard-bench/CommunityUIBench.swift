@@ -47,6 +47,12 @@ func runCommunityUIBench(count: Int = 100_000) {
         var q = [m]
         while !q.isEmpty { for e in update(&state, q.removeFirst()) { q += runner.perform(e) } }
     }
+    /// Types `:` and a command line, then Enter.
+    func command(_ line: String) {
+        send(.key(.char(":")))
+        for c in line { send(.key(.char(c))) }
+        send(.key(.enter))
+    }
     func ms(_ t: Double) -> String { String(format: "%.1f ms", t * 1000) }
 
     let (delta, tStart) = Bench.time { runner.initialDelta() }
@@ -76,24 +82,14 @@ func runCommunityUIBench(count: Int = 100_000) {
         "Enter: open a mention with its author card (20 mentions)", ms(Bench.percentile(openTimes, 0.5)),
         "a key: < 50 ms")
 
-    let (_, tRole1) = Bench.time {
-        send(.key(.char(":")))
-        for c in "filter role:critic" { send(.key(.char(c))) }
-        send(.key(.enter))
-    }
-    let (_, tRole2) = Bench.time {
-        send(.key(.char(":")))
-        for c in "filter role:fan" { send(.key(.char(c))) }
-        send(.key(.enter))
-    }
+    let (_, tRole1) = Bench.time { command("filter role:critic") }
+    let (_, tRole2) = Bench.time { command("filter role:fan") }
     Bench.row("filter role:critic typed (first: builds the role hook)", ms(tRole1), "")
     Bench.row("filter role:fan typed (hook cached)", ms(tRole2), "")
     send(.key(.escape))
 
     let (_, tContacts) = Bench.time {
-        send(.key(.char(":")))
-        for c in "contacts" { send(.key(.char(c))) }
-        send(.key(.enter))
+        command("contacts")
         _ = render(state)
     }
     Bench.row(":contacts (load, sort by reach, advocates, render)", ms(tContacts), "")
@@ -114,9 +110,7 @@ func runCommunityUIBench(count: Int = 100_000) {
     send(.key(.escape))
 
     let (_, tReport) = Bench.time {
-        send(.key(.char(":")))
-        for c in "report" { send(.key(.char(c))) }
-        send(.key(.enter))
+        command("report")
         _ = render(state)
     }
     Bench.row(":report (Report.lastWeek + text + render)", ms(tReport), "")

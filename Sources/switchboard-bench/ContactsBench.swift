@@ -34,16 +34,7 @@ func runContactsBench() {
     let team = TeamConfig(
         brand: .init(name: "Acme Cloud", terms: ["@acmecloud"]),
         competitors: [.init(name: "NimbusDrive", terms: ["NimbusDrive"])])
-    var times: [Double] = []
-    var cpu: [Double] = []
-    var contacts = Contacts(mentions: [], events: [])
-    for _ in 0..<5 {
-        let c0 = threadCPU()
-        let (c, t) = Bench.time { Contacts(mentions: mentions, events: events, team: team) }
-        times.append(t)
-        cpu.append(threadCPU() - c0)
-        contacts = c
-    }
+    let (contacts, times, cpu) = timedRuns(5) { Contacts(mentions: mentions, events: events, team: team) }
     Bench.row(
         "fold \(n / 1000)k mentions + \(events.count) contact actions → \(contacts.count) contacts",
         String(
@@ -71,21 +62,27 @@ func runContactsBench() {
     let matcher = QueryMatcher(
         try! Query.parse("role:fan is:negative"), environment: QueryEnvironment(me: "anna", now: now, role: hook))
     _ = matcher.filter(mentions)
-    var qs: [Double] = []
-    var qcpu: [Double] = []
-    var fans = 0
-    for _ in 0..<10 {
-        let c0 = threadCPU()
-        let (h, q) = Bench.time { matcher.filter(mentions).count }
-        qs.append(q)
-        qcpu.append(threadCPU() - c0)
-        fans = h
-    }
+    let (fans, qs, qcpu) = timedRuns(10) { matcher.filter(mentions).count }
     Bench.row(
         "query role:fan is:negative over \(n / 1000)k (\(fans) hits)",
         String(
             format: "p50 %.1f ms  (CPU p50 %.1f ms)", Bench.percentile(qs, 0.5) * 1000,
             Bench.percentile(qcpu, 0.5) * 1000), "≤ 30 ms")
+}
+
+/// Runs `body` `runs` times: its last result, and the wall and thread-CPU seconds of each run.
+private func timedRuns<T>(_ runs: Int, _ body: () -> T) -> (last: T, wall: [Double], cpu: [Double]) {
+    var wall: [Double] = []
+    var cpu: [Double] = []
+    var last: T?
+    for _ in 0..<runs {
+        let c0 = threadCPU()
+        let (r, t) = Bench.time(body)
+        wall.append(t)
+        cpu.append(threadCPU() - c0)
+        last = r
+    }
+    return (last!, wall, cpu)
 }
 
 /// CPU time of this thread (the figures above are wall time; on a busy machine CPU time says more).

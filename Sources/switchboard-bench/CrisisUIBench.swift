@@ -82,11 +82,7 @@ func runCrisisUIBench(count: Int = 100_000) {
     }
     var refresh = refreshes("late")
     var frames: [Double] = []
-    for _ in 0..<50 {
-        let a = DispatchTime.now()
-        _ = render(state)
-        frames.append(ms(a, DispatchTime.now()))
-    }
+    for _ in 0..<50 { let a = DispatchTime.now(); _ = render(state); frames.append(ms(a, DispatchTime.now())) }
     var checks: [Double] = []
     for key in ["x", "j", "x", "j", "x", "o", "x"] {
         let a = DispatchTime.now()

@@ -24,10 +24,7 @@ func runFeedBench() {
         var parsed = 0
         var elapsed = 0.0
         repeat {
-            for f in files {
-                _ = try? FeedParser.parse(f, url: base)
-                parsed += 1
-            }
+            for f in files { _ = try? FeedParser.parse(f, url: base); parsed += 1 }
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         } while elapsed < 2
         let cpu = threadCPUSeconds() - c0
@@ -38,9 +35,7 @@ func runFeedBench() {
             "  \(Int(rate)) files/s wall clock, \(Int(cpuRate)) files per CPU-second "
                 + "(\(String(format: "%.1f", cpuRate / 4590))× feedparser's 4,590 files/s; wall/CPU differ when other processes share the cores)"
         )
-    } else {
-        print("feed parse: corpus ../shared/corpora/feeds not found: skipped")
-    }
+    } else { print("feed parse: corpus ../shared/corpora/feeds not found: skipped") }
 
     // Import format: 100,000 generated lines like a real export (nested author, extra fields).
     var lines: [String] = []

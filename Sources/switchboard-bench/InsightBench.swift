@@ -23,15 +23,7 @@ func runInsightBench() {
 
     // Single thread: wall clock, and this thread's CPU time (steady when other processes share the cores).
     var checksum = 0.0
-    var n = 0
-    let t0 = Date()
-    let c0 = threadCPUTime()
-    while Date().timeIntervalSince(t0) < 2.0 {
-        for t in texts { checksum += analyzer.analyze(t).score }
-        n += texts.count
-    }
-    let single = Double(n) / Date().timeIntervalSince(t0)
-    let singleCPU = Double(n) / (threadCPUTime() - c0)
+    let (single, singleCPU) = analyzeRate(analyzer, texts, seconds: 2.0, checksum: &checksum)
 
     // All cores.
     let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -46,24 +38,32 @@ func runInsightBench() {
     print(String(format: "insight: %d texts (%@, %.0f bytes average)", texts.count, source, avgBytes))
     if found.count > 2000 {
         for (name, part) in [("en dev", Array(found.prefix(2000))), ("de dev", Array(found.dropFirst(2000)))] {
-            var m = 0
-            let t = Date()
-            let c = threadCPUTime()
-            while Date().timeIntervalSince(t) < 1.0 {
-                for x in part { checksum += analyzer.analyze(x).score }
-                m += part.count
-            }
+            let (wall, cpu) = analyzeRate(analyzer, part, seconds: 1.0, checksum: &checksum)
             let bytes = Double(part.reduce(0) { $0 + $1.utf8.count }) / Double(part.count)
             print(
                 String(
                     format: "insight: %@ only (%.0f bytes average), 1 thread %9.0f texts/s (%9.0f per CPU-second)",
-                    name, bytes,
-                    Double(m) / Date().timeIntervalSince(t), Double(m) / (threadCPUTime() - c)))
+                    name, bytes, wall, cpu))
         }
     }
     print(String(format: "insight: analyze 1 thread   %9.0f texts/s (%9.0f per CPU-second)", single, singleCPU))
     print(String(format: "insight: analyze %d threads  %9.0f texts/s", cores, multi))
     if checksum == .infinity { print(checksum) }
+}
+
+/// Analyses `texts` over and over on this thread for `seconds` (scores summed into `checksum`): texts per second by
+/// the wall clock and per CPU-second.
+private func analyzeRate(_ analyzer: Analyzer, _ texts: [String], seconds: Double, checksum: inout Double) -> (
+    wall: Double, cpu: Double
+) {
+    var n = 0
+    let t0 = Date()
+    let c0 = threadCPUTime()
+    while Date().timeIntervalSince(t0) < seconds {
+        for t in texts { checksum += analyzer.analyze(t).score }
+        n += texts.count
+    }
+    return (Double(n) / Date().timeIntervalSince(t0), Double(n) / (threadCPUTime() - c0))
 }
 
 /// The English and German dev-set texts (tweet-length mix), when ../shared is there.

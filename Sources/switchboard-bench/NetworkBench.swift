@@ -34,10 +34,7 @@ enum NetworkBench {
         _ = try decoder.mentions(fromNotificationsPage: page)
         var pages = 0
         let t0 = Bench.now()
-        while Bench.now() - t0 < 2 {
-            _ = try decoder.mentions(fromNotificationsPage: page)
-            pages += 1
-        }
+        while Bench.now() - t0 < 2 { _ = try decoder.mentions(fromNotificationsPage: page); pages += 1 }
         let rate = Double(pages) / (Bench.now() - t0)
         Bench.row(
             "mastodon page decode (40 items, \(page.count / 1024) KB)",
@@ -47,10 +44,7 @@ enum NetworkBench {
             dec.dateDecodingStrategy = .switchboard
             var n = 0
             let t = Bench.now()
-            while Bench.now() - t < 1 {
-                _ = try dec.decode([Mastodon.Notification].self, from: page)
-                n += 1
-            }
+            while Bench.now() - t < 1 { _ = try dec.decode([Mastodon.Notification].self, from: page); n += 1 }
             Bench.row("  of which JSONDecoder alone", "\(Int(Double(n) / (Bench.now() - t))) pages/s")
             let html = try dec.decode([Mastodon.Notification].self, from: page).map { $0.status!.content }
             var m = 0
@@ -154,10 +148,7 @@ final class BenchServer: @unchecked Sendable {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard ok == 0, listen(fd, 64) == 0 else {
-            close(fd)
-            throw SwitchboardError("cannot listen on 127.0.0.1")
-        }
+        guard ok == 0, listen(fd, 64) == 0 else { close(fd); throw SwitchboardError("cannot listen on 127.0.0.1") }
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &addr) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }

@@ -11,9 +11,7 @@ enum ScaleTerminal {
     struct Result {
         var firstFrameSeconds: Double
         /// Launch until the first byte reached the terminal.
-        var firstByteSeconds: Double
-        var firstFrameBytes: Int
-        var bytesPerJ: [Int]
+        var firstByteSeconds: Double, firstFrameBytes: Int, bytesPerJ: [Int]
         var peakMB: Double?
     }
 

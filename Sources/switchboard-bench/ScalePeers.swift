@@ -11,10 +11,7 @@ import SwitchboardCore
 /// thread's CPU time are both taken, and the ratio uses CPU time (steady when other processes share the cores).
 enum ScalePeers {
     struct Manifest: Codable {
-        var feeds: [String]
-        var texts: [String]
-        var textSource: String
-        var seconds: Double
+        var feeds: [String], texts: [String], textSource: String, seconds: Double
     }
 
     /// Writes the manifest: feed files from ../shared/corpora/feeds (none when absent) and English texts
@@ -125,16 +122,11 @@ enum ScalePeers {
         // Scripts/bench-peers.py from the working directory, else from the checkout the binary was built in (.build/…/release).
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var up = URL(fileURLWithPath: ChildProcess.selfPath).deletingLastPathComponent()
-        for _ in 0..<4 {
-            up = up.deletingLastPathComponent()
-            candidates.append(up)
-        }
+        for _ in 0..<4 { up = up.deletingLastPathComponent(); candidates.append(up) }
         guard
             let script = candidates.map({ $0.appendingPathComponent("Scripts/bench-peers.py").path })
                 .first(where: { FileManager.default.fileExists(atPath: $0) })
-        else {
-            return (nil, "peers not measured: Scripts/bench-peers.py not found")
-        }
+        else { return (nil, "peers not measured: Scripts/bench-peers.py not found") }
         do {
             let r = try ChildProcess.run(python, [script, manifest.path], check: false)
             guard r.status == 0, let line = r.stdout.split(separator: "\n").last,

@@ -3,48 +3,44 @@ import SwitchboardCore
 
 /// The scale run's results as one table (text) or one JSON document.
 struct ScaleReport {
-    var options: ScaleBench.Options
-    var perSize: [[String: Double]]
-    var analysis: [String: Double]
+    var options: ScaleBench.Options, perSize: [[String: Double]], analysis: [String: Double]
     var feeds: [String: Double]?
     var manifest: ScalePeers.Manifest
     var peers: [String: Any]?
-    var notes: [String]
-    var loadBefore: String
-    var loadAfter: String
-    var started: Date
-    var seconds: Double
+    var notes: [String], loadBefore: String, loadAfter: String, started: Date, seconds: Double
     /// The machine line, as measured (kept when a saved run is printed again).
     var machineLine: String?
 
     var sizes: [Int] { options.sizes }
 
+    /// The figures read as they are from one key each: name, unit, kind, key.
+    private typealias Figure = (name: String, unit: String, kind: ScaleRow.Kind, key: String)
+
+    /// Timings and costs per key, before the queries.
+    private static let timings: [Figure] = [
+        ("ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", "/s", .throughput, "ingest_rate"),
+        ("  per CPU-second (user + system)", "/s", .throughput, "ingest_cpu_rate"),
+        ("open the store + fold the state", "s", .total, "open_s"),
+        ("  CPU time (both cores' decoders)", "s", .total, "open_cpu_s"),
+        ("time to first frame, real binary in tmux (launch → frame written)", "s", .total, "tty_first_frame_s"),
+        ("time to first frame in-process (open + state + render 120×40)", "s", .total, "open_and_frame_s"),
+        ("  CPU time", "s", .total, "open_and_frame_cpu_s"),
+        ("  of which first frame after the open (wall)", "s", .total, "first_frame_s"),
+        ("`j` key-to-frame p50 (3,000 keys)", "ms", .perOperation, "j_p50_ms"),
+        ("`j` key-to-frame p99", "ms", .perOperation, "j_p99_ms"),
+        ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
+    ]
+
+    /// Peak memory (MB) per phase, after the queries: phase, key.
+    private static let memory = [
+        ("ingest", "ingest_mb"), ("open + fold", "open_mb"), ("workbench in-process (frame + 3,000 keys)", "ui_mb"),
+        ("real workbench in tmux", "tty_mb"), ("queries", "query_mb"),
+    ]
+
     func rows() -> [ScaleRow] {
         func v(_ key: String, _ f: (Double) -> Double = { $0 }) -> [Double?] { perSize.map { $0[key].map(f) } }
-        var rows = [
-            ScaleRow(
-                name: "ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", unit: "/s",
-                kind: .throughput, values: v("ingest_rate")),
-            ScaleRow(
-                name: "  per CPU-second (user + system)", unit: "/s", kind: .throughput, values: v("ingest_cpu_rate")),
-            ScaleRow(name: "open the store + fold the state", unit: "s", kind: .total, values: v("open_s")),
-            ScaleRow(name: "  CPU time (both cores' decoders)", unit: "s", kind: .total, values: v("open_cpu_s")),
-            ScaleRow(
-                name: "time to first frame, real binary in tmux (launch → frame written)", unit: "s", kind: .total,
-                values: v("tty_first_frame_s")),
-            ScaleRow(
-                name: "time to first frame in-process (open + state + render 120×40)", unit: "s", kind: .total,
-                values: v("open_and_frame_s")),
-            ScaleRow(name: "  CPU time", unit: "s", kind: .total, values: v("open_and_frame_cpu_s")),
-            ScaleRow(
-                name: "  of which first frame after the open (wall)", unit: "s", kind: .total,
-                values: v("first_frame_s")),
-            ScaleRow(name: "`j` key-to-frame p50 (3,000 keys)", unit: "ms", kind: .perOperation, values: v("j_p50_ms")),
-            ScaleRow(name: "`j` key-to-frame p99", unit: "ms", kind: .perOperation, values: v("j_p99_ms")),
-            ScaleRow(
-                name: "bytes written per `j` (real binary, median of 20)", unit: "B", kind: .perOperation,
-                values: v("bytes_per_j")),
-        ]
+        func row(_ f: Figure) -> ScaleRow { ScaleRow(name: f.name, unit: f.unit, kind: f.kind, values: v(f.key)) }
+        var rows = Self.timings.map(row)
         for (i, q) in ScalePhases.queryTexts.enumerated() {
             rows.append(ScaleRow(name: "query `\(q)` p50", unit: "ms", kind: .perOperation, values: v("q\(i)_p50_ms")))
         }
@@ -63,13 +59,9 @@ struct ScaleReport {
             ScaleRow(
                 name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms",
                 kind: .perOperation, values: worst),
-            ScaleRow(name: "peak memory: ingest", unit: "MB", kind: .total, values: v("ingest_mb")),
-            ScaleRow(name: "peak memory: open + fold", unit: "MB", kind: .total, values: v("open_mb")),
-            ScaleRow(
-                name: "peak memory: workbench in-process (frame + 3,000 keys)", unit: "MB", kind: .total,
-                values: v("ui_mb")),
-            ScaleRow(name: "peak memory: real workbench in tmux", unit: "MB", kind: .total, values: v("tty_mb")),
-            ScaleRow(name: "peak memory: queries", unit: "MB", kind: .total, values: v("query_mb")),
+        ]
+        rows += Self.memory.map { ScaleRow(name: "peak memory: " + $0, unit: "MB", kind: .total, values: v($1)) }
+        rows += [
             ScaleRow(
                 name: "data directory on disk", unit: "MB", kind: .total, values: v("disk_bytes") { $0 / 1_048_576 }),
             ScaleRow(
@@ -103,9 +95,7 @@ struct ScaleReport {
                     p.name + ": " + ScaleTable.grouped(p.perS) + unit, ScaleTable.grouped(p.perCPU) + unit,
                     String(format: "%.1f×", c / p.perCPU),
                 ]
-            } else {
-                row += ["—", "—", "—"]
-            }
+            } else { row += ["—", "—", "—"] }
             t.append(row)
         }
         add(
@@ -169,9 +159,7 @@ extension ScaleReport {
     init(json data: Data) throws {
         guard let d = try JSONSerialization.jsonObject(with: data) as? [String: Any],
             let raw = d["raw"] as? [[String: Any]], let labels = d["sizes"] as? [String]
-        else {
-            throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run")
-        }
+        else { throw ChildProcess.Failure.exit("switchboard-bench scale --from-json", 1, "not a saved scale run") }
         func numbers(_ o: Any?) -> [String: Double] {
             var out: [String: Double] = [:]
             for (k, v) in (o as? [String: Any]) ?? [:] { if let n = v as? NSNumber { out[k] = n.doubleValue } }

@@ -10,10 +10,7 @@ struct ScaleRow {
         /// A per-operation latency or per-keypress cost: ideally flat.
         case perOperation
     }
-    var name: String
-    var unit: String
-    var kind: Kind
-    var values: [Double?]
+    var name: String, unit: String, kind: Kind, values: [Double?]
 
     /// value(largest) / value(smallest), over the sizes that have a value.
     func growth(sizes: [Int]) -> (factor: Double, exponent: Double)? {
@@ -68,10 +65,7 @@ enum ScaleTable {
         let n = Int(v.rounded())
         var s = String(abs(n))
         var i = s.count - 3
-        while i > 0 {
-            s.insert(",", at: s.index(s.startIndex, offsetBy: i))
-            i -= 3
-        }
+        while i > 0 { s.insert(",", at: s.index(s.startIndex, offsetBy: i)); i -= 3 }
         return (n < 0 ? "-" : "") + s
     }
 

@@ -14,10 +14,7 @@ enum StoreBench {
         let batch = 5000
         let (_, secs) = try Bench.time {
             var i = 0
-            while i < all.count {
-                try store.ingest(Array(all[i..<min(all.count, i + batch)]))
-                i += batch
-            }
+            while i < all.count { try store.ingest(Array(all[i..<min(all.count, i + batch)])); i += batch }
         }
         // Every tenth mention triaged, as a working team would.
         let keys = store.mentions.map(\.key)

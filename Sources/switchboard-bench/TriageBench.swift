@@ -68,9 +68,7 @@ func runTriageBench() {
                     at: now, actor: "anna",
                     action: .outboxQueued(
                         OutboxDraft(mention: k, text: "Reply \(i)", network: "mastodon", createdAt: now))))
-        } else {
-            events.append(AuditEvent(at: now, actor: "anna", action: .setStatus(mention: k, status: .open)))
-        }
+        } else { events.append(AuditEvent(at: now, actor: "anna", action: .setStatus(mention: k, status: .open))) }
     }
     let (box, fold) = Bench.time { Outbox(events: events) }
     Bench.row("outbox fold over \(n / 1000)k events (\(box.all.count) entries)", String(format: "%.1f ms", fold * 1000))

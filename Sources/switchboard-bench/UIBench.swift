@@ -50,10 +50,7 @@ func runUIBench(count: Int = 100_000) {
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
 
     let t0 = DispatchTime.now()
-    guard let store = try? Store(dir: dir) else {
-        print("ui bench: cannot open the store")
-        return
-    }
+    guard let store = try? Store(dir: dir) else { print("ui bench: cannot open the store"); return }
     let t1 = DispatchTime.now()
     let rssStore = procStatus("VmRSS")
     let runner = EffectRunner(store: store, actor: "bench")

@@ -36,21 +36,14 @@ enum CommandLineCheck {
             if a == "--" { return nil }
             if a.hasPrefix("-") && a != "-" {
                 let name = String(a.prefix { $0 != "=" })
-                if valueOptions.contains(name) {
-                    i += name == a ? 2 : 1
-                    continue
-                }
+                if valueOptions.contains(name) { i += name == a ? 2 : 1; continue }
                 guard flags.contains(a) else { return nil }
                 i += 1
                 continue
             }
             let subcommands = command.configuration.subcommands
             if subcommands.isEmpty { return nil }  // a leaf: the rest are its own arguments
-            if path.isEmpty && !help && a == "help" {
-                help = true
-                i += 1
-                continue
-            }
+            if path.isEmpty && !help && a == "help" { help = true; i += 1; continue }
             if let next = subcommands.first(where: { names($0).contains(a) }) {
                 command = next
                 path.append(a)

@@ -80,10 +80,7 @@ extension Demo {
     /// `user` as a lead of the team: added (named after the login's full name) when missing, else made lead.
     static func addLead(_ team: [[String: Any]], user: String) -> [[String: Any]] {
         var out = team
-        if let i = out.firstIndex(where: { $0["user"] as? String == user }) {
-            out[i]["role"] = "lead"
-            return out
-        }
+        if let i = out.firstIndex(where: { $0["user"] as? String == user }) { out[i]["role"] = "lead"; return out }
         out.append(["user": user, "name": fullName(user), "role": "lead"])
         return out
     }
@@ -146,9 +143,7 @@ extension Demo {
                 lines.append(
                     try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]))
                 changed = true
-            } else {
-                lines.append(Data(line))
-            }
+            } else { lines.append(Data(line)) }
         }
         let out = Data(lines.joined(separator: [10]))
         if changed { try FileIO.writeDocument(out, to: file) }

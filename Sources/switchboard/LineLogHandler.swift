@@ -18,10 +18,7 @@ struct LineLogHandler: LogHandler {
 
         init(path: String?) throws {
             self.path = path
-            guard let path else {
-                fd = 2
-                return
-            }
+            guard let path else { fd = 2; return }
             fd = Sink.open(path)
             guard fd >= 0 else {
                 throw CLIError.failure("cannot open the log file \(path): \(String(cString: strerror(errno)))")

@@ -68,9 +68,7 @@ extension Output {
                     done += n
                 } else if n < 0 && errno == EINTR {
                     continue
-                } else {
-                    return
-                }
+                } else { return }
             }
         }
     }

@@ -30,6 +30,16 @@ enum Output {
         for r in rows { print(line(r)) }
     }
 
+    /// What a list command prints: the rows as JSON Lines (each as `encode` makes it) with `json`, else `empty` when
+    /// there are none, else a table of `header` and each row's `cells`.
+    static func listing<Row, J: Encodable>(
+        _ rows: [Row], json: Bool, encode: (Row) -> J, empty: String, header: [String], cells: (Row) -> [String]
+    ) throws {
+        if json { return try printJSONLines(rows.map(encode)) }
+        if rows.isEmpty { return print(empty) }
+        table(header, rows.map(cells))
+    }
+
     static func jsonEncoder(pretty: Bool = false) -> JSONEncoder {
         let e = JSONEncoder()
         e.dateEncodingStrategy = .switchboard
@@ -47,10 +57,7 @@ enum Output {
     static func printJSONLines<S: Sequence>(_ items: S) throws where S.Element: Encodable {
         let enc = jsonEncoder()
         var out = Data()
-        for i in items {
-            out += try enc.encode(i)
-            out.append(10)
-        }
+        for i in items { out += try enc.encode(i); out.append(10) }
         write(out)
     }
 
@@ -71,9 +78,7 @@ enum Output {
             v = "\(Int(a / 60))m"
         } else if a < 86400 {
             v = "\(Int(a / 3600))h"
-        } else {
-            v = "\(Int(a / 86400))d"
-        }
+        } else { v = "\(Int(a / 86400))d" }
         return s >= 0 ? v : "in " + v
     }
 
@@ -95,18 +100,14 @@ struct MentionJSON: Encodable {
         let firstResponseAt: Date?
         var handoffReplies: [HandoffReply] = []
         enum CodingKeys: String, CodingKey {
-            case status, assignee, tags, notes
-            case handoffTeam = "handoff_team"
-            case firstResponseAt = "first_response_at"
+            case status, assignee, tags, notes, handoffTeam = "handoff_team", firstResponseAt = "first_response_at"
             case
                 handoffReplies = "handoff_replies"
         }
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(status, forKey: .status)
-            try c.encode(assignee, forKey: .assignee)
-            try c.encode(tags, forKey: .tags)
-            try c.encode(notes, forKey: .notes)
+            try c.encode(status, forKey: .status); try c.encode(assignee, forKey: .assignee)
+            try c.encode(tags, forKey: .tags); try c.encode(notes, forKey: .notes)
             try c.encodeIfPresent(handoffTeam, forKey: .handoffTeam)
             try c.encodeIfPresent(firstResponseAt, forKey: .firstResponseAt)
             if !handoffReplies.isEmpty { try c.encode(handoffReplies, forKey: .handoffReplies) }
@@ -115,28 +116,19 @@ struct MentionJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case key, platform, id, text, url, author, lang, source, title, extra, analysis, state
-        case createdAt = "created_at"
-        case fetchedAt = "fetched_at"
-        case inReplyTo = "in_reply_to"
+        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to"
         case threadRoot = "thread_root"
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(m.key, forKey: .key)
-        try c.encode(m.platform, forKey: .platform)
-        try c.encode(m.id, forKey: .id)
-        try c.encode(m.text, forKey: .text)
-        try c.encode(m.createdAt, forKey: .createdAt)
-        try c.encode(m.fetchedAt, forKey: .fetchedAt)
-        try c.encodeIfPresent(m.url, forKey: .url)
-        try c.encodeIfPresent(m.author, forKey: .author)
-        try c.encodeIfPresent(m.lang, forKey: .lang)
-        try c.encodeIfPresent(m.inReplyTo, forKey: .inReplyTo)
-        try c.encodeIfPresent(m.threadRoot, forKey: .threadRoot)
-        try c.encodeIfPresent(m.source, forKey: .source)
-        try c.encodeIfPresent(m.title, forKey: .title)
-        try c.encodeIfPresent(m.extra, forKey: .extra)
+        try c.encode(m.key, forKey: .key); try c.encode(m.platform, forKey: .platform)
+        try c.encode(m.id, forKey: .id); try c.encode(m.text, forKey: .text)
+        try c.encode(m.createdAt, forKey: .createdAt); try c.encode(m.fetchedAt, forKey: .fetchedAt)
+        try c.encodeIfPresent(m.url, forKey: .url); try c.encodeIfPresent(m.author, forKey: .author)
+        try c.encodeIfPresent(m.lang, forKey: .lang); try c.encodeIfPresent(m.inReplyTo, forKey: .inReplyTo)
+        try c.encodeIfPresent(m.threadRoot, forKey: .threadRoot); try c.encodeIfPresent(m.source, forKey: .source)
+        try c.encodeIfPresent(m.title, forKey: .title); try c.encodeIfPresent(m.extra, forKey: .extra)
         try c.encodeIfPresent(m.analysis, forKey: .analysis)
         try c.encode(
             StateJSON(

@@ -38,6 +38,21 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
+/// A subcommand that works on the store: it names its `abstract` (the configuration follows from it) and gets the
+/// store opened (quietly when `quiet`, as JSON output wants) in `run(in:)`.
+protocol StoreCommand: ParsableCommand {
+    static var abstract: String { get }
+    var global: GlobalOptions { get }
+    var quiet: Bool { get }
+    func run(in store: Store) throws
+}
+
+extension StoreCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: abstract) }
+    var quiet: Bool { false }
+    func run() throws { try run(in: global.openStore(quiet: quiet)) }
+}
+
 /// Exit codes: 0 ok, 1 failure, 2 usage.
 enum CLIError: Error, CustomStringConvertible {
     case failure(String)

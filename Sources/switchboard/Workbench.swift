@@ -34,9 +34,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     if demo {
         store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
         demoNetwork = try Demo.startNetwork(store.dir)
-    } else {
-        store = try global.openStore(quiet: true)
-    }
+    } else { store = try global.openStore(quiet: true) }
     let dir = store.dir
     var problems = store.warnings
     var team: TeamConfig?
@@ -88,9 +86,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         sources.setTeam(t)
     }
     if let team { runner.teamChanged?(team) }
-    runner.team = team
-    runner.teamProblem = teamProblem
-    runner.timeZone = tz
+    (runner.team, runner.teamProblem, runner.timeZone) = (team, teamProblem, tz)
     let runtime = Runtime(
         terminal: terminal, waker: waker, runner: runner, state: state,
         listenerProbe: {

@@ -6,10 +6,7 @@ import Foundation
 public enum Bluesky {
     /// Output of `createSession` and `refreshSession`.
     public struct SessionOutput: Codable, Sendable {
-        public var accessJwt: String
-        public var refreshJwt: String
-        public var handle: String
-        public var did: String
+        public var accessJwt: String, refreshJwt: String, handle: String, did: String
         public var active: Bool?
         public var status: String?
     }
@@ -17,20 +14,15 @@ public enum Bluesky {
     public struct StrongRef: Codable, Sendable, Hashable {
         public var uri: String
         public var cid: String
-        public init(uri: String, cid: String) {
-            self.uri = uri
-            self.cid = cid
-        }
+        public init(uri: String, cid: String) { (self.uri, self.cid) = (uri, cid) }
     }
 
     public struct ReplyRefs: Codable, Sendable, Hashable {
-        public var root: StrongRef
-        public var parent: StrongRef
+        public var root: StrongRef, parent: StrongRef
     }
 
     public struct ByteSlice: Codable, Sendable, Hashable {
-        public var byteStart: Int
-        public var byteEnd: Int
+        public var byteStart: Int, byteEnd: Int
     }
 
     /// One facet feature: a mention (DID), a link (URI) or a tag; other `$type`s are kept as `.other`.
@@ -108,10 +100,7 @@ public enum Bluesky {
 
     /// `app.bsky.notification.listNotifications#notification`.
     public struct Notification: Codable, Sendable {
-        public var uri: String
-        public var cid: String
-        public var author: Profile
-        public var reason: String
+        public var uri: String, cid: String, author: Profile, reason: String
         public var reasonSubject: String?
         public var record: PostRecord
         public var isRead: Bool?
@@ -125,11 +114,7 @@ public enum Bluesky {
 
     /// `app.bsky.feed.defs#postView`.
     public struct PostView: Codable, Sendable {
-        public var uri: String
-        public var cid: String
-        public var author: Profile
-        public var record: PostRecord
-        public var indexedAt: String
+        public var uri: String, cid: String, author: Profile, record: PostRecord, indexedAt: String
         public var replyCount: Int?
         public var likeCount: Int?
     }

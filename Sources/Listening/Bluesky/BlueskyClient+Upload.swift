@@ -17,10 +17,7 @@ extension BlueskyClient {
         var s = try await session()
         if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) { s = try await renew(s) }
         var r = try await send(s.accessJwt)
-        if BlueskyClient.isExpired(r) {
-            s = try await renew(s)
-            r = try await send(s.accessJwt)
-        }
+        if BlueskyClient.isExpired(r) { s = try await renew(s); r = try await send(s.accessJwt) }
         try NetworkCall.check(r, label: label, loginHint: loginHint, now: now())
         guard let obj = (try? JSONSerialization.jsonObject(with: r.body)) as? [String: Any],
             let blob = obj["blob"] as? [String: Any]

@@ -8,10 +8,7 @@ import SwitchboardCore
 /// Authorised XRPC calls for one Bluesky account: one `createSession`, then `refreshSession` whenever the
 /// access token expires (never a login per poll), shared safely between processes through the session file.
 final class BlueskyClient: @unchecked Sendable {
-    let service: URL
-    let identifier: String
-    let label: String
-    let http: HTTPClient
+    let service: URL, identifier: String, label: String, http: HTTPClient
     let now: @Sendable () -> Date
     let password: TokenCache
     let sessionFile: URL
@@ -26,13 +23,8 @@ final class BlueskyClient: @unchecked Sendable {
         service: URL, identifier: String, label: String, http: HTTPClient, now: @escaping @Sendable () -> Date,
         password: TokenCache, sessionFile: URL
     ) {
-        self.service = service
-        self.identifier = identifier
-        self.label = label
-        self.http = http
-        self.now = now
-        self.password = password
-        self.sessionFile = sessionFile
+        (self.service, self.identifier, self.label, self.http, self.now) = (service, identifier, label, http, now)
+        (self.password, self.sessionFile) = (password, sessionFile)
     }
 
     var loginHint: String {
@@ -63,9 +55,7 @@ final class BlueskyClient: @unchecked Sendable {
         -> HTTPResponse
     {
         var s = try await session()
-        if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) {
-            s = try await renew(s)
-        }
+        if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) { s = try await renew(s) }
         var r = try await send(method, nsid, query: query, body: body, token: s.accessJwt)
         if BlueskyClient.isExpired(r) {
             s = try await renew(s)
@@ -119,10 +109,7 @@ final class BlueskyClient: @unchecked Sendable {
             if (200..<300).contains(r.status) {
                 let out = try NetworkCall.decode(Bluesky.SessionOutput.self, from: r, label: self.label)
                 var s = current
-                s.accessJwt = out.accessJwt
-                s.refreshJwt = out.refreshJwt
-                s.did = out.did
-                s.handle = out.handle
+                (s.accessJwt, s.refreshJwt, s.did, s.handle) = (out.accessJwt, out.refreshJwt, out.did, out.handle)
                 s.updatedAt = self.now()
                 try self.store(s)
                 return s
@@ -156,10 +143,7 @@ final class BlueskyClient: @unchecked Sendable {
         let pass = try password.get()
         logins.append(t)
         // Record the attempt before making it: a failed login counts against the limit too.
-        if var o = readFile() ?? old {
-            o.logins = logins
-            try? store(o, cache: false)
-        }
+        if var o = readFile() ?? old { o.logins = logins; try? store(o, cache: false) }
         let body = try JSONSerialization.data(withJSONObject: ["identifier": identifier, "password": pass])
         let req = HTTPRequest(
             method: "POST", url: NetworkCall.url(service, path: "/xrpc/com.atproto.server.createSession"),

@@ -6,9 +6,7 @@ public enum BlueskyFacets {
     /// A facet candidate found in text before handles are resolved to DIDs.
     public struct Candidate: Sendable, Hashable {
         public enum Kind: Sendable, Hashable { case mention(handle: String), link(String), tag(String) }
-        public var kind: Kind
-        public var byteStart: Int
-        public var byteEnd: Int
+        public var kind: Kind, byteStart: Int, byteEnd: Int
     }
 
     static let trailing = Set(".,;:!?)]}\"'…".unicodeScalars.map { $0 })
@@ -21,10 +19,7 @@ public enum BlueskyFacets {
         for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + String(s).utf8.count }
         var i = 0
         while i < scalars.count {
-            if scalars[i].properties.isWhitespace {
-                i += 1
-                continue
-            }
+            if scalars[i].properties.isWhitespace { i += 1; continue }
             var start = i
             var end = i
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
@@ -93,9 +88,7 @@ public enum BlueskyFacets {
                 out += Array(shown.utf8)
             } else if !shown.contains(" ") && (shown.contains(".") || shown.hasSuffix("…")) {
                 out += Array(uri.utf8)  // a shortened address: show it in full
-            } else {
-                out += Array("\(shown) (\(uri))".utf8)
-            }
+            } else { out += Array("\(shown) (\(uri))".utf8) }
             pos = e
         }
         out += bytes[pos...]

@@ -26,28 +26,9 @@ extension BlueskyPublisher: MediaPublisher {
                 images.append(["alt": m.alt ?? "", "image": blob])
             }
             let session = try await client.session()
-            let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
             var record = try BlueskyPublisher.record(for: draft, facets: try await resolveFacets(draft.text))
             record["embed"] = ["$type": "app.bsky.embed.images", "images": images]
-            let body: [String: Any] = [
-                "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record,
-            ]
-            let json = try JSONSerialization.data(
-                withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
-            let uri = "at://\(session.did)/app.bsky.feed.post/\(rkey)"
-            let r: HTTPResponse
-            do {
-                r = try await client.post("com.atproto.repo.createRecord", json: json)
-            } catch SourceError.configuration(let why) {
-                if why.lowercased().contains("already exist") {
-                    return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri))
-                }
-                throw PublishError.rejected(why)
-            }
-            let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
-            return PostedRef(
-                id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
-                url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
+            return try await createRecord(record, session: session, draft: draft, idempotencyKey: idempotencyKey)
         } catch let e as SourceError {
             throw PublishError(e)
         }

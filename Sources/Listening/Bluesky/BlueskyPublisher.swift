@@ -47,32 +47,37 @@ public struct BlueskyPublisher: Publisher {
         }
         do {
             let session = try await client.session()
-            let facets = try await resolveFacets(draft.text)
-            let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
-            let body: [String: Any] = [
-                "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey,
-                "record": try BlueskyPublisher.record(for: draft, facets: facets),
-            ]
-            let json = try JSONSerialization.data(
-                withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
-            let r: HTTPResponse
-            do {
-                r = try await client.post("com.atproto.repo.createRecord", json: json)
-            } catch SourceError.configuration(let why) {
-                // 400 InvalidRequest: the record was refused, or it exists already (this draft was sent before).
-                let uri = "at://\(session.did)/app.bsky.feed.post/\(rkey)"
-                if why.lowercased().contains("already exist") {
-                    return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri))
-                }
-                throw PublishError.rejected(why)
-            }
-            let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
-            return PostedRef(
-                id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
-                url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
+            let record = try BlueskyPublisher.record(for: draft, facets: try await resolveFacets(draft.text))
+            return try await createRecord(record, session: session, draft: draft, idempotencyKey: idempotencyKey)
         } catch let e as SourceError {
             throw PublishError(e)
         }
+    }
+
+    /// `com.atproto.repo.createRecord` with the record key derived from the idempotency key: a retry of a post that
+    /// was created before gets "already exists" (400 InvalidRequest), which counts as sent.
+    func createRecord(_ record: [String: Any], session: BlueskyStoredSession, draft: OutgoingPost, idempotencyKey: String)
+        async throws -> PostedRef
+    {
+        let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)
+        let body: [String: Any] = [
+            "repo": session.did, "collection": "app.bsky.feed.post", "rkey": rkey, "record": record,
+        ]
+        let json = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        let r: HTTPResponse
+        do {
+            r = try await client.post("com.atproto.repo.createRecord", json: json)
+        } catch SourceError.configuration(let why) {
+            let uri = "at://\(session.did)/app.bsky.feed.post/\(rkey)"
+            if why.lowercased().contains("already exist") {
+                return PostedRef(id: rkey, uri: uri, url: Bluesky.webURL(handle: session.handle, atURI: uri))
+            }
+            throw PublishError.rejected(why)
+        }
+        let out = try NetworkCall.decode(Bluesky.CreatedRecord.self, from: r, label: client.label)
+        return PostedRef(
+            id: Bluesky.recordKey(out.uri) ?? rkey, uri: out.uri,
+            url: Bluesky.webURL(handle: session.handle, atURI: out.uri), cid: out.cid)
     }
 
     /// Detected facets with handles resolved to DIDs (`com.atproto.identity.resolveHandle`); a handle that does

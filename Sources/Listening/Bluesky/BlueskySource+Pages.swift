@@ -18,10 +18,7 @@ extension BlueskySource {
             var reachedOld = false
             for item in items {
                 let at = Timestamp.parse(indexedAt(item))
-                if let s = sinceDate, let at, at < s {
-                    reachedOld = true
-                    continue
-                }
+                if let s = sinceDate, let at, at < s { reachedOld = true; continue }
                 if newest == nil || (at != nil && at! > (newest.flatMap(Timestamp.parse) ?? .distantPast)) {
                     newest = indexedAt(item)
                 }

@@ -5,12 +5,9 @@ import SwitchboardCore
 /// (and hashtags) from `app.bsky.feed.searchPosts` sorted by latest. Both return newest first with a cursor
 /// to older pages, so each feed keeps the newest `indexedAt` seen and pages back until it reaches it.
 public struct BlueskySource: Source {
-    public let id: String
-    public let service: URL
-    let config: SourceConfig
-    let client: BlueskyClient
-    public var maxPages = 5
-    public var pageSize = 50
+    public let id: String, service: URL
+    let config: SourceConfig, client: BlueskyClient
+    public var maxPages = 5, pageSize = 50
     static let reasons: Set<String> = ["mention", "reply", "quote"]
 
     public init(
@@ -25,9 +22,7 @@ public struct BlueskySource: Source {
         guard let handle = config.handle, !handle.isEmpty else {
             throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
         }
-        self.id = config.id
-        self.service = url
-        self.config = config
+        (self.id, self.service, self.config) = (config.id, url, config)
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
             service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
@@ -48,10 +43,7 @@ public struct BlueskySource: Source {
     var feeds: [(key: String, query: String?)] {
         var f: [(String, String?)] = []
         if config.notifications ?? true { f.append(("notifications", nil)) }
-        for t in config.hashtags ?? [] {
-            let q = t.hasPrefix("#") ? t : "#" + t
-            f.append(("search:" + q, q))
-        }
+        for t in config.hashtags ?? [] { let q = t.hasPrefix("#") ? t : "#" + t; f.append(("search:" + q, q)) }
         for q in config.search ?? [] { f.append(("search:" + q, q)) }
         return f
     }

@@ -19,11 +19,7 @@ public struct Feed: Sendable, Hashable, Codable {
         title: String? = nil, link: String? = nil, entries: [FeedEntry] = [], version: String? = nil,
         encoding: String = "utf-8", recovered: Bool = false
     ) {
-        self.title = title
-        self.link = link
-        self.entries = entries
-        self.version = version
-        self.encoding = encoding
+        (self.title, self.link, self.entries, self.version, self.encoding) = (title, link, entries, version, encoding)
         self.recovered = recovered
     }
 }

@@ -30,11 +30,7 @@ public enum FeedDate {
         func num(_ maxLen: Int) -> (Int, Int)? {  // value, digit count
             var v = 0
             var k = 0
-            while i < n, k < maxLen, isDigit(b[i]) {
-                v = v * 10 + Int(b[i] - 48)
-                i += 1
-                k += 1
-            }
+            while i < n, k < maxLen, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
             return k == 0 ? nil : (v, k)
         }
         guard let (year, _) = num(4) else { return nil }
@@ -83,11 +79,7 @@ public enum FeedDate {
                 if i < n, b[i] == 46 || b[i] == 44 {
                     i += 1
                     var scale = 0.1
-                    while i < n, isDigit(b[i]) {
-                        frac += Double(b[i] - 48) * scale
-                        scale /= 10
-                        i += 1
-                    }
+                    while i < n, isDigit(b[i]) { frac += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
                 }
             }
         }
@@ -138,79 +130,47 @@ public enum FeedDate {
             } else if isDigit(c) {
                 let s = i
                 var v = 0
-                while i < n, isDigit(b[i]) {
-                    v = v * 10 + Int(b[i] - 48)
-                    i += 1
-                }
+                while i < n, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1 }
                 if i < n, b[i] == 58, time == nil {  // hh:mm[:ss]
                     i += 1
                     var m = 0
                     var k = 0
-                    while i < n, isDigit(b[i]), k < 2 {
-                        m = m * 10 + Int(b[i] - 48)
-                        i += 1
-                        k += 1
-                    }
+                    while i < n, isDigit(b[i]), k < 2 { m = m * 10 + Int(b[i] - 48); i += 1; k += 1 }
                     var sec = 0
                     if i < n, b[i] == 58 {
                         i += 1
                         k = 0
-                        while i < n, isDigit(b[i]), k < 2 {
-                            sec = sec * 10 + Int(b[i] - 48)
-                            i += 1
-                            k += 1
-                        }
+                        while i < n, isDigit(b[i]), k < 2 { sec = sec * 10 + Int(b[i] - 48); i += 1; k += 1 }
                         if i < n, b[i] == 46 {
                             i += 1
                             while i < n, isDigit(b[i]) { i += 1 }
                         }
                     }
                     time = (v, m, sec)
-                } else {
-                    numbers.append((v, i - s))
-                }
+                } else { numbers.append((v, i - s)) }
             } else if c == 43 || c == 45, time != nil, i + 1 < n, isDigit(b[i + 1]) {
                 let sign = c == 45 ? -1 : 1
                 i += 1
                 var v = 0
                 var k = 0
-                while i < n, isDigit(b[i]), k < 4 {
-                    v = v * 10 + Int(b[i] - 48)
-                    i += 1
-                    k += 1
-                }
+                while i < n, isDigit(b[i]), k < 4 { v = v * 10 + Int(b[i] - 48); i += 1; k += 1 }
                 if i < n, b[i] == 58, k == 2 {
                     i += 1
                     var m = 0
-                    while i < n, isDigit(b[i]), k < 4 {
-                        m = m * 10 + Int(b[i] - 48)
-                        i += 1
-                        k += 1
-                    }
+                    while i < n, isDigit(b[i]), k < 4 { m = m * 10 + Int(b[i] - 48); i += 1; k += 1 }
                     v = v * 100 + m
                 } else if k <= 2 {
                     v *= 100
                 }
                 offset = sign * ((v / 100) * 3600 + (v % 100) * 60)
-            } else {
-                i += 1
-            }
+            } else { i += 1 }
         }
         var month: Int?
         var pm: Bool?
         for w in words {
-            if month == nil, let m = monthNumber(w) {
-                month = m
-                continue
-            }
-            if w == "am" {
-                pm = false
-                continue
-            }
-            if w == "pm" {
-                pm = true
-                continue
-            }
+            if month == nil, let m = monthNumber(w) { month = m; continue }
+            if w == "am" { pm = false; continue }
+            if w == "pm" { pm = true; continue }
             if offset == nil, let z = zoneOffset(w) { offset = z }
         }
         guard let mon = month, !numbers.isEmpty else { return nil }

@@ -10,9 +10,7 @@ import Foundation
 /// claims UTF-8 are read as Windows-1252, the usual culprit.
 enum FeedEncoding {
     struct Result {
-        var bytes: [UInt8]
-        var encoding: String
-        var recovered: Bool
+        var bytes: [UInt8], encoding: String, recovered: Bool
     }
 
     static func utf8(_ data: Data, httpCharset: String?) -> Result {
@@ -55,10 +53,7 @@ enum FeedEncoding {
         case "utf-8", "utf8", "us-ascii", "ascii", "ansi_x3.4-1968", "646", "iso646-us":
             if isValidUTF8(body) {
                 out = Array(body)
-            } else {
-                out = lenientUTF8(body)
-                recovered = true
-            }
+            } else { out = lenientUTF8(body); recovered = true }
         case "iso-8859-1", "latin1", "latin-1", "l1", "iso8859-1", "iso_8859-1", "windows-1252", "cp1252", "x-cp1252":
             out = windows1252(body)
         default:
@@ -67,10 +62,7 @@ enum FeedEncoding {
             } else if isValidUTF8(body) {
                 out = Array(body)
                 recovered = true
-            } else {
-                out = windows1252(body)
-                recovered = true
-            }
+            } else { out = windows1252(body); recovered = true }
         }
         rewriteDeclaration(&out)
         return Result(bytes: out, encoding: chosen, recovered: recovered)
@@ -131,10 +123,7 @@ enum FeedEncoding {
 
     static func isValidUTF8(_ b: ArraySlice<UInt8>) -> Bool {
         var ascii = true
-        for c in b where c >= 0x80 {
-            ascii = false
-            break
-        }
+        for c in b where c >= 0x80 { ascii = false; break }
         if ascii { return true }
         return b.withContiguousStorageIfAvailable { String(validating: $0, as: UTF8.self) != nil } ?? false
     }
@@ -146,21 +135,14 @@ enum FeedEncoding {
         var i = b.startIndex
         while i < b.endIndex {
             let c = b[i]
-            if c < 0x80 {
-                out.append(c)
-                i += 1
-                continue
-            }
+            if c < 0x80 { out.append(c); i += 1; continue }
             let len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0
             if len > 0, i + len <= b.endIndex, b[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }),
                 String(validating: b[i..<(i + len)], as: UTF8.self) != nil
             {
                 out.append(contentsOf: b[i..<(i + len)])
                 i += len
-            } else {
-                appendCP1252(c, &out)
-                i += 1
-            }
+            } else { appendCP1252(c, &out); i += 1 }
         }
         return out
     }

@@ -23,13 +23,7 @@ public struct FeedEntry: Sendable, Hashable, Codable {
         id: String? = nil, title: String? = nil, link: String? = nil, author: String? = nil,
         published: Date? = nil, updated: Date? = nil, summary: String? = nil, content: String? = nil
     ) {
-        self.id = id
-        self.title = title
-        self.link = link
-        self.author = author
-        self.published = published
-        self.updated = updated
-        self.summary = summary
-        self.content = content
+        (self.id, self.title, self.link, self.author, self.published) = (id, title, link, author, published)
+        (self.updated, self.summary, self.content) = (updated, summary, content)
     }
 }

@@ -22,9 +22,7 @@ extension FeedHandler {
     /// Text being collected for one field; child elements (inline XHTML, unescaped HTML) become markup.
     struct Capture {
         enum Mode { case plain, html, xhtml, guess, base64 }
-        var field: Field
-        var depth: Int
-        var mode: Mode
+        var field: Field, depth: Int, mode: Mode
         var text = ""
         var markup: String?
         var permaLink = true

@@ -22,10 +22,7 @@ extension FeedHandler {
                 entry!.id = plainValue(c.text).map { $0.hasPrefix("/") ? resolveURL($0, against: base) ?? $0 : $0 }
             }
         case .guid:
-            if entry!.guid == nil {
-                entry!.guid = plainValue(c.text)
-                entry!.guidIsPermaLink = c.permaLink
-            }
+            if entry!.guid == nil { entry!.guid = plainValue(c.text); entry!.guidIsPermaLink = c.permaLink }
         case .identifier: if entry!.identifier == nil { entry!.identifier = plainValue(c.text) }
         case .title: if entry!.title == nil { entry!.title = render(c, singleLine: true) }
         case .link: if entry!.link == nil { entry!.link = resolveURL(c.text, against: base) }
@@ -60,9 +57,7 @@ extension FeedHandler {
             out.link = g
         }
         if let p = e.person {
-            out.authorName = p.name
-            out.authorEmail = p.email
-            out.authorURL = p.uri
+            (out.authorName, out.authorEmail, out.authorURL) = (p.name, p.email, p.uri)
             switch (p.name, p.email) {
             case let (n?, m?): out.author = "\(n) (\(m))"
             case let (n?, nil): out.author = n
@@ -72,9 +67,7 @@ extension FeedHandler {
             out.author = a
             (out.authorName, out.authorEmail) = FeedHandler.splitAuthor(a)
         }
-        out.published = e.published
-        out.updated = e.updated
-        out.summary = e.summary ?? e.mediaDescription
+        (out.published, out.updated, out.summary) = (e.published, e.updated, e.summary ?? e.mediaDescription)
         out.content = e.content
         entries.append(out)
     }

@@ -39,10 +39,7 @@ final class FeedHandler: NSObject, XMLParserDelegate {
         parser.delegate = self
         let ok = parser.parse()
         // Close whatever a truncated document left open.
-        while !stack.isEmpty {
-            let f = stack.count
-            end(frame: stack.removeLast(), depth: f)
-        }
+        while !stack.isEmpty { let f = stack.count; end(frame: stack.removeLast(), depth: f) }
         return ok
     }
 

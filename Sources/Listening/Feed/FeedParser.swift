@@ -17,18 +17,9 @@ public enum FeedParser {
         }
         var bytes = enc.bytes
         var repaired = false
-        if let stripped = FeedRepair.stripControls(bytes) {
-            bytes = stripped
-            repaired = true
-        }
-        if let fixed = FeedRepair.fixReferences(bytes) {
-            bytes = fixed.bytes
-            repaired = repaired || fixed.illFormed
-        }
-        if let cut = FeedRepair.cutHostileTags(bytes) {
-            bytes = cut
-            repaired = true
-        }
+        if let stripped = FeedRepair.stripControls(bytes) { bytes = stripped; repaired = true }
+        if let fixed = FeedRepair.fixReferences(bytes) { bytes = fixed.bytes; repaired = repaired || fixed.illFormed }
+        if let cut = FeedRepair.cutHostileTags(bytes) { bytes = cut; repaired = true }
         let handler = FeedHandler(base: base)
         let ok = handler.run(bytes)
         guard handler.sawFeed else { throw FeedError.notAFeed(sample: FeedError.sample(data)) }

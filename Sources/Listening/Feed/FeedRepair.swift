@@ -25,10 +25,7 @@ enum FeedRepair {
         while i < n {
             let c = b[i]
             if c == 0x3C, i + 3 < n, b[i + 1] == 0x21 {
-                if b[i + 2] == 0x2D, b[i + 3] == 0x2D {
-                    i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E])
-                    continue
-                }
+                if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E]); continue }
                 if b[i + 2] == 0x5B, i + 8 < n, b[i + 3] == 0x43 {
                     i = skip(b, i + 9, to: [0x5D, 0x5D, 0x3E])
                     continue
@@ -36,18 +33,12 @@ enum FeedRepair {
                 i += 2
                 continue
             }
-            guard c == 0x26 else {
-                i += 1
-                continue
-            }
+            guard c == 0x26 else { i += 1; continue }
             var j = i + 1
             if j < n, b[j] == 0x23 {  // numeric: leave well-formed ones
                 j += 1
                 var hex = false
-                if j < n, b[j] | 0x20 == 0x78 {
-                    hex = true
-                    j += 1
-                }
+                if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
                 let s = j
                 while j < n, isHexOrDigit(b[j], hex) { j += 1 }
                 if j > s, j < n, b[j] == 0x3B {
@@ -85,10 +76,7 @@ enum FeedRepair {
                     continue
                 }
                 if let value = declared[name] {
-                    if budget > value.count {
-                        budget -= value.count
-                        replace(&out, &copied, b, i, j + 1, value)
-                    }
+                    if budget > value.count { budget -= value.count; replace(&out, &copied, b, i, j + 1, value) }
                     i = j + 1
                     continue
                 }
@@ -114,10 +102,7 @@ enum FeedRepair {
         let key = Array("<!ENTITY".utf8)
         var k = 0
         while k + key.count < b.count, out.count < 256 {
-            guard b[k] == 0x3C, b[k..<(k + key.count)].elementsEqual(key) else {
-                k += 1
-                continue
-            }
+            guard b[k] == 0x3C, b[k..<(k + key.count)].elementsEqual(key) else { k += 1; continue }
             var j = k + key.count
             while j < b.count, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
             let s = j
@@ -146,11 +131,7 @@ enum FeedRepair {
         let n = b.count
         while i < n {
             let c = b[i]
-            if c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                out.append(c)
-                i += 1
-                continue
-            }
+            if c >= 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { out.append(c); i += 1; continue }
             i += 1
             guard c == 0x1B, i < n else { continue }
             switch b[i] {
@@ -178,19 +159,10 @@ enum FeedRepair {
         var i = 0
         let n = b.count
         while i < n {
-            guard b[i] == 0x3C else {
-                i += 1
-                continue
-            }
+            guard b[i] == 0x3C else { i += 1; continue }
             if i + 3 < n, b[i + 1] == 0x21 {
-                if b[i + 2] == 0x2D, b[i + 3] == 0x2D {
-                    i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E])
-                    continue
-                }
-                if b[i + 2] == 0x5B {
-                    i = skip(b, i + 3, to: [0x5D, 0x5D, 0x3E])
-                    continue
-                }
+                if b[i + 2] == 0x2D, b[i + 3] == 0x2D { i = skip(b, i + 4, to: [0x2D, 0x2D, 0x3E]); continue }
+                if b[i + 2] == 0x5B { i = skip(b, i + 3, to: [0x5D, 0x5D, 0x3E]); continue }
             }
             let start = i
             var equals = 0

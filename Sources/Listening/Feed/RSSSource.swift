@@ -25,11 +25,7 @@ public struct RSSSource: Source {
 
     public init(config: SourceConfig, http: HTTPClient, dataDir: URL, now: @escaping @Sendable () -> Date = { Date() })
     {
-        self.id = config.id
-        self.config = config
-        self.http = http
-        self.dataDir = dataDir
-        self.now = now
+        (self.id, self.config, self.http, self.dataDir, self.now) = (config.id, config, http, dataDir, now)
     }
 
     public init(config: SourceConfig, http: HTTPClient, dataDir: DataDirectory) {

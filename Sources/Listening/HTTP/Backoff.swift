@@ -6,10 +6,7 @@ public struct Backoff: Sendable, Hashable {
     public var base: TimeInterval
     public var cap: TimeInterval
 
-    public init(base: TimeInterval = 10, cap: TimeInterval = 15 * 60) {
-        self.base = base
-        self.cap = cap
-    }
+    public init(base: TimeInterval = 10, cap: TimeInterval = 15 * 60) { (self.base, self.cap) = (base, cap) }
 
     /// The delay before the next try after `failures` (≥ 1) consecutive failures.
     public func delay(failures: Int, random: Double = Double.random(in: 0...1)) -> TimeInterval {

@@ -7,9 +7,7 @@ public struct HTTPResponse: Sendable {
     public var headers: [String: String]
     public var body: Data
     public init(status: Int, headers: [String: String], body: Data) {
-        self.status = status
-        self.headers = headers
-        self.body = body
+        (self.status, self.headers, self.body) = (status, headers, body)
     }
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }

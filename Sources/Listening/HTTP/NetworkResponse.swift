@@ -6,10 +6,7 @@ import SwitchboardCore
 public struct PartialPoll: Error, Sendable {
     public var result: PollResult
     public var error: SourceError
-    public init(result: PollResult, error: SourceError) {
-        self.result = result
-        self.error = error
-    }
+    public init(result: PollResult, error: SourceError) { (self.result, self.error) = (result, error) }
 }
 
 /// Shared HTTP plumbing of the network connectors: transport errors, status codes and bodies mapped

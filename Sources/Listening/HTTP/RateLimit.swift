@@ -11,10 +11,7 @@ public struct RateLimitInfo: Sendable, Hashable {
     public var retryAfter: Date?
 
     public init(limit: Int? = nil, remaining: Int? = nil, reset: Date? = nil, retryAfter: Date? = nil) {
-        self.limit = limit
-        self.remaining = remaining
-        self.reset = reset
-        self.retryAfter = retryAfter
+        (self.limit, self.remaining, self.reset, self.retryAfter) = (limit, remaining, reset, retryAfter)
     }
 
     /// Reads the headers (names lower-cased, as `HTTPResponse` keeps them).

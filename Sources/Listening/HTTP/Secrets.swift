@@ -19,9 +19,7 @@ public enum Secrets {
             guard !s.isEmpty else { throw SourceError.configuration("the \(what) file \(url.path) is empty") }
             return s
         }
-        if let command, !command.isEmpty {
-            return try run(command, what: what)
-        }
+        if let command, !command.isEmpty { return try run(command, what: what) }
         throw SourceError.configuration("no \(what) configured (set a *_file or *_command)")
     }
 

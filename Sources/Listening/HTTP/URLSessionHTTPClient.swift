@@ -17,10 +17,8 @@ public final class URLSessionHTTPClient: HTTPClient, @unchecked Sendable {
 
     public init(timeout: TimeInterval = 30, maxBodyBytes: Int = 16 << 20) {
         let config = URLSessionConfiguration.ephemeral
-        config.requestCachePolicy = .reloadIgnoringLocalCacheData
-        config.urlCache = nil
-        config.httpCookieStorage = nil
-        config.httpShouldSetCookies = false
+        (config.requestCachePolicy, config.urlCache) = (.reloadIgnoringLocalCacheData, nil)
+        (config.httpCookieStorage, config.httpShouldSetCookies) = (nil, false)
         config.timeoutIntervalForRequest = timeout
         config.timeoutIntervalForResource = max(timeout, 1) * 4
         session = URLSession(configuration: config)

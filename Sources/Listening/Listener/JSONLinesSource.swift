@@ -20,10 +20,7 @@ public struct JSONLinesSource: Source {
     let now: @Sendable () -> Date
 
     public init(config: SourceConfig, dataDir: URL, now: @escaping @Sendable () -> Date = { Date() }) {
-        self.id = config.id
-        self.config = config
-        self.dataDir = dataDir
-        self.now = now
+        (self.id, self.config, self.dataDir, self.now) = (config.id, config, dataDir, now)
     }
 
     public init(config: SourceConfig, dataDir: DataDirectory) { self.init(config: config, dataDir: dataDir.root) }

@@ -64,10 +64,7 @@ extension Listener {
                         }
                     }
                     while let changed = await g.next() {
-                        if changed {
-                            g.cancelAll()
-                            break
-                        }
+                        if changed { g.cancelAll(); break }
                     }
                 }
                 if reloadTeam == nil { break }
@@ -120,9 +117,7 @@ extension Listener {
                     pause = pauseAfterLoginError
                 } else if case .rateLimited(let at, _)? = error as? SourceError {
                     pause = max(5, at.timeIntervalSince(now()))
-                } else {
-                    pause = backoff.delay(failures: failures)
-                }
+                } else { pause = backoff.delay(failures: failures) }
             }
             do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { return }
         }

@@ -53,11 +53,7 @@ public final class Listener: @unchecked Sendable {
         onIngest: (@Sendable ([Mention]) -> Void)? = nil,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.store = store
-        self._team = team
-        self.makeSource = makeSource
-        self.log = log
-        self.onIngest = onIngest
+        (self.store, self._team, self.makeSource, self.log, self.onIngest) = (store, team, makeSource, log, onIngest)
         self.now = now
         // A secret file others can read is said where this listener logs, when a source first reads it.
         let clock = now
@@ -140,11 +136,7 @@ public final class Listener: @unchecked Sendable {
 
     public func releaseLock() {
         mutex.withLock {
-            if lockFD >= 0 {
-                flock(lockFD, LOCK_UN)
-                close(lockFD)
-                lockFD = -1
-            }
+            if lockFD >= 0 { flock(lockFD, LOCK_UN); close(lockFD); lockFD = -1 }
         }
     }
 
@@ -255,11 +247,7 @@ public final class Listener: @unchecked Sendable {
                     h.lastError = NetworkText.clean(e.description, max: 300)
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)
-                } else {
-                    h.failures = 0
-                    h.lastSuccess = started
-                    h.status = .ok
-                }
+                } else { (h.failures, h.lastSuccess, h.status) = (0, started, .ok) }
             }
         } catch {
             outcome.stateError = "\(error)"

@@ -8,9 +8,7 @@ import SwitchboardCore
 /// mentions are released at once (a spike for the demo to show). At the end of the file the replay starts
 /// over with ids suffixed `~2`, `~3`, … so every round is new to the store. Cursor: `position`, `last`.
 public struct ReplaySource: Source {
-    public let id: String
-    public let fileURL: URL
-    public let rateSeconds: Double
+    public let id: String, fileURL: URL, rateSeconds: Double
     public let burstAt: Int?
     public let burstSize: Int
     public let maxPerPoll: Int
@@ -20,8 +18,7 @@ public struct ReplaySource: Source {
         id: String = "replay", fileURL: URL, rateSeconds: Double = 4, burstAt: Int? = nil, burstSize: Int = 30,
         maxPerPoll: Int = 10, now: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.id = id
-        self.fileURL = fileURL
+        (self.id, self.fileURL) = (id, fileURL)
         self.rateSeconds = max(0.1, rateSeconds)
         self.burstAt = burstAt
         self.burstSize = max(1, burstSize)

@@ -9,9 +9,7 @@ public struct PollResult: Sendable {
     /// Earliest time the source wants to be polled again (rate limits, Retry-After), if any.
     public var notBefore: Date?
     public init(mentions: [Mention], cursor: [String: String], notBefore: Date? = nil) {
-        self.mentions = mentions
-        self.cursor = cursor
-        self.notBefore = notBefore
+        (self.mentions, self.cursor, self.notBefore) = (mentions, cursor, notBefore)
     }
 }
 

@@ -35,20 +35,12 @@ public struct SourceHealth: Codable, Sendable, Hashable {
     public init(id: String) {
         self.id = id
         status = .never
-        fetched = 0
-        added = 0
-        failures = 0
-        cursor = [:]
+        (fetched, added, failures, cursor) = (0, 0, 0, [:])
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, status, fetched, added, failures, cursor
-        case lastPoll = "last_poll"
-        case lastSuccess = "last_success"
-        case lastError = "last_error"
-        case lastErrorAt = "last_error_at"
-        case nextRun = "next_run"
-        case lastNew = "last_new"
+        case id, status, fetched, added, failures, cursor, lastPoll = "last_poll", lastSuccess = "last_success"
+        case lastError = "last_error", lastErrorAt = "last_error_at", nextRun = "next_run", lastNew = "last_new"
     }
 }
 
@@ -60,9 +52,7 @@ public final class SourceStateStore: @unchecked Sendable {
         var updatedAt: Date
         var sources: [String: SourceHealth]
         enum CodingKeys: String, CodingKey {
-            case schema = "v"
-            case updatedAt = "updated_at"
-            case sources
+            case schema = "v", updatedAt = "updated_at", sources
         }
     }
 

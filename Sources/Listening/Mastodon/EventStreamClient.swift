@@ -47,10 +47,7 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
 
     public func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.withLock {
-            if !(200..<300).contains(status) {
-                errorBody += data.prefix(2048)
-                return
-            }
+            if !(200..<300).contains(status) { errorBody += data.prefix(2048); return }
             buffer += data
             while let nl = buffer.firstIndex(of: 10) {
                 var line = Array(buffer[..<nl])
@@ -73,9 +70,7 @@ public final class EventStreamClient: NSObject, URLSessionDataDelegate, @uncheck
             if let error {
                 continuation?.finish(
                     throwing: SourceError.transient("streaming: \(NetworkCall.transportReason(error))"))
-            } else {
-                continuation?.finish()
-            }
+            } else { continuation?.finish() }
         }
         session.finishTasksAndInvalidate()
     }

@@ -36,10 +36,7 @@ public enum Mastodon {
         public var id: String
         public var uri: String
         public var url: String?
-        public var createdAt: Date
-        public var account: Account
-        public var content: String
-        public var visibility: String
+        public var createdAt: Date, account: Account, content: String, visibility: String
         public var sensitive: Bool?
         public var spoilerText: String?
         public var inReplyToId: String?
@@ -71,10 +68,7 @@ public enum Mastodon {
     }
 
     public struct Notification: Codable, Sendable, Hashable {
-        public var id: String
-        public var type: String
-        public var createdAt: Date
-        public var account: Account
+        public var id: String, type: String, createdAt: Date, account: Account
         public var status: Status?
         enum CodingKeys: String, CodingKey { case id, type, account, status, createdAt = "created_at" }
     }

@@ -3,9 +3,7 @@ import SwitchboardCore
 
 /// Authorised requests to one Mastodon instance, with errors mapped onto `SourceError`.
 struct MastodonClient: Sendable {
-    let instance: URL
-    let label: String
-    let http: HTTPClient
+    let instance: URL, label: String, http: HTTPClient
     let now: @Sendable () -> Date
     let token: TokenCache
     var timeout: TimeInterval = 30

@@ -9,10 +9,7 @@ public struct MastodonOAuth: Sendable {
     public let instance: URL
     let http: HTTPClient
 
-    public init(instance: URL, http: HTTPClient) {
-        self.instance = instance
-        self.http = http
-    }
+    public init(instance: URL, http: HTTPClient) { (self.instance, self.http) = (instance, http) }
 
     func form(_ path: String, _ fields: [(String, String)]) async throws -> HTTPResponse {
         let body = fields.map { NetworkCall.escape($0.0) + "=" + NetworkCall.escape($0.1) }.joined(separator: "&")

@@ -5,13 +5,10 @@ import SwitchboardCore
 /// Every feed keeps its own cursor (the newest id seen) and pages forward with `min_id` (following the
 /// `Link` header's `prev` relation) so nothing between two polls is skipped.
 public struct MastodonSource: Source {
-    public let id: String
-    public let instance: URL
-    let config: SourceConfig
-    let client: MastodonClient
+    public let id: String, instance: URL
+    let config: SourceConfig, client: MastodonClient
     /// Pages per feed and poll (40 items each) before the rest waits for the next poll.
-    public var maxPages = 5
-    public var pageSize = 40
+    public var maxPages = 5, pageSize = 40
 
     public init(
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
@@ -22,9 +19,7 @@ public struct MastodonSource: Source {
             throw SourceError.configuration(
                 "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
-        self.id = config.id
-        self.instance = url
-        self.config = config
+        (self.id, self.instance, self.config) = (config.id, url, config)
         var c = MastodonClient(
             instance: url, label: "mastodon source \(config.id)", http: http, now: now,
             token: TokenCache {

@@ -20,10 +20,7 @@ extension PollResult {
                 let (items, newest, wait) = try await read(feed, cursor[key(feed)])
                 for item in items where seen.insert(id(item)).inserted { result.mentions.append(mention(item, feed)) }
                 if let newest { result.cursor[key(feed)] = newest }
-                if let wait {
-                    result.notBefore = wait
-                    break
-                }
+                if let wait { result.notBefore = wait; break }
             } catch let e as SourceError {
                 if case .needsLogin = e { throw e }
                 if result.mentions.isEmpty && result.cursor == cursor { throw e }

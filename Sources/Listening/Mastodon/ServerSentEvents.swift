@@ -8,10 +8,7 @@ struct ServerSentEvents {
     /// Feeds one line; returns an event when a blank line completes one.
     mutating func feed(_ line: String) -> (event: String, data: String)? {
         if line.isEmpty {
-            defer {
-                event = ""
-                data = []
-            }
+            defer { event = ""; data = [] }
             return data.isEmpty ? nil : (event.isEmpty ? "message" : event, data.joined(separator: "\n"))
         }
         if line.hasPrefix(":") { return nil }
@@ -21,10 +18,7 @@ struct ServerSentEvents {
             var v = line[line.index(after: colon)...]
             if v.first == " " { v = v.dropFirst() }
             value = v
-        } else {
-            field = Substring(line)
-            value = ""
-        }
+        } else { field = Substring(line); value = "" }
         switch field {
         case "event": event = String(value)
         case "data": data.append(String(value))

@@ -19,10 +19,7 @@ public class ExactlyOncePublisher: @unchecked Sendable {
     public var backoff: Backoff
 
     init(store: Store, actor: String, holder: String, backoff: Backoff) {
-        self.store = store
-        self.actor = actor
-        self.holder = holder
-        self.backoff = backoff
+        (self.store, self.actor, self.holder, self.backoff) = (store, actor, holder, backoff)
     }
 
     public static var defaultHolder: String { "\(getpid())@\(ProcessInfo.processInfo.hostName)" }

@@ -10,7 +10,5 @@ public struct OutboxResult: Sendable, Equatable {
         /// Not sent by this sender: not due, manual, or another sender has it.
         case skipped(String)
     }
-    public var id: String
-    public var mention: String
-    public var outcome: Outcome
+    public var id: String, mention: String, outcome: Outcome
 }

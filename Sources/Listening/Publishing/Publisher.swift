@@ -18,10 +18,7 @@ public struct OutgoingPost: Sendable, Hashable, Codable {
         text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil,
         createdAt: Date = Date()
     ) {
-        self.text = text
-        self.inReplyTo = inReplyTo
-        self.visibility = visibility
-        self.language = language
+        (self.text, self.inReplyTo, self.visibility, self.language) = (text, inReplyTo, visibility, language)
         self.createdAt = createdAt
     }
 }
@@ -37,10 +34,7 @@ public struct PostedRef: Sendable, Hashable, Codable {
     /// Bluesky record CID (nil when the post was found to exist already).
     public var cid: String?
     public init(id: String, uri: String, url: String? = nil, cid: String? = nil) {
-        self.id = id
-        self.uri = uri
-        self.url = url
-        self.cid = cid
+        (self.id, self.uri, self.url, self.cid) = (id, uri, url, cid)
     }
 }
 

@@ -6,9 +6,7 @@ import SwitchboardCore
 /// then recorded as published or failed. A crash between posting and recording leads to a retry with the same
 /// key, which the network answers with the post already made, so nothing is posted twice.
 struct PublishingEngine {
-    let store: Store
-    let actor: String
-    let lease: TimeInterval
+    let store: Store, actor: String, lease: TimeInterval
     /// Delay before retrying a transient failure, by attempts so far.
     let backoff: Backoff
     /// Attempts after which a transient failure waits for a person; nil: no limit.

@@ -3,9 +3,7 @@ import Foundation
 /// What one publish attempt for one account did.
 public struct QueuePublishResult: Sendable, Equatable, Codable {
     public enum Outcome: String, Sendable, Codable { case published, failed, suspended, skipped }
-    public var id: String
-    public var account: String
-    public var outcome: Outcome
+    public var id: String, account: String, outcome: Outcome
     public var url: String?
     public var postID: String?
     /// The network's message (failed), or why nothing happened (suspended, skipped).
@@ -14,8 +12,6 @@ public struct QueuePublishResult: Sendable, Equatable, Codable {
     public var retryAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, account, outcome, url, message
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case id, account, outcome, url, message, postID = "post_id", retryAt = "retry_at"
     }
 }

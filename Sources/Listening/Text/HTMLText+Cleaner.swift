@@ -15,9 +15,7 @@ struct TextCleaner {
     var link: (start: Int, href: [UInt8], isTag: Bool)?
 
     init(markup: Bool, keepNewlines: Bool, capacity: Int) {
-        self.markup = markup
-        self.keepNewlines = keepNewlines
-        self.entities = markup
+        (self.markup, self.keepNewlines, self.entities) = (markup, keepNewlines, markup)
         out.reserveCapacity(capacity)
     }
 
@@ -28,10 +26,7 @@ struct TextCleaner {
     @inline(__always) mutating func space() { pendingSpace = true }
 
     @inline(__always) mutating func lineBreak(_ add: Bool = false, atLeast: Int = 1) {
-        guard keepNewlines else {
-            pendingSpace = true
-            return
-        }
+        guard keepNewlines else { pendingSpace = true; return }
         pendingBreaks = add ? min(2, pendingBreaks + 1) : max(atLeast, pendingBreaks)
     }
 

@@ -30,9 +30,7 @@ extension TextCleaner {
         out.removeSubrange(l.start...)
         if v.isEmpty || v.hasPrefix("http") || (!v.contains(" ") && v.contains(".")) {
             out += l.href
-        } else {
-            out += visible + Array(" (".utf8) + l.href + [UInt8(ascii: ")")]
-        }
+        } else { out += visible + Array(" (".utf8) + l.href + [UInt8(ascii: ")")] }
     }
 
     /// The value of `key="…"` (or single-quoted, or bare) among a tag's attributes.
@@ -67,23 +65,15 @@ extension TextCleaner {
         let n = b.count
         var j = i + 1
         while j < n, j - i <= 12, b[j] != UInt8(ascii: ";"), b[j] != UInt8(ascii: "&") { j += 1 }
-        guard j < n, b[j] == UInt8(ascii: ";") else {
-            emit(0x26)
-            return i + 1
-        }
+        guard j < n, b[j] == UInt8(ascii: ";") else { emit(0x26); return i + 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[(i + 1)..<j]), as: UTF8.self)
         let value: UInt32?
         if name.hasPrefix("#x") || name.hasPrefix("#X") {
             value = UInt32(name.dropFirst(2), radix: 16)
         } else if name.hasPrefix("#") {
             value = UInt32(name.dropFirst())
-        } else {
-            value = HTMLText.mastodonEntities.contains(name) ? HTMLText.namedEntities[name] : nil
-        }
-        guard let v = value, Unicode.Scalar(v) != nil else {
-            emit(0x26)
-            return i + 1
-        }
+        } else { value = HTMLText.mastodonEntities.contains(name) ? HTMLText.namedEntities[name] : nil }
+        guard let v = value, Unicode.Scalar(v) != nil else { emit(0x26); return i + 1 }
         emit(scalar: v)
         return j + 1
     }

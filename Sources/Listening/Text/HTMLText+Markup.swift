@@ -4,10 +4,7 @@ extension TextCleaner {
     /// At `<`: a tag, comment, CDATA section, declaration, or a literal `<`. Returns the index after it.
     mutating func tag(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = b.count
-        guard i + 1 < n else {
-            emit(0x3C)
-            return i + 1
-        }
+        guard i + 1 < n else { emit(0x3C); return i + 1 }
         let d = b[i + 1]
         if d == UInt8(ascii: "!") {
             if starts(b, i, "<!--") { return after(b, i + 4, "-->") }
@@ -27,10 +24,7 @@ extension TextCleaner {
         if d == UInt8(ascii: "?") { return after(b, i + 2, ">") }
         let closing = d == UInt8(ascii: "/")
         var j = closing ? i + 2 : i + 1
-        guard j < n, HTMLText.isAlpha(b[j]) else {
-            emit(0x3C)
-            return i + 1
-        }
+        guard j < n, HTMLText.isAlpha(b[j]) else { emit(0x3C); return i + 1 }
         var name: [UInt8] = []
         while j < n, HTMLText.isAlnum(b[j]) || b[j] == UInt8(ascii: ":") || b[j] == UInt8(ascii: "-") {
             let c = b[j]
@@ -56,10 +50,7 @@ extension TextCleaner {
             if quote == 0 && c != 0x20 && c != 0x09 && c != 0x0A { afterEquals = c == UInt8(ascii: "=") }
             j += 1
         }
-        if j == n && options.literalUnclosedTags {
-            emit(0x3C)
-            return i + 1
-        }
+        if j == n && options.literalUnclosedTags { emit(0x3C); return i + 1 }
         let end = min(n, j + 1)
         let tagName = String(decoding: name, as: UTF8.self)
         if tagName == "a" && options.rewritesLinks {
@@ -95,10 +86,7 @@ extension TextCleaner {
         if j < n, b[j] == UInt8(ascii: "#") {
             j += 1
             var hex = false
-            if j < n, b[j] | 0x20 == UInt8(ascii: "x") {
-                hex = true
-                j += 1
-            }
+            if j < n, b[j] | 0x20 == UInt8(ascii: "x") { hex = true; j += 1 }
             var v: UInt32 = 0
             let start = j
             while j < n, j - start < 8 {
@@ -107,15 +95,10 @@ extension TextCleaner {
                     v = v &* (hex ? 16 : 10) &+ UInt32(c - 0x30)
                 } else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 {
                     v = v &* 16 &+ UInt32((c | 0x20) - 0x61 + 10)
-                } else {
-                    break
-                }
+                } else { break }
                 j += 1
             }
-            guard j > start else {
-                emit(0x26)
-                return i + 1
-            }
+            guard j > start else { emit(0x26); return i + 1 }
             if j < n, b[j] == UInt8(ascii: ";") { j += 1 }
             if v >= 0x80 && v <= 0x9F {
                 v = HTMLText.cp1252High[Int(v - 0x80)]
@@ -127,10 +110,7 @@ extension TextCleaner {
         }
         let start = j
         while j < n, j - start < 32, HTMLText.isAlnum(b[j]) { j += 1 }
-        guard j > start else {
-            emit(0x26)
-            return i + 1
-        }
+        guard j > start else { emit(0x26); return i + 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
         let semicolon = j < n && b[j] == UInt8(ascii: ";")
         if let v = HTMLText.namedEntities[name], semicolon || HTMLText.legacyEntities.contains(name) {

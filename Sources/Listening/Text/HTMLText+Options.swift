@@ -18,10 +18,7 @@ extension HTMLText {
         public static let feed = Options()
         public static let mastodon: Options = {
             var o = Options()
-            o.blockBreaks = 2
-            o.rewritesLinks = true
-            o.strictReferences = true
-            o.literalUnclosedTags = true
+            (o.blockBreaks, o.rewritesLinks, o.strictReferences, o.literalUnclosedTags) = (2, true, true, true)
             return o
         }()
     }

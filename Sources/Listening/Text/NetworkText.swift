@@ -17,15 +17,9 @@ public enum NetworkText {
                 if lastSpace || out.isEmpty { continue }
                 out.append(" ")
                 lastSpace = true
-            } else {
-                out.unicodeScalars.append(u)
-                lastSpace = false
-            }
+            } else { out.unicodeScalars.append(u); lastSpace = false }
             count += 1
-            if count >= max {
-                out += "…"
-                break
-            }
+            if count >= max { out += "…"; break }
         }
         return out.trimmingCharacters(in: .whitespaces)
     }

@@ -11,10 +11,7 @@ import Foundation
 public enum ShellCommand {
     public struct Result: Sendable, Equatable {
         public init(status: Int32, output: String, timedOut: Bool, signal: Int32? = nil) {
-            self.status = status
-            self.output = output
-            self.timedOut = timedOut
-            self.signal = signal
+            (self.status, self.output, self.timedOut, self.signal) = (status, output, timedOut, signal)
         }
         public var succeeded: Bool { status == 0 && !timedOut && signal == nil }
 
@@ -44,33 +41,22 @@ public enum ShellCommand {
         let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let inFile = tmp.appendingPathComponent("sb-cmd-in-\(tag)")
         let outFile = tmp.appendingPathComponent("sb-cmd-out-\(tag)")
-        defer {
-            unlink(inFile.path)
-            unlink(outFile.path)
-        }
+        defer { unlink(inFile.path); unlink(outFile.path) }
         guard
             FileManager.default.createFile(
                 atPath: inFile.path, contents: input, attributes: [.posixPermissions: 0o600]),
             FileManager.default.createFile(atPath: outFile.path, contents: nil, attributes: [.posixPermissions: 0o600]),
             let stdin = FileHandle(forReadingAtPath: inFile.path),
             let stdout = FileHandle(forWritingAtPath: outFile.path)
-        else {
-            throw SwitchboardError("cannot create temporary files in \(tmp.path)")
-        }
-        defer {
-            try? stdin.close()
-            try? stdout.close()
-        }
+        else { throw SwitchboardError("cannot create temporary files in \(tmp.path)") }
+        defer { try? stdin.close(); try? stdout.close() }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", command]
         if let cwd { p.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        p.standardInput = stdin
-        p.standardOutput = stdout
-        p.standardError = stdout
+        (p.environment, p.standardInput, p.standardOutput, p.standardError) = (env, stdin, stdout, stdout)
         try p.run()
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(5_000) }

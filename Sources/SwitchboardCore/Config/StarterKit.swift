@@ -8,10 +8,8 @@ public enum StarterKit {
         var source = SourceConfig(id: "inbox", type: "jsonl")
         source.path = "inbox/"
         var alerts = SourceConfig(id: "alerts", type: "rss")
-        alerts.url = "https://www.google.com/alerts/feeds/REPLACE/WITH-YOUR-FEED"
-        alerts.interval = "15m"
-        alerts.enabled = false
-        alerts.kind = "news"
+        (alerts.url, alerts.interval) = ("https://www.google.com/alerts/feeds/REPLACE/WITH-YOUR-FEED", "15m")
+        (alerts.enabled, alerts.kind) = (false, "news")
         return TeamConfig(
             brand: .init(name: brand, terms: [brand, "@" + handle, "#" + handle]),
             competitors: [],

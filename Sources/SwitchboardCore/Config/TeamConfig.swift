@@ -8,19 +8,13 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
         public var name: String
         /// Terms that mean the brand (product names, handles, hashtags).
         public var terms: [String]
-        public init(name: String, terms: [String]) {
-            self.name = name
-            self.terms = terms
-        }
+        public init(name: String, terms: [String]) { (self.name, self.terms) = (name, terms) }
     }
 
     public struct Competitor: Codable, Hashable, Sendable {
         public var name: String
         public var terms: [String]
-        public init(name: String, terms: [String]) {
-            self.name = name
-            self.terms = terms
-        }
+        public init(name: String, terms: [String]) { (self.name, self.terms) = (name, terms) }
     }
 
     public struct Member: Codable, Hashable, Sendable {
@@ -31,10 +25,7 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
         public var role: String
         public var signature: String?
         public init(user: String, name: String, role: String, signature: String? = nil) {
-            self.user = user
-            self.name = name
-            self.role = role
-            self.signature = signature
+            (self.user, self.name, self.role, self.signature) = (user, name, role, signature)
         }
     }
 
@@ -46,8 +37,7 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
         /// Business hours like `"Mon-Fri 08:00-18:00"`; absent means around the clock.
         public var businessHours: String?
         public init(firstResponseMinutes: Int, byPriority: [String: Int]? = nil, businessHours: String? = nil) {
-            self.firstResponseMinutes = firstResponseMinutes
-            self.byPriority = byPriority
+            (self.firstResponseMinutes, self.byPriority) = (firstResponseMinutes, byPriority)
             self.businessHours = businessHours
         }
         enum CodingKeys: String, CodingKey {
@@ -61,20 +51,11 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
     public struct Mute: Codable, Hashable, Sendable {
         public var authors: [String]
         public var terms: [String]
-        public init(authors: [String] = [], terms: [String] = []) {
-            self.authors = authors
-            self.terms = terms
-        }
+        public init(authors: [String] = [], terms: [String] = []) { (self.authors, self.terms) = (authors, terms) }
     }
 
-    public var schema: Int
-    public var brand: Brand
-    public var competitors: [Competitor]
-    public var sources: [SourceConfig]
-    public var team: [Member]
-    public var sla: SLA
-    public var sensitiveTerms: [String]
-    public var crisisTerms: [String]
+    public var schema: Int, brand: Brand, competitors: [Competitor], sources: [SourceConfig], team: [Member]
+    public var sla: SLA, sensitiveTerms: [String], crisisTerms: [String]
     public var timezone: String?
     public var mute: Mute?
     public var alertCommand: String?
@@ -86,26 +67,15 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
         sla: SLA = SLA(firstResponseMinutes: 60), sensitiveTerms: [String] = [], crisisTerms: [String] = [],
         timezone: String? = nil, mute: Mute? = nil, alertCommand: String? = nil, extra: [String: JSONValue] = [:]
     ) {
-        self.schema = TeamConfig.schemaVersion
-        self.brand = brand
-        self.competitors = competitors
-        self.sources = sources
-        self.team = team
-        self.sla = sla
-        self.sensitiveTerms = sensitiveTerms
-        self.crisisTerms = crisisTerms
-        self.timezone = timezone
-        self.mute = mute
-        self.alertCommand = alertCommand
+        (self.schema, self.brand, self.competitors) = (TeamConfig.schemaVersion, brand, competitors)
+        (self.sources, self.team, self.sla, self.sensitiveTerms) = (sources, team, sla, sensitiveTerms)
+        (self.crisisTerms, self.timezone, self.mute, self.alertCommand) = (crisisTerms, timezone, mute, alertCommand)
         self.extra = extra
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case schema = "v"
-        case brand, competitors, sources, team, sla, timezone, mute
-        case sensitiveTerms = "sensitive_terms"
-        case crisisTerms = "crisis_terms"
-        case alertCommand = "alert_command"
+        case schema = "v", brand, competitors, sources, team, sla, timezone, mute
+        case sensitiveTerms = "sensitive_terms", crisisTerms = "crisis_terms", alertCommand = "alert_command"
     }
 
     struct AnyKey: CodingKey {
@@ -117,8 +87,7 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
-        try NewerVersionError.check(schema, supported: TeamConfig.schemaVersion)
+        schema = try c.schemaVersion(.schema, supported: TeamConfig.schemaVersion)
         brand = try c.decode(Brand.self, forKey: .brand)
         competitors = try c.decodeIfPresent([Competitor].self, forKey: .competitors) ?? []
         sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
@@ -185,10 +154,7 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
     public var kind: String?
 
-    public init(id: String, type: String) {
-        self.id = id
-        self.type = type
-    }
+    public init(id: String, type: String) { (self.id, self.type) = (id, type) }
 
     public var isEnabled: Bool { enabled ?? true }
 
@@ -199,23 +165,9 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public static func parseDuration(_ s: String) -> Double? {
         let t = s.trimmingCharacters(in: .whitespaces).lowercased()
         guard let last = t.last else { return nil }
-        let mult: Double
-        var num = Substring(t)
-        switch last {
-        case "s":
-            mult = 1
-            num = num.dropLast()
-        case "m":
-            mult = 60
-            num = num.dropLast()
-        case "h":
-            mult = 3600
-            num = num.dropLast()
-        case "d":
-            mult = 86400
-            num = num.dropLast()
-        default: mult = 1
-        }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let mult = units[last] ?? 1
+        let num = units[last] == nil ? Substring(t) : Substring(t).dropLast()
         guard let v = Double(num), v >= 0 else { return nil }
         return v * mult
     }
@@ -223,9 +175,7 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url,
             path, kind
-        case tokenFile = "token_file"
-        case tokenCommand = "token_command"
-        case appPasswordFile = "app_password_file"
+        case tokenFile = "token_file", tokenCommand = "token_command", appPasswordFile = "app_password_file"
         case appPasswordCommand = "app_password_command"
     }
 }
@@ -239,11 +189,7 @@ public struct ReplyTemplate: Codable, Hashable, Sendable, SchemaVersioned {
     public var text: String
     public var lang: String?
     public init(name: String, description: String? = nil, text: String, lang: String? = nil) {
-        self.schema = 1
-        self.name = name
-        self.description = description
-        self.text = text
-        self.lang = lang
+        (self.schema, self.name, self.description, self.text, self.lang) = (1, name, description, text, lang)
     }
     enum CodingKeys: String, CodingKey {
         case schema = "v"

@@ -11,19 +11,14 @@ public struct Contact: Hashable, Sendable, Identifiable {
     /// The display name (the primary identity's name, else its handle).
     public var name: String
     /// Followers over all identities.
-    public var reach: Int
-    public var firstSeen: Date
-    public var lastSeen: Date
-    public var mentionCount: Int
+    public var reach: Int, firstSeen: Date, lastSeen: Date, mentionCount: Int
     public var positive: Int, neutral: Int, negative: Int
     /// Mean sentiment score (-1…+1) over the analysed mentions; nil when none is analysed.
     public var averageScore: Double?
     /// Roles suggested from the mentions, each with the reason (`reach 248,900 and 2 positive mentions`).
     public var suggested: [ContactRole: String]
     /// Roles set by hand (always shown) and suggestions removed by hand (never shown again).
-    public var setRoles: Set<ContactRole>
-    public var removedRoles: Set<ContactRole>
-    public var notes: [Note]
+    public var setRoles: Set<ContactRole>, removedRoles: Set<ContactRole>, notes: [Note]
 
     /// The roles in effect: set by hand, plus suggestions not removed by hand; in `ContactRole.allCases` order.
     public var roles: [ContactRole] {

@@ -48,10 +48,7 @@ struct ContactBook: Sendable {
                 let from = owner(of: i)
                 guard from != target else { continue }
                 // The whole contact of `i` moves, with its roles and notes.
-                for m in members(of: from) where !list.contains(m) {
-                    list.append(m)
-                    ownerOf[m] = target
-                }
+                for m in members(of: from) where !list.contains(m) { list.append(m); ownerOf[m] = target }
                 members[from] = nil
                 if let d = data.removeValue(forKey: from) { data[target, default: Data()].absorb(d) }
             }
@@ -66,20 +63,12 @@ struct ContactBook: Sendable {
             if list.count <= 1 {
                 members[target] = nil
                 ownerOf[target] = nil
-            } else {
-                members[target] = list
-            }
+            } else { members[target] = list }
         case .role(let c, let add, let remove):
             let target = owner(of: c)
             var d = data[target] ?? Data()
-            for r in add.compactMap(ContactRole.init(parsing:)) {
-                d.set.insert(r)
-                d.removed.remove(r)
-            }
-            for r in remove.compactMap(ContactRole.init(parsing:)) {
-                d.set.remove(r)
-                d.removed.insert(r)
-            }
+            for r in add.compactMap(ContactRole.init(parsing:)) { d.set.insert(r); d.removed.remove(r) }
+            for r in remove.compactMap(ContactRole.init(parsing:)) { d.set.remove(r); d.removed.insert(r) }
             data[target] = d
         case .note(let c, let text):
             data[owner(of: c), default: Data()].notes.append(Note(actor: actor, at: at, text: text))

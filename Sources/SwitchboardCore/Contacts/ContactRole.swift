@@ -3,9 +3,7 @@ import Foundation
 /// What a person is to the brand. Some are suggested from the mentions (see `RoleSuggester.swift`); all can be set
 /// or removed by hand (`ContactAction.role`), and a hand-made choice always wins over a suggestion.
 public enum ContactRole: String, CaseIterable, Codable, Hashable, Sendable, Comparable {
-    case fan, multiplier, critic, customer, employee
-    case formerEmployee = "former-employee"
-    case journalist, competitor
+    case fan, multiplier, critic, customer, employee, formerEmployee = "former-employee", journalist, competitor
 
     /// Parses a role as people type it: `former-employee`, `former_employee`, `ex-employee`, `press` (journalist).
     public init?(parsing s: String) {

@@ -32,16 +32,10 @@ public struct Contacts: Sendable {
     public mutating func update(newMentions: [Mention], newEvents: [AuditEvent]) {
         var regroupAll = false
         for e in newEvents {
-            if case .contact(let a) = e.action {
-                book.apply(a, actor: e.actor, at: e.at)
-                regroupAll = true
-            }
+            if case .contact(let a) = e.action { book.apply(a, actor: e.actor, at: e.at); regroupAll = true }
         }
         let touched = count(newMentions)
-        if regroupAll {
-            regroup()
-            return
-        }
+        if regroupAll { regroup(); return }
         var seen = Set<String>()
         for i in touched.sorted() {
             let p = book.owner(of: identities[i].key)
@@ -69,10 +63,7 @@ public struct Contacts: Sendable {
                 } else {
                     // The brand's own accounts are checked once per account.
                     if own.contains(key) { continue }
-                    if suggester.isOwn(platform: buf[j].platform, handle: handle) {
-                        own.insert(key)
-                        continue
-                    }
+                    if suggester.isOwn(platform: buf[j].platform, handle: handle) { own.insert(key); continue }
                     i = identities.count
                     index[key] = i
                     let a = buf[j].author!
@@ -96,16 +87,11 @@ public struct Contacts: Sendable {
         var order: [(primary: String, single: Int?)] = []
         for (i, id) in identities.enumerated() {
             let p = book.owner(of: id.key)
-            if p == id.key && !book.isMerged(p) {
-                order.append((p, i))
-                continue
-            }
+            if p == id.key && !book.isMerged(p) { order.append((p, i)); continue }
             if groups[p] == nil { order.append((p, nil)) }
             groups[p, default: []].append(i)
         }
-        all = []
-        byID = [:]
-        byIdentity = [:]
+        (all, byID, byIdentity) = ([], [:], [:])
         all.reserveCapacity(order.count)
         byID.reserveCapacity(order.count)
         byIdentity.reserveCapacity(identities.count)
@@ -209,9 +195,7 @@ public struct Contacts: Sendable {
                 have = b
             } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] {
                 have = b
-            } else {
-                return false
-            }
+            } else { return false }
             if have == 0 { return false }
             return have & Contacts.wanted(value) != 0
         }

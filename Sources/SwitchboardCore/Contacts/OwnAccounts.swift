@@ -28,8 +28,7 @@ public struct OwnAccounts: Sendable, Hashable {
         for s in team?.sources ?? [] { if let h = s.handle { handles.insert(OwnAccounts.norm(h)) } }
         handles.remove("")
         locals.remove("")
-        self.handles = handles
-        self.localParts = locals
+        (self.handles, self.localParts) = (handles, locals)
     }
 
     public var isEmpty: Bool { handles.isEmpty && localParts.isEmpty }

@@ -58,10 +58,7 @@ struct RoleSuggester: Sendable {
         }
         guard let ex = m.extra, let kind = ex["kind"]?.stringValue?.lowercased() ?? (m.platform == "rss" ? "" : nil)
         else { return }
-        if kind == "news" || kind == "press" {
-            id.newsItems += 1
-            return
-        }
+        if kind == "news" || kind == "press" { id.newsItems += 1; return }
         let host = m.url.flatMap(ContactIdentity.host(of:)) ?? ""
         let employerPortal =
             kind.contains("employ") || kind.contains("job")
@@ -72,9 +69,7 @@ struct RoleSuggester: Sendable {
             id.formerEmployeeReviews += 1
         } else if RoleSuggester.currentPatterns.contains(where: h.contains) || employerPortal {
             id.employeeReviews += 1
-        } else {
-            id.customerReviews += 1
-        }
+        } else { id.customerReviews += 1 }
     }
 
     /// The suggested roles of a contact, each with its reason.

@@ -113,10 +113,8 @@ public enum CrisisAction: Hashable, Sendable {
             try c.encode(state, forKey: .state)
             try c.encodeIfPresent(r, forKey: .reason)
         case .notified(_, let st, let how, let status, let out):
-            try c.encode(st, forKey: .step)
-            try c.encode(how, forKey: .how)
-            try c.encodeIfPresent(status, forKey: .exitStatus)
-            try c.encodeIfPresent(out, forKey: .output)
+            try c.encode(st, forKey: .step); try c.encode(how, forKey: .how)
+            try c.encodeIfPresent(status, forKey: .exitStatus); try c.encodeIfPresent(out, forKey: .output)
         case .severity(_, let l): try c.encode(l, forKey: .level)
         case .end(_, let s): try c.encode(s, forKey: .summary)
         }

@@ -5,9 +5,7 @@ extension CrisisOps {
     public struct NotifyOutcome: Sendable, Equatable {
         public var how: String
         public var status: Int32?
-        public var output: String
-        public var ok: Bool
-        public var message: String
+        public var output: String, ok: Bool, message: String
     }
 
     /// The text a notify step sends (on the command's standard input).

@@ -5,9 +5,7 @@ extension CrisisOps {
     /// per-network
     /// variants where the playbook has network-specific texts.
     public struct StatementDraft: Sendable, Equatable {
-        public var statement: Playbook.HoldingStatement
-        public var text: String
-        public var variants: [String: String]
+        public var statement: Playbook.HoldingStatement, text: String, variants: [String: String]
         /// Placeholders nobody filled (`status_url`): the statement must not go out like this.
         public var unknown: [String]
     }

@@ -70,10 +70,7 @@ public enum CrisisOps {
             + p.id + (drill ? "-drill" : "")
         var id = base
         var n = 2
-        while taken.contains(id) {
-            id = base + "-\(n)"
-            n += 1
-        }
+        while taken.contains(id) { id = base + "-\(n)"; n += 1 }
         return id
     }
 

@@ -60,9 +60,7 @@ extension CrisisReport {
                 "| Ended | \(full.string(from: e)) by \(cell(endedBy)) "
                     + "(\(CrisisReport.duration(e.timeIntervalSince(startedAt)))) |"
             )
-        } else {
-            o.append("| Ended | still active |")
-        }
+        } else { o.append("| Ended | still active |") }
         o.append(
             "| Queue | "
                 + (drill

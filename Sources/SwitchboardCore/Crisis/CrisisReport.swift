@@ -2,23 +2,14 @@ import Foundation
 
 /// Mention volume and sentiment in one 15-minute slot of a crisis.
 public struct CrisisBucket: Codable, Hashable, Sendable {
-    public var start: Date
-    public var total: Int
-    public var negative: Int
-    public var positive: Int
+    public var start: Date, total: Int, negative: Int, positive: Int
     public var negativeShare: Double { total == 0 ? 0 : Double(negative) / Double(total) }
 }
 
 /// The incident report of a crisis run: what happened, when, who did what, and how the public reacted.
 public struct CrisisReport: Codable, Sendable {
     public struct Step: Codable, Sendable, Hashable {
-        public var number: Int
-        public var id: String
-        public var title: String
-        public var owner: String
-        public var kind: String
-        public var due: Date
-        public var state: String
+        public var number: Int, id: String, title: String, owner: String, kind: String, due: Date, state: String
         public var by: String?
         public var at: Date?
         public var reason: String?
@@ -30,56 +21,38 @@ public struct CrisisReport: Codable, Sendable {
         }
     }
     public struct Entry: Codable, Sendable, Hashable {
-        public var at: Date
-        public var actor: String
-        public var type: String
+        public var at: Date, actor: String, type: String
         public var mention: String?
         public var text: String
     }
     public struct Post: Codable, Sendable, Hashable {
-        public var at: Date
-        public var actor: String
-        public var kind: String
+        public var at: Date, actor: String, kind: String
         public var text: String?
         public var url: String?
     }
     public struct Responses: Codable, Sendable, Hashable {
-        public var mentions: Int
-        public var answered: Int
+        public var mentions: Int, answered: Int
         public var medianMinutes: Double?
         public var p90Minutes: Double?
         enum CodingKeys: String, CodingKey {
-            case mentions, answered
-            case medianMinutes = "median_minutes"
-            case p90Minutes = "p90_minutes"
+            case mentions, answered, medianMinutes = "median_minutes", p90Minutes = "p90_minutes"
         }
     }
 
     public var schema = 1
-    public var id: String
-    public var playbook: String
-    public var name: String
-    public var drill: Bool
+    public var id: String, playbook: String, name: String, drill: Bool
     public var severity: String?
     public var startedAt: Date
     public var startedBy: String
     public var endedAt: Date?
     public var endedBy: String?
     public var summary: String?
-    public var queueSuspended: Bool
-    public var steps: [Step]
-    public var timeline: [Entry]
-    public var buckets: [CrisisBucket]
-    public var posts: [Post]
+    public var queueSuspended: Bool, steps: [Step], timeline: [Entry], buckets: [CrisisBucket], posts: [Post]
     public var responses: Responses
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
-        case startedAt = "started_at"
-        case startedBy = "started_by"
-        case endedAt = "ended_at"
-        case endedBy = "ended_by"
+        case schema = "v", id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
+        case startedAt = "started_at", startedBy = "started_by", endedAt = "ended_at", endedBy = "ended_by"
         case queueSuspended = "queue_suspended"
     }
 

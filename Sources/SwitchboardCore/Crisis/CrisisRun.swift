@@ -7,9 +7,7 @@ public struct CrisisRun: Hashable, Sendable {
     public var severity: String?
     public var drill: Bool
     public var note: String?
-    public var startedAt: Date
-    public var startedBy: String
-    public var suspendedQueue: Bool
+    public var startedAt: Date, startedBy: String, suspendedQueue: Bool
     public var endedAt: Date?
     public var endedBy: String?
     public var summary: String?
@@ -21,14 +19,8 @@ public struct CrisisRun: Hashable, Sendable {
     public var name: String { playbook.name }
 
     init(start s: CrisisStart, event e: AuditEvent) {
-        id = s.crisis
-        playbook = s.playbook
-        severity = s.severity
-        drill = s.drill
-        note = s.note
-        startedAt = e.at
-        startedBy = e.actor
-        suspendedQueue = s.suspendedQueue
+        (id, playbook, severity, drill, note, startedAt) = (s.crisis, s.playbook, s.severity, s.drill, s.note, e.at)
+        (startedBy, suspendedQueue) = (e.actor, s.suspendedQueue)
         steps = s.playbook.steps.map { st in
             CrisisStepRun(step: st, dueAt: e.at.addingTimeInterval(SourceConfig.parseDuration(st.due) ?? 0))
         }
@@ -69,11 +61,7 @@ public struct CrisisRun: Hashable, Sendable {
             steps[i].notifications.append(.init(how: how, exitStatus: status, output: out, by: e.actor, at: e.at))
         case .severity(_, let l): severity = l
         case .end(_, let s):
-            if endedAt == nil {
-                endedAt = e.at
-                endedBy = e.actor
-                summary = s
-            }
+            if endedAt == nil { (endedAt, endedBy, summary) = (e.at, e.actor, s) }
         }
     }
 }

@@ -16,11 +16,7 @@ public struct CrisisStart: Hashable, Sendable {
         crisis: String, playbook: Playbook, severity: String? = nil, drill: Bool = false, note: String? = nil,
         suspendedQueue: Bool = false
     ) {
-        self.crisis = crisis
-        self.playbook = playbook
-        self.severity = severity
-        self.drill = drill
-        self.note = note
+        (self.crisis, self.playbook, self.severity, self.drill, self.note) = (crisis, playbook, severity, drill, note)
         self.suspendedQueue = suspendedQueue
     }
 }

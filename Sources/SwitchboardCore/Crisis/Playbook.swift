@@ -9,8 +9,7 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
         /// Offer it when these terms show up.
         public var keywords: [String]?
         public init(negativeSpike: Bool? = nil, keywords: [String]? = nil) {
-            self.negativeSpike = negativeSpike
-            self.keywords = keywords
+            (self.negativeSpike, self.keywords) = (negativeSpike, keywords)
         }
         enum CodingKeys: String, CodingKey {
             case negativeSpike = "negative_spike"
@@ -40,14 +39,8 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
             id: String, title: String, owner: String, due: String, kind: StepKind, detail: String? = nil,
             command: String? = nil, statement: String? = nil
         ) {
-            self.id = id
-            self.title = title
-            self.owner = owner
-            self.due = due
-            self.kind = kind
-            self.detail = detail
-            self.command = command
-            self.statement = statement
+            (self.id, self.title, self.owner, self.due, self.kind, self.detail) = (id, title, owner, due, kind, detail)
+            (self.command, self.statement) = (command, statement)
         }
     }
 
@@ -58,10 +51,7 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
         public var lang: String
         public var text: String
         public init(id: String, network: String? = nil, lang: String, text: String) {
-            self.id = id
-            self.network = network
-            self.lang = lang
-            self.text = text
+            (self.id, self.network, self.lang, self.text) = (id, network, lang, text)
         }
     }
 
@@ -72,21 +62,14 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
         /// How to reach them: phone, mail, chat handle.
         public var reach: String
         public init(role: String, name: String, reach: String) {
-            self.role = role
-            self.name = name
-            self.reach = reach
+            (self.role, self.name, self.reach) = (role, name, reach)
         }
     }
 
-    public var schema: Int
-    public var id: String
-    public var name: String
+    public var schema: Int, id: String, name: String
     public var description: String?
     public var triggers: Triggers?
-    public var severityLevels: [String]
-    public var steps: [Step]
-    public var holdingStatements: [HoldingStatement]
-    public var escalation: [Contact]
+    public var severityLevels: [String], steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact]
     /// Values for the holding statements' `{{placeholders}}` (`service`, `status_url`, …), kept with the plan.
     public var placeholders: [String: String]?
 
@@ -95,29 +78,19 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
         steps: [Step], holdingStatements: [HoldingStatement], escalation: [Contact],
         placeholders: [String: String]? = nil
     ) {
-        self.schema = 1
-        self.id = id
-        self.name = name
-        self.description = description
-        self.triggers = triggers
-        self.severityLevels = severityLevels
-        self.steps = steps
-        self.holdingStatements = holdingStatements
-        self.escalation = escalation
-        self.placeholders = placeholders
+        (self.schema, self.id, self.name, self.description, self.triggers) = (1, id, name, description, triggers)
+        (self.severityLevels, self.steps, self.holdingStatements) = (severityLevels, steps, holdingStatements)
+        (self.escalation, self.placeholders) = (escalation, placeholders)
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case id, name, description, triggers, steps, escalation, placeholders
-        case severityLevels = "severity_levels"
-        case holdingStatements = "holding_statements"
+        case schema = "v", id, name, description, triggers, steps, escalation, placeholders
+        case severityLevels = "severity_levels", holdingStatements = "holding_statements"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
-        try NewerVersionError.check(schema, supported: Playbook.schemaVersion)
+        schema = try c.schemaVersion(.schema, supported: Playbook.schemaVersion)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)
         description = try c.decodeIfPresent(String.self, forKey: .description)

@@ -15,8 +15,7 @@ public struct PlaybookLibrary: Sendable {
     public var problems: [Problem]
 
     public init(playbooks: [Playbook], problems: [Problem] = []) {
-        self.playbooks = playbooks
-        self.problems = problems
+        (self.playbooks, self.problems) = (playbooks, problems)
     }
 
     public static func load(_ dir: DataDirectory) -> PlaybookLibrary {

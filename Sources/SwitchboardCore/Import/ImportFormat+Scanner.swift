@@ -27,19 +27,11 @@ struct ImportScanner {
     mutating func topLevelObject() throws -> [(key: String, value: JSONValue, raw: String?)]? {
         skipSpace()
         guard i < b.count else { throw Failure() }
-        guard b[i] == 0x7B else {
-            _ = try value()
-            try end()
-            return nil
-        }
+        guard b[i] == 0x7B else { _ = try value(); try end(); return nil }
         i += 1
         var out: [(key: String, value: JSONValue, raw: String?)] = []
         skipSpace()
-        if i < b.count, b[i] == 0x7D {
-            i += 1
-            try end()
-            return out
-        }
+        if i < b.count, b[i] == 0x7D { i += 1; try end(); return out }
         while true {
             skipSpace()
             guard i < b.count, b[i] == 0x22 else { throw Failure() }
@@ -53,14 +45,8 @@ struct ImportScanner {
             out.append((k, v, raw))
             skipSpace()
             guard i < b.count else { throw Failure() }
-            if b[i] == 0x2C {
-                i += 1
-                continue
-            }
-            if b[i] == 0x7D {
-                i += 1
-                break
-            }
+            if b[i] == 0x2C { i += 1; continue }
+            if b[i] == 0x7D { i += 1; break }
             throw Failure()
         }
         try end()
@@ -84,10 +70,7 @@ struct ImportScanner {
             i += 1
             var o: [String: JSONValue] = [:]
             skipSpace()
-            if i < b.count, b[i] == 0x7D {
-                i += 1
-                return .object(o)
-            }
+            if i < b.count, b[i] == 0x7D { i += 1; return .object(o) }
             while true {
                 skipSpace()
                 guard i < b.count, b[i] == 0x22 else { throw Failure() }
@@ -96,14 +79,8 @@ struct ImportScanner {
                 o[k] = try value()
                 skipSpace()
                 guard i < b.count else { throw Failure() }
-                if b[i] == 0x2C {
-                    i += 1
-                    continue
-                }
-                if b[i] == 0x7D {
-                    i += 1
-                    return .object(o)
-                }
+                if b[i] == 0x2C { i += 1; continue }
+                if b[i] == 0x7D { i += 1; return .object(o) }
                 throw Failure()
             }
         case 0x5B:
@@ -113,22 +90,13 @@ struct ImportScanner {
             i += 1
             var a: [JSONValue] = []
             skipSpace()
-            if i < b.count, b[i] == 0x5D {
-                i += 1
-                return .array(a)
-            }
+            if i < b.count, b[i] == 0x5D { i += 1; return .array(a) }
             while true {
                 a.append(try value())
                 skipSpace()
                 guard i < b.count else { throw Failure() }
-                if b[i] == 0x2C {
-                    i += 1
-                    continue
-                }
-                if b[i] == 0x5D {
-                    i += 1
-                    return .array(a)
-                }
+                if b[i] == 0x2C { i += 1; continue }
+                if b[i] == 0x5D { i += 1; return .array(a) }
                 throw Failure()
             }
         case 0x74:
@@ -193,23 +161,13 @@ struct ImportScanner {
         var out = Array(b[start..<i])
         while i < b.count {
             let c = b[i]
-            if c == 0x22 {
-                i += 1
-                return String(decoding: out, as: UTF8.self)
-            }
+            if c == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
             if c < 0x20 { throw Failure() }
-            guard c == 0x5C else {
-                out.append(c)
-                i += 1
-                continue
-            }
+            guard c == 0x5C else { out.append(c); i += 1; continue }
             guard i + 1 < b.count else { throw Failure() }
             let e = b[i + 1]
             i += 2
-            if let u = JSONEscape.simple(e) {
-                out.append(u)
-                continue
-            }
+            if let u = JSONEscape.simple(e) { out.append(u); continue }
             guard e == 0x75 else { throw Failure() }
             var v = try hex4()
             if v >= 0xD800 && v <= 0xDBFF {
@@ -219,13 +177,8 @@ struct ImportScanner {
                     let lo = try hex4()
                     if lo >= 0xDC00 && lo <= 0xDFFF {
                         v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
-                    } else {
-                        i = save
-                        v = 0xFFFD
-                    }
-                } else {
-                    v = 0xFFFD
-                }
+                    } else { i = save; v = 0xFFFD }
+                } else { v = 0xFFFD }
             } else if v >= 0xDC00 && v <= 0xDFFF {
                 v = 0xFFFD
             }

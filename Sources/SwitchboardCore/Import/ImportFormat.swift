@@ -38,9 +38,7 @@ public enum ImportFormat {
             if known.contains(p.key) {
                 f[p.key] = p.value
                 if p.key == "id" { idRaw = p.raw }
-            } else {
-                extra[p.key] = cleanValue(p.value)
-            }
+            } else { extra[p.key] = cleanValue(p.value) }
         }
         guard let platformValue = f["platform"] else { return missing("platform") }
         guard case .string(let platform) = platformValue, isPlatformWord(platform) else {

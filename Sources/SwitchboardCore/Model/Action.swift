@@ -141,18 +141,10 @@ public enum Action: Hashable, Sendable {
 /// One line of the actions log.
 public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
     public static let schemaVersion = 1
-    public var schema: Int
-    public var id: String
-    public var at: Date
-    public var actor: String
-    public var action: Action
+    public var schema: Int, id: String, at: Date, actor: String, action: Action
 
     public init(id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action) {
-        self.schema = AuditEvent.schemaVersion
-        self.id = id
-        self.at = at
-        self.actor = actor
-        self.action = action
+        (self.schema, self.id, self.at, self.actor, self.action) = (AuditEvent.schemaVersion, id, at, actor, action)
     }
 
     public static func newID() -> String {
@@ -160,16 +152,13 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
     }
 
     enum Keys: String, CodingKey {
-        case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data
-        case outbox, by, until, attempt, error
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data, outbox, by, until
+        case attempt, error, postID = "post_id", retryAt = "retry_at"
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        schema = try c.decodeIfPresent(Int.self, forKey: .v) ?? 1
-        try NewerVersionError.check(schema, supported: AuditEvent.schemaVersion)
+        schema = try c.schemaVersion(.v, supported: AuditEvent.schemaVersion)
         id = try c.decode(String.self, forKey: .id)
         at = try c.decode(Date.self, forKey: .at)
         actor = try c.decode(String.self, forKey: .actor)
@@ -227,9 +216,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
             // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
             if let a = try? CrisisAction(type: type, from: decoder) {
                 action = .crisis(a)
-            } else {
-                action = .other(type: type, mention: m, data: try data())
-            }
+            } else { action = .other(type: type, mention: m, data: try data()) }
         case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
         default: action = .other(type: type, mention: m, data: try data())
         }
@@ -237,11 +224,8 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(schema, forKey: .v)
-        try c.encode(id, forKey: .id)
-        try c.encode(at, forKey: .at)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(action.typeName, forKey: .type)
+        try c.encode(schema, forKey: .v); try c.encode(id, forKey: .id); try c.encode(at, forKey: .at)
+        try c.encode(actor, forKey: .actor); try c.encode(action.typeName, forKey: .type)
         try c.encodeIfPresent(action.mention, forKey: .mention)
         switch action {
         case .setStatus(_, let s): try c.encode(s, forKey: .status)
@@ -255,9 +239,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
             try c.encodeIfPresent(n, forKey: .note)
         case .outboxQueued(let d): try d.encode(to: encoder)
         case .outboxSending(let id, _, let by, let until, let n):
-            try c.encode(id, forKey: .outbox)
-            try c.encode(by, forKey: .by)
-            try c.encode(until, forKey: .until)
+            try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until)
             try c.encode(n, forKey: .attempt)
         case .outboxSent(let id, _, let r, let pid):
             try c.encode(id, forKey: .outbox)

@@ -16,12 +16,8 @@ public struct Analysis: Codable, Hashable, Sendable {
         lang: String, sentiment: Sentiment, score: Double, intents: [Intent], crisisTerms: [String]? = nil,
         model: String? = nil
     ) {
-        self.lang = lang
-        self.sentiment = sentiment
-        self.score = score
-        self.intents = intents
-        self.crisisTerms = crisisTerms
-        self.model = model
+        (self.lang, self.sentiment, self.score, self.intents) = (lang, sentiment, score, intents)
+        (self.crisisTerms, self.model) = (crisisTerms, model)
     }
 
     enum CodingKeys: String, CodingKey {

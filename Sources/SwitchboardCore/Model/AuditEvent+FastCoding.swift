@@ -59,9 +59,7 @@ extension AuditEvent {
                 } else if keyIs(k, "note") {
                     try JSONScanner.once(&seen, 11)
                     note = try s.optionalString()
-                } else {
-                    return nil
-                }
+                } else { return nil }
             }
             try s.end()
         } catch { return nil }

@@ -16,9 +16,6 @@ public struct Author: Codable, Hashable, Sendable {
     }
 
     public init(handle: String, name: String? = nil, url: String? = nil, followers: Int? = nil) {
-        self.handle = handle
-        self.name = name
-        self.url = url
-        self.followers = followers
+        (self.handle, self.name, self.url, self.followers) = (handle, name, url, followers)
     }
 }

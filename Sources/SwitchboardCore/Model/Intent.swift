@@ -1,8 +1,5 @@
 import Foundation
 
 public enum Intent: String, Codable, Sendable, CaseIterable {
-    case question, complaint, praise
-    case help = "help_request"
-    case purchase = "purchase_interest"
-    case spam, crisis
+    case question, complaint, praise, help = "help_request", purchase = "purchase_interest", spam, crisis
 }

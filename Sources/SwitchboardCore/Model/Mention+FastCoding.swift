@@ -99,30 +99,14 @@ extension Mention {
         author: Author?, lang: String?, inReplyTo: String?, threadRoot: String?, source: String?, title: String?,
         reply: ReplyRef?, extra: [String: JSONValue]?, analysis: Analysis?
     ) {
-        self.schema = schema
-        self.key = key
-        self.platform = platform
-        self.id = id
-        self.text = text
-        self.createdAt = createdAt
-        self.fetchedAt = fetchedAt
-        self.url = url
-        self.author = author
-        self.lang = lang
-        self.inReplyTo = inReplyTo
-        self.threadRoot = threadRoot
-        self.source = source
-        self.title = title
-        self.reply = reply
-        self.extra = extra
-        self.analysis = analysis
+        (self.schema, self.key, self.platform, self.id, self.text) = (schema, key, platform, id, text)
+        (self.createdAt, self.fetchedAt, self.url, self.author, self.lang) = (createdAt, fetchedAt, url, author, lang)
+        (self.inReplyTo, self.threadRoot, self.source, self.title) = (inReplyTo, threadRoot, source, title)
+        (self.reply, self.extra, self.analysis) = (reply, extra, analysis)
     }
 
     private static func decodeAuthor(_ s: inout JSONScanner) throws -> Author? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var handle: String?
         var name: String?
         var url: String?
@@ -142,19 +126,14 @@ extension Mention {
             } else if keyIs(k, "followers") {
                 try JSONScanner.once(&seen, 3)
                 followers = try s.optionalInt()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         guard let handle else { throw JSONScanner.Failure() }
         return Author(handle: handle, name: name, url: url, followers: followers)
     }
 
     private static func decodeReply(_ s: inout JSONScanner) throws -> ReplyRef? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var r = ReplyRef()
         var seen: UInt64 = 0
         try s.object { s, k in
@@ -173,18 +152,13 @@ extension Mention {
             } else if keyIs(k, "visibility") {
                 try JSONScanner.once(&seen, 4)
                 r.visibility = try s.optionalString()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         return r
     }
 
     static func decodeAnalysis(_ s: inout JSONScanner) throws -> Analysis? {
-        if s.peek() == 110 {
-            try s.literal("null")
-            return nil
-        }
+        if s.peek() == 110 { try s.literal("null"); return nil }
         var lang: String?
         var sentiment: Sentiment?
         var score: Double?
@@ -219,15 +193,10 @@ extension Mention {
             } else if keyIs(k, "model") {
                 try JSONScanner.once(&seen, 4)
                 a.model = try s.optionalString()
-            } else {
-                throw JSONScanner.Failure()
-            }
+            } else { throw JSONScanner.Failure() }
         }
         guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
-        a.lang = lang
-        a.sentiment = sentiment
-        a.score = score
-        a.intents = intents
+        (a.lang, a.sentiment, a.score, a.intents) = (lang, sentiment, score, intents)
         return a
     }
 
@@ -259,10 +228,7 @@ extension Mention {
             w.endObject()
         }
         w.field("created_at", createdAt)
-        if let e = extra {
-            w.key("extra")
-            w.value(.object(e))
-        }
+        if let e = extra { w.key("extra"); w.value(.object(e)) }
         w.field("fetched_at", fetchedAt)
         w.field("id", id)
         w.field("in_reply_to", inReplyTo)

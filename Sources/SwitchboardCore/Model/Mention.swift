@@ -10,10 +10,7 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable, SchemaVersione
     public var key: String
     public var platform: String
     /// The platform's id for the post.
-    public var id: String
-    public var text: String
-    public var createdAt: Date
-    public var fetchedAt: Date
+    public var id: String, text: String, createdAt: Date, fetchedAt: Date
     public var url: String?
     public var author: Author?
     public var lang: String?
@@ -33,27 +30,14 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable, SchemaVersione
     ) {
         self.schema = Mention.schemaVersion
         self.key = MentionKey.make(platform: platform, id: id)
-        self.platform = platform
-        self.id = id
-        self.text = text
-        self.createdAt = createdAt
-        self.fetchedAt = fetchedAt
-        self.url = url
-        self.author = author
-        self.lang = lang
-        self.inReplyTo = inReplyTo
-        self.threadRoot = threadRoot
-        self.source = source
-        self.title = title
-        self.reply = reply
-        self.extra = extra
-        self.analysis = analysis
+        (self.platform, self.id, self.text, self.createdAt, self.fetchedAt) = (platform, id, text, createdAt, fetchedAt)
+        (self.url, self.author, self.lang, self.inReplyTo, self.threadRoot) = (url, author, lang, inReplyTo, threadRoot)
+        (self.source, self.title, self.reply, self.extra, self.analysis) = (source, title, reply, extra, analysis)
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
-        try NewerVersionError.check(schema, supported: Mention.schemaVersion)
+        schema = try c.schemaVersion(.schema, supported: Mention.schemaVersion)
         platform = try c.decode(String.self, forKey: .platform)
         id = try c.decode(String.self, forKey: .id)
         key = try c.decodeIfPresent(String.self, forKey: .key) ?? MentionKey.make(platform: platform, id: id)
@@ -76,11 +60,8 @@ public struct Mention: Codable, Hashable, Sendable, Identifiable, SchemaVersione
     public var identity: String { platform + "\u{1F}" + id }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
-        case createdAt = "created_at"
-        case fetchedAt = "fetched_at"
-        case inReplyTo = "in_reply_to"
+        case schema = "v", key, platform, id, text, url, author, lang, source, title, reply, extra, analysis
+        case createdAt = "created_at", fetchedAt = "fetched_at", inReplyTo = "in_reply_to"
         case threadRoot = "thread_root"
     }
 }

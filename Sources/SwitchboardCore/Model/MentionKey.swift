@@ -11,10 +11,7 @@ public enum MentionKey {
         for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         var out = [UInt8]()
         out.reserveCapacity(10)
-        for _ in 0..<10 {
-            out.append(alphabet[Int(h & 31)])
-            h >>= 5
-        }
+        for _ in 0..<10 { out.append(alphabet[Int(h & 31)]); h >>= 5 }
         return String(decoding: out, as: UTF8.self)
     }
 }

@@ -20,11 +20,8 @@ public struct MentionState: Codable, Hashable, Sendable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case status, assignee, tags, notes, replies
-        case handoffReplies = "handoff_replies"
-        case handoffTeam = "handoff_team"
-        case firstResponseAt = "first_response_at"
-        case lastChangedAt = "last_changed_at"
+        case status, assignee, tags, notes, replies, handoffReplies = "handoff_replies"
+        case handoffTeam = "handoff_team", firstResponseAt = "first_response_at", lastChangedAt = "last_changed_at"
         case lastChangedBy = "last_changed_by"
     }
 }

@@ -16,16 +16,10 @@ public struct ReplyRef: Codable, Hashable, Sendable {
         uri: String? = nil, cid: String? = nil, rootURI: String? = nil, rootCID: String? = nil,
         visibility: String? = nil
     ) {
-        self.uri = uri
-        self.cid = cid
-        self.rootURI = rootURI
-        self.rootCID = rootCID
-        self.visibility = visibility
+        (self.uri, self.cid, self.rootURI, self.rootCID, self.visibility) = (uri, cid, rootURI, rootCID, visibility)
     }
 
     enum CodingKeys: String, CodingKey {
-        case uri, cid, visibility
-        case rootURI = "root_uri"
-        case rootCID = "root_cid"
+        case uri, cid, visibility, rootURI = "root_uri", rootCID = "root_cid"
     }
 }

@@ -20,13 +20,8 @@ public struct SpikeAlertRecord: Hashable, Sendable {
         kind: String? = nil, count: Int? = nil, baseline: Double? = nil, ratio: Double? = nil,
         message: String? = nil, playbook: String? = nil, extra: [String: JSONValue] = [:]
     ) {
-        self.kind = kind
-        self.count = count
-        self.baseline = baseline
-        self.ratio = ratio
-        self.message = message
-        self.playbook = playbook
-        self.extra = extra
+        (self.kind, self.count, self.baseline, self.ratio, self.message) = (kind, count, baseline, ratio, message)
+        (self.playbook, self.extra) = (playbook, extra)
     }
 
     /// Reads the record's `data` object.

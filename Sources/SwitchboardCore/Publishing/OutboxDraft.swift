@@ -31,17 +31,9 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil, createdAt: Date = Date(),
         idempotencyKey: String? = nil, sendAfter: Date? = nil, manual: Bool = false
     ) {
-        self.id = id
-        self.mention = mention
-        self.text = text
-        self.network = network
-        self.source = source
-        self.inReplyTo = inReplyTo
-        self.visibility = visibility
-        self.language = language
-        self.createdAt = createdAt
-        self.idempotencyKey = idempotencyKey ?? "sb-\(id)"
-        self.sendAfter = sendAfter ?? createdAt
+        (self.id, self.mention, self.text, self.network, self.source) = (id, mention, text, network, source)
+        (self.inReplyTo, self.visibility, self.language, self.createdAt) = (inReplyTo, visibility, language, createdAt)
+        (self.idempotencyKey, self.sendAfter) = (idempotencyKey ?? "sb-\(id)", sendAfter ?? createdAt)
         self.manual = manual
     }
 
@@ -71,12 +63,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id = "outbox"
-        case mention, text, network, source, visibility, manual
-        case inReplyTo = "reply_ref"
-        case language = "lang"
-        case createdAt = "created_at"
-        case idempotencyKey = "idempotency_key"
+        case id = "outbox", mention, text, network, source, visibility, manual, inReplyTo = "reply_ref"
+        case language = "lang", createdAt = "created_at", idempotencyKey = "idempotency_key"
         case sendAfter = "send_after"
     }
 }

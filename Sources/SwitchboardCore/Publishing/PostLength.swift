@@ -34,18 +34,14 @@ public enum PostLength {
                 s[s.index(after: at)...].contains(".")
             {
                 total += s[..<at].unicodeScalars.count + trailingPunctuation(s[s.index(after: at)...])
-            } else {
-                total += token.count
-            }
+            } else { total += token.count }
             token = String.UnicodeScalarView()
         }
         for u in text.unicodeScalars {
             if u.properties.isWhitespace {
                 flush()
                 total += 1
-            } else {
-                token.append(u)
-            }
+            } else { token.append(u) }
         }
         flush()
         return total

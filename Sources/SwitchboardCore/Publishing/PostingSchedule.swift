@@ -9,8 +9,7 @@ public struct PostingSchedule: Hashable, Sendable {
     public var timeZone: TimeZone
 
     public init(slots: [String: [String: [Int]]], timeZone: TimeZone) {
-        self.slots = slots
-        self.timeZone = timeZone
+        (self.slots, self.timeZone) = (slots, timeZone)
     }
 
     /// Reads the schedule from team.json's extra fields; unreadable times are left out.
@@ -62,9 +61,7 @@ public struct PostingSchedule: Hashable, Sendable {
             guard let wd = c.weekday, let mins = week[Self.weekdays[wd - 1]] else { continue }
             for m in mins {
                 var dc = DateComponents()
-                dc.year = c.year
-                dc.month = c.month
-                dc.day = c.day
+                (dc.year, dc.month, dc.day) = (c.year, c.month, c.day)
                 dc.hour = m / 60
                 dc.minute = m % 60
                 guard var t = cal.date(from: dc) else { continue }

@@ -24,16 +24,11 @@ public enum Preflight {
     public struct Context: Sendable {
         public var team: TeamConfig
         /// Events of the actions log (for crisis markers, spike alerts and recent posts).
-        public var events: [AuditEvent]
-        public var queue: Queue
-        public var now: Date
+        public var events: [AuditEvent], queue: Queue, now: Date
         /// The team's time zone: times in the warnings are written in it.
         public var timeZone: TimeZone { team.timezone.flatMap(TimeZone.init(identifier:)) ?? .current }
         public init(team: TeamConfig, events: [AuditEvent], queue: Queue, now: Date) {
-            self.team = team
-            self.events = events
-            self.queue = queue
-            self.now = now
+            (self.team, self.events, self.queue, self.now) = (team, events, queue, now)
         }
         public init(team: TeamConfig, store: Store, now: Date = Date()) {
             self.init(team: team, events: store.events, queue: Queue(store: store), now: now)

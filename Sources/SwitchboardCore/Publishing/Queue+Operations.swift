@@ -175,10 +175,7 @@ extension Queue {
                     result = .suspended("the queue is suspended by \(sus.by): \(sus.reason)")
                     throw Skip()
                 }
-                if cur.held {
-                    result = .suspended("held")
-                    throw Skip()
-                }
+                if cur.held { result = .suspended("held"); throw Skip() }
                 guard cur.isDue(account, now: now), cur.result(account).attempts + 1 == attempt else { throw Skip() }
                 result = .claimed(cur, attempt: attempt)
             }

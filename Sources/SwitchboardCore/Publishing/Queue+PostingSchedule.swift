@@ -19,9 +19,7 @@ extension Queue {
             let slot = schedule.slots(after: after, account: first).first(where: {
                 !taken.contains(Int($0.timeIntervalSince1970 / 60))
             })
-        else {
-            throw QueueError("no free slot for \"\(first)\" in the next six weeks")
-        }
+        else { throw QueueError("no free slot for \"\(first)\" in the next six weeks") }
         return slot
     }
 

@@ -80,10 +80,7 @@ public struct Queue: Sendable {
             update(id, e.at) { x in
                 var r = x.result(a)
                 guard r.state != .published else { return }
-                r.state = .publishing
-                r.retryAt = nil
-                r.by = by
-                r.until = until
+                (r.state, r.retryAt, r.by, r.until) = (.publishing, nil, by, until)
                 r.attempts = max(r.attempts, n)
                 r.at = e.at
                 x.results[a] = r
@@ -91,12 +88,7 @@ public struct Queue: Sendable {
         case .published(let id, let a, let pid, let url):
             update(id, e.at) { x in
                 var r = x.result(a)
-                r.state = .published
-                r.postID = pid
-                r.url = url
-                r.at = e.at
-                r.by = nil
-                r.until = nil
+                (r.state, r.postID, r.url, r.at, r.by, r.until) = (.published, pid, url, e.at, nil, nil)
                 x.results[a] = r
             }
         case .failed(let id, let a, let msg, let retryAt):
@@ -104,12 +96,7 @@ public struct Queue: Sendable {
                 var r = x.result(a)
                 // A late failure report never undoes a post that went out.
                 guard r.state != .published else { return }
-                r.state = .failed
-                r.error = msg
-                r.retryAt = retryAt
-                r.at = e.at
-                r.by = nil
-                r.until = nil
+                (r.state, r.error, r.retryAt, r.at, r.by, r.until) = (.failed, msg, retryAt, e.at, nil, nil)
                 x.results[a] = r
             }
         case .suspendAll(let reason):

@@ -4,10 +4,7 @@ import Foundation
 public struct QueueAttribution: Codable, Hashable, Sendable {
     public var handle: String?
     public var url: String?
-    public init(handle: String? = nil, url: String? = nil) {
-        self.handle = handle
-        self.url = url
-    }
+    public init(handle: String? = nil, url: String? = nil) { (self.handle, self.url) = (handle, url) }
 
     /// Parses `@user`, a URL, or `@user URL` / `@user/URL`-style input from the CLI.
     public static func parse(_ s: String) -> QueueAttribution {

@@ -26,16 +26,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         link: String? = nil, via: QueueAttribution? = nil, tags: [String] = [], campaign: String? = nil,
         scheduledAt: Date? = nil, createdAt: Date = Date(), crisis: String? = nil
     ) {
-        self.id = id
-        self.text = text
-        self.variants = variants
-        self.accounts = accounts
-        self.media = media
-        self.link = link
-        self.via = via
-        self.tags = tags
-        self.campaign = campaign
-        self.scheduledAt = scheduledAt
+        (self.id, self.text, self.variants, self.accounts, self.media) = (id, text, variants, accounts, media)
+        (self.link, self.via, self.tags, self.campaign, self.scheduledAt) = (link, via, tags, campaign, scheduledAt)
         self.crisis = crisis
         self.createdAt = Date(timeIntervalSince1970: (createdAt.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
@@ -43,10 +35,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
     public static func newID() -> String { "q" + AuditEvent.newID().prefix(11) }
 
     enum CodingKeys: String, CodingKey {
-        case id = "queue"
-        case text, variants, accounts, media, link, via, tags, campaign, crisis
-        case scheduledAt = "scheduled_at"
-        case createdAt = "created_at"
+        case id = "queue", text, variants, accounts, media, link, via, tags, campaign, crisis
+        case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,10 +65,8 @@ public struct QueueDraft: Codable, Hashable, Sendable {
         try c.encodeIfPresent(link, forKey: .link)
         try c.encodeIfPresent(via, forKey: .via)
         if !tags.isEmpty { try c.encode(tags, forKey: .tags) }
-        try c.encodeIfPresent(campaign, forKey: .campaign)
-        try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)
-        try c.encodeIfPresent(crisis, forKey: .crisis)
-        try c.encode(createdAt, forKey: .createdAt)
+        try c.encodeIfPresent(campaign, forKey: .campaign); try c.encodeIfPresent(scheduledAt, forKey: .scheduledAt)
+        try c.encodeIfPresent(crisis, forKey: .crisis); try c.encode(createdAt, forKey: .createdAt)
     }
 
     /// The text posted on `network` (`mastodon`, `bluesky`): its variant or the text, then the link and the

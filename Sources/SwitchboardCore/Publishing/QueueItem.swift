@@ -23,10 +23,7 @@ public struct QueueItem: Hashable, Sendable {
         public var at: Date?
     }
 
-    public var draft: QueueDraft
-    public var author: String
-    public var addedAt: Date
-    public var updatedAt: Date
+    public var draft: QueueDraft, author: String, addedAt: Date, updatedAt: Date
     public var deleted = false
     /// Held by the suspend switch (or kept holding on resume).
     public var held = false

@@ -4,8 +4,5 @@ import Foundation
 public struct QueueMedia: Codable, Hashable, Sendable {
     public var path: String
     public var alt: String?
-    public init(path: String, alt: String? = nil) {
-        self.path = path
-        self.alt = alt
-    }
+    public init(path: String, alt: String? = nil) { (self.path, self.alt) = (path, alt) }
 }

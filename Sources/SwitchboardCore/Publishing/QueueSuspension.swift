@@ -2,7 +2,5 @@ import Foundation
 
 /// The suspend switch as it stands.
 public struct QueueSuspension: Hashable, Sendable, Codable {
-    public var reason: String
-    public var by: String
-    public var at: Date
+    public var reason: String, by: String, at: Date
 }

@@ -3,12 +3,8 @@ import Foundation
 /// A pre-send warning: shown inline, never a block (the manager decides).
 public struct ReplyWarning: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
-        case tooLong = "too_long"
-        case unfilledPlaceholder = "placeholder"
-        case salesyToComplaint = "salesy"
-        case allCaps = "all_caps"
-        case unanswered = "unanswered"
-        case insecureLink = "insecure_link"
+        case tooLong = "too_long", unfilledPlaceholder = "placeholder", salesyToComplaint = "salesy"
+        case allCaps = "all_caps", unanswered = "unanswered", insecureLink = "insecure_link"
     }
     public var kind: Kind
     public var message: String

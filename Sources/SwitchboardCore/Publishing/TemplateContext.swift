@@ -9,9 +9,7 @@ public struct TemplateContext: Sendable, Equatable {
     public var mentionKey: String
 
     public init(author: Author?, agent: TeamConfig.Member?, mentionKey: String) {
-        self.author = author
-        self.agent = agent
-        self.mentionKey = mentionKey
+        (self.author, self.agent, self.mentionKey) = (author, agent, mentionKey)
     }
 
     public init(mention: Mention, agent: TeamConfig.Member?) {

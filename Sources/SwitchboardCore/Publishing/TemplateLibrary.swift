@@ -7,8 +7,7 @@ public struct TemplateLibrary: Sendable {
     public var problems: [String]
 
     public init(templates: [ReplyTemplate], problems: [String] = []) {
-        self.templates = templates
-        self.problems = problems
+        (self.templates, self.problems) = (templates, problems)
     }
 
     public static func load(_ dir: DataDirectory) -> TemplateLibrary {

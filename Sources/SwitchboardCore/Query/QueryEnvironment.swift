@@ -18,11 +18,7 @@ public struct QueryEnvironment: Sendable {
         role: (@Sendable (Mention, String) -> Bool)? = nil, defaultSLAMinutes: Int = 60,
         own: OwnAccounts = OwnAccounts()
     ) {
-        self.own = own
-        self.me = me
-        self.now = now
-        self.overdue = overdue
-        self.role = role
+        (self.own, self.me, self.now, self.overdue, self.role) = (own, me, now, overdue, role)
         self.defaultSLAMinutes = defaultSLAMinutes
     }
 }

@@ -8,9 +8,7 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     public var hint: String?
 
     public init(position: Int, message: String, hint: String? = nil) {
-        self.position = position
-        self.message = message
-        self.hint = hint
+        (self.position, self.message, self.hint) = (position, message, hint)
     }
 
     /// `unknown field 'stauts' at 5 — did you mean status?`

@@ -45,8 +45,7 @@ public final class QueryMatcher {
     private var lastRows: [Int32] = []
 
     public init(_ query: Query, environment: QueryEnvironment, cacheText: Bool = true) {
-        self.query = query
-        self.environment = environment
+        (self.query, self.environment) = (query, environment)
         compiled = .all
         compiled = compile(query.root)
     }
@@ -58,21 +57,8 @@ public final class QueryMatcher {
     }
     /// Forgets every column (after `reanalyze` changed analyses); mentions never change their text otherwise.
     public func clearCache() {
-        keys = []
-        rowOf = [:]
-        intents = []
-        sentiment = []
-        platform = []
-        lang = []
-        source = []
-        created = []
-        handle = []
-        texts = []
-        hasText = []
-        ownCol = []
-        stateRows = []
-        statusCol = []
-        lastRows = []
+        (keys, rowOf, intents, sentiment, platform, lang, source, created) = ([], [:], [], [], [], [], [], [])
+        (handle, texts, hasText, ownCol, stateRows, statusCol, lastRows) = ([], [], [], [], [], [], [])
     }
 
     public func matches(_ m: Mention, _ st: MentionState) -> Bool {

@@ -41,25 +41,10 @@ struct QueryParser {
         var p = 0
         while p < chars.count {
             let c = chars[p]
-            if c.isWhitespace {
-                p += 1
-                continue
-            }
-            if c == "(" {
-                tokens.append((.lparen, p))
-                p += 1
-                continue
-            }
-            if c == ")" {
-                tokens.append((.rparen, p))
-                p += 1
-                continue
-            }
-            if c == "|" {
-                tokens.append((.or, p))
-                p += 1
-                continue
-            }
+            if c.isWhitespace { p += 1; continue }
+            if c == "(" { tokens.append((.lparen, p)); p += 1; continue }
+            if c == ")" { tokens.append((.rparen, p)); p += 1; continue }
+            if c == "|" { tokens.append((.or, p)); p += 1; continue }
             if c == "-" {
                 if p + 1 >= chars.count || chars[p + 1].isWhitespace || chars[p + 1] == ")" {
                     throw QueryError(position: p, message: "expected a term after -")
@@ -77,10 +62,7 @@ struct QueryParser {
             let start = p
             while p < chars.count, !chars[p].isWhitespace, chars[p] != "(", chars[p] != ")", chars[p] != "\"" { p += 1 }
             let word = String(chars[start..<p])
-            if word == "OR" {
-                tokens.append((.or, start))
-                continue
-            }
+            if word == "OR" { tokens.append((.or, start)); continue }
             if word == "AND" { continue }
             if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
                 word[..<colon].allSatisfy({ $0.isLetter || $0 == "_" }),
@@ -98,9 +80,7 @@ struct QueryParser {
                     p = next
                 }
                 tokens.append((.term(field: field, value: value, quoted: quotedValue, valuePos: valuePos), start))
-            } else {
-                tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start))
-            }
+            } else { tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start)) }
         }
     }
 

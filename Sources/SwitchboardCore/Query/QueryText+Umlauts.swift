@@ -31,9 +31,7 @@ extension QueryText {
             if n[i + 1] == 101, n[i] == 97 || n[i] == 111 || n[i] == 117 {
                 spots.append(i + 1)
                 i += 2
-            } else {
-                i += 1
-            }
+            } else { i += 1 }
         }
         spots = Array(spots.prefix(4))
         guard !spots.isEmpty else { return [] }

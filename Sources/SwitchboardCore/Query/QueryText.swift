@@ -11,31 +11,19 @@ public enum QueryText {
         out.reserveCapacity(s.utf8.count)
         var ascii = true
         for b in s.utf8 {
-            if b >= 0x80 {
-                ascii = false
-                break
-            }
+            if b >= 0x80 { ascii = false; break }
             out.append(b >= 65 && b <= 90 ? b + 32 : b)
         }
         if ascii { return out }
         out.removeAll(keepingCapacity: true)
         for u in s.unicodeScalars {
             let v = u.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                continue
-            }
-            if v >= 0xC0, v < 0x180 {
-                out += latin[Int(v - 0xC0)]
-                continue
-            }
+            if v < 0x80 { let b = UInt8(v); out.append(b >= 65 && b <= 90 ? b + 32 : b); continue }
+            if v >= 0xC0, v < 0x180 { out += latin[Int(v - 0xC0)]; continue }
             if (0x300...0x36F).contains(v) { continue }  // combining diacritics (decomposed text)
             if u.properties.changesWhenLowercased {
                 out += Array(u.properties.lowercaseMapping.utf8)
-            } else {
-                out += Array(String(u).utf8)
-            }
+            } else { out += Array(String(u).utf8) }
         }
         return out
     }
@@ -122,17 +110,11 @@ public enum QueryText {
     /// What bare words and phrases search: text, title, author handle and name, folded and joined by newlines.
     public static func haystack(_ m: Mention) -> [UInt8] {
         var h = fold(m.text)
-        if let t = m.title {
-            h.append(10)
-            h += fold(t)
-        }
+        if let t = m.title { h.append(10); h += fold(t) }
         if let a = m.author {
             h.append(10)
             h += fold(a.handle)
-            if let n = a.name {
-                h.append(10)
-                h += fold(n)
-            }
+            if let n = a.name { h.append(10); h += fold(n) }
         }
         return h
     }

@@ -25,12 +25,7 @@ extension Report {
         public var id: String
         public var name: String
         /// The networks the person posted on, sorted.
-        public var networks: [String]
-        public var mentions: Int
-        public var positive: Int
-        public var neutral: Int
-        public var negative: Int
-        public var followers: Int
+        public var networks: [String], mentions: Int, positive: Int, neutral: Int, negative: Int, followers: Int
         public var score: Double
     }
 
@@ -57,9 +52,7 @@ extension Report {
             if let f = m.author?.followers, let h = m.author?.handle {
                 if let i = followers.firstIndex(where: { $0.handle == h && $0.platform == m.platform }) {
                     followers[i].count = max(followers[i].count, f)
-                } else {
-                    followers.append((m.platform, h, f))
-                }
+                } else { followers.append((m.platform, h, f)) }
             }
         }
 

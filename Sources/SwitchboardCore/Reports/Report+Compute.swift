@@ -80,9 +80,7 @@ extension Report {
             for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
             tally.voice(brand: brand, competitors: named, current: current)
             let words = options.terms(m.text)
-            for (i, term) in words.enumerated() where !words[..<i].contains(term) {
-                tally.term(term, current: current)
-            }
+            for (i, term) in words.enumerated() where !words[..<i].contains(term) { tally.term(term, current: current) }
 
             // Questions and first responses.
             let intents = m.analysis?.intents ?? []
@@ -94,9 +92,7 @@ extension Report {
                 if let f = firstResponse {
                     if current {
                         responseTimes.append(max(0, f.timeIntervalSince(t)))
-                    } else {
-                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
-                    }
+                    } else { previousResponseTimes.append(max(0, f.timeIntervalSince(t))) }
                 }
             }
             guard current else { continue }
@@ -121,9 +117,7 @@ extension Report {
             }
 
             // People.
-            if let who = options.authorOf(m) {
-                authors[who.id, default: AuthorTally(name: clean(who.name))].add(m)
-            }
+            if let who = options.authorOf(m) { authors[who.id, default: AuthorTally(name: clean(who.name))].add(m) }
         }
 
         // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.

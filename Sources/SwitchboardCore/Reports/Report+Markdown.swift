@@ -35,10 +35,7 @@ extension Report {
         out += ["", "## Sentiment", ""]
         if sentiment.analysed == 0 {
             out += sentimentLines(f)
-        } else {
-            let lines = sentimentLines(f)
-            out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2)))
-        }
+        } else { let lines = sentimentLines(f); out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2))) }
 
         out += ["", "## Share of voice", ""]
         let v = shareOfVoice
@@ -98,10 +95,7 @@ extension Report {
             ("Hashtags", hashtags, "No hashtag came up in two mentions or more."),
         ] {
             out += ["", "## " + title, ""]
-            if terms.isEmpty {
-                out.append(empty)
-                continue
-            }
+            if terms.isEmpty { out.append(empty); continue }
             out += Report.mdTable(
                 ["term", "mentions", "previous"],
                 terms.map { [Report.code($0.term), String($0.count), String($0.previousCount)] },

@@ -18,9 +18,7 @@ extension Report {
 
         init(buckets: Int, competitors: Int) {
             perBucket = Array(repeating: 0, count: buckets)
-            positiveBucket = perBucket
-            negativeBucket = perBucket
-            analysedBucket = perBucket
+            (positiveBucket, negativeBucket, analysedBucket) = (perBucket, perBucket, perBucket)
             rivals = Array(repeating: 0, count: competitors)
             previousRivals = rivals
         }
@@ -49,19 +47,13 @@ extension Report {
                 perBucket[bucket] += 1
                 networkTotal[n] += 1
                 networkBuckets[n][bucket] += 1
-            } else {
-                previousTotal += 1
-                networkPrevious[n] += 1
-            }
+            } else { previousTotal += 1; networkPrevious[n] += 1 }
         }
 
         static func index(_ s: Sentiment) -> Int { s == .positive ? 0 : s == .neutral ? 1 : 2 }
 
         mutating func sentiment(_ s: Sentiment, bucket: Int, current: Bool) {
-            guard current else {
-                previousSentiment[Tally.index(s)] += 1
-                return
-            }
+            guard current else { previousSentiment[Tally.index(s)] += 1; return }
             sentiment[Tally.index(s)] += 1
             analysedBucket[bucket] += 1
             if s == .positive { positiveBucket[bucket] += 1 } else if s == .negative { negativeBucket[bucket] += 1 }

@@ -65,9 +65,7 @@ extension Report {
                 out.append(
                     "The data directory holds \(ReportFormat.number(stored.mentions)) mention\(stored.mentions == 1 ? "" : "s"), \(f.date(a)) to \(f.date(b))."
                 )
-            } else {
-                out.append("The data directory holds no mentions yet: see `switchboard sources`.")
-            }
+            } else { out.append("The data directory holds no mentions yet: see `switchboard sources`.") }
             return out
         }
         var out = [
@@ -155,9 +153,7 @@ extension Report {
             out.append(
                 "first response   median \(ReportFormat.duration(m)), p90 \(ReportFormat.duration(p))"
                     + (r.previousMedianSeconds.map { " (previous median \(ReportFormat.duration($0)))" } ?? ""))
-        } else {
-            out.append("first response   no answered questions")
-        }
+        } else { out.append("first response   no answered questions") }
         guard r.slaChecked > 0 else { return out + ["SLA breaches     none: no mention was answered or is still open"] }
         out.append("SLA breaches     \(r.breaches) of \(r.slaChecked) answered or still open")
         out.append(

@@ -11,23 +11,13 @@ public struct Report: Codable, Sendable, Equatable {
     /// The team's time zone: days and the period's dates are in it.
     public var timeZone: String
     /// The period [since, until) and the one before it of the same length [previousSince, since).
-    public var since: Date
-    public var until: Date
-    public var previousSince: Date
-    public var generatedAt: Date
+    public var since: Date, until: Date, previousSince: Date, generatedAt: Date
     /// `day`, `week` or `month` (30 days): the unit of `buckets`.
     public var bucketUnit: String
     /// The start of each bucket (the first is `since`); the charts have one cell per bucket.
-    public var buckets: [Date]
-    public var volume: Volume
-    public var sentiment: SentimentShares
-    public var shareOfVoice: ShareOfVoice
-    public var responses: Responses
-    public var topics: [TermCount]
-    public var hashtags: [TermCount]
-    public var advocates: Advocates
-    public var published: Published
-    public var crises: [Crisis]
+    public var buckets: [Date], volume: Volume, sentiment: SentimentShares, shareOfVoice: ShareOfVoice
+    public var responses: Responses, topics: [TermCount], hashtags: [TermCount], advocates: Advocates
+    public var published: Published, crises: [Crisis]
     /// Every mention the report looked at (all periods), and the oldest and newest: an empty period says where data is.
     public var stored: Stored
 
@@ -47,22 +37,13 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     public struct NetworkVolume: Codable, Sendable, Equatable {
-        public var network: String
-        public var total: Int
-        public var previousTotal: Int
-        public var perBucket: [Int]
+        public var network: String, total: Int, previousTotal: Int, perBucket: [Int]
     }
 
     public struct SentimentShares: Codable, Sendable, Equatable {
         /// Mentions with an analysis (the shares are of these).
-        public var analysed: Int
-        public var positive: Int
-        public var neutral: Int
-        public var negative: Int
-        public var previousAnalysed: Int
-        public var previousPositive: Int
-        public var previousNeutral: Int
-        public var previousNegative: Int
+        public var analysed: Int, positive: Int, neutral: Int, negative: Int, previousAnalysed: Int
+        public var previousPositive: Int, previousNeutral: Int, previousNegative: Int
         /// Analysed mentions per bucket.
         public var analysedPerBucket: [Int]
         /// (positive − negative) / analysed per bucket, −1…+1; nil where nothing was analysed.
@@ -82,16 +63,11 @@ public struct Report: Codable, Sendable, Equatable {
     /// Mentions naming the brand against mentions naming each competitor (a mention naming both counts for both).
     public struct ShareOfVoice: Codable, Sendable, Equatable {
         /// The terms that count as the brand (brand name and `brand.terms`).
-        public var brandTerms: [String]
-        public var brand: Int
-        public var previousBrand: Int
-        public var competitors: [CompetitorVoice]
+        public var brandTerms: [String], brand: Int, previousBrand: Int, competitors: [CompetitorVoice]
     }
 
     public struct CompetitorVoice: Codable, Sendable, Equatable {
-        public var name: String
-        public var mentions: Int
-        public var previousMentions: Int
+        public var name: String, mentions: Int, previousMentions: Int
         /// brand / (brand + competitor); nil when neither was named.
         public var share: Double?
         public var previousShare: Double?
@@ -100,8 +76,7 @@ public struct Report: Codable, Sendable, Equatable {
     /// Questions (intent question or help request) and first responses; SLA breaches over every mention that
     /// needed a response.
     public struct Responses: Codable, Sendable, Equatable {
-        public var questions: Int
-        public var answered: Int
+        public var questions: Int, answered: Int
         /// First-response time of the answered questions, wall clock, in seconds.
         public var medianSeconds: Double?
         public var p90Seconds: Double?
@@ -128,17 +103,10 @@ public struct Report: Codable, Sendable, Equatable {
             previousMedianSeconds: Double?, slaMinutes: Int, slaChecked: Int, answeredLate: Int, overdue: Int,
             worst: [Breach]
         ) {
-            self.questions = questions
-            self.answered = answered
-            self.medianSeconds = medianSeconds
-            self.p90Seconds = p90Seconds
-            self.previousQuestions = previousQuestions
-            self.previousMedianSeconds = previousMedianSeconds
-            self.slaMinutes = slaMinutes
-            self.slaChecked = slaChecked
-            self.answeredLate = answeredLate
-            self.overdue = overdue
-            self.worst = worst
+            (self.questions, self.answered, self.medianSeconds) = (questions, answered, medianSeconds)
+            (self.p90Seconds, self.previousQuestions) = (p90Seconds, previousQuestions)
+            (self.previousMedianSeconds, self.slaMinutes) = (previousMedianSeconds, slaMinutes)
+            (self.slaChecked, self.answeredLate, self.overdue, self.worst) = (slaChecked, answeredLate, overdue, worst)
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -157,26 +125,18 @@ public struct Report: Codable, Sendable, Equatable {
         }
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(questions, forKey: .questions)
-            try c.encode(answered, forKey: .answered)
-            try c.encode(medianSeconds, forKey: .medianSeconds)
-            try c.encode(p90Seconds, forKey: .p90Seconds)
+            try c.encode(questions, forKey: .questions); try c.encode(answered, forKey: .answered)
+            try c.encode(medianSeconds, forKey: .medianSeconds); try c.encode(p90Seconds, forKey: .p90Seconds)
             try c.encode(previousQuestions, forKey: .previousQuestions)
             try c.encode(previousMedianSeconds, forKey: .previousMedianSeconds)
-            try c.encode(slaMinutes, forKey: .slaMinutes)
-            try c.encode(slaChecked, forKey: .slaChecked)
-            try c.encode(answeredLate, forKey: .answeredLate)
-            try c.encode(overdue, forKey: .overdue)
-            try c.encode(breaches, forKey: .breaches)
-            try c.encode(worst, forKey: .worst)
+            try c.encode(slaMinutes, forKey: .slaMinutes); try c.encode(slaChecked, forKey: .slaChecked)
+            try c.encode(answeredLate, forKey: .answeredLate); try c.encode(overdue, forKey: .overdue)
+            try c.encode(breaches, forKey: .breaches); try c.encode(worst, forKey: .worst)
         }
     }
 
     public struct Breach: Codable, Sendable, Equatable {
-        public var key: String
-        public var network: String
-        public var author: String
-        public var createdAt: Date
+        public var key: String, network: String, author: String, createdAt: Date
         /// Business seconds past the due time (at the first response, or at `generatedAt` when still open).
         public var lateSeconds: Double
         public var answered: Bool
@@ -205,8 +165,7 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     public struct NamedCount: Codable, Sendable, Equatable {
-        public var name: String
-        public var count: Int
+        public var name: String, count: Int
     }
 
     public struct PublishedPost: Codable, Sendable, Equatable {
@@ -223,9 +182,7 @@ public struct Report: Codable, Sendable, Equatable {
         public var name: String
         /// The latest severity (a run's severity may change while it is on).
         public var severity: String?
-        public var drill: Bool
-        public var startedAt: Date
-        public var startedBy: String
+        public var drill: Bool, startedAt: Date, startedBy: String
         public var endedAt: Date?
         public var endedBy: String?
         public var summary: String?
@@ -235,9 +192,8 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema = "v"
-        case brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume, sentiment
-        case shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
+        case schema = "v", brand, timeZone, since, until, previousSince, generatedAt, bucketUnit, buckets, volume
+        case sentiment, shareOfVoice, responses, topics, hashtags, advocates, published, crises, stored
     }
 }
 

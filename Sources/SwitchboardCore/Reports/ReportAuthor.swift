@@ -6,10 +6,7 @@ import Foundation
 public struct ReportAuthor: Hashable, Sendable {
     public var id: String
     public var name: String
-    public init(id: String, name: String) {
-        self.id = id
-        self.name = name
-    }
+    public init(id: String, name: String) { (self.id, self.name) = (id, name) }
 
     /// `mastodon:anna@example.social`, shown as `@anna@example.social`; nil for a mention without an author.
     public static func byAccount(_ m: Mention) -> ReportAuthor? {

@@ -22,8 +22,6 @@ public struct ReportOptions {
         terms: @escaping (String) -> [String] = ReportTerms.simple,
         band: ((Mention, MentionState) -> String?)? = nil
     ) {
-        self.authorOf = authorOf
-        self.terms = terms
-        self.band = band
+        (self.authorOf, self.terms, self.band) = (authorOf, terms, band)
     }
 }

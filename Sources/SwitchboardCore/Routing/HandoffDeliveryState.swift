@@ -9,11 +9,7 @@ public struct HandoffDeliveryState: Hashable, Sendable {
         /// Waiting for a retry.
         case failed
     }
-    public var mention: String
-    public var rule: String
-    public var team: String
-    public var routedAt: Date
-    public var status: Status
+    public var mention: String, rule: String, team: String, routedAt: Date, status: Status
     /// Attempts started so far.
     public var attempts: Int
     /// When the latest attempt started or ended.

@@ -16,18 +16,13 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
     public var createdAt: Date
     public var sentiment: String?
     public var score: Double?
-    public var intents: [String]
-    public var tags: [String]
-    public var rule: String
-    public var team: String
+    public var intents: [String], tags: [String], rule: String, team: String
     public var note: String?
     /// When it was handed off.
     public var at: Date
 
     public init(mention m: Mention, state: MentionState, rule: String, team: String, note: String? = nil, at: Date) {
-        mention = m.key
-        id = m.id
-        platform = m.platform
+        (mention, id, platform) = (m.key, m.id, m.platform)
         author = m.author.map {
             Author(
                 handle: ImportFormat.clean($0.handle, newlines: false),
@@ -35,16 +30,11 @@ public struct HandoffPayload: Codable, Hashable, Sendable {
         }
         text = ImportFormat.clean(m.text, newlines: true)
         title = m.title.map { ImportFormat.clean($0, newlines: false) }
-        url = m.url
-        createdAt = m.createdAt
-        sentiment = m.analysis?.sentiment.rawValue
+        (url, createdAt, sentiment) = (m.url, m.createdAt, m.analysis?.sentiment.rawValue)
         score = m.analysis.map { ($0.score * 1000).rounded() / 1000 }
         intents = m.analysis?.intents.map(\.rawValue) ?? []
         tags = state.tags
-        self.rule = rule
-        self.team = team
-        self.note = note
-        self.at = at
+        (self.rule, self.team, self.note, self.at) = (rule, team, note, at)
     }
 
     enum CodingKeys: String, CodingKey {

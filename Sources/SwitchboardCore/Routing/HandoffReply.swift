@@ -8,9 +8,6 @@ public struct HandoffReply: Codable, Hashable, Sendable {
     public var actor: String
     public var at: Date
     public init(team: String, text: String, actor: String, at: Date) {
-        self.team = team
-        self.text = text
-        self.actor = actor
-        self.at = at
+        (self.team, self.text, self.actor, self.at) = (team, text, actor, at)
     }
 }

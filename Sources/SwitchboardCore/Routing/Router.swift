@@ -5,9 +5,7 @@ import Foundation
 /// processes never both do it), then delivers (command or file) and records `handoff_delivered` or `handoff_failed`.
 /// A failed delivery is retried (`retry`), never dropped; a delivery whose process died is taken over after `lease`.
 public final class Router: @unchecked Sendable {
-    public let store: Store
-    public let rules: [RoutingRule]
-    public let actor: String
+    public let store: Store, rules: [RoutingRule], actor: String
     /// How long a command may run.
     public var timeout: TimeInterval = 30
     /// How long a started delivery without an outcome counts as in progress (then another process takes it over).
@@ -19,9 +17,7 @@ public final class Router: @unchecked Sendable {
 
     /// Throws when the team config's routing rules have problems (each named).
     public init(store: Store, team: TeamConfig, actor: String = "switchboard") throws(RoutingConfigError) {
-        self.store = store
-        self.team = team
-        self.actor = actor
+        (self.store, self.team, self.actor) = (store, team, actor)
         rules = try team.routingRules()
     }
 
@@ -114,10 +110,7 @@ public final class Router: @unchecked Sendable {
     private func isRouted(_ key: String, _ rule: String, in s: Store) -> Bool {
         lock.withLock {
             let events = s.events
-            if events.count < scanned {
-                routed = []
-                scanned = 0
-            }
+            if events.count < scanned { routed = []; scanned = 0 }
             for e in events[scanned...] {
                 if case .handoff(let m, _, let note) = e.action, let r = Router.rule(ofNote: note) {
                     routed.insert(m + "\u{1F}" + r)

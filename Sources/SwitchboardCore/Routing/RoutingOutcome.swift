@@ -9,8 +9,5 @@ public struct RoutingOutcome: Hashable, Sendable {
         /// Another process (or an earlier run) already handed it off with this rule.
         case alreadyRouted
     }
-    public var mention: String
-    public var rule: String
-    public var team: String
-    public var result: Result
+    public var mention: String, rule: String, team: String, result: Result
 }

@@ -15,10 +15,7 @@ public struct RoutingRule: Hashable, Sendable {
         /// A directory (relative to the data directory, or absolute) that gets `<mention-key>.json`.
         case directory(String)
     }
-    public var name: String
-    public var when: String
-    public var team: String
-    public var delivery: Delivery
+    public var name: String, when: String, team: String, delivery: Delivery
     /// `when`, parsed.
     public var query: Query
 

@@ -33,21 +33,12 @@ extension TeamConfig {
         var names = Set<String>()
         for (i, item) in list.enumerated() {
             var label = "routing rule \(i + 1)"
-            guard case .object(let o) = item else {
-                problems.append("\(label): must be an object")
-                continue
-            }
+            guard case .object(let o) = item else { problems.append("\(label): must be an object"); continue }
             func text(_ k: String) -> String? {
                 guard let v = o[k] else { return nil }
-                guard let s = v.stringValue else {
-                    problems.append("\(label): \"\(k)\" must be a string")
-                    return nil
-                }
+                guard let s = v.stringValue else { problems.append("\(label): \"\(k)\" must be a string"); return nil }
                 let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-                if t.isEmpty {
-                    problems.append("\(label): \"\(k)\" is empty")
-                    return nil
-                }
+                if t.isEmpty { problems.append("\(label): \"\(k)\" is empty"); return nil }
                 return t
             }
             let name = text("name")

@@ -6,14 +6,10 @@ public struct AnalysisRecord: Codable, Sendable, SchemaVersioned {
     public var schema: Int = 1
     public var key: String
     public var analysis: Analysis
-    public init(key: String, analysis: Analysis) {
-        self.key = key
-        self.analysis = analysis
-    }
+    public init(key: String, analysis: Analysis) { (self.key, self.analysis) = (key, analysis) }
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decodeIfPresent(Int.self, forKey: .schema) ?? 1
-        try NewerVersionError.check(schema, supported: AnalysisRecord.schemaVersion)
+        schema = try c.schemaVersion(.schema, supported: AnalysisRecord.schemaVersion)
         key = try c.decode(String.self, forKey: .key)
         analysis = try c.decode(Analysis.self, forKey: .analysis)
     }

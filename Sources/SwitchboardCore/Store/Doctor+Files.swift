@@ -23,10 +23,7 @@ extension Doctor {
                     problem(place, "\(what): cannot be read: \(FileIO.errnoText())")
                     continue
                 }
-                if st.st_mode & S_IFMT == S_IFDIR {
-                    problem(place, "\(what): is a directory")
-                    continue
-                }
+                if st.st_mode & S_IFMT == S_IFDIR { problem(place, "\(what): is a directory"); continue }
                 if access(url.path, R_OK) != 0 {
                     problem(place, "\(what): cannot be read: \(FileIO.errnoText())")
                     continue

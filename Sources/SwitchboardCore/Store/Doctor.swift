@@ -70,9 +70,7 @@ public enum Doctor {
                     let parts = w.split(separator: ":", maxSplits: 2).map(String.init)
                     if parts.count == 3 {
                         problem(parts[0] + ":" + parts[1], parts[2].trimmingCharacters(in: .whitespaces))
-                    } else {
-                        problem("log", w)
-                    }
+                    } else { problem("log", w) }
                 }
             }
         } catch { problem("log", "\(error)") }

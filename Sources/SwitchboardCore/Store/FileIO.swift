@@ -61,10 +61,7 @@ public enum FileIO {
     /// open it too — or read-only when that is all one may (flock works on either).
     static func openLockFile(_ lockFile: URL) -> Int32 {
         let fd = open(lockFile.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
-        if fd >= 0 {
-            fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664)
-            return fd
-        }
+        if fd >= 0 { fixGroupMode(fd: fd, in: lockFile.deletingLastPathComponent(), mode: 0o664); return fd }
         let e = errno
         guard e == EACCES || e == EROFS || e == EPERM else { return -1 }
         let ro = open(lockFile.path, O_RDONLY | O_CLOEXEC)
@@ -117,10 +114,7 @@ public enum FileIO {
 
     public static func syncDirectory(_ dir: URL) {
         let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
+        if fd >= 0 { fsync(fd); close(fd) }
     }
 
     /// Creates a directory (and parents); in a setgid parent the new one is group-writable and setgid too.

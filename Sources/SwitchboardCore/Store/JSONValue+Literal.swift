@@ -15,9 +15,7 @@ extension JSONValue {
             default:
                 if u.value < 0x20 || u.value == 0x7F {
                     o += String(format: "\\u%04x", u.value)
-                } else {
-                    o.unicodeScalars.append(u)
-                }
+                } else { o.unicodeScalars.append(u) }
             }
         }
         return o + "\""

@@ -21,9 +21,7 @@ public enum JSONValue: Codable, Hashable, Sendable {
             self = .string(s)
         } else if let a = try? c.decode([JSONValue].self) {
             self = .array(a)
-        } else {
-            self = .object(try c.decode([String: JSONValue].self))
-        }
+        } else { self = .object(try c.decode([String: JSONValue].self)) }
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -155,10 +155,7 @@ public enum RecordDecoder {
             if parts.count == 1 { return parts[0] }
             var out: [Result<T, LineError>] = []
             out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for i in parts.indices {
-                out.append(contentsOf: parts[i])
-                parts[i] = []
-            }
+            for i in parts.indices { out.append(contentsOf: parts[i]); parts[i] = [] }
             return out
         }
     }

@@ -11,10 +11,7 @@ public protocol SchemaVersioned {
 public struct NewerVersionError: Error, CustomStringConvertible, Sendable, Equatable {
     public var version: Int
     public var supported: Int
-    public init(version: Int, supported: Int) {
-        self.version = version
-        self.supported = supported
-    }
+    public init(version: Int, supported: Int) { (self.version, self.supported) = (version, supported) }
     public var description: String {
         "written by a newer version of Switchboard (format v\(version); this version reads up to v\(supported)); "
             + "left as it is: update Switchboard to use it"
@@ -60,5 +57,15 @@ extension FileIO {
         do { try checkVersion(type, data: data, name: file.path) } catch let e as SwitchboardError {
             throw SwitchboardError(e.message + " (not overwritten)")
         }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A record's or document's format version (`"v"`, 1 when absent); one newer than `supported` is refused with
+    /// `NewerVersionError`, so nothing written by a newer Switchboard is read (and rewritten) as if it were old.
+    public func schemaVersion(_ key: Key, supported: Int) throws -> Int {
+        let v = try decodeIfPresent(Int.self, forKey: key) ?? 1
+        try NewerVersionError.check(v, supported: supported)
+        return v
     }
 }

@@ -47,10 +47,7 @@ extension Store {
                 // The analyses now live in the mention records — unless a newer version wrote some of them: then
                 // the analysis logs stay as they are (folding again later is harmless).
                 if !keepAnalysis {
-                    for f in analysisFiles {
-                        report.bytesBefore += FileIO.size(f)
-                        unlink(f.path)
-                    }
+                    for f in analysisFiles { report.bytesBefore += FileIO.size(f); unlink(f.path) }
                 }
                 FileIO.syncDirectory(dir.logDir)
                 reset()
@@ -81,11 +78,7 @@ extension Store {
                         out += lines[i].bytes
                         out.append(10)
                         report.newerKept += 1
-                    } else {
-                        bad += lines[i].bytes
-                        bad.append(10)
-                        report.setAside += 1
-                    }
+                    } else { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
                 }
                 if kind == .mentions {
                     let rs = RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode)
@@ -93,10 +86,7 @@ extension Store {
                         switch r {
                         case .success(var m):
                             guard seen.insert(m.key).inserted else { continue }
-                            if let a = latestAnalysis[m.key] {
-                                m.analysis = a
-                                report.foldedAnalyses += 1
-                            }
+                            if let a = latestAnalysis[m.key] { m.analysis = a; report.foldedAnalyses += 1 }
                             var w = JSONWriter()
                             m.fastEncode(into: &w)
                             out += w.out

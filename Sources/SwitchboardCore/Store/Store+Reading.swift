@@ -64,10 +64,7 @@ extension Store {
             if cursors[file.path] != nil { return .replaced }
             cur = Cursor(offset: 0, inode: inode, line: 0)
         }
-        guard size > cur.offset else {
-            cursors[file.path] = cur
-            return .ok
-        }
+        guard size > cur.offset else { cursors[file.path] = cur; return .ok }
         // In blocks, so a large log never sits in memory twice.
         while cur.offset < size {
             var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
@@ -202,10 +199,7 @@ extension Store {
             let start = end >= 65536 ? end - 65536 : 0
             try fh.seek(toOffset: start)
             let block = fh.readData(ofLength: Int(end - start))
-            if let i = block.lastIndex(of: 10) {
-                cut = start + UInt64(i - block.startIndex) + 1
-                break search
-            }
+            if let i = block.lastIndex(of: 10) { cut = start + UInt64(i - block.startIndex) + 1; break search }
             end = start
         }
         try fh.seek(toOffset: cut)

@@ -18,10 +18,7 @@ extension Store {
         let enc = Store.encoder()
         var bytes = [UInt8]()
         bytes.reserveCapacity(records.count * 400)
-        for r in records {
-            bytes.append(contentsOf: try enc.encode(r))
-            bytes.append(10)
-        }
+        for r in records { bytes.append(contentsOf: try enc.encode(r)); bytes.append(10) }
         let file = appendTarget(kind, now: now)
         try setAsideTornTail(file)
         try FileIO.append(bytes, to: file, sync: sync)
@@ -52,19 +49,13 @@ extension Store {
                         m.author?.handle = Author.normalized(handle: h)
                     }
                     m.key = uniqueKey(for: m, pending: pending)
-                    if isStored(m.key) || pending[m.key] != nil {
-                        result.duplicates += 1
-                        continue
-                    }
+                    if isStored(m.key) || pending[m.key] != nil { result.duplicates += 1; continue }
                     pending[m.key] = m.identity
                     fresh.append(m)
                 }
                 var w = JSONWriter()
                 w.out.reserveCapacity(fresh.count * 450)
-                for m in fresh {
-                    m.fastEncode(into: &w)
-                    w.out.append(10)
-                }
+                for m in fresh { m.fastEncode(into: &w); w.out.append(10) }
                 guard !w.out.isEmpty else { return result }
                 let file = appendTarget(.mentions, now: now)
                 try setAsideTornTail(file)
@@ -80,10 +71,7 @@ extension Store {
                     if _mentions.capacity < _mentions.count + fresh.count {
                         _mentions.reserveCapacity(max(_mentions.count + fresh.count, _mentions.capacity * 2))
                     }
-                    for m in fresh {
-                        byKey[m.key] = _mentions.count
-                        _mentions.append(m)
-                    }
+                    for m in fresh { byKey[m.key] = _mentions.count; _mentions.append(m) }
                 }
                 ownChanges.newMentions += fresh.map(\.key)
                 result.added = fresh.map(\.key)
@@ -127,10 +115,7 @@ extension Store {
         var changes = StoreChanges()
         for kind in [LogKind.mentions, .analysis, .actions] {
             for file in logFiles(kind) {
-                if case .replaced = try readTail(file, kind: kind, into: &changes) {
-                    reset()
-                    return try refreshAll()
-                }
+                if case .replaced = try readTail(file, kind: kind, into: &changes) { reset(); return try refreshAll() }
             }
         }
         return changes

@@ -34,9 +34,7 @@ public final class Store: @unchecked Sendable {
     var ownChanges = StoreChanges()
 
     struct Cursor {
-        var offset: Int
-        var inode: UInt64
-        var line: Int
+        var offset: Int, inode: UInt64, line: Int
     }
 
     /// Mentions in the order they were stored.
@@ -53,8 +51,7 @@ public final class Store: @unchecked Sendable {
     /// Opens the store, setting aside torn last lines left by a crash (into `FILE.corrupt`), and folds the logs.
     /// `.readOnly` changes nothing on disk and reports a torn tail as a warning instead.
     public init(dir: DataDirectory, mode: Mode = .normal) throws {
-        self.dir = dir
-        self.mode = mode
+        (self.dir, self.mode) = (dir, mode)
         if mode == .readOnly {
             reportTornTails()
         } else {

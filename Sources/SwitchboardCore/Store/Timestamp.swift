@@ -24,10 +24,7 @@ public enum Timestamp {
             return v
         }
         func expect(_ c: UInt8) -> Bool {
-            if i < n, b[i] == c {
-                i += 1
-                return true
-            }
+            if i < n, b[i] == c { i += 1; return true }
             return false
         }
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2) else {
@@ -106,10 +103,7 @@ public enum Timestamp {
         let t = d.timeIntervalSince1970
         var secs = Int(t.rounded(.down))
         var millis = Int(((t - Double(secs)) * 1000).rounded())
-        if millis == 1000 {
-            secs += 1
-            millis = 0
-        }
+        if millis == 1000 { secs += 1; millis = 0 }
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
         let (y, m, dd) = civilFromDays(days)
@@ -121,9 +115,7 @@ public enum Timestamp {
         if (0...9999).contains(y) {
             two(y / 100)
             two(y % 100)
-        } else {
-            out.append(contentsOf: Array(String(y).utf8))
-        }
+        } else { out.append(contentsOf: Array(String(y).utf8)) }
         out.append(45)
         two(m)
         out.append(45)
@@ -134,11 +126,7 @@ public enum Timestamp {
         two(rem % 3600 / 60)
         out.append(58)
         two(rem % 60)
-        if millis != 0 {
-            out.append(46)
-            out.append(48 + UInt8(millis / 100))
-            two(millis % 100)
-        }
+        if millis != 0 { out.append(46); out.append(48 + UInt8(millis / 100)); two(millis % 100) }
         out.append(90)
         out.append(34)
     }

@@ -13,10 +13,7 @@ extension SLA {
 
         /// Covers `from…to` (with a day's margin on both sides); instants outside count no business time.
         public init(_ sla: SLA, from: Date, to: Date) {
-            guard let hours = sla.hours, hours.values.contains(where: { !$0.isEmpty }) else {
-                always = true
-                return
-            }
+            guard let hours = sla.hours, hours.values.contains(where: { !$0.isEmpty }) else { always = true; return }
             always = false
             let cal = sla.calendar
             var day = cal.startOfDay(for: from.addingTimeInterval(-86400))

@@ -173,10 +173,7 @@ public struct SLA: Sendable, Equatable {
             guard !ends.isEmpty, ends.allSatisfy({ $0 != nil }) else {
                 throw SwitchboardError("business_hours \"\(whole)\": \"\(s)\" is not days like Mon-Fri")
             }
-            if ends.count == 1 {
-                out.append(ends[0]!)
-                continue
-            }
+            if ends.count == 1 { out.append(ends[0]!); continue }
             var d = ends[0]!
             while true {
                 out.append(d)

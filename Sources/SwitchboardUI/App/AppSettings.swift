@@ -4,14 +4,10 @@ import SwitchboardCore
 
 /// What the workbench knows from its start (settings, the team): fixed for the whole session.
 public struct AppSettings: Sendable {
-    public let timeZone: TimeZone
-    public let keymap: Keymap
-    public let themes: [String]
+    public let timeZone: TimeZone, keymap: Keymap, themes: [String]
     /// The team (roles, brand and time zone for holding statements); nil without team.json.
     public let team: TeamConfig?
-    public let dataPath: String
-    public let user: String
-    public let slaMinutes: Int
+    public let dataPath: String, user: String, slaMinutes: Int
     /// Saved views (named queries), for `:view NAME`.
     public let views: [SavedViews.View]
     /// The team member I am (for {{agent}} and the signature).
@@ -31,11 +27,7 @@ public struct AppSettings: Sendable {
     let base: WorkbenchSettings
 
     init(_ s: WorkbenchSettings) {
-        timeZone = s.timeZone
-        keymap = s.keymap
-        themes = s.themes
-        team = s.team
-        dataPath = s.dataPath
+        (timeZone, keymap, themes, team, dataPath) = (s.timeZone, s.keymap, s.themes, s.team, s.dataPath)
         user = s.user
         slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
         views = s.views
@@ -44,8 +36,6 @@ public struct AppSettings: Sendable {
         publishesQueue = s.publishesQueue
         postingSchedule = s.team.map { PostingSchedule(team: $0) }
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
-        teamProblem = s.teamProblem
-        onDefaults = s.onDefaults
-        base = s
+        (teamProblem, onDefaults, base) = (s.teamProblem, s.onDefaults, s)
     }
 }

@@ -21,9 +21,6 @@ public struct Chrome: Sendable {
     public var spike: SpikeNotice?
 
     init(size: Size, now: Date, themeName: String, sources: SourcesMode) {
-        self.size = size
-        self.now = now
-        self.themeName = themeName
-        self.sources = sources
+        (self.size, self.now, self.themeName, self.sources) = (size, now, themeName, sources)
     }
 }

@@ -54,9 +54,7 @@ public struct Layout: Equatable, Sendable {
                 hintBar: hint)
         }
         let body = Rect(x: 0, y: 0, width: w, height: h - 2)
-        if zoomed {
-            return Layout(kind: .panes, panes: [focus: body], tabBar: nil, statusBar: status, hintBar: hint)
-        }
+        if zoomed { return Layout(kind: .panes, panes: [focus: body], tabBar: nil, statusBar: status, hintBar: hint) }
         let feedW = w * 11 / 20
         let rightW = w - feedW
         let topH = body.height * 3 / 5

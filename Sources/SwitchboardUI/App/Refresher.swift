@@ -5,10 +5,7 @@ import SwitchboardCore
 /// changed), watches the playbook files, and posts a tick every few seconds; it wakes the
 /// terminal only when it posted something. No busy polling: it sleeps on a semaphore between rounds.
 final class Refresher: @unchecked Sendable {
-    let store: Store
-    let mailbox: Mailbox
-    let waker: TerminalWakerBox
-    let interval: Double
+    let store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double
     let listenerProbe: (@Sendable () -> SourcesMode)?
     /// Watches team.json (nil: nobody asked, as in tests).
     var teamWatch: TeamWatch?
@@ -26,12 +23,8 @@ final class Refresher: @unchecked Sendable {
         store: Store, mailbox: Mailbox, waker: TerminalWakerBox, interval: Double,
         listenerProbe: (@Sendable () -> SourcesMode)?, teamWatch: TeamWatch? = nil
     ) {
-        self.teamWatch = teamWatch
-        self.store = store
-        self.mailbox = mailbox
-        self.waker = waker
-        self.interval = interval
-        self.listenerProbe = listenerProbe
+        (self.teamWatch, self.store, self.mailbox, self.waker) = (teamWatch, store, mailbox, waker)
+        (self.interval, self.listenerProbe) = (interval, listenerProbe)
     }
 
     func start() {
@@ -61,10 +54,7 @@ final class Refresher: @unchecked Sendable {
                 let c = try store.refresh()
                 // Writes through this same Store (the workbench's own sources) are folded in already: the count tells.
                 let count = store.count
-                if !c.isEmpty || count != lastCount {
-                    mailbox.post(.storeChanges(c))
-                    posted = true
-                }
+                if !c.isEmpty || count != lastCount { mailbox.post(.storeChanges(c)); posted = true }
                 lastCount = count
                 lastError = ""
             } catch {
@@ -78,23 +68,12 @@ final class Refresher: @unchecked Sendable {
             round += 1
             if round % 4 == 0 {
                 let p = panelStamp()
-                if p != lastPanels {
-                    lastPanels = p
-                    mailbox.post(.panelFilesChanged)
-                    posted = true
-                }
+                if p != lastPanels { lastPanels = p; mailbox.post(.panelFilesChanged); posted = true }
                 if let probe = listenerProbe {
                     let l = probe()
-                    if l != lastListener {
-                        lastListener = l
-                        mailbox.post(.message(.sources(l)))
-                        posted = true
-                    }
+                    if l != lastListener { lastListener = l; mailbox.post(.message(.sources(l))); posted = true }
                 }
-                if let m = teamWatch?.check() {
-                    mailbox.post(.message(m))
-                    posted = true
-                }
+                if let m = teamWatch?.check() { mailbox.post(.message(m)); posted = true }
             }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= (fastTicks ? 0.9 : 5) {

@@ -50,10 +50,7 @@ extension Renderer {
 
     mutating func drawStatusRow(_ r: Rect, _ fitted: (left: [StatusBar.Piece], message: StatusBar.Piece?, Bool)) {
         buf.fill(r, role: .statusBar)
-        if case .command(let cl)? = s.modal, !cl.candidates.isEmpty {
-            drawCandidates(cl, r)
-            return
-        }
+        if case .command(let cl)? = s.modal, !cl.candidates.isEmpty { drawCandidates(cl, r); return }
         if case .command(let cl)? = s.modal, let p = cl.problem {
             // The caret sits right above the offending character of the command line below.
             let text = cl.editor.text
@@ -85,10 +82,7 @@ extension Renderer {
         var row = 0
         for (i, c) in cl.candidates.enumerated() {
             let w = TextWidth.width(c)
-            if x > 1, x + w > r.width - 1 {
-                row += 1
-                x = 1
-            }
+            if x > 1, x + w > r.width - 1 { row += 1; x = 1 }
             placed.append((i, x, row))
             x += w + 2
         }

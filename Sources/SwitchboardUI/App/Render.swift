@@ -19,20 +19,14 @@ struct Renderer {
     var buf: ScreenBuffer
     var cursor: Point?
 
-    init(s: AppState, buf: ScreenBuffer) {
-        self.s = s
-        self.buf = buf
-    }
+    init(s: AppState, buf: ScreenBuffer) { (self.s, self.buf) = (s, buf) }
 
     /// How long ago `t` was, as the panes write it (`5m`).
     func ago(_ t: Date) -> String { Format.relative(t.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) }
 
     mutating func draw() {
         let layout = Layout.of(s)
-        if layout.kind == .tooSmall {
-            drawTooSmall()
-            return
-        }
+        if layout.kind == .tooSmall { drawTooSmall(); return }
         if let r = layout.banner {
             buf.fill(r, role: .error)
             for (i, line) in s.bannerLines.prefix(r.height).enumerated() {

@@ -29,12 +29,9 @@ public final class Runtime {
         refreshInterval: Double = 0.3, listenerProbe: (@Sendable () -> SourcesMode)? = nil,
         teamWatch: TeamWatch? = nil
     ) {
-        self.teamWatch = teamWatch
-        self.terminal = terminal
+        (self.teamWatch, self.terminal) = (teamWatch, terminal)
         self.waker = TerminalWakerBox(waker: waker)
-        self.runner = runner
-        self.state = state
-        self.refreshInterval = refreshInterval
+        (self.runner, self.state, self.refreshInterval) = (runner, state, refreshInterval)
         self.listenerProbe = listenerProbe
         runner.suspendTerminal = { [weak self] in
             guard let t = self?.terminal else { return }

@@ -47,9 +47,7 @@ struct StatusBar {
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
                 filter = "view: " + sanitizeForScreen(v)
-            } else {
-                filter = "filter: " + sanitizeForScreen(f.text)
-            }
+            } else { filter = "filter: " + sanitizeForScreen(f.text) }
         }
         if s.feed.sort == .priority { sort = "by priority" }
         if let run = s.crisis.info.run {
@@ -109,22 +107,14 @@ struct StatusBar {
             if used + shortest + TextWidth.width(m.text) <= width {
                 shown = m
                 used += TextWidth.width(m.text)
-            } else {
-                below = true
-            }
+            } else { below = true }
         }
         used += shortest
         // Optional parts, in priority order; each is shown only when it fits whole.
         var showFilter = false
         var showSort = false
-        if let f = filter, used + 3 + TextWidth.width(f) <= width {
-            showFilter = true
-            used += 3 + TextWidth.width(f)
-        }
-        if let so = sort, used + 3 + TextWidth.width(so) <= width {
-            showSort = true
-            used += 3 + TextWidth.width(so)
-        }
+        if let f = filter, used + 3 + TextWidth.width(f) <= width { showFilter = true; used += 3 + TextWidth.width(f) }
+        if let so = sort, used + 3 + TextWidth.width(so) <= width { showSort = true; used += 3 + TextWidth.width(so) }
         var texts = banners.map { $0.forms.last ?? "" }
         for (i, b) in banners.enumerated() {
             let base = TextWidth.width(texts[i])

@@ -28,10 +28,7 @@ public struct StoreDelta: Sendable {
         newMentions: [Mention], states: [String: MentionState], analysis: [String: Analysis] = [:], reloaded: Bool,
         spike: SpikeNotice? = nil
     ) {
-        self.newMentions = newMentions
-        self.states = states
-        self.analysis = analysis
-        self.reloaded = reloaded
+        (self.newMentions, self.states, self.analysis, self.reloaded) = (newMentions, states, analysis, reloaded)
         self.spike = spike
     }
 }

@@ -16,10 +16,7 @@ extension Update {
     /// Runs a command: the help overlay and the composer's text editing take theirs first, then one exhaustive
     /// switch hands every command to its pane.
     static func run(_ s: inout AppState, _ c: CommandName, _ arg: String, fromKeymap: Bool) -> [Effect] {
-        if case .help(let scroll)? = s.modal {
-            helpCommand(&s, c, scroll: scroll)
-            return []
-        }
+        if case .help(let scroll)? = s.modal { helpCommand(&s, c, scroll: scroll); return [] }
         if s.chrome.focus == .composer, let edit = c.textEdit {
             if s.shownKey != nil { editDraft(&s, edit) }
             return []
@@ -118,28 +115,19 @@ extension Update {
 
     /// Scrolling the help overlay (it takes every command while open).
     static func helpCommand(_ s: inout AppState, _ c: CommandName, scroll: Int) {
-        if c == .back || c == .help {
-            s.modal = nil
-            return
-        }
+        if c == .back || c == .help { s.modal = nil; return }
         guard let m = c.motion else { return }
         s.modal = .help(scroll: ListCursor(scroll, count: 10_001, page: 10, half: 10, bounded: false).moved(m))
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
-        if s.hasUnsavedDraft {
-            s.modal = .confirmQuit
-            return []
-        }
+        if s.hasUnsavedDraft { s.modal = .confirmQuit; return [] }
         s.chrome.quit = true
         return [.quit]
     }
 
     static func focusCommand(_ s: inout AppState, _ arg: String) {
-        guard let p = Pane(rawValue: arg) else {
-            say(&s, "no pane \"\(arg)\"", error: true)
-            return
-        }
+        guard let p = Pane(rawValue: arg) else { say(&s, "no pane \"\(arg)\"", error: true); return }
         focus(&s, p)
     }
 

@@ -28,9 +28,7 @@ extension Update {
         let wasBroken = s.settings.teamProblem != nil
         guard team != old || wasBroken else { return [] }
         s.reconfigure { w in
-            w.team = team
-            w.teamProblem = nil
-            w.onDefaults = false
+            (w.team, w.teamProblem, w.onDefaults) = (team, nil, false)
             if let tz = team.timezone.flatMap(TimeZone.init(identifier:)) { w.timeZone = tz }
         }
         let what = changes(from: old, to: team)

@@ -6,10 +6,7 @@ public struct WorkbenchSettings: Sendable {
     public var dataPath: String
     public var user: String
     public var team: TeamConfig?
-    public var keymap: Keymap
-    public var themeName: String
-    public var themes: [String]
-    public var timeZone: TimeZone
+    public var keymap: Keymap, themeName: String, themes: [String], timeZone: TimeZone
     /// Who polls the sources at start (the Refresher's probe follows it).
     public var sources: SourcesMode
     /// Saved views (named queries from `views.json` in the personal config), for `:view NAME`.
@@ -25,14 +22,7 @@ public struct WorkbenchSettings: Sendable {
         themes: [String] = ["default"], timeZone: TimeZone = .current, sources: SourcesMode = .polling,
         views: [SavedViews.View] = []
     ) {
-        self.dataPath = dataPath
-        self.user = user
-        self.team = team
-        self.keymap = keymap
-        self.themeName = themeName
-        self.themes = themes
-        self.timeZone = timeZone
-        self.sources = sources
-        self.views = views
+        (self.dataPath, self.user, self.team, self.keymap, self.themeName) = (dataPath, user, team, keymap, themeName)
+        (self.themes, self.timeZone, self.sources, self.views) = (themes, timeZone, sources, views)
     }
 }

@@ -21,10 +21,7 @@ extension EffectRunner {
             guard !new.isEmpty || contactActions else { return }
             view.contacts!.update(newMentions: new, newEvents: newEvents)
         }
-        if reload || contactActions {
-            d.personMarks = personMarks()
-            return
-        }
+        if reload || contactActions { d.personMarks = personMarks(); return }
         // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
         let book = view.contacts!
         var seen = Set<String>()
@@ -97,9 +94,7 @@ extension EffectRunner {
                             options: EffectRunner.reportOptions(book: book, team: team)
                         ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
-                } else {
-                    snap.advocatesProblem = "advocates need team.json"
-                }
+                } else { snap.advocatesProblem = "advocates need team.json" }
                 return .contactsLoaded(snap)
             }
             // The advocates ranking reads a week of mentions: off the main loop.

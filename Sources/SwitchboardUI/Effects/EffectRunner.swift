@@ -43,9 +43,7 @@ public final class EffectRunner {
     public var clock: () -> Date = { Date() }
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
-        self.store = store
-        self.actor = actor
-        self.themeDirs = themeDirs
+        (self.store, self.actor, self.themeDirs) = (store, actor, themeDirs)
     }
 
     /// Everything in the store, for the first frame.

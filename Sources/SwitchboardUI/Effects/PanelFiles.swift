@@ -11,10 +11,7 @@ public enum PanelFiles {
     /// A saved reply draft: `DATA/drafts/<mention-key>.json`.
     public struct DraftDocument: Codable, Sendable {
         public var v: Int = 1
-        public var mention: String
-        public var text: String
-        public var savedAt: Date
-        public var savedBy: String
+        public var mention: String, text: String, savedAt: Date, savedBy: String
         enum CodingKeys: String, CodingKey { case v, mention, text, savedAt = "saved_at", savedBy = "saved_by" }
     }
 

@@ -3,13 +3,9 @@ import SwitchboardCore
 /// The help text and argument of every command (one exhaustive table: a new command needs its line here).
 extension CommandName {
     struct Details {
-        var argument: CommandArgument
-        var required: Bool
-        var help: String
+        var argument: CommandArgument, required: Bool, help: String
         init(_ argument: CommandArgument, required: Bool = false, _ help: String) {
-            self.argument = argument
-            self.required = required
-            self.help = help
+            (self.argument, self.required, self.help) = (argument, required, help)
         }
     }
 

@@ -5,101 +5,25 @@ import ScreenKit
 /// keymap files and on the command line; `Update.run` switches over it exhaustively, so a command without a
 /// handler does not compile.
 public enum CommandName: String, CaseIterable, Sendable {
-    case quit
-    case help
-    case command
-    case focus
-    case focusNext = "focus-next"
-    case focusPrev = "focus-prev"
-    case zoom
-    case back
-    case theme
-    case filter
-    case view
-    case search
-    case sort
-    case toggleSort = "toggle-sort"
-    case status
-    case mark
-    case visual
-    case unmarkAll = "unmark-all"
-    case assign
-    case tag
-    case send
-    case template
-    case undoSend = "undo-send"
-    case retry
-    case note
-    case open
-    case edit
-    case save
-    case trends
-    case pick
-    case crisis
-    case crisisStart = "crisis-start"
-    case crisisDrill = "crisis-drill"
-    case crisisOffer = "crisis-offer"
-    case crisisDone = "crisis-done"
-    case crisisSkip = "crisis-skip"
-    case crisisBlock = "crisis-block"
-    case crisisReopen = "crisis-reopen"
-    case crisisNotify = "crisis-notify"
-    case crisisNotifyByHand = "crisis-notify-by-hand"
-    case crisisStatement = "crisis-statement"
-    case crisisTimeline = "crisis-timeline"
-    case crisisSeverity = "crisis-severity"
-    case crisisEscalation = "crisis-escalation"
-    case holdingStatement = "holding-statement"
-    case refresh
-    case queue
-    case queueEdit = "queue-edit"
-    case queueSchedule = "queue-schedule"
-    case queueDelete = "queue-delete"
-    case queueUndo = "queue-undo"
-    case queueDuplicate = "queue-duplicate"
-    case queueSwapDown = "queue-swap-down"
-    case queueSwapUp = "queue-swap-up"
-    case queueRetry = "queue-retry"
-    case suspend
-    case resume
-    case post
-    case curate
-    case contacts
-    case report
-    case handoff
-    case handoffAnswer = "handoff-answer"
-    case role
-    case contactNote = "contact-note"
-    case roleAdd = "role-add"
-    case roleRemove = "role-remove"
-    case contactsSort = "contacts-sort"
-    case contactsMerge = "contacts-merge"
-    case contactsAdvocates = "contacts-advocates"
-    case down
-    case up
-    case top
-    case bottom
-    case pageDown = "page-down"
-    case pageUp = "page-up"
-    case halfDown = "half-down"
-    case halfUp = "half-up"
-    case cursorLeft = "cursor-left"
-    case cursorRight = "cursor-right"
-    case cursorUp = "cursor-up"
-    case cursorDown = "cursor-down"
-    case wordLeft = "word-left"
-    case wordRight = "word-right"
-    case lineStart = "line-start"
-    case lineEnd = "line-end"
-    case backspace
-    case delete
-    case deleteWord = "delete-word"
-    case killLine = "kill-line"
-    case killLineStart = "kill-line-start"
-    case newline
-    case complete
-    case run
-    case cancel
+    case quit, help, command, focus, focusNext = "focus-next", focusPrev = "focus-prev", zoom, back, theme, filter
+    case view, search, sort, toggleSort = "toggle-sort", status, mark, visual, unmarkAll = "unmark-all", assign, tag
+    case send, template, undoSend = "undo-send", retry, note, open, edit, save, trends, pick, crisis
+    case crisisStart = "crisis-start", crisisDrill = "crisis-drill", crisisOffer = "crisis-offer"
+    case crisisDone = "crisis-done", crisisSkip = "crisis-skip", crisisBlock = "crisis-block"
+    case crisisReopen = "crisis-reopen", crisisNotify = "crisis-notify"
+    case crisisNotifyByHand = "crisis-notify-by-hand", crisisStatement = "crisis-statement"
+    case crisisTimeline = "crisis-timeline", crisisSeverity = "crisis-severity"
+    case crisisEscalation = "crisis-escalation", holdingStatement = "holding-statement", refresh, queue
+    case queueEdit = "queue-edit", queueSchedule = "queue-schedule", queueDelete = "queue-delete"
+    case queueUndo = "queue-undo", queueDuplicate = "queue-duplicate", queueSwapDown = "queue-swap-down"
+    case queueSwapUp = "queue-swap-up", queueRetry = "queue-retry", suspend, resume, post, curate, contacts, report
+    case handoff, handoffAnswer = "handoff-answer", role, contactNote = "contact-note", roleAdd = "role-add"
+    case roleRemove = "role-remove", contactsSort = "contacts-sort", contactsMerge = "contacts-merge"
+    case contactsAdvocates = "contacts-advocates", down, up, top, bottom, pageDown = "page-down", pageUp = "page-up"
+    case halfDown = "half-down", halfUp = "half-up", cursorLeft = "cursor-left", cursorRight = "cursor-right"
+    case cursorUp = "cursor-up", cursorDown = "cursor-down", wordLeft = "word-left", wordRight = "word-right"
+    case lineStart = "line-start", lineEnd = "line-end", backspace, delete, deleteWord = "delete-word"
+    case killLine = "kill-line", killLineStart = "kill-line-start", newline, complete, run, cancel
 
     /// The argument, whether it is required, and the help line.
     public var spec: CommandSpec {

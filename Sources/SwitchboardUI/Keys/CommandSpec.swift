@@ -2,13 +2,7 @@ import Foundation
 
 /// What a command's argument is (drives `:` completion).
 public enum CommandArgument: Sendable, Equatable {
-    case none
-    case pane
-    case sortOrder
-    case theme
-    case status
-    case filter
-    case view
+    case none, pane, sortOrder, theme, status, filter, view
     /// `crisis` sub-commands: start|drill PLAYBOOK, end SUMMARY, severity LEVEL, step ID done|skip|block|open [REASON].
     case crisis
     /// Free text (a user, a tag, a note): no completion.
@@ -23,7 +17,5 @@ public enum CommandArgument: Sendable, Equatable {
 public struct CommandSpec: Sendable {
     public var command: CommandName
     public var name: String { command.rawValue }
-    public var argument: CommandArgument
-    public var argumentRequired: Bool
-    public var help: String
+    public var argument: CommandArgument, argumentRequired: Bool, help: String
 }

@@ -17,9 +17,7 @@ public struct Binding: Hashable, Sendable {
     public var context: KeyContext
     public var key: Key
     /// The command line it runs: a command name and maybe an argument (`focus queue`).
-    public var command: String
-    public var help: String
-    public var when: BindingCondition
+    public var command: String, help: String, when: BindingCondition
     public var notation: String { KeyNames.name(key) }
 }
 

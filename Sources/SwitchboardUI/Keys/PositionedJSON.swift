@@ -57,23 +57,14 @@ struct PositionedJSON {
             let end = UInt8(ascii: close)
             advance()
             skipSpace()
-            if i < b.count, b[i] == end {
-                advance()
-                return
-            }
+            if i < b.count, b[i] == end { advance(); return }
             while true {
                 skipSpace()
                 try element(&self)
                 skipSpace()
                 guard i < b.count else { throw fail("unexpected end of file: missing '\(close)'") }
-                if b[i] == UInt8(ascii: ",") {
-                    advance()
-                    continue
-                }
-                if b[i] == end {
-                    advance()
-                    return
-                }
+                if b[i] == UInt8(ascii: ",") { advance(); continue }
+                if b[i] == end { advance(); return }
                 throw fail("expected ',' or '\(close)'")
             }
         }
@@ -142,10 +133,7 @@ struct PositionedJSON {
             while true {
                 guard i < b.count else { throw fail("unterminated string") }
                 let c = b[i]
-                if c == UInt8(ascii: "\"") {
-                    advance()
-                    break
-                }
+                if c == UInt8(ascii: "\"") { advance(); break }
                 if c < 0x20 { throw fail("control character in a string") }
                 if c == UInt8(ascii: "\\") {
                     advance()

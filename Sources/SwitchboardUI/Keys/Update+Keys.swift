@@ -57,18 +57,8 @@ extension Update {
             guard let b = s.settings.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)
         case .command(var cl):
-            if let b = s.settings.keymap.binding(k, in: .cmdline) {
-                return commandLineKey(&s, b.command)
-            }
-            if case .char(let c) = k, !isControl(c) {
-                cl.editor.insert(String(c))
-                cl.candidates = []
-                cl.candidateIndex = nil
-                cl.completionBase = nil
-                let fx = liveFilter(&s, &cl)
-                s.modal = .command(cl)
-                return fx
-            }
+            if let b = s.settings.keymap.binding(k, in: .cmdline) { return commandLineKey(&s, b.command) }
+            if case .char(let c) = k, !isControl(c) { cl.editor.insert(String(c)); return commandLineEdited(&s, &cl) }
             return []
         case .contacts:
             return contactsKey(&s, k)
@@ -85,17 +75,11 @@ extension Update {
     static func paneKey(_ s: inout AppState, _ k: Key) -> [Effect] {
         let ctx = s.chrome.focus.context
         if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
-            guard s.enabled(b.when) else {
-                say(&s, "\(b.command): not available here")
-                return []
-            }
+            guard s.enabled(b.when) else { say(&s, "\(b.command): not available here"); return [] }
             return run(&s, b.command, fromKeymap: true)
         }
         if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
-            guard s.shownKey != nil else {
-                say(&s, "no mention selected: pick one in the feed")
-                return []
-            }
+            guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
             editDraft(&s) { $0.insert(String(c)) }
         }
         return []
@@ -121,10 +105,7 @@ extension Update {
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         case .run?:
-            if let p = cl.problem {
-                say(&s, "filter: " + p.message, error: true)
-                return []
-            }
+            if let p = cl.problem { say(&s, "filter: " + p.message, error: true); return [] }
             s.modal = nil
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }
@@ -146,12 +127,7 @@ extension Update {
             return []
         default:
             c?.textEdit?(&cl.editor)
-            cl.candidates = []
-            cl.candidateIndex = nil
-            cl.completionBase = nil
-            let fx = liveFilter(&s, &cl)
-            s.modal = .command(cl)
-            return fx
+            return commandLineEdited(&s, &cl)
         }
     }
 
@@ -247,5 +223,13 @@ extension Update {
                 cl.editor = TextEditor(head + cands[start])
             }
         }
+    }
+
+    /// After the command line's text changed: completion starts over, a `filter` line filters live.
+    static func commandLineEdited(_ s: inout AppState, _ cl: inout CommandLineState) -> [Effect] {
+        (cl.candidates, cl.candidateIndex, cl.completionBase) = ([], nil, nil)
+        let fx = liveFilter(&s, &cl)
+        s.modal = .command(cl)
+        return fx
     }
 }

@@ -11,12 +11,8 @@ public struct ContactCard: Sendable, Equatable {
     /// `@anna@social.example (mastodon)`, one per identity, primary first.
     public var handles: [String]
     /// Roles set by hand, and roles only suggested (with the reason), in role order.
-    public var setRoles: [ContactRole]
-    public var suggested: [(role: ContactRole, reason: String)]
-    public var reach: Int
-    public var mentions: Int
-    public var replies: Int
-    public var positive: Int, neutral: Int, negative: Int
+    public var setRoles: [ContactRole], suggested: [(role: ContactRole, reason: String)], reach: Int, mentions: Int
+    public var replies: Int, positive: Int, neutral: Int, negative: Int
     public var averageScore: Double?
     /// Weekly mean sentiment of the last `ContactCard.weeks` weeks (oldest first; nil: no analysed mention that week).
     public var weekly: [Double?]

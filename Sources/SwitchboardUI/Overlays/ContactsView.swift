@@ -63,10 +63,7 @@ extension Update {
             switch k {
             case .enter, .escape: cv.searching = false
             case .backspace:
-                if !cv.search.isEmpty {
-                    cv.search.removeLast()
-                    cv.refilter()
-                }
+                if !cv.search.isEmpty { cv.search.removeLast(); cv.refilter() }
             case .char(let c) where !isControl(c):
                 cv.search.append(c)
                 cv.selected = 0
@@ -99,10 +96,7 @@ extension Update {
             } else if cv.searching || !cv.search.isEmpty {
                 cv.search = ""
                 cv.refilter()
-            } else {
-                s.contactsView = nil
-                return []
-            }
+            } else { s.contactsView = nil; return [] }
         case .pick:
             guard let contact = cv.selectedContact else { return [] }
             fx = [.community(.loadCard(id: contact.id, now: s.chrome.now))]
@@ -127,9 +121,7 @@ extension Update {
             guard let contact = cv.selectedContact else { return [] }
             if let i = cv.marked.firstIndex(of: contact.id) {
                 cv.marked.remove(at: i)
-            } else {
-                cv.marked.append(contact.id)
-            }
+            } else { cv.marked.append(contact.id) }
             moveTo(.down)
         case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }

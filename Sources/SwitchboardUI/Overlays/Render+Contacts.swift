@@ -8,10 +8,7 @@ extension Renderer {
         let area = viewArea
         guard area.width > 20, area.height > 4 else { return }
         buf.fill(area, role: .normal)
-        if let card = cv.card {
-            drawContactCard(card, scroll: cv.cardScroll, area: area)
-            return
-        }
+        if let card = cv.card { drawContactCard(card, scroll: cv.cardScroll, area: area); return }
         var title: String
         if cv.showAdvocates {
             title = "Advocates — last 7 days (a: all contacts, Enter: card, Esc closes)"
@@ -27,10 +24,7 @@ extension Renderer {
         }
         let inner = box(area, title: title, focused: true)
         guard inner.height > 1 else { return }
-        if cv.showAdvocates {
-            drawAdvocates(cv, inner)
-            return
-        }
+        if cv.showAdvocates { drawAdvocates(cv, inner); return }
         let nums = 9 + 6 + 7
         let nameW = max(8, min(24, (inner.width - nums) / 3))
         let rolesW = max(6, min(26, (inner.width - nums - nameW) / 3))

@@ -18,10 +18,7 @@ extension Renderer {
             var seen: [String: Int] = [:]
             for b in s.settings.keymap.bindings(in: ctx) {
                 if ctx == .global, s.chrome.focus == .composer, case .char = b.key { continue }
-                if let i = seen[b.command] {
-                    out[i].keys += ", " + b.notation
-                    continue
-                }
+                if let i = seen[b.command] { out[i].keys += ", " + b.notation; continue }
                 seen[b.command] = out.count
                 out.append((b.notation, b.help, s.enabled(b.when), false))
             }
@@ -80,14 +77,8 @@ extension Renderer {
         for (i, l) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             let y = inner.y + i
             buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .overlay)
-            if l.heading {
-                buf.put(l.keys, x: inner.x + 1, y: y, role: .paneTitle, clip: inner)
-                continue
-            }
-            if l.keys.isEmpty {
-                buf.put(l.help, x: inner.x + 1, y: y, role: .dim, clip: inner)
-                continue
-            }
+            if l.heading { buf.put(l.keys, x: inner.x + 1, y: y, role: .paneTitle, clip: inner); continue }
+            if l.keys.isEmpty { buf.put(l.help, x: inner.x + 1, y: y, role: .dim, clip: inner); continue }
             buf.put(
                 TextWrap.ellipsize(l.keys, width: keyW), x: inner.x + 2, y: y, role: l.enabled ? .keyName : .dim,
                 clip: inner)

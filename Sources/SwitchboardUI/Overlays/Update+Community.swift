@@ -47,10 +47,7 @@ extension Update {
 
     /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
     static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.actionKey else {
-            say(&s, "no mention selected")
-            return []
-        }
+        guard let k = s.actionKey else { say(&s, "no mention selected"); return [] }
         let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
         guard let team = words.first else {
             let teams = handoffTeams(s)
@@ -103,20 +100,14 @@ extension Update {
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty {
-            prompt(&s, "contact-note ")
-            return []
-        }
+        if text.isEmpty { prompt(&s, "contact-note "); return [] }
         return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")]
             + reloadContactViews(s)
     }
 
     /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
     static func insertHandoffAnswer(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else {
-            say(&s, "no mention open")
-            return []
-        }
+        guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
         guard let answer = s.states[k]?.handoffReplies.last else {
             say(&s, "no answer from inside for this mention (switchboard handoff reply)")
             return []
@@ -151,9 +142,7 @@ extension Update {
             cv.snapshot = snap
             cv.refilter()
             s.contactsView = cv
-        } else {
-            s.contactsView = ContactsView(snap)
-        }
+        } else { s.contactsView = ContactsView(snap) }
         return []
     }
 

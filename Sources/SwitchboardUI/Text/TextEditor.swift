@@ -56,9 +56,7 @@ public struct TextEditor: Sendable, Equatable {
         let end = cursor
         if let start = placeholderStart(before: end) {
             cursor = start
-        } else {
-            wordLeft()
-        }
+        } else { wordLeft() }
         chars.removeSubrange(cursor..<end)
     }
 
@@ -105,10 +103,7 @@ public struct TextEditor: Sendable, Equatable {
     /// Moves to the same column (in characters) of the previous / next logical line.
     public mutating func up() {
         let start = lineStartIndex
-        guard start > 0 else {
-            cursor = 0
-            return
-        }
+        guard start > 0 else { cursor = 0; return }
         let col = cursor - start
         var prevStart = start - 1
         while prevStart > 0, chars[prevStart - 1] != "\n" { prevStart -= 1 }
@@ -117,10 +112,7 @@ public struct TextEditor: Sendable, Equatable {
 
     public mutating func down() {
         let end = lineEndIndex
-        guard end < chars.count else {
-            cursor = chars.count
-            return
-        }
+        guard end < chars.count else { cursor = chars.count; return }
         let col = cursor - lineStartIndex
         let nextStart = end + 1
         var nextEnd = nextStart

@@ -72,9 +72,7 @@ public struct Theme: Sendable, Equatable {
     public var background: TerminalBackground
 
     public init(name: String, styles: [StyleRole: TerminalStyle], background: TerminalBackground = .dark) {
-        self.name = name
-        self.styles = styles
-        self.background = background
+        (self.name, self.styles, self.background) = (name, styles, background)
     }
 
     /// Roles the workbench draws with that this theme does not define.

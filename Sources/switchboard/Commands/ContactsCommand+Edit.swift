@@ -117,17 +117,13 @@ extension ContactsCommand {
         static let configuration = CommandConfiguration(abstract: "Add an internal note to a contact.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact.") var id: String
-        @Argument(help: "The note.") var text: [String]
+        @OptionGroup var note: NoteText
         @Flag(help: "Print the recorded event as JSON.") var json = false
-
-        func validate() throws {
-            if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
-        }
 
         func run() throws {
             let store = try global.openStore()
             let c = try ContactsCommand.load(store).resolve(id)
-            let t = text.joined(separator: " ")
+            let t = note.joined
             try record(store, .note(contact: c.primary, text: t), json: json, say: "\(c.id): \(c.name): note: \(t)")
         }
     }

@@ -85,9 +85,7 @@ struct ContactJSON: Encodable {
     var timeline: [SentimentPoint]?
 
     init(_ c: Contact, history: [ContactHistoryItem]? = nil, timeline: [SentimentPoint]? = nil) {
-        self.c = c
-        self.history = history
-        self.timeline = timeline
+        (self.c, self.history, self.timeline) = (c, history, timeline)
     }
 
     struct IdentityJSON: Encodable {
@@ -97,39 +95,25 @@ struct ContactJSON: Encodable {
         let mentions: Int
         let firstSeen, lastSeen: Date
         enum CodingKeys: String, CodingKey {
-            case key, platform, handle, name, url, followers, mentions
-            case firstSeen = "first_seen"
+            case key, platform, handle, name, url, followers, mentions, firstSeen = "first_seen"
             case lastSeen = "last_seen"
         }
     }
     struct HistoryJSON: Encodable {
-        let at: Date
-        let kind: String
-        let mention: String
-        let identity: String
-        let text: String
+        let at: Date, kind: String, mention: String, identity: String, text: String
         let sentiment: String?
         let score: Double?
         let actor: String?
         let url: String?
     }
     struct PointJSON: Encodable {
-        let period: String
-        let count: Int
-        let positive: Int
-        let neutral: Int
-        let negative: Int
-        let mean: Double
+        let period: String, count: Int, positive: Int, neutral: Int, negative: Int, mean: Double
     }
 
     enum Keys: String, CodingKey {
         case id, primary, name, reach, mentions, positive, neutral, negative, roles, notes, identities, history
-        case firstSeen = "first_seen"
-        case lastSeen = "last_seen"
-        case averageScore = "average_score"
-        case setRoles = "set_roles"
-        case removedRoles = "removed_roles"
-        case suggestedRoles = "suggested_roles"
+        case firstSeen = "first_seen", lastSeen = "last_seen", averageScore = "average_score"
+        case setRoles = "set_roles", removedRoles = "removed_roles", suggestedRoles = "suggested_roles"
         case sentiment = "sentiment_over_time"
     }
 

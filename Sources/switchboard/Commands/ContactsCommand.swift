@@ -49,10 +49,7 @@ struct ContactsCommand: ParsableCommand {
                 try Output.printJSONLines(list.lazy.map { c in ContactJSON(c) })
                 return
             }
-            if list.isEmpty {
-                print("No contacts.")
-                return
-            }
+            if list.isEmpty { print("No contacts."); return }
             let now = Date()
             Output.table(
                 ["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"],
@@ -90,10 +87,7 @@ struct ContactsCommand: ParsableCommand {
             let tz = team?.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
             let history = contacts.history(of: c, store: store)
             let timeline = contacts.sentimentTimeline(of: c, store: store, timeZone: tz, weekly: weekly)
-            if json {
-                try Output.printJSON(ContactJSON(c, history: history, timeline: timeline), pretty: true)
-                return
-            }
+            if json { try Output.printJSON(ContactJSON(c, history: history, timeline: timeline), pretty: true); return }
             ContactPrinter.print(c, history: history, timeline: timeline, weekly: weekly)
         }
     }

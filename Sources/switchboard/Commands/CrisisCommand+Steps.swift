@@ -41,10 +41,7 @@ extension CrisisCommand {
             let store = try global.openStore(quiet: json)
             let team = try? CrisisCommand.team(store)
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
-            if json {
-                Output.write(try CrisisReport(run: r, store: store).json() + Data([10]))
-                return
-            }
+            if json { Output.write(try CrisisReport(run: r, store: store).json() + Data([10])); return }
             print((r.isActive ? "" : "ENDED ") + CrisisCommand.headline(r))
             let buckets = CrisisReport.buckets(store.mentions, from: Date().addingTimeInterval(-3 * 3600), to: Date())
             print("Mentions per 15 min, last 3 h:  " + TextBars.sparkline(buckets.map { Double($0.total) }))

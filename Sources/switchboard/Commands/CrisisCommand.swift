@@ -39,10 +39,7 @@ struct CrisisCommand: ParsableCommand {
             let store = try global.openStore(quiet: json)
             let lib = PlaybookLibrary.load(store.dir)
             let log = CrisisLog(store: store)
-            if json {
-                try Output.printJSON(CrisisListJSON(lib: lib, log: log))
-                return
-            }
+            if json { try Output.printJSON(CrisisListJSON(lib: lib, log: log)); return }
             if let c = log.current { print("ACTIVE: " + CrisisCommand.headline(c)) }
             if lib.playbooks.isEmpty {
                 print("No usable playbooks in \(store.dir.playbooksDir.path) (switchboard init writes three).")
@@ -225,25 +222,15 @@ struct CrisisCommand: ParsableCommand {
 
 struct CrisisListJSON: Encodable {
     struct PB: Encodable {
-        var id: String
-        var name: String
-        var steps: Int
-        var severity_levels: [String]
+        var id: String, name: String, steps: Int, severity_levels: [String]
     }
     struct Run: Encodable {
-        var id: String
-        var playbook: String
-        var name: String
-        var drill: Bool
-        var started_at: String
-        var started_by: String
+        var id: String, playbook: String, name: String, drill: Bool, started_at: String, started_by: String
         var ended_at: String?
         var done: Int
         var steps: Int
     }
-    var playbooks: [PB]
-    var problems: [String]
-    var runs: [Run]
+    var playbooks: [PB], problems: [String], runs: [Run]
     init(lib: PlaybookLibrary, log: CrisisLog) {
         playbooks = lib.playbooks.map {
             PB(id: $0.id, name: $0.name, steps: $0.steps.count, severity_levels: $0.severityLevels)

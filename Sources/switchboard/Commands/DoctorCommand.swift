@@ -23,9 +23,7 @@ struct DoctorCommand: ParsableCommand {
             for p in Doctor.removeStaleTempFiles(dir) {
                 if json {
                     try Output.printJSON(["level": "fixed", "place": p, "message": "removed"])
-                } else {
-                    print("fixed    \(Output.safe(p)): removed")
-                }
+                } else { print("fixed    \(Output.safe(p)): removed") }
             }
             // Opening the store for writing sets torn tails aside (into FILE.corrupt).
             if dir.exists, let store = try? Store(dir: dir) {
@@ -34,9 +32,7 @@ struct DoctorCommand: ParsableCommand {
                     let message = String(w.drop { $0 != ":" }.dropFirst(2))
                     if json {
                         try Output.printJSON(["level": "fixed", "place": place, "message": message])
-                    } else {
-                        print("fixed    \(Output.safe(place)): \(Output.safe(message))")
-                    }
+                    } else { print("fixed    \(Output.safe(place)): \(Output.safe(message))") }
                 }
             }
         }

@@ -22,9 +22,7 @@ enum FeedPrinter {
         if let f = feed {
             doc.title = f.title.map { HTMLText.clean($0) }
             doc.link = f.link.map { HTMLText.clean($0) }
-            doc.version = f.version
-            doc.encoding = f.encoding
-            doc.recovered = f.recovered
+            (doc.version, doc.encoding, doc.recovered) = (f.version, f.encoding, f.recovered)
             doc.entries = f.entries.map { e in
                 EntryJSON(
                     id: e.id.map { HTMLText.clean($0) }, title: e.title.map { HTMLText.clean($0) },

@@ -48,16 +48,12 @@ struct FeedCommand: AsyncParsableCommand {
                 case .success(let feed):
                     if json {
                         FeedPrinter.printJSON(source: input, feed: feed, error: nil)
-                    } else {
-                        FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input)
-                    }
+                    } else { FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input) }
                 case .failure(let message):
                     failures += 1
                     if json {
                         FeedPrinter.printJSON(source: input, feed: nil, error: message)
-                    } else {
-                        Output.err("switchboard: \(HTMLText.clean(input)): \(message)")
-                    }
+                    } else { Output.err("switchboard: \(HTMLText.clean(input)): \(message)") }
                 }
             }
             if failures > 0 { throw ExitCode(1) }

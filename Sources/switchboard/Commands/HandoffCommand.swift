@@ -29,12 +29,8 @@ struct HandoffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, k) = try global.openStore(resolving: key)
-            let events = try store.record([.handoff(mention: k, team: team, note: note)], actor: Actor.current())
-            if json {
-                for e in events { try Output.printJSON(e) }
-            } else {
-                print("\(k): handed off to \(Output.safe(team)) (waiting)")
+            try perform(global, key: key, json: json, say: { "\($1): handed off to \(Output.safe(team)) (waiting)" }) {
+                [.handoff(mention: $1, team: team, note: note)]
             }
         }
     }
@@ -57,49 +53,41 @@ struct HandoffCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, k) = try global.openStore(resolving: key)
-            guard let t = team ?? store.state(k).handoffTeam else {
-                throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
+            var answering = ""
+            let say = { (store: Store, k: String) in
+                "\(k): answer from \(Output.safe(answering)) recorded; status \(store.state(k).status.rawValue)"
             }
-            let events = try store.record(
-                [.handoffFollowUp(.reply(mention: k, team: t, text: text))], actor: Actor.current())
-            if json {
-                for e in events { try Output.printJSON(e) }
-            } else {
-                print("\(k): answer from \(Output.safe(t)) recorded; status \(store.state(k).status.rawValue)")
+            try perform(global, key: key, json: json, say: say) { store, k in
+                guard let t = team ?? store.state(k).handoffTeam else {
+                    throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
+                }
+                answering = t
+                return [.handoffFollowUp(.reply(mention: k, team: t, text: text))]
             }
         }
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Mentions waiting for an internal team, oldest first, with the delivery state.")
+    struct List: StoreCommand {
+        static let abstract = "Mentions waiting for an internal team, oldest first, with the delivery state."
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this team.") var team: String?
         @Flag(help: "Also hand-offs that were answered or closed.") var all = false
         @Flag(help: "JSON Lines: one hand-off per line.") var json = false
 
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             let rows = HandoffListing.rows(store, team: team, all: all)
-            if json {
-                try Output.printJSONLines(rows)
-                return
-            }
-            if rows.isEmpty {
-                print(all ? "No hand-offs." : "Nothing is waiting for an internal team.")
-                return
-            }
             let now = Date()
-            Output.table(
-                ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"],
-                rows.map { r in
-                    [
-                        r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
-                        Output.clip(Output.safe(r.deliverySummary), 40),
-                        "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
-                    ]
-                })
+            try Output.listing(
+                rows, json: json, encode: { $0 },
+                empty: all ? "No hand-offs." : "Nothing is waiting for an internal team.",
+                header: ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"]
+            ) { r in
+                [
+                    r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
+                    Output.clip(Output.safe(r.deliverySummary), 40),
+                    "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
+                ]
+            }
         }
     }
 
@@ -132,14 +120,9 @@ struct HandoffCommand: ParsableCommand {
 
 /// One row of `handoff list`.
 struct HandoffRow: Encodable {
-    let key: String
-    let team: String
-    let since: Date
-    let status: String
+    let key: String, team: String, since: Date, status: String
     let note: String?
-    let deliveries: [HandoffDeliveryState]
-    let answers: [HandoffReply]
-    let text: String
+    let deliveries: [HandoffDeliveryState], answers: [HandoffReply], text: String
 
     var deliverySummary: String {
         if deliveries.isEmpty { return "by hand" }
@@ -157,19 +140,13 @@ struct HandoffRow: Encodable {
 
 extension HandoffDeliveryState: Encodable {
     enum CodingKeys: String, CodingKey {
-        case rule, team, status, attempts, error, target
-        case routedAt = "routed_at"
-        case lastAt = "last_at"
+        case rule, team, status, attempts, error, target, routedAt = "routed_at", lastAt = "last_at"
     }
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(team, forKey: .team)
-        try c.encode(status, forKey: .status)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encodeIfPresent(error, forKey: .error)
-        try c.encodeIfPresent(target, forKey: .target)
-        try c.encode(routedAt, forKey: .routedAt)
+        try c.encode(rule, forKey: .rule); try c.encode(team, forKey: .team); try c.encode(status, forKey: .status)
+        try c.encode(attempts, forKey: .attempts); try c.encodeIfPresent(error, forKey: .error)
+        try c.encodeIfPresent(target, forKey: .target); try c.encode(routedAt, forKey: .routedAt)
         try c.encode(lastAt, forKey: .lastAt)
     }
 }

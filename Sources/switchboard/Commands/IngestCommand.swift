@@ -63,10 +63,7 @@ struct IngestCommand: ParsableCommand {
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
             stored += batch.count
-            if progress {
-                Output.write("stored \(stored)\n")
-                Output.flush()
-            }
+            if progress { Output.write("stored \(stored)\n"); Output.flush() }
         }
         do {
             try LineBlocks.forEach(fd: fd, path: path, block: 4 << 20) { lines, firstLine in
@@ -92,10 +89,7 @@ struct IngestCommand: ParsableCommand {
                 let error: String?
             }
             struct Summary: Encodable {
-                let new: Int
-                let duplicate: Int
-                let rejected: Int
-                let rejects: [Reject]
+                let new: Int, duplicate: Int, rejected: Int, rejects: [Reject]
                 let handoffs: [Handoff]?
             }
             let handoffs = routed.compactMap { o -> Handoff? in

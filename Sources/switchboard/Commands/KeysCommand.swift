@@ -30,8 +30,6 @@ struct KeysCommand: ParsableCommand {
                         "when": $0.when.rawValue,
                     ]
                 })
-        } else {
-            print(map.table(), terminator: "")
-        }
+        } else { print(map.table(), terminator: "") }
     }
 }

@@ -27,14 +27,8 @@ struct LogCommand: ParsableCommand {
             events = events.filter { $0.action.mention == k }
         }
         events.sort { $0.at < $1.at }
-        if json {
-            try Output.printJSONLines(events)
-            return
-        }
-        if events.isEmpty {
-            print("Nothing recorded.")
-            return
-        }
+        if json { try Output.printJSONLines(events); return }
+        if events.isEmpty { print("Nothing recorded."); return }
         Output.table(
             ["TIME", "WHO", "MENTION", "WHAT"],
             events.map {

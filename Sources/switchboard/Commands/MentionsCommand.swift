@@ -39,10 +39,7 @@ struct MentionsCommand: ParsableCommand {
                     list.lazy.map { m in MentionJSON(m: m, state: states[m.key] ?? MentionState()) })
                 return
             }
-            if list.isEmpty {
-                print("No mentions.")
-                return
-            }
+            if list.isEmpty { print("No mentions."); return }
             let now = Date()
             let rows = list.map { m -> [String] in
                 let st = states[m.key] ?? MentionState()
@@ -68,10 +65,7 @@ struct MentionsCommand: ParsableCommand {
             let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
             let st = store.state(k)
-            if json {
-                try Output.printJSON(MentionJSON(m: m, state: st), pretty: true)
-                return
-            }
+            if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
             var lines: [(String, String)] = [
                 ("key", m.key), ("network", m.platform + (m.source.map { " (source \($0))" } ?? "")),
                 (

@@ -10,35 +10,32 @@ struct OutboxCommand: AsyncParsableCommand {
         abstract: "Replies waiting to be sent, sending, failed or sent.",
         subcommands: [List.self, Retry.self, Cancel.self, Confirm.self])
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List outbox entries (pending ones; --all for every one).")
+    /// Runs an outbox operation, turning any error into a clean CLI failure.
+    static func op(_ f: () throws -> Void) throws {
+        do { try f() } catch { throw CLIError.failure("\(error)") }
+    }
+
+    struct List: StoreCommand {
+        static let abstract = "List outbox entries (pending ones; --all for every one)."
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also sent and cancelled entries.") var all = false
         @Flag(help: "JSON Lines: one entry per line.") var json = false
+        var quiet: Bool { json }
 
-        func run() throws {
-            let store = try global.openStore(quiet: json)
+        func run(in store: Store) throws {
             let box = Outbox(store: store)
-            let list = all ? box.all : box.pending
-            if json {
-                for e in list { try Output.printJSON(OutboxEntryJSON(e)) }
-                return
-            }
-            if list.isEmpty {
-                print(all ? "The outbox is empty." : "Nothing pending in the outbox.")
-                return
-            }
             let now = Date()
-            Output.table(
-                ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"],
-                list.map { e in
-                    [
-                        e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
-                        Output.relative(e.queuedAt, now: now),
-                        e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
-                    ]
-                })
+            try Output.listing(
+                all ? box.all : box.pending, json: json, encode: OutboxEntryJSON.init,
+                empty: all ? "The outbox is empty." : "Nothing pending in the outbox.",
+                header: ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"]
+            ) { e in
+                [
+                    e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
+                    Output.relative(e.queuedAt, now: now),
+                    e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
+                ]
+            }
         }
     }
 
@@ -86,9 +83,7 @@ struct OutboxCommand: AsyncParsableCommand {
                             ReplyResultJSON(
                                 key: e.mention, outbox: e.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id,
                                 warnings: []))
-                    } else {
-                        print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))")
-                    }
+                    } else { print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))") }
                 case .failed(let msg, let at):
                     failed = true
                     if json {
@@ -104,40 +99,30 @@ struct OutboxCommand: AsyncParsableCommand {
                     if json {
                         try Output.printJSON(
                             ReplyResultJSON(key: e.mention, outbox: e.id, state: "not_sent", error: why, warnings: []))
-                    } else {
-                        print("\(e.id): not sent: \(why)")
-                    }
+                    } else { print("\(e.id): not sent: \(why)") }
                 }
             }
             if failed { throw ExitCode(1) }
         }
     }
 
-    struct Cancel: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Take back a reply that is queued (in its send delay) or failed.")
+    struct Cancel: StoreCommand {
+        static let abstract = "Take back a reply that is queued (in its send delay) or failed."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
-        func run() throws {
-            let store = try global.openStore()
-            do { try Outbox.cancel(id, store: store, actor: Actor.current()) } catch {
-                throw CLIError.failure("\(error)")
-            }
+        func run(in store: Store) throws {
+            try OutboxCommand.op { try Outbox.cancel(id, store: store, actor: Actor.current()) }
             print("\(id): taken back.")
         }
     }
 
-    struct Confirm: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted.")
+    struct Confirm: StoreCommand {
+        static let abstract = "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         @Option(help: "Where the answer is (default: the mention's address).") var url: String?
-        func run() throws {
-            let store = try global.openStore()
-            do { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) } catch {
-                throw CLIError.failure("\(error)")
-            }
+        func run(in store: Store) throws {
+            try OutboxCommand.op { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) }
             print("\(id): marked answered (by hand).")
         }
     }
@@ -159,26 +144,17 @@ struct OutboxEntryJSON: Encodable {
     }
 
     enum Keys: String, CodingKey {
-        case id, mention, state, network, source, text, author, manual, attempts, error, url
-        case queuedAt = "queued_at"
-        case sendAfter = "send_after"
-        case retryAt = "retry_at"
-        case postID = "post_id"
-        case idempotencyKey = "idempotency_key"
+        case id, mention, state, network, source, text, author, manual, attempts, error, url, queuedAt = "queued_at"
+        case sendAfter = "send_after", retryAt = "retry_at", postID = "post_id", idempotencyKey = "idempotency_key"
     }
 
     func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(e.id, forKey: .id)
-        try c.encode(e.mention, forKey: .mention)
-        try c.encode(e.stateName, forKey: .state)
-        try c.encode(e.draft.network, forKey: .network)
-        try c.encodeIfPresent(e.draft.source, forKey: .source)
-        try c.encode(e.draft.text, forKey: .text)
-        try c.encode(e.author, forKey: .author)
-        try c.encode(e.draft.manual, forKey: .manual)
-        try c.encode(e.attempts, forKey: .attempts)
-        try c.encode(e.queuedAt, forKey: .queuedAt)
+        try c.encode(e.id, forKey: .id); try c.encode(e.mention, forKey: .mention)
+        try c.encode(e.stateName, forKey: .state); try c.encode(e.draft.network, forKey: .network)
+        try c.encodeIfPresent(e.draft.source, forKey: .source); try c.encode(e.draft.text, forKey: .text)
+        try c.encode(e.author, forKey: .author); try c.encode(e.draft.manual, forKey: .manual)
+        try c.encode(e.attempts, forKey: .attempts); try c.encode(e.queuedAt, forKey: .queuedAt)
         try c.encode(e.draft.sendAfter, forKey: .sendAfter)
         try c.encode(e.draft.idempotencyKey, forKey: .idempotencyKey)
         try c.encodeIfPresent(e.lastError, forKey: .error)

@@ -19,10 +19,7 @@ struct PublishDueCommand: AsyncParsableCommand {
             team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
         let results = await QueuePublisher.publishDue(store: store, publisherFor: publishers, actor: Actor.current())
         for r in results {
-            if json {
-                try Output.printJSON(r)
-                continue
-            }
+            if json { try Output.printJSON(r); continue }
             switch r.outcome {
             case .published: print("\(r.id) → \(r.account): published \(Output.safe(r.url ?? r.postID ?? ""))")
             case .failed:

@@ -3,26 +3,24 @@ import Foundation
 import SwitchboardCore
 
 extension QueueCommand {
-    struct Swap: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reorder: swap the scheduled times of two items.")
+    struct Swap: StoreCommand {
+        static let abstract = "Reorder: swap the scheduled times of two items."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var first: String
         @Argument(help: "Another queue id (or prefix).") var second: String
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             try QueueCommand.op { try Queue.swap(first, second, store: store, actor: Actor.current()) }
             print("swapped \(first) and \(second)")
         }
     }
 
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The suspend switch: running, or suspended since when, by whom and why; items by state.")
+    struct Status: StoreCommand {
+        static let abstract = "The suspend switch: running, or suspended since when, by whom and why; items by state."
         @OptionGroup var global: GlobalOptions
         @Flag(help: "One JSON document: {\"suspended\", \"reason\", \"by\", \"at\", \"counts\"}.") var json = false
+        var quiet: Bool { json }
 
-        func run() throws {
-            let store = try global.openStore(quiet: json)
+        func run(in store: Store) throws {
             let q = Queue(store: store)
             var counts: [String: Int] = [:]
             for i in q.all where !i.deleted { counts[i.state.rawValue, default: 0] += 1 }
@@ -34,9 +32,7 @@ extension QueueCommand {
             }
             if let s = q.suspension {
                 print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
-            } else {
-                print("The queue is running.")
-            }
+            } else { print("The queue is running.") }
             print(
                 counts.isEmpty
                     ? "No items."
@@ -49,13 +45,11 @@ extension QueueCommand {
     enum Restore: QueueItemStepKind { static let step = QueueItemStep.restore }
     enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }
 
-    struct Suspend: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The kill switch: hold every scheduled item now, in every process (lead or manager only).")
+    struct Suspend: StoreCommand {
+        static let abstract = "The kill switch: hold every scheduled item now, in every process (lead or manager only)."
         @OptionGroup var global: GlobalOptions
         @Option(help: "Why (recorded in the actions log).") var reason: String
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             let team = try QueueCommand.team(store)
             try QueueCommand.op {
                 try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current())
@@ -112,18 +106,13 @@ struct QueueSwitchJSON: Encodable {
     var at: Date?
     var counts: [String: Int]?
     init(_ q: Queue) {
-        suspended = q.isSuspended
-        reason = q.suspension?.reason
-        by = q.suspension?.by
-        at = q.suspension?.at
+        (suspended, reason, by, at) = (q.isSuspended, q.suspension?.reason, q.suspension?.by, q.suspension?.at)
     }
 }
 
 /// One queue item for `--json` (and the workbench's Queue pane if it wants the same shape).
 struct QueueItemJSON: Encodable {
-    var id: String
-    var state: String
-    var text: String
+    var id: String, state: String, text: String
     var variants: [String: String]?
     var accounts: [String]
     var scheduledAt: Date?
@@ -138,16 +127,10 @@ struct QueueItemJSON: Encodable {
     var warnings: [PreflightWarning]?
 
     init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
-        id = i.id
-        state = i.state.rawValue
-        text = i.draft.text
+        (id, state, text) = (i.id, i.state.rawValue, i.draft.text)
         variants = i.draft.variants.isEmpty ? nil : i.draft.variants
-        accounts = i.draft.accounts
-        scheduledAt = i.scheduledAt
-        createdAt = i.draft.createdAt
-        author = i.author
-        link = i.draft.link
-        via = i.draft.via
+        (accounts, scheduledAt, createdAt, author) = (i.draft.accounts, i.scheduledAt, i.draft.createdAt, i.author)
+        (link, via) = (i.draft.link, i.draft.via)
         media = i.draft.media.isEmpty ? nil : i.draft.media
         tags = i.draft.tags.isEmpty ? nil : i.draft.tags
         campaign = i.draft.campaign
@@ -157,7 +140,6 @@ struct QueueItemJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, warnings
-        case scheduledAt = "scheduled_at"
-        case createdAt = "created_at"
+        case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 }

@@ -105,10 +105,7 @@ struct QueueCommand: ParsableCommand {
             let held = at != nil && !warnings.isEmpty && !yes
             if !held { d.scheduledAt = at }
             let item = try QueueCommand.op { try Queue.add(d, team: team, store: store, actor: Actor.current()) }
-            if json {
-                try Output.printJSON(QueueItemJSON(item, warnings: warnings))
-                return
-            }
+            if json { try Output.printJSON(QueueItemJSON(item, warnings: warnings)); return }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
             if held {
                 print(
@@ -134,26 +131,19 @@ struct QueueCommand: ParsableCommand {
             let store = try global.openStore(quiet: json)
             let q = Queue(store: store)
             let list = all ? q.agenda + q.all.filter(\.deleted) : q.agenda.filter { $0.state != .published }
-            if json {
-                try Output.printJSONLines(list.map { QueueItemJSON($0) })
-                return
-            }
-            if let s = q.suspension {
+            if !json, let s = q.suspension {
                 print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
             }
-            if list.isEmpty {
-                print("The queue is empty.")
-                return
+            try Output.listing(
+                list, json: json, encode: { QueueItemJSON($0) }, empty: "The queue is empty.",
+                header: ["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"]
+            ) { i in
+                [
+                    i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-",
+                    i.draft.accounts.joined(separator: ","),
+                    Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60),
+                ]
             }
-            Output.table(
-                ["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"],
-                list.map { i in
-                    [
-                        i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-",
-                        i.draft.accounts.joined(separator: ","),
-                        Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60),
-                    ]
-                })
         }
 
         /// The network's error of a failed account, or where the item went out.
@@ -180,10 +170,7 @@ struct QueueCommand: ParsableCommand {
                 (try? QueueCommand.team(store)).map {
                     Preflight.check(i.draft, Preflight.Context(team: $0, store: store))
                 } ?? []
-            if json {
-                try Output.printJSON(QueueItemJSON(i, warnings: warnings))
-                return
-            }
+            if json { try Output.printJSON(QueueItemJSON(i, warnings: warnings)); return }
             print(
                 "\(i.id)  \(i.state.rawValue)  " + (i.scheduledAt.map(Timestamp.format) ?? "draft")
                     + "  by \(Output.safe(i.author))")
@@ -207,26 +194,23 @@ struct QueueCommand: ParsableCommand {
         }
     }
 
-    struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace the text of an item not yet published.")
+    struct Edit: StoreCommand {
+        static let abstract = "Replace the text of an item not yet published."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var id: String
         @Argument(help: "The new text.") var text: String
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             try QueueCommand.op { try Queue.edit(id, text: text, store: store, actor: Actor.current()) }
             print("\(id): edited")
         }
     }
 
-    struct Schedule: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Schedule (or reschedule) an item; without a time it goes back to draft.")
+    struct Schedule: StoreCommand {
+        static let abstract = "Schedule (or reschedule) an item; without a time it goes back to draft."
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A queue id (or prefix).") var id: String
         @OptionGroup var when: When
-        func run() throws {
-            let store = try global.openStore()
+        func run(in store: Store) throws {
             let team = try QueueCommand.team(store)
             let q = try Queue.current(store)
             let i = try QueueCommand.op { try q.resolve(id) }

@@ -31,8 +31,6 @@ struct ReanalyzeCommand: ParsableCommand {
                 "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": "
                 + "\"\(Analyzer.modelVersion)\"}"
             )
-        } else {
-            print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))")
-        }
+        } else { print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))") }
     }
 }

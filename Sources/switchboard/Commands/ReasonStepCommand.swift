@@ -4,10 +4,7 @@ import SwitchboardCore
 
 /// What a crisis step command that takes a reason does: `crisis skip|block STEP REASON…`.
 struct ReasonStepInfo {
-    var name: String
-    var state: CrisisStepState
-    var abstract: String
-    var reasonHelp: String
+    var name: String, state: CrisisStepState, abstract: String, reasonHelp: String
 }
 
 /// Names a reason step for `ReasonStepCommand` (a type per subcommand, as ArgumentParser wants).

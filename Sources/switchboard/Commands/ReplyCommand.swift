@@ -53,9 +53,7 @@ struct ReplyCommand: AsyncParsableCommand {
         if !yes, !Prompt.ask("Send? [y/N] ", stderr: json) {
             if json {
                 try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message)))
-            } else {
-                print("Not sent.")
-            }
+            } else { print("Not sent.") }
             throw ExitCode(1)
         }
 
@@ -144,9 +142,7 @@ struct ReplyCommand: AsyncParsableCommand {
                 ReplyResultJSON(
                     key: m.key, outbox: entry.id, state: "sent", url: m.url, manual: true,
                     warnings: warnings.map(\.message)))
-        } else {
-            print("Marked \(m.key) answered (by hand).")
-        }
+        } else { print("Marked \(m.key) answered (by hand).") }
     }
 
     func report(_ r: OutboxResult, key: String, warnings: [ReplyWarning]) throws {
@@ -157,9 +153,7 @@ struct ReplyCommand: AsyncParsableCommand {
                 try Output.printJSON(
                     ReplyResultJSON(
                         key: key, outbox: r.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: w))
-            } else {
-                print("Sent: \(Output.safe(ref.url ?? ref.uri))")
-            }
+            } else { print("Sent: \(Output.safe(ref.url ?? ref.uri))") }
         case .failed(let msg, let at):
             if json {
                 try Output.printJSON(
@@ -179,9 +173,7 @@ struct ReplyCommand: AsyncParsableCommand {
             if json {
                 try Output.printJSON(
                     ReplyResultJSON(key: key, outbox: r.id, state: "not_sent", error: why, warnings: w))
-            } else {
-                print("Not sent: \(why)")
-            }
+            } else { print("Not sent: \(why)") }
             throw ExitCode(1)
         }
     }
@@ -202,20 +194,11 @@ struct ReplyResultJSON: Encodable {
         manual: Bool? = nil,
         error: String? = nil, retryAt: Date? = nil, warnings: [String]
     ) {
-        self.key = key
-        self.outbox = outbox
-        self.state = state
-        self.url = url
-        self.postID = postID
-        self.manual = manual
-        self.error = error
-        self.retryAt = retryAt
-        self.warnings = warnings
+        (self.key, self.outbox, self.state, self.url, self.postID) = (key, outbox, state, url, postID)
+        (self.manual, self.error, self.retryAt, self.warnings) = (manual, error, retryAt, warnings)
     }
     enum CodingKeys: String, CodingKey {
-        case key, outbox, state, url, manual, error, warnings
-        case postID = "post_id"
-        case retryAt = "retry_at"
+        case key, outbox, state, url, manual, error, warnings, postID = "post_id", retryAt = "retry_at"
     }
 }
 

@@ -96,9 +96,7 @@ struct ReportCommand: ParsableCommand {
             do { try FileIO.writeDocument(data, to: url) } catch {
                 throw CLIError.failure("cannot write \(output): \(error)")
             }
-        } else {
-            Output.write(data)
-        }
+        } else { Output.write(data) }
     }
 
     /// Insight's topic words (stopwords of English and German left out) and the priority band a mention had when

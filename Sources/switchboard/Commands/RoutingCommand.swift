@@ -41,12 +41,7 @@ struct RoutingCommand: ParsableCommand {
             if limit > 0 { plan = Array(plan.prefix(limit)) }
             let delivered = Router.deliveries(store.events)
             struct Row: Encodable {
-                let key: String
-                let rule: String
-                let team: String
-                let delivery: String
-                let routed: Bool
-                let text: String
+                let key: String, rule: String, team: String, delivery: String, routed: Bool, text: String
             }
             let rows = plan.map { p in
                 Row(

@@ -66,9 +66,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else {
-            throw CLIError.usage("the id may hold letters, digits, - and _ only")
-        }
+        else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
         guard !team.sources.contains(where: { $0.id == sid }) else {
             throw CLIError.failure("team.json has a source \"\(sid)\" already")
         }

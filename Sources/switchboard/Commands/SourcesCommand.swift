@@ -107,12 +107,8 @@ struct SourceRow: Encodable {
     let config: SourceConfig
     let health: SourceHealth
     enum Keys: String, CodingKey {
-        case id, type, enabled, interval, status, fetched, added, failures, cursor
-        case lastSuccess = "last_success"
-        case lastError = "last_error"
-        case lastErrorAt = "last_error_at"
-        case nextRun = "next_run"
-        case lastPoll = "last_poll"
+        case id, type, enabled, interval, status, fetched, added, failures, cursor, lastSuccess = "last_success"
+        case lastError = "last_error", lastErrorAt = "last_error_at", nextRun = "next_run", lastPoll = "last_poll"
     }
     /// Every field, absent values as null.
     func encode(to encoder: Encoder) throws {

@@ -55,10 +55,7 @@ struct TerminalCheckCommand: ParsableCommand {
             let waker = terminal.makeWaker()
             let interval = tickMs
             Thread.detachNewThread {
-                while true {
-                    usleep(useconds_t(interval * 1000))
-                    waker.wake()
-                }
+                while true { usleep(useconds_t(interval * 1000)); waker.wake() }
             }
         }
         var screen = TerminalCheckScreen(
@@ -93,10 +90,7 @@ struct TerminalCheckCommand: ParsableCommand {
 
 /// The test screen's state and rendering (pure; the command feeds it events).
 struct TerminalCheckScreen {
-    let term: String
-    let colors: Int
-    let rows: Int
-    let textLines: [String]
+    let term: String, colors: Int, rows: Int, textLines: [String]
     var size = Size(width: 80, height: 24)
     var selected = 0
     var log: [String] = []

@@ -2,12 +2,18 @@ import ArgumentParser
 import Foundation
 import SwitchboardCore
 
-/// Records actions on mentions and prints what was done (or JSON with --json).
-private func perform(_ global: GlobalOptions, key: String, json: Bool, _ make: (String) -> [Action]) throws {
+/// Records actions on a mention (`key`: the key or a prefix; `make` gets the store and the full key) and prints what
+/// was done: JSON with --json, else `say`'s line, else a line per event.
+func perform(
+    _ global: GlobalOptions, key: String, json: Bool, say: ((Store, String) -> String)? = nil,
+    _ make: (Store, String) throws -> [Action]
+) throws {
     let (store, k) = try global.openStore(resolving: key)
-    let events = try store.record(make(k), actor: Actor.current())
+    let events = try store.record(make(store, k), actor: Actor.current())
     if json {
         for e in events { try Output.printJSON(e) }
+    } else if let say {
+        print(say(store, k))
     } else {
         for e in events { print("\(k): \(Output.safe(e.action.summary)) (by \(e.actor))") }
     }
@@ -21,7 +27,7 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "Mention key.") var key: String
     @Argument(help: "New status.") var status: MentionStatus
     @Flag(help: "Print the recorded event as JSON.") var json = false
-    func run() throws { try perform(global, key: key, json: json) { [.setStatus(mention: $0, status: status)] } }
+    func run() throws { try perform(global, key: key, json: json) { [.setStatus(mention: $1, status: status)] } }
 }
 
 struct AssignCommand: ParsableCommand {
@@ -33,7 +39,7 @@ struct AssignCommand: ParsableCommand {
     @Flag(help: "Print the recorded event as JSON.") var json = false
     func run() throws {
         let u = user == "-" || user == "none" ? nil : user
-        try perform(global, key: key, json: json) { [.assign(mention: $0, user: u)] }
+        try perform(global, key: key, json: json) { [.assign(mention: $1, user: u)] }
     }
 }
 
@@ -54,7 +60,7 @@ struct TagCommand: ParsableCommand {
     func run() throws {
         let add = tags.filter { !$0.hasPrefix("-") }.map { $0.hasPrefix("+") ? String($0.dropFirst()) : $0 }
         let remove = tags.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) }
-        try perform(global, key: key, json: json) { k in
+        try perform(global, key: key, json: json) { _, k in
             (add.isEmpty ? [] : [.tag(mention: k, tags: add)])
                 + (remove.isEmpty ? [] : [.untag(mention: k, tags: remove)])
         }
@@ -66,12 +72,16 @@ struct NoteCommand: ParsableCommand {
         commandName: "note", abstract: "Add an internal note to a mention (never published).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
-    @Argument(help: "The note.") var text: [String]
+    @OptionGroup var note: NoteText
     @Flag(help: "Print the recorded event as JSON.") var json = false
+    func run() throws { try perform(global, key: key, json: json) { [.note(mention: $1, text: note.joined)] } }
+}
+
+/// The words of a note (on a mention or a contact), joined with spaces; refused when empty.
+struct NoteText: ParsableArguments {
+    @Argument(help: "The note.") var text: [String]
+    var joined: String { text.joined(separator: " ") }
     func validate() throws {
         if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
-    }
-    func run() throws {
-        try perform(global, key: key, json: json) { [.note(mention: $0, text: text.joined(separator: " "))] }
     }
 }

@@ -7,8 +7,7 @@ extension EffectRunner {
     func crisisInfo() -> CrisisInfo {
         let now = clock()
         var c = CrisisInfo()
-        c.playbooks = view.playbookLibrary.playbooks
-        c.problems = view.playbookLibrary.problems
+        (c.playbooks, c.problems) = (view.playbookLibrary.playbooks, view.playbookLibrary.problems)
         c.run = view.crisisLog.current
         c.realActive = view.crisisLog.active != nil
         c.computedAt = now

@@ -32,10 +32,7 @@ extension Renderer {
             y += 1
         }
         line("No active crisis.", .dim)
-        if c.playbooks.isEmpty, c.problems.isEmpty {
-            line("No playbooks yet.", .dim)
-            return
-        }
+        if c.playbooks.isEmpty, c.problems.isEmpty { line("No playbooks yet.", .dim); return }
         if !c.playbooks.isEmpty {
             let enter = key("crisis-start", .crisis)
             let drill = key("crisis-drill", .crisis)
@@ -229,10 +226,7 @@ extension Renderer {
                 "Timeline, newest first — \(key("crisis-timeline", .crisis)) closes", width: r.width - 1), x: r.x + 1,
             y: r.y, role: .paneTitle, clip: r)
         let list = s.crisis.info.timeline
-        if list.isEmpty {
-            buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r)
-            return
-        }
+        if list.isEmpty { buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
         let actorW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.actor)) }.max() ?? 0)
         for (i, e) in list.dropFirst(s.crisis.selected).prefix(r.height - 1).enumerated() {
             let line =

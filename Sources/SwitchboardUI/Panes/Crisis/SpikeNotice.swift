@@ -4,17 +4,13 @@ import SwitchboardCore
 /// A spike alert recorded in the actions log (`spike_alert`, written by whichever process polls the
 /// sources); the status bar shows it until the team's cool-down has passed.
 public struct SpikeNotice: Sendable, Equatable {
-    public var message: String
-    public var at: Date
+    public var message: String, at: Date
     /// `negative` for a spike of negative mentions, else `mentions` (nil when the record does not say).
     public var kind: String?
     /// The playbook the alert suggests (recorded by the process that raised it), if any.
     public var playbook: String?
     public init(message: String, at: Date, kind: String? = nil, playbook: String? = nil) {
-        self.message = message
-        self.at = at
-        self.kind = kind
-        self.playbook = playbook
+        (self.message, self.at, self.kind, self.playbook) = (message, at, kind, playbook)
     }
 
     /// The alert an action log record holds, if it is one.

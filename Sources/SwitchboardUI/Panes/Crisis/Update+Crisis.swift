@@ -53,10 +53,7 @@ extension Update {
     }
 
     static func crisisOffer(_ s: inout AppState) -> [Effect] {
-        guard let p = s.crisisOffer else {
-            say(&s, "no playbook is offered (it comes with a spike alert)")
-            return []
-        }
+        guard let p = s.crisisOffer else { say(&s, "no playbook is offered (it comes with a spike alert)"); return [] }
         return startPrompt(&s, p, drill: false)
     }
 
@@ -66,19 +63,13 @@ extension Update {
             say(&s, "no crisis is active: Enter starts the selected playbook")
             return []
         }
-        guard let st = selectedStep(s) else {
-            say(&s, "back to the checklist first (Esc)")
-            return []
-        }
+        guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
         return stepCommand(&s, c, run, st)
     }
 
     /// Shows or hides the timeline or the escalation list.
     static func crisisToggle(_ s: inout AppState, _ view: CrisisView) {
-        guard s.crisis.info.run != nil else {
-            say(&s, "no crisis is active")
-            return
-        }
+        guard s.crisis.info.run != nil else { say(&s, "no crisis is active"); return }
         s.crisis.view = s.crisis.view == view ? .checklist : view
         s.crisis.selected = 0
         if s.crisis.view == .checklist, let run = s.crisis.info.run {
@@ -87,10 +78,7 @@ extension Update {
     }
 
     static func crisisSeverity(_ s: inout AppState) {
-        guard let run = s.crisis.info.run else {
-            say(&s, "no crisis is active")
-            return
-        }
+        guard let run = s.crisis.info.run else { say(&s, "no crisis is active"); return }
         guard !run.playbook.severityLevels.isEmpty else {
             say(&s, "the playbook has no severity levels", error: true)
             return
@@ -105,16 +93,10 @@ extension Update {
         let id = st.step.id
         switch c {
         case .crisisDone:
-            if st.state == .done {
-                say(&s, "\(id) is already done (by \(st.by ?? "?"))")
-                return []
-            }
+            if st.state == .done { say(&s, "\(id) is already done (by \(st.by ?? "?"))"); return [] }
             return [.crisis(.step(crisis: run.id, step: id, state: .done, reason: nil, expecting: st.state))]
         case .crisisReopen:
-            if st.state == .open {
-                say(&s, "\(id) is open")
-                return []
-            }
+            if st.state == .open { say(&s, "\(id) is open"); return [] }
             return [.crisis(.step(crisis: run.id, step: id, state: .open, reason: nil, expecting: st.state))]
         case .crisisSkip, .crisisBlock:
             // The reason is typed on the command line: `crisis step ID skip REASON`.
@@ -190,30 +172,18 @@ extension Update {
                 return []
             }
         case .end:
-            guard s.crisis.info.run != nil else {
-                say(&s, "no crisis is active", error: true)
-                return []
-            }
+            guard s.crisis.info.run != nil else { say(&s, "no crisis is active", error: true); return [] }
             guard !rest.isEmpty else {
                 say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true)
                 return []
             }
             return [.crisis(.end(summary: rest))]
         case .severity:
-            guard let run = s.crisis.info.run else {
-                say(&s, "no crisis is active", error: true)
-                return []
-            }
-            guard !rest.isEmpty else {
-                crisisSeverity(&s)
-                return []
-            }
+            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
+            guard !rest.isEmpty else { crisisSeverity(&s); return [] }
             return [.crisis(.severity(crisis: run.id, level: rest))]
         case .step:
-            guard let run = s.crisis.info.run else {
-                say(&s, "no crisis is active", error: true)
-                return []
-            }
+            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
             let (id, tail) = Commands.split(rest)
             let (verb, reason) = Commands.split(tail)
             let states: [String: CrisisStepState] = [
@@ -272,15 +242,9 @@ extension Update {
             case .char(let c) where c.isNumber: if let d = Int(String(c)), d >= 1, d <= n { pick = d - 1 }
             default: break
             }
-            guard let i = pick else {
-                s.modal = .crisisPrompt(p)
-                return []
-            }
+            guard let i = pick else { s.modal = .crisisPrompt(p); return [] }
             let level = p.playbook.severityLevels[i]
-            if let id = p.changeSeverityOf {
-                s.modal = nil
-                return [.crisis(.severity(crisis: id, level: level))]
-            }
+            if let id = p.changeSeverityOf { s.modal = nil; return [.crisis(.severity(crisis: id, level: level))] }
             p.severity = level
             if p.drill || s.queue.info.suspension != nil {
                 s.modal = nil
@@ -306,10 +270,7 @@ extension Update {
     /// `C-o` in the composer: the run's best holding statement for the mention's network and language; pressed
     /// again right away, the next one replaces it.
     static func insertHoldingStatement(_ s: inout AppState) -> [Effect] {
-        guard let key = s.shownKey else {
-            say(&s, "no mention open")
-            return []
-        }
+        guard let key = s.shownKey else { say(&s, "no mention open"); return [] }
         guard let run = s.crisis.info.run else {
             say(&s, "no crisis is active: holding statements come with a running playbook")
             return []

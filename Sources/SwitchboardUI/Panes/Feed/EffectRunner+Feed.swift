@@ -16,10 +16,7 @@ extension EffectRunner {
             m = existing
             m.environment = env
             m.set(q)
-        } else {
-            m = QueryMatcher(q, environment: env)
-            matcher = m
-        }
+        } else { m = QueryMatcher(q, environment: env); matcher = m }
         return [.feedMatched(q, m.filter(store.mentions, states: store.states()))]
     }
 

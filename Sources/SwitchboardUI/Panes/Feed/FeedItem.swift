@@ -5,12 +5,7 @@ import SwitchboardCore
 /// What the feed keeps of one stored mention: enough to draw its row, sort, filter and count it.
 /// (The full mention is loaded for the detail pane only; this keeps 100,000 rows small.)
 public struct FeedItem: Sendable {
-    public var key: String
-    public var platform: String
-    public var author: String
-    public var text: String
-    public var time: Double
-    public var priority: Float
+    public var key: String, platform: String, author: String, text: String, time: Double, priority: Float
     public var sentiment: Sentiment?
     public var intents: IntentSet
     public var followers: Int32
@@ -22,12 +17,8 @@ public struct FeedItem: Sendable {
     public var isOwn: Bool
 
     public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new, own: Bool = false) {
-        key = m.key
-        platform = m.platform
-        author = m.author?.handle ?? ""
-        text = m.text
-        time = m.createdAt.timeIntervalSince1970
-        sentiment = m.analysis?.sentiment
+        (key, platform, author, text) = (m.key, m.platform, m.author?.handle ?? "", m.text)
+        (time, sentiment) = (m.createdAt.timeIntervalSince1970, m.analysis?.sentiment)
         intents = IntentSet(m.analysis?.intents ?? [])
         followers = Int32(clamping: m.author?.followers ?? 0)
         isReply = m.inReplyTo != nil || m.threadRoot != nil

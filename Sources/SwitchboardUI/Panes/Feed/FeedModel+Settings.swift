@@ -7,9 +7,7 @@ extension FeedModel {
     mutating func reconfigure(
         mute: MuteList, slaMinutes: Int, sla: SLA?, states: [String: MentionState], viewport: Int
     ) {
-        self.mute = mute
-        self.slaMinutes = slaMinutes
-        self.sla = sla
+        (self.mute, self.slaMinutes, self.sla) = (mute, slaMinutes, sla)
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
         dueCache = []
         let all = 0..<Int32(items.count)

@@ -44,10 +44,7 @@ public struct FeedModel: Sendable {
     public var personMarks: [String: PersonMark] = [:]
 
     init(mute: MuteList, slaMinutes: Int, sla: SLA? = nil, own: OwnAccounts = OwnAccounts()) {
-        self.mute = mute
-        self.own = own
-        self.slaMinutes = slaMinutes
-        self.sla = sla
+        (self.mute, self.own, self.slaMinutes, self.sla) = (mute, own, slaMinutes, sla)
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
     }
 
@@ -156,10 +153,7 @@ public struct FeedModel: Sendable {
             if !own.isEmpty, let h = m.author?.handle {
                 if let v = ownByHandle[h] {
                     mine = v
-                } else {
-                    mine = own.contains(handle: h)
-                    ownByHandle[h] = mine
-                }
+                } else { mine = own.contains(handle: h); ownByHandle[h] = mine }
             }
             return FeedItem(
                 m, sla: slaMinutes, now: now, status: states.isEmpty ? .new : (states[m.key]?.status ?? .new), own: mine
@@ -281,9 +275,7 @@ public struct FeedModel: Sendable {
     private mutating func reanchor(selectedKey item: Int32?, topItem: Int32?, viewport: Int) {
         if let item, let r = rows.firstIndex(of: item) {
             selected = r
-        } else {
-            selected = min(selected, max(0, rows.count - 1))
-        }
+        } else { selected = min(selected, max(0, rows.count - 1)) }
         if let t = topItem, let r = rows.firstIndex(of: t) {
             scrollTop = r
         } else if topItem != nil {
@@ -297,12 +289,7 @@ public struct FeedModel: Sendable {
     // MARK: Moving
 
     mutating func move(to row: Int, viewport: Int) {
-        guard !rows.isEmpty else {
-            selected = 0
-            selectedItem = nil
-            scrollTop = 0
-            return
-        }
+        guard !rows.isEmpty else { (selected, selectedItem, scrollTop) = (0, nil, 0); return }
         selected = max(0, min(rows.count - 1, row))
         selectedItem = rows[selected]
         clampScroll(viewport: viewport)

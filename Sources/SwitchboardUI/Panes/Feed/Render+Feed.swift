@@ -64,9 +64,7 @@ extension Renderer {
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
             if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
                 x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
-            } else {
-                x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
-            }
+            } else { x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner) }
             x = buf.put(
                 TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
                 role: own ? .own : isNew ? .feedNew : .accent, clip: inner)

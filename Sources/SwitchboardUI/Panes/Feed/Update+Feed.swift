@@ -25,19 +25,13 @@ extension Update {
     }
 
     static func sort(_ s: inout AppState, _ arg: String) {
-        guard let o = SortOrder(rawValue: arg) else {
-            say(&s, "sort by newest or priority", error: true)
-            return
-        }
+        guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return }
         s.feed.setSort(o, states: s.states, viewport: Layout.feedViewport(s), now: s.chrome.now)
         say(&s, o == .newest ? "newest first" : "by priority")
     }
 
     static func status(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let st = MentionStatus(rawValue: arg) else {
-            say(&s, "no status \"\(arg)\"", error: true)
-            return []
-        }
+        guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
         return bulk(&s, "status → \(st.rawValue)", one: st.rawValue) { .setStatus(mention: $0, status: st) }
     }
 
@@ -51,10 +45,7 @@ extension Update {
 
     static func tag(_ s: inout AppState, _ arg: String) -> [Effect] {
         let tags = arg.split(separator: " ").map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
-        guard !tags.isEmpty else {
-            say(&s, "tag needs a name", error: true)
-            return []
-        }
+        guard !tags.isEmpty else { say(&s, "tag needs a name", error: true); return [] }
         return bulk(&s, "tagged " + tags.joined(separator: ", ")) { .tag(mention: $0, tags: tags) }
     }
 
@@ -70,34 +61,23 @@ extension Update {
         if s.feed.visualAnchor != nil {
             s.feed.marks = s.feed.markedKeys
             s.feed.visualAnchor = nil
-        } else {
-            s.feed.visualAnchor = s.feed.selectedKey
-        }
+        } else { s.feed.visualAnchor = s.feed.selectedKey }
     }
 
     /// Opens the selected mention in the composer.
     static func open(_ s: inout AppState) {
-        guard let k = s.feed.selectedKey else {
-            say(&s, "no mention selected")
-            return
-        }
+        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return }
         s.mention.opened = k
         s.chrome.focus = .composer
     }
 
     static func editDraftInEditor(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else {
-            say(&s, "no mention selected")
-            return []
-        }
+        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
         return [.openEditor(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 
     static func saveDraft(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else {
-            say(&s, "no mention selected")
-            return []
-        }
+        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
         return [.saveDraft(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 }

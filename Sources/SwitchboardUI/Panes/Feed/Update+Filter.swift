@@ -16,10 +16,7 @@ extension Update {
         }
         do {
             let q = try Query.parse(trimmed, timeZone: s.settings.timeZone)
-            if q.isEmpty {
-                s.feed.setFilter(nil, states: s.states, viewport: vp)
-                return []
-            }
+            if q.isEmpty { s.feed.setFilter(nil, states: s.states, viewport: vp); return [] }
             s.feed.setFilter(FeedFilter(query: q), states: s.states, viewport: vp)
             if s.feed.filter?.bits != nil {
                 if announce { say(&s, "filter: \(q.text) — \(s.feed.rows.count) of \(s.feed.order.count)") }
@@ -36,18 +33,12 @@ extension Update {
     /// a valid query filters at once. Esc puts back the filter that was active before.
     static func liveFilter(_ s: inout AppState, _ cl: inout CommandLineState) -> [Effect] {
         let text = cl.editor.text
-        guard text.hasPrefix("filter ") || text == "filter" else {
-            cl.problem = nil
-            return []
-        }
+        guard text.hasPrefix("filter ") || text == "filter" else { cl.problem = nil; return [] }
         if cl.filterBefore == nil { cl.filterBefore = .some(s.feed.filter?.text) }
         let arg = String(text.dropFirst(min(text.count, 7)))
         let lead = arg.prefix { $0 == " " }.count
         let query = arg.trimmingCharacters(in: .whitespaces)
-        if query.isEmpty {
-            cl.problem = nil
-            return applyFilter(&s, "", announce: false)
-        }
+        if query.isEmpty { cl.problem = nil; return applyFilter(&s, "", announce: false) }
         do {
             _ = try Query.parse(query, timeZone: s.settings.timeZone)
             cl.problem = nil

@@ -36,10 +36,7 @@ struct ComposerLayout {
                     x = 0
                     rowStart = i + 1
                     breakAt = nil
-                } else {
-                    x += cw
-                    breakAt = i + 1
-                }
+                } else { x += cw; breakAt = i + 1 }
                 continue
             }
             if x + cw > width {
@@ -47,19 +44,10 @@ struct ComposerLayout {
                 x = 0
                 if let b = breakAt, b > rowStart {
                     // The word so far moves down to the new line.
-                    for j in b..<i {
-                        cells[j] = (row, x)
-                        x += TextWidth.width(chars[j])
-                    }
+                    for j in b..<i { cells[j] = (row, x); x += TextWidth.width(chars[j]) }
                     rowStart = b
-                    if x + cw > width {
-                        row += 1
-                        x = 0
-                        rowStart = i
-                    }
-                } else {
-                    rowStart = i
-                }
+                    if x + cw > width { row += 1; x = 0; rowStart = i }
+                } else { rowStart = i }
                 breakAt = nil
             }
             cells.append((row, x))
@@ -69,8 +57,6 @@ struct ComposerLayout {
             cursor = (cells[index].row, min(cells[index].x, width - 1))
         } else if x >= width {
             cursor = (row + 1, 0)
-        } else {
-            cursor = (row, x)
-        }
+        } else { cursor = (row, x) }
     }
 }

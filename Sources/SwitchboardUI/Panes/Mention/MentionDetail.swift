@@ -8,8 +8,5 @@ public struct MentionDetail: Sendable, Equatable {
     public var thread: [Mention]
     /// The author's contact card (nil when the mention has no author, or the author is one of ours).
     public var contact: ContactCard?
-    public init(mention: Mention, thread: [Mention]) {
-        self.mention = mention
-        self.thread = thread
-    }
+    public init(mention: Mention, thread: [Mention]) { (self.mention, self.thread) = (mention, thread) }
 }

@@ -5,9 +5,7 @@ import SwitchboardCore
 public struct ReplyReview: Sendable, Equatable {
     public var key: String
     /// The reply as it will go out (signature included).
-    public var text: String
-    public var warnings: [ReplyWarning]
-    public var network: String
+    public var text: String, warnings: [ReplyWarning], network: String
     /// To whom, as shown (`@anna@social.example on Mastodon`).
     public var target: String
     /// No reply API (RSS, JSON Lines): `y` copies the reply and shows the link instead.

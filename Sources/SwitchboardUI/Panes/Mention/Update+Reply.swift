@@ -49,10 +49,7 @@ extension Update {
         let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body != prefix else {
-            say(&s, "the reply is empty", error: true)
-            return []
-        }
+        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
@@ -68,10 +65,7 @@ extension Update {
     }
 
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey else {
-            say(&s, "open a mention first (Enter)")
-            return []
-        }
+        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
         s.modal = .templates(TemplatePicker(key: k, query: arg))
         s.chrome.focus = .composer
         return s.mention.templates == nil ? [.loadTemplates] : []
@@ -83,9 +77,7 @@ extension Update {
         guard let e = s.myQueued.first else {
             if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
                 say(&s, "only \(e.author) can take back this reply (theirs)")
-            } else {
-                say(&s, "nothing to take back")
-            }
+            } else { say(&s, "nothing to take back") }
             return []
         }
         var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
@@ -109,9 +101,7 @@ extension Update {
 
     /// Retries a failed reply of the mention the action keys act on; else re-reads the queue and crisis files.
     static func retry(_ s: inout AppState) -> [Effect] {
-        guard let k = s.actionKey, let e = s.mention.outbox[k], case .failed = e.state else {
-            return [.loadPanels]
-        }
+        guard let k = s.actionKey, let e = s.mention.outbox[k], case .failed = e.state else { return [.loadPanels] }
         return [.retrySend(id: e.id)]
     }
 
@@ -121,10 +111,7 @@ extension Update {
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else {
-            prompt(&s, "note ")
-            return []
-        }
+        guard !text.isEmpty else { prompt(&s, "note "); return [] }
         return [.record([.note(mention: k, text: text)], done: "note added to \(s.label(k))")]
     }
 
@@ -187,9 +174,7 @@ extension Update {
         let prefix = Triage.replyPrefix(for: m)
         if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
             d.editor = TextEditor(Triage.addressed(text, to: m))
-        } else {
-            d.editor.insert(text)
-        }
+        } else { d.editor.insert(text) }
         s.mention.drafts[key] = d
         say(
             &s,

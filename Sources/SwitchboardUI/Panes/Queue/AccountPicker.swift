@@ -17,10 +17,7 @@ public struct AccountPicker: Sendable, Equatable {
     public var choices: [Choice]
     public var selected = 0
 
-    public init(op: QueueOp, choices: [Choice]) {
-        self.op = op
-        self.choices = choices
-    }
+    public init(op: QueueOp, choices: [Choice]) { (self.op, self.choices) = (op, choices) }
 
     public var chosen: [String] { choices.filter(\.chosen).map(\.id) }
 

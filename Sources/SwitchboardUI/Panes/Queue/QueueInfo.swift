@@ -9,8 +9,6 @@ public struct QueueInfo: Sendable, Equatable {
     public var suspension: QueueSuspension?
     public var error: String?
     public init(items: [QueueItem] = [], suspension: QueueSuspension? = nil, error: String? = nil) {
-        self.items = items
-        self.suspension = suspension
-        self.error = error
+        (self.items, self.suspension, self.error) = (items, suspension, error)
     }
 }

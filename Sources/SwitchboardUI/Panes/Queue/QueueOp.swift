@@ -25,9 +25,7 @@ public enum QueueOp: Sendable, Equatable {
 
 /// The options of `:queue add`: when the post goes out.
 enum QueueAddOption: String {
-    case now = "--now"
-    case nextSlot = "--next-slot"
-    case at = "--at"
+    case now = "--now", nextSlot = "--next-slot", at = "--at"
 }
 
 /// When a new post goes out.

@@ -62,10 +62,7 @@ extension Renderer {
             }
             return
         }
-        if s.chrome.zoomed && s.chrome.focus == .queue {
-            drawWeek(inner)
-            return
-        }
+        if s.chrome.zoomed && s.chrome.focus == .queue { drawWeek(inner); return }
         if q.items.isEmpty {
             buf.put("No scheduled posts", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return
@@ -74,10 +71,7 @@ extension Renderer {
         let stateW = max(11, q.items.map { TextWidth.width($0.label) }.max() ?? 0)
         let accW = min(12, q.items.map { TextWidth.width($0.draft.accounts.joined(separator: ",")) }.max() ?? 0)
         // One line an item while at least 6 cells of text fit after time, accounts and state; else two.
-        if inner.width - 1 - 13 - (accW + 1) - (stateW + 1) < 6 {
-            drawNarrowQueue(inner, clock)
-            return
-        }
+        if inner.width - 1 - 13 - (accW + 1) - (stateW + 1) < 6 { drawNarrowQueue(inner, clock); return }
         let top = max(0, s.queue.selected - inner.height + 1)
         for (i, e) in q.items.enumerated().dropFirst(top).prefix(inner.height) {
             let y = inner.y + i - top

@@ -34,10 +34,7 @@ extension Update {
             let all = p.choices.allSatisfy(\.chosen)
             for i in p.choices.indices { p.choices[i].chosen = !all }
         case .char(let c) where c.isNumber:
-            if let d = Int(String(c)), d >= 1, d <= n {
-                p.selected = d - 1
-                p.choices[d - 1].chosen.toggle()
-            }
+            if let d = Int(String(c)), d >= 1, d <= n { p.selected = d - 1; p.choices[d - 1].chosen.toggle() }
         case .enter:
             guard !p.chosen.isEmpty else {
                 say(&s, "pick at least one account (Space ticks it), or Esc", error: true)

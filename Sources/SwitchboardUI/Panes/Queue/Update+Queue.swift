@@ -5,10 +5,7 @@ import SwitchboardCore
 extension Update {
     /// The selected queue item, or a message saying there is none.
     static func queueItem(_ s: inout AppState) -> QueueItem? {
-        guard let i = s.queue.selectedItem else {
-            say(&s, "no queue item selected")
-            return nil
-        }
+        guard let i = s.queue.selectedItem else { say(&s, "no queue item selected"); return nil }
         return i
     }
 
@@ -29,10 +26,7 @@ extension Update {
     }
 
     static func queueUndo(_ s: inout AppState) -> [Effect] {
-        guard let id = s.queue.undo else {
-            say(&s, "nothing to undo")
-            return []
-        }
+        guard let id = s.queue.undo else { say(&s, "nothing to undo"); return [] }
         s.queue.undo = nil
         return [.queue(.restore(id: id))]
     }
@@ -46,29 +40,20 @@ extension Update {
     static func queueSwap(_ s: inout AppState, by step: Int) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
         let j = s.queue.selected + step
-        guard let other = s.queue.info.items[safe: j] else {
-            say(&s, "nothing to swap with")
-            return []
-        }
+        guard let other = s.queue.info.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
         s.queue.selected = j
         return [.queue(.swap(i.id, other.id))]
     }
 
     static func queueRetry(_ s: inout AppState) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
-        guard i.state == .failed else {
-            say(&s, "only a failed item is retried")
-            return []
-        }
+        guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
         return [.queue(.retry(id: i.id))]
     }
 
     static func suspend(_ s: inout AppState, _ arg: String) -> [Effect] {
         let reason = arg.trimmingCharacters(in: .whitespaces)
-        guard !reason.isEmpty else {
-            say(&s, "suspend: give a reason (:suspend REASON)", error: true)
-            return []
-        }
+        guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
         return [.queue(.suspend(reason: reason))]
     }
 
@@ -103,10 +88,7 @@ extension Update {
     }
 
     static func curate(_ s: inout AppState) -> [Effect] {
-        guard let k = s.feed.selectedKey else {
-            say(&s, "no mention selected")
-            return []
-        }
+        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
         return pickAccounts(&s, .curate(mention: k))
     }
 
@@ -137,10 +119,7 @@ extension Update {
             }
         }
         let text = words.joined(separator: " ")
-        guard !text.isEmpty else {
-            say(&s, "queue add: no text", error: true)
-            return []
-        }
+        guard !text.isEmpty else { say(&s, "queue add: no text", error: true); return [] }
         return pickAccounts(&s, .check(text: text, when: when))
     }
 
