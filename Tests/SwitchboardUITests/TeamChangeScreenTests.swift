@@ -76,6 +76,20 @@ final class TeamChangeScreenTests: XCTestCase {
         XCTAssertEqual(try Queue.current(app.store).suspension?.reason, "storm")
     }
 
+    func testAnOwnAccountAddedToTeamJSONIsShownAsOursWithoutARestart() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: Self.team([Self.lea]))
+        let anna = { app.screen[1] }
+        XCTAssertTrue(anna().hasPrefix("│ 3m M anna         -? new  due 57m"), app.dump())
+        // The lead adds the account anna posts from as one of the team's sources: her posts are ours from now on.
+        var team = Self.team([Self.lea])
+        var source = SourceConfig(id: "anna", type: "bluesky")
+        source.handle = "anna"
+        team.sources.append(source)
+        app.send(.teamChanged(team))
+        XCTAssertTrue(anna().contains("»  ours"), app.dump())
+        XCTAssertFalse(anna().contains("due"), app.dump())
+    }
+
     func testSourcesModeShowsAtEveryWidthAndATakeOverIsSaid() throws {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 220, height: 40)] {
             let app = try TestApp(Fixtures.three, size: size, team: Self.team([Self.lea]))

@@ -35,7 +35,7 @@ public struct AppState: Sendable {
         settings = AppSettings(w)
         feed.reconfigure(
             mute: MuteList(w.team?.mute), slaMinutes: settings.slaMinutes, sla: w.team.flatMap { try? SLA(team: $0) },
-            states: states, viewport: Layout.feedViewport(self))
+            own: OwnAccounts(team: w.team), states: states, viewport: Layout.feedViewport(self))
     }
 
     /// The mention open in the Mention pane.
