@@ -10,12 +10,15 @@ struct OutboxJob: PublishJob {
     var idempotencyKey: String { entry.draft.idempotencyKey }
     var noPublisher: String { "\(entry.draft.network) has no reply API: answer by hand" }
 
-    func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
+    func draft(for platform: String) -> OutgoingPost {
         let d = entry.draft
-        let post = OutgoingPost(
+        return OutgoingPost(
             text: d.text, inReplyTo: d.inReplyTo, visibility: d.visibility, language: d.language,
             createdAt: d.createdAt)
-        return try await publisher.post(post, idempotencyKey: idempotencyKey)
+    }
+
+    func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
+        try await publisher.post(draft(for: publisher.platform), idempotencyKey: idempotencyKey)
     }
 
     func published(_ ref: PostedRef, now: Date) -> Action {

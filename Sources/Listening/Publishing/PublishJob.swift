@@ -13,6 +13,8 @@ protocol PublishJob {
     var noPublisher: String { get }
     /// Posts through `publisher`; throws `PublishError.configuration` when the publisher cannot take the post.
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef
+    /// The post as `post` sends it to `platform`, for the lookup before a retry.
+    func draft(for platform: String) -> OutgoingPost
     /// The event recording the post made.
     func published(_ ref: PostedRef, now: Date) -> Action
     /// The event recording a failed attempt.

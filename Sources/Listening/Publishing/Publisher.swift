@@ -87,3 +87,33 @@ public protocol Publisher: Sendable {
     var platform: String { get }
     func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef
 }
+
+/// A publisher on a network that takes no idempotency key (Graph, YouTube, Reddit, X). The engine records the
+/// intent (the claim) before the request; every attempt after the first — the earlier one crashed, timed out or
+/// lost its connection after the request left, so its outcome is unknown — first asks `findPosted`, and records
+/// the post found instead of posting again.
+public protocol LookupBeforeRetry: Publisher {
+    /// The post this account already made for `draft` (same parent, same text) at or after `since`, or nil.
+    /// Throws like `post` when the network cannot be asked (the attempt then fails and is retried later).
+    func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef?
+}
+
+/// What a moderator can do to an item on its network. Which ones a network offers: `Moderator.supported`.
+public enum ModerationKind: String, Codable, CaseIterable, Sendable {
+    /// Hide from everyone but the author and their friends (Facebook, Instagram, X replies, Threads).
+    case hide, unhide
+    /// Delete (a comment the Page/account may delete; one's own post).
+    case delete
+    /// YouTube: hold for review, publish (approve), reject; Reddit: approve, remove, lock, unlock.
+    case hold, approve, reject, remove, lock, unlock
+}
+
+/// Something that can moderate items on one network for one account (the source that found them).
+public protocol Moderator: Sendable {
+    var platform: String { get }
+    /// The actions this network's API offers to this account.
+    var supported: [ModerationKind] { get }
+    /// Applies `kind` to the item `target` (as its connector stored it on the mention). `ban` also bans the author
+    /// where the network can (YouTube `reject` with `banAuthor`); throws `PublishError` like a post.
+    func moderate(_ target: ReplyRef, _ kind: ModerationKind, reason: String?, ban: Bool) async throws
+}

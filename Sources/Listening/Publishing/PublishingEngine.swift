@@ -40,8 +40,12 @@ struct PublishingEngine {
         }
         let ref: PostedRef
         do {
-            ref = try await job.post(with: publisher, idempotencyKey: job.idempotencyKey)
-            try afterPost?(job, ref)
+            if let found = try await lookUp(job, publisher) {
+                ref = found
+            } else {
+                ref = try await job.post(with: publisher, idempotencyKey: job.idempotencyKey)
+                try afterPost?(job, ref)
+            }
         } catch let e as PublishCrash {
             return job.skippedResult("crashed: \(e.reason)")
         } catch let e as PublishError {
@@ -56,6 +60,15 @@ struct PublishingEngine {
             return job.unrecordedResult(error, ref: ref, leaseEnd: now.addingTimeInterval(lease))
         }
         return job.sentResult(ref)
+    }
+
+    /// On a network without idempotency keys, any attempt after the first may follow one whose outcome is unknown:
+    /// the post that attempt made, if the network shows one, is the answer (the draft's time less a minute of
+    /// clock skew bounds the search).
+    func lookUp<Job: PublishJob>(_ job: Job, _ publisher: Publisher) async throws -> PostedRef? {
+        guard job.attempts > 1, let lookup = publisher as? LookupBeforeRetry else { return nil }
+        let draft = job.draft(for: publisher.platform)
+        return try await lookup.findPosted(draft, since: draft.createdAt.addingTimeInterval(-60))
     }
 
     /// When a failed attempt is tried again by itself: rate limits at their reset, transient failures after the

@@ -11,9 +11,13 @@ struct QueueJob: PublishJob {
     var idempotencyKey: String { QueuePublisher.idempotencyKey(item: item.id, account: account) }
     var noPublisher: String { "\(account) has no post API" }
 
+    func draft(for platform: String) -> OutgoingPost {
+        OutgoingPost(text: item.draft.body(for: platform), createdAt: item.draft.createdAt)
+    }
+
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
         let d = item.draft
-        let post = OutgoingPost(text: d.body(for: publisher.platform), createdAt: d.createdAt)
+        let post = draft(for: publisher.platform)
         if d.media.isEmpty { return try await publisher.post(post, idempotencyKey: idempotencyKey) }
         guard let media = publisher as? MediaPublisher else {
             throw PublishError.configuration(

@@ -127,59 +127,6 @@ public struct TeamConfig: Codable, Hashable, Sendable, SchemaVersioned {
     public func member(_ user: String) -> Member? { team.first { $0.user == user } }
 }
 
-/// One entry of `team.json`'s `sources`: the documented source contract. Type-specific fields are optional.
-public struct SourceConfig: Codable, Hashable, Sendable {
-    public var id: String
-    /// `mastodon`, `bluesky`, `rss`, `jsonl` or `replay`.
-    public var type: String
-    public var enabled: Bool?
-    /// `60s`, `15m`, `1h`.
-    public var interval: String?
-    // Mastodon
-    public var instance: String?
-    public var tokenFile: String?
-    public var tokenCommand: String?
-    public var notifications: Bool?
-    public var hashtags: [String]?
-    public var search: [String]?
-    public var streaming: Bool?
-    // Bluesky
-    public var service: String?
-    public var handle: String?
-    public var appPasswordFile: String?
-    public var appPasswordCommand: String?
-    // RSS / JSON Lines / replay
-    public var url: String?
-    public var path: String?
-    /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
-    public var kind: String?
-
-    public init(id: String, type: String) { (self.id, self.type) = (id, type) }
-
-    public var isEnabled: Bool { enabled ?? true }
-
-    /// The polling interval in seconds (default 60 s; at least 5 s).
-    public var intervalSeconds: Double { max(5, SourceConfig.parseDuration(interval ?? "60s") ?? 60) }
-
-    /// `90`, `90s`, `15m`, `2h`, `1d` → seconds.
-    public static func parseDuration(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let last = t.last else { return nil }
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        let mult = units[last] ?? 1
-        let num = units[last] == nil ? Substring(t) : Substring(t).dropLast()
-        guard let v = Double(num), v >= 0 else { return nil }
-        return v * mult
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, type, enabled, interval, instance, notifications, hashtags, search, streaming, service, handle, url,
-            path, kind
-        case tokenFile = "token_file", tokenCommand = "token_command", appPasswordFile = "app_password_file"
-        case appPasswordCommand = "app_password_command"
-    }
-}
-
 /// A saved reply in `templates/NAME.json`.
 public struct ReplyTemplate: Codable, Hashable, Sendable, SchemaVersioned {
     public static let schemaVersion = 1
