@@ -43,12 +43,17 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil
     ) -> OutboxDraft {
         let p = m.platform.lowercased()
-        let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
+        let hasAPI = replyNetworks.contains(p) && m.reply?.uri != nil
         return OutboxDraft(
             mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
             visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
             sendAfter: now.addingTimeInterval(max(0, delay)), manual: manual ?? !hasAPI)
     }
+
+    /// The networks Switchboard answers through their own API.
+    public static let replyNetworks: Set<String> = [
+        "mastodon", "bluesky", "bsky", "instagram", "facebook", "threads", "youtube", "reddit", "x",
+    ]
 
     /// A language tag a network accepts (`de`, `pt-BR`), or nil for "other", "und" and anything malformed.
     static func languageTag(_ l: String?) -> String? {
