@@ -58,7 +58,8 @@ struct GraphFeed: Sendable {
             guard !h.isEmpty else { return nil }
             return Author(
                 handle: Author.normalized(handle: h),
-                name: o.displayName.map { NetworkText.clean($0, max: 100) },
+                // Facebook gives people a name and no user name: the name is the handle, not repeated.
+                name: o.handle == nil ? nil : o.displayName.map { NetworkText.clean($0, max: 100) },
                 url: o.handle.flatMap { profile(NetworkText.clean($0, max: 100)) })
         }
         var extra: [String: JSONValue] = ["via": .string(via)]
