@@ -2,12 +2,15 @@ import Foundation
 import SwitchboardCore
 
 extension Listener {
-    /// The network connectors of this module for a source config: Mastodon and Bluesky. Nil for other types,
-    /// so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
+    /// The network connectors of this module for a source config: Mastodon, Bluesky, Instagram, Facebook and Threads.
+    /// Nil for other types, so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
     public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonSource(config: c, dataDir: dataDir, http: http)
         case "bluesky", "bsky": return try BlueskySource(config: c, dataDir: dataDir, http: http)
+        case "instagram": return try InstagramSource(config: c, dataDir: dataDir, http: http)
+        case "facebook": return try FacebookSource(config: c, dataDir: dataDir, http: http)
+        case "threads": return try ThreadsSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
