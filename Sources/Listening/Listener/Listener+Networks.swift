@@ -22,3 +22,13 @@ extension Listener {
         }
     }
 }
+
+extension Listener {
+    /// The moderator for items found by source `c` (same account), or nil when its network offers no moderation
+    /// API (RSS, JSON Lines, Mastodon, Bluesky). Each network's connector adds its case here.
+    public static func moderator(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Moderator? {
+        switch c.type.lowercased() {
+        default: return nil
+        }
+    }
+}

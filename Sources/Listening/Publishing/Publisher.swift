@@ -98,16 +98,6 @@ public protocol LookupBeforeRetry: Publisher {
     func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef?
 }
 
-/// What a moderator can do to an item on its network. Which ones a network offers: `Moderator.supported`.
-public enum ModerationKind: String, Codable, CaseIterable, Sendable {
-    /// Hide from everyone but the author and their friends (Facebook, Instagram, X replies, Threads).
-    case hide, unhide
-    /// Delete (a comment the Page/account may delete; one's own post).
-    case delete
-    /// YouTube: hold for review, publish (approve), reject; Reddit: approve, remove, lock, unlock.
-    case hold, approve, reject, remove, lock, unlock
-}
-
 /// Something that can moderate items on one network for one account (the source that found them).
 public protocol Moderator: Sendable {
     var platform: String { get }
