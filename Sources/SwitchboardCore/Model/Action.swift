@@ -195,10 +195,12 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
                 mention: try need(), team: try c.decode(String.self, forKey: .team),
                 note: try c.decodeIfPresent(String.self, forKey: .note))
         case "moderate":
-            action = .moderate(
-                mention: try need(), kind: try c.decode(ModerationKind.self, forKey: .kind),
-                reason: try c.decodeIfPresent(String.self, forKey: .reason),
-                ban: try c.decodeIfPresent(Bool.self, forKey: .ban) ?? false)
+            // A kind from a newer version is kept as it is rather than lost.
+            if let k = try? c.decode(ModerationKind.self, forKey: .kind) {
+                action = .moderate(
+                    mention: try need(), kind: k, reason: try c.decodeIfPresent(String.self, forKey: .reason),
+                    ban: try c.decodeIfPresent(Bool.self, forKey: .ban) ?? false)
+            } else { action = .other(type: type, mention: m, data: try data()) }
         case "outbox_queued": action = .outboxQueued(try OutboxDraft(from: decoder))
         case "outbox_sending":
             action = .outboxSending(
