@@ -25,7 +25,7 @@ public struct BlueskySource: Source {
         (self.id, self.service, self.config) = (config.id, url, config)
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
-            service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
+            service: config.apiBase ?? url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
             password: TokenCache {
                 try Secrets.resolve(
                     file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir,

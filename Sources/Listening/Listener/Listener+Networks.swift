@@ -8,6 +8,9 @@ extension Listener {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonSource(config: c, dataDir: dataDir, http: http)
         case "bluesky", "bsky": return try BlueskySource(config: c, dataDir: dataDir, http: http)
+        case "instagram": return try InstagramSource(config: c, dataDir: dataDir, http: http)
+        case "facebook": return try FacebookSource(config: c, dataDir: dataDir, http: http)
+        case "threads": return try ThreadsSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

@@ -78,7 +78,11 @@ struct MentionsCommand: ParsableCommand {
             ]
             if let u = m.url { lines.append(("url", Output.safe(u))) }
             if let t = m.title { lines.append(("title", Output.safe(t))) }
-            if let r = m.inReplyTo { lines.append(("in reply to", Output.safe(r))) }
+            if let r = m.inReplyTo {
+                // Graph sources name what a comment answers ("comment “…”", "@acme's post “…”").
+                let parent: String? = if case .string(let p)? = m.extra?["parent"] { p } else { nil }
+                lines.append(("in reply to", Output.safe(parent.map { "\($0) (\(r))" } ?? r)))
+            }
             if let l = m.lang ?? m.analysis?.lang { lines.append(("language", l)) }
             if let a = m.analysis {
                 lines.append(("sentiment", "\(a.sentiment.rawValue) (\(String(format: "%+.2f", a.score)))"))

@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon or Bluesky account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook or Threads account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -23,20 +23,25 @@ struct SourcesAddCommand: AsyncParsableCommand {
               secrets/masto.token
               switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
               switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
+              switchboard sources add --type facebook --id fb --page-id 1234 --client-id 5678 \
+              --secret-file secrets/meta-app.secret --token-stdin < user-token.txt
+              switchboard sources add --type instagram --id ig --account-id 1784 --device-login --client-id 5678 \
+              --client-token-file secrets/meta-client.token --hashtag acme
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, instagram, facebook, threads or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
         name: .customLong("token-file"),
-        help: "Mastodon: an existing file holding the access token (relative to the data directory).") var tokenFile:
+        help: "Mastodon, Instagram, Facebook, Threads: an existing file holding the access token (relative to the data directory).") var tokenFile:
         String?
     @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.")
     var tokenCommand: String?
     @Flag(
-        name: .customLong("token-stdin"), help: "Mastodon: read the access token from stdin and save it under secrets/."
+        name: .customLong("token-stdin"),
+        help: "Mastodon, Instagram, Facebook, Threads: read the access token from stdin and save it under secrets/."
     ) var tokenStdin = false
     @Option(help: "Bluesky: the account's handle, like acme.bsky.social.") var handle: String?
     @Option(help: "Bluesky: the PDS (default https://bsky.social).") var service: String?
@@ -53,6 +58,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+    @OptionGroup var meta: MetaAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -63,7 +69,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -79,7 +85,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky or rss")
+        case "instagram", "facebook", "threads": try await addMeta(&c, dir: dir, http: http)
+        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
