@@ -29,7 +29,7 @@ public enum Moderation {
             let made: Moderator?
             do { made = try Listener.moderator(for: src, dataDir: dataDir, http: http) } catch let e as PublishError {
                 throw ModerationError.failed(e)
-            }
+            } catch let e as SourceError { throw ModerationError.failed(PublishError(e)) }
             guard let made else {
                 throw ModerationError.noAPI(
                     network: net,

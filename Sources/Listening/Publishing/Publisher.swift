@@ -13,13 +13,15 @@ public struct OutgoingPost: Sendable, Hashable, Codable {
     /// When the draft was made. Keep it with the outbox entry: Bluesky derives the record key from it,
     /// so a retry of the same draft can never create a second post.
     public var createdAt: Date
+    /// The queue item's link (also at the end of `text`): Facebook attaches it as the post's link preview.
+    public var link: String?
 
     public init(
         text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil,
-        createdAt: Date = Date()
+        createdAt: Date = Date(), link: String? = nil
     ) {
         (self.text, self.inReplyTo, self.visibility, self.language) = (text, inReplyTo, visibility, language)
-        self.createdAt = createdAt
+        (self.createdAt, self.link) = (createdAt, link)
     }
 }
 
