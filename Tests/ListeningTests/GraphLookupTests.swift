@@ -79,15 +79,22 @@ final class GraphLookupTests: XCTestCase {
 
     let reply = "Danke für den Hinweis!  Wir kümmern uns."
 
+    /// Queues `text` as the answer to `m` (no send delay) and returns it with a sender and the team's publishers.
+    static func queue(_ store: Store, _ m: Mention, _ text: String, team: TeamConfig) throws
+        -> (OutboxDraft, OutboxSender, OutboxSender.PublisherFor)
+    {
+        let d = OutboxDraft.reply(to: m, text: text, delay: 0, now: GraphFixture.now)
+        try Outbox.queue(d, store: store, actor: "anna", now: GraphFixture.now)
+        let sender = OutboxSender(store: store, actor: "anna", holder: "1@test")
+        return (d, sender, OutboxSender.publishers(team: team, dataDir: store.dir, http: TestHTTPClient()))
+    }
+
     func testAReplyWhoseConnectionDroppedIsFoundNotPostedAgain() async throws {
         let (store, m, team) = try Self.outboxSetup(self, server, platform: "instagram")
         let fake = FakeGraphComments()
         fake.hangUpNext = true
         fake.install(server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
-        let d = OutboxDraft.reply(to: m, text: reply, delay: 0, now: GraphFixture.now)
-        try Outbox.queue(d, store: store, actor: "anna", now: GraphFixture.now)
-        let sender = OutboxSender(store: store, actor: "anna", holder: "1@test")
-        let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let (d, sender, publishers) = try Self.queue(store, m, reply, team: team)
 
         let first = await sender.sendDue(publisherFor: publishers, now: GraphFixture.now.addingTimeInterval(1))
         guard case .failed(let msg, let retryAt)? = first.first?.outcome else { return XCTFail("\(first)") }
@@ -108,11 +115,8 @@ final class GraphLookupTests: XCTestCase {
         let (store, m, team) = try Self.outboxSetup(self, server, platform: "instagram")
         let fake = FakeGraphComments()
         fake.install(server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
-        let d = OutboxDraft.reply(to: m, text: reply, delay: 0, now: GraphFixture.now)
-        try Outbox.queue(d, store: store, actor: "anna", now: GraphFixture.now)
-        let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let (_, a, publishers) = try Self.queue(store, m, reply, team: team)
         // Two processes at once: one claims, the other skips.
-        let a = OutboxSender(store: store, actor: "anna", holder: "1@host-a")
         let b = OutboxSender(store: try Store(dir: store.dir), actor: "anna", holder: "2@host-b")
         // The first crashes after posting, before recording: its claim's lease runs out, then the other takes over.
         a.afterPost = { _, _ in throw PublishCrash(reason: "killed after posting") }

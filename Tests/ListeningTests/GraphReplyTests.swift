@@ -110,10 +110,7 @@ final class GraphReplyTests: XCTestCase {
         server.on(
             "POST", "/v24.0/17858893269000001/replies",
             GraphFixture.error(190, subcode: 463, message: "Error validating access token: Session has expired"))
-        let d = OutboxDraft.reply(to: m, text: "Danke!", delay: 0, now: GraphFixture.now)
-        try Outbox.queue(d, store: store, actor: "anna", now: GraphFixture.now)
-        let sender = OutboxSender(store: store, actor: "anna", holder: "1@test")
-        let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: TestHTTPClient())
+        let (d, sender, publishers) = try GraphLookupTests.queue(store, m, "Danke!", team: team)
         let r = await sender.sendDue(publisherFor: publishers, now: GraphFixture.now.addingTimeInterval(1))
         guard case .failed(let msg, let retryAt)? = r.first?.outcome else { return XCTFail("\(r)") }
         XCTAssertNil(retryAt, "a login problem waits for a person")

@@ -6,11 +6,11 @@ import XCTest
 /// `Action.moderate` (issue 16): coded like the other actions (JSONDecoder and the fast scanner agree), folded into
 /// the mention's state (hidden, deleted…) and shown in its history; a record a version cannot read is kept.
 final class ModerationActionTests: XCTestCase {
-    let decoder: JSONDecoder = {
+    func decode(_ data: Data) throws -> AuditEvent {
         let d = JSONDecoder()
         d.dateDecodingStrategy = .switchboard
-        return d
-    }()
+        return try d.decode(AuditEvent.self, from: data)
+    }
 
     func encode(_ e: AuditEvent) throws -> Data {
         let enc = JSONEncoder()
@@ -30,7 +30,7 @@ final class ModerationActionTests: XCTestCase {
             let data = try encode(e)
             let text = String(decoding: data, as: UTF8.self)
             XCTAssertTrue(text.contains(#""type":"moderate""#), text)
-            XCTAssertEqual(try decoder.decode(AuditEvent.self, from: data), e, text)
+            XCTAssertEqual(try decode(data), e, text)
             let fast = Array(data).withUnsafeBufferPointer { AuditEvent.fastDecode($0) }
             XCTAssertEqual(fast, e, "the fast scanner reads \(text)")
         }
@@ -40,7 +40,7 @@ final class ModerationActionTests: XCTestCase {
         let line =
             #"{"v":1,"id":"0123456789abcdef","at":"2026-11-27T09:30:00.000Z","actor":"anna","type":"moderate","mention":"7k2mq3x9ab","kind":"shadowban","reason":"x"}"#
         XCTAssertNil(Array(line.utf8).withUnsafeBufferPointer { AuditEvent.fastDecode($0) })
-        let e = try decoder.decode(AuditEvent.self, from: Data(line.utf8))
+        let e = try decode(Data(line.utf8))
         guard case .other(let type, let m, _) = e.action else { return XCTFail("\(e.action)") }
         XCTAssertEqual(type, "moderate")
         XCTAssertEqual(m, "7k2mq3x9ab")

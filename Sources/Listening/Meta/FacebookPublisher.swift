@@ -9,16 +9,14 @@ import SwitchboardCore
 /// same parent (`/{parent}/comments?filter=stream`, `from` = the Page) or its own post with the same text.
 public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher {
     public var platform: String { "facebook" }
-    let page: String
     let graph: GraphPublishing
+    var page: String { graph.owner }
 
     public init(
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        let s = try FacebookSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
-        page = s.page
-        graph = GraphPublishing(client: s.client, network: "facebook", mediaBase: config.mediaBaseURL, source: config.id)
+        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
     }
 
     /// The comment or post an answer goes under.

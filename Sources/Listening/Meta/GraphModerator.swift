@@ -10,16 +10,8 @@ public struct GraphModerator: Moderator {
     let graph: GraphPublishing
 
     public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30) throws {
-        let type = config.type.lowercased()
-        let client: GraphClient
-        switch type {
-        case "instagram": client = try InstagramSource(config: config, dataDir: dataDir, http: http, timeout: timeout).client
-        case "facebook": client = try FacebookSource(config: config, dataDir: dataDir, http: http, timeout: timeout).client
-        case "threads": client = try ThreadsSource(config: config, dataDir: dataDir, http: http, timeout: timeout).client
-        default: throw PublishError.configuration("\(config.type) is not a Graph network")
-        }
-        platform = type
-        graph = GraphPublishing(client: client, network: type, mediaBase: nil, source: config.id)
+        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout)
+        platform = graph.network
     }
 
     public var supported: [ModerationKind] { [.hide, .unhide, .delete] }

@@ -12,6 +12,29 @@ struct GraphPublishing: Sendable {
     let mediaBase: String?
     /// The source's id, for messages.
     let source: String
+    /// The account that acts: the Instagram account, the Facebook Page, the Threads user.
+    let owner: String
+
+    /// The client of the Graph source `config` (its token, its `api`, its account).
+    init(
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        network = config.type.lowercased()
+        switch network {
+        case "instagram":
+            let s = try InstagramSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            (client, owner) = (s.client, s.account)
+        case "facebook":
+            let s = try FacebookSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            (client, owner) = (s.client, s.page)
+        case "threads":
+            let s = try ThreadsSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            (client, owner) = (s.client, s.user)
+        default: throw PublishError.configuration("\(config.type) is not a Graph network")
+        }
+        (mediaBase, source) = (config.mediaBaseURL, config.id)
+    }
 
     /// What a create answered: the new object's id, the feed post showing a photo (`post_id`), a link if given.
     struct Created: Sendable {

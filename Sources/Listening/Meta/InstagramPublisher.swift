@@ -10,16 +10,14 @@ import SwitchboardCore
 /// the post among the account's own replies or media (`findPosted`).
 public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher {
     public var platform: String { "instagram" }
-    let account: String
     let graph: GraphPublishing
+    var account: String { graph.owner }
 
     public init(
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        let s = try InstagramSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
-        account = s.account
-        graph = GraphPublishing(client: s.client, network: "instagram", mediaBase: config.mediaBaseURL, source: config.id)
+        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
     }
 
     /// Where a reply goes and with which form (without the token).

@@ -10,8 +10,8 @@ import SwitchboardCore
 /// Threads API documentation (no recorded traffic).
 public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher {
     public var platform: String { "threads" }
-    let user: String
     let graph: GraphPublishing
+    var user: String { graph.owner }
     /// Waits between looks at an image container's status, and how many looks before giving up for now.
     var statusWait: TimeInterval = 3, statusTries = 10
 
@@ -19,9 +19,7 @@ public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher {
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        let s = try ThreadsSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
-        user = s.user
-        graph = GraphPublishing(client: s.client, network: "threads", mediaBase: config.mediaBaseURL, source: config.id)
+        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
     }
 
     static func replyTo(_ ref: ReplyRef?) throws -> String? {

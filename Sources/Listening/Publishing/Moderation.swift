@@ -13,14 +13,7 @@ public enum Moderation {
     public static func moderators(team: TeamConfig, dataDir: DataDirectory, http: HTTPClient) -> ModeratorFor {
         { m in
             let net = m.platform.lowercased() == "bsky" ? "bluesky" : m.platform.lowercased()
-            func isNet(_ c: SourceConfig) -> Bool {
-                let t = c.type.lowercased()
-                return t == net || (net == "bluesky" && t == "bsky")
-            }
-            guard
-                let src = team.sources.first(where: { $0.id == m.source && isNet($0) })
-                    ?? team.sources.first(where: { $0.isEnabled && isNet($0) })
-            else {
+            guard let src = team.answeringSource(network: net, origin: m.source) else {
                 if let why = noAPI(net) { throw ModerationError.noAPI(network: net, why: why) }
                 let origin = m.source.map { " (the mention came from \"\($0)\")" } ?? ""
                 throw ModerationError.failed(

@@ -114,7 +114,11 @@ struct MentionsCommand: ParsableCommand {
             }
             if !st.replies.isEmpty {
                 print("\nReplies:")
-                for r in st.replies { print("  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))") }
+                for r in st.replies {
+                    print(
+                        "  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))"
+                            + (r.url.map { " (" + Output.safe($0) + ")" } ?? ""))
+                }
             }
         }
     }
