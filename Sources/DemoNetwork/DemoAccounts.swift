@@ -11,6 +11,8 @@ public struct DemoAccounts: Sendable {
     public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
     public var displayName = "Acme Cloud"
     public var followers = 18400
+    /// The token the demo's Instagram account and Facebook Page accept (nil: no Graph endpoint).
+    public var graphToken: String?
 
     public init(mastodonToken: String, blueskyPassword: String) {
         (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)

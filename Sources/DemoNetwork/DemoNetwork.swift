@@ -47,6 +47,7 @@ public final class DemoNetwork: @unchecked Sendable {
     func respond(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
+        if r.path.hasPrefix("/v24.0/") || r.path.hasPrefix("/v1.0/") { return graph(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }
 

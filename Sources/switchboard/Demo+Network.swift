@@ -23,8 +23,10 @@ extension Demo {
         else { return nil }
         let token = try secret(dir, "secrets/masto.token")
         let password = try secret(dir, "secrets/bsky.pass")
+        var accounts = DemoAccounts(mastodonToken: token, blueskyPassword: password)
+        accounts.graphToken = try secret(dir, "secrets/meta.token")
         let net = try DemoNetwork(
-            accounts: DemoAccounts(mastodonToken: token, blueskyPassword: password),
+            accounts: accounts,
             logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)
@@ -48,7 +50,7 @@ extension Demo {
         return s
     }
 
-    /// The `masto` and `bsky` sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
+    /// The `masto`, `bsky`, `ig` (Instagram) and `fb` (Facebook) sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
         let wanted: [(String, [String: Any])] = [
@@ -64,6 +66,20 @@ extension Demo {
                 [
                     "type": "bluesky", "service": url.absoluteString, "handle": "acmecloud.bsky.social",
                     "app_password_file": "secrets/bsky.pass", "notifications": true,
+                ]
+            ),
+            (
+                "ig",
+                [
+                    "type": "instagram", "api": url.absoluteString, "account_id": DemoNetwork.instagramAccount,
+                    "token_file": "secrets/meta.token", "comments": true, "mentions": true, "hashtags": ["acmecloud"],
+                ]
+            ),
+            (
+                "fb",
+                [
+                    "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
+                    "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
                 ]
             ),
         ]
@@ -143,7 +159,9 @@ extension Demo {
                 lines.append(
                     try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]))
                 changed = true
-            } else { lines.append(Data(line)) }
+            } else {
+                lines.append(Data(line))
+            }
         }
         let out = Data(lines.joined(separator: [10]))
         if changed { try FileIO.writeDocument(out, to: file) }

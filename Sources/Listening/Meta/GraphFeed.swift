@@ -58,7 +58,8 @@ struct GraphFeed: Sendable {
             guard !h.isEmpty else { return nil }
             return Author(
                 handle: Author.normalized(handle: h),
-                name: o.displayName.map { NetworkText.clean($0, max: 100) },
+                // Facebook gives people a name and no user name: the name is the handle, not repeated.
+                name: o.handle == nil ? nil : o.displayName.map { NetworkText.clean($0, max: 100) },
                 url: o.handle.flatMap { profile(NetworkText.clean($0, max: 100)) })
         }
         var extra: [String: JSONValue] = ["via": .string(via)]
@@ -78,10 +79,15 @@ struct GraphFeed: Sendable {
 }
 
 extension GraphObject {
-    /// A short quote of the object for a mention's `parent` ("“Neue Herbstkollektion …”").
+    /// A short quote of the object for a mention's `parent` ("“Neue Herbstkollektion …”", "(no text)").
     var quote: String {
         let t = NetworkText.clean(body, max: 80)
-        return t.isEmpty
-            ? (mediaType.map { "a \($0.lowercased().replacingOccurrences(of: "_", with: " "))" } ?? "a post") : "“\(t)”"
+        return t.isEmpty ? "(no text)" : "“\(t)”"
+    }
+
+    /// "@acme's post “…”", or "the post “…”" when the owner's name is not known.
+    func owned(_ what: String) -> String {
+        let h = handle.map { NetworkText.clean($0, max: 60) } ?? ""
+        return (h.isEmpty ? "the \(what)" : "@\(h)'s \(what)") + " " + quote
     }
 }

@@ -79,7 +79,7 @@ public struct InstagramSource: Source {
                 "/\(mid)/comments", query: [("fields", InstagramSource.commentFields), ("limit", "50")])
             for c in all where c.authorID != account {
                 if let x = feed.mention(
-                    c, kind: .comment, root: mid, parent: "@\(m.handle ?? "")'s post \(m.quote)", via: "comment",
+                    c, kind: .comment, root: mid, parent: m.owned("post"), via: "comment",
                     fallbackURL: m.link, profile: InstagramSource.profile)
                 {
                     out.append(x)

@@ -72,7 +72,7 @@ public struct ThreadsSource: Source {
                 let parentID = r.parentObject
                 if let m = feed.mention(
                     r, kind: .thread, root: r.rootPost?.id ?? tid,
-                    parent: parentID == tid || parentID == nil ? "@\(t.handle ?? "")'s thread \(t.quote)" : nil,
+                    parent: parentID == tid || parentID == nil ? t.owned("thread") : nil,
                     via: "reply", profile: ThreadsSource.profile)
                 {
                     out.append(m)
