@@ -15,7 +15,8 @@ extension DemoNetwork {
             }
             let parent = parts[0]
             return lock.withLock {
-                let id = network == "facebook" ? parent.split(separator: "_")[0] + "_" + nextSnowflake() : nextSnowflake()
+                let id =
+                    network == "facebook" ? parent.split(separator: "_")[0] + "_" + nextSnowflake() : nextSnowflake()
                 let post = DemoPost(
                     network: network, id: id, uri: id, text: text, inReplyTo: parent, createdAt: now())
                 posts.append(post)
@@ -27,13 +28,15 @@ extension DemoNetwork {
         case ("GET", 2, "replies"):
             let mine = accepted.filter { $0.inReplyTo == parts[0] }.reversed().map { p -> [String: Any] in
                 [
-                    "id": p.id, "text": p.text, "username": "acmecloud", "timestamp": DemoNetwork.timestamp(p.createdAt),
+                    "id": p.id, "text": p.text, "username": "acmecloud",
+                    "timestamp": DemoNetwork.timestamp(p.createdAt),
                     "from": ["id": DemoGraphContent.instagramAccount, "username": "acmecloud"],
                 ]
             }
             return DemoNetwork.json(["data": Array(mine)])
         case ("POST", 1, _) where form["hide"] != nil || form["is_hidden"] != nil, ("DELETE", 1, _):
-            let what = r.method == "DELETE" ? "deleted" : (form["hide"] ?? form["is_hidden"]) == "true" ? "hidden" : "unhidden"
+            let what =
+                r.method == "DELETE" ? "deleted" : (form["hide"] ?? form["is_hidden"]) == "true" ? "hidden" : "unhidden"
             append(DemoNetworkRecord(at: now(), method: r.method, path: r.path, outcome: what, status: 200))
             return DemoNetwork.json(["success": true])
         default: return nil
@@ -52,11 +55,13 @@ extension DemoNetwork {
 
     /// A form body (`a=1&b=2`, percent-decoded).
     static func form(_ r: LoopbackServer.Request) -> [String: String] {
-        let q = LoopbackServer.Request(method: "GET", path: "/", query: String(decoding: r.body, as: UTF8.self), body: Data())
+        let q = LoopbackServer.Request(
+            method: "GET", path: "/", query: String(decoding: r.body, as: UTF8.self), body: Data())
         return Dictionary(q.queryItems, uniquingKeysWith: { a, _ in a })
     }
 
     static func graphError(_ code: Int, _ message: String) -> LoopbackServer.Response {
-        json(["error": ["message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Demo"]], status: 400)
+        json(
+            ["error": ["message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Demo"]], status: 400)
     }
 }

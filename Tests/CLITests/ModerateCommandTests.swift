@@ -55,7 +55,8 @@ final class ModerateCommandTests: XCTestCase {
         let d = try initialisedDataDir()
         try FileManager.default.createDirectory(atPath: d + "/secrets", withIntermediateDirectories: true)
         FileManager.default.createFile(
-            atPath: d + "/secrets/meta.token", contents: Data("EAAG-page-token\n".utf8), attributes: [.posixPermissions: 0o600])
+            atPath: d + "/secrets/meta.token", contents: Data("EAAG-page-token\n".utf8),
+            attributes: [.posixPermissions: 0o600])
         let url = URL(fileURLWithPath: d + "/team.json")
         var team = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
         team["sources"] = [
@@ -74,7 +75,8 @@ final class ModerateCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, "\(k): hidden on Instagram — @troll \"Kauft hier nie, alles\" (reason: Beleidigung)\n")
         XCTAssertEqual(
-            server.requests.map { String(decoding: $0.body, as: UTF8.self) }, ["hide=true&access_token=EAAG-page-token"])
+            server.requests.map { String(decoding: $0.body, as: UTF8.self) }, ["hide=true&access_token=EAAG-page-token"]
+        )
         let show = try CLI.run(["mentions", "show", "--data-dir", d, k])
         XCTAssertTrue(show.out.contains("on network:  hidden\n"), show.out)
         XCTAssertTrue(show.out.contains("\nModeration:\n  "), show.out)

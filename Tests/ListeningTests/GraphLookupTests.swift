@@ -93,7 +93,8 @@ final class GraphLookupTests: XCTestCase {
         let (store, m, team) = try Self.outboxSetup(self, server, platform: "instagram")
         let fake = FakeGraphComments()
         fake.hangUpNext = true
-        fake.install(server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
+        fake.install(
+            server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
         let (d, sender, publishers) = try Self.queue(store, m, reply, team: team)
 
         let first = await sender.sendDue(publisherFor: publishers, now: GraphFixture.now.addingTimeInterval(1))
@@ -114,7 +115,8 @@ final class GraphLookupTests: XCTestCase {
     func testTwoSendersOnOneDataDirectoryMakeOnePost() async throws {
         let (store, m, team) = try Self.outboxSetup(self, server, platform: "instagram")
         let fake = FakeGraphComments()
-        fake.install(server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
+        fake.install(
+            server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
         let (_, a, publishers) = try Self.queue(store, m, reply, team: team)
         // Two processes at once: one claims, the other skips.
         let b = OutboxSender(store: try Store(dir: store.dir), actor: "anna", holder: "2@host-b")
@@ -169,7 +171,10 @@ final class GraphLookupTests: XCTestCase {
             "GET", "/v1.0/7001/replies",
             GraphFixture.page([
                 ["id": "1", "text": reply, "timestamp": "2030-03-17T17:47:00+0000", "replied_to": ["id": "other"]],
-                ["id": "2", "text": reply, "timestamp": "2030-03-17T17:47:00+0000", "replied_to": ["id": "18050000000000005"]],
+                [
+                    "id": "2", "text": reply, "timestamp": "2030-03-17T17:47:00+0000",
+                    "replied_to": ["id": "18050000000000005"],
+                ],
             ]))
         let ref = GraphReplyRef.make(object: "18050000000000005", kind: .thread, root: "18050000000000001")
         let found = try await p.findPosted(

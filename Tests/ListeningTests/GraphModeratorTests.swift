@@ -83,13 +83,15 @@ final class GraphModeratorTests: XCTestCase {
             _ = try await moderate("instagram", [.hide])
             XCTFail("hidden")
         } catch let e as ModerationError {
-            XCTAssertTrue(e.description.hasPrefix("needs login: instagram source ig: Meta refused the token"), e.description)
+            XCTAssertTrue(
+                e.description.hasPrefix("needs login: instagram source ig: Meta refused the token"), e.description)
         }
         do {
             _ = try await moderate("instagram", [.lock])
             XCTFail("locked")
         } catch let e as ModerationError {
-            XCTAssertEqual(e.description, "Instagram does not offer lock through its API; it offers: hide, unhide, delete")
+            XCTAssertEqual(
+                e.description, "Instagram does not offer lock through its API; it offers: hide, unhide, delete")
         }
     }
 }

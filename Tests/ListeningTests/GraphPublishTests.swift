@@ -39,8 +39,10 @@ final class GraphPublishTests: XCTestCase {
     func testInstagramCarouselIsItemsThenCarouselThenPublish() async throws {
         numbered("/v24.0/1784100/media", "c")
         server.on("POST", "/v24.0/1784100/media_publish", .json(#"{"id":"17920238422030506"}"#))
-        let p = try InstagramPublisher(config: config("instagram"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
-        let posted = try await p.post(OutgoingPost(text: "Neu: Winterkaffee ☕️ #acme"), media: media, idempotencyKey: "q1")
+        let p = try InstagramPublisher(
+            config: config("instagram"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
+        let posted = try await p.post(
+            OutgoingPost(text: "Neu: Winterkaffee ☕️ #acme"), media: media, idempotencyKey: "q1")
         XCTAssertEqual(posted.id, "17920238422030506")
         XCTAssertEqual(
             forms("/v24.0/1784100/media"),
@@ -60,8 +62,10 @@ final class GraphPublishTests: XCTestCase {
         let p = try InstagramPublisher(config: config("instagram"), dataDir: dir, http: TestHTTPClient())
         _ = try await p.post(OutgoingPost(text: "Hallo"), media: [media[1]], idempotencyKey: "q")
         XCTAssertEqual(
-            forms("/v24.0/1784100/media"), ["image_url=https%3A%2F%2Fcdn.acme.example%2Fmedia%2Fzwei.png&caption=Hallo&\(token)"])
-        let bare = try InstagramPublisher(config: config("instagram", mediaBase: nil), dataDir: dir, http: TestHTTPClient())
+            forms("/v24.0/1784100/media"),
+            ["image_url=https%3A%2F%2Fcdn.acme.example%2Fmedia%2Fzwei.png&caption=Hallo&\(token)"])
+        let bare = try InstagramPublisher(
+            config: config("instagram", mediaBase: nil), dataDir: dir, http: TestHTTPClient())
         do {
             _ = try await bare.post(OutgoingPost(text: "Hallo"), media: [media[0]], idempotencyKey: "q")
             XCTFail("posted")
@@ -77,9 +81,11 @@ final class GraphPublishTests: XCTestCase {
     func testFacebookTextWithLinkSinglePhotoAndMultiPhoto() async throws {
         server.on("POST", "/v24.0/19292868552/feed", .json(#"{"id":"19292868552_1"}"#))
         numbered("/v24.0/19292868552/photos", "p")
-        let p = try FacebookPublisher(config: config("facebook"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
+        let p = try FacebookPublisher(
+            config: config("facebook"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
         let text = "Unser Winterkaffee ist da!\n\nhttps://acme.example/winter"
-        let posted = try await p.post(OutgoingPost(text: text, link: "https://acme.example/winter"), idempotencyKey: "q")
+        let posted = try await p.post(
+            OutgoingPost(text: text, link: "https://acme.example/winter"), idempotencyKey: "q")
         XCTAssertEqual(posted.id, "19292868552_1")
         XCTAssertEqual(
             forms("/v24.0/19292868552/feed"),
@@ -89,7 +95,8 @@ final class GraphPublishTests: XCTestCase {
             ])
         _ = try await p.post(OutgoingPost(text: "Ein Foto"), media: [media[1]], idempotencyKey: "q2")
         XCTAssertEqual(
-            forms("/v24.0/19292868552/photos"), ["url=https%3A%2F%2Fcdn.acme.example%2Fmedia%2Fzwei.png&message=Ein%20Foto&\(token)"])
+            forms("/v24.0/19292868552/photos"),
+            ["url=https%3A%2F%2Fcdn.acme.example%2Fmedia%2Fzwei.png&message=Ein%20Foto&\(token)"])
         _ = try await p.post(OutgoingPost(text: "Zwei Fotos"), media: media, idempotencyKey: "q3")
         XCTAssertEqual(
             Array(forms("/v24.0/19292868552/photos").dropFirst()),
@@ -108,8 +115,10 @@ final class GraphPublishTests: XCTestCase {
         numbered("/v1.0/7001/threads", "t")
         numbered("/v1.0/7001/threads_publish", "pub")
         server.on(
-            "GET", "/v1.0/t2", .json(#"{"id":"t2","status":"IN_PROGRESS"}"#), .json(#"{"id":"t2","status":"FINISHED"}"#))
-        var p = try ThreadsPublisher(config: config("threads"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
+            "GET", "/v1.0/t2", .json(#"{"id":"t2","status":"IN_PROGRESS"}"#), .json(#"{"id":"t2","status":"FINISHED"}"#)
+        )
+        var p = try ThreadsPublisher(
+            config: config("threads"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
         p.statusWait = 0
         let text = try await p.post(OutgoingPost(text: "Guten Morgen ☀️"), idempotencyKey: "q")
         XCTAssertEqual(text.id, "pub1")
@@ -135,7 +144,8 @@ final class GraphPublishTests: XCTestCase {
     }
 
     func testAQueuedInstagramPostWhoseOutcomeIsUnknownIsFoundByCaption() async throws {
-        let p = try InstagramPublisher(config: config("instagram"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
+        let p = try InstagramPublisher(
+            config: config("instagram"), dataDir: try GraphFixture.dataDir(self), http: TestHTTPClient())
         server.on(
             "GET", "/v24.0/1784100/media",
             GraphFixture.page([

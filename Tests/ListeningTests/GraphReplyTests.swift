@@ -58,7 +58,8 @@ final class GraphReplyTests: XCTestCase {
             _ = try await p.post(OutgoingPost(text: "Hallo", inReplyTo: ref), idempotencyKey: "k")
             XCTFail("posted")
         } catch let e as PublishError {
-            XCTAssertTrue(e.description.contains("answer this post (tagged or found by hashtag) in the Instagram app"), "\(e)")
+            XCTAssertTrue(
+                e.description.contains("answer this post (tagged or found by hashtag) in the Instagram app"), "\(e)")
             XCTAssertFalse(e.isRetryable)
         }
         do {
@@ -114,7 +115,8 @@ final class GraphReplyTests: XCTestCase {
         let r = await sender.sendDue(publisherFor: publishers, now: GraphFixture.now.addingTimeInterval(1))
         guard case .failed(let msg, let retryAt)? = r.first?.outcome else { return XCTFail("\(r)") }
         XCTAssertNil(retryAt, "a login problem waits for a person")
-        XCTAssertTrue(msg.hasPrefix("needs login: instagram source ig: Meta refused the token (Graph error 190/463"), msg)
+        XCTAssertTrue(
+            msg.hasPrefix("needs login: instagram source ig: Meta refused the token (Graph error 190/463"), msg)
         XCTAssertEqual(try sender.outbox()[d.id].map(OutboxSender.whyNot), "failed; retry it to send again")
         let later = await sender.sendDue(publisherFor: publishers, now: GraphFixture.now.addingTimeInterval(3600))
         XCTAssertEqual(later.count, 0, "not retried by itself")

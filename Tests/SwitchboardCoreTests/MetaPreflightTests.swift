@@ -34,7 +34,8 @@ final class MetaPreflightTests: XCTestCase {
         XCTAssertEqual(warnings("Unser Winterkaffee ist da!", ["ig"], media: 1).map(\.kind), [])
         XCTAssertEqual(warnings("Unser Winterkaffee ist da!", ["fb", "th"]).map(\.kind), [])
         XCTAssertEqual(
-            warnings("Elf Bilder", ["ig"], media: 11).map(\.message), ["11 images on instagram: Instagram takes at most 10"])
+            warnings("Elf Bilder", ["ig"], media: 11).map(\.message),
+            ["11 images on instagram: Instagram takes at most 10"])
     }
 
     func testInstagramHashtagAndCaptionLimits() {
@@ -45,7 +46,9 @@ final class MetaPreflightTests: XCTestCase {
         // The same text goes to Facebook without a hashtag limit.
         XCTAssertEqual(warnings("Frühstück " + tags30 + " #größe", ["fb"]).map(\.kind), [])
         let caption = String(repeating: "ß", count: 2201)
-        XCTAssertEqual(warnings(caption, ["ig"], media: 1).map(\.message), ["2201 characters on instagram, over its limit of 2200"])
+        XCTAssertEqual(
+            warnings(caption, ["ig"], media: 1).map(\.message), ["2201 characters on instagram, over its limit of 2200"]
+        )
         XCTAssertEqual(warnings(String(caption.dropLast()), ["ig"], media: 1).map(\.kind), [])
     }
 

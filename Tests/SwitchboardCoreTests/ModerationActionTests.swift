@@ -66,7 +66,8 @@ final class ModerationActionTests: XCTestCase {
         XCTAssertEqual(st.moderated, .delete, "nothing brings a deleted comment back")
         XCTAssertEqual(st.lastChangedBy, "ben")
         XCTAssertEqual(
-            st.moderation.map(\.line), ["hidden by alice: spam", "unhidden by ben", "deleted by alice: Drohung", "unhidden by ben"])
+            st.moderation.map(\.line),
+            ["hidden by alice: spam", "unhidden by ben", "deleted by alice: Drohung", "unhidden by ben"])
         XCTAssertEqual(
             Action.moderate(mention: "k", kind: .reject, reason: "spam", ban: true).summary,
             "rejected (author banned): spam")

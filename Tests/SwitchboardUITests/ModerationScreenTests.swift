@@ -39,7 +39,8 @@ final class ModerationScreenTests: XCTestCase {
     func app(_ fake: FakeModerator) throws -> TestApp {
         let app = try TestApp(Self.feed, size: Size(width: 80, height: 24))
         app.runner.moderatorFor = { m in
-            if let why = m.platform == "mastodon" ? "Mastodon offers no API to hide or delete other people's posts"
+            if let why = m.platform == "mastodon"
+                ? "Mastodon offers no API to hide or delete other people's posts"
                 : nil
             {
                 throw ModerationError.noAPI(network: m.platform, why: why)
@@ -69,19 +70,24 @@ final class ModerationScreenTests: XCTestCase {
             │ 2m I troll            -  new  [hidden] due 58m Dieser Laden ist der größte Be│
             │ 5m I anna                new  due 55m Where can I buy the winter blend?      │
             │ 9m M ben                 new  due 51m Love the new release                   │
-            """ + String(repeating: "\n│                                                                              │", count: 16)
-                + """
+            """
+                + String(
+                    repeating: "\n│                                                                              │",
+                    count: 16)
+                    + """
 
-            └──────────────────────────────────────────────────────────────────────────────┘
-             alice · 3 new · 3 open · ⟳ polling   hidden: @troll "Dieser Laden ist…" (spam)
-            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
-            """)
+                    └──────────────────────────────────────────────────────────────────────────────┘
+                     alice · 3 new · 3 open · ⟳ polling   hidden: @troll "Dieser Laden ist…" (spam)
+                    j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
+                    """)
         // The log has it, with the reason, and the mention's history says who did it.
         let key = Self.feed[0].key
         XCTAssertEqual(
             app.store.events.last?.action, .moderate(mention: key, kind: .hide, reason: "spam", ban: false))
         app.press("<Enter>")
-        XCTAssertEqual(app.screen[6], "│ Moderation: hidden by alice: spam · 2026-11-27 12:00                         │", app.dump())
+        XCTAssertEqual(
+            app.screen[6], "│ Moderation: hidden by alice: spam · 2026-11-27 12:00                         │",
+            app.dump())
     }
 
     func testHideAndUnhideCommandsActOnTheHighlightedRow() throws {
@@ -100,9 +106,11 @@ final class ModerationScreenTests: XCTestCase {
         app.press("<Enter>")
         XCTAssertEqual(fake.calls.map(\.1), [.hide, .unhide])
         XCTAssertFalse(app.screen[3].contains("[hidden]"), app.dump())
-        XCTAssertEqual(app.store.state(Self.feed[1].key).moderation.map(\.line), [
-            "hidden by alice", "unhidden by alice: Kundin hat sich entschuldigt",
-        ])
+        XCTAssertEqual(
+            app.store.state(Self.feed[1].key).moderation.map(\.line),
+            [
+                "hidden by alice", "unhidden by alice: Kundin hat sich entschuldigt",
+            ])
     }
 
     func testMastodonSaysItHasNoModerationAPIAndNothingIsRecorded() throws {

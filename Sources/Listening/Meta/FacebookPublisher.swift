@@ -50,7 +50,8 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher {
         }
         var form = [("message", draft.text)]
         for (i, (u, m)) in zip(urls, media).enumerated() {
-            let photo = try await graph.create("/\(page)/photos", form: Self.photoForm(url: u, alt: m.alt) + [("published", "false")])
+            let photo = try await graph.create(
+                "/\(page)/photos", form: Self.photoForm(url: u, alt: m.alt) + [("published", "false")])
             form.append(("attached_media[\(i)]", #"{"media_fbid":"\#(photo.id)"}"#))
         }
         return graph.posted(try await graph.create("/\(page)/feed", form: form))

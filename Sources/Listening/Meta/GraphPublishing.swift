@@ -141,6 +141,8 @@ struct GraphPublishing: Sendable {
 
     /// Refuses an empty text (a reply or a text post).
     static func requireText(_ text: String) throws {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw PublishError.rejected("the post is empty") }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw PublishError.rejected("the post is empty")
+        }
     }
 }

@@ -28,7 +28,8 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher {
 
     static func route(_ ref: ReplyRef?, account: String) throws -> Route {
         guard let ref, let object = GraphReplyRef.object(ref) else {
-            throw PublishError.configuration("the mention has no Instagram id to answer: answer it in the Instagram app")
+            throw PublishError.configuration(
+                "the mention has no Instagram id to answer: answer it in the Instagram app")
         }
         switch GraphReplyRef.kind(ref) {
         case .mentionedComment?:
@@ -77,7 +78,9 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher {
             }
             container = try await graph.create(
                 "/\(account)/media",
-                form: [("media_type", "CAROUSEL"), ("children", children.joined(separator: ",")), ("caption", draft.text)]
+                form: [
+                    ("media_type", "CAROUSEL"), ("children", children.joined(separator: ",")), ("caption", draft.text),
+                ]
             ).id
         }
         let published = try await graph.create("/\(account)/media_publish", form: [("creation_id", container)])
@@ -103,7 +106,8 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher {
             switch try Self.route(draft.inReplyTo, account: account) {
             case .replies(let c):
                 let replies = try await graph.recent(
-                    "/\(c)/replies", query: [("fields", "id,text,username,timestamp,from{id,username}"), ("limit", "50")])
+                    "/\(c)/replies",
+                    query: [("fields", "id,text,username,timestamp,from{id,username}"), ("limit", "50")])
                 found = GraphPublishing.match(replies, text: draft.text, since: since, isOwn: own)
             case .mentions(let f):
                 found = try await findMentionAnswer(f, draft: draft, since: since, own: own)

@@ -10,6 +10,7 @@ extension TeamConfig {
             let t = c.type.lowercased()
             return t == net || (net == "bluesky" && t == "bsky")
         }
-        return sources.first(where: { $0.id == origin && isNet($0) }) ?? sources.first(where: { $0.isEnabled && isNet($0) })
+        return sources.first(where: { $0.id == origin && isNet($0) })
+            ?? sources.first(where: { $0.isEnabled && isNet($0) })
     }
 }

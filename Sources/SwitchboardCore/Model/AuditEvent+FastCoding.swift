@@ -72,12 +72,16 @@ extension AuditEvent {
                 } else if keyIs(k, "ban") {
                     try JSONScanner.once(&seen, 14)
                     ban = try s.bool()
-                } else { return nil }
+                } else {
+                    return nil
+                }
             }
             try s.end()
         } catch { return nil }
         // A newer version's record: JSONDecoder refuses it with the reason.
-        guard schema <= AuditEvent.schemaVersion, let id, let at, let actor, let type, let m = mention else { return nil }
+        guard schema <= AuditEvent.schemaVersion, let id, let at, let actor, let type, let m = mention else {
+            return nil
+        }
         let action: Action
         switch type {
         case "status":

@@ -43,7 +43,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil
     ) -> OutboxDraft {
         let p = m.platform.lowercased()
-        let hasAPI = ["mastodon", "bluesky", "bsky", "instagram", "facebook", "threads"].contains(p) && m.reply?.uri != nil
+        let hasAPI =
+            ["mastodon", "bluesky", "bsky", "instagram", "facebook", "threads"].contains(p) && m.reply?.uri != nil
         return OutboxDraft(
             mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
             visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,

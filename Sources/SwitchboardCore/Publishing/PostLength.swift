@@ -25,9 +25,10 @@ public enum PostLength {
         text.split(whereSeparator: { $0.isWhitespace }).reduce(0) { n, w in
             // `#a#b` is two tags on Instagram; `Kaffee#1` none.
             guard w.hasPrefix("#") else { return n }
-            return n + w.split(separator: "#", omittingEmptySubsequences: false).dropFirst().filter {
-                $0.first.map { $0.isLetter || $0.isNumber } ?? false
-            }.count
+            return n
+                + w.split(separator: "#", omittingEmptySubsequences: false).dropFirst().filter {
+                    $0.first.map { $0.isLetter || $0.isNumber } ?? false
+                }.count
         }
     }
 
@@ -62,14 +63,18 @@ public enum PostLength {
                 s[s.index(after: at)...].contains(".")
             {
                 total += s[..<at].unicodeScalars.count + trailingPunctuation(s[s.index(after: at)...])
-            } else { total += token.count }
+            } else {
+                total += token.count
+            }
             token = String.UnicodeScalarView()
         }
         for u in text.unicodeScalars {
             if u.properties.isWhitespace {
                 flush()
                 total += 1
-            } else { token.append(u) }
+            } else {
+                token.append(u)
+            }
         }
         flush()
         return total
