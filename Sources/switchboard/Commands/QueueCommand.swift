@@ -92,7 +92,9 @@ struct QueueCommand: ParsableCommand {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let media = try self.media.enumerated().map { (n, p) -> QueueMedia in
                 // A public address, for the networks that fetch images themselves (Instagram, Facebook, Threads).
-                if p.lowercased().hasPrefix("https://") { return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil) }
+                if p.lowercased().hasPrefix("https://") {
+                    return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
+                }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
                     throw CLIError.failure("cannot read the media file \(p)")
