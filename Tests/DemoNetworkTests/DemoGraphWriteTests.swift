@@ -18,7 +18,9 @@ final class DemoGraphWriteTests: XCTestCase {
         let net = try DemoNetwork(accounts: accounts, logFile: root.appendingPathComponent("demo-network.jsonl"))
         defer { net.stop() }
         var ig = SourceConfig(id: "ig", type: "instagram")
-        (ig.api, ig.accountID, ig.tokenFile) = (net.baseURL.absoluteString, DemoNetwork.instagramAccount, "secrets/meta.token")
+        (ig.api, ig.accountID, ig.tokenFile) = (
+            net.baseURL.absoluteString, DemoNetwork.instagramAccount, "secrets/meta.token"
+        )
         var fb = SourceConfig(id: "fb", type: "facebook")
         (fb.api, fb.pageID, fb.tokenFile) = (net.baseURL.absoluteString, DemoNetwork.facebookPage, "secrets/meta.token")
         let http = URLSessionHTTPClient(timeout: 5)

@@ -117,20 +117,29 @@ final class GraphLookupTests: XCTestCase {
         let fake = FakeGraphComments()
         fake.install(
             server, parent: "17858893269000001", account: "1784100", at: GraphFixture.now.addingTimeInterval(1))
-        let (_, a, publishers) = try Self.queue(store, m, reply, team: team)
-        // Two processes at once: one claims, the other skips.
+        let (d, a, publishers) = try Self.queue(store, m, reply, team: team)
         let b = OutboxSender(store: try Store(dir: store.dir), actor: "anna", holder: "2@host-b")
-        // The first crashes after posting, before recording: its claim's lease runs out, then the other takes over.
-        a.afterPost = { _, _ in throw PublishCrash(reason: "killed after posting") }
+        // Two processes at once: one claims and posts, the other skips.
         let t = GraphFixture.now.addingTimeInterval(1)
         async let ra = a.sendDue(publisherFor: publishers, now: t)
         async let rb = b.sendDue(publisherFor: publishers, now: t)
         let (resA, resB) = await (ra, rb)
         XCTAssertEqual(fake.posts, 1, "\(resA) \(resB)")
+        XCTAssertEqual(try a.outbox()[d.id]?.stateName, "sent")
+
+        // The first crashes after posting, before recording: when its claim's lease has run out the other takes
+        // over, looks the reply up and records it.
+        let (d2, _, _) = try Self.queue(store, m, "Noch eine Frage? Schreib uns gern.", team: team)
+        a.afterPost = { _, _ in throw PublishCrash(reason: "killed after posting") }
+        _ = await a.sendDue(publisherFor: publishers, now: t)
+        XCTAssertEqual(fake.posts, 2)
+        let early = await b.sendDue(publisherFor: publishers, now: t.addingTimeInterval(10))
+        XCTAssertEqual(early.count, 0, "held by the first sender's claim until its lease runs out")
         let later = await b.sendDue(publisherFor: publishers, now: t.addingTimeInterval(a.lease + 5))
-        XCTAssertEqual(later.map(\.outcome), [.sent(PostedRef(id: "17990", uri: "17990"))])
-        XCTAssertEqual(server.requests("POST", "/v24.0/17858893269000001/replies").count, 1, "one post")
-        XCTAssertEqual(try Store(dir: store.dir).state(m.key).replies.count, 1)
+        XCTAssertEqual(later.map(\.outcome), [.sent(PostedRef(id: "17991", uri: "17991"))])
+        XCTAssertEqual(server.requests("POST", "/v24.0/17858893269000001/replies").count, 2, "one post per reply")
+        XCTAssertEqual(try b.outbox()[d2.id]?.stateName, "sent")
+        XCTAssertEqual(try Store(dir: store.dir).state(m.key).replies.count, 2)
     }
 
     func testFacebookLookupMatchesThePagesOwnCommentOnly() async throws {
