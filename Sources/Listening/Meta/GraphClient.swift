@@ -57,7 +57,11 @@ public struct GraphClient: Sendable {
             req.body = Data(body.joined(separator: "&").utf8)
         }
         req.headers["User-Agent"] = MastodonClient.userAgent
-        let r = try await NetworkCall.send(http, req, label: label)
+        let r: HTTPResponse
+        do { r = try await NetworkCall.send(http, req, label: label) } catch SourceError.transient(let why) {
+            // The token travels in the address: never let a transport message repeat it.
+            throw SourceError.transient(why.replacingOccurrences(of: tok, with: "<token>"))
+        }
         let usage = GraphUsage.parse(r.headers)
         meter.record(usage)
         if let e = GraphError.parse(r, label: label, usage: usage, now: now()) {
