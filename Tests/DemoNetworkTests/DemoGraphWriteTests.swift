@@ -7,22 +7,36 @@ import XCTest
 /// The demo's Graph writes (issue 16): a reply through the real Instagram and Facebook publishers, found again by the
 /// lookup before a retry, and hide/delete through the real moderator, each in demo-network.jsonl.
 final class DemoGraphWriteTests: XCTestCase {
-    func testRepliesAndModerationGoThroughTheDemoNetwork() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-demowrite-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
-        let dir = DataDirectory(root: root)
-        try Secrets.write("meta-secret", to: root.appendingPathComponent("secrets/meta.token"))
+    var dir: DataDirectory!
+    var net: DemoNetwork!
+
+    override func setUpWithError() throws {
+        dir = DataDirectory(
+            root: FileManager.default.temporaryDirectory.appendingPathComponent("sb-demowrite-\(UUID().uuidString)"))
+        try Secrets.write("meta-secret", to: dir.root.appendingPathComponent("secrets/meta.token"))
         var accounts = DemoAccounts(mastodonToken: "m", blueskyPassword: "b")
         accounts.graphToken = "meta-secret"
-        let net = try DemoNetwork(accounts: accounts, logFile: root.appendingPathComponent("demo-network.jsonl"))
-        defer { net.stop() }
-        var ig = SourceConfig(id: "ig", type: "instagram")
-        (ig.api, ig.accountID, ig.tokenFile) = (
-            net.baseURL.absoluteString, DemoNetwork.instagramAccount, "secrets/meta.token"
-        )
-        var fb = SourceConfig(id: "fb", type: "facebook")
-        (fb.api, fb.pageID, fb.tokenFile) = (net.baseURL.absoluteString, DemoNetwork.facebookPage, "secrets/meta.token")
+        net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent("demo-network.jsonl"))
+    }
+
+    override func tearDown() {
+        net.stop()
+        try? FileManager.default.removeItem(at: dir.root)
+    }
+
+    func source(_ type: String) -> SourceConfig {
+        var c = SourceConfig(id: String(type.prefix(2)), type: type)
+        (c.api, c.tokenFile) = (net.baseURL.absoluteString, "secrets/meta.token")
+        if type == "instagram" {
+            c.accountID = DemoNetwork.instagramAccount
+        } else {
+            c.pageID = DemoNetwork.facebookPage
+        }
+        return c
+    }
+
+    func testRepliesAndModerationGoThroughTheDemoNetwork() async throws {
+        let (ig, fb, root) = (source("instagram"), source("facebook"), dir.root)
         let http = URLSessionHTTPClient(timeout: 5)
 
         let igPub = try XCTUnwrap(try Listener.publisher(for: ig, dataDir: dir, http: http) as? LookupBeforeRetry)
