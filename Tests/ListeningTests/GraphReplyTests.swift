@@ -138,4 +138,40 @@ final class GraphReplyTests: XCTestCase {
             XCTAssertFalse(e.isRetryable)
         }
     }
+
+    func testDeletedParentIsRejectedRateLimitWaitsAndAnHTMLPageIsRetriedAfterALookup() async throws {
+        let (store, m, team) = try GraphLookupTests.outboxSetup(self, server, platform: "instagram")
+        let path = "/v24.0/17858893269000001/replies"
+        server.on(
+            "POST", path,
+            GraphFixture.error(100, subcode: 33, message: "Unsupported post request. Object does not exist"),
+            GraphFixture.error(4, message: "(#4) Application request limit reached"),
+            NetworkTestServer.Response(
+                status: 502, headers: ["Content-Type": "text/html"],
+                body: Data("<!DOCTYPE html><html><body>Bad Gateway</body></html>".utf8)),
+            .json(#"{"id":"17990"}"#))
+        server.on("GET", path, GraphFixture.page([]))
+        let (d, sender, publishers) = try GraphLookupTests.queue(store, m, "Danke!", team: team)
+        var now = GraphFixture.now.addingTimeInterval(1)
+        var r = await sender.sendDue(publisherFor: publishers, now: now)
+        guard case .failed(let gone, nil)? = r.first?.outcome else { return XCTFail("\(r)") }
+        XCTAssertTrue(gone.hasPrefix("rejected: instagram source ig: the post or comment was deleted"), gone)
+
+        try Outbox.retry(d.id, store: store, actor: "anna", now: now)
+        r = await sender.sendDue(publisherFor: publishers, now: now)
+        guard case .failed(let limited, let at?)? = r.first?.outcome else { return XCTFail("\(r)") }
+        XCTAssertTrue(limited.hasPrefix("rate limited until"), limited)
+        XCTAssertGreaterThan(at, now)
+
+        now = at.addingTimeInterval(1)
+        r = await sender.sendDue(publisherFor: publishers, now: now)
+        guard case .failed(let html, let again?)? = r.first?.outcome else { return XCTFail("\(r)") }
+        XCTAssertTrue(html.contains("HTML page instead of JSON"), html)
+        XCTAssertFalse(html.contains(GraphFixture.token), "no secret in a message")
+
+        r = await sender.sendDue(publisherFor: publishers, now: again.addingTimeInterval(1))
+        XCTAssertEqual(r.map(\.outcome), [.sent(PostedRef(id: "17990", uri: "17990"))])
+        XCTAssertEqual(server.requests("POST", path).count, 4)
+        XCTAssertEqual(server.requests("GET", path).count, 3, "every attempt after the first looked first")
+    }
 }
