@@ -1,8 +1,9 @@
 import Foundation
 import SwitchboardCore
 
-/// Hide, unhide and delete through the Graph API. Facebook (as the Page): `POST /{comment}` with `is_hidden=true|false`,
-/// `DELETE /{comment-or-visitor-post}`. Instagram: `POST /{comment}` with `hide=true|false`, `DELETE /{comment}`.
+/// Hide, unhide and delete through the Graph API. Facebook (as the Page): `POST /{comment}` with
+/// `is_hidden=true|false`, `DELETE /{comment-or-visitor-post}`. Instagram: `POST /{comment}` with `hide=true|false`,
+/// `DELETE /{comment}`.
 /// Threads: `POST /{reply}/manage_reply` with `hide=true|false`, `DELETE /{thread}` (the account's own posts and
 /// replies only). Errors come back like a post's: 190 needs login, a missing permission named.
 public struct GraphModerator: Moderator {
