@@ -114,4 +114,35 @@ final class MetaSourcesCommandTests: XCTestCase {
         XCTAssertTrue(show.out.contains("\nIch auch bitte"), show.out)
         XCTAssertTrue(show.out.contains("network:     facebook (source fb)"), show.out)
     }
+    func testAddInstagramWithFacebookLoginForDevices() throws {
+        let d = try newDataDir()
+        try Data("client-token-value\n".utf8).write(to: URL(fileURLWithPath: d + "/client.token"))
+        server.on(
+            "POST", "/v24.0/device/login",
+            .json(
+                #"{"code":"DEV-CODE","user_code":"K7Q2-XW9P","verification_uri":"https://www.facebook.com/device","expires_in":60,"interval":1}"#
+            ))
+        server.on(
+            "POST", "/v24.0/device/login_status",
+            .json(#"{"error":{"message":"authorization pending","code":31,"error_subcode":1349174}}"#, status: 400),
+            .json(#"{"access_token":"EAA-device-user","expires_in":5183944}"#))
+        server.on("GET", "/v24.0/1784", .json(#"{"id":"1784","username":"bäckerei_groß"}"#))
+        let add = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "instagram", "--id", "ig", "--account-id", "1784",
+            "--device-login", "--client-id", "4242", "--client-token-file", "client.token", "--hashtag", "acme",
+            "--api", server.baseURL.absoluteString,
+        ])
+        XCTAssertEqual(add.status, 0, add.err)
+        XCTAssertTrue(
+            add.out.contains("open https://www.facebook.com/device and enter the code K7Q2-XW9P"), add.out)
+        XCTAssertTrue(add.out.contains("Connected to the Instagram account @bäckerei_groß (1784)."), add.out)
+        let start = try XCTUnwrap(server.requests("POST", "/v24.0/device/login").first)
+        let form = String(decoding: start.body, as: UTF8.self)
+        XCTAssertTrue(form.contains("access_token=4242%7Cclient-token-value"), form)
+        XCTAssertTrue(form.contains("instagram_manage_comments"), form)
+        XCTAssertEqual(server.requests("POST", "/v24.0/device/login_status").count, 2)
+        let token = try String(contentsOfFile: d + "/secrets/ig.token", encoding: .utf8)
+        XCTAssertTrue(token.contains("EAA-device-user"), token)
+        XCTAssertTrue(token.contains("expires_at"), token)
+    }
 }

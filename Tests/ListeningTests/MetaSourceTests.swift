@@ -285,4 +285,29 @@ final class MetaSourceTests: XCTestCase {
         XCTAssertEqual(out[1].added.count, 1)
         XCTAssertNotNil(store.mention(MentionKey.make(platform: "instagram", id: "m9")))
     }
+    func testARateLimitedPollKeepsTheUsageForSourcesList() async throws {
+        let dir = try GraphFixture.dataDir(self)
+        let buc =
+            #"{"555":[{"type":"pages","call_count":100,"total_cputime":20,"total_time":30,"estimated_time_to_regain_access":19}]}"#
+        server.on(
+            "GET", "/v24.0/19292868552/tagged",
+            GraphFixture.error(
+                80001, message: "Too many calls to this Page", headers: ["X-Business-Use-Case-Usage": buc]))
+        var fb = GraphFixture.config("facebook", server)
+        (fb.comments, fb.visitorPosts) = (false, false)
+        var team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
+        team.sources = [fb]
+        let http = TestHTTPClient()
+        let listener = Listener(
+            store: try Store(dir: dir), team: team,
+            makeSource: { c in
+                try FacebookSource(config: c, dataDir: dir, http: http, now: { GraphFixture.now })
+            }, now: { GraphFixture.now })
+        let o = await listener.poll(fb)
+        let h = listener.state.health("fb")
+        XCTAssertEqual(h.status, .rateLimited)
+        XCTAssertEqual(h.usage, "pages 100%, access back in 19 min")
+        XCTAssertEqual(o.nextRun, GraphFixture.now.addingTimeInterval(19 * 60))
+        XCTAssertEqual(h.failures, 0)
+    }
 }

@@ -2,8 +2,8 @@ import Foundation
 import SwitchboardCore
 
 extension Listener {
-    /// The network connectors of this module for a source config: Mastodon and Bluesky. Nil for other types,
-    /// so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
+    /// The network connectors of this module for a source config: Mastodon, Bluesky, Instagram, Facebook and Threads.
+    /// Nil for other types, so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
     public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonSource(config: c, dataDir: dataDir, http: http)

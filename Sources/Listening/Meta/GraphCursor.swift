@@ -42,6 +42,11 @@ extension PollResult {
         } catch var p as PartialPoll {
             finish(&p.result)
             throw p
+        } catch SourceError.rateLimited(let at, let detail) where client.meter.current != nil {
+            // Nothing read, but the usage that stopped it is what `sources list` should show.
+            var r = PollResult(mentions: [], cursor: cursor, notBefore: at)
+            r.usage = client.meter.current?.summary
+            throw PartialPoll(result: r, error: .rateLimited(retryAt: at, detail: detail))
         }
     }
 }

@@ -60,7 +60,7 @@ extension SourcesAddCommand {
         } else if let cmd = tokenCommand {
             c.tokenCommand = cmd
         } else {
-            var token = OAuthToken(accessToken: try await obtainMetaToken(kind: kind, dir: dir, http: http, config: c))
+            var token = try await obtainMetaToken(kind: kind, dir: dir, http: http, config: c)
             let host = kind == "instagram" ? Graph.instagramHost(for: token) : fbHost
             if let sf = meta.secretFile {
                 let secret = try Secrets.resolve(file: sf, command: nil, dataDir: dir, what: "app secret of \(c.id)")
@@ -90,13 +90,13 @@ extension SourcesAddCommand {
 
     /// A token from stdin, Facebook Login for Devices, or pasted in the terminal.
     func obtainMetaToken(kind: String, dir: DataDirectory, http: HTTPClient, config c: SourceConfig) async throws
-        -> String
+        -> OAuthToken
     {
         if tokenStdin {
             guard let t = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
                 throw CLIError.failure("no token given")
             }
-            return t
+            return OAuthToken(accessToken: t)
         }
         if meta.deviceLogin {
             guard kind != "threads" else {
@@ -122,7 +122,7 @@ extension SourcesAddCommand {
                 case .pending: continue
                 case .slowDown: wait += 5
                 case .expired: throw CLIError.failure("the code expired before it was entered; try again")
-                case .token(let t): return t.accessToken
+                case .token(let t): return t
                 }
             }
             throw CLIError.failure("the code expired before it was entered; try again")
@@ -133,7 +133,7 @@ extension SourcesAddCommand {
         print(
             "Create a user token with the permissions \((SourcesAddCommand.metaScopes[kind] ?? []).joined(separator: ", ")) "
                 + "(Graph API Explorer or your app's login) and paste it.")
-        return try ask("Access token")
+        return OAuthToken(accessToken: try ask("Access token"))
     }
 
     /// Reads the account the source listens to: "the Facebook Page Acme (123)".
