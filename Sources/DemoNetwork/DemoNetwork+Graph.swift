@@ -5,7 +5,8 @@ extension DemoNetwork {
     /// demo Instagram account's media, comments, tags and hashtag media, the demo Page's posts, comments, tagged and
     /// visitor posts (`DemoGraphContent`). A wrong token is refused with Graph error 190, as Meta does.
     func graph(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
-        guard let want = accounts.graphToken, r.query("access_token") == want else {
+        guard let want = accounts.graphToken, (r.query("access_token") ?? DemoNetwork.form(r)["access_token"]) == want
+        else {
             return DemoNetwork.json(
                 [
                     "error": [
@@ -17,6 +18,7 @@ extension DemoNetwork {
         let parts = r.path.split(separator: "/").dropFirst().map(String.init)  // drop the version
         typealias C = DemoGraphContent
         let ig = C.instagramAccount, pg = C.facebookPage
+        if let written = graphWrite(r, parts) { return written }
         func list(_ items: [[String: Any]]) -> LoopbackServer.Response { DemoNetwork.json(["data": items]) }
         switch (r.method, parts.count, parts.first ?? "", parts.last ?? "") {
         case ("GET", 2, ig, "media"): return list(C.instagramMedia)
@@ -28,7 +30,7 @@ extension DemoNetwork {
         case ("GET", 2, pg, "tagged"): return list(C.facebookTagged)
         case ("GET", 2, pg, "visitor_posts"): return list(C.facebookVisitorPosts)
         case ("GET", 2, let id, "comments"):
-            return list(id.contains("_") ? C.facebookComments(id) : C.instagramComments(id))
+            return list(id.contains("_") ? C.facebookComments(id) + ownComments(id) : C.instagramComments(id))
         case ("GET", 1, ig, _): return DemoNetwork.json(["id": ig, "username": "acmecloud"])
         case ("GET", 1, pg, _): return DemoNetwork.json(["id": pg, "name": accounts.displayName])
         default:

@@ -41,6 +41,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var delay: TimeInterval = 0
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
         public var truncateAt: Int? = nil
+        /// Close the connection without answering at all (the request was handled: its outcome is unknown).
+        public var hangUp = false
 
         public init(
             status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
@@ -134,6 +136,7 @@ public final class LoopbackServer: @unchecked Sendable {
         guard let req = LoopbackServer.readRequest(c) else { return }
         let resp = respond(req)
         if resp.delay > 0 { usleep(UInt32(resp.delay * 1_000_000)) }
+        if resp.hangUp { return }
         var out = "HTTP/1.1 \(resp.status) \(resp.status == 200 ? "OK" : "Status")\r\n"
         var h = resp.headers
         h["Content-Length"] = String(resp.body.count)

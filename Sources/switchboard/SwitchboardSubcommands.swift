@@ -10,6 +10,7 @@ enum SwitchboardSubcommands {
         TagCommand.self,
         NoteCommand.self,
         HandoffCommand.self,
+        ModerateCommand.self,
         ContactsCommand.self,
         RoutingCommand.self,
         ClaimCommand.self,

@@ -21,6 +21,20 @@ extension Listener {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonPublisher(config: c, dataDir: dataDir, http: http)
         case "bluesky", "bsky": return try BlueskyPublisher(config: c, dataDir: dataDir, http: http)
+        case "instagram": return try InstagramPublisher(config: c, dataDir: dataDir, http: http)
+        case "facebook": return try FacebookPublisher(config: c, dataDir: dataDir, http: http)
+        case "threads": return try ThreadsPublisher(config: c, dataDir: dataDir, http: http)
+        default: return nil
+        }
+    }
+}
+
+extension Listener {
+    /// The moderator for items found by source `c` (same account), or nil when its network offers no moderation
+    /// API (RSS, JSON Lines, Mastodon, Bluesky). Each network's connector adds its case here.
+    public static func moderator(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Moderator? {
+        switch c.type.lowercased() {
+        case "instagram", "facebook", "threads": return try GraphModerator(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

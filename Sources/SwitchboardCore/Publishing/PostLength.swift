@@ -2,11 +2,40 @@ import Foundation
 
 /// How long a post is by its network's rules. The workbench's composer counter should use this too.
 public enum PostLength {
-    /// The network's limit: Mastodon 500 characters (servers may allow more), Bluesky 300 graphemes; nil = none known.
+    /// The network's limit: Mastodon 500 characters (servers may allow more), Bluesky 300 graphemes, Threads 500,
+    /// Instagram captions and comments 2,200, Facebook posts 63,206; nil = none known.
     public static func limit(_ network: String) -> Int? {
         switch network.lowercased() {
         case "mastodon": return 500
         case "bluesky", "bsky": return 300
+        case "threads": return 500
+        case "instagram": return 2200
+        case "facebook": return 63_206
+        default: return nil
+        }
+    }
+
+    /// The most hashtags a post (caption or comment) may carry: Instagram 30; nil = no limit known.
+    public static func hashtagLimit(_ network: String) -> Int? {
+        network.lowercased() == "instagram" ? 30 : nil
+    }
+
+    /// The hashtags in `text` (`#` then a letter or digit, at the start of a word): `#Kaffee #größe` is 2.
+    public static func hashtags(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).reduce(0) { n, w in
+            // `#a#b` is two tags on Instagram; `Kaffee#1` none.
+            guard w.hasPrefix("#") else { return n }
+            return n
+                + w.split(separator: "#", omittingEmptySubsequences: false).dropFirst().filter {
+                    $0.first.map { $0.isLetter || $0.isNumber } ?? false
+                }.count
+        }
+    }
+
+    /// The most images a post may carry (Instagram and Threads carousels: 10, Facebook multi-photo posts: 10).
+    public static func mediaLimit(_ network: String) -> Int? {
+        switch network.lowercased() {
+        case "instagram", "threads", "facebook": return 10
         default: return nil
         }
     }
@@ -34,14 +63,18 @@ public enum PostLength {
                 s[s.index(after: at)...].contains(".")
             {
                 total += s[..<at].unicodeScalars.count + trailingPunctuation(s[s.index(after: at)...])
-            } else { total += token.count }
+            } else {
+                total += token.count
+            }
             token = String.UnicodeScalarView()
         }
         for u in text.unicodeScalars {
             if u.properties.isWhitespace {
                 flush()
                 total += 1
-            } else { token.append(u) }
+            } else {
+                token.append(u)
+            }
         }
         flush()
         return total

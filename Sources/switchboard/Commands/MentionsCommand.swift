@@ -89,6 +89,7 @@ struct MentionsCommand: ParsableCommand {
                 if !a.intents.isEmpty { lines.append(("intents", a.intents.map(\.rawValue).joined(separator: ", "))) }
             }
             lines.append(("status", st.status.rawValue + (st.handoffTeam.map { " (with \($0))" } ?? "")))
+            if let v = st.moderated { lines.append(("on network", v.done + (st.locked ? ", locked" : ""))) }
             lines.append(("assignee", st.assignee ?? "-"))
             if !st.tags.isEmpty { lines.append(("tags", st.tags.joined(separator: ", "))) }
             for (k, v) in lines { print(Output.pad(k + ":", 13) + v) }
@@ -107,9 +108,17 @@ struct MentionsCommand: ParsableCommand {
                     )
                 }
             }
+            if !st.moderation.isEmpty {
+                print("\nModeration:")
+                for r in st.moderation { print("  \(Timestamp.format(r.at)) \(Output.safe(r.line))") }
+            }
             if !st.replies.isEmpty {
                 print("\nReplies:")
-                for r in st.replies { print("  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))") }
+                for r in st.replies {
+                    print(
+                        "  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))"
+                            + (r.url.map { " (" + Output.safe($0) + ")" } ?? ""))
+                }
             }
         }
     }
