@@ -3,7 +3,7 @@ import XCTest
 
 /// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
 /// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent), and scrolling the
-/// zoomed feed by a row at most 400 (the terminal scrolls), beside the other panes at most 900.
+/// zoomed feed by a row at most 400 (the terminal scrolls), beside the other panes at most 1,000.
 final class WorkbenchBytesTests: EndToEndTestCase {
     /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
     func settle(_ s: TmuxSession) -> Int {
@@ -39,9 +39,10 @@ final class WorkbenchBytesTests: EndToEndTestCase {
         }
         XCTAssertEqual(
             try run(["ingest", "--data-dir", dir.path, "-"], stdin: lines.joined(separator: "\n") + "\n"), 0)
+        // In colour, as most people see it (the test process may have NO_COLOR set).
         let s = try TmuxSession.switchboard(
             ["--data-dir", dir.path], width: 120, height: 40,
-            environment: ["SWITCHBOARD_USER": "e2e"], recordOutput: true)
+            environment: ["SWITCHBOARD_USER": "e2e", "NO_COLOR": ""], recordOutput: true)
         sessions.append(s)
         let rows = try s.waitFor("Feed — 100")
         XCTAssertTrue(rows[0].contains("┌─ Mention "), s.dump(rows))
@@ -57,13 +58,14 @@ final class WorkbenchBytesTests: EndToEndTestCase {
             figures.append(after - before)
             before = after
         }
-        // Without the terminal's scroll all 36 rows of the feed are drawn again. What remains (~750): the row that
-        // scrolled in and the selection (~340), and the cells beside the feed that moved with the rows and must be
-        // put back (~400: the Mention pane's hint, the borders and the lines of the Queue and Crisis panes), because
-        // a terminal (and tmux) scrolls whole rows.
+        // Without the terminal's scroll all 36 rows of the feed are drawn again. What remains: the row that scrolled
+        // in and the selection, and the cells beside the feed that moved with the rows and must be put back (the
+        // Mention pane's hint, the borders and the lines of the Queue and Crisis panes), because a terminal (and
+        // tmux) scrolls whole rows. 917–943 bytes here (968–1021 before plain text had its own colour pair and
+        // rows were weighed by their bytes); docs/performance.md has the breakdown.
         for f in figures {
             XCTAssertGreaterThan(f, 0, "the feed did not scroll")
-            XCTAssertLessThanOrEqual(f, 900, "a scrolling j beside the panes wrote \(f) bytes")
+            XCTAssertLessThanOrEqual(f, 1000, "a scrolling j beside the panes wrote \(f) bytes")
         }
         s.sendKeys("q")
         XCTAssertEqual(try s.waitForExit(), 0)
