@@ -185,3 +185,18 @@ public final class YouTubeQuotaLedger: @unchecked Sendable {
         return (v < 0 ? "-" : "") + out
     }
 }
+
+extension YouTubeQuotaLedger {
+    /// The lines `sources list` prints under its table for the YouTube sources: `yt: quota 3,150/10,000 units today`,
+    /// with a warning when the budget will be reached today at the current pace.
+    public static func listLines(_ sources: [SourceConfig], dir: DataDirectory, now: Date) -> [String] {
+        let yt = sources.filter { $0.type.lowercased() == "youtube" }
+        guard !yt.isEmpty else { return [] }
+        var out = [""]
+        for c in yt {
+            let s = YouTubeQuotaLedger(file: file(dir, id: c.id), budget: c.dailyQuota).summary(now: now)
+            out.append("\(NetworkText.clean(c.id, max: 40)): \(s.line)" + (s.warning.map { "; warning: \($0)" } ?? ""))
+        }
+        return out
+    }
+}

@@ -275,3 +275,27 @@ extension YouTubeSource {
         }
     }
 }
+
+extension YouTubeSource {
+    /// One cheap call (`channels.list`, 1 unit) that checks the login and the channel: its title, and whether the
+    /// login may reply and moderate (the youtube.force-ssl scope).
+    public func verify() async throws -> (title: String, canWrite: Bool) {
+        struct Channel: Decodable {
+            struct Snippet: Decodable { var title: String? }
+            var id: String?
+            var snippet: Snippet?
+        }
+        let page: YouTube.Page<Channel>
+        do {
+            page = try await client.get(
+                YouTube.Page<Channel>.self, "/channels", [("part", "snippet"), ("id", channelID)],
+                cost: YouTubeQuotaLedger.Cost.list)
+        } catch let e as YouTubeError { throw e.sourceError }
+        guard let ch = page.items.first else {
+            throw SourceError.configuration("\(client.label): YouTube knows no channel \(channelID)")
+        }
+        let scope = (try? client.tokens.current().scope) ?? nil
+        let canWrite = scope.map { $0.contains("youtube.force-ssl") || $0.split(separator: " ").contains { $0.hasSuffix("/auth/youtube") } } ?? true
+        return (NetworkText.clean(ch.snippet?.title ?? channelID, max: 100), canWrite)
+    }
+}

@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon or Bluesky account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky or YouTube account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -23,10 +23,12 @@ struct SourcesAddCommand: AsyncParsableCommand {
               secrets/masto.token
               switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
               switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
+              switchboard sources add --type youtube --id yt --channel-id UCa-vrCLQHviTOVnEKDOdetQ --client-id \
+              123-abc.apps.googleusercontent.com --search "Acme Cloud"
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, youtube or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -53,6 +55,14 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+    @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
+    @Option(name: .customLong("client-id"), help: "YouTube: the OAuth client id (a Desktop app).") var clientID: String?
+    @Option(name: .customLong("client-secret-file"), help: "YouTube: a file holding the OAuth client's secret.")
+    var clientSecretFile: String?
+    @Option(help: "YouTube: browser (replies and moderation) or device (reading only).") var auth: String?
+    @Option(name: .customLong("daily-quota"), help: "YouTube: quota units a day (default 10000).") var dailyQuota: Int?
+    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
+    @Option(name: .customLong("oauth-base"), help: .hidden) var oauthBase: String?
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -63,7 +73,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, youtube, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -79,7 +89,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky or rss")
+        case "youtube": try await addYouTube(&c, dir: dir, http: http)
+        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky, youtube or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
