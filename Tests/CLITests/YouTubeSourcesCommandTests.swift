@@ -24,7 +24,7 @@ final class YouTubeSourcesCommandTests: XCTestCase {
             ))
         server.on(
             "GET", "/youtube/v3/channels",
-            .json(#"{"items":[{"id":"UCacme","snippet":{"title":"Acme Cloud – Offizieller Kanal"}}]}"#))
+            .json(#"{"items":[{"id":"UCacme","snippet":{"title":"Acme Cloud – Offizieller Kanal","customUrl":"@acmecloud"}}]}"#))
         let add = try CLI.run([
             "sources", "add", "--data-dir", d, "--type", "youtube", "--id", "yt", "--channel-id", "UCacme",
             "--client-id", "cid.apps.googleusercontent.com", "--auth", "device", "--search", "Acme Cloud",
@@ -66,6 +66,7 @@ final class YouTubeSourcesCommandTests: XCTestCase {
         XCTAssertEqual(entry["token_file"] as? String, "secrets/yt.token")
         XCTAssertEqual(entry["daily_quota"] as? Int, 10000)
         XCTAssertEqual(entry["interval"] as? String, "10m")
+        XCTAssertEqual(entry["handle"] as? String, "@acmecloud", "the channel's own comments are the brand's")
         XCTAssertEqual(entry["search"] as? [String], ["Acme Cloud"])
         XCTAssertFalse(String(describing: team).contains("ya29.new"), "no secret in team.json")
 

@@ -13,8 +13,10 @@ final class YouTubeOAuthTests: XCTestCase {
     override func tearDown() { server.stop() }
 
     func testTheBrowserLoginAsksForForceSSLOfflineAndExchangesThePastedCode() async throws {
-        let oauth = YouTubeOAuth(clientID: "cid", clientSecret: "sec", http: TestHTTPClient(), oauthBase: server.baseURL)
-        let url = oauth.authorizationURL(redirect: "http://127.0.0.1:4711", verifier: "v" + String(repeating: "x", count: 50))
+        let oauth = YouTubeOAuth(
+            clientID: "cid", clientSecret: "sec", http: TestHTTPClient(), oauthBase: server.baseURL)
+        let url = oauth.authorizationURL(
+            redirect: "http://127.0.0.1:4711", verifier: "v" + String(repeating: "x", count: 50))
         let q = Dictionary(
             uniqueKeysWithValues: (URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems ?? []).map {
                 ($0.name, $0.value ?? "")
@@ -24,14 +26,18 @@ final class YouTubeOAuthTests: XCTestCase {
         XCTAssertEqual(q["redirect_uri"], "http://127.0.0.1:4711")
         XCTAssertEqual(q["response_type"], "code")
         XCTAssertEqual(
-            YouTubeOAuth.code(fromPasted: " http://127.0.0.1:4711/?code=4/0Ab-x_y&scope=https://www.googleapis.com/auth/youtube.force-ssl "),
+            YouTubeOAuth.code(
+                fromPasted:
+                    " http://127.0.0.1:4711/?code=4/0Ab-x_y&scope=https://www.googleapis.com/auth/youtube.force-ssl "),
             "4/0Ab-x_y")
         XCTAssertEqual(YouTubeOAuth.code(fromPasted: "4/0Ab-x_y"), "4/0Ab-x_y")
         XCTAssertNil(YouTubeOAuth.code(fromPasted: "   "))
 
         server.on(
             "POST", "/token",
-            .json(#"{"access_token":"ya29.a","refresh_token":"1//r","expires_in":3599,"scope":"https://www.googleapis.com/auth/youtube.force-ssl"}"#))
+            .json(
+                #"{"access_token":"ya29.a","refresh_token":"1//r","expires_in":3599,"scope":"https://www.googleapis.com/auth/youtube.force-ssl"}"#
+            ))
         let now = Timestamp.parse("2026-12-05T12:00:00Z")!
         let t = try await oauth.exchange(code: "4/0Ab", redirect: "http://127.0.0.1:4711", verifier: "VER", now: now)
         XCTAssertEqual(t.accessToken, "ya29.a")
@@ -59,7 +65,9 @@ final class YouTubeOAuthTests: XCTestCase {
             token: OAuthToken(
                 accessToken: "old", refreshToken: "1//gone", expiresAt: t0.addingTimeInterval(-1),
                 extra: ["token_uri": server.url("/token").absoluteString]))
-        server.on("POST", "/token", .json(#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#, status: 400))
+        server.on(
+            "POST", "/token",
+            .json(#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#, status: 400))
         let s = try YouTubeSource(
             config: YouTubeFixture.config(server), dataDir: dir, http: TestHTTPClient(), now: { t0 })
         do {
@@ -67,7 +75,9 @@ final class YouTubeOAuthTests: XCTestCase {
             XCTFail()
         } catch let e as SourceError {
             guard case .needsLogin(let why) = e else { return XCTFail("\(e)") }
-            XCTAssertTrue(why.contains("Google refused to renew the login (invalid_grant: Token has been expired or revoked.)"), why)
+            XCTAssertTrue(
+                why.contains("Google refused to renew the login (invalid_grant: Token has been expired or revoked.)"),
+                why)
             XCTAssertTrue(why.contains("switchboard sources add youtube"), why)
         }
         XCTAssertEqual(server.requests("GET", "/youtube/v3/commentThreads").count, 0)

@@ -222,9 +222,11 @@ public struct YouTubeSource: Source {
     func mention(_ f: Found) -> Mention {
         let c = f.comment, s = c.snippet
         let authorChannel = s.authorChannelId?.value.map(NetworkText.identifier)
-        let name = s.authorDisplayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
+        // YouTube shows people by their @handle (older comments: a display name); either is the handle here.
+        let shown = s.authorDisplayName.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
+        let handle = shown.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         let author = Author(
-            handle: name ?? authorChannel ?? "unknown", name: name,
+            handle: handle ?? authorChannel ?? "unknown", name: nil,
             url: s.authorChannelUrl.map { NetworkText.clean($0, max: 2000) })
         let cid = NetworkText.identifier(c.id), thread = NetworkText.identifier(f.thread)
         let video = f.video.map(NetworkText.identifier)
@@ -278,10 +280,13 @@ extension YouTubeSource {
 
 extension YouTubeSource {
     /// One cheap call (`channels.list`, 1 unit) that checks the login and the channel: its title, and whether the
-    /// login may reply and moderate (the youtube.force-ssl scope).
-    public func verify() async throws -> (title: String, canWrite: Bool) {
+    /// login may reply and moderate (the youtube.force-ssl scope), and its @handle (`customUrl`) when it has one.
+    public func verify() async throws -> (title: String, handle: String?, canWrite: Bool) {
         struct Channel: Decodable {
-            struct Snippet: Decodable { var title: String? }
+            struct Snippet: Decodable {
+                var title: String?
+                var customUrl: String?
+            }
             var id: String?
             var snippet: Snippet?
         }
@@ -295,7 +300,11 @@ extension YouTubeSource {
             throw SourceError.configuration("\(client.label): YouTube knows no channel \(channelID)")
         }
         let scope = (try? client.tokens.current().scope) ?? nil
-        let canWrite = scope.map { $0.contains("youtube.force-ssl") || $0.split(separator: " ").contains { $0.hasSuffix("/auth/youtube") } } ?? true
-        return (NetworkText.clean(ch.snippet?.title ?? channelID, max: 100), canWrite)
+        let canWrite =
+            scope.map {
+                $0.contains("youtube.force-ssl") || $0.split(separator: " ").contains { $0.hasSuffix("/auth/youtube") }
+            } ?? true
+        let handle = ch.snippet?.customUrl.map { NetworkText.identifier($0) }.flatMap { $0.hasPrefix("@") ? $0 : nil }
+        return (NetworkText.clean(ch.snippet?.title ?? channelID, max: 100), handle, canWrite)
     }
 }

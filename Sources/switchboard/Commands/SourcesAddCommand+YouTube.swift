@@ -26,13 +26,16 @@ extension SourcesAddCommand {
         } else {
             let token = try await youTubeLogin(&c, dir: dir, http: http)
             let path = "secrets/\(c.id).token"
-            try OAuthTokenStore(file: dir.root.appendingPathComponent(path), what: "token of source \(c.id)").save(token)
+            try OAuthTokenStore(file: dir.root.appendingPathComponent(path), what: "token of source \(c.id)").save(
+                token)
             c.tokenFile = path
             print("Saved the login to \(path) (mode 0600).")
         }
         if noVerify { return }
         let source = try YouTubeSource(config: c, dataDir: dir, http: http)
-        let (title, canWrite) = try await call { try await source.verify() }
+        let (title, handle, canWrite) = try await call { try await source.verify() }
+        // The channel's own comments are the brand's (never in need of an answer): `handle` marks them.
+        if let h = handle { c.handle = h }
         let ledger = YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dir, id: c.id), budget: c.dailyQuota)
         print(
             "Channel \"\(Output.safe(title))\" (\(ch)): comments can be read; \(ledger.summary(now: Date()).line).")
@@ -73,7 +76,9 @@ extension SourcesAddCommand {
                 "The device login grants reading only (Google does not allow youtube.force-ssl there): replies and "
                     + "moderation need --auth browser.")
             let code = try await call { try await oauth.requestDeviceCode() }
-            print("\nOn any device, open \(Output.safe(code.verificationURL)) and enter the code \(Output.safe(code.userCode))\n")
+            print(
+                "\nOn any device, open \(Output.safe(code.verificationURL)) and enter the code \(Output.safe(code.userCode))\n"
+            )
             print("Waiting for the approval…")
             return try await call { try await oauth.waitForDevice(code) }
         case "browser":
