@@ -8,15 +8,7 @@ import SwitchboardCore
 
 /// `switchboard-bench network`: Mastodon notification pages decoded per second (a realistic 40-item page),
 /// and the listener's memory after a simulated day of polling (1,440 polls against a loopback server).
-func runNetworkBench() {
-    print("== network")
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { try await NetworkBench.run() } catch { print("network bench failed: \(error)") }
-        done.signal()
-    }
-    done.wait()
-}
+func runNetworkBench() { Bench.runAsync("network") { try await NetworkBench.run() } }
 
 enum NetworkBench {
     static func run() async throws {

@@ -18,11 +18,9 @@ struct YouTubeClient: Sendable {
     static let defaultTokenURL = URL(string: "https://oauth2.googleapis.com/token")!
 
     init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, label: String,
+        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, label: String, timeout: TimeInterval,
         now: @escaping @Sendable () -> Date
-    )
-        throws
-    {
+    ) throws {
         guard let tf = config.tokenFile, !tf.isEmpty else {
             throw SourceError.configuration(
                 "source \(config.id): `token_file` is missing (run `switchboard sources add youtube`)")
@@ -31,6 +29,7 @@ struct YouTubeClient: Sendable {
             throw SourceError.configuration("source \(config.id): `api` must be an http(s) address")
         }
         (self.api, self.label, self.http, self.now) = (config.apiBase ?? YouTubeClient.defaultAPI, label, http, now)
+        self.timeout = timeout
         tokens = OAuthTokenStore(file: dataDir.secretPath(tf), what: "token of source \(config.id)")
         ledger = YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dataDir, id: config.id), budget: config.dailyQuota)
         clientID = config.clientID

@@ -13,10 +13,9 @@ public struct YouTubeModerator: Moderator {
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        var c = try YouTubeClient(
-            config: config, dataDir: dataDir, http: http, label: "youtube moderation \(config.id)", now: now)
-        c.timeout = timeout
-        client = c
+        client = try YouTubeClient(
+            config: config, dataDir: dataDir, http: http, label: "youtube moderation \(config.id)", timeout: timeout,
+            now: now)
     }
 
     /// The `moderationStatus` value for `kind`, nil for kinds that are not a status.

@@ -16,9 +16,9 @@ public struct YouTubePublisher: LookupBeforeRetry {
         config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        var c = try YouTubeClient(
-            config: config, dataDir: dataDir, http: http, label: "youtube account \(config.id)", now: now)
-        c.timeout = timeout
+        let c = try YouTubeClient(
+            config: config, dataDir: dataDir, http: http, label: "youtube account \(config.id)", timeout: timeout,
+            now: now)
         (client, channelID) = (c, config.channelID?.trimmingCharacters(in: .whitespaces))
     }
 

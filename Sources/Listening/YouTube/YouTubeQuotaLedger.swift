@@ -175,15 +175,7 @@ public final class YouTubeQuotaLedger: @unchecked Sendable {
     }
 
     /// `10000` → `10,000`.
-    public static func number(_ v: Int) -> String {
-        let s = String(abs(v))
-        var out = ""
-        for (i, ch) in s.enumerated() {
-            if i > 0 && (s.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (v < 0 ? "-" : "") + out
-    }
+    public static func number(_ v: Int) -> String { v.grouped }
 }
 
 extension YouTubeQuotaLedger {

@@ -29,10 +29,9 @@ public struct YouTubeSource: Source {
         }
         _ = ch
         (self.id, self.config) = (config.id, config)
-        var c = try YouTubeClient(
-            config: config, dataDir: dataDir, http: http, label: "youtube source \(config.id)", now: now)
-        c.timeout = timeout
-        self.client = c
+        client = try YouTubeClient(
+            config: config, dataDir: dataDir, http: http, label: "youtube source \(config.id)", timeout: timeout,
+            now: now)
     }
 
     var channelID: String { config.channelID?.trimmingCharacters(in: .whitespaces) ?? "" }
