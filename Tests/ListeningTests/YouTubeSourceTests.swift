@@ -78,6 +78,24 @@ final class YouTubeSourceTests: XCTestCase {
             YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dir, id: "yt"), budget: nil).today(now: t0).used, 3)
     }
 
+    func testAPageThatFailsWhilePagingBackKeepsTheCursorSoTheGapIsReadAgain() async throws {
+        let dir = try YouTubeFixture.dataDir(self)
+        server.on(
+            "GET", threadsPath,
+            YouTubeFixture.page(
+                [YouTubeFixture.thread("T9", text: "Neu", at: "2026-12-05T11:59:00Z")], next: "P2"),
+            YouTubeFixture.error(503, "backendError", "Backend Error"))
+        let s = try source(dir)
+        do {
+            _ = try await s.poll(cursor: ["threads": "2026-12-05T10:00:00Z"])
+            XCTFail("the failed page is reported")
+        } catch let p as PartialPoll {
+            XCTAssertEqual(p.result.mentions.map(\.id), ["T9"], "what was read is kept")
+            XCTAssertEqual(p.result.cursor["threads"], "2026-12-05T10:00:00Z", "the gap is read again next time")
+            XCTAssertTrue(p.error.description.contains("YouTube is having trouble (HTTP 503"), p.error.description)
+        }
+    }
+
     func testRepliesBeyondTheInlinedFiveAreReadWhenAThreadGrows() async throws {
         let dir = try YouTubeFixture.dataDir(self)
         let inlined = (1...5).map {

@@ -136,11 +136,15 @@ public struct YouTubeSource: Source {
                     try await readReplies(thread: t.id, video: video, title: title, via: via, &pass)
                 }
             }
-            if let n = newest { pass.cursor[key] = Timestamp.format(n) }
-            // First poll: the latest page only. Later polls: page back until a known comment shows.
-            guard let since, let next = page.nextPageToken, !next.isEmpty, let o = oldest, o > since else { return }
+            // First poll: the latest page only. Later polls: page back until a known comment shows. The cursor moves
+            // only then: a page that fails leaves it, so the next poll reads the gap again (the store dedupes).
+            guard let since, let next = page.nextPageToken, !next.isEmpty, let o = oldest, o > since else {
+                if let n = newest { pass.cursor[key] = Timestamp.format(n) }
+                return
+            }
             token = next
         }
+        if let n = newest { pass.cursor[key] = Timestamp.format(n) }
     }
 
     /// The replies of one thread (newest first), when more than the inlined five exist.
