@@ -67,13 +67,13 @@ final class YouTubeSourceTests: XCTestCase {
         let r = first.mentions[1]
         XCTAssertEqual(r.inReplyTo, "T1")
         XCTAssertEqual(r.reply, ReplyRef(uri: "T1.r1", rootURI: "T1"), "a reply is answered under its thread")
-        XCTAssertEqual(first.cursor["threads"], "2026-12-05T11:10:00Z")
+        XCTAssertEqual(first.cursor["channel"], "2026-12-05T11:10:00Z")
 
         let second = try await s.poll(cursor: first.cursor)
         XCTAssertEqual(server.requests.count, 3, "pages back until a known comment shows, no further")
         XCTAssertEqual(server.requests[2].query("pageToken"), "OLDER")
         XCTAssertEqual(second.mentions.map(\.id), ["T3", "T2", "T1b", "T1"])
-        XCTAssertEqual(second.cursor["threads"], "2026-12-05T11:50:00Z")
+        XCTAssertEqual(second.cursor["channel"], "2026-12-05T11:50:00Z")
         XCTAssertEqual(
             YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dir, id: "yt"), budget: nil).today(now: t0).used, 3)
     }
@@ -87,11 +87,11 @@ final class YouTubeSourceTests: XCTestCase {
             YouTubeFixture.error(503, "backendError", "Backend Error"))
         let s = try source(dir)
         do {
-            _ = try await s.poll(cursor: ["threads": "2026-12-05T10:00:00Z"])
+            _ = try await s.poll(cursor: ["channel": "2026-12-05T10:00:00Z"])
             XCTFail("the failed page is reported")
         } catch let p as PartialPoll {
             XCTAssertEqual(p.result.mentions.map(\.id), ["T9"], "what was read is kept")
-            XCTAssertEqual(p.result.cursor["threads"], "2026-12-05T10:00:00Z", "the gap is read again next time")
+            XCTAssertEqual(p.result.cursor["channel"], "2026-12-05T10:00:00Z", "the gap is read again next time")
             XCTAssertTrue(p.error.description.contains("YouTube is having trouble (HTTP 503"), p.error.description)
         }
     }

@@ -63,7 +63,7 @@ public struct YouTubeSource: Source {
         do {
             if config.comments ?? true {
                 try await readThreads(
-                    key: "threads", filter: ("allThreadsRelatedToChannelId", channelID), via: "channel", &pass)
+                    key: "channel", filter: ("allThreadsRelatedToChannelId", channelID), via: "channel", &pass)
             }
             for q in config.search ?? [] where !q.trimmingCharacters(in: .whitespaces).isEmpty {
                 try await readSearch(q, &pass)
