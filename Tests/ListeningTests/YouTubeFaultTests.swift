@@ -7,11 +7,7 @@ import XCTest
 
 /// Every class of YouTube failure, as the listener sees it, and the login: renewal when due and after a 401, and a
 /// refused login that stops only its own source.
-final class YouTubeFaultTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
+final class YouTubeFaultTests: YouTubeServerTestCase {
     let threadsPath = "/youtube/v3/commentThreads"
     let t0 = Timestamp.parse("2026-12-05T12:00:00Z")!
 

@@ -109,3 +109,10 @@ final class YouTubeTestClock: @unchecked Sendable {
     func set(_ d: Date) { lock.withLock { t = d } }
     func advance(_ s: TimeInterval) { lock.withLock { t = t.addingTimeInterval(s) } }
 }
+
+/// A test case with a loopback server started before each test and stopped after it.
+class YouTubeServerTestCase: XCTestCase {
+    var server: NetworkTestServer!
+    override func setUpWithError() throws { server = try NetworkTestServer() }
+    override func tearDown() { server.stop() }
+}

@@ -7,11 +7,7 @@ import XCTest
 
 /// The installed-app login (the one that grants youtube.force-ssl): the page to open, the pasted address, the code
 /// exchange; and a refused renewal that asks for a new login.
-final class YouTubeOAuthTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
+final class YouTubeOAuthTests: YouTubeServerTestCase {
     func testTheBrowserLoginAsksForForceSSLOfflineAndExchangesThePastedCode() async throws {
         let oauth = YouTubeOAuth(
             clientID: "cid", clientSecret: "sec", http: TestHTTPClient(), oauthBase: server.baseURL)

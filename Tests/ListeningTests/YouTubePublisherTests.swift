@@ -7,11 +7,7 @@ import XCTest
 
 /// Replies and moderation on YouTube over loopback HTTP: the exact requests, the lookup that replaces a retry after
 /// an unknown outcome, two senders making one reply, and failures by class.
-final class YouTubePublisherTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
+final class YouTubePublisherTests: YouTubeServerTestCase {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
     let commentsPath = "/youtube/v3/comments"
 

@@ -7,11 +7,7 @@ import XCTest
 
 /// The quota ledger: Pacific-time days, charges shared by several processes, never past the budget, and polling
 /// spread over a day (a day compressed with an injected clock against a loopback server).
-final class YouTubeQuotaTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
+final class YouTubeQuotaTests: YouTubeServerTestCase {
     func testTheQuotaDayIsPacificAndTheLedgerStartsAfreshAtMidnightThere() throws {
         let dir = try YouTubeFixture.dataDir(self)
         let ledger = YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dir, id: "yt"), budget: 200)

@@ -7,11 +7,7 @@ import XCTest
 
 /// The YouTube source over loopback HTTP: paging back to what is known, replies beyond the inlined five, search with
 /// its videos' comments, and the mentions a person sees (German text intact, threads kept for replying).
-final class YouTubeSourceTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
+final class YouTubeSourceTests: YouTubeServerTestCase {
     let threadsPath = "/youtube/v3/commentThreads"
     let t0 = Timestamp.parse("2026-12-05T12:00:00Z")!
 
