@@ -10,6 +10,9 @@ public struct DemoAccounts: Sendable {
     public var blueskyHandle = "acmecloud.bsky.social"
     public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
     public var displayName = "Acme Cloud"
+    /// The YouTube channel and the access token the demo writes into `secrets/yt.token`.
+    public var youtubeChannel = "UCacmeCloudDemoChannel01"
+    public var youtubeToken = ""
     public var followers = 18400
     /// The token the demo's Instagram account and Facebook Page accept (nil: no Graph endpoint).
     public var graphToken: String?

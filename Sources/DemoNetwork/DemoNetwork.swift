@@ -23,6 +23,8 @@ public final class DemoNetwork: @unchecked Sendable {
     /// Bluesky access and refresh tokens handed out by this endpoint.
     var sessions: Set<String> = []
     private var lastSnowflake: UInt64 = 0
+    /// When this endpoint started (the seeded YouTube comments are dated before it).
+    let started: Date
 
     public var port: Int { server?.port ?? 0 }
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -30,6 +32,7 @@ public final class DemoNetwork: @unchecked Sendable {
     /// Starts listening on 127.0.0.1 at a port the system picks; the posts in `logFile` are known again.
     public init(accounts: DemoAccounts, logFile: URL, now: @escaping @Sendable () -> Date = { Date() }) throws {
         (self.accounts, self.logFile, self.now) = (accounts, logFile, now)
+        started = now()
         posts = DemoNetwork.load(logFile)
         lastSnowflake = posts.filter { $0.network == "mastodon" }.compactMap { UInt64($0.id) }.max() ?? 0
         server = try LoopbackServer { [weak self] r in
@@ -48,6 +51,7 @@ public final class DemoNetwork: @unchecked Sendable {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
         if r.path.hasPrefix("/v24.0/") || r.path.hasPrefix("/v1.0/") { return graph(r) }
+        if r.path.hasPrefix("/youtube/v3/") { return youtube(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }
 

@@ -37,6 +37,7 @@ if wants("ui") { runUIBench() }
 if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("meta") { runMetaBench() }
+if wants("youtube") { runYouTubeBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }

@@ -8,7 +8,7 @@ import SwitchboardCore
 #endif
 
 /// The demo's network accounts: `--demo` starts a loopback Mastodon/Bluesky endpoint (`DemoNetwork`) in its own
-/// process and points the demo team's `masto` and `bsky` sources at it, so replies and queued posts go out over HTTP
+/// process and points the demo team's `masto`, `bsky` and `yt` sources at it, so replies and queued posts go out over HTTP
 /// through the real connectors and come back in the feed as the brand's own posts.
 extension Demo {
     static let networkLog = "demo-network.jsonl"
@@ -25,6 +25,7 @@ extension Demo {
         let password = try secret(dir, "secrets/bsky.pass")
         var accounts = DemoAccounts(mastodonToken: token, blueskyPassword: password)
         accounts.graphToken = try secret(dir, "secrets/meta.token")
+        accounts.youtubeToken = try secret(dir, "secrets/yt.token")
         let net = try DemoNetwork(
             accounts: accounts,
             logFile: dir.root.appendingPathComponent(networkLog))
@@ -50,7 +51,7 @@ extension Demo {
         return s
     }
 
-    /// The `masto`, `bsky`, `ig` (Instagram) and `fb` (Facebook) sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
+    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook) and `yt` (YouTube) sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
         let wanted: [(String, [String: Any])] = [
@@ -80,6 +81,12 @@ extension Demo {
                 [
                     "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
                     "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
+                ]
+            )                "yt",
+                [
+                    "type": "youtube", "api": url.absoluteString + "/youtube/v3",
+                    "channel_id": "UCacmeCloudDemoChannel01",
+                    "token_file": "secrets/yt.token", "comments": true, "daily_quota": 10000, "handle": "@AcmeCloud",
                 ]
             ),
         ]

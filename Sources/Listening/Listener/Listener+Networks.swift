@@ -11,6 +11,7 @@ extension Listener {
         case "instagram": return try InstagramSource(config: c, dataDir: dataDir, http: http)
         case "facebook": return try FacebookSource(config: c, dataDir: dataDir, http: http)
         case "threads": return try ThreadsSource(config: c, dataDir: dataDir, http: http)
+        case "youtube": return try YouTubeSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -24,6 +25,7 @@ extension Listener {
         case "instagram": return try InstagramPublisher(config: c, dataDir: dataDir, http: http)
         case "facebook": return try FacebookPublisher(config: c, dataDir: dataDir, http: http)
         case "threads": return try ThreadsPublisher(config: c, dataDir: dataDir, http: http)
+        case "youtube": return try YouTubePublisher(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -35,6 +37,7 @@ extension Listener {
     public static func moderator(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Moderator? {
         switch c.type.lowercased() {
         case "instagram", "facebook", "threads": return try GraphModerator(config: c, dataDir: dataDir, http: http)
+        case "youtube": return try YouTubeModerator(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

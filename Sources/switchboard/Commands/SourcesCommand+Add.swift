@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook or Threads account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads or YouTube account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -27,10 +27,12 @@ struct SourcesAddCommand: AsyncParsableCommand {
               --secret-file secrets/meta-app.secret --token-stdin < user-token.txt
               switchboard sources add --type instagram --id ig --account-id 1784 --device-login --client-id 5678 \
               --client-token-file secrets/meta-client.token --hashtag acme
+              switchboard sources add --type youtube --id yt --channel-id UCa-vrCLQHviTOVnEKDOdetQ --client-id \
+              123-abc.apps.googleusercontent.com --search "Acme Cloud"
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky, instagram, facebook, threads or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -69,7 +71,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, youtube, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -86,7 +89,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
         case "instagram", "facebook", "threads": try await addMeta(&c, dir: dir, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads or rss")
+        case "youtube": try await addYouTube(&c, dir: dir, http: http)
+        default:
+            throw CLIError.usage(
+                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)

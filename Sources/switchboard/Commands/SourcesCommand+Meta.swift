@@ -8,12 +8,6 @@ struct MetaAddOptions: ParsableArguments {
     @Option(name: .customLong("account-id"), help: "Instagram: the professional account's id.") var accountID: String?
     @Option(name: .customLong("page-id"), help: "Facebook: the Page's id.") var pageID: String?
     @Option(name: .customLong("user-id"), help: "Threads: the user's id.") var userID: String?
-    @Option(name: .customLong("client-id"), help: "Instagram/Facebook/Threads: the Meta app's id.") var clientID:
-        String?
-    @Option(
-        name: .customLong("secret-file"),
-        help: "Instagram/Facebook/Threads: a file holding the app secret (to exchange a short-lived token).")
-    var secretFile: String?
     @Option(
         name: .customLong("client-token-file"),
         help: "Facebook/Instagram: a file holding the app's client token, for Facebook Login for Devices.")
@@ -22,7 +16,6 @@ struct MetaAddOptions: ParsableArguments {
     var deviceLogin = false
     @Option(name: .customLong("keyword"), help: "Threads: a keyword to search (repeatable).") var keywords: [String] =
         []
-    @Option(help: "A base URL replacing the network's API address (a proxy).") var api: String?
 }
 
 extension SourcesAddCommand {
@@ -50,7 +43,7 @@ extension SourcesAddCommand {
         case "facebook": c.pageID = try meta.pageID ?? ask("Facebook Page id")
         default: c.userID = try meta.userID ?? ask("Threads user id")
         }
-        (c.clientID, c.secretFile, c.api) = (meta.clientID, meta.secretFile, meta.api)
+        (c.clientID, c.secretFile, c.api) = (clientID, clientSecretFile, api)
         if !meta.keywords.isEmpty { c.keywords = meta.keywords }
         if c.interval == nil { c.interval = "5m" }
         let fbHost: Graph.Host = kind == "threads" ? .threads : .facebook
@@ -62,11 +55,11 @@ extension SourcesAddCommand {
         } else {
             var token = try await obtainMetaToken(kind: kind, dir: dir, http: http, config: c)
             let host = kind == "instagram" ? Graph.instagramHost(for: token) : fbHost
-            if let sf = meta.secretFile {
+            if let sf = clientSecretFile {
                 let secret = try Secrets.resolve(file: sf, command: nil, dataDir: dir, what: "app secret of \(c.id)")
                 let oauth = GraphOAuth(host: host, base: Graph.base(host, config: c), http: http, label: label)
                 token = try await call {
-                    try await oauth.exchange(shortLived: token.accessToken, clientID: meta.clientID, secret: secret)
+                    try await oauth.exchange(shortLived: token.accessToken, clientID: clientID, secret: secret)
                 }
                 print(
                     "Exchanged the token for a long-lived one"
@@ -102,7 +95,7 @@ extension SourcesAddCommand {
             guard kind != "threads" else {
                 throw CLIError.usage("Threads offers no device login: paste a token (--token-stdin)")
             }
-            guard let id = meta.clientID, let ctf = meta.clientTokenFile else {
+            guard let id = clientID, let ctf = meta.clientTokenFile else {
                 throw CLIError.usage("--device-login needs --client-id and --client-token-file")
             }
             let ct = try Secrets.resolve(file: ctf, command: nil, dataDir: dir, what: "client token")

@@ -60,6 +60,7 @@ struct SourcesCommand: AsyncParsableCommand {
                         h.lastError.map { Output.clip(Output.safe($0), 80) } ?? "-",
                     ]
                 })
+            for line in YouTubeQuotaLedger.listLines(team.sources, dir: dir, now: now) { print(line) }
             print(
                 running
                     ? "\nA listener is running on \(dir.displayPath)."
