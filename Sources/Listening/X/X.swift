@@ -194,6 +194,13 @@ public enum X {
         struct Skip: Decodable { init(from decoder: Decoder) throws {} }
     }
 
+    /// A post's text as X sends it has `&`, `<` and `>` escaped as HTML entities: undone.
+    static func unescape(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        return s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     /// `https://x.com/USER/status/ID` (`i/web` when the author is unknown).
     public static func webURL(username: String?, id: String) -> String {
         "https://x.com/\(username.flatMap { $0.isEmpty ? nil : $0 } ?? "i/web")/status/\(id)"

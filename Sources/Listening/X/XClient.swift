@@ -33,9 +33,11 @@ struct XClient: Sendable {
     /// A valid access token, renewed first when it expires within five minutes.
     func accessToken() async throws -> String {
         let (http, base, clientID, label, hint, timeout) = (http, base, clientID, label, loginHint, timeout)
-        let t = try await tokens.valid(margin: 300, now: now()) { old in
+        let at = now()
+        let t = try await tokens.valid(margin: 300, now: at) { old in
             try await XOAuth.refresh(
-                old, clientID: clientID, base: base, http: http, label: label, loginHint: hint, timeout: timeout)
+                old, clientID: clientID, base: base, http: http, label: label, loginHint: hint, timeout: timeout,
+                now: at)
         }
         return t.accessToken
     }

@@ -65,7 +65,7 @@ public enum XOAuth {
     /// Renews `old` with its refresh token; needs login when there is none or X refuses it.
     static func refresh(
         _ old: OAuthToken, clientID: String?, base: URL, http: HTTPClient, label: String, loginHint: String,
-        timeout: TimeInterval
+        timeout: TimeInterval, now: Date
     ) async throws -> OAuthToken {
         guard let rt = old.refreshToken, !rt.isEmpty else {
             throw SourceError.needsLogin("\(label): the X token expired and there is no refresh token; \(loginHint)")
@@ -76,7 +76,7 @@ public enum XOAuth {
         }
         var t = try await token(
             [("grant_type", "refresh_token"), ("refresh_token", rt), ("client_id", clientID)], base: base, http: http,
-            label: label, loginHint: loginHint, timeout: timeout, now: Date())
+            label: label, loginHint: loginHint, timeout: timeout, now: now)
         if t.refreshToken == nil { t.refreshToken = rt }
         return t
     }

@@ -97,10 +97,7 @@ public struct XPublisher: LookupBeforeRetry {
     /// Text as compared by the lookup: t.co links expanded, HTML entities X adds undone, addresses without scheme,
     /// `www.` and trailing slash, leading @mentions X may add to a reply dropped, whitespace collapsed.
     static func normalised(_ text: String, _ urls: [X.Tweet.URLEntity]) -> String {
-        var s = XSource.expandLinks(text, urls)
-        for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            s = s.replacingOccurrences(of: e, with: c)
-        }
+        let s = X.unescape(XSource.expandLinks(text, urls))
         var words = s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         while let f = words.first, f.hasPrefix("@"), words.count > 1 { words.removeFirst() }
         return words.map { w in

@@ -17,7 +17,7 @@ extension XSource {
         let user = t.authorID.flatMap { users[$0] }
         let username = user?.username.map { NetworkText.clean($0, max: 50) }.flatMap { $0.isEmpty ? nil : $0 }
         let name = user?.name.map { NetworkText.clean($0, max: 100) }.flatMap { $0.isEmpty ? nil : $0 }
-        var text = XSource.expandLinks(t.text, t.urls)
+        var text = X.unescape(XSource.expandLinks(t.text, t.urls))
         var extra: [String: JSONValue] = ["via": .string(via)]
         if let a = t.authorID { extra["author_id"] = .string(NetworkText.identifier(a)) }
         if let v = user?.verified { extra["verified"] = .bool(v) }
@@ -27,10 +27,10 @@ extension XSource {
             extra[key] = .string(NetworkText.identifier(ref.id))
             guard let r = tweets[ref.id] else { continue }
             let who = r.authorID.flatMap { users[$0]?.username }.map { NetworkText.clean($0, max: 50) }
-            let body = NetworkText.clean(XSource.expandLinks(r.text, r.urls), max: 500)
+            let body = NetworkText.clean(X.unescape(XSource.expandLinks(r.text, r.urls)), max: 500)
             if ref.type == "retweeted" {
                 // A retweet's own text is cut at 140 characters: show the whole original.
-                text = "RT @\(who ?? "?"): " + XSource.expandLinks(r.text, r.urls)
+                text = "RT @\(who ?? "?"): " + X.unescape(XSource.expandLinks(r.text, r.urls))
             } else {
                 extra[key + "_text"] = .string(body)
                 if let who { extra[key + "_author"] = .string("@" + who) }

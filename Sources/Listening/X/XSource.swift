@@ -81,13 +81,15 @@ public struct XSource: Source {
         for _ in 0..<max(1, maxPages) {
             var n = min(pageSize, 100)
             if let b = config.monthlyReadBudget {
-                let left = b - ledger.used(now: client.now())
-                if left < feed.minimum {
+                let budget = XReadBudget(budget: b, used: ledger.used(now: client.now()), now: client.now())
+                if budget.remaining < feed.minimum {
+                    // Spent: what was read is kept, and the next poll stops with the message.
                     if out.isEmpty && token == nil { throw spent(b, now: client.now()) }
-                    wait = XReadLedger.monthEnd(client.now())
                     break
                 }
-                n = min(n, left)
+                n = min(n, budget.remaining)
+                // Ahead of the month: ask only for what the pro-rata budget still allows (at least the minimum).
+                if budget.isNear { n = min(n, max(feed.minimum, Int(budget.proRata) - budget.used)) }
             }
             n = max(n, feed.minimum)
             let (page, r) = try await fetch(feed, since: since, token: token, max: n)
