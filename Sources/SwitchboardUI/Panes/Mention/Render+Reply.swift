@@ -52,7 +52,7 @@ extension Renderer {
         if r.manual {
             let net = r.network.lowercased()
             let why =
-                net == "mastodon" || net == "bluesky" || net == "bsky"
+                net == "mastodon" || net == "bluesky" || net == "bsky" || net == "x"
                 ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
             let how = "\(why): y copies the reply to the clipboard and shows the link to answer by hand."
             for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
