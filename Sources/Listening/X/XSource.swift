@@ -151,3 +151,28 @@ extension XSource {
         return (me.data.id, NetworkText.clean(me.data.username ?? "", max: 50))
     }
 }
+
+extension XSource {
+    /// The account a source's token belongs to (`GET /2/users/me`), before the source has its `user_id`: for
+    /// `sources add`, which stores the id it finds.
+    public static func account(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient) async throws -> (
+        id: String, username: String
+    ) {
+        try await me(XClient(config: config, dataDir: dataDir, http: http, now: { Date() }))
+    }
+}
+
+extension XSource {
+    /// What `sources list` says about the X sources' reads this month: `xacme: reads 7,420/10,000 this month`.
+    public static func usageLines(_ sources: [SourceConfig], dataDir: DataDirectory, now: Date) -> [String] {
+        sources.filter { $0.type.lowercased() == "x" }.map { c in
+            let used = XReadLedger(dataDir: dataDir, sourceID: c.id).used(now: now)
+            guard let b = c.monthlyReadBudget else {
+                return "\(c.id): reads \(grouped(used)) this month (no monthly_read_budget set)"
+            }
+            let spent =
+                used >= b ? "; budget spent, polling resumes \(Timestamp.format(XReadLedger.monthEnd(now)))" : ""
+            return "\(c.id): reads \(grouped(used))/\(grouped(b)) this month\(spent)"
+        }
+    }
+}

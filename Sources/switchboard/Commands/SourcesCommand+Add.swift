@@ -26,7 +26,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, x or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -53,6 +53,19 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+    @Option(name: .customLong("client-id"), help: "X: the OAuth 2.0 client id of your X app.") var clientID: String?
+    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
+    @Option(name: .customLong("read-budget"), help: "X: posts the source may read a month (X charges per read).")
+    var readBudget: Int?
+    @Option(
+        name: .customLong("redirect-port"),
+        help: "X: the port of the login's redirect to http://127.0.0.1:PORT/callback (default 8765).")
+    var redirectPort: UInt16 = 8765
+    @Flag(
+        name: .customLong("paste-code"),
+        help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
+    var pasteCode = false
+    @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -63,7 +76,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, x, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -79,7 +92,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky or rss")
+        case "x": try await addX(&c, dir: dir, http: http)
+        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky, x or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)

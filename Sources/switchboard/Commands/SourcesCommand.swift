@@ -57,6 +57,7 @@ struct SourcesCommand: AsyncParsableCommand {
                         h.lastError.map { Output.clip(Output.safe($0), 80) } ?? "-",
                     ]
                 })
+            for line in XSource.usageLines(team.sources, dataDir: dir, now: now) { print(Output.safe(line)) }
             print(
                 running
                     ? "\nA listener is running on \(dir.displayPath)."
