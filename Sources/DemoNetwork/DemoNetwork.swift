@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// The demo's network: a Mastodon- and Bluesky-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
+/// The demo's network: a Mastodon-, Bluesky- and X-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
 /// its own process, so replies and queued posts really go out over HTTP through the same connectors as real accounts.
 ///
 /// It answers what the connectors call — Mastodon `verify_credentials`, `POST /api/v1/statuses` (honouring
@@ -16,6 +16,8 @@ public final class DemoNetwork: @unchecked Sendable {
     public let accounts: DemoAccounts
     public let logFile: URL
     let now: @Sendable () -> Date
+    /// When the network started (the demo's X mentions are dated before it).
+    let started: Date
     private var server: LoopbackServer?
     let lock = NSLock()
     /// Accepted posts, oldest first.
@@ -29,7 +31,7 @@ public final class DemoNetwork: @unchecked Sendable {
 
     /// Starts listening on 127.0.0.1 at a port the system picks; the posts in `logFile` are known again.
     public init(accounts: DemoAccounts, logFile: URL, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        (self.accounts, self.logFile, self.now) = (accounts, logFile, now)
+        (self.accounts, self.logFile, self.now, self.started) = (accounts, logFile, now, now())
         posts = DemoNetwork.load(logFile)
         lastSnowflake = posts.filter { $0.network == "mastodon" }.compactMap { UInt64($0.id) }.max() ?? 0
         server = try LoopbackServer { [weak self] r in
@@ -47,6 +49,7 @@ public final class DemoNetwork: @unchecked Sendable {
     func respond(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
+        if r.path.hasPrefix("/2/") { return x(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }
 
