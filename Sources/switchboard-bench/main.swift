@@ -36,6 +36,7 @@ if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
+if wants("x") { runXBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
