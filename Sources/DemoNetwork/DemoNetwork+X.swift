@@ -10,13 +10,16 @@ extension DemoNetwork {
     }
 
     /// The brand's own post the thread below answers.
-    static let xBrandPost = (id: "1865000000000000100", text: "Heute live: das neue Export-Dashboard. Feedback willkommen! 🚀")
+    static let xBrandPost = (
+        id: "1865000000000000100", text: "Heute live: das neue Export-Dashboard. Feedback willkommen! 🚀"
+    )
 
     /// What the demo's X account is told, in English and German (a thread under the brand's own post included).
     static let xMentions: [XMention] = [
         XMention(
             id: "1865000000000000101", username: "sarah_ops", name: "Sarah Chen",
-            text: "@acmecloud the EU dashboard has been timing out for 20 minutes &amp; support chat is down too. Anyone else?",
+            text:
+                "@acmecloud the EU dashboard has been timing out for 20 minutes &amp; support chat is down too. Anyone else?",
             lang: "en", minutesAgo: 42),
         XMention(
             id: "1865000000000000102", username: "kai_brandt", name: "Kai Brandt",
@@ -63,7 +66,9 @@ extension DemoNetwork {
         if let since = r.query("since_id") { list = list.filter { less(since, $0["id"] as! String) } }
         let n = min(100, max(5, Int(r.query("max_results") ?? "") ?? 10))
         let page = Array(list.prefix(n))
-        var users: [[String: Any]] = [["id": accounts.xUserID, "username": accounts.xUsername, "name": accounts.displayName]]
+        var users: [[String: Any]] = [
+            ["id": accounts.xUserID, "username": accounts.xUsername, "name": accounts.displayName]
+        ]
         for m in DemoNetwork.xMentions { users.append(["id": xAuthorID(m), "username": m.username, "name": m.name]) }
         var meta: [String: Any] = ["result_count": page.count]
         if let f = page.first?["id"], let l = page.last?["id"] { (meta["newest_id"], meta["oldest_id"]) = (f, l) }
@@ -74,7 +79,8 @@ extension DemoNetwork {
                 "users": users,
                 "tweets": [
                     [
-                        "id": DemoNetwork.xBrandPost.id, "text": DemoNetwork.xBrandPost.text, "author_id": accounts.xUserID,
+                        "id": DemoNetwork.xBrandPost.id, "text": DemoNetwork.xBrandPost.text,
+                        "author_id": accounts.xUserID,
                         "conversation_id": DemoNetwork.xBrandPost.id,
                     ]
                 ],
@@ -124,7 +130,8 @@ extension DemoNetwork {
             append(
                 DemoNetworkRecord(
                     at: now(), method: r.method, path: r.path, outcome: "rejected", status: status, error: detail))
-            return DemoNetwork.json(["title": title, "detail": detail, "type": "about:blank", "status": status], status: status)
+            return DemoNetwork.json(
+                ["title": title, "detail": detail, "type": "about:blank", "status": status], status: status)
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return reject(400, "Invalid Request", "One or more parameters to your request was invalid.")
@@ -140,7 +147,9 @@ extension DemoNetwork {
             let p = DemoPost(
                 network: "x", id: id, uri: id, text: text, inReplyTo: parent, rootURI: root, createdAt: now())
             posts.append(p)
-            append(DemoNetworkRecord(at: p.createdAt, method: r.method, path: r.path, outcome: "created", status: 201, post: p))
+            append(
+                DemoNetworkRecord(
+                    at: p.createdAt, method: r.method, path: r.path, outcome: "created", status: 201, post: p))
             return p
         }
         return DemoNetwork.json(["data": ["id": post.id, "text": post.text]], status: 201)

@@ -21,7 +21,8 @@ enum XBench {
         func send(_ request: HTTPRequest) async throws -> HTTPResponse {
             let q = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
             let n = Int(q.first { $0.name == "max_results" }?.value ?? "") ?? 10
-            return HTTPResponse(status: 200, headers: [:], body: Data(XBench.page(count: n, top: 1_900_000_000_000_000_000).utf8))
+            return HTTPResponse(
+                status: 200, headers: [:], body: Data(XBench.page(count: n, top: 1_900_000_000_000_000_000).utf8))
         }
     }
 
@@ -38,7 +39,8 @@ enum XBench {
             )
         }
         let ref = #"{"id":"1800000000000000001","text":"Neu: das Export-Dashboard","author_id":"100"}"#
-        return #"{"data":[\#(data.joined(separator: ","))],"includes":{"users":[\#(users.joined(separator: ","))],"tweets":[\#(ref)]},"meta":{"result_count":\#(count),"newest_id":"\#(top)","oldest_id":"\#(top - count + 1)","next_token":"n\#(top)"}}"#
+        return
+            #"{"data":[\#(data.joined(separator: ","))],"includes":{"users":[\#(users.joined(separator: ","))],"tweets":[\#(ref)]},"meta":{"result_count":\#(count),"newest_id":"\#(top)","oldest_id":"\#(top - count + 1)","next_token":"n\#(top)"}}"#
     }
 
     final class Clock: @unchecked Sendable {

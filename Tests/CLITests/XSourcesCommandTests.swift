@@ -61,12 +61,15 @@ final class XSourcesCommandTests: XCTestCase {
         XCTAssertEqual(q["code_challenge"]?.count, 43)
         XCTAssertEqual(q["redirect_uri"], "http://127.0.0.1:8765/callback")
         XCTAssertTrue(add.out.contains("Logged in as @acme_de (user id 1072250532645998596)."), add.out)
-        let tokenReq = String(decoding: try XCTUnwrap(server.requests("POST", "/2/oauth2/token").first).body, as: UTF8.self)
-        XCTAssertTrue(tokenReq.hasPrefix("grant_type=authorization_code&code=code-from-browser&redirect_uri="), tokenReq)
+        let tokenReq = String(
+            decoding: try XCTUnwrap(server.requests("POST", "/2/oauth2/token").first).body, as: UTF8.self)
+        XCTAssertTrue(
+            tokenReq.hasPrefix("grant_type=authorization_code&code=code-from-browser&redirect_uri="), tokenReq)
         XCTAssertTrue(tokenReq.contains("&code_verifier=") && tokenReq.hasSuffix("&client_id=client-abc"), tokenReq)
 
         let team = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: d + "/team.json")))
-        let entry = try XCTUnwrap(((team as? [String: Any])?["sources"] as? [[String: Any]])?.first { $0["id"] as? String == "xacme" })
+        let entry = try XCTUnwrap(
+            ((team as? [String: Any])?["sources"] as? [[String: Any]])?.first { $0["id"] as? String == "xacme" })
         XCTAssertEqual(entry["type"] as? String, "x")
         XCTAssertEqual(entry["user_id"] as? String, "1072250532645998596")
         XCTAssertEqual(entry["token_file"] as? String, "secrets/xacme.token")
@@ -75,7 +78,9 @@ final class XSourcesCommandTests: XCTestCase {
         XCTAssertEqual(entry["interval"] as? String, "2m")
         let tokenFile = try String(contentsOfFile: d + "/secrets/xacme.token", encoding: .utf8)
         XCTAssertTrue(tokenFile.contains("\"refresh_token\" : \"x-ref-1\""), tokenFile)
-        XCTAssertFalse(String(data: try Data(contentsOf: URL(fileURLWithPath: d + "/team.json")), encoding: .utf8)!.contains("x-acc-1"))
+        XCTAssertFalse(
+            String(data: try Data(contentsOf: URL(fileURLWithPath: d + "/team.json")), encoding: .utf8)!.contains(
+                "x-acc-1"))
         let attrs = try FileManager.default.attributesOfItem(atPath: d + "/secrets/xacme.token")
         XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
 
@@ -108,17 +113,20 @@ final class XSourcesCommandTests: XCTestCase {
         }
         let line = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("/i/oauth2/authorize?") })
         let state = try XCTUnwrap(
-            URLComponents(string: line.trimmingCharacters(in: .whitespaces))?.queryItems?.first { $0.name == "state" }?.value)
+            URLComponents(string: line.trimmingCharacters(in: .whitespaces))?.queryItems?.first { $0.name == "state" }?
+                .value)
         // The browser comes back after approval.
         let (body, _) = try awaitResult {
-            try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/callback?state=\(state)&code=c0de")!)
+            try await URLSession.shared.data(
+                from: URL(string: "http://127.0.0.1:\(port)/callback?state=\(state)&code=c0de")!)
         }
         XCTAssertTrue(String(decoding: body, as: UTF8.self).contains("return to the terminal"))
         p.waitUntilExit()
         text += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertEqual(p.terminationStatus, 0, text)
         XCTAssertTrue(text.contains("Logged in as @acme_de"), text)
-        let tokenReq = String(decoding: try XCTUnwrap(server.requests("POST", "/2/oauth2/token").first).body, as: UTF8.self)
+        let tokenReq = String(
+            decoding: try XCTUnwrap(server.requests("POST", "/2/oauth2/token").first).body, as: UTF8.self)
         XCTAssertTrue(tokenReq.contains("code=c0de&redirect_uri=http%3A%2F%2F127.0.0.1%3A\(port)%2Fcallback"), tokenReq)
     }
 

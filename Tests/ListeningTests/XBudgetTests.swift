@@ -29,7 +29,11 @@ final class XBudgetTests: XCTestCase {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var n = 0
-        @discardableResult func add(_ k: Int) -> Int { lock.withLock { n += k; return n } }
+        @discardableResult func add(_ k: Int) -> Int {
+            lock.withLock {
+                n += k; return n
+            }
+        }
         var value: Int { lock.withLock { n } }
     }
 
@@ -63,7 +67,9 @@ final class XBudgetTests: XCTestCase {
         XCTAssertLessThanOrEqual(src.ledger.used(now: feb.addingTimeInterval(-1)), 3000, "never more than the budget")
         XCTAssertEqual(served.value, src.ledger.used(now: feb.addingTimeInterval(-1)), "every post served is counted")
         XCTAssertGreaterThan(served.value, 2900, "the budget is used, not wasted")
-        print("x budget month: \(served.value) read in \(polls) polls; per day \(perDay.sorted { $0.key < $1.key }.map(\.value))")
+        print(
+            "x budget month: \(served.value) read in \(polls) polls; per day \(perDay.sorted { $0.key < $1.key }.map(\.value))"
+        )
         let (at, why) = try XCTUnwrap(stopped)
         XCTAssertTrue(
             why.contains("the monthly read budget is spent (") && why.contains(" of 3,000 posts read in 2027-01)")
@@ -130,6 +136,7 @@ final class XBudgetTests: XCTestCase {
             }
         }
         XCTAssertEqual(XReadLedger(dataDir: dir, sourceID: "xacme").used(now: now), 600)
-        XCTAssertEqual(XReadLedger(dataDir: dir, sourceID: "xacme").used(now: Timestamp.parse("2027-02-01T00:00:00Z")!), 0)
+        XCTAssertEqual(
+            XReadLedger(dataDir: dir, sourceID: "xacme").used(now: Timestamp.parse("2027-02-01T00:00:00Z")!), 0)
     }
 }

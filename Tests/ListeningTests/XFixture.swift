@@ -48,14 +48,19 @@ enum XFixture {
     }
 
     /// `count` posts with ids counting down from `top`, by user 201.
-    static func posts(_ count: Int, top: Int = 1_900_000_000_000_000_100, text: String = "Acme ist super") -> [[String: Any]] {
+    static func posts(_ count: Int, top: Int = 1_900_000_000_000_000_100, text: String = "Acme ist super") -> [[String:
+        Any]]
+    {
         (0..<count).map { tweet(String(top - $0), "\(text) #\($0)") }
     }
 
-    static let rate = ["x-rate-limit-limit": "450", "x-rate-limit-remaining": "449", "x-rate-limit-reset": "1800000900"]
+    static let rate = [
+        "x-rate-limit-limit": "450", "x-rate-limit-remaining": "449", "x-rate-limit-reset": "1800000900",
+    ]
 }
 
-func xConfig(_ server: NetworkTestServer, id: String = "xacme", search: [String] = [], mentions: Bool = true,
+func xConfig(
+    _ server: NetworkTestServer, id: String = "xacme", search: [String] = [], mentions: Bool = true,
     budget: Int? = nil
 ) -> SourceConfig {
     var c = SourceConfig(id: id, type: "x")

@@ -26,7 +26,8 @@ final class XModerationTests: XCTestCase {
         try await mod.moderate(reply, .unhide, reason: nil, ban: false)
         try await mod.moderate(ReplyRef(uri: "1900000000000000900"), .delete, reason: nil, ban: false)
         let puts = server.requests("PUT", "/2/tweets/1900000000000000002/hidden")
-        XCTAssertEqual(puts.map { String(decoding: $0.body, as: UTF8.self) }, [#"{"hidden":true}"#, #"{"hidden":false}"#])
+        XCTAssertEqual(
+            puts.map { String(decoding: $0.body, as: UTF8.self) }, [#"{"hidden":true}"#, #"{"hidden":false}"#])
         XCTAssertEqual(puts.first?.header("authorization"), "Bearer x-access-1")
         XCTAssertEqual(server.requests("DELETE", "/2/tweets/1900000000000000900").count, 1)
     }
@@ -38,7 +39,9 @@ final class XModerationTests: XCTestCase {
             .json(
                 #"{"detail":"You cannot hide or unhide replies to conversations that you did not author.","title":"Forbidden","status":403,"type":"about:blank"}"#,
                 status: 403))
-        server.on("DELETE", "/2/tweets/1900000000000000003", .json(#"{"title":"Not Found Error","detail":"gone"}"#, status: 404))
+        server.on(
+            "DELETE", "/2/tweets/1900000000000000003",
+            .json(#"{"title":"Not Found Error","detail":"gone"}"#, status: 404))
         let mod = try XModerator(config: xConfig(server), dataDir: dir, http: TestHTTPClient())
         do {
             try await mod.moderate(ReplyRef(uri: "1900000000000000002"), .hide, reason: nil, ban: false)
@@ -67,17 +70,24 @@ final class XModerationTests: XCTestCase {
         let dir = try xDataDir()
         let png = dir.root.appendingPathComponent("grafik.png")
         try Data([0x89, 0x50, 0x4E, 0x47] + Array(repeating: UInt8(7), count: 100)).write(to: png)
-        server.on("POST", "/2/media/upload/initialize", .json(#"{"data":{"id":"7001","media_key":"3_7001","expires_after_secs":86400}}"#))
+        server.on(
+            "POST", "/2/media/upload/initialize",
+            .json(#"{"data":{"id":"7001","media_key":"3_7001","expires_after_secs":86400}}"#))
         server.on("POST", "/2/media/upload/7001/append", NetworkTestServer.Response(status: 204, body: Data()))
         server.on(
             "POST", "/2/media/upload/7001/finalize",
-            .json(#"{"data":{"id":"7001","media_key":"3_7001","size":104,"processing_info":{"state":"pending","check_after_secs":0}}}"#))
+            .json(
+                #"{"data":{"id":"7001","media_key":"3_7001","size":104,"processing_info":{"state":"pending","check_after_secs":0}}}"#
+            ))
         server.on("GET", "/2/media/upload", .json(#"{"data":{"id":"7001","processing_info":{"state":"succeeded"}}}"#))
-        server.on("POST", "/2/media/metadata", .json(#"{"data":{"id":"7001","associated_metadata":{"alt_text":{"text":"x"}}}}"#))
+        server.on(
+            "POST", "/2/media/metadata",
+            .json(#"{"data":{"id":"7001","associated_metadata":{"alt_text":{"text":"x"}}}}"#))
         server.on("POST", "/2/tweets", .json(#"{"data":{"id":"1900000000000000777","text":"Neu"}}"#, status: 201))
         let p = try XPublisher(config: xConfig(server), dataDir: dir, http: TestHTTPClient())
         let ref = try await p.post(
-            OutgoingPost(text: "Neu: Größere Dateien"), media: [QueueMedia(path: png.path, alt: "Diagramm: Ausfälle je Woche")],
+            OutgoingPost(text: "Neu: Größere Dateien"),
+            media: [QueueMedia(path: png.path, alt: "Diagramm: Ausfälle je Woche")],
             idempotencyKey: "q-1")
         XCTAssertEqual(ref.id, "1900000000000000777")
         let initBody = try XCTUnwrap(server.requests("POST", "/2/media/upload/initialize").first).body

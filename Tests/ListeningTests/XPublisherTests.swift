@@ -32,7 +32,9 @@ final class XPublisherTests: XCTestCase {
                 }
                 let parent = (body["reply"] as? [String: Any])?["in_reply_to_tweet_id"] as? String
                 posts.insert(
-                    XFixture.tweet(id, text, author: "100", created: at, refs: parent.map { [("replied_to", $0)] } ?? [], urls: urls),
+                    XFixture.tweet(
+                        id, text, author: "100", created: at, refs: parent.map { [("replied_to", $0)] } ?? [],
+                        urls: urls),
                     at: 0)
                 return id
             }
@@ -55,7 +57,8 @@ final class XPublisherTests: XCTestCase {
             let id = fake.create(r.json ?? [:], at: "2027-01-15T08:00:01.000Z")
             if dropped.take() {
                 // X posted; the answer never arrives.
-                return NetworkTestServer.Response(status: 201, headers: ["Content-Type": "application/json"], body: Data(count: 60), truncateAt: 0)
+                return NetworkTestServer.Response(
+                    status: 201, headers: ["Content-Type": "application/json"], body: Data(count: 60), truncateAt: 0)
             }
             return .json(#"{"data":{"id":"\#(id)","text":"ok"}}"#, status: 201)
         }
@@ -67,7 +70,11 @@ final class XPublisherTests: XCTestCase {
         private let lock = NSLock()
         private var on: Bool
         init(_ on: Bool) { self.on = on }
-        func take() -> Bool { lock.withLock { defer { on = false }; return on } }
+        func take() -> Bool {
+            lock.withLock {
+                defer { on = false }; return on
+            }
+        }
     }
 
     func queue(_ store: Store, _ m: Mention, _ text: String) throws -> OutboxDraft {
@@ -87,13 +94,19 @@ final class XPublisherTests: XCTestCase {
             now: t0.addingTimeInterval(1))
         XCTAssertEqual(
             r.map(\.outcome),
-            [.sent(PostedRef(id: "1900000000000000900", uri: "1900000000000000900", url: "https://x.com/i/web/status/1900000000000000900"))])
+            [
+                .sent(
+                    PostedRef(
+                        id: "1900000000000000900", uri: "1900000000000000900",
+                        url: "https://x.com/i/web/status/1900000000000000900"))
+            ])
         let req = try XCTUnwrap(server.requests("POST", "/2/tweets").first)
         XCTAssertEqual(req.header("authorization"), "Bearer x-access-1")
         XCTAssertEqual(req.header("content-type"), "application/json")
         XCTAssertEqual(
             String(decoding: req.body, as: UTF8.self),
-            #"{"reply":{"in_reply_to_tweet_id":"1900000000000000002"},"text":"@groesse_anna Danke! Die Rechnung & mehr: https://acme.example/hilfe"}"#)
+            #"{"reply":{"in_reply_to_tweet_id":"1900000000000000002"},"text":"@groesse_anna Danke! Die Rechnung & mehr: https://acme.example/hilfe"}"#
+        )
         XCTAssertEqual(server.requests("GET", "/2/users/100/tweets").count, 0, "a first attempt does not look up")
         XCTAssertEqual(store.state(m.key).status, .answered)
     }
@@ -119,7 +132,8 @@ final class XPublisherTests: XCTestCase {
         XCTAssertEqual(lookup.query("tweet.fields"), "referenced_tweets,created_at,entities")
         XCTAssertEqual(Outbox(store: store)[d.id]?.stateName, "sent")
         XCTAssertEqual(store.state(m.key).replies.count, 1)
-        XCTAssertEqual(XReadLedger(dataDir: store.dir, sourceID: "xacme").used(now: Date()), 1, "the lookup's read counts")
+        XCTAssertEqual(
+            XReadLedger(dataDir: store.dir, sourceID: "xacme").used(now: Date()), 1, "the lookup's read counts")
     }
 
     func testACrashAfterPostingAndASecondSenderMakeOnePost() async throws {
@@ -167,9 +181,11 @@ final class XPublisherTests: XCTestCase {
         let xs = "@anna Schau hier: https://t.co/s0 – Grüße &amp; Dank"
         XCTAssertEqual(
             XPublisher.normalised(mine, []),
-            XPublisher.normalised(xs, [X.Tweet.URLEntity(url: "https://t.co/s0", expandedURL: "https://acme.example/hilfe")]))
+            XPublisher.normalised(
+                xs, [X.Tweet.URLEntity(url: "https://t.co/s0", expandedURL: "https://acme.example/hilfe")]))
         XCTAssertNotEqual(XPublisher.normalised("Danke!", []), XPublisher.normalised("Danke.", []))
-        XCTAssertEqual(PostLength.count("Grüße aus Köln https://acme.example/a/very/long/path/indeed", "x"), 14 + 1 + 23)
+        XCTAssertEqual(
+            PostLength.count("Grüße aus Köln https://acme.example/a/very/long/path/indeed", "x"), 14 + 1 + 23)
         XCTAssertEqual(PostLength.count("日本", "x"), 4)
         XCTAssertEqual(PostLength.limit("x"), 280)
     }

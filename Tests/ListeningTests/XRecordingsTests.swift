@@ -94,7 +94,8 @@ final class XRecordingsTests: XCTestCase {
         for rec in hides {
             server.on("PUT", "/2/tweets/1344794616005066752/hidden", replayed(rec))
             let hidden = rec.body.contains("true")
-            try await mod.moderate(ReplyRef(uri: "1344794616005066752"), hidden ? .hide : .unhide, reason: nil, ban: false)
+            try await mod.moderate(
+                ReplyRef(uri: "1344794616005066752"), hidden ? .hide : .unhide, reason: nil, ban: false)
         }
         for rec in deletes {
             server.on("DELETE", "/2/tweets/1456012973835788293", replayed(rec))

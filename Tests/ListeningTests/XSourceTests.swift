@@ -166,7 +166,9 @@ final class XSourceTests: XCTestCase {
             .json(
                 #"{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}"#,
                 status: 429,
-                headers: ["x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1800000900"]))
+                headers: [
+                    "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1800000900",
+                ]))
         guard case .rateLimited(let at, let mRate)? = limited else { return XCTFail("\(String(describing: limited))") }
         XCTAssertEqual(at, Date(timeIntervalSince1970: 1_800_000_900), "until x-rate-limit-reset")
         XCTAssertTrue(mRate.contains("rate limit"), mRate)

@@ -25,7 +25,9 @@ final class XTokenTests: XCTestCase {
                 let rt = form["refresh_token"], rt.hasPrefix("refresh-"), let n = Int(rt.dropFirst(8)),
                 used.take(n)
             else {
-                return .json(#"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#, status: 400)
+                return .json(
+                    #"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#,
+                    status: 400)
             }
             return .json(
                 #"{"token_type":"bearer","expires_in":7200,"access_token":"access-\#(n + 1)","scope":"tweet.read users.read offline.access","refresh_token":"refresh-\#(n + 1)"}"#
@@ -60,7 +62,9 @@ final class XTokenTests: XCTestCase {
     func testAnExpiringTokenIsRenewedAndTheRotatedRefreshTokenSaved() async throws {
         let dir = try xDataDir(token: expiring())
         rotatingTokenEndpoint()
-        let src = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) { XTokenTests.t0 }
+        let src = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) {
+            XTokenTests.t0
+        }
         let r = try await src.poll(cursor: [:])
         XCTAssertEqual(r.mentions.count, 1)
         let body = String(decoding: try XCTUnwrap(server.requests("POST", "/2/oauth2/token").first).body, as: UTF8.self)
@@ -70,7 +74,8 @@ final class XTokenTests: XCTestCase {
         XCTAssertEqual(saved.accessToken, "access-2")
         XCTAssertEqual(saved.refreshToken, "refresh-2", "X rotates: the new refresh token replaces the used one")
         XCTAssertEqual(saved.expiresAt, t0.addingTimeInterval(7200))
-        let attrs = try FileManager.default.attributesOfItem(atPath: dir.root.appendingPathComponent("secrets/xacme.token").path)
+        let attrs = try FileManager.default.attributesOfItem(
+            atPath: dir.root.appendingPathComponent("secrets/xacme.token").path)
         XCTAssertEqual((attrs[.posixPermissions] as? NSNumber)?.intValue, 0o600)
     }
 
@@ -78,8 +83,12 @@ final class XTokenTests: XCTestCase {
         let dir = try xDataDir(token: expiring())
         rotatingTokenEndpoint()
         // Two sources built separately, as two processes would (each its own token store on the same file).
-        let a = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) { XTokenTests.t0 }
-        let b = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) { XTokenTests.t0 }
+        let a = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) {
+            XTokenTests.t0
+        }
+        let b = try XSource(config: xConfig(server), dataDir: dir, http: TestHTTPClient(), timeout: 5) {
+            XTokenTests.t0
+        }
         async let ra = a.poll(cursor: [:])
         async let rb = b.poll(cursor: [:])
         let (x, y) = try await (ra, rb)
@@ -88,10 +97,16 @@ final class XTokenTests: XCTestCase {
     }
 
     func testARefusedRefreshNeedsLoginForThatSourceOnlyAndOthersKeepPolling() async throws {
-        let dir = try xDataDir(id: "xbroken", token: OAuthToken(accessToken: "old", refreshToken: "refresh-9", expiresAt: Date(timeIntervalSince1970: 0)))
+        let dir = try xDataDir(
+            id: "xbroken",
+            token: OAuthToken(accessToken: "old", refreshToken: "refresh-9", expiresAt: Date(timeIntervalSince1970: 0)))
         try OAuthTokenStore(file: dir.root.appendingPathComponent("secrets/xgood.token"), what: "t")
             .save(OAuthToken(accessToken: "access-2"))
-        server.on("POST", "/2/oauth2/token", .json(#"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#, status: 400))
+        server.on(
+            "POST", "/2/oauth2/token",
+            .json(
+                #"{"error":"invalid_request","error_description":"Value passed for the token was invalid."}"#,
+                status: 400))
         server.handle("GET", "/2/users/100/mentions") { r in
             r.header("authorization") == "Bearer access-2"
                 ? .json(XFixture.page(XFixture.posts(2)))
@@ -123,28 +138,41 @@ final class XTokenTests: XCTestCase {
         XCTAssertEqual(p.challenge, "7fml5EgaotgPVPfLuiS1V-KQa_-UcBDVouh30vPnc5c")
         let long = SHA256.hash(Array(String(repeating: "Grüße ", count: 20).utf8))
         XCTAssertEqual(
-            long.map { String(format: "%02x", $0) }.joined(), "955725991865686942c28dc77afbfdfefabc50d9d54d679a2d11818def5d8357")
+            long.map { String(format: "%02x", $0) }.joined(),
+            "955725991865686942c28dc77afbfdfefabc50d9d54d679a2d11818def5d8357")
         let url = XOAuth.authorizeURL(clientID: "client-abc", redirectURI: "http://127.0.0.1:8765/callback", pkce: p)
-        let q = Dictionary(uniqueKeysWithValues: URLComponents(url: url, resolvingAgainstBaseURL: false)!.queryItems!.map { ($0.name, $0.value ?? "") })
+        let q = Dictionary(
+            uniqueKeysWithValues: URLComponents(url: url, resolvingAgainstBaseURL: false)!.queryItems!.map {
+                ($0.name, $0.value ?? "")
+            })
         XCTAssertEqual(url.host, "x.com")
         XCTAssertEqual(q["scope"], "tweet.read tweet.write users.read offline.access media.write")
         XCTAssertEqual(q["code_challenge_method"], "S256")
         XCTAssertEqual(q["code_challenge"], p.challenge)
         XCTAssertEqual(q["redirect_uri"], "http://127.0.0.1:8765/callback")
-        XCTAssertEqual(try XOAuth.code(fromPasted: "http://127.0.0.1:8765/callback?state=st&code=abc123", state: "st"), "abc123")
+        XCTAssertEqual(
+            try XOAuth.code(fromPasted: "http://127.0.0.1:8765/callback?state=st&code=abc123", state: "st"), "abc123")
         XCTAssertEqual(try XOAuth.code(fromPasted: "  abc123 ", state: "st"), "abc123")
         XCTAssertThrowsError(try XOAuth.code(fromPasted: "https://x/cb?state=other&code=abc", state: "st"))
     }
 
     func testCodeExchangeSendsTheVerifier() async throws {
-        server.on("POST", "/2/oauth2/token", .json(#"{"token_type":"bearer","expires_in":7200,"access_token":"a1","refresh_token":"r1","scope":"tweet.read"}"#))
+        server.on(
+            "POST", "/2/oauth2/token",
+            .json(
+                #"{"token_type":"bearer","expires_in":7200,"access_token":"a1","refresh_token":"r1","scope":"tweet.read"}"#
+            ))
         let t = try await XOAuth.exchange(
             code: "c0de", verifier: "v3r", clientID: "client-abc", redirectURI: "http://127.0.0.1:8765/callback",
             base: server.baseURL, http: TestHTTPClient(), now: t0)
-        XCTAssertEqual(t, OAuthToken(accessToken: "a1", refreshToken: "r1", expiresAt: t0.addingTimeInterval(7200), scope: "tweet.read"))
+        XCTAssertEqual(
+            t,
+            OAuthToken(
+                accessToken: "a1", refreshToken: "r1", expiresAt: t0.addingTimeInterval(7200), scope: "tweet.read"))
         let body = String(decoding: try XCTUnwrap(server.requests.first).body, as: UTF8.self)
         XCTAssertEqual(
             body,
-            "grant_type=authorization_code&code=c0de&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_verifier=v3r&client_id=client-abc")
+            "grant_type=authorization_code&code=c0de&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_verifier=v3r&client_id=client-abc"
+        )
     }
 }

@@ -47,7 +47,9 @@ extension XPublisher: MediaPublisher {
             let boundary = "switchboard-" + UUID().uuidString
             var body = Data()
             body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"segment_index\"\r\n\r\n\(segment)\r\n".utf8))
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"segment_index\"\r\n\r\n\(segment)\r\n".utf8
+                ))
             body.append(
                 Data(
                     ("--\(boundary)\r\nContent-Disposition: form-data; name=\"media\"; filename=\"chunk\"\r\n"

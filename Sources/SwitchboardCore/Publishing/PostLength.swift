@@ -36,14 +36,18 @@ public enum PostLength {
                 s[s.index(after: at)...].contains(".")
             {
                 total += s[..<at].unicodeScalars.count + trailingPunctuation(s[s.index(after: at)...])
-            } else { total += token.count }
+            } else {
+                total += token.count
+            }
             token = String.UnicodeScalarView()
         }
         for u in text.unicodeScalars {
             if u.properties.isWhitespace {
                 flush()
                 total += 1
-            } else { token.append(u) }
+            } else {
+                token.append(u)
+            }
         }
         flush()
         return total
@@ -62,16 +66,20 @@ public enum PostLength {
             let lower = word.lowercased()
             if let r = lower.range(of: "https://") ?? lower.range(of: "http://"), r.upperBound < lower.endIndex {
                 total += weight(String(lower[..<r.lowerBound])) + 23
-            } else { total += weight(String(word)) }
+            } else {
+                total += weight(String(word))
+            }
         }
         return total + max(0, text.split(separator: " ", omittingEmptySubsequences: false).count - 1)
     }
 
     static func weight(_ s: String) -> Int {
-        s.count + s.filter { ch in
-            guard let v = ch.unicodeScalars.first?.value else { return false }
-            return !(v <= 0x10FF || (0x2000...0x200D).contains(v) || (0x2010...0x201F).contains(v)
-                || (0x2032...0x2037).contains(v))
-        }.count
+        s.count
+            + s.filter { ch in
+                guard let v = ch.unicodeScalars.first?.value else { return false }
+                return
+                    !(v <= 0x10FF || (0x2000...0x200D).contains(v) || (0x2010...0x201F).contains(v)
+                    || (0x2032...0x2037).contains(v))
+            }.count
     }
 }

@@ -12,7 +12,8 @@ extension SourcesAddCommand {
             guard c.apiBase != nil else { throw CLIError.usage("--api must be an http(s) address") }
         }
         if noVerify {
-            throw CLIError.usage("an X source needs one call to /2/users/me to learn the account's id: drop --no-verify")
+            throw CLIError.usage(
+                "an X source needs one call to /2/users/me to learn the account's id: drop --no-verify")
         }
         c.mentions = noNotifications ? false : true
         if c.interval == nil { c.interval = "2m" }
@@ -59,7 +60,9 @@ extension SourcesAddCommand {
         if pasteCode {
             print("Then paste the address your browser went to (it starts with \(redirect)), or the code in it:")
             Output.flush()
-            guard let line = readLine(strippingNewline: true), !line.isEmpty else { throw CLIError.failure("cancelled") }
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw CLIError.failure("cancelled")
+            }
             code = try call { try XOAuth.code(fromPasted: line, state: pkce.state) }
         } else {
             code = try await xRedirect(state: pkce.state)
@@ -88,14 +91,17 @@ extension SourcesAddCommand {
             }
         } catch {
             throw CLIError.failure(
-                "cannot listen on 127.0.0.1:\(redirectPort) (\(error)): pick another --redirect-port, or use --paste-code")
+                "cannot listen on 127.0.0.1:\(redirectPort) (\(error)): pick another --redirect-port, or use --paste-code"
+            )
         }
         defer { server.stop() }
         print("Waiting for X to send the browser back to 127.0.0.1:\(redirectPort) …")
         Output.flush()
         for _ in 0..<(10 * 60 * 10) {
             if let r = box.lock.withLock({ box.result }) {
-                do { return try r.get() } catch let e as SourceError { throw CLIError.failure(Output.safe(e.description)) }
+                do { return try r.get() } catch let e as SourceError {
+                    throw CLIError.failure(Output.safe(e.description))
+                }
             }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
