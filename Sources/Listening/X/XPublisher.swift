@@ -80,7 +80,7 @@ public struct XPublisher: LookupBeforeRetry {
             ]
             if let token { q.append(("pagination_token", token)) }
             let (page, _) = try await call { try await client.get(X.Page.self, "/2/users/\(userID)/tweets", q) }
-            try? ledger.add(page.data.count, now: client.now())
+            _ = try? ledger.add(page.data.count, now: client.now())
             for t in page.data where t.repliedTo == parent {
                 if let at = t.createdAt.flatMap(Timestamp.parse), at < since { continue }
                 if XPublisher.normalised(t.text, t.urls) == want {
