@@ -87,13 +87,13 @@ public struct XReadBudget: Sendable {
     /// True once reads pass 80% of the pro-rata budget: the source slows down.
     public var isNear: Bool { Double(used) >= 0.8 * proRata }
 
-    /// The earliest next poll when the budget is near: when 80% of the pro-rata budget covers what was read, at
-    /// least twice the interval and at most six hours away; nil while reads keep to the budget.
-    public func slowedNextPoll(interval: TimeInterval) -> Date? {
+    /// The earliest next poll when the budget is near: when the pro-rata budget allows `minimum` more reads than were
+    /// made, at least twice the interval and at most six hours away; nil while reads keep to the budget.
+    public func slowedNextPoll(interval: TimeInterval, minimum: Int = 5) -> Date? {
         guard isNear, budget > 0 else { return nil }
-        let s = XReadLedger.monthStart(now), e = XReadLedger.monthEnd(now)
-        let catchUp = s.addingTimeInterval(Double(used) / (0.8 * Double(budget)) * e.timeIntervalSince(s) - 86400)
+        let s = XReadLedger.monthStart(now)
+        let due = s.addingTimeInterval(Double(used + minimum) / Double(budget) * monthLength - 86400)
         let lo = now.addingTimeInterval(2 * interval), hi = now.addingTimeInterval(6 * 3600)
-        return min(max(catchUp, lo), hi)
+        return min(max(due, lo), hi)
     }
 }

@@ -88,8 +88,12 @@ public struct XSource: Source {
                     break
                 }
                 n = min(n, budget.remaining)
-                // Ahead of the month: ask only for what the pro-rata budget still allows (at least the minimum).
-                if budget.isNear { n = min(n, max(feed.minimum, Int(budget.proRata) - budget.used)) }
+                // Ahead of the month: one page per poll, of what the pro-rata budget still allows (at least the
+                // minimum); the next poll comes when the month has caught up.
+                if budget.isNear {
+                    if token != nil { break }
+                    n = min(n, max(feed.minimum, Int(budget.proRata) - budget.used))
+                }
             }
             n = max(n, feed.minimum)
             let (page, r) = try await fetch(feed, since: since, token: token, max: n)
