@@ -201,6 +201,21 @@ final class XSourceTests: XCTestCase {
         XCTAssertTrue(mUser.contains("Could not find user with id"), mUser)
     }
 
+    func testAnExhaustedRateLimitWaitsForTheResetAndTheNextFeedWaitsToo() async throws {
+        let dir = try xDataDir()
+        server.on(
+            "GET", "/2/users/100/mentions",
+            .json(
+                XFixture.page(XFixture.posts(2), next: "more"),
+                headers: ["x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1800000600"]))
+        server.on("GET", "/2/tweets/search/recent", .json(XFixture.page(XFixture.posts(1))))
+        let r = try await source(dir, xConfig(server, search: ["acme"])).poll(cursor: ["mentions": "1"])
+        XCTAssertEqual(r.mentions.count, 2, "what was read is kept")
+        XCTAssertEqual(r.notBefore, Date(timeIntervalSince1970: 1_800_000_600), "x-rate-limit-reset, epoch seconds")
+        XCTAssertEqual(server.requests("GET", "/2/users/100/mentions").count, 1, "no next page at remaining 0")
+        XCTAssertEqual(server.requests("GET", "/2/tweets/search/recent").count, 0, "the next feed waits too")
+    }
+
     func testConfigurationErrorsAreClear() throws {
         let dir = try xDataDir()
         var c = xConfig(server)
