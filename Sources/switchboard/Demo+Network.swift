@@ -69,7 +69,8 @@ extension Demo {
             (
                 "xacme",
                 [
-                    "type": "x", "api": url.absoluteString, "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
+                    "type": "x", "api": url.absoluteString,
+                    "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
                     "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
                 ]
             ),

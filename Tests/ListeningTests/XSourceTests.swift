@@ -207,7 +207,9 @@ final class XSourceTests: XCTestCase {
             "GET", "/2/users/100/mentions",
             .json(
                 XFixture.page(XFixture.posts(2), next: "more"),
-                headers: ["x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1800000600"]))
+                headers: [
+                    "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": "1800000600",
+                ]))
         server.on("GET", "/2/tweets/search/recent", .json(XFixture.page(XFixture.posts(1))))
         let r = try await source(dir, xConfig(server, search: ["acme"])).poll(cursor: ["mentions": "1"])
         XCTAssertEqual(r.mentions.count, 2, "what was read is kept")

@@ -1,10 +1,10 @@
 import Foundation
 import SwitchboardCore
 
-/// Posts and replies on X through `POST /2/tweets` (`{"text": …, "reply": {"in_reply_to_tweet_id": …}}`). X takes no
-/// idempotency key, so the publisher looks before any retry (`LookupBeforeRetry`): `findPosted` reads the account's
-/// own recent posts (`/2/users/:id/tweets` from the draft's time) and matches parent and text, with X's t.co links
-/// expanded and the addresses normalised. The posts that lookup reads count against the source's read budget.
+/// Posts and replies on X through `POST /2/tweets` (`{"text": …, "reply": {"in_reply_to_tweet_id": …}}`). X takes
+/// no idempotency key, so the publisher looks before any retry (`LookupBeforeRetry`): `findPosted` reads the
+/// account's own recent posts (`/2/users/:id/tweets` from the draft's time) and matches parent and text, with X's
+/// t.co links expanded and the addresses normalised. The posts that lookup reads count against the read budget.
 public struct XPublisher: LookupBeforeRetry {
     public var platform: String { "x" }
     let client: XClient, userID: String

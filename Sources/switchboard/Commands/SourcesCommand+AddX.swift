@@ -32,7 +32,8 @@ extension SourcesAddCommand {
             try OAuthTokenStore(file: dir.secretPath(path), what: "X token").save(OAuthToken(accessToken: t))
             c.tokenFile = path
         } else {
-            let cid = try clientID ?? ask("The OAuth 2.0 client id of your X app (developer portal → Keys and tokens)")
+            let cid =
+                try clientID ?? ask("The OAuth 2.0 client id of your X app (developer portal → Keys and tokens)")
             c.clientID = cid
             let token = try await xLogin(clientID: cid, base: c.apiBase ?? X.defaultBase, http: http)
             try OAuthTokenStore(file: dir.secretPath(path), what: "X token").save(token)
@@ -91,7 +92,8 @@ extension SourcesAddCommand {
             }
         } catch {
             throw CLIError.failure(
-                "cannot listen on 127.0.0.1:\(redirectPort) (\(error)): pick another --redirect-port, or use --paste-code"
+                "cannot listen on 127.0.0.1:\(redirectPort) (\(error)): pick another --redirect-port, "
+                    + "or use --paste-code"
             )
         }
         defer { server.stop() }
