@@ -9,6 +9,10 @@ public struct DemoAccounts: Sendable {
     public var mastodonAcct = "acmecloud@mastodon.social"
     public var blueskyHandle = "acmecloud.bsky.social"
     public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
+    /// The X account: its OAuth token (the demo's `secrets/x.token`), numeric id and username.
+    public var xToken = ""
+    public var xUserID = "1600000000000000001"
+    public var xUsername = "acmecloud"
     public var displayName = "Acme Cloud"
     /// The YouTube channel and the access token the demo writes into `secrets/yt.token`.
     public var youtubeChannel = "UCacmeCloudDemoChannel01"

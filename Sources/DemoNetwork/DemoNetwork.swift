@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// The demo's network: a Mastodon- and Bluesky-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
+/// The demo's network: a Mastodon-, Bluesky- and X-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
 /// its own process, so replies and queued posts really go out over HTTP through the same connectors as real accounts.
 ///
 /// It answers what the connectors call — Mastodon `verify_credentials`, `POST /api/v1/statuses` (honouring
@@ -16,6 +16,8 @@ public final class DemoNetwork: @unchecked Sendable {
     public let accounts: DemoAccounts
     public let logFile: URL
     let now: @Sendable () -> Date
+    /// When the network started (the demo's X mentions are dated before it).
+    let started: Date
     private var server: LoopbackServer?
     let lock = NSLock()
     /// Accepted posts, oldest first.
@@ -52,6 +54,7 @@ public final class DemoNetwork: @unchecked Sendable {
         if r.path.hasPrefix("/api/") { return mastodon(r) }
         if r.path.hasPrefix("/v24.0/") || r.path.hasPrefix("/v1.0/") { return graph(r) }
         if r.path.hasPrefix("/youtube/v3/") { return youtube(r) }
+        if r.path.hasPrefix("/2/") { return x(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }
 

@@ -70,8 +70,8 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// Listens on 127.0.0.1 (never another interface) at a port the system picks.
-    public init(respond: @escaping @Sendable (Request) -> Response) throws {
+    /// Listens on 127.0.0.1 (never another interface) at `port`, or a port the system picks (0).
+    public init(port: UInt16 = 0, respond: @escaping @Sendable (Request) -> Response) throws {
         self.respond = respond
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError("cannot open a socket", errno) }
@@ -80,7 +80,7 @@ public final class LoopbackServer: @unchecked Sendable {
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
+        addr.sin_port = port.bigEndian
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &addr) {
@@ -95,7 +95,7 @@ public final class LoopbackServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
         }
         self.fd = fd
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        self.port = Int(UInt16(bigEndian: addr.sin_port))
         let t = Thread { [self] in acceptLoop() }
         t.start()
     }

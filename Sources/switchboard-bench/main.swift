@@ -38,6 +38,7 @@ if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
 if wants("meta") { runMetaBench() }
 if wants("youtube") { runYouTubeBench() }
+if wants("x") { runXBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }

@@ -26,9 +26,8 @@ extension Demo {
         var accounts = DemoAccounts(mastodonToken: token, blueskyPassword: password)
         accounts.graphToken = try secret(dir, "secrets/meta.token")
         accounts.youtubeToken = try secret(dir, "secrets/yt.token")
-        let net = try DemoNetwork(
-            accounts: accounts,
-            logFile: dir.root.appendingPathComponent(networkLog))
+        accounts.xToken = try secret(dir, "secrets/x.token")
+        let net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)
         var out = try JSONSerialization.data(
@@ -51,7 +50,8 @@ extension Demo {
         return s
     }
 
-    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook) and `yt` (YouTube) sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
+    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook), `yt` (YouTube) and `xacme` (X) sources pointed at the
+    /// endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
         let wanted: [(String, [String: Any])] = [
@@ -82,11 +82,21 @@ extension Demo {
                     "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
                     "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
                 ]
-            )                "yt",
+            ),
+            (
+                "yt",
                 [
                     "type": "youtube", "api": url.absoluteString + "/youtube/v3",
                     "channel_id": "UCacmeCloudDemoChannel01",
                     "token_file": "secrets/yt.token", "comments": true, "daily_quota": 10000, "handle": "@AcmeCloud",
+                ]
+            ),
+            (
+                "xacme",
+                [
+                    "type": "x", "api": url.absoluteString,
+                    "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
+                    "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
                 ]
             ),
         ]

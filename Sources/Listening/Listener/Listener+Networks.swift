@@ -2,7 +2,8 @@ import Foundation
 import SwitchboardCore
 
 extension Listener {
-    /// The network connectors of this module for a source config: Mastodon, Bluesky, Instagram, Facebook and Threads.
+    /// The network connectors of this module for a source config: Mastodon, Bluesky, Instagram, Facebook, Threads,
+    /// YouTube and X.
     /// Nil for other types, so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
     public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
         switch c.type.lowercased() {
@@ -12,6 +13,7 @@ extension Listener {
         case "facebook": return try FacebookSource(config: c, dataDir: dataDir, http: http)
         case "threads": return try ThreadsSource(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubeSource(config: c, dataDir: dataDir, http: http)
+        case "x": return try XSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -26,6 +28,7 @@ extension Listener {
         case "facebook": return try FacebookPublisher(config: c, dataDir: dataDir, http: http)
         case "threads": return try ThreadsPublisher(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubePublisher(config: c, dataDir: dataDir, http: http)
+        case "x": return try XPublisher(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -38,6 +41,7 @@ extension Listener {
         switch c.type.lowercased() {
         case "instagram", "facebook", "threads": return try GraphModerator(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubeModerator(config: c, dataDir: dataDir, http: http)
+        case "x": return try XModerator(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

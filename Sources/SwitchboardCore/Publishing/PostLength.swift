@@ -9,6 +9,7 @@ public enum PostLength {
         switch network.lowercased() {
         case "mastodon": return 500
         case "bluesky", "bsky": return 300
+        case "x": return 280
         case "youtube": return 10_000
         case "threads": return 500
         case "instagram": return 2200
@@ -47,6 +48,7 @@ public enum PostLength {
     public static func count(_ text: String, _ network: String) -> Int {
         switch network.lowercased() {
         case "mastodon": return mastodon(text)
+        case "x": return x(text)
         default: return text.count
         }
     }
@@ -85,5 +87,30 @@ public enum PostLength {
     /// `,` `.` `!` `?` after a remote mention's domain still count.
     static func trailingPunctuation(_ domain: Substring) -> Int {
         domain.reversed().prefix { ",.!?:;)".contains($0) }.count
+    }
+
+    /// X's weighted count: an `http(s)://` URL is 23, characters of the Latin, Greek, Cyrillic and similar ranges
+    /// (umlauts and ß included) 1, everything else (CJK, emoji) 2; X's limit of 280 is in these units.
+    static func x(_ text: String) -> Int {
+        var total = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let lower = word.lowercased()
+            if let r = lower.range(of: "https://") ?? lower.range(of: "http://"), r.upperBound < lower.endIndex {
+                total += weight(String(lower[..<r.lowerBound])) + 23
+            } else {
+                total += weight(String(word))
+            }
+        }
+        return total + max(0, text.split(separator: " ", omittingEmptySubsequences: false).count - 1)
+    }
+
+    static func weight(_ s: String) -> Int {
+        s.count
+            + s.filter { ch in
+                guard let v = ch.unicodeScalars.first?.value else { return false }
+                return
+                    !(v <= 0x10FF || (0x2000...0x200D).contains(v) || (0x2010...0x201F).contains(v)
+                    || (0x2032...0x2037).contains(v))
+            }.count
     }
 }

@@ -33,6 +33,7 @@ enum Format {
         switch platform.lowercased() {
         case "mastodon": return "Mastodon"
         case "bluesky": return "Bluesky"
+        case "x": return "X"
         case "rss": return "RSS"
         case "jsonl": return "JSON Lines"
         default: return platform

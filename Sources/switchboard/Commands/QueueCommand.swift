@@ -81,7 +81,7 @@ struct QueueCommand: ParsableCommand {
             let accounts =
                 self.accounts.isEmpty
                 ? team.sources.filter {
-                    $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased())
+                    $0.isEnabled && ["mastodon", "bluesky", "bsky", "x"].contains($0.type.lowercased())
                 }.map(\.id) : self.accounts
             let q = try Queue.current(store)
             var variants: [String: String] = [:]

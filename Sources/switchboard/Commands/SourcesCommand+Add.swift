@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads or YouTube account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads, YouTube or X account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -32,7 +32,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube, x or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -61,6 +61,30 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
     @OptionGroup var meta: MetaAddOptions
+    @Option(
+        name: .customLong("client-id"),
+        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id.")
+    var clientID: String?
+    @Option(
+        name: [.customLong("client-secret-file"), .customLong("secret-file")],
+        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's).")
+    var clientSecretFile: String?
+    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
+    @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
+    @Option(help: "YouTube: browser (replies and moderation) or device (reading only).") var auth: String?
+    @Option(name: .customLong("daily-quota"), help: "YouTube: quota units a day (default 10000).") var dailyQuota: Int?
+    @Option(name: .customLong("oauth-base"), help: .hidden) var oauthBase: String?
+    @Option(name: .customLong("read-budget"), help: "X: posts the source may read a month (X charges per read).")
+    var readBudget: Int?
+    @Option(
+        name: .customLong("redirect-port"),
+        help: "X: the port of the login's redirect to http://127.0.0.1:PORT/callback (default 8765).")
+    var redirectPort: UInt16 = 8765
+    @Flag(
+        name: .customLong("paste-code"),
+        help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
+    var pasteCode = false
+    @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -71,8 +95,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, rss)")
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, youtube, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -90,9 +113,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "rss": try await addFeed(&c, http: http)
         case "instagram", "facebook", "threads": try await addMeta(&c, dir: dir, http: http)
         case "youtube": try await addYouTube(&c, dir: dir, http: http)
+        case "x": try await addX(&c, dir: dir, http: http)
         default:
             throw CLIError.usage(
-                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube or rss")
+                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube, x or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)

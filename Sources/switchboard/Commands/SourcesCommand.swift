@@ -61,6 +61,7 @@ struct SourcesCommand: AsyncParsableCommand {
                     ]
                 })
             for line in YouTubeQuotaLedger.listLines(team.sources, dir: dir, now: now) { print(line) }
+            for line in XSource.usageLines(team.sources, dataDir: dir, now: now) { print(Output.safe(line)) }
             print(
                 running
                     ? "\nA listener is running on \(dir.displayPath)."
