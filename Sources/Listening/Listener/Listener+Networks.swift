@@ -8,6 +8,7 @@ extension Listener {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonSource(config: c, dataDir: dataDir, http: http)
         case "bluesky", "bsky": return try BlueskySource(config: c, dataDir: dataDir, http: http)
+        case "reddit": return try RedditSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -18,6 +19,15 @@ extension Listener {
         switch c.type.lowercased() {
         case "mastodon": return try MastodonPublisher(config: c, dataDir: dataDir, http: http)
         case "bluesky", "bsky": return try BlueskyPublisher(config: c, dataDir: dataDir, http: http)
+        case "reddit": return try RedditPublisher(config: c, dataDir: dataDir, http: http)
+        default: return nil
+        }
+    }
+
+    /// The moderator for items found by source `c` (same account), or nil when its network offers no moderation.
+    public static func moderator(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Moderator? {
+        switch c.type.lowercased() {
+        case "reddit": return try RedditModerator(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

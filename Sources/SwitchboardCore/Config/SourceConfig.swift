@@ -51,6 +51,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var path: String?
     /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
     public var kind: String?
+    /// Reddit script apps: the file holding the account's password (the password grant; never stored elsewhere).
+    public var passwordFile: String?
 
     public init(id: String, type: String) { (self.id, self.type) = (id, type) }
 
@@ -87,6 +89,7 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         case appPasswordCommand = "app_password_command", accountID = "account_id", pageID = "page_id"
         case userID = "user_id", channelID = "channel_id", clientID = "client_id", secretFile = "secret_file"
         case visitorPosts = "visitor_posts", dailyQuota = "daily_quota", monthlyReadBudget = "monthly_read_budget"
+        case passwordFile = "password_file"
     }
 }
 

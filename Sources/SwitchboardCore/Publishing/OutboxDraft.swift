@@ -43,7 +43,7 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         to m: Mention, text: String, delay: TimeInterval = 10, now: Date = Date(), manual: Bool? = nil
     ) -> OutboxDraft {
         let p = m.platform.lowercased()
-        let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky") && m.reply?.uri != nil
+        let hasAPI = (p == "mastodon" || p == "bluesky" || p == "bsky" || p == "reddit") && m.reply?.uri != nil
         return OutboxDraft(
             mention: m.key, text: text, network: p, source: m.source, inReplyTo: m.reply,
             visibility: m.reply?.visibility, language: languageTag(m.lang ?? m.analysis?.lang), createdAt: now,
