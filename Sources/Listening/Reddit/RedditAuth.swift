@@ -123,4 +123,44 @@ public final class RedditAuth: @unchecked Sendable {
             expiresAt: now().addingTimeInterval(reply.expiresIn ?? 3600), scope: reply.scope,
             extra: username.map { ["username": $0] })
     }
+
+    /// The scopes `sources add` asks for: reading (identity, read, history, privatemessages for the inbox),
+    /// answering (submit), moderating (modposts).
+    public static let scopes = "identity read history submit privatemessages modposts"
+
+    /// The page where the person approves the app (`duration=permanent`: a refresh token comes with the code).
+    public static func authorizeURL(base: URL? = nil, clientID: String, state: String, redirectURI: String) -> URL {
+        NetworkCall.url(
+            base ?? wwwBase, path: "/api/v1/authorize",
+            query: [
+                ("client_id", clientID), ("response_type", "code"), ("state", state), ("redirect_uri", redirectURI),
+                ("duration", "permanent"), ("scope", scopes),
+            ])
+    }
+
+    /// The code in what the person pasted: the redirect URL (`…?state=S&code=C`) or the code itself. Throws the
+    /// refusal Reddit put in the URL (`error=access_denied`), or a state that is not `state` (when given).
+    public static func code(fromPasted pasted: String, state: String?) throws -> String {
+        let p = pasted.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard p.contains("="),
+            let q = URLComponents(string: p)?.queryItems ?? URLComponents(string: "?" + p)?.queryItems
+        else {
+            guard !p.isEmpty, p.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+                throw SourceError.configuration("that is neither the redirect address nor a code")
+            }
+            return p
+        }
+        func item(_ n: String) -> String? { q.first { $0.name == n }?.value }
+        if let e = item("error") {
+            throw SourceError.configuration("Reddit did not authorise the app: \(NetworkText.clean(e, max: 60))")
+        }
+        if let state, let got = item("state"), got != state {
+            throw SourceError.configuration("the redirect belongs to another authorisation (its state differs)")
+        }
+        guard var c = item("code"), !c.isEmpty else {
+            throw SourceError.configuration("the address holds no `code`")
+        }
+        if c.hasSuffix("#_") { c.removeLast(2) }
+        return c
+    }
 }

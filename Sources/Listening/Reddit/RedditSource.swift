@@ -35,7 +35,7 @@ public struct RedditSource: Source {
     }
 
     /// A subreddit name without `r/` or `/r/`, or nil when it is not one.
-    static func subreddit(_ s: String) -> String? {
+    public static func subreddit(_ s: String) -> String? {
         var n = Substring(s.trimmingCharacters(in: .whitespaces))
         for p in ["/r/", "r/"] where n.lowercased().hasPrefix(p) { n = n.dropFirst(p.count) }
         while n.hasSuffix("/") { n = n.dropLast() }

@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon or Bluesky account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky or Reddit account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -23,10 +23,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
               secrets/masto.token
               switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
               switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
+              switchboard sources add --type reddit --id reddit --username acme --client-id ID --subreddit acme
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, reddit or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -53,6 +54,14 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
+    @Option(help: "Reddit: the account's user name.") var username: String?
+    @Option(name: .customLong("client-id"), help: "Reddit: the app's client id.") var clientID: String?
+    @Option(name: .customLong("client-secret-file"), help: "Reddit: an existing file holding the app's secret.")
+    var clientSecretFile: String?
+    @Option(help: "Reddit: the redirect address (or its code) after approving the app.") var code: String?
+    @Option(name: .customLong("redirect-uri"), help: "Reddit: the app's redirect URI.") var redirectURI: String?
+    @OptionGroup var reddit: RedditAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -63,7 +72,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, reddit, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -79,7 +88,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky or rss")
+        case "reddit": try await addReddit(&c, dir: dir, http: http)
+        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky, reddit or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
@@ -118,7 +128,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                     let app = try await call { try await oauth.registerApp() }
                     print(
                         "\nOpen this address, log in and approve Switchboard:\n\n  "
-                        + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
+                            + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
                     )
                     let code = try ask("Paste the authorisation code shown")
                     token = try await call { try await oauth.exchange(code: code, app: app) }
@@ -159,7 +169,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
             } else if interactive {
                 print(
                     "Create an app password at https://bsky.app/settings/app-passwords (never use the account "
-                    + "password)."
+                        + "password)."
                 )
                 pass = getpass("App password: ").map { String(cString: $0) }
             } else {
@@ -179,7 +189,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let who = try await call { try await source.verifyLogin() }
         print(
             "Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in "
-            + "state/bluesky-\(c.id).session.json."
+                + "state/bluesky-\(c.id).session.json."
         )
     }
 
