@@ -128,7 +128,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                     let app = try await call { try await oauth.registerApp() }
                     print(
                         "\nOpen this address, log in and approve Switchboard:\n\n  "
-                            + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
+                        + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
                     )
                     let code = try ask("Paste the authorisation code shown")
                     token = try await call { try await oauth.exchange(code: code, app: app) }
@@ -169,7 +169,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
             } else if interactive {
                 print(
                     "Create an app password at https://bsky.app/settings/app-passwords (never use the account "
-                        + "password)."
+                    + "password)."
                 )
                 pass = getpass("App password: ").map { String(cString: $0) }
             } else {
