@@ -11,6 +11,9 @@ public struct DemoAccounts: Sendable {
     public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
     public var displayName = "Acme Cloud"
     public var followers = 18400
+    /// The Reddit account (u/acmecloud) and its access token (a plain token: it never expires in the demo).
+    public var redditUser = "acmecloud"
+    public var redditToken = ""
 
     public init(mastodonToken: String, blueskyPassword: String) {
         (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)

@@ -46,6 +46,7 @@ public final class DemoNetwork: @unchecked Sendable {
 
     func respond(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
+        if r.path.hasPrefix("/reddit/") { return reddit(r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }

@@ -23,9 +23,9 @@ extension Demo {
         else { return nil }
         let token = try secret(dir, "secrets/masto.token")
         let password = try secret(dir, "secrets/bsky.pass")
-        let net = try DemoNetwork(
-            accounts: DemoAccounts(mastodonToken: token, blueskyPassword: password),
-            logFile: dir.root.appendingPathComponent(networkLog))
+        var accounts = DemoAccounts(mastodonToken: token, blueskyPassword: password)
+        accounts.redditToken = try secret(dir, "secrets/reddit.token")
+        let net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)
         var out = try JSONSerialization.data(
@@ -48,7 +48,7 @@ extension Demo {
         return s
     }
 
-    /// The `masto` and `bsky` sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
+    /// The `masto`, `bsky` and `reddit` sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
         let wanted: [(String, [String: Any])] = [
@@ -64,6 +64,13 @@ extension Demo {
                 [
                     "type": "bluesky", "service": url.absoluteString, "handle": "acmecloud.bsky.social",
                     "app_password_file": "secrets/bsky.pass", "notifications": true,
+                ]
+            ),
+            (
+                "reddit",
+                [
+                    "type": "reddit", "api": url.absoluteString + "/reddit", "token_file": "secrets/reddit.token",
+                    "username": "acmecloud", "subreddits": ["acmecloud"], "inbox": true, "mentions": true,
                 ]
             ),
         ]
