@@ -37,7 +37,8 @@ final class DemoRedditTests: XCTestCase {
         let source = try RedditSource(config: reddit, dataDir: dir, http: http)
         let first = try await source.poll(cursor: [:])
         let ids = Set(first.mentions.map(\.id))
-        XCTAssertEqual(ids, ["t3_dm1", "t3_dm2", "t1_dc1", "t1_dc2", "t1_dc4", "t1_dc5"], "the [removed] comment is none")
+        XCTAssertEqual(
+            ids, ["t3_dm1", "t3_dm2", "t1_dc1", "t1_dc2", "t1_dc4", "t1_dc5"], "the [removed] comment is none")
         let german = try XCTUnwrap(first.mentions.first { $0.id == "t1_dc4" })
         XCTAssertEqual(german.title, "Umzug von Dropbox zu Acme Cloud – Erfahrungen?")
         XCTAssertEqual(german.threadRoot, "t3_dm2")
@@ -46,7 +47,8 @@ final class DemoRedditTests: XCTestCase {
         XCTAssertEqual(first.mentions.first { $0.id == "t1_dc2" }?.extra?["via"], .string("mention"))
 
         let publisher = try RedditPublisher(config: reddit, dataDir: dir, http: http)
-        let draft = OutgoingPost(text: "Hallo Matthias, bitte einmal ab- und wieder anmelden. ^MK", inReplyTo: ReplyRef(uri: "t1_dc4"))
+        let draft = OutgoingPost(
+            text: "Hallo Matthias, bitte einmal ab- und wieder anmelden. ^MK", inReplyTo: ReplyRef(uri: "t1_dc4"))
         let ref = try await publisher.post(draft, idempotencyKey: "sb-1")
         let found = try await publisher.findPosted(draft, since: Date().addingTimeInterval(-60))
         XCTAssertEqual(found?.id, ref.id, "a retry's lookup finds the answer")
@@ -60,7 +62,8 @@ final class DemoRedditTests: XCTestCase {
                 OutgoingPost(text: "Hallo?", inReplyTo: ReplyRef(uri: "t1_gone")), idempotencyKey: "sb-2")
             XCTFail("expected a refusal")
         } catch let e as PublishError {
-            XCTAssertEqual(e, .rejected("the comment or post being answered was deleted (that comment has been deleted)"))
+            XCTAssertEqual(
+                e, .rejected("the comment or post being answered was deleted (that comment has been deleted)"))
         }
     }
 

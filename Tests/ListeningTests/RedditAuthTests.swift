@@ -7,24 +7,14 @@ import XCTest
 
 /// Reddit's OAuth2 and its errors by class, over loopback HTTP: refresh before expiry, the script app's password
 /// grant, a 401 renewed once, needs-login for the one source whose login failed, and every failure a poll reports.
-final class RedditAuthTests: XCTestCase {
-    var server: NetworkTestServer!
-    let now = RedditFixture.t0
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
-    func source(_ c: SourceConfig, _ dir: DataDirectory) throws -> RedditSource {
-        let t = now
-        return try RedditSource(config: c, dataDir: dir, http: TestHTTPClient(), timeout: 2, now: { t })
-    }
-
+final class RedditAuthTests: RedditTestCase {
     func pollError(_ response: NetworkTestServer.Response, file: StaticString = #filePath, line: UInt = #line)
         async throws -> SourceError
     {
         let dir = try redditDataDir()
         server.on("GET", "/message/inbox", response)
         do {
-            let r = try await source(redditConfig(server), dir).poll(cursor: [:])
+            let r = try await source(redditConfig(server), dir, timeout: 2).poll(cursor: [:])
             XCTFail("expected an error, got \(r.mentions.count) mentions", file: file, line: line)
         } catch let e as SourceError { return e }
         throw SourceError.configuration("unreachable")

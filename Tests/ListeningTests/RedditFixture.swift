@@ -104,3 +104,28 @@ extension XCTestCase {
         return dir
     }
 }
+
+/// The Reddit connector tests' common ground: a loopback server per test, a fixed clock, and the connector's parts
+/// built against them.
+class RedditTestCase: XCTestCase {
+    var server: NetworkTestServer!
+    let now = RedditFixture.t0
+    override func setUpWithError() throws { server = try NetworkTestServer() }
+    override func tearDown() { server.stop() }
+
+    func source(_ c: SourceConfig, _ dir: DataDirectory, timeout: TimeInterval = 30) throws -> RedditSource {
+        let t = now
+        return try RedditSource(config: c, dataDir: dir, http: TestHTTPClient(), timeout: timeout, now: { t })
+    }
+
+    func publisher(_ dir: DataDirectory) throws -> RedditPublisher {
+        let t = now
+        return try RedditPublisher(config: redditConfig(server), dataDir: dir, http: TestHTTPClient(), now: { t })
+    }
+
+    func moderator() throws -> RedditModerator {
+        let t = now
+        return try RedditModerator(
+            config: redditConfig(server), dataDir: try redditDataDir(), http: TestHTTPClient(), now: { t })
+    }
+}

@@ -6,17 +6,7 @@ import XCTest
 @testable import Listening
 
 /// Moderation on Reddit over loopback HTTP: each kind's endpoint and exact form, and the refusals a person sees.
-final class RedditModeratorTests: XCTestCase {
-    var server: NetworkTestServer!
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
-    func moderator() throws -> RedditModerator {
-        let t = RedditFixture.t0
-        return try RedditModerator(
-            config: redditConfig(server), dataDir: try redditDataDir(), http: TestHTTPClient(), now: { t })
-    }
-
+final class RedditModeratorTests: RedditTestCase {
     func testEachKindCallsItsEndpointWithTheExactForm() async throws {
         let mod = try moderator()
         let expected: [(ModerationKind, String, String)] = [

@@ -7,17 +7,8 @@ import XCTest
 
 /// Answering and moderating on Reddit over loopback HTTP: exact form bodies, `json.errors` refusals, the lookup
 /// before a retry whose earlier attempt's outcome is unknown, two senders making one comment, moderation calls.
-final class RedditPublisherTests: XCTestCase {
-    var server: NetworkTestServer!
-    let t0 = RedditFixture.t0
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
-    func publisher(_ dir: DataDirectory) throws -> RedditPublisher {
-        let t = t0
-        return try RedditPublisher(config: redditConfig(server), dataDir: dir, http: TestHTTPClient(), now: { t })
-    }
-
+final class RedditPublisherTests: RedditTestCase {
+    var t0: Date { now }
     let draft = OutgoingPost(
         text: "Danke für den Hinweis! Bitte schick uns eine DM & wir schauen's uns an 🙏",
         inReplyTo: ReplyRef(uri: "t1_c3"))

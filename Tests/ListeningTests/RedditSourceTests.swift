@@ -7,17 +7,7 @@ import XCTest
 
 /// The Reddit source over loopback HTTP: which feeds it reads, how it pages, what a mention keeps of a thread, and
 /// what it skips (deleted and removed things, messages).
-final class RedditSourceTests: XCTestCase {
-    var server: NetworkTestServer!
-    let now = RedditFixture.t0
-    override func setUpWithError() throws { server = try NetworkTestServer() }
-    override func tearDown() { server.stop() }
-
-    func source(_ c: SourceConfig, _ dir: DataDirectory) throws -> RedditSource {
-        let t = now
-        return try RedditSource(config: c, dataDir: dir, http: TestHTTPClient(), now: { t })
-    }
-
+final class RedditSourceTests: RedditTestCase {
     func testPollReadsInboxMentionsSubredditAndSearchKeepingThreads() async throws {
         let dir = try redditDataDir()
         server.on(
