@@ -2,7 +2,7 @@ import Foundation
 import SwitchboardCore
 
 extension Listener {
-    /// The network connectors of this module for a source config: Mastodon and Bluesky. Nil for other types,
+    /// The network connectors of this module for a source config: Mastodon, Bluesky and Reddit. Nil for other types,
     /// so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
     public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
         switch c.type.lowercased() {
