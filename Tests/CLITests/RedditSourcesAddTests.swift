@@ -124,4 +124,39 @@ final class RedditSourcesAddTests: XCTestCase {
         XCTAssertTrue(r.err.contains("the login belongs to u/someone_else, not u/acmecloud"), r.err)
         XCTAssertEqual(try String(contentsOfFile: d + "/team.json", encoding: .utf8), before)
     }
+
+    func testReloginGetsANewTokenAndKeepsTheSourcesSettings() throws {
+        let d = try newDataDir()
+        serveLogin()
+        let api = server.baseURL.absoluteString
+        var r = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "reddit", "--id", "rd", "--username", "acmecloud",
+            "--client-id", "cid", "--subreddit", "acmecloud", "--code", "C0DE", "--api", api,
+        ])
+        XCTAssertEqual(r.status, 0, r.err)
+        r = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "reddit", "--id", "rd", "--code", "C0DE", "--api", api,
+        ])
+        XCTAssertNotEqual(r.status, 0, "a second source with the same id is refused")
+        server.on(
+            "POST", "/api/v1/access_token",
+            .json(#"{"access_token": "tok-2", "refresh_token": "R2", "expires_in": 3600, "scope": "*"}"#))
+        r = try CLI.run([
+            "sources", "add", "--data-dir", d, "--type", "reddit", "--id", "rd", "--relogin", "--code", "NEW",
+        ])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Logged in as u/acmecloud."), r.out)
+        XCTAssertTrue(r.out.contains("Source \"rd\" resumes with its next poll."), r.out)
+        XCTAssertEqual(
+            String(decoding: server.requests("POST", "/api/v1/access_token").last!.body, as: UTF8.self),
+            "grant_type=authorization_code&code=NEW&redirect_uri=http%3A%2F%2F127.0.0.1%3A65010%2Fauthorize_callback")
+        let token = try String(contentsOfFile: d + "/secrets/rd.token", encoding: .utf8)
+        XCTAssertTrue(token.contains("tok-2") && token.contains("R2"), token)
+        let e = try entry(d, "rd")
+        XCTAssertEqual(e["subreddits"] as? [String], ["acmecloud"], "the settings are kept")
+        XCTAssertEqual(e["api"] as? String, api)
+        let team = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: d + "/team.json")))
+        XCTAssertEqual(
+            ((team as? [String: Any])?["sources"] as? [[String: Any]])?.filter { $0["id"] as? String == "rd" }.count, 1)
+    }
 }

@@ -79,9 +79,23 @@ final class RedditAuthTests: RedditTestCase {
             XCTFail("expected needs login")
         } catch SourceError.needsLogin(let s) {
             XCTAssertTrue(s.contains("invalid_grant"), s)
-            XCTAssertTrue(s.contains("switchboard sources add reddit"), s)
+            XCTAssertTrue(s.contains("switchboard sources add --type reddit --id rd --relogin"), s)
             XCTAssertFalse(s.contains("R-revoked"), "never a secret in a message")
         }
+    }
+
+    func testAnExpiredTokenThatCannotBeRenewedNeedsLogin() async throws {
+        let dir = try redditDataDir(token: OAuthToken(accessToken: "old", expiresAt: now.addingTimeInterval(-10)))
+        do {
+            _ = try await source(redditConfig(server), dir).poll(cursor: [:])
+            XCTFail("expected needs login")
+        } catch SourceError.needsLogin(let s) {
+            XCTAssertEqual(
+                s,
+                "reddit source rd: the Reddit token expired and cannot be renewed; log in again: "
+                    + "`switchboard sources add --type reddit --id rd --relogin`")
+        }
+        XCTAssertEqual(server.requests.count, 0, "nothing is sent with an expired token")
     }
 
     func testOnlyTheSourceWhoseLoginFailedNeedsLogin() async throws {

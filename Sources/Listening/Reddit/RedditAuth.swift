@@ -40,7 +40,11 @@ public final class RedditAuth: @unchecked Sendable {
     }
 
     public static let wwwBase = URL(string: "https://www.reddit.com")!
-    public static let hint = "run `switchboard sources add reddit` again for this source"
+    /// What to do when a login is refused: the source named by `label` ("reddit source ID") logs in again.
+    public static func hint(_ label: String) -> String {
+        let id = label.split(separator: " ").last.map(String.init) ?? "ID"
+        return "log in again: `switchboard sources add --type reddit --id \(id) --relogin`"
+    }
 
     /// An access token valid for at least `margin` more seconds. A script app without a token file yet logs in.
     public func accessToken() async throws -> String {
@@ -69,7 +73,8 @@ public final class RedditAuth: @unchecked Sendable {
             return t
         }
         if password != nil { return try await passwordGrant() }
-        throw SourceError.needsLogin("\(label): the Reddit token expired and cannot be renewed; \(RedditAuth.hint)")
+        throw SourceError.needsLogin(
+            "\(label): the Reddit token expired and cannot be renewed; \(RedditAuth.hint(label))")
     }
 
     /// The script app's login: `grant_type=password` with the account's name and password.
@@ -104,14 +109,14 @@ public final class RedditAuth: @unchecked Sendable {
         if r.status == 401 || r.status == 403 {
             throw SourceError.needsLogin(
                 "\(label): Reddit refused the app's client id or secret (HTTP \(r.status)); check client_id and "
-                    + "secret_file, or \(RedditAuth.hint)")
+                    + "secret_file, or \(RedditAuth.hint(label))")
         }
         if let e = reply?.error {
             throw SourceError.needsLogin(
                 "\(label): Reddit refused the login (\(NetworkText.clean(e, max: 60))): the "
                     + (fields.first?.1 == "password"
                         ? "password or user name is wrong" : "grant expired or was revoked")
-                    + "; \(RedditAuth.hint)")
+                    + "; \(RedditAuth.hint(label))")
         }
         try RedditClient.check(r, label: label, now: now())
         guard let reply, let access = reply.accessToken, !access.isEmpty else {

@@ -83,10 +83,11 @@ struct RedditClient: Sendable {
         switch r.status {
         case 401:
             throw SourceError.needsLogin(
-                "\(label): Reddit refused the token (HTTP 401\(why)); it expired or was revoked: \(RedditAuth.hint)")
+                "\(label): Reddit refused the token (HTTP 401\(why)); it expired or was revoked: \(RedditAuth.hint(label))"
+            )
         case 403 where (r.header("www-authenticate") ?? "").contains("insufficient_scope"):
             throw SourceError.needsLogin(
-                "\(label): the token lacks a scope this needs (HTTP 403 insufficient_scope); \(RedditAuth.hint) and "
+                "\(label): the token lacks a scope this needs (HTTP 403 insufficient_scope); \(RedditAuth.hint(label)) and "
                     + "grant identity, read, history, submit, privatemessages, modposts")
         case 403:
             throw SourceError.configuration(

@@ -45,7 +45,7 @@ public struct RedditModerator: Moderator {
         do {
             let reply = try NetworkCall.decode(Reddit.JSONReply.self, from: r, label: client.label)
             if let e = reply.errors.first {
-                throw RedditPublisher.error(code: e.code, message: e.message, now: client.now())
+                throw RedditPublisher.error(code: e.code, message: e.message, now: client.now(), label: client.label)
             }
         } catch let e as SourceError { throw PublishError(e) }
     }

@@ -69,14 +69,14 @@ public struct RedditPublisher: LookupBeforeRetry {
             as SourceError
         { throw PublishError(e) }
         if let e = reply.errors.first {
-            throw RedditPublisher.error(code: e.code, message: e.message, now: client.now())
+            throw RedditPublisher.error(code: e.code, message: e.message, now: client.now(), label: client.label)
         }
         return reply
     }
 
     /// A `json.errors` entry as a `PublishError`: RATELIMIT is a rate limit until the time it names, a locked thread
     /// or a deleted parent is a rejection, USER_REQUIRED a refused login.
-    static func error(code: String, message: String, now: Date) -> PublishError {
+    static func error(code: String, message: String, now: Date, label: String = "reddit") -> PublishError {
         let msg = NetworkText.clean(message, max: 200)
         switch code.uppercased() {
         case "RATELIMIT":
@@ -86,7 +86,7 @@ public struct RedditPublisher: LookupBeforeRetry {
             return .rejected("the comment or post being answered was deleted (\(msg))")
         case "TOO_OLD": return .rejected("the post is archived: it takes no more comments (\(msg))")
         case "USER_REQUIRED":
-            return .needsLogin("Reddit refused the login (\(msg)); \(RedditAuth.hint)")
+            return .needsLogin("Reddit refused the login (\(msg)); \(RedditAuth.hint(label))")
         default: return .rejected("\(NetworkText.clean(code, max: 40)): \(msg)")
         }
     }

@@ -76,6 +76,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
+        if reddit.relogin { return try await reloginReddit(sid, dir: dir) }
         guard !team.sources.contains(where: { $0.id == sid }) else {
             throw CLIError.failure("team.json has a source \"\(sid)\" already")
         }

@@ -20,6 +20,8 @@ struct RedditAddOptions: ParsableArguments {
         name: .customLong("password-stdin"),
         help: "Reddit script app: read the account's password from stdin and save it under secrets/.")
     var passwordStdin = false
+    @Flag(help: "Reddit: log an existing source in again (a new token; its other settings are kept).")
+    var relogin = false
 }
 
 extension SourcesAddCommand {
@@ -46,7 +48,28 @@ extension SourcesAddCommand {
         if c.interval == nil { c.interval = "2m" }
         c.tokenFile = tokenFile ?? "secrets/\(c.id).token"
         c.secretFile = clientSecretFile
-        let script = reddit.passwordFile != nil || reddit.passwordStdin
+        try await redditLogin(&c, dir: dir, http: http)
+    }
+
+    /// `--relogin`: a new token for the Reddit source `id` (after `needs_login`), its other settings kept.
+    func reloginReddit(_ id: String, dir: DataDirectory) async throws {
+        var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
+        guard let i = team.sources.firstIndex(where: { $0.id == id && $0.type.lowercased() == "reddit" }) else {
+            throw CLIError.usage("team.json has no Reddit source \"\(Output.safe(id))\" to log in again")
+        }
+        var c = team.sources[i]
+        if let f = clientSecretFile { c.secretFile = f }
+        if let f = tokenFile { c.tokenFile = f }
+        try await redditLogin(&c, dir: dir, http: URLSessionHTTPClient(timeout: 30))
+        team.sources[i] = c
+        try StarterKit.writeJSON(team, to: dir.teamFile)
+        print("Source \"\(id)\" resumes with its next poll.")
+    }
+
+    /// Gets a token for `c` (a script app's password grant, or an installed app's code) and checks it.
+    func redditLogin(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
+        let user = c.username ?? ""
+        let script = reddit.passwordFile != nil || reddit.passwordStdin || (reddit.relogin && c.passwordFile != nil)
         let haveToken = tokenFile != nil
         if script || (!haveToken && code == nil && interactive && askScriptApp()) {
             try redditScriptSecrets(&c, dir: dir)
@@ -110,6 +133,7 @@ extension SourcesAddCommand {
             c.passwordFile = f
             return
         }
+        if c.passwordFile != nil && !reddit.passwordStdin && !interactive { return }
         var pass: String?
         if reddit.passwordStdin {
             pass = readLine(strippingNewline: true)
