@@ -52,6 +52,15 @@ final class RedditPublisherTests: RedditTestCase {
         } else {
             XCTFail("\(String(describing: e))")
         }
+        server.on(
+            "POST", "/api/comment",
+            .json(
+                #"{"json": {"ratelimit": 519.6, "errors": [["RATELIMIT", "take a break for 9 minutes", "ratelimit"]]}}"#
+            ))
+        do { _ = try await p.post(draft, idempotencyKey: "k") } catch { e = error as? PublishError }
+        XCTAssertEqual(
+            e, .rateLimited(retryAt: t0.addingTimeInterval(519.6), detail: "Reddit: take a break for 9 minutes"),
+            "the exact seconds Reddit sends beside the error win")
         e = await attempt("THREAD_LOCKED", "Comments are locked.")
         XCTAssertEqual(e, .rejected("the thread is locked: nobody can comment on it (Comments are locked.)"))
         e = await attempt("DELETED_COMMENT", "that comment has been deleted")

@@ -82,6 +82,8 @@ public enum Reddit {
     public struct JSONReply: Decodable, Sendable {
         public var errors: [(code: String, message: String)]
         public var things: [Thing]
+        /// Seconds until the account may comment again, sent beside a RATELIMIT error.
+        public var ratelimit: Double?
 
         public init(from decoder: Decoder) throws {
             let outer = try decoder.container(keyedBy: Key.self)
@@ -89,6 +91,7 @@ public enum Reddit {
                 (errors, things) = ([], [])
                 return
             }
+            ratelimit = c.number("ratelimit")
             let raw = (try? c.decode([[Lenient<String>]].self, forKey: Key("errors"))) ?? []
             errors = raw.map { e in (e.first?.value ?? "UNKNOWN", e.count > 1 ? e[1].value ?? "" : "") }
             let data = try? c.nestedContainer(keyedBy: Key.self, forKey: Key("data"))

@@ -69,6 +69,10 @@ public struct RedditPublisher: LookupBeforeRetry {
             as SourceError
         { throw PublishError(e) }
         if let e = reply.errors.first {
+            if e.code == "RATELIMIT", let secs = reply.ratelimit, secs > 0 {
+                let msg = NetworkText.clean(e.message, max: 200)
+                throw PublishError.rateLimited(retryAt: client.now().addingTimeInterval(secs), detail: "Reddit: \(msg)")
+            }
             throw RedditPublisher.error(code: e.code, message: e.message, now: client.now(), label: client.label)
         }
         return reply
