@@ -147,6 +147,28 @@ final class RedditSourceTests: RedditTestCase {
         XCTAssertEqual(server.requests.count, 2)
     }
 
+    func testAPrivateSubredditIsReportedWhileTheOtherFeedsAreStillRead() async throws {
+        let dir = try redditDataDir()
+        server.on("GET", "/message/inbox", RedditFixture.empty())
+        server.on("GET", "/message/mentions", RedditFixture.empty())
+        server.on(
+            "GET", "/r/secret/comments",
+            .json(#"{"reason": "private", "message": "Forbidden", "error": 403}"#, status: 403))
+        server.on(
+            "GET", "/r/secret/new", .json(#"{"reason": "private", "message": "Forbidden", "error": 403}"#, status: 403))
+        server.on("GET", "/r/acme/comments", RedditFixture.listing([RedditFixture.comment("c1", body: "Moin!")]))
+        server.on("GET", "/r/acme/new", RedditFixture.empty())
+        let src = try source(redditConfig(server, subreddits: ["secret", "acme"]), dir)
+        do {
+            _ = try await src.poll(cursor: [:])
+            XCTFail("expected the refusal to be reported")
+        } catch let p as PartialPoll {
+            XCTAssertEqual(p.result.mentions.map(\.id), ["t1_c1"], "r/acme after the private one is still read")
+            guard case .configuration(let why) = p.error else { return XCTFail("\(p.error)") }
+            XCTAssertTrue(why.contains("private"), why)
+        }
+    }
+
     func testHostileTextIsCleaned() async throws {
         let dir = try redditDataDir()
         server.on(

@@ -71,11 +71,27 @@ public struct RedditSource: Source {
         return f
     }
 
+    /// Polls every feed. A feed Reddit refuses for good (a private, banned or unknown subreddit: a configuration
+    /// error) is reported while the feeds after it are still read; other failures end the poll as usual.
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gather(
-            feeds, cursor: cursor, key: \.key, read: { feed, since in try await read(feed, since: since) },
-            id: { $0.fullname ?? "" }
+        var refused: SourceError?
+        var worked = 0
+        let r = try await PollResult.gather(
+            feeds, cursor: cursor, key: \.key,
+            read: { feed, since in
+                do {
+                    let out = try await read(feed, since: since)
+                    worked += 1
+                    return out
+                } catch SourceError.configuration(let why) {
+                    refused = refused ?? .configuration(why)
+                    return ([], nil, nil)
+                }
+            }, id: { $0.fullname ?? "" }
         ) { thing, feed in mention(thing, via: feed.via) }
+        guard let refused else { return r }
+        if worked == 0 { throw refused }
+        throw PartialPoll(result: r, error: refused)
     }
 
     /// One feed from the newest back to its cursor: the things, the new cursor, and a time to wait until when the
