@@ -79,7 +79,8 @@ final class FeedTests: XCTestCase {
     func testRedditAndRSSHaveTheirOwnNetworkLetters() throws {
         let app = try TestApp(
             [
-                mention("t1_c3", "Bei uns hängt die Synchronisierung bei 99 %", author: "matthias_k", platform: "reddit"),
+                mention(
+                    "t1_c3", "Bei uns hängt die Synchronisierung bei 99 %", author: "matthias_k", platform: "reddit"),
                 mention("feed-1", "Acme Cloud im Test", author: "Netzrundschau", minutesAgo: 2, platform: "rss"),
             ], size: Size(width: 100, height: 30))
         XCTAssertTrue(app.screen[1].hasPrefix("│ 1m r matthias_k      new "), app.screen[1])
