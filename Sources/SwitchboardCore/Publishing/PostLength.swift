@@ -2,11 +2,13 @@ import Foundation
 
 /// How long a post is by its network's rules. The workbench's composer counter should use this too.
 public enum PostLength {
-    /// The network's limit: Mastodon 500 characters (servers may allow more), Bluesky 300 graphemes; nil = none known.
+    /// The network's limit: Mastodon 500 characters (servers may allow more), Bluesky 300 graphemes, a Reddit comment
+    /// 10,000 characters; nil = none known.
     public static func limit(_ network: String) -> Int? {
         switch network.lowercased() {
         case "mastodon": return 500
         case "bluesky", "bsky": return 300
+        case "reddit": return 10_000
         default: return nil
         }
     }
