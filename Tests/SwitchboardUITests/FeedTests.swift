@@ -85,6 +85,8 @@ final class FeedTests: XCTestCase {
             ], size: Size(width: 100, height: 30))
         XCTAssertTrue(app.screen[1].hasPrefix("│ 1m r matthias_k      new "), app.screen[1])
         XCTAssertTrue(app.screen[2].hasPrefix("│ 2m R Netzrundscha    new "), app.screen[2])
+        app.press("Enter")
+        XCTAssertTrue(app.screen.contains { $0.contains("│ Reddit · ") }, app.dump())
     }
 
     func testHostileTextNeverReachesACell() throws {

@@ -35,6 +35,7 @@ enum Format {
         case "bluesky": return "Bluesky"
         case "rss": return "RSS"
         case "jsonl": return "JSON Lines"
+        case "reddit": return "Reddit"
         default: return platform
         }
     }
