@@ -20,6 +20,9 @@ public struct DemoAccounts: Sendable {
     public var followers = 18400
     /// The token the demo's Instagram account and Facebook Page accept (nil: no Graph endpoint).
     public var graphToken: String?
+    /// The Reddit account (u/acmecloud) and its access token (a plain token: it never expires in the demo).
+    public var redditUser = "acmecloud"
+    public var redditToken = ""
 
     public init(mastodonToken: String, blueskyPassword: String) {
         (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)

@@ -51,6 +51,7 @@ public final class DemoNetwork: @unchecked Sendable {
 
     func respond(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
+        if r.path.hasPrefix("/reddit/") { return reddit(r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
         if r.path.hasPrefix("/v24.0/") || r.path.hasPrefix("/v1.0/") { return graph(r) }
         if r.path.hasPrefix("/youtube/v3/") { return youtube(r) }

@@ -50,6 +50,8 @@ enum NetworkBench {
             Bench.row("  of which HTML → text alone", "\(Int(Double(m) / (Bench.now() - t2) * 40)) statuses/s")
         }
 
+        try RedditBench.run(dir: dir)
+
         // 2. A day of polling: 1,440 polls, one new mention each, a full store on disk.
         let server = try BenchServer { path, query in
             guard path == "/api/v1/notifications" else { return (404, "{}") }

@@ -27,6 +27,7 @@ extension Demo {
         accounts.graphToken = try secret(dir, "secrets/meta.token")
         accounts.youtubeToken = try secret(dir, "secrets/yt.token")
         accounts.xToken = try secret(dir, "secrets/x.token")
+        accounts.redditToken = try secret(dir, "secrets/reddit.token")
         let net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)
@@ -50,7 +51,8 @@ extension Demo {
         return s
     }
 
-    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook), `yt` (YouTube) and `xacme` (X) sources pointed at the
+    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook), `yt` (YouTube), `xacme` (X)
+    /// and `reddit` sources pointed at the
     /// endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
@@ -97,6 +99,13 @@ extension Demo {
                     "type": "x", "api": url.absoluteString,
                     "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
                     "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
+                ]
+            ),
+            (
+                "reddit",
+                [
+                    "type": "reddit", "api": url.absoluteString + "/reddit", "token_file": "secrets/reddit.token",
+                    "username": "acmecloud", "subreddits": ["acmecloud"], "inbox": true, "mentions": true,
                 ]
             ),
         ]

@@ -3,7 +3,8 @@ import SwitchboardCore
 
 extension Listener {
     /// The network connectors of this module for a source config: Mastodon, Bluesky, Instagram, Facebook, Threads,
-    /// YouTube and X.
+    /// YouTube, X and
+    /// Reddit.
     /// Nil for other types, so a factory can chain: `try Listener.networkSource(c, …) ?? feedSource(c, …)`.
     public static func networkSource(_ c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Source? {
         switch c.type.lowercased() {
@@ -14,6 +15,7 @@ extension Listener {
         case "threads": return try ThreadsSource(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubeSource(config: c, dataDir: dataDir, http: http)
         case "x": return try XSource(config: c, dataDir: dataDir, http: http)
+        case "reddit": return try RedditSource(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -29,6 +31,7 @@ extension Listener {
         case "threads": return try ThreadsPublisher(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubePublisher(config: c, dataDir: dataDir, http: http)
         case "x": return try XPublisher(config: c, dataDir: dataDir, http: http)
+        case "reddit": return try RedditPublisher(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }
@@ -42,6 +45,7 @@ extension Listener {
         case "instagram", "facebook", "threads": return try GraphModerator(config: c, dataDir: dataDir, http: http)
         case "youtube": return try YouTubeModerator(config: c, dataDir: dataDir, http: http)
         case "x": return try XModerator(config: c, dataDir: dataDir, http: http)
+        case "reddit": return try RedditModerator(config: c, dataDir: dataDir, http: http)
         default: return nil
         }
     }

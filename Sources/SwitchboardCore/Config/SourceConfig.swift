@@ -54,6 +54,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     /// Instagram/Threads/Facebook publishing: the public address where the files of queued media are served
     /// (`https://cdn.example/media`): Meta fetches images from a URL, it takes no upload.
     public var mediaBaseURL: String?
+    /// Reddit script apps: the file holding the account's password (the password grant; never stored elsewhere).
+    public var passwordFile: String?
 
     public init(id: String, type: String) { (self.id, self.type) = (id, type) }
 
@@ -91,6 +93,7 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         case userID = "user_id", channelID = "channel_id", clientID = "client_id", secretFile = "secret_file"
         case visitorPosts = "visitor_posts", dailyQuota = "daily_quota", monthlyReadBudget = "monthly_read_budget"
         case mediaBaseURL = "media_base_url"
+        case passwordFile = "password_file"
     }
 }
 

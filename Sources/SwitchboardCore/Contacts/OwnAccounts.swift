@@ -1,7 +1,8 @@
 import Foundation
 
 /// The brand's own accounts: `contacts.own_accounts`, the brand terms that look like handles (`acme.bsky.social`,
-/// `acme@mastodon.social`; a bare `@acme` matches `acme@` on any server) and the handles of the team's sources.
+/// `acme@mastodon.social`; a bare `@acme` matches `acme@` on any server) and the handles of the team's sources
+/// (Bluesky `handle`, Reddit `username`).
 /// Their posts are ours: never contacts, never in need of an answer, not counted in the triage figures or spikes.
 public struct OwnAccounts: Sendable, Hashable {
     /// Lower-case handles without `@`, and the local parts of `@name` brand terms.
@@ -26,6 +27,10 @@ public struct OwnAccounts: Sendable, Hashable {
             }
         }
         for s in team?.sources ?? [] { if let h = s.handle { handles.insert(OwnAccounts.norm(h)) } }
+        // A Reddit account is its user name (`acmecloud`, as its comments' authors show it).
+        for s in team?.sources ?? [] where s.type.lowercased() == "reddit" {
+            if let u = s.username { handles.insert(OwnAccounts.norm(u)) }
+        }
         handles.remove("")
         locals.remove("")
         (self.handles, self.localParts) = (handles, locals)

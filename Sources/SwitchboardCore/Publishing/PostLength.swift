@@ -3,14 +3,14 @@ import Foundation
 /// How long a post is by its network's rules. The workbench's composer counter should use this too.
 public enum PostLength {
     /// The network's limit: Mastodon 500 characters (servers may allow more), Bluesky 300 graphemes, Threads 500,
-    /// Instagram captions and comments 2,200, Facebook posts 63,206, a YouTube comment 10,000
-    /// characters; nil = none known.
+    /// Instagram captions and comments 2,200, Facebook posts 63,206, YouTube and Reddit comments
+    /// 10,000 characters; nil = none known.
     public static func limit(_ network: String) -> Int? {
         switch network.lowercased() {
         case "mastodon": return 500
         case "bluesky", "bsky": return 300
         case "x": return 280
-        case "youtube": return 10_000
+        case "youtube", "reddit": return 10_000
         case "threads": return 500
         case "instagram": return 2200
         case "facebook": return 63_206

@@ -36,6 +36,7 @@ enum Format {
         case "x": return "X"
         case "rss": return "RSS"
         case "jsonl": return "JSON Lines"
+        case "reddit": return "Reddit"
         default: return platform
         }
     }

@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads, YouTube or X account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads, YouTube, X or Reddit account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -29,10 +29,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
               --client-token-file secrets/meta-client.token --hashtag acme
               switchboard sources add --type youtube --id yt --channel-id UCa-vrCLQHviTOVnEKDOdetQ --client-id \
               123-abc.apps.googleusercontent.com --search "Acme Cloud"
+              switchboard sources add --type reddit --id reddit --username acme --client-id ID --subreddit acme
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube, x or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
@@ -63,11 +64,13 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @OptionGroup var meta: MetaAddOptions
     @Option(
         name: .customLong("client-id"),
-        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id.")
+        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, "
+            + "the Reddit app's client id.")
     var clientID: String?
     @Option(
         name: [.customLong("client-secret-file"), .customLong("secret-file")],
-        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's).")
+        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; "
+            + "Reddit: the app's).")
     var clientSecretFile: String?
     @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
     @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
@@ -85,6 +88,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
         help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
     var pasteCode = false
     @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
+    @Option(help: "Reddit: the account's user name.") var username: String?
+    @Option(help: "Reddit: the redirect address (or its code) after approving the app.") var code: String?
+    @Option(name: .customLong("redirect-uri"), help: "Reddit: the app's redirect URI.") var redirectURI: String?
+    @OptionGroup var reddit: RedditAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -95,10 +102,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
+        if reddit.relogin { return try await reloginReddit(sid, dir: dir) }
         guard !team.sources.contains(where: { $0.id == sid }) else {
             throw CLIError.failure("team.json has a source \"\(sid)\" already")
         }
@@ -114,9 +122,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "instagram", "facebook", "threads": try await addMeta(&c, dir: dir, http: http)
         case "youtube": try await addYouTube(&c, dir: dir, http: http)
         case "x": try await addX(&c, dir: dir, http: http)
+        case "reddit": try await addReddit(&c, dir: dir, http: http)
         default:
             throw CLIError.usage(
-                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube, x or rss")
+                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
@@ -216,7 +225,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let who = try await call { try await source.verifyLogin() }
         print(
             "Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in "
-            + "state/bluesky-\(c.id).session.json."
+                + "state/bluesky-\(c.id).session.json."
         )
     }
 
