@@ -64,13 +64,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @OptionGroup var meta: MetaAddOptions
     @Option(
         name: .customLong("client-id"),
-        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, "
-            + "the Reddit app's client id.")
+        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, the Reddit app's client id.")
     var clientID: String?
     @Option(
         name: [.customLong("client-secret-file"), .customLong("secret-file")],
-        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; "
-            + "Reddit: the app's).")
+        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; Reddit: the app's).")
     var clientSecretFile: String?
     @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
     @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
