@@ -16,8 +16,6 @@ public final class DemoNetwork: @unchecked Sendable {
     public let accounts: DemoAccounts
     public let logFile: URL
     let now: @Sendable () -> Date
-    /// When the network started (the demo's X mentions are dated before it).
-    let started: Date
     private var server: LoopbackServer?
     let lock = NSLock()
     /// Accepted posts, oldest first.
@@ -25,7 +23,7 @@ public final class DemoNetwork: @unchecked Sendable {
     /// Bluesky access and refresh tokens handed out by this endpoint.
     var sessions: Set<String> = []
     private var lastSnowflake: UInt64 = 0
-    /// When this endpoint started (the seeded YouTube comments are dated before it).
+    /// When this endpoint started (the seeded YouTube comments and X mentions are dated before it).
     let started: Date
 
     public var port: Int { server?.port ?? 0 }

@@ -7,19 +7,6 @@ import SwitchboardCore
 /// (interval 10m, one search term, daily_quota 10000) against a loopback server, the clock moved by the bench.
 func runYouTubeBench() { Bench.runAsync("youtube") { try await YouTubeBench.run() } }
 
-extension Bench {
-    /// Runs an async section to its end from the synchronous main program, printing its title and any failure.
-    static func runAsync(_ name: String, _ body: @escaping @Sendable () async throws -> Void) {
-        print("== \(name)")
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            do { try await body() } catch { print("\(name) bench failed: \(error)") }
-            done.signal()
-        }
-        done.wait()
-    }
-}
-
 enum YouTubeBench {
     static func run() async throws {
         let dir = Bench.tempDir("youtube")
