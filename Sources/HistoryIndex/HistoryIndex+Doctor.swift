@@ -61,7 +61,12 @@ extension HistoryIndex {
                 }
                 return out
             }
-        } catch { return problem("cannot be read (\(describe(error)))") }
+        } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
+            return problem("cannot be read (\(describe(e)))")
+        } catch {
+            // Not ours to open (a directory one may only read, a read-only mount): nothing to compare.
+            return []
+        }
     }
 
     /// What the index recorded, read without catching up.

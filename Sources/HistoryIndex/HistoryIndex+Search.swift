@@ -26,10 +26,11 @@ extension HistoryIndex {
         let matcher = q.exact ? nil : QueryMatcher(query, environment: env, cacheText: false)
         var out: [(mention: Mention, state: MentionState)] = []
         var position = cursor
+        let reader = LogReader(dir: dir)
         let batch = limit > 0 ? (q.exact ? limit : max(limit * 4, 200)) : 5000
         while true {
             var sql =
-                "SELECT rowid, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
+                "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
                 + "WHERE present = 1 AND ("
             sql += q.sql + ")"
             var args = q.arguments
@@ -43,7 +44,7 @@ extension HistoryIndex {
             }
             for row in rows {
                 position = PageCursor(created: row["created"], rowid: row["rowid"])
-                let (m, st) = try record(row)
+                let (m, st) = try record(row, reader)
                 if let matcher, !matcher.matches(m, st) { continue }
                 out.append((m, st))
                 if limit > 0, out.count == limit {
@@ -85,20 +86,19 @@ extension HistoryIndex {
             try Row.fetchOne(
                 db,
                 sql:
-                    "SELECT \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE key = ? AND present = 1",
+                    "SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE key = ? AND present = 1",
                 arguments: [key])
         }
-        return try row.map(record)
+        return try row.map { try record($0, LogReader(dir: dir)) }
     }
 
     /// Reads the record a row points at from its log, with the analysis and state the index folded.
-    func record(_ row: Row) throws -> (Mention, MentionState) {
+    func record(_ row: Row, _ reader: LogReader) throws -> (Mention, MentionState) {
         let name: String = row["fname"] ?? "?"
-        let file = dir.logDir.appendingPathComponent(name)
-        let bytes = try FileIO.readBytes(file, from: row["off"], count: row["len"])
+        let bytes = try reader.read(name, at: row["off"], count: row["len"])
         var m = bytes.withUnsafeBufferPointer { Mention.fastDecode($0) }
         if m == nil { m = try? HistoryIndex.jsonDecoder.decode(Mention.self, from: Data(bytes)) }
-        guard var m else {
+        guard var m, m.key == row["key"] else {
             throw SwitchboardError(
                 "the index points at a record that is not in log/\(name) any more; run: switchboard reindex")
         }
