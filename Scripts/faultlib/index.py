@@ -6,8 +6,8 @@ import json
 import os
 import time
 
-from .common import RNG, check, doctor_clean, init_data_dir, kill9, mention_line, rmtree, sb, spawn, stored_ids, \
-    write_mentions
+from .common import RNG, check, doctor_clean, init_data_dir, kill9, mention_line, read_log, rmtree, sb, spawn, \
+    stored_ids, write_mentions
 
 
 def index(kills):
@@ -15,7 +15,7 @@ def index(kills):
     stats = {"kills": 0, "catch-up": 0, "reindex": 0, "finished": 0, "rebuilt": 0}
     try:
         src = os.path.join(root, "m.jsonl")
-        acked_ids = set(write_mentions(src, "idx", 6000))
+        acked_ids = set(write_mentions(src, "idx", 2000))
         check(sb(["ingest", src], d).returncode == 0, "ingest failed")
         tagged = set()
         # How long a whole rebuild takes here: kills land anywhere from its start to a little after its end.
@@ -23,7 +23,8 @@ def index(kills):
         r = sb(["reindex"], d)
         check(r.returncode == 0, f"reindex failed: {r.stderr}")
         span = (time.monotonic() - t0) * 1.2
-        n = 6000
+        n = 2000
+        spans = {"reindex": span}
         round_no = 0
         while stats["kills"] < kills:
             round_no += 1
@@ -31,20 +32,26 @@ def index(kills):
                 # Others write (new mentions and tags); a search catches the index up and is killed on the way.
                 batch = os.path.join(root, f"b{round_no}.jsonl")
                 with open(batch, "w") as f:
-                    for i in range(n, n + 1500):
+                    for i in range(n, n + 300):
                         f.write(mention_line("idx", i) + "\n")
                 check(sb(["ingest", batch], d).returncode == 0, "ingest failed")
-                acked_ids |= {f"idx-{i}" for i in range(n, n + 1500)}
-                n += 1500
-                key = json.loads(sb(["mentions", "list", "--json", "--limit", "1"], d).stdout)["key"]
+                acked_ids |= {f"idx-{i}" for i in range(n, n + 300)}
+                n += 300
+                key = read_log(d, "mentions")[0][-1]["key"]  # from the log: a search now would catch the index up
                 if sb(["tag", key, "faulted"], d).returncode == 0:
                     tagged.add(key)
-                p = spawn(["mentions", "list", "--query", "acme tag:faulted", "--limit", "5"], d)
                 kind = "catch-up"
+                if kind not in spans:
+                    # How long a catch-up of such a batch takes here (this one runs to its end).
+                    t0 = time.monotonic()
+                    sb(["mentions", "list", "--query", "acme", "--limit", "5"], d)
+                    spans[kind] = (time.monotonic() - t0) * 1.2
+                    continue
+                p = spawn(["mentions", "list", "--query", "acme tag:faulted", "--limit", "5"], d)
             else:
                 p = spawn(["reindex"], d)
                 kind = "reindex"
-            time.sleep(RNG.uniform(0.0, span))
+            time.sleep(RNG.uniform(0.0, spans[kind]))
             if p.poll() is None:
                 stats["kills"] += 1
                 stats[kind] += 1
