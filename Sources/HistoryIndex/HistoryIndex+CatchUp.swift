@@ -13,7 +13,12 @@ extension HistoryIndex {
     /// Brings the index up to date with the logs; `rebuild` (a reason) starts from scratch whatever it finds.
     @discardableResult
     public func catchUp(progress: IndexProgress? = nil, rebuild: String? = nil) throws -> CatchUp {
-        try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+        // Nothing new and nothing changed (the usual case): no lock, no write.
+        if rebuild == nil, pendingReason == nil, try isCurrent() {
+            lastCatchUp = CatchUp()
+            return lastCatchUp
+        }
+        return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
             let result = try pool.writeWithoutTransaction { db -> CatchUp in
                 var result = CatchUp()
                 try db.inTransaction(.immediate) {
@@ -28,11 +33,18 @@ extension HistoryIndex {
         }
     }
 
-    struct LogPosition {
-        var name: String, kind: LogKind, off: Int, inode: UInt64, tail: String, lines: Int
+    /// Whether every log is exactly as far as the index read it (same inode, size, sampled bytes; no new log).
+    func isCurrent() throws -> Bool {
+        let known = try pool.read { db in try HistoryIndex.positions(db) }
+        for kind in LogKind.readOrder {
+            for file in logFiles(kind) {
+                guard let pos = known[file.lastPathComponent], pos.off == FileIO.size(file) else { return false }
+            }
+        }
+        return try rewrittenLog(known) == nil
     }
 
-    private func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?) throws -> CatchUp {
+    static func positions(_ db: Database) throws -> [String: LogPosition] {
         var known: [String: LogPosition] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, kind, off, inode, tail, lines FROM logfile") {
             let name: String = row["name"]
@@ -40,7 +52,17 @@ extension HistoryIndex {
                 name: name, kind: LogKind(rawValue: row["kind"]) ?? .mentions, off: row["off"],
                 inode: UInt64(bitPattern: row["inode"] as Int64), tail: row["tail"], lines: row["lines"])
         }
-        var why = rebuild
+        return known
+    }
+
+    struct LogPosition {
+        var name: String, kind: LogKind, off: Int, inode: UInt64, tail: String, lines: Int
+    }
+
+    private func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?) throws -> CatchUp {
+        var known = try HistoryIndex.positions(db)
+        // A new index another process built meanwhile (both found none): catch up what it read.
+        var why = rebuild == "" && !known.isEmpty ? nil : rebuild
         if why == nil { why = try rewrittenLog(known) }
         var result = CatchUp()
         if let why {
@@ -99,7 +121,9 @@ extension HistoryIndex {
                 sql: "UPDATE meta SET v = CAST(CAST(v AS INTEGER) + ? AS TEXT) WHERE k = 'events'",
                 arguments: [applier.events])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('writer', ?)", arguments: [writer])
+        if result.bytes > 0 || why != nil {
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('writer', ?)", arguments: [writer])
+        }
         if report {
             let secs = Date().timeIntervalSince(started)
             progress?.finished(

@@ -17,7 +17,7 @@ public final class HistoryIndex: @unchecked Sendable {
     public static let schemaVersion = 1
 
     public let dir: DataDirectory
-    let pool: DatabasePool
+    private(set) var pool: DatabasePool
     /// What opening did: caught up (new records applied), or rebuilt (and why).
     public internal(set) var lastCatchUp = CatchUp()
 
@@ -64,7 +64,18 @@ public final class HistoryIndex: @unchecked Sendable {
             }
             pendingReason = reason
         }
-        if catchUp { try self.catchUp(progress: progress) }
+        guard catchUp else { return }
+        do { try self.catchUp(progress: progress) } catch let e as DatabaseError
+            where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_ERROR, .SQLITE_MISMATCH].contains(e.resultCode)
+        {
+            // Damaged (or of a layout this version does not know) where opening did not look: made anew.
+            try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+                HistoryIndex.removeFiles(dir)
+                pool = try HistoryIndex.openPool(dir)
+                try createSchema()
+            }
+            try self.catchUp(progress: progress, rebuild: "it could not be read (\(HistoryIndex.describe(e)))")
+        }
     }
 
     /// Who writes (the program and its version), recorded in the meta table.
@@ -95,6 +106,12 @@ public final class HistoryIndex: @unchecked Sendable {
 
     static func removeFiles(_ dir: DataDirectory) {
         for suffix in ["", "-wal", "-shm"] { unlink(file(dir).path + suffix) }
+    }
+
+    /// Why the index could not be brought up to date when it is the disk's fault (full, failing), else nil.
+    public static func behindBecause(_ error: Error) -> String? {
+        guard let e = error as? DatabaseError, [.SQLITE_FULL, .SQLITE_IOERR].contains(e.resultCode) else { return nil }
+        return describe(e)
     }
 
     static func describe(_ error: Error) -> String {

@@ -130,4 +130,17 @@ final class HistoryIndexTests: XCTestCase {
         XCTAssertEqual(deleted.lastCatchUp.rebuiltBecause, "a new index")
         XCTAssertEqual(try deleted.mentionCount(), 20)
     }
+
+    func testAnIndexDamagedWhereOpeningDoesNotLookIsRebuiltOnCatchUp() throws {
+        let dir = makeTempDir()
+        let store = try Store(dir: dir)
+        try store.ingest((0..<5).map { indexMention("\($0)", text: "Größe \($0)", at: Double($0)) })
+        _ = try HistoryIndex(dir: dir)
+        try damage(dir, "DROP TABLE logfile")
+        try store.ingest([indexMention("5", text: "Größe 5", at: 5)])
+        let index = try HistoryIndex(dir: dir)
+        XCTAssertEqual(index.lastCatchUp.rebuiltBecause?.hasPrefix("it could not be read"), true)
+        XCTAssertEqual(try keys(index, "groesse").count, 6)
+        XCTAssertEqual(try index.warnings(), [])
+    }
 }

@@ -37,3 +37,9 @@ func setSchema(_ dir: DataDirectory, to version: Int) throws {
     let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
     try q.write { db in try db.execute(sql: "UPDATE meta SET v = ? WHERE k = 'schema'", arguments: ["\(version)"]) }
 }
+
+/// Runs `sql` on the index behind its back (a damaged or foreign index).
+func damage(_ dir: DataDirectory, _ sql: String) throws {
+    let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+    try q.write { db in try db.execute(sql: sql) }
+}

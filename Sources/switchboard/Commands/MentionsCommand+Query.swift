@@ -42,7 +42,12 @@ enum QueryOption {
     /// The index of the data directory, brought up to date (a rebuild shows its progress on stderr); nil when it
     /// cannot be opened or written (a read-only directory): the caller then folds the logs as before.
     static func index(_ dir: DataDirectory, quiet: Bool = false) -> HistoryIndex? {
-        guard let index = try? HistoryIndex(dir: dir, writer: Switchboard.writer, progress: StderrProgress()) else {
+        let index: HistoryIndex
+        do { index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: StderrProgress()) } catch {
+            // A full disk or a failing one: the logs keep working, the index says it is behind.
+            if let why = HistoryIndex.behindBecause(error) {
+                Output.warn("the index is behind the logs (\(why)); searching the logs")
+            }
             return nil
         }
         if !quiet { for w in (try? index.warnings()) ?? [] { Output.warn(w) } }
