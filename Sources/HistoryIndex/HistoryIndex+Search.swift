@@ -9,6 +9,7 @@ extension HistoryIndex {
     /// Where a page ended: the next page starts after this row.
     public struct PageCursor: Sendable, Hashable {
         public var created: Double, rowid: Int64
+        init(_ row: Row) { (created, rowid) = (row["created"], row["rowid"]) }
     }
 
     /// One page of results.
@@ -23,27 +24,27 @@ extension HistoryIndex {
         _ query: Query, environment env: QueryEnvironment, limit: Int = 50, after cursor: PageCursor? = nil
     ) throws -> Page {
         let q = QuerySQL(query, environment: env)
+        let reader = LogReader(dir: dir)
+        // A word found in many mentions fills a page from the newest few thousand: scan those first (instr), and
+        // ask the full-text index only when they do not fill it (a rare word: few candidates).
+        if limit > 0, q.exact, q.usesFullText {
+            let scan = QuerySQL(query, environment: env, fullText: false)
+            let (bound, boundArgs) = try windowBound(after: cursor)
+            let rows = try fetch(scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit)
+            if rows.count == limit || bound.isEmpty {
+                return Page(
+                    mentions: try rows.map { try record($0, reader) },
+                    next: rows.count == limit ? rows.last.map(PageCursor.init) : nil)
+            }
+        }
         let matcher = q.exact ? nil : QueryMatcher(query, environment: env, cacheText: false)
         var out: [(mention: Mention, state: MentionState)] = []
         var position = cursor
-        let reader = LogReader(dir: dir)
         let batch = limit > 0 ? (q.exact ? limit : max(limit * 4, 200)) : 5000
         while true {
-            var sql =
-                "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
-                + "WHERE present = 1 AND ("
-            sql += q.sql + ")"
-            var args = q.arguments
-            if let p = position {
-                sql += " AND (created < ? OR (created = ? AND rowid < ?))"
-                args += [p.created, p.created, p.rowid]
-            }
-            sql += " ORDER BY created DESC, rowid DESC LIMIT \(batch)"
-            let rows = try pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
-            }
+            let rows = try fetch(q.sql, q.arguments, after: position, limit: batch)
             for row in rows {
-                position = PageCursor(created: row["created"], rowid: row["rowid"])
+                position = PageCursor(row)
                 let (m, st) = try record(row, reader)
                 if let matcher, !matcher.matches(m, st) { continue }
                 out.append((m, st))
@@ -53,6 +54,37 @@ extension HistoryIndex {
             }
             if rows.count < batch { return Page(mentions: out, next: nil) }
         }
+    }
+
+    /// Rows matching `condition` after `position`, newest first.
+    func fetch(_ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int)
+        throws -> [Row]
+    {
+        var sql =
+            "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
+            + "WHERE present = 1 AND (" + condition + ")"
+        var args = arguments
+        if let p = position {
+            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
+            args += [p.created, p.created, p.rowid]
+        }
+        sql += " ORDER BY created DESC, rowid DESC LIMIT \(limit)"
+        return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
+    }
+
+    /// The condition " AND (at or after the `scanWindow`th mention after `position`)", or "" when fewer remain.
+    func windowBound(after position: PageCursor?) throws -> (String, [DatabaseValueConvertible?]) {
+        var sql = "SELECT created, rowid FROM mention WHERE present = 1"
+        var args: [DatabaseValueConvertible?] = []
+        if let p = position {
+            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
+            args += [p.created, p.created, p.rowid]
+        }
+        sql += " ORDER BY created DESC, rowid DESC LIMIT 1 OFFSET \(max(0, scanWindow - 1))"
+        let row = try pool.read { db in try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) }
+        guard let row else { return ("", []) }
+        let b = PageCursor(row)
+        return (" AND (created > ? OR (created = ? AND rowid >= ?))", [b.created, b.created, b.rowid])
     }
 
     /// How many mentions match `query` (counted in SQL when the query compiles whole).

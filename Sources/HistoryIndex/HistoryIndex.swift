@@ -18,6 +18,9 @@ public final class HistoryIndex: @unchecked Sendable {
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
+    /// How many of the newest mentions a search with words scans before it asks the full-text index (a common word
+    /// fills a page from them; a rare one falls through to the index).
+    public var scanWindow = 5000
     /// What opening did: caught up (new records applied), or rebuilt (and why).
     public internal(set) var lastCatchUp = CatchUp()
 

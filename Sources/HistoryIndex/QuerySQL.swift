@@ -13,9 +13,14 @@ public struct QuerySQL {
     /// True when the condition is the whole query; false when the candidates still need `QueryMatcher`.
     public var exact: Bool
 
-    public init(_ query: Query, environment env: QueryEnvironment) {
+    /// Whether a word or phrase asks the full-text index (false: `fullText: false`, or no text terms).
+    public var usesFullText: Bool { sql.contains("mention_fts") }
+
+    /// `fullText: false` compiles words and phrases to `instr` alone: the cheaper plan when the newest rows are
+    /// scanned anyway (a common word fills a page from the first few thousand).
+    public init(_ query: Query, environment env: QueryEnvironment, fullText: Bool = true) {
         var args: [DatabaseValueConvertible?] = []
-        if let s = QuerySQL.compile(query.root, env, &args) {
+        if let s = QuerySQL.compile(query.root, env, &args, fullText: fullText) {
             (sql, arguments, exact) = (s, args, true)
             return
         }
@@ -25,7 +30,7 @@ public struct QuerySQL {
         if case .and(let nodes) = query.root {
             for n in nodes {
                 var a: [DatabaseValueConvertible?] = []
-                if let s = QuerySQL.compile(n, env, &a) { parts.append(s); args += a }
+                if let s = QuerySQL.compile(n, env, &a, fullText: fullText) { parts.append(s); args += a }
             }
         }
         (sql, arguments, exact) = (parts.isEmpty ? "1" : parts.joined(separator: " AND "), args, false)
@@ -51,7 +56,9 @@ public struct QuerySQL {
     static let openCodes = MentionStatus.allCases.filter(\.isOpen).map { "\(StateColumns.statusCode($0))" }
         .joined(separator: ",")
 
-    static func compile(_ n: Node, _ env: QueryEnvironment, _ a: inout [DatabaseValueConvertible?]) -> String? {
+    static func compile(
+        _ n: Node, _ env: QueryEnvironment, _ a: inout [DatabaseValueConvertible?], fullText: Bool = true
+    ) -> String? {
         func bind(_ v: DatabaseValueConvertible?) -> String { a.append(v); return "?" }
         switch n {
         case .all: return "1"
@@ -59,13 +66,13 @@ public struct QuerySQL {
         case .and(let ns), .or(let ns):
             var parts: [String] = []
             for x in ns {
-                guard let s = compile(x, env, &a) else { return nil }
+                guard let s = compile(x, env, &a, fullText: fullText) else { return nil }
                 parts.append("(" + s + ")")
             }
             if parts.isEmpty { if case .and = n { return "1" } else { return "0" } }
             if case .and = n { return parts.joined(separator: " AND ") }
             return parts.joined(separator: " OR ")
-        case .not(let x): return compile(x, env, &a).map { "NOT (" + $0 + ")" }
+        case .not(let x): return compile(x, env, &a, fullText: fullText).map { "NOT (" + $0 + ")" }
         case .intent(let i): return "(intents & \(QueryMatcher.bit(i))) != 0"
         case .sentiment(let s): return "sentiment = \(QueryMatcher.sentimentCode(s))"
         case .status(let s): return "status = \(StateColumns.statusCode(s))"
@@ -99,7 +106,7 @@ public struct QuerySQL {
             if needle.isEmpty { return "1" }
             let s = String(decoding: needle, as: UTF8.self)
             let grams = trigrams(s)
-            if grams.isEmpty { return "instr(hay, " + bind(s) + ") > 0" }
+            if grams.isEmpty || !fullText { return "instr(hay, " + bind(s) + ") > 0" }
             let match = grams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " AND ")
             // Bound in the order the placeholders appear.

@@ -38,7 +38,7 @@ enum IndexBench {
         }
         Bench.row(
             "\(label): catch-up after 100 new mentions",
-            String(format: "%.1f ms", Bench.percentile(catchUps, 50) * 1000),
+            String(format: "%.1f ms", Bench.percentile(catchUps, 0.5) * 1000),
             "≤ 10 ms")
 
         let env = QueryEnvironment(me: "anna", now: Date())
@@ -47,11 +47,11 @@ enum IndexBench {
             let q = try Query.parse(text)
             var runs: [Double] = []
             for _ in 0..<5 { runs.append(try Bench.time { try index.search(q, environment: env, limit: 50) }.1) }
-            times.append(Bench.percentile(runs, 50))
-            Bench.row("\(label): query \(text)", String(format: "%.1f ms", Bench.percentile(runs, 50) * 1000))
+            times.append(Bench.percentile(runs, 0.5))
+            Bench.row("\(label): query \(text)", String(format: "%.1f ms", Bench.percentile(runs, 0.5) * 1000))
         }
         Bench.row(
-            "\(label): query p50 (the five)", String(format: "%.1f ms", Bench.percentile(times, 50) * 1000),
+            "\(label): query p50 (the five)", String(format: "%.1f ms", Bench.percentile(times, 0.5) * 1000),
             n >= 1_000_000 ? "≤ 30 ms" : "≤ 10 ms")
 
         let (_, reindex) = try Bench.time { try index.catchUp(rebuild: "bench") }

@@ -120,6 +120,16 @@ final class QuerySQLDifferentialTests: XCTestCase {
             XCTAssertEqual(Set(got), expected, "query: \(text)")
             XCTAssertEqual(got.count, expected.count, "query: \(text) (duplicates)")
             XCTAssertEqual(try index.count(q, environment: env), expected.count, "count: \(text)")
+            // Pages of 7 (the scan-first plan for words, then the full-text plan) walk the same list.
+            index.scanWindow = checked % 2 == 0 ? 30 : 5000
+            var paged: [String] = []
+            var cursor: HistoryIndex.PageCursor?
+            repeat {
+                let page = try index.search(q, environment: env, limit: 7, after: cursor)
+                paged += page.mentions.map(\.mention.key)
+                cursor = page.next
+            } while cursor != nil && paged.count <= expected.count
+            XCTAssertEqual(paged, got, "pages: \(text)")
             checked += 1
         }
         XCTAssertGreaterThan(checked, 350)
