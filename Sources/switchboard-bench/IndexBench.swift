@@ -54,6 +54,20 @@ enum IndexBench {
             "\(label): query p50 (the five)", String(format: "%.1f ms", Bench.percentile(times, 0.5) * 1000),
             n >= 1_000_000 ? "≤ 30 ms" : "≤ 10 ms")
 
+        let team = try JSONDecoder().decode(TeamConfig.self, from: Data(#"{"brand": {"name": "Acme Cloud"}}"#.utf8))
+        let now = Date()
+        var reports: [Double] = []
+        for _ in 0..<3 {
+            reports.append(
+                try Bench.time {
+                    try index.reportFigures(
+                        since: now.addingTimeInterval(-30 * 86400), until: now, now: now, team: team)
+                }.1)
+        }
+        Bench.row(
+            "\(label): report figures, 30 days (SQL)", String(format: "%.0f ms", Bench.percentile(reports, 0.5) * 1000),
+            n >= 1_000_000 ? "≤ 0.5 s" : "≤ 0.3 s")
+
         let (_, reindex) = try Bench.time { try index.catchUp(rebuild: "bench") }
         try index.checkpoint()
         Bench.row("\(label): reindex", String(format: "%.1f s", reindex), n >= 1_000_000 ? "≤ 60 s" : "")
