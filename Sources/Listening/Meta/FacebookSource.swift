@@ -5,23 +5,18 @@ import SwitchboardCore
 /// then `/{post}/comments?filter=stream`, read only for posts whose comment count changed), posts that tag the Page
 /// (`/{page}/tagged`) and visitor posts (`/{page}/visitor_posts`), which page back until the newest time seen.
 /// The Page's own comments are left out.
-public struct FacebookSource: Source {
+public struct FacebookSource: Source, NetworkConnector {
     public let id: String, page: String
     let config: SourceConfig, client: GraphClient
     public var maxPages = 5, postsWatched = 25
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let p = config.pageID?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
-            throw SourceError.configuration("source \(config.id): `page_id` is missing (the Facebook Page's id)")
-        }
-        var c = GraphClient(
-            base: Graph.base(.facebook, config: config), host: .facebook, label: "facebook source \(config.id)",
-            http: http, token: try GraphToken(config: config, dataDir: dataDir), now: now)
-        c.timeout = timeout
-        (self.id, self.page, self.config, self.client) = (config.id, p, config, c)
+    public init(_ setup: ConnectorSetup) throws {
+        let config = setup.config
+        page = try setup.required(config.pageID, "page_id", "the Facebook Page's id")
+        client = GraphClient(
+            setup, host: .facebook, label: "facebook source \(config.id)",
+            token: try GraphToken(config: config, dataDir: setup.dataDir))
+        (self.id, self.config) = (config.id, config)
     }
 
     enum Feed: String { case comments, tagged, visitorPosts = "visitor_posts" }

@@ -150,3 +150,14 @@ extension Result where Failure == GraphError {
         }
     }
 }
+
+extension GraphClient {
+    /// The client of the Graph source of `setup` on `host`: its `api` or the host's base, its token file, its
+    /// deadline and clock; `label` names it in messages (`facebook source ID`).
+    init(_ setup: ConnectorSetup, host: Graph.Host, label: String, token: GraphToken) {
+        self.init(
+            base: Graph.base(host, config: setup.config), host: host, label: label, http: setup.http, token: token,
+            now: setup.now)
+        timeout = setup.timeout
+    }
+}

@@ -4,23 +4,18 @@ import SwitchboardCore
 /// Mentions from a Threads account (`user_id`): replies to its newest threads (`/{thread}/conversation`, every
 /// depth, newest first), posts that mention it (`/{user}/mentions`) and keyword search (`/keyword_search`,
 /// `search_type=RECENT`). Shapes from Meta's Threads API documentation (no recorded traffic).
-public struct ThreadsSource: Source {
+public struct ThreadsSource: Source, NetworkConnector {
     public let id: String, user: String
     let config: SourceConfig, client: GraphClient
     public var maxPages = 5, threadsWatched = 10
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let u = config.userID?.trimmingCharacters(in: .whitespaces), !u.isEmpty else {
-            throw SourceError.configuration("source \(config.id): `user_id` is missing (the Threads user's id)")
-        }
-        var c = GraphClient(
-            base: Graph.base(.threads, config: config), host: .threads, label: "threads source \(config.id)",
-            http: http, token: try GraphToken(config: config, dataDir: dataDir), now: now)
-        c.timeout = timeout
-        (self.id, self.user, self.config, self.client) = (config.id, u, config, c)
+    public init(_ setup: ConnectorSetup) throws {
+        let config = setup.config
+        user = try setup.required(config.userID, "user_id", "the Threads user's id")
+        client = GraphClient(
+            setup, host: .threads, label: "threads source \(config.id)",
+            token: try GraphToken(config: config, dataDir: setup.dataDir))
+        (self.id, self.config) = (config.id, config)
     }
 
     enum Feed { case replies, mentions, keyword(String) }
