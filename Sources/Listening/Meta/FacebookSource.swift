@@ -11,12 +11,9 @@ public struct FacebookSource: Source, NetworkConnector {
     public var maxPages = 5, postsWatched = 25
 
     public init(_ setup: ConnectorSetup) throws {
-        let config = setup.config
-        page = try setup.required(config.pageID, "page_id", "the Facebook Page's id")
-        client = GraphClient(
-            setup, host: .facebook, label: "facebook source \(config.id)",
-            token: try GraphToken(config: config, dataDir: setup.dataDir))
-        (self.id, self.config) = (config.id, config)
+        (id, config) = (setup.config.id, setup.config)
+        (page, client) = try GraphClient.source(
+            setup, host: .facebook, account: config.pageID, key: "page_id", what: "the Facebook Page's id")
     }
 
     enum Feed: String { case comments, tagged, visitorPosts = "visitor_posts" }

@@ -10,12 +10,9 @@ public struct ThreadsSource: Source, NetworkConnector {
     public var maxPages = 5, threadsWatched = 10
 
     public init(_ setup: ConnectorSetup) throws {
-        let config = setup.config
-        user = try setup.required(config.userID, "user_id", "the Threads user's id")
-        client = GraphClient(
-            setup, host: .threads, label: "threads source \(config.id)",
-            token: try GraphToken(config: config, dataDir: setup.dataDir))
-        (self.id, self.config) = (config.id, config)
+        (id, config) = (setup.config.id, setup.config)
+        (user, client) = try GraphClient.source(
+            setup, host: .threads, account: config.userID, key: "user_id", what: "the Threads user's id")
     }
 
     enum Feed { case replies, mentions, keyword(String) }
