@@ -6,7 +6,7 @@ import SwitchboardCore
 /// `/{hashtag}/recent_media`, at most 30 different hashtags in 7 days: `HashtagLedger`). Comments are read only for
 /// media whose comment count changed since the last poll; tags and hashtags page back until the newest time seen.
 /// Captions and comments elsewhere that @-mention the account reach apps only through webhooks (not polled here).
-public struct InstagramSource: Source, NetworkConnector {
+public struct InstagramSource: GraphSource, NetworkConnector {
     public let id: String, account: String
     let config: SourceConfig, client: GraphClient, ledger: HashtagLedger
     /// Pages per feed and poll; the account's newest media whose comments are watched.
@@ -35,17 +35,15 @@ public struct InstagramSource: Source, NetworkConnector {
         return f
     }
 
-    var feed: GraphFeed { GraphFeed(client: client, platform: "instagram", source: id, maxPages: maxPages) }
+    static let platform = "instagram"
 
-    public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gatherGraph(
-            feeds, cursor: cursor, client: client, interval: config.intervalSeconds, key: \.key
-        ) { f, since in
-            switch f.feed {
-            case .comments: return try await comments(since: since)
-            case .tags: return try await tagged(since: since)
-            case .hashtag(let t): return try await hashtag(t, since: since)
-            }
+    public func poll(cursor: [String: String]) async throws -> PollResult { try await pollFeeds(cursor: cursor) }
+
+    func read(_ f: Feed, since: String?) async throws -> (items: [Mention], newest: String?, wait: Date?) {
+        switch f {
+        case .comments: return try await comments(since: since)
+        case .tags: return try await tagged(since: since)
+        case .hashtag(let t): return try await hashtag(t, since: since)
         }
     }
 
