@@ -19,10 +19,8 @@ enum MetaBench {
     }
 
     static func run() async throws {
-        let dir = Bench.tempDir("meta")
+        let dir = try Bench.networkDataDir("meta", tokenFile: "secrets/meta.token", token: "EAA-bench-token")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try FileIO.makeDirectory(dir.root)
-        try Secrets.write("EAA-bench-token", to: dir.root.appendingPathComponent("secrets/meta.token"))
         let clock = Clock()
         let server = try BenchServer { path, _ in respond(path, poll: clock.value) }
         defer { server.stop() }
@@ -52,13 +50,9 @@ enum MetaBench {
         ]
         for (name, page, decode) in pages {
             let items = try decode(page).count
-            var n = 0
-            let t0 = Bench.now()
-            while Bench.now() - t0 < 1.5 { _ = try decode(page); n += 1 }
-            let rate = Double(n) / (Bench.now() - t0)
-            Bench.row(
-                "\(name) page decode (\(items) items, \(page.count / 1024) KB)",
-                "\(Int(rate)) pages/s (\(Int(rate * Double(items))) mentions/s)")
+            try Bench.decodeRow(name, "\(items) items", page: page, items: items, unit: "mentions", seconds: 1.5) {
+                _ = try decode($0)
+            }
         }
 
         // 2. A day of polling three sources every 5 minutes.

@@ -14,10 +14,8 @@ func runNetworkBench() {
 
 enum NetworkBench {
     static func run() async throws {
-        let dir = Bench.tempDir("network")
+        let dir = try Bench.networkDataDir("network", tokenFile: "secrets/masto.token")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try FileIO.makeDirectory(dir.root)
-        try Secrets.write("bench-token", to: dir.root.appendingPathComponent("secrets/masto.token"))
 
         // 1. Decoding: a 40-notification page as mastodon.social sends it (~75 KB).
         let page = Data(notificationsPage(first: 1_000_000, count: 40).utf8)
@@ -25,14 +23,9 @@ enum NetworkBench {
         c.instance = "https://social.example"
         c.tokenFile = "secrets/masto.token"
         let decoder = try MastodonSource(config: c, dataDir: dir, http: URLSessionHTTPClient())
-        _ = try decoder.mentions(fromNotificationsPage: page)
-        var pages = 0
-        let t0 = Bench.now()
-        while Bench.now() - t0 < 2 { _ = try decoder.mentions(fromNotificationsPage: page); pages += 1 }
-        let rate = Double(pages) / (Bench.now() - t0)
-        Bench.row(
-            "mastodon page decode (40 items, \(page.count / 1024) KB)",
-            "\(Int(rate)) pages/s (\(Int(rate * 40)) statuses/s, JSON + HTML → text)")
+        try Bench.decodeRow(
+            "mastodon", "40 items", page: page, items: 40, unit: "statuses", note: ", JSON + HTML → text"
+        ) { _ = try decoder.mentions(fromNotificationsPage: $0) }
         do {
             let dec = JSONDecoder()
             dec.dateDecodingStrategy = .switchboard

@@ -14,13 +14,9 @@ enum RedditBench {
             print("reddit bench: the page did not decode into 100 mentions")
             return
         }
-        var pages = 0
-        let t0 = Bench.now()
-        while Bench.now() - t0 < 2 { _ = try source.mentions(fromListingPage: page); pages += 1 }
-        let rate = Double(pages) / (Bench.now() - t0)
-        Bench.row(
-            "reddit page decode (100 comments, \(page.count / 1024) KB)",
-            "\(Int(rate)) pages/s (\(Int(rate * 100)) comments/s, lenient JSON → mentions)")
+        try Bench.decodeRow(
+            "reddit", "100 comments", page: page, items: 100, unit: "comments", note: ", lenient JSON → mentions"
+        ) { _ = try source.mentions(fromListingPage: $0) }
     }
 
     /// A listing of `count` comments, newest first, with the fields a real comment carries.

@@ -49,24 +49,17 @@ enum XBench {
     }
 
     static func run() async throws {
-        let dir = Bench.tempDir("x")
+        let dir = try Bench.networkDataDir("x", tokenFile: "secrets/x.token")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try FileIO.makeDirectory(dir.root)
-        try Secrets.write("bench-token", to: dir.root.appendingPathComponent("secrets/x.token"))
         var c = SourceConfig(id: "xbench", type: "x")
         (c.userID, c.tokenFile, c.interval, c.api) = ("100", "secrets/x.token", "2m", "http://127.0.0.1:9")
 
         // 1. Decoding a full page.
         let body = Data(page(count: 100, top: 1_900_000_000_000_000_000).utf8)
         let decoder = try XSource(config: c, dataDir: dir, http: BusyX())
-        _ = try decoder.mentions(fromPage: body)
-        var pages = 0
-        let t0 = Bench.now()
-        while Bench.now() - t0 < 2 { _ = try decoder.mentions(fromPage: body); pages += 1 }
-        let rate = Double(pages) / (Bench.now() - t0)
-        Bench.row(
-            "x page decode (100 posts + includes, \(body.count / 1024) KB)",
-            "\(Int(rate)) pages/s (\(Int(rate * 100)) posts/s)")
+        try Bench.decodeRow("x", "100 posts + includes", page: body, items: 100, unit: "posts") {
+            _ = try decoder.mentions(fromPage: $0)
+        }
 
         // 2. A month of polling every 2 minutes with a budget of 10,000 posts.
         for budget in [10_000, 3_000] {

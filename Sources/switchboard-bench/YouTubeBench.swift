@@ -9,10 +9,8 @@ func runYouTubeBench() { Bench.runAsync("youtube") { try await YouTubeBench.run(
 
 enum YouTubeBench {
     static func run() async throws {
-        let dir = Bench.tempDir("youtube")
+        let dir = try Bench.networkDataDir("youtube", tokenFile: "secrets/yt.token")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try FileIO.makeDirectory(dir.root)
-        try Secrets.write("bench-token", to: dir.root.appendingPathComponent("secrets/yt.token"))
         var c = SourceConfig(id: "yt", type: "youtube")
         c.channelID = "UCbenchChannel000000000"
         c.tokenFile = "secrets/yt.token"
@@ -22,14 +20,9 @@ enum YouTubeBench {
 
         let page = Data(threadsPage(count: 100, minute: 0).utf8)
         let decoder = try YouTubeSource(config: c, dataDir: dir, http: URLSessionHTTPClient())
-        _ = try decoder.mentions(fromThreadsPage: page)
-        var pages = 0
-        let t0 = Bench.now()
-        while Bench.now() - t0 < 2 { _ = try decoder.mentions(fromThreadsPage: page); pages += 1 }
-        let rate = Double(pages) / (Bench.now() - t0)
-        Bench.row(
-            "youtube commentThreads page decode (100 threads + 200 replies, \(page.count / 1024) KB)",
-            "\(Int(rate)) pages/s (\(Int(rate * 300)) comments/s)")
+        try Bench.decodeRow(
+            "youtube commentThreads", "100 threads + 200 replies", page: page, items: 300, unit: "comments"
+        ) { _ = try decoder.mentions(fromThreadsPage: $0) }
 
         // A simulated day: the clock jumps to each next run; every poll finds one new comment.
         let start = Timestamp.parse("2026-12-07T08:00:00Z")!  // midnight Pacific

@@ -35,7 +35,7 @@ final class GraphRecordedActTests: XCTestCase {
         XCTAssertFalse(creates.isEmpty)
         let dir = try GraphFixture.dataDir(self)
         let graph = try GraphPublishing(
-            config: GraphFixture.config("facebook", server), dataDir: dir, http: TestHTTPClient())
+            ConnectorSetup(config: GraphFixture.config("facebook", server), dataDir: dir, http: TestHTTPClient()))
         for (i, c) in creates.enumerated() {
             let body = c.response.body ?? ""
             server.on("POST", "/v24.0/obj\(i)/edge", .json(body))

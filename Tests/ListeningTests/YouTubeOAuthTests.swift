@@ -21,6 +21,16 @@ final class YouTubeOAuthTests: YouTubeServerTestCase {
         XCTAssertEqual(q["access_type"], "offline")
         XCTAssertEqual(q["redirect_uri"], "http://127.0.0.1:4711")
         XCTAssertEqual(q["response_type"], "code")
+        // PKCE S256: Google gets the verifier's SHA-256 (base64url), never the verifier itself.
+        XCTAssertEqual(q["code_challenge_method"], "S256")
+        XCTAssertEqual(q["code_challenge"], SHA256.pkceChallenge("v" + String(repeating: "x", count: 50)))
+        XCTAssertNotEqual(q["code_challenge"], "v" + String(repeating: "x", count: 50))
+        // RFC 7636 appendix B: the published verifier and its S256 challenge.
+        let rfc = oauth.authorizationURL(
+            redirect: "http://127.0.0.1:4711", verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
+        XCTAssertEqual(
+            URLComponents(url: rfc, resolvingAgainstBaseURL: false)?.queryItems?.first { $0.name == "code_challenge" }?
+                .value, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
         XCTAssertEqual(
             YouTubeOAuth.code(
                 fromPasted:

@@ -4,16 +4,14 @@ import SwitchboardCore
 /// Mentions from a Mastodon account: notifications of type `mention`, hashtag timelines, and status search.
 /// Every feed keeps its own cursor (the newest id seen) and pages forward with `min_id` (following the
 /// `Link` header's `prev` relation) so nothing between two polls is skipped.
-public struct MastodonSource: Source {
+public struct MastodonSource: Source, NetworkConnector {
     public let id: String, instance: URL
     let config: SourceConfig, client: MastodonClient
     /// Pages per feed and poll (40 items each) before the rest waits for the next poll.
     public var maxPages = 5, pageSize = 40
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil
         else {
             throw SourceError.configuration(

@@ -7,16 +7,13 @@ import SwitchboardCore
 /// `alt_text_custom`); several photos uploaded unpublished (`published=false`), then one feed post with
 /// `attached_media[i]={"media_fbid":…}`. No idempotency key: a retry first looks for the Page's own comment under the
 /// same parent (`/{parent}/comments?filter=stream`, `from` = the Page) or its own post with the same text.
-public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher {
+public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnector {
     public var platform: String { "facebook" }
     let graph: GraphPublishing
     var page: String { graph.owner }
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        graph = try GraphPublishing(setup)
     }
 
     /// The comment or post an answer goes under.

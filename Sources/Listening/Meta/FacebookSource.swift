@@ -5,23 +5,15 @@ import SwitchboardCore
 /// then `/{post}/comments?filter=stream`, read only for posts whose comment count changed), posts that tag the Page
 /// (`/{page}/tagged`) and visitor posts (`/{page}/visitor_posts`), which page back until the newest time seen.
 /// The Page's own comments are left out.
-public struct FacebookSource: Source {
+public struct FacebookSource: GraphSource, NetworkConnector {
     public let id: String, page: String
     let config: SourceConfig, client: GraphClient
     public var maxPages = 5, postsWatched = 25
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let p = config.pageID?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
-            throw SourceError.configuration("source \(config.id): `page_id` is missing (the Facebook Page's id)")
-        }
-        var c = GraphClient(
-            base: Graph.base(.facebook, config: config), host: .facebook, label: "facebook source \(config.id)",
-            http: http, token: try GraphToken(config: config, dataDir: dataDir), now: now)
-        c.timeout = timeout
-        (self.id, self.page, self.config, self.client) = (config.id, p, config, c)
+    public init(_ setup: ConnectorSetup) throws {
+        (id, config) = (setup.config.id, setup.config)
+        (page, client) = try GraphClient.source(
+            setup, host: .facebook, account: config.pageID, key: "page_id", what: "the Facebook Page's id")
     }
 
     enum Feed: String { case comments, tagged, visitorPosts = "visitor_posts" }
@@ -34,17 +26,15 @@ public struct FacebookSource: Source {
         return f
     }
 
-    var feed: GraphFeed { GraphFeed(client: client, platform: "facebook", source: id, maxPages: maxPages) }
+    static let platform = "facebook"
 
-    public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gatherGraph(
-            feeds, cursor: cursor, client: client, interval: config.intervalSeconds, key: \.key
-        ) { f, since in
-            switch f.feed {
-            case .comments: return try await comments(since: since)
-            case .tagged: return try await posts("tagged", via: "tagged", since: since)
-            case .visitorPosts: return try await posts("visitor_posts", via: "visitor post", since: since)
-            }
+    public func poll(cursor: [String: String]) async throws -> PollResult { try await pollFeeds(cursor: cursor) }
+
+    func read(_ f: Feed, since: String?) async throws -> (items: [Mention], newest: String?, wait: Date?) {
+        switch f {
+        case .comments: return try await comments(since: since)
+        case .tagged: return try await posts("tagged", via: "tagged", since: since)
+        case .visitorPosts: return try await posts("visitor_posts", via: "visitor post", since: since)
         }
     }
 

@@ -150,3 +150,26 @@ extension Result where Failure == GraphError {
         }
     }
 }
+
+extension GraphClient {
+    /// The client of the Graph source of `setup` on `host`: its `api` or the host's base, its token file, its
+    /// deadline and clock; `label` names it in messages (`facebook source ID`).
+    init(_ setup: ConnectorSetup, host: Graph.Host, label: String, token: GraphToken) {
+        self.init(
+            base: Graph.base(host, config: setup.config), host: host, label: label, http: setup.http, token: token,
+            now: setup.now)
+        timeout = setup.timeout
+    }
+
+    /// A Graph source's account id (config field `key`, `what` it is; required) and its client on `host`, with its
+    /// token file and the label `NETWORK source ID`.
+    static func source(
+        _ setup: ConnectorSetup, host: Graph.Host, account: String?, key: String, what: String
+    ) throws -> (account: String, client: GraphClient) {
+        let (config, id) = (setup.config, try setup.required(account, key, what))
+        let token = try GraphToken(config: config, dataDir: setup.dataDir)
+        return (
+            id, GraphClient(setup, host: host, label: "\(config.type.lowercased()) source \(config.id)", token: token)
+        )
+    }
+}

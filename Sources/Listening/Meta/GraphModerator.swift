@@ -6,12 +6,12 @@ import SwitchboardCore
 /// `DELETE /{comment}`.
 /// Threads: `POST /{reply}/manage_reply` with `hide=true|false`, `DELETE /{thread}` (the account's own posts and
 /// replies only). Errors come back like a post's: 190 needs login, a missing permission named.
-public struct GraphModerator: Moderator {
+public struct GraphModerator: Moderator, NetworkConnector {
     public let platform: String
     let graph: GraphPublishing
 
-    public init(config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30) throws {
-        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout)
+    public init(_ setup: ConnectorSetup) throws {
+        graph = try GraphPublishing(setup)
         platform = graph.network
     }
 

@@ -16,20 +16,18 @@ struct GraphPublishing: Sendable {
     let owner: String
 
     /// The client of the Graph source `config` (its token, its `api`, its account).
-    init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    init(_ setup: ConnectorSetup) throws {
+        let config = setup.config
         network = config.type.lowercased()
         switch network {
         case "instagram":
-            let s = try InstagramSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            let s = try InstagramSource(setup)
             (client, owner) = (s.client, s.account)
         case "facebook":
-            let s = try FacebookSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            let s = try FacebookSource(setup)
             (client, owner) = (s.client, s.page)
         case "threads":
-            let s = try ThreadsSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+            let s = try ThreadsSource(setup)
             (client, owner) = (s.client, s.user)
         default: throw PublishError.configuration("\(config.type) is not a Graph network")
         }

@@ -8,16 +8,13 @@ import SwitchboardCore
 /// `is_carousel_item` container per image, then `media_type=CAROUSEL` with `children`), then
 /// `POST /{ig-user}/media_publish` with `creation_id`. Instagram takes no idempotency key: a retry first looks for
 /// the post among the account's own replies or media (`findPosted`).
-public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher {
+public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnector {
     public var platform: String { "instagram" }
     let graph: GraphPublishing
     var account: String { graph.owner }
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        graph = try GraphPublishing(setup)
     }
 
     /// Where a reply goes and with which form (without the token).

@@ -6,27 +6,19 @@ import SwitchboardCore
 /// `/{hashtag}/recent_media`, at most 30 different hashtags in 7 days: `HashtagLedger`). Comments are read only for
 /// media whose comment count changed since the last poll; tags and hashtags page back until the newest time seen.
 /// Captions and comments elsewhere that @-mention the account reach apps only through webhooks (not polled here).
-public struct InstagramSource: Source {
+public struct InstagramSource: GraphSource, NetworkConnector {
     public let id: String, account: String
     let config: SourceConfig, client: GraphClient, ledger: HashtagLedger
     /// Pages per feed and poll; the account's newest media whose comments are watched.
     public var maxPages = 5, mediaWatched = 25
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let acc = config.accountID?.trimmingCharacters(in: .whitespaces), !acc.isEmpty else {
-            throw SourceError.configuration(
-                "source \(config.id): `account_id` is missing (the Instagram professional account's id)")
-        }
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir) = (setup.config, setup.dataDir)
+        account = try setup.required(config.accountID, "account_id", "the Instagram professional account's id")
         let token = try GraphToken(config: config, dataDir: dataDir)
         let host = (try? token.current()).map(Graph.instagramHost(for:)) ?? .facebook
-        var c = GraphClient(
-            base: Graph.base(host, config: config), host: host, label: "instagram source \(config.id)", http: http,
-            token: token, now: now)
-        c.timeout = timeout
-        (self.id, self.account, self.config, self.client) = (config.id, acc, config, c)
+        client = GraphClient(setup, host: host, label: "instagram source \(config.id)", token: token)
+        (self.id, self.config) = (config.id, config)
         ledger = HashtagLedger(dir: dataDir, sourceID: config.id)
     }
 
@@ -43,17 +35,15 @@ public struct InstagramSource: Source {
         return f
     }
 
-    var feed: GraphFeed { GraphFeed(client: client, platform: "instagram", source: id, maxPages: maxPages) }
+    static let platform = "instagram"
 
-    public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gatherGraph(
-            feeds, cursor: cursor, client: client, interval: config.intervalSeconds, key: \.key
-        ) { f, since in
-            switch f.feed {
-            case .comments: return try await comments(since: since)
-            case .tags: return try await tagged(since: since)
-            case .hashtag(let t): return try await hashtag(t, since: since)
-            }
+    public func poll(cursor: [String: String]) async throws -> PollResult { try await pollFeeds(cursor: cursor) }
+
+    func read(_ f: Feed, since: String?) async throws -> (items: [Mention], newest: String?, wait: Date?) {
+        switch f {
+        case .comments: return try await comments(since: since)
+        case .tags: return try await tagged(since: since)
+        case .hashtag(let t): return try await hashtag(t, since: since)
         }
     }
 

@@ -8,18 +8,15 @@ import SwitchboardCore
 /// `FINISHED`. No idempotency key: a retry first looks for the account's own reply to the same post
 /// (`/{user}/replies`, `replied_to`) or its own thread with the same text (`/{user}/threads`). Shapes from Meta's
 /// Threads API documentation (no recorded traffic).
-public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher {
+public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnector {
     public var platform: String { "threads" }
     let graph: GraphPublishing
     var user: String { graph.owner }
     /// Waits between looks at an image container's status, and how many looks before giving up for now.
     var statusWait: TimeInterval = 3, statusTries = 10
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        graph = try GraphPublishing(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        graph = try GraphPublishing(setup)
     }
 
     static func replyTo(_ ref: ReplyRef?) throws -> String? {

@@ -4,23 +4,15 @@ import SwitchboardCore
 /// Mentions from a Threads account (`user_id`): replies to its newest threads (`/{thread}/conversation`, every
 /// depth, newest first), posts that mention it (`/{user}/mentions`) and keyword search (`/keyword_search`,
 /// `search_type=RECENT`). Shapes from Meta's Threads API documentation (no recorded traffic).
-public struct ThreadsSource: Source {
+public struct ThreadsSource: GraphSource, NetworkConnector {
     public let id: String, user: String
     let config: SourceConfig, client: GraphClient
     public var maxPages = 5, threadsWatched = 10
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let u = config.userID?.trimmingCharacters(in: .whitespaces), !u.isEmpty else {
-            throw SourceError.configuration("source \(config.id): `user_id` is missing (the Threads user's id)")
-        }
-        var c = GraphClient(
-            base: Graph.base(.threads, config: config), host: .threads, label: "threads source \(config.id)",
-            http: http, token: try GraphToken(config: config, dataDir: dataDir), now: now)
-        c.timeout = timeout
-        (self.id, self.user, self.config, self.client) = (config.id, u, config, c)
+    public init(_ setup: ConnectorSetup) throws {
+        (id, config) = (setup.config.id, setup.config)
+        (user, client) = try GraphClient.source(
+            setup, host: .threads, account: config.userID, key: "user_id", what: "the Threads user's id")
     }
 
     enum Feed { case replies, mentions, keyword(String) }
@@ -35,22 +27,20 @@ public struct ThreadsSource: Source {
         return f
     }
 
-    var feed: GraphFeed { GraphFeed(client: client, platform: "threads", source: id, maxPages: maxPages) }
-
     static let fields = "id,text,timestamp,permalink,username,root_post,replied_to,is_reply,hide_status,media_type"
 
-    public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gatherGraph(
-            feeds, cursor: cursor, client: client, interval: config.intervalSeconds, key: \.key
-        ) { f, since in
-            switch f.feed {
-            case .replies: return try await replies(since: since)
-            case .mentions: return try await list("/\(user)/mentions", query: [], via: "mention", since: since)
-            case .keyword(let k):
-                var q = [("q", k), ("search_type", "RECENT")]
-                if let s = since.flatMap(Timestamp.parse) { q.append(("since", String(Int(s.timeIntervalSince1970)))) }
-                return try await list("/keyword_search", query: q, via: "search", since: since)
-            }
+    static let platform = "threads"
+
+    public func poll(cursor: [String: String]) async throws -> PollResult { try await pollFeeds(cursor: cursor) }
+
+    func read(_ f: Feed, since: String?) async throws -> (items: [Mention], newest: String?, wait: Date?) {
+        switch f {
+        case .replies: return try await replies(since: since)
+        case .mentions: return try await list("/\(user)/mentions", query: [], via: "mention", since: since)
+        case .keyword(let k):
+            var q = [("q", k), ("search_type", "RECENT")]
+            if let s = since.flatMap(Timestamp.parse) { q.append(("since", String(Int(s.timeIntervalSince1970)))) }
+            return try await list("/keyword_search", query: q, via: "search", since: since)
         }
     }
 

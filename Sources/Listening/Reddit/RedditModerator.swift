@@ -4,16 +4,13 @@ import SwitchboardCore
 /// Moderates comments and posts where the account moderates: remove (`/api/remove`), approve (`/api/approve`),
 /// lock and unlock (`/api/lock`, `/api/unlock`), and delete the account's own (`/api/del`). Each is a form
 /// `id=FULLNAME&api_type=json`; Reddit answers `{}`, or a 403 when the account does not moderate there.
-public struct RedditModerator: Moderator {
+public struct RedditModerator: Moderator, NetworkConnector {
     public var platform: String { "reddit" }
     public var supported: [ModerationKind] { [.remove, .approve, .lock, .unlock, .delete] }
     let publisher: RedditPublisher
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        publisher = try RedditPublisher(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        publisher = try RedditPublisher(setup)
     }
 
     /// The endpoint and form for `kind` on `fullname` (nil: not offered on Reddit).

@@ -4,18 +4,16 @@ import SwitchboardCore
 /// Answers comments and posts through `POST /api/comment` (`thing_id=PARENT&text=…&api_type=json`). Reddit takes no
 /// idempotency key, so before any retry the engine asks `findPosted`: the account's newest comments
 /// (`/user/NAME/comments?sort=new`) are searched for one under the same parent with the same text.
-public struct RedditPublisher: LookupBeforeRetry {
+public struct RedditPublisher: LookupBeforeRetry, NetworkConnector {
     public var platform: String { "reddit" }
     let client: RedditClient
     let username: String?
     /// Reddit's limit for a comment's text.
     public static let maxLength = 10_000
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        let c = try RedditSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, _, http, timeout, now) = setup.parts
+        let c = try RedditSource(setup).client
         client = RedditClient(
             base: c.base, label: "reddit account \(config.id)", http: http, auth: c.auth, now: now, timeout: timeout)
         username = config.username.flatMap { $0.isEmpty ? nil : $0 }

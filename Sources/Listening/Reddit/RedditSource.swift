@@ -7,16 +7,14 @@ import SwitchboardCore
 ///
 /// Listings come newest first: each feed pages back with `after` until it meets what it knew (its cursor: the
 /// newest fullname and its time, so a deleted cursor item still stops it), the first poll reading one page.
-public struct RedditSource: Source {
+public struct RedditSource: Source, NetworkConnector {
     public let id: String
     let config: SourceConfig, client: RedditClient
     /// Pages per feed and poll (100 items each) before the rest is given up.
     public var maxPages = 5, pageSize = 100
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         if let api = config.api, !api.isEmpty, config.apiBase == nil {
             throw SourceError.configuration(
                 "source \(config.id): `api` must be an http(s) address, like http://127.0.0.1:8080")

@@ -3,16 +3,13 @@ import SwitchboardCore
 
 /// Moderation on X for the account of a source: hide or unhide a reply to one of the account's posts
 /// (`PUT /2/tweets/:id/hidden` `{"hidden": true|false}`) and delete one of its own posts (`DELETE /2/tweets/:id`).
-public struct XModerator: Moderator {
+public struct XModerator: Moderator, NetworkConnector {
     public var platform: String { "x" }
     public var supported: [ModerationKind] { [.hide, .unhide, .delete] }
     let publisher: XPublisher
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        publisher = try XPublisher(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        publisher = try XPublisher(setup)
     }
 
     public func moderate(_ target: ReplyRef, _ kind: ModerationKind, reason: String?, ban: Bool) async throws {

@@ -16,7 +16,7 @@ public enum XOAuth {
         public init(verifier: String? = nil, state: String? = nil) {
             let v = verifier ?? XOAuth.randomToken(32)
             (self.verifier, self.state) = (v, state ?? XOAuth.randomToken(16))
-            challenge = XOAuth.base64URL(SHA256.hash(Array(v.utf8)))
+            challenge = SHA256.pkceChallenge(v)
         }
     }
 
@@ -115,11 +115,6 @@ public enum XOAuth {
 
     static func randomToken(_ bytes: Int) -> String {
         var g = SystemRandomNumberGenerator()
-        return base64URL((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &g) })
-    }
-
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return SHA256.base64URL((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &g) })
     }
 }

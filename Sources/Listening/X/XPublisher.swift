@@ -5,18 +5,16 @@ import SwitchboardCore
 /// no idempotency key, so the publisher looks before any retry (`LookupBeforeRetry`): `findPosted` reads the
 /// account's own recent posts (`/2/users/:id/tweets` from the draft's time) and matches parent and text, with X's
 /// t.co links expanded and the addresses normalised. The posts that lookup reads count against the read budget.
-public struct XPublisher: LookupBeforeRetry {
+public struct XPublisher: LookupBeforeRetry, NetworkConnector {
     public var platform: String { "x" }
     let client: XClient, userID: String
     let ledger: XReadLedger
     /// X's post length for most accounts (URLs count 23 characters).
     public static let defaultLimit = 280
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        let s = try XSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now)
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, _, _, timeout, _) = setup.parts
+        let s = try XSource(setup)
         var c = s.client
         c.timeout = timeout
         (self.client, self.userID, self.ledger) = (c, config.userID ?? "", s.ledger)

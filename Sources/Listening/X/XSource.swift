@@ -6,16 +6,14 @@ import SwitchboardCore
 /// referenced posts come from `includes`. X charges per post read: every post in `data` is counted in the source's
 /// read ledger, a request asks for no more than the month's `monthly_read_budget` has left, polling slows once the
 /// reads run ahead of the month, and a spent budget stops the source until the month turns.
-public struct XSource: Source {
+public struct XSource: Source, NetworkConnector {
     public let id: String
     let config: SourceConfig, client: XClient
     public let ledger: XReadLedger
     public var maxPages = 5, pageSize = 100
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         guard let uid = config.userID, !uid.isEmpty, uid.allSatisfy(\.isNumber) else {
             throw SourceError.configuration(
                 "source \(config.id): `user_id` must be the account's numeric X id (`switchboard sources add --type x` "

@@ -4,15 +4,13 @@ import SwitchboardCore
 /// Moderates comments on the channel's videos: `comments.setModerationStatus` (hold → `heldForReview`,
 /// approve → `published`, reject → `rejected`, with `banAuthor=true` when asked) and `comments.delete` for the
 /// channel's own comments. Each costs 50 quota units; both need the youtube.force-ssl scope.
-public struct YouTubeModerator: Moderator {
+public struct YouTubeModerator: Moderator, NetworkConnector {
     public var platform: String { "youtube" }
     public var supported: [ModerationKind] { [.hold, .approve, .reject, .delete] }
     let client: YouTubeClient
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         client = try YouTubeClient(
             config: config, dataDir: dataDir, http: http, label: "youtube moderation \(config.id)", timeout: timeout,
             now: now)

@@ -115,15 +115,15 @@ public struct YouTubeOAuth: Sendable {
     }
 
     /// The page the person opens to approve: offline access (a refresh token), consent asked again so Google sends
-    /// the refresh token, PKCE with the plain method (Foundation on Linux has no SHA-256).
+    /// the refresh token, PKCE with the S256 method (the verifier stays here; Google sees only its SHA-256).
     public func authorizationURL(redirect: String, verifier: String, scope: String = YouTubeOAuth.writeScope) -> URL {
         var u = URLComponents(url: authorizeURL, resolvingAgainstBaseURL: false)!
         u.queryItems = [
             URLQueryItem(name: "client_id", value: clientID), URLQueryItem(name: "redirect_uri", value: redirect),
             URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "scope", value: scope),
             URLQueryItem(name: "access_type", value: "offline"), URLQueryItem(name: "prompt", value: "consent"),
-            URLQueryItem(name: "code_challenge", value: verifier),
-            URLQueryItem(name: "code_challenge_method", value: "plain"),
+            URLQueryItem(name: "code_challenge", value: SHA256.pkceChallenge(verifier)),
+            URLQueryItem(name: "code_challenge_method", value: "S256"),
         ]
         return u.url ?? authorizeURL
     }

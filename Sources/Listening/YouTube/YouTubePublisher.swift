@@ -5,17 +5,15 @@ import SwitchboardCore
 /// (50 quota units). YouTube threads are one level deep, so a reply to a reply goes under its top-level comment
 /// (`ReplyRef.rootURI`). The API takes no idempotency key: a retry after an attempt whose outcome is unknown first
 /// lists the thread's replies (`findPosted`) and takes the channel's own reply with the same text.
-public struct YouTubePublisher: LookupBeforeRetry {
+public struct YouTubePublisher: LookupBeforeRetry, NetworkConnector {
     public var platform: String { "youtube" }
     let client: YouTubeClient
     let channelID: String?
     /// YouTube's comment length limit.
     public static let maxLength = 10_000
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         let c = try YouTubeClient(
             config: config, dataDir: dataDir, http: http, label: "youtube account \(config.id)", timeout: timeout,
             now: now)

@@ -7,7 +7,7 @@ import SwitchboardCore
 /// `search` term, the newest videos that match (`search?type=video&order=date`, at most once an hour: a search costs
 /// 100 units) with their comments. Every call is charged to the quota ledger first, and the next poll waits as long
 /// as it takes for the day's reads to fit the budget.
-public struct YouTubeSource: Source {
+public struct YouTubeSource: Source, NetworkConnector {
     public let id: String
     let config: SourceConfig, client: YouTubeClient
     /// Pages per feed and poll (100 threads each) before the rest waits for the next poll.
@@ -19,15 +19,9 @@ public struct YouTubeSource: Source {
     /// Thread reply counts remembered in the cursor (to notice new replies beyond the inlined five).
     static let rememberedThreads = 200
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        guard let ch = config.channelID?.trimmingCharacters(in: .whitespaces), !ch.isEmpty else {
-            throw SourceError.configuration(
-                "source \(config.id): `channel_id` is missing (the channel's id, like UCa-vrCLQHviTOVnEKDOdetQ)")
-        }
-        _ = ch
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
+        _ = try setup.required(config.channelID, "channel_id", "the channel's id, like UCa-vrCLQHviTOVnEKDOdetQ")
         (self.id, self.config) = (config.id, config)
         client = try YouTubeClient(
             config: config, dataDir: dataDir, http: http, label: "youtube source \(config.id)", timeout: timeout,

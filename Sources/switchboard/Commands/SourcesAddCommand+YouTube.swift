@@ -25,11 +25,7 @@ extension SourcesAddCommand {
             c.tokenFile = f
         } else {
             let token = try await youTubeLogin(&c, dir: dir, http: http)
-            let path = "secrets/\(c.id).token"
-            try OAuthTokenStore(file: dir.root.appendingPathComponent(path), what: "token of source \(c.id)").save(
-                token)
-            c.tokenFile = path
-            print("Saved the login to \(path) (mode 0600).")
+            try saveLogin(token, to: &c, dir: dir, what: "login")
         }
         if noVerify { return }
         let source = try YouTubeSource(config: c, dataDir: dir, http: http)

@@ -36,9 +36,7 @@ extension SourcesAddCommand {
                 try clientID ?? ask("The OAuth 2.0 client id of your X app (developer portal → Keys and tokens)")
             c.clientID = cid
             let token = try await xLogin(clientID: cid, base: c.apiBase ?? X.defaultBase, http: http)
-            try OAuthTokenStore(file: dir.secretPath(path), what: "X token").save(token)
-            c.tokenFile = path
-            print("Saved the token to \(path) (mode 0600); it is renewed with its refresh token.")
+            try saveLogin(token, to: &c, dir: dir, note: "; it is renewed with its refresh token", label: "X token")
         }
         let me = try await call { try await XSource.account(config: c, dataDir: dir, http: http) }
         c.userID = me.id

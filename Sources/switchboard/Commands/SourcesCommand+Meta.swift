@@ -70,11 +70,7 @@ extension SourcesAddCommand {
                     host: .facebook, base: Graph.base(.facebook, config: c), http: http, label: label)
                 token = try await call { try await oauth.pageToken(token, page: page) }
             }
-            let path = "secrets/\(c.id).token"
-            try OAuthTokenStore(file: dir.root.appendingPathComponent(path), what: "token of source \(c.id)").save(
-                token)
-            c.tokenFile = path
-            print("Saved the token to \(path) (mode 0600).")
+            try saveLogin(token, to: &c, dir: dir)
         }
         if noVerify { return }
         let who = try await call { try await verifyMeta(c, dir: dir, http: http) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the PKCE challenge of OAuth logins (Foundation on Linux has no CryptoKit).
 enum SHA256 {
     static let k: [UInt32] = [
@@ -43,5 +45,14 @@ enum SHA256 {
             h = [h[0] &+ a, h[1] &+ b, h[2] &+ c, h[3] &+ d, h[4] &+ e, h[5] &+ f, h[6] &+ g, h[7] &+ hh]
         }
         return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - UInt32($0) * 8)) } }
+    }
+
+    /// The PKCE S256 challenge of `verifier` (RFC 7636): its SHA-256 in base64url without padding.
+    static func pkceChallenge(_ verifier: String) -> String { base64URL(hash(Array(verifier.utf8))) }
+
+    /// Base64url without padding (RFC 4648 §5), as OAuth wants challenges and random tokens.
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }
