@@ -195,7 +195,8 @@ extension Mention {
                 a.model = try s.optionalString()
             } else { throw JSONScanner.Failure() }
         }
-        guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
+        // `intents` is required, as for JSONDecoder (bit 5 of `seen`): the two decoders accept the same lines.
+        guard let lang, let sentiment, let score, seen & (1 << 5) != 0 else { throw JSONScanner.Failure() }
         (a.lang, a.sentiment, a.score, a.intents) = (lang, sentiment, score, intents)
         return a
     }
