@@ -23,7 +23,6 @@ enum SwitchboardSubcommands {
         DoctorCommand.self,
         IngestCommand.self,
         CompactCommand.self,
-        ReindexCommand.self,
         FeedCommand.self,
         TerminalCheckCommand.self,
         AnalyzeCommand.self,
