@@ -44,3 +44,4 @@ if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
 if wants("report") { runReportBench(sizes: sizes) }
 if wants("community-ui") { runCommunityUIBench() }
+if wants("index") { try IndexBench.run(sizes: sizes) }

@@ -23,6 +23,7 @@ enum SwitchboardSubcommands {
         DoctorCommand.self,
         IngestCommand.self,
         CompactCommand.self,
+        ReindexCommand.self,
         FeedCommand.self,
         TerminalCheckCommand.self,
         AnalyzeCommand.self,

@@ -37,6 +37,13 @@ public struct OwnAccounts: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { handles.isEmpty && localParts.isEmpty }
+    /// The handles (lower-case, without `@`) and the local parts (`acme` of `@acme`) that are ours: what an index
+    /// compares a stored handle with (`normalized`, and its part before `@`).
+    public var ownHandles: Set<String> { handles }
+    public var ownLocalParts: Set<String> { localParts }
+
+    /// A handle as `contains(handle:)` compares it: lower-case, without leading `@`.
+    public static func normalized(_ handle: String) -> String { norm(handle) }
 
     static func norm(_ s: String) -> String {
         var h = s.lowercased()

@@ -2,7 +2,7 @@ import Foundation
 
 extension AuditEvent {
     /// Reads the common action records with the fast scanner; nil for anything else (JSONDecoder then decides).
-    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> AuditEvent? {
+    public static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> AuditEvent? {
         var s = JSONScanner(bytes)
         var schema = 1
         var id: String?

@@ -3,7 +3,7 @@ import Foundation
 extension Mention {
     /// Reads a stored mention line with the fast scanner; nil when anything is unexpected (the caller
     /// then uses JSONDecoder, which also explains the problem).
-    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
+    public static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
         var s = JSONScanner(bytes)
         var schema = 1
         var key: String?
