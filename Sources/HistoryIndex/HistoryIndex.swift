@@ -96,7 +96,12 @@ public final class HistoryIndex: @unchecked Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        return try DatabasePool(path: file(dir).path, configuration: config)
+        // In a shared (setgid) data directory every member must be able to write the index: the database file is
+        // made group-writable before SQLite opens it, and SQLite gives its -wal and -shm files the same mode.
+        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
+        let pool = try DatabasePool(path: file(dir).path, configuration: config)
+        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
+        return pool
     }
 
     static func schemaState(_ pool: DatabasePool) throws -> SchemaState {
