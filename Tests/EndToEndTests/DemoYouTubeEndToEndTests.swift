@@ -44,6 +44,8 @@ final class DemoYouTubeEndToEndTests: EndToEndTestCase {
         s.sendKeys("Escape")
         usleep(300_000)
         s.sendKeys("Escape")
+        // An Escape followed at once by `q` reads as Alt-q: give the terminal's escape delay time to pass.
+        usleep(300_000)
         rows = try s.waitUntil("the reply is back as the brand's own", timeout: 40) { rows in
             rows.contains { $0.contains("Y AcmeCloud") && $0.contains("ours") }
         }
