@@ -8,6 +8,7 @@ import XCTest
 final class ClaimScreenTests: XCTestCase {
     func testOthersClaimShowsInTheFeedAndTakeOverNeedsAConfirm() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         let key = app.state.feed.selectedKey!
         // Anna opens the composer on the first mention in her workbench (another Store on the same directory).
         let anna = try Store(dir: app.dir)
@@ -40,12 +41,14 @@ final class ClaimScreenTests: XCTestCase {
 
     func testOpeningAFreeMentionClaimsItAndOthersSeeIt() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         let key = app.state.feed.selectedKey!
         app.press("<Enter>")
         XCTAssertEqual(app.store.state(key).assignee, "alice")
         XCTAssertEqual(app.store.state(key).status, .open)
         // Ben's workbench on the same directory sees alice's claim after its next refresh.
         let ben = try TestApp(size: Size(width: 100, height: 30), root: app.root, user: "ben")
+        ben.sideBySide()
         XCTAssertEqual(
             ben.screen[1],
             "│ 3m M anna         -? open due 57m →alice Why is my o││ No mention open: select one in the feed   │")

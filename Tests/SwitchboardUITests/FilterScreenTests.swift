@@ -8,6 +8,7 @@ import XCTest
 final class FilterScreenTests: XCTestCase {
     func testLiveFilterAndAnErrorWithACaretUnderThePosition() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("/")
         app.type("is:negative age:<2x")
         // The caret sits under the "2" of "<2x" (column 25 of ":filter is:negative age:<2x").
