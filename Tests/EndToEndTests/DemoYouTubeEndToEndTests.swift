@@ -44,6 +44,9 @@ final class DemoYouTubeEndToEndTests: EndToEndTestCase {
         s.sendKeys("Escape")
         usleep(300_000)
         s.sendKeys("Escape")
+        // Back to the top of the whole feed (17 rows at 120×40): the newest mentions come into view there.
+        usleep(300_000)
+        s.sendKeys("g")
         rows = try s.waitUntil("the reply is back as the brand's own", timeout: 40) { rows in
             rows.contains { $0.contains("Y AcmeCloud") && $0.contains("ours") }
         }

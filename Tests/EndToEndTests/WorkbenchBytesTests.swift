@@ -79,7 +79,8 @@ final class WorkbenchBytesTests: EndToEndTestCase {
         for (n, sent) in scrolled {
             XCTAssertGreaterThan(n, 0, "the feed did not scroll")
             XCTAssertLessThanOrEqual(n, 400, "a scrolling j or k wrote \(n) bytes: \(sent.debugDescription)")
-            XCTAssertTrue(sent.contains("\u{1B}[2;18r"), "no scroll region over the feed's rows: \(sent.debugDescription)")
+            XCTAssertTrue(
+                sent.contains("\u{1B}[2;18r"), "no scroll region over the feed's rows: \(sent.debugDescription)")
             for row in Self.rowsAddressed(sent) {
                 XCTAssertLessThanOrEqual(row, 18, "row \(row) below the feed was written: \(sent.debugDescription)")
             }

@@ -14,7 +14,9 @@ final class LayoutScreenTests: XCTestCase {
         XCTAssertTrue(rows[0].hasPrefix("┌─ Feed — 3 ─") && rows[0].hasSuffix("─┐"), rows[0])
         XCTAssertEqual(TextWidth.width(rows[0]), 120)
         // Whole texts fit on a feed row now, and nothing stands beside it.
-        XCTAssertTrue(rows[1].hasPrefix("│ 3m M anna             -? new  due 57m Why is my order late again? Third time this month. "), rows[1])
+        XCTAssertTrue(
+            rows[1].hasPrefix(
+                "│ 3m M anna             -? new  due 57m Why is my order late again? Third time this month. "), rows[1])
         XCTAssertTrue(rows[1].hasSuffix(" │") && TextWidth.width(rows[1]) == 120, rows[1])
         XCTAssertTrue(rows[18].hasPrefix("└───") && rows[18].hasSuffix("───┘"), rows[18])
         XCTAssertTrue(rows[19].hasPrefix("┌─ Mention ──"), rows[19])

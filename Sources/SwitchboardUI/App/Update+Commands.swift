@@ -136,7 +136,8 @@ extension Update {
         let next = LayoutStyle(rawValue: arg) ?? (now == .stacked ? .side : .stacked)
         s.chrome.layout = next
         s.feed.clampScroll(viewport: Layout.feedViewport(s))
-        let shown = next == .auto ? "auto (\(next.resolved(width: s.chrome.size.width).rawValue) at this width)" : next.rawValue
+        let shown =
+            next == .auto ? "auto (\(next.resolved(width: s.chrome.size.width).rawValue) at this width)" : next.rawValue
         let size = s.chrome.size
         let tabs = size.width < Layout.fourPaneWidth || size.height < Layout.fourPaneHeight
         say(

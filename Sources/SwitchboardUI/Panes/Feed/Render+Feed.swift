@@ -64,7 +64,9 @@ extension Renderer {
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
             if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
                 x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
-            } else { x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner) }
+            } else {
+                x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
+            }
             x = buf.put(
                 TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
                 role: own ? .own : isNew ? .feedNew : .accent, clip: inner)
@@ -119,8 +121,8 @@ extension Renderer {
             }
             if row == f.selected {
                 // The selection marks the row's time-to-author columns (and the space after the author), not
-                // the marks and the text: moving it rewrites ~2×24 cells in few colours (a `j` within the page stays well under 170 bytes, and a
-                // scrolling one under 400).
+                // the marks and the text: moving it rewrites ~2×24 cells in few colours (a `j` within the page
+                // stays well under 170 bytes, and a scrolling one under 400).
                 buf.setRole(Rect(x: inner.x, y: y, width: authorEnd - inner.x, height: 1), .selected)
             }
         }
