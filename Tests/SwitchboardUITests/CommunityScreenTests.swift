@@ -11,7 +11,6 @@ final class CommunityScreenTests: XCTestCase {
 
     func testFeedMarksMultipliersWithAStarAndCriticsWithAFlag() throws {
         let app = try F.app()
-        app.sideBySide()
         assertScreen(app, COMMUNITY_FEED)
         XCTAssertEqual(app.buffer[6, 2].role, .accent)
         XCTAssertEqual(app.buffer[6, 5].role, .negative)

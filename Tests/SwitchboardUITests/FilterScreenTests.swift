@@ -8,41 +8,40 @@ import XCTest
 final class FilterScreenTests: XCTestCase {
     func testLiveFilterAndAnErrorWithACaretUnderThePosition() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.sideBySide()
         app.press("/")
         app.type("is:negative age:<2x")
         // The caret sits under the "2" of "<2x" (column 25 of ":filter is:negative age:<2x").
         assertScreen(
             app,
             """
-            ┌─ Feed — 0/3 ────────────────────────────────────────┐┌─ Mention ─────────────────────────────────┐
-            │ Nothing matches the filter.                         ││ No mention open: select one in the feed   │
-            │                                                     ││ and press Enter.                          │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     ││                                           │
-            │                                                     │└───────────────────────────────────────────┘
-            │                                                     │┌─ Queue ────────────┐┌─ Crisis ────────────┐
-            │                                                     ││ No scheduled posts ││ No active crisis.   │
-            │                                                     ││                    ││ No playbooks yet.   │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            │                                                     ││                    ││                     │
-            └─────────────────────────────────────────────────────┘└────────────────────┘└─────────────────────┘
+            ┌─ Feed — 0/3 ─────────────────────────────────────────────────────────────────────────────────────┐
+            │ Nothing matches the filter.                                                                      │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+            ┌─ Mention ──────────────────────────────────────┐┌─ Queue ───────────────┐┌─ Crisis ──────────────┐
+            │ No mention open: select one in the feed and    ││ No scheduled posts    ││ No active crisis.     │
+            │ press Enter.                                   ││                       ││ No playbooks yet.     │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            └────────────────────────────────────────────────┘└───────────────────────┘└───────────────────────┘
                                      ^ expected a duration like 30m, 2h or 3d after age:< — '2x' is not one
             :filter is:negative age:<2x
             """)
