@@ -8,7 +8,6 @@ import XCTest
 final class ClaimScreenTests: XCTestCase {
     func testOthersClaimShowsInTheFeedAndTakeOverNeedsAConfirm() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.sideBySide()
         let key = app.state.feed.selectedKey!
         // Anna opens the composer on the first mention in her workbench (another Store on the same directory).
         let anna = try Store(dir: app.dir)
@@ -16,7 +15,7 @@ final class ClaimScreenTests: XCTestCase {
         try app.refresh()
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna         -? open due 57m →anna Why is my or││ No mention open: select one in the feed   │")
+            "│ 3m M anna             -? open due 57m →anna Why is my order late again? Third time this month.   │")
         app.press("<Enter>")
         XCTAssertEqual(app.screen[29], "held by anna since 3m — press Enter again to take over (Esc leaves it)")
         XCTAssertEqual(app.buffer[0, 29].role, .warning)
@@ -35,23 +34,21 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna"), app.screen[28])
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna         -? open due 57m Why is my order la││ @anna · 1,200 followers                   │")
+            "│ 3m M anna             -? open due 57m Why is my order late again? Third time this month.         │")
         XCTAssertEqual(app.state.mention.claims[key], TestApp.now)
     }
 
     func testOpeningAFreeMentionClaimsItAndOthersSeeIt() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
-        app.sideBySide()
         let key = app.state.feed.selectedKey!
         app.press("<Enter>")
         XCTAssertEqual(app.store.state(key).assignee, "alice")
         XCTAssertEqual(app.store.state(key).status, .open)
         // Ben's workbench on the same directory sees alice's claim after its next refresh.
         let ben = try TestApp(size: Size(width: 100, height: 30), root: app.root, user: "ben")
-        ben.sideBySide()
         XCTAssertEqual(
             ben.screen[1],
-            "│ 3m M anna         -? open due 57m →alice Why is my o││ No mention open: select one in the feed   │")
+            "│ 3m M anna             -? open due 57m →alice Why is my order late again? Third time this month.  │")
         // Opening it again writes nothing more.
         let before = app.store.events.count
         app.press("<Esc> <Enter>")

@@ -240,10 +240,9 @@ final class FeedTests: XCTestCase {
 
     func testEmptyStore() throws {
         let app = try TestApp([], size: Size(width: 100, height: 30))
-        app.sideBySide()
         XCTAssertEqual(
             app.screen[1],
-            "│ No mentions yet.                                    ││ No mention open: select one in the feed   │")
+            "│ No mentions yet.                                                                                 │")
         app.press("j k G g <Enter> a")
         XCTAssertNil(app.state.feed.selectedKey)
     }
