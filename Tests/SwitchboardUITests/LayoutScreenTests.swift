@@ -145,4 +145,17 @@ final class LayoutScreenTests: XCTestCase {
         XCTAssertEqual(LayoutStyle.auto.resolved(width: 199), .stacked)
         XCTAssertEqual(LayoutStyle.auto.resolved(width: 200), .side)
     }
+
+    /// At 100×30 the stacked Mention pane still gives the composer at least five lines, the warnings below them.
+    func testTheComposerKeepsFiveLinesAt100x30() throws {
+        let app = try TestApp(ReplyFixtures.questions(), size: Size(width: 100, height: 30), team: ReplyFixtures.team)
+        app.press("<Enter>")
+        app.type("ok")
+        let sep = app.screen.firstIndex { $0.hasPrefix("│─ Reply · ") }!
+        XCTAssertGreaterThan(sep, 14, app.dump())
+        let warnings = app.screen.indices.filter { app.screen[$0].hasPrefix("│ ⚠ ") }
+        XCTAssertFalse(warnings.isEmpty, app.dump())
+        XCTAssertGreaterThanOrEqual(warnings.first! - sep - 1, 5, app.dump())
+        XCTAssertTrue(app.screen[sep + 1].hasPrefix("│ @anna@social.example ok "), app.dump())
+    }
 }
