@@ -17,6 +17,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     do { chosen = try ThemeLoader.load(try ThemeLoader.chooseName(flag: theme), from: themeDirs) } catch {
         throw CLIError.usage("\(error)")
     }
+    let layout: LayoutStyle
+    do {
+        layout = try LayoutStyle.fromConfig(DataDirectory.configDirectory().appendingPathComponent("config.json"))
+    } catch { throw CLIError.usage("\(error)") }
 
     // The terminal first: without one (cron, `</dev/null` without a controlling terminal) nothing is opened,
     // polled or written before the refusal.
@@ -67,6 +71,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
         sources: sourcesMode(dir, own: sources), views: views)
     settings.publishesQueue = sources.isRunning
+    settings.layout = layout
     settings.teamProblem = teamProblem
     settings.onDefaults = teamProblem != nil
     var state = AppState(settings: settings, size: terminal.size, now: Date())

@@ -44,7 +44,10 @@ final class DemoYouTubeEndToEndTests: EndToEndTestCase {
         s.sendKeys("Escape")
         usleep(300_000)
         s.sendKeys("Escape")
-        // An Escape followed at once by `q` reads as Alt-q: give the terminal's escape delay time to pass.
+        // Back to the top of the whole feed (17 rows at 120×40): the newest mentions come into view there. An
+        // Escape followed at once by a key reads as Alt-key: the pause lets the terminal's escape delay pass.
+        usleep(300_000)
+        s.sendKeys("g")
         usleep(300_000)
         rows = try s.waitUntil("the reply is back as the brand's own", timeout: 40) { rows in
             rows.contains { $0.contains("Y AcmeCloud") && $0.contains("ours") }

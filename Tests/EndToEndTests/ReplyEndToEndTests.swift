@@ -73,7 +73,10 @@ final class ReplyEndToEndTests: EndToEndTestCase {
         s.sendText("looking")
         usleep(300_000)
         s.sendKeys("Enter")
-        rows = try s.waitFor("Ticket SB-")
+        // The template is in, its ticket placeholder filled ("Ticket" and the number may wrap apart).
+        rows = try s.waitUntil("the template with its ticket number") { rows in
+            rows.contains { $0.contains("SB-") } && rows.joined().contains("Ticket")
+        }
         s.sendKeys("C-s")
         rows = try s.waitFor("y sends it now")
         s.sendKeys("y")

@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 
 /// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
-/// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent), and scrolling the
-/// zoomed feed by a row at most 400 (the terminal scrolls), beside the other panes at most 1,000.
+/// moving the selection costs at most 170 bytes at 120×40 (only changed cells are sent), and scrolling the
+/// feed by a row at most 400, stacked over the other panes or zoomed (the terminal scrolls).
 final class WorkbenchBytesTests: EndToEndTestCase {
     /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
     func settle(_ s: TmuxSession) -> Int {
@@ -22,10 +22,10 @@ final class WorkbenchBytesTests: EndToEndTestCase {
         return last
     }
 
-    /// Scrolling the feed by a row in the split layout (panes beside the feed): the terminal scrolls the rows and
-    /// only the row that scrolled in, the selection and the cells beside the feed that moved with the scroll are
-    /// drawn (issue 15 item 14; docs/performance.md says where the bytes go).
-    func testScrollingTheFeedBesideThePanesUsesTheTerminalsScroll() throws {
+    /// Scrolling the feed by a row in the default (stacked) layout at 120×40: the feed spans the full width, so the
+    /// terminal scrolls its rows (rows 2–18) and only the row that scrolled in and the selection are drawn — at most
+    /// 400 bytes, in both directions; moving within the page at most 170 (issue 15 item 14; docs/performance.md).
+    func testScrollingTheFeedUsesTheTerminalsScroll() throws {
         try TmuxSession.requireTmux()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
             "sb-ui-scroll-\(UUID().uuidString.prefix(8))")
@@ -45,30 +45,58 @@ final class WorkbenchBytesTests: EndToEndTestCase {
             environment: ["SWITCHBOARD_USER": "e2e", "NO_COLOR": ""], recordOutput: true)
         sessions.append(s)
         let rows = try s.waitFor("Feed — 100")
-        XCTAssertTrue(rows[0].contains("┌─ Mention "), s.dump(rows))
+        XCTAssertTrue(rows[0].hasPrefix("┌─ Feed — 100 ") && rows[0].hasSuffix("┐"), s.dump(rows))
+        XCTAssertTrue(rows[19].hasPrefix("┌─ Mention "), s.dump(rows))
         var before = settle(s)
-        for _ in 0..<40 {
+
+        /// Presses `key` three times; the bytes each press wrote.
+        func measure(_ key: String) -> [(Int, String)] {
+            (0..<3).map { _ in
+                s.sendKeys(key)
+                let after = settle(s)
+                let sent = String(decoding: s.recordedOutput()[before..<after], as: UTF8.self)
+                defer { before = after }
+                return (after - before, sent)
+            }
+        }
+        // Within the page: the selection moves (the row it left, the row it reaches).
+        for (n, _) in measure("j") + measure("k") {
+            XCTAssertGreaterThan(n, 0, "the selection did not move")
+            XCTAssertLessThanOrEqual(n, 170, "a j or k within the page wrote \(n) bytes")
+        }
+        for _ in 0..<20 {
             s.sendKeys("j")
             before = settle(s)
         }
-        var figures: [Int] = []
-        for _ in 0..<3 {
-            s.sendKeys("j")
-            let after = settle(s)
-            figures.append(after - before)
-            before = after
+        // Scrolling down, then (from the top of the view) up: the terminal scrolls the feed's rows, 2–18, and
+        // nothing below the feed (the panes, the status bar, the key hint) is written.
+        var scrolled = measure("j")
+        for _ in 0..<16 {
+            s.sendKeys("k")
+            before = settle(s)
         }
-        // Without the terminal's scroll all 36 rows of the feed are drawn again. What remains: the row that scrolled
-        // in and the selection, and the cells beside the feed that moved with the rows and must be put back (the
-        // Mention pane's hint, the borders and the lines of the Queue and Crisis panes), because a terminal (and
-        // tmux) scrolls whole rows. 917–943 bytes here (968–1021 before plain text had its own colour pair and
-        // rows were weighed by their bytes); docs/performance.md has the breakdown.
-        for f in figures {
-            XCTAssertGreaterThan(f, 0, "the feed did not scroll")
-            XCTAssertLessThanOrEqual(f, 1000, "a scrolling j beside the panes wrote \(f) bytes")
+        scrolled += measure("k")
+        for (n, sent) in scrolled {
+            XCTAssertGreaterThan(n, 0, "the feed did not scroll")
+            XCTAssertLessThanOrEqual(n, 400, "a scrolling j or k wrote \(n) bytes: \(sent.debugDescription)")
+            XCTAssertTrue(
+                sent.contains("\u{1B}[2;18r"), "no scroll region over the feed's rows: \(sent.debugDescription)")
+            for row in Self.rowsAddressed(sent) {
+                XCTAssertLessThanOrEqual(row, 18, "row \(row) below the feed was written: \(sent.debugDescription)")
+            }
         }
         s.sendKeys("q")
         XCTAssertEqual(try s.waitForExit(), 0)
+    }
+
+    /// The rows (1-based) the cursor is sent to in `bytes` by an absolute move (`ESC[r;cH`, `ESC[rd`), scroll
+    /// regions (`ESC[t;br`) left out.
+    static func rowsAddressed(_ bytes: String) -> [Int] {
+        let re = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9]+)(;[0-9]+)?([Hd])")
+        let ns = bytes as NSString
+        return re.matches(in: bytes, range: NSRange(location: 0, length: ns.length)).compactMap {
+            Int(ns.substring(with: $0.range(at: 1)))
+        }
     }
 
     func testHostileTextNeverReachesTheTerminalAndMovingIsCheap() throws {

@@ -28,6 +28,7 @@ final class AccountPickerScreenTests: XCTestCase {
 
     func testQueueAddAsksForTheAccountsAllTickedAndSpaceUnticksOne() throws {
         let app = try app()
+        app.sideBySide()
         app.press(":")
         app.type("queue add Frische Bohnen: Röstung der Woche")
         app.press("<Enter>")

@@ -8,6 +8,7 @@ import XCTest
 final class BulkScreenTests: XCTestCase {
     func testMarkVisualRangeThenOneStatusKeyActsOnAll() throws {
         let app = try TestApp(Fixtures.many(8), size: Size(width: 100, height: 30))
+        app.sideBySide()
         // Space marks m0 and moves on; skip m1; v from m2 to m4.
         app.press("<Space> j v j j")
         XCTAssertEqual(

@@ -15,7 +15,7 @@ final class ClaimScreenTests: XCTestCase {
         try app.refresh()
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna         -? open due 57m →anna Why is my or││ No mention open: select one in the feed   │")
+            "│ 3m M anna             -? open due 57m →anna Why is my order late again? Third time this month.   │")
         app.press("<Enter>")
         XCTAssertEqual(app.screen[29], "held by anna since 3m — press Enter again to take over (Esc leaves it)")
         XCTAssertEqual(app.buffer[0, 29].role, .warning)
@@ -34,7 +34,7 @@ final class ClaimScreenTests: XCTestCase {
         XCTAssertTrue(app.screen[28].hasSuffix("taken over from anna"), app.screen[28])
         XCTAssertEqual(
             app.screen[1],
-            "│ 3m M anna         -? open due 57m Why is my order la││ @anna · 1,200 followers                   │")
+            "│ 3m M anna             -? open due 57m Why is my order late again? Third time this month.         │")
         XCTAssertEqual(app.state.mention.claims[key], TestApp.now)
     }
 
@@ -48,7 +48,7 @@ final class ClaimScreenTests: XCTestCase {
         let ben = try TestApp(size: Size(width: 100, height: 30), root: app.root, user: "ben")
         XCTAssertEqual(
             ben.screen[1],
-            "│ 3m M anna         -? open due 57m →alice Why is my o││ No mention open: select one in the feed   │")
+            "│ 3m M anna             -? open due 57m →alice Why is my order late again? Third time this month.  │")
         // Opening it again writes nothing more.
         let before = app.store.events.count
         app.press("<Esc> <Enter>")

@@ -18,6 +18,7 @@ final class CommunityScreenTests: XCTestCase {
 
     func testAuthorCardShowsRolesReachCountsSentimentAndNotes() throws {
         let app = try F.app()
+        app.sideBySide()
         F.select(app, "a1")
         app.press("<Enter>")
         assertScreen(app, COMMUNITY_CARD)
@@ -67,6 +68,7 @@ final class CommunityScreenTests: XCTestCase {
 
     func testHandoffKeyOffersTheTeamsAndRecordsTheHandoff() throws {
         let app = try F.app()
+        app.sideBySide()
         F.select(app, "a1")
         app.press("H")
         XCTAssertEqual(app.screen[38], " support")
@@ -99,6 +101,7 @@ final class CommunityScreenTests: XCTestCase {
 
     func testTheAnswerFromInsideIsShownAndStartsTheReply() throws {
         let app = try F.app()
+        app.sideBySide()
         let key = MentionKey.make(platform: "mastodon", id: "a1")
         // Recorded by `switchboard handoff` and `switchboard handoff reply` in other processes.
         let other = try Store(dir: app.dir)
@@ -301,6 +304,7 @@ extension CommunityScreenTests {
 extension CommunityScreenTests {
     func testANewMentionThatMakesACriticMarksAllTheirRows() throws {
         let app = try F.app()
+        app.sideBySide()
         XCTAssertTrue(app.screen[3].hasPrefix("│ 1h B ben.bsky.soc +  new  late 30m Acme support"), app.dump())
         try app.ingest([
             mention(

@@ -1,44 +1,44 @@
 // The expected whole screens of CommunityScreenTests.
 
 let COMMUNITY_FEED = """
-    ┌─ Feed — 6 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
-    │ 5m M⚑anna@social. -! new  due 55m Still no refund, this is the ││ No mention open: select one in the feed and press  │
-    │30m M★mia@tech.exa +♥ new  due 30m Acme's new release is great, ││ Enter.                                             │
-    │ 1h B ben.bsky.soc +  new  late 30m Acme support was quick to he││                                                    │
-    │ 2h B annab.bsky.s -  new  late 1h Acme refund still missing    ││                                                    │
-    │ 8d M⚑anna@social. -! new  late 7d Acme lost my parcel again.   ││                                                    │
-    │15d M⚑anna@social. =  new  late 14d Ordered from Acme today.    ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                ││                                                    │
-    │                                                                │└────────────────────────────────────────────────────┘
-    │                                                                │┌─ Queue ─────────────────┐┌─ Crisis ────────────────┐
-    │                                                                ││ No scheduled posts      ││ No active crisis.       │
-    │                                                                ││                         ││ No playbooks yet.       │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    │                                                                ││                         ││                         │
-    └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+    ┌─ Feed — 6 ───────────────────────────────────────────────────────────────────────────────────────────────────────────┐
+    │ 5m M⚑anna@social.exam -! new  due 55m Still no refund, this is the worst support ever.                               │
+    │30m M★mia@tech.example +♥ new  due 30m Acme's new release is great, recommended!                                      │
+    │ 1h B ben.bsky.social  +  new  late 30m Acme support was quick to help, thanks                                        │
+    │ 2h B annab.bsky.socia -  new  late 1h Acme refund still missing                                                      │
+    │ 8d M⚑anna@social.exam -! new  late 7d Acme lost my parcel again.                                                     │
+    │15d M⚑anna@social.exam =  new  late 14d Ordered from Acme today.                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    │                                                                                                                      │
+    └──────────────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+    ┌─ Mention ────────────────────────────────────────────────┐┌─ Queue ────────────────────┐┌─ Crisis ───────────────────┐
+    │ No mention open: select one in the feed and press Enter. ││ No scheduled posts         ││ No active crisis.          │
+    │                                                          ││                            ││ No playbooks yet.          │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    │                                                          ││                            ││                            │
+    └──────────────────────────────────────────────────────────┘└────────────────────────────┘└────────────────────────────┘
      ~/sb · alice · 6 new · 6 open · 4 overdue · ⟳ polling
     j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
     """

@@ -7,6 +7,7 @@ import XCTest
 final class ComposerTests: XCTestCase {
     func testTypingMovingAndDeleting() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("<Enter> C-a C-k")  // clear the @anna prefill
         XCTAssertEqual(app.state.chrome.focus, .composer)
         // An empty composer with the focus: the cursor waits in it.
@@ -51,6 +52,7 @@ final class ComposerTests: XCTestCase {
 
     func testPasteAndCounterAgainstTheNetworkLimit() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.send(.paste("See https://example.com/a/very/long/path/that/is/way/more/than/twenty/three/characters ok"))
         // Mastodon: the URL counts 23.
@@ -74,6 +76,7 @@ final class ComposerTests: XCTestCase {
 
     func testSaveDraftAndReloadWhenOpenedAgain() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         let key = app.state.feed.selectedKey!
         app.press("<Enter> C-a C-k")  // clear the @anna prefill
         app.type("Sorry about that, we are on it.")
@@ -89,6 +92,7 @@ final class ComposerTests: XCTestCase {
 
         // A new workbench on the same directory shows the draft when the mention is opened again.
         let again = try TestApp(size: Size(width: 100, height: 30), root: app.root)
+        again.sideBySide()
         again.press("<Enter>")
         XCTAssertTrue(
             again.screen.contains { $0.hasSuffix("││ Sorry about that, we are on it.           │") }, again.dump())

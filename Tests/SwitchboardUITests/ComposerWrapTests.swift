@@ -8,6 +8,7 @@ import XCTest
 final class ComposerWrapTests: XCTestCase {
     func testFiveLinesAtThirtyRowsWrappedAtWordBoundaries() throws {
         let app = try TestApp(ReplyFixtures.questions(), size: Size(width: 100, height: 30), team: ReplyFixtures.team)
+        app.sideBySide()
         // The RSS mention: no prefill, no counter, no warnings.
         app.press("j <Enter>")
         app.type(
@@ -32,6 +33,7 @@ final class ComposerWrapTests: XCTestCase {
 
     func testAtLeastFiveLinesWhileTypingEvenWithWarnings() throws {
         let app = try TestApp(ReplyFixtures.questions(), size: Size(width: 100, height: 30), team: ReplyFixtures.team)
+        app.sideBySide()
         app.press("<Enter>")
         app.type("ok")
         let sep = app.screen.firstIndex { $0.contains("─ Reply · ") }!
@@ -43,6 +45,7 @@ final class ComposerWrapTests: XCTestCase {
 
     func testCtrlWDeletesAWholePlaceholder() throws {
         let app = try TestApp(ReplyFixtures.questions(), size: Size(width: 100, height: 30), team: ReplyFixtures.team)
+        app.sideBySide()
         app.press("<Enter> C-a C-k")
         app.type("Hallo {{first_name}}")
         app.press("C-w")

@@ -12,6 +12,7 @@ final class CrisisFlowTests: XCTestCase {
 
     func testCrisisStartedElsewhereShowsAtOnceAndEndedElsewhereGoes() throws {
         let app = try F.app(size: Size(width: 120, height: 30))
+        app.sideBySide()
         XCTAssertFalse(app.screen[28].contains("CRISIS"))
         let r = try F.start(app, minutesAgo: 1, by: "bob")
         XCTAssertTrue(app.screen[28].hasPrefix(" CRISIS: Service outage 0/5  ~/sb"), app.screen[28])
@@ -83,6 +84,7 @@ final class CrisisFlowTests: XCTestCase {
 
     func testCrisisCommandsStartChangeSeverityCheckStepsAndEndWithTheReport() throws {
         let app = try F.app(size: Size(width: 160, height: 30))
+        app.sideBySide()
         app.press(":")
         app.type("crisis sta")
         app.press("<Tab>")

@@ -19,6 +19,7 @@ final class DraftFlowTests: XCTestCase {
 
     func testUndoReturnsTheReplyToTheComposerUnchangedAsASavedDraft() throws {
         let app = try app()
+        app.sideBySide()
         let pub = RecordingPublisher()
         app.runner.publisherFor = { _ in pub }
         let key = app.state.feed.selectedKey!
@@ -54,6 +55,7 @@ final class DraftFlowTests: XCTestCase {
         XCTAssertEqual(pub.posts.count, 0)
         // A new workbench on the same data directory shows it as saved too.
         let again = try self.app(root: app.root)
+        again.sideBySide()
         again.press("<Enter>")
         XCTAssertEqual(again.state.currentDraft?.editor.text, typed)
         XCTAssertTrue(again.screen.contains { $0.contains("─ Reply · 66/500 · saved ─") }, again.dump())

@@ -38,6 +38,7 @@ final class DueLabelScreenTests: XCTestCase {
                 // Friday 16:00 Berlin: due 17:00 Friday, late since.
                 at("2026-11-27T15:00:00Z", mention("d", "Still waiting for an answer", author: "early")),
             ], team: DueLabelScreenTests.team)
+        app.sideBySide()
         app.send(.tick(Timestamp.parse("2026-11-28T10:00:00Z")!))  // Saturday 11:00 Berlin
         XCTAssertEqual(
             Array(app.screen[0...4]),

@@ -7,6 +7,7 @@ import XCTest
 final class FeedTests: XCTestCase {
     func testNewMentionsKeepSelectionAndScrollPosition() throws {
         let app = try TestApp(Fixtures.many(60), size: Size(width: 100, height: 30))
+        app.sideBySide()
         // 26 rows visible; move well down so the view scrolls.
         for _ in 0..<40 { app.press("j") }
         let key = app.state.feed.selectedKey
@@ -56,6 +57,7 @@ final class FeedTests: XCTestCase {
                 mention("c", "Emoji 🎉🚀👍🏽 and a family 👨‍👩‍👧 here", author: "emoji😀", minutesAgo: 3),
                 mention("d", "e\u{301}cole combining accent", author: "plain", minutesAgo: 4),
             ], size: Size(width: 100, height: 30))
+        app.sideBySide()
         let b = app.buffer
         for y in 1...4 {
             // Every wide character is followed by its right half, the frame lines up, and columns start at the same place.
@@ -83,6 +85,7 @@ final class FeedTests: XCTestCase {
                     "t1_c3", "Bei uns hängt die Synchronisierung bei 99 %", author: "matthias_k", platform: "reddit"),
                 mention("feed-1", "Acme Cloud im Test", author: "Netzrundschau", minutesAgo: 2, platform: "rss"),
             ], size: Size(width: 100, height: 30))
+        app.sideBySide()
         XCTAssertTrue(app.screen[1].hasPrefix("│ 1m r matthias_k      new "), app.screen[1])
         XCTAssertTrue(app.screen[2].hasPrefix("│ 2m R Netzrundscha    new "), app.screen[2])
         app.press("Enter")
@@ -156,6 +159,7 @@ final class FeedTests: XCTestCase {
 
     func testStatusKeysRecordActionsInTheStore() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         let key = app.state.feed.selectedKey!
         app.press("<Enter> <Esc> a")
         XCTAssertEqual(app.store.state(key).status, .answered)
@@ -238,7 +242,7 @@ final class FeedTests: XCTestCase {
         let app = try TestApp([], size: Size(width: 100, height: 30))
         XCTAssertEqual(
             app.screen[1],
-            "│ No mentions yet.                                    ││ No mention open: select one in the feed   │")
+            "│ No mentions yet.                                                                                 │")
         app.press("j k G g <Enter> a")
         XCTAssertNil(app.state.feed.selectedKey)
     }

@@ -73,6 +73,7 @@ final class InsightScreenTests: XCTestCase {
         ms.append(mention("old1", "Checkout was slow yesterday", author: "old", minutesAgo: 600))
         ms.append(mention("x", "Lovely shoes, thanks", author: "happy", minutesAgo: 20))
         let app = try TestApp(ms, size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("T")
         assertScreen(
             app,
@@ -131,6 +132,7 @@ final class InsightScreenTests: XCTestCase {
                 mention("p", "nice", author: "calm", minutesAgo: 1, sentiment: .positive),
             ],
             size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("<Enter>")
         XCTAssertEqual(
             app.screen[4],

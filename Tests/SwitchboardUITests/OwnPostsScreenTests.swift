@@ -34,6 +34,7 @@ final class OwnPostsScreenTests: XCTestCase {
 
     func testOwnPostsShowAsOursWithoutTimersAndAreNotCounted() throws {
         let app = try TestApp(OwnPostsScreenTests.mentions(), team: OwnPostsScreenTests.team)
+        app.sideBySide()
         let screen = app.screen
         XCTAssertEqual(
             Array(screen[0...4]),

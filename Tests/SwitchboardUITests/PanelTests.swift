@@ -12,6 +12,7 @@ final class PanelTests: XCTestCase {
                 "playbooks/outage.json": CrisisFixtures.json(CrisisFixtures.playbook),
                 "playbooks/recall.json": #"{"steps": []}"#,
             ])
+        app.sideBySide()
         _ = try QueueScreenTests.add(app, "Our autumn sale starts today", at: "2026-11-28T09:00:00Z")
         _ = try QueueScreenTests.add(app, "Maintenance tonight", at: "2026-11-27T18:30:00Z")
         let rows = app.screen
@@ -26,6 +27,7 @@ final class PanelTests: XCTestCase {
 
     func testActiveCrisisChecklistAndBanner() throws {
         let app = try CrisisFixtures.app(size: Size(width: 120, height: 30))
+        app.sideBySide()
         try CrisisFixtures.start(app, minutesAgo: 120)
         try CrisisFixtures.step(app, "confirm", .done, by: "alice", minutesAgo: 100)
         let rows = app.screen
@@ -46,6 +48,7 @@ final class PanelTests: XCTestCase {
             files: [
                 "playbooks/broken.json": "{nope"
             ])
+        app.sideBySide()
         XCTAssertEqual(app.buffer[100, 19].role, .error)
         XCTAssertTrue(app.screen[19].contains("│ ✗ playbooks/broken.json:"), app.dump())
         XCTAssertTrue(app.screen[1].contains("Why is my order late"))
@@ -53,6 +56,7 @@ final class PanelTests: XCTestCase {
 
     func testEditedPlaybookIsReadAgain() throws {
         let app = try CrisisFixtures.app(size: Size(width: 100, height: 26))
+        app.sideBySide()
         app.press("4")
         XCTAssertTrue(app.screen[5].contains("• Service outage  3 levels · 5 steps"), app.dump())
         var p = CrisisFixtures.playbook

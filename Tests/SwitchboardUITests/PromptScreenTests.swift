@@ -45,6 +45,7 @@ final class PromptScreenTests: XCTestCase {
 
     func testQueuePaneShowsStateAndTextAt120Columns() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: QueueScreenTests.team())
+        app.sideBySide()
         _ = try QueueScreenTests.add(app, "Winter blend is back in the shops", at: "2026-11-28T11:00:00Z")
         _ = try QueueScreenTests.add(app, "Latte contest", at: nil)
         XCTAssertEqual(
@@ -60,7 +61,7 @@ final class PromptScreenTests: XCTestCase {
 
     /// The queue pane's rows (inside its box), trailing spaces cut.
     static func queuePane(_ app: TestApp) -> [String] {
-        let r = Layout.compute(size: app.size, focus: app.state.chrome.focus, zoomed: false).panes[.queue]!
+        let r = Layout.of(app.state).panes[.queue]!
         return (r.y + 1..<r.maxY - 1).map { y in
             String((r.x + 1..<r.maxX - 1).map { app.buffer[$0, y].text }.joined()).replacingOccurrences(
                 of: "\\s+$", with: "", options: .regularExpression)
@@ -77,6 +78,7 @@ final class PromptScreenTests: XCTestCase {
 
     func testHelpExplainsEveryFeedMarkAndAQuestionShowsQuestionMark() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 60))
+        app.sideBySide()
         // anna asks and complains: `?`.
         XCTAssertTrue(app.screen[1].contains(" anna         -? new "), app.screen[1])
         app.press("? G")

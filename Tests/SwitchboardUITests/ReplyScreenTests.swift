@@ -55,6 +55,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testTemplatePickRendersPlaceholdersAndReviewYENThenSendOnceAfterTheDelay() throws {
         let app = try app()
+        app.sideBySide()
         let pub = RecordingPublisher()
         app.runner.publisherFor = { _ in pub }
         let key = app.state.feed.selectedKey!
@@ -192,6 +193,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testUndoDuringTheSendDelayTakesItBack() throws {
         let app = try app()
+        app.sideBySide()
         let pub = RecordingPublisher()
         app.runner.publisherFor = { _ in pub }
         let key = app.state.feed.selectedKey!
@@ -215,6 +217,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testFailedSendShowsRetryAndRRetries() throws {
         let app = try app()
+        app.sideBySide()
         let pub = RecordingPublisher()
         pub.fail = .rejected("422 text too long")
         app.runner.publisherFor = { _ in pub }
@@ -267,6 +270,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testRSSReplyIsCopiedWithOSC52AndConfirmedByHand() throws {
         let app = try app()
+        app.sideBySide()
         let term = TestTerminal()
         app.runner.copyToClipboard = { term.copyToClipboard($0) }
         app.press("j <Enter>")
@@ -298,6 +302,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testPreSendWarningsShowInlineUnderTheComposer() throws {
         let app = try app()
+        app.sideBySide()
         app.press("<Enter>")
         app.type("CHECK OUT OUR SPECIAL OFFER AT http://shop.example")
         // Five lines of text (wrapped at words), two lines of warnings under them.
@@ -324,6 +329,7 @@ final class ReplyScreenTests: XCTestCase {
 
     func testNotesAreInternal() throws {
         let app = try app()
+        app.sideBySide()
         let key = app.state.feed.selectedKey!
         app.press(":")
         app.type("note customer called too, see ticket 42")

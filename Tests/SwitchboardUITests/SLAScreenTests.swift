@@ -23,6 +23,7 @@ final class SLAScreenTests: XCTestCase {
                 mention(
                     "o", "Anyone there? Order stuck", author: "late", minutesAgo: 18 * 60 + 10, intents: [.question]),
             ], size: Size(width: 100, height: 30), team: team)
+        app.sideBySide()
         XCTAssertEqual(
             Array(app.screen[1...3]),
             [

@@ -6,8 +6,101 @@ import XCTest
 
 /// Whole screens, compared row by row.
 final class ScreenTests: XCTestCase {
+    /// The default below 200 columns: the feed across the full width on top, Mention, Queue and Crisis below it.
     func testFourPanesAt100x30() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 3 ───────────────────────────────────────────────────────────────────────────────────────┐
+            │ 3m M anna             -? new  due 57m Why is my order late again? Third time this month.         │
+            │ 2h B ben              +♥ new  late 1h Love the new release, great work!                          │
+            │ 5d R news                new  late 4d Blog post mentions the brand                               │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+            ┌─ Mention ──────────────────────────────────────┐┌─ Queue ───────────────┐┌─ Crisis ──────────────┐
+            │ No mention open: select one in the feed and    ││ No scheduled posts    ││ No active crisis.     │
+            │ press Enter.                                   ││                       ││ No playbooks yet.     │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            └────────────────────────────────────────────────┘└───────────────────────┘└───────────────────────┘
+             ~/sb · alice · 3 new · 3 open · 2 overdue · ⟳ polling
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+            """)
+        // Enter opens the selected mention; Esc goes back to the feed, the mention stays open.
+        app.press("<Enter> <Esc>")
+        assertScreen(
+            app,
+            """
+            ┌─ Feed — 3 ───────────────────────────────────────────────────────────────────────────────────────┐
+            │ 3m M anna             -? open due 57m Why is my order late again? Third time this month.         │
+            │ 2h B ben              +♥ new  late 1h Love the new release, great work!                          │
+            │ 5d R news                new  late 4d Blog post mentions the brand                               │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+            ┌─ Mention ──────────────────────────────────────┐┌─ Queue ───────────────┐┌─ Crisis ──────────────┐
+            │ @anna · 1,200 followers                        ││ No scheduled posts    ││ No active crisis.     │
+            │ Mastodon · 2026-11-27 11:57 (3m ago) · twrxv1g…││                       ││ No playbooks yet.     │
+            │ https://social.example/@anna/1                 ││                       ││                       │
+            │ status: open · due in 57m · priority: normal ·…││                       ││                       │
+            │ negative (-0.6) · question, complaint · en     ││                       ││                       │
+            │                                                ││                       ││                       │
+            │ Why is my order late again? Third time this    ││                       ││                       │
+            │ month.                                         ││                       ││                       │
+            │─ Reply · 6/500 ────────────────────────────────││                       ││                       │
+            │ @anna                                          ││                       ││                       │
+            │                                                ││                       ││                       │
+            │                                                ││                       ││                       │
+            └────────────────────────────────────────────────┘└───────────────────────┘└───────────────────────┘
+             ~/sb · alice · 2 new · 3 open · 2 overdue · ⟳ polling
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ? help  q quit
+            """)
+        // Roles where style matters: the focused pane's frame, the selection, the marks.
+        let b = app.buffer
+        XCTAssertEqual(b[0, 0].role, .borderFocused)
+        XCTAssertEqual(b[2, 0].role, .paneTitleFocused)
+        XCTAssertEqual(b[55, 0].role, .borderFocused)
+        XCTAssertEqual(b[0, 14].role, .border)
+        XCTAssertEqual(b[3, 14].role, .paneTitle)
+        XCTAssertEqual(b[10, 1].role, .selected)
+        XCTAssertEqual(b[23, 1].role, .selected)
+        // The selection ends after the author: the marks and the status keep their colours.
+        XCTAssertEqual(b[24, 1].role, .negative)
+        XCTAssertEqual(b[28, 1].role, .dim)
+        XCTAssertEqual(b[40, 1].role, .normal)
+        XCTAssertEqual(b[24, 2].role, .positive)
+        XCTAssertEqual(b[25, 2].role, .praise)
+        XCTAssertEqual(b[1, 28].role, .statusBar)
+        XCTAssertEqual(b[0, 29].role, .keyName)
+    }
+
+    /// The side-by-side layout (`layout: side`; the default from 200 columns): the feed on the left, the full height.
+    func testFourPanesSideBySideAt100x30() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30), layout: .side)
         assertScreen(
             app,
             """
@@ -84,7 +177,10 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(b[2, 0].role, .paneTitleFocused)
         XCTAssertEqual(b[55, 0].role, .border)
         XCTAssertEqual(b[10, 1].role, .selected)
-        XCTAssertEqual(b[26, 1].role, .selected)
+        XCTAssertEqual(b[19, 1].role, .selected)
+        // The selection ends after the author: the marks and the status keep their colours.
+        XCTAssertEqual(b[20, 1].role, .negative)
+        XCTAssertEqual(b[26, 1].role, .dim)
         XCTAssertEqual(b[40, 1].role, .normal)
         XCTAssertEqual(b[20, 2].role, .positive)
         XCTAssertEqual(b[21, 2].role, .praise)
@@ -94,6 +190,7 @@ final class ScreenTests: XCTestCase {
 
     func testMovingTheSelectionLeavesTheOpenMention() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        app.sideBySide()
         app.press("<Enter> <Esc> j")
         XCTAssertEqual(app.buffer[10, 2].role, .selected)
         XCTAssertEqual(app.buffer[10, 1].role, .accent)
@@ -108,6 +205,7 @@ final class ScreenTests: XCTestCase {
         XCTAssertEqual(app.state.feed.selected, 0)
         // Focusing the composer with nothing open opens the selection.
         let b = try TestApp(Fixtures.three, size: Size(width: 100, height: 30))
+        b.sideBySide()
         b.press("j 2")
         XCTAssertEqual(b.state.mention.opened, b.state.feed.selectedKey)
         XCTAssertTrue(b.screen[1].hasSuffix("│ @ben                                      │"), b.screen[1])

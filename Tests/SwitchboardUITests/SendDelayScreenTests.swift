@@ -15,8 +15,10 @@ final class SendDelayScreenTests: XCTestCase {
 
     func testTheFeedRowCountsDownAndOnlyTheAuthorIsOfferedU() throws {
         let alice = try app()
+        alice.sideBySide()
         alice.runner.publisherFor = { _ in RecordingPublisher() }
         let ben = try app(user: "ben", root: alice.root)
+        ben.sideBySide()
         ben.runner.publisherFor = { _ in RecordingPublisher() }
         let key = alice.state.feed.selectedKey!
         alice.press("<Enter>")
@@ -53,10 +55,12 @@ final class SendDelayScreenTests: XCTestCase {
 
     func testATakeOverIsStatedToTheOneWhoLostTheMention() throws {
         let alice = try app()
+        alice.sideBySide()
         let key = alice.state.feed.selectedKey!
         alice.press("<Enter>")
         alice.type("Wir prüfen das")
         let lead = try app(user: "lead", root: alice.root)
+        lead.sideBySide()
         lead.send(.tick(TestApp.now.addingTimeInterval(5)))
         lead.press("<Enter>")
         XCTAssertTrue(lead.screen[29].hasPrefix("held by alice"), lead.screen[29])

@@ -27,6 +27,7 @@ final class StatusLineScreenTests: XCTestCase {
 
     func testAnErrorBesideTheSpikeBannerStaysUntilTheNextKey() throws {
         let app = try F.app(size: Size(width: 120, height: 40), user: "bob")
+        app.sideBySide()
         try Self.spike(app)
         XCTAssertEqual(
             app.screen[38],

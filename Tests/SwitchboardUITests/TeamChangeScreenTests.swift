@@ -78,6 +78,7 @@ final class TeamChangeScreenTests: XCTestCase {
 
     func testAnOwnAccountAddedToTeamJSONIsShownAsOursWithoutARestart() throws {
         let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 40), team: Self.team([Self.lea]))
+        app.sideBySide()
         let anna = { app.screen[1] }
         XCTAssertTrue(anna().hasPrefix("│ 3m M anna         -? new  due 57m"), app.dump())
         // The lead adds the account anna posts from as one of the team's sources: her posts are ours from now on.
@@ -92,6 +93,7 @@ final class TeamChangeScreenTests: XCTestCase {
 
     func testAnAccountAddedToOwnAccountsLosesItsMarksAndCardAtOnceAndGetsThemBackWhenRemoved() throws {
         let app = try CommunityFixtures.app()
+        app.sideBySide()
         CommunityFixtures.select(app, "a1")
         app.press("<Enter>")
         XCTAssertEqual(

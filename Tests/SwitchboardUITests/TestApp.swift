@@ -21,7 +21,7 @@ final class TestApp {
         _ mentions: [Mention] = [], size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil,
         keymap: Keymap = .defaults, files: [String: String] = [:], root existing: URL? = nil,
         views: [SavedViews.View] = [], user: String = "alice",
-        publishesQueue: Bool = false
+        publishesQueue: Bool = false, layout: LayoutStyle = .auto
     ) throws {
         TextWidth.setupLocale()
         root = existing ?? FileManager.default.temporaryDirectory.appendingPathComponent("sbui-\(UUID().uuidString)")
@@ -43,6 +43,7 @@ final class TestApp {
             themes: ["default", "high-contrast", "light", "mono"],
             timeZone: TimeZone(identifier: "UTC")!, sources: .polling, views: views)
         settings.publishesQueue = publishesQueue
+        settings.layout = layout
         state = AppState(settings: settings, size: size, now: TestApp.now)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).
         runner.clock = { [weak self] in self?.state.chrome.now ?? TestApp.now }
@@ -51,6 +52,13 @@ final class TestApp {
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The panes side by side (`layout: side`, the only layout before the stacked one became the default below
+    /// 200 columns): for tests about a pane's content whose expected rows were written for it.
+    func sideBySide() {
+        state.chrome.layout = .side
+        state.feed.clampScroll(viewport: Layout.feedViewport(state))
+    }
 
     static var repoRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -22,6 +22,7 @@ public struct AppState: Sendable {
     public init(settings s: WorkbenchSettings, size: Size, now: Date) {
         settings = AppSettings(s)
         chrome = Chrome(size: size, now: now, themeName: s.themeName, sources: s.sources)
+        chrome.layout = s.layout
         feed = FeedModel(
             mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
             sla: s.team.flatMap { try? SLA(team: $0) }, own: OwnAccounts(team: s.team))

@@ -8,6 +8,8 @@ public struct Chrome: Sendable {
     public var now: Date
     public var focus: Pane = .feed
     public var zoomed = false
+    /// How the panes are arranged (`Layout.compute`).
+    public var layout = LayoutStyle.auto
     public var themeName: String
     /// Who polls the sources (the status bar shows its short form at every width).
     public var sources: SourcesMode

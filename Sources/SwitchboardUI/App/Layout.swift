@@ -19,14 +19,20 @@ public struct Layout: Equatable, Sendable {
 
     /// The layout for the state: with the team.json banner's rows on top while team.json does not parse.
     public static func of(_ s: AppState) -> Layout {
-        compute(size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed, bannerRows: s.bannerLines.count)
+        compute(
+            size: s.chrome.size, focus: s.chrome.focus, zoomed: s.chrome.zoomed, bannerRows: s.bannerLines.count,
+            style: s.chrome.layout)
     }
 
     /// `bannerRows` rows at the top are kept free (the panes move down), unless the terminal is too small then.
-    public static func compute(size: Size, focus: Pane, zoomed: Bool, bannerRows: Int) -> Layout {
-        guard bannerRows > 0 else { return compute(size: size, focus: focus, zoomed: zoomed) }
-        var l = compute(size: Size(width: size.width, height: size.height - bannerRows), focus: focus, zoomed: zoomed)
-        guard l.kind != .tooSmall else { return compute(size: size, focus: focus, zoomed: zoomed) }
+    public static func compute(
+        size: Size, focus: Pane, zoomed: Bool, bannerRows: Int, style: LayoutStyle = .auto
+    ) -> Layout {
+        let whole = compute(size: size, focus: focus, zoomed: zoomed, style: style)
+        guard bannerRows > 0 else { return whole }
+        var l = compute(
+            size: Size(width: size.width, height: size.height - bannerRows), focus: focus, zoomed: zoomed, style: style)
+        guard l.kind != .tooSmall else { return whole }
         func down(_ r: Rect) -> Rect { Rect(x: r.x, y: r.y + bannerRows, width: r.width, height: r.height) }
         l.panes = l.panes.mapValues(down)
         l.tabBar = l.tabBar.map(down)
@@ -36,7 +42,9 @@ public struct Layout: Equatable, Sendable {
         return l
     }
 
-    public static func compute(size: Size, focus: Pane, zoomed: Bool) -> Layout {
+    /// `style` arranges the four panes (`LayoutStyle`); below `fourPaneWidth`×`fourPaneHeight` one pane shows at a
+    /// time under a tab bar, whatever the style.
+    public static func compute(size: Size, focus: Pane, zoomed: Bool, style: LayoutStyle = .auto) -> Layout {
         let w = size.width
         let h = size.height
         if w < minimum.width || h < minimum.height {
@@ -55,26 +63,46 @@ public struct Layout: Equatable, Sendable {
         }
         let body = Rect(x: 0, y: 0, width: w, height: h - 2)
         if zoomed { return Layout(kind: .panes, panes: [focus: body], tabBar: nil, statusBar: status, hintBar: hint) }
-        let feedW = w * 11 / 20
-        let rightW = w - feedW
+        let panes = style.resolved(width: w) == .side ? side(body) : stacked(body)
+        return Layout(kind: .panes, panes: panes, tabBar: nil, statusBar: status, hintBar: hint)
+    }
+
+    /// The feed across the whole width on top (half the rows), below it the Mention pane (half the width) beside
+    /// the Queue and Crisis panes. Only the feed's rows scroll, and they span the terminal's width: the terminal's
+    /// scroll region moves them without touching the panes below.
+    static func stacked(_ body: Rect) -> [Pane: Rect] {
+        let feedH = (body.height + 1) / 2
+        let lowerH = body.height - feedH
+        let mentionW = body.width / 2
+        let queueW = (body.width - mentionW) / 2
+        return [
+            .feed: Rect(x: 0, y: 0, width: body.width, height: feedH),
+            .composer: Rect(x: 0, y: feedH, width: mentionW, height: lowerH),
+            .queue: Rect(x: mentionW, y: feedH, width: queueW, height: lowerH),
+            .crisis: Rect(x: mentionW + queueW, y: feedH, width: body.width - mentionW - queueW, height: lowerH),
+        ]
+    }
+
+    /// The feed on the left (the full height), the Mention pane over the Queue and Crisis panes on the right.
+    static func side(_ body: Rect) -> [Pane: Rect] {
+        let feedW = body.width * 11 / 20
+        let rightW = body.width - feedW
         let topH = body.height * 3 / 5
         let bottomH = body.height - topH
         let queueW = rightW / 2
-        return Layout(
-            kind: .panes,
-            panes: [
-                .feed: Rect(x: 0, y: 0, width: feedW, height: body.height),
-                .composer: Rect(x: feedW, y: 0, width: rightW, height: topH),
-                .queue: Rect(x: feedW, y: topH, width: queueW, height: bottomH),
-                .crisis: Rect(x: feedW + queueW, y: topH, width: rightW - queueW, height: bottomH),
-            ], tabBar: nil, statusBar: status, hintBar: hint)
+        return [
+            .feed: Rect(x: 0, y: 0, width: feedW, height: body.height),
+            .composer: Rect(x: feedW, y: 0, width: rightW, height: topH),
+            .queue: Rect(x: feedW, y: topH, width: queueW, height: bottomH),
+            .crisis: Rect(x: feedW + queueW, y: topH, width: rightW - queueW, height: bottomH),
+        ]
     }
 
     /// Rows of list content in the feed pane (inside the border), or a sensible guess when the feed is hidden.
     public static func feedViewport(_ s: AppState) -> Int {
         let l = compute(
             size: s.chrome.size, focus: .feed, zoomed: s.chrome.zoomed && s.chrome.focus == .feed,
-            bannerRows: s.bannerLines.count)
+            bannerRows: s.bannerLines.count, style: s.chrome.layout)
         if let r = l.panes[.feed] { return max(1, r.height - 2) }
         return max(1, s.chrome.size.height - 5)
     }

@@ -35,6 +35,7 @@ extension Update {
             s.feed.clampScroll(viewport: Layout.feedViewport(s))
         case .back: back(&s)
         case .theme: return [.loadTheme(arg)]
+        case .layout: layout(&s, arg)
         case .refresh: return [.loadPanels]
         case .trends: return [.loadTrends(now: s.chrome.now)]
         case .down: move(&s, .down)
@@ -127,6 +128,22 @@ extension Update {
         if s.hasUnsavedDraft { s.modal = .confirmQuit; return [] }
         s.chrome.quit = true
         return [.quit]
+    }
+
+    /// `:layout stacked|side|auto`; without an argument it switches between stacked and side.
+    static func layout(_ s: inout AppState, _ arg: String) {
+        let now = s.chrome.layout.resolved(width: s.chrome.size.width)
+        let next = LayoutStyle(rawValue: arg) ?? (now == .stacked ? .side : .stacked)
+        s.chrome.layout = next
+        s.feed.clampScroll(viewport: Layout.feedViewport(s))
+        let shown =
+            next == .auto ? "auto (\(next.resolved(width: s.chrome.size.width).rawValue) at this width)" : next.rawValue
+        let size = s.chrome.size
+        let tabs = size.width < Layout.fourPaneWidth || size.height < Layout.fourPaneHeight
+        say(
+            &s,
+            "Layout: " + shown
+                + (tabs ? " (from \(Layout.fourPaneWidth)×\(Layout.fourPaneHeight) on; here one pane at a time)" : ""))
     }
 
     static func focusCommand(_ s: inout AppState, _ arg: String) {

@@ -17,6 +17,8 @@ public struct WorkbenchSettings: Sendable {
     public var teamProblem: String?
     /// The team in use is the built-in default (team.json never parsed in this session).
     public var onDefaults = false
+    /// How the panes are arranged (the personal config's `layout`); `:layout` changes it for the session.
+    public var layout = LayoutStyle.auto
     public init(
         dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
         themes: [String] = ["default"], timeZone: TimeZone = .current, sources: SourcesMode = .polling,

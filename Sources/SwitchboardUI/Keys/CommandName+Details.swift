@@ -106,6 +106,8 @@ extension CommandName {
                     + "(without a kind: the network's choices)")
         case .hide: return Details(.text, "Hide the comment on its network (others no longer see it): hide [REASON]")
         case .unhide: return Details(.text, "Show a hidden comment again on its network: unhide [REASON]")
+        case .layout:
+            return Details(.layout, "Arrange the panes: layout stacked|side|auto (alone: switch stacked / side)")
         case .handoff:
             return Details(
                 .team,

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a command's argument is (drives `:` completion).
 public enum CommandArgument: Sendable, Equatable {
-    case none, pane, sortOrder, theme, status, filter, view
+    case none, pane, sortOrder, theme, status, filter, view, layout
     /// `crisis` sub-commands: start|drill PLAYBOOK, end SUMMARY, severity LEVEL, step ID done|skip|block|open [REASON].
     case crisis
     /// Free text (a user, a tag, a note): no completion.

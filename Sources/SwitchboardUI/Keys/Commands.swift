@@ -22,6 +22,7 @@ public enum Commands {
         case .pane: return Pane.allCases.map(\.rawValue)
         case .sortOrder: return SortOrder.allCases.map(\.rawValue)
         case .theme: return themes
+        case .layout: return LayoutStyle.allCases.map(\.rawValue)
         case .status: return MentionStatus.allCases.map(\.rawValue)
         case .filter, .view, .crisis, .text, .team, .roles: return nil
         }

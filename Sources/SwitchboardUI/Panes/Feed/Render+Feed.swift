@@ -64,10 +64,13 @@ extension Renderer {
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
             if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
                 x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
-            } else { x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner) }
+            } else {
+                x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
+            }
             x = buf.put(
                 TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
                 role: own ? .own : isNew ? .feedNew : .accent, clip: inner)
+            let authorEnd = x
             if own {
                 // Our own post: the » mark instead of mood and intent, "ours" instead of a triage status.
                 x = buf.put(Marks.own + "  ours ", x: x, y: y, role: .own, clip: inner)
@@ -80,7 +83,6 @@ extension Renderer {
                     TextWrap.pad(Format.status(status), width: 4) + " ", x: x, y: y, role: overdue ? .overdue : .dim,
                     clip: inner)
             }
-            let textX = x
             if let e = s.mention.outbox[it.key], e.state != .cancelled {
                 let (t, role) = s.outboxLine(e)
                 let short: String
@@ -118,9 +120,10 @@ extension Renderer {
                     role: own ? .own : isNew ? .feedNew : .normal, clip: inner)
             }
             if row == f.selected {
-                // The selection marks the row's time-to-status columns, not the text: moving it then
-                // rewrites ~2×27 cells (a `j` stays under 200 bytes over SSH).
-                buf.setRole(Rect(x: inner.x, y: y, width: textX - inner.x - 1, height: 1), .selected)
+                // The selection marks the row's time-to-author columns (and the space after the author), not
+                // the marks and the text: moving it rewrites ~2×24 cells in few colours (a `j` within the page
+                // stays well under 170 bytes, and a scrolling one under 400).
+                buf.setRole(Rect(x: inner.x, y: y, width: authorEnd - inner.x, height: 1), .selected)
             }
         }
     }
