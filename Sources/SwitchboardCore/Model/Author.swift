@@ -15,6 +15,13 @@ public struct Author: Codable, Hashable, Sendable {
         return h.isEmpty ? handle.trimmingCharacters(in: .whitespaces) : String(h)
     }
 
+    /// How the interface names the author: `@handle`, or a network's stand-in for a deleted account as it is
+    /// (Reddit's `[deleted]` is nobody one can address).
+    public var shown: String {
+        let h = handle.trimmingCharacters(in: CharacterSet(charactersIn: "@"))
+        return h.hasPrefix("[") && h.hasSuffix("]") ? h : "@" + h
+    }
+
     public init(handle: String, name: String? = nil, url: String? = nil, followers: Int? = nil) {
         (self.handle, self.name, self.url, self.followers) = (handle, name, url, followers)
     }

@@ -17,7 +17,7 @@ public struct FeedItem: Sendable {
     public var isOwn: Bool
 
     public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new, own: Bool = false) {
-        (key, platform, author, text) = (m.key, m.platform, m.author?.handle ?? "", m.text)
+        (key, platform, author, text) = (m.key, m.platform, m.author?.handle ?? FeedItem.standIn(m), m.text)
         (time, sentiment) = (m.createdAt.timeIntervalSince1970, m.analysis?.sentiment)
         intents = IntentSet(m.analysis?.intents ?? [])
         followers = Int32(clamping: m.author?.followers ?? 0)
@@ -59,5 +59,14 @@ public struct FeedItem: Sendable {
         case "reddit": return "r"
         default: return platform.first.map { String($0).uppercased() } ?? "?"
         }
+    }
+}
+
+extension FeedItem {
+    /// What the author column shows when the network names no author: the hashtag the post was found by
+    /// (Instagram's hashtag search gives no user name), else nothing.
+    static func standIn(_ m: Mention) -> String {
+        if case .string(let via)? = m.extra?["via"], via.hasPrefix("#") { return via }
+        return ""
     }
 }

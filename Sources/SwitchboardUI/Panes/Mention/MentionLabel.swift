@@ -14,7 +14,9 @@ enum MentionLabel {
         if let at = handle.firstIndex(of: "@") { handle = String(handle[..<at]) }
         // `fee.bsky.social` → `@fee`, and no handle wider than the words.
         if handle.hasSuffix(".bsky.social"), handle.count > 12 { handle = String(handle.dropLast(12)) }
-        let who = handle.isEmpty ? "(unknown author)" : "@" + TextWrap.ellipsize(handle, width: cells)
+        let standIn = handle.hasPrefix("[") && handle.hasSuffix("]")  // Reddit's `[deleted]`: nobody to address
+        let who =
+            handle.isEmpty ? "(unknown author)" : (standIn ? "" : "@") + TextWrap.ellipsize(handle, width: cells)
         let all = sanitizeForScreen(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var shown: [String] = []
         var width = 0

@@ -46,7 +46,7 @@ extension Renderer {
         let m = d.mention
         var out: [(String, StyleRole)] = []
         var who =
-            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            m.author.map(\.shown)
             ?? "(unknown author)"
         if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
         if let f = m.author?.followers { who += " · \(Format.thousands(f)) followers" }

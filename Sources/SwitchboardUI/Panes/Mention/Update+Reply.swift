@@ -54,7 +54,7 @@ extension Update {
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
         let who =
-            m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+            m.author.map(\.shown)
             ?? "the author"
         s.modal = .review(
             ReplyReview(

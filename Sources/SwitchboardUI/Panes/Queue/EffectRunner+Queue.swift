@@ -74,7 +74,7 @@ extension EffectRunner {
                 return [.storeChanged(delta()), .queueSelect(id: i.id, text: "queued for \(to) (\(what))")]
             case .curate(let key, let accounts):
                 guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
-                let handle = m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
+                let handle = m.author.map(\.shown)
                 let quote = NetworkText.clean(m.text, max: 200)
                 var d = QueueDraft(text: "“\(quote)”", accounts: accounts ?? Self.defaultAccounts(team), createdAt: now)
                 d.via = QueueAttribution(handle: handle, url: m.url)
