@@ -87,6 +87,18 @@ extension HistoryIndex {
         return (" AND (created > ? OR (created = ? AND rowid >= ?))", [b.created, b.created, b.rowid])
     }
 
+    /// How SQLite answers the first page of `query` (the `detail` lines of EXPLAIN QUERY PLAN): which index it uses.
+    public func queryPlan(_ query: Query, environment env: QueryEnvironment) throws -> [String] {
+        let q = QuerySQL(query, environment: env)
+        return try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT rowid FROM mention WHERE present = 1 AND (\(q.sql)) "
+                    + "ORDER BY created DESC, rowid DESC LIMIT 50", arguments: StatementArguments(q.arguments)
+            ).map { $0["detail"] as String }
+        }
+    }
+
     /// How many mentions match `query` (counted in SQL when the query compiles whole).
     public func count(_ query: Query, environment env: QueryEnvironment) throws -> Int {
         let q = QuerySQL(query, environment: env)
@@ -109,6 +121,18 @@ extension HistoryIndex {
                 db,
                 sql: "SELECT key FROM mention WHERE present = 1 AND (\(q.sql)) ORDER BY created DESC, rowid DESC",
                 arguments: StatementArguments(q.arguments))
+        }
+    }
+
+    /// The keys of one person's mentions on one network (a `ContactIdentity` key such as
+    /// `mastodon:anna@social.example`), newest first, at most `limit`.
+    public func keys(ofContact identity: String, limit: Int = 50) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT key FROM mention WHERE contact = ? AND present = 1 ORDER BY created DESC, rowid DESC LIMIT ?
+                    """, arguments: [identity, limit])
         }
     }
 

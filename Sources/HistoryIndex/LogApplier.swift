@@ -12,7 +12,10 @@ struct LogApplier {
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
-    init(db: Database) { self.db = db }
+    /// A rebuild: rows go into `mention` only, the full-text index is built from them at the end.
+    let deferFullText: Bool
+
+    init(db: Database, deferFullText: Bool = false) { (self.db, self.deferFullText) = (db, deferFullText) }
 
     /// Applies the complete lines in `data` (read at `offset` of log `name`, whose first `line` lines were read
     /// before); returns how many lines it held. A line that does not read is recorded as a warning, as the store
@@ -68,13 +71,13 @@ struct LogApplier {
         let c = MentionColumns(m)
         let values: [DatabaseValueConvertible?] = [
             file, off, len, c.platform, c.source, c.created, c.handle, c.handleLC, c.handleLocal, c.authorName,
-            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay,
+            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay, c.contact,
         ]
         let insert = try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, contact)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try insert.execute(arguments: StatementArguments([m.key] + values))
         var rowid = db.lastInsertedRowID
@@ -90,13 +93,14 @@ struct LogApplier {
                 sql: """
                     UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
                         handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-                        sentiment = ?, score = ?, intents = ?, hay = ?
+                        sentiment = ?, score = ?, intents = ?, hay = ?, contact = ?
                     WHERE rowid = ?
                     """, arguments: StatementArguments(values + [rowid]))
         }
+        mentions += 1
+        if deferFullText { return }
         try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)")
             .execute(arguments: [rowid, c.hay])
-        mentions += 1
     }
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {
@@ -119,7 +123,8 @@ struct LogApplier {
     private func loadState(_ key: String) throws -> MentionState {
         guard
             let data = try Data.fetchOne(
-                db, sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL", arguments: [key])
+                try db.cachedStatement(sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL"),
+                arguments: [key])
         else { return MentionState() }
         return (try? decoder.decode(MentionState.self, from: data)) ?? MentionState()
     }
