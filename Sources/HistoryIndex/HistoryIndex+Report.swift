@@ -70,7 +70,7 @@ extension HistoryIndex {
         team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
     ) throws -> Report {
         let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
-        let reader = LogReader(dir: dir)
+        let reader = LogReader(dir: dir, readAhead: 1 << 20)
         var mentions: [Mention] = []
         var states: [String: MentionState] = [:]
         let rows = try pool.read { db in

@@ -26,7 +26,7 @@ extension HistoryIndex {
             handle BLOB NOT NULL DEFAULT x'', handle_lc TEXT NOT NULL DEFAULT '', handle_local TEXT NOT NULL DEFAULT '',
             author_name TEXT, own_lang INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL DEFAULT '',
             sentiment INTEGER NOT NULL DEFAULT 0, score REAL, intents INTEGER NOT NULL DEFAULT 0, analysis BLOB,
-            hay TEXT NOT NULL DEFAULT '', contact TEXT,
+            hay TEXT NOT NULL DEFAULT '',
             status INTEGER NOT NULL DEFAULT 0, assignee TEXT, assignee_lc TEXT, tags TEXT NOT NULL DEFAULT '',
             handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
             note_count INTEGER NOT NULL DEFAULT 0, state BLOB)
@@ -37,12 +37,11 @@ extension HistoryIndex {
         "CREATE INDEX mention_status ON mention(status, created)",
         // `from:` is a range of the folded handle.
         "CREATE INDEX mention_handle ON mention(handle)",
-        // A person's mentions (the author card, the contact's history).
-        "CREATE INDEX mention_contact ON mention(contact, created) WHERE contact IS NOT NULL",
-        // The report's figures in one pass without reading a row (`reportFigures`).
+        // The report's figures in one pass without reading a row (`reportFigures`; a team with own accounts reads
+        // their handle parts from the row).
         """
-        CREATE INDEX mention_report ON mention(
-            created, status, platform, sentiment, intents, first_response, handle_lc, handle_local) WHERE present = 1
+        CREATE INDEX mention_report ON mention(created, status, platform, sentiment, intents, first_response)
+        WHERE present = 1
         """,
         """
         CREATE VIRTUAL TABLE mention_fts USING fts5(

@@ -124,18 +124,6 @@ extension HistoryIndex {
         }
     }
 
-    /// The keys of one person's mentions on one network (a `ContactIdentity` key such as
-    /// `mastodon:anna@social.example`), newest first, at most `limit`.
-    public func keys(ofContact identity: String, limit: Int = 50) throws -> [String] {
-        try pool.read { db in
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT key FROM mention WHERE contact = ? AND present = 1 ORDER BY created DESC, rowid DESC LIMIT ?
-                    """, arguments: [identity, limit])
-        }
-    }
-
     /// One mention and its state by key (nil when the index has no record of it).
     public func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? {
         let row = try pool.read { db in
@@ -158,9 +146,11 @@ extension HistoryIndex {
             throw SwitchboardError(
                 "the index points at a record that is not in log/\(name) any more; run: switchboard reindex")
         }
-        if let a: Data = row["analysis"], let an = try? JSONDecoder().decode(Analysis.self, from: a) { m.analysis = an }
+        if let a: Data = row["analysis"], let an = try? HistoryIndex.plainDecoder.decode(Analysis.self, from: a) {
+            m.analysis = an
+        }
         var st = MentionState()
-        if let s: Data = row["state"], let decoded = try? JSONDecoder().decode(MentionState.self, from: s) {
+        if let s: Data = row["state"], let decoded = try? HistoryIndex.plainDecoder.decode(MentionState.self, from: s) {
             st = decoded
         }
         return (m, st)
@@ -168,6 +158,9 @@ extension HistoryIndex {
 
     /// The name of the log a row's record is in.
     static let fileName = "(SELECT name FROM logfile WHERE id = file) AS fname"
+
+    /// The index's own JSON (states and analyses it wrote with a plain `JSONEncoder`).
+    static let plainDecoder = JSONDecoder()
 
     static let jsonDecoder: JSONDecoder = {
         let d = JSONDecoder()

@@ -71,13 +71,13 @@ struct LogApplier {
         let c = MentionColumns(m)
         let values: [DatabaseValueConvertible?] = [
             file, off, len, c.platform, c.source, c.created, c.handle, c.handleLC, c.handleLocal, c.authorName,
-            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay, c.contact,
+            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay,
         ]
         let insert = try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, contact)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try insert.execute(arguments: StatementArguments([m.key] + values))
         var rowid = db.lastInsertedRowID
@@ -93,7 +93,7 @@ struct LogApplier {
                 sql: """
                     UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
                         handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-                        sentiment = ?, score = ?, intents = ?, hay = ?, contact = ?
+                        sentiment = ?, score = ?, intents = ?, hay = ?
                     WHERE rowid = ?
                     """, arguments: StatementArguments(values + [rowid]))
         }

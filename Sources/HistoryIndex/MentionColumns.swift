@@ -13,8 +13,6 @@ struct MentionColumns {
     var ownLang: Int, lang: String
     var sentiment: Int, score: Double?, intents: Int
     var hay: String
-    /// The author's contact identity key (`ContactIdentity.key`: `mastodon:anna@social.example`), nil without one.
-    var contact: String?
 
     init(_ m: Mention) {
         platform = m.platform.lowercased()
@@ -33,7 +31,6 @@ struct MentionColumns {
         score = m.analysis?.score
         intents = Int(MentionColumns.intentBits(m.analysis?.intents ?? []))
         hay = String(decoding: QueryText.haystack(m), as: UTF8.self)
-        contact = ContactIdentity.key(of: m)
     }
 
     static func intentBits(_ intents: [Intent]) -> UInt8 { intents.reduce(0) { $0 | QueryMatcher.bit($1) } }

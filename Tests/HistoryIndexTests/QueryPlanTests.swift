@@ -55,26 +55,9 @@ final class QueryPlanTests: XCTestCase {
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'mention_%'")
         }
-        XCTAssertEqual(
-            Set(names), ["mention_created", "mention_status", "mention_handle", "mention_contact", "mention_report"])
+        XCTAssertEqual(Set(names), ["mention_created", "mention_status", "mention_handle", "mention_report"])
         try q.write { db in
             try db.execute(sql: "INSERT INTO mention_fts(mention_fts, rank) VALUES ('integrity-check', 1)")
         }
-    }
-
-    func testAPersonsMentionsComeFromTheContactColumn() throws {
-        let (dir, index) = try makeIndex()
-        let reference = try Store(dir: dir, mode: .readOnly)
-        for m in reference.mentions.prefix(8) {
-            guard let identity = ContactIdentity.key(of: m) else { continue }
-            let expected = reference.mentions.filter { ContactIdentity.key(of: $0) == identity }
-                .sorted { $0.createdAt > $1.createdAt }.map(\.key)
-            XCTAssertEqual(try index.keys(ofContact: identity, limit: 1000), expected, identity)
-            XCTAssertEqual(try index.keys(ofContact: identity, limit: 3), Array(expected.prefix(3)), identity)
-        }
-        XCTAssertEqual(
-            try index.keys(ofContact: "mastodon:user12"), try index.keys(ofContact: "mastodon:user12", limit: 50))
-        XCTAssertEqual(try index.keys(ofContact: "mastodon:user12").count, 50)
-        XCTAssertEqual(try index.keys(ofContact: "mastodon:nobody"), [])
     }
 }
