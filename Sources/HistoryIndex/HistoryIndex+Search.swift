@@ -30,7 +30,11 @@ extension HistoryIndex {
         if limit > 0, q.exact, q.usesFullText {
             let scan = QuerySQL(query, environment: env, fullText: false)
             let (bound, boundArgs) = try windowBound(after: cursor)
-            let rows = try fetch(scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit)
+            // The window is a range of `mention_created`: walked newest first, whatever other index a field offers
+            // (`from:` as a handle range would read every mention of a common prefix first).
+            let rows = try fetch(
+                scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit,
+                using: bound.isEmpty ? nil : "mention_created")
             if rows.count == limit || bound.isEmpty {
                 return Page(
                     mentions: try rows.map { try record($0, reader) },
@@ -57,12 +61,13 @@ extension HistoryIndex {
     }
 
     /// Rows matching `condition` after `position`, newest first.
-    func fetch(_ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int)
-        throws -> [Row]
-    {
+    func fetch(
+        _ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int,
+        using index: String? = nil
+    ) throws -> [Row] {
         var sql =
             "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
-            + "WHERE present = 1 AND (" + condition + ")"
+            + (index.map { "INDEXED BY \($0) " } ?? "") + "WHERE present = 1 AND (" + condition + ")"
         var args = arguments
         if let p = position {
             sql += " AND (created < ? OR (created = ? AND rowid < ?))"
