@@ -16,47 +16,130 @@ extension HistoryIndex {
             "present = 1 AND status != \(StateColumns.statusCode(.spam)) AND (\(notOwn)) AND created >= ? AND created < ?"
         args += [previous, until.timeIntervalSince1970]
         let questionBits = Int(QueryMatcher.bit(.question) | QueryMatcher.bit(.help))
+        let (pos, neu, neg) = (
+            QueryMatcher.sentimentCode(.positive), QueryMatcher.sentimentCode(.neutral),
+            QueryMatcher.sentimentCode(.negative)
+        )
+        let question = "(intents & \(questionBits)) != 0"
         return try pool.read { db in
             var f = ReportFigures()
-            let a = StatementArguments(args)
-            for row in try Row.fetchAll(
-                db, sql: "SELECT platform, created >= ? AS cur, count(*) AS n FROM mention WHERE \(base) GROUP BY 1, 2",
-                arguments: [s] + a)
-            {
-                let n: Int = row["n"]
-                if row["cur"] as Int == 1 {
-                    f.total += n
-                    f.networks[Report.cleanName(row["platform"]), default: 0] += n
-                } else {
-                    f.previousTotal += n
-                }
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT sentiment, count(*) AS n FROM mention WHERE \(base) AND created >= ? GROUP BY sentiment",
-                arguments: a + [s])
-            {
-                let n: Int = row["n"]
-                switch row["sentiment"] as Int {
-                case Int(QueryMatcher.sentimentCode(.positive)): f.positive = n
-                case Int(QueryMatcher.sentimentCode(.neutral)): f.neutral = n
-                case Int(QueryMatcher.sentimentCode(.negative)): f.negative = n
-                default: continue
-                }
-                f.analysed += n
-            }
-            let questions = "\(base) AND created >= ? AND (intents & \(questionBits)) != 0"
-            f.questions =
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE \(questions)", arguments: a + [s]) ?? 0
-            let times = try Double.fetchAll(
+            // One pass over the covering index `mention_report` (no row read): counts by network and period,
+            // sentiment and questions as conditional sums.
+            var times: [Double] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT max(0, first_response - created) FROM mention
-                    WHERE \(questions) AND first_response IS NOT NULL AND first_response <= ?
-                    """, arguments: a + [s, now.timeIntervalSince1970])
+                    SELECT platform, created >= ? AS cur, count(*) AS n, sum(sentiment = \(pos)) AS pos,
+                        sum(sentiment = \(neu)) AS neu, sum(sentiment = \(neg)) AS neg, sum(\(question)) AS q
+                    FROM mention INDEXED BY mention_report WHERE \(base) GROUP BY 1, 2
+                    """,
+                arguments: [s] + StatementArguments(args))
+            while let row = try rows.next() {
+                let n: Int = row["n"]
+                guard row["cur"] as Int == 1 else {
+                    f.previousTotal += n
+                    continue
+                }
+                f.total += n
+                f.networks[Report.cleanName(row["platform"]), default: 0] += n
+                f.positive += row["pos"] as Int
+                f.neutral += row["neu"] as Int
+                f.negative += row["neg"] as Int
+                f.questions += row["q"] as Int
+            }
+            // The current period's answered questions: their first-response times (the same index, no row read).
+            times = try Double.fetchAll(
+                db,
+                sql: """
+                    SELECT max(0, first_response - created) FROM mention INDEXED BY mention_report
+                    WHERE \(base) AND created >= ? AND \(question) AND first_response IS NOT NULL AND first_response <= ?
+                    """, arguments: StatementArguments(args) + [s, now.timeIntervalSince1970])
+            f.analysed = f.positive + f.neutral + f.negative
             f.answered = times.count
             f.medianSeconds = Report.median(times)
             return f
+        }
+    }
+}
+
+/// The whole report through the index: only the two periods' records are read from the logs (by offset, in store
+/// order); what the report says about the rest of the store (how many, the oldest and newest, the network of a
+/// reply's mention) comes from SQL. The same `Report.compute` as over the folded store, so the same report.
+extension HistoryIndex {
+    public func report(
+        team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
+    ) throws -> Report {
+        let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
+        let reader = LogReader(dir: dir, readAhead: 1 << 20)
+        var mentions: [Mention] = []
+        var states: [String: MentionState] = [:]
+        let rows = try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+                    WHERE present = 1 AND created >= ? AND created < ? ORDER BY rowid
+                    """, arguments: [previous, until.timeIntervalSince1970])
+        }
+        mentions.reserveCapacity(rows.count)
+        for row in rows {
+            let (m, st) = try record(row, reader)
+            mentions.append(m)
+            if row["state"] as Data? != nil { states[m.key] = st }
+        }
+        let stored = try pool.read { db -> Report.Stored in
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
+            func end(_ order: String) throws -> Date? {
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+                        WHERE present = 1 ORDER BY created \(order), rowid \(order) LIMIT 1
+                        """)
+                return try row.map { try record($0, reader).0.createdAt }
+            }
+            return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
+        }
+        let events = try self.events()
+        return try pool.read { db in
+            let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
+            return try Report.compute(
+                mentions: mentions, states: states, events: events, team: team, since: since, until: until, now: now,
+                options: options, stored: stored,
+                networkOf: { key in try? String.fetchOne(platform, arguments: [key]) })
+        }
+    }
+
+    /// Every action in the logs, in the order the store folds them (the report reads publishing, replies and
+    /// crisis runs from them).
+    public func events() throws -> [AuditEvent] {
+        var out: [AuditEvent] = []
+        for file in logFiles(.actions) {
+            let size = FileIO.size(file)
+            var off = 0
+            while off < size {
+                var data = try FileIO.readBytes(file, from: off, count: min(size - off, HistoryIndex.readBlock))
+                guard let nl = data.lastIndex(of: 10) else {
+                    if data.count < HistoryIndex.readBlock { break }
+                    data = try FileIO.readBytes(file, from: off, count: size - off)
+                    guard let last = data.lastIndex(of: 10) else { break }
+                    data.removeSubrange((last + 1)...)
+                    off += data.count
+                    out += Self.decodeEvents(data)
+                    continue
+                }
+                data.removeSubrange((nl + 1)...)
+                off += data.count
+                out += Self.decodeEvents(data)
+            }
+        }
+        return out
+    }
+
+    static func decodeEvents(_ data: [UInt8]) -> [AuditEvent] {
+        RecordDecoder.decode(AuditEvent.self, lines: LineSplitter.split(data), fast: AuditEvent.fastDecode).compactMap {
+            if case .success(let e) = $0 { return e }
+            return nil
         }
     }
 }

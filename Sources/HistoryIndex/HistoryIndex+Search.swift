@@ -30,7 +30,11 @@ extension HistoryIndex {
         if limit > 0, q.exact, q.usesFullText {
             let scan = QuerySQL(query, environment: env, fullText: false)
             let (bound, boundArgs) = try windowBound(after: cursor)
-            let rows = try fetch(scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit)
+            // The window is a range of `mention_created`: walked newest first, whatever other index a field offers
+            // (`from:` as a handle range would read every mention of a common prefix first).
+            let rows = try fetch(
+                scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit,
+                using: bound.isEmpty ? nil : "mention_created")
             if rows.count == limit || bound.isEmpty {
                 return Page(
                     mentions: try rows.map { try record($0, reader) },
@@ -57,12 +61,13 @@ extension HistoryIndex {
     }
 
     /// Rows matching `condition` after `position`, newest first.
-    func fetch(_ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int)
-        throws -> [Row]
-    {
+    func fetch(
+        _ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int,
+        using index: String? = nil
+    ) throws -> [Row] {
         var sql =
             "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
-            + "WHERE present = 1 AND (" + condition + ")"
+            + (index.map { "INDEXED BY \($0) " } ?? "") + "WHERE present = 1 AND (" + condition + ")"
         var args = arguments
         if let p = position {
             sql += " AND (created < ? OR (created = ? AND rowid < ?))"
@@ -85,6 +90,18 @@ extension HistoryIndex {
         guard let row else { return ("", []) }
         let b = PageCursor(row)
         return (" AND (created > ? OR (created = ? AND rowid >= ?))", [b.created, b.created, b.rowid])
+    }
+
+    /// How SQLite answers the first page of `query` (the `detail` lines of EXPLAIN QUERY PLAN): which index it uses.
+    public func queryPlan(_ query: Query, environment env: QueryEnvironment) throws -> [String] {
+        let q = QuerySQL(query, environment: env)
+        return try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT rowid FROM mention WHERE present = 1 AND (\(q.sql)) "
+                    + "ORDER BY created DESC, rowid DESC LIMIT 50", arguments: StatementArguments(q.arguments)
+            ).map { $0["detail"] as String }
+        }
     }
 
     /// How many mentions match `query` (counted in SQL when the query compiles whole).
@@ -134,9 +151,11 @@ extension HistoryIndex {
             throw SwitchboardError(
                 "the index points at a record that is not in log/\(name) any more; run: switchboard reindex")
         }
-        if let a: Data = row["analysis"], let an = try? JSONDecoder().decode(Analysis.self, from: a) { m.analysis = an }
+        if let a: Data = row["analysis"], let an = try? HistoryIndex.plainDecoder.decode(Analysis.self, from: a) {
+            m.analysis = an
+        }
         var st = MentionState()
-        if let s: Data = row["state"], let decoded = try? JSONDecoder().decode(MentionState.self, from: s) {
+        if let s: Data = row["state"], let decoded = try? HistoryIndex.plainDecoder.decode(MentionState.self, from: s) {
             st = decoded
         }
         return (m, st)
@@ -144,6 +163,9 @@ extension HistoryIndex {
 
     /// The name of the log a row's record is in.
     static let fileName = "(SELECT name FROM logfile WHERE id = file) AS fname"
+
+    /// The index's own JSON (states and analyses it wrote with a plain `JSONEncoder`).
+    static let plainDecoder = JSONDecoder()
 
     static let jsonDecoder: JSONDecoder = {
         let d = JSONDecoder()

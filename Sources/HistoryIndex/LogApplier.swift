@@ -12,7 +12,10 @@ struct LogApplier {
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
 
-    init(db: Database) { self.db = db }
+    /// A rebuild: rows go into `mention` only, the full-text index is built from them at the end.
+    let deferFullText: Bool
+
+    init(db: Database, deferFullText: Bool = false) { (self.db, self.deferFullText) = (db, deferFullText) }
 
     /// Applies the complete lines in `data` (read at `offset` of log `name`, whose first `line` lines were read
     /// before); returns how many lines it held. A line that does not read is recorded as a warning, as the store
@@ -94,9 +97,10 @@ struct LogApplier {
                     WHERE rowid = ?
                     """, arguments: StatementArguments(values + [rowid]))
         }
+        mentions += 1
+        if deferFullText { return }
         try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)")
             .execute(arguments: [rowid, c.hay])
-        mentions += 1
     }
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {
@@ -119,7 +123,8 @@ struct LogApplier {
     private func loadState(_ key: String) throws -> MentionState {
         guard
             let data = try Data.fetchOne(
-                db, sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL", arguments: [key])
+                try db.cachedStatement(sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL"),
+                arguments: [key])
         else { return MentionState() }
         return (try? decoder.decode(MentionState.self, from: data)) ?? MentionState()
     }

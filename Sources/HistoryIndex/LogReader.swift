@@ -11,10 +11,25 @@ final class LogReader {
     let dir: DataDirectory
     private var open: [String: Int32] = [:]
 
-    init(dir: DataDirectory) { self.dir = dir }
+    /// Bytes read at once when > 0: a reader that goes through a log in order (the report) reads it in blocks and
+    /// serves the records inside the last block from memory.
+    let readAhead: Int
+    private var block: (name: String, start: Int, bytes: [UInt8])?
+
+    init(dir: DataDirectory, readAhead: Int = 0) { (self.dir, self.readAhead) = (dir, readAhead) }
     deinit { for fd in open.values { close(fd) } }
 
     func read(_ name: String, at offset: Int, count: Int) throws -> [UInt8] {
+        guard readAhead > 0 else { return try readRaw(name, at: offset, count: count) }
+        if let b = block, b.name == name, offset >= b.start, offset + count <= b.start + b.bytes.count {
+            return Array(b.bytes[(offset - b.start)..<(offset - b.start + count)])
+        }
+        let bytes = try readRaw(name, at: offset, count: max(count, readAhead))
+        block = (name, offset, bytes)
+        return Array(bytes.prefix(count))
+    }
+
+    private func readRaw(_ name: String, at offset: Int, count: Int) throws -> [UInt8] {
         let fd: Int32
         if let known = open[name] {
             fd = known

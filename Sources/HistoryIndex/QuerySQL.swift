@@ -53,6 +53,19 @@ public struct QuerySQL {
         return (0..<12).map { out[$0 * (out.count - 1) / 11] }
     }
 
+    /// The smallest byte string above every string that starts with `prefix` (nil: none, all bytes 0xFF).
+    static func prefixEnd(_ prefix: [UInt8]) -> [UInt8]? {
+        var end = prefix
+        while let last = end.last {
+            if last < 0xFF {
+                end[end.count - 1] = last + 1
+                return end
+            }
+            end.removeLast()
+        }
+        return nil
+    }
+
     static let openCodes = MentionStatus.allCases.filter(\.isOpen).map { "\(StateColumns.statusCode($0))" }
         .joined(separator: ",")
 
@@ -90,12 +103,20 @@ public struct QuerySQL {
         case .from(let h):
             let prefix = QueryText.fold(h)
             if prefix.isEmpty { return "1" }
-            // `substr` of an empty blob is NULL: `IS 1` keeps the answer 0 or 1.
-            return "(substr(handle, 1, \(prefix.count)) = " + bind(Data(prefix)) + ") IS 1"
+            // A range of the folded handle (blobs compare byte by byte), so `mention_handle` answers it: every
+            // handle starting with the prefix is at least the prefix and below the prefix with its last byte raised.
+            return "(handle >= " + bind(Data(prefix))
+                + (QuerySQL.prefixEnd(prefix).map { " AND handle < " + bind(Data($0)) } ?? "")
+                + ")"
         case .since(let d): return "created >= " + bind(d.timeIntervalSince1970)
         case .until(let d): return "created < " + bind(d.timeIntervalSince1970)
-        case .ageBelow(let d): return bind(env.now.timeIntervalSince1970) + " - created < " + bind(d)
-        case .ageAbove(let d): return bind(env.now.timeIntervalSince1970) + " - created > " + bind(d)
+        // The exact comparison the matcher makes, behind a bound on `created` a second wider that the index can use.
+        case .ageBelow(let d):
+            let now = env.now.timeIntervalSince1970
+            return "(created > " + bind(now - d - 1) + " AND " + bind(now) + " - created < " + bind(d) + ")"
+        case .ageAbove(let d):
+            let now = env.now.timeIntervalSince1970
+            return "(created < " + bind(now - d + 1) + " AND " + bind(now) + " - created > " + bind(d) + ")"
         case .own:
             if env.own.isEmpty { return "0" }
             let hs = env.own.ownHandles.sorted().map { bind($0) }.joined(separator: ",")

@@ -1,5 +1,6 @@
 import Foundation
 import HistoryIndex
+import Insight
 import SwitchboardCore
 
 /// The index (`index/history.sqlite`): building it from the logs, catching up after another writer, the five
@@ -54,7 +55,8 @@ enum IndexBench {
             "\(label): query p50 (the five)", String(format: "%.1f ms", Bench.percentile(times, 0.5) * 1000),
             n >= 1_000_000 ? "≤ 30 ms" : "≤ 10 ms")
 
-        let team = try JSONDecoder().decode(TeamConfig.self, from: Data(#"{"brand": {"name": "Acme Cloud", "terms": []}}"#.utf8))
+        let team = try JSONDecoder().decode(
+            TeamConfig.self, from: Data(#"{"brand": {"name": "Acme Cloud", "terms": []}}"#.utf8))
         let now = Date()
         var reports: [Double] = []
         for _ in 0..<3 {
@@ -67,6 +69,30 @@ enum IndexBench {
         Bench.row(
             "\(label): report figures, 30 days (SQL)", String(format: "%.0f ms", Bench.percentile(reports, 0.5) * 1000),
             n >= 1_000_000 ? "≤ 0.5 s" : "≤ 0.3 s")
+
+        // `switchboard report` over 30 days: through the index (the period's records read by offset) and, at 100k, as
+        // before (the store opened and folded, then `Report.compute`).
+        var full: [Double] = []
+        for _ in 0..<3 {
+            full.append(
+                try Bench.time {
+                    try index.report(
+                        team: team, since: now.addingTimeInterval(-30 * 86400), until: now, now: now,
+                        options: .insight(team: team))
+                }.1)
+        }
+        Bench.row(
+            "\(label): report, 30 days, through the index", String(format: "%.2f s", Bench.percentile(full, 0.5)),
+            n >= 1_000_000 ? "≤ 0.5 s" : "≤ 0.3 s")
+        if n < 1_000_000 {
+            let (_, folded) = try Bench.time {
+                let store = try Store(dir: dir, mode: .readOnly)
+                _ = try Report.compute(
+                    mentions: store.mentions, states: store.states(), events: store.events, team: team,
+                    since: now.addingTimeInterval(-30 * 86400), until: now, now: now, options: .insight(team: team))
+            }
+            Bench.row("\(label): report, 30 days, folding the store (before)", String(format: "%.2f s", folded))
+        }
 
         let (_, reindex) = try Bench.time { try index.catchUp(rebuild: "bench") }
         try index.checkpoint()

@@ -6,11 +6,14 @@ import XCTest
 /// The report's simple figures in SQL against `Report.compute` (the reference) over a generated store: volume now
 /// and before, by network, sentiment shares, questions and the median first response; spam and own posts left out.
 final class ReportFiguresTests: XCTestCase {
-    func testSQLFiguresEqualTheReport() throws {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+    /// 600 mentions over 70 days on five networks, four in ten with a spam mark, a reply, an answer or a tag.
+    static func makeStore() throws -> DataDirectory {
         var rng = QuerySQLDifferentialTests.Rng(s: 0xAB5E)
         let dir = makeTempDir("sbreport")
         let store = try Store(dir: dir)
-        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        let now = Self.now
         var mentions: [Mention] = []
         for i in 0..<600 {
             let at = now.addingTimeInterval(-Double(rng.int(70 * 86400)))
@@ -39,8 +42,15 @@ final class ReportFiguresTests: XCTestCase {
             default: try store.record([.tag(mention: m.key, tags: ["x"])], actor: "bo", now: at)
             }
         }
-        let team = try JSONDecoder().decode(
-            TeamConfig.self, from: Data(#"{"brand": {"name": "Acme", "terms": ["@acme"]}}"#.utf8))
+        return dir
+    }
+
+    static func team() throws -> TeamConfig {
+        try JSONDecoder().decode(TeamConfig.self, from: Data(#"{"brand": {"name": "Acme", "terms": ["@acme"]}}"#.utf8))
+    }
+
+    func testSQLFiguresEqualTheReport() throws {
+        let (dir, now, team) = (try Self.makeStore(), Self.now, try Self.team())
         let index = try HistoryIndex(dir: dir)
         let reference = try Store(dir: dir, mode: .readOnly)
         let own = OwnAccounts(team: team)

@@ -4,9 +4,13 @@ extension Report {
     /// The report for [since, until) at `now`, in one pass over the actions and one over the mentions.
     /// Left out: mentions with status `spam` and those the team's mute list hides. Throws on a bad time zone or
     /// business-hours setting in the team config.
+    ///
+    /// `mentions` may be only the two periods' mentions (what an index hands over) when `stored` gives what the
+    /// whole store holds and `networkOf` the network of any stored key (for replies to older mentions).
     public static func compute(
         mentions: [Mention], states: [String: MentionState], events: [AuditEvent], team: TeamConfig,
-        since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
+        since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions(), stored: Stored? = nil,
+        networkOf: ((String) -> String?)? = nil
     ) throws -> Report {
         let tz = try ReportPeriod.timeZone(team)
         let sla = try SLA(team.sla, timeZone: tz)
@@ -60,7 +64,7 @@ extension Report {
             let t = mentions[index].createdAt
             if t < first { first = t }
             if t > last { last = t }
-            if !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] {
+            if networkOf == nil, !replyKeys.isEmpty, let r = replyKeys[mentions[index].key] {
                 repliesByNetwork[cleanName(mentions[index].platform), default: 0] += r
             }
             guard t >= previousSince, t < until else { continue }
@@ -92,7 +96,9 @@ extension Report {
                 if let f = firstResponse {
                     if current {
                         responseTimes.append(max(0, f.timeIntervalSince(t)))
-                    } else { previousResponseTimes.append(max(0, f.timeIntervalSince(t))) }
+                    } else {
+                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
+                    }
                 }
             }
             guard current else { continue }
@@ -118,6 +124,10 @@ extension Report {
 
             // People.
             if let who = options.authorOf(m) { authors[who.id, default: AuthorTally(name: clean(who.name))].add(m) }
+        }
+
+        if let networkOf {
+            for (key, r) in replyKeys { if let n = networkOf(key) { repliesByNetwork[cleanName(n), default: 0] += r } }
         }
 
         // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.
@@ -154,8 +164,10 @@ extension Report {
                 posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
                 repliesByNetwork: ranked(repliesByNetwork), items: posts),
             crises: crises(crisisLog, since: since, until: until),
-            stored: Stored(
-                mentions: mentions.count, first: mentions.isEmpty ? nil : first, last: mentions.isEmpty ? nil : last))
+            stored: stored
+                ?? Stored(
+                    mentions: mentions.count, first: mentions.isEmpty ? nil : first,
+                    last: mentions.isEmpty ? nil : last))
     }
 
     /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and

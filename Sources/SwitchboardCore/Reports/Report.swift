@@ -25,6 +25,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var mentions: Int
         public var first: Date?
         public var last: Date?
+        public init(mentions: Int, first: Date?, last: Date?) {
+            (self.mentions, self.first, self.last) = (mentions, first, last)
+        }
     }
 
     public struct Volume: Codable, Sendable, Equatable {

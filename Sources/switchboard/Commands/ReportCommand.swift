@@ -45,9 +45,13 @@ struct ReportCommand: ParsableCommand {
     var asOf: String?
 
     func run() throws {
-        let store = try global.openStore()
+        let dir = global.directory
+        guard dir.exists else {
+            throw CLIError.failure(
+                "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+        }
         let team: TeamConfig
-        do { team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile) } catch {
+        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch {
             throw CLIError.failure("\(error)")
         }
         let tz = try ReportPeriod.timeZone(team)
@@ -63,7 +67,7 @@ struct ReportCommand: ParsableCommand {
             guard let t = ReportPeriod.parseSince(since, now: now, timeZone: tz) else {
                 throw CLIError.usage(
                     "--since: \"\(since)\" is neither a duration like 7d or 12h, a date like 2026-11-01, nor an ISO "
-                    + "8601 time"
+                        + "8601 time"
                 )
             }
             from = t
@@ -77,13 +81,11 @@ struct ReportCommand: ParsableCommand {
         guard from < to else {
             throw CLIError.usage(
                 "the period is empty: --since (\(Timestamp.format(from))) must be before --until "
-                + "(\(Timestamp.format(to)))"
+                    + "(\(Timestamp.format(to)))"
             )
         }
 
-        let report = try Report.compute(
-            mentions: store.mentions, states: store.states(), events: store.events, team: team,
-            since: from, until: to, now: now, options: ReportCommand.options(team, store: store))
+        let report = try ReportCommand.compute(dir: dir, team: team, since: from, until: to, now: now, global: global)
         let data: Data
         switch json ? .json : format {
         case .text: data = Data(report.text().utf8)
@@ -96,7 +98,29 @@ struct ReportCommand: ParsableCommand {
             do { try FileIO.writeDocument(data, to: url) } catch {
                 throw CLIError.failure("cannot write \(output): \(error)")
             }
-        } else { Output.write(data) }
+        } else {
+            Output.write(data)
+        }
+    }
+
+    /// Through the index: only the period and the one before are read from the logs. Without a writable index,
+    /// or when contacts were merged by hand (the contact book needs every mention), by folding the store.
+    static func compute(
+        dir: DataDirectory, team: TeamConfig, since: Date, until: Date, now: Date, global: GlobalOptions
+    )
+        throws -> Report
+    {
+        if let index = QueryOption.index(dir) {
+            let events = try index.events()
+            if !events.contains(where: { $0.action.typeName == "contact_merge" }) {
+                return try index.report(
+                    team: team, since: since, until: until, now: now, options: ReportCommand.options(team))
+            }
+        }
+        let store = try global.openStore()
+        return try Report.compute(
+            mentions: store.mentions, states: store.states(), events: store.events, team: team,
+            since: since, until: until, now: now, options: ReportCommand.options(team, store: store))
     }
 
     /// Insight's topic words (stopwords of English and German left out) and the priority band a mention had when
