@@ -32,5 +32,7 @@ enum SwitchboardSubcommands {
         ListenCommand.self,
         SourcesCommand.self,
         CrisisCommand.self,
+        SyncCommand.self,
+        MigrateCommand.self,
     ]
 }
