@@ -122,6 +122,16 @@ final class SyncCommandTests: XCTestCase {
         XCTAssertEqual(try listing("hamburg"), try listing("berlin"))
     }
 
+    /// A suspend at one site is synced at once: the home site of the account sees it before it posts.
+    func testASuspendAtOneSiteIsSyncedAtOnce() throws {
+        try threeSites()
+        let r = try sb(["queue", "suspend", "--reason", "Shitstorm über Größe"], "hamburg")
+        XCTAssertTrue(r.out.contains("synced the suspend to the other sites"), r.out + r.err)
+        try sb(["sync"], "berlin")
+        let st = try sb(["queue", "status"], "berlin").out
+        XCTAssertTrue(st.contains("Shitstorm über Größe"), st)
+    }
+
     func testConcurrentClaimsOnTwoSitesResolveToTheEarliestEverywhere() throws {
         try threeSites()
         try sb(["sync"], "hamburg")

@@ -65,6 +65,18 @@ struct SyncCommand: ParsableCommand {
         return GitSync(dir: dir, site: site, settings: settings)
     }
 
+    /// A site of a team across servers syncs at once after what the other sites must see now (a suspend, a crisis
+    /// start); a failure is a warning (what was recorded here stays, and syncs next time).
+    static func syncNow(_ dir: DataDirectory, why: String) {
+        guard dir.site != nil, let sync = try? engine(dir) else { return }
+        do {
+            _ = try sync.run()
+            print("synced \(why) to the other sites")
+        } catch {
+            Output.warn("\(why) is recorded here but could not be synced yet: \(error)")
+        }
+    }
+
     static func summary(_ r: GitSync.Report, site: String, seconds: Double) -> String {
         let total = r.incoming.values.reduce(0, +)
         let from = r.incoming.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
