@@ -100,11 +100,16 @@ public struct GitSync {
         for attempt in 1...4 {
             _ = try git(["fetch", "-q", "origin"])
             let remoteRef = "refs/remotes/origin/\(settings.branch)"
-            let theirs = try git(["rev-parse", "-q", "--verify", remoteRef], allowFailure: true)
-            if theirs.succeeded {
-                try merge(remoteRef, into: &report)
+            // Both ends in one call: equal (the usual case when nothing is new) means done.
+            let heads = try git(["rev-parse", "HEAD", remoteRef], allowFailure: true).output
+                .split(separator: "\n").map(String.init)
+            let theirs = heads.count == 2 && heads[1].count == 40 && heads[1].allSatisfy(\.isHexDigit)
+            let ours = heads.first.map { $0.count == 40 && $0.allSatisfy(\.isHexDigit) } ?? false
+            if theirs && ours && heads[0] == heads[1] { return report }
+            if theirs {
+                try merge(remoteRef, before: ours ? heads[0] : nil, into: &report)
             }
-            let ahead = try git(["rev-list", "--count", theirs.succeeded ? "\(remoteRef)..HEAD" : "HEAD"])
+            let ahead = try git(["rev-list", "--count", theirs ? "\(remoteRef)..HEAD" : "HEAD"])
             if Int(ahead.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 == 0 { return report }
             let push = try git(["push", "-q", "origin", "HEAD:refs/heads/\(settings.branch)"], allowFailure: true)
             if push.succeeded {
@@ -124,6 +129,8 @@ public struct GitSync {
     func commitLocal() throws -> Int {
         try FileIO.makeDirectory(dir.logDir)
         return try FileIO.withLock(dir.lockFile) {
+            // Nothing changed (the usual case): one `git status`, no index write.
+            if try git(["status", "--porcelain", "--untracked-files=all"]).output.isEmpty { return 0 }
             _ = try git(["add", "-A"])
             let staged = try git(["diff", "--cached", "--numstat"])
             guard !staged.output.isEmpty else { return 0 }
@@ -133,8 +140,7 @@ public struct GitSync {
     }
 
     /// Merges the remote branch; on a conflict in a document, keeps the local version and remembers the file.
-    func merge(_ ref: String, into report: inout Report) throws {
-        let before = try git(["rev-parse", "HEAD"], allowFailure: true)
+    func merge(_ ref: String, before: String?, into report: inout Report) throws {
         try FileIO.withLock(dir.lockFile) {
             let m = try git(
                 ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", ref], allowFailure: true)
@@ -155,8 +161,7 @@ public struct GitSync {
                 try remember(files)
             }
         }
-        guard before.succeeded else { return }
-        let old = before.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let old = before else { return }
         let diff = try git(["diff", "--numstat", old, "HEAD", "--", "log"])
         for (s, n) in GitSync.addedRecords(diff.output) { report.incoming[s, default: 0] += n }
     }
