@@ -190,6 +190,22 @@ final class SyncCommandTests: XCTestCase {
         try sb(["doctor"], "hamburg")
     }
 
+    func testDoctorNotesASourceWithoutAHomeSite() throws {
+        try sb(["init", "--site", "berlin", "--remote", remote], "berlin")
+        let f = root + "/berlin/team.json"
+        var team = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: f))) as? [String: Any])
+        team["sources"] = [
+            ["id": "nachrichten", "type": "rss", "url": "http://127.0.0.1:9/feed.xml"],
+            ["id": "masto", "type": "rss", "url": "http://127.0.0.1:9/other.xml", "home": "hamburg"],
+        ]
+        try JSONSerialization.data(withJSONObject: team, options: [.sortedKeys]).write(to: URL(fileURLWithPath: f))
+        let doc = try sb(["doctor"], "berlin")
+        XCTAssertTrue(
+            doc.out.contains(#"source "nachrichten" has no "home" site: every site that listens polls it"#), doc.out)
+        XCTAssertFalse(doc.out.contains(#"source "masto""#), doc.out)
+    }
+
     func testSyncWithoutAReachableRemoteFailsWithTheReasonAndLosesNothing() throws {
         try sb(["init", "--site", "berlin", "--remote", "file://\(root)/nowhere.git"], "berlin")
         try sb(["ingest", "-"], "berlin", stdin: importLines("b", 2))

@@ -44,6 +44,15 @@ public enum Doctor {
                     )
                 }
                 for p in team.routingProblems { problem("team.json", p) }
+                // A team across servers: a source without a home is polled and posted to by every site.
+                if let site = dir.site {
+                    for src in team.sources where src.isEnabled && src.home == nil {
+                        note(
+                            "team.json",
+                            "source \"\(src.id)\" has no \"home\" site: every site that listens polls it "
+                                + "and posts through it (e.g. \"home\": \"\(site)\")")
+                    }
+                }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {
