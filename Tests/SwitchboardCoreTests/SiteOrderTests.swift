@@ -94,13 +94,18 @@ final class SiteOrderTests: XCTestCase {
         XCTAssertEqual(LogStamp(hlc: b, site: "berlin").date, t0)
     }
 
-    func testASiteAppendsOnlyToItsOwnMonthlySegmentsWithStampedRecords() throws {
-        let dir = makeTempDir("sb-site")
+    /// A data directory of site berlin with one stored mention: the directory, its store, the mention's key.
+    func berlinWithOneMention(_ name: String) throws -> (DataDirectory, Store, String) {
+        let dir = makeTempDir(name)
         addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
         try dir.setSite("berlin")
         let s = try Store(dir: dir)
         try s.ingest([mention("1", at: t0)], now: t0)
-        let k = s.mentions[0].key
+        return (dir, s, s.mentions[0].key)
+    }
+
+    func testASiteAppendsOnlyToItsOwnMonthlySegmentsWithStampedRecords() throws {
+        let (dir, s, k) = try berlinWithOneMention("sb-site")
         try s.record(
             [.setStatus(mention: k, status: .open), .tag(mention: k, tags: ["größe"])], actor: "anna", now: t0)
         let month = Timestamp.monthKey(t0)
@@ -120,12 +125,8 @@ final class SiteOrderTests: XCTestCase {
 
     /// The same records split over segment files that arrive in different orders (as through git) fold alike.
     func testSegmentsArrivingInAnyOrderFoldToTheSameState() throws {
-        let source = makeTempDir("sb-sites")
-        addTeardownBlock { try? FileManager.default.removeItem(at: source.root) }
-        try source.setSite("berlin")
-        var s = try Store(dir: source)
-        try s.ingest([mention("1", at: t0)], now: t0)
-        let k = s.mentions[0].key
+        let (source, first, k) = try berlinWithOneMention("sb-sites")
+        var s = first
         try s.record([.claim(mention: k)], actor: "anna", now: t0.addingTimeInterval(10))
         try s.record([.setStatus(mention: k, status: .answered)], actor: "anna", now: t0.addingTimeInterval(20))
         try source.setSite("hamburg")
