@@ -38,7 +38,7 @@ extension HistoryIndex {
         let known = try pool.read { db in try HistoryIndex.positions(db) }
         for kind in LogKind.readOrder {
             for file in logFiles(kind) {
-                guard let pos = known[file.lastPathComponent], pos.off == FileIO.size(file) else { return false }
+                guard let pos = known[dir.logName(file)], pos.off == FileIO.size(file) else { return false }
             }
         }
         return try rewrittenLog(known) == nil
@@ -71,7 +71,7 @@ extension HistoryIndex {
             result.rebuiltBecause = why.isEmpty ? "a new index" : why
         }
         let files = LogKind.readOrder.flatMap { kind in logFiles(kind).map { (kind, $0) } }
-        let total = files.reduce(0) { $0 + max(0, FileIO.size($1.1) - (known[$1.1.lastPathComponent]?.off ?? 0)) }
+        let total = files.reduce(0) { $0 + max(0, FileIO.size($1.1) - (known[dir.logName($1.1)]?.off ?? 0)) }
         let report = progress != nil && (why != nil || total > 64 << 20)
         if report {
             progress?.started(
@@ -85,7 +85,7 @@ extension HistoryIndex {
         if bulk { try HistoryIndex.beginBulk(db) }
         var applier = LogApplier(db: db, deferFullText: bulk)
         for (kind, file) in files {
-            let name = file.lastPathComponent
+            let name = dir.logName(file)
             var st = stat()
             guard stat(file.path, &st) == 0 else { continue }
             let size = Int(st.st_size)

@@ -81,7 +81,7 @@ extension HistoryIndex {
             for row in try Row.fetchAll(db, sql: "SELECT name, off FROM logfile") { known[row["name"]] = row["off"] }
             var unread = 0
             for kind in LogKind.readOrder {
-                for f in index.files(kind) { unread += max(0, FileIO.size(f) - (known[f.lastPathComponent] ?? 0)) }
+                for f in index.files(kind) { unread += max(0, FileIO.size(f) - (known[dir.logName(f)] ?? 0)) }
             }
             for (name, off) in known where FileIO.size(dir.logDir.appendingPathComponent(name)) < off {
                 return "log/\(name) was rewritten since it was indexed"

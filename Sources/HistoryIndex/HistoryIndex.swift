@@ -155,8 +155,8 @@ public final class HistoryIndex: @unchecked Sendable {
                     continue
                 }
                 out.append(
-                    "log/\(file.lastPathComponent): ends in an incomplete record (left by an interrupted write); "
-                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)"
+                    "log/\(dir.logName(file)): ends in an incomplete record (left by an interrupted write); "
+                        + "run: switchboard doctor --fix (it moves the record to log/\(dir.logName(file)).corrupt)"
                 )
             }
         }

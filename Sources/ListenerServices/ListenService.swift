@@ -47,7 +47,7 @@ public final class ListenService: @unchecked Sendable {
         spikes.drain()
     }
 
-    public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
+    public var enabledSources: [SourceConfig] { team.sources.filter { $0.isEnabled && $0.isHome(store.site) } }
 
     /// SIGHUP, besides re-reading team.json at once: the caller reopens its log file here (after logrotate).
     public var onHangup: (@Sendable () -> Void)?

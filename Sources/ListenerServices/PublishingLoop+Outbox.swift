@@ -8,7 +8,8 @@ extension PublishingLoop {
     @discardableResult
     public func sendDue(team: TeamConfig) async -> [OutboxResult] {
         let publishers = OutboxSender.publishers(team: team, dataDir: store.dir, http: http)
-        let results = await OutboxSender(store: store, actor: actor).sendDue(publisherFor: publishers)
+        let results = await OutboxSender(store: store, actor: actor).sendDue(
+            publisherFor: publishers, sendsHere: OutboxSender.sendsHere(team: team, site: store.site))
         for r in results {
             switch r.outcome {
             case .sent(let ref): line("outbox \(r.id): sent \(ref.url ?? ref.id)")

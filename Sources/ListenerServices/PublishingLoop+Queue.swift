@@ -8,7 +8,10 @@ extension PublishingLoop {
     @discardableResult
     public func publishDue(team: TeamConfig, now: Date = Date()) async -> [QueuePublishResult] {
         let publishers = QueuePublisher.publishers(team: team, dataDir: store.dir, http: http)
-        let results = await QueuePublisher(store: store, actor: actor).publishDue(publisherFor: publishers, now: now)
+        let site = store.site
+        let results = await QueuePublisher(store: store, actor: actor).publishDue(
+            publisherFor: publishers, now: now,
+            postsHere: { id in team.sources.first { $0.id == id }?.isHome(site) ?? true })
         for r in results {
             let head = "queue \(r.id) → \(r.account): "
             switch r.outcome {

@@ -31,7 +31,9 @@ public final class WorkbenchSources: @unchecked Sendable {
     public func takeOverIfFree() -> Bool {
         mutex.withLock {
             if listener != nil { return true }
-            guard !stopped, let team, !team.sources.filter(\.isEnabled).isEmpty else { return false }
+            guard !stopped, let team, !team.sources.filter({ $0.isEnabled && $0.isHome(store.site) }).isEmpty else {
+                return false
+            }
             // Made once and kept while another process polls: a try is then one open and one flock.
             let l = candidate ?? makeListener(team)
             candidate = l

@@ -24,6 +24,8 @@ enum SwitchboardSubcommands {
         IngestCommand.self,
         CompactCommand.self,
         ReindexCommand.self,
+        SyncCommand.self,
+        MigrateCommand.self,
         FeedCommand.self,
         TerminalCheckCommand.self,
         AnalyzeCommand.self,

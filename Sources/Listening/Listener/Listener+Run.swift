@@ -3,7 +3,8 @@ import SwitchboardCore
 
 extension Listener {
     /// The enabled sources of the current team config.
-    public var enabledSources: [SourceConfig] { team.sources.filter(\.isEnabled) }
+    /// (A source whose home is another site is polled there, not here.)
+    public var enabledSources: [SourceConfig] { team.sources.filter { $0.isEnabled && $0.isHome(store.site) } }
 
     /// Polls every enabled source once, concurrently. With `onlyDue`, only those whose next run has come
     /// (for `listen --once` from cron: intervals, backoff and rate limits are kept across runs).
@@ -30,7 +31,7 @@ extension Listener {
                 // Children answer true only for "the team config changed": a source loop that ends early
                 // (a stream the source cannot offer) never restarts the others.
                 await withTaskGroup(of: Bool.self) { g in
-                    for c in team.sources where c.isEnabled {
+                    for c in team.sources where c.isEnabled && c.isHome(self.store.site) {
                         g.addTask {
                             await self.loop(c)
                             return false
@@ -111,13 +112,15 @@ extension Listener {
                 let why = (error as? SourceError)?.description ?? String(describing: error)
                 log(
                     "\(Timestamp.format(now())) \(config.id): streaming stopped: "
-                    + "\(NetworkText.clean(why, max: 300)); polling continues"
+                        + "\(NetworkText.clean(why, max: 300)); polling continues"
                 )
                 if case .needsLogin? = error as? SourceError {
                     pause = pauseAfterLoginError
                 } else if case .rateLimited(let at, _)? = error as? SourceError {
                     pause = max(5, at.timeIntervalSince(now()))
-                } else { pause = backoff.delay(failures: failures) }
+                } else {
+                    pause = backoff.delay(failures: failures)
+                }
             }
             do { try await Task.sleep(nanoseconds: UInt64(pause * 1e9)) } catch { return }
         }

@@ -18,9 +18,12 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
 
     /// Sends every entry due at `now` (queued past its delay, failed with a retry time that has come, or held by an
     /// expired lease), one after another.
-    public func sendDue(publisherFor: PublisherFor, now: Date = Date()) async -> [OutboxResult] {
+    /// `sendsHere` leaves the entries of sources whose home is another site to that site.
+    public func sendDue(
+        publisherFor: PublisherFor, now: Date = Date(), sendsHere: (OutboxEntry) -> Bool = { _ in true }
+    ) async -> [OutboxResult] {
         let due: [OutboxEntry]
-        do { due = try outbox().due(now) } catch { return [] }
+        do { due = try outbox().due(now).filter(sendsHere) } catch { return [] }
         var out: [OutboxResult] = []
         for e in due { out.append(await send(e.id, publisherFor: publisherFor, now: now)) }
         return out
@@ -79,6 +82,14 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
         case .failed(_, let at):
             return at.map { "failed; retried at \(Timestamp.format($0))" } ?? "failed; retry it to send again"
         case .cancelled: return "cancelled"
+        }
+    }
+
+    /// Whether this data directory sends `entry`: its answering source's home is this site (or there are no sites).
+    public static func sendsHere(team: TeamConfig, site: String?) -> (OutboxEntry) -> Bool {
+        { entry in
+            let net = entry.draft.network == "bsky" ? "bluesky" : entry.draft.network
+            return team.answeringSource(network: net, origin: entry.draft.source)?.isHome(site) ?? true
         }
     }
 

@@ -33,10 +33,13 @@ public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
         await QueuePublisher(store: store, actor: actor).publishDue(publisherFor: publisherFor, now: now)
     }
 
-    public func publishDue(publisherFor: PublisherFor, now: Date = Date()) async -> [QueuePublishResult] {
+    /// `postsHere` leaves accounts whose home is another site to that site.
+    public func publishDue(
+        publisherFor: PublisherFor, now: Date = Date(), postsHere: (String) -> Bool = { _ in true }
+    ) async -> [QueuePublishResult] {
         guard let q = try? Queue.current(store) else { return [] }
         var out: [QueuePublishResult] = []
-        for (item, account) in q.due(now) {
+        for (item, account) in q.due(now) where postsHere(account) {
             out.append(await publish(item, account: account, publisherFor: publisherFor, now: now))
         }
         return out

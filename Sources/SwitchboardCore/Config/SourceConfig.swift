@@ -56,10 +56,16 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var mediaBaseURL: String?
     /// Reddit script apps: the file holding the account's password (the password grant; never stored elsewhere).
     public var passwordFile: String?
+    /// A team across servers: the one site that polls this source, sends its outbox and publishes its queue.
+    public var home: String?
 
     public init(id: String, type: String) { (self.id, self.type) = (id, type) }
 
     public var isEnabled: Bool { enabled ?? true }
+
+    /// Whether the data directory of `site` is this source's home: it polls it and posts through it. Without a
+    /// site (one server) or without a `home`, every data directory is.
+    public func isHome(_ site: String?) -> Bool { site == nil || home == nil || home == site }
 
     /// The polling interval in seconds (default 60 s; at least 5 s).
     public var intervalSeconds: Double { max(5, SourceConfig.parseDuration(interval ?? "60s") ?? 60) }
@@ -94,6 +100,6 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         case visitorPosts = "visitor_posts", dailyQuota = "daily_quota", monthlyReadBudget = "monthly_read_budget"
         case mediaBaseURL = "media_base_url"
         case passwordFile = "password_file"
+        case home
     }
 }
-

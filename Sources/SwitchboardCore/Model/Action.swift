@@ -148,9 +148,14 @@ public enum Action: Hashable, Sendable {
 public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
     public static let schemaVersion = 1
     public var schema: Int, id: String, at: Date, actor: String, action: Action
+    /// The site that wrote it and its hybrid logical clock (`LogStamp`); nil in records written without a site.
+    public var stamp: LogStamp?
 
-    public init(id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action) {
+    public init(
+        id: String = AuditEvent.newID(), at: Date = Date(), actor: String, action: Action, stamp: LogStamp? = nil
+    ) {
         (self.schema, self.id, self.at, self.actor, self.action) = (AuditEvent.schemaVersion, id, at, actor, action)
+        self.stamp = stamp
     }
 
     public static func newID() -> String {
@@ -161,6 +166,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
         case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data, outbox, by, until
         case kind, reason, ban
         case attempt, error, postID = "post_id", retryAt = "retry_at"
+        case hlc, site
     }
 
     public init(from decoder: Decoder) throws {
@@ -169,6 +175,11 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
         id = try c.decode(String.self, forKey: .id)
         at = try c.decode(Date.self, forKey: .at)
         actor = try c.decode(String.self, forKey: .actor)
+        if let h = try c.decodeIfPresent(Int64.self, forKey: .hlc),
+            let s = try c.decodeIfPresent(String.self, forKey: .site)
+        {
+            stamp = LogStamp(hlc: h, site: s)
+        }
         let type = try c.decode(String.self, forKey: .type)
         let m = try c.decodeIfPresent(String.self, forKey: .mention)
         func data() throws -> [String: JSONValue] {
@@ -200,7 +211,9 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
                 action = .moderate(
                     mention: try need(), kind: k, reason: try c.decodeIfPresent(String.self, forKey: .reason),
                     ban: try c.decodeIfPresent(Bool.self, forKey: .ban) ?? false)
-            } else { action = .other(type: type, mention: m, data: try data()) }
+            } else {
+                action = .other(type: type, mention: m, data: try data())
+            }
         case "outbox_queued": action = .outboxQueued(try OutboxDraft(from: decoder))
         case "outbox_sending":
             action = .outboxSending(
@@ -230,7 +243,9 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
             // A crisis record this version cannot read (hand-written, older) is kept as it is rather than lost.
             if let a = try? CrisisAction(type: type, from: decoder) {
                 action = .crisis(a)
-            } else { action = .other(type: type, mention: m, data: try data()) }
+            } else {
+                action = .other(type: type, mention: m, data: try data())
+            }
         case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
         default: action = .other(type: type, mention: m, data: try data())
         }
@@ -241,6 +256,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
         try c.encode(schema, forKey: .v); try c.encode(id, forKey: .id); try c.encode(at, forKey: .at)
         try c.encode(actor, forKey: .actor); try c.encode(action.typeName, forKey: .type)
         try c.encodeIfPresent(action.mention, forKey: .mention)
+        if let stamp { try c.encode(stamp.hlc, forKey: .hlc); try c.encode(stamp.site, forKey: .site) }
         switch action {
         case .setStatus(_, let s): try c.encode(s, forKey: .status)
         case .assign(_, let u): try c.encodeIfPresent(u, forKey: .user)
@@ -285,6 +301,7 @@ extension MentionState {
     public mutating func apply(_ e: AuditEvent) {
         // Outbox bookkeeping is not a change of the mention (the outbox fold reads it).
         if e.action.isOutboxBookkeeping { return }
+        if let s = e.stamp { return applyStamped(e, s) }
         switch e.action {
         case .setStatus(_, let s): status = s
         case .assign(_, let u): assignee = u

@@ -19,6 +19,8 @@ extension AuditEvent {
         var kind: ModerationKind?
         var reason: String?
         var ban = false
+        var hlc: Int?
+        var site: String?
         var hasUser = false
         var seen: UInt64 = 0
         do {
@@ -72,6 +74,12 @@ extension AuditEvent {
                 } else if keyIs(k, "ban") {
                     try JSONScanner.once(&seen, 14)
                     ban = try s.bool()
+                } else if keyIs(k, "hlc") {
+                    try JSONScanner.once(&seen, 15)
+                    hlc = try s.int()
+                } else if keyIs(k, "site") {
+                    try JSONScanner.once(&seen, 16)
+                    site = try s.string()
                 } else {
                     return nil
                 }
@@ -109,6 +117,7 @@ extension AuditEvent {
         default: return nil
         }
         var e = AuditEvent(id: id, at: at, actor: actor, action: action)
+        if let hlc, let site { e.stamp = LogStamp(hlc: Int64(hlc), site: site) }
         e.schema = schema
         return e
     }

@@ -18,12 +18,14 @@ public struct MentionState: Codable, Hashable, Sendable {
     public var handoffReplies: [HandoffReply] = []
     /// Hide, delete, approve… done through the network (`Action.moderate`), oldest first.
     public var moderation: [ModerationRecord] = []
+    /// What the fold keeps of stamped actions (sites syncing through git), so their order of arrival does not matter.
+    public var sync: SyncFold?
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case status, assignee, tags, notes, replies, handoffReplies = "handoff_replies"
         case handoffTeam = "handoff_team", firstResponseAt = "first_response_at", lastChangedAt = "last_changed_at"
-        case lastChangedBy = "last_changed_by", moderation
+        case lastChangedBy = "last_changed_by", moderation, sync
     }
 }

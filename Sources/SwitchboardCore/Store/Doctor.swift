@@ -44,6 +44,15 @@ public enum Doctor {
                     )
                 }
                 for p in team.routingProblems { problem("team.json", p) }
+                // A team across servers: a source without a home is polled and posted to by every site.
+                if let site = dir.site {
+                    for src in team.sources where src.isEnabled && src.home == nil {
+                        note(
+                            "team.json",
+                            "source \"\(src.id)\" has no \"home\" site: every site that listens polls it "
+                                + "and posts through it (e.g. \"home\": \"\(site)\")")
+                    }
+                }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {
@@ -52,6 +61,12 @@ public enum Doctor {
             }
         }
         for p in PlaybookLibrary.load(dir).problems { problem(p.file, p.message) }
+        for f in GitSync.rememberedConflicts(dir) {
+            problem(
+                f,
+                "changed here and on another site at once: sync kept this site's version; settle it by hand, then "
+                    + "run `switchboard sync --resolved \(f)`")
+        }
         for sub in ["drafts", "state"] {
             for f in jsonFiles(dir.root.appendingPathComponent(sub)) {
                 if let data = try? Data(contentsOf: f), let (l, c, why) = FileIO.syntaxErrorPosition(data) {
@@ -73,7 +88,9 @@ public enum Doctor {
                     let parts = w.split(separator: ":", maxSplits: 2).map(String.init)
                     if parts.count == 3 {
                         problem(parts[0] + ":" + parts[1], parts[2].trimmingCharacters(in: .whitespaces))
-                    } else { problem("log", w) }
+                    } else {
+                        problem("log", w)
+                    }
                 }
             }
         } catch { problem("log", "\(error)") }

@@ -26,8 +26,9 @@ extension Store {
             try withWriteLock {
                 var report = CompactionReport()
                 var latestAnalysis: [String: Analysis] = [:]
-                var keepAnalysis = false
-                let analysisFiles = logFiles(.analysis)
+                // With a site, an analysis may be of another site's mention: the analysis logs stay.
+                var keepAnalysis = site != nil
+                let analysisFiles = ownLogFiles(.analysis)
                 for f in analysisFiles {
                     try LineBlocks.forEach(f) { lines, _ in
                         for r in RecordDecoder.decode(AnalysisRecord.self, lines: lines) {
@@ -40,7 +41,7 @@ extension Store {
                 }
                 var seen = Set<String>()
                 for kind in [LogKind.mentions, .actions] {
-                    for f in logFiles(kind) {
+                    for f in ownLogFiles(kind) {
                         try compactFile(f, kind: kind, latestAnalysis: latestAnalysis, seen: &seen, into: &report)
                     }
                 }
@@ -56,6 +57,13 @@ extension Store {
                 return report
             }
         }
+    }
+
+    /// The logs compaction may rewrite: with a site only its own segments (the others' belong to their sites, and
+    /// rewriting them would make git merge two writers' lines); without, every (flat) log.
+    func ownLogFiles(_ kind: LogKind) -> [URL] {
+        guard let site else { return logFiles(kind) }
+        return logFiles(kind).filter { DataDirectory.segmentSite($0) == site }
     }
 
     func compactFile(
@@ -78,7 +86,9 @@ extension Store {
                         out += lines[i].bytes
                         out.append(10)
                         report.newerKept += 1
-                    } else { bad += lines[i].bytes; bad.append(10); report.setAside += 1 }
+                    } else {
+                        bad += lines[i].bytes; bad.append(10); report.setAside += 1
+                    }
                 }
                 if kind == .mentions {
                     let rs = RecordDecoder.decode(Mention.self, lines: lines, fast: Mention.fastDecode)

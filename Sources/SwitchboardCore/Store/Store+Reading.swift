@@ -6,11 +6,7 @@ import Foundation
 
 /// Reading: folding the log tails other processes appended, and repairing torn tails.
 extension Store {
-    func logFiles(_ kind: LogKind) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
-        return names.filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted()
-            .map { dir.logDir.appendingPathComponent($0) }
-    }
+    func logFiles(_ kind: LogKind) -> [URL] { dir.logFiles(kind) }
 
     /// Reads what other processes appended since the last look. Cheap when nothing changed (one stat per log file).
     @discardableResult
@@ -100,7 +96,7 @@ extension Store {
     func ingestLines(_ lines: [LogLine], kind: LogKind, file: URL, firstLine: Int, into changes: inout StoreChanges)
         throws
     {
-        let name = "log/" + file.lastPathComponent
+        let name = "log/" + dir.logName(file)
         switch kind {
         case .mentions:
             let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
@@ -144,7 +140,8 @@ extension Store {
             {
                 switch r {
                 case .success(let e):
-                    _events.append(e)
+                    if let s = e.stamp { clock.observe(s.hlc) }
+                    if !appendInOrder(e) { changes.reloaded = true }
                     changes.newEvents += 1
                     if let k = e.action.mention {
                         _states[k, default: MentionState()].apply(e)
@@ -157,6 +154,35 @@ extension Store {
         }
     }
 
+    /// Adds an event where the one order puts it: by (clock, site), records without a stamp first in file order.
+    /// Another site's records can arrive later than this site's newer ones: false when the event went before others
+    /// (those who fold `events` incrementally must fold again: `StoreChanges.reloaded`).
+    func appendInOrder(_ e: AuditEvent) -> Bool {
+        guard let s = e.stamp, let last = _events.last, let ls = last.stamp, s < ls else {
+            if e.stamp == nil, _events.last?.stamp != nil { return insertSorted(e) }
+            _events.append(e)
+            return true
+        }
+        return insertSorted(e)
+    }
+
+    private func insertSorted(_ e: AuditEvent) -> Bool {
+        // Upper bound: after every event not later than e (no stamp counts as earliest).
+        func notLater(_ x: AuditEvent) -> Bool {
+            guard let xs = x.stamp else { return true }
+            guard let s = e.stamp else { return false }
+            return xs <= s
+        }
+        var lo = 0
+        var hi = _events.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if notLater(_events[mid]) { lo = mid + 1 } else { hi = mid }
+        }
+        _events.insert(e, at: lo)
+        return lo == _events.count - 1
+    }
+
     /// A read-only open: each log that ends in an incomplete record is a warning (nothing is moved).
     func reportTornTails() {
         for kind in LogKind.allCases {
@@ -166,9 +192,10 @@ extension Store {
                 guard let size = try? fh.seekToEnd(), size > 0, (try? fh.seek(toOffset: size - 1)) != nil,
                     fh.readData(ofLength: 1).first != 10
                 else { continue }
+                let name = dir.logName(file)
                 _warnings.append(
-                    "log/\(file.lastPathComponent): ends in an incomplete record (left by an interrupted write); "
-                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)"
+                    "log/\(name): ends in an incomplete record (left by an interrupted write); "
+                        + "run: switchboard doctor --fix (it moves the record to log/\(name).corrupt)"
                 )
             }
         }
@@ -209,16 +236,22 @@ extension Store {
         try fh.truncate(atOffset: cut)
         try fh.synchronize()
         _warnings.append(
-            "log/\(file.lastPathComponent): an incomplete last record (\(torn.count) bytes, left by an interrupted "
-                + "write) was moved to log/\(corrupt.lastPathComponent)"
+            "log/\(dir.logName(file)): an incomplete last record (\(torn.count) bytes, left by an interrupted "
+                + "write) was moved to log/\(dir.logName(file)).corrupt"
         )
     }
 
     /// Removes the temporary files of a compaction that was killed before it could rename them (`.NAME.tmp-PID-N`).
     /// Call holding the lock: compaction holds it from start to end, so no temp file beside the logs is in use then.
     func removeStaleTempFiles() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
-        for name in names where name.hasPrefix(".") && name.contains(".jsonl.tmp-") {
+        let fm = FileManager.default
+        let top = (try? fm.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+        let months = top.filter { DataDirectory.isMonth($0) }
+        var names = top
+        for m in months {
+            names += ((try? fm.contentsOfDirectory(atPath: dir.logDir.path + "/" + m)) ?? []).map { m + "/" + $0 }
+        }
+        for name in names where (name as NSString).lastPathComponent.hasPrefix(".") && name.contains(".jsonl.tmp-") {
             if unlink(dir.logDir.appendingPathComponent(name).path) == 0 {
                 _warnings.append("log/\(name): a temporary file left by an interrupted compaction was removed")
             }

@@ -27,10 +27,35 @@ extension Store {
     /// The log file new records of `kind` go to: this month's — unless the clock went back across a month boundary,
     /// then the newest existing one, so that the order of the files stays the order of the appends (the fold applies
     /// them in file order: a later action must never land in an earlier file). Call holding the lock.
+    /// With a site, only that site's segments (`log/YYYY-MM/SITE.KIND.jsonl`) are written to.
     func appendTarget(_ kind: LogKind, now: Date) -> URL {
-        let file = dir.logFile(kind, month: Timestamp.monthKey(now))
-        if let newest = logFiles(kind).last, newest.lastPathComponent > file.lastPathComponent { return newest }
+        let month = Timestamp.monthKey(now)
+        guard let site else {
+            let file = dir.logFile(kind, month: month)
+            if let newest = logFiles(kind).last(where: { DataDirectory.segmentSite($0) == nil }),
+                newest.lastPathComponent > file.lastPathComponent
+            {
+                return newest
+            }
+            return file
+        }
+        let file = dir.segmentFile(kind, month: month, site: site)
+        if let newest = logFiles(kind).last(where: { DataDirectory.segmentSite($0) == site }),
+            dir.logName(newest) > dir.logName(file)
+        {
+            return newest
+        }
+        try? FileIO.makeDirectory(file.deletingLastPathComponent())
         return file
+    }
+
+    /// Events for `actions`, stamped with this site and its clock when the directory has a site. Call holding
+    /// the lock, after reading every tail (the clock must have seen every record).
+    func stampedEvents(_ actions: [Action], actor: String, now: Date) -> [AuditEvent] {
+        actions.map { a in
+            let stamp = site.map { LogStamp(hlc: clock.tick(now: now), site: $0) }
+            return AuditEvent(at: now, actor: actor, action: a, stamp: stamp)
+        }
     }
 
     /// Stores new mentions, once each: a post already stored (same platform and id), or twice in the batch,
@@ -124,10 +149,11 @@ extension Store {
     /// Records actions by `actor`; durable (fsynced) when it returns. The returned events are in the state already.
     @discardableResult
     public func record(_ actions: [Action], actor: String, now: Date = Date()) throws -> [AuditEvent] {
-        let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
+        var events: [AuditEvent] = []
         try mutex.withLock {
             try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
+                events = stampedEvents(actions, actor: actor, now: now)
                 try appendLines(events, kind: .actions, now: now, sync: true)
                 ownChanges.merge(try refreshUnlockedTails())
             }
@@ -152,11 +178,12 @@ extension Store {
     public func recordIf(_ actions: [Action], actor: String, now: Date = Date(), check: (Store) throws -> Void) throws
         -> [AuditEvent]
     {
-        let events = actions.map { AuditEvent(at: now, actor: actor, action: $0) }
+        var events: [AuditEvent] = []
         try mutex.withLock {
             try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 try check(self)
+                events = stampedEvents(actions, actor: actor, now: now)
                 try appendLines(events, kind: .actions, now: now, sync: true)
                 ownChanges.merge(try refreshUnlockedTails())
             }

@@ -20,6 +20,10 @@ public final class Store: @unchecked Sendable {
 
     public let dir: DataDirectory
     public let mode: Mode
+    /// This data directory's site (`local/site`), read at opening; nil: the flat single-site layout.
+    public let site: String?
+    /// Stamps this site's actions (observes every stamped record read).
+    var clock = HybridClock()
     let mutex = NSRecursiveLock()
 
     var _mentions: [Mention] = []
@@ -51,7 +55,7 @@ public final class Store: @unchecked Sendable {
     /// Opens the store, setting aside torn last lines left by a crash (into `FILE.corrupt`), and folds the logs.
     /// `.readOnly` changes nothing on disk and reports a torn tail as a warning instead.
     public init(dir: DataDirectory, mode: Mode = .normal) throws {
-        (self.dir, self.mode) = (dir, mode)
+        (self.dir, self.mode, self.site) = (dir, mode, dir.site)
         if mode == .readOnly {
             reportTornTails()
         } else {

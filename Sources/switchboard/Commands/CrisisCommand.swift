@@ -155,6 +155,7 @@ struct CrisisCommand: ParsableCommand {
                 print("The content queue is NOT suspended (suspend it with `switchboard queue suspend --reason …`).")
             }
             CrisisCommand.printChecklist(run, now: Date(), tz: CrisisOps.timeZone(team))
+            SyncCommand.syncNow(store.dir, why: "the crisis")
         }
     }
 

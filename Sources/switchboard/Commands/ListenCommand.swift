@@ -41,10 +41,16 @@ struct ListenCommand: AsyncParsableCommand {
             throw CLIError.failure("\(error)")
         }
         defer { service.finish() }
+        // A site of a team across servers syncs too: after the poll with --once, else every sync interval.
+        let sync = try? SyncCommand.engine(store.dir)
+        let say: @Sendable (String) -> Void = { logger.info("\($0)") }
         if once {
-            if await !service.runOnce() { throw ExitCode(1) }
+            let polled = await service.runOnce()
+            let synced = sync.map { SyncLoop.once($0, log: say) } ?? true
+            if !polled || !synced { throw ExitCode(1) }
             return
         }
+        if let sync { SyncLoop.start(sync, log: say) }
         await service.run()
     }
 }

@@ -111,6 +111,15 @@ struct MentionsCommand: ParsableCommand {
             lines.append(("status", st.status.rawValue + (st.handoffTeam.map { " (with \($0))" } ?? "")))
             if let v = st.moderated { lines.append(("on network", v.done + (st.locked ? ", locked" : ""))) }
             lines.append(("assignee", st.assignee ?? "-"))
+            for lost in st.sync?.lostClaims ?? [] where lost.user != st.assignee {
+                // Sites syncing through git: the earliest claim won everywhere.
+                lines.append(
+                    (
+                        "claim lost",
+                        "\(Output.safe(lost.user ?? "-")) (\(lost.stamp.site)): claimed later than "
+                            + "\(Output.safe(st.sync?.claim?.user ?? "-")) (\(st.sync?.claim?.stamp.site ?? "-"))"
+                    ))
+            }
             if !st.tags.isEmpty { lines.append(("tags", st.tags.joined(separator: ", "))) }
             for (k, v) in lines { print(Output.pad(k + ":", 13) + v) }
             print("")

@@ -56,6 +56,7 @@ extension QueueCommand {
             }
             let held = Queue(store: store).all.filter { $0.state == .suspended }.count
             print("queue suspended: \(held) item(s) held")
+            SyncCommand.syncNow(store.dir, why: "the suspend")
         }
     }
 
