@@ -32,5 +32,6 @@ enum SwitchboardSubcommands {
         ListenCommand.self,
         SourcesCommand.self,
         CrisisCommand.self,
+        BrandsCommand.self,
     ]
 }

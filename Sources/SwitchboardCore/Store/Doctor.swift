@@ -44,6 +44,7 @@ public enum Doctor {
                     )
                 }
                 for p in team.routingProblems { problem("team.json", p) }
+                for p in team.eventProblems { problem("team.json", p) }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {

@@ -8,13 +8,13 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a data directory with a team config, reply templates and crisis playbooks.",
         discussion: "Refuses to touch a directory that exists and is not empty.")
 
+    /// `--brand NAME` (the global option) here names the new brand.
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The brand's name.")
-    var brand = "Our Brand"
+    var brand: String { global.brand ?? "Our Brand" }
 
     func run() throws {
-        let dir = global.directory
+        let dir = DataDirectory.resolve(explicit: global.dataDir)
         let user = Actor.current()
         do { try StarterKit.initialise(dir, brand: brand, user: user) } catch let e as SwitchboardError {
             throw CLIError.failure(e.message)
