@@ -15,11 +15,16 @@ public final class EventDelivery: @unchecked Sendable {
     public let store: Store
     public let client: HTTPClient
     public let log: @Sendable (String) -> Void
+    /// Whether a pass reads the logs' new tails first (`listen`); a workbench's refresher does that itself.
+    public let refreshes: Bool
     private let lock = NSLock()
     private var reported: String?
 
-    public init(store: Store, client: HTTPClient = URLSessionHTTPClient(), log: @escaping @Sendable (String) -> Void) {
-        (self.store, self.client, self.log) = (store, client, log)
+    public init(
+        store: Store, client: HTTPClient = URLSessionHTTPClient(), refreshes: Bool = true,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        (self.store, self.client, self.refreshes, self.log) = (store, client, refreshes, log)
     }
 
     /// What one attempt did.
@@ -46,7 +51,7 @@ public final class EventDelivery: @unchecked Sendable {
         try? FileIO.makeDirectory(store.dir.stateDir)
         guard let fd = FileIO.tryLock(store.dir.stateDir.appendingPathComponent("events.lock")) else { return [] }
         defer { close(fd) }
-        _ = try? store.refresh()
+        if refreshes { _ = try? store.refresh() }
         var ledger: EventLedger
         do {
             ledger = try EventLedger(dir: store.dir)

@@ -31,7 +31,7 @@ enum SwitchboardSubcommands {
         KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
-        CrisisCommand.self,
         BrandsCommand.self,
+        CrisisCommand.self,
     ]
 }
