@@ -2,6 +2,10 @@ import Foundation
 import SwitchboardCore
 import XCTest
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// UTM presets from team.json applied when a post is queued, as the network receives it (the Mastodon server of
 /// `QueueCommandTests` on 127.0.0.1), and the pre-flight warning for a link that would get no campaign.
 extension QueueCommandTests {
@@ -43,5 +47,47 @@ extension QueueCommandTests {
                 "warning: untagged_link: the link https://acme.example/neu?utm_source=fediverse&utm_medium=social gets "
                     + "no UTM campaign: queue it with a campaign (presets: Frühling)"), bare.out)
         XCTAssertTrue(bare.out.contains("kept as a draft"), bare.out)
+    }
+
+    /// A shortener of each kind on 127.0.0.1 gets the tagged link with its key, and the network the short link.
+    func testLinksAreShortenedThroughYOURLSShlinkAndKuttWithTheirKeys() throws {
+        let base = server.baseURL.absoluteString
+        server.on("POST", "/rest/v3/short-urls", .json(#"{"shortUrl":"\#(base)/sl"}"#))
+        server.on("POST", "/api/v2/links", .json(#"{"link":"\#(base)/kt"}"#, status: 201))
+        server.on("GET", "/yourls-api.php", .json(#"{"status":"success","shorturl":"\#(base)/yr"}"#))
+        for (kind, short) in [("shlink", "/sl"), ("kutt", "/kt"), ("yourls", "/yr")] {
+            let d = try dataDir()
+            let teamURL = URL(fileURLWithPath: d + "/team.json")
+            var team = try JSONSerialization.jsonObject(with: Data(contentsOf: teamURL)) as! [String: Any]
+            team["utm"] = ["medium": "social"]
+            team["shortener"] = ["type": kind, "url": base, "key_file": "secrets/short.key"]
+            try JSONSerialization.data(withJSONObject: team).write(to: teamURL)
+            try "k-\(kind)\n".write(toFile: d + "/secrets/short.key", atomically: true, encoding: .utf8)
+            chmod(d + "/secrets/short.key", 0o600)
+            let before = server.requests("POST", "/api/v1/statuses").count
+            let add = try CLI.run(
+                [
+                    "queue", "add", "Größer, schneller: https://acme.example/neu", "--campaign", "launch", "--now",
+                    "--data-dir", d,
+                ])
+            XCTAssertEqual(add.status, 0, add.err)
+            XCTAssertEqual(try CLI.run(["publish-due", "--data-dir", d]).status, 0)
+            let posts = server.requests("POST", "/api/v1/statuses")
+            XCTAssertEqual(posts.count, before + 1, kind)
+            let status = (try JSONSerialization.jsonObject(with: try XCTUnwrap(posts.last).body) as? [String: String])?[
+                "status"]
+            XCTAssertEqual(status, "Größer, schneller: \(base)\(short)", kind)
+        }
+        let long = "https://acme.example/neu?utm_source=mastodon&utm_medium=social&utm_campaign=launch"
+        let shlink = try XCTUnwrap(server.requests("POST", "/rest/v3/short-urls").first)
+        XCTAssertEqual(shlink.header("X-Api-Key"), "k-shlink")
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: shlink.body) as? [String: String])?["longUrl"], long)
+        let kutt = try XCTUnwrap(server.requests("POST", "/api/v2/links").first)
+        XCTAssertEqual(kutt.header("X-API-KEY"), "k-kutt")
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: kutt.body) as? [String: String])?["target"], long)
+        let yourls = try XCTUnwrap(server.requests("GET", "/yourls-api.php").first)
+        let items = URLComponents(string: "http://x/?" + yourls.query)?.queryItems ?? []
+        XCTAssertEqual(items.first { $0.name == "signature" }?.value, "k-yourls")
+        XCTAssertEqual(items.first { $0.name == "url" }?.value, long)
     }
 }

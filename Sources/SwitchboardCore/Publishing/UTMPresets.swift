@@ -33,6 +33,8 @@ public struct UTMPresets: Sendable, Equatable {
     public var domains: [String]
     /// The campaign names as team.json writes them (for messages).
     public var campaignNames: [String]
+    /// The team's link shortener's host: its short links are not tagged.
+    public var shortHost: String?
 
     /// The presets of `team`; nil when it has none.
     public init?(_ team: TeamConfig) {
@@ -43,6 +45,7 @@ public struct UTMPresets: Sendable, Equatable {
         campaigns = (u["campaigns"]?.objectValue ?? [:]).reduce(into: [:]) {
             $0[UTMPresets.key($1.key)] = Values($1.value)
         }
+        shortHost = team.extra["shortener"]?["url"]?.stringValue.flatMap { URL(string: $0)?.host?.lowercased() }
         campaignNames = (u["campaigns"]?.objectValue ?? [:]).keys.sorted()
         domains = (u["domains"]?.arrayValue ?? []).compactMap { $0.stringValue?.lowercased() }
     }
@@ -77,6 +80,7 @@ public struct UTMPresets: Sendable, Equatable {
         guard let host = url.host?.lowercased(), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
             return false
         }
+        if host == shortHost { return false }
         return domains.isEmpty || domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
