@@ -31,7 +31,8 @@ public struct BrandSummary: Sendable, Equatable {
         let states = store.states()
         for m in store.mentions {
             let st = states[m.key] ?? MentionState()
-            if st.status == .new { new += 1 }
+            // The brand's own posts are not work (as in the workbench's counts).
+            if st.status == .new && !(sla?.own.contains(m) ?? false) { new += 1 }
             if let sla, sla.isOverdue(m, state: st, now: now) { overdue += 1 }
         }
         var cal = Calendar(identifier: .gregorian)
