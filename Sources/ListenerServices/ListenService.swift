@@ -10,6 +10,8 @@ public final class ListenService: @unchecked Sendable {
     public let team: TeamConfig
     public let log: @Sendable (String) -> Void
     public let listener: Listener, spikes: SpikeWatch, routing: HandoffRouting
+    /// Outgoing events (team.json's `"events"`), sent by the process holding the listener lock.
+    public let events: EventDelivery
 
     /// `makeSource` defaults to `SourceFactory.make` for the store's data directory.
     public init(
@@ -20,6 +22,7 @@ public final class ListenService: @unchecked Sendable {
         let spikes = SpikeWatch(store: store, log: log)
         let routing = HandoffRouting(store: store, log: log)
         (self.spikes, self.routing) = (spikes, routing)
+        events = EventDelivery(store: store, log: log)
         listener = Listener(
             store: store, team: team, makeSource: makeSource ?? SourceFactory.make(dir: store.dir),
             log: log,
@@ -55,6 +58,7 @@ public final class ListenService: @unchecked Sendable {
     /// Polls every enabled source that is due once; false when a source failed or its state could not be saved.
     public func runOnce() async -> Bool {
         let outcomes = await listener.runOnce(onlyDue: true)
+        await events.pass()
         return !outcomes.contains { $0.error != nil || $0.stateError != nil }
     }
 
@@ -66,6 +70,7 @@ public final class ListenService: @unchecked Sendable {
         let queue = Task.detached { await publishing.runQueue() }
         // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
         let handoffs = Task.detached { [routing] in await HandoffRouting.retryLoop(routing) }
+        let outgoing = Task.detached { [events] in await EventDelivery.loop(events) }
         let listener = self.listener
         let log = self.log
         let hangup = onHangup
@@ -75,6 +80,7 @@ public final class ListenService: @unchecked Sendable {
                 outbox.cancel()
                 queue.cancel()
                 handoffs.cancel()
+                outgoing.cancel()
             },
             hangup: {
                 hangup?()
@@ -95,6 +101,7 @@ public final class ListenService: @unchecked Sendable {
         outbox.cancel()
         queue.cancel()
         handoffs.cancel()
+        outgoing.cancel()
         signals.cancel()
         log("\(Timestamp.format(Date())) stopped")
     }

@@ -12,6 +12,8 @@ public final class WorkbenchSources: @unchecked Sendable {
     private var listener: Listener?
     private var candidate: Listener?
     private var finished: DispatchSemaphore?
+    /// Outgoing events, sent while this workbench polls (it holds the listener lock then).
+    private var events: Task<Void, Never>?
     private var stopped = false
     /// How often the running listener looks at team.json (sources added or changed start without a restart).
     public var reloadEvery: TimeInterval = 5
@@ -49,6 +51,8 @@ public final class WorkbenchSources: @unchecked Sendable {
                     reloadTeam: { try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) }, reloadEvery: every)
                 done.signal()
             }
+            let delivery = EventDelivery(store: store, refreshes: false, log: { _ in })
+            events = Task.detached { await EventDelivery.loop(delivery) }
             return true
         }
     }
@@ -71,6 +75,7 @@ public final class WorkbenchSources: @unchecked Sendable {
     public func stop(timeout: TimeInterval = 5) {
         let (l, done) = mutex.withLock {
             stopped = true
+            events?.cancel()
             return (listener, finished)
         }
         guard let l else { return }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SwitchboardCore
 
 /// What `main` refuses before swift-argument-parser sees the arguments: a command name that does not exist (the parser
 /// would print the parent's help and exit 0 for `switchboard nosuch --help` or `switchboard help nosuch`, or say only
@@ -6,13 +7,36 @@ import ArgumentParser
 /// data directory). Both are usage errors: exit status 2.
 enum CommandLineCheck {
     /// Options of the root command (and of `GlobalOptions`) that take a value, so the value is not read as a command.
-    static let valueOptions: Set<String> = ["--data-dir", "--theme", "--generate-completion-script"]
+    static let valueOptions: Set<String> = ["--data-dir", "--brand", "--theme", "--generate-completion-script"]
     /// The root command's flags; any other option before the command name is left to the parser to report.
     static let flags: Set<String> = ["--demo", "-h", "--help", "--version", "--experimental-dump-help"]
 
     /// The usage error in `args` (without the program name), or nil.
     static func problem(in args: [String], root: ParsableCommand.Type) -> String? {
-        emptyDataDir(args) ?? unknownCommand(args, root: root)
+        emptyDataDir(args) ?? brandProblem(args) ?? unknownCommand(args, root: root)
+    }
+
+    /// `--brand NAME` names a brand of brands.json (and comes without `--data-dir`).
+    static func brandProblem(_ args: [String]) -> String? {
+        var brand: String?
+        var dataDir = false
+        var command: String?
+        var skip = false
+        for (i, a) in args.enumerated() {
+            if a == "--" { break }
+            if skip { skip = false; continue }
+            if valueOptions.contains(a) { skip = true }
+            if command == nil && !a.hasPrefix("-") { command = a }
+            // `init --brand NAME` names the new brand.
+            if command == "init" { return nil }
+            if a.hasPrefix("--data-dir") { dataDir = true }
+            if a == "--brand" { brand = i + 1 < args.count ? args[i + 1] : nil }
+            if a.hasPrefix("--brand=") { brand = String(a.dropFirst("--brand=".count)) }
+        }
+        guard let brand else { return nil }
+        if dataDir { return "--brand and --data-dir: give one of them" }
+        do { _ = try BrandList.load().directory(brand) } catch { return "--brand: \(error)" }
+        return nil
     }
 
     static func emptyDataDir(_ args: [String]) -> String? {

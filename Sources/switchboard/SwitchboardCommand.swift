@@ -11,7 +11,18 @@ struct GlobalOptions: ParsableArguments {
     )
     var dataDir: String?
 
-    var directory: DataDirectory { DataDirectory.resolve(explicit: dataDir) }
+    @Option(
+        help: """
+            A brand's data directory, by its name in ~/.config/switchboard/brands.json (instead of --data-dir); \
+            with init, the new brand's name.
+            """)
+    var brand: String?
+
+    /// `--brand`'s directory (checked by `CommandLineCheck` before parsing), else `--data-dir` and the defaults.
+    var directory: DataDirectory {
+        if let brand, let d = try? BrandList.load().directory(brand) { return d }
+        return DataDirectory.resolve(explicit: dataDir)
+    }
 
     /// Opens the store of an initialised data directory, printing the warnings met while reading to stderr.
     func openStore(quiet: Bool = false, mode: Store.Mode = .normal) throws -> Store {

@@ -33,6 +33,7 @@ enum SwitchboardSubcommands {
         KeysCommand.self,
         ListenCommand.self,
         SourcesCommand.self,
+        BrandsCommand.self,
         CrisisCommand.self,
     ]
 }

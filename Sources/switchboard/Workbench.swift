@@ -31,79 +31,97 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     }
     defer { terminal.restore() }
 
-    let store: Store
-    // The demo's network accounts answer on 127.0.0.1 while this workbench runs (team.json points there).
-    var demoNetwork: DemoNetwork?
-    defer { demoNetwork?.stop() }
-    if demo {
-        store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
-        demoNetwork = try Demo.startNetwork(store.dir)
-    } else { store = try global.openStore(quiet: true) }
-    let dir = store.dir
-    var problems = store.warnings
-    var team: TeamConfig?
-    // A team.json that does not parse is shown in a banner until it parses (no defaults are written meanwhile).
-    var teamProblem: String?
-    let teamWatch = TeamWatch(file: dir.teamFile)
-    if FileManager.default.fileExists(atPath: dir.teamFile.path) {
-        do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch { teamProblem = "\(error)" }
-    }
-
-    // Sources: this workbench polls them unless another process holds the listener lock, and takes over when
-    // that process quits (the probe below tries every second or so).
-    let sources = WorkbenchSources(store: store, team: team)
-    sources.takeOverIfFree()
-    defer { sources.stop() }
-    terminal.setStyles(chosen.styles, background: chosen.background)
-
-    // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
-    var views: [SavedViews.View] = []
-    let tz = team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current
-    if FileManager.default.fileExists(atPath: SavedViews.file().path) {
-        do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch {
-            problems.append("\(error)")
+    // `:brand NAME` or the brands overview ends a session with the brand to open next: the workbench reopens on
+    // its data directory in the same terminal.
+    var nextBrand: BrandList.Brand?
+    var problems: [String] = []
+    while true {
+        let store: Store
+        // The demo's network accounts answer on 127.0.0.1 while this workbench runs (team.json points there).
+        var demoNetwork: DemoNetwork?
+        defer { demoNetwork?.stop() }
+        if let next = nextBrand {
+            store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: next.dir)))
+        } else if demo {
+            store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
+            demoNetwork = try Demo.startNetwork(store.dir)
+        } else {
+            store = try global.openStore(quiet: true)
         }
-    }
+        let dir = store.dir
+        problems += store.warnings
+        var team: TeamConfig?
+        // A team.json that does not parse is shown in a banner until it parses (no defaults are written meanwhile).
+        var teamProblem: String?
+        let teamWatch = TeamWatch(file: dir.teamFile)
+        if FileManager.default.fileExists(atPath: dir.teamFile.path) {
+            do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch {
+                teamProblem = "\(error)"
+            }
+        }
 
-    var settings = WorkbenchSettings(
-        dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
-        themes: ThemeLoader.available(in: themeDirs),
-        timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-        sources: sourcesMode(dir, own: sources), views: views)
-    settings.publishesQueue = sources.isRunning
-    settings.layout = layout
-    settings.teamProblem = teamProblem
-    settings.onDefaults = teamProblem != nil
-    var state = AppState(settings: settings, size: terminal.size, now: Date())
-    if let first = problems.first {
-        state.chrome.message = StatusMessage(
-            text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
-            until: Date().addingTimeInterval(15))
+        // Sources: this workbench polls them unless another process holds the listener lock, and takes over when
+        // that process quits (the probe below tries every second or so).
+        let sources = WorkbenchSources(store: store, team: team)
+        sources.takeOverIfFree()
+        defer { sources.stop() }
+        terminal.setStyles(chosen.styles, background: chosen.background)
+
+        // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
+        var views: [SavedViews.View] = []
+        let tz = team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current
+        if FileManager.default.fileExists(atPath: SavedViews.file().path) {
+            do { views = try SavedViews.load(from: SavedViews.file(), timeZone: tz).views } catch {
+                problems.append("\(error)")
+            }
+        }
+
+        var settings = WorkbenchSettings(
+            dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
+            themes: ThemeLoader.available(in: themeDirs),
+            timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
+            sources: sourcesMode(dir, own: sources), views: views)
+        settings.publishesQueue = sources.isRunning
+        settings.layout = layout
+        settings.teamProblem = teamProblem
+        settings.onDefaults = teamProblem != nil
+        var state = AppState(settings: settings, size: terminal.size, now: Date())
+        if let next = nextBrand {
+            state.chrome.message = StatusMessage(
+                text: "brand: \(next.name)", isError: false, until: Date().addingTimeInterval(5))
+        }
+        if let first = problems.first {
+            state.chrome.message = StatusMessage(
+                text: first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""), isError: true,
+                until: Date().addingTimeInterval(15))
+        }
+        let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
+        runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
+        // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
+        // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does
+        // otherwise. Both follow team.json edits.
+        runner.teamChanged = { [weak runner] t in
+            runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
+            runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
+            runner?.moderatorFor = Moderation.moderators(team: t, dataDir: dir, http: URLSessionHTTPClient())
+            sources.setTeam(t)
+        }
+        if let team { runner.teamChanged?(team) }
+        (runner.team, runner.teamProblem, runner.timeZone) = (team, teamProblem, tz)
+        let runtime = Runtime(
+            terminal: terminal, waker: waker, runner: runner, state: state,
+            listenerProbe: {
+                sources.takeOverIfFree()
+                return sourcesMode(dir, own: sources)
+            }, teamWatch: teamWatch)
+        runtime.run()
+        if let why = runtime.state.settings.teamProblem {
+            problems.append(why + " (nothing was saved while it did not parse)")
+        }
+        guard let next = runtime.state.chrome.nextBrand else { break }
+        nextBrand = next
     }
-    let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
-    runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
-    // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
-    // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does
-    // otherwise. Both follow team.json edits.
-    runner.teamChanged = { [weak runner] t in
-        runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
-        runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
-        runner?.moderatorFor = Moderation.moderators(team: t, dataDir: dir, http: URLSessionHTTPClient())
-        sources.setTeam(t)
-    }
-    if let team { runner.teamChanged?(team) }
-    (runner.team, runner.teamProblem, runner.timeZone) = (team, teamProblem, tz)
-    let runtime = Runtime(
-        terminal: terminal, waker: waker, runner: runner, state: state,
-        listenerProbe: {
-            sources.takeOverIfFree()
-            return sourcesMode(dir, own: sources)
-        }, teamWatch: teamWatch)
-    runtime.run()
     terminal.restore()
-    if let why = runtime.state.settings.teamProblem {
-        problems.append(why + " (nothing was saved while it did not parse)")
-    }
     for p in problems { Output.warn(p) }
 }
 

@@ -74,6 +74,7 @@ public enum Preflight {
             if n > limit { out.append(.init(.tooLong, "\(n) characters on \(net), over its limit of \(limit)")) }
         }
         out += networkRules(d, networks: networks)
+        out += utmRules(d, ctx.team, networks: networks)
         if let dup = recentDuplicate(d, ctx) {
             out.append(
                 .init(
@@ -146,6 +147,27 @@ public enum Preflight {
             from = text.index(after: r.lowerBound)
         }
         return false
+    }
+
+    /// With UTM presets in team.json: a link they would tag that gets no `utm_campaign` (no campaign given and no
+    /// default), so the analytics cannot tell the post's campaign.
+    static func utmRules(_ d: QueueDraft, _ team: TeamConfig, networks: [String]) -> [PreflightWarning] {
+        guard let p = UTMPresets(team) else { return [] }
+        let tagged = p.apply(to: d, networks: networks)
+        var seen = Set<String>()
+        var out: [PreflightWarning] = []
+        for body in Set(networks.map { tagged.variants[$0.lowercased()] ?? tagged.text }).sorted() {
+            for l in UTMPresets.links(in: body) where seen.insert(l).inserted {
+                guard let u = URL(string: l), p.wants(u) else { continue }
+                let names = URLComponents(string: l)?.queryItems?.map(\.name) ?? []
+                if !names.contains("utm_campaign") {
+                    let known = p.campaigns.isEmpty ? "" : " (presets: \(p.campaignNames.joined(separator: ", ")))"
+                    out.append(
+                        .init(.untaggedLink, "the link \(l) gets no UTM campaign: queue it with a campaign\(known)"))
+                }
+            }
+        }
+        return out.isEmpty ? [] : [out[0]]
     }
 
     /// What a network requires of a post besides its length: Instagram posts need an image (and at most 30

@@ -8,6 +8,7 @@ public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvert
             tooLong = "too_long"
         case duplicate
         case tooManyHashtags = "too_many_hashtags", needsMedia = "needs_media", tooManyMedia = "too_many_media"
+        case untaggedLink = "untagged_link"
     }
     public var kind: Kind
     public var message: String

@@ -23,6 +23,9 @@ extension Queue {
             throw QueueError(
                 "no source \"\(a)\" in team.json (accounts: \(team.sources.map(\.id).joined(separator: ", ")))")
         }
+        // Links get the team's UTM presets per network (team.json "utm").
+        let networks = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }
+        let d = UTMPresets(team).map { $0.apply(to: d, networks: networks) } ?? d
         try store.recordIf([.queue(.add(d))], actor: actor, now: now) { s in
             if Queue(store: s)[d.id] != nil { throw QueueError("queue item \(d.id) exists already") }
         }

@@ -30,10 +30,10 @@ public enum HandoffDelivery {
     }
 
     /// `sh -c command` with the payload on stdin (`ShellCommand`). Throws unless it exits with status 0 within
-    /// `timeout`.
-    static func run(_ command: String, stdin: Data, environment: [String: String], cwd: URL, timeout: TimeInterval)
-        throws
-    {
+    /// `timeout`. (Outgoing event commands run the same way.)
+    public static func run(
+        _ command: String, stdin: Data, environment: [String: String], cwd: URL, timeout: TimeInterval
+    ) throws {
         let r: ShellCommand.Result
         do {
             r = try ShellCommand.run(command, input: stdin, environment: environment, cwd: cwd, timeout: timeout)

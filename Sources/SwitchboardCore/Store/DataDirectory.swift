@@ -33,6 +33,11 @@ public struct DataDirectory: Sendable, Hashable {
         return NSHomeDirectory()
     }
 
+    /// `~/…` expanded against `$HOME`.
+    public static func expandPath(
+        _ p: String, environment env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String { expandTilde(p, env) }
+
     static func expandTilde(_ p: String, _ env: [String: String]) -> String {
         if p == "~" { return home(env) }
         if p.hasPrefix("~/") { return home(env) + String(p.dropFirst(1)) }

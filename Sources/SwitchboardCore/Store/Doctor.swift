@@ -53,6 +53,7 @@ public enum Doctor {
                                 + "and posts through it (e.g. \"home\": \"\(site)\")")
                     }
                 }
+                for p in team.eventProblems { problem("team.json", p) }
             } catch { problem("team.json", strip(error, dir)) }
         }
         for f in jsonFiles(dir.templatesDir) {

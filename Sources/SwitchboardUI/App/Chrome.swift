@@ -19,6 +19,8 @@ public struct Chrome: Sendable {
     public var counts = FeedCounts()
     public var message: StatusMessage?
     public var quit = false
+    /// Set when the user chose another brand: the workbench quits and reopens on its data directory.
+    public var nextBrand: BrandList.Brand?
     /// The newest spike alert from the actions log, shown while younger than the cooldown.
     public var spike: SpikeNotice?
 

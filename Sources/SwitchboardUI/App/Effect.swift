@@ -44,5 +44,7 @@ public enum Effect: Sendable, Equatable {
     case moderation(ModerationOp)
     /// The team the effects use changed (team.json edited), or stopped parsing (`problem`: nothing is saved).
     case useTeam(TeamConfig?, problem: String?)
+    /// The brands of brands.json: the overview's counts, or the brand to open.
+    case brands(BrandOp)
     case quit
 }

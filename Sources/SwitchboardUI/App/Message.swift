@@ -66,6 +66,10 @@ public enum Message: Sendable {
     /// A moderation action finished: what happened (recorded when `ok`).
     case moderated(String, ok: Bool)
     case failed(String)
+    /// The brands overview's rows (read in the background).
+    case brandsLoaded([BrandSummary])
+    /// `:brand NAME` or Enter in the overview found the brand: the workbench reopens on its directory.
+    case brandChosen(BrandList.Brand)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate
 }

@@ -52,6 +52,7 @@ struct Renderer {
             case .collision(_, let lines): drawCollision(lines)
             case .crisisPrompt(let p): drawCrisisPrompt(p)
             case .accounts(let p): drawAccountPicker(p)
+            case .brands(let o): drawBrands(o)
             case .help(let scroll): drawHelp(scroll: scroll)
             case .command, .confirmQuit, .confirmTakeover, .confirmManual, .confirmQueue: break
             }

@@ -38,6 +38,7 @@ extension Update {
         case .layout: layout(&s, arg)
         case .refresh: return [.loadPanels]
         case .trends: return [.loadTrends(now: s.chrome.now)]
+        case .brand: return brandCommand(&s, arg)
         case .down: move(&s, .down)
         case .up: move(&s, .up)
         case .top: move(&s, .top)

@@ -134,6 +134,12 @@ enum Update {
         case .failed(let why):
             say(&s, why, error: true)
             return []
+        case .brandsLoaded(let rows):
+            brandsLoaded(&s, rows)
+            return []
+        case .brandChosen(let b):
+            brandChosen(&s, b)
+            return []
         case .terminate:
             var fx: [Effect] = []
             for (k, d) in s.mention.drafts.sorted(by: { $0.key < $1.key }) where d.isDirty {

@@ -43,6 +43,8 @@ public final class EffectRunner {
     public var editor: (String) throws -> String = EffectRunner.runEditor
     /// The time written into claims and outbox entries (tests pin it to their clock).
     public var clock: () -> Date = { Date() }
+    /// The personal brands list (`:brand`, `B`).
+    public var brandsFile: URL = BrandList.file()
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         (self.store, self.actor, self.themeDirs) = (store, actor, themeDirs)
@@ -155,6 +157,8 @@ public final class EffectRunner {
             return performCrisis(op)
         case .community(let c):
             return performCommunity(c)
+        case .brands(let op):
+            return performBrands(op)
         case .moderation(let op):
             return performModeration(op)
         case .useTeam(let t, let problem):

@@ -48,6 +48,7 @@ extension CommandName {
         case .edit: return Details(.none, "Edit the draft in $VISUAL / $EDITOR")
         case .save: return Details(.none, "Save the draft (sending comes later)")
         case .trends: return Details(.none, "Show terms and hashtags rising in the last hour")
+        case .brand: return Details(.text, "Switch to a brand of brands.json; without a name, the brands overview")
         case .pick: return Details(.none, "Choose the selected entry (trend, template)")
         case .crisis:
             return Details(

@@ -57,6 +57,7 @@ extension Keymap {
             (.feed, "i", "status ignored", "Status: ignored", .selection),
             (.feed, "s", "status spam", "Status: spam", .selection),
             (.feed, "T", "trends", "Terms rising in the last hour", .always),
+            (.feed, "B", "brand", "Brands overview: new, overdue, due today, crisis", .always),
             (.feed, "r", "retry", "Retry a failed reply (else re-read files)", .always),
             (.feed, "u", "undo-send", "Take back the reply during its send delay", .always),
             (.feed, "c", "curate", "Quote it into a queue draft (via @user)", .selection),

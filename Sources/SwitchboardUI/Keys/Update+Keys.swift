@@ -53,6 +53,8 @@ extension Update {
             return crisisPromptKey(&s, p, k)
         case .accounts(let p):
             return accountPickerKey(&s, p, k)
+        case .brands(let o):
+            return brandsKey(&s, o, k)
         case .help:
             guard let b = s.settings.keymap.binding(k, in: .help) else { return [] }
             return run(&s, b.command, fromKeymap: true)

@@ -28,6 +28,8 @@ public enum Overlay: Sendable {
     case collision(key: String, lines: [String])
     /// Starting a playbook (severity, then whether to suspend the queue), or changing a run's severity.
     case crisisPrompt(CrisisPrompt)
+    /// The brands overview (`B`): a row per brand, Enter opens one.
+    case brands(BrandsOverview)
 
     /// Where it goes in the stack: views by kind, modals on top.
     var layer: Int {

@@ -12,10 +12,10 @@ struct InitCommand: ParsableCommand {
             creates it from a team's remote instead.
             """)
 
+    /// `--brand NAME` (the global option) here names the new brand.
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The brand's name.")
-    var brand = "Our Brand"
+    var brand: String { global.brand ?? "Our Brand" }
 
     @Option(help: "This data directory's site name when the team syncs through git, e.g. berlin.")
     var site: String?
@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
-        let dir = global.directory
+        let dir = DataDirectory.resolve(explicit: global.dataDir)
         let user = Actor.current()
         if let site {
             do { try DataDirectory.checkSiteName(site) } catch let e as SwitchboardError {

@@ -53,7 +53,7 @@ struct QueueCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a post; prints the pre-flight warnings (schedule despite them with --yes).")
         @OptionGroup var global: GlobalOptions
@@ -75,7 +75,7 @@ struct QueueCommand: ParsableCommand {
         @Flag(help: "Schedule even with pre-flight warnings.") var yes = false
         @Flag(help: "JSON: the item and the warnings.") var json = false
 
-        func run() throws {
+        func run() async throws {
             let store = try global.openStore(quiet: json)
             let team = try QueueCommand.team(store)
             let accounts =
@@ -109,13 +109,14 @@ struct QueueCommand: ParsableCommand {
             let warnings = Preflight.check(d, Preflight.Context(team: team, store: store))
             let held = at != nil && !warnings.isEmpty && !yes
             if !held { d.scheduledAt = at }
+            d = try await QueueCommand.shortened(d, team: team, dir: store.dir)
             let item = try QueueCommand.op { try Queue.add(d, team: team, store: store, actor: Actor.current()) }
             if json { try Output.printJSON(QueueItemJSON(item, warnings: warnings)); return }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
             if held {
                 print(
                     "\(item.id): kept as a draft because of the warnings; schedule it with `switchboard queue "
-                    + "schedule \(item.id) …` or add with --yes"
+                        + "schedule \(item.id) …` or add with --yes"
                 )
             } else {
                 print(
@@ -223,5 +224,20 @@ struct QueueCommand: ParsableCommand {
             try QueueCommand.op { try Queue.schedule(i.id, at: at, store: store, actor: Actor.current()) }
             print("\(i.id): " + (at.map { "scheduled for \(Timestamp.format($0))" } ?? "draft"))
         }
+    }
+}
+
+extension QueueCommand {
+    /// With a shortener in team.json: the draft's links tagged (UTM presets) and shortened; a failure queues nothing.
+    static func shortened(_ d: QueueDraft, team: TeamConfig, dir: DataDirectory) async throws -> QueueDraft {
+        let config: ShortenerConfig?
+        do { config = try ShortenerConfig(team) } catch { throw CLIError.failure("\(error)") }
+        guard let config else { return d }
+        let nets = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }
+        let tagged = UTMPresets(team).map { $0.apply(to: d, networks: nets) } ?? d
+        do {
+            return try await LinkShortener(config, dataDir: dir, http: URLSessionHTTPClient()).apply(
+                to: tagged, networks: nets)
+        } catch { throw CLIError.failure("links not shortened, nothing queued: \(error)") }
     }
 }

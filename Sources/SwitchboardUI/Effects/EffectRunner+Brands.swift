@@ -1,0 +1,36 @@
+import Foundation
+import SwitchboardCore
+
+extension EffectRunner {
+    /// The overview reads every brand's directory (read-only) off the main loop; opening resolves the name.
+    func performBrands(_ op: BrandOp) -> [Message] {
+        let file = brandsFile
+        let list: BrandList
+        do { list = try BrandList.load(from: file) } catch { return [.failed("\(error)")] }
+        guard !list.brands.isEmpty else {
+            return [.failed("no brands: list them in \(file.path) as {\"brands\": [{\"name\": …, \"dir\": …}]}")]
+        }
+        switch op {
+        case .open(let name):
+            guard let b = list.brand(name) else {
+                let known = list.brands.map(\.name).joined(separator: ", ")
+                return [.failed("no brand \"\(name)\" (brands: \(known))")]
+            }
+            let dir = DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir)))
+            guard dir.exists else { return [.failed("\(b.name): no data directory at \(dir.root.path)")] }
+            return [.brandChosen(BrandList.Brand(name: b.name, dir: dir.root.path))]
+        case .overview(let now):
+            background.startThread {
+                [
+                    .brandsLoaded(
+                        list.brands.map { b in
+                            BrandSummary.read(
+                                b, dir: DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir))),
+                                now: now)
+                        })
+                ]
+            }
+            return []
+        }
+    }
+}
