@@ -185,7 +185,7 @@ enum Update {
                 singleLine: false)
             editDraft(&s) { $0.insert(clean) }
         default:
-            say(&s, "paste into the composer: press Enter on a mention first")
+            say(&s, L10n.t("msg.pasteFirst"))
         }
         return []
     }

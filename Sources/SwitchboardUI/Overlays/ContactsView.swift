@@ -126,7 +126,7 @@ extension Update {
         case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
             guard marked.count >= 2 else {
-                say(&s, "mark two contacts (Space) to merge them into one person", error: true)
+                say(&s, L10n.t("msg.markTwo"), error: true)
                 return []
             }
             let into = marked[0]

@@ -109,7 +109,7 @@ extension EffectRunner {
                 // The command may take seconds (mail, a webhook): never on the main loop.
                 if !byHand {
                     background.startThread { [work()] }
-                    return [.recorded("\(step): notifying…")]
+                    return [.recorded(L10n.t("msg.notifying", ["step": step]))]
                 }
                 return [work(), .storeChanged(delta())]
             case .statement(let crisis, let step):
@@ -121,11 +121,11 @@ extension EffectRunner {
                     team: team, store: store, actor: actor, now: now)
                 let held = Queue(store: store).isSuspended ? ", although the queue is suspended" : ""
                 return [
-                    .storeChanged(delta()), .recorded("holding statement queued to go out now (\(item.id))" + held),
+                    .storeChanged(delta()), .recorded(L10n.t("msg.statementQueued", ["id": item.id]) + held),
                 ]
             case .severity(let crisis, let level):
                 let l = try CrisisOps.setSeverity(crisis: crisis, level, store: store, actor: actor, now: now)
-                return [.storeChanged(delta()), .recorded("severity → \(l)")]
+                return [.storeChanged(delta()), .recorded(L10n.t("msg.severity", ["level": l]))]
             case .end(let summary):
                 let run = try CrisisOps.end(summary: summary, store: store, actor: actor, now: now, timeZone: timeZone)
                 let kind = run.drill ? "drill" : "crisis"
