@@ -83,7 +83,9 @@ enum Demo {
                 status = .spam
             } else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) {
                 status = h % 10 == 0 ? .waiting : .answered
-            } else { status = h % 7 == 0 ? .open : .ignored }
+            } else {
+                status = h % 7 == 0 ? .open : .ignored
+            }
             var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
             if status == .waiting {
                 actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting."))

@@ -52,7 +52,8 @@ final class L10nTests: XCTestCase {
         XCTAssertEqual(Language.choose(flag: nil, config: "en", environment: env), .en)
         XCTAssertEqual(Language.choose(flag: "de", config: "en", environment: [:]), .de)
         // LC_ALL overrides LC_MESSAGES and LANG; LANGUAGE (a colon list) overrides them all.
-        XCTAssertEqual(Language.choose(flag: nil, config: nil, environment: env.merging(["LC_ALL": "C.UTF-8"]) { $1 }), .en)
+        XCTAssertEqual(
+            Language.choose(flag: nil, config: nil, environment: env.merging(["LC_ALL": "C.UTF-8"]) { $1 }), .en)
         XCTAssertEqual(
             Language.choose(flag: nil, config: nil, environment: ["LANGUAGE": "fr:de:en", "LANG": "en_GB.UTF-8"]), .de)
         // LANGUAGE is ignored when the locale is C (as gettext does).

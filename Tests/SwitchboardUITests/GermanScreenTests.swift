@@ -27,28 +27,58 @@ final class GermanScreenTests: XCTestCase {
     /// The screens: a name and what to do from a fresh workbench to get there.
     static var screens: [(String, (TestApp) throws -> Void)] {
         [
-        ("feed", { _ in }),
-        ("feed help", { $0.press("?") }),
-        ("mention", { $0.press("<Enter>") }),
-        ("composer", { $0.press("<Enter> 2 <Esc> 2") }),
-        ("composer help", { $0.press("<Enter> 2 <F1>") }),
-        ("review", { app in app.press("<Enter> 2"); app.type("Danke für den Hinweis"); app.press("C-s") }),
-        ("quit prompt", { app in app.press("<Enter> 2"); app.type("Entwurf"); app.press("C-c") }),
-        ("queue", { $0.press("3") }),
-        ("queue help", { $0.press("3 ?") }),
-        ("crisis", { $0.press("4") }),
-        ("crisis help", { $0.press("4 ?") }),
-        ("severity prompt", { $0.press("4 <Enter>") }),
-        ("crisis run", { $0.press("4 <Enter> <Enter> n") }),
-        ("crisis timeline", { $0.press("4 <Enter> <Enter> n t") }),
-        ("crisis escalation", { $0.press("4 <Enter> <Enter> n e") }),
-        ("trends", { $0.press("T") }),
-        ("contacts", { app in app.press(":"); app.type("contacts"); app.press("<Enter>") }),
-        ("contacts help", { app in app.press(":"); app.type("contacts"); app.press("<Enter> ?") }),
-        ("contact card", { app in app.press(":"); app.type("contacts"); app.press("<Enter> <Enter>") }),
-        ("report", { app in app.press(":"); app.type("report"); app.press("<Enter>") }),
-        ("sorted by priority", { $0.press("o") }),
-        ("status answered", { $0.press("a") }),
+            ("feed", { _ in }),
+            ("feed help", { $0.press("?") }),
+            ("mention", { $0.press("<Enter>") }),
+            ("composer", { $0.press("<Enter> 2 <Esc> 2") }),
+            ("composer help", { $0.press("<Enter> 2 <F1>") }),
+            (
+                "review",
+                { app in
+                    app.press("<Enter> 2"); app.type("Danke für den Hinweis"); app.press("C-s")
+                }
+            ),
+            (
+                "quit prompt",
+                { app in
+                    app.press("<Enter> 2"); app.type("Entwurf"); app.press("C-c")
+                }
+            ),
+            ("queue", { $0.press("3") }),
+            ("queue help", { $0.press("3 ?") }),
+            ("crisis", { $0.press("4") }),
+            ("crisis help", { $0.press("4 ?") }),
+            ("severity prompt", { $0.press("4 <Enter>") }),
+            ("crisis run", { $0.press("4 <Enter> <Enter> n") }),
+            ("crisis timeline", { $0.press("4 <Enter> <Enter> n t") }),
+            ("crisis escalation", { $0.press("4 <Enter> <Enter> n e") }),
+            ("trends", { $0.press("T") }),
+            (
+                "contacts",
+                { app in
+                    app.press(":"); app.type("contacts"); app.press("<Enter>")
+                }
+            ),
+            (
+                "contacts help",
+                { app in
+                    app.press(":"); app.type("contacts"); app.press("<Enter> ?")
+                }
+            ),
+            (
+                "contact card",
+                { app in
+                    app.press(":"); app.type("contacts"); app.press("<Enter> <Enter>")
+                }
+            ),
+            (
+                "report",
+                { app in
+                    app.press(":"); app.type("report"); app.press("<Enter>")
+                }
+            ),
+            ("sorted by priority", { $0.press("o") }),
+            ("status answered", { $0.press("a") }),
         ]
     }
 

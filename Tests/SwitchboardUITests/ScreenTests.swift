@@ -266,6 +266,8 @@ final class ScreenTests: XCTestCase {
         app.press("j j G")
         XCTAssertEqual(app.screen[9], "│ │ Every command works after : by name (Tab completes). │ │")
         // C-s: only while composing (long explanations wrap onto continuation lines, so find its row).
+        app.press("g")
+        for _ in 0..<40 where !app.screen.contains(where: { $0.contains("│  C-s ") }) { app.press("j") }
         let cs = try XCTUnwrap(app.screen.firstIndex { $0.contains("│  C-s ") }, app.dump())
         XCTAssertEqual(app.buffer[5, cs].role, .dim)
     }

@@ -34,7 +34,8 @@ extension StarterKit {
     static let germanPlaybooks: [Playbook] = [
         Playbook(
             id: "service-outage", name: "Störung des Dienstes",
-            description: "Der Dienst ist ausgefallen oder stark eingeschränkt, und Kundinnen und Kunden merken es öffentlich.",
+            description:
+                "Der Dienst ist ausgefallen oder stark eingeschränkt, und Kundinnen und Kunden merken es öffentlich.",
             triggers: .init(
                 negativeSpike: true,
                 keywords: ["Ausfall", "Störung", "geht nicht", "down", "outage", "502", "not working"]),
@@ -46,7 +47,9 @@ extension StarterKit {
                 .init(
                     id: "confirm", title: "Störung mit der IT-Bereitschaft bestätigen, Zeitplan erfragen",
                     owner: "lead", due: "10m", kind: .action,
-                    detail: "Fragen, was betroffen ist, seit wann, und wann das nächste Update kommt. Keine Vermutungen öffentlich."),
+                    detail:
+                        "Fragen, was betroffen ist, seit wann, und wann das nächste Update kommt. Keine Vermutungen öffentlich."
+                ),
                 .init(
                     id: "suspend", title: "Geplante Beiträge aussetzen", owner: "lead", due: "10m", kind: .decision,
                     detail: "Fröhliche geplante Beiträge wirken während einer Störung taktlos."),
@@ -89,7 +92,8 @@ extension StarterKit {
             ]),
         Playbook(
             id: "backlash", name: "Empörungswelle",
-            description: "Ein Beitrag, eine Kampagne oder Entscheidung von uns löst eine Welle von Ärger aus (Ton, Werte, Preise).",
+            description:
+                "Ein Beitrag, eine Kampagne oder Entscheidung von uns löst eine Welle von Ärger aus (Ton, Werte, Preise).",
             triggers: .init(negativeSpike: true, keywords: ["Boykott", "boycott", "Schande", "kündige", "#boykott"]),
             severityLevels: [
                 "begrenzt: unsere eigenen Antworten", "breitet sich aus: Multiplikatoren und Medien greifen es auf",
@@ -100,13 +104,15 @@ extension StarterKit {
                     id: "pause", title: "Planung anhalten, keine Vorlagen-Antworten mehr", owner: "lead", due: "10m",
                     kind: .decision),
                 .init(
-                    id: "understand", title: "Die 20 meistgeteilten Beiträge lesen: worüber genau ärgern sich die Leute?",
+                    id: "understand",
+                    title: "Die 20 meistgeteilten Beiträge lesen: worüber genau ärgern sich die Leute?",
                     owner: "manager", due: "20m", kind: .action),
                 .init(
                     id: "notify-pr", title: "PR und Kampagnenverantwortliche informieren", owner: "lead", due: "30m",
                     kind: .notify),
                 .init(
-                    id: "decide", title: "Entscheiden: entschuldigen, erklären oder korrigieren — und wer unterschreibt",
+                    id: "decide",
+                    title: "Entscheiden: entschuldigen, erklären oder korrigieren — und wer unterschreibt",
                     owner: "lead", due: "1h", kind: .decision),
                 .init(
                     id: "holding", title: "Vorläufige Stellungnahme veröffentlichen", owner: "manager", due: "1h",
@@ -142,7 +148,8 @@ extension StarterKit {
             severityLevels: ["Verdacht", "bestätigt, begrenzt", "bestätigt, umfassend"],
             steps: [
                 .init(
-                    id: "legal", title: "Rechtsabteilung und Datenschutzbeauftragte vor jedem öffentlichen Wort einbinden",
+                    id: "legal",
+                    title: "Rechtsabteilung und Datenschutzbeauftragte vor jedem öffentlichen Wort einbinden",
                     owner: "lead", due: "15m", kind: .notify),
                 .init(id: "suspend", title: "Geplante Beiträge aussetzen", owner: "lead", due: "15m", kind: .decision),
                 .init(
@@ -155,7 +162,8 @@ extension StarterKit {
                     id: "faq", title: "Mit dem Support ein FAQ vorbereiten (was geschah, was tun, wen fragen)",
                     owner: "manager", due: "4h", kind: .action),
                 .init(
-                    id: "authority", title: "Rechtsabteilung bestätigt die Meldung an die Behörde (Art. 33 DSGVO, 72 h)",
+                    id: "authority",
+                    title: "Rechtsabteilung bestätigt die Meldung an die Behörde (Art. 33 DSGVO, 72 h)",
                     owner: "legal", due: "24h", kind: .decision),
             ],
             holdingStatements: [

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// The interface's strings: one catalogue per language (`Resources/l10n/LANG.json`, a flat object of key → text),
 /// placeholders by name (`{count}`). English answers for a key the current language lacks; a key no catalogue
@@ -12,7 +13,7 @@ public enum L10n {
     public static var language: Language { store.language }
 
     /// The text of `key` in the current language, placeholders filled: `{name}` takes `args["name"]`; an `Int`
-    /// is written with the language's digit grouping.
+    /// is written with German digit grouping in German (`1.200`) and as it always was in English (`1200`).
     public static func t(_ key: String, _ args: [String: any Sendable] = [:]) -> String {
         let lang = store.language
         return fill(catalogue(lang)[key] ?? catalogue(.en)[key] ?? key, args, lang)
@@ -53,7 +54,7 @@ public enum L10n {
         var out = text
         for (name, value) in args {
             let s: String
-            if let n = value as? Int { s = LocalFormat.number(n, lang) } else { s = "\(value)" }
+            if let n = value as? Int, lang == .de { s = LocalFormat.number(n, lang) } else { s = "\(value)" }
             out = out.replacingOccurrences(of: "{\(name)}", with: s)
         }
         return out

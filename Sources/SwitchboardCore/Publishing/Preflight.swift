@@ -67,12 +67,15 @@ public enum Preflight {
             out.append(.init(.crisis, why))
         }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            out.append(.init(.mediaWithoutAlt, L10n.t("preflight.noAlt", ["file": (m.path as NSString).lastPathComponent])))
+            out.append(
+                .init(.mediaWithoutAlt, L10n.t("preflight.noAlt", ["file": (m.path as NSString).lastPathComponent])))
         }
         for net in Set(networks) where !net.isEmpty {
             guard let limit = PostLength.limit(net) else { continue }
             let n = PostLength.count(d.body(for: net), net)
-            if n > limit { out.append(.init(.tooLong, L10n.t("preflight.tooLong", ["n": n, "network": net, "limit": limit]))) }
+            if n > limit {
+                out.append(.init(.tooLong, L10n.t("preflight.tooLong", ["n": n, "network": net, "limit": limit])))
+            }
         }
         out += networkRules(d, networks: networks)
         if let dup = recentDuplicate(d, ctx) {
@@ -104,7 +107,8 @@ public enum Preflight {
                     "preflight.crisisOn",
                     [
                         "name": c.name, "by": c.startedBy,
-                        "since": timeZone.map { LocalFormat.dateTime(c.startedAt, $0) } ?? Timestamp.format(c.startedAt),
+                        "since": timeZone.map { LocalFormat.dateTime(c.startedAt, $0) }
+                            ?? Timestamp.format(c.startedAt),
                     ])
                 + (c.severity.map { ", \($0)" } ?? "")
         }
@@ -170,7 +174,8 @@ public enum Preflight {
             if let limit = PostLength.hashtagLimit(net) {
                 let n = PostLength.hashtags(d.body(for: net))
                 if n > limit {
-                    out.append(.init(.tooManyHashtags, L10n.t("preflight.hashtags", ["n": n, "network": net, "limit": limit])))
+                    out.append(
+                        .init(.tooManyHashtags, L10n.t("preflight.hashtags", ["n": n, "network": net, "limit": limit])))
                 }
             }
             if net == "instagram", d.media.isEmpty {

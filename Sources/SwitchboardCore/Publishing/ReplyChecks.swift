@@ -71,7 +71,10 @@ public enum ReplyChecks {
         }
         let http = links(reply).filter { $0.lowercased().hasPrefix("http://") }
         if !http.isEmpty {
-            out.append(.init(kind: .insecureLink, message: L10n.t("check.insecureLink", ["links": http.joined(separator: ", ")])))
+            out.append(
+                .init(
+                    kind: .insecureLink, message: L10n.t("check.insecureLink", ["links": http.joined(separator: ", ")]))
+            )
         }
         return out
     }

@@ -76,7 +76,9 @@ extension Report {
                         stored.mentions == 1 ? "report.holdsOne" : "report.holds",
                         ["n": ReportFormat.number(stored.mentions), "from": f.date(a), "to": f.date(b)])
                 )
-            } else { out.append(L10n.t("report.holdsNone")) }
+            } else {
+                out.append(L10n.t("report.holdsNone"))
+            }
             return out
         }
         var out = [
@@ -94,7 +96,8 @@ extension Report {
         let nets = volume.networks.filter { $0.total > 0 || $0.previousTotal > 0 }
         out += Report.table(
             [
-                L10n.t("report.network"), L10n.t("report.h.by", ["unit": unitName]), L10n.t("report.total"), L10n.t("report.share"), L10n.t("report.previous"),
+                L10n.t("report.network"), L10n.t("report.h.by", ["unit": unitName]), L10n.t("report.total"),
+                L10n.t("report.share"), L10n.t("report.previous"),
                 L10n.t("report.change"),
             ],
             nets.map { n in
@@ -112,7 +115,10 @@ extension Report {
         let shown = volume.networks.filter { $0.total > 0 }.prefix(volume.networks.count > 4 ? 3 : 4)
         let rest = volume.networks.count - shown.count
         let top = volume.perBucket.max() ?? 0
-        var header = [unitName] + shown.map(\.network) + (rest > 0 ? [L10n.t("report.other")] : []) + [L10n.t("report.total"), ""]
+        var header =
+            [unitName] + shown.map(\.network) + (rest > 0 ? [L10n.t("report.other")] : []) + [
+                L10n.t("report.total"), "",
+            ]
         let rows = buckets.indices.map { i -> [String] in
             var r = [f.bucket(buckets[i], unit: bucketUnit)] + shown.map { String($0.perBucket[i]) }
             if rest > 0 { r.append(String(volume.perBucket[i] - shown.reduce(0) { $0 + $1.perBucket[i] })) }
@@ -127,10 +133,14 @@ extension Report {
         guard s.analysed > 0 else { return [L10n.t("report.noAnalysed")] }
         var out = [L10n.t("report.analysed", ["n": String(s.analysed), "total": String(volume.total)]), ""]
         out += Report.table(
-            ["", L10n.t("report.share"), "", L10n.t("report.count"), L10n.t("report.previous"), L10n.t("report.change")],
+            [
+                "", L10n.t("report.share"), "", L10n.t("report.count"), L10n.t("report.previous"),
+                L10n.t("report.change"),
+            ],
             Sentiment.allCases.reversed().map { x in
                 [
-                    L10n.t("sentiment." + x.rawValue), ReportFormat.percent(s.share(x)), BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
+                    L10n.t("sentiment." + x.rawValue), ReportFormat.percent(s.share(x)),
+                    BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
                     String(s.count(x)), ReportFormat.percent(s.previousShare(x)),
                     ReportFormat.points(s.share(x), s.previousShare(x)),
                 ]
@@ -147,10 +157,15 @@ extension Report {
         let v = shareOfVoice
         var out = [L10n.t("report.named", ["brand": brand, "n": String(v.brand), "previous": String(v.previousBrand)])]
         guard !v.competitors.isEmpty else { return out + [L10n.t("report.noCompetitors")] }
-        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 { return out + [L10n.t("report.noCompetitorNamed")] }
+        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 {
+            return out + [L10n.t("report.noCompetitorNamed")]
+        }
         out.append("")
         out += Report.table(
-            [L10n.t("report.against"), L10n.t("report.them"), L10n.t("report.share"), "", L10n.t("report.previous"), L10n.t("report.change")],
+            [
+                L10n.t("report.against"), L10n.t("report.them"), L10n.t("report.share"), "", L10n.t("report.previous"),
+                L10n.t("report.change"),
+            ],
             v.competitors.map { c in
                 [
                     c.name, String(c.mentions), ReportFormat.percent(c.share),
@@ -178,7 +193,9 @@ extension Report {
                     + (r.previousMedianSeconds.map {
                         " " + L10n.t("report.previousMedian", ["median": ReportFormat.duration($0)])
                     } ?? ""))
-        } else { out.append(L10n.t("report.noFirstResponse")) }
+        } else {
+            out.append(L10n.t("report.noFirstResponse"))
+        }
         guard r.slaChecked > 0 else { return out + [L10n.t("report.noBreaches")] }
         out.append(L10n.t("report.breaches", ["n": String(r.breaches), "of": String(r.slaChecked)]))
         out.append(
@@ -188,7 +205,10 @@ extension Report {
         if !r.worst.isEmpty {
             out.append("")
             out += Report.table(
-                [L10n.t("report.mention"), L10n.t("report.network"), L10n.t("report.author"), L10n.t("report.lateBy"), ""],
+                [
+                    L10n.t("report.mention"), L10n.t("report.network"), L10n.t("report.author"),
+                    L10n.t("report.lateBy"), "",
+                ],
                 r.worst.prefix(5).map { b in
                     [
                         b.key, b.network, BlockChart.clip(b.author, 28), ReportFormat.duration(b.lateSeconds),
@@ -214,7 +234,10 @@ extension Report {
 
     func authorTable(_ list: [AuthorStats]) -> [String] {
         Report.table(
-            [L10n.t("report.person"), L10n.t("report.networks"), L10n.t("report.mentions"), "+", "−", L10n.t("report.followers"), L10n.t("report.score")],
+            [
+                L10n.t("report.person"), L10n.t("report.networks"), L10n.t("report.mentions"), "+", "−",
+                L10n.t("report.followers"), L10n.t("report.score"),
+            ],
             list.map { a in
                 [
                     BlockChart.clip(a.name, 24), BlockChart.clip(a.networks.joined(separator: ","), 12),

@@ -147,7 +147,10 @@ extension Renderer {
         case .confirmTakeover(_, let user, let since)?:
             let ago =
                 since.map {
-                    " " + L10n.t("prompt.since", ["age": Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)])
+                    " "
+                        + L10n.t(
+                            "prompt.since",
+                            ["age": Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)])
                 } ?? ""
             return (L10n.t("prompt.takeover", ["user": sanitizeForScreen(user), "since": ago]), .warning)
         case .review?:

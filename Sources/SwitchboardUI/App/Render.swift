@@ -67,7 +67,8 @@ struct Renderer {
         let h = s.chrome.size.height
         let lines = [
             L10n.t("tooSmall.title"),
-            L10n.t("tooSmall.need", ["size": "\(w)×\(h)", "minimum": "\(Layout.minimum.width)×\(Layout.minimum.height)"]),
+            L10n.t(
+                "tooSmall.need", ["size": "\(w)×\(h)", "minimum": "\(Layout.minimum.width)×\(Layout.minimum.height)"]),
             L10n.t("tooSmall.quit"),
         ]
         let top = max(0, (h - lines.count) / 2)
@@ -99,7 +100,9 @@ struct Renderer {
         let w = bar.width / Pane.allCases.count
         for (i, p) in Pane.allCases.enumerated() {
             var label = "\(i + 1) \(p.title)"
-            if p == .feed, !s.feed.unseen.isEmpty { label += " (" + L10n.t("status.new", ["count": s.feed.unseen.count]) + ")" }
+            if p == .feed, !s.feed.unseen.isEmpty {
+                label += " (" + L10n.t("status.new", ["count": s.feed.unseen.count]) + ")"
+            }
             if p == .crisis, s.crisis.info.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
             buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.chrome.focus ? .tabActive : .tabInactive)
@@ -137,13 +140,16 @@ struct Renderer {
             wanted =
                 cv.card != nil
                 ? [
-                    ("down", L10n.t("hint.scroll")), ("role-add", L10n.t("hint.roleAdd")), ("role-remove", L10n.t("hint.roleRemove")), ("contact-note", L10n.t("hint.note")),
+                    ("down", L10n.t("hint.scroll")), ("role-add", L10n.t("hint.roleAdd")),
+                    ("role-remove", L10n.t("hint.roleRemove")), ("contact-note", L10n.t("hint.note")),
                     ("back", L10n.t("hint.back")),
                 ]
                 : [
-                    ("pick", L10n.t("hint.card")), ("search", L10n.t("hint.search")), ("contacts-sort", L10n.t("hint.sort")), ("mark", L10n.t("hint.mark")),
+                    ("pick", L10n.t("hint.card")), ("search", L10n.t("hint.search")),
+                    ("contacts-sort", L10n.t("hint.sort")), ("mark", L10n.t("hint.mark")),
                     ("contacts-merge", L10n.t("hint.merge")),
-                    ("role-add", L10n.t("hint.roleAdd")), ("contact-note", L10n.t("hint.note")), ("contacts-advocates", L10n.t("hint.advocates")),
+                    ("role-add", L10n.t("hint.roleAdd")), ("contact-note", L10n.t("hint.note")),
+                    ("contacts-advocates", L10n.t("hint.advocates")),
                     ("back", L10n.t("hint.close")),
                 ]
             return wanted.compactMap { c, l in
@@ -151,7 +157,10 @@ struct Renderer {
             }
         }
         if s.report != nil {
-            wanted = [("down", L10n.t("hint.scroll")), ("page-down", L10n.t("hint.page")), ("report", L10n.t("hint.again")), ("back", L10n.t("hint.close"))]
+            wanted = [
+                ("down", L10n.t("hint.scroll")), ("page-down", L10n.t("hint.page")), ("report", L10n.t("hint.again")),
+                ("back", L10n.t("hint.close")),
+            ]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) }
             }
@@ -161,23 +170,28 @@ struct Renderer {
             // `u` only for the one whose reply is in its send delay.
             wanted =
                 (s.myQueued.isEmpty ? [] : [("undo-send", L10n.t("hint.takeBack"))]) + [
-                    ("open", L10n.t("hint.reply")), ("status answered", L10n.t("hint.answered")), ("toggle-sort", L10n.t("hint.sort")), ("search", L10n.t("hint.filter")),
+                    ("open", L10n.t("hint.reply")), ("status answered", L10n.t("hint.answered")),
+                    ("toggle-sort", L10n.t("hint.sort")), ("search", L10n.t("hint.filter")),
                 ]
         case .composer:
             wanted = [
-                ("send", L10n.t("hint.send")), ("template", L10n.t("hint.template")), ("save", L10n.t("hint.save")), ("edit", L10n.t("hint.editor")), ("back", L10n.t("hint.back")),
+                ("send", L10n.t("hint.send")), ("template", L10n.t("hint.template")), ("save", L10n.t("hint.save")),
+                ("edit", L10n.t("hint.editor")), ("back", L10n.t("hint.back")),
             ]
         case .queue: wanted = []
-        case .crisis where s.crisis.info.run == nil: wanted = [("crisis-start", L10n.t("hint.start")), ("crisis-drill", L10n.t("hint.drill"))]
+        case .crisis where s.crisis.info.run == nil:
+            wanted = [("crisis-start", L10n.t("hint.start")), ("crisis-drill", L10n.t("hint.drill"))]
         case .crisis:
             wanted = [
-                ("crisis-done", L10n.t("hint.done")), ("crisis-skip", L10n.t("hint.skip")), ("crisis-block", L10n.t("hint.block")),
+                ("crisis-done", L10n.t("hint.done")), ("crisis-skip", L10n.t("hint.skip")),
+                ("crisis-block", L10n.t("hint.block")),
                 ("crisis-notify", L10n.t("hint.notify")),
                 ("crisis-statement", L10n.t("hint.statement")), ("crisis-timeline", L10n.t("hint.timeline")),
             ]
         }
         let global: [(String, String)] = [
-            ("focus-next", L10n.t("hint.pane")), ("zoom", L10n.t("hint.zoom")), ("command", L10n.t("hint.command")), ("help", L10n.t("hint.help")), ("quit", L10n.t("hint.quit")),
+            ("focus-next", L10n.t("hint.pane")), ("zoom", L10n.t("hint.zoom")), ("command", L10n.t("hint.command")),
+            ("help", L10n.t("hint.help")), ("quit", L10n.t("hint.quit")),
         ]
         var out: [(String, String)] = []
         if s.chrome.focus != .composer, let d = s.settings.keymap.keys(for: "down", in: s.chrome.focus.context).first,

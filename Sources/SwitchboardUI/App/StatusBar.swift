@@ -47,7 +47,9 @@ struct StatusBar {
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
                 filter = L10n.t("status.view", ["name": sanitizeForScreen(v)])
-            } else { filter = L10n.t("status.filter", ["query": sanitizeForScreen(f.text)]) }
+            } else {
+                filter = L10n.t("status.filter", ["query": sanitizeForScreen(f.text)])
+            }
         }
         if s.feed.sort == .priority { sort = L10n.t("status.byPriority") }
         if let run = s.crisis.info.run {
@@ -79,7 +81,8 @@ struct StatusBar {
             if let p = s.crisisOffer {
                 let name = sanitizeForScreen(p.name)
                 forms = [
-                    " ⚠ \(what) — " + L10n.t("status.offerPlaybook", ["name": name, "key": offerKey]) + " ", " ⚠ \(what) — \(name)? (\(offerKey)) ",
+                    " ⚠ \(what) — " + L10n.t("status.offerPlaybook", ["name": name, "key": offerKey]) + " ",
+                    " ⚠ \(what) — \(name)? (\(offerKey)) ",
                     " ⚠ \(kind) — \(name)? (\(offerKey)) ", " ⚠ \(kind) (\(offerKey)) ", " ⚠ (\(offerKey)) ",
                 ]
             } else {
@@ -110,7 +113,9 @@ struct StatusBar {
             if used + shortest + TextWidth.width(m.text) <= width {
                 shown = m
                 used += TextWidth.width(m.text)
-            } else { below = true }
+            } else {
+                below = true
+            }
         }
         used += shortest
         // Optional parts, in priority order; each is shown only when it fits whole.

@@ -94,7 +94,9 @@ extension EffectRunner {
                             options: EffectRunner.reportOptions(book: book, team: team)
                         ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
-                } else { snap.advocatesProblem = L10n.t("msg.advocatesNeedTeam") }
+                } else {
+                    snap.advocatesProblem = L10n.t("msg.advocatesNeedTeam")
+                }
                 return .contactsLoaded(snap)
             }
             // The advocates ranking reads a week of mentions: off the main loop.

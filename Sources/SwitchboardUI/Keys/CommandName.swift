@@ -32,7 +32,8 @@ public enum CommandName: String, CaseIterable, Sendable {
         let d = details
         let key = "cmd." + rawValue
         return CommandSpec(
-            command: self, argument: d.argument, argumentRequired: d.required, help: L10n.has(key) ? L10n.t(key) : d.help)
+            command: self, argument: d.argument, argumentRequired: d.required,
+            help: L10n.has(key) ? L10n.t(key) : d.help)
     }
 }
 

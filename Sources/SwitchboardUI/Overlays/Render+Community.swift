@@ -8,11 +8,13 @@ extension Renderer {
     func cardLines(_ c: ContactCard, width w: Int) -> [(String, StyleRole)] {
         guard c.mentions > 1 || !c.roles.isEmpty || !c.notes.isEmpty || c.handles.count > 1 else { return [] }
         var out: [(String, StyleRole)] = []
-        let who = L10n.t("community.contact") + " " + c.name + (c.handles.count > 1 ? " · " + c.handles.joined(separator: " · ") : "")
+        let who =
+            L10n.t("community.contact") + " " + c.name
+            + (c.handles.count > 1 ? " · " + c.handles.joined(separator: " · ") : "")
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .paneTitle))
         var facts = L10n.t("contacts.roles", ["roles": c.roles.isEmpty ? L10n.t("community.none") : c.rolesText])
         facts +=
-            " · " + L10n.t("contacts.reach", ["reach": c.reach]) + " · "
+            " · " + L10n.t("contacts.reach", ["reach": Format.thousands(c.reach)]) + " · "
             + L10n.t(c.mentions == 1 ? "contacts.mention" : "contacts.mentions", ["count": c.mentions]) + " · "
             + L10n.t(c.replies == 1 ? "contacts.reply" : "contacts.replies", ["count": c.replies])
         out.append(

@@ -65,7 +65,8 @@ extension Renderer {
             x = buf.put(
                 TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(handles), width: handleW), width: handleW) + " ",
                 x: x, y: y, role: sel ? role : .meta, clip: inner)
-            let roles = c.roles.map { c.isSuggestedOnly($0) ? Format.roleName($0) + "?" : Format.roleName($0) }.joined(separator: ",")
+            let roles = c.roles.map { c.isSuggestedOnly($0) ? Format.roleName($0) + "?" : Format.roleName($0) }.joined(
+                separator: ",")
             x = buf.put(
                 TextWrap.pad(TextWrap.ellipsize(roles, width: rolesW), width: rolesW), x: x, y: y, role: role,
                 clip: inner)
@@ -129,11 +130,18 @@ extension Renderer {
         add(
             L10n.t(
                 "contacts.roles",
-                ["roles": c.setRoles.isEmpty ? L10n.t("contacts.noneSet") : c.setRoles.map(Format.roleName).joined(separator: ", ")]),
+                [
+                    "roles": c.setRoles.isEmpty
+                        ? L10n.t("contacts.noneSet") : c.setRoles.map(Format.roleName).joined(separator: ", ")
+                ]),
             c.isCritic ? .negative : (c.isVIP ? .accent : .normal))
-        for (r, why) in c.suggested { add("  " + L10n.t("contacts.suggested", ["role": Format.roleName(r)]) + " — " + sanitizeForScreen(why), .dim) }
+        for (r, why) in c.suggested {
+            add(
+                "  " + L10n.t("contacts.suggested", ["role": Format.roleName(r)]) + " — " + sanitizeForScreen(why), .dim
+            )
+        }
         add(
-            L10n.t("contacts.reach", ["reach": c.reach]) + " · "
+            L10n.t("contacts.reach", ["reach": Format.thousands(c.reach)]) + " · "
                 + L10n.t(c.mentions == 1 ? "contacts.mention" : "contacts.mentions", ["count": c.mentions])
                 + " (\(c.positive)+ \(c.neutral)= \(c.negative)-) · "
                 + L10n.t(c.replies == 1 ? "contacts.reply" : "contacts.replies", ["count": c.replies]),
@@ -162,9 +170,13 @@ extension Renderer {
                     h.sentiment == .negative ? .negative : (h.sentiment == .positive ? .positive : .normal)
                 add("\(when) \(m) " + sanitizeForScreen(h.text), role)
             case .reply:
-                add("\(when)   ↳ " + L10n.t("contacts.historyReply", ["user": sanitizeForScreen(h.actor ?? "?")]) + " " + sanitizeForScreen(h.text), .accent)
-            case .handoff: add("\(when)   → " + L10n.t("contacts.historyHandoff") + " " + sanitizeForScreen(h.text), .warning)
-            case .handoffReply: add("\(when)   ← " + L10n.t("contacts.historyAnswer") + " " + sanitizeForScreen(h.text), .accent)
+                add(
+                    "\(when)   ↳ " + L10n.t("contacts.historyReply", ["user": sanitizeForScreen(h.actor ?? "?")]) + " "
+                        + sanitizeForScreen(h.text), .accent)
+            case .handoff:
+                add("\(when)   → " + L10n.t("contacts.historyHandoff") + " " + sanitizeForScreen(h.text), .warning)
+            case .handoffReply:
+                add("\(when)   ← " + L10n.t("contacts.historyAnswer") + " " + sanitizeForScreen(h.text), .accent)
             }
         }
         let top = min(scroll, max(0, lines.count - inner.height))

@@ -7,7 +7,8 @@ extension Renderer {
     static func helpLines(_ s: AppState) -> [(keys: String, help: String, enabled: Bool, heading: Bool)] {
         var out: [(keys: String, help: String, enabled: Bool, heading: Bool)] = []
         var contexts: [(KeyContext, String)] = [
-            (s.chrome.focus.context, L10n.t("help.paneHeading", ["pane": s.chrome.focus.title])), (.global, L10n.t("help.everywhere")),
+            (s.chrome.focus.context, L10n.t("help.paneHeading", ["pane": s.chrome.focus.title])),
+            (.global, L10n.t("help.everywhere")),
         ]
         if s.contactsView != nil {
             contexts = [(.contacts, L10n.t("help.contacts"))]
@@ -88,7 +89,9 @@ extension Renderer {
         // Over the panes, never over the status and hint bars.
         let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
-        let name = s.contactsView != nil ? L10n.t("help.contacts") : (s.report != nil ? L10n.t("help.report") : s.chrome.focus.title)
+        let name =
+            s.contactsView != nil
+            ? L10n.t("help.contacts") : (s.report != nil ? L10n.t("help.report") : s.chrome.focus.title)
         let inner = box(r, title: L10n.t("help.title", ["name": name]), focused: true)
         let top = min(scroll, max(0, lines.count - inner.height))
         let keyW = min(22, inner.width / 3)

@@ -101,7 +101,9 @@ extension Update {
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { prompt(&s, "contact-note "); return [] }
-        return [.record([.contact(.note(contact: c.primary, text: text))], done: L10n.t("msg.noteAdded", ["what": c.name]))]
+        return [
+            .record([.contact(.note(contact: c.primary, text: text))], done: L10n.t("msg.noteAdded", ["what": c.name]))
+        ]
             + reloadContactViews(s)
     }
 
@@ -142,7 +144,9 @@ extension Update {
             cv.snapshot = snap
             cv.refilter()
             s.contactsView = cv
-        } else { s.contactsView = ContactsView(snap) }
+        } else {
+            s.contactsView = ContactsView(snap)
+        }
         return []
     }
 

@@ -51,7 +51,8 @@ extension Renderer {
             let levels = p.severityLevels.count
             let steps = L10n.t(p.steps.count == 1 ? "crisis.step" : "crisis.steps", ["count": p.steps.count])
             let forms = [
-                (levels == 0 ? "" : L10n.t(levels == 1 ? "crisis.level" : "crisis.levels", ["count": levels]) + " · ") + steps,
+                (levels == 0 ? "" : L10n.t(levels == 1 ? "crisis.level" : "crisis.levels", ["count": levels]) + " · ")
+                    + steps,
                 steps, "",
             ]
             let factsRoom = inner.width - 1 - 2 - nameW - 2
@@ -83,9 +84,12 @@ extension Renderer {
         var y = inner.y
         let (done, total) = run.progress
         let overdue = run.overdue(s.chrome.now).count
-        var head = " " + (run.drill ? L10n.t("status.drill") : L10n.t("status.crisis")) + " · " + sanitizeForScreen(run.name)
+        var head =
+            " " + (run.drill ? L10n.t("status.drill") : L10n.t("status.crisis")) + " · " + sanitizeForScreen(run.name)
         if let sev = run.severity { head += " · " + sanitizeForScreen(sev) }
-        head += " · " + CrisisRun.span(s.chrome.now.timeIntervalSince(run.startedAt)) + " · " + L10n.t("crisis.done", ["done": done, "total": total])
+        head +=
+            " · " + CrisisRun.span(s.chrome.now.timeIntervalSince(run.startedAt)) + " · "
+            + L10n.t("crisis.done", ["done": done, "total": total])
         if overdue > 0 { head += " · " + L10n.t("status.overdue", ["count": overdue]) }
         buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .crisisBanner)
         buf.put(head, x: inner.x, y: y, role: .crisisBanner, clip: inner)
@@ -133,7 +137,9 @@ extension Renderer {
         buf.put(" " + L10n.t("crisis.chart.max", ["peak": peak]), x: end, y: r.y, role: .meta, clip: r)
         buf.put(" " + L10n.t("crisis.chart.negative"), x: r.x, y: r.y + 1, role: .meta, clip: r)
         buf.put(neg, x: x0, y: r.y + 1, role: .negative, clip: r)
-        buf.put(" " + L10n.t("crisis.chart.last", ["percent": Int(((last?.negativeShare ?? 0) * 100).rounded())]), x: end, y: r.y + 1, role: .meta, clip: r)
+        buf.put(
+            " " + L10n.t("crisis.chart.last", ["percent": Int(((last?.negativeShare ?? 0) * 100).rounded())]), x: end,
+            y: r.y + 1, role: .meta, clip: r)
         // The axis: ▲ under the slot the run started in, the clock at each full hour where it fits.
         let started = s.crisis.info.run?.startedAt ?? .distantPast
         let mark = shown.firstIndex { $0.start <= started && started < $0.start.addingTimeInterval(900) }.map {
@@ -205,7 +211,8 @@ extension Renderer {
         }
         guard footer > 0, let st = sel else { return }
         var facts = [
-            L10n.t("crisis.kind." + st.step.kind.rawValue), L10n.t("crisis.owner", ["owner": sanitizeForScreen(st.step.owner)]),
+            L10n.t("crisis.kind." + st.step.kind.rawValue),
+            L10n.t("crisis.owner", ["owner": sanitizeForScreen(st.step.owner)]),
         ]
         if st.state != .open, let by = st.by {
             facts.append(
@@ -221,7 +228,8 @@ extension Renderer {
         if let n = st.notifications.last {
             facts.append(
                 L10n.t(
-                    "crisis.notified", ["how": n.how.replacingOccurrences(of: "_", with: " "), "user": sanitizeForScreen(n.by)]))
+                    "crisis.notified",
+                    ["how": n.how.replacingOccurrences(of: "_", with: " "), "user": sanitizeForScreen(n.by)]))
         }
         buf.put(
             TextWrap.ellipsize(" " + facts.joined(separator: " · "), width: r.width), x: r.x, y: r.maxY - 2,
@@ -237,7 +245,8 @@ extension Renderer {
         guard r.height > 0 else { return }
         buf.put(
             TextWrap.ellipsize(
-                L10n.t("crisis.timelineTitle", ["key": key("crisis-timeline", .crisis)]), width: r.width - 1), x: r.x + 1,
+                L10n.t("crisis.timelineTitle", ["key": key("crisis-timeline", .crisis)]), width: r.width - 1),
+            x: r.x + 1,
             y: r.y, role: .paneTitle, clip: r)
         let list = s.crisis.info.timeline
         if list.isEmpty { buf.put(L10n.t("crisis.nothingYet"), x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
@@ -254,7 +263,8 @@ extension Renderer {
     mutating func drawEscalation(_ run: CrisisRun, _ r: Rect) {
         guard r.height > 0 else { return }
         buf.put(
-            TextWrap.ellipsize(L10n.t("crisis.escalationTitle", ["key": key("crisis-escalation", .crisis)]), width: r.width - 1),
+            TextWrap.ellipsize(
+                L10n.t("crisis.escalationTitle", ["key": key("crisis-escalation", .crisis)]), width: r.width - 1),
             x: r.x + 1, y: r.y, role: .paneTitle, clip: r)
         let list = run.playbook.escalation
         if list.isEmpty {
@@ -288,10 +298,12 @@ extension Renderer {
         let levels = p.playbook.severityLevels
         let what =
             p.changeSeverityOf != nil
-            ? L10n.t("crisis.prompt.severityOf") : (p.drill ? L10n.t("crisis.prompt.drill") : L10n.t("crisis.prompt.start"))
+            ? L10n.t("crisis.prompt.severityOf")
+            : (p.drill ? L10n.t("crisis.prompt.drill") : L10n.t("crisis.prompt.start"))
         guard
             let inner = overlay(
-                title: what + sanitizeForScreen(p.playbook.name) + " — " + L10n.t("crisis.prompt.pick"), lines: levels.count + 2,
+                title: what + sanitizeForScreen(p.playbook.name) + " — " + L10n.t("crisis.prompt.pick"),
+                lines: levels.count + 2,
                 width: 64)
         else { return }
         for (i, l) in levels.enumerated() {
@@ -303,7 +315,8 @@ extension Renderer {
         }
         if inner.y + levels.count + 1 < inner.maxY {
             buf.put(
-                L10n.t("crisis.prompt.keys", ["count": String(levels.count)]), x: inner.x + 1, y: inner.y + levels.count + 1,
+                L10n.t("crisis.prompt.keys", ["count": String(levels.count)]), x: inner.x + 1,
+                y: inner.y + levels.count + 1,
                 role: .dim, clip: inner)
         }
     }

@@ -66,13 +66,17 @@ extension Renderer {
             // ★ multiplier or journalist, ⚑ critic (the author's contact roles).
             if let pm = s.feed.personMarks.isEmpty ? nil : s.feed.personMarks[it.key] {
                 x = buf.put(pm.glyph, x: x, y: y, role: pm == .vip ? .accent : .negative, clip: inner)
-            } else { x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner) }
+            } else {
+                x = buf.put(" ", x: x, y: y, role: metaRole, clip: inner)
+            }
             x = buf.put(
                 TextWrap.pad(sanitizeForScreen(it.author), width: authorW) + " ", x: x, y: y,
                 role: own ? .own : isNew ? .feedNew : .accent, clip: inner)
             if own {
                 // Our own post: the » mark instead of mood and intent, "ours" instead of a triage status.
-                x = buf.put(Marks.own + "  " + TextWrap.pad(L10n.t("feed.ours"), width: 4) + " ", x: x, y: y, role: .own, clip: inner)
+                x = buf.put(
+                    Marks.own + "  " + TextWrap.pad(L10n.t("feed.ours"), width: 4) + " ", x: x, y: y, role: .own,
+                    clip: inner)
             } else {
                 let (sm, sr) = Marks.sentiment(it.sentiment)
                 x = buf.put(sm, x: x, y: y, role: sr, clip: inner)

@@ -33,6 +33,9 @@ extension Update {
         let rest = marked.subtracting(keys).sorted()
         s.feed.marks = []
         s.feed.visualAnchor = nil
-        return [.record((keys + rest).map(action), done: L10n.t("msg.bulk", ["count": keys.count + rest.count, "what": what]))]
+        return [
+            .record(
+                (keys + rest).map(action), done: L10n.t("msg.bulk", ["count": keys.count + rest.count, "what": what]))
+        ]
     }
 }

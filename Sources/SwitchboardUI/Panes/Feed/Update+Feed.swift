@@ -32,7 +32,9 @@ extension Update {
 
     static func status(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
-        return bulk(&s, L10n.t("msg.statusTo", ["status": Format.statusName(st)]), one: Format.statusName(st)) { .setStatus(mention: $0, status: st) }
+        return bulk(&s, L10n.t("msg.statusTo", ["status": Format.statusName(st)]), one: Format.statusName(st)) {
+            .setStatus(mention: $0, status: st)
+        }
     }
 
     static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {
@@ -40,7 +42,9 @@ extension Update {
             arg.isEmpty
             ? nil
             : (arg == "me" ? s.settings.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
-        return bulk(&s, user.map { L10n.t("msg.assignedTo", ["user": $0]) } ?? L10n.t("msg.unassigned")) { .assign(mention: $0, user: user) }
+        return bulk(&s, user.map { L10n.t("msg.assignedTo", ["user": $0]) } ?? L10n.t("msg.unassigned")) {
+            .assign(mention: $0, user: user)
+        }
     }
 
     static func tag(_ s: inout AppState, _ arg: String) -> [Effect] {
@@ -61,7 +65,9 @@ extension Update {
         if s.feed.visualAnchor != nil {
             s.feed.marks = s.feed.markedKeys
             s.feed.visualAnchor = nil
-        } else { s.feed.visualAnchor = s.feed.selectedKey }
+        } else {
+            s.feed.visualAnchor = s.feed.selectedKey
+        }
     }
 
     /// Opens the selected mention in the composer.

@@ -7,7 +7,8 @@ extension Renderer {
     /// The selected mention in full above the reply composer.
     mutating func drawMention(_ r: Rect) {
         let focused = s.chrome.focus == .composer
-        let inner = box(r, title: s.isComposing ? L10n.t("mention.titleReplying") : L10n.t("pane.composer"), focused: focused)
+        let inner = box(
+            r, title: s.isComposing ? L10n.t("mention.titleReplying") : L10n.t("pane.composer"), focused: focused)
         guard inner.width > 2, inner.height > 2 else { return }
         guard let key = s.shownKey else {
             for (i, l) in TextWrap.wrap(
@@ -49,7 +50,7 @@ extension Renderer {
             m.author.map { "@" + $0.handle.trimmingCharacters(in: CharacterSet(charactersIn: "@")) }
             ?? L10n.t("mention.unknownAuthor")
         if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
-        if let f = m.author?.followers { who += " · " + L10n.t("mention.followers", ["count": f]) }
+        if let f = m.author?.followers { who += " · " + L10n.t("mention.followers", ["count": Format.thousands(f)]) }
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .accent))
         let when =
             Format.dateTime(m.createdAt, s.settings.timeZone) + " ("
@@ -66,7 +67,10 @@ extension Renderer {
             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
             now: s.chrome.now)
         let own = s.feed.own.contains(m)
-        var stateLine = own ? Marks.own + " " + L10n.t("mention.ownPost") : L10n.t("mention.status", ["status": Format.statusName(st.status)])
+        var stateLine =
+            own
+            ? Marks.own + " " + L10n.t("mention.ownPost")
+            : L10n.t("mention.status", ["status": Format.statusName(st.status)])
         if !own, st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0,
             let i = s.feed.keyIndex[m.key]
         {
@@ -86,20 +90,28 @@ extension Renderer {
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
-                own ? .own : stateLine.contains(" · " + L10n.t("mention.overdue", ["age": ""])) ? .overdue : (st.status.isOpen ? .warning : .dim)
+                own
+                    ? .own
+                    : stateLine.contains(" · " + L10n.t("mention.overdue", ["age": ""]))
+                        ? .overdue : (st.status.isOpen ? .warning : .dim)
             ))
         if let who = s.mention.takenOver[m.key], st.assignee == who {
             out.append(
-                (TextWrap.ellipsize("⚠ " + L10n.t("mention.tookOver", ["user": sanitizeForScreen(who)]), width: w), .error))
+                (
+                    TextWrap.ellipsize("⚠ " + L10n.t("mention.tookOver", ["user": sanitizeForScreen(who)]), width: w),
+                    .error
+                ))
         }
         // Where my reply stands: near the top, so a tall composer never hides it.
         if let e = s.mention.outbox[m.key] {
             let (t, role) = s.outboxLine(e)
-            out.append((TextWrap.ellipsize(L10n.t("mention.reply", ["state": sanitizeForScreen(t)]), width: w), role.role))
+            out.append(
+                (TextWrap.ellipsize(L10n.t("mention.reply", ["state": sanitizeForScreen(t)]), width: w), role.role))
         }
         // What moderators did on the network, oldest first: `hidden by alice: spam`.
         for r in st.moderation {
-            let line = L10n.t("mention.moderation", ["what": r.line]) + " · " + Format.dateTime(r.at, s.settings.timeZone)
+            let line =
+                L10n.t("mention.moderation", ["what": r.line]) + " · " + Format.dateTime(r.at, s.settings.timeZone)
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         if let a = m.analysis {

@@ -34,8 +34,12 @@ extension Renderer {
     mutating func drawReview(_ r: ReplyReview) {
         let w = min(s.chrome.size.width - 4, 76) - 3
         var lines: [(String, StyleRole)] = []
-        lines.append((TextWrap.ellipsize(L10n.t("review.to", ["target": sanitizeForScreen(r.target)]), width: w), .accent))
-        if let u = r.url { lines.append((TextWrap.ellipsize(L10n.t("review.inReplyTo", ["url": sanitizeForScreen(u)]), width: w), .meta)) }
+        lines.append(
+            (TextWrap.ellipsize(L10n.t("review.to", ["target": sanitizeForScreen(r.target)]), width: w), .accent))
+        if let u = r.url {
+            lines.append(
+                (TextWrap.ellipsize(L10n.t("review.inReplyTo", ["url": sanitizeForScreen(u)]), width: w), .meta))
+        }
         lines.append(("", .overlay))
         for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
         lines.append(("", .overlay))

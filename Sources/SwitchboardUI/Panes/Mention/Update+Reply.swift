@@ -77,7 +77,9 @@ extension Update {
         guard let e = s.myQueued.first else {
             if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
                 say(&s, "only \(e.author) can take back this reply (theirs)")
-            } else { say(&s, L10n.t("msg.nothingToTakeBack")) }
+            } else {
+                say(&s, L10n.t("msg.nothingToTakeBack"))
+            }
             return []
         }
         var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
@@ -174,7 +176,9 @@ extension Update {
         let prefix = Triage.replyPrefix(for: m)
         if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
             d.editor = TextEditor(Triage.addressed(text, to: m))
-        } else { d.editor.insert(text) }
+        } else {
+            d.editor.insert(text)
+        }
         s.mention.drafts[key] = d
         say(
             &s,

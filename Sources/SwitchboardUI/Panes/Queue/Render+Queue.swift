@@ -58,7 +58,8 @@ extension Renderer {
         let inner = box(r, title: title, focused: s.chrome.focus == .queue)
         guard inner.width > 2, inner.height > 0 else { return }
         if let e = q.error {
-            for (i, l) in TextWrap.wrap(L10n.t("queue.error", ["error": sanitizeForScreen(e)]), width: inner.width - 1).prefix(inner.height)
+            for (i, l) in TextWrap.wrap(L10n.t("queue.error", ["error": sanitizeForScreen(e)]), width: inner.width - 1)
+                .prefix(inner.height)
                 .enumerated()
             {
                 buf.put(l, x: inner.x + 1, y: inner.y + i, role: .error, clip: inner)
@@ -162,7 +163,9 @@ extension Renderer {
                         TextWrap.clip(sanitizeForScreen(i.draft.text), width: colW - 1), x: cx, y: y, role: i.role,
                         clip: inner)
                 } else if free.contains([d, m]) {
-                    buf.put(TextWrap.clip("· " + L10n.t("queue.free"), width: colW - 1), x: cx, y: y, role: .dim, clip: inner)
+                    buf.put(
+                        TextWrap.clip("· " + L10n.t("queue.free"), width: colW - 1), x: cx, y: y, role: .dim,
+                        clip: inner)
                 }
             }
         }
