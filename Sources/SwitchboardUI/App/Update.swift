@@ -162,7 +162,9 @@ enum Update {
             let before = s.feed.items.count
             s.feed.append(d.newMentions, states: d.states, now: s.chrome.now, viewport: vp)
             let added = s.feed.items.count - before
-            if added > 0 { say(&s, added == 1 ? "1 new mention" : "\(added) new mentions") }
+            if added > 0 {
+                say(&s, added == 1 ? L10n.t("msg.newMention") : L10n.t("msg.newMentions", ["count": added]))
+            }
             s.feed.statesChanged(d.states, viewport: vp)
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.chrome.now) }

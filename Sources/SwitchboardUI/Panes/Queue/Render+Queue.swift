@@ -25,7 +25,9 @@ struct QueueClock {
     func weekStart(_ d: Date) -> Date { cal.dateInterval(of: .weekOfYear, for: d)?.start ?? cal.startOfDay(for: d) }
     /// `Fri 27 13:00`.
     func short(_ d: Date) -> String {
-        String(format: "%@ %02d %@", QueueClock.days[weekday(d)], cal.component(.day, from: d), hhmm(minute(d)))
+        String(
+            format: L10n.language == .de ? "%@ %02d. %@" : "%@ %02d %@", QueueClock.days[weekday(d)],
+            cal.component(.day, from: d), hhmm(minute(d)))
     }
     func hhmm(_ m: Int) -> String { String(format: "%02d:%02d", m / 60, m % 60) }
 }
