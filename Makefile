@@ -10,7 +10,7 @@ EXTRA ?=
 BIN_PATH = $(shell $(SWIFT) build -c $(CONFIG) $(EXTRA) --show-bin-path)
 
 SHARE = $(DESTDIR)$(PREFIX)/share/switchboard
-BUNDLES = Switchboard_switchboard.resources Switchboard_Insight.resources
+BUNDLES = Switchboard_switchboard.resources Switchboard_Insight.resources Switchboard_SwitchboardCore.resources
 
 .PHONY: all build static install uninstall test clean check-build-dir
 

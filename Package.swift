@@ -21,7 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "TextSafety", dependencies: ["CWidth"]),
-        .target(name: "SwitchboardCore", dependencies: ["TextSafety"]),
+        .target(name: "SwitchboardCore", dependencies: ["TextSafety"], resources: [.copy("Resources")]),
         .target(name: "Insight", dependencies: ["SwitchboardCore"], resources: [.copy("Resources")]),
         .target(name: "Listening", dependencies: ["SwitchboardCore", "TextSafety"]),
         .target(name: "CWidth"),

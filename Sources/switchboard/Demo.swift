@@ -6,7 +6,8 @@ import SwitchboardCore
 /// a replay source that keeps adding mentions from a second bundled set every few seconds, and Mastodon and
 /// Bluesky accounts on the demo's own loopback network (Demo+Network).
 enum Demo {
-    /// `--data-dir` when given, else `$XDG_DATA_HOME/switchboard-demo` (or `~/.local/share/switchboard-demo`).
+    /// `--data-dir` when given, else `$XDG_DATA_HOME/switchboard-demo` (or `~/.local/share/switchboard-demo`);
+    /// `switchboard-demo-de` for the German variant (the interface speaks German).
     static func directory(explicit: String?, environment env: [String: String] = ProcessInfo.processInfo.environment)
         -> DataDirectory
     {
@@ -14,7 +15,9 @@ enum Demo {
         let base =
             env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
-        return DataDirectory(root: URL(fileURLWithPath: base).appendingPathComponent("switchboard-demo"))
+        return DataDirectory(
+            root: URL(fileURLWithPath: base).appendingPathComponent(
+                L10n.language == .de ? "switchboard-demo-de" : "switchboard-demo"))
     }
 
     /// Where the bundled demo files are.
@@ -39,16 +42,27 @@ enum Demo {
         let team = try FileIO.readDocument(TeamConfig.self, from: try bundled("team.json"))
         try StarterKit.writeJSON(team, to: dir.teamFile)
         try FileIO.writeDocument(
-            try Data(contentsOf: try bundled("replay.jsonl")), to: dir.root.appendingPathComponent("replay.jsonl"))
-        let seed = ImportFormat.decodeAll(try Data(contentsOf: try bundled("mentions.jsonl")), now: now)
+            inLanguage(try Data(contentsOf: try bundled("replay.jsonl"))),
+            to: dir.root.appendingPathComponent("replay.jsonl"))
+        let seed = ImportFormat.decodeAll(inLanguage(try Data(contentsOf: try bundled("mentions.jsonl"))), now: now)
         let store = try Store(dir: dir)
         // Answerable through the demo's network (Demo+Network): what a connector would have stored.
         try store.ingest(Ingestion.analyse(rebase(withReplyRefs(seed.mentions), to: now), dir: dir), now: now)
         try triageHistory(store, team: team, now: now)
         try seedQueue(store, team: team, now: now)
         try seedCrisisDrill(store, team: team, now: now)
-        log("Created the demo data directory \(dir.displayPath) with \(store.count) mentions.")
+        log(L10n.t("demo.created", ["path": dir.displayPath, "count": store.count]))
         return dir
+    }
+
+    /// The demo's JSON Lines for the interface's language: all of them in English; in German a German brand's day,
+    /// only the German mentions (`"lang":"de"`).
+    static func inLanguage(_ data: Data) -> Data {
+        guard L10n.language == .de else { return data }
+        let lines = data.split(separator: 10).filter { line in
+            String(decoding: line, as: UTF8.self).contains(#""lang":"de""#)
+        }
+        return Data(lines.joined(separator: [10])) + Data([10])
     }
 
     /// The team has been at work: what is older than eight hours was triaged by its members at realistic
@@ -69,7 +83,9 @@ enum Demo {
                 status = .spam
             } else if !intents.isDisjoint(with: [.question, .complaint, .help, .purchase]) {
                 status = h % 10 == 0 ? .waiting : .answered
-            } else { status = h % 7 == 0 ? .open : .ignored }
+            } else {
+                status = h % 7 == 0 ? .open : .ignored
+            }
             var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
             if status == .waiting {
                 actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting."))
@@ -84,21 +100,13 @@ enum Demo {
     static func seedQueue(_ store: Store, team: TeamConfig, now: Date) throws {
         let lead = team.team.first { $0.role == "lead" || $0.role == "manager" }?.user ?? Actor.current()
         let posts: [(String, [String])] = [
-            (
-                "Status update: sync is restored for every region. If a folder still looks empty, sign out and in "
-                    + "once — your files were never lost. Details: https://status.acme.example",
-                ["masto", "bsky"]
-            ),
+            (L10n.t("demo.post.status"), ["masto", "bsky"]),
             (
                 "Wie ihr eure Ordner offline verfügbar macht – Schritt für Schritt, mit Screenshots: "
                     + "https://help.acme.example/offline",
                 ["masto"]
             ),
-            (
-                "Community spotlight: how a Berlin bakery runs its orders on shared folders 🥐 "
-                    + "https://blog.acme.example/bakery",
-                ["bsky"]
-            ),
+            (L10n.t("demo.post.spotlight"), ["bsky"]),
         ]
         for (text, accounts) in posts {
             let d = QueueDraft(text: text, accounts: accounts)
@@ -134,13 +142,14 @@ enum Demo {
         }
         let t0 = now.addingTimeInterval(-6 * 86400 - 5 * 3600)
         let run = try CrisisOps.start(
-            leak, severity: "suspected", drill: true, suspendQueue: false, note: "Quarterly drill", team: team,
+            leak, severity: leak.severityLevels.first ?? "suspected", drill: true, suspendQueue: false,
+            note: L10n.t("demo.drill.note"), team: team,
             store: store, actor: who("lead"), now: t0)
         let plan: [(String, CrisisStepState, String?, String, Double)] = [
-            ("legal", .done, nil, who("lead"), 8), ("suspend", .done, "would suspend: drill", who("lead"), 9),
+            ("legal", .done, nil, who("lead"), 8), ("suspend", .done, L10n.t("demo.drill.suspend"), who("lead"), 9),
             ("holding", .done, nil, who("manager"), 31), ("no-details", .done, nil, who("agent"), 40),
-            ("faq", .blocked, "no FAQ template yet", who("manager"), 75),
-            ("authority", .skipped, "not part of this drill", who("lead"), 80),
+            ("faq", .blocked, L10n.t("demo.drill.faq"), who("manager"), 75),
+            ("authority", .skipped, L10n.t("demo.drill.authority"), who("lead"), 80),
         ]
         for (step, state, reason, actor, minutes) in plan {
             try CrisisOps.setStep(
@@ -149,9 +158,7 @@ enum Demo {
         }
         try CrisisOps.end(
             crisis: run.id,
-            summary:
-                "Drill: legal and the DPO reachable within 8 minutes; the holding statement went through approval "
-                + "in 31. Missing: a FAQ template for support — added to the backlog.",
+            summary: L10n.t("demo.drill.summary"),
             store: store, actor: who("lead"), now: t0.addingTimeInterval(90 * 60))
         if let ended = CrisisLog(store: store)[run.id] {
             try CrisisOps.writeReport(ended, store: store, team: team, now: now)

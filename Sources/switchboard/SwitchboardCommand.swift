@@ -80,7 +80,10 @@ struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A keyboard-driven terminal workbench for social media managers.",
-        discussion: "Without a subcommand, opens the workbench on the data directory.",
+        discussion:
+            "Without a subcommand, opens the workbench on the data directory. --lang de|en (before or after any "
+            + "subcommand) sets the interface's language; default: the personal config's \"language\", then "
+            + "LANGUAGE, LC_ALL, LC_MESSAGES, LANG.",
         version: Switchboard.version,
         subcommands: SwitchboardSubcommands.all
     )
@@ -106,7 +109,11 @@ struct Switchboard: AsyncParsableCommand {
     /// Maps our errors onto exit codes 1 and 2 with a clean message; checks standard output last.
     static func main() async {
         TextWidth.setupLocale()
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = chooseLanguage(&arguments) {
+            Output.err("switchboard: \(problem)")
+            Foundation.exit(2)
+        }
         if let problem = CommandLineCheck.problem(in: arguments, root: Switchboard.self) {
             Output.err("switchboard: \(problem)")
             Foundation.exit(2)
@@ -114,6 +121,38 @@ struct Switchboard: AsyncParsableCommand {
         let status = await run(arguments)
         Output.finish()
         Foundation.exit(status)
+    }
+
+    /// Sets the interface's language before anything is parsed or printed: `--lang` (wherever it stands; taken out of
+    /// the arguments), the personal config, the environment in POSIX order. A `--lang` we do not speak is a usage
+    /// error (its message). `crisis statement --lang` keeps its own meaning (the statement's language).
+    static func chooseLanguage(_ arguments: inout [String]) -> String? {
+        var flag: String?
+        let statement = arguments.firstIndex(of: "crisis").map { arguments.dropFirst($0 + 1).first == "statement" }
+        var i = 0
+        while i < arguments.count, statement != true {
+            let a = arguments[i]
+            if a == "--" { break }
+            if a == "--lang", i + 1 < arguments.count {
+                flag = arguments[i + 1]
+                arguments.removeSubrange(i...(i + 1))
+                continue
+            }
+            if a.hasPrefix("--lang=") {
+                flag = String(a.dropFirst("--lang=".count))
+                arguments.remove(at: i)
+                continue
+            }
+            i += 1
+        }
+        let env = ProcessInfo.processInfo.environment
+        L10n.use(Language.choose(flag: nil, config: Language.configured(environment: env), environment: env))
+        guard let f = flag else { return nil }
+        guard let l = Language(rawValue: f.lowercased()) else {
+            return L10n.t("cli.lang.unknown", ["value": f])
+        }
+        L10n.use(l)
+        return nil
     }
 
     /// Runs the command; its exit status.

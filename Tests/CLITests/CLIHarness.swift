@@ -29,6 +29,8 @@ struct CLI {
         var e = ProcessInfo.processInfo.environment
         e["SWITCHBOARD_USER"] = "anna"
         e["LANG"] = "C.UTF-8"
+        // English unless a test asks otherwise (issue 21: these choose the interface's language).
+        for k in ["LANGUAGE", "LC_ALL", "LC_MESSAGES"] { e[k] = nil }
         for (k, v) in env { e[k] = v }
         p.environment = e
         let out = Pipe()

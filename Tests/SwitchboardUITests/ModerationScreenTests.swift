@@ -78,7 +78,7 @@ final class ModerationScreenTests: XCTestCase {
 
                     └──────────────────────────────────────────────────────────────────────────────┘
                      alice · 3 new · 3 open · ⟳ polling   hidden: @troll "Dieser Laden ist…" (spam)
-                    j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
+                    j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom
                     """)
         // The log has it, with the reason, and the mention's history says who did it.
         let key = Self.feed[0].key

@@ -34,7 +34,7 @@ final class SendDelayScreenTests: XCTestCase {
         XCTAssertTrue(alice.screen.contains { $0.contains("Reply: sending in 8 s — u takes it back") }, alice.dump())
         XCTAssertEqual(
             alice.screen[29],
-            "j/k move  u take back  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command  ?")
+            "j/k move  u take back  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : command")
         // Ben sees the countdown, but neither u in the hint nor "u takes it back"; u tells him whose it is.
         try ben.refresh()
         ben.send(.tick(TestApp.now.addingTimeInterval(3)))

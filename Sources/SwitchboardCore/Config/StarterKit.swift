@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// What `switchboard init` writes: a team config, two reply templates and three crisis playbooks
 /// that a manager can use as they are and adapt.
@@ -192,11 +193,14 @@ public enum StarterKit {
             ]),
     ]
 
-    /// Creates a new data directory; refuses one that exists and is not empty.
-    public static func initialise(_ dir: DataDirectory, brand: String, user: String) throws {
+    /// Creates a new data directory; refuses one that exists and is not empty. Templates and playbooks are written in
+    /// `language` (German: `init --lang de`).
+    public static func initialise(
+        _ dir: DataDirectory, brand: String, user: String, language: Language = L10n.language
+    ) throws {
         let fm = FileManager.default
         if let items = try? fm.contentsOfDirectory(atPath: dir.root.path), !items.isEmpty {
-            throw SwitchboardError("\(dir.root.path) already exists and is not empty: not touching it")
+            throw SwitchboardError(L10n.t("init.notEmpty", ["path": dir.root.path]))
         }
         try FileIO.makeDirectory(dir.root)
         for d in [
@@ -208,8 +212,8 @@ public enum StarterKit {
         try FileIO.makeDirectory(dir.secretsDir, mode: 0o700)
         chmod(dir.secretsDir.path, 0o700)
         try writeJSON(teamConfig(brand: brand, user: user), to: dir.teamFile)
-        for t in templates { try writeJSON(t, to: dir.templatesDir.appendingPathComponent(t.name + ".json")) }
-        for var p in playbooks {
+        for t in templates(language) { try writeJSON(t, to: dir.templatesDir.appendingPathComponent(t.name + ".json")) }
+        for var p in playbooks(language) {
             // The brand fills {{service}}; the rest ({{status_url}}, {{topic}}, …) is for the team to fill in before the storm.
             p.placeholders = ["service": brand]
             try writeJSON(p, to: dir.playbooksDir.appendingPathComponent(p.id + ".json"))

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// Checks a queue item before it is scheduled: the lessons of brand accounts that asked the crowd the wrong question.
 public enum Preflight {
@@ -46,32 +47,35 @@ public enum Preflight {
         if let hit = openQuestionPatterns.first(where: { p in lowered.contains { $0.contains(p) } }) {
             let also =
                 competitors.isEmpty
-                ? "" : " — people may answer with a competitor (\(competitors.joined(separator: ", ")))"
+                ? "" : " — " + L10n.t("preflight.competitorAnswers", ["names": competitors.joined(separator: ", ")])
             out.append(
                 .init(
                     .openQuestion,
-                    "an open question to the crowd (\"\(hit)\") invites answers the brand may not like\(also)"))
+                    L10n.t("preflight.openQuestion", ["phrase": hit]) + also))
         }
         for c in ctx.team.competitors {
             if let t = ([c.name] + c.terms).first(where: { term in
                 lowered.contains { containsWord($0, term.lowercased()) }
             }) {
-                out.append(.init(.competitor, "names the competitor \(c.name) (\"\(t)\")"))
+                out.append(.init(.competitor, L10n.t("preflight.competitor", ["name": c.name, "term": t])))
             }
         }
         for t in ctx.team.sensitiveTerms where lowered.contains(where: { containsWord($0, t.lowercased()) }) {
-            out.append(.init(.sensitive, "contains the sensitive term \"\(t)\""))
+            out.append(.init(.sensitive, L10n.t("preflight.sensitive", ["term": t])))
         }
         if d.crisis == nil, let why = activeCrisis(ctx.events, now: ctx.now, timeZone: ctx.timeZone) {
             out.append(.init(.crisis, why))
         }
         for m in d.media where (m.alt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            out.append(.init(.mediaWithoutAlt, "\((m.path as NSString).lastPathComponent) has no alt text (--alt)"))
+            out.append(
+                .init(.mediaWithoutAlt, L10n.t("preflight.noAlt", ["file": (m.path as NSString).lastPathComponent])))
         }
         for net in Set(networks) where !net.isEmpty {
             guard let limit = PostLength.limit(net) else { continue }
             let n = PostLength.count(d.body(for: net), net)
-            if n > limit { out.append(.init(.tooLong, "\(n) characters on \(net), over its limit of \(limit)")) }
+            if n > limit {
+                out.append(.init(.tooLong, L10n.t("preflight.tooLong", ["n": n, "network": net, "limit": limit])))
+            }
         }
         out += networkRules(d, networks: networks)
         out += utmRules(d, ctx.team, networks: networks)
@@ -79,8 +83,14 @@ public enum Preflight {
             out.append(
                 .init(
                     .duplicate,
-                    "nearly the same as \(dup.id) (\(dup.scheduledAt.map { Timestamp.local($0, ctx.timeZone) } ?? "draft")): "
-                        + "\"\(String(dup.draft.text.prefix(60)))\""
+                    L10n.t(
+                        "preflight.duplicate",
+                        [
+                            "id": dup.id,
+                            "when": dup.scheduledAt.map { LocalFormat.dateTime($0, ctx.timeZone) }
+                                ?? L10n.t("queue.state.draft"),
+                            "text": String(dup.draft.text.prefix(60)),
+                        ])
                 ))
         }
         return out
@@ -94,11 +104,18 @@ public enum Preflight {
         }
         if let c = CrisisLog(events: events).active {
             return
-                "a crisis is on: \(c.name) (since \(timeZone.map { Timestamp.local(c.startedAt, $0) } ?? Timestamp.format(c.startedAt)), by \(c.startedBy))"
+                L10n.t(
+                    "preflight.crisisOn",
+                    [
+                        "name": c.name, "by": c.startedBy,
+                        "since": timeZone.map { LocalFormat.dateTime(c.startedAt, $0) }
+                            ?? Timestamp.format(c.startedAt),
+                    ])
                 + (c.severity.map { ", \($0)" } ?? "")
         }
         if let s = spike {
-            return "a spike alert came \(Int(now.timeIntervalSince(s.at) / 60)) minutes ago: \(s.action.summary)"
+            return L10n.t(
+                "preflight.spike", ["minutes": Int(now.timeIntervalSince(s.at) / 60), "summary": s.action.summary])
         }
         return nil
     }
@@ -179,7 +196,8 @@ public enum Preflight {
             if let limit = PostLength.hashtagLimit(net) {
                 let n = PostLength.hashtags(d.body(for: net))
                 if n > limit {
-                    out.append(.init(.tooManyHashtags, "\(n) hashtags on \(net), over its limit of \(limit)"))
+                    out.append(
+                        .init(.tooManyHashtags, L10n.t("preflight.hashtags", ["n": n, "network": net, "limit": limit])))
                 }
             }
             if net == "instagram", d.media.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// Checks a reply before it is sent (EN and DE phrasing).
 public enum ReplyChecks {
@@ -31,11 +32,13 @@ public enum ReplyChecks {
         if let limit = PostLength.limit(net) {
             let n = PostLength.count(reply, net)
             if n > limit {
-                let unit = net == "mastodon" ? "characters (links count 23)" : "characters"
+                let unit = net == "mastodon" ? L10n.t("check.charactersLinks") : L10n.t("check.characters")
                 out.append(
                     .init(
                         kind: .tooLong,
-                        message: "\(n) \(unit): \(net.capitalized) allows \(limit) — \(n - limit) too many"))
+                        message: L10n.t(
+                            "check.tooLong",
+                            ["n": n, "unit": unit, "network": net.capitalized, "limit": limit, "over": n - limit])))
             }
         }
         if let limit = PostLength.hashtagLimit(net), PostLength.hashtags(reply) > limit {
@@ -43,30 +46,35 @@ public enum ReplyChecks {
             out.append(
                 .init(
                     kind: .tooManyHashtags,
-                    message: "\(n) hashtags: \(net.capitalized) allows \(limit) — \(n - limit) too many"))
+                    message: L10n.t(
+                        "check.hashtags", ["n": n, "network": net.capitalized, "limit": limit, "over": n - limit])))
         }
         let placeholders = unfilled(reply)
         if !placeholders.isEmpty {
             out.append(
                 .init(
                     kind: .unfilledPlaceholder,
-                    message: "unfilled placeholder " + placeholders.map { "{{\($0)}}" }.joined(separator: ", ")))
+                    message: L10n.t(
+                        "check.placeholder", ["names": placeholders.map { "{{\($0)}}" }.joined(separator: ", ")])))
         }
         let lower = reply.lowercased()
         if let m = mention, isComplaint(m), let phrase = salesy.first(where: { lower.contains($0) }) {
             out.append(
                 .init(
-                    kind: .salesyToComplaint, message: "promotional phrasing (\"\(phrase)\") in a reply to a complaint")
+                    kind: .salesyToComplaint, message: L10n.t("check.salesy", ["phrase": phrase]))
             )
         }
-        if isAllCaps(reply) { out.append(.init(kind: .allCaps, message: "mostly capital letters: reads as shouting")) }
+        if isAllCaps(reply) { out.append(.init(kind: .allCaps, message: L10n.t("check.allCaps"))) }
         if let m = mention, isQuestion(m), !addresses(reply, m.text) {
             out.append(
-                .init(kind: .unanswered, message: "the mention asks a question; this reply doesn't seem to address it"))
+                .init(kind: .unanswered, message: L10n.t("check.unanswered")))
         }
         let http = links(reply).filter { $0.lowercased().hasPrefix("http://") }
         if !http.isEmpty {
-            out.append(.init(kind: .insecureLink, message: "link without https: " + http.joined(separator: ", ")))
+            out.append(
+                .init(
+                    kind: .insecureLink, message: L10n.t("check.insecureLink", ["links": http.joined(separator: ", ")]))
+            )
         }
         return out
     }

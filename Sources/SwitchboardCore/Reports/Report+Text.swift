@@ -6,19 +6,22 @@ extension Report {
     public func text() -> String {
         let f = ReportFormat(self)
         var out = header(f)
-        out += [""] + section("VOLUME", volumeLines(f))
-        out += [""] + section("SENTIMENT", sentimentLines(f))
-        out += [""] + section("SHARE OF VOICE", voiceLines())
-        out += [""] + section("QUESTIONS AND RESPONSES", responseLines())
-        out += [""] + section("TOPICS", termLines(topics, empty: "No topic came up in two mentions or more."))
-        out += [""] + section("HASHTAGS", termLines(hashtags, empty: "No hashtag came up in two mentions or more."))
-        out += [""] + section("ADVOCATES", advocateLines())
-        out += [""] + section("CRITICS", criticLines())
-        out += [""] + section("POSTS PUBLISHED", publishedLines(f))
-        out += [""] + section("CRISIS RUNS", crisisLines(f))
+        out += [""] + section(L10n.t("report.s.volume"), volumeLines(f))
+        out += [""] + section(L10n.t("report.s.sentiment"), sentimentLines(f))
+        out += [""] + section(L10n.t("report.s.voice"), voiceLines())
+        out += [""] + section(L10n.t("report.s.responses"), responseLines())
+        out += [""] + section(L10n.t("report.s.topics"), termLines(topics, empty: L10n.t("report.noTopics")))
+        out += [""] + section(L10n.t("report.s.hashtags"), termLines(hashtags, empty: L10n.t("report.noHashtags")))
+        out += [""] + section(L10n.t("report.s.advocates"), advocateLines())
+        out += [""] + section(L10n.t("report.s.critics"), criticLines())
+        out += [""] + section(L10n.t("report.s.published"), publishedLines(f))
+        out += [""] + section(L10n.t("report.s.crises"), crisisLines(f))
         return out.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(
             separator: "\n") + "\n"
     }
+
+    /// The bucket unit's name (`day`, `week`…) in the interface's language.
+    var unitName: String { L10n.t("report.unit." + bucketUnit) }
 
     func section(_ title: String, _ body: [String]) -> [String] { [title] + body.map { $0.isEmpty ? "" : "  " + $0 } }
 
@@ -29,12 +32,17 @@ extension Report {
         // Whole local days (also across a daylight-saving change, when a day has 23 or 25 hours), else the duration.
         let midnights = [since, until].allSatisfy { f.parts($0).hour == 0 && f.parts($0).minute == 0 }
         let wholeDays = f.calendar.dateComponents([.day], from: since, to: until).day ?? 0
-        let length = midnights ? "\(wholeDays) day\(wholeDays == 1 ? "" : "s")" : ReportFormat.duration(days * 86400)
-        let before = length == "1 day" ? "day" : length
+        let length =
+            midnights
+            ? L10n.t(wholeDays == 1 ? "report.day" : "report.days", ["n": String(wholeDays)])
+            : ReportFormat.duration(days * 86400)
+        let before = midnights && wholeDays == 1 ? L10n.t("report.theDay") : length
         return [
-            "\(BlockChart.clip(brand, 30)) — report for \(span)",
-            "\(f.dateTime(since)) to \(f.dateTime(until)) (\(timeZone)), \(length)",
-            "Compared with the \(before) before. Generated \(f.dateTime(generatedAt)).",
+            L10n.t("report.title.for", ["brand": BlockChart.clip(brand, 30), "span": span]),
+            L10n.t(
+                "report.range",
+                ["from": f.dateTime(since), "to": f.dateTime(until), "zone": timeZone, "length": length]),
+            L10n.t("report.compared", ["before": before, "generated": f.dateTime(generatedAt)]),
         ]
     }
 
@@ -58,27 +66,40 @@ extension Report {
     func volumeLines(_ f: ReportFormat) -> [String] {
         guard !isEmpty else {
             var out = [
-                "No mentions in this period"
-                    + (volume.previousTotal > 0 ? " (\(volume.previousTotal) in the one before)." : ".")
+                volume.previousTotal > 0
+                    ? L10n.t("report.noMentionsBefore", ["n": String(volume.previousTotal)])
+                    : L10n.t("report.noMentions")
             ]
             if let a = stored.first, let b = stored.last {
                 out.append(
-                    "The data directory holds \(ReportFormat.number(stored.mentions)) mention\(stored.mentions == 1 ? "" : "s"), \(f.date(a)) to \(f.date(b))."
+                    L10n.t(
+                        stored.mentions == 1 ? "report.holdsOne" : "report.holds",
+                        ["n": ReportFormat.number(stored.mentions), "from": f.date(a), "to": f.date(b)])
                 )
-            } else { out.append("The data directory holds no mentions yet: see `switchboard sources`.") }
+            } else {
+                out.append(L10n.t("report.holdsNone"))
+            }
             return out
         }
         var out = [
-            "\(ReportFormat.number(volume.total)) mentions, "
-            + "\(ReportFormat.change(volume.total, volume.previousTotal)) on the previous period "
-            + "(\(ReportFormat.number(volume.previousTotal)))",
+            L10n.t(
+                "report.volume",
+                [
+                    "n": ReportFormat.number(volume.total),
+                    "change": ReportFormat.change(volume.total, volume.previousTotal),
+                    "previous": ReportFormat.number(volume.previousTotal),
+                ]),
             "",
         ]
         out += volumeChart(f)
         out += [""]
         let nets = volume.networks.filter { $0.total > 0 || $0.previousTotal > 0 }
         out += Report.table(
-            ["network", "by \(bucketUnit)", "total", "share", "previous", "change"],
+            [
+                L10n.t("report.network"), L10n.t("report.h.by", ["unit": unitName]), L10n.t("report.total"),
+                L10n.t("report.share"), L10n.t("report.previous"),
+                L10n.t("report.change"),
+            ],
             nets.map { n in
                 [
                     n.network, BlockChart.sparkline(n.perBucket), ReportFormat.number(n.total),
@@ -94,7 +115,10 @@ extension Report {
         let shown = volume.networks.filter { $0.total > 0 }.prefix(volume.networks.count > 4 ? 3 : 4)
         let rest = volume.networks.count - shown.count
         let top = volume.perBucket.max() ?? 0
-        var header = [bucketUnit] + shown.map(\.network) + (rest > 0 ? ["other"] : []) + ["total", ""]
+        var header =
+            [unitName] + shown.map(\.network) + (rest > 0 ? [L10n.t("report.other")] : []) + [
+                L10n.t("report.total"), "",
+            ]
         let rows = buckets.indices.map { i -> [String] in
             var r = [f.bucket(buckets[i], unit: bucketUnit)] + shown.map { String($0.perBucket[i]) }
             if rest > 0 { r.append(String(volume.perBucket[i] - shown.reduce(0) { $0 + $1.perBucket[i] })) }
@@ -106,33 +130,42 @@ extension Report {
 
     func sentimentLines(_ f: ReportFormat) -> [String] {
         let s = sentiment
-        guard s.analysed > 0 else { return ["No analysed mentions in this period."] }
-        var out = ["\(s.analysed) of \(volume.total) mentions analysed", ""]
+        guard s.analysed > 0 else { return [L10n.t("report.noAnalysed")] }
+        var out = [L10n.t("report.analysed", ["n": String(s.analysed), "total": String(volume.total)]), ""]
         out += Report.table(
-            ["", "share", "", "count", "previous", "change"],
+            [
+                "", L10n.t("report.share"), "", L10n.t("report.count"), L10n.t("report.previous"),
+                L10n.t("report.change"),
+            ],
             Sentiment.allCases.reversed().map { x in
                 [
-                    x.rawValue, ReportFormat.percent(s.share(x)), BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
+                    L10n.t("sentiment." + x.rawValue), ReportFormat.percent(s.share(x)),
+                    BlockChart.bar(s.share(x) ?? 0, of: 1, width: 20),
                     String(s.count(x)), ReportFormat.percent(s.previousShare(x)),
                     ReportFormat.points(s.share(x), s.previousShare(x)),
                 ]
             }, right: [1, 3, 4, 5])
         out += [
             "",
-            "net by \(bucketUnit)  " + BlockChart.sparkline(s.netPerBucket, low: -1, high: 1)
-                + "  (▁ all negative, █ all positive)",
+            L10n.t("report.netBy", ["unit": unitName]) + "  " + BlockChart.sparkline(s.netPerBucket, low: -1, high: 1)
+                + "  " + L10n.t("report.netLegend"),
         ]
         return out
     }
 
     func voiceLines() -> [String] {
         let v = shareOfVoice
-        var out = ["\(brand) named in \(v.brand) mentions (previous \(v.previousBrand))"]
-        guard !v.competitors.isEmpty else { return out + ["No competitors in team.json (\"competitors\")."] }
-        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 { return out + ["No competitor named either."] }
+        var out = [L10n.t("report.named", ["brand": brand, "n": String(v.brand), "previous": String(v.previousBrand)])]
+        guard !v.competitors.isEmpty else { return out + [L10n.t("report.noCompetitors")] }
+        if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 {
+            return out + [L10n.t("report.noCompetitorNamed")]
+        }
         out.append("")
         out += Report.table(
-            ["against", "them", "share", "", "previous", "change"],
+            [
+                L10n.t("report.against"), L10n.t("report.them"), L10n.t("report.share"), "", L10n.t("report.previous"),
+                L10n.t("report.change"),
+            ],
             v.competitors.map { c in
                 [
                     c.name, String(c.mentions), ReportFormat.percent(c.share),
@@ -140,7 +173,7 @@ extension Report {
                     ReportFormat.percent(c.previousShare), ReportFormat.points(c.share, c.previousShare),
                 ]
             }, right: [1, 2, 4, 5])
-        return out + ["", "share = \(brand) / (\(brand) + competitor), mentions naming each"]
+        return out + ["", L10n.t("report.voiceLegend", ["brand": brand])]
     }
 
     func responseLines() -> [String] {
@@ -148,24 +181,38 @@ extension Report {
         var out: [String] = []
         let answered = r.questions > 0 ? " (\(ReportFormat.percent(Double(r.answered) / Double(r.questions))))" : ""
         out.append(
-            "questions        \(r.questions) (previous \(r.previousQuestions)), \(r.answered) answered\(answered)")
+            L10n.t(
+                "report.questions",
+                [
+                    "n": String(r.questions), "previous": String(r.previousQuestions), "answered": String(r.answered),
+                    "share": answered,
+                ]))
         if let m = r.medianSeconds, let p = r.p90Seconds {
             out.append(
-                "first response   median \(ReportFormat.duration(m)), p90 \(ReportFormat.duration(p))"
-                    + (r.previousMedianSeconds.map { " (previous median \(ReportFormat.duration($0)))" } ?? ""))
-        } else { out.append("first response   no answered questions") }
-        guard r.slaChecked > 0 else { return out + ["SLA breaches     none: no mention was answered or is still open"] }
-        out.append("SLA breaches     \(r.breaches) of \(r.slaChecked) answered or still open")
+                L10n.t("report.firstResponse", ["median": ReportFormat.duration(m), "p90": ReportFormat.duration(p)])
+                    + (r.previousMedianSeconds.map {
+                        " " + L10n.t("report.previousMedian", ["median": ReportFormat.duration($0)])
+                    } ?? ""))
+        } else {
+            out.append(L10n.t("report.noFirstResponse"))
+        }
+        guard r.slaChecked > 0 else { return out + [L10n.t("report.noBreaches")] }
+        out.append(L10n.t("report.breaches", ["n": String(r.breaches), "of": String(r.slaChecked)]))
         out.append(
-            "                 \(r.answeredLate) answered late, \(r.overdue) open past due (target \(r.slaMinutes) min)")
+            L10n.t(
+                "report.breachesDetail",
+                ["late": String(r.answeredLate), "overdue": String(r.overdue), "target": String(r.slaMinutes)]))
         if !r.worst.isEmpty {
             out.append("")
             out += Report.table(
-                ["mention", "network", "author", "late by", ""],
+                [
+                    L10n.t("report.mention"), L10n.t("report.network"), L10n.t("report.author"),
+                    L10n.t("report.lateBy"), "",
+                ],
                 r.worst.prefix(5).map { b in
                     [
                         b.key, b.network, BlockChart.clip(b.author, 28), ReportFormat.duration(b.lateSeconds),
-                        b.answered ? "answered" : "open",
+                        b.answered ? L10n.t("mention.status.answered") : L10n.t("mention.status.open"),
                     ]
                 }, right: [3])
         }
@@ -176,7 +223,7 @@ extension Report {
         guard !terms.isEmpty else { return [empty] }
         let top = terms.map(\.count).max() ?? 1
         return Report.table(
-            ["", "mentions", "", "previous"],
+            ["", L10n.t("report.mentions"), "", L10n.t("report.previous")],
             terms.map { t in
                 [
                     BlockChart.clip(t.term, 24), String(t.count), BlockChart.bar(t.count, of: top, width: 16),
@@ -187,7 +234,10 @@ extension Report {
 
     func authorTable(_ list: [AuthorStats]) -> [String] {
         Report.table(
-            ["person", "networks", "mentions", "+", "−", "followers", "score"],
+            [
+                L10n.t("report.person"), L10n.t("report.networks"), L10n.t("report.mentions"), "+", "−",
+                L10n.t("report.followers"), L10n.t("report.score"),
+            ],
             list.map { a in
                 [
                     BlockChart.clip(a.name, 24), BlockChart.clip(a.networks.joined(separator: ","), 12),
@@ -202,24 +252,28 @@ extension Report {
         guard !a.advocates.isEmpty else {
             return [
                 a.people == 0
-                    ? "Nobody wrote in this period."
-                    : "Nobody was more positive than negative in this period (\(a.people) people wrote)."
+                    ? L10n.t("report.nobodyWrote")
+                    : L10n.t("report.nobodyPositive", ["n": String(a.people)])
             ]
         }
         var out = authorTable(a.advocates) + [""]
         if let p = a.mostPositive {
-            out.append("most positive  \(BlockChart.clip(p.name, 40)) (\(p.positive) positive)")
+            out.append(L10n.t("report.mostPositive", ["name": BlockChart.clip(p.name, 40), "n": String(p.positive)]))
         }
-        if let p = a.mostActive { out.append("most active    \(BlockChart.clip(p.name, 40)) (\(p.mentions) mentions)") }
+        if let p = a.mostActive {
+            out.append(L10n.t("report.mostActive", ["name": BlockChart.clip(p.name, 40), "n": String(p.mentions)]))
+        }
         if let p = a.widestReach {
-            out.append("widest reach   \(BlockChart.clip(p.name, 40)) (\(ReportFormat.number(p.followers)) followers)")
+            out.append(
+                L10n.t(
+                    "report.widestReach", ["name": BlockChart.clip(p.name, 40), "n": ReportFormat.number(p.followers)]))
         }
-        return out + ["", "score = (positive − negative) × (1 + log10(1 + followers) / 6)"]
+        return out + ["", L10n.t("report.scoreLegend")]
     }
 
     func criticLines() -> [String] {
         advocates.critics.isEmpty
-            ? ["Nobody was more negative than positive in this period."] : authorTable(advocates.critics)
+            ? [L10n.t("report.nobodyNegative")] : authorTable(advocates.critics)
     }
 
     func publishedLines(_ f: ReportFormat) -> [String] {
@@ -228,31 +282,33 @@ extension Report {
             xs.isEmpty ? "" : " (" + xs.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + ")"
         }
         var out = [
-            "queue posts  \(p.posts)\(counts(p.byAccount))",
-            "replies      \(p.replies) sent, \(p.manualReplies) by hand\(counts(p.repliesByNetwork))",
+            L10n.t("report.queuePosts", ["n": String(p.posts)]) + counts(p.byAccount),
+            L10n.t("report.replies", ["n": String(p.replies), "manual": String(p.manualReplies)])
+                + counts(p.repliesByNetwork),
         ]
         if !p.items.isEmpty {
             out.append("")
             out += Report.table(
-                ["when", "account", "post"],
+                [L10n.t("report.when"), L10n.t("report.account"), L10n.t("report.post")],
                 p.items.map { [f.dayTime($0.at), BlockChart.clip($0.account, 14), BlockChart.clip($0.text, 34)] })
         }
         return out
     }
 
     func crisisLines(_ f: ReportFormat) -> [String] {
-        guard !crises.isEmpty else { return ["No crisis runs."] }
+        guard !crises.isEmpty else { return [L10n.t("report.noCrises")] }
         var out: [String] = []
         for c in crises {
             let end =
                 c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" }
-                ?? "still running"
+                ?? L10n.t("report.stillRunning")
             out.append(
-                "\(c.drill ? "[drill] " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)"
+                "\(c.drill ? L10n.t("report.drillMark") + " " : "")\(BlockChart.clip(c.name, 24))\(c.severity.map { " (\($0))" } ?? ""): \(f.dayTime(c.startedAt)) – \(end)"
             )
             out.append(
-                "  started by \(c.startedBy)" + (c.endedBy.map { ", ended by \($0)" } ?? "")
-                    + ", \(c.stepsDone) of \(c.steps) steps done")
+                "  " + L10n.t("report.startedBy", ["user": c.startedBy])
+                    + (c.endedBy.map { ", " + L10n.t("report.endedBy", ["user": $0]) } ?? "") + ", "
+                    + L10n.t("report.stepsDone", ["done": String(c.stepsDone), "steps": String(c.steps)]))
             if let s = c.summary { out.append("  " + BlockChart.clip(s, 66)) }
         }
         return out

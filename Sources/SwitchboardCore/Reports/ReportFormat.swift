@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// Numbers, durations and dates as the text and Markdown reports write them (English, no locale surprises).
 public struct ReportFormat {
@@ -12,8 +13,16 @@ public struct ReportFormat {
 
     init(_ r: Report) { self.init(timeZone: TimeZone(identifier: r.timeZone) ?? TimeZone(identifier: "UTC")!) }
 
-    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Weekday and month abbreviations of the interface's language (German: `Mo`, `Dez`).
+    static var weekdays: [String] {
+        L10n.language == .de
+            ? ["So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"] : ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    }
+    static var months: [String] {
+        L10n.language == .de
+            ? ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    }
 
     func parts(_ d: Date) -> DateComponents {
         calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: d)
@@ -34,6 +43,10 @@ public struct ReportFormat {
     /// `2026-11-16 09:05`
     public func dateTime(_ d: Date) -> String {
         let c = parts(d)
+        if L10n.language == .de {
+            return String(
+                format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+        }
         return String(
             format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
@@ -63,8 +76,9 @@ public struct ReportFormat {
         }
     }
 
-    /// `45s`, `12m`, `2h 5m`, `3d 4h`.
+    /// `45s`, `12m`, `2h 5m`, `3d 4h` (German: `LocalFormat.duration`, `2 Std. 5 Min.`).
     public static func duration(_ s: Double) -> String {
+        if L10n.language == .de { return LocalFormat.duration(s, .de) }
         let t = Int(s.rounded())
         if t < 60 { return "\(t)s" }
         let m = (t + 30) / 60
@@ -82,7 +96,7 @@ public struct ReportFormat {
 
     /// Change from `previous` to `current`: `+40%`, `−20%`, `±0%`, `new` (from nothing), `–` (nothing either time).
     public static func change(_ current: Int, _ previous: Int) -> String {
-        if previous == 0 { return current == 0 ? "–" : "new" }
+        if previous == 0 { return current == 0 ? "–" : L10n.t("report.new") }
         let p = Int((Double(current - previous) / Double(previous) * 100).rounded())
         return p > 0 ? "+\(p)%" : p < 0 ? "−\(-p)%" : "±0%"
     }
@@ -91,11 +105,12 @@ public struct ReportFormat {
     public static func points(_ current: Double?, _ previous: Double?) -> String {
         guard let c = current, let p = previous else { return "" }
         let d = Int((c * 100).rounded()) - Int((p * 100).rounded())
-        return d > 0 ? "+\(d) pts" : d < 0 ? "−\(-d) pts" : "±0 pts"
+        let pts = L10n.t("report.pts")
+        return d > 0 ? "+\(d) \(pts)" : d < 0 ? "−\(-d) \(pts)" : "±0 \(pts)"
     }
 
     /// `120,000`
-    public static func number(_ n: Int) -> String { n.grouped }
+    public static func number(_ n: Int) -> String { L10n.language == .de ? LocalFormat.number(n, .de) : n.grouped }
 
     /// The score with two decimals.
     public static func score(_ x: Double) -> String { String(format: "%.2f", x) }

@@ -102,7 +102,7 @@ extension Renderer {
         if cut {
             var next = placed.first { $0.2 == rows - 1 }?.0 ?? cl.candidates.count
             var cx = r.x + 1
-            let more = { (n: Int) in "+\(n) more (type to narrow)" }
+            let more = { (n: Int) in L10n.t("command.more", ["count": n]) }
             while next < cl.candidates.count {
                 let c = cl.candidates[next]
                 let need = TextWidth.width(c) + 2 + TextWidth.width(more(cl.candidates.count - next - 1))
@@ -129,9 +129,12 @@ extension Renderer {
         cursor = Point(x: min(r.maxX - 1, r.x + 1 + bw - shift), y: r.y)
     }
 
+    /// The key hints left to right; a hint that does not fit whole is left out (never cut mid-word).
     mutating func drawHints(_ r: Rect) {
         var x = r.x
         for (k, label) in hints() {
+            let need = (x > r.x ? 2 : 0) + TextWidth.width(k) + 1 + TextWidth.width(label)
+            if x + need > r.maxX { break }
             if x > r.x { x = buf.put("  ", x: x, y: r.y, role: .hint, clip: r) }
             x = buf.put(k, x: x, y: r.y, role: .keyName, clip: r)
             x = buf.put(" " + label, x: x, y: r.y, role: .hint, clip: r)
@@ -144,34 +147,34 @@ extension Renderer {
         case .confirmTakeover(_, let user, let since)?:
             let ago =
                 since.map {
-                    " since " + Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)
+                    " "
+                        + L10n.t(
+                            "prompt.since",
+                            ["age": Format.relative($0.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970)])
                 } ?? ""
-            return (
-                "held by \(sanitizeForScreen(user))\(ago) — press Enter again to take over (Esc leaves it)", .warning
-            )
+            return (L10n.t("prompt.takeover", ["user": sanitizeForScreen(user), "since": ago]), .warning)
         case .review?:
-            return ("Send this reply? y send · e edit · n back", .warning)
+            return (L10n.t("prompt.review"), .warning)
         case .confirmManual(_, _, let url)?:
             return (
-                "Reply copied to the clipboard — post it at \(sanitizeForScreen(url ?? "the mention's page")), "
-                    + "then y marks it answered (n: later)", .warning
+                L10n.t("prompt.manual", ["url": sanitizeForScreen(url ?? L10n.t("prompt.manual.page"))]), .warning
             )
         case .collision?:
-            return ("Not sent: the mention changed — any key closes", .error)
+            return (L10n.t("prompt.collision"), .error)
         case .confirmQueue(_, let warnings)?:
             let w = warnings.map { sanitizeForScreen($0) }.joined(separator: " · ")
-            return ("Pre-flight: \(w) — y queues anyway, any other key keeps nothing", .warning)
+            return (L10n.t("prompt.preflight", ["warnings": w]), .warning)
         case .crisisPrompt(let p)? where p.stage == .suspend:
             return (
                 sanitizeForScreen(p.playbook.name) + (p.severity.map { " (" + sanitizeForScreen($0) + ")" } ?? "")
-                    + ": Suspend the content queue? [y/n] (Esc cancels)", .warning
+                    + ": " + L10n.t("prompt.suspend"), .warning
             )
         case .crisisPrompt?:
-            return ("Pick the severity: j/k and Enter, or its number · Esc cancels", .warning)
+            return (L10n.t("prompt.severity"), .warning)
         case .accounts?:
-            return ("Which accounts? j/k move · Space ticks · Enter goes ahead · Esc keeps nothing", .warning)
+            return (L10n.t("prompt.accounts"), .warning)
         case .confirmQuit?:
-            return ("Discard unsent draft? y/n", .warning)
+            return (L10n.t("prompt.quit"), .warning)
         default:
             return nil
         }

@@ -67,8 +67,10 @@ struct Renderer {
         let w = s.chrome.size.width
         let h = s.chrome.size.height
         let lines = [
-            "Terminal too small", "\(w)×\(h): need at least \(Layout.minimum.width)×\(Layout.minimum.height)",
-            "(q quits)",
+            L10n.t("tooSmall.title"),
+            L10n.t(
+                "tooSmall.need", ["size": "\(w)×\(h)", "minimum": "\(Layout.minimum.width)×\(Layout.minimum.height)"]),
+            L10n.t("tooSmall.quit"),
         ]
         let top = max(0, (h - lines.count) / 2)
         for (i, l) in lines.enumerated() where top + i < h {
@@ -89,7 +91,7 @@ struct Renderer {
             buf.put("│", x: r.x, y: y, role: role)
             buf.put("│", x: r.maxX - 1, y: y, role: role)
         }
-        let t = TextWrap.clip(" " + title + " ", width: max(0, r.width - 4))
+        let t = TextWrap.ellipsize(" " + title + " ", width: max(0, r.width - 4))
         buf.put(t, x: r.x + 2, y: r.y, role: focused ? .paneTitleFocused : .paneTitle)
         return r.inset(1)
     }
@@ -99,7 +101,9 @@ struct Renderer {
         let w = bar.width / Pane.allCases.count
         for (i, p) in Pane.allCases.enumerated() {
             var label = "\(i + 1) \(p.title)"
-            if p == .feed, !s.feed.unseen.isEmpty { label += " (\(s.feed.unseen.count) new)" }
+            if p == .feed, !s.feed.unseen.isEmpty {
+                label += " (" + L10n.t("status.new", ["count": s.feed.unseen.count]) + ")"
+            }
             if p == .crisis, s.crisis.info.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
             buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.chrome.focus ? .tabActive : .tabInactive)
@@ -127,31 +131,37 @@ struct Renderer {
     func hints() -> [(String, String)] {
         let wanted: [(String, String)]
         if case .help? = s.modal {
-            wanted = [("down", "scroll"), ("back", "close")]
+            wanted = [("down", L10n.t("hint.scroll")), ("back", L10n.t("hint.close"))]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .help).first.map { (KeyNames.name($0), l) }
             }
         }
         if let cv = s.contactsView {
-            if cv.searching { return [("Enter", "end search"), ("Esc", "end search")] }
+            if cv.searching { return [("Enter", L10n.t("hint.endSearch")), ("Esc", L10n.t("hint.endSearch"))] }
             wanted =
                 cv.card != nil
                 ? [
-                    ("down", "scroll"), ("role-add", "+role"), ("role-remove", "-role"), ("contact-note", "note"),
-                    ("back", "back"),
+                    ("down", L10n.t("hint.scroll")), ("role-add", L10n.t("hint.roleAdd")),
+                    ("role-remove", L10n.t("hint.roleRemove")), ("contact-note", L10n.t("hint.note")),
+                    ("back", L10n.t("hint.back")),
                 ]
                 : [
-                    ("pick", "card"), ("search", "search"), ("contacts-sort", "sort"), ("mark", "mark"),
-                    ("contacts-merge", "merge"),
-                    ("role-add", "+role"), ("contact-note", "note"), ("contacts-advocates", "advocates"),
-                    ("back", "close"),
+                    ("pick", L10n.t("hint.card")), ("search", L10n.t("hint.search")),
+                    ("contacts-sort", L10n.t("hint.sort")), ("mark", L10n.t("hint.mark")),
+                    ("contacts-merge", L10n.t("hint.merge")),
+                    ("role-add", L10n.t("hint.roleAdd")), ("contact-note", L10n.t("hint.note")),
+                    ("contacts-advocates", L10n.t("hint.advocates")),
+                    ("back", L10n.t("hint.close")),
                 ]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) }
             }
         }
         if s.report != nil {
-            wanted = [("down", "scroll"), ("page-down", "page"), ("report", "again"), ("back", "close")]
+            wanted = [
+                ("down", L10n.t("hint.scroll")), ("page-down", L10n.t("hint.page")), ("report", L10n.t("hint.again")),
+                ("back", L10n.t("hint.close")),
+            ]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .report).first.map { (KeyNames.name($0), l) }
             }
@@ -160,30 +170,35 @@ struct Renderer {
         case .feed:
             // `u` only for the one whose reply is in its send delay.
             wanted =
-                (s.myQueued.isEmpty ? [] : [("undo-send", "take back")]) + [
-                    ("open", "reply"), ("status answered", "answered"), ("toggle-sort", "sort"), ("search", "filter"),
+                (s.myQueued.isEmpty ? [] : [("undo-send", L10n.t("hint.takeBack"))]) + [
+                    ("open", L10n.t("hint.reply")), ("status answered", L10n.t("hint.answered")),
+                    ("toggle-sort", L10n.t("hint.sort")), ("search", L10n.t("hint.filter")),
                 ]
         case .composer:
             wanted = [
-                ("send", "send"), ("template", "template"), ("save", "save"), ("edit", "editor"), ("back", "back"),
+                ("send", L10n.t("hint.send")), ("template", L10n.t("hint.template")), ("save", L10n.t("hint.save")),
+                ("edit", L10n.t("hint.editor")), ("back", L10n.t("hint.back")),
             ]
         case .queue: wanted = []
-        case .crisis where s.crisis.info.run == nil: wanted = [("crisis-start", "start"), ("crisis-drill", "drill")]
+        case .crisis where s.crisis.info.run == nil:
+            wanted = [("crisis-start", L10n.t("hint.start")), ("crisis-drill", L10n.t("hint.drill"))]
         case .crisis:
             wanted = [
-                ("crisis-done", "done"), ("crisis-skip", "skip"), ("crisis-block", "block"),
-                ("crisis-notify", "notify"),
-                ("crisis-statement", "statement"), ("crisis-timeline", "timeline"),
+                ("crisis-done", L10n.t("hint.done")), ("crisis-skip", L10n.t("hint.skip")),
+                ("crisis-block", L10n.t("hint.block")),
+                ("crisis-notify", L10n.t("hint.notify")),
+                ("crisis-statement", L10n.t("hint.statement")), ("crisis-timeline", L10n.t("hint.timeline")),
             ]
         }
         let global: [(String, String)] = [
-            ("focus-next", "pane"), ("zoom", "zoom"), ("command", "command"), ("help", "help"), ("quit", "quit"),
+            ("focus-next", L10n.t("hint.pane")), ("zoom", L10n.t("hint.zoom")), ("command", L10n.t("hint.command")),
+            ("help", L10n.t("hint.help")), ("quit", L10n.t("hint.quit")),
         ]
         var out: [(String, String)] = []
         if s.chrome.focus != .composer, let d = s.settings.keymap.keys(for: "down", in: s.chrome.focus.context).first,
             let u = s.settings.keymap.keys(for: "up", in: s.chrome.focus.context).first
         {
-            out.append((KeyNames.name(d) + "/" + KeyNames.name(u), "move"))
+            out.append((KeyNames.name(d) + "/" + KeyNames.name(u), L10n.t("hint.move")))
         }
         for (c, l) in wanted {
             if let k = s.settings.keymap.keys(for: c, in: s.chrome.focus.context).first

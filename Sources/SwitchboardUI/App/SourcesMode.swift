@@ -1,3 +1,5 @@
+import SwitchboardCore
+
 /// Who polls the team's sources for this data directory, as the workbench shows it (status bar, messages).
 public enum SourcesMode: Sendable, Equatable {
     /// This workbench holds the listener lock and polls.
@@ -10,18 +12,18 @@ public enum SourcesMode: Sendable, Equatable {
     /// The long form, for messages: `sources: this workbench`, `sources: listener pid 1234`, `sources: none`.
     public var text: String {
         switch self {
-        case .polling: return "sources: this workbench"
-        case .listener(let pid): return "sources: listener pid \(pid)"
-        case .none: return "sources: none"
+        case .polling: return L10n.t("sources.long.polling")
+        case .listener(let pid): return L10n.t("sources.long.listener", ["pid": String(pid)])
+        case .none: return L10n.t("sources.long.none")
         }
     }
 
     /// The short form the status bar always shows, at every width.
     public var short: String {
         switch self {
-        case .polling: return "⟳ polling"
-        case .listener: return "listener"
-        case .none: return "no sources"
+        case .polling: return L10n.t("sources.short.polling")
+        case .listener: return L10n.t("sources.short.listener")
+        case .none: return L10n.t("sources.short.none")
         }
     }
 }

@@ -39,22 +39,24 @@ struct StatusBar {
         dataPath = s.settings.dataPath
         polling = s.chrome.sources.short
         pollingRole = s.chrome.sources == .none ? .warning : .statusBar
-        counts = [Piece(text: "\(s.chrome.counts.new) new", role: .statusBar)]
-        counts.append(Piece(text: "\(s.chrome.counts.open) open", role: .statusBar))
+        counts = [Piece(text: L10n.t("status.new", ["count": s.chrome.counts.new]), role: .statusBar)]
+        counts.append(Piece(text: L10n.t("status.open", ["count": s.chrome.counts.open]), role: .statusBar))
         if s.chrome.counts.overdue > 0 {
-            counts.append(Piece(text: "\(s.chrome.counts.overdue) overdue", role: .overdue))
+            counts.append(Piece(text: L10n.t("status.overdue", ["count": s.chrome.counts.overdue]), role: .overdue))
         }
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
-                filter = "view: " + sanitizeForScreen(v)
-            } else { filter = "filter: " + sanitizeForScreen(f.text) }
+                filter = L10n.t("status.view", ["name": sanitizeForScreen(v)])
+            } else {
+                filter = L10n.t("status.filter", ["query": sanitizeForScreen(f.text)])
+            }
         }
-        if s.feed.sort == .priority { sort = "by priority" }
+        if s.feed.sort == .priority { sort = L10n.t("status.byPriority") }
         if let run = s.crisis.info.run {
             let overdue = run.overdue(s.chrome.now).count
             let (done, total) = run.progress
-            let word = run.drill ? "DRILL" : "CRISIS"
-            let late = overdue > 0 ? " · \(overdue) overdue" : ""
+            let word = run.drill ? L10n.t("status.drill") : L10n.t("status.crisis")
+            let late = overdue > 0 ? " · " + L10n.t("status.overdue", ["count": overdue]) : ""
             banners.append(
                 Banner(
                     forms: [
@@ -66,17 +68,21 @@ struct StatusBar {
         if let q = s.queue.info.suspension {
             banners.append(
                 Banner(
-                    forms: [" QUEUE SUSPENDED: \(sanitizeForScreen(q.reason)) ", " QUEUE SUSPENDED ", " SUSPENDED "],
+                    forms: [
+                        " " + L10n.t("status.queueSuspendedBecause", ["reason": sanitizeForScreen(q.reason)]) + " ",
+                        " " + L10n.t("status.queueSuspended") + " ", " " + L10n.t("status.suspended") + " ",
+                    ],
                     role: .crisisBanner))
         }
         if let sp = s.chrome.spike, sp.isActive(now: s.chrome.now, cooldown: s.settings.spikeCooldown) {
             let what = sanitizeForScreen(sp.message)
-            let kind = sp.kind == "negative" ? "negative spike" : "spike"
+            let kind = sp.kind == "negative" ? L10n.t("status.negativeSpike") : L10n.t("status.spike")
             var forms: [String]
             if let p = s.crisisOffer {
                 let name = sanitizeForScreen(p.name)
                 forms = [
-                    " ⚠ \(what) — open the \(name) playbook? (\(offerKey)) ", " ⚠ \(what) — \(name)? (\(offerKey)) ",
+                    " ⚠ \(what) — " + L10n.t("status.offerPlaybook", ["name": name, "key": offerKey]) + " ",
+                    " ⚠ \(what) — \(name)? (\(offerKey)) ",
                     " ⚠ \(kind) — \(name)? (\(offerKey)) ", " ⚠ \(kind) (\(offerKey)) ", " ⚠ (\(offerKey)) ",
                 ]
             } else {
@@ -84,7 +90,7 @@ struct StatusBar {
                     s.crisis.info.realActive
                     ? [" ⚠ \(what) ", " ⚠ \(kind) ", " ⚠ "]
                     : [
-                        " ⚠ \(what) — :crisis to open a playbook ", " ⚠ \(what) — :crisis ", " ⚠ \(what) ",
+                        " ⚠ \(what) — " + L10n.t("status.crisisToOpen") + " ", " ⚠ \(what) — :crisis ", " ⚠ \(what) ",
                         " ⚠ \(kind) — :crisis ", " ⚠ \(kind) ", " ⚠ ",
                     ]
             }
@@ -107,7 +113,9 @@ struct StatusBar {
             if used + shortest + TextWidth.width(m.text) <= width {
                 shown = m
                 used += TextWidth.width(m.text)
-            } else { below = true }
+            } else {
+                below = true
+            }
         }
         used += shortest
         // Optional parts, in priority order; each is shown only when it fits whole.

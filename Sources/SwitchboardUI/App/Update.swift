@@ -168,7 +168,9 @@ enum Update {
             let before = s.feed.items.count
             s.feed.append(d.newMentions, states: d.states, now: s.chrome.now, viewport: vp)
             let added = s.feed.items.count - before
-            if added > 0 { say(&s, added == 1 ? "1 new mention" : "\(added) new mentions") }
+            if added > 0 {
+                say(&s, added == 1 ? L10n.t("msg.newMention") : L10n.t("msg.newMentions", ["count": added]))
+            }
             s.feed.statesChanged(d.states, viewport: vp)
         }
         if !d.analysis.isEmpty { s.feed.updateAnalysis(d.analysis, now: s.chrome.now) }
@@ -191,7 +193,7 @@ enum Update {
                 singleLine: false)
             editDraft(&s) { $0.insert(clean) }
         default:
-            say(&s, "paste into the composer: press Enter on a mention first")
+            say(&s, L10n.t("msg.pasteFirst"))
         }
         return []
     }

@@ -65,7 +65,7 @@ extension EffectRunner {
     func performCommunity(_ op: CommunityOp) -> [Message] {
         switch op {
         case .loadReport(let now):
-            guard let team else { return [.failed("the report needs team.json (switchboard init writes one)")] }
+            guard let team else { return [.failed(L10n.t("msg.reportNeedsTeam"))] }
             let store = self.store
             let book = contactBook()
             let work: @Sendable () -> Message = {
@@ -94,7 +94,9 @@ extension EffectRunner {
                             options: EffectRunner.reportOptions(book: book, team: team)
                         ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
-                } else { snap.advocatesProblem = "advocates need team.json" }
+                } else {
+                    snap.advocatesProblem = L10n.t("msg.advocatesNeedTeam")
+                }
                 return .contactsLoaded(snap)
             }
             // The advocates ranking reads a week of mentions: off the main loop.

@@ -99,7 +99,7 @@ public final class EffectRunner {
                 try store.record(actions, actor: actor, now: clock())
                 return [.storeChanged(delta()), .recorded(done)]
             } catch {
-                return [.failed("could not record: \(error)")]
+                return [.failed(L10n.t("msg.couldNotRecord", ["error": "\(error)"]))]
             }
         case .loadDetail(let key):
             return loadDetail(key)

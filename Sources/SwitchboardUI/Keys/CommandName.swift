@@ -1,5 +1,6 @@
 import Foundation
 import ScreenKit
+import SwitchboardCore
 
 /// Every command of the workbench: what every key runs and what `:` accepts. The raw value is the name in
 /// keymap files and on the command line; `Update.run` switches over it exhaustively, so a command without a
@@ -26,10 +27,13 @@ public enum CommandName: String, CaseIterable, Sendable {
     case lineStart = "line-start", lineEnd = "line-end", backspace, delete, deleteWord = "delete-word"
     case killLine = "kill-line", killLineStart = "kill-line-start", newline, complete, run, cancel
 
-    /// The argument, whether it is required, and the help line.
+    /// The argument, whether it is required, and the help line (in the interface's language: `cmd.NAME`).
     public var spec: CommandSpec {
         let d = details
-        return CommandSpec(command: self, argument: d.argument, argumentRequired: d.required, help: d.help)
+        let key = "cmd." + rawValue
+        return CommandSpec(
+            command: self, argument: d.argument, argumentRequired: d.required,
+            help: L10n.has(key) ? L10n.t(key) : d.help)
     }
 }
 

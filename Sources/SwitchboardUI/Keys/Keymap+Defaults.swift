@@ -1,4 +1,5 @@
 import ScreenKit
+import SwitchboardCore
 
 extension Keymap {
     /// (context, keys in notation separated by spaces, command, help, when)
@@ -152,15 +153,27 @@ extension Keymap {
         return rows
     }()
 
-    /// The built-in key bindings.
-    public static let defaults: Keymap = {
+    /// The built-in key bindings, their help in the interface's language (the keys are the same in every language).
+    public static var defaults: Keymap { L10n.language == .de ? german : english }
+
+    private static let english = built(.en)
+    private static let german = built(.de)
+
+    /// The catalogue key of a default binding's help: `key.CONTEXT.COMMAND` (spaces in the command become dots).
+    static func helpKey(_ context: KeyContext, _ command: String) -> String {
+        "key.\(context.rawValue).\(command.replacingOccurrences(of: " ", with: "."))"
+    }
+
+    static func built(_ language: Language) -> Keymap {
         var out: [Binding] = []
-        for (ctx, keys, cmd, help, when) in defaultRows {
+        for (ctx, keys, cmd, english, when) in defaultRows {
+            let key = helpKey(ctx, cmd)
+            let help = L10n.has(key) ? L10n.t(key, in: language) : english
             for k in keys.split(separator: " ") {
                 guard let key = KeyNames.parse(String(k)) else { preconditionFailure("bad default key \(k)") }
                 out.append(Binding(context: ctx, key: key, command: cmd, help: help, when: when))
             }
         }
         return Keymap(bindings: out)
-    }()
+    }
 }

@@ -28,7 +28,7 @@ extension Update {
             switch k {
             case .char("y"), .char("Y"): return [.confirmManual(id: id)]
             default:
-                say(&s, "not marked answered; the reply is still in the clipboard")
+                say(&s, L10n.t("msg.notMarked"))
                 return []
             }
         case .collision(let key, _):
@@ -81,7 +81,7 @@ extension Update {
             return run(&s, b.command, fromKeymap: true)
         }
         if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
-            guard s.shownKey != nil else { say(&s, "no mention selected: pick one in the feed"); return [] }
+            guard s.shownKey != nil else { say(&s, L10n.t("msg.noSelectionPick")); return [] }
             editDraft(&s) { $0.insert(String(c)) }
         }
         return []

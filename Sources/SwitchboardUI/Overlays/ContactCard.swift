@@ -37,7 +37,7 @@ public struct ContactCard: Sendable, Equatable {
     /// The roles as one line: set roles plain, suggested ones with a `?` (`critic, fan?`).
     public var rolesText: String {
         let s = Set(setRoles)
-        return roles.map { s.contains($0) ? $0.rawValue : $0.rawValue + "?" }.joined(separator: ", ")
+        return roles.map { s.contains($0) ? Format.roleName($0) : Format.roleName($0) + "?" }.joined(separator: ", ")
     }
 
     /// The weekly sentiment as a sparkline on the fixed −1…+1 scale (blank: no mention that week).

@@ -96,7 +96,9 @@ extension Update {
             } else if cv.searching || !cv.search.isEmpty {
                 cv.search = ""
                 cv.refilter()
-            } else { s.contactsView = nil; return [] }
+            } else {
+                s.contactsView = nil; return []
+            }
         case .pick:
             guard let contact = cv.selectedContact else { return [] }
             fx = [.community(.loadCard(id: contact.id, now: s.chrome.now))]
@@ -121,12 +123,14 @@ extension Update {
             guard let contact = cv.selectedContact else { return [] }
             if let i = cv.marked.firstIndex(of: contact.id) {
                 cv.marked.remove(at: i)
-            } else { cv.marked.append(contact.id) }
+            } else {
+                cv.marked.append(contact.id)
+            }
             moveTo(.down)
         case .contactsMerge:
             let marked = cv.marked.compactMap { cv.snapshot.contacts.contact(id: $0) }
             guard marked.count >= 2 else {
-                say(&s, "mark two contacts (Space) to merge them into one person", error: true)
+                say(&s, L10n.t("msg.markTwo"), error: true)
                 return []
             }
             let into = marked[0]

@@ -8,19 +8,22 @@ extension Renderer {
     func cardLines(_ c: ContactCard, width w: Int) -> [(String, StyleRole)] {
         guard c.mentions > 1 || !c.roles.isEmpty || !c.notes.isEmpty || c.handles.count > 1 else { return [] }
         var out: [(String, StyleRole)] = []
-        let who = "Contact: " + c.name + (c.handles.count > 1 ? " · " + c.handles.joined(separator: " · ") : "")
+        let who =
+            L10n.t("community.contact") + " " + c.name
+            + (c.handles.count > 1 ? " · " + c.handles.joined(separator: " · ") : "")
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .paneTitle))
-        var facts = "roles: " + (c.roles.isEmpty ? "none" : c.rolesText)
+        var facts = L10n.t("contacts.roles", ["roles": c.roles.isEmpty ? L10n.t("community.none") : c.rolesText])
         facts +=
-            " · reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s")"
-            + " · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")"
+            " · " + L10n.t("contacts.reach", ["reach": Format.thousands(c.reach)]) + " · "
+            + L10n.t(c.mentions == 1 ? "contacts.mention" : "contacts.mentions", ["count": c.mentions]) + " · "
+            + L10n.t(c.replies == 1 ? "contacts.reply" : "contacts.replies", ["count": c.replies])
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(facts), width: w),
                 c.isCritic ? .negative : (c.isVIP ? .accent : .meta)
             ))
-        var mood = "sentiment by week " + c.sparkline + " · \(c.positive)+ \(c.neutral)= \(c.negative)-"
-        if let a = c.averageScore { mood += " · mean " + String(format: "%+.2f", a) }
+        var mood = L10n.t("community.sentiment") + " " + c.sparkline + " · \(c.positive)+ \(c.neutral)= \(c.negative)-"
+        if let a = c.averageScore { mood += " · " + L10n.t("contacts.mean") + " " + String(format: "%+.2f", a) }
         out.append(
             (
                 TextWrap.ellipsize(mood, width: w),
@@ -28,7 +31,7 @@ extension Renderer {
             ))
         for n in c.notes.suffix(2) {
             let line =
-                "note (\(n.actor), \(ago(n.at)) ago): \(n.text)"
+                L10n.t("community.note", ["user": n.actor, "age": ago(n.at)]) + " \(n.text)"
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .dim))
         }
         return out
@@ -39,12 +42,16 @@ extension Renderer {
         guard st.handoffTeam != nil || !st.handoffReplies.isEmpty else { return [] }
         var out: [(String, StyleRole)] = [("", .normal)]
         if let t = st.handoffTeam {
-            let line = "Handed off to \(t)" + (st.status == .waiting ? " (waiting for them)" : "")
+            let line =
+                L10n.t("community.handedOff", ["team": t])
+                + (st.status == .waiting ? " " + L10n.t("community.waitingForThem") : "")
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         for r in st.handoffReplies {
             let head =
-                "Answer from \(sanitizeForScreen(r.team)) (\(sanitizeForScreen(r.actor)), \(ago(r.at)) ago): "
+                L10n.t(
+                    "community.answerFrom",
+                    ["team": sanitizeForScreen(r.team), "user": sanitizeForScreen(r.actor), "age": ago(r.at)]) + " "
             for (i, l) in TextWrap.wrap(head + sanitizeForScreen(r.text, singleLine: false), width: max(1, w - 2))
                 .enumerated()
             {
@@ -52,7 +59,7 @@ extension Renderer {
             }
         }
         if !st.handoffReplies.isEmpty, let k = s.settings.keymap.keys(for: "handoff-answer", in: .global).first {
-            out.append(("  \(KeyNames.name(k)) in the composer starts the reply with it", .dim))
+            out.append(("  " + L10n.t("community.answerKey", ["key": KeyNames.name(k)]), .dim))
         }
         return out
     }
@@ -64,7 +71,7 @@ extension Renderer {
         let area = viewArea
         guard area.width > 10, area.height > 3 else { return }
         buf.fill(area, role: .normal)
-        let inner = box(area, title: "Report — last 7 days (j/k scroll, r again, Esc closes)", focused: true)
+        let inner = box(area, title: L10n.t("report.title"), focused: true)
         let top = min(r.scroll, max(0, r.lines.count - inner.height))
         for (i, l) in r.lines.dropFirst(top).prefix(inner.height).enumerated() {
             let heading = !l.isEmpty && !l.hasPrefix(" ") && l == l.uppercased() && l.contains(where: \.isLetter)

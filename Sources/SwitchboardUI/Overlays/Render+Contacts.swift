@@ -11,16 +11,17 @@ extension Renderer {
         if let card = cv.card { drawContactCard(card, scroll: cv.cardScroll, area: area); return }
         var title: String
         if cv.showAdvocates {
-            title = "Advocates — last 7 days (a: all contacts, Enter: card, Esc closes)"
+            title = L10n.t("contacts.advocatesTitle")
         } else {
-            title = "Contacts — \(Format.thousands(cv.rows.count))"
+            title = L10n.t("help.contacts") + " — \(Format.thousands(cv.rows.count))"
             if !cv.search.isEmpty || cv.searching {
                 title +=
-                    "/\(Format.thousands(cv.snapshot.contacts.count)) · search: \(sanitizeForScreen(cv.search))"
+                    "/\(Format.thousands(cv.snapshot.contacts.count)) · "
+                    + L10n.t("contacts.search", ["query": sanitizeForScreen(cv.search)])
                     + (cv.searching ? "▏" : "")
             }
-            title += " · by \(cv.sort.rawValue)"
-            if !cv.marked.isEmpty { title += " · \(cv.marked.count) marked (m merges)" }
+            title += " · " + L10n.t("contacts.sortedBy", ["sort": L10n.t("contacts.sort." + cv.sort.rawValue)])
+            if !cv.marked.isEmpty { title += " · " + L10n.t("contacts.marked", ["count": cv.marked.count]) }
         }
         let inner = box(area, title: title, focused: true)
         guard inner.height > 1 else { return }
@@ -30,15 +31,18 @@ extension Renderer {
         let rolesW = max(6, min(26, (inner.width - nums - nameW) / 3))
         let handleW = max(4, inner.width - nums - nameW - rolesW - 4)
         let header =
-            "  " + TextWrap.pad("name", width: nameW) + " " + TextWrap.pad("accounts", width: handleW) + " "
-            + TextWrap.pad("roles", width: rolesW) + TextWrap.padLeft("reach", width: 9)
-            + TextWrap.padLeft("ment", width: 6) + TextWrap.padLeft("mood", width: 7)
+            "  " + TextWrap.pad(L10n.t("contacts.col.name"), width: nameW) + " "
+            + TextWrap.pad(L10n.t("contacts.col.accounts"), width: handleW) + " "
+            + TextWrap.pad(L10n.t("contacts.col.roles"), width: rolesW)
+            + TextWrap.padLeft(L10n.t("contacts.col.reach"), width: 9)
+            + TextWrap.padLeft(L10n.t("contacts.col.mentions"), width: 6)
+            + TextWrap.padLeft(L10n.t("contacts.col.mood"), width: 7)
         buf.put(header, x: inner.x, y: inner.y, role: .dim, clip: inner)
         if cv.rows.isEmpty {
             buf.put(
                 cv.search.isEmpty
-                    ? "  No contacts yet: they are made from the authors of mentions."
-                    : "  No contact matches the search.",
+                    ? "  " + L10n.t("contacts.empty")
+                    : "  " + L10n.t("contacts.noMatch"),
                 x: inner.x, y: inner.y + 1, role: .dim, clip: inner)
             return
         }
@@ -61,7 +65,8 @@ extension Renderer {
             x = buf.put(
                 TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(handles), width: handleW), width: handleW) + " ",
                 x: x, y: y, role: sel ? role : .meta, clip: inner)
-            let roles = c.roles.map { c.isSuggestedOnly($0) ? $0.rawValue + "?" : $0.rawValue }.joined(separator: ",")
+            let roles = c.roles.map { c.isSuggestedOnly($0) ? Format.roleName($0) + "?" : Format.roleName($0) }.joined(
+                separator: ",")
             x = buf.put(
                 TextWrap.pad(TextWrap.ellipsize(roles, width: rolesW), width: rolesW), x: x, y: y, role: role,
                 clip: inner)
@@ -84,14 +89,14 @@ extension Renderer {
             buf.put(
                 "  "
                     + (cv.snapshot.advocatesProblem.map { sanitizeForScreen($0) }
-                        ?? "No advocates in the last 7 days (more positive than negative mentions)."),
+                        ?? L10n.t("contacts.noAdvocates")),
                 x: inner.x, y: inner.y, role: .dim, clip: inner)
             return
         }
         let nameW = max(10, min(30, inner.width - 50))
         buf.put(
-            "  #  " + TextWrap.pad("person", width: nameW) + TextWrap.pad(" networks", width: 18)
-                + "  ment   +   -  followers  score",
+            "  #  " + TextWrap.pad(L10n.t("contacts.col.person"), width: nameW)
+                + TextWrap.pad(" " + L10n.t("contacts.col.networks"), width: 18) + L10n.t("contacts.col.advocates"),
             x: inner.x, y: inner.y, role: .dim, clip: inner)
         let h = inner.height - 1
         let top = max(0, min(cv.selected - h / 2, a.count - h))
@@ -116,26 +121,38 @@ extension Renderer {
     /// One contact: who, roles (set, and suggested with the reason), reach, sentiment by week, notes and the history.
     mutating func drawContactCard(_ c: ContactCard, scroll: Int, area: Rect) {
         let inner = box(
-            area, title: "Contact — \(sanitizeForScreen(c.name)) (+/- role, N note, Esc back)", focused: true)
+            area, title: L10n.t("contacts.cardTitle", ["name": sanitizeForScreen(c.name)]), focused: true)
         let w = inner.width - 1
         var lines: [(String, StyleRole)] = []
         func add(_ t: String, _ r: StyleRole) { lines.append((TextWrap.ellipsize(t, width: w), r)) }
         add(sanitizeForScreen(c.name) + " · " + c.id, .accent)
         for h in c.handles { add("  " + sanitizeForScreen(h), .meta) }
         add(
-            "roles: " + (c.setRoles.isEmpty ? "none set" : c.setRoles.map(\.rawValue).joined(separator: ", ")),
+            L10n.t(
+                "contacts.roles",
+                [
+                    "roles": c.setRoles.isEmpty
+                        ? L10n.t("contacts.noneSet") : c.setRoles.map(Format.roleName).joined(separator: ", ")
+                ]),
             c.isCritic ? .negative : (c.isVIP ? .accent : .normal))
-        for (r, why) in c.suggested { add("  suggested: \(r.rawValue)? — " + sanitizeForScreen(why), .dim) }
+        for (r, why) in c.suggested {
+            add(
+                "  " + L10n.t("contacts.suggested", ["role": Format.roleName(r)]) + " — " + sanitizeForScreen(why), .dim
+            )
+        }
         add(
-            "reach \(Format.thousands(c.reach)) · \(c.mentions) mention\(c.mentions == 1 ? "" : "s")"
-                + " (\(c.positive)+ \(c.neutral)= \(c.negative)-) · \(c.replies) repl\(c.replies == 1 ? "y" : "ies")",
+            L10n.t("contacts.reach", ["reach": Format.thousands(c.reach)]) + " · "
+                + L10n.t(c.mentions == 1 ? "contacts.mention" : "contacts.mentions", ["count": c.mentions])
+                + " (\(c.positive)+ \(c.neutral)= \(c.negative)-) · "
+                + L10n.t(c.replies == 1 ? "contacts.reply" : "contacts.replies", ["count": c.replies]),
             .normal)
         add(
-            "sentiment by week (\(ContactCard.weeks) weeks) " + c.sparkline
-                + (c.averageScore.map { " · mean " + String(format: "%+.2f", $0) } ?? ""), .neutral)
+            L10n.t("contacts.sentimentWeeks", ["weeks": ContactCard.weeks]) + " " + c.sparkline
+                + (c.averageScore.map { " · " + L10n.t("contacts.mean") + " " + String(format: "%+.2f", $0) } ?? ""),
+            .neutral)
         if !c.notes.isEmpty {
             lines.append(("", .normal))
-            add("Notes:", .paneTitle)
+            add(L10n.t("mention.notes"), .paneTitle)
             for n in c.notes {
                 add(
                     "  \(sanitizeForScreen(n.actor)), \(Format.dateTime(n.at, s.settings.timeZone)): "
@@ -143,7 +160,7 @@ extension Renderer {
             }
         }
         lines.append(("", .normal))
-        add("History (\(c.history.count)):", .paneTitle)
+        add(L10n.t("contacts.history", ["count": c.history.count]), .paneTitle)
         for h in c.history {
             let when = Format.dateTime(h.at, s.settings.timeZone)
             switch h.kind {
@@ -153,9 +170,13 @@ extension Renderer {
                     h.sentiment == .negative ? .negative : (h.sentiment == .positive ? .positive : .normal)
                 add("\(when) \(m) " + sanitizeForScreen(h.text), role)
             case .reply:
-                add("\(when)   ↳ reply (\(sanitizeForScreen(h.actor ?? "?"))): " + sanitizeForScreen(h.text), .accent)
-            case .handoff: add("\(when)   → hand-off to " + sanitizeForScreen(h.text), .warning)
-            case .handoffReply: add("\(when)   ← answer from " + sanitizeForScreen(h.text), .accent)
+                add(
+                    "\(when)   ↳ " + L10n.t("contacts.historyReply", ["user": sanitizeForScreen(h.actor ?? "?")]) + " "
+                        + sanitizeForScreen(h.text), .accent)
+            case .handoff:
+                add("\(when)   → " + L10n.t("contacts.historyHandoff") + " " + sanitizeForScreen(h.text), .warning)
+            case .handoffReply:
+                add("\(when)   ← " + L10n.t("contacts.historyAnswer") + " " + sanitizeForScreen(h.text), .accent)
             }
         }
         let top = min(scroll, max(0, lines.count - inner.height))

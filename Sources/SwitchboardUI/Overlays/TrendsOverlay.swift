@@ -42,14 +42,15 @@ extension Renderer {
         guard w > 20, h > 3 else { return }
         let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
-        let inner = box(r, title: "Rising in the last hour (Enter filters, Esc closes)", focused: true)
+        let inner = box(r, title: L10n.t("trends.title"), focused: true)
         let header =
-            TextWrap.pad("  term", width: inner.width - 26) + TextWrap.pad("last hour", width: 10)
-            + TextWrap.pad("per hour", width: 9) + "ratio"
+            TextWrap.pad("  " + L10n.t("trends.term"), width: inner.width - 26)
+            + TextWrap.pad(L10n.t("trends.lastHour"), width: 10) + TextWrap.pad(L10n.t("trends.perHour"), width: 9)
+            + L10n.t("trends.ratio")
         buf.put(header, x: inner.x, y: inner.y, role: .dim, clip: inner)
         if t.terms.isEmpty {
             buf.put(
-                "  Nothing is rising (3+ mentions, 2× the usual rate).", x: inner.x, y: inner.y + 1, role: .dim,
+                "  " + L10n.t("trends.none"), x: inner.x, y: inner.y + 1, role: .dim,
                 clip: inner)
             return
         }

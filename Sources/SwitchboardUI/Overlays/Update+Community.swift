@@ -41,25 +41,25 @@ extension Update {
     }
 
     static func report(_ s: inout AppState) -> [Effect] {
-        say(&s, "computing the report…")
+        say(&s, L10n.t("msg.computingReport"))
         return [.community(.loadReport(now: s.chrome.now))]
     }
 
     /// Hands the mention to an internal team (`handoff TEAM [NOTE]`); without a team, asks for one.
     static func handoff(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.actionKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.actionKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
         guard let team = words.first else {
             let teams = handoffTeams(s)
             prompt(&s, "handoff ", candidates: teams)
-            if teams.isEmpty { say(&s, "type the team, then a note: handoff TEAM NOTE") }
+            if teams.isEmpty { say(&s, L10n.t("msg.handoffUsage")) }
             return []
         }
         let note = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
         return [
             .record(
                 [.handoff(mention: k, team: team, note: note.isEmpty ? nil : note)],
-                done: "handed off to \(team) (waiting): \(s.label(k))")
+                done: L10n.t("msg.handedOff", ["team": team, "mention": s.label(k)]))
         ]
     }
 
@@ -101,15 +101,17 @@ extension Update {
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
         if text.isEmpty { prompt(&s, "contact-note "); return [] }
-        return [.record([.contact(.note(contact: c.primary, text: text))], done: "note added to \(c.name)")]
+        return [
+            .record([.contact(.note(contact: c.primary, text: text))], done: L10n.t("msg.noteAdded", ["what": c.name]))
+        ]
             + reloadContactViews(s)
     }
 
     /// Puts the newest answer from inside at the start of the draft (after the handle the network needs).
     static func insertHandoffAnswer(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "no mention open"); return [] }
+        guard let k = s.shownKey else { say(&s, L10n.t("msg.noOpen")); return [] }
         guard let answer = s.states[k]?.handoffReplies.last else {
-            say(&s, "no answer from inside for this mention (switchboard handoff reply)")
+            say(&s, L10n.t("msg.noHandoffAnswer"))
             return []
         }
         let text = sanitizeForScreen(answer.text, singleLine: false)
@@ -142,7 +144,9 @@ extension Update {
             cv.snapshot = snap
             cv.refilter()
             s.contactsView = cv
-        } else { s.contactsView = ContactsView(snap) }
+        } else {
+            s.contactsView = ContactsView(snap)
+        }
         return []
     }
 

@@ -4,30 +4,35 @@ import SwitchboardCore
 
 /// Times and small labels as the panes show them.
 enum Format {
-    /// "45s", "3m", "2h", "5d", "1y".
-    static func relative(_ t: Double, now: Double) -> String {
-        let d = max(0, now - t)
-        if d < 60 { return "\(Int(d))s" }
-        if d < 3600 { return "\(Int(d / 60))m" }
-        if d < 86400 { return "\(Int(d / 3600))h" }
-        if d < 365 * 86400 { return "\(Int(d / 86400))d" }
-        return "\(Int(d / (365 * 86400)))y"
-    }
+    /// "45s", "3m", "2h", "5d", "1y" (German: "5T", "1J"): `LocalFormat.age`.
+    static func relative(_ t: Double, now: Double) -> String { LocalFormat.age(now - t) }
 
-    /// "2026-11-27 14:05" in the given time zone.
-    static func dateTime(_ d: Date, _ tz: TimeZone) -> String { Timestamp.local(d, tz) }
+    /// "2026-11-27 14:05" (German: "27.11.2026 14:05") in the given time zone.
+    static func dateTime(_ d: Date, _ tz: TimeZone) -> String { LocalFormat.dateTime(d, tz) }
 
     static func status(_ s: MentionStatus) -> String {
         switch s {
-        case .new: return "new"
-        case .open: return "open"
-        case .waiting: return "wait"
-        case .answered: return "done"
-        case .escalated: return "esc"
-        case .ignored: return "ign"
-        case .spam: return "spam"
+        case .new: return L10n.t("feed.status.new")
+        case .open: return L10n.t("feed.status.open")
+        case .waiting: return L10n.t("feed.status.waiting")
+        case .answered: return L10n.t("feed.status.answered")
+        case .escalated: return L10n.t("feed.status.escalated")
+        case .ignored: return L10n.t("feed.status.ignored")
+        case .spam: return L10n.t("feed.status.spam")
         }
     }
+
+    /// A status's full name in the interface's language (`answered`, `beantwortet`).
+    static func statusName(_ s: MentionStatus) -> String { L10n.t("mention.status." + s.rawValue) }
+
+    /// A sentiment's name in the interface's language.
+    static func sentimentName(_ s: Sentiment) -> String { L10n.t("sentiment." + s.rawValue) }
+
+    /// An intent's name in the interface's language.
+    static func intentName(_ i: Intent) -> String { L10n.t("intent." + i.rawValue) }
+
+    /// A contact role's name in the interface's language.
+    static func roleName(_ r: ContactRole) -> String { L10n.t("role." + r.rawValue) }
 
     static func network(_ platform: String) -> String {
         switch platform.lowercased() {
@@ -41,15 +46,8 @@ enum Format {
         }
     }
 
-    static func thousands(_ n: Int) -> String {
-        let s = String(n)
-        var out = ""
-        for (i, c) in s.reversed().enumerated() {
-            if i > 0, i % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return String(out.reversed())
-    }
+    /// `1,200` (German: `1.200`): `LocalFormat.number`.
+    static func thousands(_ n: Int) -> String { LocalFormat.number(n) }
 }
 
 /// Feed marks: one cell each.

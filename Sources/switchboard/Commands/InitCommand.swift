@@ -61,20 +61,11 @@ struct InitCommand: ParsableCommand {
         }
         let flag = global.dataDir.map { " --data-dir \($0)" } ?? ""
         print(
-            """
-            Created \(dir.root.path)
-
-              team.json         brand terms, competitors, sources, team, SLA targets, sensitive and crisis terms
-              templates/        \(StarterKit.templates.count) reply templates
-              playbooks/        \(StarterKit.playbooks.count) crisis playbooks (service outage, backlash, data leak)
-              log/              mentions and actions, appended as JSON Lines
-              inbox/            drop *.jsonl files here to import them
-
-            Next:
-              1. Edit team.json: brand terms, competitors, your team (you are "\(user)", role lead).
-              2. Add sources:      switchboard sources add\(flag)
-                 or import a file: switchboard ingest\(flag) mentions.jsonl
-              3. Open the workbench: switchboard\(flag)
-            """)
+            L10n.t(
+                "init.done",
+                [
+                    "path": dir.root.path, "templates": StarterKit.templates(L10n.language).count,
+                    "playbooks": StarterKit.playbooks(L10n.language).count, "user": user, "flag": flag,
+                ]))
     }
 }

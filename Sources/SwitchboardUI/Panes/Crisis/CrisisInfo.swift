@@ -44,7 +44,8 @@ extension CrisisRun {
     func dueText(_ st: CrisisStepRun, now: Date) -> String? {
         guard !st.isFinished else { return nil }
         let d = st.dueAt.timeIntervalSince(now)
-        return d >= 0 ? "in " + CrisisRun.span(d) : CrisisRun.span(-d) + " late"
+        return d >= 0
+            ? L10n.t("crisis.dueIn", ["span": CrisisRun.span(d)]) : L10n.t("crisis.late", ["span": CrisisRun.span(-d)])
     }
 
     static func span(_ seconds: TimeInterval) -> String {

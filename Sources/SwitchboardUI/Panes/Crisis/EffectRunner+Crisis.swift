@@ -80,17 +80,18 @@ extension EffectRunner {
                     p, severity: severity, drill: drill, suspendQueue: suspend,
                     team: team ?? TeamConfig(brand: .init(name: "", terms: [])), store: store, actor: actor, now: now)
                 let what =
-                    (run.drill ? "drill started: " : "crisis started: ") + run.name
+                    L10n.t(run.drill ? "msg.drillStarted" : "msg.crisisStarted", ["name": run.name])
                     + (run.severity.map { " (\($0))" } ?? "")
                 let queue =
                     run.drill
-                    ? " — nothing is published or suspended" : run.suspendedQueue ? " — the queue is suspended" : ""
+                    ? " — " + L10n.t("msg.drillNothing")
+                    : run.suspendedQueue ? " — " + L10n.t("msg.queueSuspended") : ""
                 return [.storeChanged(delta()), .recorded(what + queue)]
             case .step(let crisis, let step, let state, let reason, let expecting):
                 let st = try CrisisOps.setStep(
                     crisis: crisis, step: step, to: state, reason: reason, expecting: expecting,
                     store: store, actor: actor, now: now, timeZone: timeZone)
-                let verb = state == .open ? "reopened" : state.rawValue
+                let verb = state == .open ? L10n.t("msg.reopened") : L10n.t("crisis.state." + state.rawValue)
                 return [
                     .storeChanged(delta()), .recorded("\(st.step.id) \(verb)" + (st.reason.map { ": " + $0 } ?? "")),
                 ]
@@ -109,7 +110,7 @@ extension EffectRunner {
                 // The command may take seconds (mail, a webhook): never on the main loop.
                 if !byHand {
                     background.startThread { [work()] }
-                    return [.recorded("\(step): notifying…")]
+                    return [.recorded(L10n.t("msg.notifying", ["step": step]))]
                 }
                 return [work(), .storeChanged(delta())]
             case .statement(let crisis, let step):
@@ -121,24 +122,25 @@ extension EffectRunner {
                     team: team, store: store, actor: actor, now: now)
                 let held = Queue(store: store).isSuspended ? ", although the queue is suspended" : ""
                 return [
-                    .storeChanged(delta()), .recorded("holding statement queued to go out now (\(item.id))" + held),
+                    .storeChanged(delta()), .recorded(L10n.t("msg.statementQueued", ["id": item.id]) + held),
                 ]
             case .severity(let crisis, let level):
                 let l = try CrisisOps.setSeverity(crisis: crisis, level, store: store, actor: actor, now: now)
-                return [.storeChanged(delta()), .recorded("severity → \(l)")]
+                return [.storeChanged(delta()), .recorded(L10n.t("msg.severity", ["level": l]))]
             case .end(let summary):
                 let run = try CrisisOps.end(summary: summary, store: store, actor: actor, now: now, timeZone: timeZone)
-                let kind = run.drill ? "drill" : "crisis"
-                var text = "\(kind) ended"
+                let kind = run.drill ? L10n.t("msg.drill") : L10n.t("msg.crisis")
+                var text = L10n.t("msg.ended", ["kind": kind])
                 do {
                     let url = try CrisisOps.writeReport(run, store: store, team: team, now: now)
-                    text += " — report: crisis/reports/" + url.lastPathComponent
+                    text += " — " + L10n.t("msg.reportFile", ["file": "crisis/reports/" + url.lastPathComponent])
                 } catch {
                     return [
-                        .storeChanged(delta()), .failed("\(kind) ended, but the report could not be written: \(error)"),
+                        .storeChanged(delta()),
+                        .failed(L10n.t("msg.endedNoReport", ["kind": kind, "error": "\(error)"])),
                     ]
                 }
-                if Queue(store: store).isSuspended { text += " · the queue stays suspended (:resume when ready)" }
+                if Queue(store: store).isSuspended { text += " · " + L10n.t("msg.queueStaysSuspended") }
                 return [.storeChanged(delta()), .recorded(text)]
             }
         } catch {

@@ -7,7 +7,9 @@ extension Renderer {
     /// list, holding statement).
     mutating func drawCrisis(_ r: Rect) {
         let c = s.crisis.info
-        let title = c.run.map { $0.drill ? "Crisis — DRILL" : "Crisis — ACTIVE" } ?? "Crisis"
+        let title =
+            c.run.map { L10n.t("pane.crisis") + " — " + ($0.drill ? L10n.t("status.drill") : L10n.t("crisis.active")) }
+            ?? L10n.t("pane.crisis")
         let inner = box(r, title: title, focused: s.chrome.focus == .crisis)
         guard inner.width > 2, inner.height > 0 else { return }
         if let run = c.run { drawRun(run, inner) } else { drawPlaybooks(inner) }
@@ -31,12 +33,15 @@ extension Renderer {
             buf.put(TextWrap.ellipsize(text, width: inner.width - 1), x: inner.x + 1, y: y, role: role, clip: inner)
             y += 1
         }
-        line("No active crisis.", .dim)
-        if c.playbooks.isEmpty, c.problems.isEmpty { line("No playbooks yet.", .dim); return }
+        line(L10n.t("crisis.none"), .dim)
+        if c.playbooks.isEmpty, c.problems.isEmpty { line(L10n.t("crisis.noPlaybooks"), .dim); return }
         if !c.playbooks.isEmpty {
             let enter = key("crisis-start", .crisis)
             let drill = key("crisis-drill", .crisis)
-            line("Playbooks" + (s.chrome.focus == .crisis ? " — \(enter) starts, \(drill) drill:" : ":"), .paneTitle)
+            line(
+                s.chrome.focus == .crisis
+                    ? L10n.t("crisis.playbooksKeys", ["start": enter, "drill": drill]) : L10n.t("crisis.playbooks"),
+                .paneTitle)
         }
         // Names in full (the facts give way first): "Service outage", not "Service outa".
         let nameW = min(c.playbooks.map { TextWidth.width(sanitizeForScreen($0.name)) }.max() ?? 0, inner.width - 3)
@@ -44,8 +49,12 @@ extension Renderer {
         let top = max(0, s.crisis.selected - room + 1)
         for (i, p) in c.playbooks.enumerated().dropFirst(top).prefix(room) {
             let levels = p.severityLevels.count
-            let steps = "\(p.steps.count) step\(p.steps.count == 1 ? "" : "s")"
-            let forms = [(levels == 0 ? "" : "\(levels) level\(levels == 1 ? "" : "s") · ") + steps, steps, ""]
+            let steps = L10n.t(p.steps.count == 1 ? "crisis.step" : "crisis.steps", ["count": p.steps.count])
+            let forms = [
+                (levels == 0 ? "" : L10n.t(levels == 1 ? "crisis.level" : "crisis.levels", ["count": levels]) + " · ")
+                    + steps,
+                steps, "",
+            ]
             let factsRoom = inner.width - 1 - 2 - nameW - 2
             let facts = forms.first { TextWidth.width($0) <= factsRoom } ?? ""
             let yy = y + i - top
@@ -59,7 +68,7 @@ extension Renderer {
         }
         y += min(room, c.playbooks.count)
         guard !c.problems.isEmpty else { return }
-        line("Cannot be used:", .error)
+        line(L10n.t("crisis.unusable"), .error)
         for p in c.problems {
             for l in TextWrap.wrap("✗ " + sanitizeForScreen(p.description), width: inner.width - 1) { line(l, .error) }
         }
@@ -75,17 +84,20 @@ extension Renderer {
         var y = inner.y
         let (done, total) = run.progress
         let overdue = run.overdue(s.chrome.now).count
-        var head = (run.drill ? " DRILL · " : " CRISIS · ") + sanitizeForScreen(run.name)
+        var head =
+            " " + (run.drill ? L10n.t("status.drill") : L10n.t("status.crisis")) + " · " + sanitizeForScreen(run.name)
         if let sev = run.severity { head += " · " + sanitizeForScreen(sev) }
-        head += " · " + CrisisRun.span(s.chrome.now.timeIntervalSince(run.startedAt)) + " · \(done)/\(total) done"
-        if overdue > 0 { head += " · \(overdue) overdue" }
+        head +=
+            " · " + CrisisRun.span(s.chrome.now.timeIntervalSince(run.startedAt)) + " · "
+            + L10n.t("crisis.done", ["done": done, "total": total])
+        if overdue > 0 { head += " · " + L10n.t("status.overdue", ["count": overdue]) }
         buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .crisisBanner)
         buf.put(head, x: inner.x, y: y, role: .crisisBanner, clip: inner)
         y += 1
         if run.drill, y < inner.maxY {
             buf.put(
                 TextWrap.ellipsize(
-                    " DRILL — an exercise: nothing is published, the queue is not suspended", width: inner.width),
+                    " " + L10n.t("crisis.drillNote"), width: inner.width),
                 x: inner.x, y: y, role: .warning, clip: inner)
             y += 1
         }
@@ -120,18 +132,20 @@ extension Renderer {
         let last = shown.last { $0.total > 0 }
         let x0 = r.x + label
         let end = x0 + n * cw
-        buf.put(" mentions", x: r.x, y: r.y, role: .meta, clip: r)
+        buf.put(" " + L10n.t("crisis.chart.mentions"), x: r.x, y: r.y, role: .meta, clip: r)
         buf.put(volume, x: x0, y: r.y, role: .accent, clip: r)
-        buf.put(" max \(peak)/15m", x: end, y: r.y, role: .meta, clip: r)
-        buf.put(" negative", x: r.x, y: r.y + 1, role: .meta, clip: r)
+        buf.put(" " + L10n.t("crisis.chart.max", ["peak": peak]), x: end, y: r.y, role: .meta, clip: r)
+        buf.put(" " + L10n.t("crisis.chart.negative"), x: r.x, y: r.y + 1, role: .meta, clip: r)
         buf.put(neg, x: x0, y: r.y + 1, role: .negative, clip: r)
-        buf.put(" \(Int(((last?.negativeShare ?? 0) * 100).rounded()))% last", x: end, y: r.y + 1, role: .meta, clip: r)
+        buf.put(
+            " " + L10n.t("crisis.chart.last", ["percent": Int(((last?.negativeShare ?? 0) * 100).rounded())]), x: end,
+            y: r.y + 1, role: .meta, clip: r)
         // The axis: ▲ under the slot the run started in, the clock at each full hour where it fits.
         let started = s.crisis.info.run?.startedAt ?? .distantPast
         let mark = shown.firstIndex { $0.start <= started && started < $0.start.addingTimeInterval(900) }.map {
             x0 + $0 * cw
         }
-        if let mark { buf.put("▲ start", x: mark, y: r.y + 2, role: .crisisBanner, clip: r) }
+        if let mark { buf.put("▲ " + L10n.t("crisis.chart.start"), x: mark, y: r.y + 2, role: .crisisBanner, clip: r) }
         var free = x0
         for (i, bucket) in shown.enumerated() {
             let x = x0 + i * cw
@@ -177,7 +191,7 @@ extension Renderer {
                 glyph + " "
                 + TextWrap.pad(TextWrap.ellipsize(sanitizeForScreen(st.step.title), width: titleW), width: titleW)
             if ownerW > 0 { line += " " + TextWrap.pad(sanitizeForScreen(st.step.owner), width: ownerW) }
-            let due = run.dueText(st, now: s.chrome.now) ?? st.state.rawValue
+            let due = run.dueText(st, now: s.chrome.now) ?? L10n.t("crisis.state." + st.state.rawValue)
             line +=
                 " "
                 + TextWrap.pad(narrow ? due : Renderer.clock(st.dueAt, s.settings.timeZone) + " " + due, width: dueW)
@@ -197,17 +211,25 @@ extension Renderer {
         }
         guard footer > 0, let st = sel else { return }
         var facts = [
-            st.step.kind.rawValue.replacingOccurrences(of: "_", with: " "), "owner " + sanitizeForScreen(st.step.owner),
+            L10n.t("crisis.kind." + st.step.kind.rawValue),
+            L10n.t("crisis.owner", ["owner": sanitizeForScreen(st.step.owner)]),
         ]
         if st.state != .open, let by = st.by {
             facts.append(
-                "\(st.state.rawValue) by \(sanitizeForScreen(by)) at "
-                    + Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone)
+                L10n.t(
+                    "crisis.stateBy",
+                    [
+                        "state": L10n.t("crisis.state." + st.state.rawValue), "user": sanitizeForScreen(by),
+                        "time": Renderer.clock(st.at ?? s.chrome.now, s.settings.timeZone),
+                    ])
             )
         }
         if let why = st.reason { facts.append(sanitizeForScreen(why)) }
         if let n = st.notifications.last {
-            facts.append("notified (\(n.how.replacingOccurrences(of: "_", with: " "))) by \(sanitizeForScreen(n.by))")
+            facts.append(
+                L10n.t(
+                    "crisis.notified",
+                    ["how": n.how.replacingOccurrences(of: "_", with: " "), "user": sanitizeForScreen(n.by)]))
         }
         buf.put(
             TextWrap.ellipsize(" " + facts.joined(separator: " · "), width: r.width), x: r.x, y: r.maxY - 2,
@@ -223,10 +245,11 @@ extension Renderer {
         guard r.height > 0 else { return }
         buf.put(
             TextWrap.ellipsize(
-                "Timeline, newest first — \(key("crisis-timeline", .crisis)) closes", width: r.width - 1), x: r.x + 1,
+                L10n.t("crisis.timelineTitle", ["key": key("crisis-timeline", .crisis)]), width: r.width - 1),
+            x: r.x + 1,
             y: r.y, role: .paneTitle, clip: r)
         let list = s.crisis.info.timeline
-        if list.isEmpty { buf.put("Nothing yet.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
+        if list.isEmpty { buf.put(L10n.t("crisis.nothingYet"), x: r.x + 1, y: r.y + 1, role: .dim, clip: r); return }
         let actorW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.actor)) }.max() ?? 0)
         for (i, e) in list.dropFirst(s.crisis.selected).prefix(r.height - 1).enumerated() {
             let line =
@@ -240,11 +263,12 @@ extension Renderer {
     mutating func drawEscalation(_ run: CrisisRun, _ r: Rect) {
         guard r.height > 0 else { return }
         buf.put(
-            TextWrap.ellipsize("Escalation — \(key("crisis-escalation", .crisis)) closes", width: r.width - 1),
+            TextWrap.ellipsize(
+                L10n.t("crisis.escalationTitle", ["key": key("crisis-escalation", .crisis)]), width: r.width - 1),
             x: r.x + 1, y: r.y, role: .paneTitle, clip: r)
         let list = run.playbook.escalation
         if list.isEmpty {
-            buf.put("No escalation contacts in the playbook.", x: r.x + 1, y: r.y + 1, role: .dim, clip: r)
+            buf.put(L10n.t("crisis.noEscalation"), x: r.x + 1, y: r.y + 1, role: .dim, clip: r)
             return
         }
         let roleW = min(12, list.map { TextWidth.width(sanitizeForScreen($0.role)) }.max() ?? 0)
@@ -261,7 +285,7 @@ extension Renderer {
         guard r.height > 0 else { return }
         buf.put(
             TextWrap.ellipsize(
-                "Holding statement \(sanitizeForScreen(title)) — shown only (drill), Esc closes", width: r.width - 1),
+                L10n.t("crisis.statementTitle", ["title": sanitizeForScreen(title)]), width: r.width - 1),
             x: r.x + 1, y: r.y, role: .paneTitle, clip: r)
         for (i, l) in TextWrap.wrap(text, width: max(1, r.width - 2)).prefix(r.height - 1).enumerated() {
             buf.put(l, x: r.x + 1, y: r.y + 1 + i, role: .normal, clip: r)
@@ -272,10 +296,14 @@ extension Renderer {
     mutating func drawCrisisPrompt(_ p: CrisisPrompt) {
         guard p.stage == .severity else { return }
         let levels = p.playbook.severityLevels
-        let what = p.changeSeverityOf != nil ? "Severity of " : (p.drill ? "Drill: " : "Start: ")
+        let what =
+            p.changeSeverityOf != nil
+            ? L10n.t("crisis.prompt.severityOf")
+            : (p.drill ? L10n.t("crisis.prompt.drill") : L10n.t("crisis.prompt.start"))
         guard
             let inner = overlay(
-                title: what + sanitizeForScreen(p.playbook.name) + " — pick the severity", lines: levels.count + 2,
+                title: what + sanitizeForScreen(p.playbook.name) + " — " + L10n.t("crisis.prompt.pick"),
+                lines: levels.count + 2,
                 width: 64)
         else { return }
         for (i, l) in levels.enumerated() {
@@ -287,7 +315,8 @@ extension Renderer {
         }
         if inner.y + levels.count + 1 < inner.maxY {
             buf.put(
-                "1–\(levels.count) or Enter picks · Esc cancels", x: inner.x + 1, y: inner.y + levels.count + 1,
+                L10n.t("crisis.prompt.keys", ["count": String(levels.count)]), x: inner.x + 1,
+                y: inner.y + levels.count + 1,
                 role: .dim, clip: inner)
         }
     }

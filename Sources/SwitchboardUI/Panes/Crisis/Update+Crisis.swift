@@ -45,31 +45,31 @@ extension Update {
             say(
                 &s,
                 s.crisis.info.problems.isEmpty
-                    ? "no playbooks in playbooks/ (switchboard init writes three)"
-                    : "no usable playbook: fix the files listed", error: true)
+                    ? L10n.t("msg.noPlaybooks")
+                    : L10n.t("msg.noUsablePlaybook"), error: true)
             return []
         }
         return startPrompt(&s, p, drill: drill)
     }
 
     static func crisisOffer(_ s: inout AppState) -> [Effect] {
-        guard let p = s.crisisOffer else { say(&s, "no playbook is offered (it comes with a spike alert)"); return [] }
+        guard let p = s.crisisOffer else { say(&s, L10n.t("msg.noOffer")); return [] }
         return startPrompt(&s, p, drill: false)
     }
 
     /// A checklist step command (done, skip, block, reopen, notify, statement) on the selected step.
     static func crisisStep(_ s: inout AppState, _ c: CommandName) -> [Effect] {
         guard let run = s.crisis.info.run else {
-            say(&s, "no crisis is active: Enter starts the selected playbook")
+            say(&s, L10n.t("msg.noCrisisEnter"))
             return []
         }
-        guard let st = selectedStep(s) else { say(&s, "back to the checklist first (Esc)"); return [] }
+        guard let st = selectedStep(s) else { say(&s, L10n.t("msg.backToChecklist")); return [] }
         return stepCommand(&s, c, run, st)
     }
 
     /// Shows or hides the timeline or the escalation list.
     static func crisisToggle(_ s: inout AppState, _ view: CrisisView) {
-        guard s.crisis.info.run != nil else { say(&s, "no crisis is active"); return }
+        guard s.crisis.info.run != nil else { say(&s, L10n.t("msg.noCrisis")); return }
         s.crisis.view = s.crisis.view == view ? .checklist : view
         s.crisis.selected = 0
         if s.crisis.view == .checklist, let run = s.crisis.info.run {
@@ -78,9 +78,9 @@ extension Update {
     }
 
     static func crisisSeverity(_ s: inout AppState) {
-        guard let run = s.crisis.info.run else { say(&s, "no crisis is active"); return }
+        guard let run = s.crisis.info.run else { say(&s, L10n.t("msg.noCrisis")); return }
         guard !run.playbook.severityLevels.isEmpty else {
-            say(&s, "the playbook has no severity levels", error: true)
+            say(&s, L10n.t("msg.noSeverity"), error: true)
             return
         }
         s.modal = .crisisPrompt(
@@ -113,7 +113,7 @@ extension Update {
             return [.crisis(.notify(crisis: run.id, step: id, byHand: c == .crisisNotifyByHand))]
         default:
             guard st.step.kind == .holdingStatement || !run.playbook.holdingStatements.isEmpty else {
-                say(&s, "the playbook has no holding statements", error: true)
+                say(&s, L10n.t("msg.noStatements"), error: true)
                 return []
             }
             if run.drill {
@@ -172,18 +172,18 @@ extension Update {
                 return []
             }
         case .end:
-            guard s.crisis.info.run != nil else { say(&s, "no crisis is active", error: true); return [] }
+            guard s.crisis.info.run != nil else { say(&s, L10n.t("msg.noCrisis"), error: true); return [] }
             guard !rest.isEmpty else {
                 say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true)
                 return []
             }
             return [.crisis(.end(summary: rest))]
         case .severity:
-            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
+            guard let run = s.crisis.info.run else { say(&s, L10n.t("msg.noCrisis"), error: true); return [] }
             guard !rest.isEmpty else { crisisSeverity(&s); return [] }
             return [.crisis(.severity(crisis: run.id, level: rest))]
         case .step:
-            guard let run = s.crisis.info.run else { say(&s, "no crisis is active", error: true); return [] }
+            guard let run = s.crisis.info.run else { say(&s, L10n.t("msg.noCrisis"), error: true); return [] }
             let (id, tail) = Commands.split(rest)
             let (verb, reason) = Commands.split(tail)
             let states: [String: CrisisStepState] = [
@@ -270,9 +270,9 @@ extension Update {
     /// `C-o` in the composer: the run's best holding statement for the mention's network and language; pressed
     /// again right away, the next one replaces it.
     static func insertHoldingStatement(_ s: inout AppState) -> [Effect] {
-        guard let key = s.shownKey else { say(&s, "no mention open"); return [] }
+        guard let key = s.shownKey else { say(&s, L10n.t("msg.noOpen")); return [] }
         guard let run = s.crisis.info.run else {
-            say(&s, "no crisis is active: holding statements come with a running playbook")
+            say(&s, L10n.t("msg.noCrisisStatement"))
             return []
         }
         let m = s.mention.detail?.mention.key == key ? s.mention.detail?.mention : nil

@@ -7,18 +7,20 @@ extension Renderer {
     func feedTitle() -> String {
         let f = s.feed
         var t =
-            "Feed — "
+            L10n.t("pane.feed") + " — "
             + (f.filter == nil
                 ? Format.thousands(f.rows.count)
                 : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
-        if !f.unseen.isEmpty { t += " · \(f.unseen.count) new" }
-        if f.sort == .priority { t += " · by priority" }
+        if !f.unseen.isEmpty { t += " · " + L10n.t("status.new", ["count": f.unseen.count]) }
+        if f.sort == .priority { t += " · " + L10n.t("status.byPriority") }
         // Outside business hours the SLA clocks stand still: say so, and when they start again.
         if let sla = f.sla, let open = sla.nextOpening(after: s.chrome.now) {
             let at = open.timeIntervalSince1970
             t +=
-                " · off hours till "
-                + DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)
+                " · "
+                + L10n.t(
+                    "feed.offHours",
+                    ["when": DueLabel.moment(at, now: s.chrome.now.timeIntervalSince1970, timeZone: sla.timeZone)])
         }
         return t
     }
@@ -31,7 +33,7 @@ extension Renderer {
         let f = s.feed
         if f.rows.isEmpty {
             buf.put(
-                f.filter == nil ? "No mentions yet." : "Nothing matches the filter.", x: inner.x + 1, y: inner.y,
+                f.filter == nil ? L10n.t("feed.empty") : L10n.t("feed.noMatch"), x: inner.x + 1, y: inner.y,
                 role: .dim, clip: inner)
             return
         }
@@ -73,7 +75,9 @@ extension Renderer {
             let authorEnd = x
             if own {
                 // Our own post: the » mark instead of mood and intent, "ours" instead of a triage status.
-                x = buf.put(Marks.own + "  ours ", x: x, y: y, role: .own, clip: inner)
+                x = buf.put(
+                    Marks.own + "  " + TextWrap.pad(L10n.t("feed.ours"), width: 4) + " ", x: x, y: y, role: .own,
+                    clip: inner)
             } else {
                 let (sm, sr) = Marks.sentiment(it.sentiment)
                 x = buf.put(sm, x: x, y: y, role: sr, clip: inner)
@@ -87,8 +91,8 @@ extension Renderer {
                 let (t, role) = s.outboxLine(e)
                 let short: String
                 switch e.state {
-                case .sent: short = "sent ✓ "
-                case .failed: short = "failed — r to retry "
+                case .sent: short = L10n.t("feed.sent") + " "
+                case .failed: short = L10n.t("feed.failed") + " "
                 case .queued where !e.draft.manual: short = s.countdown(e) + " "
                 default: short = t + " "
                 }

@@ -23,7 +23,7 @@ extension Update {
         let marked = s.chrome.focus == .composer ? [] : s.feed.markedKeys
         if marked.isEmpty {
             guard let k = s.actionKey else {
-                say(&s, s.chrome.focus == .composer ? "no mention open" : "no mention selected")
+                say(&s, s.chrome.focus == .composer ? L10n.t("msg.noOpen") : L10n.t("msg.noSelection"))
                 return []
             }
             return [.record([action(k)], done: "\(one ?? what): \(s.label(k))")]
@@ -33,6 +33,9 @@ extension Update {
         let rest = marked.subtracting(keys).sorted()
         s.feed.marks = []
         s.feed.visualAnchor = nil
-        return [.record((keys + rest).map(action), done: "\(keys.count + rest.count) mentions: \(what)")]
+        return [
+            .record(
+                (keys + rest).map(action), done: L10n.t("msg.bulk", ["count": keys.count + rest.count, "what": what]))
+        ]
     }
 }

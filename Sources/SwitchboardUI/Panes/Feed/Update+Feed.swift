@@ -14,7 +14,7 @@ extension Update {
             say(
                 &s,
                 s.settings.views.isEmpty
-                    ? "no saved views (views.json in the personal config)"
+                    ? L10n.t("msg.noViews")
                     : "no view \"\(name)\": " + s.settings.views.map(\.name).joined(separator: ", "), error: true)
             return []
         }
@@ -25,14 +25,16 @@ extension Update {
     }
 
     static func sort(_ s: inout AppState, _ arg: String) {
-        guard let o = SortOrder(rawValue: arg) else { say(&s, "sort by newest or priority", error: true); return }
+        guard let o = SortOrder(rawValue: arg) else { say(&s, L10n.t("msg.sortUsage"), error: true); return }
         s.feed.setSort(o, states: s.states, viewport: Layout.feedViewport(s), now: s.chrome.now)
-        say(&s, o == .newest ? "newest first" : "by priority")
+        say(&s, o == .newest ? L10n.t("msg.newestFirst") : L10n.t("status.byPriority"))
     }
 
     static func status(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
-        return bulk(&s, "status → \(st.rawValue)", one: st.rawValue) { .setStatus(mention: $0, status: st) }
+        return bulk(&s, L10n.t("msg.statusTo", ["status": Format.statusName(st)]), one: Format.statusName(st)) {
+            .setStatus(mention: $0, status: st)
+        }
     }
 
     static func assign(_ s: inout AppState, _ arg: String) -> [Effect] {
@@ -40,13 +42,15 @@ extension Update {
             arg.isEmpty
             ? nil
             : (arg == "me" ? s.settings.user : arg.trimmingCharacters(in: CharacterSet(charactersIn: "@")))
-        return bulk(&s, user.map { "assigned to \($0)" } ?? "unassigned") { .assign(mention: $0, user: user) }
+        return bulk(&s, user.map { L10n.t("msg.assignedTo", ["user": $0]) } ?? L10n.t("msg.unassigned")) {
+            .assign(mention: $0, user: user)
+        }
     }
 
     static func tag(_ s: inout AppState, _ arg: String) -> [Effect] {
         let tags = arg.split(separator: " ").map { String($0.drop { $0 == "#" }) }.filter { !$0.isEmpty }
-        guard !tags.isEmpty else { say(&s, "tag needs a name", error: true); return [] }
-        return bulk(&s, "tagged " + tags.joined(separator: ", ")) { .tag(mention: $0, tags: tags) }
+        guard !tags.isEmpty else { say(&s, L10n.t("msg.tagNeedsName"), error: true); return [] }
+        return bulk(&s, L10n.t("msg.tagged", ["tags": tags.joined(separator: ", ")])) { .tag(mention: $0, tags: tags) }
     }
 
     /// Marks or unmarks the selected mention and moves down.
@@ -61,23 +65,25 @@ extension Update {
         if s.feed.visualAnchor != nil {
             s.feed.marks = s.feed.markedKeys
             s.feed.visualAnchor = nil
-        } else { s.feed.visualAnchor = s.feed.selectedKey }
+        } else {
+            s.feed.visualAnchor = s.feed.selectedKey
+        }
     }
 
     /// Opens the selected mention in the composer.
     static func open(_ s: inout AppState) {
-        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return }
+        guard let k = s.feed.selectedKey else { say(&s, L10n.t("msg.noSelection")); return }
         s.mention.opened = k
         s.chrome.focus = .composer
     }
 
     static func editDraftInEditor(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.shownKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         return [.openEditor(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 
     static func saveDraft(_ s: inout AppState) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.shownKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         return [.saveDraft(key: k, text: s.mention.drafts[k]?.editor.text ?? "")]
     }
 }

@@ -50,7 +50,7 @@ extension AppState {
     func outboxLine(_ e: OutboxEntry) -> (String, StyleRoleName) {
         switch e.state {
         case .queued:
-            if e.draft.manual { return ("reply to post by hand", .warning) }
+            if e.draft.manual { return (L10n.t("msg.replyByHand"), .warning) }
             if e.author != settings.user { return ("\(e.author)'s reply: \(countdown(e))", .warning) }
             return ("\(countdown(e)) — u takes it back", .warning)
         case .sending: return ("sending…", .warning)

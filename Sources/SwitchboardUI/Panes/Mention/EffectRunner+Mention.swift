@@ -30,7 +30,7 @@ extension EffectRunner {
             _ = try PanelFiles.saveDraft(store.dir, key: key, text: text, actor: actor, now: clock())
             return [.draftSaved(key: key, text: text, path: "drafts/\(key).json")]
         } catch {
-            return [.failed("could not save the draft: \(error)")]
+            return [.failed(L10n.t("msg.couldNotSave", ["error": "\(error)"]))]
         }
     }
 
@@ -42,7 +42,7 @@ extension EffectRunner {
         } catch {
             switch error {
             case .heldBy(let user, let since): return [.claimHeld(key: key, user: user, since: since)]
-            default: return [.failed("could not claim: \(error)")]
+            default: return [.failed(L10n.t("msg.couldNotClaim", ["error": "\(error)"]))]
             }
         }
     }
@@ -61,7 +61,7 @@ extension EffectRunner {
         } catch let c as CollisionError {
             return [.storeChanged(delta()), .collision(key: key, lines: c.lines(in: timeZone))]
         } catch {
-            return [.failed("not sent: \(error)")]
+            return [.failed(L10n.t("msg.notSent", ["error": "\(error)"]))]
         }
     }
 
@@ -82,7 +82,7 @@ extension EffectRunner {
     }
 
     func retrySend(_ id: String) -> [Message] {
-        outboxChange("retrying the reply to \(label(entry: id))") {
+        outboxChange(L10n.t("msg.retrying", ["mention": label(entry: id)])) {
             try Outbox.retry(id, store: store, actor: actor, now: clock())
         }
     }

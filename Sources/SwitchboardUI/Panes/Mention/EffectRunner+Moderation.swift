@@ -4,7 +4,7 @@ import SwitchboardCore
 
 extension EffectRunner {
     func performModeration(_ op: ModerationOp) -> [Message] {
-        guard let moderatorFor else { return [.failed("moderation needs the team's sources (team.json)")] }
+        guard let moderatorFor else { return [.failed(L10n.t("msg.moderationNeedsSources"))] }
         switch op {
         case .choices(let key):
             guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }

@@ -7,11 +7,12 @@ extension Renderer {
     /// The selected mention in full above the reply composer.
     mutating func drawMention(_ r: Rect) {
         let focused = s.chrome.focus == .composer
-        let inner = box(r, title: s.isComposing ? "Mention · replying" : "Mention", focused: focused)
+        let inner = box(
+            r, title: s.isComposing ? L10n.t("mention.titleReplying") : L10n.t("pane.composer"), focused: focused)
         guard inner.width > 2, inner.height > 2 else { return }
         guard let key = s.shownKey else {
             for (i, l) in TextWrap.wrap(
-                "No mention open: select one in the feed and press Enter.", width: inner.width - 1
+                L10n.t("mention.none"), width: inner.width - 1
             ).prefix(inner.height).enumerated() {
                 buf.put(l, x: inner.x + 1, y: inner.y + i, role: .dim, clip: inner)
             }
@@ -47,13 +48,13 @@ extension Renderer {
         var out: [(String, StyleRole)] = []
         var who =
             m.author.map(\.shown)
-            ?? "(unknown author)"
+            ?? L10n.t("mention.unknownAuthor")
         if let n = m.author?.name, !n.isEmpty { who += " (\(n))" }
-        if let f = m.author?.followers { who += " · \(Format.thousands(f)) followers" }
+        if let f = m.author?.followers { who += " · " + L10n.t("mention.followers", ["count": Format.thousands(f)]) }
         out.append((TextWrap.ellipsize(sanitizeForScreen(who), width: w), .accent))
         let when =
             Format.dateTime(m.createdAt, s.settings.timeZone) + " ("
-            + Format.relative(m.createdAt.timeIntervalSince1970, now: s.chrome.now.timeIntervalSince1970) + " ago)"
+            + LocalFormat.ago(s.chrome.now.timeIntervalSince(m.createdAt)) + ")"
         out.append(
             (
                 TextWrap.ellipsize(
@@ -66,7 +67,10 @@ extension Renderer {
             isReply: m.inReplyTo != nil || m.threadRoot != nil, status: st.status, slaMinutes: s.settings.slaMinutes,
             now: s.chrome.now)
         let own = s.feed.own.contains(m)
-        var stateLine = own ? Marks.own + " our own post · needs no answer" : "status: \(st.status.rawValue)"
+        var stateLine =
+            own
+            ? Marks.own + " " + L10n.t("mention.ownPost")
+            : L10n.t("mention.status", ["status": Format.statusName(st.status)])
         if !own, st.status.isOpen, st.firstResponseAt == nil, s.settings.slaMinutes > 0,
             let i = s.feed.keyIndex[m.key]
         {
@@ -75,36 +79,44 @@ extension Renderer {
             let tz = s.feed.sla?.timeZone ?? s.settings.timeZone
             stateLine +=
                 due < now
-                ? " · overdue " + Format.relative(due, now: now)
+                ? " · " + L10n.t("mention.overdue", ["age": Format.relative(due, now: now)])
                 : due - now < DueLabel.countdownLimit
-                    ? " · due in " + Format.relative(now - (due - now), now: now)
-                    : " · due " + DueLabel.moment(due, now: now, timeZone: tz)
+                    ? " · " + L10n.t("mention.dueIn", ["age": Format.relative(now - (due - now), now: now)])
+                    : " · " + L10n.t("feed.due", ["when": DueLabel.moment(due, now: now, timeZone: tz)])
         }
-        stateLine += " · priority: \(Priority.band(score))"
-        if let a = st.assignee { stateLine += " · assignee: \(a)" }
-        if !st.tags.isEmpty { stateLine += " · tags: " + st.tags.joined(separator: ", ") }
+        stateLine += " · " + L10n.t("mention.priority", ["band": L10n.t("priority." + Priority.band(score))])
+        if let a = st.assignee { stateLine += " · " + L10n.t("mention.assignee", ["user": a]) }
+        if !st.tags.isEmpty { stateLine += " · " + L10n.t("mention.tags", ["tags": st.tags.joined(separator: ", ")]) }
         out.append(
             (
                 TextWrap.ellipsize(sanitizeForScreen(stateLine), width: w),
-                own ? .own : stateLine.contains(" · overdue ") ? .overdue : (st.status.isOpen ? .warning : .dim)
+                own
+                    ? .own
+                    : stateLine.contains(" · " + L10n.t("mention.overdue", ["age": ""]))
+                        ? .overdue : (st.status.isOpen ? .warning : .dim)
             ))
         if let who = s.mention.takenOver[m.key], st.assignee == who {
             out.append(
-                (TextWrap.ellipsize("⚠ " + sanitizeForScreen(who) + " took over this mention", width: w), .error))
+                (
+                    TextWrap.ellipsize("⚠ " + L10n.t("mention.tookOver", ["user": sanitizeForScreen(who)]), width: w),
+                    .error
+                ))
         }
         // Where my reply stands: near the top, so a tall composer never hides it.
         if let e = s.mention.outbox[m.key] {
             let (t, role) = s.outboxLine(e)
-            out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
+            out.append(
+                (TextWrap.ellipsize(L10n.t("mention.reply", ["state": sanitizeForScreen(t)]), width: w), role.role))
         }
         // What moderators did on the network, oldest first: `hidden by alice: spam`.
         for r in st.moderation {
-            let line = "Moderation: " + r.line + " · " + Format.dateTime(r.at, s.settings.timeZone)
+            let line =
+                L10n.t("mention.moderation", ["what": r.line]) + " · " + Format.dateTime(r.at, s.settings.timeZone)
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         if let a = m.analysis {
-            var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
-            if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }
+            var t = "\(Format.sentimentName(a.sentiment)) (\(String(format: "%+.1f", a.score)))"
+            if !a.intents.isEmpty { t += " · " + a.intents.map(Format.intentName).joined(separator: ", ") }
             t += " · \(a.lang)"
             out.append(
                 (
@@ -120,7 +132,7 @@ extension Renderer {
         for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
         if !d.thread.isEmpty {
             out.append(("", .normal))
-            out.append(("Thread (\(d.thread.count)):", .paneTitle))
+            out.append((L10n.t("mention.thread", ["count": d.thread.count]), .paneTitle))
             for t in d.thread {
                 // Our own replies are marked as ours (» and the own style), so the conversation reads at a glance.
                 let ours = s.feed.own.contains(t)
@@ -136,7 +148,7 @@ extension Renderer {
         out += handoffLines(st, width: w)
         if !st.notes.isEmpty {
             out.append(("", .normal))
-            out.append(("Notes:", .paneTitle))
+            out.append((L10n.t("mention.notes"), .paneTitle))
             for n in st.notes {
                 let head =
                     "  \(n.actor), \(ago(n.at)) ago: "
@@ -167,16 +179,16 @@ extension Renderer {
             s.mention.detail?.mention.key == key
             ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
         let text = draft?.editor.text ?? ""
-        var label = " Reply "
+        var label = " " + L10n.t("mention.replyLabel") + " "
         var counterRole: StyleRole = .dim
         if let (used, limit) = ReplyLimit.count(text, platform: platform) {
             label += "· \(used)/\(limit) "
             if used > limit { counterRole = .error }
         }
         if draft?.isDirty == true {
-            label += "· unsaved "
+            label += "· " + L10n.t("mention.unsaved") + " "
         } else if draft?.savedText.isEmpty == false {
-            label += "· saved "
+            label += "· " + L10n.t("mention.saved") + " "
         }
         let role: StyleRole = focused ? .borderFocused : .border
         buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)
@@ -187,7 +199,7 @@ extension Renderer {
             let k =
                 s.settings.keymap.keys(for: "focus composer", in: .global).first.map { KeyNames.name($0) }
                 ?? ":focus composer"
-            buf.put("Press \(k) to write a reply.", x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
+            buf.put(L10n.t("mention.pressToReply", ["key": k]), x: rect.x + 1, y: rect.y, role: .dim, clip: rect)
             return
         }
         // Pre-send warnings (ReplyChecks) inline under the text, as many as fit under five lines of text.

@@ -34,35 +34,39 @@ extension Renderer {
     mutating func drawReview(_ r: ReplyReview) {
         let w = min(s.chrome.size.width - 4, 76) - 3
         var lines: [(String, StyleRole)] = []
-        lines.append((TextWrap.ellipsize("To: " + sanitizeForScreen(r.target), width: w), .accent))
-        if let u = r.url { lines.append((TextWrap.ellipsize("In reply to: " + sanitizeForScreen(u), width: w), .meta)) }
+        lines.append(
+            (TextWrap.ellipsize(L10n.t("review.to", ["target": sanitizeForScreen(r.target)]), width: w), .accent))
+        if let u = r.url {
+            lines.append(
+                (TextWrap.ellipsize(L10n.t("review.inReplyTo", ["url": sanitizeForScreen(u)]), width: w), .meta))
+        }
         lines.append(("", .overlay))
         for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
         lines.append(("", .overlay))
         if let (used, limit) = ReplyLimit.count(r.text, platform: r.network) {
-            lines.append(("\(used)/\(limit) characters", used > limit ? .error : .dim))
+            lines.append((L10n.t("review.characters", ["used": used, "limit": limit]), used > limit ? .error : .dim))
         }
         for wn in r.warnings {
             for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() {
                 lines.append(((i == 0 ? "" : "  ") + l, .warning))
             }
         }
-        if r.warnings.isEmpty { lines.append(("No warnings.", .dim)) }
+        if r.warnings.isEmpty { lines.append((L10n.t("review.noWarnings"), .dim)) }
         lines.append(("", .overlay))
         if r.manual {
             let net = r.network.lowercased()
             let why =
                 OutboxDraft.replyNetworks.contains(net)
-                ? "No reply reference was stored for this mention" : "\(Format.network(r.network)) has no reply API"
-            let how = "\(why): y copies the reply to the clipboard and shows the link to answer by hand."
+                ? L10n.t("review.noReference") : L10n.t("review.noReplyAPI", ["network": Format.network(r.network)])
+            let how = L10n.t("review.manual", ["why": why])
             for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
         } else {
             let how =
                 s.settings.sendDelay > 0
-                ? "y sends it in \(Int(s.settings.sendDelay)) s (u takes it back until then)." : "y sends it now."
+                ? L10n.t("review.sendsIn", ["seconds": Int(s.settings.sendDelay)]) : L10n.t("review.sendsNow")
             for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
         }
-        guard let inner = overlay(title: "Review reply — y send · e edit · n back", lines: lines.count) else { return }
+        guard let inner = overlay(title: L10n.t("review.title"), lines: lines.count) else { return }
         drawLines(lines, in: inner)
     }
 
@@ -70,17 +74,17 @@ extension Renderer {
         let matches = s.mention.templates?.search(p.query.text) ?? []
         let rows = max(3, min(12, matches.count + 2))
         guard
-            let inner = overlay(title: "Templates — type to search, Enter inserts, Esc closes", lines: rows, width: 70)
+            let inner = overlay(title: L10n.t("templates.title"), lines: rows, width: 70)
         else { return }
         buf.put("> " + sanitizeForScreen(p.query.text), x: inner.x + 1, y: inner.y, role: .input, clip: inner)
         cursor = Point(
             x: min(inner.maxX - 1, inner.x + 3 + TextWidth.width(String(p.query.chars[..<p.query.cursor]))), y: inner.y)
         if s.mention.templates == nil {
-            buf.put("loading…", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
+            buf.put(L10n.t("templates.loading"), x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
             return
         }
         if matches.isEmpty {
-            buf.put("No template matches.", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
+            buf.put(L10n.t("templates.none"), x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
             return
         }
         let nameW = min(20, inner.width / 3)
@@ -100,12 +104,12 @@ extension Renderer {
     mutating func drawCollision(_ lines: [String]) {
         let w = min(s.chrome.size.width - 4, 76) - 3
         var out: [(String, StyleRole)] = [
-            ("Not sent: the mention changed since you opened it.", .error), ("", .overlay),
+            (L10n.t("collision.notSent"), .error), ("", .overlay),
         ]
         for l in lines { out.append((TextWrap.ellipsize(sanitizeForScreen(l), width: w), .overlay)) }
         out.append(("", .overlay))
-        out.append(("The draft is kept. Any key closes; sending again goes through.", .dim))
-        guard let inner = overlay(title: "Someone else got there first", lines: out.count) else { return }
+        out.append((L10n.t("collision.kept"), .dim))
+        guard let inner = overlay(title: L10n.t("collision.title"), lines: out.count) else { return }
         drawLines(out, in: inner)
     }
 

@@ -36,14 +36,14 @@ extension Update {
         var d = s.mention.drafts[key] ?? Draft()
         d.editor = TextEditor(clean.hasSuffix("\n") ? String(clean.dropLast()) : clean)
         s.mention.drafts[key] = d
-        say(&s, "draft updated from the editor")
+        say(&s, L10n.t("msg.draftUpdated"))
         return []
     }
 
     static func claimed(_ s: inout AppState, key: String, at: Date, from: String?) -> [Effect] {
         s.mention.claims[key] = at
         s.mention.takenOver[key] = nil
-        if let from { say(&s, "taken over from \(from)") }
+        if let from { say(&s, L10n.t("msg.takenOver", ["user": from])) }
         return []
     }
 

@@ -7,7 +7,7 @@ import SwitchboardCore
 extension Update {
     /// `moderate KIND [REASON]`; without a kind, asks the network's choices first.
     static func moderate(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.actionKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.actionKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         let words = arg.split(separator: " ", maxSplits: 1).map(String.init)
         guard let first = words.first else { return [.moderation(.choices(key: k))] }
         guard let kind = ModerationKind(rawValue: first.lowercased()) else {
@@ -22,7 +22,7 @@ extension Update {
 
     /// `hide [REASON]` / `unhide [REASON]`.
     static func moderate(_ s: inout AppState, _ kind: ModerationKind, _ arg: String) -> [Effect] {
-        guard let k = s.actionKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.actionKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         return moderate(&s, k, kind, reason: arg.trimmingCharacters(in: .whitespaces))
     }
 

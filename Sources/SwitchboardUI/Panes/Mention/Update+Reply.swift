@@ -43,13 +43,13 @@ extension Update {
     /// `send`: the review screen for the draft (y sends, e edits, n goes back).
     static func review(_ s: inout AppState) -> [Effect] {
         guard let k = s.shownKey, let d = s.mention.detail, d.mention.key == k else {
-            say(&s, "no mention open")
+            say(&s, L10n.t("msg.noOpen"))
             return []
         }
         let raw = s.mention.drafts[k]?.editor.text ?? ""
         let prefix = Triage.replyPrefix(for: d.mention).trimmingCharacters(in: .whitespaces)
         let body = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body != prefix else { say(&s, "the reply is empty", error: true); return [] }
+        guard !body.isEmpty, body != prefix else { say(&s, L10n.t("msg.replyEmpty"), error: true); return [] }
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
@@ -65,7 +65,7 @@ extension Update {
     }
 
     static func openTemplates(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let k = s.shownKey else { say(&s, "open a mention first (Enter)"); return [] }
+        guard let k = s.shownKey else { say(&s, L10n.t("msg.openFirst")); return [] }
         s.modal = .templates(TemplatePicker(key: k, query: arg))
         s.chrome.focus = .composer
         return s.mention.templates == nil ? [.loadTemplates] : []
@@ -77,7 +77,9 @@ extension Update {
         guard let e = s.myQueued.first else {
             if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
                 say(&s, "only \(e.author) can take back this reply (theirs)")
-            } else { say(&s, "nothing to take back") }
+            } else {
+                say(&s, L10n.t("msg.nothingToTakeBack"))
+            }
             return []
         }
         var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
@@ -107,12 +109,12 @@ extension Update {
 
     static func note(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let k = s.actionKey else {
-            say(&s, s.chrome.focus == .composer ? "no mention open" : "no mention selected")
+            say(&s, s.chrome.focus == .composer ? L10n.t("msg.noOpen") : L10n.t("msg.noSelection"))
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { prompt(&s, "note "); return [] }
-        return [.record([.note(mention: k, text: text)], done: "note added to \(s.label(k))")]
+        return [.record([.note(mention: k, text: text)], done: L10n.t("msg.noteAdded", ["what": s.label(k)]))]
     }
 
     /// Keys on the review screen: y send, e edit, n back.
@@ -174,7 +176,9 @@ extension Update {
         let prefix = Triage.replyPrefix(for: m)
         if d.editor.text.trimmingCharacters(in: .whitespaces).isEmpty || d.editor.text == prefix {
             d.editor = TextEditor(Triage.addressed(text, to: m))
-        } else { d.editor.insert(text) }
+        } else {
+            d.editor.insert(text)
+        }
         s.mention.drafts[key] = d
         say(
             &s,

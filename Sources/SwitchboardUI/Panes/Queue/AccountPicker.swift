@@ -23,7 +23,7 @@ public struct AccountPicker: Sendable, Equatable {
 
     /// What the workbench says when no source can publish.
     public static let noAccount =
-        "no account can post: add a Mastodon or Bluesky source to team.json (switchboard sources add)"
+        L10n.t("msg.noAccount")
 
     /// The team's enabled Mastodon and Bluesky sources, in team.json order.
     public static func publishing(_ team: TeamConfig) -> [SourceConfig] {

@@ -82,11 +82,11 @@ extension EffectRunner {
                 return [
                     .storeChanged(delta()),
                     .queueSelect(
-                        id: i.id, text: "draft added from the feed — e edits, s schedules", edit: i.draft.text),
+                        id: i.id, text: L10n.t("msg.draftAdded"), edit: i.draft.text),
                 ]
             case .edit(let id, let text):
                 try Queue.edit(id, text: text, store: store, actor: actor, now: now)
-                return done("queue item edited")
+                return done(L10n.t("msg.queueEdited"))
             case .nextSlot(let id):
                 let q = try Queue.current(store)
                 let i = try q.resolve(id)
@@ -102,7 +102,7 @@ extension EffectRunner {
                 return done("restored")
             case .duplicate(let id):
                 let i = try Queue.duplicate(id, team: team, store: store, actor: actor, now: now)
-                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "duplicated as a draft")]
+                return [.storeChanged(delta()), .queueSelect(id: i.id, text: L10n.t("msg.duplicated"))]
             case .swap(let a, let b):
                 try Queue.swap(a, b, store: store, actor: actor, now: now)
                 return done("swapped")

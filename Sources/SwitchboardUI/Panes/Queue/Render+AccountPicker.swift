@@ -1,14 +1,15 @@
 import Foundation
 import ScreenKit
+import SwitchboardCore
 
 extension Renderer {
     /// The accounts picker: one row per account that can publish, ticked or not.
     mutating func drawAccountPicker(_ p: AccountPicker) {
         let title: String
         switch p.op {
-        case .curate: title = "Queue this quote for which accounts?"
-        case .check(_, .now, _), .add(_, .now, _): title = "Post now to which accounts?"
-        default: title = "Queue this post for which accounts?"
+        case .curate: title = L10n.t("accounts.curate")
+        case .check(_, .now, _), .add(_, .now, _): title = L10n.t("accounts.now")
+        default: title = L10n.t("accounts.queue")
         }
         guard let inner = overlay(title: title, lines: p.choices.count + 2, width: 64) else { return }
         for (i, c) in p.choices.enumerated() {
@@ -20,7 +21,7 @@ extension Renderer {
                 " \(c.chosen ? "[x]" : "[ ]") \(i + 1)  \(sanitizeForScreen(c.id))  \(sanitizeForScreen(c.label))"
             buf.put(line, x: inner.x, y: y, role: role, clip: inner)
         }
-        let help = "Space ticks · a all · Enter goes ahead · Esc keeps nothing"
+        let help = L10n.t("accounts.help")
         if inner.y + p.choices.count + 1 < inner.maxY {
             buf.put(help, x: inner.x + 1, y: inner.y + p.choices.count + 1, role: .dim, clip: inner)
         }

@@ -11,7 +11,10 @@ struct QueueClock {
         c.firstWeekday = 2
         cal = c
     }
-    static let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    static var days: [String] {
+        L10n.language == .de
+            ? ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    }
     /// 0 = Monday … 6 = Sunday.
     func weekday(_ d: Date) -> Int { (cal.component(.weekday, from: d) + 5) % 7 }
     func minute(_ d: Date) -> Int {
@@ -22,7 +25,9 @@ struct QueueClock {
     func weekStart(_ d: Date) -> Date { cal.dateInterval(of: .weekOfYear, for: d)?.start ?? cal.startOfDay(for: d) }
     /// `Fri 27 13:00`.
     func short(_ d: Date) -> String {
-        String(format: "%@ %02d %@", QueueClock.days[weekday(d)], cal.component(.day, from: d), hhmm(minute(d)))
+        String(
+            format: L10n.language == .de ? "%@ %02d. %@" : "%@ %02d %@", QueueClock.days[weekday(d)],
+            cal.component(.day, from: d), hhmm(minute(d)))
     }
     func hhmm(_ m: Int) -> String { String(format: "%02d:%02d", m / 60, m % 60) }
 }
@@ -31,9 +36,9 @@ extension QueueItem {
     /// The state as the pane shows it.
     var label: String {
         switch state {
-        case .published: return "published ✓"
-        case .failed: return "failed — r to retry"
-        default: return state.rawValue
+        case .published: return L10n.t("queue.published")
+        case .failed: return L10n.t("feed.failed")
+        default: return L10n.t("queue.state." + state.rawValue)
         }
     }
     var role: StyleRole {
@@ -50,12 +55,13 @@ extension QueueItem {
 extension Renderer {
     mutating func drawQueue(_ r: Rect) {
         let q = s.queue.info
-        var title = q.items.isEmpty ? "Queue" : "Queue — \(q.items.count)"
-        if q.suspension != nil { title += " — SUSPENDED" }
+        var title = q.items.isEmpty ? L10n.t("pane.queue") : L10n.t("pane.queue") + " — \(q.items.count)"
+        if q.suspension != nil { title += " — " + L10n.t("status.suspended") }
         let inner = box(r, title: title, focused: s.chrome.focus == .queue)
         guard inner.width > 2, inner.height > 0 else { return }
         if let e = q.error {
-            for (i, l) in TextWrap.wrap("queue: " + sanitizeForScreen(e), width: inner.width - 1).prefix(inner.height)
+            for (i, l) in TextWrap.wrap(L10n.t("queue.error", ["error": sanitizeForScreen(e)]), width: inner.width - 1)
+                .prefix(inner.height)
                 .enumerated()
             {
                 buf.put(l, x: inner.x + 1, y: inner.y + i, role: .error, clip: inner)
@@ -64,7 +70,7 @@ extension Renderer {
         }
         if s.chrome.zoomed && s.chrome.focus == .queue { drawWeek(inner); return }
         if q.items.isEmpty {
-            buf.put("No scheduled posts", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+            buf.put(L10n.t("queue.empty"), x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return
         }
         let clock = QueueClock(s.settings.timeZone)
@@ -146,7 +152,7 @@ extension Renderer {
             x += colW
         }
         if times.isEmpty {
-            buf.put("No posting schedule or items this week", x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
+            buf.put(L10n.t("queue.emptyWeek"), x: inner.x + 1, y: inner.y + 1, role: .dim, clip: inner)
             return
         }
         for (row, m) in times.enumerated().prefix(max(0, inner.height - 1)) {
@@ -159,7 +165,9 @@ extension Renderer {
                         TextWrap.clip(sanitizeForScreen(i.draft.text), width: colW - 1), x: cx, y: y, role: i.role,
                         clip: inner)
                 } else if free.contains([d, m]) {
-                    buf.put(TextWrap.clip("· free", width: colW - 1), x: cx, y: y, role: .dim, clip: inner)
+                    buf.put(
+                        TextWrap.clip("· " + L10n.t("queue.free"), width: colW - 1), x: cx, y: y, role: .dim,
+                        clip: inner)
                 }
             }
         }

@@ -37,7 +37,7 @@ extension Update {
             if let d = Int(String(c)), d >= 1, d <= n { p.selected = d - 1; p.choices[d - 1].chosen.toggle() }
         case .enter:
             guard !p.chosen.isEmpty else {
-                say(&s, "pick at least one account (Space ticks it), or Esc", error: true)
+                say(&s, L10n.t("msg.pickAccount"), error: true)
                 return []
             }
             s.modal = nil

@@ -5,7 +5,7 @@ import SwitchboardCore
 extension Update {
     /// The selected queue item, or a message saying there is none.
     static func queueItem(_ s: inout AppState) -> QueueItem? {
-        guard let i = s.queue.selectedItem else { say(&s, "no queue item selected"); return nil }
+        guard let i = s.queue.selectedItem else { say(&s, L10n.t("msg.noQueueItem")); return nil }
         return i
     }
 
@@ -26,7 +26,7 @@ extension Update {
     }
 
     static func queueUndo(_ s: inout AppState) -> [Effect] {
-        guard let id = s.queue.undo else { say(&s, "nothing to undo"); return [] }
+        guard let id = s.queue.undo else { say(&s, L10n.t("msg.nothingToUndo")); return [] }
         s.queue.undo = nil
         return [.queue(.restore(id: id))]
     }
@@ -40,14 +40,14 @@ extension Update {
     static func queueSwap(_ s: inout AppState, by step: Int) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
         let j = s.queue.selected + step
-        guard let other = s.queue.info.items[safe: j] else { say(&s, "nothing to swap with"); return [] }
+        guard let other = s.queue.info.items[safe: j] else { say(&s, L10n.t("msg.nothingToSwap")); return [] }
         s.queue.selected = j
         return [.queue(.swap(i.id, other.id))]
     }
 
     static func queueRetry(_ s: inout AppState) -> [Effect] {
         guard let i = queueItem(&s) else { return [] }
-        guard i.state == .failed else { say(&s, "only a failed item is retried"); return [] }
+        guard i.state == .failed else { say(&s, L10n.t("msg.onlyFailedRetried")); return [] }
         return [.queue(.retry(id: i.id))]
     }
 
@@ -88,7 +88,7 @@ extension Update {
     }
 
     static func curate(_ s: inout AppState) -> [Effect] {
-        guard let k = s.feed.selectedKey else { say(&s, "no mention selected"); return [] }
+        guard let k = s.feed.selectedKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         return pickAccounts(&s, .curate(mention: k))
     }
 
@@ -154,7 +154,7 @@ extension Update {
     static func confirmQueueKey(_ s: inout AppState, _ op: QueueOp, _ k: Key) -> [Effect] {
         s.modal = nil
         if k == .char("y") || k == .char("Y") { return [.queue(op)] }
-        say(&s, "left as it was")
+        say(&s, L10n.t("msg.leftAsItWas"))
         return []
     }
 
