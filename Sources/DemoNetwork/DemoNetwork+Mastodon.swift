@@ -12,6 +12,8 @@ extension DemoNetwork {
         case ("GET", "/api/v1/notifications"): return notifications(r)
         case ("GET", "/api/v2/search"): return DemoNetwork.json(["accounts": [], "statuses": [], "hashtags": []])
         case ("GET", _) where r.path.hasPrefix("/api/v1/timelines/"): return DemoNetwork.json([Any]())
+        case ("GET", _) where r.path.hasPrefix("/api/v1/statuses/") && r.path.hasSuffix("/context"):
+            return mastodonContext(String(r.path.dropFirst(17).dropLast(8)))
         default: return DemoNetwork.json(["error": "Record not found"], status: 404)
         }
     }

@@ -106,6 +106,8 @@ extension CommandName {
                     + "(without a kind: the network's choices)")
         case .hide: return Details(.text, "Hide the comment on its network (others no longer see it): hide [REASON]")
         case .unhide: return Details(.text, "Show a hidden comment again on its network: unhide [REASON]")
+        case .thread: return Details(.none, "Show the whole conversation as a tree (fetched from the network)")
+        case .fold: return Details(.none, "Fold or unfold the answers to the selected post")
         case .handoff:
             return Details(
                 .team,

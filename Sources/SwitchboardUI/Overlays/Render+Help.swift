@@ -8,7 +8,9 @@ extension Renderer {
         var contexts: [(KeyContext, String)] = [
             (s.chrome.focus.context, s.chrome.focus.title + " pane"), (.global, "Everywhere"),
         ]
-        if s.contactsView != nil {
+        if s.threadView != nil {
+            contexts = [(.thread, "Conversation")]
+        } else if s.contactsView != nil {
             contexts = [(.contacts, "Contacts")]
         } else if s.report != nil {
             contexts = [(.report, "Report")]
@@ -27,7 +29,7 @@ extension Renderer {
         if s.chrome.focus == .composer {
             out.append(("", "Other keys type text; Esc goes back to the feed.", true, false))
         }
-        if s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
+        if s.threadView == nil, s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
             out.append(("Marks in the feed", "", true, true))
             for (mark, meaning) in Renderer.feedMarks { out.append((mark, meaning, true, false)) }
             out.append(("", "", true, false))
@@ -70,7 +72,9 @@ extension Renderer {
         // Over the panes, never over the status and hint bars.
         let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
-        let name = s.contactsView != nil ? "Contacts" : (s.report != nil ? "Report" : s.chrome.focus.title)
+        let name =
+            s.threadView != nil
+            ? "Conversation" : s.contactsView != nil ? "Contacts" : (s.report != nil ? "Report" : s.chrome.focus.title)
         let inner = box(r, title: "Keys — \(name) (Esc closes)", focused: true)
         let top = min(scroll, max(0, lines.count - inner.height))
         let keyW = min(22, inner.width / 3)
