@@ -79,5 +79,13 @@ final class DemoThreadTests: XCTestCase {
                     "\($0.depth) \($0.mention.author?.handle ?? "")" + ($0.own ? " »" : "")
                 }, want)
         }
+        // Muting Matthias from the thread's post: the network is asked with his account, and logs it.
+        try await MastodonModerator(config: masto, dataDir: dir, http: http).moderate(
+            ReplyRef(uri: "101"), .mute, reason: nil, ban: false)
+        let log = try Data(contentsOf: root.appendingPathComponent("demo-network.jsonl")).split(separator: 10).map {
+            try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any]
+        }
+        XCTAssertEqual(log.last?["outcome"] as? String, "muted")
+        XCTAssertEqual(log.last?["key"] as? String, "mk@norden.social")
     }
 }
