@@ -25,6 +25,7 @@ extension DemoNetwork {
         case ("POST", "com.atproto.repo.createRecord"): return createRecord(r)
         case ("GET", "app.bsky.notification.listNotifications"): return listNotifications(r)
         case ("GET", "app.bsky.feed.searchPosts"): return DemoNetwork.json(["posts": [Any]()])
+        case ("GET", "app.bsky.feed.getPostThread"): return postThread(r.query("uri") ?? "")
         default:
             return DemoNetwork.json(
                 ["error": "MethodNotImplemented", "message": "Method Not Implemented"], status: 501)

@@ -12,6 +12,13 @@ extension DemoNetwork {
         case ("GET", "/api/v1/notifications"): return notifications(r)
         case ("GET", "/api/v2/search"): return DemoNetwork.json(["accounts": [], "statuses": [], "hashtags": []])
         case ("GET", _) where r.path.hasPrefix("/api/v1/timelines/"): return DemoNetwork.json([Any]())
+        case ("GET", _) where r.path.hasPrefix("/api/v1/statuses/") && r.path.hasSuffix("/context"):
+            return mastodonContext(String(r.path.dropFirst(17).dropLast(8)))
+        case ("GET", _) where r.path.hasPrefix("/api/v1/statuses/"):
+            return mastodonStatusByID(String(r.path.dropFirst(17)))
+        case ("POST", "/api/v1/reports"),
+            ("POST", _) where r.path.hasPrefix("/api/v1/accounts/"):
+            return mastodonAuthorAction(r)
         default: return DemoNetwork.json(["error": "Record not found"], status: 404)
         }
     }

@@ -22,6 +22,8 @@ public final class DemoNetwork: @unchecked Sendable {
     var posts: [DemoPost] = []
     /// Bluesky access and refresh tokens handed out by this endpoint.
     var sessions: Set<String> = []
+    /// Other people's posts the network knows (the demo's seed), for conversations (`setConversations`).
+    var others: [DemoThreadPost] = []
     private var lastSnowflake: UInt64 = 0
     /// When this endpoint started (the seeded YouTube comments and X mentions are dated before it).
     let started: Date

@@ -44,4 +44,5 @@ if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
 if wants("report") { runReportBench(sizes: sizes) }
 if wants("community-ui") { runCommunityUIBench() }
+if wants("thread") { runThreadBench() }
 if wants("index") { try IndexBench.run(sizes: sizes) }

@@ -45,6 +45,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         } else if demo {
             store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
             demoNetwork = try Demo.startNetwork(store.dir)
+            demoNetwork?.setConversations(Demo.threadPosts(store.mentions))
         } else {
             store = try global.openStore(quiet: true)
         }
@@ -104,6 +105,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
             runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
             runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
             runner?.moderatorFor = Moderation.moderators(team: t, dataDir: dir, http: URLSessionHTTPClient())
+            runner?.threadFetcherFor = Conversations.fetchers(team: t, dataDir: dir, http: URLSessionHTTPClient())
             sources.setTeam(t)
         }
         if let team { runner.teamChanged?(team) }

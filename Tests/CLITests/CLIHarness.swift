@@ -90,4 +90,21 @@ extension XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         return d
     }
+
+    /// Writes a secret file (mode 0600) under `d` and sets team.json's `sources` (and more top-level `fields`).
+    func useSources(
+        _ d: String, _ sources: [[String: Any]], secret: (path: String, text: String), fields: [String: Any] = [:]
+    )
+        throws
+    {
+        try FileManager.default.createDirectory(
+            atPath: (d + "/" + secret.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(
+            atPath: d + "/" + secret.path, contents: Data(secret.text.utf8), attributes: [.posixPermissions: 0o600])
+        let url = URL(fileURLWithPath: d + "/team.json")
+        var team = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        team["sources"] = sources
+        team.merge(fields) { $1 }
+        try JSONSerialization.data(withJSONObject: team, options: [.prettyPrinted, .sortedKeys]).write(to: url)
+    }
 }

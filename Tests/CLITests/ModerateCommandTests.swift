@@ -27,8 +27,8 @@ final class ModerateCommandTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.out)
         XCTAssertEqual(
             r.err,
-            "switchboard: \(mk): not hidden: Mastodon offers no API to hide or delete other people's posts: report or block the "
-                + "account on Mastodon itself\n")
+            "switchboard: \(mk): not hidden: Mastodon offers no API to hide or delete other people's posts: mute, block or "
+                + "report the author instead (needs a Mastodon source in team.json)\n")
         let log = try CLI.run(["log", "--data-dir", d, "--mention", mk])
         XCTAssertEqual(log.out, "Nothing recorded.\n")
     }

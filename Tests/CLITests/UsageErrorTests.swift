@@ -24,12 +24,14 @@ final class UsageErrorTests: XCTestCase {
     }
 
     func testAnUnknownCommandNamesTheNearestOrListsThemAll() throws {
-        let thread = try CLI.run(["thread"])
-        XCTAssertEqual(thread.status, 2)
+        // (`thread` was the example until it became a command, issue 20.)
+        let unknown = try CLI.run(["conversations"])
+        XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(
-            thread.err.hasPrefix("switchboard: unknown command 'thread' — the commands of switchboard are: init, "),
-            thread.err)
-        XCTAssertTrue(thread.err.contains(", crisis (see `switchboard --help`)\n"), thread.err)
+            unknown.err.hasPrefix(
+                "switchboard: unknown command 'conversations' — the commands of switchboard are: init, "),
+            unknown.err)
+        XCTAssertTrue(unknown.err.contains(", crisis (see `switchboard --help`)\n"), unknown.err)
 
         let typo = try CLI.run(["mentoins", "list"])
         XCTAssertEqual(typo.status, 2)

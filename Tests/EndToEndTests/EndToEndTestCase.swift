@@ -10,6 +10,27 @@ class EndToEndTestCase: XCTestCase {
         sessions = []
     }
 
+    /// The demo workbench (`--demo`) at 120×40 as user "e2e" in a fresh data directory (removed after the test),
+    /// once its sources poll.
+    func startDemo(_ name: String) throws -> (TmuxSession, URL) {
+        try TmuxSession.requireTmux()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-demo-\(name)-\(UUID().uuidString.prefix(8))")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let s = try TmuxSession.switchboard(
+            ["--demo", "--data-dir", dir.path], width: 120, height: 40, environment: ["SWITCHBOARD_USER": "e2e"])
+        sessions.append(s)
+        _ = try s.waitFor("⟳ polling", timeout: 30)
+        return (s, dir)
+    }
+
+    /// What the demo's network received (`demo-network.jsonl`), one object per request.
+    func demoNetworkLog(_ dir: URL) throws -> [[String: Any]] {
+        try Data(contentsOf: dir.appendingPathComponent("demo-network.jsonl")).split(separator: 10).map {
+            try JSONSerialization.jsonObject(with: Data($0)) as! [String: Any]
+        }
+    }
+
     /// Runs `switchboard ARGS` to completion, feeding `stdin`; returns its exit status.
     @discardableResult
     func run(_ args: [String], stdin: String? = nil) throws -> Int32 {

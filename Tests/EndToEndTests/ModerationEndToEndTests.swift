@@ -3,7 +3,7 @@ import XCTest
 
 /// Moderation in the real workbench on the demo (issue 16): `X` on an Instagram comment offers the network's kinds,
 /// hiding goes to the demo's Graph endpoint once, the row is marked, and `switchboard log` has it with the reason; on a
-/// Mastodon mention `X` says there is no API.
+/// Mastodon mention `X` offers what Mastodon can do: mute, block and report the author.
 final class ModerationEndToEndTests: EndToEndTestCase {
     func testXHidesAnInstagramCommentThroughTheDemoNetwork() throws {
         try TmuxSession.requireTmux()
@@ -43,13 +43,13 @@ final class ModerationEndToEndTests: EndToEndTestCase {
         p.waitUntilExit()
         XCTAssertTrue(text.contains(#""kind":"hide""#) && text.contains(#""reason":"Beleidigung""#), text)
 
-        // Mastodon has no moderation API: the status line says so.
+        // Mastodon moderates authors, not other people's posts: X offers mute, block and report (issue 20).
         s.sendKeys(":")
         usleep(300_000)
         s.sendText("filter net:mastodon")
         s.sendKeys("Enter")
         _ = try s.waitFor("filter: net:mastodon")
         s.sendKeys("X")
-        rows = try s.waitFor("Mastodon offers no API")
+        rows = try s.waitFor("mute  unmute  block  unblock  report")
     }
 }

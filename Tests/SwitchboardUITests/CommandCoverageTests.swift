@@ -42,6 +42,7 @@ final class CommandCoverageTests: XCTestCase {
         case .note: return Case(drive: .line("note called them back"))
         case .holdingStatement: return Case(setup: [":open"], crisis: true, drive: .line(c.rawValue))
         case .pick: return Case(setup: [":trends"], drive: .key(.trends))
+        case .fold: return Case(setup: [":thread"], drive: .key(.thread))
         case .crisis: return Case(drive: .line("crisis"))
         case .crisisStart, .crisisDrill: return Case(setup: [":focus crisis"], drive: .line(c.rawValue))
         case .crisisDone, .crisisSkip, .crisisBlock, .crisisStatement, .crisisTimeline, .crisisSeverity,

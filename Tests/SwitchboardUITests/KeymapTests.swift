@@ -58,7 +58,7 @@ final class KeymapTests: XCTestCase {
                 "keymap.json:2:12: unknown key name '<Nope>'; known names:"))
         XCTAssertEqual(
             error("{\"fed\": {}}"),
-            "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report)"
+            "keymap.json:1:2: unknown context \"fed\" (use one of: global, feed, composer, queue, crisis, help, cmdline, trends, templates, contacts, report, thread)"
         )
         XCTAssertEqual(error("{\"feed\": {\"j\": \"down\",}}"), "keymap.json:1:23: expected a quoted key")
         XCTAssertEqual(

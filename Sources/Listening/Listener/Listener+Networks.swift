@@ -12,8 +12,8 @@ extension Listener {
     /// X and Reddit; nil for other types. Each network's connector adds its line here.
     static func networkKinds(_ type: String) -> NetworkKinds? {
         switch type.lowercased() {
-        case "mastodon": return (MastodonSource.self, MastodonPublisher.self, nil)
-        case "bluesky", "bsky": return (BlueskySource.self, BlueskyPublisher.self, nil)
+        case "mastodon": return (MastodonSource.self, MastodonPublisher.self, MastodonModerator.self)
+        case "bluesky", "bsky": return (BlueskySource.self, BlueskyPublisher.self, BlueskyModerator.self)
         case "instagram": return (InstagramSource.self, InstagramPublisher.self, GraphModerator.self)
         case "facebook": return (FacebookSource.self, FacebookPublisher.self, GraphModerator.self)
         case "threads": return (ThreadsSource.self, ThreadsPublisher.self, GraphModerator.self)
@@ -37,7 +37,7 @@ extension Listener {
     }
 
     /// The moderator for items found by source `c` (same account), or nil when its network offers no moderation
-    /// API (RSS, JSON Lines, Mastodon, Bluesky).
+    /// API (RSS, JSON Lines). Mastodon and Bluesky moderate authors (mute, block, report), not others' posts.
     public static func moderator(for c: SourceConfig, dataDir: DataDirectory, http: HTTPClient) throws -> Moderator? {
         try networkKinds(c.type)?.moderator?.init(ConnectorSetup(config: c, dataDir: dataDir, http: http))
     }

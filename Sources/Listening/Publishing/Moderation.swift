@@ -36,11 +36,11 @@ public enum Moderation {
     static func noAPI(_ network: String) -> String? {
         switch network {
         case "mastodon":
-            return "Mastodon offers no API to hide or delete other people's posts: report or block the account "
-                + "on Mastodon itself"
+            return "Mastodon offers no API to hide or delete other people's posts: mute, block or report the author "
+                + "instead (needs a Mastodon source in team.json)"
         case "bluesky":
-            return "Bluesky offers no API to hide or delete other people's posts: hide the reply, report or "
-                + "block the account in the Bluesky app"
+            return "Bluesky offers no API to hide or delete other people's posts: mute, block or report the author "
+                + "instead (needs a Bluesky source in team.json)"
         case "rss", "jsonl", "import":
             return "\(networkName(network)) mentions are not on a network Switchboard can moderate"
         default: return nil

@@ -9,6 +9,8 @@ public enum ModerationKind: String, Codable, CaseIterable, Sendable {
     case delete
     /// YouTube: hold for review, publish (approve), reject; Reddit: approve, remove, lock, unlock.
     case hold, approve, reject, remove, lock, unlock
+    /// The author (Mastodon, Bluesky): mute or block them for the account (and undo it), report them to the network.
+    case mute, unmute, block, unblock, report
 
     /// The past participle for the history: `hidden`, `deleted`, `held for review`.
     public var done: String {
@@ -22,8 +24,16 @@ public enum ModerationKind: String, Codable, CaseIterable, Sendable {
         case .remove: return "removed"
         case .lock: return "locked"
         case .unlock: return "unlocked"
+        case .mute: return "muted"
+        case .unmute: return "unmuted"
+        case .block: return "blocked"
+        case .unblock: return "unblocked"
+        case .report: return "reported"
         }
     }
+
+    /// Whether it acts on the author rather than on the post (the post stays as it is on the network).
+    public var concernsAuthor: Bool { [.mute, .unmute, .block, .unblock, .report].contains(self) }
 
     /// The short mark of the feed row: `hidden`, `deleted`, `held`.
     public var mark: String { self == .hold ? "held" : done }

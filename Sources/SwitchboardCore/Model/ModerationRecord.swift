@@ -24,7 +24,7 @@ extension MentionState {
     /// `reject`, `remove`), or nil when it is visible as usual (never moderated, unhidden, approved).
     public var moderated: ModerationKind? {
         var v: ModerationKind?
-        for r in moderation where r.kind != .lock && r.kind != .unlock {
+        for r in moderation where r.kind != .lock && r.kind != .unlock && !r.kind.concernsAuthor {
             // Nothing brings a deleted item back.
             if v == .delete { break }
             v = r.kind.visibilityAfter

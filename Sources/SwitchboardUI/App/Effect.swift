@@ -42,6 +42,8 @@ public enum Effect: Sendable, Equatable {
     case community(CommunityOp)
     /// Hide, unhide, delete… through the mention's network (EffectRunner+Moderation.swift).
     case moderation(ModerationOp)
+    /// The thread view: fetch a conversation, store a post to answer it (EffectRunner+Thread.swift).
+    case thread(ThreadOp)
     /// The team the effects use changed (team.json edited), or stopped parsing (`problem`: nothing is saved).
     case useTeam(TeamConfig?, problem: String?)
     /// The brands of brands.json: the overview's counts, or the brand to open.

@@ -65,6 +65,10 @@ public enum Message: Sendable {
     case moderationChoices(key: String, kinds: [ModerationKind])
     /// A moderation action finished: what happened (recorded when `ok`).
     case moderated(String, ok: Bool)
+    /// The conversation of `key` (fetched and stored posts); `problem`: why the network's part is missing.
+    case threadLoaded(key: String, Conversation, problem: String?)
+    /// A post of a conversation is stored now, to be answered.
+    case threadStored(key: String)
     case failed(String)
     /// The brands overview's rows (read in the background).
     case brandsLoaded([BrandSummary])

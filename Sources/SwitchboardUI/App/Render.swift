@@ -47,6 +47,7 @@ struct Renderer {
             case .trends(let t): drawTrends(t)
             case .report(let r): drawReport(r)
             case .contacts(let cv): drawContacts(cv)
+            case .thread(let t): drawThread(t)
             case .review(let r): drawReview(r)
             case .templates(let p): drawPicker(p)
             case .collision(_, let lines): drawCollision(lines)
@@ -155,6 +156,15 @@ struct Renderer {
                 ]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .contacts).first.map { (KeyNames.name($0), l) }
+            }
+        }
+        if s.threadView != nil, s.modal == nil {
+            wanted = [
+                ("down", "next"), ("up", "previous"), ("fold", "fold"), ("open", "reply"), ("thread", "fetch again"),
+                ("back", "close"),
+            ]
+            return wanted.compactMap { c, l in
+                s.settings.keymap.keys(for: c, in: .thread).first.map { (KeyNames.name($0), l) }
             }
         }
         if s.report != nil {

@@ -76,6 +76,7 @@ extension Update {
         case .moderate: return moderate(&s, arg)
         case .hide: return moderate(&s, .hide, arg)
         case .unhide: return moderate(&s, .unhide, arg)
+        case .thread: return thread(&s)
         case .handoffAnswer: return insertHandoffAnswer(&s)
         // The queue.
         case .queue: return queueLine(&s, arg)
@@ -108,7 +109,7 @@ extension Update {
         case .role: return role(&s, arg)
         case .contactNote: return contactNote(&s, arg)
         // Commands of an overlay or the command line, and text editing outside the composer.
-        case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove,
+        case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove, .fold,
             .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .wordLeft, .wordRight, .lineStart, .lineEnd,
             .backspace, .delete, .deleteWord, .killLine, .killLineStart, .newline:
             if !fromKeymap { say(&s, "\(c.rawValue): only works from a key in its pane", error: true) }

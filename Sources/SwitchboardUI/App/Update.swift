@@ -131,6 +131,10 @@ enum Update {
             return moderationChoices(&s, key: key, kinds: kinds)
         case .moderated(let text, let ok):
             return moderated(&s, text, ok: ok)
+        case .threadLoaded(let key, let c, let problem):
+            return threadLoaded(&s, key: key, c, problem: problem)
+        case .threadStored(let key):
+            return threadStored(&s, key: key)
         case .failed(let why):
             say(&s, why, error: true)
             return []

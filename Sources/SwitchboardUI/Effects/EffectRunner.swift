@@ -19,6 +19,8 @@ public final class EffectRunner {
     public var queuePublisherFor: QueuePublisher.PublisherFor?
     /// Finds the moderator for a mention (injected like `publisherFor`); nil: moderation is refused.
     public var moderatorFor: Moderation.ModeratorFor?
+    /// Fetches conversations for the thread view (injected like `moderatorFor`); nil: only stored posts show.
+    public var threadFetcherFor: Conversations.FetcherFor?
     /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
     public var team: TeamConfig?
     /// Why team.json does not parse (file, line, column): while set, nothing is written (EffectRunner+Team.swift).
@@ -161,6 +163,8 @@ public final class EffectRunner {
             return performBrands(op)
         case .moderation(let op):
             return performModeration(op)
+        case .thread(let op):
+            return performThread(op)
         case .useTeam(let t, let problem):
             return useTeam(t, problem: problem)
         case .quit:

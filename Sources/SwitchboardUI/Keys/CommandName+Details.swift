@@ -109,6 +109,8 @@ extension CommandName {
         case .unhide: return Details(.text, "Show a hidden comment again on its network: unhide [REASON]")
         case .layout:
             return Details(.layout, "Arrange the panes: layout stacked|side|auto (alone: switch stacked / side)")
+        case .thread: return Details(.none, "Show the whole conversation as a tree (fetched from the network)")
+        case .fold: return Details(.none, "Fold or unfold the answers to the selected post")
         case .handoff:
             return Details(
                 .team,

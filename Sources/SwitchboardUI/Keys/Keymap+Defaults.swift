@@ -74,6 +74,7 @@ extension Keymap {
             (.feed, "N", "note", "Add an internal note (never published)", .selection),
             (.feed, "H", "handoff", "Hand off to an internal team (team, note)", .selection),
             (.feed, "X", "moderate", "Hide, unhide, delete… on the network", .selection),
+            (.feed, "t", "thread", "The whole conversation, as a tree", .selection),
             (.crisis, "<Enter>", "crisis-start", "Start the playbook (severity, suspend the queue?)", .always),
             (.crisis, "D", "crisis-drill", "Run the playbook as a drill", .always),
             (.crisis, "x <Space>", "crisis-done", "Step done", .always),
@@ -106,6 +107,15 @@ extension Keymap {
         for (keys, cmd, help) in movement { rows.append((.trends, keys, cmd, help, .always)) }
         for (keys, cmd, help) in movement { rows.append((.report, keys, cmd, help, .always)) }
         for (keys, cmd, help) in movement { rows.append((.contacts, keys, cmd, help, .always)) }
+        for (keys, cmd, help) in movement { rows.append((.thread, keys, cmd, help, .always)) }
+        rows += [
+            (.thread, "<Space> <Tab>", "fold", "Fold or unfold the answers to this post", .always),
+            (.thread, "r <Enter>", "open", "Reply to this post (opens the composer on it)", .always),
+            (.thread, "t", "thread", "Fetch the conversation again", .always),
+            (.thread, "<Esc> q", "back", "Close the conversation", .always),
+            (.thread, "?", "help", "Show these keys", .always),
+            (.thread, ":", "command", "Open the command line", .always),
+        ]
         rows += [
             (.report, "<Esc> q", "back", "Close the report", .always),
             (.report, ":", "command", "Open the command line", .always),

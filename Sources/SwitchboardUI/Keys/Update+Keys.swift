@@ -64,6 +64,9 @@ extension Update {
             return []
         case .contacts:
             return contactsKey(&s, k)
+        case .thread:
+            guard let b = s.settings.keymap.binding(k, in: .thread) else { return [] }
+            return threadCommand(&s, b.command)
         case .report:
             guard let b = s.settings.keymap.binding(k, in: .report) else { return [] }
             return reportCommand(&s, b.command)

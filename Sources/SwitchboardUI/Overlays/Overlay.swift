@@ -30,6 +30,8 @@ public enum Overlay: Sendable {
     case crisisPrompt(CrisisPrompt)
     /// The brands overview (`B`): a row per brand, Enter opens one.
     case brands(BrandsOverview)
+    /// The thread view (`t`): the whole conversation of a mention.
+    case thread(ThreadView)
 
     /// Where it goes in the stack: views by kind, modals on top.
     var layer: Int {
@@ -37,11 +39,12 @@ public enum Overlay: Sendable {
         case .trends: return 0
         case .report: return 1
         case .contacts: return 2
-        default: return 3
+        case .thread: return 3
+        default: return 4
         }
     }
 
-    var isModal: Bool { layer == 3 }
+    var isModal: Bool { layer == 4 }
 }
 
 extension AppState {
@@ -49,7 +52,7 @@ extension AppState {
     /// replaces the modal (nil closes it); the views under it stay.
     public var modal: Overlay? {
         get { overlays.last.flatMap { $0.isModal ? $0 : nil } }
-        set { show(newValue, layer: 3) }
+        set { show(newValue, layer: 4) }
     }
 
     /// The `:trends` overlay (nil when closed).
@@ -68,6 +71,12 @@ extension AppState {
     public var contactsView: ContactsView? {
         get { overlays.lazy.compactMap { if case .contacts(let c) = $0 { return c } else { return nil } }.first }
         set { show(newValue.map(Overlay.contacts), layer: 2) }
+    }
+
+    /// The thread view (nil when closed).
+    public var threadView: ThreadView? {
+        get { overlays.lazy.compactMap { if case .thread(let t) = $0 { return t } else { return nil } }.first }
+        set { show(newValue.map(Overlay.thread), layer: 3) }
     }
 
     /// Puts `overlay` in its layer (replacing what was there), or with nil empties the layer.

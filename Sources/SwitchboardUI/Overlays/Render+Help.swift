@@ -10,7 +10,9 @@ extension Renderer {
             (s.chrome.focus.context, L10n.t("help.paneHeading", ["pane": s.chrome.focus.title])),
             (.global, L10n.t("help.everywhere")),
         ]
-        if s.contactsView != nil {
+        if s.threadView != nil {
+            contexts = [(.thread, L10n.t("help.conversation"))]
+        } else if s.contactsView != nil {
             contexts = [(.contacts, L10n.t("help.contacts"))]
         } else if s.report != nil {
             contexts = [(.report, L10n.t("help.report"))]
@@ -29,7 +31,7 @@ extension Renderer {
         if s.chrome.focus == .composer {
             out.append(("", L10n.t("help.composerTypes"), true, false))
         }
-        if s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
+        if s.threadView == nil, s.contactsView == nil, s.report == nil, s.chrome.focus == .feed {
             out.append((L10n.t("help.marks"), "", true, true))
             for (mark, meaning) in Renderer.feedMarks {
                 out.append((mark.hasPrefix("help.") ? L10n.t(mark) : mark, L10n.t(meaning), true, false))
@@ -90,8 +92,10 @@ extension Renderer {
         let r = Rect(x: (s.chrome.size.width - w) / 2, y: 1 + (s.chrome.size.height - 4 - h) / 2, width: w, height: h)
         buf.fill(r, role: .overlay)
         let name =
-            s.contactsView != nil
-            ? L10n.t("help.contacts") : (s.report != nil ? L10n.t("help.report") : s.chrome.focus.title)
+            s.threadView != nil
+            ? L10n.t("help.conversation")
+            : s.contactsView != nil
+                ? L10n.t("help.contacts") : (s.report != nil ? L10n.t("help.report") : s.chrome.focus.title)
         let inner = box(r, title: L10n.t("help.title", ["name": name]), focused: true)
         let top = min(scroll, max(0, lines.count - inner.height))
         let keyW = min(22, inner.width / 3)

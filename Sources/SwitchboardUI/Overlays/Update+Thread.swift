@@ -1,0 +1,61 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+extension Update {
+    /// `t` / `:thread`: opens the thread view on the highlighted mention and fetches its conversation.
+    static func thread(_ s: inout AppState) -> [Effect] {
+        guard let key = s.actionKey else { say(&s, "no mention selected"); return [] }
+        s.threadView = ThreadView(key: key)
+        say(&s, "fetching the conversation…")
+        return [.thread(.load(key: key))]
+    }
+
+    static func threadLoaded(_ s: inout AppState, key: String, _ c: Conversation, problem: String?) -> [Effect] {
+        guard var t = s.threadView, t.key == key else { return [] }
+        t.loaded(c, problem: problem)
+        s.threadView = t
+        let ours = c.posts.filter(\.own).count
+        say(&s, "conversation: \(c.posts.count) posts" + (ours > 0 ? ", \(ours) ours" : ""))
+        return []
+    }
+
+    /// A post only the network knew is stored now: the composer opens on it.
+    static func threadStored(_ s: inout AppState, key: String) -> [Effect] {
+        replyFromThread(&s, key: key)
+        return []
+    }
+
+    static func replyFromThread(_ s: inout AppState, key: String) {
+        s.threadView = nil
+        s.mention.opened = key
+        s.chrome.focus = .composer
+        s.chrome.zoomed = false
+    }
+
+    /// Keys while the thread view is open (context `thread`).
+    static func threadCommand(_ s: inout AppState, _ command: String) -> [Effect] {
+        guard var t = s.threadView else { return [] }
+        let c = CommandName(rawValue: command)
+        if let m = c?.motion {
+            t.move(m)
+            s.threadView = t
+            return []
+        }
+        switch c {
+        case .back?: s.threadView = nil
+        case .fold?:
+            if let why = t.toggleFold() { say(&s, why) }
+            s.threadView = t
+        case .thread?: return [.thread(.load(key: t.key))]
+        case .open?:
+            guard let p = t.conversation?.posts[safe: t.selected] else { return [] }
+            if p.stored { replyFromThread(&s, key: p.mention.key); return [] }
+            return [.thread(.store(p.mention))]
+        case .help?: s.modal = .help(scroll: 0)
+        case .command?: s.modal = .command(CommandLineState())
+        default: break
+        }
+        return []
+    }
+}
