@@ -14,13 +14,16 @@ final class InsightModel: @unchecked Sendable {
     /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
     let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
     let germanShiftPos: Float, germanShiftNeg: Float, version: String
+    /// The learned layer (`learned.tsv`); without it the analyser falls back to the rules alone.
+    let learned: LearnedModel, learnedTable: KeyTable<SIMD16<Float>>?
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
         HotModel(
             words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
             germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
-            english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
+            english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg,
+            learned: learned)
     }
 
     static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
@@ -107,6 +110,12 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.wantWords, WordInfo.want)
         mark(WordLists.personalEN, WordInfo.personalEN)
         mark(WordLists.personalDE, WordInfo.personalDE)
+        mark(WordLists.ironyOpeners, WordInfo.ironyOpener)
+        mark(WordLists.ironyAgain, WordInfo.ironyAgain)
+        for phrase in WordLists.ironyPhrases {
+            let keys = InsightModel.keys(phrase)
+            if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].irony = true }
+        }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }
@@ -183,7 +192,21 @@ final class InsightModel: @unchecked Sendable {
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
         (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
-        self.version = version
+        var learnedVersion: Substring? = nil
+        let learnedLines = lines("learned.tsv").filter { line in
+            if line.hasPrefix("@version\t") { learnedVersion = line.dropFirst(9); return false }
+            return true
+        }
+        if let (m, entries) = LearnedModel.parse(learnedLines) {
+            let table = KeyTable(entries, empty: SIMD16<Float>(repeating: 0))
+            var lm = m
+            lm.table = table.view
+            (learned, learnedTable) = (lm, table)
+        } else {
+            (learned, learnedTable) = (LearnedModel(), nil)
+        }
+        // The stored model version names both layers, so `reanalyze` redoes analyses of either's older files.
+        self.version = learnedVersion.map { version + "+" + $0 } ?? version
     }
 
     /// The table keys of a lexicon entry: one per word or emoticon token, as the tokenizer normalises them.

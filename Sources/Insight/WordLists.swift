@@ -148,4 +148,16 @@ enum WordLists {
 
     // Irony markers (hashtags or words).
     static let ironyWords = "irony ironie sarcasm sarkasmus sarcastic ironic not"
+
+    // Irony cues: an opener early in a clause and a word of repetition later ("Great, another outage",
+    // "super, schon wieder verspätet") when the text also says something negative; and fixed phrases.
+    static let ironyOpeners =
+        "great super toll klasse prima perfekt perfect wonderful wunderbar brilliant awesome lovely fantastic "
+        + "fantastisch genial wow yay bravo nice cool glad love oh ah herzlichen großartig grossartig schön"
+    static let ironyAgain = "another again wieder nochmal erneut always immer typical typisch"
+    static let ironyPhrases = [
+        "for nothing", "für nichts", "für nix", "für gar", "na toll", "na super", "na klasse", "na prima",
+        "na großartig", "na bravo", "wie immer", "wie üblich", "as always", "as usual", "yeah right", "ja klar",
+        "läuft bei",
+    ]
 }
