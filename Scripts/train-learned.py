@@ -11,7 +11,7 @@ expectation, irony, URL, hashtags, mentions, the rule model's sentiment score) a
 
 Outputs (one linear model each, over the same features):
   0-6  intents, one-vs-rest logistic regression, trained on OUR OWN messages only (Scripts/data, CC0), minus the
-       evaluation part (insightlib.ours_held_out). Thresholds: chosen for F1 on a fifth of the training part.
+       evaluation part (insightlib.ours_held_out); questions also once without their question mark. Thresholds: chosen for F1 on a fifth of the training part.
   7-8  sentiment: a correction to the rule model's logits (multinomial, neutral = reference, class-balanced),
        trained on SemEval 2013-2016 Task 4A English tweets (labels CC BY 3.0, TweetEval validation tweets
        excluded) and our own messages, class-balanced within each of the three groups (tweets 1, our English 0.35,
@@ -42,6 +42,9 @@ else:
 ours = read_ours(held_out=False)
 for lang, sent, intents, text in ours:
     rows.append((text, sent, intents, 0.5 if lang == "de" else 0.35, "ours-" + lang))
+    # People often leave the question mark out ("wie kann ich mein Passwort ändern"): a copy without it.
+    if "question" in intents and text.rstrip().endswith("?"):
+        rows.append((text.rstrip().rstrip("?").rstrip(), sent, intents, 0.5 if lang == "de" else 0.35, "ours-" + lang))
 print(f"training texts: {len(rows)} ({len(ours)} ours)", file=sys.stderr)
 
 binary = switchboard_binary()
@@ -56,7 +59,7 @@ cues = np.array(cues); base = np.array(base)
 N = len(rows)
 from collections import Counter
 cnt = Counter(k for ks in keys for k in set(ks))
-ours_idx = np.array([i for i, r in enumerate(rows) if r[2] is not None])
+ours_idx = np.array([i for i, r in enumerate(rows) if r[2] is not None])  # (with the copies)
 ours_keys = Counter(k for i in ours_idx for k in set(keys[i]))
 vocab = {k: j for j, k in enumerate(sorted(k for k, c in cnt.items() if c >= 3 or ours_keys.get(k, 0) >= 2))}
 V = len(vocab)

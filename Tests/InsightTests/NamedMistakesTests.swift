@@ -81,6 +81,6 @@ final class NamedMistakesTests: XCTestCase {
             inTests += 1
             XCTAssertFalse(training.contains(String(part)), "in training: \(part)")
         }
-        XCTAssertGreaterThan(inTests, 30)
+        XCTAssertGreaterThanOrEqual(inTests, 30)
     }
 }
