@@ -318,7 +318,7 @@ extension Analyzer {
     /// Adds a learned feature's weights (and records its key when collecting for training).
     @inline(__always)
     func addLearned(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?) {
-        if let table = hot.learned.table {
+        if let table = hot.learned.table, hot.learned.filter?.mayContain(key) != false {
             let s = table.slot(key)
             if s >= 0 { r.learned += table.value(at: s) }
         }

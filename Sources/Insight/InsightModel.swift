@@ -15,7 +15,7 @@ final class InsightModel: @unchecked Sendable {
     let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
     let germanShiftPos: Float, germanShiftNeg: Float, version: String
     /// The learned layer (`learned.tsv`); without it the analyser falls back to the rules alone.
-    let learned: LearnedModel, learnedTable: KeyTable<SIMD16<Float>>?
+    let learned: LearnedModel, learnedTable: KeyTable<SIMD16<Float>>?, learnedFilter: KeyFilter?
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
@@ -199,11 +199,12 @@ final class InsightModel: @unchecked Sendable {
         }
         if let (m, entries) = LearnedModel.parse(learnedLines) {
             let table = KeyTable(entries, empty: SIMD16<Float>(repeating: 0))
+            let filter = KeyFilter(entries.keys)
             var lm = m
-            lm.table = table.view
-            (learned, learnedTable) = (lm, table)
+            (lm.table, lm.filter) = (table.view, filter.view)
+            (learned, learnedTable, learnedFilter) = (lm, table, filter)
         } else {
-            (learned, learnedTable) = (LearnedModel(), nil)
+            (learned, learnedTable, learnedFilter) = (LearnedModel(), nil, nil)
         }
         // The stored model version names both layers, so `reanalyze` redoes analyses of either's older files.
         self.version = learnedVersion.map { version + "+" + $0 } ?? version

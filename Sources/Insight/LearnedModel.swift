@@ -11,6 +11,8 @@ struct LearnedModel {
     static let sentimentPos = 7, sentimentNeg = 8
     /// Feature key → weights per output.
     var table: TableView<SIMD16<Float>>?
+    /// A bit-array filter over the keys (fits the L2 cache): most absent word pairs miss without a table probe.
+    var filter: FilterView?
     var bias = SIMD16<Float>(repeating: 0)
     /// Cue weights per output (row = output).
     var cueWeights = [SIMD16<Float>](repeating: .zero, count: 16)
