@@ -74,7 +74,9 @@ extension Analyzer {
             r.lang = .en
         } else if de > en && de >= other && de > 0.15 {
             r.lang = .de
-        } else { r.lang = .other }
+        } else {
+            r.lang = .other
+        }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -197,7 +199,9 @@ extension Analyzer {
                         startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
-                    } else { startWord = 2 }
+                    } else {
+                        startWord = 2
+                    }
                     sentenceStart = false
                 } else if startWord == 1 {
                     if f & pron != 0 { (r.question, r.questionStart) = (true, true) }
@@ -278,6 +282,7 @@ extension Analyzer {
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
+        r.contrast = contrast
         if r.ironyPhrase || r.ironyPattern && (neg > 0 || emoNeg > 0 || r.negatedExpect > 0) { r.irony = true }
         if r.irony && r.tokPos > 0 {
             // Positive words said ironically count toward negative.

@@ -57,13 +57,19 @@ public struct Analyzer: Sendable {
         if learned.loaded {
             r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
             let s = learned.scores(r)
-            (sentiment, score) = Analyzer.softmax(zp + s[LearnedModel.sentimentPos], zn + s[LearnedModel.sentimentNeg])
+            // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
+            // the rule model, which counts the clause after it more, decides the sentiment alone.
+            (sentiment, score) =
+                r.contrast
+                ? Analyzer.softmax(zp, zn)
+                : Analyzer.softmax(zp + s[LearnedModel.sentimentPos], zn + s[LearnedModel.sentimentNeg])
             let fired = s .> learned.threshold
             let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
             let spam = fired[5] || ruleSpam
             if fired[0] { intents.append(.question) }
             // Complaint and praise exclude each other: the stronger one wins.
-            let complaint = !spam && fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
+            let complaint =
+                !spam && fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
             if complaint { intents.append(.complaint) }
             if !spam && fired[2] && !complaint { intents.append(.praise) }
             if !spam && fired[3] { intents.append(.help) }
@@ -71,8 +77,9 @@ public struct Analyzer: Sendable {
             if spam { intents.append(.spam) }
             if !spam && fired[6] && r.crisisFound == 0 { intents.append(.crisis) }
         } else {
-            (sentiment, score) = r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0
-                && r.dense[3] == 0 ? (.neutral, 0) : Analyzer.softmax(zp, zn)
+            (sentiment, score) =
+                r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0
+                    && r.dense[3] == 0 ? (.neutral, 0) : Analyzer.softmax(zp, zn)
             ruleIntents(r, score, &intents)
         }
         var found: [String]? = nil
@@ -146,6 +153,8 @@ public struct Analyzer: Sendable {
         var r = scan(text, collect: c)
         let z = logits(r)
         r.cues[15] = Float(Analyzer.softmax(z.0, z.1).1)
-        return (r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] }, c.keys, (0..<16).map { r.cues[$0] }, z)
+        return (
+            r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] }, c.keys, (0..<16).map { r.cues[$0] }, z
+        )
     }
 }

@@ -67,13 +67,17 @@ final class InsightModel: @unchecked Sendable {
                         w[keys[0], default: WordInfo()].lexDE = v
                         w[keys[0]]!.flags |= WordInfo.hasLexDE
                         if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
-                    } else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
+                    } else {
+                        w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN
+                    }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
                     if de {
                         ph[k, default: PhraseInfo()].de = v
                         ph[k]!.hasDE = true
-                    } else { ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true }
+                    } else {
+                        ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true
+                    }
                 }
             }
         }
@@ -155,12 +159,16 @@ final class InsightModel: @unchecked Sendable {
                         if target == 0 {
                             eng.biasPos = wp
                             eng.biasNeg = wn
-                        } else { lex.biasPos = wp; lex.biasNeg = wn }
+                        } else {
+                            lex.biasPos = wp; lex.biasNeg = wn
+                        }
                     } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
                         if target == 0 {
                             eng.densePos[i] = wp
                             eng.denseNeg[i] = wn
-                        } else { lex.densePos[i] = wp; lex.denseNeg[i] = wn }
+                        } else {
+                            lex.densePos[i] = wp; lex.denseNeg[i] = wn
+                        }
                     }
                 }
             } else if key.hasPrefix("e:"), let cp = UInt32(key.dropFirst(2), radix: 16) {

@@ -17,7 +17,7 @@ struct Scan {
     var learned = SIMD16<Float>(repeating: 0), cues = SIMD16<Float>(repeating: 0)
     /// A question by its first words ("how do I", "kann ich"); irony by pattern ("great, another…"),
     /// phrase ("thanks for nothing", "na toll") or eye-roll emoji.
-    var questionStart = false, ironyPattern = false, ironyPhrase = false
+    var questionStart = false, ironyPattern = false, ironyPhrase = false, contrast = false
 }
 
 let urlKey: UInt64 = {

@@ -133,7 +133,8 @@ enum WordLists {
         + "zurücksetzen absturz stürzt"
     static let purchaseCues =
         "buy buying purchase purchasing price prices pricing cost costs order ordering preorder available "
-        + "availability subscribe subscription upgrade plan plans quote shipping ship stock kaufen kaufe gekauft "
+        + "availability subscribe subscription upgrade plan plans quote shipping ship stock ordered bought booked "
+        + "preordered kaufen kaufe gekauft bestellt vorbestellt gebucht geordert "
         + "bestellen bestellung bestelle preis preise kostet kosten verfügbar lieferbar abo abonnement tarif angebot "
         + "vorbestellen lieferung versand liefern"
     static let spamCues =

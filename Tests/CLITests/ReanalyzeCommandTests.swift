@@ -22,10 +22,12 @@ final class ReanalyzeCommandTests: XCTestCase {
     func testOnlyOutdatedAnalysesAreRedoneWithAProgressBar() throws {
         let d = try initialisedDataDir()
         let older = try olderResources()
-        let lines = (0..<40).map { i in
-            let text = i % 2 == 0 ? "Warte seit \(i) Tagen auf meine Erstattung." : "How do I export my data, part \(i)?"
-            return #"{"platform":"mastodon","id":"r-\#(i)","text":"\#(text)","created_at":"2026-11-20T10:00:00Z"}"#
-        }.joined(separator: "\n") + "\n"
+        let lines =
+            (0..<40).map { i in
+                let text =
+                    i % 2 == 0 ? "Warte seit \(i) Tagen auf meine Erstattung." : "How do I export my data, part \(i)?"
+                return #"{"platform":"mastodon","id":"r-\#(i)","text":"\#(text)","created_at":"2026-11-20T10:00:00Z"}"#
+            }.joined(separator: "\n") + "\n"
         let ing = try CLI.run(["ingest", "--data-dir", d], stdin: lines, env: ["SWITCHBOARD_INSIGHT_RESOURCES": older])
         XCTAssertEqual(ing.status, 0, ing.err)
         let old = try CLI.run(["mentions", "list", "--data-dir", d, "--json"])
@@ -33,8 +35,10 @@ final class ReanalyzeCommandTests: XCTestCase {
 
         let first = try CLI.run(["reanalyze", "--data-dir", d, "--progress"])
         XCTAssertEqual(first.status, 0, first.err)
-        XCTAssertTrue(first.out.hasPrefix("0 of 40 mentions changed, 40 analysed, 0 already current (model "), first.out)
-        XCTAssertTrue(first.err.contains("reanalyze [" + String(repeating: "#", count: 30) + "] 100%  40/40"), first.err)
+        XCTAssertTrue(
+            first.out.hasPrefix("0 of 40 mentions changed, 40 analysed, 0 already current (model "), first.out)
+        XCTAssertTrue(
+            first.err.contains("reanalyze [" + String(repeating: "#", count: 30) + "] 100%  40/40"), first.err)
         XCTAssertTrue(first.err.contains("\r"), "the bar redraws in place")
         XCTAssertTrue(first.err.hasSuffix("\n"))
 

@@ -31,7 +31,8 @@ final class LearnedModelTests: XCTestCase {
 
     func testWithoutTheLearnedLayerTheRulesStillWork() throws {
         let src = try XCTUnwrap(InsightModel.resourceDirectory())
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-rules-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-rules-\(UUID().uuidString.prefix(8))")
         try FileManager.default.copyItem(at: src, to: dir)
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.removeItem(at: dir.appendingPathComponent("learned.tsv"))

@@ -77,7 +77,8 @@ final class NamedMistakesTests: XCTestCase {
         XCTAssertGreaterThan(training.count, 3000)
         let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
         var inTests = 0
-        for part in source.split(separator: "\"") where part.count > 20 && part.last.map({ ".?!🙄".contains($0) }) == true {
+        for part in source.split(separator: "\"")
+        where part.count > 20 && part.last.map({ ".?!🙄".contains($0) }) == true {
             inTests += 1
             XCTAssertFalse(training.contains(String(part)), "in training: \(part)")
         }
