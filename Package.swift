@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "TextSafety", dependencies: ["CWidth"]),
@@ -27,6 +28,10 @@ let package = Package(
         .target(name: "ScreenKit", dependencies: ["TextSafety"]),
         .systemLibrary(name: "CNCursesW"),
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
+        // The derived SQLite index of the logs (a cache: rebuilt from the logs whenever in doubt).
+        .target(
+            name: "HistoryIndex", dependencies: ["SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
         // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
         .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),
@@ -36,7 +41,7 @@ let package = Package(
             name: "switchboard",
             dependencies: [
                 "SwitchboardCore", "Insight", "Listening", "ListenerServices", "ScreenKit", "SwitchboardUI",
-                "NCursesTerminal", "DemoNetwork",
+                "NCursesTerminal", "DemoNetwork", "HistoryIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -44,7 +49,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "switchboard-bench",
-            dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI"]
+            dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "HistoryIndex"]
         ),
         // Fuzz targets (libFuzzer) and their regression runner: see Scripts/fuzz.
         .target(name: "FuzzTargets", dependencies: ["SwitchboardCore", "Listening", "ScreenKit", "SwitchboardUI"]),
@@ -52,6 +57,10 @@ let package = Package(
         // Test helpers shared by the test targets (a loopback HTTP server).
         .target(name: "TestSupport", dependencies: ["DemoNetwork"], path: "Tests/TestSupport"),
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(
+            name: "HistoryIndexTests",
+            dependencies: ["HistoryIndex", "SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
@@ -62,7 +71,10 @@ let package = Package(
             name: "ListenerServicesTests",
             dependencies: ["ListenerServices", "Listening", "SwitchboardCore", "Insight", "TestSupport"]
         ),
-        .testTarget(name: "CLITests", dependencies: ["SwitchboardCore", "TestSupport"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["SwitchboardCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "SwitchboardCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(name: "DemoNetworkTests", dependencies: ["DemoNetwork", "Listening", "SwitchboardCore"]),

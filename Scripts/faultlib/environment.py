@@ -147,7 +147,7 @@ def full_disk_compaction():
     temp file, and leaves every log as it was; with room again it compacts and folds the analyses."""
     root = tempdir("fullcompact")
     mnt = os.path.join(root, "mnt")
-    mount_tmpfs(mnt, "6m")
+    mount_tmpfs(mnt, "10m")  # the logs, their compacted copy and the search index
     try:
         d = os.path.join(mnt, "data")
         check(sb(["init"], d).returncode == 0, "init failed")

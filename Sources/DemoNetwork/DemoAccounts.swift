@@ -9,8 +9,20 @@ public struct DemoAccounts: Sendable {
     public var mastodonAcct = "acmecloud@mastodon.social"
     public var blueskyHandle = "acmecloud.bsky.social"
     public var blueskyDID = "did:plc:wulwvd5gkxpsafeanfxyfcf5"
+    /// The X account: its OAuth token (the demo's `secrets/x.token`), numeric id and username.
+    public var xToken = ""
+    public var xUserID = "1600000000000000001"
+    public var xUsername = "acmecloud"
     public var displayName = "Acme Cloud"
+    /// The YouTube channel and the access token the demo writes into `secrets/yt.token`.
+    public var youtubeChannel = "UCacmeCloudDemoChannel01"
+    public var youtubeToken = ""
     public var followers = 18400
+    /// The token the demo's Instagram account and Facebook Page accept (nil: no Graph endpoint).
+    public var graphToken: String?
+    /// The Reddit account (u/acmecloud) and its access token (a plain token: it never expires in the demo).
+    public var redditUser = "acmecloud"
+    public var redditToken = ""
 
     public init(mastodonToken: String, blueskyPassword: String) {
         (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)

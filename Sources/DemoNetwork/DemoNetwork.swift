@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// The demo's network: a Mastodon- and Bluesky-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
+/// The demo's network: a Mastodon-, Bluesky- and X-compatible endpoint on 127.0.0.1 that `switchboard --demo` starts in
 /// its own process, so replies and queued posts really go out over HTTP through the same connectors as real accounts.
 ///
 /// It answers what the connectors call — Mastodon `verify_credentials`, `POST /api/v1/statuses` (honouring
@@ -23,6 +23,8 @@ public final class DemoNetwork: @unchecked Sendable {
     /// Bluesky access and refresh tokens handed out by this endpoint.
     var sessions: Set<String> = []
     private var lastSnowflake: UInt64 = 0
+    /// When this endpoint started (the seeded YouTube comments and X mentions are dated before it).
+    let started: Date
 
     public var port: Int { server?.port ?? 0 }
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -30,6 +32,7 @@ public final class DemoNetwork: @unchecked Sendable {
     /// Starts listening on 127.0.0.1 at a port the system picks; the posts in `logFile` are known again.
     public init(accounts: DemoAccounts, logFile: URL, now: @escaping @Sendable () -> Date = { Date() }) throws {
         (self.accounts, self.logFile, self.now) = (accounts, logFile, now)
+        started = now()
         posts = DemoNetwork.load(logFile)
         lastSnowflake = posts.filter { $0.network == "mastodon" }.compactMap { UInt64($0.id) }.max() ?? 0
         server = try LoopbackServer { [weak self] r in
@@ -46,7 +49,11 @@ public final class DemoNetwork: @unchecked Sendable {
 
     func respond(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
         if r.path.hasPrefix("/xrpc/") { return bluesky(String(r.path.dropFirst(6)), r) }
+        if r.path.hasPrefix("/reddit/") { return reddit(r) }
         if r.path.hasPrefix("/api/") { return mastodon(r) }
+        if r.path.hasPrefix("/v24.0/") || r.path.hasPrefix("/v1.0/") { return graph(r) }
+        if r.path.hasPrefix("/youtube/v3/") { return youtube(r) }
+        if r.path.hasPrefix("/2/") { return x(r) }
         return .json(#"{"error":"Record not found"}"#, status: 404)
     }
 

@@ -41,6 +41,8 @@ public final class LoopbackServer: @unchecked Sendable {
         public var delay: TimeInterval = 0
         /// Send only this many body bytes (with the full Content-Length), then close the connection.
         public var truncateAt: Int? = nil
+        /// Close the connection without answering at all (the request was handled: its outcome is unknown).
+        public var hangUp = false
 
         public init(
             status: Int = 200, headers: [String: String] = [:], body: Data, delay: TimeInterval = 0,
@@ -68,8 +70,8 @@ public final class LoopbackServer: @unchecked Sendable {
 
     public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// Listens on 127.0.0.1 (never another interface) at a port the system picks.
-    public init(respond: @escaping @Sendable (Request) -> Response) throws {
+    /// Listens on 127.0.0.1 (never another interface) at `port`, or a port the system picks (0).
+    public init(port: UInt16 = 0, respond: @escaping @Sendable (Request) -> Response) throws {
         self.respond = respond
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw LoopbackServerError("cannot open a socket", errno) }
@@ -78,7 +80,7 @@ public final class LoopbackServer: @unchecked Sendable {
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
+        addr.sin_port = port.bigEndian
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafePointer(to: &addr) {
@@ -93,7 +95,7 @@ public final class LoopbackServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
         }
         self.fd = fd
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        self.port = Int(UInt16(bigEndian: addr.sin_port))
         let t = Thread { [self] in acceptLoop() }
         t.start()
     }
@@ -134,6 +136,7 @@ public final class LoopbackServer: @unchecked Sendable {
         guard let req = LoopbackServer.readRequest(c) else { return }
         let resp = respond(req)
         if resp.delay > 0 { usleep(UInt32(resp.delay * 1_000_000)) }
+        if resp.hangUp { return }
         var out = "HTTP/1.1 \(resp.status) \(resp.status == 200 ? "OK" : "Status")\r\n"
         var h = resp.headers
         h["Content-Length"] = String(resp.body.count)

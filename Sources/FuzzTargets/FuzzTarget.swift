@@ -16,7 +16,7 @@ public struct FuzzTarget: Sendable {
 
     /// Every target, in the order Scripts/fuzz runs them.
     public static let all: [FuzzTarget] = [
-        sanitizer, feed, html, jsonl, mastodon, bluesky, query, keymap, theme, record,
+        sanitizer, feed, html, jsonl, mastodon, bluesky, query, keymap, theme, record, reddit,
     ]
 
     public static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

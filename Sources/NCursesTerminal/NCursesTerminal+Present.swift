@@ -57,7 +57,9 @@ extension NCursesTerminal {
             setCursorVisibility(1)
             _ = leaveok(win, false)
             _ = wmove(win, Int32(c.y), Int32(c.x))
-        } else { setCursorVisibility(0); _ = leaveok(win, true) }
+        } else {
+            setCursorVisibility(0); _ = leaveok(win, true)
+        }
         _ = wnoutrefresh(win)
         _ = doupdate()
     }
@@ -144,6 +146,15 @@ extension NCursesTerminal {
         var pairs: [[Int]: Int16] = [:]
         var table: [StyleRole: (attr: attr_t, pair: Int16)] = [:]
         let maxPairs = Int(sb_color_pairs())
+        // The terminal's own colours get a pair of their own when the theme uses colours: going from a coloured
+        // cell to plain text is then a colour change (ESC[39m) instead of a full attribute reset (ESC(B ESC[m) after
+        // it, which saves bytes on every row drawn. A theme without colours (mono) keeps pair 0 and its short resets.
+        let coloured =
+            colorCount >= 8
+            && styles.values.contains { st in
+                let r = st.resolved(colors: colorCount, background: background)
+                return r.fg != -1 || r.bg != -1
+            }
         for (role, st) in styles {
             let r = st.resolved(colors: colorCount, background: background)
             var attr = sb_a_normal()
@@ -156,13 +167,14 @@ extension NCursesTerminal {
             if colorCount >= 8 {
                 let fg = r.fg < colorCount ? r.fg : r.fg % 8
                 let bg = r.bg < colorCount ? r.bg : r.bg % 8
-                if fg != -1 || bg != -1 {
-                    let key = [fg, bg]
-                    if let p = pairs[key] {
-                        pair = p
-                    } else if pairs.count + 1 < maxPairs {
-                        let p = Int16(pairs.count + 1)
-                        _ = init_pair(p, Int16(fg), Int16(bg))
+                let key = [fg, bg]
+                if fg == -1 && bg == -1 && !coloured {
+                    pair = 0
+                } else if let p = pairs[key] {
+                    pair = p
+                } else if pairs.count + 1 < maxPairs {
+                    let p = Int16(pairs.count + 1)
+                    if init_pair(p, Int16(fg), Int16(bg)) != ERR {
                         pairs[key] = p
                         pair = p
                     }

@@ -3,7 +3,9 @@
 /// scroll region (DECSTBM and a line feed) in a few bytes, and then sends only the cells that still differ.
 ///
 /// Terminals scroll whole rows, so beside a pane that scrolled (the feed) the other panes move too and must
-/// be repaired: `detect` weighs that, and proposes a shift only when the cells left to draw are far fewer.
+/// be repaired: `detect` weighs that, and proposes a shift only when what is left to draw is far less. It weighs
+/// rows by the bytes they take to draw (cells, cursor moves, colour changes), not by their cells alone: a row
+/// whose few changed cells are in many colours (a feed row) costs more than a hint in one colour.
 public struct ScrollHint: Hashable, Sendable {
     public var top: Int
     public var bottom: Int
@@ -12,13 +14,13 @@ public struct ScrollHint: Hashable, Sendable {
 
     public init(top: Int, bottom: Int, lines: Int) { (self.top, self.bottom, self.lines) = (top, bottom, lines) }
 
-    /// What a scroll costs beyond the cells it leaves to draw, in cells (scroll region, cursor moves,
+    /// What a scroll costs beyond what it leaves to draw, in bytes (scroll region, cursor move, line feed,
     /// the region reset): a shift must save more than this.
     public static let overheadCells = 24
 
-    /// The shift that leaves the fewest cells to draw when going from `old` to `new`, if it saves more
-    /// than `overheadCells` and at least a row's worth of cells; nil when the frames differ little or not
-    /// by a shift. Considers shifts up to half the height, in both directions.
+    /// The shift that leaves the least to draw when going from `old` to `new`, if it saves more than
+    /// `overheadCells` bytes and at least a row's width; nil when the frames differ little (less than a row's
+    /// cells) or not by a shift. Considers shifts up to half the height, in both directions.
     public static func detect(old: ScreenBuffer, new: ScreenBuffer) -> ScrollHint? {
         guard old.size == new.size, new.size.height >= 3 else { return nil }
         let h = new.size.height
@@ -34,18 +36,20 @@ public struct ScrollHint: Hashable, Sendable {
         for d in plain { total += d }
         // A frame that changes less than a row (the selection moving) is never worth a scroll.
         guard total > w else { return nil }
-        // Cells a row scrolled in (blank) needs drawn.
+        // What each row costs to draw (about, in bytes) without a shift, and scrolled in (over a blank row).
+        var plainCost = [Int](repeating: 0, count: h)
         var fresh = [Int](repeating: 0, count: h)
         new.cells.withUnsafeBufferPointer { n in
-            for y in 0..<h {
-                var c = 0
-                for x in 0..<w where n[y * w + x] != .blank { c += 1 }
-                fresh[y] = c
+            old.cells.withUnsafeBufferPointer { o in
+                for y in 0..<h {
+                    plainCost[y] = plain[y] == 0 ? 0 : cost(n, y, o, y, w)
+                    fresh[y] = cost(n, y, nil, 0, w)
+                }
             }
         }
         var best: (saved: Int, hint: ScrollHint)?
         for (shift, up) in candidates(old: old, new: new) {
-            if let found = bestRegion(old: old, new: new, shift: shift, up: up, plain: plain, fresh: fresh),
+            if let found = bestRegion(old: old, new: new, shift: shift, up: up, plain: plainCost, fresh: fresh),
                 found.saved > (best?.saved ?? 0)
             {
                 best = found
@@ -83,7 +87,8 @@ public struct ScrollHint: Hashable, Sendable {
         return scored.sorted { ($0.score, -$0.shift) > ($1.score, -$1.shift) }.prefix(3).map { ($0.shift, $0.up) }
     }
 
-    /// For one shift: the region whose scrolling saves the most cells (a maximum-sum run of rows).
+    /// For one shift: the region whose scrolling saves the most bytes (a maximum-sum run of rows); `plain` and
+    /// `fresh` are each row's cost drawn in place and scrolled in.
     static func bestRegion(
         old: ScreenBuffer, new: ScreenBuffer, shift: Int, up: Bool, plain: [Int], fresh: [Int]
     ) -> (saved: Int, hint: ScrollHint)? {
@@ -93,14 +98,14 @@ public struct ScrollHint: Hashable, Sendable {
         // Walk the rows in the direction the content moved, so that "the rows after the run" are always the
         // ones that scrolled in: index i is row i (up) or row h-1-i (down).
         func row(_ i: Int) -> Int { up ? i : h - 1 - i }
-        // gain[i]: cells saved in row(i) when it shows the old row `shift` further on.
+        // gain[i]: bytes saved in row(i) when it shows the old row `shift` further on.
         var gain = [Int](repeating: 0, count: h - shift)
         new.cells.withUnsafeBufferPointer { n in
             old.cells.withUnsafeBufferPointer { o in
                 for i in 0..<(h - shift) {
                     let y = row(i)
                     let from = up ? y + shift : y - shift
-                    gain[i] = plain[y] - differing(n, y, o, from, w)
+                    gain[i] = plain[y] - cost(n, y, o, from, w)
                 }
             }
         }
@@ -128,6 +133,31 @@ public struct ScrollHint: Hashable, Sendable {
             if prefix < minPrefix { minPrefix = prefix; minAt = b + 1 }
         }
         return best
+    }
+
+    /// About how many bytes drawing row `y` of `n` over row `z` of `o` (a blank row when nil) writes: each cell
+    /// that differs, a cursor move before a run (or the cells skipped, when fewer), a style change at each new
+    /// role. Moving a highlight costs more than its cells suggest; so do short runs far apart.
+    static func cost(
+        _ n: UnsafeBufferPointer<Cell>, _ y: Int, _ o: UnsafeBufferPointer<Cell>?, _ z: Int, _ w: Int
+    ) -> Int {
+        var c = 0
+        var last = -1
+        var role: StyleRole?
+        let a = y * w
+        let b = z * w
+        for x in 0..<w {
+            let cell = n[a + x]
+            if let o { if cell == o[b + x] { continue } } else if cell == .blank { continue }
+            c += last < 0 ? 8 : min(8, x - last - 1)
+            if cell.role != role {
+                c += 10
+                role = cell.role
+            }
+            c += cell.text.utf8.count
+            last = x
+        }
+        return c
     }
 
     /// How many cells of row `y` of `n` differ from row `z` of `o` (both `w` wide).

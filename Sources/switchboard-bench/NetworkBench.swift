@@ -9,21 +9,13 @@ import SwitchboardCore
 /// `switchboard-bench network`: Mastodon notification pages decoded per second (a realistic 40-item page),
 /// and the listener's memory after a simulated day of polling (1,440 polls against a loopback server).
 func runNetworkBench() {
-    print("== network")
-    let done = DispatchSemaphore(value: 0)
-    Task.detached {
-        do { try await NetworkBench.run() } catch { print("network bench failed: \(error)") }
-        done.signal()
-    }
-    done.wait()
+    Bench.runAsync("network") { try await NetworkBench.run() }
 }
 
 enum NetworkBench {
     static func run() async throws {
-        let dir = Bench.tempDir("network")
+        let dir = try Bench.networkDataDir("network", tokenFile: "secrets/masto.token")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try FileIO.makeDirectory(dir.root)
-        try Secrets.write("bench-token", to: dir.root.appendingPathComponent("secrets/masto.token"))
 
         // 1. Decoding: a 40-notification page as mastodon.social sends it (~75 KB).
         let page = Data(notificationsPage(first: 1_000_000, count: 40).utf8)
@@ -31,14 +23,9 @@ enum NetworkBench {
         c.instance = "https://social.example"
         c.tokenFile = "secrets/masto.token"
         let decoder = try MastodonSource(config: c, dataDir: dir, http: URLSessionHTTPClient())
-        _ = try decoder.mentions(fromNotificationsPage: page)
-        var pages = 0
-        let t0 = Bench.now()
-        while Bench.now() - t0 < 2 { _ = try decoder.mentions(fromNotificationsPage: page); pages += 1 }
-        let rate = Double(pages) / (Bench.now() - t0)
-        Bench.row(
-            "mastodon page decode (40 items, \(page.count / 1024) KB)",
-            "\(Int(rate)) pages/s (\(Int(rate * 40)) statuses/s, JSON + HTML → text)")
+        try Bench.decodeRow(
+            "mastodon", "40 items", page: page, items: 40, unit: "statuses", note: ", JSON + HTML → text"
+        ) { _ = try decoder.mentions(fromNotificationsPage: $0) }
         do {
             let dec = JSONDecoder()
             dec.dateDecodingStrategy = .switchboard
@@ -55,6 +42,8 @@ enum NetworkBench {
             }
             Bench.row("  of which HTML → text alone", "\(Int(Double(m) / (Bench.now() - t2) * 40)) statuses/s")
         }
+
+        try RedditBench.run(dir: dir)
 
         // 2. A day of polling: 1,440 polls, one new mention each, a full store on disk.
         let server = try BenchServer { path, query in

@@ -36,8 +36,12 @@ if wants("insight") { runInsightBench() }
 if wants("ui") { runUIBench() }
 if wants("crisis-ui") { runCrisisUIBench() }
 if wants("network") { runNetworkBench() }
+if wants("meta") { runMetaBench() }
+if wants("youtube") { runYouTubeBench() }
+if wants("x") { runXBench() }
 if wants("terminal") { runTerminalBench() }
 if wants("triage") { runTriageBench() }
 if wants("contacts") { runContactsBench() }
 if wants("report") { runReportBench(sizes: sizes) }
 if wants("community-ui") { runCommunityUIBench() }
+if wants("index") { try IndexBench.run(sizes: sizes) }

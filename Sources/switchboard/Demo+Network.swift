@@ -8,7 +8,7 @@ import SwitchboardCore
 #endif
 
 /// The demo's network accounts: `--demo` starts a loopback Mastodon/Bluesky endpoint (`DemoNetwork`) in its own
-/// process and points the demo team's `masto` and `bsky` sources at it, so replies and queued posts go out over HTTP
+/// process and points the demo team's `masto`, `bsky` and `yt` sources at it, so replies and queued posts go out over HTTP
 /// through the real connectors and come back in the feed as the brand's own posts.
 extension Demo {
     static let networkLog = "demo-network.jsonl"
@@ -23,9 +23,12 @@ extension Demo {
         else { return nil }
         let token = try secret(dir, "secrets/masto.token")
         let password = try secret(dir, "secrets/bsky.pass")
-        let net = try DemoNetwork(
-            accounts: DemoAccounts(mastodonToken: token, blueskyPassword: password),
-            logFile: dir.root.appendingPathComponent(networkLog))
+        var accounts = DemoAccounts(mastodonToken: token, blueskyPassword: password)
+        accounts.graphToken = try secret(dir, "secrets/meta.token")
+        accounts.youtubeToken = try secret(dir, "secrets/yt.token")
+        accounts.xToken = try secret(dir, "secrets/x.token")
+        accounts.redditToken = try secret(dir, "secrets/reddit.token")
+        let net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)
         var out = try JSONSerialization.data(
@@ -48,7 +51,9 @@ extension Demo {
         return s
     }
 
-    /// The `masto` and `bsky` sources pointed at the endpoint, enabled, polled every 5 s (added when missing).
+    /// The `masto`, `bsky`, `ig` (Instagram), `fb` (Facebook), `yt` (YouTube), `xacme` (X)
+    /// and `reddit` sources pointed at the
+    /// endpoint, enabled, polled every 5 s (added when missing).
     static func pointSources(_ sources: [[String: Any]], at url: URL) -> [[String: Any]] {
         var out = sources
         let wanted: [(String, [String: Any])] = [
@@ -64,6 +69,43 @@ extension Demo {
                 [
                     "type": "bluesky", "service": url.absoluteString, "handle": "acmecloud.bsky.social",
                     "app_password_file": "secrets/bsky.pass", "notifications": true,
+                ]
+            ),
+            (
+                "ig",
+                [
+                    "type": "instagram", "api": url.absoluteString, "account_id": DemoNetwork.instagramAccount,
+                    "token_file": "secrets/meta.token", "comments": true, "mentions": true, "hashtags": ["acmecloud"],
+                ]
+            ),
+            (
+                "fb",
+                [
+                    "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
+                    "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
+                ]
+            ),
+            (
+                "yt",
+                [
+                    "type": "youtube", "api": url.absoluteString + "/youtube/v3",
+                    "channel_id": "UCacmeCloudDemoChannel01",
+                    "token_file": "secrets/yt.token", "comments": true, "daily_quota": 10000, "handle": "@AcmeCloud",
+                ]
+            ),
+            (
+                "xacme",
+                [
+                    "type": "x", "api": url.absoluteString,
+                    "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
+                    "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
+                ]
+            ),
+            (
+                "reddit",
+                [
+                    "type": "reddit", "api": url.absoluteString + "/reddit", "token_file": "secrets/reddit.token",
+                    "username": "acmecloud", "subreddits": ["acmecloud"], "inbox": true, "mentions": true,
                 ]
             ),
         ]
@@ -143,7 +185,9 @@ extension Demo {
                 lines.append(
                     try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]))
                 changed = true
-            } else { lines.append(Data(line)) }
+            } else {
+                lines.append(Data(line))
+            }
         }
         let out = Data(lines.joined(separator: [10]))
         if changed { try FileIO.writeDocument(out, to: file) }

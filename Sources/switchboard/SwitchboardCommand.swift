@@ -70,9 +70,13 @@ struct Switchboard: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "A keyboard-driven terminal workbench for social media managers.",
         discussion: "Without a subcommand, opens the workbench on the data directory.",
-        version: "0.1.0",
+        version: Switchboard.version,
         subcommands: SwitchboardSubcommands.all
     )
+
+    static let version = "0.1.0"
+    /// Who writes the index: the program and its version (the index's meta table records it).
+    static let writer = "switchboard " + version
 
     @OptionGroup var global: GlobalOptions
 

@@ -83,6 +83,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     runner.teamChanged = { [weak runner] t in
         runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
         runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
+        runner?.moderatorFor = Moderation.moderators(team: t, dataDir: dir, http: URLSessionHTTPClient())
         sources.setTeam(t)
     }
     if let team { runner.teamChanged?(team) }

@@ -3,7 +3,7 @@ import XCTest
 
 /// The bytes the real workbench writes: hostile text from a mention never reaches the terminal, and
 /// moving the selection costs at most 200 bytes at 120×40 (only changed cells are sent), and scrolling the
-/// zoomed feed by a row at most 400 (the terminal scrolls).
+/// zoomed feed by a row at most 400 (the terminal scrolls), beside the other panes at most 1,000.
 final class WorkbenchBytesTests: EndToEndTestCase {
     /// Waits until the program has written everything for the last input (no new bytes for 300 ms).
     func settle(_ s: TmuxSession) -> Int {
@@ -20,6 +20,55 @@ final class WorkbenchBytesTests: EndToEndTestCase {
             }
         }
         return last
+    }
+
+    /// Scrolling the feed by a row in the split layout (panes beside the feed): the terminal scrolls the rows and
+    /// only the row that scrolled in, the selection and the cells beside the feed that moved with the scroll are
+    /// drawn (issue 15 item 14; docs/performance.md says where the bytes go).
+    func testScrollingTheFeedBesideThePanesUsesTheTerminalsScroll() throws {
+        try TmuxSession.requireTmux()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-ui-scroll-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        XCTAssertEqual(try run(["init", "--data-dir", dir.path, "--brand", "Acme"]), 0)
+        // Days old, so relative times don't change while we measure; German text on every other row.
+        let lines = (0..<100).map { i in
+            let text = i % 2 == 0 ? "Post \(i) about Acme, Grüße aus Köln" : "Störung bei Acme? Nummer \(i) heißt"
+            return
+                #"{"platform":"mastodon","id":"p\#(i)","text":"\#(text)","created_at":"2026-01-0\#(1 + i % 9)T10:00:00Z","author":{"handle":"user\#(i)"}}"#
+        }
+        XCTAssertEqual(
+            try run(["ingest", "--data-dir", dir.path, "-"], stdin: lines.joined(separator: "\n") + "\n"), 0)
+        // In colour, as most people see it (the test process may have NO_COLOR set).
+        let s = try TmuxSession.switchboard(
+            ["--data-dir", dir.path], width: 120, height: 40,
+            environment: ["SWITCHBOARD_USER": "e2e", "NO_COLOR": ""], recordOutput: true)
+        sessions.append(s)
+        let rows = try s.waitFor("Feed — 100")
+        XCTAssertTrue(rows[0].contains("┌─ Mention "), s.dump(rows))
+        var before = settle(s)
+        for _ in 0..<40 {
+            s.sendKeys("j")
+            before = settle(s)
+        }
+        var figures: [Int] = []
+        for _ in 0..<3 {
+            s.sendKeys("j")
+            let after = settle(s)
+            figures.append(after - before)
+            before = after
+        }
+        // Without the terminal's scroll all 36 rows of the feed are drawn again. What remains: the row that scrolled
+        // in and the selection, and the cells beside the feed that moved with the rows and must be put back (the
+        // Mention pane's hint, the borders and the lines of the Queue and Crisis panes), because a terminal (and
+        // tmux) scrolls whole rows. 917–943 bytes here (968–1021 before plain text had its own colour pair and
+        // rows were weighed by their bytes); docs/performance.md has the breakdown.
+        for f in figures {
+            XCTAssertGreaterThan(f, 0, "the feed did not scroll")
+            XCTAssertLessThanOrEqual(f, 1000, "a scrolling j beside the panes wrote \(f) bytes")
+        }
+        s.sendKeys("q")
+        XCTAssertEqual(try s.waitForExit(), 0)
     }
 
     func testHostileTextNeverReachesTheTerminalAndMovingIsCheap() throws {

@@ -35,6 +35,7 @@ final class FuzzCorpusTests: XCTestCase {
     func testJSONLinesCorpus() throws { try replay("jsonl") }
     func testMastodonCorpus() throws { try replay("mastodon") }
     func testBlueskyCorpus() throws { try replay("bluesky") }
+    func testRedditCorpus() throws { try replay("reddit") }
     func testQueryCorpus() throws { try replay("query") }
     func testKeymapCorpus() throws { try replay("keymap") }
     func testThemeCorpus() throws { try replay("theme") }

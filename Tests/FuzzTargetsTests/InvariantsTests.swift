@@ -44,6 +44,9 @@ final class InvariantsTests: XCTestCase {
         XCTAssertEqual(Set(names).count, names.count)
         XCTAssertEqual(
             Set(names),
-            ["sanitizer", "feed", "html", "jsonl", "mastodon", "bluesky", "query", "keymap", "theme", "record"])
+            [
+                "sanitizer", "feed", "html", "jsonl", "mastodon", "bluesky", "query", "keymap", "theme", "record",
+                "reddit",
+            ])
     }
 }

@@ -62,4 +62,28 @@ final class ScrollHintTests: XCTestCase {
         XCTAssertNil(ScrollHint.detect(old: old, new: other))
         XCTAssertNil(ScrollHint.detect(old: old, new: ScreenBuffer(size: Size(width: 30, height: 22))))
     }
+
+    func testTheRegionIsChosenByTheBytesARowCostsNotItsCells() {
+        // List rows that differ from their neighbours in four short runs, each in a colour of its own (like a feed
+        // row's time, mood, author and status), and a one-colour hint beside the top row (like the Mention pane's
+        // "No mention open"). Drawing the top list row in place changes 8 cells but 4 colours (about 65 bytes);
+        // scrolling it and writing the 12 cells of the hint again is cheaper (about 30 bytes): the top row scrolls.
+        func listFrame(first: Int) -> ScreenBuffer {
+            var b = ScreenBuffer(size: Size(width: 40, height: 22))
+            for y in 1...20 {
+                let n = first + y - 1
+                _ = b.put("│" + String(repeating: "·", count: 22) + "│", x: 0, y: y)
+                for (k, x) in [2, 7, 12, 17].enumerated() {
+                    let letter = String(UnicodeScalar(UInt8(65 + (n * 5 + k) % 26)))
+                    _ = b.put(letter + letter, x: x, y: y, role: StyleRole("list\(k)"))
+                }
+                _ = b.put(y == 1 ? "│ hint, hint │" : "│" + String(repeating: " ", count: 12) + "│", x: 24, y: y)
+            }
+            b.setRole(Rect(x: 25, y: 1, width: 11, height: 1), .dim)
+            return b
+        }
+        let old = listFrame(first: 1)
+        let new = listFrame(first: 2)
+        XCTAssertEqual(ScrollHint.detect(old: old, new: new), ScrollHint(top: 1, bottom: 20, lines: 1))
+    }
 }

@@ -34,6 +34,17 @@ final class OwnPostsTests: XCTestCase {
         XCTAssertFalse(OwnAccounts(team: nil).contains(handle: "acmecloud@mastodon.social"))
     }
 
+    func testARedditSourcesUserNameIsOurs() {
+        var t = team
+        var rd = SourceConfig(id: "reddit", type: "reddit")
+        rd.username = "AcmeCloud_Support"
+        t.sources = [rd]
+        let own = OwnAccounts(team: t)
+        XCTAssertTrue(own.contains(handle: "acmecloud_support"))
+        XCTAssertFalse(own.contains(handle: "acmecloud_supporter"))
+        XCTAssertFalse(OwnAccounts(team: team).contains(handle: "acmecloud_support"))
+    }
+
     func testOwnPostsAreNeverDueNorOverdue() throws {
         let sla = try SLA(team: team)
         let ours = post("o1", by: "acmecloud@mastodon.social", "Wir untersuchen eine Störung", intents: [.crisis])

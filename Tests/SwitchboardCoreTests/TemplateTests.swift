@@ -100,6 +100,14 @@ final class ReplyCheckTests: XCTestCase {
             kinds(String(repeating: "a", count: 900), mention("x", platform: "rss")), [], "no limit for feeds")
     }
 
+    func testARedditCommentMayBeLongButNotOver10000Characters() {
+        let reddit = mention("x", platform: "reddit")
+        XCTAssertEqual(kinds(String(repeating: "ß", count: 10_000), reddit), [])
+        XCTAssertEqual(
+            ReplyChecks.check(reply: String(repeating: "ß", count: 10_003), to: reddit).map(\.message),
+            ["10003 characters: Reddit allows 10000 — 3 too many"])
+    }
+
     func testPlaceholders() {
         XCTAssertEqual(
             ReplyChecks.check(reply: "Hi {{first_name}}, order {{order}}", to: nil).map(\.message),

@@ -76,6 +76,19 @@ final class FeedTests: XCTestCase {
         XCTAssertTrue(app.screen[4].contains("e\u{301}cole combining"), app.screen[4])
     }
 
+    func testRedditAndRSSHaveTheirOwnNetworkLetters() throws {
+        let app = try TestApp(
+            [
+                mention(
+                    "t1_c3", "Bei uns hängt die Synchronisierung bei 99 %", author: "matthias_k", platform: "reddit"),
+                mention("feed-1", "Acme Cloud im Test", author: "Netzrundschau", minutesAgo: 2, platform: "rss"),
+            ], size: Size(width: 100, height: 30))
+        XCTAssertTrue(app.screen[1].hasPrefix("│ 1m r matthias_k      new "), app.screen[1])
+        XCTAssertTrue(app.screen[2].hasPrefix("│ 2m R Netzrundscha    new "), app.screen[2])
+        app.press("Enter")
+        XCTAssertTrue(app.screen.contains { $0.contains("│ Reddit · ") }, app.dump())
+    }
+
     func testHostileTextNeverReachesACell() throws {
         let hostile = [
             "clear\u{1B}[2J\u{1B}[H screen",

@@ -90,6 +90,38 @@ final class TeamChangeScreenTests: XCTestCase {
         XCTAssertFalse(anna().contains("due"), app.dump())
     }
 
+    func testAnAccountAddedToOwnAccountsLosesItsMarksAndCardAtOnceAndGetsThemBackWhenRemoved() throws {
+        let app = try CommunityFixtures.app()
+        CommunityFixtures.select(app, "a1")
+        app.press("<Enter>")
+        XCTAssertEqual(
+            app.screen[1],
+            "│ 5m M⚑anna@social. -! open due 55m Still no refund, this is the ││ @anna@social.example (Anna Berg) · 800 followers   │"
+        )
+        XCTAssertTrue(app.screen[6].contains("│ Contact: Anna Berg "), app.dump())
+        XCTAssertTrue(app.screen[7].contains("│ roles: critic? · reach 800"), app.dump())
+
+        // The lead adds the account to contacts.own_accounts in team.json: it is one of ours from now on, so it
+        // is no critic (no ⚑ on any of its rows) and has no author card.
+        var team = CommunityFixtures.team
+        team.extra["contacts"] = .object(["own_accounts": .array([.string("@anna@social.example")])])
+        app.send(.teamChanged(team))
+        for row in [1, 5, 6] {
+            XCTAssertTrue(app.screen[row].contains(" M anna@social. »  ours "), app.dump())
+            XCTAssertFalse(app.screen[row].contains("⚑"), app.dump())
+        }
+        XCTAssertFalse(app.screen.contains { $0.contains("Contact: Anna Berg") }, app.dump())
+        XCTAssertFalse(app.screen.contains { $0.contains("roles: critic?") }, app.dump())
+        // The other people keep their marks.
+        XCTAssertTrue(app.screen[2].contains(" M★mia@tech.exa "), app.dump())
+
+        // Removed again: the critic and the card are back, without a restart.
+        app.send(.teamChanged(CommunityFixtures.team))
+        XCTAssertTrue(app.screen[1].hasPrefix("│ 5m M⚑anna@social. -! open due 55m "), app.dump())
+        XCTAssertTrue(app.screen[6].contains("│ Contact: Anna Berg "), app.dump())
+        XCTAssertTrue(app.screen[7].contains("│ roles: critic? · reach 800"), app.dump())
+    }
+
     func testSourcesModeShowsAtEveryWidthAndATakeOverIsSaid() throws {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 220, height: 40)] {
             let app = try TestApp(Fixtures.three, size: size, team: Self.team([Self.lea]))

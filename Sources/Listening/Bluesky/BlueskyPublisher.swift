@@ -4,17 +4,14 @@ import SwitchboardCore
 /// Posts replies and new posts with `com.atproto.repo.createRecord`: an `app.bsky.feed.post` with
 /// `reply.root`/`reply.parent`, facets for mentions, links and hashtags (UTF-8 byte offsets), and a record key
 /// derived from the draft and its idempotency key, so a retried draft can never become a second post.
-public struct BlueskyPublisher: Publisher {
+public struct BlueskyPublisher: Publisher, NetworkConnector {
     public var platform: String { "bluesky" }
     let client: BlueskyClient
     /// The network's limit on post text, in graphemes.
     public static let maxGraphemes = 300
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        client = try BlueskySource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
+    public init(_ setup: ConnectorSetup) throws {
+        client = try BlueskySource(setup).client
     }
 
     /// The `app.bsky.feed.post` record for `draft` with resolved facets.
@@ -56,7 +53,9 @@ public struct BlueskyPublisher: Publisher {
 
     /// `com.atproto.repo.createRecord` with the record key derived from the idempotency key: a retry of a post that
     /// was created before gets "already exists" (400 InvalidRequest), which counts as sent.
-    func createRecord(_ record: [String: Any], session: BlueskyStoredSession, draft: OutgoingPost, idempotencyKey: String)
+    func createRecord(
+        _ record: [String: Any], session: BlueskyStoredSession, draft: OutgoingPost, idempotencyKey: String
+    )
         async throws -> PostedRef
     {
         let rkey = BlueskyFacets.tid(date: draft.createdAt, key: idempotencyKey)

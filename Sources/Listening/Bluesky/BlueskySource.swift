@@ -4,16 +4,14 @@ import SwitchboardCore
 /// Mentions from a Bluesky account: notifications with reason mention, reply or quote, and brand terms
 /// (and hashtags) from `app.bsky.feed.searchPosts` sorted by latest. Both return newest first with a cursor
 /// to older pages, so each feed keeps the newest `indexedAt` seen and pages back until it reaches it.
-public struct BlueskySource: Source {
+public struct BlueskySource: Source, NetworkConnector {
     public let id: String, service: URL
     let config: SourceConfig, client: BlueskyClient
     public var maxPages = 5, pageSize = 50
     static let reasons: Set<String> = ["mention", "reply", "quote"]
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         let s = config.service ?? "https://bsky.social"
         guard let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil else {
             throw SourceError.configuration(
@@ -25,7 +23,7 @@ public struct BlueskySource: Source {
         (self.id, self.service, self.config) = (config.id, url, config)
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
-            service: url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
+            service: config.apiBase ?? url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
             password: TokenCache {
                 try Secrets.resolve(
                     file: config.appPasswordFile, command: config.appPasswordCommand, dataDir: dataDir,

@@ -18,6 +18,8 @@ public struct PollOutcome: Sendable {
     public var cursor: [String: String]
     /// Why the source's state (cursor, schedule, health) could not be saved; nil when it was.
     public var stateError: String? = nil
+    /// The rate-limit usage the source reported (see `PollResult.usage`).
+    public var usage: String? = nil
 }
 
 /// Runs every enabled source at its interval: poll → store → (only then) save the cursor, with per-source
@@ -195,6 +197,7 @@ public final class Listener: @unchecked Sendable {
         if let r = result {
             outcome.mentions = r.mentions
             outcome.cursor = r.cursor
+            outcome.usage = r.usage
             if let nb = r.notBefore, nb > outcome.nextRun { outcome.nextRun = nb }
         }
         if dryRun { return outcome }
@@ -241,6 +244,7 @@ public final class Listener: @unchecked Sendable {
                     h.fetched += fetchedCount
                     h.added += saved.added.count
                     h.lastNew = saved.added.count
+                    if let u = saved.usage { h.usage = u }
                 }
                 if let e = saved.error {
                     if !partial { h.failures += 1 }

@@ -8,6 +8,8 @@ public struct PollResult: Sendable {
     public var cursor: [String: String]
     /// Earliest time the source wants to be polled again (rate limits, Retry-After), if any.
     public var notBefore: Date?
+    /// How much of the network's rate limits the poll saw used (`app 28%, pages 80%`), for `sources list`.
+    public var usage: String? = nil
     public init(mentions: [Mention], cursor: [String: String], notBefore: Date? = nil) {
         (self.mentions, self.cursor, self.notBefore) = (mentions, cursor, notBefore)
     }

@@ -31,6 +31,8 @@ public struct SourceHealth: Codable, Sendable, Hashable {
     public var failures: Int
     /// Saved only after the mentions it covers were stored.
     public var cursor: [String: String]
+    /// The rate-limit usage the last poll reported (Meta's usage headers), when the network says.
+    public var usage: String?
 
     public init(id: String) {
         self.id = id
@@ -41,6 +43,7 @@ public struct SourceHealth: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id, status, fetched, added, failures, cursor, lastPoll = "last_poll", lastSuccess = "last_success"
         case lastError = "last_error", lastErrorAt = "last_error_at", nextRun = "next_run", lastNew = "last_new"
+        case usage = "rate_usage"
     }
 }
 

@@ -3,17 +3,15 @@ import SwitchboardCore
 
 /// Posts statuses and replies through `POST /api/v1/statuses`, with an `Idempotency-Key` header so a retry
 /// of the same draft is answered with the status already created instead of a second one.
-public struct MastodonPublisher: Publisher {
+public struct MastodonPublisher: Publisher, NetworkConnector {
     public var platform: String { "mastodon" }
     let client: MastodonClient
     /// Mastodon's default status length; servers may allow more, so this only warns via `check`.
     public static let defaultLimit = 500
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
-        let c = try MastodonSource(config: config, dataDir: dataDir, http: http, timeout: timeout, now: now).client
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, _, http, timeout, now) = setup.parts
+        let c = try MastodonSource(setup).client
         var client = MastodonClient(
             instance: c.instance, label: "mastodon account \(config.id)", http: http, now: now, token: c.token)
         client.timeout = timeout

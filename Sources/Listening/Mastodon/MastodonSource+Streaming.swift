@@ -40,6 +40,8 @@ extension MastodonSource: StreamingSource {
     /// Where the streaming API lives: `configuration.urls.streaming` of `GET /api/v2/instance` (servers may serve
     /// it from another host, like `wss://streaming.example`), else the instance itself.
     func streamingBase() async throws -> URL {
+        // A configured `api` (a proxy, a test server) carries the stream too.
+        if let api = config.apiBase { return api }
         struct Instance: Decodable {
             struct Configuration: Decodable {
                 struct URLs: Decodable { var streaming: String? }

@@ -4,24 +4,23 @@ import SwitchboardCore
 /// Mentions from a Mastodon account: notifications of type `mention`, hashtag timelines, and status search.
 /// Every feed keeps its own cursor (the newest id seen) and pages forward with `min_id` (following the
 /// `Link` header's `prev` relation) so nothing between two polls is skipped.
-public struct MastodonSource: Source {
+public struct MastodonSource: Source, NetworkConnector {
     public let id: String, instance: URL
     let config: SourceConfig, client: MastodonClient
     /// Pages per feed and poll (40 items each) before the rest waits for the next poll.
     public var maxPages = 5, pageSize = 40
 
-    public init(
-        config: SourceConfig, dataDir: DataDirectory, http: HTTPClient, timeout: TimeInterval = 30,
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) throws {
+    public init(_ setup: ConnectorSetup) throws {
+        let (config, dataDir, http, timeout, now) = setup.parts
         guard let s = config.instance, let url = URL(string: s.hasPrefix("http") ? s : "https://" + s), url.host != nil
         else {
             throw SourceError.configuration(
                 "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         (self.id, self.instance, self.config) = (config.id, url, config)
+        // `api` (a proxy, a test server) receives the requests; `instance` still names the accounts' server.
         var c = MastodonClient(
-            instance: url, label: "mastodon source \(config.id)", http: http, now: now,
+            instance: config.apiBase ?? url, label: "mastodon source \(config.id)", http: http, now: now,
             token: TokenCache {
                 try Secrets.resolve(
                     file: config.tokenFile, command: config.tokenCommand, dataDir: dataDir,
@@ -69,7 +68,7 @@ public struct MastodonSource: Source {
         var newest = since
         var baseQuery = query + [("limit", String(pageSize))]
         if let since { baseQuery.append(("min_id", since)) }
-        var url = NetworkCall.url(instance, path: path, query: baseQuery)
+        var url = NetworkCall.url(client.instance, path: path, query: baseQuery)
         for _ in 0..<max(1, maxPages) {
             let r = try await client.get(url)
             var ids: [String] = []
@@ -91,11 +90,11 @@ public struct MastodonSource: Source {
             // First poll: the latest page only. Later polls: page forward until the gap is closed.
             guard since != nil, ids.count >= pageSize, let top = newest else { return (all, newest, wait) }
             if wait != nil { return (all, newest, wait) }
-            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == instance.host {
+            if let prev = Mastodon.links(r.header("link"))["prev"], prev.host == client.instance.host {
                 url = prev
             } else {
                 url = NetworkCall.url(
-                    instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)])
+                    client.instance, path: path, query: query + [("limit", String(pageSize)), ("min_id", top)])
             }
         }
         return (all, newest, nil)

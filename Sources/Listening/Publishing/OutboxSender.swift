@@ -87,14 +87,7 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
     public static func publishers(team: TeamConfig, dataDir: DataDirectory, http: HTTPClient) -> PublisherFor {
         { entry in
             let net = entry.draft.network == "bsky" ? "bluesky" : entry.draft.network
-            func isNet(_ c: SourceConfig) -> Bool {
-                let t = c.type.lowercased()
-                return t == net || (net == "bluesky" && t == "bsky")
-            }
-            guard
-                let src = team.sources.first(where: { $0.id == entry.draft.source && isNet($0) })
-                    ?? team.sources.first(where: { $0.isEnabled && isNet($0) })
-            else {
+            guard let src = team.answeringSource(network: net, origin: entry.draft.source) else {
                 let origin = entry.draft.source.map { " (the mention came from \"\($0)\")" } ?? ""
                 throw PublishError.configuration("no \(net) source in team.json to answer from" + origin)
             }

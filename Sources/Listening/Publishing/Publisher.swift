@@ -13,13 +13,15 @@ public struct OutgoingPost: Sendable, Hashable, Codable {
     /// When the draft was made. Keep it with the outbox entry: Bluesky derives the record key from it,
     /// so a retry of the same draft can never create a second post.
     public var createdAt: Date
+    /// The queue item's link (also at the end of `text`): Facebook attaches it as the post's link preview.
+    public var link: String?
 
     public init(
         text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil,
-        createdAt: Date = Date()
+        createdAt: Date = Date(), link: String? = nil
     ) {
         (self.text, self.inReplyTo, self.visibility, self.language) = (text, inReplyTo, visibility, language)
-        self.createdAt = createdAt
+        (self.createdAt, self.link) = (createdAt, link)
     }
 }
 
@@ -96,16 +98,6 @@ public protocol LookupBeforeRetry: Publisher {
     /// The post this account already made for `draft` (same parent, same text) at or after `since`, or nil.
     /// Throws like `post` when the network cannot be asked (the attempt then fails and is retried later).
     func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef?
-}
-
-/// What a moderator can do to an item on its network. Which ones a network offers: `Moderator.supported`.
-public enum ModerationKind: String, Codable, CaseIterable, Sendable {
-    /// Hide from everyone but the author and their friends (Facebook, Instagram, X replies, Threads).
-    case hide, unhide
-    /// Delete (a comment the Page/account may delete; one's own post).
-    case delete
-    /// YouTube: hold for review, publish (approve), reject; Reddit: approve, remove, lock, unlock.
-    case hold, approve, reject, remove, lock, unlock
 }
 
 /// Something that can moderate items on one network for one account (the source that found them).

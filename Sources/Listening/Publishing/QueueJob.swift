@@ -12,7 +12,7 @@ struct QueueJob: PublishJob {
     var noPublisher: String { "\(account) has no post API" }
 
     func draft(for platform: String) -> OutgoingPost {
-        OutgoingPost(text: item.draft.body(for: platform), createdAt: item.draft.createdAt)
+        OutgoingPost(text: item.draft.body(for: platform), createdAt: item.draft.createdAt, link: item.draft.link)
     }
 
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {

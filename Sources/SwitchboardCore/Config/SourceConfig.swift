@@ -51,6 +51,11 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var path: String?
     /// Free-form label shown in the feed (`news`, `forum`, `reviews`).
     public var kind: String?
+    /// Instagram/Threads/Facebook publishing: the public address where the files of queued media are served
+    /// (`https://cdn.example/media`): Meta fetches images from a URL, it takes no upload.
+    public var mediaBaseURL: String?
+    /// Reddit script apps: the file holding the account's password (the password grant; never stored elsewhere).
+    public var passwordFile: String?
 
     public init(id: String, type: String) { (self.id, self.type) = (id, type) }
 
@@ -87,6 +92,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         case appPasswordCommand = "app_password_command", accountID = "account_id", pageID = "page_id"
         case userID = "user_id", channelID = "channel_id", clientID = "client_id", secretFile = "secret_file"
         case visitorPosts = "visitor_posts", dailyQuota = "daily_quota", monthlyReadBudget = "monthly_read_budget"
+        case mediaBaseURL = "media_base_url"
+        case passwordFile = "password_file"
     }
 }
 

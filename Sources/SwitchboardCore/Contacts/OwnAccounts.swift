@@ -1,7 +1,8 @@
 import Foundation
 
 /// The brand's own accounts: `contacts.own_accounts`, the brand terms that look like handles (`acme.bsky.social`,
-/// `acme@mastodon.social`; a bare `@acme` matches `acme@` on any server) and the handles of the team's sources.
+/// `acme@mastodon.social`; a bare `@acme` matches `acme@` on any server) and the handles of the team's sources
+/// (Bluesky `handle`, Reddit `username`).
 /// Their posts are ours: never contacts, never in need of an answer, not counted in the triage figures or spikes.
 public struct OwnAccounts: Sendable, Hashable {
     /// Lower-case handles without `@`, and the local parts of `@name` brand terms.
@@ -26,12 +27,23 @@ public struct OwnAccounts: Sendable, Hashable {
             }
         }
         for s in team?.sources ?? [] { if let h = s.handle { handles.insert(OwnAccounts.norm(h)) } }
+        // A Reddit account is its user name (`acmecloud`, as its comments' authors show it).
+        for s in team?.sources ?? [] where s.type.lowercased() == "reddit" {
+            if let u = s.username { handles.insert(OwnAccounts.norm(u)) }
+        }
         handles.remove("")
         locals.remove("")
         (self.handles, self.localParts) = (handles, locals)
     }
 
     public var isEmpty: Bool { handles.isEmpty && localParts.isEmpty }
+    /// The handles (lower-case, without `@`) and the local parts (`acme` of `@acme`) that are ours: what an index
+    /// compares a stored handle with (`normalized`, and its part before `@`).
+    public var ownHandles: Set<String> { handles }
+    public var ownLocalParts: Set<String> { localParts }
+
+    /// A handle as `contains(handle:)` compares it: lower-case, without leading `@`.
+    public static func normalized(_ handle: String) -> String { norm(handle) }
 
     static func norm(_ s: String) -> String {
         var h = s.lowercased()

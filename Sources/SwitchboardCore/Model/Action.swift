@@ -13,6 +13,9 @@ public enum Action: Hashable, Sendable {
     case note(mention: String, text: String)
     case reply(mention: String, reply: ReplyRecord)
     case handoff(mention: String, team: String, note: String?)
+    /// A moderation action the network confirmed (hide, delete, approve…), with the reason given; `ban` when the
+    /// author was banned too. Recorded after the network said yes.
+    case moderate(mention: String, kind: ModerationKind, reason: String?, ban: Bool)
     /// A reply stored in the outbox before it is sent (see the README, "Sending: the outbox").
     case outboxQueued(OutboxDraft)
     /// A sender claimed the entry (`by`: `pid@host`) until `until`; a later sender may take it over after that.
@@ -41,7 +44,7 @@ public enum Action: Hashable, Sendable {
     public var mention: String? {
         switch self {
         case .setStatus(let m, _), .assign(let m, _), .claim(let m), .tag(let m, _), .untag(let m, _),
-            .note(let m, _), .reply(let m, _), .handoff(let m, _, _):
+            .note(let m, _), .reply(let m, _), .handoff(let m, _, _), .moderate(let m, _, _, _):
             return m
         case .outboxQueued(let d): return d.mention
         case .outboxSending(_, let m, _, _, _), .outboxSent(_, let m, _, _), .outboxFailed(_, let m, _, _),
@@ -63,6 +66,7 @@ public enum Action: Hashable, Sendable {
         case .note: return "note"
         case .reply: return "reply"
         case .handoff: return "handoff"
+        case .moderate: return "moderate"
         case .outboxQueued: return "outbox_queued"
         case .outboxSending: return "outbox_sending"
         case .outboxSent: return "outbox_sent"
@@ -118,6 +122,8 @@ public enum Action: Hashable, Sendable {
         case .note(_, let t): return "note: " + t
         case .reply(_, let r): return "reply" + (r.manual == true ? " (by hand)" : "") + ": " + r.text
         case .handoff(_, let team, let n): return "hand-off → \(team)" + (n.map { ": " + $0 } ?? "")
+        case .moderate(_, let k, let r, let ban):
+            return k.done + (ban ? " (author banned)" : "") + (r.map { ": " + $0 } ?? "")
         case .outboxQueued(let d): return "reply queued" + (d.manual ? " (to answer by hand)" : "") + ": " + d.text
         case .outboxSending(_, _, let by, _, let n): return "sending (attempt \(n), \(by))"
         case .outboxSent(_, _, let r, _):
@@ -153,6 +159,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
 
     enum Keys: String, CodingKey {
         case v, id, at, actor, type, mention, status, user, tags, text, reply, team, note, data, outbox, by, until
+        case kind, reason, ban
         case attempt, error, postID = "post_id", retryAt = "retry_at"
     }
 
@@ -187,6 +194,13 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
             action = .handoff(
                 mention: try need(), team: try c.decode(String.self, forKey: .team),
                 note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "moderate":
+            // A kind from a newer version is kept as it is rather than lost.
+            if let k = try? c.decode(ModerationKind.self, forKey: .kind) {
+                action = .moderate(
+                    mention: try need(), kind: k, reason: try c.decodeIfPresent(String.self, forKey: .reason),
+                    ban: try c.decodeIfPresent(Bool.self, forKey: .ban) ?? false)
+            } else { action = .other(type: type, mention: m, data: try data()) }
         case "outbox_queued": action = .outboxQueued(try OutboxDraft(from: decoder))
         case "outbox_sending":
             action = .outboxSending(
@@ -237,6 +251,10 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
         case .handoff(_, let team, let n):
             try c.encode(team, forKey: .team)
             try c.encodeIfPresent(n, forKey: .note)
+        case .moderate(_, let k, let r, let ban):
+            try c.encode(k, forKey: .kind)
+            try c.encodeIfPresent(r, forKey: .reason)
+            if ban { try c.encode(true, forKey: .ban) }
         case .outboxQueued(let d): try d.encode(to: encoder)
         case .outboxSending(let id, _, let by, let until, let n):
             try c.encode(id, forKey: .outbox); try c.encode(by, forKey: .by); try c.encode(until, forKey: .until)
@@ -284,6 +302,8 @@ extension MentionState {
             handoffTeam = team
             status = .waiting
             if let n { notes.append(Note(actor: e.actor, at: e.at, text: "hand-off to \(team): \(n)")) }
+        case .moderate(_, let k, let r, let ban):
+            moderation.append(ModerationRecord(kind: k, actor: e.actor, at: e.at, reason: r, ban: ban))
         case .outboxSent(_, _, let r, _):
             replies.append(r)
             if firstResponseAt == nil { firstResponseAt = r.at }

@@ -2,7 +2,7 @@ import Foundation
 
 extension AuditEvent {
     /// Reads the common action records with the fast scanner; nil for anything else (JSONDecoder then decides).
-    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> AuditEvent? {
+    public static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> AuditEvent? {
         var s = JSONScanner(bytes)
         var schema = 1
         var id: String?
@@ -16,6 +16,9 @@ extension AuditEvent {
         var text: String?
         var team: String?
         var note: String?
+        var kind: ModerationKind?
+        var reason: String?
+        var ban = false
         var hasUser = false
         var seen: UInt64 = 0
         do {
@@ -59,12 +62,26 @@ extension AuditEvent {
                 } else if keyIs(k, "note") {
                     try JSONScanner.once(&seen, 11)
                     note = try s.optionalString()
-                } else { return nil }
+                } else if keyIs(k, "kind") {
+                    try JSONScanner.once(&seen, 12)
+                    guard let v = ModerationKind(rawValue: try s.string()) else { return nil }
+                    kind = v
+                } else if keyIs(k, "reason") {
+                    try JSONScanner.once(&seen, 13)
+                    reason = try s.optionalString()
+                } else if keyIs(k, "ban") {
+                    try JSONScanner.once(&seen, 14)
+                    ban = try s.bool()
+                } else {
+                    return nil
+                }
             }
             try s.end()
         } catch { return nil }
         // A newer version's record: JSONDecoder refuses it with the reason.
-        guard schema <= AuditEvent.schemaVersion, let id, let at, let actor, let type, let m = mention else { return nil }
+        guard schema <= AuditEvent.schemaVersion, let id, let at, let actor, let type, let m = mention else {
+            return nil
+        }
         let action: Action
         switch type {
         case "status":
@@ -86,6 +103,9 @@ extension AuditEvent {
         case "handoff":
             guard let team else { return nil }
             action = .handoff(mention: m, team: team, note: note)
+        case "moderate":
+            guard let kind else { return nil }
+            action = .moderate(mention: m, kind: kind, reason: reason, ban: ban)
         default: return nil
         }
         var e = AuditEvent(id: id, at: at, actor: actor, action: action)

@@ -3,7 +3,7 @@ import Foundation
 extension Mention {
     /// Reads a stored mention line with the fast scanner; nil when anything is unexpected (the caller
     /// then uses JSONDecoder, which also explains the problem).
-    static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
+    public static func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
         var s = JSONScanner(bytes)
         var schema = 1
         var key: String?
@@ -195,7 +195,8 @@ extension Mention {
                 a.model = try s.optionalString()
             } else { throw JSONScanner.Failure() }
         }
-        guard let lang, let sentiment, let score else { throw JSONScanner.Failure() }
+        // `intents` is required, as for JSONDecoder (bit 5 of `seen`): the two decoders accept the same lines.
+        guard let lang, let sentiment, let score, seen & (1 << 5) != 0 else { throw JSONScanner.Failure() }
         (a.lang, a.sentiment, a.score, a.intents) = (lang, sentiment, score, intents)
         return a
     }

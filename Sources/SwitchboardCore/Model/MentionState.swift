@@ -16,12 +16,14 @@ public struct MentionState: Codable, Hashable, Sendable {
     public var replies: [ReplyRecord] = []
     /// Answers from internal teams to a hand-off (`handoff reply`), oldest first.
     public var handoffReplies: [HandoffReply] = []
+    /// Hide, delete, approve… done through the network (`Action.moderate`), oldest first.
+    public var moderation: [ModerationRecord] = []
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case status, assignee, tags, notes, replies, handoffReplies = "handoff_replies"
         case handoffTeam = "handoff_team", firstResponseAt = "first_response_at", lastChangedAt = "last_changed_at"
-        case lastChangedBy = "last_changed_by"
+        case lastChangedBy = "last_changed_by", moderation
     }
 }

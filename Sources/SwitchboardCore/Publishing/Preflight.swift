@@ -73,6 +73,7 @@ public enum Preflight {
             let n = PostLength.count(d.body(for: net), net)
             if n > limit { out.append(.init(.tooLong, "\(n) characters on \(net), over its limit of \(limit)")) }
         }
+        out += networkRules(d, networks: networks)
         if let dup = recentDuplicate(d, ctx) {
             out.append(
                 .init(
@@ -145,5 +146,31 @@ public enum Preflight {
             from = text.index(after: r.lowerBound)
         }
         return false
+    }
+
+    /// What a network requires of a post besides its length: Instagram posts need an image (and at most 30
+    /// hashtags), carousels at most 10 images.
+    static func networkRules(_ d: QueueDraft, networks: [String]) -> [PreflightWarning] {
+        var out: [PreflightWarning] = []
+        for net in Set(networks) where !net.isEmpty {
+            let name = net.prefix(1).uppercased() + net.dropFirst()
+            if let limit = PostLength.hashtagLimit(net) {
+                let n = PostLength.hashtags(d.body(for: net))
+                if n > limit {
+                    out.append(.init(.tooManyHashtags, "\(n) hashtags on \(net), over its limit of \(limit)"))
+                }
+            }
+            if net == "instagram", d.media.isEmpty {
+                out.append(
+                    .init(
+                        .needsMedia,
+                        "Instagram needs an image (or up to 10 for a carousel): add one with --media; a text-only "
+                            + "post cannot be published there"))
+            }
+            if let limit = PostLength.mediaLimit(net), d.media.count > limit {
+                out.append(.init(.tooManyMedia, "\(d.media.count) images on \(net): \(name) takes at most \(limit)"))
+            }
+        }
+        return out.sorted { $0.message < $1.message }
     }
 }

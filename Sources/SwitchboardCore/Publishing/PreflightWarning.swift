@@ -7,6 +7,7 @@ public struct PreflightWarning: Hashable, Sendable, Codable, CustomStringConvert
         case
             tooLong = "too_long"
         case duplicate
+        case tooManyHashtags = "too_many_hashtags", needsMedia = "needs_media", tooManyMedia = "too_many_media"
     }
     public var kind: Kind
     public var message: String

@@ -38,6 +38,13 @@ public enum ReplyChecks {
                         message: "\(n) \(unit): \(net.capitalized) allows \(limit) — \(n - limit) too many"))
             }
         }
+        if let limit = PostLength.hashtagLimit(net), PostLength.hashtags(reply) > limit {
+            let n = PostLength.hashtags(reply)
+            out.append(
+                .init(
+                    kind: .tooManyHashtags,
+                    message: "\(n) hashtags: \(net.capitalized) allows \(limit) — \(n - limit) too many"))
+        }
         let placeholders = unfilled(reply)
         if !placeholders.isEmpty {
             out.append(

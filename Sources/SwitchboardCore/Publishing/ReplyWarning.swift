@@ -5,6 +5,7 @@ public struct ReplyWarning: Hashable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable, CaseIterable {
         case tooLong = "too_long", unfilledPlaceholder = "placeholder", salesyToComplaint = "salesy"
         case allCaps = "all_caps", unanswered = "unanswered", insecureLink = "insecure_link"
+        case tooManyHashtags = "too_many_hashtags"
     }
     public var kind: Kind
     public var message: String

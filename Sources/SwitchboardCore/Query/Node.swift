@@ -1,7 +1,7 @@
 import Foundation
 
 /// The compiled query: a small tree evaluated per mention.
-indirect enum Node: Hashable, Sendable {
+public indirect enum Node: Hashable, Sendable {
     case all, none
     case and([Node])
     case or([Node])

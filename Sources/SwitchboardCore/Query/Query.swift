@@ -10,7 +10,7 @@ import Foundation
 public struct Query: Sendable, Hashable, CustomStringConvertible {
     /// The text as typed.
     public let text: String
-    let root: Node
+    public let root: Node
 
     /// Parses `text`; an empty query matches everything. Dates (`since:2026-11-20`) are days in `timeZone`.
     public static func parse(_ text: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(QueryError)

@@ -173,9 +173,9 @@ public final class QueryMatcher {
         return ownCol[i] == 2
     }
 
-    static func bit(_ i: Intent) -> UInt8 { UInt8(1) << UInt8(Intent.allCases.firstIndex(of: i)!) }
-    static func sentimentCode(_ s: Sentiment) -> UInt8 { s == .negative ? 1 : s == .neutral ? 2 : 3 }
-    static func baseLanguage(_ l: String?) -> String {
+    public static func bit(_ i: Intent) -> UInt8 { UInt8(1) << UInt8(Intent.allCases.firstIndex(of: i)!) }
+    public static func sentimentCode(_ s: Sentiment) -> UInt8 { s == .negative ? 1 : s == .neutral ? 2 : 3 }
+    public static func baseLanguage(_ l: String?) -> String {
         guard let l else { return "" }
         return String(l.lowercased().prefix { $0 != "-" && $0 != "_" })
     }

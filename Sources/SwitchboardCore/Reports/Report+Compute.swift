@@ -182,7 +182,7 @@ extension Report {
     }
 
     /// The median (mean of the two middle values for an even count); nil for none.
-    static func median(_ xs: [Double]) -> Double? {
+    public static func median(_ xs: [Double]) -> Double? {
         guard !xs.isEmpty else { return nil }
         let s = xs.sorted()
         let n = s.count
@@ -207,7 +207,7 @@ extension Report {
 
     /// A network or account name: lower case, cleaned only when it holds something else than printable ASCII.
     @inline(__always)
-    static func cleanName(_ s: String) -> String {
+    public static func cleanName(_ s: String) -> String {
         let l = s.lowercased()
         return l.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) ? l : clean(l)
     }

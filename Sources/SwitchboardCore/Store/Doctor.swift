@@ -9,6 +9,9 @@ public enum Doctor {
         public var place: String
         public var message: String
         public var description: String { "\(place): \(message)" }
+        public init(level: Level, place: String, message: String) {
+            (self.level, self.place, self.message) = (level, place, message)
+        }
     }
 
     public static func check(_ dir: DataDirectory) -> [Finding] {

@@ -134,6 +134,22 @@ public enum FileIO {
         }
     }
 
+    /// Creates `file` if missing and, in a setgid (group-shared) directory, makes it and `companions` (files
+    /// another library creates beside it with its mode, e.g. SQLite's `-wal` and `-shm`) group-writable.
+    public static func shareWithGroup(_ file: URL, companions: [String] = []) {
+        let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+        if fd >= 0 {
+            fixGroupMode(fd: fd, in: file.deletingLastPathComponent(), mode: 0o664)
+            close(fd)
+        }
+        for suffix in companions {
+            let c = open(file.path + suffix, O_RDONLY | O_CLOEXEC)
+            guard c >= 0 else { continue }
+            fixGroupMode(fd: c, in: file.deletingLastPathComponent(), mode: 0o664)
+            close(c)
+        }
+    }
+
     /// In a setgid (group-shared) directory, new files get group read/write whatever the umask says.
     static func fixGroupMode(fd: Int32, in dir: URL, mode: mode_t) {
         guard mode & 0o060 != 0 else { return }

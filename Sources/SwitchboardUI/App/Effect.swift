@@ -40,6 +40,8 @@ public enum Effect: Sendable, Equatable {
     case crisis(CrisisOp)
     /// Contacts, hand-offs and the report (EffectRunner+Community.swift).
     case community(CommunityOp)
+    /// Hide, unhide, delete… through the mention's network (EffectRunner+Moderation.swift).
+    case moderation(ModerationOp)
     /// The team the effects use changed (team.json edited), or stopped parsing (`problem`: nothing is saved).
     case useTeam(TeamConfig?, problem: String?)
     case quit

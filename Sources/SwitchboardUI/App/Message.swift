@@ -61,6 +61,10 @@ public enum Message: Sendable {
     case contactsLoaded(ContactsSnapshot)
     /// A contact's card with its history (the `:contacts` view's Enter).
     case contactCardLoaded(ContactCard)
+    /// The kinds of moderation the highlighted mention's network offers (the `X` chooser).
+    case moderationChoices(key: String, kinds: [ModerationKind])
+    /// A moderation action finished: what happened (recorded when `ok`).
+    case moderated(String, ok: Bool)
     case failed(String)
     /// SIGTERM/SIGHUP/SIGINT: quit now (drafts stay in memory only if unsaved: they are saved first).
     case terminate

@@ -71,6 +71,9 @@ extension Update {
         case .note: return note(&s, arg)
         case .holdingStatement: return insertHoldingStatement(&s)
         case .handoff: return handoff(&s, arg)
+        case .moderate: return moderate(&s, arg)
+        case .hide: return moderate(&s, .hide, arg)
+        case .unhide: return moderate(&s, .unhide, arg)
         case .handoffAnswer: return insertHandoffAnswer(&s)
         // The queue.
         case .queue: return queueLine(&s, arg)

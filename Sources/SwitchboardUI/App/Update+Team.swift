@@ -38,7 +38,10 @@ extension Update {
             &s,
             (wasBroken ? "team.json parses again" : "team.json changed")
                 + (what.isEmpty ? "" : ": " + what.joined(separator: ", ")) + " — applied")
-        return [.useTeam(team, problem: nil)]
+        // The open mention's author card follows a change of the own accounts or the role settings.
+        let card: [Effect] =
+            EffectRunner.sameContactSettings(old, team) ? [] : s.shownKey.map { [.loadDetail($0)] } ?? []
+        return [.useTeam(team, problem: nil)] + card
     }
 
     /// team.json stopped parsing: the banner shows where, writes are refused until it parses again.

@@ -127,6 +127,10 @@ enum Update {
             return teamChanged(&s, team)
         case .teamBroken(let why):
             return teamBroken(&s, why)
+        case .moderationChoices(let key, let kinds):
+            return moderationChoices(&s, key: key, kinds: kinds)
+        case .moderated(let text, let ok):
+            return moderated(&s, text, ok: ok)
         case .failed(let why):
             say(&s, why, error: true)
             return []

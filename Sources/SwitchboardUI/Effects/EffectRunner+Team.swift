@@ -26,8 +26,21 @@ extension EffectRunner {
     func useTeam(_ t: TeamConfig?, problem: String?) -> [Message] {
         teamProblem = problem
         guard let t else { return [] }
+        let old = team
         team = t
         teamChanged?(t)
-        return []
+        // The contacts fold reads the own accounts, the role thresholds and the competitors: when team.json changed
+        // one of them, fold again, so the feed's ★/⚑ marks and the author card follow at once.
+        guard view.contacts != nil, !Self.sameContactSettings(old, t) else { return [] }
+        view.contacts = Contacts(mentions: store.mentions, events: store.events, team: t)
+        var d = StoreDelta(newMentions: [], states: store.states(), reloaded: false)
+        d.personMarks = personMarks()
+        return [.storeChanged(d)]
+    }
+
+    /// Whether two teams fold the contacts alike (own accounts, `contacts` settings, competitors).
+    static func sameContactSettings(_ a: TeamConfig?, _ b: TeamConfig?) -> Bool {
+        OwnAccounts(team: a) == OwnAccounts(team: b) && ContactSettings(team: a) == ContactSettings(team: b)
+            && (a?.competitors ?? []) == (b?.competitors ?? [])
     }
 }

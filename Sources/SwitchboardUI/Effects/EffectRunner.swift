@@ -17,6 +17,8 @@ public final class EffectRunner {
     /// Publishes due queue items (injected by Workbench.swift when this workbench runs the sources; tests inject
     /// a fake).
     public var queuePublisherFor: QueuePublisher.PublisherFor?
+    /// Finds the moderator for a mention (injected like `publisherFor`); nil: moderation is refused.
+    public var moderatorFor: Moderation.ModeratorFor?
     /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
     public var team: TeamConfig?
     /// Why team.json does not parse (file, line, column): while set, nothing is written (EffectRunner+Team.swift).
@@ -153,6 +155,8 @@ public final class EffectRunner {
             return performCrisis(op)
         case .community(let c):
             return performCommunity(c)
+        case .moderation(let op):
+            return performModeration(op)
         case .useTeam(let t, let problem):
             return useTeam(t, problem: problem)
         case .quit:

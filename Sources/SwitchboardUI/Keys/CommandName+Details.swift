@@ -99,6 +99,13 @@ extension CommandName {
         case .curate: return Details(.none, "Queue a draft quoting the selected mention (via @handle URL)")
         case .contacts: return Details(.none, "Show the contacts: search, sort, cards, merge, roles, advocates")
         case .report: return Details(.none, "Show the report of the last 7 days (switchboard report's charts)")
+        case .moderate:
+            return Details(
+                .text,
+                "Moderate the mention through its network: moderate hide|unhide|delete|… [REASON] "
+                    + "(without a kind: the network's choices)")
+        case .hide: return Details(.text, "Hide the comment on its network (others no longer see it): hide [REASON]")
+        case .unhide: return Details(.text, "Show a hidden comment again on its network: unhide [REASON]")
         case .handoff:
             return Details(
                 .team,

@@ -71,6 +71,7 @@ extension Keymap {
             (.queue, "r", "queue-retry", "Retry a failed item", .always),
             (.feed, "N", "note", "Add an internal note (never published)", .selection),
             (.feed, "H", "handoff", "Hand off to an internal team (team, note)", .selection),
+            (.feed, "X", "moderate", "Hide, unhide, delete… on the network", .selection),
             (.crisis, "<Enter>", "crisis-start", "Start the playbook (severity, suspend the queue?)", .always),
             (.crisis, "D", "crisis-drill", "Run the playbook as a drill", .always),
             (.crisis, "x <Space>", "crisis-done", "Step done", .always),

@@ -33,8 +33,10 @@ enum Format {
         switch platform.lowercased() {
         case "mastodon": return "Mastodon"
         case "bluesky": return "Bluesky"
+        case "x": return "X"
         case "rss": return "RSS"
         case "jsonl": return "JSON Lines"
+        case "reddit": return "Reddit"
         default: return platform
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryIndex
 import SwitchboardCore
 
 struct DoctorCommand: ParsableCommand {
@@ -7,14 +8,15 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Check the data directory: every file parses, logs intact, permissions sane.",
         discussion: """
-            Lists each problem with file and line. Exit status 1 when there are problems. Only reads: nothing in the \
-            directory is created or changed, except with --fix.
+            Lists each problem with file and line. Exit status 1 when there are problems. Compares the search index \
+            with the logs when it is up to date. Only reads: nothing in the directory is created or changed, except \
+            with --fix (which also brings the index up to date).
             """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "JSON Lines: one finding per line.") var json = false
     @Flag(
         help:
-            "Remove temporary files left by writers that are no longer running and set torn log tails aside, then check."
+            "Remove temporary files left by writers that are no longer running, set torn log tails aside and bring the index up to date, then check."
     ) var fix = false
 
     func run() throws {
@@ -23,7 +25,9 @@ struct DoctorCommand: ParsableCommand {
             for p in Doctor.removeStaleTempFiles(dir) {
                 if json {
                     try Output.printJSON(["level": "fixed", "place": p, "message": "removed"])
-                } else { print("fixed    \(Output.safe(p)): removed") }
+                } else {
+                    print("fixed    \(Output.safe(p)): removed")
+                }
             }
             // Opening the store for writing sets torn tails aside (into FILE.corrupt).
             if dir.exists, let store = try? Store(dir: dir) {
@@ -32,11 +36,19 @@ struct DoctorCommand: ParsableCommand {
                     let message = String(w.drop { $0 != ":" }.dropFirst(2))
                     if json {
                         try Output.printJSON(["level": "fixed", "place": place, "message": message])
-                    } else { print("fixed    \(Output.safe(place)): \(Output.safe(message))") }
+                    } else {
+                        print("fixed    \(Output.safe(place)): \(Output.safe(message))")
+                    }
                 }
             }
         }
-        let findings = Doctor.check(dir)
+        // --fix brings the index up to date (it is a cache of the logs), so the comparison below covers everything.
+        if fix, dir.exists { _ = try? HistoryIndex(dir: dir, writer: Switchboard.writer) }
+        var findings = Doctor.check(dir)
+        // The index against the logs, when it is up to date (only read; a disagreeing index is a problem).
+        if dir.exists, let store = try? Store(dir: dir, mode: .readOnly) {
+            findings += HistoryIndex.check(dir, store: store)
+        }
         let problems = findings.filter { $0.level == .problem }
         if json {
             for f in findings {

@@ -27,29 +27,49 @@ struct MentionsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let store = try global.openStore()
-            let states = store.states()
-            var list = store.mentions
-            if let status { list = list.filter { (states[$0.key]?.status ?? .new) == status } }
-            if let query { list = try QueryOption.filter(list, states: states, query: query, dir: store.dir) }
-            list.sort { $0.createdAt > $1.createdAt }
-            if limit > 0 { list = Array(list.prefix(limit)) }
+            let list = try matching()
             if json {
-                try Output.printJSONLines(
-                    list.lazy.map { m in MentionJSON(m: m, state: states[m.key] ?? MentionState()) })
+                try Output.printJSONLines(list.lazy.map { MentionJSON(m: $0.mention, state: $0.state) })
                 return
             }
             if list.isEmpty { print("No mentions."); return }
             let now = Date()
-            let rows = list.map { m -> [String] in
-                let st = states[m.key] ?? MentionState()
-                return [
+            let rows = list.map { m, st -> [String] in
+                [
                     m.key, Output.relative(m.createdAt, now: now), m.platform,
                     Output.clip(Output.safe(m.author?.handle ?? "-"), 22), st.status.rawValue,
                     Output.clip(Output.safe(m.text), 60),
                 ]
             }
             Output.table(["KEY", "AGE", "NETWORK", "AUTHOR", "STATUS", "TEXT"], rows)
+        }
+
+        /// Newest first, through the index (one page, read from the logs by offset); without an index (a data
+        /// directory one may only read) by folding the logs.
+        func matching() throws -> [(mention: Mention, state: MentionState)] {
+            let dir = global.directory
+            guard dir.exists else {
+                throw CLIError.failure(
+                    "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+            }
+            // The query as typed is checked first, so a caret points into what the user wrote.
+            _ = try QueryOption.parse(query ?? "", dir: dir)
+            let text = [status.map { "status:" + $0.rawValue }, query.map { "(" + $0 + ")" }].compactMap { $0 }
+                .joined(separator: " ")
+            if let index = QueryOption.index(dir) {
+                let (q, env) = try QueryOption.parse(text, dir: dir)
+                return try index.search(q, environment: env, limit: max(0, limit)).mentions
+            }
+            let store = try global.openStore()
+            let states = store.states()
+            // Newest first; among mentions of the same time the later stored first, as the index orders them.
+            var list = Array(try QueryOption.filter(store.mentions, states: states, query: text, dir: dir).enumerated())
+            list.sort {
+                $0.element.createdAt != $1.element.createdAt
+                    ? $0.element.createdAt > $1.element.createdAt : $0.offset > $1.offset
+            }
+            if limit > 0 { list = Array(list.prefix(limit)) }
+            return list.map { ($0.element, states[$0.element.key] ?? MentionState()) }
         }
     }
 
@@ -78,13 +98,18 @@ struct MentionsCommand: ParsableCommand {
             ]
             if let u = m.url { lines.append(("url", Output.safe(u))) }
             if let t = m.title { lines.append(("title", Output.safe(t))) }
-            if let r = m.inReplyTo { lines.append(("in reply to", Output.safe(r))) }
+            if let r = m.inReplyTo {
+                // Graph sources name what a comment answers ("comment “…”", "@acme's post “…”").
+                let parent: String? = if case .string(let p)? = m.extra?["parent"] { p } else { nil }
+                lines.append(("in reply to", Output.safe(parent.map { "\($0) (\(r))" } ?? r)))
+            }
             if let l = m.lang ?? m.analysis?.lang { lines.append(("language", l)) }
             if let a = m.analysis {
                 lines.append(("sentiment", "\(a.sentiment.rawValue) (\(String(format: "%+.2f", a.score)))"))
                 if !a.intents.isEmpty { lines.append(("intents", a.intents.map(\.rawValue).joined(separator: ", "))) }
             }
             lines.append(("status", st.status.rawValue + (st.handoffTeam.map { " (with \($0))" } ?? "")))
+            if let v = st.moderated { lines.append(("on network", v.done + (st.locked ? ", locked" : ""))) }
             lines.append(("assignee", st.assignee ?? "-"))
             if !st.tags.isEmpty { lines.append(("tags", st.tags.joined(separator: ", "))) }
             for (k, v) in lines { print(Output.pad(k + ":", 13) + v) }
@@ -99,13 +124,21 @@ struct MentionsCommand: ParsableCommand {
                 for h in st.handoffReplies {
                     print(
                         "  \(Timestamp.format(h.at)) \(Output.safe(h.team)) (recorded by \(Output.safe(h.actor))): "
-                        + "\(Output.safe(h.text))"
+                            + "\(Output.safe(h.text))"
                     )
                 }
             }
+            if !st.moderation.isEmpty {
+                print("\nModeration:")
+                for r in st.moderation { print("  \(Timestamp.format(r.at)) \(Output.safe(r.line))") }
+            }
             if !st.replies.isEmpty {
                 print("\nReplies:")
-                for r in st.replies { print("  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))") }
+                for r in st.replies {
+                    print(
+                        "  \(Timestamp.format(r.at)) \(r.actor): \(Output.safe(r.text))"
+                            + (r.url.map { " (" + Output.safe($0) + ")" } ?? ""))
+                }
             }
         }
     }

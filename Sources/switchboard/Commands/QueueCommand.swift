@@ -65,7 +65,8 @@ struct QueueCommand: ParsableCommand {
         @OptionGroup var when: When
         @Option(help: "Text for one network instead of TEXT: NETWORK=TEXT (mastodon, bluesky); repeatable.")
         var variant: [String] = []
-        @Option(help: "A local media file; repeatable (pair each with --alt).") var media: [String] = []
+        @Option(help: "A local media file, or an https:// address (Meta networks); repeatable (pair each with --alt).")
+        var media: [String] = []
         @Option(help: "Alt text for the --media of the same position.") var alt: [String] = []
         @Option(help: "A link to add.") var link: String?
         @Option(help: "Attribution for curated content: \"@user URL\".") var via: String?
@@ -80,7 +81,7 @@ struct QueueCommand: ParsableCommand {
             let accounts =
                 self.accounts.isEmpty
                 ? team.sources.filter {
-                    $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased())
+                    $0.isEnabled && ["mastodon", "bluesky", "bsky", "x"].contains($0.type.lowercased())
                 }.map(\.id) : self.accounts
             let q = try Queue.current(store)
             var variants: [String: String] = [:]
@@ -90,6 +91,10 @@ struct QueueCommand: ParsableCommand {
             }
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let media = try self.media.enumerated().map { (n, p) -> QueueMedia in
+                // A public address, for the networks that fetch images themselves (Instagram, Facebook, Threads).
+                if p.lowercased().hasPrefix("https://") {
+                    return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
+                }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
                     throw CLIError.failure("cannot read the media file \(p)")

@@ -17,9 +17,9 @@ struct ReplyCommand: AsyncParsableCommand {
         discussion: """
             Claims the mention (someone else's claim needs --force), fills the template's placeholders and your \
             signature, shows the reply with its warnings, asks "Send? [y/N]" (unless --yes), stores it in the outbox, \
-            waits the send delay (Ctrl-C takes it back), and posts it. Mastodon and Bluesky mentions are answered \
-            through the source that found them; RSS and JSON Lines mentions are answered by hand: the text and the \
-            address are printed and the mention is marked answered once you confirm.
+            waits the send delay (Ctrl-C takes it back), and posts it. Mastodon, Bluesky, Instagram, Facebook and \
+            Threads mentions are answered through the source that found them; RSS and JSON Lines mentions are \
+            answered by hand: the text and the address are printed and the mention is marked answered once you confirm.
             """)
 
     @OptionGroup var global: GlobalOptions

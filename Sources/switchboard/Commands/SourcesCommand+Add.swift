@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon or Bluesky account or an RSS/Atom feed as a source.",
+        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads, YouTube, X or Reddit account or an RSS/Atom feed as a source.",
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -23,20 +23,28 @@ struct SourcesAddCommand: AsyncParsableCommand {
               secrets/masto.token
               switchboard sources add --type bluesky --id bsky --handle acme.bsky.social --app-password-stdin < pass.txt
               switchboard sources add --type rss --id alerts --url https://www.google.com/alerts/feeds/123/456
+              switchboard sources add --type facebook --id fb --page-id 1234 --client-id 5678 \
+              --secret-file secrets/meta-app.secret --token-stdin < user-token.txt
+              switchboard sources add --type instagram --id ig --account-id 1784 --device-login --client-id 5678 \
+              --client-token-file secrets/meta-client.token --hashtag acme
+              switchboard sources add --type youtube --id yt --channel-id UCa-vrCLQHviTOVnEKDOdetQ --client-id \
+              123-abc.apps.googleusercontent.com --search "Acme Cloud"
+              switchboard sources add --type reddit --id reddit --username acme --client-id ID --subreddit acme
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky or rss.") var type: String?
+    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss.") var type: String?
     @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
         name: .customLong("token-file"),
-        help: "Mastodon: an existing file holding the access token (relative to the data directory).") var tokenFile:
+        help: "Mastodon, Instagram, Facebook, Threads: an existing file holding the access token (relative to the data directory).") var tokenFile:
         String?
     @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.")
     var tokenCommand: String?
     @Flag(
-        name: .customLong("token-stdin"), help: "Mastodon: read the access token from stdin and save it under secrets/."
+        name: .customLong("token-stdin"),
+        help: "Mastodon, Instagram, Facebook, Threads: read the access token from stdin and save it under secrets/."
     ) var tokenStdin = false
     @Option(help: "Bluesky: the account's handle, like acme.bsky.social.") var handle: String?
     @Option(help: "Bluesky: the PDS (default https://bsky.social).") var service: String?
@@ -53,6 +61,35 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
     @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+    @OptionGroup var meta: MetaAddOptions
+    @Option(
+        name: .customLong("client-id"),
+        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, the Reddit app's client id.")
+    var clientID: String?
+    @Option(
+        name: [.customLong("client-secret-file"), .customLong("secret-file")],
+        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; Reddit: the app's).")
+    var clientSecretFile: String?
+    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
+    @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
+    @Option(help: "YouTube: browser (replies and moderation) or device (reading only).") var auth: String?
+    @Option(name: .customLong("daily-quota"), help: "YouTube: quota units a day (default 10000).") var dailyQuota: Int?
+    @Option(name: .customLong("oauth-base"), help: .hidden) var oauthBase: String?
+    @Option(name: .customLong("read-budget"), help: "X: posts the source may read a month (X charges per read).")
+    var readBudget: Int?
+    @Option(
+        name: .customLong("redirect-port"),
+        help: "X: the port of the login's redirect to http://127.0.0.1:PORT/callback (default 8765).")
+    var redirectPort: UInt16 = 8765
+    @Flag(
+        name: .customLong("paste-code"),
+        help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
+    var pasteCode = false
+    @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
+    @Option(help: "Reddit: the account's user name.") var username: String?
+    @Option(help: "Reddit: the redirect address (or its code) after approving the app.") var code: String?
+    @Option(name: .customLong("redirect-uri"), help: "Reddit: the app's redirect URI.") var redirectURI: String?
+    @OptionGroup var reddit: RedditAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
 
@@ -63,10 +100,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, rss)")
+        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
+        if reddit.relogin { return try await reloginReddit(sid, dir: dir) }
         guard !team.sources.contains(where: { $0.id == sid }) else {
             throw CLIError.failure("team.json has a source \"\(sid)\" already")
         }
@@ -79,7 +117,13 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)
         case "bluesky": try await addBluesky(&c, dir: dir, http: http)
         case "rss": try await addFeed(&c, http: http)
-        default: throw CLIError.usage("unknown type \"\(kind)\": mastodon, bluesky or rss")
+        case "instagram", "facebook", "threads": try await addMeta(&c, dir: dir, http: http)
+        case "youtube": try await addYouTube(&c, dir: dir, http: http)
+        case "x": try await addX(&c, dir: dir, http: http)
+        case "reddit": try await addReddit(&c, dir: dir, http: http)
+        default:
+            throw CLIError.usage(
+                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss")
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
@@ -179,7 +223,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let who = try await call { try await source.verifyLogin() }
         print(
             "Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in "
-            + "state/bluesky-\(c.id).session.json."
+                + "state/bluesky-\(c.id).session.json."
         )
     }
 

@@ -15,7 +15,9 @@ struct SourcesCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every source with its health: last success, last error, next run, items fetched, cursor.")
+            abstract:
+                "Every source with its health: last success, last error, next run, items fetched, cursor, and the "
+                + "rate-limit usage the network reported (Meta's usage headers).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "JSON Lines: one source per line.") var json = false
 
@@ -41,7 +43,7 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             let now = Date()
             Output.table(
-                ["ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "LAST ERROR"],
+                ["ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "RATE USE", "LAST ERROR"],
                 team.sources.map { c in
                     let h = health[c.id] ?? SourceHealth(id: c.id)
                     return [
@@ -54,9 +56,12 @@ struct SourcesCommand: AsyncParsableCommand {
                             Output.safe(
                                 h.cursor.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
                                     separator: " ")), 40),
+                        h.usage.map { Output.clip(Output.safe($0), 40) } ?? "-",
                         h.lastError.map { Output.clip(Output.safe($0), 80) } ?? "-",
                     ]
                 })
+            for line in YouTubeQuotaLedger.listLines(team.sources, dir: dir, now: now) { print(line) }
+            for line in XSource.usageLines(team.sources, dataDir: dir, now: now) { print(Output.safe(line)) }
             print(
                 running
                     ? "\nA listener is running on \(dir.displayPath)."
@@ -109,6 +114,7 @@ struct SourceRow: Encodable {
     enum Keys: String, CodingKey {
         case id, type, enabled, interval, status, fetched, added, failures, cursor, lastSuccess = "last_success"
         case lastError = "last_error", lastErrorAt = "last_error_at", nextRun = "next_run", lastPoll = "last_poll"
+        case usage = "rate_usage"
     }
     /// Every field, absent values as null.
     func encode(to encoder: Encoder) throws {
@@ -117,7 +123,7 @@ struct SourceRow: Encodable {
             .id: config.id, .type: config.type, .enabled: config.isEnabled, .interval: config.intervalSeconds,
             .status: h.status.rawValue, .fetched: h.fetched, .added: h.added, .failures: h.failures, .cursor: h.cursor,
             .lastSuccess: h.lastSuccess, .lastError: h.lastError, .lastErrorAt: h.lastErrorAt, .nextRun: h.nextRun,
-            .lastPoll: h.lastPoll,
+            .lastPoll: h.lastPoll, .usage: h.usage,
         ]
         try Output.encode(fields, to: encoder)
     }

@@ -48,13 +48,15 @@ public struct FeedItem: Sendable {
                 status: status, slaMinutes: sla, now: now))
     }
 
-    /// One-letter network code shown in the feed: M(astodon), B(luesky), R(SS), J(SON Lines), else the first letter.
+    /// One-letter network code shown in the feed: M(astodon), B(luesky), R(SS), J(SON Lines), r(eddit), else the first
+    /// letter.
     public var networkMark: String {
         switch platform.lowercased() {
         case "mastodon": return "M"
         case "bluesky": return "B"
         case "rss", "atom": return "R"
         case "jsonl": return "J"
+        case "reddit": return "r"
         default: return platform.first.map { String($0).uppercased() } ?? "?"
         }
     }

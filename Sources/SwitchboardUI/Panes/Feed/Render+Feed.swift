@@ -92,6 +92,10 @@ extension Renderer {
                 }
                 x = buf.put(short, x: x, y: y, role: role.role, clip: inner)
             }
+            // Hidden, deleted… on its network (recorded moderation).
+            if let v = st?.moderated {
+                x = buf.put("[" + v.mark + "] ", x: x, y: y, role: .warning, clip: inner)
+            }
             // SLA: time left for the first response, the due moment when it is far off, or how late it is.
             if waiting, s.mention.outbox[it.key].map({ !$0.isPending }) ?? true {
                 let (label, role) = DueLabel.make(

@@ -97,6 +97,11 @@ extension Renderer {
             let (t, role) = s.outboxLine(e)
             out.append((TextWrap.ellipsize("Reply: " + sanitizeForScreen(t), width: w), role.role))
         }
+        // What moderators did on the network, oldest first: `hidden by alice: spam`.
+        for r in st.moderation {
+            let line = "Moderation: " + r.line + " · " + Format.dateTime(r.at, s.settings.timeZone)
+            out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
+        }
         if let a = m.analysis {
             var t = "\(a.sentiment.rawValue) (\(String(format: "%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(\.rawValue).joined(separator: ", ") }

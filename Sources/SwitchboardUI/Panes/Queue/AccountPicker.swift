@@ -27,7 +27,7 @@ public struct AccountPicker: Sendable, Equatable {
 
     /// The team's enabled Mastodon and Bluesky sources, in team.json order.
     public static func publishing(_ team: TeamConfig) -> [SourceConfig] {
-        team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky"].contains($0.type.lowercased()) }
+        team.sources.filter { $0.isEnabled && ["mastodon", "bluesky", "bsky", "x"].contains($0.type.lowercased()) }
     }
 
     /// The choices for `team`: every source that can publish.

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Catch-up: read what each log gained since the offset the index recorded, apply it in one transaction, record the
+/// new offsets. A recorded log that is gone, has another inode, is shorter than the offset, or whose bytes before the
+/// offset changed was rewritten (`compact`) or edited: the index is rebuilt from the logs, in the same transaction.
+extension HistoryIndex {
+    /// Brings the index up to date with the logs; `rebuild` (a reason) starts from scratch whatever it finds.
+    @discardableResult
+    public func catchUp(progress: IndexProgress? = nil, rebuild: String? = nil) throws -> CatchUp {
+        // Nothing new and nothing changed (the usual case): no lock, no write.
+        if rebuild == nil, pendingReason == nil, try isCurrent() {
+            lastCatchUp = CatchUp()
+            return lastCatchUp
+        }
+        return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+            let result = try pool.writeWithoutTransaction { db -> CatchUp in
+                var result = CatchUp()
+                try db.inTransaction(.immediate) {
+                    result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
+                    return .commit
+                }
+                return result
+            }
+            pendingReason = nil
+            lastCatchUp = result
+            return result
+        }
+    }
+
+    /// Whether every log is exactly as far as the index read it (same inode, size, sampled bytes; no new log).
+    func isCurrent() throws -> Bool {
+        let known = try pool.read { db in try HistoryIndex.positions(db) }
+        for kind in LogKind.readOrder {
+            for file in logFiles(kind) {
+                guard let pos = known[file.lastPathComponent], pos.off == FileIO.size(file) else { return false }
+            }
+        }
+        return try rewrittenLog(known) == nil
+    }
+
+    static func positions(_ db: Database) throws -> [String: LogPosition] {
+        var known: [String: LogPosition] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, kind, off, inode, tail, lines FROM logfile") {
+            let name: String = row["name"]
+            known[name] = LogPosition(
+                name: name, kind: LogKind(rawValue: row["kind"]) ?? .mentions, off: row["off"],
+                inode: UInt64(bitPattern: row["inode"] as Int64), tail: row["tail"], lines: row["lines"])
+        }
+        return known
+    }
+
+    struct LogPosition {
+        var name: String, kind: LogKind, off: Int, inode: UInt64, tail: String, lines: Int
+    }
+
+    private func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?) throws -> CatchUp {
+        var known = try HistoryIndex.positions(db)
+        // A new index another process built meanwhile (both found none): catch up what it read.
+        var why = rebuild == "" && !known.isEmpty ? nil : rebuild
+        if why == nil { why = try rewrittenLog(known) }
+        var result = CatchUp()
+        if let why {
+            try HistoryIndex.clear(db)
+            known = [:]
+            result.rebuiltBecause = why.isEmpty ? "a new index" : why
+        }
+        let files = LogKind.readOrder.flatMap { kind in logFiles(kind).map { (kind, $0) } }
+        let total = files.reduce(0) { $0 + max(0, FileIO.size($1.1) - (known[$1.1.lastPathComponent]?.off ?? 0)) }
+        let report = progress != nil && (why != nil || total > 64 << 20)
+        if report {
+            progress?.started(
+                why.map { $0.isEmpty ? "building the index" : "rebuilding the index: \($0)" } ?? "catching up the index"
+            )
+        }
+        let started = Date()
+        var applier = LogApplier(db: db)
+        for (kind, file) in files {
+            let name = file.lastPathComponent
+            var st = stat()
+            guard stat(file.path, &st) == 0 else { continue }
+            let size = Int(st.st_size)
+            var off = known[name]?.off ?? 0
+            var line = known[name]?.lines ?? 0
+            if off >= size && known[name] != nil { continue }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
+                arguments: [name, kind.rawValue, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, 0)])
+            let fileID = try Int64.fetchOne(db, sql: "SELECT id FROM logfile WHERE name = ?", arguments: [name]) ?? 0
+            while off < size {
+                var data = try FileIO.readBytes(file, from: off, count: min(size - off, HistoryIndex.readBlock))
+                guard let lastNL = data.lastIndex(of: 10) else {
+                    if data.count < HistoryIndex.readBlock { break }
+                    data = try FileIO.readBytes(file, from: off, count: size - off)
+                    guard let nl = data.lastIndex(of: 10) else { break }
+                    data.removeSubrange((nl + 1)...)
+                    line += try applier.apply(data, kind: kind, file: fileID, name: name, at: off, line: line)
+                    off += data.count
+                    result.bytes += data.count
+                    continue
+                }
+                data.removeSubrange((lastNL + 1)...)
+                line += try applier.apply(data, kind: kind, file: fileID, name: name, at: off, line: line)
+                off += data.count
+                result.bytes += data.count
+                if report { progress?.advanced(done: result.bytes, total: total) }
+            }
+            try db.execute(
+                sql: "UPDATE logfile SET off = ?, inode = ?, tail = ?, lines = ? WHERE id = ?",
+                arguments: [off, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, off), line, fileID])
+        }
+        try applier.finish()
+        (result.mentions, result.analyses, result.events) = (applier.mentions, applier.analyses, applier.events)
+        if applier.events > 0 {
+            try db.execute(
+                sql: "UPDATE meta SET v = CAST(CAST(v AS INTEGER) + ? AS TEXT) WHERE k = 'events'",
+                arguments: [applier.events])
+        }
+        if result.bytes > 0 || why != nil {
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('writer', ?)", arguments: [writer])
+        }
+        if report {
+            let secs = Date().timeIntervalSince(started)
+            progress?.finished(
+                "index: \(applier.mentions) mentions, \(applier.events) actions read in "
+                    + String(format: "%.1f s", secs))
+        }
+        return result
+    }
+
+    static let readBlock = 8 << 20
+
+    /// Why the recorded offsets cannot be trusted (a log gone, replaced or changed before its offset), or nil.
+    func rewrittenLog(_ known: [String: LogPosition]) throws -> String? {
+        for (name, pos) in known.sorted(by: { $0.key < $1.key }) {
+            let file = dir.logDir.appendingPathComponent(name)
+            var st = stat()
+            guard stat(file.path, &st) == 0 else { return "log/\(name) is gone (compacted?)" }
+            if UInt64(st.st_ino) != pos.inode || Int(st.st_size) < pos.off {
+                return "log/\(name) was rewritten (compacted?)"
+            }
+            if try tailHash(file, pos.off) != pos.tail { return "log/\(name) was changed before the end" }
+        }
+        return nil
+    }
+
+    /// A hash of the (up to) 4096 bytes before `off`, and of 4096 bytes at the start and in the middle of what was
+    /// read: changes when the log was edited there (reading it costs three small reads, whatever the log's size).
+    func tailHash(_ file: URL, _ off: Int) throws -> String {
+        let n = min(off, 4096)
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for start in Set([0, max(0, off / 2 - n / 2), off - n]).sorted() where n > 0 {
+            for b in try FileIO.readBytes(file, from: start, count: n) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        return "\(n):" + String(h, radix: 16)
+    }
+
+    func logFiles(_ kind: LogKind) -> [URL] { HistoryLogs(dir: dir).files(kind) }
+}
+
+extension LogKind {
+    /// Mentions before analysis before actions, as the store folds them.
+    static let readOrder: [LogKind] = [.mentions, .analysis, .actions]
+}

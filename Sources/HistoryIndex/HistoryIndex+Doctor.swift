@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// `doctor`: the index against the logs, only reading both. Missing, or behind the logs, is normal and says nothing
+/// (it is built or catches up when next opened; `doctor --fix` brings it up to date first); disagreeing counts or
+/// states, or an unreadable index, are a problem with its repair (`switchboard reindex`).
+extension HistoryIndex {
+    static let place = "index/history.sqlite"
+    static let repair = "run: switchboard reindex"
+
+    /// Compares the index with `store` (opened read-only on the same directory): counts, and the states of about
+    /// `sample` mentions spread over the history.
+    public static func check(_ dir: DataDirectory, store: Store, sample: Int = 50) -> [Doctor.Finding] {
+        func note(_ m: String) -> [Doctor.Finding] { [Doctor.Finding(level: .note, place: place, message: m)] }
+        func problem(_ m: String) -> [Doctor.Finding] {
+            [Doctor.Finding(level: .problem, place: place, message: m + "; " + repair)]
+        }
+        guard FileManager.default.fileExists(atPath: file(dir).path) else { return [] }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let q = try DatabaseQueue(path: file(dir).path, configuration: config)
+            return try q.read { db -> [Doctor.Finding] in
+                guard try db.tableExists("meta"),
+                    let v = try Int.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'schema'")
+                else { return problem("not an index of this version") }
+                if v != schemaVersion {
+                    return note("written by another version (layout \(v)): it is rebuilt when next opened")
+                }
+                let index = ReadOnlyView(dir: dir, db: db)
+                if try index.behind() != nil { return [] }
+                var out: [Doctor.Finding] = []
+                let mentions = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
+                let events = Int(try String.fetchOne(db, sql: "SELECT v FROM meta WHERE k = 'events'") ?? "0") ?? 0
+                if mentions != store.count {
+                    out += problem("holds \(mentions) mentions, the logs \(store.count)")
+                }
+                if events != store.events.count {
+                    out += problem("holds \(events) actions, the logs \(store.events.count)")
+                }
+                let all = store.mentions
+                let step = max(1, all.count / max(1, sample))
+                var differ: [String] = []
+                for i in stride(from: 0, to: all.count, by: step) {
+                    let k = all[i].key
+                    let st = store.state(k)
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT status, assignee, tags FROM mention WHERE key = ? AND present = 1",
+                        arguments: [k])
+                    let c = StateColumns(st)
+                    if row == nil || row!["status"] != c.status || row!["assignee"] != st.assignee
+                        || row!["tags"] != c.tags
+                    {
+                        differ.append(k)
+                    }
+                }
+                if !differ.isEmpty {
+                    let some = differ.prefix(3).joined(separator: ", ")
+                    out += problem("the state of \(differ.count) sampled mention(s) differs from the logs (\(some))")
+                }
+                return out
+            }
+        } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
+            return problem("cannot be read (\(describe(e)))")
+        } catch {
+            // Not ours to open (a directory one may only read, a read-only mount): nothing to compare.
+            return []
+        }
+    }
+
+    /// What the index recorded, read without catching up.
+    struct ReadOnlyView {
+        let dir: DataDirectory
+        let db: Database
+
+        /// Why the index is not current (bytes to read, a log rewritten), or nil.
+        func behind() throws -> String? {
+            let index = HistoryLogs(dir: dir)
+            var known: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT name, off FROM logfile") { known[row["name"]] = row["off"] }
+            var unread = 0
+            for kind in LogKind.readOrder {
+                for f in index.files(kind) { unread += max(0, FileIO.size(f) - (known[f.lastPathComponent] ?? 0)) }
+            }
+            for (name, off) in known where FileIO.size(dir.logDir.appendingPathComponent(name)) < off {
+                return "log/\(name) was rewritten since it was indexed"
+            }
+            return unread > 0 ? "behind the logs by \(unread) bytes" : nil
+        }
+    }
+}

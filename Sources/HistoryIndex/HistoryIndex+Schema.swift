@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// The tables. `mention` holds one row per mention key: the record's place in its log (`file` (a `logfile` id),
+/// `off`, `len`: the index never copies a whole record), the columns the query language reads, and the folded team state (the columns
+/// plus the whole `MentionState` as JSON). A key that an action names before its mention was read has a row with
+/// `present = 0`. `mention_fts` indexes the folded text (`hay`: text, title, handle, name, folded as the search
+/// folds them) with the trigram tokenizer without positions (`detail=none`, a third of the size): a word or phrase
+/// asks for rows with all of its trigrams, and `instr` on `hay` keeps those where it occurs, as the search does.
+extension HistoryIndex {
+    static let tables = [
+        """
+        CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE logfile (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, off INTEGER NOT NULL,
+            inode INTEGER NOT NULL, tail TEXT NOT NULL, lines INTEGER NOT NULL DEFAULT 0)
+        """,
+        """
+        CREATE TABLE mention (
+            rowid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, present INTEGER NOT NULL DEFAULT 0,
+            file INTEGER, off INTEGER, len INTEGER,
+            platform TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', created REAL NOT NULL DEFAULT 0,
+            handle BLOB NOT NULL DEFAULT x'', handle_lc TEXT NOT NULL DEFAULT '', handle_local TEXT NOT NULL DEFAULT '',
+            author_name TEXT, own_lang INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL DEFAULT '',
+            sentiment INTEGER NOT NULL DEFAULT 0, score REAL, intents INTEGER NOT NULL DEFAULT 0, analysis BLOB,
+            hay TEXT NOT NULL DEFAULT '',
+            status INTEGER NOT NULL DEFAULT 0, assignee TEXT, assignee_lc TEXT, tags TEXT NOT NULL DEFAULT '',
+            handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
+            note_count INTEGER NOT NULL DEFAULT 0, state BLOB)
+        """,
+        // Lines of the logs that could not be read (as the store reports them: file, line, why).
+        "CREATE TABLE warning (file TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL)",
+        "CREATE INDEX mention_created ON mention(created, rowid)",
+        "CREATE INDEX mention_status ON mention(status, created)",
+        """
+        CREATE VIRTUAL TABLE mention_fts USING fts5(
+            hay, content='mention', content_rowid='rowid', tokenize='trigram case_sensitive 1', detail=none)
+        """,
+    ]
+
+    /// Drops whatever is there and creates the tables (call holding the write lock).
+    func createSchema() throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.inTransaction(.immediate) {
+                for t in ["mention_fts", "mention", "logfile", "warning", "meta"] {
+                    try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
+                }
+                for sql in HistoryIndex.tables { try db.execute(sql: sql) }
+                try db.execute(
+                    sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0')",
+                    arguments: ["\(HistoryIndex.schemaVersion)", writer])
+                return .commit
+            }
+        }
+    }
+
+    /// Empties the tables in the current transaction (a rebuild from the logs follows in the same transaction, so a
+    /// process killed half-way leaves the old index, never half of a new one).
+    static func clear(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM mention")
+        try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('delete-all')")
+        try db.execute(sql: "DELETE FROM logfile")
+        try db.execute(sql: "DELETE FROM warning")
+        try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
+    }
+}

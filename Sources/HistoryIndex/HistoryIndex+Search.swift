@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// Asking the index: a page of mentions matching a query, newest first, keyset-paged (the next page starts after the
+/// last row of this one, so a page costs the same on page 1 and page 10,000). Records are read from the logs at the
+/// offsets the index holds; states come from the index.
+extension HistoryIndex {
+    /// Where a page ended: the next page starts after this row.
+    public struct PageCursor: Sendable, Hashable {
+        public var created: Double, rowid: Int64
+        init(_ row: Row) { (created, rowid) = (row["created"], row["rowid"]) }
+    }
+
+    /// One page of results.
+    public struct Page: Sendable {
+        public var mentions: [(mention: Mention, state: MentionState)]
+        /// Nil when there is nothing after this page.
+        public var next: PageCursor?
+    }
+
+    /// Mentions matching `query` (newest first), at most `limit` (0: all), after `cursor`.
+    public func search(
+        _ query: Query, environment env: QueryEnvironment, limit: Int = 50, after cursor: PageCursor? = nil
+    ) throws -> Page {
+        let q = QuerySQL(query, environment: env)
+        let reader = LogReader(dir: dir)
+        // A word found in many mentions fills a page from the newest few thousand: scan those first (instr), and
+        // ask the full-text index only when they do not fill it (a rare word: few candidates).
+        if limit > 0, q.exact, q.usesFullText {
+            let scan = QuerySQL(query, environment: env, fullText: false)
+            let (bound, boundArgs) = try windowBound(after: cursor)
+            let rows = try fetch(scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit)
+            if rows.count == limit || bound.isEmpty {
+                return Page(
+                    mentions: try rows.map { try record($0, reader) },
+                    next: rows.count == limit ? rows.last.map(PageCursor.init) : nil)
+            }
+        }
+        let matcher = q.exact ? nil : QueryMatcher(query, environment: env, cacheText: false)
+        var out: [(mention: Mention, state: MentionState)] = []
+        var position = cursor
+        let batch = limit > 0 ? (q.exact ? limit : max(limit * 4, 200)) : 5000
+        while true {
+            let rows = try fetch(q.sql, q.arguments, after: position, limit: batch)
+            for row in rows {
+                position = PageCursor(row)
+                let (m, st) = try record(row, reader)
+                if let matcher, !matcher.matches(m, st) { continue }
+                out.append((m, st))
+                if limit > 0, out.count == limit {
+                    return Page(mentions: out, next: row == rows.last && rows.count < batch ? nil : position)
+                }
+            }
+            if rows.count < batch { return Page(mentions: out, next: nil) }
+        }
+    }
+
+    /// Rows matching `condition` after `position`, newest first.
+    func fetch(_ condition: String, _ arguments: [DatabaseValueConvertible?], after position: PageCursor?, limit: Int)
+        throws -> [Row]
+    {
+        var sql =
+            "SELECT rowid, key, created, \(HistoryIndex.fileName), off, len, analysis, state FROM mention "
+            + "WHERE present = 1 AND (" + condition + ")"
+        var args = arguments
+        if let p = position {
+            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
+            args += [p.created, p.created, p.rowid]
+        }
+        sql += " ORDER BY created DESC, rowid DESC LIMIT \(limit)"
+        return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
+    }
+
+    /// The condition " AND (at or after the `scanWindow`th mention after `position`)", or "" when fewer remain.
+    func windowBound(after position: PageCursor?) throws -> (String, [DatabaseValueConvertible?]) {
+        var sql = "SELECT created, rowid FROM mention WHERE present = 1"
+        var args: [DatabaseValueConvertible?] = []
+        if let p = position {
+            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
+            args += [p.created, p.created, p.rowid]
+        }
+        sql += " ORDER BY created DESC, rowid DESC LIMIT 1 OFFSET \(max(0, scanWindow - 1))"
+        let row = try pool.read { db in try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) }
+        guard let row else { return ("", []) }
+        let b = PageCursor(row)
+        return (" AND (created > ? OR (created = ? AND rowid >= ?))", [b.created, b.created, b.rowid])
+    }
+
+    /// How many mentions match `query` (counted in SQL when the query compiles whole).
+    public func count(_ query: Query, environment env: QueryEnvironment) throws -> Int {
+        let q = QuerySQL(query, environment: env)
+        if q.exact {
+            return try pool.read { db in
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM mention WHERE present = 1 AND (\(q.sql))",
+                    arguments: StatementArguments(q.arguments)) ?? 0
+            }
+        }
+        return try search(query, environment: env, limit: 0).mentions.count
+    }
+
+    /// The keys of the mentions matching `query`, newest first.
+    public func keys(matching query: Query, environment env: QueryEnvironment) throws -> [String] {
+        let q = QuerySQL(query, environment: env)
+        if !q.exact { return try search(query, environment: env, limit: 0).mentions.map(\.mention.key) }
+        return try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT key FROM mention WHERE present = 1 AND (\(q.sql)) ORDER BY created DESC, rowid DESC",
+                arguments: StatementArguments(q.arguments))
+        }
+    }
+
+    /// One mention and its state by key (nil when the index has no record of it).
+    public func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? {
+        let row = try pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE key = ? AND present = 1",
+                arguments: [key])
+        }
+        return try row.map { try record($0, LogReader(dir: dir)) }
+    }
+
+    /// Reads the record a row points at from its log, with the analysis and state the index folded.
+    func record(_ row: Row, _ reader: LogReader) throws -> (Mention, MentionState) {
+        let name: String = row["fname"] ?? "?"
+        let bytes = try reader.read(name, at: row["off"], count: row["len"])
+        var m = bytes.withUnsafeBufferPointer { Mention.fastDecode($0) }
+        if m == nil { m = try? HistoryIndex.jsonDecoder.decode(Mention.self, from: Data(bytes)) }
+        guard var m, m.key == row["key"] else {
+            throw SwitchboardError(
+                "the index points at a record that is not in log/\(name) any more; run: switchboard reindex")
+        }
+        if let a: Data = row["analysis"], let an = try? JSONDecoder().decode(Analysis.self, from: a) { m.analysis = an }
+        var st = MentionState()
+        if let s: Data = row["state"], let decoded = try? JSONDecoder().decode(MentionState.self, from: s) {
+            st = decoded
+        }
+        return (m, st)
+    }
+
+    /// The name of the log a row's record is in.
+    static let fileName = "(SELECT name FROM logfile WHERE id = file) AS fname"
+
+    static let jsonDecoder: JSONDecoder = {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .switchboard
+        return d
+    }()
+}

@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The derived index of the data directory's logs (`index/history.sqlite`, SQLite in WAL mode): the folded state of
+/// every mention, a full-text index of its text, and how far each log was read. It is a cache: the logs stay the
+/// truth, opening it reads only what the logs gained since (catch-up), and whenever it cannot be trusted (missing,
+/// corrupt, another schema, a log rewritten by `compact` or edited in the middle) it is rebuilt from the logs.
+///
+/// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
+public final class HistoryIndex: @unchecked Sendable {
+    /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
+    public static let schemaVersion = 1
+
+    public let dir: DataDirectory
+    private(set) var pool: DatabasePool
+    /// How many of the newest mentions a search with words scans before it asks the full-text index (a common word
+    /// fills a page from them; a rare one falls through to the index).
+    public var scanWindow = 5000
+    /// What opening did: caught up (new records applied), or rebuilt (and why).
+    public internal(set) var lastCatchUp = CatchUp()
+
+    /// The outcome of bringing the index up to date.
+    public struct CatchUp: Sendable, Equatable {
+        /// Why the index was rebuilt from the logs (nil: it was only brought up to date).
+        public var rebuiltBecause: String?
+        public var mentions = 0, analyses = 0, events = 0
+        /// Bytes of the logs read.
+        public var bytes = 0
+        public init() {}
+    }
+
+    public static func folder(_ dir: DataDirectory) -> URL { dir.root.appendingPathComponent("index") }
+    public static func file(_ dir: DataDirectory) -> URL { folder(dir).appendingPathComponent("history.sqlite") }
+    static func lockFile(_ dir: DataDirectory) -> URL { folder(dir).appendingPathComponent("history.lock") }
+
+    /// Opens the index (creating or rebuilding it as needed) and brings it up to date with the logs.
+    /// `progress` hears how a rebuild goes (a line on stderr in the command-line tools).
+    public init(
+        dir: DataDirectory, writer: String = "switchboard", progress: IndexProgress? = nil, catchUp: Bool = true
+    ) throws {
+        (self.dir, self.writer) = (dir, writer)
+        try FileIO.makeDirectory(HistoryIndex.folder(dir))
+        var opened: DatabasePool?
+        var reason: String?
+        do {
+            let p = try HistoryIndex.openPool(dir)
+            switch try HistoryIndex.schemaState(p) {
+            case .current: opened = p
+            case .empty: opened = p; reason = ""
+            case .other(let v):
+                reason = v > HistoryIndex.schemaVersion ? "it was written by a newer version" : "its layout is older"
+            }
+        } catch { reason = "it could not be read (\(HistoryIndex.describe(error)))" }
+        if opened == nil {
+            try FileIO.withLock(HistoryIndex.lockFile(dir)) { HistoryIndex.removeFiles(dir) }
+            opened = try HistoryIndex.openPool(dir)
+        }
+        pool = opened!
+        if let reason {
+            try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+                if try HistoryIndex.schemaState(pool) != .current { try createSchema() }
+            }
+            pendingReason = reason
+        }
+        guard catchUp else { return }
+        do { try self.catchUp(progress: progress) } catch let e as DatabaseError
+            where [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_ERROR, .SQLITE_MISMATCH].contains(e.resultCode)
+        {
+            // Damaged (or of a layout this version does not know) where opening did not look: made anew.
+            try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+                HistoryIndex.removeFiles(dir)
+                pool = try HistoryIndex.openPool(dir)
+                try createSchema()
+            }
+            try self.catchUp(progress: progress, rebuild: "it could not be read (\(HistoryIndex.describe(e)))")
+        }
+    }
+
+    /// Who writes (the program and its version), recorded in the meta table.
+    let writer: String
+    /// A reason to rebuild found while opening (another schema, unreadable; "" for a new index): the first catch-up
+    /// rebuilds.
+    var pendingReason: String?
+
+    enum SchemaState: Equatable { case empty, current, other(Int) }
+
+    static func openPool(_ dir: DataDirectory) throws -> DatabasePool {
+        var config = Configuration()
+        config.busyMode = .timeout(60)
+        config.label = "switchboard-index"
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        // In a shared (setgid) data directory every member must be able to write the index: the database file is
+        // made group-writable before SQLite opens it, and SQLite gives its -wal and -shm files the same mode.
+        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
+        let pool = try DatabasePool(path: file(dir).path, configuration: config)
+        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
+        return pool
+    }
+
+    static func schemaState(_ pool: DatabasePool) throws -> SchemaState {
+        try pool.read { db in
+            guard try db.tableExists("meta") else { return .empty }
+            let v = try Int.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'schema'") ?? 0
+            return v == schemaVersion ? .current : .other(v)
+        }
+    }
+
+    static func removeFiles(_ dir: DataDirectory) {
+        for suffix in ["", "-wal", "-shm"] { unlink(file(dir).path + suffix) }
+    }
+
+    /// Why the index could not be brought up to date when it is the disk's fault (full, failing), else nil.
+    public static func behindBecause(_ error: Error) -> String? {
+        guard let e = error as? DatabaseError, [.SQLITE_FULL, .SQLITE_IOERR].contains(e.resultCode) else { return nil }
+        return describe(e)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    /// A value of the meta table (`schema`, `writer`, `mentions`, `events`…).
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT v FROM meta WHERE k = ?", arguments: [key]) }
+    }
+
+    /// Stored mentions (those whose record was read; keys only named by an action are not counted).
+    public func mentionCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0 }
+    }
+
+    /// Actions read from the actions logs (every record, about a mention or not).
+    public func eventCount() throws -> Int { Int(try meta("events") ?? "0") ?? 0 }
+
+    /// What reading the logs met, as the store says it: each line that could not be read (file, line, why), and each
+    /// log that ends in an incomplete record (a writer cut short; `doctor --fix` sets it aside).
+    public func warnings() throws -> [String] {
+        var out = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT file, line, message FROM warning ORDER BY rowid").map { row -> String in
+                "log/\(row["file"] as String):\(row["line"] as Int): \(row["message"] as String)"
+            }
+        }
+        for kind in LogKind.allCases {
+            for file in logFiles(kind) {
+                let size = FileIO.size(file)
+                guard size > 0, let last = try? FileIO.readBytes(file, from: size - 1, count: 1), last != [10] else {
+                    continue
+                }
+                out.append(
+                    "log/\(file.lastPathComponent): ends in an incomplete record (left by an interrupted write); "
+                        + "run: switchboard doctor --fix (it moves the record to log/\(file.lastPathComponent).corrupt)"
+                )
+            }
+        }
+        return out
+    }
+
+    /// Moves the write-ahead log into the database (after a rebuild, so the size on disk is the index's own).
+    public func checkpoint() throws { try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) } }
+
+    /// The size of the index on disk (the database with its write-ahead log).
+    public func sizeOnDisk() -> Int {
+        ["", "-wal"].reduce(0) { $0 + FileIO.size(URL(fileURLWithPath: HistoryIndex.file(dir).path + $1)) }
+    }
+}

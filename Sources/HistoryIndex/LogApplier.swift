@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// Applies blocks of log lines to the index inside the catch-up's transaction: mentions (first record of a key
+/// wins, as in the store), later analyses, and actions folded into each mention's state with `MentionState.apply`.
+struct LogApplier {
+    let db: Database
+    var mentions = 0, analyses = 0, events = 0
+    /// States changed by the actions of the current block, written back at its end.
+    private var states: [String: MentionState] = [:]
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    init(db: Database) { self.db = db }
+
+    /// Applies the complete lines in `data` (read at `offset` of log `name`, whose first `line` lines were read
+    /// before); returns how many lines it held. A line that does not read is recorded as a warning, as the store
+    /// reports it.
+    mutating func apply(_ data: [UInt8], kind: LogKind, file: Int64, name: String, at offset: Int, line: Int) throws
+        -> Int
+    {
+        let lines = LineSplitter.split(data)
+        func warn(_ i: Int, _ why: LineError) throws {
+            if lines[i].isBlank { return }
+            try db.cachedStatement(sql: "INSERT INTO warning(file, line, message) VALUES (?, ?, ?)")
+                .execute(arguments: [name, line + 1 + lines[i].number, why.description])
+        }
+        switch kind {
+        case .mentions:
+            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            for batch in decoded.batches {
+                for (i, m) in zip(batch.lines, batch.records) {
+                    let b = lines[i].bytes
+                    try insert(m, file: file, off: offset + b.startIndex, len: b.count)
+                }
+            }
+            for (i, why) in decoded.failures { try warn(i, why) }
+        case .analysis:
+            for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
+                switch r {
+                case .success(let a): try setAnalysis(a)
+                case .failure(let why): try warn(i, why)
+                }
+            }
+        case .actions:
+            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
+            {
+                guard case .success(let e) = r else {
+                    if case .failure(let why) = r { try warn(i, why) }
+                    continue
+                }
+                events += 1
+                guard let k = e.action.mention else { continue }
+                if states[k] == nil { states[k] = try loadState(k) }
+                states[k]!.apply(e)
+            }
+            try flushStates()
+        }
+        return lines.count
+    }
+
+    mutating func finish() throws { try flushStates() }
+
+    // MARK: Mentions
+
+    private mutating func insert(_ m: Mention, file: Int64, off: Int, len: Int) throws {
+        let c = MentionColumns(m)
+        let values: [DatabaseValueConvertible?] = [
+            file, off, len, c.platform, c.source, c.created, c.handle, c.handleLC, c.handleLocal, c.authorName,
+            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay,
+        ]
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
+                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        try insert.execute(arguments: StatementArguments([m.key] + values))
+        var rowid = db.lastInsertedRowID
+        if db.changesCount == 0 {
+            // The key is known: stored before (the first record wins), or only named by an action so far.
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [m.key]),
+                row["present"] as Int == 0
+            else { return }
+            rowid = row["rowid"]
+            try db.execute(
+                sql: """
+                    UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
+                        handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
+                        sentiment = ?, score = ?, intents = ?, hay = ?
+                    WHERE rowid = ?
+                    """, arguments: StatementArguments(values + [rowid]))
+        }
+        try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)")
+            .execute(arguments: [rowid, c.hay])
+        mentions += 1
+    }
+
+    private mutating func setAnalysis(_ a: AnalysisRecord) throws {
+        let an = a.analysis
+        try db.cachedStatement(
+            sql: """
+                UPDATE mention SET sentiment = ?, score = ?, intents = ?, analysis = ?,
+                    lang = CASE WHEN own_lang = 1 THEN lang ELSE ? END
+                WHERE key = ? AND present = 1
+                """
+        ).execute(arguments: [
+            Int(QueryMatcher.sentimentCode(an.sentiment)), an.score, Int(MentionColumns.intentBits(an.intents)),
+            try encoder.encode(an), QueryMatcher.baseLanguage(an.lang), a.key,
+        ])
+        if db.changesCount > 0 { analyses += 1 }
+    }
+
+    // MARK: States
+
+    private func loadState(_ key: String) throws -> MentionState {
+        guard
+            let data = try Data.fetchOne(
+                db, sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL", arguments: [key])
+        else { return MentionState() }
+        return (try? decoder.decode(MentionState.self, from: data)) ?? MentionState()
+    }
+
+    private mutating func flushStates() throws {
+        for (k, st) in states {
+            let c = StateColumns(st)
+            let values: [DatabaseValueConvertible?] = [
+                c.status, st.assignee, st.assignee?.lowercased(), c.tags, st.handoffTeam,
+                st.firstResponseAt?.timeIntervalSince1970, st.lastChangedAt?.timeIntervalSince1970, st.replies.count,
+                st.notes.count, try encoder.encode(st),
+            ]
+            try db.cachedStatement(
+                sql: """
+                    UPDATE mention SET status = ?, assignee = ?, assignee_lc = ?, tags = ?, handoff_team = ?,
+                        first_response = ?, last_changed = ?, reply_count = ?, note_count = ?, state = ?
+                    WHERE key = ?
+                    """
+            ).execute(arguments: StatementArguments(values + [k]))
+            if db.changesCount == 0 {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO mention(status, assignee, assignee_lc, tags, handoff_team, first_response,
+                            last_changed, reply_count, note_count, state, key, present)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                        """
+                ).execute(arguments: StatementArguments(values + [k]))
+            }
+        }
+        states.removeAll(keepingCapacity: true)
+    }
+}

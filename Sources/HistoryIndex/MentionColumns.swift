@@ -1,0 +1,37 @@
+import Foundation
+import SwitchboardCore
+
+/// The columns of a mention that the query language reads, as the in-memory matcher computes them.
+struct MentionColumns {
+    var platform, source: String
+    var created: Double
+    /// Folded handle without leading `@` (`from:` compares a prefix of it, byte for byte).
+    var handle: Data
+    /// Lower-case handle without `@` and its part before `@` (`is:own`).
+    var handleLC, handleLocal: String
+    var authorName: String?
+    var ownLang: Int, lang: String
+    var sentiment: Int, score: Double?, intents: Int
+    var hay: String
+
+    init(_ m: Mention) {
+        platform = m.platform.lowercased()
+        source = m.source?.lowercased() ?? ""
+        created = m.createdAt.timeIntervalSince1970
+        var h = m.author.map { QueryText.fold($0.handle) } ?? []
+        while h.first == 64 { h.removeFirst() }
+        handle = Data(h)
+        let lc = m.author.map { OwnAccounts.normalized($0.handle) } ?? ""
+        handleLC = lc
+        handleLocal = lc.firstIndex(of: "@").map { String(lc[..<$0]) } ?? ""
+        authorName = m.author?.name
+        ownLang = m.lang == nil ? 0 : 1
+        lang = QueryMatcher.baseLanguage(m.lang ?? m.analysis?.lang)
+        sentiment = m.analysis.map { Int(QueryMatcher.sentimentCode($0.sentiment)) } ?? 0
+        score = m.analysis?.score
+        intents = Int(MentionColumns.intentBits(m.analysis?.intents ?? []))
+        hay = String(decoding: QueryText.haystack(m), as: UTF8.self)
+    }
+
+    static func intentBits(_ intents: [Intent]) -> UInt8 { intents.reduce(0) { $0 | QueryMatcher.bit($1) } }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Listening
+import SwitchboardCore
+
+extension EffectRunner {
+    func performModeration(_ op: ModerationOp) -> [Message] {
+        guard let moderatorFor else { return [.failed("moderation needs the team's sources (team.json)")] }
+        switch op {
+        case .choices(let key):
+            guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
+            if store.state(key).moderated == .delete { return [.failed(ModerationError.deleted(key: key).description)] }
+            do {
+                let kinds = try Moderation.offered(m, moderatorFor: moderatorFor)
+                if kinds.isEmpty { return [.failed("\(Moderation.networkName(m.platform)) offers no moderation")] }
+                return [.moderationChoices(key: key, kinds: kinds)]
+            } catch { return [.failed("\(error)")] }
+        case .apply(let key, let kind, let reason, let label):
+            let (store, actor, now) = (self.store, self.actor, clock())
+            background.start {
+                do {
+                    try await Moderation.perform(
+                        store: store, key: key, kind: kind, reason: reason, actor: actor, moderatorFor: moderatorFor,
+                        now: now)
+                    return [.moderated("\(kind.done): \(label)" + (reason.map { " (\($0))" } ?? ""), ok: true)]
+                } catch {
+                    return [.moderated("not \(kind.done): \(label): \(error)", ok: false)]
+                }
+            }
+            return []
+        }
+    }
+}

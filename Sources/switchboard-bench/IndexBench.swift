@@ -1,0 +1,87 @@
+import Foundation
+import HistoryIndex
+import SwitchboardCore
+
+/// The index (`index/history.sqlite`): building it from the logs, catching up after another writer, the five
+/// typical queries (text terms included), `reindex`, its size beside the logs.
+enum IndexBench {
+    static let queries = [
+        "sync kaputt", "\"acme cloud\" net:bluesky", "rückmeldung lang:de", "from:user12 upload",
+        "preise status:open",
+    ]
+
+    static func run(sizes: [Int]) throws {
+        print("\nIndex (index/history.sqlite)")
+        for n in sizes where n >= 100_000 { try run(n) }
+    }
+
+    static func run(_ n: Int) throws {
+        let label = n >= 1_000_000 ? "\(n / 1_000_000)M" : "\(n / 1000)k"
+        let (dir, ingestRate) = try StoreBench.build(n, name: "index\(n)")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (index, first) = try Bench.time { try HistoryIndex(dir: dir) }
+        Bench.row("\(label): first open (build from the logs)", String(format: "%.2f s", first))
+        let ingestSecs = Double(n) / ingestRate
+        Bench.row(
+            "\(label): ingest including the index", String(format: "%.0f/s", Double(n) / (ingestSecs + first)),
+            "≥ 50,000/s")
+        let (_, idle) = try Bench.time { try HistoryIndex(dir: dir) }
+        Bench.row("\(label): open with nothing new", String(format: "%.1f ms", idle * 1000))
+
+        // Another writer stores 100 mentions; the next open catches up.
+        var catchUps: [Double] = []
+        var gen = MentionGenerator(seed: 7)
+        for round in 0..<5 {
+            let writer = try Store(dir: dir, mode: .keysOnly)
+            try writer.ingest((0..<100).map { gen.mention(n + round * 100 + $0, base: Date()) })
+            catchUps.append(try Bench.time { try HistoryIndex(dir: dir) }.1)
+        }
+        Bench.row(
+            "\(label): catch-up after 100 new mentions",
+            String(format: "%.1f ms", Bench.percentile(catchUps, 0.5) * 1000),
+            "≤ 10 ms")
+
+        let env = QueryEnvironment(me: "anna", now: Date())
+        var times: [Double] = []
+        for text in queries {
+            let q = try Query.parse(text)
+            var runs: [Double] = []
+            for _ in 0..<5 { runs.append(try Bench.time { try index.search(q, environment: env, limit: 50) }.1) }
+            times.append(Bench.percentile(runs, 0.5))
+            Bench.row("\(label): query \(text)", String(format: "%.1f ms", Bench.percentile(runs, 0.5) * 1000))
+        }
+        Bench.row(
+            "\(label): query p50 (the five)", String(format: "%.1f ms", Bench.percentile(times, 0.5) * 1000),
+            n >= 1_000_000 ? "≤ 30 ms" : "≤ 10 ms")
+
+        let team = try JSONDecoder().decode(TeamConfig.self, from: Data(#"{"brand": {"name": "Acme Cloud", "terms": []}}"#.utf8))
+        let now = Date()
+        var reports: [Double] = []
+        for _ in 0..<3 {
+            reports.append(
+                try Bench.time {
+                    try index.reportFigures(
+                        since: now.addingTimeInterval(-30 * 86400), until: now, now: now, team: team)
+                }.1)
+        }
+        Bench.row(
+            "\(label): report figures, 30 days (SQL)", String(format: "%.0f ms", Bench.percentile(reports, 0.5) * 1000),
+            n >= 1_000_000 ? "≤ 0.5 s" : "≤ 0.3 s")
+
+        let (_, reindex) = try Bench.time { try index.catchUp(rebuild: "bench") }
+        try index.checkpoint()
+        Bench.row("\(label): reindex", String(format: "%.1f s", reindex), n >= 1_000_000 ? "≤ 60 s" : "")
+        let logs = LogKind.allCases.reduce(0) { sum, kind in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? []
+            return sum
+                + names.filter { $0.hasPrefix(kind.rawValue + "-") }.reduce(0) {
+                    $0 + FileIO.size(dir.logDir.appendingPathComponent($1))
+                }
+        }
+        Bench.row(
+            "\(label): index size / logs",
+            String(
+                format: "%.0f MB / %.0f MB = %.2f×", Double(index.sizeOnDisk()) / 1e6, Double(logs) / 1e6,
+                Double(index.sizeOnDisk()) / Double(max(1, logs))), "≤ 1.5×")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import HistoryIndex
+import SwitchboardCore
+
+/// A fresh temporary data directory.
+func makeTempDir(_ name: String = "sbidx") -> DataDirectory {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    return DataDirectory(root: root)
+}
+
+func indexMention(
+    _ id: String, text: String = "hello", at seconds: Double = 0, platform: String = "mastodon",
+    handle: String = "anna@example.social"
+) -> Mention {
+    let at = Date(timeIntervalSince1970: 1_790_000_000 + seconds)
+    return Mention(
+        platform: platform, id: id, text: text, createdAt: at, fetchedAt: at,
+        author: Author(handle: handle, name: "Anna"))
+}
+
+func logFiles(_ dir: DataDirectory, _ kind: LogKind) -> [URL] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir.logDir.path)) ?? [])
+        .filter { $0.hasPrefix(kind.rawValue + "-") && $0.hasSuffix(".jsonl") }.sorted().map {
+            dir.logDir.appendingPathComponent($0)
+        }
+}
+
+/// The bytes of every log.
+func logBytes(_ dir: DataDirectory) -> Int {
+    LogKind.allCases.flatMap { logFiles(dir, $0) }.reduce(0) { $0 + FileIO.size($1) }
+}
+
+/// Makes the index claim another schema version (as a newer Switchboard would have written it).
+func setSchema(_ dir: DataDirectory, to version: Int) throws {
+    let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+    try q.write { db in try db.execute(sql: "UPDATE meta SET v = ? WHERE k = 'schema'", arguments: ["\(version)"]) }
+}
+
+/// Runs `sql` on the index behind its back (a damaged or foreign index).
+func damage(_ dir: DataDirectory, _ sql: String) throws {
+    let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+    try q.write { db in try db.execute(sql: sql) }
+}
