@@ -324,8 +324,7 @@ extension Analyzer {
     @inline(__always)
     func addLearned(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?) {
         if let table = hot.learned.table, hot.learned.filter?.mayContain(key) != false {
-            let s = table.slot(key)
-            if s >= 0 { r.learned += table.value(at: s) }
+            table.add(key, to: &r.learned)
         }
         collect?.keys.append(key)
     }

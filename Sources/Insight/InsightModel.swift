@@ -15,7 +15,7 @@ final class InsightModel: @unchecked Sendable {
     let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
     let germanShiftPos: Float, germanShiftNeg: Float, version: String
     /// The learned layer (`learned.tsv`); without it the analyser falls back to the rules alone.
-    let learned: LearnedModel, learnedTable: KeyTable<SIMD16<Float>>?, learnedFilter: KeyFilter?
+    let learned: LearnedModel, learnedTable: LearnedTable?, learnedFilter: KeyFilter?
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
@@ -206,7 +206,7 @@ final class InsightModel: @unchecked Sendable {
             return true
         }
         if let (m, entries) = LearnedModel.parse(learnedLines) {
-            let table = KeyTable(entries, empty: SIMD16<Float>(repeating: 0))
+            let table = LearnedTable(entries, outputs: LearnedModel.outputs)
             let filter = KeyFilter(entries.keys)
             var lm = m
             (lm.table, lm.filter) = (table.view, filter.view)

@@ -9,8 +9,8 @@ import Foundation
 struct LearnedModel {
     static let outputs = 9
     static let sentimentPos = 7, sentimentNeg = 8
-    /// Feature key → weights per output.
-    var table: TableView<SIMD16<Float>>?
+    /// Feature key → weights per output (quantised).
+    var table: LearnedTableView?
     /// A bit-array filter over the keys (fits the L2 cache): most absent word pairs miss without a table probe.
     var filter: FilterView?
     var bias = SIMD16<Float>(repeating: 0)
@@ -51,7 +51,7 @@ struct LearnedModel {
 
     /// The intent and sentiment scores of a scan: learned feature sums + bias + cue weights.
     @inline(__always) func scores(_ r: Scan) -> SIMD16<Float> {
-        var s = r.learned + bias
+        var s = SIMD16<Float>(r.learned) * (table?.scale ?? .zero) + bias
         for o in 0..<LearnedModel.outputs { s[o] += (cueWeights[o] * r.cues).sum() }
         return s
     }

@@ -22,6 +22,27 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertNil(LearnedModel.parse(["garbage", ""]))
     }
 
+    func testTheCompactTableKeepsEveryWeightWithinHalfAStep() throws {
+        var entries: [UInt64: SIMD16<Float>] = [:]
+        var seed: UInt64 = 7
+        for _ in 0..<5000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            var v = SIMD16<Float>(repeating: 0)
+            for o in 0..<9 { v[o] = Float(Int(seed >> (o * 6) & 63) - 31) / 10 }
+            v[0] = 0.5  // never all zero
+            entries[seed | 1] = v
+        }
+        let table = LearnedTable(entries, outputs: 9)
+        XCTAssertEqual(table.count, entries.count)
+        XCTAssertLessThanOrEqual(MemoryLayout<SIMD16<Int8>>.stride * (table.mask + 1), 16 * 16_384)
+        for (k, v) in entries {
+            let w = try XCTUnwrap(table.view.weights(k))
+            for o in 0..<9 { XCTAssertEqual(w[o], v[o], accuracy: table.scale[o] / 2 + 1e-6) }
+            XCTAssertEqual(w[9], 0)
+        }
+        XCTAssertNil(table.view.weights(0x1234_5678_9ABC_DEF0), "an absent key adds nothing")
+    }
+
     func testTheShippedLayerLoadsAndDecides() {
         let m = InsightModel.shared
         XCTAssertTrue(m.learned.loaded)
