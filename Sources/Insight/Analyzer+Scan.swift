@@ -101,6 +101,8 @@ extension Analyzer {
         var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
         let useTokens = r.lang == .en || collect != nil
         let learnedOn = hot.learned.table != nil || collect != nil
+        // Read once: the model's learned-layer struct holds arrays, so touching it per word costs reference counting.
+        let lt = hot.learned.table, lf = hot.learned.filter
         var prevLearned = LearnedKey.sentenceStart
         var clauseWords = 0
         var ironyOpen = false
@@ -109,12 +111,12 @@ extension Analyzer {
             switch t.kind {
             case .url:
                 if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
-                if learnedOn { addLearned(&r, urlKey, collect) }
+                if learnedOn { addLearned(&r, urlKey, collect, lt, lf) }
                 prevWasWord = false
                 continue
             case .mention:
                 if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
-                if learnedOn { addLearned(&r, mentionKey, collect) }
+                if learnedOn { addLearned(&r, mentionKey, collect, lt, lf) }
                 continue
             case .number:
                 prevWasWord = false
@@ -124,7 +126,7 @@ extension Analyzer {
                 let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
                 if t.extra == 0x1F644 || t.extra == 0x1F643 { r.ironyPhrase = true }  // 🙄 🙃
-                if learnedOn { addLearned(&r, LearnedKey.emoji(t.extra), collect) }
+                if learnedOn { addLearned(&r, LearnedKey.emoji(t.extra), collect, lt, lf) }
                 if useTokens {
                     r.tokPos += e[1]
                     r.tokNeg += e[2]
@@ -160,9 +162,9 @@ extension Analyzer {
             var info = s >= 0 ? words.value(at: s) : WordInfo()
             let f = info.flags
             if learnedOn {
-                addLearned(&r, t.hash, collect)
-                addLearned(&r, LearnedKey.pair(prevLearned, t.hash), collect)
-                if len >= 7 { addLearned(&r, fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed), collect) }
+                addLearned(&r, t.hash, collect, lt, lf)
+                addLearned(&r, LearnedKey.pair(prevLearned, t.hash), collect, lt, lf)
+                if len >= 7 { addLearned(&r, fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed), collect, lt, lf) }
                 prevLearned = t.hash
             }
             if f & WordInfo.ironyOpener != 0 && clauseWords < 2 { ironyOpen = true }
@@ -309,7 +311,7 @@ extension Analyzer {
         if stats.questions > 0 { r.question = true }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {
-            addLearned(&r, LearnedKey.lang(r.lang), collect)
+            addLearned(&r, LearnedKey.lang(r.lang), collect, lt, lf)
             r.cues = SIMD16<Float>(
                 stats.questions > 0 ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
                 Float(min(r.praiseCues, 3)), Float(min(r.helpCues, 3)), r.strongHelp ? 1 : 0,
@@ -322,10 +324,10 @@ extension Analyzer {
 
     /// Adds a learned feature's weights (and records its key when collecting for training).
     @inline(__always)
-    func addLearned(_ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?) {
-        if let table = hot.learned.table, hot.learned.filter?.mayContain(key) != false {
-            table.add(key, to: &r.learned)
-        }
+    func addLearned(
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ table: LearnedTableView?, _ filter: FilterView?
+    ) {
+        if let table, filter?.mayContain(key) != false { table.add(key, to: &r.learned) }
         collect?.keys.append(key)
     }
 
