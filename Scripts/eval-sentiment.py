@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Macro-averaged recall and accuracy of `switchboard analyze --json` per language on ../shared.
 
-Run:  Scripts/eval-sentiment            (skips cleanly when ../shared is absent)
+Run:  Scripts/eval-sentiment            (the shared sets are skipped cleanly when ../shared is absent)
+
+Also reports, on the evaluation part of OUR OWN messages (Scripts/data, never trained on: insightlib.ours_held_out),
+sentiment macro recall per language and precision / recall / F1 per intent.
 
 Dev sets are split deterministically (md5 of the text) into a tuning half and a held-out half; only the German
 tuning half was used to choose the two German bias shifts (Scripts/tune-german.py), nothing else was tuned on the
@@ -13,9 +16,27 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from insightlib import *
 
 sh = shared_dir()
+binary = switchboard_binary()
+
+
+def evaluate_ours():
+    rows = read_ours(held_out=True)
+    out = [json.loads(l) for l in run_lines(binary, ["--json"], [r[3] for r in rows])]
+    for lang in ("en", "de"):
+        idx = [i for i, r in enumerate(rows) if r[0] == lang]
+        mr, acc = macro_recall([rows[i][1] for i in idx], [out[i]["sentiment"] for i in idx], LABELS)
+        print(f"{'ours ' + lang + ' (held out)':34s} {'sentiment':14s} n={len(idx):6d}  macro-recall {mr:.3f}  accuracy {acc:.3f}")
+    print(f"{'ours en+de (held out)':34s} intent              n   precision  recall    F1")
+    for name in INTENT_NAMES:
+        gold = [name in r[2] for r in rows]
+        pred = [name in o["intents"] for o in out]
+        pr, rc, f1 = prf(gold, pred)
+        print(f"{'':34s} {name:18s} {sum(gold):4d}   {pr:.3f}     {rc:.3f}   {f1:.3f}")
+
+
+evaluate_ours()
 if not sh:
     print("skip: ../shared not found (set SHARED=/path/to/shared)"); sys.exit(0)
-binary = switchboard_binary()
 
 def evaluate(name, rows, split=True):
     texts = [t for _, t in rows]

@@ -69,3 +69,45 @@ def macro_recall(gold, pred, labels=None):
             rec.append(sum(1 for g, p in zip(gold, pred) if g == l and p == l) / n)
     acc = sum(1 for g, p in zip(gold, pred) if g == p) / max(1, len(gold))
     return sum(rec) / max(1, len(rec)), acc
+
+
+INTENT_CODES = "qcphbsx"
+INTENT_NAMES = ["question", "complaint", "praise", "help_request", "purchase_interest", "spam", "crisis"]
+SENT_CODES = {"neg": "negative", "neu": "neutral", "pos": "positive"}
+
+
+def ours_held_out(text):
+    """Our own messages: True for the evaluation part (about one in five), never trained on."""
+    return hashlib.md5(text.encode("utf-8")).digest()[0] < 52
+
+
+def read_ours(held_out=None):
+    """Our labelled messages (Scripts/data): (lang, sentiment, intent names, text); held_out=True/False/None."""
+    d = os.path.join(ROOT, "Scripts", "data")
+    rows = []
+    for name in sorted(os.listdir(d)):
+        if not name.endswith(".txt"):
+            continue
+        lang = name[:2]
+        with open(os.path.join(d, name), encoding="utf-8") as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if " | " not in line:
+                    continue
+                head, text = line.split(" | ", 1)
+                sent, codes = head.split(" ")
+                intents = [] if codes == "-" else [INTENT_NAMES[INTENT_CODES.index(c)] for c in codes.split(",")]
+                if held_out is not None and ours_held_out(text) != held_out:
+                    continue
+                rows.append((lang, SENT_CODES[sent], intents, text))
+    return rows
+
+
+def prf(gold, pred):
+    """Precision, recall and F1 of two boolean lists."""
+    tp = sum(1 for g, p in zip(gold, pred) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred) if g and not p)
+    pr = tp / (tp + fp) if tp + fp else 0.0
+    rc = tp / (tp + fn) if tp + fn else 0.0
+    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)

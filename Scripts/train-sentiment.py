@@ -44,7 +44,7 @@ feats = run_lines(binary, ["--features"], [t for _, t in rows])
 y = np.array([LABELS.index(l) for l, _ in rows])
 tok_lists, dense = [], []
 for line in feats:
-    lang, toks, d = line.split("\t")
+    lang, toks, d = line.split("\t")[:3]
     tok_lists.append(toks.split(" ") if toks else [])
     dense.append([float(x) for x in d.split(" ")])
 dense = np.array(dense, dtype=np.float64)

@@ -74,7 +74,9 @@ extension Analyzer {
             r.lang = .en
         } else if de > en && de >= other && de > 0.15 {
             r.lang = .de
-        } else { r.lang = .other }
+        } else {
+            r.lang = .other
+        }
         let isDE = r.lang == .de
         let negFlag = isDE ? WordInfo.negDE : WordInfo.negEN
         let contrastFlag = isDE ? WordInfo.contrastDE : WordInfo.contrastEN
@@ -98,15 +100,23 @@ extension Analyzer {
         var sentenceStart = true
         var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
         let useTokens = r.lang == .en || collect != nil
+        let learnedOn = hot.learned.table != nil || collect != nil
+        // Read once: the model's learned-layer struct holds arrays, so touching it per word costs reference counting.
+        let lt = hot.learned.table, lf = hot.learned.filter
+        var prevLearned = LearnedKey.sentenceStart
+        var clauseWords = 0
+        var ironyOpen = false
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
             case .url:
                 if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
+                if learnedOn { addLearned(&r, urlKey, collect, lt, lf) }
                 prevWasWord = false
                 continue
             case .mention:
                 if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
+                if learnedOn { addLearned(&r, mentionKey, collect, lt, lf) }
                 continue
             case .number:
                 prevWasWord = false
@@ -115,6 +125,8 @@ extension Analyzer {
             case .emoji:
                 let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
+                if t.extra == 0x1F644 || t.extra == 0x1F643 { r.ironyPhrase = true }  // 🙄 🙃
+                if learnedOn { addLearned(&r, LearnedKey.emoji(t.extra), collect, lt, lf) }
                 if useTokens {
                     r.tokPos += e[1]
                     r.tokNeg += e[2]
@@ -135,7 +147,10 @@ extension Analyzer {
                             decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
                             as: UTF8.self))
                 }
-                if t.has(Token.boundary) { (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0) }
+                if t.has(Token.boundary) {
+                    (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
+                    (prevLearned, clauseWords) = (LearnedKey.sentenceStart, 0)
+                }
                 prevWasWord = false
                 continue
             case .word, .hashtag:
@@ -146,6 +161,15 @@ extension Analyzer {
             let len = Int(t.len)
             var info = s >= 0 ? words.value(at: s) : WordInfo()
             let f = info.flags
+            if learnedOn {
+                addLearned(&r, t.hash, collect, lt, lf)
+                addLearned(&r, LearnedKey.pair(prevLearned, t.hash), collect, lt, lf)
+                if len >= 7 { addLearned(&r, fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed), collect, lt, lf) }
+                prevLearned = t.hash
+            }
+            if f & WordInfo.ironyOpener != 0 && clauseWords < 2 { ironyOpen = true }
+            if ironyOpen && f & WordInfo.ironyAgain != 0 { r.ironyPattern = true }
+            clauseWords += 1
             var lex: Float = isDE ? info.lexDE : info.lexEN
             if isDE && lex == 0 && s < 0
                 || isDE && lex == 0 && f & (WordInfo.fnDE | WordInfo.negDE) == 0 && info.boostDE == 0 && len >= 5
@@ -173,14 +197,16 @@ extension Analyzer {
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
-                        r.question = true
+                        (r.question, r.questionStart) = (true, true)
                         startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
-                    } else { startWord = 2 }
+                    } else {
+                        startWord = 2
+                    }
                     sentenceStart = false
                 } else if startWord == 1 {
-                    if f & pron != 0 { r.question = true }
+                    if f & pron != 0 { (r.question, r.questionStart) = (true, true) }
                     startWord = 2
                 }
             }
@@ -241,6 +267,7 @@ extension Analyzer {
                 let ps = phrases.slot(phraseKey(prevHash, t.hash))
                 if ps >= 0 {
                     let ph = phrases.value(at: ps)
+                    if ph.irony { r.ironyPhrase = true }
                     let has = isDE ? ph.hasDE : ph.hasEN
                     if has || ph.hasEN || ph.hasDE {
                         let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
@@ -257,6 +284,13 @@ extension Analyzer {
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
+        r.contrast = contrast
+        if r.ironyPhrase || r.ironyPattern && (neg > 0 || emoNeg > 0 || r.negatedExpect > 0) { r.irony = true }
+        if r.irony && r.tokPos > 0 {
+            // Positive words said ironically count toward negative.
+            r.tokNeg += r.tokPos
+            r.tokPos = 0
+        }
         if r.irony && pos > neg {
             neg += pos
             pos = 0
@@ -276,7 +310,25 @@ extension Analyzer {
         r.dense[9] = stats.urls > 0 ? 1 : 0
         if stats.questions > 0 { r.question = true }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
+        if learnedOn {
+            addLearned(&r, LearnedKey.lang(r.lang), collect, lt, lf)
+            r.cues = SIMD16<Float>(
+                stats.questions > 0 ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
+                Float(min(r.praiseCues, 3)), Float(min(r.helpCues, 3)), r.strongHelp ? 1 : 0,
+                Float(min(r.purchaseCues, 3)), Float(min(r.spamCues, 3)), r.please ? 1 : 0, r.want ? 1 : 0,
+                Float(min(r.negatedExpect, 2)), r.irony ? 1 : 0, stats.urls > 0 ? 1 : 0,
+                Float(min(stats.hashtags, 6)) / 2, Float(min(stats.mentions, 6)) / 2, 0)
+        }
         return r
+    }
+
+    /// Adds a learned feature's weights (and records its key when collecting for training).
+    @inline(__always)
+    func addLearned(
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ table: LearnedTableView?, _ filter: FilterView?
+    ) {
+        if let table, filter?.mayContain(key) != false { table.add(key, to: &r.learned) }
+        collect?.keys.append(key)
     }
 
     @inline(__always)

@@ -47,10 +47,54 @@ public struct Analyzer: Sendable {
 
     /// Analyses one text.
     public func analyze(_ text: String) -> Analysis {
-        let r = scan(text)
-        let (sentiment, score) = classify(r)
+        var r = scan(text)
+        let (zp, zn) = logits(r)
+        let sentiment: Sentiment
+        let score: Double
         var intents: [Intent] = []
         intents.reserveCapacity(4)
+        let learned = hot.learned
+        if learned.loaded {
+            r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
+            let s = learned.scores(r)
+            // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
+            // the rule model, which counts the clause after it more, decides the sentiment alone.
+            (sentiment, score) =
+                r.contrast
+                ? Analyzer.softmax(zp, zn)
+                : Analyzer.softmax(zp + s[LearnedModel.sentimentPos], zn + s[LearnedModel.sentimentNeg])
+            let fired = s .> learned.threshold
+            let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
+            let spam = fired[5] || ruleSpam
+            if fired[0] { intents.append(.question) }
+            // Complaint and praise exclude each other: the stronger one wins.
+            let complaint =
+                !spam && fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
+            if complaint { intents.append(.complaint) }
+            if !spam && fired[2] && !complaint { intents.append(.praise) }
+            if !spam && fired[3] { intents.append(.help) }
+            if !spam && fired[4] { intents.append(.purchase) }
+            if spam { intents.append(.spam) }
+            if !spam && fired[6] && r.crisisFound == 0 { intents.append(.crisis) }
+        } else {
+            (sentiment, score) =
+                r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0
+                    && r.dense[3] == 0 ? (.neutral, 0) : Analyzer.softmax(zp, zn)
+            ruleIntents(r, score, &intents)
+        }
+        var found: [String]? = nil
+        if r.crisisFound != 0 {
+            var f: [String] = []
+            for (i, t) in crisisTerms.enumerated() where r.crisisFound & (1 << UInt64(i)) != 0 { f.append(t) }
+            found = f
+            intents.append(.crisis)
+        }
+        return Analysis(
+            lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
+    }
+
+    /// The intents by the cue-word rules alone (when the learned layer is missing).
+    func ruleIntents(_ r: Scan, _ score: Double, _ intents: inout [Intent]) {
         let spam =
             r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
         if r.question { intents.append(.question) }
@@ -67,22 +111,13 @@ public struct Analyzer: Sendable {
         }
         if !spam && r.purchaseCues > 0 && (r.question || r.want) { intents.append(.purchase) }
         if spam { intents.append(.spam) }
-        var found: [String]? = nil
-        if r.crisisFound != 0 {
-            var f: [String] = []
-            for (i, t) in crisisTerms.enumerated() where r.crisisFound & (1 << UInt64(i)) != 0 { f.append(t) }
-            found = f
-            intents.append(.crisis)
-        }
-        return Analysis(
-            lang: r.lang.code, sentiment: sentiment, score: score, intents: intents, crisisTerms: found, model: version)
     }
 
-    /// Sentiment from the scan: a three-class linear model (softmax); the score is P(positive) − P(negative).
-    func classify(_ r: Scan) -> (Sentiment, Double) {
-        // Without a learned token model, no sentiment word, emoji or emoticon means neutral.
+    /// The rule-and-lexicon model's logits toward positive and negative (neutral = 0). A text in another language
+    /// than English without any sentiment word, emoji or emoticon leans neutral.
+    func logits(_ r: Scan) -> (Float, Float) {
         if r.lang != .en && r.dense[0] == 0 && r.dense[1] == 0 && r.dense[2] == 0 && r.dense[3] == 0 {
-            return (.neutral, 0)
+            return (-1, -1)
         }
         let w = r.lang == .en ? hot.english : hot.lexiconOnly
         var zp = w.biasPos
@@ -91,6 +126,11 @@ public struct Analyzer: Sendable {
         zp += (r.dense * w.densePos).sum()
         zn += (r.dense * w.denseNeg).sum()
         if r.lang == .en { zp += r.tokPos; zn += r.tokNeg }
+        return (zp, zn)
+    }
+
+    /// Three-class softmax (neutral = 0): the class and the score P(positive) − P(negative).
+    static func softmax(_ zp: Float, _ zn: Float) -> (Sentiment, Double) {
         let m = max(0, zp, zn)
         let ep = exp(zp - m)
         let en = exp(zn - m)
@@ -104,10 +144,17 @@ public struct Analyzer: Sendable {
         return (sentiment, score)
     }
 
-    /// Training support: the language, the learned-model tokens and the dense rule features of a text.
-    public func features(_ text: String) -> (lang: String, tokens: [String], dense: [Float]) {
+    /// Training support: the language, the learned-model tokens, the dense rule features, the learned layer's
+    /// feature keys and cues, and the rule model's logits of a text (Scripts/train-learned.py).
+    public func features(_ text: String) -> (
+        lang: String, tokens: [String], dense: [Float], keys: [UInt64], cues: [Float], logits: (Float, Float)
+    ) {
         let c = TokenCollector()
-        let r = scan(text, collect: c)
-        return (r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] })
+        var r = scan(text, collect: c)
+        let z = logits(r)
+        r.cues[15] = Float(Analyzer.softmax(z.0, z.1).1)
+        return (
+            r.lang.code, c.tokens, (0..<Features.denseCount).map { r.dense[$0] }, c.keys, (0..<16).map { r.cues[$0] }, z
+        )
     }
 }

@@ -5,4 +5,5 @@ struct HotModel: @unchecked Sendable {
     let words: TableView<WordInfo>, phrases: TableView<PhraseInfo>, emoji: TableView<SIMD4<Float>>
     let germanHeads: TableView<Float>, germanPolarFilter: FilterView, germanHeadFilter: FilterView
     let english: LinearWeights, lexiconOnly: LinearWeights, germanShiftPos: Float, germanShiftNeg: Float
+    let learned: LearnedModel
 }

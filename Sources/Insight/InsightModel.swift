@@ -14,13 +14,16 @@ final class InsightModel: @unchecked Sendable {
     /// German polar words: a filter over their keys, and the table of compound heads by reverse hash.
     let germanPolarFilter: KeyFilter, germanHeads: KeyTable<Float>, germanHeadFilter: KeyFilter
     let germanShiftPos: Float, germanShiftNeg: Float, version: String
+    /// The learned layer (`learned.tsv`); without it the analyser falls back to the rules alone.
+    let learned: LearnedModel, learnedTable: LearnedTable?, learnedFilter: KeyFilter?
 
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
         HotModel(
             words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
             germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
-            english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg)
+            english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg,
+            learned: learned)
     }
 
     static let shared: InsightModel = InsightModel(directory: InsightModel.resourceDirectory())
@@ -64,13 +67,17 @@ final class InsightModel: @unchecked Sendable {
                         w[keys[0], default: WordInfo()].lexDE = v
                         w[keys[0]]!.flags |= WordInfo.hasLexDE
                         if let b = InsightModel.normalizedWords(String(parts[0])).first { germanWords[keys[0]] = b }
-                    } else { w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN }
+                    } else {
+                        w[keys[0], default: WordInfo()].lexEN = v; w[keys[0]]!.flags |= WordInfo.hasLexEN
+                    }
                 } else if keys.count == 2 {
                     let k = phraseKey(keys[0], keys[1])
                     if de {
                         ph[k, default: PhraseInfo()].de = v
                         ph[k]!.hasDE = true
-                    } else { ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true }
+                    } else {
+                        ph[k, default: PhraseInfo()].en = v; ph[k]!.hasEN = true
+                    }
                 }
             }
         }
@@ -107,6 +114,12 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.wantWords, WordInfo.want)
         mark(WordLists.personalEN, WordInfo.personalEN)
         mark(WordLists.personalDE, WordInfo.personalDE)
+        mark(WordLists.ironyOpeners, WordInfo.ironyOpener)
+        mark(WordLists.ironyAgain, WordInfo.ironyAgain)
+        for phrase in WordLists.ironyPhrases {
+            let keys = InsightModel.keys(phrase)
+            if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].irony = true }
+        }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }
@@ -146,12 +159,16 @@ final class InsightModel: @unchecked Sendable {
                         if target == 0 {
                             eng.biasPos = wp
                             eng.biasNeg = wn
-                        } else { lex.biasPos = wp; lex.biasNeg = wn }
+                        } else {
+                            lex.biasPos = wp; lex.biasNeg = wn
+                        }
                     } else if field.hasPrefix("d"), let i = Int(field.dropFirst()), i < Features.denseCount {
                         if target == 0 {
                             eng.densePos[i] = wp
                             eng.denseNeg[i] = wn
-                        } else { lex.densePos[i] = wp; lex.denseNeg[i] = wn }
+                        } else {
+                            lex.densePos[i] = wp; lex.denseNeg[i] = wn
+                        }
                     }
                 }
             } else if key.hasPrefix("e:"), let cp = UInt32(key.dropFirst(2), radix: 16) {
@@ -183,7 +200,22 @@ final class InsightModel: @unchecked Sendable {
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
         (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
-        self.version = version
+        var learnedVersion: Substring? = nil
+        let learnedLines = lines("learned.tsv").filter { line in
+            if line.hasPrefix("@version\t") { learnedVersion = line.dropFirst(9); return false }
+            return true
+        }
+        if let (m, entries) = LearnedModel.parse(learnedLines) {
+            let table = LearnedTable(entries, outputs: LearnedModel.outputs)
+            let filter = KeyFilter(entries.keys)
+            var lm = m
+            (lm.table, lm.filter) = (table.view, filter.view)
+            (learned, learnedTable, learnedFilter) = (lm, table, filter)
+        } else {
+            (learned, learnedTable, learnedFilter) = (LearnedModel(), nil, nil)
+        }
+        // The stored model version names both layers, so `reanalyze` redoes analyses of either's older files.
+        self.version = learnedVersion.map { version + "+" + $0 } ?? version
     }
 
     /// The table keys of a lexicon entry: one per word or emoticon token, as the tokenizer normalises them.

@@ -6,4 +6,6 @@ struct PhraseInfo {
     var de: Float = 0
     var hasEN = false
     var hasDE = false
+    /// An ironic phrase ("for nothing", "na toll", "wie immer"): positive words around it count as negative.
+    var irony = false
 }

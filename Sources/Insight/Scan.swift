@@ -13,6 +13,11 @@ struct Scan {
     var please = false, strongHelp = false, want = false, negatedExpect = 0, irony = false
     var urls = 0, mentions = 0, hashtags = 0, brand = false
     var crisisFound: UInt64 = 0
+    /// The learned layer: summed quantised feature weights (`LearnedTable`), and the rule cues it weighs.
+    var learned = SIMD16<Int32>(repeating: 0), cues = SIMD16<Float>(repeating: 0)
+    /// A question by its first words ("how do I", "kann ich"); irony by pattern ("great, another…"),
+    /// phrase ("thanks for nothing", "na toll") or eye-roll emoji.
+    var questionStart = false, ironyPattern = false, ironyPhrase = false, contrast = false
 }
 
 let urlKey: UInt64 = {

@@ -25,4 +25,6 @@ struct WordInfo {
     static let hasLexEN: UInt32 = 1 << 23, hasLexDE: UInt32 = 1 << 24
     static let greeting: UInt32 = 1 << 25, strongHelp: UInt32 = 1 << 26, want: UInt32 = 1 << 27
     static let personalEN: UInt32 = 1 << 28, personalDE: UInt32 = 1 << 29
+    /// Irony: a positive opener ("great", "super", "na") and a word of repetition ("another", "wieder").
+    static let ironyOpener: UInt32 = 1 << 30, ironyAgain: UInt32 = 1 << 31
 }

@@ -133,7 +133,8 @@ enum WordLists {
         + "zurücksetzen absturz stürzt"
     static let purchaseCues =
         "buy buying purchase purchasing price prices pricing cost costs order ordering preorder available "
-        + "availability subscribe subscription upgrade plan plans quote shipping ship stock kaufen kaufe gekauft "
+        + "availability subscribe subscription upgrade plan plans quote shipping ship stock ordered bought booked "
+        + "preordered kaufen kaufe gekauft bestellt vorbestellt gebucht geordert "
         + "bestellen bestellung bestelle preis preise kostet kosten verfügbar lieferbar abo abonnement tarif angebot "
         + "vorbestellen lieferung versand liefern"
     static let spamCues =
@@ -148,4 +149,16 @@ enum WordLists {
 
     // Irony markers (hashtags or words).
     static let ironyWords = "irony ironie sarcasm sarkasmus sarcastic ironic not"
+
+    // Irony cues: an opener early in a clause and a word of repetition later ("Great, another outage",
+    // "super, schon wieder verspätet") when the text also says something negative; and fixed phrases.
+    static let ironyOpeners =
+        "great super toll klasse prima perfekt perfect wonderful wunderbar brilliant awesome lovely fantastic "
+        + "fantastisch genial wow yay bravo nice cool glad love oh ah herzlichen großartig grossartig schön"
+    static let ironyAgain = "another again wieder nochmal erneut always immer typical typisch"
+    static let ironyPhrases = [
+        "for nothing", "für nichts", "für nix", "für gar", "na toll", "na super", "na klasse", "na prima",
+        "na großartig", "na bravo", "wie immer", "wie üblich", "as always", "as usual", "yeah right", "ja klar",
+        "läuft bei",
+    ]
 }

@@ -44,7 +44,10 @@ struct AnalyzeCommand: ParsableCommand {
                 let f = analyzer.features(line)
                 out.write(
                     f.lang + "\t" + f.tokens.joined(separator: " ") + "\t"
-                        + f.dense.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\n")
+                        + f.dense.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\t"
+                        + f.keys.map { String($0, radix: 16) }.joined(separator: " ") + "\t"
+                        + f.cues.map { String(format: "%.4f", $0) }.joined(separator: " ") + "\t"
+                        + String(format: "%.5f %.5f", f.logits.0, f.logits.1) + "\n")
             } else {
                 let a = analyzer.analyze(line)
                 out.write((json ? AnalyzeCommand.jsonLine(a) : AnalyzeCommand.humanLine(a, text: line)) + "\n")

@@ -4,11 +4,18 @@ import Insight
 import ListenerServices
 import SwitchboardCore
 
-/// `switchboard reanalyze`: runs the current analysis over every stored mention and records what changed.
+/// `switchboard reanalyze`: brings the stored mentions' analyses up to the current model. Only analyses made by
+/// another model version are redone (all of them with `--all`); a progress bar shows on a terminal.
 struct ReanalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reanalyze",
-        abstract: "Run the current analysis over the stored mentions and record the ones that changed."
+        abstract: "Bring stored mentions' analyses up to the current model (with a progress bar).",
+        discussion: """
+            Every analysis records the model version that made it; only mentions analysed by another version
+            (or not at all) are analysed again, unless --all is given. Changed results are recorded in batches,
+            so an interrupted run keeps what it did. The bar goes to standard error when that is a terminal
+            (--progress / --no-progress to choose).
+            """
     )
 
     @OptionGroup var global: GlobalOptions
@@ -16,21 +23,46 @@ struct ReanalyzeCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Flag(help: "Analyse every mention again, also those the current model already analysed.")
+    var all = false
+
+    @Flag(inversion: .prefixedNo, help: "Show the progress bar (default: when standard error is a terminal).")
+    var progress: Bool? = nil
+
     func run() throws {
         let (store, team) = try global.openStoreAndTeam()
         let analyzer = Analyzer(team: team)
-        var records: [AnalysisRecord] = []
+        let version = Analyzer.modelVersion
         let mentions = store.mentions
-        for m in mentions {
+        let todo = all ? mentions : mentions.filter { $0.analysis?.model != version }
+        var bar = ProgressBar(label: "reanalyze", total: todo.count, enabled: progress ?? (isatty(2) == 1))
+        var records: [AnalysisRecord] = []
+        var changed = 0
+        for (i, m) in todo.enumerated() {
             let a = analyzer.analyze(Ingestion.text(of: m))
-            if m.analysis != a { records.append(AnalysisRecord(key: m.key, analysis: a)) }
+            if m.analysis != a {
+                records.append(AnalysisRecord(key: m.key, analysis: a))
+                var old = m.analysis
+                old?.model = version
+                if old != a { changed += 1 }
+            }
+            if records.count >= 2000 {
+                try store.recordAnalysis(records)
+                records.removeAll(keepingCapacity: true)
+            }
+            bar.update(i + 1)
         }
         try store.recordAnalysis(records)
+        bar.finish()
+        let current = mentions.count - todo.count
         if json {
             print(
-                "{\"mentions\": \(mentions.count), \"changed\": \(records.count), \"model\": "
-                + "\"\(Analyzer.modelVersion)\"}"
-            )
-        } else { print("\(records.count) of \(mentions.count) mentions changed (model \(Analyzer.modelVersion))") }
+                "{\"mentions\": \(mentions.count), \"analysed\": \(todo.count), \"changed\": \(changed), "
+                    + "\"current\": \(current), \"model\": \"\(version)\"}")
+        } else {
+            print(
+                "\(changed) of \(mentions.count) mentions changed, \(todo.count) analysed, \(current) already current "
+                    + "(model \(version))")
+        }
     }
 }

@@ -1,0 +1,75 @@
+/// The learned layer's feature table, compact: one 16-byte slot per feature (nine weights as signed bytes, one
+/// scale per output, and a 32-bit fingerprint of the key), so the table is a quarter of a `KeyTable` of floats and
+/// its often-used part stays in the processor's cache. Open addressing, built once, read without locks.
+final class LearnedTable: @unchecked Sendable {
+    /// Per slot: bytes 0…8 the quantised weights, 9…11 zero, 12…15 the fingerprint (0 = empty).
+    let slots: UnsafeMutablePointer<SIMD16<Int8>>
+    let mask: Int, count: Int
+    /// What one unit of a quantised weight is worth, per output (0 beyond the outputs).
+    let scale: SIMD16<Float>
+
+    init(_ entries: [UInt64: SIMD16<Float>], outputs: Int) {
+        var maxAbs = SIMD16<Float>(repeating: 0)
+        for v in entries.values { maxAbs = pointwiseMax(maxAbs, pointwiseMax(v, -v)) }
+        var s = SIMD16<Float>(repeating: 0)
+        for o in 0..<outputs where maxAbs[o] > 0 { s[o] = maxAbs[o] / 127 }
+        scale = s
+        var cap = 16
+        while cap < entries.count * 2 + 1 { cap <<= 1 }
+        mask = cap - 1
+        var kept = 0
+        slots = .allocate(capacity: cap)
+        slots.initialize(repeating: SIMD16<Int8>(repeating: 0), count: cap)
+        let raw = UnsafeMutableRawPointer(slots)
+        for (k, v) in entries {
+            var q = SIMD16<Int8>(repeating: 0)
+            for o in 0..<outputs where s[o] > 0 { q[o] = Int8((v[o] / s[o]).rounded()) }
+            if q == .zero { continue }  // too small to matter
+            var i = LearnedTable.home(k) & mask
+            while raw.load(fromByteOffset: i * 16 + 12, as: UInt32.self) != 0 { i = (i + 1) & mask }
+            slots[i] = q
+            raw.storeBytes(of: LearnedTable.fingerprint(k), toByteOffset: i * 16 + 12, as: UInt32.self)
+            kept += 1
+        }
+        count = kept
+    }
+
+    deinit { slots.deallocate() }
+
+    var view: LearnedTableView { LearnedTableView(slots: UnsafeRawPointer(slots), mask: mask, scale: scale) }
+
+    @inline(__always) static func home(_ k: UInt64) -> Int { Int(truncatingIfNeeded: k ^ (k >> 29)) }
+    @inline(__always) static func fingerprint(_ k: UInt64) -> UInt32 {
+        let f = UInt32(truncatingIfNeeded: k >> 32)
+        return f == 0 ? 1 : f
+    }
+}
+
+/// A borrowed, reference-free view of a `LearnedTable` for the hot loop (the table lives as long as the model).
+struct LearnedTableView {
+    let slots: UnsafeRawPointer
+    let mask: Int
+    let scale: SIMD16<Float>
+
+    /// Adds the feature's quantised weights to `sum` when the table has it.
+    @inline(__always) func add(_ key: UInt64, to sum: inout SIMD16<Int32>) {
+        let fp = LearnedTable.fingerprint(key)
+        var i = LearnedTable.home(key) & mask
+        while true {
+            let f = slots.load(fromByteOffset: i * 16 + 12, as: UInt32.self)
+            if f == fp {
+                sum &+= SIMD16<Int32>(truncatingIfNeeded: slots.load(fromByteOffset: i * 16, as: SIMD16<Int8>.self))
+                return
+            }
+            if f == 0 { return }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// The weights of one feature (nil when absent), dequantised.
+    func weights(_ key: UInt64) -> SIMD16<Float>? {
+        var s = SIMD16<Int32>(repeating: 0)
+        add(key, to: &s)
+        return s == .zero ? nil : SIMD16<Float>(s) * scale
+    }
+}

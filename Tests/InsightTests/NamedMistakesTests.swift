@@ -1,0 +1,87 @@
+import SwitchboardCore
+import XCTest
+
+@testable import Insight
+
+/// The mistakes named in issue 22, and sentences like them that are in no training file (Scripts/data):
+/// they hold because the learned layer generalises, not because a sentence is special-cased.
+final class NamedMistakesTests: XCTestCase {
+    let a = Analyzer()
+
+    func check(
+        _ texts: [String], file: StaticString = #filePath, line: UInt = #line,
+        _ expect: (Analysis) -> Bool
+    ) {
+        for t in texts {
+            let r = a.analyze(t)
+            XCTAssertTrue(
+                expect(r), "\(t) → \(r.sentiment.rawValue) \(r.intents.map(\.rawValue))", file: file, line: line)
+        }
+    }
+
+    func testTheLearnedLayerIsLoaded() {
+        XCTAssertTrue(InsightModel.shared.learned.loaded)
+        XCTAssertTrue(Analyzer.modelVersion.contains("+learned-"), Analyzer.modelVersion)
+    }
+
+    func testHowToQuestionsAreQuestionsNotComplaints() {
+        check([
+            "How do I export my data?", "Can I cancel my subscription at any time?",
+            "How do I change my billing address?", "Can I pause my membership at any time?",
+            "How can I export my contacts to a spreadsheet?", "Can I switch to the yearly plan later?",
+            "Wie kann ich meine Daten exportieren?", "Kann ich die Mitgliedschaft jederzeit ruhen lassen?",
+            "Wo kann ich meine Kündigung online abschicken?",
+        ]) { $0.intents.contains(.question) && !$0.intents.contains(.complaint) && $0.sentiment != .negative }
+    }
+
+    func testIronyIsANegativeComplaint() {
+        check([
+            "Great, another outage. Thanks a lot.", "Great, another delay. Thanks a lot.",
+            "Wonderful, another update that breaks everything.", "Thanks for nothing, my order is still missing.",
+            "Super, schon wieder kein WLAN im Zug.", "Na toll, die App stürzt schon wieder ab.",
+            "Danke für nichts, ihr habt mein Paket verloren.", "Perfekt, wieder eine Stunde Verspätung 🙄",
+        ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) && !$0.intents.contains(.praise) }
+    }
+
+    func testComplaintsWithoutANegativeWord() {
+        check([
+            "Warte seit drei Wochen auf meine Erstattung.", "Doppelt abgebucht und keiner meldet sich.",
+            "Warte seit fünf Wochen auf meine Gutschrift.", "Zweimal abgebucht und niemand antwortet.",
+            "Seit zehn Tagen keine Antwort auf meine Mail.",
+            "Bestellung vor drei Wochen bezahlt, bis heute nichts gekommen.",
+            "Waiting two weeks for my refund now.", "Billed twice and nobody gets back to me.",
+        ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) }
+    }
+
+    func testAPurchaseIsNotAComplaint() {
+        check([
+            "Habe gerade die blaue Variante bestellt.", "Habe eben die rote Jacke bestellt.",
+            "Gerade das große Paket gebucht.", "Just ordered the green one in medium.",
+            "Habe mir heute die schwarze Version gekauft.",
+        ]) { !$0.intents.contains(.complaint) && $0.sentiment != .negative && $0.intents.contains(.purchase) }
+    }
+
+    func testNoTestSentenceIsInTheTrainingData() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Scripts/data")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+            throw XCTSkip("Scripts/data not found")
+        }
+        var training = Set<String>()
+        for n in names where n.hasSuffix(".txt") {
+            let s = try String(contentsOf: dir.appendingPathComponent(n), encoding: .utf8)
+            for line in s.split(separator: "\n") {
+                if let r = line.range(of: " | ") { training.insert(String(line[r.upperBound...])) }
+            }
+        }
+        XCTAssertGreaterThan(training.count, 3000)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        var inTests = 0
+        for part in source.split(separator: "\"")
+        where part.count > 20 && part.last.map({ ".?!🙄".contains($0) }) == true {
+            inTests += 1
+            XCTAssertFalse(training.contains(String(part)), "in training: \(part)")
+        }
+        XCTAssertGreaterThanOrEqual(inTests, 30)
+    }
+}
