@@ -21,14 +21,17 @@ final class LearnedTable: @unchecked Sendable {
         slots = .allocate(capacity: cap)
         slots.initialize(repeating: SIMD16<Int8>(repeating: 0), count: cap)
         let raw = UnsafeMutableRawPointer(slots)
-        for (k, v) in entries {
+        // In key order, so every process lays the table out alike (a dictionary's order differs per process).
+        for k in entries.keys.sorted() {
+            let v = entries[k]!
             var q = SIMD16<Int8>(repeating: 0)
             for o in 0..<outputs where s[o] > 0 { q[o] = Int8((v[o] / s[o]).rounded()) }
             if q == .zero { continue }  // too small to matter
-            var i = LearnedTable.home(k) & mask
+            let m = LearnedTable.mixed(k)
+            var i = LearnedTable.home(m) & mask
             while raw.load(fromByteOffset: i * 16 + 12, as: UInt32.self) != 0 { i = (i + 1) & mask }
             slots[i] = q
-            raw.storeBytes(of: LearnedTable.fingerprint(k), toByteOffset: i * 16 + 12, as: UInt32.self)
+            raw.storeBytes(of: LearnedTable.fingerprint(m), toByteOffset: i * 16 + 12, as: UInt32.self)
             kept += 1
         }
         count = kept
@@ -38,9 +41,19 @@ final class LearnedTable: @unchecked Sendable {
 
     var view: LearnedTableView { LearnedTableView(slots: UnsafeRawPointer(slots), mask: mask, scale: scale) }
 
-    @inline(__always) static func home(_ k: UInt64) -> Int { Int(truncatingIfNeeded: k ^ (k >> 29)) }
-    @inline(__always) static func fingerprint(_ k: UInt64) -> UInt32 {
-        let f = UInt32(truncatingIfNeeded: k >> 32)
+    /// The key well mixed (splitmix64's finaliser): the slot comes from its low bits and the fingerprint from its
+    /// high bits, so two keys that share a probe run share a fingerprint only by a 1 in 2^32 chance. (Taken from the
+    /// raw key, the fingerprint and the slot were bits of the same key: keys alike in their high bits met each
+    /// other's fingerprints, and which one a lookup found depended on the order they went in.)
+    @inline(__always) static func mixed(_ k: UInt64) -> UInt64 {
+        var z = k &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    @inline(__always) static func home(_ m: UInt64) -> Int { Int(truncatingIfNeeded: m) }
+    @inline(__always) static func fingerprint(_ m: UInt64) -> UInt32 {
+        let f = UInt32(truncatingIfNeeded: m >> 32)
         return f == 0 ? 1 : f
     }
 }
@@ -53,8 +66,9 @@ struct LearnedTableView {
 
     /// Adds the feature's quantised weights to `sum` when the table has it.
     @inline(__always) func add(_ key: UInt64, to sum: inout SIMD16<Int32>) {
-        let fp = LearnedTable.fingerprint(key)
-        var i = LearnedTable.home(key) & mask
+        let m = LearnedTable.mixed(key)
+        let fp = LearnedTable.fingerprint(m)
+        var i = LearnedTable.home(m) & mask
         while true {
             let f = slots.load(fromByteOffset: i * 16 + 12, as: UInt32.self)
             if f == fp {

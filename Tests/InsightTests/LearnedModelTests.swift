@@ -43,6 +43,38 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertNil(table.view.weights(0x1234_5678_9ABC_DEF0), "an absent key adds nothing")
     }
 
+    /// Keys that share their high bits (as hashed tokens of one word family can) each find their own weights, and
+    /// the table answers alike whatever order its entries came in: the analysis of a text must not differ from one
+    /// process to the next (it did: `reanalyze` "changed" mentions the same model had just analysed).
+    func testKeysAlikeInTheirHighBitsNeverShadowEachOtherInAnyOrder() throws {
+        var entries: [UInt64: SIMD16<Float>] = [:]
+        for i in 0..<2000 {
+            var v = SIMD16<Float>(repeating: 0)
+            v[0] = Float(i % 50 + 1) / 10
+            v[8] = -Float(i % 7 + 1) / 10
+            entries[0xABCD_1234_0000_0000 | UInt64(i * 3 + 1)] = v
+        }
+        let scale = LearnedTable(entries, outputs: 9).scale
+        var seen: [[Int32]]?
+        for _ in 0..<4 {
+            // A dictionary's order differs per process; rebuilding in another order stands in for that.
+            var shuffled: [UInt64: SIMD16<Float>] = [:]
+            for (k, v) in entries.shuffled() { shuffled[k] = v }
+            let table = LearnedTable(shuffled, outputs: 9)
+            var answers: [[Int32]] = []
+            for (k, v) in entries.sorted(by: { $0.key < $1.key }) {
+                let w = try XCTUnwrap(table.view.weights(k))
+                XCTAssertEqual(w[0], v[0], accuracy: scale[0] / 2 + 1e-6, "key \(k) found another key's weights")
+                XCTAssertEqual(w[8], v[8], accuracy: scale[8] / 2 + 1e-6)
+                answers.append([Int32((w[0] / scale[0]).rounded()), Int32((w[8] / scale[8]).rounded())])
+            }
+            for absent in 0..<500 {
+                XCTAssertNil(table.view.weights(0xABCD_1234_0000_0000 | UInt64(absent * 3 + 2)))
+            }
+            if let s = seen { XCTAssertEqual(s, answers) } else { seen = answers }
+        }
+    }
+
     func testTheShippedLayerLoadsAndDecides() {
         let m = InsightModel.shared
         XCTAssertTrue(m.learned.loaded)
