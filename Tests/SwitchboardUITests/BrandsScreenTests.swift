@@ -78,7 +78,7 @@ final class BrandsScreenTests: XCTestCase {
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              ~/sb · alice · 1 new · 1 open · ⟳ polling
-            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom  : com
+            j/k move  <Enter> reply  a answered  o sort  / filter  <Tab> pane  z zoom
             """)
         app.press("j")
         XCTAssertNil(app.state.chrome.nextBrand)
