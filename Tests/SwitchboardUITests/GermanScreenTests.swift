@@ -176,6 +176,10 @@ final class GermanScreenTests: XCTestCase {
         app.type("layout side")
         app.press("<Enter>")
         XCTAssertTrue(app.screen.joined(separator: "\n").contains("Anordnung: side"), app.dump())
+        // A conversation of one post: singular.
+        app.runner.threadFetcherFor = { _ in FakeThreadFetcher([]) }
+        app.press("j t")
+        XCTAssertTrue(app.screen.joined(separator: "\n").contains("Unterhaltung — 1 Beitrag ─"), app.dump())
     }
 
     /// The screen with the panes a modal overlay merely covers blanked out: a pane word half hidden under an

@@ -15,7 +15,7 @@ extension Renderer {
         }
         let ours = c.posts.filter(\.own).count
         let title =
-            L10n.t("thread.titleCount", ["count": c.posts.count])
+            L10n.t(c.posts.count == 1 ? "thread.titleCountOne" : "thread.titleCount", ["count": c.posts.count])
             + (ours > 0 ? L10n.t("thread.ours", ["count": ours]) : "")
         var inner = box(area, title: title, focused: true)
         if let p = t.problem {

@@ -18,7 +18,7 @@ extension Update {
         let ours = c.posts.filter(\.own).count
         say(
             &s,
-            L10n.t("thread.status", ["count": c.posts.count])
+            L10n.t(c.posts.count == 1 ? "thread.statusOne" : "thread.status", ["count": c.posts.count])
                 + (ours > 0 ? L10n.t("thread.ours", ["count": ours]) : ""))
         return []
     }
