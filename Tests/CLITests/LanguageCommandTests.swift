@@ -51,9 +51,36 @@ final class LanguageCommandTests: XCTestCase {
         XCTAssertTrue(de.err.contains("unbekannte Sprache „xx“"), de.err)
     }
 
-    func testReportInGerman() throws {
+    /// A data directory from `init --lang de` for the brand Nordlicht.
+    func germanDataDir() throws -> String {
         let d = CLI.tempDataDir()
         try CLI.run(["init", "--lang", "de", "--data-dir", d, "--brand", "Nordlicht"])
+        return d
+    }
+
+    func testDoctorSpeaksGerman() throws {
+        let d = try germanDataDir()
+        let ok = try CLI.run(["doctor", "--lang", "de", "--data-dir", d])
+        XCTAssertEqual(ok.status, 0, ok.err)
+        XCTAssertTrue(ok.out.hasSuffix(": keine Probleme gefunden.\n"), ok.out)
+        try FileManager.default.createDirectory(atPath: d + "/log", withIntermediateDirectories: true)
+        try Data("{}\n{}\n".utf8).write(to: URL(fileURLWithPath: d + "/log/alt.jsonl.corrupt"))
+        try FileManager.default.removeItem(atPath: d + "/team.json")
+        let bad = try CLI.run(["doctor", "--lang", "de", "--data-dir", d])
+        XCTAssertEqual(bad.status, 1, bad.err)
+        XCTAssertTrue(bad.out.contains("Problem  team.json: fehlt\n"), bad.out)
+        XCTAssertTrue(
+            bad.out.contains("Hinweis  log/alt.jsonl.corrupt: 2 Eintrag/Einträge nach einem Absturz"), bad.out)
+        XCTAssertTrue(bad.out.contains("1 Problem(e) in "), bad.out)
+        // English stays as it was.
+        let en = try CLI.run(["doctor", "--data-dir", d], env: ["LANG": "C.UTF-8"])
+        XCTAssertTrue(en.out.contains("problem  team.json: missing\n"), en.out)
+        XCTAssertTrue(en.out.contains("note     log/alt.jsonl.corrupt: 2 record(s) set aside"), en.out)
+        XCTAssertTrue(en.out.contains("1 problem(s) in "), en.out)
+    }
+
+    func testReportInGerman() throws {
+        let d = try germanDataDir()
         let r = try CLI.run(["report", "--lang", "de", "--data-dir", d])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("Nordlicht — Bericht für"), r.out)

@@ -51,10 +51,35 @@ enum GermanFixtures {
             user: "anja")
     }
 
+    /// What only the network knows of d1's conversation: an answer and an answer to that.
+    static let threadPosts: [Mention] = [
+        mention(
+            "n1", "Bei mir auch, schon seit Tagen – äußerst ärgerlich", author: "jörg@social.example",
+            minutesAgo: 4, inReplyTo: "d1"),
+        mention("n2", "Habt ihr die Störung gemeldet?", author: "maren@social.example", minutesAgo: 3, inReplyTo: "n1"),
+    ]
+
+    /// The workbench with the conversation of the highlighted mention fetched from a (fake) network.
+    static func withThread(_ app: TestApp) {
+        app.runner.threadFetcherFor = { _ in FakeThreadFetcher(threadPosts) }
+    }
+
+    /// The workbench with a brands.json: this brand and one whose directory is missing.
+    static func withBrands(_ app: TestApp) throws {
+        let list =
+            #"{"brands": [{"name": "Nordlicht Energie", "dir": "\#(app.root.path)"}, "#
+            + #"{"name": "Südwind Bäckerei", "dir": "/nonexistent/südwind"}]}"#
+        try FileIO.writeDocument(try JSONEncoder().encode(team()), to: app.dir.teamFile)
+        let file = app.root.appendingPathComponent("brands.json")
+        try Data(list.utf8).write(to: file)
+        app.runner.brandsFile = file
+    }
+
     /// The words German screens may show beyond the catalogue: the fixtures' own text, names and key names.
     static var contentWords: Set<String> {
         let texts =
-            mentions().map { $0.text + " " + ($0.author?.handle ?? "") } + [
+            (mentions() + threadPosts).map { $0.text + " " + ($0.author?.handle ?? "") } + [
+                "Südwind Bäckerei nonexistent südwind",
                 CrisisFixtures.json(playbook), "Nordlicht Energie Anja Köhler anja social example bsky UTC sb",
             ]
         return Set(texts.flatMap(GermanScreenTests.words))

@@ -15,7 +15,7 @@ public struct BrandSummary: Sendable, Equatable {
     /// Reads the brand's data directory (read-only: nothing is written into another brand's directory).
     public static func read(_ brand: BrandList.Brand, dir: DataDirectory, now: Date) -> BrandSummary {
         var s = BrandSummary(name: brand.name, dir: dir.displayPath)
-        guard dir.exists else { s.problem = "no data directory (team.json missing)"; return s }
+        guard dir.exists else { s.problem = L10n.t("brands.noTeam"); return s }
         do {
             let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
             let store = try Store(dir: dir, mode: .readOnly)

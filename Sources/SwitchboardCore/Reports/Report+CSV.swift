@@ -139,8 +139,12 @@ extension Report {
                         String(c.stepsDone), String(c.steps),
                     ]
                 })
-        return blocks.map { $0.map { $0.map(Report.field).joined(separator: ",") }.joined(separator: "\n") }.joined(
-            separator: "\n\n") + "\n"
+        // The header row of every section in the report's language (German: ASCII column names); the rows stay data.
+        let translated = blocks.map { rows in
+            rows.enumerated().map { i, row in i == 0 ? row.map { L10n.t("csv." + $0) } : row }
+        }
+        return translated.map { $0.map { $0.map(Report.field).joined(separator: ",") }.joined(separator: "\n") }
+            .joined(separator: "\n\n") + "\n"
     }
 
     /// Analysed mentions in bucket `i`.

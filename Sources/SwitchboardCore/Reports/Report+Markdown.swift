@@ -9,19 +9,23 @@ extension Report {
         let header = self.header(f)
         var out = ["# " + Report.md(header[0]), "", Report.md(header[1]) + ".", "", Report.md(header[2])]
 
-        out += ["", "## Volume", ""]
+        out += ["", "## " + L10n.t("md.h.volume"), ""]
         if isEmpty {
             out += volumeLines(f)
         } else {
             out += [
-                "**\(ReportFormat.number(volume.total)) mentions**, "
-                + "\(ReportFormat.change(volume.total, volume.previousTotal)) on the previous period "
-                + "(\(ReportFormat.number(volume.previousTotal))).",
+                L10n.t(
+                    "md.volume",
+                    [
+                        "n": ReportFormat.number(volume.total),
+                        "change": ReportFormat.change(volume.total, volume.previousTotal),
+                        "previous": ReportFormat.number(volume.previousTotal),
+                    ]),
                 "",
             ]
             out += Report.fence(volumeChart(f)) + [""]
             out += Report.mdTable(
-                ["network", "total", "share", "previous", "change"],
+                ["network", "total", "share", "previous", "change"].map { L10n.t("report." + $0) },
                 volume.networks.filter { $0.total > 0 || $0.previousTotal > 0 }.map { n in
                     [
                         Report.code(n.network), ReportFormat.number(n.total),
@@ -32,26 +36,29 @@ extension Report {
                 }, right: [1, 2, 3, 4])
         }
 
-        out += ["", "## Sentiment", ""]
+        out += ["", "## " + L10n.t("md.h.sentiment"), ""]
         if sentiment.analysed == 0 {
             out += sentimentLines(f)
-        } else { let lines = sentimentLines(f); out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2))) }
+        } else {
+            let lines = sentimentLines(f); out += [lines[0] + ".", ""] + Report.fence(Array(lines.dropFirst(2)))
+        }
 
-        out += ["", "## Share of voice", ""]
+        out += ["", "## " + L10n.t("md.h.voice"), ""]
         let v = shareOfVoice
-        out.append("\(Report.md(brand)) named in \(v.brand) mentions (previous \(v.previousBrand)).")
+        out.append(
+            L10n.t("md.named", ["brand": Report.md(brand), "n": String(v.brand), "previous": String(v.previousBrand)]))
         if v.brand + v.competitors.reduce(0, { $0 + $1.mentions }) == 0 {
             out += [
                 "",
-                v.competitors.isEmpty ? "No competitors in team.json (`competitors`)." : "No competitor named either.",
+                v.competitors.isEmpty ? L10n.t("md.noCompetitors") : L10n.t("report.noCompetitorNamed"),
             ]
         } else if v.competitors.isEmpty {
-            out += ["", "No competitors in team.json (`competitors`)."]
+            out += ["", L10n.t("md.noCompetitors")]
         } else {
             out +=
                 [""]
                 + Report.mdTable(
-                    ["against", "them", "share", "previous", "change"],
+                    ["against", "them", "share", "previous", "change"].map { L10n.t("report." + $0) },
                     v.competitors.map { c in
                         [
                             Report.md(c.name), String(c.mentions), ReportFormat.percent(c.share),
@@ -61,11 +68,11 @@ extension Report {
                     }, right: [1, 2, 3, 4])
             out += [
                 "",
-                "Share = \(Report.md(brand)) / (\(Report.md(brand)) + competitor), counting the mentions naming each.",
+                L10n.t("md.voiceLegend", ["brand": Report.md(brand)]),
             ]
         }
 
-        out += ["", "## Questions and responses", ""]
+        out += ["", "## " + L10n.t("md.h.responses"), ""]
         let r = responses
         let lines = responseLines()
         out += lines.prefix(r.slaChecked > 0 ? 2 : 3).map {
@@ -73,52 +80,63 @@ extension Report {
         }
         if r.slaChecked > 0 {
             out.append(
-                "- SLA breaches: \(r.breaches) of \(r.slaChecked) answered or still open: \(r.answeredLate) "
-                + "answered late, "
-                    + "\(r.overdue) open past due (target \(r.slaMinutes) min, team.json `sla`)")
+                L10n.t(
+                    "md.breaches",
+                    [
+                        "n": String(r.breaches), "of": String(r.slaChecked), "late": String(r.answeredLate),
+                        "overdue": String(r.overdue), "target": String(r.slaMinutes),
+                    ]))
         }
         if !r.worst.isEmpty {
             out +=
-                ["", "Worst breaches:", ""]
+                ["", L10n.t("md.worst"), ""]
                 + Report.mdTable(
-                    ["mention", "network", "author", "late by", "state"],
+                    [
+                        L10n.t("report.mention"), L10n.t("report.network"), L10n.t("report.author"),
+                        L10n.t("report.lateBy"), L10n.t("md.state"),
+                    ],
                     r.worst.prefix(5).map { b in
                         [
                             Report.code(b.key), b.network, Report.code(b.author), ReportFormat.duration(b.lateSeconds),
-                            b.answered ? "answered" : "open",
+                            L10n.t(b.answered ? "md.answered" : "md.open"),
                         ]
                     }, right: [3])
         }
 
         for (title, terms, empty) in [
-            ("Topics", topics, "No topic came up in two mentions or more."),
-            ("Hashtags", hashtags, "No hashtag came up in two mentions or more."),
+            (L10n.t("md.h.topics"), topics, L10n.t("report.noTopics")),
+            (L10n.t("md.h.hashtags"), hashtags, L10n.t("report.noHashtags")),
         ] {
             out += ["", "## " + title, ""]
             if terms.isEmpty { out.append(empty); continue }
             out += Report.mdTable(
-                ["term", "mentions", "previous"],
+                [L10n.t("md.term"), L10n.t("report.mentions"), L10n.t("report.previous")],
                 terms.map { [Report.code($0.term), String($0.count), String($0.previousCount)] },
                 right: [1, 2])
         }
 
-        out += ["", "## Advocates", ""]
+        out += ["", "## " + L10n.t("md.h.advocates"), ""]
         let a = advocates
         if a.advocates.isEmpty {
             out += advocateLines()
         } else {
             out += authorMarkdown(a.advocates) + [""]
-            if let p = a.mostPositive { out.append("- Most positive: \(Report.code(p.name)) (\(p.positive) positive)") }
-            if let p = a.mostActive { out.append("- Most active: \(Report.code(p.name)) (\(p.mentions) mentions)") }
-            if let p = a.widestReach {
-                out.append("- Widest reach: \(Report.code(p.name)) (\(ReportFormat.number(p.followers)) followers)")
+            if let p = a.mostPositive {
+                out.append(L10n.t("md.mostPositive", ["name": Report.code(p.name), "n": String(p.positive)]))
             }
-            out += ["", "Score = (positive − negative) × (1 + log10(1 + followers) / 6)."]
+            if let p = a.mostActive {
+                out.append(L10n.t("md.mostActive", ["name": Report.code(p.name), "n": String(p.mentions)]))
+            }
+            if let p = a.widestReach {
+                out.append(
+                    L10n.t("md.widestReach", ["name": Report.code(p.name), "n": ReportFormat.number(p.followers)]))
+            }
+            out += ["", L10n.t("md.scoreLegend")]
         }
-        out += ["", "## Critics", ""]
+        out += ["", "## " + L10n.t("md.h.critics"), ""]
         out += a.critics.isEmpty ? criticLines() : authorMarkdown(a.critics)
 
-        out += ["", "## Posts published", ""]
+        out += ["", "## " + L10n.t("md.h.published"), ""]
         out += publishedLines(f).prefix(2).map {
             "- " + Report.md($0.replacingOccurrences(of: "\\s{2,}", with: ": ", options: .regularExpression))
         }
@@ -126,31 +144,37 @@ extension Report {
             out +=
                 [""]
                 + Report.mdTable(
-                    ["when", "account", "post"],
+                    [L10n.t("md.when"), L10n.t("report.account"), L10n.t("report.post")],
                     published.items.map {
                         [f.dayTime($0.at), Report.code($0.account), Report.md(BlockChart.clip($0.text, 60))]
                     })
         }
 
-        out += ["", "## Crisis runs", ""]
-        if crises.isEmpty { out.append("No crisis runs.") }
+        out += ["", "## " + L10n.t("md.h.crises"), ""]
+        if crises.isEmpty { out.append(L10n.t("report.noCrises")) }
         for c in crises {
             let end =
                 c.endedAt.map { "\(f.dayTime($0)) (\(ReportFormat.duration($0.timeIntervalSince(c.startedAt))))" }
-                ?? "still running"
-            out.append(
-                "- \(c.drill ? "[drill] " : "")**\(Report.md(c.name))**\(c.severity.map { " (\(Report.md($0)))" } ?? ""): "
-                    + "\(f.dayTime(c.startedAt)) – \(end), started by \(Report.md(c.startedBy))"
-                    + (c.endedBy.map { ", ended by \(Report.md($0))" } ?? "")
-                    + ", \(c.stepsDone) of \(c.steps) steps done"
-                    + (c.summary.map { ". " + Report.md($0) } ?? ""))
+                ?? L10n.t("report.stillRunning")
+            let args: [String: any Sendable] = [
+                "drill": c.drill ? L10n.t("report.drillMark") + " " : "", "name": Report.md(c.name),
+                "severity": c.severity.map { " (\(Report.md($0)))" } ?? "", "start": f.dayTime(c.startedAt),
+                "end": end, "by": Report.md(c.startedBy),
+                "endedBy": c.endedBy.map { L10n.t("md.endedBy", ["user": Report.md($0)]) } ?? "",
+                "done": String(c.stepsDone), "steps": String(c.steps),
+                "summary": c.summary.map { ". " + Report.md($0) } ?? "",
+            ]
+            out.append(L10n.t("md.crisis", args))
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     func authorMarkdown(_ list: [AuthorStats]) -> [String] {
         Report.mdTable(
-            ["person", "networks", "mentions", "+", "−", "followers", "score"],
+            [
+                L10n.t("report.person"), L10n.t("report.networks"), L10n.t("report.mentions"), "+", "−",
+                L10n.t("report.followers"), L10n.t("report.score"),
+            ],
             list.map { a in
                 [
                     Report.code(a.name), a.networks.joined(separator: ", "), String(a.mentions), String(a.positive),

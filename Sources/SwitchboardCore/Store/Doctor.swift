@@ -21,36 +21,31 @@ public enum Doctor {
         let fm = FileManager.default
 
         guard fm.fileExists(atPath: dir.root.path) else {
-            problem(dir.root.path, "no data directory here (run `switchboard init`)")
+            problem(dir.root.path, L10n.t("doctor.noDirectory"))
             return out
         }
-        if access(dir.root.path, W_OK) != 0 { problem(".", "the data directory is not writable for you") }
+        if access(dir.root.path, W_OK) != 0 { problem(".", L10n.t("doctor.notWritable")) }
 
         // Human-edited documents.
         var secrets = Set<String>()
         if !fm.fileExists(atPath: dir.teamFile.path) {
-            problem("team.json", "missing")
+            problem("team.json", L10n.t("doctor.missing"))
         } else {
             do {
                 let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
                 secrets = checkSecrets(team, dir, problem)
                 var ids = Set<String>()
                 for s in team.sources where !ids.insert(s.id).inserted {
-                    problem("team.json", "source id \"\(s.id)\" is used twice")
+                    problem("team.json", L10n.t("doctor.sourceTwice", ["id": s.id]))
                 }
                 for s in team.sources where s.interval != nil && SourceConfig.parseDuration(s.interval!) == nil {
-                    problem(
-                        "team.json", "source \"\(s.id)\": interval \"\(s.interval!)\" is not a duration like 60s or 15m"
-                    )
+                    problem("team.json", L10n.t("doctor.badInterval", ["id": s.id, "interval": s.interval!]))
                 }
                 for p in team.routingProblems { problem("team.json", p) }
                 // A team across servers: a source without a home is polled and posted to by every site.
                 if let site = dir.site {
                     for src in team.sources where src.isEnabled && src.home == nil {
-                        note(
-                            "team.json",
-                            "source \"\(src.id)\" has no \"home\" site: every site that listens polls it "
-                                + "and posts through it (e.g. \"home\": \"\(site)\")")
+                        note("team.json", L10n.t("doctor.noHome", ["id": src.id, "site": site]))
                     }
                 }
                 for p in team.eventProblems { problem("team.json", p) }
@@ -63,10 +58,7 @@ public enum Doctor {
         }
         for p in PlaybookLibrary.load(dir).problems { problem(p.file, p.message) }
         for f in GitSync.rememberedConflicts(dir) {
-            problem(
-                f,
-                "changed here and on another site at once: sync kept this site's version; settle it by hand, then "
-                    + "run `switchboard sync --resolved \(f)`")
+            problem(f, L10n.t("doctor.syncConflict", ["file": f]))
         }
         for sub in ["drafts", "state"] {
             for f in jsonFiles(dir.root.appendingPathComponent(sub)) {
@@ -100,24 +92,19 @@ public enum Doctor {
             let lines = ((try? Data(contentsOf: dir.logDir.appendingPathComponent(n))) ?? Data()).reduce(0) {
                 $1 == 10 ? $0 + 1 : $0
             }
-            note(
-                "log/" + n, "\(lines) record(s) set aside after a crash or by compaction; inspect, then delete the file"
-            )
+            note("log/" + n, L10n.t("doctor.setAside", ["lines": lines]))
         }
 
         for p in staleTempFiles(dir) {
-            problem(p, "a temporary file left by a writer that is no longer running; run: switchboard doctor --fix")
+            problem(p, L10n.t("doctor.staleTemp"))
         }
 
         // Permissions.
         var st = stat()
         let shared = stat(dir.root.path, &st) == 0 && st.st_mode & S_ISGID != 0
         if fm.fileExists(atPath: dir.secretsDir.path), stat(dir.secretsDir.path, &st) == 0, st.st_mode & 0o007 != 0 {
-            problem(
-                "secrets",
-                "readable by everybody (mode \(String(st.st_mode & 0o7777, radix: 8))); run: chmod 700 "
-                    + "\(dir.secretsDir.path)"
-            )
+            let mode = String(st.st_mode & 0o7777, radix: 8)
+            problem("secrets", L10n.t("doctor.secretsOpen", ["mode": mode, "path": dir.secretsDir.path]))
         }
         let walker = fm.enumerator(atPath: dir.root.path)
         while let p = walker?.nextObject() as? String {
@@ -130,19 +117,19 @@ public enum Doctor {
             if p.hasPrefix("secrets/") || p.hasSuffix(".session.json") || p.hasSuffix(".token") || p.hasSuffix(".pass")
             {
                 if !isDir && mode & 0o077 != 0 {
-                    problem(p, "a secret readable by others (mode \(String(mode, radix: 8))); run: chmod 600 \(full)")
+                    problem(p, L10n.t("doctor.secretReadable", ["mode": String(mode, radix: 8), "path": full]))
                 }
                 continue
             }
             if shared {
                 if isDir && mode & S_ISGID == 0 {
-                    problem(p, "directory in a shared data directory without the setgid bit; run: chmod g+ws \(full)")
+                    problem(p, L10n.t("doctor.noSetgid", ["path": full]))
                 }
                 if mode & 0o060 != 0o060 {
-                    problem(p, "not group-writable in a shared data directory; run: chmod g+rw \(full)")
+                    problem(p, L10n.t("doctor.notGroupWritable", ["path": full]))
                 }
             } else if !isDir && access(full, W_OK) != 0 && (p.hasPrefix("log/") || p.hasPrefix("state/")) {
-                problem(p, "not writable for you")
+                problem(p, L10n.t("doctor.notWritableFile"))
             }
         }
         return out

@@ -160,8 +160,8 @@ struct Renderer {
         }
         if s.threadView != nil, s.modal == nil {
             wanted = [
-                ("down", "next"), ("up", "previous"), ("fold", "fold"), ("open", "reply"), ("thread", "fetch again"),
-                ("back", "close"),
+                ("down", L10n.t("hint.next")), ("up", L10n.t("hint.previous")), ("fold", L10n.t("hint.fold")),
+                ("open", L10n.t("hint.reply")), ("thread", L10n.t("hint.fetchAgain")), ("back", L10n.t("hint.close")),
             ]
             return wanted.compactMap { c, l in
                 s.settings.keymap.keys(for: c, in: .thread).first.map { (KeyNames.name($0), l) }

@@ -139,13 +139,16 @@ extension Update {
         s.chrome.layout = next
         s.feed.clampScroll(viewport: Layout.feedViewport(s))
         let shown =
-            next == .auto ? "auto (\(next.resolved(width: s.chrome.size.width).rawValue) at this width)" : next.rawValue
+            next == .auto
+            ? L10n.t("layout.auto", ["style": next.resolved(width: s.chrome.size.width).rawValue]) : next.rawValue
         let size = s.chrome.size
         let tabs = size.width < Layout.fourPaneWidth || size.height < Layout.fourPaneHeight
         say(
             &s,
-            "Layout: " + shown
-                + (tabs ? " (from \(Layout.fourPaneWidth)×\(Layout.fourPaneHeight) on; here one pane at a time)" : ""))
+            L10n.t("layout.said", ["style": shown])
+                + (tabs
+                    ? L10n.t("layout.tabs", ["width": "\(Layout.fourPaneWidth)", "height": "\(Layout.fourPaneHeight)"])
+                    : ""))
     }
 
     static func focusCommand(_ s: inout AppState, _ arg: String) {

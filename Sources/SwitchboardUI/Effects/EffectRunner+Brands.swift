@@ -8,16 +8,19 @@ extension EffectRunner {
         let list: BrandList
         do { list = try BrandList.load(from: file) } catch { return [.failed("\(error)")] }
         guard !list.brands.isEmpty else {
-            return [.failed("no brands: list them in \(file.path) as {\"brands\": [{\"name\": …, \"dir\": …}]}")]
+            let example = "{\"brands\": [{\"name\": …, \"dir\": …}]}"
+            return [.failed(L10n.t("brands.none", ["path": file.path, "example": example]))]
         }
         switch op {
         case .open(let name):
             guard let b = list.brand(name) else {
                 let known = list.brands.map(\.name).joined(separator: ", ")
-                return [.failed("no brand \"\(name)\" (brands: \(known))")]
+                return [.failed(L10n.t("brands.unknown", ["name": name, "known": known]))]
             }
             let dir = DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir)))
-            guard dir.exists else { return [.failed("\(b.name): no data directory at \(dir.root.path)")] }
+            guard dir.exists else {
+                return [.failed(L10n.t("brands.noDirectory", ["brand": b.name, "path": dir.root.path]))]
+            }
             return [.brandChosen(BrandList.Brand(name: b.name, dir: dir.root.path))]
         case .overview(let now):
             background.startThread {

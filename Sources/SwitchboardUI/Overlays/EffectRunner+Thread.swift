@@ -12,7 +12,7 @@ extension EffectRunner {
                     let loaded = try await Conversations.load(store: store, key: key, own: own, fetcherFor: fetchers)
                     return [.threadLoaded(key: key, loaded.conversation, problem: loaded.problem)]
                 } catch {
-                    return [.failed("thread: \(error)")]
+                    return [.failed(L10n.t("thread.failed", ["error": "\(error)"]))]
                 }
             }
             return []
@@ -21,7 +21,7 @@ extension EffectRunner {
                 if store.mention(m.key) == nil { try store.ingest([m], now: clock()) }
                 return [.threadStored(key: m.key)]
             } catch {
-                return [.failed("could not store the post to answer it: \(error)")]
+                return [.failed(L10n.t("thread.storeFailed", ["error": "\(error)"]))]
             }
         }
     }

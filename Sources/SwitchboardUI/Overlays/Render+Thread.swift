@@ -9,12 +9,14 @@ extension Renderer {
         guard area.width > 20, area.height > 4 else { return }
         buf.fill(area, role: .normal)
         guard let c = t.conversation else {
-            let inner = box(area, title: "Conversation", focused: true)
-            buf.put("fetching the conversation…", x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
+            let inner = box(area, title: L10n.t("thread.title"), focused: true)
+            buf.put(L10n.t("thread.fetching"), x: inner.x + 1, y: inner.y, role: .dim, clip: inner)
             return
         }
         let ours = c.posts.filter(\.own).count
-        let title = "Conversation — \(c.posts.count) posts" + (ours > 0 ? ", \(ours) ours" : "")
+        let title =
+            L10n.t(c.posts.count == 1 ? "thread.titleCountOne" : "thread.titleCount", ["count": c.posts.count])
+            + (ours > 0 ? L10n.t("thread.ours", ["count": ours]) : "")
         var inner = box(area, title: title, focused: true)
         if let p = t.problem {
             buf.put(
@@ -66,17 +68,18 @@ extension Renderer {
         let deeper = p.depth > depth ? "┆\(p.depth) " : ""
         var head = indent + deeper + (n == c.focus ? "▶ " : p.depth > 0 ? "↳ " : "• ")
         if p.own { head += Marks.own + " " }
-        head += sanitizeForScreen(m.author.map { "@" + $0.handle } ?? "(unknown)")
+        head += sanitizeForScreen(m.author.map { "@" + $0.handle } ?? L10n.t("thread.unknownAuthor"))
         if let name = m.author?.name, !name.isEmpty { head += " (" + sanitizeForScreen(name) + ")" }
         head += " · " + ago(m.createdAt)
         if let parent = p.parent, let who = c.posts[parent].mention.author?.handle {
-            head += " · to @" + sanitizeForScreen(who)
+            head += " · " + L10n.t("thread.to", ["who": "@" + sanitizeForScreen(who)])
         }
-        if !p.stored { head += " · new" }
+        if !p.stored { head += " · " + L10n.t("thread.new") }
         if p.descendants > 0 {
             head +=
                 folded.contains(m.key)
-                ? " · +\(p.descendants) folded" : " · \(p.descendants) " + (p.descendants == 1 ? "answer" : "answers")
+                ? " · " + L10n.t("thread.folded", ["count": p.descendants])
+                : " · " + L10n.t(p.descendants == 1 ? "thread.answer" : "thread.answers", ["count": p.descendants])
         }
         let textIndent = indent + String(repeating: " ", count: TextWidth.width(deeper)) + "  "
         let w = max(10, width - TextWidth.width(textIndent) - 1)

@@ -42,7 +42,7 @@ public struct ThreadView: Sendable {
     mutating func toggleFold() -> String? {
         guard let c = conversation, let p = c.posts[safe: selected] else { return nil }
         if p.descendants == 0 {
-            guard let up = p.parent else { return "no answers to fold" }
+            guard let up = p.parent else { return L10n.t("thread.nothingToFold") }
             selected = up
             folded.insert(c.posts[up].mention.key)
             return nil

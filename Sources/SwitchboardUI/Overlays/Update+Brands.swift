@@ -17,7 +17,7 @@ extension Update {
     /// draft: that is said, and nothing changes).
     static func brandChosen(_ s: inout AppState, _ brand: BrandList.Brand) {
         if s.hasUnsavedDraft {
-            say(&s, "save (:save) or send the draft first, then switch to \(brand.name)", error: true)
+            say(&s, L10n.t("brands.saveFirst", ["brand": brand.name]), error: true)
             return
         }
         if case .brands = s.modal { s.modal = nil }

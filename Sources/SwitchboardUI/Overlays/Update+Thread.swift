@@ -5,9 +5,9 @@ import SwitchboardCore
 extension Update {
     /// `t` / `:thread`: opens the thread view on the highlighted mention and fetches its conversation.
     static func thread(_ s: inout AppState) -> [Effect] {
-        guard let key = s.actionKey else { say(&s, "no mention selected"); return [] }
+        guard let key = s.actionKey else { say(&s, L10n.t("msg.noSelection")); return [] }
         s.threadView = ThreadView(key: key)
-        say(&s, "fetching the conversation…")
+        say(&s, L10n.t("thread.fetching"))
         return [.thread(.load(key: key))]
     }
 
@@ -16,7 +16,10 @@ extension Update {
         t.loaded(c, problem: problem)
         s.threadView = t
         let ours = c.posts.filter(\.own).count
-        say(&s, "conversation: \(c.posts.count) posts" + (ours > 0 ? ", \(ours) ours" : ""))
+        say(
+            &s,
+            L10n.t(c.posts.count == 1 ? "thread.statusOne" : "thread.status", ["count": c.posts.count])
+                + (ours > 0 ? L10n.t("thread.ours", ["count": ours]) : ""))
         return []
     }
 

@@ -26,7 +26,7 @@ struct DoctorCommand: ParsableCommand {
                 if json {
                     try Output.printJSON(["level": "fixed", "place": p, "message": "removed"])
                 } else {
-                    print("fixed    \(Output.safe(p)): removed")
+                    print(L10n.t("doctor.levelFixed") + "\(Output.safe(p)): " + L10n.t("doctor.removed"))
                 }
             }
             // Opening the store for writing sets torn tails aside (into FILE.corrupt).
@@ -37,7 +37,7 @@ struct DoctorCommand: ParsableCommand {
                     if json {
                         try Output.printJSON(["level": "fixed", "place": place, "message": message])
                     } else {
-                        print("fixed    \(Output.safe(place)): \(Output.safe(message))")
+                        print(L10n.t("doctor.levelFixed") + "\(Output.safe(place)): \(Output.safe(message))")
                     }
                 }
             }
@@ -55,10 +55,15 @@ struct DoctorCommand: ParsableCommand {
                 try Output.printJSON(["level": f.level.rawValue, "place": f.place, "message": f.message])
             }
         } else {
-            for f in findings { print((f.level == .problem ? "problem  " : "note     ") + Output.safe(f.description)) }
+            for f in findings {
+                print(
+                    L10n.t(f.level == .problem ? "doctor.levelProblem" : "doctor.levelNote")
+                        + Output.safe(f.description))
+            }
             print(
                 problems.isEmpty
-                    ? "\(dir.displayPath): no problems found." : "\(problems.count) problem(s) in \(dir.displayPath).")
+                    ? L10n.t("doctor.allGood", ["dir": dir.displayPath])
+                    : L10n.t("doctor.problems", ["count": problems.count, "dir": dir.displayPath]))
         }
         if !problems.isEmpty { throw ExitCode(1) }
     }

@@ -12,7 +12,10 @@ extension Update {
         guard let first = words.first else { return [.moderation(.choices(key: k))] }
         guard let kind = ModerationKind(rawValue: first.lowercased()) else {
             say(
-                &s, "no moderation \"\(first)\": " + ModerationKind.allCases.map(\.rawValue).joined(separator: ", "),
+                &s,
+                L10n.t(
+                    "moderation.unknown",
+                    ["kind": first, "kinds": ModerationKind.allCases.map(\.rawValue).joined(separator: ", ")]),
                 error: true)
             return []
         }
@@ -28,7 +31,7 @@ extension Update {
 
     static func moderate(_ s: inout AppState, _ k: String, _ kind: ModerationKind, reason: String) -> [Effect] {
         let label = s.label(k)
-        say(&s, "\(kind.rawValue): asking the network… \(label)")
+        say(&s, L10n.t("moderation.asking", ["kind": kind.rawValue, "label": label]))
         return [.moderation(.apply(key: k, kind: kind, reason: reason.isEmpty ? nil : reason, label: label))]
     }
 
