@@ -20,6 +20,8 @@ final class CommandCoverageTests: XCTestCase {
         var setup: [String] = []
         var crisis = false
         var queueItem = false
+        /// team.json has a `sync` remote (a site of a team across servers).
+        var syncs = false
         var drive: Drive
     }
 
@@ -62,6 +64,7 @@ final class CommandCoverageTests: XCTestCase {
         case .suspend: return Case(drive: .line("suspend outage"))
         case .resume: return Case(setup: [":suspend outage"], drive: .line("resume keep"))
         case .post: return Case(drive: .line("post Hello now"))
+        case .sync: return Case(syncs: true, drive: .line("sync"))
         case .handoff: return Case(drive: .line("handoff support"))
         case .role: return Case(setup: [":open"], drive: .line("role +fan"))
         case .contactNote: return Case(setup: [":open"], drive: .line("contact-note met at a fair"))
@@ -84,9 +87,11 @@ final class CommandCoverageTests: XCTestCase {
 
     func app(_ c: Case) throws -> TestApp {
         let views = try SavedViews.decode(Data(#"{"views": {"ones": "number 1"}}"#.utf8)).views
+        var team = CrisisFixtures.team()
+        if c.syncs { team.extra["sync"] = .object(["remote": .string("file:///nonexistent/team.git")]) }
         let app = try TestApp(
             Fixtures.three + Fixtures.many(60), size: Size(width: 120, height: 30),
-            team: CrisisFixtures.team(), files: CrisisFixtures.files, views: views)
+            team: team, files: CrisisFixtures.files, views: views)
         app.runner.editor = { $0 + " (edited)" }
         if c.crisis { try CrisisFixtures.start(app) }
         if c.queueItem {

@@ -23,6 +23,8 @@ public struct AppSettings: Sendable {
     public let teamProblem: String?
     /// The team is the default (team.json has not parsed since the start).
     public let onDefaults: Bool
+    /// team.json's `sync` section when it names a remote: the workbench syncs in the background.
+    public let sync: SyncSettings?
     /// What these settings were made from (`AppState.reconfigure` changes it and makes new settings).
     let base: WorkbenchSettings
 
@@ -37,5 +39,6 @@ public struct AppSettings: Sendable {
         postingSchedule = s.team.map { PostingSchedule(team: $0) }
         spikeCooldown = s.team.map { SpikeSettings(team: $0).cooldown } ?? SpikeSettings().cooldown
         (teamProblem, onDefaults, base) = (s.teamProblem, s.onDefaults, s)
+        sync = s.team.flatMap { try? SyncSettings(team: $0) }.flatMap { $0.remote == nil ? nil : $0 }
     }
 }

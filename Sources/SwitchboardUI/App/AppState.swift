@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     public var mention = MentionPane()
     public var queue = QueuePane()
     public var crisis = CrisisPane()
+    /// The git sync of a team across servers (SyncStatus.swift).
+    public var sync = SyncStatus()
     /// What covers the panes, bottom to top (views, then at most one modal): see `Overlay`.
     public var overlays: [Overlay] = []
 

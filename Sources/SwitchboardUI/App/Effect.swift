@@ -48,5 +48,7 @@ public enum Effect: Sendable, Equatable {
     case useTeam(TeamConfig?, problem: String?)
     /// The brands of brands.json: the overview's counts, or the brand to open.
     case brands(BrandOp)
+    /// One git sync with team.json's `sync` remote, off the main loop (EffectRunner+Sync.swift).
+    case sync
     case quit
 }

@@ -70,6 +70,8 @@ public enum Message: Sendable {
     /// A post of a conversation is stored now, to be answered.
     case threadStored(key: String)
     case failed(String)
+    /// A background git sync finished (Update+Sync.swift).
+    case synced(SyncOutcome)
     /// The brands overview's rows (read in the background).
     case brandsLoaded([BrandSummary])
     /// `:brand NAME` or Enter in the overview found the brand: the workbench reopens on its directory.

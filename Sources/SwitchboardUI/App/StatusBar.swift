@@ -33,12 +33,15 @@ struct StatusBar {
     var sort: String?
     var dataPath: String
     var message: Piece?
+    /// The git sync (`⇅ 2m ago`, `⇅ failed`), always shown when team.json names a sync remote.
+    var sync: String?
 
     init(_ s: AppState, offerKey: String) {
         user = sanitizeForScreen(s.settings.user)
         dataPath = s.settings.dataPath
         polling = s.chrome.sources.short
         pollingRole = s.chrome.sources == .none ? .warning : .statusBar
+        if s.settings.sync != nil { sync = s.sync.short(now: s.chrome.now) }
         counts = [Piece(text: L10n.t("status.new", ["count": s.chrome.counts.new]), role: .statusBar)]
         counts.append(Piece(text: L10n.t("status.open", ["count": s.chrome.counts.open]), role: .statusBar))
         if s.chrome.counts.overdue > 0 {
@@ -104,7 +107,7 @@ struct StatusBar {
     /// What the status row shows at `width`: the pieces left to right, the message (at the right end) or nil
     /// when it does not fit beside the essentials and goes to the line below (`messageBelow`).
     func fit(width: Int) -> (left: [Piece], message: Piece?, messageBelow: Bool) {
-        let essentials = [user] + counts.map(\.text) + [polling]
+        let essentials = [user] + counts.map(\.text) + [polling] + (sync.map { [$0] } ?? [])
         var used = TextWidth.width(" " + essentials.joined(separator: " · "))
         let shortest = banners.map { TextWidth.width($0.forms.last ?? "") }.reduce(0, +)
         var shown: Piece?
@@ -145,6 +148,7 @@ struct StatusBar {
         if showFilter, let f = filter { parts.append(Piece(text: f, role: .statusBar)) }
         if showSort, let so = sort { parts.append(Piece(text: so, role: .statusBar)) }
         parts.append(Piece(text: polling, role: pollingRole))
+        if let y = sync { parts.append(Piece(text: y, role: .statusBar)) }
         for (i, p) in parts.enumerated() {
             out.append(Piece(text: i == 0 ? " " : " · ", role: .statusBar))
             out.append(p)

@@ -105,6 +105,7 @@ extension Update {
         case .crisisSeverity: crisisSeverity(&s)
         // Contacts and the report.
         case .report: return report(&s)
+        case .sync: return syncCommand(&s)
         case .contacts: return [.community(.loadContacts(now: s.chrome.now))]
         case .role: return role(&s, arg)
         case .contactNote: return contactNote(&s, arg)

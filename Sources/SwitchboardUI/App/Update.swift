@@ -46,11 +46,12 @@ enum Update {
             }
             if let m = s.chrome.message, !m.isError, m.until <= now { s.chrome.message = nil }
             s.chrome.counts = s.feed.counts(s.states, now: now)
-            return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s)
+            return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s) + syncIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
             let oldStates = s.states
             storeChanged(&s, d)
+            claimsLost(&s, old: oldStates)
             let fx = replyStoreChanged(&s, old: oldStates, d)
             if let f = s.feed.filter,
                 s.feed.items.count != before || d.reloaded || f.dependsOnState || f.query.dependsOnTime
@@ -70,6 +71,9 @@ enum Update {
             return []
         case .detailLoaded(let d, let draft):
             return detailLoaded(&s, d, draft: draft)
+        case .synced(let o):
+            synced(&s, o)
+            return []
         case .recorded(let text):
             say(&s, text)
             return []

@@ -167,6 +167,8 @@ public final class EffectRunner {
             return performThread(op)
         case .useTeam(let t, let problem):
             return useTeam(t, problem: problem)
+        case .sync:
+            return performSync()
         case .quit:
             return []
         }

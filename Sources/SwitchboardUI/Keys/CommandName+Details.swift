@@ -100,6 +100,7 @@ extension CommandName {
         case .curate: return Details(.none, "Queue a draft quoting the selected mention (via @handle URL)")
         case .contacts: return Details(.none, "Show the contacts: search, sort, cards, merge, roles, advocates")
         case .report: return Details(.none, "Show the report of the last 7 days (switchboard report's charts)")
+        case .sync: return Details(.none, "Sync with the team's git remote now (team.json \"sync\")")
         case .moderate:
             return Details(
                 .text,
