@@ -16,6 +16,9 @@ extension DemoNetwork {
             return mastodonContext(String(r.path.dropFirst(17).dropLast(8)))
         case ("GET", _) where r.path.hasPrefix("/api/v1/statuses/"):
             return mastodonStatusByID(String(r.path.dropFirst(17)))
+        case ("PUT", _) where r.path.hasPrefix("/api/v1/statuses/"),
+            ("DELETE", _) where r.path.hasPrefix("/api/v1/statuses/"):
+            return mastodonOwnPostChange(r)
         case ("POST", "/api/v1/reports"),
             ("POST", _) where r.path.hasPrefix("/api/v1/accounts/"):
             return mastodonAuthorAction(r)

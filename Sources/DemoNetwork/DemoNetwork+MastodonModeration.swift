@@ -31,4 +31,19 @@ extension DemoNetwork {
             "id": account, "muting": parts[4] == "mute", "blocking": parts[4] == "block", "following": false,
         ])
     }
+
+    /// `PUT /api/v1/statuses/:id` (edit, with `status`) and `DELETE /api/v1/statuses/:id`: answered with the status
+    /// and appended to the log (`edited`, `deleted`, the status id as `key`).
+    func mastodonOwnPostChange(_ r: LoopbackServer.Request) -> LoopbackServer.Response {
+        let id = String(r.path.dropFirst(17))
+        let edit = r.method == "PUT"
+        let text = edit ? r.json?["status"] as? String : nil
+        if edit && (text ?? "").isEmpty {
+            return DemoNetwork.json(["error": "Validation failed: Text can't be blank"], status: 422)
+        }
+        append(
+            DemoNetworkRecord(
+                at: now(), method: r.method, path: r.path, outcome: edit ? "edited" : "deleted", status: 200, key: id))
+        return DemoNetwork.json(["id": id, "content": text ?? "", "visibility": "public"])
+    }
 }

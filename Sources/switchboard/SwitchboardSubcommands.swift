@@ -11,6 +11,7 @@ enum SwitchboardSubcommands {
         NoteCommand.self,
         HandoffCommand.self,
         ModerateCommand.self,
+        PostCommand.self,
         ThreadCommand.self,
         ContactsCommand.self,
         RoutingCommand.self,

@@ -38,6 +38,8 @@ public enum Action: Hashable, Sendable {
     case crisis(CrisisAction)
     /// A spike alert raised by the process that polls the sources (`spike_alert`). Not about a mention.
     case spikeAlert(SpikeAlertRecord)
+    /// The brand's own post edited or deleted on its network (`post_edit`, `post_delete`; see `PostAction`).
+    case post(PostAction)
     /// A record type this version does not know; kept and written back unchanged.
     case other(type: String, mention: String?, data: [String: JSONValue])
 
@@ -52,6 +54,7 @@ public enum Action: Hashable, Sendable {
             return m
         case .queue, .contact, .crisis, .spikeAlert: return nil
         case .handoffFollowUp(let h): return h.mention
+        case .post(let p): return p.mention
         case .other(_, let m, _): return m
         }
     }
@@ -78,6 +81,7 @@ public enum Action: Hashable, Sendable {
         case .handoffFollowUp(let h): return h.typeName
         case .crisis(let c): return c.typeName
         case .spikeAlert: return SpikeAlertRecord.typeName
+        case .post(let p): return p.typeName
         case .other(let t, _, _): return t
         }
     }
@@ -137,6 +141,7 @@ public enum Action: Hashable, Sendable {
         case .handoffFollowUp(let h): return h.summary
         case .crisis(let c): return c.summary
         case .spikeAlert(let s): return s.summary
+        case .post(let p): return p.summary
         case .other(let t, _, let d):
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
@@ -247,6 +252,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
                 action = .other(type: type, mention: m, data: try data())
             }
         case SpikeAlertRecord.typeName: action = .spikeAlert(SpikeAlertRecord(data: try data()))
+        case _ where PostAction.typeNames.contains(type): action = .post(try PostAction(type: type, from: decoder))
         default: action = .other(type: type, mention: m, data: try data())
         }
     }
@@ -288,6 +294,7 @@ public struct AuditEvent: Codable, Hashable, Sendable, SchemaVersioned {
         case .contact(let a): try a.encode(to: encoder)
         case .handoffFollowUp(let h): try h.encode(to: encoder)
         case .crisis(let a): try a.encode(to: encoder)
+        case .post(let p): try p.encode(to: encoder)
         case .spikeAlert(let s):
             let d = s.data
             if !d.isEmpty { try c.encode(d, forKey: .data) }
@@ -327,6 +334,7 @@ extension MentionState {
             status = .answered
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: break
         case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
+        case .post(let p): p.apply(to: &self, actor: e.actor, at: e.at)
         case .queue, .contact, .crisis, .spikeAlert, .other: break
         }
         lastChangedAt = e.at

@@ -18,6 +18,8 @@ public struct MentionState: Codable, Hashable, Sendable {
     public var handoffReplies: [HandoffReply] = []
     /// Hide, delete, approve… done through the network (`Action.moderate`), oldest first.
     public var moderation: [ModerationRecord] = []
+    /// The latest text of the brand's own posts edited through Switchboard, by post id (`PostAction.edit`).
+    public var postEdits: [String: String]?
     /// What the fold keeps of stamped actions (sites syncing through git), so their order of arrival does not matter.
     public var sync: SyncFold?
 
@@ -26,6 +28,6 @@ public struct MentionState: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case status, assignee, tags, notes, replies, handoffReplies = "handoff_replies"
         case handoffTeam = "handoff_team", firstResponseAt = "first_response_at", lastChangedAt = "last_changed_at"
-        case lastChangedBy = "last_changed_by", moderation, sync
+        case lastChangedBy = "last_changed_by", moderation, sync, postEdits = "post_edits"
     }
 }

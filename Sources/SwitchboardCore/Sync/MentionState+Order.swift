@@ -52,6 +52,7 @@ extension MentionState {
             let at = moderation.firstIndex { ($0.at, $0.actor, $0.kind.rawValue) > (m.at, m.actor, m.kind.rawValue) }
             moderation.insert(m, at: at ?? moderation.count)
         case .handoffFollowUp(let h): h.apply(to: &self, actor: e.actor, at: e.at)
+        case .post(let p): p.apply(to: &self, actor: e.actor, at: e.at)
         case .outboxQueued, .outboxSending, .outboxFailed, .outboxRetry, .outboxCancelled: return
         case .queue, .contact, .crisis, .spikeAlert, .other: break
         }
