@@ -68,11 +68,11 @@ extension Renderer {
         let deeper = p.depth > depth ? "┆\(p.depth) " : ""
         var head = indent + deeper + (n == c.focus ? "▶ " : p.depth > 0 ? "↳ " : "• ")
         if p.own { head += Marks.own + " " }
-        head += sanitizeForScreen(m.author.map { "@" + $0.handle } ?? L10n.t("thread.unknownAuthor"))
+        head += sanitizeForScreen(m.author.map(\.shown) ?? L10n.t("thread.unknownAuthor"))
         if let name = m.author?.name, !name.isEmpty { head += " (" + sanitizeForScreen(name) + ")" }
         head += " · " + ago(m.createdAt)
-        if let parent = p.parent, let who = c.posts[parent].mention.author?.handle {
-            head += " · " + L10n.t("thread.to", ["who": "@" + sanitizeForScreen(who)])
+        if let parent = p.parent, let who = c.posts[parent].mention.author?.shown {
+            head += " · " + L10n.t("thread.to", ["who": sanitizeForScreen(who)])
         }
         if !p.stored { head += " · " + L10n.t("thread.new") }
         if p.descendants > 0 {
