@@ -187,6 +187,33 @@ final class RedditSourceTests: RedditTestCase {
         XCTAssertTrue(m.text.hasPrefix("Klick"))
     }
 
+    /// Fuzzing found it: a `created_utc` no clock can show (1e300) trapped when the store wrote the mention.
+    /// Such a time is not believed (the mention is dated when it was fetched), and the cursor keeps the name only.
+    func testACreationTimeOutOfAnyRangeIsNotBelievedAndNeverCrashesTheStore() async throws {
+        let dir = try redditDataDir()
+        server.on(
+            "GET", "/message/inbox",
+            RedditFixture.listing([
+                RedditFixture.comment("huge", body: "Sync kaputt", created: 1e300),
+                RedditFixture.comment("tiny", body: "Immer noch kaputt", created: -1e300),
+            ]))
+        server.on("GET", "/message/mentions", RedditFixture.empty())
+        let before = Date()
+        let r = try await source(redditConfig(server), dir).poll(cursor: [:])
+        XCTAssertEqual(r.mentions.map(\.id).sorted(), ["t1_huge", "t1_tiny"])
+        for m in r.mentions {
+            XCTAssertGreaterThanOrEqual(m.createdAt.timeIntervalSince1970, before.timeIntervalSince1970 - 1, m.id)
+            let line = String(decoding: RecordCodec.encodeMention(m), as: UTF8.self)
+            let back = try RecordCodec.decoder().decode(Mention.self, from: Data(line.utf8))
+            XCTAssertEqual(back.id, m.id)
+            XCTAssertEqual(back.text, m.text)
+        }
+        XCTAssertFalse(r.cursor.values.contains { $0.contains("e+") || $0.contains("inf") }, "\(r.cursor)")
+        // And the store's writer holds any date it is given to the years it can read back.
+        XCTAssertEqual(Timestamp.format(Date(timeIntervalSince1970: 1e300)), "9999-12-31T23:59:59Z")
+        XCTAssertEqual(Timestamp.format(Date(timeIntervalSince1970: -.infinity)), "0001-01-01T00:00:00Z")
+    }
+
     func testBadConfigurationIsAClearError() throws {
         let dir = try redditDataDir()
         var c = redditConfig(server, subreddits: ["acme; rm -rf"])

@@ -75,6 +75,12 @@ final class ReportChartTests: XCTestCase {
             ReportPeriod.parseSince("2026-11-01T12:00:00Z", now: now, timeZone: tz),
             ReportFixture.t("2026-11-01T12:00:00Z"))
         XCTAssertNil(ReportPeriod.parseSince("last week", now: now, timeZone: tz))
+        // Numbers no calendar holds are no period (they trapped in a conversion to Int before).
+        for absurd in ["1e300d", "1e19w", "1e309h", "nand"] {
+            XCTAssertNil(ReportPeriod.parseSince(absurd, now: now, timeZone: tz), absurd)
+        }
+        XCTAssertNil(SourceConfig.parseDuration("1e300s"))
+        XCTAssertEqual(SourceConfig.parseDuration("90d"), 90 * 86400)
         // --until a date includes that day.
         XCTAssertEqual(ReportPeriod.parseUntil("2026-11-22", timeZone: tz), ReportFixture.t("2026-11-22T23:00:00Z"))
         // Summer time ends 25 Oct: the day bucket of 25 Oct is 25 hours long and the next starts at local midnight.

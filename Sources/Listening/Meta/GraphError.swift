@@ -121,7 +121,7 @@ public struct GraphError: Error, Sendable, CustomStringConvertible {
 
     static func int(_ v: Any?) -> Int? {
         if let i = v as? Int { return i }
-        if let d = v as? Double, d.isFinite { return Int(d) }
+        if let d = v as? Double, d.isFinite { return Int(exactly: d.rounded(.towardZero)) }
         if let s = v as? String { return Int(s) }
         return nil
     }

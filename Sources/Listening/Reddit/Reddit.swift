@@ -122,7 +122,8 @@ public enum Reddit {
             let c = try decoder.container(keyedBy: Key.self)
             (accessToken, refreshToken) = (c.string("access_token"), c.string("refresh_token"))
             (expiresIn, scope) = (c.number("expires_in"), c.string("scope"))
-            error = c.string("error") ?? c.number("error").map { String(Int($0)) }
+            error =
+                c.string("error") ?? c.number("error").map { Int(exactly: $0.rounded(.down)).map(String.init) ?? "\($0)" }
         }
     }
 

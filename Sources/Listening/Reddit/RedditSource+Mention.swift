@@ -59,7 +59,7 @@ extension RedditSource {
         if d.locked == true { extra["locked"] = .bool(true) }
         return Mention(
             platform: "reddit", id: name, text: text,
-            createdAt: d.createdUTC.map { Date(timeIntervalSince1970: $0) } ?? client.now(), fetchedAt: client.now(),
+            createdAt: Timestamp.networkDate(d.createdUTC) ?? client.now(), fetchedAt: client.now(),
             url: url, author: author, inReplyTo: t.kind == "t1" ? d.parentID.map(NetworkText.identifier) : nil,
             threadRoot: root.map(NetworkText.identifier), source: id,
             title: title.map { NetworkText.clean($0, max: 300) }.flatMap { $0.isEmpty ? nil : $0 },

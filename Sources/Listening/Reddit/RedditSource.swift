@@ -129,7 +129,7 @@ public struct RedditSource: Source, NetworkConnector {
             guard let n = p.first, !n.isEmpty else { return nil }
             (name, time) = (String(n), p.count > 1 ? Double(p[1]) : nil)
         }
-        var text: String { time.map { name + " " + String(Int($0)) } ?? name }
+        var text: String { time.flatMap { Int(exactly: $0.rounded(.down)) }.map { name + " " + String($0) } ?? name }
         /// True when `name` is this item or older than it.
         func covers(_ other: String, _ at: Double?) -> Bool {
             other == name || (time != nil && at != nil && at! < time!)

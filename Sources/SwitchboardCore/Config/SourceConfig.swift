@@ -87,7 +87,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let mult = units[last] ?? 1
         let num = units[last] == nil ? Substring(t) : Substring(t).dropLast()
-        guard let v = Double(num), v >= 0 else { return nil }
+        // Up to a hundred years: a hand-edited "1e300s" is no duration, not a trap in a later conversion to Int.
+        guard let v = Double(num), v >= 0, v * mult <= 3_155_760_000 else { return nil }
         return v * mult
     }
 

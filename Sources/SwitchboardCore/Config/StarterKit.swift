@@ -1,5 +1,4 @@
 import Foundation
-import SwitchboardCore
 
 /// What `switchboard init` writes: a team config, two reply templates and three crisis playbooks
 /// that a manager can use as they are and adapt.

@@ -107,7 +107,7 @@ extension CrisisOps {
             throw CrisisError(e.message)
         }
         if let step, let st = try? run.resolveStep(step), st.state != .done {
-            try? setStep(
+            _ = try? setStep(
                 crisis: run.id, step: st.step.id, to: .done, reason: "queued as \(item.id)", store: store, actor: actor,
                 now: now)
         }

@@ -64,7 +64,7 @@ final class SinkFields {
             }
         }
         let retry = number("retry_seconds", atLeast: 0) ?? 30
-        let attempts = number("max_attempts", atLeast: 1).map { Int($0) } ?? 12
+        let attempts = number("max_attempts", atLeast: 1).map { Int(min($0, 1_000_000)) } ?? 12
         guard let name, let target else { return nil }
         return EventSink(
             name: name, target: target, format: format, on: on, secretFile: text("secret_file"),

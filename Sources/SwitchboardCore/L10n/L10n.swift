@@ -1,5 +1,4 @@
 import Foundation
-import SwitchboardCore
 
 /// The interface's strings: one catalogue per language (`Resources/l10n/LANG.json`, a flat object of key → text),
 /// placeholders by name (`{count}`). English answers for a key the current language lacks; a key no catalogue

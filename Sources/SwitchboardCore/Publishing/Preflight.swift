@@ -1,5 +1,4 @@
 import Foundation
-import SwitchboardCore
 
 /// Checks a queue item before it is scheduled: the lessons of brand accounts that asked the crowd the wrong question.
 public enum Preflight {

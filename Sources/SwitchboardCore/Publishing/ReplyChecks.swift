@@ -1,5 +1,4 @@
 import Foundation
-import SwitchboardCore
 
 /// Checks a reply before it is sent (EN and DE phrasing).
 public enum ReplyChecks {

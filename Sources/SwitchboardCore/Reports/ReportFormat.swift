@@ -1,5 +1,4 @@
 import Foundation
-import SwitchboardCore
 
 /// Numbers, durations and dates as the text and Markdown reports write them (English, no locale surprises).
 public struct ReportFormat {

@@ -28,7 +28,7 @@ public enum ReportPeriod {
     /// (exactly that long ago), a date `2026-11-01` (local midnight), or an ISO 8601 time. Nil when it is none.
     public static func parseSince(_ s: String, now: Date, timeZone: TimeZone) -> Date? {
         let t = s.trimmingCharacters(in: .whitespaces).lowercased()
-        if let last = t.last, !last.isNumber, let n = Double(t.dropLast()), n >= 0 {
+        if let last = t.last, !last.isNumber, let n = Double(t.dropLast()), n >= 0, n <= 1_000_000 {
             switch last {
             case "d", "w":
                 let days = Int(n) * (last == "w" ? 7 : 1)

@@ -91,6 +91,15 @@ public enum Timestamp {
         return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5))
     }
 
+    /// Seconds since 1970 of 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z: the dates the store writes as they are.
+    public static let writable: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+    /// A creation time a network sent as seconds since 1970, when it is one the store can keep (finite, in 0001–9999).
+    public static func networkDate(_ seconds: Double?) -> Date? {
+        guard let s = seconds, s.isFinite, writable.contains(s) else { return nil }
+        return Date(timeIntervalSince1970: s)
+    }
+
     public static func format(_ d: Date) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(26)
@@ -100,7 +109,10 @@ public enum Timestamp {
 
     /// Appends `"2026-11-27T03:20:25Z"` (with milliseconds when present), quotes included, without building Strings.
     static func write(_ d: Date, into out: inout [UInt8]) {
-        let t = d.timeIntervalSince1970
+        // A date from the network can be anything a Double holds (1e300, infinity, NaN): written, it is held to
+        // the years 0001–9999 the reader takes back, instead of trapping in the conversion to Int.
+        let raw = d.timeIntervalSince1970
+        let t = raw.isNaN ? 0 : min(max(raw, writable.lowerBound), writable.upperBound)
         var secs = Int(t.rounded(.down))
         var millis = Int(((t - Double(secs)) * 1000).rounded())
         if millis == 1000 { secs += 1; millis = 0 }
