@@ -91,7 +91,7 @@ struct MentionsCommand: ParsableCommand {
                 (
                     "author",
                     Output.safe(
-                        [m.author?.name, m.author.map { "@" + $0.handle }].compactMap { $0 }.joined(separator: " "))
+                        [m.author?.name, m.author?.shown].compactMap { $0 }.joined(separator: " "))
                         + (m.author?.followers.map { " · \($0) followers" } ?? "")
                 ),
                 ("created", Timestamp.format(m.createdAt) + " (\(Output.relative(m.createdAt)) ago)"),

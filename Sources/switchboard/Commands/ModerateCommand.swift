@@ -39,7 +39,7 @@ struct ModerateCommand: AsyncParsableCommand {
             throw CLIError.failure("\(k): not \(kind.done): " + Output.safe(e.description))
         }
         if json { try Output.printJSON(event); return }
-        let who = m.author.map { "@" + $0.handle } ?? "(unknown author)"
+        let who = m.author?.shown ?? "(unknown author)"
         let words = m.text.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
         print(
             "\(k): \(kind.done) on \(Moderation.networkName(m.platform)) — \(Output.safe(who)) "

@@ -106,7 +106,7 @@ struct ReplyCommand: AsyncParsableCommand {
     }
 
     func preview(_ m: Mention, _ body: String, _ warnings: [ReplyWarning]) {
-        let who = m.author.map { "@" + $0.handle } ?? "the author"
+        let who = m.author?.shown ?? "the author"
         print("Reply to \(Output.safe(who)) on \(m.platform) (\(m.key)):")
         print("")
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
