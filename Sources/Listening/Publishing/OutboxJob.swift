@@ -22,7 +22,9 @@ struct OutboxJob: PublishJob {
     }
 
     func published(_ ref: PostedRef, now: Date) -> Action {
-        let reply = ReplyRecord(text: entry.draft.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
+        var reply = ReplyRecord(text: entry.draft.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
+        // A thread part keeps what the next part answers.
+        if entry.draft.thread != nil { (reply.uri, reply.cid) = (ref.uri, ref.cid) }
         return .outboxSent(id: entry.id, mention: entry.mention, reply: reply, postID: ref.id)
     }
 

@@ -52,9 +52,10 @@ extension EffectRunner {
         guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
         let now = clock()
         do {
+            // Longer than the network allows: a numbered thread, every part stored in one write.
             let entry = try Outbox.queue(
-                OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
-                openedAt: openedAt, now: now)
+                parts: OutboxDraft.reply(to: m, text: text, delay: delay, now: now).threadParts(), store: store,
+                actor: actor, openedAt: openedAt, now: now)[0]
             // Out of the composer and into the outbox: a saved copy would come back as a draft (`u` writes it again).
             if !entry.draft.manual { PanelFiles.deleteDraft(store.dir, key: key) }
             return [.storeChanged(delta()), .replyQueued(entry)]
