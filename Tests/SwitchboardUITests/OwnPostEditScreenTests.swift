@@ -55,6 +55,46 @@ final class OwnPostEditScreenTests: XCTestCase {
         assertScreen(
             app,
             """
+            ┌─ Feed — 4 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
+            │10m M ben@social.e    new  due 50m How do I share a folder with ││ No mention open: select one in the feed and press  │
+            │ 1h M acmecloud@ma »  ours @carla Hallo Carla, das klingt nach e││ Enter.                                             │
+            │ 1h M carla@mastod -! new  late 30m Sync kaputt seit Stunden, ni││                                                    │
+            │ 2h B acmecloud.bs »  ours Update: we're investigating sync erro││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                     ┌─ Edit our post — y edit · n keep ────────────────────────────────────────┐                     │
+            │                     │ On Mastodon as acmecloud@mastodon.social:                                │                     │
+            │                     │                                                                          │                     │
+            │                     │ old: @carla Hallo Carla, das klingt nach einem Sync-Fehler: bitte neu    │                     │
+            │                     │   anmelden.                                                              │                     │
+            │                     │                                                                          │                     │
+            │                     │ new: @carla Hallo Carla, bitte melde dich neu an – dann klappt der Sync  │                     │
+            │                     │   wieder. Grüße!                                                         │                     │
+            │                     │                                                                          │─────────────────────┘
+            │                     │ The log keeps every version.                                             │isis ────────────────┐
+            │                     └──────────────────────────────────────────────────────────────────────────┘active crisis.       │
+            │                                                                ││                         ││ No playbooks yet.       │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+             ~/sb · alice · 2 new · 2 open · 1 overdue · ⟳ polling
+            Change our post on Mastodon? y yes · n keep it
             """)
         XCTAssertEqual(http.requests.count, 0, "nothing asked before the confirmation")
         app.press("y")
@@ -65,7 +105,7 @@ final class OwnPostEditScreenTests: XCTestCase {
             body, ["status": "@carla Hallo Carla, bitte melde dich neu an – dann klappt der Sync wieder. Grüße!"])
         XCTAssertEqual(
             app.screen[2],
-            "│ 1h M acmecloud@ma »  ours ✎ @carla Hallo Carla, bitte melde dich neu an – dann klappt der S││ No mention open: select one in the feed and press  │")
+            "│ 1h M acmecloud@ma »  ours ✎ @carla Hallo Carla, bitte melde dic││ Enter.                                             │")
         // The log keeps both versions.
         let edits = try Store(dir: app.dir).events.filter { $0.action.typeName == "post_edit" }
         XCTAssertEqual(edits.count, 1)
@@ -86,6 +126,46 @@ final class OwnPostEditScreenTests: XCTestCase {
         assertScreen(
             app,
             """
+            ┌─ Feed — 4 ─────────────────────────────────────────────────────┐┌─ Mention ──────────────────────────────────────────┐
+            │10m M ben@social.e    new  due 50m How do I share a folder with ││ No mention open: select one in the feed and press  │
+            │ 1h M acmecloud@ma »  ours @carla Hallo Carla, das klingt nach e││ Enter.                                             │
+            │ 1h M carla@mastod -! new  late 30m Sync kaputt seit Stunden, ni││                                                    │
+            │ 2h B acmecloud.bs »  ours Update: we're investigating sync erro││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                                                                ││                                                    │
+            │                     ┌─ Delete our post — y delete · n keep ────────────────────────────────────┐                     │
+            │                     │ On Mastodon as acmecloud@mastodon.social:                                │                     │
+            │                     │                                                                          │                     │
+            │                     │ delete: @carla Hallo Carla, das klingt nach einem Sync-Fehler: bitte neu │                     │
+            │                     │   anmelden.                                                              │                     │
+            │                     │                                                                          │                     │
+            │                     │ The log keeps every version.                                             │─────────────────────┘
+            │                     └──────────────────────────────────────────────────────────────────────────┘isis ────────────────┐
+            │                                                                ││ No scheduled posts      ││ No active crisis.       │
+            │                                                                ││                         ││ No playbooks yet.       │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            │                                                                ││                         ││                         │
+            └────────────────────────────────────────────────────────────────┘└─────────────────────────┘└─────────────────────────┘
+             ~/sb · alice · 2 new · 2 open · 1 overdue · ⟳ polling
+            Change our post on Mastodon? y yes · n keep it
             """)
         app.press("n")
         XCTAssertTrue(app.screen[38].hasSuffix("not changed: the post stays as it is"), app.screen[38])
