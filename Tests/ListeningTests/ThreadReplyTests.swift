@@ -122,7 +122,8 @@ final class ThreadReplyTests: XCTestCase {
         let posts = server.requests("POST", "/xrpc/com.atproto.repo.createRecord")
         XCTAssertEqual(posts.count, 4, "part 2 twice (500, then posted), the others once")
         let records = posts.map { ($0.json?["record"] as? [String: Any]) ?? [:] }
-        XCTAssertEqual(records.map { $0["text"] as? String }, [parts[0].text, parts[1].text, parts[1].text, parts[2].text])
+        XCTAssertEqual(
+            records.map { $0["text"] as? String }, [parts[0].text, parts[1].text, parts[1].text, parts[2].text])
         let rkeys = posts.map { $0.json?["rkey"] as? String }
         XCTAssertEqual(rkeys[1], rkeys[2], "the retry of part 2 has its record key")
         XCTAssertEqual(Set(rkeys.compactMap { $0 }).count, 3)
@@ -143,7 +144,8 @@ final class ThreadReplyTests: XCTestCase {
         let (store, m, _) = try setUp(platform: "mastodon")
         let parts = try queueThread(store, m, Self.longGerman(9))
         try Outbox.cancel(parts[2].id, store: store, actor: "anna", now: t0)
-        XCTAssertEqual(Outbox(store: store).parts(of: parts[0].id).map(\.stateName), ["cancelled", "cancelled", "cancelled"])
+        XCTAssertEqual(
+            Outbox(store: store).parts(of: parts[0].id).map(\.stateName), ["cancelled", "cancelled", "cancelled"])
         XCTAssertEqual(Outbox(store: store).due(t0.addingTimeInterval(60)), [])
     }
 }

@@ -30,7 +30,8 @@ final class ReplySuggesterTests: XCTestCase {
                     intents: [.praise], at: t0),
                 // The same answer again, older: suggested once.
                 .init(
-                    key: "a4", question: "Rückerstattung fehlt", answer: "Die Rückerstattung ist unterwegs, bitte drei Werktage Geduld.",
+                    key: "a4", question: "Rückerstattung fehlt",
+                    answer: "Die Rückerstattung ist unterwegs, bitte drei Werktage Geduld.",
                     intents: [.complaint], at: t0.addingTimeInterval(-600)),
             ])
     }
@@ -48,7 +49,8 @@ final class ReplySuggesterTests: XCTestCase {
         let list = suggester().suggest(
             for: "Wo bleibt meine Rueckerstattung? Die Bestellung ist seit Wochen storniert.", intents: [.complaint])
         XCTAssertEqual(names(list).first, "answer:a1", "\(list)")
-        XCTAssertEqual(list.first?.text, "Die Rückerstattung ist unterwegs, bitte drei Werktage Geduld.", "handle dropped")
+        XCTAssertEqual(
+            list.first?.text, "Die Rückerstattung ist unterwegs, bitte drei Werktage Geduld.", "handle dropped")
         XCTAssertFalse(names(list).contains("answer:a4"), "the same answer only once")
         XCTAssertFalse(names(list).contains("answer:a3"), "praise does not fit")
         XCTAssertEqual(list.map(\.score), list.map(\.score).sorted(by: >))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SwitchboardCore
 
 /// A reply too long for its network becomes a numbered thread: sentence boundaries, never mid-word, markers

@@ -105,7 +105,8 @@ final class OwnPostEditScreenTests: XCTestCase {
             body, ["status": "@carla Hallo Carla, bitte melde dich neu an – dann klappt der Sync wieder. Grüße!"])
         XCTAssertEqual(
             app.screen[2],
-            "│ 1h M acmecloud@ma »  ours ✎ @carla Hallo Carla, bitte melde dic││ Enter.                                             │")
+            "│ 1h M acmecloud@ma »  ours ✎ @carla Hallo Carla, bitte melde dic││ Enter.                                             │"
+        )
         // The log keeps both versions.
         let edits = try Store(dir: app.dir).events.filter { $0.action.typeName == "post_edit" }
         XCTAssertEqual(edits.count, 1)

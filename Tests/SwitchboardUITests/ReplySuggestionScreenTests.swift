@@ -81,7 +81,8 @@ final class ReplySuggestionScreenTests: XCTestCase {
             """)
         app.press("C-g")
         XCTAssertEqual(
-            app.state.currentDraft?.editor.text, "@kunde@social.example Die Rückerstattung ist unterwegs: drei Werktage.")
+            app.state.currentDraft?.editor.text,
+            "@kunde@social.example Die Rückerstattung ist unterwegs: drei Werktage.")
         XCTAssertTrue(app.screen[28].contains("suggestion 1/2: answer 2d ago — again for the next"), app.dump())
         app.press("C-g")
         let text = app.state.currentDraft?.editor.text ?? ""

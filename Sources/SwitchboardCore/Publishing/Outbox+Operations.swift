@@ -27,7 +27,9 @@ extension Outbox {
         parts: [OutboxDraft], store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()
     ) throws -> [OutboxEntry] {
         guard let first = parts.first else { throw OutboxError("the reply is empty") }
-        guard parts.count > 1 else { return [try queue(first, store: store, actor: actor, openedAt: openedAt, now: now)] }
+        guard parts.count > 1 else {
+            return [try queue(first, store: store, actor: actor, openedAt: openedAt, now: now)]
+        }
         for p in parts where p.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw OutboxError("part \(p.thread?.label ?? "") of the thread is empty")
         }

@@ -97,7 +97,8 @@ public struct Outbox: Sendable {
         let orig = d.inReplyTo
         if d.network == "bluesky" || d.network == "bsky" {
             return ReplyRef(
-                uri: r.uri ?? r.url, cid: r.cid, rootURI: orig?.rootURI ?? orig?.uri, rootCID: orig?.rootCID ?? orig?.cid,
+                uri: r.uri ?? r.url, cid: r.cid, rootURI: orig?.rootURI ?? orig?.uri,
+                rootCID: orig?.rootCID ?? orig?.cid,
                 visibility: orig?.visibility)
         }
         return ReplyRef(uri: postID ?? r.uri, visibility: orig?.visibility)

@@ -110,7 +110,8 @@ public struct ReplySuggester: Sendable {
         "from", "our", "all", "any", "how", "what", "when", "where", "who", "why", "will", "just", "get", "got",
         "der", "die", "das", "und", "ist", "ich", "sie", "wir", "ihr", "ihre", "ihren", "ihnen", "mit", "fur", "auf",
         "den", "dem", "des", "ein", "eine", "einen", "einer", "nicht", "noch", "auch", "wie", "was", "wo", "wann",
-        "bei", "von", "zum", "zur", "sich", "mein", "meine", "meinen", "dass", "aber", "oder", "hallo", "danke", "bitte",
+        "bei", "von", "zum", "zur", "sich", "mein", "meine", "meinen", "dass", "aber", "oder", "hallo", "danke",
+        "bitte",
         "hi", "hey", "thanks", "please", "uns", "euch", "hier", "schon", "sind", "hat", "habe", "haben",
     ]
 }

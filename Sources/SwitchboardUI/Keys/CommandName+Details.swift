@@ -113,11 +113,13 @@ extension CommandName {
         case .thread: return Details(.none, "Show the whole conversation as a tree (fetched from the network)")
         case .postEdit:
             return Details(
-                .text, "Edit one of the brand's own posts on its network: post-edit [NEW TEXT] (asks first, shows old → new)")
+                .text,
+                "Edit one of the brand's own posts on its network: post-edit [NEW TEXT] (asks first, shows old → new)")
         case .suggest:
             return Details(.none, "Insert the reply suggestion that fits best (again: the next); never sent on its own")
         case .postDelete:
-            return Details(.none, "Delete one of the brand's own posts on its network (asks first; the log keeps its text)")
+            return Details(
+                .none, "Delete one of the brand's own posts on its network (asks first; the log keeps its text)")
         case .fold: return Details(.none, "Fold or unfold the answers to the selected post")
         case .handoff:
             return Details(

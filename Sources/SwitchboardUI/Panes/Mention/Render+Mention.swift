@@ -192,12 +192,8 @@ extension Renderer {
             label += "· \(used)/\(limit) "
             let parts = ThreadSplitter.split(text, network: platform.lowercased()).count
             // Too long for one post goes out as a thread: the review shows it post by post.
-            if parts > 1 {
-                label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " "
-                counterRole = .warning
-            } else if used > limit {
-                counterRole = .error
-            }
+            if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
+            if used > limit { counterRole = .error }
         }
         if draft?.isDirty == true {
             label += "· " + L10n.t("mention.unsaved") + " "
@@ -234,7 +230,8 @@ extension Renderer {
             buf.put(String(c), x: rect.x + 1 + cell.x, y: rect.y + cell.row - first, role: .input, clip: rect)
         }
         // An untouched draft: the suggestions that fit this mention, under the text.
-        if let d = draft, d.editor.isEmpty || d.editor.text == d.pristine, layout.rowCount == 1 {
+        // (Not under a picker or prompt: they show what they offer themselves.)
+        if s.modal == nil, let d = draft, d.editor.isEmpty || d.editor.text == d.pristine, layout.rowCount == 1 {
             drawSuggestions(key: key, rect: rect)
         }
         let cur = (layout.cursor.x, layout.cursor.row)

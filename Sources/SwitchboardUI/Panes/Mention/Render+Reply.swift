@@ -84,7 +84,8 @@ extension Renderer {
         for (i, p) in r.parts.enumerated() {
             lines.append(("", .overlay))
             let (used, limit) = ReplyLimit.count(p, platform: r.network) ?? (p.count, 0)
-            let head = L10n.t("review.threadPart", ["part": i + 1, "count": r.parts.count, "used": used, "limit": limit])
+            let head = L10n.t(
+                "review.threadPart", ["part": i + 1, "count": r.parts.count, "used": used, "limit": limit])
             lines.append(("── " + head + " ──", used > limit ? .error : .accent))
             for l in TextWrap.wrap(sanitizeForScreen(p, singleLine: false), width: w) { lines.append((l, .input)) }
         }

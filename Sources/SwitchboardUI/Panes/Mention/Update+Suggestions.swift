@@ -43,7 +43,9 @@ extension Update {
         s.chrome.focus = .composer
         say(
             &s,
-            L10n.t("suggest.inserted", ["n": index + 1, "count": list.count, "what": suggestionLabel(sug, now: s.chrome.now)])
+            L10n.t(
+                "suggest.inserted",
+                ["n": index + 1, "count": list.count, "what": suggestionLabel(sug, now: s.chrome.now)])
                 + (list.count > 1 ? " — " + L10n.t("suggest.again") : ""))
         return []
     }
