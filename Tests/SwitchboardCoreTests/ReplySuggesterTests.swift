@@ -62,6 +62,20 @@ final class ReplySuggesterTests: XCTestCase {
         XCTAssertEqual(names(list).first, "answer:a2", "same intent and the word ändern")
     }
 
+    func testTemplatesCarryTheIntentsTheirWordsAnswer() {
+        let s = ReplySuggester(
+            templates: [
+                ReplyTemplate(
+                    name: "looking-into-it", description: "Acknowledge a problem",
+                    text: "Hi {{first_name}}, sorry about the trouble. We're looking into it now."),
+                ReplyTemplate(name: "thanks", description: "Thank someone", text: "Thank you so much!"),
+            ], answered: [])
+        XCTAssertEqual(
+            names(s.suggest(for: "Acme Cloud still failing, five hours down", intents: [.complaint])),
+            ["template:looking-into-it"])
+        XCTAssertEqual(names(s.suggest(for: "Ihr seid großartig", intents: [.praise])), ["template:thanks"])
+    }
+
     func testNothingFitsNothingIsSuggestedAndIntentAloneCounts() {
         XCTAssertEqual(suggester().suggest(for: "xyzzy qwerty"), [])
         XCTAssertEqual(names(suggester().suggest(for: "xyzzy", intents: [.praise])), ["answer:a3"])

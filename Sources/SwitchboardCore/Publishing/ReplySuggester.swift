@@ -30,7 +30,8 @@ public struct ReplySuggester: Sendable {
             docs.append(
                 Doc(
                     suggestion: ReplySuggestion(source: .template(name: t.name), text: t.text, score: 0),
-                    terms: ReplySuggester.counts(words), length: words.count, intents: []))
+                    terms: ReplySuggester.counts(words), length: words.count,
+                    intents: Set(ReplySuggester.intents(ofTemplate: t))))
         }
         var seen = Set<String>()
         // Newest first, so of two mentions answered alike the newer answer stands for both.
@@ -94,6 +95,22 @@ public struct ReplySuggester: Sendable {
             }
             return s
         }
+    }
+
+    /// What a template answers, from its words: thanks answer praise; apologies and "looking into it" answer
+    /// complaints; how-tos answer questions and help requests.
+    static func intents(ofTemplate t: ReplyTemplate) -> [Intent] {
+        let text = String(decoding: QueryText.fold(t.name + " " + (t.description ?? "") + " " + t.text), as: UTF8.self)
+        var out: [Intent] = []
+        func has(_ words: [String]) -> Bool { words.contains { text.contains($0) } }
+        if has(["thank", "danke", "dank fur", "kind words", "lob"]) { out.append(.praise) }
+        if has(["sorry", "trouble", "problem", "looking into", "entschuldig", "tut uns leid", "storung", "argerlich"]) {
+            out.append(.complaint)
+        }
+        if has(["how to", "here is how", "so geht", "anleitung", "schritt", "step"]) {
+            out += [.question, .help]
+        }
+        return out
     }
 
     static func counts(_ words: [String]) -> [String: Int] { words.reduce(into: [:]) { $0[$1, default: 0] += 1 } }
