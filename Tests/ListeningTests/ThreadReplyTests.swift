@@ -22,26 +22,7 @@ final class ThreadReplyTests: XCTestCase {
     }
 
     func setUp(platform: String) throws -> (Store, Mention, TeamConfig) {
-        let dir = platform == "bluesky" ? try blueskyDataDir() : try makeDataDir()
-        var team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
-        team.sources = [platform == "bluesky" ? blueskyConfig(server) : mastodonConfig(server)]
-        let store = try Store(dir: dir)
-        let m: Mention
-        if platform == "bluesky" {
-            m = Mention(
-                platform: "bluesky", id: "at://did:plc:bob/app.bsky.feed.post/3kreply", text: "Wann fährt die Bahn?",
-                createdAt: t0, author: Author(handle: "bob.example.com"), lang: "de", source: "bsky",
-                reply: ReplyRef(
-                    uri: "at://did:plc:bob/app.bsky.feed.post/3kreply", cid: "bafy3kreply",
-                    rootURI: "at://did:plc:acme123/app.bsky.feed.post/3kroot", rootCID: "bafyroot"))
-        } else {
-            m = Mention(
-                platform: "mastodon", id: "https://other.example/users/anna/statuses/1", text: "Wann fährt die Bahn?",
-                createdAt: t0, author: Author(handle: "anna@other.example"), lang: "de", source: "masto",
-                reply: ReplyRef(uri: "110002", visibility: "unlisted"))
-        }
-        try store.ingest([m], now: t0)
-        return (store, store.mention(m.key)!, team)
+        try replyTarget(platform: platform, server: server, at: t0)
     }
 
     /// Queues `text` as the workbench does: split into parts, stored in one write.
@@ -147,5 +128,31 @@ final class ThreadReplyTests: XCTestCase {
         XCTAssertEqual(
             Outbox(store: store).parts(of: parts[0].id).map(\.stateName), ["cancelled", "cancelled", "cancelled"])
         XCTAssertEqual(Outbox(store: store).due(t0.addingTimeInterval(60)), [])
+    }
+}
+
+extension XCTestCase {
+    /// A data directory with a Mastodon or Bluesky source on `server` and one stored German question to answer.
+    func replyTarget(platform: String, server: NetworkTestServer, at t0: Date) throws -> (Store, Mention, TeamConfig) {
+        let dir = platform == "bluesky" ? try blueskyDataDir() : try makeDataDir()
+        var team = TeamConfig(brand: .init(name: "Acme", terms: ["Acme"]))
+        team.sources = [platform == "bluesky" ? blueskyConfig(server) : mastodonConfig(server)]
+        let store = try Store(dir: dir)
+        let m: Mention
+        if platform == "bluesky" {
+            m = Mention(
+                platform: "bluesky", id: "at://did:plc:bob/app.bsky.feed.post/3kreply", text: "Wann fährt die Bahn?",
+                createdAt: t0, author: Author(handle: "bob.example.com"), lang: "de", source: "bsky",
+                reply: ReplyRef(
+                    uri: "at://did:plc:bob/app.bsky.feed.post/3kreply", cid: "bafy3kreply",
+                    rootURI: "at://did:plc:acme123/app.bsky.feed.post/3kroot", rootCID: "bafyroot"))
+        } else {
+            m = Mention(
+                platform: "mastodon", id: "https://other.example/users/anna/statuses/1", text: "Wann fährt die Bahn?",
+                createdAt: t0, author: Author(handle: "anna@other.example"), lang: "de", source: "masto",
+                reply: ReplyRef(uri: "110002", visibility: "unlisted"))
+        }
+        try store.ingest([m], now: t0)
+        return (store, store.mention(m.key)!, team)
     }
 }

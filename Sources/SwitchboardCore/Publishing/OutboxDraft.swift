@@ -27,6 +27,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     public var manual: Bool
     /// One part of a reply posted as a thread (nil: a single post).
     public var thread: ThreadPart?
+    /// Images attached to the reply, with their alt texts (a thread carries them on its first part).
+    public var media: [QueueMedia]?
 
     public init(
         id: String = OutboxDraft.newID(), mention: String, text: String, network: String, source: String? = nil,
@@ -72,7 +74,7 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id = "outbox", mention, text, network, source, visibility, manual, inReplyTo = "reply_ref"
         case language = "lang", createdAt = "created_at", idempotencyKey = "idempotency_key"
-        case sendAfter = "send_after", thread
+        case sendAfter = "send_after", thread, media
     }
 
     /// `text` as the parts `ThreadSplitter` makes of it on this draft's network: this draft when it fits in one post,
@@ -85,6 +87,7 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
         for (i, t) in texts.enumerated() {
             var d = self
             if i > 0 {
+                d.media = nil
                 d.id = OutboxDraft.newID()
                 d.idempotencyKey = "sb-\(d.id)"
                 d.createdAt = createdAt.addingTimeInterval(Double(i) / 1000)

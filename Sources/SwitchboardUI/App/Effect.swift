@@ -17,7 +17,7 @@ public enum Effect: Sendable, Equatable {
     case claim(String, force: Bool)
     case loadTemplates
     /// Store the reply in the outbox, checking nobody changed the mention since `openedAt` (atomic).
-    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?)
+    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?, media: [QueueMedia] = [])
     /// Take a reply back during its send delay; `draft` (the composer's text) goes back into the composer and to
     /// `drafts/` as a saved draft.
     case cancelSend(id: String, draft: String)

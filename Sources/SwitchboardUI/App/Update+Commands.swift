@@ -80,6 +80,8 @@ extension Update {
         case .postEdit: return postEdit(&s, arg)
         case .postDelete: return postDelete(&s)
         case .suggest: return insertSuggestion(&s)
+        case .attach: return attach(&s, arg)
+        case .detach: return detach(&s)
         case .handoffAnswer: return insertHandoffAnswer(&s)
         // The queue.
         case .queue: return queueLine(&s, arg)

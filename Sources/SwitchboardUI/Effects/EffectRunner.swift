@@ -135,8 +135,8 @@ public final class EffectRunner {
             return claim(key, force: force)
         case .loadTemplates:
             return [.templatesLoaded(TemplateLibrary.load(store.dir))]
-        case .queueReply(let key, let text, let delay, let openedAt):
-            return queueReply(key, text: text, delay: delay, openedAt: openedAt)
+        case .queueReply(let key, let text, let delay, let openedAt, let media):
+            return queueReply(key, text: text, delay: delay, openedAt: openedAt, media: media)
         case .cancelSend(let id, let draft):
             return cancelSend(id, draft: draft)
         case .deleteDraft(let key, let sentAt):

@@ -195,6 +195,7 @@ extension Renderer {
             if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
             if used > limit { counterRole = .error }
         }
+        if let n = draft?.media.count, n > 0 { label += "· " + L10n.t("mention.images", ["count": n]) + " " }
         if draft?.isDirty == true {
             label += "· " + L10n.t("mention.unsaved") + " "
         } else if draft?.savedText.isEmpty == false {

@@ -51,6 +51,7 @@ extension Renderer {
                     (L10n.t("review.characters", ["used": used, "limit": limit]), used > limit ? .error : .dim))
             }
         }
+        lines += mediaLines(r.media, width: w)
         for wn in r.warnings {
             for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() {
                 lines.append(((i == 0 ? "" : "  ") + l, .warning))

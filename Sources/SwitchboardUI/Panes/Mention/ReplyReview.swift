@@ -13,4 +13,6 @@ public struct ReplyReview: Sendable, Equatable {
     public var url: String?
     /// The posts it goes out as: one, or the parts of a thread (`ThreadSplitter`), markers included.
     public var parts: [String] = []
+    /// Images attached (`:attach`), sent with the first post.
+    public var media: [QueueMedia] = []
 }

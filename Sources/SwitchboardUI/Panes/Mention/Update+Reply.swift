@@ -63,7 +63,7 @@ extension Update {
             ReplyReview(
                 key: k, text: text, warnings: warnings,
                 network: m.platform, target: "\(who) on \(Format.network(m.platform))",
-                manual: manual, url: m.url, parts: parts))
+                manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? []))
         return []
     }
 
@@ -129,7 +129,7 @@ extension Update {
             return [
                 .queueReply(
                     key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
-                    openedAt: s.mention.claims[r.key])
+                    openedAt: s.mention.claims[r.key], media: r.media)
             ]
         case .char("e"):
             s.modal = nil
