@@ -101,6 +101,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
         // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does
         // otherwise. Both follow team.json edits.
+        runner.postHTTP = URLSessionHTTPClient(timeout: 30)
         runner.teamChanged = { [weak runner] t in
             runner?.publisherFor = OutboxSender.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())
             runner?.queuePublisherFor = QueuePublisher.publishers(team: t, dataDir: dir, http: URLSessionHTTPClient())

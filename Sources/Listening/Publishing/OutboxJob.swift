@@ -18,11 +18,21 @@ struct OutboxJob: PublishJob {
     }
 
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
-        try await publisher.post(draft(for: publisher.platform), idempotencyKey: idempotencyKey)
+        // Images go up first (Mastodon /api/v2/media, Bluesky uploadBlob), then the reply with them.
+        if let media = entry.draft.media, !media.isEmpty {
+            guard let mp = publisher as? MediaPublisher else {
+                throw PublishError.configuration(
+                    "\(publisher.platform): Switchboard cannot attach images to replies there: send it without them")
+            }
+            return try await mp.post(draft(for: publisher.platform), media: media, idempotencyKey: idempotencyKey)
+        }
+        return try await publisher.post(draft(for: publisher.platform), idempotencyKey: idempotencyKey)
     }
 
     func published(_ ref: PostedRef, now: Date) -> Action {
-        let reply = ReplyRecord(text: entry.draft.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
+        var reply = ReplyRecord(text: entry.draft.text, actor: entry.author, at: now, url: ref.url ?? ref.uri)
+        // A thread part keeps what the next part answers.
+        if entry.draft.thread != nil { (reply.uri, reply.cid) = (ref.uri, ref.cid) }
         return .outboxSent(id: entry.id, mention: entry.mention, reply: reply, postID: ref.id)
     }
 

@@ -22,11 +22,18 @@ public final class OutboxSender: ExactlyOncePublisher, @unchecked Sendable {
     public func sendDue(
         publisherFor: PublisherFor, now: Date = Date(), sendsHere: (OutboxEntry) -> Bool = { _ in true }
     ) async -> [OutboxResult] {
-        let due: [OutboxEntry]
-        do { due = try outbox().due(now).filter(sendsHere) } catch { return [] }
         var out: [OutboxResult] = []
-        for e in due { out.append(await send(e.id, publisherFor: publisherFor, now: now)) }
-        return out
+        var tried: Set<String> = []
+        // Again after each round: the next part of a thread is due once the part before it is out.
+        while true {
+            let due: [OutboxEntry]
+            do { due = try outbox().due(now).filter { sendsHere($0) && !tried.contains($0.id) } } catch { return out }
+            guard !due.isEmpty else { return out }
+            for e in due {
+                tried.insert(e.id)
+                out.append(await send(e.id, publisherFor: publisherFor, now: now))
+            }
+        }
     }
 
     /// Claims and sends one entry, if it is due.

@@ -21,9 +21,48 @@ extension Outbox {
         return e
     }
 
-    /// Takes a reply back: only while it is queued (within the send delay) or after it failed.
+    /// Stores a reply posted as a thread (`OutboxDraft.threadParts`): every part in one durable write, or none.
+    @discardableResult
+    public static func queue(
+        parts: [OutboxDraft], store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()
+    ) throws -> [OutboxEntry] {
+        guard let first = parts.first else { throw OutboxError("the reply is empty") }
+        guard parts.count > 1 else {
+            return [try queue(first, store: store, actor: actor, openedAt: openedAt, now: now)]
+        }
+        for p in parts where p.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw OutboxError("part \(p.thread?.label ?? "") of the thread is empty")
+        }
+        try store.recordIf(parts.map { .outboxQueued($0) }, actor: actor, now: now) { s in
+            guard s.mention(first.mention) != nil else { throw OutboxError("no mention \(first.mention)") }
+            if let since = openedAt { try Triage.checkUnchanged(store: s, key: first.mention, since: since, me: actor) }
+        }
+        let ob = Outbox(store: store)
+        return try parts.map { p in
+            guard let e = ob[p.id] else { throw OutboxError("the outbox entry \(p.id) was not stored") }
+            return e
+        }
+    }
+
+    /// Takes a reply back: only while it is queued (within the send delay) or after it failed. Of a thread, every
+    /// part not yet out is taken back with it.
     public static func cancel(_ id: String, store: Store, actor: String, now: Date = Date()) throws {
-        let e = try Outbox.current(store).resolve(id)
+        let ob = try Outbox.current(store)
+        let e = try ob.resolve(id)
+        if let t = e.draft.thread {
+            let open = ob.parts(of: t.thread).filter(\.isCancellable)
+            if open.contains(where: { $0.id == e.id }) {
+                try store.recordIf(
+                    open.map { .outboxCancelled(id: $0.id, mention: $0.mention) }, actor: actor, now: now
+                ) { s in
+                    let cur = Outbox(store: s)
+                    guard open.allSatisfy({ cur[$0.id]?.isCancellable == true }) else {
+                        throw OutboxError("a part of thread \(t.thread) is being sent: it can no longer be taken back")
+                    }
+                }
+                return
+            }
+        }
         try store.recordIf([.outboxCancelled(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
             guard let cur = Outbox(store: s)[e.id], cur.isCancellable else {
                 throw OutboxError(
@@ -69,8 +108,8 @@ extension Outbox {
         var claimed: OutboxEntry?
         var attempt = 1
         do {
-            let known = try Outbox.current(store)[id]
-            guard let known, known.isDue(now) else { return nil }
+            let ob = try Outbox.current(store)
+            guard let known = ob[id], known.isDue(now), ob.isReady(known) else { return nil }
             attempt = known.attempts + 1
             try store.recordIf(
                 [
@@ -80,10 +119,11 @@ extension Outbox {
                 ],
                 actor: actor, now: now
             ) { s in
-                guard let cur = Outbox(store: s)[id], cur.isDue(now), cur.attempts + 1 == attempt else {
+                let ob = Outbox(store: s)
+                guard let cur = ob[id], cur.isDue(now), ob.isReady(cur), cur.attempts + 1 == attempt else {
                     throw NotDue()
                 }
-                claimed = cur
+                claimed = ob.resolved(cur)
             }
         } catch is NotDue {
             return nil

@@ -25,6 +25,10 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     public var sendAfter: Date
     /// True when the network has no reply API (RSS, JSON Lines): copied and answered by hand, then confirmed.
     public var manual: Bool
+    /// One part of a reply posted as a thread (nil: a single post).
+    public var thread: ThreadPart?
+    /// Images attached to the reply, with their alt texts (a thread carries them on its first part).
+    public var media: [QueueMedia]?
 
     public init(
         id: String = OutboxDraft.newID(), mention: String, text: String, network: String, source: String? = nil,
@@ -70,6 +74,28 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id = "outbox", mention, text, network, source, visibility, manual, inReplyTo = "reply_ref"
         case language = "lang", createdAt = "created_at", idempotencyKey = "idempotency_key"
-        case sendAfter = "send_after"
+        case sendAfter = "send_after", thread, media
+    }
+
+    /// `text` as the parts `ThreadSplitter` makes of it on this draft's network: this draft when it fits in one post,
+    /// else one draft per part (ids and idempotency keys of their own, created a millisecond apart), each but the
+    /// first posted after the one before it and as an answer to it.
+    public func threadParts() -> [OutboxDraft] {
+        let texts = manual ? [text] : ThreadSplitter.split(text, network: network)
+        guard texts.count > 1 else { return [self] }
+        var out: [OutboxDraft] = []
+        for (i, t) in texts.enumerated() {
+            var d = self
+            if i > 0 {
+                d.media = nil
+                d.id = OutboxDraft.newID()
+                d.idempotencyKey = "sb-\(d.id)"
+                d.createdAt = createdAt.addingTimeInterval(Double(i) / 1000)
+            }
+            d.text = t
+            d.thread = ThreadPart(thread: id, part: i + 1, of: texts.count, after: out.last?.id)
+            out.append(d)
+        }
+        return out
     }
 }

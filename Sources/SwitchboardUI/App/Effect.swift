@@ -17,7 +17,7 @@ public enum Effect: Sendable, Equatable {
     case claim(String, force: Bool)
     case loadTemplates
     /// Store the reply in the outbox, checking nobody changed the mention since `openedAt` (atomic).
-    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?)
+    case queueReply(key: String, text: String, delay: TimeInterval, openedAt: Date?, media: [QueueMedia] = [])
     /// Take a reply back during its send delay; `draft` (the composer's text) goes back into the composer and to
     /// `drafts/` as a saved draft.
     case cancelSend(id: String, draft: String)
@@ -42,6 +42,10 @@ public enum Effect: Sendable, Equatable {
     case community(CommunityOp)
     /// Hide, unhide, delete… through the mention's network (EffectRunner+Moderation.swift).
     case moderation(ModerationOp)
+    /// Rank the templates and the team's earlier answers for a mention (in the background).
+    case loadSuggestions(String)
+    /// Edit or delete one of the brand's own posts (EffectRunner+OwnPosts.swift).
+    case ownPost(OwnPostOp)
     /// The thread view: fetch a conversation, store a post to answer it (EffectRunner+Thread.swift).
     case thread(ThreadOp)
     /// The team the effects use changed (team.json edited), or stopped parsing (`problem`: nothing is saved).

@@ -67,6 +67,10 @@ public enum Message: Sendable {
     case moderated(String, ok: Bool)
     /// The conversation of `key` (fetched and stored posts); `problem`: why the network's part is missing.
     case threadLoaded(key: String, Conversation, problem: String?)
+    /// The reply suggestions for a mention, best first.
+    case suggestionsLoaded(key: String, [ReplySuggestion])
+    /// The post is one of ours, with its latest text: edit on the command line, or confirm.
+    case ownPostChecked(OwnPostChange)
     /// A post of a conversation is stored now, to be answered.
     case threadStored(key: String)
     case failed(String)

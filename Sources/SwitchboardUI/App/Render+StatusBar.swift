@@ -175,6 +175,8 @@ extension Renderer {
             return (L10n.t("prompt.accounts"), .warning)
         case .confirmQuit?:
             return (L10n.t("prompt.quit"), .warning)
+        case .confirmPost(let c)?:
+            return (L10n.t("prompt.ownpost", ["network": Format.network(c.network)]), .warning)
         default:
             return nil
         }

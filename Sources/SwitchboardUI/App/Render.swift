@@ -55,6 +55,7 @@ struct Renderer {
             case .accounts(let p): drawAccountPicker(p)
             case .brands(let o): drawBrands(o)
             case .help(let scroll): drawHelp(scroll: scroll)
+            case .confirmPost(let c): drawPostConfirm(c)
             case .command, .confirmQuit, .confirmTakeover, .confirmManual, .confirmQueue: break
             }
         }

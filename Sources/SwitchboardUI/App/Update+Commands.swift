@@ -77,6 +77,11 @@ extension Update {
         case .hide: return moderate(&s, .hide, arg)
         case .unhide: return moderate(&s, .unhide, arg)
         case .thread: return thread(&s)
+        case .postEdit: return postEdit(&s, arg)
+        case .postDelete: return postDelete(&s)
+        case .suggest: return insertSuggestion(&s)
+        case .attach: return attach(&s, arg)
+        case .detach: return detach(&s)
         case .handoffAnswer: return insertHandoffAnswer(&s)
         // The queue.
         case .queue: return queueLine(&s, arg)

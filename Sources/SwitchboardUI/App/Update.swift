@@ -133,6 +133,8 @@ enum Update {
             return teamBroken(&s, why)
         case .moderationChoices(let key, let kinds):
             return moderationChoices(&s, key: key, kinds: kinds)
+        case .ownPostChecked(let c): return ownPostChecked(&s, c)
+        case .suggestionsLoaded(let key, let list): return suggestionsLoaded(&s, key: key, list)
         case .moderated(let text, let ok):
             return moderated(&s, text, ok: ok)
         case .threadLoaded(let key, let c, let problem):

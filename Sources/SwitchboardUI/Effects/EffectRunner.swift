@@ -21,6 +21,8 @@ public final class EffectRunner {
     public var moderatorFor: Moderation.ModeratorFor?
     /// Fetches conversations for the thread view (injected like `moderatorFor`); nil: only stored posts show.
     public var threadFetcherFor: Conversations.FetcherFor?
+    /// How edits and deletes of our own posts reach the networks (`OwnPosts`); nil: refused.
+    public var postHTTP: HTTPClient?
     /// The team (queue operations need its sources, schedule and roles); nil: queue changes are refused.
     public var team: TeamConfig?
     /// Why team.json does not parse (file, line, column): while set, nothing is written (EffectRunner+Team.swift).
@@ -133,8 +135,8 @@ public final class EffectRunner {
             return claim(key, force: force)
         case .loadTemplates:
             return [.templatesLoaded(TemplateLibrary.load(store.dir))]
-        case .queueReply(let key, let text, let delay, let openedAt):
-            return queueReply(key, text: text, delay: delay, openedAt: openedAt)
+        case .queueReply(let key, let text, let delay, let openedAt, let media):
+            return queueReply(key, text: text, delay: delay, openedAt: openedAt, media: media)
         case .cancelSend(let id, let draft):
             return cancelSend(id, draft: draft)
         case .deleteDraft(let key, let sentAt):
@@ -165,6 +167,10 @@ public final class EffectRunner {
             return performModeration(op)
         case .thread(let op):
             return performThread(op)
+        case .ownPost(let op):
+            return performOwnPost(op)
+        case .loadSuggestions(let key):
+            return loadSuggestions(key)
         case .useTeam(let t, let problem):
             return useTeam(t, problem: problem)
         case .sync:

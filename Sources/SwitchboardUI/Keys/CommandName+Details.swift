@@ -111,6 +111,20 @@ extension CommandName {
         case .layout:
             return Details(.layout, "Arrange the panes: layout stacked|side|auto (alone: switch stacked / side)")
         case .thread: return Details(.none, "Show the whole conversation as a tree (fetched from the network)")
+        case .postEdit:
+            return Details(
+                .text,
+                "Edit one of the brand's own posts on its network: post-edit [NEW TEXT] (asks first, shows old → new)")
+        case .attach:
+            return Details(
+                .text, required: false,
+                "Attach an image to the reply: attach PATH [ALT TEXT] (without alt text: a warning)")
+        case .detach: return Details(.none, "Remove the images attached to the reply")
+        case .suggest:
+            return Details(.none, "Insert the reply suggestion that fits best (again: the next); never sent on its own")
+        case .postDelete:
+            return Details(
+                .none, "Delete one of the brand's own posts on its network (asks first; the log keeps its text)")
         case .fold: return Details(.none, "Fold or unfold the answers to the selected post")
         case .handoff:
             return Details(

@@ -18,7 +18,8 @@ public enum CommandName: String, CaseIterable, Sendable {
     case queueEdit = "queue-edit", queueSchedule = "queue-schedule", queueDelete = "queue-delete"
     case queueUndo = "queue-undo", queueDuplicate = "queue-duplicate", queueSwapDown = "queue-swap-down"
     case queueSwapUp = "queue-swap-up", queueRetry = "queue-retry", suspend, resume, post, curate, contacts, report
-    case moderate, hide, unhide, layout, brand, thread, fold, sync
+    case moderate, hide, unhide, layout, brand, thread, fold, sync, postEdit = "post-edit", postDelete = "post-delete"
+    case suggest, attach, detach
     case handoff, handoffAnswer = "handoff-answer", role, contactNote = "contact-note", roleAdd = "role-add"
     case roleRemove = "role-remove", contactsSort = "contacts-sort", contactsMerge = "contacts-merge"
     case contactsAdvocates = "contacts-advocates", down, up, top, bottom, pageDown = "page-down", pageUp = "page-up"

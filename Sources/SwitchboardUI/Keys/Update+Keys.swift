@@ -19,6 +19,8 @@ extension Update {
             }
         case .confirmQueue(let op, _):
             return confirmQueueKey(&s, op, k)
+        case .confirmPost(let c):
+            return confirmPostKey(&s, c, k)
         case .review(let r):
             return reviewKey(&s, r, k)
         case .templates(let p):

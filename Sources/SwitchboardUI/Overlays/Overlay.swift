@@ -30,6 +30,8 @@ public enum Overlay: Sendable {
     case crisisPrompt(CrisisPrompt)
     /// The brands overview (`B`): a row per brand, Enter opens one.
     case brands(BrandsOverview)
+    /// Editing or deleting one of our own posts: y asks the network.
+    case confirmPost(OwnPostChange)
     /// The thread view (`t`): the whole conversation of a mention.
     case thread(ThreadView)
 

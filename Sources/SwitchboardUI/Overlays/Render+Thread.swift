@@ -83,7 +83,9 @@ extension Renderer {
         }
         let textIndent = indent + String(repeating: " ", count: TextWidth.width(deeper)) + "  "
         let w = max(10, width - TextWidth.width(textIndent) - 1)
-        var body = TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w)
+        // One of our posts edited through Switchboard: its latest version, marked ✎.
+        let text = s.states[m.key]?.postEdits?.values.first.map { "✎ " + $0 } ?? m.text
+        var body = TextWrap.wrap(sanitizeForScreen(text, singleLine: false), width: w)
         if !selected && body.count > 3 {
             body = Array(body.prefix(3)); body[2] = TextWrap.ellipsize(body[2] + " …", width: w)
         }

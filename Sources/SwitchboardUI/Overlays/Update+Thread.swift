@@ -57,6 +57,8 @@ extension Update {
             return [.thread(.store(p.mention))]
         case .help?: s.modal = .help(scroll: 0)
         case .command?: s.modal = .command(CommandLineState())
+        case .postEdit?: return postEdit(&s, "")
+        case .postDelete?: return postDelete(&s)
         default: break
         }
         return []

@@ -118,7 +118,9 @@ extension Renderer {
             let room = inner.maxX - x
             if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.
-                let raw = it.text.count > room * 4 + 16 ? String(it.text.prefix(room * 4 + 16)) : it.text
+                // Our post edited through Switchboard: its latest version, with the ✎ mark.
+                let text = st?.postEdits?.values.first.map { "✎ " + $0 } ?? it.text
+                let raw = text.count > room * 4 + 16 ? String(text.prefix(room * 4 + 16)) : text
                 buf.put(
                     TextWrap.clip(sanitizeForScreen(raw), width: room), x: x, y: y,
                     role: own ? .own : isNew ? .feedNew : .normal, clip: inner)

@@ -15,7 +15,10 @@ extension AppState {
 
     /// My entries still waiting for their send delay, newest first (`u` takes the first back).
     var myQueued: [OutboxEntry] {
-        mention.outbox.values.filter { $0.author == settings.user && $0.state == .queued && !$0.draft.manual }
+        // A thread whose first part is out cannot be taken back any more.
+        mention.outbox.values.filter {
+            $0.author == settings.user && $0.state == .queued && !$0.draft.manual && ($0.draft.thread?.part ?? 1) == 1
+        }
             .sorted { $0.queuedAt > $1.queuedAt }
     }
 
@@ -48,6 +51,12 @@ extension AppState {
 
     /// One line on a mention's reply, for the mention pane. `u` is offered only to the one who wrote the reply.
     func outboxLine(_ e: OutboxEntry) -> (String, StyleRoleName) {
+        let (line, role) = outboxState(e)
+        guard let t = e.draft.thread else { return (line, role) }
+        return (L10n.t("mention.threadParts", ["count": t.of]) + ", " + t.label + ": " + line, role)
+    }
+
+    private func outboxState(_ e: OutboxEntry) -> (String, StyleRoleName) {
         switch e.state {
         case .queued:
             if e.draft.manual { return (L10n.t("msg.replyByHand"), .warning) }

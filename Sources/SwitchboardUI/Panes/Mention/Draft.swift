@@ -8,6 +8,8 @@ public struct Draft: Sendable, Equatable {
     public var savedText = ""
     /// The prefill (the author's handle): a draft that is only that has nothing to lose.
     public var pristine = ""
+    /// Images to send with the reply (`:attach`).
+    public var media: [QueueMedia] = []
     public init() {}
     public init(saved: String) {
         editor = TextEditor(saved)

@@ -48,13 +48,17 @@ extension EffectRunner {
     }
 
     /// Puts the reply in the outbox, unless someone changed the mention since I opened it.
-    func queueReply(_ key: String, text: String, delay: TimeInterval, openedAt: Date?) -> [Message] {
+    func queueReply(
+        _ key: String, text: String, delay: TimeInterval, openedAt: Date?, media: [QueueMedia] = []
+    ) -> [Message] {
         guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
         let now = clock()
         do {
+            // Longer than the network allows: a numbered thread, every part stored in one write.
+            var draft = OutboxDraft.reply(to: m, text: text, delay: delay, now: now)
+            if !media.isEmpty, !draft.manual { draft.media = media }
             let entry = try Outbox.queue(
-                OutboxDraft.reply(to: m, text: text, delay: delay, now: now), store: store, actor: actor,
-                openedAt: openedAt, now: now)
+                parts: draft.threadParts(), store: store, actor: actor, openedAt: openedAt, now: now)[0]
             // Out of the composer and into the outbox: a saved copy would come back as a draft (`u` writes it again).
             if !entry.draft.manual { PanelFiles.deleteDraft(store.dir, key: key) }
             return [.storeChanged(delta()), .replyQueued(entry)]

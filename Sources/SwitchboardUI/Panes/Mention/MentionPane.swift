@@ -14,6 +14,9 @@ public struct MentionPane: Sendable {
     public var claims: [String: Date] = [:]
     /// The composer's holding-statement cycle (`C-o` again inserts the next statement).
     public var statementCycle: StatementCycle?
+    /// Reply suggestions per mention (`ReplySuggester`), best first; `C-g` inserts them in turn.
+    public var suggestions: [String: [ReplySuggestion]] = [:]
+    public var suggestionCycle: StatementCycle?
     public var templates: TemplateLibrary?
     /// The newest outbox entry per mention (from the store's deltas).
     public var outbox: [String: OutboxEntry] = [:]

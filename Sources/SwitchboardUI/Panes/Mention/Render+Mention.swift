@@ -129,7 +129,13 @@ extension Renderer {
         if let title = m.title, !title.isEmpty {
             for l in TextWrap.wrap(sanitizeForScreen(title), width: w) { out.append((l, .paneTitle)) }
         }
-        for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
+        // One of our posts edited through Switchboard: its latest version, marked (the log keeps every version).
+        if let edited = st.postEdits?.values.first {
+            out.append(("✎ " + L10n.t("mention.edited"), .warning))
+            for l in TextWrap.wrap(sanitizeForScreen(edited, singleLine: false), width: w) { out.append((l, .normal)) }
+        } else {
+            for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
+        }
         if !d.thread.isEmpty {
             out.append(("", .normal))
             out.append((L10n.t("mention.thread", ["count": d.thread.count]), .paneTitle))
@@ -137,7 +143,8 @@ extension Renderer {
                 // Our own replies are marked as ours (» and the own style), so the conversation reads at a glance.
                 let ours = s.feed.own.contains(t)
                 let handle = (t.author?.handle ?? "?").trimmingCharacters(in: CharacterSet(charactersIn: "@"))
-                let line = "\(ago(t.createdAt)) @\(handle): \(t.text)"
+                let text = s.states[t.key]?.postEdits?.values.first.map { "✎ " + $0 } ?? t.text
+                let line = "\(ago(t.createdAt)) @\(handle): \(text)"
                 out.append(
                     (
                         TextWrap.ellipsize((ours ? Marks.own + " " : "  ") + sanitizeForScreen(line), width: w),
@@ -183,8 +190,12 @@ extension Renderer {
         var counterRole: StyleRole = .dim
         if let (used, limit) = ReplyLimit.count(text, platform: platform) {
             label += "· \(used)/\(limit) "
+            let parts = ThreadSplitter.split(text, network: platform.lowercased()).count
+            // Too long for one post goes out as a thread: the review shows it post by post.
+            if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
             if used > limit { counterRole = .error }
         }
+        if let n = draft?.media.count, n > 0 { label += "· " + L10n.t("mention.images", ["count": n]) + " " }
         if draft?.isDirty == true {
             label += "· " + L10n.t("mention.unsaved") + " "
         } else if draft?.savedText.isEmpty == false {
@@ -218,6 +229,11 @@ extension Renderer {
         for (c, cell) in zip(e.chars, layout.cells) where cell.row >= first && cell.row < first + rect.height {
             if c == "\n" || c == " " { continue }
             buf.put(String(c), x: rect.x + 1 + cell.x, y: rect.y + cell.row - first, role: .input, clip: rect)
+        }
+        // An untouched draft: the suggestions that fit this mention, under the text.
+        // (Not under a picker or prompt: they show what they offer themselves.)
+        if s.modal == nil, let d = draft, d.editor.isEmpty || d.editor.text == d.pristine, layout.rowCount == 1 {
+            drawSuggestions(key: key, rect: rect)
         }
         let cur = (layout.cursor.x, layout.cursor.row)
         if focused, case nil = s.modal { cursor = Point(x: rect.x + 1 + cur.0, y: rect.y + cur.1 - first) }

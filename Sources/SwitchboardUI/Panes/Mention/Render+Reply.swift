@@ -41,11 +41,17 @@ extension Renderer {
                 (TextWrap.ellipsize(L10n.t("review.inReplyTo", ["url": sanitizeForScreen(u)]), width: w), .meta))
         }
         lines.append(("", .overlay))
-        for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
-        lines.append(("", .overlay))
-        if let (used, limit) = ReplyLimit.count(r.text, platform: r.network) {
-            lines.append((L10n.t("review.characters", ["used": used, "limit": limit]), used > limit ? .error : .dim))
+        if r.parts.count > 1 {
+            lines += threadPreview(r, width: w)
+        } else {
+            for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
+            lines.append(("", .overlay))
+            if let (used, limit) = ReplyLimit.count(r.text, platform: r.network) {
+                lines.append(
+                    (L10n.t("review.characters", ["used": used, "limit": limit]), used > limit ? .error : .dim))
+            }
         }
+        lines += mediaLines(r.media, width: w)
         for wn in r.warnings {
             for (i, l) in TextWrap.wrap("⚠ " + sanitizeForScreen(wn.message), width: w).enumerated() {
                 lines.append(((i == 0 ? "" : "  ") + l, .warning))
@@ -68,6 +74,24 @@ extension Renderer {
         }
         guard let inner = overlay(title: L10n.t("review.title"), lines: lines.count) else { return }
         drawLines(lines, in: inner)
+    }
+
+    /// A thread reply post by post: each part under its header with its own count against the limit.
+    func threadPreview(_ r: ReplyReview, width w: Int) -> [(String, StyleRole)] {
+        var lines: [(String, StyleRole)] = []
+        for l in TextWrap.wrap(L10n.t("review.threadIntro", ["count": r.parts.count]), width: w) {
+            lines.append((l, .warning))
+        }
+        for (i, p) in r.parts.enumerated() {
+            lines.append(("", .overlay))
+            let (used, limit) = ReplyLimit.count(p, platform: r.network) ?? (p.count, 0)
+            let head = L10n.t(
+                "review.threadPart", ["part": i + 1, "count": r.parts.count, "used": used, "limit": limit])
+            lines.append(("── " + head + " ──", used > limit ? .error : .accent))
+            for l in TextWrap.wrap(sanitizeForScreen(p, singleLine: false), width: w) { lines.append((l, .input)) }
+        }
+        lines.append(("", .overlay))
+        return lines
     }
 
     mutating func drawPicker(_ p: TemplatePicker) {
@@ -118,6 +142,9 @@ extension Renderer {
         guard let d = s.mention.drafts[key], let m = s.mention.detail?.mention, m.key == key else { return [] }
         let body = d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty || body == Triage.replyPrefix(for: m).trimmingCharacters(in: .whitespaces) { return [] }
-        return ReplyChecks.check(reply: d.editor.text, to: m).map { "⚠ " + $0.message }
+        // A reply split into a thread is not too long.
+        let thread = ThreadSplitter.split(d.editor.text, network: m.platform).count > 1
+        return ReplyChecks.check(reply: d.editor.text, to: m).filter { !thread || $0.kind != .tooLong }
+            .map { "⚠ " + $0.message }
     }
 }

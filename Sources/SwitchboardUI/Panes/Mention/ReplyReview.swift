@@ -11,4 +11,8 @@ public struct ReplyReview: Sendable, Equatable {
     /// No reply API (RSS, JSON Lines): `y` copies the reply and shows the link instead.
     public var manual: Bool
     public var url: String?
+    /// The posts it goes out as: one, or the parts of a thread (`ThreadSplitter`), markers included.
+    public var parts: [String] = []
+    /// Images attached (`:attach`), sent with the first post.
+    public var media: [QueueMedia] = []
 }

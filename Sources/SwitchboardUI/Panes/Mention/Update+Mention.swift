@@ -8,7 +8,11 @@ extension Update {
     static func detailLoaded(_ s: inout AppState, _ d: MentionDetail, draft: String?) -> [Effect] {
         guard d.mention.key == s.shownKey else { return [] }
         s.mention.detail = d
-        guard s.mention.drafts[d.mention.key] == nil else { return [] }
+        // Suggestions for a reply: not for our own posts.
+        let suggest: [Effect] =
+            s.feed.own.contains(d.mention) || s.mention.suggestions[d.mention.key] != nil
+            ? [] : [.loadSuggestions(d.mention.key)]
+        guard s.mention.drafts[d.mention.key] == nil else { return suggest }
         if let draft {
             s.mention.drafts[d.mention.key] = Draft(saved: sanitizeForScreen(draft, singleLine: false))
         } else {
@@ -20,7 +24,7 @@ extension Update {
                 s.mention.drafts[d.mention.key] = dr
             }
         }
-        return []
+        return suggest
     }
 
     static func draftSaved(_ s: inout AppState, key: String, text: String, path: String) -> [Effect] {

@@ -53,14 +53,17 @@ extension Update {
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
+        let parts = manual ? [text] : ThreadSplitter.split(text, network: m.platform)
+        // Split into a thread, it is not too long any more.
+        let warnings = ReplyChecks.check(reply: text, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
         let who =
             m.author.map(\.shown)
             ?? "the author"
         s.modal = .review(
             ReplyReview(
-                key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
+                key: k, text: text, warnings: warnings,
                 network: m.platform, target: "\(who) on \(Format.network(m.platform))",
-                manual: manual, url: m.url))
+                manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? []))
         return []
     }
 
@@ -82,7 +85,8 @@ extension Update {
             }
             return []
         }
-        var text = s.mention.sentTexts[e.id] ?? typedText(e.draft.text, member: s.settings.agent)
+        var text =
+            s.mention.sentTexts[e.draft.thread?.thread ?? e.id] ?? typedText(e.draft.text, member: s.settings.agent)
         // Something typed for the mention since (the composer starts empty after sending) is kept after it.
         if let d = s.mention.drafts[e.mention], d.isDirty,
             !d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -125,7 +129,7 @@ extension Update {
             return [
                 .queueReply(
                     key: r.key, text: r.text, delay: r.manual ? 0 : s.settings.sendDelay,
-                    openedAt: s.mention.claims[r.key])
+                    openedAt: s.mention.claims[r.key], media: r.media)
             ]
         case .char("e"):
             s.modal = nil

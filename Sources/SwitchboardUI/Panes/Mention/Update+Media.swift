@@ -1,0 +1,77 @@
+import Foundation
+import ScreenKit
+import SwitchboardCore
+
+/// Images in replies: `:attach PATH [ALT TEXT]` adds one to the open mention's draft (a path with spaces in double
+/// quotes), `:detach` removes them; the composer counts them and the review lists them with their alt texts, warning
+/// about any without. They go out with the reply (Mastodon and Bluesky).
+extension Update {
+    static func attach(_ s: inout AppState, _ arg: String) -> [Effect] {
+        guard let key = s.shownKey else { say(&s, L10n.t("msg.noOpen")); return [] }
+        let t = arg.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { prompt(&s, "attach "); return [] }
+        let (path, alt) = pathAndAlt(t)
+        let full = (path as NSString).expandingTildeInPath
+        let name = sanitizeForScreen((full as NSString).lastPathComponent)
+        guard FileManager.default.isReadableFile(atPath: full) else {
+            say(&s, L10n.t("media.unreadable", ["path": sanitizeForScreen(path)]), error: true)
+            return []
+        }
+        var d = s.mention.drafts[key] ?? Draft()
+        d.media.append(QueueMedia(path: full, alt: alt))
+        s.mention.drafts[key] = d
+        s.chrome.focus = .composer
+        if let alt {
+            say(&s, L10n.t("media.attached", ["file": name, "alt": sanitizeForScreen(alt)]))
+        } else {
+            say(&s, L10n.t("media.noAlt", ["file": name]), error: true)
+        }
+        return []
+    }
+
+    static func detach(_ s: inout AppState) -> [Effect] {
+        guard let key = s.shownKey, var d = s.mention.drafts[key], !d.media.isEmpty else {
+            say(&s, L10n.t("media.none"))
+            return []
+        }
+        d.media = []
+        s.mention.drafts[key] = d
+        say(&s, L10n.t("media.detached"))
+        return []
+    }
+
+    /// `"my file.png" Alt text` or `file.png Alt text`: the path, and the rest as the alt text (nil when empty).
+    static func pathAndAlt(_ t: String) -> (String, String?) {
+        var path: Substring
+        var rest: Substring
+        if t.hasPrefix("\""), let end = t.dropFirst().firstIndex(of: "\"") {
+            path = t[t.index(after: t.startIndex)..<end]
+            rest = t[t.index(after: end)...]
+        } else {
+            let parts = t.split(separator: " ", maxSplits: 1)
+            path = parts[0]
+            rest = parts.count > 1 ? parts[1] : ""
+        }
+        let alt = rest.trimmingCharacters(in: .whitespaces)
+        return (String(path), alt.isEmpty ? nil : alt)
+    }
+}
+
+extension Renderer {
+    /// The review's lines for the attached images: name and alt text, or a warning without one.
+    func mediaLines(_ media: [QueueMedia], width w: Int) -> [(String, StyleRole)] {
+        var out: [(String, StyleRole)] = []
+        for m in media {
+            let name = sanitizeForScreen((m.path as NSString).lastPathComponent)
+            if let alt = m.alt {
+                let line = L10n.t("media.line", ["file": name, "alt": sanitizeForScreen(alt)])
+                for l in TextWrap.wrap(line, width: w) { out.append((l, .meta)) }
+            } else {
+                for l in TextWrap.wrap("⚠ " + L10n.t("media.noAlt", ["file": name]), width: w) {
+                    out.append((l, .warning))
+                }
+            }
+        }
+        return out
+    }
+}
