@@ -13,24 +13,18 @@ import SwitchboardCore
 struct ReplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reply",
-        abstract: "Reply to a mention (through its network, or by hand for feeds).",
-        discussion: """
-            Claims the mention (someone else's claim needs --force), fills the template's placeholders and your \
-            signature, shows the reply with its warnings, asks "Send? [y/N]" (unless --yes), stores it in the outbox, \
-            waits the send delay (Ctrl-C takes it back), and posts it. Mastodon, Bluesky, Instagram, Facebook and \
-            Threads mentions are answered through the source that found them; RSS and JSON Lines mentions are \
-            answered by hand: the text and the address are printed and the mention is marked answered once you confirm.
-            """)
+        abstract: L10n.t("cli.abstract.replyCommand.1"),
+        discussion: L10n.t("cli.discussion.replyCommand.10"))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The mention's key (or an unambiguous prefix).") var key: String
-    @Option(help: "The reply text.") var text: String?
-    @Option(help: "A template from templates/ (by name, or the best fuzzy match).") var template: String?
-    @Flag(help: "Send without asking (and confirm a manual answer).") var yes = false
-    @Flag(name: .customLong("no-delay"), help: "Send at once (no send delay).") var noDelay = false
-    @Option(help: "Seconds to wait before sending, during which Ctrl-C takes the reply back.") var delay: Double = 10
-    @Flag(help: "Take the mention over from a colleague who is on it.") var force = false
-    @Flag(help: "Print the result as one JSON object.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.replyCommand.2"))) var key: String
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.3"))) var text: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.4"))) var template: String?
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.5"))) var yes = false
+    @Flag(name: .customLong("no-delay"), help: ArgumentHelp(L10n.t("cli.help.replyCommand.6"))) var noDelay = false
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.7"))) var delay: Double = 10
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.8"))) var force = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.9"))) var json = false
 
     func validate() throws {
         if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
@@ -53,7 +47,9 @@ struct ReplyCommand: AsyncParsableCommand {
         if !yes, !Prompt.ask("Send? [y/N] ", stderr: json) {
             if json {
                 try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message)))
-            } else { print("Not sent.") }
+            } else {
+                print("Not sent.")
+            }
             throw ExitCode(1)
         }
 
@@ -76,7 +72,7 @@ struct ReplyCommand: AsyncParsableCommand {
             if !json {
                 print(
                     "Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel "
-                    + "\(entry.id))"
+                        + "\(entry.id))"
                 )
             }
             fflush(nil)
@@ -142,7 +138,9 @@ struct ReplyCommand: AsyncParsableCommand {
                 ReplyResultJSON(
                     key: m.key, outbox: entry.id, state: "sent", url: m.url, manual: true,
                     warnings: warnings.map(\.message)))
-        } else { print("Marked \(m.key) answered (by hand).") }
+        } else {
+            print("Marked \(m.key) answered (by hand).")
+        }
     }
 
     func report(_ r: OutboxResult, key: String, warnings: [ReplyWarning]) throws {
@@ -153,7 +151,9 @@ struct ReplyCommand: AsyncParsableCommand {
                 try Output.printJSON(
                     ReplyResultJSON(
                         key: key, outbox: r.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: w))
-            } else { print("Sent: \(Output.safe(ref.url ?? ref.uri))") }
+            } else {
+                print("Sent: \(Output.safe(ref.url ?? ref.uri))")
+            }
         case .failed(let msg, let at):
             if json {
                 try Output.printJSON(
@@ -163,7 +163,7 @@ struct ReplyCommand: AsyncParsableCommand {
                 print(
                     at.map {
                         "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard "
-                        + "outbox retry \(r.id))."
+                            + "outbox retry \(r.id))."
                     }
                         ?? "It stays in the outbox: fix the cause, then `switchboard outbox retry \(r.id)` (or cancel it)."
                 )
@@ -173,7 +173,9 @@ struct ReplyCommand: AsyncParsableCommand {
             if json {
                 try Output.printJSON(
                     ReplyResultJSON(key: key, outbox: r.id, state: "not_sent", error: why, warnings: w))
-            } else { print("Not sent: \(why)") }
+            } else {
+                print("Not sent: \(why)")
+            }
             throw ExitCode(1)
         }
     }

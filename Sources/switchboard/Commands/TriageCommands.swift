@@ -15,7 +15,9 @@ func perform(
     } else if let say {
         print(say(store, k))
     } else {
-        for e in events { print("\(k): \(Output.safe(e.action.summary)) (by \(e.actor))") }
+        for e in events {
+            print("\(k): \(Output.safe(e.action.summary)) (" + L10n.t("cli.byUser", ["user": e.actor]) + ")")
+        }
     }
 }
 
@@ -32,7 +34,7 @@ struct StatusCommand: ParsableCommand {
 
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Assign a mention to a team member (\"-\" unassigns).")
+        commandName: "assign", abstract: L10n.t("cli.abstract.triageCommands.1"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(help: "User (login name), or - to unassign.") var user: String
@@ -45,16 +47,16 @@ struct AssignCommand: ParsableCommand {
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tag", abstract: "Add tags to a mention (-TAG removes one).")
+        commandName: "tag", abstract: L10n.t("cli.abstract.triageCommands.2"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Argument(parsing: .allUnrecognized, help: "Tags; prefix with - to remove.") var tags: [String]
     @Flag(help: "Print the recorded events as JSON.") var json = false
     func validate() throws {
-        if tags.isEmpty { throw ValidationError("give at least one tag") }
+        if tags.isEmpty { throw ValidationError(L10n.t("cli.tag.none")) }
         for t in tags
         where t.trimmingCharacters(in: CharacterSet(charactersIn: "-+")).isEmpty || t.contains(where: \.isWhitespace) {
-            throw ValidationError("not a tag: \"\(t)\"")
+            throw ValidationError(L10n.t("cli.tag.bad", ["tag": t]))
         }
     }
     func run() throws {
@@ -69,7 +71,7 @@ struct TagCommand: ParsableCommand {
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Add an internal note to a mention (never published).")
+        commandName: "note", abstract: L10n.t("cli.abstract.triageCommands.3"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @OptionGroup var note: NoteText
@@ -82,6 +84,8 @@ struct NoteText: ParsableArguments {
     @Argument(help: "The note.") var text: [String]
     var joined: String { text.joined(separator: " ") }
     func validate() throws {
-        if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
+        if text.joined().trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(L10n.t("cli.note.empty"))
+        }
     }
 }
