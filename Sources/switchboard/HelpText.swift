@@ -36,5 +36,6 @@ enum HelpText {
         ("The value", "cli.frame.theValue"),
         ("is invalid for", "cli.frame.isInvalidFor"),
         ("(repeatable)", "cli.frame.repeatable"),
+        ("(values:", "cli.frame.values"),
     ]
 }

@@ -21,7 +21,7 @@ extension Queue {
         }
         for a in d.accounts where !team.sources.contains(where: { $0.id == a }) {
             throw QueueError(
-                "no source \"\(a)\" in team.json (accounts: \(team.sources.map(\.id).joined(separator: ", ")))")
+                L10n.t("err.queue.noSource", ["id": a, "ids": team.sources.map(\.id).joined(separator: ", ")]))
         }
         // Links get the team's UTM presets per network (team.json "utm").
         let networks = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }

@@ -10,10 +10,12 @@ extension CrisisCommand {
         hm.timeZone = tz
         hm.dateFormat = "HH:mm"
         Output.table(
-            ["#", "STATE", "STEP", "OWNER", "DUE", "BY"],
+            ["#"] + ["state", "step", "owner", "due", "by"].map { L10n.t("cli.col." + $0) },
             r.steps.enumerated().map { i, s in
                 var due = hm.string(from: s.dueAt)
-                if s.isOverdue(now) { due += " LATE \(Int(now.timeIntervalSince(s.dueAt) / 60))m" }
+                if s.isOverdue(now) {
+                    due += " " + L10n.t("cli.crisis.late", ["minutes": Int(now.timeIntervalSince(s.dueAt) / 60)])
+                }
                 let mark: String
                 switch s.state {
                 case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]"
@@ -23,7 +25,7 @@ extension CrisisCommand {
                 }
                 let by = s.by.map { "\(Output.safe($0)) \(hm.string(from: s.at ?? now))" } ?? ""
                 return [
-                    "\(i + 1)", "\(mark) \(s.state.rawValue)",
+                    "\(i + 1)", "\(mark) " + L10n.t("crisis.state." + s.state.rawValue),
                     Output.clip(Output.safe(s.step.title) + (s.reason.map { " — " + Output.safe($0) } ?? ""), 70),
                     Output.safe(s.step.owner), due, by,
                 ]

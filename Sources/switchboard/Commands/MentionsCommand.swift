@@ -11,7 +11,11 @@ struct MentionsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.mentionsCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this status (\(MentionStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
+        @Option(
+            help: ArgumentHelp(
+                L10n.t(
+                    "cli.help.onlyStatus", ["values": MentionStatus.allCases.map(\.rawValue).joined(separator: ", ")])
+            ))
         var status: MentionStatus?
         @Option(
             help:

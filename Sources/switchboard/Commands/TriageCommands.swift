@@ -24,11 +24,12 @@ func perform(
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Set a mention's status: \(MentionStatus.allCases.map(\.rawValue).joined(separator: "|")).")
+        abstract: L10n.t(
+            "cli.abstract.status", ["values": MentionStatus.allCases.map(\.rawValue).joined(separator: "|")]))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(help: "New status.") var status: MentionStatus
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.newStatus"))) var status: MentionStatus
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws { try perform(global, key: key, json: json) { [.setStatus(mention: $1, status: status)] } }
 }
 
@@ -36,9 +37,9 @@ struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: L10n.t("cli.abstract.triageCommands.1"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(help: "User (login name), or - to unassign.") var user: String
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.user"))) var user: String
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws {
         let u = user == "-" || user == "none" ? nil : user
         try perform(global, key: key, json: json) { [.assign(mention: $1, user: u)] }
@@ -49,9 +50,9 @@ struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tag", abstract: L10n.t("cli.abstract.triageCommands.2"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(parsing: .allUnrecognized, help: "Tags; prefix with - to remove.") var tags: [String]
-    @Flag(help: "Print the recorded events as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(L10n.t("cli.help.tags"))) var tags: [String]
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventsJSON"))) var json = false
     func validate() throws {
         if tags.isEmpty { throw ValidationError(L10n.t("cli.tag.none")) }
         for t in tags
@@ -73,15 +74,15 @@ struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: L10n.t("cli.abstract.triageCommands.3"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
     @OptionGroup var note: NoteText
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws { try perform(global, key: key, json: json) { [.note(mention: $1, text: note.joined)] } }
 }
 
 /// The words of a note (on a mention or a contact), joined with spaces; refused when empty.
 struct NoteText: ParsableArguments {
-    @Argument(help: "The note.") var text: [String]
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.note"))) var text: [String]
     var joined: String { text.joined(separator: " ") }
     func validate() throws {
         if text.joined().trimmingCharacters(in: .whitespaces).isEmpty {
