@@ -202,7 +202,7 @@ struct CrisisCommand: ParsableCommand {
                     "cli.crisis.ended",
                     [
                         "id": run.id, "name": Output.safe(run.name),
-                        "duration": LocalFormat.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)),
+                        "duration": CrisisReport.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)),
                     ]))
             do {
                 let file = try CrisisOps.writeReport(run, store: store, team: team)
