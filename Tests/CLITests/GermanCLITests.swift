@@ -75,6 +75,17 @@ final class GermanCLITests: XCTestCase {
         let note = try assertGerman(["note", key, "Rückruf vereinbart"], in: d, data: ["Rückruf", "vereinbart"])
         XCTAssertTrue(note.out.contains("Notiz: Rückruf vereinbart"), note.out)
         try assertGerman(["mentions", "show", "zzzz"], in: d, status: 1)
+        // A reply to a feed item is given by hand: the text, where, and the confirmation.
+        let feed =
+            #"{"platform":"rss","id":"https://blog.example/nordlicht","url":"https://blog.example/nordlicht","#
+            + #""text":"Nordlicht erhöht die Preise","created_at":"2026-11-27T09:00:00Z","lang":"de"}"#
+        XCTAssertEqual(try CLI.run(["ingest", "--data-dir", d], stdin: feed + "\n").status, 0)
+        let all = try CLI.run(["mentions", "list", "--data-dir", d]).out
+        let rss = String((all.split(separator: "\n").first { $0.contains("rss") } ?? "").prefix { $0 != " " })
+        let reply = try assertGerman(
+            ["reply", rss, "--text", "Danke für den Hinweis", "--yes"], in: d,
+            data: ["rss", "Danke", "für", "den", "Hinweis", "Nordlicht", "erhöht", "Preise"])
+        XCTAssertTrue(reply.out.contains("als beantwortet markiert (von Hand)"), reply.out)
         try assertGerman(["mentions", "list"], in: d + "-fehlt", status: 1)
 
         // A Mastodon account to post to (nothing is published here).

@@ -110,7 +110,10 @@ struct CrisisCommand: ParsableCommand {
                 return
             }
             for p in problems { print(Output.safe("\(p.file): \(p.message)")) }
-            print(L10n.t("cli.crisis.checked", ["ready": ok, "problems": problems.count]))
+            print(
+                L10n.t(ok == 1 ? "cli.crisis.playbookReady" : "cli.crisis.playbooksReady", ["count": ok]) + ", "
+                    + L10n.t(
+                        problems.count == 1 ? "cli.crisis.problem" : "cli.crisis.problems", ["count": problems.count]))
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }
