@@ -23,6 +23,8 @@ public struct DemoAccounts: Sendable {
     /// The Reddit account (u/acmecloud) and its access token (a plain token: it never expires in the demo).
     public var redditUser = "acmecloud"
     public var redditToken = ""
+    /// Only what people write in this language (`"de"` for the German demo: a German brand's day); nil: all.
+    public var onlyLanguage: String?
 
     public init(mastodonToken: String, blueskyPassword: String) {
         (self.mastodonToken, self.blueskyPassword) = (mastodonToken, blueskyPassword)

@@ -22,15 +22,15 @@ extension DemoNetwork {
         func list(_ items: [[String: Any]]) -> LoopbackServer.Response { DemoNetwork.json(["data": items]) }
         switch (r.method, parts.count, parts.first ?? "", parts.last ?? "") {
         case ("GET", 2, ig, "media"): return list(C.instagramMedia)
-        case ("GET", 2, ig, "tags"): return list(C.instagramTags)
+        case ("GET", 2, ig, "tags"): return list(spoken(C.instagramTags))
         case ("GET", 1, "ig_hashtag_search", _):
             return list(r.query("q")?.lowercased() == "acmecloud" ? [["id": C.hashtagID, "name": "acmecloud"]] : [])
-        case ("GET", 2, C.hashtagID, "recent_media"): return list(C.hashtagMedia)
+        case ("GET", 2, C.hashtagID, "recent_media"): return list(spoken(C.hashtagMedia))
         case ("GET", 2, pg, "published_posts"): return list(C.facebookPosts)
-        case ("GET", 2, pg, "tagged"): return list(C.facebookTagged)
-        case ("GET", 2, pg, "visitor_posts"): return list(C.facebookVisitorPosts)
+        case ("GET", 2, pg, "tagged"): return list(spoken(C.facebookTagged))
+        case ("GET", 2, pg, "visitor_posts"): return list(spoken(C.facebookVisitorPosts))
         case ("GET", 2, let id, "comments"):
-            return list(id.contains("_") ? C.facebookComments(id) + ownComments(id) : C.instagramComments(id))
+            return list(spoken(id.contains("_") ? C.facebookComments(id) + ownComments(id) : C.instagramComments(id)))
         case ("GET", 1, ig, _): return DemoNetwork.json(["id": ig, "username": "acmecloud"])
         case ("GET", 1, pg, _): return DemoNetwork.json(["id": pg, "name": accounts.displayName])
         default:

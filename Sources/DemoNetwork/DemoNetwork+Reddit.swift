@@ -69,7 +69,7 @@ extension DemoNetwork {
     /// The seed (times relative to now) and the brand's accepted comments, newest first.
     func redditThings() -> [RedditThing] {
         let t = now()
-        var all = DemoNetwork.redditSeed.map { s -> RedditThing in
+        var all = DemoNetwork.redditSeed.filter { speaks($0.title + " " + $0.body) }.map { s -> RedditThing in
             var s = s
             s.created = t.addingTimeInterval(-s.minutesAgo * 60)
             return s

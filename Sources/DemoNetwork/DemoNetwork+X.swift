@@ -96,7 +96,7 @@ extension DemoNetwork {
     func xAuthorID(_ m: XMention) -> String { "17" + String(m.id.suffix(3)) }
 
     func xMentionPosts() -> [[String: Any]] {
-        DemoNetwork.xMentions.map { m in
+        DemoNetwork.xMentions.filter { accounts.onlyLanguage == nil || $0.lang == accounts.onlyLanguage }.map { m in
             var t: [String: Any] = [
                 "id": m.id, "text": m.text, "author_id": xAuthorID(m), "lang": m.lang,
                 "created_at": DemoNetwork.timestamp(started.addingTimeInterval(-m.minutesAgo * 60)),

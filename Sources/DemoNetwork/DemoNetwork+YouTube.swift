@@ -78,7 +78,7 @@ extension DemoNetwork {
         ]
         let start = started
         let own = accepted.filter { $0.network == "youtube" }
-        return seed.map { s in
+        return seed.filter { speaks($0.3) }.map { s in
             let top = YouTubeComment(
                 id: s.0, author: s.2, authorChannel: "UCdemo" + String(s.0.suffix(2)), text: s.3,
                 at: start.addingTimeInterval(-s.4 * 60), video: s.1)

@@ -75,7 +75,8 @@ extension HistoryIndex {
         let report = progress != nil && (why != nil || total > 64 << 20)
         if report {
             progress?.started(
-                why.map { $0.isEmpty ? "building the index" : "rebuilding the index: \($0)" } ?? "catching up the index"
+                why.map { $0.isEmpty ? L10n.t("index.building") : L10n.t("index.rebuilding", ["why": $0]) }
+                    ?? L10n.t("index.catchingUp")
             )
         }
         let started = Date()
@@ -132,8 +133,8 @@ extension HistoryIndex {
         if report {
             let secs = Date().timeIntervalSince(started)
             progress?.finished(
-                "index: \(applier.mentions) mentions, \(applier.events) actions read in "
-                    + String(format: "%.1f s", secs))
+                L10n.t("index.read", ["mentions": applier.mentions, "actions": applier.events])
+                    + String(format: " %.1f s", secs))
         }
         return result
     }

@@ -7,7 +7,7 @@ import SwitchboardCore
 /// states, or an unreadable index, are a problem with its repair (`switchboard reindex`).
 extension HistoryIndex {
     static let place = "index/history.sqlite"
-    static let repair = "run: switchboard reindex"
+    static var repair: String { L10n.t("index.repair") }
 
     /// Compares the index with `store` (opened read-only on the same directory): counts, and the states of about
     /// `sample` mentions spread over the history.
@@ -24,9 +24,9 @@ extension HistoryIndex {
             return try q.read { db -> [Doctor.Finding] in
                 guard try db.tableExists("meta"),
                     let v = try Int.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'schema'")
-                else { return problem("not an index of this version") }
+                else { return problem(L10n.t("index.notThisVersion")) }
                 if v != schemaVersion {
-                    return note("written by another version (layout \(v)): it is rebuilt when next opened")
+                    return note(L10n.t("index.otherVersion", ["layout": "\(v)"]))
                 }
                 let index = ReadOnlyView(dir: dir, db: db)
                 if try index.behind() != nil { return [] }
@@ -34,10 +34,10 @@ extension HistoryIndex {
                 let mentions = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
                 let events = Int(try String.fetchOne(db, sql: "SELECT v FROM meta WHERE k = 'events'") ?? "0") ?? 0
                 if mentions != store.count {
-                    out += problem("holds \(mentions) mentions, the logs \(store.count)")
+                    out += problem(L10n.t("index.holdsMentions", ["n": mentions, "logs": store.count]))
                 }
                 if events != store.events.count {
-                    out += problem("holds \(events) actions, the logs \(store.events.count)")
+                    out += problem(L10n.t("index.holdsActions", ["n": events, "logs": store.events.count]))
                 }
                 let all = store.mentions
                 let step = max(1, all.count / max(1, sample))
@@ -57,12 +57,12 @@ extension HistoryIndex {
                 }
                 if !differ.isEmpty {
                     let some = differ.prefix(3).joined(separator: ", ")
-                    out += problem("the state of \(differ.count) sampled mention(s) differs from the logs (\(some))")
+                    out += problem(L10n.t("index.stateDiffers", ["count": differ.count, "keys": some]))
                 }
                 return out
             }
         } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
-            return problem("cannot be read (\(describe(e)))")
+            return problem(L10n.t("index.unreadable", ["error": describe(e)]))
         } catch {
             // Not ours to open (a directory one may only read, a read-only mount): nothing to compare.
             return []
@@ -84,9 +84,9 @@ extension HistoryIndex {
                 for f in index.files(kind) { unread += max(0, FileIO.size(f) - (known[dir.logName(f)] ?? 0)) }
             }
             for (name, off) in known where FileIO.size(dir.logDir.appendingPathComponent(name)) < off {
-                return "log/\(name) was rewritten since it was indexed"
+                return L10n.t("index.rewritten", ["file": "log/\(name)"])
             }
-            return unread > 0 ? "behind the logs by \(unread) bytes" : nil
+            return unread > 0 ? L10n.t("index.behindBytes", ["bytes": unread]) : nil
         }
     }
 }

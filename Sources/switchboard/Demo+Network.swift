@@ -28,6 +28,8 @@ extension Demo {
         accounts.youtubeToken = try secret(dir, "secrets/yt.token")
         accounts.xToken = try secret(dir, "secrets/x.token")
         accounts.redditToken = try secret(dir, "secrets/reddit.token")
+        // The German demo is a German brand's day: only what people write in German.
+        accounts.onlyLanguage = L10n.language == .de ? "de" : nil
         let net = try DemoNetwork(accounts: accounts, logFile: dir.root.appendingPathComponent(networkLog))
         team["sources"] = pointSources(team["sources"] as? [[String: Any]] ?? [], at: net.baseURL)
         team["team"] = addLead(team["team"] as? [[String: Any]] ?? [], user: user)

@@ -88,7 +88,7 @@ enum Demo {
             }
             var actions: [Action] = [.assign(mention: m.key, user: agent), .setStatus(mention: m.key, status: status)]
             if status == .waiting {
-                actions.append(.note(mention: m.key, text: "Asked for the account e-mail in a DM; waiting."))
+                actions.append(.note(mention: m.key, text: L10n.t("demo.note.waiting")))
             }
             let at = min(now, m.createdAt.addingTimeInterval(Double(8 + h % 110) * 60))
             try store.record(actions, actor: agent, now: at)

@@ -78,11 +78,13 @@ enum Output {
             v = "\(Int(a / 60))m"
         } else if a < 86400 {
             v = "\(Int(a / 3600))h"
-        } else { v = "\(Int(a / 86400))d" }
-        return s >= 0 ? v : "in " + v
+        } else {
+            v = "\(Int(a / 86400))" + (L10n.language == .de ? "T" : "d")
+        }
+        return s >= 0 ? v : L10n.t("cli.inSpan", ["span": v])
     }
 
-    static func warn(_ s: String) { writeStderr("warning: \(s)\n") }
+    static func warn(_ s: String) { writeStderr(L10n.t("cli.warning", ["text": s]) + "\n") }
     static func err(_ s: String) { writeStderr("\(s)\n") }
 }
 

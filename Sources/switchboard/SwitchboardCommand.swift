@@ -7,15 +7,12 @@ import SwitchboardCore
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("data-dir"),
-        help: "The data directory (default: $SWITCHBOARD_HOME, $XDG_DATA_HOME/switchboard, ~/.local/share/switchboard)."
+        help: ArgumentHelp(L10n.t("cli.help.switchboardCommand.2"))
     )
     var dataDir: String?
 
     @Option(
-        help: """
-            A brand's data directory, by its name in ~/.config/switchboard/brands.json (instead of --data-dir); \
-            with init, the new brand's name.
-            """)
+        help: ArgumentHelp(L10n.t("cli.help.switchboardCommand.5")))
     var brand: String?
 
     /// `--brand`'s directory (checked by `CommandLineCheck` before parsing), else `--data-dir` and the defaults.
@@ -29,7 +26,7 @@ struct GlobalOptions: ParsableArguments {
         let d = directory
         guard d.exists else {
             throw CLIError.failure(
-                "no data directory at \(d.root.path): run `switchboard init` first (or pass --data-dir)")
+                L10n.t("cli.noDataDir", ["path": d.root.path]))
         }
         let store = try Store(dir: d, mode: mode)
         if !quiet { for w in store.warnings { Output.warn(w) } }
@@ -79,11 +76,9 @@ enum CLIError: Error, CustomStringConvertible {
 struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
-        abstract: "A keyboard-driven terminal workbench for social media managers.",
+        abstract: L10n.t("cli.abstract.switchboardCommand.1"),
         discussion:
-            "Without a subcommand, opens the workbench on the data directory. --lang de|en (before or after any "
-            + "subcommand) sets the interface's language; default: the personal config's \"language\", then "
-            + "LANGUAGE, LC_ALL, LC_MESSAGES, LANG.",
+            L10n.t("cli.discussion.switchboardCommand.6"),
         version: Switchboard.version,
         subcommands: SwitchboardSubcommands.all
     )
@@ -94,11 +89,11 @@ struct Switchboard: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Open the workbench on a demo data directory with a live replay feed.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.switchboardCommand.3")))
     var demo = false
 
     @Option(
-        help: "Colour theme (default, light, high-contrast, mono, or a theme file's name).",
+        help: ArgumentHelp(L10n.t("cli.help.switchboardCommand.4")),
         completion: .list(["default", "light", "high-contrast", "mono"]))
     var theme: String?
 
@@ -173,7 +168,7 @@ struct Switchboard: AsyncParsableCommand {
         } catch {
             // swift-argument-parser says 64 (EX_USAGE) for usage errors; we promise 2.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = HelpText.localized(fullMessage(for: error))
             if !message.isEmpty {
                 if code == .success { print(message) } else { Output.err(message) }
             }

@@ -36,26 +36,20 @@ public enum CrisisAction: Hashable, Sendable {
     public var summary: String {
         switch self {
         case .start(let s):
-            return (s.drill ? "drill started: " : "crisis started: ") + s.playbook.name
+            return L10n.t(s.drill ? "msg.drillStarted" : "msg.crisisStarted", ["name": s.playbook.name])
                 + (s.severity.map { " (\($0))" } ?? "")
-                + (s.suspendedQueue ? ", queue suspended" : "")
+                + (s.suspendedQueue ? ", " + L10n.t("summary.queueSuspended") : "")
         case .step(_, let st, let state, let r):
-            let verb: String
-            switch state {
-            case .open: verb = "reopened"
-            case .done: verb = "done"
-            case .skipped: verb = "skipped"
-            case .blocked: verb = "blocked"
-            }
-            return "step \(st) \(verb)" + (r.map { ": " + $0 } ?? "")
+            let verb = state == .open ? L10n.t("msg.reopened") : L10n.t("crisis.state." + state.rawValue)
+            return L10n.t("summary.step", ["step": st, "verb": verb]) + (r.map { ": " + $0 } ?? "")
         case .notified(_, let st, let how, let status, _):
             switch how {
-            case "by_hand": return "step \(st): notified by hand"
-            case "drill": return "step \(st): drill, nothing sent"
-            default: return "step \(st): notify command exited with status \(status.map(String.init) ?? "?")"
+            case "by_hand": return L10n.t("summary.notifiedByHand", ["step": st])
+            case "drill": return L10n.t("summary.notifiedDrill", ["step": st])
+            default: return L10n.t("summary.notifyStatus", ["step": st, "status": status.map(String.init) ?? "?"])
             }
-        case .severity(_, let l): return "severity → \(l)"
-        case .end(_, let s): return "crisis ended: " + s
+        case .severity(_, let l): return L10n.t("msg.severity", ["level": l])
+        case .end(_, let s): return L10n.t("summary.crisisEnded") + ": " + s
         }
     }
 

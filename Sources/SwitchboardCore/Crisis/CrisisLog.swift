@@ -22,7 +22,7 @@ public struct CrisisLog: Sendable {
     /// Resolves a run id or an unambiguous prefix; `last` (or nothing) means the newest run.
     public func resolve(_ s: String?) throws -> CrisisRun {
         guard let s, !s.isEmpty, s != "last" else {
-            guard let r = runs.last else { throw CrisisError("no crisis has been run yet") }
+            guard let r = runs.last else { throw CrisisError(L10n.t("err.crisis.noneYet")) }
             return r
         }
         if let r = self[s] { return r }

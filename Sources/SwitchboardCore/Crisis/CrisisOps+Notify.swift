@@ -61,11 +61,15 @@ extension CrisisOps {
         }
         try store.recordIf(first, actor: actor, now: now) { s in
             guard let r = CrisisLog(store: s)[run.id], r.isActive else {
-                throw CrisisError("the crisis \(run.id) has ended")
+                throw CrisisError(L10n.t("err.crisis.ended", ["id": run.id]))
             }
-            guard let cur = r.step(st.step.id) else { throw CrisisError("no step \(st.step.id)") }
+            guard let cur = r.step(st.step.id) else {
+                throw CrisisError(L10n.t("err.crisis.noStep", ["step": st.step.id]))
+            }
             if cur.state != seen { throw CrisisError(changed(cur)) }
-            if cur.state == .done { throw CrisisError("step \(cur.step.id) is already done (by \(cur.by ?? "?"))") }
+            if cur.state == .done {
+                throw CrisisError(L10n.t("msg.stepAlreadyDone", ["step": cur.step.id, "user": cur.by ?? "?"]))
+            }
         }
         guard how == "command", let command = st.step.command else {
             return NotifyOutcome(

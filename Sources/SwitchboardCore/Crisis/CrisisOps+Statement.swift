@@ -28,7 +28,7 @@ extension CrisisOps {
             base = h
         } else {
             guard let h = p.statements(lang: lang).first else {
-                throw CrisisError("the playbook \(p.name) has no holding statements")
+                throw CrisisError(L10n.t("msg.noHoldingStatements", ["name": p.name]))
             }
             base = h
         }
@@ -77,9 +77,9 @@ extension CrisisOps {
     ) throws -> QueueItem {
         _ = try store.refresh()
         let run = try current(crisis, store: store)
-        guard run.isActive else { throw CrisisError("the crisis \(run.id) has ended") }
+        guard run.isActive else { throw CrisisError(L10n.t("err.crisis.ended", ["id": run.id])) }
         guard !run.drill else {
-            throw CrisisError("this is a drill: nothing is published (the statement is shown, not queued)")
+            throw CrisisError(L10n.t("err.crisis.drill"))
         }
         let targets =
             accounts.isEmpty
@@ -98,7 +98,7 @@ extension CrisisOps {
                     + (open.isEmpty ? s.unknown : open).map { "{{\($0)}}" }.joined(separator: ", ")
                     + " (add them to the playbook's \"placeholders\", or give the text)")
         }
-        guard !targets.isEmpty else { throw CrisisError("no Mastodon or Bluesky account in team.json to publish to") }
+        guard !targets.isEmpty else { throw CrisisError(L10n.t("err.crisis.noAccount")) }
         let d = QueueDraft(
             text: body, variants: text == nil ? s.variants : [:], accounts: targets, tags: ["crisis"], campaign: run.id,
             scheduledAt: now, createdAt: now, crisis: run.id)

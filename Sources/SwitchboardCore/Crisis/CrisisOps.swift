@@ -47,7 +47,7 @@ public enum CrisisOps {
             if now[id] != nil || now.activeDrill?.id != (drill ? nil : drillToEnd?.id)
                 || (suspend && Queue(store: s).isSuspended)
             {
-                throw CrisisError("someone else changed the crisis drawer at the same moment: look again and retry")
+                throw CrisisError(L10n.t("err.crisis.race"))
             }
         }
         guard let run = CrisisLog(store: store)[id] else { throw CrisisError("the crisis \(id) was not recorded") }
@@ -94,7 +94,7 @@ public enum CrisisOps {
     public static func current(_ id: String?, store: Store) throws -> CrisisRun {
         let log = CrisisLog(store: store)
         if let id, !id.isEmpty { return try log.resolve(id) }
-        guard let r = log.current else { throw CrisisError("no crisis is active (switchboard crisis start PLAYBOOK)") }
+        guard let r = log.current else { throw CrisisError(L10n.t("err.crisis.none")) }
         return r
     }
 
@@ -111,7 +111,7 @@ public enum CrisisOps {
         let st = try run.resolveStep(step)
         let why = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         if state == .skipped || state == .blocked, why?.isEmpty ?? true {
-            throw CrisisError("say why the step is \(state.rawValue) (a reason)")
+            throw CrisisError(L10n.t("err.crisis.why", ["state": L10n.t("crisis.state." + state.rawValue)]))
         }
         let seen = expecting ?? st.state
         try store.recordIf(
@@ -122,7 +122,9 @@ public enum CrisisOps {
             if let end = r.endedAt {
                 throw CrisisError("the crisis \(r.id) ended at \(when(end)) (by \(r.endedBy ?? "?"))")
             }
-            guard let cur = r.step(st.step.id) else { throw CrisisError("no step \(st.step.id)") }
+            guard let cur = r.step(st.step.id) else {
+                throw CrisisError(L10n.t("err.crisis.noStep", ["step": st.step.id]))
+            }
             if cur.state != seen { throw CrisisError(changed(cur, when)) }
             if cur.state == state {
                 throw CrisisError(
@@ -146,7 +148,9 @@ public enum CrisisOps {
         let run = try current(crisis, store: store)
         let l = try resolveSeverity(level, in: run.playbook)
         try store.recordIf([.crisis(.severity(crisis: run.id, level: l))], actor: actor, now: now) { s in
-            if let r = CrisisLog(store: s)[run.id], !r.isActive { throw CrisisError("the crisis \(r.id) has ended") }
+            if let r = CrisisLog(store: s)[run.id], !r.isActive {
+                throw CrisisError(L10n.t("err.crisis.ended", ["id": r.id]))
+            }
         }
         return l
     }
@@ -161,7 +165,7 @@ public enum CrisisOps {
         let run = try current(crisis, store: store)
         let text = summary.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw CrisisError("give a summary: what happened, what was done, what is still open")
+            throw CrisisError(L10n.t("err.crisis.summary"))
         }
         try store.recordIf([.crisis(.end(crisis: run.id, summary: text))], actor: actor, now: now) { s in
             guard let r = CrisisLog(store: s)[run.id] else { throw CrisisError("no crisis run \(run.id)") }

@@ -118,16 +118,19 @@ public enum Action: Hashable, Sendable {
     /// One line for humans: `status → open`, `tag +billing +urgent`.
     public var summary: String {
         switch self {
-        case .setStatus(_, let s): return "status → \(s.rawValue)"
-        case .assign(_, let u): return u.map { "assign → \($0)" } ?? "unassign"
-        case .claim: return "claim"
-        case .tag(_, let t): return "tag " + t.map { "+" + $0 }.joined(separator: " ")
-        case .untag(_, let t): return "untag " + t.map { "-" + $0 }.joined(separator: " ")
-        case .note(_, let t): return "note: " + t
-        case .reply(_, let r): return "reply" + (r.manual == true ? " (by hand)" : "") + ": " + r.text
-        case .handoff(_, let team, let n): return "hand-off → \(team)" + (n.map { ": " + $0 } ?? "")
+        case .setStatus(_, let s): return L10n.t("action.status", ["status": L10n.t("mention.status." + s.rawValue)])
+        case .assign(_, let u): return u.map { L10n.t("action.assign", ["user": $0]) } ?? L10n.t("action.unassign")
+        case .claim: return L10n.t("action.claim")
+        case .tag(_, let t): return L10n.t("action.tag", ["tags": t.map { "+" + $0 }.joined(separator: " ")])
+        case .untag(_, let t): return L10n.t("action.untag", ["tags": t.map { "-" + $0 }.joined(separator: " ")])
+        case .note(_, let t): return L10n.t("action.note", ["text": t])
+        case .reply(_, let r):
+            return L10n.t(r.manual == true ? "action.replyByHand" : "action.reply", ["text": r.text])
+        case .handoff(_, let team, let n):
+            return L10n.t("action.handoff", ["team": team]) + (n.map { ": " + $0 } ?? "")
         case .moderate(_, let k, let r, let ban):
-            return k.done + (ban ? " (author banned)" : "") + (r.map { ": " + $0 } ?? "")
+            return L10n.t("moderation.done." + k.rawValue) + (ban ? " (" + L10n.t("action.authorBanned") + ")" : "")
+                + (r.map { ": " + $0 } ?? "")
         case .outboxQueued(let d): return "reply queued" + (d.manual ? " (to answer by hand)" : "") + ": " + d.text
         case .outboxSending(_, _, let by, _, let n): return "sending (attempt \(n), \(by))"
         case .outboxSent(_, _, let r, _):

@@ -13,9 +13,12 @@ public struct ModerationRecord: Codable, Hashable, Sendable {
         (self.kind, self.actor, self.at, self.reason, self.ban) = (kind, actor, at, reason, ban)
     }
 
-    /// `hidden by alice: spam`, `rejected by ben (author banned)`.
+    /// `hidden by alice: spam`, `rejected by ben (author banned)` (`verborgen von alice: spam` in German).
     public var line: String {
-        kind.done + " by " + actor + (ban ? " (author banned)" : "") + (reason.map { ": " + $0 } ?? "")
+        L10n.t(
+            ban ? "moderation.lineBanned" : "moderation.line",
+            ["done": L10n.t("moderation.done." + kind.rawValue), "user": actor])
+            + (reason.map { ": " + $0 } ?? "")
     }
 }
 

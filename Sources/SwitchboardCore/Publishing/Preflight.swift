@@ -177,9 +177,10 @@ public enum Preflight {
                 guard let u = URL(string: l), p.wants(u) else { continue }
                 let names = URLComponents(string: l)?.queryItems?.map(\.name) ?? []
                 if !names.contains("utm_campaign") {
-                    let known = p.campaigns.isEmpty ? "" : " (presets: \(p.campaignNames.joined(separator: ", ")))"
-                    out.append(
-                        .init(.untaggedLink, "the link \(l) gets no UTM campaign: queue it with a campaign\(known)"))
+                    let known =
+                        p.campaigns.isEmpty
+                        ? "" : " " + L10n.t("preflight.utmPresets", ["names": p.campaignNames.joined(separator: ", ")])
+                    out.append(.init(.untaggedLink, L10n.t("preflight.untaggedLink", ["link": l]) + known))
                 }
             }
         }
@@ -203,11 +204,15 @@ public enum Preflight {
                 out.append(
                     .init(
                         .needsMedia,
-                        "Instagram needs an image (or up to 10 for a carousel): add one with --media; a text-only "
-                            + "post cannot be published there"))
+                        L10n.t("preflight.needsMedia")))
             }
             if let limit = PostLength.mediaLimit(net), d.media.count > limit {
-                out.append(.init(.tooManyMedia, "\(d.media.count) images on \(net): \(name) takes at most \(limit)"))
+                out.append(
+                    .init(
+                        .tooManyMedia,
+                        L10n.t(
+                            "preflight.tooManyMedia",
+                            ["n": d.media.count, "network": net, "name": name, "limit": limit])))
             }
         }
         return out.sorted { $0.message < $1.message }

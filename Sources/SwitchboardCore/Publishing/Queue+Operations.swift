@@ -14,14 +14,14 @@ extension Queue {
         -> QueueItem
     {
         guard !d.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw QueueError("the post is empty")
+            throw QueueError(L10n.t("err.queue.empty"))
         }
         guard !d.accounts.isEmpty else {
-            throw QueueError("no target account: pass --account with a source id from team.json")
+            throw QueueError(L10n.t("err.queue.noAccount"))
         }
         for a in d.accounts where !team.sources.contains(where: { $0.id == a }) {
             throw QueueError(
-                "no source \"\(a)\" in team.json (accounts: \(team.sources.map(\.id).joined(separator: ", ")))")
+                L10n.t("err.queue.noSource", ["id": a, "ids": team.sources.map(\.id).joined(separator: ", ")]))
         }
         // Links get the team's UTM presets per network (team.json "utm").
         let networks = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }
@@ -40,8 +40,13 @@ extension Queue {
     ) throws {
         let known = try Queue.current(store).resolve(id)
         try store.recordIf(make(known), actor: actor, now: now) { s in
-            guard let cur = Queue(store: s)[known.id] else { throw QueueError("no queue item \(id)") }
-            if let why = allowed(cur) { throw QueueError("queue item \(known.id) is \(cur.state.rawValue): \(why)") }
+            guard let cur = Queue(store: s)[known.id] else { throw QueueError(L10n.t("err.queue.noItem", ["id": id])) }
+            if let why = allowed(cur) {
+                throw QueueError(
+                    L10n.t(
+                        "err.queue.itemIs",
+                        ["id": known.id, "state": L10n.t("queue.state." + cur.state.rawValue), "why": why]))
+            }
         }
     }
 
@@ -49,7 +54,7 @@ extension Queue {
         _ id: String, text: String, variants: [String: String]? = nil, store: Store, actor: String, now: Date = Date()
     ) throws {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw QueueError("the post is empty")
+            throw QueueError(L10n.t("err.queue.empty"))
         }
         try change(
             id, store: store, actor: actor, now: now, { [.queue(.edit(id: $0.id, text: text, variants: variants))] }
@@ -95,7 +100,7 @@ extension Queue {
                 "\(actor) is not in the team (team.json): only a lead or manager may suspend or resume the queue")
         }
         guard switchRoles.contains(m.role.lowercased()) else {
-            throw QueueError("\(actor) is \(m.role): only a lead or manager may suspend or resume the queue")
+            throw QueueError(L10n.t("err.queue.role", ["user": actor, "role": m.role]))
         }
     }
 
@@ -105,10 +110,10 @@ extension Queue {
     {
         try checkMayFlip(actor, team: team)
         let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !r.isEmpty else { throw QueueError("give a reason (--reason)") }
+        guard !r.isEmpty else { throw QueueError(L10n.t("err.queue.reason")) }
         try store.recordIf([.queue(.suspendAll(reason: r))], actor: actor, now: now) { s in
             if let cur = Queue(store: s).suspension {
-                throw QueueError("the queue is suspended already (by \(cur.by): \(cur.reason))")
+                throw QueueError(L10n.t("err.queue.already", ["user": cur.by, "reason": cur.reason]))
             }
         }
     }
@@ -210,7 +215,7 @@ extension Queue {
         let x = try q.resolve(a)
         let y = try q.resolve(b)
         guard let tx = x.scheduledAt, let ty = y.scheduledAt else {
-            throw QueueError("both items must be scheduled to swap their times")
+            throw QueueError(L10n.t("err.queue.swap"))
         }
         try store.recordIf(
             [.queue(.schedule(id: x.id, at: ty)), .queue(.schedule(id: y.id, at: tx))], actor: actor, now: now

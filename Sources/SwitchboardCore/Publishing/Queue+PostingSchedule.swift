@@ -7,8 +7,8 @@ extension Queue {
     public func nextFreeSlot(after: Date, accounts: [String], schedule: PostingSchedule, ignoring: String? = nil) throws
         -> Date
     {
-        guard let first = accounts.first else { throw QueueError("no target account") }
-        guard schedule.hasSchedule(first) else { throw QueueError("no posting_schedule for \"\(first)\" in team.json") }
+        guard let first = accounts.first else { throw QueueError(L10n.t("err.queue.noTarget")) }
+        guard schedule.hasSchedule(first) else { throw QueueError(L10n.t("err.queue.noSchedule", ["account": first])) }
         let taken = Set(
             all.filter {
                 !$0.deleted && $0.id != ignoring && $0.state != .draft
@@ -19,7 +19,7 @@ extension Queue {
             let slot = schedule.slots(after: after, account: first).first(where: {
                 !taken.contains(Int($0.timeIntervalSince1970 / 60))
             })
-        else { throw QueueError("no free slot for \"\(first)\" in the next six weeks") }
+        else { throw QueueError(L10n.t("err.queue.noSlot", ["account": first])) }
         return slot
     }
 

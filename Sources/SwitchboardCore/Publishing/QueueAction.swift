@@ -53,18 +53,22 @@ public enum QueueAction: Hashable, Sendable {
 
     public var summary: String {
         switch self {
-        case .add(let d): return "queue add: " + d.text
-        case .edit(_, let t, _): return "queue edit: " + t
+        case .add(let d): return L10n.t("summary.queueAdd") + ": " + d.text
+        case .edit(_, let t, _): return L10n.t("summary.queueEdit") + ": " + t
         case .schedule(_, let at):
-            return at.map { "queue schedule → \(Timestamp.format($0))" } ?? "queue unschedule (draft)"
-        case .delete: return "queue delete"
-        case .restore: return "queue restore"
-        case .publishing(_, let a, let by, _, let n): return "publishing to \(a) (attempt \(n), \(by))"
-        case .published(_, let a, _, let url): return "published to \(a)" + (url.map { ": " + $0 } ?? "")
+            return at.map { L10n.t("summary.queueSchedule", ["time": Timestamp.format($0)]) }
+                ?? L10n.t("summary.queueUnschedule")
+        case .delete: return L10n.t("summary.queueDelete")
+        case .restore: return L10n.t("summary.queueRestore")
+        case .publishing(_, let a, let by, _, let n):
+            return L10n.t("summary.publishing", ["account": a, "attempt": n, "by": by])
+        case .published(_, let a, _, let url):
+            return L10n.t("summary.published", ["account": a]) + (url.map { ": " + $0 } ?? "")
         case .failed(_, let a, let e, let at):
-            return "publishing to \(a) failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
-        case .suspendAll(let r): return "queue suspended: " + r
-        case .resumeAll(let p): return "queue resumed (\(p.rawValue))"
+            return L10n.t("summary.publishFailed", ["account": a, "error": e])
+                + (at.map { " (" + L10n.t("summary.retryAt", ["time": Timestamp.format($0)]) + ")" } ?? "")
+        case .suspendAll(let r): return L10n.t("summary.queueSuspendAll") + ": " + r
+        case .resumeAll(let p): return L10n.t("summary.queueResumeAll", ["policy": p.rawValue])
         }
     }
 

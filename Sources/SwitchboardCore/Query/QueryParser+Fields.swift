@@ -11,10 +11,10 @@ extension QueryParser {
     func compile(field: String, value: String, quoted: Bool, at pos: Int, valuePos: Int) throws(QueryError) -> Node {
         guard QueryParser.fields.contains(field) else {
             throw QueryError(
-                position: pos, message: "unknown field '\(field)'",
+                position: pos, message: L10n.t("err.query.field", ["field": field]),
                 hint: QueryError.suggest(field, from: QueryParser.fields).map { "did you mean \($0)?" })
         }
-        if value.isEmpty { throw QueryError(position: valuePos, message: "expected a value after \(field):") }
+        if value.isEmpty { throw QueryError(position: valuePos, message: L10n.t("err.query.value", ["field": field])) }
         switch field {
         case "age": return try age(value, at: valuePos)
         case "since", "after", "until", "before": return try time(field, value, at: valuePos)
@@ -43,7 +43,7 @@ extension QueryParser {
         for raw in (quoted ? [Substring(value)] : value.split(separator: ",", omittingEmptySubsequences: false)) {
             defer { offset += raw.count + 1 }
             let v = raw.lowercased()
-            if v.isEmpty { throw QueryError(position: offset, message: "expected a value after \(field):") }
+            if v.isEmpty { throw QueryError(position: offset, message: L10n.t("err.query.value", ["field": field])) }
             parts.append(try single(field, v, at: offset))
         }
         let node = parts.count == 1 ? parts[0] : .or(parts)
@@ -76,7 +76,7 @@ extension QueryParser {
             default:
                 if let s = MentionStatus(rawValue: v) { return .status(s) }
                 throw QueryError(
-                    position: pos, message: "unknown value '\(v)' for is:",
+                    position: pos, message: L10n.t("err.query.is", ["value": v]),
                     hint: QueryError.suggest(v, from: QueryParser.isValues).map { "did you mean is:\($0)?" } ?? "try "
                         + QueryParser.isValues.prefix(8).joined(separator: ", "))
             }
@@ -84,7 +84,7 @@ extension QueryParser {
             guard let s = MentionStatus(rawValue: v) else {
                 let all = MentionStatus.allCases.map(\.rawValue)
                 throw QueryError(
-                    position: pos, message: "unknown status '\(v)'",
+                    position: pos, message: L10n.t("err.query.status", ["value": v]),
                     hint: QueryError.suggest(v, from: all).map { "did you mean \($0)?" } ?? "one of "
                         + all.joined(separator: ", "))
             }
@@ -121,11 +121,13 @@ extension QueryParser {
         }
         let at = pos + (value.count - v.count)
         let shown = "age:" + value.prefix(value.count - v.count)
-        guard !v.isEmpty else { throw QueryError(position: at, message: "expected a duration after \(shown)") }
+        guard !v.isEmpty else {
+            throw QueryError(position: at, message: L10n.t("err.query.duration", ["field": shown]))
+        }
         guard let d = QueryParser.duration(String(v)) else {
             throw QueryError(
-                position: at, message: "expected a duration like 30m, 2h or 3d after \(shown)",
-                hint: "'\(v)' is not one")
+                position: at, message: L10n.t("err.query.durationLike", ["field": shown]),
+                hint: L10n.t("err.query.notOne", ["value": v]))
         }
         return op == "<" ? .ageBelow(d) : .ageAbove(d)
     }
@@ -136,7 +138,7 @@ extension QueryParser {
         if let d = QueryParser.duration(value) { return upper ? .ageAbove(d) : .ageBelow(d) }
         guard let day = day(value) else {
             throw QueryError(
-                position: pos, message: "expected a date (YYYY-MM-DD) or a duration (2h, 3d) after \(field):")
+                position: pos, message: L10n.t("err.query.date", ["field": field]))
         }
         if field == "until" { return .until(day.addingTimeInterval(0).advanced(by: dayLength(from: day))) }
         if field == "before" { return .until(day) }

@@ -29,8 +29,10 @@ struct QueryParser {
         let n = try parseOr()
         if i < tokens.count {
             let (t, pos) = tokens[i]
-            if t == .rparen { throw QueryError(position: pos, message: "unexpected ')'", hint: "no '(' opens it") }
-            throw QueryError(position: pos, message: "unexpected token")
+            if t == .rparen {
+                throw QueryError(position: pos, message: L10n.t("err.query.rparen"), hint: L10n.t("err.query.noOpen"))
+            }
+            throw QueryError(position: pos, message: L10n.t("err.query.token"))
         }
         return n
     }
@@ -47,7 +49,7 @@ struct QueryParser {
             if c == "|" { tokens.append((.or, p)); p += 1; continue }
             if c == "-" {
                 if p + 1 >= chars.count || chars[p + 1].isWhitespace || chars[p + 1] == ")" {
-                    throw QueryError(position: p, message: "expected a term after -")
+                    throw QueryError(position: p, message: L10n.t("err.query.afterMinus"))
                 }
                 tokens.append((.minus, p))
                 p += 1
@@ -80,7 +82,9 @@ struct QueryParser {
                     p = next
                 }
                 tokens.append((.term(field: field, value: value, quoted: quotedValue, valuePos: valuePos), start))
-            } else { tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start)) }
+            } else {
+                tokens.append((.term(field: nil, value: word, quoted: false, valuePos: start), start))
+            }
         }
     }
 
@@ -88,7 +92,7 @@ struct QueryParser {
     func quoted(from p: Int) throws(QueryError) -> (String, Int) {
         var q = p + 1
         while q < chars.count, chars[q] != "\"" { q += 1 }
-        guard q < chars.count else { throw QueryError(position: p, message: "unclosed quote") }
+        guard q < chars.count else { throw QueryError(position: p, message: L10n.t("err.query.quote")) }
         return (String(chars[(p + 1)..<q]), q + 1)
     }
 
@@ -104,7 +108,7 @@ struct QueryParser {
             let orPos = position
             i += 1
             if atEnd || peek() == .rparen || peek() == .or {
-                throw QueryError(position: orPos, message: "expected a term after OR")
+                throw QueryError(position: orPos, message: L10n.t("err.query.afterOr"))
             }
             parts.append(try parseAnd())
         }
@@ -115,7 +119,7 @@ struct QueryParser {
         var parts: [Node] = []
         while let t = peek(), t != .or, t != .rparen { parts.append(try parseUnary()) }
         if parts.isEmpty {
-            if peek() == .or { throw QueryError(position: position, message: "expected a term before OR") }
+            if peek() == .or { throw QueryError(position: position, message: L10n.t("err.query.beforeOr")) }
             throw QueryError(position: position, message: peek() == .rparen ? "empty parentheses" : "expected a term")
         }
         return parts.count == 1 ? parts[0] : .and(parts)
@@ -126,7 +130,7 @@ struct QueryParser {
             let pos = position
             i += 1
             if atEnd || peek() == .or || peek() == .rparen {
-                throw QueryError(position: pos, message: "expected a term after -")
+                throw QueryError(position: pos, message: L10n.t("err.query.afterMinus"))
             }
             return .not(try parseUnary())
         }
@@ -138,10 +142,10 @@ struct QueryParser {
         switch t {
         case .lparen:
             i += 1
-            if peek() == .rparen { throw QueryError(position: pos, message: "empty parentheses") }
-            if atEnd { throw QueryError(position: pos, message: "unclosed parenthesis") }
+            if peek() == .rparen { throw QueryError(position: pos, message: L10n.t("err.query.emptyParens")) }
+            if atEnd { throw QueryError(position: pos, message: L10n.t("err.query.unclosed")) }
             let inner = try parseOr()
-            guard peek() == .rparen else { throw QueryError(position: pos, message: "unclosed parenthesis") }
+            guard peek() == .rparen else { throw QueryError(position: pos, message: L10n.t("err.query.unclosed")) }
             i += 1
             return inner
         case .term(let field, let value, let quoted, let valuePos):
@@ -151,9 +155,10 @@ struct QueryParser {
                 return forms.count == 1 ? .text(forms[0]) : .or(forms.map { .text($0) })
             }
             return try compile(field: field, value: value, quoted: quoted, at: pos, valuePos: valuePos)
-        case .rparen: throw QueryError(position: pos, message: "unexpected ')'", hint: "no '(' opens it")
-        case .or: throw QueryError(position: pos, message: "expected a term before OR")
-        case .minus: throw QueryError(position: pos, message: "expected a term after -")
+        case .rparen:
+            throw QueryError(position: pos, message: L10n.t("err.query.rparen"), hint: L10n.t("err.query.noOpen"))
+        case .or: throw QueryError(position: pos, message: L10n.t("err.query.beforeOr"))
+        case .minus: throw QueryError(position: pos, message: L10n.t("err.query.afterMinus"))
         }
     }
 }

@@ -93,11 +93,12 @@ public final class Store: @unchecked Sendable {
     public func resolveKey(_ s: String) throws -> String {
         try mutex.withLock {
             if byKey[s] != nil { return s }
-            guard s.count >= 4 else { throw SwitchboardError("no mention \(s): give at least 4 characters of a key") }
+            guard s.count >= 4 else { throw SwitchboardError(L10n.t("err.key.short", ["key": s])) }
             let hits = byKey.keys.filter { $0.hasPrefix(s) }
             if hits.count == 1 { return hits[0] }
-            if hits.isEmpty { throw SwitchboardError("no mention \(s)") }
-            throw SwitchboardError("\(s) is ambiguous: \(hits.sorted().prefix(5).joined(separator: ", "))")
+            if hits.isEmpty { throw SwitchboardError(L10n.t("msg.noMentionKey", ["key": s])) }
+            throw SwitchboardError(
+                L10n.t("err.key.ambiguous", ["key": s, "keys": hits.sorted().prefix(5).joined(separator: ", ")]))
         }
     }
 }

@@ -27,8 +27,12 @@ public enum LayoutStyle: String, CaseIterable, Sendable {
         else { return .auto }
         guard let style = LayoutStyle(rawValue: name) else {
             throw SwitchboardError(
-                "\(file.path): \"layout\": \"\(name)\" is not one of "
-                    + LayoutStyle.allCases.map(\.rawValue).joined(separator: ", "))
+                L10n.t(
+                    "msg.layoutNotOneOf",
+                    [
+                        "file": file.path, "name": name,
+                        "values": LayoutStyle.allCases.map(\.rawValue).joined(separator: ", "),
+                    ]))
         }
         return style
     }

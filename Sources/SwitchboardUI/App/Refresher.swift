@@ -60,7 +60,7 @@ final class Refresher: @unchecked Sendable {
             } catch {
                 let e = "\(error)"
                 if e != lastError {
-                    mailbox.post(.message(.failed("reading the store: \(e)")))
+                    mailbox.post(.message(.failed(L10n.t("msg.readingStore", ["error": "\(e)"]))))
                     posted = true
                     lastError = e
                 }

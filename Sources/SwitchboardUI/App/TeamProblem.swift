@@ -1,5 +1,6 @@
 import Foundation
 import ScreenKit
+import SwitchboardCore
 
 /// How a team.json that does not parse is shown: the banner over the panes and the refusals of writes.
 /// The problem text is the reader's error, `/path/team.json: line 3, column 5: why`.
@@ -7,20 +8,20 @@ enum TeamProblem {
     /// `team.json does not parse (line 3, column 5)`: for refusals.
     static func short(_ why: String) -> String {
         if let r = why.range(of: #"line \d+, column \d+"#, options: .regularExpression) {
-            return "team.json does not parse (\(why[r]))"
+            return L10n.t("msg.teamNoParse") + " (\(why[r]))"
         }
-        return "team.json does not parse"
+        return L10n.t("msg.teamNoParse")
     }
 
     /// The banner: where and why, and what it means. One line when it fits `width`, else two.
     static func banner(_ why: String, dataPath: String, onDefaults: Bool, width: Int) -> [String] {
         var detail = why
         if let r = why.range(of: "team.json: ") { detail = String(why[r.upperBound...]) }
-        let meaning =
-            "nothing is saved until it does" + (onDefaults ? " (on defaults)" : " (on old settings)")
-        let one = "⚠ \(dataPath)/team.json does not parse (\(detail)): " + meaning
+        let meaning = L10n.t(onDefaults ? "msg.teamNothingSavedDefaults" : "msg.teamNothingSavedOld")
+        let one =
+            "⚠ " + L10n.t("msg.teamNoParseAt", ["path": "\(dataPath)/team.json", "detail": detail]) + ": " + meaning
         if TextWidth.width(one) <= width - 1 { return [one] }
-        return ["⚠ team.json does not parse: " + meaning, "  \(dataPath)/team.json: \(detail)"]
+        return ["⚠ " + L10n.t("msg.teamNoParse") + ": " + meaning, "  \(dataPath)/team.json: \(detail)"]
     }
 }
 

@@ -7,7 +7,7 @@ extension Update {
     static func run(_ s: inout AppState, _ line: String, fromKeymap: Bool) -> [Effect] {
         let (name, arg) = Commands.split(line)
         guard let command = CommandName(rawValue: name) else {
-            if !fromKeymap { say(&s, "\(name): only works from a key in its pane", error: true) }
+            if !fromKeymap { say(&s, L10n.t("msg.onlyFromKey", ["command": name]), error: true) }
             return []
         }
         return run(&s, command, arg, fromKeymap: fromKeymap)
@@ -118,7 +118,7 @@ extension Update {
         case .pick, .contactsSort, .contactsMerge, .contactsAdvocates, .roleAdd, .roleRemove, .fold,
             .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .wordLeft, .wordRight, .lineStart, .lineEnd,
             .backspace, .delete, .deleteWord, .killLine, .killLineStart, .newline:
-            if !fromKeymap { say(&s, "\(c.rawValue): only works from a key in its pane", error: true) }
+            if !fromKeymap { say(&s, L10n.t("msg.onlyFromKey", ["command": c.rawValue]), error: true) }
         case .complete, .run, .cancel:
             break
         }
@@ -158,7 +158,7 @@ extension Update {
     }
 
     static func focusCommand(_ s: inout AppState, _ arg: String) {
-        guard let p = Pane(rawValue: arg) else { say(&s, "no pane \"\(arg)\"", error: true); return }
+        guard let p = Pane(rawValue: arg) else { say(&s, L10n.t("msg.noPane", ["pane": arg]), error: true); return }
         focus(&s, p)
     }
 
@@ -178,12 +178,12 @@ extension Update {
         } else if s.feed.visualAnchor != nil || !s.feed.marks.isEmpty {
             s.feed.marks = []
             s.feed.visualAnchor = nil
-            say(&s, "marks cleared")
+            say(&s, L10n.t("msg.marksCleared"))
         } else if s.chrome.zoomed {
             s.chrome.zoomed = false
         } else if s.feed.filter != nil {
             s.feed.setFilter(nil, states: s.states, viewport: Layout.feedViewport(s))
-            say(&s, "filter cleared")
+            say(&s, L10n.t("msg.filterCleared"))
         }
     }
 

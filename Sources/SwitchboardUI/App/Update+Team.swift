@@ -9,15 +9,16 @@ extension Update {
         guard mode != before else { return [] }
         s.chrome.sources = mode
         // The news replaces the error it makes untrue (nobody polls); other errors stay until the next key.
-        if let m = s.chrome.message, m.isError, m.text.hasPrefix("sources: ") { s.chrome.message = nil }
+        let prefix = L10n.t("msg.sources") + ": "
+        if let m = s.chrome.message, m.isError, m.text.hasPrefix(prefix) { s.chrome.message = nil }
         switch mode {
         case .polling:
             if !s.settings.publishesQueue { s.reconfigure { $0.publishesQueue = true } }
-            say(&s, "sources: this workbench polls now" + (before == .none ? "" : " (took over from the listener)"))
+            say(&s, prefix + L10n.t(before == .none ? "msg.sources.polling" : "msg.sources.tookOver"))
         case .listener(let pid):
-            say(&s, "sources: polled by process \(pid)")
+            say(&s, prefix + L10n.t("msg.sources.listener", ["pid": "\(pid)"]))
         case .none:
-            say(&s, "sources: nobody polls — the feed does not grow until a listener or workbench starts", error: true)
+            say(&s, prefix + L10n.t("msg.sources.none"), error: true)
         }
         return []
     }
@@ -36,8 +37,8 @@ extension Update {
         if s.chrome.message?.isError == true { s.chrome.message = nil }
         say(
             &s,
-            (wasBroken ? "team.json parses again" : "team.json changed")
-                + (what.isEmpty ? "" : ": " + what.joined(separator: ", ")) + " — applied")
+            L10n.t(wasBroken ? "msg.teamParsesAgain" : "msg.teamChanged")
+                + (what.isEmpty ? "" : ": " + what.joined(separator: ", ")) + " — " + L10n.t("msg.applied"))
         // The open mention's author card follows a change of the own accounts or the role settings.
         let card: [Effect] =
             EffectRunner.sameContactSettings(old, team) ? [] : s.shownKey.map { [.loadDetail($0)] } ?? []
@@ -56,13 +57,19 @@ extension Update {
         var out: [String] = []
         let before = Dictionary((old?.team ?? []).map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.team.map { ($0.user, $0) }, uniquingKeysWith: { a, _ in a })
-        for m in new.team where before[m.user] == nil { out.append("\(m.user) added (\(m.role))") }
-        for m in old?.team ?? [] where after[m.user] == nil { out.append("\(m.user) removed") }
-        for m in new.team {
-            if let b = before[m.user], b.role != m.role { out.append("\(m.user) is \(m.role) now") }
+        for m in new.team where before[m.user] == nil {
+            out.append(L10n.t("msg.memberAdded", ["user": m.user, "role": "\(m.role)"]))
         }
-        if old?.sla != new.sla { out.append("SLA \(new.sla.firstResponseMinutes) min") }
-        if old?.sources != new.sources { out.append("sources changed") }
+        for m in old?.team ?? [] where after[m.user] == nil {
+            out.append(L10n.t("msg.memberRemoved", ["user": m.user]))
+        }
+        for m in new.team {
+            if let b = before[m.user], b.role != m.role {
+                out.append(L10n.t("msg.memberRole", ["user": m.user, "role": "\(m.role)"]))
+            }
+        }
+        if old?.sla != new.sla { out.append(L10n.t("msg.slaMinutes", ["minutes": new.sla.firstResponseMinutes])) }
+        if old?.sources != new.sources { out.append(L10n.t("msg.sourcesChanged")) }
         return out.map { sanitizeForScreen($0) }
     }
 }

@@ -65,8 +65,11 @@ enum Update {
             if first, case nil = s.modal, let f = s.feed.filter {
                 let name =
                     s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
-                    .map { "view: " + $0.name } ?? "filter: \(f.text)"
-                say(&s, "\(name) — \(s.feed.rows.count) of \(s.feed.order.count)")
+                    .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
+                say(
+                    &s,
+                    L10n.t(
+                        name.0, ["name": name.1, "query": name.1, "n": s.feed.rows.count, "count": s.feed.order.count]))
             }
             return []
         case .detailLoaded(let d, let draft):
@@ -93,7 +96,7 @@ enum Update {
             return crisisFailed(&s, text)
         case .themeLoaded(let name):
             s.chrome.themeName = name
-            say(&s, "theme: \(name)")
+            say(&s, L10n.t("msg.theme", ["name": name]))
             return []
         case .trendsLoaded(let t):
             s.trends = TrendsOverlay(terms: t)

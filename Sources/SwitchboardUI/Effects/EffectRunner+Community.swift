@@ -75,7 +75,7 @@ extension EffectRunner {
                     return .reportLoaded(
                         r.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 } catch {
-                    return .failed("report: \(error)")
+                    return .failed(L10n.t("msg.reportFailed", ["error": "\(error)"]))
                 }
             }
             // A week of 100k mentions takes ~150 ms: off the main loop, so keys never wait.
@@ -104,7 +104,7 @@ extension EffectRunner {
             return []
         case .loadCard(let id, let now):
             let book = contactBook()
-            guard let c = book.contact(id: id) else { return [.failed("no contact \(id)")] }
+            guard let c = book.contact(id: id) else { return [.failed(L10n.t("msg.noContactId", ["id": id]))] }
             return [
                 .contactCardLoaded(
                     ContactCard.make(c, contacts: book, store: store, timeZone: timeZone, now: now, history: true))

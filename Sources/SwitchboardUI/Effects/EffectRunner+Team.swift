@@ -6,7 +6,7 @@ extension EffectRunner {
     /// those writes would follow settings the team did not mean. Reading, drafts and undoing a send go on.
     func refuseWithoutTeam(_ e: Effect) -> [Message]? {
         guard let why = teamProblem else { return nil }
-        let refused = [Message.failed("not saved: \(TeamProblem.short(why)) — fix team.json first")]
+        let refused = [Message.failed(L10n.t("msg.notSavedTeam", ["why": TeamProblem.short(why)]))]
         switch e {
         case .record, .claim, .queueReply, .retrySend, .confirmManual: return refused
         case .queue(let op):
@@ -15,7 +15,7 @@ extension EffectRunner {
             default: return refused
             }
         case .crisis(let op):
-            return op == .refresh ? nil : [.crisisFailed("not saved: \(TeamProblem.short(why)) — fix team.json first")]
+            return op == .refresh ? nil : [.crisisFailed(L10n.t("msg.notSavedTeam", ["why": TeamProblem.short(why)]))]
         // Background passes: skipped without a word (the banner says why); due items wait for the fix.
         case .sendDue: return []
         case .publishQueue: return [.queuePublished([])]

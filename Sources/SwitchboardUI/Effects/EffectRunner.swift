@@ -191,10 +191,13 @@ public final class EffectRunner {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
         p.arguments = ["-c", editor + " \"$1\"", "sh", file.path]
-        do { try p.run() } catch { throw SwitchboardError("cannot start the editor \(editor): \(error)") }
+        do { try p.run() } catch {
+            throw SwitchboardError(L10n.t("msg.editorStart", ["editor": editor, "error": "\(error)"]))
+        }
         p.waitUntilExit()
         guard p.terminationStatus == 0 else {
-            throw SwitchboardError("the editor \(editor) exited with status \(p.terminationStatus): draft unchanged")
+            throw SwitchboardError(
+                L10n.t("msg.editorStatus", ["editor": editor, "status": "\(p.terminationStatus)"]))
         }
         var out = (try? String(contentsOf: file, encoding: .utf8)) ?? text
         if out.hasSuffix("\n") { out.removeLast() }

@@ -31,13 +31,13 @@ public enum Commands {
     /// Checks a command line (`focus queue`): nil when valid, else what is wrong.
     static func validate(_ line: String, themes: [String]?) -> String? {
         let (name, arg) = split(line)
-        guard let spec = spec(name) else { return "unknown command \"\(name)\"" }
-        if spec.argument == .none, !arg.isEmpty { return "\(name) takes no argument" }
-        if spec.argumentRequired, arg.isEmpty { return "\(name) needs an argument" }
+        guard let spec = spec(name) else { return L10n.t("msg.unknownCommand", ["command": name]) }
+        if spec.argument == .none, !arg.isEmpty { return L10n.t("msg.takesNoArgument", ["command": name]) }
+        if spec.argumentRequired, arg.isEmpty { return L10n.t("msg.needsArgument", ["command": name]) }
         if !arg.isEmpty, spec.argument != .theme || themes != nil,
             let vals = values(spec.argument, themes: themes ?? []), !vals.contains(arg)
         {
-            return "\(name): \"\(arg)\" is not one of \(vals.joined(separator: ", "))"
+            return L10n.t("msg.notOneOf", ["command": name, "value": arg, "values": vals.joined(separator: ", ")])
         }
         return nil
     }

@@ -14,7 +14,7 @@ extension Update {
                 return [.quit]
             default:
                 s.modal = nil
-                say(&s, "not quitting")
+                say(&s, L10n.t("msg.notQuitting"))
                 return []
             }
         case .confirmQueue(let op, _):
@@ -48,7 +48,7 @@ extension Update {
                 s.chrome.focus = .feed
                 // Closed again: opening it later asks again.
                 if s.mention.opened == key { s.mention.opened = nil }
-                say(&s, "left to \(user)")
+                say(&s, L10n.t("msg.leftTo", ["user": user]))
                 return []
             }
         case .crisisPrompt(let p):
@@ -82,7 +82,7 @@ extension Update {
     static func paneKey(_ s: inout AppState, _ k: Key) -> [Effect] {
         let ctx = s.chrome.focus.context
         if let b = s.settings.keymap.binding(k, in: ctx) ?? globalBinding(s, k) {
-            guard s.enabled(b.when) else { say(&s, "\(b.command): not available here"); return [] }
+            guard s.enabled(b.when) else { say(&s, L10n.t("msg.notAvailableHere", ["command": b.command])); return [] }
             return run(&s, b.command, fromKeymap: true)
         }
         if s.chrome.focus == .composer, case .char(let c) = k, !isControl(c) {
@@ -112,7 +112,7 @@ extension Update {
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
         case .run?:
-            if let p = cl.problem { say(&s, "filter: " + p.message, error: true); return [] }
+            if let p = cl.problem { say(&s, L10n.t("msg.filterError", ["error": p.message]), error: true); return [] }
             s.modal = nil
             let line = cl.editor.text.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { return [] }

@@ -113,7 +113,7 @@ extension Update {
             let all = ContactsView.sorts
             cv.sort = all[((all.firstIndex(of: cv.sort) ?? 0) + 1) % all.count]
             cv.refilter()
-            say(&s, "contacts by \(cv.sort.rawValue)")
+            say(&s, L10n.t("msg.contactsBy", ["sort": L10n.t("contacts.sort." + cv.sort.rawValue)]))
         case .contactsAdvocates:
             cv.showAdvocates.toggle()
             cv.selected = 0
@@ -141,7 +141,7 @@ extension Update {
             return [
                 .record(
                     [.contact(.merge(contact: into.primary, identities: ids))],
-                    done: "merged: \(names) are one person"),
+                    done: L10n.t("msg.merged", ["names": names])),
                 .community(.loadContacts(now: s.chrome.now)),
             ]
         case .roleAdd, .roleRemove:

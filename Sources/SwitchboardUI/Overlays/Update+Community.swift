@@ -66,7 +66,7 @@ extension Update {
     /// `role +journalist -fan` on the target contact; without roles, asks for them.
     static func role(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let c = targetContact(s) else {
-            say(&s, "no contact: open a mention or :contacts first", error: true)
+            say(&s, L10n.t("msg.noContact"), error: true)
             return []
         }
         if arg.isEmpty {
@@ -80,7 +80,10 @@ extension Update {
             let bare = String(w.drop { $0 == "+" || $0 == "-" })
             guard let r = ContactRole(parsing: bare) else {
                 say(
-                    &s, "no role \"\(bare)\": " + ContactRole.allCases.map(\.rawValue).joined(separator: ", "),
+                    &s,
+                    L10n.t(
+                        "msg.noRole",
+                        ["role": bare, "roles": ContactRole.allCases.map(\.rawValue).joined(separator: ", ")]),
                     error: true)
                 return []
             }
@@ -90,13 +93,13 @@ extension Update {
         return [
             .record(
                 [.contact(.role(contact: c.primary, add: add, remove: remove))],
-                done: "\(c.name): roles \(what)")
+                done: L10n.t("msg.rolesChanged", ["name": c.name, "roles": what]))
         ] + reloadContactViews(s)
     }
 
     static func contactNote(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let c = targetContact(s) else {
-            say(&s, "no contact: open a mention or :contacts first", error: true)
+            say(&s, L10n.t("msg.noContact"), error: true)
             return []
         }
         let text = arg.trimmingCharacters(in: .whitespaces)
@@ -125,7 +128,7 @@ extension Update {
         d.editor = TextEditor((hasPrefix ? prefix : "") + text + (rest.isEmpty ? "" : " " + rest))
         s.mention.drafts[k] = d
         s.chrome.focus = .composer
-        say(&s, "answer from \(sanitizeForScreen(answer.team)) inserted")
+        say(&s, L10n.t("msg.answerInserted", ["team": sanitizeForScreen(answer.team)]))
         return []
     }
 

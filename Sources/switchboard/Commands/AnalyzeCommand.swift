@@ -7,7 +7,7 @@ import SwitchboardCore
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
-        abstract: "Analyse a text (or one text per line of standard input): language, sentiment, intents.",
+        abstract: L10n.t("cli.abstract.analyzeCommand.1"),
         discussion: """
             With --json, prints one object per line:
               {"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question", "complaint"]}

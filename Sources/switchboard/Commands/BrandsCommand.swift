@@ -7,7 +7,7 @@ import SwitchboardCore
 struct BrandsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brands",
-        abstract: "List the brands of ~/.config/switchboard/brands.json: new, overdue, due today, crisis.",
+        abstract: L10n.t("cli.abstract.brandsCommand.1"),
         discussion: """
             Each brand is its own data directory; open one with `switchboard --brand NAME`, or pass --brand NAME \
             to any command. The directories are only read.

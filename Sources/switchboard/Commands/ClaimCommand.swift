@@ -5,7 +5,7 @@ import SwitchboardCore
 /// `switchboard claim KEY [--force]`: take a mention (as opening the composer does); refuses when a colleague holds it.
 struct ClaimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "claim", abstract: "Claim a mention for yourself (someone else's needs --force).")
+        commandName: "claim", abstract: L10n.t("cli.abstract.claimCommand.1"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Mention key.") var key: String
     @Flag(help: "Take it over from a colleague.") var force = false

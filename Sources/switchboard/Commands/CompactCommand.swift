@@ -5,7 +5,7 @@ import SwitchboardCore
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
-        abstract: "Rewrite the logs in compact form without losing history.",
+        abstract: L10n.t("cli.abstract.compactCommand.1"),
         discussion:
             "Folds later analyses into their mentions, drops duplicate mention records and writes every record in "
             + "canonical one-line form. Every action is kept. Lines that do not parse are moved to FILE.corrupt; "

@@ -11,7 +11,7 @@ private func record(_ store: Store, _ action: ContactAction, json: Bool, say: St
 extension ContactsCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Merge contacts into the first one (\"these accounts are one person\").",
+            abstract: L10n.t("cli.abstract.contactsCommandEdit.1"),
             discussion:
                 "The first contact keeps its id; the others' identities, roles and notes join it. Undo with "
                 + "`contacts split`."
@@ -43,7 +43,7 @@ extension ContactsCommand {
 
     struct Split: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Split an identity off a contact (it becomes a contact of its own again).")
+            abstract: L10n.t("cli.abstract.contactsCommandEdit.2"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact.") var id: String
         @Argument(help: "The identity to split off: its key (bluesky:anna.bsky.social) or handle.") var identity: String
@@ -70,7 +70,7 @@ extension ContactsCommand {
                 throw CLIError.failure(
                     Output.safe(
                         "\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off "
-                        + "instead"
+                            + "instead"
                     ))
             }
             try record(
@@ -81,7 +81,7 @@ extension ContactsCommand {
 
     struct Role: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set (+fan) or remove (-critic) roles of a contact.",
+            abstract: L10n.t("cli.abstract.contactsCommandEdit.3"),
             discussion:
                 "A role set by hand always shows; a removed suggestion never comes back. Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))."
         )
@@ -114,7 +114,7 @@ extension ContactsCommand {
     }
 
     struct Note: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an internal note to a contact.")
+        static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.contactsCommandEdit.4"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact.") var id: String
         @OptionGroup var note: NoteText

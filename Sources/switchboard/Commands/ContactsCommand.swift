@@ -6,7 +6,7 @@ import SwitchboardCore
 struct ContactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
-        abstract: "The people behind the mentions: identities, roles, notes, history.",
+        abstract: L10n.t("cli.abstract.contactsCommand.1"),
         discussion: """
             Contacts are built from mention authors (one per network account); merge accounts of one person by hand. \
             Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")). Roles marked * are suggested from \
@@ -15,7 +15,7 @@ struct ContactsCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Merge.self, Split.self, Role.self, Note.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List contacts (most active first).")
+        static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.contactsCommand.2"))
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only contacts whose name, handles or notes contain this text.") var query: String?
         @Option(
@@ -67,7 +67,7 @@ struct ContactsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show a contact: identities, roles, notes, sentiment over time, history.")
+            abstract: L10n.t("cli.abstract.contactsCommand.3"))
         @OptionGroup var global: GlobalOptions
         @Argument(
             help:

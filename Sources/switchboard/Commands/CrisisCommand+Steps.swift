@@ -10,10 +10,12 @@ extension CrisisCommand {
         hm.timeZone = tz
         hm.dateFormat = "HH:mm"
         Output.table(
-            ["#", "STATE", "STEP", "OWNER", "DUE", "BY"],
+            ["#"] + ["state", "step", "owner", "due", "by"].map { L10n.t("cli.col." + $0) },
             r.steps.enumerated().map { i, s in
                 var due = hm.string(from: s.dueAt)
-                if s.isOverdue(now) { due += " LATE \(Int(now.timeIntervalSince(s.dueAt) / 60))m" }
+                if s.isOverdue(now) {
+                    due += " " + L10n.t("cli.crisis.late", ["minutes": Int(now.timeIntervalSince(s.dueAt) / 60)])
+                }
                 let mark: String
                 switch s.state {
                 case .open: mark = s.isOverdue(now) ? "[!]" : "[ ]"
@@ -23,7 +25,7 @@ extension CrisisCommand {
                 }
                 let by = s.by.map { "\(Output.safe($0)) \(hm.string(from: s.at ?? now))" } ?? ""
                 return [
-                    "\(i + 1)", "\(mark) \(s.state.rawValue)",
+                    "\(i + 1)", "\(mark) " + L10n.t("crisis.state." + s.state.rawValue),
                     Output.clip(Output.safe(s.step.title) + (s.reason.map { " — " + Output.safe($0) } ?? ""), 70),
                     Output.safe(s.step.owner), due, by,
                 ]
@@ -32,24 +34,26 @@ extension CrisisCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The current run (or --crisis ID): its checklist, overdue steps marked.")
+            abstract: L10n.t("cli.abstract.crisisCommandSteps.1"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
-        @Flag(help: "JSON: the incident report of the run so far.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.10"))) var json = false
 
         func run() throws {
             let store = try global.openStore(quiet: json)
             let team = try? CrisisCommand.team(store)
             let r = try CrisisCommand.op { try CrisisOps.current(which.id, store: store) }
             if json { Output.write(try CrisisReport(run: r, store: store).json() + Data([10])); return }
-            print((r.isActive ? "" : "ENDED ") + CrisisCommand.headline(r))
+            print((r.isActive ? "" : L10n.t("cli.crisis.endedMark") + " ") + CrisisCommand.headline(r))
             let buckets = CrisisReport.buckets(store.mentions, from: Date().addingTimeInterval(-3 * 3600), to: Date())
-            print("Mentions per 15 min, last 3 h:  " + TextBars.sparkline(buckets.map { Double($0.total) }))
-            print("Negative per 15 min:            " + TextBars.sparkline(buckets.map { Double($0.negative) }))
+            print(Output.pad(L10n.t("cli.crisis.sparkAll"), 32) + TextBars.sparkline(buckets.map { Double($0.total) }))
+            print(
+                Output.pad(L10n.t("cli.crisis.sparkNegative"), 32)
+                    + TextBars.sparkline(buckets.map { Double($0.negative) }))
             CrisisCommand.printChecklist(r, now: r.endedAt ?? Date(), tz: CrisisOps.timeZone(team))
             if !r.playbook.escalation.isEmpty {
                 print(
-                    "Escalation: "
+                    L10n.t("cli.crisis.escalation") + ": "
                         + r.playbook.escalation.map {
                             "\(Output.safe($0.role)): \(Output.safe($0.name)) (\(Output.safe($0.reach)))"
                         }.joined(separator: "; "))
@@ -59,7 +63,7 @@ extension CrisisCommand {
 
     struct StepArgs: ParsableArguments {
         @OptionGroup var which: Which
-        @Argument(help: "The step: its id, its number, or an unambiguous id prefix.") var step: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.11"))) var step: String
     }
 
     static func change(_ global: GlobalOptions, _ args: StepArgs, _ state: CrisisStepState, reason: String?) throws {
@@ -68,31 +72,33 @@ extension CrisisCommand {
             try CrisisOps.setStep(
                 crisis: args.which.id, step: args.step, to: state, reason: reason, store: store, actor: Actor.current())
         }
-        print("\(s.step.id): \(s.state.rawValue)" + (s.reason.map { " — \(Output.safe($0))" } ?? ""))
+        print(
+            "\(s.step.id): " + L10n.t("crisis.state." + s.state.rawValue)
+                + (s.reason.map { " — \(Output.safe($0))" } ?? ""))
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a step off (records who and when).")
+        static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.crisisCommandSteps.2"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var args: StepArgs
-        @Option(help: "A note kept with it.") var note: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.12"))) var note: String?
         func run() throws { try CrisisCommand.change(global, args, .done, reason: note) }
     }
 
     enum Skip: ReasonStepKind {
         static let info = ReasonStepInfo(
-            name: "skip", state: .skipped, abstract: "Skip a step, with the reason.",
+            name: "skip", state: .skipped, abstract: L10n.t("cli.abstract.crisisCommandSteps.3"),
             reasonHelp: "Why it is skipped.")
     }
 
     enum Block: ReasonStepKind {
         static let info = ReasonStepInfo(
-            name: "block", state: .blocked, abstract: "Mark a step blocked, with what blocks it.",
+            name: "block", state: .blocked, abstract: L10n.t("cli.abstract.crisisCommandSteps.4"),
             reasonHelp: "What blocks it.")
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a step again.")
+        static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.crisisCommandSteps.5"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var args: StepArgs
         func run() throws { try CrisisCommand.change(global, args, .open, reason: nil) }
@@ -101,11 +107,11 @@ extension CrisisCommand {
     struct Notify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Carry out a notify step: run its command with the step's text on stdin, or record it was done by hand."
+                L10n.t("cli.abstract.crisisCommandSteps.6")
         )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var args: StepArgs
-        @Flag(name: .customLong("by-hand"), help: "Record that the people were notified by hand (no command is run).")
+        @Flag(name: .customLong("by-hand"), help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.13")))
         var byHand = false
 
         func run() throws {
@@ -121,36 +127,35 @@ extension CrisisCommand {
     }
 
     struct Severity: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change the severity level of the run.")
+        static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.crisisCommandSteps.7"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
-        @Argument(help: "The level: its number, or its first word.") var level: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.14"))) var level: String
         func run() throws {
             let store = try global.openStore()
             let l = try CrisisCommand.op {
                 try CrisisOps.setSeverity(crisis: which.id, level, store: store, actor: Actor.current())
             }
-            print("severity: \(Output.safe(l))")
+            print(L10n.t("msg.severity", ["level": Output.safe(l)]))
         }
     }
 
     struct Statement: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Show a holding statement filled in; --publish queues it to go out now (even with the queue suspended)."
+                L10n.t("cli.abstract.crisisCommandSteps.8")
         )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
-        @Argument(help: "The statement id (default: the first for --lang).") var id: String?
-        @Option(help: "Language (en, de, …).") var lang: String?
-        @Option(help: "The holding-statement step this completes (marked done when published).") var step: String?
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.15"))) var id: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.16"))) var lang: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.17"))) var step: String?
         @Option(
             name: .customLong("account"),
-            help: "A target account (source id); repeatable. Default: every Mastodon and Bluesky source.") var accounts:
-            [String] = []
-        @Option(help: "The text to publish instead of the statement as written (e.g. with the placeholders filled).")
+            help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.18"))) var accounts: [String] = []
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.19")))
         var text: String?
-        @Flag(help: "Queue it to be published now (not in a drill).") var publish = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.20"))) var publish = false
 
         func run() throws {
             let store = try global.openStore()
@@ -163,8 +168,9 @@ extension CrisisCommand {
                         store: store, actor: Actor.current())
                 }
                 print(
-                    "\(item.id): queued for now on \(item.draft.accounts.joined(separator: ", ")) (publish-due or the listener sends it)"
-                )
+                    "\(item.id): "
+                        + L10n.t(
+                            "cli.crisis.statementQueued", ["accounts": item.draft.accounts.joined(separator: ", ")]))
                 return
             }
             let networks = team.sources.filter { ["mastodon", "bluesky"].contains($0.type.lowercased()) }.map {
@@ -181,24 +187,22 @@ extension CrisisCommand {
             }
             if !s.unknown.isEmpty {
                 Output.warn(
-                    "unfilled: " + s.unknown.map { "{{\($0)}}" }.joined(separator: ", ")
-                        + " (the playbook's \"placeholders\")")
+                    L10n.t("cli.crisis.unfilled", ["names": s.unknown.map { "{{\($0)}}" }.joined(separator: ", ")]))
             }
-            if r.drill { Output.warn("a drill: shown only, nothing is published") }
+            if r.drill { Output.warn(L10n.t("cli.crisis.drillShown")) }
         }
     }
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "The incident report of a run: timeline, volume and sentiment chart, steps with times, posts, "
-                + "response times."
+                L10n.t("cli.abstract.crisisCommandSteps.9")
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The run (id, prefix, or `last`; default: the newest).") var id: String?
-        @Option(help: "md or json (default: md).") var format: String?
-        @Flag(help: "The report as one JSON document (the same as --format json).") var json = false
-        @Option(help: "Write to this file instead of standard output.") var output: String?
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.21"))) var id: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.22"))) var format: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.23"))) var json = false
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommandSteps.24"))) var output: String?
 
         func validate() throws {
             if json, let format, format.lowercased() != "json" {
@@ -215,11 +219,15 @@ extension CrisisCommand {
             switch (json ? "json" : format ?? "md").lowercased() {
             case "md", "markdown": data = Data(report.markdown(timeZone: CrisisOps.timeZone(team)).utf8)
             case "json": data = try report.json() + Data("\n".utf8)
-            default: throw CLIError.usage("--format: md or json")
+            default: throw CLIError.usage(L10n.t("cli.crisis.formatUsage"))
             }
             if let output {
                 try FileIO.writeDocument(data, to: URL(fileURLWithPath: output))
-                if json { Output.err("wrote \(output)") } else { print("wrote \(output)") }
+                if json {
+                    Output.err(L10n.t("cli.wrote", ["file": output]))
+                } else {
+                    print(L10n.t("cli.wrote", ["file": output]))
+                }
             } else {
                 // Text from the network (replies, notes) is in there: sanitised like every other output.
                 Output.write(Output.safe(String(decoding: data, as: UTF8.self), keepNewlines: true))

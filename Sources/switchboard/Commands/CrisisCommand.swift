@@ -6,7 +6,7 @@ import SwitchboardCore
 struct CrisisCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisis",
-        abstract: "The crisis drawer: playbooks, start/drill, the checklist, holding statements, end, report.",
+        abstract: L10n.t("cli.abstract.crisisCommand.1"),
         subcommands: [
             List.self, Validate.self, Start.self, Drill.self, Status.self, Done.self,
             ReasonStepCommand<Skip>.self, ReasonStepCommand<Block>.self, Reopen.self,
@@ -26,26 +26,26 @@ struct CrisisCommand: ParsableCommand {
     struct Which: ParsableArguments {
         @Option(
             name: .customLong("crisis"),
-            help: "The run (id or prefix); default: the active crisis, else the running drill.") var id: String?
+            help: ArgumentHelp(L10n.t("cli.help.crisisCommand.7"))) var id: String?
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The playbooks (and files that cannot be used), and every run so far.")
+            abstract: L10n.t("cli.abstract.crisisCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "JSON: {\"playbooks\": […], \"problems\": […], \"runs\": […]}.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.8"))) var json = false
 
         func run() throws {
             let store = try global.openStore(quiet: json)
             let lib = PlaybookLibrary.load(store.dir)
             let log = CrisisLog(store: store)
             if json { try Output.printJSON(CrisisListJSON(lib: lib, log: log)); return }
-            if let c = log.current { print("ACTIVE: " + CrisisCommand.headline(c)) }
+            if let c = log.current { print(L10n.t("cli.crisis.active") + ": " + CrisisCommand.headline(c)) }
             if lib.playbooks.isEmpty {
-                print("No usable playbooks in \(store.dir.playbooksDir.path) (switchboard init writes three).")
+                print(L10n.t("cli.crisis.noPlaybooks", ["path": store.dir.playbooksDir.path]))
             } else {
                 Output.table(
-                    ["PLAYBOOK", "NAME", "STEPS", "SEVERITY LEVELS"],
+                    ["playbook", "name", "steps", "severityLevels"].map { L10n.t("cli.col." + $0) },
                     lib.playbooks.map { p in
                         [
                             Output.safe(p.id), Output.safe(p.name), "\(p.steps.count)",
@@ -61,13 +61,15 @@ struct CrisisCommand: ParsableCommand {
             if !log.runs.isEmpty {
                 print("")
                 Output.table(
-                    ["RUN", "PLAYBOOK", "STARTED", "BY", "STATE"],
+                    ["run", "playbook", "started", "by", "state"].map { L10n.t("cli.col." + $0) },
                     log.runs.reversed().map { r in
                         [
-                            r.id, Output.safe(r.name) + (r.drill ? " (drill)" : ""), Timestamp.format(r.startedAt),
+                            r.id, Output.safe(r.name) + (r.drill ? " (" + L10n.t("msg.drill") + ")" : ""),
+                            Timestamp.format(r.startedAt),
                             Output.safe(r.startedBy),
-                            r.endedAt.map { "ended " + Timestamp.format($0) }
-                                ?? "ACTIVE \(r.progress.done)/\(r.progress.total)",
+                            r.endedAt.map { L10n.t("cli.crisis.endedAt", ["time": Timestamp.format($0)]) }
+                                ?? L10n.t(
+                                    "cli.crisis.activeProgress", ["done": r.progress.done, "total": r.progress.total]),
                         ]
                     })
             }
@@ -77,10 +79,10 @@ struct CrisisCommand: ParsableCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Check playbook files (default: every file in the data directory's playbooks/); exit 1 on problems.")
+                L10n.t("cli.abstract.crisisCommand.3"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Playbook files to check instead.") var files: [String] = []
-        @Flag(help: "One JSON document: {\"ready\": N, \"problems\": [{\"file\", \"message\"}]}.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.9"))) var files: [String] = []
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.10"))) var json = false
 
         func run() throws {
             var problems: [(file: String, message: String)] = []
@@ -109,25 +111,27 @@ struct CrisisCommand: ParsableCommand {
             }
             for p in problems { print(Output.safe("\(p.file): \(p.message)")) }
             print(
-                "\(ok) playbook\(ok == 1 ? "" : "s") ready, \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                L10n.t(ok == 1 ? "cli.crisis.playbookReady" : "cli.crisis.playbooksReady", ["count": ok]) + ", "
+                    + L10n.t(
+                        problems.count == 1 ? "cli.crisis.problem" : "cli.crisis.problems", ["count": problems.count]))
             if !problems.isEmpty { throw ExitCode(1) }
         }
     }
 
     struct StartOptions: ParsableArguments {
-        @Argument(help: "The playbook (id, name or prefix).") var playbook: String
-        @Option(help: "Severity level (number, or the level's first word).") var severity: String?
-        @Option(help: "A note kept with the start.") var note: String?
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.11"))) var playbook: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.12"))) var severity: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.13"))) var note: String?
     }
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Start a crisis from a playbook; shows the banner in every workbench at once.")
+            abstract: L10n.t("cli.abstract.crisisCommand.4"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: StartOptions
         @Flag(
             name: .customLong("suspend-queue"), inversion: .prefixedNo,
-            help: "Suspend the content queue in the same write (asked when not given and a terminal is attached).")
+            help: ArgumentHelp(L10n.t("cli.help.crisisCommand.14")))
         var suspendQueue: Bool?
 
         func run() throws {
@@ -146,13 +150,15 @@ struct CrisisCommand: ParsableCommand {
                     p, severity: options.severity, suspendQueue: suspend ?? false, note: options.note, team: team,
                     store: store, actor: Actor.current())
             }
-            print("Started \(run.id): \(Output.safe(run.name))" + (run.severity.map { " — \(Output.safe($0))" } ?? ""))
+            print(
+                L10n.t("cli.crisis.started", ["id": run.id, "name": Output.safe(run.name)])
+                    + (run.severity.map { " — \(Output.safe($0))" } ?? ""))
             if run.suspendedQueue {
-                print("The content queue is suspended (resume with `switchboard queue resume`).")
+                print(L10n.t("cli.crisis.queueSuspended"))
             } else if Queue(store: store).isSuspended {
-                print("The content queue was already suspended.")
+                print(L10n.t("cli.crisis.queueWasSuspended"))
             } else {
-                print("The content queue is NOT suspended (suspend it with `switchboard queue suspend --reason …`).")
+                print(L10n.t("cli.crisis.queueNotSuspended"))
             }
             CrisisCommand.printChecklist(run, now: Date(), tz: CrisisOps.timeZone(team))
             SyncCommand.syncNow(store.dir, why: "the crisis")
@@ -162,7 +168,7 @@ struct CrisisCommand: ParsableCommand {
     struct Drill: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Run a playbook as an exercise: clearly marked, nothing published, nothing suspended, no commands run.")
+                L10n.t("cli.abstract.crisisCommand.5"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: StartOptions
 
@@ -175,17 +181,17 @@ struct CrisisCommand: ParsableCommand {
                     p, severity: options.severity, drill: true, suspendQueue: false, note: options.note, team: team,
                     store: store, actor: Actor.current())
             }
-            print("DRILL \(run.id): \(Output.safe(run.name)) — an exercise: nothing is published or suspended")
+            print(L10n.t("cli.crisis.drill", ["id": run.id, "name": Output.safe(run.name)]))
             CrisisCommand.printChecklist(run, now: Date(), tz: CrisisOps.timeZone(team))
         }
     }
 
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "End the crisis with a summary and write the incident report (the queue stays suspended).")
+            abstract: L10n.t("cli.abstract.crisisCommand.6"))
         @OptionGroup var global: GlobalOptions
         @OptionGroup var which: Which
-        @Argument(help: "The summary: what happened, what was done, what is still open.") var summary: [String]
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.crisisCommand.15"))) var summary: [String]
 
         func run() throws {
             let store = try global.openStore()
@@ -195,29 +201,33 @@ struct CrisisCommand: ParsableCommand {
                     crisis: which.id, summary: summary.joined(separator: " "), store: store, actor: Actor.current())
             }
             print(
-                "Ended \(run.id) (\(Output.safe(run.name))) after "
-                + "\(CrisisReport.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)))."
-            )
+                L10n.t(
+                    "cli.crisis.ended",
+                    [
+                        "id": run.id, "name": Output.safe(run.name),
+                        "duration": CrisisReport.duration((run.endedAt ?? Date()).timeIntervalSince(run.startedAt)),
+                    ]))
             do {
                 let file = try CrisisOps.writeReport(run, store: store, team: team)
-                print("Report: \(file.path)")
+                print(L10n.t("cli.crisis.reportFile", ["path": file.path]))
             } catch {
-                Output.warn(
-                    "the report could not be written (\(error)); `switchboard crisis report \(run.id)` prints it")
+                Output.warn(L10n.t("cli.crisis.reportFailed", ["error": "\(error)", "id": run.id]))
             }
             if !run.drill, let s = Queue(store: store).suspension {
-                print(
-                    "The content queue stays suspended (\(Output.safe(s.reason))): resume it with `switchboard "
-                    + "queue resume` when ready."
-                )
+                print(L10n.t("cli.crisis.queueStays", ["reason": Output.safe(s.reason)]))
             }
         }
     }
 
     static func headline(_ r: CrisisRun) -> String {
-        (r.drill ? "DRILL " : "") + "\(Output.safe(r.name)) (\(r.id))"
-            + (r.severity.map { " — \(Output.safe($0))" } ?? "")
-            + ", started \(Timestamp.format(r.startedAt)) by \(Output.safe(r.startedBy)), \(r.progress.done)/\(r.progress.total) steps"
+        (r.drill ? L10n.t("cli.crisis.drillMark") + " " : "") + "\(Output.safe(r.name)) (\(r.id))"
+            + (r.severity.map { " — \(Output.safe($0))" } ?? "") + ", "
+            + L10n.t(
+                "cli.crisis.headline",
+                [
+                    "time": Timestamp.format(r.startedAt), "user": Output.safe(r.startedBy), "done": r.progress.done,
+                    "total": r.progress.total,
+                ])
     }
 }
 

@@ -6,7 +6,7 @@ import SwitchboardCore
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the data directory: every file parses, logs intact, permissions sane.",
+        abstract: L10n.t("cli.abstract.doctorCommand.1"),
         discussion: """
             Lists each problem with file and line. Exit status 1 when there are problems. Compares the search index \
             with the logs when it is up to date. Only reads: nothing in the directory is created or changed, except \

@@ -7,15 +7,14 @@ import SwitchboardCore
 struct FeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed",
-        abstract: "Inspect RSS/Atom feeds.",
+        abstract: L10n.t("cli.abstract.feedCommand.1"),
         subcommands: [Parse.self]
     )
 
     struct Parse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Print a feed as Switchboard reads it: title, link and each entry's id, title, link, author, dates "
-                + "and summary.",
+                L10n.t("cli.abstract.feedCommand.2"),
             discussion:
                 "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order; "
                 + "an input that cannot be read or parsed gets a document with \"error\". Exit status 1 when any "
@@ -48,12 +47,16 @@ struct FeedCommand: AsyncParsableCommand {
                 case .success(let feed):
                     if json {
                         FeedPrinter.printJSON(source: input, feed: feed, error: nil)
-                    } else { FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input) }
+                    } else {
+                        FeedPrinter.printText(feed, multiple: inputs.count > 1, source: input)
+                    }
                 case .failure(let message):
                     failures += 1
                     if json {
                         FeedPrinter.printJSON(source: input, feed: nil, error: message)
-                    } else { Output.err("switchboard: \(HTMLText.clean(input)): \(message)") }
+                    } else {
+                        Output.err("switchboard: \(HTMLText.clean(input)): \(message)")
+                    }
                 }
             }
             if failures > 0 { throw ExitCode(1) }

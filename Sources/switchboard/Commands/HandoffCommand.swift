@@ -7,7 +7,7 @@ import SwitchboardCore
 struct HandoffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handoff",
-        abstract: "Hand a mention to an internal team (support, HR, product, legal) and record the answer.",
+        abstract: L10n.t("cli.abstract.handoffCommand.1"),
         discussion: """
             `switchboard handoff KEY --team T [--note N]` hands a mention off by hand: it waits with that team named. \
             Routing rules in team.json do it automatically for new mentions (see `switchboard routing test`).
@@ -17,7 +17,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct To: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "to", abstract: "Hand a mention to a team (the default: `handoff KEY --team T`).")
+            commandName: "to", abstract: L10n.t("cli.abstract.handoffCommand.2"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
         @Option(help: "The internal team.") var team: String
@@ -37,7 +37,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record the answer from inside for a handed-off mention.",
+            abstract: L10n.t("cli.abstract.handoffCommand.3"),
             discussion:
                 "The answer is kept with the mention (the composer offers it) and the mention goes from waiting "
                 + "back to open."
@@ -68,7 +68,7 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let abstract = "Mentions waiting for an internal team, oldest first, with the delivery state."
+        static let abstract = L10n.t("cli.abstract.handoffCommand.5")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this team.") var team: String?
         @Flag(help: "Also hand-offs that were answered or closed.") var all = false
@@ -93,7 +93,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Deliver failed hand-offs again now (all, or those of one mention).",
+            abstract: L10n.t("cli.abstract.handoffCommand.4"),
             discussion:
                 "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). "
                 + "Exit status 1 when one fails again."

@@ -11,7 +11,7 @@ import SwitchboardCore
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Import mentions in the JSON Lines import format (see README).",
+        abstract: L10n.t("cli.abstract.ingestCommand.1"),
         discussion: """
             Reads FILE, or standard input when FILE is - or absent. Prints how many mentions were new, duplicates \
             and rejected (with line numbers and reasons). A bad line never stops the good ones. Exit status 0 when \

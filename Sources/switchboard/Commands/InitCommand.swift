@@ -5,7 +5,7 @@ import SwitchboardCore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a data directory with a team config, reply templates and crisis playbooks.",
+        abstract: L10n.t("cli.abstract.initCommand.1"),
         discussion: """
             Refuses to touch a directory that exists and is not empty. With --site, the data directory is one site \
             of a team that syncs through git (--remote sets team.json's sync remote); --join REMOTE --site NAME \

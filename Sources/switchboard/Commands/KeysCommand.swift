@@ -7,7 +7,7 @@ import SwitchboardUI
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "Print the workbench's key bindings (defaults plus ~/.config/switchboard/keymap.json).")
+        abstract: L10n.t("cli.abstract.keysCommand.1"))
 
     @Flag(help: "Print the built-in bindings, ignoring the keymap file.")
     var defaults = false
@@ -30,6 +30,8 @@ struct KeysCommand: ParsableCommand {
                         "when": $0.when.rawValue,
                     ]
                 })
-        } else { print(map.table(), terminator: "") }
+        } else {
+            print(map.table(), terminator: "")
+        }
     }
 }

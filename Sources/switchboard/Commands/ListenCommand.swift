@@ -8,7 +8,7 @@ import SwitchboardCore
 struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "listen",
-        abstract: "Run every enabled source at its interval (in the foreground; for systemd or cron).",
+        abstract: L10n.t("cli.abstract.listenCommand.1"),
         discussion: """
             One listener per data directory (it holds state/listener.lock); the workbench polls the sources itself \
             only when no listener runs. One log line per poll goes to stderr, or to --log FILE (appended). SIGTERM or \

@@ -4,7 +4,7 @@ import SwitchboardCore
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "The audit trail: who did what, when.")
+        commandName: "log", abstract: L10n.t("cli.abstract.logCommand.1"))
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only since then: a duration ago (30m, 2h, 7d) or an ISO 8601 time.")
     var since: String?

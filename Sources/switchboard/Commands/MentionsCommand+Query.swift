@@ -46,7 +46,7 @@ enum QueryOption {
         do { index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: StderrProgress()) } catch {
             // A full disk or a failing one: the logs keep working, the index says it is behind.
             if let why = HistoryIndex.behindBecause(error) {
-                Output.warn("the index is behind the logs (\(why)); searching the logs")
+                Output.warn(L10n.t("cli.indexBehind", ["why": why]))
             }
             return nil
         }

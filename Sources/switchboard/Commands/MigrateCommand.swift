@@ -5,7 +5,7 @@ import SwitchboardCore
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Give a single-site data directory a site name and move its logs into the site's segments.",
+        abstract: L10n.t("cli.abstract.migrateCommand.1"),
         discussion: """
             Moves log/KIND-YYYY-MM.jsonl to log/YYYY-MM/SITE.KIND.jsonl, every record kept. The first sync does \
             the same. A data directory that never syncs needs neither.

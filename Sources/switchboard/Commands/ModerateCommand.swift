@@ -8,7 +8,7 @@ import SwitchboardCore
 struct ModerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moderate",
-        abstract: "Hide, unhide or delete a comment, or mute, block or report its author, through its network.",
+        abstract: L10n.t("cli.abstract.moderateCommand.1"),
         discussion: """
             KIND is one of \(ModerationKind.allCases.map(\.rawValue).joined(separator: ", ")); which ones a network \
             offers is in the user guide (Moderation). The action goes through the source that found the mention and \

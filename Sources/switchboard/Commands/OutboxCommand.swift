@@ -7,7 +7,7 @@ import SwitchboardCore
 struct OutboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outbox",
-        abstract: "Replies waiting to be sent, sending, failed or sent.",
+        abstract: L10n.t("cli.abstract.outboxCommand.1"),
         subcommands: [List.self, Retry.self, Cancel.self, Confirm.self])
 
     /// Runs an outbox operation, turning any error into a clean CLI failure.
@@ -16,7 +16,7 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let abstract = "List outbox entries (pending ones; --all for every one)."
+        static let abstract = L10n.t("cli.abstract.outboxCommand.3")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Also sent and cancelled entries.") var all = false
         @Flag(help: "JSON Lines: one entry per line.") var json = false
@@ -41,7 +41,7 @@ struct OutboxCommand: AsyncParsableCommand {
 
     struct Retry: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Send failed entries again now (one by ID, or all failed and due).")
+            abstract: L10n.t("cli.abstract.outboxCommand.2"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix); without it, every failed entry.") var id: String?
         @Flag(help: "JSON Lines: one result per line.") var json = false
@@ -83,7 +83,9 @@ struct OutboxCommand: AsyncParsableCommand {
                             ReplyResultJSON(
                                 key: e.mention, outbox: e.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id,
                                 warnings: []))
-                    } else { print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))") }
+                    } else {
+                        print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))")
+                    }
                 case .failed(let msg, let at):
                     failed = true
                     if json {
@@ -99,7 +101,9 @@ struct OutboxCommand: AsyncParsableCommand {
                     if json {
                         try Output.printJSON(
                             ReplyResultJSON(key: e.mention, outbox: e.id, state: "not_sent", error: why, warnings: []))
-                    } else { print("\(e.id): not sent: \(why)") }
+                    } else {
+                        print("\(e.id): not sent: \(why)")
+                    }
                 }
             }
             if failed { throw ExitCode(1) }
@@ -107,7 +111,7 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct Cancel: StoreCommand {
-        static let abstract = "Take back a reply that is queued (in its send delay) or failed."
+        static let abstract = L10n.t("cli.abstract.outboxCommand.4")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         func run(in store: Store) throws {
@@ -117,7 +121,7 @@ struct OutboxCommand: AsyncParsableCommand {
     }
 
     struct Confirm: StoreCommand {
-        static let abstract = "Confirm that a reply to be given by hand (RSS, JSON Lines) was posted."
+        static let abstract = L10n.t("cli.abstract.outboxCommand.5")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "An outbox id (or prefix).") var id: String
         @Option(help: "Where the answer is (default: the mention's address).") var url: String?

@@ -8,12 +8,12 @@ import SwitchboardCore
 struct PostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "post",
-        abstract: "Edit or delete one of the brand's own posts on its network (every version stays in the log).",
+        abstract: L10n.t("cli.abstract.postCommand.1"),
         subcommands: [Edit.self, Delete.self])
 
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Edit one of the brand's own posts (Mastodon).",
+            abstract: L10n.t("cli.abstract.postCommand.2"),
             discussion: "Shows the old and the new text and asks unless --yes; records a post_edit with both.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The post's mention key (or an unambiguous prefix).") var key: String
@@ -43,7 +43,7 @@ struct PostCommand: AsyncParsableCommand {
 
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete one of the brand's own posts (Mastodon, Bluesky).",
+            abstract: L10n.t("cli.abstract.postCommand.3"),
             discussion: "Shows what will be deleted and asks unless --yes; records a post_delete with the text.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The post's mention key (or an unambiguous prefix).") var key: String

@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// A one-line progress bar on standard error ("reanalyze [#######-------]  45%  450/1000"), redrawn in place
 /// at most once per percent; silent when disabled (standard error not a terminal and no `--progress`).

@@ -7,7 +7,7 @@ import SwitchboardCore
 struct PublishDueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish-due",
-        abstract: "Publish due queue items (for cron/systemd). Exit 1 when a post failed.")
+        abstract: L10n.t("cli.abstract.publishDueCommand.1"))
     @OptionGroup var global: GlobalOptions
     @Flag(help: "JSON Lines: one result per item and account.") var json = false
     @Flag(help: "Print nothing when nothing was due (for cron, which mails any output).") var quiet = false

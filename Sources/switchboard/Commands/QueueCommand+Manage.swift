@@ -3,21 +3,28 @@ import Foundation
 import SwitchboardCore
 
 extension QueueCommand {
+    /// `SUSPENDED since … by …: reason` (`AUSGESETZT seit … von …: Grund`).
+    static func suspendedLine(_ s: QueueSuspension) -> String {
+        L10n.t(
+            "cli.queue.suspendedSince",
+            ["time": Timestamp.format(s.at), "user": Output.safe(s.by), "reason": Output.safe(s.reason)])
+    }
+
     struct Swap: StoreCommand {
-        static let abstract = "Reorder: swap the scheduled times of two items."
+        static let abstract = L10n.t("cli.abstract.queueCommandManage.2")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var first: String
-        @Argument(help: "Another queue id (or prefix).") var second: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.5"))) var first: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.6"))) var second: String
         func run(in store: Store) throws {
             try QueueCommand.op { try Queue.swap(first, second, store: store, actor: Actor.current()) }
-            print("swapped \(first) and \(second)")
+            print(L10n.t("cli.queue.swapped", ["first": first, "second": second]))
         }
     }
 
     struct Status: StoreCommand {
-        static let abstract = "The suspend switch: running, or suspended since when, by whom and why; items by state."
+        static let abstract = L10n.t("cli.abstract.queueCommandManage.3")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "One JSON document: {\"suspended\", \"reason\", \"by\", \"at\", \"counts\"}.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.7"))) var json = false
         var quiet: Bool { json }
 
         func run(in store: Store) throws {
@@ -31,12 +38,15 @@ extension QueueCommand {
                 return
             }
             if let s = q.suspension {
-                print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
-            } else { print("The queue is running.") }
+                print(QueueCommand.suspendedLine(s))
+            } else {
+                print(L10n.t("cli.queue.running"))
+            }
             print(
                 counts.isEmpty
-                    ? "No items."
-                    : counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+                    ? L10n.t("cli.queue.noItems")
+                    : counts.sorted { $0.key < $1.key }.map { "\($0.value) " + L10n.t("queue.state." + $0.key) }
+                        .joined(separator: ", "))
         }
     }
 
@@ -46,27 +56,30 @@ extension QueueCommand {
     enum Retry: QueueItemStepKind { static let step = QueueItemStep.retry }
 
     struct Suspend: StoreCommand {
-        static let abstract = "The kill switch: hold every scheduled item now, in every process (lead or manager only)."
+        static let abstract = L10n.t("cli.abstract.queueCommandManage.4")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Why (recorded in the actions log).") var reason: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.8"))) var reason: String
         func run(in store: Store) throws {
             let team = try QueueCommand.team(store)
             try QueueCommand.op {
                 try Queue.suspendAll(reason: reason, team: team, store: store, actor: Actor.current())
             }
             let held = Queue(store: store).all.filter { $0.state == .suspended }.count
-            print("queue suspended: \(held) item(s) held")
+            print(L10n.t("cli.queue.suspendedHeld", ["count": held]))
             SyncCommand.syncNow(store.dir, why: "the suspend")
         }
     }
 
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Turn the switch off; say what to do with held items whose time has passed.")
+            abstract: L10n.t("cli.abstract.queueCommandManage.1"))
         @OptionGroup var global: GlobalOptions
-        @Flag(name: .customLong("post-now"), help: "Post them now.") var postNow = false
-        @Flag(name: .customLong("next-slot"), help: "Move each to its next free slot.") var nextSlot = false
-        @Flag(name: .customLong("keep-holding"), help: "Keep them held until rescheduled.") var keepHolding = false
+        @Flag(name: .customLong("post-now"), help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.9"))) var postNow =
+            false
+        @Flag(name: .customLong("next-slot"), help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.10")))
+        var nextSlot = false
+        @Flag(name: .customLong("keep-holding"), help: ArgumentHelp(L10n.t("cli.help.queueCommandManage.11")))
+        var keepHolding = false
         func run() throws {
             let store = try global.openStore()
             let team = try QueueCommand.team(store)
@@ -75,12 +88,9 @@ extension QueueCommand {
             let now = Date()
             let past = Queue(store: store).all.filter { $0.held && ($0.scheduledAt ?? .distantFuture) <= now }
             guard chosen.count == 1 else {
-                if chosen.count > 1 { throw CLIError.usage("give one of --post-now, --next-slot, --keep-holding") }
+                if chosen.count > 1 { throw CLIError.usage(L10n.t("cli.queue.giveResume")) }
                 if !past.isEmpty {
-                    throw CLIError.usage(
-                        "\(past.count) held item(s) are past their time: choose --post-now, --next-slot or "
-                        + "--keep-holding"
-                    )
+                    throw CLIError.usage(L10n.t("cli.queue.pastTime", ["count": past.count]))
                 }
                 return try run(.postNow, store: store, team: team)
             }
@@ -91,10 +101,10 @@ extension QueueCommand {
             let moved = try QueueCommand.op {
                 try Queue.resumeAll(policy: p, team: team, store: store, actor: Actor.current())
             }
-            print("queue resumed (\(p.rawValue))")
-            for m in moved { print("\(m.id): moved to \(Timestamp.format(m.at))") }
+            print(L10n.t("cli.queue.resumed", ["policy": p.rawValue]))
+            for m in moved { print("\(m.id): " + L10n.t("cli.queue.movedTo", ["time": Timestamp.format(m.at)])) }
             let held = Queue(store: store).all.filter { $0.state == .suspended }
-            if !held.isEmpty { print("still held: " + held.map(\.id).joined(separator: ", ")) }
+            if !held.isEmpty { print(L10n.t("cli.queue.stillHeld") + ": " + held.map(\.id).joined(separator: ", ")) }
         }
     }
 }

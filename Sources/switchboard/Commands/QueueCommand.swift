@@ -7,7 +7,7 @@ import SwitchboardCore
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
-        abstract: "The content queue: add, list, show, status, edit, schedule, delete/restore, suspend/resume.",
+        abstract: L10n.t("cli.abstract.queueCommand.1"),
         subcommands: [
             Add.self, List.self, Show.self, Status.self, Edit.self, Schedule.self, Swap.self,
             QueueItemCommand<Duplicate>.self,
@@ -25,21 +25,23 @@ struct QueueCommand: ParsableCommand {
     }
 
     struct When: ParsableArguments {
-        @Option(help: "Schedule at this time (ISO 8601, e.g. 2026-12-01T09:00+01:00).") var at: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.7"))) var at: String?
         @Flag(
             name: .customLong("next-slot"),
-            help: "Schedule at the account's next free slot (posting_schedule in team.json).") var nextSlot = false
-        @Flag(help: "Schedule for now (published by the next publish-due).") var now = false
+            help: ArgumentHelp(L10n.t("cli.help.queueCommand.8"))) var nextSlot = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.9"))) var now = false
 
         /// The time asked for; nil = none given (a draft).
         func resolve(queue: Queue, accounts: [String], team: TeamConfig, ignoring: String? = nil, clock: Date = Date())
             throws -> Date?
         {
             if [at != nil, nextSlot, now].filter({ $0 }).count > 1 {
-                throw CLIError.usage("give one of --at, --next-slot, --now")
+                throw CLIError.usage(L10n.t("cli.queue.giveWhen"))
             }
             if let at {
-                guard let d = Timestamp.parse(at) else { throw CLIError.usage("--at: not an ISO 8601 time: \(at)") }
+                guard let d = Timestamp.parse(at) else {
+                    throw CLIError.usage(L10n.t("cli.queue.notISO", ["value": at]))
+                }
                 return d
             }
             if now { return clock }
@@ -55,25 +57,25 @@ struct QueueCommand: ParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a post; prints the pre-flight warnings (schedule despite them with --yes).")
+            abstract: L10n.t("cli.abstract.queueCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The text.") var text: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommand.10"))) var text: String
         @Option(
             name: .customLong("account"),
-            help: "A target account (source id in team.json); repeatable. Default: every Mastodon and Bluesky source.")
+            help: ArgumentHelp(L10n.t("cli.help.queueCommand.11")))
         var accounts: [String] = []
         @OptionGroup var when: When
-        @Option(help: "Text for one network instead of TEXT: NETWORK=TEXT (mastodon, bluesky); repeatable.")
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.12")))
         var variant: [String] = []
-        @Option(help: "A local media file, or an https:// address (Meta networks); repeatable (pair each with --alt).")
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.13")))
         var media: [String] = []
-        @Option(help: "Alt text for the --media of the same position.") var alt: [String] = []
-        @Option(help: "A link to add.") var link: String?
-        @Option(help: "Attribution for curated content: \"@user URL\".") var via: String?
-        @Option(help: "A tag; repeatable.") var tag: [String] = []
-        @Option(help: "A campaign name.") var campaign: String?
-        @Flag(help: "Schedule even with pre-flight warnings.") var yes = false
-        @Flag(help: "JSON: the item and the warnings.") var json = false
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.14"))) var alt: [String] = []
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.15"))) var link: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.16"))) var via: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.17"))) var tag: [String] = []
+        @Option(help: ArgumentHelp(L10n.t("cli.help.queueCommand.18"))) var campaign: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.19"))) var yes = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.20"))) var json = false
 
         func run() async throws {
             let store = try global.openStore(quiet: json)
@@ -97,7 +99,7 @@ struct QueueCommand: ParsableCommand {
                 }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
-                    throw CLIError.failure("cannot read the media file \(p)")
+                    throw CLIError.failure(L10n.t("cli.queue.noMedia", ["file": p]))
                 }
                 return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
             }
@@ -112,40 +114,38 @@ struct QueueCommand: ParsableCommand {
             d = try await QueueCommand.shortened(d, team: team, dir: store.dir)
             let item = try QueueCommand.op { try Queue.add(d, team: team, store: store, actor: Actor.current()) }
             if json { try Output.printJSON(QueueItemJSON(item, warnings: warnings)); return }
-            for w in warnings { print("warning: \(Output.safe(w.description))") }
+            for w in warnings { print(L10n.t("cli.warning", ["text": Output.safe(w.description)])) }
             if held {
-                print(
-                    "\(item.id): kept as a draft because of the warnings; schedule it with `switchboard queue "
-                        + "schedule \(item.id) …` or add with --yes"
-                )
+                print(L10n.t("cli.queue.keptDraft", ["id": item.id]))
             } else {
                 print(
-                    "\(item.id): \(item.state.rawValue)"
-                        + (item.scheduledAt.map { " for \(Timestamp.format($0))" } ?? ""))
+                    "\(item.id): " + L10n.t("queue.state." + item.state.rawValue)
+                        + (item.scheduledAt.map { " " + L10n.t("cli.queue.for", ["time": Timestamp.format($0)]) } ?? "")
+                )
             }
         }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The agenda: items by scheduled time, drafts last (--all: with deleted and published).")
+            abstract: L10n.t("cli.abstract.queueCommand.3"))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Also published and deleted items.") var all = false
-        @Flag(help: "JSON Lines: one item per line (the suspend switch: `queue status --json`).") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.21"))) var all = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.22"))) var json = false
 
         func run() throws {
             let store = try global.openStore(quiet: json)
             let q = Queue(store: store)
             let list = all ? q.agenda + q.all.filter(\.deleted) : q.agenda.filter { $0.state != .published }
             if !json, let s = q.suspension {
-                print("SUSPENDED since \(Timestamp.format(s.at)) by \(Output.safe(s.by)): \(Output.safe(s.reason))")
+                print(QueueCommand.suspendedLine(s))
             }
             try Output.listing(
-                list, json: json, encode: { QueueItemJSON($0) }, empty: "The queue is empty.",
-                header: ["ID", "STATE", "WHEN", "ACCOUNTS", "TEXT", "DETAIL"]
+                list, json: json, encode: { QueueItemJSON($0) }, empty: L10n.t("cli.queue.empty"),
+                header: ["id", "state", "when", "accounts", "text", "detail"].map { L10n.t("cli.col." + $0) }
             ) { i in
                 [
-                    i.id, i.state.rawValue, i.scheduledAt.map(Timestamp.format) ?? "-",
+                    i.id, L10n.t("queue.state." + i.state.rawValue), i.scheduledAt.map(Timestamp.format) ?? "-",
                     i.draft.accounts.joined(separator: ","),
                     Output.clip(Output.safe(i.draft.text), 50), Output.clip(Output.safe(List.detail(i)), 60),
                 ]
@@ -156,7 +156,8 @@ struct QueueCommand: ParsableCommand {
         static func detail(_ i: QueueItem) -> String {
             let rs = i.draft.accounts.map { ($0, i.result($0)) }
             if let (a, r) = rs.first(where: { $0.1.state == .failed }) {
-                return "\(a): \(r.error ?? "failed")" + (r.retryAt.map { " (retry \(Timestamp.format($0)))" } ?? "")
+                return "\(a): \(r.error ?? L10n.t("queue.state.failed"))"
+                    + (r.retryAt.map { " (" + L10n.t("cli.queue.retry", ["time": Timestamp.format($0)]) + ")" } ?? "")
             }
             return rs.compactMap { $0.1.url }.joined(separator: " ")
         }
@@ -164,10 +165,10 @@ struct QueueCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One item: text, schedule, results per account, pre-flight warnings.")
+            abstract: L10n.t("cli.abstract.queueCommand.4"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        @Flag(help: "JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommand.23"))) var id: String
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.queueCommand.24"))) var json = false
 
         func run() throws {
             let store = try global.openStore(quiet: json)
@@ -178,43 +179,48 @@ struct QueueCommand: ParsableCommand {
                 } ?? []
             if json { try Output.printJSON(QueueItemJSON(i, warnings: warnings)); return }
             print(
-                "\(i.id)  \(i.state.rawValue)  " + (i.scheduledAt.map(Timestamp.format) ?? "draft")
-                    + "  by \(Output.safe(i.author))")
+                "\(i.id)  " + L10n.t("queue.state." + i.state.rawValue) + "  "
+                    + (i.scheduledAt.map(Timestamp.format) ?? L10n.t("queue.state.draft")) + "  "
+                    + L10n.t("cli.queue.by", ["user": Output.safe(i.author)]))
             print(Output.safe(i.draft.text, keepNewlines: true))
             for (n, v) in i.draft.variants.sorted(by: { $0.key < $1.key }) {
                 print("[\(n)] " + Output.safe(v, keepNewlines: true))
             }
-            if let l = i.draft.link { print("link: " + Output.safe(l)) }
+            if let l = i.draft.link { print(L10n.t("cli.queue.link") + ": " + Output.safe(l)) }
             if let v = i.draft.via { print(Output.safe(v.line)) }
             for m in i.draft.media {
-                print("media: \(Output.safe(m.path))" + (m.alt.map { " — " + Output.safe($0) } ?? " (no alt text)"))
+                print(
+                    L10n.t("cli.queue.media") + ": \(Output.safe(m.path))"
+                        + (m.alt.map { " — " + Output.safe($0) } ?? " (" + L10n.t("cli.queue.noAlt") + ")"))
             }
-            if !i.draft.tags.isEmpty { print("tags: " + i.draft.tags.map { Output.safe($0) }.joined(separator: ", ")) }
+            if !i.draft.tags.isEmpty {
+                print(L10n.t("cli.show.tags") + ": " + i.draft.tags.map { Output.safe($0) }.joined(separator: ", "))
+            }
             for a in i.draft.accounts {
                 let r = i.result(a)
                 print(
-                    "\(a): \(r.state.rawValue)" + (r.url.map { " " + Output.safe($0) } ?? "")
+                    "\(a): " + L10n.t("queue.state." + r.state.rawValue) + (r.url.map { " " + Output.safe($0) } ?? "")
                         + (r.error.map { " — " + Output.safe($0) } ?? ""))
             }
-            for w in warnings { print("warning: \(Output.safe(w.description))") }
+            for w in warnings { print(L10n.t("cli.warning", ["text": Output.safe(w.description)])) }
         }
     }
 
     struct Edit: StoreCommand {
-        static let abstract = "Replace the text of an item not yet published."
+        static let abstract = L10n.t("cli.abstract.queueCommand.5")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
-        @Argument(help: "The new text.") var text: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommand.25"))) var id: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommand.26"))) var text: String
         func run(in store: Store) throws {
             try QueueCommand.op { try Queue.edit(id, text: text, store: store, actor: Actor.current()) }
-            print("\(id): edited")
+            print("\(id): " + L10n.t("cli.queue.edited"))
         }
     }
 
     struct Schedule: StoreCommand {
-        static let abstract = "Schedule (or reschedule) an item; without a time it goes back to draft."
+        static let abstract = L10n.t("cli.abstract.queueCommand.6")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A queue id (or prefix).") var id: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.queueCommand.27"))) var id: String
         @OptionGroup var when: When
         func run(in store: Store) throws {
             let team = try QueueCommand.team(store)
@@ -222,7 +228,10 @@ struct QueueCommand: ParsableCommand {
             let i = try QueueCommand.op { try q.resolve(id) }
             let at = try when.resolve(queue: q, accounts: i.draft.accounts, team: team, ignoring: i.id)
             try QueueCommand.op { try Queue.schedule(i.id, at: at, store: store, actor: Actor.current()) }
-            print("\(i.id): " + (at.map { "scheduled for \(Timestamp.format($0))" } ?? "draft"))
+            print(
+                "\(i.id): "
+                    + (at.map { L10n.t("cli.queue.scheduledFor", ["time": Timestamp.format($0)]) }
+                        ?? L10n.t("queue.state.draft")))
         }
     }
 }
@@ -238,6 +247,6 @@ extension QueueCommand {
         do {
             return try await LinkShortener(config, dataDir: dir, http: URLSessionHTTPClient()).apply(
                 to: tagged, networks: nets)
-        } catch { throw CLIError.failure("links not shortened, nothing queued: \(error)") }
+        } catch { throw CLIError.failure(L10n.t("cli.queue.notShortened", ["error": "\(error)"])) }
     }
 }

@@ -9,10 +9,10 @@ enum QueueItemStep: String {
 
     var abstract: String {
         switch self {
-        case .duplicate: return "Copy an item as a new draft."
-        case .delete: return "Delete an item not yet published (undo with `queue restore`)."
-        case .restore: return "Undo a delete."
-        case .retry: return "Publish a failed item again (its failed accounts) at the next publish-due."
+        case .duplicate: return L10n.t("cli.abstract.queueItemStep.1")
+        case .delete: return L10n.t("cli.abstract.queueItemStep.2")
+        case .restore: return L10n.t("cli.abstract.queueItemStep.3")
+        case .retry: return L10n.t("cli.abstract.queueItemStep.4")
         }
     }
 
@@ -22,16 +22,18 @@ enum QueueItemStep: String {
         case .duplicate:
             let team = try QueueCommand.team(store)
             let copy = try QueueCommand.op { try Queue.duplicate(i.id, team: team, store: store, actor: actor) }
-            return "\(copy.id): draft (a copy of \(id))"
+            return "\(copy.id): " + L10n.t("cli.queue.copyOf", ["id": id])
         case .delete:
             try QueueCommand.op { try Queue.delete(i.id, store: store, actor: actor) }
-            return "\(i.id): deleted (undo: switchboard queue restore \(i.id))"
+            return "\(i.id): " + L10n.t("cli.queue.deletedUndo", ["id": i.id])
         case .restore:
             try QueueCommand.op { try Queue.restore(i.id, store: store, actor: actor) }
-            return "\(i.id): restored (\(try Queue.current(store)[i.id]?.state.rawValue ?? "?"))"
+            let state = try Queue.current(store)[i.id]?.state.rawValue
+            return "\(i.id): "
+                + L10n.t("cli.queue.restored", ["state": state.map { L10n.t("queue.state." + $0) } ?? "?"])
         case .retry:
             try QueueCommand.op { try Queue.retry(i.id, store: store, actor: actor) }
-            return "\(i.id): scheduled again for now"
+            return "\(i.id): " + L10n.t("cli.queue.againNow")
         }
     }
 }

@@ -9,7 +9,7 @@ import SwitchboardCore
 struct ReanalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reanalyze",
-        abstract: "Bring stored mentions' analyses up to the current model (with a progress bar).",
+        abstract: L10n.t("cli.abstract.reanalyzeCommand.1"),
         discussion: """
             Every analysis records the model version that made it; only mentions analysed by another version
             (or not at all) are analysed again, unless --all is given. Changed results are recorded in batches,

@@ -7,7 +7,7 @@ import SwitchboardCore
 struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuild the search index from the logs.",
+        abstract: L10n.t("cli.abstract.reindexCommand.1"),
         discussion: """
             The index (index/history.sqlite) is a cache of the logs: searches and reports read it, and it catches up \
             with the logs by itself. Rebuild it when `switchboard doctor` says it disagrees with the logs. The logs \
@@ -19,7 +19,7 @@ struct ReindexCommand: ParsableCommand {
         let dir = global.directory
         guard dir.exists else {
             throw CLIError.failure(
-                "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+                L10n.t("cli.noDataDir", ["path": dir.root.path]))
         }
         let started = Date()
         let index = try HistoryIndex(dir: dir, writer: Switchboard.writer, catchUp: false)

@@ -13,47 +13,43 @@ import SwitchboardCore
 struct ReplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reply",
-        abstract: "Reply to a mention (through its network, or by hand for feeds).",
-        discussion: """
-            Claims the mention (someone else's claim needs --force), fills the template's placeholders and your \
-            signature, shows the reply with its warnings, asks "Send? [y/N]" (unless --yes), stores it in the outbox, \
-            waits the send delay (Ctrl-C takes it back), and posts it. Mastodon, Bluesky, Instagram, Facebook and \
-            Threads mentions are answered through the source that found them; RSS and JSON Lines mentions are \
-            answered by hand: the text and the address are printed and the mention is marked answered once you confirm.
-            """)
+        abstract: L10n.t("cli.abstract.replyCommand.1"),
+        discussion: L10n.t("cli.discussion.replyCommand.10"))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The mention's key (or an unambiguous prefix).") var key: String
-    @Option(help: "The reply text.") var text: String?
-    @Option(help: "A template from templates/ (by name, or the best fuzzy match).") var template: String?
-    @Flag(help: "Send without asking (and confirm a manual answer).") var yes = false
-    @Flag(name: .customLong("no-delay"), help: "Send at once (no send delay).") var noDelay = false
-    @Option(help: "Seconds to wait before sending, during which Ctrl-C takes the reply back.") var delay: Double = 10
-    @Flag(help: "Take the mention over from a colleague who is on it.") var force = false
-    @Flag(help: "Print the result as one JSON object.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.replyCommand.2"))) var key: String
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.3"))) var text: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.4"))) var template: String?
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.5"))) var yes = false
+    @Flag(name: .customLong("no-delay"), help: ArgumentHelp(L10n.t("cli.help.replyCommand.6"))) var noDelay = false
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.7"))) var delay: Double = 10
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.8"))) var force = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.9"))) var json = false
 
     func validate() throws {
-        if (text == nil) == (template == nil) { throw ValidationError("give either --text or --template") }
+        if (text == nil) == (template == nil) { throw ValidationError(L10n.t("cli.reply.textOrTemplate")) }
         if delay < 0 { throw ValidationError("--delay must be 0 or more") }
     }
 
     func run() async throws {
         let (store, k) = try global.openStore(resolving: key, quiet: json)
-        guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
+        guard let m = store.mention(k) else { throw CLIError.failure(L10n.t("msg.noMentionKey", ["key": key])) }
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
         let me = Actor.current()
         let member = team.member(me)
 
         let claim = try ClaimCommand.claim(store, key: k, me: me, force: force)
-        if let was = claim.tookOverFrom, !json { print("Took \(k) over from \(was).") }
+        if let was = claim.tookOverFrom, !json { print(L10n.t("cli.reply.tookOver", ["key": k, "user": was])) }
 
         let body = try replyText(store: store, mention: m, member: member)
         let warnings = ReplyChecks.check(reply: body, to: m)
         if !json { preview(m, body, warnings) }
-        if !yes, !Prompt.ask("Send? [y/N] ", stderr: json) {
+        if !yes, !Prompt.ask(L10n.t("cli.reply.ask") + " ", stderr: json) {
             if json {
                 try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message)))
-            } else { print("Not sent.") }
+            } else {
+                print(L10n.t("cli.reply.notSent"))
+            }
             throw ExitCode(1)
         }
 
@@ -63,7 +59,7 @@ struct ReplyCommand: AsyncParsableCommand {
             as CollisionError
         {
             throw CLIError.failure(
-                "not sent: \(k) changed since you opened it:\n"
+                L10n.t("cli.reply.changed", ["key": k]) + "\n"
                     + c.lines.map { "  " + Output.safe($0) }.joined(separator: "\n"))
         }
 
@@ -75,8 +71,7 @@ struct ReplyCommand: AsyncParsableCommand {
             let interrupt = Interrupt.install(store: store, id: entry.id, me: me)
             if !json {
                 print(
-                    "Sending in \(Int(wait.rounded())) s (Ctrl-C takes it back; or: switchboard outbox cancel "
-                    + "\(entry.id))"
+                    L10n.t("cli.reply.sendingIn", ["seconds": Int(wait.rounded()), "id": entry.id])
                 )
             }
             fflush(nil)
@@ -98,7 +93,9 @@ struct ReplyCommand: AsyncParsableCommand {
             for p in lib.problems { Output.warn(p) }
             guard let t = lib.named(name) ?? lib.search(name).first else {
                 throw CLIError.failure(
-                    "no template \"\(name)\" (have: \(lib.templates.map(\.name).joined(separator: ", ")))")
+                    L10n.t(
+                        "cli.reply.noTemplate",
+                        ["name": name, "names": lib.templates.map(\.name).joined(separator: ", ")]))
             }
             raw = TemplateRenderer.render(t.text, TemplateContext(mention: m, agent: member)).text
         }
@@ -106,29 +103,29 @@ struct ReplyCommand: AsyncParsableCommand {
     }
 
     func preview(_ m: Mention, _ body: String, _ warnings: [ReplyWarning]) {
-        let who = m.author?.shown ?? "the author"
-        print("Reply to \(Output.safe(who)) on \(m.platform) (\(m.key)):")
+        let who = m.author?.shown ?? L10n.t("msg.theAuthor")
+        print(L10n.t("cli.reply.to", ["who": Output.safe(who), "network": m.platform, "key": m.key]))
         print("")
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
             print("  " + Output.safe(String(line)))
         }
         print("")
         if let limit = PostLength.limit(m.platform) {
-            print("\(PostLength.count(body, m.platform))/\(limit) characters")
+            print("\(PostLength.count(body, m.platform))/\(limit) " + L10n.t("check.characters"))
         }
-        for w in warnings { print("warning: \(w.message)") }
+        for w in warnings { print(L10n.t("cli.warning", ["text": w.message])) }
     }
 
     func answerByHand(store: Store, mention m: Mention, entry: OutboxEntry, me: String, warnings: [ReplyWarning]) throws
     {
         if !json {
-            print("\(m.platform) has no reply API: answer by hand.")
-            print("Where: \(Output.safe(m.url ?? "(no address known)"))")
-            print("Text:\n\(Output.safe(entry.draft.text, keepNewlines: true))")
+            print(L10n.t("cli.reply.byHand", ["network": m.platform]))
+            print(L10n.t("cli.reply.where") + ": " + Output.safe(m.url ?? L10n.t("cli.reply.noAddress")))
+            print(L10n.t("cli.reply.text") + ":\n" + Output.safe(entry.draft.text, keepNewlines: true))
         }
-        if !yes, !Prompt.ask("Answered by hand? [y/N] ", stderr: json) {
+        if !yes, !Prompt.ask(L10n.t("cli.reply.askByHand") + " ", stderr: json) {
             if !json {
-                print("Kept in the outbox as to-do (confirm later: switchboard outbox confirm \(entry.id)).")
+                print(L10n.t("cli.reply.kept", ["id": entry.id]))
             } else {
                 try Output.printJSON(
                     ReplyResultJSON(
@@ -142,7 +139,9 @@ struct ReplyCommand: AsyncParsableCommand {
                 ReplyResultJSON(
                     key: m.key, outbox: entry.id, state: "sent", url: m.url, manual: true,
                     warnings: warnings.map(\.message)))
-        } else { print("Marked \(m.key) answered (by hand).") }
+        } else {
+            print(L10n.t("cli.reply.marked", ["key": m.key]))
+        }
     }
 
     func report(_ r: OutboxResult, key: String, warnings: [ReplyWarning]) throws {
@@ -153,19 +152,18 @@ struct ReplyCommand: AsyncParsableCommand {
                 try Output.printJSON(
                     ReplyResultJSON(
                         key: key, outbox: r.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id, warnings: w))
-            } else { print("Sent: \(Output.safe(ref.url ?? ref.uri))") }
+            } else {
+                print(L10n.t("cli.reply.sent", ["url": Output.safe(ref.url ?? ref.uri)]))
+            }
         case .failed(let msg, let at):
             if json {
                 try Output.printJSON(
                     ReplyResultJSON(key: key, outbox: r.id, state: "failed", error: msg, retryAt: at, warnings: w))
             } else {
-                print("Failed: \(Output.safe(msg))")
+                print(L10n.t("cli.reply.failed", ["error": Output.safe(msg)]))
                 print(
-                    at.map {
-                        "It stays in the outbox and is retried at \(Timestamp.format($0)) (or now: switchboard "
-                        + "outbox retry \(r.id))."
-                    }
-                        ?? "It stays in the outbox: fix the cause, then `switchboard outbox retry \(r.id)` (or cancel it)."
+                    at.map { L10n.t("cli.reply.retryAt", ["time": Timestamp.format($0), "id": r.id]) }
+                        ?? L10n.t("cli.reply.stays", ["id": r.id])
                 )
             }
             throw ExitCode(1)
@@ -173,7 +171,9 @@ struct ReplyCommand: AsyncParsableCommand {
             if json {
                 try Output.printJSON(
                     ReplyResultJSON(key: key, outbox: r.id, state: "not_sent", error: why, warnings: w))
-            } else { print("Not sent: \(why)") }
+            } else {
+                print(L10n.t("cli.reply.notSentWhy", ["why": why]))
+            }
             throw ExitCode(1)
         }
     }

@@ -8,15 +8,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract:
-            "Report on a period: volume, sentiment, share of voice, responses and SLA, topics, advocates, posts, "
-            + "crises.",
-        discussion: """
-            The period is [--since, --until) in the team's time zone (team.json "timezone"); by default the last 7 \
-            days \
-            (today and the 6 days before, from midnight) up to now. Each figure is compared with the period of the \
-            same \
-            length just before. See the README, "Reports", for every section and the CSV columns.
-            """)
+            L10n.t("cli.abstract.reportCommand.1"),
+        discussion: L10n.t("cli.discussion.reportCommand.8"))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, md, csv, json
@@ -25,30 +18,27 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(
         help:
-            """
-            Start: 7d or 2w (calendar days, today included, from midnight), 12h, a date like 2026-11-01 \
-            (midnight), or an ISO 8601 time. Default: 7d.
-            """
+            ArgumentHelp(L10n.t("cli.help.reportCommand.7"))
     )
     var since: String?
-    @Option(help: "End: a date (that day included) or an ISO 8601 time. Default: now.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.reportCommand.2")))
     var until: String?
-    @Option(help: "text (charts in block characters), md (Markdown), csv or json.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.reportCommand.3")))
     var format: Format = .text
-    @Flag(help: "Same as --format json.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.reportCommand.4")))
     var json = false
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.reportCommand.5")))
     var output: String?
     @Option(
         name: .customLong("as-of"),
-        help: "Compute as of this ISO 8601 time instead of now (what was overdue then; reproducible reports).")
+        help: ArgumentHelp(L10n.t("cli.help.reportCommand.6")))
     var asOf: String?
 
     func run() throws {
         let dir = global.directory
         guard dir.exists else {
             throw CLIError.failure(
-                "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+                L10n.t("cli.noDataDir", ["path": dir.root.path]))
         }
         let team: TeamConfig
         do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch {

@@ -7,12 +7,12 @@ import SwitchboardCore
 struct RoutingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "routing",
-        abstract: "Check the routing rules in team.json against the stored mentions.",
+        abstract: L10n.t("cli.abstract.routingCommand.1"),
         subcommands: [Test.self])
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show which rules would hand off which stored mentions (nothing is recorded or delivered).",
+            abstract: L10n.t("cli.abstract.routingCommand.2"),
             discussion:
                 "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select "
                 + "among the stored ones."

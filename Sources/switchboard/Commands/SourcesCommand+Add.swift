@@ -13,7 +13,7 @@ import SwitchboardCore
 struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add a Mastodon, Bluesky, Instagram, Facebook, Threads, YouTube, X or Reddit account or an RSS/Atom feed as a source.",
+        abstract: L10n.t("cli.abstract.sourcesCommandAdd.1"),
         discussion: """
             Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
             mode 0600 under secrets/ in the data directory and only their path goes into team.json.
@@ -38,8 +38,9 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
     @Option(
         name: .customLong("token-file"),
-        help: "Mastodon, Instagram, Facebook, Threads: an existing file holding the access token (relative to the data directory).") var tokenFile:
-        String?
+        help:
+            "Mastodon, Instagram, Facebook, Threads: an existing file holding the access token (relative to the data directory)."
+    ) var tokenFile: String?
     @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.")
     var tokenCommand: String?
     @Flag(
@@ -64,11 +65,15 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @OptionGroup var meta: MetaAddOptions
     @Option(
         name: .customLong("client-id"),
-        help: "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, the Reddit app's client id.")
+        help:
+            "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, the Reddit app's client id."
+    )
     var clientID: String?
     @Option(
         name: [.customLong("client-secret-file"), .customLong("secret-file")],
-        help: "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; Reddit: the app's).")
+        help:
+            "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; Reddit: the app's)."
+    )
     var clientSecretFile: String?
     @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
     @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
@@ -97,10 +102,11 @@ struct SourcesAddCommand: AsyncParsableCommand {
         let dir = global.directory
         guard dir.exists else {
             throw CLIError.failure(
-                "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+                L10n.t("cli.noDataDir", ["path": dir.root.path]))
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
-        let kind = try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit, rss)")
+        let kind =
+            try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit, rss)")
         let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
@@ -162,7 +168,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
                     let app = try await call { try await oauth.registerApp() }
                     print(
                         "\nOpen this address, log in and approve Switchboard:\n\n  "
-                        + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
+                            + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
                     )
                     let code = try ask("Paste the authorisation code shown")
                     token = try await call { try await oauth.exchange(code: code, app: app) }
@@ -203,7 +209,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
             } else if interactive {
                 print(
                     "Create an app password at https://bsky.app/settings/app-passwords (never use the account "
-                    + "password)."
+                        + "password)."
                 )
                 pass = getpass("App password: ").map { String(cString: $0) }
             } else {

@@ -8,7 +8,7 @@ import SwitchboardCore
 struct SourcesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sources",
-        abstract: "List sources with their health, poll one, or add an account or feed.",
+        abstract: L10n.t("cli.abstract.sourcesCommand.1"),
         subcommands: [List.self, Poll.self, SourcesAddCommand.self],
         defaultSubcommand: List.self
     )
@@ -16,8 +16,7 @@ struct SourcesCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Every source with its health: last success, last error, next run, items fetched, cursor, and the "
-                + "rate-limit usage the network reported (Meta's usage headers).")
+                L10n.t("cli.abstract.sourcesCommand.2"))
         @OptionGroup var global: GlobalOptions
         @Flag(help: "JSON Lines: one source per line.") var json = false
 
@@ -25,7 +24,7 @@ struct SourcesCommand: AsyncParsableCommand {
             let dir = global.directory
             guard dir.exists else {
                 throw CLIError.failure(
-                    "no data directory at \(dir.root.path): run `switchboard init` first (or pass --data-dir)")
+                    L10n.t("cli.noDataDir", ["path": dir.root.path]))
             }
             let team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
             let state = SourceStateStore(dir: dir)
@@ -43,7 +42,10 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             let now = Date()
             Output.table(
-                ["ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "RATE USE", "LAST ERROR"],
+                [
+                    "ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "RATE USE",
+                    "LAST ERROR",
+                ],
                 team.sources.map { c in
                     let h = health[c.id] ?? SourceHealth(id: c.id)
                     return [
@@ -72,7 +74,7 @@ struct SourcesCommand: AsyncParsableCommand {
 
     struct Poll: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Poll one source once: store what it finds and save its cursor.",
+            abstract: L10n.t("cli.abstract.sourcesCommand.3"),
             discussion:
                 "With --dry-run, prints what would be stored and stores nothing (the cursor is not saved either).")
         @OptionGroup var global: GlobalOptions

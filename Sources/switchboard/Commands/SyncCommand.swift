@@ -5,7 +5,7 @@ import SwitchboardCore
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Sync the data directory with the team's git remote once: commit, fetch, merge, push.",
+        abstract: L10n.t("cli.abstract.syncCommand.1"),
         discussion: """
             The remote is team.json's "sync": {"remote": "ssh://git@host/team.git", "branch": "main"}. Each site \
             appends only to its own log segments, so logs never conflict; when team.json, a template or a playbook \

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NCursesTerminal
 import ScreenKit
+import SwitchboardCore
 
 /// `switchboard terminal-check` (hidden): opens the real terminal and draws a test screen (German, CJK,
 /// emoji, boxes, a selectable list, sanitised text from a file), echoes decoded events, quits on q.
@@ -9,7 +10,7 @@ import ScreenKit
 struct TerminalCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "terminal-check",
-        abstract: "Draw a terminal test screen and echo key, paste, mouse and resize events (q quits).",
+        abstract: L10n.t("cli.abstract.terminalCheckCommand.1"),
         shouldDisplay: false
     )
 

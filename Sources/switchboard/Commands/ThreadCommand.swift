@@ -8,7 +8,7 @@ import SwitchboardCore
 struct ThreadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thread",
-        abstract: "Show the whole conversation of a mention as a tree (fetched from its network, merged with the log).",
+        abstract: L10n.t("cli.abstract.threadCommand.1"),
         discussion: """
             Each post shows who wrote it and when, indented under the post it answers; the brand's own posts are \
             marked »ours«, the mention asked for with ▶. Mastodon and Bluesky conversations are fetched through the \

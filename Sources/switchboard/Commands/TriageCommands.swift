@@ -15,28 +15,31 @@ func perform(
     } else if let say {
         print(say(store, k))
     } else {
-        for e in events { print("\(k): \(Output.safe(e.action.summary)) (by \(e.actor))") }
+        for e in events {
+            print("\(k): \(Output.safe(e.action.summary)) (" + L10n.t("cli.byUser", ["user": e.actor]) + ")")
+        }
     }
 }
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Set a mention's status: \(MentionStatus.allCases.map(\.rawValue).joined(separator: "|")).")
+        abstract: L10n.t(
+            "cli.abstract.status", ["values": MentionStatus.allCases.map(\.rawValue).joined(separator: "|")]))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(help: "New status.") var status: MentionStatus
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.newStatus"))) var status: MentionStatus
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws { try perform(global, key: key, json: json) { [.setStatus(mention: $1, status: status)] } }
 }
 
 struct AssignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Assign a mention to a team member (\"-\" unassigns).")
+        commandName: "assign", abstract: L10n.t("cli.abstract.triageCommands.1"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(help: "User (login name), or - to unassign.") var user: String
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.user"))) var user: String
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws {
         let u = user == "-" || user == "none" ? nil : user
         try perform(global, key: key, json: json) { [.assign(mention: $1, user: u)] }
@@ -45,16 +48,16 @@ struct AssignCommand: ParsableCommand {
 
 struct TagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tag", abstract: "Add tags to a mention (-TAG removes one).")
+        commandName: "tag", abstract: L10n.t("cli.abstract.triageCommands.2"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
-    @Argument(parsing: .allUnrecognized, help: "Tags; prefix with - to remove.") var tags: [String]
-    @Flag(help: "Print the recorded events as JSON.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(L10n.t("cli.help.tags"))) var tags: [String]
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventsJSON"))) var json = false
     func validate() throws {
-        if tags.isEmpty { throw ValidationError("give at least one tag") }
+        if tags.isEmpty { throw ValidationError(L10n.t("cli.tag.none")) }
         for t in tags
         where t.trimmingCharacters(in: CharacterSet(charactersIn: "-+")).isEmpty || t.contains(where: \.isWhitespace) {
-            throw ValidationError("not a tag: \"\(t)\"")
+            throw ValidationError(L10n.t("cli.tag.bad", ["tag": t]))
         }
     }
     func run() throws {
@@ -69,19 +72,21 @@ struct TagCommand: ParsableCommand {
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Add an internal note to a mention (never published).")
+        commandName: "note", abstract: L10n.t("cli.abstract.triageCommands.3"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mention key.") var key: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKey"))) var key: String
     @OptionGroup var note: NoteText
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
     func run() throws { try perform(global, key: key, json: json) { [.note(mention: $1, text: note.joined)] } }
 }
 
 /// The words of a note (on a mention or a contact), joined with spaces; refused when empty.
 struct NoteText: ParsableArguments {
-    @Argument(help: "The note.") var text: [String]
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.note"))) var text: [String]
     var joined: String { text.joined(separator: " ") }
     func validate() throws {
-        if text.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the note is empty") }
+        if text.joined().trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(L10n.t("cli.note.empty"))
+        }
     }
 }

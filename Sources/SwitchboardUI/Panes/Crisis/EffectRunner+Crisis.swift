@@ -114,13 +114,13 @@ extension EffectRunner {
                 }
                 return [work(), .storeChanged(delta())]
             case .statement(let crisis, let step):
-                guard let team else { return [.crisisFailed("no team.json: no accounts to publish the statement to")] }
+                guard let team else { return [.crisisFailed(L10n.t("msg.statementNoTeam"))] }
                 let run = try CrisisOps.current(crisis, store: store)
                 let st = try run.resolveStep(step)
                 let item = try CrisisOps.publishStatement(
                     crisis: crisis, step: st.step.kind == .holdingStatement ? st.step.id : nil,
                     team: team, store: store, actor: actor, now: now)
-                let held = Queue(store: store).isSuspended ? ", although the queue is suspended" : ""
+                let held = Queue(store: store).isSuspended ? L10n.t("msg.althoughSuspended") : ""
                 return [
                     .storeChanged(delta()), .recorded(L10n.t("msg.statementQueued", ["id": item.id]) + held),
                 ]

@@ -22,7 +22,8 @@ public struct SpikeNotice: Sendable, Equatable {
             message = m
         } else {
             let ratio = alert.ratio.map { String(format: "%g", $0) } ?? "?"
-            message = "\(alert.kind ?? "mentions") mentions ×\(ratio) in the last hour"
+            message = L10n.t(
+                alert.kind == nil ? "msg.spikeAll" : "msg.spikeKind", ["kind": alert.kind ?? "", "ratio": ratio])
         }
         at = e.at
     }

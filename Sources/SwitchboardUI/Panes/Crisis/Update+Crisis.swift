@@ -36,8 +36,8 @@ extension Update {
         if let run = s.crisis.info.run {
             say(
                 &s,
-                "\(run.drill ? "a drill" : "a crisis") is running: \(sanitizeForScreen(run.name))"
-                    + " — :crisis end SUMMARY first",
+                L10n.t(
+                    run.drill ? "msg.drillRunning" : "msg.crisisRunning", ["name": sanitizeForScreen(run.name)]),
                 error: true)
             return []
         }
@@ -93,21 +93,23 @@ extension Update {
         let id = st.step.id
         switch c {
         case .crisisDone:
-            if st.state == .done { say(&s, "\(id) is already done (by \(st.by ?? "?"))"); return [] }
+            if st.state == .done {
+                say(&s, L10n.t("msg.stepAlreadyDone", ["step": id, "user": st.by ?? "?"])); return []
+            }
             return [.crisis(.step(crisis: run.id, step: id, state: .done, reason: nil, expecting: st.state))]
         case .crisisReopen:
-            if st.state == .open { say(&s, "\(id) is open"); return [] }
+            if st.state == .open { say(&s, L10n.t("msg.stepIsOpen", ["step": id])); return [] }
             return [.crisis(.step(crisis: run.id, step: id, state: .open, reason: nil, expecting: st.state))]
         case .crisisSkip, .crisisBlock:
             // The reason is typed on the command line: `crisis step ID skip REASON`.
             var cl = CommandLineState()
             cl.editor = TextEditor("crisis step \(id) \(c == .crisisSkip ? "skip" : "block") ")
             s.modal = .command(cl)
-            say(&s, "why? type the reason, Enter records it")
+            say(&s, L10n.t("msg.whyReason"))
             return []
         case .crisisNotify, .crisisNotifyByHand:
             guard st.step.kind == .notify else {
-                say(&s, "\(id) is not a notify step: x marks it done", error: true)
+                say(&s, L10n.t("msg.notNotifyStep", ["step": id]), error: true)
                 return []
             }
             return [.crisis(.notify(crisis: run.id, step: id, byHand: c == .crisisNotifyByHand))]
@@ -127,7 +129,7 @@ extension Update {
                     s.crisis.view = .statement(
                         title: "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))",
                         text: sanitizeForScreen(d.text, singleLine: false))
-                    say(&s, "drill: the statement is shown, not queued")
+                    say(&s, L10n.t("msg.drillStatementShown"))
                 } catch {
                     say(&s, "\(error)", error: true)
                 }
@@ -143,8 +145,7 @@ extension Update {
         guard let sub = CrisisSubcommand(rawValue: word) else {
             say(
                 &s,
-                "crisis start|drill PLAYBOOK · end SUMMARY · severity LEVEL · step ID done|skip|block|open [REASON]",
-                error: true)
+                L10n.t("msg.crisisUsage"), error: true)
             return []
         }
         switch sub {
@@ -152,8 +153,9 @@ extension Update {
             guard !rest.isEmpty else {
                 say(
                     &s,
-                    "crisis \(word): which playbook? (" + s.crisis.info.playbooks.map(\.id).joined(separator: ", ")
-                        + ")",
+                    L10n.t(
+                        "msg.whichPlaybook",
+                        ["sub": word, "ids": s.crisis.info.playbooks.map(\.id).joined(separator: ", ")]),
                     error: true)
                 return []
             }
@@ -161,7 +163,7 @@ extension Update {
                 let p = try s.crisis.info.library.resolve(rest)
                 if sub == .start, s.crisis.info.realActive, let run = s.crisis.info.run {
                     say(
-                        &s, "a crisis is already active: \(sanitizeForScreen(run.name)) (\(run.id)) — end it first",
+                        &s, L10n.t("msg.crisisAlreadyActive", ["name": sanitizeForScreen(run.name), "id": run.id]),
                         error: true)
                     return []
                 }
@@ -174,7 +176,7 @@ extension Update {
         case .end:
             guard s.crisis.info.run != nil else { say(&s, L10n.t("msg.noCrisis"), error: true); return [] }
             guard !rest.isEmpty else {
-                say(&s, "crisis end SUMMARY: what happened, what was done, what is still open", error: true)
+                say(&s, L10n.t("msg.crisisEndUsage"), error: true)
                 return []
             }
             return [.crisis(.end(summary: rest))]
@@ -192,11 +194,15 @@ extension Update {
                 "reopen": .open,
             ]
             guard !id.isEmpty, let state = states[verb] else {
-                say(&s, "crisis step ID done|skip|block|open [REASON]", error: true)
+                say(&s, L10n.t("msg.crisisStepUsage"), error: true)
                 return []
             }
             if (state == .skipped || state == .blocked) && reason.isEmpty {
-                say(&s, "say why the step is \(state.rawValue): crisis step \(id) \(verb) REASON", error: true)
+                say(
+                    &s,
+                    L10n.t(
+                        "msg.stepWhy", ["state": L10n.t("crisis.state." + state.rawValue), "step": id, "verb": verb]),
+                    error: true)
                 return []
             }
             return [
@@ -228,7 +234,7 @@ extension Update {
         }
         if cancel {
             s.modal = nil
-            say(&s, p.changeSeverityOf != nil ? "severity unchanged" : "not started")
+            say(&s, L10n.t(p.changeSeverityOf != nil ? "msg.severityUnchanged" : "msg.notStarted"))
             return []
         }
         switch p.stage {
@@ -278,7 +284,7 @@ extension Update {
         let m = s.mention.detail?.mention.key == key ? s.mention.detail?.mention : nil
         let list = run.playbook.statements(network: m?.platform, lang: m?.analysis?.lang)
         guard !list.isEmpty else {
-            say(&s, "\(sanitizeForScreen(run.name)) has no holding statements", error: true)
+            say(&s, L10n.t("msg.noHoldingStatements", ["name": sanitizeForScreen(run.name)]), error: true)
             return []
         }
         var d = s.mention.drafts[key] ?? Draft()
@@ -299,8 +305,12 @@ extension Update {
         s.mention.statementCycle = StatementCycle(key: key, index: index, before: before, after: e)
         say(
             &s,
-            "holding statement \(index + 1)/\(list.count): \(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))"
-                + (list.count > 1 ? " — again for the next" : ""))
+            L10n.t(
+                list.count > 1 ? "msg.holdingStatementNext" : "msg.holdingStatement",
+                [
+                    "n": index + 1, "count": list.count,
+                    "what": "\(h.id) (\(h.lang)\(h.network.map { ", " + $0 } ?? ""))",
+                ]))
         return []
     }
 

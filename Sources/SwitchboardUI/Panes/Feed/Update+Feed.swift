@@ -15,12 +15,16 @@ extension Update {
                 &s,
                 s.settings.views.isEmpty
                     ? L10n.t("msg.noViews")
-                    : "no view \"\(name)\": " + s.settings.views.map(\.name).joined(separator: ", "), error: true)
+                    : L10n.t(
+                        "msg.noView", ["name": name, "views": s.settings.views.map(\.name).joined(separator: ", ")]),
+                error: true)
             return []
         }
         s.feed.activeView = v.name
         let fx = applyFilter(&s, v.query.text, announce: false)
-        if fx.isEmpty { say(&s, "view: \(v.name) — \(s.feed.rows.count) of \(s.feed.order.count)") }
+        if fx.isEmpty {
+            say(&s, L10n.t("msg.viewCount", ["name": v.name, "n": s.feed.rows.count, "count": s.feed.order.count]))
+        }
         return fx
     }
 
@@ -31,7 +35,9 @@ extension Update {
     }
 
     static func status(_ s: inout AppState, _ arg: String) -> [Effect] {
-        guard let st = MentionStatus(rawValue: arg) else { say(&s, "no status \"\(arg)\"", error: true); return [] }
+        guard let st = MentionStatus(rawValue: arg) else {
+            say(&s, L10n.t("msg.noStatus", ["status": arg]), error: true); return []
+        }
         return bulk(&s, L10n.t("msg.statusTo", ["status": Format.statusName(st)]), one: Format.statusName(st)) {
             .setStatus(mention: $0, status: st)
         }

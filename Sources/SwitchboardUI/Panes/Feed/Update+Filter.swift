@@ -11,7 +11,7 @@ extension Update {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             s.feed.setFilter(nil, states: s.states, viewport: vp)
-            if announce { say(&s, "filter cleared") }
+            if announce { say(&s, L10n.t("msg.filterCleared")) }
             return []
         }
         do {
@@ -19,12 +19,20 @@ extension Update {
             if q.isEmpty { s.feed.setFilter(nil, states: s.states, viewport: vp); return [] }
             s.feed.setFilter(FeedFilter(query: q), states: s.states, viewport: vp)
             if s.feed.filter?.bits != nil {
-                if announce { say(&s, "filter: \(q.text) — \(s.feed.rows.count) of \(s.feed.order.count)") }
+                if announce {
+                    say(
+                        &s,
+                        L10n.t(
+                            "msg.filterCount", ["query": q.text, "n": s.feed.rows.count, "count": s.feed.order.count])
+                    )
+                }
                 return []
             }
             return [.matchFeed(q, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
         } catch {
-            say(&s, "filter: \(error.message)" + (error.hint.map { " — " + $0 } ?? ""), error: true)
+            say(
+                &s, L10n.t("msg.filterError", ["error": error.message]) + (error.hint.map { " — " + $0 } ?? ""),
+                error: true)
             return []
         }
     }

@@ -46,7 +46,7 @@ extension AppState {
     /// The countdown of a reply in its send delay: `sending in 8 s` (the feed row shows it as is).
     func countdown(_ e: OutboxEntry) -> String {
         let left = max(0, Int(e.draft.sendAfter.timeIntervalSince(chrome.now).rounded(.up)))
-        return "sending in \(left) s"
+        return L10n.t("msg.sendingIn", ["seconds": left])
     }
 
     /// One line on a mention's reply, for the mention pane. `u` is offered only to the one who wrote the reply.
@@ -60,12 +60,15 @@ extension AppState {
         switch e.state {
         case .queued:
             if e.draft.manual { return (L10n.t("msg.replyByHand"), .warning) }
-            if e.author != settings.user { return ("\(e.author)'s reply: \(countdown(e))", .warning) }
-            return ("\(countdown(e)) — u takes it back", .warning)
-        case .sending: return ("sending…", .warning)
-        case .sent(let url, _, _): return ("sent ✓" + (url.map { " " + $0 } ?? ""), .positive)
-        case .failed(let m, _): return ("failed — r to retry: \(m)", .error)
-        case .cancelled: return ("taken back", .dim)
+            if e.author != settings.user {
+                return (L10n.t("msg.theirReply", ["user": e.author, "countdown": countdown(e)]), .warning)
+            }
+            return (L10n.t("msg.countdownUndo", ["countdown": countdown(e)]), .warning)
+        case .sending: return (L10n.t("msg.sending"), .warning)
+        case .sent(let url, _, _):
+            return (L10n.t("msg.sentItem", ["what": url ?? ""]).trimmingCharacters(in: .whitespaces), .positive)
+        case .failed(let m, _): return (L10n.t("msg.failedRetry", ["error": m]), .error)
+        case .cancelled: return (L10n.t("msg.takenBack"), .dim)
         }
     }
 }

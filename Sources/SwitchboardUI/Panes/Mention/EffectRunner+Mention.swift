@@ -92,7 +92,7 @@ extension EffectRunner {
     }
 
     func confirmManual(_ id: String) -> [Message] {
-        outboxChange("marked answered (replied by hand): \(label(entry: id))") {
+        outboxChange(L10n.t("msg.markedAnsweredByHand", ["mention": label(entry: id)])) {
             try Outbox.confirmManual(id, store: store, actor: actor, now: clock())
         }
     }
@@ -100,7 +100,7 @@ extension EffectRunner {
     /// The mention of an outbox entry, named for a confirmation (`@anna "Where is my…"`).
     private func label(entry id: String) -> String {
         guard let key = (try? Outbox.current(store).resolve(id))?.mention, let m = store.mention(key) else {
-            return "the mention"
+            return L10n.t("msg.theMention")
         }
         return MentionLabel.text(author: m.author?.handle ?? "", text: m.text)
     }
@@ -117,15 +117,15 @@ extension EffectRunner {
 
     /// Posts the due replies through their networks, off the main loop.
     func sendDue() -> [Message] {
-        guard let publisherFor else { return [.sendFinished(["no publisher: the listener sends queued replies"])] }
+        guard let publisherFor else { return [.sendFinished([L10n.t("msg.noPublisher")])] }
         let sender = self.sender
         let now = clock()
         background.start {
             let lines = await sender.sendDue(publisherFor: publisherFor, now: now).map { r in
                 switch r.outcome {
-                case .sent(let ref): return "sent ✓ " + (ref.url ?? ref.uri)
-                case .failed(let m, _): return "failed: " + m
-                case .skipped(let why): return "skipped: " + why
+                case .sent(let ref): return L10n.t("msg.sentItem", ["what": ref.url ?? ref.uri])
+                case .failed(let m, _): return L10n.t("msg.publish.failed") + ": " + m
+                case .skipped(let why): return L10n.t("msg.publish.skipped") + ": " + why
                 }
             }
             return [.sendFinished(lines)]

@@ -1,5 +1,6 @@
 import Foundation
 import ScreenKit
+import SwitchboardCore
 
 /// How a confirmation names the mention it acted on: the author and the first few words of the text,
 /// `@anna "Wie kann ich meinen…"`.
@@ -16,7 +17,8 @@ enum MentionLabel {
         if handle.hasSuffix(".bsky.social"), handle.count > 12 { handle = String(handle.dropLast(12)) }
         let standIn = handle.hasPrefix("[") && handle.hasSuffix("]")  // Reddit's `[deleted]`: nobody to address
         let who =
-            handle.isEmpty ? "(unknown author)" : (standIn ? "" : "@") + TextWrap.ellipsize(handle, width: cells)
+            handle.isEmpty
+            ? L10n.t("msg.unknownAuthor") : (standIn ? "" : "@") + TextWrap.ellipsize(handle, width: cells)
         let all = sanitizeForScreen(text).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         var shown: [String] = []
         var width = 0

@@ -14,7 +14,8 @@ extension Update {
         say(
             &s,
             path != nil
-                ? "taken back, draft saved: \(s.label(key))" : "taken back, draft NOT saved: \(s.label(key))",
+                ? L10n.t("msg.takenBackSaved", ["mention": s.label(key)])
+                : L10n.t("msg.takenBackNotSaved", ["mention": s.label(key)]),
             error: path == nil)
         return []
     }
@@ -41,8 +42,10 @@ extension Update {
             else { continue }
             s.mention.takenOver[key] = who
             say(
-                &s, by == who ? "\(who) took over \(s.label(key))" : "\(by) gave \(s.label(key)) to \(who)", error: true
-            )
+                &s,
+                by == who
+                    ? L10n.t("msg.tookOver", ["user": who, "mention": s.label(key)])
+                    : L10n.t("msg.gaveTo", ["by": by, "mention": s.label(key), "user": who]), error: true)
         }
         return fx
     }
@@ -58,7 +61,7 @@ extension Update {
         if sent {
             s.mention.drafts[key] = nil
         } else if e.author != s.settings.user {
-            say(&s, "\(e.author) answered \(s.label(key)): your unsent draft is kept", error: true)
+            say(&s, L10n.t("msg.answeredDraftKept", ["user": e.author, "mention": s.label(key)]), error: true)
         }
     }
 }

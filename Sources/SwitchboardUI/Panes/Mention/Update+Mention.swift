@@ -29,7 +29,7 @@ extension Update {
 
     static func draftSaved(_ s: inout AppState, key: String, text: String, path: String) -> [Effect] {
         s.mention.drafts[key, default: Draft()].savedText = text
-        say(&s, "draft saved: \(path)")
+        say(&s, L10n.t("msg.draftSaved", ["path": path]))
         return []
     }
 

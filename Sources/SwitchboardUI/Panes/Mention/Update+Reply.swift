@@ -21,15 +21,15 @@ extension Update {
         s.mention.drafts[e.mention] = nil
         s.chrome.focus = .feed
         let delay = s.settings.sendDelay
-        say(&s, delay > 0 ? "sending in \(Int(delay)) s — u takes it back" : "sending…")
+        say(&s, delay > 0 ? L10n.t("msg.sendingInUndo", ["seconds": Int(delay)]) : L10n.t("msg.sending"))
         return delay <= 0 ? sendIfDue(&s) : []
     }
 
     static func sendFinished(_ s: inout AppState, _ lines: [String]) -> [Effect] {
         s.mention.sending = false
         // Without a publisher this process cannot send: leave it to the listener (no retry every tick).
-        if lines.first?.hasPrefix("no publisher") == true { s.mention.noSender = true }
-        if let l = lines.first { say(&s, l, error: l.hasPrefix("failed")) }
+        if lines.first == L10n.t("msg.noPublisher") { s.mention.noSender = true }
+        if let l = lines.first { say(&s, l, error: l.hasPrefix(L10n.t("msg.publish.failed"))) }
         return [.refreshStore]
     }
 
@@ -58,11 +58,12 @@ extension Update {
         let warnings = ReplyChecks.check(reply: text, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
         let who =
             m.author.map(\.shown)
-            ?? "the author"
+            ?? L10n.t("msg.theAuthor")
         s.modal = .review(
             ReplyReview(
                 key: k, text: text, warnings: warnings,
-                network: m.platform, target: "\(who) on \(Format.network(m.platform))",
+                network: m.platform,
+                target: L10n.t("msg.replyTarget", ["who": who, "network": Format.network(m.platform)]),
                 manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? []))
         return []
     }
@@ -79,7 +80,7 @@ extension Update {
     static func undoSend(_ s: inout AppState) -> [Effect] {
         guard let e = s.myQueued.first else {
             if let k = s.actionKey, let e = s.mention.outbox[k], e.state == .queued, !e.draft.manual {
-                say(&s, "only \(e.author) can take back this reply (theirs)")
+                say(&s, L10n.t("msg.onlyAuthorTakesBack", ["user": e.author]))
             } else {
                 say(&s, L10n.t("msg.nothingToTakeBack"))
             }
@@ -137,7 +138,7 @@ extension Update {
         case .char("n"), .escape:
             s.modal = nil
             s.chrome.focus = .composer
-            say(&s, "not sent; the draft is kept")
+            say(&s, L10n.t("msg.notSentKept"))
         default: break
         }
         return []
@@ -187,8 +188,10 @@ extension Update {
         say(
             &s,
             r.unknown.isEmpty
-                ? "template: \(t.name)"
-                : "template \(t.name): unknown placeholders " + r.unknown.map { "{{\($0)}}" }.joined(separator: ", "),
+                ? L10n.t("msg.templateUsed", ["name": t.name])
+                : L10n.t(
+                    "msg.templateUnknown",
+                    ["name": t.name, "list": r.unknown.map { "{{\($0)}}" }.joined(separator: ", ")]),
             error: !r.unknown.isEmpty)
     }
 }

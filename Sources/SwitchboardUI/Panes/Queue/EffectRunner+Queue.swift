@@ -36,7 +36,7 @@ extension EffectRunner {
 
     func performQueue(_ op: QueueOp) -> [Message] {
         let now = clock()
-        guard let team else { return [.failed("queue: no team.json in the data directory")] }
+        guard let team else { return [.failed(L10n.t("msg.queueNoTeam"))] }
         func done(_ text: String) -> [Message] { [.storeChanged(delta()), .recorded(text)] }
         func draft(_ text: String, _ when: QueueWhen, _ picked: [String]?, queue: Queue) throws -> QueueDraft {
             let accounts = picked ?? Self.defaultAccounts(team)
@@ -69,11 +69,16 @@ extension EffectRunner {
             case .add(let text, let when, let accounts):
                 let d = try draft(text, when, accounts, queue: try Queue.current(store))
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
-                let what = i.scheduledAt.map { "scheduled " + Format.dateTime($0, timeZone) } ?? "draft"
+                let what =
+                    i.scheduledAt.map { L10n.t("msg.scheduledAt", ["time": Format.dateTime($0, timeZone)]) }
+                    ?? L10n.t("msg.asDraft")
                 let to = i.draft.accounts.joined(separator: ", ")
-                return [.storeChanged(delta()), .queueSelect(id: i.id, text: "queued for \(to) (\(what))")]
+                return [
+                    .storeChanged(delta()),
+                    .queueSelect(id: i.id, text: L10n.t("msg.queuedFor", ["accounts": to, "what": what])),
+                ]
             case .curate(let key, let accounts):
-                guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
+                guard let m = store.mention(key) else { return [.failed(L10n.t("msg.noMentionKey", ["key": key]))] }
                 let handle = m.author.map(\.shown)
                 let quote = NetworkText.clean(m.text, max: 200)
                 var d = QueueDraft(text: "“\(quote)”", accounts: accounts ?? Self.defaultAccounts(team), createdAt: now)
@@ -93,28 +98,30 @@ extension EffectRunner {
                 let at = try q.nextFreeSlot(
                     after: now, accounts: i.draft.accounts, schedule: PostingSchedule(team: team), ignoring: id)
                 try Queue.schedule(id, at: at, store: store, actor: actor, now: now)
-                return done("scheduled " + Format.dateTime(at, timeZone))
+                return done(L10n.t("msg.scheduledAt", ["time": Format.dateTime(at, timeZone)]))
             case .delete(let id):
                 try Queue.delete(id, store: store, actor: actor, now: now)
-                return done("deleted — u undoes")
+                return done(L10n.t("msg.queueDeleted"))
             case .restore(let id):
                 try Queue.restore(id, store: store, actor: actor, now: now)
-                return done("restored")
+                return done(L10n.t("msg.queueRestored"))
             case .duplicate(let id):
                 let i = try Queue.duplicate(id, team: team, store: store, actor: actor, now: now)
                 return [.storeChanged(delta()), .queueSelect(id: i.id, text: L10n.t("msg.duplicated"))]
             case .swap(let a, let b):
                 try Queue.swap(a, b, store: store, actor: actor, now: now)
-                return done("swapped")
+                return done(L10n.t("msg.queueSwapped"))
             case .retry(let id):
                 try Queue.retry(id, store: store, actor: actor, now: now)
-                return done("retrying")
+                return done(L10n.t("msg.queueRetrying"))
             case .suspend(let reason):
                 try Queue.suspendAll(reason: reason, team: team, store: store, actor: actor, now: now)
-                return done("queue suspended")
+                return done(L10n.t("msg.queueSuspendedNow"))
             case .resume(let policy):
                 let moved = try Queue.resumeAll(policy: policy, team: team, store: store, actor: actor, now: now)
-                return done("queue resumed" + (moved.isEmpty ? "" : " — \(moved.count) moved"))
+                return done(
+                    moved.isEmpty
+                        ? L10n.t("msg.queueResumed") : L10n.t("msg.queueResumedMoved", ["count": moved.count]))
             }
         } catch {
             return [.storeChanged(delta()), .failed("\(error)")]
@@ -129,8 +136,8 @@ extension EffectRunner {
         let work: @Sendable () async -> [String] = {
             await QueuePublisher.publishDue(store: store, publisherFor: publisherFor, now: now, actor: actor).map { r in
                 switch r.outcome {
-                case .published: return "published ✓ " + (r.url ?? r.id)
-                default: return "\(r.outcome): " + (r.message ?? r.id)
+                case .published: return L10n.t("msg.publishedItem", ["what": r.url ?? r.id])
+                default: return L10n.t("msg.publish." + r.outcome.rawValue) + ": " + (r.message ?? r.id)
                 }
             }
         }

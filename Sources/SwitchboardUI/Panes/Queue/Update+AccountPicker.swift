@@ -25,7 +25,7 @@ extension Update {
         switch k {
         case .escape, .ctrl("c"), .char("q"):
             s.modal = nil
-            say(&s, "nothing queued")
+            say(&s, L10n.t("msg.nothingQueued"))
             return []
         case .down, .char("j"), .ctrl("n"), .tab: p.selected = (p.selected + 1) % n
         case .up, .char("k"), .ctrl("p"): p.selected = (p.selected + n - 1) % n

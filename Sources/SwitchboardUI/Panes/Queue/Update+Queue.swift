@@ -53,7 +53,7 @@ extension Update {
 
     static func suspend(_ s: inout AppState, _ arg: String) -> [Effect] {
         let reason = arg.trimmingCharacters(in: .whitespaces)
-        guard !reason.isEmpty else { say(&s, "suspend: give a reason (:suspend REASON)", error: true); return [] }
+        guard !reason.isEmpty else { say(&s, L10n.t("msg.suspendReason"), error: true); return [] }
         return [.queue(.suspend(reason: reason))]
     }
 
@@ -64,17 +64,14 @@ extension Update {
             if s.queue.info.items.contains(where: {
                 $0.state == .suspended && ($0.scheduledAt ?? .distantFuture) <= s.chrome.now
             }) {
-                say(
-                    &s,
-                    "held posts are past due — choose: :resume post-now (send them now), next-slot (move each to its "
-                        + "next free slot) or keep-holding (stay held)", error: true)
+                say(&s, L10n.t("msg.resumeChoose"), error: true)
                 return []
             }
             p = .keepHolding
         } else if let given = ResumePolicy(word: word) {
             p = given
         } else {
-            say(&s, "resume: \"\(word)\" is not one of post-now, next-slot, keep-holding", error: true)
+            say(&s, L10n.t("msg.resumeUnknown", ["word": word]), error: true)
             return []
         }
         return [.queue(.resume(p))]
@@ -96,7 +93,7 @@ extension Update {
     static func queueLine(_ s: inout AppState, _ arg: String) -> [Effect] {
         var words = arg.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard words.first == "add" else {
-            say(&s, "queue: add [--now|--next-slot|--at ISO] TEXT", error: true)
+            say(&s, L10n.t("msg.queueAddUsage"), error: true)
             return []
         }
         words.removeFirst()
@@ -108,18 +105,18 @@ extension Update {
             case .nextSlot?: when = .nextSlot
             case .at?:
                 guard let t = words.first, let d = Timestamp.parse(t) else {
-                    say(&s, "--at: give an ISO 8601 time", error: true)
+                    say(&s, L10n.t("msg.queueAtISO"), error: true)
                     return []
                 }
                 words.removeFirst()
                 when = .at(d)
             case nil:
-                say(&s, "queue add: unknown option \(w)", error: true)
+                say(&s, L10n.t("msg.queueAddOption", ["option": w]), error: true)
                 return []
             }
         }
         let text = words.joined(separator: " ")
-        guard !text.isEmpty else { say(&s, "queue add: no text", error: true); return [] }
+        guard !text.isEmpty else { say(&s, L10n.t("msg.queueAddNoText"), error: true); return [] }
         return pickAccounts(&s, .check(text: text, when: when))
     }
 
@@ -140,7 +137,7 @@ extension Update {
 
     static func queuePublished(_ s: inout AppState, _ lines: [String]) -> [Effect] {
         s.queue.publishing = false
-        if let l = lines.last { say(&s, l, error: l.hasPrefix("failed")) }
+        if let l = lines.last { say(&s, l, error: l.hasPrefix(L10n.t("msg.publish.failed"))) }
         return [.refreshStore]
     }
 
@@ -163,7 +160,7 @@ extension Update {
         guard let text else { return [] }
         let clean = text.hasSuffix("\n") ? String(text.dropLast()) : text
         guard !clean.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            say(&s, "empty: nothing queued")
+            say(&s, L10n.t("msg.emptyNothingQueued"))
             return []
         }
         if key.hasPrefix("queue:") { return [.queue(.edit(id: String(key.dropFirst(6)), text: clean))] }
