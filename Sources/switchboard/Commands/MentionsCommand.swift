@@ -27,7 +27,9 @@ struct MentionsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let list = try matching()
+            var list = try matching()
+            // Private messages only for a role that may read them (team.json `private_messages`).
+            if !PrivateAccess.mayRead(global.directory) { list.removeAll { $0.mention.isPrivate } }
             if json {
                 try Output.printJSONLines(list.lazy.map { MentionJSON(m: $0.mention, state: $0.state) })
                 return
@@ -38,7 +40,7 @@ struct MentionsCommand: ParsableCommand {
                 [
                     m.key, Output.relative(m.createdAt, now: now), m.platform,
                     Output.clip(Output.safe(m.author?.handle ?? "-"), 22), st.status.rawValue,
-                    Output.clip(Output.safe(m.text), 60),
+                    Output.clip((m.isPrivate ? "🔒 " : "") + Output.safe(m.text), 60),
                 ]
             }
             Output.table(["KEY", "AGE", "NETWORK", "AUTHOR", "STATUS", "TEXT"], rows)
@@ -84,6 +86,9 @@ struct MentionsCommand: ParsableCommand {
         func run() throws {
             let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
+            if m.isPrivate, !PrivateAccess.mayRead(store.dir) {
+                throw CLIError.failure("\(key) is a private message: your role may not read it (team.json private_messages)")
+            }
             let st = store.state(k)
             if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
             var lines: [(String, String)] = [
@@ -108,6 +113,8 @@ struct MentionsCommand: ParsableCommand {
                 lines.append(("sentiment", "\(a.sentiment.rawValue) (\(String(format: "%+.2f", a.score)))"))
                 if !a.intents.isEmpty { lines.append(("intents", a.intents.map(\.rawValue).joined(separator: ", "))) }
             }
+            if m.isPrivate { lines.append(("private", "🔒 a private message: replies go privately")) }
+            if let w = m.filterWarning { lines.append(("filtered", Output.safe(w))) }
             lines.append(("status", st.status.rawValue + (st.handoffTeam.map { " (with \($0))" } ?? "")))
             if let v = st.moderated { lines.append(("on network", v.done + (st.locked ? ", locked" : ""))) }
             lines.append(("assignee", st.assignee ?? "-"))

@@ -31,8 +31,12 @@ extension Renderer {
         } else if let i = s.feed.keyIndex[key] {
             let it = s.feed.items[Int(i)]
             lines.append((sanitizeForScreen(it.author), .accent))
-            for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
-                lines.append((l, .normal))
+            if let warning = s.filterWarning(key: key, it.filterWarning) {
+                lines.append((TextWrap.ellipsize(warning, width: w), .warning))
+            } else {
+                for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
+                    lines.append((l, .normal))
+                }
             }
         }
         let top = min(s.mention.scroll, max(0, lines.count - detailRect.height))
@@ -129,7 +133,12 @@ extension Renderer {
         if let title = m.title, !title.isEmpty {
             for l in TextWrap.wrap(sanitizeForScreen(title), width: w) { out.append((l, .paneTitle)) }
         }
-        for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
+        if m.isPrivate { out.insert((TextWrap.ellipsize(L10n.t("mention.private"), width: w), .warning), at: 1) }
+        if let warning = s.filterWarning(key: m.key, m.filterWarning) {
+            for l in TextWrap.wrap(warning, width: w) { out.append((l, .warning)) }
+        } else {
+            for l in TextWrap.wrap(sanitizeForScreen(m.text, singleLine: false), width: w) { out.append((l, .normal)) }
+        }
         if !d.thread.isEmpty {
             out.append(("", .normal))
             out.append((L10n.t("mention.thread", ["count": d.thread.count]), .paneTitle))
