@@ -80,7 +80,8 @@ extension DemoNetwork {
             }
             return DemoNetwork.json(chatMessage(id: p.id, text: text, sender: accounts.blueskyDID, at: p.createdAt))
         default:
-            return DemoNetwork.json(["error": "MethodNotImplemented", "message": "Method Not Implemented"], status: 501)
+            return DemoNetwork.json(
+                ["error": "MethodNotImplemented", "message": "Method Not Implemented"], status: 501)
         }
     }
 
@@ -98,7 +99,11 @@ extension DemoNetwork {
             chatMessage(id: $0.id, text: $0.text, sender: accounts.blueskyDID, at: $0.createdAt)
         }
         return answers
-            + [chatMessage(id: "3lmsgdemo1", text: DemoNetwork.privateText, sender: DemoNetwork.privateSender.did, at: privateSentAt)]
+            + [
+                chatMessage(
+                    id: "3lmsgdemo1", text: DemoNetwork.privateText, sender: DemoNetwork.privateSender.did,
+                    at: privateSentAt)
+            ]
     }
 
     func chatMessage(id: String, text: String, sender: String, at: Date) -> [String: Any] {

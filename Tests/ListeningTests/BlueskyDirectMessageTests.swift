@@ -31,7 +31,9 @@ final class BlueskyDirectMessageTests: XCTestCase {
         server.handle("GET", "/xrpc/chat.bsky.convo.listConvos", chat(#"{"convos":[\#(convo)]}"#))
         server.handle(
             "GET", "/xrpc/chat.bsky.convo.getMessages",
-            chat(#"{"messages":[\#(messages.joined(separator: ",")),{"$type":"chat.bsky.convo.defs#deletedMessageView","id":"gone","rev":"1","sender":{"did":"did:plc:jonas"},"sentAt":"2026-11-26T09:00:00.000Z"}]}"#))
+            chat(
+                #"{"messages":[\#(messages.joined(separator: ",")),{"$type":"chat.bsky.convo.defs#deletedMessageView","id":"gone","rev":"1","sender":{"did":"did:plc:jonas"},"sentAt":"2026-11-26T09:00:00.000Z"}]}"#
+            ))
         server.handle(
             "POST", "/xrpc/chat.bsky.convo.sendMessage",
             chat(message("m3", "Wir melden uns privat.", from: BlueskyFixture.did, at: "2026-11-26T10:05:00.000Z")))
@@ -40,7 +42,9 @@ final class BlueskyDirectMessageTests: XCTestCase {
     func testDirectMessagesBecomePrivateMentionsAndTheReplyGoesBackIntoTheChat() async throws {
         let dir = try blueskyDataDir()
         serveChat(messages: [
-            message("m2", "Meine Rechnungsnummer: 4711 – bitte nicht öffentlich!", from: "did:plc:jonas", at: "2026-11-26T10:01:00.000Z"),
+            message(
+                "m2", "Meine Rechnungsnummer: 4711 – bitte nicht öffentlich!", from: "did:plc:jonas",
+                at: "2026-11-26T10:01:00.000Z"),
             message("m1", "our earlier answer", from: BlueskyFixture.did, at: "2026-11-26T10:00:30.000Z"),
         ])
         var c = blueskyConfig(server)

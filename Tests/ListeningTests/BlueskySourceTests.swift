@@ -122,7 +122,8 @@ final class BlueskySourceTests: XCTestCase {
         let list = try XCTUnwrap(server.requests("GET", "/xrpc/app.bsky.notification.listNotifications").first)
         // Follows, likes and reposts are asked for too: counted for reports, never stored (issue 20).
         XCTAssertEqual(
-            list.queryItems.filter { $0.0 == "reasons" }.map(\.1), ["mention", "reply", "quote", "follow", "like", "repost"])
+            list.queryItems.filter { $0.0 == "reasons" }.map(\.1),
+            ["mention", "reply", "quote", "follow", "like", "repost"])
         XCTAssertEqual(list.query("limit"), "50")
         let search = try XCTUnwrap(server.requests("GET", "/xrpc/app.bsky.feed.searchPosts").first)
         XCTAssertEqual(search.query("q"), "Acme Cloud")

@@ -40,9 +40,12 @@ final class NotificationKindsTests: XCTestCase {
         let req = try XCTUnwrap(server.requests.first)
         XCTAssertEqual(
             req.queryItems.filter { $0.0 == "types[]" }.map(\.1), ["mention", "quote", "follow", "favourite", "reblog"])
-        XCTAssertEqual(r.mentions.map(\.id).sorted(), [
-            "https://other.example/users/anna/statuses/9110002", "https://other.example/users/carl/statuses/9110003",
-        ])
+        XCTAssertEqual(
+            r.mentions.map(\.id).sorted(),
+            [
+                "https://other.example/users/anna/statuses/9110002",
+                "https://other.example/users/carl/statuses/9110003",
+            ])
         XCTAssertEqual(r.counts, ["2026-11-26": ["follow": 1, "like": 1, "boost": 1]])
         XCTAssertEqual(r.cursor["notifications"], "1006", "counted notifications move the cursor too")
     }
@@ -55,7 +58,8 @@ final class NotificationKindsTests: XCTestCase {
         let r = try await MastodonSource(config: c, dataDir: dir, http: TestHTTPClient()).poll(cursor: [:])
 
         let req = try XCTUnwrap(server.requests.first)
-        XCTAssertEqual(req.queryItems.filter { $0.0 == "types[]" }.map(\.1), ["mention", "follow", "favourite", "reblog"])
+        XCTAssertEqual(
+            req.queryItems.filter { $0.0 == "types[]" }.map(\.1), ["mention", "follow", "favourite", "reblog"])
         // The reply (in_reply_to_id set) is off: only the plain mention is stored.
         XCTAssertEqual(r.mentions.map(\.id), ["https://other.example/users/anna/statuses/9110002"])
     }
@@ -114,7 +118,8 @@ final class NotificationKindsTests: XCTestCase {
     func testBlueskyAsksForTheReasonsAndCountsLikesRepostsFollows() async throws {
         let dir = try blueskyDataDir()
         server.on("POST", "/xrpc/com.atproto.server.createSession", .json(BlueskyFixture.session(1)))
-        let like = #"{"$type":"app.bsky.feed.like","subject":{"uri":"at://x/app.bsky.feed.post/1","cid":"c"},"createdAt":"2026-11-26T09:00:00.000Z"}"#
+        let like =
+            #"{"$type":"app.bsky.feed.like","subject":{"uri":"at://x/app.bsky.feed.post/1","cid":"c"},"createdAt":"2026-11-26T09:00:00.000Z"}"#
         server.on(
             "GET", "/xrpc/app.bsky.notification.listNotifications",
             .json(
@@ -162,7 +167,8 @@ final class NotificationKindsTests: XCTestCase {
             until: Timestamp.parse("2026-11-27T00:00:00Z")!, now: Timestamp.parse("2026-11-27T00:00:00Z")!)
         report.countNotifications(dir: dir)
         XCTAssertTrue(
-            report.text().contains("Follows, likes and boosts (counted, not stored)\n    mastodon: 1 follows · 1 likes · 1 boosts"),
+            report.text().contains(
+                "Follows, likes and boosts (counted, not stored)\n    mastodon: 1 follows · 1 likes · 1 boosts"),
             report.text())
     }
 }

@@ -8,7 +8,8 @@ import XCTest
 final class PrivateAndFilteredScreenTests: XCTestCase {
     func privateMessage() -> Mention {
         var m = mention(
-            "110009", "Meine Rechnungsnummer ist 4711, bitte nicht öffentlich antworten.", author: "@jonas@chaos.social",
+            "110009", "Meine Rechnungsnummer ist 4711, bitte nicht öffentlich antworten.",
+            author: "@jonas@chaos.social",
             minutesAgo: 3)
         m.reply = ReplyRef(uri: "110009", visibility: "direct")
         return m
@@ -36,7 +37,8 @@ final class PrivateAndFilteredScreenTests: XCTestCase {
         app.press("Enter")
         XCTAssertTrue(
             app.screen.contains { $0.contains("⚠ Filtered by your server: Spoiler: Staffel 3 · Enter") }, app.dump())
-        XCTAssertTrue(app.screen.contains { $0.contains("⚠ Filtered: Spoiler: Staffel 3 · Enter again shows the text") })
+        XCTAssertTrue(
+            app.screen.contains { $0.contains("⚠ Filtered: Spoiler: Staffel 3 · Enter again shows the text") })
         XCTAssertFalse(app.screen.joined().contains("alle sterben"), app.dump())
         app.press("Enter")
         XCTAssertTrue(app.screen.contains { $0.contains("Das Ende von Staffel 3: alle sterben.") }, app.dump())

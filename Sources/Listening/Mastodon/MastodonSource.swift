@@ -34,7 +34,8 @@ public struct MastodonSource: Source, NetworkConnector {
     var feeds: [(key: String, path: String, query: [(String, String)], via: String)] {
         var f: [(String, String, [(String, String)], String)] = []
         if config.notifications ?? true {
-            f.append(("notifications", "/api/v1/notifications", notificationTypes.map { ("types[]", $0) }, "notification"))
+            f.append(
+                ("notifications", "/api/v1/notifications", notificationTypes.map { ("types[]", $0) }, "notification"))
         }
         for tag in config.hashtags ?? [] {
             let t = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
@@ -67,8 +68,7 @@ public struct MastodonSource: Source, NetworkConnector {
     func fetch(
         _ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool,
         tally: NotificationTally? = nil
-    ) async throws -> ([Mastodon.Status], String?, Date?)
-    {
+    ) async throws -> ([Mastodon.Status], String?, Date?) {
         var all: [Mastodon.Status] = []
         var newest = since
         var baseQuery = query + [("limit", String(pageSize))]

@@ -12,7 +12,9 @@ extension Report {
                     guard let c = kinds[k], c > 0 else { return nil }
                     return L10n.t("report.kind." + k, ["n": String(c)])
                 }
-                if !parts.isEmpty { out.append("  " + Report.cleanName(network) + ": " + parts.joined(separator: " · ")) }
+                if !parts.isEmpty {
+                    out.append("  " + Report.cleanName(network) + ": " + parts.joined(separator: " · "))
+                }
             }
         }
         if let p = privateMessages, p > 0 { out += ["", L10n.t("report.privateCount", ["count": String(p)])] }

@@ -34,7 +34,9 @@ public struct NotificationCounts: Sendable {
         try FileIO.withLock(lockFile) {
             var days = load()
             for (day, kinds) in counts {
-                for (kind, n) in kinds where n > 0 { days[day, default: [:]][network, default: [:]][kind, default: 0] += n }
+                for (kind, n) in kinds where n > 0 {
+                    days[day, default: [:]][network, default: [:]][kind, default: 0] += n
+                }
             }
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys, .prettyPrinted]

@@ -37,7 +37,8 @@ public struct AppState: Sendable {
         change(&w)
         settings = AppSettings(w)
         feed.reconfigure(
-            mute: MuteList(team: w.team, user: w.user), slaMinutes: settings.slaMinutes, sla: w.team.flatMap { try? SLA(team: $0) },
+            mute: MuteList(team: w.team, user: w.user), slaMinutes: settings.slaMinutes,
+            sla: w.team.flatMap { try? SLA(team: $0) },
             own: OwnAccounts(team: w.team), states: states, viewport: Layout.feedViewport(self))
     }
 

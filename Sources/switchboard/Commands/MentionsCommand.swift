@@ -87,7 +87,8 @@ struct MentionsCommand: ParsableCommand {
             let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
             if m.isPrivate, !PrivateAccess.mayRead(store.dir) {
-                throw CLIError.failure("\(key) is a private message: your role may not read it (team.json private_messages)")
+                throw CLIError.failure(
+                    "\(key) is a private message: your role may not read it (team.json private_messages)")
             }
             let st = store.state(k)
             if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }

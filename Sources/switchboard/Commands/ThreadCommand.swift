@@ -32,7 +32,9 @@ struct ThreadCommand: AsyncParsableCommand {
         if let p = loaded.problem { Output.warn(Output.safe(p)) }
         var c = loaded.conversation
         // Private messages keep their place in the tree, not their text, for a role that may not read them.
-        if !PrivateAccess.mayRead(store.dir) { c.coverPrivate(with: "🔒 (a private message: your role may not read it)") }
+        if !PrivateAccess.mayRead(store.dir) {
+            c.coverPrivate(with: "🔒 (a private message: your role may not read it)")
+        }
         if json { return try Output.printJSONLines(c.posts.indices.map { ThreadPostJSON(c, $0) }) }
         let stored = c.posts.filter(\.stored).count
         let n = c.posts.count
