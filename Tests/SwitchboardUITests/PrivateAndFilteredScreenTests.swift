@@ -90,6 +90,23 @@ final class PrivateAndFilteredScreenTests: XCTestCase {
         XCTAssertTrue(app.screen.contains { $0.contains("🔒 private message · replies go privately") }, app.dump())
     }
 
+    func testTheThreadViewCoversAPrivateMessageForARoleThatMayNotReadIt() throws {
+        let answer = mention(
+            "110010", "Danke, ist erledigt!", author: "@jonas@chaos.social", minutesAgo: 1, inReplyTo: "110009")
+        let agent = try TestApp([privateMessage(), answer], team: team(privateRoles: nil), user: "bob")
+        agent.press("t")
+        XCTAssertTrue(
+            agent.screen.contains { $0.contains("(a private message: your role may not read it)") }, agent.dump())
+        XCTAssertFalse(agent.screen.joined().contains("4711"), agent.dump())
+        XCTAssertTrue(agent.screen.joined().contains("Danke, ist erledigt!"), agent.dump())
+        let lead = try TestApp([privateMessage(), answer], team: team(privateRoles: nil), user: "alice")
+        lead.press("j")
+        lead.press("t")
+        XCTAssertTrue(lead.screen.joined().contains("4711"), lead.dump())
+        XCTAssertTrue(
+            lead.screen.contains { $0.contains("🔒 jonas@chaos.social") || $0.contains("🔒 @jonas") }, lead.dump())
+    }
+
     func testAPrivateMessageIsHiddenFromARoleThatMayNotReadIt() throws {
         let ms = [privateMessage(), mention("1", "Läuft Acme heute?", author: "@ute", minutesAgo: 5)]
         let agent = try TestApp(ms, team: team(privateRoles: nil), user: "bob")

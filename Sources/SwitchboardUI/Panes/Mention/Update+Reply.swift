@@ -60,7 +60,8 @@ extension Update {
             ReplyReview(
                 key: k, text: text, warnings: ReplyChecks.check(reply: text, to: m),
                 network: m.platform,
-                target: "\(who) on \(Format.network(m.platform))" + (m.isPrivate ? " · " + L10n.t("review.private") : ""),
+                target: "\(who) on \(Format.network(m.platform))"
+                    + (m.isPrivate ? " · " + L10n.t("review.private") : ""),
                 manual: manual, url: m.url))
         return []
     }
