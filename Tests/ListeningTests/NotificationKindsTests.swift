@@ -64,6 +64,17 @@ final class NotificationKindsTests: XCTestCase {
         XCTAssertEqual(r.mentions.map(\.id), ["https://other.example/users/anna/statuses/9110002"])
     }
 
+    func testAnUnknownKindIsAClearConfigurationError() throws {
+        var c = mastodonConfig(server)
+        c.notificationKinds = ["mention", "replys"]
+        XCTAssertThrowsError(try MastodonSource(config: c, dataDir: try makeDataDir(), http: TestHTTPClient())) {
+            XCTAssertEqual(
+                "\($0)",
+                "source masto: `notification_kinds` holds \"replys\": the kinds are mention, reply, quote, follow, like, boost"
+            )
+        }
+    }
+
     func testMastodonServerFilterHideIsCountedNotStoredAndWarnCarriesTheFilterTitle() async throws {
         let dir = try makeDataDir()
         let hidden = filtered(

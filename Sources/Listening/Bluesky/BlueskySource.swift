@@ -20,6 +20,7 @@ public struct BlueskySource: Source, NetworkConnector {
             throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
         }
         (self.id, self.service, self.config) = (config.id, url, config)
+        if let problem = config.notificationKindsProblem() { throw SourceError.configuration(problem) }
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
             service: config.apiBase ?? url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,

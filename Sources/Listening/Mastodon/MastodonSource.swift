@@ -18,6 +18,7 @@ public struct MastodonSource: Source, NetworkConnector {
                 "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         (self.id, self.instance, self.config) = (config.id, url, config)
+        if let problem = config.notificationKindsProblem() { throw SourceError.configuration(problem) }
         // `api` (a proxy, a test server) receives the requests; `instance` still names the accounts' server.
         var c = MastodonClient(
             instance: config.apiBase ?? url, label: "mastodon source \(config.id)", http: http, now: now,

@@ -26,8 +26,8 @@ public enum NotificationKind: String, CaseIterable, Codable, Sendable, Hashable 
 }
 
 extension SourceConfig {
-    /// The notification kinds this source turns into mentions (`notification_kinds`; unknown names are left
-    /// out, and `sources check`/`doctor` name them through `unknownNotificationKinds`).
+    /// The notification kinds this source turns into mentions (`notification_kinds`; a source with an unknown
+    /// name in it refuses to start, naming it: `checkNotificationKinds`).
     public var mentionKinds: Set<NotificationKind> {
         guard let names = notificationKinds else { return NotificationKind.defaultMentions }
         return Set(names.compactMap(NotificationKind.init(name:)))
@@ -36,5 +36,16 @@ extension SourceConfig {
     /// Names in `notification_kinds` that mean no kind.
     public var unknownNotificationKinds: [String] {
         (notificationKinds ?? []).filter { NotificationKind(name: $0) == nil }
+    }
+}
+
+extension SourceConfig {
+    /// A clear configuration error for a name in `notification_kinds` that means no kind (a typo like `replys`
+    /// would otherwise silently keep replies out of the feed).
+    public func notificationKindsProblem() -> String? {
+        let bad = unknownNotificationKinds
+        guard !bad.isEmpty else { return nil }
+        return "source \(id): `notification_kinds` holds \(bad.map { "\"\($0)\"" }.joined(separator: ", ")): "
+            + "the kinds are mention, reply, quote, follow, like, boost"
     }
 }
