@@ -15,6 +15,7 @@ extension DemoNetwork {
         guard let t = DemoNetwork.bearer(r), lock.withLock({ sessions.contains(t) }) else {
             return DemoNetwork.json(["error": "InvalidToken", "message": "Token could not be verified"], status: 400)
         }
+        if let chat = blueskyChat(nsid, r) { return chat }
         switch (r.method, nsid) {
         case ("GET", "com.atproto.identity.resolveHandle"):
             guard r.query("handle")?.lowercased() == accounts.blueskyHandle else {

@@ -89,11 +89,19 @@ extension DemoNetwork {
         if let max = r.query("max_id") { list = list.filter { less($0.id, max) } }
         // min_id pages forward: the oldest page after it; otherwise the newest page.
         let page = r.query("min_id") != nil ? Array(list.prefix(limit)) : Array(list.suffix(limit))
-        let out: [[String: Any]] = page.reversed().map { p in
+        var out: [[String: Any]] = page.reversed().map { p in
             [
                 "id": p.id, "type": "mention", "created_at": DemoNetwork.timestamp(p.createdAt),
                 "account": mastodonAccount(), "status": status(p),
             ]
+        }
+        // The private message (older than every post of the demo): after them, within the page's bounds.
+        let dm = mastodonDirectNotification()
+        let dmID = dm["id"] as? String ?? ""
+        if (r.query("min_id") ?? r.query("since_id")).map({ less($0, dmID) }) ?? true,
+            r.query("max_id").map({ less(dmID, $0) }) ?? true, out.count < limit
+        {
+            out.append(dm)
         }
         return DemoNetwork.json(out)
     }

@@ -71,6 +71,7 @@ extension Demo {
                 [
                     "type": "bluesky", "service": url.absoluteString, "handle": "acmecloud.bsky.social",
                     "app_password_file": "secrets/bsky.pass", "notifications": true,
+                    "direct_messages": true,
                 ]
             ),
             (

@@ -65,9 +65,18 @@ final class DemoNetworkTests: XCTestCase {
         // The posts come back in the account's notifications, as the brand's own, with the reply's parent.
         let source = try MastodonSource(config: masto, dataDir: dir, http: http)
         let found = try await source.poll(cursor: [:]).mentions
-        XCTAssertEqual(found.map(\.text), ["Another post", "Danke, Jürgen — wir schauen uns das an. ^JA"])
-        XCTAssertEqual(found.last?.author?.handle, "@acmecloud@mastodon.social")
-        XCTAssertEqual(found.last?.inReplyTo, "117")
+        // After them the demo's one private message (issue 20), older than every post the demo makes.
+        XCTAssertEqual(
+            found.map(\.text),
+            [
+                "Another post", "Danke, Jürgen — wir schauen uns das an. ^JA",
+                "@acmecloud Hallo! Meine Rechnungsnummer steht unten – bitte nicht öffentlich antworten. "
+                    + "Warum wurde zweimal abgebucht?",
+            ])
+        XCTAssertEqual(found.map(\.isPrivate), [false, false, true])
+        XCTAssertEqual(found[1].author?.handle, "@acmecloud@mastodon.social")
+        XCTAssertEqual(found[1].inReplyTo, "117")
+        XCTAssertEqual(found[2].author?.handle, "@jonas.schroeder@chaos.social")
 
         // A restarted endpoint still knows the key (it reloads demo-network.jsonl): still one status.
         network.stop()

@@ -120,7 +120,10 @@ final class BlueskySourceTests: XCTestCase {
         XCTAssertEqual(
             login.json as? [String: String], ["identifier": "acme.bsky.social", "password": "abcd-efgh-ijkl-mnop"])
         let list = try XCTUnwrap(server.requests("GET", "/xrpc/app.bsky.notification.listNotifications").first)
-        XCTAssertEqual(list.queryItems.filter { $0.0 == "reasons" }.map(\.1), ["mention", "quote", "reply"])
+        // Follows, likes and reposts are asked for too: counted for reports, never stored (issue 20).
+        XCTAssertEqual(
+            list.queryItems.filter { $0.0 == "reasons" }.map(\.1),
+            ["mention", "reply", "quote", "follow", "like", "repost"])
         XCTAssertEqual(list.query("limit"), "50")
         let search = try XCTUnwrap(server.requests("GET", "/xrpc/app.bsky.feed.searchPosts").first)
         XCTAssertEqual(search.query("q"), "Acme Cloud")

@@ -33,12 +33,15 @@ final class BlueskyClient: @unchecked Sendable {
 
     // MARK: Calls
 
-    func get(_ nsid: String, _ query: [(String, String)]) async throws -> HTTPResponse {
-        try await call("GET", nsid, query: query, body: nil)
+    /// `headers` go with the call (the chat service's `atproto-proxy`).
+    func get(_ nsid: String, _ query: [(String, String)], headers: [String: String] = [:]) async throws
+        -> HTTPResponse
+    {
+        try await call("GET", nsid, query: query, body: nil, headers: headers)
     }
 
-    func post(_ nsid: String, json: Data) async throws -> HTTPResponse {
-        try await call("POST", nsid, query: [], body: json)
+    func post(_ nsid: String, json: Data, headers: [String: String] = [:]) async throws -> HTTPResponse {
+        try await call("POST", nsid, query: [], body: json, headers: headers)
     }
 
     /// The current session (logging in only when there is none at all).
@@ -51,26 +54,28 @@ final class BlueskyClient: @unchecked Sendable {
         return try await withFileLock { try await self.freshSession(replacing: nil) }
     }
 
-    private func call(_ method: String, _ nsid: String, query: [(String, String)], body: Data?) async throws
-        -> HTTPResponse
-    {
+    private func call(
+        _ method: String, _ nsid: String, query: [(String, String)], body: Data?, headers: [String: String]
+    ) async throws -> HTTPResponse {
         var s = try await session()
         if let exp = BlueskyClient.jwtExpiry(s.accessJwt), exp < now().addingTimeInterval(30) { s = try await renew(s) }
-        var r = try await send(method, nsid, query: query, body: body, token: s.accessJwt)
+        var r = try await send(method, nsid, query: query, body: body, token: s.accessJwt, extra: headers)
         if BlueskyClient.isExpired(r) {
             s = try await renew(s)
-            r = try await send(method, nsid, query: query, body: body, token: s.accessJwt)
+            r = try await send(method, nsid, query: query, body: body, token: s.accessJwt, extra: headers)
         }
         try NetworkCall.check(r, label: label, loginHint: loginHint, now: now())
         return r
     }
 
-    private func send(_ method: String, _ nsid: String, query: [(String, String)], body: Data?, token: String)
-        async throws -> HTTPResponse
-    {
+    private func send(
+        _ method: String, _ nsid: String, query: [(String, String)], body: Data?, token: String,
+        extra: [String: String]
+    ) async throws -> HTTPResponse {
         var headers = [
             "Authorization": "Bearer " + token, "Accept": "application/json", "User-Agent": MastodonClient.userAgent,
         ]
+        headers.merge(extra) { _, new in new }
         if body != nil { headers["Content-Type"] = "application/json" }
         let req = HTTPRequest(
             method: method, url: NetworkCall.url(service, path: "/xrpc/" + nsid, query: query), headers: headers,

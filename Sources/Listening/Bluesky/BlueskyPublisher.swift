@@ -37,6 +37,8 @@ public struct BlueskyPublisher: Publisher, NetworkConnector {
     }
 
     public func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef {
+        // A reply to a direct message goes back into its conversation, never into a public post.
+        if draft.inReplyTo?.visibility == "direct" { return try await sendMessage(draft) }
         let length = draft.text.count
         guard length > 0 else { throw PublishError.rejected("the post is empty") }
         guard length <= BlueskyPublisher.maxGraphemes else {

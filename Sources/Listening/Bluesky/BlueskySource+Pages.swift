@@ -35,7 +35,7 @@ extension BlueskySource {
     public func mentions(fromNotificationsPage data: Data) throws -> [Mention] {
         let r = HTTPResponse(status: 200, headers: [:], body: data)
         return try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label).notifications
-            .filter { BlueskySource.reasons.contains($0.reason) }
+            .filter { take($0, tally: nil) }
             .map {
                 mention(
                     uri: $0.uri, cid: $0.cid, author: $0.author, record: $0.record, indexedAt: $0.indexedAt,

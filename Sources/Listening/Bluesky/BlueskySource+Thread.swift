@@ -28,7 +28,9 @@ extension Bluesky {
 
 extension BlueskySource: ThreadFetching {
     /// The thread around the mention's post: up to 80 posts above it and 40 levels of answers below.
+    /// A direct message's conversation is its stored messages (the chat service has no thread of posts).
     public func conversation(of mention: Mention) async throws -> [Mention] {
+        if mention.reply?.visibility == "direct" { return [] }
         let uri = mention.reply?.uri ?? mention.id
         let r = try await client.get(
             "app.bsky.feed.getPostThread", [("uri", uri), ("depth", "40"), ("parentHeight", "80")])

@@ -8,7 +8,6 @@ public struct BlueskySource: Source, NetworkConnector {
     public let id: String, service: URL
     let config: SourceConfig, client: BlueskyClient
     public var maxPages = 5, pageSize = 50
-    static let reasons: Set<String> = ["mention", "reply", "quote"]
 
     public init(_ setup: ConnectorSetup) throws {
         let (config, dataDir, http, timeout, now) = setup.parts
@@ -21,6 +20,7 @@ public struct BlueskySource: Source, NetworkConnector {
             throw SourceError.configuration("source \(config.id): `handle` is missing (like acme.bsky.social)")
         }
         (self.id, self.service, self.config) = (config.id, url, config)
+        if let problem = config.notificationKindsProblem() { throw SourceError.configuration(problem) }
         let h = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         self.client = BlueskyClient(
             service: config.apiBase ?? url, identifier: h, label: "bluesky source \(config.id)", http: http, now: now,
@@ -41,38 +41,45 @@ public struct BlueskySource: Source, NetworkConnector {
     var feeds: [(key: String, query: String?)] {
         var f: [(String, String?)] = []
         if config.notifications ?? true { f.append(("notifications", nil)) }
+        if config.directMessages == true { f.append(("dms", nil)) }
         for t in config.hashtags ?? [] { let q = t.hasPrefix("#") ? t : "#" + t; f.append(("search:" + q, q)) }
         for q in config.search ?? [] { f.append(("search:" + q, q)) }
         return f
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gather(
+        let tally = NotificationTally()
+        var r = try await PollResult.gather(
             feeds, cursor: cursor, key: \.key,
             read: { feed, since in
                 let (posts, newest) =
-                    feed.query == nil
-                    ? try await notifications(since: since)
-                    : try await search(feed.query!, since: since)
+                    if let q = feed.query {
+                        try await search(q, since: since)
+                    } else if feed.key == "dms" {
+                        try await directMessages(since: since)
+                    } else {
+                        try await notifications(since: since, tally: tally)
+                    }
                 return (posts, newest, nil)
             }, id: \.id
         ) { post, _ in post }
+        r.counts = tally.counts
+        return r
     }
 
     /// Pages back from the newest until an item not newer than `since` (the first poll reads one page).
-    func notifications(since: String?) async throws -> ([Mention], String?) {
+    func notifications(since: String?, tally: NotificationTally? = nil) async throws -> ([Mention], String?) {
         try await pages(
             since: since, indexedAt: \.indexedAt,
             page: { (cursor: String?) in
-                var q: [(String, String)] =
-                    [("limit", String(pageSize))] + BlueskySource.reasons.sorted().map { ("reasons", $0) }
+                var q: [(String, String)] = [("limit", String(pageSize))] + requestedReasons.map { ("reasons", $0) }
                 if let cursor { q.append(("cursor", cursor)) }
                 let r = try await client.get("app.bsky.notification.listNotifications", q)
                 let page = try NetworkCall.decode(Bluesky.NotificationsPage.self, from: r, label: client.label)
                 return (page.notifications, page.cursor)
             }
         ) { n in
-            guard BlueskySource.reasons.contains(n.reason) else { return nil }
+            guard take(n, tally: tally) else { return nil }
             return mention(
                 uri: n.uri, cid: n.cid, author: n.author, record: n.record, indexedAt: n.indexedAt, via: n.reason)
         }

@@ -212,6 +212,11 @@ public final class Listener: @unchecked Sendable {
                 result = nil
             }
         }
+        if let r = result, !r.counts.isEmpty {
+            do { try NotificationCounts(dir: store.dir).add(network: config.type, r.counts) } catch {
+                log("\(Timestamp.format(now())) \(config.id): cannot save notification counts: \(error)")
+            }
+        }
         if result != nil {
             do { try afterIngest?(config.id) } catch { return outcome }
             if let cb = onIngest, !outcome.added.isEmpty {

@@ -10,6 +10,9 @@ public struct PollResult: Sendable {
     public var notBefore: Date?
     /// How much of the network's rate limits the poll saw used (`app 28%, pages 80%`), for `sources list`.
     public var usage: String? = nil
+    /// Notifications counted, not stored (day → kind → count: follows, likes, boosts, filtered), saved with the
+    /// cursor into `state/notification-counts.json`.
+    public var counts: [String: [String: Int]] = [:]
     public init(mentions: [Mention], cursor: [String: String], notBefore: Date? = nil) {
         (self.mentions, self.cursor, self.notBefore) = (mentions, cursor, notBefore)
     }

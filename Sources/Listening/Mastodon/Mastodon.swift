@@ -48,13 +48,33 @@ public enum Mastodon {
         public var reblogsCount: Int?
         public var favouritesCount: Int?
         public var reblog: Boxed?
+        /// The user's own server filters this status matched (Mastodon 4, API v2 filters).
+        public var filtered: [FilterResult]?
 
         enum CodingKeys: String, CodingKey {
-            case id, uri, url, account, content, visibility, sensitive, language, mentions, tags, reblog
+            case id, uri, url, account, content, visibility, sensitive, language, mentions, tags, reblog, filtered
             case createdAt = "created_at", spoilerText = "spoiler_text", inReplyToId = "in_reply_to_id"
             case inReplyToAccountId = "in_reply_to_account_id", repliesCount = "replies_count"
             case reblogsCount = "reblogs_count", favouritesCount = "favourites_count"
         }
+    }
+
+    /// A server filter a status matched: `filter.filter_action` is `warn` (show behind the filter's title),
+    /// `hide` (do not show at all) or `blur` (media only).
+    public struct FilterResult: Codable, Sendable, Hashable {
+        public struct Filter: Codable, Sendable, Hashable {
+            public var id: String?
+            public var title: String
+            public var filterAction: String?
+            enum CodingKeys: String, CodingKey { case id, title, filterAction = "filter_action" }
+            public init(from decoder: Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                id = try? c.decodeIfPresent(String.self, forKey: .id)
+                title = (try? c.decodeIfPresent(String.self, forKey: .title)) ?? ""
+                filterAction = try? c.decodeIfPresent(String.self, forKey: .filterAction)
+            }
+        }
+        public var filter: Filter
     }
 
     /// Breaks the Status → reblog → Status recursion.

@@ -28,6 +28,8 @@ public struct MastodonPublisher: Publisher, NetworkConnector {
         var b = ["status": draft.text]
         if let r = draft.inReplyTo?.uri { b["in_reply_to_id"] = r }
         if let v = draft.visibility ?? draft.inReplyTo?.visibility { b["visibility"] = v }
+        // A reply to a private message is never public, whatever the draft asked for.
+        if draft.inReplyTo?.visibility == "direct" { b["visibility"] = "direct" }
         if let l = draft.language, !l.isEmpty { b["language"] = l }
         return b
     }

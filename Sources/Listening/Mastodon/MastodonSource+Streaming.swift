@@ -25,8 +25,9 @@ extension MastodonSource: StreamingSource {
         do {
             for try await line in EventStreamClient.lines(req) {
                 guard let ev = parser.feed(line), ev.event == "notification" else { continue }
+                // The kinds and filters of polling; what is only counted waits for the poll, which counts it.
                 guard let n = try? dec.decode(Mastodon.Notification.self, from: Data(ev.data.utf8)),
-                    n.type == "mention", let s = n.status
+                    let (s, _) = take([n], tally: nil).first
                 else { continue }
                 await deliver([mention(s, via: "stream")])
             }

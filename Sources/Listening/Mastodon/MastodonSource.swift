@@ -18,6 +18,7 @@ public struct MastodonSource: Source, NetworkConnector {
                 "source \(config.id): `instance` must be the server's address, like https://mastodon.social")
         }
         (self.id, self.instance, self.config) = (config.id, url, config)
+        if let problem = config.notificationKindsProblem() { throw SourceError.configuration(problem) }
         // `api` (a proxy, a test server) receives the requests; `instance` still names the accounts' server.
         var c = MastodonClient(
             instance: config.apiBase ?? url, label: "mastodon source \(config.id)", http: http, now: now,
@@ -34,7 +35,8 @@ public struct MastodonSource: Source, NetworkConnector {
     var feeds: [(key: String, path: String, query: [(String, String)], via: String)] {
         var f: [(String, String, [(String, String)], String)] = []
         if config.notifications ?? true {
-            f.append(("notifications", "/api/v1/notifications", [("types[]", "mention")], "notification"))
+            f.append(
+                ("notifications", "/api/v1/notifications", notificationTypes.map { ("types[]", $0) }, "notification"))
         }
         for tag in config.hashtags ?? [] {
             let t = tag.hasPrefix("#") ? String(tag.dropFirst()) : tag
@@ -49,21 +51,25 @@ public struct MastodonSource: Source, NetworkConnector {
     }
 
     public func poll(cursor: [String: String]) async throws -> PollResult {
-        try await PollResult.gather(
+        let tally = NotificationTally()
+        var r = try await PollResult.gather(
             feeds, cursor: cursor, key: \.key,
             read: { feed, since in
                 try await fetch(
                     feed.path, query: feed.query, since: since, isNotifications: feed.key == "notifications",
-                    isSearch: feed.key.hasPrefix("search:"))
+                    isSearch: feed.key.hasPrefix("search:"), tally: tally)
             }, id: \.uri
         ) { status, feed in mention(status, via: feed.via) }
+        r.counts = tally.counts
+        return r
     }
 
     /// Reads one feed from `since` forward. Returns its statuses, the new cursor, and a time to wait until
     /// when the server's rate limit is exhausted.
-    func fetch(_ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool)
-        async throws -> ([Mastodon.Status], String?, Date?)
-    {
+    func fetch(
+        _ path: String, query: [(String, String)], since: String?, isNotifications: Bool, isSearch: Bool,
+        tally: NotificationTally? = nil
+    ) async throws -> ([Mastodon.Status], String?, Date?) {
         var all: [Mastodon.Status] = []
         var newest = since
         var baseQuery = query + [("limit", String(pageSize))]
@@ -76,7 +82,7 @@ public struct MastodonSource: Source, NetworkConnector {
             if isNotifications {
                 let n = try NetworkCall.decode([Mastodon.Notification].self, from: r, label: client.label)
                 ids = n.map(\.id)
-                page = n.filter { $0.type == "mention" }.compactMap(\.status)
+                page = take(n, tally: tally).map(\.0)
             } else if isSearch {
                 page = try NetworkCall.decode(Mastodon.SearchResults.self, from: r, label: client.label).statuses
                 ids = page.map(\.id)
@@ -84,7 +90,8 @@ public struct MastodonSource: Source, NetworkConnector {
                 page = try NetworkCall.decode([Mastodon.Status].self, from: r, label: client.label)
                 ids = page.map(\.id)
             }
-            all += page
+            // A server filter's `hide` keeps the post out of the store (notifications count it in `take`).
+            all += page.filter { MastodonSource.filterAction($0) != "hide" }
             if let top = ids.max(by: Mastodon.idLess), newest.map({ Mastodon.idLess($0, top) }) ?? true { newest = top }
             let wait = RateLimitInfo.parse(r.headers, now: client.now()).notBefore
             // First poll: the latest page only. Later polls: page forward until the gap is closed.
@@ -103,6 +110,12 @@ public struct MastodonSource: Source, NetworkConnector {
     func mention(_ status: Mastodon.Status, via: String) -> Mention {
         let s = status.reblog?.status ?? status
         var text = NetworkText.content(MastodonHTML.text(s.content))
+        var extra: [String: JSONValue] = ["instance": .string(instance.host ?? ""), "via": .string(via)]
+        // Direct visibility: a private message, answered privately and shown only to who may read it.
+        if s.visibility == "direct" { extra["private"] = .bool(true) }
+        if let w = MastodonSource.filterWarning(status) ?? MastodonSource.filterWarning(s) {
+            extra["filter_warning"] = .string(w)
+        }
         if let cw = s.spoilerText, !cw.isEmpty { text = "CW: " + NetworkText.content(cw) + "\n\n" + text }
         let host = instance.host ?? ""
         let acct = s.account.acct.contains("@") ? s.account.acct : s.account.acct + "@" + host
@@ -118,7 +131,7 @@ public struct MastodonSource: Source, NetworkConnector {
             lang: s.language.map { NetworkText.clean($0, max: 20) },
             inReplyTo: s.inReplyToId.map(NetworkText.identifier), source: id,
             reply: ReplyRef(uri: NetworkText.identifier(s.id), visibility: NetworkText.identifier(s.visibility)),
-            extra: ["instance": .string(host), "via": .string(via)])
+            extra: extra)
     }
 }
 
@@ -126,7 +139,7 @@ extension MastodonSource {
     /// Decodes one `GET /api/v1/notifications` page into mentions (for benchmarks and replaying saved pages).
     public func mentions(fromNotificationsPage data: Data) throws -> [Mention] {
         let r = HTTPResponse(status: 200, headers: [:], body: data)
-        return try NetworkCall.decode([Mastodon.Notification].self, from: r, label: client.label)
-            .filter { $0.type == "mention" }.compactMap(\.status).map { mention($0, via: "notification") }
+        let page = try NetworkCall.decode([Mastodon.Notification].self, from: r, label: client.label)
+        return take(page, tally: nil).map { mention($0.0, via: "notification") }
     }
 }

@@ -16,6 +16,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var tokenFile: String?
     public var tokenCommand: String?
     public var notifications: Bool?
+    /// Which notification kinds become mentions (`NotificationKind` names; default mention, reply, quote).
+    public var notificationKinds: [String]?
     public var hashtags: [String]?
     public var search: [String]?
     public var streaming: Bool?
@@ -24,6 +26,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var handle: String?
     public var appPasswordFile: String?
     public var appPasswordCommand: String?
+    /// Bluesky: read the account's direct messages (the chat service; the app password must allow them).
+    public var directMessages: Bool?
     // The closed networks: account ids (Instagram `account_id`, Facebook `page_id`, Threads and X `user_id`,
     // YouTube `channel_id`, Reddit `username`), what to listen to, and the OAuth app (`client_id`, `secret_file`).
     public var accountID: String?
@@ -102,5 +106,6 @@ public struct SourceConfig: Codable, Hashable, Sendable {
         case mediaBaseURL = "media_base_url"
         case passwordFile = "password_file"
         case home
+        case notificationKinds = "notification_kinds", directMessages = "direct_messages"
     }
 }

@@ -22,6 +22,12 @@ public struct Conversation: Sendable {
     /// The index of the mention the conversation was opened on.
     public let focus: Int
 
+    /// Covers the text of every private message with `text` (for a reader whose role may not read them): each
+    /// keeps its place in the tree, so who answered whom stays true.
+    public mutating func coverPrivate(with text: String) {
+        for i in posts.indices where posts[i].mention.isPrivate { posts[i].mention.text = text }
+    }
+
     /// Merges `focus`, the stored mentions of its thread and the posts a network returned (`fetched`): one post per
     /// mention key (the stored record wins), linked by `in_reply_to` (else by `thread_root`) to the post whose id or
     /// network reference it names.

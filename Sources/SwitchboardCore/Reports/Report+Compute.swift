@@ -57,6 +57,7 @@ extension Report {
         var previousResponseTimes: [Double] = []
         var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
 
+        var privateCount = 0
         var first = Date.distantFuture
         var last = Date.distantPast
         for index in mentions.indices {
@@ -83,8 +84,15 @@ extension Report {
             var named = [Bool](repeating: false, count: rivals.count)
             for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
             tally.voice(brand: brand, competitors: named, current: current)
-            let words = options.terms(m.text)
-            for (i, term) in words.enumerated() where !words[..<i].contains(term) { tally.term(term, current: current) }
+            // A private message's words never reach the topics: it is counted, nothing more.
+            if m.isPrivate {
+                if current { privateCount += 1 }
+            } else {
+                let words = options.terms(m.text)
+                for (i, term) in words.enumerated() where !words[..<i].contains(term) {
+                    tally.term(term, current: current)
+                }
+            }
 
             // Questions and first responses.
             let intents = m.analysis?.intents ?? []
@@ -167,7 +175,8 @@ extension Report {
             stored: stored
                 ?? Stored(
                     mentions: mentions.count, first: mentions.isEmpty ? nil : first,
-                    last: mentions.isEmpty ? nil : last))
+                    last: mentions.isEmpty ? nil : last),
+            privateMessages: privateCount > 0 ? privateCount : nil)
     }
 
     /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and
@@ -237,9 +246,17 @@ extension Report {
         store: Store, team: TeamConfig, since: Date, until: Date, now: Date = Date(),
         options: ReportOptions = ReportOptions()
     ) throws -> Report {
-        try compute(
+        var r = try compute(
             mentions: store.mentions, states: store.states(), events: store.events, team: team,
             since: since, until: until, now: now, options: options)
+        r.countNotifications(dir: store.dir)
+        return r
+    }
+
+    /// Adds the period's counted notifications (follows, likes, boosts) from `state/notification-counts.json`.
+    public mutating func countNotifications(dir: DataDirectory) {
+        let t = NotificationCounts(dir: dir).totals(from: since, to: until)
+        notifications = t.isEmpty ? nil : t
     }
 
     /// The default report: today and the 6 days before it (from midnight in the team's time zone) up to `now`.

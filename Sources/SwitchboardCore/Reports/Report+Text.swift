@@ -6,7 +6,7 @@ extension Report {
     public func text() -> String {
         let f = ReportFormat(self)
         var out = header(f)
-        out += [""] + section(L10n.t("report.s.volume"), volumeLines(f))
+        out += [""] + section(L10n.t("report.s.volume"), volumeLines(f) + notificationLines())
         out += [""] + section(L10n.t("report.s.sentiment"), sentimentLines(f))
         out += [""] + section(L10n.t("report.s.voice"), voiceLines())
         out += [""] + section(L10n.t("report.s.responses"), responseLines())

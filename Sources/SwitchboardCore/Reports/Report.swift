@@ -20,6 +20,11 @@ public struct Report: Codable, Sendable, Equatable {
     public var published: Published, crises: [Crisis]
     /// Every mention the report looked at (all periods), and the oldest and newest: an empty period says where data is.
     public var stored: Stored
+    /// Notifications counted, not stored, in the period: network → kind (`follow`, `like`, `boost`, `filtered`)
+    /// → count (`state/notification-counts.json`); nil when none were counted.
+    public var notifications: [String: [String: Int]]?
+    /// Private messages in the period: counted only, their text never reaches a report.
+    public var privateMessages: Int?
 
     public struct Stored: Codable, Sendable, Equatable {
         public var mentions: Int

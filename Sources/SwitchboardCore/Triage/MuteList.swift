@@ -12,9 +12,23 @@ public struct MuteList: Sendable, Equatable {
         terms = (m?.terms ?? []).filter { !$0.isEmpty }
     }
 
-    public var isEmpty: Bool { authors.isEmpty && terms.isEmpty }
+    /// Private messages are hidden too: the user's role may not read them (team.json `private_messages`).
+    public var hidePrivate = false
 
-    public func hides(_ m: Mention) -> Bool { hides(author: m.author?.handle, text: m.text) }
+    /// The team's mute list, hiding private messages from `user` unless the team lets them read them.
+    public init(team: TeamConfig?, user: String) {
+        self.init(team?.mute)
+        hidePrivate = !(team?.mayReadPrivate(user) ?? true)
+    }
+
+    /// No author or term muted (private messages may still be hidden: see `hidesNothing`).
+    public var isEmpty: Bool { authors.isEmpty && terms.isEmpty }
+    /// Nothing at all is hidden.
+    public var hidesNothing: Bool { isEmpty && !hidePrivate }
+
+    public func hides(_ m: Mention) -> Bool {
+        (hidePrivate && m.isPrivate) || hides(author: m.author?.handle, text: m.text)
+    }
 
     /// The rule itself, for callers that keep their own copy of the handle and text (the workbench's feed rows).
     public func hides(author: String?, text: String) -> Bool {

@@ -26,7 +26,7 @@ public struct AppState: Sendable {
         chrome = Chrome(size: size, now: now, themeName: s.themeName, sources: s.sources)
         chrome.layout = s.layout
         feed = FeedModel(
-            mute: MuteList(s.team?.mute), slaMinutes: settings.slaMinutes,
+            mute: MuteList(team: s.team, user: s.user), slaMinutes: settings.slaMinutes,
             sla: s.team.flatMap { try? SLA(team: $0) }, own: OwnAccounts(team: s.team))
     }
 
@@ -37,7 +37,8 @@ public struct AppState: Sendable {
         change(&w)
         settings = AppSettings(w)
         feed.reconfigure(
-            mute: MuteList(w.team?.mute), slaMinutes: settings.slaMinutes, sla: w.team.flatMap { try? SLA(team: $0) },
+            mute: MuteList(team: w.team, user: w.user), slaMinutes: settings.slaMinutes,
+            sla: w.team.flatMap { try? SLA(team: $0) },
             own: OwnAccounts(team: w.team), states: states, viewport: Layout.feedViewport(self))
     }
 

@@ -68,6 +68,7 @@ extension Renderer {
         let deeper = p.depth > depth ? "┆\(p.depth) " : ""
         var head = indent + deeper + (n == c.focus ? "▶ " : p.depth > 0 ? "↳ " : "• ")
         if p.own { head += Marks.own + " " }
+        if m.isPrivate { head += Marks.locked + " " }
         head += sanitizeForScreen(m.author.map(\.shown) ?? L10n.t("thread.unknownAuthor"))
         if let name = m.author?.name, !name.isEmpty { head += " (" + sanitizeForScreen(name) + ")" }
         head += " · " + ago(m.createdAt)
@@ -83,8 +84,12 @@ extension Renderer {
         }
         let textIndent = indent + String(repeating: " ", count: TextWidth.width(deeper)) + "  "
         let w = max(10, width - TextWidth.width(textIndent) - 1)
-        // One of our posts edited through Switchboard: its latest version, marked ✎.
-        let text = s.states[m.key]?.postEdits?.values.first.map { "✎ " + $0 } ?? m.text
+        // A private message keeps its place, not its text, for a role that may not read it; one of our posts edited
+        // through Switchboard shows its latest version, marked ✎.
+        let text =
+            m.isPrivate && s.feed.mute.hidePrivate
+            ? L10n.t("thread.privateHidden")
+            : s.states[m.key]?.postEdits?.values.first.map { "✎ " + $0 } ?? m.text
         var body = TextWrap.wrap(sanitizeForScreen(text, singleLine: false), width: w)
         if !selected && body.count > 3 {
             body = Array(body.prefix(3)); body[2] = TextWrap.ellipsize(body[2] + " …", width: w)

@@ -54,6 +54,8 @@ enum Format {
 enum Marks {
     /// A post by one of the brand's own accounts (in the feed and in a thread).
     static let own = "»"
+    /// A private message (Mastodon direct, a Bluesky chat message).
+    static let locked = "🔒"
 
     static func sentiment(_ s: Sentiment?) -> (String, ScreenKitRole) {
         switch s {

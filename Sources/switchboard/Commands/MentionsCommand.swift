@@ -28,7 +28,9 @@ struct MentionsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let list = try matching()
+            var list = try matching()
+            // Private messages only for a role that may read them (team.json `private_messages`).
+            if !PrivateAccess.mayRead(global.directory) { list.removeAll { $0.mention.isPrivate } }
             if json {
                 try Output.printJSONLines(list.lazy.map { MentionJSON(m: $0.mention, state: $0.state) })
                 return
@@ -40,7 +42,7 @@ struct MentionsCommand: ParsableCommand {
                     m.key, Output.relative(m.createdAt, now: now), m.platform,
                     Output.clip(Output.safe(m.author?.handle ?? "-"), 22),
                     L10n.t("mention.status." + st.status.rawValue),
-                    Output.clip(Output.safe(m.text), 60),
+                    Output.clip((m.isPrivate ? "🔒 " : "") + Output.safe(m.text), 60),
                 ]
             }
             Output.table(
@@ -87,6 +89,9 @@ struct MentionsCommand: ParsableCommand {
         func run() throws {
             let (store, k) = try global.openStore(resolving: key)
             guard let m = store.mention(k) else { throw CLIError.failure(L10n.t("msg.noMentionKey", ["key": key])) }
+            if m.isPrivate, !PrivateAccess.mayRead(store.dir) {
+                throw CLIError.failure(L10n.t("cli.show.privateRefused", ["key": key]))
+            }
             let st = store.state(k)
             if json { try Output.printJSON(MentionJSON(m: m, state: st), pretty: true); return }
             var lines: [(String, String)] = [
@@ -123,6 +128,8 @@ struct MentionsCommand: ParsableCommand {
                         ("intents", a.intents.map { L10n.t("intent." + $0.rawValue) }.joined(separator: ", ")))
                 }
             }
+            if m.isPrivate { lines.append(("private", L10n.t("cli.show.privateNote"))) }
+            if let w = m.filterWarning { lines.append(("filtered", Output.safe(w))) }
             lines.append(
                 (
                     "status",

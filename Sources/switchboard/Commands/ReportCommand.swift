@@ -75,7 +75,8 @@ struct ReportCommand: ParsableCommand {
             )
         }
 
-        let report = try ReportCommand.compute(dir: dir, team: team, since: from, until: to, now: now, global: global)
+        var report = try ReportCommand.compute(dir: dir, team: team, since: from, until: to, now: now, global: global)
+        report.countNotifications(dir: dir)
         let data: Data
         switch json ? .json : format {
         case .text: data = Data(report.text().utf8)

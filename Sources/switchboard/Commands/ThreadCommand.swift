@@ -30,7 +30,11 @@ struct ThreadCommand: AsyncParsableCommand {
         let loaded = try await Conversations.load(
             store: store, key: k, own: OwnAccounts(team: team), fetcherFor: fetchers)
         if let p = loaded.problem { Output.warn(Output.safe(p)) }
-        let c = loaded.conversation
+        var c = loaded.conversation
+        // Private messages keep their place in the tree, not their text, for a role that may not read them.
+        if !PrivateAccess.mayRead(store.dir) {
+            c.coverPrivate(with: "🔒 (a private message: your role may not read it)")
+        }
         if json { return try Output.printJSONLines(c.posts.indices.map { ThreadPostJSON(c, $0) }) }
         let stored = c.posts.filter(\.stored).count
         let n = c.posts.count
@@ -41,6 +45,7 @@ struct ThreadCommand: AsyncParsableCommand {
             var head = indent + mark + Output.safe(p.mention.author.map { "@" + $0.handle } ?? "(unknown author)")
             head += " · " + ThreadCommand.time(p.mention.createdAt)
             if p.own { head += " · »ours«" }
+            if p.mention.isPrivate { head += " · 🔒 private" }
             if !p.stored { head += " · not stored" }
             head += " · " + p.mention.key
             print(head)

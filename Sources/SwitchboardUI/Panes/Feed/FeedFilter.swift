@@ -23,5 +23,7 @@ public struct FeedFilter: Sendable, Equatable {
 
 extension MuteList {
     /// The team's mute rule over a feed row.
-    func hides(_ item: FeedItem) -> Bool { hides(author: item.author, text: item.text) }
+    func hides(_ item: FeedItem) -> Bool {
+        (hidePrivate && item.isPrivate) || hides(author: item.author, text: item.text)
+    }
 }

@@ -15,6 +15,10 @@ public struct FeedItem: Sendable {
     public var moodScore: Float
     /// Posted by one of the brand's own accounts: shown as ours, never waits for an answer, never counted.
     public var isOwn: Bool
+    /// A private message (🔒 in the row; hidden from members whose role may not read them).
+    public var isPrivate: Bool
+    /// A server filter's warning (Mastodon `warn`): the row shows it instead of the text.
+    public var filterWarning: String?
 
     public init(_ m: Mention, sla: Int, now: Date, status: MentionStatus = .new, own: Bool = false) {
         (key, platform, author, text) = (m.key, m.platform, m.author?.handle ?? FeedItem.standIn(m), m.text)
@@ -24,6 +28,7 @@ public struct FeedItem: Sendable {
         isReply = m.inReplyTo != nil || m.threadRoot != nil
         moodScore = Float(m.analysis?.score ?? 0)
         isOwn = own
+        (isPrivate, filterWarning) = (m.isPrivate, m.filterWarning)
         // Our own posts sink like closed work: nothing to do about them.
         priority = FeedItem.priority(
             m.analysis, followers: m.author?.followers, time: time, isReply: isReply, status: own ? .answered : status,

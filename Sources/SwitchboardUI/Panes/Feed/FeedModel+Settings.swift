@@ -22,7 +22,7 @@ extension FeedModel {
         weekly = sla.map(FeedModel.weeklySeconds) ?? 0
         dueCache = []
         let all = 0..<Int32(items.count)
-        order = sorted(mute.isEmpty ? Array(all) : all.filter { !mute.hides(items[Int($0)]) })
+        order = sorted(mute.hidesNothing ? Array(all) : all.filter { !mute.hides(items[Int($0)]) })
         refilter(states, viewport: viewport)
     }
 }

@@ -166,7 +166,7 @@ public struct FeedModel: Sendable {
         if baseline == nil { baseline = items.count }
         unseen = unseen.filter { Int($0) < items.count }
         order = sorted(
-            mute.isEmpty
+            mute.hidesNothing
                 ? Array(0..<Int32(items.count)) : (0..<Int32(items.count)).filter { !mute.hides(items[Int($0)]) })
         rows = filter == nil ? order : order.filter { passes($0, states) }
         reanchor(

@@ -115,8 +115,15 @@ extension Renderer {
                     "→" + TextWrap.ellipsize(sanitizeForScreen(who), width: 10) + " ", x: x, y: y, role: .accent,
                     clip: inner)
             }
+            // A private message: 🔒 before its text.
+            if it.isPrivate { x = buf.put(Marks.locked + " ", x: x, y: y, role: .warning, clip: inner) }
             let room = inner.maxX - x
-            if room > 0 {
+            if let w = it.filterWarning, room > 0, !s.mention.revealed.contains(it.key) {
+                // Behind a server filter's warning: its title, never the text.
+                buf.put(
+                    TextWrap.clip("⚠ " + L10n.t("feed.filtered", ["title": sanitizeForScreen(w)]), width: room), x: x,
+                    y: y, role: .warning, clip: inner)
+            } else if room > 0 {
                 // Only as much text as fits is sanitised: long posts cost nothing off screen.
                 // Our post edited through Switchboard: its latest version, with the ✎ mark.
                 let text = st?.postEdits?.values.first.map { "✎ " + $0 } ?? it.text

@@ -79,6 +79,16 @@ extension Update {
     /// Opens the selected mention in the composer.
     static func open(_ s: inout AppState) {
         guard let k = s.feed.selectedKey else { say(&s, L10n.t("msg.noSelection")); return }
+        // Behind a server filter's warning: the first Enter opens it with the text still hidden, the second shows it.
+        if let i = s.feed.keyIndex[k], let w = s.feed.items[Int(i)].filterWarning, !s.mention.revealed.contains(k) {
+            if s.mention.opened == k {
+                s.mention.revealed.insert(k)
+            } else {
+                s.mention.opened = k
+                say(&s, L10n.t("msg.filtered", ["title": sanitizeForScreen(w)]))
+                return
+            }
+        }
         s.mention.opened = k
         s.chrome.focus = .composer
     }

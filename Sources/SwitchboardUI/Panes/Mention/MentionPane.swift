@@ -29,4 +29,6 @@ public struct MentionPane: Sendable {
     public var sending = false
     /// This process has no publisher (no team.json): queued replies are left to `switchboard listen`.
     public var noSender = false
+    /// Mentions behind a server filter's warning whose text was opened (Enter a second time).
+    public var revealed: Set<String> = []
 }

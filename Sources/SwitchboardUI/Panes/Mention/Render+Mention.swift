@@ -31,8 +31,12 @@ extension Renderer {
         } else if let i = s.feed.keyIndex[key] {
             let it = s.feed.items[Int(i)]
             lines.append((sanitizeForScreen(it.author), .accent))
-            for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
-                lines.append((l, .normal))
+            if let warning = s.filterWarning(key: key, it.filterWarning) {
+                lines.append((TextWrap.ellipsize(warning, width: w), .warning))
+            } else {
+                for l in TextWrap.wrap(sanitizeForScreen(it.text, singleLine: false), width: w) {
+                    lines.append((l, .normal))
+                }
             }
         }
         let top = min(s.mention.scroll, max(0, lines.count - detailRect.height))
@@ -129,8 +133,11 @@ extension Renderer {
         if let title = m.title, !title.isEmpty {
             for l in TextWrap.wrap(sanitizeForScreen(title), width: w) { out.append((l, .paneTitle)) }
         }
-        // One of our posts edited through Switchboard: its latest version, marked (the log keeps every version).
-        if let edited = st.postEdits?.values.first {
+        if m.isPrivate { out.insert((TextWrap.ellipsize(L10n.t("mention.private"), width: w), .warning), at: 1) }
+        if let warning = s.filterWarning(key: m.key, m.filterWarning) {
+            for l in TextWrap.wrap(warning, width: w) { out.append((l, .warning)) }
+        } else if let edited = st.postEdits?.values.first {
+            // One of our posts edited through Switchboard: its latest version, marked (the log keeps every version).
             out.append(("✎ " + L10n.t("mention.edited"), .warning))
             for l in TextWrap.wrap(sanitizeForScreen(edited, singleLine: false), width: w) { out.append((l, .normal)) }
         } else {

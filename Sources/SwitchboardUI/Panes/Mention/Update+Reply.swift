@@ -63,7 +63,8 @@ extension Update {
             ReplyReview(
                 key: k, text: text, warnings: warnings,
                 network: m.platform,
-                target: L10n.t("msg.replyTarget", ["who": who, "network": Format.network(m.platform)]),
+                target: L10n.t("msg.replyTarget", ["who": who, "network": Format.network(m.platform)])
+                    + (m.isPrivate ? " · " + L10n.t("review.private") : ""),
                 manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? []))
         return []
     }
