@@ -29,12 +29,13 @@ struct ScaleReport {
         ("`j` key-to-frame p50 (3,000 keys)", "ms", .perOperation, "j_p50_ms"),
         ("`j` key-to-frame p99", "ms", .perOperation, "j_p99_ms"),
         ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
+        ("neomutt: first index screen in tmux (an mbox of as many messages)", "s", .total, "mutt_first_frame_s"),
     ]
 
     /// Peak memory (MB) per phase, after the queries: phase, key.
     private static let memory = [
         ("ingest", "ingest_mb"), ("open + fold", "open_mb"), ("workbench in-process (frame + 3,000 keys)", "ui_mb"),
-        ("real workbench in tmux", "tty_mb"), ("queries", "query_mb"),
+        ("real workbench in tmux", "tty_mb"), ("neomutt in tmux (the same size)", "mutt_mb"), ("queries", "query_mb"),
     ]
 
     func rows() -> [ScaleRow] {
