@@ -67,19 +67,31 @@ extension HistoryIndex {
 /// network of a reply's mention) comes from SQL. The same `Report.compute` as over the folded store, so the same
 /// report.
 extension HistoryIndex {
+    /// `events`: the actions, when the caller has read them already (`events()`).
     public func report(
-        team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
+        team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions(),
+        events known: [AuditEvent]? = nil
     ) throws -> Report {
         let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
         let reader = LogReader(dir: dir, readAhead: 1 << 20)
-        let places = try pool.read { db in
-            try Row.fetchAll(
+        // Through a cursor by column position, the log names looked up once (not a row object per mention).
+        let places = try pool.read { db -> [RecordPlace] in
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM logfile") { names[row[0]] = row[1] }
+            var out: [RecordPlace] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+                    SELECT key, file, off, len, analysis, state FROM mention
                     WHERE present = 1 AND created >= ? AND created < ? ORDER BY rowid
-                    """, arguments: [previous, until.timeIntervalSince1970]
-            ).map(RecordPlace.init)
+                    """, arguments: [previous, until.timeIntervalSince1970])
+            while let row = try rows.next() {
+                out.append(
+                    RecordPlace(
+                        key: row[0], file: names[row[1]] ?? "?", off: row[2], len: row[3], analysis: row[4],
+                        state: row[5]))
+            }
+            return out
         }
         // The report reads only the status and first response of a state unless the priority band reads more.
         let loaded = try ReportLoader.load(
@@ -97,7 +109,7 @@ extension HistoryIndex {
             }
             return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
         }
-        let events = try self.events()
+        let events = try known ?? self.events()
         return try pool.read { db in
             let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
             return try Report.compute(

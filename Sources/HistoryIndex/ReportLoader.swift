@@ -7,6 +7,10 @@ struct RecordPlace: Sendable {
     var key: String, file: String, off: Int, len: Int
     var analysis: Data?, state: Data?
 
+    init(key: String, file: String, off: Int, len: Int, analysis: Data?, state: Data?) {
+        (self.key, self.file, self.off, self.len, self.analysis, self.state) = (key, file, off, len, analysis, state)
+    }
+
     init(_ row: Row) {
         (key, file, off, len) = (row["key"], row["fname"] ?? "?", row["off"], row["len"])
         (analysis, state) = (row["analysis"], row["state"])

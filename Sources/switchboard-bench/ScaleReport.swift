@@ -96,7 +96,9 @@ struct ScaleReport {
                     p.name + ": " + ScaleTable.grouped(p.perS) + unit, ScaleTable.grouped(p.perCPU) + unit,
                     String(format: "%.1f×", c / p.perCPU),
                 ]
-            } else { row += ["—", "—", "—"] }
+            } else {
+                row += ["—", "—", "—"]
+            }
             t.append(row)
         }
         add(
@@ -123,14 +125,14 @@ struct ScaleReport {
         let secs = Int(seconds)
         var out = [
             "switchboard-bench scale on \(machine()); load average \(loadBefore) before, \(loadAfter) after; "
-            + "\(secs / 60) min \(secs % 60) s",
+                + "\(secs / 60) min \(secs % 60) s",
             "", ScaleTable.render(rows(), sizes: sizes), "", throughputTable(),
         ]
         if feeds == nil { out.append("feed parsing skipped: ../shared/corpora/feeds not found") }
         out += notes
         out.append(
             "Scaling: the exponent k in cost ∝ N^k from the smallest to the largest size (for rates, of the total "
-            + "time N/rate): "
+                + "time N/rate): "
                 + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear. For times and memory with a fixed base "
                 + "(process, runtime) the marginal cost decides: what each added mention costs between the last two sizes "
                 + "over the first two (0.8–1.25: linear above a base).")

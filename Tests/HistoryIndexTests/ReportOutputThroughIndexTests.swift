@@ -10,6 +10,9 @@ import XCTest
 final class ReportOutputThroughIndexTests: XCTestCase {
     static let now = Date(timeIntervalSince1970: 1_790_000_000)
 
+    /// One store for both tests (made once: 2,600 mentions and their triage, each action stored with its time).
+    static let shared = Result { try makeStore() }
+
     static func makeStore() throws -> DataDirectory {
         var rng = QuerySQLDifferentialTests.Rng(s: 0x5EED)
         let dir = makeTempDir("sbreportout")
@@ -87,7 +90,7 @@ final class ReportOutputThroughIndexTests: XCTestCase {
     }
 
     func testEveryFormatIsByteIdenticalToTheFoldedStoresReport() throws {
-        let (dir, now, team) = (try Self.makeStore(), Self.now, try Self.team())
+        let (dir, now, team) = (try Self.shared.get(), Self.now, try Self.team())
         let index = try HistoryIndex(dir: dir)
         let reference = try Store(dir: dir, mode: .readOnly)
         for days in [1.0, 7.0, 30.0] {
@@ -109,7 +112,7 @@ final class ReportOutputThroughIndexTests: XCTestCase {
 
     /// A band that reads the whole state gets it: the index hands whole states when `bandReadsState` is left on.
     func testABandThatReadsTheStateGetsTheWholeState() throws {
-        let (dir, now, team) = (try Self.makeStore(), Self.now, try Self.team())
+        let (dir, now, team) = (try Self.shared.get(), Self.now, try Self.team())
         var options = Self.options()
         options.bandReadsState = true
         options.band = { _, st in st.tags.contains("billing") ? "high" : st.assignee == nil ? nil : "low" }
