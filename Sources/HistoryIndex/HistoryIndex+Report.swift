@@ -63,30 +63,39 @@ extension HistoryIndex {
 }
 
 /// The whole report through the index: only the two periods' records are read from the logs (by offset, in store
-/// order); what the report says about the rest of the store (how many, the oldest and newest, the network of a
-/// reply's mention) comes from SQL. The same `Report.compute` as over the folded store, so the same report.
+/// order, on every core); what the report says about the rest of the store (how many, the oldest and newest, the
+/// network of a reply's mention) comes from SQL. The same `Report.compute` as over the folded store, so the same
+/// report.
 extension HistoryIndex {
+    /// `events`: the actions, when the caller has read them already (`events()`).
     public func report(
-        team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions()
+        team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions(),
+        events known: [AuditEvent]? = nil
     ) throws -> Report {
         let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
         let reader = LogReader(dir: dir, readAhead: 1 << 20)
-        var mentions: [Mention] = []
-        var states: [String: MentionState] = [:]
-        let rows = try pool.read { db in
-            try Row.fetchAll(
+        // Through a cursor by column position, the log names looked up once (not a row object per mention).
+        let places = try pool.read { db -> [RecordPlace] in
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM logfile") { names[row[0]] = row[1] }
+            var out: [RecordPlace] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+                    SELECT key, file, off, len, analysis, state FROM mention
                     WHERE present = 1 AND created >= ? AND created < ? ORDER BY rowid
                     """, arguments: [previous, until.timeIntervalSince1970])
+            while let row = try rows.next() {
+                out.append(
+                    RecordPlace(
+                        key: row[0], file: names[row[1]] ?? "?", off: row[2], len: row[3], analysis: row[4],
+                        state: row[5]))
+            }
+            return out
         }
-        mentions.reserveCapacity(rows.count)
-        for row in rows {
-            let (m, st) = try record(row, reader)
-            mentions.append(m)
-            if row["state"] as Data? != nil { states[m.key] = st }
-        }
+        // The report reads only the status and first response of a state unless the priority band reads more.
+        let loaded = try ReportLoader.load(
+            places, dir: dir, terms: options.terms, triageOnly: options.band == nil || !options.bandReadsState)
         let stored = try pool.read { db -> Report.Stored in
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
             func end(_ order: String) throws -> Date? {
@@ -100,13 +109,13 @@ extension HistoryIndex {
             }
             return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
         }
-        let events = try self.events()
+        let events = try known ?? self.events()
         return try pool.read { db in
             let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
             return try Report.compute(
-                mentions: mentions, states: states, events: events, team: team, since: since, until: until, now: now,
-                options: options, stored: stored,
-                networkOf: { key in try? String.fetchOne(platform, arguments: [key]) })
+                mentions: loaded.mentions, states: loaded.states, events: events, team: team, since: since,
+                until: until, now: now, options: options, stored: stored,
+                networkOf: { key in try? String.fetchOne(platform, arguments: [key]) }, prepared: loaded.prepared)
         }
     }
 

@@ -143,29 +143,13 @@ extension HistoryIndex {
 
     /// Reads the record a row points at from its log, with the analysis and state the index folded.
     func record(_ row: Row, _ reader: LogReader) throws -> (Mention, MentionState) {
-        let name: String = row["fname"] ?? "?"
-        let bytes = try reader.read(name, at: row["off"], count: row["len"])
-        var m = bytes.withUnsafeBufferPointer { Mention.fastDecode($0) }
-        if m == nil { m = try? HistoryIndex.jsonDecoder.decode(Mention.self, from: Data(bytes)) }
-        guard var m, m.key == row["key"] else {
-            throw SwitchboardError(
-                "the index points at a record that is not in log/\(name) any more; run: switchboard reindex")
-        }
-        if let a: Data = row["analysis"], let an = try? HistoryIndex.plainDecoder.decode(Analysis.self, from: a) {
-            m.analysis = an
-        }
-        var st = MentionState()
-        if let s: Data = row["state"], let decoded = try? HistoryIndex.plainDecoder.decode(MentionState.self, from: s) {
-            st = decoded
-        }
-        return (m, st)
+        let place = RecordPlace(row)
+        let m = try ReportLoader.record(place, reader)
+        return (m, place.state.map { ReportLoader.state($0, triageOnly: false) } ?? MentionState())
     }
 
     /// The name of the log a row's record is in.
     static let fileName = "(SELECT name FROM logfile WHERE id = file) AS fname"
-
-    /// The index's own JSON (states and analyses it wrote with a plain `JSONEncoder`).
-    static let plainDecoder = JSONDecoder()
 
     static let jsonDecoder: JSONDecoder = {
         let d = JSONDecoder()

@@ -12,6 +12,7 @@ extension ReportOptions {
         o.isOwn = Contacts.ownAccountTest(team: team)
         if let bands = team.sla.byPriority, !bands.isEmpty {
             let minutes = team.sla.firstResponseMinutes
+            o.bandReadsState = false
             o.band = { m, _ in
                 Priority.band(
                     Priority.score(

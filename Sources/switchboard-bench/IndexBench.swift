@@ -111,3 +111,42 @@ enum IndexBench {
                 Double(index.sizeOnDisk()) / Double(max(1, logs))), "≤ 1.5×")
     }
 }
+
+extension IndexBench {
+    /// `switchboard-bench index-steps DIR [build] [catchup] [report] [reindex]` — each step on a kept store
+    /// (`make-store N`), timed alone, for profiling one at a time (`perf record`); no argument: every step.
+    static func steps(_ dir: DataDirectory, _ which: Set<String>) throws {
+        func wants(_ s: String) -> Bool { which.isEmpty || which.contains(s) }
+        if wants("build") {
+            let (_, t) = try Bench.time { try HistoryIndex(dir: dir).catchUp(rebuild: "bench") }
+            Bench.row("build from the logs", String(format: "%.2f s", t))
+        }
+        if wants("catchup") {
+            var gen = MentionGenerator(seed: UInt64(Date().timeIntervalSince1970))
+            let base = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
+            var times: [Double] = []
+            for round in 0..<5 {
+                let writer = try Store(dir: dir, mode: .keysOnly)
+                try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date()) })
+                times.append(try Bench.time { try HistoryIndex(dir: dir) }.1)
+            }
+            Bench.row(
+                "catch-up after 100 mentions",
+                times.map { String(format: "%.1f", $0 * 1000) }.joined(separator: " ") + " ms")
+        }
+        if wants("report") {
+            let index = try HistoryIndex(dir: dir)
+            let team = try JSONDecoder().decode(
+                TeamConfig.self, from: Data(#"{"brand": {"name": "Acme Cloud", "terms": []}}"#.utf8))
+            let now = Date()
+            for _ in 0..<3 {
+                let (_, t) = try Bench.time {
+                    try index.report(
+                        team: team, since: now.addingTimeInterval(-30 * 86400), until: now, now: now,
+                        options: .insight(team: team))
+                }
+                Bench.row("report, 30 days, through the index", String(format: "%.3f s", t))
+            }
+        }
+    }
+}

@@ -108,13 +108,17 @@ enum ScaleTerminal {
 
     /// The workbench process: the one whose command line is our binary with this data directory.
     static func workbenchPID(binary: String, dataDir: String) -> Int32? {
+        processPID { $0.first == binary && $0.contains(dataDir) }
+    }
+
+    /// The first process whose command line (`argv`) passes `test`.
+    static func processPID(_ test: ([String]) -> Bool) -> Int32? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
         for n in names {
             guard let pid = Int32(n), let raw = FileManager.default.contents(atPath: "/proc/\(n)/cmdline") else {
                 continue
             }
-            let argv = raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            if argv.first == binary && argv.contains(dataDir) { return pid }
+            if test(raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }) { return pid }
         }
         return nil
     }

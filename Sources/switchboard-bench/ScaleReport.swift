@@ -29,12 +29,13 @@ struct ScaleReport {
         ("`j` key-to-frame p50 (3,000 keys)", "ms", .perOperation, "j_p50_ms"),
         ("`j` key-to-frame p99", "ms", .perOperation, "j_p99_ms"),
         ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
+        ("neomutt: first index screen in tmux (an mbox of as many messages)", "s", .total, "mutt_first_frame_s"),
     ]
 
     /// Peak memory (MB) per phase, after the queries: phase, key.
     private static let memory = [
         ("ingest", "ingest_mb"), ("open + fold", "open_mb"), ("workbench in-process (frame + 3,000 keys)", "ui_mb"),
-        ("real workbench in tmux", "tty_mb"), ("queries", "query_mb"),
+        ("real workbench in tmux", "tty_mb"), ("neomutt in tmux (the same size)", "mutt_mb"), ("queries", "query_mb"),
     ]
 
     func rows() -> [ScaleRow] {
@@ -95,7 +96,9 @@ struct ScaleReport {
                     p.name + ": " + ScaleTable.grouped(p.perS) + unit, ScaleTable.grouped(p.perCPU) + unit,
                     String(format: "%.1f×", c / p.perCPU),
                 ]
-            } else { row += ["—", "—", "—"] }
+            } else {
+                row += ["—", "—", "—"]
+            }
             t.append(row)
         }
         add(
@@ -122,14 +125,14 @@ struct ScaleReport {
         let secs = Int(seconds)
         var out = [
             "switchboard-bench scale on \(machine()); load average \(loadBefore) before, \(loadAfter) after; "
-            + "\(secs / 60) min \(secs % 60) s",
+                + "\(secs / 60) min \(secs % 60) s",
             "", ScaleTable.render(rows(), sizes: sizes), "", throughputTable(),
         ]
         if feeds == nil { out.append("feed parsing skipped: ../shared/corpora/feeds not found") }
         out += notes
         out.append(
             "Scaling: the exponent k in cost ∝ N^k from the smallest to the largest size (for rates, of the total "
-            + "time N/rate): "
+                + "time N/rate): "
                 + "flat < 0.15 ≤ sublinear < 0.85 ≤ linear ≤ 1.15 < superlinear. For times and memory with a fixed base "
                 + "(process, runtime) the marginal cost decides: what each added mention costs between the last two sizes "
                 + "over the first two (0.8–1.25: linear above a base).")

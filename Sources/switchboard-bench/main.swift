@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 // switchboard-bench [all|store|SECTION…] — release-mode benchmarks that print figures.
 //   swift run -c release switchboard-bench            every section at 10k and 100k
@@ -19,6 +20,10 @@ if args.first == "open", args.count == 2 { try StoreBench.openAndReport(args[1])
 if args.first == "make-store", args.count == 2, let n = Int(args[1]) {
     let (dir, rate) = try StoreBench.build(n, name: "kept\(n)")
     print(dir.root.path, Int(rate))
+    exit(0)
+}
+if args.first == "index-steps", args.count >= 2 {
+    try IndexBench.steps(DataDirectory(root: URL(fileURLWithPath: args[1])), Set(args.dropFirst(2)))
     exit(0)
 }
 let large = args.contains("--large")

@@ -6,11 +6,12 @@ extension Report {
     /// business-hours setting in the team config.
     ///
     /// `mentions` may be only the two periods' mentions (what an index hands over) when `stored` gives what the
-    /// whole store holds and `networkOf` the network of any stored key (for replies to older mentions).
+    /// whole store holds and `networkOf` the network of any stored key (for replies to older mentions). `prepared`
+    /// holds each mention's folded text and topic words when the caller worked them out beforehand (in parallel).
     public static func compute(
         mentions: [Mention], states: [String: MentionState], events: [AuditEvent], team: TeamConfig,
         since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions(), stored: Stored? = nil,
-        networkOf: ((String) -> String?)? = nil
+        networkOf: ((String) -> String?)? = nil, prepared: ReportPrepared? = nil
     ) throws -> Report {
         let tz = try ReportPeriod.timeZone(team)
         let sla = try SLA(team.sla, timeZone: tz)
@@ -79,7 +80,7 @@ extension Report {
             if let a = m.analysis { tally.sentiment(a.sentiment, bucket: b, current: current) }
 
             // Share of voice and topics.
-            let folded = QueryText.fold(m.text)
+            let folded = prepared?.folded[index] ?? QueryText.fold(m.text)
             let brand = brandMatcher.matches(folded)
             var named = [Bool](repeating: false, count: rivals.count)
             for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
@@ -88,7 +89,7 @@ extension Report {
             if m.isPrivate {
                 if current { privateCount += 1 }
             } else {
-                let words = options.terms(m.text)
+                let words = prepared?.terms[index] ?? options.terms(m.text)
                 for (i, term) in words.enumerated() where !words[..<i].contains(term) {
                     tally.term(term, current: current)
                 }

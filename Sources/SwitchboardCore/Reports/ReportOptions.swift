@@ -9,6 +9,9 @@ public struct ReportOptions {
     public var terms: (String) -> [String]
     /// The priority band (`high`, `normal`, `low`) whose SLA target applies; nil → the team's default target.
     public var band: ((Mention, MentionState) -> String?)?
+    /// Whether `band` reads more of the state than its status and first response (what the report itself reads):
+    /// when it does not, a caller may hand `compute` states holding only those two (the index's report does).
+    public var bandReadsState = true
     public var topLimit = 10
     public var authorLimit = 10
     /// A topic or hashtag needs at least this many mentions to be listed.

@@ -105,7 +105,8 @@ struct ReportCommand: ParsableCommand {
             let events = try index.events()
             if !events.contains(where: { $0.action.typeName == "contact_merge" }) {
                 return try index.report(
-                    team: team, since: since, until: until, now: now, options: ReportCommand.options(team))
+                    team: team, since: since, until: until, now: now, options: ReportCommand.options(team),
+                    events: events)
             }
         }
         let store = try global.openStore()
