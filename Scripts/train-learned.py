@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from insightlib import *
 
 OUT = os.path.join(ROOT, "Sources", "Insight", "Resources", "learned.tsv")
-VERSION = "learned-2"
+VERSION = "learned-3"
 sh = shared_dir()
 rows = []  # (text, sentiment or None, intents or None, weight)
 if sh:

@@ -8,13 +8,19 @@ extension Analyzer {
         return s.withUTF8 { buf -> Scan in
             let n = buf.count
             let cap = min(n + 1, 2048)
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 8) { scratchBuf in
-                withUnsafeTemporaryAllocation(of: Token.self, capacity: cap) { tokBuf in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: cap) { slotBuf in
-                        scanTokens(
-                            buf, scratchBuf.baseAddress!, tokBuf.baseAddress!, slotBuf.baseAddress!, cap, collect)
-                    }
-                }
+            // One stack buffer for everything a scan needs: tokens, learned-feature keys (at most three per token and
+            // the language), looked-up word slots, and the normalised bytes.
+            let keyCap = 3 * cap + 2
+            let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
+            return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 8) { raw in
+                let base = raw.baseAddress!
+                let toks = base.bindMemory(to: Token.self, capacity: cap)
+                let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
+                let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
+                    to: Int32.self, capacity: cap)
+                let scratch = (base + cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4).bindMemory(
+                    to: UInt8.self, capacity: n + 8)
+                return scanTokens(buf, scratch, toks, slots, keys, cap, collect)
             }
         }
     }
@@ -22,7 +28,8 @@ extension Analyzer {
     @inline(__always)
     func scanTokens(
         _ buf: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>,
-        _ slots: UnsafeMutablePointer<Int32>, _ cap: Int, _ collect: TokenCollector?
+        _ slots: UnsafeMutablePointer<Int32>, _ keys: UnsafeMutablePointer<UInt64>, _ cap: Int,
+        _ collect: TokenCollector?
     ) -> Scan {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
@@ -101,8 +108,9 @@ extension Analyzer {
         var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
         let useTokens = r.lang == .en || collect != nil
         let learnedOn = hot.learned.table != nil || collect != nil
-        // Read once: the model's learned-layer struct holds arrays, so touching it per word costs reference counting.
-        let lt = hot.learned.table, lf = hot.learned.filter
+        // Learned-feature keys are gathered here and looked up together at the end: the table probes, which mostly
+        // miss the cache, then overlap one another instead of waiting between the rules' work on each word.
+        var nk = 0
         var prevLearned = LearnedKey.sentenceStart
         var clauseWords = 0
         var ironyOpen = false
@@ -111,12 +119,12 @@ extension Analyzer {
             switch t.kind {
             case .url:
                 if useTokens { addToken(&r, urlKey, collect, "<url>", words) }
-                if learnedOn { addLearned(&r, urlKey, collect, lt, lf) }
+                if learnedOn { keys[nk] = urlKey; nk &+= 1 }
                 prevWasWord = false
                 continue
             case .mention:
                 if useTokens { addToken(&r, mentionKey, collect, "<mention>", words) }
-                if learnedOn { addLearned(&r, mentionKey, collect, lt, lf) }
+                if learnedOn { keys[nk] = mentionKey; nk &+= 1 }
                 continue
             case .number:
                 prevWasWord = false
@@ -126,7 +134,7 @@ extension Analyzer {
                 let e = emojiTable[UInt64(t.extra) + 1] ?? .zero
                 if e[0] > 0 { emoPos += e[0] } else { emoNeg -= e[0] }
                 if t.extra == 0x1F644 || t.extra == 0x1F643 { r.ironyPhrase = true }  // 🙄 🙃
-                if learnedOn { addLearned(&r, LearnedKey.emoji(t.extra), collect, lt, lf) }
+                if learnedOn { keys[nk] = LearnedKey.emoji(t.extra); nk &+= 1 }
                 if useTokens {
                     r.tokPos += e[1]
                     r.tokNeg += e[2]
@@ -162,9 +170,10 @@ extension Analyzer {
             var info = s >= 0 ? words.value(at: s) : WordInfo()
             let f = info.flags
             if learnedOn {
-                addLearned(&r, t.hash, collect, lt, lf)
-                addLearned(&r, LearnedKey.pair(prevLearned, t.hash), collect, lt, lf)
-                if len >= 7 { addLearned(&r, fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed), collect, lt, lf) }
+                keys[nk] = t.hash
+                keys[nk &+ 1] = LearnedKey.pair(prevLearned, t.hash)
+                nk &+= 2
+                if len >= 7 { keys[nk] = fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed); nk &+= 1 }
                 prevLearned = t.hash
             }
             if f & WordInfo.ironyOpener != 0 && clauseWords < 2 { ironyOpen = true }
@@ -311,7 +320,10 @@ extension Analyzer {
         if stats.questions > 0 { r.question = true }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {
-            addLearned(&r, LearnedKey.lang(r.lang), collect, lt, lf)
+            keys[nk] = LearnedKey.lang(r.lang)
+            nk &+= 1
+            r.learned = hot.learned.table?.sum(keys, nk, filter: hot.learned.filter) ?? .zero
+            collect?.keys.append(contentsOf: UnsafeBufferPointer(start: keys, count: nk))
             r.cues = SIMD16<Float>(
                 stats.questions > 0 ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
                 Float(min(r.praiseCues, 3)), Float(min(r.helpCues, 3)), r.strongHelp ? 1 : 0,
@@ -320,15 +332,6 @@ extension Analyzer {
                 Float(min(stats.hashtags, 6)) / 2, Float(min(stats.mentions, 6)) / 2, 0)
         }
         return r
-    }
-
-    /// Adds a learned feature's weights (and records its key when collecting for training).
-    @inline(__always)
-    func addLearned(
-        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ table: LearnedTableView?, _ filter: FilterView?
-    ) {
-        if let table, filter?.mayContain(key) != false { table.add(key, to: &r.learned) }
-        collect?.keys.append(key)
     }
 
     @inline(__always)

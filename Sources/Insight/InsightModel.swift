@@ -184,7 +184,9 @@ final class InsightModel: @unchecked Sendable {
             }
         }
         var heads: [UInt64: Float] = [:]
-        for (k, bytes) in germanWords {
+        // In key order: two words can give the same inflected form ("schlecht"+"en", "schlechte"+"n"), and the first
+        // one wins; a dictionary's order differs per process, which made the analysis differ between runs.
+        for (k, bytes) in germanWords.sorted(by: { $0.key < $1.key }) {
             guard let v = w[k]?.lexDE, v != 0, bytes.count >= 5 else { continue }
             for suffix in [[], [110], [101, 110], [115], [101]] as [[UInt8]] {
                 var h = fnvOffset

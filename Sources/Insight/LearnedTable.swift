@@ -80,6 +80,15 @@ struct LearnedTableView {
         }
     }
 
+    /// The summed quantised weights of the features `keys[0..<n]` (integer sums: any order gives the same). In one
+    /// tight loop, so the probes, which mostly miss the cache, overlap one another.
+    @inline(__always)
+    func sum(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int, filter: FilterView?) -> SIMD16<Int32> {
+        var s = SIMD16<Int32>(repeating: 0)
+        for k in 0..<n where filter?.mayContain(keys[k]) != false { add(keys[k], to: &s) }
+        return s
+    }
+
     /// The weights of one feature (nil when absent), dequantised.
     func weights(_ key: UInt64) -> SIMD16<Float>? {
         var s = SIMD16<Int32>(repeating: 0)

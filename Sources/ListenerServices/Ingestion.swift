@@ -11,9 +11,19 @@ public enum Ingestion {
     }
 
     /// The text the analysis reads: the headline too, for feed items whose text doesn't start with it.
+    /// A comment's title is its thread's (Reddit's `link_title`, a YouTube video's title), not its own words:
+    /// "Der Import hat bei mir problemlos geklappt." under a post titled "Import kaputt?!" is no complaint.
     public static func text(of m: Mention) -> String {
-        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t) else { return m.text }
+        guard let t = m.title, !t.isEmpty, !m.text.hasPrefix(t), ownsTitle(m) else { return m.text }
         return t + "\n" + m.text
+    }
+
+    /// Platforms whose mentions are all comments under someone else's headline (a video's title).
+    static let commentPlatforms: Set<String> = ["youtube"]
+
+    /// Whether the mention's title heads the mention itself: not a reply, not a comment inside another's thread.
+    static func ownsTitle(_ m: Mention) -> Bool {
+        m.inReplyTo == nil && (m.threadRoot == nil || m.threadRoot == m.id) && !commentPlatforms.contains(m.platform)
     }
 
     /// Fills in the analysis of mentions that have none.

@@ -61,6 +61,17 @@ final class NamedMistakesTests: XCTestCase {
         ]) { !$0.intents.contains(.complaint) && $0.sentiment != .negative && $0.intents.contains(.purchase) }
     }
 
+    /// Questions a support team reads as questions: without "?", German verb-first, indirect.
+    func testQuestionsWithoutAMarkOrWithGermanWordOrder() {
+        check([
+            "Kann man den Tarif auch monatlich kündigen", "Gibt es die Schuhe auch in Größe 39",
+            "Weiß jemand, ob die Filiale am Pfingstmontag offen hat", "Hat jemand schon die neue Version getestet",
+            "Ich frage mich, ob das Angebot auch online gilt.", "Muss ich für die Rücksendung etwas bezahlen",
+            "does the yearly plan include the mobile app", "I wonder if the coupon works on sale items.",
+            "anyone know if the trains are running tonight", "how do i change the language in the app",
+        ]) { $0.intents.contains(.question) }
+    }
+
     func testNoTestSentenceIsInTheTrainingData() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../Scripts/data")
