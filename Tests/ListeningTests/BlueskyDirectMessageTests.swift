@@ -78,4 +78,34 @@ final class BlueskyDirectMessageTests: XCTestCase {
         let again = try await BlueskySource(config: c, dataDir: dir, http: TestHTTPClient()).poll(cursor: r.cursor)
         XCTAssertEqual(again.mentions.count, 0)
     }
+
+    /// `sendMessage` takes no idempotency key: a retry after an attempt whose outcome is unknown first looks for our
+    /// message in the conversation, so a reply to a private message is never sent twice.
+    func testARetriedPrivateReplyFindsTheMessageAlreadySentInsteadOfSendingItAgain() async throws {
+        let dir = try blueskyDataDir()
+        serveChat(messages: [
+            message("m9", "Wir melden uns privat.", from: BlueskyFixture.did, at: "2026-11-26T10:05:00.000Z"),
+            message("m8", "Wir melden uns privat.", from: "did:plc:jonas", at: "2026-11-26T10:04:00.000Z"),
+            message("m7", "Schon erledigt.", from: BlueskyFixture.did, at: "2026-11-26T09:00:00.000Z"),
+        ])
+        let c = blueskyConfig(server)
+        let publisher = try BlueskyPublisher(config: c, dataDir: dir, http: TestHTTPClient())
+        let direct = ReplyRef(uri: "convo1", visibility: "direct")
+        let since = Timestamp.parse("2026-11-26T10:00:00Z")!
+        let found = try await publisher.findPosted(
+            OutgoingPost(text: "Wir melden uns privat.", inReplyTo: direct), since: since)
+        XCTAssertEqual(found?.id, "m9", "ours, same text, after the draft: the reply was sent")
+        let other = try await publisher.findPosted(OutgoingPost(text: "Anderer Text", inReplyTo: direct), since: since)
+        XCTAssertNil(other, "a message of ours with another text is not this reply")
+        let older = try await publisher.findPosted(OutgoingPost(text: "Schon erledigt.", inReplyTo: direct), since: since)
+        XCTAssertNil(older, "the same words sent before this draft existed are an earlier answer")
+        XCTAssertEqual(server.requests("GET", "/xrpc/chat.bsky.convo.getMessages").count, 3)
+        XCTAssertEqual(
+            server.requests("GET", "/xrpc/chat.bsky.convo.getMessages").first?.header("atproto-proxy"), Self.proxy)
+        // A public post needs no lookup: its record key already makes a retry harmless.
+        let pub = try await publisher.findPosted(OutgoingPost(text: "Öffentlich"), since: since)
+        XCTAssertNil(pub)
+        XCTAssertEqual(server.requests("GET", "/xrpc/chat.bsky.convo.getMessages").count, 3)
+        XCTAssertTrue(server.requests("POST", "/xrpc/chat.bsky.convo.sendMessage").isEmpty)
+    }
 }

@@ -29,3 +29,28 @@ extension BlueskyPublisher {
         }
     }
 }
+
+/// A direct message has no record key that makes a second send harmless (posts have one: see `post`). So before any
+/// attempt that may follow one whose outcome is unknown, the conversation's newest messages are asked for one of
+/// ours with the same text since the draft was made; found, it is the answer and nothing is sent again.
+extension BlueskyPublisher: LookupBeforeRetry {
+    public func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef? {
+        guard draft.inReplyTo?.visibility == "direct", let convo = draft.inReplyTo?.uri, !convo.isEmpty else {
+            return nil
+        }
+        do {
+            let me = try await client.session().did
+            let page = try await client.get(
+                "chat.bsky.convo.getMessages", [("convoId", convo), ("limit", "100")], headers: Bluesky.chatProxy)
+            let messages = try NetworkCall.decode(Bluesky.MessageList.self, from: page, label: client.label).messages
+            let ours = messages.first { m in
+                m.sender.did == me && m.text == draft.text && (Timestamp.parse(m.sentAt).map { $0 >= since } ?? false)
+            }
+            return ours.map { PostedRef(id: $0.id, uri: "chat/" + convo + "/" + $0.id, url: nil) }
+        } catch SourceError.configuration(let why) {
+            throw PublishError.rejected(why)
+        } catch let e as SourceError {
+            throw PublishError(e)
+        }
+    }
+}
