@@ -7,8 +7,9 @@ import SwitchboardCore
 #endif
 
 /// Catch-up: read what each log gained since the offset the index recorded, apply it in one transaction, record the
-/// new offsets. A recorded log that is gone, has another inode, is shorter than the offset, or whose bytes before the
-/// offset changed was rewritten (`compact`) or edited: the index is rebuilt from the logs, in the same transaction.
+/// new offsets. A recorded log that is gone, is shorter than the offset, or whose bytes before the offset changed was
+/// rewritten (`compact`) or edited: the index is rebuilt from the logs, in the same transaction. A log with another
+/// inode but the same bytes before the offset (a git merge wrote it anew, appended) is read on from the offset.
 extension HistoryIndex {
     /// Brings the index up to date with the logs; `rebuild` (a reason) starts from scratch whatever it finds.
     @discardableResult
@@ -146,10 +147,13 @@ extension HistoryIndex {
             let file = dir.logDir.appendingPathComponent(name)
             var st = stat()
             guard stat(file.path, &st) == 0 else { return "log/\(name) is gone (compacted?)" }
-            if UInt64(st.st_ino) != pos.inode || Int(st.st_size) < pos.off {
-                return "log/\(name) was rewritten (compacted?)"
+            let replaced = UInt64(st.st_ino) != pos.inode
+            if Int(st.st_size) < pos.off { return "log/\(name) was rewritten (compacted?)" }
+            // A new inode with the same bytes before the offset: written anew with lines appended (a git merge
+            // rewrites other sites' segments so): read on from the offset.
+            if try tailHash(file, pos.off) != pos.tail {
+                return replaced ? "log/\(name) was rewritten (compacted?)" : "log/\(name) was changed before the end"
             }
-            if try tailHash(file, pos.off) != pos.tail { return "log/\(name) was changed before the end" }
         }
         return nil
     }
