@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 import XCTest
 
 /// Issue 19: a team across servers over `ssh://`: an sshd of its own on 127.0.0.1 (a free port, its own host key,
@@ -31,14 +32,16 @@ extension SyncCommandTests {
         PermitRootLogin prohibit-password
 
         """.write(toFile: ssh + "/sshd_config", atomically: true, encoding: .utf8)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: sshd)
-        server.arguments = ["-D", "-e", "-f", ssh + "/sshd_config"]
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        // sshd daemonises (its pid in sshd.pid) and is ended by that pid: no Foundation Process to wait for.
+        let started = try GroupProcess.run(sshd, ["-f", ssh + "/sshd_config"], timeout: 20)
+        XCTAssertTrue(started.succeeded, started.output)
         defer {
-            server.terminate()
-            server.waitUntilExit()
+            if let pid = Int32(
+                ((try? String(contentsOfFile: ssh + "/sshd.pid", encoding: .utf8)) ?? "")
+                    .trimmingCharacters(in: .whitespacesAndNewlines))
+            {
+                kill(pid, SIGTERM)
+            }
         }
         let user = ProcessInfo.processInfo.userName
         let sshCommand =
@@ -47,8 +50,11 @@ extension SyncCommandTests {
         let env = ["GIT_SSH_COMMAND": sshCommand]
         var up = false
         for _ in 0..<100 where !up {
-            up = (try? run("/usr/bin/ssh", sshCommand.split(separator: " ").dropFirst().map(String.init)
-                + ["-p", "\(port)", "\(user)@127.0.0.1", "true"], quiet: true)) != nil
+            up =
+                (try? run(
+                    "/usr/bin/ssh",
+                    sshCommand.split(separator: " ").dropFirst().map(String.init)
+                        + ["-p", "\(port)", "\(user)@127.0.0.1", "true"], quiet: true)) != nil
             if !up { usleep(100_000) }
         }
         XCTAssertTrue(up, "sshd did not answer on 127.0.0.1:\(port)")
@@ -81,18 +87,12 @@ extension SyncCommandTests {
 
     @discardableResult
     func run(_ tool: String, _ args: [String], quiet: Bool = false) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = args
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        if p.terminationStatus != 0 {
-            if !quiet { XCTFail("\(tool) \(args) exited \(p.terminationStatus)") }
+        let r = try GroupProcess.run(tool, args, timeout: 20)
+        if !r.succeeded {
+            if !quiet { XCTFail("\(tool) \(args): \(r.output)") }
             throw CocoaError(.executableLoad)
         }
-        return p.terminationStatus
+        return 0
     }
 
     /// A TCP port nobody listens on (the kernel's choice for port 0).

@@ -14,7 +14,8 @@ final class HomeSiteTests: XCTestCase {
 
     /// Two sites through a `file://` bare repository: Berlin, home of the Mastodon source `masto` (talking to the
     /// loopback server), with one mention stored and synced, and Hamburg joined from the remote.
-    func twoSites() throws -> (team: TeamConfig, settings: SyncSettings, berlin: DataDirectory, hamburg: DataDirectory) {
+    func twoSites() throws -> (team: TeamConfig, settings: SyncSettings, berlin: DataDirectory, hamburg: DataDirectory)
+    {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-home-\(UUID().uuidString)")
         try FileIO.makeDirectory(root)
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }

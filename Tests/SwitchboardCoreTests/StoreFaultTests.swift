@@ -63,7 +63,8 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertEqual(appended.newMentions.count, 2)
         XCTAssertEqual(store.count, 42)
         // Rewritten (a line taken out): read again from the start.
-        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         lines.remove(at: 3)
         try writeAnew(file, Data(lines.joined(separator: "\n").utf8))
         let rewritten = try store.refresh()
