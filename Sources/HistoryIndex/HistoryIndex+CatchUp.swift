@@ -39,7 +39,10 @@ extension HistoryIndex {
         let known = try pool.read { db in try HistoryIndex.positions(db) }
         for kind in LogKind.readOrder {
             for file in logFiles(kind) {
-                guard let pos = known[dir.logName(file)], pos.off == FileIO.size(file) else { return false }
+                var st = stat()
+                guard let pos = known[dir.logName(file)], stat(file.path, &st) == 0, pos.off == Int(st.st_size),
+                    pos.inode == UInt64(st.st_ino)
+                else { return false }
             }
         }
         return try rewrittenLog(known) == nil
@@ -92,7 +95,15 @@ extension HistoryIndex {
             let size = Int(st.st_size)
             var off = known[name]?.off ?? 0
             var line = known[name]?.lines ?? 0
-            if off >= size && known[name] != nil { continue }
+            if off >= size, let pos = known[name] {
+                // Written anew with the same bytes (a git merge, a compaction that dropped nothing): its new inode.
+                if pos.inode != UInt64(st.st_ino) {
+                    try db.execute(
+                        sql: "UPDATE logfile SET inode = ? WHERE name = ?",
+                        arguments: [Int64(bitPattern: UInt64(st.st_ino)), name])
+                }
+                continue
+            }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
                 arguments: [name, kind.rawValue, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, 0)])
