@@ -10,7 +10,7 @@ import sys
 import time
 import traceback
 
-from . import environment, index, index_files, kills
+from . import environment, index, index_files, kills, sites
 from .common import COUNTS, Failure, Skipped, reap_all
 
 
@@ -23,6 +23,7 @@ def scenarios(total_kills):
         ("kill-compaction", lambda: kills.compaction(total_kills - 3 * k)),
         ("kill-index", lambda: index.index(max(4, total_kills // 20))),
         ("index-files", lambda: index_files.index_files(max(4, total_kills // 20))),
+        ("kill-sync-reply", lambda: sites.sync_reply(max(6, total_kills // 10))),
         ("full-disk-append", environment.full_disk_append),
         ("full-disk-compaction", environment.full_disk_compaction),
         ("read-only-user", environment.read_only_user),

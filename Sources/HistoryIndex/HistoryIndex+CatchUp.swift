@@ -7,8 +7,9 @@ import SwitchboardCore
 #endif
 
 /// Catch-up: read what each log gained since the offset the index recorded, apply it in one transaction, record the
-/// new offsets. A recorded log that is gone, has another inode, is shorter than the offset, or whose bytes before the
-/// offset changed was rewritten (`compact`) or edited: the index is rebuilt from the logs, in the same transaction.
+/// new offsets. A recorded log that is gone, is shorter than the offset, or whose bytes before the offset changed was
+/// rewritten (`compact`) or edited: the index is rebuilt from the logs, in the same transaction. A log with another
+/// inode but the same bytes before the offset (a git merge wrote it anew, appended) is read on from the offset.
 extension HistoryIndex {
     /// Brings the index up to date with the logs; `rebuild` (a reason) starts from scratch whatever it finds.
     @discardableResult
@@ -38,7 +39,10 @@ extension HistoryIndex {
         let known = try pool.read { db in try HistoryIndex.positions(db) }
         for kind in LogKind.readOrder {
             for file in logFiles(kind) {
-                guard let pos = known[dir.logName(file)], pos.off == FileIO.size(file) else { return false }
+                var st = stat()
+                guard let pos = known[dir.logName(file)], stat(file.path, &st) == 0, pos.off == Int(st.st_size),
+                    pos.inode == UInt64(st.st_ino)
+                else { return false }
             }
         }
         return try rewrittenLog(known) == nil
@@ -92,7 +96,15 @@ extension HistoryIndex {
             let size = Int(st.st_size)
             var off = known[name]?.off ?? 0
             var line = known[name]?.lines ?? 0
-            if off >= size && known[name] != nil { continue }
+            if off >= size, let pos = known[name] {
+                // Written anew with the same bytes (a git merge, a compaction that dropped nothing): its new inode.
+                if pos.inode != UInt64(st.st_ino) {
+                    try db.execute(
+                        sql: "UPDATE logfile SET inode = ? WHERE name = ?",
+                        arguments: [Int64(bitPattern: UInt64(st.st_ino)), name])
+                }
+                continue
+            }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
                 arguments: [name, kind.rawValue, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, 0)])
@@ -147,10 +159,13 @@ extension HistoryIndex {
             let file = dir.logDir.appendingPathComponent(name)
             var st = stat()
             guard stat(file.path, &st) == 0 else { return "log/\(name) is gone (compacted?)" }
-            if UInt64(st.st_ino) != pos.inode || Int(st.st_size) < pos.off {
-                return "log/\(name) was rewritten (compacted?)"
+            let replaced = UInt64(st.st_ino) != pos.inode
+            if Int(st.st_size) < pos.off { return "log/\(name) was rewritten (compacted?)" }
+            // A new inode with the same bytes before the offset: written anew with lines appended (a git merge
+            // rewrites other sites' segments so): read on from the offset.
+            if try tailHash(file, pos.off) != pos.tail {
+                return replaced ? "log/\(name) was rewritten (compacted?)" : "log/\(name) was changed before the end"
             }
-            if try tailHash(file, pos.off) != pos.tail { return "log/\(name) was changed before the end" }
         }
         return nil
     }

@@ -91,10 +91,11 @@ final class HistoryIndexTests: XCTestCase {
         try store.record([.tag(mention: indexMention("3").key, tags: ["x"])], actor: "bo")
         _ = try HistoryIndex(dir: dir)
 
-        // compact rewrites the logs (a new inode): rebuilt.
+        // compact rewrites the logs (a new inode) with the same bytes here (nothing to drop): read on, not rebuilt
+        // (issue 19: a git merge writes a file anew so too); a log whose bytes changed is rebuilt, below.
         _ = try store.compact()
         let afterCompact = try HistoryIndex(dir: dir)
-        XCTAssertEqual(afterCompact.lastCatchUp.rebuiltBecause?.contains("rewritten"), true)
+        XCTAssertNil(afterCompact.lastCatchUp.rebuiltBecause)
         XCTAssertEqual(try afterCompact.mentionCount(), 20)
         XCTAssertEqual(try keys(afterCompact, "tag:x grusse"), [indexMention("3").key])
 

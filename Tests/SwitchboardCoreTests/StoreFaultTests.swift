@@ -40,6 +40,38 @@ final class StoreFaultTests: XCTestCase {
         XCTAssertEqual(Doctor.check(dir).filter { $0.level == .problem }.map(\.description), [])
     }
 
+    /// Issue 19: a git merge writes another site's segment anew (a new inode) with the same bytes and lines appended.
+    /// An open store reads on from where it was (no reload); a log rewritten with other bytes is read again.
+    func testAnOpenStoreReadsOnWhenALogIsWrittenAnewWithLinesAppended() throws {
+        let dir = makeTempDir()
+        try StarterKit.initialise(dir, brand: "Acme", user: "anna")
+        let store = try Store(dir: dir)
+        let k = try store.ingest((1...40).map { mention("\($0)") }).added[0]
+        try store.record([.setStatus(mention: k, status: .open)], actor: "anna")
+        func writeAnew(_ file: URL, _ bytes: Data) throws {
+            let tmp = URL(fileURLWithPath: file.path + ".new")
+            try bytes.write(to: tmp)
+            XCTAssertEqual(rename(tmp.path, file.path), 0)
+        }
+        try store.refresh()
+        let other = try Store(dir: dir)
+        try other.ingest([mention("Grüße-41"), mention("42")])
+        let file = logFiles(dir, .mentions)[0]
+        try writeAnew(file, try Data(contentsOf: file))
+        let appended = try store.refresh()
+        XCTAssertFalse(appended.reloaded)
+        XCTAssertEqual(appended.newMentions.count, 2)
+        XCTAssertEqual(store.count, 42)
+        // Rewritten (a line taken out): read again from the start.
+        var lines = try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: 3)
+        try writeAnew(file, Data(lines.joined(separator: "\n").utf8))
+        let rewritten = try store.refresh()
+        XCTAssertTrue(rewritten.reloaded)
+        XCTAssertEqual(store.count, 41)
+    }
+
     /// A compaction killed between writing its temp file and the rename leaves `.NAME.tmp-PID-N` beside the logs:
     /// the next process to open the store removes it (holding the lock, so no compaction is using it) and says so.
     func testTempFilesOfAKilledCompactionAreRemoved() throws {

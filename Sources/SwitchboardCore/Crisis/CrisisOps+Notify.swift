@@ -48,6 +48,11 @@ extension CrisisOps {
             throw CrisisError(
                 "step \(st.step.id) has no command in the playbook: notify by hand and record it (--by-hand)")
         }
+        if how == "command", let home = run.site, let here = store.site, home != here {
+            throw CrisisError(
+                "the notify commands of this crisis run at \(home), where it was started, so they run once: "
+                    + "ask someone there, or notify by hand and record it (--by-hand)")
+        }
         let seen = st.state
         var first: [Action] = [
             .crisis(

@@ -16,6 +16,8 @@ public struct CrisisRun: Hashable, Sendable {
     public var events: [AuditEvent] = []
 
     public var isActive: Bool { endedAt == nil }
+    /// The site where it was started (a team across servers): its notify commands run there alone.
+    public var site: String? { events.first?.stamp?.site }
     public var name: String { playbook.name }
 
     init(start s: CrisisStart, event e: AuditEvent) {

@@ -16,4 +16,6 @@ public struct HandoffDeliveryState: Hashable, Sendable {
     public var lastAt: Date
     public var error: String?
     public var target: String?
+    /// The site that recorded the hand-off (a team across servers): it alone delivers and retries it.
+    public var site: String?
 }

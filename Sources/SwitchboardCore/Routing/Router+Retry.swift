@@ -15,7 +15,8 @@ extension Router {
         case .handoff(let m, let team, let note):
             guard let r = Router.rule(ofNote: note) else { return }
             out[deliveryKey(m, r)] = HandoffDeliveryState(
-                mention: m, rule: r, team: team, routedAt: e.at, status: .pending, attempts: 1, lastAt: e.at)
+                mention: m, rule: r, team: team, routedAt: e.at, status: .pending, attempts: 1, lastAt: e.at,
+                site: e.stamp?.site)
         case .handoffFollowUp(let h):
             switch h {
             case .delivered(let m, let r, _, let target):
@@ -44,10 +45,12 @@ extension Router {
     }
 
     /// Deliveries to retry now: failed ones (with `onlyDue`, once their retry delay passed) and started ones whose
-    /// lease ran out (the process delivering them died). Optionally only those of `mention`.
+    /// lease ran out (the process delivering them died). Optionally only those of `mention`. In a team across
+    /// servers only those this site recorded: another site's hand-off is delivered by that site alone.
     public func retryable(mention: String? = nil, onlyDue: Bool, now: Date = Date()) -> [HandoffDeliveryState] {
         Router.deliveries(store.events).values.filter { d in
             if let mention, d.mention != mention { return false }
+            if let by = d.site, let here = store.site, by != here { return false }
             switch d.status {
             case .delivered: return false
             case .failed: return !onlyDue || d.lastAt.addingTimeInterval(Router.retryDelay(attempts: d.attempts)) <= now

@@ -12,7 +12,8 @@ extension Doctor {
         String
     > {
         var checked = Set<String>()
-        for source in team.sources {
+        // A team across servers: another site's source is polled and posted to there, with its secrets there.
+        for source in team.sources where source.isHome(dir.site) {
             for (setting, path) in source.secretFiles {
                 let url = dir.secretPath(path)
                 checked.insert(url.standardizedFileURL.path)

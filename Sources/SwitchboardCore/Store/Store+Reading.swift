@@ -57,8 +57,12 @@ extension Store {
         let size = Int(st.st_size)
         var cur = cursors[file.path] ?? Cursor(offset: 0, inode: inode, line: 0)
         if cur.inode != inode || size < cur.offset {
-            if cursors[file.path] != nil { return .replaced }
-            cur = Cursor(offset: 0, inode: inode, line: 0)
+            if cursors[file.path] != nil {
+                guard size >= cur.offset, try appendedOnly(file, cur) else { return .replaced }
+                cur.inode = inode
+            } else {
+                cur = Cursor(offset: 0, inode: inode, line: 0)
+            }
         }
         guard size > cur.offset else { cursors[file.path] = cur; return .ok }
         // In blocks, so a large log never sits in memory twice.
@@ -82,6 +86,14 @@ extension Store {
 
     static let readBlock = 8 << 20
 
+    /// Whether a log with a new inode still holds what was read of it (a git merge rewrote it with lines appended):
+    /// the bytes before the cursor are those last read.
+    func appendedOnly(_ file: URL, _ cur: Cursor) throws -> Bool {
+        if cur.offset == 0 { return true }
+        guard !cur.tail.isEmpty else { return false }
+        return try FileIO.readBytes(file, from: cur.offset - cur.tail.count, count: cur.tail.count) == cur.tail
+    }
+
     func consume(_ data: [UInt8], file: URL, kind: LogKind, cursor cur: inout Cursor, into changes: inout StoreChanges)
         throws
     {
@@ -89,6 +101,7 @@ extension Store {
         let lines = LineSplitter.split(data)
         cur.offset += data.count
         cur.line += lines.count
+        cur.keepTail(data)
         cursors[file.path] = cur
         try ingestLines(lines, kind: kind, file: file, firstLine: firstLine, into: &changes)
     }

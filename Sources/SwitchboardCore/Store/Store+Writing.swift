@@ -86,7 +86,7 @@ extension Store {
                 try setAsideTornTail(file)
                 try FileIO.append(w.out, to: file)
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
-                if !adoptOwnAppend(file: file, bytes: w.out.count, lines: fresh.count) {
+                if !adoptOwnAppend(file: file, bytes: w.out, lines: fresh.count) {
                     ownChanges.merge(try refreshUnlockedTails())
                 } else if mode == .keysOnly {
                     for m in fresh { keyIdentity[m.key] = m.identity.hashValue }
@@ -125,13 +125,14 @@ extension Store {
     }
 
     /// Moves our cursor over a record batch we just appended (holding the lock), so we don't read it back.
-    func adoptOwnAppend(file: URL, bytes: Int, lines: Int) -> Bool {
+    func adoptOwnAppend(file: URL, bytes: [UInt8], lines: Int) -> Bool {
         var st = stat()
         guard stat(file.path, &st) == 0 else { return false }
         var cur = cursors[file.path] ?? Cursor(offset: 0, inode: UInt64(st.st_ino), line: 0)
-        guard cur.inode == UInt64(st.st_ino), cur.offset + bytes == Int(st.st_size) else { return false }
-        cur.offset += bytes
+        guard cur.inode == UInt64(st.st_ino), cur.offset + bytes.count == Int(st.st_size) else { return false }
+        cur.offset += bytes.count
         cur.line += lines
+        cur.keepTail(bytes)
         cursors[file.path] = cur
         return true
     }

@@ -39,6 +39,14 @@ public final class Store: @unchecked Sendable {
 
     struct Cursor {
         var offset: Int, inode: UInt64, line: Int
+        /// The last bytes read before `offset` (empty: not known), to tell a log that was only appended to from one
+        /// that was rewritten when its inode changes (a git merge writes other sites' segments anew).
+        var tail: [UInt8] = []
+
+        /// Takes note of the bytes just read or written before the new offset (the last 256 are kept).
+        mutating func keepTail(_ bytes: [UInt8]) {
+            tail = bytes.count >= 256 ? Array(bytes.suffix(256)) : Array((tail + bytes).suffix(256))
+        }
     }
 
     /// Mentions in the order they were stored.

@@ -94,6 +94,7 @@ public struct GitSync {
                 "no remote to sync with: add \"sync\": {\"remote\": \"ssh://git@host/team.git\"} to team.json")
         }
         var report = Report()
+        try restoreKeptCopies()
         report.migrated = try SiteMigration.migrate(dir, site: site).moved
         try prepare()
         report.outgoing = try commitLocal()
@@ -132,6 +133,9 @@ public struct GitSync {
             // Nothing changed (the usual case): one `git status`, no index write.
             if try git(["status", "--porcelain", "--untracked-files=all"]).output.isEmpty { return 0 }
             _ = try git(["add", "-A"])
+            // A document in conflict does not sync (either way) until the person settles it.
+            let held = remembered
+            if !held.isEmpty { _ = try git(["reset", "-q", "--"] + held, allowFailure: true) }
             let staged = try git(["diff", "--cached", "--numstat"])
             guard !staged.output.isEmpty else { return 0 }
             _ = try git(["commit", "-q", "--no-verify", "-m", "\(site): sync"])
@@ -139,9 +143,15 @@ public struct GitSync {
         }
     }
 
-    /// Merges the remote branch; on a conflict in a document, keeps the local version and remembers the file.
+    /// Merges the remote branch; on a conflict in a document, the merge takes the other side's version (this site's
+    /// is not pushed over it), this site keeps its own in the working tree and remembers the file: it syncs no more
+    /// until `--resolved`. A remembered file is set aside during the merge, so what comes in for it is merged into
+    /// the history but not into the file.
     func merge(_ ref: String, before: String?, into report: inout Report) throws {
         try FileIO.withLock(dir.lockFile) {
+            let held = remembered
+            for f in held { try setAside(f) }
+            defer { for f in held { try? putBack(f) } }
             let m = try git(
                 ["merge", "-q", "--no-edit", "--no-verify", "--allow-unrelated-histories", ref], allowFailure: true)
             if !m.succeeded {
@@ -153,17 +163,59 @@ public struct GitSync {
                         "git merge failed: " + m.output.trimmingCharacters(in: .whitespacesAndNewlines))
                 }
                 for f in files {
-                    _ = try git(["checkout", "--ours", "--", f])
-                    _ = try git(["add", "--", f])
+                    _ = try git(["checkout", "--ours", "--", f], allowFailure: true)
+                    try setAside(f, checkout: false)
+                    _ = try git(["checkout", "--theirs", "--", f], allowFailure: true)
+                    _ = try git(["add", "-A", "--", f])
                 }
                 _ = try git(["commit", "-q", "--no-verify", "--no-edit"])
                 report.conflicts = files
                 try remember(files)
+                for f in files { try putBack(f) }
             }
         }
         guard let old = before else { return }
         let diff = try git(["diff", "--numstat", old, "HEAD", "--", "log"])
         for (s, n) in GitSync.addedRecords(diff.output) { report.incoming[s, default: 0] += n }
+    }
+
+    /// Where a document in conflict waits while a merge runs (so a crash in between loses nothing).
+    func keptCopy(_ file: String) -> URL { dir.localDir.appendingPathComponent("sync-kept/" + file) }
+
+    /// Copies this site's version of `file` aside (a copy left by an interrupted merge is kept, as it is the
+    /// local one) and, with `checkout`, puts the committed version in its place for the merge.
+    func setAside(_ file: String, checkout: Bool = true) throws {
+        let fm = FileManager.default
+        let kept = keptCopy(file)
+        let path = dir.root.appendingPathComponent(file)
+        if !fm.fileExists(atPath: kept.path), let data = fm.contents(atPath: path.path) {
+            try FileIO.makeDirectory(kept.deletingLastPathComponent())
+            try data.write(to: kept, options: .atomic)
+        }
+        if checkout { _ = try git(["checkout", "HEAD", "--", file], allowFailure: true) }
+    }
+
+    /// Puts back what a merge killed in the middle left set aside.
+    func restoreKeptCopies() throws {
+        let top = dir.localDir.appendingPathComponent("sync-kept")
+        let files = (try? FileManager.default.subpathsOfDirectory(atPath: top.path)) ?? []
+        for f in files.sorted() {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: top.appendingPathComponent(f).path, isDirectory: &isDir),
+                !isDir.boolValue
+            else { continue }
+            try FileIO.withLock(dir.lockFile) { try putBack(f) }
+        }
+    }
+
+    /// Puts this site's version of `file` back from where `setAside` kept it.
+    func putBack(_ file: String) throws {
+        let kept = keptCopy(file)
+        guard let data = FileManager.default.contents(atPath: kept.path) else { return }
+        let path = dir.root.appendingPathComponent(file)
+        try FileIO.makeDirectory(path.deletingLastPathComponent())
+        try data.write(to: path, options: .atomic)
+        try FileManager.default.removeItem(at: kept)
     }
 
     func remember(_ files: [String]) throws {

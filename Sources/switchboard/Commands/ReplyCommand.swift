@@ -65,6 +65,16 @@ struct ReplyCommand: AsyncParsableCommand {
 
         if draft.manual { return try answerByHand(store: store, mention: m, entry: entry, me: me, warnings: warnings) }
 
+        if !OutboxSender.sendsHere(team: team, site: store.site)(entry) {
+            // A team across servers: the source's home site sends it, after the next sync.
+            if json {
+                try Output.printJSON(ReplyResultJSON(key: k, outbox: entry.id, state: "queued", warnings: []))
+            } else {
+                let home = team.sources.first { $0.id == entry.draft.source }?.home
+                print("Queued: \(home ?? "the source's home site") sends it after the next sync.")
+            }
+            return
+        }
         let wait = draft.sendAfter.timeIntervalSinceNow
         if wait > 0 {
             // The handler first: whoever reads the line below may press Ctrl-C at once.

@@ -38,7 +38,8 @@ struct SyncCommand: ParsableCommand {
         print(SyncCommand.summary(r, site: sync.site, seconds: Date().timeIntervalSince(t0)))
         for f in r.conflicts {
             print(
-                "\(f): changed here and on another site: this site's version is kept; settle it by hand, then "
+                "\(f): changed here and on another site: this site's version is kept and the file no longer syncs; "
+                    + "settle it by hand, then "
                     + "`switchboard sync --resolved \(f)`")
         }
         if gc {
