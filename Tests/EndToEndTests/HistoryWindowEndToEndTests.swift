@@ -5,12 +5,6 @@ import XCTest
 /// itself): it builds or catches up `index/history.sqlite`, shows the newest mentions and the counts, keys work,
 /// mentions stored by another process appear, and the next start shows them from the caught-up index.
 final class HistoryWindowEndToEndTests: EndToEndTestCase {
-    func line(_ id: String, _ text: String, minutesAgo: Double, author: String = "anna@social.example") -> String {
-        let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-minutesAgo * 60))
-        return
-            #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(at)","author":{"handle":"\#(author)","followers":10}}"#
-    }
-
     func testWorkbenchOpensFromTheIndex() throws {
         try TmuxSession.requireTmux()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
