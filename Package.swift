@@ -65,7 +65,8 @@ let package = Package(
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
         .testTarget(
-            name: "SwitchboardUITests", dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight"]
+            name: "SwitchboardUITests",
+            dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight", "HistoryIndex"]
         ),
         .testTarget(
             name: "ListenerServicesTests",

@@ -25,7 +25,7 @@ enum ScaleTerminal {
         return nil
     }
 
-    static func run(binary: String, dataDir: URL, presses: Int = 20) throws -> Result {
+    static func run(binary: String, dataDir: URL, presses: Int = 20, env: [String] = []) throws -> Result {
         let server = "sb-scale-\(getpid())"
         let tmp = FileManager.default.temporaryDirectory
         let out = tmp.appendingPathComponent("\(server).out").path
@@ -40,10 +40,9 @@ enum ScaleTerminal {
             try? FileManager.default.removeItem(atPath: home)
         }
         // A clean personal config (no keymap or theme of the user running the bench).
-        let inner = [
+        let inner = ([
             "env", "TERM=xterm-256color", "HOME=\(home)", "XDG_CONFIG_HOME=\(home)/.config", "SWITCHBOARD_USER=bench",
-            binary, "--data-dir", dataDir.path,
-        ].map(shellQuote).joined(separator: " ")
+        ] + env + [binary, "--data-dir", dataDir.path]).map(shellQuote).joined(separator: " ")
         let t0 = Bench.now()
         try tmux(
             server,

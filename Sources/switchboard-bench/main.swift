@@ -6,11 +6,20 @@ import SwitchboardCore
 //   swift run -c release switchboard-bench --large    also 1M mentions
 //   switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep]
 //                                                     one table at every size with growth, peers (Scripts/bench)
+//   switchboard-bench window [--size 100k] [--dir DIR] [--runs N]
+//                                                     the workbench's first frame folded vs. from the index
 
 var args = Array(CommandLine.arguments.dropFirst())
 if args.first == "scale" {
     do { try ScaleBench.run(Array(args.dropFirst())) } catch {
         FileHandle.standardError.write(Data("switchboard-bench scale: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+if args.first == "window" {
+    do { try WindowBench.run(Array(args.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("switchboard-bench window: \(error)\n".utf8))
         exit(1)
     }
     exit(0)

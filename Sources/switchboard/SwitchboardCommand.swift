@@ -23,14 +23,20 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store of an initialised data directory, printing the warnings met while reading to stderr.
     func openStore(quiet: Bool = false, mode: Store.Mode = .normal) throws -> Store {
+        let d = try existingDirectory()
+        let store = try Store(dir: d, mode: mode)
+        if !quiet { for w in store.warnings { Output.warn(w) } }
+        return store
+    }
+
+    /// The data directory, which must exist.
+    func existingDirectory() throws -> DataDirectory {
         let d = directory
         guard d.exists else {
             throw CLIError.failure(
                 L10n.t("cli.noDataDir", ["path": d.root.path]))
         }
-        let store = try Store(dir: d, mode: mode)
-        if !quiet { for w in store.warnings { Output.warn(w) } }
-        return store
+        return d
     }
 
     /// Opens the store and reads team.json: what most commands start with.

@@ -36,21 +36,18 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
     var nextBrand: BrandList.Brand?
     var problems: [String] = []
     while true {
-        let store: Store
         // The demo's network accounts answer on 127.0.0.1 while this workbench runs (team.json points there).
         var demoNetwork: DemoNetwork?
         defer { demoNetwork?.stop() }
+        let dir: DataDirectory
+        let isDemo = demo && nextBrand == nil
         if let next = nextBrand {
-            store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: next.dir)))
+            dir = DataDirectory(root: URL(fileURLWithPath: next.dir))
         } else if demo {
-            store = try Store(dir: try Demo.prepare(explicit: global.dataDir))
-            demoNetwork = try Demo.startNetwork(store.dir)
-            demoNetwork?.setConversations(Demo.threadPosts(store.mentions))
+            dir = try Demo.prepare(explicit: global.dataDir)
         } else {
-            store = try global.openStore(quiet: true)
+            dir = try global.existingDirectory()
         }
-        let dir = store.dir
-        problems += store.warnings
         var team: TeamConfig?
         // A team.json that does not parse is shown in a banner until it parses (no defaults are written meanwhile).
         var teamProblem: String?
@@ -60,12 +57,6 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 teamProblem = "\(error)"
             }
         }
-
-        // Sources: this workbench polls them unless another process holds the listener lock, and takes over when
-        // that process quits (the probe below tries every second or so).
-        let sources = WorkbenchSources(store: store, team: team)
-        sources.takeOverIfFree()
-        defer { sources.stop() }
         terminal.setStyles(chosen.styles, background: chosen.background)
 
         // Saved views (named queries) from the personal config; a broken file is reported, not fatal.
@@ -81,12 +72,36 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
             dataPath: dir.displayPath, user: Actor.current(), team: team, keymap: keymap, themeName: chosen.name,
             themes: ThemeLoader.available(in: themeDirs),
             timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
-            sources: sourcesMode(dir, own: sources), views: views)
-        settings.publishesQueue = sources.isRunning
+            sources: sourcesMode(dir, own: nil), views: views)
         settings.layout = layout
         settings.teamProblem = teamProblem
         settings.onDefaults = teamProblem != nil
         var state = AppState(settings: settings, size: terminal.size, now: Date())
+
+        // A large history: the first frame from the index while the store folds the logs (WorkbenchWindow.swift).
+        let store: Store
+        var pending: [Effect] = []
+        if !isDemo, let window = WorkbenchWindow.read(dir, state: state) {
+            state.showWindow(window)
+            let loading = StoreLoading(dir, waker: waker)
+            pending = HistoryWindowLoop.run(terminal: terminal, state: &state) { loading.isDone }
+            if state.chrome.quit { break }
+            store = try loading.wait()
+        } else {
+            store = try Store(dir: dir)
+        }
+        if isDemo {
+            demoNetwork = try Demo.startNetwork(store.dir)
+            demoNetwork?.setConversations(Demo.threadPosts(store.mentions))
+        }
+        problems += store.warnings
+
+        // Sources: this workbench polls them unless another process holds the listener lock, and takes over when
+        // that process quits (the probe below tries every second or so).
+        let sources = WorkbenchSources(store: store, team: team)
+        sources.takeOverIfFree()
+        defer { sources.stop() }
+        state.sourcesKnown(sourcesMode(dir, own: sources), publishesQueue: sources.isRunning)
         if let next = nextBrand {
             state.chrome.message = StatusMessage(
                 text: "brand: \(next.name)", isError: false, until: Date().addingTimeInterval(5))
@@ -117,7 +132,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 sources.takeOverIfFree()
                 return sourcesMode(dir, own: sources)
             }, teamWatch: teamWatch)
-        runtime.run()
+        runtime.run(pending: pending)
         if let why = runtime.state.settings.teamProblem {
             problems.append(why + " (nothing was saved while it did not parse)")
         }
@@ -132,8 +147,8 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 /// another workbench) does, else `.none`. Polled every second or so, so it reads the pid the holder writes into
 /// the lock file instead of taking the lock (a probe holding the lock, however briefly, could make a starting
 /// listener fail).
-@Sendable func sourcesMode(_ dir: DataDirectory, own: WorkbenchSources) -> SourcesMode {
-    if own.isRunning { return .polling }
+@Sendable func sourcesMode(_ dir: DataDirectory, own: WorkbenchSources?) -> SourcesMode {
+    if own?.isRunning == true { return .polling }
     if let s = try? String(contentsOf: Listener.lockFile(dir), encoding: .utf8),
         let pid = Int32(s.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0, pid != getpid(),
         kill(pid, 0) == 0 || errno == EPERM

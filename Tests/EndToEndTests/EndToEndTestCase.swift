@@ -31,6 +31,13 @@ class EndToEndTestCase: XCTestCase {
         }
     }
 
+    /// One line of a JSON Lines import: a Mastodon mention `minutesAgo` before now.
+    func line(_ id: String, _ text: String, minutesAgo: Double, author: String = "anna@social.example") -> String {
+        let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-minutesAgo * 60))
+        return
+            #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(at)","author":{"handle":"\#(author)","followers":10}}"#
+    }
+
     /// Runs `switchboard ARGS` to completion, feeding `stdin`; returns its exit status.
     @discardableResult
     func run(_ args: [String], stdin: String? = nil) throws -> Int32 {

@@ -4,13 +4,6 @@ import XCTest
 /// The real workbench under tmux: four panes, moving, help, a `:` command, resize to tabs, a mention
 /// appended by a separate `switchboard ingest` process appearing by itself, and a clean quit.
 final class WorkbenchEndToEndTests: EndToEndTestCase {
-    /// Runs the binary to completion (init, ingest) and returns its exit status.
-    func line(_ id: String, _ text: String, minutesAgo: Double, author: String = "anna@social.example") -> String {
-        let at = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-minutesAgo * 60))
-        return
-            #"{"platform":"mastodon","id":"\#(id)","text":"\#(text)","created_at":"\#(at)","author":{"handle":"\#(author)","followers":10}}"#
-    }
-
     func testWorkbenchEndToEnd() throws {
         try TmuxSession.requireTmux()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -38,13 +38,9 @@ final class TestApp {
         runner = EffectRunner(store: store, actor: user, themeDirs: [TestApp.themesDir])
         runner.team = team
         runner.timeZone = TimeZone(identifier: "UTC")!
-        var settings = WorkbenchSettings(
-            dataPath: "~/sb", user: user, team: team, keymap: keymap,
-            themes: ["default", "high-contrast", "light", "mono"],
-            timeZone: TimeZone(identifier: "UTC")!, sources: .polling, views: views)
-        settings.publishesQueue = publishesQueue
-        settings.layout = layout
-        state = AppState(settings: settings, size: size, now: TestApp.now)
+        state = TestApp.state(
+            size: size, team: team, keymap: keymap, views: views, user: user, publishesQueue: publishesQueue,
+            layout: layout)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).
         runner.clock = { [weak self] in self?.state.chrome.now ?? TestApp.now }
         send(.storeChanged(runner.initialDelta()))
@@ -52,6 +48,21 @@ final class TestApp {
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The state a TestApp starts from, before the store's first delta.
+    static func state(
+        size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil, keymap: Keymap = .defaults,
+        views: [SavedViews.View] = [], user: String = "alice", publishesQueue: Bool = false,
+        layout: LayoutStyle = .auto
+    ) -> AppState {
+        var settings = WorkbenchSettings(
+            dataPath: "~/sb", user: user, team: team, keymap: keymap,
+            themes: ["default", "high-contrast", "light", "mono"],
+            timeZone: TimeZone(identifier: "UTC")!, sources: .polling, views: views)
+        settings.publishesQueue = publishesQueue
+        settings.layout = layout
+        return AppState(settings: settings, size: size, now: TestApp.now)
+    }
 
     /// The panes side by side (`layout: side`, the only layout before the stacked one became the default below
     /// 200 columns): for tests about a pane's content whose expected rows were written for it.

@@ -77,13 +77,16 @@ public final class Runtime {
         terminal.present(buf, cursor: nil)
     }
 
-    /// Runs until the user quits or a terminate signal arrives. The caller restores the terminal.
-    public func run() {
+    /// Runs until the user quits or a terminate signal arrives. The caller restores the terminal. `pending`: what
+    /// keys pressed on a window of the history asked for before the store was loaded (`HistoryWindowLoop`).
+    public func run(pending: [Effect] = []) {
         state.chrome.size = terminal.size
-        // A large store takes a moment to turn into the feed: say so at once instead of a blank screen.
-        if runner.store.count >= loadingFrameFrom { drawLoading(runner.store.count) }
+        // A large store takes a moment to turn into the feed: say so at once instead of a blank screen (a window of
+        // the index is on the screen already).
+        if !state.showsWindow, runner.store.count >= loadingFrameFrom { drawLoading(runner.store.count) }
         send(.storeChanged(runner.initialDelta()))
         send(.start)
+        for e in pending { for m in runner.perform(e) { send(m) } }
         draw()
         let refresher = Refresher(
             store: runner.store, mailbox: mailbox, waker: waker, interval: refreshInterval,

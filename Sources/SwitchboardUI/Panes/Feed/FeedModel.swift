@@ -21,6 +21,8 @@ public struct FeedModel: Sendable {
     var slaMinutes: Int
     /// Items at or after this index arrived while the workbench was open.
     var baseline: Int?
+    /// While the feed shows a window of the index (the store still loading): how many mentions are stored.
+    public internal(set) var windowTotal: Int?
     /// New arrivals not looked at yet (counted in the title, drawn as `feed_new`).
     public internal(set) var unseen: Set<Int32> = []
     /// Row of the selection and its item; row of the top line.
@@ -160,6 +162,7 @@ public struct FeedModel: Sendable {
             )
         }
         dueCache = []
+        windowTotal = nil
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }

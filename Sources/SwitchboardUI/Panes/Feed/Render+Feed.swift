@@ -9,7 +9,7 @@ extension Renderer {
         var t =
             L10n.t("pane.feed") + " — "
             + (f.filter == nil
-                ? Format.thousands(f.rows.count)
+                ? Format.thousands(f.windowTotal ?? f.rows.count)
                 : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
         if !f.unseen.isEmpty { t += " · " + L10n.t("status.new", ["count": f.unseen.count]) }
         if f.sort == .priority { t += " · " + L10n.t("status.byPriority") }
