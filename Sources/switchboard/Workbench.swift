@@ -1,4 +1,5 @@
 import DemoNetwork
+import HistoryIndex
 import Foundation
 import ListenerServices
 import Listening
@@ -97,6 +98,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 until: Date().addingTimeInterval(15))
         }
         let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
+        runner.brandSummary = HistoryIndex.brandSummary
         runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
         // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
         // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does

@@ -65,9 +65,12 @@ struct QueueCommand: ParsableCommand {
         @OptionGroup var when: When
         @Option(help: "Text for one network instead of TEXT: NETWORK=TEXT (mastodon, bluesky); repeatable.")
         var variant: [String] = []
-        @Option(help: "A local media file, or an https:// address (Meta networks); repeatable (pair each with --alt).")
+        @Option(
+            help: ArgumentHelp(
+                "A file of the media library (`switchboard media list`; its alt text comes along), a local file, or an "
+                    + "https:// address (Meta networks); repeatable."))
         var media: [String] = []
-        @Option(help: "Alt text for the --media of the same position.") var alt: [String] = []
+        @Option(help: "Alt text for the --media of the same position (instead of the library's).") var alt: [String] = []
         @Option(help: "A link to add.") var link: String?
         @Option(help: "Attribution for curated content: \"@user URL\".") var via: String?
         @Option(help: "A tag; repeatable.") var tag: [String] = []
@@ -95,9 +98,12 @@ struct QueueCommand: ParsableCommand {
                 if p.lowercased().hasPrefix("https://") {
                     return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
                 }
+                let library = MediaLibrary(store.dir)
+                if library.entry(p) != nil { return try MediaCommand.op { try library.media(p, alt: n < alt.count ? alt[n] : nil) } }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
-                    throw CLIError.failure("cannot read the media file \(p)")
+                    throw CLIError.failure(
+                        "cannot read the media file \(Output.safe(p)), and the media library has no file of that name")
                 }
                 return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
             }
@@ -195,6 +201,11 @@ struct QueueCommand: ParsableCommand {
                 print(
                     "\(a): \(r.state.rawValue)" + (r.url.map { " " + Output.safe($0) } ?? "")
                         + (r.error.map { " — " + Output.safe($0) } ?? ""))
+                if let m = i.metrics[a] {
+                    print(
+                        "  how it did (\(Timestamp.format(m.at)), reading \(i.metricsReadings[a] ?? 1)): "
+                            + Output.safe(m.line))
+                }
             }
             for w in warnings { print("warning: \(Output.safe(w.description))") }
         }

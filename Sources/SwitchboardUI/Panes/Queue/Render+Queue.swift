@@ -89,6 +89,11 @@ extension Renderer {
                     TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW)
                     + " ", x: x, y: y, role: .dim, clip: inner)
             x = buf.put(TextWrap.pad(e.label, width: stateW) + " ", x: x, y: y, role: e.role, clip: inner)
+            if let n = e.engagement {
+                x = buf.put(
+                    L10n.t("queue.engagement", ["count": LocalFormat.number(n)]) + " ", x: x, y: y, role: .positive,
+                    clip: inner)
+            }
             buf.put(
                 TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y,
                 role: .normal, clip: inner)
@@ -108,6 +113,10 @@ extension Renderer {
             var x = inner.x + 1
             x = buf.put((e.scheduledAt.map(clock.short) ?? "—") + " ", x: x, y: y, role: .meta, clip: inner)
             x = buf.put(TextWrap.ellipsize(e.label, width: inner.maxX - x), x: x, y: y, role: e.role, clip: inner)
+            if let n = e.engagement {
+                let w = " " + L10n.t("queue.engagement", ["count": LocalFormat.number(n)])
+                if x + TextWidth.width(w) <= inner.maxX { x = buf.put(w, x: x, y: y, role: .positive, clip: inner) }
+            }
             let accounts = " " + sanitizeForScreen(e.draft.accounts.joined(separator: ","))
             if x + TextWidth.width(accounts) <= inner.maxX { buf.put(accounts, x: x, y: y, role: .dim, clip: inner) }
             buf.put(
