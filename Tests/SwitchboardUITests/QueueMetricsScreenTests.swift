@@ -33,4 +33,28 @@ final class QueueMetricsScreenTests: XCTestCase {
 }
 
 private let SCREEN_FIRST = """
+     1 Feed              2 Mention           3 Queue             4 Crisis
+    ┌─ Queue — 2 ──────────────────────────────────────────────────────────────────┐
+    │ Thu 26 13:00 masto published ✓ ♥ 17 Winterröstung ist da                     │
+    │ Fri 27 17:00 masto scheduled   Barista tips                                  │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    │                                                                              │
+    └──────────────────────────────────────────────────────────────────────────────┘
+     ~/sb · lea · 3 new · 3 open · 2 overdue · ⟳ polling
+    j/k move  <Tab> pane  z zoom  : command  ? help  q quit
     """
