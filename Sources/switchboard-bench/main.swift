@@ -46,3 +46,4 @@ if wants("report") { runReportBench(sizes: sizes) }
 if wants("community-ui") { runCommunityUIBench() }
 if wants("thread") { runThreadBench() }
 if wants("index") { try IndexBench.run(sizes: sizes) }
+if wants("brands") { runBrandsBench() }
