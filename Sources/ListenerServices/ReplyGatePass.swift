@@ -33,8 +33,9 @@ public struct ReplyGatePass: Sendable {
                 var r = ReplyGateRecord(
                     crisis: run.id, account: account, network: net, postID: postID, change: .restrict,
                     replies: replies, quotes: quotes, outcome: .failed, at: now)
-                do { (r.outcome, r.detail) = try await gate.restrict(postID: postID, replies: replies, quotes: quotes) }
-                catch { r.detail = "\(error)" }
+                do {
+                    (r.outcome, r.detail) = try await gate.restrict(postID: postID, replies: replies, quotes: quotes)
+                } catch { r.detail = "\(error)" }
                 out.append(r)
             }
         }

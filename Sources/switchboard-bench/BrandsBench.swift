@@ -27,13 +27,16 @@ func runBrandsBench() {
         _ = try Store(dir: DataDirectory(root: URL(fileURLWithPath: brands[7].dir))).record(
             [.crisis(.start(CrisisStart(crisis: "c1", playbook: p, severity: "major")))], actor: "bench", now: now)
         func overview() -> [BrandSummary] {
-            brands.map { HistoryIndex.brandSummary($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now) }
+            brands.map {
+                HistoryIndex.brandSummary($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now)
+            }
         }
         let (rows, cold) = Bench.time { overview() }
         var times: [Double] = []
         for _ in 0..<5 { times.append(Bench.time { overview() }.1) }
         Bench.row(
-            "overview through the indexes, first open", String(format: "%.0f ms (catch-up of one new crisis)", cold * 1000))
+            "overview through the indexes, first open",
+            String(format: "%.0f ms (catch-up of one new crisis)", cold * 1000))
         Bench.row(
             "overview through the indexes (\(rows.count) rows)",
             String(format: "p50 %.0f ms  min %.0f ms", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000),

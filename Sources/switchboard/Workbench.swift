@@ -1,6 +1,6 @@
 import DemoNetwork
-import HistoryIndex
 import Foundation
+import HistoryIndex
 import ListenerServices
 import Listening
 import ScreenKit

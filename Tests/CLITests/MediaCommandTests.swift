@@ -19,7 +19,8 @@ final class MediaCommandTests: XCTestCase {
     }
 
     func file(_ name: String, _ bytes: Int = 64) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sb-media-\(UUID().uuidString.prefix(8))")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sb-media-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent(name)
@@ -48,8 +49,10 @@ final class MediaCommandTests: XCTestCase {
 
         // The alt text comes along; pre-flight warns about the file without one.
         let q = try CLI.run(
-            ["queue", "add", "Frisch aus dem Ofen", "--media", "Brötchen-groß.jpg", "--media", "logo.png", "--json",
-             "--data-dir", d])
+            [
+                "queue", "add", "Frisch aus dem Ofen", "--media", "Brötchen-groß.jpg", "--media", "logo.png", "--json",
+                "--data-dir", d,
+            ])
         XCTAssertEqual(q.status, 0, q.err)
         let item = try JSONSerialization.jsonObject(with: Data(q.out.utf8)) as! [String: Any]
         let media = item["media"] as! [[String: Any]]
@@ -93,16 +96,22 @@ final class MediaCommandTests: XCTestCase {
         let id = String(q.out.split(separator: ":").first ?? "")
         let store = try Store(dir: DataDirectory(root: URL(fileURLWithPath: d)))
         let at = Timestamp.parse("2026-11-26T13:00:00Z")!
-        _ = try store.record([.queue(.published(id: id, account: "masto", postID: "9001", url: nil))], actor: "anna", now: at)
+        _ = try store.record(
+            [.queue(.published(id: id, account: "masto", postID: "9001", url: nil))], actor: "anna", now: at)
         for (n, likes) in [(1, 12), (2, 30)] {
             _ = try store.record(
-                [PostMetrics(queue: id, account: "masto", postID: "9001", likes: likes, reposts: 3, replies: 2, at: at).action],
+                [
+                    PostMetrics(
+                        queue: id, account: "masto", postID: "9001", likes: likes, reposts: 3, replies: 2, at: at
+                    ).action
+                ],
                 actor: "listener", now: at.addingTimeInterval(Double(n) * 3600))
         }
         let show = try CLI.run(["queue", "show", id, "--data-dir", d])
         XCTAssertEqual(show.status, 0, show.err)
         XCTAssertTrue(
-            show.out.contains("masto: published\n  how it did (2026-11-26T15:00:00Z, reading 2): likes 30 · reposts 3 · replies 2\n"),
+            show.out.contains(
+                "masto: published\n  how it did (2026-11-26T15:00:00Z, reading 2): likes 30 · reposts 3 · replies 2\n"),
             show.out)
         let json = try CLI.run(["queue", "show", id, "--json", "--data-dir", d])
         let item = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]

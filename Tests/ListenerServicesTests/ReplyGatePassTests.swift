@@ -81,12 +81,14 @@ final class ReplyGatePassTests: XCTestCase {
         XCTAssertEqual(started.map(\.postID).sorted(), ["3krecent", "77recent"])
         XCTAssertTrue(started.allSatisfy { $0.outcome == .done }, started.map(\.line).joined(separator: "\n"))
         let puts = server.requests("POST", "/xrpc/com.atproto.repo.putRecord").map(json)
-        XCTAssertEqual(puts.map { $0["collection"] as? String }, ["app.bsky.feed.threadgate", "app.bsky.feed.postgate"])
+        XCTAssertEqual(
+            puts.map { $0["collection"] as? String }, ["app.bsky.feed.threadgate", "app.bsky.feed.postgate"])
         XCTAssertEqual(puts.map { $0["rkey"] as? String }, ["3krecent", "3krecent"])
         let gate = try XCTUnwrap(puts[0]["record"] as? [String: Any])
         XCTAssertEqual(gate["post"] as? String, "at://did:plc:acme123/app.bsky.feed.post/3krecent")
         XCTAssertEqual(
-            (gate["allow"] as? [[String: Any]])?.map { $0["$type"] as? String }, ["app.bsky.feed.threadgate#mentionRule"])
+            (gate["allow"] as? [[String: Any]])?.map { $0["$type"] as? String },
+            ["app.bsky.feed.threadgate#mentionRule"])
         let quote = try XCTUnwrap(puts[1]["record"] as? [String: Any])
         XCTAssertEqual(
             (quote["embeddingRules"] as? [[String: Any]])?.map { $0["$type"] as? String },
@@ -136,7 +138,8 @@ final class ReplyGatePassTests: XCTestCase {
         XCTAssertEqual(masto.outcome, .unsupported)
         XCTAssertEqual(
             masto.line,
-            "mastodon masto 77recent: not supported: this server has no quote policies (Mastodon 4.5 or later has them)")
+            "mastodon masto 77recent: not supported: this server has no quote policies (Mastodon 4.5 or later has them)"
+        )
         let again = await pass.run(team: team, now: now.addingTimeInterval(60))
         XCTAssertEqual(again, [], "not tried again")
         try CrisisOps.end(summary: "Fixed", store: store, actor: "lea", now: now.addingTimeInterval(600))

@@ -60,7 +60,10 @@ final class PostMetricsTests: XCTestCase {
     func testReportListsTopPostsAndEngagementPerNetworkAndSlot() throws {
         let team = queueTeam(timezone: "UTC")
         let s = try store(
-            [("q1", "2026-11-02T09:00:00Z", 12), ("q2", "2026-11-03T13:00:00Z", 40), ("q3", "2026-11-09T09:00:00Z", 2)],
+            [
+                ("q1", "2026-11-02T09:00:00Z", 12), ("q2", "2026-11-03T13:00:00Z", 40),
+                ("q3", "2026-11-09T09:00:00Z", 2),
+            ],
             team: team)
         let r = try Report.compute(
             mentions: [], states: [:], events: s.events, team: team, since: utc("2026-11-01T00:00:00Z"),
@@ -102,7 +105,8 @@ final class PostMetricsTests: XCTestCase {
         try Queue.add(
             QueueDraft(id: "b3", text: "Post b3", accounts: ["masto"], scheduledAt: b3), team: team, store: s,
             actor: "lea", now: b3)
-        _ = try s.record([.queue(.published(id: "b3", account: "masto", postID: "9b3", url: nil))], actor: "lea", now: b3)
+        _ = try s.record(
+            [.queue(.published(id: "b3", account: "masto", postID: "9b3", url: nil))], actor: "lea", now: b3)
         _ = try s.record(
             [PostMetrics(queue: "b3", account: "masto", likes: 20, at: b3).action], actor: "listener",
             now: b3.addingTimeInterval(3600))

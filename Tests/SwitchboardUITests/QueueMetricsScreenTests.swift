@@ -9,23 +9,31 @@ import XCTest
 /// and follows new readings as the listener records them.
 final class QueueMetricsScreenTests: XCTestCase {
     func testPublishedPostsShowTheirEngagementAndFollowNewReadings() throws {
-        let app = try TestApp(Fixtures.three, size: Size(width: 80, height: 24), team: QueueScreenTests.team(), user: "lea")
+        let app = try TestApp(
+            Fixtures.three, size: Size(width: 80, height: 24), team: QueueScreenTests.team(), user: "lea")
         let store = try Store(dir: app.dir)
         let team = QueueScreenTests.team()
         let at = Timestamp.parse("2026-11-26T13:00:00Z")!
         try Queue.add(
             QueueDraft(id: "q1", text: "Winterröstung ist da", accounts: ["masto"], scheduledAt: at, createdAt: at),
             team: team, store: store, actor: "lea", now: at)
-        _ = try store.record([.queue(.published(id: "q1", account: "masto", postID: "9001", url: nil))], actor: "lea", now: at)
+        _ = try store.record(
+            [.queue(.published(id: "q1", account: "masto", postID: "9001", url: nil))], actor: "lea", now: at)
         _ = try QueueScreenTests.add(app, "Barista tips", at: "2026-11-27T17:00:00Z")
         _ = try store.record(
-            [PostMetrics(queue: "q1", account: "masto", postID: "9001", likes: 12, reposts: 3, replies: 2, at: at).action],
+            [
+                PostMetrics(queue: "q1", account: "masto", postID: "9001", likes: 12, reposts: 3, replies: 2, at: at)
+                    .action
+            ],
             actor: "listener", now: at.addingTimeInterval(3600))
         try app.refresh()
         app.press("3")
         assertScreen(app, SCREEN_FIRST)
         _ = try store.record(
-            [PostMetrics(queue: "q1", account: "masto", postID: "9001", likes: 1200, reposts: 30, replies: 8, at: at).action],
+            [
+                PostMetrics(queue: "q1", account: "masto", postID: "9001", likes: 1200, reposts: 30, replies: 8, at: at)
+                    .action
+            ],
             actor: "listener", now: at.addingTimeInterval(7200))
         try app.refresh()
         XCTAssertTrue(app.screen.contains { $0.contains("♥ 1,238 Winterröstung ist da") }, app.dump())

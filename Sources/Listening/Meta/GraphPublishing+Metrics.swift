@@ -18,8 +18,11 @@ extension GraphPublishing {
                     now: now)
             case "facebook":
                 let o = try await object(
-                    path, fields: "shares,reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count)")
-                func total(_ k: String) -> Any? { ((o[k] as? [String: Any])?["summary"] as? [String: Any])?["total_count"] }
+                    path,
+                    fields: "shares,reactions.limit(0).summary(total_count),comments.limit(0).summary(total_count)")
+                func total(_ k: String) -> Any? {
+                    ((o[k] as? [String: Any])?["summary"] as? [String: Any])?["total_count"]
+                }
                 let flat: [String: Any?] = [
                     "likes": total("reactions"), "replies": total("comments"),
                     "reposts": (o["shares"] as? [String: Any])?["count"],
@@ -33,7 +36,9 @@ extension GraphPublishing {
                 var flat: [String: Any] = [:]
                 for m in MetricsJSON.object(r)["data"] as? [[String: Any]] ?? [] {
                     guard let name = m["name"] as? String else { continue }
-                    let v = (m["values"] as? [[String: Any]])?.last?["value"] ?? (m["total_value"] as? [String: Any])?["value"]
+                    let v =
+                        (m["values"] as? [[String: Any]])?.last?["value"]
+                        ?? (m["total_value"] as? [String: Any])?["value"]
                     flat[name] = v
                 }
                 out[id] = MetricsJSON.counts(

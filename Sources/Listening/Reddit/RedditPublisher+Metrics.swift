@@ -10,8 +10,10 @@ extension RedditPublisher: MetricsReader {
         while start < postIDs.count {
             let chunk = Array(postIDs[start..<min(postIDs.count, start + 100)])
             start += 100
-            let names = Dictionary(chunk.map { ($0.contains("_") ? $0 : "t3_" + $0, $0) }, uniquingKeysWith: { a, _ in a })
-            let r = try await client.get("/api/info", [("id", names.keys.sorted().joined(separator: ",")), ("raw_json", "1")])
+            let names = Dictionary(
+                chunk.map { ($0.contains("_") ? $0 : "t3_" + $0, $0) }, uniquingKeysWith: { a, _ in a })
+            let r = try await client.get(
+                "/api/info", [("id", names.keys.sorted().joined(separator: ",")), ("raw_json", "1")])
             let listing = MetricsJSON.object(r)["data"] as? [String: Any] ?? [:]
             for child in listing["children"] as? [[String: Any]] ?? [] {
                 guard let d = child["data"] as? [String: Any], let name = d["name"] as? String, let id = names[name]

@@ -303,7 +303,10 @@ extension Report {
         out += Report.table(
             [L10n.t("report.when"), L10n.t("report.account"), L10n.t("report.perf.engagement"), L10n.t("report.post")],
             p.top.map {
-                [f.dayTime($0.at), BlockChart.clip($0.account, 12), String($0.engagement), BlockChart.clip($0.text, 30)]
+                [
+                    f.dayTime($0.at), BlockChart.clip($0.account, 12), String($0.engagement),
+                    BlockChart.clip($0.text, 30),
+                ]
             })
         for (title, groups) in [
             (L10n.t("report.perf.network"), p.byNetwork), (L10n.t("report.perf.slot"), Array(p.bySlot.prefix(5))),

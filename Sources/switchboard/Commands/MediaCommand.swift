@@ -55,7 +55,9 @@ struct MediaCommand: ParsableCommand {
 
         func run(in store: Store) throws {
             try MediaCommand.op { try MediaLibrary(store.dir).setAlt(name, text) }
-            print("\(Output.safe(name)): alt text " + (text.trimmingCharacters(in: .whitespaces).isEmpty ? "removed" : "saved"))
+            print(
+                "\(Output.safe(name)): alt text "
+                    + (text.trimmingCharacters(in: .whitespaces).isEmpty ? "removed" : "saved"))
         }
     }
 }

@@ -70,7 +70,8 @@ struct QueueCommand: ParsableCommand {
                 "A file of the media library (`switchboard media list`; its alt text comes along), a local file, or an "
                     + "https:// address (Meta networks); repeatable."))
         var media: [String] = []
-        @Option(help: "Alt text for the --media of the same position (instead of the library's).") var alt: [String] = []
+        @Option(help: "Alt text for the --media of the same position (instead of the library's).")
+        var alt: [String] = []
         @Option(help: "A link to add.") var link: String?
         @Option(help: "Attribution for curated content: \"@user URL\".") var via: String?
         @Option(help: "A tag; repeatable.") var tag: [String] = []
@@ -99,7 +100,9 @@ struct QueueCommand: ParsableCommand {
                     return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
                 }
                 let library = MediaLibrary(store.dir)
-                if library.entry(p) != nil { return try MediaCommand.op { try library.media(p, alt: n < alt.count ? alt[n] : nil) } }
+                if library.entry(p) != nil {
+                    return try MediaCommand.op { try library.media(p, alt: n < alt.count ? alt[n] : nil) }
+                }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
                     throw CLIError.failure(
