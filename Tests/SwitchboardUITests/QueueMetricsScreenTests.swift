@@ -37,6 +37,9 @@ final class QueueMetricsScreenTests: XCTestCase {
             actor: "listener", now: at.addingTimeInterval(7200))
         try app.refresh()
         XCTAssertTrue(app.screen.contains { $0.contains("♥ 1,238 Winterröstung ist da") }, app.dump())
+        // In a narrow Queue pane (side by side at 120×40) the engagement leads the item's second line.
+        app.resize(Size(width: 120, height: 40))
+        XCTAssertTrue(app.screen.contains { $0.contains("│   ♥ 1,238 Winterröstung ist da") }, app.dump())
     }
 }
 
