@@ -39,7 +39,7 @@ final class QueueMetricsScreenTests: XCTestCase {
         XCTAssertTrue(app.screen.contains { $0.contains("♥ 1,238 Winterröstung ist da") }, app.dump())
         // In a narrow Queue pane (side by side at 120×40) the engagement leads the item's second line.
         app.resize(Size(width: 120, height: 40))
-        XCTAssertTrue(app.screen.contains { $0.contains("│   ♥ 1,238 Winterröstung ist da") }, app.dump())
+        XCTAssertTrue(app.screen.contains { $0.contains("││   ♥ 1,238 Winterröstung is…││") }, app.dump())
     }
 }
 
