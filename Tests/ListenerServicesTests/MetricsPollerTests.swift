@@ -17,20 +17,7 @@ final class MetricsPollerTests: XCTestCase {
     var published: Date { now0.addingTimeInterval(-2 * 3600) }
 
     func setUp(accounts: [String]) throws -> (Store, TeamConfig) {
-        var team = ServiceFixture.team()
-        var masto = SourceConfig(id: "masto", type: "mastodon")
-        masto.instance = server.baseURL.absoluteString
-        masto.tokenFile = "secrets/masto.token"
-        var bsky = SourceConfig(id: "bsky", type: "bluesky")
-        bsky.service = server.baseURL.absoluteString
-        bsky.handle = "acme.bsky.social"
-        bsky.appPasswordFile = "secrets/bsky.pass"
-        team.sources = [masto, bsky]
-        team.team = [.init(user: "lea", name: "Lea", role: "lead")]
-        let dir = try ServiceFixture.dataDir(self, team: team)
-        try Secrets.write("masto-secret-token-123", to: dir.root.appendingPathComponent("secrets/masto.token"))
-        try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
-        let store = try Store(dir: dir)
+        let (store, team) = try ServiceFixture.mastodonAndBluesky(self, server)
         try Queue.add(
             QueueDraft(id: "q1", text: "Spring release", accounts: accounts, scheduledAt: published),
             team: team, store: store, actor: "lea", now: published.addingTimeInterval(-60))
@@ -38,11 +25,6 @@ final class MetricsPollerTests: XCTestCase {
         _ = try store.record(
             accounts.map { .queue(.published(id: "q1", account: $0, postID: ids[$0], url: nil)) }, actor: "lea",
             now: published)
-        server.on(
-            "POST", "/xrpc/com.atproto.server.createSession",
-            .json(
-                #"{"accessJwt":"acc-1","refreshJwt":"ref-1","handle":"acme.bsky.social","did":"did:plc:acme123","active":true}"#
-            ))
         return (store, team)
     }
 

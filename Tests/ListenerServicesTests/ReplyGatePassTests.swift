@@ -25,20 +25,7 @@ final class ReplyGatePassTests: XCTestCase {
     }
 
     func setUp(now: Date) throws -> (Store, TeamConfig) {
-        var team = ServiceFixture.team()
-        var masto = SourceConfig(id: "masto", type: "mastodon")
-        masto.instance = server.baseURL.absoluteString
-        masto.tokenFile = "secrets/masto.token"
-        var bsky = SourceConfig(id: "bsky", type: "bluesky")
-        bsky.service = server.baseURL.absoluteString
-        bsky.handle = "acme.bsky.social"
-        bsky.appPasswordFile = "secrets/bsky.pass"
-        team.sources = [masto, bsky]
-        team.team = [.init(user: "lea", name: "Lea", role: "lead")]
-        let dir = try ServiceFixture.dataDir(self, team: team)
-        try Secrets.write("masto-secret-token-123", to: dir.root.appendingPathComponent("secrets/masto.token"))
-        try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
-        let store = try Store(dir: dir)
+        let (store, team) = try ServiceFixture.mastodonAndBluesky(self, server)
         // Two days old (gated), twenty days old (left alone).
         for (id, age) in [("recent", 2.0), ("old", 20.0)] {
             let at = now.addingTimeInterval(-age * 86400)
@@ -51,11 +38,6 @@ final class ReplyGatePassTests: XCTestCase {
                     .queue(.published(id: id, account: "bsky", postID: "3k\(id)", url: nil)),
                 ], actor: "lea", now: at)
         }
-        server.on(
-            "POST", "/xrpc/com.atproto.server.createSession",
-            .json(
-                #"{"accessJwt":"acc-1","refreshJwt":"ref-1","handle":"acme.bsky.social","did":"did:plc:acme123","active":true}"#
-            ))
         server.handle("POST", "/xrpc/com.atproto.repo.putRecord") { _ in
             .json(#"{"uri":"at://did:plc:acme123/x/y","cid":"bafy"}"#)
         }

@@ -8,10 +8,7 @@ extension BlueskyPublisher: MetricsReader {
         let did = try await client.session().did
         func uri(_ id: String) -> String { id.hasPrefix("at://") ? id : "at://\(did)/app.bsky.feed.post/\(id)" }
         var out: [String: PostMetrics] = [:]
-        var start = 0
-        while start < postIDs.count {
-            let chunk = Array(postIDs[start..<min(postIDs.count, start + 25)])
-            start += 25
+        for chunk in MetricsJSON.batches(postIDs, 25) {
             let byURI = Dictionary(chunk.map { (uri($0), $0) }, uniquingKeysWith: { a, _ in a })
             let r = try await client.get("app.bsky.feed.getPosts", chunk.map { ("uris", uri($0)) })
             for p in MetricsJSON.object(r)["posts"] as? [[String: Any]] ?? [] {

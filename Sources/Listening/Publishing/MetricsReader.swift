@@ -11,6 +11,11 @@ public protocol MetricsReader: Sendable {
 }
 
 enum MetricsJSON {
+    /// `ids` in batches of at most `size` (the most one call of the network takes).
+    static func batches(_ ids: [String], _ size: Int) -> [[String]] {
+        stride(from: 0, to: ids.count, by: size).map { Array(ids[$0..<min(ids.count, $0 + size)]) }
+    }
+
     /// The JSON object of a response body (empty when it is not one).
     static func object(_ r: HTTPResponse) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: r.body)) as? [String: Any] ?? [:]

@@ -6,10 +6,7 @@ import SwitchboardCore
 extension RedditPublisher: MetricsReader {
     public func metrics(_ postIDs: [String]) async throws -> [String: PostMetrics] {
         var out: [String: PostMetrics] = [:]
-        var start = 0
-        while start < postIDs.count {
-            let chunk = Array(postIDs[start..<min(postIDs.count, start + 100)])
-            start += 100
+        for chunk in MetricsJSON.batches(postIDs, 100) {
             let names = Dictionary(
                 chunk.map { ($0.contains("_") ? $0 : "t3_" + $0, $0) }, uniquingKeysWith: { a, _ in a })
             let r = try await client.get(

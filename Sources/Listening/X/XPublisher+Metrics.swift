@@ -6,10 +6,7 @@ import SwitchboardCore
 extension XPublisher: MetricsReader {
     public func metrics(_ postIDs: [String]) async throws -> [String: PostMetrics] {
         var out: [String: PostMetrics] = [:]
-        var start = 0
-        while start < postIDs.count {
-            let chunk = Array(postIDs[start..<min(postIDs.count, start + 100)])
-            start += 100
+        for chunk in MetricsJSON.batches(postIDs, 100) {
             let r = try await client.send(
                 "GET", "/2/tweets", query: [("ids", chunk.joined(separator: ",")), ("tweet.fields", "public_metrics")])
             try client.check(r)

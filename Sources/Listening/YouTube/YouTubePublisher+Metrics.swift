@@ -14,10 +14,7 @@ extension YouTubePublisher: MetricsReader {
 
     public func metrics(_ postIDs: [String]) async throws -> [String: PostMetrics] {
         var out: [String: PostMetrics] = [:]
-        var start = 0
-        while start < postIDs.count {
-            let chunk = Array(postIDs[start..<min(postIDs.count, start + 50)])
-            start += 50
+        for chunk in MetricsJSON.batches(postIDs, 50) {
             let page = try await client.get(
                 Statistics.self, "videos", [("part", "statistics"), ("id", chunk.joined(separator: ","))], cost: 1)
             for v in page.items ?? [] where chunk.contains(v.id) {
