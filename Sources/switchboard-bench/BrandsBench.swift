@@ -26,32 +26,39 @@ func runBrandsBench() {
             id: "outage", name: "Outage", severityLevels: ["major"], steps: [], holdingStatements: [], escalation: [])
         _ = try Store(dir: DataDirectory(root: URL(fileURLWithPath: brands[7].dir))).record(
             [.crisis(.start(CrisisStart(crisis: "c1", playbook: p, severity: "major")))], actor: "bench", now: now)
-        func overview() -> [BrandSummary] {
-            brands.map {
-                HistoryIndex.brandSummary($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now)
-            }
-        }
-        let (rows, cold) = Bench.time { overview() }
-        var times: [Double] = []
-        for _ in 0..<5 { times.append(Bench.time { overview() }.1) }
-        Bench.row(
-            "overview through the indexes, first open",
-            String(format: "%.0f ms (catch-up of one new crisis)", cold * 1000))
-        Bench.row(
-            "overview through the indexes (\(rows.count) rows)",
-            String(format: "p50 %.0f ms  min %.0f ms", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000),
-            "≤ 300 ms")
-        let (folded, fold) = Bench.time {
-            brands.map { BrandSummary.read($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now) }
-        }
-        Bench.row("overview by folding each store (before)", String(format: "%.0f ms", fold * 1000))
-        let r = rows[7]
-        Bench.row(
-            "rows equal to the fold: \(rows == folded ? "yes" : "NO")",
-            "new \(r.new), overdue \(r.overdue), today \(r.dueToday), crisis \(r.crisis ?? "-")")
+        measureOverview(brands, now: now)
     } catch {
         print("  brands bench failed: \(error)")
     }
+}
+
+/// Times the overview of `brands` through their indexes (first open, then five more) and by folding each store.
+func measureOverview(_ brands: [BrandList.Brand], now: Date) {
+    func overview() -> [BrandSummary] {
+        brands.map { HistoryIndex.brandSummary($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now) }
+    }
+    let (rows, cold) = Bench.time { overview() }
+    var times: [Double] = []
+    for _ in 0..<5 { times.append(Bench.time { overview() }.1) }
+    Bench.row("overview through the indexes, first open", String(format: "%.0f ms", cold * 1000))
+    Bench.row(
+        "overview through the indexes (\(rows.count) rows)",
+        String(format: "p50 %.0f ms  min %.0f ms", Bench.percentile(times, 0.5) * 1000, times.min()! * 1000),
+        "≤ 300 ms")
+    let (folded, fold) = Bench.time {
+        brands.map { BrandSummary.read($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now) }
+    }
+    Bench.row("overview by folding each store (before)", String(format: "%.0f ms", fold * 1000))
+    Bench.row("rows equal to the fold: \(rows == folded ? "yes" : "NO")", rows.map { "\($0.new)/\($0.overdue)" }[0])
+}
+
+/// `switchboard-bench brands-overview DIR`: the overview of the brand directories under DIR (made by an earlier
+/// `brands` run that was stopped, or by hand).
+func runBrandsOverview(_ root: String) {
+    let dirs = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
+    let brands = dirs.map { BrandList.Brand(name: $0, dir: root + "/" + $0) }
+    print("brands overview of \(brands.count) brands in \(root)")
+    measureOverview(brands, now: Date())
 }
 
 /// One brand's data directory: team.json, 100k mentions, triage of all but the newest 1,000, 20 queue items, its

@@ -15,6 +15,10 @@ if args.first == "scale" {
     exit(0)
 }
 if try ScalePhases.dispatch(args) { exit(0) }
+if args.first == "brands-overview", args.count == 2 {
+    runBrandsOverview(args[1])
+    exit(0)
+}
 if args.first == "open", args.count == 2 { try StoreBench.openAndReport(args[1]); exit(0) }
 if args.first == "make-store", args.count == 2, let n = Int(args[1]) {
     let (dir, rate) = try StoreBench.build(n, name: "kept\(n)")
