@@ -121,7 +121,8 @@ extension HistoryIndex {
 
     /// Every action in the logs, in the order the store folds them (the report reads publishing, replies and
     /// crisis runs from them).
-    public func events() throws -> [AuditEvent] {
+    /// `keep` picks the lines worth decoding by their raw bytes (nil: every line).
+    public func events(keep: ((ArraySlice<UInt8>) -> Bool)? = nil) throws -> [AuditEvent] {
         var out: [AuditEvent] = []
         for file in logFiles(.actions) {
             let size = FileIO.size(file)
@@ -134,19 +135,21 @@ extension HistoryIndex {
                     guard let last = data.lastIndex(of: 10) else { break }
                     data.removeSubrange((last + 1)...)
                     off += data.count
-                    out += Self.decodeEvents(data)
+                    out += Self.decodeEvents(data, keep: keep)
                     continue
                 }
                 data.removeSubrange((nl + 1)...)
                 off += data.count
-                out += Self.decodeEvents(data)
+                out += Self.decodeEvents(data, keep: keep)
             }
         }
         return out
     }
 
-    static func decodeEvents(_ data: [UInt8]) -> [AuditEvent] {
-        RecordDecoder.decode(AuditEvent.self, lines: LineSplitter.split(data), fast: AuditEvent.fastDecode).compactMap {
+    static func decodeEvents(_ data: [UInt8], keep: ((ArraySlice<UInt8>) -> Bool)? = nil) -> [AuditEvent] {
+        var lines = LineSplitter.split(data)
+        if let keep { lines = lines.filter { keep($0.bytes) } }
+        return RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).compactMap {
             if case .success(let e) = $0 { return e }
             return nil
         }

@@ -68,6 +68,10 @@ public final class ListenService: @unchecked Sendable {
         let outbox = Task.detached { await publishing.runOutbox() }
         // Due posts of the content queue too (the suspend switch is checked at each post).
         let queue = Task.detached { await publishing.runQueue() }
+        // How the published posts did: hourly for 48 hours, then daily for 30 days (checked every 5 minutes).
+        let metrics = Task.detached { await publishing.runMetrics() }
+        // Crisis reply controls: set while a crisis runs, lifted when it ends.
+        let gates = Task.detached { await publishing.runReplyGates() }
         // Failed hand-off deliveries are retried (1 minute, doubling up to an hour).
         let handoffs = Task.detached { [routing] in await HandoffRouting.retryLoop(routing) }
         let outgoing = Task.detached { [events] in await EventDelivery.loop(events) }
@@ -79,6 +83,8 @@ public final class ListenService: @unchecked Sendable {
                 listener.stop()
                 outbox.cancel()
                 queue.cancel()
+                metrics.cancel()
+                gates.cancel()
                 handoffs.cancel()
                 outgoing.cancel()
             },

@@ -24,6 +24,26 @@ extension PublishingLoop {
         return results
     }
 
+    /// Reads the counts of published posts that are due (`MetricsPoller`) every `seconds` until cancelled; one log
+    /// line per account that read something or hit a limit.
+    public func runMetrics(every seconds: Double = 300) async {
+        let poller = MetricsPoller(store: store, http: http, actor: actor)
+        await run(every: seconds) { team in
+            for o in await poller.poll(team: team) where o.read > 0 || o.error != nil {
+                line("metrics \(o.account): \(o.read) read" + (o.error.map { ", \($0)" } ?? ""))
+            }
+        }
+    }
+
+    /// Crisis reply controls (`ReplyGatePass`) every `seconds` until cancelled: gates set while a crisis runs,
+    /// lifted once it ended; one log line per change.
+    public func runReplyGates(every seconds: Double = 60) async {
+        let pass = ReplyGatePass(store: store, http: http, actor: actor)
+        await run(every: seconds) { team in
+            for r in await pass.run(team: team) { line("reply gate " + r.line) }
+        }
+    }
+
     /// Publishes due queue items every `seconds` until cancelled.
     public func runQueue(every seconds: Double = 5) async {
         await run(every: seconds) { team in await publishDue(team: team) }

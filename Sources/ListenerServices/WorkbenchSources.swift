@@ -14,6 +14,8 @@ public final class WorkbenchSources: @unchecked Sendable {
     private var finished: DispatchSemaphore?
     /// Outgoing events, sent while this workbench polls (it holds the listener lock then).
     private var events: Task<Void, Never>?
+    /// How the published posts did and crisis reply controls, also only while this workbench polls.
+    private var passes: [Task<Void, Never>] = []
     private var stopped = false
     /// How often the running listener looks at team.json (sources added or changed start without a restart).
     public var reloadEvery: TimeInterval = 5
@@ -53,6 +55,8 @@ public final class WorkbenchSources: @unchecked Sendable {
             }
             let delivery = EventDelivery(store: store, refreshes: false, log: { _ in })
             events = Task.detached { await EventDelivery.loop(delivery) }
+            let loop = PublishingLoop(store: store, log: { _ in })
+            passes = [Task.detached { await loop.runMetrics() }, Task.detached { await loop.runReplyGates() }]
             return true
         }
     }
@@ -76,6 +80,7 @@ public final class WorkbenchSources: @unchecked Sendable {
         let (l, done) = mutex.withLock {
             stopped = true
             events?.cancel()
+            for t in passes { t.cancel() }
             return (listener, finished)
         }
         guard let l else { return }

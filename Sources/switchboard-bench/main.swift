@@ -25,6 +25,10 @@ if args.first == "window" {
     exit(0)
 }
 if try ScalePhases.dispatch(args) { exit(0) }
+if args.first == "brands-overview", args.count == 2 {
+    runBrandsOverview(args[1])
+    exit(0)
+}
 if args.first == "open", args.count == 2 { try StoreBench.openAndReport(args[1]); exit(0) }
 if args.first == "make-store", args.count == 2, let n = Int(args[1]) {
     let (dir, rate) = try StoreBench.build(n, name: "kept\(n)")
@@ -60,3 +64,4 @@ if wants("report") { runReportBench(sizes: sizes) }
 if wants("community-ui") { runCommunityUIBench() }
 if wants("thread") { runThreadBench() }
 if wants("index") { try IndexBench.run(sizes: sizes) }
+if wants("brands") { runBrandsBench() }

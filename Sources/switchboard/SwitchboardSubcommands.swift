@@ -19,6 +19,7 @@ enum SwitchboardSubcommands {
         ReplyCommand.self,
         OutboxCommand.self,
         QueueCommand.self,
+        MediaCommand.self,
         PublishDueCommand.self,
         LogCommand.self,
         ReportCommand.self,

@@ -1,5 +1,6 @@
 import DemoNetwork
 import Foundation
+import HistoryIndex
 import ListenerServices
 import Listening
 import ScreenKit
@@ -112,6 +113,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 until: Date().addingTimeInterval(15))
         }
         let runner = EffectRunner(store: store, actor: Actor.current(), themeDirs: themeDirs)
+        runner.brandSummary = HistoryIndex.brandSummary
         runner.applyTheme = { [terminal] t in terminal.setStyles(t.styles, background: t.background) }
         // Replies go out through the mention's network: the publisher of the team's source that found it. Due queue
         // items go out from here only while this workbench polls (AppSettings.publishesQueue); a listener does

@@ -1,5 +1,7 @@
 import Foundation
+import Listening
 import SwitchboardCore
+import TestSupport
 import XCTest
 
 /// A temporary data directory with a team.json, removed after the test.
@@ -11,6 +13,30 @@ enum ServiceFixture {
         try FileIO.makeDirectory(dir.root)
         try write(team, to: dir)
         return dir
+    }
+
+    /// A store whose team has a Mastodon account `masto` and a Bluesky account `bsky` (DID `did:plc:acme123`), both
+    /// on `server`, with their secrets, and the user lea; the server answers Bluesky logins.
+    static func mastodonAndBluesky(_ test: XCTestCase, _ server: NetworkTestServer) throws -> (Store, TeamConfig) {
+        var team = ServiceFixture.team()
+        var masto = SourceConfig(id: "masto", type: "mastodon")
+        masto.instance = server.baseURL.absoluteString
+        masto.tokenFile = "secrets/masto.token"
+        var bsky = SourceConfig(id: "bsky", type: "bluesky")
+        bsky.service = server.baseURL.absoluteString
+        bsky.handle = "acme.bsky.social"
+        bsky.appPasswordFile = "secrets/bsky.pass"
+        team.sources = [masto, bsky]
+        team.team = [.init(user: "lea", name: "Lea", role: "lead")]
+        let dir = try ServiceFixture.dataDir(test, team: team)
+        try Secrets.write("masto-secret-token-123", to: dir.root.appendingPathComponent("secrets/masto.token"))
+        try Secrets.write("abcd-efgh-ijkl-mnop", to: dir.root.appendingPathComponent("secrets/bsky.pass"))
+        server.on(
+            "POST", "/xrpc/com.atproto.server.createSession",
+            .json(
+                #"{"accessJwt":"acc-1","refreshJwt":"ref-1","handle":"acme.bsky.social","did":"did:plc:acme123","active":true}"#
+            ))
+        return (try Store(dir: dir), team)
     }
 
     static func team() -> TeamConfig { TeamConfig(brand: .init(name: "Acme", terms: ["Acme"])) }

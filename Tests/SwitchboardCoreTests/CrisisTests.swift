@@ -64,7 +64,7 @@ final class CrisisTests: XCTestCase {
         XCTAssertEqual(
             problems,
             [
-                "playbooks/bad-kind.json: step 1 (x): field \"kind\": must be one of action, decision, notify, holding_statement",
+                "playbooks/bad-kind.json: step 1 (x): field \"kind\": must be one of action, decision, notify, holding_statement, reply_controls",
                 "playbooks/missing-due.json: step 2 (call-it): field \"due\": missing",
                 "playbooks/semantic.json: field \"severity_levels\": name at least one level (e.g. \"minor\", \"major\", \"critical\")",
                 "playbooks/semantic.json: step 1 (a): field \"title\": empty",

@@ -126,6 +126,12 @@ extension CrisisReport {
             if let u = p.url { line += " (\(cell(u)))" }
             o.append(line)
         }
+        if let gates = replyGates {
+            o.append("")
+            o.append("## Reply controls (\(gates.count) changes)")
+            o.append("")
+            for g in gates { o.append("- " + cell(g)) }
+        }
         o.append("")
         o.append("## " + L10n.t("incident.responses"))
         o.append("")

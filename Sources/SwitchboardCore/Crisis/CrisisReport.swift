@@ -49,9 +49,13 @@ public struct CrisisReport: Codable, Sendable {
     public var summary: String?
     public var queueSuspended: Bool, steps: [Step], timeline: [Entry], buckets: [CrisisBucket], posts: [Post]
     public var responses: Responses
+    /// Who could reply and quote: each change a `reply_controls` step made and its restoring (`ReplyGateRecord.line`),
+    /// also after the crisis ended.
+    public var replyGates: [String]?
 
     enum CodingKeys: String, CodingKey {
         case schema = "v", id, playbook, name, drill, severity, summary, steps, timeline, buckets, posts, responses
+        case replyGates = "reply_gates"
         case startedAt = "started_at", startedBy = "started_by", endedAt = "ended_at", endedBy = "ended_by"
         case queueSuspended = "queue_suspended"
     }
@@ -129,6 +133,8 @@ public struct CrisisReport: Codable, Sendable {
             return (times[max(0, i)] * 10).rounded() / 10
         }
         responses = Responses(mentions: count, answered: times.count, medianMinutes: pct(0.5), p90Minutes: pct(0.9))
+        let gates = ReplyGates(events: events).of(run.id).map { Timestamp.format($0.at) + "  " + c($0.line) }
+        replyGates = gates.isEmpty ? nil : gates
     }
 
     /// Mentions per 15 minutes (by when they were written) from `from` to `to`, slots aligned to the quarter hour.

@@ -96,6 +96,13 @@ extension Playbook {
                 }
             case .action, .decision:
                 if s.command != nil { problems.append("\(at): field \"command\": only notify steps run a command") }
+            case .replyControls:
+                if let r = s.replies, !ReplyGateRecord.replyRules.contains(r) {
+                    problems.append(
+                        "\(at): field \"replies\": \"\(r)\" is not one of "
+                            + ReplyGateRecord.replyRules.joined(separator: ", "))
+                }
+                if let d = s.days, !(1...90).contains(d) { problems.append("\(at): field \"days\": 1 to 90") }
             }
         }
         var hsIDs = Set<String>()

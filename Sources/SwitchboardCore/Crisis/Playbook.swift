@@ -20,6 +20,9 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
     public enum StepKind: String, Codable, Hashable, Sendable, CaseIterable {
         case action, decision, notify
         case holdingStatement = "holding_statement"
+        /// Restricts who may reply to and quote the brand's recent and new posts while the crisis runs (Bluesky
+        /// thread and quote gates, Mastodon's quote policy); restored when the crisis ends. See `ReplyGates`.
+        case replyControls = "reply_controls"
     }
 
     public struct Step: Codable, Hashable, Sendable {
@@ -35,6 +38,12 @@ public struct Playbook: Codable, Hashable, Sendable, SchemaVersioned {
         public var command: String?
         /// For holding-statement steps: the statement id to publish.
         public var statement: String?
+        /// For reply-controls steps: who may still reply (`nobody`, `mentioned`, `following`; default `mentioned`),
+        /// whether quotes stay allowed (default false), and how many days back the brand's posts are gated (default
+        /// 7).
+        public var replies: String?
+        public var quotes: Bool?
+        public var days: Int?
         public init(
             id: String, title: String, owner: String, due: String, kind: StepKind, detail: String? = nil,
             command: String? = nil, statement: String? = nil

@@ -7,6 +7,11 @@ public struct PostingSchedule: Hashable, Sendable {
     /// account → weekday (`mon`…`sun`) → minutes after midnight, sorted.
     public var slots: [String: [String: [Int]]]
     public var timeZone: TimeZone
+    /// `"prefer_best_slots": true` in `posting_schedule`: `--next-slot` takes the free slot of the coming week where
+    /// the brand's posts did best (engagement per weekday and hour), once a slot has `minPostsPerSlot` posts with
+    /// counts (`"min_posts_per_slot"`, default 3); until then, the first free slot.
+    public var preferBestSlots = false
+    public var minPostsPerSlot = 3
 
     public init(slots: [String: [String: [Int]]], timeZone: TimeZone) {
         (self.slots, self.timeZone) = (slots, timeZone)
@@ -27,6 +32,10 @@ public struct PostingSchedule: Hashable, Sendable {
         }
         self.init(
             slots: out, timeZone: team.timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!)
+        if case .object(let o)? = team.extra["posting_schedule"] {
+            if case .bool(let b)? = o["prefer_best_slots"] { preferBestSlots = b }
+            if let n = o["min_posts_per_slot"]?.intValue, n > 0 { minPostsPerSlot = n }
+        }
     }
 
     /// `09:00` → 540.

@@ -15,12 +15,29 @@ extension Queue {
                     && !Set($0.draft.accounts).isDisjoint(with: accounts)
             }
             .compactMap { $0.scheduledAt.map { Int($0.timeIntervalSince1970 / 60) } })
-        guard
-            let slot = schedule.slots(after: after, account: first).first(where: {
-                !taken.contains(Int($0.timeIntervalSince1970 / 60))
-            })
-        else { throw QueueError(L10n.t("err.queue.noSlot", ["account": first])) }
-        return slot
+        let free = schedule.slots(after: after, account: first).filter {
+            !taken.contains(Int($0.timeIntervalSince1970 / 60))
+        }
+        guard let slot = free.first else { throw QueueError(L10n.t("err.queue.noSlot", ["account": first])) }
+        guard schedule.preferBestSlots else { return slot }
+        return bestSlot(free, accounts: accounts, schedule: schedule) ?? slot
+    }
+
+    /// The free slot of the week from the first free one whose weekday and hour did best for `accounts` (average
+    /// engagement, at least `minPostsPerSlot` posts with counts); the earliest of equals; nil when none has enough.
+    func bestSlot(_ free: [Date], accounts: [String], schedule: PostingSchedule) -> Date? {
+        guard let first = free.first else { return nil }
+        let groups = PostPerformance.posts(self, team: nil, since: nil, until: nil)
+            .filter { accounts.contains($0.account) }
+        let bySlot = Dictionary(grouping: groups) { PostPerformance.slotName($0.at, timeZone: schedule.timeZone) }
+            .filter { $0.value.count >= schedule.minPostsPerSlot }
+            .mapValues { Double($0.map(\.engagement).reduce(0, +)) / Double($0.count) }
+        var best: (Date, Double)?
+        for d in free where d < first.addingTimeInterval(7 * 86400) {
+            guard let avg = bySlot[PostPerformance.slotName(d, timeZone: schedule.timeZone)] else { continue }
+            if best == nil || avg > best!.1 { best = (d, avg) }
+        }
+        return best?.0
     }
 
     public func nextFreeSlot(after: Date, account: String, schedule: PostingSchedule) throws -> Date {

@@ -45,6 +45,12 @@ public struct Queue: Sendable {
     }
 
     public mutating func apply(_ e: AuditEvent) {
+        if let m = PostMetrics(event: e), var x = items[m.queue] {
+            if (x.metrics[m.account]?.at ?? .distantPast) <= m.at { x.metrics[m.account] = m }
+            x.metricsReadings[m.account, default: 0] += 1
+            items[m.queue] = x
+            return
+        }
         guard case .queue(let q) = e.action else { return }
         let suspended = isSuspended
         switch q {

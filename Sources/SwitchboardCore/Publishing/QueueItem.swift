@@ -28,6 +28,12 @@ public struct QueueItem: Hashable, Sendable {
     /// Held by the suspend switch (or kept holding on resume).
     public var held = false
     public var results: [String: AccountResult] = [:]
+    /// How the post did on each account: the latest `metrics` reading, and how many there were.
+    public var metrics: [String: PostMetrics] = [:]
+    public var metricsReadings: [String: Int] = [:]
+
+    /// The latest engagement summed over the accounts (nil before the first reading).
+    public var engagement: Int? { metrics.isEmpty ? nil : metrics.values.map(\.engagement).reduce(0, +) }
 
     public var id: String { draft.id }
     public var scheduledAt: Date? { draft.scheduledAt }

@@ -171,13 +171,24 @@ extension Report {
             advocates: rankAuthors(authors, limit: options.authorLimit),
             published: Published(
                 posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
-                repliesByNetwork: ranked(repliesByNetwork), items: posts),
+                repliesByNetwork: ranked(repliesByNetwork), items: posts,
+                performance: performance(events, team: team, since: since, until: until, timeZone: tz)),
             crises: crises(crisisLog, since: since, until: until),
             stored: stored
                 ?? Stored(
                     mentions: mentions.count, first: mentions.isEmpty ? nil : first,
                     last: mentions.isEmpty ? nil : last),
             privateMessages: privateCount > 0 ? privateCount : nil)
+    }
+
+    /// How the period's queue posts did; nil when no post has counts yet.
+    static func performance(_ events: [AuditEvent], team: TeamConfig, since: Date, until: Date, timeZone: TimeZone)
+        -> PostPerformance?
+    {
+        guard events.contains(where: { PostMetrics(event: $0) != nil }) else { return nil }
+        let p = PostPerformance(
+            queue: Queue(events: events), team: team, since: since, until: until, timeZone: timeZone, topLimit: 5)
+        return p.isEmpty ? nil : p
     }
 
     /// Terms a topic list leaves out: the brand's own (its name, the words of its name, its terms, as words and

@@ -292,6 +292,30 @@ extension Report {
                 [L10n.t("report.when"), L10n.t("report.account"), L10n.t("report.post")],
                 p.items.map { [f.dayTime($0.at), BlockChart.clip($0.account, 14), BlockChart.clip($0.text, 34)] })
         }
+        if let perf = p.performance { out += [""] + performanceLines(perf, f) }
+        return out
+    }
+
+    /// How the posts did: the top posts, engagement per network and per slot (weekday and hour).
+    func performanceLines(_ p: PostPerformance, _ f: ReportFormat) -> [String] {
+        func avg(_ g: PostPerformance.Group) -> String { String(format: "%.1f", g.average) }
+        var out = [L10n.t("report.perf.top")]
+        out += Report.table(
+            [L10n.t("report.when"), L10n.t("report.account"), L10n.t("report.perf.engagement"), L10n.t("report.post")],
+            p.top.map {
+                [
+                    f.dayTime($0.at), BlockChart.clip($0.account, 12), String($0.engagement),
+                    BlockChart.clip($0.text, 30),
+                ]
+            })
+        for (title, groups) in [
+            (L10n.t("report.perf.network"), p.byNetwork), (L10n.t("report.perf.slot"), Array(p.bySlot.prefix(5))),
+        ] {
+            out += ["", title]
+            out += Report.table(
+                ["", L10n.t("report.perf.posts"), L10n.t("report.perf.engagement"), L10n.t("report.perf.average")],
+                groups.map { [$0.name, String($0.posts), String($0.engagement), avg($0)] })
+        }
         return out
     }
 

@@ -170,6 +170,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var repliesByNetwork: [NamedCount]
         /// The queue posts, oldest first.
         public var items: [PublishedPost]
+        /// How the posts of the period did (from the `metrics` readings); nil when none has counts yet.
+        public var performance: PostPerformance?
     }
 
     public struct NamedCount: Codable, Sendable, Equatable {

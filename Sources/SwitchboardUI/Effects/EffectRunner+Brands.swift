@@ -23,13 +23,12 @@ extension EffectRunner {
             }
             return [.brandChosen(BrandList.Brand(name: b.name, dir: dir.root.path))]
         case .overview(let now):
+            let summary = brandSummary
             background.startThread {
                 [
                     .brandsLoaded(
                         list.brands.map { b in
-                            BrandSummary.read(
-                                b, dir: DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir))),
-                                now: now)
+                            summary(b, DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir))), now)
                         })
                 ]
             }

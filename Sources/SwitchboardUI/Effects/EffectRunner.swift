@@ -49,6 +49,9 @@ public final class EffectRunner {
     public var clock: () -> Date = { Date() }
     /// The personal brands list (`:brand`, `B`).
     public var brandsFile: URL = BrandList.file()
+    /// How the brands overview reads one brand's row: the workbench reads it through the brand's history index
+    /// (`HistoryIndex.brandSummary`); the fold of the brand's store by default.
+    public var brandSummary: @Sendable (BrandList.Brand, DataDirectory, Date) -> BrandSummary = BrandSummary.read
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         (self.store, self.actor, self.themeDirs) = (store, actor, themeDirs)
@@ -83,7 +86,10 @@ public final class EffectRunner {
             newMentions: g.newMentions, states: store.states(), analysis: analysis, reloaded: g.reloaded,
             spike: SpikeNotice.latest(in: g.newEvents))
         d.outbox = g.outbox
-        let queueChanged = g.newEvents.contains { if case .queue = $0.action { return true } else { return false } }
+        let queueChanged = g.newEvents.contains {
+            if case .queue = $0.action { return true }
+            return PostMetrics(event: $0) != nil
+        }
         if g.fresh || queueChanged { d.queue = loadQueue() }
         if g.reloaded || g.fresh || !analysis.isEmpty { view.chart = nil }
         if let sp = d.spike { view.lastSpike = sp }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryIndex
 import ScreenKit
 import SwitchboardCore
 
@@ -10,7 +11,8 @@ struct BrandsCommand: ParsableCommand {
         abstract: L10n.t("cli.abstract.brandsCommand.1"),
         discussion: """
             Each brand is its own data directory; open one with `switchboard --brand NAME`, or pass --brand NAME \
-            to any command. The directories are only read.
+            to any command. The counts come through each brand's history index (index/, a cache brought up to date \
+            on the way); nothing else in the directories is written.
             """)
 
     @Flag(help: "JSON Lines: one brand per line.")
@@ -26,7 +28,7 @@ struct BrandsCommand: ParsableCommand {
         }
         let now = Date()
         let rows = list.brands.map { b in
-            BrandSummary.read(
+            HistoryIndex.brandSummary(
                 b, dir: (try? list.directory(b.name)) ?? DataDirectory(root: URL(fileURLWithPath: b.dir)), now: now)
         }
         if json {

@@ -135,6 +135,8 @@ struct QueueItemJSON: Encodable {
     var tags: [String]?
     var campaign: String?
     var results: [String: QueueItem.AccountResult]
+    /// The latest counts per account (how the post did), when read.
+    var metrics: [String: PostMetrics]?
     var warnings: [PreflightWarning]?
 
     init(_ i: QueueItem, warnings: [PreflightWarning]? = nil) {
@@ -146,11 +148,12 @@ struct QueueItemJSON: Encodable {
         tags = i.draft.tags.isEmpty ? nil : i.draft.tags
         campaign = i.draft.campaign
         results = Dictionary(uniqueKeysWithValues: i.draft.accounts.map { ($0, i.result($0)) })
+        metrics = i.metrics.isEmpty ? nil : i.metrics
         self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, warnings
+        case id, state, text, variants, accounts, author, link, via, media, tags, campaign, results, metrics, warnings
         case scheduledAt = "scheduled_at", createdAt = "created_at"
     }
 }

@@ -97,9 +97,13 @@ struct QueueCommand: ParsableCommand {
                 if p.lowercased().hasPrefix("https://") {
                     return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
                 }
+                let library = MediaLibrary(store.dir)
+                if library.entry(p) != nil {
+                    return try MediaCommand.op { try library.media(p, alt: n < alt.count ? alt[n] : nil) }
+                }
                 let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
                 guard FileManager.default.isReadableFile(atPath: abs) else {
-                    throw CLIError.failure(L10n.t("cli.queue.noMedia", ["file": p]))
+                    throw CLIError.failure(L10n.t("cli.queue.noMedia", ["file": Output.safe(p)]))
                 }
                 return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
             }
@@ -201,6 +205,13 @@ struct QueueCommand: ParsableCommand {
                 print(
                     "\(a): " + L10n.t("queue.state." + r.state.rawValue) + (r.url.map { " " + Output.safe($0) } ?? "")
                         + (r.error.map { " — " + Output.safe($0) } ?? ""))
+                if let m = i.metrics[a] {
+                    print(
+                        "  " + L10n.t(
+                            "cli.queue.howItDid",
+                            ["at": Timestamp.format(m.at), "reading": i.metricsReadings[a] ?? 1])
+                            + Output.safe(m.line))
+                }
             }
             for w in warnings { print(L10n.t("cli.warning", ["text": Output.safe(w.description)])) }
         }

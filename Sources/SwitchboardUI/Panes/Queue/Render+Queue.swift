@@ -89,6 +89,11 @@ extension Renderer {
                     TextWrap.clip(sanitizeForScreen(e.draft.accounts.joined(separator: ",")), width: accW), width: accW)
                     + " ", x: x, y: y, role: .dim, clip: inner)
             x = buf.put(TextWrap.pad(e.label, width: stateW) + " ", x: x, y: y, role: e.role, clip: inner)
+            if let n = e.engagement {
+                x = buf.put(
+                    L10n.t("queue.engagement", ["count": LocalFormat.number(n)]) + " ", x: x, y: y, role: .positive,
+                    clip: inner)
+            }
             buf.put(
                 TextWrap.clip(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - x)), x: x, y: y,
                 role: .normal, clip: inner)
@@ -110,8 +115,15 @@ extension Renderer {
             x = buf.put(TextWrap.ellipsize(e.label, width: inner.maxX - x), x: x, y: y, role: e.role, clip: inner)
             let accounts = " " + sanitizeForScreen(e.draft.accounts.joined(separator: ","))
             if x + TextWidth.width(accounts) <= inner.maxX { buf.put(accounts, x: x, y: y, role: .dim, clip: inner) }
+            // How a published post did leads its second line.
+            var tx = inner.x + 3
+            if let n = e.engagement {
+                tx = buf.put(
+                    L10n.t("queue.engagement", ["count": LocalFormat.number(n)]) + " ", x: tx, y: y + 1,
+                    role: .positive, clip: inner)
+            }
             buf.put(
-                TextWrap.ellipsize(sanitizeForScreen(e.draft.text), width: inner.width - 3), x: inner.x + 3, y: y + 1,
+                TextWrap.ellipsize(sanitizeForScreen(e.draft.text), width: max(0, inner.maxX - tx)), x: tx, y: y + 1,
                 role: .normal, clip: inner)
             if i == s.queue.selected, s.chrome.focus == .queue {
                 buf.setRole(Rect(x: inner.x, y: y, width: inner.width, height: min(2, inner.maxY - y)), .selected)
