@@ -90,6 +90,28 @@ final class SyncScreenTests: XCTestCase {
         XCTAssertTrue(statusRow(app).contains("⇅ failed"), app.dump())
     }
 
+    /// Issue 19: "a suspend of the content queue and the start of a crisis trigger a sync at once" — in the workbench
+    /// too, not only at the next interval: Hamburg sees Berlin's suspend right after it was made.
+    func testASuspendInTheWorkbenchIsSyncedAtOnce() throws {
+        let (h, b) = try sites()
+        // tom founded the team (its lead): only a lead or manager may suspend the queue.
+        let app = try TestApp(size: Size(width: 120, height: 40), team: try team(b), root: b.root, user: "tom")
+        app.send(.tick(TestApp.now))
+        XCTAssertEqual(app.state.sync.lastAt, TestApp.now)
+        // One minute later (the interval is ten): the suspend, then a sync at once.
+        app.send(.tick(TestApp.now.addingTimeInterval(60)))
+        app.press("<Esc>")
+        app.press(":")
+        app.type("suspend Sturm über Größe")
+        app.press("<Enter>")
+        XCTAssertEqual(app.state.sync.lastAt, TestApp.now.addingTimeInterval(60), app.dump())
+        XCTAssertTrue(Queue(store: try Store(dir: b)).isSuspended, app.dump())
+        _ = try GitSync(dir: h, site: "hamburg", settings: SyncSettings(remote: remote)).run()
+        let q = Queue(store: try Store(dir: h))
+        XCTAssertTrue(q.isSuspended, "Hamburg sees the suspend without waiting for Berlin's next interval")
+        XCTAssertEqual(q.suspension?.reason, "Sturm über Größe")
+    }
+
     func testColonSyncWithoutARemoteSaysWhatToAdd() throws {
         let app = try TestApp(size: Size(width: 120, height: 40))
         app.press(":")

@@ -15,6 +15,13 @@ extension Update {
         return [.sync]
     }
 
+    /// What the other sites must see now — a suspend of the queue, the start of a real crisis — is followed by a sync at
+    /// once (effects run in order, so the record is written first), when a remote is set and no sync runs already.
+    static func thenSyncAtOnce(_ s: inout AppState, _ fx: [Effect]) -> [Effect] {
+        guard s.settings.sync != nil, !s.sync.running else { return fx }
+        return fx + startSync(&s)
+    }
+
     /// `:sync`: a sync now.
     static func syncCommand(_ s: inout AppState) -> [Effect] {
         guard s.settings.sync != nil else {

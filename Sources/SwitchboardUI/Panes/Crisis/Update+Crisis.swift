@@ -218,7 +218,8 @@ extension Update {
     static func startPrompt(_ s: inout AppState, _ p: Playbook, drill: Bool) -> [Effect] {
         let prompt = CrisisPrompt(playbook: p, drill: drill)
         if prompt.stage == .suspend, drill || s.queue.info.suspension != nil {
-            return [.crisis(.start(playbook: p.id, severity: nil, drill: drill, suspendQueue: false))]
+            let fx: [Effect] = [.crisis(.start(playbook: p.id, severity: nil, drill: drill, suspendQueue: false))]
+            return drill ? fx : thenSyncAtOnce(&s, fx)
         }
         s.modal = .crisisPrompt(prompt)
         return []
@@ -254,7 +255,10 @@ extension Update {
             p.severity = level
             if p.drill || s.queue.info.suspension != nil {
                 s.modal = nil
-                return [.crisis(.start(playbook: p.playbook.id, severity: level, drill: p.drill, suspendQueue: false))]
+                let fx: [Effect] = [
+                    .crisis(.start(playbook: p.playbook.id, severity: level, drill: p.drill, suspendQueue: false))
+                ]
+                return p.drill ? fx : thenSyncAtOnce(&s, fx)
             }
             p.stage = .suspend
             s.modal = .crisisPrompt(p)
@@ -264,9 +268,10 @@ extension Update {
             case .char("y"), .char("Y"), .char("n"), .char("N"):
                 s.modal = nil
                 let yes = k == .char("y") || k == .char("Y")
-                return [
+                let fx: [Effect] = [
                     .crisis(.start(playbook: p.playbook.id, severity: p.severity, drill: p.drill, suspendQueue: yes))
                 ]
+                return p.drill ? fx : thenSyncAtOnce(&s, fx)
             default:
                 return []
             }

@@ -54,7 +54,7 @@ extension Update {
     static func suspend(_ s: inout AppState, _ arg: String) -> [Effect] {
         let reason = arg.trimmingCharacters(in: .whitespaces)
         guard !reason.isEmpty else { say(&s, L10n.t("msg.suspendReason"), error: true); return [] }
-        return [.queue(.suspend(reason: reason))]
+        return thenSyncAtOnce(&s, [.queue(.suspend(reason: reason))])
     }
 
     static func resume(_ s: inout AppState, _ arg: String) -> [Effect] {
