@@ -99,7 +99,7 @@ extension XCTestCase {
     {
         try FileManager.default.createDirectory(
             atPath: (d + "/" + secret.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: d + "/" + secret.path, contents: Data(secret.text.utf8), attributes: [.posixPermissions: 0o600])
         let url = URL(fileURLWithPath: d + "/team.json")
         var team = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]

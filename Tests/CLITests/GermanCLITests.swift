@@ -96,7 +96,7 @@ final class GermanCLITests: XCTestCase {
         ]
         try JSONSerialization.data(withJSONObject: team).write(to: teamFile)
         try FileManager.default.createDirectory(atPath: d + "/secrets", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: d + "/secrets/m.token", contents: Data("token".utf8), attributes: [.posixPermissions: 0o600])
         let post = ["Neuer", "Tarif", "ab", "Montag", "masto"]
         let added = try assertGerman(["queue", "add", "Neuer Tarif ab Montag"], in: d, data: Set(post))

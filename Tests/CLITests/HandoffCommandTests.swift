@@ -139,7 +139,7 @@ final class HandoffCommandTests: XCTestCase {
         let d = CLI.tempDataDir()
         XCTAssertEqual(try CLI.run(["init", "--data-dir", d]).status, 0)
         let (sh, out) = try script()
-        FileManager.default.createFile(atPath: out + "/down", contents: nil)
+        _ = FileManager.default.createFile(atPath: out + "/down", contents: nil)
         try setRouting(d, [["name": "legal", "when": "lawsuit", "team": "legal", "command": "sh \(sh) \(out)"]])
         let lines = #"""
             {"platform":"mastodon","id":"1","text":"See you in court, lawsuit incoming","created_at":"2026-11-26T10:00:00Z","author":{"handle":"angry@x.social"}}

@@ -54,7 +54,7 @@ final class ModerateCommandTests: XCTestCase {
         server.on("POST", "/v24.0/17858893269000001", .json(#"{"success":true}"#))
         let d = try initialisedDataDir()
         try FileManager.default.createDirectory(atPath: d + "/secrets", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: d + "/secrets/meta.token", contents: Data("EAAG-page-token\n".utf8),
             attributes: [.posixPermissions: 0o600])
         let url = URL(fileURLWithPath: d + "/team.json")

@@ -15,7 +15,7 @@ final class RedditSourcesAddTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: d) }
         XCTAssertEqual(try CLI.run(["init", "--data-dir", d, "--brand", "Acme"]).status, 0)
         try FileManager.default.createDirectory(atPath: d + "/secrets", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: d + "/secrets/app.secret", contents: Data("app-s3cret\n".utf8),
             attributes: [.posixPermissions: 0o600])
         return d

@@ -55,7 +55,7 @@ extension SyncCommandTests {
     func testAHandOffIsDeliveredAndRetriedOnlyByTheSiteThatRecordedIt() throws {
         let out = root + "/hook"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: out + "/down", contents: nil)
+        _ = FileManager.default.createFile(atPath: out + "/down", contents: nil)
         try sb(["init", "--site", "berlin", "--remote", remote, "--brand", "Acme"], "berlin")
         try editJSON(root + "/berlin/team.json") { t in
             t["routing"] = [

@@ -19,7 +19,7 @@ final class EventDeliveryTests: XCTestCase {
     func secretFile(_ dir: DataDirectory, _ secret: String) throws -> String {
         try FileIO.makeDirectory(dir.secretsDir, mode: 0o700)
         let f = dir.secretsDir.appendingPathComponent("events-hmac")
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: f.path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
         return "secrets/events-hmac"
     }

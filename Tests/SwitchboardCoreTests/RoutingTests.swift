@@ -135,7 +135,7 @@ final class RoutingTests: XCTestCase {
     func testFailedDeliveryIsRecordedAndRetriedOnce() throws {
         let s = try scriptDir()
         let out = s.appendingPathComponent("out")
-        FileManager.default.createFile(atPath: out.appendingPathComponent("down").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.appendingPathComponent("down").path, contents: nil)
         let dir = makeTempDir()
         let cfg = team([
             [

@@ -128,7 +128,7 @@ final class StoreFaultTests: XCTestCase {
         let dir = makeTempDir()
         try FileIO.makeDirectory(dir.logDir)
         let lock = dir.logDir.appendingPathComponent("ro.lock")
-        FileManager.default.createFile(atPath: lock.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: lock.path, contents: nil)
         chmod(lock.path, 0o444)
         let fd = FileIO.openLockFile(lock)
         XCTAssertGreaterThanOrEqual(fd, 0)

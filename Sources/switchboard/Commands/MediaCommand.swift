@@ -6,7 +6,7 @@ import SwitchboardCore
 struct MediaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "media",
-        abstract: "The media library (media/ in the data directory): add files with their alt text, list them.",
+        abstract: L10n.t("cli.abstract.mediaCommand.0"),
         subcommands: [Add.self, List.self, Alt.self])
 
     static func op<T>(_ f: () throws -> T) throws -> T {
@@ -14,12 +14,12 @@ struct MediaCommand: ParsableCommand {
     }
 
     struct Add: StoreCommand {
-        static let abstract = "Copy a file into the library, with its alt text (reused by every post that takes it)."
+        static let abstract = L10n.t("cli.abstract.mediaCommand.1")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The image or video file.") var file: String
-        @Option(help: "The name in the library (default: the file's name).") var name: String?
-        @Option(help: "Alt text: what the image shows, for people who cannot see it.") var alt: String?
-        @Flag(help: "Overwrite a file of the same name.") var replace = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.0"))) var file: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.1"))) var name: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.2"))) var alt: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.3"))) var replace = false
 
         func run(in store: Store) throws {
             let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -32,9 +32,9 @@ struct MediaCommand: ParsableCommand {
     }
 
     struct List: StoreCommand {
-        static let abstract = "Every file of the library with its size and alt text."
+        static let abstract = L10n.t("cli.abstract.mediaCommand.2")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "JSON Lines: one file per line.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.4"))) var json = false
         var quiet: Bool { json }
 
         func run(in store: Store) throws {
@@ -48,10 +48,10 @@ struct MediaCommand: ParsableCommand {
     }
 
     struct Alt: StoreCommand {
-        static let abstract = "Set (or with \"\" remove) the alt text of a file in the library."
+        static let abstract = L10n.t("cli.abstract.mediaCommand.3")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The name in the library.") var name: String
-        @Argument(help: "The alt text.") var text: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.5"))) var name: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.mediaCommand.6"))) var text: String
 
         func run(in store: Store) throws {
             try MediaCommand.op { try MediaLibrary(store.dir).setAlt(name, text) }
