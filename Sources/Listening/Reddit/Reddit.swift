@@ -61,6 +61,8 @@ public enum Reddit {
         public var linkID, parentID, linkTitle, removedByCategory, type, distinguished: String?
         public var createdUTC: Double?
         public var locked: Bool?
+        /// A comment's answers on a comment page (`replies`: a listing, or `""` when there are none).
+        public var replies: [Thing] = []
 
         public init() {}
 
@@ -74,6 +76,7 @@ public enum Reddit {
             distinguished = c.string("distinguished")
             createdUTC = c.number("created_utc") ?? c.number("created")
             locked = try? c.decodeIfPresent(Bool.self, forKey: Key("locked"))
+            replies = (try? c.decode(Listing.self, forKey: Key("replies")))?.children ?? []
         }
     }
 
