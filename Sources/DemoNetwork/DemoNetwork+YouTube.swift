@@ -21,7 +21,12 @@ extension DemoNetwork {
             ])
         case ("GET", "/commentThreads"):
             let video = r.query("videoId")
-            let items = youtubeThreads().filter { video == nil || $0.video == video }.map(youtubeThreadJSON)
+            // `id=` names threads (the thread view reads one); otherwise a video's or the channel's.
+            let ids = r.query("id").map { Set($0.split(separator: ",").map(String.init)) }
+            let items = youtubeThreads().filter {
+                (video == nil || $0.video == video) && (ids?.contains($0.id) ?? true)
+            }
+            .map(youtubeThreadJSON)
             return DemoNetwork.json(["kind": "youtube#commentThreadListResponse", "items": items])
         case ("GET", "/comments"):
             guard let parent = r.query("parentId"), let t = youtubeThreads().first(where: { $0.id == parent }) else {

@@ -92,6 +92,39 @@ final class YouTubeSourceTests: YouTubeServerTestCase {
         }
     }
 
+    /// Issue 20: `t` on a YouTube comment reads its whole thread — the top-level comment and every reply, all pages.
+    func testTheThreadViewReadsTheTopLevelCommentAndEveryReply() async throws {
+        let dir = try YouTubeFixture.dataDir(self)
+        server.on(
+            "GET", threadsPath,
+            YouTubeFixture.page([
+                YouTubeFixture.thread("T1", text: "Sync hängt bei 99 % – Lösung?", at: "2026-12-05T11:00:00Z", total: 3)
+            ]))
+        server.on(
+            "GET", "/youtube/v3/comments",
+            YouTubeFixture.page(
+                [
+                    YouTubeFixture.comment("T1.r2", text: "same here", at: "2026-12-05T11:20:00Z", parent: "T1"),
+                    YouTubeFixture.comment(
+                        "T1.r1", text: "Neustart hilft \u{1B}[2Jbei mir", at: "2026-12-05T11:10:00Z", parent: "T1"),
+                ], next: "P2", kind: "commentListResponse"),
+            YouTubeFixture.page(
+                [YouTubeFixture.comment("T1.r0", text: "Ich auch", at: "2026-12-05T11:05:00Z", parent: "T1")],
+                kind: "commentListResponse"))
+        let s = try source(dir)
+        let m = Mention(
+            platform: "youtube", id: "T1.r2", text: "same here", createdAt: t0, inReplyTo: "T1", threadRoot: "T1",
+            source: "yt", reply: ReplyRef(uri: "T1.r2", rootURI: "T1"))
+        let all = try await s.conversation(of: m)
+        XCTAssertEqual(all.map(\.id), ["T1", "T1.r2", "T1.r1", "T1.r0"])
+        XCTAssertNil(all[0].inReplyTo)
+        XCTAssertEqual(Set(all.dropFirst().compactMap(\.inReplyTo)), ["T1"])
+        XCTAssertEqual(all[0].text, "Sync hängt bei 99 % – Lösung?")
+        XCTAssertFalse(all.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
+        XCTAssertEqual(server.requests("GET", threadsPath).first?.query("id"), "T1")
+        XCTAssertEqual(server.requests("GET", "/youtube/v3/comments").map { $0.query("pageToken") }, [nil, "P2"])
+    }
+
     func testRepliesBeyondTheInlinedFiveAreReadWhenAThreadGrows() async throws {
         let dir = try YouTubeFixture.dataDir(self)
         let inlined = (1...5).map {
