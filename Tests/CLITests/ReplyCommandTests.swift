@@ -109,6 +109,29 @@ final class ReplyCommandTests: XCTestCase {
         )
     }
 
+    /// Issue 20: a reply longer than Mastodon's 500 characters goes out from the command line as the workbench sends
+    /// it — a numbered thread, each part once, each answering the part before.
+    func testALongReplyIsSentAsANumberedThreadEachPartAnsweringTheOneBefore() throws {
+        let (d, k, _, _) = try dataDir()
+        let sentence = "Wir haben uns Ihre Rechnungen angesehen und den Export für Ihr Konto geprüft."
+        let long = Array(repeating: sentence, count: 9).joined(separator: " ")
+        let r = try CLI.run(["reply", "--data-dir", d, k, "--text", long, "--yes", "--no-delay"])
+        XCTAssertEqual(r.status, 0, r.err + r.out)
+        XCTAssertTrue(r.out.contains("Too long for one post: sent as a thread of 2:"), r.out)
+        XCTAssertFalse(r.out.contains("too long"), "no length warning for a thread: " + r.out)
+        let posts = server.requests("POST", "/api/v1/statuses")
+        XCTAssertEqual(posts.count, 2, "each part exactly once")
+        let first = try XCTUnwrap(posts.first?.json as? [String: String])
+        let second = try XCTUnwrap(posts.last?.json as? [String: String])
+        XCTAssertEqual(first["in_reply_to_id"], "110002")
+        XCTAssertEqual(second["in_reply_to_id"], "200001", "part 2 answers part 1 as it was posted")
+        XCTAssertTrue(first["status"]!.hasSuffix(" 1/2"), first["status"]!)
+        XCTAssertTrue(second["status"]!.hasSuffix(" 2/2"), second["status"]!)
+        XCTAssertLessThanOrEqual(first["status"]!.count, 500)
+        XCTAssertNotEqual(posts[0].header("idempotency-key"), posts[1].header("idempotency-key"))
+        XCTAssertEqual(r.out.components(separatedBy: "Sent: ").count - 1, 2, r.out)
+    }
+
     func testAFailedReplyStaysInTheOutboxAndRetryPostsWithTheSameKey() throws {
         let (d, _, k, _) = try dataDir()
         server.on("POST", "/api/v1/statuses", .json(#"{"error":"Service Unavailable"}"#, status: 503))

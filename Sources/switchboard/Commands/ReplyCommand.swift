@@ -42,8 +42,17 @@ struct ReplyCommand: AsyncParsableCommand {
         if let was = claim.tookOverFrom, !json { print(L10n.t("cli.reply.tookOver", ["key": k, "user": was])) }
 
         let body = try replyText(store: store, mention: m, member: member)
-        let warnings = ReplyChecks.check(reply: body, to: m)
-        if !json { preview(m, body, warnings) }
+        let draft = OutboxDraft.reply(to: m, text: body, delay: noDelay ? 0 : delay)
+        // Longer than the network allows (Mastodon, Bluesky, X): a numbered thread, as the workbench sends it.
+        let parts = draft.threadParts()
+        let warnings = ReplyChecks.check(reply: body, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
+        if !json {
+            preview(m, body, warnings)
+            if parts.count > 1 {
+                print(L10n.t("cli.reply.asThread", ["count": parts.count]))
+                for p in parts { print("  " + Output.safe(p.text.replacingOccurrences(of: "\n", with: " "))) }
+            }
+        }
         if !yes, !Prompt.ask(L10n.t("cli.reply.ask") + " ", stderr: json) {
             if json {
                 try Output.printJSON(ReplyResultJSON(key: k, state: "not_sent", warnings: warnings.map(\.message)))
@@ -53,9 +62,8 @@ struct ReplyCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
 
-        let draft = OutboxDraft.reply(to: m, text: body, delay: noDelay ? 0 : delay)
-        let entry: OutboxEntry
-        do { entry = try Outbox.queue(draft, store: store, actor: me, openedAt: claim.openedAt) } catch let c
+        let entries: [OutboxEntry]
+        do { entries = try Outbox.queue(parts: parts, store: store, actor: me, openedAt: claim.openedAt) } catch let c
             as CollisionError
         {
             throw CLIError.failure(
@@ -63,6 +71,7 @@ struct ReplyCommand: AsyncParsableCommand {
                     + c.lines.map { "  " + Output.safe($0) }.joined(separator: "\n"))
         }
 
+        let entry = entries[0]
         if draft.manual { return try answerByHand(store: store, mention: m, entry: entry, me: me, warnings: warnings) }
 
         if !OutboxSender.sendsHere(team: team, site: store.site)(entry) {
@@ -71,7 +80,7 @@ struct ReplyCommand: AsyncParsableCommand {
                 try Output.printJSON(ReplyResultJSON(key: k, outbox: entry.id, state: "queued", warnings: []))
             } else {
                 let home = team.sources.first { $0.id == entry.draft.source }?.home
-                print("Queued: \(home ?? "the source's home site") sends it after the next sync.")
+                print(L10n.t("cli.reply.queuedForHome", ["site": home ?? L10n.t("cli.reply.theHomeSite")]))
             }
             return
         }
@@ -91,7 +100,14 @@ struct ReplyCommand: AsyncParsableCommand {
         let sender = OutboxSender(store: store, actor: me)
         let publishers = OutboxSender.publishers(
             team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
-        let result = await sender.send(entry.id, publisherFor: publishers)
+        var result = await sender.send(entry.id, publisherFor: publishers)
+        // A thread: each part after the one before is out (it answers that part); a failure stops here, and a
+        // retry of the outbox sends the rest.
+        for e in entries.dropFirst() {
+            guard case .sent(let ref) = result.outcome else { break }
+            if !json { print(L10n.t("cli.reply.sent", ["url": Output.safe(ref.url ?? ref.uri)])) }
+            result = await sender.send(e.id, publisherFor: publishers)
+        }
         try report(result, key: k, warnings: warnings)
     }
 
