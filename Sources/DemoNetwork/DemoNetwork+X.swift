@@ -46,7 +46,12 @@ extension DemoNetwork {
         case ("GET", "/2/users/me"):
             return DemoNetwork.json(["data": ["id": uid, "username": accounts.xUsername, "name": accounts.displayName]])
         case ("GET", "/2/users/\(uid)/mentions"): return xPage(xMentionPosts(), r)
-        case ("GET", "/2/tweets/search/recent"): return xPage([], r)
+        case ("GET", "/2/tweets/search/recent"):
+            // The thread view's `conversation_id:ID`: every post of that conversation; other searches find nothing.
+            let q = r.query("query") ?? ""
+            guard q.hasPrefix("conversation_id:") else { return xPage([], r) }
+            let id = String(q.dropFirst("conversation_id:".count))
+            return xPage((xMentionPosts() + xOwnPosts()).filter { $0["conversation_id"] as? String == id }, r)
         case ("GET", "/2/users/\(uid)/tweets"): return xPage(xOwnPosts(), r)
         case ("POST", "/2/tweets"): return xCreate(r)
         case ("PUT", _) where r.path.hasPrefix("/2/tweets/") && r.path.hasSuffix("/hidden"):

@@ -67,6 +67,49 @@ final class XSourceTests: XCTestCase {
         XCTAssertEqual(r.cursor["mentions"], "1900000000000000002")
     }
 
+    /// Issue 20: `t` on an X post reads its conversation (a recent search for `conversation_id:`), charged to the
+    /// month's read ledger; with the budget spent, no request is made.
+    func testTheThreadViewSearchesTheConversationAndChargesTheReadLedger() async throws {
+        let dir = try xDataDir()
+        let root = XFixture.tweet("1900000000000000001", "Unser neues Release ist da", author: "100")
+        let answer = XFixture.tweet(
+            "1900000000000000003", "@groesse_anna Danke, wir schauen nach!", author: "100",
+            conversation: "1900000000000000001", refs: [("replied_to", "1900000000000000002")])
+        let question = XFixture.tweet(
+            "1900000000000000002", "@acme Der Export hängt", author: "201", conversation: "1900000000000000001",
+            refs: [("replied_to", "1900000000000000001")])
+        server.on(
+            "GET", "/2/tweets/search/recent",
+            .json(
+                XFixture.page(
+                    [answer, question, root],
+                    users: [XFixture.user("201", "groesse_anna", "Anna Größe"), XFixture.user("100", "acme", "Acme")]),
+                headers: XFixture.rate))
+        let clock = TestClock(Date(timeIntervalSince1970: 1_800_000_000))
+        let src = try XSource(config: xConfig(server, budget: 10), dataDir: dir, http: TestHTTPClient(), timeout: 5) {
+            clock.now
+        }
+        let m = Mention(
+            platform: "x", id: "1900000000000000002", text: "@acme Der Export hängt", createdAt: clock.now,
+            inReplyTo: "1900000000000000001", threadRoot: "1900000000000000001", source: "xacme")
+        let all = try await src.conversation(of: m)
+        XCTAssertEqual(Set(all.map(\.id)), ["1900000000000000001", "1900000000000000002", "1900000000000000003"])
+        XCTAssertEqual(all.first { $0.id == "1900000000000000003" }?.inReplyTo, "1900000000000000002")
+        XCTAssertEqual(all.first { $0.id == "1900000000000000002" }?.author?.handle, "@groesse_anna")
+        let req = try XCTUnwrap(server.requests("GET", "/2/tweets/search/recent").first)
+        XCTAssertEqual(req.query("query"), "conversation_id:1900000000000000001")
+        let ledger = XReadLedger(dataDir: dir, sourceID: "xacme")
+        XCTAssertEqual(ledger.used(now: clock.now), 3, "three posts read")
+        try ledger.add(7, now: clock.now)
+        do {
+            _ = try await src.conversation(of: m)
+            XCTFail("a spent budget reads nothing")
+        } catch SourceError.rateLimited(_, let detail) {
+            XCTAssertTrue(detail.contains("monthly read budget is spent"), detail)
+        }
+        XCTAssertEqual(server.requests("GET", "/2/tweets/search/recent").count, 1)
+    }
+
     func testLaterPollsPageFromSinceIDUntilNothingIsLeft() async throws {
         let dir = try xDataDir()
         server.handle("GET", "/2/users/100/mentions") { r in
