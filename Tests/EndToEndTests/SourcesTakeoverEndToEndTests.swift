@@ -29,7 +29,8 @@ final class SourcesTakeoverEndToEndTests: EndToEndTestCase {
         let first = try TmuxSession.switchboard(["--data-dir", dir.path], width: 120, height: 40, environment: env)
         sessions.append(first)
         _ = try first.waitFor("⟳ polling", timeout: 15)
-        _ = try first.waitFor("Erste Meldung", timeout: 15)
+        // The first poll analyses its mention, which loads the models once: slow in a debug build on a busy machine.
+        _ = try first.waitFor("Erste Meldung", timeout: 40)
 
         let second = try TmuxSession.switchboard(["--data-dir", dir.path], width: 80, height: 24, environment: env)
         sessions.append(second)

@@ -81,6 +81,24 @@ final class MetaSourceTests: XCTestCase {
         XCTAssertTrue(q["fields"]?.contains("replies{") ?? false)
     }
 
+    /// Issue 20: `t` on an Instagram comment reads the media's comments with their replies, ours included.
+    func testInstagramThreadViewReadsEveryCommentWithItsRepliesOursIncluded() async throws {
+        let dir = try GraphFixture.dataDir(self)
+        serveInstagramComments()
+        let s = try InstagramSource(
+            config: GraphFixture.config("instagram", server), dataDir: dir, http: TestHTTPClient(),
+            now: { GraphFixture.now })
+        let m = Mention(
+            platform: "instagram", id: "r2", text: "Ich warte auch", createdAt: GraphFixture.now, inReplyTo: "c1",
+            threadRoot: "m1", source: "ig")
+        let all = try await s.conversation(of: m)
+        XCTAssertEqual(all.map(\.id), ["c1", "r1", "r2", "c2"], "the comment without an id is left out")
+        XCTAssertEqual(all.map(\.inReplyTo), ["m1", "c1", "c1", "m1"])
+        XCTAssertEqual(all[1].author?.handle, "acme", "the account's own answer is part of the conversation")
+        XCTAssertFalse(all[0].text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+        XCTAssertEqual(server.requests("GET", "/v24.0/m1/comments").count, 1)
+    }
+
     func testInstagramMediaDeletedBetweenListAndCommentsIsSkipped() async throws {
         let dir = try GraphFixture.dataDir(self)
         serveInstagramComments()
@@ -205,6 +223,43 @@ final class MetaSourceTests: XCTestCase {
         let q = GraphFixture.query(server.requests("GET", "/v24.0/19292868552_p1/comments")[0])
         XCTAssertEqual(q["filter"], "stream")
         XCTAssertEqual(r.cursor["tagged"], "2030-03-17T07:00:00Z")
+    }
+
+    /// Issue 20: `t` on a Facebook comment reads every comment of its post, the Page's own answers included.
+    func testFacebookThreadViewReadsEveryCommentOfThePostWithThePagesAnswers() async throws {
+        let dir = try GraphFixture.dataDir(self)
+        server.on(
+            "GET", "/v24.0/19292868552_p1/comments",
+            GraphFixture.page([
+                [
+                    "id": "p1_c1", "message": "Gibt es Parkplätze?", "created_time": "2030-03-17T09:00:00+0000",
+                    "from": ["id": "u8", "name": "Anna Groß"],
+                ],
+                [
+                    "id": "p1_c3", "message": "Ja, hinter dem Haus.", "created_time": "2030-03-17T09:10:00+0000",
+                    "from": ["id": "19292868552", "name": "Acme"], "parent": ["id": "p1_c1"],
+                ],
+                [
+                    "id": "p1_c2", "message": "Danke!\u{1B}[2J", "created_time": "2030-03-17T10:00:00+0000",
+                    "from": ["id": "u9", "name": "Jörg Weiß"], "parent": ["id": "p1_c1"],
+                ],
+            ]))
+        let s = try FacebookSource(
+            config: GraphFixture.config("facebook", server), dataDir: dir, http: TestHTTPClient(),
+            now: { GraphFixture.now })
+        let m = Mention(
+            platform: "facebook", id: "p1_c2", text: "Danke!", createdAt: GraphFixture.now, inReplyTo: "p1_c1",
+            threadRoot: "19292868552_p1", source: "fb")
+        let all = try await s.conversation(of: m)
+        XCTAssertEqual(all.map(\.id), ["p1_c1", "p1_c3", "p1_c2"])
+        XCTAssertEqual(all.map(\.inReplyTo), ["19292868552_p1", "p1_c1", "p1_c1"])
+        XCTAssertEqual(all[1].author?.handle, "Acme", "the Page's own answer is part of the conversation")
+        XCTAssertEqual(all[2].text, "Danke!")
+        let q = GraphFixture.query(server.requests("GET", "/v24.0/19292868552_p1/comments")[0])
+        XCTAssertEqual(q["filter"], "stream")
+        XCTAssertEqual(q["order"], "chronological")
+        let none = try await s.conversation(of: Mention(platform: "facebook", id: "x", text: "", createdAt: Date()))
+        XCTAssertTrue(none.isEmpty, "nothing to read without the post")
     }
 
     func testThreadsRepliesMentionsAndKeywordSearch() async throws {
