@@ -262,6 +262,35 @@ final class MetaSourceTests: XCTestCase {
         XCTAssertTrue(none.isEmpty, "nothing to read without the post")
     }
 
+    /// Issue 20: `t` on a Threads reply reads the whole conversation of its thread, every depth, ours included.
+    func testThreadsThreadViewReadsTheWholeConversation() async throws {
+        let dir = try GraphFixture.dataDir(self, token: "THQ-token")
+        server.on(
+            "GET", "/v1.0/t1/conversation",
+            GraphFixture.page([
+                [
+                    "id": "t1r0", "text": "Wann genau?", "username": "ole", "timestamp": "2030-03-17T08:00:00+0000",
+                    "root_post": ["id": "t1"], "replied_to": ["id": "t1"], "is_reply": true,
+                ],
+                [
+                    "id": "t1r1", "text": "Am Samstag ab 10 Uhr", "username": "acme",
+                    "timestamp": "2030-03-17T08:30:00+0000", "root_post": ["id": "t1"], "replied_to": ["id": "t1r0"],
+                    "is_reply": true,
+                ],
+            ]))
+        let s = try ThreadsSource(
+            config: GraphFixture.config("threads", server), dataDir: dir, http: TestHTTPClient(),
+            now: { GraphFixture.now })
+        let m = Mention(
+            platform: "threads", id: "t1r0", text: "Wann genau?", createdAt: GraphFixture.now, inReplyTo: "t1",
+            threadRoot: "t1", source: "th")
+        let all = try await s.conversation(of: m)
+        XCTAssertEqual(all.map(\.id), ["t1r0", "t1r1"])
+        XCTAssertEqual(all.map(\.inReplyTo), ["t1", "t1r0"])
+        XCTAssertEqual(all[1].author?.handle, "acme", "the account's own answer is part of the conversation")
+        XCTAssertEqual(GraphFixture.query(server.requests("GET", "/v1.0/t1/conversation")[0])["reverse"], "false")
+    }
+
     func testThreadsRepliesMentionsAndKeywordSearch() async throws {
         let dir = try GraphFixture.dataDir(self, token: "THQ-token")
         server.on(
