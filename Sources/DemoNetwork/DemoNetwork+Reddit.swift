@@ -20,6 +20,15 @@ extension DemoNetwork {
         case ("GET", "/r/acmecloud/new"): return redditListing(redditThings().filter { $0.kind == "t3" })
         case ("GET", "/user/\(accounts.redditUser)/comments"):
             return redditListing(redditThings().filter { $0.author == accounts.redditUser })
+        case ("GET", _) where path.hasPrefix("/comments/"):
+            // A post's comment page (the thread view): the post and its comments, each naming its parent.
+            let post = "t3_" + path.dropFirst("/comments/".count).prefix { $0 != "/" }
+            let things = redditThings()
+            guard things.contains(where: { $0.name == post }) else {
+                return DemoNetwork.json(["message": "Not Found", "error": 404], status: 404)
+            }
+            return redditListing(
+                things.filter { $0.name == post || ($0.kind == "t1" && redditRoot($0.parent) == post) }.reversed())
         case ("GET", "/search"), ("GET", "/r/acmecloud/about/modqueue"): return redditListing([])
         case ("POST", "/api/comment"): return redditComment(r)
         case ("POST", "/api/remove"), ("POST", "/api/approve"), ("POST", "/api/lock"), ("POST", "/api/unlock"),

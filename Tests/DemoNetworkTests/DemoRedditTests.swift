@@ -67,6 +67,23 @@ final class DemoRedditTests: XCTestCase {
         }
     }
 
+    /// The thread view in the demo: the post's comment page, each comment under its parent; an unknown post is a 404.
+    func testTheThreadViewReadsAPostsCommentPage() async throws {
+        let source = try RedditSource(config: reddit, dataDir: dir, http: URLSessionHTTPClient(timeout: 5))
+        let first = try await source.poll(cursor: [:])
+        let german = try XCTUnwrap(first.mentions.first { $0.id == "t1_dc4" })
+        let all = try await source.conversation(of: german)
+        XCTAssertEqual(all.first?.id, "t3_dm2")
+        XCTAssertTrue(all.contains { $0.id == "t1_dc4" && $0.inReplyTo != nil })
+        XCTAssertTrue(all.allSatisfy { $0.id == "t3_dm2" || $0.threadRoot == "t3_dm2" })
+        var ghost = german
+        ghost.threadRoot = "t3_nothere"
+        do {
+            _ = try await source.conversation(of: ghost)
+            XCTFail("an unknown post is no thread")
+        } catch {}
+    }
+
     func testAWrongTokenNeedsLogin() async throws {
         try Secrets.write("wrong", to: dir.root.appendingPathComponent("secrets/reddit.token"))
         let source = try RedditSource(config: reddit, dataDir: dir, http: URLSessionHTTPClient(timeout: 5))

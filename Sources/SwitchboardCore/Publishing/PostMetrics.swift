@@ -47,10 +47,7 @@ public struct PostMetrics: Hashable, Sendable, Codable {
         guard case .other(Self.typeName, _, let d) = e.action, let q = d["queue"]?.stringValue,
             let a = d["account"]?.stringValue
         else { return nil }
-        func count(_ k: String) -> Int? {
-            guard let v = d[k]?.doubleValue, v.isFinite, v >= 0, v < 1e15 else { return nil }
-            return Int(v)
-        }
+        func count(_ k: String) -> Int? { d[k]?.intValue.flatMap { $0 >= 0 ? $0 : nil } }
         self.init(
             queue: q, account: a, postID: d["post_id"]?.stringValue, likes: count("likes"),
             reposts: count("reposts"), replies: count("replies"), quotes: count("quotes"), views: count("views"),
