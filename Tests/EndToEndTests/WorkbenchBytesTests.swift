@@ -64,17 +64,13 @@ final class WorkbenchBytesTests: EndToEndTestCase {
             XCTAssertGreaterThan(n, 0, "the selection did not move")
             XCTAssertLessThanOrEqual(n, 170, "a j or k within the page wrote \(n) bytes")
         }
-        for _ in 0..<20 {
-            s.sendKeys("j")
-            before = settle(s)
-        }
+        s.sendKeys(String(repeating: "j", count: 20))
+        before = settle(s)
         // Scrolling down, then (from the top of the view) up: the terminal scrolls the feed's rows, 2–18, and
         // nothing below the feed (the panes, the status bar, the key hint) is written.
         var scrolled = measure("j")
-        for _ in 0..<16 {
-            s.sendKeys("k")
-            before = settle(s)
-        }
+        s.sendKeys(String(repeating: "k", count: 16))
+        before = settle(s)
         scrolled += measure("k")
         for (n, sent) in scrolled {
             XCTAssertGreaterThan(n, 0, "the feed did not scroll")
@@ -143,10 +139,8 @@ final class WorkbenchBytesTests: EndToEndTestCase {
         // row that scrolled in and the selection are drawn: at most 400 bytes (issue 15 item 14).
         s.sendKeys("z")
         before = settle(s)
-        for _ in 0..<40 {
-            s.sendKeys("j")
-            before = settle(s)
-        }
+        s.sendKeys(String(repeating: "j", count: 40))
+        before = settle(s)
         for _ in 0..<3 {
             s.sendKeys("j")
             let after = settle(s)

@@ -26,9 +26,9 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(
             Array(app.screen[1..<27]).map { String($0.prefix(55)) },
             Array(screenBefore[1..<27]).map { String($0.prefix(55)) }.map {
-                $0.replacingOccurrences(of: "Feed — 60", with: "Feed — 62 · 2 new")
+                $0.replacingOccurrences(of: "Feed — 60", with: "Feed — 62 · 2 unread")
             })
-        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 2 new "), app.screen[0])
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 2 unread "), app.screen[0])
         XCTAssertTrue(app.screen[28].hasSuffix(" 2 new mentions"), app.screen[28])
         // At the top, the new ones come into view; looking at them clears "new".
         app.press("g")
@@ -36,7 +36,7 @@ final class FeedTests: XCTestCase {
         XCTAssertEqual(app.buffer[10, 1].role, .selected)
         XCTAssertEqual(app.buffer[10, 2].role, .feedNew)
         XCTAssertEqual(app.buffer[40, 2].role, .feedNew)
-        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 1 new "), app.screen[0])
+        XCTAssertTrue(app.screen[0].hasPrefix("┌─ Feed — 62 · 1 unread "), app.screen[0])
     }
 
     func testNewMentionsAppearAtTheTopWhenTheViewIsAtTheTop() throws {

@@ -103,9 +103,9 @@ struct Renderer {
         let w = bar.width / Pane.allCases.count
         for (i, p) in Pane.allCases.enumerated() {
             var label = "\(i + 1) \(p.title)"
-            if p == .feed, !s.feed.unseen.isEmpty {
-                label += " (" + L10n.t("status.new", ["count": s.feed.unseen.count]) + ")"
-            }
+            // Mentions that arrived while the workbench is open and the selection hasn't passed yet (the feed's
+            // title says "N unread"; the status bar's "N new" counts status new).
+            if p == .feed, !s.feed.unseen.isEmpty { label += " (\(s.feed.unseen.count))" }
             if p == .crisis, s.crisis.info.run != nil { label += " !" }
             let cell = TextWrap.pad(" " + label, width: w)
             buf.put(cell, x: bar.x + i * w, y: bar.y, role: p == s.chrome.focus ? .tabActive : .tabInactive)

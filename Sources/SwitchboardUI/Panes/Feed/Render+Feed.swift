@@ -11,7 +11,7 @@ extension Renderer {
             + (f.filter == nil
                 ? Format.thousands(f.windowTotal ?? f.rows.count)
                 : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
-        if !f.unseen.isEmpty { t += " · " + L10n.t("status.new", ["count": f.unseen.count]) }
+        if !f.unseen.isEmpty { t += " · " + L10n.t("feed.unseen", ["count": f.unseen.count]) }
         if f.sort == .priority { t += " · " + L10n.t("status.byPriority") }
         // Outside business hours the SLA clocks stand still: say so, and when they start again.
         if let sla = f.sla, let open = sla.nextOpening(after: s.chrome.now) {
