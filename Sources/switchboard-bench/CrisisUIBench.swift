@@ -12,7 +12,7 @@ func runCrisisUIBench(count: Int = 100_000) {
     defer { try? FileManager.default.removeItem(at: root) }
     let dir = DataDirectory(root: root)
     let now = Date()
-    let playbook = StarterKit.playbooks[0]
+    let playbook = StarterKit.playbooks(.en)[0]
     let team = TeamConfig(
         brand: .init(name: "Bench", terms: ["bench"]), team: [.init(user: "bench", name: "Bench", role: "lead")],
         timezone: "UTC")

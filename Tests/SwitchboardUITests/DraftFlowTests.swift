@@ -101,7 +101,7 @@ final class DraftFlowTests: XCTestCase {
         let app = try app()
         let key = ReplyFixtures.questions()[1].key
         // Saved before the reply was confirmed by hand (an older workbench, or the CLI confirmed it).
-        try PanelFiles.saveDraft(
+        _ = try PanelFiles.saveDraft(
             app.dir, key: key, text: "Danke für den Artikel!", actor: "alice", now: TestApp.now.addingTimeInterval(-60))
         let cli = try Store(dir: app.dir)
         let m = cli.mention(key)!
