@@ -102,6 +102,7 @@ extension Demo {
                     "type": "x", "api": url.absoluteString,
                     "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
                     "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
+                    "direct_messages": true,
                 ]
             ),
             (
