@@ -108,6 +108,12 @@ final class XDirectMessageTests: XCTestCase {
         XCTAssertEqual(m.url, "https://x.com/messages/\(Self.conversation)")
         XCTAssertEqual(r.cursor["dms"], "1880000000000000003")
         XCTAssertEqual(source.ledger.used(now: Date()), 3, "every event read is charged like a post")
+        // Kept out of report texts (the mechanism every private message shares): counted, its words left out.
+        let report = try Report.compute(
+            mentions: [m], states: [:], events: [], team: TeamConfig(brand: .init(name: "Acme", terms: ["Acme"])),
+            since: t0.addingTimeInterval(-86400), until: t0.addingTimeInterval(86400), now: t0)
+        XCTAssertEqual(report.privateMessages, 1)
+        XCTAssertFalse(report.text().contains("Kundennummer"), report.text())
 
         // The answer goes through the outbox into the conversation: never POST /2/tweets.
         let store = try Store(dir: dir)
@@ -205,6 +211,16 @@ final class XDirectMessageTests: XCTestCase {
         } catch PublishError.rejected(let why) {
             XCTAssertTrue(why.contains("does not let this account message the person"), why)
         }
+    }
+
+    func testWithoutTheOptInNoMessageIsRead() async throws {
+        serve(
+            FakeInbox([Self.event("1880000000000000003", "privat", from: Self.jonas, at: "2027-01-15T07:59:00.000Z")]))
+        server.on("GET", "/2/users/100/mentions", .json(XFixture.page([])))
+        let r = try await XSource(config: xConfig(server), dataDir: try xDataDir(), http: TestHTTPClient())
+            .poll(cursor: [:])
+        XCTAssertTrue(r.mentions.isEmpty)
+        XCTAssertTrue(server.requests("GET", "/2/dm_events").isEmpty, "direct_messages is off by default")
     }
 
     func testAMalformedAnswerIsAClearErrorAndLosesNothing() async throws {
