@@ -154,6 +154,23 @@ final class GraphDirectMessageTests: XCTestCase {
         }
     }
 
+    func testInstagramLoginReadsAndAnswersAsTheAccountItself() async throws {
+        let account = "1784100"
+        serve(
+            FakeInbox([
+                Self.message(
+                    "aWdf01", "Habt ihr Größe M?", from: "17841400000000077", name: "Lena",
+                    at: "2030-03-17T17:40:00+0000")
+            ]), owner: account)
+        let dir = try GraphFixture.dataDir(self, token: "IGQVJ-instagram-login-token")
+        let c = config("instagram")
+        let r = try await InstagramSource(config: c, dataDir: dir, http: TestHTTPClient(), now: clock).poll(cursor: [:])
+        XCTAssertEqual(r.mentions.map(\.platform), ["instagram"])
+        _ = try await InstagramPublisher(config: c, dataDir: dir, http: TestHTTPClient(), now: clock).post(
+            OutgoingPost(text: "Ja!", inReplyTo: r.mentions.first?.reply), idempotencyKey: "k")
+        XCTAssertEqual(server.requests("POST", "/v24.0/\(account)/messages").count, 1)
+    }
+
     func testOutsideTheTwentyFourHourWindowTheAnswerIsRefusedWithoutSending() async throws {
         serve(
             FakeInbox([
