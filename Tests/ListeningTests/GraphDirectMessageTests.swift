@@ -231,6 +231,19 @@ final class GraphDirectMessageTests: XCTestCase {
         XCTAssertEqual(store.state(m.key).replies.count, 1)
     }
 
+    func testAPrivateMessageCannotBeHiddenOrDeletedAndNothingIsAsked() async throws {
+        let dir = try GraphFixture.dataDir(self)
+        let mod = try GraphModerator(config: config(), dataDir: dir, http: TestHTTPClient(), now: clock)
+        do {
+            try await mod.moderate(
+                ReplyRef(uri: Self.convo, rootURI: Self.person, visibility: "direct"), .delete, reason: nil, ban: false)
+            XCTFail("deleted a conversation")
+        } catch PublishError.rejected(let why) {
+            XCTAssertTrue(why.contains("offers no hide or delete for a private message"), why)
+        }
+        XCTAssertTrue(server.requests.isEmpty)
+    }
+
     func testAnExpiredTokenAndAMissingPermissionAreClearMessages() async throws {
         let dir = try GraphFixture.dataDir(self)
         server.on(

@@ -213,6 +213,21 @@ final class XDirectMessageTests: XCTestCase {
         }
     }
 
+    func testADirectMessageCannotBeHiddenOrDeletedAndNothingIsAsked() async throws {
+        let dir = try xDataDir()
+        let mod = try XModerator(config: config(), dataDir: dir, http: TestHTTPClient())
+        // A group conversation's id is all digits, like a post id: the kind of item decides, not the id's shape.
+        for target in ["1585800614365339648", Self.conversation] {
+            do {
+                try await mod.moderate(ReplyRef(uri: target, visibility: "direct"), .hide, reason: nil, ban: false)
+                XCTFail("hid a direct message")
+            } catch PublishError.rejected(let why) {
+                XCTAssertTrue(why.contains("no hide or delete for a direct message"), why)
+            }
+        }
+        XCTAssertTrue(server.requests.isEmpty)
+    }
+
     func testWithoutTheOptInNoMessageIsRead() async throws {
         serve(
             FakeInbox([Self.event("1880000000000000003", "privat", from: Self.jonas, at: "2027-01-15T07:59:00.000Z")]))

@@ -101,7 +101,7 @@ struct GraphMessages: Sendable {
     /// The whole conversation of a private message, both sides, oldest first: for the thread view.
     func thread(of m: Mention) async throws -> [Mention] {
         guard m.reply?.visibility == "direct", let c = m.reply?.uri, !c.isEmpty else { return [] }
-        let r = try await client.get("/\(c)", query: [("fields", "messages.limit(50){\(fields)}")])
+        let r = try await client.get("/" + NetworkCall.escape(c), query: [("fields", "messages.limit(50){\(fields)}")])
         let all = try client.decode(GraphConversation.self, from: r).messages
         return all.reversed().compactMap { o in
             o.body.isEmpty
@@ -113,7 +113,8 @@ struct GraphMessages: Sendable {
 
     /// The newest messages of one conversation (`GET /{conversation}?fields=messages{…}`).
     func messages(_ conversation: String) async throws -> [GraphObject] {
-        let url = client.url("/\(conversation)", query: [("fields", "messages.limit(50){\(fields)}")])
+        let url = client.url(
+            "/" + NetworkCall.escape(conversation), query: [("fields", "messages.limit(50){\(fields)}")])
         let r = try await publishing { try await client.send("GET", url) }
         do { return try client.decode(GraphConversation.self, from: r).messages } catch let e as SourceError {
             throw PublishError(e)
