@@ -86,6 +86,7 @@ extension Demo {
                 [
                     "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
                     "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
+                    "direct_messages": true,
                 ]
             ),
             (
