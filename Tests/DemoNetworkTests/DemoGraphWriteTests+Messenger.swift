@@ -6,20 +6,10 @@ import XCTest
 
 /// Issue 20: the demo Page's Messenger inbox has a message from Jonas Schröder; the answer goes through the Send API
 /// (never a comment) and is found again by the lookup before a retry.
-final class DemoMessengerTests: XCTestCase {
+extension DemoGraphWriteTests {
     func testTheDemoPageHasAMessengerMessageAnsweredThroughTheSendAPI() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-demofb-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: root) }
-        try Secrets.write("meta-secret", to: root.appendingPathComponent("secrets/meta.token"))
-        var accounts = DemoAccounts(mastodonToken: "m", blueskyPassword: "b")
-        accounts.graphToken = "meta-secret"
-        let net = try DemoNetwork(accounts: accounts, logFile: root.appendingPathComponent("demo-network.jsonl"))
-        addTeardownBlock { net.stop() }
-        var fb = SourceConfig(id: "fb", type: "facebook")
-        (fb.api, fb.pageID, fb.tokenFile) = (net.baseURL.absoluteString, DemoNetwork.facebookPage, "secrets/meta.token")
+        var fb = source("facebook")
         (fb.comments, fb.tagged, fb.visitorPosts, fb.directMessages) = (false, false, false, true)
-        let dir = DataDirectory(root: root)
         let http = URLSessionHTTPClient(timeout: 5)
         let r = try await FacebookSource(config: fb, dataDir: dir, http: http).poll(cursor: [:])
         let dm = try XCTUnwrap(r.mentions.first, "\(r.mentions)")
