@@ -19,6 +19,7 @@ extension DemoNetwork {
         typealias C = DemoGraphContent
         let ig = C.instagramAccount, pg = C.facebookPage
         if let written = graphWrite(r, parts) { return written }
+        if let message = messenger(r, parts) { return message }
         func list(_ items: [[String: Any]]) -> LoopbackServer.Response { DemoNetwork.json(["data": items]) }
         switch (r.method, parts.count, parts.first ?? "", parts.last ?? "") {
         case ("GET", 2, ig, "media"): return list(C.instagramMedia)

@@ -41,6 +41,7 @@ extension DemoNetwork {
             return DemoNetwork.json(
                 ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"], status: 401)
         }
+        if let direct = xDirect(r) { return direct }
         let uid = accounts.xUserID
         switch (r.method, r.path) {
         case ("GET", "/2/users/me"):

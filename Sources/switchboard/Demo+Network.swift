@@ -86,6 +86,7 @@ extension Demo {
                 [
                     "type": "facebook", "api": url.absoluteString, "page_id": DemoNetwork.facebookPage,
                     "token_file": "secrets/meta.token", "comments": true, "tagged": true, "visitor_posts": true,
+                    "direct_messages": true,
                 ]
             ),
             (
@@ -102,6 +103,7 @@ extension Demo {
                     "type": "x", "api": url.absoluteString,
                     "user_id": DemoAccounts(mastodonToken: "", blueskyPassword: "").xUserID,
                     "token_file": "secrets/x.token", "mentions": true, "monthly_read_budget": 10000,
+                    "direct_messages": true,
                 ]
             ),
             (

@@ -25,6 +25,8 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
     }
 
     public func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef {
+        // An answer to a private message goes back through the Send API, never as a comment or a post.
+        if draft.inReplyTo?.visibility == "direct" { return try await graph.messaging().send(draft) }
         try GraphPublishing.requireText(draft.text)
         if draft.inReplyTo != nil {
             let p = try Self.parent(draft.inReplyTo)
@@ -37,6 +39,9 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
 
     public func post(_ draft: OutgoingPost, media: [QueueMedia], idempotencyKey: String) async throws -> PostedRef {
         guard !media.isEmpty else { return try await post(draft, idempotencyKey: idempotencyKey) }
+        guard draft.inReplyTo?.visibility != "direct" else {
+            throw PublishError.rejected("an answer to a private message is sent as text, without media")
+        }
         let urls = try media.map { try graph.publicURL($0) }
         if media.count == 1 {
             var form = Self.photoForm(url: urls[0], alt: media[0].alt)
@@ -62,6 +67,7 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
 
     /// The Page's comment under the same parent, or its post with the same text, made since `since`.
     public func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef? {
+        if draft.inReplyTo?.visibility == "direct" { return try await graph.messaging().find(draft, since: since) }
         let own: (GraphObject) -> Bool = { $0.authorID == nil || $0.authorID == page }
         if draft.inReplyTo != nil {
             let p = try Self.parent(draft.inReplyTo)

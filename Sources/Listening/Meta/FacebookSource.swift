@@ -16,13 +16,14 @@ public struct FacebookSource: GraphSource, NetworkConnector {
             setup, host: .facebook, account: config.pageID, key: "page_id", what: "the Facebook Page's id")
     }
 
-    enum Feed: String { case comments, tagged, visitorPosts = "visitor_posts" }
+    enum Feed: String { case comments, tagged, visitorPosts = "visitor_posts", messages }
 
     var feeds: [(key: String, feed: Feed)] {
         var f: [(String, Feed)] = []
         if config.comments ?? true { f.append(("comments", .comments)) }
         if config.tagged ?? true { f.append(("tagged", .tagged)) }
         if config.visitorPosts ?? true { f.append(("visitor_posts", .visitorPosts)) }
+        if config.directMessages == true { f.append(("messages", .messages)) }
         return f
     }
 
@@ -35,6 +36,7 @@ public struct FacebookSource: GraphSource, NetworkConnector {
         case .comments: return try await comments(since: since)
         case .tagged: return try await posts("tagged", via: "tagged", since: since)
         case .visitorPosts: return try await posts("visitor_posts", via: "visitor post", since: since)
+        case .messages: return try await GraphMessages(config: config, client: client, account: page).read(since: since)
         }
     }
 

@@ -57,7 +57,8 @@ public enum Graph {
             "instagram_content_publish", "instagram_manage_insights", "instagram_business_basic",
             "instagram_business_manage_comments", "instagram_business_content_publish", "threads_basic",
             "threads_read_replies", "threads_manage_replies", "threads_keyword_search", "threads_content_publish",
-            "threads_manage_mentions", "business_management", "public_profile",
+            "threads_manage_mentions", "business_management", "public_profile", "pages_messaging",
+            "instagram_manage_messages", "instagram_business_manage_messages",
         ]
         let lower = message.lowercased()
         return known.filter { lower.contains($0) }

@@ -30,6 +30,10 @@ public struct GraphModerator: Moderator, NetworkConnector {
     }
 
     public func moderate(_ target: ReplyRef, _ kind: ModerationKind, reason: String?, ban: Bool) async throws {
+        guard target.visibility != "direct" else {
+            throw PublishError.rejected(
+                "\(Moderation.networkName(platform)) offers no hide or delete for a private message through its API")
+        }
         guard let id = GraphReplyRef.object(target), !id.isEmpty else {
             throw PublishError.configuration("the mention has no \(Moderation.networkName(platform)) id to act on")
         }

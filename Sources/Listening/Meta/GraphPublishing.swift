@@ -14,6 +14,8 @@ struct GraphPublishing: Sendable {
     let source: String
     /// The account that acts: the Instagram account, the Facebook Page, the Threads user.
     let owner: String
+    /// The source's `page_id` (Instagram messages with Facebook Login go through the linked Page).
+    let pageID: String?
 
     /// The client of the Graph source `config` (its token, its `api`, its account).
     init(_ setup: ConnectorSetup) throws {
@@ -31,7 +33,16 @@ struct GraphPublishing: Sendable {
             (client, owner) = (s.client, s.user)
         default: throw PublishError.configuration("\(config.type) is not a Graph network")
         }
-        (mediaBase, source) = (config.mediaBaseURL, config.id)
+        (mediaBase, source, pageID) = (config.mediaBaseURL, config.id, config.pageID)
+    }
+
+    /// Private messages of this account (Send API): a refusal when Instagram with Facebook Login has no `page_id`.
+    func messaging() throws -> GraphMessages {
+        var c = SourceConfig(id: source, type: network)
+        c.pageID = pageID
+        do { return try GraphMessages(config: c, client: client, account: owner) } catch let e as SourceError {
+            throw PublishError(e)
+        }
     }
 
     /// What a create answered: the new object's id, the feed post showing a photo (`post_id`), a link if given.

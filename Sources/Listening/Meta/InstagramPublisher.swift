@@ -45,6 +45,8 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConn
     }
 
     public func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef {
+        // An answer to a private message goes back through the Send API, never as a comment or a post.
+        if draft.inReplyTo?.visibility == "direct" { return try await graph.messaging().send(draft) }
         try GraphPublishing.requireText(draft.text)
         guard draft.inReplyTo != nil else {
             throw PublishError.rejected("Instagram needs an image: a text-only post cannot be published there")
@@ -60,6 +62,9 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConn
 
     public func post(_ draft: OutgoingPost, media: [QueueMedia], idempotencyKey: String) async throws -> PostedRef {
         guard !media.isEmpty else { return try await post(draft, idempotencyKey: idempotencyKey) }
+        guard draft.inReplyTo?.visibility != "direct" else {
+            throw PublishError.rejected("an answer to a private message is sent as text, without media")
+        }
         guard media.count <= 10 else { throw PublishError.rejected("Instagram takes at most 10 images in a carousel") }
         let urls = try media.map { try graph.publicURL($0) }
         let container: String
@@ -93,6 +98,7 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConn
 
     /// The account's reply under the same comment, or its media with the same caption, made since `since`.
     public func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef? {
+        if draft.inReplyTo?.visibility == "direct" { return try await graph.messaging().find(draft, since: since) }
         let own: (GraphObject) -> Bool = { o in o.authorID == nil || o.authorID == account }
         let found: GraphObject?
         if draft.inReplyTo == nil {

@@ -5,6 +5,9 @@ extension InstagramSource: ThreadFetching {
     /// Every comment of the media the mention belongs to, each with its replies (`/{media}/comments` with the
     /// `replies` field, up to `maxPages` pages), the account's own answers included: they show inline in the thread.
     public func conversation(of mention: Mention) async throws -> [Mention] {
+        if mention.reply?.visibility == "direct" {
+            return try await GraphMessages(config: config, client: client, account: account).thread(of: mention)
+        }
         guard let root = mention.threadRoot, !root.isEmpty else { return [] }
         let all = try await feed.all(
             "/\(NetworkCall.escape(root))/comments",

@@ -22,7 +22,7 @@ public struct InstagramSource: GraphSource, NetworkConnector {
         ledger = HashtagLedger(dir: dataDir, sourceID: config.id)
     }
 
-    enum Feed { case comments, tags, hashtag(String) }
+    enum Feed { case comments, tags, hashtag(String), messages }
 
     var feeds: [(key: String, feed: Feed)] {
         var f: [(String, Feed)] = []
@@ -32,6 +32,7 @@ public struct InstagramSource: GraphSource, NetworkConnector {
             let tag = HashtagLedger.normalize(t)
             if !tag.isEmpty { f.append(("hashtag:" + tag, .hashtag(tag))) }
         }
+        if config.directMessages == true { f.append(("messages", .messages)) }
         return f
     }
 
@@ -44,6 +45,8 @@ public struct InstagramSource: GraphSource, NetworkConnector {
         case .comments: return try await comments(since: since)
         case .tags: return try await tagged(since: since)
         case .hashtag(let t): return try await hashtag(t, since: since)
+        case .messages:
+            return try await GraphMessages(config: config, client: client, account: account).read(since: since)
         }
     }
 

@@ -14,8 +14,11 @@ public enum X {
     static let userFields = "username,name,verified,public_metrics"
 
     /// One page of posts: `data`, `includes` (authors and referenced posts), partial `errors` and `meta`.
-    public struct Page: Decodable, Sendable {
-        public var data: [Tweet]
+    public typealias Page = Paged<Tweet>
+
+    /// One page of an X v2 list (posts, direct message events): `data`, `includes`, partial `errors` and `meta`.
+    public struct Paged<Item: Decodable & Sendable>: Decodable, Sendable {
+        public var data: [Item]
         public var includes: Includes
         public var errors: [Problem]
         public var meta: Meta?
@@ -23,7 +26,7 @@ public enum X {
         enum CodingKeys: String, CodingKey { case data, includes, errors, meta }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
-            data = (try? c.decodeIfPresent(Lossy<Tweet>.self, forKey: .data))?.items ?? []
+            data = (try? c.decodeIfPresent(Lossy<Item>.self, forKey: .data))?.items ?? []
             includes = (try? c.decodeIfPresent(Includes.self, forKey: .includes)) ?? Includes()
             errors = (try? c.decodeIfPresent(Lossy<Problem>.self, forKey: .errors))?.items ?? []
             meta = try? c.decodeIfPresent(Meta.self, forKey: .meta)

@@ -13,6 +13,9 @@ public struct XModerator: Moderator, NetworkConnector {
     }
 
     public func moderate(_ target: ReplyRef, _ kind: ModerationKind, reason: String?, ban: Bool) async throws {
+        guard target.visibility != "direct" else {
+            throw PublishError.rejected("X offers no hide or delete for a direct message: act on it in the X app")
+        }
         guard let id = target.uri, !id.isEmpty, id.allSatisfy(\.isNumber) else {
             throw PublishError.configuration("this item has no X post id to act on")
         }

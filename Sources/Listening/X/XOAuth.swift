@@ -20,13 +20,14 @@ public enum XOAuth {
         }
     }
 
-    /// The address a person opens to authorise the app.
+    /// The address a person opens to authorise the app; `directMessages` asks for `dm.read dm.write` too.
     public static func authorizeURL(
-        clientID: String, redirectURI: String, pkce: PKCE, base: URL = authorizeURL
+        clientID: String, redirectURI: String, pkce: PKCE, base: URL = authorizeURL, directMessages: Bool = false
     ) -> URL {
         let q: [(String, String)] = [
             ("response_type", "code"), ("client_id", clientID), ("redirect_uri", redirectURI),
-            ("scope", scopes.joined(separator: " ")), ("state", pkce.state), ("code_challenge", pkce.challenge),
+            ("scope", (scopes + (directMessages ? X.dmScopes : [])).joined(separator: " ")), ("state", pkce.state),
+            ("code_challenge", pkce.challenge),
             ("code_challenge_method", "S256"),
         ]
         var s = base.absoluteString

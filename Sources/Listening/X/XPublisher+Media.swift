@@ -10,6 +10,9 @@ extension XPublisher: MediaPublisher {
     /// (an unattached upload expires by itself); the post itself is looked up first like any other.
     public func post(_ draft: OutgoingPost, media: [QueueMedia], idempotencyKey: String) async throws -> PostedRef {
         if media.isEmpty { return try await post(draft, idempotencyKey: idempotencyKey) }
+        guard !XPublisher.isDirect(draft) else {
+            throw PublishError.rejected("an answer to a direct message is sent as a message, without media")
+        }
         guard media.count <= 4 else { throw PublishError.rejected("X takes at most 4 images or 1 video per post") }
         var ids: [String] = []
         for m in media { ids.append(try await upload(m)) }

@@ -29,10 +29,15 @@ public struct XPublisher: LookupBeforeRetry, NetworkConnector {
     }
 
     public func post(_ draft: OutgoingPost, idempotencyKey: String) async throws -> PostedRef {
-        try await post(draft, mediaIDs: [])
+        // An answer to a direct message goes back into its conversation, never into a public post.
+        if XPublisher.isDirect(draft) { return try await sendMessage(draft) }
+        return try await post(draft, mediaIDs: [])
     }
 
     func post(_ draft: OutgoingPost, mediaIDs: [String]) async throws -> PostedRef {
+        guard !XPublisher.isDirect(draft) else {
+            throw PublishError.rejected("an answer to a direct message is sent as a message, without media")
+        }
         guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || !mediaIDs.isEmpty else {
             throw PublishError.rejected("the post is empty")
         }
@@ -68,6 +73,7 @@ public struct XPublisher: LookupBeforeRetry, NetworkConnector {
 
     /// The post this account made for `draft` at or after `since`, from its own recent posts.
     public func findPosted(_ draft: OutgoingPost, since: Date) async throws -> PostedRef? {
+        if XPublisher.isDirect(draft) { return try await findMessage(draft, since: since) }
         let parent = draft.inReplyTo?.uri
         let want = XPublisher.normalised(draft.text, [])
         var token: String?

@@ -6,6 +6,7 @@ extension XSource: ThreadFetching {
     /// plans that have search), one page of up to 100 posts, charged to the monthly read ledger like a poll; refused
     /// without a request when the month's budget is spent.
     public func conversation(of mention: Mention) async throws -> [Mention] {
+        if mention.reply?.visibility == "direct" { return try await directConversation(of: mention) }
         guard
             let conversation = mention.extra?["conversation_id"]?.stringValue ?? mention.threadRoot
                 ?? (mention.inReplyTo == nil ? mention.id : nil),

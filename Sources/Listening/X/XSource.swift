@@ -30,6 +30,8 @@ public struct XSource: Source, NetworkConnector {
 
     struct Feed {
         var key: String, query: String?
+        /// The account's direct messages (`GET /2/dm_events`), with `direct_messages: true`.
+        var direct = false
         /// The smallest `max_results` the endpoint accepts.
         var minimum: Int { query == nil ? 5 : 10 }
     }
@@ -40,6 +42,7 @@ public struct XSource: Source, NetworkConnector {
         for q in (config.search ?? []) + (config.keywords ?? []) where !q.isEmpty {
             f.append(Feed(key: "search:" + q, query: q))
         }
+        if config.directMessages == true { f.append(Feed(key: "dms", query: nil, direct: true)) }
         return f
     }
 
@@ -72,6 +75,7 @@ public struct XSource: Source, NetworkConnector {
     /// One feed from `since` (the newest id seen): the first poll reads one page, later polls page until X has
     /// nothing newer, at most `maxPages` pages, never asking for more posts than the budget has left.
     func read(_ feed: Feed, since: String?) async throws -> (items: [Mention], newest: String?, wait: Date?) {
+        if feed.direct { return try await directMessages(since: since) }
         var out: [Mention] = []
         var newest = since
         var token: String?

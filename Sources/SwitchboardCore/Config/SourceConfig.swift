@@ -26,7 +26,8 @@ public struct SourceConfig: Codable, Hashable, Sendable {
     public var handle: String?
     public var appPasswordFile: String?
     public var appPasswordCommand: String?
-    /// Bluesky: read the account's direct messages (the chat service; the app password must allow them).
+    /// Bluesky, X, Facebook, Instagram: read the account's private messages too (Bluesky's chat service, X's
+    /// `dm_events`, the Page's or account's conversations); off by default.
     public var directMessages: Bool?
     // The closed networks: account ids (Instagram `account_id`, Facebook `page_id`, Threads and X `user_id`,
     // YouTube `channel_id`, Reddit `username`), what to listen to, and the OAuth app (`client_id`, `secret_file`).

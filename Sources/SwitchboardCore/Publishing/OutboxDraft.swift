@@ -81,7 +81,8 @@ public struct OutboxDraft: Codable, Hashable, Sendable {
     /// else one draft per part (ids and idempotency keys of their own, created a millisecond apart), each but the
     /// first posted after the one before it and as an answer to it.
     public func threadParts() -> [OutboxDraft] {
-        let texts = manual ? [text] : ThreadSplitter.split(text, network: network)
+        let chat = ThreadSplitter.isChatMessage(network: network, visibility: inReplyTo?.visibility)
+        let texts = manual || chat ? [text] : ThreadSplitter.split(text, network: network)
         guard texts.count > 1 else { return [self] }
         var out: [OutboxDraft] = []
         for (i, t) in texts.enumerated() {

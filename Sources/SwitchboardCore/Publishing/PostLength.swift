@@ -18,6 +18,28 @@ public enum PostLength {
         }
     }
 
+    /// The limit of a private chat message (an answer to one): X 10,000 characters, Bluesky 1,000, Messenger 2,000,
+    /// Instagram 1,000 (bytes of UTF-8 at Instagram; counted here as characters); nil = none known.
+    public static func messageLimit(_ network: String) -> Int? {
+        switch network.lowercased() {
+        case "x": return 10_000
+        case "bluesky", "bsky", "instagram": return 1000
+        case "facebook": return 2000
+        default: return nil
+        }
+    }
+
+    /// The limit and the length of `text` as a reply on `network` to a post or message of `visibility`: a chat
+    /// message's (`ThreadSplitter.isChatMessage`) counted in characters against `messageLimit`, else a post's.
+    public static func measure(_ text: String, network: String, visibility: String? = nil) -> (
+        used: Int, limit: Int
+    )? {
+        if ThreadSplitter.isChatMessage(network: network, visibility: visibility) {
+            return messageLimit(network).map { (text.count, $0) }
+        }
+        return limit(network).map { (count(text, network.lowercased()), $0) }
+    }
+
     /// The most hashtags a post (caption or comment) may carry: Instagram 30; nil = no limit known.
     public static func hashtagLimit(_ network: String) -> Int? {
         network.lowercased() == "instagram" ? 30 : nil

@@ -28,8 +28,7 @@ public enum ReplyChecks {
     public static func check(reply: String, to mention: Mention?, network: String? = nil) -> [ReplyWarning] {
         var out: [ReplyWarning] = []
         let net = (network ?? mention?.platform ?? "").lowercased()
-        if let limit = PostLength.limit(net) {
-            let n = PostLength.count(reply, net)
+        if let (n, limit) = PostLength.measure(reply, network: net, visibility: mention?.reply?.visibility) {
             if n > limit {
                 let unit = net == "mastodon" ? L10n.t("check.charactersLinks") : L10n.t("check.characters")
                 out.append(

@@ -31,6 +31,13 @@ public enum ThreadSplitter {
         return [text]
     }
 
+    /// True for an answer to a private message that is a chat message (X, Bluesky, Facebook and Instagram messages; not
+    /// Mastodon's direct posts): it goes out as one message, never as a chain, whose later parts would answer the
+    /// first part's message instead of the conversation. The network's message limit applies, not its post limit.
+    public static func isChatMessage(network: String, visibility: String?) -> Bool {
+        visibility == "direct" && network.lowercased() != "mastodon"
+    }
+
     /// True when `text` goes out as more than one post on `network`.
     public static func isThread(_ text: String, network: String) -> Bool {
         split(text, network: network).count > 1

@@ -136,8 +136,8 @@ struct ReplyCommand: AsyncParsableCommand {
             print("  " + Output.safe(String(line)))
         }
         print("")
-        if let limit = PostLength.limit(m.platform) {
-            print("\(PostLength.count(body, m.platform))/\(limit) " + L10n.t("check.characters"))
+        if let (used, limit) = PostLength.measure(body, network: m.platform, visibility: m.reply?.visibility) {
+            print("\(used)/\(limit) " + L10n.t("check.characters"))
         }
         for w in warnings { print(L10n.t("cli.warning", ["text": w.message])) }
     }

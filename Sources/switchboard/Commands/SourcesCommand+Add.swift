@@ -91,6 +91,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
         help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
     var pasteCode = false
     @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
+    @Flag(
+        name: .customLong("direct-messages"),
+        help: "Bluesky, X, Facebook, Instagram: read the account's private messages too (X asks for dm.read dm.write).")
+    var directMessages = false
     @Option(help: "Reddit: the account's user name.") var username: String?
     @Option(help: "Reddit: the redirect address (or its code) after approving the app.") var code: String?
     @Option(name: .customLong("redirect-uri"), help: "Reddit: the app's redirect URI.") var redirectURI: String?
@@ -118,6 +122,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
         c.interval = interval
         if !hashtags.isEmpty { c.hashtags = hashtags }
         if !search.isEmpty { c.search = search }
+        if directMessages { c.directMessages = true }
         let http = URLSessionHTTPClient(timeout: 30)
         switch c.type {
         case "mastodon": try await addMastodon(&c, dir: dir, http: http)

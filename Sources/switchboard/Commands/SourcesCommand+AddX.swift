@@ -52,7 +52,8 @@ extension SourcesAddCommand {
         let pkce = XOAuth.PKCE()
         let redirect = "http://127.0.0.1:\(redirectPort)/callback"
         let page = authorizeURL.flatMap(URL.init(string:)) ?? XOAuth.authorizeURL
-        let url = XOAuth.authorizeURL(clientID: clientID, redirectURI: redirect, pkce: pkce, base: page)
+        let url = XOAuth.authorizeURL(
+            clientID: clientID, redirectURI: redirect, pkce: pkce, base: page, directMessages: directMessages)
         print("Your X app must list \(redirect) as a callback URL. Open this address, log in and approve Switchboard:")
         print("\n  \(url.absoluteString)\n")
         let code: String

@@ -195,9 +195,12 @@ extension Renderer {
         let text = draft?.editor.text ?? ""
         var label = " " + L10n.t("mention.replyLabel") + " "
         var counterRole: StyleRole = .dim
-        if let (used, limit) = ReplyLimit.count(text, platform: platform) {
+        // A private chat message has the network's message limit, not its post limit, and is never split.
+        let visibility = s.mention.detail?.mention.key == key ? s.mention.detail!.mention.reply?.visibility : nil
+        let chat = ThreadSplitter.isChatMessage(network: platform, visibility: visibility)
+        if let (used, limit) = ReplyLimit.count(text, platform: platform, visibility: visibility) {
             label += "· \(used)/\(limit) "
-            let parts = ThreadSplitter.split(text, network: platform.lowercased()).count
+            let parts = chat ? 1 : ThreadSplitter.split(text, network: platform.lowercased()).count
             // Too long for one post goes out as a thread: the review shows it post by post.
             if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
             if used > limit { counterRole = .error }

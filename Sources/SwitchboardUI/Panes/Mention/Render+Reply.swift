@@ -46,7 +46,7 @@ extension Renderer {
         } else {
             for l in TextWrap.wrap(sanitizeForScreen(r.text, singleLine: false), width: w) { lines.append((l, .input)) }
             lines.append(("", .overlay))
-            if let (used, limit) = ReplyLimit.count(r.text, platform: r.network) {
+            if let (used, limit) = ReplyLimit.count(r.text, platform: r.network, visibility: r.visibility) {
                 lines.append(
                     (L10n.t("review.characters", ["used": used, "limit": limit]), used > limit ? .error : .dim))
             }
@@ -143,7 +143,9 @@ extension Renderer {
         let body = d.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if body.isEmpty || body == Triage.replyPrefix(for: m).trimmingCharacters(in: .whitespaces) { return [] }
         // A reply split into a thread is not too long.
-        let thread = ThreadSplitter.split(d.editor.text, network: m.platform).count > 1
+        let thread =
+            !ThreadSplitter.isChatMessage(network: m.platform, visibility: m.reply?.visibility)
+            && ThreadSplitter.split(d.editor.text, network: m.platform).count > 1
         return ReplyChecks.check(reply: d.editor.text, to: m).filter { !thread || $0.kind != .tooLong }
             .map { "⚠ " + $0.message }
     }

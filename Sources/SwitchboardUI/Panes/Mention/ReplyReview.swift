@@ -15,4 +15,6 @@ public struct ReplyReview: Sendable, Equatable {
     public var parts: [String] = []
     /// Images attached (`:attach`), sent with the first post.
     public var media: [QueueMedia] = []
+    /// The visibility of what is answered (`direct`: a private message, counted against the message limit).
+    public var visibility: String?
 }

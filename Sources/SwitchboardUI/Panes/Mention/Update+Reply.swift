@@ -53,7 +53,9 @@ extension Update {
         let text = TemplateRenderer.withSignature(raw, member: s.settings.agent)
         let m = d.mention
         let manual = OutboxDraft.reply(to: m, text: text, now: s.chrome.now).manual
-        let parts = manual ? [text] : ThreadSplitter.split(text, network: m.platform)
+        // An answer to a private chat message is one message, never a thread.
+        let chat = ThreadSplitter.isChatMessage(network: m.platform, visibility: m.reply?.visibility)
+        let parts = manual || chat ? [text] : ThreadSplitter.split(text, network: m.platform)
         // Split into a thread, it is not too long any more.
         let warnings = ReplyChecks.check(reply: text, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
         let who =
@@ -65,7 +67,8 @@ extension Update {
                 network: m.platform,
                 target: L10n.t("msg.replyTarget", ["who": who, "network": Format.network(m.platform)])
                     + (m.isPrivate ? " · " + L10n.t("review.private") : ""),
-                manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? []))
+                manual: manual, url: m.url, parts: parts, media: manual ? [] : s.mention.drafts[k]?.media ?? [],
+                visibility: m.reply?.visibility))
         return []
     }
 
