@@ -60,6 +60,10 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConn
 
     public func post(_ draft: OutgoingPost, media: [QueueMedia], idempotencyKey: String) async throws -> PostedRef {
         guard !media.isEmpty else { return try await post(draft, idempotencyKey: idempotencyKey) }
+        // A comment reply takes only text: never a new post of the image instead.
+        if draft.inReplyTo != nil, let why = ReplyMedia.refusal(platform, count: media.count) {
+            throw PublishError.rejected(why)
+        }
         guard media.count <= 10 else { throw PublishError.rejected("Instagram takes at most 10 images in a carousel") }
         let urls = try media.map { try graph.publicURL($0) }
         let container: String
