@@ -18,6 +18,8 @@ public struct MediaLibrary: Sendable {
     public let dir: URL
 
     public init(_ data: DataDirectory) { dir = data.root.appendingPathComponent("media", isDirectory: true) }
+    /// The library in folder `dir` (the workbench knows the folder, not the data directory).
+    public init(dir: URL) { self.dir = dir }
 
     /// A name a file may have in the library: no path separators, no leading dot, nothing unsafe, at most 200
     /// characters, not ending in `.alt.txt`. Umlauts and ß are fine (`Brötchen-groß.jpg`).

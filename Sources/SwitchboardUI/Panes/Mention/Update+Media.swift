@@ -40,8 +40,9 @@ extension Update {
         return []
     }
 
+    /// The workbench's media library (none known: one in an empty folder, so only paths are taken).
     static func mediaLibrary(_ s: AppState) -> MediaLibrary {
-        MediaLibrary(DataDirectory(root: URL(fileURLWithPath: s.settings.dataPath)))
+        MediaLibrary(dir: s.settings.mediaDir ?? URL(fileURLWithPath: "/nonexistent/media"))
     }
 
     /// The library's names for `:attach` completion (read only when the command line is an `attach`).
