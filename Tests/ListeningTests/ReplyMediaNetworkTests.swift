@@ -39,7 +39,8 @@ final class ReplyMediaNetworkTests: XCTestCase {
         server.on("POST", "/2/tweets", .json(#"{"data":{"id":"1900000000000000888","text":"ok"}}"#, status: 201))
         let p = try XPublisher(config: xConfig(server), dataDir: dir, http: TestHTTPClient())
         let ref = try await p.post(
-            OutgoingPost(text: "@kai So misst du richtig – schöne Grüße!", inReplyTo: ReplyRef(uri: "1900000000000000002")),
+            OutgoingPost(
+                text: "@kai So misst du richtig – schöne Grüße!", inReplyTo: ReplyRef(uri: "1900000000000000002")),
             media: [QueueMedia(path: png.path, alt: "Fußmessung in drei Schritten")], idempotencyKey: "o-1")
         XCTAssertEqual(ref.id, "1900000000000000888")
         XCTAssertEqual(server.requests("POST", "/2/media/upload/7002/append").count, 1)
@@ -79,7 +80,8 @@ final class ReplyMediaNetworkTests: XCTestCase {
         XCTAssertTrue(server.requests("POST", "/v24.0/19292868552/feed").isEmpty, "no Page post instead")
         // A comment carries one photo: two are refused before any request.
         do {
-            _ = try await p.post(OutgoingPost(text: "Zwei", inReplyTo: ref), media: [image, image], idempotencyKey: "o")
+            _ = try await p.post(
+                OutgoingPost(text: "Zwei", inReplyTo: ref), media: [image, image], idempotencyKey: "o")
             XCTFail("two photos in one comment")
         } catch let e as PublishError {
             XCTAssertEqual(e, .rejected("a Facebook comment takes one photo, not 2"))
@@ -134,11 +136,13 @@ final class ReplyMediaNetworkTests: XCTestCase {
         for n in ["mastodon", "bluesky", "x", "facebook", "threads"] { XCTAssertNil(ReplyMedia.refusal(n, count: 1)) }
         XCTAssertEqual(
             ReplyMedia.refusal("youtube", count: 1),
-            "YouTube takes only text in replies through its API: send the reply without images (or answer there by hand)")
+            "YouTube takes only text in replies through its API: send the reply without images (or answer there by hand)"
+        )
         XCTAssertTrue(ReplyMedia.refusal("reddit", count: 1)?.hasPrefix("Reddit takes only text") == true)
         XCTAssertEqual(
             ReplyMedia.refusal("rss", count: 1), "RSS is answered by hand: images cannot go with the reply from here")
         XCTAssertEqual(
-            ReplyMedia.refusal("facebook", count: 2), "too many images for a reply on Facebook (at most 1; :detach removes them)")
+            ReplyMedia.refusal("facebook", count: 2),
+            "too many images for a reply on Facebook (at most 1; :detach removes them)")
     }
 }

@@ -38,7 +38,8 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
         XCTAssertEqual(app.screen[29].trimmingCharacters(in: .whitespaces), ":attach \"Größe 42.png\"", app.dump())
         app.press("<Enter>")
         XCTAssertEqual(
-            app.screen[8], "│                                                     ││─ Reply · 26/500 · images: 1 · unsaved ────│")
+            app.screen[8],
+            "│                                                     ││─ Reply · 26/500 · images: 1 · unsaved ────│")
         XCTAssertEqual(
             app.screen[28].trimmingCharacters(in: .whitespaces),
             "attached Größe 42.png from the media library (alt text: Tabelle der Schuhgrößen 36 bis 46) —", app.dump())
@@ -79,11 +80,13 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
             app.type("attach \"Größe 42.png\"")
             app.press("<Enter>")
             XCTAssertTrue(
-                app.dump().contains("Größe 42.png aus der Mediathek angehängt (Alternativtext: Tabelle der"), app.dump())
+                app.dump().contains("Größe 42.png aus der Mediathek angehängt (Alternativtext: Tabelle der"), app.dump()
+            )
             app.press("<Esc> :")
             app.type("attach export.png")
             app.press("<Enter>")
-            XCTAssertTrue(app.dump().contains("export.png hat keinen Alternativtext: Wer einen Screenreader"), app.dump())
+            XCTAssertTrue(
+                app.dump().contains("export.png hat keinen Alternativtext: Wer einen Screenreader"), app.dump())
             // The title keeps whole words: at 100×30 "ungespeichert" no longer fits beside the image count.
             XCTAssertTrue(app.dump().contains("─ Antwort · 25/500 · Bilder: 2 "), app.dump())
             XCTAssertFalse(app.dump().contains("ungespeic─"), app.dump())
@@ -111,8 +114,10 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
                     ], app.dump())
             } else {
                 let review = app.dump()
-                XCTAssertTrue(review.contains("│ Bild: Größe 42.png — Alternativtext: Tabelle der Schuhgrößen 36 bis 46"), review)
-                XCTAssertTrue(review.contains("│ ⚠ export.png hat keinen Alternativtext: Wer einen Screenreader"), review)
+                XCTAssertTrue(
+                    review.contains("│ Bild: Größe 42.png — Alternativtext: Tabelle der Schuhgrößen 36 bis 46"), review)
+                XCTAssertTrue(
+                    review.contains("│ ⚠ export.png hat keinen Alternativtext: Wer einen Screenreader"), review)
             }
         }
     }

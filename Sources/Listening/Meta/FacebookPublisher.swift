@@ -67,7 +67,9 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
         let photo = try await graph.create(
             "/\(page)/photos", form: Self.photoForm(url: urls[0], alt: media[0].alt) + [("published", "false")])
         var form = [("attachment_id", photo.id)]
-        if !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { form.insert(("message", draft.text), at: 0) }
+        if !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            form.insert(("message", draft.text), at: 0)
+        }
         return graph.posted(try await graph.create("/\(p)/comments", form: form))
     }
 

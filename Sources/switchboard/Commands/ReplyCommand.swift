@@ -52,9 +52,11 @@ struct ReplyCommand: AsyncParsableCommand {
         if !images.isEmpty { draft.media = images }
         // Longer than the network allows (Mastodon, Bluesky, X): a numbered thread, as the workbench sends it.
         let parts = draft.threadParts()
-        let warnings = ReplyChecks.check(reply: body, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
+        let warnings =
+            ReplyChecks.check(reply: body, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
             + images.filter { $0.alt == nil }.map {
-                ReplyWarning(kind: .mediaWithoutAlt, message: L10n.t("cli.reply.imageNoAlt", ["file": Self.fileName($0)]))
+                ReplyWarning(
+                    kind: .mediaWithoutAlt, message: L10n.t("cli.reply.imageNoAlt", ["file": Self.fileName($0)]))
             }
         if !json {
             preview(m, body, warnings, images)
