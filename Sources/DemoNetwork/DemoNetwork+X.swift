@@ -42,6 +42,7 @@ extension DemoNetwork {
                 ["title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"], status: 401)
         }
         let uid = accounts.xUserID
+        if let media = xMedia(r) { return media }
         switch (r.method, r.path) {
         case ("GET", "/2/users/me"):
             return DemoNetwork.json(["data": ["id": uid, "username": accounts.xUsername, "name": accounts.displayName]])
