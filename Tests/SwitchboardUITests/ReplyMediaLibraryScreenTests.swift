@@ -93,7 +93,7 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
             app.press("C-s")
             if size.width == 80 {
                 XCTAssertEqual(
-                    Array(app.screen[3...18]),
+                    Array(app.screen[3...19]),
                     [
                         "│ ┌─ Antwort prüfen — y senden · e bearbeiten · n zurück ────────────────────┐ │",
                         "│ │ An: @anna@social.example auf Mastodon                                    │ │",
@@ -104,9 +104,10 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
                         "│ │ 29/500 Zeichen                                                           │ │",
                         "│ │ Bild: Größe 42.png — Alternativtext: Tabelle der Schuhgrößen 36 bis 46   │ │",
                         "│ │ ⚠ export.png hat keinen Alternativtext: Wer einen Screenreader nutzt,    │ │",
-                        "│ │ erfährt nicht, was es zeigt (:detach, dann :attach PFAD ALTERNATIVTEXT)  │ │",
-                        "│ │ ⚠ der Beitrag stellt eine Frage; diese Antwort scheint nicht darauf      │ │",
-                        "│─│   einzugehen                                                             │─│",
+                        "│ │   erfährt nicht, was es zeigt (:detach, dann :attach NAME|PFAD           │ │",
+                        "│ │   ALTERNATIVTEXT)                                                        │ │",
+                        "│─│ ⚠ der Beitrag stellt eine Frage; diese Antwort scheint nicht darauf      │─│",
+                        "│ │   einzugehen                                                             │ │",
                         "│ │                                                                          │ │",
                         "│ │ y sendet sie in 10 s (bis dahin nimmt u sie zurück).                     │ │",
                         "│ └──────────────────────────────────────────────────────────────────────────┘ │",
@@ -147,5 +148,19 @@ final class ReplyMediaLibraryScreenTests: XCTestCase {
         XCTAssertEqual(
             app.screen[29].trimmingCharacters(in: .whitespaces),
             "cannot read the media file Schuhgröße.png, and the media library has no file of that name", app.dump())
+    }
+
+    func testAnImageWithoutAltTextIsTheReviewsWarningNotNoWarnings() throws {
+        var m = mention("p1", "Danke für die schnelle Hilfe!", author: "lea@social.example", minutesAgo: 3)
+        m.reply = ReplyRef(uri: "https://social.example/statuses/p1")
+        let app = try app(Size(width: 100, height: 30), [m])
+        app.press("<Enter>")
+        app.type("Gern geschehen!")
+        app.press("<Esc> :")
+        app.type("attach export.png")
+        app.press("<Enter> C-s")
+        XCTAssertTrue(
+            app.dump().contains("│ ⚠ export.png has no alt text: people using a screen reader will not"), app.dump())
+        XCTAssertFalse(app.dump().contains("No warnings."), app.dump())
     }
 }

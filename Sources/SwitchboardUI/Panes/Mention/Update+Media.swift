@@ -89,8 +89,9 @@ extension Renderer {
                 let line = L10n.t("media.line", ["file": name, "alt": sanitizeForScreen(alt)])
                 for l in TextWrap.wrap(line, width: w) { out.append((l, .meta)) }
             } else {
-                for l in TextWrap.wrap("⚠ " + L10n.t("media.noAlt", ["file": name]), width: w) {
-                    out.append((l, .warning))
+                // Continuation lines indented like the review's other warnings.
+                for (i, l) in TextWrap.wrap("⚠ " + L10n.t("media.noAlt", ["file": name]), width: w).enumerated() {
+                    out.append(((i == 0 ? "" : "  ") + l, .warning))
                 }
             }
         }
