@@ -196,10 +196,9 @@ struct QueueCommand: ParsableCommand {
                         + (r.error.map { " — " + Output.safe($0) } ?? ""))
                 if let m = i.metrics[a] {
                     print(
-                        "  "
-                            + L10n.t(
-                                "cli.queue.howItDid",
-                                ["at": Timestamp.format(m.at), "reading": i.metricsReadings[a] ?? 1])
+                        "  " + L10n.t(
+                            "cli.queue.howItDid",
+                            ["at": Timestamp.format(m.at), "reading": i.metricsReadings[a] ?? 1])
                             + Output.safe(m.line))
                 }
             }

@@ -189,9 +189,7 @@ extension Renderer {
 
     mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
         let draft = s.mention.drafts[key]
-        let platform =
-            s.mention.detail?.mention.key == key
-            ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
+        let platform = Update.platform(s, key) ?? ""
         let text = draft?.editor.text ?? ""
         var pieces: [String] = []
         var counterRole: StyleRole = .dim

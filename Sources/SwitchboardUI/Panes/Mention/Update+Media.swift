@@ -14,9 +14,7 @@ extension Update {
         let t = arg.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { prompt(&s, "attach "); return [] }
         var d = s.mention.drafts[key] ?? Draft()
-        if let m = s.mention.detail?.mention, m.key == key,
-            let why = ReplyMedia.refusal(m.platform, count: d.media.count + 1)
-        {
+        if let net = platform(s, key), let why = ReplyMedia.refusal(net, count: d.media.count + 1) {
             say(&s, why, error: true)
             return []
         }
@@ -38,6 +36,12 @@ extension Update {
             say(&s, L10n.t("media.noAlt", ["file": name]), error: true)
         }
         return []
+    }
+
+    /// The network of mention `key`: from the open mention, else from its feed row.
+    static func platform(_ s: AppState, _ key: String) -> String? {
+        if let m = s.mention.detail?.mention, m.key == key { return m.platform }
+        return s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform }
     }
 
     /// The workbench's media library (none known: one in an empty folder, so only paths are taken).
