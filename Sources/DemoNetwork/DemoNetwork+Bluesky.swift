@@ -24,6 +24,7 @@ extension DemoNetwork {
             }
             return DemoNetwork.json(["did": accounts.blueskyDID])
         case ("POST", "com.atproto.repo.createRecord"): return createRecord(r)
+        case ("POST", "com.atproto.repo.uploadBlob"): return blueskyBlob(r)
         case ("GET", "app.bsky.notification.listNotifications"): return listNotifications(r)
         case ("GET", "app.bsky.feed.searchPosts"): return DemoNetwork.json(["posts": [Any]()])
         case ("GET", "app.bsky.feed.getPostThread"): return postThread(r.query("uri") ?? "")

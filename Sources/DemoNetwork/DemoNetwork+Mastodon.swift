@@ -9,6 +9,7 @@ extension DemoNetwork {
         switch (r.method, r.path) {
         case ("GET", "/api/v1/accounts/verify_credentials"): return DemoNetwork.json(mastodonAccount())
         case ("POST", "/api/v1/statuses"): return postStatus(r)
+        case ("POST", "/api/v2/media"): return mastodonMedia(r)
         case ("GET", "/api/v1/notifications"): return notifications(r)
         case ("GET", "/api/v2/search"): return DemoNetwork.json(["accounts": [], "statuses": [], "hashtags": []])
         case ("GET", _) where r.path.hasPrefix("/api/v1/timelines/"): return DemoNetwork.json([Any]())

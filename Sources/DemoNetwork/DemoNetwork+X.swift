@@ -43,6 +43,7 @@ extension DemoNetwork {
         }
         if let direct = xDirect(r) { return direct }
         let uid = accounts.xUserID
+        if let media = xMedia(r) { return media }
         switch (r.method, r.path) {
         case ("GET", "/2/users/me"):
             return DemoNetwork.json(["data": ["id": uid, "username": accounts.xUsername, "name": accounts.displayName]])

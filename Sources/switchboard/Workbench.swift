@@ -75,6 +75,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
             timeZone: team?.timezone.flatMap(TimeZone.init(identifier:)) ?? .current,
             sources: sourcesMode(dir, own: nil), views: views)
         settings.layout = layout
+        settings.mediaDir = MediaLibrary(dir).dir
         settings.teamProblem = teamProblem
         settings.onDefaults = teamProblem != nil
         var state = AppState(settings: settings, size: terminal.size, now: Date())

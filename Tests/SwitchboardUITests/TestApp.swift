@@ -40,7 +40,7 @@ final class TestApp {
         runner.timeZone = TimeZone(identifier: "UTC")!
         state = TestApp.state(
             size: size, team: team, keymap: keymap, views: views, user: user, publishesQueue: publishesQueue,
-            layout: layout)
+            layout: layout, mediaDir: MediaLibrary(dir).dir)
         // Claims and outbox entries are written at the workbench's clock (ticks move it).
         runner.clock = { [weak self] in self?.state.chrome.now ?? TestApp.now }
         send(.storeChanged(runner.initialDelta()))
@@ -53,7 +53,7 @@ final class TestApp {
     static func state(
         size: Size = Size(width: 120, height: 40), team: TeamConfig? = nil, keymap: Keymap = .defaults,
         views: [SavedViews.View] = [], user: String = "alice", publishesQueue: Bool = false,
-        layout: LayoutStyle = .auto
+        layout: LayoutStyle = .auto, mediaDir: URL? = nil
     ) -> AppState {
         var settings = WorkbenchSettings(
             dataPath: "~/sb", user: user, team: team, keymap: keymap,
@@ -61,6 +61,7 @@ final class TestApp {
             timeZone: TimeZone(identifier: "UTC")!, sources: .polling, views: views)
         settings.publishesQueue = publishesQueue
         settings.layout = layout
+        settings.mediaDir = mediaDir
         return AppState(settings: settings, size: size, now: TestApp.now)
     }
 

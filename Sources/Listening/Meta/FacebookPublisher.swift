@@ -5,7 +5,8 @@ import SwitchboardCore
 /// with `message` (a reply to a reply goes on its top-level comment: Facebook nests one level). Posts: text and link
 /// on `POST /{page}/feed` (`message`, `link`); one photo on `POST /{page}/photos` (`url`, `message`,
 /// `alt_text_custom`); several photos uploaded unpublished (`published=false`), then one feed post with
-/// `attached_media[i]={"media_fbid":…}`. No idempotency key: a retry first looks for the Page's own comment under the
+/// `attached_media[i]={"media_fbid":…}`. A reply with a photo: the photo unpublished, then the comment with its
+/// `attachment_id`. No idempotency key: a retry first looks for the Page's own comment under the
 /// same parent (`/{parent}/comments?filter=stream`, `from` = the Page) or its own post with the same text.
 public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnector {
     public var platform: String { "facebook" }
@@ -43,6 +44,7 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
             throw PublishError.rejected("an answer to a private message is sent as text, without media")
         }
         let urls = try media.map { try graph.publicURL($0) }
+        if draft.inReplyTo != nil { return try await comment(draft, photo: urls, media: media) }
         if media.count == 1 {
             var form = Self.photoForm(url: urls[0], alt: media[0].alt)
             if !draft.text.isEmpty { form.append(("message", draft.text)) }
@@ -57,6 +59,23 @@ public struct FacebookPublisher: LookupBeforeRetry, MediaPublisher, NetworkConne
             form.append(("attached_media[\(i)]", #"{"media_fbid":"\#(photo.id)"}"#))
         }
         return graph.posted(try await graph.create("/\(page)/feed", form: form))
+    }
+
+    /// A comment with a photo: the photo uploaded unpublished with its alt text (`POST /{page}/photos`,
+    /// `published=false`), then `POST /{parent}/comments` with `message` and its `attachment_id`. A comment carries
+    /// one photo.
+    func comment(_ draft: OutgoingPost, photo urls: [String], media: [QueueMedia]) async throws -> PostedRef {
+        guard media.count == 1 else {
+            throw PublishError.rejected("a Facebook comment takes one photo, not \(media.count)")
+        }
+        let p = try Self.parent(draft.inReplyTo)
+        let photo = try await graph.create(
+            "/\(page)/photos", form: Self.photoForm(url: urls[0], alt: media[0].alt) + [("published", "false")])
+        var form = [("attachment_id", photo.id)]
+        if !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            form.insert(("message", draft.text), at: 0)
+        }
+        return graph.posted(try await graph.create("/\(p)/comments", form: form))
     }
 
     static func photoForm(url: String, alt: String?) -> [(String, String)] {

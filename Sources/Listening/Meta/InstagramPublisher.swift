@@ -65,6 +65,10 @@ public struct InstagramPublisher: LookupBeforeRetry, MediaPublisher, NetworkConn
         guard draft.inReplyTo?.visibility != "direct" else {
             throw PublishError.rejected("an answer to a private message is sent as text, without media")
         }
+        // A comment reply takes only text: never a new post of the image instead.
+        if draft.inReplyTo != nil, let why = ReplyMedia.refusal(platform, count: media.count) {
+            throw PublishError.rejected(why)
+        }
         guard media.count <= 10 else { throw PublishError.rejected("Instagram takes at most 10 images in a carousel") }
         let urls = try media.map { try graph.publicURL($0) }
         let container: String

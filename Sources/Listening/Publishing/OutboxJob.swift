@@ -18,8 +18,11 @@ struct OutboxJob: PublishJob {
     }
 
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {
-        // Images go up first (Mastodon /api/v2/media, Bluesky uploadBlob), then the reply with them.
+        // Images go up first (Mastodon /api/v2/media, Bluesky uploadBlob, X media upload; the Graph networks fetch
+        // them from media_base_url), then the reply with them. A network whose replies take none refuses them here
+        // too (`:attach` and `reply --media` refused them already).
         if let media = entry.draft.media, !media.isEmpty {
+            if let why = ReplyMedia.refusal(publisher.platform, count: media.count) { throw PublishError.rejected(why) }
             guard let mp = publisher as? MediaPublisher else {
                 throw PublishError.configuration(
                     "\(publisher.platform): Switchboard cannot attach images to replies there: send it without them")

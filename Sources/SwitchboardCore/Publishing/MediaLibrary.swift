@@ -18,6 +18,8 @@ public struct MediaLibrary: Sendable {
     public let dir: URL
 
     public init(_ data: DataDirectory) { dir = data.root.appendingPathComponent("media", isDirectory: true) }
+    /// The library in folder `dir` (the workbench knows the folder, not the data directory).
+    public init(dir: URL) { self.dir = dir }
 
     /// A name a file may have in the library: no path separators, no leading dot, nothing unsafe, at most 200
     /// characters, not ending in `.alt.txt`. Umlauts and ß are fine (`Brötchen-groß.jpg`).
@@ -86,6 +88,32 @@ public struct MediaLibrary: Sendable {
         } else {
             try FileIO.writeDocument(Data((t + "\n").utf8), to: url)
         }
+    }
+
+    /// What `--media` and `:attach` take: a file of the library by name (its stored alt text unless `alt` is given),
+    /// else a readable file (`~` expanded, relative to `cwd`), else, with `addresses`, an `https://` address (for the
+    /// networks that fetch images themselves). Anything else is an error naming it.
+    public func pick(_ nameOrPath: String, alt: String? = nil, cwd: URL? = nil, addresses: Bool = false) throws
+        -> QueueMedia
+    {
+        let p = nameOrPath.trimmingCharacters(in: .whitespaces)
+        let given = alt.map(Self.cleanAlt).flatMap { $0.isEmpty ? nil : $0 }
+        if addresses, p.lowercased().hasPrefix("https://") { return QueueMedia(path: p, alt: given) }
+        if entry(p) != nil { return try media(p, alt: given) }
+        let expanded = (p as NSString).expandingTildeInPath
+        let base = cwd ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let abs = URL(fileURLWithPath: expanded, relativeTo: base).standardizedFileURL.path
+        var isDir: ObjCBool = false
+        guard !p.isEmpty, FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), !isDir.boolValue,
+            FileManager.default.isReadableFile(atPath: abs)
+        else { throw QueueError(L10n.t("cli.queue.noMedia", ["file": SafeText.clean(p)])) }
+        return QueueMedia(path: abs, alt: given)
+    }
+
+    /// The names of the library's files that start with `prefix` (`:attach` completion).
+    public func names(startingWith prefix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(Self.altSuffix) && $0.hasPrefix(prefix) }.sorted()
     }
 
     /// The queue's media for library file `name`, with its stored alt text unless `alt` is given.

@@ -25,12 +25,14 @@ public struct AppSettings: Sendable {
     public let onDefaults: Bool
     /// team.json's `sync` section when it names a remote: the workbench syncs in the background.
     public let sync: SyncSettings?
+    /// The media library's folder (nil: `:attach` takes paths only).
+    public let mediaDir: URL?
     /// What these settings were made from (`AppState.reconfigure` changes it and makes new settings).
     let base: WorkbenchSettings
 
     init(_ s: WorkbenchSettings) {
         (timeZone, keymap, themes, team, dataPath) = (s.timeZone, s.keymap, s.themes, s.team, s.dataPath)
-        user = s.user
+        (user, mediaDir) = (s.user, s.mediaDir)
         slaMinutes = s.team?.sla.firstResponseMinutes ?? 60
         views = s.views
         agent = s.team?.member(s.user)

@@ -19,6 +19,8 @@ public struct WorkbenchSettings: Sendable {
     public var onDefaults = false
     /// How the panes are arranged (the personal config's `layout`); `:layout` changes it for the session.
     public var layout = LayoutStyle.auto
+    /// The media library's folder (`media/` of the data directory), for `:attach NAME` and its completion.
+    public var mediaDir: URL?
     public init(
         dataPath: String, user: String, team: TeamConfig?, keymap: Keymap = .defaults, themeName: String = "default",
         themes: [String] = ["default"], timeZone: TimeZone = .current, sources: SourcesMode = .polling,

@@ -117,8 +117,9 @@ extension CommandName {
                 "Edit one of the brand's own posts on its network: post-edit [NEW TEXT] (asks first, shows old → new)")
         case .attach:
             return Details(
-                .text, required: false,
-                "Attach an image to the reply: attach PATH [ALT TEXT] (without alt text: a warning)")
+                .media, required: false,
+                "Attach an image to the reply: attach NAME|PATH [ALT TEXT] (NAME from the media library, Tab lists "
+                    + "it; its alt text unless given; without alt text: a warning)")
         case .detach: return Details(.none, "Remove the images attached to the reply")
         case .suggest:
             return Details(.none, "Insert the reply suggestion that fits best (again: the next); never sent on its own")

@@ -11,6 +11,8 @@ public enum CommandArgument: Sendable, Equatable {
     case team
     /// Contact roles to add (+fan) or remove (-critic).
     case roles
+    /// A file of the media library (completed from `media/`) or a path, then free-text alt text.
+    case media
 }
 
 /// What a command takes and what the help says about it.

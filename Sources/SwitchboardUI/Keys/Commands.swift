@@ -24,7 +24,7 @@ public enum Commands {
         case .theme: return themes
         case .layout: return LayoutStyle.allCases.map(\.rawValue)
         case .status: return MentionStatus.allCases.map(\.rawValue)
-        case .filter, .view, .crisis, .text, .team, .roles: return nil
+        case .filter, .view, .crisis, .text, .team, .roles, .media: return nil
         }
     }
 

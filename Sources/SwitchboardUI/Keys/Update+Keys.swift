@@ -125,7 +125,7 @@ extension Update {
             complete(
                 &cl, themes: s.settings.themes, views: s.settings.views.map(\.name),
                 playbooks: s.crisis.info.playbooks.map(\.id),
-                teams: handoffTeams(s))
+                teams: handoffTeams(s), media: mediaNames(s, cl.editor.text))
             s.modal = .command(cl)
             return []
         case .backspace? where cl.editor.isEmpty:
@@ -151,7 +151,8 @@ extension Update {
 
     /// Candidates for the text before the cursor: (text kept before the completed word, the partial word, candidates).
     static func candidates(
-        _ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = []
+        _ text: String, themes: [String], views: [String] = [], playbooks: [String] = [], teams: [String] = [],
+        media: [String] = []
     ) -> (String, String, [String], Bool) {
         guard let sp = text.firstIndex(of: " ") else {
             let names = Commands.all.filter { $0.command.isTypeable }.map(\.name).filter { $0.hasPrefix(text) }
@@ -166,6 +167,15 @@ extension Update {
             // The team is the first word; the note after it is free text.
             if argText.contains(" ") { return (text, "", [], false) }
             return (name + " ", argText, teams.filter { $0.hasPrefix(argText) }, true)
+        }
+        if spec.argument == .media {
+            // The name is the first word (quoted when it has a space); the alt text after it is free text.
+            if argText.hasPrefix("\"") ? argText.dropFirst().contains("\"") : argText.contains(" ") {
+                return (text, "", [], false)
+            }
+            let bare = argText.hasPrefix("\"") ? String(argText.dropFirst()) : argText
+            let cands = media.filter { $0.hasPrefix(bare) }.map { $0.contains(" ") ? "\"" + $0 + "\"" : $0 }
+            return (name + " ", argText, cands, true)
         }
         if spec.argument == .roles {
             let lastSpace = argText.lastIndex(of: " ")
@@ -196,7 +206,7 @@ extension Update {
 
     static func complete(
         _ cl: inout CommandLineState, themes: [String], views: [String] = [], playbooks: [String] = [],
-        teams: [String] = []
+        teams: [String] = [], media: [String] = []
     ) {
         if let base = cl.completionBase, !cl.candidates.isEmpty {
             let n = cl.candidateIndex.map { ($0 + 1) % cl.candidates.count } ?? 0
@@ -205,7 +215,7 @@ extension Update {
             return
         }
         let (head, partial, cands, needsArg) = candidates(
-            cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams)
+            cl.editor.text, themes: themes, views: views, playbooks: playbooks, teams: teams, media: media)
         switch cands.count {
         case 0:
             cl.candidates = []

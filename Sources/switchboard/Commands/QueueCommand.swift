@@ -91,21 +91,10 @@ struct QueueCommand: ParsableCommand {
                 guard let eq = v.firstIndex(of: "=") else { throw CLIError.usage("--variant: NETWORK=TEXT") }
                 variants[String(v[..<eq]).lowercased()] = String(v[v.index(after: eq)...])
             }
-            let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            let library = MediaLibrary(store.dir)
             let media = try self.media.enumerated().map { (n, p) -> QueueMedia in
-                // A public address, for the networks that fetch images themselves (Instagram, Facebook, Threads).
-                if p.lowercased().hasPrefix("https://") {
-                    return QueueMedia(path: p, alt: n < alt.count ? alt[n] : nil)
-                }
-                let library = MediaLibrary(store.dir)
-                if library.entry(p) != nil {
-                    return try MediaCommand.op { try library.media(p, alt: n < alt.count ? alt[n] : nil) }
-                }
-                let abs = URL(fileURLWithPath: p, relativeTo: cwd).standardizedFileURL.path
-                guard FileManager.default.isReadableFile(atPath: abs) else {
-                    throw CLIError.failure(L10n.t("cli.queue.noMedia", ["file": Output.safe(p)]))
-                }
-                return QueueMedia(path: abs, alt: n < alt.count ? alt[n] : nil)
+                // A public address too, for the networks that fetch images themselves (Instagram, Facebook, Threads).
+                try MediaCommand.op { try library.pick(p, alt: n < alt.count ? alt[n] : nil, addresses: true) }
             }
             var d = QueueDraft(
                 text: text, variants: variants, accounts: accounts, media: media, link: link,

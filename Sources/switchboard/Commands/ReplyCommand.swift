@@ -8,8 +8,10 @@ import SwitchboardCore
     import Glibc
 #endif
 
-/// `switchboard reply KEY --text TEXT | --template NAME [--yes] [--no-delay] [--json]`: claim, render, check,
-/// confirm, queue in the outbox, then send through the mention's network (or hand it over for a manual answer).
+/// `switchboard reply KEY --text TEXT | --template NAME [--media NAME|PATH [--alt TEXT]]… [--yes] [--no-delay]
+/// [--json]`: claim, render, check, confirm, queue in the outbox, then send through the mention's network (or hand it
+/// over for a manual answer). Images come from the media library by name or from a path; a network whose replies take
+/// none refuses them before anything is claimed or queued.
 struct ReplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reply",
@@ -25,10 +27,13 @@ struct ReplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.7"))) var delay: Double = 10
     @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.8"))) var force = false
     @Flag(help: ArgumentHelp(L10n.t("cli.help.replyCommand.9"))) var json = false
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.11"))) var media: [String] = []
+    @Option(help: ArgumentHelp(L10n.t("cli.help.replyCommand.12"))) var alt: [String] = []
 
     func validate() throws {
         if (text == nil) == (template == nil) { throw ValidationError(L10n.t("cli.reply.textOrTemplate")) }
         if delay < 0 { throw ValidationError("--delay must be 0 or more") }
+        if alt.count > media.count { throw ValidationError(L10n.t("cli.reply.altWithoutMedia")) }
     }
 
     func run() async throws {
@@ -37,17 +42,24 @@ struct ReplyCommand: AsyncParsableCommand {
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
         let me = Actor.current()
         let member = team.member(me)
+        let images = try replyMedia(store: store, mention: m)
 
         let claim = try ClaimCommand.claim(store, key: k, me: me, force: force)
         if let was = claim.tookOverFrom, !json { print(L10n.t("cli.reply.tookOver", ["key": k, "user": was])) }
 
         let body = try replyText(store: store, mention: m, member: member)
-        let draft = OutboxDraft.reply(to: m, text: body, delay: noDelay ? 0 : delay)
+        var draft = OutboxDraft.reply(to: m, text: body, delay: noDelay ? 0 : delay)
+        if !images.isEmpty { draft.media = images }
         // Longer than the network allows (Mastodon, Bluesky, X): a numbered thread, as the workbench sends it.
         let parts = draft.threadParts()
-        let warnings = ReplyChecks.check(reply: body, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
+        let warnings =
+            ReplyChecks.check(reply: body, to: m).filter { parts.count == 1 || $0.kind != .tooLong }
+            + images.filter { $0.alt == nil }.map {
+                ReplyWarning(
+                    kind: .mediaWithoutAlt, message: L10n.t("cli.reply.imageNoAlt", ["file": Self.fileName($0)]))
+            }
         if !json {
-            preview(m, body, warnings)
+            preview(m, body, warnings, images)
             if parts.count > 1 {
                 print(L10n.t("cli.reply.asThread", ["count": parts.count]))
                 for p in parts { print("  " + Output.safe(p.text.replacingOccurrences(of: "\n", with: " "))) }
@@ -128,7 +140,20 @@ struct ReplyCommand: AsyncParsableCommand {
         return TemplateRenderer.withSignature(Triage.addressed(raw, to: m), member: member)
     }
 
-    func preview(_ m: Mention, _ body: String, _ warnings: [ReplyWarning]) {
+    /// The `--media` images (library names or paths, each with the `--alt` at its position), checked against what the
+    /// mention's network takes in a reply.
+    func replyMedia(store: Store, mention m: Mention) throws -> [QueueMedia] {
+        guard !media.isEmpty else { return [] }
+        if let why = ReplyMedia.refusal(m.platform, count: media.count) { throw CLIError.failure(why) }
+        let library = MediaLibrary(store.dir)
+        return try media.enumerated().map { (n, p) in
+            try MediaCommand.op { try library.pick(p, alt: n < alt.count ? alt[n] : nil) }
+        }
+    }
+
+    static func fileName(_ m: QueueMedia) -> String { Output.safe((m.path as NSString).lastPathComponent) }
+
+    func preview(_ m: Mention, _ body: String, _ warnings: [ReplyWarning], _ images: [QueueMedia] = []) {
         let who = m.author?.shown ?? L10n.t("msg.theAuthor")
         print(L10n.t("cli.reply.to", ["who": Output.safe(who), "network": m.platform, "key": m.key]))
         print("")
@@ -138,6 +163,9 @@ struct ReplyCommand: AsyncParsableCommand {
         print("")
         if let (used, limit) = PostLength.measure(body, network: m.platform, visibility: m.reply?.visibility) {
             print("\(used)/\(limit) " + L10n.t("check.characters"))
+        }
+        for i in images where i.alt != nil {
+            print(L10n.t("media.line", ["file": Self.fileName(i), "alt": Output.safe(i.alt ?? "")]))
         }
         for w in warnings { print(L10n.t("cli.warning", ["text": w.message])) }
     }

@@ -189,27 +189,31 @@ extension Renderer {
 
     mutating func drawComposer(key: String, sepY: Int, inner: Rect, rect: Rect, focused: Bool) {
         let draft = s.mention.drafts[key]
-        let platform =
-            s.mention.detail?.mention.key == key
-            ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
+        let platform = Update.platform(s, key) ?? ""
         let text = draft?.editor.text ?? ""
-        var label = " " + L10n.t("mention.replyLabel") + " "
+        var pieces: [String] = []
         var counterRole: StyleRole = .dim
         // A private chat message has the network's message limit, not its post limit, and is never split.
         let visibility = s.mention.detail?.mention.key == key ? s.mention.detail!.mention.reply?.visibility : nil
         let chat = ThreadSplitter.isChatMessage(network: platform, visibility: visibility)
         if let (used, limit) = ReplyLimit.count(text, platform: platform, visibility: visibility) {
-            label += "· \(used)/\(limit) "
+            pieces.append("\(used)/\(limit)")
             let parts = chat ? 1 : ThreadSplitter.split(text, network: platform.lowercased()).count
             // Too long for one post goes out as a thread: the review shows it post by post.
-            if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
+            if parts > 1 { pieces.append(L10n.t("mention.threadParts", ["count": parts])) }
             if used > limit { counterRole = .error }
         }
-        if let n = draft?.media.count, n > 0 { label += "· " + L10n.t("mention.images", ["count": n]) + " " }
+        if let n = draft?.media.count, n > 0 { pieces.append(L10n.t("mention.images", ["count": n])) }
         if draft?.isDirty == true {
-            label += "· " + L10n.t("mention.unsaved") + " "
+            pieces.append(L10n.t("mention.unsaved"))
         } else if draft?.savedText.isEmpty == false {
-            label += "· " + L10n.t("mention.saved") + " "
+            pieces.append(L10n.t("mention.saved"))
+        }
+        // Whole pieces only: what does not fit is left off rather than cut in the middle of a word.
+        var label = " " + L10n.t("mention.replyLabel") + " "
+        for p in pieces {
+            guard TextWidth.width(label + "· " + p + " ") <= inner.width - 2 else { break }
+            label += "· " + p + " "
         }
         let role: StyleRole = focused ? .borderFocused : .border
         buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)

@@ -57,7 +57,10 @@ extension Renderer {
                 lines.append(((i == 0 ? "" : "  ") + l, .warning))
             }
         }
-        if r.warnings.isEmpty { lines.append((L10n.t("review.noWarnings"), .dim)) }
+        // An image without alt text is a warning too (in mediaLines): then "No warnings." would contradict it.
+        if r.warnings.isEmpty, !r.media.contains(where: { $0.alt == nil }) {
+            lines.append((L10n.t("review.noWarnings"), .dim))
+        }
         lines.append(("", .overlay))
         if r.manual {
             let net = r.network.lowercased()

@@ -1,37 +1,63 @@
 import Foundation
+import Listening
 import ScreenKit
 import SwitchboardCore
 
-/// Images in replies: `:attach PATH [ALT TEXT]` adds one to the open mention's draft (a path with spaces in double
-/// quotes), `:detach` removes them; the composer counts them and the review lists them with their alt texts, warning
-/// about any without. They go out with the reply (Mastodon and Bluesky).
+/// Images in replies: `:attach NAME|PATH [ALT TEXT]` adds one to the open mention's draft: a file of the media library
+/// by name (its stored alt text unless one is given; Tab completes the names) or a file by path (with spaces in
+/// double quotes); `:detach` removes them. A network whose replies take no images (Instagram, YouTube, Reddit, the
+/// feeds) refuses at once (`ReplyMedia`). The composer counts them and the review lists them with their alt texts,
+/// warning about any without.
 extension Update {
     static func attach(_ s: inout AppState, _ arg: String) -> [Effect] {
         guard let key = s.shownKey else { say(&s, L10n.t("msg.noOpen")); return [] }
         let t = arg.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { prompt(&s, "attach "); return [] }
-        let (path, alt) = pathAndAlt(t)
-        let full = (path as NSString).expandingTildeInPath
-        let name = sanitizeForScreen((full as NSString).lastPathComponent)
-        guard FileManager.default.isReadableFile(atPath: full) else {
-            say(&s, L10n.t("media.unreadable", ["path": sanitizeForScreen(path)]), error: true)
+        var d = s.mention.drafts[key] ?? Draft()
+        if let net = platform(s, key), let why = ReplyMedia.refusal(net, count: d.media.count + 1) {
+            say(&s, why, error: true)
             return []
         }
-        var d = s.mention.drafts[key] ?? Draft()
-        d.media.append(QueueMedia(path: full, alt: alt))
+        let (path, alt) = pathAndAlt(t)
+        let library = mediaLibrary(s)
+        let media: QueueMedia
+        do { media = try library.pick(path, alt: alt) } catch {
+            say(&s, sanitizeForScreen("\(error)"), error: true)
+            return []
+        }
+        let name = sanitizeForScreen((media.path as NSString).lastPathComponent)
+        d.media.append(media)
         s.mention.drafts[key] = d
         s.chrome.focus = .composer
-        if let alt {
-            say(&s, L10n.t("media.attached", ["file": name, "alt": sanitizeForScreen(alt)]))
+        if let alt = media.alt {
+            let from = library.entry(path) != nil ? "media.fromLibrary" : "media.attached"
+            say(&s, L10n.t(from, ["file": name, "alt": sanitizeForScreen(alt)]))
         } else {
             say(&s, L10n.t("media.noAlt", ["file": name]), error: true)
         }
         return []
     }
 
+    /// The network of mention `key`: from the open mention, else from its feed row.
+    static func platform(_ s: AppState, _ key: String) -> String? {
+        if let m = s.mention.detail?.mention, m.key == key { return m.platform }
+        return s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform }
+    }
+
+    /// The workbench's media library (none known: one in an empty folder, so only paths are taken).
+    static func mediaLibrary(_ s: AppState) -> MediaLibrary {
+        MediaLibrary(dir: s.settings.mediaDir ?? URL(fileURLWithPath: "/nonexistent/media"))
+    }
+
+    /// The library's names for `:attach` completion (read only when the command line is an `attach`).
+    static func mediaNames(_ s: AppState, _ line: String) -> [String] {
+        guard line.hasPrefix("attach ") else { return [] }
+        return mediaLibrary(s).names(startingWith: "")
+    }
+
     static func detach(_ s: inout AppState) -> [Effect] {
         guard let key = s.shownKey, var d = s.mention.drafts[key], !d.media.isEmpty else {
-            say(&s, L10n.t("media.none"))
+            say(&s, L10n.t("media.noneAttached"))
             return []
         }
         d.media = []
@@ -67,8 +93,9 @@ extension Renderer {
                 let line = L10n.t("media.line", ["file": name, "alt": sanitizeForScreen(alt)])
                 for l in TextWrap.wrap(line, width: w) { out.append((l, .meta)) }
             } else {
-                for l in TextWrap.wrap("⚠ " + L10n.t("media.noAlt", ["file": name]), width: w) {
-                    out.append((l, .warning))
+                // Continuation lines indented like the review's other warnings.
+                for (i, l) in TextWrap.wrap("⚠ " + L10n.t("media.noAlt", ["file": name]), width: w).enumerated() {
+                    out.append(((i == 0 ? "" : "  ") + l, .warning))
                 }
             }
         }
