@@ -41,7 +41,8 @@ extension Update {
         guard var t = s.threadView else { return [] }
         let c = CommandName(rawValue: command)
         if let m = c?.motion {
-            t.move(m)
+            let r = Renderer(s: s, buf: ScreenBuffer(size: Size(width: 1, height: 1)))
+            t.move(m, page: r.threadPage(t, up: m == .pageUp || m == .halfUp))
             s.threadView = t
             return []
         }
