@@ -8,16 +8,17 @@ import SwitchboardUI
 /// (`HistoryIndex.window`), drawn while the store folds the logs on another thread (`StoreLoading`).
 ///
 /// `SWITCHBOARD_WINDOW` chooses: `index` always, `memory` never; otherwise (auto) when the index exists, the logs
-/// hold at least `autoFromBytes` and the team mutes nothing (the feed's counts leave muted mentions out).
+/// hold at least `autoFromBytes` and the team mutes nothing (the feed's counts leave muted mentions out, and the
+/// private messages of a role that may not read them).
 enum WorkbenchWindow {
     /// About 50,000 mentions of ordinary size.
     static let autoFromBytes = 16 << 20
     /// Rows read for the first frame (a few screens; `j`, `k` and page keys move in them while the store loads).
     static let rows = 200
 
-    static func wanted(_ dir: DataDirectory, team: TeamConfig?) -> Bool {
+    static func wanted(_ dir: DataDirectory, team: TeamConfig?, user: String) -> Bool {
         let mode = ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW"] ?? "auto"
-        if mode == "memory" || !MuteList(team?.mute).isEmpty { return false }
+        if mode == "memory" || !MuteList(team: team, user: user).hidesNothing { return false }
         if mode == "index" { return true }
         guard FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else { return false }
         return logBytes(dir) >= autoFromBytes
@@ -38,7 +39,7 @@ enum WorkbenchWindow {
     /// is folded first, as before).
     static func read(_ dir: DataDirectory, state: AppState) -> HistoryWindow? {
         let s = state.settings
-        guard wanted(dir, team: s.team) else { return nil }
+        guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
             let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
             let w = try index.window(

@@ -31,6 +31,11 @@ final class ThreadEndToEndTests: EndToEndTestCase {
         rows = try s.waitFor("y sends it in 10 s")
         s.sendKeys("y")
         rows = try s.waitFor("sent ✓", timeout: 30)
+        // The mention pane is on the post answered, and its outbox line is the reply sent to it.
+        let pane = rows.joined(separator: "\n")
+        XCTAssertTrue(pane.contains("│ @acmecloud Danke, hat geklappt"), s.dump(rows))
+        XCTAssertTrue(
+            rows.contains { $0.contains("│ Reply: sent ✓ https://mastodon.social/@acmecloud/") }, s.dump(rows))
         sleep(2)
         let posts = try demoNetworkLog(dir).filter {
             $0["path"] as? String == "/api/v1/statuses" && $0["outcome"] as? String == "created"

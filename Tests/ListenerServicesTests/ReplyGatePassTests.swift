@@ -42,6 +42,10 @@ final class ReplyGatePassTests: XCTestCase {
             .json(#"{"uri":"at://did:plc:acme123/x/y","cid":"bafy"}"#)
         }
         server.handle("POST", "/xrpc/com.atproto.repo.deleteRecord") { _ in .json("{}") }
+        // The posts have no thread gate yet (the gate is read first, to keep the replies it hides).
+        server.handle("GET", "/xrpc/com.atproto.repo.getRecord") { _ in
+            .json(#"{"error":"RecordNotFound","message":"Could not locate record"}"#, status: 400)
+        }
         return (store, team)
     }
 

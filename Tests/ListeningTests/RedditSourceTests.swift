@@ -232,7 +232,7 @@ final class RedditSourceTests: RedditTestCase {
         XCTAssertEqual(try Listener.publisher(for: c, dataDir: dir, http: TestHTTPClient())?.platform, "reddit")
         XCTAssertEqual(
             try Listener.moderator(for: c, dataDir: dir, http: TestHTTPClient())?.supported,
-            [.remove, .approve, .lock, .unlock, .delete])
+            [.hide, .unhide, .remove, .approve, .lock, .unlock, .delete])
         let m = Mention(platform: "reddit", id: "t1_x", text: "x", createdAt: now, reply: ReplyRef(uri: "t1_x"))
         XCTAssertFalse(OutboxDraft.reply(to: m, text: "Danke").manual, "Reddit mentions are answered through the API")
     }

@@ -51,4 +51,27 @@ final class RedditThreadTests: RedditTestCase {
         XCTAssertTrue(all.isEmpty)
         XCTAssertTrue(server.requests("GET", "/comments/msg").isEmpty)
     }
+
+    /// A thread that is gone (deleted, removed, banned subreddit: 404) or private (403) says so, not the poll's
+    /// "check the subreddit names".
+    func testAThreadThatIsGoneOrPrivateSaysSo() async throws {
+        let source = try source(redditConfig(server), try redditDataDir())
+        let m = Mention(
+            platform: "reddit", id: "t1_c4", text: "Fixed for me after a restart.", createdAt: now,
+            inReplyTo: "t3_gone", threadRoot: "t3_gone", source: "rd")
+        server.on("GET", "/comments/gone", .json(#"{"message": "Not Found", "error": 404}"#, status: 404))
+        do {
+            _ = try await source.conversation(of: m)
+            XCTFail("expected an error")
+        } catch let e as SourceError {
+            XCTAssertEqual(e.description, "reddit source rd: this thread is gone or private (HTTP 404)")
+        }
+        server.on("GET", "/comments/gone", .json(#"{"reason": "private", "message": "Forbidden"}"#, status: 403))
+        do {
+            _ = try await source.conversation(of: m)
+            XCTFail("expected an error")
+        } catch let e as SourceError {
+            XCTAssertEqual(e.description, "reddit source rd: this thread is gone or private (HTTP 403)")
+        }
+    }
 }

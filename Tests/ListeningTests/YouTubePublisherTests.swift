@@ -182,7 +182,7 @@ final class YouTubePublisherTests: YouTubeServerTestCase {
         guard let mod = try Listener.moderator(for: team.sources[0], dataDir: dir, http: TestHTTPClient()) else {
             return XCTFail("a YouTube source has a moderator")
         }
-        XCTAssertEqual(mod.supported, [.hold, .approve, .reject, .delete])
+        XCTAssertEqual(mod.supported, [.hide, .unhide, .hold, .approve, .reject, .delete])
         server.on(
             "POST", "/youtube/v3/comments/setModerationStatus", NetworkTestServer.Response(status: 204, body: Data()))
         server.on("DELETE", commentsPath, NetworkTestServer.Response(status: 204, body: Data()))

@@ -80,4 +80,61 @@ final class ThreadComposerScreenTests: XCTestCase {
             "│                                                     ││ Reply: thread of 2, 2/2: sent ✓ https://s…│")
         XCTAssertEqual(try Store(dir: app.dir).state(key).replies.count, 2)
     }
+
+    /// A reply split by hand into ten posts (`---` lines) at 80×24: the review is longer than the screen and
+    /// scrolls with j/k and PgDn/PgUp, the bottom border says which lines show; every post can be read before `y`.
+    func testTheReviewOfATenPostThreadScrollsAt80x24() throws {
+        let app = try TestApp(
+            ReplyFixtures.questions(), size: Size(width: 80, height: 24), team: ReplyFixtures.team,
+            files: ReplyFixtures.templates)
+        app.press("<Enter>")
+        for i in 1...10 {
+            if i > 1 { app.press("<Enter>"); app.type("---"); app.press("<Enter>") }
+            app.type("Teil \(i): Die Erstattung über 49,90 € ist unterwegs, Grüße aus Köln.")
+        }
+        app.press("C-s")
+        guard case .review(let r)? = app.state.modal else { return XCTFail(app.dump()) }
+        XCTAssertEqual(r.parts.count, 10)
+        assertScreen(
+            app,
+            """
+             1 Feed              2 Mention           3 Queue             4 Crisis
+            ┌─┌─ Review reply — y send · e edit · n back ────────────────────────────────┐─┐
+            │ │ To: @anna@social.example on Mastodon                                     │ │
+            │ │ In reply to: https://social.example/@anna@social.example/q1              │ │
+            │ │                                                                          │ │
+            │ │ Too long for one post: it goes out as a thread of 10 posts, each         │ │
+            │ │ answering the one before (a line with only --- ends a post by hand).     │ │
+            │ │                                                                          │ │
+            │ │ ── Post 1 of 10 · 77/500 ──                                              │ │
+            │ │ @anna@social.example Teil 1: Die Erstattung über 49,90 € ist unterwegs,  │ │
+            │ │ Grüße aus Köln. 1/10                                                     │ │
+            │─│                                                                          │─│
+            │ │ ── Post 2 of 10 · 71/500 ──                                              │ │
+            │ │ Teil 2: Die Erstattung über 49,90 € ist unterwegs, Grüße aus Köln. 2/10  │ │
+            │ │                                                                          │ │
+            │ │ ── Post 3 of 10 · 71/500 ──                                              │ │
+            │ │ Teil 3: Die Erstattung über 49,90 € ist unterwegs, Grüße aus Köln. 3/10  │ │
+            │ │                                                                          │ │
+            │ │ ── Post 4 of 10 · 71/500 ──                                              │ │
+            │ │ Teil 4: Die Erstattung über 49,90 € ist unterwegs, Grüße aus Köln. 4/10  │ │
+            │ └───────────────────────────────────────────── 1–18 of 41 · j k PgDn PgUp ─┘ │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             ~/sb · alice · 1 new · 2 open · ⟳ polling
+            Send this reply? y send · e edit · n back
+            """)
+        var seen = Set<String>()
+        for _ in 0..<8 {
+            for l in app.screen where l.contains("── Post ") { seen.insert(l) }
+            app.press("<PgDn>")
+        }
+        XCTAssertEqual(seen.count, 10, "every post's header came by: \(seen.sorted())")
+        XCTAssertTrue(app.screen.contains { $0.contains("y sends it in 10 s") }, app.dump())
+        app.press("k k <PgUp> <PgUp> <PgUp> <PgUp> <PgUp> <PgUp>")
+        XCTAssertTrue(app.screen.contains { $0.contains("To: @anna@social.example on Mastodon") }, app.dump())
+        app.press("j")
+        XCTAssertFalse(app.screen.contains { $0.contains("To: @anna@social.example on Mastodon") }, app.dump())
+        app.press("y")
+        XCTAssertNil(app.state.modal, "y still sends from anywhere in the review")
+    }
 }

@@ -4,10 +4,11 @@ import SwitchboardCore
 /// Moderation of authors on Bluesky for the account of a source: mute and unmute (`app.bsky.graph.muteActor`,
 /// `unmuteActor`), block and unblock (an `app.bsky.graph.block` record with a record key made from the author's
 /// DID, so Switchboard can delete the block it made) and report (`com.atproto.moderation.createReport` on the
-/// post, with the reason). The author is the DID in the post's AT-URI.
+/// post, with the reason). The author is the DID in the post's AT-URI. Hide and unhide a reply in a thread that starts
+/// with the account's own post: its thread gate's `hiddenReplies` (BlueskyModerator+HiddenReplies.swift).
 public struct BlueskyModerator: Moderator, NetworkConnector {
     public var platform: String { "bluesky" }
-    public var supported: [ModerationKind] { [.mute, .unmute, .block, .unblock, .report] }
+    public var supported: [ModerationKind] { [.hide, .unhide, .mute, .unmute, .block, .unblock, .report] }
     let client: BlueskyClient
     let now: @Sendable () -> Date
 
@@ -28,6 +29,10 @@ public struct BlueskyModerator: Moderator, NetworkConnector {
         let nsid: String
         var body: [String: Any]
         switch kind {
+        case .hide, .unhide:
+            do { return try await hideReply(target, uri: uri, hide: kind == .hide) } catch let e as SourceError {
+                throw PublishError(e)
+            }
         case .mute: (nsid, body) = ("app.bsky.graph.muteActor", ["actor": did])
         case .unmute: (nsid, body) = ("app.bsky.graph.unmuteActor", ["actor": did])
         case .block, .unblock:
@@ -53,7 +58,7 @@ public struct BlueskyModerator: Moderator, NetworkConnector {
             ]
         default:
             throw PublishError.configuration(
-                "Bluesky offers mute, unmute, block, unblock and report (not \(kind.rawValue))")
+                "Bluesky offers hide, unhide, mute, unmute, block, unblock and report (not \(kind.rawValue))")
         }
         let json = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         do {

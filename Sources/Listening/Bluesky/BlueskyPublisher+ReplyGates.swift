@@ -3,7 +3,8 @@ import SwitchboardCore
 
 /// Bluesky: a thread gate (`app.bsky.feed.threadgate`, who may reply: nobody, people mentioned, people the account
 /// follows) and a post gate (`app.bsky.feed.postgate` with `disableRule`: no quotes), both with the post's record key,
-/// written with `com.atproto.repo.putRecord`; lifted with `deleteRecord`. A gate the post had before is replaced.
+/// written with `com.atproto.repo.putRecord`; lifted with `deleteRecord`. A gate the post had before is replaced, except
+/// for the replies it hides (`hiddenReplies`, see `BlueskyThreadgate`): they stay hidden during and after the crisis.
 extension BlueskyPublisher: ReplyGating {
     static let threadgate = "app.bsky.feed.threadgate", postgate = "app.bsky.feed.postgate"
 
@@ -18,8 +19,13 @@ extension BlueskyPublisher: ReplyGating {
             case "following": [["$type": Self.threadgate + "#followingRule"]]
             default: []
             }
-        try await put(
-            did, Self.threadgate, rkey, ["$type": Self.threadgate, "post": uri, "allow": allow, "createdAt": now])
+        // The gate's `allow` is replaced; the replies hidden in the thread (`hiddenReplies`) stay hidden.
+        try await BlueskyThreadgate(client: client, did: did, rkey: rkey).update(now: client.now()) { gate in
+            let hidden = gate["hiddenReplies"]
+            gate = ["$type": Self.threadgate, "post": uri, "allow": allow, "createdAt": now]
+            if let hidden { gate["hiddenReplies"] = hidden }
+            return true
+        }
         if !quotes {
             try await put(
                 did, Self.postgate, rkey,
@@ -33,11 +39,20 @@ extension BlueskyPublisher: ReplyGating {
 
     public func restore(postID: String) async throws -> (ReplyGateRecord.Outcome, String?) {
         let (did, rkey, _) = try await ids(postID)
-        for collection in [Self.threadgate, Self.postgate] {
-            let body = try JSONSerialization.data(
-                withJSONObject: ["repo": did, "collection": collection, "rkey": rkey], options: [.sortedKeys])
-            _ = try await client.post("com.atproto.repo.deleteRecord", json: body)
+        // Everyone may reply again (a gate without `allow`); a gate that only held the rules goes, one that hides
+        // replies stays with them.
+        let gate = BlueskyThreadgate(client: client, did: did, rkey: rkey)
+        var lifted = false
+        try await gate.update(now: client.now()) { record in
+            guard let hidden = record["hiddenReplies"] as? [Any], !hidden.isEmpty else { return false }
+            record["allow"] = nil
+            lifted = true
+            return true
         }
+        if !lifted { try await gate.delete() }
+        let body = try JSONSerialization.data(
+            withJSONObject: ["repo": did, "collection": Self.postgate, "rkey": rkey], options: [.sortedKeys])
+        _ = try await client.post("com.atproto.repo.deleteRecord", json: body)
         return (.done, nil)
     }
 

@@ -39,8 +39,8 @@ public enum Moderation {
             return "Mastodon offers no API to hide or delete other people's posts: mute, block or report the author "
                 + "instead (needs a Mastodon source in team.json)"
         case "bluesky":
-            return "Bluesky offers no API to hide or delete other people's posts: mute, block or report the author "
-                + "instead (needs a Bluesky source in team.json)"
+            return "Bluesky moderation (hide a reply in a thread the account started; mute, block or report the "
+                + "author) needs a Bluesky source in team.json"
         case "rss", "jsonl", "import":
             return "\(networkName(network)) mentions are not on a network Switchboard can moderate"
         default: return nil

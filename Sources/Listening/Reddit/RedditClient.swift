@@ -34,15 +34,16 @@ struct RedditClient: Sendable {
         try await send("POST", path, query: [], form: fields)
     }
 
-    /// Sends one request; a 401 renews the token (when it can be renewed) and tries once more. Statuses other than
-    /// 2xx are returned to the caller when `raw` (moderation names the subreddit on a 403), else thrown.
-    func send(_ method: String, _ path: String, query: [(String, String)], form: [(String, String)]?, raw: Bool = false)
-        async throws -> HTTPResponse
-    {
+    /// Sends one request; a 401 renews the token (when it can be renewed) and tries once more. A status in `raw` is
+    /// returned to the caller (moderation names the subreddit on a 403, the thread view says a thread is gone on a
+    /// 404), any other that is not 2xx thrown.
+    func send(
+        _ method: String, _ path: String, query: [(String, String)], form: [(String, String)]?, raw: Set<Int> = []
+    ) async throws -> HTTPResponse {
         let url = NetworkCall.url(base, path: path, query: query + [("raw_json", "1")])
         var r = try await once(method, url, form: form)
         if r.status == 401, try await auth.renewAfterRefusal() { r = try await once(method, url, form: form) }
-        if raw && r.status == 403 { return r }
+        if raw.contains(r.status) { return r }
         try RedditClient.check(r, label: label, now: now())
         return r
     }

@@ -1,12 +1,13 @@
 import Foundation
 import SwitchboardCore
 
-/// Moderates comments and posts where the account moderates: remove (`/api/remove`), approve (`/api/approve`),
+/// Moderates comments and posts where the account moderates: remove and hide (`/api/remove`), approve and unhide
+/// (`/api/approve`),
 /// lock and unlock (`/api/lock`, `/api/unlock`), and delete the account's own (`/api/del`). Each is a form
 /// `id=FULLNAME&api_type=json`; Reddit answers `{}`, or a 403 when the account does not moderate there.
 public struct RedditModerator: Moderator, NetworkConnector {
     public var platform: String { "reddit" }
-    public var supported: [ModerationKind] { [.remove, .approve, .lock, .unlock, .delete] }
+    public var supported: [ModerationKind] { [.hide, .unhide, .remove, .approve, .lock, .unlock, .delete] }
     let publisher: RedditPublisher
 
     public init(_ setup: ConnectorSetup) throws {
@@ -17,8 +18,8 @@ public struct RedditModerator: Moderator, NetworkConnector {
     public static func request(_ kind: ModerationKind, _ fullname: String) -> (path: String, form: [(String, String)])?
     {
         switch kind {
-        case .remove: return ("/api/remove", [("id", fullname), ("spam", "false"), ("api_type", "json")])
-        case .approve: return ("/api/approve", [("id", fullname), ("api_type", "json")])
+        case .remove, .hide: return ("/api/remove", [("id", fullname), ("spam", "false"), ("api_type", "json")])
+        case .approve, .unhide: return ("/api/approve", [("id", fullname), ("api_type", "json")])
         case .lock: return ("/api/lock", [("id", fullname), ("api_type", "json")])
         case .unlock: return ("/api/unlock", [("id", fullname), ("api_type", "json")])
         case .delete: return ("/api/del", [("id", fullname), ("api_type", "json")])
@@ -31,11 +32,12 @@ public struct RedditModerator: Moderator, NetworkConnector {
             throw PublishError.rejected("a Reddit item is moderated by its t1_/t3_ fullname; this mention has none")
         }
         guard let (path, form) = RedditModerator.request(kind, name) else {
-            throw PublishError.rejected("Reddit offers remove, approve, lock, unlock and delete, not \(kind.rawValue)")
+            throw PublishError.rejected(
+                "Reddit offers hide, unhide, remove, approve, lock, unlock and delete, not \(kind.rawValue)")
         }
         let client = publisher.client
         let r: HTTPResponse
-        do { r = try await client.send("POST", path, query: [], form: form, raw: true) } catch let e as SourceError {
+        do { r = try await client.send("POST", path, query: [], form: form, raw: [403]) } catch let e as SourceError {
             throw PublishError(e)
         }
         if r.status == 403 { throw PublishError.rejected(try await notModerator(name, kind)) }

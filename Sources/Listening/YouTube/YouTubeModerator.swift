@@ -1,12 +1,12 @@
 import Foundation
 import SwitchboardCore
 
-/// Moderates comments on the channel's videos: `comments.setModerationStatus` (hold → `heldForReview`,
-/// approve → `published`, reject → `rejected`, with `banAuthor=true` when asked) and `comments.delete` for the
-/// channel's own comments. Each costs 50 quota units; both need the youtube.force-ssl scope.
+/// Moderates comments on the channel's videos: `comments.setModerationStatus` (hold and hide → `heldForReview`,
+/// approve and unhide → `published`, reject → `rejected`, with `banAuthor=true` when asked) and `comments.delete` for
+/// the channel's own comments. Each costs 50 quota units; both need the youtube.force-ssl scope.
 public struct YouTubeModerator: Moderator, NetworkConnector {
     public var platform: String { "youtube" }
-    public var supported: [ModerationKind] { [.hold, .approve, .reject, .delete] }
+    public var supported: [ModerationKind] { [.hide, .unhide, .hold, .approve, .reject, .delete] }
     let client: YouTubeClient
 
     public init(_ setup: ConnectorSetup) throws {
@@ -19,8 +19,8 @@ public struct YouTubeModerator: Moderator, NetworkConnector {
     /// The `moderationStatus` value for `kind`, nil for kinds that are not a status.
     static func status(_ kind: ModerationKind) -> String? {
         switch kind {
-        case .hold: return "heldForReview"
-        case .approve: return "published"
+        case .hold, .hide: return "heldForReview"
+        case .approve, .unhide: return "published"
         case .reject: return "rejected"
         default: return nil
         }
@@ -44,8 +44,14 @@ public struct YouTubeModerator: Moderator, NetworkConnector {
                     "POST", "/comments/setModerationStatus", q, cost: YouTubeQuotaLedger.Cost.write, write: true)
             } else {
                 throw PublishError.configuration(
-                    "YouTube cannot \(kind.rawValue) a comment (it offers hold, approve, reject and delete)")
+                    "YouTube cannot \(kind.rawValue) a comment (it offers hide, unhide, hold, approve, reject and delete)"
+                )
             }
+        } catch let e as YouTubeError where e.kind == .forbidden && YouTubeModerator.status(kind) != nil {
+            // Only the owner of the video moderates its comments.
+            throw PublishError.rejected(
+                "YouTube lets a channel \(kind.rawValue) only comments on its own videos; this comment is on another "
+                    + "channel's video (\(e.message))")
         } catch let e as YouTubeError {
             throw e.publishError
         } catch let e as SourceError { throw PublishError(e) }

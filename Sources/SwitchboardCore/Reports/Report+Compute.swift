@@ -45,7 +45,8 @@ extension Report {
         }
 
         // Mentions.
-        let mute = MuteList(team.mute)
+        var mute = MuteList(team.mute)
+        mute.hidePrivate = options.hidePrivate
         let brandTerms = [team.brand.name] + team.brand.terms
         let brandMatcher = ReportTerms.Matcher(brandTerms)
         let rivals = team.competitors.map { ReportTerms.Matcher([$0.name] + $0.terms) }

@@ -19,6 +19,9 @@ public struct ReportOptions {
     /// Posts of the brand's own accounts, left out like spam (default: the accounts the contacts know as ours —
     /// `team.json` `contacts.own_accounts`, the sources' handles, brand terms that look like handles).
     public var isOwn: ((Mention) -> Bool)?
+    /// Leave private messages out entirely (not even counted): the report is for someone whose role may not read
+    /// them (team.json `private_messages`).
+    public var hidePrivate = false
 
     public init(
         authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,

@@ -6,7 +6,7 @@ extension EffectRunner {
     /// The contacts fold, made on first use (tests and the runtime make it in `initialDelta`).
     func contactBook() -> Contacts {
         if let c = view.contacts { return c }
-        let c = Contacts(mentions: store.mentions, events: store.events, team: team)
+        let c = Contacts(mentions: readable(store.mentions), events: store.events, team: team)
         view.contacts = c
         return c
     }
@@ -16,10 +16,10 @@ extension EffectRunner {
         guard view.contacts != nil else { return }
         let contactActions = newEvents.contains { if case .contact = $0.action { return true } else { return false } }
         if reload {
-            view.contacts = Contacts(mentions: store.mentions, events: store.events, team: team)
+            view.contacts = Contacts(mentions: readable(store.mentions), events: store.events, team: team)
         } else {
             guard !new.isEmpty || contactActions else { return }
-            view.contacts!.update(newMentions: new, newEvents: newEvents)
+            view.contacts!.update(newMentions: readable(new), newEvents: newEvents)
         }
         if reload || contactActions { d.personMarks = personMarks(); return }
         // Only new mentions: the marks of their authors' mentions (a new mention can make a critic or a multiplier).
@@ -51,27 +51,41 @@ extension EffectRunner {
 
     /// The report's options as `switchboard report` sets them (Insight's topic words, the priority band a mention had
     /// when it arrived for SLA targets by band), and merged contacts as one person.
-    func reportOptions() -> ReportOptions { EffectRunner.reportOptions(book: contactBook(), team: team) }
+    func reportOptions() -> ReportOptions {
+        EffectRunner.reportOptions(book: contactBook(), team: team, hidePrivate: hidesPrivate)
+    }
 
-    static func reportOptions(book: Contacts, team: TeamConfig?) -> ReportOptions {
+    static func reportOptions(book: Contacts, team: TeamConfig?, hidePrivate: Bool = false) -> ReportOptions {
         let authorOf: (Mention) -> ReportAuthor? = { m in
             guard let c = book.contact(for: m) else { return ReportAuthor.byAccount(m) }
             return ReportAuthor(id: c.id, name: c.identities.first?.displayHandle ?? c.name)
         }
-        guard let team else { return ReportOptions(authorOf: authorOf, terms: Trends.terms) }
-        return .insight(team: team, authorOf: authorOf)
+        var o =
+            team.map { ReportOptions.insight(team: $0, authorOf: authorOf) }
+            ?? ReportOptions(authorOf: authorOf, terms: Trends.terms)
+        o.hidePrivate = hidePrivate
+        return o
     }
+
+    /// Whether the user's role may not read private messages (team.json `private_messages`): then they are left
+    /// out of the contacts, the report and the advocates as they are out of the feed.
+    var hidesPrivate: Bool { !(team?.mayReadPrivate(actor) ?? true) }
+
+    /// `mentions` without the private messages the user may not read.
+    func readable(_ mentions: [Mention]) -> [Mention] { hidesPrivate ? mentions.filter { !$0.isPrivate } : mentions }
 
     func performCommunity(_ op: CommunityOp) -> [Message] {
         switch op {
         case .loadReport(let now):
             guard let team else { return [.failed(L10n.t("msg.reportNeedsTeam"))] }
             let store = self.store
+            let hidePrivate = hidesPrivate
             let book = contactBook()
             let work: @Sendable () -> Message = {
                 do {
                     let r = try Report.lastWeek(
-                        store: store, team: team, now: now, options: EffectRunner.reportOptions(book: book, team: team))
+                        store: store, team: team, now: now,
+                        options: EffectRunner.reportOptions(book: book, team: team, hidePrivate: hidePrivate))
                     return .reportLoaded(
                         r.text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
                 } catch {
@@ -85,13 +99,14 @@ extension EffectRunner {
             let book = contactBook()
             let store = self.store
             let team = self.team
+            let hidePrivate = hidesPrivate
             let work: @Sendable () -> Message = {
                 var snap = ContactsSnapshot(contacts: book, advocates: [], advocatesProblem: nil)
                 if let team {
                     do {
                         snap.advocates = try Report.lastWeek(
                             store: store, team: team, now: now,
-                            options: EffectRunner.reportOptions(book: book, team: team)
+                            options: EffectRunner.reportOptions(book: book, team: team, hidePrivate: hidePrivate)
                         ).advocates.advocates
                     } catch { snap.advocatesProblem = "\(error)" }
                 } else {

@@ -30,9 +30,11 @@ extension EffectRunner {
         team = t
         teamChanged?(t)
         // The contacts fold reads the own accounts, the role thresholds and the competitors: when team.json changed
-        // one of them, fold again, so the feed's ★/⚑ marks and the author card follow at once.
-        guard view.contacts != nil, !Self.sameContactSettings(old, t) else { return [] }
-        view.contacts = Contacts(mentions: store.mentions, events: store.events, team: t)
+        // one of them (or whether the user may read private messages), fold again, so the feed's ★/⚑ marks and the
+        // author card follow at once.
+        let samePrivate = (old?.mayReadPrivate(actor) ?? true) == t.mayReadPrivate(actor)
+        guard view.contacts != nil, !Self.sameContactSettings(old, t) || !samePrivate else { return [] }
+        view.contacts = Contacts(mentions: readable(store.mentions), events: store.events, team: t)
         var d = StoreDelta(newMentions: [], states: store.states(), reloaded: false)
         d.personMarks = personMarks()
         return [.storeChanged(d)]

@@ -69,7 +69,7 @@ public final class EffectRunner {
         d.queue = loadQueue()
         view.playbookLibrary = PlaybookLibrary.load(store.dir)
         d.crisis = crisisInfo()
-        view.contacts = Contacts(mentions: all, events: events, team: team)
+        view.contacts = Contacts(mentions: readable(all), events: events, team: team)
         d.personMarks = personMarks()
         return d
     }

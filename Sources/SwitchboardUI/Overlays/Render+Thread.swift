@@ -18,10 +18,9 @@ extension Renderer {
             L10n.t(c.posts.count == 1 ? "thread.titleCountOne" : "thread.titleCount", ["count": c.posts.count])
             + (ours > 0 ? L10n.t("thread.ours", ["count": ours]) : "")
         var inner = box(area, title: title, focused: true)
-        if let p = t.problem {
-            buf.put(
-                TextWrap.ellipsize(sanitizeForScreen(p), width: inner.width - 1), x: inner.x + 1, y: inner.y,
-                role: .warning, clip: inner)
+        // Why the network's part is missing, on up to two lines.
+        for line in problemLines(t, width: inner.width - 1) {
+            buf.put(line, x: inner.x + 1, y: inner.y, role: .warning, clip: inner)
             inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         }
         let rows = t.rows
@@ -57,6 +56,27 @@ extension Renderer {
         buf.put(
             " " + pos + " ", x: max(area.x + 2, area.maxX - TextWidth.width(pos) - 4), y: area.maxY - 1, role: .dim,
             clip: area)
+    }
+
+    func problemLines(_ t: ThreadView, width: Int) -> [String] {
+        t.problem.map { Renderer.wrapped(sanitizeForScreen($0), width: width, max: 2) } ?? []
+    }
+
+    /// How many posts a page key moves: the posts that fit in the view from the selected one on (`up`: before it),
+    /// at least one.
+    func threadPage(_ t: ThreadView, up: Bool = false) -> Int {
+        guard let c = t.conversation else { return 1 }
+        let width = viewArea.width - 2
+        let height = viewArea.height - 2 - problemLines(t, width: width - 1).count
+        let rows = t.rows
+        var used = 0, n = 0
+        let at = rows.firstIndex(of: t.selected) ?? 0
+        for r in up ? Array(rows[...at].reversed()) : Array(rows[at...]) {
+            used += threadLines(c, r, selected: false, folded: t.folded, width: width).count
+            if used > height { break }
+            n += 1
+        }
+        return max(1, n)
     }
 
     /// A post's lines: the header (indent, who, when, marks) and its text, up to 3 lines (all when selected).

@@ -30,12 +30,12 @@ public struct ThreadView: Sendable {
         selected = keep.flatMap(c.index(of:)) ?? c.focus
     }
 
-    /// Moves the selection over the shown posts.
-    mutating func move(_ m: ListMotion) {
+    /// Moves the selection over the shown posts; a page is `page` posts (what the screen shows).
+    mutating func move(_ m: ListMotion, page: Int = 5) {
         let r = rows
         guard !r.isEmpty else { return }
         let at = r.firstIndex(of: selected) ?? 0
-        selected = r[ListCursor(at, count: r.count, page: 5, half: 3).moved(m)]
+        selected = r[ListCursor(at, count: r.count, page: max(1, page)).moved(m)]
     }
 
     /// Folds or unfolds the selected post's answers; on a post without answers, folds its parent (and selects it).

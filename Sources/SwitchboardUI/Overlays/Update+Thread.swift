@@ -41,7 +41,10 @@ extension Update {
         guard var t = s.threadView else { return [] }
         let c = CommandName(rawValue: command)
         if let m = c?.motion {
-            t.move(m)
+            // A page is what the screen shows (worked out only for the page keys).
+            let paging = [.pageDown, .pageUp, .halfDown, .halfUp].contains(m)
+            let r = Renderer(s: s, buf: ScreenBuffer(size: Size(width: 1, height: 1)))
+            t.move(m, page: paging ? r.threadPage(t, up: m == .pageUp || m == .halfUp) : 1)
             s.threadView = t
             return []
         }

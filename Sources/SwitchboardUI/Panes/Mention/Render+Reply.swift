@@ -30,8 +30,31 @@ extension Renderer {
         }
     }
 
-    /// The review screen: the reply as it goes out, the warnings, the target network.
+    /// The review screen: the reply as it goes out, the warnings, the target network. Longer than the screen (a long
+    /// thread), it shows the lines from `r.scroll` and where they are on the bottom border.
     mutating func drawReview(_ r: ReplyReview) {
+        let lines = reviewLines(r)
+        guard let inner = overlay(title: L10n.t("review.title"), lines: lines.count) else { return }
+        let top = Renderer.reviewTop(r.scroll, lines: lines.count, rows: inner.height)
+        drawLines(Array(lines[top...]), in: inner)
+        guard lines.count > inner.height else { return }
+        let pos =
+            " "
+            + L10n.t(
+                "review.scroll", ["from": top + 1, "to": min(lines.count, top + inner.height), "count": lines.count])
+            + " "
+        let border = Rect(x: inner.x, y: inner.maxY, width: inner.width, height: 1)
+        buf.put(pos, x: max(inner.x, inner.maxX - TextWidth.width(pos) - 1), y: inner.maxY, role: .dim, clip: border)
+    }
+
+    /// The first line of a review of `lines` lines shown in `rows` rows, from the wanted `scroll`.
+    static func reviewTop(_ scroll: Int, lines: Int, rows: Int) -> Int { min(max(0, scroll), max(0, lines - rows)) }
+
+    /// The rows of the review's box on a screen of `height` rows (as `overlay` sizes it).
+    static func reviewRows(lines: Int, height: Int) -> Int { max(1, min(height - 4, lines + 2) - 2) }
+
+    /// The review's lines: to whom, the reply (or its thread post by post), media, warnings, how `y` sends it.
+    func reviewLines(_ r: ReplyReview) -> [(String, StyleRole)] {
         let w = min(s.chrome.size.width - 4, 76) - 3
         var lines: [(String, StyleRole)] = []
         lines.append(
@@ -75,8 +98,7 @@ extension Renderer {
                 ? L10n.t("review.sendsIn", ["seconds": Int(s.settings.sendDelay)]) : L10n.t("review.sendsNow")
             for l in TextWrap.wrap(how, width: w) { lines.append((l, .overlay)) }
         }
-        guard let inner = overlay(title: L10n.t("review.title"), lines: lines.count) else { return }
-        drawLines(lines, in: inner)
+        return lines
     }
 
     /// A thread reply post by post: each part under its header with its own count against the limit.

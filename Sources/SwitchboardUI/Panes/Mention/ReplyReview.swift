@@ -1,7 +1,8 @@
 import Foundation
 import SwitchboardCore
 
-/// The review screen before sending (as aerc): `y` send, `e` edit, `n` back.
+/// The review screen before sending (as aerc): `y` send, `e` edit, `n` back; `j`/`k`, PgUp/PgDn scroll a review
+/// longer than the screen (a long thread).
 public struct ReplyReview: Sendable, Equatable {
     public var key: String
     /// The reply as it will go out (signature included).
@@ -17,4 +18,6 @@ public struct ReplyReview: Sendable, Equatable {
     public var media: [QueueMedia] = []
     /// The visibility of what is answered (`direct`: a private message, counted against the message limit).
     public var visibility: String?
+    /// The first line shown when the review is longer than the screen.
+    public var scroll = 0
 }

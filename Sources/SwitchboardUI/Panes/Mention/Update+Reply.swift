@@ -126,8 +126,27 @@ extension Update {
         return [.record([.note(mention: k, text: text)], done: L10n.t("msg.noteAdded", ["what": s.label(k)]))]
     }
 
-    /// Keys on the review screen: y send, e edit, n back.
+    /// Keys on the review screen: y send, e edit, n back; j/k, Down/Up, PgDn/PgUp (Space), Home/End scroll a review
+    /// longer than the screen.
     static func reviewKey(_ s: inout AppState, _ r: ReplyReview, _ k: Key) -> [Effect] {
+        let lines = Renderer(s: s, buf: ScreenBuffer(size: Size(width: 1, height: 1))).reviewLines(r).count
+        let rows = Renderer.reviewRows(lines: lines, height: s.chrome.size.height)
+        let step: Int? =
+            switch k {
+            case .char("j"), .down: 1
+            case .char("k"), .up: -1
+            case .pageDown, .char(" "): max(1, rows - 1)
+            case .pageUp: -max(1, rows - 1)
+            case .home, .char("g"): -lines
+            case .end, .char("G"): lines
+            default: nil
+            }
+        if let step {
+            var r = r
+            r.scroll = Renderer.reviewTop(r.scroll + step, lines: lines, rows: rows)
+            s.modal = .review(r)
+            return []
+        }
         switch k {
         case .char("y"), .char("Y"):
             s.modal = nil
