@@ -39,6 +39,15 @@ final class ReplyGateRestoreTests: XCTestCase {
         }
     }
 
+    /// 1, 2, 3… (ids a fake network hands out).
+    static func next(_ r: Records) -> Int {
+        r.lock.withLock {
+            let n = (r.items["n"] as? Int ?? 0) + 1
+            r.items["n"] = n
+            return n
+        }
+    }
+
     func fakePDS() -> Records {
         let records = Records()
         server.handle("GET", "/xrpc/com.atproto.repo.getRecord") { r in
@@ -80,7 +89,9 @@ final class ReplyGateRestoreTests: XCTestCase {
         ]
         // The other post has no gates, and Mastodon's status allowed quotes from followers only.
         server.handle("GET", "/api/v1/statuses/77gated") { _ in
-            .json(#"{"id":"77gated","quote_approval":{"automatic":["followers"],"manual":[],"current_user":"automatic"}}"#)
+            .json(
+                #"{"id":"77gated","quote_approval":{"automatic":["followers"],"manual":[],"current_user":"automatic"}}"#
+            )
         }
         server.handle("PUT", "/api/v1/statuses/77gated/interaction_policy") { _ in .json(#"{"id":"77gated"}"#) }
 
@@ -92,9 +103,11 @@ final class ReplyGateRestoreTests: XCTestCase {
         XCTAssertEqual(started.map(\.outcome), [.done, .done, .done], started.map(\.line).joined(separator: "\n"))
         // While the crisis runs: mentioned only, no quotes, and the hidden reply and detached quote still there.
         let during = try XCTUnwrap(records[tg, "3kgated"])
-        XCTAssertEqual((during["allow"] as? [[String: Any]])?.compactMap { $0["$type"] as? String }, [tg + "#mentionRule"])
+        XCTAssertEqual(
+            (during["allow"] as? [[String: Any]])?.compactMap { $0["$type"] as? String }, [tg + "#mentionRule"])
         XCTAssertEqual(during["hiddenReplies"] as? [String], ["at://did:plc:troll/app.bsky.feed.post/1"])
-        XCTAssertEqual(records[pg, "3kgated"]?["detachedEmbeddingUris"] as? [String], ["at://did:plc:troll/app.bsky.feed.post/2"])
+        XCTAssertEqual(
+            records[pg, "3kgated"]?["detachedEmbeddingUris"] as? [String], ["at://did:plc:troll/app.bsky.feed.post/2"])
         XCTAssertNotNil(records[tg, "3kopen"])
         XCTAssertEqual(
             server.requests("PUT", "/api/v1/statuses/77gated/interaction_policy").map {
@@ -114,7 +127,8 @@ final class ReplyGateRestoreTests: XCTestCase {
         XCTAssertEqual(ended.map(\.outcome), [.done, .done, .done], ended.map(\.line).joined(separator: "\n"))
         // The gated post: following again, both hidden replies kept; its quote gate as before.
         let back = try XCTUnwrap(records[tg, "3kgated"])
-        XCTAssertEqual((back["allow"] as? [[String: Any]])?.compactMap { $0["$type"] as? String }, [tg + "#followingRule"])
+        XCTAssertEqual(
+            (back["allow"] as? [[String: Any]])?.compactMap { $0["$type"] as? String }, [tg + "#followingRule"])
         XCTAssertEqual(back["createdAt"] as? String, "2026-11-01T10:00:00Z")
         XCTAssertEqual(
             back["hiddenReplies"] as? [String],
@@ -134,7 +148,9 @@ final class ReplyGateRestoreTests: XCTestCase {
 
         let md = CrisisReport(run: try CrisisOps.current(run.id, store: store), store: try Store(dir: store.dir))
             .markdown()
-        XCTAssertTrue(md.contains("bluesky bsky 3kgated: replies mentioned, no quotes: had a thread gate and a quote gate before"), md)
+        XCTAssertTrue(
+            md.contains(
+                "bluesky bsky 3kgated: replies mentioned, no quotes: had a thread gate and a quote gate before"), md)
         XCTAssertTrue(md.contains("mastodon masto 77gated: restored: quotes: followers as before"), md)
     }
 
@@ -156,14 +172,11 @@ final class ReplyGateRestoreTests: XCTestCase {
         let store = try Store(dir: dir)
         try publish(store, team, id: "old", accounts: ["xacme": "1900", "fb": "19292868552_1"], at: now - 86400)
 
-        let server = self.server!
-        server.handle("POST", "/2/tweets") { _ in
-            .json(#"{"data":{"id":"19\#(server.requests("POST", "/2/tweets").count + 9)","text":"t"}}"#)
+        let tweetIDs = Records(), published = Records()
+        server.handle("POST", "/2/tweets") { _ in .json(#"{"data":{"id":"19\#(Self.next(tweetIDs) + 9)","text":"t"}}"#)
         }
-        server.handle("POST", "/v24.0/7001/threads") { _ in .json(#"{"id":"c1"}"#) }
-        server.handle("POST", "/v24.0/7001/threads_publish") { _ in
-            .json(#"{"id":"th\#(server.requests("POST", "/v24.0/7001/threads_publish").count)"}"#)
-        }
+        server.handle("POST", "/v1.0/7001/threads") { _ in .json(#"{"id":"c1"}"#) }
+        server.handle("POST", "/v1.0/7001/threads_publish") { _ in .json(#"{"id":"th\#(Self.next(published))"}"#) }
         server.handle("POST", "/v24.0/19292868552/feed") { _ in .json(#"{"id":"19292868552_2"}"#) }
         let publishers = QueuePublisher.publishers(
             team: team, dataDir: dir, http: URLSessionHTTPClient(timeout: 10))
@@ -174,22 +187,24 @@ final class ReplyGateRestoreTests: XCTestCase {
             team: team, store: store, actor: "lea", now: now - 120)
         _ = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: now - 30)
         XCTAssertNil(json(server.requests("POST", "/2/tweets")[0])["reply_settings"])
-        XCTAssertFalse(String(decoding: server.requests("POST", "/v24.0/7001/threads")[0].body, as: UTF8.self)
-            .contains("reply_control"))
+        XCTAssertFalse(
+            String(decoding: server.requests("POST", "/v1.0/7001/threads")[0].body, as: UTF8.self)
+                .contains("reply_control"))
 
         var playbook = ReplyGatePassTests.playbook()
         playbook.steps[1].replies = "following"
         let run = try CrisisOps.start(
             playbook, severity: "hoch", suspendQueue: false, team: team, store: store, actor: "lea", now: now)
         try Queue.add(
-            QueueDraft(id: "during", text: "Wir arbeiten daran – Größe ändert nichts", accounts: ["fb", "th", "xacme"],
+            QueueDraft(
+                id: "during", text: "Wir arbeiten daran – Größe ändert nichts", accounts: ["fb", "th", "xacme"],
                 scheduledAt: now + 60),
             team: team, store: store, actor: "lea", now: now + 30)
         let results = await QueuePublisher.publishDue(store: store, publisherFor: publishers, now: now + 90)
         XCTAssertEqual(results.map(\.outcome), [.published, .published, .published], "\(results)")
         XCTAssertEqual(json(server.requests("POST", "/2/tweets")[1])["reply_settings"] as? String, "following")
         XCTAssertTrue(
-            String(decoding: server.requests("POST", "/v24.0/7001/threads")[1].body, as: UTF8.self)
+            String(decoding: server.requests("POST", "/v1.0/7001/threads")[1].body, as: UTF8.self)
                 .contains("reply_control=accounts_you_follow"))
         XCTAssertFalse(
             String(decoding: server.requests("POST", "/v24.0/19292868552/feed")[0].body, as: UTF8.self)
@@ -198,8 +213,14 @@ final class ReplyGateRestoreTests: XCTestCase {
         let pass = ReplyGatePass(store: store, http: URLSessionHTTPClient(timeout: 10), actor: "listener")
         let gated = await pass.run(team: team, now: now + 120)
         let lines = gated.map(\.line)
-        XCTAssertTrue(lines.contains("x xacme 1900: not supported: X sets who may reply only when posting; this post is from before the crisis"), "\(lines)")
-        XCTAssertTrue(lines.contains("facebook fb 19292868552_1: not offered: Facebook's API has no way to limit replies or comments"), "\(lines)")
+        XCTAssertTrue(
+            lines.contains(
+                "x xacme 1900: not supported: X sets who may reply only when posting; this post is from before the crisis"
+            ), "\(lines)")
+        XCTAssertTrue(
+            lines.contains(
+                "facebook fb 19292868552_1: not offered: Facebook's API has no way to limit replies or comments"),
+            "\(lines)")
         let tweets = Set(lines.filter { $0.hasPrefix("x xacme 19") }.map { String($0.split(separator: ":")[1]) })
         XCTAssertEqual(
             tweets,
@@ -207,7 +228,8 @@ final class ReplyGateRestoreTests: XCTestCase {
                 " not supported", " replies following",
             ], "\(lines)")
         XCTAssertEqual(
-            lines.filter { $0.contains("set when posting") }.map { String($0.split(separator: ":", maxSplits: 1)[1]) }.sorted(),
+            lines.filter { $0.contains("set when posting") }.map { String($0.split(separator: ":", maxSplits: 1)[1]) }
+                .sorted(),
             [
                 " replies following: reply_control accounts_you_follow set when posting (Threads allows it only then)",
                 " replies following: reply_settings following set when posting (X allows it only then)",

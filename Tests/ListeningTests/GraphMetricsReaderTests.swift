@@ -76,21 +76,21 @@ final class GraphMetricsReaderTests: XCTestCase {
     }
 
     func testThreadsInsightsAndAPostThatIsGone() async throws {
-        server.handle("GET", "/v24.0/1801/insights") { _ in
+        server.handle("GET", "/v1.0/1801/insights") { _ in
             .json(
                 #"{"data":[{"name":"likes","period":"lifetime","values":[{"value":42}],"id":"1801/insights/likes/lifetime"},"#
                     + #"{"name":"replies","period":"lifetime","values":[{"value":5}]},"#
                     + #"{"name":"views","period":"lifetime","total_value":{"value":3100}}]}"#)
         }
         server.on(
-            "GET", "/v24.0/1802/insights",
+            "GET", "/v1.0/1802/insights",
             GraphFixture.error(100, subcode: 33, message: "Unsupported get request. Object does not exist"))
         let p = try ThreadsPublisher(
             config: GraphFixture.config("threads", server), dataDir: try GraphFixture.dataDir(self),
             http: TestHTTPClient())
         let m = try await p.metrics(["1801", "1802"])
         XCTAssertEqual(
-            server.requests("GET", "/v24.0/1801/insights").first?.query("metric"), "likes,replies,reposts,quotes,views")
+            server.requests("GET", "/v1.0/1801/insights").first?.query("metric"), "likes,replies,reposts,quotes,views")
         XCTAssertEqual(m["1801"]?.likes, 42)
         XCTAssertEqual(m["1801"]?.replies, 5)
         XCTAssertEqual(m["1801"]?.views, 3100)
@@ -104,7 +104,7 @@ final class GraphMetricsReaderTests: XCTestCase {
             let s = try NetworkTestServer()
             defer { s.stop() }
             s.on(
-                "GET", "/v24.0/1801/insights",
+                "GET", "/v1.0/1801/insights",
                 GraphFixture.error(
                     code, message: "(#\(code)) Application request limit reached", status: 403,
                     headers: [

@@ -48,7 +48,8 @@ final class YouTubeMetricsReaderTests: YouTubeServerTestCase {
         let dir = try YouTubeFixture.dataDir(self)
         server.on(
             "GET", videos,
-            YouTubeFixture.error(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota."))
+            YouTubeFixture.error(
+                403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota."))
         do {
             _ = try await publisher(dir).metrics(["v1"])
             XCTFail("no error")
@@ -66,7 +67,9 @@ final class YouTubeMetricsReaderTests: YouTubeServerTestCase {
         let dir2 = try YouTubeFixture.dataDir(self, ids: ["yt"])
         let s2 = try NetworkTestServer()
         defer { s2.stop() }
-        s2.on("GET", videos, .json(#"{"error":{"code":429,"message":"slow down"}}"#, status: 429, headers: ["Retry-After": "120"]))
+        s2.on(
+            "GET", videos,
+            .json(#"{"error":{"code":429,"message":"slow down"}}"#, status: 429, headers: ["Retry-After": "120"]))
         let p2 = try YouTubePublisher(config: YouTubeFixture.config(s2), dataDir: dir2, http: TestHTTPClient())
         let before = Date()
         do {

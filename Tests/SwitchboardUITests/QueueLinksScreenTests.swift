@@ -54,8 +54,10 @@ final class QueueLinksScreenTests: XCTestCase {
             "https://acme.example/neu?utm_source=fediverse&utm_medium=social")
         let item = try XCTUnwrap(try Queue.current(app.store).all.first)
         XCTAssertEqual(item.draft.body(for: "mastodon"), "Größer und frischer: \(base)/fr1")
-        XCTAssertTrue(app.screen.contains { $0.contains("queued for masto (draft)") }, app.screen.joined(separator: "\n"))
-        XCTAssertTrue(app.screen.contains { $0.contains("masto draft") && $0.contains("Größer und frischer") })
+        XCTAssertTrue(
+            app.screen.contains { $0.contains("queued for masto (draft)") }, app.screen.joined(separator: "\n"))
+        let shown = app.screen.joined(separator: "\n")
+        XCTAssertTrue(shown.contains("│ — draft masto ") && shown.contains("│   Größer und frischer: htt…│"), shown)
     }
 
     func testAShortenerThatFailsQueuesNothingAndSaysWhy() throws {
@@ -67,7 +69,9 @@ final class QueueLinksScreenTests: XCTestCase {
         XCTAssertEqual(server.requests("POST", "/rest/v3/short-urls").count, 1)
         XCTAssertTrue(try Queue.current(app.store).all.isEmpty)
         XCTAssertTrue(
-            app.screen.contains { $0.contains("links not shortened, nothing queued: the shlink shortener answered HTTP 401") },
+            app.screen.contains {
+                $0.contains("links not shortened, nothing queued: the shlink shortener answered HTTP 401")
+            },
             app.screen.joined(separator: "\n"))
     }
 }

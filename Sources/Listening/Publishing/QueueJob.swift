@@ -14,7 +14,8 @@ struct QueueJob: PublishJob {
     var noPublisher: String { "\(account) has no post API" }
 
     func draft(for platform: String) -> OutgoingPost {
-        var p = OutgoingPost(text: item.draft.body(for: platform), createdAt: item.draft.createdAt, link: item.draft.link)
+        var p = OutgoingPost(
+            text: item.draft.body(for: platform), createdAt: item.draft.createdAt, link: item.draft.link)
         p.replyLimit = replyLimit
         return p
     }

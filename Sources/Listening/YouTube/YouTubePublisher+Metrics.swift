@@ -21,7 +21,7 @@ extension YouTubePublisher: MetricsReader {
             let page: Statistics
             do {
                 page = try await client.get(
-                    Statistics.self, "videos", [("part", "statistics"), ("id", chunk.joined(separator: ","))], cost: 1)
+                    Statistics.self, "/videos", [("part", "statistics"), ("id", chunk.joined(separator: ","))], cost: 1)
             } catch let e as YouTubeError { throw e.sourceError }
             for v in page.items ?? [] where chunk.contains(v.id) {
                 let stats = (v.statistics ?? [:]).compactMapValues { j -> Any? in

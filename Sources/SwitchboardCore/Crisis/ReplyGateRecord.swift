@@ -71,7 +71,8 @@ public struct ReplyGateRecord: Hashable, Sendable {
         var s = "\(network) \(account) \(postID): "
         switch (change, outcome) {
         case (.restrict, .done):
-            s += "replies \(replies ?? "as before"), " + (quotes == false ? "no quotes" : "quotes allowed")
+            // No quotes setting (X, Threads: the network has none): not mentioned.
+            s += "replies \(replies ?? "as before")" + (quotes.map { $0 ? ", quotes allowed" : ", no quotes" } ?? "")
         case (.restore, .done): s += "restored"
         case (_, .unsupported): s += "not supported"
         case (_, .notOffered): s += "not offered"
