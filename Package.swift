@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit", "TextSafety"]),
         .testTarget(
             name: "SwitchboardUITests",
-            dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight", "HistoryIndex"]
+            dependencies: ["SwitchboardUI", "ScreenKit", "SwitchboardCore", "Insight", "HistoryIndex", "TestSupport"]
         ),
         .testTarget(
             name: "ListenerServicesTests",

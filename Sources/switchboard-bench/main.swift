@@ -6,6 +6,8 @@ import SwitchboardCore
 //   swift run -c release switchboard-bench --large    also 1M mentions
 //   switchboard-bench scale [--sizes 10k,100k,1M] [--json] [--json-file F] [--python PATH] [--keep]
 //                                                     one table at every size with growth, peers (Scripts/bench)
+//   switchboard-bench brands [--brands 20] [--mentions 100k] [--runs 20] [--cache DIR] [--fresh]
+//                                                     the brands overview (B), brands kept under a temp dir
 //   switchboard-bench window [--size 100k] [--dir DIR] [--runs N]
 //                                                     the workbench's first frame folded vs. from the index
 
@@ -25,6 +27,13 @@ if args.first == "window" {
     exit(0)
 }
 if try ScalePhases.dispatch(args) { exit(0) }
+if args.first == "brands", args.count > 1 {
+    do { try BrandsBench.run(Array(args.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("switchboard-bench brands: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
 if args.first == "brands-overview", args.count == 2 {
     runBrandsOverview(args[1])
     exit(0)

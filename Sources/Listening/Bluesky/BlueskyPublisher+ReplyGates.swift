@@ -3,57 +3,99 @@ import SwitchboardCore
 
 /// Bluesky: a thread gate (`app.bsky.feed.threadgate`, who may reply: nobody, people mentioned, people the account
 /// follows) and a post gate (`app.bsky.feed.postgate` with `disableRule`: no quotes), both with the post's record key,
-/// written with `com.atproto.repo.putRecord`; lifted with `deleteRecord`. A gate the post had before is replaced, except
-/// for the replies it hides (`hiddenReplies`, see `BlueskyThreadgate`): they stay hidden during and after the crisis.
+/// written with `com.atproto.repo.putRecord`. The gates the post had before are read first (`getRecord`) and kept
+/// as `previous`; the crisis's end puts them back (or deletes a gate the post did not have). A thread gate's
+/// `hiddenReplies` and a post gate's `detachedEmbeddingUris` are the account's own moderation: both directions keep
+/// whatever they hold at that moment.
 extension BlueskyPublisher: ReplyGating {
     static let threadgate = "app.bsky.feed.threadgate", postgate = "app.bsky.feed.postgate"
+    /// What each gate keeps untouched by a crisis: hidden replies, detached quotes.
+    static let kept = [threadgate: "hiddenReplies", postgate: "detachedEmbeddingUris"]
 
-    public func restrict(postID: String, replies: String, quotes: Bool) async throws -> (
-        ReplyGateRecord.Outcome, String?
-    ) {
+    public func restrict(postID: String, replies: String, quotes: Bool) async throws -> ReplyGateResult {
         let (did, rkey, uri) = try await ids(postID)
-        let now = Timestamp.format(client.now())
-        let allow: [[String: String]] =
+        let now = JSONValue.string(Timestamp.format(client.now()))
+        let allow: [JSONValue] =
             switch replies {
-            case "mentioned": [["$type": Self.threadgate + "#mentionRule"]]
-            case "following": [["$type": Self.threadgate + "#followingRule"]]
+            case "mentioned": [.object(["$type": .string(Self.threadgate + "#mentionRule")])]
+            case "following": [.object(["$type": .string(Self.threadgate + "#followingRule")])]
             default: []
             }
-        // The gate's `allow` is replaced; the replies hidden in the thread (`hiddenReplies`) stay hidden.
-        try await BlueskyThreadgate(client: client, did: did, rkey: rkey).update(now: client.now()) { gate in
-            let hidden = gate["hiddenReplies"]
-            gate = ["$type": Self.threadgate, "post": uri, "allow": allow, "createdAt": now]
-            if let hidden { gate["hiddenReplies"] = hidden }
-            return true
-        }
+        var previous: [String: JSONValue] = [:]
+        let oldGate = try await record(did, Self.threadgate, rkey)
+        previous["threadgate"] = oldGate ?? .null
+        try await put(
+            did, Self.threadgate, rkey,
+            keeping(
+                ["$type": .string(Self.threadgate), "post": .string(uri), "allow": .array(allow), "createdAt": now],
+                from: oldGate, Self.threadgate))
         if !quotes {
+            let oldQuote = try await record(did, Self.postgate, rkey)
+            previous["postgate"] = oldQuote ?? .null
             try await put(
                 did, Self.postgate, rkey,
-                [
-                    "$type": Self.postgate, "post": uri, "createdAt": now,
-                    "embeddingRules": [["$type": Self.postgate + "#disableRule"]],
-                ])
+                keeping(
+                    [
+                        "$type": .string(Self.postgate), "post": .string(uri), "createdAt": now,
+                        "embeddingRules": .array([.object(["$type": .string(Self.postgate + "#disableRule")])]),
+                    ], from: oldQuote, Self.postgate))
         }
-        return (.done, nil)
+        let had = [oldGate.map { _ in "a thread gate" }, previous["postgate"]?.objectValue.map { _ in "a quote gate" }]
+            .compactMap { $0 }
+        return ReplyGateResult(
+            .done, had.isEmpty ? nil : "had " + had.joined(separator: " and ") + " before",
+            previous: .object(previous))
     }
 
-    public func restore(postID: String) async throws -> (ReplyGateRecord.Outcome, String?) {
-        let (did, rkey, _) = try await ids(postID)
-        // Everyone may reply again (a gate without `allow`); a gate that only held the rules goes, one that hides
-        // replies stays with them.
-        let gate = BlueskyThreadgate(client: client, did: did, rkey: rkey)
-        var lifted = false
-        try await gate.update(now: client.now()) { record in
-            guard let hidden = record["hiddenReplies"] as? [Any], !hidden.isEmpty else { return false }
-            record["allow"] = nil
-            lifted = true
-            return true
+    /// Puts back the gates `previous` holds (a gate it says the post did not have is deleted, unless it holds hidden
+    /// replies or detached quotes by now); a gate `previous` does not name was not touched. Without `previous` (a
+    /// record from before it was kept) both gates are lifted.
+    public func restore(postID: String, previous: JSONValue?) async throws -> ReplyGateResult {
+        let (did, rkey, uri) = try await ids(postID)
+        let was = previous?.objectValue ?? ["threadgate": .null, "postgate": .null]
+        for (name, collection) in [("threadgate", Self.threadgate), ("postgate", Self.postgate)] {
+            guard let before = was[name] else { continue }
+            let current = try await record(did, collection, rkey)
+            let kept = Self.kept[collection]!
+            if var old = before.objectValue {
+                old[kept] = current?[kept]
+                try await put(did, collection, rkey, old)
+            } else if let k = current?[kept], !(k.arrayValue ?? []).isEmpty {
+                // No gate before, but hidden replies (or detached quotes) since: a gate that allows everything.
+                try await put(
+                    did, collection, rkey,
+                    [
+                        "$type": .string(collection), "post": .string(uri),
+                        "createdAt": .string(Timestamp.format(client.now())), kept: k,
+                    ])
+            } else {
+                let body = try JSONSerialization.data(
+                    withJSONObject: ["repo": did, "collection": collection, "rkey": rkey], options: [.sortedKeys])
+                _ = try await client.post("com.atproto.repo.deleteRecord", json: body)
+            }
         }
-        if !lifted { try await gate.delete() }
-        let body = try JSONSerialization.data(
-            withJSONObject: ["repo": did, "collection": Self.postgate, "rkey": rkey], options: [.sortedKeys])
-        _ = try await client.post("com.atproto.repo.deleteRecord", json: body)
-        return (.done, nil)
+        return ReplyGateResult(.done)
+    }
+
+    /// `new` with the field the crisis must not touch copied from `old`.
+    func keeping(_ new: [String: JSONValue], from old: JSONValue?, _ collection: String) -> [String: JSONValue] {
+        var r = new
+        let k = Self.kept[collection]!
+        if let v = old?[k] { r[k] = v }
+        return r
+    }
+
+    /// The record `collection`/`rkey` of `did` as stored (nil when there is none).
+    func record(_ did: String, _ collection: String, _ rkey: String) async throws -> JSONValue? {
+        let r: HTTPResponse
+        do {
+            r = try await client.get(
+                "com.atproto.repo.getRecord", [("repo", did), ("collection", collection), ("rkey", rkey)])
+        } catch SourceError.configuration(let m) where m.contains("RecordNotFound") || m.contains("HTTP 404") {
+            return nil
+        }
+        let v = try NetworkCall.decode(JSONValue.self, from: r, label: client.label)
+        return v["value"].flatMap { $0.objectValue == nil ? nil : $0 }
     }
 
     /// The account's DID, the post's record key and its AT-URI, from a record key or an AT-URI.
@@ -67,10 +109,14 @@ extension BlueskyPublisher: ReplyGating {
         return (did, postID, "at://\(did)/app.bsky.feed.post/\(postID)")
     }
 
-    func put(_ did: String, _ collection: String, _ rkey: String, _ record: [String: Any]) async throws {
-        let body = try JSONSerialization.data(
-            withJSONObject: ["repo": did, "collection": collection, "rkey": rkey, "record": record],
-            options: [.sortedKeys, .withoutEscapingSlashes])
+    func put(_ did: String, _ collection: String, _ rkey: String, _ record: [String: JSONValue]) async throws {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = try enc.encode(
+            JSONValue.object([
+                "repo": .string(did), "collection": .string(collection), "rkey": .string(rkey),
+                "record": .object(record),
+            ]))
         _ = try await client.post("com.atproto.repo.putRecord", json: body)
     }
 }

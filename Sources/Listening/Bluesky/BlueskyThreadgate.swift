@@ -2,10 +2,10 @@ import Foundation
 import SwitchboardCore
 
 /// The thread gate of one of the account's posts (`app.bsky.feed.threadgate`, record key = the post's): who may
-/// reply (`allow`) and which replies are hidden (`hiddenReplies`). Crisis reply controls
-/// (`BlueskyPublisher+ReplyGates.swift`) and hiding replies (`BlueskyModerator+HiddenReplies.swift`) both change it,
-/// so each reads the current record, changes only its own part and writes it back (`putRecord` with `swapRecord`,
-/// read again when another writer came first): a crisis keeps the hidden replies, hiding keeps the crisis's rules.
+/// reply (`allow`) and which replies are hidden (`hiddenReplies`). Hiding replies
+/// (`BlueskyModerator+HiddenReplies.swift`) reads the current record, changes only `hiddenReplies` and writes it back
+/// (`putRecord` with `swapRecord`, read again when another writer came first), so it keeps a crisis's rules; the
+/// crisis reply controls (`BlueskyPublisher+ReplyGates.swift`) keep the hidden replies in turn.
 struct BlueskyThreadgate {
     static let collection = "app.bsky.feed.threadgate"
     /// The lexicon's limit on hidden replies per thread.

@@ -31,6 +31,7 @@ public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnec
         try GraphPublishing.requireText(draft.text)
         var form = [("media_type", "TEXT"), ("text", draft.text)]
         if let r = try Self.replyTo(draft.inReplyTo) { form.append(("reply_to_id", r)) }
+        form += Self.replyControl(draft)
         let container = try await graph.create("/\(user)/threads", form: form)
         return try await publish(container.id, waitForMedia: false)
     }
@@ -39,7 +40,7 @@ public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnec
         guard !media.isEmpty else { return try await post(draft, idempotencyKey: idempotencyKey) }
         guard media.count <= 10 else { throw PublishError.rejected("Threads takes at most 10 images in a carousel") }
         let urls = try media.map { try graph.publicURL($0) }
-        let reply = try Self.replyTo(draft.inReplyTo).map { [("reply_to_id", $0)] } ?? []
+        let reply = (try Self.replyTo(draft.inReplyTo).map { [("reply_to_id", $0)] } ?? []) + Self.replyControl(draft)
         let text = draft.text.isEmpty ? [] : [("text", draft.text)]
         let container: String
         if media.count == 1 {
@@ -60,6 +61,14 @@ public struct ThreadsPublisher: LookupBeforeRetry, MediaPublisher, NetworkConnec
             ).id
         }
         return try await publish(container, waitForMedia: true)
+    }
+
+    /// `reply_control` while a crisis limits replies (Threads takes it only when the post is created).
+    static func replyControl(_ draft: OutgoingPost) -> [(String, String)] {
+        guard let rule = draft.replyLimit, let f = CreationReplyLimit.field(network: "threads", rule: rule) else {
+            return []
+        }
+        return [(f.name, f.value)]
     }
 
     static func imageForm(url: String, alt: String?) -> [(String, String)] {

@@ -58,6 +58,14 @@ public struct LinkShortener: Sendable {
 
     /// The draft with every link of each network's text shortened (each long link once); the `link` field is
     /// written into the texts first, so it is shortened too.
+    /// What a new post's links get before it is queued (`switchboard queue add` and the workbench alike): the team's
+    /// UTM presets per target network, then this shortener.
+    public func prepare(_ d: QueueDraft, team: TeamConfig) async throws -> QueueDraft {
+        let nets = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }
+        let tagged = UTMPresets(team).map { $0.apply(to: d, networks: nets) } ?? d
+        return try await apply(to: tagged, networks: nets)
+    }
+
     public func apply(to d: QueueDraft, networks: [String]) async throws -> QueueDraft {
         var out = d
         var done: [String: String] = [:]

@@ -15,6 +15,9 @@ public struct OutgoingPost: Sendable, Hashable, Codable {
     public var createdAt: Date
     /// The queue item's link (also at the end of `text`): Facebook attaches it as the post's link preview.
     public var link: String?
+    /// Who may reply (`mentioned`, `following`, `nobody`), on networks that set it only at creation
+    /// (`CreationReplyLimit`): set while a crisis limits replies; nil: the account's default.
+    public var replyLimit: String?
 
     public init(
         text: String, inReplyTo: ReplyRef? = nil, visibility: String? = nil, language: String? = nil,

@@ -6,13 +6,18 @@ import SwitchboardCore
 struct QueueJob: PublishJob {
     let item: QueueItem
     let account: String
+    /// The crisis's reply rule when one limits replies at the moment of the claim (`CreationReplyLimit`).
+    var replyLimit: String?
 
     var attempts: Int { item.result(account).attempts }
     var idempotencyKey: String { QueuePublisher.idempotencyKey(item: item.id, account: account) }
     var noPublisher: String { "\(account) has no post API" }
 
     func draft(for platform: String) -> OutgoingPost {
-        OutgoingPost(text: item.draft.body(for: platform), createdAt: item.draft.createdAt, link: item.draft.link)
+        var p = OutgoingPost(
+            text: item.draft.body(for: platform), createdAt: item.draft.createdAt, link: item.draft.link)
+        p.replyLimit = replyLimit
+        return p
     }
 
     func post(with publisher: Publisher, idempotencyKey: String) async throws -> PostedRef {

@@ -64,7 +64,9 @@ public final class QueuePublisher: ExactlyOncePublisher, @unchecked Sendable {
                 item.id, account: account, store: store, holder: holder, lease: lease, actor: actor,
                 now: now)
             {
-            case .claimed(let i, _): return .claimed(QueueJob(item: i, account: account))
+            case .claimed(let i, _):
+                return .claimed(
+                    QueueJob(item: i, account: account, replyLimit: CreationReplyLimit.rule(store.events)))
             case .suspended(let why): return .skipped(unclaimed.result(.suspended, why))
             case .notDue: return .skipped(unclaimed.result(.skipped, "not due, or another publisher has it"))
             }

@@ -25,6 +25,9 @@ public struct XPublisher: LookupBeforeRetry, NetworkConnector {
         var b: [String: Any] = ["text": draft.text]
         if let parent = draft.inReplyTo?.uri, !parent.isEmpty { b["reply"] = ["in_reply_to_tweet_id": parent] }
         if !mediaIDs.isEmpty { b["media"] = ["media_ids": mediaIDs] }
+        if let rule = draft.replyLimit, let f = CreationReplyLimit.field(network: "x", rule: rule) {
+            b[f.name] = f.value
+        }
         return b
     }
 

@@ -9,9 +9,13 @@ public struct ReplyGateRecord: Hashable, Sendable {
     public static let replyRules = ["nobody", "mentioned", "following"]
 
     public enum Change: String, Sendable { case restrict, restore }
-    /// `done`: the network took it; `unsupported`: its API (or this server) has no such control; `failed`: it
-    /// said no (retried at the next pass).
-    public enum Outcome: String, Sendable { case done, unsupported, failed }
+    /// `done`: the network took it; `unsupported`: its API (or this server) has no such control for this post;
+    /// `not_offered`: the network's API has no reply or comment limit at all; `failed`: it said no (retried at the
+    /// next pass).
+    public enum Outcome: String, Sendable {
+        case done, unsupported, failed
+        case notOffered = "not_offered"
+    }
 
     public var crisis: String, account: String, network: String, postID: String
     public var change: Change
@@ -21,14 +25,17 @@ public struct ReplyGateRecord: Hashable, Sendable {
     public var outcome: Outcome
     /// What the network said (for `unsupported` and `failed`), or what was changed.
     public var detail: String?
+    /// What the post had before a restrict (the network's own gate records or policy), put back by the restore.
+    public var previous: JSONValue?
     public var at: Date
 
     public init(
         crisis: String, account: String, network: String, postID: String, change: Change, replies: String? = nil,
-        quotes: Bool? = nil, outcome: Outcome, detail: String? = nil, at: Date
+        quotes: Bool? = nil, outcome: Outcome, detail: String? = nil, previous: JSONValue? = nil, at: Date
     ) {
         (self.crisis, self.account, self.network, self.postID, self.change) = (crisis, account, network, postID, change)
         (self.replies, self.quotes, self.outcome, self.detail, self.at) = (replies, quotes, outcome, detail, at)
+        self.previous = previous
     }
 
     public init?(event e: AuditEvent) {
@@ -41,7 +48,7 @@ public struct ReplyGateRecord: Hashable, Sendable {
         if case .bool(let b)? = d["quotes"] { q = b }
         self.init(
             crisis: c, account: a, network: n, postID: p, change: ch, replies: d["replies"]?.stringValue, quotes: q,
-            outcome: o, detail: d["detail"]?.stringValue, at: e.at)
+            outcome: o, detail: d["detail"]?.stringValue, previous: d["previous"], at: e.at)
     }
 
     public var action: Action {
@@ -52,22 +59,26 @@ public struct ReplyGateRecord: Hashable, Sendable {
         if let replies { d["replies"] = .string(replies) }
         if let quotes { d["quotes"] = .bool(quotes) }
         if let detail { d["detail"] = .string(detail) }
+        if let previous { d["previous"] = previous }
         // The log's one-line summary (`reply gate: …`).
         d["message"] = .string(line)
         return .other(type: Self.typeName, mention: nil, data: d)
     }
 
-    /// `bluesky bsky 3kpost: replies mentioned, no quotes` / `… restored` / `… not supported: …`.
+    /// `bluesky bsky 3kpost: replies mentioned, no quotes` / `… restored` / `… not supported: …` / `… not offered: …`,
+    /// with what the network said or what was changed.
     public var line: String {
         var s = "\(network) \(account) \(postID): "
         switch (change, outcome) {
         case (.restrict, .done):
-            s += "replies \(replies ?? "as before"), " + (quotes == false ? "no quotes" : "quotes allowed")
+            // No quotes setting (X, Threads: the network has none): not mentioned.
+            s += "replies \(replies ?? "as before")" + (quotes.map { $0 ? ", quotes allowed" : ", no quotes" } ?? "")
         case (.restore, .done): s += "restored"
         case (_, .unsupported): s += "not supported"
+        case (_, .notOffered): s += "not offered"
         case (_, .failed): s += change == .restrict ? "restricting failed" : "restoring failed"
         }
-        return s + (outcome == .done || detail == nil ? "" : ": " + detail!)
+        return s + (detail.map { ": " + $0 } ?? "")
     }
 }
 
@@ -96,8 +107,8 @@ public struct ReplyGates: Sendable {
         case (.restrict, .done):
             open[k] = r
             handled[r.crisis, default: []].insert(k)
-        case (.restrict, .unsupported): handled[r.crisis, default: []].insert(k)
-        case (.restore, .done), (.restore, .unsupported): open[k] = nil
+        case (.restrict, .unsupported), (.restrict, .notOffered): handled[r.crisis, default: []].insert(k)
+        case (.restore, .done), (.restore, .unsupported), (.restore, .notOffered): open[k] = nil
         case (_, .failed): break
         }
     }

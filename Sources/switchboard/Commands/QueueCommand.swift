@@ -242,11 +242,8 @@ extension QueueCommand {
         let config: ShortenerConfig?
         do { config = try ShortenerConfig(team) } catch { throw CLIError.failure("\(error)") }
         guard let config else { return d }
-        let nets = d.accounts.compactMap { a in team.sources.first { $0.id == a }?.type.lowercased() }
-        let tagged = UTMPresets(team).map { $0.apply(to: d, networks: nets) } ?? d
         do {
-            return try await LinkShortener(config, dataDir: dir, http: URLSessionHTTPClient()).apply(
-                to: tagged, networks: nets)
+            return try await LinkShortener(config, dataDir: dir, http: URLSessionHTTPClient()).prepare(d, team: team)
         } catch { throw CLIError.failure(L10n.t("cli.queue.notShortened", ["error": "\(error)"])) }
     }
 }

@@ -68,6 +68,20 @@ extension EffectRunner {
                 return [.queueChecked(.nextSlot(id: id), warnings: w.map(\.description))]
             case .add(let text, let when, let accounts):
                 let d = try draft(text, when, accounts, queue: try Queue.current(store))
+                if let shortener = try ShortenerConfig(team) {
+                    // The links are shortened off the main loop, then the prepared post is stored (`addPrepared`).
+                    let s = LinkShortener(shortener, dataDir: store.dir, http: postHTTP ?? URLSessionHTTPClient())
+                    background.start {
+                        do {
+                            return [.queueChecked(.addPrepared(try await s.prepare(d, team: team)), warnings: [])]
+                        } catch {
+                            return [.failed(L10n.t("msg.queueNotShortened", ["error": "\(error)"]))]
+                        }
+                    }
+                    return [.recorded(L10n.t("msg.queueShortening"))]
+                }
+                return performQueue(.addPrepared(d))
+            case .addPrepared(let d):
                 let i = try Queue.add(d, team: team, store: store, actor: actor, now: now)
                 let what =
                     i.scheduledAt.map { L10n.t("msg.scheduledAt", ["time": Format.dateTime($0, timeZone)]) }

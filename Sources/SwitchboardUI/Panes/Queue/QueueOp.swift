@@ -8,6 +8,8 @@ public enum QueueOp: Sendable, Equatable {
     /// target accounts (source ids) picked, nil for every enabled Mastodon and Bluesky source.
     case check(text: String, when: QueueWhen, accounts: [String]? = nil)
     case add(text: String, when: QueueWhen, accounts: [String]? = nil)
+    /// A new post whose links the team's shortener has already shortened (after `add`): stored as it is.
+    case addPrepared(QueueDraft)
     /// Run the pre-flight checks on an item before scheduling it at the next free slot; answers `.queueChecked`.
     case checkSchedule(id: String)
     /// A draft quoting a mention, with attribution ("via @handle URL").
