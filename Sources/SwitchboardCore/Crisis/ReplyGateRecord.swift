@@ -62,10 +62,15 @@ public struct ReplyGateRecord: Hashable, Sendable {
         var s = "\(network) \(account) \(postID): "
         switch (change, outcome) {
         case (.restrict, .done):
-            s += "replies \(replies ?? "as before"), " + (quotes == false ? "no quotes" : "quotes allowed")
-        case (.restore, .done): s += "restored"
-        case (_, .unsupported): s += "not supported"
-        case (_, .failed): s += change == .restrict ? "restricting failed" : "restoring failed"
+            s += L10n.t(
+                "log.gate.restricted",
+                [
+                    "replies": replies ?? L10n.t("log.gate.asBefore"),
+                    "quotes": L10n.t(quotes == false ? "log.gate.noQuotes" : "log.gate.quotesAllowed"),
+                ])
+        case (.restore, .done): s += L10n.t("log.gate.restored")
+        case (_, .unsupported): s += L10n.t("log.gate.unsupported")
+        case (_, .failed): s += L10n.t(change == .restrict ? "log.gate.restrictFailed" : "log.gate.restoreFailed")
         }
         return s + (outcome == .done || detail == nil ? "" : ": " + detail!)
     }

@@ -5,16 +5,16 @@ import SwitchboardCore
 
 /// The flags of `sources add` for Instagram, Facebook and Threads.
 struct MetaAddOptions: ParsableArguments {
-    @Option(name: .customLong("account-id"), help: "Instagram: the professional account's id.") var accountID: String?
-    @Option(name: .customLong("page-id"), help: "Facebook: the Page's id.") var pageID: String?
-    @Option(name: .customLong("user-id"), help: "Threads: the user's id.") var userID: String?
+    @Option(name: .customLong("account-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.30"))) var accountID: String?
+    @Option(name: .customLong("page-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.31"))) var pageID: String?
+    @Option(name: .customLong("user-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.32"))) var userID: String?
     @Option(
         name: .customLong("client-token-file"),
-        help: "Facebook/Instagram: a file holding the app's client token, for Facebook Login for Devices.")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.33")))
     var clientTokenFile: String?
-    @Flag(name: .customLong("device-login"), help: "Facebook/Instagram: log in with a code entered on another device.")
+    @Flag(name: .customLong("device-login"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.34")))
     var deviceLogin = false
-    @Option(name: .customLong("keyword"), help: "Threads: a keyword to search (repeatable).") var keywords: [String] =
+    @Option(name: .customLong("keyword"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.35"))) var keywords: [String] =
         []
 }
 

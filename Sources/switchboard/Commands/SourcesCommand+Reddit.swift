@@ -9,18 +9,18 @@ import SwitchboardCore
 
 /// The answers only a Reddit source takes (`sources add --type reddit`).
 struct RedditAddOptions: ParsableArguments {
-    @Option(name: .customLong("subreddit"), help: "Reddit: a subreddit of the brand to read (repeatable).")
+    @Option(name: .customLong("subreddit"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.36")))
     var subreddits: [String] = []
-    @Flag(help: "Reddit: also read the subreddits' modqueues (the account must moderate them).") var modqueue = false
-    @Flag(name: .customLong("no-inbox"), help: "Reddit: don't read replies in the inbox.") var noInbox = false
-    @Flag(name: .customLong("no-mentions"), help: "Reddit: don't read username mentions.") var noMentions = false
-    @Option(name: .customLong("password-file"), help: "Reddit script app: an existing file holding the password.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.37"))) var modqueue = false
+    @Flag(name: .customLong("no-inbox"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.38"))) var noInbox = false
+    @Flag(name: .customLong("no-mentions"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.39"))) var noMentions = false
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.40")))
     var passwordFile: String?
     @Flag(
         name: .customLong("password-stdin"),
-        help: "Reddit script app: read the account's password from stdin and save it under secrets/.")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.41")))
     var passwordStdin = false
-    @Flag(help: "Reddit: log an existing source in again (a new token; its other settings are kept).")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.42")))
     var relogin = false
 }
 
