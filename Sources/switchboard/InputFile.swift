@@ -15,7 +15,9 @@ enum InputFile {
     static func open(_ path: String, name: String? = nil) throws -> FileHandle {
         let name = name ?? path
         let fd = systemOpen(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CLIError.failure(L10n.t("cli.cannotRead", ["name": name, "error": FileIO.errnoText()])) }
+        guard fd >= 0 else {
+            throw CLIError.failure(L10n.t("cli.cannotRead", ["name": name, "error": FileIO.errnoText()]))
+        }
         var st = stat()
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)

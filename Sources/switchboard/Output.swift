@@ -88,10 +88,7 @@ enum Output {
     static func count(_ n: Int) -> String { L10n.language == .de ? LocalFormat.number(n, .de) : "\(n)" }
 
     /// A number by a printf format (`%+.2f`), with a decimal comma in German: `+0.25` / `+0,25`.
-    static func decimal(_ format: String, _ x: Double) -> String {
-        let s = String(format: format, x)
-        return L10n.language == .de ? s.replacingOccurrences(of: ".", with: ",") : s
-    }
+    static func decimal(_ format: String, _ x: Double) -> String { LocalFormat.decimal(format, x) }
 
     /// A moment for people: `2026-11-27T03:20:25Z` in English (as it always was), `27.11.2026 03:20 UTC` in German.
     static func stamp(_ d: Date) -> String { LocalFormat.moment(d) }

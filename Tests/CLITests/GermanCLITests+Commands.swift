@@ -79,7 +79,8 @@ extension GermanCLITests {
             let r = try CLI.run(path + ["--help"], env: GermanCLITests.german)
             XCTAssertEqual(r.status, 0, "\(path): \(r.err)")
             let shown = GermanCLITests.withoutQuoted(r.out)
-            let found = GermanCLITests.words(shown, ignoring: names.union(typed)).intersection(GermanCLITests.allEnglish)
+            let found = GermanCLITests.words(shown, ignoring: names.union(typed)).intersection(
+                GermanCLITests.allEnglish)
             XCTAssertEqual(found.sorted(), [], "English in `\((path + ["--help"]).joined(separator: " "))`:\n\(r.out)")
         }
     }

@@ -48,7 +48,8 @@ extension GermanCLITests {
         // Sources, a source that is not there, sync without a site, migrate.
         let sources = try assertAllGerman(["sources", "list"], in: d, data: ["inbox", "alerts", "jsonl", "rss"])
         XCTAssertTrue(sources.out.contains("Es läuft kein Listener"), sources.out)
-        try assertAllGerman(["sources", "poll", "gibtsnicht"], in: d, status: 1, data: ["gibtsnicht", "inbox", "alerts"])
+        try assertAllGerman(
+            ["sources", "poll", "gibtsnicht"], in: d, status: 1, data: ["gibtsnicht", "inbox", "alerts"])
         let sync = try assertAllGerman(["sync"], in: d, status: 1)
         XCTAssertTrue(sync.err.contains("hat keinen Standortnamen"), sync.err)
         try assertAllGerman(["migrate", "--help"], in: nil)
@@ -65,7 +66,8 @@ extension GermanCLITests {
             """.utf8
         ).write(to: URL(fileURLWithPath: feed))
         let parsed = try assertAllGerman(
-            ["feed", "parse", feed], in: nil, data: ["Nordlicht", "Blog", "Neue", "Tarife", "Ab", "Montag", "günstiger"])
+            ["feed", "parse", feed], in: nil,
+            data: ["Nordlicht", "Blog", "Neue", "Tarife", "Ab", "Montag", "günstiger"])
         XCTAssertTrue(parsed.out.contains("Einträge: 1"), parsed.out)
         XCTAssertTrue(parsed.out.contains("27.11.2026 09:00 UTC"), parsed.out)
         let missing = try assertAllGerman(["feed", "parse", d + "/fehlt.xml"], in: nil, status: 1)
@@ -82,7 +84,10 @@ extension GermanCLITests {
         XCTAssertTrue(hide.err.contains("nicht verborgen"), hide.err)
         try assertAllGerman(
             ["moderate", key, "verstecken"], in: d, status: 2,
-            data: Set(["verstecken"] + "hide unhide delete hold approve reject remove lock unlock mute unmute block unblock report".split(separator: " ").map(String.init)))
+            data: Set(
+                ["verstecken"]
+                    + "hide unhide delete hold approve reject remove lock unlock mute unmute block unblock report"
+                    .split(separator: " ").map(String.init)))
 
         // Media: empty, one image without alt text, its alt text; a name that is not there.
         try assertAllGerman(["media", "list"], in: d)

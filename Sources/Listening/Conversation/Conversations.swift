@@ -28,7 +28,9 @@ public enum Conversations {
     public static func load(
         store: Store, key: String, own: OwnAccounts, fetcherFor: FetcherFor?
     ) async throws -> Loaded {
-        guard let m = store.mention(key) else { throw SourceError.configuration(L10n.t("msg.noMentionKey", ["key": key])) }
+        guard let m = store.mention(key) else {
+            throw SourceError.configuration(L10n.t("msg.noMentionKey", ["key": key]))
+        }
         var fetched: [Mention] = []
         var problem: String?
         do {

@@ -214,7 +214,9 @@ public final class Listener: @unchecked Sendable {
         }
         if let r = result, !r.counts.isEmpty {
             do { try NotificationCounts(dir: store.dir).add(network: config.type, r.counts) } catch {
-                log("\(Timestamp.format(now())) \(config.id): " + L10n.t("listen.cannotSaveCounts", ["error": "\(error)"]))
+                log(
+                    "\(Timestamp.format(now())) \(config.id): "
+                        + L10n.t("listen.cannotSaveCounts", ["error": "\(error)"]))
             }
         }
         if result != nil {
@@ -256,7 +258,9 @@ public final class Listener: @unchecked Sendable {
                     h.lastError = NetworkText.clean(e.description, max: 300)
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)
-                } else { (h.failures, h.lastSuccess, h.status) = (0, started, .ok) }
+                } else {
+                    (h.failures, h.lastSuccess, h.status) = (0, started, .ok)
+                }
             }
         } catch {
             outcome.stateError = "\(error)"

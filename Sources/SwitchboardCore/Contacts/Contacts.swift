@@ -201,7 +201,9 @@ public struct Contacts: Sendable {
                 have = b
             } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] {
                 have = b
-            } else { return false }
+            } else {
+                return false
+            }
             if have == 0 { return false }
             return have & Contacts.wanted(value) != 0
         }

@@ -12,7 +12,9 @@ extension Outbox {
             throw OutboxError(L10n.t("outbox.error.empty"))
         }
         try store.recordIf([.outboxQueued(draft)], actor: actor, now: now) { s in
-            guard s.mention(draft.mention) != nil else { throw OutboxError(L10n.t("msg.noMentionKey", ["key": draft.mention])) }
+            guard s.mention(draft.mention) != nil else {
+                throw OutboxError(L10n.t("msg.noMentionKey", ["key": draft.mention]))
+            }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: draft.mention, since: since, me: actor) }
         }
         guard let e = Outbox(store: store)[draft.id] else {
@@ -34,7 +36,9 @@ extension Outbox {
             throw OutboxError(L10n.t("outbox.error.emptyPart", ["part": p.thread?.label ?? ""]))
         }
         try store.recordIf(parts.map { .outboxQueued($0) }, actor: actor, now: now) { s in
-            guard s.mention(first.mention) != nil else { throw OutboxError(L10n.t("msg.noMentionKey", ["key": first.mention])) }
+            guard s.mention(first.mention) != nil else {
+                throw OutboxError(L10n.t("msg.noMentionKey", ["key": first.mention]))
+            }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: first.mention, since: since, me: actor) }
         }
         let ob = Outbox(store: store)
@@ -77,9 +81,12 @@ extension Outbox {
     public static func retry(_ id: String, store: Store, actor: String, now: Date = Date()) throws {
         let e = try Outbox.current(store).resolve(id)
         try store.recordIf([.outboxRetry(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
-            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id])) }
+            guard let cur = Outbox(store: s)[e.id] else {
+                throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id]))
+            }
             guard case .failed = cur.state else {
-                throw OutboxError(L10n.t("outbox.error.notFailed", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)]))
+                throw OutboxError(
+                    L10n.t("outbox.error.notFailed", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)]))
             }
         }
     }
@@ -95,8 +102,13 @@ extension Outbox {
         try store.recordIf(
             [.outboxSent(id: e.id, mention: e.mention, reply: reply, postID: nil)], actor: actor, now: now
         ) { s in
-            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id])) }
-            guard cur.isPending else { throw OutboxError(L10n.t("outbox.error.state", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)])) }
+            guard let cur = Outbox(store: s)[e.id] else {
+                throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id]))
+            }
+            guard cur.isPending else {
+                throw OutboxError(
+                    L10n.t("outbox.error.state", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)]))
+            }
         }
     }
 

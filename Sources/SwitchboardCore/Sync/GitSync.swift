@@ -62,7 +62,9 @@ public struct GitSync {
             env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
         }
         let r = try GroupProcess.run("git", id + args, environment: env, timeout: timeout)
-        if r.timedOut { throw SwitchboardError(L10n.t("sync.gitTimeout", ["command": args.first ?? "", "seconds": Int(timeout)])) }
+        if r.timedOut {
+            throw SwitchboardError(L10n.t("sync.gitTimeout", ["command": args.first ?? "", "seconds": Int(timeout)]))
+        }
         if !r.succeeded && !allowFailure {
             let said = r.output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(600)
             throw SwitchboardError(L10n.t("sync.gitFailed", ["command": args.first ?? "", "output": String(said)]))

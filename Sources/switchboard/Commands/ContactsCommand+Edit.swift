@@ -29,7 +29,8 @@ extension ContactsCommand {
                 let c = try contacts.resolve(s)
                 if c.id == target.id {
                     throw CLIError.failure(
-                        Output.safe(L10n.t("cli.contacts.alreadyPart", ["id": s, "name": target.name, "contact": target.id])))
+                        Output.safe(
+                            L10n.t("cli.contacts.alreadyPart", ["id": s, "name": target.name, "contact": target.id])))
                 }
                 for i in c.identities where !identities.contains(i.key) { identities.append(i.key) }
             }

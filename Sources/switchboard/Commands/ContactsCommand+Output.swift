@@ -13,7 +13,8 @@ enum ContactPrinter {
             c.identities.map { i in
                 [
                     i.platform,
-                    Output.safe(i.displayHandle) + (i.key == c.primary ? " (" + L10n.t("cli.contact.primary") + ")" : ""),
+                    Output.safe(i.displayHandle)
+                        + (i.key == c.primary ? " (" + L10n.t("cli.contact.primary") + ")" : ""),
                     i.followers.map { LocalFormat.number($0) } ?? "-",
                     Output.count(i.mentions.count), Output.safe(i.url ?? "-"),
                 ]
@@ -66,7 +67,8 @@ enum ContactPrinter {
                     let what: String
                     switch h.kind {
                     case .mention:
-                        what = h.sentiment.map { L10n.t("cli.contact.kind.mention") + " " + mark($0) }
+                        what =
+                            h.sentiment.map { L10n.t("cli.contact.kind.mention") + " " + mark($0) }
                             ?? L10n.t("cli.contact.kind.mention")
                     case .reply: what = L10n.t("cli.contact.kind.reply")
                     case .handoff: what = L10n.t("cli.contact.kind.handoff")

@@ -16,7 +16,8 @@ struct ModerateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKeyPrefix"))) var key: String
     @Argument(
         help: ArgumentHelp(
-            L10n.t("cli.help.moderate.kind", ["kinds": ModerationKind.allCases.map(\.rawValue).joined(separator: "|")])))
+            L10n.t("cli.help.moderate.kind", ["kinds": ModerationKind.allCases.map(\.rawValue).joined(separator: "|")]))
+    )
     var kind: ModerationKind
     @Option(help: ArgumentHelp(L10n.t("cli.help.moderate.reason"))) var reason: String?
     @Flag(help: ArgumentHelp(L10n.t("cli.help.moderate.ban"))) var ban = false

@@ -97,7 +97,8 @@ struct OutboxCommand: AsyncParsableCommand {
                     } else {
                         print(
                             L10n.t("cli.outbox.failed", ["id": e.id, "error": Output.safe(msg)])
-                                + (at.map { " (" + L10n.t("cli.outbox.nextTry", ["at": Output.stamp($0)]) + ")" } ?? ""))
+                                + (at.map { " (" + L10n.t("cli.outbox.nextTry", ["at": Output.stamp($0)]) + ")" } ?? "")
+                        )
                     }
                 case .skipped(let why):
                     if json {

@@ -27,7 +27,9 @@ struct PublishDueCommand: AsyncParsableCommand {
             case .failed:
                 print(
                     head + L10n.t("cli.publishDue.failed", ["error": Output.safe(r.message ?? "")])
-                        + (r.retryAt.map { " (" + L10n.t("cli.publishDue.retriedAt", ["at": LocalFormat.moment($0)]) + ")" }
+                        + (r.retryAt.map {
+                            " (" + L10n.t("cli.publishDue.retriedAt", ["at": LocalFormat.moment($0)]) + ")"
+                        }
                             ?? " (" + L10n.t("cli.publishDue.retry", ["id": r.id]) + ")"))
             case .suspended: print(head + L10n.t("cli.publishDue.held", ["why": Output.safe(r.message ?? "")]))
             case .skipped: print(head + L10n.t("cli.publishDue.notPublished", ["why": Output.safe(r.message ?? "")]))

@@ -64,7 +64,8 @@ struct RoutingCommand: ParsableCommand {
                 ["key", "rule", "team", "done", "text"].map { L10n.t("cli.routing.col." + $0) },
                 rows.map {
                     [
-                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? L10n.t("cli.yes") : "-",
+                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team),
+                        $0.routed ? L10n.t("cli.yes") : "-",
                         Output.clip(Output.safe($0.text), 60),
                     ]
                 })

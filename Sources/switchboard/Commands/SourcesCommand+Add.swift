@@ -53,10 +53,12 @@ struct SourcesAddCommand: AsyncParsableCommand {
         name: .customLong("app-password-stdin"),
         help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.11"))) var appPasswordStdin = false
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.12"))) var url: String?
-    @Option(name: .customLong("hashtag"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.13"))) var hashtags: [String] = []
+    @Option(name: .customLong("hashtag"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.13"))) var hashtags: [String] =
+        []
     @Option(name: .customLong("search"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.14"))) var search: [String] = []
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.15"))) var interval: String?
-    @Flag(name: .customLong("no-notifications"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.16"))) var noNotifications = false
+    @Flag(name: .customLong("no-notifications"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.16")))
+    var noNotifications = false
     @Flag(name: .customLong("no-verify"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.17"))) var noVerify = false
     @OptionGroup var meta: MetaAddOptions
     @Option(
@@ -70,7 +72,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
     )
     var clientSecretFile: String?
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.20"))) var api: String?
-    @Option(name: .customLong("channel-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.21"))) var channelID: String?
+    @Option(name: .customLong("channel-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.21"))) var channelID:
+        String?
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.22"))) var auth: String?
     @Option(name: .customLong("daily-quota"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.23"))) var dailyQuota: Int?
     @Option(name: .customLong("oauth-base"), help: .hidden) var oauthBase: String?
@@ -87,7 +90,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.27"))) var username: String?
     @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.28"))) var code: String?
-    @Option(name: .customLong("redirect-uri"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.29"))) var redirectURI: String?
+    @Option(name: .customLong("redirect-uri"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.29"))) var redirectURI:
+        String?
     @OptionGroup var reddit: RedditAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
@@ -177,7 +181,8 @@ struct SourcesAddCommand: AsyncParsableCommand {
         }
         if noVerify { return }
         let t = try Secrets.resolve(
-            file: c.tokenFile, command: c.tokenCommand, dataDir: dir, what: L10n.t("cli.sourcesAdd.tokenOf", ["id": c.id]))
+            file: c.tokenFile, command: c.tokenCommand, dataDir: dir,
+            what: L10n.t("cli.sourcesAdd.tokenOf", ["id": c.id]))
         let account = try await call { try await oauth.verify(token: t) }
         print(L10n.t("cli.sourcesAdd.loggedIn", ["who": "@\(Output.safe(account.acct))@\(base.host ?? "")"]))
     }
@@ -241,7 +246,10 @@ struct SourcesAddCommand: AsyncParsableCommand {
             print(
                 L10n.t(
                     "cli.sourcesAdd.feed",
-                    ["title": Output.safe(feed.title ?? L10n.t("cli.sourcesAdd.untitled")), "count": feed.entries.count]))
+                    [
+                        "title": Output.safe(feed.title ?? L10n.t("cli.sourcesAdd.untitled")),
+                        "count": feed.entries.count,
+                    ]))
         } catch {
             throw CLIError.failure(L10n.t("cli.sourcesAdd.notFeed", ["url": u, "error": Output.safe("\(error)")]))
         }

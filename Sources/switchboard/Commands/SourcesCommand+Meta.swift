@@ -5,7 +5,8 @@ import SwitchboardCore
 
 /// The flags of `sources add` for Instagram, Facebook and Threads.
 struct MetaAddOptions: ParsableArguments {
-    @Option(name: .customLong("account-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.30"))) var accountID: String?
+    @Option(name: .customLong("account-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.30"))) var accountID:
+        String?
     @Option(name: .customLong("page-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.31"))) var pageID: String?
     @Option(name: .customLong("user-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.32"))) var userID: String?
     @Option(

@@ -73,7 +73,8 @@ struct SyncCommand: ParsableCommand {
         let incoming =
             total == 0
             ? L10n.t("cli.sync.nothingIn") : L10n.t("cli.sync.in", ["records": records(total), "from": from])
-        let out = r.outgoing == 0 ? L10n.t("cli.sync.nothingOut") : L10n.t("cli.sync.out", ["records": records(r.outgoing)])
+        let out =
+            r.outgoing == 0 ? L10n.t("cli.sync.nothingOut") : L10n.t("cli.sync.out", ["records": records(r.outgoing)])
         return L10n.t("cli.sync.summary", ["site": site, "in": incoming, "out": out])
             + (r.pushed ? ", " + L10n.t("cli.sync.pushed") : "")
             + " (" + Output.decimal("%.2f", seconds) + " s)"

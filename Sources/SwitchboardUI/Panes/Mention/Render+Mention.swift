@@ -119,7 +119,7 @@ extension Renderer {
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         if let a = m.analysis {
-            var t = "\(Format.sentimentName(a.sentiment)) (\(String(format: "%+.1f", a.score)))"
+            var t = "\(Format.sentimentName(a.sentiment)) (\(LocalFormat.decimal("%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(Format.intentName).joined(separator: ", ") }
             t += " · \(a.lang)"
             out.append(
@@ -193,20 +193,27 @@ extension Renderer {
             s.mention.detail?.mention.key == key
             ? s.mention.detail!.mention.platform : (s.feed.keyIndex[key].map { s.feed.items[Int($0)].platform } ?? "")
         let text = draft?.editor.text ?? ""
-        var label = " " + L10n.t("mention.replyLabel") + " "
+        var facts: [String] = []
         var counterRole: StyleRole = .dim
         if let (used, limit) = ReplyLimit.count(text, platform: platform) {
-            label += "· \(used)/\(limit) "
+            facts.append("\(used)/\(limit)")
             let parts = ThreadSplitter.split(text, network: platform.lowercased()).count
             // Too long for one post goes out as a thread: the review shows it post by post.
-            if parts > 1 { label += "· " + L10n.t("mention.threadParts", ["count": parts]) + " " }
+            if parts > 1 { facts.append(L10n.t("mention.threadParts", ["count": parts])) }
             if used > limit { counterRole = .error }
         }
-        if let n = draft?.media.count, n > 0 { label += "· " + L10n.t("mention.images", ["count": n]) + " " }
+        if let n = draft?.media.count, n > 0 { facts.append(L10n.t("mention.images", ["count": n])) }
         if draft?.isDirty == true {
-            label += "· " + L10n.t("mention.unsaved") + " "
+            facts.append(L10n.t("mention.unsaved"))
         } else if draft?.savedText.isEmpty == false {
-            label += "· " + L10n.t("mention.saved") + " "
+            facts.append(L10n.t("mention.saved"))
+        }
+        // Whole facts only: what does not fit on the separator is left out, never cut mid-word (German runs longer).
+        func compose() -> String { " " + L10n.t("mention.replyLabel") + " " + facts.map { "· " + $0 + " " }.joined() }
+        var label = compose()
+        while facts.count > 1, TextWidth.width(label) > inner.width - 2 {
+            facts.removeLast()
+            label = compose()
         }
         let role: StyleRole = focused ? .borderFocused : .border
         buf.put(String(repeating: "─", count: inner.width), x: inner.x, y: sepY, role: role)
