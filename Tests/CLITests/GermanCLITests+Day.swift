@@ -50,6 +50,15 @@ extension GermanCLITests {
         XCTAssertTrue(sources.out.contains("Es läuft kein Listener"), sources.out)
         try assertAllGerman(
             ["sources", "poll", "gibtsnicht"], in: d, status: 1, data: ["gibtsnicht", "inbox", "alerts"])
+        // The guided `sources add` without what it needs, in German.
+        let badURL = try assertAllGerman(
+            ["sources", "add", "--type", "rss", "--id", "blog", "--url", "kein-link"], in: d, status: 2,
+            data: ["kein", "link"])
+        XCTAssertTrue(badURL.err.contains("ist keine http(s)-URL"), badURL.err)
+        let noToken = try assertAllGerman(
+            ["sources", "add", "--type", "mastodon", "--id", "m2", "--instance", "https://social.example"], in: d,
+            status: 2)
+        XCTAssertTrue(noToken.err.contains("oder starten Sie im Terminal"), noToken.err)
         let sync = try assertAllGerman(["sync"], in: d, status: 1)
         XCTAssertTrue(sync.err.contains("hat keinen Standortnamen"), sync.err)
         try assertAllGerman(["migrate", "--help"], in: nil)
