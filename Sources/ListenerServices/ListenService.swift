@@ -37,9 +37,9 @@ public final class ListenService: @unchecked Sendable {
     /// `quiet`: no line for "no enabled sources" (cron with `--quiet`: nothing happened).
     public func start(quiet: Bool = false) throws {
         try listener.acquireLock()
-        for w in store.warnings { log("warning: \(w)") }
+        for w in store.warnings { log(L10n.t("cli.warning", ["text": w])) }
         if enabledSources.isEmpty && !quiet {
-            log("\(Timestamp.format(Date())) no enabled sources in team.json (add one with `switchboard sources add`)")
+            log("\(Timestamp.format(Date())) " + L10n.t("listen.noSources"))
         }
     }
 
@@ -90,7 +90,7 @@ public final class ListenService: @unchecked Sendable {
             },
             hangup: {
                 hangup?()
-                log("\(Timestamp.format(Date())) SIGHUP: log reopened, re-reading team.json")
+                log("\(Timestamp.format(Date())) SIGHUP: " + L10n.t("listen.hangup"))
                 listener.reloadSoon()
             })
         // Said once the signals are handled (a SIGHUP right after this line must not end the listener).
@@ -109,6 +109,6 @@ public final class ListenService: @unchecked Sendable {
         handoffs.cancel()
         outgoing.cancel()
         signals.cancel()
-        log("\(Timestamp.format(Date())) stopped")
+        log("\(Timestamp.format(Date())) " + L10n.t("listen.stopped"))
     }
 }

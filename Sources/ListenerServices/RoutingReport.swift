@@ -4,14 +4,14 @@ import SwitchboardCore
 /// Routing outcomes as lines for humans (ingest, listener logs, handoff retry).
 public enum RoutingReport {
     public static func line(_ o: RoutingOutcome) -> String {
+        let args: [String: any Sendable] = ["key": o.mention, "team": o.team, "rule": o.rule]
         switch o.result {
         case .delivered(let t):
-            return "\(o.mention): handed off to \(o.team) (rule \(o.rule)): delivered"
-                + (t == "command" ? "" : " to \(t)")
+            return L10n.t("routing.delivered", args)
+                + (t == "command" ? "" : " " + L10n.t("routing.deliveredTo", ["target": t]))
         case .failed(let e):
-            return "\(o.mention): hand-off to \(o.team) (rule \(o.rule)) failed: \(e) — retry with "
-                + "`switchboard handoff retry \(o.mention)`"
-        case .alreadyRouted: return "\(o.mention): already handed off to \(o.team) (rule \(o.rule))"
+            return L10n.t("routing.failed", args.merging(["error": e]) { $1 })
+        case .alreadyRouted: return L10n.t("routing.already", args)
         }
     }
 }

@@ -31,7 +31,7 @@ public final class TeamFileWatch: @unchecked Sendable {
                 defer { problem = nil }
                 return problem != nil
             }
-            if wasBroken { say("\(file.path) is readable again: its settings apply from now on", now) }
+            if wasBroken { say(L10n.t("listen.teamReadable", ["path": file.path]), now) }
             return team
         } catch {
             let why = "\(error)".replacingOccurrences(of: "\n", with: "; ")
@@ -39,7 +39,7 @@ public final class TeamFileWatch: @unchecked Sendable {
                 defer { problem = why }
                 return problem != why
             }
-            if first { say("team.json cannot be read, the listener keeps the settings it has: \(why)", now) }
+            if first { say(L10n.t("listen.teamUnreadable", ["why": "\(why)"]), now) }
             return nil
         }
     }

@@ -37,5 +37,8 @@ enum HelpText {
         ("is invalid for", "cli.frame.isInvalidFor"),
         ("(repeatable)", "cli.frame.repeatable"),
         ("(values:", "cli.frame.values"),
+        ("Please provide one of the following:", "cli.frame.provideOneOf"),
+        ("See '", "cli.frame.see"),
+        ("' for more information.", "cli.frame.moreInformation"),
     ]
 }

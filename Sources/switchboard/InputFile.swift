@@ -15,11 +15,13 @@ enum InputFile {
     static func open(_ path: String, name: String? = nil) throws -> FileHandle {
         let name = name ?? path
         let fd = systemOpen(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CLIError.failure("cannot read \(name): \(FileIO.errnoText())") }
+        guard fd >= 0 else {
+            throw CLIError.failure(L10n.t("cli.cannotRead", ["name": name, "error": FileIO.errnoText()]))
+        }
         var st = stat()
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw CLIError.failure("cannot read \(name): \(FileIO.errnoText(EISDIR))")
+            throw CLIError.failure(L10n.t("cli.cannotRead", ["name": name, "error": FileIO.errnoText(EISDIR)]))
         }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
@@ -28,7 +30,8 @@ enum InputFile {
     static func read(_ path: String, name: String? = nil) throws -> Data {
         let h = try open(path, name: name)
         do { return try h.readToEnd() ?? Data() } catch {
-            throw CLIError.failure("cannot read \(name ?? path): \((error as NSError).localizedDescription)")
+            throw CLIError.failure(
+                L10n.t("cli.cannotRead", ["name": name ?? path, "error": (error as NSError).localizedDescription]))
         }
     }
 

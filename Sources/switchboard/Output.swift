@@ -84,6 +84,15 @@ enum Output {
         return s >= 0 ? v : L10n.t("cli.inSpan", ["span": v])
     }
 
+    /// A count as the language writes it: `1200` in English (as it always was), `1.200` in German.
+    static func count(_ n: Int) -> String { L10n.language == .de ? LocalFormat.number(n, .de) : "\(n)" }
+
+    /// A number by a printf format (`%+.2f`), with a decimal comma in German: `+0.25` / `+0,25`.
+    static func decimal(_ format: String, _ x: Double) -> String { LocalFormat.decimal(format, x) }
+
+    /// A moment for people: `2026-11-27T03:20:25Z` in English (as it always was), `27.11.2026 03:20 UTC` in German.
+    static func stamp(_ d: Date) -> String { LocalFormat.moment(d) }
+
     static func warn(_ s: String) { writeStderr(L10n.t("cli.warning", ["text": s]) + "\n") }
     static func err(_ s: String) { writeStderr("\(s)\n") }
 }

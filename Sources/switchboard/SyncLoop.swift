@@ -24,10 +24,10 @@ enum SyncLoop {
                     "\(Timestamp.format(Date())) "
                         + SyncCommand.summary(r, site: sync.site, seconds: Date().timeIntervalSince(t0)))
             }
-            for f in r.conflicts { log("\(Timestamp.format(Date())) sync: \(f) conflicted; this site's version kept") }
+            for f in r.conflicts { log("\(Timestamp.format(Date())) " + L10n.t("listen.syncConflict", ["file": f])) }
             return true
         } catch {
-            log("\(Timestamp.format(Date())) sync failed: \(error)")
+            log("\(Timestamp.format(Date())) " + L10n.t("listen.syncFailed", ["error": "\(error)"]))
             return false
         }
     }

@@ -28,7 +28,9 @@ public enum Conversations {
     public static func load(
         store: Store, key: String, own: OwnAccounts, fetcherFor: FetcherFor?
     ) async throws -> Loaded {
-        guard let m = store.mention(key) else { throw SourceError.configuration("no mention \(key)") }
+        guard let m = store.mention(key) else {
+            throw SourceError.configuration(L10n.t("msg.noMentionKey", ["key": key]))
+        }
         var fetched: [Mention] = []
         var problem: String?
         do {
@@ -40,10 +42,10 @@ public enum Conversations {
                     return p
                 }
             } else {
-                problem = "\(Moderation.networkName(m.platform)) conversations are not fetched (stored posts only)"
+                problem = L10n.t("thread.notFetched", ["network": Moderation.networkName(m.platform)])
             }
         } catch {
-            problem = "could not fetch the conversation: \(error)"
+            problem = L10n.t("thread.fetchFailed", ["error": "\(error)"])
         }
         let stored = related(to: [m] + fetched, in: store.mentions)
         let c = Conversation(focus: m, stored: stored, fetched: fetched, own: own)

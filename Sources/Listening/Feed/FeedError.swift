@@ -1,4 +1,5 @@
 import Foundation
+import SwitchboardCore
 
 /// Why bytes could not be read as a feed at all.
 public enum FeedError: Error, Sendable, CustomStringConvertible, Equatable {
@@ -7,7 +8,7 @@ public enum FeedError: Error, Sendable, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .notAFeed(let s): return "not an RSS/Atom feed (body starts: \(s))"
+        case .notAFeed(let s): return L10n.t("feed.notAFeed", ["sample": s])
         }
     }
 

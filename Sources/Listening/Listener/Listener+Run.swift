@@ -136,9 +136,9 @@ extension Listener {
                 h.fetched += mentions.count
                 h.added += r.added.count
             }
-            log("\(Timestamp.format(now())) \(config.id): \(r.added.count) new from the stream")
+            log("\(Timestamp.format(now())) \(config.id): " + L10n.t("listen.streamed", ["count": r.added.count]))
         } catch {
-            log("\(Timestamp.format(now())) \(config.id): cannot store streamed mentions: \(error)")
+            log("\(Timestamp.format(now())) \(config.id): " + L10n.t("listen.cannotStoreStream", ["error": "\(error)"]))
         }
     }
 }

@@ -214,7 +214,9 @@ public final class Listener: @unchecked Sendable {
         }
         if let r = result, !r.counts.isEmpty {
             do { try NotificationCounts(dir: store.dir).add(network: config.type, r.counts) } catch {
-                log("\(Timestamp.format(now())) \(config.id): cannot save notification counts: \(error)")
+                log(
+                    "\(Timestamp.format(now())) \(config.id): "
+                        + L10n.t("listen.cannotSaveCounts", ["error": "\(error)"]))
             }
         }
         if result != nil {
@@ -256,11 +258,13 @@ public final class Listener: @unchecked Sendable {
                     h.lastError = NetworkText.clean(e.description, max: 300)
                     h.lastErrorAt = started
                     h.status = Listener.status(for: e)
-                } else { (h.failures, h.lastSuccess, h.status) = (0, started, .ok) }
+                } else {
+                    (h.failures, h.lastSuccess, h.status) = (0, started, .ok)
+                }
             }
         } catch {
             outcome.stateError = "\(error)"
-            log("\(Timestamp.format(now())) \(config.id): cannot save state: \(error)")
+            log("\(Timestamp.format(now())) \(config.id): " + L10n.t("listen.cannotSaveState", ["error": "\(error)"]))
         }
         if !(quietWhenNothingHappened && outcome.added.isEmpty && outcome.error == nil) {
             log(Listener.logLine(outcome, at: now()))
@@ -290,8 +294,10 @@ public final class Listener: @unchecked Sendable {
 
     /// `2026-11-27T03:20:25Z masto: 3 new of 5 fetched, next 03:21:25` or `… masto: error: …`.
     static func logLine(_ o: PollOutcome, at t: Date) -> String {
-        var s = "\(Timestamp.format(t)) \(o.source): \(o.added.count) new of \(o.mentions.count) fetched"
-        if let e = o.error { s += "; error: " + NetworkText.clean(e.description, max: 300) }
-        return s + "; next \(Timestamp.format(o.nextRun))"
+        var s =
+            "\(Timestamp.format(t)) \(o.source): "
+            + L10n.t("listen.polled", ["new": o.added.count, "fetched": o.mentions.count])
+        if let e = o.error { s += "; " + L10n.t("listen.error", ["error": NetworkText.clean(e.description, max: 300)]) }
+        return s + "; " + L10n.t("listen.next", ["at": Timestamp.format(o.nextRun)])
     }
 }

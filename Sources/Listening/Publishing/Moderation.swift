@@ -15,9 +15,9 @@ public enum Moderation {
             let net = m.platform.lowercased() == "bsky" ? "bluesky" : m.platform.lowercased()
             guard let src = team.answeringSource(network: net, origin: m.source) else {
                 if let why = noAPI(net) { throw ModerationError.noAPI(network: net, why: why) }
-                let origin = m.source.map { " (the mention came from \"\($0)\")" } ?? ""
+                let origin = m.source.map { " (" + L10n.t("moderation.error.cameFrom", ["source": $0]) + ")" } ?? ""
                 throw ModerationError.failed(
-                    .configuration("no \(networkName(net)) source in team.json to moderate from" + origin))
+                    .configuration(L10n.t("moderation.error.noSource", ["network": networkName(net)]) + origin))
             }
             let made: Moderator?
             do { made = try Listener.moderator(for: src, dataDir: dataDir, http: http) } catch let e as PublishError {
@@ -26,7 +26,7 @@ public enum Moderation {
             guard let made else {
                 throw ModerationError.noAPI(
                     network: net,
-                    why: noAPI(net) ?? "\(networkName(net)) offers no moderation through Switchboard")
+                    why: noAPI(net) ?? L10n.t("moderation.error.noneHere", ["network": networkName(net)]))
             }
             return made
         }
@@ -36,13 +36,11 @@ public enum Moderation {
     static func noAPI(_ network: String) -> String? {
         switch network {
         case "mastodon":
-            return "Mastodon offers no API to hide or delete other people's posts: mute, block or report the author "
-                + "instead (needs a Mastodon source in team.json)"
+            return L10n.t("moderation.error.authorOnly", ["network": "Mastodon"])
         case "bluesky":
-            return "Bluesky moderation (hide a reply in a thread the account started; mute, block or report the "
-                + "author) needs a Bluesky source in team.json"
+            return L10n.t("moderation.error.blueskySource")
         case "rss", "jsonl", "import":
-            return "\(networkName(network)) mentions are not on a network Switchboard can moderate"
+            return L10n.t("moderation.error.notANetwork", ["network": networkName(network)])
         default: return nil
         }
     }

@@ -19,12 +19,13 @@ public enum ModerationError: Error, Sendable, Equatable, CustomStringConvertible
         case .noAPI(_, let why): return why
         case .notOffered(let n, let k, let offered):
             let name = Moderation.networkName(n)
-            if offered.isEmpty { return "\(name) offers no moderation through its API" }
-            return "\(name) does not offer \(k.rawValue) through its API; it offers: "
-                + offered.map(\.rawValue).joined(separator: ", ")
-        case .deleted(let k): return "\(k) was deleted on its network already: nothing left to moderate"
+            if offered.isEmpty { return L10n.t("moderation.error.noneOffered", ["network": name]) }
+            return L10n.t(
+                "moderation.error.notOffered",
+                ["network": name, "kind": k.rawValue, "offered": offered.map(\.rawValue).joined(separator: ", ")])
+        case .deleted(let k): return L10n.t("moderation.error.deleted", ["key": k])
         case .failed(let e): return e.description
-        case .noMention(let k): return "no mention \(k)"
+        case .noMention(let k): return L10n.t("msg.noMentionKey", ["key": k])
         }
     }
 }

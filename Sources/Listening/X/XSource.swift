@@ -174,11 +174,12 @@ extension XSource {
         sources.filter { $0.type.lowercased() == "x" }.map { c in
             let used = XReadLedger(dataDir: dataDir, sourceID: c.id).used(now: now)
             guard let b = c.monthlyReadBudget else {
-                return "\(c.id): reads \(grouped(used)) this month (no monthly_read_budget set)"
+                return L10n.t("x.reads.noBudget", ["id": c.id, "used": grouped(used)])
             }
             let spent =
-                used >= b ? "; budget spent, polling resumes \(Timestamp.format(XReadLedger.monthEnd(now)))" : ""
-            return "\(c.id): reads \(grouped(used))/\(grouped(b)) this month\(spent)"
+                used >= b
+                ? "; " + L10n.t("x.reads.spent", ["at": LocalFormat.moment(XReadLedger.monthEnd(now))]) : ""
+            return L10n.t("x.reads.budget", ["id": c.id, "used": grouped(used), "budget": grouped(b)]) + spent
         }
     }
 }

@@ -157,9 +157,9 @@ public final class YouTubeQuotaLedger: @unchecked Sendable {
     public func summary(now: Date) -> (line: String, warning: String?) {
         let rec = today(now: now)
         let n = YouTubeQuotaLedger.number
-        let line = "quota \(n(rec.used))/\(n(budget)) units today"
+        let line = L10n.t("youtube.quota.line", ["used": n(rec.used), "budget": n(budget)])
         if rec.exhausted == true || rec.used >= readBudget {
-            return (line, "the budget is spent: polling waits for the reset at midnight Pacific time")
+            return (line, L10n.t("youtube.quota.spent"))
         }
         let start = YouTubeQuotaLedger.dayStart(now)
         let elapsed = now.timeIntervalSince(start)
@@ -171,11 +171,11 @@ public final class YouTubeQuotaLedger: @unchecked Sendable {
         let f = DateFormatter()
         f.dateFormat = "HH:mm"
         f.timeZone = TimeZone.current
-        return (line, "at the current pace the budget is reached around \(f.string(from: at)) today")
+        return (line, L10n.t("youtube.quota.pace", ["time": f.string(from: at)]))
     }
 
     /// `10000` → `10,000`.
-    public static func number(_ v: Int) -> String { v.grouped }
+    public static func number(_ v: Int) -> String { LocalFormat.number(v) }
 }
 
 extension YouTubeQuotaLedger {
@@ -187,7 +187,9 @@ extension YouTubeQuotaLedger {
         var out = [""]
         for c in yt {
             let s = YouTubeQuotaLedger(file: file(dir, id: c.id), budget: c.dailyQuota).summary(now: now)
-            out.append("\(NetworkText.clean(c.id, max: 40)): \(s.line)" + (s.warning.map { "; warning: \($0)" } ?? ""))
+            out.append(
+                "\(NetworkText.clean(c.id, max: 40)): \(s.line)"
+                    + (s.warning.map { "; " + L10n.t("cli.warning", ["text": $0]) } ?? ""))
         }
         return out
     }

@@ -30,12 +30,12 @@ public struct BrandList: Sendable, Equatable {
         var seen = Set<[UInt8]>()
         for (i, b) in doc.brands.enumerated() {
             let name = b.name.trimmingCharacters(in: .whitespaces)
-            if name.isEmpty { throw SwitchboardError("\(file.path): brand \(i + 1) has an empty name") }
+            if name.isEmpty { throw SwitchboardError(L10n.t("brands.emptyName", ["path": file.path, "n": i + 1])) }
             if b.dir.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw SwitchboardError("\(file.path): brand \"\(name)\" has an empty \"dir\"")
+                throw SwitchboardError(L10n.t("brands.emptyDir", ["path": file.path, "name": name]))
             }
             if !seen.insert(QueryText.fold(name)).inserted {
-                throw SwitchboardError("\(file.path): the brand name \"\(name)\" is used twice")
+                throw SwitchboardError(L10n.t("brands.twice", ["path": file.path, "name": name]))
             }
         }
         return BrandList(brands: doc.brands)
@@ -58,8 +58,9 @@ public struct BrandList: Sendable, Equatable {
         guard let b = brand(name) else {
             let known = brands.map(\.name).joined(separator: ", ")
             throw SwitchboardError(
-                "no brand \"\(name)\" in \(BrandList.file(environment: env).path)"
-                    + (known.isEmpty ? " (it lists none)" : " (brands: \(known))"))
+                L10n.t("brands.noBrand", ["name": name, "path": BrandList.file(environment: env).path])
+                    + " (" + (known.isEmpty ? L10n.t("brands.listsNone") : L10n.t("brands.known", ["brands": known]))
+                    + ")")
         }
         return DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir, environment: env)))
     }

@@ -31,11 +31,14 @@ public enum ContactAction: Hashable, Sendable {
 
     public var summary: String {
         switch self {
-        case .merge(let c, let ids): return "contact \(c): merged " + ids.joined(separator: ", ")
-        case .split(let c, let i): return "contact \(c): split off \(i)"
+        case .merge(let c, let ids):
+            return L10n.t("log.contact.merged", ["contact": c, "identities": ids.joined(separator: ", ")])
+        case .split(let c, let i): return L10n.t("log.contact.split", ["contact": c, "identity": i])
         case .role(let c, let add, let remove):
-            return "contact \(c): roles " + (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")
-        case .note(let c, let t): return "contact \(c): note: " + t
+            return L10n.t(
+                "log.contact.roles",
+                ["contact": c, "roles": (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " ")])
+        case .note(let c, let t): return L10n.t("log.contact.note", ["contact": c]) + t
         }
     }
 

@@ -160,17 +160,23 @@ public struct Contacts: Sendable {
         if byHandle.count > 1 {
             throw SwitchboardError(
                 ImportFormat.clean(
-                    "\(s) is ambiguous: "
-                        + byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }.joined(separator: ", "),
+                    L10n.t(
+                        "contacts.ambiguous",
+                        [
+                            "id": s,
+                            "hits": byHandle.sorted().prefix(5).map { all[$0].id + " " + all[$0].name }
+                                .joined(separator: ", "),
+                        ]),
                     newlines: false))
         }
         guard t.count >= 4 else {
-            throw SwitchboardError("no contact \(s): give at least 4 characters of an id, or a handle")
+            throw SwitchboardError(L10n.t("contacts.tooShort", ["id": s]))
         }
         let hits = byID.keys.filter { $0.hasPrefix(t) }
         if hits.count == 1 { return all[byID[hits[0]]!] }
-        if hits.isEmpty { throw SwitchboardError("no contact \(s)") }
-        throw SwitchboardError("\(s) is ambiguous: \(hits.sorted().prefix(5).joined(separator: ", "))")
+        if hits.isEmpty { throw SwitchboardError(L10n.t("contacts.noContact", ["id": s])) }
+        throw SwitchboardError(
+            L10n.t("contacts.ambiguous", ["id": s, "hits": hits.sorted().prefix(5).joined(separator: ", ")]))
     }
 
     /// The query language's `role:` hook: `QueryEnvironment(role: contacts.roleHook())`. `role:fan,critic` means
@@ -195,7 +201,9 @@ public struct Contacts: Sendable {
                 have = b
             } else if let key = ContactIdentity.key(of: m), let b = identityTable[key] {
                 have = b
-            } else { return false }
+            } else {
+                return false
+            }
             if have == 0 { return false }
             return have & Contacts.wanted(value) != 0
         }

@@ -72,11 +72,18 @@ public struct ReplyGateRecord: Hashable, Sendable {
         switch (change, outcome) {
         case (.restrict, .done):
             // No quotes setting (X, Threads: the network has none): not mentioned.
-            s += "replies \(replies ?? "as before")" + (quotes.map { $0 ? ", quotes allowed" : ", no quotes" } ?? "")
-        case (.restore, .done): s += "restored"
-        case (_, .unsupported): s += "not supported"
-        case (_, .notOffered): s += "not offered"
-        case (_, .failed): s += change == .restrict ? "restricting failed" : "restoring failed"
+            let r = replies ?? L10n.t("log.gate.asBefore")
+            if let q = quotes {
+                s += L10n.t(
+                    "log.gate.restricted",
+                    ["replies": r, "quotes": L10n.t(q ? "log.gate.quotesAllowed" : "log.gate.noQuotes")])
+            } else {
+                s += L10n.t("log.gate.repliesOnly", ["replies": r])
+            }
+        case (.restore, .done): s += L10n.t("log.gate.restored")
+        case (_, .unsupported): s += L10n.t("log.gate.unsupported")
+        case (_, .notOffered): s += L10n.t("log.gate.notOffered")
+        case (_, .failed): s += L10n.t(change == .restrict ? "log.gate.restrictFailed" : "log.gate.restoreFailed")
         }
         return s + (detail.map { ": " + $0 } ?? "")
     }

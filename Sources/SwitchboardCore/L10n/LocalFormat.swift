@@ -64,6 +64,19 @@ public enum LocalFormat {
         return "\(ymd[2]).\(ymd[1]).\(ymd[0]) \(p[1])"
     }
 
+    /// A number by a printf format (`%+.2f`), with a decimal comma in German: `+0.25` / `+0,25`.
+    public static func decimal(_ format: String, _ x: Double, _ lang: Language = L10n.language) -> String {
+        let s = String(format: format, x)
+        return lang == .de ? s.replacingOccurrences(of: ".", with: ",") : s
+    }
+
+    /// A moment in messages: `2026-11-27T03:20:25Z` in English (as the CLI always wrote it), `27.11.2026 03:20 UTC`
+    /// in German.
+    public static func moment(_ d: Date, _ lang: Language = L10n.language) -> String {
+        guard lang == .de else { return Timestamp.format(d) }
+        return dateTime(d, TimeZone(identifier: "UTC")!, .de) + " UTC"
+    }
+
     /// Weekday, day and time in `tz`: `Mon 12-07 08:15` / `Mo 07.12. 08:15`.
     public static func weekdayTime(_ d: Date, _ tz: TimeZone, _ lang: Language = L10n.language) -> String {
         let iso = Timestamp.local(d, tz)

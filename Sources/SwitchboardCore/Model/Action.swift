@@ -131,14 +131,18 @@ public enum Action: Hashable, Sendable {
         case .moderate(_, let k, let r, let ban):
             return L10n.t("moderation.done." + k.rawValue) + (ban ? " (" + L10n.t("action.authorBanned") + ")" : "")
                 + (r.map { ": " + $0 } ?? "")
-        case .outboxQueued(let d): return "reply queued" + (d.manual ? " (to answer by hand)" : "") + ": " + d.text
-        case .outboxSending(_, _, let by, _, let n): return "sending (attempt \(n), \(by))"
+        case .outboxQueued(let d):
+            return L10n.t("log.replyQueued") + (d.manual ? " (" + L10n.t("log.toAnswerByHand") + ")" : "") + ": "
+                + d.text
+        case .outboxSending(_, _, let by, _, let n): return L10n.t("log.sending", ["n": n, "user": by])
         case .outboxSent(_, _, let r, _):
-            return "reply sent" + (r.manual == true ? " (by hand)" : "") + (r.url.map { ": " + $0 } ?? "")
+            return L10n.t("log.replySent") + (r.manual == true ? " (" + L10n.t("log.byHand") + ")" : "")
+                + (r.url.map { ": " + $0 } ?? "")
         case .outboxFailed(_, _, let e, let at):
-            return "sending failed: \(e)" + (at.map { " (retry at \(Timestamp.format($0)))" } ?? "")
-        case .outboxRetry: return "retry requested"
-        case .outboxCancelled: return "reply taken back"
+            return L10n.t("log.sendingFailed", ["error": e])
+                + (at.map { " (" + L10n.t("log.retryAt", ["at": LocalFormat.moment($0)]) + ")" } ?? "")
+        case .outboxRetry: return L10n.t("log.retryRequested")
+        case .outboxCancelled: return L10n.t("log.takenBack")
         case .queue(let q): return q.summary
         case .contact(let c): return c.summary
         case .handoffFollowUp(let h): return h.summary
@@ -146,6 +150,7 @@ public enum Action: Hashable, Sendable {
         case .spikeAlert(let s): return s.summary
         case .post(let p): return p.summary
         case .other(let t, _, let d):
+            if let line = Action.otherLine(t, d) { return line }
             if let m = d["message"]?.stringValue { return t.replacingOccurrences(of: "_", with: " ") + ": " + m }
             return t + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
         }

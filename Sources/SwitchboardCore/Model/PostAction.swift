@@ -26,8 +26,9 @@ public enum PostAction: Hashable, Sendable {
     /// `edited: "old" → "new"`, `deleted on mastodon: "text"`.
     public var summary: String {
         switch self {
-        case .edit(_, let n, _, let old, let new): return "edited on \(n): \"\(old)\" → \"\(new)\""
-        case .delete(_, let n, _, let t): return "deleted on \(n): \"\(t)\""
+        case .edit(_, let n, _, let old, let new):
+            return L10n.t("log.post.edited", ["network": n]) + ": \"\(old)\" → \"\(new)\""
+        case .delete(_, let n, _, let t): return L10n.t("log.post.deleted", ["network": n]) + ": \"\(t)\""
         }
     }
 

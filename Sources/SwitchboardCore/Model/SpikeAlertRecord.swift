@@ -55,7 +55,7 @@ public struct SpikeAlertRecord: Hashable, Sendable {
 
     /// `spike alert: <message>` (as the log has always shown it).
     public var summary: String {
-        if let message { return "spike alert: " + message }
+        if let message { return L10n.t("log.spikeAlert") + message }
         let d = data
         return Self.typeName + (d.isEmpty ? "" : " " + d.keys.sorted().joined(separator: ","))
     }

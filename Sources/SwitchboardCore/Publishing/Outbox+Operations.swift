@@ -9,10 +9,12 @@ extension Outbox {
         _ draft: OutboxDraft, store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()
     ) throws -> OutboxEntry {
         guard !draft.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw OutboxError("the reply is empty")
+            throw OutboxError(L10n.t("outbox.error.empty"))
         }
         try store.recordIf([.outboxQueued(draft)], actor: actor, now: now) { s in
-            guard s.mention(draft.mention) != nil else { throw OutboxError("no mention \(draft.mention)") }
+            guard s.mention(draft.mention) != nil else {
+                throw OutboxError(L10n.t("msg.noMentionKey", ["key": draft.mention]))
+            }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: draft.mention, since: since, me: actor) }
         }
         guard let e = Outbox(store: store)[draft.id] else {
@@ -26,15 +28,17 @@ extension Outbox {
     public static func queue(
         parts: [OutboxDraft], store: Store, actor: String, openedAt: Date? = nil, now: Date = Date()
     ) throws -> [OutboxEntry] {
-        guard let first = parts.first else { throw OutboxError("the reply is empty") }
+        guard let first = parts.first else { throw OutboxError(L10n.t("outbox.error.empty")) }
         guard parts.count > 1 else {
             return [try queue(first, store: store, actor: actor, openedAt: openedAt, now: now)]
         }
         for p in parts where p.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw OutboxError("part \(p.thread?.label ?? "") of the thread is empty")
+            throw OutboxError(L10n.t("outbox.error.emptyPart", ["part": p.thread?.label ?? ""]))
         }
         try store.recordIf(parts.map { .outboxQueued($0) }, actor: actor, now: now) { s in
-            guard s.mention(first.mention) != nil else { throw OutboxError("no mention \(first.mention)") }
+            guard s.mention(first.mention) != nil else {
+                throw OutboxError(L10n.t("msg.noMentionKey", ["key": first.mention]))
+            }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: first.mention, since: since, me: actor) }
         }
         let ob = Outbox(store: store)
@@ -57,7 +61,7 @@ extension Outbox {
                 ) { s in
                     let cur = Outbox(store: s)
                     guard open.allSatisfy({ cur[$0.id]?.isCancellable == true }) else {
-                        throw OutboxError("a part of thread \(t.thread) is being sent: it can no longer be taken back")
+                        throw OutboxError(L10n.t("outbox.error.threadSending", ["thread": t.thread]))
                     }
                 }
                 return
@@ -66,9 +70,9 @@ extension Outbox {
         try store.recordIf([.outboxCancelled(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
             guard let cur = Outbox(store: s)[e.id], cur.isCancellable else {
                 throw OutboxError(
-                    "outbox entry \(e.id) is \(Outbox(store: s)[e.id]?.stateName ?? "gone"): it can no longer be "
-                        + "taken back"
-                )
+                    L10n.t(
+                        "outbox.error.tooLate",
+                        ["id": e.id, "state": L10n.t("outbox.state." + (Outbox(store: s)[e.id]?.stateName ?? "gone"))]))
             }
         }
     }
@@ -77,9 +81,12 @@ extension Outbox {
     public static func retry(_ id: String, store: Store, actor: String, now: Date = Date()) throws {
         let e = try Outbox.current(store).resolve(id)
         try store.recordIf([.outboxRetry(id: e.id, mention: e.mention)], actor: actor, now: now) { s in
-            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
+            guard let cur = Outbox(store: s)[e.id] else {
+                throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id]))
+            }
             guard case .failed = cur.state else {
-                throw OutboxError("outbox entry \(e.id) is \(cur.stateName), not failed")
+                throw OutboxError(
+                    L10n.t("outbox.error.notFailed", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)]))
             }
         }
     }
@@ -95,8 +102,13 @@ extension Outbox {
         try store.recordIf(
             [.outboxSent(id: e.id, mention: e.mention, reply: reply, postID: nil)], actor: actor, now: now
         ) { s in
-            guard let cur = Outbox(store: s)[e.id] else { throw OutboxError("no outbox entry \(id)") }
-            guard cur.isPending else { throw OutboxError("outbox entry \(e.id) is \(cur.stateName)") }
+            guard let cur = Outbox(store: s)[e.id] else {
+                throw OutboxError(L10n.t("outbox.error.noEntry", ["id": id]))
+            }
+            guard cur.isPending else {
+                throw OutboxError(
+                    L10n.t("outbox.error.state", ["id": e.id, "state": L10n.t("outbox.state." + cur.stateName)]))
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public struct Outbox: Sendable {
     /// Resolves an id or an unambiguous prefix (at least 4 characters).
     public func resolve(_ s: String) throws -> OutboxEntry {
         try IDPrefix.resolve(s, ids: order, lookup: { entries[$0] }) { ambiguous in
-            SwitchboardError(ambiguous ? "outbox id \(s) is ambiguous" : "no outbox entry \(s)")
+            SwitchboardError(L10n.t(ambiguous ? "outbox.error.ambiguous" : "outbox.error.noEntry", ["id": s]))
         }
     }
 

@@ -48,10 +48,12 @@ public enum HandoffAction: Hashable, Sendable {
 
     public var summary: String {
         switch self {
-        case .reply(_, let t, let text): return "answer from \(t): " + text
-        case .delivered(_, let r, let t, let target): return "hand-off to \(t) delivered (rule \(r)): \(target)"
-        case .failed(_, let r, let t, let e, let n): return "hand-off to \(t) failed (rule \(r), attempt \(n)): \(e)"
-        case .retry(_, let r, let t, let n): return "hand-off to \(t) retried (rule \(r), attempt \(n))"
+        case .reply(_, let t, let text): return L10n.t("log.handoff.answer", ["team": t]) + text
+        case .delivered(_, let r, let t, let target):
+            return L10n.t("log.handoff.delivered", ["team": t, "rule": r]) + target
+        case .failed(_, let r, let t, let e, let n):
+            return L10n.t("log.handoff.failed", ["team": t, "rule": r, "n": n]) + e
+        case .retry(_, let r, let t, let n): return L10n.t("log.handoff.retried", ["team": t, "rule": r, "n": n])
         }
     }
 

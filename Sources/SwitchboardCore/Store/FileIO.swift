@@ -188,13 +188,23 @@ public enum FileIO {
         return stat(file.path, &st) == 0 ? Int(st.st_size) : 0
     }
 
-    public static func errnoText(_ e: Int32 = errno) -> String { String(cString: strerror(e)) }
+    public static func errnoText(_ e: Int32 = errno) -> String {
+        if L10n.language == .de, let name = errnoNames[e] { return L10n.t("errno." + name) }
+        return String(cString: strerror(e))
+    }
+
+    /// The errors a user meets most, by name: said in German from the catalogue (the C library speaks English here).
+    static let errnoNames: [Int32: String] = [
+        ENOENT: "ENOENT", EACCES: "EACCES", EISDIR: "EISDIR", ENOTDIR: "ENOTDIR", ENOSPC: "ENOSPC", EROFS: "EROFS",
+        EEXIST: "EEXIST", EPERM: "EPERM",
+    ]
 
     /// Reads and decodes a human-edited JSON document; errors name the file, and line and column or the field.
     public static func readDocument<T: Decodable>(_ type: T.Type, from file: URL) throws -> T {
         let data: Data
         do { data = try Data(contentsOf: file) } catch {
-            throw SwitchboardError("\(file.path): cannot read: \((error as NSError).localizedDescription)")
+            throw SwitchboardError(
+                L10n.t("file.cannotRead", ["path": file.path, "error": (error as NSError).localizedDescription]))
         }
         return try decodeDocument(type, from: data, name: file.path)
     }

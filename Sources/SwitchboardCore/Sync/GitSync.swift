@@ -62,10 +62,12 @@ public struct GitSync {
             env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
         }
         let r = try GroupProcess.run("git", id + args, environment: env, timeout: timeout)
-        if r.timedOut { throw SwitchboardError("git \(args.first ?? "") took longer than \(Int(timeout)) s: stopped") }
+        if r.timedOut {
+            throw SwitchboardError(L10n.t("sync.gitTimeout", ["command": args.first ?? "", "seconds": Int(timeout)]))
+        }
         if !r.succeeded && !allowFailure {
             let said = r.output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(600)
-            throw SwitchboardError("git \(args.first ?? "") failed: \(said)")
+            throw SwitchboardError(L10n.t("sync.gitFailed", ["command": args.first ?? "", "output": String(said)]))
         }
         return r
     }
@@ -90,8 +92,7 @@ public struct GitSync {
     /// One sync: commit, fetch, merge, push (again, if another site pushed in between).
     public func run() throws -> Report {
         guard settings.remote != nil else {
-            throw SwitchboardError(
-                "no remote to sync with: add \"sync\": {\"remote\": \"ssh://git@host/team.git\"} to team.json")
+            throw SwitchboardError(L10n.t("sync.noRemoteToSync"))
         }
         var report = Report()
         try restoreKeptCopies()
@@ -119,7 +120,9 @@ public struct GitSync {
             }
             if attempt == 4 {
                 throw SwitchboardError(
-                    "git push failed: " + push.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                    L10n.t(
+                        "sync.gitFailed",
+                        ["command": "push", "output": push.output.trimmingCharacters(in: .whitespacesAndNewlines)]))
             }
         }
         return report
@@ -160,7 +163,9 @@ public struct GitSync {
                 guard !files.isEmpty else {
                     _ = try git(["merge", "--abort"], allowFailure: true)
                     throw SwitchboardError(
-                        "git merge failed: " + m.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                        L10n.t(
+                            "sync.gitFailed",
+                            ["command": "merge", "output": m.output.trimmingCharacters(in: .whitespacesAndNewlines)]))
                 }
                 for f in files {
                     _ = try git(["checkout", "--ours", "--", f], allowFailure: true)
@@ -250,7 +255,7 @@ extension GitSync {
         _ = try git(["gc", "-q", "--prune=now"])
         let r = try git(["count-objects", "-v", "-H"])
         let pack = r.output.split(separator: "\n").first { $0.hasPrefix("size-pack:") }
-        return "repository packed: " + (pack.map { String($0.dropFirst("size-pack:".count)).trimmed } ?? "?")
+        return L10n.t("sync.packed", ["size": pack.map { String($0.dropFirst("size-pack:".count)).trimmed } ?? "?"])
     }
 }
 

@@ -11,9 +11,10 @@ public enum ClaimError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .heldBy(let u, let since):
-            return "\(u) is on it" + (since.map { " since \(Timestamp.format($0))" } ?? "")
-                + " (take over to reply anyway)"
-        case .noSuchMention(let k): return "no mention \(k)"
+            return L10n.t("triage.heldBy", ["user": u])
+                + (since.map { " " + L10n.t("triage.since", ["at": LocalFormat.moment($0)]) } ?? "")
+                + " (" + L10n.t("triage.takeOver") + ")"
+        case .noSuchMention(let k): return L10n.t("msg.noMentionKey", ["key": k])
         case .store(let s): return s
         }
     }

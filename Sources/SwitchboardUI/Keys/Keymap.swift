@@ -62,13 +62,16 @@ public struct Keymap: Sendable {
 
     /// The table as text, one binding per line: what `switchboard keys` prints.
     public func table() -> String {
-        var out = "CONTEXT   KEY        COMMAND            HELP\n"
+        let head = ["context", "key", "command", "help"].map { L10n.t("keys.col." + $0) }
+        var out =
+            TextWrap.pad(head[0], width: 10) + TextWrap.pad(head[1], width: 11) + TextWrap.pad(head[2], width: 19)
+            + head[3] + "\n"
         for ctx in KeyContext.allCases {
             for b in bindings(in: ctx) {
                 out +=
                     TextWrap.pad(ctx.rawValue, width: 10) + TextWrap.pad(b.notation, width: 11)
                     + TextWrap.pad(b.command, width: 19) + b.help
-                    + (b.when == .always ? "" : " (when: \(b.when.rawValue))") + "\n"
+                    + (b.when == .always ? "" : " (" + L10n.t("keys.when", ["when": b.when.rawValue]) + ")") + "\n"
             }
         }
         return out

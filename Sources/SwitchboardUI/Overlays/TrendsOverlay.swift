@@ -63,8 +63,8 @@ extension Renderer {
                     "  " + TextWrap.ellipsize(sanitizeForScreen(term.term), width: inner.width - 29),
                     width: inner.width - 26)
                 + TextWrap.pad(String(term.count), width: 10)
-                + TextWrap.pad(String(format: "%.1f", term.baseline), width: 9)
-                + "×" + String(format: "%.1f", term.ratio)
+                + TextWrap.pad(LocalFormat.decimal("%.1f", term.baseline), width: 9)
+                + "×" + LocalFormat.decimal("%.1f", term.ratio)
             buf.put(line, x: inner.x, y: y, role: role, clip: inner)
         }
     }

@@ -8,26 +8,22 @@ struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: L10n.t("cli.abstract.analyzeCommand.1"),
-        discussion: """
-            With --json, prints one object per line:
-              {"lang": "de", "sentiment": "negative", "score": -0.62, "intents": ["question", "complaint"]}
-            Crisis terms come from --crisis-term, else from the team configuration when a data directory exists.
-            """
+        discussion: L10n.t("cli.discussion.analyze")
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print one JSON object per text.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.analyze.json")))
     var json = false
 
     @Option(
-        name: .customLong("crisis-term"), help: "A crisis term to flag (repeatable; default: the team's crisis_terms).")
+        name: .customLong("crisis-term"), help: ArgumentHelp(L10n.t("cli.help.analyze.crisisTerm")))
     var crisisTerms: [String] = []
 
     @Flag(help: .hidden)
     var features = false
 
-    @Argument(help: "The text to analyse (default: read one text per line from standard input).")
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.analyze.text")))
     var text: [String] = []
 
     func run() throws {
@@ -86,12 +82,12 @@ struct AnalyzeCommand: ParsableCommand {
         func pad(_ s: String, _ n: Int) -> String {
             s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
         }
-        var intents = a.intents.map(\.rawValue).joined(separator: ",")
+        var intents = a.intents.map { L10n.t("intent." + $0.rawValue) }.joined(separator: ",")
         if let c = a.crisisTerms, !c.isEmpty { intents += " [" + c.joined(separator: ",") + "]" }
         let score = formatScore(a.score)
         let clean = visible(text)
         let shown = clean.count > 60 ? String(clean.prefix(59)) + "…" : clean
-        return pad(a.lang, 6) + pad(a.sentiment.rawValue, 9)
+        return pad(a.lang, 6) + pad(L10n.t("sentiment." + a.sentiment.rawValue), 9)
             + pad(String(repeating: " ", count: max(0, 5 - score.count)) + score, 6)
             + pad(intents.isEmpty ? "-" : visible(intents), 30) + shown
     }

@@ -9,13 +9,9 @@ struct BrandsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brands",
         abstract: L10n.t("cli.abstract.brandsCommand.1"),
-        discussion: """
-            Each brand is its own data directory; open one with `switchboard --brand NAME`, or pass --brand NAME \
-            to any command. The counts come through each brand's history index (index/, a cache brought up to date \
-            on the way); nothing else in the directories is written.
-            """)
+        discussion: L10n.t("cli.discussion.brands"))
 
-    @Flag(help: "JSON Lines: one brand per line.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.brands.json")))
     var json = false
 
     func run() throws {
@@ -23,8 +19,8 @@ struct BrandsCommand: ParsableCommand {
         do { list = try BrandList.load() } catch { throw CLIError.failure("\(error)") }
         guard !list.brands.isEmpty else {
             throw CLIError.failure(
-                "no brands: list them in \(BrandList.file().path) as "
-                    + #"{"brands": [{"name": "Acme", "dir": "~/clients/acme"}]}"#)
+                L10n.t("cli.brands.none", ["path": BrandList.file().path])
+                    + #" {"brands": [{"name": "Acme", "dir": "~/clients/acme"}]}"#)
         }
         let now = Date()
         let rows = list.brands.map { b in
@@ -48,14 +44,17 @@ struct BrandsCommand: ParsableCommand {
     }
 
     static func table(_ rows: [BrandSummary]) -> String {
-        let w = max(5, rows.map { TextWidth.width($0.name) }.max() ?? 5)
+        let heads = ["brand", "new", "overdue", "today", "crisis"].map { L10n.t("cli.brands.col." + $0) }
+        let w = max(TextWidth.width(heads[0]), rows.map { TextWidth.width($0.name) }.max() ?? 0)
+        // Number columns as wide as their heading (at least as before: 5, 7, 5).
+        let widths = [max(5, heads[1].count), max(7, heads[2].count), max(5, heads[3].count)]
         func pad(_ s: String) -> String { s + String(repeating: " ", count: max(0, w - TextWidth.width(s))) }
-        var out = pad("BRAND") + "    NEW  OVERDUE  TODAY  CRISIS\n"
+        func right(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+        var out = pad(heads[0]) + "  " + (0..<3).map { right(heads[$0 + 1], widths[$0]) }.joined(separator: "  ")
+        out += "  " + heads[4] + "\n"
         for r in rows {
-            let n = [r.new, r.overdue, r.dueToday].map { String($0) }
-            out += pad(r.name) + "  " + String(repeating: " ", count: max(0, 5 - n[0].count)) + n[0]
-            out += "  " + String(repeating: " ", count: max(0, 7 - n[1].count)) + n[1]
-            out += "  " + String(repeating: " ", count: max(0, 5 - n[2].count)) + n[2]
+            let n = [r.new, r.overdue, r.dueToday].map { Output.count($0) }
+            out += pad(r.name) + "  " + (0..<3).map { right(n[$0], widths[$0]) }.joined(separator: "  ")
             out += "  " + (r.problem.map { "(\($0))" } ?? r.crisis ?? "—") + "\n"
         }
         return out

@@ -6,10 +6,7 @@ struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
         abstract: L10n.t("cli.abstract.compactCommand.1"),
-        discussion:
-            "Folds later analyses into their mentions, drops duplicate mention records and writes every record in "
-            + "canonical one-line form. Every action is kept. Lines that do not parse are moved to FILE.corrupt; "
-            + "records written by a newer version of Switchboard are kept as they are."
+        discussion: L10n.t("cli.discussion.compact")
     )
     @OptionGroup var global: GlobalOptions
     func run() throws {
@@ -17,11 +14,11 @@ struct CompactCommand: ParsableCommand {
         let store = try global.openStore(mode: .keysOnly)
         let r = try store.compact()
         print(
-            "Compacted \(r.files) log files: \(r.bytesBefore) → \(r.bytesAfter) bytes; \(r.foldedAnalyses) analyses "
-                + "folded in"
-                + (r.setAside > 0 ? "; \(r.setAside) unreadable lines moved to .corrupt files" : "")
-                + (r.newerKept > 0
-                    ? "; \(r.newerKept) records written by a newer version of Switchboard kept as they were" : "")
+            L10n.t(
+                "cli.compact.done",
+                ["files": r.files, "before": r.bytesBefore, "after": r.bytesAfter, "analyses": r.foldedAnalyses])
+                + (r.setAside > 0 ? "; " + L10n.t("cli.compact.setAside", ["count": r.setAside]) : "")
+                + (r.newerKept > 0 ? "; " + L10n.t("cli.compact.newerKept", ["count": r.newerKept]) : "")
                 + ".")
     }
 }

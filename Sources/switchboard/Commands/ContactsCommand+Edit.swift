@@ -12,16 +12,13 @@ extension ContactsCommand {
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.contactsCommandEdit.1"),
-            discussion:
-                "The first contact keeps its id; the others' identities, roles and notes join it. Undo with "
-                + "`contacts split`."
+            discussion: L10n.t("cli.discussion.contacts.merge")
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Contacts (ids, identities or handles): the first one, then those to merge into it.") var ids:
-            [String]
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.mergeIds"))) var ids: [String]
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
-        func validate() throws { if ids.count < 2 { throw ValidationError("give at least two contacts") } }
+        func validate() throws { if ids.count < 2 { throw ValidationError(L10n.t("cli.contacts.twoNeeded")) } }
 
         func run() throws {
             let store = try global.openStore()
@@ -31,13 +28,17 @@ extension ContactsCommand {
             for s in ids.dropFirst() {
                 let c = try contacts.resolve(s)
                 if c.id == target.id {
-                    throw CLIError.failure(Output.safe("\(s) is already part of \(target.name) (\(target.id))"))
+                    throw CLIError.failure(
+                        Output.safe(
+                            L10n.t("cli.contacts.alreadyPart", ["id": s, "name": target.name, "contact": target.id])))
                 }
                 for i in c.identities where !identities.contains(i.key) { identities.append(i.key) }
             }
             try record(
                 store, .merge(contact: target.primary, identities: identities), json: json,
-                say: "\(target.id): merged \(identities.joined(separator: ", ")) into \(target.name)")
+                say: L10n.t(
+                    "cli.contacts.merged",
+                    ["id": target.id, "identities": identities.joined(separator: ", "), "name": target.name]))
         }
     }
 
@@ -45,9 +46,9 @@ extension ContactsCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.contactsCommandEdit.2"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact.") var id: String
-        @Argument(help: "The identity to split off: its key (bluesky:anna.bsky.social) or handle.") var identity: String
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.contact"))) var id: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.identity"))) var identity: String
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
         func run() throws {
             let store = try global.openStore()
@@ -60,38 +61,38 @@ extension ContactsCommand {
             guard let i = hits.first, hits.count == 1 else {
                 throw CLIError.failure(
                     Output.safe(
-                        "\(c.name) (\(c.id)) has no identity \(identity); it has: "
-                            + c.identities.map(\.key).joined(separator: ", ")))
+                        L10n.t(
+                            "cli.contacts.noIdentity",
+                            [
+                                "name": c.name, "id": c.id, "identity": identity,
+                                "identities": c.identities.map(\.key).joined(separator: ", "),
+                            ])))
             }
             if c.identities.count == 1 {
-                throw CLIError.failure(Output.safe("\(c.name) (\(c.id)) has only this identity: nothing to split"))
+                throw CLIError.failure(Output.safe(L10n.t("cli.contacts.onlyIdentity", ["name": c.name, "id": c.id])))
             }
             if i.key == c.primary {
                 throw CLIError.failure(
-                    Output.safe(
-                        "\(i.key) is the primary identity of \(c.name) (\(c.id)); split the other identities off "
-                            + "instead"
-                    ))
+                    Output.safe(L10n.t("cli.contacts.primarySplit", ["identity": i.key, "name": c.name, "id": c.id])))
             }
             try record(
                 store, .split(contact: c.primary, identity: i.key), json: json,
-                say: "\(c.id): split \(i.key) off \(c.name)")
+                say: L10n.t("cli.contacts.split", ["id": c.id, "identity": i.key, "name": c.name]))
         }
     }
 
     struct Role: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.contactsCommandEdit.3"),
-            discussion:
-                "A role set by hand always shows; a removed suggestion never comes back. Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))."
+            discussion: L10n.t("cli.discussion.contacts.role", ["roles": ContactsCommand.roleNames])
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact.") var id: String
-        @Argument(parsing: .allUnrecognized, help: "Roles: +ROLE (or ROLE) sets, -ROLE removes.") var roles: [String]
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.contact"))) var id: String
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp(L10n.t("cli.help.contacts.roles"))) var roles: [String]
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
         func validate() throws {
-            if roles.isEmpty { throw ValidationError("give at least one role, like +fan or -critic") }
+            if roles.isEmpty { throw ValidationError(L10n.t("cli.contacts.roleNeeded")) }
             for r in roles where ContactRole(parsing: r.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) == nil
             {
                 throw ValidationError(ContactsCommand.unknownRole(r))
@@ -108,23 +109,29 @@ extension ContactsCommand {
             let add = roles.filter { !$0.hasPrefix("-") }.map(parse)
             try record(
                 store, .role(contact: c.primary, add: add, remove: remove), json: json,
-                say: "\(c.id): \(c.name): roles "
-                    + (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " "))
+                say: L10n.t(
+                    "cli.contacts.roles",
+                    [
+                        "id": c.id, "name": c.name,
+                        "roles": (add.map { "+" + $0 } + remove.map { "-" + $0 }).joined(separator: " "),
+                    ]))
         }
     }
 
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.contactsCommandEdit.4"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The contact.") var id: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.contact"))) var id: String
         @OptionGroup var note: NoteText
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
         func run() throws {
             let store = try global.openStore()
             let c = try ContactsCommand.load(store).resolve(id)
             let t = note.joined
-            try record(store, .note(contact: c.primary, text: t), json: json, say: "\(c.id): \(c.name): note: \(t)")
+            try record(
+                store, .note(contact: c.primary, text: t), json: json,
+                say: L10n.t("cli.contacts.note", ["id": c.id, "name": c.name, "text": t]))
         }
     }
 }

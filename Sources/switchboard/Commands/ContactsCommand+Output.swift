@@ -4,63 +4,78 @@ import SwitchboardCore
 /// `contacts show` for people.
 enum ContactPrinter {
     static func print(_ c: Contact, history: [ContactHistoryItem], timeline: [SentimentPoint], weekly: Bool) {
-        Output.line("\(Output.safe(c.name))  (contact \(c.id))")
-        Output.line("\nIdentities:")
+        Output.line(Output.safe(c.name) + "  (" + L10n.t("cli.contact.id", ["id": c.id]) + ")")
+        Output.line("\n" + L10n.t("cli.contact.identities"))
         Output.table(
-            ["  NETWORK", "HANDLE", "FOLLOWERS", "MENTIONS", "URL"],
+            ["network", "handle", "followers", "mentions", "url"].enumerated().map {
+                ($0.offset == 0 ? "  " : "") + L10n.t("cli.contact.col." + $0.element)
+            },
             c.identities.map { i in
                 [
-                    i.platform, Output.safe(i.displayHandle) + (i.key == c.primary ? " (primary)" : ""),
-                    i.followers.map { $0.grouped } ?? "-",
-                    "\(i.mentions.count)", Output.safe(i.url ?? "-"),
+                    i.platform,
+                    Output.safe(i.displayHandle)
+                        + (i.key == c.primary ? " (" + L10n.t("cli.contact.primary") + ")" : ""),
+                    i.followers.map { LocalFormat.number($0) } ?? "-",
+                    Output.count(i.mentions.count), Output.safe(i.url ?? "-"),
                 ]
             }.map { ["  " + $0[0]] + $0.dropFirst() })
         Output.line("")
         var lines: [(String, String)] = [
-            ("reach", c.reach.grouped + " followers"),
+            ("reach", L10n.t("cli.contact.followers", ["count": LocalFormat.number(c.reach)])),
             (
                 "mentions",
-                "\(c.mentionCount) (\(c.positive) positive, \(c.neutral) neutral, \(c.negative) negative)"
-                    + (c.averageScore.map { String(format: ", mean %+.2f", $0) } ?? "")
+                L10n.t(
+                    "cli.contact.mentionCounts",
+                    [
+                        "count": c.mentionCount, "positive": c.positive, "neutral": c.neutral,
+                        "negative": c.negative,
+                    ])
+                    + (c.averageScore.map { L10n.t("cli.contact.mean", ["score": Output.decimal("%+.2f", $0)]) } ?? "")
             ),
-            ("seen", Timestamp.format(c.firstSeen) + " … " + Timestamp.format(c.lastSeen)),
+            ("seen", Output.stamp(c.firstSeen) + " … " + Output.stamp(c.lastSeen)),
         ]
         let roles = c.roles.map { r -> String in
-            if c.setRoles.contains(r) { return r.rawValue + " (set)" }
-            return r.rawValue + " (suggested: \(c.suggested[r] ?? ""))"
+            if c.setRoles.contains(r) { return r.rawValue + " (" + L10n.t("cli.contact.roleSet") + ")" }
+            return r.rawValue + " (" + L10n.t("cli.contact.roleSuggested", ["why": c.suggested[r] ?? ""]) + ")"
         }
         lines.append(("roles", roles.isEmpty ? "-" : roles.joined(separator: ", ")))
         let removed = c.removedRoles.sorted().filter { !c.setRoles.contains($0) }
         if !removed.isEmpty { lines.append(("removed", removed.map(\.rawValue).joined(separator: ", "))) }
-        for (k, v) in lines { Output.line(Output.pad(k + ":", 10) + v) }
+        let width = L10n.language == .de ? 13 : 10
+        for (k, v) in lines { Output.line(Output.pad(L10n.t("cli.contact.field." + k) + ":", width) + v) }
         if !c.notes.isEmpty {
-            Output.line("\nNotes:")
+            Output.line("\n" + L10n.t("cli.contact.notes"))
             for n in c.notes {
-                Output.line("  \(Timestamp.format(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))")
+                Output.line("  \(Output.stamp(n.at)) \(Output.safe(n.actor)): \(Output.safe(n.text))")
             }
         }
         if !timeline.isEmpty {
-            Output.line("\nSentiment by \(weekly ? "week" : "day"):")
+            Output.line("\n" + L10n.t(weekly ? "cli.contact.byWeek" : "cli.contact.byDay"))
             for p in timeline {
                 Output.line(
-                    "  \(p.period)  \(String(format: "%+.2f", p.mean))  \(bar(p.mean))  \(p.count) (\(p.positive)+ \(p.neutral)= \(p.negative)-)"
-                )
+                    "  \(p.period)  \(Output.decimal("%+.2f", p.mean))  \(bar(p.mean))  \(Output.count(p.count)) "
+                        + "(\(p.positive)+ \(p.neutral)= \(p.negative)-)")
             }
         }
         if !history.isEmpty {
-            Output.line("\nHistory:")
+            Output.line("\n" + L10n.t("cli.contact.history"))
             Output.table(
-                ["  TIME", "WHAT", "MENTION", "WHO", "TEXT"],
+                ["time", "what", "mention", "who", "text"].enumerated().map {
+                    ($0.offset == 0 ? "  " : "") + L10n.t("cli.contact.col." + $0.element)
+                },
                 history.map { h in
                     let what: String
                     switch h.kind {
-                    case .mention: what = h.sentiment.map { "mention " + mark($0) } ?? "mention"
-                    case .reply: what = "reply"
-                    case .handoff: what = "hand-off"
-                    case .handoffReply: what = "answer"
+                    case .mention:
+                        what =
+                            h.sentiment.map { L10n.t("cli.contact.kind.mention") + " " + mark($0) }
+                            ?? L10n.t("cli.contact.kind.mention")
+                    case .reply: what = L10n.t("cli.contact.kind.reply")
+                    case .handoff: what = L10n.t("cli.contact.kind.handoff")
+                    case .handoffReply: what = L10n.t("cli.contact.kind.answer")
                     }
                     return [
-                        "  " + Timestamp.format(h.at), what, h.mention, Output.safe(h.actor ?? "-"),
+                        "  " + Output.stamp(h.at), what, h.mention, Output.safe(h.actor ?? "-"),
                         Output.clip(Output.safe(h.text), 70),
                     ]
                 })

@@ -7,25 +7,18 @@ struct ContactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contacts",
         abstract: L10n.t("cli.abstract.contactsCommand.1"),
-        discussion: """
-            Contacts are built from mention authors (one per network account); merge accounts of one person by hand. \
-            Roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")). Roles marked * are suggested from \
-            the mentions; set or remove any with `contacts role`.
-            """,
+        discussion: L10n.t("cli.discussion.contacts", ["roles": ContactsCommand.roleNames]),
         subcommands: [List.self, Show.self, Merge.self, Split.self, Role.self, Note.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: L10n.t("cli.abstract.contactsCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only contacts whose name, handles or notes contain this text.") var query: String?
-        @Option(
-            help:
-                "Only contacts with this role (\(ContactRole.allCases.map(\.rawValue).joined(separator: ", ")), or vip)."
-        ) var role: String?
-        @Option(help: "Sort by reach, activity, sentiment (most negative first) or recent.") var sort: ContactSort =
-            .activity
-        @Option(help: "At most this many (0: all).") var limit = 50
-        @Flag(help: "JSON Lines: one contact per line.") var json = false
+        @Option(help: ArgumentHelp(L10n.t("cli.help.contacts.query"))) var query: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.contacts.role", ["roles": ContactsCommand.roleNames])))
+        var role: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.contacts.sort"))) var sort: ContactSort = .activity
+        @Option(help: ArgumentHelp(L10n.t("cli.help.limitAll"))) var limit = 50
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.contacts.json"))) var json = false
 
         func validate() throws {
             if let role, role != "vip", ContactRole(parsing: role) == nil {
@@ -49,16 +42,19 @@ struct ContactsCommand: ParsableCommand {
                 try Output.printJSONLines(list.lazy.map { c in ContactJSON(c) })
                 return
             }
-            if list.isEmpty { print("No contacts."); return }
+            if list.isEmpty { print(L10n.t("cli.contacts.none")); return }
             let now = Date()
             Output.table(
-                ["ID", "NAME", "HANDLE", "REACH", "MENTIONS", "SENTIMENT", "ROLES", "LAST"],
+                ["id", "name", "handle", "reach", "mentions", "sentiment", "roles", "last"].map {
+                    L10n.t("cli.contacts.col." + $0)
+                },
                 list.map { c in
                     [
                         c.id, Output.clip(Output.safe(c.name), 24),
                         Output.clip(Output.safe(c.identities[0].displayHandle), 30)
                             + (c.identities.count > 1 ? " +\(c.identities.count - 1)" : ""),
-                        c.reach.grouped, "\(c.mentionCount)", c.averageScore.map { String(format: "%+.2f", $0) } ?? "-",
+                        LocalFormat.number(c.reach), Output.count(c.mentionCount),
+                        c.averageScore.map { Output.decimal("%+.2f", $0) } ?? "-",
                         ContactsCommand.roleList(c), Output.relative(c.lastSeen, now: now),
                     ]
                 })
@@ -69,15 +65,9 @@ struct ContactsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.contactsCommand.3"))
         @OptionGroup var global: GlobalOptions
-        @Argument(
-            help:
-                """
-                Contact id (or a 4+ character prefix), identity (mastodon:anna@social.example) or handle \
-                (@anna@social.example).
-                """
-        ) var id: String
-        @Flag(help: "Sentiment by week instead of by day.") var weekly = false
-        @Flag(help: "One JSON document.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.contacts.id"))) var id: String
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.contacts.weekly"))) var weekly = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.oneJSON"))) var json = false
 
         func run() throws {
             let store = try global.openStore()
@@ -104,8 +94,11 @@ struct ContactsCommand: ParsableCommand {
     }
 
     static func unknownRole(_ r: String) -> String {
-        "unknown role \"\(r)\"; roles: \(ContactRole.allCases.map(\.rawValue).joined(separator: ", "))"
+        L10n.t("cli.contacts.unknownRole", ["role": r, "roles": roleNames])
     }
+
+    /// `multiplier, fan, …`: every role's name (names are typed, so they stay English).
+    static var roleNames: String { ContactRole.allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 extension ContactSort: ExpressibleByArgument {}

@@ -88,13 +88,13 @@ extension CrisisCommand {
     enum Skip: ReasonStepKind {
         static let info = ReasonStepInfo(
             name: "skip", state: .skipped, abstract: L10n.t("cli.abstract.crisisCommandSteps.3"),
-            reasonHelp: "Why it is skipped.")
+            reasonHelp: L10n.t("cli.help.crisis.skipReason"))
     }
 
     enum Block: ReasonStepKind {
         static let info = ReasonStepInfo(
             name: "block", state: .blocked, abstract: L10n.t("cli.abstract.crisisCommandSteps.4"),
-            reasonHelp: "What blocks it.")
+            reasonHelp: L10n.t("cli.help.crisis.blockReason"))
     }
 
     struct Reopen: ParsableCommand {

@@ -141,7 +141,7 @@ struct CrisisCommand: ParsableCommand {
             var suspend = suspendQueue
             if suspend == nil, isatty(0) == 1, !Queue(store: store).isSuspended {
                 Output.flush()
-                Output.writeStderr("Suspend the content queue (scheduled posts are held)? [Y/n] ")
+                Output.writeStderr(L10n.t("cli.crisis.askSuspend") + " ")
                 let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
                 suspend = answer.isEmpty || answer.hasPrefix("y") || answer.hasPrefix("j")
             }
@@ -161,7 +161,7 @@ struct CrisisCommand: ParsableCommand {
                 print(L10n.t("cli.crisis.queueNotSuspended"))
             }
             CrisisCommand.printChecklist(run, now: Date(), tz: CrisisOps.timeZone(team))
-            SyncCommand.syncNow(store.dir, why: "the crisis")
+            SyncCommand.syncNow(store.dir, why: L10n.t("cli.sync.what.crisis"))
         }
     }
 

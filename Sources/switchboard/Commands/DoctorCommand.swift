@@ -7,17 +7,10 @@ struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract: L10n.t("cli.abstract.doctorCommand.1"),
-        discussion: """
-            Lists each problem with file and line. Exit status 1 when there are problems. Compares the search index \
-            with the logs when it is up to date. Only reads: nothing in the directory is created or changed, except \
-            with --fix (which also brings the index up to date).
-            """)
+        discussion: L10n.t("cli.discussion.doctor"))
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "JSON Lines: one finding per line.") var json = false
-    @Flag(
-        help:
-            "Remove temporary files left by writers that are no longer running, set torn log tails aside and bring the index up to date, then check."
-    ) var fix = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.doctor.json"))) var json = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.doctor.fix"))) var fix = false
 
     func run() throws {
         let dir = global.directory

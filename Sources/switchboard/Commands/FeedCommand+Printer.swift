@@ -41,22 +41,33 @@ enum FeedPrinter {
 
     static func printText(_ f: Feed, multiple: Bool, source: String) {
         var out = ""
+        func head(_ key: String) -> String {
+            let labels = ["feed", "link", "format", "entries"].map { L10n.t("cli.feed.label." + $0) + ":" }
+            let width = labels.map(\.count).max()! + 1
+            return Output.pad(L10n.t("cli.feed.label." + key) + ":", width)
+        }
+        let noTitle = "(" + L10n.t("cli.feed.noTitle") + ")"
         if multiple { out += "==> \(HTMLText.clean(source)) <==\n" }
-        out += "Feed:    \(HTMLText.clean(f.title ?? "(no title)"))\n"
-        out += "Link:    \(HTMLText.clean(f.link ?? "-"))\n"
+        out += head("feed") + HTMLText.clean(f.title ?? noTitle) + "\n"
+        out += head("link") + HTMLText.clean(f.link ?? "-") + "\n"
         out +=
-            "Format:  \(f.version ?? "unknown"), \(f.encoding)\(f.recovered ? ", recovered from ill-formed XML" : "")\n"
-        out += "Entries: \(f.entries.count)\n"
+            head("format") + (f.version ?? L10n.t("cli.feed.unknown")) + ", \(f.encoding)"
+            + (f.recovered ? ", " + L10n.t("cli.feed.recovered") : "") + "\n"
+        out += head("entries") + Output.count(f.entries.count) + "\n"
+        let fields = ["id", "link", "author", "published", "updated"]
+        let width = fields.map { L10n.t("cli.feed.field." + $0).count }.max()! + 1
         for (i, e) in f.entries.enumerated() {
-            out += "\n[\(i + 1)] \(HTMLText.clean(e.title ?? "(no title)"))\n"
-            func line(_ label: String, _ v: String?) {
-                if let v, !v.isEmpty { out += "    \(label) \(HTMLText.clean(v))\n" }
+            out += "\n[\(i + 1)] \(HTMLText.clean(e.title ?? noTitle))\n"
+            func line(_ key: String, _ v: String?) {
+                if let v, !v.isEmpty {
+                    out += "    \(Output.pad(L10n.t("cli.feed.field." + key) + ":", width)) \(HTMLText.clean(v))\n"
+                }
             }
-            line("id:       ", e.id)
-            line("link:     ", e.link)
-            line("author:   ", e.author)
-            line("published:", e.published.map(Timestamp.format))
-            line("updated:  ", e.updated.map(Timestamp.format))
+            line("id", e.id)
+            line("link", e.link)
+            line("author", e.author)
+            line("published", e.published.map { LocalFormat.moment($0) })
+            line("updated", e.updated.map { LocalFormat.moment($0) })
             if let s = e.summary ?? e.content, !s.isEmpty {
                 let text = HTMLText.clean(s, keepNewlines: true)
                 let clipped = text.count > 600 ? String(text.prefix(600)) + "…" : text

@@ -15,29 +15,26 @@ struct FeedCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 L10n.t("cli.abstract.feedCommand.2"),
-            discussion:
-                "With several inputs and --json, prints one JSON document per line (JSON Lines), in input order; "
-                + "an input that cannot be read or parsed gets a document with \"error\". Exit status 1 when any "
-                + "input failed (with --json too)."
+            discussion: L10n.t("cli.discussion.feed")
         )
 
-        @Argument(help: "Feed files, file:// or http(s):// URLs; - reads standard input.")
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.feed.inputs")))
         var inputs: [String]
 
-        @Flag(help: "Print JSON (one document per input, one per line).")
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.feed.json")))
         var json = false
 
-        @Option(help: "Base URL for relative links in local files (default: the file's URL).")
+        @Option(help: ArgumentHelp(L10n.t("cli.help.feed.base")))
         var base: String?
 
-        @Option(name: .customLong("content-type"), help: "Content-Type to assume for local files (for its charset).")
+        @Option(name: .customLong("content-type"), help: ArgumentHelp(L10n.t("cli.help.feed.contentType")))
         var contentType: String?
 
         @Flag(name: .customLong("corpus-headers"), help: .hidden)
         var corpusHeaders = false
 
         mutating func run() async throws {
-            guard !inputs.isEmpty else { throw CLIError.usage("feed parse needs a FILE or URL") }
+            guard !inputs.isEmpty else { throw CLIError.usage(L10n.t("cli.feed.needsInput")) }
             var failures = 0
             let http = URLSessionHTTPClient(timeout: 20)
             for input in inputs {
@@ -76,7 +73,7 @@ enum FeedInput {
         var ct = contentType
         var location: String?
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            guard let u = URL(string: input) else { return .failure("not a valid URL") }
+            guard let u = URL(string: input) else { return .failure(L10n.t("cli.feed.badURL")) }
             do {
                 let r = try await http.send(
                     HTTPRequest(url: u, headers: ["User-Agent": RSSSource.userAgent, "Accept": RSSSource.accept]))
@@ -94,7 +91,9 @@ enum FeedInput {
             let fileURL =
                 input.hasPrefix("file://")
                 ? URL(string: input) ?? URL(fileURLWithPath: input) : URL(fileURLWithPath: input)
-            do { data = try InputFile.read(fileURL.path, name: "the file") } catch { return .failure("\(error)") }
+            do { data = try InputFile.read(fileURL.path, name: L10n.t("cli.feed.theFile")) } catch {
+                return .failure("\(error)")
+            }
             url = fileURL
         }
         if let b = base { url = URL(string: b) ?? url }

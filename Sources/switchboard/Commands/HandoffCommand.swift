@@ -8,10 +8,7 @@ struct HandoffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handoff",
         abstract: L10n.t("cli.abstract.handoffCommand.1"),
-        discussion: """
-            `switchboard handoff KEY --team T [--note N]` hands a mention off by hand: it waits with that team named. \
-            Routing rules in team.json do it automatically for new mentions (see `switchboard routing test`).
-            """,
+        discussion: L10n.t("cli.discussion.handoff"),
         subcommands: [To.self, Reply.self, List.self, Retry.self],
         defaultSubcommand: To.self)
 
@@ -19,17 +16,20 @@ struct HandoffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "to", abstract: L10n.t("cli.abstract.handoffCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
-        @Option(help: "The internal team.") var team: String
-        @Option(help: "A note for the team (kept in the mention's notes).") var note: String?
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.handoff.key"))) var key: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.handoff.team"))) var team: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.handoff.note"))) var note: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
         func validate() throws {
-            if team.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--team is empty") }
+            if team.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError(L10n.t("cli.optionEmpty", ["option": "--team"]))
+            }
         }
 
         func run() throws {
-            try perform(global, key: key, json: json, say: { "\($1): handed off to \(Output.safe(team)) (waiting)" }) {
+            let say = { (_: Store, k: String) in L10n.t("cli.handoff.done", ["key": k, "team": Output.safe(team)]) }
+            try perform(global, key: key, json: json, say: say) {
                 [.handoff(mention: $1, team: team, note: note)]
             }
         }
@@ -38,28 +38,33 @@ struct HandoffCommand: ParsableCommand {
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.handoffCommand.3"),
-            discussion:
-                "The answer is kept with the mention (the composer offers it) and the mention goes from waiting "
-                + "back to open."
+            discussion: L10n.t("cli.discussion.handoff.reply")
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Mention key (or a 4+ character prefix).") var key: String
-        @Option(help: "The team's answer.") var text: String
-        @Option(help: "The team that answers (default: the team it was handed to).") var team: String?
-        @Flag(help: "Print the recorded event as JSON.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.handoff.key"))) var key: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.handoff.text"))) var text: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.handoff.answering"))) var team: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
         func validate() throws {
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--text is empty") }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError(L10n.t("cli.optionEmpty", ["option": "--text"]))
+            }
         }
 
         func run() throws {
             var answering = ""
             let say = { (store: Store, k: String) in
-                "\(k): answer from \(Output.safe(answering)) recorded; status \(store.state(k).status.rawValue)"
+                L10n.t(
+                    "cli.handoff.answered",
+                    [
+                        "key": k, "team": Output.safe(answering),
+                        "status": L10n.t("mention.status." + store.state(k).status.rawValue),
+                    ])
             }
             try perform(global, key: key, json: json, say: say) { store, k in
                 guard let t = team ?? store.state(k).handoffTeam else {
-                    throw CLIError.failure("\(k) was never handed off: give --team to say who answers")
+                    throw CLIError.failure(L10n.t("cli.handoff.never", ["key": k]))
                 }
                 answering = t
                 return [.handoffFollowUp(.reply(mention: k, team: t, text: text))]
@@ -70,22 +75,25 @@ struct HandoffCommand: ParsableCommand {
     struct List: StoreCommand {
         static let abstract = L10n.t("cli.abstract.handoffCommand.5")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only this team.") var team: String?
-        @Flag(help: "Also hand-offs that were answered or closed.") var all = false
-        @Flag(help: "JSON Lines: one hand-off per line.") var json = false
+        @Option(help: ArgumentHelp(L10n.t("cli.help.handoff.onlyTeam"))) var team: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.handoff.all"))) var all = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.handoff.json"))) var json = false
 
         func run(in store: Store) throws {
             let rows = HandoffListing.rows(store, team: team, all: all)
             let now = Date()
             try Output.listing(
                 rows, json: json, encode: { $0 },
-                empty: all ? "No hand-offs." : "Nothing is waiting for an internal team.",
-                header: ["KEY", "TEAM", "SINCE", "STATUS", "DELIVERY", "ANSWERS", "TEXT"]
+                empty: L10n.t(all ? "cli.handoff.none" : "cli.handoff.nothingWaiting"),
+                header: ["key", "team", "since", "status", "delivery", "answers", "text"].map {
+                    L10n.t("cli.handoff.col." + $0)
+                }
             ) { r in
                 [
-                    r.key, Output.safe(r.team), Output.relative(r.since, now: now), r.status,
+                    r.key, Output.safe(r.team), Output.relative(r.since, now: now),
+                    L10n.t("mention.status." + r.status),
                     Output.clip(Output.safe(r.deliverySummary), 40),
-                    "\(r.answers.count)", Output.clip(Output.safe(r.text), 50),
+                    Output.count(r.answers.count), Output.clip(Output.safe(r.text), 50),
                 ]
             }
         }
@@ -94,20 +102,18 @@ struct HandoffCommand: ParsableCommand {
     struct Retry: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.handoffCommand.4"),
-            discussion:
-                "The listener also retries failed deliveries by itself (after 1 minute, doubling up to an hour). "
-                + "Exit status 1 when one fails again."
+            discussion: L10n.t("cli.discussion.handoff.retry")
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Mention key (default: every failed delivery).") var key: String?
-        @Flag(help: "JSON Lines: one outcome per line.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.handoff.retryKey"))) var key: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.outcomeJSON"))) var json = false
 
         func run() throws {
             let (store, team) = try global.openStoreAndTeam()
             let router = try RoutingReport.router(store, team)
             let k = try key.map { try store.resolveKey($0) }
             let outcomes = router.retry(mention: k, onlyDue: false)
-            try RoutingReport.print(outcomes, json: json, none: "No failed hand-off deliveries.")
+            try RoutingReport.print(outcomes, json: json, none: L10n.t("cli.handoff.noFailed"))
             if outcomes.contains(where: {
                 if case .failed = $0.result { return true }
                 return false
@@ -125,12 +131,12 @@ struct HandoffRow: Encodable {
     let deliveries: [HandoffDeliveryState], answers: [HandoffReply], text: String
 
     var deliverySummary: String {
-        if deliveries.isEmpty { return "by hand" }
+        if deliveries.isEmpty { return L10n.t("cli.outbox.byHand") }
         return deliveries.map { d in
             switch d.status {
-            case .delivered: return "delivered"
-            case .pending: return "delivering (attempt \(d.attempts))"
-            case .failed: return "FAILED (attempt \(d.attempts)): " + (d.error ?? "")
+            case .delivered: return L10n.t("cli.handoff.delivered")
+            case .pending: return L10n.t("cli.handoff.delivering", ["n": d.attempts])
+            case .failed: return L10n.t("cli.handoff.failed", ["n": d.attempts]) + (d.error ?? "")
             }
         }.joined(separator: "; ")
     }

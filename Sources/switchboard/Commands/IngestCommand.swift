@@ -12,30 +12,27 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: L10n.t("cli.abstract.ingestCommand.1"),
-        discussion: """
-            Reads FILE, or standard input when FILE is - or absent. Prints how many mentions were new, duplicates \
-            and rejected (with line numbers and reasons). A bad line never stops the good ones. Exit status 0 when \
-            every line was stored or already known, 1 when some lines were rejected.
-            """)
+        discussion: L10n.t("cli.discussion.ingest"))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A .jsonl file, or - for standard input.") var file: String?
-    @Option(help: "Store in batches of this many mentions, each fsynced before the next.") var batchSize = 5000
-    @Flag(help: "Print \"stored N\" after each durable batch (for scripts that must know what is safe).") var progress =
-        false
-    @Flag(help: "One JSON summary document.") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.ingest.file"))) var file: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.ingest.batchSize"))) var batchSize = 5000
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.ingest.progress"))) var progress = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.ingest.json"))) var json = false
 
-    func validate() throws { if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") } }
+    func validate() throws { if batchSize < 1 { throw ValidationError(L10n.t("cli.ingest.batchSize")) } }
 
     func run() throws {
         let fd: Int32
         let path: String
         if file == nil || file == "-" {
-            (fd, path) = (0, "standard input")
+            (fd, path) = (0, L10n.t("cli.stdin"))
         } else {
             path = file!
             fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw CLIError.failure("cannot read \(path): \(FileIO.errnoText())") }
+            guard fd >= 0 else {
+                throw CLIError.failure(L10n.t("cli.cannotRead", ["name": path, "error": FileIO.errnoText()]))
+            }
         }
         defer { if fd != 0 { close(fd) } }
         let dir = global.directory
@@ -75,7 +72,7 @@ struct IngestCommand: ParsableCommand {
                 }
             }
             try flush()
-        } catch let e as SwitchboardError where e.message.hasPrefix("cannot read") {
+        } catch let e as SwitchboardError where e.message.hasPrefix("cannot read") || e.message.contains("kann nicht") {
             throw CLIError.failure(e.message)
         }
         if json {
@@ -107,9 +104,11 @@ struct IngestCommand: ParsableCommand {
                     rejects: rejects.map { Reject(line: $0.line, reason: $0.reason) },
                     handoffs: handoffs.isEmpty ? nil : handoffs))
         } else {
-            print("\(added) new, \(duplicates) duplicate, \(rejects.count) rejected")
-            for r in rejects.prefix(50) { Output.err("line \(r.line): \(Output.safe(r.reason))") }
-            if rejects.count > 50 { Output.err("… and \(rejects.count - 50) more rejected lines") }
+            print(L10n.t("cli.ingest.summary", ["new": added, "duplicates": duplicates, "rejected": rejects.count]))
+            for r in rejects.prefix(50) {
+                Output.err(L10n.t("cli.ingest.line", ["line": r.line, "reason": Output.safe(r.reason)]))
+            }
+            if rejects.count > 50 { Output.err(L10n.t("cli.ingest.more", ["count": rejects.count - 50])) }
             for o in routed {
                 if case .alreadyRouted = o.result { continue }
                 print(Output.safe(RoutingReport.line(o)))

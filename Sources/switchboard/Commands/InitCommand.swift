@@ -6,24 +6,20 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: L10n.t("cli.abstract.initCommand.1"),
-        discussion: """
-            Refuses to touch a directory that exists and is not empty. With --site, the data directory is one site \
-            of a team that syncs through git (--remote sets team.json's sync remote); --join REMOTE --site NAME \
-            creates it from a team's remote instead.
-            """)
+        discussion: L10n.t("cli.discussion.init"))
 
     /// `--brand NAME` (the global option) here names the new brand.
     @OptionGroup var global: GlobalOptions
 
     var brand: String { global.brand ?? "Our Brand" }
 
-    @Option(help: "This data directory's site name when the team syncs through git, e.g. berlin.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.init.site")))
     var site: String?
 
-    @Option(help: "Create the data directory from a team's git remote (with --site).")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.init.join")))
     var join: String?
 
-    @Option(help: "With --site: the team's git remote, written to team.json's sync section.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.init.remote")))
     var remote: String?
 
     func run() throws {
@@ -36,23 +32,16 @@ struct InitCommand: ParsableCommand {
         }
         if let join {
             guard let site else {
-                throw CLIError.usage("--join needs --site NAME: the name of this site, e.g. hamburg")
+                throw CLIError.usage(L10n.t("cli.init.joinNeedsSite"))
             }
             do { try SiteJoin.join(dir, remote: join, site: site) } catch let e as SwitchboardError {
                 throw CLIError.failure(e.message)
             }
             let flag = global.dataDir.map { " --data-dir \($0)" } ?? ""
-            print(
-                """
-                Joined \(join) as site \(site): \(dir.root.path)
-
-                Next:
-                  1. Give this site's sources a home: "home": "\(site)" in team.json (only the home site polls and posts).
-                  2. Sync now and then:   switchboard sync\(flag)   (listen and the workbench sync on their own)
-                """)
+            print(L10n.t("cli.init.joined", ["remote": join, "site": site, "path": dir.root.path, "flag": flag]))
             return
         }
-        guard site != nil || remote == nil else { throw CLIError.usage("--remote needs --site NAME") }
+        guard site != nil || remote == nil else { throw CLIError.usage(L10n.t("cli.init.remoteNeedsSite")) }
         do {
             try StarterKit.initialise(dir, brand: brand, user: user)
             if let site { try SiteJoin.found(dir, site: site, remote: remote) }

@@ -9,10 +9,10 @@ struct KeysCommand: ParsableCommand {
         commandName: "keys",
         abstract: L10n.t("cli.abstract.keysCommand.1"))
 
-    @Flag(help: "Print the built-in bindings, ignoring the keymap file.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.keys.defaults")))
     var defaults = false
 
-    @Flag(help: "JSON Lines: one binding per line.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.keys.json")))
     var json = false
 
     func run() throws {

@@ -9,23 +9,17 @@ struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "listen",
         abstract: L10n.t("cli.abstract.listenCommand.1"),
-        discussion: """
-            One listener per data directory (it holds state/listener.lock); the workbench polls the sources itself \
-            only when no listener runs. One log line per poll goes to stderr, or to --log FILE (appended). SIGTERM or \
-            Ctrl-C end it cleanly after the writes in flight; SIGHUP reopens the log file (after logrotate) and \
-            re-reads team.json. With --once, the exit status is 1 when a source failed or its state could not be \
-            saved. Source health: `switchboard sources list`.
-            """)
+        discussion: L10n.t("cli.discussion.listen"))
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "Append log lines to FILE instead of stderr.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.listen.log")))
     var log: String?
 
-    @Flag(help: "Poll every enabled source that is due once, then exit (status 1 when a source failed): for cron.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.listen.once")))
     var once = false
 
-    @Flag(help: "With --once: print nothing when nothing happened (no new mentions, no errors).")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.listen.quiet")))
     var quiet = false
 
     mutating func run() async throws {
@@ -37,7 +31,9 @@ struct ListenCommand: AsyncParsableCommand {
         if once && quiet { service.listener.quietWhenNothingHappened = true }
         do { try service.start(quiet: once && quiet) } catch {
             // Said where this listener logs too (cron mails stderr; the log is where one looks later).
-            if log != nil { logger.info("\(Timestamp.format(Date())) not started: \(error)") }
+            if log != nil {
+                logger.info("\(Timestamp.format(Date()) + " " + L10n.t("listen.notStarted", ["error": "\(error)"]))")
+            }
             throw CLIError.failure("\(error)")
         }
         defer { service.finish() }

@@ -6,11 +6,11 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: L10n.t("cli.abstract.logCommand.1"))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only since then: a duration ago (30m, 2h, 7d) or an ISO 8601 time.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.log.since")))
     var since: String?
-    @Option(help: "Only events on this mention.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.log.mention")))
     var mention: String?
-    @Flag(help: "JSON Lines: one event per line.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.log.json")))
     var json = false
 
     func run() throws {
@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
         var events = store.events
         if let since {
             guard let t = parseSince(since) else {
-                throw CLIError.usage("--since: \"\(since)\" is neither a duration like 2h nor an ISO 8601 time")
+                throw CLIError.usage(L10n.t("cli.log.badSince", ["value": since]))
             }
             events = events.filter { $0.at >= t }
         }
@@ -28,12 +28,12 @@ struct LogCommand: ParsableCommand {
         }
         events.sort { $0.at < $1.at }
         if json { try Output.printJSONLines(events); return }
-        if events.isEmpty { print("Nothing recorded."); return }
+        if events.isEmpty { print(L10n.t("cli.log.nothing")); return }
         Output.table(
-            ["TIME", "WHO", "MENTION", "WHAT"],
+            ["time", "who", "mention", "what"].map { L10n.t("cli.log.col." + $0) },
             events.map {
                 [
-                    Timestamp.format($0.at), Output.safe($0.actor), $0.action.mention ?? "-",
+                    Output.stamp($0.at), Output.safe($0.actor), $0.action.mention ?? "-",
                     Output.clip(Output.safe($0.action.summary), 70),
                 ]
             })

@@ -27,7 +27,9 @@ struct MediaCommand: ParsableCommand {
             let e = try MediaCommand.op {
                 try MediaLibrary(store.dir).add(file: url, name: name, alt: alt, replace: replace)
             }
-            print("\(Output.safe(e.name)): added" + (e.alt == nil ? " (no alt text: add it with `media alt`)" : ""))
+            print(
+                L10n.t("cli.media.added", ["name": Output.safe(e.name)])
+                    + (e.alt == nil ? " (" + L10n.t("cli.media.noAlt") + ")" : ""))
         }
     }
 
@@ -39,10 +41,13 @@ struct MediaCommand: ParsableCommand {
 
         func run(in store: Store) throws {
             try Output.listing(
-                MediaLibrary(store.dir).list(), json: json, encode: { $0 }, empty: "The media library is empty.",
-                header: ["NAME", "SIZE", "ALT TEXT"]
+                MediaLibrary(store.dir).list(), json: json, encode: { $0 }, empty: L10n.t("cli.media.empty"),
+                header: ["name", "size", "alt"].map { L10n.t("cli.media.col." + $0) }
             ) { e in
-                [Output.safe(e.name), String(e.bytes), e.alt.map { Output.clip(Output.safe($0), 60) } ?? "(none)"]
+                [
+                    Output.safe(e.name), Output.count(e.bytes),
+                    e.alt.map { Output.clip(Output.safe($0), 60) } ?? "(" + L10n.t("cli.media.none") + ")",
+                ]
             }
         }
     }
@@ -56,8 +61,9 @@ struct MediaCommand: ParsableCommand {
         func run(in store: Store) throws {
             try MediaCommand.op { try MediaLibrary(store.dir).setAlt(name, text) }
             print(
-                "\(Output.safe(name)): alt text "
-                    + (text.trimmingCharacters(in: .whitespaces).isEmpty ? "removed" : "saved"))
+                L10n.t(
+                    text.trimmingCharacters(in: .whitespaces).isEmpty ? "cli.media.altRemoved" : "cli.media.altSaved",
+                    ["name": Output.safe(name)]))
         }
     }
 }

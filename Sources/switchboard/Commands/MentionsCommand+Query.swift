@@ -23,7 +23,7 @@ enum QueryOption {
         do { q = try Query.parse(text, timeZone: tz) } catch {
             let line = Output.safe(text)
             let caret = String(repeating: " ", count: min(error.position, line.count)) + "^"
-            throw CLIError.usage("bad query: \(error)\n  \(line)\n  \(caret)")
+            throw CLIError.usage(L10n.t("cli.badQuery", ["error": "\(error)"]) + "\n  \(line)\n  \(caret)")
         }
         var env = QueryEnvironment(
             me: Actor.current(), now: Date(), defaultSLAMinutes: team?.sla.firstResponseMinutes ?? 60,

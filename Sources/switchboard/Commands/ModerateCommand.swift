@@ -9,24 +9,23 @@ struct ModerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moderate",
         abstract: L10n.t("cli.abstract.moderateCommand.1"),
-        discussion: """
-            KIND is one of \(ModerationKind.allCases.map(\.rawValue).joined(separator: ", ")); which ones a network \
-            offers is in the user guide (Moderation). The action goes through the source that found the mention and \
-            is recorded in the log, with the reason, only once the network said yes. A network that does not offer \
-            it is named with what it offers; a source that needs a new login says so (exit status 1).
-            """)
+        discussion: L10n.t(
+            "cli.discussion.moderate", ["kinds": ModerationKind.allCases.map(\.rawValue).joined(separator: ", ")]))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The mention's key (or an unambiguous prefix).") var key: String
-    @Argument(help: "What to do: \(ModerationKind.allCases.map(\.rawValue).joined(separator: "|")).")
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKeyPrefix"))) var key: String
+    @Argument(
+        help: ArgumentHelp(
+            L10n.t("cli.help.moderate.kind", ["kinds": ModerationKind.allCases.map(\.rawValue).joined(separator: "|")]))
+    )
     var kind: ModerationKind
-    @Option(help: "Why (kept in the log and the mention's history).") var reason: String?
-    @Flag(help: "Also ban the author, where the network can (YouTube reject).") var ban = false
-    @Flag(help: "Print the recorded event as JSON.") var json = false
+    @Option(help: ArgumentHelp(L10n.t("cli.help.moderate.reason"))) var reason: String?
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.moderate.ban"))) var ban = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.eventJSON"))) var json = false
 
     func run() async throws {
         let (store, k) = try global.openStore(resolving: key, quiet: json)
-        guard let m = store.mention(k) else { throw CLIError.failure("no mention \(key)") }
+        guard let m = store.mention(k) else { throw CLIError.failure(L10n.t("msg.noMentionKey", ["key": key])) }
         let team = try FileIO.readDocument(TeamConfig.self, from: store.dir.teamFile)
         let moderators = Moderation.moderators(
             team: team, dataDir: store.dir, http: URLSessionHTTPClient(timeout: 30))
@@ -36,14 +35,22 @@ struct ModerateCommand: AsyncParsableCommand {
                 store: store, key: k, kind: kind, reason: reason, ban: ban, actor: Actor.current(),
                 moderatorFor: moderators)
         } catch let e as ModerationError {
-            throw CLIError.failure("\(k): not \(kind.done): " + Output.safe(e.description))
+            throw CLIError.failure(
+                L10n.t("cli.moderate.notDone", ["key": k, "done": L10n.t("moderation.done." + kind.rawValue)])
+                    + Output.safe(e.description))
         }
         if json { try Output.printJSON(event); return }
-        let who = m.author?.shown ?? "(unknown author)"
+        let who = m.author?.shown ?? "(" + L10n.t("cli.unknownAuthor") + ")"
         let words = m.text.split(whereSeparator: \.isWhitespace).prefix(4).joined(separator: " ")
         print(
-            "\(k): \(kind.done) on \(Moderation.networkName(m.platform)) — \(Output.safe(who)) "
-                + "\"\(Output.safe(words))\"" + (reason.map { " (reason: \(Output.safe($0)))" } ?? ""))
+            L10n.t(
+                "cli.moderate.done",
+                [
+                    "key": k, "done": L10n.t("moderation.done." + kind.rawValue),
+                    "network": Moderation.networkName(m.platform),
+                ]) + " — \(Output.safe(who)) "
+                + "\"\(Output.safe(words))\""
+                + (reason.map { " (" + L10n.t("cli.moderate.reason", ["reason": Output.safe($0)]) + ")" } ?? ""))
     }
 }
 

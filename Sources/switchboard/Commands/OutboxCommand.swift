@@ -18,8 +18,8 @@ struct OutboxCommand: AsyncParsableCommand {
     struct List: StoreCommand {
         static let abstract = L10n.t("cli.abstract.outboxCommand.3")
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "Also sent and cancelled entries.") var all = false
-        @Flag(help: "JSON Lines: one entry per line.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.outbox.all"))) var all = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.outbox.json"))) var json = false
         var quiet: Bool { json }
 
         func run(in store: Store) throws {
@@ -27,11 +27,14 @@ struct OutboxCommand: AsyncParsableCommand {
             let now = Date()
             try Output.listing(
                 all ? box.all : box.pending, json: json, encode: OutboxEntryJSON.init,
-                empty: all ? "The outbox is empty." : "Nothing pending in the outbox.",
-                header: ["ID", "STATE", "MENTION", "NETWORK", "QUEUED", "BY", "TEXT", "DETAIL"]
+                empty: L10n.t(all ? "cli.outbox.empty" : "cli.outbox.nothingPending"),
+                header: ["id", "state", "mention", "network", "queued", "by", "text", "detail"].map {
+                    L10n.t("cli.outbox.col." + $0)
+                }
             ) { e in
                 [
-                    e.id, e.stateName, e.mention, e.draft.network + (e.draft.manual ? " (by hand)" : ""),
+                    e.id, L10n.t("outbox.state." + e.stateName), e.mention,
+                    e.draft.network + (e.draft.manual ? " (" + L10n.t("cli.outbox.byHand") + ")" : ""),
                     Output.relative(e.queuedAt, now: now),
                     e.author, Output.clip(Output.safe(e.draft.text), 40), Output.safe(OutboxEntryJSON.detail(e)),
                 ]
@@ -43,8 +46,8 @@ struct OutboxCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.outboxCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "An outbox id (or prefix); without it, every failed entry.") var id: String?
-        @Flag(help: "JSON Lines: one result per line.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.outbox.retryId"))) var id: String?
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.outbox.resultJSON"))) var json = false
 
         func run() async throws {
             let store = try global.openStore(quiet: json)
@@ -55,8 +58,7 @@ struct OutboxCommand: AsyncParsableCommand {
             if let id {
                 let e = try box.resolve(id)
                 if e.draft.manual {
-                    throw CLIError.failure(
-                        "\(e.id) is answered by hand: confirm it with `switchboard outbox confirm \(e.id)`")
+                    throw CLIError.failure(L10n.t("cli.outbox.byHandRetry", ["id": e.id]))
                 }
                 targets = [e]
             } else {
@@ -66,7 +68,7 @@ struct OutboxCommand: AsyncParsableCommand {
                 }
             }
             if targets.isEmpty {
-                if !json { print("Nothing to retry.") }
+                if !json { print(L10n.t("cli.outbox.nothingToRetry")) }
                 return
             }
             for e in targets { if case .failed = e.state { try Outbox.retry(e.id, store: store, actor: me) } }
@@ -84,7 +86,7 @@ struct OutboxCommand: AsyncParsableCommand {
                                 key: e.mention, outbox: e.id, state: "sent", url: ref.url ?? ref.uri, postID: ref.id,
                                 warnings: []))
                     } else {
-                        print("\(e.id): sent \(Output.safe(ref.url ?? ref.uri))")
+                        print(L10n.t("cli.outbox.sent", ["id": e.id, "url": Output.safe(ref.url ?? ref.uri)]))
                     }
                 case .failed(let msg, let at):
                     failed = true
@@ -94,15 +96,16 @@ struct OutboxCommand: AsyncParsableCommand {
                                 key: e.mention, outbox: e.id, state: "failed", error: msg, retryAt: at, warnings: []))
                     } else {
                         print(
-                            "\(e.id): failed: \(Output.safe(msg))"
-                                + (at.map { " (next try \(Timestamp.format($0)))" } ?? ""))
+                            L10n.t("cli.outbox.failed", ["id": e.id, "error": Output.safe(msg)])
+                                + (at.map { " (" + L10n.t("cli.outbox.nextTry", ["at": Output.stamp($0)]) + ")" } ?? "")
+                        )
                     }
                 case .skipped(let why):
                     if json {
                         try Output.printJSON(
                             ReplyResultJSON(key: e.mention, outbox: e.id, state: "not_sent", error: why, warnings: []))
                     } else {
-                        print("\(e.id): not sent: \(why)")
+                        print(L10n.t("cli.outbox.notSent", ["id": e.id, "why": why]))
                     }
                 }
             }
@@ -113,21 +116,21 @@ struct OutboxCommand: AsyncParsableCommand {
     struct Cancel: StoreCommand {
         static let abstract = L10n.t("cli.abstract.outboxCommand.4")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "An outbox id (or prefix).") var id: String
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.outbox.id"))) var id: String
         func run(in store: Store) throws {
             try OutboxCommand.op { try Outbox.cancel(id, store: store, actor: Actor.current()) }
-            print("\(id): taken back.")
+            print(L10n.t("cli.outbox.takenBack", ["id": id]))
         }
     }
 
     struct Confirm: StoreCommand {
         static let abstract = L10n.t("cli.abstract.outboxCommand.5")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "An outbox id (or prefix).") var id: String
-        @Option(help: "Where the answer is (default: the mention's address).") var url: String?
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.outbox.id"))) var id: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.outbox.url"))) var url: String?
         func run(in store: Store) throws {
             try OutboxCommand.op { try Outbox.confirmManual(id, store: store, actor: Actor.current(), url: url) }
-            print("\(id): marked answered (by hand).")
+            print(L10n.t("cli.outbox.confirmed", ["id": id]))
         }
     }
 }
@@ -139,10 +142,14 @@ struct OutboxEntryJSON: Encodable {
 
     static func detail(_ e: OutboxEntry) -> String {
         switch e.state {
-        case .queued: return "sends at \(Timestamp.format(e.draft.sendAfter))"
-        case .sending(let by, let until): return "sending by \(by) until \(Timestamp.format(until))"
+        case .queued: return L10n.t("cli.outbox.sendsAt", ["at": Output.stamp(e.draft.sendAfter)])
+        case .sending(let by, let until):
+            return L10n.t("cli.outbox.sendingBy", ["user": by, "until": Output.stamp(until)])
         case .sent(let url, _, _): return url ?? ""
-        case .failed(let m, let at): return m + (at.map { " — retry at \(Timestamp.format($0))" } ?? " — r to retry")
+        case .failed(let m, let at):
+            return m
+                + (at.map { " — " + L10n.t("cli.outbox.retryAt", ["at": Output.stamp($0)]) }
+                    ?? " — " + L10n.t("cli.outbox.rToRetry"))
         case .cancelled: return ""
         }
     }

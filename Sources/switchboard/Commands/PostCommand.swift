@@ -14,11 +14,11 @@ struct PostCommand: AsyncParsableCommand {
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.postCommand.2"),
-            discussion: "Shows the old and the new text and asks unless --yes; records a post_edit with both.")
+            discussion: L10n.t("cli.discussion.post.edit"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The post's mention key (or an unambiguous prefix).") var key: String
-        @Option(help: "The new text.") var text: String
-        @Flag(help: "Do not ask.") var yes = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.post.key"))) var key: String
+        @Option(help: ArgumentHelp(L10n.t("cli.help.post.text"))) var text: String
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.yes"))) var yes = false
 
         func run() async throws {
             let new = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -44,10 +44,10 @@ struct PostCommand: AsyncParsableCommand {
     struct Delete: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.postCommand.3"),
-            discussion: "Shows what will be deleted and asks unless --yes; records a post_delete with the text.")
+            discussion: L10n.t("cli.discussion.post.delete"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The post's mention key (or an unambiguous prefix).") var key: String
-        @Flag(help: "Do not ask.") var yes = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.post.key"))) var key: String
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.yes"))) var yes = false
 
         func run() async throws {
             let (store, team, t) = try PostCommand.open(global, key)

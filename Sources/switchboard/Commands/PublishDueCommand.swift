@@ -9,8 +9,8 @@ struct PublishDueCommand: AsyncParsableCommand {
         commandName: "publish-due",
         abstract: L10n.t("cli.abstract.publishDueCommand.1"))
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "JSON Lines: one result per item and account.") var json = false
-    @Flag(help: "Print nothing when nothing was due (for cron, which mails any output).") var quiet = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.publishDue.json"))) var json = false
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.publishDue.quiet"))) var quiet = false
 
     func run() async throws {
         let store = try global.openStore(quiet: json)
@@ -20,22 +20,26 @@ struct PublishDueCommand: AsyncParsableCommand {
         let results = await QueuePublisher.publishDue(store: store, publisherFor: publishers, actor: Actor.current())
         for r in results {
             if json { try Output.printJSON(r); continue }
+            let head = "\(r.id) → \(r.account): "
             switch r.outcome {
-            case .published: print("\(r.id) → \(r.account): published \(Output.safe(r.url ?? r.postID ?? ""))")
+            case .published:
+                print(head + L10n.t("cli.publishDue.published", ["url": Output.safe(r.url ?? r.postID ?? "")]))
             case .failed:
                 print(
-                    "\(r.id) → \(r.account): failed: \(Output.safe(r.message ?? ""))"
-                        + (r.retryAt.map { " (retried at \(Timestamp.format($0)))" }
-                            ?? " (retry: switchboard queue retry \(r.id))"))
-            case .suspended: print("\(r.id) → \(r.account): held: \(Output.safe(r.message ?? ""))")
-            case .skipped: print("\(r.id) → \(r.account): not published: \(Output.safe(r.message ?? ""))")
+                    head + L10n.t("cli.publishDue.failed", ["error": Output.safe(r.message ?? "")])
+                        + (r.retryAt.map {
+                            " (" + L10n.t("cli.publishDue.retriedAt", ["at": LocalFormat.moment($0)]) + ")"
+                        }
+                            ?? " (" + L10n.t("cli.publishDue.retry", ["id": r.id]) + ")"))
+            case .suspended: print(head + L10n.t("cli.publishDue.held", ["why": Output.safe(r.message ?? "")]))
+            case .skipped: print(head + L10n.t("cli.publishDue.notPublished", ["why": Output.safe(r.message ?? "")]))
             }
         }
         if results.isEmpty && !json && !quiet {
             let q = Queue(store: store)
             print(
-                q.suspension.map { "The queue is suspended (\(Output.safe($0.reason))): nothing published." }
-                    ?? "Nothing due.")
+                q.suspension.map { L10n.t("cli.publishDue.suspended", ["reason": Output.safe($0.reason)]) }
+                    ?? L10n.t("cli.publishDue.nothing"))
         }
         if results.contains(where: { $0.outcome == .failed }) { throw ExitCode(1) }
     }

@@ -66,7 +66,7 @@ extension QueueCommand {
             }
             let held = Queue(store: store).all.filter { $0.state == .suspended }.count
             print(L10n.t("cli.queue.suspendedHeld", ["count": held]))
-            SyncCommand.syncNow(store.dir, why: "the suspend")
+            SyncCommand.syncNow(store.dir, why: L10n.t("cli.sync.what.suspend"))
         }
     }
 

@@ -46,7 +46,7 @@ struct QueueItemCommand<Kind: QueueItemStepKind>: ParsableCommand {
         CommandConfiguration(commandName: Kind.step.rawValue, abstract: Kind.step.abstract)
     }
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A queue id (or prefix).") var id: String
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.queueId"))) var id: String
 
     func run() throws {
         let store = try global.openStore()

@@ -10,23 +10,18 @@ struct ReanalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reanalyze",
         abstract: L10n.t("cli.abstract.reanalyzeCommand.1"),
-        discussion: """
-            Every analysis records the model version that made it; only mentions analysed by another version
-            (or not at all) are analysed again, unless --all is given. Changed results are recorded in batches,
-            so an interrupted run keeps what it did. The bar goes to standard error when that is a terminal
-            (--progress / --no-progress to choose).
-            """
+        discussion: L10n.t("cli.discussion.reanalyze")
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print the result as JSON.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.resultJSON")))
     var json = false
 
-    @Flag(help: "Analyse every mention again, also those the current model already analysed.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.reanalyze.all")))
     var all = false
 
-    @Flag(inversion: .prefixedNo, help: "Show the progress bar (default: when standard error is a terminal).")
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(L10n.t("cli.help.reanalyze.progress")))
     var progress: Bool? = nil
 
     func run() throws {
@@ -61,8 +56,12 @@ struct ReanalyzeCommand: ParsableCommand {
                     + "\"current\": \(current), \"model\": \"\(version)\"}")
         } else {
             print(
-                "\(changed) of \(mentions.count) mentions changed, \(todo.count) analysed, \(current) already current "
-                    + "(model \(version))")
+                L10n.t(
+                    "cli.reanalyze.done",
+                    [
+                        "changed": changed, "total": mentions.count, "analysed": todo.count, "current": current,
+                        "model": version,
+                    ]))
         }
     }
 }

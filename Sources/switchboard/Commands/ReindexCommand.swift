@@ -8,11 +8,7 @@ struct ReindexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
         abstract: L10n.t("cli.abstract.reindexCommand.1"),
-        discussion: """
-            The index (index/history.sqlite) is a cache of the logs: searches and reports read it, and it catches up \
-            with the logs by itself. Rebuild it when `switchboard doctor` says it disagrees with the logs. The logs \
-            are only read.
-            """)
+        discussion: L10n.t("cli.discussion.reindex"))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -24,12 +20,16 @@ struct ReindexCommand: ParsableCommand {
         let started = Date()
         let index = try HistoryIndex(dir: dir, writer: Switchboard.writer, catchUp: false)
         let progress = StderrProgress(closingLine: false)
-        try index.catchUp(progress: progress, rebuild: "asked for (switchboard reindex)")
+        try index.catchUp(progress: progress, rebuild: L10n.t("cli.reindex.why"))
         try? index.checkpoint()
         let secs = Date().timeIntervalSince(started)
         print(
-            "Index rebuilt: \(try index.mentionCount()) mentions, \(try index.eventCount()) actions in "
-                + String(format: "%.1f s", secs)
-                + " (\(String(format: "%.1f", Double(index.sizeOnDisk()) / 1e6)) MB on disk).")
+            L10n.t(
+                "cli.reindex.done",
+                [
+                    "mentions": try index.mentionCount(), "actions": try index.eventCount(),
+                    "seconds": Output.decimal("%.1f", secs),
+                    "mb": Output.decimal("%.1f", Double(index.sizeOnDisk()) / 1e6),
+                ]))
     }
 }

@@ -48,7 +48,7 @@ struct ReportCommand: ParsableCommand {
         var now = Date()
         if let asOf {
             guard let t = Timestamp.parse(asOf) else {
-                throw CLIError.usage("--as-of: \"\(asOf)\" is not an ISO 8601 time like 2026-11-23T09:00:00Z")
+                throw CLIError.usage(L10n.t("cli.report.badAsOf", ["value": asOf]))
             }
             now = t
         }
@@ -56,22 +56,20 @@ struct ReportCommand: ParsableCommand {
         if let since {
             guard let t = ReportPeriod.parseSince(since, now: now, timeZone: tz) else {
                 throw CLIError.usage(
-                    "--since: \"\(since)\" is neither a duration like 7d or 12h, a date like 2026-11-01, nor an ISO "
-                        + "8601 time"
+                    L10n.t("cli.report.badSince", ["value": since])
                 )
             }
             from = t
         }
         if let until {
             guard let t = ReportPeriod.parseUntil(until, timeZone: tz) else {
-                throw CLIError.usage("--until: \"\(until)\" is neither a date like 2026-11-30 nor an ISO 8601 time")
+                throw CLIError.usage(L10n.t("cli.report.badUntil", ["value": until]))
             }
             to = t
         }
         guard from < to else {
             throw CLIError.usage(
-                "the period is empty: --since (\(Timestamp.format(from))) must be before --until "
-                    + "(\(Timestamp.format(to)))"
+                L10n.t("cli.report.empty", ["since": LocalFormat.moment(from), "until": LocalFormat.moment(to)])
             )
         }
 
@@ -87,7 +85,7 @@ struct ReportCommand: ParsableCommand {
         if let output {
             let url = URL(fileURLWithPath: output)
             do { try FileIO.writeDocument(data, to: url) } catch {
-                throw CLIError.failure("cannot write \(output): \(error)")
+                throw CLIError.failure(L10n.t("cli.cannotWrite", ["path": output, "error": "\(error)"]))
             }
         } else {
             Output.write(data)

@@ -13,23 +13,19 @@ struct RoutingCommand: ParsableCommand {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.routingCommand.2"),
-            discussion:
-                "Rules only ever fire on newly stored mentions (ingest, the listener); this shows what they select "
-                + "among the stored ones."
+            discussion: L10n.t("cli.discussion.routing")
         )
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Only mentions matching this query too.") var query: String?
-        @Option(help: "At most this many matches (0: all).") var limit = 50
-        @Flag(help: "JSON Lines: one match per line.") var json = false
+        @Option(help: ArgumentHelp(L10n.t("cli.help.routing.query"))) var query: String?
+        @Option(help: ArgumentHelp(L10n.t("cli.help.routing.limit"))) var limit = 50
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.routing.json"))) var json = false
 
         func run() throws {
             let (store, team) = try global.openStoreAndTeam()
             let router = try RoutingReport.router(store, team, separator: "\n")
             if router.rules.isEmpty {
                 // With --json: no matches is no lines (JSON Lines); the note goes to standard error.
-                let note =
-                    "No routing rules in team.json (\"routing\": [{\"name\", \"when\", \"team\", \"command\" or "
-                    + "\"dir\"}])."
+                let note = L10n.t("cli.routing.none")
                 if json { Output.err(note) } else { print(note) }
                 return
             }
@@ -55,20 +51,25 @@ struct RoutingCommand: ParsableCommand {
             for r in router.rules {
                 let n = full.filter { $0.rule.name == r.name }.count
                 print(
-                    "rule \"\(Output.safe(r.name))\" → \(Output.safe(r.team)) (\(Output.safe(r.deliveryDescription))): \(n) stored mention\(n == 1 ? "" : "s") match \(Output.safe(r.when))"
-                )
+                    L10n.t(
+                        n == 1 ? "cli.routing.ruleOne" : "cli.routing.rule",
+                        [
+                            "rule": Output.safe(r.name), "team": Output.safe(r.team),
+                            "delivery": Output.safe(r.deliveryDescription), "count": n, "query": Output.safe(r.when),
+                        ]))
             }
             if rows.isEmpty { return }
             print("")
             Output.table(
-                ["KEY", "RULE", "TEAM", "DONE", "TEXT"],
+                ["key", "rule", "team", "done", "text"].map { L10n.t("cli.routing.col." + $0) },
                 rows.map {
                     [
-                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team), $0.routed ? "yes" : "-",
+                        $0.key, Output.clip(Output.safe($0.rule), 24), Output.safe($0.team),
+                        $0.routed ? L10n.t("cli.yes") : "-",
                         Output.clip(Output.safe($0.text), 60),
                     ]
                 })
-            if total > rows.count { print("… and \(total - rows.count) more (--limit 0 shows all)") }
+            if total > rows.count { print(L10n.t("cli.andMore", ["count": total - rows.count])) }
         }
     }
 }

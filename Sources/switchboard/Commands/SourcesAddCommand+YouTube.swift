@@ -12,20 +12,20 @@ import SwitchboardCore
 /// flow, which Google allows only read scopes), and one cheap check (`channels.list`, 1 quota unit).
 extension SourcesAddCommand {
     func addYouTube(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
-        let ch = try channelID ?? ask("YouTube channel id (UC…, shown under youtube.com/account_advanced)")
+        let ch = try channelID ?? ask(L10n.t("cli.yt.askChannel"))
         guard !ch.isEmpty, ch.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { throw CLIError.usage("\(ch) is not a channel id (like UCa-vrCLQHviTOVnEKDOdetQ)") }
+        else { throw CLIError.usage(L10n.t("cli.yt.badChannel", ["value": ch])) }
         c.channelID = ch
         c.comments = true
         c.dailyQuota = dailyQuota ?? YouTubeQuotaLedger.defaultBudget
         if c.interval == nil { c.interval = "10m" }
         if let a = api { c.api = a }
-        if c.api != nil && c.apiBase == nil { throw CLIError.usage("--api must be an http(s) address") }
+        if c.api != nil && c.apiBase == nil { throw CLIError.usage(L10n.t("cli.apiAddress")) }
         if let f = tokenFile {
             c.tokenFile = f
         } else {
             let token = try await youTubeLogin(&c, dir: dir, http: http)
-            try saveLogin(token, to: &c, dir: dir, what: "login")
+            try saveLogin(token, to: &c, dir: dir, what: L10n.t("cli.sourcesAdd.login"))
         }
         if noVerify { return }
         let source = try YouTubeSource(config: c, dataDir: dir, http: http)
@@ -34,25 +34,25 @@ extension SourcesAddCommand {
         if let h = handle { c.handle = h }
         let ledger = YouTubeQuotaLedger(file: YouTubeQuotaLedger.file(dir, id: c.id), budget: c.dailyQuota)
         print(
-            "Channel \"\(Output.safe(title))\" (\(ch)): comments can be read; \(ledger.summary(now: Date()).line).")
+            L10n.t(
+                "cli.yt.channel", ["title": Output.safe(title), "id": ch, "quota": ledger.summary(now: Date()).line]))
         if !canWrite {
             print(
-                "Note: this login does not grant youtube.force-ssl, so replies and moderation will be refused. Run "
-                    + "`switchboard sources add` again with --auth browser to allow them.")
+                L10n.t("cli.yt.readOnlyNote"))
         }
     }
 
     /// Runs the chosen Google login and returns the token.
     func youTubeLogin(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws -> OAuthToken {
-        let cid = try clientID ?? ask("OAuth client id of a Desktop app (Google Cloud console → Credentials)")
-        guard !cid.isEmpty else { throw CLIError.usage("an OAuth client id is needed") }
+        let cid = try clientID ?? ask(L10n.t("cli.yt.askClient"))
+        guard !cid.isEmpty else { throw CLIError.usage(L10n.t("cli.yt.clientNeeded")) }
         c.clientID = cid
         var secret: String?
         if let f = clientSecretFile {
             c.secretFile = f
             secret = try Secrets.resolve(file: f, command: nil, dataDir: dir, what: "client secret of \(c.id)")
         } else if interactive {
-            let s = getpass("Client secret (Enter if the client has none): ").map { String(cString: $0) } ?? ""
+            let s = getpass(L10n.t("cli.yt.askSecret") + ": ").map { String(cString: $0) } ?? ""
             if !s.isEmpty {
                 let path = "secrets/\(c.id).client-secret"
                 try Secrets.write(s, to: dir.root.appendingPathComponent(path))
@@ -69,21 +69,24 @@ extension SourcesAddCommand {
         switch (auth ?? "browser").lowercased() {
         case "device":
             print(
-                "The device login grants reading only (Google does not allow youtube.force-ssl there): replies and "
-                    + "moderation need --auth browser.")
+                L10n.t("cli.yt.deviceReadOnly"))
             let code = try await call { try await oauth.requestDeviceCode() }
             print(
-                "\nOn any device, open \(Output.safe(code.verificationURL)) and enter the code \(Output.safe(code.userCode))\n"
+                "\n"
+                    + L10n.t(
+                        "cli.yt.enterCode",
+                        ["url": Output.safe(code.verificationURL), "code": Output.safe(code.userCode)])
+                    + "\n"
             )
-            print("Waiting for the approval…")
+            print(L10n.t("cli.yt.waiting"))
             return try await call { try await oauth.waitForDevice(code) }
         case "browser":
             guard interactive else {
                 throw CLIError.usage(
-                    "the browser login needs a terminal; give --token-file, or --auth device to log in for reading")
+                    L10n.t("cli.yt.browserNeedsTerminal"))
             }
             return try await browserLogin(oauth)
-        default: throw CLIError.usage("--auth is browser or device")
+        default: throw CLIError.usage(L10n.t("cli.yt.authValues"))
         }
     }
 
@@ -101,16 +104,16 @@ extension SourcesAddCommand {
         defer { server.stop() }
         let redirect = "http://127.0.0.1:\(server.port)"
         let verifier = YouTubeOAuth.newVerifier()
-        print("\nOpen this address, choose the brand's channel and allow Switchboard:\n")
+        print("\n" + L10n.t("cli.yt.openAddress") + "\n")
         print("  \(oauth.authorizationURL(redirect: redirect, verifier: verifier).absoluteString)\n")
-        print("Waiting for the browser… If it runs on another machine, paste the address it ended on here:")
+        print(L10n.t("cli.yt.waitingBrowser"))
         Thread.detachNewThread {
             while let line = readLine(strippingNewline: true) {
                 if let c = YouTubeOAuth.code(fromPasted: line) { box.set(c); return }
             }
         }
         let code = box.wait()
-        guard !code.isEmpty else { throw CLIError.failure("the login was refused in the browser") }
+        guard !code.isEmpty else { throw CLIError.failure(L10n.t("cli.yt.refused")) }
         return try await call { try await oauth.exchange(code: code, redirect: redirect, verifier: verifier) }
     }
 }

@@ -14,10 +14,7 @@ struct SourcesAddCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: L10n.t("cli.abstract.sourcesCommandAdd.1"),
-        discussion: """
-            Interactive when run in a terminal; every answer can be given as a flag instead. Secrets are saved with \
-            mode 0600 under secrets/ in the data directory and only their path goes into team.json.
-            Examples:
+        discussion: L10n.t("cli.discussion.sourcesAdd") + "\n" + L10n.t("cli.sourcesAdd.examples") + "\n" + """
               switchboard sources add --type mastodon --id masto --instance https://mastodon.social --hashtag acme
               switchboard sources add --type mastodon --id masto --instance https://mastodon.social --token-file \
               secrets/masto.token
@@ -33,71 +30,70 @@ struct SourcesAddCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss.") var type: String?
-    @Option(help: "A short id for the source (letters, digits, - and _).") var id: String?
-    @Option(help: "Mastodon: the server, like https://mastodon.social.") var instance: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.1"))) var type: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.2"))) var id: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.3"))) var instance: String?
     @Option(
         name: .customLong("token-file"),
-        help:
-            "Mastodon, Instagram, Facebook, Threads: an existing file holding the access token (relative to the data directory)."
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.4"))
     ) var tokenFile: String?
-    @Option(name: .customLong("token-command"), help: "Mastodon: a command that prints the access token.")
+    @Option(name: .customLong("token-command"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.5")))
     var tokenCommand: String?
     @Flag(
         name: .customLong("token-stdin"),
-        help: "Mastodon, Instagram, Facebook, Threads: read the access token from stdin and save it under secrets/."
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.6"))
     ) var tokenStdin = false
-    @Option(help: "Bluesky: the account's handle, like acme.bsky.social.") var handle: String?
-    @Option(help: "Bluesky: the PDS (default https://bsky.social).") var service: String?
-    @Option(name: .customLong("app-password-file"), help: "Bluesky: an existing file holding the app password.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.7"))) var handle: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.8"))) var service: String?
+    @Option(name: .customLong("app-password-file"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.9")))
     var appPasswordFile: String?
-    @Option(name: .customLong("app-password-command"), help: "Bluesky: a command that prints the app password.")
+    @Option(name: .customLong("app-password-command"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.10")))
     var appPasswordCommand: String?
     @Flag(
         name: .customLong("app-password-stdin"),
-        help: "Bluesky: read the app password from stdin and save it under secrets/.") var appPasswordStdin = false
-    @Option(help: "RSS/Atom: the feed URL.") var url: String?
-    @Option(name: .customLong("hashtag"), help: "A hashtag to follow (repeatable).") var hashtags: [String] = []
-    @Option(name: .customLong("search"), help: "A search term (repeatable).") var search: [String] = []
-    @Option(help: "Polling interval (60s, 15m, 1h).") var interval: String?
-    @Flag(name: .customLong("no-notifications"), help: "Don't read the account's mentions.") var noNotifications = false
-    @Flag(name: .customLong("no-verify"), help: "Don't contact the network to check the source.") var noVerify = false
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.11"))) var appPasswordStdin = false
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.12"))) var url: String?
+    @Option(name: .customLong("hashtag"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.13"))) var hashtags: [String] =
+        []
+    @Option(name: .customLong("search"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.14"))) var search: [String] = []
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.15"))) var interval: String?
+    @Flag(name: .customLong("no-notifications"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.16")))
+    var noNotifications = false
+    @Flag(name: .customLong("no-verify"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.17"))) var noVerify = false
     @OptionGroup var meta: MetaAddOptions
     @Option(
         name: .customLong("client-id"),
-        help:
-            "The app's id: the Meta app id, the Google OAuth client id (a Desktop app), the X app's OAuth 2.0 client id, the Reddit app's client id."
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.18"))
     )
     var clientID: String?
     @Option(
         name: [.customLong("client-secret-file"), .customLong("secret-file")],
-        help:
-            "A file holding the app's secret (Meta: to exchange a short-lived token; Google: the OAuth client's; Reddit: the app's)."
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.19"))
     )
     var clientSecretFile: String?
-    @Option(help: "A base URL replacing the network's API address (a proxy, a test server).") var api: String?
-    @Option(name: .customLong("channel-id"), help: "YouTube: the channel's id (UC…).") var channelID: String?
-    @Option(help: "YouTube: browser (replies and moderation) or device (reading only).") var auth: String?
-    @Option(name: .customLong("daily-quota"), help: "YouTube: quota units a day (default 10000).") var dailyQuota: Int?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.20"))) var api: String?
+    @Option(name: .customLong("channel-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.21"))) var channelID:
+        String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.22"))) var auth: String?
+    @Option(name: .customLong("daily-quota"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.23"))) var dailyQuota: Int?
     @Option(name: .customLong("oauth-base"), help: .hidden) var oauthBase: String?
-    @Option(name: .customLong("read-budget"), help: "X: posts the source may read a month (X charges per read).")
+    @Option(name: .customLong("read-budget"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.24")))
     var readBudget: Int?
     @Option(
         name: .customLong("redirect-port"),
-        help: "X: the port of the login's redirect to http://127.0.0.1:PORT/callback (default 8765).")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.25")))
     var redirectPort: UInt16 = 8765
     @Flag(
         name: .customLong("paste-code"),
-        help: "X: paste the address the browser shows after approving, instead of the redirect to 127.0.0.1.")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.26")))
     var pasteCode = false
     @Option(name: .customLong("authorize-url"), help: .hidden) var authorizeURL: String?
-    @Flag(
-        name: .customLong("direct-messages"),
-        help: "Bluesky, X, Facebook, Instagram: read the account's private messages too (X asks for dm.read dm.write).")
+    @Flag(name: .customLong("direct-messages"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.directMessages")))
     var directMessages = false
-    @Option(help: "Reddit: the account's user name.") var username: String?
-    @Option(help: "Reddit: the redirect address (or its code) after approving the app.") var code: String?
-    @Option(name: .customLong("redirect-uri"), help: "Reddit: the app's redirect URI.") var redirectURI: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.27"))) var username: String?
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.28"))) var code: String?
+    @Option(name: .customLong("redirect-uri"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.29"))) var redirectURI:
+        String?
     @OptionGroup var reddit: RedditAddOptions
 
     var interactive: Bool { isatty(0) == 1 }
@@ -110,13 +106,13 @@ struct SourcesAddCommand: AsyncParsableCommand {
         }
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let kind =
-            try type ?? ask("Type of source (mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit, rss)")
-        let sid = try id ?? ask("An id for it (like masto, bsky, alerts)")
+            try type ?? ask(L10n.t("cli.sourcesAdd.askType"))
+        let sid = try id ?? ask(L10n.t("cli.sourcesAdd.askId"))
         guard !sid.isEmpty, sid.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
-        else { throw CLIError.usage("the id may hold letters, digits, - and _ only") }
+        else { throw CLIError.usage(L10n.t("cli.sourcesAdd.badId")) }
         if reddit.relogin { return try await reloginReddit(sid, dir: dir) }
         guard !team.sources.contains(where: { $0.id == sid }) else {
-            throw CLIError.failure("team.json has a source \"\(sid)\" already")
+            throw CLIError.failure(L10n.t("cli.sourcesAdd.exists", ["id": sid]))
         }
         var c = SourceConfig(id: sid, type: kind.lowercased())
         c.interval = interval
@@ -133,23 +129,22 @@ struct SourcesAddCommand: AsyncParsableCommand {
         case "x": try await addX(&c, dir: dir, http: http)
         case "reddit": try await addReddit(&c, dir: dir, http: http)
         default:
-            throw CLIError.usage(
-                "unknown type \"\(kind)\": mastodon, bluesky, instagram, facebook, threads, youtube, x, reddit or rss")
+            throw CLIError.usage(L10n.t("cli.sourcesAdd.unknownType", ["type": kind]))
         }
         team.sources.append(c)
         try StarterKit.writeJSON(team, to: dir.teamFile)
         print(
-            "Added source \"\(sid)\" to team.json.\(Listener.isRunning(dir: dir) ? " The running listener picks it up within 30 s." : " Start listening with `switchboard listen`.")"
-        )
+            L10n.t("cli.sourcesAdd.added", ["id": sid]) + " "
+                + L10n.t(Listener.isRunning(dir: dir) ? "cli.sourcesAdd.pickedUp" : "cli.sourcesAdd.startListening"))
     }
 
     // MARK: Mastodon
 
     func addMastodon(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
-        let raw = try instance ?? ask("Mastodon server (like https://mastodon.social)")
+        let raw = try instance ?? ask(L10n.t("cli.sourcesAdd.askMastodon"))
         let inst = raw.hasPrefix("http") ? raw : "https://" + raw
         guard let base = URL(string: inst), base.host != nil else {
-            throw CLIError.usage("\(raw) is not a server address")
+            throw CLIError.usage(L10n.t("cli.sourcesAdd.notServer", ["value": raw]))
         }
         c.instance = inst
         c.notifications = noNotifications ? false : true
@@ -165,39 +160,40 @@ struct SourcesAddCommand: AsyncParsableCommand {
                 token = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
             } else if interactive {
                 let pasted = try ask(
-                    "Paste an access token (Preferences → Development), or press Enter to authorise in the browser",
+                    L10n.t("cli.sourcesAdd.askToken"),
                     allowEmpty: true)
                 if !pasted.isEmpty {
                     token = pasted
                 } else {
                     let app = try await call { try await oauth.registerApp() }
                     print(
-                        "\nOpen this address, log in and approve Switchboard:\n\n  "
+                        "\n" + L10n.t("cli.sourcesAdd.openAddress") + "\n\n  "
                             + "\(oauth.authorizeURL(clientID: app.clientId).absoluteString)\n"
                     )
-                    let code = try ask("Paste the authorisation code shown")
+                    let code = try ask(L10n.t("cli.sourcesAdd.askCode"))
                     token = try await call { try await oauth.exchange(code: code, app: app) }
                 }
             } else {
-                throw CLIError.usage("give --token-file, --token-command or --token-stdin (or run in a terminal)")
+                throw CLIError.usage(L10n.t("cli.sourcesAdd.giveToken"))
             }
-            guard let t = token, !t.isEmpty else { throw CLIError.failure("no token given") }
+            guard let t = token, !t.isEmpty else { throw CLIError.failure(L10n.t("cli.sourcesAdd.noToken")) }
             let path = "secrets/\(c.id).token"
             try Secrets.write(t, to: dir.root.appendingPathComponent(path))
             c.tokenFile = path
-            print("Saved the token to \(path) (mode 0600).")
+            print(L10n.t("cli.sourcesAdd.savedToken", ["path": path]))
         }
         if noVerify { return }
         let t = try Secrets.resolve(
-            file: c.tokenFile, command: c.tokenCommand, dataDir: dir, what: "token of source \(c.id)")
+            file: c.tokenFile, command: c.tokenCommand, dataDir: dir,
+            what: L10n.t("cli.sourcesAdd.tokenOf", ["id": c.id]))
         let account = try await call { try await oauth.verify(token: t) }
-        print("Logged in as @\(Output.safe(account.acct))@\(base.host ?? "").")
+        print(L10n.t("cli.sourcesAdd.loggedIn", ["who": "@\(Output.safe(account.acct))@\(base.host ?? "")"]))
     }
 
     // MARK: Bluesky
 
     func addBluesky(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
-        var h = try handle ?? ask("Bluesky handle (like acme.bsky.social)")
+        var h = try handle ?? ask(L10n.t("cli.sourcesAdd.askHandle"))
         if h.hasPrefix("@") { h.removeFirst() }
         c.handle = h
         if let s = service { c.service = s }
@@ -212,38 +208,33 @@ struct SourcesAddCommand: AsyncParsableCommand {
             if appPasswordStdin {
                 pass = readLine(strippingNewline: true)
             } else if interactive {
-                print(
-                    "Create an app password at https://bsky.app/settings/app-passwords (never use the account "
-                        + "password)."
-                )
-                pass = getpass("App password: ").map { String(cString: $0) }
+                print(L10n.t("cli.sourcesAdd.createAppPassword"))
+                pass = getpass(L10n.t("cli.sourcesAdd.appPassword") + ": ").map { String(cString: $0) }
             } else {
-                throw CLIError.usage(
-                    "give --app-password-file, --app-password-command or --app-password-stdin (or run in a terminal)")
+                throw CLIError.usage(L10n.t("cli.sourcesAdd.givePassword"))
             }
             guard let p = pass?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
-                throw CLIError.failure("no app password given")
+                throw CLIError.failure(L10n.t("cli.sourcesAdd.noPassword"))
             }
             let path = "secrets/\(c.id).pass"
             try Secrets.write(p, to: dir.root.appendingPathComponent(path))
             c.appPasswordFile = path
-            print("Saved the app password to \(path) (mode 0600).")
+            print(L10n.t("cli.sourcesAdd.savedPassword", ["path": path]))
         }
         if noVerify { return }
         let source = try BlueskySource(config: c, dataDir: dir, http: http)
         let who = try await call { try await source.verifyLogin() }
         print(
-            "Logged in as @\(Output.safe(who.handle)) (\(Output.safe(who.did))); the session is kept in "
-                + "state/bluesky-\(c.id).session.json."
-        )
+            L10n.t("cli.sourcesAdd.loggedIn", ["who": "@\(Output.safe(who.handle)) (\(Output.safe(who.did)))"])
+                .dropLast() + "; " + L10n.t("cli.sourcesAdd.session", ["path": "state/bluesky-\(c.id).session.json"]))
     }
 
     // MARK: Feeds
 
     func addFeed(_ c: inout SourceConfig, http: HTTPClient) async throws {
-        let u = try url ?? ask("Feed URL")
+        let u = try url ?? ask(L10n.t("cli.sourcesAdd.askFeed"))
         guard let feedURL = URL(string: u), feedURL.scheme == "http" || feedURL.scheme == "https" else {
-            throw CLIError.usage("\(u) is not an http(s) URL")
+            throw CLIError.usage(L10n.t("cli.sourcesAdd.notHTTP", ["value": u]))
         }
         c.url = u
         if c.interval == nil { c.interval = "15m" }
@@ -255,9 +246,15 @@ struct SourcesAddCommand: AsyncParsableCommand {
         guard (200..<300).contains(r.status) else { throw CLIError.failure("\(u): HTTP \(r.status)") }
         do {
             let feed = try FeedParser.parse(r.body, url: feedURL, contentType: r.header("content-type"))
-            print("Feed \"\(Output.safe(feed.title ?? "untitled"))\" with \(feed.entries.count) entries.")
+            print(
+                L10n.t(
+                    "cli.sourcesAdd.feed",
+                    [
+                        "title": Output.safe(feed.title ?? L10n.t("cli.sourcesAdd.untitled")),
+                        "count": feed.entries.count,
+                    ]))
         } catch {
-            throw CLIError.failure("\(u) is reachable but not an RSS/Atom feed: \(Output.safe("\(error)"))")
+            throw CLIError.failure(L10n.t("cli.sourcesAdd.notFeed", ["url": u, "error": Output.safe("\(error)")]))
         }
     }
 
@@ -265,12 +262,12 @@ struct SourcesAddCommand: AsyncParsableCommand {
 
     func ask(_ prompt: String, allowEmpty: Bool = false) throws -> String {
         guard interactive else {
-            throw CLIError.usage("missing a value for: \(prompt) (give it as a flag, see --help)")
+            throw CLIError.usage(L10n.t("cli.sourcesAdd.missing", ["prompt": prompt]))
         }
         while true {
             Output.write("\(prompt): ")
             Output.flush()
-            guard let line = readLine(strippingNewline: true) else { throw CLIError.failure("cancelled") }
+            guard let line = readLine(strippingNewline: true) else { throw CLIError.failure(L10n.t("cli.cancelled")) }
             let v = line.trimmingCharacters(in: .whitespaces)
             if !v.isEmpty || allowEmpty { return v }
         }

@@ -9,16 +9,16 @@ extension SourcesAddCommand {
     func addX(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
         if let api {
             c.api = api
-            guard c.apiBase != nil else { throw CLIError.usage("--api must be an http(s) address") }
+            guard c.apiBase != nil else { throw CLIError.usage(L10n.t("cli.apiAddress")) }
         }
         if noVerify {
             throw CLIError.usage(
-                "an X source needs one call to /2/users/me to learn the account's id: drop --no-verify")
+                L10n.t("cli.x.needsVerify"))
         }
         c.mentions = noNotifications ? false : true
         if c.interval == nil { c.interval = "2m" }
         if let b = readBudget {
-            guard b >= 0 else { throw CLIError.usage("--read-budget must be 0 or more") }
+            guard b >= 0 else { throw CLIError.usage(L10n.t("cli.x.budgetNegative")) }
             c.monthlyReadBudget = b
         }
         if let clientID { c.clientID = clientID }
@@ -27,23 +27,25 @@ extension SourcesAddCommand {
             c.tokenFile = f
         } else if tokenStdin {
             guard let t = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
-                throw CLIError.failure("no token given")
+                throw CLIError.failure(L10n.t("cli.sourcesAdd.noToken"))
             }
             try OAuthTokenStore(file: dir.secretPath(path), what: "X token").save(OAuthToken(accessToken: t))
             c.tokenFile = path
         } else {
             let cid =
-                try clientID ?? ask("The OAuth 2.0 client id of your X app (developer portal → Keys and tokens)")
+                try clientID ?? ask(L10n.t("cli.x.askClient"))
             c.clientID = cid
             let token = try await xLogin(clientID: cid, base: c.apiBase ?? X.defaultBase, http: http)
-            try saveLogin(token, to: &c, dir: dir, note: "; it is renewed with its refresh token", label: "X token")
+            try saveLogin(token, to: &c, dir: dir, note: "; " + L10n.t("cli.sourcesAdd.renewed"), label: "X token")
         }
         let me = try await call { try await XSource.account(config: c, dataDir: dir, http: http) }
         c.userID = me.id
-        let budget = c.monthlyReadBudget.map { " of \(XSource.grouped($0))" } ?? " (no monthly_read_budget set)"
+        let budget =
+            c.monthlyReadBudget.map { " " + L10n.t("cli.x.ofBudget", ["budget": XSource.grouped($0)]) }
+            ?? " (" + L10n.t("cli.x.noBudget") + ")"
         print(
-            "Logged in as @\(Output.safe(me.username)) (user id \(Output.safe(me.id))). X charges per post read: "
-                + "reads are counted per month\(budget).")
+            L10n.t("cli.x.loggedIn", ["user": Output.safe(me.username), "id": Output.safe(me.id)]).dropLast() + budget
+                + ".")
     }
 
     /// The authorisation code flow: prints the address to open, then takes the code from the redirect to
@@ -61,7 +63,7 @@ extension SourcesAddCommand {
             print("Then paste the address your browser went to (it starts with \(redirect)), or the code in it:")
             Output.flush()
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                throw CLIError.failure("cancelled")
+                throw CLIError.failure(L10n.t("cli.cancelled"))
             }
             code = try call { try XOAuth.code(fromPasted: line, state: pkce.state) }
         } else {

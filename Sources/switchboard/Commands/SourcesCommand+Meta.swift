@@ -5,16 +5,17 @@ import SwitchboardCore
 
 /// The flags of `sources add` for Instagram, Facebook and Threads.
 struct MetaAddOptions: ParsableArguments {
-    @Option(name: .customLong("account-id"), help: "Instagram: the professional account's id.") var accountID: String?
-    @Option(name: .customLong("page-id"), help: "Facebook: the Page's id.") var pageID: String?
-    @Option(name: .customLong("user-id"), help: "Threads: the user's id.") var userID: String?
+    @Option(name: .customLong("account-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.30"))) var accountID:
+        String?
+    @Option(name: .customLong("page-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.31"))) var pageID: String?
+    @Option(name: .customLong("user-id"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.32"))) var userID: String?
     @Option(
         name: .customLong("client-token-file"),
-        help: "Facebook/Instagram: a file holding the app's client token, for Facebook Login for Devices.")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.33")))
     var clientTokenFile: String?
-    @Flag(name: .customLong("device-login"), help: "Facebook/Instagram: log in with a code entered on another device.")
+    @Flag(name: .customLong("device-login"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.34")))
     var deviceLogin = false
-    @Option(name: .customLong("keyword"), help: "Threads: a keyword to search (repeatable).") var keywords: [String] =
+    @Option(name: .customLong("keyword"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.35"))) var keywords: [String] =
         []
 }
 
@@ -39,9 +40,9 @@ extension SourcesAddCommand {
     func addMeta(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
         let kind = c.type
         switch kind {
-        case "instagram": c.accountID = try meta.accountID ?? ask("Instagram professional account id")
-        case "facebook": c.pageID = try meta.pageID ?? ask("Facebook Page id")
-        default: c.userID = try meta.userID ?? ask("Threads user id")
+        case "instagram": c.accountID = try meta.accountID ?? ask(L10n.t("cli.meta.askInstagram"))
+        case "facebook": c.pageID = try meta.pageID ?? ask(L10n.t("cli.meta.askPage"))
+        default: c.userID = try meta.userID ?? ask(L10n.t("cli.meta.askThreads"))
         }
         (c.clientID, c.secretFile, c.api) = (clientID, clientSecretFile, api)
         if !meta.keywords.isEmpty { c.keywords = meta.keywords }
@@ -62,8 +63,11 @@ extension SourcesAddCommand {
                     try await oauth.exchange(shortLived: token.accessToken, clientID: clientID, secret: secret)
                 }
                 print(
-                    "Exchanged the token for a long-lived one"
-                        + (token.expiresAt.map { " (valid until \(Timestamp.format($0)))" } ?? "") + ".")
+                    L10n.t("cli.meta.exchanged")
+                        + (token.expiresAt.map {
+                            " (" + L10n.t("cli.meta.validUntil", ["at": LocalFormat.moment($0)]) + ")"
+                        }
+                            ?? "") + ".")
             }
             if kind == "facebook", !noVerify, let page = c.pageID {
                 let oauth = GraphOAuth(
@@ -74,7 +78,7 @@ extension SourcesAddCommand {
         }
         if noVerify { return }
         let who = try await call { try await verifyMeta(c, dir: dir, http: http) }
-        print("Connected to \(who).")
+        print(L10n.t("cli.meta.connected", ["who": who]))
     }
 
     /// A token from stdin, Facebook Login for Devices, or pasted in the terminal.
@@ -83,16 +87,16 @@ extension SourcesAddCommand {
     {
         if tokenStdin {
             guard let t = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !t.isEmpty else {
-                throw CLIError.failure("no token given")
+                throw CLIError.failure(L10n.t("cli.sourcesAdd.noToken"))
             }
             return OAuthToken(accessToken: t)
         }
         if meta.deviceLogin {
             guard kind != "threads" else {
-                throw CLIError.usage("Threads offers no device login: paste a token (--token-stdin)")
+                throw CLIError.usage(L10n.t("cli.meta.noDeviceLogin"))
             }
             guard let id = clientID, let ctf = meta.clientTokenFile else {
-                throw CLIError.usage("--device-login needs --client-id and --client-token-file")
+                throw CLIError.usage(L10n.t("cli.meta.deviceNeeds"))
             }
             let ct = try Secrets.resolve(file: ctf, command: nil, dataDir: dir, what: "client token")
             let oauth = GraphOAuth(
@@ -101,7 +105,7 @@ extension SourcesAddCommand {
             let code = try await call {
                 try await oauth.startDeviceLogin(appToken: app, scope: SourcesAddCommand.metaScopes[kind] ?? [])
             }
-            print("\nOn a phone or computer, open \(code.verificationURI) and enter the code \(code.userCode)\n")
+            print("\n" + L10n.t("cli.meta.enterCode", ["url": code.verificationURI, "code": code.userCode]) + "\n")
             Output.flush()
             var wait = max(1, code.interval)
             let deadline = Date().addingTimeInterval(code.expiresIn)
@@ -110,19 +114,19 @@ extension SourcesAddCommand {
                 switch try await call({ try await oauth.deviceStatus(appToken: app, code: code.code) }) {
                 case .pending: continue
                 case .slowDown: wait += 5
-                case .expired: throw CLIError.failure("the code expired before it was entered; try again")
+                case .expired: throw CLIError.failure(L10n.t("cli.meta.expired"))
                 case .token(let t): return t
                 }
             }
-            throw CLIError.failure("the code expired before it was entered; try again")
+            throw CLIError.failure(L10n.t("cli.meta.expired"))
         }
         guard interactive else {
-            throw CLIError.usage("give --token-file, --token-command, --token-stdin or --device-login")
+            throw CLIError.usage(L10n.t("cli.meta.giveToken"))
         }
         print(
-            "Create a user token with the permissions \((SourcesAddCommand.metaScopes[kind] ?? []).joined(separator: ", ")) "
-                + "(Graph API Explorer or your app's login) and paste it.")
-        return OAuthToken(accessToken: try ask("Access token"))
+            L10n.t(
+                "cli.meta.createToken", ["scopes": (SourcesAddCommand.metaScopes[kind] ?? []).joined(separator: ", ")]))
+        return OAuthToken(accessToken: try ask(L10n.t("cli.meta.accessToken")))
     }
 
     /// Reads the account the source listens to: "the Facebook Page Acme (123)".
@@ -140,9 +144,9 @@ extension SourcesAddCommand {
         let w = try client.decode(Who.self, from: r)
         let name = Output.safe(w.name ?? w.username.map { "@" + $0 } ?? id)
         switch c.type {
-        case "facebook": return "the Facebook Page \(name) (\(Output.safe(id)))"
-        case "instagram": return "the Instagram account \(name) (\(Output.safe(id)))"
-        default: return "the Threads account \(name) (\(Output.safe(id)))"
+        case "facebook": return L10n.t("cli.meta.page", ["name": name, "id": Output.safe(id)])
+        case "instagram": return L10n.t("cli.meta.instagram", ["name": name, "id": Output.safe(id)])
+        default: return L10n.t("cli.meta.threads", ["name": name, "id": Output.safe(id)])
         }
     }
 }

@@ -9,18 +9,18 @@ import SwitchboardCore
 
 /// The answers only a Reddit source takes (`sources add --type reddit`).
 struct RedditAddOptions: ParsableArguments {
-    @Option(name: .customLong("subreddit"), help: "Reddit: a subreddit of the brand to read (repeatable).")
+    @Option(name: .customLong("subreddit"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.36")))
     var subreddits: [String] = []
-    @Flag(help: "Reddit: also read the subreddits' modqueues (the account must moderate them).") var modqueue = false
-    @Flag(name: .customLong("no-inbox"), help: "Reddit: don't read replies in the inbox.") var noInbox = false
-    @Flag(name: .customLong("no-mentions"), help: "Reddit: don't read username mentions.") var noMentions = false
-    @Option(name: .customLong("password-file"), help: "Reddit script app: an existing file holding the password.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.37"))) var modqueue = false
+    @Flag(name: .customLong("no-inbox"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.38"))) var noInbox = false
+    @Flag(name: .customLong("no-mentions"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.39"))) var noMentions = false
+    @Option(name: .customLong("password-file"), help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.40")))
     var passwordFile: String?
     @Flag(
         name: .customLong("password-stdin"),
-        help: "Reddit script app: read the account's password from stdin and save it under secrets/.")
+        help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.41")))
     var passwordStdin = false
-    @Flag(help: "Reddit: log an existing source in again (a new token; its other settings are kept).")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.sourcesAdd.42")))
     var relogin = false
 }
 
@@ -32,15 +32,15 @@ extension SourcesAddCommand {
     func addReddit(_ c: inout SourceConfig, dir: DataDirectory, http: HTTPClient) async throws {
         if let a = api {
             c.api = a
-            guard c.apiBase != nil else { throw CLIError.usage("--api must be an http(s) address") }
+            guard c.apiBase != nil else { throw CLIError.usage(L10n.t("cli.apiAddress")) }
         }
-        var user = try username ?? ask("Reddit user name (without u/)")
+        var user = try username ?? ask(L10n.t("cli.reddit.askUser"))
         for p in ["/u/", "u/"] where user.lowercased().hasPrefix(p) { user.removeFirst(p.count) }
         c.username = user
-        c.clientID = try clientID ?? ask("The app's client id (under its name at https://www.reddit.com/prefs/apps)")
+        c.clientID = try clientID ?? ask(L10n.t("cli.reddit.askClient"))
         let subs = reddit.subreddits.map { (raw: $0, name: RedditSource.subreddit($0)) }
         if let bad = subs.first(where: { $0.name == nil }) {
-            throw CLIError.usage("\"\(Output.safe(bad.raw))\" is not a subreddit name (letters, digits, _)")
+            throw CLIError.usage(L10n.t("cli.reddit.badSubreddit", ["name": Output.safe(bad.raw)]))
         }
         if !subs.isEmpty { c.subreddits = subs.compactMap(\.name) }
         if reddit.modqueue { c.modqueue = true }
@@ -55,7 +55,7 @@ extension SourcesAddCommand {
     func reloginReddit(_ id: String, dir: DataDirectory) async throws {
         var team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         guard let i = team.sources.firstIndex(where: { $0.id == id && $0.type.lowercased() == "reddit" }) else {
-            throw CLIError.usage("team.json has no Reddit source \"\(Output.safe(id))\" to log in again")
+            throw CLIError.usage(L10n.t("cli.reddit.noSource", ["id": Output.safe(id)]))
         }
         var c = team.sources[i]
         if let f = clientSecretFile { c.secretFile = f }
@@ -63,7 +63,7 @@ extension SourcesAddCommand {
         try await redditLogin(&c, dir: dir, http: URLSessionHTTPClient(timeout: 30))
         team.sources[i] = c
         try StarterKit.writeJSON(team, to: dir.teamFile)
-        print("Source \"\(id)\" resumes with its next poll.")
+        print(L10n.t("cli.reddit.resumes", ["id": id]))
     }
 
     /// Gets a token for `c` (a script app's password grant, or an installed app's code) and checks it.
@@ -76,25 +76,28 @@ extension SourcesAddCommand {
             if noVerify { return }
             let source = try RedditSource(config: c, dataDir: dir, http: http)
             try source.auth.tokens.save(try await call { try await source.auth.passwordGrant() })
-            print("Logged in with the password grant; the token is kept in \(c.tokenFile ?? "") (mode 0600).")
+            print(L10n.t("cli.reddit.passwordGrant", ["path": c.tokenFile ?? ""]))
         } else if !haveToken {
             if c.secretFile == nil, interactive {
                 let s =
-                    getpass("The app's secret (press Enter for an installed app, which has none): ")
+                    getpass(L10n.t("cli.reddit.askSecretOptional") + ": ")
                     .map { String(cString: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
-                if !s.isEmpty { c.secretFile = try saveSecret(s, "secrets/\(c.id).secret", what: "app secret", dir) }
+                if !s.isEmpty {
+                    c.secretFile = try saveSecret(
+                        s, "secrets/\(c.id).secret", what: L10n.t("cli.reddit.appSecret"), dir)
+                }
             }
             let redirect = redirectURI ?? SourcesAddCommand.redditRedirect
             let state = OAuthState.random()
             var pasted = code
             if pasted == nil {
                 guard interactive else {
-                    throw CLIError.usage("give --code (or --password-stdin for a script app, or --token-file)")
+                    throw CLIError.usage(L10n.t("cli.reddit.giveCode"))
                 }
                 let url = RedditAuth.authorizeURL(
                     base: c.apiBase, clientID: c.clientID ?? "", state: state, redirectURI: redirect)
-                print("\nOpen this address, log in as u/\(Output.safe(user)) and allow Switchboard:\n\n  \(url)\n")
-                pasted = try ask("Paste the address your browser was sent to (or just its code)")
+                print("\n" + L10n.t("cli.reddit.openAddress", ["user": Output.safe(user)]) + "\n\n  \(url)\n")
+                pasted = try ask(L10n.t("cli.reddit.askPasted"))
             }
             let theCode = try RedditCall.run {
                 try RedditAuth.code(fromPasted: pasted ?? "", state: code == nil ? state : nil)
@@ -102,32 +105,33 @@ extension SourcesAddCommand {
             let source = try RedditSource(config: c, dataDir: dir, http: http)
             let token = try await call { try await source.auth.exchange(code: theCode, redirectURI: redirect) }
             try source.auth.tokens.save(token)
-            print("Saved the token to \(c.tokenFile ?? "") (mode 0600); it is renewed by itself.")
+            print(L10n.t("cli.reddit.savedToken", ["path": c.tokenFile ?? ""]))
         }
         if noVerify { return }
         let source = try RedditSource(config: c, dataDir: dir, http: http)
         let me = try await call { try await source.verify() }
         guard me.lowercased() == user.lowercased() else {
-            throw CLIError.failure("the login belongs to u/\(Output.safe(me)), not u/\(Output.safe(user))")
+            throw CLIError.failure(L10n.t("cli.reddit.otherUser", ["me": Output.safe(me), "user": Output.safe(user)]))
         }
-        print("Logged in as u/\(Output.safe(me)).")
+        print(L10n.t("cli.sourcesAdd.loggedIn", ["who": "u/" + Output.safe(me)]))
     }
 
     func askScriptApp() -> Bool {
         print(
-            "A script app logs in with the account's password (for a personal account); an installed or web app is "
-                + "approved in the browser.")
-        let a = (try? ask("Is the app a script app? (y/n)")) ?? "n"
+            L10n.t("cli.reddit.scriptOrBrowser"))
+        let a = (try? ask(L10n.t("cli.reddit.askScript"))) ?? "n"
         return a.lowercased().hasPrefix("y") || a.lowercased().hasPrefix("j")
     }
 
     /// The script app's secret and the account's password: existing files, stdin, or asked for (saved mode 0600).
     func redditScriptSecrets(_ c: inout SourceConfig, dir: DataDirectory) throws {
         if c.secretFile == nil {
-            guard interactive, let s = getpass("The app's secret: ").map({ String(cString: $0) }), !s.isEmpty else {
-                throw CLIError.usage("a script app needs its secret: give --client-secret-file")
+            guard interactive, let s = getpass(L10n.t("cli.reddit.askSecret") + ": ").map({ String(cString: $0) }),
+                !s.isEmpty
+            else {
+                throw CLIError.usage(L10n.t("cli.reddit.secretNeeded"))
             }
-            c.secretFile = try saveSecret(s, "secrets/\(c.id).secret", what: "app secret", dir)
+            c.secretFile = try saveSecret(s, "secrets/\(c.id).secret", what: L10n.t("cli.reddit.appSecret"), dir)
         }
         if let f = reddit.passwordFile {
             c.passwordFile = f
@@ -138,15 +142,17 @@ extension SourcesAddCommand {
         if reddit.passwordStdin {
             pass = readLine(strippingNewline: true)
         } else if interactive {
-            pass = getpass("Password of u/\(c.username ?? ""): ").map { String(cString: $0) }
+            pass = getpass(L10n.t("cli.reddit.askPassword", ["user": c.username ?? ""]) + ": ").map {
+                String(cString: $0)
+            }
         }
-        guard let p = pass, !p.isEmpty else { throw CLIError.failure("no password given") }
-        c.passwordFile = try saveSecret(p, "secrets/\(c.id).password", what: "password", dir)
+        guard let p = pass, !p.isEmpty else { throw CLIError.failure(L10n.t("cli.reddit.noPassword")) }
+        c.passwordFile = try saveSecret(p, "secrets/\(c.id).password", what: L10n.t("cli.reddit.password"), dir)
     }
 
     func saveSecret(_ value: String, _ path: String, what: String, _ dir: DataDirectory) throws -> String {
         try Secrets.write(value, to: dir.root.appendingPathComponent(path))
-        print("Saved the \(what) to \(path) (mode 0600).")
+        print(L10n.t("cli.sourcesAdd.saved", ["what": what, "path": path]))
         return path
     }
 }

@@ -18,7 +18,7 @@ struct SourcesCommand: AsyncParsableCommand {
             abstract:
                 L10n.t("cli.abstract.sourcesCommand.2"))
         @OptionGroup var global: GlobalOptions
-        @Flag(help: "JSON Lines: one source per line.") var json = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.sources.json"))) var json = false
 
         func run() async throws {
             let dir = global.directory
@@ -37,23 +37,25 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             for w in state.warnings { Output.warn(w) }
             if team.sources.isEmpty {
-                print("No sources in team.json. Add one with `switchboard sources add`.")
+                print(L10n.t("cli.sources.none"))
                 return
             }
             let now = Date()
             Output.table(
                 [
-                    "ID", "TYPE", "ON", "STATUS", "LAST OK", "NEXT RUN", "FETCHED", "NEW", "CURSOR", "RATE USE",
-                    "LAST ERROR",
-                ],
+                    "id", "type", "on", "status", "lastOk", "nextRun", "fetched", "new", "cursor", "rateUse",
+                    "lastError",
+                ].map { L10n.t("cli.sources.col." + $0) },
                 team.sources.map { c in
                     let h = health[c.id] ?? SourceHealth(id: c.id)
+                    let due = L10n.t("cli.sources.due")
                     return [
-                        Output.safe(c.id), Output.safe(c.type), c.isEnabled ? "yes" : "no", h.status.rawValue,
-                        h.lastSuccess.map { Output.relative($0, now: now) + " ago" } ?? "-",
+                        Output.safe(c.id), Output.safe(c.type), L10n.t(c.isEnabled ? "cli.yes" : "cli.no"),
+                        L10n.t("sources.status." + h.status.rawValue),
+                        h.lastSuccess.map { L10n.t("cli.ago", ["span": Output.relative($0, now: now)]) } ?? "-",
                         c.isEnabled
-                            ? (h.nextRun.map { $0 <= now ? "due" : Output.relative($0, now: now) } ?? "due") : "-",
-                        String(h.fetched), String(h.added),
+                            ? (h.nextRun.map { $0 <= now ? due : Output.relative($0, now: now) } ?? due) : "-",
+                        Output.count(h.fetched), Output.count(h.added),
                         Output.clip(
                             Output.safe(
                                 h.cursor.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
@@ -65,28 +67,28 @@ struct SourcesCommand: AsyncParsableCommand {
             for line in YouTubeQuotaLedger.listLines(team.sources, dir: dir, now: now) { print(line) }
             for line in XSource.usageLines(team.sources, dataDir: dir, now: now) { print(Output.safe(line)) }
             print(
-                running
-                    ? "\nA listener is running on \(dir.displayPath)."
-                    : "\nNo listener is running: start one with `switchboard listen` (or the workbench polls while open)."
-            )
+                "\n"
+                    + (running
+                        ? L10n.t("cli.sources.listenerRunning", ["path": dir.displayPath])
+                        : L10n.t("cli.sources.noListener")))
         }
     }
 
     struct Poll: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: L10n.t("cli.abstract.sourcesCommand.3"),
-            discussion:
-                "With --dry-run, prints what would be stored and stores nothing (the cursor is not saved either).")
+            discussion: L10n.t("cli.discussion.sources.poll"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The source id.") var id: String
-        @Flag(name: .customLong("dry-run"), help: "Print what would be stored; store nothing.") var dryRun = false
-        @Flag(help: "Print the mentions as JSON Lines.") var json = false
+        @Argument(help: ArgumentHelp(L10n.t("cli.help.sources.id"))) var id: String
+        @Flag(name: .customLong("dry-run"), help: ArgumentHelp(L10n.t("cli.help.sources.dryRun"))) var dryRun = false
+        @Flag(help: ArgumentHelp(L10n.t("cli.help.sources.mentionsJSON"))) var json = false
 
         func run() async throws {
             let (store, team) = try global.openStoreAndTeam(quiet: true)
             guard let config = team.sources.first(where: { $0.id == id }) else {
                 throw CLIError.failure(
-                    "no source \"\(id)\" in team.json (known: \(team.sources.map(\.id).joined(separator: ", ")))")
+                    L10n.t(
+                        "cli.sources.noSource", ["id": id, "known": team.sources.map(\.id).joined(separator: ", ")]))
             }
             let listener = Listener(store: store, team: team, makeSource: SourceFactory.make(dir: store.dir))
             let o = await listener.poll(config, dryRun: dryRun)
@@ -101,8 +103,8 @@ struct SourcesCommand: AsyncParsableCommand {
             }
             let summary =
                 dryRun
-                ? "\(id): \(o.mentions.count) fetched (dry run: nothing stored, cursor not saved)"
-                : "\(id): \(o.added.count) new, \(o.duplicates) already stored"
+                ? L10n.t("cli.sources.dryRun", ["id": id, "count": o.mentions.count])
+                : L10n.t("cli.sources.polled", ["id": id, "count": o.added.count, "duplicates": o.duplicates])
             Output.err(summary)
             if let e = o.error { throw CLIError.failure("\(id): \(Output.safe(e.description))") }
         }

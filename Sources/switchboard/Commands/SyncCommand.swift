@@ -6,42 +6,32 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: L10n.t("cli.abstract.syncCommand.1"),
-        discussion: """
-            The remote is team.json's "sync": {"remote": "ssh://git@host/team.git", "branch": "main"}. Each site \
-            appends only to its own log segments, so logs never conflict; when team.json, a template or a playbook \
-            was changed on two sites at once, this site's version is kept and the file is named (and by doctor). \
-            Exit 1 with the reason when it cannot sync.
-            """)
+        discussion: L10n.t("cli.discussion.sync"))
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Afterwards, pack the repository (git gc) and print its size.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.sync.gc")))
     var gc = false
 
-    @Option(help: "A document whose conflict you settled by hand: sync it again.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.sync.resolved")))
     var resolved: String?
 
     func run() throws {
         let dir = global.directory
         guard dir.exists else {
-            throw CLIError.failure("no data directory at \(dir.root.path): run `switchboard init --site NAME` first")
+            throw CLIError.failure(L10n.t("cli.sync.noDataDir", ["path": dir.root.path]))
         }
         let sync = try SyncCommand.engine(dir)
         if let resolved {
             try sync.resolved(resolved)
-            print("\(resolved): syncs again")
+            print(L10n.t("cli.sync.syncsAgain", ["file": resolved]))
         }
         let t0 = Date()
         let r: GitSync.Report
         do { r = try sync.run() } catch let e as SwitchboardError { throw CLIError.failure("sync: " + e.message) }
-        for m in r.migrated { print("migrated \(m)") }
+        for m in r.migrated { print(L10n.t("cli.sync.migrated", ["file": m])) }
         print(SyncCommand.summary(r, site: sync.site, seconds: Date().timeIntervalSince(t0)))
-        for f in r.conflicts {
-            print(
-                "\(f): changed here and on another site: this site's version is kept and the file no longer syncs; "
-                    + "settle it by hand, then "
-                    + "`switchboard sync --resolved \(f)`")
-        }
+        for f in r.conflicts { print(L10n.t("cli.sync.conflict", ["file": f])) }
         if gc {
             do { print(try sync.collectGarbage()) } catch let e as SwitchboardError {
                 throw CLIError.failure("sync --gc: " + e.message)
@@ -52,16 +42,14 @@ struct SyncCommand: ParsableCommand {
     /// The sync engine for a data directory: its site and team.json's `sync` section, or the reason it has none.
     static func engine(_ dir: DataDirectory) throws -> GitSync {
         guard let site = dir.site else {
-            throw CLIError.failure(
-                "\(dir.root.path) has no site name: set one with `switchboard migrate --site NAME` (e.g. berlin)")
+            throw CLIError.failure(L10n.t("cli.sync.noSite", ["path": dir.root.path]))
         }
         let team: TeamConfig
         do { team = try FileIO.readDocument(TeamConfig.self, from: dir.teamFile) } catch let e as SwitchboardError {
             throw CLIError.failure(e.message)
         }
         guard let settings = try SyncSettings(team: team), settings.remote != nil else {
-            throw CLIError.failure(
-                "team.json has no sync remote: add \"sync\": {\"remote\": \"ssh://git@host/team.git\"}")
+            throw CLIError.failure(L10n.t("cli.sync.noRemote"))
         }
         return GitSync(dir: dir, site: site, settings: settings)
     }
@@ -72,19 +60,23 @@ struct SyncCommand: ParsableCommand {
         guard dir.site != nil, let sync = try? engine(dir) else { return }
         do {
             _ = try sync.run()
-            print("synced \(why) to the other sites")
+            print(L10n.t("cli.sync.syncedNow", ["what": why]))
         } catch {
-            Output.warn("\(why) is recorded here but could not be synced yet: \(error)")
+            Output.warn(L10n.t("cli.sync.notSyncedYet", ["what": why, "error": "\(error)"]))
         }
     }
 
     static func summary(_ r: GitSync.Report, site: String, seconds: Double) -> String {
         let total = r.incoming.values.reduce(0, +)
         let from = r.incoming.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        func records(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
-        let incoming = total == 0 ? "nothing came in" : "in: \(records(total)) (\(from))"
-        let out = r.outgoing == 0 ? "nothing went out" : "out: \(records(r.outgoing))"
-        return "sync \(site): \(incoming); \(out)" + (r.pushed ? ", pushed" : "")
-            + String(format: " (%.2f s)", seconds)
+        func records(_ n: Int) -> String { L10n.t(n == 1 ? "cli.sync.record" : "cli.sync.records", ["n": n]) }
+        let incoming =
+            total == 0
+            ? L10n.t("cli.sync.nothingIn") : L10n.t("cli.sync.in", ["records": records(total), "from": from])
+        let out =
+            r.outgoing == 0 ? L10n.t("cli.sync.nothingOut") : L10n.t("cli.sync.out", ["records": records(r.outgoing)])
+        return L10n.t("cli.sync.summary", ["site": site, "in": incoming, "out": out])
+            + (r.pushed ? ", " + L10n.t("cli.sync.pushed") : "")
+            + " (" + Output.decimal("%.2f", seconds) + " s)"
     }
 }

@@ -14,35 +14,29 @@ struct TerminalCheckCommand: ParsableCommand {
         shouldDisplay: false
     )
 
-    @Option(help: "A file whose lines are shown (sanitised) in the text box: e.g. hostile input.")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.text")))
     var text: String?
 
-    @Option(help: "Rows in the selectable list (j/k move the selection).")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.rows")))
     var rows = 12
 
-    @Option(help: "Wake the event loop from a background thread every N milliseconds (0: never).")
+    @Option(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.wake")))
     var tickMs = 0
 
-    @Flag(help: "Disable mouse reporting.")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.noMouse")))
     var noMouse = false
 
-    @Flag(help: "Show the cursor after the 'events:' title (otherwise it is hidden).")
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.showCursor")))
     var showCursor = false
 
-    @Flag(
-        help:
-            """
-            Highlight only the text of the selected row, not the whole row (fewer bytes on terminals without \
-            ech/bce, e.g. screen and tmux).
-            """
-    )
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.terminalCheck.highlightText")))
     var highlightText = false
 
     func run() throws {
         var lines: [String] = []
         if let path = text {
             guard let s = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CLIError.failure("cannot read \(path)")
+                throw CLIError.failure(L10n.t("cli.cannotReadPath", ["path": path]))
             }
             lines = s.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
         }
@@ -76,14 +70,17 @@ struct TerminalCheckCommand: ParsableCommand {
             if case .key = event { frameTimes.append(clock.now - start) }
         }
         terminal.restore()
-        print("terminal-check: restored after \(screen.eventCount) events")
+        print("terminal-check: " + L10n.t("cli.terminalCheck.restored", ["count": screen.eventCount]))
         if !frameTimes.isEmpty {
             let us = frameTimes.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }
                 .sorted()
             let p50 = us[us.count / 2]
             let p99 = us[min(us.count - 1, us.count * 99 / 100)]
             print(
-                String(format: "terminal-check: key to frame p50 %.0f µs, p99 %.0f µs over %d keys", p50, p99, us.count)
+                "terminal-check: "
+                    + L10n.t(
+                        "cli.terminalCheck.frames",
+                        ["p50": String(format: "%.0f", p50), "p99": String(format: "%.0f", p99), "count": us.count])
             )
         }
     }

@@ -9,17 +9,11 @@ struct ThreadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thread",
         abstract: L10n.t("cli.abstract.threadCommand.1"),
-        discussion: """
-            Each post shows who wrote it and when, indented under the post it answers; the brand's own posts are \
-            marked »ours«, the mention asked for with ▶. Mastodon and Bluesky conversations are fetched through the \
-            source that found the mention; when that fails (or for other networks) the stored posts are shown and a \
-            warning on standard error says why. --json prints one JSON object per post (JSON Lines), in the same \
-            order.
-            """)
+        discussion: L10n.t("cli.discussion.thread"))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The mention's key (or an unambiguous prefix).") var key: String
-    @Flag(help: "Print one JSON object per post (JSON Lines).") var json = false
+    @Argument(help: ArgumentHelp(L10n.t("cli.help.mentionKeyPrefix"))) var key: String
+    @Flag(help: ArgumentHelp(L10n.t("cli.help.thread.json"))) var json = false
 
     func run() async throws {
         let (store, k) = try global.openStore(resolving: key, quiet: json)
@@ -33,20 +27,25 @@ struct ThreadCommand: AsyncParsableCommand {
         var c = loaded.conversation
         // Private messages keep their place in the tree, not their text, for a role that may not read them.
         if !PrivateAccess.mayRead(store.dir) {
-            c.coverPrivate(with: "🔒 (a private message: your role may not read it)")
+            c.coverPrivate(with: "🔒 (" + L10n.t("cli.thread.privateCovered") + ")")
         }
         if json { return try Output.printJSONLines(c.posts.indices.map { ThreadPostJSON(c, $0) }) }
         let stored = c.posts.filter(\.stored).count
         let n = c.posts.count
-        print("\(n) post\(n == 1 ? "" : "s") (\(stored) stored, \(n - stored) only on the network)")
+        print(
+            L10n.t(
+                n == 1 ? "cli.thread.countOne" : "cli.thread.count",
+                ["count": n, "stored": stored, "network": n - stored]))
         for (n, p) in c.posts.enumerated() {
             let indent = String(repeating: "  ", count: min(p.depth, 12))
             let mark = n == c.focus ? "▶ " : p.depth > 0 ? "↳ " : "• "
-            var head = indent + mark + Output.safe(p.mention.author.map { "@" + $0.handle } ?? "(unknown author)")
+            var head =
+                indent + mark
+                + Output.safe(p.mention.author.map { "@" + $0.handle } ?? "(" + L10n.t("cli.unknownAuthor") + ")")
             head += " · " + ThreadCommand.time(p.mention.createdAt)
-            if p.own { head += " · »ours«" }
-            if p.mention.isPrivate { head += " · 🔒 private" }
-            if !p.stored { head += " · not stored" }
+            if p.own { head += " · »" + L10n.t("cli.thread.ours") + "«" }
+            if p.mention.isPrivate { head += " · 🔒 " + L10n.t("cli.thread.private") }
+            if !p.stored { head += " · " + L10n.t("cli.thread.notStored") }
             head += " · " + p.mention.key
             print(head)
             for line in p.mention.text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -56,6 +55,7 @@ struct ThreadCommand: AsyncParsableCommand {
     }
 
     static func time(_ d: Date) -> String {
+        if L10n.language == .de { return LocalFormat.dateTime(d, TimeZone(identifier: "UTC")!, .de) + " UTC" }
         let f = DateFormatter()
         (f.locale, f.timeZone, f.dateFormat) = (
             Locale(identifier: "en_US_POSIX"), TimeZone(identifier: "UTC"), "yyyy-MM-dd HH:mm'Z'"

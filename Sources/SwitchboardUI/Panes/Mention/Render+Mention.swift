@@ -119,7 +119,7 @@ extension Renderer {
             out.append((TextWrap.ellipsize(sanitizeForScreen(line), width: w), .warning))
         }
         if let a = m.analysis {
-            var t = "\(Format.sentimentName(a.sentiment)) (\(String(format: "%+.1f", a.score)))"
+            var t = "\(Format.sentimentName(a.sentiment)) (\(LocalFormat.decimal("%+.1f", a.score)))"
             if !a.intents.isEmpty { t += " · " + a.intents.map(Format.intentName).joined(separator: ", ") }
             t += " · \(a.lang)"
             out.append(
