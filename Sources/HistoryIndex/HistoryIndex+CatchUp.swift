@@ -84,9 +84,10 @@ extension HistoryIndex {
             )
         }
         let started = Date()
-        // Rebuilding: the secondary indexes and the full-text index are built once at the end (a sort each) instead
-        // of row by row; a bigger page cache while it runs.
-        let bulk = why != nil
+        // Rebuilding, or reading more than the index held (an `ingest` of a large file): the secondary indexes and
+        // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
+        let indexed = known.values.reduce(0) { $0 + $1.off }
+        let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db) }
         var applier = LogApplier(db: db, deferFullText: bulk)
         for (kind, file) in files {
@@ -152,6 +153,8 @@ extension HistoryIndex {
     }
 
     static let readBlock = 8 << 20
+    /// Catching up at least this many bytes (and more than the index has read) loads in bulk, as a rebuild does.
+    static let bulkFrom = 32 << 20
 
     /// Why the recorded offsets cannot be trusted (a log gone, replaced or changed before its offset), or nil.
     func rewrittenLog(_ known: [String: LogPosition]) throws -> String? {

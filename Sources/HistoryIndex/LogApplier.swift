@@ -32,10 +32,12 @@ struct LogApplier {
         switch kind {
         case .mentions:
             let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
-            for batch in decoded.batches {
-                for (i, m) in zip(batch.lines, batch.records) {
+            // The columns (the folded text above all) on every core, as the records were decoded.
+            let columns = MentionColumns.of(decoded.batches.map(\.records))
+            for (batch, cols) in zip(decoded.batches, columns) {
+                for (j, i) in batch.lines.enumerated() {
                     let b = lines[i].bytes
-                    try insert(m, file: file, off: offset + b.startIndex, len: b.count)
+                    try insert(batch.records[j].key, cols[j], file: file, off: offset + b.startIndex, len: b.count)
                 }
             }
             for (i, why) in decoded.failures { try warn(i, why) }
@@ -67,40 +69,61 @@ struct LogApplier {
 
     // MARK: Mentions
 
-    private mutating func insert(_ m: Mention, file: Int64, off: Int, len: Int) throws {
-        let c = MentionColumns(m)
-        let values: [DatabaseValueConvertible?] = [
-            file, off, len, c.platform, c.source, c.created, c.handle, c.handleLC, c.handleLocal, c.authorName,
-            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay,
-        ]
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try insert.execute(arguments: StatementArguments([m.key] + values))
+    private static let insertSQL = """
+        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
+        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private static let presentSQL = """
+        UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
+            handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
+            sentiment = ?, score = ?, intents = ?, hay = ?
+        WHERE rowid = ?
+        """
+
+    private mutating func insert(_ key: String, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
+        func bindColumns(_ b: inout RowBinder) {
+            b.bind(file)
+            b.bind(off)
+            b.bind(len)
+            b.bind(c.platform)
+            b.bind(c.source)
+            b.bind(c.created)
+            b.bind(c.handle)
+            b.bind(c.handleLC)
+            b.bind(c.handleLocal)
+            b.bind(c.authorName)
+            b.bind(c.ownLang)
+            b.bind(c.lang)
+            b.bind(c.sentiment)
+            b.bind(c.score)
+            b.bind(c.intents)
+            b.bind(c.hay)
+        }
+        var b = RowBinder(try db.cachedStatement(sql: LogApplier.insertSQL), in: db)
+        b.bind(key)
+        bindColumns(&b)
+        try b.run()
         var rowid = db.lastInsertedRowID
         if db.changesCount == 0 {
             // The key is known: stored before (the first record wins), or only named by an action so far.
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [m.key]),
+                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [key]),
                 row["present"] as Int == 0
             else { return }
             rowid = row["rowid"]
-            try db.execute(
-                sql: """
-                    UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
-                        handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-                        sentiment = ?, score = ?, intents = ?, hay = ?
-                    WHERE rowid = ?
-                    """, arguments: StatementArguments(values + [rowid]))
+            var u = RowBinder(try db.cachedStatement(sql: LogApplier.presentSQL), in: db)
+            bindColumns(&u)
+            u.bind(rowid)
+            try u.run()
         }
         mentions += 1
         if deferFullText { return }
-        try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)")
-            .execute(arguments: [rowid, c.hay])
+        var f = RowBinder(try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)"), in: db)
+        f.bind(rowid)
+        f.bind(c.hay)
+        try f.run()
     }
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {
