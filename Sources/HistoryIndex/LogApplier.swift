@@ -17,23 +17,46 @@ struct LogApplier {
 
     init(db: Database, deferFullText: Bool = false) { (self.db, self.deferFullText) = (db, deferFullText) }
 
-    /// Applies the complete lines in `data` (read at `offset` of log `name`, whose first `line` lines were read
-    /// before); returns how many lines it held. A line that does not read is recorded as a warning, as the store
-    /// reports it.
-    mutating func apply(_ data: [UInt8], kind: LogKind, file: Int64, name: String, at offset: Int, line: Int) throws
-        -> Int
-    {
+    /// A block of complete log lines, split and decoded (with the mentions' columns) off the writer's thread.
+    struct Prepared: @unchecked Sendable {
+        enum Records {
+            case mentions(RecordDecoder.Batches<Mention>, [[MentionColumns]])
+            case analysis([Result<AnalysisRecord, LineError>])
+            case actions([Result<AuditEvent, LineError>])
+        }
+        let lines: [LogLine]
+        let records: Records
+    }
+
+    /// Splits and decodes the complete lines in `data` of a log of `kind` (no database: any thread).
+    static func prepare(_ data: [UInt8], kind: LogKind) -> Prepared {
         let lines = LineSplitter.split(data)
+        switch kind {
+        case .mentions:
+            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            // The columns (the folded text above all) on every core, as the records were decoded.
+            return Prepared(
+                lines: lines, records: .mentions(decoded, MentionColumns.of(decoded.batches.map(\.records))))
+        case .analysis:
+            return Prepared(lines: lines, records: .analysis(RecordDecoder.decode(AnalysisRecord.self, lines: lines)))
+        case .actions:
+            return Prepared(
+                lines: lines,
+                records: .actions(RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode)))
+        }
+    }
+
+    /// Applies a prepared block (read at `offset` of log `name`, whose first `line` lines were read before); returns
+    /// how many lines it held. A line that does not read is recorded as a warning, as the store reports it.
+    mutating func apply(_ block: Prepared, file: Int64, name: String, at offset: Int, line: Int) throws -> Int {
+        let lines = block.lines
         func warn(_ i: Int, _ why: LineError) throws {
             if lines[i].isBlank { return }
             try db.cachedStatement(sql: "INSERT INTO warning(file, line, message) VALUES (?, ?, ?)")
                 .execute(arguments: [name, line + 1 + lines[i].number, why.description])
         }
-        switch kind {
-        case .mentions:
-            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
-            // The columns (the folded text above all) on every core, as the records were decoded.
-            let columns = MentionColumns.of(decoded.batches.map(\.records))
+        switch block.records {
+        case .mentions(let decoded, let columns):
             for (batch, cols) in zip(decoded.batches, columns) {
                 for (j, i) in batch.lines.enumerated() {
                     let b = lines[i].bytes
@@ -41,16 +64,15 @@ struct LogApplier {
                 }
             }
             for (i, why) in decoded.failures { try warn(i, why) }
-        case .analysis:
-            for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
+        case .analysis(let results):
+            for (i, r) in results.enumerated() {
                 switch r {
                 case .success(let a): try setAnalysis(a)
                 case .failure(let why): try warn(i, why)
                 }
             }
-        case .actions:
-            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
-            {
+        case .actions(let results):
+            for (i, r) in results.enumerated() {
                 guard case .success(let e) = r else {
                     if case .failure(let why) = r { try warn(i, why) }
                     continue

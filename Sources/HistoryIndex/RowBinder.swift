@@ -19,7 +19,7 @@ struct RowBinder {
     mutating func bind(_ v: String) {
         column += 1
         var v = v
-        v.withUTF8 { p in
+        _ = v.withUTF8 { p in
             // An empty buffer may have no address, which SQLite would take for NULL.
             if p.isEmpty {
                 sqlite3_bind_text(stmt, column, "", 0, RowBinder.transient)
@@ -55,7 +55,9 @@ struct RowBinder {
         if v.isEmpty {
             sqlite3_bind_zeroblob(stmt, column, 0)
         } else {
-            v.withUnsafeBytes { sqlite3_bind_blob(stmt, column, $0.baseAddress, Int32($0.count), RowBinder.transient) }
+            _ = v.withUnsafeBytes {
+                sqlite3_bind_blob(stmt, column, $0.baseAddress, Int32($0.count), RowBinder.transient)
+            }
         }
     }
 
