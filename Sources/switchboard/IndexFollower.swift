@@ -2,7 +2,7 @@ import Foundation
 import HistoryIndex
 import SwitchboardCore
 
-/// Brings the history index (`index/history.sqlite`) up to date after this process appended to the logs (`ingest`
+/// Brings an existing history index (`index/history.sqlite`) up to date after this process appended to the logs (`ingest`
 /// after its last batch, `listen` after every stored batch), through the index's one catch-up — no second way to
 /// write its rows. The records are stored and acknowledged before: if the process dies between the append and the
 /// catch-up, or the catch-up fails, the index is only behind and the next reader catches up. A disk at fault is said
@@ -24,7 +24,12 @@ final class IndexFollower: @unchecked Sendable {
     func catchUp() {
         lock.lock()
         defer { lock.unlock() }
-        guard dir.exists else { return }
+        // A data directory without an index gets one from its first reader, as before. (Built here, the order of
+        // mentions with the same second would depend on when each site of a team read them: the index breaks such
+        // ties by row id, the order it first read them in.)
+        guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
+            return
+        }
         let progress = progressFrom.flatMap { logBytes() >= $0 ? StderrProgress() : nil }
         do {
             if let index {

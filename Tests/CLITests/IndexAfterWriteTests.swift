@@ -8,6 +8,8 @@ import XCTest
 final class IndexAfterWriteTests: XCTestCase {
     func testIngestLeavesTheIndexCaughtUpWithTheLogs() throws {
         let d = try initialisedDataDir()
+        // The team searched once: the index exists (a data directory without one gets it from its first reader).
+        XCTAssertEqual(try CLI.run(["mentions", "list", "--data-dir", d]).status, 0)
         let lines = [
             #"{"platform":"mastodon","id":"1","text":"Schon wieder eine Störung bei Acme","created_at":"2026-11-20T10:00:00Z","author":{"handle":"jörg@example.social"}}"#,
             #"{"platform":"bluesky","id":"2","text":"Acme in der Hauptstraße eröffnet","created_at":"2026-11-21T10:00:00Z","author":{"handle":"anna.bsky.social"}}"#,
