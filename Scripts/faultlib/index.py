@@ -1,4 +1,5 @@
-"""SIGKILL during the index's catch-up (a search after other processes wrote) and during `reindex`. After every
+"""SIGKILL during the index's catch-up (a search after other processes wrote), during `reindex`, and during `ingest`
+(which appends, then brings the index up to date: a kill between the two leaves the index behind). After every
 kill: `doctor --fix` is clean (it brings the index up to date and compares counts and sampled states with the
 logs), a search through the index finds exactly what the logs hold, and no acknowledged record is lost."""
 
@@ -12,7 +13,7 @@ from .common import RNG, check, doctor_clean, init_data_dir, kill9, mention_line
 
 def index(kills):
     root, d = init_data_dir("index")
-    stats = {"kills": 0, "catch-up": 0, "reindex": 0, "finished": 0, "rebuilt": 0}
+    stats = {"kills": 0, "catch-up": 0, "reindex": 0, "ingest": 0, "finished": 0, "rebuilt": 0}
     try:
         src = os.path.join(root, "m.jsonl")
         acked_ids = set(write_mentions(src, "idx", 2000))
@@ -28,7 +29,21 @@ def index(kills):
         round_no = 0
         while stats["kills"] < kills:
             round_no += 1
-            if round_no % 2:
+            p_ingest = None
+            if round_no % 3 == 0:
+                # An ingest killed anywhere: while it appends, between a batch and the index, or while it catches up.
+                batch = os.path.join(root, f"b{round_no}.jsonl")
+                ids = write_mentions(batch, "idx", 300, start=n)
+                n += 300
+                kind = "ingest"
+                if kind not in spans:
+                    t0 = time.monotonic()
+                    check(sb(["ingest", batch], d).returncode == 0, "ingest failed")
+                    spans[kind] = (time.monotonic() - t0) * 1.2
+                    acked_ids |= set(ids)
+                    continue
+                p = p_ingest = spawn(["ingest", "--progress", "--batch-size", "50", batch], d)
+            elif round_no % 3 == 1:
                 # Others write (new mentions and tags); a search catches the index up and is killed on the way.
                 batch = os.path.join(root, f"b{round_no}.jsonl")
                 with open(batch, "w") as f:
@@ -58,6 +73,10 @@ def index(kills):
             else:
                 stats["finished"] += 1
             kill9(p)
+            if p_ingest is not None:
+                # What ingest said was stored ("stored N" after each durable batch) must be found.
+                stored = [int(l.split()[1]) for l in p.stdout.read().splitlines() if l.startswith("stored ")]
+                acked_ids |= set(ids[:max(stored, default=0)])
             # The next search finds exactly what the logs hold (caught up, or rebuilt after a torn rebuild).
             r = sb(["mentions", "list", "--json", "--limit", "0"], d)
             check(r.returncode == 0, f"round {round_no}: search failed after a kill: {r.stderr}")
@@ -74,5 +93,6 @@ def index(kills):
             doctor_clean(d)
     finally:
         rmtree(root)
-    return (f"{stats['kills']} kills ({stats['catch-up']} during catch-up, {stats['reindex']} during reindex; "
+    return (f"{stats['kills']} kills ({stats['catch-up']} during catch-up, {stats['reindex']} during reindex, "
+            f"{stats['ingest']} during ingest; "
             f"{stats['finished']} finished first); after each the index matched the logs, no acknowledged record lost")

@@ -84,53 +84,52 @@ extension HistoryIndex {
             )
         }
         let started = Date()
-        // Rebuilding: the secondary indexes and the full-text index are built once at the end (a sort each) instead
-        // of row by row; a bigger page cache while it runs.
-        let bulk = why != nil
+        // Rebuilding, or reading more than the index held (an `ingest` of a large file): the secondary indexes and
+        // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
+        let indexed = known.values.reduce(0) { $0 + $1.off }
+        let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db) }
         var applier = LogApplier(db: db, deferFullText: bulk)
-        for (kind, file) in files {
-            let name = dir.logName(file)
-            var st = stat()
-            guard stat(file.path, &st) == 0 else { continue }
-            let size = Int(st.st_size)
-            var off = known[name]?.off ?? 0
-            var line = known[name]?.lines ?? 0
-            if off >= size, let pos = known[name] {
-                // Written anew with the same bytes (a git merge, a compaction that dropped nothing): its new inode.
-                if pos.inode != UInt64(st.st_ino) {
-                    try db.execute(
-                        sql: "UPDATE logfile SET inode = ? WHERE name = ?",
-                        arguments: [Int64(bitPattern: UInt64(st.st_ino)), name])
-                }
-                continue
-            }
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
-                arguments: [name, kind.rawValue, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, 0)])
-            let fileID = try Int64.fetchOne(db, sql: "SELECT id FROM logfile WHERE name = ?", arguments: [name]) ?? 0
-            while off < size {
-                var data = try FileIO.readBytes(file, from: off, count: min(size - off, HistoryIndex.readBlock))
-                guard let lastNL = data.lastIndex(of: 10) else {
-                    if data.count < HistoryIndex.readBlock { break }
-                    data = try FileIO.readBytes(file, from: off, count: size - off)
-                    guard let nl = data.lastIndex(of: 10) else { break }
-                    data.removeSubrange((nl + 1)...)
-                    line += try applier.apply(data, kind: kind, file: fileID, name: name, at: off, line: line)
-                    off += data.count
-                    result.bytes += data.count
-                    continue
-                }
-                data.removeSubrange((lastNL + 1)...)
-                line += try applier.apply(data, kind: kind, file: fileID, name: name, at: off, line: line)
-                off += data.count
-                result.bytes += data.count
-                if report { progress?.advanced(done: result.bytes, total: total) }
-            }
+        let reader = LogPrefetch(
+            files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock)
+        defer { reader.cancel() }
+        // The log being read: its row, how far, how many lines.
+        var open: (id: Int64, file: URL, name: String, off: Int, line: Int, inode: UInt64)?
+        func recordOffset() throws {
+            guard let o = open else { return }
             try db.execute(
                 sql: "UPDATE logfile SET off = ?, inode = ?, tail = ?, lines = ? WHERE id = ?",
-                arguments: [off, Int64(bitPattern: UInt64(st.st_ino)), try tailHash(file, off), line, fileID])
+                arguments: [o.off, Int64(bitPattern: o.inode), try tailHash(o.file, o.off), o.line, o.id])
+            open = nil
         }
+        while let step = try reader.next() {
+            switch step {
+            case .log(let kind, let file, let name, let size, let inode):
+                try recordOffset()
+                if let pos = known[name], pos.off >= size {
+                    // Written anew with the same bytes (a git merge, a compaction that dropped nothing): its inode.
+                    if pos.inode != inode {
+                        try db.execute(
+                            sql: "UPDATE logfile SET inode = ? WHERE name = ?",
+                            arguments: [Int64(bitPattern: inode), name])
+                    }
+                    continue
+                }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
+                    arguments: [name, kind.rawValue, Int64(bitPattern: inode), try tailHash(file, 0)])
+                let id = try Int64.fetchOne(db, sql: "SELECT id FROM logfile WHERE name = ?", arguments: [name]) ?? 0
+                open = (id, file, name, known[name]?.off ?? 0, known[name]?.lines ?? 0, inode)
+            case .block(let prepared, let offset, let bytes):
+                guard var o = open else { continue }
+                o.line += try applier.apply(prepared, file: o.id, name: o.name, at: offset, line: o.line)
+                o.off = offset + bytes
+                open = o
+                result.bytes += bytes
+                if report { progress?.advanced(done: result.bytes, total: total) }
+            }
+        }
+        try recordOffset()
         try applier.finish()
         if bulk { try HistoryIndex.endBulk(db) }
         (result.mentions, result.analyses, result.events) = (applier.mentions, applier.analyses, applier.events)
@@ -152,6 +151,8 @@ extension HistoryIndex {
     }
 
     static let readBlock = 8 << 20
+    /// Catching up at least this many bytes (and more than the index has read) loads in bulk, as a rebuild does.
+    static let bulkFrom = 32 << 20
 
     /// Why the recorded offsets cannot be trusted (a log gone, replaced or changed before its offset), or nil.
     func rewrittenLog(_ known: [String: LogPosition]) throws -> String? {

@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import SwitchboardCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `doctor`: the index against the logs, only reading both. Missing, or behind the logs, is normal and says nothing
 /// (it is built or catches up when next opened; `doctor --fix` brings it up to date first); disagreeing counts or
 /// states, or an unreadable index, are a problem with its repair (`switchboard reindex`).
@@ -20,8 +24,18 @@ extension HistoryIndex {
         do {
             var config = Configuration()
             config.readonly = true
-            let q = try DatabaseQueue(path: file(dir).path, configuration: config)
-            return try q.read { db -> [Doctor.Finding] in
+            // Doctor creates nothing: with no write-ahead log beside it (the last writer closed it) the whole index
+            // is in the file, read as immutable, so SQLite makes no `-wal`/`-shm`. A writer that starts meanwhile
+            // changes the file: then nothing is said (as for an index behind the logs).
+            let path = file(dir).path
+            let quiet = !FileManager.default.fileExists(atPath: path + "-wal")
+            let stamp = quiet ? HistoryIndex.modified(path) : nil
+            let q = try DatabaseQueue(
+                path: quiet
+                    ? "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+                        + "?immutable=1" : path,
+                configuration: config)
+            let found = try q.read { db -> [Doctor.Finding] in
                 guard try db.tableExists("meta"),
                     let v = try Int.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'schema'")
                 else { return problem(L10n.t("index.notThisVersion")) }
@@ -61,6 +75,10 @@ extension HistoryIndex {
                 }
                 return out
             }
+            if quiet, HistoryIndex.modified(path) != stamp || FileManager.default.fileExists(atPath: path + "-wal") {
+                return []
+            }
+            return found
         } catch let e as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(e.resultCode) {
             return problem(L10n.t("index.unreadable", ["error": describe(e)]))
         } catch {
@@ -88,5 +106,12 @@ extension HistoryIndex {
             }
             return unread > 0 ? L10n.t("index.behindBytes", ["bytes": unread]) : nil
         }
+    }
+
+    /// The file's size and modification time (nil when it is not there).
+    static func modified(_ path: String) -> [Int]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [Int(st.st_size), st.st_mtim.tv_sec, st.st_mtim.tv_nsec]
     }
 }

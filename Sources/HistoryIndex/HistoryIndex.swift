@@ -98,10 +98,27 @@ public final class HistoryIndex: @unchecked Sendable {
         }
         // In a shared (setgid) data directory every member must be able to write the index: the database file is
         // made group-writable before SQLite opens it, and SQLite gives its -wal and -shm files the same mode.
-        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
-        let pool = try DatabasePool(path: file(dir).path, configuration: config)
-        FileIO.shareWithGroup(file(dir), companions: ["-wal", "-shm"])
+        // By path, never opening a file that exists: closing any descriptor of the database or its `-shm` drops
+        // every POSIX lock this process holds on it (SQLite's locks are such locks); another process then takes
+        // itself for the only one, re-initialises the `-shm` this one has mapped, and this one dies of SIGBUS.
+        let path = file(dir).path
+        if access(path, F_OK) != 0 {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o666)
+            if fd >= 0 { close(fd) }
+        }
+        for suffix in ["", "-wal", "-shm"] { shareWithGroup(path: path + suffix) }
+        let pool = try DatabasePool(path: path, configuration: config)
+        for suffix in ["", "-wal", "-shm"] { shareWithGroup(path: path + suffix) }
         return pool
+    }
+
+    /// In a setgid (group-shared) directory, makes the file at `path` group-writable, without opening it.
+    static func shareWithGroup(path: String) {
+        var st = stat()
+        guard stat((path as NSString).deletingLastPathComponent, &st) == 0, st.st_mode & S_ISGID != 0 else { return }
+        var fs = stat()
+        guard stat(path, &fs) == 0, fs.st_uid == geteuid(), fs.st_mode & 0o060 != 0o060 else { return }
+        chmod(path, (fs.st_mode & 0o7777) | 0o060)
     }
 
     static func schemaState(_ pool: DatabasePool) throws -> SchemaState {

@@ -17,38 +17,62 @@ struct LogApplier {
 
     init(db: Database, deferFullText: Bool = false) { (self.db, self.deferFullText) = (db, deferFullText) }
 
-    /// Applies the complete lines in `data` (read at `offset` of log `name`, whose first `line` lines were read
-    /// before); returns how many lines it held. A line that does not read is recorded as a warning, as the store
-    /// reports it.
-    mutating func apply(_ data: [UInt8], kind: LogKind, file: Int64, name: String, at offset: Int, line: Int) throws
-        -> Int
-    {
+    /// A block of complete log lines, split and decoded (with the mentions' columns) off the writer's thread.
+    struct Prepared: @unchecked Sendable {
+        enum Records {
+            case mentions(RecordDecoder.Batches<Mention>, [[MentionColumns]])
+            case analysis([Result<AnalysisRecord, LineError>])
+            case actions([Result<AuditEvent, LineError>])
+        }
+        let lines: [LogLine]
+        let records: Records
+    }
+
+    /// Splits and decodes the complete lines in `data` of a log of `kind` (no database: any thread).
+    static func prepare(_ data: [UInt8], kind: LogKind) -> Prepared {
         let lines = LineSplitter.split(data)
+        switch kind {
+        case .mentions:
+            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            // The columns (the folded text above all) on every core, as the records were decoded.
+            return Prepared(
+                lines: lines, records: .mentions(decoded, MentionColumns.of(decoded.batches.map(\.records))))
+        case .analysis:
+            return Prepared(lines: lines, records: .analysis(RecordDecoder.decode(AnalysisRecord.self, lines: lines)))
+        case .actions:
+            return Prepared(
+                lines: lines,
+                records: .actions(RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode)))
+        }
+    }
+
+    /// Applies a prepared block (read at `offset` of log `name`, whose first `line` lines were read before); returns
+    /// how many lines it held. A line that does not read is recorded as a warning, as the store reports it.
+    mutating func apply(_ block: Prepared, file: Int64, name: String, at offset: Int, line: Int) throws -> Int {
+        let lines = block.lines
         func warn(_ i: Int, _ why: LineError) throws {
             if lines[i].isBlank { return }
             try db.cachedStatement(sql: "INSERT INTO warning(file, line, message) VALUES (?, ?, ?)")
                 .execute(arguments: [name, line + 1 + lines[i].number, why.description])
         }
-        switch kind {
-        case .mentions:
-            let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
-            for batch in decoded.batches {
-                for (i, m) in zip(batch.lines, batch.records) {
+        switch block.records {
+        case .mentions(let decoded, let columns):
+            for (batch, cols) in zip(decoded.batches, columns) {
+                for (j, i) in batch.lines.enumerated() {
                     let b = lines[i].bytes
-                    try insert(m, file: file, off: offset + b.startIndex, len: b.count)
+                    try insert(batch.records[j].key, cols[j], file: file, off: offset + b.startIndex, len: b.count)
                 }
             }
             for (i, why) in decoded.failures { try warn(i, why) }
-        case .analysis:
-            for (i, r) in RecordDecoder.decode(AnalysisRecord.self, lines: lines).enumerated() {
+        case .analysis(let results):
+            for (i, r) in results.enumerated() {
                 switch r {
                 case .success(let a): try setAnalysis(a)
                 case .failure(let why): try warn(i, why)
                 }
             }
-        case .actions:
-            for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
-            {
+        case .actions(let results):
+            for (i, r) in results.enumerated() {
                 guard case .success(let e) = r else {
                     if case .failure(let why) = r { try warn(i, why) }
                     continue
@@ -67,40 +91,61 @@ struct LogApplier {
 
     // MARK: Mentions
 
-    private mutating func insert(_ m: Mention, file: Int64, off: Int, len: Int) throws {
-        let c = MentionColumns(m)
-        let values: [DatabaseValueConvertible?] = [
-            file, off, len, c.platform, c.source, c.created, c.handle, c.handleLC, c.handleLocal, c.authorName,
-            c.ownLang, c.lang, c.sentiment, c.score, c.intents, c.hay,
-        ]
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-                    handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        try insert.execute(arguments: StatementArguments([m.key] + values))
+    private static let insertSQL = """
+        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
+        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private static let presentSQL = """
+        UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
+            handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
+            sentiment = ?, score = ?, intents = ?, hay = ?
+        WHERE rowid = ?
+        """
+
+    private mutating func insert(_ key: String, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
+        func bindColumns(_ b: inout RowBinder) {
+            b.bind(file)
+            b.bind(off)
+            b.bind(len)
+            b.bind(c.platform)
+            b.bind(c.source)
+            b.bind(c.created)
+            b.bind(c.handle)
+            b.bind(c.handleLC)
+            b.bind(c.handleLocal)
+            b.bind(c.authorName)
+            b.bind(c.ownLang)
+            b.bind(c.lang)
+            b.bind(c.sentiment)
+            b.bind(c.score)
+            b.bind(c.intents)
+            b.bind(c.hay)
+        }
+        var b = RowBinder(try db.cachedStatement(sql: LogApplier.insertSQL), in: db)
+        b.bind(key)
+        bindColumns(&b)
+        try b.run()
         var rowid = db.lastInsertedRowID
         if db.changesCount == 0 {
             // The key is known: stored before (the first record wins), or only named by an action so far.
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [m.key]),
+                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [key]),
                 row["present"] as Int == 0
             else { return }
             rowid = row["rowid"]
-            try db.execute(
-                sql: """
-                    UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
-                        handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-                        sentiment = ?, score = ?, intents = ?, hay = ?
-                    WHERE rowid = ?
-                    """, arguments: StatementArguments(values + [rowid]))
+            var u = RowBinder(try db.cachedStatement(sql: LogApplier.presentSQL), in: db)
+            bindColumns(&u)
+            u.bind(rowid)
+            try u.run()
         }
         mentions += 1
         if deferFullText { return }
-        try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)")
-            .execute(arguments: [rowid, c.hay])
+        var f = RowBinder(try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)"), in: db)
+        f.bind(rowid)
+        f.bind(c.hay)
+        try f.run()
     }
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {

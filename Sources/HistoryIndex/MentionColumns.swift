@@ -33,5 +33,21 @@ struct MentionColumns {
         hay = String(decoding: QueryText.haystack(m), as: UTF8.self)
     }
 
+    /// The columns of each run of records, a run per core.
+    static func of(_ runs: [[Mention]]) -> [[MentionColumns]] {
+        if runs.count < 2 { return runs.map { $0.map(MentionColumns.init) } }
+        let box = ColumnRuns(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { box.set($0, runs[$0].map(MentionColumns.init)) }
+        return box.runs
+    }
+
     static func intentBits(_ intents: [Intent]) -> UInt8 { intents.reduce(0) { $0 | QueryMatcher.bit($1) } }
+}
+
+/// The runs' results, each written by its own thread.
+private final class ColumnRuns: @unchecked Sendable {
+    private(set) var runs: [[MentionColumns]]
+    private let lock = NSLock()
+    init(count: Int) { runs = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ r: [MentionColumns]) { lock.withLock { runs[i] = r } }
 }

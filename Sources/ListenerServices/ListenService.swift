@@ -14,9 +14,11 @@ public final class ListenService: @unchecked Sendable {
     public let events: EventDelivery
 
     /// `makeSource` defaults to `SourceFactory.make` for the store's data directory.
+    /// `afterIngest` runs after every stored batch, after the alerts and routing (the command brings the history
+    /// index up to date there).
     public init(
         store: Store, team: TeamConfig, makeSource: Listener.SourceFactory? = nil,
-        log: @escaping @Sendable (String) -> Void
+        afterIngest: (@Sendable () -> Void)? = nil, log: @escaping @Sendable (String) -> Void
     ) {
         (self.store, self.team, self.log) = (store, team, log)
         let spikes = SpikeWatch(store: store, log: log)
@@ -29,6 +31,7 @@ public final class ListenService: @unchecked Sendable {
             onIngest: { added in
                 spikes.check()
                 routing.handle(added)
+                afterIngest?()
             })
     }
 

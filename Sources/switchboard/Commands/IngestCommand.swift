@@ -75,6 +75,8 @@ struct IngestCommand: ParsableCommand {
         } catch let e as SwitchboardError where e.message.hasPrefix("cannot read") || e.message.contains("kann nicht") {
             throw CLIError.failure(e.message)
         }
+        // Stored and durable: now the index reads what was appended (a search after this reads no log tail).
+        IndexFollower(dir: dir, warn: { Output.warn($0) }).catchUp()
         if json {
             struct Reject: Encodable {
                 let line: Int

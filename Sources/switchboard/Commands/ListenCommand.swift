@@ -26,7 +26,10 @@ struct ListenCommand: AsyncParsableCommand {
         let (store, team) = try global.openStoreAndTeam(quiet: true)
         let sink = try LineLogHandler.Sink(path: log)
         let logger = LineLogHandler.logger(sink: sink)
-        let service = ListenService(store: store, team: team, log: { logger.info("\($0)") })
+        // The history index follows every stored batch (a search or a workbench then reads no log tail).
+        let index = IndexFollower(dir: store.dir, progressFrom: nil, warn: { logger.info("\($0)") })
+        let service = ListenService(
+            store: store, team: team, afterIngest: { index.catchUp() }, log: { logger.info("\($0)") })
         service.onHangup = { sink.reopen() }
         if once && quiet { service.listener.quietWhenNothingHappened = true }
         do { try service.start(quiet: once && quiet) } catch {

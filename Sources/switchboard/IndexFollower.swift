@@ -1,0 +1,49 @@
+import Foundation
+import HistoryIndex
+import SwitchboardCore
+
+/// Brings an existing history index (`index/history.sqlite`) up to date after this process appended to the logs (`ingest`
+/// after its last batch, `listen` after every stored batch), through the index's one catch-up — no second way to
+/// write its rows. The records are stored and acknowledged before: if the process dies between the append and the
+/// catch-up, or the catch-up fails, the index is only behind and the next reader catches up. A disk at fault is said
+/// through `warn`; nothing here fails the command.
+final class IndexFollower: @unchecked Sendable {
+    let dir: DataDirectory
+    let warn: @Sendable (String) -> Void
+    /// Show a rebuild's progress on stderr when the logs to read are at least this large (a small history builds
+    /// its index in a blink, and a command's stderr stays quiet).
+    let progressFrom: Int?
+    private var index: HistoryIndex?
+    private let lock = NSLock()
+
+    init(dir: DataDirectory, progressFrom: Int? = 64 << 20, warn: @escaping @Sendable (String) -> Void) {
+        (self.dir, self.progressFrom, self.warn) = (dir, progressFrom, warn)
+    }
+
+    /// Catches the index up with everything the logs hold now (opening, building or rebuilding it as needed).
+    func catchUp() {
+        lock.lock()
+        defer { lock.unlock() }
+        // A data directory without an index gets one from its first reader, as before. (Built here, the order of
+        // mentions with the same second would depend on when each site of a team read them: the index breaks such
+        // ties by row id, the order it first read them in.)
+        guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
+            return
+        }
+        let progress = progressFrom.flatMap { logBytes() >= $0 ? StderrProgress() : nil }
+        do {
+            if let index {
+                try index.catchUp(progress: progress)
+            } else {
+                index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: progress)
+            }
+        } catch {
+            index = nil
+            if let why = HistoryIndex.behindBecause(error) { warn(L10n.t("cli.indexBehindAfterWrite", ["why": why])) }
+        }
+    }
+
+    private func logBytes() -> Int {
+        LogKind.allCases.reduce(0) { sum, kind in sum + dir.logFiles(kind).reduce(0) { $0 + FileIO.size($1) } }
+    }
+}
