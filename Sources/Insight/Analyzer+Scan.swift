@@ -170,12 +170,17 @@ extension Analyzer {
             var info = s >= 0 ? words.value(at: s) : WordInfo()
             let f = info.flags
             if learnedOn {
-                keys[nk] = t.hash
-                keys[nk &+ 1] = LearnedKey.pair(prevLearned, t.hash)
-                nk &+= 2
+                // A known word brought its own learned weights along (`WordInfo.learned`); training sees every key.
+                if s >= 0 && collect == nil && words.key(at: s) == t.hash {
+                    r.learned &+= SIMD16<Int32>(truncatingIfNeeded: info.learned)
+                } else {
+                    (keys[nk], nk) = (t.hash, nk &+ 1)
+                }
+                (keys[nk], nk) = (LearnedKey.pair(prevLearned, t.hash), nk &+ 1)
                 if len >= 7 { keys[nk] = fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed); nk &+= 1 }
                 prevLearned = t.hash
             }
+            if info.rhetoric { r.rhetoricParticle = true }
             if f & WordInfo.ironyOpener != 0 && clauseWords < 2 { ironyOpen = true }
             if ironyOpen && f & WordInfo.ironyAgain != 0 { r.ironyPattern = true }
             clauseWords += 1
@@ -206,7 +211,7 @@ extension Analyzer {
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
-                        (r.question, r.questionStart) = (true, true)
+                        (r.question, r.questionStart, r.whStart) = (true, true, true)
                         startWord = 2
                     } else if f & aux != 0 {
                         startWord = 1
@@ -238,6 +243,10 @@ extension Analyzer {
                     }
                 }
             }
+            // A two-word phrase (looked up before the modifiers: "für nichts" ends in a negator).
+            let ps = prevWasWord ? phrases.slot(phraseKey(prevHash, t.hash)) : -1
+            if ps >= 0 && phrases.value(at: ps).irony { r.ironyPhrase = true }
+            if ps >= 0 && phrases.value(at: ps).rhetoric { r.rhetoricPhrase = true }
             // Modifiers.
             if f & negFlag != 0 {
                 (negWindow, prevHash, prevContribution, prevWasWord) = (4, t.hash, 0, true)
@@ -272,18 +281,14 @@ extension Analyzer {
                 contribution = v
             }
             // Two-word phrases replace what their words gave.
-            if prevWasWord {
-                let ps = phrases.slot(phraseKey(prevHash, t.hash))
-                if ps >= 0 {
-                    let ph = phrases.value(at: ps)
-                    if ph.irony { r.ironyPhrase = true }
-                    let has = isDE ? ph.hasDE : ph.hasEN
-                    if has || ph.hasEN || ph.hasDE {
-                        let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
-                        if prevContribution > 0 { posB -= prevContribution } else { negB += prevContribution }
-                        contribution = pv
-                        if pv < -0.2 { r.complaintCues += 1 }
-                    }
+            if ps >= 0 {
+                let ph = phrases.value(at: ps)
+                let has = isDE ? ph.hasDE : ph.hasEN
+                if has || ph.hasEN || ph.hasDE {
+                    let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
+                    if prevContribution > 0 { posB -= prevContribution } else { negB += prevContribution }
+                    contribution = pv
+                    if pv < -0.2 { r.complaintCues += 1 }
                 }
             }
             if contribution > 0 { posB += contribution } else { negB -= contribution }
@@ -322,7 +327,7 @@ extension Analyzer {
         if learnedOn {
             keys[nk] = LearnedKey.lang(r.lang)
             nk &+= 1
-            r.learned = hot.learned.table?.sum(keys, nk, filter: hot.learned.filter) ?? .zero
+            r.learned &+= hot.learned.table?.sum(keys, nk, filter: hot.learned.filter) ?? .zero
             collect?.keys.append(contentsOf: UnsafeBufferPointer(start: keys, count: nk))
             r.cues = SIMD16<Float>(
                 stats.questions > 0 ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),

@@ -59,17 +59,22 @@ public struct Analyzer: Sendable {
             let s = learned.scores(r)
             // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
             // the rule model, which counts the clause after it more, decides the sentiment alone.
-            (sentiment, score) =
+            var (sent, sc) =
                 r.contrast
                 ? Analyzer.softmax(zp, zn)
                 : Analyzer.softmax(zp + s[LearnedModel.sentimentPos], zn + s[LearnedModel.sentimentNeg])
+            // Irony ("Danke für nichts", "great, another outage", #sarcasm) turns praise said into a complaint.
+            if r.irony && sent == .positive { (sent, sc) = (.negative, -sc) }
+            (sentiment, score) = (sent, sc)
             let fired = s .> learned.threshold
             let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
             let spam = fired[5] || ruleSpam
-            if fired[0] { intents.append(.question) }
             // Complaint and praise exclude each other: the stronger one wins.
             let complaint =
-                !spam && fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
+                !spam
+                && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
+                    || r.irony && fired[2])
+            if fired[0] && !r.rhetorical(negative: sentiment == .negative || complaint) { intents.append(.question) }
             if complaint { intents.append(.complaint) }
             if !spam && fired[2] && !complaint { intents.append(.praise) }
             if !spam && fired[3] { intents.append(.help) }

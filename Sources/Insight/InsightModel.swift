@@ -120,6 +120,13 @@ final class InsightModel: @unchecked Sendable {
             let keys = InsightModel.keys(phrase)
             if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].irony = true }
         }
+        for word in WordLists.rhetoricParticles.split(separator: " ") {
+            for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].rhetoric = true }
+        }
+        for phrase in WordLists.rhetoricPhrases {
+            let keys = InsightModel.keys(phrase)
+            if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].rhetoric = true }
+        }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }
@@ -198,17 +205,21 @@ final class InsightModel: @unchecked Sendable {
         germanPolarFilter = KeyFilter(w.filter { $0.value.lexDE != 0 }.keys)
         germanHeads = KeyTable(heads, empty: 0)
         germanHeadFilter = KeyFilter(heads.keys)
-        words = KeyTable(w, empty: WordInfo())
-        phrases = KeyTable(ph, empty: PhraseInfo())
-        emoji = KeyTable(em, empty: .zero)
-        (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
         var learnedVersion: Substring? = nil
         let learnedLines = lines("learned.tsv").filter { line in
             if line.hasPrefix("@version\t") { learnedVersion = line.dropFirst(9); return false }
             return true
         }
-        if let (m, entries) = LearnedModel.parse(learnedLines) {
-            let table = LearnedTable(entries, outputs: LearnedModel.outputs)
+        if let (m, all) = LearnedModel.parse(learnedLines) {
+            // A word the word table knows keeps its learned weights there: the scan reads them with the word.
+            // (`<url>` and `<mention>` have rows in the word table too, but the scan adds them as keys.)
+            let scale = LearnedTable.scale(of: all, outputs: LearnedModel.outputs)
+            var entries = all
+            for (k, v) in all where w[k] != nil && k != urlKey && k != mentionKey {
+                w[k]!.learned = LearnedTable.quantised(v, scale: scale, outputs: LearnedModel.outputs)
+                entries[k] = nil
+            }
+            let table = LearnedTable(entries, outputs: LearnedModel.outputs, scale: scale)
             let filter = KeyFilter(entries.keys)
             var lm = m
             (lm.table, lm.filter) = (table.view, filter.view)
@@ -216,6 +227,10 @@ final class InsightModel: @unchecked Sendable {
         } else {
             (learned, learnedTable, learnedFilter) = (LearnedModel(), nil, nil)
         }
+        words = KeyTable(w, empty: WordInfo())
+        phrases = KeyTable(ph, empty: PhraseInfo())
+        emoji = KeyTable(em, empty: .zero)
+        (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
         // The stored model version names both layers, so `reanalyze` redoes analyses of either's older files.
         self.version = learnedVersion.map { version + "+" + $0 } ?? version
     }

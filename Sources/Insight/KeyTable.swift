@@ -11,7 +11,9 @@ final class KeyTable<Value>: @unchecked Sendable {
         var cap = 16
         while cap < entries.count * 2 + 1 { cap <<= 1 }
         mask = cap - 1
-        slots = .allocate(capacity: cap)
+        // Aligned to a cache line: a slot of 64 bytes (the word table's) never spans two.
+        slots = UnsafeMutableRawPointer.allocate(byteCount: cap * MemoryLayout<Slot>.stride, alignment: 64)
+            .bindMemory(to: Slot.self, capacity: cap)
         slots.initialize(repeating: Slot(key: 0, value: empty), count: cap)
         count = entries.count
         for (k, v) in entries {
@@ -48,6 +50,7 @@ struct TableView<Value> {
         }
     }
     @inline(__always) func value(at slot: Int) -> Value { slots[slot].value }
+    @inline(__always) func key(at slot: Int) -> UInt64 { slots[slot].key }
     @inline(__always) subscript(key: UInt64) -> Value? {
         let s = slot(key)
         return s < 0 ? nil : slots[s].value

@@ -8,11 +8,10 @@ final class LearnedTable: @unchecked Sendable {
     /// What one unit of a quantised weight is worth, per output (0 beyond the outputs).
     let scale: SIMD16<Float>
 
-    init(_ entries: [UInt64: SIMD16<Float>], outputs: Int) {
-        var maxAbs = SIMD16<Float>(repeating: 0)
-        for v in entries.values { maxAbs = pointwiseMax(maxAbs, pointwiseMax(v, -v)) }
-        var s = SIMD16<Float>(repeating: 0)
-        for o in 0..<outputs where maxAbs[o] > 0 { s[o] = maxAbs[o] / 127 }
+    /// `scale`: one unit per output (`LearnedTable.scale(of:outputs:)` of all the layer's features, also of those
+    /// kept elsewhere: the words folded into the word table, whose sums must add up with this table's).
+    init(_ entries: [UInt64: SIMD16<Float>], outputs: Int, scale given: SIMD16<Float>? = nil) {
+        let s = given ?? LearnedTable.scale(of: entries, outputs: outputs)
         scale = s
         var cap = 16
         while cap < entries.count * 2 + 1 { cap <<= 1 }
@@ -23,9 +22,7 @@ final class LearnedTable: @unchecked Sendable {
         let raw = UnsafeMutableRawPointer(slots)
         // In key order, so every process lays the table out alike (a dictionary's order differs per process).
         for k in entries.keys.sorted() {
-            let v = entries[k]!
-            var q = SIMD16<Int8>(repeating: 0)
-            for o in 0..<outputs where s[o] > 0 { q[o] = Int8((v[o] / s[o]).rounded()) }
+            let q = LearnedTable.quantised(entries[k]!, scale: s, outputs: outputs)
             if q == .zero { continue }  // too small to matter
             let m = LearnedTable.mixed(k)
             var i = LearnedTable.home(m) & mask
@@ -38,6 +35,22 @@ final class LearnedTable: @unchecked Sendable {
     }
 
     deinit { slots.deallocate() }
+
+    /// What one unit of a quantised weight is worth, per output: the largest weight is 127 units.
+    static func scale(of entries: [UInt64: SIMD16<Float>], outputs: Int) -> SIMD16<Float> {
+        var maxAbs = SIMD16<Float>(repeating: 0)
+        for v in entries.values { maxAbs = pointwiseMax(maxAbs, pointwiseMax(v, -v)) }
+        var s = SIMD16<Float>(repeating: 0)
+        for o in 0..<outputs where maxAbs[o] > 0 { s[o] = maxAbs[o] / 127 }
+        return s
+    }
+
+    /// The weights as signed bytes of `scale` units (0 beyond the outputs).
+    static func quantised(_ v: SIMD16<Float>, scale s: SIMD16<Float>, outputs: Int) -> SIMD16<Int8> {
+        var q = SIMD16<Int8>(repeating: 0)
+        for o in 0..<outputs where s[o] > 0 { q[o] = Int8((v[o] / s[o]).rounded()) }
+        return q
+    }
 
     var view: LearnedTableView { LearnedTableView(slots: UnsafeRawPointer(slots), mask: mask, scale: scale) }
 

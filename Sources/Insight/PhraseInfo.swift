@@ -8,4 +8,6 @@ struct PhraseInfo {
     var hasDE = false
     /// An ironic phrase ("for nothing", "na toll", "wie immer"): positive words around it count as negative.
     var irony = false
+    /// A rhetorical question's words ("who needs", "wer braucht", "any worse"): no question to answer.
+    var rhetoric = false
 }

@@ -18,6 +18,14 @@ struct Scan {
     /// A question by its first words ("how do I", "kann ich"); irony by pattern ("great, another…"),
     /// phrase ("thanks for nothing", "na toll") or eye-roll emoji.
     var questionStart = false, ironyPattern = false, ironyPhrase = false, contrast = false
+    /// Rhetorical questions: a sentence opened by a w-word, a rhetorical particle, a rhetorical word pair.
+    var whStart = false, rhetoricParticle = false, rhetoricPhrase = false
+
+    /// A question that asks nothing to answer: "Wer braucht schon Support?", "Why do I even bother?" (a w-question
+    /// with a rhetorical particle, said negatively), "Who needs …", "Could it get any worse?".
+    func rhetorical(negative: Bool) -> Bool {
+        dense[5] > 0 && (rhetoricPhrase || rhetoricParticle && whStart && negative)
+    }
 }
 
 let urlKey: UInt64 = {

@@ -10,6 +10,11 @@ struct WordInfo {
     var boostEN: Float = 0
     var boostDE: Float = 0
     var flags: UInt32 = 0
+    /// A particle of rhetorical questions ("even", "anyway", "schon", "eigentlich"): see `Scan.rhetorical`.
+    var rhetoric = false
+    /// The word's own weights in the learned layer, quantised like `LearnedTable`'s (folded in at load, so a word
+    /// costs one table probe, not two).
+    var learned = SIMD16<Int8>(repeating: 0)
 
     static let negEN: UInt32 = 1 << 0, negDE: UInt32 = 1 << 1
     static let contrastEN: UInt32 = 1 << 2, contrastDE: UInt32 = 1 << 3

@@ -156,6 +156,12 @@ enum WordLists {
         "great super toll klasse prima perfekt perfect wonderful wunderbar brilliant awesome lovely fantastic "
         + "fantastisch genial wow yay bravo nice cool glad love oh ah herzlichen großartig grossartig schön"
     static let ironyAgain = "another again wieder nochmal erneut always immer typical typisch"
+    /// Rhetorical questions: particles that make a negative w-question rhetorical, and word pairs that always do.
+    static let rhetoricParticles = "even anyway anyways schon eigentlich bloß bloss überhaupt"
+    static let rhetoricPhrases = [
+        "who needs", "who cares", "who knew", "any worse", "wer braucht", "wen interessiert", "wer hätte",
+        "noch schlimmer", "überrascht mich", "wundert mich",
+    ]
     static let ironyPhrases = [
         "for nothing", "für nichts", "für nix", "für gar", "na toll", "na super", "na klasse", "na prima",
         "na großartig", "na bravo", "wie immer", "wie üblich", "as always", "as usual", "yeah right", "ja klar",

@@ -40,6 +40,8 @@ final class NamedMistakesTests: XCTestCase {
             "Wonderful, another update that breaks everything.", "Thanks for nothing, my order is still missing.",
             "Super, schon wieder kein WLAN im Zug.", "Na toll, die App stürzt schon wieder ab.",
             "Danke für nichts, ihr habt mein Paket verloren.", "Perfekt, wieder eine Stunde Verspätung 🙄",
+            // The cues of issue 22 on their own: the irony phrase decides, not the words around it.
+            "Danke für nichts.", "Thanks for nothing, guys.", "Na toll.", "Super, schon wieder.",
         ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) && !$0.intents.contains(.praise) }
     }
 
@@ -86,13 +88,16 @@ final class NamedMistakesTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(training.count, 3000)
-        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
-        var inTests = 0
-        for part in source.split(separator: "\"")
-        where part.count > 20 && part.last.map({ ".?!🙄".contains($0) }) == true {
-            inTests += 1
-            XCTAssertFalse(training.contains(String(part)), "in training: \(part)")
+        let here = URL(fileURLWithPath: #filePath)
+        for (name, least) in [(here.lastPathComponent, 30), ("QuestionPhrasingTests.swift", 30)] {
+            let source = try String(
+                contentsOf: here.deletingLastPathComponent().appendingPathComponent(name), encoding: .utf8)
+            var inTests = 0
+            for part in source.split(separator: "\"") where part.count > 10 && !part.contains("\n") {
+                inTests += 1
+                XCTAssertFalse(training.contains(String(part)), "in training: \(part)")
+            }
+            XCTAssertGreaterThanOrEqual(inTests, least, name)
         }
-        XCTAssertGreaterThanOrEqual(inTests, 30)
     }
 }

@@ -1,0 +1,54 @@
+import SwitchboardCore
+import XCTest
+
+@testable import Insight
+
+/// Questions the way people type them in a chat — no question mark, lower case, "weiß jemand ob …", "any way to …" —
+/// and rhetorical questions, which ask nothing a team could answer. None of these sentences is in a training file
+/// (`NamedMistakesTests.testNoTestSentenceIsInTheTrainingData` checks this file too).
+final class QuestionPhrasingTests: XCTestCase {
+    let a = Analyzer()
+
+    func check(_ texts: [String], question: Bool, file: StaticString = #filePath, line: UInt = #line) {
+        var wrong: [String] = []
+        for t in texts where a.analyze(t).intents.contains(.question) != question {
+            wrong.append("\(t) → \(a.analyze(t).intents.map(\.rawValue))")
+        }
+        XCTAssertEqual(wrong, [], file: file, line: line)
+    }
+
+    func testChatStyleQuestionsWithoutAMarkAreQuestions() {
+        check(
+            [
+                "any way to export my data", "is there a way to change my username",
+                "how do i get a copy of my invoice",
+                "does the student discount apply to the annual plan", "can i use the voucher online too",
+                "what time does the Leipzig store close tonight", "Quick question: do you deliver on Sundays.",
+                "where do I find my customer number", "anybody know if the app works on older iPads",
+                "wie kann ich meine E-Mail-Adresse ändern", "weiß jemand ob der Laden am Samstag länger auf hat",
+                "gibts den Gutschein auch für Neukunden", "kann man die Lieferung irgendwie umleiten",
+                "wo finde ich meine Rechnung in der App", "hat jemand Erfahrung mit dem Familientarif",
+                "Kurze Frage: nehmt ihr auch PayPal.", "wann macht die Filiale in Köln morgen auf",
+                "muss ich das Paket selbst zur Post bringen", "Hallo, wie lange dauert eine Überweisung ins Ausland",
+            ], question: true)
+    }
+
+    func testRhetoricalQuestionsAreNotQuestions() {
+        check(
+            [
+                "Wer braucht schon Support?", "Why do I even bother?", "Who even reads these messages?",
+                "Could this day get any worse?", "Wie blöd kann man eigentlich sein?",
+                "Warum überrascht mich das eigentlich noch?", "Wozu zahle ich eigentlich Gebühren?",
+                "Who cares anyway?", "Wer hätte das gedacht?", "Who needs customer service anyway?",
+            ], question: false)
+    }
+
+    /// Statements stay statements, also when they open with a question word.
+    func testStatementsAreNotQuestions() {
+        check(
+            [
+                "Wie immer super freundlich, danke!", "What a great day at the store.",
+                "Habe die Rechnung gerade bezahlt.", "I just renewed my subscription.",
+            ], question: false)
+    }
+}
