@@ -133,7 +133,7 @@ final class RuntimeTests: XCTestCase {
             mention("live", "arrived while the workbench was open", author: "live", minutesAgo: 0)
         ])
         XCTAssertTrue(term.waitForFrame { $0.contains("arrived while the") }, term.lastScreen)
-        XCTAssertTrue(term.lastScreen.contains("Feed — 4 · 1 new"), term.lastScreen)
+        XCTAssertTrue(term.lastScreen.contains("Feed — 4 · 1 unread"), term.lastScreen)
         XCTAssertTrue(term.lastScreen.contains("│ @ben "), term.lastScreen)
         XCTAssertTrue(term.waitForFrame { $0.contains(" listener ") }, term.lastScreen)
 
