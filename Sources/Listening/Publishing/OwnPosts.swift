@@ -3,7 +3,7 @@ import SwitchboardCore
 
 /// Editing and deleting the brand's own posts on their network (`switchboard post edit|delete`): Mastodon edit
 /// (`PUT /api/v1/statuses/:id` with `status`) and delete (`DELETE /api/v1/statuses/:id`), Bluesky delete
-/// (`com.atproto.repo.deleteRecord` of the post's record key). Recorded as `PostAction` once the network said yes;
+/// (`com.atproto.repo.deleteRecord` of the post's record key); the other networks in `OwnPosts+Networks.swift`. Recorded as `PostAction` once the network said yes;
 /// every version stays in the log.
 public enum OwnPosts {
     /// A post of the brand that can be taken back: the mention it is stored as, its network and id there, its text.
@@ -38,7 +38,12 @@ public enum OwnPosts {
             let c = try MastodonSource(setup(t, team: team, store: store, http: http)).client
             let body = try JSONSerialization.data(withJSONObject: ["status": text], options: [.sortedKeys])
             try await send(c, "PUT", t.postID, body: body)
-        default: throw PublishError.configuration(L10n.t("post.edit.no.api", ["network": name(t.network)]))
+        default:
+            // A network whose API has no edit is said before any source is looked for.
+            guard editable.contains(t.network) else {
+                throw PublishError.configuration(L10n.t("post.edit.no.api", ["network": name(t.network)]))
+            }
+            try await editElsewhere(t, to: text, setup: setup(t, team: team, store: store, http: http))
         }
         return try store.record(
             [.post(.edit(mention: t.key, network: t.network, postID: t.postID, old: t.text, new: text))], actor: actor)[
@@ -65,7 +70,7 @@ public enum OwnPosts {
             do { _ = try await c.post("com.atproto.repo.deleteRecord", json: body) } catch let e as SourceError {
                 throw PublishError(e)
             }
-        default: throw PublishError.configuration(L10n.t("post.delete.no.api", ["network": name(t.network)]))
+        default: try await deleteElsewhere(t, store: store, setup: setup(t, team: team, store: store, http: http))
         }
         return try store.record(
             [.post(.delete(mention: t.key, network: t.network, postID: t.postID, text: t.text))], actor: actor)[0]
