@@ -1,13 +1,11 @@
 import Foundation
+import GRDB
 import SwitchboardCore
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 
 /// The brands overview through each brand's index: new and overdue mentions counted in SQL (overdue: the open,
 /// unanswered candidates checked against the SLA in code), the queue and a running crisis folded from only the
-/// `queue_*` and `crisis_*` lines of the actions log. No brand's mentions are decoded, whatever their number.
+/// `queue_*` and `crisis_*` lines of the actions logs, found through the index (`agenda`). No brand's mentions are
+/// decoded, whatever their number.
 extension HistoryIndex {
     /// One row of the overview for `brand` at `now`. The index is a cache in the brand's `index/` folder: it is
     /// brought up to date (or made) there; when that is not possible (a directory this user may only read), the row
@@ -34,7 +32,7 @@ extension HistoryIndex {
         if let sla { env.overdue = { m, st, t in sla.isOverdue(m, state: st, now: t) } }
         s.new = try count(try Query.parse("status:new -is:own"), environment: env)
         s.overdue = sla == nil ? 0 : try count(try Query.parse("is:open is:overdue"), environment: env)
-        let events = try tagged([HistoryIndex.queueTag, HistoryIndex.crisisTag])
+        let events = try agendaEvents()
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = sla?.timeZone ?? TimeZone(identifier: "UTC")!
         s.dueToday =
@@ -47,54 +45,35 @@ extension HistoryIndex {
         }
     }
 
-    static let queueTag = Array("\"type\":\"queue_".utf8), crisisTag = Array("\"type\":\"crisis_".utf8)
-
-    /// The first place of `tag` in `b` at `from` or later: `memchr` for its first byte, then `memcmp`.
-    static func find(_ tag: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let base = b.baseAddress, let first = tag.first else { return nil }
-        var i = from
-        while i + tag.count <= b.count {
-            guard let p = memchr(base + i, Int32(first), b.count - i - tag.count + 1) else { return nil }
-            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if tag.withUnsafeBufferPointer({ memcmp(base + at, $0.baseAddress!, tag.count) }) == 0 { return at }
-            i = at + 1
+    /// The queue's and the crisis's actions (`queue_*`, `crisis_*`) in the order of the actions logs, read by the
+    /// offsets the catch-up recorded (`agenda`): a brand's 100,000 status changes are neither decoded nor scanned.
+    func agendaEvents() throws -> [AuditEvent] {
+        let rows = try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT logfile.name AS name, agenda.off AS off, agenda.len AS len FROM agenda "
+                    + "JOIN logfile ON logfile.id = agenda.file")
         }
-        return nil
-    }
-
-    /// The actions whose line holds one of `tags`, found with `memchr` over each log's bytes: only those lines are
-    /// decoded (a brand's 100,000 status changes cost a scan, not a decode).
-    func tagged(_ tags: [[UInt8]]) throws -> [AuditEvent] {
-        var out: [AuditEvent] = []
-        for file in logFiles(.actions) {
-            let size = FileIO.size(file)
-            guard size > 0 else { continue }
-            let bytes = try FileIO.readBytes(file, from: 0, count: size)
-            var lines: [Int: ArraySlice<UInt8>] = [:]
-            bytes.withUnsafeBufferPointer { b in
-                guard b.baseAddress != nil else { return }
-                for tag in tags {
-                    var from = 0
-                    while from < b.count,
-                        let at = HistoryIndex.find(tag, in: b, from: from)
-                    {
-                        var start = at
-                        while start > 0, b[start - 1] != 10 { start -= 1 }
-                        var end = at
-                        while end < b.count, b[end] != 10 { end += 1 }
-                        if lines[start] == nil { lines[start] = bytes[start...min(end, b.count - 1)] }
-                        from = end + 1
-                    }
-                }
-            }
-            // In the log's order (the folds depend on it); each line ends with its newline (or the file's end).
-            var chunk: [UInt8] = []
-            for start in lines.keys.sorted() {
-                chunk += lines[start]!
-                if chunk.last != 10 { chunk.append(10) }
-            }
-            out += HistoryIndex.decodeEvents(chunk)
+        // The logs' order, by their names under log/ (as the index names them).
+        let root = dir.logDir.standardizedFileURL.path + "/"
+        let order = Dictionary(
+            logFiles(.actions).enumerated().map { (i, url) in
+                let p = url.standardizedFileURL.path
+                return (p.hasPrefix(root) ? String(p.dropFirst(root.count)) : url.lastPathComponent, i)
+            }, uniquingKeysWith: { a, _ in a })
+        var byFile: [String: [(off: Int, len: Int)]] = [:]
+        for r in rows {
+            let name: String = r["name"]
+            byFile[name, default: []].append((r["off"], r["len"]))
         }
-        return out
+        var chunk: [UInt8] = []
+        for name in byFile.keys.sorted(by: { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }) {
+            let file = dir.logDir.appendingPathComponent(name)
+            for (off, len) in byFile[name]!.sorted(by: { $0.off < $1.off }) where len > 0 {
+                chunk += try FileIO.readBytes(file, from: off, count: len)
+                chunk.append(10)
+            }
+        }
+        return HistoryIndex.decodeEvents(chunk)
     }
 }

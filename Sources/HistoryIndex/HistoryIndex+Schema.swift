@@ -33,6 +33,9 @@ extension HistoryIndex {
         """,
         // Lines of the logs that could not be read (as the store reports them: file, line, why).
         "CREATE TABLE warning (file TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL)",
+        // Where the queue's and the crisis's actions (`queue_*`, `crisis_*`) stand in the actions logs: the brands
+        // overview folds the queue and a running crisis from just these lines, read by offset.
+        "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
         "CREATE INDEX mention_created ON mention(created, rowid)",
         "CREATE INDEX mention_status ON mention(status, created)",
         // `from:` is a range of the folded handle.
@@ -54,7 +57,7 @@ extension HistoryIndex {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
-                for t in ["mention_fts", "mention", "logfile", "warning", "meta"] {
+                for t in ["mention_fts", "mention", "logfile", "warning", "agenda", "meta"] {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
                 for sql in HistoryIndex.tables { try db.execute(sql: sql) }

@@ -78,6 +78,12 @@ struct LogApplier {
                     continue
                 }
                 events += 1
+                let type = e.action.typeName
+                if type.hasPrefix("queue_") || type.hasPrefix("crisis_") {
+                    let b = lines[i].bytes
+                    try db.cachedStatement(sql: "INSERT INTO agenda(file, off, len) VALUES (?, ?, ?)")
+                        .execute(arguments: [file, offset + b.startIndex, b.count])
+                }
                 guard let k = e.action.mention else { continue }
                 if states[k] == nil { states[k] = try loadState(k) }
                 states[k]!.apply(e)
