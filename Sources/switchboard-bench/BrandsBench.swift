@@ -138,7 +138,7 @@ func runBrandsBench() {
 func measureOverview(_ brands: [BrandList.Brand], file: URL? = nil, now: Date, runs: Int = 5) {
     func overview() -> [BrandSummary] {
         let list = file.flatMap { try? BrandList.load(from: $0) }?.brands ?? brands
-        return list.map {
+        return BrandSummary.rows(list) {
             HistoryIndex.brandSummary($0, dir: DataDirectory(root: URL(fileURLWithPath: $0.dir)), now: now)
         }
     }

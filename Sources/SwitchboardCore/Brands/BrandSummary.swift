@@ -48,3 +48,23 @@ public struct BrandSummary: Sendable, Equatable {
         }
     }
 }
+
+extension BrandSummary {
+    /// One row per brand in `brands`' order, read side by side on every core (each brand has its own directory and
+    /// index, so the reads share nothing): what `B`, `switchboard brands` and the bench show.
+    public static func rows(
+        _ brands: [BrandList.Brand], _ read: @Sendable (BrandList.Brand) -> BrandSummary
+    ) -> [BrandSummary] {
+        final class Slots: @unchecked Sendable {
+            let lock = NSLock()
+            var rows: [BrandSummary?]
+            init(_ n: Int) { rows = Array(repeating: nil, count: n) }
+        }
+        let slots = Slots(brands.count)
+        DispatchQueue.concurrentPerform(iterations: brands.count) { i in
+            let row = read(brands[i])
+            slots.lock.withLock { slots.rows[i] = row }
+        }
+        return slots.rows.map { $0! }
+    }
+}

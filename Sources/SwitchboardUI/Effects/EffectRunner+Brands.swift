@@ -27,7 +27,7 @@ extension EffectRunner {
             background.startThread {
                 [
                     .brandsLoaded(
-                        list.brands.map { b in
+                        BrandSummary.rows(list.brands) { b in
                             summary(b, DataDirectory(root: URL(fileURLWithPath: DataDirectory.expandPath(b.dir))), now)
                         })
                 ]

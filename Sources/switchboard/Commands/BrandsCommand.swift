@@ -23,7 +23,7 @@ struct BrandsCommand: ParsableCommand {
                     + #" {"brands": [{"name": "Acme", "dir": "~/clients/acme"}]}"#)
         }
         let now = Date()
-        let rows = list.brands.map { b in
+        let rows = BrandSummary.rows(list.brands) { b in
             HistoryIndex.brandSummary(
                 b, dir: (try? list.directory(b.name)) ?? DataDirectory(root: URL(fileURLWithPath: b.dir)), now: now)
         }
