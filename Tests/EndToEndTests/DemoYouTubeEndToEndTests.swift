@@ -31,7 +31,7 @@ final class DemoYouTubeEndToEndTests: EndToEndTestCase {
         XCTAssertTrue(rows.contains { $0.contains("@JürgenWeiß-Köln") }, s.dump(rows))
         s.sendText("Hallo Jürgen, das ist bekannt – der Fix kommt heute.")
         s.sendKeys("C-s")
-        rows = try s.waitFor("To: @JürgenWeiß-Köln on youtube")
+        rows = try s.waitFor("To: @JürgenWeiß-Köln on YouTube")
         s.sendKeys("y")
         rows = try s.waitFor("sent ✓", timeout: 40)
         sleep(2)

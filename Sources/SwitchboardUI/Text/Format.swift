@@ -37,8 +37,12 @@ enum Format {
     static func network(_ platform: String) -> String {
         switch platform.lowercased() {
         case "mastodon": return "Mastodon"
-        case "bluesky": return "Bluesky"
+        case "bluesky", "bsky": return "Bluesky"
         case "x": return "X"
+        case "youtube": return "YouTube"
+        case "facebook": return "Facebook"
+        case "instagram": return "Instagram"
+        case "threads": return "Threads"
         case "rss": return "RSS"
         case "jsonl": return "JSON Lines"
         case "reddit": return "Reddit"
