@@ -125,4 +125,18 @@ final class OwnPostNetworksTests: XCTestCase {
         XCTAssertEqual(event.action.typeName, "post_delete")
         XCTAssertEqual(try Store(dir: dir).state(t.key).moderated, .delete)
     }
+
+    /// An item of the brand's own blog feed is no post on a network: edit and delete say so before any request.
+    func testAFeedItemOfTheBrandIsRefusedAsNotANetwork() throws {
+        let dir = try xDataDir()
+        for platform in ["rss", "jsonl"] {
+            do {
+                _ = try own(dir, platform, id: "https://acme.shop/blog/\(platform)", source: "blog", text: "Neu im Blog")
+                XCTFail("\(platform): a feed item has no network to act on")
+            } catch let e as PublishError {
+                XCTAssertTrue(e.description.contains("not a post on a social network"), e.description)
+            }
+        }
+        XCTAssertEqual(server.requests.count, 0)
+    }
 }

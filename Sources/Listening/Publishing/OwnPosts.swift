@@ -23,6 +23,10 @@ public enum OwnPosts {
         let st = store.state(key)
         if st.moderated == .delete { throw PublishError.configuration(L10n.t("post.deleted.already", ["key": key])) }
         let net = m.platform.lowercased() == "bsky" ? "bluesky" : m.platform.lowercased()
+        // An item of a feed (RSS, Atom, JSON Lines) lives on no network this tool can act on.
+        guard Listener.networkKinds(net) != nil else {
+            throw PublishError.configuration(L10n.t("post.not.network", ["key": key, "network": name(net)]))
+        }
         let id = m.reply?.uri ?? m.id
         return Target(
             key: key, network: net, postID: id, text: st.postEdits?[id] ?? m.text, account: m.author?.handle ?? "")
