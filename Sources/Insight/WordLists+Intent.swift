@@ -46,11 +46,11 @@ extension WordLists {
         "niemand reagiert", "keine antwort", "keine rückmeldung", "keine reaktion", "null antwort",
         "null rückmeldung", "heute nichts", "heute nix", "heute kein", "heute keine", "falsche größe",
         "falsche farbe", "falschen artikel", "falsche artikel", "falsche ware", "nie angekommen", "nie geliefert",
-        "nicht angekommen", "nicht geliefert",
+        "nicht angekommen", "nicht geliefert", "price rise", "price increase", "price hike",
     ]
     /// Words that are complaint cues alone: waiting and repetition.
     static let complaintCuesMore =
-        "warteschleife dauerbesetzt funkstille again twice vertröstet hingehalten"
+        "warteschleife dauerbesetzt funkstille again twice vertröstet hingehalten preiserhöhung preiserhöhungen"
     /// Words that open a waiting time ("seit drei Wochen", "for 5 days") and the units that close it.
     static let sinceWords = "seit since for über over waiting waited warte warten wartet"
     static let durationUnits =
