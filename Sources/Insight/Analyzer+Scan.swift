@@ -105,7 +105,8 @@ extension Analyzer {
         var prevContribution: Float = 0
         var prevWasWord = false
         var sentenceStart = true
-        var startWord = 0  // 0: first word to come; 1: saw an auxiliary (3: one asking before an article, 4: "habe"); 2: done
+        // 0: first word to come; 1: saw an auxiliary (3: one asking before an article, 4: "habe"); 2: done.
+        var startWord = 0
         let useTokens = r.lang == .en || collect != nil
         let learnedOn = hot.learned.table != nil || collect != nil
         // Learned-feature keys are gathered here and looked up together at the end: the table probes, which mostly

@@ -76,7 +76,8 @@ public struct Analyzer: Sendable {
                     || r.irony && fired[2])
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
             // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
-            if (fired[0] || r.cues[0] > 0 && !complaint) && r.question && !r.rhetorical(negative: sentiment == .negative || complaint) {
+            let asked = fired[0] || r.cues[0] > 0 && !complaint
+            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || complaint) {
                 intents.append(.question)
             }
             if complaint { intents.append(.complaint) }
