@@ -116,7 +116,7 @@ extension Analyzer {
         var clauseWords = 0
         var ironyOpen = false
         // A sentence opened by a question word (and what was known before it, for "What a day!"); a waiting time.
-        var (askedHere, askedBefore, sinceLeft) = (false, (false, false, false), 0)
+        var (askedHere, askedBefore, sinceLeft) = (false, false, 0)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -215,24 +215,18 @@ extension Analyzer {
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
-                        (askedBefore, askedHere) = ((r.question, r.questionStart, r.whStart), true)
+                        (askedBefore, askedHere) = (r.question, true)
                         (r.question, r.questionStart, r.whStart) = (true, true, true)
                         startWord = 2
                     } else if f & aux != 0 || info.cues & WordInfo.verbFirst != 0 {
-                        let c = info.cues
-                        startWord = c & WordInfo.verbFirst != 0 ? 3 : c & WordInfo.firstPerson != 0 ? 4 : 1
+                        startWord = Analyzer.afterVerb(info.cues)
                     } else {
                         startWord = 2
                     }
                     sentenceStart = false
                 } else if startWord != 2 {
-                    // "Kann man …", "Does anyone …"; "Ist die Linie …", "Does the app …" (a verb, then an article);
-                    // not "Habe mir … bestellt" (a first-person verb, then "mir").
-                    let pronoun = f & pron != 0 && !(startWord == 4 && info.cues & WordInfo.reflexive != 0)
-                    if pronoun || startWord == 3 && info.cues & WordInfo.article != 0 {
-                        (r.question, r.questionStart) = (true, true)
-                    }
-                    startWord = 2
+                    let q = Analyzer.asks(startWord, f & pron != 0, info.cues)
+                    (r.question, r.questionStart, startWord) = (r.question || q, r.questionStart || q, 2)
                 }
             }
             // Learned token weights (negated words have their own).
@@ -257,7 +251,7 @@ extension Analyzer {
             // A two-word phrase (looked up before the modifiers: "für nichts" ends in a negator).
             let ps = prevWasWord ? phrases.slot(phraseKey(prevHash, t.hash)) : -1
             if ps >= 0 { phraseCues(phrases.value(at: ps), askedHere && clauseWords == 2, askedBefore, &r) }
-            if info.cues & 3 != 0 || sinceLeft > 0 { waitingTime(info.cues, &sinceLeft, &r) }
+            if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.
             if f & negFlag != 0 {
                 (negWindow, prevHash, prevContribution, prevWasWord) = (4, t.hash, 0, true)
@@ -310,9 +304,7 @@ extension Analyzer {
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
         r.contrast = contrast
-        if r.ironyPhrase || r.ironyPattern && (neg > 0 || emoNeg > 0 || r.negatedExpect + r.complaintCues > 0) {
-            r.irony = true
-        }
+        if r.ironic(problem: neg > 0 || emoNeg > 0 || r.negatedExpect + r.complaintCues > 0) { r.irony = true }
         if r.irony && r.tokPos > 0 {
             // Positive words said ironically count toward negative.
             r.tokNeg += r.tokPos

@@ -141,6 +141,7 @@ final class InsightModel: @unchecked Sendable {
         markWords(WordLists.articles) { $0.cues |= WordInfo.article }
         markWords("habe hab bin bekomme") { $0.cues |= WordInfo.firstPerson }
         markWords("mir mich") { $0.cues |= WordInfo.reflexive }
+        markWords(WordLists.resolvedWords) { $0.cues |= WordInfo.resolved }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }

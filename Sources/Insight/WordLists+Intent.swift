@@ -3,19 +3,22 @@
 extension WordLists {
     /// Word pairs that ask, wherever they stand: "anyone know", "I wonder if", "weiß jemand", "frage mich".
     static let questionPhrases = [
-        "anyone know", "anybody know", "anyone else", "anybody else", "someone know", "any idea", "any ideas",
+        "any way", "anyone know", "anybody know", "anyone else", "anybody else", "someone know", "any idea",
+        "any ideas",
         "any tips", "any update", "any news", "any word", "wonder if", "wonder whether", "wondering if",
         "wondering whether", "wondering how", "wondering what", "wondering when", "wondering why", "know if",
         "know whether", "curious if", "curious whether", "curious what", "sure whether", "sure how",
         "quick question", "real question", "question for", "kennt jemand", "kennt einer", "jemand ne",
-        "jemand eine", "jemand erfahrung", "jemand ahnung", "ne idee", "eine idee", "frage mich", "frag mich",
+        "jemand eine", "jemand erfahrung", "jemand ahnung", "frage mich", "frag mich",
         "wüsste gern", "wüsste gerne", "gern wissen", "gerne wissen", "würde interessieren", "kurze frage",
-        "ne frage", "mal frage", "sagt mal", "weiss einer", "weiß einer",
+        "ne frage", "mal frage", "sagt mal", "weiss einer", "weiß einer", "weiß wer", "weiss wer", "mal fragen",
+        "wollte fragen", "möchte fragen", "fragen ob", "ask if", "ask whether", "anyone tried", "anyone seen",
+        "anyone using", "anyone got", "anyone had",
     ]
     /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
     /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.
     static let verbFirst =
-        "is are does do can could will would should ist sind hat gibt kann können muss müssen darf dürfen soll sollte "
+        "is are does do can could will would should ist sind hat gibt gibts kann können muss müssen darf dürfen soll sollte "
         + "wird werden funktioniert geht klappt gilt lässt lohnt fährt kommt bekommt"
     static let articles =
         "the a my your our his her their der die den dem des ein eine einen einem einer nen ne mein meine meinen "
@@ -51,23 +54,27 @@ extension WordLists {
     /// Words that are complaint cues alone: waiting and repetition.
     static let complaintCuesMore =
         "warteschleife dauerbesetzt funkstille again twice vertröstet hingehalten preiserhöhung preiserhöhungen"
-    /// Words that open a waiting time ("seit drei Wochen", "for 5 days") and the units that close it.
-    static let sinceWords = "seit since for über over waiting waited warte warten wartet"
+    /// Words that open a waiting time ("seit drei Wochen", "waiting 2 hours") and the units that close it.
+    static let sinceWords = "seit since waiting waited warte warten wartet"
     static let durationUnits =
         "minutes mins hours hrs hour days weeks week months month minuten min stunden stunde std tagen tage wochen "
         + "woche monaten monate monat"
     /// Word pairs that are ironic only beside a problem: "toll gemacht, jetzt ist alles weg", "klasse Service,
     /// drei Tage ohne Heizung", "Glückwunsch zur dritten Preiserhöhung", "just what I needed, a flat tyre".
     static let ironyBesideAProblem = [
-        "toll gemacht", "super gemacht", "klasse gemacht", "prima gemacht", "großartig gemacht", "gut gemacht",
-        "well done", "nice job", "great job", "good job", "glückwunsch zu", "glückwunsch zur", "glückwunsch zum",
+        "toll gemacht", "super gemacht", "klasse gemacht", "prima gemacht", "großartig gemacht",
+        "glückwunsch zu", "glückwunsch zur", "glückwunsch zum",
         "herzlichen glückwunsch", "congrats on", "congratulations on", "klasse service", "toller service",
         "super service", "top service", "great service", "fantastic service", "excellent service",
         "amazing service", "brilliant service", "i needed", "ich gebraucht", "oh great", "oh brilliant",
-        "oh wonderful", "oh perfect", "oh super", "oh toll", "perfect timing", "perfektes timing", "love how",
-        "liebe es", "love it", "sehr hilfreich", "very helpful", "so helpful", "super idee", "tolle idee",
-        "great idea", "dank auch", "thanks guys", "danke euch", "läuft ja", "just what",
+        "oh wonderful", "oh perfect", "oh super", "oh toll", "perfect timing", "perfektes timing",
+        "super idee", "tolle idee",
+        "great idea", "dank auch", "läuft ja", "just what",
     ]
+    /// A problem solved: praise beside it is sincere ("Klasse Service, kaputtes Display in einer Stunde repariert").
+    static let resolvedWords =
+        "fixed repaired sorted resolved solved replaced refunded behoben repariert gelöst erledigt erstattet ersetzt "
+        + "getauscht ausgetauscht"
     /// More rhetorical questions: "How many times do I have to…", "Wie oft soll ich das noch…".
     static let rhetoricPhrasesMore = ["many times", "oft soll", "oft muss", "oft noch"]
     /// Word pairs that are ironic wherever they stand: nobody loves waiting.
