@@ -18,8 +18,8 @@ extension WordLists {
     /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
     /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.
     static let verbFirst =
-        "is are does do can could will would should ist sind hat gibt gibts kann können muss müssen darf dürfen soll sollte "
-        + "wird werden funktioniert geht klappt gilt lässt lohnt fährt kommt bekommt"
+        "is are does do can could will would should ist sind hat gibt gibts kann können muss müssen darf dürfen "
+        + "soll sollte wird werden funktioniert geht klappt gilt lässt lohnt fährt kommt bekommt"
     static let articles =
         "the a my your our his her their der die den dem des ein eine einen einem einer nen ne mein meine meinen "
         + "dein deine euer eure unser unsere diese dieser dieses diesen"

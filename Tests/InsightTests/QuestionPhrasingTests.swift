@@ -48,7 +48,8 @@ final class QuestionPhrasingTests: XCTestCase {
     func testChatQuestionCuesAreQuestions() {
         check(
             [
-                "anybody know whether the lounge is open before 6", "I'd like to know if the adapter fits a European plug.",
+                "anybody know whether the lounge is open before 6",
+                "I'd like to know if the adapter fits a European plug.",
                 "any tips for getting through to billing", "Kennt jemand eine gute Werkstatt in Ulm",
                 "Ich wüsste gern, wann das Ersatzteil kommt.", "Frage mich gerade, ob der Gutschein verfällt.",
                 "Ist die Kantine am Freitag geöffnet", "Does the router come with a cable",
@@ -60,7 +61,8 @@ final class QuestionPhrasingTests: XCTestCase {
     func testExclamationsTitlesAndQuotedMarksAreNotQuestions() {
         check(
             [
-                "What a morning!", "Was für ein Abend!", "Wie geil war das bitte!", "How we cut our energy bill in half",
+                "What a morning!", "Was für ein Abend!", "Wie geil war das bitte!",
+                "How we cut our energy bill in half",
                 "Wie man im Winter Heizkosten spart", "He texted me \"are you coming?\" and I said no.",
                 "Der Film heißt „Wohin gehst du?“ und läuft heute.", "Details: https://shop.example/item?colour=red",
                 "Habe mir heute die graue Mütze bestellt.", "How many times do I have to send the same form?",
