@@ -105,7 +105,8 @@ extension Analyzer {
         var prevContribution: Float = 0
         var prevWasWord = false
         var sentenceStart = true
-        var startWord = 0  // 0: expecting first word; 1: saw an auxiliary; 2: done
+        // 0: first word to come; 1: saw an auxiliary (3: one asking before an article, 4: "habe"); 2: done.
+        var startWord = 0
         let useTokens = r.lang == .en || collect != nil
         let learnedOn = hot.learned.table != nil || collect != nil
         // Learned-feature keys are gathered here and looked up together at the end: the table probes, which mostly
@@ -114,6 +115,8 @@ extension Analyzer {
         var prevLearned = LearnedKey.sentenceStart
         var clauseWords = 0
         var ironyOpen = false
+        // A sentence opened by a question word (and what was known before it, for "What a day!"); a waiting time.
+        var (askedHere, askedBefore, sinceLeft) = (false, false, 0)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -157,7 +160,8 @@ extension Analyzer {
                 }
                 if t.has(Token.boundary) {
                     (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
-                    (prevLearned, clauseWords) = (LearnedKey.sentenceStart, 0)
+                    (prevLearned, clauseWords, askedHere) = (LearnedKey.sentenceStart, 0, false)
+                    if t.has(Token.question) && quotedMark(i, nt, toks, scratch) { r.quotedQuestions += 1 }
                 }
                 prevWasWord = false
                 continue
@@ -211,17 +215,18 @@ extension Analyzer {
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
+                        (askedBefore, askedHere) = (r.question, true)
                         (r.question, r.questionStart, r.whStart) = (true, true, true)
                         startWord = 2
-                    } else if f & aux != 0 {
-                        startWord = 1
+                    } else if f & aux != 0 || info.cues & WordInfo.verbFirst != 0 {
+                        startWord = Analyzer.afterVerb(info.cues)
                     } else {
                         startWord = 2
                     }
                     sentenceStart = false
-                } else if startWord == 1 {
-                    if f & pron != 0 { (r.question, r.questionStart) = (true, true) }
-                    startWord = 2
+                } else if startWord != 2 {
+                    let q = Analyzer.asks(startWord, f & pron != 0, info.cues)
+                    (r.question, r.questionStart, startWord) = (r.question || q, r.questionStart || q, 2)
                 }
             }
             // Learned token weights (negated words have their own).
@@ -245,8 +250,8 @@ extension Analyzer {
             }
             // A two-word phrase (looked up before the modifiers: "für nichts" ends in a negator).
             let ps = prevWasWord ? phrases.slot(phraseKey(prevHash, t.hash)) : -1
-            if ps >= 0 && phrases.value(at: ps).irony { r.ironyPhrase = true }
-            if ps >= 0 && phrases.value(at: ps).rhetoric { r.rhetoricPhrase = true }
+            if ps >= 0 { phraseCues(phrases.value(at: ps), askedHere && clauseWords == 2, askedBefore, &r) }
+            if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.
             if f & negFlag != 0 {
                 (negWindow, prevHash, prevContribution, prevWasWord) = (4, t.hash, 0, true)
@@ -299,7 +304,7 @@ extension Analyzer {
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
         r.contrast = contrast
-        if r.ironyPhrase || r.ironyPattern && (neg > 0 || emoNeg > 0 || r.negatedExpect > 0) { r.irony = true }
+        if r.ironic(problem: neg > 0 || emoNeg > 0 || r.negatedExpect + r.complaintCues > 0) { r.irony = true }
         if r.irony && r.tokPos > 0 {
             // Positive words said ironically count toward negative.
             r.tokNeg += r.tokPos
@@ -322,7 +327,9 @@ extension Analyzer {
         r.dense[7] = min(Float(nt) / 30, 2)
         r.dense[8] = Float(min(personal, 3))
         r.dense[9] = stats.urls > 0 ? 1 : 0
-        if stats.questions > 0 { r.question = true }
+        // A question mark of the writer's own: not one quoted, not one after an exclamation ("Wie geil ist das?!").
+        let asked = stats.questions > r.quotedQuestions && !(r.notAsked && stats.exclamations > 0)
+        if asked { r.question = true }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {
             keys[nk] = LearnedKey.lang(r.lang)
@@ -330,22 +337,13 @@ extension Analyzer {
             r.learned &+= hot.learned.table?.sum(keys, nk, filter: hot.learned.filter) ?? .zero
             collect?.keys.append(contentsOf: UnsafeBufferPointer(start: keys, count: nk))
             r.cues = SIMD16<Float>(
-                stats.questions > 0 ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
+                asked ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
                 Float(min(r.praiseCues, 3)), Float(min(r.helpCues, 3)), r.strongHelp ? 1 : 0,
                 Float(min(r.purchaseCues, 3)), Float(min(r.spamCues, 3)), r.please ? 1 : 0, r.want ? 1 : 0,
                 Float(min(r.negatedExpect, 2)), r.irony ? 1 : 0, stats.urls > 0 ? 1 : 0,
-                Float(min(stats.hashtags, 6)) / 2, Float(min(stats.mentions, 6)) / 2, 0)
+                Float(min(stats.hashtags, 6)) / 2, Float(min(max(stats.mentions - 1, 0), 6)) / 2, 0)
         }
         return r
-    }
-
-    @inline(__always)
-    func addToken(
-        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
-    ) {
-        let s = words.slot(key)
-        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
-        collect?.tokens.append(name)
     }
 
     /// Whether the next word (before a clause boundary) carries sentiment: then a booster modifies it.

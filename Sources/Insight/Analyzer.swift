@@ -74,7 +74,12 @@ public struct Analyzer: Sendable {
                 !spam
                 && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
                     || r.irony && fired[2])
-            if fired[0] && !r.rhetorical(negative: sentiment == .negative || complaint) { intents.append(.question) }
+            // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
+            // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
+            let asked = fired[0] || r.cues[0] > 0 && !complaint
+            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || complaint) {
+                intents.append(.question)
+            }
             if complaint { intents.append(.complaint) }
             if !spam && fired[2] && !complaint { intents.append(.praise) }
             if !spam && fired[3] { intents.append(.help) }

@@ -116,17 +116,32 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.personalDE, WordInfo.personalDE)
         mark(WordLists.ironyOpeners, WordInfo.ironyOpener)
         mark(WordLists.ironyAgain, WordInfo.ironyAgain)
-        for phrase in WordLists.ironyPhrases {
-            let keys = InsightModel.keys(phrase)
-            if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].irony = true }
+        mark(WordLists.complaintCuesMore, WordInfo.complaint)
+        func markPhrases(_ list: [String], _ set: (inout PhraseInfo) -> Void) {
+            for phrase in list {
+                let keys = InsightModel.keys(phrase)
+                if keys.count == 2 { set(&ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()]) }
+            }
         }
-        for word in WordLists.rhetoricParticles.split(separator: " ") {
-            for k in InsightModel.keys(String(word)).prefix(1) { w[k, default: WordInfo()].rhetoric = true }
+        func markWords(_ list: String, _ set: (inout WordInfo) -> Void) {
+            for word in list.split(separator: " ") {
+                for k in InsightModel.keys(String(word)).prefix(1) { set(&w[k, default: WordInfo()]) }
+            }
         }
-        for phrase in WordLists.rhetoricPhrases {
-            let keys = InsightModel.keys(phrase)
-            if keys.count == 2 { ph[phraseKey(keys[0], keys[1]), default: PhraseInfo()].rhetoric = true }
-        }
+        markPhrases(WordLists.ironyPhrases + WordLists.ironyPhrasesMore) { $0.irony = true }
+        markWords(WordLists.rhetoricParticles) { $0.rhetoric = true }
+        markPhrases(WordLists.rhetoricPhrases + WordLists.rhetoricPhrasesMore) { $0.rhetoric = true }
+        markPhrases(WordLists.questionPhrases) { $0.question = true }
+        markPhrases(WordLists.notAskedPhrases) { $0.notAsked = true }
+        markPhrases(WordLists.complaintPhrases) { $0.complaint = true }
+        markPhrases(WordLists.ironyBesideAProblem) { $0.ironyBesideAProblem = true }
+        markWords(WordLists.sinceWords) { $0.cues |= WordInfo.sinceWord }
+        markWords(WordLists.durationUnits) { $0.cues |= WordInfo.unit }
+        markWords(WordLists.verbFirst) { $0.cues |= WordInfo.verbFirst }
+        markWords(WordLists.articles) { $0.cues |= WordInfo.article }
+        markWords("habe hab bin bekomme") { $0.cues |= WordInfo.firstPerson }
+        markWords("mir mich") { $0.cues |= WordInfo.reflexive }
+        markWords(WordLists.resolvedWords) { $0.cues |= WordInfo.resolved }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }

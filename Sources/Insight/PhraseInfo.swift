@@ -10,4 +10,7 @@ struct PhraseInfo {
     var irony = false
     /// A rhetorical question's words ("who needs", "wer braucht", "any worse"): no question to answer.
     var rhetoric = false
+    /// Intent cues (`WordLists+Intent`): a question ("anyone know"), an exclamation or title at the start of a
+    /// sentence ("what a", "how I"), a breach of expectation ("still no", "schon wieder"), irony beside a problem.
+    var question = false, notAsked = false, complaint = false, ironyBesideAProblem = false
 }

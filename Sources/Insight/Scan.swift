@@ -20,6 +20,16 @@ struct Scan {
     var questionStart = false, ironyPattern = false, ironyPhrase = false, contrast = false
     /// Rhetorical questions: a sentence opened by a w-word, a rhetorical particle, a rhetorical word pair.
     var whStart = false, rhetoricParticle = false, rhetoricPhrase = false
+    /// An exclamation or title opened like a question ("What a day!", "How I moved house"); question marks in
+    /// quotes ("She asked \"can you help?\""), which are someone else's.
+    var notAsked = false, quotedQuestions = 0
+    /// Praise that is ironic beside a problem ("Klasse Service, seit einer Woche kein Netz"), unless one was solved.
+    var ironyBesideAProblem = false, resolved = false
+
+    /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
+    func ironic(problem: Bool) -> Bool {
+        ironyPhrase || (ironyPattern || ironyBesideAProblem && !resolved) && problem
+    }
 
     /// A question that asks nothing to answer: "Wer braucht schon Support?", "Why do I even bother?" (a w-question
     /// with a rhetorical particle, said negatively), "Who needs …", "Could it get any worse?".

@@ -55,6 +55,36 @@ final class NamedMistakesTests: XCTestCase {
         ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) }
     }
 
+    /// A breach of expectation is a complaint without any negative word: waiting, repetition, "still no", charged
+    /// twice, nobody answering; also in a tweet that tags the company (its @mention is no sign of spam).
+    func testBreachOfExpectationIsANegativeComplaint() {
+        check([
+            "Ordered on the 9th, still nothing.", "Fourth time I'm writing about the same invoice.",
+            "Still no sign of the technician.", "Zum vierten Mal die gleiche Mail geschrieben.",
+            "Schon wieder den falschen Artikel bekommen.", "Immer noch keine Antwort vom Kundenservice.",
+            "Charged twice for one pizza and nobody answers the phone.",
+            "@SunnyTel internet has been down for three days", "Seit vier Tagen kein Telefon @FernNetz",
+            "@MetroLink the 8:10 was cancelled again and nobody announced it",
+        ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) && !$0.intents.contains(.spam) }
+    }
+
+    /// Irony beside a problem ("Glückwunsch zur …", "klasse Service" + a problem, "love waiting", "oh brilliant"), and
+    /// the same words said sincerely, which stay praise.
+    func testIronyBesideAProblemAndSincerePraise() {
+        check([
+            "Love waiting half an hour for a cold coffee.", "Congrats on the third outage this month.",
+            "Oh brilliant, the app logged me out again.", "Great, another price rise in the post.",
+            "Glückwunsch zur vierten Störung diese Woche.", "Klasse Service, seit einer Woche kein Netz.",
+            "Toll gemacht, die Lieferung ist schon wieder verschwunden.", "Läuft bei euch, die App ist wieder offline.",
+            "Just what I needed, a broken screen on day one.",
+        ]) { $0.sentiment == .negative && $0.intents.contains(.complaint) && !$0.intents.contains(.praise) }
+        check([
+            "Toll gemacht, danke fürs schnelle Reparieren!", "Klasse Service, danke euch!",
+            "Just what I needed, thank you so much!", "Congrats on the new store opening!",
+            "Herzlichen Glückwunsch zum Jubiläum!", "@SunnyTel thanks, all working again!",
+        ]) { $0.sentiment == .positive && $0.intents.contains(.praise) && !$0.intents.contains(.complaint) }
+    }
+
     func testAPurchaseIsNotAComplaint() {
         check([
             "Habe gerade die blaue Variante bestellt.", "Habe eben die rote Jacke bestellt.",

@@ -43,6 +43,32 @@ final class QuestionPhrasingTests: XCTestCase {
             ], question: false)
     }
 
+    /// Chat-style cues of issue 22's second pass: "anyone know", "I'd like to know if", "kennt jemand", "frage mich",
+    /// and a verb first with an article after it ("Ist die Kantine …", "Does the router …").
+    func testChatQuestionCuesAreQuestions() {
+        check(
+            [
+                "anybody know whether the lounge is open before 6",
+                "I'd like to know if the adapter fits a European plug.",
+                "any tips for getting through to billing", "Kennt jemand eine gute Werkstatt in Ulm",
+                "Ich wüsste gern, wann das Ersatzteil kommt.", "Frage mich gerade, ob der Gutschein verfällt.",
+                "Ist die Kantine am Freitag geöffnet", "Does the router come with a cable",
+                "Gilt der Rabatt auch für Geschenkkarten", "@Nordbahn fährt die S2 heute Nacht durch",
+            ], question: true)
+    }
+
+    /// Exclamations and titles that open like a question, question marks inside quotes or in a link, a purchase told.
+    func testExclamationsTitlesAndQuotedMarksAreNotQuestions() {
+        check(
+            [
+                "What a morning!", "Was für ein Abend!", "Wie geil war das bitte!",
+                "How we cut our energy bill in half",
+                "Wie man im Winter Heizkosten spart", "He texted me \"are you coming?\" and I said no.",
+                "Der Film heißt „Wohin gehst du?“ und läuft heute.", "Details: https://shop.example/item?colour=red",
+                "Habe mir heute die graue Mütze bestellt.", "How many times do I have to send the same form?",
+            ], question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(

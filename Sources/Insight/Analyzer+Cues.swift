@@ -1,0 +1,77 @@
+import Foundation
+import SwitchboardCore
+
+/// Small helpers of the scan: learned tokens, and the intent cues of phrases, waiting times and quoted questions.
+extension Analyzer {
+    @inline(__always)
+    func addToken(
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
+    ) {
+        let s = words.slot(key)
+        if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }
+        collect?.tokens.append(name)
+    }
+
+    /// The state after a sentence's first word, an auxiliary: 3 a verb that asks when an article follows, 4 a
+    /// first-person verb ("habe"), else 1.
+    @inline(__always)
+    static func afterVerb(_ cues: UInt8) -> Int {
+        cues & WordInfo.verbFirst != 0 ? 3 : cues & WordInfo.firstPerson != 0 ? 4 : 1
+    }
+
+    /// Whether the second word of a sentence opened by an auxiliary makes it ask: "Kann man …", "Does anyone …";
+    /// "Ist die Linie …", "Does the app …" (a verb, then an article); not "Habe mir … bestellt".
+    @inline(__always)
+    static func asks(_ state: Int, _ pronoun: Bool, _ cues: UInt8) -> Bool {
+        pronoun && !(state == 4 && cues & WordInfo.reflexive != 0) || state == 3 && cues & WordInfo.article != 0
+    }
+
+    /// The intent cues of a two-word phrase (`WordLists+Intent`). `opening`: the phrase's first word opened the
+    /// clause as a question word, and `before` is whether the text asked before it.
+    @inline(__always)
+    func phraseCues(_ ph: PhraseInfo, _ opening: Bool, _ before: Bool, _ r: inout Scan) {
+        if ph.notAsked && opening {
+            // "What a day", "How I moved house": the opening word asked nothing (the learned layer still sees the
+            // opening as it was trained to).
+            r.question = before
+            r.notAsked = true
+        }
+        if ph.irony { r.ironyPhrase = true }
+        if ph.rhetoric { r.rhetoricPhrase = true }
+        if ph.question { (r.question, r.questionStart) = (true, true) }
+        if ph.complaint { r.complaintCues += 1 }
+        if ph.ironyBesideAProblem { r.ironyBesideAProblem = true }
+    }
+
+    /// A waiting time: a unit ("Wochen", "days") within four words after "seit", "since" or "waiting"; a problem
+    /// solved ("fixed", "behoben"), which makes praise beside it sincere.
+    @inline(__always)
+    func wordCues(_ d: UInt8, _ left: inout Int, _ r: inout Scan) {
+        if d & WordInfo.resolved != 0 { r.resolved = true }
+        if d & WordInfo.unit != 0 && left > 0 {
+            r.complaintCues += 1
+            left = 0
+        } else if d & WordInfo.sinceWord != 0 {
+            left = 4
+        } else if left > 0 {
+            left -= 1
+        }
+    }
+
+    /// Whether the question mark in punctuation token `i` closes a quotation (`?"`, `?“`, `?»`): someone else's.
+    @inline(__always)
+    func quotedMark(_ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>)
+        -> Bool
+    {
+        let t = toks[i]
+        let p = scratch + Int(t.start)
+        var seen = false
+        for k in 0..<Int(t.len) {
+            if p[k] == 63 { seen = true } else if seen && (p[k] == 34 || p[k] == 39) { return true }
+        }
+        // A closing quote outside ASCII is a punctuation token of its own without flags (dashes and "…" have some).
+        guard i + 1 < nt else { return false }
+        let n = toks[i + 1]
+        return n.kind == .punct && n.hash == 0 && n.flags == 0
+    }
+}

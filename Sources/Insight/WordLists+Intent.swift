@@ -1,0 +1,84 @@
+/// Intent cues of issue 22's second pass: two-word phrases that mark chat-style questions, exclamations and titles,
+/// breaches of expectation (complaints without a negative word), and irony that needs a problem beside it.
+extension WordLists {
+    /// Word pairs that ask, wherever they stand: "anyone know", "I wonder if", "weiß jemand", "frage mich".
+    static let questionPhrases = [
+        "any way", "anyone know", "anybody know", "anyone else", "anybody else", "someone know", "any idea",
+        "any ideas",
+        "any tips", "any update", "any news", "any word", "wonder if", "wonder whether", "wondering if",
+        "wondering whether", "wondering how", "wondering what", "wondering when", "wondering why", "know if",
+        "know whether", "curious if", "curious whether", "curious what", "sure whether", "sure how",
+        "quick question", "real question", "question for", "kennt jemand", "kennt einer", "jemand ne",
+        "jemand eine", "jemand erfahrung", "jemand ahnung", "frage mich", "frag mich",
+        "wüsste gern", "wüsste gerne", "gern wissen", "gerne wissen", "würde interessieren", "kurze frage",
+        "ne frage", "mal frage", "sagt mal", "weiss einer", "weiß einer", "weiß wer", "weiss wer", "mal fragen",
+        "wollte fragen", "möchte fragen", "fragen ob", "ask if", "ask whether", "anyone tried", "anyone seen",
+        "anyone using", "anyone got", "anyone had",
+    ]
+    /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
+    /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.
+    static let verbFirst =
+        "is are does do can could will would should ist sind hat gibt gibts kann können muss müssen darf dürfen "
+        + "soll sollte wird werden funktioniert geht klappt gilt lässt lohnt fährt kommt bekommt"
+    static let articles =
+        "the a my your our his her their der die den dem des ein eine einen einem einer nen ne mein meine meinen "
+        + "dein deine euer eure unser unsere diese dieser dieses diesen"
+    /// Word pairs that open an exclamation or a title, not a question, when no question mark follows:
+    /// "What a day!", "Wie geil ist das denn!", "How I moved my family to one plan", "Wie man Geld spart".
+    static let notAskedPhrases = [
+        "what a", "what an", "was für", "was fürn", "how cool", "how nice", "how lovely", "how sweet", "how awesome",
+        "how amazing", "how beautiful", "how great", "wie geil", "wie schön", "wie cool", "wie toll", "wie krass",
+        "wie süß", "wie genial", "wie herrlich", "how i", "how we", "why i", "why we", "what i", "what we",
+        "wie ich", "wie wir", "wie man", "warum ich", "warum wir", "was man", "was wir",
+    ]
+    /// Word pairs that state a breach of expectation: waiting, repetition, "still no", charged twice, nobody answers.
+    static let complaintPhrases = [
+        "still no", "still nothing", "still not", "still waiting", "still hasnt", "still havent", "still dont",
+        "still doesnt", "still didnt", "still cant", "still wont", "still isnt", "still missing", "charged twice",
+        "billed twice", "debited twice", "paid twice", "me twice", "charged double", "second time", "third time",
+        "fourth time", "fifth time", "nobody answers", "nobody answered", "nobody replies", "nobody replied",
+        "nobody responds", "nobody responded", "nobody gets", "nobody calls", "nobody called", "one answers",
+        "no reply", "no replies", "no response", "no answer", "zero replies", "zero response", "on hold",
+        "weeks later", "days later", "months later", "hours later", "wrong size", "wrong item", "wrong order",
+        "wrong colour", "wrong color", "wrong one", "never arrived", "never came", "never received", "never showed",
+        "again today", "down again", "late again", "noch kein", "noch keine", "noch keinen", "noch nicht",
+        "noch nichts", "noch nix", "schon wieder", "wieder mal", "mal wieder", "zweiten mal", "dritten mal",
+        "vierten mal", "fünften mal", "zum x", "doppelt abgebucht", "doppelt berechnet", "doppelt eingezogen",
+        "doppelt belastet", "zweimal abgebucht", "zweimal berechnet", "zweimal eingezogen", "keiner meldet",
+        "niemand meldet", "keiner antwortet", "niemand antwortet", "keiner ruft", "niemand ruft", "keiner reagiert",
+        "niemand reagiert", "keine antwort", "keine rückmeldung", "keine reaktion", "null antwort",
+        "null rückmeldung", "heute nichts", "heute nix", "heute kein", "heute keine", "falsche größe",
+        "falsche farbe", "falschen artikel", "falsche artikel", "falsche ware", "nie angekommen", "nie geliefert",
+        "nicht angekommen", "nicht geliefert", "price rise", "price increase", "price hike",
+    ]
+    /// Words that are complaint cues alone: waiting and repetition.
+    static let complaintCuesMore =
+        "warteschleife dauerbesetzt funkstille again twice vertröstet hingehalten preiserhöhung preiserhöhungen"
+    /// Words that open a waiting time ("seit drei Wochen", "waiting 2 hours") and the units that close it.
+    static let sinceWords = "seit since waiting waited warte warten wartet"
+    static let durationUnits =
+        "minutes mins hours hrs hour days weeks week months month minuten min stunden stunde std tagen tage wochen "
+        + "woche monaten monate monat"
+    /// Word pairs that are ironic only beside a problem: "toll gemacht, jetzt ist alles weg", "klasse Service,
+    /// drei Tage ohne Heizung", "Glückwunsch zur dritten Preiserhöhung", "just what I needed, a flat tyre".
+    static let ironyBesideAProblem = [
+        "toll gemacht", "super gemacht", "klasse gemacht", "prima gemacht", "großartig gemacht",
+        "glückwunsch zu", "glückwunsch zur", "glückwunsch zum",
+        "herzlichen glückwunsch", "congrats on", "congratulations on", "klasse service", "toller service",
+        "super service", "top service", "great service", "fantastic service", "excellent service",
+        "amazing service", "brilliant service", "i needed", "ich gebraucht", "oh great", "oh brilliant",
+        "oh wonderful", "oh perfect", "oh super", "oh toll", "perfect timing", "perfektes timing",
+        "super idee", "tolle idee",
+        "great idea", "dank auch", "läuft ja", "just what",
+    ]
+    /// A problem solved: praise beside it is sincere ("Klasse Service, kaputtes Display in einer Stunde repariert").
+    static let resolvedWords =
+        "fixed repaired sorted resolved solved replaced refunded behoben repariert gelöst erledigt erstattet ersetzt "
+        + "getauscht ausgetauscht"
+    /// More rhetorical questions: "How many times do I have to…", "Wie oft soll ich das noch…".
+    static let rhetoricPhrasesMore = ["many times", "oft soll", "oft muss", "oft noch"]
+    /// Word pairs that are ironic wherever they stand: nobody loves waiting.
+    static let ironyPhrasesMore = [
+        "love waiting", "love queuing", "love queueing", "loving waiting", "liebe warten", "liebe warteschleifen",
+    ]
+}
