@@ -3,6 +3,8 @@
 
 Run:  Scripts/eval-sentiment            (the shared sets are skipped cleanly when ../shared is absent)
 
+Each line of figures is followed by its confusion (gold class → predicted counts).
+
 Also reports, on the evaluation part of OUR OWN messages (Scripts/data, never trained on: insightlib.ours_held_out),
 sentiment macro recall per language and precision / recall / F1 per intent.
 
@@ -19,6 +21,16 @@ sh = shared_dir()
 binary = switchboard_binary()
 
 
+def confusion(gold, pred):
+    """Gold class → predicted counts, e.g. "neutral→ neg 360 neu 310 pos 163": where the mistakes go."""
+    parts = []
+    for g in LABELS:
+        if g in gold:
+            c = [sum(1 for x, y in zip(gold, pred) if x == g and y == p) for p in LABELS]
+            parts.append(f"{g}→ neg {c[0]} neu {c[1]} pos {c[2]}")
+    return "; ".join(parts)
+
+
 def evaluate_ours():
     rows = read_ours(held_out=True)
     out = [json.loads(l) for l in run_lines(binary, ["--json"], [r[3] for r in rows])]
@@ -26,6 +38,7 @@ def evaluate_ours():
         idx = [i for i, r in enumerate(rows) if r[0] == lang]
         mr, acc = macro_recall([rows[i][1] for i in idx], [out[i]["sentiment"] for i in idx], LABELS)
         print(f"{'ours ' + lang + ' (held out)':34s} {'sentiment':14s} n={len(idx):6d}  macro-recall {mr:.3f}  accuracy {acc:.3f}")
+        print(f"{'':34s} {'':14s} {confusion([rows[i][1] for i in idx], [out[i]['sentiment'] for i in idx])}")
     print(f"{'ours en+de (held out)':34s} intent              n   precision  recall    F1")
     for name in INTENT_NAMES:
         gold = [name in r[2] for r in rows]
@@ -53,6 +66,7 @@ def evaluate(name, rows, split=True):
         idx = list(idx)
         mr, acc = macro_recall([gold[i] for i in idx], [pred[i] for i in idx], labels)
         print(f"{name:34s} {pname:14s} n={len(idx):6d}  macro-recall {mr:.3f}  accuracy {acc:.3f}")
+        print(f"{'':34s} {'':14s} {confusion([gold[i] for i in idx], [pred[i] for i in idx])}")
     share = {l: langs.count(l) / len(langs) for l in set(langs)}
     print(f"{'':34s} detected languages: " + ", ".join(f"{k} {v:.1%}" for k, v in sorted(share.items())))
 
