@@ -8,12 +8,11 @@ extension Analyzer {
         return s.withUTF8 { buf -> Scan in
             let n = buf.count
             let cap = min(n + 1, 2048)
-            // One stack buffer for everything a scan needs: tokens, learned-feature keys (at most three per token and
+            // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at most three per token and
             // the language), looked-up word slots, and the normalised bytes.
             let keyCap = 3 * cap + 2
             let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
-            return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 8) { raw in
-                let base = raw.baseAddress!
+            return ScanBuffer.with(byteCount: bytes) { base in
                 let toks = base.bindMemory(to: Token.self, capacity: cap)
                 let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
                 let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(

@@ -7,14 +7,11 @@ extension Analyzer {
     /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
     func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
-        // Prefix hashes of the word without its last 1…5 bytes.
-        var pre = SIMD8<UInt64>(repeating: 0)
-        var h = fnvOffset
-        for k in 0..<len {
-            let cut = len - k
-            if cut <= 5 { pre[cut - 1] = h == 0 ? 1 : h }
-            h = fnvStep(h, p[k])
-        }
+        // The hash of the word without its last five bytes; a stem's hash extends it by the bytes it keeps (computed
+        // only for an ending that matches, and no vector of all five prefixes on the stack).
+        guard len >= 5 else { return 0 }
+        var h5 = fnvOffset
+        for k in 0..<(len - 5) { h5 = fnvStep(h5, p[k]) }
         let filter = hot.germanPolarFilter
         // Endings, longest first, compared as packed integers: -esten -ester -estem -estes | -sten -este | -ste -ern |
         // -en -er -es -em -st | -e -n -s -t.
@@ -33,7 +30,9 @@ extension Analyzer {
             default: isEnding = v == 0x65 || v == 0x6E || v == 0x73 || v == 0x74
             }
             if isEnding {
-                let key = pre[k - 1]
+                var h = h5
+                for j in (len - 5)..<(len - k) { h = fnvStep(h, p[j]) }
+                let key = h == 0 ? 1 : h
                 if filter.mayContain(key) {
                     let s = words.slot(key)
                     if s >= 0 {

@@ -188,6 +188,17 @@ struct Tokenizer {
         defer { out = o }
         while i < n {
             var c = t[i]
+            // The common case first: an ASCII letter (upper case folded) that continues no letter run.
+            let l = c | 0x20
+            if l &- 97 < 26 && l != last {
+                if c == l { lower &+= 1 } else { upper &+= 1 }
+                (last, run) = (l, 1)
+                scratch[o] = l
+                o &+= 1
+                h = fnvStep(h, l)
+                i &+= 1
+                continue
+            }
             if c < 0x80 {
                 if c &- 97 < 26 {
                     lower &+= 1
