@@ -38,7 +38,9 @@ extension Analyzer {
         var r = Scan()
         (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
 
-        // Pass 1: look words up once; guess the language.
+        // Pass 1: look words up once; guess the language. The words' home slots are read first in a loop of
+        // independent loads, so their cache misses overlap one another instead of each stalling the lookup after it.
+        words.touch(toks, nt, keys)
         var de: Float = 0, en: Float = 0, other: Float = 0
         for i in 0..<nt {
             let t = toks[i]
@@ -171,7 +173,7 @@ extension Analyzer {
             if learnedOn {
                 // A known word brought its own learned weights along (`WordInfo.learned`); training sees every key.
                 if s >= 0 && collect == nil && words.key(at: s) == t.hash {
-                    r.learned &+= SIMD16<Int32>(truncatingIfNeeded: info.learned)
+                    r.learned &+= LearnedTable.widened(info.learned)
                 } else {
                     (keys[nk], nk) = (t.hash, nk &+ 1)
                 }
