@@ -8,8 +8,8 @@ extension Analyzer {
         return s.withUTF8 { buf -> Scan in
             let n = buf.count
             let cap = min(n + 1, 2048)
-            // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at most three per token and
-            // the language), looked-up word slots, and the normalised bytes.
+            // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
+            // most three per token and the language), looked-up word slots, and the normalised bytes.
             let keyCap = 3 * cap + 2
             let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
             return ScanBuffer.with(byteCount: bytes) { base in
