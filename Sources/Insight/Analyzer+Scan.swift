@@ -8,12 +8,11 @@ extension Analyzer {
         return s.withUTF8 { buf -> Scan in
             let n = buf.count
             let cap = min(n + 1, 2048)
-            // One stack buffer for everything a scan needs: tokens, learned-feature keys (at most three per token and
-            // the language), looked-up word slots, and the normalised bytes.
+            // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
+            // most three per token and the language), looked-up word slots, and the normalised bytes.
             let keyCap = 3 * cap + 2
             let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
-            return withUnsafeTemporaryAllocation(byteCount: bytes, alignment: 8) { raw in
-                let base = raw.baseAddress!
+            return ScanBuffer.with(byteCount: bytes) { base in
                 let toks = base.bindMemory(to: Token.self, capacity: cap)
                 let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
                 let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
@@ -39,7 +38,9 @@ extension Analyzer {
         var r = Scan()
         (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
 
-        // Pass 1: look words up once; guess the language.
+        // Pass 1: look words up once; guess the language. The words' home slots are read first in a loop of
+        // independent loads, so their cache misses overlap one another instead of each stalling the lookup after it.
+        words.touch(toks, nt, keys)
         var de: Float = 0, en: Float = 0, other: Float = 0
         for i in 0..<nt {
             let t = toks[i]
@@ -176,7 +177,7 @@ extension Analyzer {
             if learnedOn {
                 // A known word brought its own learned weights along (`WordInfo.learned`); training sees every key.
                 if s >= 0 && collect == nil && words.key(at: s) == t.hash {
-                    r.learned &+= SIMD16<Int32>(truncatingIfNeeded: info.learned)
+                    r.learned &+= LearnedTable.widened(info.learned)
                 } else {
                     (keys[nk], nk) = (t.hash, nk &+ 1)
                 }

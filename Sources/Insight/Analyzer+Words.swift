@@ -7,14 +7,11 @@ extension Analyzer {
     /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
     func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
-        // Prefix hashes of the word without its last 1…5 bytes.
-        var pre = SIMD8<UInt64>(repeating: 0)
-        var h = fnvOffset
-        for k in 0..<len {
-            let cut = len - k
-            if cut <= 5 { pre[cut - 1] = h == 0 ? 1 : h }
-            h = fnvStep(h, p[k])
-        }
+        // The hash of the word without its last five bytes; a stem's hash extends it by the bytes it keeps (computed
+        // only for an ending that matches, and no vector of all five prefixes on the stack).
+        guard len >= 5 else { return 0 }
+        var h5 = fnvOffset
+        for k in 0..<(len - 5) { h5 = fnvStep(h5, p[k]) }
         let filter = hot.germanPolarFilter
         // Endings, longest first, compared as packed integers: -esten -ester -estem -estes | -sten -este | -ste -ern |
         // -en -er -es -em -st | -e -n -s -t.
@@ -33,7 +30,9 @@ extension Analyzer {
             default: isEnding = v == 0x65 || v == 0x6E || v == 0x73 || v == 0x74
             }
             if isEnding {
-                let key = pre[k - 1]
+                var h = h5
+                for j in (len - 5)..<(len - k) { h = fnvStep(h, p[j]) }
+                let key = h == 0 ? 1 : h
                 if filter.mayContain(key) {
                     let s = words.slot(key)
                     if s >= 0 {
@@ -107,12 +106,29 @@ extension Analyzer {
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
         if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
+        // Which byte pairs occur (hashed into 2,048 bits): a term whose first word has a pair that is nowhere in
+        // the text cannot match, decided without a search.
+        var pairs = (SIMD16<UInt64>(), SIMD16<UInt64>())
+        withUnsafeMutableBytes(of: &pairs) { raw in
+            let bits = raw.bindMemory(to: UInt64.self)
+            for k in 0..<max(0, scratchLen - 1) {
+                let b = Analyzer.pairBit(scratch[k], scratch[k + 1])
+                bits[b >> 6] |= 1 << UInt64(b & 63)
+            }
+        }
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
-            guard first.len > 0, scratchLen >= first.len,
-                Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen)
-            else { continue }
+            guard first.len > 0, scratchLen >= first.len else { continue }
+            let absent = withUnsafeBytes(of: &pairs) { raw in
+                let bits = raw.bindMemory(to: UInt64.self)
+                for k in 0..<(first.len - 1) {
+                    let b = Analyzer.pairBit(first.ptr[k], first.ptr[k + 1])
+                    if bits[b >> 6] & (1 << UInt64(b & 63)) == 0 { return true }
+                }
+                return false
+            }
+            guard !absent, Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen) else { continue }
             var i = 0
             while i < nt {
                 let t = toks[i]
@@ -150,6 +166,9 @@ extension Analyzer {
         }
         return true
     }
+
+    /// A byte pair's bit among 2,048.
+    @inline(__always) static func pairBit(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 3 ^ Int(b)) & 2047 }
 
     /// Whether `w` occurs in `hay` (memchr for the first byte, then a compare).
     static func occurs(_ w: UnsafePointer<UInt8>, _ m: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {

@@ -51,8 +51,8 @@ public struct Analyzer: Sendable {
         let (zp, zn) = logits(r)
         let sentiment: Sentiment
         let score: Double
+        // No reserved capacity: a text without intents allocates nothing, and the first append a small buffer.
         var intents: [Intent] = []
-        intents.reserveCapacity(4)
         let learned = hot.learned
         if learned.loaded {
             r.cues[15] = Float(Analyzer.softmax(zp, zn).1)

@@ -65,6 +65,14 @@ final class LearnedTable: @unchecked Sendable {
         return z ^ (z >> 31)
     }
     @inline(__always) static func home(_ m: UInt64) -> Int { Int(truncatingIfNeeded: m) }
+    /// The weights widened lane by lane (sign-extended; the generic `SIMD16<Int32>(truncatingIfNeeded:)` is an
+    /// out-of-line loop, this compiles to a few vector instructions).
+    @inline(__always) static func widened(_ v: SIMD16<Int8>) -> SIMD16<Int32> {
+        SIMD16<Int32>(
+            Int32(v[0]), Int32(v[1]), Int32(v[2]), Int32(v[3]), Int32(v[4]), Int32(v[5]), Int32(v[6]), Int32(v[7]),
+            Int32(v[8]), Int32(v[9]), Int32(v[10]), Int32(v[11]), Int32(v[12]), Int32(v[13]), Int32(v[14]),
+            Int32(v[15]))
+    }
     @inline(__always) static func fingerprint(_ m: UInt64) -> UInt32 {
         let f = UInt32(truncatingIfNeeded: m >> 32)
         return f == 0 ? 1 : f
@@ -85,7 +93,7 @@ struct LearnedTableView {
         while true {
             let f = slots.load(fromByteOffset: i * 16 + 12, as: UInt32.self)
             if f == fp {
-                sum &+= SIMD16<Int32>(truncatingIfNeeded: slots.load(fromByteOffset: i * 16, as: SIMD16<Int8>.self))
+                sum &+= LearnedTable.widened(slots.load(fromByteOffset: i * 16, as: SIMD16<Int8>.self))
                 return
             }
             if f == 0 { return }

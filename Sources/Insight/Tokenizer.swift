@@ -188,6 +188,28 @@ struct Tokenizer {
         defer { out = o }
         while i < n {
             var c = t[i]
+            // The common case first: ASCII letters (upper case folded: bit 5 clear means upper case) that continue no
+            // letter run, read in a tight loop that keeps everything in registers.
+            if (c | 0x20) &- 97 < 26 && (c | 0x20) != last {
+                var k = i
+                var prev: UInt8 = last
+                var up = 0
+                repeat {
+                    let x = t[k]
+                    let l = x | 0x20
+                    if l &- 97 >= 26 || l == prev { break }
+                    up &+= Int((~x >> 5) & 1)
+                    scratch[o] = l
+                    o &+= 1
+                    h = fnvStep(h, l)
+                    prev = l
+                    k &+= 1
+                } while k < n
+                upper &+= up
+                lower &+= k &- i &- up
+                (last, run, i) = (prev, 1, k)
+                continue
+            }
             if c < 0x80 {
                 if c &- 97 < 26 {
                     lower &+= 1
@@ -205,20 +227,26 @@ struct Tokenizer {
                 } else if (c == 39 || c == 96) && i + 1 < n && isASCIIWordByte(t[i + 1]) && o > start {
                     i &+= 1
                     continue
-                } else { break }
+                } else {
+                    break
+                }
                 i &+= 1
             } else if c == 0xC3 && i + 1 < n {
                 var d = t[i + 1]
                 if d >= 0x80 && d <= 0x9E && d != 0x97 {
                     d += 0x20
                     upper &+= 1
-                } else { lower &+= 1 }
+                } else {
+                    lower &+= 1
+                }
                 if d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F {
                     flags |= Token.umlaut
                     stats.umlauts += 1
                 } else if d == 0x97 || d == 0xB7 {
                     break
-                } else { stats.otherLatin += 1 }
+                } else {
+                    stats.otherLatin += 1
+                }
                 // Two-byte letter: append both bytes (runs are counted on the second byte).
                 if d == last && run >= 2 && o - start >= 2 && scratch[o - 2] == 0xC3 {
                     flags |= Token.elongated
@@ -230,7 +258,9 @@ struct Tokenizer {
                 h = fnvStep(h, 0xC3)
                 if d == last {
                     run &+= 1
-                } else { last = d; run = 1 }
+                } else {
+                    last = d; run = 1
+                }
                 scratch[o] = d
                 o &+= 1
                 h = fnvStep(h, d)
@@ -264,12 +294,16 @@ struct Tokenizer {
             {
                 i &+= 3
                 continue  // ’ inside a word
-            } else { break }
+            } else {
+                break
+            }
             if c == last {
                 run &+= 1
                 if run > 2 { flags |= Token.elongated; continue }
                 if run == 2 && c >= 97 { flags |= Token.repeatedLetters }
-            } else { last = c; run = 1 }
+            } else {
+                last = c; run = 1
+            }
             scratch[o] = c
             o &+= 1
             h = fnvStep(h, c)

@@ -1,0 +1,67 @@
+import Foundation
+import Insight
+import SwitchboardCore
+import XCTest
+
+/// The fast paths of the scan (issue 22, fifth pass) read what the slow ones read: the thread's reused buffer, the
+/// tokenizer's run of ASCII letters with capitals folded in, and the German stem fallback's stems hashed on demand.
+/// (That all dev texts and our own messages keep their analysis is `Scripts/insight-equality`'s proof.)
+final class ScanSpeedPathTests: XCTestCase {
+    func testALongTextBetweenShortOnesChangesNothing() {
+        let analyzer = Analyzer(crisisTerms: ["Ausfall"])
+        let short = "Seit heute morgen kompletter Ausfall, danke für nichts 😡"
+        let first = analyzer.analyze(short)
+        // Longer than the thread's first buffer: it grows, and the short text after it reads the same.
+        let long = String(repeating: "Der Zug fällt schon wieder aus, keiner sagt was. Super gemacht!!! ", count: 600)
+        let longResult = analyzer.analyze(long)
+        XCTAssertEqual(longResult.lang, "de")
+        XCTAssertEqual(analyzer.analyze(short), first)
+        XCTAssertEqual(first.crisisTerms, ["Ausfall"])
+    }
+
+    func testEveryThreadReadsTheSame() {
+        let analyzer = Analyzer(crisisTerms: ["outage", "Datenleck"])
+        let texts = (0..<400).map { i in
+            [
+                "Great, another outage. Thanks a lot.", "Warte seit drei Wochen auf meine Erstattung.",
+                "How do I export my data?", "Datenleck bei euch??? Unfassbar!!!", "Soooo GUUUT, danke 😍",
+                "Habe gerade die blaue Variante bestellt.",
+                String(repeating: "Kundenservicekatastrophe ", count: i % 40),
+            ][i % 7] + " #\(i)"
+        }
+        let expected = texts.map { analyzer.analyze($0) }
+        let results = Results(count: 4 * texts.count)
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            for (i, text) in texts.enumerated() { results.set(t * texts.count + i, analyzer.analyze(text)) }
+        }
+        for t in 0..<4 {
+            for i in texts.indices { XCTAssertEqual(results.get(t * texts.count + i), expected[i], texts[i]) }
+        }
+    }
+
+    /// Analyses written by several threads, each to its own places.
+    private final class Results: @unchecked Sendable {
+        private var items: [Analysis?]
+        private let lock = NSLock()
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ a: Analysis) { lock.withLock { items[i] = a } }
+        func get(_ i: Int) -> Analysis? { lock.withLock { items[i] } }
+    }
+
+    func testCapitalsAndLetterRunsFoldAsBefore() {
+        let analyzer = Analyzer()
+        // Letter runs cap at two whatever the case; capitals fold to lower case; a word in capitals stays "caps".
+        XCTAssertEqual(analyzer.features("AaAa GUUUUT Wooow").tokens, ["aa", "guut", "woow"])
+        XCTAssertEqual(analyzer.features("Straße GRÜSSE Ärger").tokens, ["straße", "grüsse", "ärger"])
+        // Apostrophes inside words drop; "dont" negates the word after it ("!wont").
+        XCTAssertEqual(analyzer.features("don't WON’T").tokens, ["dont", "!wont"])
+        XCTAssertEqual(analyzer.analyze("DAS IST SUPER").lang, analyzer.analyze("das ist super").lang)
+    }
+
+    func testGermanStemsAndCompoundHeadsStillCount() {
+        let analyzer = Analyzer()
+        // Inflected forms and compound heads of polar German words take the word's sentiment.
+        XCTAssertEqual(analyzer.analyze("Das ist eine Kundenservicekatastrophe.").sentiment, .negative)
+        XCTAssertEqual(analyzer.analyze("Die schlechteste Bahn der Welt.").sentiment, .negative)
+    }
+}
