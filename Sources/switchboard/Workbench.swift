@@ -92,6 +92,9 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 ) { false }
                 break
             }
+            // The first frame before the fold starts: the fold decodes on every core and would delay it.
+            let first = renderFrame(state, size: terminal.size)
+            terminal.present(first.0, cursor: first.1)
             let loading = StoreLoading(dir, waker: waker)
             pending = HistoryWindowLoop.run(terminal: terminal, state: &state, pager: pager) { loading.isDone }
             if state.chrome.quit { break }
