@@ -98,5 +98,13 @@ final class HistoryWindowPagingTests: XCTestCase {
             s2.chrome.message?.text.contains("SWITCHBOARD_WINDOW=bounded") == true, "\(s2.chrome.message as Any)")
         try app.store.refresh()
         XCTAssertEqual(app.store.events.count, before)
+        // A filter needs the store: refused the same way, and the rows stay unfiltered (not "nothing matches").
+        var s3 = start
+        _ = run(
+            &s3, [.key(.char("/"))] + "störung".map { .key(.char($0)) } + [.key(.enter)], pager: pager, bounded: true)
+        XCTAssertNil(s3.feed.filter)
+        XCTAssertEqual(s3.feed.rows.count, 200)
+        XCTAssertTrue(
+            s3.chrome.message?.text.contains("SWITCHBOARD_WINDOW=bounded") == true, "\(s3.chrome.message as Any)")
     }
 }

@@ -39,6 +39,10 @@ public enum HistoryWindowLoop {
             if let answer {
                 while !asked.isEmpty {
                     let e = asked.removeFirst()
+                    // A filter cannot be matched without the store: the rows stay as they were, unfiltered.
+                    if case .matchFeed = e {
+                        state.feed.setFilter(nil, states: state.states, viewport: Layout.feedViewport(state))
+                    }
                     for m in answer(e) { asked += update(&state, m) }
                 }
             } else {
