@@ -16,6 +16,8 @@ extension HistoryIndex {
         /// Open, unanswered and past `overdueAfter` seconds; nil when not asked (an SLA with a target per priority
         /// band or business hours needs each mention's priority: counted once the store is loaded).
         public var overdue: Int?
+        /// Where the next older page starts (`search(.all, …, after:)`); nil when the history holds no more.
+        public var next: PageCursor?
     }
 
     /// The newest `limit` mentions and the counts at `now`. `overdueAfter`: the one SLA target in seconds (nil: the
@@ -40,6 +42,6 @@ extension HistoryIndex {
         }
         return Window(
             newest: page.mentions, total: row?["total"] ?? 0, new: row?["new"] ?? 0, open: row?["open"] ?? 0,
-            overdue: overdueAfter == nil ? nil : (row?["overdue"] ?? 0))
+            overdue: overdueAfter == nil ? nil : (row?["overdue"] ?? 0), next: page.next)
     }
 }

@@ -11,8 +11,8 @@ public enum SourceFactory {
         -> Listener.SourceFactory
     {
         let raw = makeRaw(dir: dir, http: http)
-        let analyzer = Ingestion.analyzer(for: dir)
-        return { config in try raw(config).map { AnalysingSource(inner: $0, analyzer: analyzer) } }
+        let analyzer = LazyAnalyzer(dir)
+        return { config in try raw(config).map { AnalysingSource(inner: $0) { analyzer.get() } } }
     }
 
     /// The sources as they are, without the analysis.

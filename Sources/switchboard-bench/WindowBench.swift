@@ -1,8 +1,9 @@
 import Foundation
 
 /// `switchboard-bench window [--size 100k] [--dir DIR] [--runs N]`: the real workbench in tmux at 120×40 on one
-/// history, opened both ways — `SWITCHBOARD_WINDOW=memory` (the store folded before the first frame) and `index`
-/// (the first frame from the index while the store folds) — printing the first full frame, the workbench's peak
+/// history, opened three ways — `SWITCHBOARD_WINDOW=memory` (the store folded before the first frame) and `index`
+/// (the first frame from the index while the store folds) and `bounded` (the index alone, page by page, no store) —
+/// printing the first full frame, the workbench's peak
 /// resident memory, and `j` key-to-frame p50/p99 (in process, `scale-ui`), with the load average around the run.
 /// Without `--dir` the history is generated (as `scale` does: export, `ingest`, a team's triage) and the index built
 /// with `switchboard reindex`; `--dir` reuses one kept from an earlier run.
@@ -28,7 +29,7 @@ enum WindowBench {
         let dir = try given.map { URL(fileURLWithPath: $0) } ?? generate(n, binary: binary)
         let loadBefore = ScaleBench.loadAverage()
         var lines: [String] = []
-        for mode in ["memory", "index"] {
+        for mode in ["memory", "index", "bounded"] {
             var frames: [Double] = []
             var peaks: [Double] = []
             for _ in 0..<runs {

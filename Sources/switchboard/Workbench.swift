@@ -83,14 +83,25 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         // A large history: the first frame from the index while the store folds the logs (WorkbenchWindow.swift).
         let store: Store
         var pending: [Effect] = []
-        if !isDemo, let window = WorkbenchWindow.read(dir, state: state) {
+        if !isDemo, let (window, pager) = WorkbenchWindow.read(dir, state: state) {
             state.showWindow(window)
+            if WorkbenchWindow.bounded {
+                // Only the index, page by page: no store is folded (SWITCHBOARD_WINDOW=bounded).
+                _ = HistoryWindowLoop.run(
+                    terminal: terminal, state: &state, pager: pager, answer: HistoryWindowLoop.readOnly(pager)
+                ) { false }
+                break
+            }
+            // The first frame before the fold starts: the fold decodes on every core and would delay it.
+            let first = renderFrame(state, size: terminal.size)
+            terminal.present(first.0, cursor: first.1)
             let loading = StoreLoading(dir, waker: waker)
-            pending = HistoryWindowLoop.run(terminal: terminal, state: &state) { loading.isDone }
+            pending = HistoryWindowLoop.run(terminal: terminal, state: &state, pager: pager) { loading.isDone }
             if state.chrome.quit { break }
             store = try loading.wait()
         } else {
             store = try Store(dir: dir)
+            FreedMemory.release()
         }
         if isDemo {
             demoNetwork = try Demo.startNetwork(store.dir)

@@ -9,17 +9,24 @@ import SwitchboardUI
 ///
 /// `SWITCHBOARD_WINDOW` chooses: `index` always, `memory` never; otherwise (auto) when the index exists, the logs
 /// hold at least `autoFromBytes` and the team mutes nothing (the feed's counts leave muted mentions out, and the
-/// private messages of a role that may not read them).
+/// private messages of a role that may not read them). `bounded` is `index` without the store: the workbench reads
+/// the history only through the index, page by page, and does not change it (memory bounded by design; triage,
+/// replies and the other panes still need the store, docs/architecture.md).
 enum WorkbenchWindow {
     /// About 50,000 mentions of ordinary size.
     static let autoFromBytes = 16 << 20
     /// Rows read for the first frame (a few screens; `j`, `k` and page keys move in them while the store loads).
     static let rows = 200
 
+    static var mode: String { ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW"] ?? "auto" }
+
+    /// Whether the workbench reads the history only through the index (no store folded).
+    static var bounded: Bool { mode == "bounded" }
+
     static func wanted(_ dir: DataDirectory, team: TeamConfig?, user: String) -> Bool {
-        let mode = ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW"] ?? "auto"
+        let mode = self.mode
         if mode == "memory" || !MuteList(team: team, user: user).hidesNothing { return false }
-        if mode == "index" { return true }
+        if mode == "index" || mode == "bounded" { return true }
         guard FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else { return false }
         return logBytes(dir) >= autoFromBytes
     }
@@ -35,21 +42,22 @@ enum WorkbenchWindow {
         return total
     }
 
-    /// The first window for `state` (its team, SLA and clock), or nil when the index cannot give it (then the store
-    /// is folded first, as before).
-    static func read(_ dir: DataDirectory, state: AppState) -> HistoryWindow? {
+    /// The first window for `state` (its team, SLA and clock) and the pager that reads on from it, or nil when the
+    /// index cannot give it (then the store is folded first, as before).
+    static func read(_ dir: DataDirectory, state: AppState) -> (HistoryWindow, IndexPager)? {
         let s = state.settings
         guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
             let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
-            let w = try index.window(
-                limit: rows, own: OwnAccounts(team: s.team), now: state.chrome.now,
-                overdueAfter: overdueTarget(s))
+            let own = OwnAccounts(team: s.team)
+            let w = try index.window(limit: rows, own: own, now: state.chrome.now, overdueAfter: overdueTarget(s))
             var states: [String: MentionState] = [:]
             for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
-            return HistoryWindow(
+            let window = HistoryWindow(
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
                 counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0))
+            let env = QueryEnvironment(me: s.user, now: state.chrome.now, own: own)
+            return (window, IndexPager(index: index, environment: env, after: w.next, pageSize: rows))
         } catch { return nil }
     }
 
@@ -70,6 +78,7 @@ final class StoreLoading: @unchecked Sendable {
     init(_ dir: DataDirectory, waker: (any TerminalWaker)?) {
         let thread = Thread { [self] in
             let r = Result { try Store(dir: dir) }
+            FreedMemory.release()
             lock.withLock { result = r }
             waker?.wake()
         }

@@ -3,12 +3,17 @@ import ScreenKit
 import SwitchboardCore
 
 /// The event loop while the feed shows a window of the history (`HistoryWindow`) and the store loads on another
-/// thread: keys change the state as always (`j`, `k`, the page keys, focus, the command line); the effects they ask
-/// for wait until the store is there (`Runtime.run(pending:)` runs them).
+/// thread: keys change the state as always (`j`, `k`, the page keys, focus, the command line); moving towards the
+/// end of the rows read reads the next page (`pager`); the effects keys ask for wait until the store is there
+/// (`Runtime.run(pending:)` runs them) — or, without a store to wait for (`SWITCHBOARD_WINDOW=bounded`), `answer`
+/// answers each at once.
 public enum HistoryWindowLoop {
     /// Draws `state` and handles what the terminal sends until `loaded()` or the user quits; returns the effects asked
-    /// for meanwhile.
-    public static func run(terminal: Terminal, state: inout AppState, loaded: () -> Bool) -> [Effect] {
+    /// for meanwhile (none when `answer` answered them).
+    public static func run(
+        terminal: Terminal, state: inout AppState, pager: HistoryPaging? = nil,
+        answer: ((Effect) -> [Message])? = nil, loaded: () -> Bool
+    ) -> [Effect] {
         state.chrome.size = terminal.size
         var pending: [Effect] = []
         var last: (ScreenBuffer, Point?)?
@@ -22,16 +27,51 @@ public enum HistoryWindowLoop {
         draw()
         while !loaded() && !state.chrome.quit {
             guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
+            var asked: [Effect]
             switch event {
-            case .key(let k): pending += update(&state, .key(k))
-            case .paste(let p): pending += update(&state, .paste(p))
-            case .mouse(let m): pending += update(&state, .mouse(m))
-            case .resize(let s): pending += update(&state, .resize(s))
-            case .terminate: pending += update(&state, .terminate)
+            case .key(let k): asked = update(&state, .key(k))
+            case .paste(let p): asked = update(&state, .paste(p))
+            case .mouse(let m): asked = update(&state, .mouse(m))
+            case .resize(let s): asked = update(&state, .resize(s))
+            case .terminate: asked = update(&state, .terminate)
             case .wake: continue
             }
+            if let answer {
+                while !asked.isEmpty {
+                    let e = asked.removeFirst()
+                    // A filter cannot be matched without the store: the rows stay as they were, unfiltered.
+                    if case .matchFeed = e {
+                        state.feed.setFilter(nil, states: state.states, viewport: Layout.feedViewport(state))
+                    }
+                    for m in answer(e) { asked += update(&state, m) }
+                }
+            } else {
+                pending += asked
+            }
+            if let pager { state.readAhead(pager) }
             draw()
         }
         return pending
+    }
+}
+
+extension HistoryWindowLoop {
+    /// The answers of a window that has no store behind it (`SWITCHBOARD_WINDOW=bounded`): the Mention pane reads its
+    /// mention from the pager (without its thread, the author's card or a draft); what would read or write the
+    /// store is refused with a line that says why; the rest (claims, panels, the refresh) is left undone.
+    public static func readOnly(_ pager: HistoryPaging) -> (Effect) -> [Message] {
+        { effect in
+            switch effect {
+            case .loadDetail(let key):
+                do {
+                    guard let (m, _) = try pager.mention(key) else { return [] }
+                    return [.detailLoaded(MentionDetail(mention: m, thread: []), draft: nil)]
+                } catch { return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))] }
+            case .claim, .loadPanels, .refreshStore, .sendDue, .publishQueue, .useTeam, .quit:
+                return []
+            default:
+                return [.failed(L10n.t("window.readOnly"))]
+            }
+        }
     }
 }

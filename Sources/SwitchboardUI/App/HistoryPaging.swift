@@ -1,0 +1,47 @@
+import Foundation
+import SwitchboardCore
+
+/// Reads a history page by page for the feed while it shows a window of the index (`HistoryWindowLoop`): the next
+/// older rows after those the feed holds, in the feed's order (newest first, keyset-paged by the index). The
+/// executable's pager reads `HistoryIndex`; tests give their own.
+public protocol HistoryPaging: AnyObject {
+    /// The next older page, newest first; empty when the history holds no more.
+    func nextPage() throws -> [(mention: Mention, state: MentionState)]
+    /// Whether another page may follow.
+    var hasMore: Bool { get }
+    /// One mention and its state by key (nil when the history has no such mention): the Mention pane's.
+    func mention(_ key: String) throws -> (mention: Mention, state: MentionState)?
+}
+
+extension AppState {
+    /// How many rows below the selection the window keeps read ahead (two screens of the feed).
+    var windowReadAhead: Int { 2 * max(1, Layout.feedViewport(self)) }
+
+    /// Whether the window should read the next page: the selection is within `windowReadAhead` rows of its end.
+    var windowWantsMore: Bool {
+        showsWindow && feed.filter == nil && feed.sort == .newest
+            && feed.selected + windowReadAhead >= feed.rows.count
+    }
+
+    /// Reads pages from `pager` until the rows reach `windowReadAhead` below the selection (or the history ends).
+    /// A page that cannot be read is said in the status line; the rows read so far stay.
+    public mutating func readAhead(_ pager: HistoryPaging) {
+        while windowWantsMore && pager.hasMore {
+            let page: [(mention: Mention, state: MentionState)]
+            do { page = try pager.nextPage() } catch {
+                chrome.message = StatusMessage(
+                    text: L10n.t("window.pageFailed", ["error": "\(error)"]), isError: true,
+                    until: chrome.now.addingTimeInterval(10))
+                return
+            }
+            if page.isEmpty { return }
+            extendWindow(page)
+        }
+    }
+
+    /// Adds an older page to the window: its rows go below those shown, the selection and the view stay.
+    public mutating func extendWindow(_ page: [(mention: Mention, state: MentionState)]) {
+        for (m, st) in page where st != MentionState() { states[m.key] = st }
+        feed.append(page.map(\.mention), states: states, now: chrome.now, viewport: Layout.feedViewport(self))
+    }
+}
