@@ -116,9 +116,9 @@ public final class HistoryIndex: @unchecked Sendable {
 
     /// The write-ahead log outlives the process (`SQLITE_FCNTL_PERSIST_WAL`) and closing does not checkpoint it
     /// (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a command that opens the index alone, catches up and closes pays no
-    /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. The log is checkpointed when
-    /// a commit leaves it over 1,000 pages (SQLite's automatic checkpoint) and cut back to 4 MB when it starts again
-    /// (`journal_size_limit`), so it does not grow without bound; a rebuild ends with a truncating checkpoint.
+    /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. A catch-up that leaves it
+    /// over 4 MB empties it (`checkpointIfLong`), so it does not grow without bound; `journal_size_limit` cuts it back
+    /// when SQLite starts it again within one process.
     static func keepWriteAheadLog(_ db: Database) throws {
         let handle = UnsafeMutableRawPointer(db.sqliteConnection)
         for rc in [csqliteshim_persist_wal(handle, 1), csqliteshim_no_checkpoint_on_close(handle, 1)] where rc != 0 {
