@@ -154,13 +154,14 @@ extension HistoryIndex {
 
     /// The write-ahead log outlives each process (see `keepWriteAheadLog`), and what a process checkpointed is known
     /// only to the processes that have it open: a new one counts the whole log as not yet copied, and SQLite would
-    /// never start it again from its beginning. So a writer that leaves it over `walLimit` bytes copies it into the
-    /// database and empties it (a truncating checkpoint: every few catch-ups of 100 mentions). Readers in the way
-    /// (the busy handler waits at most 100 ms for them): left for the next writer.
+    /// never start it again from its beginning (and its automatic checkpoint, off here, would copy the whole log
+    /// again after every commit). So a writer that leaves it over `walLimit` bytes copies it into the database and
+    /// empties it (a truncating checkpoint: every few catch-ups of 100 mentions). Readers in the way (the busy
+    /// handler waits at most 100 ms for them): as much as they allow is copied, the rest left for the next writer.
     static func checkpointIfLong(_ db: Database, _ dir: DataDirectory) {
         guard FileIO.size(URL(fileURLWithPath: file(dir).path + "-wal")) > walLimit else { return }
         sqlite3_busy_timeout(db.sqliteConnection, 100)
-        _ = try? db.checkpoint(.truncate)
+        if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
         sqlite3_busy_timeout(db.sqliteConnection, 60_000)
     }
 

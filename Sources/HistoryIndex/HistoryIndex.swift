@@ -117,14 +117,15 @@ public final class HistoryIndex: @unchecked Sendable {
     /// The write-ahead log outlives the process (`SQLITE_FCNTL_PERSIST_WAL`) and closing does not checkpoint it
     /// (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a command that opens the index alone, catches up and closes pays no
     /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. A catch-up that leaves it
-    /// over 4 MB empties it (`checkpointIfLong`), so it does not grow without bound; `journal_size_limit` cuts it back
-    /// when SQLite starts it again within one process.
+    /// over 4 MB empties it (`checkpointIfLong`, instead of SQLite's automatic checkpoint), so it does not grow without
+    /// bound; `journal_size_limit` cuts it back when SQLite starts it again within one process.
     static func keepWriteAheadLog(_ db: Database) throws {
         let handle = UnsafeMutableRawPointer(db.sqliteConnection)
         for rc in [csqliteshim_persist_wal(handle, 1), csqliteshim_no_checkpoint_on_close(handle, 1)] where rc != 0 {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot keep the write-ahead log")
         }
         try db.execute(sql: "PRAGMA journal_size_limit = \(4 << 20)")
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
     }
 
     /// In a setgid (group-shared) directory, makes the file at `path` group-writable, without opening it.
