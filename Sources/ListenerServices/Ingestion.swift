@@ -31,8 +31,8 @@ public enum Ingestion {
         analyse(mentions, with: analyzer(for: dir))
     }
 
-    /// A batch of 256 or more is analysed on every core (in runs, each in order): `ingest` of a large file waits for
-    /// the analysis more than for anything else.
+    /// A batch of 256 or more is analysed on every core (in runs, each in order), so `ingest` of a large file does
+    /// not analyse on one core while the other idles.
     public static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
         let n = mentions.count
         let runs = min(ProcessInfo.processInfo.activeProcessorCount, 8, n / 128)
