@@ -31,33 +31,12 @@ public enum Ingestion {
         analyse(mentions, with: analyzer(for: dir))
     }
 
-    /// A batch of 256 or more is analysed on every core (in runs, each in order), so `ingest` of a large file does
-    /// not analyse on one core while the other idles.
     public static func analyse(_ mentions: [Mention], with analyzer: Analyzer) -> [Mention] {
-        let n = mentions.count
-        let runs = min(ProcessInfo.processInfo.activeProcessorCount, 8, n / 128)
-        if runs < 2 { return mentions.map { analysed($0, analyzer) } }
-        let size = (n + runs - 1) / runs
-        let parts = AnalysedRuns(count: runs)
-        DispatchQueue.concurrentPerform(iterations: runs) { r in
-            parts.set(r, mentions[min(n, r * size)..<min(n, (r + 1) * size)].map { analysed($0, analyzer) })
+        mentions.map { m in
+            guard m.analysis == nil else { return m }
+            var m = m
+            m.analysis = analyzer.analyze(text(of: m))
+            return m
         }
-        return parts.joined()
     }
-
-    static func analysed(_ m: Mention, _ analyzer: Analyzer) -> Mention {
-        guard m.analysis == nil else { return m }
-        var m = m
-        m.analysis = analyzer.analyze(text(of: m))
-        return m
-    }
-}
-
-/// The runs of an analysis spread over the cores, each written by one thread.
-private final class AnalysedRuns: @unchecked Sendable {
-    private var runs: [[Mention]]
-    private let lock = NSLock()
-    init(count: Int) { runs = Array(repeating: [], count: count) }
-    func set(_ i: Int, _ run: [Mention]) { lock.withLock { runs[i] = run } }
-    func joined() -> [Mention] { runs.flatMap { $0 } }
 }
