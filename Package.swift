@@ -30,8 +30,11 @@ let package = Package(
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
         // The derived SQLite index of the logs (a cache: rebuilt from the logs whenever in doubt).
         .target(
-            name: "HistoryIndex", dependencies: ["SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "HistoryIndex",
+            dependencies: ["SwitchboardCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The index's SQLite settings that only a variadic C call reaches (a persistent write-ahead log).
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
         // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
         .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SwitchboardCore
 
 #if canImport(Glibc)
@@ -26,6 +27,7 @@ extension HistoryIndex {
                     result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
                     return .commit
                 }
+                HistoryIndex.checkpointIfLong(db, dir)
                 return result
             }
             pendingReason = nil
@@ -149,6 +151,22 @@ extension HistoryIndex {
         }
         return result
     }
+
+    /// The write-ahead log outlives each process (see `keepWriteAheadLog`), and what a process checkpointed is known
+    /// only to the processes that have it open: a new one counts the whole log as not yet copied, and SQLite would
+    /// never start it again from its beginning (and its automatic checkpoint, off here, would copy the whole log
+    /// again after every commit). So a writer that leaves it over `walLimit` bytes copies it into the database and
+    /// empties it (a truncating checkpoint: every few catch-ups of 100 mentions). Readers in the way (the busy
+    /// handler waits at most 100 ms for them): as much as they allow is copied, the rest left for the next writer.
+    static func checkpointIfLong(_ db: Database, _ dir: DataDirectory) {
+        guard FileIO.size(URL(fileURLWithPath: file(dir).path + "-wal")) > walLimit else { return }
+        sqlite3_busy_timeout(db.sqliteConnection, 100)
+        if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
+        sqlite3_busy_timeout(db.sqliteConnection, 60_000)
+    }
+
+    /// See `checkpointIfLong`.
+    static let walLimit = 4 << 20
 
     static let readBlock = 8 << 20
     /// Catching up at least this many bytes (and more than the index has read) loads in bulk, as a rebuild does.

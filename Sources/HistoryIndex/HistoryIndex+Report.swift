@@ -103,7 +103,7 @@ extension HistoryIndex {
                     db,
                     sql: """
                         SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
-                        WHERE present = 1 ORDER BY created \(order), rowid \(order) LIMIT 1
+                        WHERE present = 1 ORDER BY created \(order), key \(order) LIMIT 1
                         """)
                 return try row.map { try record($0, reader).0.createdAt }
             }

@@ -6,8 +6,9 @@ import SwitchboardCore
 /// `off`, `len`: the index never copies a whole record), the columns the query language reads, and the folded team state (the columns
 /// plus the whole `MentionState` as JSON). A key that an action names before its mention was read has a row with
 /// `present = 0`. `mention_fts` indexes the folded text (`hay`: text, title, handle, name, folded as the search
-/// folds them) with the trigram tokenizer without positions (`detail=none`, a third of the size): a word or phrase
-/// asks for rows with all of its trigrams, and `instr` on `hay` keeps those where it occurs, as the search does.
+/// folds them) with the trigram tokenizer without positions (`detail=none`, a third of the size) nor per-row sizes
+/// (`columnsize=0`: nothing ranks by them): a word or phrase asks for rows with all of its trigrams, and `instr` on
+/// `hay` keeps those where it occurs, as the search does.
 extension HistoryIndex {
     static let tables = [
         """
@@ -36,7 +37,8 @@ extension HistoryIndex {
         // Where the queue's and the crisis's actions (`queue_*`, `crisis_*`) stand in the actions logs: the brands
         // overview folds the queue and a running crisis from just these lines, read by offset.
         "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
-        "CREATE INDEX mention_created ON mention(created, rowid)",
+        // Pages: newest first, mentions of the same second by key (the same order at every site of a team).
+        "CREATE INDEX mention_created ON mention(created, key)",
         "CREATE INDEX mention_status ON mention(status, created)",
         // `from:` is a range of the folded handle.
         "CREATE INDEX mention_handle ON mention(handle)",
@@ -48,8 +50,12 @@ extension HistoryIndex {
         """,
         """
         CREATE VIRTUAL TABLE mention_fts USING fts5(
-            hay, content='mention', content_rowid='rowid', tokenize='trigram case_sensitive 1', detail=none)
+            hay, content='mention', content_rowid='rowid', tokenize='trigram case_sensitive 1', detail=none,
+            columnsize=0)
         """,
+        // Terms gathered in memory up to 16 MB before a segment is written (1 MB by default): a bulk load writes a
+        // few large segments instead of many small ones merged again and again.
+        "INSERT INTO mention_fts(mention_fts, rank) VALUES ('hashsize', 16777216)",
     ]
 
     /// Drops whatever is there and creates the tables (call holding the write lock).

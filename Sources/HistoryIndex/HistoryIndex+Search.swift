@@ -6,10 +6,11 @@ import SwitchboardCore
 /// last row of this one, so a page costs the same on page 1 and page 10,000). Records are read from the logs at the
 /// offsets the index holds; states come from the index.
 extension HistoryIndex {
-    /// Where a page ended: the next page starts after this row.
+    /// Where a page ended: the next page starts after this row. Mentions of the same `created` are ordered by key
+    /// (not by row id, the order an index happened to read them in), so every site's index shows the same order.
     public struct PageCursor: Sendable, Hashable {
-        public var created: Double, rowid: Int64
-        init(_ row: Row) { (created, rowid) = (row["created"], row["rowid"]) }
+        public var created: Double, key: String
+        init(_ row: Row) { (created, key) = (row["created"], row["key"]) }
     }
 
     /// One page of results.
@@ -70,26 +71,26 @@ extension HistoryIndex {
             + (index.map { "INDEXED BY \($0) " } ?? "") + "WHERE present = 1 AND (" + condition + ")"
         var args = arguments
         if let p = position {
-            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
-            args += [p.created, p.created, p.rowid]
+            sql += " AND (created < ? OR (created = ? AND key < ?))"
+            args += [p.created, p.created, p.key]
         }
-        sql += " ORDER BY created DESC, rowid DESC LIMIT \(limit)"
+        sql += " ORDER BY created DESC, key DESC LIMIT \(limit)"
         return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
     }
 
     /// The condition " AND (at or after the `scanWindow`th mention after `position`)", or "" when fewer remain.
     func windowBound(after position: PageCursor?) throws -> (String, [DatabaseValueConvertible?]) {
-        var sql = "SELECT created, rowid FROM mention WHERE present = 1"
+        var sql = "SELECT created, key FROM mention WHERE present = 1"
         var args: [DatabaseValueConvertible?] = []
         if let p = position {
-            sql += " AND (created < ? OR (created = ? AND rowid < ?))"
-            args += [p.created, p.created, p.rowid]
+            sql += " AND (created < ? OR (created = ? AND key < ?))"
+            args += [p.created, p.created, p.key]
         }
-        sql += " ORDER BY created DESC, rowid DESC LIMIT 1 OFFSET \(max(0, scanWindow - 1))"
+        sql += " ORDER BY created DESC, key DESC LIMIT 1 OFFSET \(max(0, scanWindow - 1))"
         let row = try pool.read { db in try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) }
         guard let row else { return ("", []) }
         let b = PageCursor(row)
-        return (" AND (created > ? OR (created = ? AND rowid >= ?))", [b.created, b.created, b.rowid])
+        return (" AND (created > ? OR (created = ? AND key >= ?))", [b.created, b.created, b.key])
     }
 
     /// How SQLite answers the first page of `query` (the `detail` lines of EXPLAIN QUERY PLAN): which index it uses.
@@ -99,7 +100,7 @@ extension HistoryIndex {
             try Row.fetchAll(
                 db,
                 sql: "EXPLAIN QUERY PLAN SELECT rowid FROM mention WHERE present = 1 AND (\(q.sql)) "
-                    + "ORDER BY created DESC, rowid DESC LIMIT 50", arguments: StatementArguments(q.arguments)
+                    + "ORDER BY created DESC, key DESC LIMIT 50", arguments: StatementArguments(q.arguments)
             ).map { $0["detail"] as String }
         }
     }
@@ -124,7 +125,7 @@ extension HistoryIndex {
         return try pool.read { db in
             try String.fetchAll(
                 db,
-                sql: "SELECT key FROM mention WHERE present = 1 AND (\(q.sql)) ORDER BY created DESC, rowid DESC",
+                sql: "SELECT key FROM mention WHERE present = 1 AND (\(q.sql)) ORDER BY created DESC, key DESC",
                 arguments: StatementArguments(q.arguments))
         }
     }

@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import SwitchboardCore
@@ -14,7 +15,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
@@ -95,6 +96,7 @@ public final class HistoryIndex: @unchecked Sendable {
         config.label = "switchboard-index"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try HistoryIndex.keepWriteAheadLog(db)
         }
         // In a shared (setgid) data directory every member must be able to write the index: the database file is
         // made group-writable before SQLite opens it, and SQLite gives its -wal and -shm files the same mode.
@@ -110,6 +112,20 @@ public final class HistoryIndex: @unchecked Sendable {
         let pool = try DatabasePool(path: path, configuration: config)
         for suffix in ["", "-wal", "-shm"] { shareWithGroup(path: path + suffix) }
         return pool
+    }
+
+    /// The write-ahead log outlives the process (`SQLITE_FCNTL_PERSIST_WAL`) and closing does not checkpoint it
+    /// (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a command that opens the index alone, catches up and closes pays no
+    /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. A catch-up that leaves it
+    /// over 4 MB empties it (`checkpointIfLong`, instead of SQLite's automatic checkpoint), so it does not grow without
+    /// bound; `journal_size_limit` cuts it back when SQLite starts it again within one process.
+    static func keepWriteAheadLog(_ db: Database) throws {
+        let handle = UnsafeMutableRawPointer(db.sqliteConnection)
+        for rc in [csqliteshim_persist_wal(handle, 1), csqliteshim_no_checkpoint_on_close(handle, 1)] where rc != 0 {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot keep the write-ahead log")
+        }
+        try db.execute(sql: "PRAGMA journal_size_limit = \(4 << 20)")
+        try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
     }
 
     /// In a setgid (group-shared) directory, makes the file at `path` group-writable, without opening it.

@@ -113,7 +113,7 @@ enum IndexBench {
 }
 
 extension IndexBench {
-    /// `switchboard-bench index-steps DIR [build] [catchup] [report] [reindex]` — each step on a kept store
+    /// `switchboard-bench index-steps DIR [build] [catchup] [queries] [report]` — each step on a kept store
     /// (`make-store N`), timed alone, for profiling one at a time (`perf record`); no argument: every step.
     static func steps(_ dir: DataDirectory, _ which: Set<String>) throws {
         func wants(_ s: String) -> Bool { which.isEmpty || which.contains(s) }
@@ -133,6 +133,19 @@ extension IndexBench {
             Bench.row(
                 "catch-up after 100 mentions",
                 times.map { String(format: "%.1f", $0 * 1000) }.joined(separator: " ") + " ms")
+        }
+        if wants("queries") {
+            let index = try HistoryIndex(dir: dir)
+            let env = QueryEnvironment(me: "anna", now: Date())
+            var p50s: [Double] = []
+            for text in queries {
+                let q = try Query.parse(text)
+                var runs: [Double] = []
+                for _ in 0..<5 { runs.append(try Bench.time { try index.search(q, environment: env, limit: 50) }.1) }
+                p50s.append(Bench.percentile(runs, 0.5))
+                Bench.row("query \(text)", String(format: "%.1f ms", p50s.last! * 1000))
+            }
+            Bench.row("query p50 (the five)", String(format: "%.1f ms", Bench.percentile(p50s, 0.5) * 1000))
         }
         if wants("report") {
             let index = try HistoryIndex(dir: dir)

@@ -24,9 +24,8 @@ final class IndexFollower: @unchecked Sendable {
     func catchUp() {
         lock.lock()
         defer { lock.unlock() }
-        // A data directory without an index gets one from its first reader, as before. (Built here, the order of
-        // mentions with the same second would depend on when each site of a team read them: the index breaks such
-        // ties by row id, the order it first read them in.)
+        // A data directory without an index gets one from its first reader, as before (a small history's writers
+        // stay quick; ties of the same second are ordered by key, so who builds it does not change the order).
         guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
             return
         }

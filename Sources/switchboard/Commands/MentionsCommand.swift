@@ -67,14 +67,14 @@ struct MentionsCommand: ParsableCommand {
             }
             let store = try global.openStore()
             let states = store.states()
-            // Newest first; among mentions of the same time the later stored first, as the index orders them.
-            var list = Array(try QueryOption.filter(store.mentions, states: states, query: text, dir: dir).enumerated())
+            // Newest first; among mentions of the same time by key (its bytes), descending, as the index orders them.
+            var list = try QueryOption.filter(store.mentions, states: states, query: text, dir: dir)
             list.sort {
-                $0.element.createdAt != $1.element.createdAt
-                    ? $0.element.createdAt > $1.element.createdAt : $0.offset > $1.offset
+                $0.createdAt != $1.createdAt
+                    ? $0.createdAt > $1.createdAt : $1.key.utf8.lexicographicallyPrecedes($0.key.utf8)
             }
             if limit > 0 { list = Array(list.prefix(limit)) }
-            return list.map { ($0.element, states[$0.element.key] ?? MentionState()) }
+            return list.map { ($0, states[$0.key] ?? MentionState()) }
         }
     }
 
