@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
         // The derived SQLite index of the logs (a cache: rebuilt from the logs whenever in doubt).
         .target(
-            name: "HistoryIndex", dependencies: ["SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "HistoryIndex",
+            dependencies: ["SwitchboardCore", "Insight", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
         // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
@@ -59,7 +60,7 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(
             name: "HistoryIndexTests",
-            dependencies: ["HistoryIndex", "SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HistoryIndex", "SwitchboardCore", "Insight", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),

@@ -14,7 +14,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
@@ -23,6 +23,8 @@ public final class HistoryIndex: @unchecked Sendable {
     public var scanWindow = 5000
     /// What opening did: caught up (new records applied), or rebuilt (and why).
     public internal(set) var lastCatchUp = CatchUp()
+    /// Whether the last `report` came from the parts the index keeps per mention (no record read; `report_part`).
+    public internal(set) var lastReportFromParts = false
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {
