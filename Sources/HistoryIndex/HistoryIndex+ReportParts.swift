@@ -61,7 +61,8 @@ extension HistoryIndex {
         defer { sqlite3_reset(s) }
         func text(_ i: Int32) -> String? {
             guard let p = sqlite3_column_text(s, i) else { return nil }
-            return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
+            return String(
+                decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i))), as: UTF8.self)
         }
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(s, i) == SQLITE_NULL }
         var out = PartRows()

@@ -68,7 +68,9 @@ extension HistoryIndex {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
-                for t in ["mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta"] {
+                for t in [
+                    "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
+                ] {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
                 for sql in HistoryIndex.tables { try db.execute(sql: sql) }

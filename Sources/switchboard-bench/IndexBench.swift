@@ -143,7 +143,9 @@ extension IndexBench {
             // holds them for other terms), then as before: the period's records read from the logs.
             var record = ReportOptions.insight(team: team)
             record.readsIndexedParts = false
-            for (label, options) in [("from the parts", ReportOptions.insight(team: team))] + [("reading records", record)] {
+            for (label, options) in [("from the parts", ReportOptions.insight(team: team))] + [
+                ("reading records", record)
+            ] {
                 for _ in 0..<(label == "reading records" ? 1 : 3) {
                     let cpu = clock()
                     let (_, t) = try Bench.time {
@@ -154,7 +156,8 @@ extension IndexBench {
                     let used = Double(clock() - cpu) / Double(CLOCKS_PER_SEC)
                     Bench.row(
                         "report, 30 days, through the index, \(label)",
-                        String(format: "%.3f s wall, %.3f s CPU", t, used) + (index.lastReportFromParts ? "" : " (records)"))
+                        String(format: "%.3f s wall, %.3f s CPU", t, used)
+                            + (index.lastReportFromParts ? "" : " (records)"))
                 }
             }
         }

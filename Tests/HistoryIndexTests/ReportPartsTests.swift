@@ -18,13 +18,13 @@ final class ReportPartsTests: XCTestCase {
 
     static func teamJSON(brand: String = #"["@acme", "acme"]"#, competitors: String = #"["nimbus"]"#) -> Data {
         Data(
-                #"""
-                {"brand": {"name": "Acme Cloud", "terms": \#(brand)},
-                 "competitors": [{"name": "Nimbus", "terms": \#(competitors)}, {"name": "Störwerk", "terms": []}],
-                 "timezone": "Europe/Berlin",
-                 "sla": {"first_response_minutes": 120, "by_priority": {"high": 30, "low": 480},
-                         "business_hours": "Mon-Fri 08:00-18:00"}}
-                """#.utf8)
+            #"""
+            {"brand": {"name": "Acme Cloud", "terms": \#(brand)},
+             "competitors": [{"name": "Nimbus", "terms": \#(competitors)}, {"name": "Störwerk", "terms": []}],
+             "timezone": "Europe/Berlin",
+             "sla": {"first_response_minutes": 120, "by_priority": {"high": 30, "low": 480},
+                     "business_hours": "Mon-Fri 08:00-18:00"}}
+            """#.utf8)
     }
 
     /// Every format of the index's report equals the folded store's, for each period; and it came from the parts.
@@ -100,7 +100,8 @@ final class ReportPartsTests: XCTestCase {
         let week = try index.report(
             team: team, since: Self.now.addingTimeInterval(-30 * 86400), until: Self.now, now: Self.now,
             options: .insight(team: team))
-        XCTAssertTrue(week.topics.contains { $0.term == "zahlungsausfall" } || week.hashtags.contains { $0.term == "#kündigung" })
+        XCTAssertTrue(
+            week.topics.contains { $0.term == "zahlungsausfall" } || week.hashtags.contains { $0.term == "#kündigung" })
     }
 
     /// Mentions as a brand meets them: German and English, hashtags, handles written with `@` or capitals, networks
@@ -110,12 +111,14 @@ final class ReportPartsTests: XCTestCase {
     ) throws {
         var rng = Rng(s: seed)
         let store = try Store(dir: dir)
-        let texts = [
-            "Die Synchronisierung ist kaputt, wer hilft? #AcmeCloud #störung", "Größte Rückmeldung: Preise zu hoch",
-            "Love the new upload flow from Acme Cloud 🎉 #release", "How do I export my data? @acme please help",
-            "Straße, Grüße und Übergrößen: alles gut bei Acme", "Nimbus is cheaper than Acme Cloud, switching #preise",
-            "Störwerk ist billiger, aber langsamer #vergleich", "sync broken again since the update?! #outage",
-        ] + extraWords.map { "Schon wieder \($0) bei Acme Cloud" }
+        let texts =
+            [
+                "Die Synchronisierung ist kaputt, wer hilft? #AcmeCloud #störung", "Größte Rückmeldung: Preise zu hoch",
+                "Love the new upload flow from Acme Cloud 🎉 #release", "How do I export my data? @acme please help",
+                "Straße, Grüße und Übergrößen: alles gut bei Acme",
+                "Nimbus is cheaper than Acme Cloud, switching #preise",
+                "Störwerk ist billiger, aber langsamer #vergleich", "sync broken again since the update?! #outage",
+            ] + extraWords.map { "Schon wieder \($0) bei Acme Cloud" }
         var mentions: [Mention] = []
         for i in first..<(first + count) {
             let at = now.addingTimeInterval(-Double(rng.int(45 * 86400)) - Double(rng.int(1000)) / 1000)
@@ -131,7 +134,8 @@ final class ReportPartsTests: XCTestCase {
                 analysis: rng.chance(0.85)
                     ? Analysis(
                         lang: rng.pick(["de", "en"]), sentiment: rng.pick([.negative, .neutral, .positive]),
-                        score: Double(rng.int(200) - 100) / 100, intents: Intent.allCases.filter { _ in rng.chance(0.2) }
+                        score: Double(rng.int(200) - 100) / 100,
+                        intents: Intent.allCases.filter { _ in rng.chance(0.2) }
                     ) : nil)
             if rng.chance(0.05) { m.extra = ["private": .bool(true)] }
             mentions.append(m)
