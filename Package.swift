@@ -31,7 +31,9 @@ let package = Package(
         // The derived SQLite index of the logs (a cache: rebuilt from the logs whenever in doubt).
         .target(
             name: "HistoryIndex",
-            dependencies: ["SwitchboardCore", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SwitchboardCore", "Insight", "CSQLiteShim", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // The index's SQLite settings that only a variadic C call reaches (a persistent write-ahead log).
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
         .testTarget(
             name: "HistoryIndexTests",
-            dependencies: ["HistoryIndex", "SwitchboardCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HistoryIndex", "SwitchboardCore", "Insight", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),

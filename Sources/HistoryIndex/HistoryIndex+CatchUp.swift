@@ -91,7 +91,7 @@ extension HistoryIndex {
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db) }
-        var applier = LogApplier(db: db, deferFullText: bulk)
+        var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock)
         defer { reader.cancel() }

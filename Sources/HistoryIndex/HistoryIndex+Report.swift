@@ -72,8 +72,32 @@ extension HistoryIndex {
         team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions = ReportOptions(),
         events known: [AuditEvent]? = nil
     ) throws -> Report {
-        let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
+        let events = try known ?? self.events()
         let reader = LogReader(dir: dir, readAhead: 1 << 20)
+        // What the report says about the whole store: how many, the oldest and the newest (two records read).
+        let stored = {
+            try self.pool.read { db -> Report.Stored in
+                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
+                func end(_ order: String) throws -> Date? {
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+                            WHERE present = 1 ORDER BY created \(order), key \(order) LIMIT 1
+                            """)
+                    return try row.map { try self.record($0, reader).0.createdAt }
+                }
+                return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
+            }
+        }
+        if let r = try reportFromParts(
+            team: team, since: since, until: until, now: now, options: options, events: events, stored: stored)
+        {
+            lastReportFromParts = true
+            return r
+        }
+        lastReportFromParts = false
+        let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
         // Through a cursor by column position, the log names looked up once (not a row object per mention).
         let places = try pool.read { db -> [RecordPlace] in
             var names: [Int64: String] = [:]
@@ -96,25 +120,12 @@ extension HistoryIndex {
         // The report reads only the status and first response of a state unless the priority band reads more.
         let loaded = try ReportLoader.load(
             places, dir: dir, terms: options.terms, triageOnly: options.band == nil || !options.bandReadsState)
-        let stored = try pool.read { db -> Report.Stored in
-            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
-            func end(_ order: String) throws -> Date? {
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
-                        WHERE present = 1 ORDER BY created \(order), key \(order) LIMIT 1
-                        """)
-                return try row.map { try record($0, reader).0.createdAt }
-            }
-            return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
-        }
-        let events = try known ?? self.events()
+        let storedFigures = try stored()
         return try pool.read { db in
             let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
             return try Report.compute(
                 mentions: loaded.mentions, states: loaded.states, events: events, team: team, since: since,
-                until: until, now: now, options: options, stored: stored,
+                until: until, now: now, options: options, stored: storedFigures,
                 networkOf: { key in try? String.fetchOne(platform, arguments: [key]) }, prepared: loaded.prepared)
         }
     }

@@ -37,6 +37,17 @@ extension HistoryIndex {
         // Where the queue's and the crisis's actions (`queue_*`, `crisis_*`) stand in the actions logs: the brands
         // overview folds the queue and a running crisis from just these lines, read by offset.
         "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
+        // What the report reads of each present mention beyond its row (`ReportParts`, one row per mention, keyed
+        // by the mention's rowid): the handle as written (NULL: `handle_lc` is it), the network as written (NULL:
+        // lower case), the exact creation time (NULL: `created` is it), followers, flags (private 1, reply 2, has an
+        // author 4), the share-of-voice bits for the terms in meta `report_voice`, the topic words as varints of
+        // `report_term` ids. Written by `ReportPartWriter`, read by `HistoryIndex.reportFromParts` (schema 4).
+        """
+        CREATE TABLE report_part (
+            rowid INTEGER PRIMARY KEY, handle TEXT, platform TEXT, created REAL, followers INTEGER,
+            flags INTEGER NOT NULL, voice INTEGER NOT NULL, terms BLOB NOT NULL)
+        """,
+        "CREATE TABLE report_term (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE)",
         // Pages: newest first, mentions of the same second by key (the same order at every site of a team).
         "CREATE INDEX mention_created ON mention(created, key)",
         "CREATE INDEX mention_status ON mention(status, created)",
@@ -63,7 +74,9 @@ extension HistoryIndex {
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
-                for t in ["mention_fts", "mention", "logfile", "warning", "agenda", "meta"] {
+                for t in [
+                    "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
+                ] {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
                 for sql in HistoryIndex.tables { try db.execute(sql: sql) }
@@ -101,6 +114,10 @@ extension HistoryIndex {
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('delete-all')")
         try db.execute(sql: "DELETE FROM logfile")
         try db.execute(sql: "DELETE FROM warning")
+        try db.execute(sql: "DELETE FROM agenda")
+        try db.execute(sql: "DELETE FROM report_part")
+        try db.execute(sql: "DELETE FROM report_term")
+        try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
     }
 }

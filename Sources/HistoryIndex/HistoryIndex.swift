@@ -24,6 +24,8 @@ public final class HistoryIndex: @unchecked Sendable {
     public var scanWindow = 5000
     /// What opening did: caught up (new records applied), or rebuilt (and why).
     public internal(set) var lastCatchUp = CatchUp()
+    /// Whether the last `report` came from the parts the index keeps per mention (no record read; `report_part`).
+    public internal(set) var lastReportFromParts = false
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {

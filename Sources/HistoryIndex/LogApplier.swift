@@ -15,7 +15,14 @@ struct LogApplier {
     /// A rebuild: rows go into `mention` only, the full-text index is built from them at the end.
     let deferFullText: Bool
 
-    init(db: Database, deferFullText: Bool = false) { (self.db, self.deferFullText) = (db, deferFullText) }
+    /// Where the team's brand and competitor terms are read when the index has none recorded (`ReportPartWriter`).
+    let teamFile: URL?
+    /// Writes the report's parts of each new mention (made at the first one).
+    private var parts: ReportPartWriter?
+
+    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) {
+        (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
+    }
 
     /// A block of complete log lines, split and decoded (with the mentions' columns) off the writer's thread.
     struct Prepared: @unchecked Sendable {
@@ -147,6 +154,8 @@ struct LogApplier {
             try u.run()
         }
         mentions += 1
+        if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
+        try parts!.insert(c.report, rowid: rowid)
         if deferFullText { return }
         var f = RowBinder(try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)"), in: db)
         f.bind(rowid)

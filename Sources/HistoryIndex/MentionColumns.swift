@@ -13,6 +13,8 @@ struct MentionColumns {
     var ownLang: Int, lang: String
     var sentiment: Int, score: Double?, intents: Int
     var hay: String
+    /// What the report keeps of it (`report_part`).
+    var report: ReportParts
 
     init(_ m: Mention) {
         platform = m.platform.lowercased()
@@ -30,7 +32,9 @@ struct MentionColumns {
         sentiment = m.analysis.map { Int(QueryMatcher.sentimentCode($0.sentiment)) } ?? 0
         score = m.analysis?.score
         intents = Int(MentionColumns.intentBits(m.analysis?.intents ?? []))
-        hay = String(decoding: QueryText.haystack(m), as: UTF8.self)
+        let folded = QueryText.fold(m.text)
+        hay = String(decoding: QueryText.haystack(m, folded: folded), as: UTF8.self)
+        report = ReportParts(m, folded: folded, handleLC: lc, created: created)
     }
 
     /// The columns of each run of records, a run per core.

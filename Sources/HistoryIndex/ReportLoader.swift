@@ -67,9 +67,36 @@ enum ReportLoader {
         return out
     }
 
+    /// The share-of-voice bits (`VoiceTerms.bits`) of each record's text, read and folded on every core.
+    static func voice(_ places: [RecordPlace], dir: DataDirectory, matchers: [ReportTerms.Matcher]) throws -> [Int64] {
+        let n = places.count
+        let chunks = n < 2000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (n + chunks - 1) / chunks
+        let box = Box(chunks)
+        let work: @Sendable (Int) -> Void = { c in
+            var part = Part()
+            do {
+                let reader = LogReader(dir: dir, readAhead: 1 << 20)
+                for i in (c * size)..<min(n, (c + 1) * size) {
+                    part.voice.append(VoiceTerms.bits(QueryText.fold(try record(places[i], reader).text), matchers))
+                }
+            } catch { part.error = error }
+            box.set(c, part)
+        }
+        if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+        var out: [Int64] = []
+        out.reserveCapacity(n)
+        for part in box.parts {
+            if let e = part.error { throw e }
+            out += part.voice
+        }
+        return out
+    }
+
     private struct Part {
         var mentions: [Mention] = [], states: [(String, MentionState)] = []
         var folded: [[UInt8]] = [], terms: [[String]] = []
+        var voice: [Int64] = []
         var error: Error?
     }
 

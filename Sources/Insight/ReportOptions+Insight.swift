@@ -5,10 +5,12 @@ extension ReportOptions {
     /// The options `switchboard report` and the workbench's `:report` share: Insight's topic words (stopwords of
     /// English and German left out) and, when the team sets SLA targets by priority, the band a mention had when it
     /// arrived (so answering it does not change its target).
+    /// `authorOf`: who a mention is from (nil: one person per network account, `ReportAuthor.byAccount`).
     public static func insight(
-        team: TeamConfig, authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount
+        team: TeamConfig, authorOf: ((Mention) -> ReportAuthor?)? = nil
     ) -> ReportOptions {
-        var o = ReportOptions(authorOf: authorOf, terms: Trends.terms)
+        var o = ReportOptions(authorOf: authorOf ?? ReportAuthor.byAccount, terms: Trends.terms)
+        o.readsIndexedParts = authorOf == nil
         o.isOwn = Contacts.ownAccountTest(team: team)
         if let bands = team.sla.byPriority, !bands.isEmpty {
             let minutes = team.sla.firstResponseMinutes

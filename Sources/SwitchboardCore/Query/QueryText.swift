@@ -108,8 +108,9 @@ public enum QueryText {
     }
 
     /// What bare words and phrases search: text, title, author handle and name, folded and joined by newlines.
-    public static func haystack(_ m: Mention) -> [UInt8] {
-        var h = fold(m.text)
+    /// `folded`: the text folded already (`fold(m.text)`).
+    public static func haystack(_ m: Mention, folded: [UInt8]? = nil) -> [UInt8] {
+        var h = folded ?? fold(m.text)
         if let t = m.title { h.append(10); h += fold(t) }
         if let a = m.author {
             h.append(10)

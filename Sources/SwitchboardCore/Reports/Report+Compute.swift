@@ -60,6 +60,7 @@ extension Report {
         var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
 
         var privateCount = 0
+        var idCounts = TermIDCounts(vocabulary: prepared?.termIDs?.vocabulary ?? 0)
         var first = Date.distantFuture
         var last = Date.distantPast
         for index in mentions.indices {
@@ -81,16 +82,24 @@ extension Report {
             if let a = m.analysis { tally.sentiment(a.sentiment, bucket: b, current: current) }
 
             // Share of voice and topics.
-            let folded = prepared?.folded[index] ?? QueryText.fold(m.text)
-            let brand = brandMatcher.matches(folded)
             var named = [Bool](repeating: false, count: rivals.count)
-            for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
+            let brand: Bool
+            if let voice = prepared?.voice {
+                brand = voice[index] & 1 != 0
+                for i in named.indices { named[i] = voice[index] & (1 << UInt64(i + 1)) != 0 }
+            } else {
+                let folded = prepared.map { $0.folded[index] } ?? QueryText.fold(m.text)
+                brand = brandMatcher.matches(folded)
+                for (i, r) in rivals.enumerated() { named[i] = r.matches(folded) }
+            }
             tally.voice(brand: brand, competitors: named, current: current)
             // A private message's words never reach the topics: it is counted, nothing more.
             if m.isPrivate {
                 if current { privateCount += 1 }
+            } else if let ids = prepared?.termIDs {
+                idCounts.count(ids, index, current: current)
             } else {
-                let words = prepared?.terms[index] ?? options.terms(m.text)
+                let words = prepared.map { $0.terms[index] } ?? options.terms(m.text)
                 for (i, term) in words.enumerated() where !words[..<i].contains(term) {
                     tally.term(term, current: current)
                 }
@@ -136,6 +145,10 @@ extension Report {
             if let who = options.authorOf(m) { authors[who.id, default: AuthorTally(name: clean(who.name))].add(m) }
         }
 
+        if let ids = prepared?.termIDs {
+            tally.terms = idCounts.words(
+                ids, min: options.minTermCount, limit: options.topLimit, excluding: excluded)
+        }
         if let networkOf {
             for (key, r) in replyKeys { if let n = networkOf(key) { repliesByNetwork[cleanName(n), default: 0] += r } }
         }

@@ -22,6 +22,11 @@ public struct ReportOptions {
     /// Leave private messages out entirely (not even counted): the report is for someone whose role may not read
     /// them (team.json `private_messages`).
     public var hidePrivate = false
+    /// Set by Insight's `.insight(team:)` when it groups people by account: `terms` is Insight's `Trends.terms`,
+    /// `authorOf` is `ReportAuthor.byAccount`, and `isOwn` and `band` read nothing of a mention but its network,
+    /// author (handle, followers), creation time, reply links, privacy and analysis (sentiment, score, intents). The
+    /// history index keeps those parts of every mention, so its report need not read a record when this is set.
+    public var readsIndexedParts = false
 
     public init(
         authorOf: @escaping (Mention) -> ReportAuthor? = ReportAuthor.byAccount,
