@@ -32,6 +32,13 @@ extension HistoryIndex {
             handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
             note_count INTEGER NOT NULL DEFAULT 0, state BLOB)
         """,
+        // How many present mentions each status has, answered or not (`mentionCountTriggers` keep it; a bulk load
+        // counts once at its end): the first frame's counts without a pass over the rows (`HistoryIndex.window`).
+        """
+        CREATE TABLE mention_count (
+            status INTEGER NOT NULL, answered INTEGER NOT NULL, n INTEGER NOT NULL,
+            PRIMARY KEY (status, answered)) WITHOUT ROWID
+        """,
         // Lines of the logs that could not be read (as the store reports them: file, line, why).
         "CREATE TABLE warning (file TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL)",
         // Where the queue's and the crisis's actions (`queue_*`, `crisis_*`) stand in the actions logs: the brands
@@ -72,6 +79,49 @@ extension HistoryIndex {
         "INSERT INTO mention_fts(mention_fts, rank) VALUES ('hashsize', 16777216)",
     ]
 
+    /// Keep `mention_count` as rows come, change and go (dropped around a bulk load, which counts once at its end).
+    static let mentionCountTriggers = [
+        """
+        CREATE TRIGGER mention_count_insert AFTER INSERT ON mention WHEN new.present = 1 BEGIN
+            INSERT INTO mention_count(status, answered, n) VALUES (new.status, new.first_response IS NOT NULL, 1)
+            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+        END
+        """,
+        """
+        CREATE TRIGGER mention_count_delete AFTER DELETE ON mention WHEN old.present = 1 BEGIN
+            UPDATE mention_count SET n = n - 1 WHERE status = old.status AND answered = (old.first_response IS NOT NULL);
+        END
+        """,
+        """
+        CREATE TRIGGER mention_count_update AFTER UPDATE OF present, status, first_response ON mention
+        WHEN old.present != new.present OR old.status != new.status
+            OR (old.first_response IS NULL) != (new.first_response IS NULL) BEGIN
+            UPDATE mention_count SET n = n - 1
+                WHERE old.present = 1 AND status = old.status AND answered = (old.first_response IS NOT NULL);
+            INSERT INTO mention_count(status, answered, n)
+                SELECT new.status, new.first_response IS NOT NULL, 1 WHERE new.present = 1
+            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+        END
+        """,
+    ]
+
+    /// Counts every present mention into `mention_count` anew (after a bulk load, or an index from before it).
+    static func recount(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM mention_count")
+        try db.execute(
+            sql: """
+                INSERT INTO mention_count(status, answered, n)
+                SELECT status, first_response IS NOT NULL, count(*) FROM mention WHERE present = 1
+                GROUP BY 1, 2
+                """)
+    }
+
+    static func dropCountTriggers(_ db: Database) throws {
+        for name in ["mention_count_insert", "mention_count_delete", "mention_count_update"] {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
+        }
+    }
+
     /// Drops whatever is there and creates the tables (call holding the write lock).
     func createSchema() throws {
         try pool.writeWithoutTransaction { db in
@@ -79,10 +129,11 @@ extension HistoryIndex {
             try db.inTransaction(.immediate) {
                 for t in [
                     "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
+                    "mention_count",
                 ] {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
-                for sql in HistoryIndex.tables { try db.execute(sql: sql) }
+                for sql in HistoryIndex.tables + HistoryIndex.mentionCountTriggers { try db.execute(sql: sql) }
                 try db.execute(
                     sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0')",
                     arguments: ["\(HistoryIndex.schemaVersion)", writer])
@@ -100,6 +151,7 @@ extension HistoryIndex {
             let name = sql.split(separator: " ")[2]
             try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
         }
+        try dropCountTriggers(db)
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
@@ -107,13 +159,19 @@ extension HistoryIndex {
     static func endBulk(_ db: Database) throws {
         for sql in secondaryIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
+        try recount(db)
+        for sql in mentionCountTriggers { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA cache_size = -2000")
     }
 
     /// Empties the tables in the current transaction (a rebuild from the logs follows in the same transaction, so a
     /// process killed half-way leaves the old index, never half of a new one).
     static func clear(_ db: Database) throws {
+        // Without the triggers, so the delete empties the table at once (not row by row); `endBulk` or the
+        // next open puts them back and counts anew.
+        try dropCountTriggers(db)
         try db.execute(sql: "DELETE FROM mention")
+        try db.execute(sql: "DELETE FROM mention_count")
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('delete-all')")
         try db.execute(sql: "DELETE FROM logfile")
         try db.execute(sql: "DELETE FROM warning")
