@@ -53,6 +53,26 @@ extension HistoryIndex {
                 if events != store.events.count {
                     out += problem(L10n.t("index.holdsActions", ["n": events, "logs": store.events.count]))
                 }
+                // The first frame's counts (`mention_count`) against the rows they count.
+                let kept = try Row.fetchAll(
+                    db, sql: "SELECT status, answered, n FROM mention_count WHERE n != 0 ORDER BY 1, 2"
+                ).map { "\($0["status"] as Int)/\($0["answered"] as Int)=\($0["n"] as Int)" }
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT status, first_response IS NOT NULL AS answered, count(*) AS n FROM mention
+                        WHERE present = 1 GROUP BY 1, 2 ORDER BY 1, 2
+                        """
+                ).map { "\($0["status"] as Int)/\($0["answered"] as Int)=\($0["n"] as Int)" }
+                if kept != rows {
+                    out += problem(
+                        L10n.t(
+                            "index.countsDiffer",
+                            [
+                                "kept": kept.joined(separator: " "),
+                                "rows": rows.joined(separator: " "),
+                            ]))
+                }
                 let all = store.mentions
                 let step = max(1, all.count / max(1, sample))
                 var differ: [String] = []

@@ -51,7 +51,9 @@ enum WindowBench {
                 format: "j key-to-frame (in process, %@ rows): p50 %.2f ms, p99 %.2f ms",
                 Int(ui.values["rows"] ?? 0).grouped as NSString, ui.values["j_p50_ms"] ?? 0,
                 ui.values["j_p99_ms"] ?? 0))
-        print("switchboard-bench window: \(ScaleTable.label(n)) mentions in \(dir.path)")
+        // With `--dir` the size is the history's, not the default.
+        let size = given == nil ? n : Int(ui.values["rows"] ?? Double(n))
+        print("switchboard-bench window: \(ScaleTable.label(size)) mentions in \(dir.path)")
         for l in lines { print(l) }
         print("load average before: \(loadBefore), after: \(ScaleBench.loadAverage())")
     }
