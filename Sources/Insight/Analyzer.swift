@@ -70,7 +70,7 @@ public struct Analyzer: Sendable {
             let spam = fired[5] || ruleSpam
             // Complaint and praise exclude each other: the stronger one wins. A report is no complaint.
             let complaint =
-                !spam && !r.reportStyle
+                !spam && !r.reportStyle && r.complains(sentiment)
                 && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
                     || r.irony && fired[2])
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
@@ -108,7 +108,8 @@ public struct Analyzer: Sendable {
             r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
         if r.question { intents.append(.question) }
         let complaint =
-            !spam && !r.reportStyle && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
+            !spam && !r.reportStyle
+            && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
         if complaint { intents.append(.complaint) }
         if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint {
             intents.append(.praise)

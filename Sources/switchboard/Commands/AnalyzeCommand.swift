@@ -43,7 +43,8 @@ struct AnalyzeCommand: ParsableCommand {
             if decision {
                 let line =
                     analyzer.decisionInputs(line).map {
-                        "\($0.lang)\t\($0.words)\t" + String(format: "%.5f %.5f", $0.zp, $0.zn) + "\t\($0.irony ? 1 : 0)"
+                        "\($0.lang)\t\($0.words)\t" + String(format: "%.5f %.5f", $0.zp, $0.zn)
+                            + "\t\($0.irony ? 1 : 0)"
                     } ?? "-"
                 out.write(line + "\n")
             } else if features {
