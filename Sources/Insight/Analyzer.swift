@@ -68,19 +68,22 @@ public struct Analyzer: Sendable {
             let fired = s .> learned.threshold
             let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
             let spam = fired[5] || ruleSpam
-            // Complaint and praise exclude each other: the stronger one wins. A report is no complaint.
-            let complaint =
-                !spam && !r.reportStyle && r.complains(sentiment)
+            // Complaint and praise exclude each other: the stronger one wins. A report is no complaint, and a
+            // complaint says something is wrong (`Scan.complains`); the learned call alone still keeps a rhetorical
+            // "?" from being a question and the praise it beat from being praise.
+            let learnedComplaint =
+                !spam && !r.reportStyle
                 && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
                     || r.irony && fired[2])
+            let complaint = learnedComplaint && r.complains(sentiment)
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
             // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
-            let asked = fired[0] || r.cues[0] > 0 && !complaint
-            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || complaint) {
+            let asked = fired[0] || r.cues[0] > 0 && !learnedComplaint
+            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || learnedComplaint) {
                 intents.append(.question)
             }
             if complaint { intents.append(.complaint) }
-            if !spam && fired[2] && !complaint { intents.append(.praise) }
+            if !spam && fired[2] && !learnedComplaint { intents.append(.praise) }
             if !spam && fired[3] { intents.append(.help) }
             if !spam && fired[4] { intents.append(.purchase) }
             if spam { intents.append(.spam) }
