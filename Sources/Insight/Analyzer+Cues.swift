@@ -39,7 +39,7 @@ extension Analyzer {
         if ph.irony { r.ironyPhrase = true }
         if ph.rhetoric { r.rhetoricPhrase = true }
         if ph.question { (r.question, r.questionStart) = (true, true) }
-        if ph.complaint { r.complaintCues += 1 }
+        if ph.complaint { (r.complaintCues, r.breach) = (r.complaintCues + 1, r.breach + 1) }
         if ph.ironyBesideAProblem { r.ironyBesideAProblem = true }
     }
 
@@ -48,8 +48,9 @@ extension Analyzer {
     @inline(__always)
     func wordCues(_ d: UInt8, _ left: inout Int, _ r: inout Scan) {
         if d & WordInfo.resolved != 0 { r.resolved = true }
+        if d & WordInfo.newsVerb != 0 { r.newsVerb = true }
         if d & WordInfo.unit != 0 && left > 0 {
-            r.complaintCues += 1
+            (r.complaintCues, r.breach) = (r.complaintCues + 1, r.breach + 1)
             left = 0
         } else if d & WordInfo.sinceWord != 0 {
             left = 4

@@ -211,6 +211,7 @@ extension Analyzer {
             if f & WordInfo.questionCue != 0 && t.kind == .word { r.question = true }
             if t.kind == .hashtag && f & WordInfo.irony != 0 { r.irony = true }
             if t.kind == .word {
+                r.words &+= 1
                 if sentenceStart && f & WordInfo.greeting != 0 {
                     // "Hallo, wie …": a greeting does not start the sentence.
                 } else if startWord == 0 && sentenceStart {
@@ -328,6 +329,7 @@ extension Analyzer {
         r.dense[7] = min(Float(nt) / 30, 2)
         r.dense[8] = Float(min(personal, 3))
         r.dense[9] = stats.urls > 0 ? 1 : 0
+        r.exclaimed = stats.exclamations > 0
         // A question mark of the writer's own: not one quoted, not one after an exclamation ("Wie geil ist das?!").
         let asked = stats.questions > r.quotedQuestions && !(r.notAsked && stats.exclamations > 0)
         if asked { r.question = true }

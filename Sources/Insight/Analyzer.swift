@@ -58,30 +58,32 @@ public struct Analyzer: Sendable {
             r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
             let s = learned.scores(r)
             // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
-            // the rule model, which counts the clause after it more, decides the sentiment alone.
-            var (sent, sc) =
-                r.contrast
-                ? Analyzer.softmax(zp, zn)
-                : Analyzer.softmax(zp + s[LearnedModel.sentimentPos], zn + s[LearnedModel.sentimentNeg])
+            // the rule model, which counts the clause after it more, decides the sentiment alone (`decisionLogits`).
+            // The length discount (`LengthDiscount`): a long text needs more evidence to be polar.
+            let (dp, dn) = Analyzer.decisionLogits(r, zp, zn, s)
+            var (sent, sc) = Analyzer.softmax(dp, dn)
             // Irony ("Danke für nichts", "great, another outage", #sarcasm) turns praise said into a complaint.
             if r.irony && sent == .positive { (sent, sc) = (.negative, -sc) }
             (sentiment, score) = (sent, sc)
             let fired = s .> learned.threshold
             let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
             let spam = fired[5] || ruleSpam
-            // Complaint and praise exclude each other: the stronger one wins.
-            let complaint =
-                !spam
+            // Complaint and praise exclude each other: the stronger one wins. A report is no complaint, and a
+            // complaint says something is wrong (`Scan.complains`); the learned call alone still keeps a rhetorical
+            // "?" from being a question and the praise it beat from being praise.
+            let learnedComplaint =
+                !spam && !r.reportStyle
                 && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
                     || r.irony && fired[2])
+            let complaint = learnedComplaint && r.complains(sentiment)
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
             // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
-            let asked = fired[0] || r.cues[0] > 0 && !complaint
-            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || complaint) {
+            let asked = fired[0] || r.cues[0] > 0 && !learnedComplaint
+            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || learnedComplaint) {
                 intents.append(.question)
             }
             if complaint { intents.append(.complaint) }
-            if !spam && fired[2] && !complaint { intents.append(.praise) }
+            if !spam && fired[2] && !learnedComplaint { intents.append(.praise) }
             if !spam && fired[3] { intents.append(.help) }
             if !spam && fired[4] { intents.append(.purchase) }
             if spam { intents.append(.spam) }
@@ -109,7 +111,8 @@ public struct Analyzer: Sendable {
             r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
         if r.question { intents.append(.question) }
         let complaint =
-            !spam && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
+            !spam && !r.reportStyle
+            && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)
         if complaint { intents.append(.complaint) }
         if !spam && !r.irony && ((r.praiseCues > 0 && score > 0.2) || score >= 0.55) && !complaint {
             intents.append(.praise)

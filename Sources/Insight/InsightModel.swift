@@ -142,6 +142,7 @@ final class InsightModel: @unchecked Sendable {
         markWords("habe hab bin bekomme") { $0.cues |= WordInfo.firstPerson }
         markWords("mir mich") { $0.cues |= WordInfo.reflexive }
         markWords(WordLists.resolvedWords) { $0.cues |= WordInfo.resolved }
+        markWords(WordLists.newsVerbs) { $0.cues |= WordInfo.newsVerb }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }

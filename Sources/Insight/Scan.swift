@@ -25,6 +25,9 @@ struct Scan {
     var notAsked = false, quotedQuestions = 0
     /// Praise that is ironic beside a problem ("Klasse Service, seit einer Woche kein Netz"), unless one was solved.
     var ironyBesideAProblem = false, resolved = false
+    /// Issue 22, sixth pass: the words of the text (the length the sentiment decision discounts), breaches of
+    /// expectation ("schon wieder", a waiting time), a news verb ("meldet", "according to") and a "!".
+    var words = 0, breach = 0, newsVerb = false, exclaimed = false
 
     /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
     func ironic(problem: Bool) -> Bool {

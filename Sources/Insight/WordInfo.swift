@@ -16,12 +16,12 @@ struct WordInfo {
     /// a verb that asks when an article follows it at the start ("Ist die Linie…", "Does the app…", `verbFirst`), and
     /// such an article (`article`); a first-person verb ("habe", `firstPerson`) that "mir" or "mich" (`reflexive`)
     /// after it makes a statement ("Habe mir die schwarze bestellt"); a problem solved ("fixed", "behoben",
-    /// `resolved`).
+    /// `resolved`); a verb or phrase word of news reports ("meldet", "according", `newsVerb`).
     var cues: UInt8 = 0
     static let sinceWord: UInt8 = 1, unit: UInt8 = 2, verbFirst: UInt8 = 4, article: UInt8 = 8
-    static let firstPerson: UInt8 = 16, reflexive: UInt8 = 32, resolved: UInt8 = 64
+    static let firstPerson: UInt8 = 16, reflexive: UInt8 = 32, resolved: UInt8 = 64, newsVerb: UInt8 = 128
     /// The bits the scan acts on per word (`Analyzer.wordCues`).
-    static let wordCues: UInt8 = sinceWord | unit | resolved
+    static let wordCues: UInt8 = sinceWord | unit | resolved | newsVerb
     /// The word's own weights in the learned layer, quantised like `LearnedTable`'s (folded in at load, so a word
     /// costs one table probe, not two).
     var learned = SIMD16<Int8>(repeating: 0)

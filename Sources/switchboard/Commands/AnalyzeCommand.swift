@@ -23,6 +23,10 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: .hidden)
     var features = false
 
+    /// Fitting support (Scripts/fit-length.py): the inputs of the sentiment decision, one line per text.
+    @Flag(help: .hidden)
+    var decision = false
+
     @Argument(help: ArgumentHelp(L10n.t("cli.help.analyze.text")))
     var text: [String] = []
 
@@ -36,7 +40,14 @@ struct AnalyzeCommand: ParsableCommand {
         let analyzer = Analyzer(crisisTerms: terms, brandTerms: brand)
         var out = OutputBuffer()
         let handle: (String) -> Void = { line in
-            if features {
+            if decision {
+                let line =
+                    analyzer.decisionInputs(line).map {
+                        "\($0.lang)\t\($0.words)\t" + String(format: "%.5f %.5f", $0.zp, $0.zn)
+                            + "\t\($0.irony ? 1 : 0)"
+                    } ?? "-"
+                out.write(line + "\n")
+            } else if features {
                 let f = analyzer.features(line)
                 out.write(
                     f.lang + "\t" + f.tokens.joined(separator: " ") + "\t"
