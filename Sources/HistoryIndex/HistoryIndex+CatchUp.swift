@@ -27,12 +27,36 @@ extension HistoryIndex {
                     result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
                     return .commit
                 }
-                HistoryIndex.checkpointIfLong(db, dir)
                 return result
             }
             pendingReason = nil
             lastCatchUp = result
+            checkpointIfLong()
             return result
+        }
+    }
+
+    /// After a catch-up that left the write-ahead log over `walLimit`: the checkpoint (and the new log's first
+    /// frame, see `checkpointIfLong(_:_:)`) runs on another thread, so the catch-up returns without waiting for the
+    /// three `fsync`s; closing the index waits for it. A log over four times the limit (checkpoints cut short by
+    /// readers) is checkpointed before returning.
+    func checkpointIfLong() {
+        let size = FileIO.size(URL(fileURLWithPath: HistoryIndex.file(dir).path + "-wal"))
+        guard size > HistoryIndex.walLimit else { return }
+        maintenance.wait()
+        let (pool, dir) = (self.pool, self.dir)
+        let checkpoint: @Sendable () -> Void = {
+            pool.writeWithoutTransaction { HistoryIndex.checkpointIfLong($0, dir) }
+        }
+        if size > 4 * HistoryIndex.walLimit {
+            checkpoint()
+            return
+        }
+        maintenance.enter()
+        let group = maintenance
+        Thread.detachNewThread {
+            checkpoint()
+            group.leave()
         }
     }
 
@@ -93,7 +117,8 @@ extension HistoryIndex {
         if bulk { try HistoryIndex.beginBulk(db) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
-            files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock)
+            files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
+            inline: total < HistoryIndex.inlineTail)
         defer { reader.cancel() }
         // The log being read: its row, how far, how many lines.
         var open: (id: Int64, file: URL, name: String, off: Int, line: Int, inode: UInt64)?
@@ -156,12 +181,27 @@ extension HistoryIndex {
     /// only to the processes that have it open: a new one counts the whole log as not yet copied, and SQLite would
     /// never start it again from its beginning (and its automatic checkpoint, off here, would copy the whole log
     /// again after every commit). So a writer that leaves it over `walLimit` bytes copies it into the database and
-    /// empties it (a truncating checkpoint: every few catch-ups of 100 mentions). Readers in the way (the busy
+    /// starts it again (a restarting checkpoint: every few catch-ups of 100 mentions). Readers in the way (the busy
     /// handler waits at most 100 ms for them): as much as they allow is copied, the rest left for the next writer.
+    ///
+    /// The log is started again from its beginning (a restarting checkpoint), not cut to nothing: an empty log makes
+    /// the next process that opens the index write a transaction of its own (GRDB makes sure readers find a log),
+    /// with the new log's header and directory entry synced (two `fsync`s). And the first frame of the new log is
+    /// written here, with the `fsync` of its header, so the next catch-up's commit writes frames only (none synced
+    /// in WAL mode with `synchronous = NORMAL`). `journal_size_limit` keeps the file at most 4 MB.
     static func checkpointIfLong(_ db: Database, _ dir: DataDirectory) {
         guard FileIO.size(URL(fileURLWithPath: file(dir).path + "-wal")) > walLimit else { return }
         sqlite3_busy_timeout(db.sqliteConnection, 100)
-        if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
+        if (try? db.checkpoint(.restart)) == nil {
+            _ = try? db.checkpoint(.passive)
+        } else {
+            // A write that changes a page (rewriting a row with the same bytes writes no frame).
+            try? db.execute(
+                sql: """
+                    INSERT INTO meta(k, v) VALUES ('log_restarts', '1')
+                    ON CONFLICT(k) DO UPDATE SET v = CAST(CAST(v AS INTEGER) + 1 AS TEXT)
+                    """)
+        }
         sqlite3_busy_timeout(db.sqliteConnection, 60_000)
     }
 
@@ -169,6 +209,8 @@ extension HistoryIndex {
     static let walLimit = 4 << 20
 
     static let readBlock = 8 << 20
+    /// A tail shorter than this is read and decoded on the writer's thread (no thread started for a few mentions).
+    static let inlineTail = 1 << 20
     /// Catching up at least this many bytes (and more than the index has read) loads in bulk, as a rebuild does.
     static let bulkFrom = 32 << 20
 

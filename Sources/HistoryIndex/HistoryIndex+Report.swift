@@ -103,12 +103,14 @@ extension HistoryIndex {
             var names: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, name FROM logfile") { names[row[0]] = row[1] }
             var out: [RecordPlace] = []
+            let to = until.timeIntervalSince1970
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT key, file, off, len, analysis, state FROM mention
+                    SELECT key, file, off, len, analysis, state FROM mention \(try HistoryIndex.periodScan(
+                        db, from: previous, to: to))
                     WHERE present = 1 AND created >= ? AND created < ? ORDER BY rowid
-                    """, arguments: [previous, until.timeIntervalSince1970])
+                    """, arguments: [previous, to])
             while let row = try rows.next() {
                 out.append(
                     RecordPlace(

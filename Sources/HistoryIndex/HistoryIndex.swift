@@ -84,6 +84,11 @@ public final class HistoryIndex: @unchecked Sendable {
         }
     }
 
+    /// A checkpoint running on another thread (`checkpointIfLong()`); closing waits for it.
+    let maintenance = DispatchGroup()
+
+    deinit { maintenance.wait() }
+
     /// Who writes (the program and its version), recorded in the meta table.
     let writer: String
     /// A reason to rebuild found while opening (another schema, unreadable; "" for a new index): the first catch-up
@@ -119,8 +124,8 @@ public final class HistoryIndex: @unchecked Sendable {
     /// The write-ahead log outlives the process (`SQLITE_FCNTL_PERSIST_WAL`) and closing does not checkpoint it
     /// (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a command that opens the index alone, catches up and closes pays no
     /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. A catch-up that leaves it
-    /// over 4 MB empties it (`checkpointIfLong`, instead of SQLite's automatic checkpoint), so it does not grow without
-    /// bound; `journal_size_limit` cuts it back when SQLite starts it again within one process.
+    /// over 4 MB starts it again (`checkpointIfLong`, instead of SQLite's automatic checkpoint), so it does not grow
+    /// without bound; `journal_size_limit` cuts it back to 4 MB when SQLite starts it again.
     static func keepWriteAheadLog(_ db: Database) throws {
         let handle = UnsafeMutableRawPointer(db.sqliteConnection)
         for rc in [csqliteshim_persist_wal(handle, 1), csqliteshim_no_checkpoint_on_close(handle, 1)] where rc != 0 {

@@ -21,8 +21,18 @@ final class LogPrefetch: @unchecked Sendable {
     private var done = false, cancelled = false
     private let condition = NSCondition()
 
-    /// Starts reading `files` in order, each from its offset in `from` (by log name; 0 when not there).
-    init(files: [(LogKind, URL)], dir: DataDirectory, from offsets: [String: Int], block: Int) {
+    /// Reads everything on the caller's thread before the first step (a short tail: no thread to start).
+    private let inline: Bool
+
+    /// Starts reading `files` in order, each from its offset in `from` (by log name; 0 when not there); `inline`:
+    /// reads them all now, on this thread.
+    init(files: [(LogKind, URL)], dir: DataDirectory, from offsets: [String: Int], block: Int, inline: Bool = false) {
+        self.inline = inline
+        if inline {
+            produce(files: files, dir: dir, offsets: offsets, block: block)
+            done = true
+            return
+        }
         Thread.detachNewThread { [self] in
             produce(files: files, dir: dir, offsets: offsets, block: block)
             condition.withLock {
@@ -59,7 +69,7 @@ final class LogPrefetch: @unchecked Sendable {
     private func emit(_ step: Result<Step, Error>) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.count >= LogPrefetch.depth && !cancelled { condition.wait() }
+        while waiting.count >= LogPrefetch.depth && !cancelled && !inline { condition.wait() }
         if cancelled { return false }
         waiting.append(step)
         condition.broadcast()
