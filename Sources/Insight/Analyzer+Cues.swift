@@ -5,7 +5,7 @@ import SwitchboardCore
 extension Analyzer {
     @inline(__always)
     func addToken(
-        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: WordTableView
+        _ r: inout Scan, _ key: UInt64, _ collect: TokenCollector?, _ name: String, _ words: TableView<WordInfo>
     ) {
         let s = words.slot(key)
         if s >= 0 { let i = words.value(at: s); r.tokPos += i.wPos; r.tokNeg += i.wNeg }

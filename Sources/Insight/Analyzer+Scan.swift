@@ -42,7 +42,6 @@ extension Analyzer {
         // independent loads, so their cache misses overlap one another instead of each stalling the lookup after it.
         words.touch(toks, nt, keys)
         var de: Float = 0, en: Float = 0, other: Float = 0
-        var touched: UInt32 = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -57,11 +56,8 @@ extension Analyzer {
                 s = words.slot(h == 0 ? 1 : h)
             }
             slots[i] = Int32(s)
-            guard s >= 0 else { continue }
-            // The word's record is read in pass 2: load it here, where the misses of all words overlap.
-            touched ^= words.touchRecord(s).bitPattern
-            guard t.kind != .punct else { continue }
-            let f = words.flags(at: s)
+            guard t.kind != .punct, s >= 0 else { continue }
+            let f = words.value(at: s).flags
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
                 if f & WordInfo.fnDE != 0 { de += 1 }
@@ -71,7 +67,6 @@ extension Analyzer {
                 if le && !ld { en += 0.3 } else if ld && !le { de += 0.3 }
             }
         }
-        keys[1] = UInt64(touched)  // keeps the record loads
         de += Float(min(stats.umlauts, 3)) * 0.6
         other += Float(stats.otherLatin) * 0.5 + Float(stats.nonLatin) * 0.5
         // Weak evidence only when the strong kind leaves the choice open (short texts of unknown words):
@@ -385,7 +380,7 @@ extension Analyzer {
             if t.kind == .punct && t.has(Token.boundary) { return false }
             if t.kind == .word {
                 let s = Int(slots[k])
-                if s >= 0 && hot.words.flags(at: s) & negFlag != 0 {
+                if s >= 0 && hot.words.value(at: s).flags & negFlag != 0 {
                     // The negator must close the clause.
                     let after = k + 1
                     if after >= nt { return true }

@@ -6,7 +6,7 @@ extension Analyzer {
     /// The German lexicon value of an unknown word: strip an inflection ending, else use the head of a compound
     /// ("Kundenservicekatastrophe" → "katastrophe"). One pass for all stems, one backward pass for all heads.
     @inline(never)
-    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: WordTableView) -> Float {
+    func germanFallback(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ words: TableView<WordInfo>) -> Float {
         // The hash of the word without its last five bytes; a stem's hash extends it by the bytes it keeps (computed
         // only for an ending that matches, and no vector of all five prefixes on the stack).
         guard len >= 5 else { return 0 }

@@ -3,7 +3,7 @@ import SwitchboardCore
 
 /// The loaded resources: built once, shared by every `Analyzer`, read without locks.
 final class InsightModel: @unchecked Sendable {
-    let words: WordTable
+    let words: KeyTable<WordInfo>
     let phrases: KeyTable<PhraseInfo>
     /// Emoji by code point: (lexicon score, learned wPos, learned wNeg).
     let emoji: KeyTable<SIMD4<Float>>
@@ -242,7 +242,7 @@ final class InsightModel: @unchecked Sendable {
         } else {
             (learned, learnedTable, learnedFilter) = (LearnedModel(), nil, nil)
         }
-        words = WordTable(w)
+        words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
         emoji = KeyTable(em, empty: .zero)
         (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)

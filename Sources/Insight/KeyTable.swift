@@ -11,7 +11,7 @@ final class KeyTable<Value>: @unchecked Sendable {
         var cap = 16
         while cap < entries.count * 2 + 1 { cap <<= 1 }
         mask = cap - 1
-        // Aligned to a cache line: a slot never spans two.
+        // Aligned to a cache line: a slot of 64 bytes (the word table's) never spans two.
         slots = UnsafeMutableRawPointer.allocate(byteCount: cap * MemoryLayout<Slot>.stride, alignment: 64)
             .bindMemory(to: Slot.self, capacity: cap)
         slots.initialize(repeating: Slot(key: 0, value: empty), count: cap)

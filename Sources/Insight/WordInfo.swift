@@ -23,7 +23,7 @@ struct WordInfo {
     /// The bits the scan acts on per word (`Analyzer.wordCues`).
     static let wordCues: UInt8 = sinceWord | unit | resolved
     /// The word's own weights in the learned layer, quantised like `LearnedTable`'s (folded in at load, so a word
-    /// costs one table probe, not two; `WordTable` keeps them in the word's record).
+    /// costs one table probe, not two).
     var learned = SIMD16<Int8>(repeating: 0)
 
     static let negEN: UInt32 = 1 << 0, negDE: UInt32 = 1 << 1
