@@ -91,6 +91,9 @@ public final class Store: @unchecked Sendable {
 
     func isStored(_ key: String) -> Bool { mode == .keysOnly ? keyIdentity[key] != nil : byKey[key] != nil }
 
+    /// Whether a mention with `key` is stored (also in `.keysOnly` mode, where `mention(_:)` answers nil).
+    public func contains(key: String) -> Bool { mutex.withLock { isStored(key) } }
+
     /// Runs a write holding the data directory's lock; a read-only store refuses.
     func withWriteLock<T>(_ body: () throws -> T) throws -> T {
         guard mode != .readOnly else { throw SwitchboardError("\(dir.root.path): the store was opened read-only") }
