@@ -5,13 +5,13 @@ import SwitchboardCore
 import SwitchboardUI
 
 /// A large history opens from the index: the first frame is the newest page and the counts from SQL
-/// (`HistoryIndex.window`), drawn while the store folds the logs on another thread (`StoreLoading`).
+/// (`HistoryIndex.window`, the team's mute list left out in SQL).
 ///
-/// `SWITCHBOARD_WINDOW` chooses: `index` always, `memory` never; otherwise (auto) when the index exists, the logs
-/// hold at least `autoFromBytes` and the team mutes nothing (the feed's counts leave muted mentions out, and the
-/// private messages of a role that may not read them). `bounded` is `index` without the store: the workbench reads
-/// the history only through the index, page by page, and does not change it (memory bounded by design; triage,
-/// replies and the other panes still need the store, docs/architecture.md).
+/// `SWITCHBOARD_WINDOW` chooses: `memory` never; `index` always, then folds the store on another thread
+/// (`StoreLoading`) and hands over to it; `bounded` always, and never folds the store: the workbench reads the history
+/// only through the index, page by page (memory bounded by a few pages, not by the history), and writes through a
+/// store that keeps no mentions (`effects`). Otherwise (auto) `bounded` when the index exists and the logs hold at
+/// least `autoFromBytes`; a smaller history is folded as before.
 enum WorkbenchWindow {
     /// About 50,000 mentions of ordinary size.
     static let autoFromBytes = 16 << 20
@@ -20,8 +20,9 @@ enum WorkbenchWindow {
 
     static var mode: String { ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW"] ?? "auto" }
 
-    /// Whether the workbench reads the history only through the index (no store folded).
-    static var bounded: Bool { mode == "bounded" }
+    /// Whether the workbench reads the history only through the index (no store folded): `bounded`, and `auto` for a
+    /// large history (`index` keeps the first frame from the index and folds the store after it, as before).
+    static var bounded: Bool { mode == "bounded" || mode == "auto" }
 
     static func wanted(_ dir: DataDirectory, team: TeamConfig?, user: String) -> Bool {
         let mode = self.mode

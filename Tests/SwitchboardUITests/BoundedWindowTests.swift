@@ -221,4 +221,30 @@ final class BoundedWindowTests: XCTestCase {
         XCTAssertEqual(t.screen!.lines[0], app.buffer.lines[0])
         XCTAssertEqual(t.screen!.lines[38], app.buffer.lines[38])
     }
+
+    /// What the bounded window cannot do is said on the status line, in English and in German — never silently
+    /// something else: the priority sort of the rows read, `role:`, what needs every mention (the trends).
+    func testWhatTheBoundedWindowCannotDoIsSaidInEnglishAndGerman() throws {
+        for lang in [Language.en, .de] {
+            L10n.use(lang)
+            defer { L10n.use(.en) }
+            let app = try TestApp(Self.mentions(), team: Self.team(), user: "alice")
+            var (state, pager, effects, _) = try bounded(app, team: Self.team())
+            var t = run(&state, keys("o"), pager: pager, answer: effects.answer)
+            XCTAssertEqual(state.chrome.message?.text, L10n.t("window.prioritySort", ["count": 200]))
+            XCTAssertTrue(
+                t.screen!.lines[38...39].joined().contains(lang == .de ? "nach Priorität: nur die 200" : "by priority: only the 200"),
+                t.screen!.lines[37...39].joined(separator: "\n"))
+            t = run(&state, keys("o") + [.key(.char("/"))] + typed("role:press") + [.key(.enter)], pager: pager,
+                answer: effects.answer)
+            XCTAssertTrue(
+                t.screen!.lines[38...39].joined().contains(lang == .de ? "role: trifft hier nichts" : "role: matches nothing here"),
+                t.screen!.lines[37...39].joined(separator: "\n"))
+            t = run(&state, typed(":filter") + [.key(.enter), .key(.char("T"))], pager: pager, answer: effects.answer)
+            XCTAssertEqual(state.chrome.message?.isError, true)
+            XCTAssertTrue(
+                t.screen!.lines[38...39].joined().contains(lang == .de ? "nicht in dieser Werkbank" : "not in this workbench"),
+                t.screen!.lines[37...39].joined(separator: "\n"))
+        }
+    }
 }

@@ -26,6 +26,7 @@ public enum HistoryWindowLoop {
         }
         draw()
         var lastRefresh = Date()
+        var sortBefore = state.feed.sort
         while !loaded() && !state.chrome.quit {
             var asked: [Effect]
             // Without a store (`refreshEvery`): the clock and other processes' writes, as the runtime's refresher.
@@ -36,6 +37,13 @@ public enum HistoryWindowLoop {
                 guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
                 asked = events(event, &state) ?? []
             }
+            if answer != nil, state.feed.sort == .priority, sortBefore != .priority {
+                // The priority needs every mention's SLA age and state: only the rows read are sorted.
+                state.chrome.message = StatusMessage(
+                    text: L10n.t("window.prioritySort", ["count": state.feed.rows.count]), isError: false,
+                    until: state.chrome.now.addingTimeInterval(10))
+            }
+            sortBefore = state.feed.sort
             if let answer {
                 while !asked.isEmpty {
                     let e = asked.removeFirst()

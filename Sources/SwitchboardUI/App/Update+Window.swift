@@ -63,8 +63,14 @@ extension Update {
             let name =
                 s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
                 .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
-            say(&s, L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total ?? 0]))
+            say(&s, L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total ?? 0]) + roleNote(s, q))
         }
         return []
+    }
+
+    /// `role:` needs the contact book over every mention: a window without a store says so with the filter's count
+    /// (never a silently empty result).
+    static func roleNote(_ s: AppState, _ q: Query) -> String {
+        s.feed.windowMatches != nil && q.usesRoles ? " — " + L10n.t("window.noRoles") : ""
     }
 }

@@ -42,9 +42,17 @@ public final class BoundedEffects {
                 if case .storeChanged(let d) = m { return reread(d) }
                 return [m]
             }
+        case .sendDue:
+            // Replies are sent by the listener (this workbench polls nothing): said once, as without a publisher.
+            return [.sendFinished([L10n.t("msg.noPublisher")])]
         default: break
         }
-        return HistoryWindowLoop.readOnly(pager)(e)
+        // What still needs every mention in memory is refused with a line that says how to get it.
+        let refused = L10n.t("window.readOnly")
+        return HistoryWindowLoop.readOnly(pager)(e).map { m in
+            if case .failed(let text) = m, text == refused { return .failed(L10n.t("window.needsStore")) }
+            return m
+        }
     }
 
     /// The index caught up and read again, with the store's delta of a write (`d`).

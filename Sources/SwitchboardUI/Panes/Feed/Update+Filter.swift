@@ -29,7 +29,7 @@ extension Update {
                             [
                                 "query": q.text, "n": s.feed.windowMatches ?? s.feed.rows.count,
                                 "count": s.feed.windowMatches != nil ? s.feed.windowTotal ?? 0 : s.feed.order.count,
-                            ])
+                            ]) + roleNote(s, q)
                     )
                 }
                 return []
