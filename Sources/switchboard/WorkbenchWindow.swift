@@ -64,12 +64,12 @@ enum WorkbenchWindow {
         } catch { return nil }
     }
 
-    /// The effects of a bounded window: a store opened `.keysOnly` on another thread (it folds the actions, not the
+    /// The effects of a bounded window: a store opened `.actionsOnly` on another thread (it folds the actions, not the
     /// mentions) takes the writes once it is open; the pager reads the index again after each.
     static func effects(
         _ dir: DataDirectory, pager: IndexPager, team: TeamConfig?, timeZone: TimeZone, themeDirs: [URL]
     ) -> BoundedEffects {
-        let opening = StoreLoading(dir, mode: .keysOnly, waker: nil)
+        let opening = StoreLoading(dir, mode: .actionsOnly, waker: nil)
         var runner: EffectRunner?
         return BoundedEffects(pager: pager) { wait in
             if let runner { return runner }

@@ -58,13 +58,13 @@ final class BoundedWindowTests: XCTestCase {
             .map { "row \($0.offset):\n  bounded: \($0.element.0)\n  folded:  \($0.element.1)" }.joined(separator: "\n")
     }
 
-    /// The bounded window of `app`'s data directory for `user`, with a runner on a store opened `.keysOnly`.
+    /// The bounded window of `app`'s data directory for `user`, with a runner on a store opened `.actionsOnly`.
     func bounded(_ app: TestApp, user: String = "alice", team: TeamConfig? = nil) throws
         -> (AppState, IndexTestPager, BoundedEffects, Store)
     {
         var state = TestApp.state(team: team, user: user)
         let pager = try IndexTestPager.showWindow(app, in: &state)
-        let store = try Store(dir: app.dir, mode: .keysOnly)
+        let store = try Store(dir: app.dir, mode: .actionsOnly)
         let runner = EffectRunner(store: store, actor: user)
         (runner.team, runner.timeZone, runner.clock) = (team, TimeZone(identifier: "UTC")!, { TestApp.now })
         runner.mentionFromIndex = { [pager] in try? pager.mention($0)?.mention }

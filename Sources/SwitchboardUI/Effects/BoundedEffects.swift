@@ -3,7 +3,7 @@ import SwitchboardCore
 
 /// The effects of a workbench that never folds the store (`SWITCHBOARD_WINDOW=bounded`, the default for a large
 /// history): triage, claims, replies into the outbox, take-back and undo are written by an `EffectRunner` on a store
-/// that keeps no mentions (`Store.Mode.keysOnly`: it folds the actions only); then the index catches up and the window
+/// that keeps no mentions (`Store.Mode.actionsOnly`: it folds the actions only); then the index catches up and the window
 /// reads the states of its rows, newer mentions and the counts again (`HistoryPaging.reread`, `.windowReread`). The
 /// filter is matched by the index (`restart`: its pages, keyset-paged like the unfiltered ones). The Mention pane and
 /// what needs every mention in memory are answered as by `HistoryWindowLoop.readOnly`.
