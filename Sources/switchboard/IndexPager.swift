@@ -21,7 +21,7 @@ final class IndexPager: HistoryPaging {
         let r = try reader.reread(now: now)
         return WindowReread(
             states: r.states, newer: r.newer, total: r.counts.total,
-            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue ?? 0))
+            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue))
     }
 
     func restart(_ query: Query?, now: Date) throws

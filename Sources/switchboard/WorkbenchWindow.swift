@@ -59,7 +59,7 @@ enum WorkbenchWindow {
             for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
             let window = HistoryWindow(
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
-                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0))
+                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue))
             return (window, IndexPager(reader))
         } catch { return nil }
     }

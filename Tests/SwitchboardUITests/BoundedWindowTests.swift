@@ -240,6 +240,15 @@ final class BoundedWindowTests: XCTestCase {
             XCTAssertTrue(
                 t.screen!.lines[38...39].joined().contains(lang == .de ? "role: trifft hier nichts" : "role: matches nothing here"),
                 t.screen!.lines[37...39].joined(separator: "\n"))
+            // An SLA per priority band: the window cannot count overdue mentions, and says so instead of none.
+            var banded = Self.team()
+            banded.sla = .init(firstResponseMinutes: 60, byPriority: ["high": 15])
+            var bandedState = TestApp.state(team: banded, user: "alice")
+            let bandedPager = try IndexTestPager.showWindow(app, in: &bandedState)
+            let bt = run(&bandedState, [], pager: bandedPager, answer: nil)
+            XCTAssertTrue(
+                bt.screen!.lines[38].contains(lang == .de ? "überfällig: hier nicht gezählt" : "overdue: not counted"),
+                bt.screen!.lines[38])
             t = run(&state, typed(":filter") + [.key(.enter), .key(.char("T"))], pager: pager, answer: effects.answer)
             XCTAssertEqual(state.chrome.message?.isError, true)
             XCTAssertTrue(

@@ -25,7 +25,7 @@ final class IndexTestPager: HistoryPaging {
         let r = try reader.reread(now: now)
         return WindowReread(
             states: r.states, newer: r.newer, total: r.counts.total,
-            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue ?? 0))
+            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue))
     }
 
     func restart(_ query: Query?, now: Date) throws
@@ -51,7 +51,7 @@ extension IndexTestPager {
         state.showWindow(
             HistoryWindow(
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
-                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0)))
+                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue)))
         return IndexTestPager(reader)
     }
 }
