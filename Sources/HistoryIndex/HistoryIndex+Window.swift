@@ -43,14 +43,16 @@ extension HistoryIndex {
         let andShown = shown.sql == "1" ? "" : " AND " + shown.sql
         let newCode = StateColumns.statusCode(.new)
         let due = now.timeIntervalSince1970 - (overdueAfter ?? 0)
-        // One pass (the placeholders in the order they appear: the due time, own accounts, the mute list); without own accounts the partial covering index `mention_report` answers it without the rows.
+        // One pass (placeholders in the order they appear: the due time, own accounts, the mute list); without own
+        // accounts the partial covering index `mention_report` answers it without the rows.
         let sql = """
             SELECT count(*) AS total,
                 coalesce(sum(o = 0 AND status = \(newCode)), 0) AS new,
                 coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))), 0) AS open,
                 coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))
                     AND first_response IS NULL AND created < ?), 0) AS overdue
-            FROM (SELECT status, first_response, created, (\(ownSQL.sql)) AS o FROM mention WHERE present = 1\(andShown))
+            FROM (SELECT status, first_response, created, (\(ownSQL.sql)) AS o
+                FROM mention WHERE present = 1\(andShown))
             """
         let row = try pool.read { db in
             try Row.fetchOne(db, sql: sql, arguments: StatementArguments([due] + ownSQL.arguments + shown.arguments))

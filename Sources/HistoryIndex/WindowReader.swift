@@ -3,9 +3,9 @@ import GRDB
 import SwitchboardCore
 
 /// What a workbench that never folds the store (`SWITCHBOARD_WINDOW=bounded`) reads of the history: the newest page,
-/// the next older pages (keyset-paged in the current query), the counts, and — after a write or on the refresh tick —
-/// the catch-up with the logs and the states of the rows it holds again. Everything leaves out what the team's mute
-/// list hides (`MuteSQL`, made again when a catch-up read new mentions).
+/// the next older pages (keyset-paged in the current query), the counts, and — after a write or on the refresh
+/// tick — the catch-up with the logs and the states of the rows it holds again. Everything leaves out what the team's
+/// mute list hides (`MuteSQL`, made again when a catch-up read new mentions).
 public final class WindowReader {
     public let index: HistoryIndex
     public let mute: MuteList
@@ -72,7 +72,9 @@ public final class WindowReader {
         let page = try index.search(query ?? .all, environment: env, limit: limit, hiding: hidden)
         next = page.next
         if query == nil {
-            newest = page.mentions.first.map { HistoryIndex.PageCursor(created: $0.mention.createdAt, key: $0.mention.key) }
+            newest = page.mentions.first.map {
+                HistoryIndex.PageCursor(created: $0.mention.createdAt, key: $0.mention.key)
+            }
         }
         keys = []
         known = []
@@ -126,8 +128,12 @@ extension HistoryIndex {
     func newer(than cursor: PageCursor?, limit: Int, hiding mute: MuteSQL?) throws
         -> [(mention: Mention, state: MentionState)]
     {
-        guard let c = cursor else { return try search(.all, environment: QueryEnvironment(me: ""), limit: limit, hiding: mute).mentions }
-        var (cond, args) = ("(created > ? OR (created = ? AND key > ?))", [c.created, c.created, c.key] as [DatabaseValueConvertible?])
+        guard let c = cursor else {
+            return try search(.all, environment: QueryEnvironment(me: ""), limit: limit, hiding: mute).mentions
+        }
+        var (cond, args) = (
+            "(created > ? OR (created = ? AND key > ?))", [c.created, c.created, c.key] as [DatabaseValueConvertible?]
+        )
         if let mute { (cond, args) = mute.and(cond, args) }
         let rows = try fetch(cond, args, after: nil, limit: limit)
         let reader = LogReader(dir: dir)

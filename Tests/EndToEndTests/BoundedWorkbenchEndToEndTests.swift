@@ -34,7 +34,9 @@ final class BoundedWorkbenchEndToEndTests: EndToEndTestCase {
         let key27 = try key(dir, id: "27")
         XCTAssertEqual(try runAs("bob", ["claim", "--data-dir", dir.path, key27]), 0)
         XCTAssertEqual(try runAs("bob", ["status", "--data-dir", dir.path, try key(dir, id: "30"), "answered"]), 0)
-        rows = try s.waitUntil("the other process's writes", timeout: 8) { $0.joined().contains(" · 29 open") && $0[1].contains(" done ") }
+        rows = try s.waitUntil("the other process's writes", timeout: 8) {
+            $0.joined().contains(" · 29 open") && $0[1].contains(" done ")
+        }
         XCTAssertTrue(rows[1].contains(" done "), s.dump(rows))
         // Opening Nummer 27 asks before taking it from bob; nothing is written meanwhile.
         s.sendKeys("j", "j", "Enter")
@@ -50,7 +52,8 @@ final class BoundedWorkbenchEndToEndTests: EndToEndTestCase {
         let log = dir.appendingPathComponent("log")
         let files = FileManager.default.enumerator(atPath: log.path)?.compactMap { $0 as? String } ?? []
         return try files.filter { $0.contains("actions") && $0.hasSuffix(".jsonl") }.flatMap {
-            try String(contentsOf: log.appendingPathComponent($0), encoding: .utf8).split(separator: "\n").map(String.init)
+            try String(contentsOf: log.appendingPathComponent($0), encoding: .utf8).split(separator: "\n").map(
+                String.init)
         }
     }
 
@@ -58,7 +61,8 @@ final class BoundedWorkbenchEndToEndTests: EndToEndTestCase {
     func key(_ dir: URL, id: String) throws -> String {
         let out = try output(["mentions", "list", "--data-dir", dir.path, "--json", "--limit", "0"])
         for l in out.split(separator: "\n") {
-            guard let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any], o["id"] as? String == id
+            guard let o = try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any],
+                o["id"] as? String == id
             else { continue }
             if let k = o["key"] as? String { return k }
         }

@@ -49,7 +49,9 @@ public enum HistoryWindowLoop {
                     let e = asked.removeFirst()
                     let answers = answer(e)
                     // A filter the window cannot match: the rows stay as they were, unfiltered.
-                    if case .matchFeed = e, !answers.contains(where: { if case .windowMatched = $0 { true } else { false } }) {
+                    if case .matchFeed = e,
+                        !answers.contains(where: { if case .windowMatched = $0 { true } else { false } })
+                    {
                         state.feed.setFilter(nil, states: state.states, viewport: Layout.feedViewport(state))
                     }
                     for m in answers { asked += update(&state, m) }
@@ -65,16 +67,16 @@ public enum HistoryWindowLoop {
 
     /// What the terminal sent, as messages to `update` (nil: a wake-up, nothing to do).
     static func events(_ event: TerminalEvent, _ state: inout AppState) -> [Effect]? {
-            var asked: [Effect]
-            switch event {
-            case .key(let k): asked = update(&state, .key(k))
-            case .paste(let p): asked = update(&state, .paste(p))
-            case .mouse(let m): asked = update(&state, .mouse(m))
-            case .resize(let s): asked = update(&state, .resize(s))
-            case .terminate: asked = update(&state, .terminate)
-            case .wake: return nil
-            }
-            return asked
+        var asked: [Effect]
+        switch event {
+        case .key(let k): asked = update(&state, .key(k))
+        case .paste(let p): asked = update(&state, .paste(p))
+        case .mouse(let m): asked = update(&state, .mouse(m))
+        case .resize(let s): asked = update(&state, .resize(s))
+        case .terminate: asked = update(&state, .terminate)
+        case .wake: return nil
+        }
+        return asked
     }
 }
 

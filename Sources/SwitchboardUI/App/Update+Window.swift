@@ -63,7 +63,9 @@ extension Update {
             let name =
                 s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
                 .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
-            say(&s, L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total ?? 0]) + roleNote(s, q))
+            say(
+                &s,
+                L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total ?? 0]) + roleNote(s, q))
         }
         return []
     }

@@ -3,10 +3,11 @@ import SwitchboardCore
 
 /// The effects of a workbench that never folds the store (`SWITCHBOARD_WINDOW=bounded`, the default for a large
 /// history): triage, claims, replies into the outbox, take-back and undo are written by an `EffectRunner` on a store
-/// that keeps no mentions (`Store.Mode.actionsOnly`: it folds the actions only); then the index catches up and the window
-/// reads the states of its rows, newer mentions and the counts again (`HistoryPaging.reread`, `.windowReread`). The
-/// filter is matched by the index (`restart`: its pages, keyset-paged like the unfiltered ones). The Mention pane and
-/// what needs every mention in memory are answered as by `HistoryWindowLoop.readOnly`.
+/// that keeps no mentions (`Store.Mode.actionsOnly`: it folds the actions only); then the index catches up and the
+/// window reads the states of its rows, newer mentions and the counts again (`HistoryPaging.reread`,
+/// `.windowReread`). The filter is matched by the index (`restart`: its pages, keyset-paged like the unfiltered ones).
+/// The Mention pane is answered as by `HistoryWindowLoop.readOnly`; what needs every mention in memory is refused
+/// with a line that says how to get it (`window.needsStore`); replies are sent by the listener.
 public final class BoundedEffects {
     let pager: HistoryPaging
     /// The runner on the store that takes the writes; `wait: false` answers nil while it is still opening.

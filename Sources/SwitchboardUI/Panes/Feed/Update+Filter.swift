@@ -10,7 +10,8 @@ extension Update {
         let vp = Layout.feedViewport(s)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         // A window without a store holds only the filter's rows: cleared, it reads the newest again (an empty query).
-        let windowed = s.feed.windowMatches != nil ? [Effect.matchFeed(Query.all, now: s.chrome.now, slaMinutes: 0)] : []
+        let windowed =
+            s.feed.windowMatches != nil ? [Effect.matchFeed(Query.all, now: s.chrome.now, slaMinutes: 0)] : []
         if trimmed.isEmpty {
             s.feed.setFilter(nil, states: s.states, viewport: vp)
             if announce { say(&s, L10n.t("msg.filterCleared")) }
