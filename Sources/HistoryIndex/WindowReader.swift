@@ -66,6 +66,8 @@ public final class WindowReader {
     public func restart(_ query: Query?, now: Date, atLeast: Int = 0) throws
         -> (rows: [(mention: Mention, state: MentionState)], matches: Int)
     {
+        // The same query again (a state it asks for changed): at least the rows read so far, so the selection stays.
+        let atLeast = query == self.query ? max(atLeast, keys.count) : atLeast
         self.query = query
         let env = environment(now)
         let limit = max(pageSize, (atLeast + pageSize - 1) / pageSize * pageSize)

@@ -261,4 +261,23 @@ final class BoundedWindowTests: XCTestCase {
                 t.screen!.lines[37...39].joined(separator: "\n"))
         }
     }
+
+    /// Deep in a filter on state (`is:new`, row 230 of 450): answering the selected mention takes it out, and the
+    /// selection moves to the next match — the filter is matched again by the index without losing the rows read.
+    func testTriageDeepInAStateFilterKeepsThePlace() throws {
+        let app = try TestApp(Fixtures.many(450))
+        let folded = try TestApp(Fixtures.many(450))
+        var (state, pager, effects, _) = try bounded(app)
+        let walk = typed("/is:new") + [.key(.enter)] + Array(repeating: TerminalEvent.key(.char("j")), count: 230)
+        var t = run(&state, walk + keys("a"), pager: pager, answer: effects.answer)
+        // The refresh tick after it: nothing new, the same screen.
+        for m in effects.answer(.refreshStore) { _ = update(&state, m) }
+        t = run(&state, [], pager: pager, answer: effects.answer)
+        folded.press("/")
+        folded.type("is:new")
+        folded.press("<Enter>")
+        folded.press(String(repeating: "j ", count: 230) + "a")
+        XCTAssertEqual(t.screen!.lines, folded.buffer.lines, diff(t.screen!.lines, folded.buffer.lines))
+        XCTAssertEqual(state.feed.item(atRow: state.feed.selected).text, "mention number 231")
+    }
 }

@@ -14,6 +14,8 @@ public final class BoundedEffects {
     private let runner: (_ wait: Bool) throws -> EffectRunner?
     /// The time the counts are read at (tests pin it).
     public var clock: () -> Date = { Date() }
+    /// Whether the queue and the crisis pane were read from the actions store (on its first refresh once open).
+    private var panelsLoaded = false
 
     public init(pager: HistoryPaging, runner: @escaping (_ wait: Bool) throws -> EffectRunner?) {
         (self.pager, self.runner) = (pager, runner)
@@ -30,8 +32,16 @@ public final class BoundedEffects {
             // The refresh tick: another process's writes (actions through the store, mentions through the index).
             do {
                 guard let runner = try runner(false) else { return reread(nil) }
-                return reread(runner.delta(try runner.store.refresh()))
+                let out = reread(runner.delta(try runner.store.refresh()))
+                if panelsLoaded { return out }
+                // The queue and the crisis pane once the actions are folded (they are made from the actions).
+                panelsLoaded = true
+                return out + runner.perform(.loadPanels)
             } catch { return [.failed(L10n.t("msg.readingStore", ["error": "\(error)"]))] }
+        case .loadPanels:
+            guard let runner = try? runner(false) else { break }
+            panelsLoaded = true
+            return runner.perform(.loadPanels)
         case .record, .claim, .queueReply, .cancelSend, .retrySend, .confirmManual, .saveDraft, .deleteDraft,
             .openEditor, .loadTemplates, .copyToClipboard, .loadTheme:
             let r: EffectRunner
