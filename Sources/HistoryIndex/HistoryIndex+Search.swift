@@ -20,16 +20,20 @@ extension HistoryIndex {
         public var next: PageCursor?
     }
 
-    /// Mentions matching `query` (newest first), at most `limit` (0: all), after `cursor`.
+    /// Mentions matching `query` (newest first), at most `limit` (0: all), after `cursor`; `hiding` leaves out what
+    /// the team's mute list hides (`MuteSQL`).
     public func search(
-        _ query: Query, environment env: QueryEnvironment, limit: Int = 50, after cursor: PageCursor? = nil
+        _ query: Query, environment env: QueryEnvironment, limit: Int = 50, after cursor: PageCursor? = nil,
+        hiding mute: MuteSQL? = nil
     ) throws -> Page {
-        let q = QuerySQL(query, environment: env)
+        var q = QuerySQL(query, environment: env)
+        if let mute { (q.sql, q.arguments) = mute.and(q.sql, q.arguments) }
         let reader = LogReader(dir: dir)
         // A word found in many mentions fills a page from the newest few thousand: scan those first (instr), and
         // ask the full-text index only when they do not fill it (a rare word: few candidates).
         if limit > 0, q.exact, q.usesFullText {
-            let scan = QuerySQL(query, environment: env, fullText: false)
+            var scan = QuerySQL(query, environment: env, fullText: false)
+            if let mute { (scan.sql, scan.arguments) = mute.and(scan.sql, scan.arguments) }
             let (bound, boundArgs) = try windowBound(after: cursor)
             // The window is a range of `mention_created`: walked newest first, whatever other index a field offers
             // (`from:` as a handle range would read every mention of a common prefix first).
@@ -105,9 +109,10 @@ extension HistoryIndex {
         }
     }
 
-    /// How many mentions match `query` (counted in SQL when the query compiles whole).
-    public func count(_ query: Query, environment env: QueryEnvironment) throws -> Int {
-        let q = QuerySQL(query, environment: env)
+    /// How many mentions match `query` (counted in SQL when the query compiles whole); `hiding` as `search`.
+    public func count(_ query: Query, environment env: QueryEnvironment, hiding mute: MuteSQL? = nil) throws -> Int {
+        var q = QuerySQL(query, environment: env)
+        if let mute { (q.sql, q.arguments) = mute.and(q.sql, q.arguments) }
         if q.exact {
             return try pool.read { db in
                 try Int.fetchOne(
@@ -115,7 +120,7 @@ extension HistoryIndex {
                     arguments: StatementArguments(q.arguments)) ?? 0
             }
         }
-        return try search(query, environment: env, limit: 0).mentions.count
+        return try search(query, environment: env, limit: 0, hiding: mute).mentions.count
     }
 
     /// The keys of the mentions matching `query`, newest first.

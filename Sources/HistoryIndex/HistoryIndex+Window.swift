@@ -21,17 +21,28 @@ extension HistoryIndex {
     }
 
     /// The newest `limit` mentions and the counts at `now`. `overdueAfter`: the one SLA target in seconds (nil: the
-    /// overdue count is left out).
-    ///
-    /// The counts never pass over every row: `mention_count` holds them per status; the brand's own posts are
-    /// found through the handle index and taken away; overdue is the open, unanswered ones less those of the last
-    /// `overdueAfter` seconds (a range of `mention_status`). So the first frame costs the same at 10k and 10M.
-    public func window(limit: Int, own: OwnAccounts, now: Date, overdueAfter: Double?) throws -> Window {
+    /// overdue count is left out). `hiding`: what the team's mute list hides is neither shown nor counted.
+    public func window(
+        limit: Int, own: OwnAccounts, now: Date, overdueAfter: Double?, hiding mute: MuteSQL? = nil
+    ) throws -> Window {
         let env = QueryEnvironment(me: "", now: now, own: own)
-        let page = try search(.all, environment: env, limit: limit)
-        let counts = try pool.read { db in try WindowCounts(db, env: env, now: now, overdueAfter: overdueAfter) }
-        return Window(
-            newest: page.mentions, total: counts.total, new: counts.new, open: counts.open,
-            overdue: counts.overdue, next: page.next)
+        let page = try search(.all, environment: env, limit: limit, hiding: mute)
+        var counts = try self.counts(own: own, now: now, overdueAfter: overdueAfter, hiding: mute)
+        counts.newest = page.mentions
+        counts.next = page.next
+        return counts
+    }
+
+    /// The counts of `window` alone (no page): after a write or a catch-up. They never pass over every row
+    /// (`WindowCounts`), so the first frame and each refresh cost the same at 10k and 10M — except for a role that
+    /// may not read private messages, whose counts are one pass (the private flag has no index).
+    public func counts(own: OwnAccounts, now: Date, overdueAfter: Double?, hiding mute: MuteSQL? = nil) throws
+        -> Window
+    {
+        let env = QueryEnvironment(me: "", now: now, own: own)
+        let c = try pool.read { db in
+            try WindowCounts(db, env: env, now: now, overdueAfter: overdueAfter, hiding: mute)
+        }
+        return Window(newest: [], total: c.total, new: c.new, open: c.open, overdue: c.overdue, next: nil)
     }
 }

@@ -3,55 +3,73 @@ import GRDB
 import SwitchboardCore
 
 /// The counts of the workbench's title and status bar, from `mention_count` and a few index ranges instead of a pass
-/// over every row (`HistoryIndex.window`). The same numbers as counting row by row: every present mention; status new
-/// and open (needs someone) without the brand's own posts; of those open, unanswered and created before `now` less
-/// `overdueAfter`.
+/// over every row (`HistoryIndex.window`). The same numbers as counting row by row: every present mention the mute
+/// list shows; status new and open (needs someone) without the brand's own posts; of those open, unanswered and
+/// created before `now` less `overdueAfter`.
 struct WindowCounts {
     var total = 0, new = 0, open = 0
     var overdue: Int?
 
-    init(_ db: Database, env: QueryEnvironment, now: Date, overdueAfter: Double?) throws {
-        let newCode = StateColumns.statusCode(.new)
-        let openCodes = Set(MentionStatus.allCases.filter(\.isOpen).map { StateColumns.statusCode($0) })
+    static let newCode = StateColumns.statusCode(.new)
+    static let openCodes = Set(MentionStatus.allCases.filter(\.isOpen).map { StateColumns.statusCode($0) })
+
+    init(_ db: Database, env: QueryEnvironment, now: Date, overdueAfter: Double?, hiding mute: MuteSQL?) throws {
+        let ownSQL = QuerySQL(try Query.parse("is:own"), environment: env)
+        let shown = mute?.shown ?? (sql: "1", arguments: [])
+        if mute?.mute.hidePrivate == true {
+            self = try WindowCounts.onePass(db, ownSQL: ownSQL, shown: shown, now: now, overdueAfter: overdueAfter)
+            return
+        }
         var unanswered = 0
         for row in try Row.fetchAll(db, sql: "SELECT status, answered, n FROM mention_count") {
             let status: Int = row["status"]
             let n: Int = row["n"]
             total += n
-            if status == newCode { new += n }
-            if openCodes.contains(status) {
+            if status == WindowCounts.newCode { new += n }
+            if WindowCounts.openCodes.contains(status) {
                 open += n
                 if row["answered"] == 0 { unanswered += n }
             }
         }
-        let ownSQL = QuerySQL(try Query.parse("is:own"), environment: env)
-        if !env.own.isEmpty {
-            // The own posts: candidates through `mention_handle` (the folded handle, exactly or as `local@…`), kept
-            // when `is:own` holds for them.
-            var ranges: [String] = []
-            var args: [DatabaseValueConvertible?] = []
-            for h in env.own.ownHandles.sorted() {
-                ranges.append("SELECT rowid FROM mention WHERE handle = ?")
-                args.append(Data(WindowCounts.folded(h)))
+        // Taken away: the own posts (kept in the total) and what the mute list hides (left out of everything). Both
+        // are found through `mention_handle` (the folded handle, exactly or as `local@…`) and the muted terms' rows.
+        var ranges: [String] = []
+        var args: [DatabaseValueConvertible?] = []
+        func handle(_ h: String) {
+            ranges.append("SELECT rowid FROM mention WHERE handle = ?")
+            args.append(Data(WindowCounts.folded(h)))
+        }
+        for h in env.own.ownHandles.sorted() { handle(h) }
+        for l in env.own.ownLocalParts.sorted() {
+            let prefix = WindowCounts.folded(l) + [64]
+            if let end = QuerySQL.prefixEnd(prefix) {
+                ranges.append("SELECT rowid FROM mention WHERE handle >= ? AND handle < ?")
+                args += [Data(prefix), Data(end)]
+            } else {
+                ranges.append("SELECT rowid FROM mention WHERE handle >= ?")
+                args.append(Data(prefix))
             }
-            for l in env.own.ownLocalParts.sorted() {
-                let prefix = WindowCounts.folded(l) + [64]
-                if let end = QuerySQL.prefixEnd(prefix) {
-                    ranges.append("SELECT rowid FROM mention WHERE handle >= ? AND handle < ?")
-                    args += [Data(prefix), Data(end)]
-                } else {
-                    ranges.append("SELECT rowid FROM mention WHERE handle >= ?")
-                    args.append(Data(prefix))
-                }
-            }
+        }
+        for a in (mute?.mute.authors ?? []).sorted() { handle(a) }
+        if let rows = mute?.termRows, !rows.isEmpty {
+            ranges.append("SELECT value FROM json_each(?)")
+            args.append("[" + rows.map(String.init).joined(separator: ",") + "]")
+        }
+        if !ranges.isEmpty {
             let sql = """
-                SELECT status, first_response IS NULL AS unanswered FROM mention
-                WHERE rowid IN (\(ranges.joined(separator: " UNION "))) AND present = 1 AND (\(ownSQL.sql))
+                SELECT status, first_response IS NULL AS unanswered, (\(ownSQL.sql)) AS o, (\(shown.sql)) AS shown
+                FROM mention WHERE rowid IN (\(ranges.joined(separator: " UNION "))) AND present = 1
                 """
-            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args + ownSQL.arguments)) {
+            // Placeholders in the order they appear: own accounts and the mute list (the columns), the ranges.
+            let all = ownSQL.arguments + shown.arguments + args
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(all)) {
+                let isOwn = (row["o"] as Int?) == 1
+                let isShown = (row["shown"] as Int?) == 1
+                if isShown && !isOwn { continue }
+                if !isShown { total -= 1 }
                 let status: Int = row["status"]
-                if status == newCode { new -= 1 }
-                if openCodes.contains(status) {
+                if status == WindowCounts.newCode { new -= 1 }
+                if WindowCounts.openCodes.contains(status) {
                     open -= 1
                     if row["unanswered"] == 1 { unanswered -= 1 }
                 }
@@ -70,10 +88,39 @@ struct WindowCounts {
                 db,
                 sql: """
                     SELECT count(*) FROM mention WHERE status IN (\(QuerySQL.openCodes)) AND created >= ?
-                    AND present = 1 AND first_response IS NULL AND NOT (\(ownSQL.sql))
+                    AND present = 1 AND first_response IS NULL AND NOT (\(ownSQL.sql)) AND (\(shown.sql))
                     """,
-                arguments: StatementArguments([due] + ownSQL.arguments)) ?? 0
+                arguments: StatementArguments([due] + ownSQL.arguments + shown.arguments)) ?? 0
         overdue = max(0, unanswered - recent)
+    }
+
+    /// One pass over the rows (a role that may not read private messages: the private flag has no index).
+    private init() {}
+
+    private static func onePass(
+        _ db: Database, ownSQL: QuerySQL, shown: (sql: String, arguments: [DatabaseValueConvertible?]),
+        now: Date, overdueAfter: Double?
+    ) throws -> WindowCounts {
+        var c = WindowCounts()
+        let due = now.timeIntervalSince1970 - (overdueAfter ?? 0)
+        let newCode = WindowCounts.newCode
+        // Placeholders in the order they appear: the due time, own accounts, the mute list.
+        let sql = """
+            SELECT count(*) AS total,
+                coalesce(sum(o = 0 AND status = \(newCode)), 0) AS new,
+                coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))), 0) AS open,
+                coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))
+                    AND first_response IS NULL AND created < ?), 0) AS overdue
+            FROM (SELECT status, first_response, created, (\(ownSQL.sql)) AS o
+                FROM mention WHERE present = 1 AND \(shown.sql))
+            """
+        let row = try Row.fetchOne(
+            db, sql: sql, arguments: StatementArguments([due] + ownSQL.arguments + shown.arguments))
+        c.total = row?["total"] ?? 0
+        c.new = row?["new"] ?? 0
+        c.open = row?["open"] ?? 0
+        c.overdue = overdueAfter == nil ? nil : (row?["overdue"] ?? 0)
+        return c
     }
 
     /// A handle folded as the `handle` column holds it (`MentionColumns`).

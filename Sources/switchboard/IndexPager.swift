@@ -3,28 +3,30 @@ import HistoryIndex
 import SwitchboardCore
 import SwitchboardUI
 
-/// The feed's window reads the history page by page through the index (`HistoryIndex.search`, keyset-paged after
-/// the last row read), and the Mention pane its one mention by key: what `HistoryWindowLoop` asks of a
-/// `HistoryPaging`.
+/// The feed's window reads the history through the index (`WindowReader`: pages keyset-paged after the last row
+/// read, in the filter's query; the counts; the catch-up after a write), and the Mention pane its one mention by key:
+/// what `HistoryWindowLoop` and `BoundedEffects` ask of a `HistoryPaging`.
 final class IndexPager: HistoryPaging {
-    let index: HistoryIndex
-    let environment: QueryEnvironment
-    /// Where the next page starts; nil once the history holds no more.
-    private var next: HistoryIndex.PageCursor?
-    let pageSize: Int
+    let reader: WindowReader
 
-    init(index: HistoryIndex, environment: QueryEnvironment, after first: HistoryIndex.PageCursor?, pageSize: Int) {
-        (self.index, self.environment, self.next, self.pageSize) = (index, environment, first, pageSize)
+    init(_ reader: WindowReader) { self.reader = reader }
+
+    var hasMore: Bool { reader.hasMore }
+
+    func nextPage() throws -> [(mention: Mention, state: MentionState)] { try reader.nextPage(now: Date()) }
+
+    func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try reader.index.mention(key) }
+
+    func reread(now: Date) throws -> WindowReread? {
+        let r = try reader.reread(now: now)
+        return WindowReread(
+            states: r.states, newer: r.newer, total: r.counts.total,
+            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue))
     }
 
-    var hasMore: Bool { next != nil }
-
-    func nextPage() throws -> [(mention: Mention, state: MentionState)] {
-        guard let after = next else { return [] }
-        let page = try index.search(.all, environment: environment, limit: pageSize, after: after)
-        next = page.mentions.isEmpty ? nil : page.next
-        return page.mentions
+    func restart(_ query: Query?, now: Date) throws
+        -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
+    {
+        try reader.restart(query, now: now)
     }
-
-    func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try index.mention(key) }
 }

@@ -86,9 +86,15 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         if !isDemo, let (window, pager) = WorkbenchWindow.read(dir, state: state) {
             state.showWindow(window)
             if WorkbenchWindow.bounded {
-                // Only the index, page by page: no store is folded (SWITCHBOARD_WINDOW=bounded).
+                // Only the index, page by page: no store is folded; writes go through a store that keeps no
+                // mentions (WorkbenchWindow.effects).
+                let effects = WorkbenchWindow.effects(dir, pager: pager, team: team, timeZone: tz, themeDirs: themeDirs)
+                if state.settings.windowOverdueTarget == nil {
+                    state.chrome.message = StatusMessage(
+                        text: L10n.t("window.noOverdue"), isError: false, until: Date().addingTimeInterval(15))
+                }
                 _ = HistoryWindowLoop.run(
-                    terminal: terminal, state: &state, pager: pager, answer: HistoryWindowLoop.readOnly(pager)
+                    terminal: terminal, state: &state, pager: pager, answer: effects.answer, refreshEvery: 2
                 ) { false }
                 break
             }

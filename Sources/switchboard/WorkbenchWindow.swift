@@ -5,13 +5,13 @@ import SwitchboardCore
 import SwitchboardUI
 
 /// A large history opens from the index: the first frame is the newest page and the counts from SQL
-/// (`HistoryIndex.window`), drawn while the store folds the logs on another thread (`StoreLoading`).
+/// (`HistoryIndex.window`, the team's mute list left out in SQL).
 ///
-/// `SWITCHBOARD_WINDOW` chooses: `index` always, `memory` never; otherwise (auto) when the index exists, the logs
-/// hold at least `autoFromBytes` and the team mutes nothing (the feed's counts leave muted mentions out, and the
-/// private messages of a role that may not read them). `bounded` is `index` without the store: the workbench reads
-/// the history only through the index, page by page, and does not change it (memory bounded by design; triage,
-/// replies and the other panes still need the store, docs/architecture.md).
+/// `SWITCHBOARD_WINDOW` chooses: `memory` never; `index` always, then folds the store on another thread
+/// (`StoreLoading`) and hands over to it; `bounded` always, and never folds the store: the workbench reads the history
+/// only through the index, page by page (memory bounded by a few pages, not by the history), and writes through a
+/// store that keeps no mentions (`effects`). Otherwise (auto) `bounded` when the index exists and the logs hold at
+/// least `autoFromBytes`; a smaller history is folded as before.
 enum WorkbenchWindow {
     /// About 50,000 mentions of ordinary size.
     static let autoFromBytes = 16 << 20
@@ -20,12 +20,13 @@ enum WorkbenchWindow {
 
     static var mode: String { ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW"] ?? "auto" }
 
-    /// Whether the workbench reads the history only through the index (no store folded).
-    static var bounded: Bool { mode == "bounded" }
+    /// Whether the workbench reads the history only through the index (no store folded): `bounded`, and `auto` for a
+    /// large history (`index` keeps the first frame from the index and folds the store after it, as before).
+    static var bounded: Bool { mode == "bounded" || mode == "auto" }
 
     static func wanted(_ dir: DataDirectory, team: TeamConfig?, user: String) -> Bool {
         let mode = self.mode
-        if mode == "memory" || !MuteList(team: team, user: user).hidesNothing { return false }
+        if mode == "memory" { return false }
         if mode == "index" || mode == "bounded" { return true }
         guard FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else { return false }
         return logBytes(dir) >= autoFromBytes
@@ -49,24 +50,37 @@ enum WorkbenchWindow {
         guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
             let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
-            let own = OwnAccounts(team: s.team)
-            let w = try index.window(limit: rows, own: own, now: state.chrome.now, overdueAfter: overdueTarget(s))
+            let reader = try WindowReader(
+                index: index, mute: MuteList(team: s.team, user: s.user), own: OwnAccounts(team: s.team), me: s.user,
+                pageSize: rows, overdueAfter: s.windowOverdueTarget)
+            reader.slaMinutes = s.slaMinutes
+            let w = try reader.first(now: state.chrome.now)
             var states: [String: MentionState] = [:]
             for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
             let window = HistoryWindow(
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
-                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0))
-            let env = QueryEnvironment(me: s.user, now: state.chrome.now, own: own)
-            return (window, IndexPager(index: index, environment: env, after: w.next, pageSize: rows))
+                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue))
+            return (window, IndexPager(reader))
         } catch { return nil }
     }
 
-    /// Seconds after which an open, unanswered mention is overdue, when that is one number (as `FeedModel.counts`
-    /// decides it): 0 minutes counts none; a target per priority band or business hours need the store.
-    static func overdueTarget(_ s: AppSettings) -> Double? {
-        if s.slaMinutes <= 0 { return .infinity }
-        guard let team = s.team, let sla = try? SLA(team: team) else { return Double(s.slaMinutes) * 60 }
-        return sla.hours == nil && sla.byPriority.isEmpty ? sla.target(band: nil) : nil
+    /// The effects of a bounded window: a store opened `.actionsOnly` on another thread (it folds the actions, not the
+    /// mentions) takes the writes once it is open; the pager reads the index again after each.
+    static func effects(
+        _ dir: DataDirectory, pager: IndexPager, team: TeamConfig?, timeZone: TimeZone, themeDirs: [URL]
+    ) -> BoundedEffects {
+        let opening = StoreLoading(dir, mode: .actionsOnly, waker: nil)
+        var runner: EffectRunner?
+        return BoundedEffects(pager: pager) { wait in
+            if let runner { return runner }
+            guard wait || opening.isDone else { return nil }
+            let r = EffectRunner(store: try opening.wait(), actor: Actor.current(), themeDirs: themeDirs)
+            r.mentionFromIndex = { [pager] key in try? pager.mention(key)?.mention }
+            (r.team, r.timeZone) = (team, timeZone)
+            _ = r.delta()
+            runner = r
+            return r
+        }
     }
 }
 
@@ -75,9 +89,9 @@ final class StoreLoading: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<Store, Error>?
 
-    init(_ dir: DataDirectory, waker: (any TerminalWaker)?) {
+    init(_ dir: DataDirectory, mode: Store.Mode = .normal, waker: (any TerminalWaker)?) {
         let thread = Thread { [self] in
-            let r = Result { try Store(dir: dir) }
+            let r = Result { try Store(dir: dir, mode: mode) }
             FreedMemory.release()
             lock.withLock { result = r }
             waker?.wake()

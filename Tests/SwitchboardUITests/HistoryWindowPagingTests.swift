@@ -18,18 +18,9 @@ final class HistoryWindowPagingTests: XCTestCase {
             [.setStatus(mention: key(230), status: .open), .assign(mention: key(231), user: "bob")], actor: "alice",
             now: TestApp.now)
         try app.refresh()
-        let index = try HistoryIndex(dir: app.dir, writer: "test")
         var state = TestApp.state()
-        let w = try index.window(
-            limit: 200, own: OwnAccounts(), now: state.chrome.now,
-            overdueAfter: Double(state.settings.slaMinutes) * 60)
-        var states: [String: MentionState] = [:]
-        for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
-        state.showWindow(
-            HistoryWindow(
-                mentions: w.newest.map(\.mention), states: states, total: w.total,
-                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0)))
-        return (app, state, IndexTestPager(index, after: w.next))
+        let pager = try IndexTestPager.showWindow(app, in: &state)
+        return (app, state, pager)
     }
 
     /// Runs the window's loop on `keys` (then it stops: the "store" counts as loaded once the keys are used up).

@@ -4,28 +4,54 @@ import SwitchboardCore
 
 @testable import SwitchboardUI
 
-/// The executable's `IndexPager` for the UI tests: the history through `HistoryIndex.search`, keyset-paged after the
-/// window's last row; counts the pages it read.
+/// The executable's `IndexPager` for the UI tests: the history through the index's `WindowReader` (keyset-paged after
+/// the window's last row, in the filter's query; the catch-up after a write); counts the pages it read.
 final class IndexTestPager: HistoryPaging {
-    let index: HistoryIndex
-    let environment: QueryEnvironment
-    var next: HistoryIndex.PageCursor?
+    let reader: WindowReader
     private(set) var pagesRead = 0
 
-    init(_ index: HistoryIndex, after first: HistoryIndex.PageCursor?) {
-        (self.index, self.next) = (index, first)
-        environment = QueryEnvironment(me: "alice", now: TestApp.now)
-    }
+    init(_ reader: WindowReader) { self.reader = reader }
 
-    var hasMore: Bool { next != nil }
+    var hasMore: Bool { reader.hasMore }
 
     func nextPage() throws -> [(mention: Mention, state: MentionState)] {
-        guard let after = next else { return [] }
-        let page = try index.search(.all, environment: environment, limit: 200, after: after)
-        next = page.mentions.isEmpty ? nil : page.next
         pagesRead += 1
-        return page.mentions
+        return try reader.nextPage(now: TestApp.now)
     }
 
-    func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try index.mention(key) }
+    func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try reader.index.mention(key) }
+
+    func reread(now: Date) throws -> WindowReread? {
+        let r = try reader.reread(now: now)
+        return WindowReread(
+            states: r.states, newer: r.newer, total: r.counts.total,
+            counts: FeedCounts(new: r.counts.new, open: r.counts.open, overdue: r.counts.overdue))
+    }
+
+    func restart(_ query: Query?, now: Date) throws
+        -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
+    {
+        try reader.restart(query, now: now)
+    }
+}
+
+extension IndexTestPager {
+    /// Opens the index of `app`'s data directory and shows its first window in `state` (the team's mute list and
+    /// private messages hidden as the feed hides them).
+    static func showWindow(_ app: TestApp, in state: inout AppState) throws -> IndexTestPager {
+        let index = try HistoryIndex(dir: app.dir, writer: "test")
+        let s = state.settings
+        let reader = try WindowReader(
+            index: index, mute: MuteList(team: s.team, user: s.user), own: OwnAccounts(team: s.team), me: s.user,
+            pageSize: 200, overdueAfter: s.windowOverdueTarget)
+        reader.slaMinutes = s.slaMinutes
+        let w = try reader.first(now: state.chrome.now)
+        var states: [String: MentionState] = [:]
+        for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
+        state.showWindow(
+            HistoryWindow(
+                mentions: w.newest.map(\.mention), states: states, total: w.total,
+                counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue)))
+        return IndexTestPager(reader)
+    }
 }

@@ -12,7 +12,7 @@ extension Outbox {
             throw OutboxError(L10n.t("outbox.error.empty"))
         }
         try store.recordIf([.outboxQueued(draft)], actor: actor, now: now) { s in
-            guard s.mention(draft.mention) != nil else {
+            guard s.contains(key: draft.mention) else {
                 throw OutboxError(L10n.t("msg.noMentionKey", ["key": draft.mention]))
             }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: draft.mention, since: since, me: actor) }
@@ -36,7 +36,7 @@ extension Outbox {
             throw OutboxError(L10n.t("outbox.error.emptyPart", ["part": p.thread?.label ?? ""]))
         }
         try store.recordIf(parts.map { .outboxQueued($0) }, actor: actor, now: now) { s in
-            guard s.mention(first.mention) != nil else {
+            guard s.contains(key: first.mention) else {
                 throw OutboxError(L10n.t("msg.noMentionKey", ["key": first.mention]))
             }
             if let since = openedAt { try Triage.checkUnchanged(store: s, key: first.mention, since: since, me: actor) }

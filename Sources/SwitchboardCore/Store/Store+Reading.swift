@@ -65,6 +65,15 @@ extension Store {
             }
         }
         guard size > cur.offset else { cursors[file.path] = cur; return .ok }
+        if mode == .actionsOnly, kind != .actions {
+            // Not folded: only where the log ends now (and its last bytes, to tell a rewrite from an append).
+            let keep = min(size, 256)
+            let last = try FileIO.readBytes(file, from: size - keep, count: keep)
+            cur.offset = size
+            cur.tail = last
+            cursors[file.path] = cur
+            return .ok
+        }
         // In blocks, so a large log never sits in memory twice.
         while cur.offset < size {
             var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))

@@ -62,7 +62,10 @@ extension Store {
     /// counts as a duplicate. One locked, fsynced write for the whole batch; done when it returns.
     @discardableResult
     public func ingest(_ batch: [Mention], now: Date = Date()) throws -> IngestResult {
-        try mutex.withLock {
+        guard mode != .actionsOnly else {
+            throw SwitchboardError("\(dir.root.path): the store was opened for actions only")
+        }
+        return try mutex.withLock {
             try withWriteLock {
                 ownChanges.merge(try refreshUnlockedTails())
                 var result = IngestResult()

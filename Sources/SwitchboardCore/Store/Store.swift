@@ -16,6 +16,11 @@ public final class Store: @unchecked Sendable {
         /// For bulk writers (`ingest`, `compact`): the stored mentions are not kept, only their keys (to dedupe),
         /// so memory stays small for any store size. `mention(_:)` answers nil and `mentions` is empty.
         case keysOnly
+        /// For a workbench that reads the mentions through the history index (the bounded window): only the actions
+        /// are folded; the mention and analysis logs are not read at all (their ends are noted, so a rewrite is
+        /// still told). `mention(_:)` answers nil, `mentions` is empty, `contains(key:)` answers true (the caller
+        /// read the mention from the index); `ingest` refuses.
+        case actionsOnly
     }
 
     public let dir: DataDirectory
@@ -73,7 +78,7 @@ public final class Store: @unchecked Sendable {
                 removeStaleTempFiles()
             }
         }
-        if mode != .keysOnly {
+        if mode == .normal || mode == .readOnly {
             // One allocation for the mentions array instead of repeated growth (records are ~300–500 bytes).
             let bytes = logFiles(.mentions).reduce(0) {
                 $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0)
@@ -90,6 +95,9 @@ public final class Store: @unchecked Sendable {
     }
 
     func isStored(_ key: String) -> Bool { mode == .keysOnly ? keyIdentity[key] != nil : byKey[key] != nil }
+
+    /// Whether a mention with `key` is stored (also in `.keysOnly` mode, where `mention(_:)` answers nil).
+    public func contains(key: String) -> Bool { mode == .actionsOnly || mutex.withLock { isStored(key) } }
 
     /// Runs a write holding the data directory's lock; a read-only store refuses.
     func withWriteLock<T>(_ body: () throws -> T) throws -> T {

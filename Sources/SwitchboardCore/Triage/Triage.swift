@@ -58,13 +58,13 @@ public enum Triage {
             var mine = false
             try store.recordIf([], actor: me, now: now) { s in
                 let st = s.state(key)
-                mine = s.mention(key) != nil && st.assignee == me && st.status != .new
+                mine = s.contains(key: key) && st.assignee == me && st.status != .new
             }
             if mine { return Claim(openedAt: now, tookOverFrom: nil) }
             // Between sites the earliest claim wins; a deliberate take-over is an assignment, so that it wins there too.
             let takeOver: [Action] = force && store.site != nil ? [.assign(mention: key, user: me)] : []
             try store.recordIf([.claim(mention: key)] + takeOver, actor: me, now: now) { s in
-                guard s.mention(key) != nil else { throw ClaimError.noSuchMention(key) }
+                guard s.contains(key: key) else { throw ClaimError.noSuchMention(key) }
                 let st = s.state(key)
                 if let holder = st.assignee, holder != me {
                     if !force {

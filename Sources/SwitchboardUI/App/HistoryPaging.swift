@@ -11,6 +11,37 @@ public protocol HistoryPaging: AnyObject {
     var hasMore: Bool { get }
     /// One mention and its state by key (nil when the history has no such mention): the Mention pane's.
     func mention(_ key: String) throws -> (mention: Mention, state: MentionState)?
+    /// Catches up with the logs and reads again what the window shows (nil: this pager cannot; the store does).
+    func reread(now: Date) throws -> WindowReread?
+    /// Starts the pages again with `query` (nil: every mention): its first rows and how many match (nil: cannot).
+    func restart(_ query: Query?, now: Date) throws -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
+}
+
+extension HistoryPaging {
+    public func reread(now: Date) throws -> WindowReread? { nil }
+    public func restart(_ query: Query?, now: Date) throws
+        -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
+    { nil }
+}
+
+/// What a window without a store reads again after a write or on the refresh tick (`HistoryPaging.reread`).
+public struct WindowReread: Sendable {
+    /// The state of every row read (`MentionState()`: none).
+    public var states: [String: MentionState]
+    /// Mentions newer than the newest row read, newest first.
+    public var newer: [(mention: Mention, state: MentionState)]
+    /// Every mention shown (the feed's title) and the status bar's counts.
+    public var total: Int
+    public var counts: FeedCounts
+    /// The store's delta of this process's write (its outbox entries and queue; its mentions are not used).
+    public var delta: StoreDelta?
+
+    public init(
+        states: [String: MentionState], newer: [(mention: Mention, state: MentionState)], total: Int,
+        counts: FeedCounts
+    ) {
+        (self.states, self.newer, self.total, self.counts) = (states, newer, total, counts)
+    }
 }
 
 extension AppState {
@@ -19,7 +50,7 @@ extension AppState {
 
     /// Whether the window should read the next page: the selection is within `windowReadAhead` rows of its end.
     var windowWantsMore: Bool {
-        showsWindow && feed.filter == nil && feed.sort == .newest
+        showsWindow && (feed.filter == nil || feed.windowMatches != nil) && feed.sort == .newest
             && feed.selected + windowReadAhead >= feed.rows.count
     }
 
@@ -43,5 +74,9 @@ extension AppState {
     public mutating func extendWindow(_ page: [(mention: Mention, state: MentionState)]) {
         for (m, st) in page where st != MentionState() { states[m.key] = st }
         feed.append(page.map(\.mention), states: states, now: chrome.now, viewport: Layout.feedViewport(self))
+        // A filtered window reads only matches: every row read matches.
+        if let q = feed.filter?.query, feed.windowMatches != nil {
+            feed.applyMatches(q, Array(feed.items.indices), states: states, viewport: Layout.feedViewport(self))
+        }
     }
 }

@@ -38,3 +38,14 @@ extension AppState {
         if settings.publishesQueue != publishesQueue { reconfigure { $0.publishesQueue = publishesQueue } }
     }
 }
+
+extension AppSettings {
+    /// Seconds after which an open, unanswered mention is overdue, when that is one number (as `FeedModel.counts`
+    /// decides it) — what the index's window counts (`HistoryIndex.window`): 0 minutes counts none; nil: a target
+    /// per priority band or business hours need each mention's priority (the store's counts).
+    public var windowOverdueTarget: Double? {
+        if slaMinutes <= 0 { return .infinity }
+        guard let team, let sla = try? SLA(team: team) else { return Double(slaMinutes) * 60 }
+        return sla.hours == nil && sla.byPriority.isEmpty ? sla.target(band: nil) : nil
+    }
+}

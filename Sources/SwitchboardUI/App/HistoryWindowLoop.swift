@@ -12,7 +12,7 @@ public enum HistoryWindowLoop {
     /// for meanwhile (none when `answer` answered them).
     public static func run(
         terminal: Terminal, state: inout AppState, pager: HistoryPaging? = nil,
-        answer: ((Effect) -> [Message])? = nil, loaded: () -> Bool
+        answer: ((Effect) -> [Message])? = nil, refreshEvery: Double? = nil, loaded: () -> Bool
     ) -> [Effect] {
         state.chrome.size = terminal.size
         var pending: [Effect] = []
@@ -25,25 +25,36 @@ public enum HistoryWindowLoop {
             }
         }
         draw()
+        var lastRefresh = Date()
+        var sortBefore = state.feed.sort
         while !loaded() && !state.chrome.quit {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
             var asked: [Effect]
-            switch event {
-            case .key(let k): asked = update(&state, .key(k))
-            case .paste(let p): asked = update(&state, .paste(p))
-            case .mouse(let m): asked = update(&state, .mouse(m))
-            case .resize(let s): asked = update(&state, .resize(s))
-            case .terminate: asked = update(&state, .terminate)
-            case .wake: continue
+            // Without a store (`refreshEvery`): the clock and other processes' writes, as the runtime's refresher.
+            if let every = refreshEvery, Date().timeIntervalSince(lastRefresh) >= every {
+                lastRefresh = Date()
+                asked = update(&state, .tick(lastRefresh)) + [.refreshStore]
+            } else {
+                guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
+                asked = events(event, &state) ?? []
             }
+            if answer != nil, state.feed.sort == .priority, sortBefore != .priority {
+                // The priority needs every mention's SLA age and state: only the rows read are sorted.
+                state.chrome.message = StatusMessage(
+                    text: L10n.t("window.prioritySort", ["count": state.feed.rows.count]), isError: false,
+                    until: state.chrome.now.addingTimeInterval(10))
+            }
+            sortBefore = state.feed.sort
             if let answer {
                 while !asked.isEmpty {
                     let e = asked.removeFirst()
-                    // A filter cannot be matched without the store: the rows stay as they were, unfiltered.
-                    if case .matchFeed = e {
+                    let answers = answer(e)
+                    // A filter the window cannot match: the rows stay as they were, unfiltered.
+                    if case .matchFeed = e,
+                        !answers.contains(where: { if case .windowMatched = $0 { true } else { false } })
+                    {
                         state.feed.setFilter(nil, states: state.states, viewport: Layout.feedViewport(state))
                     }
-                    for m in answer(e) { asked += update(&state, m) }
+                    for m in answers { asked += update(&state, m) }
                 }
             } else {
                 pending += asked
@@ -52,6 +63,20 @@ public enum HistoryWindowLoop {
             draw()
         }
         return pending
+    }
+
+    /// What the terminal sent, as messages to `update` (nil: a wake-up, nothing to do).
+    static func events(_ event: TerminalEvent, _ state: inout AppState) -> [Effect]? {
+        var asked: [Effect]
+        switch event {
+        case .key(let k): asked = update(&state, .key(k))
+        case .paste(let p): asked = update(&state, .paste(p))
+        case .mouse(let m): asked = update(&state, .mouse(m))
+        case .resize(let s): asked = update(&state, .resize(s))
+        case .terminate: asked = update(&state, .terminate)
+        case .wake: return nil
+        }
+        return asked
     }
 }
 

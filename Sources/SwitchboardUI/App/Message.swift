@@ -14,6 +14,10 @@ public enum Message: Sendable {
     /// The clock moved (relative times, overdue counts, transient messages).
     case tick(Date)
     case storeChanged(StoreDelta)
+    /// A window without a store read the history again (after a write, on the refresh tick).
+    case windowReread(WindowReread)
+    /// A window without a store started its pages again with the filter's query: its first rows, how many match.
+    case windowMatched(Query, [(mention: Mention, state: MentionState)], matches: Int)
     /// The full mention (and its thread, and a saved draft) for the selection.
     case detailLoaded(MentionDetail, draft: String?)
     case recorded(String)

@@ -44,7 +44,9 @@ struct StatusBar {
         if s.settings.sync != nil { sync = s.sync.short(now: s.chrome.now) }
         counts = [Piece(text: L10n.t("status.new", ["count": s.chrome.counts.new]), role: .statusBar)]
         counts.append(Piece(text: L10n.t("status.open", ["count": s.chrome.counts.open]), role: .statusBar))
-        if s.chrome.counts.overdue > 0 {
+        if s.chrome.counts.overdueUnknown {
+            counts.append(Piece(text: L10n.t("status.overdueUnknown"), role: .overdue))
+        } else if s.chrome.counts.overdue > 0 {
             counts.append(Piece(text: L10n.t("status.overdue", ["count": s.chrome.counts.overdue]), role: .overdue))
         }
         if let f = s.feed.filter {

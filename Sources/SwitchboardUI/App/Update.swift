@@ -45,7 +45,8 @@ enum Update {
                 fx.append(.matchFeed(f.query, now: now, slaMinutes: s.settings.slaMinutes))
             }
             if let m = s.chrome.message, !m.isError, m.until <= now { s.chrome.message = nil }
-            s.chrome.counts = s.feed.counts(s.states, now: now)
+            // A window's counts are the index's (over every mention, not the rows read): read again with the store.
+            if !s.showsWindow { s.chrome.counts = s.feed.counts(s.states, now: now) }
             return fx + sendIfDue(&s) + publishQueueIfDue(&s) + crisisTick(&s) + syncIfDue(&s)
         case .storeChanged(let d):
             let before = s.feed.items.count
@@ -59,6 +60,8 @@ enum Update {
                 return fx + [.matchFeed(f.query, now: s.chrome.now, slaMinutes: s.settings.slaMinutes)]
             }
             return fx
+        case .windowReread(let r): return windowReread(&s, r)
+        case .windowMatched(let q, let rows, let matches): return windowMatched(&s, q, rows, matches: matches)
         case .feedMatched(let q, let idx):
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))

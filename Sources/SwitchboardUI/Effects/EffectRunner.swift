@@ -53,6 +53,9 @@ public final class EffectRunner {
     /// (`HistoryIndex.brandSummary`); the fold of the brand's store by default.
     public var brandSummary: @Sendable (BrandList.Brand, DataDirectory, Date) -> BrandSummary = BrandSummary.read
 
+    /// A mention the store does not keep (a store opened `.keysOnly` behind a bounded window reads it from the index).
+    public var mentionFromIndex: ((String) -> Mention?)?
+
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         (self.store, self.actor, self.themeDirs) = (store, actor, themeDirs)
     }

@@ -23,6 +23,8 @@ public struct FeedModel: Sendable {
     var baseline: Int?
     /// While the feed shows a window of the index (the store still loading): how many mentions are stored.
     public internal(set) var windowTotal: Int?
+    /// How many mentions match the filter of a window without a store (its rows are the matches read so far).
+    public internal(set) var windowMatches: Int?
     /// New arrivals not looked at yet (counted in the title, drawn as `feed_new`).
     public internal(set) var unseen: Set<Int32> = []
     /// Row of the selection and its item; row of the top line.
@@ -163,6 +165,7 @@ public struct FeedModel: Sendable {
         }
         dueCache = []
         windowTotal = nil
+        windowMatches = nil
         keyIndex = [:]
         keyIndex.reserveCapacity(items.count)
         for (i, it) in items.enumerated() where keyIndex[it.key] == nil { keyIndex[it.key] = Int32(i) }

@@ -6,11 +6,13 @@ import SwitchboardCore
 extension Renderer {
     func feedTitle() -> String {
         let f = s.feed
+        // A window's filter: how many of every mention match (its rows are only those read so far).
+        let of = f.windowMatches != nil ? f.windowTotal ?? 0 : f.order.count
         var t =
             L10n.t("pane.feed") + " — "
             + (f.filter == nil
                 ? Format.thousands(f.windowTotal ?? f.rows.count)
-                : "\(Format.thousands(f.rows.count))/\(Format.thousands(f.order.count))")
+                : "\(Format.thousands(f.windowMatches ?? f.rows.count))/\(Format.thousands(of))")
         if !f.unseen.isEmpty { t += " · " + L10n.t("feed.unseen", ["count": f.unseen.count]) }
         if f.sort == .priority { t += " · " + L10n.t("status.byPriority") }
         // Outside business hours the SLA clocks stand still: say so, and when they start again.

@@ -9,21 +9,28 @@ extension Update {
     static func applyFilter(_ s: inout AppState, _ text: String, announce: Bool) -> [Effect] {
         let vp = Layout.feedViewport(s)
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        // A window without a store holds only the filter's rows: cleared, it reads the newest again (an empty query).
+        let windowed =
+            s.feed.windowMatches != nil ? [Effect.matchFeed(Query.all, now: s.chrome.now, slaMinutes: 0)] : []
         if trimmed.isEmpty {
             s.feed.setFilter(nil, states: s.states, viewport: vp)
             if announce { say(&s, L10n.t("msg.filterCleared")) }
-            return []
+            return windowed
         }
         do {
             let q = try Query.parse(trimmed, timeZone: s.settings.timeZone)
-            if q.isEmpty { s.feed.setFilter(nil, states: s.states, viewport: vp); return [] }
+            if q.isEmpty { s.feed.setFilter(nil, states: s.states, viewport: vp); return windowed }
             s.feed.setFilter(FeedFilter(query: q), states: s.states, viewport: vp)
             if s.feed.filter?.bits != nil {
                 if announce {
                     say(
                         &s,
                         L10n.t(
-                            "msg.filterCount", ["query": q.text, "n": s.feed.rows.count, "count": s.feed.order.count])
+                            "msg.filterCount",
+                            [
+                                "query": q.text, "n": s.feed.windowMatches ?? s.feed.rows.count,
+                                "count": s.feed.windowMatches != nil ? s.feed.windowTotal ?? 0 : s.feed.order.count,
+                            ]) + roleNote(s, q)
                     )
                 }
                 return []

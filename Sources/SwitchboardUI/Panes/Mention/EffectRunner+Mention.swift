@@ -51,7 +51,7 @@ extension EffectRunner {
     func queueReply(
         _ key: String, text: String, delay: TimeInterval, openedAt: Date?, media: [QueueMedia] = []
     ) -> [Message] {
-        guard let m = store.mention(key) else { return [.failed("no mention \(key)")] }
+        guard let m = store.mention(key) ?? mentionFromIndex?(key) else { return [.failed("no mention \(key)")] }
         let now = clock()
         do {
             // Longer than the network allows: a numbered thread, every part stored in one write.
