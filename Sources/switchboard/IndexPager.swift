@@ -8,7 +8,9 @@ import SwitchboardUI
 /// `HistoryPaging`.
 final class IndexPager: HistoryPaging {
     let index: HistoryIndex
-    let environment: QueryEnvironment
+    var environment: QueryEnvironment
+    /// The thread, author card and person marks from the index (bounded only: otherwise the store brings them).
+    var panes: WindowPanes?
     /// Where the next page starts; nil once the history holds no more.
     private var next: HistoryIndex.PageCursor?
     let pageSize: Int
@@ -27,4 +29,8 @@ final class IndexPager: HistoryPaging {
     }
 
     func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try index.mention(key) }
+
 }
+
+/// The index answers the panes of a window without a store (`WindowPanes`): thread, people, trends, crisis slots.
+extension HistoryIndex: HistorySource {}

@@ -57,7 +57,15 @@ enum WorkbenchWindow {
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
                 counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue ?? 0))
             let env = QueryEnvironment(me: s.user, now: state.chrome.now, own: own)
-            return (window, IndexPager(index: index, environment: env, after: w.next, pageSize: rows))
+            let pager = IndexPager(index: index, environment: env, after: w.next, pageSize: rows)
+            if bounded {
+                // No store will bring the thread, the author's card, the person marks or `role:`: the index does.
+                let panes = WindowPanes(source: index, team: s.team, user: s.user, timeZone: s.timeZone)
+                panes.queue(window.mentions)
+                pager.panes = panes
+                pager.environment.role = panes.roleHook()
+            }
+            return (window, pager)
         } catch { return nil }
     }
 

@@ -8,7 +8,8 @@ import SwitchboardCore
 /// window's last row; counts the pages it read.
 final class IndexTestPager: HistoryPaging {
     let index: HistoryIndex
-    let environment: QueryEnvironment
+    var environment: QueryEnvironment
+    var panes: WindowPanes?
     var next: HistoryIndex.PageCursor?
     private(set) var pagesRead = 0
 
@@ -28,4 +29,8 @@ final class IndexTestPager: HistoryPaging {
     }
 
     func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try index.mention(key) }
+
 }
+
+/// The index answers the panes of a window without a store (`WindowPanes`): thread, people, trends, crisis slots.
+extension HistoryIndex: HistorySource {}

@@ -11,6 +11,12 @@ public protocol HistoryPaging: AnyObject {
     var hasMore: Bool { get }
     /// One mention and its state by key (nil when the history has no such mention): the Mention pane's.
     func mention(_ key: String) throws -> (mention: Mention, state: MentionState)?
+    /// The thread, author card and person marks without a store (nil: the Mention pane shows the mention alone).
+    var panes: WindowPanes? { get }
+}
+
+extension HistoryPaging {
+    public var panes: WindowPanes? { nil }
 }
 
 extension AppState {
@@ -36,6 +42,7 @@ extension AppState {
             }
             if page.isEmpty { return }
             extendWindow(page)
+            pager.panes?.queue(page.map(\.mention))
         }
     }
 

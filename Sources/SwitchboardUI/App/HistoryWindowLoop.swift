@@ -25,6 +25,9 @@ public enum HistoryWindowLoop {
             }
         }
         draw()
+        // The person marks (★/⚑) of the rows drawn, once they are on the screen.
+        state.markPersons(pager?.panes)
+        draw()
         while !loaded() && !state.chrome.quit {
             guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
             var asked: [Effect]
@@ -48,7 +51,10 @@ public enum HistoryWindowLoop {
             } else {
                 pending += asked
             }
-            if let pager { state.readAhead(pager) }
+            if let pager {
+                state.readAhead(pager)
+                state.markPersons(pager.panes)
+            }
             draw()
         }
         return pending
@@ -57,7 +63,7 @@ public enum HistoryWindowLoop {
 
 extension HistoryWindowLoop {
     /// The answers of a window that has no store behind it (`SWITCHBOARD_WINDOW=bounded`): the Mention pane reads its
-    /// mention from the pager (without its thread, the author's card or a draft); what would read or write the
+    /// mention from the pager, with its thread and the author's card when the pager has `panes` (no draft); what would read or write the
     /// store is refused with a line that says why; the rest (claims, panels, the refresh) is left undone.
     public static func readOnly(_ pager: HistoryPaging) -> (Effect) -> [Message] {
         { effect in
@@ -65,8 +71,14 @@ extension HistoryWindowLoop {
             case .loadDetail(let key):
                 do {
                     guard let (m, _) = try pager.mention(key) else { return [] }
-                    return [.detailLoaded(MentionDetail(mention: m, thread: []), draft: nil)]
+                    // The thread and the author's card from the index (`WindowPanes`), else the mention alone.
+                    let detail = try pager.panes?.detail(m) ?? MentionDetail(mention: m, thread: [])
+                    return [.detailLoaded(detail, draft: nil)]
                 } catch { return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))] }
+            case .loadTrends(let now) where pager.panes != nil:
+                do { return [.trendsLoaded(try pager.panes!.trends(now: now))] } catch {
+                    return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))]
+                }
             case .claim, .loadPanels, .refreshStore, .sendDue, .publishQueue, .useTeam, .quit:
                 return []
             default:
