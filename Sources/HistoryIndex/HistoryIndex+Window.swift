@@ -25,23 +25,11 @@ extension HistoryIndex {
     public func window(limit: Int, own: OwnAccounts, now: Date, overdueAfter: Double?) throws -> Window {
         let env = QueryEnvironment(me: "", now: now, own: own)
         let page = try search(.all, environment: env, limit: limit)
-        let ownSQL = QuerySQL(try Query.parse("is:own"), environment: env)
-        let newCode = StateColumns.statusCode(.new)
         let due = now.timeIntervalSince1970 - (overdueAfter ?? 0)
-        // One pass; without own accounts the partial covering index `mention_report` answers it without the rows.
-        let sql = """
-            SELECT count(*) AS total,
-                coalesce(sum(o = 0 AND status = \(newCode)), 0) AS new,
-                coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))), 0) AS open,
-                coalesce(sum(o = 0 AND status IN (\(QuerySQL.openCodes))
-                    AND first_response IS NULL AND created < ?), 0) AS overdue
-            FROM (SELECT status, first_response, created, (\(ownSQL.sql)) AS o FROM mention WHERE present = 1)
-            """
-        let row = try pool.read { db in
-            try Row.fetchOne(db, sql: sql, arguments: StatementArguments(ownSQL.arguments + [due]))
-        }
+        // Counted through the covering index, the brand's own posts taken off (`windowCounts`).
+        let c = try windowCounts(own: own, now: now, due: due)
         return Window(
-            newest: page.mentions, total: row?["total"] ?? 0, new: row?["new"] ?? 0, open: row?["open"] ?? 0,
-            overdue: overdueAfter == nil ? nil : (row?["overdue"] ?? 0), next: page.next)
+            newest: page.mentions, total: c.total, new: c.new, open: c.open,
+            overdue: overdueAfter == nil ? nil : c.overdue, next: page.next)
     }
 }

@@ -31,6 +31,7 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         throw CLIError.usage("\(error): the workbench needs a terminal (the subcommands work without one)")
     }
     defer { terminal.restore() }
+    StartTrace.mark("keymap, theme, terminal")
 
     // `:brand NAME` or the brands overview ends a session with the brand to open next: the workbench reopens on
     // its data directory in the same terminal.
@@ -79,12 +80,18 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         settings.teamProblem = teamProblem
         settings.onDefaults = teamProblem != nil
         var state = AppState(settings: settings, size: terminal.size, now: Date())
+        StartTrace.mark("team, settings, state")
 
         // A large history: the first frame from the index while the store folds the logs (WorkbenchWindow.swift).
         let store: Store
         var pending: [Effect] = []
         if !isDemo, let (window, pager) = WorkbenchWindow.read(dir, state: state) {
             state.showWindow(window)
+            StartTrace.mark("feed built from the window")
+            // The first frame before anything else: the fold decodes on every core and would delay it.
+            let first = renderFrame(state, size: terminal.size)
+            terminal.present(first.0, cursor: first.1)
+            StartTrace.mark("first frame presented")
             if WorkbenchWindow.bounded {
                 // Only the index, page by page: no store is folded (SWITCHBOARD_WINDOW=bounded).
                 _ = HistoryWindowLoop.run(
@@ -92,9 +99,6 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 ) { false }
                 break
             }
-            // The first frame before the fold starts: the fold decodes on every core and would delay it.
-            let first = renderFrame(state, size: terminal.size)
-            terminal.present(first.0, cursor: first.1)
             let loading = StoreLoading(dir, waker: waker)
             pending = HistoryWindowLoop.run(terminal: terminal, state: &state, pager: pager) { loading.isDone }
             if state.chrome.quit { break }

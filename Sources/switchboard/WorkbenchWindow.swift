@@ -49,8 +49,10 @@ enum WorkbenchWindow {
         guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
             let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
+            StartTrace.mark("index opened, caught up")
             let own = OwnAccounts(team: s.team)
             let w = try index.window(limit: rows, own: own, now: state.chrome.now, overdueAfter: overdueTarget(s))
+            StartTrace.mark("window: newest \(w.newest.count) rows and the counts")
             var states: [String: MentionState] = [:]
             for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
             let window = HistoryWindow(
