@@ -12,12 +12,15 @@ import SwitchboardUI
 func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throws {
     TextWidth.setupLocale()
     let keymap: Keymap
+    StartTrace.mark("workbench")
     do { keymap = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
+    StartTrace.mark("keymap")
     let themeDirs = ThemeLoader.searchDirectories()
     let chosen: Theme
     do { chosen = try ThemeLoader.load(try ThemeLoader.chooseName(flag: theme), from: themeDirs) } catch {
         throw CLIError.usage("\(error)")
     }
+    StartTrace.mark("theme")
     let layout: LayoutStyle
     do {
         layout = try LayoutStyle.fromConfig(DataDirectory.configDirectory().appendingPathComponent("config.json"))
@@ -25,13 +28,14 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 
     // The terminal first: without one (cron, `</dev/null` without a controlling terminal) nothing is opened,
     // polled or written before the refusal.
+    StartTrace.mark("layout")
     let terminal: Terminal
     let waker: TerminalWaker?
     do { (terminal, waker) = try makeTerminal() } catch {
         throw CLIError.usage("\(error): the workbench needs a terminal (the subcommands work without one)")
     }
     defer { terminal.restore() }
-    StartTrace.mark("keymap, theme, terminal")
+    StartTrace.mark("terminal")
 
     // `:brand NAME` or the brands overview ends a session with the brand to open next: the workbench reopens on
     // its data directory in the same terminal.

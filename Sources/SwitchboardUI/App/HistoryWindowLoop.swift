@@ -63,8 +63,9 @@ public enum HistoryWindowLoop {
 
 extension HistoryWindowLoop {
     /// The answers of a window that has no store behind it (`SWITCHBOARD_WINDOW=bounded`): the Mention pane reads its
-    /// mention from the pager, with its thread and the author's card when the pager has `panes` (no draft); what would read or write the
-    /// store is refused with a line that says why; the rest (claims, panels, the refresh) is left undone.
+    /// mention from the pager, with its thread and the author's card when the pager has `panes` (no draft), and
+    /// `:trends` its words from the index; what would read or write the store is refused with a line that says why;
+    /// the rest (claims, panels, the refresh) is left undone.
     public static func readOnly(_ pager: HistoryPaging) -> (Effect) -> [Message] {
         { effect in
             switch effect {
