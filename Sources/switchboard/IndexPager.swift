@@ -29,7 +29,6 @@ final class IndexPager: HistoryPaging {
     }
 
     func mention(_ key: String) throws -> (mention: Mention, state: MentionState)? { try index.mention(key) }
-
 }
 
 /// The index answers the panes of a window without a store (`WindowPanes`): thread, people, trends, crisis slots.
