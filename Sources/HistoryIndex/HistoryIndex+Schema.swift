@@ -30,7 +30,7 @@ extension HistoryIndex {
             hay TEXT NOT NULL DEFAULT '',
             status INTEGER NOT NULL DEFAULT 0, assignee TEXT, assignee_lc TEXT, tags TEXT NOT NULL DEFAULT '',
             handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
-            note_count INTEGER NOT NULL DEFAULT 0, state BLOB)
+            note_count INTEGER NOT NULL DEFAULT 0, state BLOB, root_ref TEXT, reply_ref TEXT)
         """,
         // How many present mentions each status has, answered or not (`mentionCountTriggers` keep it; a bulk load
         // counts once at its end): the first frame's counts without a pass over the rows (`HistoryIndex.window`).
@@ -41,8 +41,9 @@ extension HistoryIndex {
         """,
         // Lines of the logs that could not be read (as the store reports them: file, line, why).
         "CREATE TABLE warning (file TEXT NOT NULL, line INTEGER NOT NULL, message TEXT NOT NULL)",
-        // Where the queue's and the crisis's actions (`queue_*`, `crisis_*`) stand in the actions logs: the brands
-        // overview folds the queue and a running crisis from just these lines, read by offset.
+        // Where the queue's, the crisis's and the contact book's actions (`queue_*`, `crisis_*`, `contact_*`) stand in
+        // the actions logs: the brands overview folds the queue and a running crisis from just these lines, read by
+        // offset, and a bounded workbench its contact book (merges, roles, notes).
         "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
         // What the report reads of each present mention beyond its row (`ReportParts`, one row per mention, keyed
         // by the mention's rowid): the handle as written (NULL: `handle_lc` is it), the network as written (NULL:
@@ -63,6 +64,11 @@ extension HistoryIndex {
         "CREATE INDEX mention_status ON mention(status, created)",
         // `from:` is a range of the folded handle.
         "CREATE INDEX mention_handle ON mention(handle)",
+        // The Mention pane's thread (`HistoryIndex.related`): the mentions that name a post as their thread's root or
+        // as the post they answer (`root_ref`, `reply_ref`: network and post id as `ThreadIndex` keys them, NULL for
+        // the many that name none, so both stay small).
+        "CREATE INDEX mention_root ON mention(root_ref) WHERE root_ref IS NOT NULL",
+        "CREATE INDEX mention_reply ON mention(reply_ref) WHERE reply_ref IS NOT NULL",
         // The report's figures in one pass without reading a row (`reportFigures`; a team with own accounts reads
         // their handle parts from the row).
         """

@@ -86,7 +86,7 @@ struct LogApplier {
                 }
                 events += 1
                 let type = e.action.typeName
-                if type.hasPrefix("queue_") || type.hasPrefix("crisis_") {
+                if type.hasPrefix("queue_") || type.hasPrefix("crisis_") || type.hasPrefix("contact_") {
                     let b = lines[i].bytes
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, off, len) VALUES (?, ?, ?)")
                         .execute(arguments: [file, offset + b.startIndex, b.count])
@@ -106,13 +106,13 @@ struct LogApplier {
 
     private static let insertSQL = """
         INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay)
-        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref)
+        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private static let presentSQL = """
         UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
             handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-            sentiment = ?, score = ?, intents = ?, hay = ?
+            sentiment = ?, score = ?, intents = ?, hay = ?, root_ref = ?, reply_ref = ?
         WHERE rowid = ?
         """
 
@@ -134,6 +134,8 @@ struct LogApplier {
             b.bind(c.score)
             b.bind(c.intents)
             b.bind(c.hay)
+            b.bind(c.rootRef)
+            b.bind(c.replyRef)
         }
         var b = RowBinder(try db.cachedStatement(sql: LogApplier.insertSQL), in: db)
         b.bind(key)

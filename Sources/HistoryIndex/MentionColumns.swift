@@ -13,6 +13,9 @@ struct MentionColumns {
     var ownLang: Int, lang: String
     var sentiment: Int, score: Double?, intents: Int
     var hay: String
+    /// The post this mention names as its thread's root, and the one it answers when that is another
+    /// (`HistoryIndex.threadRef`; nil when none).
+    var rootRef, replyRef: String?
     /// What the report keeps of it (`report_part`).
     var report: ReportParts
 
@@ -34,6 +37,8 @@ struct MentionColumns {
         intents = Int(MentionColumns.intentBits(m.analysis?.intents ?? []))
         let folded = QueryText.fold(m.text)
         hay = String(decoding: QueryText.haystack(m, folded: folded), as: UTF8.self)
+        if let r = m.threadRoot, !r.isEmpty { rootRef = HistoryIndex.threadRef(m.platform, r) }
+        if let r = m.inReplyTo, !r.isEmpty, r != m.threadRoot { replyRef = HistoryIndex.threadRef(m.platform, r) }
         report = ReportParts(m, folded: folded, handleLC: lc, created: created)
     }
 

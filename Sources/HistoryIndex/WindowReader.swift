@@ -35,8 +35,15 @@ public final class WindowReader {
         hidden = try index.muted(mute)
     }
 
-    func environment(_ now: Date) -> QueryEnvironment {
-        QueryEnvironment(me: me, now: now, defaultSLAMinutes: slaMinutes, own: own)
+    /// `role:` (the contacts a window without a store reads through the index: `WindowPanes.roleHook`); nil: it
+    /// matches nothing.
+    public var role: (@Sendable (Mention, String) -> Bool)?
+
+    /// The query environment of the pages and counts at `now`.
+    public func environment(_ now: Date) -> QueryEnvironment {
+        var e = QueryEnvironment(me: me, now: now, defaultSLAMinutes: slaMinutes, own: own)
+        e.role = role
+        return e
     }
 
     /// The first window: the newest page and the counts.

@@ -9,15 +9,26 @@ public enum Trends {
         _ texts: [(at: Date, text: String)], now: Date, limit: Int = 10, minCount: Int = 3,
         minRatio: Double = 2.0, exclude: [String] = []
     ) -> [TrendingTerm] {
+        let recent = texts.filter { now.timeIntervalSince($0.at) >= 0 && now.timeIntervalSince($0.at) < 25 * 3600 }
+        return rising(
+            terms: recent.map { (at: $0.at, terms: terms($0.text)) }, now: now, limit: limit, minCount: minCount,
+            minRatio: minRatio, exclude: exclude)
+    }
+
+    /// The same from each mention's terms (`terms(_:)` of its text) worked out before, as the index keeps them.
+    public static func rising(
+        terms texts: [(at: Date, terms: [String])], now: Date, limit: Int = 10, minCount: Int = 3,
+        minRatio: Double = 2.0, exclude: [String] = []
+    ) -> [TrendingTerm] {
         let hour: TimeInterval = 3600
         let excluded = Set(exclude.map { $0.lowercased() })
         var last: [String: Int] = [:]
         var before: [String: Int] = [:]
-        for (at, text) in texts {
+        for (at, words) in texts {
             let age = now.timeIntervalSince(at)
             guard age >= 0 && age < 25 * hour else { continue }
             let recent = age < hour
-            for t in Set(terms(text)) where !excluded.contains(t) && !excluded.contains(String(t.drop { $0 == "#" })) {
+            for t in Set(words) where !excluded.contains(t) && !excluded.contains(String(t.drop { $0 == "#" })) {
                 if recent { last[t, default: 0] += 1 } else { before[t, default: 0] += 1 }
             }
         }

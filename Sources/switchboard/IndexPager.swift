@@ -8,6 +8,8 @@ import SwitchboardUI
 /// what `HistoryWindowLoop` and `BoundedEffects` ask of a `HistoryPaging`.
 final class IndexPager: HistoryPaging {
     let reader: WindowReader
+    /// The thread, author card and person marks from the index (bounded only: otherwise the store brings them).
+    var panes: WindowPanes?
 
     init(_ reader: WindowReader) { self.reader = reader }
 
@@ -30,3 +32,6 @@ final class IndexPager: HistoryPaging {
         try reader.restart(query, now: now)
     }
 }
+
+/// The index answers the panes of a window without a store (`WindowPanes`): thread, people, trends, crisis slots.
+extension HistoryIndex: HistorySource {}

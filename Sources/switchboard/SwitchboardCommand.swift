@@ -109,6 +109,7 @@ struct Switchboard: AsyncParsableCommand {
 
     /// Maps our errors onto exit codes 1 and 2 with a clean message; checks standard output last.
     static func main() async {
+        StartTrace.mark("main")
         TextWidth.setupLocale()
         var arguments = Array(CommandLine.arguments.dropFirst())
         if let problem = chooseLanguage(&arguments) {
@@ -119,6 +120,7 @@ struct Switchboard: AsyncParsableCommand {
             Output.err("switchboard: \(problem)")
             Foundation.exit(2)
         }
+        StartTrace.mark("arguments checked (language, catalogue)")
         let status = await run(arguments)
         Output.finish()
         Foundation.exit(status)

@@ -12,12 +12,15 @@ import SwitchboardUI
 func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throws {
     TextWidth.setupLocale()
     let keymap: Keymap
+    StartTrace.mark("workbench")
     do { keymap = try Keymap.load(file: Keymap.userFile()) } catch { throw CLIError.usage("\(error)") }
+    StartTrace.mark("keymap")
     let themeDirs = ThemeLoader.searchDirectories()
     let chosen: Theme
     do { chosen = try ThemeLoader.load(try ThemeLoader.chooseName(flag: theme), from: themeDirs) } catch {
         throw CLIError.usage("\(error)")
     }
+    StartTrace.mark("theme")
     let layout: LayoutStyle
     do {
         layout = try LayoutStyle.fromConfig(DataDirectory.configDirectory().appendingPathComponent("config.json"))
@@ -25,12 +28,14 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
 
     // The terminal first: without one (cron, `</dev/null` without a controlling terminal) nothing is opened,
     // polled or written before the refusal.
+    StartTrace.mark("layout")
     let terminal: Terminal
     let waker: TerminalWaker?
     do { (terminal, waker) = try makeTerminal() } catch {
         throw CLIError.usage("\(error): the workbench needs a terminal (the subcommands work without one)")
     }
     defer { terminal.restore() }
+    StartTrace.mark("terminal")
 
     // `:brand NAME` or the brands overview ends a session with the brand to open next: the workbench reopens on
     // its data directory in the same terminal.
@@ -79,12 +84,18 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         settings.teamProblem = teamProblem
         settings.onDefaults = teamProblem != nil
         var state = AppState(settings: settings, size: terminal.size, now: Date())
+        StartTrace.mark("team, settings, state")
 
         // A large history: the first frame from the index while the store folds the logs (WorkbenchWindow.swift).
         let store: Store
         var pending: [Effect] = []
         if !isDemo, let (window, pager) = WorkbenchWindow.read(dir, state: state) {
             state.showWindow(window)
+            StartTrace.mark("feed built from the window")
+            // The first frame before anything else: the fold decodes on every core and would delay it.
+            let first = renderFrame(state, size: terminal.size)
+            terminal.present(first.0, cursor: first.1)
+            StartTrace.mark("first frame presented")
             if WorkbenchWindow.bounded {
                 // Only the index, page by page: no store is folded; writes go through a store that keeps no
                 // mentions (WorkbenchWindow.effects).
@@ -98,9 +109,6 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
                 ) { false }
                 break
             }
-            // The first frame before the fold starts: the fold decodes on every core and would delay it.
-            let first = renderFrame(state, size: terminal.size)
-            terminal.present(first.0, cursor: first.1)
             let loading = StoreLoading(dir, waker: waker)
             pending = HistoryWindowLoop.run(terminal: terminal, state: &state, pager: pager) { loading.isDone }
             if state.chrome.quit { break }

@@ -50,17 +50,27 @@ enum WorkbenchWindow {
         guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
             let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
+            StartTrace.mark("index opened, caught up")
             let reader = try WindowReader(
                 index: index, mute: MuteList(team: s.team, user: s.user), own: OwnAccounts(team: s.team), me: s.user,
                 pageSize: rows, overdueAfter: s.windowOverdueTarget)
             reader.slaMinutes = s.slaMinutes
             let w = try reader.first(now: state.chrome.now)
+            StartTrace.mark("window: newest \(w.newest.count) rows and the counts")
             var states: [String: MentionState] = [:]
             for (m, st) in w.newest where st != MentionState() { states[m.key] = st }
             let window = HistoryWindow(
                 mentions: w.newest.map(\.mention), states: states, total: w.total,
                 counts: FeedCounts(new: w.new, open: w.open, overdue: w.overdue))
-            return (window, IndexPager(reader))
+            let pager = IndexPager(reader)
+            if bounded {
+                // No store will bring the thread, the author's card, the person marks or `role:`: the index does.
+                let panes = WindowPanes(source: index, team: s.team, user: s.user, timeZone: s.timeZone)
+                panes.queue(window.mentions)
+                pager.panes = panes
+                reader.role = panes.roleHook()
+            }
+            return (window, pager)
         } catch { return nil }
     }
 

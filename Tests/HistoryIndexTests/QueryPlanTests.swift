@@ -55,7 +55,9 @@ final class QueryPlanTests: XCTestCase {
             try String.fetchAll(
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'mention_%'")
         }
-        XCTAssertEqual(Set(names), ["mention_created", "mention_status", "mention_handle", "mention_report"])
+        XCTAssertEqual(
+            Set(names),
+            ["mention_created", "mention_status", "mention_handle", "mention_report", "mention_root", "mention_reply"])
         try q.write { db in
             try db.execute(sql: "INSERT INTO mention_fts(mention_fts, rank) VALUES ('integrity-check', 1)")
         }

@@ -8,6 +8,7 @@ import SwitchboardCore
 /// the window's last row, in the filter's query; the catch-up after a write); counts the pages it read.
 final class IndexTestPager: HistoryPaging {
     let reader: WindowReader
+    var panes: WindowPanes?
     private(set) var pagesRead = 0
 
     init(_ reader: WindowReader) { self.reader = reader }
@@ -55,3 +56,6 @@ extension IndexTestPager {
         return IndexTestPager(reader)
     }
 }
+
+/// The index answers the panes of a window without a store (`WindowPanes`): thread, people, trends, crisis slots.
+extension HistoryIndex: HistorySource {}

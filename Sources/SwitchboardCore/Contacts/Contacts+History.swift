@@ -4,22 +4,29 @@ extension Contacts {
     /// Everything that happened with a contact, oldest first: their mentions, our replies (sent or by hand), hand-offs
     /// and the answers from inside.
     public func history(of c: Contact, store: Store) -> [ContactHistoryItem] {
+        history(of: c, events: store.events, mention: store.mention, state: store.state)
+    }
+
+    /// The same from any source of mentions and states (`events`: the actions log, or what of it names hand-offs).
+    public func history(
+        of c: Contact, events: [AuditEvent], mention: (String) -> Mention?, state: (String) -> MentionState
+    ) -> [ContactHistoryItem] {
         var out: [ContactHistoryItem] = []
         var handoffs: [String: [AuditEvent]] = [:]
         let keys = Set(c.mentionKeys)
-        for e in store.events {
+        for e in events {
             guard case .handoff(let m, _, _) = e.action, keys.contains(m) else { continue }
             handoffs[m, default: []].append(e)
         }
         for i in c.identities {
             for k in i.mentions {
-                guard let m = store.mention(k) else { continue }
+                guard let m = mention(k) else { continue }
                 out.append(
                     ContactHistoryItem(
                         at: m.createdAt, kind: .mention, mention: k, identity: i.key,
                         text: m.title.map { $0 + " — " + m.text } ?? m.text,
                         sentiment: m.analysis?.sentiment, score: m.analysis?.score, actor: nil, url: m.url))
-                let st = store.state(k)
+                let st = state(k)
                 for r in st.replies {
                     out.append(
                         ContactHistoryItem(
@@ -48,6 +55,14 @@ extension Contacts {
     public func sentimentTimeline(
         of c: Contact, store: Store, timeZone: TimeZone = TimeZone(identifier: "UTC")!, weekly: Bool = false
     ) -> [SentimentPoint] {
+        sentimentTimeline(of: c, mention: store.mention, timeZone: timeZone, weekly: weekly)
+    }
+
+    /// The same from any source of mentions.
+    public func sentimentTimeline(
+        of c: Contact, mention: (String) -> Mention?, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+        weekly: Bool = false
+    ) -> [SentimentPoint] {
         var cal = Calendar(identifier: .iso8601)
         cal.timeZone = timeZone
         var buckets: [Date: SentimentPoint] = [:]
@@ -57,7 +72,7 @@ extension Contacts {
         fmt.locale = Locale(identifier: "en_US_POSIX")
         fmt.dateFormat = "yyyy-MM-dd"
         for k in c.mentionKeys {
-            guard let m = store.mention(k), let a = m.analysis else { continue }
+            guard let m = mention(k), let a = m.analysis else { continue }
             let start =
                 weekly
                 ? (cal.dateInterval(of: .weekOfYear, for: m.createdAt)?.start ?? cal.startOfDay(for: m.createdAt))

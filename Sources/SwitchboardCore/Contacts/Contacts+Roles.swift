@@ -7,3 +7,10 @@ extension Contacts {
         return { m in own.contains(m) }
     }
 }
+
+extension Contacts {
+    /// Whether a person with `roles` matches `role:value` (`fan`, `fan,critic`, `vip`), as `roleHook()` decides it.
+    public static func matches(roles: [ContactRole], _ value: String) -> Bool {
+        roles.reduce(UInt16(0)) { $0 | bit($1) } & wanted(value) != 0
+    }
+}

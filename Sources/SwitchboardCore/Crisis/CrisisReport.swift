@@ -4,6 +4,9 @@ import Foundation
 public struct CrisisBucket: Codable, Hashable, Sendable {
     public var start: Date, total: Int, negative: Int, positive: Int
     public var negativeShare: Double { total == 0 ? 0 : Double(negative) / Double(total) }
+    public init(start: Date, total: Int, negative: Int, positive: Int) {
+        (self.start, self.total, self.negative, self.positive) = (start, total, negative, positive)
+    }
 }
 
 /// The incident report of a crisis run: what happened, when, who did what, and how the public reacted.
@@ -142,7 +145,10 @@ public struct CrisisReport: Codable, Sendable {
         let q = 900.0
         let first = (from.timeIntervalSince1970 / q).rounded(.down) * q
         let n = max(1, Int(((to.timeIntervalSince1970 - first) / q).rounded(.down)) + 1)
-        guard n <= 4 * 24 * 14 else { return buckets(mentions, from: to.addingTimeInterval(-14 * 86400), to: to) }
+        // At most 14 days of slots (from a slot after the one 14 days back: that one would make 1,345 again).
+        guard n <= 4 * 24 * 14 else {
+            return buckets(mentions, from: to.addingTimeInterval(-14 * 86400 + q), to: to)
+        }
         var out = (0..<n).map {
             CrisisBucket(start: Date(timeIntervalSince1970: first + Double($0) * q), total: 0, negative: 0, positive: 0)
         }

@@ -15,9 +15,12 @@ public protocol HistoryPaging: AnyObject {
     func reread(now: Date) throws -> WindowReread?
     /// Starts the pages again with `query` (nil: every mention): its first rows and how many match (nil: cannot).
     func restart(_ query: Query?, now: Date) throws -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
+    /// The thread, author card and person marks without a store (nil: the Mention pane shows the mention alone).
+    var panes: WindowPanes? { get }
 }
 
 extension HistoryPaging {
+    public var panes: WindowPanes? { nil }
     public func reread(now: Date) throws -> WindowReread? { nil }
     public func restart(_ query: Query?, now: Date) throws
         -> (rows: [(mention: Mention, state: MentionState)], matches: Int)?
@@ -67,6 +70,7 @@ extension AppState {
             }
             if page.isEmpty { return }
             extendWindow(page)
+            pager.panes?.queue(page.map(\.mention))
         }
     }
 

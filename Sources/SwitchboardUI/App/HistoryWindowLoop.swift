@@ -27,6 +27,10 @@ public enum HistoryWindowLoop {
         draw()
         var lastRefresh = Date()
         var sortBefore = state.feed.sort
+        // The person marks (★/⚑) of the rows drawn, once they are on the screen; `role:` through the same contacts.
+        state.feed.windowKnowsRoles = pager?.panes != nil
+        state.markPersons(pager?.panes)
+        draw()
         while !loaded() && !state.chrome.quit {
             var asked: [Effect]
             // Without a store (`refreshEvery`): the clock and other processes' writes, as the runtime's refresher.
@@ -59,7 +63,10 @@ public enum HistoryWindowLoop {
             } else {
                 pending += asked
             }
-            if let pager { state.readAhead(pager) }
+            if let pager {
+                state.readAhead(pager)
+                state.markPersons(pager.panes)
+            }
             draw()
         }
         return pending
@@ -82,16 +89,23 @@ public enum HistoryWindowLoop {
 
 extension HistoryWindowLoop {
     /// The answers of a window that has no store behind it (`SWITCHBOARD_WINDOW=bounded`): the Mention pane reads its
-    /// mention from the pager (without its thread, the author's card or a draft); what would read or write the
-    /// store is refused with a line that says why; the rest (claims, panels, the refresh) is left undone.
+    /// mention from the pager, with its thread and the author's card when the pager has `panes` (no draft), and
+    /// `:trends` its words from the index; what would read or write the store is refused with a line that says why;
+    /// the rest (claims, panels, the refresh) is left undone.
     public static func readOnly(_ pager: HistoryPaging) -> (Effect) -> [Message] {
         { effect in
             switch effect {
             case .loadDetail(let key):
                 do {
                     guard let (m, _) = try pager.mention(key) else { return [] }
-                    return [.detailLoaded(MentionDetail(mention: m, thread: []), draft: nil)]
+                    // The thread and the author's card from the index (`WindowPanes`), else the mention alone.
+                    let detail = try pager.panes?.detail(m) ?? MentionDetail(mention: m, thread: [])
+                    return [.detailLoaded(detail, draft: nil)]
                 } catch { return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))] }
+            case .loadTrends(let now) where pager.panes != nil:
+                do { return [.trendsLoaded(try pager.panes!.trends(now: now))] } catch {
+                    return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))]
+                }
             case .claim, .loadPanels, .refreshStore, .sendDue, .publishQueue, .useTeam, .quit:
                 return []
             default:

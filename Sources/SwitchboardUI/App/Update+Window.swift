@@ -73,6 +73,6 @@ extension Update {
     /// `role:` needs the contact book over every mention: a window without a store says so with the filter's count
     /// (never a silently empty result).
     static func roleNote(_ s: AppState, _ q: Query) -> String {
-        s.feed.windowMatches != nil && q.usesRoles ? " — " + L10n.t("window.noRoles") : ""
+        s.feed.windowMatches != nil && q.usesRoles && !s.feed.windowKnowsRoles ? " — " + L10n.t("window.noRoles") : ""
     }
 }

@@ -49,7 +49,18 @@ extension ContactCard {
     static func make(
         _ c: Contact, contacts: Contacts, store: Store, timeZone: TimeZone, now: Date, history withHistory: Bool
     ) -> ContactCard {
-        let history = contacts.history(of: c, store: store)
+        make(
+            c, contacts: contacts, events: store.events, mention: store.mention, state: store.state,
+            timeZone: timeZone, now: now, history: withHistory)
+    }
+
+    /// The same from any source of mentions and states (the folded store, or the contact's mentions read from the
+    /// index).
+    static func make(
+        _ c: Contact, contacts: Contacts, events: [AuditEvent], mention: (String) -> Mention?,
+        state: (String) -> MentionState, timeZone: TimeZone, now: Date, history withHistory: Bool
+    ) -> ContactCard {
+        let history = contacts.history(of: c, events: events, mention: mention, state: state)
         var handles: [String] = []
         for i in c.identities { handles.append(i.displayHandle + " (" + i.platform + ")") }
         let setRoles = ContactRole.allCases.filter { c.setRoles.contains($0) }
@@ -58,13 +69,15 @@ extension ContactCard {
             id: c.id, primary: c.primary, name: c.name, handles: handles, setRoles: setRoles, suggested: suggested,
             reach: c.reach, mentions: c.mentionCount, replies: history.filter { $0.kind == .reply }.count,
             positive: c.positive, neutral: c.neutral, negative: c.negative, averageScore: c.averageScore,
-            weekly: weekly(c, contacts: contacts, store: store, timeZone: timeZone, now: now),
+            weekly: weekly(c, contacts: contacts, mention: mention, timeZone: timeZone, now: now),
             notes: c.notes, history: withHistory ? history : [])
     }
 
     /// Mean sentiment per ISO week for the last `weeks` weeks up to `now`.
-    static func weekly(_ c: Contact, contacts: Contacts, store: Store, timeZone: TimeZone, now: Date) -> [Double?] {
-        let points = contacts.sentimentTimeline(of: c, store: store, timeZone: timeZone, weekly: true)
+    static func weekly(
+        _ c: Contact, contacts: Contacts, mention: (String) -> Mention?, timeZone: TimeZone, now: Date
+    ) -> [Double?] {
+        let points = contacts.sentimentTimeline(of: c, mention: mention, timeZone: timeZone, weekly: true)
         var cal = Calendar(identifier: .iso8601)
         cal.timeZone = timeZone
         guard let thisWeek = cal.dateInterval(of: .weekOfYear, for: now)?.start else { return [] }

@@ -25,6 +25,8 @@ public struct FeedModel: Sendable {
     public internal(set) var windowTotal: Int?
     /// How many mentions match the filter of a window without a store (its rows are the matches read so far).
     public internal(set) var windowMatches: Int?
+    /// Whether the window answers `role:` through the index (`WindowPanes`); otherwise a filter says it cannot.
+    public var windowKnowsRoles = false
     /// New arrivals not looked at yet (counted in the title, drawn as `feed_new`).
     public internal(set) var unseen: Set<Int32> = []
     /// Row of the selection and its item; row of the top line.

@@ -19,7 +19,9 @@ extension EffectRunner {
     }
 
     /// The brand's own terms and name words (with and without # and @): not news in the trends.
-    func brandTerms() -> [String] {
+    func brandTerms() -> [String] { EffectRunner.brandTerms(team: team) }
+
+    static func brandTerms(team: TeamConfig?) -> [String] {
         guard let b = team?.brand else { return [] }
         var out: Set<String> = []
         for t in b.terms + [b.name] + b.name.split(separator: " ").map(String.init) {

@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import SwitchboardCore
+
+/// One person's part of the contacts fold from the index: their mentions (found through the folded handle,
+/// `mention_handle`, and checked against each record's identity key) and the contact book's actions (`contact_*`,
+/// read by the offsets the catch-up recorded in `agenda`). `Contacts` over just these gives the person, their roles
+/// and their card as the fold over every mention does, reading a few records instead of the history.
+extension HistoryIndex {
+    /// The `contact_*` actions in the order of the actions logs.
+    public func contactEvents() throws -> [AuditEvent] {
+        try agendaEvents().filter { if case .contact = $0.action { return true } else { return false } }
+    }
+
+    /// Every stored mention whose author's identity (`ContactIdentity.key`) is one of `identities`, in store order,
+    /// with its state. `handles`: handles as written besides those the keys give (the mention on screen's).
+    public func mentions(
+        ofIdentities identities: Set<String>, handles: [String] = []
+    ) throws -> [(mention: Mention, state: MentionState)] {
+        var folded = Set<Data>()
+        func add(_ handle: Substring) {
+            var h = QueryText.fold(String(handle))
+            while h.first == 64 { h.removeFirst() }
+            if !h.isEmpty { folded.insert(Data(h)) }
+        }
+        for h in handles { add(Substring(h)) }
+        for key in identities {
+            guard let colon = key.firstIndex(of: ":") else { continue }
+            let rest = key[key.index(after: colon)...]
+            add(rest)
+            // A feed's author is `site/name`.
+            if let slash = rest.firstIndex(of: "/") { add(rest[rest.index(after: slash)...]) }
+        }
+        guard !folded.isEmpty else { return [] }
+        let values = Array(folded)
+        let sql = """
+            SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+            WHERE handle IN (\(Array(repeating: "?", count: values.count).joined(separator: ", "))) AND present = 1
+            ORDER BY rowid
+            """
+        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)) }
+        let reader = LogReader(dir: dir)
+        var out: [(mention: Mention, state: MentionState)] = []
+        for row in rows {
+            let (m, st) = try record(row, reader)
+            if let k = ContactIdentity.key(of: m), identities.contains(k) { out.append((m, st)) }
+        }
+        return out
+    }
+}

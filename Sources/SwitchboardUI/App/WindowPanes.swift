@@ -1,0 +1,116 @@
+import Foundation
+import Insight
+import SwitchboardCore
+
+/// The Mention pane's thread and author card, the feed's person marks (★/⚑) and `role:` for a window without a
+/// store: each person is folded from their own mentions only (`Contacts` over what `HistorySource` finds for the
+/// identities the contact book groups with the author), which gives the person the fold over every mention gives.
+/// Roles are kept per identity once worked out; the card is read anew each time a mention opens.
+public final class WindowPanes: @unchecked Sendable {
+    let source: HistorySource
+    let team: TeamConfig?
+    let timeZone: TimeZone
+    let clock: () -> Date
+    /// Whether the user's role may not read private messages: they are out of the contacts as out of the feed.
+    let hidesPrivate: Bool
+    let lock = NSLock()
+    private var book: (merges: ContactMerges, events: [AuditEvent])?
+    /// Roles by identity key, for identities whose person was folded.
+    private var roles: [String: [ContactRole]] = [:]
+    /// Mentions read into the window whose person marks are not worked out yet.
+    var unmarked: [Mention] = []
+
+    public init(
+        source: HistorySource, team: TeamConfig?, user: String, timeZone: TimeZone,
+        clock: @escaping () -> Date = Date.init
+    ) {
+        (self.source, self.team, self.timeZone, self.clock) = (source, team, timeZone, clock)
+        hidesPrivate = !(team?.mayReadPrivate(user) ?? true)
+    }
+
+    /// Queues mentions read into the window for their person marks (`AppState.markPersons`).
+    public func queue(_ mentions: [Mention]) { lock.withLock { unmarked += mentions } }
+
+    /// The mention with its thread (the last 20 related mentions, oldest first) and its author's card.
+    public func detail(_ m: Mention) throws -> MentionDetail {
+        let thread = try source.related(m).map(\.mention).sorted { ($0.createdAt, $0.key) < ($1.createdAt, $1.key) }
+        var d = MentionDetail(mention: m, thread: Array(thread.suffix(20)))
+        if let p = try person(m) {
+            let byKey = Dictionary(p.mentions.map { ($0.mention.key, $0) }, uniquingKeysWith: { a, _ in a })
+            d.contact = ContactCard.make(
+                p.contact, contacts: p.contacts, events: try contactBook().events, mention: { byKey[$0]?.mention },
+                state: { byKey[$0]?.state ?? MentionState() }, timeZone: timeZone, now: clock(), history: false)
+        }
+        return d
+    }
+
+    /// The rising terms, as the store's `loadTrends` finds them.
+    public func trends(now: Date) throws -> [TrendingTerm] {
+        try source.rising(now: now, own: OwnAccounts(team: team), exclude: EffectRunner.brandTerms(team: team))
+    }
+
+    /// The roles of `m`'s author (empty when the author is no contact: none, or one of the brand's accounts).
+    public func roles(of m: Mention) throws -> [ContactRole] {
+        guard let key = ContactIdentity.key(of: m) else { return [] }
+        if let known = lock.withLock({ roles[key] }) { return known }
+        let found = try person(m)?.contact.roles ?? []
+        lock.withLock { roles[key] = found }
+        return found
+    }
+
+    /// ★ for a multiplier's or journalist's mention, ⚑ for a critic's, by mention key.
+    public func marks(for mentions: [Mention]) throws -> [String: PersonMark] {
+        var out: [String: PersonMark] = [:]
+        for m in mentions {
+            let r = try roles(of: m)
+            if r.contains(.multiplier) || r.contains(.journalist) {
+                out[m.key] = .vip
+            } else if r.contains(.critic) {
+                out[m.key] = .critic
+            }
+        }
+        return out
+    }
+
+    /// The query language's `role:` (`QueryEnvironment.role`), as `Contacts.roleHook()` answers it.
+    public func roleHook() -> @Sendable (Mention, String) -> Bool {
+        { [self] m, value in
+            Contacts.matches(roles: (try? roles(of: m)) ?? [], value)
+        }
+    }
+
+    /// The contact of `m`'s author folded from their own mentions, with those mentions.
+    func person(_ m: Mention) throws -> (
+        contact: Contact, contacts: Contacts, mentions: [(mention: Mention, state: MentionState)]
+    )? {
+        guard let key = ContactIdentity.key(of: m), let handle = m.author?.handle, !handle.isEmpty else { return nil }
+        let (merges, events) = try contactBook()
+        var mine = try source.mentions(ofIdentities: Set(merges.members(of: key)), handles: [handle])
+        if hidesPrivate { mine = mine.filter { !$0.mention.isPrivate } }
+        let contacts = Contacts(mentions: mine.map(\.mention), events: events, team: team)
+        guard let c = contacts.contact(for: m) else { return nil }
+        lock.withLock { for i in c.identities { roles[i.key] = c.roles } }
+        return (c, contacts, mine)
+    }
+
+    private func contactBook() throws -> (merges: ContactMerges, events: [AuditEvent]) {
+        if let b = lock.withLock({ book }) { return b }
+        let events = try source.contactEvents()
+        let b = (ContactMerges(events: events), events)
+        lock.withLock { book = b }
+        return b
+    }
+}
+
+extension AppState {
+    /// Works out the person marks of the mentions the window read since the last call and shows them.
+    public mutating func markPersons(_ panes: WindowPanes?) {
+        guard let panes else { return }
+        let todo = panes.lock.withLock { () -> [Mention] in
+            defer { panes.unmarked.removeAll() }
+            return panes.unmarked
+        }
+        guard !todo.isEmpty, let marks = try? panes.marks(for: todo) else { return }
+        for (k, m) in marks { feed.personMarks[k] = m }
+    }
+}
