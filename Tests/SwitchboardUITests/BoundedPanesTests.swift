@@ -122,6 +122,17 @@ final class BoundedPanesTests: XCTestCase {
         XCTAssertEqual(self.screen(state), app.buffer.lines, "\(screen)\n---\n\(app.dump())")
     }
 
+    func testOpeningAMentionSaysNothingIsRefused() throws {
+        let app = try makeApp()
+        var (state, pager) = try bounded(app)
+        select(&state, "t1")
+        let t = run(&state, [.key(.enter)], pager: pager)
+        // Opening asks for reply suggestions too: a bounded window offers none, and says no refusal for it.
+        let status = t.screen!.lines.suffix(2).joined(separator: "\n")
+        XCTAssertNil(state.chrome.message.flatMap { $0.isError ? $0.text : nil }, status)
+        XCTAssertFalse(status.contains("read-only") || status.contains("not in this workbench"), status)
+    }
+
     func testAMentionWithoutThreadOrAuthorCardOpensAsInTheStore() throws {
         let app = try makeApp()
         var (state, pager) = try bounded(app)

@@ -106,6 +106,9 @@ extension HistoryWindowLoop {
                 do { return [.trendsLoaded(try pager.panes!.trends(now: now))] } catch {
                     return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))]
                 }
+            case .loadSuggestions(let key):
+                // Suggestions compare with every past reply: none here, and no refusal each time a mention opens.
+                return [.suggestionsLoaded(key: key, [])]
             case .claim, .loadPanels, .refreshStore, .sendDue, .publishQueue, .useTeam, .quit:
                 return []
             default:
