@@ -43,21 +43,21 @@ def umount(path):
 def fill(path, leave=0, name="filler"):
     """Fills the file system holding `path` with a filler file, then gives `leave` bytes back."""
     filler = os.path.join(path, name)
-    with open(filler, "wb") as f:
+    # Unbuffered: a buffered file keeps what did not fit and raises ENOSPC again when it is closed (which made this
+    # fill fail or pass depending on where the disk ran out).
+    with open(filler, "wb", buffering=0) as f:
         chunk = b"\0" * 65536
         try:
             while True:
                 f.write(chunk)
-                f.flush()
         except OSError as e:
             if e.errno != errno.ENOSPC:
                 raise
     # Byte-exact fill: the last partial chunk may not have gone in.
     try:
-        with open(filler, "ab") as f:
+        with open(filler, "ab", buffering=0) as f:
             while True:
                 f.write(b"\0" * 512)
-                f.flush()
     except OSError:
         pass
     if leave:

@@ -125,13 +125,14 @@ public final class HistoryIndex: @unchecked Sendable {
     /// (`SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE`): a command that opens the index alone, catches up and closes pays no
     /// `fsync` for a new log's header and directory entry nor for a checkpoint at close. A catch-up that leaves it
     /// over 4 MB starts it again (`checkpointIfLong`, instead of SQLite's automatic checkpoint), so it does not grow
-    /// without bound; `journal_size_limit` cuts it back to 4 MB when SQLite starts it again.
+    /// without bound; `journal_size_limit` cuts it back to 1 MB when SQLite starts it again, so a quiet index does not
+    /// keep 4 MB of spent log on the disk (a full small disk, `Scripts/faults --only full-disk-compaction`).
     static func keepWriteAheadLog(_ db: Database) throws {
         let handle = UnsafeMutableRawPointer(db.sqliteConnection)
         for rc in [csqliteshim_persist_wal(handle, 1), csqliteshim_no_checkpoint_on_close(handle, 1)] where rc != 0 {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: "cannot keep the write-ahead log")
         }
-        try db.execute(sql: "PRAGMA journal_size_limit = \(4 << 20)")
+        try db.execute(sql: "PRAGMA journal_size_limit = \(1 << 20)")
         try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
     }
 
