@@ -110,7 +110,7 @@ public final class WindowReader {
     public func reread(now: Date) throws -> Reread {
         let c = try index.catchUp()
         // Nothing new in the logs (the usual tick): the last answer, its counts read again once a minute (overdue
-        // moves with the clock) — the counts pass reads every row when the team has own accounts.
+        // moves with the clock).
         if c.bytes == 0, c.rebuiltBecause == nil, var last, now.timeIntervalSince(lastCounted) < 60 {
             last.newer = []
             return last

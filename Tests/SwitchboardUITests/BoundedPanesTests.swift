@@ -161,6 +161,29 @@ final class BoundedPanesTests: XCTestCase {
         XCTAssertEqual(state.feed.personMarks, app.state.feed.personMarks)
     }
 
+    func testMentionsThatArriveOrAFilterBringsAreMarkedToo() throws {
+        let app = try makeApp()
+        var (state, pager) = try bounded(app)
+        _ = run(&state, [], pager: pager)
+        let effects = BoundedEffects(pager: pager) { _ in nil }
+        effects.clock = { TestApp.now }
+        // Anna (a critic) posts again; the refresh tick reads it from the index above the rows.
+        try app.ingest([mention("late1", "Immer noch kaputt.", author: "anna@social.example", minutesAgo: 0.2)])
+        for m in effects.answer(.refreshStore) { _ = update(&state, m) }
+        state.markPersons(pager.panes)
+        let top = render(state, size: size).lines[1]
+        XCTAssertTrue(top.contains("Immer noch kaputt") && top.contains("M⚑anna@social.exam"), top)
+        // A filter's rows come from the index too: marked as they arrive.
+        let q = try Query.parse("from:mia")
+        state.feed.setFilter(
+            FeedFilter(query: q), states: state.states, viewport: Layout.feedViewport(state))
+        for m in effects.answer(.matchFeed(q, now: TestApp.now, slaMinutes: 60)) { _ = update(&state, m) }
+        state.feed.personMarks = [:]
+        state.markPersons(pager.panes)
+        let row = render(state, size: size).lines[1]
+        XCTAssertTrue(row.contains("M★mia@tech.example"), row)
+    }
+
     func testRoleFilterThroughTheIndexMatchesTheStoresContacts() throws {
         let app = try makeApp()
         let (_, pager) = try bounded(app)
@@ -171,8 +194,9 @@ final class BoundedPanesTests: XCTestCase {
             let query = try Query.parse(q)
             let matcher = QueryMatcher(query, environment: env)
             let want = app.store.mentions.filter { matcher.matches($0, app.store.state($0.key)) }.map(\.key)
-            let got = try pager.reader.index.search(query, environment: pager.reader.environment(TestApp.now), limit: 0).mentions.map(
-                \.mention.key)
+            let got = try pager.reader.index.search(query, environment: pager.reader.environment(TestApp.now), limit: 0)
+                .mentions.map(
+                    \.mention.key)
             XCTAssertEqual(Set(got), Set(want), q)
         }
     }

@@ -59,15 +59,18 @@ extension Update {
         s.feed.windowTotal = total
         s.feed.windowMatches = matches
         s.feed.applyMatches(q, Array(s.feed.items.indices), states: s.states, viewport: vp)
-        if first, case nil = s.modal, let f = s.feed.filter {
-            let name =
-                s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
-                .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
-            say(
-                &s,
-                L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total ?? 0]) + roleNote(s, q))
-        }
+        if first { sayFilterCount(&s, matches: matches, of: total ?? 0, note: roleNote(s, q)) }
         return []
+    }
+
+    /// "Filter: … — N of M" (or the saved view's name) when a filter's first matches arrive and nothing covers the
+    /// status line.
+    static func sayFilterCount(_ s: inout AppState, matches: Int, of total: Int, note: String = "") {
+        guard case nil = s.modal, let f = s.feed.filter else { return }
+        let name =
+            s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
+            .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
+        say(&s, L10n.t(name.0, ["name": name.1, "query": name.1, "n": matches, "count": total]) + note)
     }
 
     /// `role:` needs the contact book over every mention: a window without a store says so with the filter's count

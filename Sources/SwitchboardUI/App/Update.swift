@@ -65,15 +65,7 @@ enum Update {
         case .feedMatched(let q, let idx):
             let first = s.feed.filter?.query == q && s.feed.filter?.bits == nil
             s.feed.applyMatches(q, idx, states: s.states, viewport: Layout.feedViewport(s))
-            if first, case nil = s.modal, let f = s.feed.filter {
-                let name =
-                    s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }
-                    .map { ("msg.viewCount", $0.name) } ?? ("msg.filterCount", f.text)
-                say(
-                    &s,
-                    L10n.t(
-                        name.0, ["name": name.1, "query": name.1, "n": s.feed.rows.count, "count": s.feed.order.count]))
-            }
+            if first { sayFilterCount(&s, matches: s.feed.rows.count, of: s.feed.order.count) }
             return []
         case .detailLoaded(let d, let draft):
             return detailLoaded(&s, d, draft: draft)

@@ -26,6 +26,8 @@ public final class BoundedEffects {
         case .matchFeed(let q, let now, _):
             do {
                 guard let r = try pager.restart(q.isEmpty ? nil : q, now: now) else { break }
+                // Their person marks, as for the pages read ahead (`AppState.markPersons`).
+                pager.panes?.queue(r.rows.map(\.mention))
                 return [.windowMatched(q, r.rows, matches: r.matches)]
             } catch { return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))] }
         case .refreshStore:
@@ -70,6 +72,7 @@ public final class BoundedEffects {
     func reread(_ d: StoreDelta?) -> [Message] {
         do {
             guard var r = try pager.reread(now: clock()) else { return [] }
+            pager.panes?.queue(r.newer.map(\.mention))
             r.delta = d
             return [.windowReread(r)]
         } catch { return [.failed(L10n.t("window.pageFailed", ["error": "\(error)"]))] }
