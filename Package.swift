@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CWidth"),
         .target(name: "ScreenKit", dependencies: ["TextSafety"]),
         .systemLibrary(name: "CNCursesW"),
-        .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW"]),
+        .target(name: "NCursesTerminal", dependencies: ["ScreenKit", "CNCursesW", "CSignalPipe"]),
         // The derived SQLite index of the logs (a cache: rebuilt from the logs whenever in doubt).
         .target(
             name: "HistoryIndex",
@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "SwitchboardUI", dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit"]),
         // The listener's services (spike alerts, hand-off routing, outbox and queue loops, the source factory).
-        .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening"]),
+        .target(name: "ListenerServices", dependencies: ["SwitchboardCore", "Insight", "Listening", "CSignalPipe"]),
+        // Signals to a pipe, installed synchronously (a dispatch source registers late and can lose one).
+        .target(name: "CSignalPipe"),
         // The demo's network: a Mastodon- and Bluesky-compatible endpoint on 127.0.0.1 (and its HTTP server).
         .target(name: "DemoNetwork"),
         .executableTarget(

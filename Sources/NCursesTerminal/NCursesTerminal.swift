@@ -1,4 +1,5 @@
 import CNCursesW
+import CSignalPipe
 import Dispatch
 import Foundation
 import ScreenKit
@@ -24,7 +25,6 @@ public final class NCursesTerminal: Terminal {
     /// Colours the terminal offers (0 = monochrome).
     public let colorCount: Int
     let mouseEnabled: Bool
-    var signalSources: [DispatchSourceSignal] = []
     var restored = false
 
     // Drawing state (NCursesTerminal+Present.swift).
@@ -134,8 +134,8 @@ public final class NCursesTerminal: Terminal {
     public func restore() {
         guard !restored else { return }
         restored = true
-        for s in signalSources { s.cancel() }
-        signalSources = []
+        // As before the dispatch sources were replaced: the drafts are being saved, a second SIGTERM waits.
+        for sig in [SIGTERM, SIGHUP, SIGINT] { signal(sig, SIG_IGN) }
         if mouseEnabled { _ = mousemask(0, nil) }
         _ = curs_set(1)
         writeRaw("\u{1B}[?2004l")
@@ -219,17 +219,8 @@ public final class NCursesTerminal: Terminal {
         }
         reset += "\u{1B}[?2004l" + (mouseEnabled ? "\u{1B}[?1000l\u{1B}[?1006l" : "") + "\r\n"
         sb_install_crash_restore(outFD, reset)
-        let fd = pipeWrite
-        for sig in [SIGTERM, SIGHUP, SIGINT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { @Sendable in
-                var c: UInt8 = UInt8(ascii: "t")
-                _ = write(fd, &c, 1)
-            }
-            source.resume()
-            signalSources.append(source)
-        }
+        // Installed synchronously (a dispatch source registers later and could drop a signal sent at start-up).
+        for sig in [SIGTERM, SIGHUP, SIGINT] { _ = sb_signal_to_pipe(sig, pipeWrite, UInt8(ascii: "t")) }
     }
 }
 
