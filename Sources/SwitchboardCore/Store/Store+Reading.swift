@@ -27,6 +27,7 @@ extension Store {
                     }
                 }
             }
+            _ = try readAgainIfIndexFailed(into: &changes)
             return changes
         }
     }
@@ -43,8 +44,12 @@ extension Store {
         _mentions = []
         byKey = [:]
         keyIdentity = [:]
+        keyIndex = nil
+        indexAnswers = [:]
         _states = [:]
         _events = []
+        followed = [:]
+        crisisRuns = CrisisLog()
         cursors = [:]
     }
 
@@ -122,6 +127,11 @@ extension Store {
         switch kind {
         case .mentions:
             let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            if keyIndex != nil {
+                // What the index holds of these (it may have caught up past this store's cursor meanwhile).
+                forgetIndexAnswers()
+                try lookUp(decoded.batches.flatMap { $0.records.map(\.key) }, inTail: true)
+            }
             for batch in decoded.batches {
                 for (i, m) in zip(batch.lines, batch.records) {
                     if let same = stored(m.key, identity: m.identity) {
@@ -163,8 +173,21 @@ extension Store {
                 switch r {
                 case .success(let e):
                     if let s = e.stamp { clock.observe(s.hlc) }
-                    if !appendInOrder(e) { changes.reloaded = true }
                     changes.newEvents += 1
+                    if mode == .actionsOnly {
+                        // Only what is not one mention's triage, and the mentions asked about (`follow`).
+                        crisisRuns.apply(e)
+                        if keepsEvent(e), !appendInOrder(e) { changes.reloaded = true }
+                        if let k = e.action.mention {
+                            if followed[k] != nil {
+                                followed[k]!.append(e)
+                                _states[k, default: MentionState()].apply(e)
+                            }
+                            changes.changedStates.insert(k)
+                        }
+                        continue
+                    }
+                    if !appendInOrder(e) { changes.reloaded = true }
                     if let k = e.action.mention {
                         _states[k, default: MentionState()].apply(e)
                         changes.changedStates.insert(k)
