@@ -88,8 +88,13 @@ extension LineSplitter {
                 guard let base = b.baseAddress, let nb = n.baseAddress, b.count >= n.count else { return }
                 var i = 0
                 while i + n.count <= b.count {
-                    guard let p = memmem(base + i, b.count - i, nb, n.count) else { break }
+                    // The needle's first byte by `memchr`, then the rest compared (`memmem` is not in Glibc's module).
+                    guard let p = memchr(base + i, Int32(nb[0]), b.count - i - n.count + 1) else { break }
                     let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    guard memcmp(base + at, nb, n.count) == 0 else {
+                        i = at + 1
+                        continue
+                    }
                     var start = at
                     while start > 0, b[start - 1] != 10 { start -= 1 }
                     var end = at + n.count
