@@ -36,9 +36,11 @@ final class IngestKeyIndexTests: XCTestCase {
         // Another process stores 40 more; the index has not caught up with them.
         try Store(dir: dir).ingest((0..<40).map { indexMention("behind-\($0)", at: 400 + Double($0)) })
 
+        try writer.record([.setStatus(mention: MentionKey.make(platform: "mastodon", id: "old-1"), status: .answered)], actor: "anna")
         let keyIndex = try XCTUnwrap(try index.keyIndex())
         let store = try Store(dir: dir, mode: .keysOnly, keyIndex: keyIndex)
         XCTAssertEqual(store.keyIdentity.count, 40, "only the records the index has not read are read")
+        XCTAssertTrue(store.events.isEmpty, "nor the actions: storing mentions does not need them")
         XCTAssertTrue(store.contains(key: MentionKey.make(platform: "mastodon", id: "old-7")), "answered by the index")
         XCTAssertTrue(store.contains(key: MentionKey.make(platform: "mastodon", id: "behind-7")))
         XCTAssertFalse(store.contains(key: MentionKey.make(platform: "mastodon", id: "new-7")))

@@ -8,7 +8,8 @@ import Foundation
 /// history index knows) starts each mention log where the index finished reading it, keeps the keys of what follows
 /// (what the index has not caught up with: another process's appends), and asks the index about the rest. The index
 /// only answers for bytes it read; if it cannot answer (an error, a log rewritten under it) the store reads every key
-/// as before.
+/// as before. Such a store stores mentions and nothing else: it reads no analysis and no actions (their ends are
+/// noted, as `.actionsOnly` notes the mention logs').
 extension Store {
     /// What a history index knows of the mention logs (made by `HistoryIndex.keyIndex()`).
     public struct KeyIndex: Sendable {

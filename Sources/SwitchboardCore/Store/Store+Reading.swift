@@ -70,7 +70,8 @@ extension Store {
             }
         }
         guard size > cur.offset else { cursors[file.path] = cur; return .ok }
-        if mode == .actionsOnly, kind != .actions {
+        // `.actionsOnly` reads no mentions; `.keysOnly` with a history index (`ingest`) only the mentions' keys.
+        if mode == .actionsOnly ? kind != .actions : (keyIndex != nil && kind != .mentions) {
             // Not folded: only where the log ends now (and its last bytes, to tell a rewrite from an append).
             let keep = min(size, 256)
             let last = try FileIO.readBytes(file, from: size - keep, count: keep)
@@ -79,12 +80,14 @@ extension Store {
             cursors[file.path] = cur
             return .ok
         }
-        // In blocks, so a large log never sits in memory twice.
+        // In blocks, so a large log never sits in memory twice. The bounded workbench's store keeps few of the
+        // actions it decodes: smaller blocks, so the decoded ones of a block do not set its peak.
+        let readBlock = mode == .actionsOnly ? Store.readBlock / 8 : Store.readBlock
         while cur.offset < size {
-            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
+            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, readBlock))
             // Only complete lines: a writer may be between its write and our read.
             guard let lastNL = data.lastIndex(of: 10) else {
-                if data.count < Store.readBlock { break }
+                if data.count < readBlock { break }
                 // A single line longer than a block: read it whole.
                 data = try FileIO.readBytes(file, from: cur.offset, count: size - cur.offset)
                 guard let nl = data.lastIndex(of: 10) else { break }
