@@ -32,7 +32,10 @@ extension HistoryIndex {
             let rows = try pool.read { db in
                 try Row.fetchAll(
                     db,
-                    sql: "SELECT key, \(HistoryIndex.fileName), off, len FROM mention WHERE present = 1 AND key IN (\(marks))",
+                    sql: """
+                        SELECT key, \(HistoryIndex.fileName), off, len FROM mention
+                        WHERE present = 1 AND key IN (\(marks))
+                        """,
                     arguments: StatementArguments(chunk))
             }
             for row in rows {

@@ -36,7 +36,8 @@ final class IngestKeyIndexTests: XCTestCase {
         // Another process stores 40 more; the index has not caught up with them.
         try Store(dir: dir).ingest((0..<40).map { indexMention("behind-\($0)", at: 400 + Double($0)) })
 
-        try writer.record([.setStatus(mention: MentionKey.make(platform: "mastodon", id: "old-1"), status: .answered)], actor: "anna")
+        try writer.record(
+            [.setStatus(mention: MentionKey.make(platform: "mastodon", id: "old-1"), status: .answered)], actor: "anna")
         let keyIndex = try XCTUnwrap(try index.keyIndex())
         let store = try Store(dir: dir, mode: .keysOnly, keyIndex: keyIndex)
         XCTAssertEqual(store.keyIdentity.count, 40, "only the records the index has not read are read")
@@ -72,13 +73,16 @@ final class IngestKeyIndexTests: XCTestCase {
         let good = try XCTUnwrap(try index.keyIndex())
 
         // The index fails when asked: the store says so and reads every key itself.
-        let failing = Store.KeyIndex(covered: good.covered) { _ in throw SwitchboardError("database disk image is malformed") }
+        let failing = Store.KeyIndex(covered: good.covered) { _ in
+            throw SwitchboardError("database disk image is malformed")
+        }
         let store = try Store(dir: dir, mode: .keysOnly, keyIndex: failing)
         let r = try store.ingest([indexMention("m-3"), indexMention("m-49"), indexMention("m-50")])
         XCTAssertEqual(r.added.count, 1)
         XCTAssertEqual(r.duplicates, 2)
         XCTAssertEqual(store.keyIdentity.count, 51)
-        XCTAssertTrue(store.warnings.contains { $0.contains("every stored key is read from the logs") }, "\(store.warnings)")
+        XCTAssertTrue(
+            store.warnings.contains { $0.contains("every stored key is read from the logs") }, "\(store.warnings)")
 
         // A log that is not the one the index read (another inode: rewritten by `compact`): nothing is taken from it.
         var moved = good

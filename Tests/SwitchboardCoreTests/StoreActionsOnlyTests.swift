@@ -45,8 +45,9 @@ final class StoreActionsOnlyTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
         let t0 = Date(timeIntervalSince1970: 1_790_000_000)
         let full = try Store(dir: dir)
-        let keys = try full.ingest((1...400).map { mention("\($0)", text: "Frage \($0) zur Rechnung", at: t0) }, now: t0)
-            .added
+        let keys = try full.ingest(
+            (1...400).map { mention("\($0)", text: "Frage \($0) zur Rechnung", at: t0) }, now: t0
+        ).added
         var triage: [Action] = []
         for (i, k) in keys.enumerated() {
             triage.append(.setStatus(mention: k, status: i % 3 == 0 ? .answered : .open))
@@ -87,7 +88,9 @@ final class StoreActionsOnlyTests: XCTestCase {
         XCTAssertEqual(store.state(keys[0]).status, .escalated)
         XCTAssertEqual(store.state(keys[2]).assignee, "ben")
         XCTAssertEqual(store.events.count, 2, "their triage is not kept in the events")
-        XCTAssertThrowsError(try Triage.claim(store: store, key: keys[2], me: "anna", now: t0.addingTimeInterval(60))) {
+        XCTAssertThrowsError(
+            try Triage.claim(store: store, key: keys[2], me: "anna", now: t0.addingTimeInterval(60))
+        ) {
             XCTAssertEqual($0 as? ClaimError, .heldBy(user: "ben", since: t0.addingTimeInterval(50)))
         }
 
@@ -97,7 +100,8 @@ final class StoreActionsOnlyTests: XCTestCase {
         try full.record(
             [.crisis(.start(CrisisStart(crisis: "c1", playbook: p, severity: "hoch")))], actor: "lea",
             now: t0.addingTimeInterval(70))
-        try full.record([.setStatus(mention: keys[3], status: .escalated)], actor: "lea", now: t0.addingTimeInterval(80))
+        try full.record(
+            [.setStatus(mention: keys[3], status: .escalated)], actor: "lea", now: t0.addingTimeInterval(80))
         try store.refresh()
         XCTAssertEqual(store.events.suffix(2).map(\.action.typeName), ["crisis_start", "status"])
         XCTAssertEqual(CrisisLog(store: store).current?.id, "c1")

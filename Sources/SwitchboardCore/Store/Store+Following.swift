@@ -40,7 +40,8 @@ extension Store {
     func readEvents(of key: String) throws -> [AuditEvent] {
         let needle = Array(key.utf8)
         // A key written without escapes in JSON can be found as its bytes; any other is looked for in every line.
-        let plain = !needle.isEmpty && needle.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x2F }
+        let plain =
+            !needle.isEmpty && needle.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x2F }
         var out: [AuditEvent] = []
         for file in logFiles(.actions) {
             guard let cur = cursors[file.path], cur.offset > 0 else { continue }

@@ -15,7 +15,9 @@ extension Store {
     public struct KeyIndex: Sendable {
         public struct Position: Sendable, Equatable {
             public var offset: Int, inode: UInt64, lines: Int
-            public init(offset: Int, inode: UInt64, lines: Int) { (self.offset, self.inode, self.lines) = (offset, inode, lines) }
+            public init(offset: Int, inode: UInt64, lines: Int) {
+                (self.offset, self.inode, self.lines) = (offset, inode, lines)
+            }
         }
         /// How far the index read each mention log (by its name under `log/`, `DataDirectory.logName`): every record
         /// before the offset is in the index; the inode it had then.
