@@ -42,6 +42,15 @@ final class IndexFollower: @unchecked Sendable {
         }
     }
 
+    /// For `ingest`: the index brought up to date, as a `Store.KeyIndex` (which keys are stored without reading
+    /// them all from the logs); nil without an index or when it cannot be trusted (the store then reads every key).
+    func keyIndex() -> Store.KeyIndex? {
+        catchUp()
+        lock.lock()
+        defer { lock.unlock() }
+        return try? index?.keyIndex()
+    }
+
     private func logBytes() -> Int {
         LogKind.allCases.reduce(0) { sum, kind in sum + dir.logFiles(kind).reduce(0) { $0 + FileIO.size($1) } }
     }

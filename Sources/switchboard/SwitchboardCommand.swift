@@ -22,9 +22,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store of an initialised data directory, printing the warnings met while reading to stderr.
-    func openStore(quiet: Bool = false, mode: Store.Mode = .normal) throws -> Store {
+    func openStore(quiet: Bool = false, mode: Store.Mode = .normal, keyIndex: Store.KeyIndex? = nil) throws -> Store {
         let d = try existingDirectory()
-        let store = try Store(dir: d, mode: mode)
+        let store = try Store(dir: d, mode: mode, keyIndex: keyIndex)
         if !quiet { for w in store.warnings { Output.warn(w) } }
         return store
     }

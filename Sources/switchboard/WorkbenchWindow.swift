@@ -74,7 +74,7 @@ enum WorkbenchWindow {
         } catch { return nil }
     }
 
-    /// The effects of a bounded window: a store opened `.actionsOnly` on another thread (it folds the actions, not the
+    /// The effects of a bounded window: a store opened `.actionsOnly` on another thread (it reads the actions, not the
     /// mentions) takes the writes once it is open; the pager reads the index again after each.
     static func effects(
         _ dir: DataDirectory, pager: IndexPager, team: TeamConfig?, timeZone: TimeZone, themeDirs: [URL]

@@ -36,4 +36,74 @@ final class StoreActionsOnlyTests: XCTestCase {
         // Storing mentions needs the keys: refused with a clear error.
         XCTAssertThrowsError(try store.ingest([mention("52")])) { XCTAssertTrue("\($0)".contains("actions only")) }
     }
+
+    /// Issue 18 at 1M: the actions-only store must not grow with the team's triage. On a history where every mention
+    /// was triaged, it holds the outbox, the queue and the crisis runs — and the state of the mentions asked about,
+    /// folded from the logs on demand, equal to the full fold's — not every mention's state.
+    func testItKeepsNoMentionsStateButFoldsTheOneAskedAboutOnDemand() throws {
+        let dir = makeTempDir("sb-actions-lean")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        let full = try Store(dir: dir)
+        let keys = try full.ingest(
+            (1...400).map { mention("\($0)", text: "Frage \($0) zur Rechnung", at: t0) }, now: t0
+        ).added
+        var triage: [Action] = []
+        for (i, k) in keys.enumerated() {
+            triage.append(.setStatus(mention: k, status: i % 3 == 0 ? .answered : .open))
+            if i % 4 == 0 { triage.append(.assign(mention: k, user: i % 8 == 0 ? "anna" : "ben")) }
+            if i % 5 == 0 { triage.append(.tag(mention: k, tags: ["billing", "größe"])) }
+            if i % 7 == 0 { triage.append(.note(mention: k, text: "Rückruf vereinbart \(i)")) }
+        }
+        try full.record(triage, actor: "bench", now: t0.addingTimeInterval(10))
+        let reply = OutboxDraft.reply(to: full.mention(keys[9])!, text: "Danke, ist erledigt", delay: 60, now: t0)
+        try Outbox.queue(reply, store: full, actor: "anna", now: t0.addingTimeInterval(20))
+        try full.record(
+            [.queue(.add(QueueDraft(text: "Neu im Shop", accounts: ["masto"], scheduledAt: t0, createdAt: t0)))],
+            actor: "anna", now: t0.addingTimeInterval(21))
+        // A claim that was taken over later, in a second write.
+        try full.record([.claim(mention: keys[1])], actor: "carla", now: t0.addingTimeInterval(30))
+        try full.record([.claim(mention: keys[1])], actor: "dora", now: t0.addingTimeInterval(40))
+
+        let store = try Store(dir: dir, mode: .actionsOnly)
+        XCTAssertEqual(full.events.count, triage.count + 4)
+        // Only what is not one mention's triage: the outbox entry and the queue item.
+        XCTAssertEqual(store.events.map(\.action.typeName), ["outbox_queued", "queue_add"])
+        XCTAssertTrue(store.states().isEmpty, "no mention's state is kept before one is asked about")
+        XCTAssertEqual(Outbox(store: store)[reply.id]?.draft.text, "Danke, ist erledigt")
+        XCTAssertEqual(try Queue.current(store).agenda.count, 1)
+
+        // Asked about: folded from the logs, the same as the full fold, and only these are kept.
+        for k in [keys[0], keys[1], keys[9], keys[35], keys[399]] { XCTAssertEqual(store.state(k), full.state(k), k) }
+        XCTAssertEqual(Set(store.states().keys), [keys[0], keys[1], keys[9], keys[35], keys[399]])
+        XCTAssertEqual(store.state(keys[1]).assignee, "dora")
+        XCTAssertEqual(store.events(of: keys[1]).map(\.actor), full.events(of: keys[1]).map(\.actor))
+        XCTAssertEqual(Triage.heldSince(store: store, key: keys[1], user: "dora"), t0.addingTimeInterval(40))
+
+        // Another process's later actions: followed mentions stay current, others are read when asked.
+        try full.record(
+            [.setStatus(mention: keys[0], status: .escalated), .assign(mention: keys[2], user: "ben")], actor: "ben",
+            now: t0.addingTimeInterval(50))
+        try store.refresh()
+        XCTAssertEqual(store.state(keys[0]).status, .escalated)
+        XCTAssertEqual(store.state(keys[2]).assignee, "ben")
+        XCTAssertEqual(store.events.count, 2, "their triage is not kept in the events")
+        XCTAssertThrowsError(
+            try Triage.claim(store: store, key: keys[2], me: "anna", now: t0.addingTimeInterval(60))
+        ) {
+            XCTAssertEqual($0 as? ClaimError, .heldBy(user: "ben", since: t0.addingTimeInterval(50)))
+        }
+
+        // While a crisis runs, everything is kept from its start (the crisis pane's timeline shows it).
+        let p = Playbook(
+            id: "rueckruf", name: "Rückruf", severityLevels: ["hoch"], steps: [], holdingStatements: [], escalation: [])
+        try full.record(
+            [.crisis(.start(CrisisStart(crisis: "c1", playbook: p, severity: "hoch")))], actor: "lea",
+            now: t0.addingTimeInterval(70))
+        try full.record(
+            [.setStatus(mention: keys[3], status: .escalated)], actor: "lea", now: t0.addingTimeInterval(80))
+        try store.refresh()
+        XCTAssertEqual(store.events.suffix(2).map(\.action.typeName), ["crisis_start", "status"])
+        XCTAssertEqual(CrisisLog(store: store).current?.id, "c1")
+    }
 }

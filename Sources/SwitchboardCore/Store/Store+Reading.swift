@@ -27,6 +27,7 @@ extension Store {
                     }
                 }
             }
+            _ = try readAgainIfIndexFailed(into: &changes)
             return changes
         }
     }
@@ -43,8 +44,12 @@ extension Store {
         _mentions = []
         byKey = [:]
         keyIdentity = [:]
+        keyIndex = nil
+        indexAnswers = [:]
         _states = [:]
         _events = []
+        followed = [:]
+        crisisRuns = CrisisLog()
         cursors = [:]
     }
 
@@ -65,7 +70,8 @@ extension Store {
             }
         }
         guard size > cur.offset else { cursors[file.path] = cur; return .ok }
-        if mode == .actionsOnly, kind != .actions {
+        // `.actionsOnly` reads no mentions; `.keysOnly` with a history index (`ingest`) only the mentions' keys.
+        if mode == .actionsOnly ? kind != .actions : (keyIndex != nil && kind != .mentions) {
             // Not folded: only where the log ends now (and its last bytes, to tell a rewrite from an append).
             let keep = min(size, 256)
             let last = try FileIO.readBytes(file, from: size - keep, count: keep)
@@ -74,12 +80,14 @@ extension Store {
             cursors[file.path] = cur
             return .ok
         }
-        // In blocks, so a large log never sits in memory twice.
+        // In blocks, so a large log never sits in memory twice. The bounded workbench's store keeps few of the
+        // actions it decodes: smaller blocks, so the decoded ones of a block do not set its peak.
+        let readBlock = mode == .actionsOnly ? Store.readBlock / 8 : Store.readBlock
         while cur.offset < size {
-            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, Store.readBlock))
+            var data = try FileIO.readBytes(file, from: cur.offset, count: min(size - cur.offset, readBlock))
             // Only complete lines: a writer may be between its write and our read.
             guard let lastNL = data.lastIndex(of: 10) else {
-                if data.count < Store.readBlock { break }
+                if data.count < readBlock { break }
                 // A single line longer than a block: read it whole.
                 data = try FileIO.readBytes(file, from: cur.offset, count: size - cur.offset)
                 guard let nl = data.lastIndex(of: 10) else { break }
@@ -122,6 +130,11 @@ extension Store {
         switch kind {
         case .mentions:
             let decoded = RecordDecoder.decodeBatches(Mention.self, lines: lines, fast: Mention.fastDecode)
+            if keyIndex != nil {
+                // What the index holds of these (it may have caught up past this store's cursor meanwhile).
+                forgetIndexAnswers()
+                try lookUp(decoded.batches.flatMap { $0.records.map(\.key) }, inTail: true)
+            }
             for batch in decoded.batches {
                 for (i, m) in zip(batch.lines, batch.records) {
                     if let same = stored(m.key, identity: m.identity) {
@@ -163,8 +176,21 @@ extension Store {
                 switch r {
                 case .success(let e):
                     if let s = e.stamp { clock.observe(s.hlc) }
-                    if !appendInOrder(e) { changes.reloaded = true }
                     changes.newEvents += 1
+                    if mode == .actionsOnly {
+                        // Only what is not one mention's triage, and the mentions asked about (`follow`).
+                        crisisRuns.apply(e)
+                        if keepsEvent(e), !appendInOrder(e) { changes.reloaded = true }
+                        if let k = e.action.mention {
+                            if followed[k] != nil {
+                                followed[k]!.append(e)
+                                _states[k, default: MentionState()].apply(e)
+                            }
+                            changes.changedStates.insert(k)
+                        }
+                        continue
+                    }
+                    if !appendInOrder(e) { changes.reloaded = true }
                     if let k = e.action.mention {
                         _states[k, default: MentionState()].apply(e)
                         changes.changedStates.insert(k)

@@ -71,12 +71,17 @@ extension Store {
                 var result = IngestResult()
                 var fresh: [Mention] = []
                 var pending: [String: String] = [:]  // key → identity, for this batch
+                if keyIndex != nil {
+                    // The history index is asked about the whole batch at once.
+                    forgetIndexAnswers()
+                    try lookUp(batch.map { MentionKey.make(platform: $0.platform, id: $0.id) })
+                }
                 for var m in batch {
                     // Handles are stored without a leading `@`, whichever source sent them (Mastodon's `@acct`).
                     if let h = m.author?.handle, h.first == "@" || h.first == " " {
                         m.author?.handle = Author.normalized(handle: h)
                     }
-                    m.key = uniqueKey(for: m, pending: pending)
+                    m.key = try uniqueKey(for: m, pending: pending)
                     if isStored(m.key) || pending[m.key] != nil { result.duplicates += 1; continue }
                     pending[m.key] = m.identity
                     fresh.append(m)
@@ -109,10 +114,11 @@ extension Store {
     }
 
     /// The key for a mention: derived from platform and id, with a suffix in the (rare) case of a hash collision.
-    func uniqueKey(for m: Mention, pending: [String: String]) -> String {
+    func uniqueKey(for m: Mention, pending: [String: String]) throws -> String {
         var key = MentionKey.make(platform: m.platform, id: m.id)
         var n = 1
         while true {
+            try lookUp([key])
             if stored(key, identity: m.identity) == false {
                 n += 1
                 key = MentionKey.make(platform: m.platform, id: m.id + "#\(n)")
@@ -147,6 +153,7 @@ extension Store {
                 if case .replaced = try readTail(file, kind: kind, into: &changes) { reset(); return try refreshAll() }
             }
         }
+        _ = try readAgainIfIndexFailed(into: &changes)
         return changes
     }
 

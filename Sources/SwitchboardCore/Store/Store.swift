@@ -17,9 +17,12 @@ public final class Store: @unchecked Sendable {
         /// so memory stays small for any store size. `mention(_:)` answers nil and `mentions` is empty.
         case keysOnly
         /// For a workbench that reads the mentions through the history index (the bounded window): only the actions
-        /// are folded; the mention and analysis logs are not read at all (their ends are noted, so a rewrite is
+        /// are read; the mention and analysis logs are not read at all (their ends are noted, so a rewrite is
         /// still told). `mention(_:)` answers nil, `mentions` is empty, `contains(key:)` answers true (the caller
-        /// read the mention from the index); `ingest` refuses.
+        /// read the mention from the index); `ingest` refuses. Nor is every mention's folded state kept: `events`
+        /// holds what is not about one mention's triage (the outbox, the queue, crisis runs, contacts, spike alerts,
+        /// post edits; and everything while a crisis runs, for its timeline), and `state(_:)` / `events(of:)` fold
+        /// the one mention asked about from the actions logs on demand (kept current from then on).
         case actionsOnly
     }
 
@@ -35,8 +38,19 @@ public final class Store: @unchecked Sendable {
     var byKey: [String: Int] = [:]
     /// In `.keysOnly` mode: each stored key with a hash of its mention's identity (to tell a key collision).
     var keyIdentity: [String: Int] = [:]
+    /// In `.keysOnly` mode with a history index (`KeyIndex`): the index knows the keys before each mention log's
+    /// starting cursor; `indexAnswers` holds what it said of the keys asked about ("" for not stored).
+    var keyIndex: KeyIndex?
+    var indexAnswers: [String: String] = [:]
+    /// The index failed while a log tail was read: read every key once that read is done.
+    var indexFailed = false
     var _states: [String: MentionState] = [:]
     var _events: [AuditEvent] = []
+    /// In `.actionsOnly` mode: the mentions whose state was asked for, with their events in the order read (folded
+    /// from the logs on first use, then kept current by every tail read); only these have a `_states` entry.
+    var followed: [String: [AuditEvent]] = [:]
+    /// In `.actionsOnly` mode: the crisis runs, to keep every event while one is on (the crisis pane's timeline).
+    var crisisRuns = CrisisLog()
     var _warnings: [String] = []
     var cursors: [String: Cursor] = [:]
     /// What this process wrote since the last `refresh()` (another thread may be waiting to hear of it).
@@ -62,12 +76,32 @@ public final class Store: @unchecked Sendable {
     public var count: Int { mutex.withLock { _mentions.count } }
 
     public func mention(_ key: String) -> Mention? { mutex.withLock { byKey[key].map { _mentions[$0] } } }
-    public func state(_ key: String) -> MentionState { mutex.withLock { _states[key] ?? MentionState() } }
+    /// The folded state of mention `key` (in `.actionsOnly` mode folded from the actions logs on first use).
+    public func state(_ key: String) -> MentionState {
+        mutex.withLock {
+            if mode == .actionsOnly { follow(key) }
+            return _states[key] ?? MentionState()
+        }
+    }
+
+    /// Every folded state (in `.actionsOnly` mode only those of the mentions asked about: see `state(_:)`).
     public func states() -> [String: MentionState] { mutex.withLock { _states } }
+
+    /// The events about mention `key`, in the order of `events` (in `.actionsOnly` mode read from the logs on first
+    /// use, like `state(_:)`).
+    public func events(of key: String) -> [AuditEvent] {
+        mutex.withLock {
+            guard mode == .actionsOnly else { return _events.filter { $0.action.mention == key } }
+            follow(key)
+            return Store.inLogOrder(followed[key] ?? [])
+        }
+    }
 
     /// Opens the store, setting aside torn last lines left by a crash (into `FILE.corrupt`), and folds the logs.
     /// `.readOnly` changes nothing on disk and reports a torn tail as a warning instead.
-    public init(dir: DataDirectory, mode: Mode = .normal) throws {
+    /// `keyIndex` (only in `.keysOnly` mode): the history index answers which keys it holds, so only the mention
+    /// logs' bytes it has not read are read here (`Store+KeyIndex.swift`).
+    public init(dir: DataDirectory, mode: Mode = .normal, keyIndex: KeyIndex? = nil) throws {
         (self.dir, self.mode, self.site) = (dir, mode, dir.site)
         if mode == .readOnly {
             reportTornTails()
@@ -85,19 +119,32 @@ public final class Store: @unchecked Sendable {
             }
             _mentions.reserveCapacity(bytes / 380 + 16)
         }
+        if mode == .keysOnly, let keyIndex { adopt(keyIndex) }
         _ = try refresh()
     }
 
     /// Whether `key` is stored, and if so whether for the post with `identity` (false: a key collision).
+    /// With a history index, `lookUp` must have asked it about `key` first.
     func stored(_ key: String, identity: String) -> Bool? {
-        if mode == .keysOnly { return keyIdentity[key].map { $0 == identity.hashValue } }
+        if mode == .keysOnly {
+            if let h = keyIdentity[key] { return h == identity.hashValue }
+            return indexedIdentity(key).map { $0 == identity }
+        }
         return byKey[key].map { _mentions[$0].identity == identity }
     }
 
-    func isStored(_ key: String) -> Bool { mode == .keysOnly ? keyIdentity[key] != nil : byKey[key] != nil }
+    func isStored(_ key: String) -> Bool {
+        mode == .keysOnly ? keyIdentity[key] != nil || indexedIdentity(key) != nil : byKey[key] != nil
+    }
 
     /// Whether a mention with `key` is stored (also in `.keysOnly` mode, where `mention(_:)` answers nil).
-    public func contains(key: String) -> Bool { mode == .actionsOnly || mutex.withLock { isStored(key) } }
+    public func contains(key: String) -> Bool {
+        mode == .actionsOnly
+            || mutex.withLock {
+                if keyIndex != nil { try? lookUp([key]) }
+                return isStored(key)
+            }
+    }
 
     /// Runs a write holding the data directory's lock; a read-only store refuses.
     func withWriteLock<T>(_ body: () throws -> T) throws -> T {

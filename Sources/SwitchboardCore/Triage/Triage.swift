@@ -83,7 +83,7 @@ public enum Triage {
 
     /// When `user` took mention `key` (their latest claim or assignment).
     public static func heldSince(store: Store, key: String, user: String) -> Date? {
-        store.events.last { e in
+        store.events(of: key).last { e in
             switch e.action {
             case .claim(let m): return m == key && e.actor == user
             case .assign(let m, let u): return m == key && u == user
@@ -95,8 +95,8 @@ public enum Triage {
     /// What others did to mention `key` after `since`: everything but my own actions and outbox bookkeeping
     /// (a reply queued by someone else counts: they are answering).
     public static func changes(store: Store, key: String, since: Date, me: String) -> [AuditEvent] {
-        store.events.filter { e in
-            guard e.actor != me, e.at > since, e.action.mention == key else { return false }
+        store.events(of: key).filter { e in
+            guard e.actor != me, e.at > since else { return false }
             if case .outboxQueued = e.action { return true }
             return !e.action.isOutboxBookkeeping
         }

@@ -3,7 +3,8 @@ import SwitchboardCore
 
 /// The effects of a workbench that never folds the store (`SWITCHBOARD_WINDOW=bounded`, the default for a large
 /// history): triage, claims, replies into the outbox, take-back and undo are written by an `EffectRunner` on a store
-/// that keeps no mentions (`Store.Mode.actionsOnly`: it folds the actions only); then the index catches up and the
+/// that keeps no mentions (`Store.Mode.actionsOnly`: it reads the actions only, and folds a mention's state only when a
+/// write asks about it); then the index catches up and the
 /// window reads the states of its rows, newer mentions and the counts again (`HistoryPaging.reread`,
 /// `.windowReread`). The filter is matched by the index (`restart`: its pages, keyset-paged like the unfiltered ones).
 /// The Mention pane is answered as by `HistoryWindowLoop.readOnly`; what needs every mention in memory is refused

@@ -40,7 +40,11 @@ struct IngestCommand: ParsableCommand {
         // only the stored keys are kept (to dedupe), so memory stays small for any store and file size.
         let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile)
         let routes = team?.extra["routing"] != nil
-        let store = try global.openStore(mode: routes ? .normal : .keysOnly)
+        // With an index, it answers which keys are stored: only what the logs gained since it last read them is
+        // read here (issue 18: a million keys read to store a hundred mentions).
+        let follower = IndexFollower(dir: dir, warn: { Output.warn($0) })
+        let keyIndex = routes || !dir.exists ? nil : follower.keyIndex()
+        let store = try global.openStore(mode: routes ? .normal : .keysOnly, keyIndex: keyIndex)
         // Read, analysed and stored a batch at a time, so neither the file nor the analysed mentions sit in memory.
         let analyzer = Ingestion.analyzer(for: store.dir)
         var added = 0
@@ -76,7 +80,7 @@ struct IngestCommand: ParsableCommand {
             throw CLIError.failure(e.message)
         }
         // Stored and durable: now the index reads what was appended (a search after this reads no log tail).
-        IndexFollower(dir: dir, warn: { Output.warn($0) }).catchUp()
+        follower.catchUp()
         if json {
             struct Reject: Encodable {
                 let line: Int
