@@ -124,6 +124,8 @@ extension HistoryIndex {
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db) }
+        // An index made before the full-text tail has every row in the full-text index: the tail starts here.
+        if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,

@@ -118,6 +118,20 @@ final class FullTextTailTests: XCTestCase {
         }
     }
 
+    func testAnIndexFromBeforeTheTailStartsItAtItsLastRow() throws {
+        let dir = makeTempDir("sbtail")
+        try Store(dir: dir).ingest((0..<10).map { indexMention("\($0)", text: "Upload \($0)", at: Double($0)) })
+        do { _ = try HistoryIndex(dir: dir) }
+        try damage(dir, "DELETE FROM meta WHERE k = 'fts_upto'")
+        let before = try upTo(dir)
+        XCTAssertEqual(before.upTo, -1)
+        try Store(dir: dir).ingest((10..<15).map { indexMention("\($0)", text: "Upload \($0)", at: Double($0)) })
+        let index = try HistoryIndex(dir: dir)
+        XCTAssertNil(index.lastCatchUp.rebuiltBecause)
+        XCTAssertEqual(try upTo(dir).upTo, before.last, "the five new rows are the tail")
+        XCTAssertEqual(try index.keys(matching: try Query.parse("upload"), environment: env).count, 15)
+    }
+
     func testARebuildEmptiesTheTail() throws {
         let dir = makeTempDir("sbtail")
         try Store(dir: dir).ingest((0..<10).map { indexMention("\($0)", text: "Upload \($0)", at: Double($0)) })
