@@ -31,24 +31,33 @@ extension HistoryIndex {
             }
             pendingReason = nil
             lastCatchUp = result
-            checkpointIfLong()
+            maintain()
             return result
         }
     }
 
-    /// After a catch-up that left the write-ahead log over `walLimit`: the checkpoint (and the new log's first
-    /// frame, see `checkpointIfLong(_:_:)`) runs on another thread, so the catch-up returns without waiting for the
-    /// three `fsync`s; closing the index waits for it. A log over four times the limit (checkpoints cut short by
-    /// readers) is checkpointed before returning.
-    func checkpointIfLong() {
+    /// After a catch-up that left the full-text tail at `fullTextTail` rows or more, or the write-ahead log over
+    /// `walLimit`: the tail is added to the full-text index (`flushFullText`, its own transaction) and the checkpoint
+    /// (and the new log's first frame, see `checkpointIfLong(_:_:)`) runs, on another thread, so the catch-up returns
+    /// without waiting for them (nor for the three `fsync`s); closing the index waits for it. A log over four times
+    /// the limit (checkpoints cut short by readers) or a tail over four times its limit (flushes lost with a killed
+    /// process) is dealt with before returning.
+    func maintain() {
         let size = FileIO.size(URL(fileURLWithPath: HistoryIndex.file(dir).path + "-wal"))
-        guard size > HistoryIndex.walLimit else { return }
+        let flush = fullTextTailRows >= Int64(fullTextTail)
+        guard flush || size > HistoryIndex.walLimit else { return }
         maintenance.wait()
         let (pool, dir) = (self.pool, self.dir)
         let checkpoint: @Sendable () -> Void = {
-            pool.writeWithoutTransaction { HistoryIndex.checkpointIfLong($0, dir) }
+            pool.writeWithoutTransaction { db in
+                // A full disk or a busy writer leaves the tail for the next catch-up: searches stay right.
+                if flush { _ = try? HistoryIndex.flushFullText(db) }
+                HistoryIndex.checkpointIfLong(db, dir)
+            }
         }
-        if size > 4 * HistoryIndex.walLimit {
+        let now = size > 4 * HistoryIndex.walLimit || fullTextTailRows >= 4 * Int64(fullTextTail)
+        if flush { fullTextTailRows = 0 }
+        if now {
             checkpoint()
             return
         }
@@ -115,6 +124,8 @@ extension HistoryIndex {
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db) }
+        // An index made before the full-text tail has every row in the full-text index: the tail starts here.
+        if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
@@ -159,6 +170,7 @@ extension HistoryIndex {
         try recordOffset()
         try applier.finish()
         if bulk { try HistoryIndex.endBulk(db) }
+        fullTextTailRows = bulk ? 0 : try HistoryIndex.fullTextTailLength(db)
         (result.mentions, result.analyses, result.events) = (applier.mentions, applier.analyses, applier.events)
         if applier.events > 0 {
             try db.execute(

@@ -141,7 +141,7 @@ extension HistoryIndex {
                 }
                 for sql in HistoryIndex.tables + HistoryIndex.mentionCountTriggers { try db.execute(sql: sql) }
                 try db.execute(
-                    sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0')",
+                    sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
                     arguments: ["\(HistoryIndex.schemaVersion)", writer])
                 return .commit
             }
@@ -165,6 +165,7 @@ extension HistoryIndex {
     static func endBulk(_ db: Database) throws {
         for sql in secondaryIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
+        try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA cache_size = -2000")
@@ -179,6 +180,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM mention")
         try db.execute(sql: "DELETE FROM mention_count")
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('delete-all')")
+        try setFullTextUpTo(db, 0)
         try db.execute(sql: "DELETE FROM logfile")
         try db.execute(sql: "DELETE FROM warning")
         try db.execute(sql: "DELETE FROM agenda")
@@ -186,5 +188,55 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM report_term")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
+    }
+}
+
+/// The full-text tail. A catch-up does not write its new mentions into `mention_fts` one by one: every transaction
+/// that adds rows to an FTS5 index writes a new segment and, every few, merges segments — at 1M mentions most of a
+/// catch-up's page writes (`docs/performance.md`, "Phase 9"). Instead the present rows after the row id in meta
+/// `fts_upto` are the tail: not in the full-text index, found by a word through their row ids (a few thousand at
+/// most; `instr` on `hay` decides as for every candidate, `QuerySQL`). When the tail reaches `fullTextTail` rows
+/// (4,096) they are added in one statement (one segment) after the catch-up committed, on the maintenance thread
+/// (`maintain()`). Every present row up to `fts_upto` is in the index; a row that becomes present later (an action
+/// named its key first, so its row id is old) goes in at once.
+extension HistoryIndex {
+    /// The row id up to which the full-text index is complete, as SQL (an index from before the tail has no
+    /// `fts_upto`: all of it is indexed).
+    static let fullTextUpToSQL =
+        "coalesce((SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'fts_upto'), 9223372036854775807)"
+
+    static func fullTextUpTo(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT " + fullTextUpToSQL) ?? Int64.max
+    }
+
+    /// Records `upTo` (nil: the last row id, everything is indexed).
+    static func setFullTextUpTo(_ db: Database, _ upTo: Int64?) throws {
+        let v = try upTo ?? Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('fts_upto', ?)", arguments: ["\(v)"])
+    }
+
+    /// How many row ids the tail spans (0 when there is none).
+    static func fullTextTailLength(_ db: Database) throws -> Int64 {
+        let upTo = try fullTextUpTo(db)
+        guard upTo != Int64.max else { return 0 }
+        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
+        return max(0, last - upTo)
+    }
+
+    /// Adds the tail to the full-text index in its own transaction (one segment); returns how many rows it added.
+    @discardableResult
+    static func flushFullText(_ db: Database) throws -> Int {
+        var added = 0
+        try db.inTransaction(.immediate) {
+            let upTo = try fullTextUpTo(db)
+            guard upTo != Int64.max else { return .commit }
+            try db.execute(
+                sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
+                arguments: [upTo])
+            added = db.changesCount
+            try setFullTextUpTo(db, nil)
+            return .commit
+        }
+        return added
     }
 }

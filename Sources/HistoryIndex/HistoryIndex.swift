@@ -84,10 +84,16 @@ public final class HistoryIndex: @unchecked Sendable {
         }
     }
 
-    /// A checkpoint running on another thread (`checkpointIfLong()`); closing waits for it.
+    /// A flush of the full-text tail and a checkpoint running on another thread (`maintain()`); closing waits for it.
     let maintenance = DispatchGroup()
 
     deinit { maintenance.wait() }
+
+    /// The full-text tail's length after the last catch-up.
+    var fullTextTailRows: Int64 = 0
+    /// How many new mentions wait outside the full-text index (searched through their row ids) before a catch-up
+    /// adds them in one go (see "The full-text tail" in HistoryIndex+Schema.swift).
+    public var fullTextTail = 4096
 
     /// Who writes (the program and its version), recorded in the meta table.
     let writer: String

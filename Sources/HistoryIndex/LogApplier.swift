@@ -19,6 +19,10 @@ struct LogApplier {
     let teamFile: URL?
     /// Writes the report's parts of each new mention (made at the first one).
     private var parts: ReportPartWriter?
+    /// Meta `fts_upto` (read at the first new mention): rows after it wait in the full-text tail.
+    private var fullTextUpTo: Int64?
+    /// New mentions left in the full-text tail.
+    private(set) var tail = 0
 
     init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) {
         (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
@@ -158,7 +162,13 @@ struct LogApplier {
         mentions += 1
         if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
         try parts!.insert(c.report, rowid: rowid)
+        // A new row joins the full-text tail (`HistoryIndex.fullTextTail`); one older than the tail goes in now.
         if deferFullText { return }
+        if fullTextUpTo == nil { fullTextUpTo = try HistoryIndex.fullTextUpTo(db) }
+        if rowid > fullTextUpTo! {
+            tail += 1
+            return
+        }
         var f = RowBinder(try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)"), in: db)
         f.bind(rowid)
         f.bind(c.hay)

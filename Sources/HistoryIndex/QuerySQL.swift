@@ -131,7 +131,10 @@ public struct QuerySQL {
             let match = grams.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " AND ")
             // Bound in the order the placeholders appear.
-            let fts = "rowid IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH " + bind(match) + ")"
+            // The newest rows past `fts_upto` are not in the full-text index yet (`HistoryIndex.fullTextTail`): they
+            // are candidates by row id, and `instr` decides as for the others.
+            let fts = "rowid IN (SELECT rowid FROM mention_fts WHERE mention_fts MATCH " + bind(match)
+                + " UNION ALL SELECT rowid FROM mention WHERE rowid > " + HistoryIndex.fullTextUpToSQL + ")"
             return "(" + fts + " AND instr(hay, " + bind(s) + ") > 0)"
         case .overdue, .role: return nil
         }
