@@ -97,9 +97,12 @@ final class ReportColumnsTests: XCTestCase {
     func testTheReportFromColumnsIsTheFoldedStoresByteForByte() throws {
         let dir = makeTempDir("sbreportcolumns")
         let zones = ["America/Santiago", "Asia/Kathmandu", "Europe/Berlin"]
-        try ReportPartsTests.ingest(dir, count: 1500, seed: 41, from: 0, extraWords: ["Größenänderung", "Überweisung"])
+        try ReportPartsTests.ingest(
+            dir, count: 1500, seed: 41, from: 0, extraWords: ["Größenänderung", "Überweisung"])
         let store = try Store(dir: dir)
-        for (z, zone) in zones.enumerated() { try store.ingest(Self.midnights(zone: zone, first: z * 200), now: Self.now) }
+        for (z, zone) in zones.enumerated() {
+            try store.ingest(Self.midnights(zone: zone, first: z * 200), now: Self.now)
+        }
         let old = store.mentions.filter { $0.createdAt < Self.now.addingTimeInterval(-31 * 86400) }.prefix(20)
         let at = Self.now.addingTimeInterval(-3600)
         for m in old {
@@ -124,7 +127,8 @@ final class ReportColumnsTests: XCTestCase {
         try assertSameReport(dir, try Self.team(zone: "America/Santiago", bands: false), columns: true)
         // A muted team: its terms are matched against the text, so the records are read; the same report.
         let muted = try Self.team(
-            zone: "Europe/Berlin", bands: false, mute: TeamConfig.Mute(authors: ["user7@example.social"], terms: ["kaputt"]))
+            zone: "Europe/Berlin", bands: false,
+            mute: TeamConfig.Mute(authors: ["user7@example.social"], terms: ["kaputt"]))
         try assertSameReport(dir, muted, columns: false)
     }
 }
