@@ -145,7 +145,9 @@ struct ByteInterner {
     private(set) var keys: [[UInt8]] = []
     /// The length of each key's text (an account's key ends with its network's number).
     private var textCount: [Int] = []
-    private var table: [UInt64: [Int32]] = [:]
+    /// The first key of each hash; `chain` links the keys that share one.
+    private var table: [UInt64: Int32] = [:]
+    private var chain: [Int32] = []
     private var last: Int32 = -1
 
     var count: Int { keys.count }
@@ -158,19 +160,31 @@ struct ByteInterner {
         key.withUnsafeBytes { intern(bytes: $0, count: count) }
     }
 
+    @inline(__always)
+    private func equal(_ i: Int32, _ b: UnsafeRawBufferPointer) -> Bool {
+        keys[Int(i)].withUnsafeBytes { k in
+            k.count == b.count && (b.count == 0 || memcmp(k.baseAddress!, b.baseAddress!, b.count) == 0)
+        }
+    }
+
     private mutating func intern(bytes b: UnsafeRawBufferPointer, count text: Int) -> Int32 {
         // Runs of one value (a network) are common: the last one first.
-        if last >= 0, keys[Int(last)].elementsEqual(b) { return last }
+        if last >= 0, equal(last, b) { return last }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-        if let found = table[h]?.first(where: { keys[Int($0)].elementsEqual(b) }) {
-            last = found
-            return found
+        var i = table[h] ?? -1
+        while i >= 0 {
+            if equal(i, b) {
+                last = i
+                return i
+            }
+            i = chain[Int(i)]
         }
         let n = Int32(keys.count)
         keys.append(Array(b))
         textCount.append(text)
-        table[h, default: []].append(n)
+        chain.append(table[h] ?? -1)
+        table[h] = n
         last = n
         return n
     }
