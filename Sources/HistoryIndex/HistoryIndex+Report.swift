@@ -77,7 +77,7 @@ extension HistoryIndex {
         // What the report says about the whole store: how many, the oldest and the newest (two records read).
         let stored = {
             try self.pool.read { db -> Report.Stored in
-                let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
+                let n = try HistoryIndex.presentCount(db)
                 func end(_ order: String) throws -> Date? {
                     let row = try Row.fetchOne(
                         db,
@@ -90,6 +90,7 @@ extension HistoryIndex {
                 return Report.Stored(mentions: n, first: try end("ASC"), last: try end("DESC"))
             }
         }
+        lastReportFromColumns = false
         if let r = try reportFromParts(
             team: team, since: since, until: until, now: now, options: options, events: events, stored: stored)
         {

@@ -20,9 +20,22 @@ extension HistoryIndex {
         let previous = since.timeIntervalSince1970 - until.timeIntervalSince(since)
         let triageOnly = options.band == nil || !options.bandReadsState
         let stored = try stored()
-        return try pool.read { db -> Report? in
+        let asColumns = reportAsColumns && ReportColumns.answers(options, team: team)
+        let report = try pool.read { db -> Report? in
             guard try VoiceTerms.stored(db) == terms else { return nil }
             let vocabulary = try Int.fetchOne(db, sql: "SELECT coalesce(max(id) + 1, 0) FROM report_term") ?? 0
+            let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
+            if asColumns {
+                guard
+                    let columns = try HistoryIndex.reportColumns(
+                        db, from: previous, to: until.timeIntervalSince1970, team: team, vocabulary: vocabulary,
+                        band: options.band)
+                else { return nil }
+                return try Report.compute(
+                    columns: columns, events: events, team: team, since: since, until: until, now: now,
+                    options: options, stored: stored,
+                    networkOf: { key in try? String.fetchOne(platform, arguments: [key]) })
+            }
             guard
                 let rows = try HistoryIndex.partRows(
                     db, from: previous, to: until.timeIntervalSince1970, triageOnly: triageOnly)
@@ -31,13 +44,14 @@ extension HistoryIndex {
             let ids = ReportTermIDs(ids: rows.ids, start: rows.start, vocabulary: vocabulary) { id in
                 try? String.fetchOne(word, arguments: [id])
             }
-            let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
             return try Report.compute(
                 mentions: rows.mentions, states: rows.states, events: events, team: team, since: since,
                 until: until, now: now, options: options, stored: stored,
                 networkOf: { key in try? String.fetchOne(platform, arguments: [key]) },
                 prepared: ReportPrepared(voice: rows.voice, termIDs: ids))
         }
+        lastReportFromColumns = asColumns && report != nil
+        return report
     }
 
     /// The period's mentions as the report reads them, from their rows and parts, in rowid order.
@@ -63,15 +77,23 @@ extension HistoryIndex {
     /// "NOT INDEXED " when [from, to) holds at least one in `scanShare` of the mentions (read the table in rowid
     /// order), else "" (look the rows up through the creation index).
     static func periodScan(_ db: Database, from: Double, to: Double) throws -> String {
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM mention WHERE present = 1") ?? 0
+        // The present mentions from `mention_count` (kept by triggers), the period's counted only as far as the
+        // share needs (a 30-day report of a 1M history would count every row otherwise).
+        let total = try presentCount(db)
+        let needed = (total + scanShare - 1) / scanShare
         let inPeriod =
             try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM mention INDEXED BY mention_report
-                    WHERE present = 1 AND created >= ? AND created < ?
-                    """, arguments: [from, to]) ?? 0
+                    SELECT count(*) FROM (SELECT 1 FROM mention INDEXED BY mention_report
+                    WHERE present = 1 AND created >= ? AND created < ? LIMIT ?)
+                    """, arguments: [from, to, needed]) ?? 0
         return inPeriod * scanShare >= total ? "NOT INDEXED " : ""
+    }
+
+    /// How many mentions are present (`mention_count`, no pass over the rows).
+    static func presentCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM mention_count") ?? 0
     }
 
     /// See `partRowsSQL`: below one mention in this many, the period's rows are looked up through the index.

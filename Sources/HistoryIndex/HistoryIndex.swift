@@ -26,6 +26,10 @@ public final class HistoryIndex: @unchecked Sendable {
     public internal(set) var lastCatchUp = CatchUp()
     /// Whether the last `report` came from the parts the index keeps per mention (no record read; `report_part`).
     public internal(set) var lastReportFromParts = false
+    /// Whether the last `report` came from the parts as columns (`ReportColumns`: no `Mention` per row).
+    public internal(set) var lastReportFromColumns = false
+    /// Whether `report` may read the parts as columns (the bench turns it off to time the row-by-row way).
+    public var reportAsColumns = true
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {

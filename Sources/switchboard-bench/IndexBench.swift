@@ -156,9 +156,13 @@ extension IndexBench {
             // holds them for other terms), then as before: the period's records read from the logs.
             var record = ReportOptions.insight(team: team)
             record.readsIndexedParts = false
-            for (label, options) in [("from the parts", ReportOptions.insight(team: team))] + [
-                ("reading records", record)
+            // From the parts as columns (no `Mention` per row), the parts row by row (before), then the records.
+            for (label, options, columns) in [
+                ("from the parts as columns", ReportOptions.insight(team: team), true),
+                ("from the parts, row by row", ReportOptions.insight(team: team), false),
+                ("reading records", record, false),
             ] {
+                index.reportAsColumns = columns
                 for _ in 0..<(label == "reading records" ? 1 : 3) {
                     let cpu = clock()
                     let (_, t) = try Bench.time {
@@ -170,7 +174,8 @@ extension IndexBench {
                     Bench.row(
                         "report, 30 days, through the index, \(label)",
                         String(format: "%.3f s wall, %.3f s CPU", t, used)
-                            + (index.lastReportFromParts ? "" : " (records)"))
+                            + (index.lastReportFromParts ? "" : " (records)")
+                            + (index.lastReportFromColumns ? " (columns)" : ""))
                 }
             }
         }

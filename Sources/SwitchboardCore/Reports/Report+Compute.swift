@@ -20,29 +20,8 @@ extension Report {
         let starts = bucketStarts.map(\.timeIntervalSince1970)
         let nb = starts.count
 
-        // Actions: what was published, replies (their mentions' networks come from the mention pass), crisis runs.
-        var queueText: [String: String] = [:]
-        var posts: [PublishedPost] = []
-        var replyKeys: [String: Int] = [:]
-        var replies = 0
-        var manual = 0
-        var crisisLog = CrisisLog()
-        for e in events {
-            let inPeriod = e.at >= since && e.at < until
-            switch e.action {
-            case .queue(.add(let d)): queueText[d.id] = d.text
-            case .queue(.edit(let id, let text, _)): queueText[id] = text
-            case .queue(.published(let id, let account, _, let url)) where inPeriod:
-                posts.append(
-                    PublishedPost(
-                        at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
-            case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
-                if r.manual == true { manual += 1 } else { replies += 1 }
-                replyKeys[key, default: 0] += 1
-            case .crisis: crisisLog.apply(e)
-            default: break
-            }
-        }
+        var actions = actionFigures(events, since: since, until: until)
+        let replyKeys = actions.replyKeys
 
         // Mentions.
         var mute = MuteList(team.mute)
@@ -156,11 +135,73 @@ extension Report {
         // The worst breaches (ties: the earlier mention first), cleaned only for the ten shown.
         let breaches = worst.map { w -> Breach in
             let m = mentions[w.index]
-            return Breach(
-                key: m.key, network: cleanName(m.platform),
-                author: clean(m.author.map { "@" + Author.normalized(handle: $0.handle) } ?? "-"),
-                createdAt: m.createdAt, lateSeconds: w.late, answered: w.answered)
+            return breach(m, late: w.late, answered: w.answered)
         }
+        actions.repliesByNetwork = repliesByNetwork
+        return assemble(
+            team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
+            tally: tally, authors: authors, responseTimes: responseTimes,
+            previousResponseTimes: previousResponseTimes, breaches: breaches, actions: actions, events: events,
+            options: options,
+            stored: stored
+                ?? Stored(
+                    mentions: mentions.count, first: mentions.isEmpty ? nil : first,
+                    last: mentions.isEmpty ? nil : last),
+            privateCount: privateCount)
+    }
+
+    /// A breach as the report lists it.
+    static func breach(_ m: Mention, late: Double, answered: Bool) -> Breach {
+        Breach(
+            key: m.key, network: cleanName(m.platform),
+            author: clean(m.author.map { "@" + Author.normalized(handle: $0.handle) } ?? "-"),
+            createdAt: m.createdAt, lateSeconds: late, answered: answered)
+    }
+
+    /// What the report reads of the actions: what was published in the period, replies (by key: their mentions'
+    /// networks come from the mentions), crisis runs.
+    struct ActionFigures {
+        var posts: [PublishedPost] = []
+        var replyKeys: [String: Int] = [:]
+        var replies = 0, manual = 0
+        var crisisLog = CrisisLog()
+        /// Filled in by the mentions' pass.
+        var repliesByNetwork: [String: Int] = [:]
+    }
+
+    static func actionFigures(_ events: [AuditEvent], since: Date, until: Date) -> ActionFigures {
+        var out = ActionFigures()
+        var queueText: [String: String] = [:]
+        for e in events {
+            let inPeriod = e.at >= since && e.at < until
+            switch e.action {
+            case .queue(.add(let d)): queueText[d.id] = d.text
+            case .queue(.edit(let id, let text, _)): queueText[id] = text
+            case .queue(.published(let id, let account, _, let url)) where inPeriod:
+                out.posts.append(
+                    PublishedPost(
+                        at: e.at, account: clean(account), text: firstLine(queueText[id] ?? ""), url: url.map(clean)))
+            case .outboxSent(_, let key, let r, _) where inPeriod, .reply(let key, let r) where inPeriod:
+                if r.manual == true { out.manual += 1 } else { out.replies += 1 }
+                out.replyKeys[key, default: 0] += 1
+            case .crisis: out.crisisLog.apply(e)
+            default: break
+            }
+        }
+        return out
+    }
+
+    /// The report from the passes' counters (the same for every way of counting the mentions).
+    static func assemble(
+        team: TeamConfig, timeZone tz: TimeZone, since: Date, until: Date, now: Date, unit: String, buckets: [Date],
+        tally: Tally, authors: [String: AuthorTally], responseTimes: [Double], previousResponseTimes: [Double],
+        breaches: [Breach], actions: ActionFigures, events: [AuditEvent], options: ReportOptions, stored: Stored,
+        privateCount: Int
+    ) -> Report {
+        let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
+        let brandTerms = [team.brand.name] + team.brand.terms
+        let excluded = excludedTerms(team)
+        var posts = actions.posts
         posts.sort { $0.at != $1.at ? $0.at < $1.at : $0.account < $1.account }
         var byAccount: [String: Int] = [:]
         for p in posts { byAccount[p.account, default: 0] += 1 }
@@ -168,7 +209,7 @@ extension Report {
         return Report(
             brand: clean(team.brand.name), timeZone: tz.identifier, since: since, until: until,
             previousSince: previousSince,
-            generatedAt: now, bucketUnit: unit, buckets: bucketStarts,
+            generatedAt: now, bucketUnit: unit, buckets: buckets,
             volume: tally.volume(),
             sentiment: tally.sentimentShares(),
             shareOfVoice: tally.shareOfVoice(
@@ -184,14 +225,11 @@ extension Report {
                 hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
             advocates: rankAuthors(authors, limit: options.authorLimit),
             published: Published(
-                posts: posts.count, byAccount: ranked(byAccount), replies: replies, manualReplies: manual,
-                repliesByNetwork: ranked(repliesByNetwork), items: posts,
+                posts: posts.count, byAccount: ranked(byAccount), replies: actions.replies,
+                manualReplies: actions.manual, repliesByNetwork: ranked(actions.repliesByNetwork), items: posts,
                 performance: performance(events, team: team, since: since, until: until, timeZone: tz)),
-            crises: crises(crisisLog, since: since, until: until),
-            stored: stored
-                ?? Stored(
-                    mentions: mentions.count, first: mentions.isEmpty ? nil : first,
-                    last: mentions.isEmpty ? nil : last),
+            crises: crises(actions.crisisLog, since: since, until: until),
+            stored: stored,
             privateMessages: privateCount > 0 ? privateCount : nil)
     }
 

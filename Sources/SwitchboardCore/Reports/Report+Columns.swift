@@ -1,0 +1,194 @@
+import Foundation
+
+/// The two periods' mentions as columns — what an index hands over instead of a `Mention` per row: no string is made
+/// per mention, the networks and the authors' accounts come as numbers of small tables, the topic words as numbers
+/// of the index's vocabulary. Row i of every array is one mention, in the order the store holds them.
+///
+/// The caller has left out what the report never counts: spam and the brand's own posts (the index tests both in
+/// SQL, as `is:own` does). Only for reports whose options read nothing of a mention beyond these columns and the parts
+/// the index keeps (`ReportOptions.readsIndexedParts`: people by account, a band that reads no state), no mute list.
+public struct ReportColumns {
+    /// The exact creation time.
+    public var time: [Date] = []
+    /// The network as stored: a number of `networks`.
+    public var network: [Int32] = []
+    public var networks: [String] = []
+    public var sentiment: [Sentiment?] = []
+    /// Asks a question or for help (Insight's intents).
+    public var question: [Bool] = []
+    public var status: [MentionStatus] = []
+    public var firstResponse: [Date?] = []
+    /// Share-of-voice bits (`ReportPrepared.voice`).
+    public var voice: [UInt64] = []
+    public var isPrivate: [Bool] = []
+    /// The author's account as a number of `accounts` (network as stored, handle as written); -1: no author or an
+    /// empty handle.
+    public var account: [Int32] = []
+    public var accounts: [(platform: String, handle: String)] = []
+    public var followers: [Int?] = []
+    /// The priority band of each mention (`ReportOptions.band`), when the team sets SLA targets by band.
+    public var band: [String?]?
+    /// Each mention's topic words (each once), as numbers.
+    public var terms: ReportTermIDs
+    /// Mention i as the report lists a breach (key, network, author, creation time); asked for the ten latest only.
+    public var mention: (Int) throws -> Mention
+
+    public init(terms: ReportTermIDs, mention: @escaping (Int) throws -> Mention) {
+        (self.terms, self.mention) = (terms, mention)
+    }
+
+    public var count: Int { time.count }
+
+    /// Whether `compute(columns:)` gives the report these options ask for.
+    public static func answers(_ options: ReportOptions, team: TeamConfig) -> Bool {
+        options.readsIndexedParts && (options.band == nil || !options.bandReadsState) && MuteList(team.mute).isEmpty
+    }
+}
+
+extension Report {
+    /// The same report as `compute(mentions:…)` over the same mentions, from columns: the same counters fed without
+    /// a `Mention` or a string per row; the people tallied per account first, then gathered into persons as
+    /// `ReportAuthor.byAccount` names them (in the order their first mention came).
+    public static func compute(
+        columns c: ReportColumns, events: [AuditEvent], team: TeamConfig, since: Date, until: Date, now: Date,
+        options: ReportOptions, stored: Stored, networkOf: (String) -> String?
+    ) throws -> Report {
+        let tz = try ReportPeriod.timeZone(team)
+        let sla = try SLA(team.sla, timeZone: tz)
+        let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
+        let (unit, bucketStarts) = ReportPeriod.buckets(since: since, until: until, timeZone: tz)
+        let starts = bucketStarts.map(\.timeIntervalSince1970)
+        var actions = actionFigures(events, since: since, until: until)
+
+        let rivals = team.competitors.count
+        let clock = SLA.Clock(sla, from: since, to: max(until, now))
+        let noBand = sla.target(band: nil)
+        var tally = Tally(buckets: starts.count, competitors: rivals)
+        var responseTimes: [Double] = []
+        var previousResponseTimes: [Double] = []
+        var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
+        var privateCount = 0
+        var idCounts = TermIDCounts(vocabulary: c.terms.vocabulary)
+        var networkOfRaw = [Int](repeating: -1, count: c.networks.count)
+        var people = [AccountTally](repeating: AccountTally(), count: c.accounts.count)
+
+        for i in 0..<c.count {
+            let t = c.time[i]
+            guard t >= previousSince, t < until else { continue }
+            if options.hidePrivate, c.isPrivate[i] { continue }
+            let current = t >= since
+            let raw = Int(c.network[i])
+            if networkOfRaw[raw] < 0 { networkOfRaw[raw] = tally.network(c.networks[raw]) }
+            let b = current ? ReportPeriod.bucket(t.timeIntervalSince1970, starts) : 0
+            tally.count(network: networkOfRaw[raw], bucket: b, current: current)
+            if let s = c.sentiment[i] { tally.sentiment(s, bucket: b, current: current) }
+
+            // Share of voice and topics.
+            let voice = c.voice[i]
+            if voice & 1 != 0 { if current { tally.brand += 1 } else { tally.previousBrand += 1 } }
+            if voice > 1 {
+                for r in 0..<rivals where voice & (1 << UInt64(r + 1)) != 0 {
+                    if current { tally.rivals[r] += 1 } else { tally.previousRivals[r] += 1 }
+                }
+            }
+            if c.isPrivate[i] {
+                if current { privateCount += 1 }
+            } else {
+                idCounts.count(c.terms, i, current: current)
+            }
+
+            // Questions and first responses.
+            let firstResponse = c.firstResponse[i].flatMap { $0 <= now ? $0 : nil }
+            if c.question[i] {
+                if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
+                if let f = firstResponse {
+                    if current {
+                        responseTimes.append(max(0, f.timeIntervalSince(t)))
+                    } else {
+                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
+                    }
+                }
+            }
+            guard current else { continue }
+
+            // SLA: answered mentions, and open ones not yet answered.
+            let answeredLater = firstResponse == nil && c.firstResponse[i] != nil
+            if firstResponse != nil || c.status[i].isOpen || answeredLater {
+                tally.slaChecked += 1
+                let band = c.band?[i] ?? nil
+                let target = band == nil ? noBand : sla.target(band: band)
+                let end = firstResponse ?? now
+                let late = clock.between(t, end) - target
+                if late > 0 || (late == 0 && end > sla.due(from: t, band: band)) {
+                    if firstResponse != nil { tally.answeredLate += 1 } else { tally.overdue += 1 }
+                    if worst.count < 10 || late > worst[worst.count - 1].late {
+                        let at = worst.firstIndex { late > $0.late } ?? worst.count
+                        worst.insert((late, i, firstResponse != nil), at: at)
+                        if worst.count > 10 { worst.removeLast() }
+                    }
+                }
+            }
+
+            // People: by account here, by person below.
+            let a = Int(c.account[i])
+            if a >= 0 { people[a].add(row: i, sentiment: c.sentiment[i], followers: c.followers[i]) }
+        }
+
+        tally.terms = idCounts.words(
+            c.terms, min: options.minTermCount, limit: options.topLimit, excluding: excludedTerms(team))
+        for (key, r) in actions.replyKeys {
+            if let n = networkOf(key) { actions.repliesByNetwork[cleanName(n), default: 0] += r }
+        }
+        let breaches = try worst.map { w in breach(try c.mention(w.index), late: w.late, answered: w.answered) }
+        return assemble(
+            team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
+            tally: tally, authors: persons(people, c.accounts), responseTimes: responseTimes,
+            previousResponseTimes: previousResponseTimes, breaches: breaches, actions: actions, events: events,
+            options: options, stored: stored, privateCount: privateCount)
+    }
+
+    /// One account's mentions this period.
+    struct AccountTally {
+        /// The row of its first mention (-1: none this period).
+        var first = -1
+        var mentions = 0, positive = 0, neutral = 0, negative = 0
+        var followers: Int?
+
+        @inline(__always)
+        mutating func add(row: Int, sentiment: Sentiment?, followers f: Int?) {
+            if first < 0 { first = row }
+            mentions += 1
+            switch sentiment {
+            case .positive?: positive += 1
+            case .neutral?: neutral += 1
+            case .negative?: negative += 1
+            case nil: break
+            }
+            if let f { followers = max(followers ?? f, f) }
+        }
+    }
+
+    /// The accounts gathered into people as `ReportAuthor.byAccount` names them: a person's name is that of the
+    /// account whose mention came first, as when `AuthorTally` is fed mention by mention.
+    static func persons(_ people: [AccountTally], _ accounts: [(platform: String, handle: String)]) -> [String:
+        AuthorTally]
+    {
+        var out: [String: AuthorTally] = [:]
+        let order = people.indices.filter { people[$0].first >= 0 }.sorted { people[$0].first < people[$1].first }
+        for a in order {
+            let p = people[a]
+            let (platform, handle) = accounts[a]
+            let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+            let id = ReportAuthor.lower(platform) + ":" + ReportAuthor.lower(bare)
+            var t = out[id] ?? AuthorTally(name: clean("@" + bare))
+            if !t.networks.contains(platform) { t.networks.append(platform) }
+            t.mentions += p.mentions
+            t.positive += p.positive
+            t.neutral += p.neutral
+            t.negative += p.negative
+            if let f = p.followers { t.followers.append((platform, handle, f)) }
+            out[id] = t
+        }
+        return out
+    }
+}
