@@ -55,19 +55,16 @@ extension Analyzer {
 extension Analyzer {
     /// The learned layer's scores, its sentiment read with the German clauses whose problem ended reversed (issue 22,
     /// seventh pass): the layer is a bag of features and counts "Streik" against the text wherever it stands, so
-    /// the weights of such a clause (`Scan.shifted`), when they lean negative, are taken out and added back reversed
+    /// the weights of such a clause (`Scan.shiftedPos`, `shiftedNeg`), when they lean negative, are taken out and added back reversed
     /// and weakened as a negation would (× 0.6). The intent scores are left as they are.
     @inline(__always)
     func learnedScores(_ r: Scan) -> SIMD16<Float> {
         var s = hot.learned.scores(r)
-        if r.shifted != .zero { Analyzer.reverseShifted(&s, r.shifted, hot.learned.table?.scale ?? .zero) }
+        if r.shiftedNeg > r.shiftedPos { Analyzer.reverseShifted(&s, r.shiftedPos, r.shiftedNeg) }
         return s
     }
 
-    static func reverseShifted(_ s: inout SIMD16<Float>, _ q: SIMD16<Int32>, _ scale: SIMD16<Float>) {
-        let f = SIMD16<Float>(q) * scale
-        let (p, n) = (f[LearnedModel.sentimentPos], f[LearnedModel.sentimentNeg])
-        guard n > p else { return }
+    static func reverseShifted(_ s: inout SIMD16<Float>, _ p: Float, _ n: Float) {
         s[LearnedModel.sentimentPos] += 0.6 * n - p
         s[LearnedModel.sentimentNeg] += 0.6 * p - n
     }

@@ -119,9 +119,8 @@ extension Analyzer {
         // A sentence opened by a question word (and what was known before it, for "What a day!"); a waiting time.
         var (askedHere, askedBefore, sinceLeft) = (false, false, 0)
         // The clause so far, for a German problem that ends ("Streik beendet"): the rules' negative amount, whether a
-        // shifter stands in it, where its learned keys start, and its known words' learned weights (`Scan.shifted`).
-        var (clauseNeg, clauseShift, clauseKeys) = (Float(0), false, 0)
-        var clauseLearned = SIMD16<Int32>(repeating: 0)
+        // shifter stands in it, and where its tokens and learned keys start (`shiftClause`).
+        var (clauseNeg, clauseShift, clauseTok, clauseKeys) = (Float(0), false, 0, 0)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -165,9 +164,9 @@ extension Analyzer {
                 }
                 if t.has(Token.boundary) {
                     if clauseShift && !t.has(Token.question) {
-                        shiftClause(&r, &posB, &negB, clauseNeg, clauseLearned, keys + clauseKeys, nk - clauseKeys)
+                        shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
                     }
-                    (clauseNeg, clauseShift, clauseKeys, clauseLearned) = (0, false, nk, .zero)
+                    (clauseNeg, clauseShift, clauseTok, clauseKeys) = (0, false, i + 1, nk)
                     (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
                     (prevLearned, clauseWords, askedHere) = (LearnedKey.sentenceStart, 0, false)
                     if t.has(Token.question) && quotedMark(i, nt, toks, scratch) { r.quotedQuestions += 1 }
@@ -185,9 +184,7 @@ extension Analyzer {
             if learnedOn {
                 // A known word brought its own learned weights along (`WordInfo.learned`); training sees every key.
                 if s >= 0 && collect == nil && words.key(at: s) == t.hash {
-                    let lw = LearnedTable.widened(info.learned)
-                    r.learned &+= lw
-                    if isDE { clauseLearned &+= lw }
+                    r.learned &+= LearnedTable.widened(info.learned)
                 } else {
                     (keys[nk], nk) = (t.hash, nk &+ 1)
                 }
@@ -272,9 +269,9 @@ extension Analyzer {
             }
             if f & contrastFlag != 0 {
                 if clauseShift {
-                    shiftClause(&r, &posB, &negB, clauseNeg, clauseLearned, keys + clauseKeys, nk - clauseKeys)
+                    shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
                 }
-                (clauseNeg, clauseShift, clauseKeys, clauseLearned) = (0, false, nk, .zero)
+                (clauseNeg, clauseShift, clauseTok, clauseKeys) = (0, false, i + 1, nk)
                 posA = (posA + posB) * 0.5
                 negA = (negA + negB) * 0.5
                 (posB, negB, contrast, negWindow, prevWasWord) = (0, 0, true, 0, false)
@@ -321,7 +318,7 @@ extension Analyzer {
             (prevHash, prevContribution, prevWasWord) = (t.hash, contribution, true)
         }
         if clauseShift {
-            shiftClause(&r, &posB, &negB, clauseNeg, clauseLearned, keys + clauseKeys, nk - clauseKeys)
+            shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<nt, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
@@ -371,14 +368,26 @@ extension Analyzer {
 
     /// A German clause whose problem ended ("Der Streik ist beendet", "Störung behoben"; not asked, the shifter not
     /// negated): its negative words count as relief, reversed and weakened as a negation does ("nicht schlecht"),
-    /// and its learned weights are set aside for the decision to read reversed (`Analyzer.learnedScores`).
+    /// and its learned sentiment weights are set aside for the decision to read reversed (`Analyzer.learnedScores`):
+    /// those of its known words (read again from their word-table slots) and of its other keys (probed again). Rare,
+    /// so the scan's loop keeps only where the clause starts.
     @inline(never)
     func shiftClause(
-        _ r: inout Scan, _ posB: inout Float, _ negB: inout Float, _ neg: Float, _ known: SIMD16<Int32>,
-        _ keys: UnsafeMutablePointer<UInt64>, _ n: Int
+        _ r: inout Scan, _ posB: inout Float, _ negB: inout Float, _ neg: Float, _ tokens: Range<Int>,
+        _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ keys: UnsafeMutablePointer<UInt64>,
+        _ n: Int, _ knownInSlots: Bool
     ) {
         (negB, posB) = (negB - neg, posB + 0.6 * neg)
-        r.shifted &+= known &+ (hot.learned.table?.sum(keys, n, filter: hot.learned.filter) ?? .zero)
+        guard let table = hot.learned.table else { return }
+        var sum = table.sum(keys, n, filter: hot.learned.filter)
+        let words = hot.words
+        for k in tokens where knownInSlots && (toks[k].kind == .word || toks[k].kind == .hashtag) && slots[k] >= 0 {
+            let s = Int(slots[k])
+            if words.key(at: s) == toks[k].hash { sum &+= LearnedTable.widened(words.value(at: s).learned) }
+        }
+        let f = SIMD16<Float>(sum) * table.scale
+        r.shiftedPos += f[LearnedModel.sentimentPos]
+        r.shiftedNeg += f[LearnedModel.sentimentNeg]
     }
 
     /// Whether the next word (before a clause boundary) carries sentiment: then a booster modifies it.

@@ -23,14 +23,14 @@ final class ShifterTests: XCTestCase {
 
     /// The clause's learned weights are set aside only where a problem ends.
     func testOnlyAClauseWithAShifterIsSetAside() {
-        XCTAssertNotEqual(a.scan("Der Streik der Lokführer ist beendet.").shifted, .zero)
-        XCTAssertNotEqual(a.scan("Die Störung im Mobilfunknetz wurde behoben").shifted, .zero)
+        do { let r = a.scan("Der Streik der Lokführer ist beendet."); XCTAssertTrue(r.shiftedPos != 0 || r.shiftedNeg != 0, "Der Streik der Lokführer ist beendet.") }
+        do { let r = a.scan("Die Störung im Mobilfunknetz wurde behoben"); XCTAssertTrue(r.shiftedPos != 0 || r.shiftedNeg != 0, "Die Störung im Mobilfunknetz wurde behoben") }
         // Negated, asked, or no shifter at all: nothing is set aside.
-        XCTAssertEqual(a.scan("Der Streik der Lokführer ist noch nicht beendet.").shifted, .zero)
-        XCTAssertEqual(a.scan("Wann ist die Störung im Mobilfunknetz behoben?").shifted, .zero)
-        XCTAssertEqual(a.scan("Der Streik der Lokführer geht weiter.").shifted, .zero)
+        XCTAssertEqual(a.scan("Der Streik der Lokführer ist noch nicht beendet.").shiftedNeg, 0)
+        XCTAssertEqual(a.scan("Wann ist die Störung im Mobilfunknetz behoben?").shiftedNeg, 0)
+        XCTAssertEqual(a.scan("Der Streik der Lokführer geht weiter.").shiftedNeg, 0)
         // English text is read as before.
-        XCTAssertEqual(a.scan("The strike has ended, trains are running again.").shifted, .zero)
+        XCTAssertEqual(a.scan("The strike has ended, trains are running again.").shiftedNeg, 0)
     }
 
     /// The same sentence reads more positive with its problem ended than with it going on.
