@@ -47,7 +47,25 @@ extension Analyzer {
         var r = scan(text)
         let (zp, zn) = logits(r)
         r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
-        let (p, n) = Analyzer.undamped(r, zp, zn, hot.learned.scores(r))
+        let (p, n) = Analyzer.undamped(r, zp, zn, learnedScores(r))
         return (r.lang.code, r.words, p, n, r.irony)
+    }
+}
+
+extension Analyzer {
+    /// The learned layer's scores, its sentiment read with the German clauses whose problem ended reversed (issue 22,
+    /// seventh pass): the layer is a bag of features and counts "Streik" against the text wherever it stands, so
+    /// the weights of such a clause (`Scan.shiftedPos`, `shiftedNeg`), when they lean negative, are taken out and added back reversed
+    /// and weakened as a negation would (× 0.6). The intent scores are left as they are.
+    @inline(__always)
+    func learnedScores(_ r: Scan) -> SIMD16<Float> {
+        var s = hot.learned.scores(r)
+        if r.shiftedNeg > r.shiftedPos { Analyzer.reverseShifted(&s, r.shiftedPos, r.shiftedNeg) }
+        return s
+    }
+
+    static func reverseShifted(_ s: inout SIMD16<Float>, _ p: Float, _ n: Float) {
+        s[LearnedModel.sentimentPos] += 0.6 * n - p
+        s[LearnedModel.sentimentNeg] += 0.6 * p - n
     }
 }

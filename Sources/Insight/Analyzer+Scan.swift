@@ -118,6 +118,9 @@ extension Analyzer {
         var ironyOpen = false
         // A sentence opened by a question word (and what was known before it, for "What a day!"); a waiting time.
         var (askedHere, askedBefore, sinceLeft) = (false, false, 0)
+        // The clause so far, for a German problem that ends ("Streik beendet"): the rules' negative amount, whether a
+        // shifter stands in it, and where its tokens and learned keys start (`shiftClause`).
+        var (clauseNeg, clauseShift, clauseTok, clauseKeys) = (Float(0), false, 0, 0)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -160,6 +163,10 @@ extension Analyzer {
                             as: UTF8.self))
                 }
                 if t.has(Token.boundary) {
+                    if clauseShift && !t.has(Token.question) {
+                        shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
+                    }
+                    (clauseNeg, clauseShift, clauseTok, clauseKeys) = (0, false, i + 1, nk)
                     (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
                     (prevLearned, clauseWords, askedHere) = (LearnedKey.sentenceStart, 0, false)
                     if t.has(Token.question) && quotedMark(i, nt, toks, scratch) { r.quotedQuestions += 1 }
@@ -233,6 +240,7 @@ extension Analyzer {
             }
             // Learned token weights (negated words have their own).
             let negated = negWindow > 0
+            if isDE && info.shifter && !negated && !postNegated(i + 1, nt, toks, slots, negFlag) { clauseShift = true }
             if useTokens {
                 if negated {
                     let nh = fnv(p, len, seed: negationSeed)
@@ -260,6 +268,10 @@ extension Analyzer {
                 continue
             }
             if f & contrastFlag != 0 {
+                if clauseShift {
+                    shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
+                }
+                (clauseNeg, clauseShift, clauseTok, clauseKeys) = (0, false, i + 1, nk)
                 posA = (posA + posB) * 0.5
                 negA = (negA + negB) * 0.5
                 (posB, negB, contrast, negWindow, prevWasWord) = (0, 0, true, 0, false)
@@ -294,14 +306,19 @@ extension Analyzer {
                 if has || ph.hasEN || ph.hasDE {
                     let pv = has ? (isDE ? ph.de : ph.en) : (ph.hasEN ? ph.en : ph.de)
                     if prevContribution > 0 { posB -= prevContribution } else { negB += prevContribution }
+                    if prevContribution < 0 { clauseNeg += prevContribution }
                     contribution = pv
                     if pv < -0.2 { r.complaintCues += 1 }
                 }
             }
             if contribution > 0 { posB += contribution } else { negB -= contribution }
+            if contribution < 0 { clauseNeg -= contribution }
             if negWindow > 0 { negWindow -= 1 }
             if boostLeft > 0 { boostLeft -= 1 }
             (prevHash, prevContribution, prevWasWord) = (t.hash, contribution, true)
+        }
+        if clauseShift {
+            shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<nt, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
         }
         var pos = posA + posB * (contrast ? 1.5 : 1)
         var neg = negA + negB * (contrast ? 1.5 : 1)
@@ -347,6 +364,30 @@ extension Analyzer {
                 Float(min(stats.hashtags, 6)) / 2, Float(min(max(stats.mentions - 1, 0), 6)) / 2, 0)
         }
         return r
+    }
+
+    /// A German clause whose problem ended ("Der Streik ist beendet", "Störung behoben"; not asked, the shifter not
+    /// negated): its negative words count as relief, reversed and weakened as a negation does ("nicht schlecht"),
+    /// and its learned sentiment weights are set aside for the decision to read reversed (`Analyzer.learnedScores`):
+    /// those of its known words (read again from their word-table slots) and of its other keys (probed again). Rare,
+    /// so the scan's loop keeps only where the clause starts.
+    @inline(never)
+    func shiftClause(
+        _ r: inout Scan, _ posB: inout Float, _ negB: inout Float, _ neg: Float, _ tokens: Range<Int>,
+        _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ keys: UnsafeMutablePointer<UInt64>,
+        _ n: Int, _ knownInSlots: Bool
+    ) {
+        (negB, posB) = (negB - neg, posB + 0.6 * neg)
+        guard let table = hot.learned.table else { return }
+        var sum = table.sum(keys, n, filter: hot.learned.filter)
+        let words = hot.words
+        for k in tokens where knownInSlots && (toks[k].kind == .word || toks[k].kind == .hashtag) && slots[k] >= 0 {
+            let s = Int(slots[k])
+            if words.key(at: s) == toks[k].hash { sum &+= LearnedTable.widened(words.value(at: s).learned) }
+        }
+        let f = SIMD16<Float>(sum) * table.scale
+        r.shiftedPos += f[LearnedModel.sentimentPos]
+        r.shiftedNeg += f[LearnedModel.sentimentNeg]
     }
 
     /// Whether the next word (before a clause boundary) carries sentiment: then a booster modifies it.

@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
         let learned = hot.learned
         if learned.loaded {
             r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
-            let s = learned.scores(r)
+            let s = learnedScores(r)
             // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
             // the rule model, which counts the clause after it more, decides the sentiment alone (`decisionLogits`).
             // The length discount (`LengthDiscount`): a long text needs more evidence to be polar.

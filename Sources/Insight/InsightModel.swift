@@ -143,6 +143,7 @@ final class InsightModel: @unchecked Sendable {
         markWords("mir mich") { $0.cues |= WordInfo.reflexive }
         markWords(WordLists.resolvedWords) { $0.cues |= WordInfo.resolved }
         markWords(WordLists.newsVerbs) { $0.cues |= WordInfo.newsVerb }
+        markWords(WordLists.shiftersDE) { $0.shifter = true }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }

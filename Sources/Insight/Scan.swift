@@ -28,6 +28,11 @@ struct Scan {
     /// Issue 22, sixth pass: the words of the text (the length the sentiment decision discounts), breaches of
     /// expectation ("schon wieder", a waiting time), a news verb ("meldet", "according to") and a "!".
     var words = 0, breach = 0, newsVerb = false, exclaimed = false
+    /// Issue 22, seventh pass: the learned weights of the German clauses whose problem ended ("Streik beendet": a
+    /// clause with a shifter, `WordInfo.shifter`, not negated and not asked); the sentiment decision reads them
+    /// reversed (`Analyzer.learnedScores`), toward positive and negative. The rules' own negative words of such a
+    /// clause are reversed in the scan.
+    var shiftedPos: Float = 0, shiftedNeg: Float = 0
 
     /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
     func ironic(problem: Bool) -> Bool {

@@ -12,6 +12,9 @@ struct WordInfo {
     var flags: UInt32 = 0
     /// A particle of rhetorical questions ("even", "anyway", "schon", "eigentlich"): see `Scan.rhetorical`.
     var rhetoric = false
+    /// A German verb that ends a state ("beendet", "behoben", "überstanden": a shifter of the Zurich German Polarity
+    /// Lexicon and its kin): a problem named in its clause reads as relief ("Streik beendet"), see `Scan.shiftedPos`, `shiftedNeg`.
+    var shifter = false
     /// More cue bits: a word that opens a waiting time ("seit", "since", `sinceWord`) or closes one ("Wochen", `unit`);
     /// a verb that asks when an article follows it at the start ("Ist die Linie…", "Does the app…", `verbFirst`), and
     /// such an article (`article`); a first-person verb ("habe", `firstPerson`) that "mir" or "mich" (`reflexive`)

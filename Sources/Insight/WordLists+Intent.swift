@@ -75,6 +75,14 @@ extension WordLists {
     static let resolvedWords =
         "fixed repaired sorted resolved solved replaced refunded behoben repariert gelöst erledigt erstattet ersetzt "
         + "getauscht ausgetauscht"
+    /// German verbs that end a state (issue 22, seventh pass): the verb shifters of the Zurich German Polarity Lexicon
+    /// ("beenden", "aufhören", "abflauen", "bewältigen") in their participle and finite forms, and verbs that end a
+    /// problem ("behoben", "beseitigt", "abgewendet", "überstanden"). A problem in their clause reads as relief:
+    /// "Der Streik ist beendet", "Störung behoben". Not "vorbei" ("leider vorbei"), not "aufgehoben" ("gut
+    /// aufgehoben"), not "endet" ("endet im Chaos").
+    static let shiftersDE =
+        "beendet beendete beendeten beenden beendigt beendigte aufgehört abgeflaut abgeklungen bewältigt bewältigen "
+        + "überstanden ausgestanden behoben beseitigt abgewendet abgeblasen"
     /// Words of news reports (issue 22, sixth pass): a text that has one and neither addresses anyone nor speaks
     /// for the writer ("Die Bahn meldet Ausfälle wegen des Streiks", "According to the operator, …") reports a
     /// problem, it does not complain about one (`Scan.reportStyle`).
