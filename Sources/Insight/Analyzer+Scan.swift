@@ -34,6 +34,7 @@ extension Analyzer {
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         let words = hot.words
         let phrases = hot.phrases
+        let phraseFilter = hot.phraseFilter
         let emojiTable = hot.emoji
         var r = Scan()
         (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
@@ -251,7 +252,11 @@ extension Analyzer {
                 }
             }
             // A two-word phrase (looked up before the modifiers: "für nichts" ends in a negator).
-            let ps = prevWasWord ? phrases.slot(phraseKey(prevHash, t.hash)) : -1
+            var ps = -1
+            if prevWasWord {
+                let key = phraseKey(prevHash, t.hash)
+                if phraseFilter.mayContain(key) { ps = phrases.slot(key) }
+            }
             if ps >= 0 { phraseCues(phrases.value(at: ps), askedHere && clauseWords == 2, askedBefore, &r) }
             if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.
