@@ -4,23 +4,28 @@ import SwitchboardCore
 /// The one pass over a text: tokens, language, sentiment rules, intent cues and learned weights.
 extension Analyzer {
     func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
+        // A native string's bytes are read where they are (no copy of the string, so no retain and release of it).
+        if let r = text.utf8.withContiguousStorageIfAvailable({ scanBytes($0, collect) }) { return r }
         var s = text
-        return s.withUTF8 { buf -> Scan in
-            let n = buf.count
-            let cap = min(n + 1, 2048)
-            // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
-            // most three per token and the language), looked-up word slots, and the normalised bytes.
-            let keyCap = 3 * cap + 2
-            let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
-            return ScanBuffer.with(byteCount: bytes) { base in
-                let toks = base.bindMemory(to: Token.self, capacity: cap)
-                let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
-                let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
-                    to: Int32.self, capacity: cap)
-                let scratch = (base + cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4).bindMemory(
-                    to: UInt8.self, capacity: n + 8)
-                return scanTokens(buf, scratch, toks, slots, keys, cap, collect)
-            }
+        return s.withUTF8 { scanBytes($0, collect) }
+    }
+
+    /// The scan of a text's UTF-8 bytes.
+    func scanBytes(_ buf: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?) -> Scan {
+        let n = buf.count
+        let cap = min(n + 1, 2048)
+        // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
+        // most three per token and the language), looked-up word slots, and the normalised bytes.
+        let keyCap = 3 * cap + 2
+        let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
+        return ScanBuffer.with(byteCount: bytes) { base in
+            let toks = base.bindMemory(to: Token.self, capacity: cap)
+            let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
+            let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
+                to: Int32.self, capacity: cap)
+            let scratch = (base + cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4).bindMemory(
+                to: UInt8.self, capacity: n + 8)
+            return scanTokens(buf, scratch, toks, slots, keys, cap, collect)
         }
     }
 
@@ -34,6 +39,7 @@ extension Analyzer {
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         let words = hot.words
         let phrases = hot.phrases
+        let phraseFilter = hot.phraseFilter
         let emojiTable = hot.emoji
         var r = Scan()
         (r.urls, r.mentions, r.hashtags) = (stats.urls, stats.mentions, stats.hashtags)
@@ -259,7 +265,11 @@ extension Analyzer {
                 }
             }
             // A two-word phrase (looked up before the modifiers: "für nichts" ends in a negator).
-            let ps = prevWasWord ? phrases.slot(phraseKey(prevHash, t.hash)) : -1
+            var ps = -1
+            if prevWasWord {
+                let key = phraseKey(prevHash, t.hash)
+                if phraseFilter.mayContain(key) { ps = phrases.slot(key) }
+            }
             if ps >= 0 { phraseCues(phrases.value(at: ps), askedHere && clauseWords == 2, askedBefore, &r) }
             if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.

@@ -15,10 +15,12 @@ extension Analyzer {
         let filter = hot.germanPolarFilter
         // Endings, longest first, compared as packed integers: -esten -ester -estem -estes | -sten -este | -ste -ern |
         // -en -er -es -em -st | -e -n -s -t.
+        // The last five bytes as one integer, first byte highest: an ending of k bytes is its low 8k bits.
+        var tail: UInt64 = 0
+        for j in (len - 5)..<len { tail = tail << 8 | UInt64(p[j]) }
         var k = min(5, len - 4)
         while k >= 1 {
-            var v: UInt64 = 0
-            for j in 0..<k { v = v << 8 | UInt64(p[len - k + j]) }
+            let v = tail & (UInt64.max >> (64 - 8 * k))
             let isEnding: Bool
             switch k {
             case 5:

@@ -53,10 +53,11 @@ public struct Analyzer: Sendable {
         let score: Double
         // No reserved capacity: a text without intents allocates nothing, and the first append a small buffer.
         var intents: [Intent] = []
-        let learned = hot.learned
-        if learned.loaded {
+        // Read in place, not copied: a copy of the learned model would retain and release its cue-weight array.
+        if hot.learned.loaded {
             r.cues[15] = Float(Analyzer.softmax(zp, zn).1)
             let s = learnedScores(r)
+            let threshold = hot.learned.threshold
             // The learned correction is a bag of features that cannot weigh clauses: with a contrast ("but", "aber")
             // the rule model, which counts the clause after it more, decides the sentiment alone (`decisionLogits`).
             // The length discount (`LengthDiscount`): a long text needs more evidence to be polar.
@@ -65,7 +66,7 @@ public struct Analyzer: Sendable {
             // Irony ("Danke für nichts", "great, another outage", #sarcasm) turns praise said into a complaint.
             if r.irony && sent == .positive { (sent, sc) = (.negative, -sc) }
             (sentiment, score) = (sent, sc)
-            let fired = s .> learned.threshold
+            let fired = s .> threshold
             let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
             let spam = fired[5] || ruleSpam
             // Complaint and praise exclude each other: the stronger one wins. A report is no complaint, and a
@@ -73,7 +74,7 @@ public struct Analyzer: Sendable {
             // "?" from being a question and the praise it beat from being praise.
             let learnedComplaint =
                 !spam && !r.reportStyle
-                && (fired[1] && (!fired[2] || s[1] - learned.threshold[1] >= s[2] - learned.threshold[2])
+                && (fired[1] && (!fired[2] || s[1] - threshold[1] >= s[2] - threshold[2])
                     || r.irony && fired[2])
             let complaint = learnedComplaint && r.complains(sentiment)
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the

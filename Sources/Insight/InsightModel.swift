@@ -5,6 +5,9 @@ import SwitchboardCore
 final class InsightModel: @unchecked Sendable {
     let words: KeyTable<WordInfo>
     let phrases: KeyTable<PhraseInfo>
+    /// A bit-array filter over the phrase keys, small enough for the L1 cache: nearly every word pair is no phrase,
+    /// and the filter says so without a probe of the phrase table.
+    let phraseFilter: KeyFilter
     /// Emoji by code point: (lexicon score, learned wPos, learned wNeg).
     let emoji: KeyTable<SIMD4<Float>>
     /// English: token weights plus dense weights. German / other: the lexicon-only model.
@@ -20,7 +23,8 @@ final class InsightModel: @unchecked Sendable {
     /// Raw views of everything the hot path reads, so analysing touches no reference counts.
     var hot: HotModel {
         HotModel(
-            words: words.view, phrases: phrases.view, emoji: emoji.view, germanHeads: germanHeads.view,
+            words: words.view, phrases: phrases.view, phraseFilter: phraseFilter.view, emoji: emoji.view,
+            germanHeads: germanHeads.view,
             germanPolarFilter: germanPolarFilter.view, germanHeadFilter: germanHeadFilter.view,
             english: english, lexiconOnly: lexiconOnly, germanShiftPos: germanShiftPos, germanShiftNeg: germanShiftNeg,
             learned: learned)
@@ -246,6 +250,8 @@ final class InsightModel: @unchecked Sendable {
         }
         words = KeyTable(w, empty: WordInfo())
         phrases = KeyTable(ph, empty: PhraseInfo())
+        // 32,768 bits (4 KB) for a few hundred phrases: about one word pair in a hundred passes by mistake.
+        phraseFilter = KeyFilter(ph.keys, log2Bits: 15)
         emoji = KeyTable(em, empty: .zero)
         (english, lexiconOnly, germanShiftPos, germanShiftNeg) = (eng, lex, shiftPos, shiftNeg)
         // The stored model version names both layers, so `reanalyze` redoes analyses of either's older files.

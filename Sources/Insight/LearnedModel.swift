@@ -49,9 +49,17 @@ struct LearnedModel {
         return entries.isEmpty ? nil : (m, entries)
     }
 
+    /// The sums as floats lane by lane (the generic `SIMD16<Float>(_:)` of integers is an out-of-line call per text).
+    @inline(__always) static func floated(_ v: SIMD16<Int32>) -> SIMD16<Float> {
+        SIMD16<Float>(
+            Float(v[0]), Float(v[1]), Float(v[2]), Float(v[3]), Float(v[4]), Float(v[5]), Float(v[6]), Float(v[7]),
+            Float(v[8]), Float(v[9]), Float(v[10]), Float(v[11]), Float(v[12]), Float(v[13]), Float(v[14]),
+            Float(v[15]))
+    }
+
     /// The intent and sentiment scores of a scan: learned feature sums + bias + cue weights.
     @inline(__always) func scores(_ r: Scan) -> SIMD16<Float> {
-        var s = SIMD16<Float>(r.learned) * (table?.scale ?? .zero) + bias
+        var s = LearnedModel.floated(r.learned) * (table?.scale ?? .zero) + bias
         for o in 0..<LearnedModel.outputs { s[o] += (cueWeights[o] * r.cues).sum() }
         return s
     }
