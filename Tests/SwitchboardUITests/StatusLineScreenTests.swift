@@ -130,4 +130,17 @@ final class StatusLineScreenTests: XCTestCase {
             XCTFail("bottom rows:\n" + got.joined(separator: "\n") + "\n" + app.dump(), file: file, line: line)
         }
     }
+
+    /// A large history's counts are grouped as the feed's title is: "899,999 new", in German "899.999 neu".
+    func testLargeCountsAreGroupedInEnglishAndGerman() throws {
+        let app = try F.app(size: Size(width: 120, height: 40), user: "bob")
+        var s = app.state
+        s.chrome.counts = FeedCounts(new: 899_999, open: 950_000, overdue: 12_345)
+        XCTAssertEqual(
+            StatusBar(s, offerKey: "C").counts.map(\.text), ["899,999 new", "950,000 open", "12,345 overdue"])
+        L10n.use(.de)
+        defer { L10n.use(.en) }
+        XCTAssertEqual(
+            StatusBar(s, offerKey: "C").counts.map(\.text).first, "899.999 neu")
+    }
 }

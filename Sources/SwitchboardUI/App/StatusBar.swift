@@ -42,12 +42,14 @@ struct StatusBar {
         polling = s.chrome.sources.short
         pollingRole = s.chrome.sources == .none ? .warning : .statusBar
         if s.settings.sync != nil { sync = s.sync.short(now: s.chrome.now) }
-        counts = [Piece(text: L10n.t("status.new", ["count": s.chrome.counts.new]), role: .statusBar)]
-        counts.append(Piece(text: L10n.t("status.open", ["count": s.chrome.counts.open]), role: .statusBar))
+        // Grouped as the feed's title is ("899,999 new", German "899.999 neu").
+        let c = s.chrome.counts
+        counts = [Piece(text: L10n.t("status.new", ["count": LocalFormat.number(c.new)]), role: .statusBar)]
+        counts.append(Piece(text: L10n.t("status.open", ["count": LocalFormat.number(c.open)]), role: .statusBar))
         if s.chrome.counts.overdueUnknown {
             counts.append(Piece(text: L10n.t("status.overdueUnknown"), role: .overdue))
         } else if s.chrome.counts.overdue > 0 {
-            counts.append(Piece(text: L10n.t("status.overdue", ["count": s.chrome.counts.overdue]), role: .overdue))
+            counts.append(Piece(text: L10n.t("status.overdue", ["count": LocalFormat.number(c.overdue)]), role: .overdue))
         }
         if let f = s.feed.filter {
             if let v = s.feed.activeView, s.settings.views.first(where: { $0.name == v })?.query == f.query {
