@@ -40,10 +40,12 @@ enum WindowBench {
             frames.sort()
             lines.append(
                 String(
-                    format: "%-7@ first full frame %.3f s (runs %@), peak RSS %.0f MB", mode as NSString,
+                    format: "%-7@ first full frame %.3f s (runs %@), peak RSS %@", mode as NSString,
                     frames[frames.count / 2],
-                    frames.map { String(format: "%.3f", $0) }.joined(separator: " ")
-                        as NSString, peaks.max() ?? 0))
+                    frames.map { String(format: "%.3f", $0) }.joined(separator: " ") as NSString,
+                    // No process to read: it ended before the reading (or was not found), never "0 MB".
+                    (peaks.max().map { String(format: "%.0f MB", $0) } ?? "not read (the workbench was gone)")
+                        as NSString))
         }
         let ui = try ChildProcess.phase("scale-ui", [dir.path])
         lines.append(
