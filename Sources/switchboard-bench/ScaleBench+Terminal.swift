@@ -110,16 +110,33 @@ enum ScaleTerminal {
         processPID { $0.first == binary && $0.contains(dataDir) }
     }
 
-    /// The first process whose command line (`argv`) passes `test`.
+    /// The newest live process whose command line (`argv`) passes `test`. Newest: the workbench of an earlier run
+    /// on the same history may still be ending (a folded 1M store takes seconds to go), and an ending process has
+    /// no memory figures left to read.
     static func processPID(_ test: ([String]) -> Bool) -> Int32? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return nil }
+        var best: (pid: Int32, start: UInt64)?
         for n in names {
             guard let pid = Int32(n), let raw = FileManager.default.contents(atPath: "/proc/\(n)/cmdline") else {
                 continue
             }
-            if test(raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }) { return pid }
+            guard test(raw.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }),
+                statusMB(pid, "VmHWM") != nil
+            else { continue }
+            let start = startTicks(pid) ?? 0
+            if best == nil || start > best!.start { best = (pid, start) }
         }
-        return nil
+        return best?.pid
+    }
+
+    /// Field 22 of /proc/PID/stat: when the process started (clock ticks since boot).
+    static func startTicks(_ pid: Int32) -> UInt64? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After the command name in parentheses: field 3 (state) onwards; the start time is field 22.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? UInt64(fields[19]) : nil
     }
 
     static func statusMB(_ pid: Int32, _ field: String) -> Double? {
