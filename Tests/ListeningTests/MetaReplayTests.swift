@@ -122,14 +122,15 @@ final class MetaReplayTests: XCTestCase {
         let dir = try GraphFixture.dataDir(self)
         let ig = try InstagramSource(
             config: GraphFixture.config("instagram", server), dataDir: dir, http: TestHTTPClient())
-        let c = try XCTUnwrap(
-            try ig.mention(fromMentionLookup: try body("testdata/instagram/apidata/users/mentioned_comment.json")))
+        // Read outside XCTUnwrap: a skip (no fixtures) thrown inside its autoclosure becomes a failure.
+        let comment = try body("testdata/instagram/apidata/users/mentioned_comment.json")
+        let media = try body("testdata/instagram/apidata/users/mentioned_media.json")
+        let c = try XCTUnwrap(try ig.mention(fromMentionLookup: comment))
         XCTAssertEqual(c.id, "17967008497439572")
         XCTAssertEqual(c.text, "@ikroskun good")
         XCTAssertEqual(c.author?.handle, "ikroskun")
         XCTAssertEqual(GraphReplyRef.kind(c.reply!), .mentionedComment)
-        let m = try XCTUnwrap(
-            try ig.mention(fromMentionLookup: try body("testdata/instagram/apidata/users/mentioned_media.json")))
+        let m = try XCTUnwrap(try ig.mention(fromMentionLookup: media))
         XCTAssertEqual(m.id, "17889114512354744")
         XCTAssertEqual(GraphReplyRef.kind(m.reply!), .mentionedMedia)
     }
