@@ -6,19 +6,8 @@ import XCTest
 /// Issue 22, sixth pass: the sentiment decision discounts length (`LengthDiscount`: a long text collects small
 /// polar weights by length alone), and a report of a problem is no complaint (`Scan.reportStyle`). None of these
 /// texts is in a training file (Scripts/data).
-final class LengthAndReportTests: XCTestCase {
+final class LengthAndReportTests: XCTestCase, AnalyzerChecking {
     let a = Analyzer()
-
-    func check(
-        _ texts: [String], file: StaticString = #filePath, line: UInt = #line,
-        _ expect: (Analysis) -> Bool
-    ) {
-        for t in texts {
-            let r = a.analyze(t)
-            XCTAssertTrue(
-                expect(r), "\(t) → \(r.sentiment.rawValue) \(r.intents.map(\.rawValue))", file: file, line: line)
-        }
-    }
 
     func testALongNeutralGermanReportStaysNeutral() {
         check([

@@ -5,19 +5,8 @@ import XCTest
 
 /// The mistakes named in issue 22, and sentences like them that are in no training file (Scripts/data):
 /// they hold because the learned layer generalises, not because a sentence is special-cased.
-final class NamedMistakesTests: XCTestCase {
+final class NamedMistakesTests: XCTestCase, AnalyzerChecking {
     let a = Analyzer()
-
-    func check(
-        _ texts: [String], file: StaticString = #filePath, line: UInt = #line,
-        _ expect: (Analysis) -> Bool
-    ) {
-        for t in texts {
-            let r = a.analyze(t)
-            XCTAssertTrue(
-                expect(r), "\(t) → \(r.sentiment.rawValue) \(r.intents.map(\.rawValue))", file: file, line: line)
-        }
-    }
 
     func testTheLearnedLayerIsLoaded() {
         XCTAssertTrue(InsightModel.shared.learned.loaded)

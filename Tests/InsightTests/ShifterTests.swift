@@ -7,19 +7,8 @@ import XCTest
 /// "Störung behoben"): a shifter verb (`WordLists.shiftersDE`) reverses its clause's negative words in the rules and
 /// its clause's learned weights in the decision. Not when the shifter is negated or the clause asks. None of these
 /// texts is in a training file (Scripts/data).
-final class ShifterTests: XCTestCase {
+final class ShifterTests: XCTestCase, AnalyzerChecking {
     let a = Analyzer()
-
-    func check(
-        _ texts: [String], file: StaticString = #filePath, line: UInt = #line,
-        _ expect: (Analysis) -> Bool
-    ) {
-        for t in texts {
-            let r = a.analyze(t)
-            XCTAssertTrue(
-                expect(r), "\(t) → \(r.sentiment.rawValue) \(r.intents.map(\.rawValue))", file: file, line: line)
-        }
-    }
 
     /// The clause's learned weights are set aside only where a problem ends.
     func testOnlyAClauseWithAShifterIsSetAside() {
