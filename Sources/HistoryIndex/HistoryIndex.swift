@@ -113,6 +113,9 @@ public final class HistoryIndex: @unchecked Sendable {
         config.label = "switchboard-index"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Statement journals (the count triggers) and sorts stay in memory: no file under /var/tmp a catch-up
+            // writes and reads back (it did, up to 480 pages a round), none on a full or read-only /var/tmp.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             try HistoryIndex.keepWriteAheadLog(db)
         }
         // In a shared (setgid) data directory every member must be able to write the index: the database file is
