@@ -63,10 +63,10 @@ let package = Package(
         .executableTarget(name: "switchboard-fuzz", dependencies: ["FuzzTargets"]),
         // Test helpers shared by the test targets (a loopback HTTP server).
         .target(name: "TestSupport", dependencies: ["DemoNetwork"], path: "Tests/TestSupport"),
-        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore"]),
+        .testTarget(name: "SwitchboardCoreTests", dependencies: ["SwitchboardCore", "TestSupport"]),
         .testTarget(
             name: "HistoryIndexTests",
-            dependencies: ["HistoryIndex", "SwitchboardCore", "Insight", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["HistoryIndex", "SwitchboardCore", "Insight", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "SwitchboardCore"]),
         .testTarget(name: "ListeningTests", dependencies: ["Listening", "SwitchboardCore", "TestSupport"]),

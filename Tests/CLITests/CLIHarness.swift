@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import SwitchboardCore
 import XCTest
 
@@ -56,7 +57,10 @@ struct CLI {
     }
 
     static func tempDataDir() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString.prefix(8))").path
+        // Not made here (some tests check what `init` makes of a missing folder): removed at exit all the same.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sb-cli-\(UUID().uuidString.prefix(8))")
+        TestFolders.remember(url)
+        return url.path
     }
 }
 

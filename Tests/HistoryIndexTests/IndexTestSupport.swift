@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import GRDB
 import HistoryIndex
 import SwitchboardCore
 
 /// A fresh temporary data directory.
 func makeTempDir(_ name: String = "sbidx") -> DataDirectory {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
-    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    return DataDirectory(root: root)
+    DataDirectory(root: TestFolders.make(name))
 }
 
 func indexMention(

@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import SwitchboardCore
 
-/// A fresh temporary data directory, removed after the test.
+/// A fresh temporary data directory, removed when the test process exits.
 func makeTempDir(_ name: String = "sb") -> DataDirectory {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
-    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    return DataDirectory(root: root)
+    DataDirectory(root: TestFolders.make(name))
 }
 
 func mention(
