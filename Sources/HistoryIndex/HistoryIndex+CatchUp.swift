@@ -22,6 +22,9 @@ extension HistoryIndex {
         }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
             let result = try pool.writeWithoutTransaction { db -> CatchUp in
+                // 100 mentions dirty ~900 pages (their rows, and a leaf of each index they fall into); SQLite's
+                // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
+                try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
                 var result = CatchUp()
                 try db.inTransaction(.immediate) {
                     result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
@@ -219,6 +222,8 @@ extension HistoryIndex {
 
     /// See `checkpointIfLong`.
     static let walLimit = 4 << 20
+    /// The writer's page cache while it catches up (`PRAGMA cache_size`: negative is KiB): 16 MB.
+    static let writerCache = -16384
 
     static let readBlock = 8 << 20
     /// A tail shorter than this is read and decoded on the writer's thread (no thread started for a few mentions).

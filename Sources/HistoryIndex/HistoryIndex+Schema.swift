@@ -168,7 +168,7 @@ extension HistoryIndex {
         try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }
-        try db.execute(sql: "PRAGMA cache_size = -2000")
+        try db.execute(sql: "PRAGMA cache_size = \(writerCache)")
     }
 
     /// Empties the tables in the current transaction (a rebuild from the logs follows in the same transaction, so a

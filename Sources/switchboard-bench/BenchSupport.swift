@@ -9,6 +9,13 @@ enum Bench {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// The calling thread's CPU time in seconds (what a step costs, whatever else the machine runs).
+    static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     @discardableResult
     static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let t0 = now()
@@ -92,14 +99,16 @@ struct MentionGenerator {
     ]
     static let handles = (1...5000).map { "user\($0)@mastodon.example" }
 
-    mutating func mention(_ i: Int, base: Date) -> Mention {
+    /// A mention posted up to `spread` seconds before `base` (30 days: a history, a backfill; an hour: what a
+    /// listener brings in as it polls).
+    mutating func mention(_ i: Int, base: Date, spread: UInt64 = 30 * 86400) -> Mention {
         let platform = pick(["mastodon", "mastodon", "bluesky", "bluesky", "rss"])
         let german = next() % 100 < 45
         let text =
             (german ? pick(MentionGenerator.de) : pick(MentionGenerator.en)) + (next() % 3 == 0 ? " #AcmeCloud" : "")
         let h = pick(MentionGenerator.handles)
         let followers = Int(next() % 100 < 95 ? next() % 2000 : next() % 250_000)
-        let at = base.addingTimeInterval(-Double(next() % (30 * 86400)))
+        let at = base.addingTimeInterval(-Double(next() % spread))
         return Mention(
             platform: platform, id: "\(platform)-post-\(i)-\(next() % 1_000_000)", text: text, createdAt: at,
             fetchedAt: at,
