@@ -15,6 +15,7 @@ enum ScalePhases {
         case "scale-triage": out = try triage(dir)
         case "scale-open": out = try open(dir)
         case "scale-ui": out = try workbench(dir)
+        case "scale-ui-bounded": out = try WindowKeys.run(dir)
         case "scale-query": out = try queries(dir)
         case "scale-analysis": out = ScalePeers.analysis(manifest: URL(fileURLWithPath: args[1]))
         case "scale-feeds": out = ScalePeers.feeds(manifest: URL(fileURLWithPath: args[1]))

@@ -4,7 +4,8 @@ import Foundation
 /// history, opened three ways — `SWITCHBOARD_WINDOW=memory` (the store folded before the first frame) and `index`
 /// (the first frame from the index while the store folds) and `bounded` (the index alone, page by page, no store) —
 /// printing the first full frame, the workbench's peak
-/// resident memory, and `j` key-to-frame p50/p99 (in process, `scale-ui`), with the load average around the run.
+/// resident memory, and `j` key-to-frame p50/p99 (in process: over the folded store, `scale-ui`, and in a bounded
+/// window, `scale-ui-bounded`), with the load average around the run.
 /// Without `--dir` the history is generated (as `scale` does: export, `ingest`, a team's triage) and the index built
 /// with `switchboard reindex`; `--dir` reuses one kept from an earlier run.
 enum WindowBench {
@@ -53,6 +54,14 @@ enum WindowBench {
                 format: "j key-to-frame (in process, %@ rows): p50 %.2f ms, p99 %.2f ms",
                 Int(ui.values["rows"] ?? 0).grouped as NSString, ui.values["j_p50_ms"] ?? 0,
                 ui.values["j_p99_ms"] ?? 0))
+        let bounded = try ChildProcess.phase("scale-ui-bounded", [dir.path])
+        lines.append(
+            String(
+                format: "j key-to-frame (in process, bounded: the index page by page, %@ rows read of %@, %d pages): "
+                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                Int(bounded.values["rows"] ?? 0).grouped as NSString,
+                Int(bounded.values["total"] ?? 0).grouped as NSString, Int(bounded.values["pages"] ?? 0),
+                bounded.values["j_p50_ms"] ?? 0, bounded.values["j_p99_ms"] ?? 0, bounded.values["j_max_ms"] ?? 0))
         // With `--dir` the size is the history's, not the default.
         let size = given == nil ? n : Int(ui.values["rows"] ?? Double(n))
         print("switchboard-bench window: \(ScaleTable.label(size)) mentions in \(dir.path)")
