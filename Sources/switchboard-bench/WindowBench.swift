@@ -58,10 +58,12 @@ enum WindowBench {
         lines.append(
             String(
                 format: "j key-to-frame (in process, bounded: the index page by page, %@ rows read of %@, %d pages): "
-                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    + "p50 %.2f ms, p99 %.2f ms, max %.2f ms; the thread's CPU per key p50 %.2f ms, p99 %.2f ms, max %.2f ms",
                 Int(bounded.values["rows"] ?? 0).grouped as NSString,
                 Int(bounded.values["total"] ?? 0).grouped as NSString, Int(bounded.values["pages"] ?? 0),
-                bounded.values["j_p50_ms"] ?? 0, bounded.values["j_p99_ms"] ?? 0, bounded.values["j_max_ms"] ?? 0))
+                bounded.values["j_p50_ms"] ?? 0, bounded.values["j_p99_ms"] ?? 0, bounded.values["j_max_ms"] ?? 0,
+                bounded.values["j_cpu_p50_ms"] ?? 0, bounded.values["j_cpu_p99_ms"] ?? 0,
+                bounded.values["j_cpu_max_ms"] ?? 0))
         // With `--dir` the size is the history's, not the default.
         let size = given == nil ? n : Int(ui.values["rows"] ?? Double(n))
         print("switchboard-bench window: \(ScaleTable.label(size)) mentions in \(dir.path)")

@@ -161,6 +161,36 @@ final class BoundedPanesTests: XCTestCase {
         XCTAssertEqual(state.feed.personMarks, app.state.feed.personMarks)
     }
 
+    /// A page of new authors costs a person's mentions each (0.25 s of CPU at a million): the loop works out a few
+    /// milliseconds of marks after each key, the rows on the screen first, and the rest while no key waits.
+    func testMarksWithinABudgetComeScreenFirstAndEndTheSameAsAllAtOnce() throws {
+        let app = try makeApp()
+        var (reference, referencePager) = try bounded(app)
+        XCTAssertFalse(reference.markPersons(referencePager.panes))
+        XCTAssertFalse(reference.feed.personMarks.isEmpty)
+
+        // Scrolled to the end of a short feed: the newest rows are off the screen.
+        var (state, pager) = try bounded(app)
+        let panes = try XCTUnwrap(pager.panes)
+        _ = update(&state, .resize(Size(width: 120, height: 14)))
+        for _ in 0..<40 { _ = update(&state, .key(.char("j"))) }
+        XCTAssertGreaterThan(state.feed.scrollTop, 0)
+        let queued = panes.lock.withLock { panes.unmarked.map(\.key) }
+        let onScreen = state.feed.item(atRow: state.feed.scrollTop).key
+        XCTAssertNotEqual(queued.first, onScreen)
+        // No time at all: one mention per call, a row on the screen first.
+        XCTAssertTrue(state.markPersons(panes, budget: 0))
+        let left = panes.lock.withLock { panes.unmarked.map(\.key) }
+        XCTAssertEqual(left.count, queued.count - 1)
+        let first = try XCTUnwrap(Set(queued).subtracting(left).first)
+        let shown = (state.feed.scrollTop..<state.feed.rows.count).map { state.feed.item(atRow: $0).key }
+        XCTAssertTrue(shown.contains(first), "marked first: \(first), on the screen: \(shown)")
+        var calls = 1
+        while state.markPersons(panes, budget: 0) { calls += 1 }
+        XCTAssertEqual(calls + 1, queued.count)
+        XCTAssertEqual(state.feed.personMarks, reference.feed.personMarks)
+    }
+
     func testMentionsThatArriveOrAFilterBringsAreMarkedToo() throws {
         let app = try makeApp()
         var (state, pager) = try bounded(app)

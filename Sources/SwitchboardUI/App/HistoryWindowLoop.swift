@@ -8,6 +8,9 @@ import SwitchboardCore
 /// (`Runtime.run(pending:)` runs them) — or, without a store to wait for (`SWITCHBOARD_WINDOW=bounded`), `answer`
 /// answers each at once.
 public enum HistoryWindowLoop {
+    /// How long working out person marks may hold up a key (seconds).
+    public static let markBudget: TimeInterval = 0.003
+
     /// Draws `state` and handles what the terminal sends until `loaded()` or the user quits; returns the effects asked
     /// for meanwhile (none when `answer` answered them).
     public static func run(
@@ -28,17 +31,24 @@ public enum HistoryWindowLoop {
         var lastRefresh = Date()
         var sortBefore = state.feed.sort
         // The person marks (★/⚑) of the rows drawn, once they are on the screen; `role:` through the same contacts.
+        // A few milliseconds of them after each key (the rows on the screen first), the rest while no key waits.
         state.feed.windowKnowsRoles = pager?.panes != nil
-        state.markPersons(pager?.panes)
+        var marksWaiting = state.markPersons(pager?.panes, budget: markBudget)
         draw()
-        while !loaded() && !state.chrome.quit {
+        while !(loaded() && !marksWaiting) && !state.chrome.quit {
             var asked: [Effect]
             // Without a store (`refreshEvery`): the clock and other processes' writes, as the runtime's refresher.
             if let every = refreshEvery, Date().timeIntervalSince(lastRefresh) >= every {
                 lastRefresh = Date()
                 asked = update(&state, .tick(lastRefresh)) + [.refreshStore]
             } else {
-                guard let event = terminal.nextEvent(timeoutMilliseconds: 50) else { continue }
+                guard let event = terminal.nextEvent(timeoutMilliseconds: marksWaiting ? 0 : 50) else {
+                    if marksWaiting {
+                        marksWaiting = state.markPersons(pager?.panes, budget: markBudget)
+                        draw()
+                    }
+                    continue
+                }
                 asked = events(event, &state) ?? []
             }
             if answer != nil, state.feed.sort == .priority, sortBefore != .priority {
@@ -65,7 +75,7 @@ public enum HistoryWindowLoop {
             }
             if let pager {
                 state.readAhead(pager)
-                state.markPersons(pager.panes)
+                marksWaiting = state.markPersons(pager.panes, budget: markBudget)
             }
             draw()
         }
