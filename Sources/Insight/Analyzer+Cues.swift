@@ -40,6 +40,7 @@ extension Analyzer {
         if ph.rhetoric { r.rhetoricPhrase = true }
         if ph.question { (r.question, r.questionStart) = (true, true) }
         if ph.complaint { (r.complaintCues, r.breach) = (r.complaintCues + 1, r.breach + 1) }
+        if ph.repeated { r.repeated = true }
         if ph.ironyBesideAProblem { r.ironyBesideAProblem = true }
     }
 

@@ -38,6 +38,8 @@ struct Scan {
     var subjectMarks = 0
     /// A question mark of the writer's own: not quoted, not a reply's title's, not after an exclamation.
     var ownMark = false
+    /// A repeated letdown ("every time", "jedes Mal"; `WordLists.repeatedPhrases`), unless said in praise.
+    var repeated = false
 
     /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
     func ironic(problem: Bool) -> Bool {
