@@ -40,6 +40,7 @@ extension Analyzer {
         if ph.rhetoric { r.rhetoricPhrase = true }
         if ph.question { (r.question, r.questionStart) = (true, true) }
         if ph.complaint { (r.complaintCues, r.breach) = (r.complaintCues + 1, r.breach + 1) }
+        if ph.repeated { r.repeated = true }
         if ph.ironyBesideAProblem { r.ironyBesideAProblem = true }
     }
 
@@ -74,5 +75,33 @@ extension Analyzer {
         guard i + 1 < nt else { return false }
         let n = toks[i + 1]
         return n.kind == .punct && n.hash == 0 && n.flags == 0
+    }
+
+    /// Whether a text opens as a reply: "Re:", "AW:" or "Antw:" first (any case).
+    static func opensReply(_ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>) -> Bool {
+        let w = toks[0], c = toks[1]
+        guard w.kind == .word, c.kind == .punct, c.len >= 1, scratch[Int(c.start)] == 58 else { return false }
+        let p = scratch + Int(w.start)
+        let l = { (k: Int) in p[k] | 0x20 }
+        switch w.len {
+        case 2: return l(0) == 114 && l(1) == 101 || l(0) == 97 && l(1) == 119  // re, aw
+        case 4: return l(0) == 97 && l(1) == 110 && l(2) == 116 && l(3) == 119  // antw
+        default: return false
+        }
+    }
+
+    /// At a boundary inside a reply's title: whether the title goes on (a comma, a dash). A sentence's end closes
+    /// it; when that end asks ("?"), its question marks are the title's (`Scan.subjectMarks`) and what the title
+    /// asked so far (a question word, "anyone know") is forgotten: only the reply itself can ask.
+    @inline(never)
+    static func closesSubject(_ t: Token, _ scratch: UnsafeMutablePointer<UInt8>, _ r: inout Scan) -> Bool {
+        let p = scratch + Int(t.start)
+        var (marks, ends) = (0, t.has(Token.ellipsis))
+        for k in 0..<Int(t.len) {
+            if p[k] == 63 { marks += 1 } else if p[k] == 46 || p[k] == 33 { ends = true }
+        }
+        guard marks > 0 || ends else { return true }
+        if marks > 0 { (r.subjectMarks, r.question) = (marks, false) }
+        return false
     }
 }

@@ -127,6 +127,9 @@ extension Analyzer {
         // The clause so far, for a German problem that ends ("Streik beendet"): the rules' negative amount, whether a
         // shifter stands in it, and where its tokens and learned keys start (`shiftClause`).
         var (clauseNeg, clauseShift, clauseTok, clauseKeys) = (Float(0), false, 0, 0)
+        // A forum or mail reply ("Re: Wann Tomaten pflanzen? Bei uns …"): its first sentence repeats the thread's
+        // title, so a question there is the thread's, not the writer's (`Scan.subjectMarks`).
+        var replyOpen = nt > 2 && Analyzer.opensReply(toks, scratch)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -168,7 +171,13 @@ extension Analyzer {
                             decoding: UnsafeBufferPointer(start: scratch + Int(t.start), count: Int(t.len)),
                             as: UTF8.self))
                 }
+                if askedHere && t.len == 1 && scratch[Int(t.start)] == 58 {
+                    // "Was bei uns geholfen hat: …", "What I did: …": a question word that leads to a colon
+                    // announces what follows and asks nothing.
+                    (r.question, askedHere) = (askedBefore, false)
+                }
                 if t.has(Token.boundary) {
+                    if replyOpen && i > 1 { replyOpen = Analyzer.closesSubject(t, scratch, &r) }
                     if clauseShift && !t.has(Token.question) {
                         shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
                     }
@@ -359,7 +368,9 @@ extension Analyzer {
         r.exclaimed = stats.exclamations > 0
         // A question mark of the writer's own: not one quoted, not one after an exclamation ("Wie geil ist das?!").
         let asked = stats.questions > r.quotedQuestions && !(r.notAsked && stats.exclamations > 0)
-        if asked { r.question = true }
+        // (The learned layer's cue keeps counting a reply's title: it was trained so.)
+        r.ownMark = asked && stats.questions > r.quotedQuestions + r.subjectMarks
+        if r.ownMark { r.question = true }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {
             keys[nk] = LearnedKey.lang(r.lang)

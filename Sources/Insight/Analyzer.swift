@@ -79,7 +79,8 @@ public struct Analyzer: Sendable {
             let complaint = learnedComplaint && r.complains(sentiment)
             // A question needs a sign of one: the writer's own "?", a question opening or a cue ("anyone know"); the
             // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
-            let asked = fired[0] || r.cues[0] > 0 && !learnedComplaint
+            // A complaint that also asks for help asks something ("The app crashes on start, any fix?").
+            let asked = fired[0] || r.ownMark && (!complaint || fired[3])
             if asked && r.question && !r.rhetorical(negative: sentiment == .negative || learnedComplaint) {
                 intents.append(.question)
             }

@@ -138,6 +138,7 @@ final class InsightModel: @unchecked Sendable {
         markPhrases(WordLists.questionPhrases) { $0.question = true }
         markPhrases(WordLists.notAskedPhrases) { $0.notAsked = true }
         markPhrases(WordLists.complaintPhrases) { $0.complaint = true }
+        markPhrases(WordLists.repeatedPhrases) { $0.repeated = true }
         markPhrases(WordLists.ironyBesideAProblem) { $0.ironyBesideAProblem = true }
         markWords(WordLists.sinceWords) { $0.cues |= WordInfo.sinceWord }
         markWords(WordLists.durationUnits) { $0.cues |= WordInfo.unit }

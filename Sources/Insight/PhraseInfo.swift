@@ -13,4 +13,7 @@ struct PhraseInfo {
     /// Intent cues (`WordLists+Intent`): a question ("anyone know"), an exclamation or title at the start of a
     /// sentence ("what a", "how I"), a breach of expectation ("still no", "schon wieder"), irony beside a problem.
     var question = false, notAsked = false, complaint = false, ironyBesideAProblem = false
+    /// A repeated letdown ("every time", "jedes Mal"): a breach of expectation for the complaint decision only (the
+    /// learned layer's complaint cue does not count it: it was trained without it).
+    var repeated = false
 }

@@ -33,6 +33,13 @@ struct Scan {
     /// reversed (`Analyzer.learnedScores`), toward positive and negative. The rules' own negative words of such a
     /// clause are reversed in the scan.
     var shiftedPos: Float = 0, shiftedNeg: Float = 0
+    /// Issue 22, session 10: the question marks of a reply's title ("Re: Wann Tomaten pflanzen? Bei uns …"), which
+    /// are the thread's, not the writer's: they make no question (the learned cue still counts them).
+    var subjectMarks = 0
+    /// A question mark of the writer's own: not quoted, not a reply's title's, not after an exclamation.
+    var ownMark = false
+    /// A repeated letdown ("every time", "jedes Mal"; `WordLists.repeatedPhrases`), unless said in praise.
+    var repeated = false
 
     /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
     func ironic(problem: Bool) -> Bool {

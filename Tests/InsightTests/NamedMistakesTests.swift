@@ -74,6 +74,18 @@ final class NamedMistakesTests: XCTestCase, AnalyzerChecking {
         ]) { $0.sentiment == .positive && $0.intents.contains(.praise) && !$0.intents.contains(.complaint) }
     }
 
+    /// A repeated letdown ("every time", "jedes Mal", "as usual") says something is wrong, also without a negative
+    /// word; said in praise it is none.
+    func testARepeatedLetdownIsAComplaint() {
+        check([
+            "Every single morning the 7:40 gets cancelled.", "Jedes Mal das gleiche Theater mit der Abholstation.",
+            "Paket jedes Mal beim Nachbarn drei Straßen weiter.", "Delivery late as usual, no note, no call.",
+        ]) { $0.intents.contains(.complaint) && $0.sentiment != .positive }
+        check(["Every time I visit, the staff are lovely.", "Jedes Mal ein Genuss bei euch!"]) {
+            !$0.intents.contains(.complaint) && $0.sentiment == .positive
+        }
+    }
+
     func testAPurchaseIsNotAComplaint() {
         check([
             "Habe gerade die blaue Variante bestellt.", "Habe eben die rote Jacke bestellt.",

@@ -77,4 +77,25 @@ final class QuestionPhrasingTests: XCTestCase {
                 "Habe die Rechnung gerade bezahlt.", "I just renewed my subscription.",
             ], question: false)
     }
+
+    /// A forum or mail reply repeats the thread's title first ("Re: …?"): that question is the thread's. The reply
+    /// asks only with a question of its own after the title. A question word that leads to a colon asks nothing.
+    func testARepliesTitleAndAColonAfterAQuestionWordAskNothing() {
+        check(
+            [
+                "Re: Winterreifen schon drauf? Bei mir seit letzter Woche, der erste Frost kam ja früh.",
+                "AW: Wann öffnet der neue Markt? Laut Aushang am ersten Montag im Mai.",
+                "RE: Anyone tried the new night bus? Took it twice, it was on time both nights.",
+                "Re: Which plan for a family of four? We went with the shared one and it covers everything.",
+                "Was mir am meisten geholfen hat: jeden Morgen zehn Minuten früher los.",
+                "What worked for us: booking the tickets a month ahead.",
+            ], question: false)
+        check(
+            [
+                "Re: Winterreifen schon drauf? Noch nicht. Wisst ihr, bis wann die Werkstätten Termine haben?",
+                "Re: Which plan for a family of four? Same question here, does the shared one include roaming?",
+                "Wie geht es euch :)", "Wann fährt morgen der erste Bus nach Lindau?",
+            ], question: true)
+    }
 }
+
