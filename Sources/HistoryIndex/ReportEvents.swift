@@ -24,16 +24,17 @@ public enum ReportEvents {
             guard let base = b.baseAddress else { return true }
             var found: Int?
             var from = 0
+            // Found by its `p` (a rarer byte than the quotes around every key and value).
             while from < b.count {
-                guard let p = memchr(base + from, Int32(UInt8(ascii: "\"")), b.count - from) else { break }
-                let at = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
-                guard at + marker.count <= b.count, memcmp(base + at, marker, marker.count) == 0 else {
-                    from = at + 1
+                guard let p = memchr(base + from, Int32(UInt8(ascii: "p")), b.count - from) else { break }
+                let k = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                from = k + 1
+                let at = k - 3  // `"ty` before it
+                guard at >= 0, at + marker.count <= b.count, memcmp(base + at, marker, marker.count) == 0 else {
                     continue
                 }
                 if found != nil { return true }
                 found = at
-                from = at + marker.count
             }
             guard let at = found else { return true }
             let start = at + marker.count
