@@ -269,22 +269,27 @@ extension HistoryIndex {
                 band: band, created: &created),
             let created
         else { return false }
-        // Names to their ids (all of them: a refresh of many hours meets most).
+        // Names to their ids: all of them read at once when many hours are made (they meet most), else each asked
+        // for (a catch-up's hour or two meets a few hundred of the names).
         var names: [[UInt8]: Int64] = [:]
-        var nextID: Int64 = 1
-        do {
+        let all = stale.count > 48
+        if all {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, name FROM report_name")
             while let row = try rows.next() {
-                let id: Int64 = row[0]
                 let kind: Int64 = row[1]
                 let name: Data = row[2]
-                names[[UInt8(kind)] + [UInt8](name)] = id
-                nextID = max(nextID, id + 1)
+                names[[UInt8(kind)] + [UInt8](name)] = row[0]
             }
         }
+        var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM report_name") ?? 0) + 1
+        let find = try db.cachedStatement(sql: "SELECT id FROM report_name WHERE kind = ? AND name = ?")
         let insert = try db.cachedStatement(sql: "INSERT INTO report_name(id, kind, name) VALUES (?, ?, ?)")
         func id(kind: UInt8, _ name: [UInt8]) throws -> Int64 {
             if let id = names[[kind] + name] { return id }
+            if !all, let id = try Int64.fetchOne(find, arguments: [Int64(kind), Data(name)]) {
+                names[[kind] + name] = id
+                return id
+            }
             let id = nextID
             nextID += 1
             try insert.execute(arguments: [id, Int64(kind), Data(name)])

@@ -134,6 +134,50 @@ final class ReportHoursTests: XCTestCase {
         }
         XCTAssertEqual(left, 0)
 
+        // A small catch-up (one hour marked: its names looked up one by one): a known author and a new one.
+        // An author the hours name already: a counted mention of theirs (not spam, not own, untouched by the batch).
+        let known = try XCTUnwrap(
+            inPeriod.enumerated().first { i, m in
+                i % 7 != 0 && states[m.key]?.status != .spam && m.author != nil
+                    && !(m.author?.handle.lowercased().hasPrefix("acme") ?? true)
+            }?.element)
+        let two = [
+            Mention(
+                platform: known.platform, id: "klein-1", text: "Acme Cloud wieder da? #status", createdAt: known.createdAt,
+                author: known.author, analysis: known.analysis),
+            Mention(
+                platform: "Threads", id: "klein-2", text: "Erstes Mal hier: Acme Cloud #neu",
+                createdAt: known.createdAt.addingTimeInterval(1),
+                author: Author(handle: "Neuling@Threads.net", followers: 12),
+                analysis: Analysis(lang: "de", sentiment: .positive, score: 0.8, intents: [])),
+        ]
+        XCTAssertEqual(try writer.ingest(two, now: at).added.count, 2)
+        _ = try HistoryIndex(dir: dir)
+        let one = try database(dir).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM report_dirty") ?? 0
+        }
+        XCTAssertEqual(one, 1)
+        let (names, networkKnown) = try database(dir).read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM report_name") ?? 0,
+                try Bool.fetchOne(
+                    db, sql: "SELECT count(*) > 0 FROM report_name WHERE kind = 0 AND name = ?",
+                    arguments: [Data("Threads".utf8)]) ?? false
+            )
+        }
+        _ = try assertSame(dir, try ReportColumnsTests.team(zone: "Europe/Berlin", bands: true))
+        let namesAfter = try database(dir).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM report_name") ?? 0
+        }
+        let added = try database(dir).read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, name FROM report_name ORDER BY id DESC LIMIT 3").map {
+                "\($0[0] as Int):" + String(decoding: $0[1] as Data, as: UTF8.self)
+            }
+        }
+        // The new author (and its network, unless another report named it), the known one found, not added again.
+        XCTAssertEqual(namesAfter, names + (networkKnown ? 1 : 2), "\(added)")
+        XCTAssertTrue(added.first?.hasPrefix("1:Neuling@Threads.net") == true, "\(added)")
+
         // A new own account in the team file: the brand's own posts are left out, so every hour is made again.
         var team = try ReportColumnsTests.team(zone: "Asia/Kathmandu", bands: true)
         let someone = inPeriod.compactMap { $0.author?.handle }.first { !$0.lowercased().hasPrefix("acme") }!
