@@ -192,8 +192,7 @@ enum ReportHours {
 }
 
 extension HistoryIndex {
-    /// Whether `report` may read the rows kept per hour (`ReportHours`; the bench turns it off to time the columns
-    /// read from the rows).
+    /// The hours [from, to) lies in; nil when the rows are read instead (before 1970, or more than `maxHours`).
     static func hourRange(from: Double, to: Double) -> ClosedRange<Int64>? {
         guard from > 3600, to > from else { return nil }
         let h0 = ReportHours.hour(from), h1 = ReportHours.hour(to)
