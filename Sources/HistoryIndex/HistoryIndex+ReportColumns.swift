@@ -12,6 +12,17 @@ extension HistoryIndex {
         _ db: Database, from: Double, to: Double, team: TeamConfig, vocabulary: Int,
         band: ((Mention, MentionState) -> String?)? = nil
     ) throws -> ReportColumns? {
+        var created: [Double]? = nil
+        return try reportColumns(
+            db, from: from, to: to, team: team, vocabulary: vocabulary, band: band, created: &created)
+    }
+
+    /// The same; `created`, when not nil, gets each row's `created` column (the hour it is kept under,
+    /// `ReportHours`).
+    static func reportColumns(
+        _ db: Database, from: Double, to: Double, team: TeamConfig, vocabulary: Int,
+        band: ((Mention, MentionState) -> String?)?, created: inout [Double]?
+    ) throws -> ReportColumns? {
         var args: [DatabaseValueConvertible?] = [from, to]
         let notOwn = QuerySQL.compile(.not(.own), QueryEnvironment(me: "", own: OwnAccounts(team: team)), &args)!
         let spam = StateColumns.statusCode(.spam)
@@ -53,6 +64,7 @@ extension HistoryIndex {
             }
             if isNull(8) { return nil }
             rowids.append(sqlite3_column_int64(s, 0))
+            created?.append(sqlite3_column_double(s, 2))
             let platform = bytes(10) ?? bytes(1) ?? UnsafeRawBufferPointer(start: nil, count: 0)
             let net = networks.intern(platform)
             out.network.append(net)
@@ -113,6 +125,7 @@ extension HistoryIndex {
             }
         }
         if band != nil { out.band = bands }
+        out.order = rowids
         out.networks = networks.strings(networks.count)
         out.accounts = accounts.keys.indices.map { i in
             (platform: out.networks[Int(accounts.network(i))], handle: accounts.string(i))
@@ -121,12 +134,20 @@ extension HistoryIndex {
         out.terms = ReportTermIDs(ids: ids, start: start, vocabulary: vocabulary) { id in
             try? String.fetchOne(word, arguments: [id])
         }
+        out.mention = try mentionByRowid(db, rowids)
+        return out
+    }
+}
+
+extension HistoryIndex {
+    /// Row i of `rowids` as the report lists a breach (key, network, author, creation time).
+    static func mentionByRowid(_ db: Database, _ rowids: [Int64]) throws -> (Int) throws -> Mention {
         let one = try db.cachedStatement(
             sql: """
                 SELECT m.key, m.platform, m.created, m.handle_lc, p.flags, p.handle, p.platform, p.created, p.followers
                 FROM mention m JOIN report_part p ON p.rowid = m.rowid WHERE m.rowid = ?
                 """)
-        out.mention = { i in
+        return { i in
             guard let row = try Row.fetchOne(one, arguments: [rowids[i]]) else {
                 throw SwitchboardError("a mention of the report is not in the index any more; run: switchboard reindex")
             }
@@ -135,7 +156,6 @@ extension HistoryIndex {
                 parts: ReportParts.StoredParts(
                     handle: row[5], platform: row[6], created: row[7], followers: row[8], flags: row[4]))
         }
-        return out
     }
 }
 

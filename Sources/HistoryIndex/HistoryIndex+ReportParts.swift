@@ -21,15 +21,30 @@ extension HistoryIndex {
         let triageOnly = options.band == nil || !options.bandReadsState
         let stored = try stored()
         let asColumns = reportAsColumns && ReportColumns.answers(options, team: team)
+        // The rows kept per hour, made first where they are missing or stale (under the write lock); when they
+        // cannot be (a read-only index, rows without parts), the columns come from the rows as before.
+        let hours =
+            asColumns && reportFromHours
+            && ((try? refreshReportHours(
+                team: team, from: previous, to: until.timeIntervalSince1970,
+                vocabulary: try pool.read { try HistoryIndex.vocabulary($0) }, band: options.band)) ?? false)
+        lastReportFromHours = false
         let report = try pool.read { db -> Report? in
             guard try VoiceTerms.stored(db) == terms else { return nil }
-            let vocabulary = try Int.fetchOne(db, sql: "SELECT coalesce(max(id) + 1, 0) FROM report_term") ?? 0
+            let vocabulary = try HistoryIndex.vocabulary(db)
             let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
             if asColumns {
-                guard
-                    let columns = try HistoryIndex.reportColumns(
+                let fromHours =
+                    hours
+                    ? try HistoryIndex.hourColumns(
                         db, from: previous, to: until.timeIntervalSince1970, team: team, vocabulary: vocabulary,
-                        band: options.band)
+                        bands: options.band != nil) : nil
+                lastReportFromHours = fromHours != nil
+                guard
+                    let columns = try fromHours
+                        ?? HistoryIndex.reportColumns(
+                            db, from: previous, to: until.timeIntervalSince1970, team: team, vocabulary: vocabulary,
+                            band: options.band)
                 else { return nil }
                 return try Report.compute(
                     columns: columns, events: events, team: team, since: since, until: until, now: now,
@@ -52,6 +67,11 @@ extension HistoryIndex {
         }
         lastReportFromColumns = asColumns && report != nil
         return report
+    }
+
+    /// How many words `report_term` numbers (the largest id + 1).
+    static func vocabulary(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT coalesce(max(id) + 1, 0) FROM report_term") ?? 0
     }
 
     /// The period's mentions as the report reads them, from their rows and parts, in rowid order.

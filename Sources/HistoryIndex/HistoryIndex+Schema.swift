@@ -136,10 +136,14 @@ extension HistoryIndex {
                 for t in [
                     "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
                     "mention_count",
-                ] {
+                ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
-                for sql in HistoryIndex.tables + HistoryIndex.mentionCountTriggers { try db.execute(sql: sql) }
+                for sql in HistoryIndex.tables + HistoryIndex.mentionCountTriggers + ReportHours.tables
+                    + ReportHours.triggers
+                {
+                    try db.execute(sql: sql)
+                }
                 try db.execute(
                     sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
                     arguments: ["\(HistoryIndex.schemaVersion)", writer])
@@ -158,6 +162,7 @@ extension HistoryIndex {
             try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
         }
         try dropCountTriggers(db)
+        try ReportHours.dropTriggers(db)
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
@@ -168,6 +173,7 @@ extension HistoryIndex {
         try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }
+        try ReportHours.afterBulk(db)
         try db.execute(sql: "PRAGMA cache_size = \(writerCache)")
     }
 
@@ -187,6 +193,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM report_part")
         try db.execute(sql: "DELETE FROM report_term")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
+        try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
     }
 }

@@ -15,7 +15,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
@@ -30,6 +30,11 @@ public final class HistoryIndex: @unchecked Sendable {
     public internal(set) var lastReportFromColumns = false
     /// Whether `report` may read the parts as columns (the bench turns it off to time the row-by-row way).
     public var reportAsColumns = true
+    /// Whether the columns may come from the rows kept per hour (`ReportHours`; the bench turns it off to time the
+    /// columns read from the rows).
+    public var reportFromHours = true
+    /// Whether the last `report` read its columns from the rows kept per hour.
+    public internal(set) var lastReportFromHours = false
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {

@@ -28,6 +28,9 @@ public struct ReportColumns {
     public var followers: [Int?] = []
     /// The priority band of each mention (`ReportOptions.band`), when the team sets SLA targets by band.
     public var band: [String?]?
+    /// Where each row stands in the store's order (the index's rowid): who is named first and which of two
+    /// equally late breaches comes first follow it. Empty: the rows come in that order.
+    public var order: [Int64] = []
     /// Each mention's topic words (each once), as numbers.
     public var terms: ReportTermIDs
     /// Mention i as the report lists a breach (key, network, author, creation time); asked for the ten latest only.
@@ -66,11 +69,12 @@ extension Report {
         var tally = Tally(buckets: starts.count, competitors: rivals)
         var responseTimes: [Double] = []
         var previousResponseTimes: [Double] = []
-        var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
+        var worst: [(late: Double, index: Int, order: Int64, answered: Bool)] = []  // the ten latest, latest first
         var privateCount = 0
         var idCounts = TermIDCounts(vocabulary: c.terms.vocabulary)
         var networkOfRaw = [Int](repeating: -1, count: c.networks.count)
         var people = [AccountTally](repeating: AccountTally(), count: c.accounts.count)
+        let ordered = c.order.isEmpty
 
         for i in 0..<c.count {
             let t = c.time[i]
@@ -121,9 +125,13 @@ extension Report {
                 let late = clock.between(t, end) - target
                 if late > 0 || (late == 0 && end > sla.due(from: t, band: band)) {
                     if firstResponse != nil { tally.answeredLate += 1 } else { tally.overdue += 1 }
-                    if worst.count < 10 || late > worst[worst.count - 1].late {
-                        let at = worst.firstIndex { late > $0.late } ?? worst.count
-                        worst.insert((late, i, firstResponse != nil), at: at)
+                    // Equally late: the earlier in the store's order first (as a pass in that order keeps them).
+                    let o = ordered ? Int64(i) : c.order[i]
+                    if worst.count < 10 || late > worst[worst.count - 1].late
+                        || (late == worst[worst.count - 1].late && o < worst[worst.count - 1].order)
+                    {
+                        let at = worst.firstIndex { late > $0.late || (late == $0.late && o < $0.order) } ?? worst.count
+                        worst.insert((late, i, o, firstResponse != nil), at: at)
                         if worst.count > 10 { worst.removeLast() }
                     }
                 }
@@ -131,7 +139,9 @@ extension Report {
 
             // People: by account here, by person below.
             let a = Int(c.account[i])
-            if a >= 0 { people[a].add(row: i, sentiment: c.sentiment[i], followers: c.followers[i]) }
+            if a >= 0 {
+                people[a].add(order: ordered ? Int64(i) : c.order[i], sentiment: c.sentiment[i], followers: c.followers[i])
+            }
         }
 
         tally.terms = idCounts.words(
@@ -149,14 +159,14 @@ extension Report {
 
     /// One account's mentions this period.
     struct AccountTally {
-        /// The row of its first mention (-1: none this period).
-        var first = -1
+        /// Where its first mention stands in the store's order (-1: none this period).
+        var first: Int64 = -1
         var mentions = 0, positive = 0, neutral = 0, negative = 0
         var followers: Int?
 
         @inline(__always)
-        mutating func add(row: Int, sentiment: Sentiment?, followers f: Int?) {
-            if first < 0 { first = row }
+        mutating func add(order: Int64, sentiment: Sentiment?, followers f: Int?) {
+            if first < 0 || order < first { first = order }
             mentions += 1
             switch sentiment {
             case .positive?: positive += 1

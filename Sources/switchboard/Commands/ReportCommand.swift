@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryIndex
 import Insight
 import SwitchboardCore
 
@@ -100,7 +101,8 @@ struct ReportCommand: ParsableCommand {
         throws -> Report
     {
         if let index = QueryOption.index(dir) {
-            let events = try index.events()
+            // The lines of single mentions' triage are not decoded: the report reads them from the index's rows.
+            let events = try index.events(keep: ReportEvents.keep)
             if !events.contains(where: { $0.action.typeName == "contact_merge" }) {
                 return try index.report(
                     team: team, since: since, until: until, now: now, options: ReportCommand.options(team),
