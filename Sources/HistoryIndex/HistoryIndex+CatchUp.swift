@@ -21,13 +21,21 @@ extension HistoryIndex {
             return lastCatchUp
         }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
-            let result = try pool.writeWithoutTransaction { db -> CatchUp in
-                var result = CatchUp()
-                try db.inTransaction(.immediate) {
-                    result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
-                    return .commit
+            // What a build killed half-way left (never read).
+            if FileIO.size(HistoryIndex.buildFile(dir)) > 0 { HistoryIndex.removeBuildFiles(dir) }
+            let result: CatchUp
+            if let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
+                // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
+                result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
+            } else {
+                result = try pool.writeWithoutTransaction { db -> CatchUp in
+                    var result = CatchUp()
+                    try db.inTransaction(.immediate) {
+                        result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
+                        return .commit
+                    }
+                    return result
                 }
-                return result
             }
             pendingReason = nil
             lastCatchUp = result
@@ -98,7 +106,9 @@ extension HistoryIndex {
         var name: String, kind: LogKind, off: Int, inode: UInt64, tail: String, lines: Int
     }
 
-    private func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?) throws -> CatchUp {
+    /// Reads the logs into `db` in the caller's transaction. `fresh`: `db` is a rebuild's own file (a bigger page
+    /// cache, `HistoryIndex+FreshBuild.swift`).
+    func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?, fresh: Bool = false) throws -> CatchUp {
         var known = try HistoryIndex.positions(db)
         // A new index another process built meanwhile (both found none): catch up what it read.
         var why = rebuild == "" && !known.isEmpty ? nil : rebuild
@@ -123,7 +133,7 @@ extension HistoryIndex {
         // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
-        if bulk { try HistoryIndex.beginBulk(db) }
+        if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : 65536) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
