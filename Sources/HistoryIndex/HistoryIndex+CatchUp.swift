@@ -17,12 +17,13 @@ extension HistoryIndex {
     public func catchUp(progress: IndexProgress? = nil, rebuild: String? = nil) throws -> CatchUp {
         // Nothing new and nothing changed (the usual case): no lock, no write.
         if rebuild == nil, pendingReason == nil, try isCurrent() {
+            removeLeftBuild()
             lastCatchUp = CatchUp()
             return lastCatchUp
         }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
             // What a build killed half-way left (never read).
-            if FileIO.size(HistoryIndex.buildFile(dir)) > 0 { HistoryIndex.removeBuildFiles(dir) }
+            if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
             let result: CatchUp
             if let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
                 // A rebuild, or a first load of a large history: built in a file of its own, then copied in.

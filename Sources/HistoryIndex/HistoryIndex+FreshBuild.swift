@@ -69,6 +69,8 @@ extension HistoryIndex {
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
+            // The secondary indexes are sorted at the end, when the reading thread is done: a second core for it.
+            try db.execute(sql: "PRAGMA threads = 2")
         }
         let held = HeldProgress(progress)
         var result = CatchUp()
@@ -86,6 +88,17 @@ extension HistoryIndex {
         try build.close()
         held.finish()
         return result
+    }
+
+    /// Removes the build file a killed rebuild left, when no one holds the write lock (a rebuild may be running);
+    /// an index that is up to date takes no lock otherwise, so this costs one `access` when there is none.
+    func removeLeftBuild() {
+        guard access(HistoryIndex.buildFile(dir).path, F_OK) == 0,
+            let fd = FileIO.tryLock(HistoryIndex.lockFile(dir))
+        else { return }
+        HistoryIndex.removeBuildFiles(dir)
+        flock(fd, LOCK_UN)
+        close(fd)
     }
 
     /// Runs between building the fresh file and copying it (tests: a build that fails there leaves the old index).

@@ -191,5 +191,15 @@ final class FreshBuildTests: XCTestCase {
         XCTAssertNil(next.lastCatchUp.rebuiltBecause)
         XCTAssertEqual(try next.mentionCount(), 122)
         XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        // Also when there is nothing to catch up (no write lock otherwise)…
+        try Data(repeating: 0x53, count: 40_000).write(to: HistoryIndex.buildFile(dir))
+        XCTAssertEqual(try next.catchUp().bytes, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        // …but not while another process holds the lock (its rebuild is writing that file).
+        try Data(repeating: 0x53, count: 40_000).write(to: HistoryIndex.buildFile(dir))
+        try FileIO.withLock(HistoryIndex.folder(dir).appendingPathComponent("history.lock")) {
+            XCTAssertEqual(try next.catchUp().bytes, 0)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        }
     }
 }
