@@ -34,8 +34,10 @@ extension HistoryIndex {
     /// The page cache of a rebuild's fresh file (KiB): the key's and the handle's B-trees are filled in random order.
     static let buildCacheKB = 256 << 10
 
-    /// Whether rebuilds go through a fresh file (the bench turns it off to time the way before).
-    nonisolated(unsafe) public static var freshBuilds = true
+    /// Whether rebuilds go through a fresh file. Off: measured at 1M on this 2-core machine it cost as much CPU as
+    /// the build in place and twice the wall clock (the copy writes and reads the whole index again; docs/
+    /// performance.md, "Phase 11"). The bench's `index-steps DIR build-fresh` and `FreshBuildTests` turn it on.
+    nonisolated(unsafe) public static var freshBuilds = false
 
     /// Whether this catch-up (holding the write lock) is built in a fresh file, and the reason to give (nil: an index
     /// that has read nothing loads a large history); nil: caught up in place.

@@ -9,16 +9,21 @@ import XCTest
     import Glibc
 #endif
 
-/// A rebuild is written into a fresh file (`history.build.sqlite`, no journal) and copied into the index in one
-/// transaction: the rebuilt index holds what a caught-up one holds, a reader keeps the old index until the copy
+/// With `HistoryIndex.freshBuilds` (opt-in) a rebuild is written into a fresh file (`history.build.sqlite`, no
+/// journal) and copied into the index in one transaction: the rebuilt index holds what a caught-up one holds, a reader keeps the old index until the copy
 /// commits and then sees the new one without reopening, a build that fails (or is killed) before the copy leaves the
 /// old index whole, and what a killed build left is removed.
 final class FreshBuildTests: XCTestCase {
     let env = QueryEnvironment(me: "anna", now: Date(timeIntervalSince1970: 1_790_100_000))
 
+    override func setUp() {
+        super.setUp()
+        HistoryIndex.freshBuilds = true
+    }
+
     override func tearDown() {
         HistoryIndex.beforeCopy = nil
-        HistoryIndex.freshBuilds = true
+        HistoryIndex.freshBuilds = false
         super.tearDown()
     }
 
