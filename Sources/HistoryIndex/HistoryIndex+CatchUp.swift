@@ -134,7 +134,7 @@ extension HistoryIndex {
         // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
-        if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : 65536) }
+        if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
@@ -230,6 +230,9 @@ extension HistoryIndex {
 
     /// See `checkpointIfLong`.
     static let walLimit = 4 << 20
+
+    /// The page cache of a bulk load in the index (KiB; the bench tries others).
+    nonisolated(unsafe) public static var bulkCacheKB = 65536
 
     static let readBlock = 8 << 20
     /// A tail shorter than this is read and decoded on the writer's thread (no thread started for a few mentions).
