@@ -17,20 +17,29 @@ extension HistoryIndex {
     public func catchUp(progress: IndexProgress? = nil, rebuild: String? = nil) throws -> CatchUp {
         // Nothing new and nothing changed (the usual case): no lock, no write.
         if rebuild == nil, pendingReason == nil, try isCurrent() {
+            removeLeftBuild()
             lastCatchUp = CatchUp()
             return lastCatchUp
         }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
-            let result = try pool.writeWithoutTransaction { db -> CatchUp in
-                // 100 mentions dirty ~900 pages (their rows, and a leaf of each index they fall into); SQLite's
-                // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
-                try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
-                var result = CatchUp()
-                try db.inTransaction(.immediate) {
-                    result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
-                    return .commit
+            // What a build killed half-way left (never read).
+            if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
+            let result: CatchUp
+            if let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
+                // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
+                result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
+            } else {
+                result = try pool.writeWithoutTransaction { db -> CatchUp in
+                    // 100 mentions dirty ~500 pages (their rows, and a leaf of each index they fall into); SQLite's
+                    // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
+                    try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
+                    var result = CatchUp()
+                    try db.inTransaction(.immediate) {
+                        result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
+                        return .commit
+                    }
+                    return result
                 }
-                return result
             }
             pendingReason = nil
             lastCatchUp = result
@@ -101,7 +110,9 @@ extension HistoryIndex {
         var name: String, kind: LogKind, off: Int, inode: UInt64, tail: String, lines: Int
     }
 
-    private func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?) throws -> CatchUp {
+    /// Reads the logs into `db` in the caller's transaction. `fresh`: `db` is a rebuild's own file (a bigger page
+    /// cache, `HistoryIndex+FreshBuild.swift`).
+    func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?, fresh: Bool = false) throws -> CatchUp {
         var known = try HistoryIndex.positions(db)
         // A new index another process built meanwhile (both found none): catch up what it read.
         var why = rebuild == "" && !known.isEmpty ? nil : rebuild
@@ -126,7 +137,7 @@ extension HistoryIndex {
         // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
         let indexed = known.values.reduce(0) { $0 + $1.off }
         let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
-        if bulk { try HistoryIndex.beginBulk(db) }
+        if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
@@ -224,6 +235,9 @@ extension HistoryIndex {
     static let walLimit = 4 << 20
     /// The writer's page cache while it catches up (`PRAGMA cache_size`: negative is KiB): 16 MB.
     static let writerCache = -16384
+
+    /// The page cache of a bulk load in the index (KiB; the bench tries others).
+    nonisolated(unsafe) public static var bulkCacheKB = 65536
 
     static let readBlock = 8 << 20
     /// A tail shorter than this is read and decoded on the writer's thread (no thread started for a few mentions).

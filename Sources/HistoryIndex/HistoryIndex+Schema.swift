@@ -139,31 +139,33 @@ extension HistoryIndex {
                 ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
-                for sql in HistoryIndex.tables + HistoryIndex.mentionCountTriggers + ReportHours.tables
-                    + ReportHours.triggers
-                {
-                    try db.execute(sql: sql)
-                }
-                try db.execute(
-                    sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
-                    arguments: ["\(HistoryIndex.schemaVersion)", writer])
+                try HistoryIndex.createTables(db, writer: writer)
                 return .commit
             }
         }
     }
 
+    /// Creates the tables, triggers and meta rows of an empty database (the index, or a rebuild's fresh file).
+    static func createTables(_ db: Database, writer: String) throws {
+        for sql in tables + mentionCountTriggers + ReportHours.tables + ReportHours.triggers { try db.execute(sql: sql) }
+        try db.execute(
+            sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
+            arguments: ["\(schemaVersion)", writer])
+    }
+
     /// The secondary indexes (created after the tables, dropped and made again around a rebuild).
     static let secondaryIndexes = tables.filter { $0.hasPrefix("CREATE INDEX") }
 
-    /// Before a rebuild's bulk load (in its transaction): without the secondary indexes, a 64 MB page cache.
-    static func beginBulk(_ db: Database) throws {
+    /// Before a rebuild's bulk load (in its transaction): without the secondary indexes, a page cache of `cacheKB`
+    /// (64 MB in the index itself; a rebuild's fresh file, `buildCacheKB`).
+    static func beginBulk(_ db: Database, cacheKB: Int = 65536) throws {
         for sql in secondaryIndexes {
             let name = sql.split(separator: " ")[2]
             try db.execute(sql: "DROP INDEX IF EXISTS \(name)")
         }
         try dropCountTriggers(db)
         try ReportHours.dropTriggers(db)
-        try db.execute(sql: "PRAGMA cache_size = -65536")
+        try db.execute(sql: "PRAGMA cache_size = -\(cacheKB)")
     }
 
     /// After it: the secondary indexes and the full-text index built in one pass each, the page cache as before.

@@ -120,6 +120,9 @@ struct LogApplier {
         WHERE rowid = ?
         """
 
+    /// The row insert, prepared once per catch-up (not looked up by its SQL for every row).
+    private var insertStatement: Statement?
+
     private mutating func insert(_ key: String, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
         func bindColumns(_ b: inout RowBinder) {
             b.bind(file)
@@ -141,7 +144,8 @@ struct LogApplier {
             b.bind(c.rootRef)
             b.bind(c.replyRef)
         }
-        var b = RowBinder(try db.cachedStatement(sql: LogApplier.insertSQL), in: db)
+        if insertStatement == nil { insertStatement = try db.makeStatement(sql: LogApplier.insertSQL) }
+        var b = RowBinder(insertStatement!, in: db)
         b.bind(key)
         bindColumns(&b)
         try b.run()
