@@ -55,13 +55,7 @@ extension HistoryIndex {
         var out = ReportColumns(terms: ReportTermIDs(ids: [], start: [], vocabulary: vocabulary) { _ in nil }) { _ in
             throw SwitchboardError("no mention")
         }
-        while true {
-            let rc = sqlite3_step(s)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try HistoryIndex.step(s, db) {
             if isNull(8) { return nil }
             rowids.append(sqlite3_column_int64(s, 0))
             created?.append(sqlite3_column_double(s, 2))

@@ -144,13 +144,7 @@ extension HistoryIndex {
         }
         func isNull(_ i: Int32) -> Bool { sqlite3_column_type(s, i) == SQLITE_NULL }
         var out = PartRows()
-        while true {
-            let rc = sqlite3_step(s)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try HistoryIndex.step(s, db) {
             if isNull(8) { return nil }
             let key = text(0) ?? ""
             let sentiment = Int(sqlite3_column_int64(s, 3))
@@ -211,5 +205,17 @@ extension HistoryIndex {
                 }
             }
         }
+    }
+}
+
+extension HistoryIndex {
+    /// Steps a statement read column by column through SQLite's C interface: true for a row, false at its end; any
+    /// other answer is thrown with SQLite's message.
+    static func step(_ s: SQLiteStatement, _ db: Database) throws -> Bool {
+        let rc = sqlite3_step(s)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { return false }
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
 }

@@ -412,13 +412,7 @@ extension HistoryIndex {
         start.reserveCapacity(expected + 1)
         ids.reserveCapacity(expected * 4)
         if bands { bandOf.reserveCapacity(expected) }
-        while true {
-            let rc = sqlite3_step(s)
-            if rc == SQLITE_DONE { break }
-            guard rc == SQLITE_ROW else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+        while try HistoryIndex.step(s, db) {
             guard let base = sqlite3_column_blob(s, 0) else { continue }
             var r = ReportHours.Reader(p: UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(s, 0))))
             var rowid: Int64 = 0
