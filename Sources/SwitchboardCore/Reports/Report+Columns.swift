@@ -185,19 +185,21 @@ extension Report {
     {
         var out: [String: AuthorTally] = [:]
         let order = people.indices.filter { people[$0].first >= 0 }.sorted { people[$0].first < people[$1].first }
-        for a in order {
-            let p = people[a]
-            let (platform, handle) = accounts[a]
-            let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
-            let id = ReportAuthor.lower(platform) + ":" + ReportAuthor.lower(bare)
-            var t = out[id] ?? AuthorTally(name: clean("@" + bare))
+        out.reserveCapacity(order.count)
+        // Each tally changed where it is in the dictionary (a copy taken out and put back copied its arrays).
+        func add(_ p: AccountTally, _ platform: String, _ handle: String, to t: inout AuthorTally) {
             if !t.networks.contains(platform) { t.networks.append(platform) }
             t.mentions += p.mentions
             t.positive += p.positive
             t.neutral += p.neutral
             t.negative += p.negative
             if let f = p.followers { t.followers.append((platform, handle, f)) }
-            out[id] = t
+        }
+        for a in order {
+            let (platform, handle) = accounts[a]
+            let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+            let id = ReportAuthor.lower(platform) + ":" + ReportAuthor.lower(bare)
+            add(people[a], platform, handle, to: &out[id, default: AuthorTally(name: clean("@" + bare))])
         }
         return out
     }
