@@ -67,8 +67,6 @@ extension Report {
         let clock = SLA.Clock(sla, from: since, to: max(until, now))
         let noBand = sla.target(band: nil)
         var tally = Tally(buckets: starts.count, competitors: rivals)
-        var responseTimes: [Double] = []
-        var previousResponseTimes: [Double] = []
         var worst: [(late: Double, index: Int, order: Int64, answered: Bool)] = []  // the ten latest, latest first
         var privateCount = 0
         var idCounts = TermIDCounts(vocabulary: c.terms.vocabulary)
@@ -103,16 +101,7 @@ extension Report {
 
             // Questions and first responses.
             let firstResponse = c.firstResponse[i].flatMap { $0 <= now ? $0 : nil }
-            if c.question[i] {
-                if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
-                if let f = firstResponse {
-                    if current {
-                        responseTimes.append(max(0, f.timeIntervalSince(t)))
-                    } else {
-                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
-                    }
-                }
-            }
+            if c.question[i] { tally.question(current: current, at: t, firstResponse: firstResponse) }
             guard current else { continue }
 
             // SLA: answered mentions, and open ones not yet answered.
@@ -152,8 +141,7 @@ extension Report {
         let breaches = try worst.map { w in breach(try c.mention(w.index), late: w.late, answered: w.answered) }
         return assemble(
             team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
-            tally: tally, authors: persons(people, c.accounts), responseTimes: responseTimes,
-            previousResponseTimes: previousResponseTimes, breaches: breaches, actions: actions, events: events,
+            tally: tally, authors: persons(people, c.accounts), breaches: breaches, actions: actions, events: events,
             options: options, stored: stored, privateCount: privateCount)
     }
 

@@ -34,8 +34,6 @@ extension Report {
         var tally = Tally(buckets: nb, competitors: rivals.count)
         var authors: [String: AuthorTally] = [:]
         var repliesByNetwork: [String: Int] = [:]
-        var responseTimes: [Double] = []
-        var previousResponseTimes: [Double] = []
         var worst: [(late: Double, index: Int, answered: Bool)] = []  // the ten latest, latest first
 
         var privateCount = 0
@@ -89,16 +87,7 @@ extension Report {
             let question = intents.contains(.question) || intents.contains(.help)
             // A response after `now` (a report --as-of an earlier time) had not happened yet.
             let firstResponse = st?.firstResponseAt.flatMap { $0 <= now ? $0 : nil }
-            if question {
-                if current { tally.questions += 1 } else { tally.previousQuestions += 1 }
-                if let f = firstResponse {
-                    if current {
-                        responseTimes.append(max(0, f.timeIntervalSince(t)))
-                    } else {
-                        previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
-                    }
-                }
-            }
+            if question { tally.question(current: current, at: t, firstResponse: firstResponse) }
             guard current else { continue }
 
             // SLA: answered mentions, and open ones not yet answered.
@@ -140,8 +129,7 @@ extension Report {
         actions.repliesByNetwork = repliesByNetwork
         return assemble(
             team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
-            tally: tally, authors: authors, responseTimes: responseTimes,
-            previousResponseTimes: previousResponseTimes, breaches: breaches, actions: actions, events: events,
+            tally: tally, authors: authors, breaches: breaches, actions: actions, events: events,
             options: options,
             stored: stored
                 ?? Stored(
@@ -194,9 +182,8 @@ extension Report {
     /// The report from the passes' counters (the same for every way of counting the mentions).
     static func assemble(
         team: TeamConfig, timeZone tz: TimeZone, since: Date, until: Date, now: Date, unit: String, buckets: [Date],
-        tally: Tally, authors: [String: AuthorTally], responseTimes: [Double], previousResponseTimes: [Double],
-        breaches: [Breach], actions: ActionFigures, events: [AuditEvent], options: ReportOptions, stored: Stored,
-        privateCount: Int
+        tally: Tally, authors: [String: AuthorTally], breaches: [Breach], actions: ActionFigures, events: [AuditEvent],
+        options: ReportOptions, stored: Stored, privateCount: Int
     ) -> Report {
         let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
         let brandTerms = [team.brand.name] + team.brand.terms
@@ -215,9 +202,9 @@ extension Report {
             shareOfVoice: tally.shareOfVoice(
                 brandTerms: brandTerms.map(clean), names: team.competitors.map { clean($0.name) }),
             responses: Responses(
-                questions: tally.questions, answered: responseTimes.count, medianSeconds: median(responseTimes),
-                p90Seconds: percentile(responseTimes, 0.9), previousQuestions: tally.previousQuestions,
-                previousMedianSeconds: median(previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
+                questions: tally.questions, answered: tally.responseTimes.count,
+                medianSeconds: median(tally.responseTimes), p90Seconds: percentile(tally.responseTimes, 0.9),
+                previousQuestions: tally.previousQuestions, previousMedianSeconds: median(tally.previousResponseTimes), slaMinutes: team.sla.firstResponseMinutes,
                 slaChecked: tally.slaChecked, answeredLate: tally.answeredLate, overdue: tally.overdue,
                 worst: breaches),
             topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount, excluding: excluded),

@@ -14,7 +14,21 @@ extension Report {
         var rivals: [Int], previousRivals: [Int]
         var terms: [String: (current: Int, previous: Int)] = [:]
         var questions = 0, previousQuestions = 0
+        /// Seconds from a question to its first response, per period.
+        var responseTimes: [Double] = [], previousResponseTimes: [Double] = []
         var slaChecked = 0, answeredLate = 0, overdue = 0
+
+        /// Counts a question (or help request) posted at `t` and, when it was answered by `now`, its response time.
+        @inline(__always)
+        mutating func question(current: Bool, at t: Date, firstResponse: Date?) {
+            if current { questions += 1 } else { previousQuestions += 1 }
+            guard let f = firstResponse else { return }
+            if current {
+                responseTimes.append(max(0, f.timeIntervalSince(t)))
+            } else {
+                previousResponseTimes.append(max(0, f.timeIntervalSince(t)))
+            }
+        }
 
         init(buckets: Int, competitors: Int) {
             perBucket = Array(repeating: 0, count: buckets)
