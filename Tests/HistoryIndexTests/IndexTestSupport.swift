@@ -3,6 +3,7 @@ import TestSupport
 import GRDB
 import HistoryIndex
 import SwitchboardCore
+import XCTest
 
 /// A fresh temporary data directory.
 func makeTempDir(_ name: String = "sbidx") -> DataDirectory {
@@ -41,4 +42,16 @@ func setSchema(_ dir: DataDirectory, to version: Int) throws {
 func damage(_ dir: DataDirectory, _ sql: String) throws {
     let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
     try q.write { db in try db.execute(sql: sql) }
+}
+
+/// The two reports in all four formats, byte for byte (text, Markdown, CSV, JSON).
+func assertSameFormats(
+    _ got: Report, _ expected: Report, _ what: String, file: StaticString = #filePath, line: UInt = #line
+) throws {
+    XCTAssertEqual(got.text(), expected.text(), what, file: file, line: line)
+    XCTAssertEqual(got.markdown(), expected.markdown(), what, file: file, line: line)
+    XCTAssertEqual(got.csv(), expected.csv(), what, file: file, line: line)
+    XCTAssertEqual(
+        String(decoding: try got.json(), as: UTF8.self), String(decoding: try expected.json(), as: UTF8.self), what,
+        file: file, line: line)
 }

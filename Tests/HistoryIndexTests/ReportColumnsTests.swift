@@ -70,12 +70,7 @@ final class ReportColumnsTests: XCTestCase {
                 team: team, since: since, until: until, now: Self.now, options: .insight(team: team))
             let what = "\(team.timezone ?? "-"), \(from)–\(to) days"
             XCTAssertEqual(index.lastReportFromColumns, columns, what, file: file, line: line)
-            XCTAssertEqual(got.text(), expected.text(), what, file: file, line: line)
-            XCTAssertEqual(got.markdown(), expected.markdown(), what, file: file, line: line)
-            XCTAssertEqual(got.csv(), expected.csv(), what, file: file, line: line)
-            XCTAssertEqual(
-                String(decoding: try got.json(), as: UTF8.self), String(decoding: try expected.json(), as: UTF8.self),
-                what, file: file, line: line)
+            try assertSameFormats(got, expected, what, file: file, line: line)
             // And the row-by-row way from the parts says the same.
             index.reportAsColumns = false
             let rows = try index.report(

@@ -36,12 +36,7 @@ final class ReportHoursTests: XCTestCase {
             let (got, expected, hours) = try report(dir, team, from: from, to: to)
             let what = "\(team.timezone ?? "-"), \(from)–\(to) days"
             XCTAssertTrue(hours, "from the hours: \(what)", file: file, line: line)
-            XCTAssertEqual(got.text(), expected.text(), what, file: file, line: line)
-            XCTAssertEqual(got.markdown(), expected.markdown(), what, file: file, line: line)
-            XCTAssertEqual(got.csv(), expected.csv(), what, file: file, line: line)
-            XCTAssertEqual(
-                String(decoding: try got.json(), as: UTF8.self), String(decoding: try expected.json(), as: UTF8.self),
-                what, file: file, line: line)
+            try assertSameFormats(got, expected, what, file: file, line: line)
             texts.append(got.text())
         }
         return texts

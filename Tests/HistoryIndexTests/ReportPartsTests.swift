@@ -43,12 +43,7 @@ final class ReportPartsTests: XCTestCase {
                 team: team, since: since, until: Self.now, now: Self.now, options: .insight(team: team))
             XCTAssertTrue(index.lastReportFromParts, "\(d) days: read records", file: file, line: line)
             XCTAssertFalse(expected.topics.isEmpty, "\(d) days", file: file, line: line)
-            XCTAssertEqual(got.text(), expected.text(), "\(d) days", file: file, line: line)
-            XCTAssertEqual(got.markdown(), expected.markdown(), "\(d) days", file: file, line: line)
-            XCTAssertEqual(got.csv(), expected.csv(), "\(d) days", file: file, line: line)
-            XCTAssertEqual(
-                String(decoding: try got.json(), as: UTF8.self), String(decoding: try expected.json(), as: UTF8.self),
-                "\(d) days", file: file, line: line)
+            try assertSameFormats(got, expected, "\(d) days", file: file, line: line)
         }
     }
 

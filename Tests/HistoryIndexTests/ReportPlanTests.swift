@@ -44,12 +44,7 @@ final class ReportPlanTests: XCTestCase {
             let got = try index.report(
                 team: team, since: since, until: until, now: Self.now, options: .insight(team: team))
             XCTAssertTrue(index.lastReportFromParts, "\(since)", file: file, line: line)
-            XCTAssertEqual(got.text(), expected.text(), "\(since)", file: file, line: line)
-            XCTAssertEqual(got.markdown(), expected.markdown(), "\(since)", file: file, line: line)
-            XCTAssertEqual(got.csv(), expected.csv(), "\(since)", file: file, line: line)
-            XCTAssertEqual(
-                String(decoding: try got.json(), as: UTF8.self), String(decoding: try expected.json(), as: UTF8.self),
-                "\(since)", file: file, line: line)
+            try assertSameFormats(got, expected, "\(since)", file: file, line: line)
         }
     }
 
