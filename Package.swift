@@ -22,7 +22,11 @@ let package = Package(
     targets: [
         .target(name: "TextSafety", dependencies: ["CWidth"]),
         .target(name: "SwitchboardCore", dependencies: ["TextSafety"], resources: [.copy("Resources")]),
-        .target(name: "Insight", dependencies: ["SwitchboardCore"], resources: [.copy("Resources")]),
+        // Insight is optimised in debug builds too: every command that analyses loads its model, and unoptimised the
+        // load alone took ~2 CPU-s per process, most of the CLI tests' time (docs/testing.md, "Why Insight is optimised").
+        .target(
+            name: "Insight", dependencies: ["SwitchboardCore"], resources: [.copy("Resources")],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Listening", dependencies: ["SwitchboardCore", "TextSafety"]),
         .target(name: "CWidth"),
         .target(name: "ScreenKit", dependencies: ["TextSafety"]),
