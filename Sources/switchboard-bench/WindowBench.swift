@@ -1,11 +1,13 @@
 import Foundation
 
-/// `switchboard-bench window [--size 100k] [--dir DIR] [--runs N]`: the real workbench in tmux at 120×40 on one
+/// `switchboard-bench window [--size 100k] [--dir DIR] [--runs N] [--modes memory,index,bounded]`: the real workbench in tmux at 120×40 on one
 /// history, opened three ways — `SWITCHBOARD_WINDOW=memory` (the store folded before the first frame) and `index`
 /// (the first frame from the index while the store folds) and `bounded` (the index alone, page by page, no store) —
 /// printing the first full frame, the workbench's peak
 /// resident memory, and `j` key-to-frame p50/p99 (in process: over the folded store, `scale-ui`, and in a bounded
 /// window, `scale-ui-bounded`), with the load average around the run.
+/// `--modes bounded` leaves out the two ways that fold the whole store (and the in-process `j` over it): at 10M
+/// they need ~11 GB and minutes, and the bounded window is what a large history opens with.
 /// Without `--dir` the history is generated (as `scale` does: export, `ingest`, a team's triage) and the index built
 /// with `switchboard reindex`; `--dir` reuses one kept from an earlier run.
 enum WindowBench {
@@ -13,6 +15,7 @@ enum WindowBench {
         var n = 100_000
         var given: String?
         var runs = 3
+        var modes = ["memory", "index", "bounded"]
         var i = 0
         while i < args.count {
             let value = i + 1 < args.count ? args[i + 1] : ""
@@ -20,6 +23,11 @@ enum WindowBench {
             case "--size": n = try ScaleBench.size(value)
             case "--dir": given = value
             case "--runs": runs = max(1, Int(value) ?? 3)
+            case "--modes":
+                modes = value.split(separator: ",").map(String.init)
+                guard !modes.isEmpty, modes.allSatisfy({ ["memory", "index", "bounded"].contains($0) }) else {
+                    throw ChildProcess.Failure.exit("switchboard-bench window", 2, "--modes takes memory,index,bounded")
+                }
             default: throw ChildProcess.Failure.exit("switchboard-bench window", 2, "unknown option \(args[i])")
             }
             i += 2
@@ -30,7 +38,7 @@ enum WindowBench {
         let dir = try given.map { URL(fileURLWithPath: $0) } ?? generate(n, binary: binary)
         let loadBefore = ScaleBench.loadAverage()
         var lines: [String] = []
-        for mode in ["memory", "index", "bounded"] {
+        for mode in modes {
             var frames: [Double] = []
             var peaks: [Double] = []
             for _ in 0..<runs {
@@ -48,12 +56,14 @@ enum WindowBench {
                     (peaks.max().map { String(format: "%.0f MB", $0) } ?? "not read (the workbench was gone)")
                         as NSString))
         }
-        let ui = try ChildProcess.phase("scale-ui", [dir.path])
-        lines.append(
-            String(
-                format: "j key-to-frame (in process, %@ rows): p50 %.2f ms, p99 %.2f ms",
-                Int(ui.values["rows"] ?? 0).grouped as NSString, ui.values["j_p50_ms"] ?? 0,
-                ui.values["j_p99_ms"] ?? 0))
+        let folded = modes.contains("memory") || modes.contains("index")
+        let ui = try folded ? ChildProcess.phase("scale-ui", [dir.path]).values : [:]
+        if folded {
+            lines.append(
+                String(
+                    format: "j key-to-frame (in process, %@ rows): p50 %.2f ms, p99 %.2f ms",
+                    Int(ui["rows"] ?? 0).grouped as NSString, ui["j_p50_ms"] ?? 0, ui["j_p99_ms"] ?? 0))
+        }
         let bounded = try ChildProcess.phase("scale-ui-bounded", [dir.path])
         lines.append(
             String(
@@ -65,7 +75,7 @@ enum WindowBench {
                 bounded.values["j_cpu_p50_ms"] ?? 0, bounded.values["j_cpu_p99_ms"] ?? 0,
                 bounded.values["j_cpu_max_ms"] ?? 0))
         // With `--dir` the size is the history's, not the default.
-        let size = given == nil ? n : Int(ui.values["rows"] ?? Double(n))
+        let size = given == nil ? n : Int(ui["rows"] ?? bounded.values["total"] ?? Double(n))
         print("switchboard-bench window: \(ScaleTable.label(size)) mentions in \(dir.path)")
         for l in lines { print(l) }
         print("load average before: \(loadBefore), after: \(ScaleBench.loadAverage())")

@@ -8,7 +8,7 @@ import SwitchboardCore
 //                                                     one table at every size with growth, peers (Scripts/bench)
 //   switchboard-bench brands [--brands 20] [--mentions 100k] [--runs 20] [--cache DIR] [--fresh]
 //                                                     the brands overview (B), brands kept under a temp dir
-//   switchboard-bench window [--size 100k] [--dir DIR] [--runs N]
+//   switchboard-bench window [--size 100k] [--dir DIR] [--runs N] [--modes memory,index,bounded]
 //                                                     the workbench's first frame folded vs. from the index
 
 var args = Array(CommandLine.arguments.dropFirst())
