@@ -37,6 +37,26 @@ extension HistoryIndex {
         return out
     }
 
+    /// The texts of the negative mentions posted from `from` to `to`, newest first, at most `limit` (the words
+    /// that pick the playbook a spike suggests: `PlaybookLibrary.suggest`).
+    public func negativeTexts(from: Date, to: Date, limit: Int) throws -> [String] {
+        let reader = LogReader(dir: dir)
+        return try pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT key, \(HistoryIndex.fileName), off, len, analysis, state
+                    FROM mention INDEXED BY mention_created
+                    WHERE present = 1 AND created >= ? AND created <= ? AND sentiment = ?
+                    ORDER BY created DESC LIMIT ?
+                    """,
+                arguments: [
+                    from.timeIntervalSince1970, to.timeIntervalSince1970, QueryMatcher.sentimentCode(.negative), limit,
+                ])
+            return try rows.map { try record($0, reader).0.text }
+        }
+    }
+
     /// `Trends.rising` over the mentions of the 25 hours before `now` that the brand did not post (`own`).
     public func rising(now: Date, own: OwnAccounts, exclude: [String]) throws -> [TrendingTerm] {
         let env = QueryEnvironment(me: "", now: now, own: own)

@@ -86,6 +86,7 @@ enum WorkbenchWindow {
             guard wait || opening.isDone else { return nil }
             let r = EffectRunner(store: try opening.wait(), actor: Actor.current(), themeDirs: themeDirs)
             r.mentionFromIndex = { [pager] key in try? pager.mention(key)?.mention }
+            r.history = pager.reader.index
             (r.team, r.timeZone) = (team, timeZone)
             _ = r.delta()
             runner = r

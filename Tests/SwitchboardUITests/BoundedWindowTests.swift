@@ -68,6 +68,9 @@ final class BoundedWindowTests: XCTestCase {
         let runner = EffectRunner(store: store, actor: user)
         (runner.team, runner.timeZone, runner.clock) = (team, TimeZone(identifier: "UTC")!, { TestApp.now })
         runner.mentionFromIndex = { [pager] in try? pager.mention($0)?.mention }
+        runner.history = pager.reader.index
+        // No real editor in a test (a curated draft opens it): the text comes back as it went in.
+        runner.editor = { $0 }
         _ = runner.delta()
         let effects = BoundedEffects(pager: pager) { _ in runner }
         effects.clock = { TestApp.now }
@@ -279,5 +282,47 @@ final class BoundedWindowTests: XCTestCase {
         folded.press(String(repeating: "j ", count: 230) + "a")
         XCTAssertEqual(t.screen!.lines, folded.buffer.lines, diff(t.screen!.lines, folded.buffer.lines))
         XCTAssertEqual(state.feed.item(atRow: state.feed.selected).text, "mention number 231")
+    }
+
+    /// The crisis pane and the content queue in a bounded window (a history of 50,000 mentions or more opens in one):
+    /// a crisis started with the queue suspended, a step checked and a mention curated into the queue, with the same
+    /// screen as the folded workbench's after the same keys — the chart's slots counted by the index.
+    func testACrisisAndTheQueueWorkInTheBoundedWindowAsInTheFoldedOne() throws {
+        typealias F = CrisisFixtures
+        // Mentions in the hour before now (the chart's first hour), some negative, and older ones.
+        let ms =
+            F.burst("a", minutesAgo: 50, n: 6, neg: 2) + F.burst("b", minutesAgo: 20, n: 9, neg: 7)
+            + F.burst("c", minutesAgo: 2.5, n: 4, neg: 1) + Fixtures.many(60)
+        let app = try TestApp(ms, team: F.team(), files: F.files)
+        let folded = try TestApp(ms, team: F.team(), files: F.files)
+        folded.runner.editor = { $0 }
+        var (state, pager, effects, _) = try bounded(app, team: F.team())
+        // The queue and the crisis pane as the first refresh tick loads them once the store is open.
+        for m in effects.answer(.loadPanels) { _ = update(&state, m) }
+        // Start the second playbook (outage) at severity 3 with the queue suspended, check its first step.
+        let script = "4 j <Enter> 3 y x"
+        var t = run(&state, keys(script), pager: pager, answer: effects.answer)
+        folded.press(script)
+        XCTAssertNil(state.chrome.message.flatMap { $0.isError ? $0.text : nil })
+        XCTAssertEqual(t.screen!.lines, folded.buffer.lines, diff(t.screen!.lines, folded.buffer.lines))
+        let joined = t.screen!.lines.joined(separator: "\n")
+        XCTAssertTrue(joined.contains("Crisis — ACTIVE"), joined)
+        XCTAssertTrue(joined.contains("SUSPENDED"), joined)
+        // The chart counts the mentions of the hour before the start (the index's GROUP BY, as the fold counts).
+        XCTAssertTrue(joined.contains("max ") && !joined.contains("max 0/15m"), joined)
+        // On disk: the run, the suspension and the step, written by alice.
+        let log = try actionLines(app)
+        XCTAssertTrue(log.contains { $0.contains("crisis_start") && $0.contains("alice") }, "\(log)")
+        XCTAssertTrue(log.contains { $0.contains("queue_suspend_all") }, "\(log)")
+        XCTAssertTrue(log.contains { $0.contains("crisis_step") && $0.contains("confirm") }, "\(log)")
+        // A mention curated into the queue from the feed: its text read from the index.
+        t = run(&state, keys("1") + typed(":curate") + [.key(.enter)], pager: pager, answer: effects.answer)
+        folded.press("1")
+        folded.type(":curate")
+        folded.press("<Enter>")
+        XCTAssertEqual(state.chrome.message?.text, folded.state.chrome.message?.text)
+        XCTAssertEqual(state.queue.info.items.count, 1)
+        XCTAssertEqual(state.queue.info.items.first?.draft.text, folded.state.queue.info.items.first?.draft.text)
+        XCTAssertEqual(state.queue.info.items.first?.draft.text, "“mention number 0”")
     }
 }

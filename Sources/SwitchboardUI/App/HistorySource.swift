@@ -17,4 +17,6 @@ public protocol HistorySource: AnyObject {
     func rising(now: Date, own: OwnAccounts, exclude: [String]) throws -> [TrendingTerm]
     /// `CrisisReport.buckets` over every stored mention.
     func crisisBuckets(from: Date, to: Date) throws -> [CrisisBucket]
+    /// The texts of the negative mentions posted from `from` to `to`, newest first, at most `limit`.
+    func negativeTexts(from: Date, to: Date, limit: Int) throws -> [String]
 }

@@ -21,6 +21,9 @@ extension Update {
         }
         if var d = r.delta {
             if let q = d.queue { setQueue(&s, q) }
+            // The crisis pane and a spike alert, from the actions as in a folded workbench.
+            if let c = d.crisis { setCrisis(&s, c) }
+            if let n = d.spike, s.chrome.spike == nil || n.at >= s.chrome.spike!.at { s.chrome.spike = n }
             for (k, e) in d.outbox { s.mention.outbox[k] = e }
             d.newMentions = []
             d.states = s.states

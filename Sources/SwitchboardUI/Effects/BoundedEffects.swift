@@ -7,8 +7,11 @@ import SwitchboardCore
 /// write asks about it); then the index catches up and the
 /// window reads the states of its rows, newer mentions and the counts again (`HistoryPaging.reread`,
 /// `.windowReread`). The filter is matched by the index (`restart`: its pages, keyset-paged like the unfiltered ones).
-/// The Mention pane is answered as by `HistoryWindowLoop.readOnly`; what needs every mention in memory is refused
-/// with a line that says how to get it (`window.needsStore`); replies are sent by the listener.
+/// The content queue (a curated mention read from the index), the crisis pane (its chart and a spike's playbook from
+/// the index) and `:sync` work as in a folded workbench. The Mention pane is answered as by
+/// `HistoryWindowLoop.readOnly`; what needs every mention in memory (the community pane, moderation, own posts, a
+/// thread fetched from its network) is refused with a line that says how to get it (`window.needsStore`); replies
+/// are sent by the listener.
 public final class BoundedEffects {
     let pager: HistoryPaging
     /// The runner on the store that takes the writes; `wait: false` answers nil while it is still opening.
@@ -46,7 +49,9 @@ public final class BoundedEffects {
             panelsLoaded = true
             return runner.perform(.loadPanels)
         case .record, .claim, .queueReply, .cancelSend, .retrySend, .confirmManual, .saveDraft, .deleteDraft,
-            .openEditor, .loadTemplates, .copyToClipboard, .loadTheme:
+            .openEditor, .loadTemplates, .copyToClipboard, .loadTheme, .queue, .crisis, .sync:
+            // The content queue and the crisis runs are made from the actions, which this store reads (the crisis
+            // chart and a spike's playbook from the index: `EffectRunner.history`); a sync works on the directory.
             let r: EffectRunner
             do {
                 guard let opened = try runner(true) else { break }

@@ -55,6 +55,9 @@ public final class EffectRunner {
 
     /// A mention the store does not keep (a store opened `.keysOnly` behind a bounded window reads it from the index).
     public var mentionFromIndex: ((String) -> Mention?)?
+    /// The history's figures a store without mentions cannot give (a bounded window's index): the crisis chart's
+    /// slots and the texts that pick the playbook a spike suggests.
+    public var history: HistorySource?
 
     public init(store: Store, actor: String, themeDirs: [URL] = []) {
         (self.store, self.actor, self.themeDirs) = (store, actor, themeDirs)

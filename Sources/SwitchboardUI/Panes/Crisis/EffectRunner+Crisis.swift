@@ -30,10 +30,16 @@ extension EffectRunner {
             } else {
                 // The negative mentions of the hour before the alert: their words pick the playbook.
                 let since = sp.at.addingTimeInterval(-3600)
-                let texts = store.mentions.filter {
-                    $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60)
-                        && $0.analysis?.sentiment == .negative
-                }.map(\.text)
+                let texts =
+                    if let history {
+                        // A bounded window: the index's (a few hundred are enough to pick by their words).
+                        (try? history.negativeTexts(from: since, to: sp.at.addingTimeInterval(60), limit: 500)) ?? []
+                    } else {
+                        store.mentions.filter {
+                            $0.createdAt >= since && $0.createdAt <= sp.at.addingTimeInterval(60)
+                                && $0.analysis?.sentiment == .negative
+                        }.map(\.text)
+                    }
                 c.offer = view.playbookLibrary.suggest(negativeSpike: sp.kind == "negative", recentTexts: texts)
                 view.offer = (c.offer, sp.at)
             }
@@ -44,9 +50,13 @@ extension EffectRunner {
     /// Mentions per 15 minutes from an hour before the run's start: only the mentions stored since the last call
     /// are counted, unless a new slot began (then all of them again).
     func buckets(_ run: CrisisRun, now: Date) -> [CrisisBucket] {
-        let mentions = store.mentions
         let from = run.startedAt.addingTimeInterval(-3600)
         let to = run.endedAt ?? now
+        // A bounded window keeps no mentions: one GROUP BY over the index's times (`HistoryIndex.crisisBuckets`).
+        if let history {
+            return (try? history.crisisBuckets(from: from, to: to)) ?? CrisisReport.buckets([], from: from, to: to)
+        }
+        let mentions = store.mentions
         if var c = view.chart, c.run == run.id, c.counted <= mentions.count {
             let add = CrisisReport.buckets(Array(mentions[c.counted...]), from: from, to: to)
             if add.count == c.buckets.count, add.first?.start == c.buckets.first?.start {

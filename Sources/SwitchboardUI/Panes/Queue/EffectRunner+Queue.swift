@@ -94,7 +94,7 @@ extension EffectRunner {
                     .queueSelect(id: i.id, text: L10n.t("msg.queuedFor", ["accounts": to, "what": what])),
                 ]
             case .curate(let key, let accounts):
-                guard let m = store.mention(key) else { return [.failed(L10n.t("msg.noMentionKey", ["key": key]))] }
+                guard let m = store.mention(key) ?? mentionFromIndex?(key) else { return [.failed(L10n.t("msg.noMentionKey", ["key": key]))] }
                 let handle = m.author.map(\.shown)
                 let quote = NetworkText.clean(m.text, max: 200)
                 var d = QueueDraft(text: "“\(quote)”", accounts: accounts ?? Self.defaultAccounts(team), createdAt: now)
