@@ -108,29 +108,14 @@ extension Analyzer {
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
         if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
-        // Which byte pairs occur (hashed into 2,048 bits): a term whose first word has a pair that is nowhere in
-        // the text cannot match, decided without a search.
-        var pairs = (SIMD16<UInt64>(), SIMD16<UInt64>())
-        withUnsafeMutableBytes(of: &pairs) { raw in
-            let bits = raw.bindMemory(to: UInt64.self)
-            for k in 0..<max(0, scratchLen - 1) {
-                let b = Analyzer.pairBit(scratch[k], scratch[k + 1])
-                bits[b >> 6] |= 1 << UInt64(b & 63)
-            }
-        }
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
             guard first.len > 0, scratchLen >= first.len else { continue }
-            let absent = withUnsafeBytes(of: &pairs) { raw in
-                let bits = raw.bindMemory(to: UInt64.self)
-                for k in 0..<(first.len - 1) {
-                    let b = Analyzer.pairBit(first.ptr[k], first.ptr[k + 1])
-                    if bits[b >> 6] & (1 << UInt64(b & 63)) == 0 { return true }
-                }
-                return false
-            }
-            guard !absent, Analyzer.occurs(first.ptr, first.len, in: scratch, scratchLen) else { continue }
+            // The term's first word must occur in the text's normalised bytes: one memchr for its rarest byte
+            // (`TermStorage.rare`), mostly absent, then a compare where it is.
+            guard Analyzer.occurs(first.ptr, first.len, rare: tv.rareByte(Int(firstWord)), in: scratch, scratchLen)
+            else { continue }
             var i = 0
             while i < nt {
                 let t = toks[i]
@@ -169,16 +154,15 @@ extension Analyzer {
         return true
     }
 
-    /// A byte pair's bit among 2,048.
-    @inline(__always) static func pairBit(_ a: UInt8, _ b: UInt8) -> Int { (Int(a) << 3 ^ Int(b)) & 2047 }
-
-    /// Whether `w` occurs in `hay` (memchr for the first byte, then a compare).
-    static func occurs(_ w: UnsafePointer<UInt8>, _ m: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int) -> Bool {
-        var start = 0
-        let f = Int32(w[0])
+    /// Whether `w` (`m` bytes) occurs in `hay` (`n` bytes): memchr for its byte at `rare`, then a compare of the whole.
+    static func occurs(
+        _ w: UnsafePointer<UInt8>, _ m: Int, rare r: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int
+    ) -> Bool {
+        var start = 0  // the first place `w` could start
+        let f = Int32(w[r])
         while n - start >= m {
-            guard let hit = memchr(hay + start, f, n - start - m + 1) else { return false }
-            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard let hit = memchr(hay + start + r, f, n - start - m + 1) else { return false }
+            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - r
             if memcmp(hay + at, w, m) == 0 { return true }
             start = at + 1
         }

@@ -12,8 +12,7 @@ final class KeyTable<Value>: @unchecked Sendable {
         while cap < entries.count * 2 + 1 { cap <<= 1 }
         mask = cap - 1
         // Aligned to a cache line: a slot of 64 bytes (the word table's) never spans two.
-        slots = UnsafeMutableRawPointer.allocate(byteCount: cap * MemoryLayout<Slot>.stride, alignment: 64)
-            .bindMemory(to: Slot.self, capacity: cap)
+        slots = TableMemory.allocate(byteCount: cap * MemoryLayout<Slot>.stride).bindMemory(to: Slot.self, capacity: cap)
         slots.initialize(repeating: Slot(key: 0, value: empty), count: cap)
         count = entries.count
         for (k, v) in entries {
@@ -23,7 +22,7 @@ final class KeyTable<Value>: @unchecked Sendable {
         }
     }
 
-    deinit { slots.deallocate() }
+    deinit { TableMemory.deallocate(slots, byteCount: (mask + 1) * MemoryLayout<Slot>.stride) }
 
     var view: TableView<Value> { TableView(slots: slots, mask: mask) }
 

@@ -17,7 +17,7 @@ final class LearnedTable: @unchecked Sendable {
         while cap < entries.count * 2 + 1 { cap <<= 1 }
         mask = cap - 1
         var kept = 0
-        slots = .allocate(capacity: cap)
+        slots = TableMemory.allocate(byteCount: cap * 16).bindMemory(to: SIMD16<Int8>.self, capacity: cap)
         slots.initialize(repeating: SIMD16<Int8>(repeating: 0), count: cap)
         let raw = UnsafeMutableRawPointer(slots)
         // In key order, so every process lays the table out alike (a dictionary's order differs per process).
@@ -34,7 +34,7 @@ final class LearnedTable: @unchecked Sendable {
         count = kept
     }
 
-    deinit { slots.deallocate() }
+    deinit { TableMemory.deallocate(slots, byteCount: (mask + 1) * 16) }
 
     /// What one unit of a quantised weight is worth, per output: the largest weight is 127 units.
     static func scale(of entries: [UInt64: SIMD16<Float>], outputs: Int) -> SIMD16<Float> {

@@ -63,6 +63,39 @@ struct Tokenizer {
                 nt += 1
                 continue
             }
+            if (b | 0x20) &- 97 < 26 {
+                // The common word, inline: ASCII letters up to a byte that ends a word as `word` ends it (a space,
+                // punctuation other than an apostrophe, the end). Anything else (a digit, an apostrophe, a non-ASCII
+                // letter) goes to `word` from the word's start, which overwrites what was written here.
+                var (k, o, h, prev, r, up, fl) = (i, out, fnvOffset, UInt8(0), 0, 0, UInt8(0))
+                repeat {
+                    let x = t[k]
+                    let l = x | 0x20
+                    if l &- 97 >= 26 { break }
+                    up &+= Int((~x >> 5) & 1)
+                    k &+= 1
+                    if l == prev {
+                        r &+= 1
+                        if r > 2 { fl |= Token.elongated; continue }
+                        if r == 2 { fl |= Token.repeatedLetters }
+                    } else {
+                        (prev, r) = (l, 1)
+                    }
+                    scratch[o] = l
+                    o &+= 1
+                    h = fnvStep(h, l)
+                } while k < n
+                if k >= n || t[k] < 0x80 && t[k] &- 48 >= 10 && t[k] != 39 && t[k] != 96 {
+                    let lower = k &- i &- up
+                    if up >= 2 && lower == 0 { fl |= Token.caps }
+                    stats.upperLetters &+= up
+                    stats.lowerLetters &+= lower
+                    tokens[nt] = Token(
+                        hash: h == 0 ? 1 : h, start: Int32(out), len: Int32(o &- out), kind: .word, flags: fl)
+                    (nt, out, i) = (nt &+ 1, o, k)
+                    continue
+                }
+            }
             if isWordLead(b) {
                 let start = out
                 var tok = Token()

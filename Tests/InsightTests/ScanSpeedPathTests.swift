@@ -48,6 +48,37 @@ final class ScanSpeedPathTests: XCTestCase {
         func get(_ i: Int) -> Analysis? { lock.withLock { items[i] } }
     }
 
+    /// Session 11: a word of ASCII letters is read inline by the tokenizer, anything else by the general reader; both
+    /// give the same tokens, flags and keys.
+    func testInlineWordsReadLikeTheGeneralReader() {
+        let analyzer = Analyzer()
+        // Letter runs and capitals in the inline path, words that end in a digit, an apostrophe or a non-ASCII letter
+        // (read again by the general reader), and a word at the very end of the text.
+        XCTAssertEqual(
+            analyzer.features("Sooo GOOOD, really-nice x2 it's CAFÉ grün gut").tokens,
+            ["soo", "good", ",", "really", "-", "nice", "x2", "its", "café", "grün", "gut"])
+        // The key of a word is the same whichever reader read it: the inline one ("gut"), the general one ("#gut").
+        XCTAssertEqual(analyzer.features("gut").keys.first, analyzer.features("#gut").keys.first)
+        XCTAssertNotEqual(analyzer.features("gut").keys.first, analyzer.features("guts").keys.first)
+        // A word in capitals stays "caps" (stronger), a capitalised one does not.
+        let caps = analyzer.analyze("This is GREAT"), plain = analyzer.analyze("This is Great")
+        XCTAssertGreaterThan(caps.score, plain.score)
+    }
+
+    /// Session 11: a crisis term's first word is looked for by its rarest byte; an occurrence of that byte elsewhere,
+    /// or before the term, or the term at the text's very start or end, changes nothing.
+    func testCrisisTermsFoundByTheirRarestByte() {
+        let a = Analyzer(crisisTerms: ["boycott", "Ausfall", "data breach", "xy"])
+        XCTAssertEqual(a.analyze("boycott").crisisTerms, ["boycott"])
+        XCTAssertEqual(a.analyze("yyyy yes, you: boycotts everywhere").crisisTerms, ["boycott"])
+        XCTAssertNil(a.analyze("a boy cott y boycot").crisisTerms)
+        XCTAssertEqual(a.analyze("Totalausfall!! fff").crisisTerms, ["Ausfall"])  // inside a word (four bytes or more)
+        XCTAssertEqual(a.analyze("fff, AUSFALLS überall").crisisTerms, ["Ausfall"])
+        XCTAssertEqual(a.analyze("the DATA breach").crisisTerms, ["data breach"])
+        XCTAssertNil(a.analyze("data, no breach").crisisTerms)
+        XCTAssertEqual(a.analyze("y x xy").crisisTerms, ["xy"])
+    }
+
     func testCapitalsAndLetterRunsFoldAsBefore() {
         let analyzer = Analyzer()
         // Letter runs cap at two whatever the case; capitals fold to lower case; a word in capitals stays "caps".
