@@ -35,6 +35,8 @@ extension HistoryIndex {
         // Every hour of the range kept (made with its rows).
         guard hours.count == range.count else { return nil }
         var need = try ReportSums.rowsNeeded(sums, team: team, since: since, until: until, now: now, options: options)
+        // An hour that reaches outside [from, to) by `created` (the rows' filter) comes as rows too (the exact times
+        // the check above reads may differ from `created` by a rounding).
         for (k, h) in hours.enumerated() where Double(h) * 3600 < from || Double(h + 1) * 3600 > to {
             need[k] = true
         }

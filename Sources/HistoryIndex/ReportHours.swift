@@ -448,66 +448,71 @@ extension HistoryIndex {
         ids.reserveCapacity(expected * 4)
         if bands { bandOf.reserveCapacity(expected) }
         let arguments: [StatementArguments] =
-            only.map { $0.map { StatementArguments([$0]) } } ?? [StatementArguments([hours.lowerBound, hours.upperBound])]
+            only.map { $0.map { StatementArguments([$0]) } } ?? [
+                StatementArguments([hours.lowerBound, hours.upperBound])
+            ]
         for arguments in arguments {
-        sqlite3_reset(s)
-        try statement.setArguments(arguments)
-        while try HistoryIndex.step(s, db) {
-            guard let base = sqlite3_column_blob(s, 0) else { continue }
-            var r = ReportHours.Reader(p: UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(s, 0))))
-            var rowid: Int64 = 0
-            while r.at < r.p.count {
-                rowid &+= Int64(bitPattern: r.varint())
-                let flags = r.byte()
-                let status = Int(r.byte())
-                let band = Int(r.byte())
-                let created = r.double()
-                let exact = flags & ReportHours.exactTime != 0 ? r.double() : nil
-                let first = flags & ReportHours.answered != 0 ? r.double() : nil
-                let network = r.varint()
-                let account = flags & ReportHours.hasAccount != 0 ? r.varint() : nil
-                let followers = flags & ReportHours.hasFollowers != 0 ? Int(Int64(bitPattern: r.varint())) : nil
-                let voice = r.varint()
-                let words = Int(r.varint())
-                // The period's rows only (the edge hours hold others), as the statement's `created` bounds.
-                guard created >= from, created < to else {
-                    for _ in 0..<words { _ = r.varint() }
-                    continue
-                }
-                for _ in 0..<words { ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: r.varint()))) }
-                start.append(ids.count)
-                rowids.append(rowid)
-                out.time.append(
-                    exact.map { Date(timeIntervalSinceReferenceDate: $0) } ?? Date(timeIntervalSince1970: created))
-                // Global name ids to the columns' numbers, in the order met.
-                guard network < UInt64(local.count) else { return nil }
-                if local[Int(network)] < 0 {
-                    local[Int(network)] = Int32(networkIDs.count)
-                    networkIDs.append(Int64(network))
-                }
-                out.network.append(local[Int(network)])
-                let sentiment = flags & 3
-                out.sentiment.append(
-                    sentiment == 0 ? nil : sentiment == 1 ? .negative : sentiment == 2 ? .neutral : .positive)
-                out.question.append(flags & ReportHours.question != 0)
-                out.status.append(status < statuses.count ? statuses[status] : .new)
-                out.firstResponse.append(first.map { Date(timeIntervalSinceReferenceDate: $0) })
-                out.isPrivate.append(flags & ReportHours.isPrivate != 0)
-                if let account {
-                    guard account < UInt64(local.count) else { return nil }
-                    if local[Int(account)] < 0 {
-                        local[Int(account)] = Int32(accountIDs.count)
-                        accountIDs.append(Int64(account))
+            sqlite3_reset(s)
+            try statement.setArguments(arguments)
+            while try HistoryIndex.step(s, db) {
+                guard let base = sqlite3_column_blob(s, 0) else { continue }
+                var r = ReportHours.Reader(
+                    p: UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(s, 0))))
+                var rowid: Int64 = 0
+                while r.at < r.p.count {
+                    rowid &+= Int64(bitPattern: r.varint())
+                    let flags = r.byte()
+                    let status = Int(r.byte())
+                    let band = Int(r.byte())
+                    let created = r.double()
+                    let exact = flags & ReportHours.exactTime != 0 ? r.double() : nil
+                    let first = flags & ReportHours.answered != 0 ? r.double() : nil
+                    let network = r.varint()
+                    let account = flags & ReportHours.hasAccount != 0 ? r.varint() : nil
+                    let followers = flags & ReportHours.hasFollowers != 0 ? Int(Int64(bitPattern: r.varint())) : nil
+                    let voice = r.varint()
+                    let words = Int(r.varint())
+                    // The period's rows only (the edge hours hold others), as the statement's `created` bounds.
+                    guard created >= from, created < to else {
+                        for _ in 0..<words { _ = r.varint() }
+                        continue
                     }
-                    out.account.append(local[Int(account)])
-                } else {
-                    out.account.append(-1)
+                    for _ in 0..<words { ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: r.varint()))) }
+                    start.append(ids.count)
+                    rowids.append(rowid)
+                    out.time.append(
+                        exact.map { Date(timeIntervalSinceReferenceDate: $0) } ?? Date(timeIntervalSince1970: created))
+                    // Global name ids to the columns' numbers, in the order met.
+                    guard network < UInt64(local.count) else { return nil }
+                    if local[Int(network)] < 0 {
+                        local[Int(network)] = Int32(networkIDs.count)
+                        networkIDs.append(Int64(network))
+                    }
+                    out.network.append(local[Int(network)])
+                    let sentiment = flags & 3
+                    out.sentiment.append(
+                        sentiment == 0 ? nil : sentiment == 1 ? .negative : sentiment == 2 ? .neutral : .positive)
+                    out.question.append(flags & ReportHours.question != 0)
+                    out.status.append(status < statuses.count ? statuses[status] : .new)
+                    out.firstResponse.append(first.map { Date(timeIntervalSinceReferenceDate: $0) })
+                    out.isPrivate.append(flags & ReportHours.isPrivate != 0)
+                    if let account {
+                        guard account < UInt64(local.count) else { return nil }
+                        if local[Int(account)] < 0 {
+                            local[Int(account)] = Int32(accountIDs.count)
+                            accountIDs.append(Int64(account))
+                        }
+                        out.account.append(local[Int(account)])
+                    } else {
+                        out.account.append(-1)
+                    }
+                    out.followers.append(followers)
+                    out.voice.append(voice)
+                    if bands {
+                        bandOf.append(band > 0 && band <= ReportHours.bands.count ? ReportHours.bands[band - 1] : nil)
+                    }
                 }
-                out.followers.append(followers)
-                out.voice.append(voice)
-                if bands { bandOf.append(band > 0 && band <= ReportHours.bands.count ? ReportHours.bands[band - 1] : nil) }
             }
-        }
         }
         // The sums' global name ids to the columns' numbers (met after the rows': the rows keep theirs).
         for k in sums.indices {

@@ -96,7 +96,8 @@ final class ReportSumsTests: XCTestCase {
         // Another writer: status, spam and first responses of mentions in hours the reports above summed.
         let writer = try Store(dir: dir)
         let inPeriod = writer.mentions.filter {
-            $0.createdAt > Self.now.addingTimeInterval(-25 * 86400) && $0.createdAt < Self.now.addingTimeInterval(-86400)
+            $0.createdAt > Self.now.addingTimeInterval(-25 * 86400)
+                && $0.createdAt < Self.now.addingTimeInterval(-86400)
         }
         XCTAssertGreaterThan(inPeriod.count, 200)
         let states = writer.states()
@@ -124,7 +125,9 @@ final class ReportSumsTests: XCTestCase {
         try writer.record(actions, actor: "bo", now: at)
         // The catch-up marks the hours; the next report makes their rows and sums again.
         _ = try HistoryIndex(dir: dir)
-        let marked = try database(dir).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report_dirty") ?? 0 }
+        let marked = try database(dir).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM report_dirty") ?? 0
+        }
         XCTAssertGreaterThan(marked, 10)
         let after = try assertSame(dir, team)
         XCTAssertNotEqual(after[0], before[0], "the batch changes the 30 days")

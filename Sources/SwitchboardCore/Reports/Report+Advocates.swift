@@ -52,7 +52,9 @@ extension Report {
             if let f = m.author?.followers, let h = m.author?.handle {
                 if let i = followers.firstIndex(where: { $0.handle == h && $0.platform == m.platform }) {
                     followers[i].count = max(followers[i].count, f)
-                } else { followers.append((m.platform, h, f)) }
+                } else {
+                    followers.append((m.platform, h, f))
+                }
             }
         }
 
@@ -81,8 +83,10 @@ extension Report {
             let t = tallies[i].value
             guard t.positive != t.negative else { continue }
             let reach = t.followers.reduce(0) { $0 + $1.count }
-            let e = (AuthorTally.score(positive: t.positive, negative: t.negative, reach: reach), t.mentions, reach,
-                t.positive, i)
+            let e = (
+                AuthorTally.score(positive: t.positive, negative: t.negative, reach: reach), t.mentions, reach,
+                t.positive, i
+            )
             if t.positive > t.negative { pro.append(e) } else { contra.append(e) }
         }
         func order(_ a: AuthorStats, _ b: AuthorStats) -> Bool {

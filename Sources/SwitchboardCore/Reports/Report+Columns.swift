@@ -122,7 +122,8 @@ extension Report {
             // People: by account here, by person below.
             let a = Int(c.account[i])
             if a >= 0 {
-                people[a].add(order: ordered ? Int64(i) : c.order[i], sentiment: c.sentiment[i], followers: c.followers[i])
+                people[a].add(
+                    order: ordered ? Int64(i) : c.order[i], sentiment: c.sentiment[i], followers: c.followers[i])
             }
         }
 

@@ -123,7 +123,9 @@ public struct ReportSums {
         }
         // Rows read for the ten latest: every overdue group of an hour read anyway, then the latest bound first.
         var read: [(low: Double, count: Int)] = overdue.filter { need[$0.hour] }.map { ($0.low, $0.count) }
-        let left = overdue.filter { !need[$0.hour] }.sorted { $0.high != $1.high ? $0.high > $1.high : $0.hour < $1.hour }
+        let left = overdue.filter { !need[$0.hour] }.sorted {
+            $0.high != $1.high ? $0.high > $1.high : $0.hour < $1.hour
+        }
         for o in left {
             if need[o.hour] { continue }
             let surelyLater = read.reduce(0) { $0 + ($1.low > o.high ? $1.count : 0) }
@@ -169,7 +171,9 @@ extension Report {
                 if current { tally.questions += s.questions } else { tally.previousQuestions += s.questions }
                 for a in s.answered {
                     let firstResponse = a.firstResponse <= now ? a.firstResponse : nil
-                    if a.question, let f = firstResponse { tally.responseTime(current: current, at: a.time, firstResponse: f) }
+                    if a.question, let f = firstResponse {
+                        tally.responseTime(current: current, at: a.time, firstResponse: f)
+                    }
                     guard current else { continue }
                     // As the pass: a first response after `now` is not there yet (the mention counts as open).
                     tally.slaChecked += 1
