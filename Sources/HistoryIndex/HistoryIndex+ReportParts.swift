@@ -29,10 +29,22 @@ extension HistoryIndex {
                 team: team, from: previous, to: until.timeIntervalSince1970,
                 vocabulary: try pool.read { try HistoryIndex.vocabulary($0) }, band: options.band)) ?? false)
         lastReportFromHours = false
+        lastReportFromSums = false
         let report = try pool.read { db -> Report? in
             guard try VoiceTerms.stored(db) == terms else { return nil }
             let vocabulary = try HistoryIndex.vocabulary(db)
             let platform = try db.cachedStatement(sql: "SELECT platform FROM mention WHERE key = ? AND present = 1")
+            if asColumns, hours, reportFromSums,
+                let r = try HistoryIndex.reportFromSums(
+                    db, team: team, since: since, until: until, now: now, options: options, events: events,
+                    stored: stored, vocabulary: vocabulary,
+                    networkOf: { key in try? String.fetchOne(platform, arguments: [key]) })
+            {
+                lastReportFromHours = true
+                lastReportFromSums = true
+                lastReportSummedHours = r.summed
+                return r.report
+            }
             if asColumns {
                 let fromHours =
                     hours

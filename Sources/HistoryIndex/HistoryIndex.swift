@@ -35,6 +35,13 @@ public final class HistoryIndex: @unchecked Sendable {
     public var reportFromHours = true
     /// Whether the last `report` read its columns from the rows kept per hour.
     public internal(set) var lastReportFromHours = false
+    /// Whether the hours that lie whole in a bucket may be added as sums (`report_sum`; the bench and the tests turn
+    /// it off to compare with the rows kept per hour).
+    public var reportFromSums = true
+    /// Whether the last `report` added hours as sums.
+    public internal(set) var lastReportFromSums = false
+    /// How many hours the last `report` added as sums (the rest of its hours were read as rows).
+    public internal(set) var lastReportSummedHours = 0
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {

@@ -19,11 +19,12 @@ import SwitchboardCore
 /// accounts and the SLA's bands — is recorded in meta `report_hours`; another team file forgets every hour.
 enum ReportHours {
     /// The blobs' layout; part of the signature in meta.
-    static let layout = 1
+    static let layout = 2
 
     static let tables = [
         "CREATE TABLE report_hour (hour INTEGER PRIMARY KEY, rows BLOB NOT NULL)",
         "CREATE TABLE report_dirty (hour INTEGER PRIMARY KEY)",
+        sumsTable,
         // Networks (kind 0: the name as stored) and accounts (kind 1: the handle as written, then the network's id
         // as 4 bytes, little-endian).
         """
@@ -32,7 +33,19 @@ enum ReportHours {
         """,
     ]
 
-    static let tableNames = ["report_hour", "report_dirty", "report_name"]
+    static let tableNames = ["report_hour", "report_dirty", "report_name", "report_sum"]
+
+    /// Each kept hour's sums (`ReportHourSumsBuilder`), written with its rows. Made where missing: an index of
+    /// schema 7 made before the sums has none.
+    static let sumsTable = "CREATE TABLE IF NOT EXISTS report_sum (hour INTEGER PRIMARY KEY, sums BLOB NOT NULL)"
+
+    /// Forgets every hour (rows and sums).
+    static func forget(_ db: Database) throws {
+        try db.execute(sql: sumsTable)
+        try db.execute(sql: "DELETE FROM report_hour")
+        try db.execute(sql: "DELETE FROM report_sum")
+        try db.execute(sql: "DELETE FROM report_dirty")
+    }
 
     /// The hour a creation time is kept under (as SQLite's `CAST(created / 3600 AS INTEGER)`: toward zero).
     static let hourSQL = "CAST(%@ / 3600 AS INTEGER)"
@@ -96,14 +109,14 @@ enum ReportHours {
 
     /// After a bulk load (the triggers were off): every hour is made again when a report asks for it.
     static func afterBulk(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM report_hour")
-        try db.execute(sql: "DELETE FROM report_dirty")
+        try forget(db)
         for sql in triggers { try db.execute(sql: sql) }
     }
 
     /// With the rest of the index (a rebuild).
     static func clear(_ db: Database) throws {
         try dropTriggers(db)
+        try db.execute(sql: sumsTable)
         for t in tableNames { try db.execute(sql: "DELETE FROM \(t)") }
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_hours'")
     }
@@ -231,8 +244,7 @@ extension HistoryIndex {
                 var done = false
                 try db.inTransaction(.immediate) {
                     if try ReportHours.storedSignature(db) != signature {
-                        try db.execute(sql: "DELETE FROM report_hour")
-                        try db.execute(sql: "DELETE FROM report_dirty")
+                        try ReportHours.forget(db)
                         try db.execute(
                             sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)", arguments: [signature])
                     }
@@ -305,6 +317,7 @@ extension HistoryIndex {
         // One buffer per hour (the rows come in rowid order, the hours interleaved).
         var slot: [Int64: Int] = [:]
         var blobs: [[UInt8]] = [], last: [Int64] = []
+        var sums: [ReportHourSumsBuilder] = []
         var b: [UInt8] = []
         for i in 0..<c.count {
             let h = ReportHours.hour(created[i])
@@ -317,6 +330,7 @@ extension HistoryIndex {
                 slot[h] = k
                 blobs.append([])
                 last.append(0)
+                sums.append(ReportHourSumsBuilder())
             }
             b.removeAll(keepingCapacity: true)
             // rowid (the first of an hour whole, then the step from the one before: rowid order within an hour).
@@ -356,11 +370,17 @@ extension HistoryIndex {
             ReportHours.put(UInt64(words.count), &b)
             for w in words { ReportHours.put(UInt64(UInt32(bitPattern: c.terms.ids[w])), &b) }
             blobs[k].append(contentsOf: b)
+            sums[k].add(
+                c, i, rowid: rowid, network: networkID[Int(c.network[i])],
+                account: c.account[i] >= 0 ? accountID[Int(c.account[i])] : -1, band: bandCode)
         }
         let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO report_hour(hour, rows) VALUES (?, ?)")
         let unmark = try db.cachedStatement(sql: "DELETE FROM report_dirty WHERE hour = ?")
+        try db.execute(sql: ReportHours.sumsTable)
+        let writeSums = try db.cachedStatement(sql: "INSERT OR REPLACE INTO report_sum(hour, sums) VALUES (?, ?)")
         for h in stale {
             try write.execute(arguments: [h, Data(slot[h].map { blobs[$0] } ?? [])])
+            try writeSums.execute(arguments: [h, Data((slot[h].map { sums[$0] } ?? ReportHourSumsBuilder()).encode())])
             try unmark.execute(arguments: [h])
         }
         return true
@@ -371,6 +391,18 @@ extension HistoryIndex {
     static func hourColumns(
         _ db: Database, from: Double, to: Double, team: TeamConfig, vocabulary: Int, bands: Bool
     ) throws -> ReportColumns? {
+        var none: [ReportHourSums] = []
+        var nobody: PeopleSums? = nil
+        return try hourColumns(
+            db, from: from, to: to, team: team, vocabulary: vocabulary, bands: bands, sums: &none, people: &nobody)?.0
+    }
+
+    /// The same for the hours `only` (all of them: nil); `sums` and `people` (read with global name ids) get the
+    /// columns' numbers of the networks and accounts they name (the accounts returned).
+    static func hourColumns(
+        _ db: Database, from: Double, to: Double, team: TeamConfig, vocabulary: Int, bands: Bool,
+        only: [Int64]? = nil, sums: inout [ReportHourSums], people: inout PeopleSums?
+    ) throws -> (ReportColumns, [ReportHourSums.Account])? {
         guard let hours = hourRange(from: from, to: to),
             let stale = try staleHours(db, hours, signature: ReportHours.signature(team: team, bands: bands)),
             stale.isEmpty
@@ -388,13 +420,16 @@ extension HistoryIndex {
         }
         let statuses = MentionStatus.allCases
         let statement = try db.makeStatement(
-            sql: "SELECT rows FROM report_hour WHERE hour BETWEEN ? AND ? ORDER BY hour")
-        try statement.setArguments([hours.lowerBound, hours.upperBound])
+            sql: only == nil
+                ? "SELECT rows FROM report_hour WHERE hour BETWEEN ? AND ? ORDER BY hour"
+                : "SELECT rows FROM report_hour WHERE hour = ?")
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
         // Room for the rows at once (an entry takes about 25 bytes): no array grown and copied a row at a time.
         let bytes =
-            try Int.fetchOne(
+            only != nil
+            ? 0
+            : try Int.fetchOne(
                 db, sql: "SELECT coalesce(sum(length(rows)), 0) FROM report_hour WHERE hour BETWEEN ? AND ?",
                 arguments: [hours.lowerBound, hours.upperBound]) ?? 0
         let expected = min(bytes / 20, 1 << 26)
@@ -412,61 +447,97 @@ extension HistoryIndex {
         start.reserveCapacity(expected + 1)
         ids.reserveCapacity(expected * 4)
         if bands { bandOf.reserveCapacity(expected) }
-        while try HistoryIndex.step(s, db) {
-            guard let base = sqlite3_column_blob(s, 0) else { continue }
-            var r = ReportHours.Reader(p: UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(s, 0))))
-            var rowid: Int64 = 0
-            while r.at < r.p.count {
-                rowid &+= Int64(bitPattern: r.varint())
-                let flags = r.byte()
-                let status = Int(r.byte())
-                let band = Int(r.byte())
-                let created = r.double()
-                let exact = flags & ReportHours.exactTime != 0 ? r.double() : nil
-                let first = flags & ReportHours.answered != 0 ? r.double() : nil
-                let network = r.varint()
-                let account = flags & ReportHours.hasAccount != 0 ? r.varint() : nil
-                let followers = flags & ReportHours.hasFollowers != 0 ? Int(Int64(bitPattern: r.varint())) : nil
-                let voice = r.varint()
-                let words = Int(r.varint())
-                // The period's rows only (the edge hours hold others), as the statement's `created` bounds.
-                guard created >= from, created < to else {
-                    for _ in 0..<words { _ = r.varint() }
-                    continue
-                }
-                for _ in 0..<words { ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: r.varint()))) }
-                start.append(ids.count)
-                rowids.append(rowid)
-                out.time.append(
-                    exact.map { Date(timeIntervalSinceReferenceDate: $0) } ?? Date(timeIntervalSince1970: created))
-                // Global name ids to the columns' numbers, in the order met.
-                guard network < UInt64(local.count) else { return nil }
-                if local[Int(network)] < 0 {
-                    local[Int(network)] = Int32(networkIDs.count)
-                    networkIDs.append(Int64(network))
-                }
-                out.network.append(local[Int(network)])
-                let sentiment = flags & 3
-                out.sentiment.append(
-                    sentiment == 0 ? nil : sentiment == 1 ? .negative : sentiment == 2 ? .neutral : .positive)
-                out.question.append(flags & ReportHours.question != 0)
-                out.status.append(status < statuses.count ? statuses[status] : .new)
-                out.firstResponse.append(first.map { Date(timeIntervalSinceReferenceDate: $0) })
-                out.isPrivate.append(flags & ReportHours.isPrivate != 0)
-                if let account {
-                    guard account < UInt64(local.count) else { return nil }
-                    if local[Int(account)] < 0 {
-                        local[Int(account)] = Int32(accountIDs.count)
-                        accountIDs.append(Int64(account))
+        let arguments: [StatementArguments] =
+            only.map { $0.map { StatementArguments([$0]) } } ?? [
+                StatementArguments([hours.lowerBound, hours.upperBound])
+            ]
+        for arguments in arguments {
+            sqlite3_reset(s)
+            try statement.setArguments(arguments)
+            while try HistoryIndex.step(s, db) {
+                guard let base = sqlite3_column_blob(s, 0) else { continue }
+                var r = ReportHours.Reader(
+                    p: UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(s, 0))))
+                var rowid: Int64 = 0
+                while r.at < r.p.count {
+                    rowid &+= Int64(bitPattern: r.varint())
+                    let flags = r.byte()
+                    let status = Int(r.byte())
+                    let band = Int(r.byte())
+                    let created = r.double()
+                    let exact = flags & ReportHours.exactTime != 0 ? r.double() : nil
+                    let first = flags & ReportHours.answered != 0 ? r.double() : nil
+                    let network = r.varint()
+                    let account = flags & ReportHours.hasAccount != 0 ? r.varint() : nil
+                    let followers = flags & ReportHours.hasFollowers != 0 ? Int(Int64(bitPattern: r.varint())) : nil
+                    let voice = r.varint()
+                    let words = Int(r.varint())
+                    // The period's rows only (the edge hours hold others), as the statement's `created` bounds.
+                    guard created >= from, created < to else {
+                        for _ in 0..<words { _ = r.varint() }
+                        continue
                     }
-                    out.account.append(local[Int(account)])
-                } else {
-                    out.account.append(-1)
+                    for _ in 0..<words { ids.append(Int32(bitPattern: UInt32(truncatingIfNeeded: r.varint()))) }
+                    start.append(ids.count)
+                    rowids.append(rowid)
+                    out.time.append(
+                        exact.map { Date(timeIntervalSinceReferenceDate: $0) } ?? Date(timeIntervalSince1970: created))
+                    // Global name ids to the columns' numbers, in the order met.
+                    guard network < UInt64(local.count) else { return nil }
+                    if local[Int(network)] < 0 {
+                        local[Int(network)] = Int32(networkIDs.count)
+                        networkIDs.append(Int64(network))
+                    }
+                    out.network.append(local[Int(network)])
+                    let sentiment = flags & 3
+                    out.sentiment.append(
+                        sentiment == 0 ? nil : sentiment == 1 ? .negative : sentiment == 2 ? .neutral : .positive)
+                    out.question.append(flags & ReportHours.question != 0)
+                    out.status.append(status < statuses.count ? statuses[status] : .new)
+                    out.firstResponse.append(first.map { Date(timeIntervalSinceReferenceDate: $0) })
+                    out.isPrivate.append(flags & ReportHours.isPrivate != 0)
+                    if let account {
+                        guard account < UInt64(local.count) else { return nil }
+                        if local[Int(account)] < 0 {
+                            local[Int(account)] = Int32(accountIDs.count)
+                            accountIDs.append(Int64(account))
+                        }
+                        out.account.append(local[Int(account)])
+                    } else {
+                        out.account.append(-1)
+                    }
+                    out.followers.append(followers)
+                    out.voice.append(voice)
+                    if bands {
+                        bandOf.append(band > 0 && band <= ReportHours.bands.count ? ReportHours.bands[band - 1] : nil)
+                    }
                 }
-                out.followers.append(followers)
-                out.voice.append(voice)
-                if bands { bandOf.append(band > 0 && band <= ReportHours.bands.count ? ReportHours.bands[band - 1] : nil) }
             }
+        }
+        // The sums' global name ids to the columns' numbers (met after the rows': the rows keep theirs).
+        for k in sums.indices {
+            for g in 0..<2 {
+                for j in sums[k].groups[g].networks.indices {
+                    let id = Int(sums[k].groups[g].networks[j].network)
+                    guard id >= 0, id < local.count else { return nil }
+                    if local[id] < 0 {
+                        local[id] = Int32(networkIDs.count)
+                        networkIDs.append(Int64(id))
+                    }
+                    sums[k].groups[g].networks[j].network = local[id]
+                }
+            }
+        }
+        var summedAccounts: [ReportHourSums.Account] = []
+        if let people {
+            for id in people.touched {
+                guard id >= 0, Int(id) < local.count else { return nil }
+                if local[Int(id)] < 0 {
+                    local[Int(id)] = Int32(accountIDs.count)
+                    accountIDs.append(Int64(id))
+                }
+            }
+            summedAccounts = people.accounts { local[Int($0)] }
         }
         // The names met, from `report_name`: a network whole, an account's handle without its network's 4 bytes.
         var text = [String?](repeating: nil, count: maxID + 1)
@@ -499,6 +570,6 @@ extension HistoryIndex {
             try? String.fetchOne(word, arguments: [id])
         }
         out.mention = try mentionByRowid(db, rowids)
-        return out
+        return (out, summedAccounts)
     }
 }

@@ -52,14 +52,21 @@ extension Report {
             if let f = m.author?.followers, let h = m.author?.handle {
                 if let i = followers.firstIndex(where: { $0.handle == h && $0.platform == m.platform }) {
                     followers[i].count = max(followers[i].count, f)
-                } else { followers.append((m.platform, h, f)) }
+                } else {
+                    followers.append((m.platform, h, f))
+                }
             }
+        }
+
+        /// The documented score (rounded to 2 decimals).
+        static func score(positive: Int, negative: Int, reach: Int) -> Double {
+            let net = Double(positive - negative)
+            return ((abs(net) * (1 + log10(1 + Double(reach)) / 6)) * 100).rounded() / 100
         }
 
         func stats(id: String) -> AuthorStats {
             let reach = followers.reduce(0) { $0 + $1.count }
-            let net = Double(positive - negative)
-            let score = ((abs(net) * (1 + log10(1 + Double(reach)) / 6)) * 100).rounded() / 100
+            let score = AuthorTally.score(positive: positive, negative: negative, reach: reach)
             return AuthorStats(
                 id: id, name: name, networks: Array(Set(networks.map(Report.cleanName))).sorted(), mentions: mentions,
                 positive: positive,
@@ -68,14 +75,19 @@ extension Report {
     }
 
     static func rankAuthors(_ tallies: [String: AuthorTally], limit: Int) -> Advocates {
-        var pro: [AuthorStats] = []
-        var contra: [AuthorStats] = []
-        for (id, t) in tallies {
-            if t.positive > t.negative {
-                pro.append(t.stats(id: id))
-            } else if t.negative > t.positive {
-                contra.append(t.stats(id: id))
-            }
+        // The numbers each person is ranked by first (no string, no set of networks): `stats` — the networks
+        // sorted, the name compared — only for the people that can be among the shown ones.
+        typealias Entry = (score: Double, mentions: Int, followers: Int, positive: Int, at: [String: AuthorTally].Index)
+        var pro: [Entry] = [], contra: [Entry] = []
+        for i in tallies.indices {
+            let t = tallies[i].value
+            guard t.positive != t.negative else { continue }
+            let reach = t.followers.reduce(0) { $0 + $1.count }
+            let e = (
+                AuthorTally.score(positive: t.positive, negative: t.negative, reach: reach), t.mentions, reach,
+                t.positive, i
+            )
+            if t.positive > t.negative { pro.append(e) } else { contra.append(e) }
         }
         func order(_ a: AuthorStats, _ b: AuthorStats) -> Bool {
             if a.score != b.score { return a.score > b.score }
@@ -83,10 +95,30 @@ extension Report {
             if a.followers != b.followers { return a.followers > b.followers }
             return a.name != b.name ? a.name < b.name : a.id < b.id
         }
-        pro.sort(by: order)
-        contra.sort(by: order)
-        func best(_ key: (AuthorStats) -> Int) -> AuthorStats? {
-            pro.max { a, b in key(a) != key(b) ? key(a) < key(b) : order(b, a) }
+        func stats(_ e: Entry) -> AuthorStats { tallies[e.at].value.stats(id: tallies[e.at].key) }
+        /// The numbers' part of `order`: true when `a` comes first whatever the names.
+        func ahead(_ a: Entry, _ b: Entry) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            return a.followers > b.followers
+        }
+        /// The first `limit` by `order`: the `limit`-th by the numbers bounds them; everyone not behind it by the
+        /// numbers (ties included) is ranked in full.
+        func top(_ xs: [Entry]) -> [AuthorStats] {
+            guard limit > 0, !xs.isEmpty else { return [] }
+            var best: [Entry] = []
+            for e in xs where best.count < limit || ahead(e, best[best.count - 1]) {
+                let at = best.firstIndex { ahead(e, $0) } ?? best.count
+                best.insert(e, at: at)
+                if best.count > limit { best.removeLast() }
+            }
+            let edge = best[best.count - 1]
+            return xs.filter { !ahead(edge, $0) }.map(stats).sorted(by: order).prefix(limit).map { $0 }
+        }
+        /// Among the advocates: the most by `key`, ties the first by `order`.
+        func most(_ key: (Entry) -> Int) -> AuthorStats? {
+            guard let m = pro.map(key).max() else { return nil }
+            return pro.filter { key($0) == m }.map(stats).min(by: order)
         }
         func cleaned(_ a: AuthorStats?) -> AuthorStats? {
             a.map {
@@ -96,9 +128,9 @@ extension Report {
             }
         }
         return Advocates(
-            advocates: pro.prefix(limit).compactMap(cleaned), critics: contra.prefix(limit).compactMap(cleaned),
-            mostPositive: cleaned(best(\.positive)), mostActive: cleaned(best(\.mentions)),
-            widestReach: cleaned(best(\.followers)),
+            advocates: top(pro).compactMap(cleaned), critics: top(contra).compactMap(cleaned),
+            mostPositive: cleaned(most(\.positive)), mostActive: cleaned(most(\.mentions)),
+            widestReach: cleaned(most(\.followers)),
             people: tallies.count)
     }
 }

@@ -54,7 +54,7 @@ extension Report {
     /// `ReportAuthor.byAccount` names them (in the order their first mention came).
     public static func compute(
         columns c: ReportColumns, events: [AuditEvent], team: TeamConfig, since: Date, until: Date, now: Date,
-        options: ReportOptions, stored: Stored, networkOf: (String) -> String?
+        options: ReportOptions, stored: Stored, networkOf: (String) -> String?, sums: ReportSums? = nil
     ) throws -> Report {
         let tz = try ReportPeriod.timeZone(team)
         let sla = try SLA(team.sla, timeZone: tz)
@@ -115,30 +115,42 @@ extension Report {
                 if late > 0 || (late == 0 && end > sla.due(from: t, band: band)) {
                     if firstResponse != nil { tally.answeredLate += 1 } else { tally.overdue += 1 }
                     // Equally late: the earlier in the store's order first (as a pass in that order keeps them).
-                    let o = ordered ? Int64(i) : c.order[i]
-                    if worst.count < 10 || late > worst[worst.count - 1].late
-                        || (late == worst[worst.count - 1].late && o < worst[worst.count - 1].order)
-                    {
-                        let at = worst.firstIndex { late > $0.late || (late == $0.late && o < $0.order) } ?? worst.count
-                        worst.insert((late, i, o, firstResponse != nil), at: at)
-                        if worst.count > 10 { worst.removeLast() }
-                    }
+                    insert(&worst, (late, i, ordered ? Int64(i) : c.order[i], firstResponse != nil))
                 }
             }
 
             // People: by account here, by person below.
             let a = Int(c.account[i])
             if a >= 0 {
-                people[a].add(order: ordered ? Int64(i) : c.order[i], sentiment: c.sentiment[i], followers: c.followers[i])
+                people[a].add(
+                    order: ordered ? Int64(i) : c.order[i], sentiment: c.sentiment[i], followers: c.followers[i])
             }
         }
 
+        if let sums {
+            // The hours kept as sums (spread over the rows' periods and buckets as their rows would be).
+            for h in sums.hours where !h.isEmpty {
+                for g in 0..<2 where g == 0 || !options.hidePrivate {
+                    for (raw, n) in h.groups[g].networks where n > 0 && networkOfRaw[Int(raw)] < 0 {
+                        networkOfRaw[Int(raw)] = tally.network(c.networks[Int(raw)])
+                    }
+                }
+            }
+            let known = networkOfRaw
+            add(
+                sums, to: &tally, idCounts: &idCounts, people: &people, worst: &worst, privateCount: &privateCount,
+                networkOf: { known[Int($0)] }, since: since, now: now, starts: starts, sla: sla, clock: clock,
+                options: options)
+        }
         tally.terms = idCounts.words(
             c.terms, min: options.minTermCount, limit: options.topLimit, excluding: excludedTerms(team))
         for (key, r) in actions.replyKeys {
             if let n = networkOf(key) { actions.repliesByNetwork[cleanName(n), default: 0] += r }
         }
-        let breaches = try worst.map { w in breach(try c.mention(w.index), late: w.late, answered: w.answered) }
+        let breaches = try worst.map { w in
+            breach(
+                try w.index >= 0 ? c.mention(w.index) : sums!.mention(w.order), late: w.late, answered: w.answered)
+        }
         return assemble(
             team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
             tally: tally, authors: persons(people, c.accounts), breaches: breaches, actions: actions, events: events,

@@ -23,6 +23,12 @@ extension Report {
         mutating func question(current: Bool, at t: Date, firstResponse: Date?) {
             if current { questions += 1 } else { previousQuestions += 1 }
             guard let f = firstResponse else { return }
+            responseTime(current: current, at: t, firstResponse: f)
+        }
+
+        /// An answered question's response time (counted as a question elsewhere).
+        @inline(__always)
+        mutating func responseTime(current: Bool, at t: Date, firstResponse f: Date) {
             if current {
                 responseTimes.append(max(0, f.timeIntervalSince(t)))
             } else {
@@ -55,22 +61,22 @@ extension Report {
             return n
         }
 
-        mutating func count(network n: Int, bucket: Int, current: Bool) {
+        mutating func count(network n: Int, bucket: Int, current: Bool, _ k: Int = 1) {
             if current {
-                total += 1
-                perBucket[bucket] += 1
-                networkTotal[n] += 1
-                networkBuckets[n][bucket] += 1
-            } else { previousTotal += 1; networkPrevious[n] += 1 }
+                total += k
+                perBucket[bucket] += k
+                networkTotal[n] += k
+                networkBuckets[n][bucket] += k
+            } else { previousTotal += k; networkPrevious[n] += k }
         }
 
         static func index(_ s: Sentiment) -> Int { s == .positive ? 0 : s == .neutral ? 1 : 2 }
 
-        mutating func sentiment(_ s: Sentiment, bucket: Int, current: Bool) {
-            guard current else { previousSentiment[Tally.index(s)] += 1; return }
-            sentiment[Tally.index(s)] += 1
-            analysedBucket[bucket] += 1
-            if s == .positive { positiveBucket[bucket] += 1 } else if s == .negative { negativeBucket[bucket] += 1 }
+        mutating func sentiment(_ s: Sentiment, bucket: Int, current: Bool, _ k: Int = 1) {
+            guard current else { previousSentiment[Tally.index(s)] += k; return }
+            sentiment[Tally.index(s)] += k
+            analysedBucket[bucket] += k
+            if s == .positive { positiveBucket[bucket] += k } else if s == .negative { negativeBucket[bucket] += k }
         }
 
         mutating func voice(brand named: Bool, competitors: [Bool], current: Bool) {

@@ -19,6 +19,14 @@ struct TermIDCounts {
         }
     }
 
+    /// Adds `n` mentions of word `id` (an hour's sum).
+    @inline(__always)
+    mutating func add(_ id: Int32, _ n: Int, current isCurrent: Bool) {
+        let i = Int(id)
+        guard i >= 0, i < current.count else { return }
+        if isCurrent { current[i] += Int32(n) } else { previous[i] += Int32(n) }
+    }
+
     /// The counts by word that `Report.Tally.top` lists from: every word counted at least `min` times this period,
     /// looked up most counted first, until each kind (words, hashtags) has `limit` words not `excluded` and the
     /// words counted as often as the last of them. A word counted less often cannot be among the top `limit`.
