@@ -13,10 +13,15 @@ import SwitchboardCore
 /// inode but the same bytes before the offset (a git merge wrote it anew, appended) is read on from the offset.
 extension HistoryIndex {
     /// Brings the index up to date with the logs; `rebuild` (a reason) starts from scratch whatever it finds.
+    /// `following`: a writer in this process is appending to the logs (`ingest`); the catch-up reads what they gain
+    /// each time the feed says so, in the same transaction, and returns once the feed is finished — the index
+    /// written on this thread while the writer decodes, analyses and appends on another.
     @discardableResult
-    public func catchUp(progress: IndexProgress? = nil, rebuild: String? = nil) throws -> CatchUp {
+    public func catchUp(
+        progress: IndexProgress? = nil, rebuild: String? = nil, following feed: AppendFeed? = nil
+    ) throws -> CatchUp {
         // Nothing new and nothing changed (the usual case): no lock, no write.
-        if rebuild == nil, pendingReason == nil, try isCurrent() {
+        if feed == nil, rebuild == nil, pendingReason == nil, try isCurrent() {
             removeLeftBuild()
             lastCatchUp = CatchUp()
             return lastCatchUp
@@ -25,7 +30,7 @@ extension HistoryIndex {
             // What a build killed half-way left (never read).
             if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
             let result: CatchUp
-            if let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
+            if feed == nil, let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
                 // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
                 result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
             } else {
@@ -35,7 +40,8 @@ extension HistoryIndex {
                     try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
                     var result = CatchUp()
                     try db.inTransaction(.immediate) {
-                        result = try catchUp(db, progress: progress, rebuild: rebuild ?? pendingReason)
+                        result = try catchUp(
+                            db, progress: progress, rebuild: rebuild ?? pendingReason, following: feed)
                         return .commit
                     }
                     return result
@@ -112,7 +118,9 @@ extension HistoryIndex {
 
     /// Reads the logs into `db` in the caller's transaction. `fresh`: `db` is a rebuild's own file (a bigger page
     /// cache, `HistoryIndex+FreshBuild.swift`).
-    func catchUp(_ db: Database, progress: IndexProgress?, rebuild: String?, fresh: Bool = false) throws -> CatchUp {
+    func catchUp(
+        _ db: Database, progress: IndexProgress?, rebuild: String?, fresh: Bool = false, following feed: AppendFeed? = nil
+    ) throws -> CatchUp {
         var known = try HistoryIndex.positions(db)
         // A new index another process built meanwhile (both found none): catch up what it read.
         var why = rebuild == "" && !known.isEmpty ? nil : rebuild
@@ -136,19 +144,28 @@ extension HistoryIndex {
         // Rebuilding, or reading more than the index held (an `ingest` of a large file): the secondary indexes and
         // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
         let indexed = known.values.reduce(0) { $0 + $1.off }
-        let bulk = why != nil || total > max(HistoryIndex.bulkFrom, indexed)
+        // (Following an `ingest`: what it is about to append counts too.)
+        let bulk = why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
-            inline: total < HistoryIndex.inlineTail)
+            inline: total < HistoryIndex.inlineTail,
+            following: feed.map { feed in
+                LogPrefetch.Following(feed: feed) { [self] in
+                    LogKind.readOrder.flatMap { kind in logFiles(kind).map { (kind, $0) } }
+                }
+            })
         defer { reader.cancel() }
-        // The log being read: its row, how far, how many lines.
+        // The log being read: its row, how far, how many lines; and how far each log was read in this catch-up (a
+        // follower comes back to a log it read before, when the writer appended to it again).
         var open: (id: Int64, file: URL, name: String, off: Int, line: Int, inode: UInt64)?
+        var reached: [String: (off: Int, line: Int)] = [:]
         func recordOffset() throws {
             guard let o = open else { return }
+            reached[o.name] = (o.off, o.line)
             try db.execute(
                 sql: "UPDATE logfile SET off = ?, inode = ?, tail = ?, lines = ? WHERE id = ?",
                 arguments: [o.off, Int64(bitPattern: o.inode), try tailHash(o.file, o.off), o.line, o.id])
@@ -158,7 +175,7 @@ extension HistoryIndex {
             switch step {
             case .log(let kind, let file, let name, let size, let inode):
                 try recordOffset()
-                if let pos = known[name], pos.off >= size {
+                if reached[name] == nil, let pos = known[name], pos.off >= size {
                     // Written anew with the same bytes (a git merge, a compaction that dropped nothing): its inode.
                     if pos.inode != inode {
                         try db.execute(
@@ -171,7 +188,8 @@ extension HistoryIndex {
                     sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
                     arguments: [name, kind.rawValue, Int64(bitPattern: inode), try tailHash(file, 0)])
                 let id = try Int64.fetchOne(db, sql: "SELECT id FROM logfile WHERE name = ?", arguments: [name]) ?? 0
-                open = (id, file, name, known[name]?.off ?? 0, known[name]?.lines ?? 0, inode)
+                let from = reached[name] ?? known[name].map { ($0.off, $0.lines) } ?? (0, 0)
+                open = (id, file, name, from.off, from.line, inode)
             case .block(let prepared, let offset, let bytes):
                 guard var o = open else { continue }
                 o.line += try applier.apply(prepared, file: o.id, name: o.name, at: offset, line: o.line)

@@ -25,21 +25,31 @@ final class LogPrefetch: @unchecked Sendable {
     private let inline: Bool
 
     /// Starts reading `files` in order, each from its offset in `from` (by log name; 0 when not there); `inline`:
-    /// reads them all now, on this thread.
-    init(files: [(LogKind, URL)], dir: DataDirectory, from offsets: [String: Int], block: Int, inline: Bool = false) {
-        self.inline = inline
-        if inline {
-            produce(files: files, dir: dir, offsets: offsets, block: block)
+    /// reads them all now, on this thread. `following`: then, each time the feed says the logs grew, reads what
+    /// grew in the logs `list` gives (in that order) until the feed is finished (`HistoryIndex.catchUp(following:)`).
+    init(
+        files: [(LogKind, URL)], dir: DataDirectory, from offsets: [String: Int], block: Int, inline: Bool = false,
+        following: Following? = nil
+    ) {
+        self.inline = inline && following == nil
+        if self.inline {
+            produce(files: files, dir: dir, offsets: offsets, block: block, following: nil)
             done = true
             return
         }
         Thread.detachNewThread { [self] in
-            produce(files: files, dir: dir, offsets: offsets, block: block)
+            produce(files: files, dir: dir, offsets: offsets, block: block, following: following)
             condition.withLock {
                 done = true
                 condition.broadcast()
             }
         }
+    }
+
+    /// A writer's appends to follow: its feed, and the logs to look at after each word from it.
+    struct Following: @unchecked Sendable {
+        let feed: AppendFeed
+        let list: () -> [(LogKind, URL)]
     }
 
     /// The next step, nil at the end; rethrows a read error.
@@ -76,32 +86,62 @@ final class LogPrefetch: @unchecked Sendable {
         return true
     }
 
-    private func produce(files: [(LogKind, URL)], dir: DataDirectory, offsets: [String: Int], block: Int) {
-        do {
-            for (kind, file) in files {
-                let name = dir.logName(file)
-                var st = stat()
-                guard stat(file.path, &st) == 0 else { continue }
-                let size = Int(st.st_size)
-                let log = Step.log(kind: kind, file: file, name: name, size: size, inode: UInt64(st.st_ino))
-                guard emit(.success(log)) else { return }
-                var off = offsets[name] ?? 0
-                while off < size {
-                    var data = try FileIO.readBytes(file, from: off, count: min(size - off, block))
-                    if let nl = data.lastIndex(of: 10) {
-                        data.removeSubrange((nl + 1)...)
-                    } else {
-                        // An incomplete record at the end waits for its writer; a record longer than a block is
-                        // read whole.
-                        if data.count < block { break }
-                        data = try FileIO.readBytes(file, from: off, count: size - off)
-                        guard let nl = data.lastIndex(of: 10) else { break }
-                        data.removeSubrange((nl + 1)...)
-                    }
-                    let step = Step.block(LogApplier.prepare(data, kind: kind), offset: off, bytes: data.count)
-                    guard emit(.success(step)) else { return }
-                    off += data.count
+    private var isCancelled: Bool { condition.withLock { cancelled } }
+
+    private func produce(
+        files: [(LogKind, URL)], dir: DataDirectory, offsets: [String: Int], block: Int, following: Following?
+    ) {
+        // How far each log was read (by name), and its inode when reading began: a log replaced under a follower
+        // (compacted) is left to the next catch-up, which finds it rewritten.
+        var reached = offsets
+        var inodes: [String: UInt64] = [:]
+        var current: String?
+        /// Reads what `file` holds beyond `reached`; `always`: says which log it is even when nothing grew (the
+        /// first pass: the catch-up records a new inode). False to stop (cancelled, or a log was replaced).
+        func read(_ kind: LogKind, _ file: URL, always: Bool) throws -> Bool {
+            let name = dir.logName(file)
+            var st = stat()
+            guard stat(file.path, &st) == 0 else { return true }
+            let size = Int(st.st_size)
+            let inode = UInt64(st.st_ino)
+            if let seen = inodes[name], seen != inode { return false }
+            inodes[name] = inode
+            var off = reached[name] ?? 0
+            if !always && off >= size { return true }
+            if always || current != name {
+                let log = Step.log(kind: kind, file: file, name: name, size: size, inode: inode)
+                guard emit(.success(log)) else { return false }
+                current = name
+            }
+            while off < size {
+                var data = try FileIO.readBytes(file, from: off, count: min(size - off, block))
+                if let nl = data.lastIndex(of: 10) {
+                    data.removeSubrange((nl + 1)...)
+                } else {
+                    // An incomplete record at the end waits for its writer; a record longer than a block is
+                    // read whole.
+                    if data.count < block { break }
+                    data = try FileIO.readBytes(file, from: off, count: size - off)
+                    guard let nl = data.lastIndex(of: 10) else { break }
+                    data.removeSubrange((nl + 1)...)
                 }
+                let step = Step.block(LogApplier.prepare(data, kind: kind), offset: off, bytes: data.count)
+                guard emit(.success(step)) else { return false }
+                off += data.count
+                reached[name] = off
+            }
+            return true
+        }
+        do {
+            for (kind, file) in files { guard try read(kind, file, always: true) else { return } }
+            guard let following else { return }
+            var seen = 0
+            while true {
+                let (generation, finished) = following.feed.wait(after: seen, stop: { isCancelled })
+                if isCancelled { return }
+                seen = generation
+                for (kind, file) in following.list() { guard try read(kind, file, always: false) else { return } }
+                if finished { return }
             }
         } catch { _ = emit(.failure(error)) }
     }

@@ -51,7 +51,7 @@ final class InsightModel: @unchecked Sendable {
             guard let dir = directory,
                 let s = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
             else { return [] }
-            return s.split(separator: "\n", omittingEmptySubsequences: true).filter { !$0.hasPrefix("#") }
+            return s.modelLines().filter { !$0.hasPrefix("#") }
         }
         var w: [UInt64: WordInfo] = [:]
         var ph: [UInt64: PhraseInfo] = [:]

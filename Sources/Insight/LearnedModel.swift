@@ -26,16 +26,15 @@ struct LearnedModel {
         var entries: [UInt64: SIMD16<Float>] = [:]
         entries.reserveCapacity(lines.count)
         for line in lines {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
+            guard let (key, parts) = line.modelFields() else { continue }
             var v = SIMD16<Float>(repeating: 0)
             var k = 0
-            for part in line[line.index(after: tab)...].split(separator: " ") where k < outputs {
+            for part in parts where k < outputs {
                 guard let x = Float(part) else { break }
                 v[k] = x
                 k += 1
             }
             guard k == outputs else { continue }
-            let key = line[..<tab]
             if key == "@bias" {
                 m.bias = v
             } else if key == "@threshold" {

@@ -42,6 +42,36 @@ final class IndexFollower: @unchecked Sendable {
         }
     }
 
+    /// For `ingest`: a catch-up on a thread of its own that follows this process's appends (`feed`: told after each
+    /// durable append, finished after the last) in one transaction, so the index is written while the import is
+    /// decoded, analysed and appended (issue 18). Returns what waits for it to commit (call after `feed.finish()`).
+    /// Without an index (the first reader builds it, as before) or when it cannot be opened: nothing is started.
+    /// A killed process leaves the index where the last committed catch-up left it; the logs are whole.
+    func follow(_ feed: AppendFeed) -> () -> Void {
+        lock.lock()
+        defer { lock.unlock() }
+        guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
+            return {}
+        }
+        if index == nil {
+            do { index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: nil) } catch { return {} }
+        }
+        let followed = index!
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread { [self] in
+            do {
+                try followed.catchUp(progress: nil, following: feed)
+            } catch {
+                lock.withLock { index = nil }
+                if let why = HistoryIndex.behindBecause(error) {
+                    warn(L10n.t("cli.indexBehindAfterWrite", ["why": why]))
+                }
+            }
+            done.signal()
+        }
+        return { done.wait() }
+    }
+
     /// For `ingest`: the index brought up to date, as a `Store.KeyIndex` (which keys are stored without reading
     /// them all from the logs); nil without an index or when it cannot be trusted (the store then reads every key).
     func keyIndex() -> Store.KeyIndex? {

@@ -41,6 +41,38 @@ final class IndexAfterWriteTests: XCTestCase {
         XCTAssertEqual(tags, "\u{1F}öl\u{1F}")
     }
 
+    /// From a file the index follows the appends while `ingest` runs (one catch-up over several batches, with a
+    /// colleague's action in the logs between two ingests): when it returns the index holds every mention once, and
+    /// a search finds them without reading the logs.
+    func testIngestOfAFileLeavesTheIndexCaughtUpAfterFollowingItsBatches() throws {
+        let d = try initialisedDataDir()
+        XCTAssertEqual(try CLI.run(["mentions", "list", "--data-dir", d]).status, 0)
+        let file = d + "/import.jsonl"
+        // In batches of 7: the index follows nine appends.
+        try importLines("f", 60).write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["ingest", file, "--batch-size", "7", "--data-dir", d])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("60"), r.out)
+        try assertCaughtUp(d, mentions: 60)
+        // Ten of its lines are stored already.
+        XCTAssertEqual(
+            try CLI.run(["tag", "--data-dir", d, MentionKey.make(platform: "mastodon", id: "f-3"), "öl"]).status, 0)
+        try importLines("f", 70).split(separator: "\n").suffix(20).joined(separator: "\n")
+            .appending("\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let again = try CLI.run(["ingest", file, "--batch-size", "3", "--data-dir", d, "--json"])
+        XCTAssertEqual(again.status, 0, again.err)
+        let summary = try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any]
+        XCTAssertEqual(summary?["new"] as? Int, 10, again.out)
+        XCTAssertEqual(summary?["duplicate"] as? Int, 10, again.out)
+        try assertCaughtUp(d, mentions: 70)
+        let before = try offsets(d)
+        let found = try CLI.run(["mentions", "list", "--data-dir", d, "--query", "tag:öl", "--json"])
+        XCTAssertEqual(found.status, 0, found.err)
+        XCTAssertEqual(found.err, "", "nothing to catch up")
+        XCTAssertEqual(found.out.split(separator: "\n").count, 1, found.out)
+        XCTAssertEqual(try offsets(d), before)
+    }
+
     func testListenOnceLeavesTheIndexCaughtUp() throws {
         let d = try initialisedDataDir()
         // An index exists (a search made it) before the listener stores anything.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HistoryIndex
 import Insight
 import ListenerServices
 import SwitchboardCore
@@ -23,6 +24,9 @@ struct IngestCommand: ParsableCommand {
     func validate() throws { if batchSize < 1 { throw ValidationError(L10n.t("cli.ingest.batchSize")) } }
 
     func run() throws {
+        // The model loads on another thread while the store opens, the index catches up and the first block of the
+        // import is decoded (it took a quarter of a 10k-line ingest into a large history).
+        Analyzer.preloadModel()
         let fd: Int32
         let path: String
         if file == nil || file == "-" {
@@ -45,6 +49,22 @@ struct IngestCommand: ParsableCommand {
         let follower = IndexFollower(dir: dir, warn: { Output.warn($0) })
         let keyIndex = routes || !dir.exists ? nil : follower.keyIndex()
         let store = try global.openStore(mode: routes ? .normal : .keysOnly, keyIndex: keyIndex)
+        // The index follows the appends on another thread (one transaction; in bulk when the import is large
+        // against what the index holds), instead of reading them all after the last one. From a pipe (size
+        // unknown, so no telling whether to load in bulk) it reads them after the last one, as before.
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+        let feed = AppendFeed(expectedBytes: size ?? 0)
+        let indexed = size == nil ? {} : follower.follow(feed)
+        var followed = false
+        func endFollowing() {
+            guard !followed else { return }
+            followed = true
+            feed.finish()
+            indexed()
+        }
+        // On an error too: what was appended is durable, and the index commits what it read of it.
+        defer { endFollowing() }
         // Read, analysed and stored a batch at a time, so neither the file nor the analysed mentions sit in memory.
         let analyzer = Ingestion.analyzer(for: store.dir)
         var added = 0
@@ -60,6 +80,7 @@ struct IngestCommand: ParsableCommand {
             let batch = Ingestion.analyse(pending, with: analyzer)
             pending = []
             let r = try store.ingest(batch)
+            if !r.added.isEmpty { feed.appended() }
             added += r.added.count
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
@@ -79,7 +100,9 @@ struct IngestCommand: ParsableCommand {
         } catch let e as SwitchboardError where e.message.hasPrefix("cannot read") || e.message.contains("kann nicht") {
             throw CLIError.failure(e.message)
         }
-        // Stored and durable: now the index reads what was appended (a search after this reads no log tail).
+        // Stored and durable: the index commits what it followed, then reads anything else the logs gained (another
+        // process's appends; a search after this reads no log tail).
+        endFollowing()
         follower.catchUp()
         if json {
             struct Reject: Encodable {
