@@ -145,10 +145,9 @@ extension IndexBench {
             let base = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
             var times: [Double] = []
             // The writer dedups through the index's keys, as `switchboard ingest` does (a store that read every key
-            // took ~30 s a round at 10M).
-            func writer() throws -> Store {
-                try Store(dir: dir, mode: .keysOnly, keyIndex: try HistoryIndex(dir: dir).keyIndex())
-            }
+            // took ~30 s a round at 10M); one index for its lookups, opened once.
+            let keys = try HistoryIndex(dir: dir)
+            func writer() throws -> Store { try Store(dir: dir, mode: .keysOnly, keyIndex: try keys.keyIndex()) }
             for round in 0..<5 {
                 let writer = try writer()
                 try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date()) })
