@@ -29,26 +29,41 @@ extension HistoryIndex {
         var q = QuerySQL(query, environment: env)
         if let mute { (q.sql, q.arguments) = mute.and(q.sql, q.arguments) }
         let reader = LogReader(dir: dir)
-        // A word found in many mentions fills a page from the newest few thousand: scan those first (instr), and
-        // ask the full-text index only when they do not fill it (a rare word: few candidates).
+        // A word found in many mentions fills a page from the newest few thousand: scan those first (instr). When
+        // they match but do not fill the page, the share they matched says how many more rows would: scan on in a
+        // window that size while it stays under `scanLimit` rows (a word with a selective field, e.g. `from:user12
+        // upload`, fills a page from ~10,000 rows whatever the history's size, while the full-text plan reads every
+        // row holding the word). Nothing matched, or too many rows to go: ask the full-text index (few candidates).
+        var found: [Row] = []
+        var position = cursor
         if limit > 0, q.exact, q.usesFullText {
             var scan = QuerySQL(query, environment: env, fullText: false)
             if let mute { (scan.sql, scan.arguments) = mute.and(scan.sql, scan.arguments) }
-            let (bound, boundArgs) = try windowBound(after: cursor)
-            // The window is a range of `mention_created`: walked newest first, whatever other index a field offers
-            // (`from:` as a handle range would read every mention of a common prefix first).
-            let rows = try fetch(
-                scan.sql + bound, scan.arguments + boundArgs, after: cursor, limit: limit,
-                using: bound.isEmpty ? nil : "mention_created")
-            if rows.count == limit || bound.isEmpty {
-                return Page(
-                    mentions: try rows.map { try record($0, reader) },
-                    next: rows.count == limit ? rows.last.map(PageCursor.init) : nil)
+            var window = scanWindow
+            var scanned = 0
+            while true {
+                let (bound, boundArgs, edge) = try windowBound(after: position, size: window)
+                // The window is a range of `mention_created`: walked newest first, whatever other index a field
+                // offers (`from:` as a handle range would read every mention of a common prefix first).
+                let rows = try fetch(
+                    "(" + scan.sql + ")" + bound, scan.arguments + boundArgs, after: position, limit: limit - found.count,
+                    using: bound.isEmpty ? nil : "mention_created")
+                found += rows
+                if found.count == limit || edge == nil {
+                    return Page(
+                        mentions: try found.map { try record($0, reader) },
+                        next: found.count == limit ? found.last.map(PageCursor.init) : nil)
+                }
+                scanned += window
+                position = edge
+                guard !found.isEmpty else { break }
+                let more = Double(limit - found.count) * Double(scanned) / Double(found.count)
+                if Double(scanned) + more > Double(scanLimit) { break }
+                window = max(scanWindow, Int(more * 1.25) + 100)
             }
         }
         let matcher = q.exact ? nil : QueryMatcher(query, environment: env, cacheText: false)
-        var out: [(mention: Mention, state: MentionState)] = []
-        var position = cursor
+        var out: [(mention: Mention, state: MentionState)] = try found.map { try record($0, reader) }
         let batch = limit > 0 ? (q.exact ? limit : max(limit * 4, 200)) : 5000
         while true {
             let rows = try fetch(q.sql, q.arguments, after: position, limit: batch)
@@ -82,19 +97,22 @@ extension HistoryIndex {
         return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
     }
 
-    /// The condition " AND (at or after the `scanWindow`th mention after `position`)", or "" when fewer remain.
-    func windowBound(after position: PageCursor?) throws -> (String, [DatabaseValueConvertible?]) {
+    /// The condition " AND (at or after the `size`th mention after `position`)" and that mention (where the next
+    /// window starts after), or ("", nil) when fewer remain.
+    func windowBound(after position: PageCursor?, size: Int) throws
+        -> (String, [DatabaseValueConvertible?], PageCursor?)
+    {
         var sql = "SELECT created, key FROM mention WHERE present = 1"
         var args: [DatabaseValueConvertible?] = []
         if let p = position {
             sql += " AND (created < ? OR (created = ? AND key < ?))"
             args += [p.created, p.created, p.key]
         }
-        sql += " ORDER BY created DESC, key DESC LIMIT 1 OFFSET \(max(0, scanWindow - 1))"
+        sql += " ORDER BY created DESC, key DESC LIMIT 1 OFFSET \(max(0, size - 1))"
         let row = try pool.read { db in try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) }
-        guard let row else { return ("", []) }
+        guard let row else { return ("", [], nil) }
         let b = PageCursor(row)
-        return (" AND (created > ? OR (created = ? AND key >= ?))", [b.created, b.created, b.key])
+        return (" AND (created > ? OR (created = ? AND key >= ?))", [b.created, b.created, b.key], b)
     }
 
     /// How SQLite answers the first page of `query` (the `detail` lines of EXPLAIN QUERY PLAN): which index it uses.

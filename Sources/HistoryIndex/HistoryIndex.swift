@@ -22,6 +22,9 @@ public final class HistoryIndex: @unchecked Sendable {
     /// How many of the newest mentions a search with words scans before it asks the full-text index (a common word
     /// fills a page from them; a rare one falls through to the index).
     public var scanWindow = 5000
+    /// How many of the newest rows a search with words may scan in all, in windows sized by what the first ones
+    /// matched, before it asks the full-text index instead (at ~1 µs a row: ~0.1 s at most).
+    public var scanLimit = 100_000
     /// What opening did: caught up (new records applied), or rebuilt (and why).
     public internal(set) var lastCatchUp = CatchUp()
     /// Whether the last `report` came from the parts the index keeps per mention (no record read; `report_part`).

@@ -120,8 +120,10 @@ final class QuerySQLDifferentialTests: XCTestCase {
             XCTAssertEqual(Set(got), expected, "query: \(text)")
             XCTAssertEqual(got.count, expected.count, "query: \(text) (duplicates)")
             XCTAssertEqual(try index.count(q, environment: env), expected.count, "count: \(text)")
-            // Pages of 7 (the scan-first plan for words, then the full-text plan) walk the same list.
+            // Pages of 7 (the scan-first plan for words in windows sized by what they matched, then the full-text
+            // plan, also after a scan that found part of a page) walk the same list.
             index.scanWindow = checked % 2 == 0 ? 30 : 5000
+            index.scanLimit = checked % 4 == 0 ? 70 : 100_000
             var paged: [String] = []
             var cursor: HistoryIndex.PageCursor?
             repeat {
