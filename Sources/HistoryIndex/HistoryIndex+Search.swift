@@ -46,8 +46,8 @@ extension HistoryIndex {
                 // The window is a range of `mention_created`: walked newest first, whatever other index a field
                 // offers (`from:` as a handle range would read every mention of a common prefix first).
                 let rows = try fetch(
-                    "(" + scan.sql + ")" + bound, scan.arguments + boundArgs, after: position, limit: limit - found.count,
-                    using: bound.isEmpty ? nil : "mention_created")
+                    "(" + scan.sql + ")" + bound, scan.arguments + boundArgs, after: position,
+                    limit: limit - found.count, using: bound.isEmpty ? nil : "mention_created")
                 found += rows
                 if found.count == limit || edge == nil {
                     return Page(
@@ -90,8 +90,8 @@ extension HistoryIndex {
             + (index.map { "INDEXED BY \($0) " } ?? "") + "WHERE present = 1 AND (" + condition + ")"
         var args = arguments
         if let p = position {
-            sql += " AND (created < ? OR (created = ? AND key < ?))"
-            args += [p.created, p.created, p.key]
+            sql += " AND " + HistoryIndex.before
+            args += [p.created, p.key]
         }
         sql += " ORDER BY created DESC, key DESC LIMIT \(limit)"
         return try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
@@ -105,14 +105,14 @@ extension HistoryIndex {
         var sql = "SELECT created, key FROM mention WHERE present = 1"
         var args: [DatabaseValueConvertible?] = []
         if let p = position {
-            sql += " AND (created < ? OR (created = ? AND key < ?))"
-            args += [p.created, p.created, p.key]
+            sql += " AND " + HistoryIndex.before
+            args += [p.created, p.key]
         }
         sql += " ORDER BY created DESC, key DESC LIMIT 1 OFFSET \(max(0, size - 1))"
         let row = try pool.read { db in try Row.fetchOne(db, sql: sql, arguments: StatementArguments(args)) }
         guard let row else { return ("", [], nil) }
         let b = PageCursor(row)
-        return (" AND (created > ? OR (created = ? AND key >= ?))", [b.created, b.created, b.key], b)
+        return (" AND (created, key) >= (?, ?)", [b.created, b.key], b)
     }
 
     /// How SQLite answers the first page of `query` (the `detail` lines of EXPLAIN QUERY PLAN): which index it uses.
@@ -171,6 +171,11 @@ extension HistoryIndex {
         let m = try ReportLoader.record(place, reader)
         return (m, place.state.map { ReportLoader.state($0, triageOnly: false) } ?? MentionState())
     }
+
+    /// "After `position` in the newest-first order" as a row value: SQLite answers it as a range of `mention_created`
+    /// (the same condition spelt `created < ?1 OR (created = ?2 AND key < ?3)` is a scan of the whole index when a page
+    /// does not fill: the planner cannot know that ?1 and ?2 are equal).
+    static let before = "(created, key) < (?, ?)"
 
     /// The name of the log a row's record is in.
     static let fileName = "(SELECT name FROM logfile WHERE id = file) AS fname"

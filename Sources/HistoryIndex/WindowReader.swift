@@ -157,7 +157,7 @@ extension HistoryIndex {
             return try search(.all, environment: QueryEnvironment(me: ""), limit: limit, hiding: mute).mentions
         }
         var (cond, args) = (
-            "(created > ? OR (created = ? AND key > ?))", [c.created, c.created, c.key] as [DatabaseValueConvertible?]
+            "(created, key) > (?, ?)", [c.created, c.key] as [DatabaseValueConvertible?]
         )
         if let mute { (cond, args) = mute.and(cond, args) }
         let rows = try fetch(cond, args, after: nil, limit: limit)
