@@ -126,6 +126,19 @@ extension IndexBench {
                 "build from the logs",
                 String(format: "%.2f s wall, %.2f s CPU", t, Double(clock() - cpu) / Double(CLOCKS_PER_SEC)))
         }
+        // The bounded workbench's store (`.actionsOnly`: the actions logs, no mention) opened alone, as the workbench
+        // opens it on a thread of its own beside the first frame.
+        if which.contains("actions-store") {
+            let cpu = clock()
+            let rss = Bench.memoryMB("VmRSS")
+            let (store, t) = try Bench.time { try Store(dir: dir, mode: .actionsOnly) }
+            Bench.row(
+                "open the bounded workbench's store (actions only)",
+                String(
+                    format: "%.2f s wall, %.2f s CPU, %d events kept, RSS %.0f → %.0f MB, peak %.0f MB", t,
+                    Double(clock() - cpu) / Double(CLOCKS_PER_SEC), store.events.count, rss,
+                    Bench.memoryMB("VmRSS"), Bench.memoryMB("VmHWM")))
+        }
         // The same rebuild written into a fresh file without journal, then copied into the index (opt-in,
         // `HistoryIndex.freshBuilds`).
         if which.contains("build-fresh") {

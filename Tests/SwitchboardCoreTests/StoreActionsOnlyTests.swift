@@ -106,4 +106,75 @@ final class StoreActionsOnlyTests: XCTestCase {
         XCTAssertEqual(store.events.suffix(2).map(\.action.typeName), ["crisis_start", "status"])
         XCTAssertEqual(CrisisLog(store: store).current?.id, "c1")
     }
+
+    /// Issue 18 at 10M: the bounded workbench's store opened on 1.6M actions decoded them all on every core beside the
+    /// first frame. The opening read steps over one mention's triage by its type; what it keeps must be what decoding
+    /// every line keeps — the triage during a crisis, other sites' clocks, hand-written lines and all.
+    func testTheOpeningReadStepsOverTriageAndKeepsWhatDecodingEveryLineKeeps() throws {
+        let dir = makeTempDir("sb-actions-open")
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
+        try FileManager.default.createDirectory(at: dir.localDir, withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: dir.siteFile)
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        let full = try Store(dir: dir)
+        let keys = try full.ingest((1...30).map { mention("\($0)", text: "Frage \($0)", at: t0) }, now: t0).added
+        func at(_ s: Double) -> Date { t0.addingTimeInterval(s) }
+        try full.record(
+            [
+                .setStatus(mention: keys[0], status: .open), .assign(mention: keys[1], user: "anna"),
+                .tag(mention: keys[2], tags: ["größe"]), .untag(mention: keys[2], tags: ["größe"]),
+                .note(mention: keys[3], text: "Rückruf \"morgen\" {\"type\":\"queue_add\"}"),
+                .handoff(mention: keys[4], team: "billing", note: nil), .claim(mention: keys[5]),
+            ], actor: "bench", now: at(1))
+        try full.record(
+            [.queue(.add(QueueDraft(text: "Neu im Shop", accounts: ["masto"], scheduledAt: t0, createdAt: t0)))],
+            actor: "anna", now: at(2))
+        let p = Playbook(
+            id: "rueckruf", name: "Rückruf", severityLevels: ["hoch"], steps: [], holdingStatements: [], escalation: [])
+        try full.record(
+            [.crisis(.start(CrisisStart(crisis: "c1", playbook: p, severity: "hoch")))], actor: "lea", now: at(3))
+        try full.record(
+            [.setStatus(mention: keys[6], status: .escalated), .assign(mention: keys[7], user: "lea")], actor: "lea",
+            now: at(4))
+        try full.record([.crisis(.end(crisis: "c1", summary: "vorbei"))], actor: "lea", now: at(5))
+        try full.record([.setStatus(mention: keys[8], status: .answered)], actor: "ben", now: at(6))
+        // Lines written by hand and by another site: spaces, a later clock, a newer version, a broken triage line,
+        // a line of a type this version does not know.
+        let log = dir.logFiles(.actions).last!
+        // Far above this site's clock (milliseconds shifted left by 16 bits: ~1.2e17 in 2026).
+        let big = 400_000_000_000_000_001
+        var extra = ""
+        extra += #"{"type": "status", "mention": "\#(keys[9])", "status": "open", "actor": "x", "#
+            + #""at": "2026-09-21T12:00:00Z", "id": "h1", "v": 1}"# + "\n"
+        extra += #"{"actor":"x","at":"2026-09-21T12:00:01Z","hlc":\#(big),"id":"h2","mention":"\#(keys[10])","#
+            + #""site":"b","status":"answered","type":"status","v":1}"# + "\n"
+        extra += #"{"actor":"x","at":"2026-09-21T12:00:02Z","id":"h3","mention":"\#(keys[11])","status":"open","#
+            + #""type":"status","v":99}"# + "\n"
+        extra += #"{"actor":"x","type":"status","v":1}"# + "\n"
+        extra += #"{"actor":"x","at":"2026-09-21T12:00:03Z","id":"h4","type":"zukunft","v":1}"# + "\n"
+        try FileIO.append(Array(extra.utf8), to: log)
+        // The other site's line is stepped over with its clock read exactly (past what a Double holds).
+        let h2 = extra.split(separator: "\n")[1]
+        XCTAssertEqual(Array(h2.utf8).withUnsafeBufferPointer { Store.triageClock($0) }, Int??.some(big))
+
+        Store.stepsOverTriage = false
+        let decoded = try Store(dir: dir, mode: .actionsOnly)
+        Store.stepsOverTriage = true
+        let stepped = try Store(dir: dir, mode: .actionsOnly)
+        XCTAssertEqual(stepped.events, decoded.events)
+        XCTAssertEqual(
+            stepped.events.map(\.action.typeName),
+            ["zukunft", "queue_add", "crisis_start", "status", "assign", "crisis_end"], "no stamp sorts first")
+        XCTAssertEqual(CrisisLog(store: stepped).runs.count, 1)
+        // The newer version's line is refused with a reason by both; only the broken triage line goes unreported here
+        // (the index, which reads every line, reports it).
+        XCTAssertEqual(decoded.warnings.count, 2, "\(decoded.warnings)")
+        XCTAssertEqual(stepped.warnings, Array(decoded.warnings.prefix(1)))
+        XCTAssertTrue(stepped.warnings.first?.contains("v99") ?? false, "\(stepped.warnings)")
+        // The other site's clock was read from the stepped-over line: what this site writes next sorts after it.
+        try stepped.record([.setStatus(mention: keys[12], status: .open)], actor: "anna", now: at(7))
+        XCTAssertGreaterThan(stepped.events(of: keys[12]).last?.stamp?.hlc ?? 0, Int64(big))
+        // Asked about afterwards, a mention's state is folded from every line as before.
+        for k in keys.prefix(12) { XCTAssertEqual(stepped.state(k), decoded.state(k), k) }
+    }
 }

@@ -76,7 +76,7 @@ extension AuditEvent {
                     ban = try s.bool()
                 } else if keyIs(k, "hlc") {
                     try JSONScanner.once(&seen, 15)
-                    hlc = try s.int()
+                    hlc = try s.exactInt()
                 } else if keyIs(k, "site") {
                     try JSONScanner.once(&seen, 16)
                     site = try s.string()

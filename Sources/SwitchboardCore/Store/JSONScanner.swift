@@ -268,6 +268,29 @@ struct JSONScanner {
         return Int(d)
     }
 
+    /// An integer written as plain digits (an optional minus, no fraction or exponent), exact over the whole 64-bit
+    /// range: a clock reading (`hlc`, ~1.2e17) is past what `int()` reads through a Double.
+    mutating func exactInt() throws -> Int {
+        ws()
+        var k = i
+        let neg = k < p.count && p[k] == 45
+        if neg { k += 1 }
+        let first = k
+        var v = 0
+        while k < p.count, p[k] >= 48, p[k] <= 57 {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(p[k] - 48))
+            guard !o1, !o2 else { throw Failure() }
+            v = a
+            k += 1
+        }
+        // No digits, a leading zero before more digits, or a fraction/exponent: not this reader's.
+        guard k > first, !(p[first] == 48 && k - first > 1) else { throw Failure() }
+        if k < p.count, p[k] == 46 || p[k] == 101 || p[k] == 69 { throw Failure() }
+        i = k
+        return neg ? -v : v
+    }
+
     mutating func optionalInt() throws -> Int? {
         if peek() == 110 { try literal("null"); return nil }
         return try int()
@@ -312,6 +335,39 @@ struct JSONScanner {
             try literal("null")
             return .null
         default: return .number(try number())
+        }
+    }
+
+    /// Steps over one value of any kind without building it. Only where it ends is checked, not what it holds.
+    mutating func skipValue() throws {
+        ws()
+        guard i < p.count else { throw Failure() }
+        switch p[i] {
+        case 34:
+            i += 1
+            while i < p.count {
+                let c = p[i]
+                if c == 92 {
+                    i += 2
+                } else if c == 34 {
+                    i += 1
+                    return
+                } else {
+                    i += 1
+                }
+            }
+            throw Failure()
+        case 123: try object { s, _ in try s.skipValue() }
+        case 91: try array { try $0.skipValue() }
+        default:
+            // A number, true, false or null: up to the next separator.
+            let start = i
+            while i < p.count {
+                let c = p[i]
+                if c == 44 || c == 125 || c == 93 || c == 32 || c == 10 || c == 13 || c == 9 { break }
+                i += 1
+            }
+            guard i > start else { throw Failure() }
         }
     }
 

@@ -171,6 +171,10 @@ extension Store {
                 }
             }
         case .actions:
+            if mode == .actionsOnly, opening, Store.stepsOverTriage {
+                try ingestOpeningActions(lines, name: name, firstLine: firstLine, into: &changes)
+                return
+            }
             for (i, r) in RecordDecoder.decode(AuditEvent.self, lines: lines, fast: AuditEvent.fastDecode).enumerated()
             {
                 switch r {

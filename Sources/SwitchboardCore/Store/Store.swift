@@ -55,6 +55,8 @@ public final class Store: @unchecked Sendable {
     var cursors: [String: Cursor] = [:]
     /// What this process wrote since the last `refresh()` (another thread may be waiting to hear of it).
     var ownChanges = StoreChanges()
+    /// True during the first read of the logs in `init` (nobody follows a mention yet, and nobody reads its changes).
+    var opening = true
 
     struct Cursor {
         var offset: Int, inode: UInt64, line: Int
@@ -121,6 +123,7 @@ public final class Store: @unchecked Sendable {
         }
         if mode == .keysOnly, let keyIndex { adopt(keyIndex) }
         _ = try refresh()
+        opening = false
     }
 
     /// Whether `key` is stored, and if so whether for the post with `identity` (false: a key collision).
