@@ -128,12 +128,15 @@ extension IndexBench {
         }
         // The bounded workbench's store (`.actionsOnly`: the actions logs, no mention) opened alone, as the workbench
         // opens it on a thread of its own beside the first frame.
-        if which.contains("actions-store") {
+        // `actions-store-decoded`: every line decoded, as before the opening read stepped over triage.
+        if which.contains("actions-store") || which.contains("actions-store-decoded") {
+            Store.stepsOverTriage = !which.contains("actions-store-decoded")
+            defer { Store.stepsOverTriage = true }
             let cpu = clock()
             let rss = Bench.memoryMB("VmRSS")
             let (store, t) = try Bench.time { try Store(dir: dir, mode: .actionsOnly) }
             Bench.row(
-                "open the bounded workbench's store (actions only)",
+                "open the bounded workbench's store (actions only\(Store.stepsOverTriage ? "" : ", every line decoded"))",
                 String(
                     format: "%.2f s wall, %.2f s CPU, %d events kept, RSS %.0f → %.0f MB, peak %.0f MB", t,
                     Double(clock() - cpu) / Double(CLOCKS_PER_SEC), store.events.count, rss,

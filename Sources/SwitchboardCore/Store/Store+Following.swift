@@ -27,7 +27,7 @@ extension Store {
     /// on every core beside the first frame and decoding the few hundred the queue, the crisis and the outbox need.
     /// A triage line that would not decode is not reported here (the index reports it: it reads every line).
     /// Whether the opening read steps over triage lines (off: every line decoded, as a test's reference).
-    nonisolated(unsafe) static var stepsOverTriage = true
+    nonisolated(unsafe) public static var stepsOverTriage = true
 
     func ingestOpeningActions(_ lines: [LogLine], name: String, firstLine: Int, into changes: inout StoreChanges)
         throws
