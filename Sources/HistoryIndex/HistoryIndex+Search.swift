@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import SwitchboardCore
 
 /// Asking the index: a page of mentions matching a query, newest first, keyset-paged (the next page starts after the
@@ -29,14 +30,15 @@ extension HistoryIndex {
         var q = QuerySQL(query, environment: env)
         if let mute { (q.sql, q.arguments) = mute.and(q.sql, q.arguments) }
         let reader = LogReader(dir: dir)
-        // A word found in many mentions fills a page from the newest few thousand: scan those first (instr). When
+        // A word or field found in many mentions fills a page from the newest few thousand: scan those first (instr
+        // for words; a field through the row, not its index: `from:u` as a handle range sorts every mention). When
         // they match but do not fill the page, the share they matched says how many more rows would: scan on in a
         // window that size while it stays under `scanLimit` rows (a word with a selective field, e.g. `from:user12
         // upload`, fills a page from ~10,000 rows whatever the history's size, while the full-text plan reads every
         // row holding the word). Nothing matched, or too many rows to go: ask the full-text index (few candidates).
         var found: [Row] = []
         var position = cursor
-        if limit > 0, q.exact, q.usesFullText {
+        if limit > 0, q.exact {
             var scan = QuerySQL(query, environment: env, fullText: false)
             if let mute { (scan.sql, scan.arguments) = mute.and(scan.sql, scan.arguments) }
             var window = scanWindow
@@ -124,6 +126,54 @@ extension HistoryIndex {
                 sql: "EXPLAIN QUERY PLAN SELECT rowid FROM mention WHERE present = 1 AND (\(q.sql)) "
                     + "ORDER BY created DESC, key DESC LIMIT 50", arguments: StatementArguments(q.arguments)
             ).map { $0["detail"] as String }
+        }
+    }
+
+    /// How many mentions match `query`, or nil when counting them would take longer than `budget` seconds (the
+    /// statement is stopped by SQLite's progress handler) or needs code the index cannot run. A filter typed into a
+    /// window of ten million mentions counts on every key: `from:u` or a one-letter word would read every row.
+    public func count(
+        _ query: Query, environment env: QueryEnvironment, hiding mute: MuteSQL? = nil, within budget: TimeInterval
+    ) throws -> Int? {
+        var q = QuerySQL(query, environment: env)
+        if let mute { (q.sql, q.arguments) = mute.and(q.sql, q.arguments) }
+        let end = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, budget) * 1e9)
+        guard q.exact else {
+            // Candidates checked by the matcher (`is:overdue`, `role:`), a batch at a time until the budget is spent.
+            let matcher = QueryMatcher(query, environment: env, cacheText: false)
+            let reader = LogReader(dir: dir)
+            var (n, position) = (0, PageCursor?.none)
+            while true {
+                let rows = try fetch(q.sql, q.arguments, after: position, limit: 2000)
+                for row in rows {
+                    position = PageCursor(row)
+                    let (m, st) = try record(row, reader)
+                    if matcher.matches(m, st) { n += 1 }
+                }
+                if rows.count < 2000 { return n }
+                if DispatchTime.now().uptimeNanoseconds > end { return nil }
+            }
+        }
+        return try pool.read { db in
+            let deadline = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+            deadline.pointee = end
+            sqlite3_progress_handler(
+                db.sqliteConnection, 2000,
+                { ctx in
+                    let d = ctx!.assumingMemoryBound(to: UInt64.self).pointee
+                    return DispatchTime.now().uptimeNanoseconds > d ? 1 : 0
+                }, deadline)
+            defer {
+                sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil)
+                deadline.deallocate()
+            }
+            do {
+                return try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM mention WHERE present = 1 AND (\(q.sql))",
+                    arguments: StatementArguments(q.arguments)) ?? 0
+            } catch let e as DatabaseError where e.resultCode == .SQLITE_INTERRUPT {
+                return nil
+            }
         }
     }
 

@@ -16,6 +16,8 @@ public final class WindowReader {
     public let overdueAfter: Double?
     /// `is:overdue`'s target for a filter (the workbench's `sla_minutes`).
     public var slaMinutes = 60
+    /// How long a filter's count may take before the window says "more than the rows read" instead (seconds).
+    public var countBudget: TimeInterval = 0.15
     private(set) var hidden: MuteSQL
     /// The query the pages follow (nil: every mention).
     public private(set) var query: Query?
@@ -89,10 +91,17 @@ public final class WindowReader {
         known = []
         last = nil
         remember(page.mentions)
-        let matches =
-            query == nil
-            ? try index.counts(own: own, now: now, overdueAfter: overdueAfter, hiding: hidden).total
-            : try index.count(query!, environment: env, hiding: hidden)
+        // A filter's count: exact when the page holds every match; else counted for at most `countBudget` (-1: more
+        // than the rows read, counting them all would have held up the next key).
+        let matches: Int
+        if let query {
+            matches =
+                page.next == nil
+                ? page.mentions.count
+                : try index.count(query, environment: env, hiding: hidden, within: countBudget) ?? -1
+        } else {
+            matches = try index.counts(own: own, now: now, overdueAfter: overdueAfter, hiding: hidden).total
+        }
         return (page.mentions, matches)
     }
 

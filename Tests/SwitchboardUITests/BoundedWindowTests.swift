@@ -185,6 +185,24 @@ final class BoundedWindowTests: XCTestCase {
         XCTAssertEqual(try Store(dir: app.dir).state(key(5)).assignee, "bob")
     }
 
+    /// Issue 18 at 10M: a filter is matched on every key typed, and counting `from:u` or a one-letter word read every
+    /// row with the workbench waiting (seconds a key). Past its budget the count stops and the title says "more than
+    /// the rows read"; a filter whose matches all fit in the page is counted exactly without a count.
+    func testAFilterCountThatWouldTakeTooLongSaysMoreThanTheRowsRead() throws {
+        let team = Self.team()
+        let app = try TestApp(Self.mentions(), team: team, user: "alice")
+        var (state, pager, effects, _) = try bounded(app, team: team)
+        pager.reader.countBudget = 0
+        var t = run(&state, [.key(.char("/"))] + typed("mention") + [.key(.enter)], pager: pager, answer: effects.answer)
+        XCTAssertEqual(state.feed.windowMatches, -1)
+        XCTAssertTrue(t.screen!.lines[0].contains("Feed — 200+/"), t.screen!.lines[0])
+        XCTAssertTrue(t.screen!.lines.contains { $0.contains("filter: mention — 200+ of 452") }, "\(t.screen!.lines)")
+        // All in one page: exact, whatever the budget.
+        t = run(&state, typed(":filter number 44") + [.key(.enter)], pager: pager, answer: effects.answer)
+        XCTAssertEqual(state.feed.windowMatches, 14, "44, 144, 244, 344, 440–449")
+        XCTAssertTrue(t.screen!.lines[0].contains("Feed — 14/"), t.screen!.lines[0])
+    }
+
     func testFiltersInTheBoundedWindowAreTheFoldedStoresFilters() throws {
         let team = Self.team()
         // Umlauts and their spellings (ö/oe, ß/ss), text terms, state and time fields, is:overdue on candidates.

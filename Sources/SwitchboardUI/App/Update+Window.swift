@@ -62,13 +62,13 @@ extension Update {
         s.feed.windowTotal = total
         s.feed.windowMatches = matches
         s.feed.applyMatches(q, Array(s.feed.items.indices), states: s.states, viewport: vp)
-        if first { sayFilterCount(&s, matches: matches, of: total ?? 0, note: roleNote(s, q)) }
+        if first { sayFilterCount(&s, matches: s.feed.windowMatchesArgument, of: total ?? 0, note: roleNote(s, q)) }
         return []
     }
 
     /// "Filter: … — N of M" (or the saved view's name) when a filter's first matches arrive and nothing covers the
     /// status line.
-    static func sayFilterCount(_ s: inout AppState, matches: Int, of total: Int, note: String = "") {
+    static func sayFilterCount(_ s: inout AppState, matches: any Sendable, of total: Int, note: String = "") {
         guard case nil = s.modal, let f = s.feed.filter else { return }
         let name =
             s.feed.activeView.flatMap { v in s.settings.views.first { $0.name == v && $0.query == f.query } }

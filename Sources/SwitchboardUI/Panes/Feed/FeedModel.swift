@@ -25,6 +25,18 @@ public struct FeedModel: Sendable {
     public internal(set) var windowTotal: Int?
     /// How many mentions match the filter of a window without a store (its rows are the matches read so far).
     public internal(set) var windowMatches: Int?
+    /// A window's filter count as shown: "1,234", or "200+" when the index stopped counting (`windowMatches` -1).
+    var windowMatchesText: String {
+        guard let n = windowMatches, n >= 0 else {
+            return windowMatches == nil ? Format.thousands(rows.count) : Format.thousands(rows.count) + "+"
+        }
+        return Format.thousands(n)
+    }
+    /// The count for a message's `{n}`: the number, or "200+" when the index stopped counting.
+    var windowMatchesArgument: any Sendable {
+        if let n = windowMatches, n < 0 { return windowMatchesText }
+        return windowMatches ?? rows.count
+    }
     /// Whether the window answers `role:` through the index (`WindowPanes`); otherwise a filter says it cannot.
     public var windowKnowsRoles = false
     /// New arrivals not looked at yet (counted in the title, drawn as `feed_new`).

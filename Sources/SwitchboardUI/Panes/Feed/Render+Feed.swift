@@ -12,7 +12,7 @@ extension Renderer {
             L10n.t("pane.feed") + " — "
             + (f.filter == nil
                 ? Format.thousands(f.windowTotal ?? f.rows.count)
-                : "\(Format.thousands(f.windowMatches ?? f.rows.count))/\(Format.thousands(of))")
+                : "\(f.windowMatchesText)/\(Format.thousands(of))")
         if !f.unseen.isEmpty { t += " · " + L10n.t("feed.unseen", ["count": f.unseen.count]) }
         if f.sort == .priority { t += " · " + L10n.t("status.byPriority") }
         // Outside business hours the SLA clocks stand still: say so, and when they start again.

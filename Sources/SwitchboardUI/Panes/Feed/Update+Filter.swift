@@ -28,7 +28,7 @@ extension Update {
                         L10n.t(
                             "msg.filterCount",
                             [
-                                "query": q.text, "n": s.feed.windowMatches ?? s.feed.rows.count,
+                                "query": q.text, "n": s.feed.windowMatchesArgument,
                                 "count": s.feed.windowMatches != nil ? s.feed.windowTotal ?? 0 : s.feed.order.count,
                             ]) + roleNote(s, q)
                     )
