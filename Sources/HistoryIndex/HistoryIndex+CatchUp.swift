@@ -18,7 +18,8 @@ extension HistoryIndex {
     /// written on this thread while the writer decodes, analyses and appends on another.
     @discardableResult
     public func catchUp(
-        progress: IndexProgress? = nil, rebuild: String? = nil, following feed: AppendFeed? = nil
+        progress: IndexProgress? = nil, rebuild: String? = nil, following feed: AppendFeed? = nil,
+        waiting: Bool = true
     ) throws -> CatchUp {
         // Nothing new and nothing changed (the usual case): no lock, no write.
         if feed == nil, rebuild == nil, pendingReason == nil, try isCurrent() {
@@ -26,32 +27,57 @@ extension HistoryIndex {
             lastCatchUp = CatchUp()
             return lastCatchUp
         }
-        return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
-            // What a build killed half-way left (never read).
-            if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
-            let result: CatchUp
-            if feed == nil, let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
-                // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
-                result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
-            } else {
-                result = try pool.writeWithoutTransaction { db -> CatchUp in
-                    // 100 mentions dirty ~500 pages (their rows, and a leaf of each index they fall into); SQLite's
-                    // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
-                    try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
-                    var result = CatchUp()
-                    try db.inTransaction(.immediate) {
-                        result = try catchUp(
-                            db, progress: progress, rebuild: rebuild ?? pendingReason, following: feed)
-                        return .commit
-                    }
-                    return result
+        // `waiting: false` (a workbench's refresh tick): when another process holds the write lock — an `ingest`
+        // holds it for its whole run, committing batch by batch — nothing is read here; what it committed can be read.
+        if !waiting {
+            switch FileIO.tryLockResult(HistoryIndex.lockFile(dir)) {
+            case .busy:
+                var busy = CatchUp()
+                busy.busy = true
+                lastCatchUp = busy
+                return busy
+            case .locked(let fd):
+                defer {
+                    flock(fd, LOCK_UN)
+                    close(fd)
                 }
+                return try caughtUpLocked(progress: progress, rebuild: rebuild, following: feed)
+            case .unavailable: break
             }
-            pendingReason = nil
-            lastCatchUp = result
-            maintain()
-            return result
         }
+        return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
+            try caughtUpLocked(progress: progress, rebuild: rebuild, following: feed)
+        }
+    }
+
+    /// `catchUp` holding the index's write lock.
+    private func caughtUpLocked(progress: IndexProgress?, rebuild: String?, following feed: AppendFeed?) throws
+        -> CatchUp
+    {
+        // What a build killed half-way left (never read).
+        if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
+        let result: CatchUp
+        if feed == nil, let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
+            // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
+            result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
+        } else {
+            result = try pool.writeWithoutTransaction { db -> CatchUp in
+                // 100 mentions dirty ~500 pages (their rows, and a leaf of each index they fall into); SQLite's
+                // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
+                try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
+                var result = CatchUp()
+                try db.inTransaction(.immediate) {
+                    result = try catchUp(
+                        db, progress: progress, rebuild: rebuild ?? pendingReason, following: feed)
+                    return .commit
+                }
+                return result
+            }
+        }
+        pendingReason = nil
+        lastCatchUp = result
+        maintain()
+        return result
     }
 
     /// After a catch-up that left the full-text tail at `fullTextTail` rows or more, or the write-ahead log over

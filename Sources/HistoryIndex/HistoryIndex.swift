@@ -53,6 +53,8 @@ public final class HistoryIndex: @unchecked Sendable {
         public var mentions = 0, analyses = 0, events = 0
         /// Bytes of the logs read.
         public var bytes = 0
+        /// Another process held the write lock and the catch-up did not wait for it (`catchUp(waiting: false)`).
+        public var busy = false
         public init() {}
     }
 

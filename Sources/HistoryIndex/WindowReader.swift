@@ -117,10 +117,12 @@ public final class WindowReader {
     /// Catches the index up with the logs (another process's writes, or this one's) and reads the states of the rows
     /// read, the newer mentions and the counts again.
     public func reread(now: Date) throws -> Reread {
-        let c = try index.catchUp()
+        // Not waiting for another writer (an `ingest` holds the lock for its whole run): the window reads what it
+        // committed so far, and the tick after it ends catches up the rest.
+        let c = try index.catchUp(waiting: false)
         // Nothing new in the logs (the usual tick): the last answer, its counts read again once a minute (overdue
         // moves with the clock).
-        if c.bytes == 0, c.rebuiltBecause == nil, var last, now.timeIntervalSince(lastCounted) < 60 {
+        if c.bytes == 0, c.rebuiltBecause == nil, !c.busy, var last, now.timeIntervalSince(lastCounted) < 60 {
             last.newer = []
             return last
         }

@@ -164,6 +164,39 @@ final class BoundedWindowTests: XCTestCase {
         XCTAssertFalse(pager.hasMore && state.feed.items.count > 201)
     }
 
+    /// An `ingest` holds the index's write lock for its whole run (minutes for a large import). The refresh tick does
+    /// not wait for it on the workbench's thread: it reads what the index holds and catches up once the lock is free.
+    func testTheRefreshTickDoesNotWaitForAnotherWritersLock() throws {
+        let app = try TestApp(Fixtures.many(450))
+        var (state, pager, effects, _) = try bounded(app)
+        let other = try Store(dir: app.dir)
+        try other.ingest([mention("new1", "Ganz neu: Größe passt nicht", author: "neu", minutesAgo: 0.5)])
+        // Another process holds the index's lock (as `ingest` does).
+        let lock = app.dir.root.appendingPathComponent("index/history.lock")
+        guard let fd = FileIO.tryLock(lock) else { return XCTFail("the index lock is taken") }
+        let answered = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var messages: [Message] = []
+        nonisolated(unsafe) let tick = effects
+        Thread {
+            messages = tick.answer(.refreshStore)
+            answered.signal()
+        }.start()
+        // A guard against a hang, not a timing: the tick would otherwise wait as long as the lock is held.
+        let waited = answered.wait(timeout: .now() + 60)
+        flock(fd, LOCK_UN)
+        close(fd)
+        XCTAssertEqual(waited, .success, "the refresh tick waited for the other writer's lock")
+        XCTAssertTrue(pager.reader.index.lastCatchUp.busy)
+        for m in messages { _ = update(&state, m) }
+        var screen = render(state, size: Size(width: 120, height: 40)).lines
+        XCTAssertTrue(screen[0].contains("Feed — 450"), screen[0])
+        // The lock free again: the next tick catches up.
+        for m in effects.answer(.refreshStore) { _ = update(&state, m) }
+        screen = render(state, size: Size(width: 120, height: 40)).lines
+        XCTAssertTrue(screen[0].contains("Feed — 451"), screen[0])
+        XCTAssertTrue(screen[1].contains("Ganz neu: Größe passt nicht"), screen.joined(separator: "\n"))
+    }
+
     func testTwoProcessesClaimingTheSameMentionStayCorrect() throws {
         let app = try TestApp(Fixtures.many(450))
         var (state, pager, effects, store) = try bounded(app)
