@@ -226,7 +226,14 @@ final class BoundedWindowTests: XCTestCase {
         let app = try TestApp(Self.mentions(), team: team, user: "alice")
         var (state, pager, effects, _) = try bounded(app, team: team)
         pager.reader.countBudget = 0
-        var t = run(&state, [.key(.char("/"))] + typed("mention") + [.key(.enter)], pager: pager, answer: effects.answer)
+        // Typed faster than the index answers (here: all at once), the filter is matched once, for its whole text.
+        var matched: [String] = []
+        let answer: (Effect) -> [Message] = { e in
+            if case .matchFeed(let q, _, _) = e { matched.append(q.text) }
+            return effects.answer(e)
+        }
+        var t = run(&state, [.key(.char("/"))] + typed("mention") + [.key(.enter)], pager: pager, answer: answer)
+        XCTAssertEqual(matched, ["mention"])
         XCTAssertEqual(state.feed.windowMatches, -1)
         XCTAssertTrue(t.screen!.lines[0].contains("Feed — 200+/"), t.screen!.lines[0])
         XCTAssertTrue(t.screen!.lines.contains { $0.contains("filter: mention — 200+ of 452") }, "\(t.screen!.lines)")

@@ -61,6 +61,24 @@ public enum HistoryWindowLoop {
             if let answer {
                 while !asked.isEmpty {
                     let e = asked.removeFirst()
+                    if case .matchFeed = e, case .command? = state.modal {
+                        // A filter still being typed: the keys typed meanwhile come first, up to the one that ends
+                        // the line, so the text is matched once for its newest form (at 10M a match of a passing
+                        // `st` or `from:u` costs tenths of a second, and each key waited for all before it). Keys
+                        // after the line (`j` on the matches) wait for its rows as before.
+                        var typed: [Effect] = []
+                        while case .command? = state.modal, !state.chrome.quit,
+                            let event = terminal.nextEvent(timeoutMilliseconds: 0)
+                        {
+                            typed += events(event, &state) ?? []
+                        }
+                        func isMatch(_ x: Effect) -> Bool { if case .matchFeed = x { true } else { false } }
+                        if let newest = typed.lastIndex(where: isMatch) {
+                            asked += typed.indices.filter { !isMatch(typed[$0]) || $0 == newest }.map { typed[$0] }
+                            continue
+                        }
+                        asked += typed
+                    }
                     let answers = answer(e)
                     // A filter the window cannot match: the rows stay as they were, unfiltered.
                     if case .matchFeed = e,
