@@ -9,21 +9,12 @@ extension HistoryIndex {
     /// is answered for: the store reads what the logs gained since (another process's appends) itself.
     public func keyIndex() throws -> Store.KeyIndex? {
         guard pendingReason == nil else { return nil }
-        // Both from one snapshot: an index that held no mention then answers "not stored" for every key without
-        // asking SQLite (a first import's 100k look-ups were 5 % of its CPU). What it gains later comes from the
-        // logs after `covered`, which the store reads itself.
-        let (known, empty) = try pool.read { db in
-            (
-                try HistoryIndex.positions(db),
-                try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM mention WHERE present = 1)") ?? false
-            )
-        }
+        let known = try pool.read { try HistoryIndex.positions($0) }
         guard try rewrittenLog(known) == nil else { return nil }
         var covered: [String: Store.KeyIndex.Position] = [:]
         for (name, pos) in known where pos.kind == .mentions {
             covered[name] = Store.KeyIndex.Position(offset: pos.off, inode: pos.inode, lines: pos.lines)
         }
-        if empty { return Store.KeyIndex(covered: covered) { _ in [:] } }
         let (pool, dir) = (self.pool, self.dir)
         return Store.KeyIndex(covered: covered) { keys in try HistoryIndex.identities(of: keys, pool: pool, dir: dir) }
     }

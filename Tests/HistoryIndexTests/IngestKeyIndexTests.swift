@@ -65,30 +65,6 @@ final class IngestKeyIndexTests: XCTestCase {
         XCTAssertTrue(store.warnings.isEmpty, "\(store.warnings)")
     }
 
-    func testAnIndexThatHeldNoMentionAnswersWithoutAskingAndMissesNothingLaterAppended() throws {
-        let dir = makeTempDir("sb-keyindex-empty")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
-        _ = try Store(dir: dir)
-        let index = try HistoryIndex(dir: dir)
-        XCTAssertEqual(try index.mentionCount(), 0)
-        let keyIndex = try XCTUnwrap(try index.keyIndex())
-        XCTAssertEqual(try keyIndex.identities([MentionKey.make(platform: "mastodon", id: "a-1")]), [:])
-        // Another process stores 20 and the index catches up with them after the key index was taken: the store
-        // reads them from the logs (after where the empty index had read), so none is stored twice.
-        try Store(dir: dir).ingest((0..<20).map { indexMention("a-\($0)", at: Double($0)) })
-        try index.catchUp()
-        XCTAssertEqual(try index.mentionCount(), 20)
-        let store = try Store(dir: dir, mode: .keysOnly, keyIndex: keyIndex)
-        let r = try store.ingest((15..<25).map { indexMention("a-\($0)", at: 100) })
-        XCTAssertEqual(r.added.count, 5)
-        XCTAssertEqual(r.duplicates, 5)
-        XCTAssertEqual(try storedPosts(dir).lines, 25)
-        XCTAssertEqual(try storedPosts(dir).posts, 25, "no post stored twice")
-        // An index that holds mentions is asked.
-        let asked = try XCTUnwrap(try index.keyIndex())
-        XCTAssertEqual(try asked.identities([MentionKey.make(platform: "mastodon", id: "a-3")]).count, 1)
-    }
-
     func testAnIndexThatCannotAnswerLeavesTheStoreToReadEveryKey() throws {
         let dir = makeTempDir("sb-keyindex-fail")
         addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
