@@ -9,19 +9,7 @@ extension String {
     func modelLines() -> [Substring] {
         // "\r\n" is one Character, which a split at "\n" does not split: keep that behaviour where it matters.
         if utf8.contains(13) { return split(separator: "\n", omittingEmptySubsequences: true) }
-        var out: [Substring] = []
-        let u = utf8
-        var start = u.startIndex
-        var i = start
-        while i != u.endIndex {
-            if u[i] == 10 {
-                if start != i { out.append(self[start..<i]) }
-                start = u.index(after: i)
-            }
-            i = u.index(after: i)
-        }
-        if start != u.endIndex { out.append(self[start..<u.endIndex]) }
-        return out
+        return self[...].splitASCII(at: 10, from: utf8.startIndex)
     }
 }
 
@@ -34,19 +22,26 @@ extension Substring {
             return (self[..<tab], self[index(after: tab)...].split(separator: " "))
         }
         guard let tab = utf8.firstIndex(of: 9) else { return nil }
-        var fields: [Substring] = []
-        fields.reserveCapacity(LearnedModel.outputs)
+        return (self[..<tab], splitASCII(at: 32, from: utf8.index(after: tab), reserving: LearnedModel.outputs))
+    }
+
+    /// The pieces of `self[start...]` between the bytes `separator` (an ASCII byte, so a split point is always a
+    /// Character boundary), empty pieces left out: `split(separator:)` on Characters for text where the separator
+    /// byte cannot be part of a larger Character.
+    func splitASCII(at separator: UInt8, from start: String.Index, reserving capacity: Int = 0) -> [Substring] {
+        var out: [Substring] = []
+        out.reserveCapacity(capacity)
         let u = utf8
-        var i = u.index(after: tab)
-        var start = i
+        var pieceStart = start
+        var i = start
         while i != u.endIndex {
-            if u[i] == 32 {
-                if start != i { fields.append(self[start..<i]) }
-                start = u.index(after: i)
+            if u[i] == separator {
+                if pieceStart != i { out.append(self[pieceStart..<i]) }
+                pieceStart = u.index(after: i)
             }
             i = u.index(after: i)
         }
-        if start != u.endIndex { fields.append(self[start..<u.endIndex]) }
-        return (self[..<tab], fields)
+        if pieceStart != u.endIndex { out.append(self[pieceStart..<u.endIndex]) }
+        return out
     }
 }

@@ -35,6 +35,27 @@ final class JSONLImportFormatTests: XCTestCase {
         XCTAssertEqual(m.extra, ["score": .number(42), "nsfw": .bool(false), "flair": .null, "a": .string("b")])
     }
 
+    func testRepeatedKeysKeepTheLastAndEveryKnownFieldIsRead() throws {
+        // A repeated key: the last one wins (as a dictionary did); a numeric id keeps its digits, a later string id
+        // replaces it. Known fields never land in `extra`; an unknown one that looks like one does.
+        let line =
+            #"{"platform":"x","id":12345678901234567891,"id":"s-2","text":"a","text":"b","created_at":"2026-11-26T08:00:00Z","fetched_at":"2026-11-27T08:00:00Z","url":"u","lang":"de","in_reply_to":"r","thread_root":"t","source":"s","title":"T","author":"@h","reply":{"uri":"at://1","cid":"c"},"v":9,"key":"k","analysis":{},"Text":"kept"}"#
+        let m = try ImportFormat.decode(line: line, now: now).get()
+        XCTAssertEqual(m.id, "s-2")
+        XCTAssertEqual(m.text, "b")
+        XCTAssertEqual(Timestamp.format(m.fetchedAt), "2026-11-27T08:00:00Z")
+        XCTAssertEqual([m.url, m.lang, m.inReplyTo, m.threadRoot, m.source, m.title], ["u", "de", "r", "t", "s", "T"])
+        XCTAssertEqual(m.author?.handle, "h")
+        XCTAssertEqual(m.reply?.uri, "at://1")
+        XCTAssertEqual(m.reply?.cid, "c")
+        XCTAssertEqual(m.extra, ["Text": .string("kept")])
+        XCTAssertEqual(m.key, MentionKey.make(platform: "x", id: "s-2"))
+        let numeric = try ImportFormat.decode(
+            line: #"{"platform":"x","id":"a","id":12345678901234567891,"text":"t","created_at":"2026-11-26T08:00:00Z"}"#
+        ).get()
+        XCTAssertEqual(numeric.id, "12345678901234567891")
+    }
+
     func testRequiredFieldsAndReasons() {
         let cases: [(String, String)] = [
             (#"{"id":"1","text":"x","created_at":"2026-11-26T08:00:00Z"}"#, "missing required field \"platform\""),

@@ -103,6 +103,15 @@ final class OwnPostsTests: XCTestCase {
             #"{"platform":"mastodon","id":"2","text":"hi","created_at":"2026-11-27T09:00:00Z","author":" @@anna@social.example"}"#
         XCTAssertEqual(try ImportFormat.decode(line: line2).get().author?.handle, "anna@social.example")
         XCTAssertEqual(Author.normalized(handle: "@"), "@")
+        // The quick path (ASCII at both ends) and Foundation's trimming agree at every edge.
+        for (raw, want) in [
+            ("anna", "anna"), ("anna@social.example", "anna@social.example"), (" anna", "anna"), ("anna\t", "anna"),
+            ("\t@anna ", "anna"), ("@anna", "anna"), ("a", "a"), ("", ""), ("  ", ""), ("\u{00A0}anna", "anna"),
+            ("anna\u{2003}", "anna"), ("ännä", "ännä"), ("a\u{0301}", "a\u{0301}"), ("@\u{0301}x", "@\u{0301}x"),
+            ("anna\n", "anna\n"),
+        ] {
+            XCTAssertEqual(Author.normalized(handle: raw), want, raw.debugDescription)
+        }
         // Other ingestion paths (a source that sends `@acct`) are normalised when stored.
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sb-own-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
