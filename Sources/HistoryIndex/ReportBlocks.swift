@@ -18,7 +18,11 @@ enum ReportBlocks {
 
     static let tables = [
         // Entries as the hours' sums keep their accounts (`PeopleSums.encode`): the not private ones, the private.
-        "CREATE TABLE IF NOT EXISTS report_block (hour INTEGER NOT NULL, hours INTEGER NOT NULL, people BLOB NOT NULL, PRIMARY KEY (hour, hours)) WITHOUT ROWID",
+        """
+        CREATE TABLE IF NOT EXISTS report_block (
+            hour INTEGER NOT NULL, hours INTEGER NOT NULL, people BLOB NOT NULL, PRIMARY KEY (hour, hours)
+        ) WITHOUT ROWID
+        """,
         // A person: `ReportAuthor.id(platform:handle:)` as UTF-8.
         "CREATE TABLE IF NOT EXISTS report_person (id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE)",
         // An account of `report_name` (kind 1) and its person.
@@ -66,7 +70,8 @@ enum ReportBlocks {
         var groups = [PeopleSums(ids: ids), PeopleSums(ids: ids)]
         let exists = try db.cachedStatement(sql: "SELECT 1 FROM report_block WHERE hour = ? AND hours = ?")
         let read = try db.cachedStatement(sql: "SELECT sums FROM report_sum WHERE hour BETWEEN ? AND ?")
-        let write = try db.cachedStatement(sql: "INSERT OR REPLACE INTO report_block(hour, hours, people) VALUES (?, ?, ?)")
+        let write = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO report_block(hour, hours, people) VALUES (?, ?, ?)")
         for size in sizes {
             for start in blocks(size: size, in: hours) {
                 guard try Int.fetchOne(exists, arguments: [start, size]) == nil else { continue }
@@ -172,7 +177,7 @@ enum ReportBlocks {
 extension HistoryIndex {
     /// Makes the report's hours, their sums and the people's blocks over the whole history (its last
     /// `ReportHours.maxHours`) for this team and these options, as the first report would: what `reindex` calls at
-    /// the end of a rebuild, so that no report has to (the rows of one day in memory at a time). False when the
+    /// the end of a rebuild, so that no report has to (8 days of rows in memory at a time). False when the
     /// index keeps no hours for them (the options read more than the index keeps, a mute list, a read-only index).
     @discardableResult
     public func prepareReports(team: TeamConfig, options: ReportOptions) throws -> Bool {

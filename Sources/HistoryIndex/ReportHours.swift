@@ -244,8 +244,9 @@ extension HistoryIndex {
     }
 
     /// Makes the hours of `hours` that are missing or marked, and the people's blocks that lie whole in them
-    /// (`ReportBlocks`), in windows of 8 days, a transaction each: the rows of one day in memory at a time, then the
-    /// window's blocks from its hours' sums. What a report calls first, and `reindex` (`prepareReports`) at its end.
+    /// (`ReportBlocks`), in windows of 8 days, a transaction each: the rows of one window in memory at a time, then
+    /// the window's blocks from its hours' sums. What a report calls first, and `reindex` (`prepareReports`) at its
+    /// end.
     func makeReportHours(
         _ hours: ClosedRange<Int64>, team: TeamConfig, vocabulary: Int, band: ((Mention, MentionState) -> String?)?
     ) throws -> Bool {
@@ -266,25 +267,25 @@ extension HistoryIndex {
                     let end = min(hours.upperBound, (start / window + 1) * window - 1)
                     var done = false
                     try db.inTransaction(.immediate) {
+                        // An index from before the people were numbered: all of its accounts at once.
+                        if try !db.tableExists("report_account") { try ReportBlocks.numberPeople(db) }
                         if try ReportHours.storedSignature(db) != signature {
                             try ReportHours.forget(db)
                             try db.execute(
                                 sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)",
                                 arguments: [signature])
                         }
-                        // An index from before the people were numbered: all of its accounts at once.
-                        if try !db.tableExists("report_account") { try ReportBlocks.numberPeople(db) }
                         guard let stale = try HistoryIndex.staleHours(db, start...end, signature: signature) else {
                             return .rollback
                         }
-                        // Every name read once when many hours are made (a catch-up's hour or two asks for each).
-                        if stale.count > 48 && known == nil { known = [:] }
-                        for day in Dictionary(grouping: stale, by: { $0 / 24 }).sorted(by: { $0.key < $1.key }) {
-                            guard
-                                try HistoryIndex.writeReportHours(
-                                    db, Set(day.value), team: team, vocabulary: vocabulary, band: band, known: &known)
-                            else { return .rollback }
-                        }
+                        // The window's stale hours in one statement (a day's would go through the creation index,
+                        // a row lookup each: twice the CPU at 1M); every name read once when many hours are made
+                        // (a catch-up's hour or two asks for each).
+                        guard
+                            try HistoryIndex.writeReportHours(
+                                db, Set(stale), team: team, vocabulary: vocabulary, band: band,
+                                many: stale.count > 48, known: &known)
+                        else { return .rollback }
                         try ReportBlocks.make(db, start...end)
                         done = true
                         return .commit
@@ -298,10 +299,11 @@ extension HistoryIndex {
     }
 
     /// Writes the blobs of `stale` hours from the rows (one statement over their range).
-    /// `known`: every name's id, when many hours are made (read at the first call, kept up to date for the next).
+    /// `known`: every name's id once read (`many`: read them all at once, as many hours are made), kept up to date for
+    /// the next call.
     static func writeReportHours(
         _ db: Database, _ stale: Set<Int64>, team: TeamConfig, vocabulary: Int,
-        band: ((Mention, MentionState) -> String?)?, known: inout [[UInt8]: Int64]?
+        band: ((Mention, MentionState) -> String?)?, many: Bool, known: inout [[UInt8]: Int64]?
     ) throws -> Bool {
         guard let lo = stale.min(), let hi = stale.max() else { return true }
         var created: [Double]? = []
@@ -314,7 +316,7 @@ extension HistoryIndex {
         // Names to their ids: all of them read at once when many hours are made (they meet most), else each asked
         // for (a catch-up's hour or two meets a few hundred of the names).
         var names: [[UInt8]: Int64] = known ?? [:]
-        let all = known != nil || stale.count > 48
+        let all = known != nil || many || stale.count > 48
         defer { if all { known = names } }
         if all && known == nil {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, name FROM report_name")

@@ -59,13 +59,14 @@ extension ReportSumsTests {
         // Two people for the fan's five accounts (one on mastodon, one on bluesky), each numbered once.
         let (people, accounts) = try database(dir).read { db in
             (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM report_person WHERE key LIKE '%:fan@example.social'")
-                    ?? 0,
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM report_person WHERE CAST(key AS TEXT) LIKE '%:fan@example.social'"
+                ) ?? 0,
                 try Int.fetchOne(
                     db,
                     sql: """
                         SELECT count(*) FROM report_account a JOIN report_person p ON p.id = a.person
-                        WHERE p.key LIKE '%:fan@example.social'
+                        WHERE CAST(p.key AS TEXT) LIKE '%:fan@example.social'
                         """) ?? 0
             )
         }
@@ -141,8 +142,10 @@ extension ReportSumsTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM report_block") ?? 0,
                 try Int.fetchOne(
                     db,
-                    sql: "SELECT CAST(max(created) / 3600 AS INTEGER) - CAST(min(created) / 3600 AS INTEGER) + 1 FROM mention WHERE present = 1"
-                ) ?? 0
+                    sql: """
+                        SELECT CAST(max(created) / 3600 AS INTEGER) - CAST(min(created) / 3600 AS INTEGER) + 1
+                        FROM mention WHERE present = 1
+                        """) ?? 0
             )
         }
         XCTAssertEqual(hours, span)
