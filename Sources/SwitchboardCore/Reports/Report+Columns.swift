@@ -266,14 +266,7 @@ extension Report {
         }
         var wanted = [Bool](repeating: false, count: n)
         func top(_ xs: [Entry]) {
-            guard limit > 0, !xs.isEmpty else { return }
-            var best: [Entry] = []
-            for e in xs where best.count < limit || ahead(e, best[best.count - 1]) {
-                let at = best.firstIndex { ahead(e, $0) } ?? best.count
-                best.insert(e, at: at)
-                if best.count > limit { best.removeLast() }
-            }
-            let edge = best[best.count - 1]
+            guard let edge = edge(xs, limit: limit, ahead: ahead) else { return }
             for e in xs where !ahead(edge, e) { wanted[e.person] = true }
         }
         top(pro)
