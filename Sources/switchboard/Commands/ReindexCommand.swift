@@ -21,12 +21,15 @@ struct ReindexCommand: ParsableCommand {
         let index = try HistoryIndex(dir: dir, writer: Switchboard.writer, catchUp: false)
         let progress = StderrProgress(closingLine: false)
         try index.catchUp(progress: progress, rebuild: L10n.t("cli.reindex.why"))
-        // The report's hours, sums and people made now (8 days of rows in memory at a time), so the first report
-        // after a rebuild is as quick as any. Without a readable team file the first report makes them.
-        if let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) {
-            _ = try? index.prepareReports(team: team, options: ReportCommand.options(team))
-        }
         try? index.checkpoint()
+        // The report's hours, sums and people made now (8 days of rows in memory at a time), so the first report
+        // after a rebuild is as quick as any; after the checkpoint, so they read the rebuilt file, not its log.
+        // Without a readable team file the first report makes them.
+        if let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile),
+            (try? index.prepareReports(team: team, options: ReportCommand.options(team))) == true
+        {
+            try? index.checkpoint()
+        }
         let secs = Date().timeIntervalSince(started)
         print(
             L10n.t(
