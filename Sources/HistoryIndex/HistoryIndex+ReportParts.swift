@@ -43,6 +43,7 @@ extension HistoryIndex {
                 lastReportFromHours = true
                 lastReportFromSums = true
                 lastReportSummedHours = r.summed
+                lastReportPeopleBlocks = r.blocks
                 return r.report
             }
             if asColumns {

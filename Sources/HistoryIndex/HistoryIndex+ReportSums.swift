@@ -11,7 +11,7 @@ extension HistoryIndex {
     static func reportFromSums(
         _ db: Database, team: TeamConfig, since: Date, until: Date, now: Date, options: ReportOptions,
         events: [AuditEvent], stored: Report.Stored, vocabulary: Int, networkOf: (String) -> String?
-    ) throws -> (report: Report, summed: Int)? {
+    ) throws -> (report: Report, summed: Int, blocks: Int)? {
         let from = since.timeIntervalSince1970 - until.timeIntervalSince(since)
         let to = until.timeIntervalSince1970
         let bands = options.band != nil
@@ -41,21 +41,57 @@ extension HistoryIndex {
             need[k] = true
         }
         var summed = sums.indices.filter { !need[$0] }.map { sums[$0] }
-        // The people of the hours added in the current period, summed by account.
+        // The people of the hours added in the current period, summed by account: a block's tallies where all of
+        // its hours lie in the current period (or are empty) — the accounts of those of its hours read as rows are
+        // then left out of the rows (`noPeople`) —, each hour's elsewhere.
         let ids = Int(try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM report_name") ?? 0) + 1
         var people: PeopleSums? = PeopleSums(ids: ids)
-        for k in sums.indices where !need[k] && !sums[k].isEmpty && sums[k].minTime >= since {
-            let groups = sums[k].groups.map(\.count)
-            guard
-                blobs[k].data.withUnsafeBytes({
-                    people!.add($0, at: blobs[k].accountsAt, groups: groups, hidePrivate: options.hidePrivate)
-                })
-            else { return nil }
+        let counted = sums.indices.map { !need[$0] && !sums[$0].isEmpty && sums[$0].minTime >= since }
+        var blocks: [Int64: [Int64: Data]] = [:]
+        if try db.tableExists("report_block") {
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT hour, hours, people FROM report_block WHERE hour >= ? AND hour + hours - 1 <= ?",
+                arguments: [range.lowerBound, range.upperBound])
+            while let row = try rows.next() { blocks[row[1], default: [:]][row[0]] = row[2] }
+        }
+        var k = 0, used = 0
+        var noPeople = Set<Int64>()
+        while k < sums.count {
+            let h = hours[k]
+            let block = ReportBlocks.sizes.lazy.compactMap { size -> (Int, Data)? in
+                guard h % size == 0, k + Int(size) <= sums.count, let data = blocks[size]?[h],
+                    (k..<k + Int(size)).allSatisfy({
+                        sums[$0].isEmpty || (sums[$0].minTime >= since && sums[$0].maxTime < until)
+                    })
+                else { return nil }
+                return (Int(size), data)
+            }.first
+            if let (size, data) = block {
+                guard
+                    data.withUnsafeBytes({
+                        people!.add($0, at: 0, groups: [1, 1], hidePrivate: options.hidePrivate)
+                    })
+                else { return nil }
+                for j in k..<k + size where need[j] { noPeople.insert(hours[j]) }
+                k += size
+                used += 1
+                continue
+            }
+            if counted[k] {
+                let groups = sums[k].groups.map(\.count)
+                guard
+                    blobs[k].data.withUnsafeBytes({
+                        people!.add($0, at: blobs[k].accountsAt, groups: groups, hidePrivate: options.hidePrivate)
+                    })
+                else { return nil }
+            }
+            k += 1
         }
         guard
             let (columns, accounts) = try hourColumns(
                 db, from: from, to: to, team: team, vocabulary: vocabulary, bands: bands,
-                only: hours.indices.filter { need[$0] }.map { hours[$0] }, sums: &summed, people: &people)
+                only: hours.indices.filter { need[$0] }.map { hours[$0] }, noPeople: noPeople, sums: &summed,
+                people: &people)
         else { return nil }
         let report = try Report.compute(
             columns: columns, events: events, team: team, since: since, until: until, now: now, options: options,
@@ -63,6 +99,6 @@ extension HistoryIndex {
             sums: ReportSums(hours: summed, accounts: accounts) { rowid in
                 try HistoryIndex.mentionByRowid(db, [rowid])(0)
             })
-        return (report, summed.count)
+        return (report, summed.count, used)
     }
 }

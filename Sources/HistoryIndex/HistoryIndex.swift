@@ -45,6 +45,8 @@ public final class HistoryIndex: @unchecked Sendable {
     public internal(set) var lastReportFromSums = false
     /// How many hours the last `report` added as sums (the rest of its hours were read as rows).
     public internal(set) var lastReportSummedHours = 0
+    /// How many blocks of hours' people (`ReportBlocks`) the last `report` added instead of their hours' tallies.
+    public internal(set) var lastReportPeopleBlocks = 0
 
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {

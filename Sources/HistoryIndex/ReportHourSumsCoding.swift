@@ -196,7 +196,7 @@ struct ReportHourSumsBuilder {
 }
 
 /// The accounts' tallies of the hours a report adds, summed into one entry per account (a flat array by the names'
-/// global ids: no dictionary, no string).
+/// global ids: no dictionary, no string). Also what a block of hours keeps (`ReportBlocks`): the same entries.
 struct PeopleSums {
     private var first: [Int64], counts: [SIMD4<Int32>], followers: [Int]
     private(set) var touched: [Int32] = []
@@ -211,12 +211,23 @@ struct PeopleSums {
     /// the hour's two groups are not empty, `hidePrivate`: leave the private messages' out). False when the bytes
     /// are not such accounts.
     mutating func add(_ p: UnsafeRawBufferPointer, at: Int, groups: [Int], hidePrivate: Bool) -> Bool {
+        add(p, at: at, groups: groups) { k in k == 0 || !hidePrivate }
+    }
+
+    /// The same, adding the groups `take` picks (the others' entries skipped).
+    mutating func add(_ p: UnsafeRawBufferPointer, at: Int, groups: [Int], take: (Int) -> Bool) -> Bool {
         var r = ReportHours.Reader(p: p)
         r.at = at
         for (k, count) in groups.enumerated() where count > 0 {
-            if k == 1 && hidePrivate { break }
             let n = Int(r.varint())
             guard n <= p.count - r.at else { return false }
+            guard take(k) else {
+                for _ in 0..<n {
+                    for _ in 0..<6 { _ = r.varint() }
+                    if r.byte() != 0 { _ = r.varint() }
+                }
+                continue
+            }
             for _ in 0..<n {
                 let id = Int(r.varint())
                 let f = Int64(bitPattern: r.varint())
@@ -237,6 +248,26 @@ struct PeopleSums {
             }
         }
         return r.at <= p.count
+    }
+
+    /// The entries as an hour's sums keep them (their count, then each by id), and empties the sums.
+    mutating func encode(into out: inout [UInt8]) {
+        touched.sort()
+        ReportHours.put(UInt64(touched.count), &out)
+        for id in touched {
+            let i = Int(id)
+            ReportHours.put(UInt64(i), &out)
+            ReportHours.put(UInt64(bitPattern: first[i]), &out)
+            for k in 0..<4 { ReportHours.put(UInt64(bitPattern: Int64(counts[i][k])), &out) }
+            if followers[i] == Int.min {
+                out.append(0)
+            } else {
+                out.append(1)
+                ReportHours.put(UInt64(bitPattern: Int64(followers[i])), &out)
+            }
+            (first[i], counts[i], followers[i]) = (-1, .zero, Int.min)
+        }
+        touched.removeAll(keepingCapacity: true)
     }
 
     /// The summed tallies, the accounts numbered by `local` (global id → the columns' number).

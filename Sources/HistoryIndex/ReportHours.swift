@@ -18,8 +18,10 @@ import SwitchboardCore
 /// columns'), so the catch-up itself stays as quick as before. What else a blob depends on — the team's own
 /// accounts and the SLA's bands — is recorded in meta `report_hours`; another team file forgets every hour.
 enum ReportHours {
-    /// The blobs' layout; part of the signature in meta.
-    static let layout = 2
+    /// The blobs' layout; part of the signature in meta. 3: the people's blocks (`ReportBlocks`) beside the hours;
+    /// a binary of layout 2 that wrote hours would leave them stale, so it forgets every hour first, and this one
+    /// again after it.
+    static let layout = 3
 
     static let tables = [
         "CREATE TABLE report_hour (hour INTEGER PRIMARY KEY, rows BLOB NOT NULL)",
@@ -31,20 +33,22 @@ enum ReportHours {
         CREATE TABLE report_name (
             id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, name BLOB NOT NULL, UNIQUE (kind, name))
         """,
-    ]
+    ] + ReportBlocks.tables
 
-    static let tableNames = ["report_hour", "report_dirty", "report_name", "report_sum"]
+    static let tableNames = ["report_hour", "report_dirty", "report_name", "report_sum"] + ReportBlocks.tableNames
 
     /// Each kept hour's sums (`ReportHourSumsBuilder`), written with its rows. Made where missing: an index of
     /// schema 7 made before the sums has none.
     static let sumsTable = "CREATE TABLE IF NOT EXISTS report_sum (hour INTEGER PRIMARY KEY, sums BLOB NOT NULL)"
 
-    /// Forgets every hour (rows and sums).
+    /// Forgets every hour (rows, sums and the people's blocks; the people's numbers stay, as the names do).
     static func forget(_ db: Database) throws {
         try db.execute(sql: sumsTable)
+        try ReportBlocks.create(db)
         try db.execute(sql: "DELETE FROM report_hour")
         try db.execute(sql: "DELETE FROM report_sum")
         try db.execute(sql: "DELETE FROM report_dirty")
+        try db.execute(sql: "DELETE FROM report_block")
     }
 
     /// The hour a creation time is kept under (as SQLite's `CAST(created / 3600 AS INTEGER)`: toward zero).
@@ -117,6 +121,7 @@ enum ReportHours {
     static func clear(_ db: Database) throws {
         try dropTriggers(db)
         try db.execute(sql: sumsTable)
+        try ReportBlocks.create(db)
         for t in tableNames { try db.execute(sql: "DELETE FROM \(t)") }
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_hours'")
     }
@@ -235,42 +240,70 @@ extension HistoryIndex {
         team: TeamConfig, from: Double, to: Double, vocabulary: Int, band: ((Mention, MentionState) -> String?)?
     ) throws -> Bool {
         guard let hours = HistoryIndex.hourRange(from: from, to: to) else { return false }
+        return try makeReportHours(hours, team: team, vocabulary: vocabulary, band: band)
+    }
+
+    /// Makes the hours of `hours` that are missing or marked, and the people's blocks that lie whole in them
+    /// (`ReportBlocks`), in windows of 8 days, a transaction each: the rows of one window in memory at a time, then
+    /// the window's blocks from its hours' sums. What a report calls first, and `reindex` (`prepareReports`) at its
+    /// end.
+    func makeReportHours(
+        _ hours: ClosedRange<Int64>, team: TeamConfig, vocabulary: Int, band: ((Mention, MentionState) -> String?)?
+    ) throws -> Bool {
         let signature = ReportHours.signature(team: team, bands: band != nil)
-        if let stale = try pool.read({ try HistoryIndex.staleHours($0, hours, signature: signature) }), stale.isEmpty {
-            return true
+        let fresh = try pool.read { db -> Bool in
+            guard let stale = try HistoryIndex.staleHours(db, hours, signature: signature), stale.isEmpty else {
+                return false
+            }
+            return try ReportBlocks.complete(db, hours)
         }
+        if fresh { return true }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
             try pool.writeWithoutTransaction { db in
-                var done = false
-                try db.inTransaction(.immediate) {
-                    if try ReportHours.storedSignature(db) != signature {
-                        try ReportHours.forget(db)
-                        try db.execute(
-                            sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)", arguments: [signature])
-                    }
-                    guard let stale = try HistoryIndex.staleHours(db, hours, signature: signature) else {
-                        return .rollback
-                    }
-                    if stale.isEmpty {
+                let window = ReportBlocks.sizes[0]
+                var known: [[UInt8]: Int64]? = nil
+                var start = hours.lowerBound
+                while start <= hours.upperBound {
+                    let end = min(hours.upperBound, (start / window + 1) * window - 1)
+                    var done = false
+                    try db.inTransaction(.immediate) {
+                        // An index from before the people were numbered: all of its accounts at once.
+                        if try !db.tableExists("report_account") { try ReportBlocks.numberPeople(db) }
+                        if try ReportHours.storedSignature(db) != signature {
+                            try ReportHours.forget(db)
+                            try db.execute(
+                                sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)",
+                                arguments: [signature])
+                        }
+                        guard let stale = try HistoryIndex.staleHours(db, start...end, signature: signature) else {
+                            return .rollback
+                        }
+                        // The window's stale hours in one statement (a day's would go through the creation index,
+                        // a row lookup each: twice the CPU at 1M); every name read once when many hours are made
+                        // (a catch-up's hour or two asks for each).
+                        guard
+                            try HistoryIndex.writeReportHours(
+                                db, Set(stale), team: team, vocabulary: vocabulary, band: band,
+                                many: stale.count > 48, known: &known)
+                        else { return .rollback }
+                        try ReportBlocks.make(db, start...end)
                         done = true
                         return .commit
                     }
-                    guard
-                        try HistoryIndex.writeReportHours(
-                            db, Set(stale), team: team, vocabulary: vocabulary, band: band)
-                    else { return .rollback }
-                    done = true
-                    return .commit
+                    guard done else { return false }
+                    start = end + 1
                 }
-                return done
+                return true
             }
         }
     }
 
     /// Writes the blobs of `stale` hours from the rows (one statement over their range).
+    /// `known`: every name's id once read (`many`: read them all at once, as many hours are made), kept up to date for
+    /// the next call.
     static func writeReportHours(
         _ db: Database, _ stale: Set<Int64>, team: TeamConfig, vocabulary: Int,
-        band: ((Mention, MentionState) -> String?)?
+        band: ((Mention, MentionState) -> String?)?, many: Bool, known: inout [[UInt8]: Int64]?
     ) throws -> Bool {
         guard let lo = stale.min(), let hi = stale.max() else { return true }
         var created: [Double]? = []
@@ -282,9 +315,10 @@ extension HistoryIndex {
         else { return false }
         // Names to their ids: all of them read at once when many hours are made (they meet most), else each asked
         // for (a catch-up's hour or two meets a few hundred of the names).
-        var names: [[UInt8]: Int64] = [:]
-        let all = stale.count > 48
-        if all {
+        var names: [[UInt8]: Int64] = known ?? [:]
+        let all = known != nil || many || stale.count > 48
+        defer { if all { known = names } }
+        if all && known == nil {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, kind, name FROM report_name")
             while let row = try rows.next() {
                 let kind: Int64 = row[1]
@@ -295,6 +329,7 @@ extension HistoryIndex {
         var nextID = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM report_name") ?? 0) + 1
         let find = try db.cachedStatement(sql: "SELECT id FROM report_name WHERE kind = ? AND name = ?")
         let insert = try db.cachedStatement(sql: "INSERT INTO report_name(id, kind, name) VALUES (?, ?, ?)")
+        let firstNew = nextID
         func id(kind: UInt8, _ name: [UInt8]) throws -> Int64 {
             if let id = names[[kind] + name] { return id }
             if !all, let id = try Int64.fetchOne(find, arguments: [Int64(kind), Data(name)]) {
@@ -314,6 +349,12 @@ extension HistoryIndex {
             withUnsafeBytes(of: net.littleEndian) { key.append(contentsOf: $0) }
             return try id(kind: 1, key)
         }
+        // The new accounts' people numbered (`ReportBlocks`).
+        try ReportBlocks.number(
+            db,
+            c.accounts.indices.filter { accountID[$0] >= firstNew }.map {
+                (accountID[$0], c.accounts[$0].platform, c.accounts[$0].handle)
+            })
         // One buffer per hour (the rows come in rowid order, the hours interleaved).
         var slot: [Int64: Int] = [:]
         var blobs: [[UInt8]] = [], last: [Int64] = []
@@ -378,7 +419,9 @@ extension HistoryIndex {
         let unmark = try db.cachedStatement(sql: "DELETE FROM report_dirty WHERE hour = ?")
         try db.execute(sql: ReportHours.sumsTable)
         let writeSums = try db.cachedStatement(sql: "INSERT OR REPLACE INTO report_sum(hour, sums) VALUES (?, ?)")
+        try ReportBlocks.create(db)
         for h in stale {
+            try ReportBlocks.forget(db, hour: h)
             try write.execute(arguments: [h, Data(slot[h].map { blobs[$0] } ?? [])])
             try writeSums.execute(arguments: [h, Data((slot[h].map { sums[$0] } ?? ReportHourSumsBuilder()).encode())])
             try unmark.execute(arguments: [h])
@@ -398,10 +441,11 @@ extension HistoryIndex {
     }
 
     /// The same for the hours `only` (all of them: nil); `sums` and `people` (read with global name ids) get the
-    /// columns' numbers of the networks and accounts they name (the accounts returned).
+    /// columns' numbers of the networks and accounts they name (the accounts returned). The rows of the hours
+    /// `noPeople` come without their accounts (`people` holds them, from a block).
     static func hourColumns(
         _ db: Database, from: Double, to: Double, team: TeamConfig, vocabulary: Int, bands: Bool,
-        only: [Int64]? = nil, sums: inout [ReportHourSums], people: inout PeopleSums?
+        only: [Int64]? = nil, noPeople: Set<Int64> = [], sums: inout [ReportHourSums], people: inout PeopleSums?
     ) throws -> (ReportColumns, [ReportHourSums.Account])? {
         guard let hours = hourRange(from: from, to: to),
             let stale = try staleHours(db, hours, signature: ReportHours.signature(team: team, bands: bands)),
@@ -451,7 +495,8 @@ extension HistoryIndex {
             only.map { $0.map { StatementArguments([$0]) } } ?? [
                 StatementArguments([hours.lowerBound, hours.upperBound])
             ]
-        for arguments in arguments {
+        for (a, arguments) in arguments.enumerated() {
+            let keepAccounts = only.map { !noPeople.contains($0[a]) } ?? true
             sqlite3_reset(s)
             try statement.setArguments(arguments)
             while try HistoryIndex.step(s, db) {
@@ -496,7 +541,7 @@ extension HistoryIndex {
                     out.status.append(status < statuses.count ? statuses[status] : .new)
                     out.firstResponse.append(first.map { Date(timeIntervalSinceReferenceDate: $0) })
                     out.isPrivate.append(flags & ReportHours.isPrivate != 0)
-                    if let account {
+                    if let account, keepAccounts {
                         guard account < UInt64(local.count) else { return nil }
                         if local[Int(account)] < 0 {
                             local[Int(account)] = Int32(accountIDs.count)
@@ -539,6 +584,40 @@ extension HistoryIndex {
             }
             summedAccounts = people.accounts { local[Int($0)] }
         }
+        // With the sums (`people`), the people as the index numbers them: the accounts' names made only for the
+        // people a report can show (`Report.rankPeople`), the networks' all.
+        let persons = try people == nil ? nil : ReportBlocks.persons(db, ids: maxID + 1)
+        if let persons, accountIDs.allSatisfy({ persons.of[Int($0)] >= 0 }) {
+            var networks: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM report_name WHERE kind = 0") {
+                networks[row[0]] = String(decoding: row[1] as Data, as: UTF8.self)
+            }
+            out.networks = networkIDs.map { networks[$0] ?? "" }
+            let name = try db.cachedStatement(sql: "SELECT name FROM report_name WHERE id = ? AND kind = 1")
+            let global = accountIDs
+            out.persons = ReportColumns.Persons(of: global.map { persons.of[Int($0)] }, count: persons.count) { a in
+                (try? Data.fetchOne(name, arguments: [global[a]])).flatMap { $0 }.flatMap {
+                    ReportBlocks.account($0, networks)
+                } ?? ("", "")
+            }
+        } else {
+            try nameColumns(db, &out, maxID: maxID, local: local, networkIDs: networkIDs, accountIDs: accountIDs)
+        }
+        if bands { out.band = bandOf }
+        out.order = rowids
+        let word = try db.cachedStatement(sql: "SELECT term FROM report_term WHERE id = ?")
+        out.terms = ReportTermIDs(ids: ids, start: start, vocabulary: vocabulary) { id in
+            try? String.fetchOne(word, arguments: [id])
+        }
+        out.mention = try mentionByRowid(db, rowids)
+        return (out, summedAccounts)
+    }
+
+    /// The columns' networks and accounts by name.
+    static func nameColumns(
+        _ db: Database, _ out: inout ReportColumns, maxID: Int, local: [Int32], networkIDs: [Int64],
+        accountIDs: [Int64]
+    ) throws {
         // The names met, from `report_name`: a network whole, an account's handle without its network's 4 bytes.
         var text = [String?](repeating: nil, count: maxID + 1)
         var accountNet = [Int](repeating: 0, count: maxID + 1)
@@ -563,13 +642,5 @@ extension HistoryIndex {
             let net = accountNet[Int(id)]
             return (platform: net < text.count ? text[net] ?? "" : "", handle: text[Int(id)] ?? "")
         }
-        if bands { out.band = bandOf }
-        out.order = rowids
-        let word = try db.cachedStatement(sql: "SELECT term FROM report_term WHERE id = ?")
-        out.terms = ReportTermIDs(ids: ids, start: start, vocabulary: vocabulary) { id in
-            try? String.fetchOne(word, arguments: [id])
-        }
-        out.mention = try mentionByRowid(db, rowids)
-        return (out, summedAccounts)
     }
 }

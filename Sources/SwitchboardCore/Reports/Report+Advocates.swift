@@ -105,14 +105,7 @@ extension Report {
         /// The first `limit` by `order`: the `limit`-th by the numbers bounds them; everyone not behind it by the
         /// numbers (ties included) is ranked in full.
         func top(_ xs: [Entry]) -> [AuthorStats] {
-            guard limit > 0, !xs.isEmpty else { return [] }
-            var best: [Entry] = []
-            for e in xs where best.count < limit || ahead(e, best[best.count - 1]) {
-                let at = best.firstIndex { ahead(e, $0) } ?? best.count
-                best.insert(e, at: at)
-                if best.count > limit { best.removeLast() }
-            }
-            let edge = best[best.count - 1]
+            guard let edge = edge(xs, limit: limit, ahead: ahead) else { return [] }
             return xs.filter { !ahead(edge, $0) }.map(stats).sorted(by: order).prefix(limit).map { $0 }
         }
         /// Among the advocates: the most by `key`, ties the first by `order`.
@@ -132,5 +125,17 @@ extension Report {
             mostPositive: cleaned(most(\.positive)), mostActive: cleaned(most(\.mentions)),
             widestReach: cleaned(most(\.followers)),
             people: tallies.count)
+    }
+
+    /// The `limit`-th of `xs` by `ahead` (the ones before it kept in the order met); nil for none or `limit` ≤ 0.
+    static func edge<E>(_ xs: [E], limit: Int, ahead: (E, E) -> Bool) -> E? {
+        guard limit > 0, !xs.isEmpty else { return nil }
+        var best: [E] = []
+        for e in xs where best.count < limit || ahead(e, best[best.count - 1]) {
+            let at = best.firstIndex { ahead(e, $0) } ?? best.count
+            best.insert(e, at: at)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.last
     }
 }

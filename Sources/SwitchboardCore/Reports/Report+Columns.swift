@@ -25,6 +25,9 @@ public struct ReportColumns {
     /// empty handle.
     public var account: [Int32] = []
     public var accounts: [(platform: String, handle: String)] = []
+    /// Set by an index that numbers the people when it first writes an account: `accounts` is then empty, and the
+    /// accounts' names are asked for only for the people that can be shown (`Report.rankPeople`).
+    public var persons: Persons?
     public var followers: [Int?] = []
     /// The priority band of each mention (`ReportOptions.band`), when the team sets SLA targets by band.
     public var band: [String?]?
@@ -41,6 +44,18 @@ public struct ReportColumns {
     }
 
     public var count: Int { time.count }
+
+    /// The accounts' people as numbers: `of[a]` is the person of account a (as `ReportAuthor.byAccount` groups
+    /// them: one id, one number below `count`), `name(a)` its network as stored and its handle as written.
+    public struct Persons {
+        public var of: [Int32]
+        public var count: Int
+        public var name: (Int) -> (platform: String, handle: String)
+
+        public init(of: [Int32], count: Int, name: @escaping (Int) -> (platform: String, handle: String)) {
+            (self.of, self.count, self.name) = (of, count, name)
+        }
+    }
 
     /// Whether `compute(columns:)` gives the report these options ask for.
     public static func answers(_ options: ReportOptions, team: TeamConfig) -> Bool {
@@ -71,7 +86,7 @@ extension Report {
         var privateCount = 0
         var idCounts = TermIDCounts(vocabulary: c.terms.vocabulary)
         var networkOfRaw = [Int](repeating: -1, count: c.networks.count)
-        var people = [AccountTally](repeating: AccountTally(), count: c.accounts.count)
+        var people = [AccountTally](repeating: AccountTally(), count: c.persons?.of.count ?? c.accounts.count)
         let ordered = c.order.isEmpty
 
         for i in 0..<c.count {
@@ -151,10 +166,12 @@ extension Report {
             breach(
                 try w.index >= 0 ? c.mention(w.index) : sums!.mention(w.order), late: w.late, answered: w.answered)
         }
+        let numbered = c.persons.map { rankPeople(people, $0, limit: options.authorLimit) }
         return assemble(
             team: team, timeZone: tz, since: since, until: until, now: now, unit: unit, buckets: bucketStarts,
-            tally: tally, authors: persons(people, c.accounts), breaches: breaches, actions: actions, events: events,
-            options: options, stored: stored, privateCount: privateCount)
+            tally: tally, authors: numbered == nil ? persons(people, c.accounts) : [:], advocates: numbered,
+            breaches: breaches, actions: actions, events: events, options: options, stored: stored,
+            privateCount: privateCount)
     }
 
     /// One account's mentions this period.
@@ -183,8 +200,15 @@ extension Report {
     static func persons(_ people: [AccountTally], _ accounts: [(platform: String, handle: String)]) -> [String:
         AuthorTally]
     {
+        persons(people, people.indices.filter { people[$0].first >= 0 }) { accounts[$0] }
+    }
+
+    /// The same for the accounts `some` only, each named by `name`.
+    static func persons(
+        _ people: [AccountTally], _ some: [Int], name: (Int) -> (platform: String, handle: String)
+    ) -> [String: AuthorTally] {
         var out: [String: AuthorTally] = [:]
-        let order = people.indices.filter { people[$0].first >= 0 }.sorted { people[$0].first < people[$1].first }
+        let order = some.sorted { people[$0].first < people[$1].first }
         out.reserveCapacity(order.count)
         // Each tally changed where it is in the dictionary (a copy taken out and put back copied its arrays).
         func add(_ p: AccountTally, _ platform: String, _ handle: String, to t: inout AuthorTally) {
@@ -196,11 +220,64 @@ extension Report {
             if let f = p.followers { t.followers.append((platform, handle, f)) }
         }
         for a in order {
-            let (platform, handle) = accounts[a]
+            let (platform, handle) = name(a)
             let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
             let id = ReportAuthor.lower(platform) + ":" + ReportAuthor.lower(bare)
             add(people[a], platform, handle, to: &out[id, default: AuthorTally(name: clean("@" + bare))])
         }
+        return out
+    }
+
+    /// `rankAuthors(persons(people, accounts), limit:)` with the people numbered by the index: each person's
+    /// numbers summed in flat arrays and ranked by them; the names, networks and `AuthorTally`s made only for the
+    /// people that can be among the shown ones (those not behind the `limit`-th by the numbers, ties included, and
+    /// the advocates with the most positive mentions, mentions or followers), which `rankAuthors` then ranks as it
+    /// would among everyone.
+    static func rankPeople(_ people: [AccountTally], _ p: ReportColumns.Persons, limit: Int) -> Advocates {
+        let n = p.count
+        var mentions = [Int](repeating: 0, count: n), positive = mentions, negative = mentions, reach = mentions
+        var seen = [Bool](repeating: false, count: n)
+        var count = 0
+        for a in people.indices where people[a].first >= 0 {
+            let q = Int(p.of[a])
+            if !seen[q] {
+                seen[q] = true
+                count += 1
+            }
+            mentions[q] += people[a].mentions
+            positive[q] += people[a].positive
+            negative[q] += people[a].negative
+            reach[q] += people[a].followers ?? 0
+        }
+        typealias Entry = (score: Double, mentions: Int, followers: Int, person: Int)
+        var pro: [Entry] = [], contra: [Entry] = []
+        for q in 0..<n where seen[q] && positive[q] != negative[q] {
+            let e = (
+                AuthorTally.score(positive: positive[q], negative: negative[q], reach: reach[q]), mentions[q],
+                reach[q], q
+            )
+            if positive[q] > negative[q] { pro.append(e) } else { contra.append(e) }
+        }
+        /// As `rankAuthors`: true when `a` comes first whatever the names.
+        func ahead(_ a: Entry, _ b: Entry) -> Bool {
+            if a.score != b.score { return a.score > b.score }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            return a.followers > b.followers
+        }
+        var wanted = [Bool](repeating: false, count: n)
+        func top(_ xs: [Entry]) {
+            guard let edge = edge(xs, limit: limit, ahead: ahead) else { return }
+            for e in xs where !ahead(edge, e) { wanted[e.person] = true }
+        }
+        top(pro)
+        top(contra)
+        for key in [{ positive[$0] }, { mentions[$0] }, { reach[$0] }] as [(Int) -> Int] {
+            guard let m = pro.lazy.map({ key($0.person) }).max() else { continue }
+            for e in pro where key(e.person) == m { wanted[e.person] = true }
+        }
+        let some = people.indices.filter { people[$0].first >= 0 && wanted[Int(p.of[$0])] }
+        var out = rankAuthors(persons(people, some, name: p.name), limit: limit)
+        out.people = count
         return out
     }
 }

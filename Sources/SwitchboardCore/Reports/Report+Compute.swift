@@ -182,8 +182,8 @@ extension Report {
     /// The report from the passes' counters (the same for every way of counting the mentions).
     static func assemble(
         team: TeamConfig, timeZone tz: TimeZone, since: Date, until: Date, now: Date, unit: String, buckets: [Date],
-        tally: Tally, authors: [String: AuthorTally], breaches: [Breach], actions: ActionFigures, events: [AuditEvent],
-        options: ReportOptions, stored: Stored, privateCount: Int
+        tally: Tally, authors: [String: AuthorTally], advocates: Advocates? = nil, breaches: [Breach],
+        actions: ActionFigures, events: [AuditEvent], options: ReportOptions, stored: Stored, privateCount: Int
     ) -> Report {
         let previousSince = since.addingTimeInterval(-until.timeIntervalSince(since))
         let brandTerms = [team.brand.name] + team.brand.terms
@@ -210,7 +210,7 @@ extension Report {
             topics: tally.top(hashtags: false, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
             hashtags: tally.top(
                 hashtags: true, limit: options.topLimit, min: options.minTermCount, excluding: excluded),
-            advocates: rankAuthors(authors, limit: options.authorLimit),
+            advocates: advocates ?? rankAuthors(authors, limit: options.authorLimit),
             published: Published(
                 posts: posts.count, byAccount: ranked(byAccount), replies: actions.replies,
                 manualReplies: actions.manual, repliesByNetwork: ranked(actions.repliesByNetwork), items: posts,

@@ -15,6 +15,13 @@ public struct ReportAuthor: Hashable, Sendable {
         return ReportAuthor(id: lower(m.platform) + ":" + lower(bare), name: "@" + bare)
     }
 
+    /// The id `byAccount` gives the author of an account (network as stored, handle as written, not empty): what
+    /// the history index numbers the people by when it first writes an account.
+    public static func id(platform: String, handle: String) -> String {
+        let bare = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
+        return lower(platform) + ":" + lower(bare)
+    }
+
     /// Lower case, without a copy when it already is (most handles and network names).
     @inline(__always)
     static func lower(_ s: String) -> String {

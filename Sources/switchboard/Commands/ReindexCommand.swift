@@ -22,6 +22,14 @@ struct ReindexCommand: ParsableCommand {
         let progress = StderrProgress(closingLine: false)
         try index.catchUp(progress: progress, rebuild: L10n.t("cli.reindex.why"))
         try? index.checkpoint()
+        // The report's hours, sums and people made now (8 days of rows in memory at a time), so the first report
+        // after a rebuild is as quick as any; after the checkpoint, so they read the rebuilt file, not its log.
+        // Without a readable team file the first report makes them.
+        if let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile),
+            (try? index.prepareReports(team: team, options: ReportCommand.options(team))) == true
+        {
+            try? index.checkpoint()
+        }
         let secs = Date().timeIntervalSince(started)
         print(
             L10n.t(
