@@ -7,8 +7,7 @@ import SwitchboardCore
 struct LogApplier {
     let db: Database
     var mentions = 0, analyses = 0, events = 0
-    /// States changed by the actions of the current block, written back at its end (in bulk: of the whole load,
-    /// written back once at its end in row-id order, so no action reads or writes a row at random).
+    /// States changed by the actions of the current block, written back at its end.
     private var states: [String: MentionState] = [:]
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
@@ -109,8 +108,7 @@ struct LogApplier {
                 if states[k] == nil { states[k] = try loadState(k) }
                 states[k]!.apply(e)
             }
-            // In bulk a key named for the first time gets its row now (a mention read later makes it present).
-            try flushStates(onlyNewKeys: bulkKeys != nil)
+            try flushStates()
         }
         return lines.count
     }
@@ -253,18 +251,8 @@ struct LogApplier {
         return (try? decoder.decode(MentionState.self, from: data)) ?? MentionState()
     }
 
-    /// Writes the states back (`onlyNewKeys`: only those of keys without a row, which get one) and forgets them.
-    private mutating func flushStates(onlyNewKeys: Bool = false) throws {
-        var order = Array(states)
-        if let keys = bulkKeys {
-            if onlyNewKeys {
-                order.removeAll { keys.row($0.key) != nil }
-            } else {
-                // By row id: each page of the table is read and written once.
-                order = order.map { (keys.row($0.key)?.rowid ?? 0, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-            }
-        }
-        for (k, st) in order {
+    private mutating func flushStates() throws {
+        for (k, st) in states {
             let c = StateColumns(st)
             let values: [DatabaseValueConvertible?] = [
                 c.status, st.assignee, st.assignee?.lowercased(), c.tags, st.handoffTeam,
@@ -294,7 +282,7 @@ struct LogApplier {
                 ).execute(arguments: StatementArguments(values + [k, rowid]))
             }
         }
-        if !onlyNewKeys { states.removeAll(keepingCapacity: true) }
+        states.removeAll(keepingCapacity: true)
     }
 }
 
