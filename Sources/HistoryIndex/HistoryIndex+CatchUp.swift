@@ -175,7 +175,7 @@ extension HistoryIndex {
         if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
-        var applier = LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
+        var applier = try LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
             inline: total < HistoryIndex.inlineTail,

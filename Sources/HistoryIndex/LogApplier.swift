@@ -24,9 +24,18 @@ struct LogApplier {
     /// New mentions left in the full-text tail.
     private(set) var tail = 0
 
-    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) {
+    /// A bulk load's keys (`deferFullText`), in memory: the key index is dropped for the load and sorted once at its
+    /// end (`HistoryIndex.beginBulk`), so the rows go in by row id and a key finds its row here, not through a B-tree
+    /// filled in random key order (at 10M mentions, a page read and written back for almost every row).
+    private var bulkKeys: BulkKeys?
+
+    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) throws {
         (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
+        if deferFullText { bulkKeys = try BulkKeys(db) }
     }
+
+    /// How a statement finds a mention's row: by its key (through the key index), or in bulk by its row id.
+    private var byRow: String { bulkKeys == nil ? "key" : "rowid" }
 
     /// A block of complete log lines, split and decoded (with the mentions' columns) off the writer's thread.
     struct Prepared: @unchecked Sendable {
@@ -120,6 +129,12 @@ struct LogApplier {
         WHERE rowid = ?
         """
 
+    private static let bulkInsertSQL = """
+        INSERT INTO mention(rowid, key, present, file, off, len, platform, source, created, handle,
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref)
+        VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// The row insert, prepared once per catch-up (not looked up by its SQL for every row).
     private var insertStatement: Statement?
 
@@ -144,25 +159,46 @@ struct LogApplier {
             b.bind(c.rootRef)
             b.bind(c.replyRef)
         }
-        if insertStatement == nil { insertStatement = try db.makeStatement(sql: LogApplier.insertSQL) }
-        var b = RowBinder(insertStatement!, in: db)
-        b.bind(key)
-        bindColumns(&b)
-        try b.run()
-        var rowid = db.lastInsertedRowID
-        if db.changesCount == 0 {
+        var rowid: Int64
+        // Whether the row was there, named only by an action so far: it is made present.
+        var named = false
+        if let known = bulkKeys?.row(key) {
             // The key is known: stored before (the first record wins), or only named by an action so far.
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [key]),
-                row["present"] as Int == 0
-            else { return }
-            rowid = row["rowid"]
+            guard !known.present else { return }
+            (rowid, named) = (known.rowid, true)
+        } else if bulkKeys != nil {
+            // A bulk load gives the row id itself (the next one, as SQLite would pick it): no key index to ask.
+            rowid = bulkKeys!.add(key)
+            if insertStatement == nil { insertStatement = try db.makeStatement(sql: LogApplier.bulkInsertSQL) }
+            var b = RowBinder(insertStatement!, in: db)
+            b.bind(rowid)
+            b.bind(key)
+            bindColumns(&b)
+            try b.run()
+        } else {
+            if insertStatement == nil { insertStatement = try db.makeStatement(sql: LogApplier.insertSQL) }
+            var b = RowBinder(insertStatement!, in: db)
+            b.bind(key)
+            bindColumns(&b)
+            try b.run()
+            rowid = db.lastInsertedRowID
+            if db.changesCount == 0 {
+                // The key is known: stored before (the first record wins), or only named by an action so far.
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT rowid, present FROM mention WHERE key = ?", arguments: [key]),
+                    row["present"] as Int == 0
+                else { return }
+                (rowid, named) = (row["rowid"] as Int64, true)
+            }
+        }
+        if named {
             var u = RowBinder(try db.cachedStatement(sql: LogApplier.presentSQL), in: db)
             bindColumns(&u)
             u.bind(rowid)
             try u.run()
         }
+        bulkKeys?.setPresent(key, rowid)
         mentions += 1
         if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
         try parts!.insert(c.report, rowid: rowid)
@@ -181,15 +217,20 @@ struct LogApplier {
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {
         let an = a.analysis
+        var row: DatabaseValueConvertible = a.key
+        if let keys = bulkKeys {
+            guard let known = keys.row(a.key), known.present else { return }
+            row = known.rowid
+        }
         try db.cachedStatement(
             sql: """
                 UPDATE mention SET sentiment = ?, score = ?, intents = ?, analysis = ?,
                     lang = CASE WHEN own_lang = 1 THEN lang ELSE ? END
-                WHERE key = ? AND present = 1
+                WHERE \(byRow) = ? AND present = 1
                 """
         ).execute(arguments: [
             Int(QueryMatcher.sentimentCode(an.sentiment)), an.score, Int(MentionColumns.intentBits(an.intents)),
-            try encoder.encode(an), QueryMatcher.baseLanguage(an.lang), a.key,
+            try encoder.encode(an), QueryMatcher.baseLanguage(an.lang), row,
         ])
         if db.changesCount > 0 { analyses += 1 }
     }
@@ -197,10 +238,15 @@ struct LogApplier {
     // MARK: States
 
     private func loadState(_ key: String) throws -> MentionState {
+        var row: DatabaseValueConvertible = key
+        if let keys = bulkKeys {
+            guard let known = keys.row(key) else { return MentionState() }
+            row = known.rowid
+        }
         guard
             let data = try Data.fetchOne(
-                try db.cachedStatement(sql: "SELECT state FROM mention WHERE key = ? AND state IS NOT NULL"),
-                arguments: [key])
+                try db.cachedStatement(sql: "SELECT state FROM mention WHERE \(byRow) = ? AND state IS NOT NULL"),
+                arguments: [row])
         else { return MentionState() }
         return (try? decoder.decode(MentionState.self, from: data)) ?? MentionState()
     }
@@ -213,23 +259,60 @@ struct LogApplier {
                 st.firstResponseAt?.timeIntervalSince1970, st.lastChangedAt?.timeIntervalSince1970, st.replies.count,
                 st.notes.count, try encoder.encode(st),
             ]
-            try db.cachedStatement(
-                sql: """
-                    UPDATE mention SET status = ?, assignee = ?, assignee_lc = ?, tags = ?, handoff_team = ?,
-                        first_response = ?, last_changed = ?, reply_count = ?, note_count = ?, state = ?
-                    WHERE key = ?
-                    """
-            ).execute(arguments: StatementArguments(values + [k]))
-            if db.changesCount == 0 {
+            // In bulk the row is found by its id, and a key named for the first time gets the next one.
+            let known = bulkKeys?.row(k)
+            let row: DatabaseValueConvertible = known.map { $0.rowid } ?? k
+            if bulkKeys == nil || known != nil {
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE mention SET status = ?, assignee = ?, assignee_lc = ?, tags = ?, handoff_team = ?,
+                            first_response = ?, last_changed = ?, reply_count = ?, note_count = ?, state = ?
+                        WHERE \(byRow) = ?
+                        """
+                ).execute(arguments: StatementArguments(values + [row]))
+            }
+            if bulkKeys == nil ? db.changesCount == 0 : known == nil {
+                let rowid = bulkKeys?.add(k)
                 try db.cachedStatement(
                     sql: """
                         INSERT INTO mention(status, assignee, assignee_lc, tags, handoff_team, first_response,
-                            last_changed, reply_count, note_count, state, key, present)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                            last_changed, reply_count, note_count, state, key, present, rowid)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                         """
-                ).execute(arguments: StatementArguments(values + [k]))
+                ).execute(arguments: StatementArguments(values + [k, rowid]))
             }
         }
         states.removeAll(keepingCapacity: true)
     }
+}
+
+/// A bulk load's keys in memory (`LogApplier`): each key's row id and whether its mention was read, and the row id
+/// the next new row gets. Starts from the rows the index holds (a bulk `ingest` into a small index), so a key is
+/// found here exactly when the key index would find it.
+struct BulkKeys {
+    /// Row id times two, plus one when the mention is present.
+    private var rows: [String: Int64] = [:]
+    private var next: Int64
+
+    init(_ db: Database) throws {
+        next = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM mention")) ?? 1
+        let cursor = try Row.fetchCursor(db, sql: "SELECT key, rowid, present FROM mention")
+        while let row = try cursor.next() {
+            rows[row[0] as String] = (row[1] as Int64) << 1 | (row[2] as Int64 == 1 ? 1 : 0)
+        }
+    }
+
+    func row(_ key: String) -> (rowid: Int64, present: Bool)? {
+        rows[key].map { ($0 >> 1, $0 & 1 == 1) }
+    }
+
+    /// A new key's row id (not present yet).
+    mutating func add(_ key: String) -> Int64 {
+        let rowid = next
+        next += 1
+        rows[key] = rowid << 1
+        return rowid
+    }
+
+    mutating func setPresent(_ key: String, _ rowid: Int64) { rows[key] = rowid << 1 | 1 }
 }

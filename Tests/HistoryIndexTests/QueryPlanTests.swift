@@ -57,7 +57,10 @@ final class QueryPlanTests: XCTestCase {
         }
         XCTAssertEqual(
             Set(names),
-            ["mention_created", "mention_status", "mention_handle", "mention_report", "mention_root", "mention_reply"])
+            [
+                "mention_key", "mention_created", "mention_status", "mention_handle", "mention_report", "mention_root",
+                "mention_reply",
+            ])
         try q.write { db in
             try db.execute(sql: "INSERT INTO mention_fts(mention_fts, rank) VALUES ('integrity-check', 1)")
         }
