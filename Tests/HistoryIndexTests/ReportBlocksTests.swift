@@ -46,12 +46,19 @@ extension ReportSumsTests {
         return index.lastReportPeopleBlocks
     }
 
-    func testThePeopleFromBlocksAsTheFoldedStore() throws {
-        let dir = makeTempDir("sbreportblocks")
-        defer { try? FileManager.default.removeItem(at: dir.root) }
-        try ReportPartsTests.ingest(dir, count: 1500, seed: 74, from: 0)
+    /// A history of `count` mentions (`ReportPartsTests.ingest`) and the fans' mentions over `fanDays` days, removed
+    /// when the test ends; the store that wrote them.
+    func history(_ name: String, count: Int, seed: UInt64, fanDays: Int) throws -> (DataDirectory, Store) {
+        let dir = makeTempDir(name)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
+        try ReportPartsTests.ingest(dir, count: count, seed: seed, from: 0)
         let store = try Store(dir: dir)
-        try store.ingest(Self.fans(days: 40), now: Self.now)
+        try store.ingest(Self.fans(days: fanDays), now: Self.now)
+        return (dir, store)
+    }
+
+    func testThePeopleFromBlocksAsTheFoldedStore() throws {
+        let (dir, _) = try history("sbreportblocks", count: 1500, seed: 74, fanDays: 40)
         for zone in ["Asia/Kathmandu", "Asia/Kolkata", "America/Santiago", "Etc/UTC"] {
             let team = try ReportColumnsTests.team(zone: zone, bands: zone != "Etc/UTC")
             let texts = try assertSame(dir, team)
@@ -80,11 +87,7 @@ extension ReportSumsTests {
     }
 
     func testACaughtUpBatchChangesBlocks() throws {
-        let dir = makeTempDir("sbreportblocksbatch")
-        defer { try? FileManager.default.removeItem(at: dir.root) }
-        try ReportPartsTests.ingest(dir, count: 1200, seed: 75, from: 0)
-        let writer = try Store(dir: dir)
-        try writer.ingest(Self.fans(days: 30), now: Self.now)
+        let (dir, writer) = try history("sbreportblocksbatch", count: 1200, seed: 75, fanDays: 30)
         let team = try ReportColumnsTests.team(zone: "Asia/Kathmandu", bands: true)
         let before = try assertSame(dir, team)
         let blocks = try database(dir).read { db in
@@ -125,11 +128,7 @@ extension ReportSumsTests {
     }
 
     func testPrepareReportsMakesEveryHourSoAReportWritesNothing() throws {
-        let dir = makeTempDir("sbreportblocksprepare")
-        defer { try? FileManager.default.removeItem(at: dir.root) }
-        try ReportPartsTests.ingest(dir, count: 900, seed: 76, from: 0)
-        let store = try Store(dir: dir)
-        try store.ingest(Self.fans(days: 50), now: Self.now)
+        let (dir, _) = try history("sbreportblocksprepare", count: 900, seed: 76, fanDays: 50)
         let team = try ReportColumnsTests.team(zone: "Europe/Berlin", bands: true)
         let options = ReportSumsTests.options(team, hidePrivate: false)
         let index = try HistoryIndex(dir: dir)
