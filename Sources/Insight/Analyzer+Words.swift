@@ -108,7 +108,7 @@ extension Analyzer {
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
         if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
-        // `occurs` reads 16 bytes at a time past the end: zeros there (the scan buffer reserves them).
+        // `occurs` reads up to 16 bytes past the end (the scan buffer reserves them): zeros, so no byte read is undefined.
         (scratch + scratchLen).update(repeating: 0, count: Analyzer.scratchSlack)
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
@@ -158,8 +158,8 @@ extension Analyzer {
 
     /// Whether `w` (`m` bytes) occurs in `hay` (`n` bytes), 16 start positions at a time: its rarest byte (offset
     /// `rare`) and a second byte (its last, or its first when the last is the rarest) compared as two vectors, and the
-    /// whole word compared only where both match. `hay` must be readable, and zero, for 16 bytes after its end (no
-    /// term byte is zero, so nothing past the end matches).
+    /// whole word compared only where both match. `hay` must be readable for 16 bytes after its end; lanes whose
+    /// start lies past `n - m` are never compared.
     static func occurs(
         _ w: UnsafePointer<UInt8>, _ m: Int, rare r: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int
     ) -> Bool {
