@@ -15,9 +15,6 @@ extension Analyzer {
         return r
     }
 
-    /// Bytes the scratch buffer holds beyond the text's length: `findCrisis` zeroes them for `occurs`' vector reads.
-    static let scratchSlack = 32
-
     /// The scan of a text's UTF-8 bytes.
     func scanBytes(_ buf: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?, into out: inout Scan) {
         let n = buf.count
@@ -25,14 +22,14 @@ extension Analyzer {
         // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
         // most three per token and the language), looked-up word slots, and the normalised bytes.
         let keyCap = 3 * cap + 2
-        let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + Analyzer.scratchSlack
+        let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
         ScanBuffer.with(byteCount: bytes) { base in
             let toks = base.bindMemory(to: Token.self, capacity: cap)
             let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
             let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
                 to: Int32.self, capacity: cap)
             let scratch = (base + cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4).bindMemory(
-                to: UInt8.self, capacity: n + Analyzer.scratchSlack)
+                to: UInt8.self, capacity: n + 8)
             scanTokens(buf, scratch, toks, slots, keys, cap, collect, into: &out)
         }
     }

@@ -108,14 +108,12 @@ extension Analyzer {
         // cannot match, and one fast memmem says so for the common case.
         var scratchLen = 0
         if nt > 0 { let last = toks[nt - 1]; scratchLen = Int(last.start) + Int(last.len) }
-        // `occurs` reads up to 16 bytes past the end (the scan buffer reserves them): zeros, so no byte read is undefined.
-        (scratch + scratchLen).update(repeating: 0, count: Analyzer.scratchSlack)
         for ti in 0..<tv.termCount {
             let (firstWord, wordCount) = tv.terms[ti]
             let first = tv.word(Int(firstWord))
             guard first.len > 0, scratchLen >= first.len else { continue }
-            // The term's first word must occur in the text's normalised bytes (`occurs`: its rarest byte,
-            // `TermStorage.rare`, and a second one, 16 places at a time), mostly absent, then a compare where it is.
+            // The term's first word must occur in the text's normalised bytes: one memchr for its rarest byte
+            // (`TermStorage.rare`), mostly absent, then a compare where it is.
             guard Analyzer.occurs(first.ptr, first.len, rare: tv.rareByte(Int(firstWord)), in: scratch, scratchLen)
             else { continue }
             var i = 0
@@ -156,27 +154,17 @@ extension Analyzer {
         return true
     }
 
-    /// Whether `w` (`m` bytes) occurs in `hay` (`n` bytes), 16 start positions at a time: its rarest byte (offset
-    /// `rare`) and a second byte (its last, or its first when the last is the rarest) compared as two vectors, and the
-    /// whole word compared only where both match. `hay` must be readable for 16 bytes after its end; lanes whose
-    /// start lies past `n - m` are never compared.
+    /// Whether `w` (`m` bytes) occurs in `hay` (`n` bytes): memchr for its byte at `rare`, then a compare of the whole.
     static func occurs(
         _ w: UnsafePointer<UInt8>, _ m: Int, rare r: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int
     ) -> Bool {
-        guard m > 0, n >= m else { return false }
-        let q = r == m - 1 ? 0 : m - 1
-        let (br, bq) = (SIMD16<UInt8>(repeating: w[r]), SIMD16<UInt8>(repeating: w[q]))
-        let raw = UnsafeRawPointer(hay)
-        let starts = n - m + 1  // start positions 0..<starts
-        var i = 0
-        while i < starts {
-            let hit =
-                raw.loadUnaligned(fromByteOffset: i + r, as: SIMD16<UInt8>.self) .== br
-                .& (raw.loadUnaligned(fromByteOffset: i + q, as: SIMD16<UInt8>.self) .== bq)
-            if any(hit) {
-                for k in 0..<min(16, starts - i) where hit[k] && memcmp(hay + i + k, w, m) == 0 { return true }
-            }
-            i &+= 16
+        var start = 0  // the first place `w` could start
+        let f = Int32(w[r])
+        while n - start >= m {
+            guard let hit = memchr(hay + start + r, f, n - start - m + 1) else { return false }
+            let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - r
+            if memcmp(hay + at, w, m) == 0 { return true }
+            start = at + 1
         }
         return false
     }
