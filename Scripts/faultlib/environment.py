@@ -181,6 +181,44 @@ def full_disk_compaction():
         rmtree(root)
 
 
+def full_disk_reindex():
+    """`reindex` writes the new index into a build file and copies it into the index: it needs about twice the
+    index's size free. On a full tmpfs it exits 1 saying so, leaves the logs byte-identical and the old index
+    answering as before, and removes its build file; with room again it rebuilds."""
+    root = tempdir("fullreindex")
+    mnt = os.path.join(root, "mnt")
+    mount_tmpfs(mnt, "24m")
+    try:
+        d = os.path.join(mnt, "data")
+        check(sb(["init"], d).returncode == 0, "init failed")
+        src = os.path.join(root, "m.jsonl")
+        write_mentions(src, "fr", 6000)
+        check(sb(["ingest", src], d).returncode == 0, "ingest failed")
+        check(sb(["reindex"], d).returncode == 0, "the first reindex failed")
+        listing = sb(["mentions", "list", "--json", "--limit", "0"], d).stdout
+        logs = {k: v for k, v in snapshot(d).items() if k.startswith("log/")}
+        index_dir = os.path.join(d, "index")
+        index_size = sum(os.path.getsize(os.path.join(index_dir, f)) for f in os.listdir(index_dir))
+        filler = fill(mnt, leave=index_size // 2)
+        r = sb(["reindex"], d)
+        check(r.returncode == 1, f"reindex on a full disk exited {r.returncode}")
+        check("no space left on device for the index" in r.stderr and "MB free" in r.stderr,
+              f"unclear error: {r.stderr.strip()}")
+        check(not [f for f in os.listdir(index_dir) if f.startswith("history.build")], "the build file was left")
+        check({k: v for k, v in snapshot(d).items() if k.startswith("log/")} == logs, "a failed reindex changed a log")
+        check(sb(["mentions", "list", "--json", "--limit", "0"], d).stdout == listing, "the old index answers otherwise")
+        os.unlink(filler)
+        r = sb(["reindex"], d)
+        check(r.returncode == 0, f"reindex after freeing space failed: {r.stderr}")
+        check(sb(["mentions", "list", "--json", "--limit", "0"], d).stdout == listing, "the rebuild changed the state")
+        doctor_clean(d)
+        return (f"reindex on a full disk (index {index_size // 1_000_000} MB, half of it free): exit 1 saying how much "
+                "it needs, logs byte-identical, the old index answering, no build file; rebuilds once space is back")
+    finally:
+        umount(mnt)
+        rmtree(root)
+
+
 # --- read-only data directory -----------------------------------------------------------------------------
 
 def private_binary(root):

@@ -26,6 +26,7 @@ def scenarios(total_kills):
         ("kill-sync-reply", lambda: sites.sync_reply(max(6, total_kills // 10))),
         ("full-disk-append", environment.full_disk_append),
         ("full-disk-compaction", environment.full_disk_compaction),
+        ("full-disk-reindex", environment.full_disk_reindex),
         ("read-only-user", environment.read_only_user),
         ("read-only-mount", environment.read_only_mount),
         ("two-listeners", environment.two_listeners),

@@ -79,6 +79,25 @@ extension HistoryIndex {
             try db.execute(sql: "PRAGMA threads = 2")
         }
         let held = HeldProgress(progress)
+        do {
+            let result = try buildAndCopy(path: path, config: config, why: why, held: held, pageSize: pageSize)
+            held.finish()
+            return result
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_FULL {
+            // SQLite's backup reports a full disk as "not an error" (its message is the connection's, not the
+            // backup's): say what it is and what it takes. The old index and the logs are untouched.
+            let built = max(FileIO.size(HistoryIndex.buildFile(dir)), FileIO.size(HistoryIndex.file(dir)))
+            throw DatabaseError(
+                resultCode: .SQLITE_FULL,
+                message: L10n.t(
+                    "index.diskFull",
+                    ["path": HistoryIndex.folder(dir).path, "mb": max(1, 2 * built / 1_000_000)]))
+        }
+    }
+
+    private func buildAndCopy(
+        path: String, config: Configuration, why: String?, held: HeldProgress, pageSize: Int
+    ) throws -> CatchUp {
         var result = CatchUp()
         let build = try DatabaseQueue(path: path, configuration: config)
         try build.writeWithoutTransaction { db in
@@ -98,7 +117,6 @@ extension HistoryIndex {
             }
         }
         try build.close()
-        held.finish()
         return result
     }
 
