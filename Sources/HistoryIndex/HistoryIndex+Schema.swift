@@ -30,7 +30,21 @@ extension HistoryIndex {
             hay TEXT NOT NULL DEFAULT '',
             status INTEGER NOT NULL DEFAULT 0, assignee TEXT, assignee_lc TEXT, tags TEXT NOT NULL DEFAULT '',
             handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
-            note_count INTEGER NOT NULL DEFAULT 0, state BLOB, root_ref TEXT, reply_ref TEXT)
+            note_count INTEGER NOT NULL DEFAULT 0, state BLOB, root_ref TEXT, reply_ref TEXT, person INTEGER)
+        """,
+        // Each author account's (identity's) part of the contacts fold (`PersonTally`, schema 9): what the roles read
+        // — mentions, sentiment counts, the score sum in billionths, followers as last reported, first and last seen,
+        // news items and reviews — kept by the catch-up as mentions and re-analyses come, so a person mark (★/⚑) of a
+        // bounded workbench is a row per identity (`HistoryIndex.personTallies`). `mention.person` is the row of the
+        // mention's author (NULL without one), so a re-analysis finds the tally to correct. Dates as seconds since
+        // 2001 (`Date`'s own, exact).
+        """
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, platform TEXT NOT NULL, first_handle TEXT NOT NULL,
+            first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER, first REAL NOT NULL,
+            last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
+            negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL, news INTEGER NOT NULL,
+            employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)
         """,
         // How many present mentions each status has, answered or not (`mentionCountTriggers` keep it; a bulk load
         // counts once at its end): the first frame's counts without a pass over the rows (`HistoryIndex.window`).
@@ -138,7 +152,7 @@ extension HistoryIndex {
             try db.inTransaction(.immediate) {
                 for t in [
                     "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
-                    "mention_count",
+                    "mention_count", "person",
                 ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
@@ -200,6 +214,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM agenda")
         try db.execute(sql: "DELETE FROM report_part")
         try db.execute(sql: "DELETE FROM report_term")
+        try db.execute(sql: "DELETE FROM person")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
