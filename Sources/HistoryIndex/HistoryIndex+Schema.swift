@@ -59,6 +59,10 @@ extension HistoryIndex {
         // the actions logs: the brands overview folds the queue and a running crisis from just these lines, read by
         // offset, and a bounded workbench its contact book (merges, roles, notes).
         "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
+        // Where the actions the report decodes (`ReportEvents.keep`: publishing, replies, crisis runs, metrics,
+        // contact merges — not a single mention's triage, which it takes from the rows) stand in the actions logs:
+        // `switchboard report` reads these lines by offset instead of the whole logs (schema 9).
+        "CREATE TABLE report_event (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
         // What the report reads of each present mention beyond its row (`ReportParts`, one row per mention, keyed
         // by the mention's rowid): the handle as written (NULL: `handle_lc` is it), the network as written (NULL:
         // lower case), the exact creation time (NULL: `created` is it), followers, flags (private 1, reply 2, has an
@@ -152,7 +156,7 @@ extension HistoryIndex {
             try db.inTransaction(.immediate) {
                 for t in [
                     "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
-                    "mention_count", "person",
+                    "mention_count", "person", "report_event",
                 ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
@@ -215,6 +219,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM report_part")
         try db.execute(sql: "DELETE FROM report_term")
         try db.execute(sql: "DELETE FROM person")
+        try db.execute(sql: "DELETE FROM report_event")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")

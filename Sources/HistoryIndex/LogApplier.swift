@@ -108,6 +108,11 @@ struct LogApplier {
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, off, len) VALUES (?, ?, ?)")
                         .execute(arguments: [file, offset + b.startIndex, b.count])
                 }
+                if ReportEvents.keep(lines[i].bytes) {
+                    let b = lines[i].bytes
+                    try db.cachedStatement(sql: "INSERT INTO report_event(file, off, len) VALUES (?, ?, ?)")
+                        .execute(arguments: [file, offset + b.startIndex, b.count])
+                }
                 guard let k = e.action.mention else { continue }
                 if states[k] == nil { states[k] = try loadState(k) }
                 states[k]!.apply(e)
