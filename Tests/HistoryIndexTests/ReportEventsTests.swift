@@ -50,6 +50,7 @@ final class ReportEventsTests: XCTestCase {
             actor: "bo", now: now.addingTimeInterval(-86400))
         try ReportPartsTests.ingest(dir, count: 500, seed: 21, from: 0)
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         func check(_ label: String, file: StaticString = #filePath, line: UInt = #line) throws {
             let index = try HistoryIndex(dir: dir)
             let byPlace = try index.reportEvents()
