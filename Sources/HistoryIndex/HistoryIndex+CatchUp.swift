@@ -227,7 +227,12 @@ extension HistoryIndex {
         }
         try recordOffset()
         try applier.finish()
-        if bulk { try HistoryIndex.endBulk(db) }
+        if bulk {
+            if report, why != nil { progress?.started(L10n.t("index.sorting")) }
+            try HistoryIndex.endBulk(db) { done, total in
+                if report, why != nil { progress?.advanced(done: done, total: total) }
+            }
+        }
         fullTextTailRows = bulk ? 0 : try HistoryIndex.fullTextTailLength(db)
         (result.mentions, result.analyses, result.events) = (applier.mentions, applier.analyses, applier.events)
         if applier.events > 0 {

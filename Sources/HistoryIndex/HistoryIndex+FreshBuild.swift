@@ -34,10 +34,14 @@ extension HistoryIndex {
     /// The page cache of a rebuild's fresh file (KiB): the key's and the handle's B-trees are filled in random order.
     static let buildCacheKB = 256 << 10
 
-    /// Whether rebuilds go through a fresh file. Off: measured at 1M on this 2-core machine it cost as much CPU as
-    /// the build in place and twice the wall clock (the copy writes and reads the whole index again; docs/
-    /// performance.md, "Phase 11"). The bench's `index-steps DIR build-fresh` and `FreshBuildTests` turn it on.
-    nonisolated(unsafe) public static var freshBuilds = false
+    /// Whether rebuilds go through a fresh file (on; the bench's `index-steps DIR build-in-place` and tests turn it
+    /// off). Since schema 8 loads the rows without the key index, what a rebuild in place still pays is the
+    /// write-ahead log: every page of the one big transaction is a frame of the log, and each page read back (the
+    /// actions' rows, the seven index builds and the full-text pass at the end) is looked up in it first, a walk that
+    /// grows with the log. Measured at 1M, a fresh file took 51–55 CPU-s against 91–94 in place, and at 10M 629 CPU-s
+    /// against 1,066 (docs/performance.md, "Session 13 (lead)"); in phase 11, when the key index dominated, the two
+    /// were even.
+    nonisolated(unsafe) public static var freshBuilds = true
 
     /// Whether this catch-up (holding the write lock) is built in a fresh file, and the reason to give (nil: an index
     /// that has read nothing loads a large history); nil: caught up in place.
@@ -84,8 +88,14 @@ extension HistoryIndex {
                 return .commit
             }
             try HistoryIndex.beforeCopy?()
-            // Into the index in one transaction: readers see the old index until it commits.
-            try pool.writeWithoutTransaction { dest in try db.backup(to: dest) }
+            // Into the index in one transaction (the destination's write transaction stays open from the first
+            // step to the last): readers see the old index until it commits. In steps of 64 MB, to show how far.
+            if held.inner != nil { held.started(L10n.t("index.copying")) }
+            try pool.writeWithoutTransaction { dest in
+                try db.backup(to: dest, pagesPerStep: CInt(max(1, (64 << 20) / pageSize))) { p in
+                    held.advanced(done: p.completedPageCount, total: p.totalPageCount)
+                }
+            }
         }
         try build.close()
         held.finish()

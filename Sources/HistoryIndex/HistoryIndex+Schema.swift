@@ -192,9 +192,16 @@ extension HistoryIndex {
     }
 
     /// After it: the secondary indexes and the full-text index built in one pass each, the page cache as before.
-    static func endBulk(_ db: Database) throws {
-        for sql in secondaryIndexes { try db.execute(sql: sql) }
+    /// `step` hears each of the passes done (done, total): at 10M they take minutes after the logs are read.
+    static func endBulk(_ db: Database, step: ((Int, Int) -> Void)? = nil) throws {
+        let passes = secondaryIndexes.count + 1
+        for (i, sql) in secondaryIndexes.enumerated() {
+            step?(i, passes)
+            try db.execute(sql: sql)
+        }
+        step?(passes - 1, passes)
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
+        step?(passes, passes)
         try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }

@@ -17,8 +17,11 @@ public final class StderrProgress: IndexProgress {
     }
 
     public func started(_ what: String) {
+        // A later stage (the passes after the logs are read, the copy into place) ends the line of the one before.
+        let after = tty && !title.isEmpty ? "\r\u{1B}[K" : ""
         title = "switchboard: " + what
-        write(tty ? title + " …" : title + " …\n")
+        lastPercent = -1
+        write(tty ? after + title + " …" : title + " …\n")
     }
 
     public func advanced(done: Int, total: Int) {

@@ -4,28 +4,33 @@ import SwitchboardCore
 /// The one pass over a text: tokens, language, sentiment rules, intent cues and learned weights.
 extension Analyzer {
     func scan(_ text: String, collect: TokenCollector? = nil) -> Scan {
+        // The result is written in place (`scanTokens`' `out`): a `Scan` is some 300 bytes, and returned through the
+        // closures below it was copied five times per text (a `memcpy` each).
+        var r = Scan()
         // A native string's bytes are read where they are (no copy of the string, so no retain and release of it).
-        if let r = text.utf8.withContiguousStorageIfAvailable({ scanBytes($0, collect) }) { return r }
-        var s = text
-        return s.withUTF8 { scanBytes($0, collect) }
+        if text.utf8.withContiguousStorageIfAvailable({ scanBytes($0, collect, into: &r) }) == nil {
+            var s = text
+            s.withUTF8 { scanBytes($0, collect, into: &r) }
+        }
+        return r
     }
 
     /// The scan of a text's UTF-8 bytes.
-    func scanBytes(_ buf: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?) -> Scan {
+    func scanBytes(_ buf: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?, into out: inout Scan) {
         let n = buf.count
         let cap = min(n + 1, 2048)
         // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at
         // most three per token and the language), looked-up word slots, and the normalised bytes.
         let keyCap = 3 * cap + 2
         let bytes = cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4 + n + 8
-        return ScanBuffer.with(byteCount: bytes) { base in
+        ScanBuffer.with(byteCount: bytes) { base in
             let toks = base.bindMemory(to: Token.self, capacity: cap)
             let keys = (base + cap * MemoryLayout<Token>.stride).bindMemory(to: UInt64.self, capacity: keyCap)
             let slots = (base + cap * MemoryLayout<Token>.stride + keyCap * 8).bindMemory(
                 to: Int32.self, capacity: cap)
             let scratch = (base + cap * MemoryLayout<Token>.stride + keyCap * 8 + cap * 4).bindMemory(
                 to: UInt8.self, capacity: n + 8)
-            return scanTokens(buf, scratch, toks, slots, keys, cap, collect)
+            scanTokens(buf, scratch, toks, slots, keys, cap, collect, into: &out)
         }
     }
 
@@ -33,8 +38,8 @@ extension Analyzer {
     func scanTokens(
         _ buf: UnsafeBufferPointer<UInt8>, _ scratch: UnsafeMutablePointer<UInt8>, _ toks: UnsafeMutablePointer<Token>,
         _ slots: UnsafeMutablePointer<Int32>, _ keys: UnsafeMutablePointer<UInt64>, _ cap: Int,
-        _ collect: TokenCollector?
-    ) -> Scan {
+        _ collect: TokenCollector?, into out: inout Scan
+    ) {
         var stats = TextStats()
         let nt = Tokenizer.tokenize(buf, scratch: scratch, tokens: toks, capacity: cap, stats: &stats)
         let words = hot.words
@@ -384,7 +389,7 @@ extension Analyzer {
                 Float(min(r.negatedExpect, 2)), r.irony ? 1 : 0, stats.urls > 0 ? 1 : 0,
                 Float(min(stats.hashtags, 6)) / 2, Float(min(max(stats.mentions - 1, 0), 6)) / 2, 0)
         }
-        return r
+        out = r
     }
 
     /// A German clause whose problem ended ("Der Streik ist beendet", "Störung behoben"; not asked, the shifter not

@@ -9,7 +9,7 @@ import XCTest
     import Glibc
 #endif
 
-/// With `HistoryIndex.freshBuilds` (opt-in) a rebuild is written into a fresh file (`history.build.sqlite`, no
+/// With `HistoryIndex.freshBuilds` (the default since session 13) a rebuild is written into a fresh file (`history.build.sqlite`, no
 /// journal) and copied into the index in one transaction: the rebuilt index holds what a caught-up one holds, a reader keeps the old index until the copy
 /// commits and then sees the new one without reopening, a build that fails (or is killed) before the copy leaves the
 /// old index whole, and what a killed build left is removed.
@@ -23,7 +23,7 @@ final class FreshBuildTests: XCTestCase {
 
     override func tearDown() {
         HistoryIndex.beforeCopy = nil
-        HistoryIndex.freshBuilds = false
+        HistoryIndex.freshBuilds = true
         super.tearDown()
     }
 

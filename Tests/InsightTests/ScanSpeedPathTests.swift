@@ -79,6 +79,27 @@ final class ScanSpeedPathTests: XCTestCase {
         XCTAssertEqual(a.analyze("y x xy").crisisTerms, ["xy"])
     }
 
+    /// Session 13: a term at every place of the first 40 bytes (either side of any block a faster search would read
+    /// at once), in the last places of the text, one byte short of the end, and after a longer text left its bytes
+    /// in the thread's buffer, is found exactly where it is.
+    func testCrisisTermsFoundAtEveryPlace() {
+        let a = Analyzer(crisisTerms: ["outage", "Ausfall", "q"])
+        for pad in 0..<40 {
+            // The normalised bytes hold no spaces: `pad` letters put "outage" at byte `pad`.
+            let before = String(repeating: "b", count: pad)
+            XCTAssertEqual(a.analyze(before + " outage").crisisTerms, ["outage"], "at \(pad)")
+            XCTAssertEqual(a.analyze(before + " outage " + before).crisisTerms, ["outage"], "at \(pad), then more")
+            XCTAssertNil(a.analyze(before + " outag").crisisTerms, "cut short at \(pad)")
+            XCTAssertNil(a.analyze(before + " utage" + before).crisisTerms, "first byte missing at \(pad)")
+            XCTAssertEqual(a.analyze(before + " Q").crisisTerms, ["q"], "one byte at \(pad)")
+        }
+        // A text one byte longer leaves its last byte behind the shorter one's end in the thread's buffer: not read.
+        XCTAssertEqual(a.analyze("xoutage").crisisTerms, ["outage"])
+        XCTAssertNil(a.analyze("xoutag").crisisTerms)
+        XCTAssertEqual(a.analyze("Totalausfall").crisisTerms, ["Ausfall"])
+        XCTAssertNil(a.analyze("Totalausfal").crisisTerms)
+    }
+
     func testCapitalsAndLetterRunsFoldAsBefore() {
         let analyzer = Analyzer()
         // Letter runs cap at two whatever the case; capitals fold to lower case; a word in capitals stays "caps".
