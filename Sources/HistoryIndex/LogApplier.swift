@@ -34,6 +34,7 @@ struct LogApplier {
     init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) throws {
         (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
         if deferFullText { bulkKeys = try BulkKeys(db) }
+        persons.bulk = deferFullText
     }
 
     /// How a statement finds a mention's row: by its key (through the key index), or in bulk by its row id.
@@ -86,7 +87,7 @@ struct LogApplier {
                 }
             }
             for (i, why) in decoded.failures { try warn(i, why) }
-            try persons.flush(db)
+            try persons.endBlock(db)
         case .analysis(let results):
             for (i, r) in results.enumerated() {
                 switch r {
@@ -94,7 +95,7 @@ struct LogApplier {
                 case .failure(let why): try warn(i, why)
                 }
             }
-            try persons.flush(db)
+            try persons.endBlock(db)
         case .actions(let results):
             for (i, r) in results.enumerated() {
                 guard case .success(let e) = r else {

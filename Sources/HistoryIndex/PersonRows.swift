@@ -4,8 +4,13 @@ import SwitchboardCore
 
 /// The `person` rows (`PersonTally`) a block of log lines touches, in memory until the block's end (`LogApplier`):
 /// a new mention is counted into its author's row, a re-analysis takes the old analysis out and puts the new one in.
-/// Rows are read by id or key when first touched and written back by `flush` (one write per identity and block).
+/// Rows are read by id or key when first touched and written back by `flush` (one write per identity and block). A
+/// rebuild (`bulk`) keeps them across blocks, up to `bulkRows`, so each identity is written about once (at 1M, a write
+/// per identity and block cost a rebuild ~25 CPU-s).
 struct PersonRows {
+    /// Whether rows stay in memory across blocks (a bulk load), up to `bulkRows` of them.
+    var bulk = false
+    static let bulkRows = 200_000
     /// Identity key → row id, for the keys seen in this block.
     private var ids: [String: Int64] = [:]
     /// The rows touched in this block.
@@ -61,7 +66,12 @@ struct PersonRows {
         }
     }
 
-    /// Writes the rows touched back and forgets the block.
+    /// The end of a block: the rows are written back (in bulk only when there are `bulkRows` of them).
+    mutating func endBlock(_ db: Database) throws {
+        if !bulk || rows.count >= PersonRows.bulkRows { try flush(db) }
+    }
+
+    /// Writes the rows touched back and forgets them.
     mutating func flush(_ db: Database) throws {
         if !rows.isEmpty {
             let st = try db.cachedStatement(sql: PersonRows.writeSQL)
