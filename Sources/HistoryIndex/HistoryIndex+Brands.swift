@@ -47,12 +47,15 @@ extension HistoryIndex {
 
     /// The queue's and the crisis's actions (`queue_*`, `crisis_*`) in the order of the actions logs, read by the
     /// offsets the catch-up recorded (`agenda`): a brand's 100,000 status changes are neither decoded nor scanned.
-    func agendaEvents() throws -> [AuditEvent] {
+    func agendaEvents() throws -> [AuditEvent] { try events(at: "agenda") }
+
+    /// The actions whose places the catch-up recorded in `table` (`agenda`, `report_event`), in the logs' order.
+    func events(at table: String) throws -> [AuditEvent] {
         let rows = try pool.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT logfile.name AS name, agenda.off AS off, agenda.len AS len FROM agenda "
-                    + "JOIN logfile ON logfile.id = agenda.file")
+                sql: "SELECT logfile.name AS name, \(table).off AS off, \(table).len AS len FROM \(table) "
+                    + "JOIN logfile ON logfile.id = \(table).file")
         }
         // The logs' order, by their names under log/ (as the index names them).
         let root = dir.logDir.standardizedFileURL.path + "/"

@@ -30,7 +30,21 @@ extension HistoryIndex {
             hay TEXT NOT NULL DEFAULT '',
             status INTEGER NOT NULL DEFAULT 0, assignee TEXT, assignee_lc TEXT, tags TEXT NOT NULL DEFAULT '',
             handoff_team TEXT, first_response REAL, last_changed REAL, reply_count INTEGER NOT NULL DEFAULT 0,
-            note_count INTEGER NOT NULL DEFAULT 0, state BLOB, root_ref TEXT, reply_ref TEXT)
+            note_count INTEGER NOT NULL DEFAULT 0, state BLOB, root_ref TEXT, reply_ref TEXT, person INTEGER)
+        """,
+        // Each author account's (identity's) part of the contacts fold (`PersonTally`, schema 9): what the roles read
+        // — mentions, sentiment counts, the score sum in billionths, followers as last reported, first and last seen,
+        // news items and reviews — kept by the catch-up as mentions and re-analyses come, so a person mark (★/⚑) of a
+        // bounded workbench is a row per identity (`HistoryIndex.personTallies`). `mention.person` is the row of the
+        // mention's author (NULL without one), so a re-analysis finds the tally to correct. Dates as seconds since
+        // 2001 (`Date`'s own, exact).
+        """
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, platform TEXT NOT NULL, first_handle TEXT NOT NULL,
+            first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER, first REAL NOT NULL,
+            last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
+            negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL, news INTEGER NOT NULL,
+            employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)
         """,
         // How many present mentions each status has, answered or not (`mentionCountTriggers` keep it; a bulk load
         // counts once at its end): the first frame's counts without a pass over the rows (`HistoryIndex.window`).
@@ -45,6 +59,10 @@ extension HistoryIndex {
         // the actions logs: the brands overview folds the queue and a running crisis from just these lines, read by
         // offset, and a bounded workbench its contact book (merges, roles, notes).
         "CREATE TABLE agenda (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
+        // Where the actions the report decodes (`ReportEvents.keep`: publishing, replies, crisis runs, metrics,
+        // contact merges — not a single mention's triage, which it takes from the rows) stand in the actions logs:
+        // `switchboard report` reads these lines by offset instead of the whole logs (schema 9).
+        "CREATE TABLE report_event (file INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
         // What the report reads of each present mention beyond its row (`ReportParts`, one row per mention, keyed
         // by the mention's rowid): the handle as written (NULL: `handle_lc` is it), the network as written (NULL:
         // lower case), the exact creation time (NULL: `created` is it), followers, flags (private 1, reply 2, has an
@@ -138,7 +156,7 @@ extension HistoryIndex {
             try db.inTransaction(.immediate) {
                 for t in [
                     "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
-                    "mention_count",
+                    "mention_count", "person", "report_event",
                 ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
                 }
@@ -207,6 +225,8 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM agenda")
         try db.execute(sql: "DELETE FROM report_part")
         try db.execute(sql: "DELETE FROM report_term")
+        try db.execute(sql: "DELETE FROM person")
+        try db.execute(sql: "DELETE FROM report_event")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")

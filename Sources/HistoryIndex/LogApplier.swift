@@ -23,6 +23,8 @@ struct LogApplier {
     private var fullTextUpTo: Int64?
     /// New mentions left in the full-text tail.
     private(set) var tail = 0
+    /// The authors' `person` rows the current block touched.
+    private var persons = PersonRows()
 
     /// A bulk load's keys (`deferFullText`), in memory: the key index is dropped for the load and sorted once at its
     /// end (`HistoryIndex.beginBulk`), so the rows go in by row id and a key finds its row here, not through a B-tree
@@ -32,6 +34,7 @@ struct LogApplier {
     init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) throws {
         (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
         if deferFullText { bulkKeys = try BulkKeys(db) }
+        persons.bulk = deferFullText
     }
 
     /// How a statement finds a mention's row: by its key (through the key index), or in bulk by its row id.
@@ -80,10 +83,11 @@ struct LogApplier {
             for (batch, cols) in zip(decoded.batches, columns) {
                 for (j, i) in batch.lines.enumerated() {
                     let b = lines[i].bytes
-                    try insert(batch.records[j].key, cols[j], file: file, off: offset + b.startIndex, len: b.count)
+                    try insert(batch.records[j], cols[j], file: file, off: offset + b.startIndex, len: b.count)
                 }
             }
             for (i, why) in decoded.failures { try warn(i, why) }
+            try persons.endBlock(db)
         case .analysis(let results):
             for (i, r) in results.enumerated() {
                 switch r {
@@ -91,6 +95,7 @@ struct LogApplier {
                 case .failure(let why): try warn(i, why)
                 }
             }
+            try persons.endBlock(db)
         case .actions(let results):
             for (i, r) in results.enumerated() {
                 guard case .success(let e) = r else {
@@ -104,6 +109,11 @@ struct LogApplier {
                     try db.cachedStatement(sql: "INSERT INTO agenda(file, off, len) VALUES (?, ?, ?)")
                         .execute(arguments: [file, offset + b.startIndex, b.count])
                 }
+                if ReportEvents.keep(lines[i].bytes) {
+                    let b = lines[i].bytes
+                    try db.cachedStatement(sql: "INSERT INTO report_event(file, off, len) VALUES (?, ?, ?)")
+                        .execute(arguments: [file, offset + b.startIndex, b.count])
+                }
                 guard let k = e.action.mention else { continue }
                 if states[k] == nil { states[k] = try loadState(k) }
                 states[k]!.apply(e)
@@ -113,32 +123,41 @@ struct LogApplier {
         return lines.count
     }
 
-    mutating func finish() throws { try flushStates() }
+    mutating func finish() throws {
+        try flushStates()
+        try persons.flush(db)
+    }
 
     // MARK: Mentions
 
     private static let insertSQL = """
         INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref)
-        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+            person)
+        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private static let presentSQL = """
         UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
             handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
-            sentiment = ?, score = ?, intents = ?, hay = ?, root_ref = ?, reply_ref = ?
+            sentiment = ?, score = ?, intents = ?, hay = ?, root_ref = ?, reply_ref = ?, person = ?
         WHERE rowid = ?
         """
 
     private static let bulkInsertSQL = """
         INSERT INTO mention(rowid, key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref)
-        VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+            person)
+        VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// The row insert, prepared once per catch-up (not looked up by its SQL for every row).
     private var insertStatement: Statement?
 
-    private mutating func insert(_ key: String, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
+    private mutating func insert(_ m: Mention, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
+        let key = m.key
+        if let known = bulkKeys?.row(key), known.present { return }
+        // The author's tally row (counted below once the mention is known to be new).
+        let person = try c.identity.map { try persons.id(of: $0, db) }
         func bindColumns(_ b: inout RowBinder) {
             b.bind(file)
             b.bind(off)
@@ -158,6 +177,7 @@ struct LogApplier {
             b.bind(c.hay)
             b.bind(c.rootRef)
             b.bind(c.replyRef)
+            b.bind(person)
         }
         var rowid: Int64
         // Whether the row was there, named only by an action so far: it is made present.
@@ -200,6 +220,7 @@ struct LogApplier {
         }
         bulkKeys?.setPresent(key, rowid)
         mentions += 1
+        if let person { try persons.add(m, id: person, db) }
         if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
         try parts!.insert(c.report, rowid: rowid)
         // A new row joins the full-text tail (`HistoryIndex.fullTextTail`); one older than the tail goes in now.
@@ -221,6 +242,16 @@ struct LogApplier {
         if let keys = bulkKeys {
             guard let known = keys.row(a.key), known.present else { return }
             row = known.rowid
+        }
+        // What the analysis replaces, for the author's tally (no present row: nothing to update).
+        guard
+            let old = try Row.fetchOne(
+                try db.cachedStatement(
+                    sql: "SELECT person, sentiment, score FROM mention WHERE \(byRow) = ? AND present = 1"),
+                arguments: [row])
+        else { return }
+        if let person = old[0] as Int64? {
+            try persons.reanalyzed(id: person, oldCode: old[1], oldScore: old[2], to: an, db)
         }
         try db.cachedStatement(
             sql: """

@@ -18,6 +18,8 @@ struct MentionColumns {
     var rootRef, replyRef: String?
     /// What the report keeps of it (`report_part`).
     var report: ReportParts
+    /// The author's identity (`ContactIdentity.key`; nil without an author or with an empty handle): its `person` row.
+    var identity: String?
 
     init(_ m: Mention) {
         platform = m.platform.lowercased()
@@ -40,6 +42,7 @@ struct MentionColumns {
         if let r = m.threadRoot, !r.isEmpty { rootRef = HistoryIndex.threadRef(m.platform, r) }
         if let r = m.inReplyTo, !r.isEmpty, r != m.threadRoot { replyRef = HistoryIndex.threadRef(m.platform, r) }
         report = ReportParts(m, folded: folded, handleLC: lc, created: created)
+        identity = m.author.flatMap { $0.handle.isEmpty ? nil : ContactIdentity.key(of: m) }
     }
 
     /// The columns of each run of records, a run per core.

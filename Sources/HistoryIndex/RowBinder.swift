@@ -48,6 +48,7 @@ struct RowBinder {
         sqlite3_bind_double(stmt, column, v)
     }
 
+    mutating func bind(_ v: Int64?) { if let v { bind(v) } else { bindNull() } }
     mutating func bind(_ v: Double?) { if let v { bind(v) } else { bindNull() } }
 
     mutating func bind(_ v: Data) {

@@ -242,4 +242,36 @@ final class BoundedPanesTests: XCTestCase {
         XCTAssertTrue(lines.joined(separator: "\n").contains("#störung"), lines.joined(separator: "\n"))
         XCTAssertEqual(lines, app.buffer.lines, app.dump())
     }
+
+    /// The roles come from the index's tallies (a row per identity, schema 9) for a user who reads everything; a user
+    /// whose role may not read private messages gets the person folded from the mentions they may read (the tallies
+    /// count private messages too): Carla, negative only in private messages, is a critic to Alice, not to Bob.
+    func testRolesLeaveOutPrivateMessagesForAUserWhoMayNotReadThem() throws {
+        let dir = DataDirectory(
+            root: FileManager.default.temporaryDirectory.appendingPathComponent("sbpanes-private-\(UUID().uuidString)"))
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        var team = TeamConfig(
+            brand: .init(name: "Acme", terms: ["Acme"]),
+            team: [.init(user: "alice", name: "Alice", role: "lead"), .init(user: "bob", name: "Bob", role: "agent")])
+        team.extra["private_messages"] = .array([.string("lead")])
+        var mentions = (1...3).map { i in
+            var m = mention("c\(i)", "Acme hat mich enttäuscht", author: "carla", minutesAgo: Double(i), sentiment: .negative)
+            m.reply = ReplyRef(uri: "c\(i)", visibility: "direct")
+            return m
+        }
+        mentions.append(mention("c0", "Acme, eine Frage", author: "carla", minutesAgo: 9, sentiment: .neutral))
+        try Store(dir: dir).ingest(mentions)
+        let index = try HistoryIndex(dir: dir, writer: "test")
+        let shown = mentions[3]
+        for user in ["alice", "bob"] {
+            let panes = WindowPanes(
+                source: index, team: team, user: user, timeZone: TimeZone(identifier: "UTC")!, clock: { TestApp.now })
+            XCTAssertEqual(panes.usesTallies, user == "alice", user)
+            let readable = mentions.filter { user == "alice" || !$0.isPrivate }
+            let expected = Contacts(mentions: readable, events: [], team: team).roles(of: shown)
+            XCTAssertEqual(try panes.roles(of: shown), expected, user)
+            XCTAssertEqual(expected.contains(.critic), user == "alice", user)
+        }
+    }
 }
+

@@ -14,14 +14,16 @@ public struct ContactIdentity: Hashable, Sendable {
     public var followers: Int?
     public var firstSeen: Date
     public var lastSeen: Date
-    /// Keys of this account's mentions, in the order they were stored.
+    /// Keys of this account's mentions, in the order they were stored (none in an index's tally, `PersonTally`).
     public var mentions: [String]
+    /// How many mentions were counted (`mentions.count` in a fold).
+    public var mentionCount = 0
     public var positive = 0, neutral = 0, negative = 0
     /// Sum and count of sentiment scores (-1…+1) of the analysed mentions.
     public var scoreSum: Double = 0
     public var scored = 0
     /// Evidence for suggested roles, counted while folding.
-    var employeeReviews = 0, formerEmployeeReviews = 0, newsItems = 0, customerReviews = 0, praise = 0
+    public var employeeReviews = 0, formerEmployeeReviews = 0, newsItems = 0, customerReviews = 0, praise = 0
     var competitor: String?
 
     /// The identity key of a mention's author, or nil when it has no author.

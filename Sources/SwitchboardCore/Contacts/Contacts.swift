@@ -26,6 +26,23 @@ public struct Contacts: Sendable {
         regroup()
     }
 
+    /// The contacts of identities a derived index tallied (`PersonTally`, in the order of their first mentions) and the
+    /// contact book's actions: the roles, reach and counts the fold over every mention gives (no mention keys).
+    public init(tallies: [PersonTally], events: [AuditEvent], team: TeamConfig? = nil) {
+        settings = ContactSettings(team: team)
+        suggester = RoleSuggester(settings: settings, team: team)
+        book = ContactBook(events: events)
+        for t in tallies where index[t.identity.key] == nil {
+            // As `count` tells them, by the first mention's handle and name.
+            if suggester.isOwn(platform: t.identity.platform, handle: t.firstHandle) { continue }
+            var id = t.identity
+            id.competitor = suggester.competitor(handle: t.firstHandle, name: t.firstName)
+            index[id.key] = identities.count
+            identities.append(id)
+        }
+        regroup()
+    }
+
     /// Adds mentions stored and actions recorded since the fold (e.g. `StoreChanges.newMentions` and the last
     /// `newEvents` of `store.events`). Contact actions regroup every contact (cheap: no pass over the mentions);
     /// otherwise only the contacts of the new mentions' authors are rebuilt.
@@ -118,7 +135,7 @@ public struct Contacts: Sendable {
                 ?? members[0].handle,
             reach: members.reduce(0) { $0 + ($1.followers ?? 0) },
             firstSeen: members.map(\.firstSeen).min()!, lastSeen: members.map(\.lastSeen).max()!,
-            mentionCount: members.reduce(0) { $0 + $1.mentions.count },
+            mentionCount: members.reduce(0) { $0 + $1.mentionCount },
             positive: members.reduce(0) { $0 + $1.positive }, neutral: members.reduce(0) { $0 + $1.neutral },
             negative: members.reduce(0) { $0 + $1.negative }, averageScore: nil, suggested: [:],
             setRoles: data.set, removedRoles: data.removed, notes: data.notes)

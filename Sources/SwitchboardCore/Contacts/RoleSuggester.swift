@@ -34,6 +34,12 @@ struct RoleSuggester: Sendable {
     /// Adds one mention's evidence to its author's identity.
     func count(_ m: Mention, into id: inout ContactIdentity) {
         id.mentions.append(m.key)
+        tally(m, into: &id)
+    }
+
+    /// `count` without keeping the mention's key (`PersonTally`).
+    func tally(_ m: Mention, into id: inout ContactIdentity) {
+        id.mentionCount += 1
         if m.createdAt < id.firstSeen { id.firstSeen = m.createdAt }
         if m.createdAt >= id.lastSeen {
             id.lastSeen = m.createdAt

@@ -11,6 +11,9 @@ public protocol HistorySource: AnyObject {
     /// Every stored mention whose author's identity key is one of `identities`, in store order.
     func mentions(ofIdentities identities: Set<String>, handles: [String]) throws
         -> [(mention: Mention, state: MentionState)]
+    /// The index's tallies of the identities `keys` (`PersonTally`, those with a stored mention), in the order of their
+    /// first mentions.
+    func personTallies(ofIdentities keys: Set<String>) throws -> [PersonTally]
     /// The `contact_*` actions, in the order of the actions logs.
     func contactEvents() throws -> [AuditEvent]
     /// `Trends.rising` over the 25 hours before `now`, the brand's own posts left out.

@@ -5,7 +5,9 @@ import SwitchboardCore
 /// The Mention pane's thread and author card, the feed's person marks (★/⚑) and `role:` for a window without a
 /// store: each person is folded from their own mentions only (`Contacts` over what `HistorySource` finds for the
 /// identities the contact book groups with the author), which gives the person the fold over every mention gives.
-/// Roles are kept per identity once worked out; the card is read anew each time a mention opens.
+/// The roles come from the index's tallies instead (a row per identity, `PersonTally`) where those count as the
+/// user's fold would: not for a user who may not read private messages, nor for a team with its own employer-review
+/// sites. Roles are kept per identity once worked out; the card is read anew each time a mention opens.
 public final class WindowPanes: @unchecked Sendable {
     let source: HistorySource
     let team: TeamConfig?
@@ -26,7 +28,11 @@ public final class WindowPanes: @unchecked Sendable {
     ) {
         (self.source, self.team, self.timeZone, self.clock) = (source, team, timeZone, clock)
         hidesPrivate = !(team?.mayReadPrivate(user) ?? true)
+        usesTallies = !hidesPrivate && ContactSettings(team: team).employeeReviewSites == PersonTally.employeeReviewSites
     }
+
+    /// Whether the roles come from the index's tallies (`tallied`).
+    let usesTallies: Bool
 
     /// Queues mentions read into the window for their person marks (`AppState.markPersons`).
     public func queue(_ mentions: [Mention]) { lock.withLock { unmarked += mentions } }
@@ -53,9 +59,23 @@ public final class WindowPanes: @unchecked Sendable {
     public func roles(of m: Mention) throws -> [ContactRole] {
         guard let key = ContactIdentity.key(of: m) else { return [] }
         if let known = lock.withLock({ roles[key] }) { return known }
-        let found = try person(m)?.contact.roles ?? []
+        let found = try tallied(m) ?? person(m)?.contact.roles ?? []
         lock.withLock { roles[key] = found }
         return found
+    }
+
+    /// The roles of `m`'s author from the index's tallies of the person's identities (nil when `usesTallies` is off or
+    /// the mention has no author).
+    func tallied(_ m: Mention) throws -> [ContactRole]? {
+        guard usesTallies, let key = ContactIdentity.key(of: m), let handle = m.author?.handle, !handle.isEmpty else {
+            return nil
+        }
+        let (merges, events) = try contactBook()
+        let tallies = try source.personTallies(ofIdentities: Set(merges.members(of: key)))
+        // None: the brand's own account, or an author the index has no mention of.
+        guard let c = Contacts(tallies: tallies, events: events, team: team).contact(identity: key) else { return [] }
+        lock.withLock { for i in c.identities { roles[i.key] = c.roles } }
+        return c.roles
     }
 
     /// ★ for a multiplier's or journalist's mention, ⚑ for a critic's, by mention key.

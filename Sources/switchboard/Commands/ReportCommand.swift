@@ -101,8 +101,9 @@ struct ReportCommand: ParsableCommand {
         throws -> Report
     {
         if let index = QueryOption.index(dir) {
-            // The lines of single mentions' triage are not decoded: the report reads them from the index's rows.
-            let events = try index.events(keep: ReportEvents.keep)
+            // The lines of single mentions' triage are not read: the report takes them from the index's rows, and
+            // the others by the places the catch-up recorded (`report_event`).
+            let events = try index.reportEvents()
             if !events.contains(where: { $0.action.typeName == "contact_merge" }) {
                 return try index.report(
                     team: team, since: since, until: until, now: now, options: ReportCommand.options(team),
