@@ -37,12 +37,13 @@ final class FollowingCatchUpTests: XCTestCase {
                 let n = b * 50 + i
                 let text = n % 3 == 0 ? "Störung in der Hauptstraße \(n)" : "Upload broken again \(n), sync kaputt"
                 // Times to the microsecond and scores to many decimals (the log keeps milliseconds and four
-                // decimals), a score that is not finite, a huge follower count, a handle with a leading `@`.
+                // decimals), a score that is not finite, a handle with a leading `@`; in batch 3 follower counts
+                // the fast reader declines (the batch is then decoded, never taken).
                 var m = indexMention(
                     "b\(b)-\(i)", text: text, at: Double(100 + n) + Double(n % 5) * 0.000_123_7,
                     platform: n % 4 == 0 ? "bluesky" : "mastodon",
                     handle: (n % 9 == 0 ? "@" : "") + "user\(n % 7)@example.social")
-                m.author?.followers = n % 6 == 0 ? Int.max - n : n * 37
+                m.author?.followers = b == 3 && i % 6 == 0 ? Int.max - n : n * 37
                 if n % 2 == 0 {
                     let score = n % 10 == 0 ? Double.nan : sin(Double(n)) * 0.999_999_7
                     m.analysis = Analysis(
@@ -94,7 +95,12 @@ final class FollowingCatchUpTests: XCTestCase {
         let caught = try XCTUnwrap(result.get()).get()
         // Every batch handed over is taken, unless the follower read its lines before the word came (then it
         // decodes them): at least one is.
-        if handOver { XCTAssertGreaterThan(feed.taken, 0) } else { XCTAssertEqual(feed.taken, 0) }
+        if handOver {
+            XCTAssertGreaterThan(feed.taken, 0)
+            XCTAssertLessThan(feed.taken, 5)
+        } else {
+            XCTAssertEqual(feed.taken, 0)
+        }
         XCTAssertEqual(caught.mentions, 250)
         // In bulk the full-text index is built at the end; row by row the new rows wait in its tail.
         XCTAssertEqual(index.fullTextTailRows == 0, bulk)
