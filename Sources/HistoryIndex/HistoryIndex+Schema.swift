@@ -251,7 +251,6 @@ extension HistoryIndex {
     }
 
     /// Adds the tail to the full-text index in the caller's transaction; returns how many rows it added.
-    @discardableResult
     static func addFullTextTail(_ db: Database) throws -> Int {
         let upTo = try fullTextUpTo(db)
         guard upTo != Int64.max else { return 0 }
