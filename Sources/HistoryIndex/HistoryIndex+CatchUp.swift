@@ -173,15 +173,9 @@ extension HistoryIndex {
         // (Following an `ingest`: what it is about to append counts too.)
         let bulk = why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
-        // Following an `ingest` in bulk: the full-text index is written as the rows come (its tail first), while
-        // the writer would wait for the reader anyway, instead of rebuilt alone after the last append (issue 18:
-        // ~0.7 of the ~1.4 CPU-s after it at 100k).
-        let fullTextAsRead = bulk && feed != nil
-        if fullTextAsRead { try HistoryIndex.addFullTextTail(db) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
-        var applier = try LogApplier(
-            db: db, deferFullText: bulk, fullTextAsRead: fullTextAsRead, teamFile: dir.teamFile)
+        var applier = try LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
             inline: total < HistoryIndex.inlineTail,
@@ -233,7 +227,7 @@ extension HistoryIndex {
         }
         try recordOffset()
         try applier.finish()
-        if bulk { try HistoryIndex.endBulk(db, fullText: !fullTextAsRead) }
+        if bulk { try HistoryIndex.endBulk(db) }
         fullTextTailRows = bulk ? 0 : try HistoryIndex.fullTextTailLength(db)
         (result.mentions, result.analyses, result.events) = (applier.mentions, applier.analyses, applier.events)
         if applier.events > 0 {

@@ -174,10 +174,9 @@ extension HistoryIndex {
     }
 
     /// After it: the secondary indexes and the full-text index built in one pass each, the page cache as before.
-    /// `fullText: false`: the rows went into the full-text index as they were read (`LogApplier.fullTextAsRead`).
-    static func endBulk(_ db: Database, fullText: Bool = true) throws {
+    static func endBulk(_ db: Database) throws {
         for sql in secondaryIndexes { try db.execute(sql: sql) }
-        if fullText { try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')") }
+        try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
         try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }
@@ -244,21 +243,15 @@ extension HistoryIndex {
     static func flushFullText(_ db: Database) throws -> Int {
         var added = 0
         try db.inTransaction(.immediate) {
-            added = try addFullTextTail(db)
+            let upTo = try fullTextUpTo(db)
+            guard upTo != Int64.max else { return .commit }
+            try db.execute(
+                sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
+                arguments: [upTo])
+            added = db.changesCount
+            try setFullTextUpTo(db, nil)
             return .commit
         }
-        return added
-    }
-
-    /// Adds the tail to the full-text index in the caller's transaction; returns how many rows it added.
-    static func addFullTextTail(_ db: Database) throws -> Int {
-        let upTo = try fullTextUpTo(db)
-        guard upTo != Int64.max else { return 0 }
-        try db.execute(
-            sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
-            arguments: [upTo])
-        let added = db.changesCount
-        try setFullTextUpTo(db, nil)
         return added
     }
 }

@@ -14,10 +14,6 @@ struct LogApplier {
 
     /// A rebuild: rows go into `mention` only, the full-text index is built from them at the end.
     let deferFullText: Bool
-    /// In bulk, each new row goes into the full-text index as it is read instead (the index has no tail): a bulk
-    /// load that follows an `ingest`, whose writer waits for the reader while the import is decoded, so the
-    /// full-text index is written then and not alone after the last append.
-    let fullTextAsRead: Bool
 
     /// Where the team's brand and competitor terms are read when the index has none recorded (`ReportPartWriter`).
     let teamFile: URL?
@@ -33,9 +29,8 @@ struct LogApplier {
     /// filled in random key order (at 10M mentions, a page read and written back for almost every row).
     private var bulkKeys: BulkKeys?
 
-    init(db: Database, deferFullText: Bool = false, fullTextAsRead: Bool = false, teamFile: URL? = nil) throws {
+    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) throws {
         (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
-        self.fullTextAsRead = deferFullText && fullTextAsRead
         if deferFullText { bulkKeys = try BulkKeys(db) }
     }
 
@@ -232,15 +227,11 @@ struct LogApplier {
         if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
         try parts!.insert(c.report, rowid: rowid)
         // A new row joins the full-text tail (`HistoryIndex.fullTextTail`); one older than the tail goes in now.
-        // In bulk: all at the end, or each as it is read (`fullTextAsRead`).
-        if deferFullText {
-            guard fullTextAsRead else { return }
-        } else {
-            if fullTextUpTo == nil { fullTextUpTo = try HistoryIndex.fullTextUpTo(db) }
-            if rowid > fullTextUpTo! {
-                tail += 1
-                return
-            }
+        if deferFullText { return }
+        if fullTextUpTo == nil { fullTextUpTo = try HistoryIndex.fullTextUpTo(db) }
+        if rowid > fullTextUpTo! {
+            tail += 1
+            return
         }
         var f = RowBinder(try db.cachedStatement(sql: "INSERT INTO mention_fts(rowid, hay) VALUES (?, ?)"), in: db)
         f.bind(rowid)
