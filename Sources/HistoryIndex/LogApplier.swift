@@ -74,17 +74,18 @@ struct LogApplier {
         let lines = LineSplitter.split(handed.bytes)
         let n = handed.mentions.count
         guard lines.count == n, n > 0 else { return nil }
-        var records: [Mention] = []
-        records.reserveCapacity(n)
-        for m in handed.mentions {
-            guard let r = m.readBack() else { return nil }
-            records.append(r)
-        }
         let runs = n < 2000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (n + runs - 1) / runs
-        let batches = stride(from: 0, to: n, by: size).map { lo in
-            RecordDecoder.Batches<Mention>.Batch(
-                lines: Array(lo..<min(n, lo + size)), records: Array(records[lo..<min(n, lo + size)]))
+        var batches: [RecordDecoder.Batches<Mention>.Batch] = []
+        for lo in stride(from: 0, to: n, by: size) {
+            let hi = min(n, lo + size)
+            var records: [Mention] = []
+            records.reserveCapacity(hi - lo)
+            for m in handed.mentions[lo..<hi] {
+                guard let r = m.readBack() else { return nil }
+                records.append(r)
+            }
+            batches.append(.init(lines: Array(lo..<hi), records: records))
         }
         let decoded = RecordDecoder.Batches(batches: batches, failures: [])
         return Prepared(lines: lines, records: .mentions(decoded, MentionColumns.of(batches.map(\.records))))
