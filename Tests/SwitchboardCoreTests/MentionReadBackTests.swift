@@ -4,14 +4,9 @@ import XCTest
 @testable import SwitchboardCore
 
 /// `Mention.readBack()` is what an `ingest` hands to the index instead of its lines (issue 18): it must be exactly
-/// the mention a rebuild reads from the line the store wrote — `fastDecode`, or JSONDecoder where that declines.
+/// the mention a rebuild reads from the line the store wrote by `fastDecode`, and nil where that declines (the
+/// follower then decodes the line, as a rebuild does with JSONDecoder).
 final class MentionReadBackTests: XCTestCase {
-    let decoder: JSONDecoder = {
-        let d = JSONDecoder()
-        d.dateDecodingStrategy = .switchboard
-        return d
-    }()
-
     /// The mention `fastDecode` reads from the line `fastEncode` writes for `m` (nil: a rebuild decodes that line
     /// with JSONDecoder).
     func fastReread(_ m: Mention) -> Mention? {
