@@ -32,6 +32,7 @@ final class LogPrefetch: @unchecked Sendable {
         following: Following? = nil
     ) {
         self.inline = inline && following == nil
+        following?.feed.attach()
         if self.inline {
             produce(files: files, dir: dir, offsets: offsets, block: block, following: nil)
             done = true
@@ -93,6 +94,7 @@ final class LogPrefetch: @unchecked Sendable {
     ) {
         // How far each log was read (by name), and its inode when reading began: a log replaced under a follower
         // (compacted) is left to the next catch-up, which finds it rewritten.
+        defer { following?.feed.detach() }
         var reached = offsets
         var inodes: [String: UInt64] = [:]
         var current: String?

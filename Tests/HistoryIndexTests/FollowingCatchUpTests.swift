@@ -160,6 +160,28 @@ final class FollowingCatchUpTests: XCTestCase {
         assertSame(followed, try contents(dir))
     }
 
+    /// Without a follower (`ingest` from a pipe, or of a history without an index), or after it stopped, nothing
+    /// handed over is kept.
+    func testHandedOverAppendsAreKeptOnlyWhileACatchUpFollows() throws {
+        let dir = makeTempDir("sbfollowk")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (store, index) = try prepare(dir)
+        let feed = AppendFeed(expectedBytes: 0)
+        let before = try XCTUnwrap(try store.ingest([indexMention("k1")], now: start).appended)
+        feed.appended(before)
+        XCTAssertEqual(feed.waitingCount, 0, "no follower yet")
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? index.catchUp(following: feed)
+            done.signal()
+        }
+        feed.finish()
+        done.wait()
+        feed.appended(try XCTUnwrap(try store.ingest([indexMention("k2")], now: start).appended))
+        XCTAssertEqual(feed.waitingCount, 0, "the follower stopped")
+        XCTAssertEqual(try index.mentionCount(), 21)
+    }
+
     /// A follower whose writer appended nothing commits nothing new and leaves the index as it was.
     func testAFollowerWithNothingAppendedChangesNothing() throws {
         let dir = makeTempDir("sbfollow0")
