@@ -69,6 +69,31 @@ struct LogApplier {
         }
     }
 
+    /// Mentions this process appended (`AppendFeed`), as `prepare` would make them of the appended lines: each
+    /// mention as its line reads back (`Mention.readBack`), split into runs as `RecordDecoder.decodeBatches` splits
+    /// the lines, the columns of the runs on every core. Nil when a mention would not read back by the fast reader
+    /// or the lines do not match the mentions (the caller then decodes the lines).
+    static func prepare(_ handed: AppendedMentions) -> Prepared? {
+        let lines = LineSplitter.split(handed.bytes)
+        let n = handed.mentions.count
+        guard lines.count == n, n > 0 else { return nil }
+        let runs = n < 2000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (n + runs - 1) / runs
+        var batches: [RecordDecoder.Batches<Mention>.Batch] = []
+        for lo in stride(from: 0, to: n, by: size) {
+            let hi = min(n, lo + size)
+            var records: [Mention] = []
+            records.reserveCapacity(hi - lo)
+            for m in handed.mentions[lo..<hi] {
+                guard let r = m.readBack() else { return nil }
+                records.append(r)
+            }
+            batches.append(.init(lines: Array(lo..<hi), records: records))
+        }
+        let decoded = RecordDecoder.Batches(batches: batches, failures: [])
+        return Prepared(lines: lines, records: .mentions(decoded, MentionColumns.of(batches.map(\.records))))
+    }
+
     /// Applies a prepared block (read at `offset` of log `name`, whose first `line` lines were read before); returns
     /// how many lines it held. A line that does not read is recorded as a warning, as the store reports it.
     mutating func apply(_ block: Prepared, file: Int64, name: String, at offset: Int, line: Int) throws -> Int {

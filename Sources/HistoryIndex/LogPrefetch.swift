@@ -32,6 +32,7 @@ final class LogPrefetch: @unchecked Sendable {
         following: Following? = nil
     ) {
         self.inline = inline && following == nil
+        following?.feed.attach()
         if self.inline {
             produce(files: files, dir: dir, offsets: offsets, block: block, following: nil)
             done = true
@@ -93,6 +94,7 @@ final class LogPrefetch: @unchecked Sendable {
     ) {
         // How far each log was read (by name), and its inode when reading began: a log replaced under a follower
         // (compacted) is left to the next catch-up, which finds it rewritten.
+        defer { following?.feed.detach() }
         var reached = offsets
         var inodes: [String: UInt64] = [:]
         var current: String?
@@ -113,14 +115,32 @@ final class LogPrefetch: @unchecked Sendable {
                 guard emit(.success(log)) else { return false }
                 current = name
             }
+            let path = kind == .mentions && following != nil ? file.standardizedFileURL.path : nil
             while off < size {
-                var data = try FileIO.readBytes(file, from: off, count: min(size - off, block))
+                // Mentions this process appended here and handed over: taken instead of decoded, when the log
+                // holds exactly their bytes (else read as any other lines).
+                if let path, let feed = following?.feed, let handed = feed.take(path: path, at: off),
+                    handed.bytes.count <= size - off,
+                    try FileIO.readBytes(file, from: off, count: handed.bytes.count) == handed.bytes,
+                    let prepared = LogApplier.prepare(handed)
+                {
+                    feed.countTaken()
+                    guard emit(.success(.block(prepared, offset: off, bytes: handed.bytes.count))) else { return false }
+                    off += handed.bytes.count
+                    reached[name] = off
+                    continue
+                }
+                var count = min(size - off, block)
+                if let path, let next = following?.feed.nextHanded(path: path, after: off) {
+                    count = min(count, next - off)
+                }
+                var data = try FileIO.readBytes(file, from: off, count: count)
                 if let nl = data.lastIndex(of: 10) {
                     data.removeSubrange((nl + 1)...)
                 } else {
                     // An incomplete record at the end waits for its writer; a record longer than a block is
                     // read whole.
-                    if data.count < block { break }
+                    if data.count < count { break }
                     data = try FileIO.readBytes(file, from: off, count: size - off)
                     guard let nl = data.lastIndex(of: 10) else { break }
                     data.removeSubrange((nl + 1)...)

@@ -30,17 +30,30 @@ final class FollowingCatchUpTests: XCTestCase {
 
     /// The ingest: batches of mentions, another writer's actions between them (on mentions of earlier batches and on
     /// one not stored yet), and a line that does not read.
-    func ingest(_ store: Store, _ dir: DataDirectory, appended: () -> Void) throws {
+    /// `appended`: after each append, what the store says it appended (nil for the broken line).
+    func ingest(_ store: Store, _ dir: DataDirectory, appended: (AppendedMentions?) -> Void) throws {
         for b in 0..<5 {
             let batch = (0..<50).map { i -> Mention in
                 let n = b * 50 + i
                 let text = n % 3 == 0 ? "Störung in der Hauptstraße \(n)" : "Upload broken again \(n), sync kaputt"
-                return indexMention(
-                    "b\(b)-\(i)", text: text, at: Double(100 + n), platform: n % 4 == 0 ? "bluesky" : "mastodon",
-                    handle: "user\(n % 7)@example.social")
+                // Times to the microsecond and scores to many decimals (the log keeps milliseconds and four
+                // decimals), a score that is not finite, a handle with a leading `@`; in batch 3 follower counts
+                // the fast reader declines (the batch is then decoded, never taken).
+                var m = indexMention(
+                    "b\(b)-\(i)", text: text, at: Double(100 + n) + Double(n % 5) * 0.000_123_7,
+                    platform: n % 4 == 0 ? "bluesky" : "mastodon",
+                    handle: (n % 9 == 0 ? "@" : "") + "user\(n % 7)@example.social")
+                m.author?.followers = b == 3 && i % 6 == 0 ? Int.max - n : n * 37
+                if n % 2 == 0 {
+                    let score = n % 10 == 0 ? Double.nan : sin(Double(n)) * 0.999_999_7
+                    m.analysis = Analysis(
+                        lang: "de", sentiment: score < 0 ? .negative : .positive, score: score,
+                        intents: n % 4 == 0 ? [.question, .complaint] : [])
+                }
+                return m
             }
-            try store.ingest(batch + [indexMention("old1")], now: start)  // one duplicate per batch
-            appended()
+            let r = try store.ingest(batch + [indexMention("old1")], now: start)  // one duplicate per batch
+            appended(r.appended)
             if b > 0 {
                 try store.record(
                     [
@@ -55,12 +68,14 @@ final class FollowingCatchUpTests: XCTestCase {
                 try fh.seekToEnd()
                 try fh.write(contentsOf: Data("{\"not\": \"a mention\"}\n".utf8))
                 try fh.close()
-                appended()
+                appended(nil)
             }
         }
     }
 
-    func check(expectedBytes: Int, bulk: Bool) throws {
+    /// `handOver`: the store's appended mentions go to the feed (as `ingest` does), so the follower takes them
+    /// instead of decoding their lines; otherwise it reads every line.
+    func check(expectedBytes: Int, bulk: Bool, handOver: Bool = false) throws {
         let dir = makeTempDir("sbfollow")
         defer { try? FileManager.default.removeItem(at: dir.root) }
         // The index follows on another thread while this one appends.
@@ -72,10 +87,20 @@ final class FollowingCatchUpTests: XCTestCase {
             result.set(Result { try index.catchUp(following: feed) })
             done.signal()
         }
-        try ingest(store, dir) { feed.appended() }
+        try ingest(store, dir) { appended in
+            if handOver, let appended { feed.appended(appended) } else { feed.appended() }
+        }
         feed.finish()
         done.wait()
         let caught = try XCTUnwrap(result.get()).get()
+        // Every batch handed over is taken, unless the follower read its lines before the word came (then it
+        // decodes them): at least one is.
+        if handOver {
+            XCTAssertGreaterThan(feed.taken, 0)
+            XCTAssertLessThan(feed.taken, 5)
+        } else {
+            XCTAssertEqual(feed.taken, 0)
+        }
         XCTAssertEqual(caught.mentions, 250)
         // In bulk the full-text index is built at the end; row by row the new rows wait in its tail.
         XCTAssertEqual(index.fullTextTailRows == 0, bulk)
@@ -101,6 +126,60 @@ final class FollowingCatchUpTests: XCTestCase {
 
     func testAFollowingCatchUpRowByRowHoldsWhatACatchUpAfterTheAppendsHolds() throws {
         try check(expectedBytes: 0, bulk: false)
+    }
+
+    func testAFollowerThatTakesTheAppendedMentionsInBulkHoldsWhatARebuildHolds() throws {
+        try check(expectedBytes: 1 << 30, bulk: true, handOver: true)
+    }
+
+    func testAFollowerThatTakesTheAppendedMentionsRowByRowHoldsWhatARebuildHolds() throws {
+        try check(expectedBytes: 0, bulk: false, handOver: true)
+    }
+
+    /// A handed-over append whose bytes are not what the log holds there (another writer's lines, a wrong offset)
+    /// is not taken: the follower decodes the log's lines.
+    func testAHandedOverAppendThatIsNotInTheLogIsNotTaken() throws {
+        let dir = makeTempDir("sbfollowx")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (store, index) = try prepare(dir)
+        let feed = AppendFeed(expectedBytes: 0)
+        let r = try store.ingest([indexMention("x1", text: "echt"), indexMention("x2", text: "auch echt")], now: start)
+        let real = try XCTUnwrap(r.appended)
+        XCTAssertEqual(real.mentions.map(\.id), ["x1", "x2"])
+        XCTAssertEqual(FileIO.size(real.file), real.offset + real.bytes.count)
+        // The same offset and length, other mentions (what a writer that lost the race would hand over).
+        var fake = real.mentions
+        fake[0].text = "gefälscht"
+        feed.appended(AppendedMentions(file: real.file, offset: real.offset, bytes: real.bytes.map { $0 == 0x65 ? 0x45 : $0 }, mentions: fake))
+        feed.finish()
+        XCTAssertEqual(try index.catchUp(following: feed).mentions, 2)
+        XCTAssertEqual(feed.taken, 0)
+        let followed = try contents(dir)
+        XCTAssertFalse(followed.contains { $0.contains("gefälscht") || $0.contains("gefaelscht") })
+        _ = try index.catchUp(rebuild: "compare")
+        assertSame(followed, try contents(dir))
+    }
+
+    /// Without a follower (`ingest` from a pipe, or of a history without an index), or after it stopped, nothing
+    /// handed over is kept.
+    func testHandedOverAppendsAreKeptOnlyWhileACatchUpFollows() throws {
+        let dir = makeTempDir("sbfollowk")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (store, index) = try prepare(dir)
+        let feed = AppendFeed(expectedBytes: 0)
+        let before = try XCTUnwrap(try store.ingest([indexMention("k1")], now: start).appended)
+        feed.appended(before)
+        XCTAssertEqual(feed.waitingCount, 0, "no follower yet")
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = try? index.catchUp(following: feed)
+            done.signal()
+        }
+        feed.finish()
+        done.wait()
+        feed.appended(try XCTUnwrap(try store.ingest([indexMention("k2")], now: start).appended))
+        XCTAssertEqual(feed.waitingCount, 0, "the follower stopped")
+        XCTAssertEqual(try index.mentionCount(), 21)
     }
 
     /// A follower whose writer appended nothing commits nothing new and leaves the index as it was.

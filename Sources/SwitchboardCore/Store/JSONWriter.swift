@@ -83,7 +83,8 @@ struct JSONWriter {
         key(k)
         // JSON has no infinity or NaN: `inf` would make a line nobody can read back (scores are required: 0).
         guard v.isFinite else { out.append(48); return }
-        let r = (v * 10000).rounded() / 10000
+        // (A score past ~1.8e304 overflows when rounded: kept as it is, not written as `inf`.)
+        let r = abs(v) < 1e300 ? (v * 10000).rounded() / 10000 : v
         out.append(contentsOf: Array((r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)).utf8))
     }
     mutating func beginObject() {

@@ -57,9 +57,13 @@ public enum RecordDecoder {
         public struct Batch {
             public var lines: [Int] = []
             public var records: [T] = []
+            public init(lines: [Int] = [], records: [T] = []) { (self.lines, self.records) = (lines, records) }
         }
         public var batches: [Batch]
         public var failures: [(line: Int, reason: LineError)]
+        public init(batches: [Batch], failures: [(line: Int, reason: LineError)]) {
+            (self.batches, self.failures) = (batches, failures)
+        }
     }
 
     public static func decodeBatches<T: Decodable & Sendable>(

@@ -93,6 +93,12 @@ extension Store {
                 let file = appendTarget(.mentions, now: now)
                 try setAsideTornTail(file)
                 try FileIO.append(w.out, to: file)
+                // We hold the lock and appended last: our lines end where the file ends.
+                var st = stat()
+                if stat(file.path, &st) == 0, Int(st.st_size) >= w.out.count {
+                    result.appended = AppendedMentions(
+                        file: file, offset: Int(st.st_size) - w.out.count, bytes: w.out, mentions: fresh)
+                }
                 // We hold the lock and had read everything before: what follows our cursor is exactly what we wrote.
                 if !adoptOwnAppend(file: file, bytes: w.out, lines: fresh.count) {
                     ownChanges.merge(try refreshUnlockedTails())

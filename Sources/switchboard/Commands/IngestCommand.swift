@@ -80,7 +80,8 @@ struct IngestCommand: ParsableCommand {
             let batch = Ingestion.analyse(pending, with: analyzer)
             pending = []
             let r = try store.ingest(batch)
-            if !r.added.isEmpty { feed.appended() }
+            // The appended mentions handed to the index (it then decodes none of their lines).
+            if let appended = r.appended { feed.appended(appended) } else if !r.added.isEmpty { feed.appended() }
             added += r.added.count
             duplicates += r.duplicates
             if let routing { routed += routing.route(r.added.compactMap { store.mention($0) }) }
