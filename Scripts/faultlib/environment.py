@@ -10,6 +10,7 @@ import pwd
 import shutil
 import subprocess
 import time
+from contextlib import contextmanager
 
 from .common import (BIN, LIBFAKETIME, Failure, Skipped, add_mastodon_source, check, doctor_clean, faketime, init_data_dir, kill9, read_log,
                      rmtree, sb, spawn, stored_ids, tempdir, write_mentions)
@@ -38,6 +39,22 @@ def mount_tmpfs(path, size):
 
 def umount(path):
     subprocess.run(["umount", path], capture_output=True)
+
+
+@contextmanager
+def small_disk(name, size):
+    """A data directory made with `init` on a tmpfs of `size`: yields (scratch dir off the tmpfs, mount point, data
+    directory); unmounted and removed afterwards."""
+    root = tempdir(name)
+    mnt = os.path.join(root, "mnt")
+    mount_tmpfs(mnt, size)
+    try:
+        d = os.path.join(mnt, "data")
+        check(sb(["init"], d).returncode == 0, "init failed")
+        yield root, mnt, d
+    finally:
+        umount(mnt)
+        rmtree(root)
 
 
 def fill(path, leave=0, name="filler"):
@@ -85,12 +102,7 @@ def full_disk_append():
     recorded: the command exits 1 naming the file and "No space left on device"; every batch it acknowledged
     is stored, nothing else is touched, no half record stays at the end of a log; after space is freed the
     same commands work and the rest of the file goes in exactly once."""
-    root = tempdir("fulldisk")
-    mnt = os.path.join(root, "mnt")
-    mount_tmpfs(mnt, "4m")
-    try:
-        d = os.path.join(mnt, "data")
-        check(sb(["init"], d).returncode == 0, "init failed")
+    with small_disk("fulldisk", "4m") as (root, mnt, d):
         first = os.path.join(root, "first.jsonl")
         ids0 = write_mentions(first, "fd0", 800)
         check(sb(["ingest", first], d).returncode == 0, "first ingest failed")
@@ -137,20 +149,12 @@ def full_disk_append():
         return (f"ENOSPC after {acked} of 3000 mentions: exit 1 naming the file; {len(acked_notes) - 1} more notes fitted, then "
                 f"note and queue add were refused the same way; "
                 f"nothing touched; all 3800 stored once after space was freed")
-    finally:
-        umount(mnt)
-        rmtree(root)
 
 
 def full_disk_compaction():
     """`compact` needs room for a new copy of each log: on a full tmpfs it exits 1 with a clear error, removes its
     temp file, and leaves every log as it was; with room again it compacts and folds the analyses."""
-    root = tempdir("fullcompact")
-    mnt = os.path.join(root, "mnt")
-    mount_tmpfs(mnt, "10m")  # the logs, their compacted copy and the search index
-    try:
-        d = os.path.join(mnt, "data")
-        check(sb(["init"], d).returncode == 0, "init failed")
+    with small_disk("fullcompact", "10m") as (root, mnt, d):  # the logs, their compacted copy and the search index
         src = os.path.join(root, "m.jsonl")
         write_mentions(src, "fc", 4000)
         check(sb(["ingest", src], d).returncode == 0, "ingest failed")
@@ -176,21 +180,13 @@ def full_disk_compaction():
         check(sb(["mentions", "list", "--json", "--limit", "0"], d).stdout == listing, "compaction changed the state")
         doctor_clean(d)
         return "compact on a full disk: exit 1, \"No space left on device\", every file byte-identical; compacts once space is back"
-    finally:
-        umount(mnt)
-        rmtree(root)
 
 
 def full_disk_reindex():
     """`reindex` writes the new index into a build file and copies it into the index: it needs about twice the
     index's size free. On a full tmpfs it exits 1 saying so, leaves the logs byte-identical and the old index
     answering as before, and removes its build file; with room again it rebuilds."""
-    root = tempdir("fullreindex")
-    mnt = os.path.join(root, "mnt")
-    mount_tmpfs(mnt, "24m")
-    try:
-        d = os.path.join(mnt, "data")
-        check(sb(["init"], d).returncode == 0, "init failed")
+    with small_disk("fullreindex", "24m") as (root, mnt, d):
         src = os.path.join(root, "m.jsonl")
         write_mentions(src, "fr", 6000)
         check(sb(["ingest", src], d).returncode == 0, "ingest failed")
@@ -214,9 +210,6 @@ def full_disk_reindex():
         doctor_clean(d)
         return (f"reindex on a full disk (index {index_size // 1_000_000} MB, half of it free): exit 1 saying how much "
                 "it needs, logs byte-identical, the old index answering, no build file; rebuilds once space is back")
-    finally:
-        umount(mnt)
-        rmtree(root)
 
 
 # --- read-only data directory -----------------------------------------------------------------------------
