@@ -15,6 +15,8 @@ struct PersonRows {
     private var ids: [String: Int64] = [:]
     /// The rows touched in this block.
     private var rows: [Int64: PersonTally] = [:]
+    /// Which of them were read from the table (written back with an `UPDATE`; the others are new rows).
+    private var stored: Set<Int64> = []
     /// The id a new identity gets next (read at the first new one of the block).
     private var next: Int64?
     /// The first id given to a new identity since the last flush: ids from it on have no row in the table yet.
@@ -52,7 +54,10 @@ struct PersonRows {
 
     /// Counts a mention stored for the first time into row `id` (its author's, from `id(of:)`).
     mutating func add(_ m: Mention, id: Int64, _ db: Database) throws {
-        if rows[id] == nil, !isNew(id), let stored = try PersonRows.load(id, db) { rows[id] = stored }
+        if rows[id] == nil, !isNew(id), let row = try PersonRows.load(id, db) {
+            rows[id] = row
+            stored.insert(id)
+        }
         if rows[id] == nil {
             guard let t = PersonTally(first: m) else { return }
             rows[id] = t
@@ -64,8 +69,9 @@ struct PersonRows {
     /// A counted mention of row `id` analysed anew (`old`: the row's sentiment code and score before, 0 for none).
     mutating func reanalyzed(id: Int64, oldCode: Int, oldScore: Double?, to new: Analysis, _ db: Database) throws {
         if rows[id] == nil {
-            guard let stored = try PersonRows.load(id, db) else { return }
-            rows[id] = stored
+            guard let row = try PersonRows.load(id, db) else { return }
+            rows[id] = row
+            stored.insert(id)
         }
         let old = PersonRows.sentiment(code: oldCode).map { ($0, oldScore ?? 0) }
         rows[id]!.reanalyzed(from: old, to: new)
@@ -89,10 +95,19 @@ struct PersonRows {
     /// Writes the rows touched back and forgets them.
     mutating func flush(_ db: Database) throws {
         if !rows.isEmpty {
-            let st = try db.cachedStatement(sql: PersonRows.writeSQL)
-            for (id, t) in rows.sorted(by: { $0.key < $1.key }) { try st.execute(arguments: PersonRows.arguments(id, t)) }
+            // A row read from the table is updated in place: its key does not change, so its key-index entry stays
+            // (a replace deleted and re-inserted both); a new one is inserted.
+            let insert = try db.cachedStatement(sql: PersonRows.writeSQL)
+            let update = try db.cachedStatement(sql: PersonRows.updateSQL)
+            for (id, t) in rows.sorted(by: { $0.key < $1.key }) {
+                if stored.contains(id) {
+                    try update.execute(arguments: PersonRows.updateArguments(id, t))
+                } else {
+                    try insert.execute(arguments: PersonRows.arguments(id, t))
+                }
+            }
         }
-        (ids, rows, next, firstNew, tableEmpty) = ([:], [:], nil, nil, nil)
+        (ids, rows, stored, next, firstNew, tableEmpty) = ([:], [:], [], nil, nil, nil)
     }
 
     static let columns = """
@@ -105,21 +120,40 @@ struct PersonRows {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    static func arguments(_ id: Int64, _ t: PersonTally) -> StatementArguments {
+    /// Every column but `id` and `key` (an existing row's key stays; `updateSQL` sets these, then `WHERE id = ?`).
+    static let updated = [
+        "platform", "first_handle", "first_name", "handle", "name", "url", "followers", "first", "last", "n",
+        "positive", "neutral", "negative", "scored", "score_nanos", "news", "employee", "former", "customer",
+    ]
+
+    static let updateSQL = "UPDATE person SET \(updated.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+
+    /// The values of `columns` after `id` and `key`, in order.
+    static func values(_ t: PersonTally) -> [DatabaseValueConvertible?] {
         let i = t.identity
-        let values: [DatabaseValueConvertible?] = [
-            id, i.key, i.platform, t.firstHandle, t.firstName, i.handle, i.name, i.url, i.followers,
+        return [
+            i.platform, t.firstHandle, t.firstName, i.handle, i.name, i.url, i.followers,
             i.firstSeen.timeIntervalSinceReferenceDate, i.lastSeen.timeIntervalSinceReferenceDate, i.mentionCount,
             i.positive, i.neutral, i.negative, i.scored, t.scoreNanos, i.newsItems, i.employeeReviews,
             i.formerEmployeeReviews, i.customerReviews,
         ]
-        return StatementArguments(values)
     }
 
+    static func arguments(_ id: Int64, _ t: PersonTally) -> StatementArguments {
+        StatementArguments([id, t.identity.key] + values(t))
+    }
+
+    static func updateArguments(_ id: Int64, _ t: PersonTally) -> StatementArguments {
+        StatementArguments(values(t) + [id])
+    }
+
+    /// Row `id` as a tally, read through a cursor (the row is not copied out of the statement).
     static func load(_ id: Int64, _ db: Database) throws -> PersonTally? {
-        try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id]
-        ).map(tally)
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])
+        let tally = try rows.next().map(tally)
+        _ = try rows.next()  // done: the statement is reset, not left pending
+        return tally
     }
 
     /// A `person` row (its columns in `columns`' order) as a tally.
