@@ -109,7 +109,7 @@ extension HistoryIndex {
             try HistoryIndex.beforeCopy?()
             // Into the index in one transaction (the destination's write transaction stays open from the first
             // step to the last): readers see the old index until it commits. In steps of 64 MB, to show how far.
-            if held.inner != nil { held.started(L10n.t("index.copying")) }
+            held.started(L10n.t("index.copying"))
             try pool.writeWithoutTransaction { dest in
                 try db.backup(to: dest, pagesPerStep: CInt(max(1, (64 << 20) / pageSize))) { p in
                     held.advanced(done: p.completedPageCount, total: p.totalPageCount)
