@@ -15,6 +15,13 @@ final class IndexFollower: @unchecked Sendable {
     let progressFrom: Int?
     private var index: HistoryIndex?
     private let lock = NSLock()
+    /// Whether a data directory without an index gets one here (`ingest` of a file as large as the workbench reads
+    /// through the index: the import pays for its index, not the first start of the workbench after it).
+    var creates = false
+
+    private var indexWanted: Bool {
+        dir.exists && (creates || index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path))
+    }
 
     init(dir: DataDirectory, progressFrom: Int? = 64 << 20, warn: @escaping @Sendable (String) -> Void) {
         (self.dir, self.progressFrom, self.warn) = (dir, progressFrom, warn)
@@ -25,10 +32,9 @@ final class IndexFollower: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         // A data directory without an index gets one from its first reader, as before (a small history's writers
-        // stay quick; ties of the same second are ordered by key, so who builds it does not change the order).
-        guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
-            return
-        }
+        // stay quick; ties of the same second are ordered by key, so who builds it does not change the order),
+        // unless this follower `creates` it.
+        guard indexWanted else { return }
         let progress = progressFrom.flatMap { logBytes() >= $0 ? StderrProgress() : nil }
         do {
             if let index {
@@ -50,9 +56,7 @@ final class IndexFollower: @unchecked Sendable {
     func follow(_ feed: AppendFeed) -> () -> Void {
         lock.lock()
         defer { lock.unlock() }
-        guard dir.exists, index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else {
-            return {}
-        }
+        guard indexWanted else { return {} }
         if index == nil {
             do { index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: nil) } catch { return {} }
         }

@@ -89,7 +89,10 @@ func runWorkbench(global: GlobalOptions, demo: Bool, theme: String?) async throw
         // A large history: the first frame from the index while the store folds the logs (WorkbenchWindow.swift).
         let store: Store
         var pending: [Effect] = []
-        if !isDemo, let (window, pager) = WorkbenchWindow.read(dir, state: state) {
+        if !isDemo,
+            let (window, pager) = WorkbenchWindow.read(
+                dir, state: state, progress: TerminalProgress(terminal: terminal, state: state))
+        {
             state.showWindow(window)
             StartTrace.mark("feed built from the window")
             // The first frame before anything else: the fold decodes on every core and would delay it.

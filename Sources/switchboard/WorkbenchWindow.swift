@@ -10,11 +10,15 @@ import SwitchboardUI
 /// `SWITCHBOARD_WINDOW` chooses: `memory` never; `index` always, then folds the store on another thread
 /// (`StoreLoading`) and hands over to it; `bounded` always, and never folds the store: the workbench reads the history
 /// only through the index, page by page (memory bounded by a few pages, not by the history), and writes through a
-/// store that keeps no mentions (`effects`). Otherwise (auto) `bounded` when the index exists and the logs hold at
-/// least `autoFromBytes`; a smaller history is folded as before.
+/// store that keeps no mentions (`effects`). Otherwise (auto) `bounded` when the logs hold at least `autoFromBytes`
+/// (an index missing, damaged or of another version is built first, its progress on the screen); a smaller
+/// history is folded as before.
 enum WorkbenchWindow {
-    /// About 50,000 mentions of ordinary size.
-    static let autoFromBytes = 16 << 20
+    /// About 50,000 mentions of ordinary size; `SWITCHBOARD_WINDOW_FROM` (bytes of mention logs) sets another.
+    static var autoFromBytes: Int {
+        ProcessInfo.processInfo.environment["SWITCHBOARD_WINDOW_FROM"].flatMap { Int($0) }.map { max(0, $0) }
+            ?? 16 << 20
+    }
     /// Rows read for the first frame (a few screens; `j`, `k` and page keys move in them while the store loads).
     static let rows = 200
 
@@ -28,7 +32,8 @@ enum WorkbenchWindow {
         let mode = self.mode
         if mode == "memory" { return false }
         if mode == "index" || mode == "bounded" { return true }
-        guard FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path) else { return false }
+        // A large history without an index (an `ingest` into a store that had none, a hand-deleted index) gets one
+        // here, with its progress on the screen (`TerminalProgress`), instead of being folded into memory.
         return logBytes(dir) >= autoFromBytes
     }
 
@@ -45,11 +50,14 @@ enum WorkbenchWindow {
 
     /// The first window for `state` (its team, SLA and clock) and the pager that reads on from it, or nil when the
     /// index cannot give it (then the store is folded first, as before).
-    static func read(_ dir: DataDirectory, state: AppState) -> (HistoryWindow, IndexPager)? {
+    /// `progress`: where a build or rebuild of the index shows how far it is (the workbench's screen).
+    static func read(_ dir: DataDirectory, state: AppState, progress: IndexProgress? = nil) -> (
+        HistoryWindow, IndexPager
+    )? {
         let s = state.settings
         guard wanted(dir, team: s.team, user: s.user) else { return nil }
         do {
-            let index = try HistoryIndex(dir: dir, writer: Switchboard.writer)
+            let index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: progress)
             StartTrace.mark("index opened, caught up")
             let reader = try WindowReader(
                 index: index, mute: MuteList(team: s.team, user: s.user), own: OwnAccounts(team: s.team), me: s.user,

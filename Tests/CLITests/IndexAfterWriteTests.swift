@@ -44,6 +44,32 @@ final class IndexAfterWriteTests: XCTestCase {
     /// From a file the index follows the appends while `ingest` runs (one catch-up over several batches, with a
     /// colleague's action in the logs between two ingests): when it returns the index holds every mention once, and
     /// a search finds them without reading the logs.
+    /// A file as large as the workbench reads through the index (16 MB; `SWITCHBOARD_WINDOW_FROM` lowers it here) makes
+    /// the index when the data directory has none: the import pays for its index, and the first workbench after it
+    /// opens from it at once. A smaller file leaves a directory without an index as it is (its first reader builds
+    /// it), and a pipe too (its size is unknown).
+    func testIngestOfALargeFileMakesTheIndexWhenThereIsNone() throws {
+        let d = try initialisedDataDir()
+        let index = d + "/index/history.sqlite"
+        let file = d + "/import.jsonl"
+        try importLines("g", 30).write(toFile: file, atomically: true, encoding: .utf8)
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.size] as? Int)
+
+        var r = try CLI.run(["ingest", file, "--data-dir", d], env: ["SWITCHBOARD_WINDOW_FROM": "\(size + 1)"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index), "smaller than the threshold: no index")
+        r = try CLI.run(["ingest", "--data-dir", d], stdin: importLines("p", 5), env: ["SWITCHBOARD_WINDOW_FROM": "1"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: index), "from a pipe: no index")
+
+        try importLines("h", 40).write(toFile: file, atomically: true, encoding: .utf8)
+        r = try CLI.run(["ingest", file, "--data-dir", d, "--batch-size", "9"], env: ["SWITCHBOARD_WINDOW_FROM": "100"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.err, "", "a small history builds its index without a progress line")
+        // Everything the logs hold is in it: the 35 stored before it and the 40 it followed.
+        try assertCaughtUp(d, mentions: 75)
+    }
+
     func testIngestOfAFileLeavesTheIndexCaughtUpAfterFollowingItsBatches() throws {
         let d = try initialisedDataDir()
         XCTAssertEqual(try CLI.run(["mentions", "list", "--data-dir", d]).status, 0)

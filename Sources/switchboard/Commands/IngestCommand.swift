@@ -46,14 +46,17 @@ struct IngestCommand: ParsableCommand {
         let routes = team?.extra["routing"] != nil
         // With an index, it answers which keys are stored: only what the logs gained since it last read them is
         // read here (issue 18: a million keys read to store a hundred mentions).
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
         let follower = IndexFollower(dir: dir, warn: { Output.warn($0) })
+        // A file as large as the workbench reads through the index makes the index if there is none yet (issue 18:
+        // `ingest` including the index), so the first workbench after it opens at once.
+        follower.creates = (size ?? 0) >= WorkbenchWindow.autoFromBytes
         let keyIndex = routes || !dir.exists ? nil : follower.keyIndex()
         let store = try global.openStore(mode: routes ? .normal : .keysOnly, keyIndex: keyIndex)
         // The index follows the appends on another thread (one transaction; in bulk when the import is large
         // against what the index holds), instead of reading them all after the last one. From a pipe (size
         // unknown, so no telling whether to load in bulk) it reads them after the last one, as before.
-        var st = stat()
-        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
         let feed = AppendFeed(expectedBytes: size ?? 0)
         let indexed = size == nil ? {} : follower.follow(feed)
         var followed = false
