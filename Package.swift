@@ -60,7 +60,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "switchboard-bench",
-            dependencies: ["SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "HistoryIndex"]
+            dependencies: [
+                "SwitchboardCore", "Insight", "Listening", "ScreenKit", "SwitchboardUI", "HistoryIndex",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Fuzz targets (libFuzzer) and their regression runner: see Scripts/fuzz.
         .target(name: "FuzzTargets", dependencies: ["SwitchboardCore", "Listening", "ScreenKit", "SwitchboardUI"]),

@@ -157,63 +157,26 @@ extension IndexBench {
         // (8 MB blocks, every core), with `Mention.fastDecode` and with `JSONDecoder` alone.
         if which.contains("decode") { try decodeRow(dir) }
         if wants("catchup") {
-            var gen = MentionGenerator(seed: UInt64(Date().timeIntervalSince1970))
-            let base = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
-            var times: [Double] = []
-            // The writer dedups through the index's keys, as `switchboard ingest` does (a store that read every key
-            // took ~30 s a round at 10M); one index for its lookups, opened once.
-            let keys = try HistoryIndex(dir: dir)
-            func writer() throws -> Store { try Store(dir: dir, mode: .keysOnly, keyIndex: try keys.keyIndex()) }
-            for round in 0..<5 {
-                let writer = try writer()
-                try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date()) })
-                times.append(try Bench.time { try HistoryIndex(dir: dir) }.1)
-            }
+            let f = try catchUpFigures(dir)
             Bench.row(
                 "catch-up after 100 mentions (a new process)",
-                times.map { String(format: "%.1f", $0 * 1000) }.joined(separator: " ") + " ms")
-            // What a running workbench or listener pays: its index is open (connection, schema and page cache
-            // warm) when another process appends 100 mentions, and it catches up. Posted over the last 30 days (a
-            // backfill: every index takes them at random places), then within the last hour (a listener's polls).
-            let open = try HistoryIndex(dir: dir)
-            var round = 5
-            for (label, spread) in [("posted over 30 days", UInt64(30 * 86400)), ("posted in the last hour", 3600)] {
-                var warm: [Double] = [], cpu: [Double] = []
-                for _ in 0..<10 {
-                    let writer = try writer()
-                    try writer.ingest(
-                        (0..<100).map { gen.mention(base + round * 100 + $0, base: Date(), spread: spread) })
-                    round += 1
-                    // A tail this short is read and applied on the calling thread (`inlineTail`): its CPU time is
-                    // the catch-up's, whatever else the machine runs; the checkpoint thread's work is not in it.
-                    let before = Bench.threadCPU()
-                    let (caught, t) = try Bench.time { try open.catchUp() }
-                    cpu.append(Bench.threadCPU() - before)
-                    warm.append(t)
-                    guard caught.mentions == 100 else {
-                        throw SwitchboardError("caught up \(caught.mentions) mentions, not 100")
-                    }
-                }
+                (0..<5).compactMap { f["new_process_\($0)_ms"] }.map { String(format: "%.1f", $0) }.joined(
+                    separator: " ") + " ms")
+            for (label, key) in [("posted over 30 days", "month"), ("posted in the last hour", "hour")] {
                 Bench.row(
                     "catch-up, an open index, 100 \(label)",
                     String(
-                        format: "p50 %.1f ms, max %.1f ms; its thread's CPU p50 %.1f ms",
-                        Bench.percentile(warm, 0.5) * 1000, (warm.max() ?? 0) * 1000, Bench.percentile(cpu, 0.5) * 1000),
+                        format: "p50 %.1f ms, max %.1f ms; its thread's CPU p50 %.1f ms", f["\(key)_p50_ms"] ?? 0,
+                        f["\(key)_max_ms"] ?? 0, f["\(key)_cpu_p50_ms"] ?? 0),
                     "≤ 10 ms")
             }
         }
         if wants("queries") {
-            let index = try HistoryIndex(dir: dir)
-            let env = QueryEnvironment(me: "anna", now: Date())
-            var p50s: [Double] = []
-            for text in queries {
-                let q = try Query.parse(text)
-                var runs: [Double] = []
-                for _ in 0..<5 { runs.append(try Bench.time { try index.search(q, environment: env, limit: 50) }.1) }
-                p50s.append(Bench.percentile(runs, 0.5))
-                Bench.row("query \(text)", String(format: "%.1f ms", p50s.last! * 1000))
+            let f = try queryFigures(dir, runs: 5)
+            for (i, text) in queries.enumerated() {
+                Bench.row("query \(text)", String(format: "%.1f ms", f["iq\(i)_p50_ms"] ?? 0))
             }
-            Bench.row("query p50 (the five)", String(format: "%.1f ms", Bench.percentile(p50s, 0.5) * 1000))
+            Bench.row("query p50 (the five)", String(format: "%.1f ms", f["iq_p50_ms"] ?? 0))
         }
         if wants("report") {
             let index = try HistoryIndex(dir: dir)
@@ -283,5 +246,80 @@ extension IndexBench {
                 "decode the mentions logs, \(label)",
                 String(format: "%.2f s CPU, %.1f µs a record (%d)", secs, secs * 1e6 / Double(max(1, n)), n))
         }
+    }
+}
+
+extension IndexBench {
+    /// The catch-up after another process stored 100 mentions (it appends 1,500 mentions to `dir`): five times in a
+    /// new process (`new_process_N_ms`), then ten times each in an open index for 100 posted over the last 30 days
+    /// (`month_…`) and 100 posted in the last hour (`hour_…`): p50, max and the catching-up thread's CPU p50, in ms.
+    static func catchUpFigures(_ dir: DataDirectory) throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        var gen = MentionGenerator(seed: UInt64(Date().timeIntervalSince1970))
+        let base = Int(Date().timeIntervalSince1970 * 1000) % 1_000_000_000
+        // The writer dedups through the index's keys, as `switchboard ingest` does (a store that read every key
+        // took ~30 s a round at 10M); one index for its lookups, opened once.
+        let keys = try HistoryIndex(dir: dir)
+        func writer() throws -> Store { try Store(dir: dir, mode: .keysOnly, keyIndex: try keys.keyIndex()) }
+        var fresh: [Double] = []
+        for round in 0..<5 {
+            let writer = try writer()
+            try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date()) })
+            fresh.append(try Bench.time { try HistoryIndex(dir: dir) }.1)
+            out["new_process_\(round)_ms"] = fresh.last! * 1000
+        }
+        out["new_process_p50_ms"] = Bench.percentile(fresh, 0.5) * 1000
+        // What a running workbench or listener pays: its index is open (connection, schema and page cache
+        // warm) when another process appends 100 mentions, and it catches up. Posted over the last 30 days (a
+        // backfill: every index takes them at random places), then within the last hour (a listener's polls).
+        let open = try HistoryIndex(dir: dir)
+        var round = 5
+        for (key, spread) in [("month", UInt64(30 * 86400)), ("hour", 3600)] {
+            var warm: [Double] = [], cpu: [Double] = []
+            for _ in 0..<10 {
+                let writer = try writer()
+                try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date(), spread: spread) })
+                round += 1
+                // A tail this short is read and applied on the calling thread (`inlineTail`): its CPU time is
+                // the catch-up's, whatever else the machine runs; the checkpoint thread's work is not in it.
+                let before = Bench.threadCPU()
+                let (caught, t) = try Bench.time { try open.catchUp() }
+                cpu.append(Bench.threadCPU() - before)
+                warm.append(t)
+                guard caught.mentions == 100 else {
+                    throw SwitchboardError("caught up \(caught.mentions) mentions, not 100")
+                }
+            }
+            out["\(key)_p50_ms"] = Bench.percentile(warm, 0.5) * 1000
+            out["\(key)_max_ms"] = (warm.max() ?? 0) * 1000
+            out["\(key)_cpu_p50_ms"] = Bench.percentile(cpu, 0.5) * 1000
+        }
+        return out
+    }
+
+    /// The five typical queries (`queries`, text terms included) through the index, as the workbench's `/` and
+    /// `mentions list --query` ask them (the first 50 rows): one run each first, then `runs` timed — p50, p99 and
+    /// the CPU p50 per query (`iqN_…`, ms) and the p50 of the five p50s (`iq_p50_ms`).
+    static func queryFigures(_ dir: DataDirectory, runs: Int) throws -> [String: Double] {
+        let index = try HistoryIndex(dir: dir)
+        let env = QueryEnvironment(me: "anna", now: Date())
+        var out: [String: Double] = [:]
+        var p50s: [Double] = []
+        for (i, text) in queries.enumerated() {
+            let q = try Query.parse(text)
+            _ = try index.search(q, environment: env, limit: 50)
+            var wall: [Double] = [], cpu: [Double] = []
+            for _ in 0..<runs {
+                let c = Bench.threadCPU()
+                wall.append(try Bench.time { try index.search(q, environment: env, limit: 50) }.1)
+                cpu.append(Bench.threadCPU() - c)
+            }
+            p50s.append(Bench.percentile(wall, 0.5))
+            out["iq\(i)_p50_ms"] = p50s.last! * 1000
+            out["iq\(i)_p99_ms"] = Bench.percentile(wall, 0.99) * 1000
+            out["iq\(i)_cpu_p50_ms"] = Bench.percentile(cpu, 0.5) * 1000
+        }
+        out["iq_p50_ms"] = Bench.percentile(p50s, 0.5) * 1000
+        return out
     }
 }

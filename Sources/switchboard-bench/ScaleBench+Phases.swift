@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import HistoryIndex
 import Insight
 import ScreenKit
 import SwitchboardCore
@@ -17,6 +19,8 @@ enum ScalePhases {
         case "scale-ui": out = try workbench(dir)
         case "scale-ui-bounded": out = try WindowKeys.run(dir)
         case "scale-query": out = try queries(dir)
+        case "scale-index-query": out = try IndexBench.queryFigures(dir, runs: 25)
+        case "scale-catchup": out = try IndexBench.catchUpFigures(dir)
         case "scale-analysis": out = ScalePeers.analysis(manifest: URL(fileURLWithPath: args[1]))
         case "scale-feeds": out = ScalePeers.feeds(manifest: URL(fileURLWithPath: args[1]))
         case "scale-export":  // scale-export FILE N: the generated export alone (for profiling `switchboard ingest`)
@@ -34,11 +38,28 @@ enum ScalePhases {
 
     /// A team's triage on top of the ingested mentions: every 10th mention gets a status, every 30th an
     /// assignee, every 50th a tag, every 200th a note (setup for the phases after it, not a figure).
+    /// With an index (`ingest` made one) the keys come from it and the store reads only the actions (a fold of 10M
+    /// mentions needs ~12 GB); without one the store is folded.
     static func triage(_ dir: DataDirectory) throws -> [String: Double] {
-        let store = try Store(dir: dir)
-        let keys = store.mentions.map(\.key)
+        let store: Store
+        // Every 10th mention in the order stored, with its place in that order.
+        var picked: [(i: Int, key: String)] = []
+        let indexFile = HistoryIndex.file(dir).path
+        if FileManager.default.fileExists(atPath: indexFile) {
+            var config = Configuration()
+            config.readonly = true
+            let db = try DatabaseQueue(path: indexFile, configuration: config)
+            picked = try db.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT rowid, key FROM mention WHERE present = 1 AND rowid % 10 = 1 ORDER BY rowid")
+            }.map { (Int($0[0] as Int64) - 1, $0[1] as String) }
+            store = try Store(dir: dir, mode: .actionsOnly)
+        } else {
+            store = try Store(dir: dir)
+            picked = store.mentions.enumerated().filter { $0.offset % 10 == 0 }.map { ($0.offset, $0.element.key) }
+        }
         var actions: [Action] = []
-        for (i, k) in keys.enumerated() where i % 10 == 0 {
+        for (i, k) in picked {
             actions.append(.setStatus(mention: k, status: i % 20 == 0 ? .answered : .open))
             if i % 30 == 0 { actions.append(.assign(mention: k, user: i % 60 == 0 ? "anna" : "ben")) }
             if i % 50 == 0 { actions.append(.tag(mention: k, tags: ["billing"])) }

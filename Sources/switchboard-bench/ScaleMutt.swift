@@ -88,8 +88,12 @@ enum ScaleMutt {
                 "-f", conf, "new-session", "-d", "-s", "m", "-x", "120", "-y", "40",
                 "script -q -f -c \(ScaleTerminal.shellQuote(inner)) \(ScaleTerminal.shellQuote(out)); sleep 86400",
             ])
-        let (first, lastGrowth, _) = ScaleTerminal.settle(out, since: t0, timeout: 600, atLeast: 3000)
-        guard first >= 3000 else { throw ChildProcess.Failure.exit(binary, -1, "neomutt wrote no screen in 600 s") }
+        // ~52 s at 1M on this machine kind: ten minutes, or a second per 10,000 messages for a larger mbox.
+        let limit = max(600, Double(n) / 10_000)
+        let (first, lastGrowth, _) = ScaleTerminal.settle(out, since: t0, timeout: limit, atLeast: 3000)
+        guard first >= 3000 else {
+            throw ChildProcess.Failure.exit(binary, -1, "neomutt wrote no screen in \(Int(limit)) s")
+        }
         let pid = ScaleTerminal.processPID { $0.first == binary && $0.contains(mbox.path) }
         let peak = pid.flatMap { ScaleTerminal.statusMB($0, "VmHWM") }
         _ = try? ScaleTerminal.tmux(server, ["send-keys", "-t", "m", "q"])

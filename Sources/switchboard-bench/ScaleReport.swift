@@ -16,34 +16,70 @@ struct ScaleReport {
     /// The figures read as they are from one key each: name, unit, kind, key.
     private typealias Figure = (name: String, unit: String, kind: ScaleRow.Kind, key: String)
 
-    /// Timings and costs per key, before the queries.
+    /// Issue 18's figures, each read from one key: name, unit, kind, key (the five queries follow the first block).
     private static let timings: [Figure] = [
-        ("ingest (`switchboard ingest`: decode + analyse + store, fsync per 5,000)", "/s", .throughput, "ingest_rate"),
+        ("ingest (`switchboard ingest`: decode + analyse + store + the index, fsync per 5,000)", "/s", .throughput,
+            "ingest_rate"),
         ("  per CPU-second (user + system)", "/s", .throughput, "ingest_cpu_rate"),
-        ("open the store + fold the state", "s", .total, "open_s"),
-        ("  CPU time (both cores' decoders)", "s", .total, "open_cpu_s"),
-        ("time to first frame, real binary in tmux (launch → frame written)", "s", .total, "tty_first_frame_s"),
-        ("time to first frame in-process (open + state + render 120×40)", "s", .total, "open_and_frame_s"),
-        ("  CPU time", "s", .total, "open_and_frame_cpu_s"),
-        ("  of which first frame after the open (wall)", "s", .total, "first_frame_s"),
-        ("`j` key-to-frame p50 (3,000 keys)", "ms", .perOperation, "j_p50_ms"),
-        ("`j` key-to-frame p99", "ms", .perOperation, "j_p99_ms"),
-        ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
+        ("first full frame, real binary in tmux 120×40 (launch → frame written)", "s", .total, "tty_first_frame_s"),
         ("neomutt: first index screen in tmux (an mbox of as many messages)", "s", .total, "mutt_first_frame_s"),
+        ("peak memory: real workbench in tmux", "MB", .total, "tty_mb"),
+        ("peak memory: neomutt in tmux (the same size)", "MB", .total, "mutt_mb"),
+        ("`j` key-to-frame p50 (bounded window, in process, 3,000 keys)", "ms", .perOperation, "bounded_j_p50_ms"),
+        ("`j` key-to-frame p99", "ms", .perOperation, "bounded_j_p99_ms"),
+        ("  its CPU p99", "ms", .perOperation, "bounded_j_cpu_p99_ms"),
+        ("bytes written per `j` (real binary, median of 20)", "B", .perOperation, "bytes_per_j"),
+        ("query p50, the five typical queries through the index (text terms included)", "ms", .perOperation,
+            "iq_p50_ms"),
     ]
 
-    /// Peak memory (MB) per phase, after the queries: phase, key.
+    /// After the five queries.
+    private static let indexFigures: [Figure] = [
+        ("`switchboard report --since 30d`, warm (p50 of 5)", "s", .total, "report_s"),
+        ("  CPU", "s", .total, "report_cpu_s"),
+        ("  the first, right after `reindex`", "s", .total, "report_first_s"),
+        ("catch-up after another process's 100 mentions, open index, last hour (p50)", "ms", .perOperation,
+            "catchup_hour_p50_ms"),
+        ("  its thread's CPU", "ms", .perOperation, "catchup_hour_cpu_p50_ms"),
+        ("  100 posted over 30 days (p50)", "ms", .perOperation, "catchup_month_p50_ms"),
+        ("  in a new process (p50 of 5)", "ms", .perOperation, "catchup_new_process_p50_ms"),
+        ("`switchboard reindex` from the logs", "s", .total, "reindex_s"),
+        ("  CPU (user + system)", "s", .total, "reindex_cpu_s"),
+        ("  peak memory", "MB", .total, "reindex_mb"),
+        ("index on disk", "MB", .total, "index_mb"),
+        ("  against the logs", "×", .perOperation, "index_per_logs"),
+    ]
+
+    /// The phases that fold the whole store (`--fold`): the memory mode, and every size before the index.
+    private static let fold: [Figure] = [
+        ("fold: open the store + fold the state", "s", .total, "open_s"),
+        ("  CPU time (both cores' decoders)", "s", .total, "open_cpu_s"),
+        ("fold: first frame in-process (open + state + render 120×40)", "s", .total, "open_and_frame_s"),
+        ("  CPU time", "s", .total, "open_and_frame_cpu_s"),
+        ("  of which first frame after the open (wall)", "s", .total, "first_frame_s"),
+        ("fold: `j` key-to-frame p50 (3,000 keys)", "ms", .perOperation, "j_p50_ms"),
+        ("fold: `j` key-to-frame p99", "ms", .perOperation, "j_p99_ms"),
+    ]
+
+    /// Peak memory (MB) per phase: phase, key.
     private static let memory = [
-        ("ingest", "ingest_mb"), ("open + fold", "open_mb"), ("workbench in-process (frame + 3,000 keys)", "ui_mb"),
-        ("real workbench in tmux", "tty_mb"), ("neomutt in tmux (the same size)", "mutt_mb"), ("queries", "query_mb"),
+        ("ingest", "ingest_mb"), ("bounded window in process (3,000 keys)", "bounded_mb"),
+        ("queries through the index", "index_query_mb"), ("fold: open + fold", "open_mb"),
+        ("fold: workbench in-process (frame + 3,000 keys)", "ui_mb"), ("fold: queries", "query_mb"),
     ]
 
     func rows() -> [ScaleRow] {
         func v(_ key: String, _ f: (Double) -> Double = { $0 }) -> [Double?] { perSize.map { $0[key].map(f) } }
         func row(_ f: Figure) -> ScaleRow { ScaleRow(name: f.name, unit: f.unit, kind: f.kind, values: v(f.key)) }
         var rows = Self.timings.map(row)
+        for (i, q) in IndexBench.queries.enumerated() {
+            rows.append(ScaleRow(name: "  query `\(q)` p50", unit: "ms", kind: .perOperation, values: v("iq\(i)_p50_ms")))
+        }
+        rows += Self.indexFigures.map(row)
+        rows += Self.fold.map(row)
         for (i, q) in ScalePhases.queryTexts.enumerated() {
-            rows.append(ScaleRow(name: "query `\(q)` p50", unit: "ms", kind: .perOperation, values: v("q\(i)_p50_ms")))
+            rows.append(
+                ScaleRow(name: "fold: query `\(q)` p50", unit: "ms", kind: .perOperation, values: v("q\(i)_p50_ms")))
         }
         let worst: [Double?] = perSize.map { r in
             let ps = ScalePhases.queryTexts.indices.compactMap { r["q\($0)_p99_ms"] }
@@ -55,10 +91,10 @@ struct ScaleReport {
         }
         rows += [
             ScaleRow(
-                name: "queries: CPU time p50, mean of the \(ScalePhases.queryTexts.count)", unit: "ms",
+                name: "fold: queries: CPU time p50, mean of the \(ScalePhases.queryTexts.count)", unit: "ms",
                 kind: .perOperation, values: cpuMean),
             ScaleRow(
-                name: "queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms",
+                name: "fold: queries: worst p99 of the \(ScalePhases.queryTexts.count) (25 runs each)", unit: "ms",
                 kind: .perOperation, values: worst),
         ]
         rows += Self.memory.map { ScaleRow(name: "peak memory: " + $0, unit: "MB", kind: .total, values: v($1)) }
@@ -66,10 +102,11 @@ struct ScaleReport {
             ScaleRow(
                 name: "data directory on disk", unit: "MB", kind: .total, values: v("disk_bytes") { $0 / 1_048_576 }),
             ScaleRow(
-                name: "  per mention (mentions + triage + analyses)", unit: "B", kind: .perOperation,
+                name: "  per mention (mentions + triage + analyses + index)", unit: "B", kind: .perOperation,
                 values: perSize.map { r in r["disk_bytes"].flatMap { b in r["n"].map { b / $0 } } }),
         ]
-        return rows
+        // A phase not run (the fold without `--fold`, ingest for a size copied from a history) leaves no row.
+        return rows.filter { $0.values.contains { $0 != nil } }
     }
 
     /// Ours vs the peer: (our figures, the peer's, the ratio of per-CPU-second rates).

@@ -55,6 +55,7 @@ struct ScaleRow {
         case "ms": return v < 10 ? String(format: "%.2f ms", v) : String(format: "%.1f ms", v)
         case "MB": return v < 10 ? String(format: "%.1f MB", v) : String(format: "%.0f MB", v)
         case "B": return ScaleTable.grouped(v) + " B"
+        case "×": return String(format: "%.2f×", v)
         default: return ScaleTable.grouped(v) + unit
         }
     }
