@@ -250,7 +250,7 @@ extension IndexBench {
 }
 
 extension IndexBench {
-    /// The catch-up after another process stored 100 mentions (it appends 1,500 mentions to `dir`): five times in a
+    /// The catch-up after another process stored 100 mentions (it appends 2,500 mentions to `dir`): five times in a
     /// new process (`new_process_N_ms`), then ten times each in an open index for 100 posted over the last 30 days
     /// (`month_…`) and 100 posted in the last hour (`hour_…`): p50, max and the catching-up thread's CPU p50, in ms.
     static func catchUpFigures(_ dir: DataDirectory) throws -> [String: Double] {

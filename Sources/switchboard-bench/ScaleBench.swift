@@ -298,7 +298,7 @@ enum ScaleBench {
                 progress("\(label): neomutt failed: \(error)")
             }
         }
-        // Last: it appends 1,500 mentions.
+        // Last: it appends 2,500 mentions.
         progress("\(label): catch-up after another process's 100 mentions")
         let cu = try ChildProcess.phase("scale-catchup", [dir.path])
         for (k, v) in cu.values { r["catchup_" + k] = v }
