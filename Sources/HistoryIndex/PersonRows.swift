@@ -118,11 +118,13 @@ struct PersonRows {
                 seq! += 1
                 seqs[e] = seq!
             }
-            // ... and written in the order of their ids (the table's order). A row read from the table is updated in
-            // place; a new one is inserted.
+            // ... and written in that order too, which is random in the ids: rows inserted in the table's order
+            // would fill every leaf to the last byte (SQLite's append), and each new identity of a later catch-up
+            // would then split one (as a sorted index build leaves its leaves, docs/performance.md, "Session 13").
+            // A row read from the table is updated in place; a new one is inserted.
             let insert = try db.cachedStatement(sql: PersonRows.insertSQL)
             let update = try db.cachedStatement(sql: PersonRows.updateSQL)
-            for e in changed.sorted(by: { entries[$0].id < entries[$1].id }) {
+            for e in changed {
                 let entry = entries[e]
                 if entry.stored {
                     var b = RowBinder(update, in: db)
