@@ -159,9 +159,8 @@ struct PersonRows {
 
     static let columns = "id, seq, key, " + valueColumns.joined(separator: ", ")
 
-    static let insertSQL = """
-        INSERT INTO person(\(columns)) VALUES (\(Array(repeating: "?", count: valueColumns.count + 3).joined(separator: ", ")))
-        """
+    static let insertSQL =
+        "INSERT INTO person(\(columns)) VALUES (?, ?, ?\(String(repeating: ", ?", count: valueColumns.count)))"
 
     static let updateSQL = "UPDATE person SET \(valueColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
 

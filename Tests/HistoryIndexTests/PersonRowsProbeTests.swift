@@ -26,7 +26,8 @@ final class PersonRowsProbeTests: XCTestCase {
             try db.execute(
                 sql: """
                     INSERT INTO person(\(PersonRows.columns))
-                    VALUES (?, 0, ?, 'x', 'squatter', NULL, 'squatter', NULL, NULL, 7, 0, 0, 99, 1, 2, 3, 0, 0, 0, 0, 0, 0)
+                    VALUES (?, 0, ?, 'x', 'squatter', NULL, 'squatter', NULL, NULL, 7, 0, 0, 99, 1, 2, 3, 0, 0, 0, 0, 0,
+                        0)
                     """, arguments: [id, key])
         }
     }
@@ -98,7 +99,8 @@ final class PersonRowsProbeTests: XCTestCase {
     func testAProbeStepsOverIdsGivenOutAndNotWrittenYet() throws {
         let dir = makeTempDir("sbprobe2")
         defer { try? FileManager.default.removeItem(at: dir.root) }
-        try Store(dir: dir).ingest([mention("1", handle: "a@social.example", at: 0, sentiment: .neutral)], now: Self.now)
+        try Store(dir: dir).ingest(
+            [mention("1", handle: "a@social.example", at: 0, sentiment: .neutral)], now: Self.now)
         _ = try HistoryIndex(dir: dir)
         let key = "mastodon:b@social.example"
         let home = PersonRows.home(key)
