@@ -37,14 +37,15 @@ extension HistoryIndex {
         // news items and reviews — kept by the catch-up as mentions and re-analyses come, so a person mark (★/⚑) of a
         // bounded workbench is a row per identity (`HistoryIndex.personTallies`). `mention.person` is the row of the
         // mention's author (NULL without one), so a re-analysis finds the tally to correct. Dates as seconds since
-        // 2001 (`Date`'s own, exact).
+        // 2001 (`Date`'s own, exact). Schema 10: the id is a hash of the key, probed past other keys' rows
+        // (`PersonRows.find`), so no index of the keys is kept; `seq` is the order of the identities' first mentions.
         """
         CREATE TABLE person (
-            id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, platform TEXT NOT NULL, first_handle TEXT NOT NULL,
-            first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER, first REAL NOT NULL,
-            last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL, neutral INTEGER NOT NULL,
-            negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL, news INTEGER NOT NULL,
-            employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)
+            id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, key TEXT NOT NULL, platform TEXT NOT NULL,
+            first_handle TEXT NOT NULL, first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER,
+            first REAL NOT NULL, last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL,
+            neutral INTEGER NOT NULL, negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL,
+            news INTEGER NOT NULL, employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)
         """,
         // How many present mentions each status has, answered or not (`mentionCountTriggers` keep it; a bulk load
         // counts once at its end): the first frame's counts without a pass over the rows (`HistoryIndex.window`).
@@ -226,6 +227,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM report_part")
         try db.execute(sql: "DELETE FROM report_term")
         try db.execute(sql: "DELETE FROM person")
+        try db.execute(sql: "DELETE FROM meta WHERE k = 'person_seq'")
         try db.execute(sql: "DELETE FROM report_event")
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)

@@ -4,77 +4,89 @@ import SwitchboardCore
 
 /// The `person` rows (`PersonTally`) a block of log lines touches, in memory until the block's end (`LogApplier`):
 /// a new mention is counted into its author's row, a re-analysis takes the old analysis out and puts the new one in.
-/// Rows are read by id or key when first touched and written back by `flush` (one write per identity and block). A
-/// rebuild (`bulk`) keeps them across blocks, up to `bulkRows`, so each identity is written about once (at 1M, a write
-/// per identity and block cost a rebuild ~25 CPU-s).
+/// Rows are read when first touched and written back by `flush` (one write per identity and block). A rebuild (`bulk`)
+/// keeps them across blocks, up to `bulkRows`, so each identity is written about once (at 1M, a write per identity and
+/// block cost a rebuild ~25 CPU-s).
+///
+/// A row's id is a 47-bit hash of its identity key (`home`), the next free id after it when that is taken by another
+/// key (rows are never deleted one by one, so the probe from the hash finds a key's row or the free id it would get):
+/// an identity is found by one look-up in the table itself, with no index of the keys to read and write (schema 10;
+/// a tenth of a catch-up's pages were that index's). `seq` keeps the order of the identities' first mentions, which
+/// the ids no longer do (meta `person_seq`: the last one given).
 struct PersonRows {
     /// Whether rows stay in memory across blocks (a bulk load), up to `bulkRows` of them.
     var bulk = false
     static let bulkRows = 200_000
-    /// Identity key → row id, for the keys seen in this block.
-    private var ids: [String: Int64] = [:]
-    /// The rows touched in this block.
-    private var rows: [Int64: PersonTally] = [:]
-    /// Which of them were read from the table (written back with an `UPDATE`; the others are new rows).
-    private var stored: Set<Int64> = []
-    /// The id a new identity gets next (read at the first new one of the block).
-    private var next: Int64?
-    /// The first id given to a new identity since the last flush: ids from it on have no row in the table yet.
-    private var firstNew: Int64?
+
+    /// An identity touched since the last flush: its row id, its tally (nil until a mention is counted, or when it
+    /// has no row yet), whether the table has its row (written back with an `UPDATE`) and whether it changed.
+    private struct Entry {
+        var id: Int64
+        var tally: PersonTally?
+        var stored: Bool
+        var changed = false
+    }
+    private var entries: [Entry] = []
+    /// Identity key → entry, and row id → entry.
+    private var byKey: [String: Int] = [:]
+    private var byID: [Int64: Int] = [:]
     /// Whether the table held no row at the first look-up since the last flush (a first import, a rebuild): then
-    /// no key is looked up in it (at 100k, two look-ups per new identity were ~0.5 CPU-s of an `ingest`).
+    /// it is not read (at 100k, two look-ups per new identity were ~0.5 CPU-s of an `ingest`).
     private var tableEmpty: Bool?
 
-    /// The row id of identity `key`; a new identity gets the next id (its row is written when a mention is counted).
+    static let idMask: Int64 = (1 << 47) - 1
+
+    /// Where identity `key`'s probe starts: FNV-1a over its UTF-8, mixed (SplitMix64's finalizer), 47 bits (a row id
+    /// of six bytes in the record). The same in every process and version: rows written by one are found by another.
+    static func home(_ key: String) -> Int64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
+        h ^= h >> 31
+        return Int64(bitPattern: h) & idMask
+    }
+
+    /// The row id of identity `key`; a new identity gets the free id its probe ends at (its row is written when a
+    /// mention is counted). A row found is read at once (the look-up is the read).
     mutating func id(of key: String, _ db: Database) throws -> Int64 {
-        if let id = ids[key] { return id }
+        if let e = byKey[key] { return entries[e].id }
         if tableEmpty == nil {
             tableEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
         }
-        let id: Int64
-        if tableEmpty == false,
-            let known = try Int64.fetchOne(
-                try db.cachedStatement(sql: "SELECT id FROM person WHERE key = ?"), arguments: [key])
-        {
-            id = known
-        } else {
-            if next == nil {
-                next = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM person") ?? 1
-                firstNew = next
-            }
-            id = next!
-            next! += 1
-        }
-        ids[key] = id
-        return id
+        let found = try PersonRows.find(key, db, table: tableEmpty == false) { byID[$0] != nil }
+        entries.append(Entry(id: found.id, tally: found.tally, stored: found.tally != nil))
+        byKey[key] = entries.count - 1
+        byID[found.id] = entries.count - 1
+        return found.id
     }
-
-    /// Whether row `id` was given out since the last flush (so the table has no row of it to read).
-    private func isNew(_ id: Int64) -> Bool { firstNew.map { id >= $0 } ?? false }
 
     /// Counts a mention stored for the first time into row `id` (its author's, from `id(of:)`).
     mutating func add(_ m: Mention, id: Int64, _ db: Database) throws {
-        if rows[id] == nil, !isNew(id), let row = try PersonRows.load(id, db) {
-            rows[id] = row
-            stored.insert(id)
-        }
-        if rows[id] == nil {
+        guard let e = byID[id] else { return }
+        if entries[e].tally == nil {
             guard let t = PersonTally(first: m) else { return }
-            rows[id] = t
+            entries[e].tally = t
         } else {
-            rows[id]!.add(m)
+            entries[e].tally!.add(m)
         }
+        entries[e].changed = true
     }
 
     /// A counted mention of row `id` analysed anew (`old`: the row's sentiment code and score before, 0 for none).
     mutating func reanalyzed(id: Int64, oldCode: Int, oldScore: Double?, to new: Analysis, _ db: Database) throws {
-        if rows[id] == nil {
+        var e = byID[id]
+        if e == nil {
             guard let row = try PersonRows.load(id, db) else { return }
-            rows[id] = row
-            stored.insert(id)
+            entries.append(Entry(id: id, tally: row, stored: true))
+            e = entries.count - 1
+            byKey[row.identity.key] = e
+            byID[id] = e
         }
+        guard let e, entries[e].tally != nil else { return }
         let old = PersonRows.sentiment(code: oldCode).map { ($0, oldScore ?? 0) }
-        rows[id]!.reanalyzed(from: old, to: new)
+        entries[e].tally!.reanalyzed(from: old, to: new)
+        entries[e].changed = true
     }
 
     /// The sentiment a `mention.sentiment` code stands for (`QueryMatcher.sentimentCode`; 0: no analysis).
@@ -89,81 +101,134 @@ struct PersonRows {
 
     /// The end of a block: the rows are written back (in bulk only when there are `bulkRows` of them).
     mutating func endBlock(_ db: Database) throws {
-        if !bulk || rows.count >= PersonRows.bulkRows { try flush(db) }
+        if !bulk || entries.count >= PersonRows.bulkRows { try flush(db) }
     }
 
     /// Writes the rows touched back and forgets them.
     mutating func flush(_ db: Database) throws {
-        if !rows.isEmpty {
-            // A row read from the table is updated in place: its key does not change, so its key-index entry stays
-            // (a replace deleted and re-inserted both); a new one is inserted.
-            let insert = try db.cachedStatement(sql: PersonRows.writeSQL)
+        let changed = entries.indices.filter { entries[$0].changed }
+        if !changed.isEmpty {
+            // New rows are numbered in the order their identities were first met (`entries`' order) ...
+            var seq: Int64?
+            var seqs: [Int: Int64] = [:]
+            for e in changed where !entries[e].stored {
+                if seq == nil {
+                    seq = try Int64.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'person_seq'") ?? 0
+                }
+                seq! += 1
+                seqs[e] = seq!
+            }
+            // ... and written in that order too, which is random in the ids: rows inserted in the table's order
+            // would fill every leaf to the last byte (SQLite's append), and each new identity of a later catch-up
+            // would then split one (as a sorted index build leaves its leaves, docs/performance.md, "Session 13").
+            // A row read from the table is updated in place; a new one is inserted.
+            let insert = try db.cachedStatement(sql: PersonRows.insertSQL)
             let update = try db.cachedStatement(sql: PersonRows.updateSQL)
-            for (id, t) in rows.sorted(by: { $0.key < $1.key }) {
-                if stored.contains(id) {
-                    try update.execute(arguments: PersonRows.updateArguments(id, t))
+            for e in changed {
+                let entry = entries[e]
+                if entry.stored {
+                    var b = RowBinder(update, in: db)
+                    PersonRows.bindValues(entry.tally!, &b)
+                    b.bind(entry.id)
+                    try b.run()
                 } else {
-                    try insert.execute(arguments: PersonRows.arguments(id, t))
+                    var b = RowBinder(insert, in: db)
+                    b.bind(entry.id)
+                    b.bind(seqs[e]!)
+                    b.bind(entry.tally!.identity.key)
+                    PersonRows.bindValues(entry.tally!, &b)
+                    try b.run()
                 }
             }
+            if let seq {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('person_seq', ?)", arguments: ["\(seq)"])
+            }
         }
-        (ids, rows, stored, next, firstNew, tableEmpty) = ([:], [:], [], nil, nil, nil)
+        entries.removeAll(keepingCapacity: true)
+        byKey.removeAll(keepingCapacity: true)
+        byID.removeAll(keepingCapacity: true)
+        tableEmpty = nil
     }
 
-    static let columns = """
-        id, key, platform, first_handle, first_name, handle, name, url, followers, first, last, n, positive, neutral,
-        negative, scored, score_nanos, news, employee, former, customer
-        """
-
-    static let writeSQL = """
-        INSERT OR REPLACE INTO person(\(columns))
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-
-    /// Every column but `id` and `key` (an existing row's key stays; `updateSQL` sets these, then `WHERE id = ?`).
-    static let updated = [
+    /// The columns after `id`, `seq` and `key`, in the order `bindValues` binds them and `tally` reads them.
+    static let valueColumns = [
         "platform", "first_handle", "first_name", "handle", "name", "url", "followers", "first", "last", "n",
         "positive", "neutral", "negative", "scored", "score_nanos", "news", "employee", "former", "customer",
     ]
 
-    static let updateSQL = "UPDATE person SET \(updated.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+    static let columns = "id, seq, key, " + valueColumns.joined(separator: ", ")
 
-    /// The values of `columns` after `id` and `key`, in order.
-    static func values(_ t: PersonTally) -> [DatabaseValueConvertible?] {
+    static let insertSQL =
+        "INSERT INTO person(\(columns)) VALUES (?, ?, ?\(String(repeating: ", ?", count: valueColumns.count)))"
+
+    static let updateSQL = "UPDATE person SET \(valueColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+
+    static let selectSQL = "SELECT \(columns) FROM person WHERE id = ?"
+
+    /// Binds the values of `valueColumns`, in order.
+    static func bindValues(_ t: PersonTally, _ b: inout RowBinder) {
         let i = t.identity
-        return [
-            i.platform, t.firstHandle, t.firstName, i.handle, i.name, i.url, i.followers,
-            i.firstSeen.timeIntervalSinceReferenceDate, i.lastSeen.timeIntervalSinceReferenceDate, i.mentionCount,
-            i.positive, i.neutral, i.negative, i.scored, t.scoreNanos, i.newsItems, i.employeeReviews,
-            i.formerEmployeeReviews, i.customerReviews,
-        ]
+        b.bind(i.platform)
+        b.bind(t.firstHandle)
+        b.bind(t.firstName)
+        b.bind(i.handle)
+        b.bind(i.name)
+        b.bind(i.url)
+        b.bind(i.followers)
+        b.bind(i.firstSeen.timeIntervalSinceReferenceDate)
+        b.bind(i.lastSeen.timeIntervalSinceReferenceDate)
+        b.bind(i.mentionCount)
+        b.bind(i.positive)
+        b.bind(i.neutral)
+        b.bind(i.negative)
+        b.bind(i.scored)
+        b.bind(t.scoreNanos)
+        b.bind(i.newsItems)
+        b.bind(i.employeeReviews)
+        b.bind(i.formerEmployeeReviews)
+        b.bind(i.customerReviews)
     }
 
-    static func arguments(_ id: Int64, _ t: PersonTally) -> StatementArguments {
-        StatementArguments([id, t.identity.key] + values(t))
+    /// Identity `key`'s row (its id and tally), or the free id it would get (and no tally): the probe from `home(key)`
+    /// past rows of other keys and past the ids `taken` (given out since the last flush, not written yet). `table`
+    /// false: the table is empty, only `taken` is asked.
+    static func find(_ key: String, _ db: Database, table: Bool, taken: (Int64) -> Bool = { _ in false }) throws -> (
+        id: Int64, tally: PersonTally?, seq: Int64
+    ) {
+        var id = home(key)
+        let select = table ? try db.cachedStatement(sql: selectSQL) : nil
+        while true {
+            if taken(id) {
+                id = (id + 1) & idMask
+                continue
+            }
+            guard let select else { return (id, nil, 0) }
+            let r = RowReader(select, in: db, id: id)
+            guard try r.next() else { return (id, nil, 0) }
+            defer { r.reset() }
+            if r.text(2, equals: key) { return (id, tally(r), r.int64(1)) }
+            id = (id + 1) & idMask
+        }
     }
 
-    static func updateArguments(_ id: Int64, _ t: PersonTally) -> StatementArguments {
-        StatementArguments(values(t) + [id])
-    }
-
-    /// Row `id` as a tally, read through a cursor (the row is not copied out of the statement).
+    /// Row `id` as a tally.
     static func load(_ id: Int64, _ db: Database) throws -> PersonTally? {
-        let rows = try Row.fetchCursor(
-            try db.cachedStatement(sql: "SELECT \(columns) FROM person WHERE id = ?"), arguments: [id])
-        let tally = try rows.next().map(tally)
-        _ = try rows.next()  // done: the statement is reset, not left pending
-        return tally
+        let r = RowReader(try db.cachedStatement(sql: selectSQL), in: db, id: id)
+        guard try r.next() else { return nil }
+        defer { r.reset() }
+        return tally(r)
     }
 
-    /// A `person` row (its columns in `columns`' order) as a tally.
-    static func tally(_ row: Row) -> PersonTally {
+    /// The tally of a `person` row at the reader (its columns in `columns`' order).
+    static func tally(_ r: RowReader) -> PersonTally {
         PersonTally(
-            key: row[1], platform: row[2], handle: row[5], name: row[6], url: row[7], followers: row[8],
-            firstSeen: Date(timeIntervalSinceReferenceDate: row[9]),
-            lastSeen: Date(timeIntervalSinceReferenceDate: row[10]), firstHandle: row[3], firstName: row[4],
-            mentions: row[11], sentiments: (row[12], row[13], row[14]), scored: row[15], scoreNanos: row[16],
-            evidence: (row[17], row[18], row[19], row[20]))
+            key: r.string(2), platform: r.string(3), handle: r.string(6), name: r.stringOrNil(7),
+            url: r.stringOrNil(8), followers: r.intOrNil(9),
+            firstSeen: Date(timeIntervalSinceReferenceDate: r.double(10)),
+            lastSeen: Date(timeIntervalSinceReferenceDate: r.double(11)), firstHandle: r.string(4),
+            firstName: r.stringOrNil(5), mentions: r.int(12), sentiments: (r.int(13), r.int(14), r.int(15)),
+            scored: r.int(16), scoreNanos: r.int64(17), evidence: (r.int(18), r.int(19), r.int(20), r.int(21)))
     }
 }
 
@@ -173,13 +238,13 @@ extension HistoryIndex {
     /// mention does, without reading a record.
     public func personTallies(ofIdentities keys: Set<String>) throws -> [PersonTally] {
         guard !keys.isEmpty else { return [] }
-        let values = Array(keys)
-        let sql = """
-            SELECT \(PersonRows.columns) FROM person
-            WHERE key IN (\(Array(repeating: "?", count: values.count).joined(separator: ", "))) ORDER BY id
-            """
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(PersonRows.tally)
+            var found: [(seq: Int64, tally: PersonTally)] = []
+            for key in keys {
+                let row = try PersonRows.find(key, db, table: true)
+                if let tally = row.tally { found.append((row.seq, tally)) }
+            }
+            return found.sorted { $0.seq < $1.seq }.map(\.tally)
         }
     }
 
