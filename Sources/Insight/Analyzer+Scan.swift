@@ -53,9 +53,6 @@ extension Analyzer {
         // independent loads, so their cache misses overlap one another instead of each stalling the lookup after it.
         words.touch(toks, nt, keys)
         var de: Float = 0, en: Float = 0, other: Float = 0
-        // The promotion bits of the text's words (`promoCues` counts them after pass 2 when one is there); gathered
-        // here, where the word's slot is read anyway: in pass 2 one more live variable made the loop spill.
-        var promoSeen: UInt8 = 0
         for i in 0..<nt {
             let t = toks[i]
             slots[i] = -1
@@ -72,7 +69,6 @@ extension Analyzer {
             slots[i] = Int32(s)
             guard t.kind != .punct, s >= 0 else { continue }
             let f = words.value(at: s).flags
-            promoSeen |= words.value(at: s).promo
             if t.kind == .word {
                 if f & WordInfo.fnEN != 0 { en += 1 }
                 if f & WordInfo.fnDE != 0 { de += 1 }
@@ -139,6 +135,8 @@ extension Analyzer {
         // A forum or mail reply ("Re: Wann Tomaten pflanzen? Bei uns …"): its first sentence repeats the thread's
         // title, so a question there is the thread's, not the writer's (`Scan.subjectMarks`).
         var replyOpen = nt > 2 && Analyzer.opensReply(toks, scratch)
+        // The promotion bits of the text's words (`promoCues` counts them after the loop when one is there).
+        var promoSeen: UInt8 = 0
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -237,6 +235,7 @@ extension Analyzer {
             if f & WordInfo.strongHelp != 0 { r.strongHelp = true }
             if f & WordInfo.purchase != 0 { r.purchaseCues += 1 }
             if f & WordInfo.spam != 0 { r.spamCues += 1 }
+            promoSeen |= info.promo
             if f & WordInfo.please != 0 { r.please = true }
             if f & WordInfo.want != 0 { r.want = true }
             if f & WordInfo.questionCue != 0 && t.kind == .word { r.question = true }
