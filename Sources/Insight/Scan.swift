@@ -42,7 +42,7 @@ struct Scan {
     var repeated = false
     /// Session 14: cues of self-promotion ("affiliate", "Gutscheincode", "affiliate link", "50% off", "link in bio",
     /// "DM for"; `WordInfo.promo`), which the spam rule counts beside `spamCues` (the learned layer does not see them).
-    var promoCues = 0
+    var promoCues = 0, promoKinds: UInt8 = 0
 
     /// Spam by the cue-word rule: two spam cues, or one with a URL and two hashtags, or a hashtag wall; or
     /// self-promotion — a promotion cue and a second cue of either kind, in a text that does not open as a

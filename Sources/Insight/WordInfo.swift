@@ -35,7 +35,7 @@ struct WordInfo {
     var promo: UInt8 = 0
     static let promoWord: UInt8 = 1, promoLead: UInt8 = 2, promoFollow: UInt8 = 4, percentOff: UInt8 = 8
     static let linkWord: UInt8 = 16, bioWord: UInt8 = 32, ownBio: UInt8 = 64
-    /// The promotion bits that make `Analyzer.promoCues` look at a text.
+    /// The promotion bits the scan acts on per word.
     static let promoActive: UInt8 = promoWord | promoLead | promoFollow | percentOff | linkWord | bioWord
     /// The word's own weights in the learned layer, quantised like `LearnedTable`'s (folded in at load, so a word
     /// costs one table probe, not two).
