@@ -135,6 +135,8 @@ extension Analyzer {
         // A forum or mail reply ("Re: Wann Tomaten pflanzen? Bei uns …"): its first sentence repeats the thread's
         // title, so a question there is the thread's, not the writer's (`Scan.subjectMarks`).
         var replyOpen = nt > 2 && Analyzer.opensReply(toks, scratch)
+        // Where the last promotion lead ("affiliate", "referral", "DM") and link word stood (`promoCue`).
+        var promo = (lead: -9, link: -9)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -233,6 +235,7 @@ extension Analyzer {
             if f & WordInfo.strongHelp != 0 { r.strongHelp = true }
             if f & WordInfo.purchase != 0 { r.purchaseCues += 1 }
             if f & WordInfo.spam != 0 { r.spamCues += 1 }
+            if info.promo & WordInfo.promoActive != 0 { promoCue(info.promo, i, nt, toks, slots, scratch, &promo, &r) }
             if f & WordInfo.please != 0 { r.please = true }
             if f & WordInfo.want != 0 { r.want = true }
             if f & WordInfo.questionCue != 0 && t.kind == .word { r.question = true }
@@ -390,6 +393,54 @@ extension Analyzer {
                 Float(min(stats.hashtags, 6)) / 2, Float(min(max(stats.mentions - 1, 0), 6)) / 2, 0)
         }
         out = r
+    }
+
+    /// A word with a promotion bit (`WordInfo.promo`): counts `Scan.promoCues`, each kind of cue once (a complaint
+    /// that names its "Gutscheincode" twice is no promotion). Kinds: a word that promotes alone; a link word right
+    /// after a lead ("affiliate link", "referral link"), also across a hyphen ("Affiliate-Link"); "for" or "für"
+    /// after "DM"; a word right after "%" ("50% off"); and "bio" within four tokens of "link" when the word before it
+    /// makes it the writer's own ("link in bio", "Link in meiner Bio"; not "your bio"), which counts two.
+    @inline(never)
+    func promoCue(
+        _ bits: UInt8, _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>,
+        _ scratch: UnsafeMutablePointer<UInt8>, _ at: inout (lead: Int, link: Int), _ r: inout Scan
+    ) {
+        func found(_ kind: UInt8, _ n: Int) {
+            if r.promoKinds & kind == 0 { (r.promoKinds, r.promoCues) = (r.promoKinds | kind, r.promoCues + n) }
+        }
+        if bits & WordInfo.promoWord != 0 { found(1, 1) }
+        if bits & WordInfo.promoFollow != 0
+            && (at.lead == i - 1
+                || at.lead == i - 2 && toks[i - 1].kind == .punct && !toks[i - 1].has(Token.boundary))
+        {
+            found(2, 1)
+        }
+        if bits & WordInfo.percentOff != 0 && i > 0 {
+            let p = toks[i - 1]
+            if p.kind == .punct && p.len == 1 && scratch[Int(p.start)] == 37 { found(4, 1) }
+        }
+        if bits & WordInfo.bioWord != 0 && at.link >= i - 4 && i > 0 && slots[i - 1] >= 0
+            && hot.words.value(at: Int(slots[i - 1])).promo & WordInfo.ownBio != 0
+        {
+            found(8, 2)
+        }
+        if bits & WordInfo.promoLead != 0 {
+            at.lead = i
+            // "DM for …", "DM für …": the word after "dm" read by its bytes (these common words carry no bit).
+            let t = toks[i]
+            if t.len == 2 && i + 1 < nt && toks[i + 1].kind == .word && scratch[Int(t.start)] == 100
+                && scratch[Int(t.start) + 1] == 109
+            {
+                let n = toks[i + 1]
+                let q = scratch + Int(n.start)
+                if n.len == 3 && q[0] == 102 && q[1] == 111 && q[2] == 114
+                    || n.len == 4 && q[0] == 102 && q[1] == 0xC3 && q[2] == 0xBC && q[3] == 114
+                {
+                    found(16, 1)
+                }
+            }
+        }
+        if bits & WordInfo.linkWord != 0 { at.link = i }
     }
 
     /// A German clause whose problem ended ("Der Streik ist beendet", "Störung behoben"; not asked, the shifter not

@@ -67,8 +67,7 @@ public struct Analyzer: Sendable {
             if r.irony && sent == .positive { (sent, sc) = (.negative, -sc) }
             (sentiment, score) = (sent, sc)
             let fired = s .> threshold
-            let ruleSpam = r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6
-            let spam = fired[5] || ruleSpam
+            let spam = fired[5] || r.ruleSpam
             // Complaint and praise exclude each other: the stronger one wins. A report is no complaint, and a
             // complaint says something is wrong (`Scan.complains`); the learned call alone still keeps a rhetorical
             // "?" from being a question and the praise it beat from being praise.
@@ -81,7 +80,12 @@ public struct Analyzer: Sendable {
             // writer's own "?" is one unless the text is a complaint ("Kündigung nur schriftlich? Wir haben 2026.").
             // A complaint that also asks for help asks something ("The app crashes on start, any fix?").
             let asked = fired[0] || r.ownMark && (!complaint || fired[3])
-            if asked && r.question && !r.rhetorical(negative: sentiment == .negative || learnedComplaint) {
+            // Spam excludes the other intents, a question too unless the text opens as one ("I wonder if the coupon
+            // works on sale items"): a self-promotion that only has a question mark ("Tired of outages? …") asks
+            // nothing to answer.
+            if (!spam || r.questionStart) && asked && r.question
+                && !r.rhetorical(negative: sentiment == .negative || learnedComplaint)
+            {
                 intents.append(.question)
             }
             if complaint { intents.append(.complaint) }
@@ -109,9 +113,8 @@ public struct Analyzer: Sendable {
 
     /// The intents by the cue-word rules alone (when the learned layer is missing).
     func ruleIntents(_ r: Scan, _ score: Double, _ intents: inout [Intent]) {
-        let spam =
-            r.spamCues >= 2 || (r.spamCues >= 1 && r.urls > 0 && r.hashtags >= 2) || r.hashtags >= 6 || r.mentions >= 6
-        if r.question { intents.append(.question) }
+        let spam = r.ruleSpam || r.mentions >= 6
+        if r.question && (!spam || r.questionStart) { intents.append(.question) }
         let complaint =
             !spam && !r.reportStyle
             && ((r.complaintCues > 0 && score < 0.15) || score <= -0.35 || r.negatedExpect > 0 && score < 0.2)

@@ -149,6 +149,13 @@ final class InsightModel: @unchecked Sendable {
         markWords(WordLists.resolvedWords) { $0.cues |= WordInfo.resolved }
         markWords(WordLists.newsVerbs) { $0.cues |= WordInfo.newsVerb }
         markWords(WordLists.shiftersDE) { $0.shifter = true }
+        markWords(WordLists.promoWords) { $0.promo |= WordInfo.promoWord }
+        markWords(WordLists.promoLeads) { $0.promo |= WordInfo.promoLead }
+        markWords(WordLists.promoFollowers) { $0.promo |= WordInfo.promoFollow }
+        markWords(WordLists.percentOffWords) { $0.promo |= WordInfo.percentOff }
+        markWords(WordLists.linkWords) { $0.promo |= WordInfo.linkWord }
+        markWords("bio") { $0.promo |= WordInfo.bioWord }
+        markWords(WordLists.ownBioWords) { $0.promo |= WordInfo.ownBio }
         for (word, b) in WordLists.boostersEN {
             if let k = InsightModel.keys(word).first { w[k, default: WordInfo()].boostEN = b }
         }

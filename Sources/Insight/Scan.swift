@@ -40,6 +40,17 @@ struct Scan {
     var ownMark = false
     /// A repeated letdown ("every time", "jedes Mal"; `WordLists.repeatedPhrases`), unless said in praise.
     var repeated = false
+    /// Session 14: cues of self-promotion ("affiliate", "Gutscheincode", "affiliate link", "50% off", "link in bio",
+    /// "DM for"; `WordInfo.promo`), which the spam rule counts beside `spamCues` (the learned layer does not see them).
+    var promoCues = 0, promoKinds: UInt8 = 0
+
+    /// Spam by the cue-word rule: two spam cues, or one with a URL and two hashtags, or a hashtag wall; or
+    /// self-promotion — a promotion cue and a second cue of either kind, in a text that does not open as a
+    /// question ("Is the 50% off promo code still valid?" asks; "Tired of outages? … affiliate link, 50% off" sells).
+    var ruleSpam: Bool {
+        spamCues >= 2 || (spamCues >= 1 && urls > 0 && hashtags >= 2) || hashtags >= 6
+            || promoCues > 0 && promoCues + spamCues >= 2 && !questionStart
+    }
 
     /// Irony by phrase, or by pattern or praise beside a problem (not beside a problem solved).
     func ironic(problem: Bool) -> Bool {

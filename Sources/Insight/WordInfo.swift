@@ -25,6 +25,18 @@ struct WordInfo {
     static let firstPerson: UInt8 = 16, reflexive: UInt8 = 32, resolved: UInt8 = 64, newsVerb: UInt8 = 128
     /// The bits the scan acts on per word (`Analyzer.wordCues`).
     static let wordCues: UInt8 = sinceWord | unit | resolved | newsVerb
+    /// Cues of self-promotion (session 14; `Analyzer.promoCues`, `WordLists.promoWords` …): the spam rule counts them
+    /// beside the spam cue words, the learned layer does not see them (it was trained without them). A word that
+    /// promotes alone ("affiliate", "Gutscheincode", `promoWord`); one after which a link word promotes
+    /// ("Affiliate-Link", "referral link"; "DM for": `promoLead`, `promoFollow`); a word that promotes after "%"
+    /// ("50% off", "30 % Rabatt", `percentOff`); "link" and "bio" of "link in bio", "Link in der Bio" (`linkWord`, `bioWord`), and
+    /// the words that make the bio the writer's own ("in", "my", "der", `ownBio`: read back from "bio", never acted
+    /// on alone). Fills the byte before `learned`, so the slot stays 64 bytes.
+    var promo: UInt8 = 0
+    static let promoWord: UInt8 = 1, promoLead: UInt8 = 2, promoFollow: UInt8 = 4, percentOff: UInt8 = 8
+    static let linkWord: UInt8 = 16, bioWord: UInt8 = 32, ownBio: UInt8 = 64
+    /// The promotion bits the scan acts on per word.
+    static let promoActive: UInt8 = promoWord | promoLead | promoFollow | percentOff | linkWord | bioWord
     /// The word's own weights in the learned layer, quantised like `LearnedTable`'s (folded in at load, so a word
     /// costs one table probe, not two).
     var learned = SIMD16<Int8>(repeating: 0)

@@ -102,4 +102,22 @@ extension WordLists {
     static let ironyPhrasesMore = [
         "love waiting", "love queuing", "love queueing", "loving waiting", "liebe warten", "liebe warteschleifen",
     ]
+
+    /// Self-promotion (session 14, `WordInfo.promo`): words that promote alone — affiliate and referral links,
+    /// discount codes, sponsored posts (not the spam cue words, `spamCues`: "promo", "free", "Rabatt", "Rabattcode").
+    static let promoWords =
+        "affiliate affiliates affiliatelink affiliatelinks referral referrals reflink referrallink couponcode "
+        + "couponcodes discountcode discountcodes promocodes sponsored gesponsert rabattcodes gutscheincode "
+        + "gutscheincodes werbelink provisionslink partnerlink"
+    /// Words after which a link word promotes once more ("affiliate link", "Affiliate-Link", "referral link"; "DM"
+    /// before "for", "für": "DM for details"), and those link words. Not "promo code", "referral code": a customer
+    /// writes "the promo code doesn't work".
+    static let promoLeads = "affiliate referral dm"
+    static let promoFollowers = "link links"
+    /// Words that promote right after a "%": "50% off", "30 % Rabatt" (words the word table knows anyway: a word new
+    /// to it would change how the German rules read it, e.g. a booster before "günstiger").
+    static let percentOffWords = "off rabatt"
+    /// "Link in bio", "link in my bio", "Link in der Bio", "Link in meiner Bio": the writer's own bio (not "your bio").
+    static let linkWords = "link links"
+    static let ownBioWords = "in my our der meiner unserer im"
 }
