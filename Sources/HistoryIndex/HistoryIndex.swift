@@ -79,9 +79,9 @@ public final class HistoryIndex: @unchecked Sendable {
             case .current: opened = p
             case .empty: opened = p; reason = ""
             case .other(let v):
-                reason = v > HistoryIndex.schemaVersion ? "it was written by a newer version" : "its layout is older"
+                reason = L10n.t(v > HistoryIndex.schemaVersion ? "index.whyNewer" : "index.whyOlder")
             }
-        } catch { reason = "it could not be read (\(HistoryIndex.describe(error)))" }
+        } catch { reason = L10n.t("index.whyUnreadable", ["error": HistoryIndex.describe(error)]) }
         if opened == nil {
             try FileIO.withLock(HistoryIndex.lockFile(dir)) { HistoryIndex.removeFiles(dir) }
             opened = try HistoryIndex.openPool(dir)
@@ -103,7 +103,8 @@ public final class HistoryIndex: @unchecked Sendable {
                 pool = try HistoryIndex.openPool(dir)
                 try createSchema()
             }
-            try self.catchUp(progress: progress, rebuild: "it could not be read (\(HistoryIndex.describe(e)))")
+            try self.catchUp(
+                progress: progress, rebuild: L10n.t("index.whyUnreadable", ["error": HistoryIndex.describe(e)]))
         }
     }
 

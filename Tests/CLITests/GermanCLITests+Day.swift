@@ -129,7 +129,15 @@ extension GermanCLITests {
         XCTAssertTrue(log.out.contains("Kontakt "), log.out)
         try assertAllGerman(["log", "--since", "gestern"], in: d, status: 2, data: ["gestern"])
 
-        // The administrative commands.
+        // The administrative commands. An index that cannot be read is rebuilt, and says so in German (only the
+        // database library's own words stay as it gave them).
+        let index = d + "/index/history.sqlite"
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: index + suffix) }
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: index))
+        let rebuilt = try assertAllGerman(
+            ["mentions", "list"], in: d, data: content.union(["SQLite", "error", "file", "is", "not", "a", "database"]))
+        XCTAssertTrue(
+            rebuilt.err.contains("der Index wird neu aufgebaut: er konnte nicht gelesen werden"), rebuilt.err)
         try assertAllGerman(["reindex"], in: d)
         try assertAllGerman(["reanalyze"], in: d)
         try assertAllGerman(["compact"], in: d)
