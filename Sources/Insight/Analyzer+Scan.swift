@@ -136,7 +136,7 @@ extension Analyzer {
         // title, so a question there is the thread's, not the writer's (`Scan.subjectMarks`).
         var replyOpen = nt > 2 && Analyzer.opensReply(toks, scratch)
         // Where the last promotion lead ("affiliate", "referral", "DM") and link word stood (`promoCue`).
-        var promo = (lead: -9, link: -9)
+        var promo = (lead: -9, leadCounted: false, link: -9)
         for i in 0..<nt {
             let t = toks[i]
             switch t.kind {
@@ -397,23 +397,26 @@ extension Analyzer {
 
     /// A word with a promotion bit (`WordInfo.promo`): counts `Scan.promoCues`, each kind of cue once (a complaint
     /// that names its "Gutscheincode" twice is no promotion). Kinds: a word that promotes alone; a link word right
-    /// after a lead ("affiliate link", "referral link"), also across a hyphen ("Affiliate-Link"); "for" or "für"
+    /// after a lead ("affiliate link", "referral link"), also across a hyphen ("Affiliate-Link"), which counts only
+    /// when the lead did not count alone (the phrase is one cue); "for" or "für"
     /// after "DM"; a word right after "%" ("50% off"); and "bio" within four tokens of "link" when the word before it
     /// makes it the writer's own ("link in bio", "Link in meiner Bio"; not "your bio"), which counts two.
     @inline(never)
     func promoCue(
         _ bits: UInt8, _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>,
-        _ scratch: UnsafeMutablePointer<UInt8>, _ at: inout (lead: Int, link: Int), _ r: inout Scan
+        _ scratch: UnsafeMutablePointer<UInt8>, _ at: inout (lead: Int, leadCounted: Bool, link: Int), _ r: inout Scan
     ) {
         func found(_ kind: UInt8, _ n: Int) {
             if r.promoKinds & kind == 0 { (r.promoKinds, r.promoCues) = (r.promoKinds | kind, r.promoCues + n) }
         }
         if bits & WordInfo.promoWord != 0 { found(1, 1) }
+        // A lead that promotes alone ("affiliate", "referral") was counted already: "affiliate link" is one cue, so
+        // a customer's "the affiliate link in your newsletter is broken" is no promotion by itself.
         if bits & WordInfo.promoFollow != 0
             && (at.lead == i - 1
                 || at.lead == i - 2 && toks[i - 1].kind == .punct && !toks[i - 1].has(Token.boundary))
         {
-            found(2, 1)
+            found(2, at.leadCounted ? 0 : 1)
         }
         if bits & WordInfo.percentOff != 0 && i > 0 {
             let p = toks[i - 1]
@@ -426,6 +429,7 @@ extension Analyzer {
         }
         if bits & WordInfo.promoLead != 0 {
             at.lead = i
+            at.leadCounted = bits & WordInfo.promoWord != 0
             // "DM for …", "DM für …": the word after "dm" read by its bytes (these common words carry no bit).
             let t = toks[i]
             if t.len == 2 && i + 1 < nt && toks[i + 1].kind == .word && scratch[Int(t.start)] == 100

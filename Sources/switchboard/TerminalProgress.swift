@@ -6,8 +6,8 @@ import SwitchboardUI
 
 /// A build or rebuild of the history index in the workbench's own screen (issue 18: "a missing, corrupt or
 /// older-schema index is rebuilt automatically with a visible progress line"): the workbench's frame, still
-/// without mentions, with the stage and how far it is in the status line — "rebuilding the index: written by
-/// another version … 42 %", then "sorting the lookups and the full-text index … 80 %". Redrawn when the percentage
+/// without mentions, with the stage and how far it is in the status line — "rebuilding the index: its layout is
+/// older … 42 %", then "sorting the lookups and the full-text index … 80 %". Redrawn when the percentage
 /// changes, at most ten times a second. The rebuild calls it on the thread that opens the index (the lock keeps a
 /// stage reported from another thread from drawing at the same time).
 final class TerminalProgress: IndexProgress, @unchecked Sendable {
@@ -17,8 +17,6 @@ final class TerminalProgress: IndexProgress, @unchecked Sendable {
     private var title = ""
     private var lastPercent = -1
     private var lastDraw = Date.distantPast
-    /// What was drawn, for tests.
-    private(set) var drawn: [String] = []
 
     init(terminal: Terminal, state: AppState) {
         (self.terminal, self.state) = (terminal, state)
@@ -49,7 +47,6 @@ final class TerminalProgress: IndexProgress, @unchecked Sendable {
 
     private func draw(_ text: String) {
         lastDraw = Date()
-        drawn.append(text)
         state.chrome.message = StatusMessage(text: text, isError: false, until: .distantFuture)
         state.chrome.now = lastDraw
         let frame = renderFrame(state, size: terminal.size)

@@ -33,6 +33,9 @@ final class PromotionSpamTests: XCTestCase, AnalyzerChecking {
             "The promo code doesn't work and nobody answers.", "Got 20% off but was charged full price twice.",
             "Mein Rabattcode funktioniert nicht und keiner meldet sich.",
             "Der Gutscheincode wurde nicht abgezogen, seit zwei Wochen keine Antwort.",
+            // "affiliate link" is one cue, not two.
+            "Hey @acme, the affiliate link in your newsletter is broken",
+            "Der Affiliate-Link in eurem Newsletter ist kaputt.",
         ]) { !$0.intents.contains(.spam) && $0.intents.contains(.complaint) }
     }
 
