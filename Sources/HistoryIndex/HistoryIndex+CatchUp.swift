@@ -171,7 +171,8 @@ extension HistoryIndex {
         // the full-text index are built once at the end (a sort each) instead of row by row; a bigger page cache.
         let indexed = known.values.reduce(0) { $0 + $1.off }
         // (Following an `ingest`: what it is about to append counts too.)
-        let bulk = why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
+        // (A rebuild's fresh file starts empty: always in bulk, and its full-text pass is left to the caller.)
+        let bulk = fresh || why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
         if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
@@ -229,7 +230,7 @@ extension HistoryIndex {
         try applier.finish()
         if bulk {
             if report, why != nil { progress?.started(L10n.t("index.sorting")) }
-            try HistoryIndex.endBulk(db) { done, total in
+            try HistoryIndex.endBulk(db, fullText: !fresh) { done, total in
                 if report, why != nil { progress?.advanced(done: done, total: total) }
             }
         }

@@ -26,9 +26,17 @@ extension HistoryIndex {
     /// Where a rebuild is written before it is copied into the index.
     static func buildFile(_ dir: DataDirectory) -> URL { folder(dir).appendingPathComponent("history.build.sqlite") }
 
-    /// The build file and whatever SQLite kept beside it (a killed build leaves them).
+    /// Where a rebuild makes the report's hours beside its full-text pass (`HoursAside`), before they are copied
+    /// into the build file.
+    static func hoursFile(_ dir: DataDirectory) -> URL {
+        folder(dir).appendingPathComponent("history.build-hours.sqlite")
+    }
+
+    /// The build file, the hours' file and whatever SQLite kept beside them (a killed build leaves them).
     static func removeBuildFiles(_ dir: DataDirectory) {
-        for suffix in ["", "-journal", "-wal", "-shm"] { unlink(buildFile(dir).path + suffix) }
+        for file in [buildFile(dir), hoursFile(dir)] {
+            for suffix in ["", "-journal", "-wal", "-shm"] { unlink(file.path + suffix) }
+        }
     }
 
     /// The page cache of a rebuild's fresh file (KiB): the key's and the handle's B-trees are filled in random order.
@@ -78,6 +86,8 @@ extension HistoryIndex {
             // The secondary indexes are sorted at the end, when the reading thread is done: a second core for it.
             try db.execute(sql: "PRAGMA threads = 2")
         }
+        // The full-text pass's commit waits for the hours' thread to end its read (`HoursAside`).
+        config.busyMode = .timeout(3600)
         let held = HeldProgress(progress)
         do {
             let result = try buildAndCopy(path: path, config: config, why: why, held: held, pageSize: pageSize)
@@ -101,11 +111,29 @@ extension HistoryIndex {
         var result = CatchUp()
         let build = try DatabaseQueue(path: path, configuration: config)
         try build.writeWithoutTransaction { db in
+            // The rows, their parts and the secondary indexes (`catchUp` in bulk leaves the full-text pass out).
             try db.inTransaction(.exclusive) {
                 try HistoryIndex.createTables(db, writer: writer)
                 result = try catchUp(db, progress: held, rebuild: why, fresh: true)
                 return .commit
             }
+            // After the load the writer works alone: the report's hours are made from the committed rows on a
+            // second connection and thread while the writer runs the full-text pass (both read the rows; only the
+            // writer writes the build file). The file's lock is let go for that (a build file is never read by
+            // anyone else: the index's write lock is held).
+            try db.execute(sql: "PRAGMA locking_mode = NORMAL")
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM meta")
+            let aside = (try? HoursAside.start(self, build: db, buildPath: path)) ?? nil
+            defer { aside?.wait() }
+            // (`endBulk` set the writer's cache back; the full-text pass keeps its pages in the build's cache.)
+            try db.execute(sql: "PRAGMA cache_size = -\(HistoryIndex.buildCacheKB)")
+            try db.inTransaction(.immediate) {
+                try HistoryIndex.buildFullText(db) { done, total in
+                    if why != nil { held.advanced(done: done, total: total) }
+                }
+                return .commit
+            }
+            if let aside { try aside.copyIn(db) }
             try HistoryIndex.beforeCopy?()
             // Into the index in one transaction (the destination's write transaction stays open from the first
             // step to the last): readers see the old index until it commits. In steps of 64 MB, to show how far.
@@ -144,4 +172,100 @@ private final class HeldProgress: IndexProgress {
     func advanced(done: Int, total: Int) { inner?.advanced(done: done, total: total) }
     func finished(_ summary: String) { self.summary = summary }
     func finish() { if let summary { inner?.finished(summary) } }
+}
+
+/// The report's hours of a rebuild (`HistoryIndex.rebuildReports`, set by `reindex`), made as the first report would
+/// make them (`makeReportHours` over the history's last `ReportHours.maxHours`), but from the build file's committed
+/// rows and on a thread of its own, while the writer runs the full-text pass: after the load the second core was
+/// idle for the writer's ~40 CPU-s at 1M, ~10 of them these hours made after the copy (docs/performance.md,
+/// phases 16 and 18). The hours are written into a file of their own (`hoursFile`: the build file has one writer),
+/// on a connection that attaches the build file to read the rows; the writer copies the tables in once both are
+/// done. Anything that keeps them from being made here (the options read more than the index keeps, voice terms
+/// not the team's, an error) leaves them to `prepareReports` after the copy, as before.
+final class HoursAside: @unchecked Sendable {
+    private let path: String
+    private let finished = DispatchSemaphore(value: 0)
+    private var made = false
+    private var waited = false
+
+    private init(path: String) { self.path = path }
+
+    /// Starts the hours' thread (nil: nothing to make here). `db` is the build file's connection, its rows, parts,
+    /// counts and secondary indexes committed.
+    static func start(_ index: HistoryIndex, build db: Database, buildPath: String) throws -> HoursAside? {
+        guard let wanted = index.rebuildReports else { return nil }
+        let (team, options) = (wanted.team, wanted.options)
+        guard index.reportAsColumns, index.reportFromHours, options.readsIndexedParts,
+            ReportColumns.answers(options, team: team)
+        else { return nil }
+        let terms = VoiceTerms(team: team)
+        guard terms.fits, try VoiceTerms.stored(db) == terms else { return nil }
+        let vocabulary = try HistoryIndex.vocabulary(db)
+        guard
+            let span = try Row.fetchOne(
+                db,
+                sql: "SELECT min(created), max(created) FROM mention INDEXED BY mention_created WHERE present = 1"),
+            let lo = span[0] as Double?, let hi = span[1] as Double?
+        else { return nil }
+        let last = ReportHours.hour(hi)
+        let first = max(ReportHours.hour(lo), last - ReportHours.maxHours + 1, 1)
+        guard first <= last else { return nil }
+        let signature = ReportHours.signature(team: team, bands: options.band != nil)
+        let band = options.band
+        let aside = HoursAside(path: HistoryIndex.hoursFile(index.dir).path)
+        let job = Job(run: {
+            var config = Configuration()
+            config.label = "switchboard-index-hours"
+            config.busyMode = .timeout(3600)
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
+            let hours = try DatabaseQueue(path: aside.path, configuration: config)
+            defer { try? hours.close() }
+            try hours.writeWithoutTransaction { h in
+                // The report's tables in the hours' file (found first by their names), the rows in the build file.
+                try h.execute(sql: "CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
+                for sql in ReportHours.tables { try h.execute(sql: sql) }
+                try h.execute(sql: "ATTACH DATABASE ? AS build", arguments: [buildPath])
+                try h.execute(sql: "PRAGMA build.cache_size = -65536")
+                aside.made = try HistoryIndex.makeReportHours(
+                    h, first...last, signature: signature, team: team, vocabulary: vocabulary, band: band,
+                    kind: .deferred)
+                try h.execute(sql: "DETACH DATABASE build")
+            }
+        })
+        Thread.detachNewThread {
+            do { try job.run() } catch { aside.made = false }
+            aside.finished.signal()
+        }
+        return aside
+    }
+
+    /// Waits for the thread (once).
+    func wait() {
+        guard !waited else { return }
+        finished.wait()
+        waited = true
+    }
+
+    /// Copies the hours made into the build file in one transaction (after the full-text pass committed).
+    func copyIn(_ db: Database) throws {
+        wait()
+        guard made else { return }
+        try db.execute(sql: "ATTACH DATABASE ? AS hours", arguments: [path])
+        try db.inTransaction(.immediate) {
+            for t in ReportHours.tableNames {
+                try db.execute(sql: "DELETE FROM main.\(t)")
+                try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM hours.\(t)")
+            }
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO main.meta(k, v) SELECT k, v FROM hours.meta WHERE k = 'report_hours'")
+            return .commit
+        }
+        try db.execute(sql: "DETACH DATABASE hours")
+    }
+
+    /// What the thread runs (its captures are only read there).
+    private struct Job: @unchecked Sendable { let run: () throws -> Void }
 }

@@ -194,21 +194,30 @@ extension HistoryIndex {
 
     /// After it: the secondary indexes and the full-text index built in one pass each, the page cache as before.
     /// `step` hears each of the passes done (done, total): at 10M they take minutes after the logs are read.
-    static func endBulk(_ db: Database, step: ((Int, Int) -> Void)? = nil) throws {
+    /// `fullText: false` (a rebuild's fresh file): the full-text pass is left to the caller, who runs it in a
+    /// transaction of its own after this one committed (`buildFullText`), while another thread makes the report's
+    /// hours from the committed rows; `fts_upto` is recorded as if it were done (the file is not used before it is).
+    static func endBulk(_ db: Database, fullText: Bool = true, step: ((Int, Int) -> Void)? = nil) throws {
         let passes = secondaryIndexes.count + 1
         for (i, sql) in secondaryIndexes.enumerated() {
             step?(i, passes)
             try db.execute(sql: sql)
         }
-        step?(passes - 1, passes)
-        try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
-        step?(passes, passes)
+        if fullText { try buildFullText(db, step: step) }
         try setFullTextUpTo(db, nil)
         try recount(db)
         for sql in mentionCountTriggers { try db.execute(sql: sql) }
         try ReportHours.afterBulk(db)
         try db.execute(sql: "PRAGMA cache_size = \(writerCache)")
         try db.execute(sql: "PRAGMA threads = 0")
+    }
+
+    /// The full-text index of every row in one pass (the last of `endBulk`'s passes).
+    static func buildFullText(_ db: Database, step: ((Int, Int) -> Void)? = nil) throws {
+        let passes = secondaryIndexes.count + 1
+        step?(passes - 1, passes)
+        try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
+        step?(passes, passes)
     }
 
     /// Empties the tables in the current transaction (a rebuild from the logs follows in the same transaction, so a

@@ -48,6 +48,10 @@ public final class HistoryIndex: @unchecked Sendable {
     /// How many blocks of hours' people (`ReportBlocks`) the last `report` added instead of their hours' tallies.
     public internal(set) var lastReportPeopleBlocks = 0
 
+    /// The team file and the report's options a rebuild makes the report's hours for, beside its full-text pass
+    /// (`HoursAside`; `reindex` sets them, as its `prepareReports` would make them after the copy). nil: none.
+    public var rebuildReports: (team: TeamConfig, options: ReportOptions)?
+
     /// The outcome of bringing the index up to date.
     public struct CatchUp: Sendable, Equatable {
         /// Why the index was rebuilt from the logs (nil: it was only brought up to date).

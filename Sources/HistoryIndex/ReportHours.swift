@@ -260,42 +260,54 @@ extension HistoryIndex {
         if fresh { return true }
         return try FileIO.withLock(HistoryIndex.lockFile(dir)) {
             try pool.writeWithoutTransaction { db in
-                let window = ReportBlocks.sizes[0]
-                var known: [[UInt8]: Int64]? = nil
-                var start = hours.lowerBound
-                while start <= hours.upperBound {
-                    let end = min(hours.upperBound, (start / window + 1) * window - 1)
-                    var done = false
-                    try db.inTransaction(.immediate) {
-                        // An index from before the people were numbered: all of its accounts at once.
-                        if try !db.tableExists("report_account") { try ReportBlocks.numberPeople(db) }
-                        if try ReportHours.storedSignature(db) != signature {
-                            try ReportHours.forget(db)
-                            try db.execute(
-                                sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)",
-                                arguments: [signature])
-                        }
-                        guard let stale = try HistoryIndex.staleHours(db, start...end, signature: signature) else {
-                            return .rollback
-                        }
-                        // The window's stale hours in one statement (a day's would go through the creation index,
-                        // a row lookup each: twice the CPU at 1M); every name read once when many hours are made
-                        // (a catch-up's hour or two asks for each).
-                        guard
-                            try HistoryIndex.writeReportHours(
-                                db, Set(stale), team: team, vocabulary: vocabulary, band: band,
-                                many: stale.count > 48, known: &known)
-                        else { return .rollback }
-                        try ReportBlocks.make(db, start...end)
-                        done = true
-                        return .commit
-                    }
-                    guard done else { return false }
-                    start = end + 1
-                }
-                return true
+                try HistoryIndex.makeReportHours(
+                    db, hours, signature: signature, team: team, vocabulary: vocabulary, band: band, kind: .immediate)
             }
         }
+    }
+
+    /// `makeReportHours` on one connection, in transactions of `kind` (the caller holds the write lock). A rebuild
+    /// runs it with `.deferred` on a connection whose main database is a file of its own and which reads the rows
+    /// from the build file attached (`HistoryIndex+FreshBuild.swift`): `.immediate` would take the build file's
+    /// write lock too.
+    static func makeReportHours(
+        _ db: Database, _ hours: ClosedRange<Int64>, signature: String, team: TeamConfig, vocabulary: Int,
+        band: ((Mention, MentionState) -> String?)?, kind: Database.TransactionKind
+    ) throws -> Bool {
+        let window = ReportBlocks.sizes[0]
+        var known: [[UInt8]: Int64]? = nil
+        var start = hours.lowerBound
+        while start <= hours.upperBound {
+            let end = min(hours.upperBound, (start / window + 1) * window - 1)
+            var done = false
+            try db.inTransaction(kind) {
+                // An index from before the people were numbered: all of its accounts at once.
+                if try !db.tableExists("report_account") { try ReportBlocks.numberPeople(db) }
+                if try ReportHours.storedSignature(db) != signature {
+                    try ReportHours.forget(db)
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_hours', ?)",
+                        arguments: [signature])
+                }
+                guard let stale = try HistoryIndex.staleHours(db, start...end, signature: signature) else {
+                    return .rollback
+                }
+                // The window's stale hours in one statement (a day's would go through the creation index,
+                // a row lookup each: twice the CPU at 1M); every name read once when many hours are made
+                // (a catch-up's hour or two asks for each).
+                guard
+                    try HistoryIndex.writeReportHours(
+                        db, Set(stale), team: team, vocabulary: vocabulary, band: band,
+                        many: stale.count > 48, known: &known)
+                else { return .rollback }
+                try ReportBlocks.make(db, start...end)
+                done = true
+                return .commit
+            }
+            guard done else { return false }
+            start = end + 1
+        }
+        return true
     }
 
     /// Writes the blobs of `stale` hours from the rows (one statement over their range).

@@ -171,4 +171,63 @@ extension ReportSumsTests {
         XCTAssertTrue(try index.prepareReports(team: team, options: options))
         XCTAssertEqual(try version(), v0, "nothing made twice")
     }
+
+    /// A rebuild told the report's options (`rebuildReports`, as `reindex` does) makes the hours, sums, names,
+    /// people and blocks in its own file, on a thread beside its full-text pass: the same rows as `prepareReports`
+    /// makes after a rebuild without them, no hours' file left, and `prepareReports` then writes nothing; the
+    /// report reads them and equals the folded store's, the full-text index still answers.
+    func testARebuildMakesTheReportsHoursBesideItsFullTextPass() throws {
+        let (dir, _) = try history("sbreportblocksrebuild", count: 900, seed: 77, fanDays: 50)
+        let team = try ReportColumnsTests.team(zone: "Europe/Berlin", bands: true)
+        let options = ReportSumsTests.options(team, hidePrivate: false)
+        let tables = [
+            "SELECT hour, hex(rows) FROM report_hour ORDER BY hour", "SELECT hour, hex(sums) FROM report_sum ORDER BY hour",
+            "SELECT id, kind, hex(name) FROM report_name ORDER BY id", "SELECT hour FROM report_dirty",
+            "SELECT id, hex(key) FROM report_person ORDER BY id", "SELECT id, person FROM report_account ORDER BY id",
+            "SELECT hour, hours, hex(people) FROM report_block ORDER BY hour, hours",
+            "SELECT v FROM meta WHERE k = 'report_hours'",
+        ]
+        func reportTables() throws -> [String] {
+            try database(dir).read { db in
+                try tables.flatMap { sql in try Row.fetchAll(db, sql: sql).map { "\(sql.prefix(30)) \($0)" } }
+            }
+        }
+        // The reference: a rebuild without them, then `prepareReports` (as `reindex` did before).
+        let plain = try HistoryIndex(dir: dir, catchUp: false)
+        try plain.catchUp(rebuild: "asked to")
+        XCTAssertEqual(try database(dir).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report_hour") }, 0)
+        XCTAssertTrue(try plain.prepareReports(team: team, options: options))
+        let expectedTables = try reportTables()
+        let env = QueryEnvironment(me: "", now: Self.now)
+        let plainSuper = try plain.keys(matching: try Query.parse("super"), environment: env)
+        XCTAssertEqual(plainSuper.count, 200)
+        XCTAssertGreaterThan(expectedTables.filter { $0.hasPrefix("SELECT hour, hours") }.count, 40)
+
+        let index = try HistoryIndex(dir: dir, catchUp: false)
+        index.rebuildReports = (team, options)
+        XCTAssertEqual(try index.catchUp(rebuild: "asked to").rebuiltBecause, "asked to")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.hoursFile(dir).path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        assertSame(try reportTables(), expectedTables)
+        let queue = try DatabaseQueue(path: dir.root.appendingPathComponent("index/history.sqlite").path)
+        let version = { try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? -1 } }
+        let v0 = try version()
+        XCTAssertTrue(try index.prepareReports(team: team, options: options))
+        XCTAssertEqual(try version(), v0, "prepareReports wrote after the rebuild")
+        let since = Self.now.addingTimeInterval(-24.5 * Self.day), until = Self.now.addingTimeInterval(-2.3 * Self.day)
+        let got = try index.report(team: team, since: since, until: until, now: Self.now, options: options)
+        XCTAssertTrue(index.lastReportFromSums)
+        XCTAssertEqual(try version(), v0, "the report wrote")
+        let reference = try Store(dir: dir, mode: .readOnly)
+        let expected = try Report.compute(
+            mentions: reference.mentions, states: reference.states(), events: reference.events, team: team,
+            since: since, until: until, now: Self.now, options: options)
+        try assertSameFormats(got, expected, "after a rebuild with the hours")
+        try queue.write { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA integrity_check"), "ok")
+            try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('integrity-check')")
+        }
+        try queue.close()
+        XCTAssertEqual(try index.keys(matching: try Query.parse("super"), environment: env), plainSuper)
+    }
 }
