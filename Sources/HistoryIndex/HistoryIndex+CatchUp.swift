@@ -230,7 +230,9 @@ extension HistoryIndex {
         try applier.finish()
         if bulk {
             if report, why != nil { progress?.started(L10n.t("index.sorting")) }
-            try HistoryIndex.endBulk(db, fullText: !fresh) { done, total in
+            try HistoryIndex.endBulk(
+                db, fullText: !fresh, sortCacheKB: fresh ? HistoryIndex.buildSortCacheKB : nil
+            ) { done, total in
                 if report, why != nil { progress?.advanced(done: done, total: total) }
             }
         }

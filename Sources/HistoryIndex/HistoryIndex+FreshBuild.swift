@@ -42,6 +42,9 @@ extension HistoryIndex {
     /// The page cache of a rebuild's fresh file (KiB): the key's and the handle's B-trees are filled in random order.
     static let buildCacheKB = 256 << 10
 
+    /// The page cache of a rebuild's fresh file while its secondary indexes are sorted (KiB; see `endBulk`).
+    static let buildSortCacheKB = 16 << 10
+
     /// Whether rebuilds go through a fresh file (on; the bench's `index-steps DIR build-in-place` and tests turn it
     /// off). Since schema 8 loads the rows without the key index, what a rebuild in place still pays is the
     /// write-ahead log: every page of the one big transaction is a frame of the log, and each page read back (the

@@ -206,8 +206,9 @@ extension ReportSumsTests {
         let index = try HistoryIndex(dir: dir, catchUp: false)
         index.rebuildReports = (team, options)
         XCTAssertEqual(try index.catchUp(rebuild: "asked to").rebuiltBecause, "asked to")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.hoursFile(dir).path))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        for name in ["history.build-hours.sqlite", "history.build.sqlite"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.root.path + "/index/" + name), name)
+        }
         assertSame(try reportTables(), expectedTables)
         let queue = try DatabaseQueue(path: dir.root.appendingPathComponent("index/history.sqlite").path)
         let version = { try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? -1 } }
