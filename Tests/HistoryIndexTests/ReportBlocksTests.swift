@@ -180,6 +180,8 @@ extension ReportSumsTests {
         let (dir, _) = try history("sbreportblocksrebuild", count: 900, seed: 77, fanDays: 50)
         let team = try ReportColumnsTests.team(zone: "Europe/Berlin", bands: true)
         let options = ReportSumsTests.options(team, hidePrivate: false)
+        // The team file `reindex` reads (the rebuild keeps its share-of-voice terms).
+        try FileIO.writeDocument(try JSONEncoder().encode(team), to: dir.teamFile)
         let tables = [
             "SELECT hour, hex(rows) FROM report_hour ORDER BY hour", "SELECT hour, hex(sums) FROM report_sum ORDER BY hour",
             "SELECT id, kind, hex(name) FROM report_name ORDER BY id", "SELECT hour FROM report_dirty",
