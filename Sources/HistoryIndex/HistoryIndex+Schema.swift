@@ -108,11 +108,17 @@ extension HistoryIndex {
     ]
 
     /// Keep `mention_count` as rows come, change and go (dropped around a bulk load, which counts once at its end).
+    /// Without an upsert (`ON CONFLICT … DO UPDATE`): its update is compiled to abort on a constraint, whatever the
+    /// statement that fired the trigger says, so every insert into `mention` opened a statement journal (a copy
+    /// of each page it changed, in memory, released at its end: ~12 % of a catch-up's instructions). A row of zero
+    /// made first (`OR IGNORE`) and then counted up takes the firing statement's `OR IGNORE` instead (schema 11).
     static let mentionCountTriggers = [
         """
         CREATE TRIGGER mention_count_insert AFTER INSERT ON mention WHEN new.present = 1 BEGIN
-            INSERT INTO mention_count(status, answered, n) VALUES (new.status, new.first_response IS NOT NULL, 1)
-            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+            INSERT OR IGNORE INTO mention_count(status, answered, n)
+                VALUES (new.status, new.first_response IS NOT NULL, 0);
+            UPDATE mention_count SET n = n + 1
+                WHERE status = new.status AND answered = (new.first_response IS NOT NULL);
         END
         """,
         """
@@ -126,9 +132,10 @@ extension HistoryIndex {
             OR (old.first_response IS NULL) != (new.first_response IS NULL) BEGIN
             UPDATE mention_count SET n = n - 1
                 WHERE old.present = 1 AND status = old.status AND answered = (old.first_response IS NOT NULL);
-            INSERT INTO mention_count(status, answered, n)
-                SELECT new.status, new.first_response IS NOT NULL, 1 WHERE new.present = 1
-            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+            INSERT OR IGNORE INTO mention_count(status, answered, n)
+                SELECT new.status, new.first_response IS NOT NULL, 0 WHERE new.present = 1;
+            UPDATE mention_count SET n = n + 1
+                WHERE new.present = 1 AND status = new.status AND answered = (new.first_response IS NOT NULL);
         END
         """,
     ]
@@ -173,6 +180,7 @@ extension HistoryIndex {
         try db.execute(
             sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
             arguments: ["\(schemaVersion)", writer])
+        try TermCache.newBuild(db)
     }
 
     /// The secondary indexes (created after the tables, dropped and made again around a rebuild).
@@ -232,6 +240,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
+        try TermCache.newBuild(db)
     }
 }
 
@@ -250,20 +259,20 @@ extension HistoryIndex {
         "coalesce((SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'fts_upto'), 9223372036854775807)"
 
     static func fullTextUpTo(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT " + fullTextUpToSQL) ?? Int64.max
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT " + fullTextUpToSQL)) ?? Int64.max
     }
 
     /// Records `upTo` (nil: the last row id, everything is indexed).
     static func setFullTextUpTo(_ db: Database, _ upTo: Int64?) throws {
-        let v = try upTo ?? Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('fts_upto', ?)", arguments: ["\(v)"])
+        let v = try upTo ?? Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(rowid), 0) FROM mention")) ?? 0
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('fts_upto', ?)").execute(arguments: ["\(v)"])
     }
 
     /// How many row ids the tail spans (0 when there is none).
     static func fullTextTailLength(_ db: Database) throws -> Int64 {
         let upTo = try fullTextUpTo(db)
         guard upTo != Int64.max else { return 0 }
-        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
+        let last = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(rowid), 0) FROM mention")) ?? 0
         return max(0, last - upTo)
     }
 
