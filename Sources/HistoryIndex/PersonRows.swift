@@ -52,7 +52,7 @@ struct PersonRows {
     mutating func id(of key: String, _ db: Database) throws -> Int64 {
         if let e = byKey[key] { return entries[e].id }
         if tableEmpty == nil {
-            tableEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
+            tableEmpty = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT NOT EXISTS (SELECT 1 FROM person)")) ?? false
         }
         let found = try PersonRows.find(key, db, table: tableEmpty == false) { byID[$0] != nil }
         entries.append(Entry(id: found.id, tally: found.tally, stored: found.tally != nil))
@@ -113,7 +113,9 @@ struct PersonRows {
             var seqs: [Int: Int64] = [:]
             for e in changed where !entries[e].stored {
                 if seq == nil {
-                    seq = try Int64.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'person_seq'") ?? 0
+                    seq =
+                        try Int64.fetchOne(
+                            try db.cachedStatement(sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'person_seq'")) ?? 0
                 }
                 seq! += 1
                 seqs[e] = seq!

@@ -24,7 +24,7 @@ enum ReportBlocks {
         ) WITHOUT ROWID
         """,
         // A person: `ReportAuthor.id(platform:handle:)` as UTF-8, and its number. Only ever looked up by the key, so
-        // the key is the table (schema 11: a table by number with a unique index of the keys beside it kept every key
+        // the key is the table (schema 12: a table by number with a unique index of the keys beside it kept every key
         // twice, 2 MB at 100k); the numbers are given out in order, the next one in meta `report_people`.
         "CREATE TABLE IF NOT EXISTS report_person (key BLOB PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID",
         // An account of `report_name` (kind 1) and its person.

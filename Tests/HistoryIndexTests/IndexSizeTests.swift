@@ -3,7 +3,7 @@ import HistoryIndex
 import SwitchboardCore
 import XCTest
 
-/// Schema 11 keeps a value only where it differs from another column (`handle_lc` and `source` computed from
+/// Schema 12 keeps a value only where it differs from another column (`handle_lc` and `source` computed from
 /// `handle_lower` and `source_other`; `person.first_handle` and `first_name` only when not the current handle and
 /// name). What a user sees must not change: each case of "the same" and "different" reads back as it was written,
 /// after a rebuild and after a catch-up.
