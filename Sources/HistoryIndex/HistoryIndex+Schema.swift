@@ -9,6 +9,13 @@ import SwitchboardCore
 /// folds them) with the trigram tokenizer without positions (`detail=none`, a third of the size) nor per-row sizes
 /// (`columnsize=0`: nothing ranks by them): a word or phrase asks for rows with all of its trigrams, and `instr` on
 /// `hay` keeps those where it occurs, as the search does.
+///
+/// The handle is kept once (schema 12): `handle` is the folded handle the `from:` range reads, and `handle_lc` (the
+/// lower-case handle `is:own`, mute lists and the report compare) is a virtual column, computed when read from
+/// `handle_lower` — NULL, the common case, when the lower-case handle has the folded one's bytes (only a handle with
+/// accents or a German umlaut differs). Likewise `source` is computed from `source_other`, NULL when the source is
+/// the network (most mentions: 88 % of the bench's). At 100k the two were 3 MB of the rows (`docs/performance.md`,
+/// "Phase 17").
 extension HistoryIndex {
     static let tables = [
         """
@@ -23,8 +30,11 @@ extension HistoryIndex {
         CREATE TABLE mention (
             rowid INTEGER PRIMARY KEY, key TEXT NOT NULL, present INTEGER NOT NULL DEFAULT 0,
             file INTEGER, off INTEGER, len INTEGER,
-            platform TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', created REAL NOT NULL DEFAULT 0,
-            handle BLOB NOT NULL DEFAULT x'', handle_lc TEXT NOT NULL DEFAULT '', handle_local TEXT NOT NULL DEFAULT '',
+            platform TEXT NOT NULL DEFAULT '', source_other TEXT,
+            source TEXT GENERATED ALWAYS AS (coalesce(source_other, platform)) VIRTUAL, created REAL NOT NULL DEFAULT 0,
+            handle BLOB NOT NULL DEFAULT x'', handle_lower TEXT,
+            handle_lc TEXT GENERATED ALWAYS AS (coalesce(handle_lower, CAST(handle AS TEXT))) VIRTUAL,
+            handle_local TEXT NOT NULL DEFAULT '',
             author_name TEXT, own_lang INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL DEFAULT '',
             sentiment INTEGER NOT NULL DEFAULT 0, score REAL, intents INTEGER NOT NULL DEFAULT 0, analysis BLOB,
             hay TEXT NOT NULL DEFAULT '',
@@ -39,10 +49,12 @@ extension HistoryIndex {
         // mention's author (NULL without one), so a re-analysis finds the tally to correct. Dates as seconds since
         // 2001 (`Date`'s own, exact). Schema 10: the id is a hash of the key, probed past other keys' rows
         // (`PersonRows.find`), so no index of the keys is kept; `seq` is the order of the identities' first mentions.
+        // Schema 12: `first_handle` NULL when it is `handle`, `first_name` NULL when it is `name` (an empty blob: none,
+        // while `name` is set), as they almost always are (`PersonRows.bindValues`).
         """
         CREATE TABLE person (
             id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, key TEXT NOT NULL, platform TEXT NOT NULL,
-            first_handle TEXT NOT NULL, first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER,
+            first_handle TEXT, first_name, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER,
             first REAL NOT NULL, last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL,
             neutral INTEGER NOT NULL, negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL,
             news INTEGER NOT NULL, employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)

@@ -162,21 +162,21 @@ struct LogApplier {
     // MARK: Mentions
 
     private static let insertSQL = """
-        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source_other, created, handle,
+            handle_lower, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
             person)
         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private static let presentSQL = """
-        UPDATE OR IGNORE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
-            handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
+        UPDATE OR IGNORE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source_other = ?,
+            created = ?, handle = ?, handle_lower = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
             sentiment = ?, score = ?, intents = ?, hay = ?, root_ref = ?, reply_ref = ?, person = ?
         WHERE rowid = ?
         """
 
     private static let bulkInsertSQL = """
-        INSERT INTO mention(rowid, key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+        INSERT INTO mention(rowid, key, present, file, off, len, platform, source_other, created, handle,
+            handle_lower, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
             person)
         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
@@ -194,10 +194,10 @@ struct LogApplier {
             b.bind(off)
             b.bind(len)
             b.bind(c.platform)
-            b.bind(c.source)
+            b.bind(c.sourceOther)
             b.bind(c.created)
             b.bind(c.handle)
-            b.bind(c.handleLC)
+            b.bind(c.handleLower)
             b.bind(c.handleLocal)
             b.bind(c.authorName)
             b.bind(c.ownLang)
