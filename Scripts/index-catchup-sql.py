@@ -23,7 +23,7 @@ base = time.time()
 for i, r in enumerate(src):
     key = 'bluesky:sim%016x' % random.getrandbits(64)
     r = list(r); r[2] = base + i * 0.001
-    c.execute('INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle, handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref) VALUES (?,1,1,0,100,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', [key] + r)
+    c.execute('INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source_other, created, handle, handle_lower, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref) VALUES (?,1,1,0,100,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', [key] + r)
     rid = c.execute('select last_insert_rowid()').fetchone()[0]
     p = parts[i % len(parts)]
     c.execute('INSERT OR REPLACE INTO report_part(rowid, handle, platform, created, followers, flags, voice, terms) VALUES (?,?,?,?,?,?,?,?)', [rid] + list(p))

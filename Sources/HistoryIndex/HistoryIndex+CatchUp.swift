@@ -59,18 +59,30 @@ extension HistoryIndex {
         let result: CatchUp
         if feed == nil, let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
             // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
-            result = try buildInFreshFile(rebuild: fresh.why, progress: progress)
+            terms.pending = nil
+            do { result = try buildInFreshFile(rebuild: fresh.why, progress: progress) } catch {
+                terms.forget()
+                throw error
+            }
+            terms.commit()
         } else {
             result = try pool.writeWithoutTransaction { db -> CatchUp in
                 // 100 mentions dirty ~500 pages (their rows, and a leaf of each index they fall into); SQLite's
                 // default 2 MB cache spilled them into the write-ahead log mid-transaction and read them back.
                 try db.execute(sql: "PRAGMA cache_size = \(HistoryIndex.writerCache)")
                 var result = CatchUp()
-                try db.inTransaction(.immediate) {
-                    result = try catchUp(
-                        db, progress: progress, rebuild: rebuild ?? pendingReason, following: feed)
-                    return .commit
+                terms.pending = nil
+                do {
+                    try db.inTransaction(.immediate) {
+                        result = try catchUp(
+                            db, progress: progress, rebuild: rebuild ?? pendingReason, following: feed)
+                        return .commit
+                    }
+                } catch {
+                    terms.forget()
+                    throw error
                 }
+                terms.commit()
                 return result
             }
         }
@@ -129,7 +141,7 @@ extension HistoryIndex {
 
     static func positions(_ db: Database) throws -> [String: LogPosition] {
         var known: [String: LogPosition] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, kind, off, inode, tail, lines FROM logfile") {
+        for row in try Row.fetchAll(try db.cachedStatement(sql: "SELECT name, kind, off, inode, tail, lines FROM logfile")) {
             let name: String = row["name"]
             known[name] = LogPosition(
                 name: name, kind: LogKind(rawValue: row["kind"]) ?? .mentions, off: row["off"],
@@ -176,9 +188,12 @@ extension HistoryIndex {
         if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
-        var applier = try LogApplier(db: db, deferFullText: bulk, teamFile: dir.teamFile)
+        let build = try TermCache.build(db)
+        var applier = try LogApplier(
+            db: db, deferFullText: bulk, teamFile: dir.teamFile, knownTerms: terms.known(for: build))
         let reader = LogPrefetch(
-            files: files, dir: dir, from: known.mapValues(\.off), block: HistoryIndex.readBlock,
+            files: files, dir: dir, from: known.mapValues(\.off),
+            block: feed == nil ? HistoryIndex.block(for: total) : HistoryIndex.readBlock,
             inline: total < HistoryIndex.inlineTail,
             following: feed.map { feed in
                 LogPrefetch.Following(feed: feed) { [self] in
@@ -193,8 +208,7 @@ extension HistoryIndex {
         func recordOffset() throws {
             guard let o = open else { return }
             reached[o.name] = (o.off, o.line)
-            try db.execute(
-                sql: "UPDATE logfile SET off = ?, inode = ?, tail = ?, lines = ? WHERE id = ?",
+            try db.cachedStatement(sql: "UPDATE logfile SET off = ?, inode = ?, tail = ?, lines = ? WHERE id = ?").execute(
                 arguments: [o.off, Int64(bitPattern: o.inode), try tailHash(o.file, o.off), o.line, o.id])
             open = nil
         }
@@ -211,10 +225,13 @@ extension HistoryIndex {
                     }
                     continue
                 }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)",
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO logfile(name, kind, off, inode, tail) VALUES (?, ?, 0, ?, ?)"
+                ).execute(
                     arguments: [name, kind.rawValue, Int64(bitPattern: inode), try tailHash(file, 0)])
-                let id = try Int64.fetchOne(db, sql: "SELECT id FROM logfile WHERE name = ?", arguments: [name]) ?? 0
+                let id =
+                    try Int64.fetchOne(
+                        try db.cachedStatement(sql: "SELECT id FROM logfile WHERE name = ?"), arguments: [name]) ?? 0
                 let from = reached[name] ?? known[name].map { ($0.off, $0.lines) } ?? (0, 0)
                 open = (id, file, name, from.off, from.line, inode)
             case .block(let prepared, let offset, let bytes):
@@ -228,6 +245,7 @@ extension HistoryIndex {
         }
         try recordOffset()
         try applier.finish()
+        terms.pending = build.map { ($0, applier.termsMet) }
         if bulk {
             if report, why != nil { progress?.started(L10n.t("index.sorting")) }
             try HistoryIndex.endBulk(
@@ -244,7 +262,7 @@ extension HistoryIndex {
                 arguments: [applier.events])
         }
         if result.bytes > 0 || why != nil {
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('writer', ?)", arguments: [writer])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('writer', ?)").execute(arguments: [writer])
         }
         if report {
             let secs = Date().timeIntervalSince(started)
@@ -293,7 +311,12 @@ extension HistoryIndex {
 
     static let readBlock = 8 << 20
     /// A tail shorter than this is read and decoded on the writer's thread (no thread started for a few mentions).
-    static let inlineTail = 1 << 20
+    static let inlineTail = 16 << 10
+    /// The blocks a tail of `total` bytes is read in: a short tail (a listener's poll, another process's 100
+    /// mentions: ~60 KB) in four, so the reading thread decodes the next while the writer stores one — a single
+    /// block would leave the writer waiting for all of it (decoding and the columns are a quarter of such a
+    /// catch-up's instructions); a long one in `readBlock`s.
+    static func block(for total: Int) -> Int { min(readBlock, max(inlineTail / 2, total / 4)) }
     /// Catching up at least this many bytes (and more than the index has read) loads in bulk, as a rebuild does.
     static let bulkFrom = 32 << 20
 

@@ -262,8 +262,9 @@ final class HoursAside: @unchecked Sendable {
                 try db.execute(sql: "DELETE FROM main.\(t)")
                 try db.execute(sql: "INSERT INTO main.\(t) SELECT * FROM hours.\(t)")
             }
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO main.meta(k, v) SELECT k, v FROM hours.meta WHERE k = 'report_hours'")
+            // Every meta row the hours' path wrote (the signature `report_hours`, the last person's number
+            // `report_people`): its `meta` held nothing else.
+            try db.execute(sql: "INSERT OR REPLACE INTO main.meta(k, v) SELECT k, v FROM hours.meta")
             return .commit
         }
         try db.execute(sql: "DETACH DATABASE hours")

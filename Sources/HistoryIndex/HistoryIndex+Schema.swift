@@ -9,6 +9,13 @@ import SwitchboardCore
 /// folds them) with the trigram tokenizer without positions (`detail=none`, a third of the size) nor per-row sizes
 /// (`columnsize=0`: nothing ranks by them): a word or phrase asks for rows with all of its trigrams, and `instr` on
 /// `hay` keeps those where it occurs, as the search does.
+///
+/// The handle is kept once (schema 12): `handle` is the folded handle the `from:` range reads, and `handle_lc` (the
+/// lower-case handle `is:own`, mute lists and the report compare) is a virtual column, computed when read from
+/// `handle_lower` — NULL, the common case, when the lower-case handle has the folded one's bytes (only a handle with
+/// accents or a German umlaut differs). Likewise `source` is computed from `source_other`, NULL when the source is
+/// the network (most mentions: 88 % of the bench's). At 100k the two were 3 MB of the rows (`docs/performance.md`,
+/// "Phase 17").
 extension HistoryIndex {
     static let tables = [
         """
@@ -23,8 +30,11 @@ extension HistoryIndex {
         CREATE TABLE mention (
             rowid INTEGER PRIMARY KEY, key TEXT NOT NULL, present INTEGER NOT NULL DEFAULT 0,
             file INTEGER, off INTEGER, len INTEGER,
-            platform TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', created REAL NOT NULL DEFAULT 0,
-            handle BLOB NOT NULL DEFAULT x'', handle_lc TEXT NOT NULL DEFAULT '', handle_local TEXT NOT NULL DEFAULT '',
+            platform TEXT NOT NULL DEFAULT '', source_other TEXT,
+            source TEXT GENERATED ALWAYS AS (coalesce(source_other, platform)) VIRTUAL, created REAL NOT NULL DEFAULT 0,
+            handle BLOB NOT NULL DEFAULT x'', handle_lower TEXT,
+            handle_lc TEXT GENERATED ALWAYS AS (coalesce(handle_lower, CAST(handle AS TEXT))) VIRTUAL,
+            handle_local TEXT NOT NULL DEFAULT '',
             author_name TEXT, own_lang INTEGER NOT NULL DEFAULT 0, lang TEXT NOT NULL DEFAULT '',
             sentiment INTEGER NOT NULL DEFAULT 0, score REAL, intents INTEGER NOT NULL DEFAULT 0, analysis BLOB,
             hay TEXT NOT NULL DEFAULT '',
@@ -39,10 +49,12 @@ extension HistoryIndex {
         // mention's author (NULL without one), so a re-analysis finds the tally to correct. Dates as seconds since
         // 2001 (`Date`'s own, exact). Schema 10: the id is a hash of the key, probed past other keys' rows
         // (`PersonRows.find`), so no index of the keys is kept; `seq` is the order of the identities' first mentions.
+        // Schema 12: `first_handle` NULL when it is `handle`, `first_name` NULL when it is `name` (an empty blob: none,
+        // while `name` is set), as they almost always are (`PersonRows.bindValues`).
         """
         CREATE TABLE person (
             id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, key TEXT NOT NULL, platform TEXT NOT NULL,
-            first_handle TEXT NOT NULL, first_name TEXT, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER,
+            first_handle TEXT, first_name, handle TEXT NOT NULL, name TEXT, url TEXT, followers INTEGER,
             first REAL NOT NULL, last REAL NOT NULL, n INTEGER NOT NULL, positive INTEGER NOT NULL,
             neutral INTEGER NOT NULL, negative INTEGER NOT NULL, scored INTEGER NOT NULL, score_nanos INTEGER NOT NULL,
             news INTEGER NOT NULL, employee INTEGER NOT NULL, former INTEGER NOT NULL, customer INTEGER NOT NULL)
@@ -108,11 +120,17 @@ extension HistoryIndex {
     ]
 
     /// Keep `mention_count` as rows come, change and go (dropped around a bulk load, which counts once at its end).
+    /// Without an upsert (`ON CONFLICT … DO UPDATE`): its update is compiled to abort on a constraint, whatever the
+    /// statement that fired the trigger says, so every insert into `mention` opened a statement journal (a copy
+    /// of each page it changed, in memory, released at its end: ~12 % of a catch-up's instructions). A row of zero
+    /// made first (`OR IGNORE`) and then counted up takes the firing statement's `OR IGNORE` instead (schema 11).
     static let mentionCountTriggers = [
         """
         CREATE TRIGGER mention_count_insert AFTER INSERT ON mention WHEN new.present = 1 BEGIN
-            INSERT INTO mention_count(status, answered, n) VALUES (new.status, new.first_response IS NOT NULL, 1)
-            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+            INSERT OR IGNORE INTO mention_count(status, answered, n)
+                VALUES (new.status, new.first_response IS NOT NULL, 0);
+            UPDATE mention_count SET n = n + 1
+                WHERE status = new.status AND answered = (new.first_response IS NOT NULL);
         END
         """,
         """
@@ -126,9 +144,10 @@ extension HistoryIndex {
             OR (old.first_response IS NULL) != (new.first_response IS NULL) BEGIN
             UPDATE mention_count SET n = n - 1
                 WHERE old.present = 1 AND status = old.status AND answered = (old.first_response IS NOT NULL);
-            INSERT INTO mention_count(status, answered, n)
-                SELECT new.status, new.first_response IS NOT NULL, 1 WHERE new.present = 1
-            ON CONFLICT(status, answered) DO UPDATE SET n = n + 1;
+            INSERT OR IGNORE INTO mention_count(status, answered, n)
+                SELECT new.status, new.first_response IS NOT NULL, 0 WHERE new.present = 1;
+            UPDATE mention_count SET n = n + 1
+                WHERE new.present = 1 AND status = new.status AND answered = (new.first_response IS NOT NULL);
         END
         """,
     ]
@@ -173,6 +192,7 @@ extension HistoryIndex {
         try db.execute(
             sql: "INSERT INTO meta(k, v) VALUES ('schema', ?), ('writer', ?), ('events', '0'), ('fts_upto', '0')",
             arguments: ["\(schemaVersion)", writer])
+        try TermCache.newBuild(db)
     }
 
     /// The secondary indexes (created after the tables, dropped and made again around a rebuild).
@@ -249,6 +269,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM meta WHERE k = 'report_voice'")
         try ReportHours.clear(db)
         try db.execute(sql: "UPDATE meta SET v = '0' WHERE k = 'events'")
+        try TermCache.newBuild(db)
     }
 }
 
@@ -267,20 +288,20 @@ extension HistoryIndex {
         "coalesce((SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'fts_upto'), 9223372036854775807)"
 
     static func fullTextUpTo(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT " + fullTextUpToSQL) ?? Int64.max
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT " + fullTextUpToSQL)) ?? Int64.max
     }
 
     /// Records `upTo` (nil: the last row id, everything is indexed).
     static func setFullTextUpTo(_ db: Database, _ upTo: Int64?) throws {
-        let v = try upTo ?? Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('fts_upto', ?)", arguments: ["\(v)"])
+        let v = try upTo ?? Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(rowid), 0) FROM mention")) ?? 0
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('fts_upto', ?)").execute(arguments: ["\(v)"])
     }
 
     /// How many row ids the tail spans (0 when there is none).
     static func fullTextTailLength(_ db: Database) throws -> Int64 {
         let upTo = try fullTextUpTo(db)
         guard upTo != Int64.max else { return 0 }
-        let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM mention") ?? 0
+        let last = try Int64.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(rowid), 0) FROM mention")) ?? 0
         return max(0, last - upTo)
     }
 

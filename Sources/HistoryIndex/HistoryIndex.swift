@@ -15,7 +15,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 10
+    public static let schemaVersion = 12
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
@@ -119,6 +119,11 @@ public final class HistoryIndex: @unchecked Sendable {
 
     /// The full-text tail's length after the last catch-up.
     var fullTextTailRows: Int64 = 0
+    /// The report's topic words and their numbers (`report_term`) met by this process's catch-ups, with the index
+    /// build they belong to (meta `build`, new with every rebuild): a word is numbered once per build and never
+    /// renumbered, so a later catch-up asks SQL only for words it has not met (`ReportPartWriter`). Kept after a
+    /// commit only (`TermCache.pending`), dropped beyond `TermCache.limit` words.
+    var terms = TermCache()
     /// How many new mentions wait outside the full-text index (searched through their row ids) before a catch-up
     /// adds them in one go (see "The full-text tail" in HistoryIndex+Schema.swift).
     public var fullTextTail = 4096

@@ -31,8 +31,11 @@ struct LogApplier {
     /// filled in random key order (at 10M mentions, a page read and written back for almost every row).
     private var bulkKeys: BulkKeys?
 
-    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil) throws {
-        (self.db, self.deferFullText, self.teamFile) = (db, deferFullText, teamFile)
+    /// Topic words already numbered in this index build (`HistoryIndex.terms`).
+    private let knownTerms: [String: Int32]
+
+    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil, knownTerms: [String: Int32] = [:]) throws {
+        (self.db, self.deferFullText, self.teamFile, self.knownTerms) = (db, deferFullText, teamFile, knownTerms)
         if deferFullText { bulkKeys = try BulkKeys(db) }
         persons.bulk = deferFullText
     }
@@ -148,6 +151,9 @@ struct LogApplier {
         return lines.count
     }
 
+    /// The topic words met, with their numbers (what was known, and what this catch-up numbered or looked up).
+    var termsMet: [String: Int32] { parts?.met ?? knownTerms }
+
     mutating func finish() throws {
         try flushStates()
         try persons.flush(db)
@@ -156,26 +162,26 @@ struct LogApplier {
     // MARK: Mentions
 
     private static let insertSQL = """
-        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+        INSERT OR IGNORE INTO mention(key, present, file, off, len, platform, source_other, created, handle,
+            handle_lower, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
             person)
         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     private static let presentSQL = """
-        UPDATE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source = ?, created = ?,
-            handle = ?, handle_lc = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
+        UPDATE OR IGNORE mention SET present = 1, file = ?, off = ?, len = ?, platform = ?, source_other = ?,
+            created = ?, handle = ?, handle_lower = ?, handle_local = ?, author_name = ?, own_lang = ?, lang = ?,
             sentiment = ?, score = ?, intents = ?, hay = ?, root_ref = ?, reply_ref = ?, person = ?
         WHERE rowid = ?
         """
 
     private static let bulkInsertSQL = """
-        INSERT INTO mention(rowid, key, present, file, off, len, platform, source, created, handle,
-            handle_lc, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
+        INSERT INTO mention(rowid, key, present, file, off, len, platform, source_other, created, handle,
+            handle_lower, handle_local, author_name, own_lang, lang, sentiment, score, intents, hay, root_ref, reply_ref,
             person)
         VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// The row insert, prepared once per catch-up (not looked up by its SQL for every row).
+    /// The row insert, looked up once per catch-up (not by its SQL for every row), prepared once per connection.
     private var insertStatement: Statement?
 
     private mutating func insert(_ m: Mention, _ c: MentionColumns, file: Int64, off: Int, len: Int) throws {
@@ -188,10 +194,10 @@ struct LogApplier {
             b.bind(off)
             b.bind(len)
             b.bind(c.platform)
-            b.bind(c.source)
+            b.bind(c.sourceOther)
             b.bind(c.created)
             b.bind(c.handle)
-            b.bind(c.handleLC)
+            b.bind(c.handleLower)
             b.bind(c.handleLocal)
             b.bind(c.authorName)
             b.bind(c.ownLang)
@@ -221,7 +227,7 @@ struct LogApplier {
             bindColumns(&b)
             try b.run()
         } else {
-            if insertStatement == nil { insertStatement = try db.makeStatement(sql: LogApplier.insertSQL) }
+            if insertStatement == nil { insertStatement = try db.cachedStatement(sql: LogApplier.insertSQL) }
             var b = RowBinder(insertStatement!, in: db)
             b.bind(key)
             bindColumns(&b)
@@ -246,7 +252,9 @@ struct LogApplier {
         bulkKeys?.setPresent(key, rowid)
         mentions += 1
         if let person { try persons.add(m, id: person, db) }
-        if parts == nil { parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile) }
+        if parts == nil {
+            parts = try ReportPartWriter(db: db, bulk: deferFullText, teamFile: teamFile, known: knownTerms)
+        }
         try parts!.insert(c.report, rowid: rowid)
         // A new row joins the full-text tail (`HistoryIndex.fullTextTail`); one older than the tail goes in now.
         if deferFullText { return }
@@ -280,7 +288,7 @@ struct LogApplier {
         }
         try db.cachedStatement(
             sql: """
-                UPDATE mention SET sentiment = ?, score = ?, intents = ?, analysis = ?,
+                UPDATE OR IGNORE mention SET sentiment = ?, score = ?, intents = ?, analysis = ?,
                     lang = CASE WHEN own_lang = 1 THEN lang ELSE ? END
                 WHERE \(byRow) = ? AND present = 1
                 """
@@ -321,8 +329,9 @@ struct LogApplier {
             if bulkKeys == nil || known != nil {
                 try db.cachedStatement(
                     sql: """
-                        UPDATE mention SET status = ?, assignee = ?, assignee_lc = ?, tags = ?, handoff_team = ?,
-                            first_response = ?, last_changed = ?, reply_count = ?, note_count = ?, state = ?
+                        UPDATE OR IGNORE mention SET status = ?, assignee = ?, assignee_lc = ?, tags = ?,
+                            handoff_team = ?, first_response = ?, last_changed = ?, reply_count = ?, note_count = ?,
+                            state = ?
                         WHERE \(byRow) = ?
                         """
                 ).execute(arguments: StatementArguments(values + [row]))

@@ -4,11 +4,16 @@ import SwitchboardCore
 /// The columns of a mention that the query language reads, as the in-memory matcher computes them.
 struct MentionColumns {
     var platform, source: String
+    /// What the row stores of `source`: nil when it is the network (`source` is then computed, see the schema).
+    var sourceOther: String?
     var created: Double
     /// Folded handle without leading `@` (`from:` compares a prefix of it, byte for byte).
     var handle: Data
     /// Lower-case handle without `@` and its part before `@` (`is:own`).
     var handleLC, handleLocal: String
+    /// What the row stores of `handleLC`: nil when it has the folded handle's bytes (`handle_lc` is then computed
+    /// from `handle`, see the schema).
+    var handleLower: String?
     var authorName: String?
     var ownLang: Int, lang: String
     var sentiment: Int, score: Double?, intents: Int
@@ -24,12 +29,14 @@ struct MentionColumns {
     init(_ m: Mention) {
         platform = m.platform.lowercased()
         source = m.source?.lowercased() ?? ""
+        sourceOther = source == platform ? nil : source
         created = m.createdAt.timeIntervalSince1970
         var h = m.author.map { QueryText.fold($0.handle) } ?? []
         while h.first == 64 { h.removeFirst() }
         handle = Data(h)
         let lc = m.author.map { OwnAccounts.normalized($0.handle) } ?? ""
         handleLC = lc
+        handleLower = lc.utf8.elementsEqual(handle) ? nil : lc
         handleLocal = lc.firstIndex(of: "@").map { String(lc[..<$0]) } ?? ""
         authorName = m.author?.name
         ownLang = m.lang == nil ? 0 : 1

@@ -52,7 +52,7 @@ struct PersonRows {
     mutating func id(of key: String, _ db: Database) throws -> Int64 {
         if let e = byKey[key] { return entries[e].id }
         if tableEmpty == nil {
-            tableEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM person)") ?? false
+            tableEmpty = try Bool.fetchOne(try db.cachedStatement(sql: "SELECT NOT EXISTS (SELECT 1 FROM person)")) ?? false
         }
         let found = try PersonRows.find(key, db, table: tableEmpty == false) { byID[$0] != nil }
         entries.append(Entry(id: found.id, tally: found.tally, stored: found.tally != nil))
@@ -113,7 +113,9 @@ struct PersonRows {
             var seqs: [Int: Int64] = [:]
             for e in changed where !entries[e].stored {
                 if seq == nil {
-                    seq = try Int64.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'person_seq'") ?? 0
+                    seq =
+                        try Int64.fetchOne(
+                            try db.cachedStatement(sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'person_seq'")) ?? 0
                 }
                 seq! += 1
                 seqs[e] = seq!
@@ -170,8 +172,15 @@ struct PersonRows {
     static func bindValues(_ t: PersonTally, _ b: inout RowBinder) {
         let i = t.identity
         b.bind(i.platform)
-        b.bind(t.firstHandle)
-        b.bind(t.firstName)
+        // The first handle and name only when they are not the current ones (the schema's `person`).
+        b.bind(t.firstHandle == i.handle ? nil : t.firstHandle)
+        if t.firstName == i.name {
+            b.bindNull()
+        } else if let first = t.firstName {
+            b.bind(first)
+        } else {
+            b.bind(Data())
+        }
         b.bind(i.handle)
         b.bind(i.name)
         b.bind(i.url)
@@ -222,12 +231,14 @@ struct PersonRows {
 
     /// The tally of a `person` row at the reader (its columns in `columns`' order).
     static func tally(_ r: RowReader) -> PersonTally {
-        PersonTally(
-            key: r.string(2), platform: r.string(3), handle: r.string(6), name: r.stringOrNil(7),
+        let handle = r.string(6), name = r.stringOrNil(7)
+        let firstName = r.isNull(5) ? name : r.isBlob(5) ? nil : r.string(5)
+        return PersonTally(
+            key: r.string(2), platform: r.string(3), handle: handle, name: name,
             url: r.stringOrNil(8), followers: r.intOrNil(9),
             firstSeen: Date(timeIntervalSinceReferenceDate: r.double(10)),
-            lastSeen: Date(timeIntervalSinceReferenceDate: r.double(11)), firstHandle: r.string(4),
-            firstName: r.stringOrNil(5), mentions: r.int(12), sentiments: (r.int(13), r.int(14), r.int(15)),
+            lastSeen: Date(timeIntervalSinceReferenceDate: r.double(11)), firstHandle: r.stringOrNil(4) ?? handle,
+            firstName: firstName, mentions: r.int(12), sentiments: (r.int(13), r.int(14), r.int(15)),
             scored: r.int(16), scoreNanos: r.int64(17), evidence: (r.int(18), r.int(19), r.int(20), r.int(21)))
     }
 }

@@ -23,8 +23,10 @@ enum ReportBlocks {
             hour INTEGER NOT NULL, hours INTEGER NOT NULL, people BLOB NOT NULL, PRIMARY KEY (hour, hours)
         ) WITHOUT ROWID
         """,
-        // A person: `ReportAuthor.id(platform:handle:)` as UTF-8.
-        "CREATE TABLE IF NOT EXISTS report_person (id INTEGER PRIMARY KEY, key BLOB NOT NULL UNIQUE)",
+        // A person: `ReportAuthor.id(platform:handle:)` as UTF-8, and its number. Only ever looked up by the key, so
+        // the key is the table (schema 12: a table by number with a unique index of the keys beside it kept every key
+        // twice, 2 MB at 100k); the numbers are given out in order, the next one in meta `report_people`.
+        "CREATE TABLE IF NOT EXISTS report_person (key BLOB PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID",
         // An account of `report_name` (kind 1) and its person.
         "CREATE TABLE IF NOT EXISTS report_account (id INTEGER PRIMARY KEY, person INTEGER NOT NULL)",
     ]
@@ -135,16 +137,23 @@ enum ReportBlocks {
         guard !accounts.isEmpty else { return }
         try create(db)
         let find = try db.cachedStatement(sql: "SELECT id FROM report_person WHERE key = ?")
-        let insert = try db.cachedStatement(sql: "INSERT INTO report_person(key) VALUES (?)")
+        let insert = try db.cachedStatement(sql: "INSERT INTO report_person(key, id) VALUES (?, ?)")
         let link = try db.cachedStatement(sql: "INSERT OR REPLACE INTO report_account(id, person) VALUES (?, ?)")
+        let last = try Int64.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'report_people'") ?? 0
+        var next = last + 1
         for a in accounts {
             let key = Data(ReportAuthor.id(platform: a.platform, handle: a.handle).utf8)
             var person = try Int64.fetchOne(find, arguments: [key])
             if person == nil {
-                try insert.execute(arguments: [key])
-                person = db.lastInsertedRowID
+                try insert.execute(arguments: [key, next])
+                person = next
+                next += 1
             }
             try link.execute(arguments: [a.id, person])
+        }
+        if next != last + 1 {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('report_people', ?)", arguments: ["\(next - 1)"])
         }
     }
 

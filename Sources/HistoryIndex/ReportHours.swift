@@ -123,7 +123,7 @@ enum ReportHours {
         try db.execute(sql: sumsTable)
         try ReportBlocks.create(db)
         for t in tableNames { try db.execute(sql: "DELETE FROM \(t)") }
-        try db.execute(sql: "DELETE FROM meta WHERE k = 'report_hours'")
+        try db.execute(sql: "DELETE FROM meta WHERE k IN ('report_hours', 'report_people')")
     }
 
     /// What the blobs depend on beyond the rows: which posts are the brand's own (the SQL `is:own` compiles to)

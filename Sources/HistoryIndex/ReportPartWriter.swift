@@ -14,16 +14,18 @@ final class ReportPartWriter {
     private var next: Int32
     private var blob: [UInt8] = []
 
-    /// `bulk`: many mentions follow (the whole vocabulary is read at once).
-    init(db: Database, bulk: Bool, teamFile: URL?) throws {
+    /// `bulk`: many mentions follow (the whole vocabulary is read at once). `known`: words and their numbers
+    /// already met in this index build (`TermCache`).
+    init(db: Database, bulk: Bool, teamFile: URL?, known: [String: Int32] = [:]) throws {
         self.db = db
+        words = known
         var terms = try VoiceTerms.stored(db)
         if terms == nil, let teamFile, let team = try? FileIO.readDocument(TeamConfig.self, from: teamFile) {
             terms = VoiceTerms(team: team)
             try terms!.store(db)
         }
         voice = terms?.matchers ?? []
-        next = Int32(try Int.fetchOne(db, sql: "SELECT coalesce(max(id) + 1, 0) FROM report_term") ?? 0)
+        next = Int32(try Int.fetchOne(try db.cachedStatement(sql: "SELECT coalesce(max(id) + 1, 0) FROM report_term")) ?? 0)
         complete = next == 0
         if bulk, !complete {
             let rows = try Row.fetchCursor(db, sql: "SELECT id, term FROM report_term")
@@ -42,22 +44,44 @@ final class ReportPartWriter {
             }
             blob.append(UInt8(v))
         }
-        var b = RowBinder(
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO report_part(rowid, handle, platform, created, followers, flags, voice, terms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """), in: db)
+        let bits = VoiceTerms.bits(p.folded, voice)
+        // `OR IGNORE`, then an update when the row was there: `OR REPLACE` (a delete and an insert, each able to
+        // abort on a NOT NULL column) opened a statement journal for every new mention.
+        if insertStatement == nil { insertStatement = try db.cachedStatement(sql: ReportPartWriter.insertSQL) }
+        var b = RowBinder(insertStatement!, in: db)
         b.bind(rowid)
+        bindValues(&b, p, bits)
+        try b.run()
+        guard db.changesCount == 0 else { return }
+        var u = RowBinder(try db.cachedStatement(sql: ReportPartWriter.updateSQL), in: db)
+        bindValues(&u, p, bits)
+        u.bind(rowid)
+        try u.run()
+    }
+
+    private static let insertSQL = """
+        INSERT OR IGNORE INTO report_part(rowid, handle, platform, created, followers, flags, voice, terms)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """
+    private static let updateSQL = """
+        UPDATE OR IGNORE report_part SET handle = ?, platform = ?, created = ?, followers = ?, flags = ?, voice = ?,
+            terms = ?
+        WHERE rowid = ?
+        """
+    private var insertStatement: Statement?
+
+    private func bindValues(_ b: inout RowBinder, _ p: ReportParts, _ bits: Int64) {
         b.bind(p.handle)
         b.bind(p.platform)
         b.bind(p.created)
         if let f = p.followers { b.bind(f) } else { b.bindNull() }
         b.bind(p.flags)
-        b.bind(VoiceTerms.bits(p.folded, voice))
+        b.bind(bits)
         b.bind(Data(blob))
-        try b.run()
     }
+
+    /// The words met (all of them when the vocabulary was read whole).
+    var met: [String: Int32] { words }
 
     private func id(_ term: String) throws -> Int32 {
         if let id = words[term] { return id }
@@ -88,5 +112,42 @@ final class ReportPartWriter {
                 (v, shift) = (0, 0)
             }
         }
+    }
+}
+
+/// The words of `report_term` a process has met, by index build (see `HistoryIndex.terms`).
+struct TermCache {
+    /// More words than this are not kept (a bulk load reads the whole vocabulary: at 10M, megabytes).
+    static let limit = 50_000
+    private(set) var build: String?
+    private(set) var words: [String: Int32] = [:]
+    /// What the catch-up in progress met, kept by `commit()` once its transaction committed.
+    var pending: (build: String, words: [String: Int32])?
+
+    /// The words known for `build` (none for another build, or an index without one).
+    func known(for build: String?) -> [String: Int32] {
+        guard let build, build == self.build else { return [:] }
+        return words
+    }
+
+    mutating func commit() {
+        if let p = pending, p.words.count <= TermCache.limit {
+            (build, words) = (p.build, p.words)
+        } else if pending != nil {
+            (build, words) = (nil, [:])
+        }
+        pending = nil
+    }
+
+    mutating func forget() { (build, words, pending) = (nil, [:], nil) }
+
+    /// Meta `build`: a new one for every index made or emptied (`createTables`, `clear`).
+    static func newBuild(_ db: Database) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta(k, v) VALUES ('build', ?)", arguments: [UUID().uuidString])
+    }
+
+    static func build(_ db: Database) throws -> String? {
+        try String.fetchOne(try db.cachedStatement(sql: "SELECT v FROM meta WHERE k = 'build'"))
     }
 }

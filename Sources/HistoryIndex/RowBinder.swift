@@ -108,6 +108,7 @@ struct RowReader {
     func reset() { sqlite3_reset(stmt) }
 
     func isNull(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_NULL }
+    func isBlob(_ i: Int32) -> Bool { sqlite3_column_type(stmt, i) == SQLITE_BLOB }
     func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(stmt, i) }
     func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(stmt, i)) }
     func double(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }

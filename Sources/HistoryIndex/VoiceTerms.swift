@@ -31,7 +31,7 @@ struct VoiceTerms: Equatable {
 
     /// The terms the index's bits were worked out with (nil: none recorded yet).
     static func stored(_ db: Database) throws -> VoiceTerms? {
-        guard let json = try String.fetchOne(db, sql: "SELECT v FROM meta WHERE k = 'report_voice'"),
+        guard let json = try String.fetchOne(try db.cachedStatement(sql: "SELECT v FROM meta WHERE k = 'report_voice'")),
             let lists = try? JSONDecoder().decode([[String]].self, from: Data(json.utf8))
         else { return nil }
         return VoiceTerms(lists: lists)

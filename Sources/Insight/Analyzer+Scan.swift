@@ -383,8 +383,9 @@ extension Analyzer {
         if learnedOn {
             keys[nk] = LearnedKey.lang(r.lang)
             nk &+= 1
-            r.learned &+= hot.learned.table?.sum(keys, nk, filter: hot.learned.filter) ?? .zero
             collect?.keys.append(contentsOf: UnsafeBufferPointer(start: keys, count: nk))
+            // The last use of the keys (`sumConsuming` overwrites them).
+            r.learned &+= hot.learned.table?.sumConsuming(keys, nk, filter: hot.learned.filter) ?? .zero
             r.cues = SIMD16<Float>(
                 asked ? 1 : 0, r.questionStart ? 1 : 0, Float(min(r.complaintCues, 3)),
                 Float(min(r.praiseCues, 3)), Float(min(r.helpCues, 3)), r.strongHelp ? 1 : 0,

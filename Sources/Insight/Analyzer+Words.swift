@@ -155,15 +155,25 @@ extension Analyzer {
     }
 
     /// Whether `w` (`m` bytes) occurs in `hay` (`n` bytes): memchr for its byte at `rare`, then a compare of the whole.
+    /// Both must have 8 readable bytes past their ends (the scan's scratch and `TermStorage` do): a word of at most 8
+    /// bytes, most crisis words, is compared as one masked 64-bit load instead of a `memcmp` call.
     static func occurs(
         _ w: UnsafePointer<UInt8>, _ m: Int, rare r: Int, in hay: UnsafeMutablePointer<UInt8>, _ n: Int
     ) -> Bool {
         var start = 0  // the first place `w` could start
         let f = Int32(w[r])
+        let short = m <= 8
+        // The first `m` bytes in memory order: the low bytes of a little-endian load.
+        let mask = UInt64(littleEndian: m >= 8 ? .max : (1 << (8 * UInt64(m))) &- 1)
+        let word = UnsafeRawPointer(w).loadUnaligned(as: UInt64.self) & mask
         while n - start >= m {
             guard let hit = memchr(hay + start + r, f, n - start - m + 1) else { return false }
             let at = hay.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - r
-            if memcmp(hay + at, w, m) == 0 { return true }
+            if short {
+                if UnsafeRawPointer(hay + at).loadUnaligned(as: UInt64.self) & mask == word { return true }
+            } else if memcmp(hay + at, w, m) == 0 {
+                return true
+            }
             start = at + 1
         }
         return false

@@ -110,6 +110,42 @@ struct LearnedTableView {
         return s
     }
 
+    /// `sum` for the last use of `keys` (overwritten: `keys[0...n]` is scratch afterwards). First the keys that pass
+    /// the filter, mixed, are moved to the front and their home slots read in a loop of independent loads, so that
+    /// their cache misses overlap one another; then the probes, which find those lines loaded (or on their way)
+    /// instead of each waiting behind the one before. The integer sums are the same in any order.
+    @inline(__always)
+    func sumConsuming(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int, filter: FilterView?) -> SIMD16<Int32> {
+        var m = 0
+        var x: UInt32 = 0
+        for k in 0..<n {
+            let key = keys[k]
+            if filter?.mayContain(key) != false {
+                let mix = LearnedTable.mixed(key)
+                keys[m] = mix
+                m &+= 1
+                x ^= slots.load(fromByteOffset: (LearnedTable.home(mix) & mask) &* 16 &+ 12, as: UInt32.self)
+            }
+        }
+        keys[m] = UInt64(x)  // keeps the loads
+        var s = SIMD16<Int32>(repeating: 0)
+        for k in 0..<m {
+            let mix = keys[k]
+            let fp = LearnedTable.fingerprint(mix)
+            var i = LearnedTable.home(mix) & mask
+            while true {
+                let f = slots.load(fromByteOffset: i &* 16 &+ 12, as: UInt32.self)
+                if f == fp {
+                    s &+= LearnedTable.widened(slots.load(fromByteOffset: i &* 16, as: SIMD16<Int8>.self))
+                    break
+                }
+                if f == 0 { break }
+                i = (i &+ 1) & mask
+            }
+        }
+        return s
+    }
+
     /// The weights of one feature (nil when absent), dequantised.
     func weights(_ key: UInt64) -> SIMD16<Float>? {
         var s = SIMD16<Int32>(repeating: 0)

@@ -12,7 +12,9 @@ final class TermStorage: @unchecked Sendable {
     init(terms t: [[[UInt8]]], brand b: [UInt64]) {
         let flat = t.flatMap { $0 }
         let total = flat.reduce(0) { $0 + $1.count }
-        bytes = .allocate(capacity: max(1, total))
+        // 8 bytes more, zeroed: `Analyzer.occurs` reads a short word as one 64-bit load.
+        bytes = .allocate(capacity: total + 8)
+        bytes.initialize(repeating: 0, count: total + 8)
         words = .allocate(capacity: max(1, flat.count))
         terms = .allocate(capacity: max(1, t.count))
         brand = .allocate(capacity: max(1, b.count))

@@ -64,35 +64,22 @@ struct Tokenizer {
                 continue
             }
             if (b | 0x20) &- 97 < 26 {
-                // The common word, inline: ASCII letters up to a byte that ends a word as `word` ends it (a space,
-                // punctuation other than an apostrophe, the end). Anything else (a digit, an apostrophe, a non-ASCII
-                // letter) goes to `word` from the word's start, which overwrites what was written here.
-                var (k, o, h, prev, r, up, fl) = (i, out, fnvOffset, UInt8(0), 0, 0, UInt8(0))
-                repeat {
-                    let x = t[k]
-                    let l = x | 0x20
-                    if l &- 97 >= 26 { break }
-                    up &+= Int((~x >> 5) & 1)
-                    k &+= 1
-                    if l == prev {
-                        r &+= 1
-                        if r > 2 { fl |= Token.elongated; continue }
-                        if r == 2 { fl |= Token.repeatedLetters }
-                    } else {
-                        (prev, r) = (l, 1)
-                    }
-                    scratch[o] = l
-                    o &+= 1
-                    h = fnvStep(h, l)
-                } while k < n
+                // The common word: ASCII letters up to a byte that ends a word as `word` ends it (a space, punctuation
+                // other than an apostrophe, the end), read by `letters`. Anything else (a digit, an apostrophe, a
+                // non-ASCII letter) goes to `word` from the word's start, which overwrites what was written here.
+                let run = letters(t.baseAddress!, i, n, scratch, out)
+                let k = run.end
                 if k >= n || t[k] < 0x80 && t[k] &- 48 >= 10 && t[k] != 39 && t[k] != 96 {
+                    let up = run.upFlags >> 8
+                    var fl = UInt8(truncatingIfNeeded: run.upFlags)
                     let lower = k &- i &- up
                     if up >= 2 && lower == 0 { fl |= Token.caps }
                     stats.upperLetters &+= up
                     stats.lowerLetters &+= lower
                     tokens[nt] = Token(
-                        hash: h == 0 ? 1 : h, start: Int32(out), len: Int32(o &- out), kind: .word, flags: fl)
-                    (nt, out, i) = (nt &+ 1, o, k)
+                        hash: run.hash == 0 ? 1 : run.hash, start: Int32(truncatingIfNeeded: out),
+                        len: Int32(truncatingIfNeeded: run.o &- out), kind: .word, flags: fl)
+                    (nt, out, i) = (nt &+ 1, run.o, k)
                     continue
                 }
             }
@@ -198,6 +185,36 @@ struct Tokenizer {
             nt += 1
         }
         return nt
+    }
+
+    /// The run of ASCII letters from `i` (a letter): writes them lower-cased to `scratch` from `out`, letter runs
+    /// capped at two. Returns the index after the run, the output index after it, the FNV-1a hash of what was
+    /// written, and the count of capitals shifted left by 8 over the flags (`elongated`, `repeatedLetters`). Out of
+    /// line, so that its loop keeps everything in registers (inlined into `tokenize`, whose many live values
+    /// crowd it, it reloaded the text's length and the scratch pointer from the stack every byte).
+    @inline(never)
+    static func letters(
+        _ t: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ scratch: UnsafeMutablePointer<UInt8>, _ out: Int
+    ) -> (end: Int, o: Int, hash: UInt64, upFlags: Int) {
+        var (k, o, h, prev, r, up, fl) = (i, out, fnvOffset, UInt8(0), 0, 0, 0)
+        repeat {
+            let x = t[k]
+            let l = x | 0x20
+            if l &- 97 >= 26 { break }
+            up &+= Int((~x >> 5) & 1)
+            k &+= 1
+            if l == prev {
+                r &+= 1
+                if r > 2 { fl |= Int(Token.elongated); continue }
+                if r == 2 { fl |= Int(Token.repeatedLetters) }
+            } else {
+                (prev, r) = (l, 1)
+            }
+            scratch[o] = l
+            o &+= 1
+            h = fnvStep(h, l)
+        } while k < n
+        return (k, o, h, up << 8 | fl)
     }
 
     /// Reads one word starting at `i`; writes its normalised bytes to `scratch` and returns the index after it.

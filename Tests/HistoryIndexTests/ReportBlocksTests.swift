@@ -187,7 +187,7 @@ extension ReportSumsTests {
             "SELECT id, kind, hex(name) FROM report_name ORDER BY id", "SELECT hour FROM report_dirty",
             "SELECT id, hex(key) FROM report_person ORDER BY id", "SELECT id, person FROM report_account ORDER BY id",
             "SELECT hour, hours, hex(people) FROM report_block ORDER BY hour, hours",
-            "SELECT v FROM meta WHERE k = 'report_hours'",
+            "SELECT k, v FROM meta WHERE k IN ('report_hours', 'report_people') ORDER BY k",
         ]
         func reportTables() throws -> [String] {
             try database(dir).read { db in

@@ -99,6 +99,34 @@ final class ReportPartsTests: XCTestCase {
             week.topics.contains { $0.term == "zahlungsausfall" } || week.hashtags.contains { $0.term == "#kündigung" })
     }
 
+    /// An open index (a workbench's) keeps the topic words' numbers it met between catch-ups; another process's
+    /// rebuild numbers them anew — here in another order, as a log of an earlier month that turned up (restored,
+    /// or brought by a sync) is read first — so the open index must not write the old numbers into the parts of
+    /// the mentions it catches up next: the report names the words the mentions have.
+    func testACatchUpAfterAnotherProcessRebuiltTheIndexNumbersTheWordsAsTheRebuildDid() throws {
+        let dir = makeTempDir("sbparts-renumbered")
+        let team = try Self.team()
+        try FileIO.writeDocument(Self.teamJSON(), to: dir.teamFile)
+        try Self.ingest(dir, count: 400, seed: 21, from: 0)
+        let open = try HistoryIndex(dir: dir)
+        try Self.ingest(dir, count: 100, seed: 22, from: 400, extraWords: ["Zahlungsausfall"])
+        try open.catchUp()
+        // An earlier month's log with words of its own, read first by a rebuild.
+        let other = makeTempDir("sbparts-earlier")
+        try Self.ingest(other, count: 300, seed: 23, from: 5000, extraWords: ["Quokka", "Wombat", "Zahlungsausfall"])
+        let earlier = try XCTUnwrap(other.logFiles(.mentions).first)
+        try FileManager.default.copyItem(
+            at: earlier, to: dir.logDir.appendingPathComponent("mentions-2000-01.jsonl"))
+        let rebuilt = try HistoryIndex(dir: dir).catchUp(rebuild: "test")
+        XCTAssertNotNil(rebuilt.rebuiltBecause)
+        // New mentions with the words both numberings know, caught up by the index that stayed open.
+        try Self.ingest(dir, count: 300, seed: 24, from: 800, extraWords: ["Zahlungsausfall", "Wombat"])
+        let caught = try open.catchUp()
+        XCTAssertNil(caught.rebuiltBecause)
+        XCTAssertEqual(caught.mentions, 300)
+        try assertSameReport(dir, team)
+    }
+
     /// Mentions as a brand meets them: German and English, hashtags, handles written with `@` or capitals, networks
     /// spelled two ways, private messages, replies, times with milliseconds, analyses later, triage.
     static func ingest(

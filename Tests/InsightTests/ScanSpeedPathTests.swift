@@ -100,6 +100,24 @@ final class ScanSpeedPathTests: XCTestCase {
         XCTAssertNil(a.analyze("Totalausfal").crisisTerms)
     }
 
+    /// Session 15: a crisis word of at most 8 bytes is compared as one 64-bit load of the text's bytes, which reads past
+    /// the word (and past the text's end, into what a longer text left in the thread's buffer): only the word's own
+    /// bytes count, at every length up to 8 and beyond it (compared the old way).
+    func testShortCrisisWordsComparedByTheirOwnBytes() {
+        let words = ["q", "zq", "abc", "kabu", "strik", "outage", "ausfall", "shutdown", "datenleck", "lieferstopp"]
+        let a = Analyzer(crisisTerms: words)
+        for w in words {
+            let last = w.index(before: w.endIndex)
+            let wrongLast = String(w[..<last]) + (w.hasSuffix("x") ? "y" : "x")
+            // A longer text first, so that the buffer holds the whole word right after the shorter text's end.
+            _ = a.analyze("zz " + w + w + " " + w)
+            XCTAssertEqual(a.analyze("zz " + w).crisisTerms, [w], w)
+            XCTAssertNil(a.analyze("zz " + String(w[..<last])).crisisTerms, "\(w) cut short")
+            XCTAssertNil(a.analyze("zz " + wrongLast + " zz").crisisTerms, "\(w) with its last byte wrong")
+            XCTAssertEqual(a.analyze(wrongLast + " " + w + "!").crisisTerms, [w], "\(w) after a near miss")
+        }
+    }
+
     func testCapitalsAndLetterRunsFoldAsBefore() {
         let analyzer = Analyzer()
         // Letter runs cap at two whatever the case; capitals fold to lower case; a word in capitals stays "caps".
