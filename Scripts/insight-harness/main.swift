@@ -6,6 +6,8 @@ import SwitchboardCore
 
 func cpu() -> Double { var ts = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 }
 let env = ProcessInfo.processInfo.environment
+/// The texts `switchboard-bench insight` reads (`insightBenchTexts`), read again here: the harness is compiled alone,
+/// without the bench's module.
 func devTexts() -> [String] {
     let shared = env["SHARED"] ?? FileManager.default.currentDirectoryPath + "/../shared"
     var out: [String] = []

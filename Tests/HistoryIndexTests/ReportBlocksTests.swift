@@ -48,6 +48,16 @@ extension ReportSumsTests {
 
     /// A history of `count` mentions (`ReportPartsTests.ingest`) and the fans' mentions over `fanDays` days, removed
     /// when the test ends; the store that wrote them.
+    /// The report over the folded store (what the index's report must equal).
+    func foldedReport(
+        _ dir: DataDirectory, _ team: TeamConfig, since: Date, until: Date, options: ReportOptions
+    ) throws -> Report {
+        let reference = try Store(dir: dir, mode: .readOnly)
+        return try Report.compute(
+            mentions: reference.mentions, states: reference.states(), events: reference.events, team: team,
+            since: since, until: until, now: Self.now, options: options)
+    }
+
     func history(_ name: String, count: Int, seed: UInt64, fanDays: Int) throws -> (DataDirectory, Store) {
         let dir = makeTempDir(name)
         addTeardownBlock { try? FileManager.default.removeItem(at: dir.root) }
@@ -162,10 +172,7 @@ extension ReportSumsTests {
         XCTAssertTrue(index.lastReportFromSums)
         XCTAssertGreaterThan(index.lastReportPeopleBlocks, 0)
         XCTAssertEqual(try version(), v0, "the report wrote")
-        let reference = try Store(dir: dir, mode: .readOnly)
-        let expected = try Report.compute(
-            mentions: reference.mentions, states: reference.states(), events: reference.events, team: team,
-            since: since, until: until, now: Self.now, options: options)
+        let expected = try foldedReport(dir, team, since: since, until: until, options: options)
         try assertSameFormats(got, expected, "after prepareReports")
         // Again: nothing to make.
         XCTAssertTrue(try index.prepareReports(team: team, options: options))
@@ -221,10 +228,7 @@ extension ReportSumsTests {
         let got = try index.report(team: team, since: since, until: until, now: Self.now, options: options)
         XCTAssertTrue(index.lastReportFromSums)
         XCTAssertEqual(try version(), v0, "the report wrote")
-        let reference = try Store(dir: dir, mode: .readOnly)
-        let expected = try Report.compute(
-            mentions: reference.mentions, states: reference.states(), events: reference.events, team: team,
-            since: since, until: until, now: Self.now, options: options)
+        let expected = try foldedReport(dir, team, since: since, until: until, options: options)
         try assertSameFormats(got, expected, "after a rebuild with the hours")
         try queue.write { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA integrity_check"), "ok")
