@@ -249,7 +249,7 @@ extension HistoryIndex {
         if bulk {
             if report, why != nil { progress?.started(L10n.t("index.sorting")) }
             try HistoryIndex.endBulk(
-                db, fullText: !fresh, sortCacheKB: fresh ? HistoryIndex.buildSortCacheKB : nil
+                db, fullText: !fresh, sortCacheKB: HistoryIndex.buildSortCacheKB
             ) { done, total in
                 if report, why != nil { progress?.advanced(done: done, total: total) }
             }

@@ -42,7 +42,8 @@ extension HistoryIndex {
     /// The page cache of a rebuild's fresh file (KiB): the key's and the handle's B-trees are filled in random order.
     static let buildCacheKB = 256 << 10
 
-    /// The page cache of a rebuild's fresh file while its secondary indexes are sorted (KiB; see `endBulk`).
+    /// The page cache while a bulk load's secondary indexes are sorted (KiB; a rebuild's fresh file and a large
+    /// `ingest` into the index; see `endBulk`).
     static let buildSortCacheKB = 16 << 10
 
     /// Whether rebuilds go through a fresh file (on; the bench's `index-steps DIR build-in-place` and tests turn it
