@@ -248,9 +248,7 @@ extension HistoryIndex {
         terms.pending = build.map { ($0, applier.termsMet) }
         if bulk {
             if report, why != nil { progress?.started(L10n.t("index.sorting")) }
-            try HistoryIndex.endBulk(
-                db, fullText: !fresh, sortCacheKB: HistoryIndex.buildSortCacheKB
-            ) { done, total in
+            try HistoryIndex.endBulk(db, fullText: !fresh) { done, total in
                 if report, why != nil { progress?.advanced(done: done, total: total) }
             }
         }

@@ -32,9 +32,10 @@ extension HistoryIndex {
         folder(dir).appendingPathComponent("history.build-hours.sqlite")
     }
 
-    /// The build file, the hours' file and whatever SQLite kept beside them (a killed build leaves them).
+    /// The build file, the hours' file and whatever SQLite kept beside them (a killed build leaves them). The hours'
+    /// file first: a process killed in between leaves the build file, which `removeLeftBuild` looks for.
     static func removeBuildFiles(_ dir: DataDirectory) {
-        for file in [buildFile(dir), hoursFile(dir)] {
+        for file in [hoursFile(dir), buildFile(dir)] {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(file.path + suffix) }
         }
     }

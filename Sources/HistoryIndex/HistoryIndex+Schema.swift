@@ -217,7 +217,7 @@ extension HistoryIndex {
     /// `fullText: false` (a rebuild's fresh file): the full-text pass is left to the caller, who runs it in a
     /// transaction of its own after this one committed (`buildFullText`), while another thread makes the report's
     /// hours from the committed rows; `fts_upto` is recorded as if it were done (the file is not used before it is).
-    /// `sortCacheKB` (a rebuild's fresh file): the page cache while the indexes are sorted. SQLite's sorter keeps
+    /// The indexes are sorted with a page cache of `buildSortCacheKB` (16 MB). SQLite's sorter keeps
     /// up to a cache's worth of keys in memory: with the fresh file's 256 MB every index of 1M mentions is sorted
     /// in one piece on the writer's thread, and `PRAGMA threads` never starts a worker. With 16 MB the keys are
     /// sorted in 16 MB runs by worker threads while the writer reads the table, then merged: measured at 1M (the
@@ -225,11 +225,9 @@ extension HistoryIndex {
     /// A bulk load into the index itself (an `ingest` of a large file) sorts with it too (its 64 MB cache kept
     /// most indexes in one piece as well): `ingest` of 1M into a new store 36.2 / 37.8 s, 52.4 CPU-s against
     /// 39.7 / 40.2 s, 58.5 CPU-s, and ~40 MB less memory (session 15, alternating, load 1.6–1.9).
-    static func endBulk(
-        _ db: Database, fullText: Bool = true, sortCacheKB: Int? = nil, step: ((Int, Int) -> Void)? = nil
-    ) throws {
+    static func endBulk(_ db: Database, fullText: Bool = true, step: ((Int, Int) -> Void)? = nil) throws {
         let passes = secondaryIndexes.count + 1
-        if let sortCacheKB { try db.execute(sql: "PRAGMA cache_size = -\(sortCacheKB)") }
+        try db.execute(sql: "PRAGMA cache_size = -\(buildSortCacheKB)")
         for (i, sql) in secondaryIndexes.enumerated() {
             step?(i, passes)
             try db.execute(sql: sql)
