@@ -152,14 +152,16 @@ extension HistoryIndex {
         """,
     ]
 
-    /// Counts every present mention into `mention_count` anew (after a bulk load, or an index from before it).
+    /// Counts every present mention into `mention_count` anew (after a bulk load), through `mention_report` (present rows only, status and first response in it): the planner chose
+    /// `mention_status` and read every row for `present` and `first_response` — 0.26 s at 100k against 0.04 s
+    /// (`endBulk` calls it after the secondary indexes are built).
     static func recount(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM mention_count")
         try db.execute(
             sql: """
                 INSERT INTO mention_count(status, answered, n)
-                SELECT status, first_response IS NOT NULL, count(*) FROM mention WHERE present = 1
-                GROUP BY 1, 2
+                SELECT status, first_response IS NOT NULL, count(*) FROM mention INDEXED BY mention_report
+                WHERE present = 1 GROUP BY 1, 2
                 """)
     }
 
