@@ -57,10 +57,11 @@ extension HistoryIndex {
         // What a build killed half-way left (never read).
         if access(HistoryIndex.buildFile(dir).path, F_OK) == 0 { HistoryIndex.removeBuildFiles(dir) }
         let result: CatchUp
-        if feed == nil, let fresh = try freshBuild(rebuild: rebuild ?? pendingReason) {
-            // A rebuild, or a first load of a large history: built in a file of its own, then copied in.
+        if let fresh = try freshBuild(rebuild: rebuild ?? pendingReason, following: feed) {
+            // A rebuild, a first load of a large history, or an `ingest` of a large file into an index that has read
+            // nothing (following its appends): built in a file of its own, then copied in.
             terms.pending = nil
-            do { result = try buildInFreshFile(rebuild: fresh.why, progress: progress) } catch {
+            do { result = try buildInFreshFile(rebuild: fresh.why, progress: progress, following: feed) } catch {
                 terms.forget()
                 throw error
             }
@@ -185,7 +186,11 @@ extension HistoryIndex {
         // (Following an `ingest`: what it is about to append counts too.)
         // (A rebuild's fresh file starts empty: always in bulk, and its full-text pass is left to the caller.)
         let bulk = fresh || why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
-        if bulk { try HistoryIndex.beginBulk(db, cacheKB: fresh ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB) }
+        // (Following an `ingest` in a fresh file: the index's bulk cache, so the import's memory stays what it was.)
+        if bulk {
+            try HistoryIndex.beginBulk(
+                db, cacheKB: fresh && feed == nil ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB)
+        }
         // An index made before the full-text tail has every row in the full-text index: the tail starts here.
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         let build = try TermCache.build(db)

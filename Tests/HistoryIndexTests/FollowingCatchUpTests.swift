@@ -13,7 +13,9 @@ final class FollowingCatchUpTests: XCTestCase {
     let start = Date(timeIntervalSince1970: 1_790_050_000)
 
     /// What happens before the ingest: a few mentions, an action, an analysis, an index caught up with them.
-    func prepare(_ dir: DataDirectory) throws -> (Store, HistoryIndex) {
+    /// `indexed: false`: the index is opened before anything is written and reads nothing (a first import).
+    func prepare(_ dir: DataDirectory, indexed: Bool = true) throws -> (Store, HistoryIndex) {
+        let early = indexed ? nil : try HistoryIndex(dir: dir)
         let store = try Store(dir: dir)
         try store.record([.tag(mention: indexMention("b3-7").key, tags: ["vorab"])], actor: "bo", now: start)
         try store.ingest(
@@ -25,7 +27,7 @@ final class FollowingCatchUpTests: XCTestCase {
                     key: indexMention("old3").key,
                     analysis: Analysis(lang: "de", sentiment: .negative, score: -0.6, intents: [.question]))
             ], now: start)
-        return (store, try HistoryIndex(dir: dir))
+        return (store, try early ?? HistoryIndex(dir: dir))
     }
 
     /// The ingest: batches of mentions, another writer's actions between them (on mentions of earlier batches and on
@@ -75,11 +77,17 @@ final class FollowingCatchUpTests: XCTestCase {
 
     /// `handOver`: the store's appended mentions go to the feed (as `ingest` does), so the follower takes them
     /// instead of decoding their lines; otherwise it reads every line.
-    func check(expectedBytes: Int, bulk: Bool, handOver: Bool = false) throws {
+    /// `firstImport`: the index has read nothing when the ingest starts (it reads what was written before, then
+    /// follows), so a large one is built in a fresh file and copied in (`HistoryIndex.freshBuild(following:)`).
+    func check(expectedBytes: Int, bulk: Bool, handOver: Bool = false, firstImport: Bool = false) throws {
         let dir = makeTempDir("sbfollow")
         defer { try? FileManager.default.removeItem(at: dir.root) }
         // The index follows on another thread while this one appends.
-        let (store, index) = try prepare(dir)
+        let (store, index) = try prepare(dir, indexed: !firstImport)
+        // Whether the follower built in a fresh file: its copy into the index runs this first.
+        let copied = FollowResult()
+        HistoryIndex.beforeCopy = { copied.set(.success(HistoryIndex.CatchUp())) }
+        defer { HistoryIndex.beforeCopy = nil }
         let feed = AppendFeed(expectedBytes: expectedBytes)
         let done = DispatchSemaphore(value: 0)
         let result = FollowResult()
@@ -101,7 +109,9 @@ final class FollowingCatchUpTests: XCTestCase {
         } else {
             XCTAssertEqual(feed.taken, 0)
         }
-        XCTAssertEqual(caught.mentions, 250)
+        XCTAssertEqual(caught.mentions, firstImport ? 270 : 250)
+        XCTAssertEqual(copied.get() != nil, firstImport && bulk, "built in a fresh file")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
         // In bulk the full-text index is built at the end; row by row the new rows wait in its tail.
         XCTAssertEqual(index.fullTextTailRows == 0, bulk)
         XCTAssertTrue(try index.isCurrent(), "the index read everything the logs hold")
@@ -122,6 +132,16 @@ final class FollowingCatchUpTests: XCTestCase {
 
     func testAFollowingCatchUpInBulkHoldsWhatACatchUpAfterTheAppendsHolds() throws {
         try check(expectedBytes: 1 << 30, bulk: true)
+    }
+
+    func testAFirstImportFollowedInAFreshFileHoldsWhatARebuildHolds() throws {
+        try check(expectedBytes: 1 << 30, bulk: true, handOver: true, firstImport: true)
+        try check(expectedBytes: 1 << 30, bulk: true, firstImport: true)
+    }
+
+    /// A small first import (or one from a pipe, size unknown) is followed in place, as before.
+    func testASmallFirstImportIsFollowedInPlace() throws {
+        try check(expectedBytes: 0, bulk: false, handOver: true, firstImport: true)
     }
 
     func testAFollowingCatchUpRowByRowHoldsWhatACatchUpAfterTheAppendsHolds() throws {
