@@ -139,6 +139,40 @@ final class FollowingCatchUpTests: XCTestCase {
         try check(expectedBytes: 1 << 30, bulk: true, firstImport: true)
     }
 
+    /// A first import whose fresh build fails before its copy (a full disk; a process killed there leaves the
+    /// build file, which the next catch-up removes): every append is in the logs, the index is as it was (it had
+    /// read nothing), no build file is left, and the next catch-up reads it all — what a rebuild holds.
+    func testAFirstImportWhoseFreshBuildFailsLeavesTheIndexBehindAndTheNextCatchUpReadsItAll() throws {
+        let dir = makeTempDir("sbfollowf")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (store, index) = try prepare(dir, indexed: false)
+        struct Stop: Error {}
+        HistoryIndex.beforeCopy = {
+            XCTAssertGreaterThan(FileIO.size(HistoryIndex.buildFile(dir)), 0)
+            throw Stop()
+        }
+        defer { HistoryIndex.beforeCopy = nil }
+        let feed = AppendFeed(expectedBytes: 1 << 30)
+        let done = DispatchSemaphore(value: 0)
+        let result = FollowResult()
+        Thread.detachNewThread {
+            result.set(Result { try index.catchUp(following: feed) })
+            done.signal()
+        }
+        try ingest(store, dir) { if let a = $0 { feed.appended(a) } else { feed.appended() } }
+        feed.finish()
+        done.wait()
+        XCTAssertThrowsError(try XCTUnwrap(result.get()).get())
+        HistoryIndex.beforeCopy = nil
+        XCTAssertFalse(FileManager.default.fileExists(atPath: HistoryIndex.buildFile(dir).path))
+        XCTAssertEqual(try index.mentionCount(), 0, "the index as it was: it had read nothing")
+        XCTAssertEqual(try index.catchUp().mentions, 270)
+        XCTAssertEqual(try index.mentionCount(), 270)
+        let caughtUp = try contents(dir)
+        _ = try index.catchUp(rebuild: "compare")
+        assertSame(caughtUp, try contents(dir))
+    }
+
     /// A small first import (or one from a pipe, size unknown) is followed in place, as before.
     func testASmallFirstImportIsFollowedInPlace() throws {
         try check(expectedBytes: 0, bulk: false, handOver: true, firstImport: true)
