@@ -102,9 +102,10 @@ final class FollowingCatchUpTests: XCTestCase {
         done.wait()
         let caught = try XCTUnwrap(result.get()).get()
         // Every batch handed over is taken, unless the follower read its lines before the word came (then it
-        // decodes them): at least one is.
+        // decodes them): at least one is. (A first import's follower makes its fresh file before it reads: the five
+        // small batches here may all be appended before it follows, and are then read from the log.)
         if handOver {
-            XCTAssertGreaterThan(feed.taken, 0)
+            if !firstImport { XCTAssertGreaterThan(feed.taken, 0) }
             XCTAssertLessThan(feed.taken, 5)
         } else {
             XCTAssertEqual(feed.taken, 0)

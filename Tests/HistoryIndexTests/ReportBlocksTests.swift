@@ -237,4 +237,35 @@ extension ReportSumsTests {
         try queue.close()
         XCTAssertEqual(try index.keys(matching: try Query.parse("super"), environment: env), plainSuper)
     }
+
+    /// `ingest` of a large file into an index that has read nothing follows its appends in a fresh file, and with
+    /// `rebuildReports` (as `ingest` sets it) makes the report's hours there too: the first report after a large
+    /// import writes nothing and equals the folded store's.
+    func testAFirstImportMakesTheReportsHoursBesideItsFullTextPass() throws {
+        let (dir, _) = try history("sbreportblocksimport", count: 900, seed: 78, fanDays: 50)
+        let team = try ReportColumnsTests.team(zone: "Europe/Berlin", bands: true)
+        let options = ReportSumsTests.options(team, hidePrivate: false)
+        try FileIO.writeDocument(try JSONEncoder().encode(team), to: dir.teamFile)
+        let index = try HistoryIndex(dir: dir, catchUp: false)
+        index.rebuildReports = (team, options)
+        let feed = AppendFeed(expectedBytes: 1 << 30)
+        feed.finish()
+        XCTAssertGreaterThan(try index.catchUp(following: feed).mentions, 0)
+        for name in ["history.build-hours.sqlite", "history.build.sqlite"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.root.path + "/index/" + name), name)
+        }
+        XCTAssertGreaterThan(
+            try database(dir).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report_hour") } ?? 0, 40 * 24)
+        let queue = try DatabaseQueue(path: dir.root.appendingPathComponent("index/history.sqlite").path)
+        let version = { try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? -1 } }
+        let v0 = try version()
+        XCTAssertTrue(try index.prepareReports(team: team, options: options))
+        XCTAssertEqual(try version(), v0, "prepareReports wrote after the import")
+        let since = Self.now.addingTimeInterval(-24.5 * Self.day), until = Self.now.addingTimeInterval(-2.3 * Self.day)
+        let got = try index.report(team: team, since: since, until: until, now: Self.now, options: options)
+        XCTAssertTrue(index.lastReportFromSums)
+        XCTAssertEqual(try version(), v0, "the report wrote")
+        try assertSameFormats(got, try foldedReport(dir, team, since: since, until: until, options: options), "import")
+        try queue.close()
+    }
 }

@@ -52,6 +52,8 @@ struct IngestCommand: ParsableCommand {
         // A file as large as the workbench reads through the index makes the index if there is none yet (issue 18:
         // `ingest` including the index), so the first workbench after it opens at once.
         follower.creates = (size ?? 0) >= WorkbenchWindow.autoFromBytes
+        // A first import built in a fresh file makes the report's hours beside its full-text pass.
+        follower.prepareReports = true
         let keyIndex = routes || !dir.exists ? nil : follower.keyIndex()
         let store = try global.openStore(mode: routes ? .normal : .keysOnly, keyIndex: keyIndex)
         // The index follows the appends on another thread (one transaction; in bulk when the import is large
