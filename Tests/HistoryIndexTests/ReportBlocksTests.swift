@@ -215,21 +215,8 @@ extension ReportSumsTests {
         let index = try HistoryIndex(dir: dir, catchUp: false)
         index.rebuildReports = (team, options)
         XCTAssertEqual(try index.catchUp(rebuild: "asked to").rebuiltBecause, "asked to")
-        for name in ["history.build-hours.sqlite", "history.build.sqlite"] {
-            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.root.path + "/index/" + name), name)
-        }
         assertSame(try reportTables(), expectedTables)
-        let queue = try DatabaseQueue(path: dir.root.appendingPathComponent("index/history.sqlite").path)
-        let version = { try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? -1 } }
-        let v0 = try version()
-        XCTAssertTrue(try index.prepareReports(team: team, options: options))
-        XCTAssertEqual(try version(), v0, "prepareReports wrote after the rebuild")
-        let since = Self.now.addingTimeInterval(-24.5 * Self.day), until = Self.now.addingTimeInterval(-2.3 * Self.day)
-        let got = try index.report(team: team, since: since, until: until, now: Self.now, options: options)
-        XCTAssertTrue(index.lastReportFromSums)
-        XCTAssertEqual(try version(), v0, "the report wrote")
-        let expected = try foldedReport(dir, team, since: since, until: until, options: options)
-        try assertSameFormats(got, expected, "after a rebuild with the hours")
+        let queue = try assertHoursMade(index, dir, team, options, "after a rebuild with the hours")
         try queue.write { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA integrity_check"), "ok")
             try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('integrity-check')")
@@ -251,21 +238,30 @@ extension ReportSumsTests {
         let feed = AppendFeed(expectedBytes: 1 << 30)
         feed.finish()
         XCTAssertGreaterThan(try index.catchUp(following: feed).mentions, 0)
+        XCTAssertGreaterThan(
+            try database(dir).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report_hour") } ?? 0, 40 * 24)
+        try assertHoursMade(index, dir, team, options, "after a first import").close()
+    }
+
+    /// After a build that made the report's hours in its fresh file: no build or hours' file is left,
+    /// `prepareReports` finds nothing to make, and a report reads the hours' sums without writing and equals the
+    /// folded store's. Returns a plain connection to the index (close it).
+    func assertHoursMade(
+        _ index: HistoryIndex, _ dir: DataDirectory, _ team: TeamConfig, _ options: ReportOptions, _ what: String
+    ) throws -> DatabaseQueue {
         for name in ["history.build-hours.sqlite", "history.build.sqlite"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: dir.root.path + "/index/" + name), name)
         }
-        XCTAssertGreaterThan(
-            try database(dir).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM report_hour") } ?? 0, 40 * 24)
         let queue = try DatabaseQueue(path: dir.root.appendingPathComponent("index/history.sqlite").path)
         let version = { try queue.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? -1 } }
         let v0 = try version()
         XCTAssertTrue(try index.prepareReports(team: team, options: options))
-        XCTAssertEqual(try version(), v0, "prepareReports wrote after the import")
+        XCTAssertEqual(try version(), v0, "prepareReports wrote: \(what)")
         let since = Self.now.addingTimeInterval(-24.5 * Self.day), until = Self.now.addingTimeInterval(-2.3 * Self.day)
         let got = try index.report(team: team, since: since, until: until, now: Self.now, options: options)
         XCTAssertTrue(index.lastReportFromSums)
-        XCTAssertEqual(try version(), v0, "the report wrote")
-        try assertSameFormats(got, try foldedReport(dir, team, since: since, until: until, options: options), "import")
-        try queue.close()
+        XCTAssertEqual(try version(), v0, "the report wrote: \(what)")
+        try assertSameFormats(got, try foldedReport(dir, team, since: since, until: until, options: options), what)
+        return queue
     }
 }
