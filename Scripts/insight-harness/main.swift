@@ -6,20 +6,6 @@ import SwitchboardCore
 
 func cpu() -> Double { var ts = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts); return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9 }
 let env = ProcessInfo.processInfo.environment
-/// The texts `switchboard-bench insight` reads (`insightBenchTexts`), read again here: the harness is compiled alone,
-/// without the bench's module.
-func devTexts() -> [String] {
-    let shared = env["SHARED"] ?? FileManager.default.currentDirectoryPath + "/../shared"
-    var out: [String] = []
-    for (file, col) in [("devsets/sentiment-en-dev.tsv", 1), ("devsets/sentiment-de-dev.tsv", 2)] {
-        guard let s = try? String(contentsOfFile: shared + "/" + file, encoding: .utf8) else { continue }
-        for line in s.split(separator: "\n").dropFirst() {
-            let p = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if p.count > col { out.append(String(p[col])) }
-        }
-    }
-    return out
-}
 let mode = env["MODE"] ?? "rate"
 if mode == "dump" {
     let a = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "data breach", "boycott", "Kundenservice", "fail"], brandTerms: ["Switchboard", "@DB_Bahn", "#acme", "Telekom"])
@@ -35,7 +21,7 @@ if mode == "dump" {
     _ = FileManager.default.createFile(atPath: env["OUT"]!, contents: out.data(using: .utf8))
     exit(0)
 }
-let all = devTexts()
+let all = insightDevTexts()
 let lang = env["LANGSET"]
 let texts = lang == "en" ? Array(all.prefix(2000)) : lang == "de" ? Array(all.dropFirst(2000)) : all
 let analyzer = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "boycott"], brandTerms: ["Switchboard"])

@@ -152,9 +152,10 @@ extension HistoryIndex {
         """,
     ]
 
-    /// Counts every present mention into `mention_count` anew (after a bulk load), through `mention_report` (present rows only, status and first response in it): the planner chose
-    /// `mention_status` and read every row for `present` and `first_response` — 0.26 s at 100k against 0.04 s
-    /// (`endBulk` calls it after the secondary indexes are built).
+    /// Counts every present mention into `mention_count` anew (after a bulk load), through `mention_report` (present
+    /// rows only, status and first response in it): the planner chose `mention_status` and read every row for
+    /// `present` and `first_response` — 0.26 s at 100k against 0.04 s (`endBulk` calls it after the secondary
+    /// indexes are built).
     static func recount(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM mention_count")
         try db.execute(

@@ -5,7 +5,7 @@ import SwitchboardCore
 /// Texts per second of `Analyzer.analyze` (language + sentiment + intents + crisis terms together), on one thread
 /// and on every core, over the dev sets in ../shared when present, else over generated tweet-like texts.
 func runInsightBench() {
-    let found = insightBenchTexts()
+    let found = insightDevTexts()
     let source = found.isEmpty ? "generated" : "dev sets"
     let texts = found.isEmpty ? generatedTexts(4000) : found
     let analyzer = Analyzer(crisisTerms: ["outage", "Ausfall", "Datenleck", "boycott"], brandTerms: ["Switchboard"])
@@ -64,21 +64,6 @@ private func analyzeRate(_ analyzer: Analyzer, _ texts: [String], seconds: Doubl
         n += texts.count
     }
     return (Double(n) / Date().timeIntervalSince(t0), Double(n) / (threadCPUTime() - c0))
-}
-
-/// The English and German dev-set texts (tweet-length mix), when ../shared is there.
-private func insightBenchTexts() -> [String] {
-    let env = ProcessInfo.processInfo.environment
-    let shared = env["SHARED"] ?? FileManager.default.currentDirectoryPath + "/../shared"
-    var out: [String] = []
-    for (file, col) in [("devsets/sentiment-en-dev.tsv", 1), ("devsets/sentiment-de-dev.tsv", 2)] {
-        guard let s = try? String(contentsOfFile: shared + "/" + file, encoding: .utf8) else { continue }
-        for line in s.split(separator: "\n").dropFirst() {
-            let p = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if p.count > col { out.append(String(p[col])) }
-        }
-    }
-    return out
 }
 
 /// Tweet-like English and German texts with mentions, hashtags, URLs and emoji.

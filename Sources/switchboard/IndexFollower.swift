@@ -18,11 +18,11 @@ final class IndexFollower: @unchecked Sendable {
     /// Whether a data directory without an index gets one here (`ingest` of a file as large as the workbench reads
     /// through the index: the import pays for its index, not the first start of the workbench after it).
     var creates = false
-    /// Whether a catch-up built in a fresh file (`ingest`'s first import) also makes the report's hours, on the
-    /// second core beside its full-text pass, as `reindex` does (`HistoryIndex.rebuildReports`): the first `report`
-    /// after importing a large history is then as quick as any (at 1M it made every hour first: 6.6 s against
-    /// 0.16 s).
-    var prepareReports = false
+    /// The team and report options with which a catch-up built in a fresh file (`ingest`'s first import) also makes
+    /// the report's hours, on the second core beside its full-text pass, as `reindex` does
+    /// (`HistoryIndex.rebuildReports`): the first `report` after importing a large history is then as quick as any
+    /// (at 1M it made every hour first: 6.6 s against 0.16 s). Nil: left to the first report.
+    var reports: (team: TeamConfig, options: ReportOptions)?
 
     private var indexWanted: Bool {
         dir.exists && (creates || index != nil || FileManager.default.fileExists(atPath: HistoryIndex.file(dir).path))
@@ -66,9 +66,7 @@ final class IndexFollower: @unchecked Sendable {
             do { index = try HistoryIndex(dir: dir, writer: Switchboard.writer, progress: nil) } catch { return {} }
         }
         let followed = index!
-        if prepareReports, let team = try? FileIO.readDocument(TeamConfig.self, from: dir.teamFile) {
-            followed.rebuildReports = (team, ReportCommand.options(team))
-        }
+        if let reports { followed.rebuildReports = reports }
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread { [self] in
             do {

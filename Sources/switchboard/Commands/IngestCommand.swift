@@ -53,7 +53,7 @@ struct IngestCommand: ParsableCommand {
         // `ingest` including the index), so the first workbench after it opens at once.
         follower.creates = (size ?? 0) >= WorkbenchWindow.autoFromBytes
         // A first import built in a fresh file makes the report's hours beside its full-text pass.
-        follower.prepareReports = true
+        follower.reports = team.map { ($0, ReportCommand.options($0)) }
         let keyIndex = routes || !dir.exists ? nil : follower.keyIndex()
         let store = try global.openStore(mode: routes ? .normal : .keysOnly, keyIndex: keyIndex)
         // The index follows the appends on another thread (one transaction; in bulk when the import is large
