@@ -82,8 +82,8 @@ def ours_held_out(text):
 
 
 def read_ours(held_out=None):
-    """Our labelled messages (Scripts/data): (lang, sentiment, intent names, text); held_out=True/False/None."""
-    d = os.path.join(ROOT, "Scripts", "data")
+    """Our labelled messages (Scripts/data, or $OURS_DATA): (lang, sentiment, intent names, text); held_out=True/False/None."""
+    d = os.environ.get("OURS_DATA") or os.path.join(ROOT, "Scripts", "data")
     rows = []
     for name in sorted(os.listdir(d)):
         if not name.endswith(".txt"):

@@ -11,11 +11,4 @@ extension Scan {
         newsVerb && dense[8] == 0 && mentions == 0 && dense[2] == 0 && dense[3] == 0 && !exclaimed && dense[5] == 0
             && !irony && breach == 0 && negatedExpect == 0 && !repeated
     }
-
-    /// A complaint says something is wrong: the text reads negative, or states a breach of expectation or a
-    /// negated expectation ("funktioniert nicht mehr") or irony. A neutral or positive text with a problem word in
-    /// it ("Neue Regeln für die Biotonne", "Transferred the money yesterday") is none.
-    func complains(_ sentiment: Sentiment) -> Bool {
-        sentiment == .negative || breach > 0 || negatedExpect > 0 || irony || repeated && sentiment != .positive
-    }
 }

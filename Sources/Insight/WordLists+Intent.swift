@@ -52,8 +52,8 @@ extension WordLists {
         "nicht angekommen", "nicht geliefert", "price rise", "price increase", "price hike",
     ]
     /// Word pairs of a repeated letdown (session 10): in our training messages 26 of 29 lines with one are
-    /// complaints. They say something is wrong unless the text reads positive ("Jedes Mal ein Genuss!";
-    /// `Scan.complains`), but are no complaint cues, which the learned layer weighs.
+    /// complaints. They make a text no report (`Scan.reportStyle`) but are no complaint cues, which the learned layer
+    /// weighs.
     static let repeatedPhrases = ["every single", "every time", "jedes mal", "as usual"]
     /// Words that are complaint cues alone: waiting and repetition.
     static let complaintCuesMore =

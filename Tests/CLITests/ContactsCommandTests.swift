@@ -11,7 +11,8 @@ final class ContactsCommandTests: XCTestCase {
         hoursAgo: Double,
         url: String? = nil, kind: String? = nil, text: String = "about Acme"
     ) -> Mention {
-        let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 - hoursAgo * 3600).rounded())
+        // Down, never up: rounded up by a fraction of a second, "2 hours ago" read 1h when the CLI answered at once.
+        let at = Date(timeIntervalSince1970: (now.timeIntervalSince1970 - hoursAgo * 3600).rounded(.down))
         return Mention(
             platform: platform, id: id, text: text, createdAt: at, fetchedAt: at, url: url,
             author: Author(handle: handle, name: name, followers: followers), extra: kind.map { ["kind": .string($0)] },

@@ -34,7 +34,10 @@ final class SourcesTakeoverEndToEndTests: EndToEndTestCase {
 
         let second = try TmuxSession.switchboard(["--data-dir", dir.path], width: 80, height: 24, environment: env)
         sessions.append(second)
-        var rows = try second.waitFor("Erste Meldung", timeout: 15)
+        // The whole frame, not the first rows of one still being drawn (seen on a busy machine).
+        var rows = try second.waitUntil("the feed and the status line", timeout: 15) {
+            $0.contains { $0.contains("Erste Meldung") } && $0.count > 22 && !$0[22].isEmpty
+        }
         XCTAssertTrue(rows[22].hasSuffix(" listener"), second.dump(rows))
 
         // The polling workbench quits: the other one polls within one interval (5 s) and says so.
