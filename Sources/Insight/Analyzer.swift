@@ -91,7 +91,7 @@ public struct Analyzer: Sendable {
             // Spam excludes the other intents, a question too unless the text opens as one ("I wonder if the coupon
             // works on sale items"): a self-promotion that only has a question mark ("Tired of outages? …") asks
             // nothing to answer.
-            if (!spam || r.questionStart) && asked && (r.question || r.words <= Analyzer.chatLineWords && !r.notAsked && !r.exclaimed)
+            if (!spam || r.questionStart) && asked && (r.question || r.chatAsks)
                 && !r.rhetorical(negative: sentiment == .negative || complaint)
             {
                 intents.append(.question)

@@ -58,10 +58,15 @@ struct Scan {
     }
 
     /// A question that asks nothing to answer: "Wer braucht schon Support?", "Why do I even bother?" (a w-question
-    /// with a rhetorical particle, said negatively), "Who needs …", "Could it get any worse?".
+    /// with a rhetorical particle, said negatively), "Who needs …", "Could it get any worse?" — with a question mark
+    /// or without one, as chat writes them ("wer braucht schon schlaf", "why do i even bother with windows").
     func rhetorical(negative: Bool) -> Bool {
-        dense[5] > 0 && (rhetoricPhrase || rhetoricParticle && whStart && negative)
+        rhetoricPhrase || rhetoricParticle && whStart && negative
     }
+
+    /// A short chat line that may ask without any sign of a question (`Analyzer.chatLineWords`): not an exclamation
+    /// or a title ("How we cut our bill", `notAskedPhrases`).
+    var chatAsks: Bool { words <= Analyzer.chatLineWords && !notAsked && !exclaimed }
 }
 
 let urlKey: UInt64 = {

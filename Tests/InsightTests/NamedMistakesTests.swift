@@ -23,6 +23,20 @@ final class NamedMistakesTests: XCTestCase, AnalyzerChecking {
         ]) { $0.intents.contains(.question) && !$0.intents.contains(.complaint) && $0.sentiment != .negative }
     }
 
+    /// Session 17: the learned crisis call fires (it used to be held under an even-chance floor) and slang does not
+    /// set it off; a complaint needs no negative word.
+    func testCrisisIsLearnedAndSlangIsNoCrisis() {
+        check([
+            "There was a piece of metal in my daughter's burger from @GrillHaus, she cut her gum on it."
+        ]) { $0.intents.contains(.crisis) && $0.sentiment == .negative }
+        check(["this playlist is fire 🔥", "Mein Handy-Akku stirbt gleich, schreib dir später."]) {
+            !$0.intents.contains(.crisis) && !$0.intents.contains(.complaint)
+        }
+        check(["Bestellt am Montag, heute ist Freitag, Sendungsverfolgung zeigt immer noch nichts."]) {
+            $0.intents.contains(.complaint) && $0.sentiment == .negative
+        }
+    }
+
     func testIronyIsANegativeComplaint() {
         check([
             "Great, another outage. Thanks a lot.", "Great, another delay. Thanks a lot.",

@@ -33,6 +33,18 @@ final class QuestionPhrasingTests: XCTestCase {
             ], question: true)
     }
 
+    /// Session 17: a short chat line asks without any sign of a question when the learned layer says so
+    /// (`Analyzer.chatLineWords`), and a rhetorical one needs no question mark to ask nothing.
+    func testShortChatLinesAskWithoutAnySignAndRhetoricalOnesDoNot() {
+        check(
+            [
+                "u coming to the match tonight", "weiß einer wann das update kommt",
+                "anyone here tried the new ramen place", "kommst du morgen auch zum training",
+            ], question: true)
+        check(
+            ["wer braucht schon drucker", "what a goal!!", "how i fixed my wifi: new router"], question: false)
+    }
+
     func testRhetoricalQuestionsAreNotQuestions() {
         check(
             [
