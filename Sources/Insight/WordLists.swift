@@ -96,7 +96,9 @@ enum WordLists {
         "wie was warum wieso weshalb wann wo wer welche welcher welches welchen woher wohin wozu womit weswegen"
     static let auxiliaryDE =
         "kann können könnt kannst gibt gab hat habt hast ist sind weiß weiss wisst muss müssen darf dürfen soll "
-        + "sollte wird werdet würde würdet habe bin bekomme bekommt funktioniert geht klappt"
+        + "sollte wird werdet würde würdet habe bin bekomme bekommt funktioniert geht klappt sollen sollten wollen "
+        + "willst wollt brauchen brauchst braucht kommst kommt kommen seid bist hättest hättet könntest könntet "
+        + "könnte wärst wäre findet fährt"
     static let pronounsDE =
         "ich du ihr sie man es jemand mir mich wir er das ihr euch einer irgendwer irgendjemand hier"
     static let questionCues = "wondering frage fragen anyone anybody irgendwer"
