@@ -114,6 +114,7 @@ final class InsightModel: @unchecked Sendable {
         mark(WordLists.pleaseWords, WordInfo.please)
         mark(WordLists.questionCues, WordInfo.questionCue)
         mark(WordLists.greetings, WordInfo.greeting)
+        mark(WordLists.openingFillers, WordInfo.greeting)
         mark(WordLists.strongHelp, WordInfo.strongHelp)
         mark(WordLists.wantWords, WordInfo.want)
         mark(WordLists.personalEN, WordInfo.personalEN)

@@ -104,6 +104,11 @@ enum WordLists {
     static let questionCues = "wondering frage fragen anyone anybody irgendwer"
     static let greetings =
         "hi hey hello hallo moin servus liebe lieber hej hiya yo dear sehr geehrte geehrter guten tag morgen"
+    /// Words that lead into a sentence without starting it, skipped like a greeting when the scan looks for a
+    /// question opening (session 17): "und wer hat gewonnen", "ok so whats the prize", "no lmao when is it due",
+    /// "aber warum geht das nicht".
+    static let openingFillers =
+        "und and so also but aber ok okay no nah lol lmao haha wait hmm naja achso ach oh ah btw jo ja yes yeah"
     /// Greetings, thanks and sign-offs (with the greetings above): never a trend, however often people are polite.
     static let courtesy =
         "guten gute good morning evening afternoon night abend nacht tag day hallo hello hi hey moin servus "
