@@ -31,8 +31,14 @@ def confusion(gold, pred):
     return "; ".join(parts)
 
 
+# Kinds of our messages the judged sets resemble (Scripts/data/README.md): group chat for questions, customer tweets
+# at brands for complaints.
+KINDS = [("group chat", {"en-13.txt", "en-17.txt", "de-43.txt"}, ["question"]),
+         ("customer tweets", {"en-12.txt", "en-16.txt", "de-40.txt"}, ["complaint", "question"])]
+
+
 def evaluate_ours():
-    rows = read_ours(held_out=True)
+    rows = read_ours(held_out=True, with_file=True)
     out = [json.loads(l) for l in run_lines(binary, ["--json"], [r[3] for r in rows])]
     for lang in ("en", "de"):
         idx = [i for i, r in enumerate(rows) if r[0] == lang]
@@ -45,6 +51,14 @@ def evaluate_ours():
         pred = [name in o["intents"] for o in out]
         pr, rc, f1 = prf(gold, pred)
         print(f"{'':34s} {name:18s} {sum(gold):4d}   {pr:.3f}     {rc:.3f}   {f1:.3f}")
+    for kind, files, names in KINDS:
+        idx = [i for i, r in enumerate(rows) if r[4] in files]
+        for name in names:
+            gold = [name in rows[i][2] for i in idx]
+            pr, rc, f1 = prf(gold, [name in out[i]["intents"] for i in idx])
+            mark = prf(gold, ["?" in rows[i][3] for i in idx])[2] if name == "question" else None
+            extra = f"   (\"?\" alone {mark:.3f})" if mark is not None else ""
+            print(f"{'ours, ' + kind + ' (held out)':34s} {name:18s} {sum(gold):4d}   {pr:.3f}     {rc:.3f}   {f1:.3f}{extra}")
 
 
 evaluate_ours()

@@ -81,8 +81,9 @@ def ours_held_out(text):
     return hashlib.md5(text.encode("utf-8")).digest()[0] < 52
 
 
-def read_ours(held_out=None):
-    """Our labelled messages (Scripts/data, or $OURS_DATA): (lang, sentiment, intent names, text); held_out=True/False/None."""
+def read_ours(held_out=None, with_file=False):
+    """Our labelled messages (Scripts/data, or $OURS_DATA): (lang, sentiment, intent names, text[, file name]);
+    held_out=True/False/None."""
     d = os.environ.get("OURS_DATA") or os.path.join(ROOT, "Scripts", "data")
     rows = []
     for name in sorted(os.listdir(d)):
@@ -99,7 +100,8 @@ def read_ours(held_out=None):
                 intents = [] if codes == "-" else [INTENT_NAMES[INTENT_CODES.index(c)] for c in codes.split(",")]
                 if held_out is not None and ours_held_out(text) != held_out:
                     continue
-                rows.append((lang, SENT_CODES[sent], intents, text))
+                row = (lang, SENT_CODES[sent], intents, text)
+                rows.append(row + (name,) if with_file else row)
     return rows
 
 
