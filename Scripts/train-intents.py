@@ -19,7 +19,8 @@ so they can be retrained alone in seconds:
   shipped learned-2 was trained before those changes).
 - One-vs-rest logistic regression, full-batch Adam (as train-learned.py), on our messages minus the evaluation
   fifth (insightlib.ours_held_out, never trained on); questions also once without their question mark.
-  Thresholds chosen for F1 on a fifth of the training part (sha1 of the text), then the model is refitted on all of it.
+  Thresholds chosen for F1 on out-of-fold scores (five folds by the sha1 of the message), then the model is refitted
+  on all of it.
 - INTENT_LANES names the outputs to replace; the others keep the shipped weights. Default all seven since session
   17 (with 3,400 more of our lines, L2 1e-4 and new keys; see docs/performance.md, Insight, fourteenth pass). In
   session 10 it was "1,3,5,6" (complaint, help request, spam, crisis): retrained, the question, praise and purchase outputs lost
@@ -139,22 +140,19 @@ def scores(model, idx):
     return Z
 
 
-# By the message, so a question and its copy without the mark fall on the same side.
 # Thresholds from out-of-fold scores: five folds by the message (so a question and its copy without the mark fall
 # in the same fold), each scored by a model fitted on the other four; every training message is scored once, so
 # the thresholds rest on five times as many examples as one validation fifth gave (crisis: about 300, not 60).
 fold = np.array([hashlib.sha1(t.encode()).digest()[0] % 5 for t in origin])
-Zall = np.zeros((N, K))
+Z = np.zeros((N, K))
 for f_ in range(5):
     idx = np.where(fold == f_)[0]
-    Zall[idx] = scores(fit(fold != f_), idx)
-vi = np.arange(N)
-Z = Zall
+    Z[idx] = scores(fit(fold != f_), idx)
 thr = thr0.copy()
 for k in LANES:
     best = (-1, 0.0, 0.0)
     for t in np.arange(-4, 3.01, 0.1):
-        pr, _, f1 = prf(list(Y[vi, k] > 0), list(Z[:, k] > t))
+        pr, _, f1 = prf(list(Y[:, k] > 0), list(Z[:, k] > t))
         # Crisis marks a mention and lifts its priority: only thresholds where nine in ten of the calls are right
         # on our messages, whose crisis share (5%) is far above real traffic's. (An even-chance floor, used until
         # session 17, left its recall at 0.07; at 0.8 precision the dev sets' 4,369 tweets and posts got 59 crisis
@@ -163,6 +161,10 @@ for k in LANES:
             continue
         if f1 > best[0] + 1e-9:
             best = (f1, round(t, 1), pr)
+    if best[0] < 0:
+        # No threshold of the grid reaches the crisis precision: the output stays all but silent, and says so.
+        best = (0.0, 3.0, 0.0)
+        print(f"{INTENT_NAMES[k]}: no threshold reaches precision {CRISIS_PRECISION}; set to +3.0", file=sys.stderr)
     thr[k] = best[1]
     print(f"{INTENT_NAMES[k]:18s} out-of-fold F1 {best[0]:.3f} (precision {best[2]:.3f}) at threshold {best[1]:+.1f}",
           file=sys.stderr)
