@@ -59,7 +59,12 @@ public final class AppendFeed: @unchecked Sendable {
         condition.withLock { handed[path]?.keys.filter { $0 > offset }.min() }
     }
 
-    /// Whether a catch-up's reader follows the feed (`attach` … `detach`).
+    /// How many times the catch-up's reader waited for the logs to grow (it read what was there before each); for
+    /// tests.
+    var waits: Int { condition.withLock { waitCount } }
+    private var waitCount = 0
+    /// Whether a catch-up's reader follows the feed (`attach` … `detach`); for tests.
+    var isFollowed: Bool { condition.withLock { reading } }
     private var reading = false
     func attach() { condition.withLock { reading = true } }
     /// The reader stopped: what was handed over and not taken is dropped, and nothing more is kept.
@@ -86,6 +91,7 @@ public final class AppendFeed: @unchecked Sendable {
     func wait(after seen: Int, stop: () -> Bool) -> (generation: Int, finished: Bool) {
         condition.lock()
         defer { condition.unlock() }
+        waitCount += 1
         while generation == seen && !finished && !stop() {
             _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
         }

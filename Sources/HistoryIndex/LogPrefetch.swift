@@ -115,6 +115,9 @@ final class LogPrefetch: @unchecked Sendable {
                 guard emit(.success(log)) else { return false }
                 current = name
             }
+            // A log announced with nothing to read may be passed over by the catch-up (it opens no row for it):
+            // when it grows later, it is announced again, so its lines are never read into no log's row.
+            if off >= size { current = nil }
             let path = kind == .mentions && following != nil ? file.standardizedFileURL.path : nil
             while off < size {
                 // Mentions this process appended here and handed over: taken instead of decoded, when the log

@@ -95,6 +95,8 @@ final class FollowingCatchUpTests: XCTestCase {
             result.set(Result { try index.catchUp(following: feed) })
             done.signal()
         }
+        // Appends handed over before the follower reads are dropped (nothing piles up without one): wait for it.
+        if handOver && !firstImport { try waitUntil { feed.isFollowed } }
         try ingest(store, dir) { appended in
             if handOver, let appended { feed.appended(appended) } else { feed.appended() }
         }
@@ -235,6 +237,51 @@ final class FollowingCatchUpTests: XCTestCase {
         feed.appended(try XCTUnwrap(try store.ingest([indexMention("k2")], now: start).appended))
         XCTAssertEqual(feed.waitingCount, 0, "the follower stopped")
         XCTAssertEqual(try index.mentionCount(), 21)
+    }
+
+    /// A follower that found nothing new in a log when it began (the actions log, read last) and then finds only
+    /// that log grown reads its new actions into the index — also when later rounds find it grown again (the
+    /// actions were once passed over, their offset recorded: an index that said it was current and lacked them).
+    func testActionsAppendedAloneWhileFollowingAreRead() throws {
+        let dir = makeTempDir("sbfollowa")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let (store, index) = try prepare(dir)
+        let feed = AppendFeed(expectedBytes: 0)
+        let done = DispatchSemaphore(value: 0)
+        let result = FollowResult()
+        Thread.detachNewThread {
+            result.set(Result { try index.catchUp(following: feed) })
+            done.signal()
+        }
+        // The follower read what was there and waits.
+        try waitUntil { feed.waits >= 1 }
+        try store.record(
+            [.tag(mention: indexMention("old2").key, tags: ["allein"])], actor: "bo", now: start.addingTimeInterval(1))
+        feed.appended()
+        try waitUntil { feed.waits >= 2 }
+        try store.ingest([indexMention("n1", text: "Neu dabei")], now: start)
+        try store.record(
+            [.assign(mention: indexMention("old2").key, user: "anna")], actor: "bo", now: start.addingTimeInterval(2))
+        feed.appended()
+        feed.finish()
+        done.wait()
+        let caught = try XCTUnwrap(result.get()).get()
+        XCTAssertEqual(caught.events, 2)
+        XCTAssertEqual(try index.eventCount(), 3)
+        XCTAssertEqual(try index.catchUp().bytes, 0)
+        let followed = try contents(dir)
+        XCTAssertTrue(followed.contains { $0.contains("allein") }, "\(followed)")
+        _ = try index.catchUp(rebuild: "compare")
+        assertSame(followed, try contents(dir))
+    }
+
+    /// Waits (at most 10 s) until `done` holds.
+    func waitUntil(_ done: () -> Bool, file: StaticString = #filePath, line: UInt = #line) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while !done() {
+            guard Date() < deadline else { return XCTFail("timed out", file: file, line: line) }
+            usleep(2_000)
+        }
     }
 
     /// A follower whose writer appended nothing commits nothing new and leaves the index as it was.
