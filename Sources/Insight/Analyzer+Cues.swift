@@ -39,6 +39,7 @@ extension Analyzer {
         if ph.irony { r.ironyPhrase = true }
         if ph.rhetoric { r.rhetoricPhrase = true }
         if ph.question { (r.question, r.questionStart) = (true, true) }
+        if ph.asksInside { r.question = true }
         if ph.complaint { (r.complaintCues, r.breach) = (r.complaintCues + 1, r.breach + 1) }
         if ph.repeated { r.repeated = true }
         if ph.ironyBesideAProblem { r.ironyBesideAProblem = true }
@@ -57,6 +58,46 @@ extension Analyzer {
             left = 4
         } else if left > 0 {
             left -= 1
+        }
+    }
+
+    /// Whether the word at `p` is "or" (English) or "oder" (German).
+    @inline(__always)
+    static func isOr(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ isDE: Bool) -> Bool {
+        let l = { (k: Int) in p[k] | 0x20 }
+        return isDE ? len == 4 && l(0) == 111 && l(1) == 100 && l(2) == 101 && l(3) == 114
+            : len == 2 && l(0) == 111 && l(1) == 114
+    }
+
+    /// "Or"/"oder" at word `i` of a chat line: what follows it asks when an auxiliary and then a pronoun open it
+    /// ("kaffeemaschine leer oder bin ich zu früh", "… or is it just me"; not an auxiliary and an article: German
+    /// leaves out the subject after "oder", "sie kommt später oder ist ein bisschen krank"), and a German line that ends with it asks
+    /// ("nur bei mir oder", "das ist der link von gestern oder"). A sign of a question for the decision only
+    /// (`Scan.question`; not a question start, which the learned layer reads).
+    @inline(never)
+    func orAsks(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ isDE: Bool,
+        _ aux: UInt32, _ pron: UInt32, _ r: inout Scan
+    ) {
+        // The next two words of the sentence.
+        var (first, second, k) = (-1, -1, i + 1)
+        while k < nt && second < 0 {
+            if toks[k].kind == .word {
+                if first < 0 { first = k } else { second = k }
+            } else if toks[k].kind == .punct && toks[k].has(Token.boundary) {
+                break
+            }
+            k += 1
+        }
+        if first < 0 {
+            // Nothing after it in this sentence: a German tag question, if no word follows at all.
+            if isDE && !(k..<nt).contains(where: { toks[$0].kind == .word }) { r.question = true }
+            return
+        }
+        guard second >= 0, slots[first] >= 0, slots[second] >= 0 else { return }
+        let words = hot.words
+        if words.value(at: Int(slots[first])).flags & aux != 0 && words.value(at: Int(slots[second])).flags & pron != 0 {
+            r.question = true
         }
     }
 

@@ -260,6 +260,9 @@ extension Analyzer {
                     let q = Analyzer.asks(startWord, f & pron != 0, info.cues)
                     (r.question, r.questionStart, startWord) = (r.question || q, r.questionStart || q, 2)
                 }
+                if (len == 2 || len == 4) && !r.question && Analyzer.isOr(p, len, isDE) {
+                    orAsks(i, nt, toks, slots, isDE, aux, pron, &r)
+                }
             }
             // Learned token weights (negated words have their own).
             let negated = negWindow > 0

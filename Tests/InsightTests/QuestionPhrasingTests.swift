@@ -45,6 +45,24 @@ final class QuestionPhrasingTests: XCTestCase {
             ["wer braucht schon drucker", "what a goal!!", "how i fixed my wifi: new router"], question: false)
     }
 
+    /// Session 18: a longer chat line asks inside, without punctuation — a question word with do-support or before
+    /// its verb, an auxiliary and a pronoun after "or"/"oder", a German line that ends in "oder" — and the same words
+    /// in statements ask nothing ("was" as "etwas", an embedded question, "or" in a list).
+    func testLongerChatLinesAskInsideWithoutPunctuation() {
+        check(
+            [
+                "my phone keeps showing a red battery icon what does that mean",
+                "akku hält nur noch zwei stunden oder bin ich zu anspruchsvoll",
+                "app lädt ewig beim start, liegt das nur an mir oder", "das ist doch die gleiche nummer wie letzte woche oder",
+                "lieferung kommt erst nächste woche, was soll ich solange machen",
+            ], question: true)
+        check(
+            [
+                "Ich kann damit leben, weil mir keiner was tun wird", "I know what it means when the router blinks orange",
+                "the store was closed when we got there or so it seemed", "sie kommt heute später ins büro oder ist ein bisschen krank",
+            ], question: false)
+    }
+
     func testRhetoricalQuestionsAreNotQuestions() {
         check(
             [
