@@ -61,6 +61,14 @@ extension Analyzer {
         }
     }
 
+    /// Whether the word at `p` is "morgen" or "tag" (greetings after "guten", else the day).
+    @inline(__always)
+    static func isDayWord(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Bool {
+        let l = { (k: Int) in p[k] | 0x20 }
+        return len == 6 && l(0) == 109 && l(1) == 111 && l(2) == 114 && l(3) == 103 && l(4) == 101 && l(5) == 110
+            || len == 3 && l(0) == 116 && l(1) == 97 && l(2) == 103
+    }
+
     /// Whether the word at `p` is "or" (English) or "oder" (German).
     @inline(__always)
     static func isOr(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ isDE: Bool) -> Bool {

@@ -119,6 +119,8 @@ extension Analyzer {
         var sentenceStart = true
         // 0: first word to come; 1: saw an auxiliary (3: one asking before an article, 4: "habe"); 2: done.
         var startWord = 0
+        // A greeting was passed over at the start of this sentence ("guten" before "Morgen").
+        var greeted = false
         let useTokens = r.lang == .en || collect != nil
         let learnedOn = hot.learned.table != nil || collect != nil
         // Learned-feature keys are gathered here and looked up together at the end: the table probes, which mostly
@@ -189,7 +191,7 @@ extension Analyzer {
                         shiftClause(&r, &posB, &negB, clauseNeg, clauseTok..<i, toks, slots, keys + clauseKeys, nk - clauseKeys, collect == nil)
                     }
                     (clauseNeg, clauseShift, clauseTok, clauseKeys) = (0, false, i + 1, nk)
-                    (negWindow, boostLeft, sentenceStart, startWord) = (0, 0, true, 0)
+                    (negWindow, boostLeft, sentenceStart, startWord, greeted) = (0, 0, true, 0, false)
                     (prevLearned, clauseWords, askedHere) = (LearnedKey.sentenceStart, 0, false)
                     if t.has(Token.question) && quotedMark(i, nt, toks, scratch) { r.quotedQuestions += 1 }
                 }
@@ -242,8 +244,12 @@ extension Analyzer {
             if t.kind == .hashtag && f & WordInfo.irony != 0 { r.irony = true }
             if t.kind == .word {
                 r.words &+= 1
-                if sentenceStart && f & WordInfo.greeting != 0 {
-                    // "Hallo, wie …": a greeting does not start the sentence.
+                if sentenceStart && f & WordInfo.greeting != 0
+                    && (greeted || !Analyzer.isDayWord(p, len) || i + 1 >= nt || toks[i + 1].kind != .word)
+                {
+                    // "Hallo, wie …": a greeting does not start the sentence. "Morgen" and "Tag" greet after "guten"
+                    // or alone ("Morgen! …"); before a word they are the day ("Morgen wird die Brücke gesperrt").
+                    greeted = true
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
                     if f & qStart != 0 {
@@ -377,6 +383,9 @@ extension Analyzer {
         r.dense[8] = Float(min(personal, 3))
         r.dense[9] = stats.urls > 0 ? 1 : 0
         r.exclaimed = stats.exclamations > 0
+        if nt > 0, toks[nt - 1].kind == .punct, toks[nt - 1].len == 1, scratch[Int(toks[nt - 1].start)] == 46 {
+            r.endsWithStop = true
+        }
         // A question mark of the writer's own: not one quoted, not one after an exclamation ("Wie geil ist das?!").
         let asked = stats.questions > r.quotedQuestions && !(r.notAsked && stats.exclamations > 0)
         // (The learned layer's cue keeps counting a reply's title: it was trained so.)

@@ -63,6 +63,17 @@ final class QuestionPhrasingTests: XCTestCase {
             ], question: false)
     }
 
+    /// Session 18: a short line closed by a full stop states ("Is fine by me."), and "Morgen" before a verb is
+    /// the day, not a greeting to pass over before a verb-first question; after "guten" or alone it greets.
+    func testShortLinesWithAFullStopAndTheDayAreNoQuestions() {
+        check(
+            [
+                "Is fine by me.", "Can confirm the app works now.",
+                "Morgen wird die Brücke an der Mühle gesperrt.",
+            ], question: false)
+        check(["Guten Morgen kann mir jemand mit dem Tarif helfen", "Morgen! Ist der Laden heute offen"], question: true)
+    }
+
     func testRhetoricalQuestionsAreNotQuestions() {
         check(
             [
