@@ -61,6 +61,44 @@ extension Analyzer {
         }
     }
 
+    /// Whether the text ends in a tag question after a comma: "…, ne", "…, gell", "…, oder", "…, right" (then
+    /// perhaps "?", "!", "." or emoji): `Scan.tagQuestion`.
+    @inline(never)
+    static func endsWithTag(_ toks: UnsafeMutablePointer<Token>, _ nt: Int, _ scratch: UnsafeMutablePointer<UInt8>)
+        -> Bool
+    {
+        var j = nt - 1
+        while j >= 2 {
+            let t = toks[j]
+            if t.kind == .emoji { j -= 1; continue }
+            guard t.kind == .punct else { break }
+            // Only closing marks may follow the tag.
+            for k in 0..<Int(t.len) {
+                let c = scratch[Int(t.start) + k]
+                if c != 63 && c != 33 && c != 46 { return false }
+            }
+            j -= 1
+        }
+        guard j >= 2, toks[j].kind == .word else { return false }
+        let c = toks[j - 1]
+        guard c.kind == .punct, c.len == 1, scratch[Int(c.start)] == 44 else { return false }
+        let w = toks[j]
+        let p = scratch + Int(w.start)
+        var word: UInt64 = 0
+        guard w.len <= 6 else { return false }
+        for k in 0..<Int(w.len) { word = word << 8 | UInt64(p[k] | 0x20) }
+        return tagWords.contains(word)
+    }
+
+    /// The tag words of `endsWithTag`, packed as their lower-case bytes.
+    static let tagWords: Set<UInt64> = {
+        var s = Set<UInt64>()
+        for w in ["ne", "gell", "gelle", "gelt", "oder", "odr", "nich", "nicht", "woll", "right", "innit", "eh"] {
+            s.insert(w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        }
+        return s
+    }()
+
     /// Whether the word at `p` is "morgen" or "tag" (greetings after "guten", else the day).
     @inline(__always)
     static func isDayWord(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Bool {

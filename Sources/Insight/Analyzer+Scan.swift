@@ -119,6 +119,8 @@ extension Analyzer {
         var sentenceStart = true
         // 0: first word to come; 1: saw an auxiliary (3: one asking before an article, 4: "habe"); 2: done.
         var startWord = 0
+        // The text's last word, for its end key (`LearnedKey.textEnd`).
+        var lastWord: UInt64 = 0
         // A greeting was passed over at the start of this sentence ("guten" before "Morgen").
         var greeted = false
         let useTokens = r.lang == .en || collect != nil
@@ -215,6 +217,7 @@ extension Analyzer {
                 (keys[nk], nk) = (LearnedKey.pair(prevLearned, t.hash), nk &+ 1)
                 if len >= 7 { keys[nk] = fnv(p + len - 4, 4, seed: LearnedKey.suffixSeed); nk &+= 1 }
                 prevLearned = t.hash
+                lastWord = t.hash
             }
             if info.rhetoric { r.rhetoricParticle = true }
             if f & WordInfo.ironyOpener != 0 && clauseWords < 2 { ironyOpen = true }
@@ -391,8 +394,10 @@ extension Analyzer {
         // (The learned layer's cue keeps counting a reply's title: it was trained so.)
         r.ownMark = asked && stats.questions > r.quotedQuestions + r.subjectMarks
         if r.ownMark { r.question = true }
+        if nt >= 3 && Analyzer.endsWithTag(toks, nt, scratch) { (r.tagQuestion, r.question) = (true, true) }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {
+            if lastWord != 0 { (keys[nk], nk) = (LearnedKey.pair(lastWord, LearnedKey.textEnd), nk &+ 1) }
             keys[nk] = LearnedKey.lang(r.lang)
             nk &+= 1
             collect?.keys.append(contentsOf: UnsafeBufferPointer(start: keys, count: nk))

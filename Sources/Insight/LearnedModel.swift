@@ -67,6 +67,9 @@ struct LearnedModel {
 /// Keys of the learned features (distinct from one another by construction, see `LearnedModel`).
 enum LearnedKey {
     static let sentenceStart: UInt64 = 0x5EED_0000_0000_0001
+    /// Paired with the text's last word (session 18): how a line ends — "…, oder", "…, right", "… rn" — which the
+    /// question output reads (chat asks at the end without a mark).
+    static let textEnd: UInt64 = 0x5EED_0000_0000_0002
     static let suffixSeed: UInt64 = fnvStep(fnvOffset, UInt8(ascii: "~"))
     @inline(__always) static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let h = phraseKey(a, b) ^ 0x2545_F491_4F6C_DD1D

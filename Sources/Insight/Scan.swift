@@ -28,6 +28,9 @@ struct Scan {
     /// Issue 22, sixth pass: the words of the text (the length the sentiment decision discounts), breaches of
     /// expectation ("schon wieder", a waiting time), a news verb ("meldet", "according to") and a "!".
     var words = 0, breach = 0, newsVerb = false, exclaimed = false, endsWithStop = false
+    /// A line that ends in a tag question after a comma ("…, ne", "…, gell", "…, oder", "…, right", "…, innit"):
+    /// it asks for confirmation (session 18).
+    var tagQuestion = false
     /// Issue 22, seventh pass: the learned weights of the German clauses whose problem ended ("Streik beendet": a
     /// clause with a shifter, `WordInfo.shifter`, not negated and not asked); the sentiment decision reads them
     /// reversed (`Analyzer.learnedScores`), toward positive and negative. The rules' own negative words of such a

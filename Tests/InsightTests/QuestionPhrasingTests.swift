@@ -74,6 +74,17 @@ final class QuestionPhrasingTests: XCTestCase {
         check(["Guten Morgen kann mir jemand mit dem Tarif helfen", "Morgen! Ist der Laden heute offen"], question: true)
     }
 
+    /// Session 18: a tag question after a comma asks for confirmation, whatever the learned score ("…, ne", "…, gell",
+    /// "…, right"); a state's abbreviation or "right" as a direction asks nothing.
+    func testTagQuestionsAsk() {
+        check(
+            [
+                "the match starts at 6, right", "das training fällt heute aus, ne", "die halle ist am samstag zu, gell?",
+                "ihr kommt doch auch zum grillen, oder 😅",
+            ], question: true)
+        check(["Yoga course this Saturday at the studio in Anacortes, WA", "Der Laden ist gleich da vorne rechts."], question: false)
+    }
+
     func testRhetoricalQuestionsAreNotQuestions() {
         check(
             [
