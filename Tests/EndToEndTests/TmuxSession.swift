@@ -209,23 +209,35 @@ public final class TmuxSession {
         }
     }
 
-    /// Polls the screen until `predicate` holds; on timeout prints the screen and throws.
+    /// Polls the screen until `predicate` holds; on timeout prints the screen and throws. The screen returned is a
+    /// settled one: the same in two captures 40 ms apart (for at most 400 ms more), so a frame still being drawn —
+    /// its first rows there, the rest to come, as a busy machine shows it — is not what a test reads.
     @discardableResult
     public func waitUntil(_ what: String, timeout: TimeInterval = 10, _ predicate: ([String]) -> Bool) throws
         -> [String]
     {
         let deadline = Date().addingTimeInterval(timeout)
         var rows = capture()
-        while !predicate(rows) {
-            if Date() > deadline {
-                let shown = dump(rows)
-                print(shown)
-                throw TmuxError("timed out after \(timeout)s waiting until \(what); screen:\n\(shown)")
+        while true {
+            while !predicate(rows) {
+                if Date() > deadline {
+                    let shown = dump(rows)
+                    print(shown)
+                    throw TmuxError("timed out after \(timeout)s waiting until \(what); screen:\n\(shown)")
+                }
+                usleep(50_000)
+                rows = capture()
             }
-            usleep(50_000)
-            rows = capture()
+            let settle = Date().addingTimeInterval(0.4)
+            var again = rows
+            repeat {
+                usleep(40_000)
+                (rows, again) = (again, capture())
+            } while again != rows && predicate(again) && Date() < settle
+            // Settled (or still changing after 400 ms: the latest); if the predicate stopped holding, wait on.
+            rows = again
+            if predicate(rows) { return rows }
         }
-        return rows
     }
 
     /// Waits for the command to exit and returns its status.
