@@ -83,43 +83,44 @@ extension Analyzer {
         let c = toks[j - 1]
         guard c.kind == .punct, c.len == 1, scratch[Int(c.start)] == 44 else { return false }
         let w = toks[j]
-        let p = scratch + Int(w.start)
-        var word: UInt64 = 0
-        guard w.len <= 6 else { return false }
-        for k in 0..<Int(w.len) { word = word << 8 | UInt64(p[k] | 0x20) }
-        return tagWords.contains(word)
+        return tagWords.contains(packed(scratch + Int(w.start), Int(w.len)))
     }
 
-    /// The tag words of `endsWithTag`, packed as their lower-case bytes.
-    static let tagWords: Set<UInt64> = {
-        var s = Set<UInt64>()
-        for w in ["ne", "gell", "gelle", "gelt", "oder", "odr", "nich", "nicht", "woll", "right", "innit", "eh"] {
-            s.insert(w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        }
-        return s
-    }()
+    /// The tag words of `endsWithTag`.
+    static let tagWords = Set(
+        ["ne", "gell", "gelle", "gelt", "oder", "odr", "nich", "nicht", "woll", "right", "innit", "eh"].map(packed))
+
+    /// A word of at most 8 ASCII bytes, lower case, packed into an integer to compare with `packed(_:)` of a word
+    /// written in lower case (0 for a longer word; a byte outside ASCII never equals a letter's).
+    @inline(__always)
+    static func packed(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> UInt64 {
+        guard len <= 8 else { return 0 }
+        var w: UInt64 = 0
+        for k in 0..<len { w = w << 8 | UInt64(p[k] | 0x20) }
+        return w
+    }
+
+    static func packed(_ word: String) -> UInt64 { word.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
+    static let (morgen, tag, or, oder) = (packed("morgen"), packed("tag"), packed("or"), packed("oder"))
 
     /// Whether the word at `p` is "morgen" or "tag" (greetings after "guten", else the day).
     @inline(__always)
     static func isDayWord(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Bool {
-        let l = { (k: Int) in p[k] | 0x20 }
-        return len == 6 && l(0) == 109 && l(1) == 111 && l(2) == 114 && l(3) == 103 && l(4) == 101 && l(5) == 110
-            || len == 3 && l(0) == 116 && l(1) == 97 && l(2) == 103
+        let w = packed(p, len)
+        return w == morgen || w == tag
     }
 
     /// Whether the word at `p` is "or" (English) or "oder" (German).
     @inline(__always)
     static func isOr(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ isDE: Bool) -> Bool {
-        let l = { (k: Int) in p[k] | 0x20 }
-        return isDE ? len == 4 && l(0) == 111 && l(1) == 100 && l(2) == 101 && l(3) == 114
-            : len == 2 && l(0) == 111 && l(1) == 114
+        packed(p, len) == (isDE ? oder : or)
     }
 
     /// "Or"/"oder" at word `i` of a chat line: what follows it asks when an auxiliary and then a pronoun open it
     /// ("kaffeemaschine leer oder bin ich zu früh", "… or is it just me"; not an auxiliary and an article: German
-    /// leaves out the subject after "oder", "sie kommt später oder ist ein bisschen krank"), and a German line that ends with it asks
-    /// ("nur bei mir oder", "das ist der link von gestern oder"). A sign of a question for the decision only
-    /// (`Scan.question`; not a question start, which the learned layer reads).
+    /// leaves out the subject after "oder", "sie kommt später oder ist ein bisschen krank"), and a German line that
+    /// ends with it asks ("nur bei mir oder", "das ist der link von gestern oder"). A sign of a question for the
+    /// decision only (`Scan.question`; not a question start, which the learned layer reads).
     @inline(never)
     func orAsks(
         _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ slots: UnsafeMutablePointer<Int32>, _ isDE: Bool,

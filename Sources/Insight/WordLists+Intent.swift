@@ -17,16 +17,17 @@ extension WordLists {
     ]
     /// Word pairs that ask inside a line as well as at its start (issue 22, session 18): a question word with
     /// do-support ("… what does that mean", "how do i stop it": an embedded question never takes it, "I know what
-    /// it means"), a German question word before its finite verb ("… was soll ich tun", "… wie geht das": verb-second,
-    /// where an embedded one puts the verb last, "weiß nicht, was ich tun soll"; not "was tun", "was macht", "was
-    /// kann": "was" is also "etwas", "wenn er mir was tut"), and requests for suggestions. A sign of a question for the decision only (`PhraseInfo.asksInside`).
+    /// it means"), a German question word before its finite verb ("… was soll ich tun", "… wie geht das":
+    /// verb-second, where an embedded one puts the verb last, "weiß nicht, was ich tun soll"; not "was tun", "was
+    /// macht", "was kann": "was" is also "etwas", "wenn er mir was tut"), and requests for suggestions. A sign of a
+    /// question for the decision only (`PhraseInfo.asksInside`).
     static let questionInsidePhrases = [
         "how do", "how does", "how did", "what does", "what did", "what do", "where do", "where does", "where did",
         "why does", "why did", "when does", "when did", "which one", "any recs", "any recommendations",
         "any suggestions", "any advice", "any thoughts", "any fix", "any1 know", "any1 else", "anyone here",
         "was soll", "wie kann", "wie geht", "wie gehts", "wo finde",
         "wo kann", "wo gibts", "wo gibt", "wann kommt", "wer hat", "wer kann", "jemand tipps", "jmd tipps",
-        "jemand ideen", "hat jemand", "hat jmd", "weiß jmd", "weiss jmd", "jemand ahnung",
+        "jemand ideen", "hat jemand", "hat jmd", "weiß jmd", "weiss jmd",
     ]
     /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
     /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.
