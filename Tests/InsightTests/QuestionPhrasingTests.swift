@@ -54,7 +54,7 @@ final class QuestionPhrasingTests: XCTestCase {
                 "my phone keeps showing a red battery icon what does that mean",
                 "akku hält nur noch zwei stunden oder bin ich zu anspruchsvoll",
                 "app lädt ewig beim start, liegt das nur an mir oder", "das ist doch die gleiche nummer wie letzte woche oder",
-                "lieferung kommt erst nächste woche, was soll ich solange machen",
+                "lieferung kommt erst nächste woche, was soll ich solange tun", "handy startet nicht mehr, was soll ich tun",
             ], question: true)
         check(
             [
