@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Retrains the INTENT outputs of the shipped learned layer (Sources/Insight/Resources/learned.tsv) in place.
 
-Rerun:  git show fb8d07d:Sources/Insight/Resources/learned.tsv > /tmp/learned-i2.tsv
-        LEARNED_IN=/tmp/learned-i2.tsv INTENT_LANES=0 INTENT_VERSION=learned-2+intents-3 python3 Scripts/train-intents.py
-        (the shipped intents-3, session 18: the question output retrained on intents-2, the others kept; byte for
-        byte with a release build of the same commit. intents-2, session 17, came from a5d889d's learned-2 with the
-        defaults and INTENT_VERSION=learned-2+intents-2. SWITCHBOARD_BIN: the binary whose `analyze --features` to
+Rerun:  git show 73b3561:Sources/Insight/Resources/learned.tsv > /tmp/learned-i3.tsv
+        LEARNED_IN=/tmp/learned-i3.tsv INTENT_LANES=0 INTENT_VERSION=learned-2+intents-4 python3 Scripts/train-intents.py
+        (the shipped intents-4, session 19: the question output retrained on intents-3 with en-21 and de-48, the
+        others kept; byte for byte with a release build of the same commit. intents-3, session 18, came the same way
+        from fb8d07d's intents-2 with INTENT_VERSION=learned-2+intents-3; intents-2, session 17, from a5d889d's
+        learned-2 with the defaults and INTENT_VERSION=learned-2+intents-2. SWITCHBOARD_BIN: the binary whose `analyze --features` to
         use. Started from a file that dropped small keys, those are missing from the features and the weights differ
         in the fourth digit.)
 

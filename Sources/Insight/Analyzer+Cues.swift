@@ -110,6 +110,25 @@ extension Analyzer {
         return w == morgen || w == tag
     }
 
+    /// Whether word token `i`, unknown to the model, is a chat nick addressed at the start of a line: letters, then
+    /// digits at its end ("u34", "mike92"), followed by a word, or by ":" or "," and a word. (Known words like
+    /// "any1", "gn8" are not looked at.)
+    @inline(never)
+    static func isNick(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        let t = toks[i]
+        let p = scratch + Int(t.start)
+        let len = Int(t.len)
+        guard len >= 2 && len <= 16, p[0] &- 97 < 26, p[len - 1] &- 48 < 10 else { return false }
+        guard i + 1 < nt else { return false }
+        if toks[i + 1].kind == .word { return true }
+        let n = toks[i + 1]
+        guard n.kind == .punct, n.len == 1, i + 2 < nt, toks[i + 2].kind == .word else { return false }
+        let c = scratch[Int(n.start)]
+        return c == 58 || c == 44
+    }
+
     /// Whether the word at `p` is "or" (English) or "oder" (German).
     @inline(__always)
     static func isOr(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ isDE: Bool) -> Bool {
@@ -146,6 +165,30 @@ extension Analyzer {
         if words.value(at: Int(slots[first])).flags & aux != 0 && words.value(at: Int(slots[second])).flags & pron != 0 {
             r.question = true
         }
+    }
+
+    /// Whether a question phrase inside a line (`PhraseInfo.asksInside`, its second word token `i`) goes on with the
+    /// writer asking for themselves: "ich", "wir", "i" or "we" next ("was soll ich solange tun", "how do i reset it"),
+    /// not "man" ("wie kann man nur so unfähig sein" exclaims) and not "was soll ich sagen" (a filler: "… und was
+    /// soll ich sagen, mein Sohn will jetzt zur Feuerwehr").
+    @inline(never)
+    static func firstPersonAsks(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        guard i + 1 < nt, toks[i + 1].kind == .word else { return false }
+        let t = toks[i + 1]
+        let p = scratch + Int(t.start)
+        let w = UnsafeBufferPointer(start: p, count: Int(t.len))
+        guard w.elementsEqual("ich".utf8) || w.elementsEqual("wir".utf8) || w.elementsEqual("i".utf8)
+            || w.elementsEqual("we".utf8)
+        else { return false }
+        if i + 2 < nt, toks[i + 2].kind == .word {
+            let n = toks[i + 2]
+            if UnsafeBufferPointer(start: scratch + Int(n.start), count: Int(n.len)).elementsEqual("sagen".utf8) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether the question mark in punctuation token `i` closes a quotation (`?"`, `?“`, `?»`): someone else's.

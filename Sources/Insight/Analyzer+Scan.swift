@@ -247,8 +247,19 @@ extension Analyzer {
             if t.kind == .hashtag && f & WordInfo.irony != 0 { r.irony = true }
             if t.kind == .word {
                 r.words &+= 1
+                // A chat room's addressee first ("U34 what kind of music u like", "mike92: where u at"): like a
+                // greeting it does not start the sentence, and the learned layer reads the next word as the first.
+                // Not the subject: "U7 is back", "U7 hat den Raum verlassen" (an auxiliary next, no pronoun after it).
+                var nick = r.words == 1 && s < 0 && sentenceStart && Analyzer.isNick(i, nt, toks, scratch)
+                if nick && toks[i + 1].kind == .word && slots[i + 1] >= 0
+                    && words.value(at: Int(slots[i + 1])).flags & aux != 0
+                {
+                    nick = i + 2 < nt && toks[i + 2].kind == .word && slots[i + 2] >= 0
+                        && words.value(at: Int(slots[i + 2])).flags & pron != 0
+                }
+                if nick { prevLearned = LearnedKey.sentenceStart }
                 if sentenceStart && f & WordInfo.greeting != 0
-                    && (greeted || !Analyzer.isDayWord(p, len) || i + 1 >= nt || toks[i + 1].kind != .word)
+                    && (greeted || !Analyzer.isDayWord(p, len) || i + 1 >= nt || toks[i + 1].kind != .word) || nick
                 {
                     // "Hallo, wie …": a greeting does not start the sentence. "Morgen" and "Tag" greet after "guten"
                     // or alone ("Morgen! …"); before a word they are the day ("Morgen wird die Brücke gesperrt").
@@ -299,7 +310,11 @@ extension Analyzer {
                 let key = phraseKey(prevHash, t.hash)
                 if phraseFilter.mayContain(key) { ps = phrases.slot(key) }
             }
-            if ps >= 0 { phraseCues(phrases.value(at: ps), askedHere && clauseWords == 2, askedBefore, &r) }
+            if ps >= 0 {
+                let ph = phrases.value(at: ps)
+                phraseCues(ph, askedHere && clauseWords == 2, askedBefore, &r)
+                if ph.asksInside && Analyzer.firstPersonAsks(i, nt, toks, scratch) { r.askedInside = true }
+            }
             if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.
             if f & negFlag != 0 {
@@ -394,6 +409,8 @@ extension Analyzer {
         // (The learned layer's cue keeps counting a reply's title: it was trained so.)
         r.ownMark = asked && stats.questions > r.quotedQuestions + r.subjectMarks
         if r.ownMark { r.question = true }
+        // A line with a question mark asks by its marks (a reply's title asks nothing, `subjectMarks`).
+        if stats.questions > 0 { r.askedInside = false }
         if nt >= 3 && Analyzer.endsWithTag(toks, nt, scratch) { (r.tagQuestion, r.question) = (true, true) }
         if terms.termCount > 0 { r.crisisFound = findCrisis(scratch, toks, nt) }
         if learnedOn {

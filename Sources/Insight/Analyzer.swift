@@ -87,8 +87,9 @@ public struct Analyzer: Sendable {
             // question opening or a cue ("anyone know"); the writer's own "?" is one unless the text is a complaint
             // ("Kündigung nur schriftlich? Wir haben 2026.").
             // A complaint that also asks for help asks something ("The app crashes on start, any fix?"). A tag question
-            // asks whatever the learned score says ("du bringst den Grill mit, ne", `Scan.tagQuestion`).
-            let asked = fired[0] || r.tagQuestion || r.ownMark && (!complaint || fired[3])
+            // asks whatever the learned score says ("du bringst den Grill mit, ne", `Scan.tagQuestion`), and so does a
+            // line that asks inside for what the writer should do ("…, was soll ich solange tun", `Scan.askedInside`).
+            let asked = fired[0] || r.tagQuestion || r.askedInside || r.ownMark && (!complaint || fired[3])
             // Spam excludes the other intents, a question too unless the text opens as one ("I wonder if the coupon
             // works on sale items"): a self-promotion that only has a question mark ("Tired of outages? …") asks
             // nothing to answer.

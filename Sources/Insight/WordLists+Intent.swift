@@ -44,6 +44,14 @@ extension WordLists {
         "how amazing", "how beautiful", "how great", "wie geil", "wie schön", "wie cool", "wie toll", "wie krass",
         "wie süß", "wie genial", "wie herrlich", "how i", "how we", "why i", "why we", "what i", "what we",
         "wie ich", "wie wir", "wie man", "warum ich", "warum wir", "was man", "was wir",
+        // Session 19: more exclamations by an adjective of feeling ("how weird is that", "wie niedlich is der
+        // kleine"; not the measuring ones, "how long", "wie alt", which ask), "was ein …", and "wer auch immer".
+        "how weird", "how funny", "how cute", "how crazy", "how sad", "how rude", "how dumb", "how stupid",
+        "how embarrassing", "how random", "how wild", "how typical", "how fun", "how adorable", "how dare",
+        "wie niedlich", "wie lustig", "wie peinlich", "wie traurig", "wie dumm", "wie blöd", "wie schräg",
+        "wie witzig", "wie heftig", "wie lieb", "wie nett", "wie hübsch", "wie lecker", "wie schade", "wie typisch",
+        "wie nervig", "wie dreist", "wie frech", "wie absurd", "was ein", "was eine", "wer auch", "was auch",
+        "wie auch", "wo auch", "wann auch", "warum auch", "wieso auch",
     ]
     /// Word pairs that state a breach of expectation: waiting, repetition, "still no", charged twice, nobody answers.
     static let complaintPhrases = [
@@ -111,7 +119,9 @@ extension WordLists {
         + "reported reports reporting said announced announces confirmed according spokesperson spokesman "
         + "spokeswoman statement stated officials expects expected"
     /// More rhetorical questions: "How many times do I have to…", "Wie oft soll ich das noch…".
-    static let rhetoricPhrasesMore = ["many times", "oft soll", "oft muss", "oft noch"]
+    static let rhetoricPhrasesMore = [
+        "many times", "oft soll", "oft muss", "oft noch", "wen wunderts", "wen wundert",
+    ]
     /// Word pairs that are ironic wherever they stand: nobody loves waiting.
     static let ironyPhrasesMore = [
         "love waiting", "love queuing", "love queueing", "loving waiting", "liebe warten", "liebe warteschleifen",

@@ -121,6 +121,43 @@ final class QuestionPhrasingTests: XCTestCase {
             ], question: false)
     }
 
+    /// Session 19: an exclamation by an adjective of feeling ("how weird is that", "wie peinlich war das"), "was ein
+    /// …", "wer auch immer …", "warum auch nicht" and "wen wundert's" ask nothing, with no mark; the measuring
+    /// adjectives ask ("how long is…", "wie alt ist…"), and a later question mark of the writer's own still does.
+    func testExclamationsOfFeelingAndWhateverAreNotQuestions() {
+        check(
+            [
+                "how weird is that lmao", "wie peinlich war das bitte", "was ein tor, unglaublich",
+                "wer auch immer den kuchen gebacken hat, danke", "warum auch nicht, ich komm mit",
+                "wen wunderts bei dem wetter", "how rude was that guy", "wo auch immer du bist, meld dich mal",
+                "how funny is that?! 😂",
+            ], question: false)
+        check(
+            [
+                "how long is the queue at the post office", "wie alt ist der kleine jetzt",
+                "wie lange ist die warteschlange gerade", "Was ein Router ist, weiß ich. Aber welchen soll ich nehmen?",
+            ], question: true)
+    }
+
+    /// Session 19: a line that asks inside for what the writer should do asks whatever the learned score says
+    /// (`Scan.askedInside`); "was soll ich sagen" is a filler and "wie kann man nur …" an exclamation.
+    func testAskingInsideForWhatToDoAsks() {
+        check(
+            [
+                "der techniker kommt erst am freitag, was soll ich bis dahin machen",
+                "headset mic dead since the update, what do i do",
+            ], question: true)
+        check(
+            ["und was soll ich sagen, es war super", "wie kann man nur so dumm sein"], question: false)
+    }
+
+    /// Session 19: a chat room's addressee first (letters, then digits: "U34", "dave77"; then a word, or ":" and a
+    /// word) does not start the sentence; what follows it asks or states as it would alone.
+    func testANickFirstDoesNotStartTheSentence() {
+        check(["U34 what kind of music u like", "dave77: where u at", "U41 u still there"], question: true)
+        check(["U19 im from texas", "U7 is back in the room", "U5 lol"], question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(
