@@ -28,6 +28,10 @@ extension WordLists {
         "was soll", "wie kann", "wie geht", "wie gehts", "wo finde",
         "wo kann", "wo gibts", "wo gibt", "wann kommt", "wer hat", "wer kann", "jemand tipps", "jmd tipps",
         "jemand ideen", "hat jemand", "hat jmd", "weiß jmd", "weiss jmd",
+        // Session 19: a German w-word right before its verb opens a main clause (an embedded question puts the verb
+        // last: "woran das liegt").
+        "woran liegt", "woran liegts", "was kostet", "wann kann", "wann ist", "wo ist", "was heißt", "was bedeutet",
+        "wieso geht", "warum geht",
     ]
     /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
     /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.
