@@ -129,6 +129,29 @@ extension Analyzer {
         return c == 58 || c == 44
     }
 
+    /// The length of a chat log's line prefix, with the spaces after it (session 19): an optional time stamp in
+    /// brackets of digits and colons ("[22:41] "), then the speaker's nick in angle brackets ("<pixl> ", at most 32
+    /// bytes, no space, not "<3"); 0 when the text has none.
+    static func chatLogPrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = b.count
+        var i = 0
+        if n > 2 && b[0] == 91 {  // "["
+            var j = 1
+            while j < n && j < 12 && (b[j] &- 48 < 10 || b[j] == 58) { j += 1 }
+            guard j > 1, j < n, b[j] == 93 else { return 0 }  // "]"
+            i = j + 1
+            while i < n && b[i] == 32 { i += 1 }
+        }
+        guard i < n, b[i] == 60 else { return 0 }  // "<"
+        var j = i + 1
+        while j < n && j - i <= 32 && b[j] != 62 && b[j] != 32 && b[j] != 60 { j += 1 }
+        // A nick: at least one byte, not a heart ("<3"), closed by ">" and followed by what was said.
+        guard j < n, b[j] == 62, j > i + 1, !(j == i + 2 && b[i + 1] == 51) else { return 0 }
+        var k = j + 1
+        while k < n && b[k] == 32 { k += 1 }
+        return k < n ? k : 0
+    }
+
     /// Whether the word at `p` is "or" (English) or "oder" (German).
     @inline(__always)
     static func isOr(_ p: UnsafeMutablePointer<UInt8>, _ len: Int, _ isDE: Bool) -> Bool {
@@ -156,8 +179,9 @@ extension Analyzer {
             k += 1
         }
         if first < 0 {
-            // Nothing after it in this sentence: a German tag question, if no word follows at all.
-            if isDE && !(k..<nt).contains(where: { toks[$0].kind == .word }) { r.question = true }
+            // Nothing after it in this sentence: a German tag question, if no word follows at all — with or without
+            // the comma chat leaves out ("das ist doch der gleiche link wie gestern oder": every one of our lines so).
+            if isDE && !(k..<nt).contains(where: { toks[$0].kind == .word }) { (r.question, r.tagQuestion) = (true, true) }
             return
         }
         guard second >= 0, slots[first] >= 0, slots[second] >= 0 else { return }

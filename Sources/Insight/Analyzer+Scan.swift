@@ -16,7 +16,10 @@ extension Analyzer {
     }
 
     /// The scan of a text's UTF-8 bytes.
-    func scanBytes(_ buf: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?, into out: inout Scan) {
+    func scanBytes(_ whole: UnsafeBufferPointer<UInt8>, _ collect: TokenCollector?, into out: inout Scan) {
+        // A chat log's speaker ("<sol> eta on the fix", "[22:41] <pixl> how do i …") is not part of what they say.
+        let skip = Analyzer.chatLogPrefix(whole)
+        let buf = skip == 0 ? whole : UnsafeBufferPointer(rebasing: whole[skip...])
         let n = buf.count
         let cap = min(n + 1, 2048)
         // One buffer (the thread's `ScanBuffer`) for everything a scan needs: tokens, learned-feature keys (at

@@ -122,9 +122,10 @@ extension WordLists {
         + "laut zufolge angaben sprecher sprecherin pressemitteilung mitteilung informierte rechnet rechnen "
         + "reported reports reporting said announced announces confirmed according spokesperson spokesman "
         + "spokeswoman statement stated officials expects expected"
-    /// More rhetorical questions: "How many times do I have to…", "Wie oft soll ich das noch…".
+    /// More rhetorical questions: "How many times do I have to…", "Wie oft soll ich das noch…"; indignation (session
+    /// 19: "wer parkt denn bitte so", "Geht's noch?": in our data every such line asks nothing).
     static let rhetoricPhrasesMore = [
-        "many times", "oft soll", "oft muss", "oft noch", "wen wunderts", "wen wundert",
+        "many times", "oft soll", "oft muss", "oft noch", "wen wunderts", "wen wundert", "denn bitte", "gehts noch",
     ]
     /// Word pairs that are ironic wherever they stand: nobody loves waiting.
     static let ironyPhrasesMore = [

@@ -158,6 +158,20 @@ final class QuestionPhrasingTests: XCTestCase {
         check(["U19 im from texas", "U7 is back in the room", "U5 lol"], question: false)
     }
 
+    /// Session 19: a chat log's speaker ("<kira_> ", "[09:12] <kira_> ") is not part of what they say; "<3" is no
+    /// speaker.
+    func testAChatLogsSpeakerIsNotPartOfTheLine() {
+        func prefix(_ s: String) -> Int { Array(s.utf8).withUnsafeBufferPointer { Analyzer.chatLogPrefix($0) } }
+        XCTAssertEqual(prefix("<kira_> is the build server down again"), 8)
+        XCTAssertEqual(prefix("[09:12] <kira_> is the build server down again"), 16)
+        XCTAssertEqual(prefix("<3 love this"), 0)
+        XCTAssertEqual(prefix("[12:00] nothing here"), 0)
+        XCTAssertEqual(prefix("<kira_>"), 0)
+        XCTAssertEqual(prefix("a <b> c"), 0)
+        check(["[09:12] <kira_> is the build server down again"], question: true)
+        check(["<kira_> restarted it, all green now"], question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(
