@@ -316,7 +316,7 @@ extension Analyzer {
             if ps >= 0 {
                 let ph = phrases.value(at: ps)
                 phraseCues(ph, askedHere && clauseWords == 2, askedBefore, &r)
-                if ph.asksInside && Analyzer.firstPersonAsks(i, nt, toks, scratch) { r.askedInside = true }
+                if ph.asks || ph.asksInside && Analyzer.firstPersonAsks(i, nt, toks, scratch) { r.askedInside = true }
             }
             if info.cues & WordInfo.wordCues != 0 || sinceLeft > 0 { wordCues(info.cues, &sinceLeft, &r) }
             // Modifiers.

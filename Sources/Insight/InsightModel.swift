@@ -138,6 +138,7 @@ final class InsightModel: @unchecked Sendable {
         markPhrases(WordLists.rhetoricPhrases + WordLists.rhetoricPhrasesMore) { $0.rhetoric = true }
         markPhrases(WordLists.questionPhrases) { $0.question = true }
         markPhrases(WordLists.questionInsidePhrases) { $0.asksInside = true }
+        markPhrases(WordLists.askingPhrases) { $0.asks = true }
         markPhrases(WordLists.notAskedPhrases) { $0.notAsked = true }
         markPhrases(WordLists.complaintPhrases) { $0.complaint = true }
         markPhrases(WordLists.repeatedPhrases) { $0.repeated = true }

@@ -17,6 +17,8 @@ struct PhraseInfo {
     /// geht das wieder"): a sign of one for the decision only (`Scan.question`), not a question start — the learned
     /// layer's cue was trained without it.
     var asksInside = false
+    /// Such a phrase that asks by its word order alone (`WordLists.askingPhrases`, session 19).
+    var asks = false
     /// A repeated letdown ("every time", "jedes Mal"): a breach of expectation for the complaint decision only (the
     /// learned layer's complaint cue does not count it: it was trained without it).
     var repeated = false

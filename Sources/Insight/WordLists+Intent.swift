@@ -30,8 +30,13 @@ extension WordLists {
         "jemand ideen", "hat jemand", "hat jmd", "weiß jmd", "weiss jmd",
         // Session 19: a German w-word right before its verb opens a main clause (an embedded question puts the verb
         // last: "woran das liegt").
-        "woran liegt", "woran liegts", "was kostet", "wann kann", "wann ist", "wo ist", "was heißt", "was bedeutet",
-        "wieso geht", "warum geht",
+        "wo ist", "was heißt",
+    ] + askingPhrases
+    /// Of those, the ones that ask wherever they stand, whatever the learned score says (`Scan.askedInside`): a
+    /// German w-word right before its verb, which only a main-clause question has ("…, woran liegt das"; not "wo ist
+    /// das Problem" or "was heißt hier teuer", which are often rhetorical).
+    static let askingPhrases = [
+        "woran liegt", "woran liegts", "was kostet", "wann kann", "wann ist", "was bedeutet", "wieso geht", "warum geht",
     ]
     /// Verbs that ask when an article follows them at the start of a sentence (among the auxiliaries; first-person
     /// forms are left out: "Habe die Rechnung bezahlt" drops its subject, it does not ask), and the articles.

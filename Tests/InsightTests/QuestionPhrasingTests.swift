@@ -146,6 +146,8 @@ final class QuestionPhrasingTests: XCTestCase {
             [
                 "der techniker kommt erst am freitag, was soll ich bis dahin machen",
                 "headset mic dead since the update, what do i do",
+                "seit dem update stürzt die app beim export ab, woran liegt das",
+                "neue rechnung ist da, was bedeutet die position servicepauschale",
             ], question: true)
         check(
             ["und was soll ich sagen, es war super", "wie kann man nur so dumm sein"], question: false)
