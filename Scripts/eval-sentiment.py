@@ -34,10 +34,10 @@ def confusion(gold, pred):
 # Kinds of our messages the judged sets resemble (Scripts/data/README.md): group chat for questions, customer tweets
 # at brands for complaints.
 KINDS = [("group chat", {"en-13.txt", "en-17.txt", "de-43.txt", "en-18.txt", "de-44.txt", "en-19.txt", "de-45.txt",
-                         "en-20.txt", "de-46.txt", "de-47.txt", "en-21.txt", "de-48.txt", "en-22.txt", "de-49.txt", "en-23.txt", "de-50.txt"},
+                         "en-20.txt", "de-46.txt", "de-47.txt", "en-21.txt", "de-48.txt", "en-22.txt", "de-49.txt", "en-23.txt", "de-50.txt", "en-24.txt", "de-51.txt"},
           ["question"]),
          ("group chat, session 17's", {"en-13.txt", "en-17.txt", "de-43.txt"}, ["question"]),
-         ("group chat, session 19's", {"en-21.txt", "de-48.txt", "en-22.txt", "de-49.txt", "en-23.txt", "de-50.txt"}, ["question"]),
+         ("group chat, session 19's", {"en-21.txt", "de-48.txt", "en-22.txt", "de-49.txt", "en-23.txt", "de-50.txt", "en-24.txt", "de-51.txt"}, ["question"]),
          ("customer tweets", {"en-12.txt", "en-16.txt", "de-40.txt"}, ["complaint", "question"])]
 
 
