@@ -13,8 +13,10 @@ final class LearnedTable: @unchecked Sendable {
     init(_ entries: [UInt64: SIMD16<Float>], outputs: Int, scale given: SIMD16<Float>? = nil) {
         let s = given ?? LearnedTable.scale(of: entries, outputs: outputs)
         scale = s
+        // Filled up to two thirds (misses stop at `KeyFilter`, hits probe ~1.5 slots): at most half full, 66,000
+        // features took 4 MB instead of 2 and the analysis 5 % longer (session 19, `switchboard-bench insight`).
         var cap = 16
-        while cap < entries.count * 2 + 1 { cap <<= 1 }
+        while cap < entries.count * 3 / 2 + 1 { cap <<= 1 }
         mask = cap - 1
         var kept = 0
         slots = TableMemory.allocate(byteCount: cap * 16).bindMemory(to: SIMD16<Int8>.self, capacity: cap)
