@@ -191,6 +191,35 @@ extension Analyzer {
         }
     }
 
+    /// Whether the sentence opened by word token `i` asks by its order alone, as English chat drops the auxiliary: "you",
+    /// "u", "ya" or "yall" (perhaps then "still", "guys", "all", "two") and a verb in -ing — "u coming tonight", "you
+    /// driving the landy", "u still selling that bike rack" (every one of our 23 such lines asks). Not a noun in -ing
+    /// ("you king"), nor the accusations "you kidding me", "u tripping", "you making me laugh".
+    @inline(never)
+    static func youDoingAsks(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        let w = packed(scratch + Int(toks[i].start), Int(toks[i].len))
+        guard w == you || w == u || w == ya || w == yall else { return false }
+        var j = i + 1
+        guard j < nt, toks[j].kind == .word else { return false }
+        if fillers.contains(packed(scratch + Int(toks[j].start), Int(toks[j].len))) {
+            j += 1
+            guard j < nt, toks[j].kind == .word else { return false }
+        }
+        let p = scratch + Int(toks[j].start)
+        let len = Int(toks[j].len)
+        guard len >= 5, p[len - 3] == 105, p[len - 2] == 110, p[len - 1] == 103 else { return false }  // "ing"
+        return !notDoing.contains(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+    }
+    static let (you, u, ya, yall) = (packed("you"), packed("u"), packed("ya"), packed("yall"))
+    static let fillers = Set(["still", "guys", "all", "two"].map(packed))
+    static let notDoing: Set<String> = [
+        "thing", "things", "nothing", "something", "anything", "everything", "king", "darling", "evening", "morning",
+        "wedding", "building", "pudding", "ceiling", "sibling", "during", "string", "spring", "kidding", "killing",
+        "joking", "trolling", "lying", "messing", "tripping", "capping", "bugging", "making",
+    ]
+
     /// Whether a question phrase inside a line (`PhraseInfo.asksInside`, its second word token `i`) goes on with the
     /// writer asking for themselves: "ich", "wir", "i" or "we" next ("was soll ich solange tun", "how do i reset it"),
     /// not "man" ("wie kann man nur so unfähig sein" exclaims) and not "was soll ich sagen" (a filler: "… und was

@@ -174,6 +174,13 @@ final class QuestionPhrasingTests: XCTestCase {
         check(["<kira_> restarted it, all green now"], question: false)
     }
 
+    /// Session 19: English chat drops the auxiliary — "you"/"u" and a verb in -ing ask by their order alone; not the
+    /// accusation "you making me …".
+    func testYouDoingAsksInChat() {
+        check(["you bringing the speaker to the barbecue", "u guys watching the derby later"], question: true)
+        check(["you making me hungry with those pics"], question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(
