@@ -220,6 +220,37 @@ extension Analyzer {
         "joking", "trolling", "lying", "messing", "tripping", "capping", "bugging", "making",
     ]
 
+    /// Whether the German sentence opened by word token `i` asks by its order alone: a verb first, then its subject —
+    /// a verb in -st and "du" ("trinkst du lieber wein oder bier", 136 of our 139 such lines ask), a verb in -t and
+    /// "ihr" ("zahlt ihr bar oder per paypal", 121 of 129, the others ironic or rhetorical with a mark), or a verb in
+    /// -t, perhaps an adverb, and "wer"/"jemand" ("nimmt wer den jonas mit", "braucht noch wer nen platz"). Not a
+    /// preposition or adverb that ends so ("seit einer Stunde", "selbst du").
+    @inline(never)
+    static func germanVerbFirstAsks(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        let p = scratch + Int(toks[i].start)
+        let len = Int(toks[i].len)
+        guard len >= 3, p[len - 1] == 116, i + 1 < nt, toks[i + 1].kind == .word else { return false }  // "…t"
+        if notVerbs.contains(packed(p, len)) { return false }
+        var n = packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len))
+        if n == du { return p[len - 2] == 115 }  // "…st du"
+        if n == ihr { return true }
+        if adverbs.contains(n), i + 2 < nt, toks[i + 2].kind == .word {
+            n = packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len))
+        }
+        return someone.contains(n)
+    }
+    static let (du, ihr) = (packed("du"), packed("ihr"))
+    static let someone = Set(["wer", "jemand", "jmd", "einer"].map(packed))
+    static let adverbs = Set(["noch", "morgen", "heute", "heut", "hier", "mal", "jetzt", "vielleicht"].map(packed))
+    static let notVerbs = Set(
+        [
+            "laut", "seit", "mit", "nicht", "nich", "jetzt", "recht", "heut", "gut", "halt", "weit", "dort", "selbst",
+            "erst", "sonst", "fast", "meist", "zuerst", "just", "bereit", "echt", "zumindest",
+            "west", "ost", "test", "rest", "post", "lust", "angst", "mist", "gast", "nebst", "trotzt",
+        ].map(packed))
+
     /// Whether a question phrase inside a line (`PhraseInfo.asksInside`, its second word token `i`) goes on with the
     /// writer asking for themselves: "ich", "wir", "i" or "we" next ("was soll ich solange tun", "how do i reset it"),
     /// not "man" ("wie kann man nur so unfähig sein" exclaims) and not "was soll ich sagen" (a filler: "… und was

@@ -269,7 +269,11 @@ extension Analyzer {
                     greeted = true
                 } else if startWord == 0 && sentenceStart {
                     if f & WordInfo.strongHelp != 0 { r.helpStart = true }
-                    if len <= 4 && Analyzer.youDoingAsks(i, nt, toks, scratch) { (r.question, r.askedInside) = (true, true) }
+                    if len <= 4 && Analyzer.youDoingAsks(i, nt, toks, scratch)
+                        || isDE && Analyzer.germanVerbFirstAsks(i, nt, toks, scratch)
+                    {
+                        (r.question, r.askedInside) = (true, true)
+                    }
                     if f & qStart != 0 {
                         (askedBefore, askedHere) = (r.question, true)
                         (r.question, r.questionStart, r.whStart) = (true, true, true)

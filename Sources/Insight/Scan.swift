@@ -35,7 +35,8 @@ struct Scan {
     /// phrase followed by "ich", "wir", "i", "we" ("lieferung kommt erst nächste woche, was soll ich solange tun",
     /// "mic not working in vc, what do i do"; `Analyzer.firstPersonAsks`), or a German w-word right before its verb
     /// ("…, woran liegt das", `WordLists.askingPhrases`), or an English chat line that drops its auxiliary ("u coming
-    /// tonight", `Analyzer.youDoingAsks`). It asks whatever the learned score says.
+    /// tonight", `Analyzer.youDoingAsks`), or a German one that puts its verb before its subject ("zahlt ihr bar",
+    /// `Analyzer.germanVerbFirstAsks`). It asks whatever the learned score says.
     var askedInside = false
     /// Issue 22, seventh pass: the learned weights of the German clauses whose problem ended ("Streik beendet": a
     /// clause with a shifter, `WordInfo.shifter`, not negated and not asked); the sentiment decision reads them

@@ -181,6 +181,17 @@ final class QuestionPhrasingTests: XCTestCase {
         check(["you making me hungry with those pics"], question: false)
     }
 
+    /// Session 19: a German verb first and then its subject asks — "-st du", "-t ihr", "-t (noch) wer" — not a
+    /// preposition or adverb that ends so.
+    func testGermanVerbFirstWithItsSubjectAsks() {
+        check(
+            [
+                "trinkst du zum frühstück lieber tee oder kaffee", "zahlt ihr den ausflug bar oder per überweisung",
+                "nimmt morgen wer die leergutkisten mit",
+            ], question: true)
+        check(["selbst du hast das gesagt", "seit einer woche kein netz im ganzen haus"], question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(
