@@ -259,21 +259,14 @@ extension Analyzer {
     static func firstPersonAsks(
         _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
     ) -> Bool {
-        guard i + 1 < nt, toks[i + 1].kind == .word else { return false }
-        let t = toks[i + 1]
-        let p = scratch + Int(t.start)
-        let w = UnsafeBufferPointer(start: p, count: Int(t.len))
-        guard w.elementsEqual("ich".utf8) || w.elementsEqual("wir".utf8) || w.elementsEqual("i".utf8)
-            || w.elementsEqual("we".utf8)
+        guard i + 1 < nt, toks[i + 1].kind == .word,
+            firstPersons.contains(packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len)))
         else { return false }
-        if i + 2 < nt, toks[i + 2].kind == .word {
-            let n = toks[i + 2]
-            if UnsafeBufferPointer(start: scratch + Int(n.start), count: Int(n.len)).elementsEqual("sagen".utf8) {
-                return false
-            }
-        }
-        return true
+        return !(i + 2 < nt && toks[i + 2].kind == .word
+            && packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len)) == sagen)
     }
+    static let firstPersons = Set(["ich", "wir", "i", "we"].map(packed))
+    static let sagen = packed("sagen")
 
     /// Whether the question mark in punctuation token `i` closes a quotation (`?"`, `?“`, `?»`): someone else's.
     @inline(__always)
