@@ -2,9 +2,10 @@
 """Retrains the INTENT outputs of the shipped learned layer (Sources/Insight/Resources/learned.tsv) in place.
 
 Rerun:  git show 73b3561:Sources/Insight/Resources/learned.tsv > /tmp/learned-i3.tsv
-        LEARNED_IN=/tmp/learned-i3.tsv INTENT_LANES=0 INTENT_VERSION=learned-2+intents-4 python3 Scripts/train-intents.py
-        (the shipped intents-4, session 19: the question output retrained on intents-3 with en-21 and de-48, the
-        others kept; byte for byte with a release build of the same commit. intents-3, session 18, came the same way
+        LEARNED_IN=/tmp/learned-i3.tsv INTENT_LANES=0 INTENT_VERSION=learned-2+intents-5 python3 Scripts/train-intents.py
+        (the shipped intents-5, session 20: the question output retrained on intents-3 with every file up to en-25
+        and de-52, the others kept; byte for byte with a release build of the same commit. intents-4, session 19,
+        came the same way with the files up to en-24 and de-51. intents-3, session 18, came the same way
         from fb8d07d's intents-2 with INTENT_VERSION=learned-2+intents-3; intents-2, session 17, from a5d889d's
         learned-2 with the defaults and INTENT_VERSION=learned-2+intents-2. SWITCHBOARD_BIN: the binary whose `analyze --features` to
         use. Started from a file that dropped small keys, those are missing from the features and the weights differ

@@ -265,6 +265,41 @@ extension Analyzer {
         return !(i + 2 < nt && toks[i + 2].kind == .word
             && packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len)) == sagen)
     }
+    /// Whether the German sentence opened by a question word goes on, at word token `i`, with a verb and then "ich" or
+    /// "wir" as its subject: "Wie komme ich jetzt nach Hause", "…, wo finde ich die Rechnung", "wann treffen wir uns"
+    /// (session 20; the verb-second order that only a main-clause question has). The verb is read by its ending: "-e"
+    /// or a modal before "ich", "-en" before "wir" ("weiß nicht, wie lange wir …" has no verb there). Not the past
+    /// ("wie konnte ich das vergessen" exclaims) and not "was soll ich sagen". Of our lines without a "?" that open
+    /// so, 31 of 33 ask.
+    @inline(never)
+    static func germanAskerVerbAsks(
+        _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        guard i + 1 < nt, toks[i + 1].kind == .word else { return false }
+        let p = scratch + Int(toks[i].start)
+        let len = Int(toks[i].len)
+        guard len >= 3 else { return false }
+        let v = packed(p, len)
+        if pastForms.contains(v) { return false }
+        let n = packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len))
+        if n == ich {
+            guard p[len - 1] | 0x20 == 101 || presentModals.contains(v) else { return false }  // "…e"
+        } else if n == wir {
+            guard len >= 4, p[len - 2] | 0x20 == 101, p[len - 1] | 0x20 == 110 else { return false }  // "…en"
+        } else {
+            return false
+        }
+        return !(i + 2 < nt && toks[i + 2].kind == .word
+            && packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len)) == sagen)
+    }
+    static let (ich, wir) = (packed("ich"), packed("wir"))
+    static let presentModals = Set(["kann", "soll", "muss", "darf", "mag"].map(packed))
+    static let pastForms = Set(
+        ["konnte", "sollte", "musste", "durfte", "wollte", "mochte", "hatte", "hätte", "wäre", "würde"].map {
+            // As `packed(_:len:)` reads the text: every byte with 0x20 set, so "ä" (C3 A4) packs as E3 A4.
+            $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
+        })
+
     static let firstPersons = Set(["ich", "wir", "i", "we"].map(packed))
     static let sagen = packed("sagen")
 

@@ -318,6 +318,11 @@ extension Analyzer {
                 let key = phraseKey(prevHash, t.hash)
                 if phraseFilter.mayContain(key) { ps = phrases.slot(key) }
             }
+            if isDE && askedHere && clauseWords == 2 && !r.askedInside
+                && Analyzer.germanAskerVerbAsks(i, nt, toks, scratch)
+            {
+                r.askedInside = true
+            }
             if ps >= 0 {
                 let ph = phrases.value(at: ps)
                 phraseCues(ph, askedHere && clauseWords == 2, askedBefore, &r)

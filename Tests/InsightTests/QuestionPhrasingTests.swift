@@ -192,6 +192,21 @@ final class QuestionPhrasingTests: XCTestCase {
         check(["selbst du hast das gesagt", "seit einer woche kein netz im ganzen haus"], question: false)
     }
 
+    /// A German question word, a verb and then "ich" or "wir" ask without a mark (session 20: after more training data
+    /// the learned score alone lost "Mein Zug fällt aus. Wie komme ich jetzt nach Hause"). An embedded clause, which
+    /// puts its verb last, and the filler "was soll ich sagen" do not.
+    func testGermanQuestionWordVerbAndIchAsks() {
+        check(
+            [
+                // Both lost without the rule.
+                "Der Bus ist weg. Wie komme ich jetzt zur Arbeit", "Das Ladekabel ist kaputt. Wo bestelle ich ein neues",
+                "Paket kam beschädigt an, wie melde ich das", "wann holen wir die Kinder ab",
+            ], question: true)
+        check(
+            ["Keine Ahnung, wie lange wir noch warten.", "was soll ich sagen, es war großartig", "Ich weiß, wie ich das mache."],
+            question: false)
+    }
+
     /// Statements stay statements, also when they open with a question word.
     func testStatementsAreNotQuestions() {
         check(
