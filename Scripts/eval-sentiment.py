@@ -39,7 +39,8 @@ KINDS = [("group chat", {"en-13.txt", "en-17.txt", "de-43.txt", "en-18.txt", "de
          ("group chat, session 17's", {"en-13.txt", "en-17.txt", "de-43.txt"}, ["question"]),
          ("group chat, session 19's", {"en-21.txt", "de-48.txt", "en-22.txt", "de-49.txt", "en-23.txt", "de-50.txt", "en-24.txt", "de-51.txt"}, ["question"]),
          ("customer tweets", {"en-12.txt", "en-16.txt", "de-40.txt"}, ["complaint", "question"]),
-         ("comments and DMs to brands", {"en-25.txt", "de-52.txt"}, ["question"])]
+         ("comments and DMs to brands", {"en-25.txt", "de-52.txt"}, ["question"]),
+         ("chat rooms with ordinary punctuation", {"en-26.txt", "de-53.txt"}, ["question"])]
 
 
 def evaluate_ours():

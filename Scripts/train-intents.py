@@ -3,8 +3,8 @@
 
 Rerun:  git show 73b3561:Sources/Insight/Resources/learned.tsv > /tmp/learned-i3.tsv
         LEARNED_IN=/tmp/learned-i3.tsv INTENT_LANES=0 INTENT_VERSION=learned-2+intents-5 python3 Scripts/train-intents.py
-        (the shipped intents-5, session 20: the question output retrained on intents-3 with every file up to en-25
-        and de-52, the others kept; byte for byte with a release build of the same commit. intents-4, session 19,
+        (the shipped intents-5, session 20: the question output retrained on intents-3 with every file up to en-26
+        and de-53, the others kept; byte for byte with a release build of the same commit. intents-4, session 19,
         came the same way with the files up to en-24 and de-51. intents-3, session 18, came the same way
         from fb8d07d's intents-2 with INTENT_VERSION=learned-2+intents-3; intents-2, session 17, from a5d889d's
         learned-2 with the defaults and INTENT_VERSION=learned-2+intents-2. SWITCHBOARD_BIN: the binary whose `analyze --features` to

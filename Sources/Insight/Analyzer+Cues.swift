@@ -300,6 +300,14 @@ extension Analyzer {
             $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
         })
 
+    /// Whether a word of three bytes asks back: "hbu", "wbu", "hby", "wby" (how/what about you).
+    @inline(__always)
+    static func asksBack(_ p: UnsafeMutablePointer<UInt8>) -> Bool {
+        let w = packed(p, 3)
+        return w == hbu || w == wbu || w == hby || w == wby
+    }
+    static let (hbu, wbu, hby, wby) = (packed("hbu"), packed("wbu"), packed("hby"), packed("wby"))
+
     static let firstPersons = Set(["ich", "wir", "i", "we"].map(packed))
     static let sagen = packed("sagen")
 

@@ -61,6 +61,12 @@ extension WordLists {
         "wie witzig", "wie heftig", "wie lieb", "wie nett", "wie hübsch", "wie lecker", "wie schade", "wie typisch",
         "wie nervig", "wie dreist", "wie frech", "wie absurd", "was ein", "was eine", "wer auch", "was auch",
         "wie auch", "wo auch", "wann auch", "warum auch", "wieso auch",
+        // Session 20: a German w-word right before a personal pronoun opens a clause that puts its verb last ("wo ich
+        // herkomm sagt man semmel", "wann ich komme hängt vom zug ab"): of our lines without a mark that open so,
+        // none asks.
+        "wo ich", "wann ich", "was ich", "wieso ich", "weshalb ich", "wo wir", "wann wir", "wieso wir", "wie du",
+        "was du", "wo du", "wann du", "warum du", "wieso du", "wie ihr", "was ihr", "wie er", "was er", "wie sie",
+        "was sie", "wie es", "was es", "wo es", "warum es",
     ]
     /// Word pairs that state a breach of expectation: waiting, repetition, "still no", charged twice, nobody answers.
     static let complaintPhrases = [
