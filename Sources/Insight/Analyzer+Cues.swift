@@ -300,13 +300,15 @@ extension Analyzer {
             $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
         })
 
-    /// Whether a word of three bytes asks back: "hbu", "wbu", "hby", "wby" (how/what about you).
+    /// Whether a word of three bytes is chat shorthand that asks: "hbu", "wbu", "hby", "wby" (how/what about you),
+    /// "wyd" (what you doing), "wya" (where you at), "hru", "wru" (how/where are you).
     @inline(__always)
     static func asksBack(_ p: UnsafeMutablePointer<UInt8>) -> Bool {
         let w = packed(p, 3)
-        return w == hbu || w == wbu || w == hby || w == wby
+        return w == hbu || w == wbu || w == hby || w == wby || w == wyd || w == wya || w == hru || w == wru
     }
     static let (hbu, wbu, hby, wby) = (packed("hbu"), packed("wbu"), packed("hby"), packed("wby"))
+    static let (wyd, wya, hru, wru) = (packed("wyd"), packed("wya"), packed("hru"), packed("wru"))
 
     static let firstPersons = Set(["ich", "wir", "i", "we"].map(packed))
     static let sagen = packed("sagen")

@@ -210,7 +210,7 @@ final class QuestionPhrasingTests: XCTestCase {
     /// "hbu" and "wbu" ask back wherever they stand (session 20); a German w-word right before a personal pronoun opens
     /// a clause with its verb last and asks nothing without a mark, but asks with one.
     func testAskingBackAndGermanClausesWithTheVerbLast() {
-        check(["nothing much wbu", "U5 chilling hbu", "was du heute noch vorhast?"], question: true)
+        check(["nothing much wbu", "U5 chilling hbu", "hru U4", "was du heute noch vorhast?"], question: true)
         check(
             ["wann du kommst ist mir egal", "wo es die guten brötchen gibt weiß nur oma", "wo ich wohne regnet es seit tagen"],
             question: false)
