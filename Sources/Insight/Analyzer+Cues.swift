@@ -296,7 +296,7 @@ extension Analyzer {
     static let presentModals = Set(["kann", "soll", "muss", "darf", "mag"].map(packed))
     static let pastForms = Set(
         ["konnte", "sollte", "musste", "durfte", "wollte", "mochte", "hatte", "hätte", "wäre", "würde"].map {
-            // As `packed(_:len:)` reads the text: every byte with 0x20 set, so "ä" (C3 A4) packs as E3 A4.
+            // As `packed(_:_:)` reads the text: every byte with 0x20 set, so "ä" (C3 A4) packs as E3 A4.
             $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
         })
 
