@@ -199,26 +199,25 @@ extension Analyzer {
     static func youDoingAsks(
         _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
     ) -> Bool {
-        let w = packed(scratch + Int(toks[i].start), Int(toks[i].len))
-        guard w == you || w == u || w == ya || w == yall else { return false }
+        guard youWords.contains(toks[i].hash) else { return false }
         var j = i + 1
         guard j < nt, toks[j].kind == .word else { return false }
-        if fillers.contains(packed(scratch + Int(toks[j].start), Int(toks[j].len))) {
+        if fillers.contains(toks[j].hash) {
             j += 1
             guard j < nt, toks[j].kind == .word else { return false }
         }
         let p = scratch + Int(toks[j].start)
         let len = Int(toks[j].len)
         guard len >= 5, p[len - 3] == 105, p[len - 2] == 110, p[len - 1] == 103 else { return false }  // "ing"
-        return !notDoing.contains(String(decoding: UnsafeBufferPointer(start: p, count: len), as: UTF8.self))
+        return !notDoing.contains(toks[j].hash)
     }
-    static let (you, u, ya, yall) = (packed("you"), packed("u"), packed("ya"), packed("yall"))
-    static let fillers = Set(["still", "guys", "all", "two"].map(packed))
-    static let notDoing: Set<String> = [
+    static let youWords = wordKeys(["you", "u", "ya", "yall"])
+    static let fillers = wordKeys(["still", "guys", "all", "two"])
+    static let notDoing = wordKeys([
         "thing", "things", "nothing", "something", "anything", "everything", "king", "darling", "evening", "morning",
         "wedding", "building", "pudding", "ceiling", "sibling", "during", "string", "spring", "kidding", "killing",
         "joking", "trolling", "lying", "messing", "tripping", "capping", "bugging", "making",
-    ]
+    ])
 
     /// Whether the German sentence opened by word token `i` asks by its order alone: a verb first, then its subject —
     /// a verb in -st and "du" ("trinkst du lieber wein oder bier", 136 of our 139 such lines ask), a verb in -t and
@@ -232,24 +231,21 @@ extension Analyzer {
         let p = scratch + Int(toks[i].start)
         let len = Int(toks[i].len)
         guard len >= 3, p[len - 1] == 116, i + 1 < nt, toks[i + 1].kind == .word else { return false }  // "…t"
-        if notVerbs.contains(packed(p, len)) { return false }
-        var n = packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len))
+        if notVerbs.contains(toks[i].hash) { return false }
+        var n = toks[i + 1].hash
         if n == du { return p[len - 2] == 115 }  // "…st du"
         if n == ihr { return true }
-        if adverbs.contains(n), i + 2 < nt, toks[i + 2].kind == .word {
-            n = packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len))
-        }
+        if adverbs.contains(n), i + 2 < nt, toks[i + 2].kind == .word { n = toks[i + 2].hash }
         return someone.contains(n)
     }
-    static let (du, ihr) = (packed("du"), packed("ihr"))
-    static let someone = Set(["wer", "jemand", "jmd", "einer"].map(packed))
-    static let adverbs = Set(["noch", "morgen", "heute", "heut", "hier", "mal", "jetzt", "vielleicht"].map(packed))
-    static let notVerbs = Set(
-        [
-            "laut", "seit", "mit", "nicht", "nich", "jetzt", "recht", "heut", "gut", "halt", "weit", "dort", "selbst",
-            "erst", "sonst", "fast", "meist", "zuerst", "just", "bereit", "echt", "zumindest",
-            "west", "ost", "test", "rest", "post", "lust", "angst", "mist", "gast", "nebst", "trotzt",
-        ].map(packed))
+    static let (du, ihr) = (wordKey("du"), wordKey("ihr"))
+    static let someone = wordKeys(["wer", "jemand", "jmd", "einer"])
+    static let adverbs = wordKeys(["noch", "morgen", "heute", "heut", "hier", "mal", "jetzt", "vielleicht"])
+    static let notVerbs = wordKeys([
+        "laut", "seit", "mit", "nicht", "nich", "jetzt", "recht", "heut", "gut", "halt", "weit", "dort", "selbst",
+        "erst", "sonst", "fast", "meist", "zuerst", "just", "bereit", "echt", "zumindest",
+        "west", "ost", "test", "rest", "post", "lust", "angst", "mist", "gast", "nebst", "trotzt",
+    ])
 
     /// Whether a question phrase inside a line (`PhraseInfo.asksInside`, its second word token `i`) goes on with the
     /// writer asking for themselves: "ich", "wir", "i" or "we" next ("was soll ich solange tun", "how do i reset it"),
@@ -259,12 +255,16 @@ extension Analyzer {
     static func firstPersonAsks(
         _ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>, _ scratch: UnsafeMutablePointer<UInt8>
     ) -> Bool {
-        guard i + 1 < nt, toks[i + 1].kind == .word,
-            firstPersons.contains(packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len)))
-        else { return false }
-        return !(i + 2 < nt && toks[i + 2].kind == .word
-            && packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len)) == sagen)
+        guard i + 1 < nt, toks[i + 1].kind == .word, firstPersons.contains(toks[i + 1].hash) else { return false }
+        return !sagenAt(i + 2, nt, toks)
     }
+
+    /// Whether word token `i` is "sagen" ("was soll ich sagen", a filler).
+    @inline(__always)
+    static func sagenAt(_ i: Int, _ nt: Int, _ toks: UnsafeMutablePointer<Token>) -> Bool {
+        i < nt && toks[i].kind == .word && toks[i].hash == sagen
+    }
+
     /// Whether the German sentence opened by a question word goes on, at word token `i`, with a verb and then "ich" or
     /// "wir" as its subject: "Wie komme ich jetzt nach Hause", "…, wo finde ich die Rechnung", "wann treffen wir uns"
     /// (session 20; the verb-second order that only a main-clause question has). The verb is read by its ending: "-e"
@@ -279,39 +279,40 @@ extension Analyzer {
         let p = scratch + Int(toks[i].start)
         let len = Int(toks[i].len)
         guard len >= 3 else { return false }
-        let v = packed(p, len)
+        let v = toks[i].hash
         if pastForms.contains(v) { return false }
-        let n = packed(scratch + Int(toks[i + 1].start), Int(toks[i + 1].len))
+        let n = toks[i + 1].hash
         if n == ich {
-            guard p[len - 1] | 0x20 == 101 || presentModals.contains(v) else { return false }  // "…e"
+            guard p[len - 1] == 101 || presentModals.contains(v) else { return false }  // "…e"
         } else if n == wir {
-            guard len >= 4, p[len - 2] | 0x20 == 101, p[len - 1] | 0x20 == 110 else { return false }  // "…en"
+            guard len >= 4, p[len - 2] == 101, p[len - 1] == 110 else { return false }  // "…en"
         } else {
             return false
         }
-        return !(i + 2 < nt && toks[i + 2].kind == .word
-            && packed(scratch + Int(toks[i + 2].start), Int(toks[i + 2].len)) == sagen)
+        return !sagenAt(i + 2, nt, toks)
     }
-    static let (ich, wir) = (packed("ich"), packed("wir"))
-    static let presentModals = Set(["kann", "soll", "muss", "darf", "mag"].map(packed))
-    static let pastForms = Set(
-        ["konnte", "sollte", "musste", "durfte", "wollte", "mochte", "hatte", "hätte", "wäre", "würde"].map {
-            // As `packed(_:_:)` reads the text: every byte with 0x20 set, so "ä" (C3 A4) packs as E3 A4.
-            $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
-        })
+    static let (ich, wir) = (wordKey("ich"), wordKey("wir"))
+    static let presentModals = wordKeys(["kann", "soll", "muss", "darf", "mag"])
+    static let pastForms = wordKeys([
+        "konnte", "sollte", "musste", "durfte", "wollte", "mochte", "hatte", "hätte", "wäre", "würde",
+    ])
 
-    /// Whether a word of three bytes is chat shorthand that asks: "hbu", "wbu", "hby", "wby" (how/what about you),
-    /// "wyd" (what you doing), "wya" (where you at), "hru", "wru" (how/where are you).
-    @inline(__always)
-    static func asksBack(_ p: UnsafeMutablePointer<UInt8>) -> Bool {
-        let w = packed(p, 3)
-        return w == hbu || w == wbu || w == hby || w == wby || w == wyd || w == wya || w == hru || w == wru
+    /// Chat shorthand that asks wherever it stands: "hbu", "wbu", "hby", "wby" (how/what about you), "wyd" (what you
+    /// doing), "wya" (where you at), "hru", "wru" (how/where are you). An array: every word of three bytes is
+    /// looked up, and eight comparisons cost less than hashing the key.
+    static let asksBack = ["hbu", "wbu", "hby", "wby", "wyd", "wya", "hru", "wru"].map(wordKey)
+
+    static let firstPersons = wordKeys(["ich", "wir", "i", "we"])
+    static let sagen = wordKey("sagen")
+
+    /// The keys of single words as the tokenizer gives them (`Token.hash`, as the word tables use): any length and any
+    /// case, umlauts included — unlike `packed(_:_:)`, which reads at most eight bytes.
+    static func wordKeys(_ words: [String]) -> Set<UInt64> { Set(words.map(wordKey)) }
+    static func wordKey(_ word: String) -> UInt64 {
+        let k = InsightModel.keys(word)
+        precondition(k.count == 1, "not a single word: \(word)")
+        return k[0]
     }
-    static let (hbu, wbu, hby, wby) = (packed("hbu"), packed("wbu"), packed("hby"), packed("wby"))
-    static let (wyd, wya, hru, wru) = (packed("wyd"), packed("wya"), packed("hru"), packed("wru"))
-
-    static let firstPersons = Set(["ich", "wir", "i", "we"].map(packed))
-    static let sagen = packed("sagen")
 
     /// Whether the question mark in punctuation token `i` closes a quotation (`?"`, `?“`, `?»`): someone else's.
     @inline(__always)

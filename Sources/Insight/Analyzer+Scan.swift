@@ -252,7 +252,7 @@ extension Analyzer {
                 r.words &+= 1
                 // "hbu", "wbu" (how/what about you) ask back wherever they stand: "nm, hbu", "ohio wbu" (session 20:
                 // all 15 such lines of ours ask); so do "wyd", "wya", "hru", "wru" (all 7 of ours).
-                if len == 3 && Analyzer.asksBack(p) { (r.question, r.askedInside) = (true, true) }
+                if len == 3 && Analyzer.asksBack.contains(t.hash) { (r.question, r.askedInside) = (true, true) }
                 // A chat room's addressee first ("U34 what kind of music u like", "mike92: where u at"): like a
                 // greeting it does not start the sentence, and the learned layer reads the next word as the first.
                 // Not the subject: "U7 is back", "U7 hat den Raum verlassen" (an auxiliary next, no pronoun after it).

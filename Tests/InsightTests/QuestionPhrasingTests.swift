@@ -189,7 +189,8 @@ final class QuestionPhrasingTests: XCTestCase {
                 "trinkst du zum frühstück lieber tee oder kaffee", "zahlt ihr den ausflug bar oder per überweisung",
                 "nimmt morgen wer die leergutkisten mit",
             ], question: true)
-        check(["selbst du hast das gesagt", "seit einer woche kein netz im ganzen haus"], question: false)
+        // "zumindest" and "vielleicht" are longer than eight bytes: compared by their word keys since session 20.
+        check(["selbst du hast das gesagt", "seit einer woche kein netz im ganzen haus", "zumindest ihr habt es gut"], question: false)
     }
 
     /// A German question word, a verb and then "ich" or "wir" ask without a mark (session 20: after more training data
@@ -198,7 +199,7 @@ final class QuestionPhrasingTests: XCTestCase {
     func testGermanQuestionWordVerbAndIchAsks() {
         check(
             [
-                // Both lost without the rule.
+                // The first two were lost without the rule.
                 "Der Bus ist weg. Wie komme ich jetzt zur Arbeit", "Das Ladekabel ist kaputt. Wo bestelle ich ein neues",
                 "Paket kam beschädigt an, wie melde ich das", "wann holen wir die Kinder ab",
             ], question: true)
