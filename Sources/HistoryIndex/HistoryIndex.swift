@@ -1,6 +1,7 @@
 import CSQLiteShim
 import Foundation
 import GRDB
+import GRDBSQLite
 import SwitchboardCore
 
 #if canImport(Glibc)
@@ -252,5 +253,22 @@ public final class HistoryIndex: @unchecked Sendable {
     /// The size of the index on disk (the database with its write-ahead log).
     public func sizeOnDisk() -> Int {
         ["", "-wal"].reduce(0) { $0 + FileIO.size(URL(fileURLWithPath: HistoryIndex.file(dir).path + $1)) }
+    }
+}
+
+extension HistoryIndex {
+    /// The writer connection's page cache since the last call (SQLite's `SQLITE_DBSTATUS_CACHE_*`, reset on reading):
+    /// pages found in its cache, pages read from the file or the write-ahead log, and pages written. For the bench
+    /// (what a catch-up reads and writes).
+    public func writerPages() -> (hits: Int, misses: Int, writes: Int) {
+        (try? pool.writeWithoutTransaction { db -> (Int, Int, Int) in
+            func status(_ op: Int32) -> Int {
+                var cur: Int32 = 0, hi: Int32 = 0
+                sqlite3_db_status(db.sqliteConnection, op, &cur, &hi, 1)
+                return Int(cur)
+            }
+            return (status(SQLITE_DBSTATUS_CACHE_HIT), status(SQLITE_DBSTATUS_CACHE_MISS),
+                status(SQLITE_DBSTATUS_CACHE_WRITE))
+        }) ?? (0, 0, 0)
     }
 }

@@ -276,6 +276,7 @@ extension IndexBench {
         var round = 5
         for (key, spread) in [("month", UInt64(30 * 86400)), ("hour", 3600)] {
             var warm: [Double] = [], cpu: [Double] = [], all: [Double] = []
+            var misses: [Double] = [], writes: [Double] = []
             for _ in 0..<10 {
                 let writer = try writer()
                 try writer.ingest((0..<100).map { gen.mention(base + round * 100 + $0, base: Date(), spread: spread) })
@@ -283,9 +284,13 @@ extension IndexBench {
                 // The CPU time of the catching-up thread (it stores the rows) and of the whole process (with the
                 // thread that reads and decodes the tail a block ahead, `HistoryIndex.block(for:)`; a checkpoint
                 // thread that runs meanwhile counts too).
+                _ = open.writerPages()
                 let before = Bench.threadCPU()
                 let beforeAll = processCPUSeconds()
                 let (caught, t) = try Bench.time { try open.catchUp() }
+                let pages = open.writerPages()
+                misses.append(Double(pages.misses))
+                writes.append(Double(pages.writes))
                 cpu.append(Bench.threadCPU() - before)
                 all.append(processCPUSeconds() - beforeAll)
                 warm.append(t)
@@ -297,6 +302,9 @@ extension IndexBench {
             out["\(key)_max_ms"] = (warm.max() ?? 0) * 1000
             out["\(key)_cpu_p50_ms"] = Bench.percentile(cpu, 0.5) * 1000
             out["\(key)_process_cpu_p50_ms"] = Bench.percentile(all, 0.5) * 1000
+            // The writer's pages per catch-up (p50): read from the file or the write-ahead log, and written.
+            out["\(key)_pages_read_p50"] = Bench.percentile(misses, 0.5)
+            out["\(key)_pages_written_p50"] = Bench.percentile(writes, 0.5)
         }
         return out
     }
