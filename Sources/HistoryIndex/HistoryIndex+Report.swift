@@ -23,7 +23,7 @@ extension HistoryIndex {
         let question = "(intents & \(questionBits)) != 0"
         return try pool.read { db in
             var f = ReportFigures()
-            // One pass over the covering index `mention_report` (no row read): counts by network and period,
+            // One pass over the covering index `mention_created` (no row read): counts by network and period,
             // sentiment and questions as conditional sums.
             var times: [Double] = []
             let rows = try Row.fetchCursor(
@@ -31,7 +31,7 @@ extension HistoryIndex {
                 sql: """
                     SELECT platform, created >= ? AS cur, count(*) AS n, sum(sentiment = \(pos)) AS pos,
                         sum(sentiment = \(neu)) AS neu, sum(sentiment = \(neg)) AS neg, sum(\(question)) AS q
-                    FROM mention INDEXED BY mention_report WHERE \(base) GROUP BY 1, 2
+                    FROM mention INDEXED BY mention_created WHERE \(base) GROUP BY 1, 2
                     """,
                 arguments: [s] + StatementArguments(args))
             while let row = try rows.next() {
@@ -51,7 +51,7 @@ extension HistoryIndex {
             times = try Double.fetchAll(
                 db,
                 sql: """
-                    SELECT max(0, first_response - created) FROM mention INDEXED BY mention_report
+                    SELECT max(0, first_response - created) FROM mention INDEXED BY mention_created
                     WHERE \(base) AND created >= ? AND \(question) AND first_response IS NOT NULL AND first_response <= ?
                     """, arguments: StatementArguments(args) + [s, now.timeIntervalSince1970])
             f.analysed = f.positive + f.neutral + f.negative

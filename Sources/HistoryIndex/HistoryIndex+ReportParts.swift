@@ -95,7 +95,7 @@ extension HistoryIndex {
 
     /// The statement that fetches the period's rows and parts in rowid order. When the period holds a good share of
     /// the mentions (at least one in `scanShare`), the table is read in rowid order from start to end (each page
-    /// once, no sort); through `mention_report` each row would be a lookup in random order (a page read per row,
+    /// once, no sort); through `mention_created` each row would be a lookup in random order (a page read per row,
     /// the table far bigger than the page cache) and the rows sorted by rowid afterwards: at 100k, 30 days, 0.5
     /// CPU-seconds against 0.03 for the scan. A short period of a long history goes through the index.
     static func partRowsSQL(_ db: Database, from: Double, to: Double) throws -> String {
@@ -118,7 +118,7 @@ extension HistoryIndex {
             try Int.fetchOne(
                 db,
                 sql: """
-                    SELECT count(*) FROM (SELECT 1 FROM mention INDEXED BY mention_report
+                    SELECT count(*) FROM (SELECT 1 FROM mention INDEXED BY mention_created
                     WHERE present = 1 AND created >= ? AND created < ? LIMIT ?)
                     """, arguments: [from, to, needed]) ?? 0
         return inPeriod * scanShare >= total ? "NOT INDEXED " : ""

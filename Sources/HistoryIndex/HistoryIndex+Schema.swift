@@ -92,10 +92,22 @@ extension HistoryIndex {
         "CREATE UNIQUE INDEX mention_key ON mention(key)",
         // Pages: newest first, mentions of the same second by key (the same order at every site of a team). Partial
         // (only what every listing asks for: `present = 1`), so it covers the page bound's walk of the newest rows
-        // without reading the table (`windowBound`: 0.2 ms for 5,000 rows; through the wider report index and a sort
-        // by key it was 11.7 ms at 100k).
-        "CREATE INDEX mention_created ON mention(created, key) WHERE present = 1",
-        "CREATE INDEX mention_status ON mention(status, created)",
+        // without reading the table (`windowBound`: 0.2 ms for 5,000 rows; through an index without the key and a
+        // sort by key it was 11.7 ms at 100k). It also carries what the report's figures read (`reportFigures`: one
+        // pass without reading a row; a team with own accounts reads their handle parts from the row) and the
+        // recount. Schema 13: one index for both (it was two, `mention_created` and `mention_report`, both in the
+        // order of `created`): every new mention went into two leaves of the newest hours instead of one — at 10M
+        // a seventh of a catch-up's page writes — and a bulk load sorted the rows twice.
+        """
+        CREATE INDEX mention_created ON mention(created, key, status, platform, sentiment, intents, first_response)
+        WHERE present = 1
+        """,
+        // A status other than `new` (0), by time. Partial (schema 13): every mention arrives as `new`, so a catch-up's
+        // new rows never go into it — at 10M, `new` rows were 90 % of it and each of 100 new mentions of the last
+        // hour a leaf of their own (a seventh of the catch-up's page writes). `status:new` and `is:open` (new among
+        // others) walk the newest rows instead, as every listing does; the others say `status != 0` beside their
+        // status, so SQLite may use the index (`QuerySQL`).
+        "CREATE INDEX mention_status ON mention(status, created) WHERE status != 0",
         // `from:` is a range of the folded handle.
         "CREATE INDEX mention_handle ON mention(handle)",
         // The Mention pane's thread (`HistoryIndex.related`): the mentions that name a post as their thread's root or
@@ -103,12 +115,6 @@ extension HistoryIndex {
         // the many that name none, so both stay small).
         "CREATE INDEX mention_root ON mention(root_ref) WHERE root_ref IS NOT NULL",
         "CREATE INDEX mention_reply ON mention(reply_ref) WHERE reply_ref IS NOT NULL",
-        // The report's figures in one pass without reading a row (`reportFigures`; a team with own accounts reads
-        // their handle parts from the row).
-        """
-        CREATE INDEX mention_report ON mention(created, status, platform, sentiment, intents, first_response)
-        WHERE present = 1
-        """,
         """
         CREATE VIRTUAL TABLE mention_fts USING fts5(
             hay, content='mention', content_rowid='rowid', tokenize='trigram case_sensitive 1', detail=none,
@@ -152,7 +158,7 @@ extension HistoryIndex {
         """,
     ]
 
-    /// Counts every present mention into `mention_count` anew (after a bulk load), through `mention_report` (present
+    /// Counts every present mention into `mention_count` anew (after a bulk load), through `mention_created` (present
     /// rows only, status and first response in it): the planner chose `mention_status` and read every row for
     /// `present` and `first_response` — 0.26 s at 100k against 0.04 s (`endBulk` calls it after the secondary
     /// indexes are built).
@@ -161,7 +167,7 @@ extension HistoryIndex {
         try db.execute(
             sql: """
                 INSERT INTO mention_count(status, answered, n)
-                SELECT status, first_response IS NOT NULL, count(*) FROM mention INDEXED BY mention_report
+                SELECT status, first_response IS NOT NULL, count(*) FROM mention INDEXED BY mention_created
                 WHERE present = 1 GROUP BY 1, 2
                 """)
     }

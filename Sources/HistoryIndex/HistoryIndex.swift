@@ -16,7 +16,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 12
+    public static let schemaVersion = 13
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool

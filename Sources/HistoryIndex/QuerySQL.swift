@@ -88,7 +88,11 @@ public struct QuerySQL {
         case .not(let x): return compile(x, env, &a, fullText: fullText).map { "NOT (" + $0 + ")" }
         case .intent(let i): return "(intents & \(QueryMatcher.bit(i))) != 0"
         case .sentiment(let s): return "sentiment = \(QueryMatcher.sentimentCode(s))"
-        case .status(let s): return "status = \(StateColumns.statusCode(s))"
+        case .status(let s):
+            // `mention_status` holds the statuses other than `new` only: SQLite uses a partial index for a query
+            // that says its condition in these words.
+            let code = StateColumns.statusCode(s)
+            return code == 0 ? "status = 0" : "status = \(code) AND status != 0"
         case .open: return "status IN (\(openCodes))"
         case .unassigned: return "assignee IS NULL"
         case .assigned: return "assignee IS NOT NULL"

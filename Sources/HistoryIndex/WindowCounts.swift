@@ -80,8 +80,8 @@ struct WindowCounts {
             overdue = 0
             return
         }
-        // Open and unanswered within the last `after` seconds are not overdue yet: a range of `mention_status` per
-        // open status.
+        // Open and unanswered within the last `after` seconds are not overdue yet: a range of the newest rows
+        // (`mention_created`; `new` is open, and `mention_status` holds the other statuses only).
         let due = now.timeIntervalSince1970 - after
         let recent =
             try Int.fetchOne(

@@ -21,7 +21,7 @@ final class ReportPlanTests: XCTestCase {
         let whole = try index.reportPlan(since: start, until: start.addingTimeInterval(86400)).joined(separator: "\n")
         XCTAssertTrue(whole.contains("SCAN m"), whole)
         XCTAssertFalse(whole.contains("TEMP B-TREE"), whole)
-        XCTAssertFalse(whole.contains("mention_report"), whole)
+        XCTAssertFalse(whole.contains("INDEX mention_created"), whole)
         // Twenty minutes of nearly seven hours (the period and the one before): through the creation index.
         let short = try index.reportPlan(
             since: start.addingTimeInterval(3600), until: start.addingTimeInterval(3600 + 600)
