@@ -3,7 +3,7 @@ import GRDB
 import SwitchboardCore
 
 /// One person's part of the contacts fold from the index: their mentions (found through the folded handle,
-/// `mention_handle`, and checked against each record's identity key) and the contact book's actions (`contact_*`,
+/// `mention_by_handle` and its tail, and checked against each record's identity key) and the contact book's actions (`contact_*`,
 /// read by the offsets the catch-up recorded in `agenda`). `Contacts` over just these gives the person, their roles
 /// and their card as the fold over every mention does, reading a few records instead of the history.
 extension HistoryIndex {
@@ -35,10 +35,13 @@ extension HistoryIndex {
         let values = Array(folded)
         let sql = """
             SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
-            WHERE handle IN (\(Array(repeating: "?", count: values.count).joined(separator: ", "))) AND present = 1
-            ORDER BY rowid
+            WHERE rowid IN (\(HistoryIndex.handleRows {
+                "handle IN (" + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")" }))
+            AND present = 1 ORDER BY rowid
             """
-        let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)) }
+        let rows = try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values + values))
+        }
         let reader = LogReader(dir: dir)
         var out: [(mention: Mention, state: MentionState)] = []
         for row in rows {

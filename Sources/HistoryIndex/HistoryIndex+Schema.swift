@@ -108,8 +108,14 @@ extension HistoryIndex {
         // others) walk the newest rows instead, as every listing does; the others say `status != 0` beside their
         // status, so SQLite may use the index (`QuerySQL`).
         "CREATE INDEX mention_status ON mention(status, created) WHERE status != 0",
-        // `from:` is a range of the folded handle.
-        "CREATE INDEX mention_handle ON mention(handle)",
+        // `from:` is a range of the folded handle, and the contacts, own accounts and mute lists ask for handles:
+        // `mention_by_handle` holds (folded handle, row id) of every present mention up to `fts_upto` — what an
+        // index on `mention(handle)` held — and the newest rows after it are found through their row ids
+        // (`HistoryIndex.handleRows`). Schema 13: a table kept with the full-text tail, not an index kept row by row:
+        // a new mention's handle falls anywhere among the others, so each of a catch-up's 100 mentions took a leaf
+        // of its own (at 10M, ~110 of ~650 pages read and written per catch-up); the tail goes in as one sorted
+        // statement with the full-text index's, on the maintenance thread.
+        "CREATE TABLE mention_by_handle (handle BLOB NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (handle, id)) WITHOUT ROWID",
         // The Mention pane's thread (`HistoryIndex.related`): the mentions that name a post as their thread's root or
         // as the post they answer (`root_ref`, `reply_ref`: network and post id as `ThreadIndex` keys them, NULL for
         // the many that name none, so both stay small).
@@ -184,7 +190,7 @@ extension HistoryIndex {
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.inTransaction(.immediate) {
                 for t in [
-                    "mention_fts", "mention", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
+                    "mention_fts", "mention", "mention_by_handle", "logfile", "warning", "agenda", "report_part", "report_term", "meta",
                     "mention_count", "person", "report_event",
                 ] + ReportHours.tableNames {
                     try db.execute(sql: "DROP TABLE IF EXISTS \(t)")
@@ -235,12 +241,17 @@ extension HistoryIndex {
     /// most indexes in one piece as well): `ingest` of 1M into a new store 36.2 / 37.8 s, 52.4 CPU-s against
     /// 39.7 / 40.2 s, 58.5 CPU-s, and ~40 MB less memory (session 15, alternating, load 1.6–1.9).
     static func endBulk(_ db: Database, fullText: Bool = true, step: ((Int, Int) -> Void)? = nil) throws {
-        let passes = secondaryIndexes.count + 1
+        let passes = bulkPasses
         try db.execute(sql: "PRAGMA cache_size = -\(buildSortCacheKB)")
         for (i, sql) in secondaryIndexes.enumerated() {
             step?(i, passes)
             try db.execute(sql: sql)
         }
+        // The handles of every present row, sorted once (as an index is made; `mention_by_handle`).
+        step?(passes - 2, passes)
+        try db.execute(sql: "DELETE FROM mention_by_handle")
+        try db.execute(
+            sql: "INSERT INTO mention_by_handle(handle, id) SELECT handle, rowid FROM mention WHERE present = 1 ORDER BY 1, 2")
         if fullText { try buildFullText(db, step: step) }
         try setFullTextUpTo(db, nil)
         try recount(db)
@@ -250,9 +261,12 @@ extension HistoryIndex {
         try db.execute(sql: "PRAGMA threads = 0")
     }
 
+    /// The passes after a bulk load: the secondary indexes, the handles, the full-text index.
+    static var bulkPasses: Int { secondaryIndexes.count + 2 }
+
     /// The full-text index of every row in one pass (the last of `endBulk`'s passes).
     static func buildFullText(_ db: Database, step: ((Int, Int) -> Void)? = nil) throws {
-        let passes = secondaryIndexes.count + 1
+        let passes = bulkPasses
         step?(passes - 1, passes)
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('rebuild')")
         step?(passes, passes)
@@ -267,6 +281,7 @@ extension HistoryIndex {
         try db.execute(sql: "DELETE FROM mention")
         try db.execute(sql: "DELETE FROM mention_count")
         try db.execute(sql: "INSERT INTO mention_fts(mention_fts) VALUES ('delete-all')")
+        try db.execute(sql: "DELETE FROM mention_by_handle")
         try setFullTextUpTo(db, 0)
         try db.execute(sql: "DELETE FROM logfile")
         try db.execute(sql: "DELETE FROM warning")
@@ -297,6 +312,17 @@ extension HistoryIndex {
     static let fullTextUpToSQL =
         "coalesce((SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'fts_upto'), 9223372036854775807)"
 
+    /// The row ids of the mentions whose folded handle meets `condition` (SQL on `handle`, made twice — once for
+    /// each part, so a caller that binds as it makes it binds in the order the placeholders appear): those up to
+    /// `fts_upto` through `mention_by_handle` (present rows), the tail after it by row id (a few thousand at most;
+    /// the caller asks for `present = 1`).
+    static func handleRows(_ condition: () -> String) -> String {
+        let indexed = condition()
+        let tail = condition()
+        return "SELECT id FROM mention_by_handle WHERE " + indexed
+            + " UNION ALL SELECT rowid FROM mention WHERE rowid > " + fullTextUpToSQL + " AND " + tail
+    }
+
     static func fullTextUpTo(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT " + fullTextUpToSQL)) ?? Int64.max
     }
@@ -326,6 +352,13 @@ extension HistoryIndex {
                 sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
                 arguments: [upTo])
             added = db.changesCount
+            // The tail's handles likewise, in handle order (each leaf they fall into written once).
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO mention_by_handle(handle, id)
+                    SELECT handle, rowid FROM mention WHERE rowid > ? AND present = 1 ORDER BY 1, 2
+                    """,
+                arguments: [upTo])
             try setFullTextUpTo(db, nil)
             return .commit
         }

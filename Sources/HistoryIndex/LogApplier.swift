@@ -267,6 +267,11 @@ struct LogApplier {
         f.bind(rowid)
         f.bind(c.hay)
         try f.run()
+        var h = RowBinder(
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO mention_by_handle(handle, id) VALUES (?, ?)"), in: db)
+        h.bind(c.handle)
+        h.bind(rowid)
+        try h.run()
     }
 
     private mutating func setAnalysis(_ a: AnalysisRecord) throws {

@@ -107,11 +107,15 @@ public struct QuerySQL {
         case .from(let h):
             let prefix = QueryText.fold(h)
             if prefix.isEmpty { return "1" }
-            // A range of the folded handle (blobs compare byte by byte), so `mention_handle` answers it: every
-            // handle starting with the prefix is at least the prefix and below the prefix with its last byte raised.
-            return "(handle >= " + bind(Data(prefix))
-                + (QuerySQL.prefixEnd(prefix).map { " AND handle < " + bind(Data($0)) } ?? "")
-                + ")"
+            // A range of the folded handle (blobs compare byte by byte): every handle starting with the prefix is at
+            // least the prefix and below the prefix with its last byte raised. Where an index may answer (not in a
+            // scan of the newest rows), the rows come from `mention_by_handle` and its tail (`handleRows`).
+            let end = QuerySQL.prefixEnd(prefix)
+            func range() -> String {
+                "handle >= " + bind(Data(prefix)) + (end.map { " AND handle < " + bind(Data($0)) } ?? "")
+            }
+            if !fullText { return "(" + range() + ")" }
+            return "rowid IN (" + HistoryIndex.handleRows(range) + ")"
         case .since(let d): return "created >= " + bind(d.timeIntervalSince1970)
         case .until(let d): return "created < " + bind(d.timeIntervalSince1970)
         // The exact comparison the matcher makes, behind a bound on `created` a second wider that the index can use.

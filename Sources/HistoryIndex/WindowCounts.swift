@@ -32,23 +32,24 @@ struct WindowCounts {
             }
         }
         // Taken away: the own posts (kept in the total) and what the mute list hides (left out of everything). Both
-        // are found through `mention_handle` (the folded handle, exactly or as `local@…`) and the muted terms' rows.
+        // are found through `mention_by_handle` and its tail (the folded handle, exactly or as `local@…`) and the muted terms' rows.
         var ranges: [String] = []
         var args: [DatabaseValueConvertible?] = []
         func handle(_ h: String) {
-            ranges.append("SELECT rowid FROM mention WHERE handle = ?")
-            args.append(Data(WindowCounts.folded(h)))
+            ranges.append(HistoryIndex.handleRows {
+                args.append(Data(WindowCounts.folded(h)))
+                return "handle = ?"
+            })
         }
         for h in env.own.ownHandles.sorted() { handle(h) }
         for l in env.own.ownLocalParts.sorted() {
             let prefix = WindowCounts.folded(l) + [64]
-            if let end = QuerySQL.prefixEnd(prefix) {
-                ranges.append("SELECT rowid FROM mention WHERE handle >= ? AND handle < ?")
-                args += [Data(prefix), Data(end)]
-            } else {
-                ranges.append("SELECT rowid FROM mention WHERE handle >= ?")
+            let end = QuerySQL.prefixEnd(prefix)
+            ranges.append(HistoryIndex.handleRows {
                 args.append(Data(prefix))
-            }
+                if let end { args.append(Data(end)) }
+                return end == nil ? "handle >= ?" : "handle >= ? AND handle < ?"
+            })
         }
         for a in (mute?.mute.authors ?? []).sorted() { handle(a) }
         if let rows = mute?.termRows, !rows.isEmpty {

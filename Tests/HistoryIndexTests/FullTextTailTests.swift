@@ -118,6 +118,66 @@ final class FullTextTailTests: XCTestCase {
         }
     }
 
+    /// The handles wait in the same tail (`mention_by_handle` holds the rows up to `fts_upto`): `from:`, an
+    /// author's mentions for the contacts pane and the late mention named by an action first are all found, with
+    /// the folded store's answers, before and after the tail goes in; then the table holds exactly each present
+    /// row's folded handle.
+    func testHandlesWaitInTheTailAndAreFoundBeforeAndAfterItGoesIn() throws {
+        let dir = makeTempDir("sbtail")
+        let store = try Store(dir: dir)
+        try store.ingest(
+            (0..<40).map {
+                indexMention("\($0)", text: "Preise \($0)", at: Double($0 * 60), handle: "anna\($0 % 4)@example.social")
+            })
+        do { _ = try HistoryIndex(dir: dir) }
+        let late = indexMention("late", text: "Rückmeldung fehlt", at: 9_000, handle: "Jürgen@example.social")
+        try store.record([.tag(mention: late.key, tags: ["Billing"])], actor: "bo")
+        // New authors and known ones, an umlaut among them, in the tail.
+        try Store(dir: dir).ingest(
+            (40..<60).map {
+                indexMention(
+                    "\($0)", text: "Upload \($0)", at: Double($0 * 60),
+                    handle: $0 % 2 == 0 ? "zoë@example.social" : "anna1@example.social")
+            })
+        let queries = ["from:anna1", "from:anna", "from:zoe", "from:zoë upload", "from:jurgen", "-from:anna"]
+        func authors(_ index: HistoryIndex, _ identity: String) throws -> Int {
+            try index.mentions(ofIdentities: [identity]).count
+        }
+        do {
+            let index = try HistoryIndex(dir: dir, catchUp: false)
+            index.fullTextTail = 100
+            try index.catchUp()
+            XCTAssertLessThan(try upTo(dir).upTo, try upTo(dir).last, "the new rows wait in the tail")
+            try assertSameAnswers(dir, index, queries, "20 in the tail")
+            XCTAssertEqual(try authors(index, "mastodon:zoë@example.social"), 10)
+            XCTAssertEqual(try authors(index, "mastodon:anna1@example.social"), 20)
+        }
+        // The late mention's record (its row older than the tail) and enough to add the tail.
+        try Store(dir: dir).ingest(
+            [late] + (60..<70).map { indexMention("\($0)", text: "Sync \($0)", at: Double($0 * 60), handle: "bo@x.example") })
+        do {
+            let index = try HistoryIndex(dir: dir, catchUp: false)
+            index.fullTextTail = 20
+            try index.catchUp()
+        }
+        let index = try HistoryIndex(dir: dir)
+        let added = try upTo(dir)
+        XCTAssertEqual(added.upTo, added.last, "the tail was added")
+        try assertSameAnswers(dir, index, queries + ["from:bo"], "after the tail was added")
+        XCTAssertEqual(try authors(index, "mastodon:jürgen@example.social"), 1)
+        XCTAssertEqual(try authors(index, "mastodon:zoë@example.social"), 10)
+        let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+        defer { try? q.close() }
+        try q.read { db in
+            let table = try Row.fetchAll(db, sql: "SELECT handle, id FROM mention_by_handle ORDER BY 1, 2")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT handle, rowid FROM mention WHERE present = 1 ORDER BY 1, 2")
+            XCTAssertEqual(table.count, 71)
+            XCTAssertEqual(table.map { [$0[0] as Data, Data("\($0[1] as Int64)".utf8)] },
+                rows.map { [$0[0] as Data, Data("\($0[1] as Int64)".utf8)] })
+        }
+    }
+
     func testAnIndexFromBeforeTheTailStartsItAtItsLastRow() throws {
         let dir = makeTempDir("sbtail")
         try Store(dir: dir).ingest((0..<10).map { indexMention("\($0)", text: "Upload \($0)", at: Double($0)) })

@@ -4,7 +4,7 @@ import HistoryIndex
 import SwitchboardCore
 import XCTest
 
-/// What makes the slow queries fast: `from:` is a range of the folded handle that the `mention_handle` index answers,
+/// What makes the slow queries fast: `from:` is a range of the folded handle that `mention_by_handle` answers (with its tail),
 /// `age:` bounds the creation time the `mention_created` index orders by, and a rebuild (which builds the secondary
 /// and the full-text indexes once at the end) leaves them all in place and consistent.
 final class QueryPlanTests: XCTestCase {
@@ -30,7 +30,7 @@ final class QueryPlanTests: XCTestCase {
     func testFromIsAnsweredByTheHandleIndexWithTheMatchersAnswers() throws {
         let (dir, index) = try makeIndex()
         let plan = try index.queryPlan(try Query.parse("from:user12"), environment: env).joined(separator: " | ")
-        XCTAssertTrue(plan.contains("mention_handle"), plan)
+        XCTAssertTrue(plan.contains("mention_by_handle"), plan)
         let reference = try Store(dir: dir, mode: .readOnly)
         for q in ["from:user1", "from:@user1", "from:user12 upload", "from:üser", "from:USER1", "from:zoe", "from:u"] {
             let matcher = QueryMatcher(try Query.parse(q), environment: env)
@@ -99,7 +99,7 @@ final class QueryPlanTests: XCTestCase {
         XCTAssertEqual(
             Set(names),
             [
-                "mention_key", "mention_created", "mention_status", "mention_handle", "mention_root",
+                "mention_key", "mention_created", "mention_status", "mention_root",
                 "mention_reply",
             ])
         try q.write { db in
