@@ -3,8 +3,8 @@ import GRDB
 import SwitchboardCore
 
 /// One person's part of the contacts fold from the index: their mentions (found through the folded handle,
-/// `mention_by_handle` and its tail, and checked against each record's identity key) and the contact book's actions (`contact_*`,
-/// read by the offsets the catch-up recorded in `agenda`). `Contacts` over just these gives the person, their roles
+/// `mention_by_handle` and its tail, and checked against each record's identity key) and the contact book's actions
+/// (`contact_*`, read by the offsets the catch-up recorded in `agenda`). `Contacts` over just these gives the person, their roles
 /// and their card as the fold over every mention does, reading a few records instead of the history.
 extension HistoryIndex {
     /// The `contact_*` actions in the order of the actions logs.

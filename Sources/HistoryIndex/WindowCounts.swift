@@ -32,7 +32,8 @@ struct WindowCounts {
             }
         }
         // Taken away: the own posts (kept in the total) and what the mute list hides (left out of everything). Both
-        // are found through `mention_by_handle` and its tail (the folded handle, exactly or as `local@…`) and the muted terms' rows.
+        // are found through `mention_by_handle` and its tail (the folded handle, exactly or as `local@…`) and the
+        // muted terms' rows.
         var ranges: [String] = []
         var args: [DatabaseValueConvertible?] = []
         func handle(_ h: String) {
