@@ -109,6 +109,28 @@ final class PromptScreenTests: XCTestCase {
         XCTAssertNotNil(app.state.modal)
     }
 
+    /// `/` opens the line as `filter …`: C-u clears the query typed so far and keeps the word, so what is typed
+    /// next filters (before, it cleared the word too and the query ran as an unknown command).
+    func testCtrlUInTheFilterLineKeepsTheWordFilter() throws {
+        let app = try TestApp(Fixtures.three, size: Size(width: 120, height: 30))
+        app.press("/")
+        app.type("kaputt")
+        XCTAssertEqual(app.screen[29], ":filter kaputt")
+        app.press("C-u")
+        XCTAssertEqual(app.screen[29].trimmingCharacters(in: .whitespaces), ":filter", app.dump())
+        app.type("is:new")
+        XCTAssertEqual(app.screen[29], ":filter is:new")
+        app.press("<Enter>")
+        let text = app.screen.joined(separator: "\n")
+        XCTAssertTrue(text.contains("filter: is:new"), app.dump())
+        XCTAssertFalse(text.contains("unknown command"), app.dump())
+        // On a line typed after `:` C-u still clears everything.
+        app.press(":")
+        app.type("layout side")
+        app.press("C-u")
+        XCTAssertEqual(app.screen[29], ":")
+    }
+
     func testResumeWithoutArgumentNamesTheChoicesOrNeedsNone() throws {
         let lead = try TestApp(
             Fixtures.three, size: Size(width: 120, height: 30), team: QueueScreenTests.team(), user: "lea")

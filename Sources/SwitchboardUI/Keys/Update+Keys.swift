@@ -132,6 +132,15 @@ extension Update {
             s.modal = nil
             if let before = cl.filterBefore { return applyFilter(&s, before ?? "", announce: false) }
             return []
+        case .killLineStart? where cl.filterBefore != nil && cl.editor.text.hasPrefix("filter ")
+            && cl.editor.cursor > "filter ".count:
+            // `/` opened the line as `filter …`: C-u clears the query typed so far and keeps the word `filter`, so
+            // what is typed next is the new query (not a command of its own).
+            let rest = String(cl.editor.chars[cl.editor.cursor...])
+            cl.editor = TextEditor("filter " + rest)
+            cl.editor.lineStart()
+            for _ in 0..<"filter ".count { cl.editor.right() }
+            return commandLineEdited(&s, &cl)
         default:
             c?.textEdit?(&cl.editor)
             return commandLineEdited(&s, &cl)
