@@ -254,11 +254,7 @@ extension HistoryIndex {
         // The handles of every present row, sorted once (as an index is made; `mention_by_handle`).
         step?(passes - 2, passes)
         try db.execute(sql: "DELETE FROM mention_by_handle")
-        try db.execute(
-            sql: """
-                INSERT INTO mention_by_handle(handle, id) SELECT handle, rowid FROM mention WHERE present = 1
-                ORDER BY 1, 2
-                """)
+        try addHandles(db, after: 0)
         if fullText { try buildFullText(db, step: step) }
         try setFullTextUpTo(db, nil)
         try recount(db)
@@ -350,6 +346,17 @@ extension HistoryIndex {
             + " UNION ALL SELECT rowid FROM mention WHERE rowid > " + fullTextUpToSQL + " AND " + tail
     }
 
+    /// Adds the folded handles of the present rows after row id `after` to `mention_by_handle`, in handle order (each
+    /// leaf they fall into written once): all of them after a bulk load (`after` 0), the tail when it goes in.
+    static func addHandles(_ db: Database, after: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO mention_by_handle(handle, id)
+                SELECT handle, rowid FROM mention WHERE rowid > ? AND present = 1 ORDER BY 1, 2
+                """,
+            arguments: [after])
+    }
+
     static func fullTextUpTo(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT " + fullTextUpToSQL)) ?? Int64.max
     }
@@ -379,13 +386,8 @@ extension HistoryIndex {
                 sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
                 arguments: [upTo])
             added = db.changesCount
-            // The tail's handles likewise, in handle order (each leaf they fall into written once).
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO mention_by_handle(handle, id)
-                    SELECT handle, rowid FROM mention WHERE rowid > ? AND present = 1 ORDER BY 1, 2
-                    """,
-                arguments: [upTo])
+            // The tail's handles likewise.
+            try addHandles(db, after: upTo)
             try setFullTextUpTo(db, nil)
             return .commit
         }

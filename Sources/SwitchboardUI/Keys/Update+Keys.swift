@@ -136,10 +136,7 @@ extension Update {
             && cl.editor.cursor > "filter ".count:
             // `/` opened the line as `filter …`: C-u clears the query typed so far and keeps the word `filter`, so
             // what is typed next is the new query (not a command of its own).
-            let rest = String(cl.editor.chars[cl.editor.cursor...])
-            cl.editor = TextEditor("filter " + rest)
-            cl.editor.lineStart()
-            for _ in 0..<"filter ".count { cl.editor.right() }
+            cl.editor.killLineStart(keeping: "filter ".count)
             return commandLineEdited(&s, &cl)
         default:
             c?.textEdit?(&cl.editor)

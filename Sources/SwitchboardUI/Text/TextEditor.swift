@@ -93,9 +93,10 @@ public struct TextEditor: Sendable, Equatable {
         if end == cursor, cursor < chars.count { chars.remove(at: cursor) } else { chars.removeSubrange(cursor..<end) }
     }
 
-    /// Deletes from the start of the line to the cursor.
-    public mutating func killLineStart() {
-        let start = lineStartIndex
+    /// Deletes from the start of the line to the cursor; `keeping` characters at the start of the text stay (a
+    /// command word the line opened with).
+    public mutating func killLineStart(keeping: Int = 0) {
+        let start = max(lineStartIndex, min(keeping, cursor))
         chars.removeSubrange(start..<cursor)
         cursor = start
     }
