@@ -108,7 +108,7 @@ extension HistoryIndex {
         let checkpoint: @Sendable () -> Void = {
             pool.writeWithoutTransaction { db in
                 // A full disk or a busy writer leaves the tail for the next catch-up: searches stay right.
-                if flush { _ = try? HistoryIndex.flushFullText(db) }
+                if flush { _ = try? HistoryIndex.flushFullText(db, dir) }
                 HistoryIndex.checkpointIfLong(db, dir)
             }
         }
@@ -185,9 +185,13 @@ extension HistoryIndex {
         let indexed = known.values.reduce(0) { $0 + $1.off }
         // (Following an `ingest`: what it is about to append counts too.)
         // (A rebuild's fresh file starts empty: always in bulk, and its full-text pass is left to the caller.)
-        let bulk = fresh || why != nil || total + (feed?.expectedBytes ?? 0) > max(HistoryIndex.bulkFrom, indexed)
+        let bulk = fresh || why != nil || total + (feed?.expectedBytes ?? 0) > max(bulkFromBytes, indexed)
         // (Following an `ingest` in a fresh file: the index's bulk cache, so the import's memory stays what it was.)
         if bulk {
+            // The person tail left by earlier catch-ups is counted first: a bulk load counts as it goes, and
+            // `endBulk` ends the tail.
+            let upTo = try HistoryIndex.fullTextUpTo(db)
+            if upTo != Int64.max { try HistoryIndex.foldPersonTail(db, dir, after: upTo) }
             try HistoryIndex.beginBulk(
                 db, cacheKB: fresh && feed == nil ? HistoryIndex.buildCacheKB : HistoryIndex.bulkCacheKB)
         }

@@ -17,20 +17,7 @@ extension HistoryIndex {
     public func mentions(
         ofIdentities identities: Set<String>, handles: [String] = []
     ) throws -> [(mention: Mention, state: MentionState)] {
-        var folded = Set<Data>()
-        func add(_ handle: Substring) {
-            var h = QueryText.fold(String(handle))
-            while h.first == 64 { h.removeFirst() }
-            if !h.isEmpty { folded.insert(Data(h)) }
-        }
-        for h in handles { add(Substring(h)) }
-        for key in identities {
-            guard let colon = key.firstIndex(of: ":") else { continue }
-            let rest = key[key.index(after: colon)...]
-            add(rest)
-            // A feed's author is `site/name`.
-            if let slash = rest.firstIndex(of: "/") { add(rest[rest.index(after: slash)...]) }
-        }
+        let folded = HistoryIndex.foldedHandles(ofIdentities: identities, besides: handles)
         guard !folded.isEmpty else { return [] }
         let values = Array(folded)
         let sql = """

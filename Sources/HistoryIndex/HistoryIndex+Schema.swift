@@ -50,7 +50,9 @@ extension HistoryIndex {
         // 2001 (`Date`'s own, exact). Schema 10: the id is a hash of the key, probed past other keys' rows
         // (`PersonRows.find`), so no index of the keys is kept; `seq` is the order of the identities' first mentions.
         // Schema 12: `first_handle` NULL when it is `handle`, `first_name` NULL when it is `name` (an empty blob: none,
-        // while `name` is set), as they almost always are (`PersonRows.bindValues`).
+        // while `name` is set), as they almost always are (`PersonRows.bindValues`). Schema 14: a catch-up's new
+        // mentions wait in the person tail (`mention.person` NULL after `fts_upto`) until the full-text tail goes in
+        // (`HistoryIndex.foldPersonTail`).
         """
         CREATE TABLE person (
             id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, key TEXT NOT NULL, platform TEXT NOT NULL,
@@ -375,13 +377,24 @@ extension HistoryIndex {
         return max(0, last - upTo)
     }
 
-    /// Adds the tail to the full-text index in its own transaction (one segment); returns how many rows it added.
+    /// Ends the tails now (what the maintenance thread does after a catch-up that left them long).
+    /// Returns how many rows went into the full-text index.
     @discardableResult
-    static func flushFullText(_ db: Database) throws -> Int {
+    public func flushTails() throws -> Int {
+        let dir = self.dir
+        return try pool.writeWithoutTransaction { db in try HistoryIndex.flushFullText(db, dir) }
+    }
+
+    /// Adds the tail to the full-text index in its own transaction (one segment), and its mentions to their
+    /// authors' `person` rows (`foldPersonTail`, reading their records in `dir`'s logs); returns how many rows it
+    /// added to the full-text index.
+    @discardableResult
+    static func flushFullText(_ db: Database, _ dir: DataDirectory) throws -> Int {
         var added = 0
         try db.inTransaction(.immediate) {
             let upTo = try fullTextUpTo(db)
             guard upTo != Int64.max else { return .commit }
+            try foldPersonTail(db, dir, after: upTo)
             try db.execute(
                 sql: "INSERT INTO mention_fts(rowid, hay) SELECT rowid, hay FROM mention WHERE rowid > ? AND present = 1",
                 arguments: [upTo])

@@ -16,7 +16,7 @@ import SwitchboardCore
 /// One writer at a time across processes (`index/history.lock`); readers are never blocked (WAL).
 public final class HistoryIndex: @unchecked Sendable {
     /// The layout of the tables; an index of another version (older or newer) is rebuilt, never trusted.
-    public static let schemaVersion = 13
+    public static let schemaVersion = 14
 
     public let dir: DataDirectory
     private(set) var pool: DatabasePool
@@ -128,6 +128,12 @@ public final class HistoryIndex: @unchecked Sendable {
     /// How many new mentions wait outside the full-text index (searched through their row ids) before a catch-up
     /// adds them in one go (see "The full-text tail" in HistoryIndex+Schema.swift).
     public var fullTextTail = 4096
+    /// The person tail's rows by folded handle (`personTallies`), with the state of the index it was read at.
+    let personTailLock = NSLock()
+    var personTailCache: PersonTailMap?
+    /// How many bytes of new log lines make a catch-up of an index that holds fewer a bulk load (`bulkFrom`;
+    /// tests set it lower).
+    var bulkFromBytes = HistoryIndex.bulkFrom
 
     /// Who writes (the program and its version), recorded in the meta table.
     let writer: String

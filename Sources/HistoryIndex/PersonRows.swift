@@ -243,24 +243,141 @@ struct PersonRows {
     }
 }
 
+/// The person tail: a catch-up does not count its new mentions into `person` (a random page read and written back
+/// for each author, ~40 % of a catch-up's pages and CPU at 100k). The present rows after `fts_upto` with no `person`
+/// yet are counted when the full-text tail goes in (`flushFullText`, on the maintenance thread), in row id order —
+/// the order a catch-up counts them in — from their records, with the analysis the row holds now. Until then a
+/// reader adds them to the stored tallies (`personTallies`). A bulk load counts as it goes (`PersonRows.bulk`).
 extension HistoryIndex {
+    /// The tail's rows not counted yet, in the order they are counted (the caller binds the row id after which).
+    static let personTailSQL = """
+        SELECT rowid, key, \(fileName), off, len, analysis, state FROM mention
+        WHERE rowid > ? AND present = 1 AND person IS NULL AND handle != x''
+        """
+
+    /// Counts the present rows after `upTo` that have no `person` yet into their authors' rows and records the row
+    /// on each mention (inside the caller's transaction); returns how many were counted.
+    @discardableResult
+    static func foldPersonTail(_ db: Database, _ dir: DataDirectory, after upTo: Int64) throws -> Int {
+        let reader = LogReader(dir: dir, readAhead: 1 << 20)
+        var persons = PersonRows()
+        var counted: [(rowid: Int64, person: Int64)] = []
+        let rows = try Row.fetchCursor(db, sql: personTailSQL + " ORDER BY rowid", arguments: [upTo])
+        while let row = try rows.next() {
+            let m = try ReportLoader.record(RecordPlace(row), reader)
+            guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
+            let id = try persons.id(of: key, db)
+            try persons.add(m, id: id, db)
+            counted.append((row[0], id))
+        }
+        try persons.flush(db)
+        let set = try db.cachedStatement(sql: "UPDATE mention SET person = ? WHERE rowid = ?")
+        for c in counted { try set.execute(arguments: [c.person, c.rowid]) }
+        return counted.count
+    }
+
     /// The tallies of the identities `keys` (those with a stored mention), in the order of their first mentions:
     /// `Contacts(tallies:events:team:)` over them and the contact book gives the person's roles as the fold over every
-    /// mention does, without reading a record.
+    /// mention does, without reading a record (but those of the person tail that are theirs).
     public func personTallies(ofIdentities keys: Set<String>) throws -> [PersonTally] {
         guard !keys.isEmpty else { return [] }
+        let handles = HistoryIndex.foldedHandles(ofIdentities: keys)
+        let dir = self.dir
         return try pool.read { db in
-            var found: [(seq: Int64, tally: PersonTally)] = []
+            var found: [String: (seq: Int64, tally: PersonTally)] = [:]
             for key in keys {
                 let row = try PersonRows.find(key, db, table: true)
-                if let tally = row.tally { found.append((row.seq, tally)) }
+                if let tally = row.tally { found[key] = (row.seq, tally) }
             }
-            return found.sorted { $0.seq < $1.seq }.map(\.tally)
+            // The tail's mentions of theirs, counted as the tail will be (an identity first met there comes after
+            // the stored ones, in the order of the first mentions).
+            let rowids = try personTail(db).rows(of: handles)
+            guard !rowids.isEmpty else { return found.values.sorted { $0.seq < $1.seq }.map(\.tally) }
+            let one = try db.cachedStatement(
+                sql: "SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE rowid = ?")
+            let reader = LogReader(dir: dir)
+            var next = Int64.max / 2
+            for rowid in rowids {
+                guard let row = try Row.fetchOne(one, arguments: [rowid]) else { continue }
+                let m = try ReportLoader.record(RecordPlace(row), reader)
+                guard let key = ContactIdentity.key(of: m), keys.contains(key) else { continue }
+                if found[key] != nil {
+                    found[key]!.tally.add(m)
+                } else if let t = PersonTally(first: m) {
+                    found[key] = (next, t)
+                    next += 1
+                }
+            }
+            return found.values.sorted { $0.seq < $1.seq }.map(\.tally)
         }
+    }
+
+    /// The person tail's rows by folded handle, read once per state of the index (`PersonTailMap`): a workbench asks
+    /// for the roles of every author on its page, and the `role:` filter for every author it meets.
+    func personTail(_ db: Database) throws -> PersonTailMap {
+        let state = try PersonTailMap.state(db)
+        if let known = personTailLock.withLock({ personTailCache }), known.state == state { return known }
+        let map = try PersonTailMap(db, state: state)
+        personTailLock.withLock { personTailCache = map }
+        return map
+    }
+
+    /// The folded handles (`mention.handle`) identities are written with: the part after the network, and for a
+    /// feed's author (`site/name`) the name too; `besides`: handles as written (the mention on screen's).
+    static func foldedHandles(ofIdentities keys: Set<String>, besides handles: [String] = []) -> Set<Data> {
+        var folded = Set<Data>()
+        func add(_ handle: Substring) {
+            var h = QueryText.fold(String(handle))
+            while h.first == 64 { h.removeFirst() }
+            if !h.isEmpty { folded.insert(Data(h)) }
+        }
+        for h in handles { add(Substring(h)) }
+        for key in keys {
+            guard let colon = key.firstIndex(of: ":") else { continue }
+            let rest = key[key.index(after: colon)...]
+            add(rest)
+            // A feed's author is `site/name`.
+            if let slash = rest.firstIndex(of: "/") { add(rest[rest.index(after: slash)...]) }
+        }
+        return folded
     }
 
     /// How many identities have a `person` row.
     public func personCount() throws -> Int {
         try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM person") ?? 0 }
+    }
+}
+
+/// The person tail's present rows not counted yet, by folded handle. `state` — where the tail starts, the last row
+/// id and how many rows are present — changes with every catch-up that adds or completes a row and every flush.
+struct PersonTailMap: Sendable {
+    typealias State = [Int64]
+    let state: State
+    private var byHandle: [Data: [Int64]] = [:]
+
+    static func state(_ db: Database) throws -> State {
+        let row = try Row.fetchOne(
+            try db.cachedStatement(
+                sql: "SELECT " + HistoryIndex.fullTextUpToSQL
+                    + ", (SELECT coalesce(max(rowid), 0) FROM mention), (SELECT coalesce(sum(n), 0) FROM mention_count)"))
+        return [row?[0] ?? Int64.max, row?[1] ?? 0, row?[2] ?? 0]
+    }
+
+    init(_ db: Database, state: State) throws {
+        self.state = state
+        guard state[0] != Int64.max, state[0] < state[1] else { return }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT handle, rowid FROM mention
+                WHERE rowid > ? AND present = 1 AND person IS NULL AND handle != x''
+                """, arguments: [state[0]])
+        while let row = try rows.next() { byHandle[row[0] as Data, default: []].append(row[1]) }
+    }
+
+    /// The rows of `handles`, in row id order.
+    func rows(of handles: Set<Data>) -> [Int64] {
+        guard !byHandle.isEmpty else { return [] }
+        return handles.flatMap { byHandle[$0] ?? [] }.sorted()
     }
 }

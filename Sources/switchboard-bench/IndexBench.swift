@@ -306,6 +306,12 @@ extension IndexBench {
             out["\(key)_pages_read_p50"] = Bench.percentile(misses, 0.5)
             out["\(key)_pages_written_p50"] = Bench.percentile(writes, 0.5)
         }
+        // What the catch-ups left to the maintenance thread: the tails (full-text, handles, person rows) added in
+        // one transaction, as `maintain()` does every 4,096 new mentions.
+        let (rows, flush) = try Bench.time { try open.flushTails() }
+        out["tail_flush_rows"] = Double(rows)
+        out["tail_flush_ms"] = flush * 1000
+        out["tail_flush_us_per_row"] = rows > 0 ? flush * 1e6 / Double(rows) : 0
         return out
     }
 

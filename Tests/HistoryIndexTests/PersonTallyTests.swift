@@ -1,5 +1,6 @@
 import Foundation
-import HistoryIndex
+import GRDB
+@testable import HistoryIndex
 import SwitchboardCore
 import XCTest
 
@@ -87,7 +88,9 @@ final class PersonTallyTests: XCTestCase {
     /// For every identity of the fold over every mention: the contact made from the index's tallies of its person's
     /// identities is the fold's.
     func assertTalliesAreTheFold(
-        _ dir: DataDirectory, _ index: HistoryIndex, _ label: String, file: StaticString = #filePath, line: UInt = #line
+        _ dir: DataDirectory, _ index: HistoryIndex, _ label: String, tail: Bool = true, count: Bool = true,
+        file: StaticString = #filePath,
+        line: UInt = #line
     ) throws {
         let team = try JSONDecoder().decode(TeamConfig.self, from: Self.teamJSON)
         let store = try Store(dir: dir, mode: .readOnly)
@@ -128,8 +131,79 @@ final class PersonTallyTests: XCTestCase {
         XCTAssertNil(
             Contacts(tallies: ownTallies, events: store.events, team: team).contact(identity: own), label, file: file,
             line: line)
-        // Every identity with a mention has exactly one row.
-        XCTAssertEqual(identities + 1, try index.personCount(), label, file: file, line: line)
+        // Every identity with a mention has exactly one row, once the person tail went in (a catch-up leaves its
+        // new mentions there; the tallies above counted them from it).
+        if tail {
+            try index.flushTails()
+            try assertTalliesAreTheFold(dir, index, label + ", the tail gone in", tail: false, file: file, line: line)
+        }
+        if count { XCTAssertEqual(identities + 1, try index.personCount(), label, file: file, line: line) }
+    }
+
+    /// The person tail: a catch-up leaves its new mentions out of `person` and the tallies count them from the tail
+    /// — authors first met there, analyses replaced while they wait, a mention whose row an action made first (older
+    /// than the tail: counted at once) — and equal the fold before and after the tail goes in, also when another
+    /// process adds it, and when a bulk load follows a tail.
+    func testThePersonTailCountsAsTheFoldBeforeAndAfterItGoesIn() throws {
+        let dir = makeTempDir("sbpersontail")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        try FileIO.writeDocument(Self.teamJSON, to: dir.teamFile)
+        func open() throws -> HistoryIndex {
+            let index = try HistoryIndex(dir: dir, catchUp: false)
+            index.fullTextTail = 100_000
+            return index
+        }
+        func rows(_ sql: String) throws -> Int {
+            let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+            defer { try? q.close() }
+            return try q.read { try Int.fetchOne($0, sql: sql) ?? -1 }
+        }
+        _ = try Self.ingest(dir, count: 4, seed: 11, from: 0)
+        var index = try open()
+        try index.catchUp()
+        let known = try index.personCount()
+        XCTAssertLessThan(known, 5)
+        // A mention an action names before its record comes (a new author): its row is made now and is older than
+        // the tail once the tail went in.
+        let late = Mention(
+            platform: "mastodon", id: "late", text: "Acme Cloud late", createdAt: Self.now,
+            url: "https://mastodon.example/late", author: Author(handle: "late@social.example", name: "Late"),
+            analysis: Analysis(lang: "de", sentiment: .negative, score: -0.5, intents: []))
+        try Store(dir: dir).record([.tag(mention: late.key, tags: ["Billing"])], actor: "bo", now: Self.now)
+        try index.catchUp()
+        try index.flushTails()
+
+        let second = try Self.ingest(dir, count: 200, seed: 12, from: 4)
+        try Self.reanalyze(dir, second, seed: 13)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        XCTAssertEqual(try index.personCount(), known, "the catch-up wrote no person row")
+        XCTAssertEqual(try rows("SELECT count(*) FROM mention WHERE person IS NOT NULL"), 4)
+        // Another process (a workbench) reads the same tallies from the tail.
+        try assertTalliesAreTheFold(dir, try open(), "in the tail, another process", tail: false, count: false)
+        try assertTalliesAreTheFold(dir, index, "in the tail")
+
+        // The late mention (counted at once), mentions of authors counted and in the tail, analyses replaced on
+        // both sides; then a process that adds the tail on opening... the workbench's own maintenance.
+        try Store(dir: dir).ingest([late], now: Self.now)
+        let third = try Self.ingest(dir, count: 60, seed: 14, from: 204)
+        try Self.reanalyze(dir, second + third, seed: 15)
+        index = try open()
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        XCTAssertEqual(
+            try rows("SELECT count(*) FROM mention m JOIN person p ON p.id = m.person WHERE m.key = '\(late.key)'"), 1,
+            "the late mention is counted at once")
+        try assertTalliesAreTheFold(dir, index, "the late mention")
+
+        // A tail left, then a catch-up large enough to load in bulk: the tail is counted first.
+        _ = try Self.ingest(dir, count: 30, seed: 16, from: 264)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        XCTAssertGreaterThan(try rows("SELECT count(*) FROM mention WHERE person IS NULL"), 20)
+        let fourth = try Self.ingest(dir, count: 400, seed: 17, from: 294)
+        try Self.reanalyze(dir, fourth, seed: 18)
+        index.bulkFromBytes = 0
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        XCTAssertEqual(try rows("SELECT count(*) FROM mention WHERE person IS NULL"), 0, "counted in bulk")
+        try assertTalliesAreTheFold(dir, index, "after a bulk load", tail: false)
     }
 
     func testTheIndexsTalliesGiveEveryPersonTheFoldsRoles() throws {
