@@ -17,6 +17,8 @@ struct LogApplier {
 
     /// Where the team's brand and competitor terms are read when the index has none recorded (`ReportPartWriter`).
     let teamFile: URL?
+    /// The data directory, whose logs the person tail's records are read from (`HistoryIndex.foldPersonTail`).
+    let dir: DataDirectory?
     /// Writes the report's parts of each new mention (made at the first one).
     private var parts: ReportPartWriter?
     /// Meta `fts_upto` (read at the first new mention): rows after it wait in the full-text tail.
@@ -34,8 +36,13 @@ struct LogApplier {
     /// Topic words already numbered in this index build (`HistoryIndex.terms`).
     private let knownTerms: [String: Int32]
 
-    init(db: Database, deferFullText: Bool = false, teamFile: URL? = nil, knownTerms: [String: Int32] = [:]) throws {
-        (self.db, self.deferFullText, self.teamFile, self.knownTerms) = (db, deferFullText, teamFile, knownTerms)
+    init(
+        db: Database, deferFullText: Bool = false, dir: DataDirectory? = nil, teamFile: URL? = nil,
+        knownTerms: [String: Int32] = [:]
+    ) throws {
+        (self.db, self.deferFullText, self.dir, self.teamFile, self.knownTerms) = (
+            db, deferFullText, dir, teamFile, knownTerms
+        )
         if deferFullText { bulkKeys = try BulkKeys(db) }
         persons.bulk = deferFullText
     }
@@ -246,9 +253,15 @@ struct LogApplier {
                 (rowid, named) = (row["rowid"] as Int64, true)
             }
         }
-        // A row older than the tail (named by an action first, so its row id is old) is counted now.
-        let counted = !deferFullText && rowid <= fullTextUpTo! && c.identity != nil
-        if counted { person = try persons.id(of: c.identity!, db) }
+        // A row named by an action first (its row id is old, maybe older than the tail) is counted now, after the
+        // person tail (every row in it was counted before this one in a catch-up's order), so the tail keeps only
+        // rows in the order they came and an author's tally is summed in the order the fold sums it.
+        let counted = !deferFullText && (named || rowid <= fullTextUpTo!) && c.identity != nil
+        if counted {
+            try persons.flush(db)
+            if let dir { try HistoryIndex.foldPersonTail(db, dir, after: fullTextUpTo!) }
+            person = try persons.id(of: c.identity!, db)
+        }
         if named {
             var u = RowBinder(try db.cachedStatement(sql: LogApplier.presentSQL), in: db)
             bindColumns(&u)

@@ -194,6 +194,29 @@ final class PersonTallyTests: XCTestCase {
             "the late mention is counted at once")
         try assertTalliesAreTheFold(dir, index, "the late mention")
 
+        // A late mention of an author whose mention waits in the tail, posted the same second under another spelling
+        // with more followers: counted after the tail (as the fold counts it, after the one that came first), so
+        // the last reported handle and reach are its own and the author is a multiplier.
+        let tie = Self.now.addingTimeInterval(3600)
+        func quinn(_ id: String, _ handle: String, followers: Int) -> Mention {
+            Mention(
+                platform: "mastodon", id: id, text: "Acme Cloud \(id)", createdAt: tie, url: "https://mastodon.example/\(id)",
+                author: Author(handle: handle, name: "Quinn", followers: followers),
+                analysis: Analysis(lang: "en", sentiment: .positive, score: 0.5, intents: []))
+        }
+        let early = quinn("early", "Quinn@social.example", followers: 10)
+        let later = quinn("later", "quinn@social.example", followers: 9_000)
+        try Store(dir: dir).record([.tag(mention: later.key, tags: ["Billing"])], actor: "bo", now: Self.now)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        try Store(dir: dir).ingest([early], now: Self.now)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        try Store(dir: dir).ingest([later], now: Self.now)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        let q = try index.personTallies(ofIdentities: ["mastodon:quinn@social.example"])
+        XCTAssertEqual(q.map(\.identity.followers), [9_000])
+        XCTAssertEqual(q.map(\.firstHandle), ["Quinn@social.example"])
+        try assertTalliesAreTheFold(dir, index, "a late mention after its author's tail")
+
         // A tail left, then a catch-up large enough to load in bulk: the tail is counted first.
         _ = try Self.ingest(dir, count: 30, seed: 16, from: 264)
         XCTAssertNil(try index.catchUp().rebuiltBecause)
