@@ -298,8 +298,11 @@ extension HistoryIndex {
             let reader = LogReader(dir: dir)
             var next = Int64.max / 2
             for rowid in rowids {
-                guard let row = try Row.fetchOne(one, arguments: [rowid]) else { continue }
-                let m = try ReportLoader.record(RecordPlace(row), reader)
+                // A record that cannot be read (its log rewritten since; the next catch-up rebuilds) is left out:
+                // the marks of the page stay, short of that mention.
+                guard let row = try Row.fetchOne(one, arguments: [rowid]),
+                    let m = try? ReportLoader.record(RecordPlace(row), reader)
+                else { continue }
                 guard let key = ContactIdentity.key(of: m), keys.contains(key) else { continue }
                 if found[key] != nil {
                     found[key]!.tally.add(m)
