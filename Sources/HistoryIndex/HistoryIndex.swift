@@ -228,6 +228,15 @@ public final class HistoryIndex: @unchecked Sendable {
     }
 
     /// Actions read from the actions logs (every record, about a mention or not).
+    /// How far the index has read the logs (the logs it knows and the sum of their offsets): it changes whenever a
+    /// process catches the index up with new lines, or a rebuild starts again.
+    public func logsRead() throws -> [Int64] {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(sum(off), 0) FROM logfile")
+            return [row?[0] ?? 0, row?[1] ?? 0]
+        }
+    }
+
     public func eventCount() throws -> Int { Int(try meta("events") ?? "0") ?? 0 }
 
     /// What reading the logs met, as the store says it: each line that could not be read (file, line, why), and each

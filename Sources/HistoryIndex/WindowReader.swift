@@ -120,13 +120,19 @@ public final class WindowReader {
         // Not waiting for another writer (an `ingest` holds the lock for its whole run): the window reads what it
         // committed so far, and the tick after it ends catches up the rest.
         let c = try index.catchUp(waiting: false)
-        // Nothing new in the logs (the usual tick): the last answer, its counts read again once a minute (overdue
-        // moves with the clock).
-        if c.bytes == 0, c.rebuiltBecause == nil, !c.busy, var last, now.timeIntervalSince(lastCounted) < 60 {
+        // How far the index has read the logs: another process that caught it up itself (`ingest`, a listener, a
+        // CLI command) leaves this catch-up nothing to read, but the window something new to show.
+        let read = try index.logsRead()
+        // Nothing new in the logs nor in the index (the usual tick): the last answer, its counts read again once a
+        // minute (overdue moves with the clock).
+        if c.bytes == 0, c.rebuiltBecause == nil, !c.busy, read == lastRead, var last,
+            now.timeIntervalSince(lastCounted) < 60
+        {
             last.newer = []
             return last
         }
-        if c.mentions > 0 || c.rebuiltBecause != nil { hidden = try index.muted(mute) }
+        if c.mentions > 0 || c.rebuiltBecause != nil || read != lastRead { hidden = try index.muted(mute) }
+        lastRead = read
         var newer: [(mention: Mention, state: MentionState)] = []
         if query == nil {
             newer = try index.newer(than: newest, limit: pageSize, hiding: hidden)
@@ -142,8 +148,9 @@ public final class WindowReader {
         return r
     }
 
-    /// The last `reread` and when its counts were read.
+    /// The last `reread` and when its counts were read, and how far the index had read the logs then.
     private var last: Reread?
+    private var lastRead: [Int64] = []
     private var lastCounted = Date.distantPast
 
     private func remember(_ rows: [(mention: Mention, state: MentionState)]) {

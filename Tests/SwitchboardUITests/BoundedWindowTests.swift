@@ -164,6 +164,22 @@ final class BoundedWindowTests: XCTestCase {
         XCTAssertFalse(pager.hasMore && state.feed.items.count > 201)
     }
 
+    /// A listener or `ingest` in another process stores mentions and catches the shared index up itself: the next
+    /// refresh tick finds nothing left to read, and shows the new mention all the same (it waited for the minute's
+    /// recount, up to 60 s).
+    func testMentionsAnotherProcessIndexedItselfShowOnTheNextTick() throws {
+        let app = try TestApp(Fixtures.many(450))
+        var (state, _, effects, _) = try bounded(app)
+        for m in effects.answer(.refreshStore) { _ = update(&state, m) }
+        try Store(dir: app.dir).ingest([mention("new1", "Ganz neu: Größe passt nicht", author: "neu", minutesAgo: 0.5)])
+        XCTAssertEqual(try HistoryIndex(dir: app.dir).lastCatchUp.mentions, 1)
+        for m in effects.answer(.refreshStore) { _ = update(&state, m) }
+        let screen = render(state, size: Size(width: 120, height: 40)).lines
+        XCTAssertTrue(screen[0].contains("Feed — 451"), screen[0])
+        XCTAssertTrue(screen[1].contains("Ganz neu: Größe passt nicht"), screen.joined(separator: "\n"))
+        XCTAssertEqual(state.chrome.message?.text, "1 new mention")
+    }
+
     /// An `ingest` holds the index's write lock for its whole run (minutes for a large import). The refresh tick does
     /// not wait for it on the workbench's thread: it reads what the index holds and catches up once the lock is free.
     func testTheRefreshTickDoesNotWaitForAnotherWritersLock() throws {
