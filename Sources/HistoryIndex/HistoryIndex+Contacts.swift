@@ -21,7 +21,7 @@ extension HistoryIndex {
         guard !folded.isEmpty else { return [] }
         let values = Array(folded)
         let sql = """
-            SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention
+            SELECT \(HistoryIndex.recordColumns) FROM mention
             WHERE rowid IN (\(HistoryIndex.handleRows {
                 "handle IN (" + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")" }))
             AND present = 1 ORDER BY rowid

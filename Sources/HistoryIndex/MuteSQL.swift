@@ -58,7 +58,7 @@ extension HistoryIndex {
         }
         guard !parts.isEmpty else { return MuteSQL(mute: mute, termRows: []) }
         let sql =
-            "SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE present = 1 AND ("
+            "SELECT \(HistoryIndex.recordColumns) FROM mention WHERE present = 1 AND ("
             + parts.joined(separator: " OR ") + ")"
         let rows = try pool.read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
         let reader = LogReader(dir: dir)

@@ -249,11 +249,12 @@ struct PersonRows {
 /// the order a catch-up counts them in — from their records, with the analysis the row holds now. Until then a
 /// reader adds them to the stored tallies (`personTallies`). A bulk load counts as it goes (`PersonRows.bulk`).
 extension HistoryIndex {
-    /// The tail's rows not counted yet, in the order they are counted (the caller binds the row id after which).
-    static let personTailSQL = """
-        SELECT rowid, key, \(fileName), off, len, analysis, state FROM mention
-        WHERE rowid > ? AND present = 1 AND person IS NULL AND handle != x''
-        """
+    /// The tail's rows not counted yet (the caller binds the row id after which): present, with an author, no
+    /// `person` yet.
+    static let personTailWhere = "rowid > ? AND present = 1 AND person IS NULL AND handle != x''"
+
+    /// What a record is read by (`RecordPlace`).
+    static let recordColumns = "rowid, key, \(fileName), off, len, analysis, state"
 
     /// Counts the present rows after `upTo` that have no `person` yet into their authors' rows and records the row
     /// on each mention (inside the caller's transaction); returns how many were counted.
@@ -262,7 +263,8 @@ extension HistoryIndex {
         let reader = LogReader(dir: dir, readAhead: 1 << 20)
         var persons = PersonRows()
         var counted: [(rowid: Int64, person: Int64)] = []
-        let rows = try Row.fetchCursor(db, sql: personTailSQL + " ORDER BY rowid", arguments: [upTo])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(recordColumns) FROM mention WHERE \(personTailWhere) ORDER BY rowid", arguments: [upTo])
         while let row = try rows.next() {
             let m = try ReportLoader.record(RecordPlace(row), reader)
             guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
@@ -294,7 +296,7 @@ extension HistoryIndex {
             let rowids = try personTail(db).rows(of: handles)
             guard !rowids.isEmpty else { return found.values.sorted { $0.seq < $1.seq }.map(\.tally) }
             let one = try db.cachedStatement(
-                sql: "SELECT rowid, key, \(HistoryIndex.fileName), off, len, analysis, state FROM mention WHERE rowid = ?")
+                sql: "SELECT \(HistoryIndex.recordColumns) FROM mention WHERE rowid = ?")
             let reader = LogReader(dir: dir)
             var next = Int64.max / 2
             for rowid in rowids {
@@ -370,11 +372,7 @@ struct PersonTailMap: Sendable {
         self.state = state
         guard state[0] != Int64.max, state[0] < state[1] else { return }
         let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT handle, rowid FROM mention
-                WHERE rowid > ? AND present = 1 AND person IS NULL AND handle != x''
-                """, arguments: [state[0]])
+            db, sql: "SELECT handle, rowid FROM mention WHERE " + HistoryIndex.personTailWhere, arguments: [state[0]])
         while let row = try rows.next() { byHandle[row[0] as Data, default: []].append(row[1]) }
     }
 
