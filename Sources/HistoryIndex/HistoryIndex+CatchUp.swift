@@ -199,7 +199,7 @@ extension HistoryIndex {
         if !bulk, try HistoryIndex.fullTextUpTo(db) == Int64.max { try HistoryIndex.setFullTextUpTo(db, nil) }
         let build = try TermCache.build(db)
         var applier = try LogApplier(
-            db: db, deferFullText: bulk, dir: dir, teamFile: dir.teamFile, knownTerms: terms.known(for: build))
+            db: db, dir: dir, deferFullText: bulk, teamFile: dir.teamFile, knownTerms: terms.known(for: build))
         let reader = LogPrefetch(
             files: files, dir: dir, from: known.mapValues(\.off),
             block: feed == nil ? HistoryIndex.block(for: total) : HistoryIndex.readBlock,

@@ -18,7 +18,7 @@ struct LogApplier {
     /// Where the team's brand and competitor terms are read when the index has none recorded (`ReportPartWriter`).
     let teamFile: URL?
     /// The data directory, whose logs the person tail's records are read from (`HistoryIndex.foldPersonTail`).
-    let dir: DataDirectory?
+    let dir: DataDirectory
     /// Writes the report's parts of each new mention (made at the first one).
     private var parts: ReportPartWriter?
     /// Meta `fts_upto` (read at the first new mention): rows after it wait in the full-text tail.
@@ -37,11 +37,11 @@ struct LogApplier {
     private let knownTerms: [String: Int32]
 
     init(
-        db: Database, deferFullText: Bool = false, dir: DataDirectory? = nil, teamFile: URL? = nil,
+        db: Database, dir: DataDirectory, deferFullText: Bool = false, teamFile: URL? = nil,
         knownTerms: [String: Int32] = [:]
     ) throws {
-        (self.db, self.deferFullText, self.dir, self.teamFile, self.knownTerms) = (
-            db, deferFullText, dir, teamFile, knownTerms
+        (self.db, self.dir, self.deferFullText, self.teamFile, self.knownTerms) = (
+            db, dir, deferFullText, teamFile, knownTerms
         )
         if deferFullText { bulkKeys = try BulkKeys(db) }
         persons.bulk = deferFullText
@@ -259,7 +259,7 @@ struct LogApplier {
         let counted = !deferFullText && (named || rowid <= fullTextUpTo!) && c.identity != nil
         if counted {
             try persons.flush(db)
-            if let dir { try HistoryIndex.foldPersonTail(db, dir, after: fullTextUpTo!) }
+            try HistoryIndex.foldPersonTail(db, dir, after: fullTextUpTo!)
             person = try persons.id(of: c.identity!, db)
         }
         if named {

@@ -266,7 +266,16 @@ extension HistoryIndex {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT \(recordColumns) FROM mention WHERE \(personTailWhere) ORDER BY rowid", arguments: [upTo])
         while let row = try rows.next() {
-            let m = try ReportLoader.record(RecordPlace(row), reader)
+            let place = RecordPlace(row)
+            let m: Mention
+            do { m = try ReportLoader.record(place, reader) } catch {
+                // A record that is not there any more (its log edited in place where the catch-up's samples did not
+                // look): a warning, and the mention left uncounted, so the full-text tail still goes in; `reindex`
+                // counts it again from the logs as they are.
+                try db.cachedStatement(sql: "INSERT INTO warning(file, line, message) VALUES (?, 0, ?)").execute(
+                    arguments: [place.file, "byte \(place.off): \(error)"])
+                continue
+            }
             guard let a = m.author, !a.handle.isEmpty, let key = ContactIdentity.key(of: m) else { continue }
             let id = try persons.id(of: key, db)
             try persons.add(m, id: id, db)

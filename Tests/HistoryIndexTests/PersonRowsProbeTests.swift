@@ -103,6 +103,41 @@ final class PersonRowsProbeTests: XCTestCase {
         XCTAssertEqual(try index.personTallies(ofIdentities: [zed]).map(\.identity.mentionCount), [3])
     }
 
+    /// A tail record that is not there any more when the tail goes in (its log edited in place, unseen by the
+    /// catch-up's samples): a warning, that mention left uncounted, and the rest of the tail — full text, handles,
+    /// the other authors — goes in all the same (it stayed out for good before, as the flush failed every time).
+    func testATailRecordGoneFromItsLogIsWarnedAboutAndTheTailStillGoesIn() throws {
+        let dir = makeTempDir("sbprobe3")
+        defer { try? FileManager.default.removeItem(at: dir.root) }
+        let store = try Store(dir: dir)
+        try store.ingest([mention("1", handle: "first@social.example", at: 0, sentiment: .positive)], now: Self.now)
+        let index = try HistoryIndex(dir: dir)
+        try store.ingest(
+            [
+                mention("2", handle: "gone@social.example", at: 10, sentiment: .negative),
+                mention("3", handle: "kept@social.example", at: 20, sentiment: .negative),
+            ], now: Self.now)
+        XCTAssertNil(try index.catchUp().rebuiltBecause)
+        // Mention 2's key in its record changed in place (same length).
+        let file = dir.logFiles(.mentions)[0]
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let key = mention("2", handle: "", at: 0, sentiment: .neutral).key
+        text = text.replacingOccurrences(of: "\"key\":\"\(key)\"", with: "\"key\":\"\(String(key.reversed()))\"")
+        try text.write(to: file, atomically: false, encoding: .utf8)
+
+        XCTAssertEqual(try index.flushTails(), 2)
+        let q = try DatabaseQueue(path: HistoryIndex.file(dir).path)
+        try q.read { db in
+            XCTAssertEqual(
+                try Int64.fetchOne(db, sql: "SELECT CAST(v AS INTEGER) FROM meta WHERE k = 'fts_upto'"),
+                try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM mention"), "the tail went in")
+            XCTAssertEqual(try Int.fetchOne(db, sql: "SELECT count(*) FROM person"), 2)
+        }
+        XCTAssertEqual(try index.personTallies(ofIdentities: ["mastodon:kept@social.example"]).map(\.identity.negative), [1])
+        let warned = try index.warnings()
+        XCTAssertTrue(warned.contains { $0.contains("run: switchboard reindex") && $0.contains("byte ") }, "\(warned)")
+    }
+
     /// Within one block, an id given to a new identity (no row yet) is passed over as a stored row is.
     func testAProbeStepsOverIdsGivenOutAndNotWrittenYet() throws {
         let dir = makeTempDir("sbprobe2")
